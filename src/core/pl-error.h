@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define PL_ERROR (pl_error_quark ())
+
+typedef enum {
+  PL_ERROR_INVALID_VALUE,   /* a value a user typed or a file held is not acceptable */
+  PL_ERROR_NOT_FOUND,       /* an ID that names nothing */
+  PL_ERROR_FORMULA,         /* a KPI formula that does not parse */
+  PL_ERROR_FILE,            /* a plan file that cannot be read */
+  PL_ERROR_VERSION,         /* a plan file from a newer, incompatible version */
+  PL_ERROR_CHANGED_ON_DISK, /* the file changed since it was opened */
+} PlError;
+
+GQuark pl_error_quark (void);
+
+G_END_DECLS

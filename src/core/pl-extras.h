@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Attributes and child elements a reader did not know (a newer version wrote them),
+ * kept verbatim so that saving writes them back. */
+typedef struct {
+  GPtrArray *attributes; /* alternating qualified name and value */
+  GString   *children;   /* serialised XML elements */
+} PlExtras;
+
+PlExtras *pl_extras_new            (void);
+void      pl_extras_free           (PlExtras *extras);
+/* Returns TRUE when @extras is NULL or holds nothing. */
+gboolean  pl_extras_is_empty       (const PlExtras *extras);
+void      pl_extras_add_attribute  (PlExtras *extras, const char *name, const char *value);
+void      pl_extras_add_child      (PlExtras *extras, const char *xml);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlExtras, pl_extras_free)
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Amounts are gint64 counts of the currency's minor unit (cents for EUR). */
+
+/* Returns the number of decimal digits of ISO 4217 @currency (2 when unknown). */
+guint    pl_currency_exponent    (const char *currency);
+/* Returns TRUE when @code has the shape of an ISO 4217 code (three capital letters). */
+gboolean pl_currency_is_valid    (const char *code);
+/* Parses a plain decimal ("-1234.5") exactly into minor units; no rounding, no locale. */
+gboolean pl_money_parse          (const char *text, guint exponent, gint64 *out, GError **error);
+/* Formats @amount as a plain decimal with @exponent digits ("-1234.50"), locale-independent. */
+char    *pl_money_to_string      (gint64 amount, guint exponent);
+/* Adds @b to *@a; returns FALSE (and leaves *@a) on overflow. */
+gboolean pl_money_add            (gint64 *a, gint64 b);
+
+G_END_DECLS

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-validate"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-figures.h"
+#include "pl-formula.h"
+#include "pl-money.h"
+#include "pl-plan-validate.h"
+
+void
+pl_problem_free (PlProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->id);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+G_GNUC_PRINTF (4, 5) static void
+add (GPtrArray *problems, PlItem *item, gboolean blocking, const char *format, ...)
+{
+  PlProblem *problem = g_new0 (PlProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem->blocking = blocking;
+  if (item != NULL)
+    {
+      problem->id = g_strdup (pl_item_get_id (item));
+      problem->line = pl_item_get_line (item);
+      problem->column = pl_item_get_column (item);
+    }
+  g_ptr_array_add (problems, problem);
+}
+
+static const char *
+describe (PlItem *item)
+{
+  const char *element = pl_item_get_element (item);
+
+  /* Element names are stable words of the file format; show them with the ID. */
+  return element;
+}
+
+static void
+check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const char *label = g_dgettext (GETTEXT_PACKAGE, fields[f].label);
+
+      if ((fields[f].flags & PL_FIELD_REQUIRED) && !pl_item_field_is_set (item, f))
+        add (problems, item, FALSE, _("The %s “%s” has no %s."), describe (item),
+             pl_item_get_id (item) ? pl_item_get_id (item) : "", label);
+      if (fields[f].type == PL_FIELD_REF && pl_item_field_is_set (item, f))
+        {
+          const char *target_id = pl_item_get_string (item, f);
+          PlItem *target = pl_plan_lookup (plan, target_id);
+
+          if (target == NULL)
+            add (problems, item, TRUE, _("The %s “%s” refers to “%s” as its %s, which does not exist."),
+                 describe (item), pl_item_get_id (item), target_id, label);
+          else if (pl_collection_for_type (G_OBJECT_TYPE (target)) != fields[f].ref)
+            add (problems, item, TRUE, _("The %s “%s” names “%s” as its %s, but that is a %s."),
+                 describe (item), pl_item_get_id (item), target_id, label, describe (target));
+        }
+      if (fields[f].type == PL_FIELD_MONEY && pl_item_get_int (item, f) < 0)
+        add (problems, item, FALSE, _("The %s of the %s “%s” is negative."), label,
+             describe (item), pl_item_get_id (item));
+    }
+}
+
+static void
+check_dates (PlItem *item, guint start_field, guint end_field, GPtrArray *problems)
+{
+  guint32 start = pl_item_get_julian (item, start_field);
+  guint32 end = pl_item_get_julian (item, end_field);
+
+  if (start != 0 && end != 0 && end < start)
+    add (problems, item, FALSE, _("The %s “%s” ends before it starts."), describe (item),
+         pl_item_get_id (item));
+}
+
+GPtrArray *
+pl_plan_find_chain_cycle (PlPlan *plan)
+{
+  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_KPI_LINKS);
+  guint n = g_list_model_get_n_items (links);
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) state = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      const char *up = pl_item_get_string (link, PL_KPI_LINK_UPSTREAM);
+      const char *down = pl_item_get_string (link, PL_KPI_LINK_DOWNSTREAM);
+      GPtrArray *edges;
+
+      if (up == NULL || down == NULL)
+        continue;
+      edges = g_hash_table_lookup (out, up);
+      if (edges == NULL)
+        {
+          edges = g_ptr_array_new ();
+          g_hash_table_insert (out, (gpointer) up, edges);
+          g_ptr_array_add (nodes, (gpointer) up);
+        }
+      g_ptr_array_add (edges, (gpointer) down);
+    }
+
+  /* Iterative depth-first search: 1 = on the current path, 2 = done. */
+  for (guint s = 0; s < nodes->len; s++)
+    {
+      g_autoptr(GPtrArray) path = g_ptr_array_new ();
+      g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint zero = 0;
+
+      if (g_hash_table_contains (state, nodes->pdata[s]))
+        continue;
+      g_ptr_array_add (path, nodes->pdata[s]);
+      g_array_append_val (next, zero);
+      g_hash_table_insert (state, nodes->pdata[s], GINT_TO_POINTER (1));
+      while (path->len > 0)
+        {
+          const char *node = path->pdata[path->len - 1];
+          GPtrArray *edges = g_hash_table_lookup (out, node);
+          guint *index = &g_array_index (next, guint, next->len - 1);
+
+          if (edges != NULL && *index < edges->len)
+            {
+              const char *child = edges->pdata[(*index)++];
+              int st = GPOINTER_TO_INT (g_hash_table_lookup (state, child));
+
+              if (st == 1)
+                {
+                  GPtrArray *cycle = g_ptr_array_new_with_free_func (g_free);
+                  guint from = 0;
+
+                  while (g_strcmp0 (path->pdata[from], child) != 0)
+                    from++;
+                  for (guint k = from; k < path->len; k++)
+                    g_ptr_array_add (cycle, g_strdup (path->pdata[k]));
+                  return cycle;
+                }
+              if (st == 0)
+                {
+                  g_hash_table_insert (state, (gpointer) child, GINT_TO_POINTER (1));
+                  g_ptr_array_add (path, (gpointer) child);
+                  g_array_append_val (next, zero);
+                }
+            }
+          else
+            {
+              g_hash_table_insert (state, (gpointer) node, GINT_TO_POINTER (2));
+              g_ptr_array_set_size (path, path->len - 1);
+              g_array_set_size (next, next->len - 1);
+            }
+        }
+    }
+  return NULL;
+}
+
+static void
+check_formula (PlPlan *plan, PlItem *kpi, GPtrArray *problems)
+{
+  const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlFormula) formula = NULL;
+  const char * const *refs;
+
+  if (text == NULL || *text == '\0')
+    return;
+  formula = pl_formula_parse (text, &error);
+  if (formula == NULL)
+    {
+      add (problems, kpi, FALSE, _("The formula of the KPI “%s” does not read: %s."),
+           pl_item_get_id (kpi), error->message);
+      return;
+    }
+  refs = pl_formula_get_references (formula);
+  for (guint i = 0; refs[i] != NULL; i++)
+    {
+      PlItem *target = pl_plan_lookup (plan, refs[i]);
+
+      if (target == NULL || !PL_IS_KPI (target))
+        add (problems, kpi, FALSE, _("The formula of the KPI “%s” names “%s”, which is not a KPI of this plan."),
+             pl_item_get_id (kpi), refs[i]);
+      else if (target == kpi)
+        add (problems, kpi, FALSE, _("The formula of the KPI “%s” uses the KPI itself."),
+             pl_item_get_id (kpi));
+    }
+}
+
+static void
+check_allocations (PlPlan *plan, GPtrArray *problems)
+{
+  GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
+  guint exponent = pl_plan_get_currency_exponent (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
+      gint64 planned = pl_figures_line_planned (PL_BUDGET_LINE (line), -1);
+      gint64 allocated = pl_figures_line_allocated (plan, PL_BUDGET_LINE (line));
+
+      if (allocated > planned)
+        {
+          g_autofree char *a = pl_money_to_string (allocated, exponent);
+          g_autofree char *p = pl_money_to_string (planned, exponent);
+          add (problems, line, FALSE,
+               _("The budget line “%s” allocates %s %s to campaigns but plans only %s %s."),
+               pl_item_get_id (line), a, pl_plan_get_currency (plan), p, pl_plan_get_currency (plan));
+        }
+    }
+}
+
+static void
+check_spend_dates (PlPlan *plan, GPtrArray *problems)
+{
+  GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spend); i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
+      guint32 date = pl_item_get_julian (entry, PL_SPEND_DATE);
+
+      if (date != 0 && pl_plan_month_index (plan, date) < 0)
+        add (problems, entry, FALSE, _("The spend “%s” is dated outside the fiscal period."),
+             pl_item_get_id (entry));
+    }
+}
+
+GPtrArray *
+pl_plan_validate (PlPlan *plan)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
+  g_autoptr(GPtrArray) cycle = NULL;
+
+  check_fields (plan, PL_ITEM (pl_plan_get_metadata (plan)), problems);
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    {
+      GListModel *model = pl_plan_get_collection (plan, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+
+          check_fields (plan, item, problems);
+          if (PL_IS_CAMPAIGN (item))
+            check_dates (item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
+          else if (PL_IS_ENTRY (item))
+            check_dates (item, PL_ENTRY_START, PL_ENTRY_END, problems);
+          else if (PL_IS_KPI (item))
+            check_formula (plan, item, problems);
+        }
+    }
+  check_allocations (plan, problems);
+  check_spend_dates (plan, problems);
+
+  cycle = pl_plan_find_chain_cycle (plan);
+  if (cycle != NULL)
+    {
+      g_autofree char *path = NULL;
+      PlItem *first;
+
+      g_ptr_array_add (cycle, g_strdup (cycle->pdata[0]));
+      g_ptr_array_add (cycle, NULL);
+      path = g_strjoinv (" → ", (char **) cycle->pdata);
+      first = pl_plan_lookup (plan, cycle->pdata[0]);
+      add (problems, first, TRUE, _("The KPI chain loops back on itself: %s."), path);
+    }
+  return problems;
+}

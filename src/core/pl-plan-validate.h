@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+/* One problem found in a plan. */
+typedef struct {
+  char     *id;        /* the record it concerns, NULL for the plan itself */
+  guint     line;      /* where that record is in its file, 0 when unknown */
+  guint     column;
+  gboolean  blocking;  /* the model cannot hold the plan (a dangling reference, a loop) */
+  char     *message;   /* plain words, translated */
+} PlProblem;
+
+void       pl_problem_free   (PlProblem *problem);
+/* Returns every problem of @plan, in file order (a new array of PlProblem). */
+GPtrArray *pl_plan_validate  (PlPlan *plan);
+/* Returns the IDs of the KPIs that take part in a loop of the chain, or NULL when acyclic. */
+GPtrArray *pl_plan_find_chain_cycle (PlPlan *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlProblem, pl_problem_free)
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The records of a plan, in file order.
+ * Each record is a PlItem; the enum under it indexes its fields (pl-records.c). */
+
+#include "pl-item.h"
+#include "pl-series.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_METADATA (pl_metadata_get_type ())
+G_DECLARE_FINAL_TYPE (PlMetadata, pl_metadata, PL, METADATA, PlItem)
+enum {
+  PL_METADATA_TITLE,
+  PL_METADATA_ORGANISATION,
+  PL_METADATA_OWNER,
+  PL_METADATA_CURRENCY,
+  PL_METADATA_START,
+  PL_METADATA_MONTHS,
+  PL_METADATA_NOTES,
+};
+
+#define PL_TYPE_MEMBER (pl_member_get_type ())
+G_DECLARE_FINAL_TYPE (PlMember, pl_member, PL, MEMBER, PlItem)
+enum {
+  PL_MEMBER_NAME,
+  PL_MEMBER_ROLE,
+};
+
+#define PL_TYPE_SEGMENT (pl_segment_get_type ())
+G_DECLARE_FINAL_TYPE (PlSegment, pl_segment, PL, SEGMENT, PlItem)
+enum {
+  PL_SEGMENT_NAME,
+  PL_SEGMENT_DESCRIPTION,
+  PL_SEGMENT_PROFILE,
+  PL_SEGMENT_STAGE,
+};
+
+#define PL_TYPE_KPI_LINK (pl_kpi_link_get_type ())
+G_DECLARE_FINAL_TYPE (PlKpiLink, pl_kpi_link, PL, KPI_LINK, PlItem)
+enum {
+  PL_KPI_LINK_UPSTREAM,
+  PL_KPI_LINK_DOWNSTREAM,
+};
+
+#define PL_TYPE_OBJECTIVE (pl_objective_get_type ())
+G_DECLARE_FINAL_TYPE (PlObjective, pl_objective, PL, OBJECTIVE, PlItem)
+enum {
+  PL_OBJECTIVE_STATEMENT,
+  PL_OBJECTIVE_KPI,
+  PL_OBJECTIVE_TARGET,
+  PL_OBJECTIVE_DUE,
+};
+
+#define PL_TYPE_PLAY (pl_play_get_type ())
+G_DECLARE_FINAL_TYPE (PlPlay, pl_play, PL, PLAY, PlItem)
+enum {
+  PL_PLAY_SEGMENT,
+  PL_PLAY_CHANNEL,
+  PL_PLAY_TIMING,
+  PL_PLAY_SEQUENCE,
+  PL_PLAY_MESSAGE,
+};
+
+#define PL_TYPE_TOOL (pl_tool_get_type ())
+G_DECLARE_FINAL_TYPE (PlTool, pl_tool, PL, TOOL, PlItem)
+enum {
+  PL_TOOL_NAME,
+  PL_TOOL_PURPOSE,
+  PL_TOOL_COST,
+  PL_TOOL_CONTRACT_END,
+};
+
+#define PL_TYPE_CATEGORY (pl_category_get_type ())
+G_DECLARE_FINAL_TYPE (PlCategory, pl_category, PL, CATEGORY, PlItem)
+enum {
+  PL_CATEGORY_NAME,
+  PL_CATEGORY_ACQUISITION,
+};
+
+#define PL_TYPE_BUDGET_LINE (pl_budget_line_get_type ())
+G_DECLARE_FINAL_TYPE (PlBudgetLine, pl_budget_line, PL, BUDGET_LINE, PlItem)
+enum {
+  PL_BUDGET_LINE_CATEGORY,
+  PL_BUDGET_LINE_NAME,
+  PL_BUDGET_LINE_HORIZON,
+  PL_BUDGET_LINE_APPROVAL,
+  PL_BUDGET_LINE_PLANNED,
+  PL_BUDGET_LINE_JUSTIFICATION,
+};
+
+#define PL_TYPE_CAMPAIGN (pl_campaign_get_type ())
+G_DECLARE_FINAL_TYPE (PlCampaign, pl_campaign, PL, CAMPAIGN, PlItem)
+enum {
+  PL_CAMPAIGN_NAME,
+  PL_CAMPAIGN_CHANNEL,
+  PL_CAMPAIGN_SEGMENT,
+  PL_CAMPAIGN_OWNER,
+  PL_CAMPAIGN_START,
+  PL_CAMPAIGN_END,
+  PL_CAMPAIGN_STATUS,
+  PL_CAMPAIGN_STOP_REASON,
+  PL_CAMPAIGN_PROBLEM,
+  PL_CAMPAIGN_SUCCESS,
+  PL_CAMPAIGN_AUDIENCE,
+  PL_CAMPAIGN_INACTION,
+  PL_CAMPAIGN_ADVANTAGE,
+};
+
+#define PL_TYPE_CAMPAIGN_KPI (pl_campaign_kpi_get_type ())
+G_DECLARE_FINAL_TYPE (PlCampaignKpi, pl_campaign_kpi, PL, CAMPAIGN_KPI, PlItem)
+enum {
+  PL_CAMPAIGN_KPI_CAMPAIGN,
+  PL_CAMPAIGN_KPI_KPI,
+  PL_CAMPAIGN_KPI_CONTRIBUTION,
+};
+
+#define PL_TYPE_ALLOCATION (pl_allocation_get_type ())
+G_DECLARE_FINAL_TYPE (PlAllocation, pl_allocation, PL, ALLOCATION, PlItem)
+enum {
+  PL_ALLOCATION_LINE,
+  PL_ALLOCATION_CAMPAIGN,
+  PL_ALLOCATION_AMOUNT,
+};
+
+#define PL_TYPE_SPEND (pl_spend_get_type ())
+G_DECLARE_FINAL_TYPE (PlSpend, pl_spend, PL, SPEND, PlItem)
+enum {
+  PL_SPEND_LINE,
+  PL_SPEND_DATE,
+  PL_SPEND_AMOUNT,
+  PL_SPEND_VENDOR,
+  PL_SPEND_NOTE,
+};
+
+#define PL_TYPE_ENTRY (pl_entry_get_type ())
+G_DECLARE_FINAL_TYPE (PlEntry, pl_entry, PL, ENTRY, PlItem)
+enum {
+  PL_ENTRY_KIND,
+  PL_ENTRY_TITLE,
+  PL_ENTRY_CAMPAIGN,
+  PL_ENTRY_START,
+  PL_ENTRY_END,
+  PL_ENTRY_CADENCE,
+  PL_ENTRY_NOTE,
+};
+
+#define PL_TYPE_ASSESSMENT (pl_assessment_get_type ())
+G_DECLARE_FINAL_TYPE (PlAssessment, pl_assessment, PL, ASSESSMENT, PlItem)
+enum {
+  PL_ASSESSMENT_ROUND,
+  PL_ASSESSMENT_DATE,
+  PL_ASSESSMENT_RESPONDENT,
+  PL_ASSESSMENT_ANSWERS,
+};
+
+#define PL_TYPE_KPI (pl_kpi_get_type ())
+G_DECLARE_FINAL_TYPE (PlKpi, pl_kpi, PL, KPI, PlItem)
+enum {
+  PL_KPI_NAME,
+  PL_KPI_UNIT,
+  PL_KPI_DIRECTION,
+  PL_KPI_LAYER,
+  PL_KPI_STAGE,
+  PL_KPI_AGGREGATE,
+  PL_KPI_OWNER,
+  PL_KPI_FREQUENCY,
+  PL_KPI_DASHBOARD,
+  PL_KPI_FORMULA,
+  PL_KPI_DESCRIPTION,
+};
+
+/* A KPI's targets and measurements; owned by the KPI. */
+PlSeries *pl_kpi_get_targets      (PlKpi *self);
+PlSeries *pl_kpi_get_measurements (PlKpi *self);
+
+G_END_DECLS
