@@ -299,6 +299,9 @@ pl_item_class_set_fields (PlItemClass   *klass,
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  /* GObject does not inherit these two: each record class dispatches through PlItem's. */
+  object_class->get_property = pl_item_get_property;
+  object_class->set_property = pl_item_set_property;
   klass->element = element;
   klass->fields = fields;
   klass->n_fields = n_fields;

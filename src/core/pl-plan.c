@@ -170,7 +170,9 @@ pl_plan_new (void)
 {
   PlPlan *self = g_object_new (PL_TYPE_PLAN, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) start = g_date_new_dmy (1, 1, g_date_time_get_year (now));
+  /* From October on, a CMO is planning next year. */
+  int year = g_date_time_get_year (now) + (g_date_time_get_month (now) >= 10 ? 1 : 0);
+  g_autoptr(GDate) start = g_date_new_dmy (1, 1, year);
   PlItem *meta = PL_ITEM (self->metadata);
 
   pl_item_set_string (meta, PL_METADATA_TITLE, _("Untitled plan"));

@@ -20,7 +20,7 @@ GType          pl_collection_get_item_type (PlCollection collection);
 /* The collection records of @type live in, or PL_COLLECTION_NONE. */
 PlCollection   pl_collection_for_type      (GType type);
 
-/* Returns an empty plan: today's year, 12 months, EUR, no records. */
+/* Returns an empty plan: this year (next year from October), 12 months, EUR, no records. */
 PlPlan        *pl_plan_new                 (void);
 /* Returns a plan to start from: the default budget categories and a standard KPI chain. */
 PlPlan        *pl_plan_new_default         (const char *title);

@@ -1,0 +1,1165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-reader"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+#include <math.h>
+#include <string.h>
+
+#include "pl-enums.h"
+#include "pl-error.h"
+#include "pl-money.h"
+#include "pl-plan-reader.h"
+#include "pl-plan-validate.h"
+#include "pl-schema.h"
+
+#define MAX_MESSAGES 100
+#define MAX_DEPTH 256
+
+typedef struct {
+  const char       *data;
+  gsize             size;
+  const char       *name;
+  xmlTextReaderPtr  reader;
+  PlPlan           *plan;
+  GString          *messages;
+  guint             n_errors;
+  GArray           *line_starts;   /* offsets of line starts, built when first needed */
+  GHashTable       *ids;           /* ID -> line of first use */
+  guint             exponent;
+  gboolean          fatal;         /* the XML itself is broken: stop reading */
+  gboolean          newer;         /* written in a newer major version of the format */
+} Reader;
+
+/* ---- messages ---- */
+
+static void
+line_index (Reader *self)
+{
+  guint zero = 0;
+
+  if (self->line_starts != NULL)
+    return;
+  self->line_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->line_starts, zero); /* line 0 does not exist */
+  g_array_append_val (self->line_starts, zero);
+  for (const char *p = self->data; (p = memchr (p, '\n', self->data + self->size - p)) != NULL; p++)
+    {
+      guint offset = (guint) (p - self->data) + 1;
+      g_array_append_val (self->line_starts, offset);
+    }
+}
+
+/* The column (1-based, in characters) of @needle on @line, searched from the start of the
+ * line, or 1 when it is not there: a message with a column is easier to act on. */
+static guint
+find_column (Reader *self, guint line, const char *needle)
+{
+  const char *start, *end, *hit;
+
+  line_index (self);
+  if (line == 0 || line >= self->line_starts->len)
+    return 1;
+  start = self->data + g_array_index (self->line_starts, guint, line);
+  end = line + 1 < self->line_starts->len
+          ? self->data + g_array_index (self->line_starts, guint, line + 1)
+          : self->data + self->size;
+  hit = needle ? g_strstr_len (start, end - start, needle) : NULL;
+  if (hit == NULL)
+    return 1;
+  if (!g_utf8_validate (start, hit - start, NULL))
+    return (guint) (hit - start) + 1;
+  return (guint) g_utf8_strlen (start, hit - start) + 1;
+}
+
+static void
+add_message (Reader *self, guint line, guint column, const char *message)
+{
+  if (++self->n_errors > MAX_MESSAGES)
+    return;
+  g_string_append_printf (self->messages, "%s:%u:%u: %s\n", self->name, line, column, message);
+}
+
+static guint
+current_line (Reader *self)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
+
+  return node ? (guint) xmlGetLineNo (node) : (guint) xmlTextReaderGetParserLineNumber (self->reader);
+}
+
+/* Reports a problem at the current element; @needle locates the column on its line. */
+G_GNUC_PRINTF (3, 4) static void
+error_at (Reader *self, const char *needle, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  guint line = current_line (self);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  add_message (self, line, find_column (self, line, needle), message);
+}
+
+static char *
+attribute_needle (const char *name)
+{
+  return g_strconcat (name, "=", NULL);
+}
+
+/* Puts the libxml2 messages a user meets most into plain words. */
+static const char *
+plain_parser_message (const xmlError *error)
+{
+  switch (error->code)
+    {
+    case XML_ERR_DOCUMENT_EMPTY:
+      return _("The file is empty.");
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_GT_REQUIRED:
+      return NULL;
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      return _("The file is not valid UTF-8 text here (was it saved in another encoding?).");
+    case XML_ERR_UNSUPPORTED_ENCODING:
+      return _("The file declares an encoding Pilote does not read; plan files are UTF-8.");
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+      return _("The file uses an entity (&name;) that plan files do not have.");
+    case XML_ERR_ENTITY_LOOP:
+      return _("The file defines entities that expand without end; it is refused.");
+    case XML_ERR_EXT_ENTITY_STANDALONE:
+    case XML_IO_LOAD_ERROR:
+      return _("The file refers to another file or address; plan files never do, so it is refused.");
+    case XML_ERR_INTERNAL_ERROR:
+      if (error->message && strstr (error->message, "depth"))
+        return _("The elements are nested too deeply; this is not a plan file.");
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+static char *
+clean_libxml_message (const char *message)
+{
+  /* Schema messages name elements as '{namespace}name'; readers want 'name'. */
+  g_autoptr(GRegex) ns = g_regex_new ("\\{[^}]*\\}", 0, 0, NULL);
+  g_autofree char *text = g_regex_replace_literal (ns, message ? message : "", -1, 0, "", 0, NULL);
+
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+static void
+structured_error (void *user_data, xmlErrorPtr error)
+{
+  Reader *self = user_data;
+  const char *plain;
+  g_autofree char *text = NULL;
+  guint column = error->int2 > 0 ? (guint) error->int2 : 1;
+
+  if (error->level == XML_ERR_WARNING)
+    return;
+  if (error->domain == XML_FROM_SCHEMASV)
+    {
+      guint line = error->line > 0 ? (guint) error->line : current_line (self);
+      g_autofree char *message = clean_libxml_message (error->message);
+      add_message (self, line, find_column (self, line, "<"), message);
+      return;
+    }
+  self->fatal = TRUE;
+  plain = plain_parser_message (error);
+  if (error->code == XML_ERR_DOCUMENT_END || error->code == XML_ERR_TAG_NOT_FINISHED ||
+      (error->message && strstr (error->message, "Premature end")))
+    {
+      g_autofree char *message = clean_libxml_message (error->message);
+      text = g_strdup_printf (_("The file ends too early; it looks cut off (%s)."), message);
+    }
+  else
+    text = plain ? g_strdup (plain) : clean_libxml_message (error->message);
+  /* A truncated file reports the same end several times; once is enough. */
+  if (self->messages->len > 0 && g_str_has_suffix (self->messages->str, text) == FALSE)
+    {
+      g_autofree char *needle = g_strdup_printf (": %s\n", text);
+      if (strstr (self->messages->str, needle) != NULL)
+        return;
+    }
+  add_message (self, error->line > 0 ? (guint) error->line : 1, column, text);
+}
+
+static xmlParserInputPtr
+deny_entity_loader (const char *url, const char *id, xmlParserCtxtPtr context)
+{
+  /* Nothing a plan file names may be fetched: no DTD, no entity, no network, no other file. */
+  return NULL;
+}
+
+/* ---- values ---- */
+
+static gboolean
+parse_number (const char *text, double *out)
+{
+  const char *p = text;
+  char *end;
+
+  /* The file format allows only plain decimals: no hex, no "nan", no "inf". */
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0')
+    return FALSE;
+  *out = g_ascii_strtod (text, &end);
+  return isfinite (*out);
+}
+
+static gboolean
+parse_digits (const char *p, guint n, guint *out)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      value = value * 10 + (guint) (p[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* Parses "YYYY-MM-DD", or "YYYY-MM" when @month_only, into a Julian day. */
+static gboolean
+parse_date (const char *text, gboolean month_only, guint32 *julian)
+{
+  guint y, m, d = 1;
+  gsize len = strlen (text);
+
+  if (len != (month_only ? 7u : 10u) || text[4] != '-' ||
+      !parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m))
+    return FALSE;
+  if (!month_only && (text[7] != '-' || !parse_digits (text + 8, 2, &d)))
+    return FALSE;
+  if (y < 1 || m < 1 || m > 12 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  {
+    GDate date;
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    *julian = g_date_get_julian (&date);
+  }
+  return TRUE;
+}
+
+static char *
+enum_choices (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) nicks = NULL;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_strv_builder_add (builder, klass->values[i].value_nick);
+  nicks = g_strv_builder_end (builder);
+  return g_strjoinv (", ", nicks);
+}
+
+static const char *
+item_name (PlItem *item)
+{
+  const char *id = pl_item_get_id (item);
+  return id ? id : "";
+}
+
+/* Stores attribute @value in @field of @item; reports what does not fit. */
+static void
+set_attribute (Reader *self, PlItem *item, guint field, const char *value)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  const char *label = g_dgettext (GETTEXT_PACKAGE, f->label);
+  g_autofree char *needle = attribute_needle (f->name);
+  const char *element = pl_item_get_element (item);
+
+  switch (f->type)
+    {
+    case PL_FIELD_STRING:
+    case PL_FIELD_REF:
+      if (*value != '\0')
+        pl_item_set_string (item, field, value);
+      break;
+    case PL_FIELD_INT:
+      {
+        gint64 n;
+        if (!g_ascii_string_to_signed (value, 10, G_MININT32, G_MAXINT32, &n, NULL))
+          error_at (self, needle, _("The %s of the %s “%s” is “%s”, which is not a whole number."),
+                    label, element, item_name (item), value);
+        else if (PL_IS_METADATA (item) && field == PL_METADATA_MONTHS && n != 3 && n != 6 && n != 12)
+          error_at (self, needle, _("The fiscal period lasts %s months; it must be 3, 6 or 12."), value);
+        else
+          pl_item_set_int (item, field, n);
+      }
+      break;
+    case PL_FIELD_DOUBLE:
+      {
+        double d;
+        if (!parse_number (value, &d))
+          error_at (self, needle, _("The %s of the %s “%s” is “%s”, which is not a number (write it like 1234.5)."),
+                    label, element, item_name (item), value);
+        else
+          pl_item_set_double (item, field, d);
+      }
+      break;
+    case PL_FIELD_BOOL:
+      if (g_str_equal (value, "true") || g_str_equal (value, "false"))
+        pl_item_set_int (item, field, g_str_equal (value, "true"));
+      else
+        error_at (self, needle, _("The %s of the %s “%s” is “%s”; it must be true or false."),
+                  label, element, item_name (item), value);
+      break;
+    case PL_FIELD_ENUM:
+      {
+        int v = pl_enum_from_nick (f->enum_type (), value);
+        if (v < 0)
+          {
+            g_autofree char *choices = enum_choices (f->enum_type ());
+            error_at (self, needle, _("The %s of the %s “%s” is “%s”; it must be one of: %s."),
+                      label, element, item_name (item), value, choices);
+          }
+        else
+          pl_item_set_int (item, field, v);
+      }
+      break;
+    case PL_FIELD_DATE:
+    case PL_FIELD_MONTH:
+      {
+        guint32 julian;
+        if (*value == '\0' && !(f->flags & PL_FIELD_REQUIRED))
+          break;
+        if (!parse_date (value, f->type == PL_FIELD_MONTH, &julian))
+          error_at (self, needle, _("The %s of the %s “%s” is “%s”, which is not a valid %s."),
+                    label, element, item_name (item), value,
+                    f->type == PL_FIELD_MONTH ? _("month (YYYY-MM)") : _("date (YYYY-MM-DD)"));
+        else
+          pl_item_set_julian (item, field, julian);
+      }
+      break;
+    case PL_FIELD_MONEY:
+      {
+        gint64 amount;
+        g_autoptr(GError) error = NULL;
+        if (!pl_money_parse (value, self->exponent, &amount, &error))
+          error_at (self, needle, _("The %s of the %s “%s” is wrong: %s."), label, element,
+                    item_name (item), error->message);
+        else if (amount < 0)
+          error_at (self, needle, _("The %s of the %s “%s” is negative (%s); amounts are never negative."),
+                    label, element, item_name (item), value);
+        else
+          pl_item_set_int (item, field, amount);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+attribute (Reader *self, const char *name)
+{
+  /* The reader owns the returned string until the next move. */
+  if (xmlTextReaderMoveToAttribute (self->reader, BAD_CAST name) != 1)
+    return NULL;
+  return (const char *) xmlTextReaderConstValue (self->reader);
+}
+
+static gboolean
+is_ours (Reader *self)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
+
+  return ns != NULL && strcmp (ns, PL_PLAN_NAMESPACE) == 0;
+}
+
+static const char *
+local_name (Reader *self)
+{
+  return (const char *) xmlTextReaderConstLocalName (self->reader);
+}
+
+/* Moves past the current element and its subtree; returns TRUE when the reader then stands
+ * on a node to handle. */
+static gboolean
+skip (Reader *self)
+{
+  int ret;
+
+  if (self->fatal)
+    return FALSE;
+  ret = xmlTextReaderNext (self->reader);
+  if (ret < 0)
+    self->fatal = TRUE;
+  return ret == 1;
+}
+
+/* Keeps the current element, subtree and all, for writing back. */
+static void
+keep_element (Reader *self, PlExtras *extras)
+{
+  xmlChar *xml = xmlTextReaderReadOuterXml (self->reader);
+
+  if (xml != NULL)
+    {
+      pl_extras_add_child (extras, (const char *) xml);
+      xmlFree (xml);
+    }
+}
+
+/* Advances to the next node that matters; returns its depth relation, or FALSE at the end. */
+static gboolean
+next (Reader *self)
+{
+  int ret;
+
+  if (self->fatal)
+    return FALSE;
+  ret = xmlTextReaderRead (self->reader);
+  if (ret != 1)
+    {
+      if (ret < 0)
+        self->fatal = TRUE;
+      return FALSE;
+    }
+  if (xmlTextReaderDepth (self->reader) > MAX_DEPTH)
+    {
+      error_at (self, NULL, _("The elements are nested too deeply; this is not a plan file."));
+      self->fatal = TRUE;
+      return FALSE;
+    }
+  if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      error_at (self, "<!DOCTYPE", _("The file has a document type declaration (<!DOCTYPE>); "
+                                     "plan files never have one, so it is refused."));
+      self->fatal = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Moves to the next node unless the reader already stands on one (*@positioned). */
+static gboolean
+advance (Reader *self, gboolean *positioned)
+{
+  if (*positioned)
+    {
+      *positioned = FALSE;
+      return !self->fatal;
+    }
+  return next (self);
+}
+
+/* Reads the attributes of the current element into @item: known ones into fields, the rest
+ * into its extras. */
+static void
+read_attributes (Reader *self, PlItem *item)
+{
+  PlItemClass *klass = PL_ITEM_GET_CLASS (item);
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_fields);
+
+  while (xmlTextReaderMoveToNextAttribute (self->reader) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstName (self->reader);
+      const char *value = (const char *) xmlTextReaderConstValue (self->reader);
+      int field;
+
+      if (xmlTextReaderIsNamespaceDecl (self->reader))
+        {
+          if (!PL_IS_METADATA (item))
+            pl_extras_add_attribute (pl_item_get_extras (item), name, value);
+          continue;
+        }
+      if (strcmp (name, "id") == 0 && !PL_IS_METADATA (item))
+        {
+          pl_item_set_id (item, value);
+          continue;
+        }
+      field = strchr (name, ':') ? -1 : pl_item_class_find_field (klass, name);
+      if (field < 0 || fields[field].type == PL_FIELD_TEXT || fields[field].type == PL_FIELD_STRV ||
+          fields[field].type == PL_FIELD_AMOUNTS || fields[field].type == PL_FIELD_ANSWERS)
+        {
+          pl_extras_add_attribute (pl_item_get_extras (item), name, value);
+          continue;
+        }
+      seen[field] = TRUE;
+      if (PL_IS_METADATA (item) && field == PL_METADATA_CURRENCY && !pl_currency_is_valid (value))
+        {
+          error_at (self, "currency=", _("The currency is “%s”; it must be an ISO 4217 code such as EUR or USD."),
+                    value);
+          continue;
+        }
+      set_attribute (self, item, field, value);
+      if (PL_IS_METADATA (item) && field == PL_METADATA_CURRENCY)
+        self->exponent = pl_currency_exponent (value);
+    }
+  xmlTextReaderMoveToElement (self->reader);
+}
+
+static void
+check_required (Reader *self, PlItem *item, guint line)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+  g_autofree char *needle = g_strconcat ("<", pl_item_get_element (item), NULL);
+  guint column = find_column (self, line, needle);
+
+  if (!PL_IS_METADATA (item) && pl_item_get_id (item) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("A %s has no id attribute."), pl_item_get_element (item));
+      add_message (self, line, column, message);
+    }
+  for (guint f = 0; f < n_fields; f++)
+    if ((fields[f].flags & PL_FIELD_REQUIRED) && !pl_item_field_is_set (item, f) &&
+        fields[f].type != PL_FIELD_INT)
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("The %s “%s” has no %s."), pl_item_get_element (item), item_name (item),
+                           g_dgettext (GETTEXT_PACKAGE, fields[f].label));
+        add_message (self, line, column, message);
+      }
+}
+
+static char *
+read_text (Reader *self)
+{
+  xmlChar *text = xmlTextReaderReadString (self->reader);
+  char *copy = g_strdup ((const char *) text);
+
+  xmlFree (text);
+  return copy;
+}
+
+/* A <planned month amount/> of a budget line. */
+static void
+read_planned (Reader *self, PlItem *line, GArray *amounts, GArray *set)
+{
+  const char *month = attribute (self, "month");
+  guint32 julian;
+  int index;
+  gint64 amount;
+  g_autoptr(GError) error = NULL;
+
+  if (month == NULL || !parse_date (month, TRUE, &julian))
+    {
+      error_at (self, "month=", _("A planned amount of the budget line “%s” has no valid month (YYYY-MM)."),
+                item_name (line));
+      return;
+    }
+  index = pl_plan_month_index (self->plan, julian);
+  if (index < 0)
+    {
+      error_at (self, "month=", _("The budget line “%s” plans an amount for %s, outside the fiscal period."),
+                item_name (line), month);
+      return;
+    }
+  if (g_array_index (set, gboolean, index))
+    {
+      error_at (self, "month=", _("The budget line “%s” plans %s twice."), item_name (line), month);
+      return;
+    }
+  {
+    g_autofree char *copy = g_strdup (attribute (self, "amount"));
+    if (copy == NULL || !pl_money_parse (copy, self->exponent, &amount, &error))
+      {
+        error_at (self, "amount=", _("The amount planned for %s on the budget line “%s” is wrong: %s."),
+                  month, item_name (line), error ? error->message : _("it is missing"));
+        return;
+      }
+    if (amount < 0)
+      {
+        error_at (self, "amount=", _("The amount planned for %s on the budget line “%s” is negative."),
+                  month, item_name (line));
+        return;
+      }
+  }
+  g_array_index (amounts, gint64, index) = amount;
+  g_array_index (set, gboolean, index) = TRUE;
+}
+
+static void
+read_answer (Reader *self, PlItem *assessment, GVariantBuilder *answers, GHashTable *questions)
+{
+  g_autofree char *question = g_strdup (attribute (self, "question"));
+  const char *value = attribute (self, "value");
+  guint score;
+
+  if (question == NULL || *question == '\0')
+    {
+      error_at (self, "<answer", _("An answer of the assessment “%s” names no question."), item_name (assessment));
+      return;
+    }
+  if (value == NULL)
+    score = G_MAXUINT;
+  else if (g_str_equal (value, "unknown"))
+    score = 0;
+  else if (strlen (value) == 1 && value[0] >= '1' && value[0] <= '5')
+    score = (guint) (value[0] - '0');
+  else
+    score = G_MAXUINT;
+  if (score == G_MAXUINT)
+    {
+      error_at (self, "value=", _("The answer to “%s” in the assessment “%s” must be 1 to 5 or unknown."),
+                question, item_name (assessment));
+      return;
+    }
+  if (!g_hash_table_add (questions, g_strdup (question)))
+    {
+      error_at (self, "question=", _("The assessment “%s” answers “%s” twice."), item_name (assessment), question);
+      return;
+    }
+  g_variant_builder_add (answers, "(sy)", question, (guchar) score);
+}
+
+static int
+compare_answers (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Sorts answers by question, as the model keeps them. */
+static GVariant *
+sorted_answers (GVariant *answers)
+{
+  gsize n = g_variant_n_children (answers);
+  g_autofree const char **questions = g_new0 (const char *, n + 1);
+  g_autoptr(GHashTable) scores = g_hash_table_new (g_str_hash, g_str_equal);
+  GVariantBuilder builder;
+
+  g_variant_ref_sink (answers);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *q;
+      guchar v;
+      g_variant_get_child (answers, i, "(&sy)", &q, &v);
+      questions[i] = q;
+      g_hash_table_insert (scores, (gpointer) q, GUINT_TO_POINTER (v));
+    }
+  qsort (questions, n, sizeof (char *), compare_answers);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sy)"));
+  for (gsize i = 0; i < n; i++)
+    g_variant_builder_add (&builder, "(sy)", questions[i],
+                           (guchar) GPOINTER_TO_UINT (g_hash_table_lookup (scores, questions[i])));
+  {
+    GVariant *result = g_variant_builder_end (&builder);
+    g_variant_unref (answers);
+    return result;
+  }
+}
+
+/* A <target/> or <measurement/> of a KPI. */
+static void
+read_point (Reader *self, PlKpi *kpi, gboolean target)
+{
+  PlSeries *series = target ? pl_kpi_get_targets (kpi) : pl_kpi_get_measurements (kpi);
+  const char *what = target ? _("target") : _("measurement");
+  g_autofree char *period = g_strdup (attribute (self, "period"));
+  const char *value_text;
+  guint32 julian;
+  double value;
+
+  if (period == NULL || !parse_date (period, FALSE, &julian))
+    {
+      error_at (self, "period=", _("A %s of the KPI “%s” has no valid period (YYYY-MM-DD)."),
+                what, item_name (PL_ITEM (kpi)));
+      return;
+    }
+  value_text = attribute (self, "value");
+  if (value_text == NULL || !parse_number (value_text, &value))
+    {
+      error_at (self, "value=", _("The %s of the KPI “%s” for %s is “%s”, which is not a finite number."),
+                what, item_name (PL_ITEM (kpi)), period, value_text ? value_text : "");
+      return;
+    }
+  if (pl_series_lookup (series, julian) != NULL)
+    {
+      error_at (self, "period=", _("The KPI “%s” has two %ss for %s."), item_name (PL_ITEM (kpi)), what, period);
+      return;
+    }
+  pl_series_set (series, julian, value, attribute (self, "source"));
+}
+
+/* Reads one record: the reader is on its start tag; leaves it after its end. */
+static PlItem *
+read_item (Reader *self, GType type)
+{
+  PlItem *item = g_object_new (type, NULL);
+  PlItemClass *klass = PL_ITEM_GET_CLASS (item);
+  guint line = current_line (self);
+  int depth = xmlTextReaderDepth (self->reader);
+  gboolean empty = xmlTextReaderIsEmptyElement (self->reader);
+  g_autoptr(GPtrArray) strv = NULL;
+  int strv_field = -1;
+  g_autoptr(GArray) amounts = NULL;
+  g_autoptr(GArray) amounts_set = NULL;
+  GVariantBuilder answers;
+  g_autoptr(GHashTable) questions = NULL;
+  gboolean positioned = FALSE;
+
+  read_attributes (self, item);
+  pl_item_set_position (item, line, 0);
+  if (PL_IS_BUDGET_LINE (item))
+    {
+      guint months = pl_plan_get_months (self->plan);
+      amounts = g_array_sized_new (FALSE, TRUE, sizeof (gint64), months);
+      g_array_set_size (amounts, months);
+      amounts_set = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), months);
+      g_array_set_size (amounts_set, months);
+    }
+  if (PL_IS_ASSESSMENT (item))
+    {
+      g_variant_builder_init (&answers, G_VARIANT_TYPE ("a(sy)"));
+      questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  while (!empty && advance (self, &positioned))
+    {
+      const char *name;
+      int field;
+
+      if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_END_ELEMENT &&
+          xmlTextReaderDepth (self->reader) == depth)
+        break;
+      if (xmlTextReaderNodeType (self->reader) != XML_READER_TYPE_ELEMENT)
+        continue;
+      name = local_name (self);
+      if (!is_ours (self))
+        keep_element (self, pl_item_get_extras (item));
+      else if (amounts != NULL && strcmp (name, "planned") == 0)
+        read_planned (self, item, amounts, amounts_set);
+      else if (questions != NULL && strcmp (name, "answer") == 0)
+        read_answer (self, item, &answers, questions);
+      else if (PL_IS_KPI (item) && strcmp (name, "target") == 0)
+        read_point (self, PL_KPI (item), TRUE);
+      else if (PL_IS_KPI (item) && strcmp (name, "measurement") == 0)
+        read_point (self, PL_KPI (item), FALSE);
+      else if ((field = pl_item_class_find_field (klass, name)) >= 0 &&
+               (klass->fields[field].type == PL_FIELD_TEXT || klass->fields[field].type == PL_FIELD_STRV))
+        {
+          g_autofree char *text = read_text (self);
+          if (klass->fields[field].type == PL_FIELD_TEXT)
+            pl_item_set_string (item, field, *text ? text : NULL);
+          else
+            {
+              if (strv == NULL)
+                strv = g_ptr_array_new_with_free_func (g_free);
+              strv_field = field;
+              g_ptr_array_add (strv, g_steal_pointer (&text));
+            }
+        }
+      else
+        {
+          keep_element (self, pl_item_get_extras (item));
+          positioned = TRUE;
+          continue;
+        }
+      xmlTextReaderMoveToElement (self->reader);
+      positioned = skip (self);
+    }
+
+  if (strv != NULL)
+    {
+      g_ptr_array_add (strv, NULL);
+      pl_item_set_strv (item, strv_field, (const char * const *) strv->pdata);
+    }
+  if (amounts != NULL)
+    pl_item_set_variant (item, PL_BUDGET_LINE_PLANNED,
+                         g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts->data,
+                                                    amounts->len, sizeof (gint64)));
+  if (questions != NULL)
+    {
+      GVariant *all = g_variant_builder_end (&answers);
+      pl_item_set_variant (item, PL_ASSESSMENT_ANSWERS, sorted_answers (all));
+    }
+  check_required (self, item, line);
+  return item;
+}
+
+static void
+register_id (Reader *self, PlItem *item)
+{
+  const char *id = pl_item_get_id (item);
+  gpointer first;
+
+  if (id == NULL)
+    return;
+  if (g_hash_table_lookup_extended (self->ids, id, NULL, &first))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The ID “%s” is used twice: it was first given at line %u."), id,
+                         GPOINTER_TO_UINT (first));
+      guint line = pl_item_get_line (item);
+      g_autofree char *needle = g_strdup_printf ("id=\"%s\"", id);
+      add_message (self, line, find_column (self, line, needle), message);
+      return;
+    }
+  g_hash_table_insert (self->ids, g_strdup (id), GUINT_TO_POINTER (pl_item_get_line (item)));
+}
+
+/* Reads the records of one container: the reader is on its start tag. */
+static void
+read_container (Reader *self, PlCollection collection)
+{
+  const char *element = pl_collection_get_element (collection);
+  GType type = pl_collection_get_item_type (collection);
+  PlExtras *extras = pl_plan_get_container_extras (self->plan, collection);
+  int depth = xmlTextReaderDepth (self->reader);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean positioned = FALSE;
+
+  while (xmlTextReaderMoveToNextAttribute (self->reader) == 1)
+    pl_extras_add_attribute (extras, (const char *) xmlTextReaderConstName (self->reader),
+                             (const char *) xmlTextReaderConstValue (self->reader));
+  xmlTextReaderMoveToElement (self->reader);
+  if (xmlTextReaderIsEmptyElement (self->reader))
+    return;
+
+  while (advance (self, &positioned))
+    {
+      if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_END_ELEMENT &&
+          xmlTextReaderDepth (self->reader) == depth)
+        break;
+      if (xmlTextReaderNodeType (self->reader) != XML_READER_TYPE_ELEMENT)
+        continue;
+      if (is_ours (self) && strcmp (local_name (self), element) == 0)
+        {
+          PlItem *item = read_item (self, type);
+          register_id (self, item);
+          g_ptr_array_add (items, item);
+        }
+      else
+        {
+          keep_element (self, extras);
+          positioned = skip (self);
+        }
+    }
+  /* Records still hold their IDs in a hash table of the reader; the plan takes them now so
+   * that its own ID table is filled in one pass. */
+  pl_plan_append_loaded (self->plan, collection, items);
+}
+
+static PlCollection
+collection_for_container (const char *name)
+{
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    if (strcmp (pl_collection_get_container (c), name) == 0)
+      return c;
+  return PL_COLLECTION_NONE;
+}
+
+static gboolean
+check_version (Reader *self)
+{
+  const char *version = attribute (self, "version");
+  guint64 major = 0, minor = 0;
+  g_auto(GStrv) parts = NULL;
+
+  if (version == NULL)
+    {
+      error_at (self, "<plan", _("The plan has no version attribute; it was not written by Pilote."));
+      return FALSE;
+    }
+  parts = g_strsplit (version, ".", 3);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, 1000, &major, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, 1000, &minor, NULL))
+    {
+      error_at (self, "version=", _("The plan’s version is “%s”; a version looks like 1.0."), version);
+      return FALSE;
+    }
+  if (major != PL_PLAN_FORMAT_MAJOR)
+    {
+      error_at (self, "version=",
+                _("This plan uses version %s of the file format, which this version of Pilote "
+                  "cannot read (it reads version %d.x). Update Pilote to open it."),
+                version, PL_PLAN_FORMAT_MAJOR);
+      self->newer = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_root_attributes (Reader *self)
+{
+  PlExtras *extras = pl_plan_get_extras (self->plan);
+
+  while (xmlTextReaderMoveToNextAttribute (self->reader) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstName (self->reader);
+      const char *value = (const char *) xmlTextReaderConstValue (self->reader);
+
+      /* The writer writes these two itself; other namespace declarations are kept for the
+       * foreign elements and attributes that use them. */
+      if (strcmp (name, "version") == 0 || strcmp (name, "xmlns") == 0)
+        continue;
+      pl_extras_add_attribute (extras, name, value);
+    }
+  xmlTextReaderMoveToElement (self->reader);
+}
+
+static void
+read_document (Reader *self)
+{
+  gboolean seen_metadata = FALSE;
+  gboolean positioned = FALSE;
+
+  /* The root element. */
+  while (next (self) && xmlTextReaderNodeType (self->reader) != XML_READER_TYPE_ELEMENT)
+    ;
+  if (self->fatal || xmlTextReaderNodeType (self->reader) != XML_READER_TYPE_ELEMENT)
+    {
+      if (self->n_errors == 0)
+        add_message (self, 1, 1, _("The file holds no XML element; it is not a plan."));
+      return;
+    }
+  if (strcmp (local_name (self), "plan") != 0 || !is_ours (self))
+    {
+      g_autofree char *needle = g_strconcat ("<", (const char *) xmlTextReaderConstName (self->reader), NULL);
+      error_at (self, needle, _("This is not a Pilote plan: the file starts with <%s> where a plan "
+                                "starts with <plan xmlns=\"%s\">."),
+                (const char *) xmlTextReaderConstName (self->reader), PL_PLAN_NAMESPACE);
+      return;
+    }
+  if (!check_version (self))
+    return;
+  xmlTextReaderMoveToElement (self->reader);
+  read_root_attributes (self);
+  if (xmlTextReaderIsEmptyElement (self->reader))
+    {
+      error_at (self, "<plan", _("The plan has no <metadata> element."));
+      return;
+    }
+
+  while (advance (self, &positioned))
+    {
+      const char *name;
+      PlCollection collection;
+
+      if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_END_ELEMENT &&
+          xmlTextReaderDepth (self->reader) == 0)
+        break;
+      if (xmlTextReaderNodeType (self->reader) != XML_READER_TYPE_ELEMENT)
+        continue;
+      name = local_name (self);
+      if (is_ours (self) && strcmp (name, "metadata") == 0 && !seen_metadata)
+        {
+          PlItem *metadata = PL_ITEM (pl_plan_get_metadata (self->plan));
+          guint line = current_line (self);
+          /* Replace the defaults of a new plan with exactly what the file says. */
+          pl_item_set_string (metadata, PL_METADATA_TITLE, NULL);
+          pl_item_set_string (metadata, PL_METADATA_CURRENCY, NULL);
+          pl_item_set_julian (metadata, PL_METADATA_START, 0);
+          read_attributes (self, metadata);
+          pl_item_set_position (metadata, line, 0);
+          if (!xmlTextReaderIsEmptyElement (self->reader))
+            {
+              int depth = xmlTextReaderDepth (self->reader);
+              gboolean inner = FALSE;
+              while (advance (self, &inner))
+                {
+                  if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_END_ELEMENT &&
+                      xmlTextReaderDepth (self->reader) == depth)
+                    break;
+                  if (xmlTextReaderNodeType (self->reader) != XML_READER_TYPE_ELEMENT)
+                    continue;
+                  if (is_ours (self) && strcmp (local_name (self), "notes") == 0)
+                    {
+                      g_autofree char *text = read_text (self);
+                      pl_item_set_string (metadata, PL_METADATA_NOTES, *text ? text : NULL);
+                    }
+                  else
+                    keep_element (self, pl_item_get_extras (metadata));
+                  inner = skip (self);
+                }
+            }
+          check_required (self, metadata, line);
+          seen_metadata = TRUE;
+          if (!pl_item_field_is_set (metadata, PL_METADATA_START) ||
+              !pl_item_field_is_set (metadata, PL_METADATA_CURRENCY))
+            return; /* budget lines cannot be read without the period and the currency */
+          continue;
+        }
+      if (!seen_metadata)
+        {
+          g_autofree char *needle = g_strconcat ("<", (const char *) xmlTextReaderConstName (self->reader), NULL);
+          error_at (self, needle, _("The plan must start with its <metadata> element, not <%s>."),
+                    (const char *) xmlTextReaderConstName (self->reader));
+          return;
+        }
+      collection = is_ours (self) ? collection_for_container (name) : PL_COLLECTION_NONE;
+      if (collection != PL_COLLECTION_NONE)
+        read_container (self, collection);
+      else
+        keep_element (self, pl_plan_get_extras (self->plan));
+      positioned = skip (self);
+    }
+  if (!seen_metadata && !self->fatal)
+    add_message (self, current_line (self), 1, _("The plan has no <metadata> element."));
+}
+
+static int
+compare_problems (gconstpointer a, gconstpointer b)
+{
+  const PlProblem *pa = *(const PlProblem **) a, *pb = *(const PlProblem **) b;
+
+  return pa->line < pb->line ? -1 : pa->line > pb->line;
+}
+
+/* The rules the model relies on (references resolve, the chain has no loop) refuse the file;
+ * the others are for pl_plan_validate() and the validate command to report. */
+static void
+check_integrity (Reader *self)
+{
+  g_autoptr(GPtrArray) problems = pl_plan_validate (self->plan);
+  g_autoptr(GPtrArray) blocking = g_ptr_array_new ();
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PlProblem *problem = g_ptr_array_index (problems, i);
+      if (problem->blocking)
+        g_ptr_array_add (blocking, problem);
+    }
+  g_ptr_array_sort (blocking, compare_problems);
+  for (guint i = 0; i < blocking->len; i++)
+    {
+      PlProblem *problem = g_ptr_array_index (blocking, i);
+      g_autofree char *needle = problem->id ? g_strdup_printf ("id=\"%s\"", problem->id) : NULL;
+      add_message (self, problem->line, find_column (self, problem->line, needle), problem->message);
+    }
+}
+
+static void
+validate_schema (Reader *self)
+{
+  xmlSchemaPtr schema = pl_schema_get ();
+
+  if (schema == NULL)
+    {
+      add_message (self, 1, 1, _("The plan schema built into Pilote cannot be loaded."));
+      return;
+    }
+  xmlTextReaderSetSchema (self->reader, schema);
+}
+
+static gsize
+init_libxml (void)
+{
+  xmlInitParser ();
+  xmlSetExternalEntityLoader (deny_entity_loader);
+  return 1;
+}
+
+PlPlan *
+pl_plan_read_bytes (const char  *data,
+                    gsize        size,
+                    const char  *display_name,
+                    PlReadFlags  flags,
+                    GError     **error)
+{
+  static gsize initialised = 0;
+  Reader self = { 0 };
+  g_autoptr(PlPlan) plan = NULL;
+
+  if (g_once_init_enter (&initialised))
+    g_once_init_leave (&initialised, init_libxml ());
+
+  if (size == 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name, _("The file is empty."));
+      return NULL;
+    }
+  if (size > PL_PLAN_MAX_FILE_SIZE || size > G_MAXINT)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name,
+                   _("The file is too large to be a plan."));
+      return NULL;
+    }
+
+  plan = pl_plan_new ();
+  self.data = data;
+  self.size = size;
+  self.name = display_name;
+  self.plan = plan;
+  self.messages = g_string_new (NULL);
+  self.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.exponent = 2;
+  self.reader = xmlReaderForMemory (data, (int) size, NULL, NULL,
+                                    XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+  if (self.reader == NULL)
+    add_message (&self, 1, 1, _("The file cannot be read as XML."));
+  else
+    {
+      xmlTextReaderSetStructuredErrorHandler (self.reader, structured_error, &self);
+      if (flags & PL_READ_SCHEMA)
+        validate_schema (&self);
+      read_document (&self);
+      /* Read to the end: trailing garbage and the schema's last checks are reported too. */
+      while (!self.fatal && next (&self))
+        if (xmlTextReaderNodeType (self.reader) == XML_READER_TYPE_ELEMENT)
+          {
+            error_at (&self, "<", _("There is content after the end of the plan."));
+            break;
+          }
+      if ((flags & PL_READ_SCHEMA) && !self.fatal && xmlTextReaderIsValid (self.reader) != 1 &&
+          self.n_errors == 0)
+        add_message (&self, 1, 1, _("The file does not follow the plan schema."));
+      xmlFreeTextReader (self.reader);
+    }
+  if (self.n_errors == 0)
+    check_integrity (&self);
+
+  if (self.n_errors > MAX_MESSAGES)
+    g_string_append_printf (self.messages,
+                            ngettext ("%s: … and %u more problem.\n", "%s: … and %u more problems.\n",
+                                      self.n_errors - MAX_MESSAGES),
+                            display_name, self.n_errors - MAX_MESSAGES);
+  g_hash_table_unref (self.ids);
+  if (self.line_starts)
+    g_array_unref (self.line_starts);
+  if (self.n_errors > 0)
+    {
+      if (self.messages->len > 0 && self.messages->str[self.messages->len - 1] == '\n')
+        g_string_truncate (self.messages, self.messages->len - 1);
+      g_set_error_literal (error, PL_ERROR, self.newer ? PL_ERROR_VERSION : PL_ERROR_FILE,
+                           self.messages->str);
+      g_string_free (self.messages, TRUE);
+      return NULL;
+    }
+  g_string_free (self.messages, TRUE);
+  pl_plan_mark_saved (plan);
+  return g_steal_pointer (&plan);
+}

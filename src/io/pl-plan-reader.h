@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+/* The namespace of plan files, and the version this build writes. */
+#define PL_PLAN_NAMESPACE "https://pilote.github.io/ns/plan"
+#define PL_PLAN_FORMAT_MAJOR 1
+#define PL_PLAN_FORMAT_MINOR 0
+/* No real plan comes near this; a bigger file is refused before it is read. */
+#define PL_PLAN_MAX_FILE_SIZE ((gsize) 512 * 1024 * 1024)
+
+typedef enum {
+  PL_READ_DEFAULT = 0,
+  /* Also check the file against the plan schema compiled into the program. */
+  PL_READ_SCHEMA  = 1 << 0,
+} PlReadFlags;
+
+/* Parses a plan from @data. A plan is read whole or not at all: on any problem returns NULL
+ * and an error whose message lists every problem found, one per line, each as
+ * "@display_name:LINE:COLUMN: message". Never touches the network or other files. */
+PlPlan *pl_plan_read_bytes (const char  *data,
+                            gsize        size,
+                            const char  *display_name,
+                            PlReadFlags  flags,
+                            GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-writer"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pl-enums.h"
+#include "pl-money.h"
+#include "pl-plan-reader.h"
+#include "pl-plan-writer.h"
+
+typedef struct {
+  GString *out;
+  PlPlan  *plan;
+  guint    exponent;
+} Writer;
+
+/* Appends @text escaped for XML; characters XML cannot hold are dropped, since no reader
+ * would accept the file otherwise. */
+static void
+escape (GString *out, const char *text, gboolean attribute)
+{
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"':
+        if (attribute)
+          g_string_append (out, "&quot;");
+        else
+          g_string_append_c (out, '"');
+        break;
+      case '\n':
+        if (attribute)
+          g_string_append (out, "&#10;");
+        else
+          g_string_append_c (out, '\n');
+        break;
+      case '\r': g_string_append (out, "&#13;"); break;
+      case '\t':
+        if (attribute)
+          g_string_append (out, "&#9;");
+        else
+          g_string_append_c (out, '\t');
+        break;
+      default:
+        if (*p >= 0x20)
+          g_string_append_c (out, (char) *p);
+      }
+}
+
+static void
+indent (Writer *self, guint level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (self->out, "  ");
+}
+
+static void
+attribute (Writer *self, const char *name, const char *value)
+{
+  g_string_append_c (self->out, ' ');
+  g_string_append (self->out, name);
+  g_string_append (self->out, "=\"");
+  escape (self->out, value, TRUE);
+  g_string_append_c (self->out, '"');
+}
+
+/* The shortest decimal that reads back as the same double. */
+static void
+format_double (char *buffer, gsize size, double value)
+{
+  g_snprintf (buffer, size, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_snprintf (buffer, size, "%.17g", value);
+  /* %g may use the locale's decimal separator; files are locale-independent. */
+  for (char *p = buffer; *p; p++)
+    if (*p == ',')
+      *p = '.';
+}
+
+static void
+format_date (char *buffer, gsize size, guint32 julian, gboolean month_only)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (month_only)
+    g_snprintf (buffer, size, "%04u-%02u", g_date_get_year (&date), g_date_get_month (&date));
+  else
+    g_snprintf (buffer, size, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                g_date_get_day (&date));
+}
+
+static void
+extras_attributes (Writer *self, PlExtras *extras)
+{
+  if (pl_extras_is_empty (extras))
+    return;
+  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
+    attribute (self, extras->attributes->pdata[i], extras->attributes->pdata[i + 1]);
+}
+
+static void
+extras_children (Writer *self, PlExtras *extras, guint level)
+{
+  if (pl_extras_is_empty (extras) || extras->children->len == 0)
+    return;
+  indent (self, level);
+  g_string_append (self->out, extras->children->str);
+  g_string_append_c (self->out, '\n');
+}
+
+static void
+text_element (Writer *self, const char *name, const char *text, guint level)
+{
+  indent (self, level);
+  g_string_append_printf (self->out, "<%s>", name);
+  escape (self->out, text, FALSE);
+  g_string_append_printf (self->out, "</%s>\n", name);
+}
+
+static void
+write_attributes (Writer *self, PlItem *item)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+  char buffer[64];
+
+  if (pl_item_get_id (item) != NULL)
+    attribute (self, "id", pl_item_get_id (item));
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const PlField *field = &fields[f];
+
+      if (!pl_item_field_is_set (item, f))
+        continue;
+      switch (field->type)
+        {
+        case PL_FIELD_STRING:
+        case PL_FIELD_REF:
+          attribute (self, field->name, pl_item_get_string (item, f));
+          break;
+        case PL_FIELD_INT:
+          g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, pl_item_get_int (item, f));
+          attribute (self, field->name, buffer);
+          break;
+        case PL_FIELD_DOUBLE:
+          format_double (buffer, sizeof buffer, pl_item_get_double (item, f));
+          attribute (self, field->name, buffer);
+          break;
+        case PL_FIELD_BOOL:
+          attribute (self, field->name, pl_item_get_int (item, f) ? "true" : "false");
+          break;
+        case PL_FIELD_ENUM:
+          attribute (self, field->name, pl_enum_to_nick (field->enum_type (), (int) pl_item_get_int (item, f)));
+          break;
+        case PL_FIELD_DATE:
+        case PL_FIELD_MONTH:
+          format_date (buffer, sizeof buffer, pl_item_get_julian (item, f), field->type == PL_FIELD_MONTH);
+          attribute (self, field->name, buffer);
+          break;
+        case PL_FIELD_MONEY:
+          {
+            g_autofree char *amount = pl_money_to_string (pl_item_get_int (item, f), self->exponent);
+            attribute (self, field->name, amount);
+          }
+          break;
+        default:
+          break;
+        }
+    }
+  extras_attributes (self, pl_item_get_extras (item));
+}
+
+static void
+write_series (Writer *self, const char *element, PlSeries *series, guint level)
+{
+  char period[16], value[64];
+
+  for (guint i = 0; i < pl_series_get_n (series); i++)
+    {
+      const PlPoint *point = pl_series_get (series, i);
+
+      format_date (period, sizeof period, point->julian, FALSE);
+      format_double (value, sizeof value, point->value);
+      indent (self, level);
+      g_string_append_printf (self->out, "<%s period=\"%s\" value=\"%s\"", element, period, value);
+      if (point->source != NULL)
+        attribute (self, "source", point->source);
+      g_string_append (self->out, "/>\n");
+    }
+}
+
+/* Writes the children of @item: structured ones first, then text, then what was not known. */
+static gboolean
+write_children (Writer *self, PlItem *item, guint level, gboolean open)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+  gboolean any = FALSE;
+
+#define OPEN() G_STMT_START { if (!any) { g_string_append (self->out, ">\n"); any = TRUE; } } G_STMT_END
+
+  if (PL_IS_KPI (item))
+    {
+      PlKpi *kpi = PL_KPI (item);
+      if (pl_series_get_n (pl_kpi_get_targets (kpi)) + pl_series_get_n (pl_kpi_get_measurements (kpi)) > 0)
+        OPEN ();
+      write_series (self, "target", pl_kpi_get_targets (kpi), level);
+      write_series (self, "measurement", pl_kpi_get_measurements (kpi), level);
+    }
+  for (guint f = 0; f < n_fields; f++)
+    {
+      if (!pl_item_field_is_set (item, f))
+        continue;
+      if (fields[f].type == PL_FIELD_AMOUNTS)
+        {
+          gsize n;
+          const gint64 *amounts = g_variant_get_fixed_array (pl_item_get_variant (item, f), &n, sizeof (gint64));
+          char month[16];
+
+          for (gsize m = 0; m < n && m < pl_plan_get_months (self->plan); m++)
+            {
+              g_autofree char *amount = NULL;
+              if (amounts[m] == 0)
+                continue;
+              OPEN ();
+              amount = pl_money_to_string (amounts[m], self->exponent);
+              format_date (month, sizeof month, pl_plan_month_start (self->plan, m), TRUE);
+              indent (self, level);
+              g_string_append_printf (self->out, "<planned month=\"%s\" amount=\"%s\"/>\n", month, amount);
+            }
+        }
+      else if (fields[f].type == PL_FIELD_ANSWERS)
+        {
+          GVariantIter iter;
+          const char *question;
+          guchar value;
+
+          g_variant_iter_init (&iter, pl_item_get_variant (item, f));
+          while (g_variant_iter_next (&iter, "(&sy)", &question, &value))
+            {
+              char score[16];
+              OPEN ();
+              indent (self, level);
+              g_string_append (self->out, "<answer");
+              attribute (self, "question", question);
+              g_snprintf (score, sizeof score, "%u", value);
+              attribute (self, "value", value == 0 ? "unknown" : score);
+              g_string_append (self->out, "/>\n");
+            }
+        }
+    }
+  /* Free text and lists of text come last, in field order. */
+  for (guint f = 0; f < n_fields; f++)
+    {
+      if (!pl_item_field_is_set (item, f))
+        continue;
+      if (fields[f].type == PL_FIELD_TEXT)
+        {
+          OPEN ();
+          text_element (self, fields[f].name, pl_item_get_string (item, f), level);
+        }
+      else if (fields[f].type == PL_FIELD_STRV)
+        {
+          const char * const *strv = pl_item_get_strv (item, f);
+          for (guint i = 0; strv[i] != NULL; i++)
+            {
+              OPEN ();
+              text_element (self, fields[f].name, strv[i], level);
+            }
+        }
+    }
+  if (!pl_extras_is_empty (pl_item_get_extras (item)) && pl_item_get_extras (item)->children->len > 0)
+    {
+      OPEN ();
+      extras_children (self, pl_item_get_extras (item), level);
+    }
+#undef OPEN
+  return any;
+}
+
+static void
+write_item (Writer *self, PlItem *item, guint level)
+{
+  indent (self, level);
+  g_string_append_c (self->out, '<');
+  g_string_append (self->out, pl_item_get_element (item));
+  write_attributes (self, item);
+  if (write_children (self, item, level + 1, FALSE))
+    {
+      indent (self, level);
+      g_string_append_printf (self->out, "</%s>\n", pl_item_get_element (item));
+    }
+  else
+    g_string_append (self->out, "/>\n");
+}
+
+GBytes *
+pl_plan_write_bytes (PlPlan *plan)
+{
+  Writer self = { g_string_sized_new (64 * 1024), plan, pl_plan_get_currency_exponent (plan) };
+  char version[32];
+
+  g_snprintf (version, sizeof version, "%d.%d", PL_PLAN_FORMAT_MAJOR, PL_PLAN_FORMAT_MINOR);
+  g_string_append (self.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan");
+  attribute (&self, "xmlns", PL_PLAN_NAMESPACE);
+  attribute (&self, "version", version);
+  extras_attributes (&self, pl_plan_get_extras (plan));
+  g_string_append (self.out, ">\n");
+
+  write_item (&self, PL_ITEM (pl_plan_get_metadata (plan)), 1);
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    {
+      GListModel *model = pl_plan_get_collection (plan, c);
+      guint n = g_list_model_get_n_items (model);
+      PlExtras *extras = pl_plan_get_container_extras (plan, c);
+
+      if (n == 0 && pl_extras_is_empty (extras))
+        continue;
+      indent (&self, 1);
+      g_string_append_printf (self.out, "<%s", pl_collection_get_container (c));
+      extras_attributes (&self, extras);
+      g_string_append (self.out, ">\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+          write_item (&self, item, 2);
+        }
+      extras_children (&self, extras, 2);
+      indent (&self, 1);
+      g_string_append_printf (self.out, "</%s>\n", pl_collection_get_container (c));
+    }
+  extras_children (&self, pl_plan_get_extras (plan), 1);
+  g_string_append (self.out, "</plan>\n");
+  return g_string_free_to_bytes (self.out);
+}
