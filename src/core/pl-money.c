@@ -33,6 +33,16 @@ pl_currency_is_valid (const char *code)
          g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
 }
 
+/* Appends a decimal digit to *@value unless the result would not fit a gint64. */
+static gboolean
+push_digit (guint64 *value, int digit)
+{
+  if (*value > ((guint64) G_MAXINT64 - (guint64) digit) / 10)
+    return FALSE;
+  *value = *value * 10 + (guint64) digit;
+  return TRUE;
+}
+
 gboolean
 pl_money_parse (const char *text, guint exponent, gint64 *out, GError **error)
 {
@@ -48,9 +58,8 @@ pl_money_parse (const char *text, guint exponent, gint64 *out, GError **error)
     }
   for (; g_ascii_isdigit (*p); p++, int_digits++)
     {
-      if (value > (G_MAXINT64 - 9) / 10)
+      if (!push_digit (&value, *p - '0'))
         goto too_large;
-      value = value * 10 + (guint64) (*p - '0');
     }
   if (*p == '.')
     {
@@ -64,9 +73,8 @@ pl_money_parse (const char *text, guint exponent, gint64 *out, GError **error)
                            text, exponent);
               return FALSE;
             }
-          if (value > (G_MAXINT64 - 9) / 10)
+          if (!push_digit (&value, *p - '0'))
             goto too_large;
-          value = value * 10 + (guint64) (*p - '0');
         }
     }
   if (*p != '\0' || (int_digits == 0 && frac_digits == 0))
@@ -78,9 +86,8 @@ pl_money_parse (const char *text, guint exponent, gint64 *out, GError **error)
     }
   for (; frac_digits < exponent; frac_digits++)
     {
-      if (value > (G_MAXINT64 - 9) / 10)
+      if (!push_digit (&value, 0))
         goto too_large;
-      value *= 10;
     }
   *out = negative ? -(gint64) value : (gint64) value;
   return TRUE;

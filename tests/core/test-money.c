@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pl-error.h"
+#include "pl-money.h"
+
+static void
+test_parse (void)
+{
+  static const struct { const char *text; guint exponent; gint64 expected; } good[] = {
+    { "1234.50", 2, 123450 }, { "1234.5", 2, 123450 }, { "0.01", 2, 1 }, { "7", 2, 700 },
+    { "-12.30", 2, -1230 }, { "1500", 0, 1500 }, { "1.234", 3, 1234 }, { ".5", 2, 50 },
+    { "92233720368547758.07", 2, G_MAXINT64 },
+  };
+  static const struct { const char *text; guint exponent; } bad[] = {
+    { "1.234", 2 }, { "1,5", 2 }, { "abc", 2 }, { "", 2 }, { "1e3", 2 }, { "1.5", 0 },
+    { "92233720368547758.08", 2 }, { "99999999999999999999", 2 }, { " 1", 2 }, { "-", 2 }, { ".", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 value = 0;
+      g_autoptr(GError) error = NULL;
+      g_assert_true (pl_money_parse (good[i].text, good[i].exponent, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (value, ==, good[i].expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 value = 42;
+      g_autoptr(GError) error = NULL;
+      g_assert_false (pl_money_parse (bad[i].text, bad[i].exponent, &value, &error));
+      g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+      g_assert_cmpint (value, ==, 42);
+    }
+}
+
+static void
+test_format (void)
+{
+  g_autofree char *a = pl_money_to_string (123450, 2);
+  g_autofree char *b = pl_money_to_string (-5, 2);
+  g_autofree char *c = pl_money_to_string (1500, 0);
+  g_autofree char *d = pl_money_to_string (G_MININT64 + 1, 2);
+
+  g_assert_cmpstr (a, ==, "1234.50");
+  g_assert_cmpstr (b, ==, "-0.05");
+  g_assert_cmpstr (c, ==, "1500");
+  g_assert_cmpstr (d, ==, "-92233720368547758.07");
+}
+
+static void
+test_add_and_currency (void)
+{
+  gint64 a = G_MAXINT64 - 1;
+
+  g_assert_true (pl_money_add (&a, 1));
+  g_assert_false (pl_money_add (&a, 1));
+  g_assert_cmpint (a, ==, G_MAXINT64);
+  g_assert_cmpuint (pl_currency_exponent ("EUR"), ==, 2);
+  g_assert_cmpuint (pl_currency_exponent ("JPY"), ==, 0);
+  g_assert_cmpuint (pl_currency_exponent ("KWD"), ==, 3);
+  g_assert_true (pl_currency_is_valid ("USD"));
+  g_assert_false (pl_currency_is_valid ("usd"));
+  g_assert_false (pl_currency_is_valid ("EURO"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/money/parse", test_parse);
+  g_test_add_func ("/money/format", test_format);
+  g_test_add_func ("/money/add-and-currency", test_add_and_currency);
+  return g_test_run ();
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The model's rules: IDs, edits refused with a reason, undo and redo, the modified state. */
+#include "config.h"
+
+#include <math.h>
+
+#include "pl-enums.h"
+#include "pl-error.h"
+#include "pl-plan.h"
+
+static PlItem *
+add_campaign (PlPlan *plan, const char *name)
+{
+  PlItem *campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+
+  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, name);
+  pl_plan_add (plan, campaign);
+  g_object_unref (campaign);
+  return campaign;
+}
+
+static void
+test_default_plan (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan 2027");
+
+  g_assert_cmpstr (pl_plan_get_title (plan), ==, "Plan 2027");
+  g_assert_cmpstr (pl_plan_get_currency (plan), ==, "EUR");
+  g_assert_cmpuint (pl_plan_get_months (plan), ==, 12);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CATEGORIES), ==, 10);
+  g_assert_nonnull (pl_plan_lookup (plan, "kpi-leads"));
+  g_assert_true (PL_IS_KPI (pl_plan_lookup (plan, "kpi-ltv-cac")));
+  g_assert_false (pl_plan_get_modified (plan));
+  g_assert_false (pl_plan_can_undo (plan));
+}
+
+static void
+test_ids (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *a = add_campaign (plan, "A");
+  PlItem *b = add_campaign (plan, "B");
+  g_autoptr(PlItem) c = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+
+  g_assert_nonnull (pl_item_get_id (a));
+  g_assert_cmpstr (pl_item_get_id (a), !=, pl_item_get_id (b));
+  g_assert_true (pl_plan_lookup (plan, pl_item_get_id (a)) == a);
+  /* A record arriving with an ID already taken gets a fresh one. */
+  pl_item_set_id (c, pl_item_get_id (a));
+  pl_item_set_string (c, PL_CAMPAIGN_NAME, "C");
+  pl_plan_add (plan, c);
+  g_assert_cmpstr (pl_item_get_id (c), !=, pl_item_get_id (a));
+  g_assert_true (pl_plan_lookup (plan, pl_item_get_id (a)) == a);
+}
+
+static void
+test_refused_edits (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  PlItem *campaign = add_campaign (plan, "Webinars");
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+  g_autoptr(PlItem) tool = g_object_new (PL_TYPE_TOOL, NULL);
+  g_autoptr(GError) error = NULL;
+  guint64 serial;
+
+  pl_item_set_string (tool, PL_TOOL_NAME, "CRM");
+  pl_plan_add (plan, tool);
+  serial = pl_plan_get_serial (plan);
+
+  g_assert_false (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, "   ", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "The name cannot be empty.");
+  g_clear_error (&error);
+
+  g_assert_false (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_SEGMENT, "seg-none", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A reference to a record of the wrong kind is refused too. */
+  g_assert_false (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_OWNER, "kpi-leads", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (pl_plan_set_int (plan, tool, PL_TOOL_COST, -100, &error));
+  g_assert_cmpstr (error->message, ==, "The annual cost cannot be negative.");
+  g_clear_error (&error);
+
+  g_assert_false (pl_plan_set_int (plan, meta, PL_METADATA_MONTHS, 7, &error));
+  g_clear_error (&error);
+  g_assert_false (pl_plan_set_string (plan, meta, PL_METADATA_CURRENCY, "euro", &error));
+  g_clear_error (&error);
+  g_assert_false (pl_plan_set_int (plan, campaign, PL_CAMPAIGN_STATUS, 42, &error));
+  g_clear_error (&error);
+
+  /* Nothing refused changed the plan or the undo stack. */
+  g_assert_cmpuint (pl_plan_get_serial (plan), ==, serial);
+  g_assert_cmpstr (pl_item_get_string (campaign, PL_CAMPAIGN_NAME), ==, "Webinars");
+  g_assert_cmpint (pl_item_get_int (meta, PL_METADATA_MONTHS), ==, 12);
+}
+
+static void
+test_chain_loop_refused (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  g_autoptr(PlItem) link = g_object_new (PL_TYPE_KPI_LINK, NULL);
+  g_autoptr(GError) error = NULL;
+
+  pl_item_set_string (link, PL_KPI_LINK_UPSTREAM, "kpi-leads");
+  pl_item_set_string (link, PL_KPI_LINK_DOWNSTREAM, "kpi-mql");
+  pl_plan_add (plan, link);
+  /* revenue is downstream of leads: revenue -> leads would close a loop. */
+  g_assert_true (pl_plan_set_string (plan, link, PL_KPI_LINK_DOWNSTREAM, "kpi-sql", &error));
+  g_assert_false (pl_plan_set_string (plan, link, PL_KPI_LINK_UPSTREAM, "kpi-revenue", &error));
+  g_assert_cmpstr (error->message, ==, "This link would make a loop in the KPI chain.");
+}
+
+static void
+test_undo_redo_modified (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+  PlItem *campaign;
+
+  g_assert_false (pl_plan_get_modified (plan));
+  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_TITLE, "Plan A", NULL));
+  g_assert_true (pl_plan_get_modified (plan));
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Change title");
+  pl_plan_mark_saved (plan);
+  g_assert_false (pl_plan_get_modified (plan));
+
+  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_TITLE, "Plan B", NULL));
+  g_assert_true (pl_plan_get_modified (plan));
+  g_assert_true (pl_plan_undo (plan));
+  /* Back to the saved state: not modified. */
+  g_assert_false (pl_plan_get_modified (plan));
+  g_assert_cmpstr (pl_plan_get_title (plan), ==, "Plan A");
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_true (pl_plan_get_modified (plan));
+  g_assert_cmpstr (pl_plan_get_title (plan), ==, "Untitled plan");
+  g_assert_false (pl_plan_undo (plan));
+  g_assert_true (pl_plan_redo (plan));
+  g_assert_false (pl_plan_get_modified (plan));
+  g_assert_true (pl_plan_redo (plan));
+  g_assert_cmpstr (pl_plan_get_title (plan), ==, "Plan B");
+
+  /* Setting the same value records nothing. */
+  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_TITLE, "Plan B", NULL));
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpstr (pl_plan_get_title (plan), ==, "Plan A");
+
+  /* A new edit after an undo drops the redo stack; the saved state cannot come back. */
+  campaign = add_campaign (plan, "X");
+  g_assert_false (pl_plan_can_redo (plan));
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_null (pl_plan_lookup (plan, pl_item_get_id (campaign)) );
+  g_assert_false (pl_plan_get_modified (plan));
+}
+
+static void
+test_remove_cascades (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  PlItem *campaign = add_campaign (plan, "Trade show");
+  g_autoptr(PlItem) link = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
+  g_autoptr(PlItem) entry = g_object_new (PL_TYPE_ENTRY, NULL);
+  g_autoptr(GPtrArray) refs = NULL;
+  const char *campaign_id = pl_item_get_id (campaign);
+  g_autofree char *id = g_strdup (campaign_id);
+
+  pl_item_set_string (link, PL_CAMPAIGN_KPI_CAMPAIGN, campaign_id);
+  pl_item_set_string (link, PL_CAMPAIGN_KPI_KPI, "kpi-leads");
+  pl_plan_add (plan, link);
+  pl_item_set_string (entry, PL_ENTRY_TITLE, "Stand build");
+  pl_item_set_string (entry, PL_ENTRY_CAMPAIGN, campaign_id);
+  pl_item_set_julian (entry, PL_ENTRY_START, pl_plan_get_start (plan));
+  pl_plan_add (plan, entry);
+
+  refs = pl_plan_find_references (plan, campaign);
+  g_assert_cmpuint (refs->len, ==, 2);
+
+  pl_plan_remove (plan, campaign);
+  /* The KPI link cannot exist without its campaign; the calendar entry only loses it. */
+  g_assert_null (pl_plan_lookup (plan, id));
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), ==, 0);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CALENDAR), ==, 1);
+  g_assert_null (pl_item_get_string (entry, PL_ENTRY_CAMPAIGN));
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Remove");
+
+  /* One undo restores all three. */
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_true (pl_plan_lookup (plan, id) == campaign);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), ==, 1);
+  g_assert_cmpstr (pl_item_get_string (entry, PL_ENTRY_CAMPAIGN), ==, id);
+}
+
+static void
+test_move_and_group (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *a = add_campaign (plan, "A");
+  PlItem *b = add_campaign (plan, "B");
+  GListModel *list = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  g_autoptr(PlItem) first = NULL;
+
+  pl_plan_move (plan, b, 0);
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (first == b);
+  g_clear_object (&first);
+
+  pl_plan_begin_group (plan, "Rename both");
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A2", NULL));
+  g_assert_true (pl_plan_set_string (plan, b, PL_CAMPAIGN_NAME, "B2", NULL));
+  pl_plan_end_group (plan);
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Rename both");
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpstr (pl_item_get_string (a, PL_CAMPAIGN_NAME), ==, "A");
+  g_assert_cmpstr (pl_item_get_string (b, PL_CAMPAIGN_NAME), ==, "B");
+  g_assert_true (pl_plan_undo (plan));
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (first == a);
+}
+
+static void
+test_planned_answers_points (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  g_autoptr(PlItem) line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+  g_autoptr(PlItem) assessment = g_object_new (PL_TYPE_ASSESSMENT, NULL);
+  PlKpi *leads = PL_KPI (pl_plan_lookup (plan, "kpi-leads"));
+  g_autoptr(GError) error = NULL;
+  GVariant *answers;
+  gsize n;
+  const gint64 *amounts;
+
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, "cat-digital");
+  pl_item_set_string (line, PL_BUDGET_LINE_NAME, "Search ads");
+  pl_plan_add (plan, line);
+  g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 2, 150000, NULL));
+  amounts = g_variant_get_fixed_array (pl_item_get_variant (line, PL_BUDGET_LINE_PLANNED), &n, sizeof (gint64));
+  g_assert_cmpuint (n, ==, 12);
+  g_assert_cmpint (amounts[2], ==, 150000);
+  g_assert_false (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 12, 1, &error));
+  g_clear_error (&error);
+  g_assert_false (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 1, -5, &error));
+  g_clear_error (&error);
+
+  pl_item_set_julian (assessment, PL_ASSESSMENT_DATE, pl_plan_get_start (plan));
+  pl_plan_add (plan, assessment);
+  g_assert_true (pl_plan_set_answer (plan, PL_ASSESSMENT (assessment), "q-b", 4, NULL));
+  g_assert_true (pl_plan_set_answer (plan, PL_ASSESSMENT (assessment), "q-a", 0, NULL));
+  g_assert_true (pl_plan_set_answer (plan, PL_ASSESSMENT (assessment), "q-c", 5, NULL));
+  g_assert_true (pl_plan_set_answer (plan, PL_ASSESSMENT (assessment), "q-c", -1, NULL));
+  g_assert_false (pl_plan_set_answer (plan, PL_ASSESSMENT (assessment), "q-c", 6, &error));
+  answers = pl_item_get_variant (assessment, PL_ASSESSMENT_ANSWERS);
+  {
+    g_autofree char *printed = g_variant_print (answers, FALSE);
+    g_assert_cmpstr (printed, ==, "[('q-a', 0x00), ('q-b', 0x04)]");
+  }
+
+  pl_plan_set_point (plan, leads, PL_SERIES_MEASUREMENTS, pl_plan_get_start (plan), 420, "CRM");
+  g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_measurements (leads), pl_plan_get_start (plan))->value, ==, 420);
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_null (pl_series_lookup (pl_kpi_get_measurements (leads), pl_plan_get_start (plan)));
+}
+
+static void
+test_month_index (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_APRIL, 2027);
+  g_assert_true (pl_plan_set_julian (plan, meta, PL_METADATA_START, g_date_get_julian (&date), NULL));
+  g_assert_true (pl_plan_set_int (plan, meta, PL_METADATA_MONTHS, 6, NULL));
+  g_date_set_dmy (&date, 30, G_DATE_SEPTEMBER, 2027);
+  g_assert_cmpint (pl_plan_month_index (plan, g_date_get_julian (&date)), ==, 5);
+  g_date_set_dmy (&date, 1, G_DATE_OCTOBER, 2027);
+  g_assert_cmpint (pl_plan_month_index (plan, g_date_get_julian (&date)), ==, -1);
+  g_assert_cmpuint (pl_plan_get_end (plan), ==, g_date_get_julian (&date));
+  g_date_set_dmy (&date, 31, G_DATE_MARCH, 2027);
+  g_assert_cmpint (pl_plan_month_index (plan, g_date_get_julian (&date)), ==, -1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plan/default", test_default_plan);
+  g_test_add_func ("/plan/ids", test_ids);
+  g_test_add_func ("/plan/refused-edits", test_refused_edits);
+  g_test_add_func ("/plan/chain-loop-refused", test_chain_loop_refused);
+  g_test_add_func ("/plan/undo-redo-modified", test_undo_redo_modified);
+  g_test_add_func ("/plan/remove-cascades", test_remove_cascades);
+  g_test_add_func ("/plan/move-and-group", test_move_and_group);
+  g_test_add_func ("/plan/planned-answers-points", test_planned_answers_points);
+  g_test_add_func ("/plan/month-index", test_month_index);
+  return g_test_run ();
+}

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Validation returns every problem at once, each naming its record, in plain words. */
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-enums.h"
+#include "pl-plan-validate.h"
+
+static PlItem *
+add (PlPlan *plan, GType type, const char *id)
+{
+  PlItem *item = g_object_new (type, NULL);
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+
+  pl_item_set_id (item, id);
+  g_ptr_array_add (one, item);
+  /* As the reader does: without the checks an edit would make. */
+  pl_plan_append_loaded (plan, pl_collection_for_type (type), one);
+  return item;
+}
+
+static const PlProblem *
+find (GPtrArray *problems, const char *id, const char *message)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const PlProblem *problem = g_ptr_array_index (problems, i);
+      if (g_strcmp0 (problem->id, id) == 0 && strcmp (problem->message, message) == 0)
+        return problem;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s: %s", ((PlProblem *) problems->pdata[i])->id,
+                    ((PlProblem *) problems->pdata[i])->message);
+  return NULL;
+}
+
+static void
+test_clean_default (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan");
+  g_autoptr(GPtrArray) problems = pl_plan_validate (plan);
+
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_every_problem (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan");
+  g_autoptr(GPtrArray) problems = NULL;
+  PlItem *campaign, *line, *allocation, *kpi, *link1, *link2, *spend, *entry, *tool;
+  gint64 amounts[12] = { 1000 };
+  const PlProblem *problem;
+
+  campaign = add (plan, PL_TYPE_CAMPAIGN, "cmp-1");
+  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "Launch");
+  pl_item_set_string (campaign, PL_CAMPAIGN_SEGMENT, "seg-missing");
+  pl_item_set_julian (campaign, PL_CAMPAIGN_START, pl_plan_month_start (plan, 3));
+  pl_item_set_julian (campaign, PL_CAMPAIGN_END, pl_plan_month_start (plan, 2));
+
+  line = add (plan, PL_TYPE_BUDGET_LINE, "line-1");
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, "cat-digital");
+  pl_item_set_string (line, PL_BUDGET_LINE_NAME, "Ads");
+  pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED,
+                       g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts, 12, sizeof (gint64)));
+  allocation = add (plan, PL_TYPE_ALLOCATION, "al-1");
+  pl_item_set_string (allocation, PL_ALLOCATION_LINE, "line-1");
+  pl_item_set_string (allocation, PL_ALLOCATION_CAMPAIGN, "cmp-1");
+  pl_item_set_int (allocation, PL_ALLOCATION_AMOUNT, 1500);
+
+  kpi = add (plan, PL_TYPE_KPI, "kpi-odd");
+  pl_item_set_string (kpi, PL_KPI_NAME, "Odd");
+  pl_item_set_string (kpi, PL_KPI_FORMULA, "kpi-leads / kpi-nothing");
+
+  link1 = add (plan, PL_TYPE_KPI_LINK, "lnk-a");
+  pl_item_set_string (link1, PL_KPI_LINK_UPSTREAM, "kpi-revenue");
+  pl_item_set_string (link1, PL_KPI_LINK_DOWNSTREAM, "kpi-odd");
+  link2 = add (plan, PL_TYPE_KPI_LINK, "lnk-b");
+  pl_item_set_string (link2, PL_KPI_LINK_UPSTREAM, "kpi-odd");
+  pl_item_set_string (link2, PL_KPI_LINK_DOWNSTREAM, "kpi-spend");
+
+  spend = add (plan, PL_TYPE_SPEND, "sp-1");
+  pl_item_set_string (spend, PL_SPEND_LINE, "line-1");
+  pl_item_set_julian (spend, PL_SPEND_DATE, pl_plan_get_end (plan) + 3);
+  pl_item_set_int (spend, PL_SPEND_AMOUNT, -5);
+
+  entry = add (plan, PL_TYPE_ENTRY, "ent-1");
+  pl_item_set_string (entry, PL_ENTRY_CAMPAIGN, "kpi-leads");
+
+  tool = add (plan, PL_TYPE_TOOL, "tool-1");
+  g_assert_nonnull (tool);
+
+  problems = pl_plan_validate (plan);
+  g_assert_nonnull (find (problems, "cmp-1", "The campaign “cmp-1” refers to “seg-missing” as its segment, which does not exist."));
+  g_assert_nonnull (find (problems, "cmp-1", "The campaign “cmp-1” ends before it starts."));
+  g_assert_nonnull (find (problems, "line-1", "The budget line “line-1” allocates 15.00 EUR to campaigns but plans only 10.00 EUR."));
+  g_assert_nonnull (find (problems, "kpi-odd", "The formula of the KPI “kpi-odd” names “kpi-nothing”, which is not a KPI of this plan."));
+  g_assert_nonnull (find (problems, "sp-1", "The amount of the spend “sp-1” is negative."));
+  g_assert_nonnull (find (problems, "sp-1", "The spend “sp-1” is dated outside the fiscal period."));
+  g_assert_nonnull (find (problems, "ent-1", "The entry “ent-1” has no title."));
+  g_assert_nonnull (find (problems, "ent-1", "The entry “ent-1” has no date."));
+  g_assert_nonnull (find (problems, "ent-1", "The entry “ent-1” names “kpi-leads” as its campaign, but that is a kpi."));
+  g_assert_nonnull (find (problems, "tool-1", "The tool “tool-1” has no name."));
+  problem = find (problems, "kpi-spend",
+                  "The KPI chain loops back on itself: kpi-spend → kpi-visitors → kpi-leads → kpi-mql → kpi-sql → kpi-new-customers → kpi-revenue → kpi-odd → kpi-spend.");
+  g_assert_nonnull (problem);
+  g_assert_true (problem->blocking);
+  g_assert_cmpuint (problems->len, ==, 11);
+}
+
+static void
+test_cycle_finder (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan");
+  g_autoptr(GPtrArray) none = pl_plan_find_chain_cycle (plan);
+  g_autoptr(GPtrArray) cycle = NULL;
+  PlItem *link = add (plan, PL_TYPE_KPI_LINK, "lnk-x");
+
+  g_assert_null (none);
+  pl_item_set_string (link, PL_KPI_LINK_UPSTREAM, "kpi-sql");
+  pl_item_set_string (link, PL_KPI_LINK_DOWNSTREAM, "kpi-leads");
+  cycle = pl_plan_find_chain_cycle (plan);
+  g_assert_nonnull (cycle);
+  g_assert_cmpuint (cycle->len, ==, 3);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/validate/clean-default", test_clean_default);
+  g_test_add_func ("/validate/every-problem", test_every_problem);
+  g_test_add_func ("/validate/cycle-finder", test_cycle_finder);
+  return g_test_run ();
+}
