@@ -28,6 +28,7 @@ typedef struct {
   guint             n_errors;
   GArray           *line_starts;   /* offsets of line starts, built when first needed */
   GHashTable       *ids;           /* ID -> line of first use */
+  GPtrArray        *root_ns;       /* ` xmlns:p="uri"` declared on the root, written there again */
   guint             exponent;
   gboolean          fatal;         /* the XML itself is broken: stop reading */
   gboolean          newer;         /* written in a newer major version of the format */
@@ -425,17 +426,41 @@ skip (Reader *self)
   return ret == 1;
 }
 
+/* libxml2 repeats on a serialised subtree every namespace in scope; the ones the root
+ * declares are written there anyway, so they are dropped to give back the element as it was. */
+static void
+strip_inherited_namespaces (Reader *self, GString *xml)
+{
+  const char *end = strchr (xml->str, '>');
+  gsize tag_end = end != NULL ? (gsize) (end - xml->str) : xml->len;
+
+  for (guint i = 0; i < self->root_ns->len; i++)
+    {
+      const char *decl = g_ptr_array_index (self->root_ns, i);
+      const char *found = g_strstr_len (xml->str, tag_end, decl);
+
+      if (found != NULL)
+        {
+          gsize len = strlen (decl);
+          g_string_erase (xml, found - xml->str, len);
+          tag_end -= len;
+        }
+    }
+}
+
 /* Keeps the current element, subtree and all, for writing back. */
 static void
 keep_element (Reader *self, PlExtras *extras)
 {
   xmlChar *xml = xmlTextReaderReadOuterXml (self->reader);
+  g_autoptr(GString) text = NULL;
 
-  if (xml != NULL)
-    {
-      pl_extras_add_child (extras, (const char *) xml);
-      xmlFree (xml);
-    }
+  if (xml == NULL)
+    return;
+  text = g_string_new ((const char *) xml);
+  xmlFree (xml);
+  strip_inherited_namespaces (self, text);
+  pl_extras_add_child (extras, text->str);
 }
 
 /* Advances to the next node that matters; returns its depth relation, or FALSE at the end. */
@@ -781,11 +806,7 @@ read_item (Reader *self, GType type)
             }
         }
       else
-        {
-          keep_element (self, pl_item_get_extras (item));
-          positioned = TRUE;
-          continue;
-        }
+        keep_element (self, pl_item_get_extras (item));
       xmlTextReaderMoveToElement (self->reader);
       positioned = skip (self);
     }
@@ -924,6 +945,8 @@ read_root_attributes (Reader *self)
 
       /* The writer writes these two itself; other namespace declarations are kept for the
        * foreign elements and attributes that use them. */
+      if (g_str_has_prefix (name, "xmlns"))
+        g_ptr_array_add (self->root_ns, g_strdup_printf (" %s=\"%s\"", name, value));
       if (strcmp (name, "version") == 0 || strcmp (name, "xmlns") == 0)
         continue;
       pl_extras_add_attribute (extras, name, value);
@@ -1116,6 +1139,7 @@ pl_plan_read_bytes (const char  *data,
   self.plan = plan;
   self.messages = g_string_new (NULL);
   self.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.root_ns = g_ptr_array_new_with_free_func (g_free);
   self.exponent = 2;
   self.reader = xmlReaderForMemory (data, (int) size, NULL, NULL,
                                     XML_PARSE_NONET | XML_PARSE_BIG_LINES);
@@ -1148,6 +1172,7 @@ pl_plan_read_bytes (const char  *data,
                                       self.n_errors - MAX_MESSAGES),
                             display_name, self.n_errors - MAX_MESSAGES);
   g_hash_table_unref (self.ids);
+  g_ptr_array_unref (self.root_ns);
   if (self.line_starts)
     g_array_unref (self.line_starts);
   if (self.n_errors > 0)

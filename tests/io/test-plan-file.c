@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Round trips, the schema, what newer versions wrote, and saving that never loses the original. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <pwd.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pl-error.h"
+#include "pl-plan-file.h"
+#include "pl-plan-reader.h"
+#include "pl-plan-writer.h"
+
+static char *
+example_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "northwind-saas-2027.pilote", NULL);
+}
+
+static PlPlan *
+load_path (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, error);
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pilote-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  g_chmod (dir, 0755);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static GBytes *
+read_all (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  return g_bytes_new_take (contents, length);
+}
+
+/* Load, save, load: the same plan; a second save gives the same bytes; the schema accepts it. */
+static void
+check_round_trip (PlPlan *plan)
+{
+  g_autoptr(GBytes) first = pl_plan_write_bytes (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) again = pl_plan_read_bytes (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                                                "first.pilote", PL_READ_SCHEMA, &error);
+  g_autoptr(GBytes) second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    g_assert_cmpuint (pl_plan_get_n (again, c), ==, pl_plan_get_n (plan, c));
+  second = pl_plan_write_bytes (again);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+static void
+test_round_trip_example (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = load_path (path, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlPlan) strict = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (pl_plan_get_modified (plan));
+  /* The bundled example follows the schema too. */
+  strict = pl_plan_load (file, NULL, PL_READ_SCHEMA, NULL, &error);
+  g_assert_no_error (error);
+  check_round_trip (plan);
+}
+
+static void
+test_round_trip_default (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan “2027” & <beyond>");
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+  g_autoptr(PlItem) segment = g_object_new (PL_TYPE_SEGMENT, NULL);
+  const char *stages[] = { "Awareness", "Évaluation\nand \"trial\"", NULL };
+  PlKpi *churn = PL_KPI (pl_plan_lookup (plan, "kpi-churn"));
+
+  pl_item_set_string (meta, PL_METADATA_NOTES, "Line one\nLine two\ttabbed & <b>bold</b>\r\n");
+  pl_item_set_string (segment, PL_SEGMENT_NAME, "Mid-market\nfinance");
+  pl_item_set_strv (segment, PL_SEGMENT_STAGE, stages);
+  pl_plan_add (plan, segment);
+  /* Doubles come back bit for bit. */
+  pl_series_set (pl_kpi_get_measurements (churn), pl_plan_get_start (plan), 0.1 + 0.2, "Finance");
+  pl_series_set (pl_kpi_get_measurements (churn), pl_plan_month_start (plan, 1), 1e-300, NULL);
+  check_round_trip (plan);
+}
+
+static const char future_plan[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<plan xmlns=\"https://pilote.github.io/ns/plan\" xmlns:x=\"urn:example:crm\" version=\"1.4\" x:source=\"crm\">\n"
+  "  <metadata title=\"Future\" currency=\"EUR\" start=\"2027-01\" months=\"12\" mood=\"sunny\">\n"
+  "    <notes>n</notes>\n"
+  "    <forecast horizon=\"3\">later</forecast>\n"
+  "  </metadata>\n"
+  "  <team>\n"
+  "    <member id=\"m1\" name=\"Ana\" role=\"CMO\" x:crm-id=\"42\"><x:badge level=\"gold\"/></member>\n"
+  "    <squad id=\"sq1\">new kind of record</squad>\n"
+  "  </team>\n"
+  "  <campaigns>\n"
+  "    <campaign id=\"c1\" name=\"Launch\" owner=\"m1\" budget-cap=\"5\">\n"
+  "      <problem>p</problem>\n"
+  "      <hypothesis confidence=\"high\"><why>because</why></hypothesis>\n"
+  "    </campaign>\n"
+  "  </campaigns>\n"
+  "  <experiments><experiment id=\"e1\"/></experiments>\n"
+  "</plan>\n";
+
+static void
+test_unknown_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (future_plan, strlen (future_plan), "future.pilote",
+                                               PL_READ_DEFAULT, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PlPlan) again = NULL;
+  g_autoptr(GBytes) second = NULL;
+  const char *text;
+  static const char *kept[] = {
+    "xmlns:x=\"urn:example:crm\"", "x:source=\"crm\"", "mood=\"sunny\"",
+    "<forecast horizon=\"3\">later</forecast>", "x:crm-id=\"42\"", "<x:badge level=\"gold\"/>",
+    "<squad id=\"sq1\">new kind of record</squad>", "budget-cap=\"5\"",
+    "<hypothesis confidence=\"high\"><why>because</why></hypothesis>",
+    "<experiments><experiment id=\"e1\"/></experiments>",
+  };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, 1);
+  bytes = pl_plan_write_bytes (plan);
+  text = g_bytes_get_data (bytes, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    if (g_strstr_len (text, g_bytes_get_size (bytes), kept[i]) == NULL)
+      g_error ("“%s” was lost:\n%.*s", kept[i], (int) g_bytes_get_size (bytes), text);
+  /* Written in the current version; stable from then on. */
+  g_assert_nonnull (g_strstr_len (text, -1, "version=\"1.0\""));
+  again = pl_plan_read_bytes (text, g_bytes_get_size (bytes), "again.pilote", PL_READ_DEFAULT, &error);
+  g_assert_no_error (error);
+  second = pl_plan_write_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, second));
+}
+
+static PlPlan *
+saved_plan (const char *path)
+{
+  PlPlan *plan = pl_plan_new_default ("Saved");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_save (plan, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+test_save_backup_and_modified (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(PlPlan) plan = saved_plan (path);
+  g_autoptr(GBytes) before = read_all (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *etag = NULL;
+
+  g_assert_false (pl_plan_get_modified (plan));
+  g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_TITLE, "Second", NULL));
+  g_assert_true (pl_plan_get_modified (plan));
+  g_assert_true (pl_plan_save (plan, file, NULL, &etag, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (etag);
+  g_assert_false (pl_plan_get_modified (plan));
+  kept = read_all (backup);
+  g_assert_true (g_bytes_equal (kept, before));
+  remove_tree (dir);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
+  g_autoptr(PlPlan) first = saved_plan (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, &etag, &error);
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (etag);
+  /* Another program rewrites the file (and its time) after we opened it. */
+  g_assert_true (pl_plan_set_string (first, PL_ITEM (pl_plan_get_metadata (first)), PL_METADATA_TITLE, "Theirs", NULL));
+  g_assert_true (pl_plan_save (first, file, NULL, NULL, &error));
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                               g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 10,
+                               0, NULL, NULL);
+  theirs = read_all (path);
+
+  g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_TITLE, "Ours", NULL));
+  g_assert_false (pl_plan_save (plan, file, etag, NULL, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK);
+  g_assert_cmpstr (error->message, ==, "plan.pilote: The file was changed by another program since it was opened.");
+  g_assert_true (pl_plan_get_modified (plan));
+  after = read_all (path);
+  g_assert_true (g_bytes_equal (theirs, after));
+  remove_tree (dir);
+}
+
+static void
+test_not_a_regular_file (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan");
+  g_autoptr(GFile) full = g_file_new_for_path ("/dev/full");
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_false (pl_plan_save (plan, full, NULL, NULL, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_FILE);
+  g_assert_cmpstr (error->message, ==, "full: This is not an ordinary file; choose another name to save the plan.");
+  g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_true (pl_plan_get_modified (plan) == FALSE);
+}
+
+/* Runs @func in a child process; returns its exit status. */
+static int
+in_child (void (*func) (const char *path), const char *path)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      func (path);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return status;
+}
+
+static void
+save_expecting_failure (const char *path)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("A much longer plan that does not fit");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+      pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "A campaign with a reasonably long name");
+      pl_item_set_string (campaign, PL_CAMPAIGN_PROBLEM, "Prospects do not know we exist; this text makes the file big.");
+      pl_plan_add (plan, campaign);
+    }
+  if (pl_plan_save (plan, file, NULL, NULL, &error))
+    _exit (3);
+  if (!g_error_matches (error, PL_ERROR, PL_ERROR_FILE) || !g_str_has_prefix (error->message, "plan.pilote: "))
+    _exit (4);
+  if (!pl_plan_get_modified (plan))
+    _exit (5);
+}
+
+static void
+save_on_full_disk (const char *path)
+{
+  GStatBuf st;
+  struct rlimit limit;
+
+  /* A file size limit makes writes fail as on a full disk (EFBIG instead of ENOSPC): room
+   * for the backup copy, not for the bigger new version. */
+  if (g_stat (path, &st) != 0)
+    _exit (7);
+  limit.rlim_cur = limit.rlim_max = (rlim_t) st.st_size + 1024;
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+  save_expecting_failure (path);
+}
+
+static void
+save_as_nobody (const char *path)
+{
+  struct passwd *nobody = getpwnam ("nobody");
+
+  /* root writes anywhere; a read-only folder only stops an ordinary user. */
+  if (geteuid () == 0 && (nobody == NULL || setgid (nobody->pw_gid) != 0 || setuid (nobody->pw_uid) != 0))
+    _exit (6);
+  save_expecting_failure (path);
+}
+
+static void
+check_original_kept (void (*saver) (const char *path), gboolean read_only)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
+  g_autoptr(PlPlan) plan = saved_plan (path);
+  g_autoptr(GBytes) before = read_all (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  int status;
+  guint n = 0;
+
+  if (read_only)
+    {
+      g_chmod (path, 0644);
+      g_chmod (dir, 0555);
+    }
+  status = in_child (saver, path);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  after = read_all (path);
+  g_assert_true (g_bytes_equal (before, after));
+  /* No temporary file left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, <=, 2); /* the plan and, perhaps, its backup */
+  remove_tree (dir);
+}
+
+static void
+test_full_disk (void)
+{
+  check_original_kept (save_on_full_disk, FALSE);
+}
+
+static void
+test_read_only_folder (void)
+{
+  if (geteuid () == 0 && getpwnam ("nobody") == NULL)
+    {
+      g_test_skip ("running as root with no “nobody” user to drop to");
+      return;
+    }
+  {
+    /* The folder must be reachable by nobody. */
+    check_original_kept (save_as_nobody, TRUE);
+  }
+}
+
+static void
+save_forever (const char *path)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Killed while saving");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (int i = 0; i < 3000; i++)
+    {
+      g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+      pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "Campaign");
+      pl_item_set_string (campaign, PL_CAMPAIGN_PROBLEM, "Padding the file so that a save takes a while.");
+      pl_plan_add (plan, campaign);
+    }
+  for (;;)
+    pl_plan_save (plan, file, NULL, NULL, NULL);
+}
+
+static void
+test_killed_while_saving (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
+  g_autoptr(PlPlan) plan = saved_plan (path);
+
+  for (int round = 0; round < 5; round++)
+    {
+      pid_t pid = fork ();
+      int status;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlPlan) loaded = NULL;
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          save_forever (path);
+          _exit (0);
+        }
+      g_usleep (20000 + g_random_int_range (0, 80000));
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      /* Whatever moment the process died at, the file is a whole plan: the old or the new. */
+      loaded = load_path (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (loaded);
+    }
+  remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plan-file/round-trip-example", test_round_trip_example);
+  g_test_add_func ("/plan-file/round-trip-default", test_round_trip_default);
+  g_test_add_func ("/plan-file/unknown-kept", test_unknown_kept);
+  g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
+  g_test_add_func ("/plan-file/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/plan-file/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/plan-file/full-disk", test_full_disk);
+  g_test_add_func ("/plan-file/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/plan-file/killed-while-saving", test_killed_while_saving);
+  return g_test_run ();
+}
