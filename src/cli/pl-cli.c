@@ -93,6 +93,9 @@ command_validate (int argc, char **argv)
         print_problem (argv[i], g_ptr_array_index (problems, p));
       if (problems->len > 0)
         status = EXIT_PROBLEMS;
+      else
+        /* Translators: %s is a file name */
+        g_print (_("%s: valid plan\n"), argv[i]);
     }
   return status;
 }

@@ -181,6 +181,11 @@ structured_error (void *user_data, xmlErrorPtr error)
       g_autofree char *message = clean_libxml_message (error->message);
       text = g_strdup_printf (_("The file ends too early; it looks cut off (%s)."), message);
     }
+  else if (error->code == XML_ERR_TAG_NAME_MISMATCH && error->str1 && error->str2)
+    text = g_strdup_printf (_("The element <%s> opened at line %d is closed by </%s>: a closing tag "
+                              "is missing or misspelt."), error->str1, error->int1, error->str2);
+  else if (error->code == XML_ERR_ATTRIBUTE_REDEFINED && error->str1)
+    text = g_strdup_printf (_("The attribute “%s” is given twice in the same element."), error->str1);
   else
     text = plain ? g_strdup (plain) : clean_libxml_message (error->message);
   /* A truncated file reports the same end several times; once is enough. */
@@ -1130,6 +1135,17 @@ pl_plan_read_bytes (const char  *data,
       g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name,
                    _("The file is too large to be a plan."));
       return NULL;
+    }
+
+  /* libxml2 2.9 loses the parser's own errors once a schema is plugged into the reader (and
+   * crashes if the handler is set after it), so a broken file is read without the schema first,
+   * for its messages. */
+  if (flags & PL_READ_SCHEMA)
+    {
+      g_autoptr(PlPlan) plain = pl_plan_read_bytes (data, size, display_name,
+                                                    flags & ~PL_READ_SCHEMA, error);
+      if (plain == NULL)
+        return NULL;
     }
 
   plan = pl_plan_new ();

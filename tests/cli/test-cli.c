@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pilote-cli as a script sees it: exit codes, what goes to which stream, and the files. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <string.h>
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs pilote-cli with the NULL-terminated arguments and collects its exit status and output. */
+static void
+run_cli (Run *run, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  const char *cli = g_getenv ("PILOTE_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+example (void)
+{
+  return g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                           "northwind-saas-2027.pilote", NULL);
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pilote-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_help_and_version (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+  g_auto(Run) command_help = { 0 };
+  g_auto(Run) nothing = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  run_cli (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  for (const char *const *c = (const char *const[]) { "validate", "summary", "new", "format", NULL }; *c; c++)
+    g_assert_nonnull (strstr (help.out, *c));
+
+  run_cli (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "pilote-cli "));
+
+  run_cli (&command_help, "format", "--help", NULL);
+  g_assert_cmpint (command_help.status, ==, 0);
+  g_assert_nonnull (strstr (command_help.out, "--output"));
+
+  /* Usage errors are 2 and say so on the error stream. */
+  run_cli (&nothing, NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+  g_assert_nonnull (strstr (nothing.err, "Usage"));
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "“frobnicate” is not a command"));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto(Run) no_file = { 0 };
+  g_auto(Run) two_files = { 0 };
+  g_auto(Run) bad_option = { 0 };
+
+  run_cli (&no_file, "validate", NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+  g_assert_nonnull (strstr (no_file.err, "Name at least one plan file."));
+  run_cli (&two_files, "summary", "a.pilote", "b.pilote", NULL);
+  g_assert_cmpint (two_files.status, ==, 2);
+  run_cli (&bad_option, "new", "--colour", "x.pilote", NULL);
+  g_assert_cmpint (bad_option.status, ==, 2);
+  g_assert_nonnull (strstr (bad_option.err, "--colour"));
+}
+
+static void
+test_validate_example (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected = g_strdup_printf ("%s: valid plan\n", path);
+
+  run_cli (&run, "validate", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+/* Every problem of every file is listed, file and line first; one bad file makes the status 1. */
+static void
+test_validate_problems (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *good = example ();
+  g_autofree char *broken = g_build_filename (dir, "broken.pilote", NULL);
+  g_autofree char *unsound = g_build_filename (dir, "unsound.pilote", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.pilote", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_file_set_contents (broken,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+                       "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\">\n"
+                       "</plan>\n", -1, &error);
+  g_assert_no_error (error);
+  /* Loads (nothing blocking) but breaks two rules the validator reports. */
+  g_file_set_contents (unsound,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+                       "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                       "  <campaigns>\n"
+                       "    <campaign id=\"c1\" name=\"Late\" start=\"2027-05-01\" end=\"2027-04-01\"/>\n"
+                       "  </campaigns>\n"
+                       "</plan>\n", -1, &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "validate", good, broken, unsound, missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 5);
+  g_assert_true (g_str_has_prefix (lines[0], good));
+  g_assert_true (g_str_has_suffix (lines[0], ": valid plan"));
+  {
+    g_autofree char *prefix = g_strdup_printf ("%s:4:", broken);
+    g_assert_true (g_str_has_prefix (lines[1], prefix));
+  }
+  {
+    g_autofree char *prefix = g_strdup_printf ("%s:5:", unsound);
+    g_assert_true (g_str_has_prefix (lines[2], prefix));
+    g_assert_nonnull (strstr (lines[2], "end"));
+  }
+  {
+    g_autofree char *prefix = g_strdup_printf ("%s: ", missing);
+    g_assert_true (g_str_has_prefix (lines[3], prefix));
+  }
+}
+
+static void
+test_summary_example (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) run = { 0 };
+  static const char *expected[] = {
+    "Northwind Analytics – Marketing plan 2027",
+    "Period: January 2027 to December 2027 (12 months)",
+    "Digital marketing",
+    "Staff",
+    "13 campaigns: 3 planned, 4 running, 5 completed, 1 stopped",
+    "KPI chain, measured to June 2027",
+    "MQL → SQL 35.6 %",
+    "CPL 210.48 EUR",
+    "CAC 16145.77 EUR",
+    "LTV:CAC 3.4x (healthy, at or above 3x)",
+  };
+
+  run_cli (&run, "summary", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (run.out, expected[i]) == NULL)
+      g_error ("“%s” is missing from the summary:\n%s", expected[i], run.out);
+}
+
+static void
+test_new_then_format (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.pilote", NULL);
+  g_autofree char *first = NULL, *second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) created = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) formatted = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) valid = { 0 };
+
+  run_cli (&created, "new", "--title", "Plan 2028", plan, NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  /* An existing file is never replaced without --force. */
+  run_cli (&again, "new", plan, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "--force"));
+
+  run_cli (&formatted, "format", plan, "-o", copy, NULL);
+  g_assert_cmpint (formatted.status, ==, 0);
+  g_file_get_contents (plan, &first, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (copy, &second, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_nonnull (strstr (first, "title=\"Plan 2028\""));
+
+  run_cli (&to_stdout, "format", plan, "-o", "-", NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_cmpstr (to_stdout.out, ==, first);
+
+  run_cli (&valid, "validate", plan, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+}
+
+/* A hand-edited file becomes the standard layout, and the example is already in it. */
+static void
+test_format_normalises (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *messy = g_build_filename (dir, "messy.pilote", NULL);
+  g_autofree char *path = example ();
+  g_autofree char *original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) same = { 0 };
+
+  g_file_set_contents (messy,
+                       "<plan version='1.0' xmlns='https://pilote.github.io/ns/plan'><metadata months='6'\n"
+                       "   currency='EUR' start='2027-07' title='Messy &amp; co'/><team><member name='A' id='m'/>"
+                       "</team></plan>", -1, &error);
+  g_assert_no_error (error);
+  run_cli (&run, "format", messy, "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+                   "  <metadata title=\"Messy &amp; co\" currency=\"EUR\" start=\"2027-07\" months=\"6\"/>\n"
+                   "  <team>\n"
+                   "    <member id=\"m\" name=\"A\"/>\n"
+                   "  </team>\n"
+                   "</plan>\n");
+
+  g_file_get_contents (path, &original, NULL, &error);
+  g_assert_no_error (error);
+  run_cli (&same, "format", path, "-o", "-", NULL);
+  g_assert_cmpstr (same.out, ==, original);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/validate-example", test_validate_example);
+  g_test_add_func ("/cli/validate-problems", test_validate_problems);
+  g_test_add_func ("/cli/summary-example", test_summary_example);
+  g_test_add_func ("/cli/new-then-format", test_new_then_format);
+  g_test_add_func ("/cli/format-normalises", test_format_normalises);
+  return g_test_run ();
+}
