@@ -640,8 +640,10 @@ pl_plan_find_references (PlPlan *self, PlItem *target)
 
       if (n == 0)
         continue;
-      fields = pl_item_get_fields (g_list_model_get_item (model, 0), &n_fields);
-      g_object_unref (g_list_model_get_item (model, 0));
+      {
+        g_autoptr(PlItem) first = g_list_model_get_item (model, 0);
+        fields = pl_item_get_fields (first, &n_fields);
+      }
       for (guint f = 0; f < n_fields; f++)
         has_ref |= fields[f].type == PL_FIELD_REF && fields[f].ref == target_collection;
       if (!has_ref)
