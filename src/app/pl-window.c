@@ -1,0 +1,813 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-campaigns-page.h"
+#include "pl-error.h"
+#include "pl-plan-page.h"
+#include "pl-window.h"
+
+#define PLAN_MIME_TYPE "application/x-pilote-plan"
+#define MAX_RECENT 8
+
+typedef enum {
+  AFTER_SAVE_NOTHING,
+  AFTER_SAVE_CLOSE,
+} AfterSave;
+
+struct _PlWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_title;
+  GtkLabel             *banner_details;
+  GtkStack             *content_stack;
+  GtkStack             *page_stack;
+  PlPlanPage           *plan_page;
+  PlCampaignsPage      *campaigns_page;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_box;
+  GMenu                *recent_menu;
+
+  /* Owned references */
+  PlDocument           *document;
+  GtkNativeDialog      *chooser;
+  GtkWindow            *dialog;
+  char                 *error_text;
+
+  AfterSave             after_save;
+  GCallback             then;
+  gpointer              then_data;
+  gboolean              close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (PlWindow, pl_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void save_as (PlWindow *self);
+static void finish_close (PlWindow *self);
+
+/* ---- helpers ---- */
+
+static GSettings *
+settings (PlWindow *self)
+{
+  return pl_application_get_settings (PL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+remember (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) PLAN_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "pilote %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static char *
+folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_parse_name (parent) : NULL;
+  const char *home = g_get_home_dir ();
+
+  if (path == NULL)
+    return NULL;
+  if (g_str_has_prefix (path, home) && (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+    return g_strconcat ("~", path + strlen (home), NULL);
+  return g_steal_pointer (&path);
+}
+
+static void
+update_title (PlWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_label_set_label (self->title_label, _("Pilote"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("Pilote"));
+      return;
+    }
+  /* The star is the usual mark of unsaved changes in a title. */
+  title = g_strdup_printf ("%s%s", pl_document_get_modified (self->document) ? "*" : "",
+                           pl_document_get_title (self->document));
+  gtk_label_set_label (self->title_label, title);
+  if (pl_document_get_file (self->document) != NULL)
+    folder = folder_name (pl_document_get_file (self->document));
+  else
+    folder = g_strdup (_("Not saved yet"));
+  gtk_label_set_label (self->subtitle_label, folder ? folder : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), folder != NULL);
+  /* Translators: the window title: the plan's file name, then the application */
+  window_title = g_strdup_printf (_("%s — Pilote"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (PlWindow *self)
+{
+  PlPlan *plan = self->document ? pl_document_get_plan (self->document) : NULL;
+  gboolean has_file = self->document && pl_document_get_file (self->document) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
+                                 has_file && pl_document_get_modified (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", plan && pl_plan_can_undo (plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", plan && pl_plan_can_redo (plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", plan != NULL);
+}
+
+static void
+on_document_changed_cb (PlWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+show_plan (PlWindow *self)
+{
+  PlPlan *plan = self->document ? pl_document_get_plan (self->document) : NULL;
+
+  if (plan != NULL)
+    {
+      g_signal_connect_object (plan, "notify::can-undo", G_CALLBACK (on_document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::can-redo", G_CALLBACK (on_document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_object_set (self->plan_page, "plan", plan, NULL);
+  g_object_set (self->campaigns_page, "plan", plan, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, plan ? "plan" : "empty");
+  update_title (self);
+  update_actions (self);
+}
+
+/* ---- the banner ---- */
+
+void
+pl_window_show_error (PlWindow *self, const char *title, const char *details)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  gtk_label_set_label (self->banner_title, title);
+  gtk_label_set_label (self->banner_details, details ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_details), details && *details);
+  g_free (self->error_text);
+  self->error_text = g_strconcat (title, details ? "\n" : "", details, NULL);
+  gtk_label_select_region (self->banner_details, 0, 0);
+  gtk_revealer_set_reveal_child (self->banner, TRUE);
+}
+
+const char *
+pl_window_get_error (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->banner) ? self->error_text : NULL;
+}
+
+static void
+dismiss_error (PlWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner, FALSE);
+}
+
+/* ---- opening ---- */
+
+gboolean
+pl_window_open_file (PlWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = pl_document_load (file, &error);
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
+      pl_window_show_error (self, title, error->message);
+      return FALSE;
+    }
+  dismiss_error (self);
+  remember (file);
+  pl_window_set_document (self, document);
+  return TRUE;
+}
+
+static void
+open_files (PlWindow *self, GFile **files, guint n_files)
+{
+  PlApplication *app = PL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      /* The first file replaces an empty window; the others get windows of their own. */
+      if (self->document == NULL && i == 0)
+        pl_window_open_file (self, files[i]);
+      else
+        pl_application_open_file (app, files[i]);
+    }
+}
+
+static GtkFileFilter *
+plan_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Marketing plans"));
+  gtk_file_filter_add_mime_type (filter, PLAN_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "pilote");
+  return filter;
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      open_files (self, (GFile **) array->pdata, array->len);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = plan_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Plan"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+open_recent_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_files (PL_WINDOW (widget), &file, 1);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PlWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+      if (name && g_str_has_suffix (name, ".pilote"))
+        g_ptr_array_add (files, l->data);
+    }
+  if (files->len == 0)
+    {
+      pl_window_show_error (self, _("Only Pilote plans can be opened"),
+                            _("Drop files whose names end in .pilote."));
+      return FALSE;
+    }
+  open_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+/* ---- recent plans ---- */
+
+static void
+on_recent_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlWindow *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  open_files (self, &file, 1);
+}
+
+static int
+compare_recent (gconstpointer a, gconstpointer b)
+{
+  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
+                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
+}
+
+static void
+update_recent (PlWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *folder = NULL;
+      g_autofree char *detailed = NULL;
+      GtkWidget *row, *box, *name, *where;
+
+      if (!g_str_has_suffix (uri, ".pilote") || !gtk_recent_info_exists (info))
+        continue;
+      n++;
+      file = g_file_new_for_uri (uri);
+      folder = folder_name (file);
+      detailed = g_strdup_printf ("win.open-recent(%s)", g_variant_print (g_variant_new_string (uri), FALSE));
+      g_menu_append (self->recent_menu, gtk_recent_info_get_display_name (info), detailed);
+
+      row = gtk_list_box_row_new ();
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_add_css_class (box, "recent-row");
+      name = gtk_label_new (gtk_recent_info_get_display_name (info));
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+      where = gtk_label_new (folder);
+      gtk_label_set_xalign (GTK_LABEL (where), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_START);
+      gtk_widget_add_css_class (where, "dim-label");
+      gtk_widget_add_css_class (where, "caption");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), where);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_append (self->recent_list, row);
+    }
+  gtk_widget_set_visible (self->recent_box, n > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* ---- saving ---- */
+
+static void
+after_saved (PlWindow *self)
+{
+  remember (pl_document_get_file (self->document));
+  dismiss_error (self);
+  if (self->after_save == AFTER_SAVE_CLOSE)
+    finish_close (self);
+  self->after_save = AFTER_SAVE_NOTHING;
+}
+
+static void
+on_changed_on_disk_response_cb (GtkDialog *dialog, int response, PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  self->dialog = NULL;
+  switch (response)
+    {
+    case 1: /* overwrite */
+      if (pl_document_save (self->document, NULL, TRUE, &error))
+        after_saved (self);
+      else
+        pl_window_show_error (self, _("The plan could not be saved"), error->message);
+      break;
+    case 2: /* reload */
+      if (!pl_document_reload (self->document, &error))
+        pl_window_show_error (self, _("The plan could not be read again"), error->message);
+      else
+        show_plan (self);
+      self->after_save = AFTER_SAVE_NOTHING;
+      break;
+    case 3: /* save elsewhere */
+      save_as (self);
+      break;
+    default:
+      self->after_save = AFTER_SAVE_NOTHING;
+      break;
+    }
+}
+
+static void
+ask_changed_on_disk (PlWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by another program"),
+                                   pl_document_get_title (self->document));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Since you opened it, the file on disk has changed. Overwrite it with "
+                                              "your version, reload it and lose your changes, or save your version "
+                                              "under another name."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Reload"), 2, _("Save _Elsewhere…"), 3, _("_Overwrite"), 1, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), 3);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (self->dialog);
+}
+
+static void
+save_to (PlWindow *self, GFile *file, gboolean overwrite)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pl_document_save (self->document, file, overwrite, &error))
+    after_saved (self);
+  else if (g_error_matches (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK))
+    ask_changed_on_disk (self);
+  else
+    {
+      /* Nothing is lost: the plan stays open and modified, the file on disk as it was. */
+      self->after_save = AFTER_SAVE_NOTHING;
+      pl_window_show_error (self, _("The plan could not be saved"), error->message);
+    }
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* The chooser asked before replacing a file. */
+      if (!g_str_has_suffix (name, ".pilote"))
+        {
+          g_autofree char *named = g_strconcat (name, ".pilote", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          GFile *with_suffix = g_file_get_child (parent, named);
+
+          g_object_unref (file);
+          file = with_suffix;
+        }
+      save_to (self, file, TRUE);
+    }
+  else
+    self->after_save = AFTER_SAVE_NOTHING;
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_as (PlWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = plan_filter ();
+  GtkFileChooserNative *chooser;
+  GFile *current = pl_document_get_file (self->document);
+
+  chooser = gtk_file_chooser_native_new (_("Save the Plan"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (current != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+  else
+    {
+      g_autofree char *name = g_strconcat (pl_document_get_title (self->document), ".pilote", NULL);
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+save (PlWindow *self)
+{
+  if (pl_document_get_file (self->document) == NULL)
+    save_as (self);
+  else
+    save_to (self, NULL, FALSE);
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  save (PL_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  save_as (PL_WINDOW (widget));
+}
+
+static void
+on_revert_response_cb (GtkDialog *dialog, int response, PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  self->dialog = NULL;
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  if (!pl_document_reload (self->document, &error))
+    pl_window_show_error (self, _("The plan could not be read again"), error->message);
+  else
+    show_plan (self);
+}
+
+static void
+revert_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Revert unsaved changes to “%s”?"), pl_document_get_title (self->document));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The plan goes back to the version saved on disk."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Revert"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_revert_response_cb), self);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (self->dialog);
+}
+
+/* ---- closing ---- */
+
+static void
+save_window_state (PlWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings (self), "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings (self), "window-width", width);
+      g_settings_set_int (settings (self), "window-height", height);
+    }
+}
+
+static void
+finish_close (PlWindow *self)
+{
+  GCallback then = self->then;
+  gpointer data = self->then_data;
+
+  self->close_confirmed = TRUE;
+  self->then = NULL;
+  gtk_window_close (GTK_WINDOW (self));
+  if (then != NULL)
+    ((void (*) (gpointer)) then) (data);
+}
+
+static void
+on_close_response_cb (GtkDialog *dialog, int response, PlWindow *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  self->dialog = NULL;
+  switch (response)
+    {
+    case GTK_RESPONSE_ACCEPT:
+      self->after_save = AFTER_SAVE_CLOSE;
+      save (self);
+      break;
+    case GTK_RESPONSE_REJECT:
+      finish_close (self);
+      break;
+    default:
+      self->then = NULL;
+      break;
+    }
+}
+
+static void
+ask_before_closing (PlWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->dialog != NULL)
+    {
+      gtk_window_present (self->dialog);
+      return;
+    }
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Save changes to “%s” before closing?"),
+                                   pl_document_get_title (self->document));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you don’t save, your changes will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("Close _Without Saving"), GTK_RESPONSE_REJECT,
+                          _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
+                            "destructive-action");
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response_cb), self);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (self->dialog);
+}
+
+static gboolean
+pl_window_close_request (GtkWindow *window)
+{
+  PlWindow *self = PL_WINDOW (window);
+
+  if (!self->close_confirmed && self->document != NULL && pl_document_get_modified (self->document))
+    {
+      ask_before_closing (self);
+      return TRUE;
+    }
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
+}
+
+void
+pl_window_close_then (PlWindow *self, GCallback then, gpointer user_data)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  self->then = then;
+  self->then_data = user_data;
+  if (self->document != NULL && pl_document_get_modified (self->document))
+    ask_before_closing (self);
+  else
+    finish_close (self);
+}
+
+static void
+close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pl_window_close_then (PL_WINDOW (widget), NULL, NULL);
+}
+
+/* ---- editing ---- */
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  pl_plan_undo (pl_document_get_plan (self->document));
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  pl_plan_redo (pl_document_get_plan (self->document));
+}
+
+static void
+show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->page_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, name);
+}
+
+static void
+dismiss_error_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  dismiss_error (PL_WINDOW (widget));
+}
+
+/* ---- GObject ---- */
+
+static void
+pl_window_dispose (GObject *object)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
+  G_OBJECT_CLASS (pl_window_parent_class)->dispose (object);
+}
+
+static void
+pl_window_finalize (GObject *object)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  g_free (self->error_text);
+  G_OBJECT_CLASS (pl_window_parent_class)->finalize (object);
+}
+
+static void
+pl_window_class_init (PlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pl_window_dispose;
+  object_class->finalize = pl_window_finalize;
+  window_class->close_request = pl_window_close_request;
+
+  g_type_ensure (PL_TYPE_PLAN_PAGE);
+  g_type_ensure (PL_TYPE_CAMPAIGNS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, banner_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, banner_details);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
+}
+
+static void
+pl_window_init (PlWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent), self);
+  update_recent (self);
+  show_plan (self);
+}
+
+PlWindow *
+pl_window_new (PlApplication *application)
+{
+  PlWindow *self = g_object_new (PL_TYPE_WINDOW, "application", application, NULL);
+  GSettings *s = pl_application_get_settings (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (s, "window-width"),
+                               g_settings_get_int (s, "window-height"));
+  if (g_settings_get_boolean (s, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  return self;
+}
+
+PlDocument *
+pl_window_get_document (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+void
+pl_window_set_document (PlWindow *self, PlDocument *document)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "notify::title", G_CALLBACK (on_document_changed_cb), self);
+      g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (on_document_changed_cb), self);
+      g_signal_connect_swapped (document, "notify::file", G_CALLBACK (on_document_changed_cb), self);
+      g_signal_connect_swapped (document, "notify::plan", G_CALLBACK (show_plan), self);
+    }
+  show_plan (self);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pl-application.h"
+#include "pl-document.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_WINDOW (pl_window_get_type ())
+G_DECLARE_FINAL_TYPE (PlWindow, pl_window, PL, WINDOW, GtkApplicationWindow)
+
+PlWindow   *pl_window_new          (PlApplication *application);
+/* The document shown, or NULL when the window shows its empty state. */
+PlDocument *pl_window_get_document (PlWindow *self);
+void        pl_window_set_document (PlWindow *self, PlDocument *document);
+/* Loads @file into this window. On failure the errors are shown in the window, whatever it
+ * showed stays as it was, and FALSE is returned. */
+gboolean    pl_window_open_file    (PlWindow *self, GFile *file);
+/* Shows a problem in the window's banner: a title and the details (one per line). */
+void        pl_window_show_error   (PlWindow *self, const char *title, const char *details);
+/* The banner's text when it is shown, else NULL. */
+const char *pl_window_get_error    (PlWindow *self);
+/* Closes the window, first asking what to do with unsaved changes; calls @then (with
+ * @user_data) once it is closed, never if the user cancels. */
+void        pl_window_close_then   (PlWindow *self, GCallback then, gpointer user_data);
+
+G_END_DECLS
