@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "pl-item"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -405,6 +406,38 @@ const char *
 pl_item_get_element (PlItem *self)
 {
   return PL_ITEM_GET_CLASS (self)->element;
+}
+
+char *
+pl_item_describe (PlItem *self)
+{
+  static const struct { const char *element; const char *noun; } nouns[] = {
+    { "member", N_("team member") },
+    { "segment", N_("segment") },
+    { "kpi", N_("KPI") },
+    { "kpi-link", N_("KPI chain link") },
+    { "objective", N_("objective") },
+    { "play", N_("playbook item") },
+    { "tool", N_("martech tool") },
+    { "category", N_("budget category") },
+    { "line", N_("budget line") },
+    { "campaign", N_("campaign") },
+    { "campaign-kpi", N_("campaign’s KPI link") },
+    { "allocation", N_("allocation") },
+    { "spend", N_("spend entry") },
+    { "entry", N_("calendar entry") },
+    { "assessment", N_("assessment") },
+  };
+  const char *element = pl_item_get_element (self);
+  const char *noun = element;
+
+  if (g_strcmp0 (element, "metadata") == 0)
+    return g_strdup (_("the plan"));
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (g_strcmp0 (nouns[i].element, element) == 0)
+      noun = g_dgettext (GETTEXT_PACKAGE, nouns[i].noun);
+  /* Translators: a record named in a message, as in "the campaign “cmp-1”" */
+  return g_strdup_printf (_("the %s “%s”"), noun, pl_item_get_id (self) ? pl_item_get_id (self) : "?");
 }
 
 const PlField *

@@ -101,6 +101,8 @@ guint          pl_item_get_column       (PlItem *self);
 /* Records where in its file the record starts, for messages. */
 void           pl_item_set_position     (PlItem *self, guint line, guint column);
 const char    *pl_item_get_element      (PlItem *self);
+/* The record in words for a message: "the campaign “cmp-1”", or "the plan" for metadata. */
+char          *pl_item_describe         (PlItem *self);
 const PlField *pl_item_get_fields       (PlItem *self, guint *n_fields);
 /* What the reader did not understand, kept so that saving writes it back. */
 PlExtras      *pl_item_get_extras       (PlItem *self);

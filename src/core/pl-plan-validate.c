@@ -39,13 +39,15 @@ add (GPtrArray *problems, PlItem *item, gboolean blocking, const char *format, .
   g_ptr_array_add (problems, problem);
 }
 
-static const char *
-describe (PlItem *item)
+/* The record in words, with a capital when it starts the message. */
+static char *
+describe (PlItem *item, gboolean capital)
 {
-  const char *element = pl_item_get_element (item);
+  char *text = pl_item_describe (item);
 
-  /* Element names are stable words of the file format; show them with the ID. */
-  return element;
+  if (capital)
+    text[0] = g_ascii_toupper (text[0]);
+  return text;
 }
 
 static void
@@ -54,28 +56,32 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
   guint n_fields;
   const PlField *fields = pl_item_get_fields (item, &n_fields);
 
+  g_autofree char *what = describe (item, TRUE);
+  g_autofree char *of_what = describe (item, FALSE);
+
   for (guint f = 0; f < n_fields; f++)
     {
       const char *label = g_dgettext (GETTEXT_PACKAGE, fields[f].label);
 
       if ((fields[f].flags & PL_FIELD_REQUIRED) && !pl_item_field_is_set (item, f))
-        add (problems, item, FALSE, _("The %s “%s” has no %s."), describe (item),
-             pl_item_get_id (item) ? pl_item_get_id (item) : "", label);
+        add (problems, item, FALSE, _("%s has no %s."), what, label);
       if (fields[f].type == PL_FIELD_REF && pl_item_field_is_set (item, f))
         {
           const char *target_id = pl_item_get_string (item, f);
           PlItem *target = pl_plan_lookup (plan, target_id);
 
           if (target == NULL)
-            add (problems, item, TRUE, _("The %s “%s” refers to “%s” as its %s, which does not exist."),
-                 describe (item), pl_item_get_id (item), target_id, label);
+            add (problems, item, TRUE, _("%s refers to “%s” as its %s, which does not exist."),
+                 what, target_id, label);
           else if (pl_collection_for_type (G_OBJECT_TYPE (target)) != fields[f].ref)
-            add (problems, item, TRUE, _("The %s “%s” names “%s” as its %s, but that is a %s."),
-                 describe (item), pl_item_get_id (item), target_id, label, describe (target));
+            {
+              g_autofree char *other = describe (target, FALSE);
+              add (problems, item, TRUE, _("%s names “%s” as its %s, but that is %s."),
+                   what, target_id, label, other);
+            }
         }
       if (fields[f].type == PL_FIELD_MONEY && pl_item_get_int (item, f) < 0)
-        add (problems, item, FALSE, _("The %s of the %s “%s” is negative."), label,
-             describe (item), pl_item_get_id (item));
+        add (problems, item, FALSE, _("The %s of %s is negative."), label, of_what);
     }
 }
 
@@ -86,8 +92,10 @@ check_dates (PlItem *item, guint start_field, guint end_field, GPtrArray *proble
   guint32 end = pl_item_get_julian (item, end_field);
 
   if (start != 0 && end != 0 && end < start)
-    add (problems, item, FALSE, _("The %s “%s” ends before it starts."), describe (item),
-         pl_item_get_id (item));
+    {
+      g_autofree char *what = describe (item, TRUE);
+      add (problems, item, FALSE, _("%s ends before it starts."), what);
+    }
 }
 
 GPtrArray *
@@ -236,7 +244,7 @@ check_spend_dates (PlPlan *plan, GPtrArray *problems)
       guint32 date = pl_item_get_julian (entry, PL_SPEND_DATE);
 
       if (date != 0 && pl_plan_month_index (plan, date) < 0)
-        add (problems, entry, FALSE, _("The spend “%s” is dated outside the fiscal period."),
+        add (problems, entry, FALSE, _("The spend entry “%s” is dated outside the fiscal period."),
              pl_item_get_id (entry));
     }
 }

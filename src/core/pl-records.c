@@ -158,7 +158,7 @@ static const PlField pl_kpi_fields[] = {
   { "aggregate", PL_FIELD_ENUM, 0, pl_aggregate_get_type, PL_COLLECTION_NONE, N_("aggregation"), 0 },
   { "owner", PL_FIELD_REF, 0, NULL, PL_COLLECTION_MEMBERS, N_("owner"), 0 },
   { "frequency", PL_FIELD_ENUM, 0, pl_frequency_get_type, PL_COLLECTION_NONE, N_("reporting frequency"), 0 },
-  { "dashboard", PL_FIELD_BOOL, 0, NULL, PL_COLLECTION_NONE, N_("on the leadership dashboard"), 0 },
+  { "dashboard", PL_FIELD_BOOL, 0, NULL, PL_COLLECTION_NONE, N_("leadership dashboard setting"), 0 },
   { "formula", PL_FIELD_STRING, 0, NULL, PL_COLLECTION_NONE, N_("formula"), 0 },
   { "description", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("description"), 0 },
 };

@@ -156,6 +156,45 @@ clean_libxml_message (const char *message)
   return g_strstrip (g_steal_pointer (&text));
 }
 
+/* A copy cut short ends in the middle of the plan, not after its closing tag; the parser
+ * then trips on the last line, with many different messages. */
+static gboolean
+looks_cut_off (Reader *self, xmlErrorPtr error)
+{
+  gsize end = self->size;
+  guint last_line = 1;
+
+  while (end > 0 && g_ascii_isspace (self->data[end - 1]))
+    end--;
+  if (end > 0 && self->data[end - 1] == '>')
+    return FALSE;
+  for (gsize i = 0; i < end; i++)
+    if (self->data[i] == '\n')
+      last_line++;
+  return error->line <= 0 || (guint) error->line >= last_line;
+}
+
+/* Turns libxml2's schema wording into a sentence a plan's author can act on. */
+static char *
+plain_schema_message (const char *message)
+{
+  g_autoptr(GRegex) unexpected =
+    g_regex_new ("^Element '([^']+)': This element is not expected\\. Expected is (?:one of )?\\( ?(.*?),? ?(?:##other\\*)? ?\\)\\.?$",
+                 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_regex_match (unexpected, message, 0, &match))
+    {
+      g_autofree char *element = g_match_info_fetch (match, 1);
+      g_autofree char *expected = g_match_info_fetch (match, 2);
+      g_strstrip (expected);
+      if (g_str_has_suffix (expected, ","))
+        expected[strlen (expected) - 1] = '\0';
+      return g_strdup_printf (_("The element <%s> is not expected here; expected: %s."), element, expected);
+    }
+  return g_strdup (message);
+}
+
 static void
 structured_error (void *user_data, xmlErrorPtr error)
 {
@@ -170,17 +209,23 @@ structured_error (void *user_data, xmlErrorPtr error)
     {
       guint line = error->line > 0 ? (guint) error->line : current_line (self);
       g_autofree char *message = clean_libxml_message (error->message);
-      add_message (self, line, find_column (self, line, "<"), message);
+      g_autofree char *plain_message = plain_schema_message (message);
+      add_message (self, line, find_column (self, line, "<"), plain_message);
       return;
     }
   self->fatal = TRUE;
   plain = plain_parser_message (error);
-  if (error->code == XML_ERR_DOCUMENT_END || error->code == XML_ERR_TAG_NOT_FINISHED ||
+  if (error->code == XML_ERR_TAG_NOT_FINISHED || looks_cut_off (self, error) ||
       (error->message && strstr (error->message, "Premature end")))
-    {
-      g_autofree char *message = clean_libxml_message (error->message);
-      text = g_strdup_printf (_("The file ends too early; it looks cut off (%s)."), message);
-    }
+    text = g_strdup (_("The file ends too early: it looks cut off, perhaps by an interrupted copy or download."));
+  else if (error->code == XML_ERR_DOCUMENT_END)
+    text = g_strdup (_("There is content after the end of the plan (after </plan>)."));
+  else if (error->code == XML_ERR_DOCUMENT_EMPTY)
+    text = g_strdup (_("This is not a plan file: it does not start with XML (a plan file starts with <?xml or <plan>)."));
+  else if (error->message && strstr (error->message, "EntityRef: no name"))
+    text = g_strdup (_("A “&” must be written “&amp;” in a plan file."));
+  else if (error->message && strstr (error->message, "attributes construct error"))
+    text = g_strdup (_("An attribute is not written correctly here: check its quotes and its “=” sign."));
   else if (error->code == XML_ERR_TAG_NAME_MISMATCH && error->str1 && error->str2)
     text = g_strdup_printf (_("The element <%s> opened at line %d is closed by </%s>: a closing tag "
                               "is missing or misspelt."), error->str1, error->int1, error->str2);
@@ -309,7 +354,7 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
   const PlField *f = &pl_item_get_fields (item, NULL)[field];
   const char *label = g_dgettext (GETTEXT_PACKAGE, f->label);
   g_autofree char *needle = attribute_needle (f->name);
-  const char *element = pl_item_get_element (item);
+  g_autofree char *what = pl_item_describe (item);
 
   switch (f->type)
     {
@@ -322,8 +367,8 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
       {
         gint64 n;
         if (!g_ascii_string_to_signed (value, 10, G_MININT32, G_MAXINT32, &n, NULL))
-          error_at (self, needle, _("The %s of the %s “%s” is “%s”, which is not a whole number."),
-                    label, element, item_name (item), value);
+          error_at (self, needle, _("The %s of %s is “%s”, which is not a whole number."),
+                    label, what, value);
         else if (PL_IS_METADATA (item) && field == PL_METADATA_MONTHS && n != 3 && n != 6 && n != 12)
           error_at (self, needle, _("The fiscal period lasts %s months; it must be 3, 6 or 12."), value);
         else
@@ -334,8 +379,8 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
       {
         double d;
         if (!parse_number (value, &d))
-          error_at (self, needle, _("The %s of the %s “%s” is “%s”, which is not a number (write it like 1234.5)."),
-                    label, element, item_name (item), value);
+          error_at (self, needle, _("The %s of %s is “%s”, which is not a number (write it like 1234.5)."),
+                    label, what, value);
         else
           pl_item_set_double (item, field, d);
       }
@@ -344,8 +389,8 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
       if (g_str_equal (value, "true") || g_str_equal (value, "false"))
         pl_item_set_int (item, field, g_str_equal (value, "true"));
       else
-        error_at (self, needle, _("The %s of the %s “%s” is “%s”; it must be true or false."),
-                  label, element, item_name (item), value);
+        error_at (self, needle, _("The %s of %s is “%s”; it must be true or false."),
+                  label, what, value);
       break;
     case PL_FIELD_ENUM:
       {
@@ -353,8 +398,8 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
         if (v < 0)
           {
             g_autofree char *choices = enum_choices (f->enum_type ());
-            error_at (self, needle, _("The %s of the %s “%s” is “%s”; it must be one of: %s."),
-                      label, element, item_name (item), value, choices);
+            error_at (self, needle, _("The %s of %s is “%s”; it must be one of: %s."),
+                      label, what, value, choices);
           }
         else
           pl_item_set_int (item, field, v);
@@ -367,8 +412,8 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
         if (*value == '\0' && !(f->flags & PL_FIELD_REQUIRED))
           break;
         if (!parse_date (value, f->type == PL_FIELD_MONTH, &julian))
-          error_at (self, needle, _("The %s of the %s “%s” is “%s”, which is not a valid %s."),
-                    label, element, item_name (item), value,
+          error_at (self, needle, _("The %s of %s is “%s”, which is not a valid %s."),
+                    label, what, value,
                     f->type == PL_FIELD_MONTH ? _("month (YYYY-MM)") : _("date (YYYY-MM-DD)"));
         else
           pl_item_set_julian (item, field, julian);
@@ -379,11 +424,10 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
         gint64 amount;
         g_autoptr(GError) error = NULL;
         if (!pl_money_parse (value, self->exponent, &amount, &error))
-          error_at (self, needle, _("The %s of the %s “%s” is wrong: %s."), label, element,
-                    item_name (item), error->message);
+          error_at (self, needle, _("The %s of %s is wrong: %s."), label, what, error->message);
         else if (amount < 0)
-          error_at (self, needle, _("The %s of the %s “%s” is negative (%s); amounts are never negative."),
-                    label, element, item_name (item), value);
+          error_at (self, needle, _("The %s of %s is negative (%s); amounts are never negative."),
+                    label, what, value);
         else
           pl_item_set_int (item, field, amount);
       }
@@ -513,6 +557,19 @@ advance (Reader *self, gboolean *positioned)
 
 /* Reads the attributes of the current element into @item: known ones into fields, the rest
  * into its extras. */
+static gboolean
+valid_id (const char *id)
+{
+  gsize length = strlen (id);
+
+  if (length == 0 || length > 64)
+    return FALSE;
+  for (const char *c = id; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_' && *c != '.')
+      return FALSE;
+  return TRUE;
+}
+
 static void
 read_attributes (Reader *self, PlItem *item)
 {
@@ -535,6 +592,9 @@ read_attributes (Reader *self, PlItem *item)
         }
       if (strcmp (name, "id") == 0 && !PL_IS_METADATA (item))
         {
+          if (!valid_id (value))
+            error_at (self, "id=", _("The ID “%s” is not allowed: an ID is 1 to 64 letters, digits, "
+                                     "“-”, “_” or “.”."), value);
           pl_item_set_id (item, value);
           continue;
         }
@@ -566,6 +626,10 @@ check_required (Reader *self, PlItem *item, guint line)
   const PlField *fields = pl_item_get_fields (item, &n_fields);
   g_autofree char *needle = g_strconcat ("<", pl_item_get_element (item), NULL);
   guint column = find_column (self, line, needle);
+  g_autofree char *what = pl_item_describe (item);
+
+  /* Sentence case: the description starts the message. */
+  what[0] = g_ascii_toupper (what[0]);
 
   if (!PL_IS_METADATA (item) && pl_item_get_id (item) == NULL)
     {
@@ -577,8 +641,7 @@ check_required (Reader *self, PlItem *item, guint line)
         fields[f].type != PL_FIELD_INT)
       {
         g_autofree char *message =
-          g_strdup_printf (_("The %s “%s” has no %s."), pl_item_get_element (item), item_name (item),
-                           g_dgettext (GETTEXT_PACKAGE, fields[f].label));
+          g_strdup_printf (_("%s has no %s."), what, g_dgettext (GETTEXT_PACKAGE, fields[f].label));
         add_message (self, line, column, message);
       }
 }
@@ -1111,6 +1174,57 @@ init_libxml (void)
   return 1;
 }
 
+static gboolean
+only_blank (const char *data, gsize size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Finds a DOCTYPE in the prolog (after the XML declaration, comments and processing
+ * instructions, before the root element). */
+static gboolean
+find_doctype (const char *data, gsize size, guint *line, guint *column)
+{
+  gsize i = 0;
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  for (;;)
+    {
+      const char *close;
+
+      while (i < size && g_ascii_isspace (data[i]))
+        i++;
+      if (i + 9 <= size && memcmp (data + i, "<!DOCTYPE", 9) == 0)
+        break;
+      if (i + 2 <= size && memcmp (data + i, "<?", 2) == 0)
+        close = g_strstr_len (data + i, size - i, "?>");
+      else if (i + 4 <= size && memcmp (data + i, "<!--", 4) == 0)
+        close = g_strstr_len (data + i, size - i, "-->");
+      else
+        return FALSE;
+      if (close == NULL)
+        return FALSE;
+      i = close - data + 2;
+    }
+  *line = 1;
+  *column = 1;
+  for (gsize j = 0; j < i; j++)
+    {
+      if (data[j] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[j] & 0xC0) != 0x80)
+        (*column)++;
+    }
+  return TRUE;
+}
+
 PlPlan *
 pl_plan_read_bytes (const char  *data,
                     gsize        size,
@@ -1121,6 +1235,7 @@ pl_plan_read_bytes (const char  *data,
   static gsize initialised = 0;
   Reader self = { 0 };
   g_autoptr(PlPlan) plan = NULL;
+  guint doctype_line, doctype_column;
 
   if (g_once_init_enter (&initialised))
     g_once_init_leave (&initialised, init_libxml ());
@@ -1134,6 +1249,20 @@ pl_plan_read_bytes (const char  *data,
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name,
                    _("The file is too large to be a plan."));
+      return NULL;
+    }
+
+  if (only_blank (data, size))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name, _("The file is empty."));
+      return NULL;
+    }
+  /* Refused before parsing: no entity, internal or external, is ever read. */
+  if (find_doctype (data, size, &doctype_line, &doctype_column))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:%u:%u: %s", display_name, doctype_line, doctype_column,
+                   _("The file has a document type declaration (<!DOCTYPE>); plan files never have one, "
+                     "so it is refused."));
       return NULL;
     }
 

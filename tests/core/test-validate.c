@@ -96,12 +96,12 @@ test_every_problem (void)
   g_assert_nonnull (find (problems, "cmp-1", "The campaign “cmp-1” ends before it starts."));
   g_assert_nonnull (find (problems, "line-1", "The budget line “line-1” allocates 15.00 EUR to campaigns but plans only 10.00 EUR."));
   g_assert_nonnull (find (problems, "kpi-odd", "The formula of the KPI “kpi-odd” names “kpi-nothing”, which is not a KPI of this plan."));
-  g_assert_nonnull (find (problems, "sp-1", "The amount of the spend “sp-1” is negative."));
-  g_assert_nonnull (find (problems, "sp-1", "The spend “sp-1” is dated outside the fiscal period."));
-  g_assert_nonnull (find (problems, "ent-1", "The entry “ent-1” has no title."));
-  g_assert_nonnull (find (problems, "ent-1", "The entry “ent-1” has no date."));
-  g_assert_nonnull (find (problems, "ent-1", "The entry “ent-1” names “kpi-leads” as its campaign, but that is a kpi."));
-  g_assert_nonnull (find (problems, "tool-1", "The tool “tool-1” has no name."));
+  g_assert_nonnull (find (problems, "sp-1", "The amount of the spend entry “sp-1” is negative."));
+  g_assert_nonnull (find (problems, "sp-1", "The spend entry “sp-1” is dated outside the fiscal period."));
+  g_assert_nonnull (find (problems, "ent-1", "The calendar entry “ent-1” has no title."));
+  g_assert_nonnull (find (problems, "ent-1", "The calendar entry “ent-1” has no date."));
+  g_assert_nonnull (find (problems, "ent-1", "The calendar entry “ent-1” names “kpi-leads” as its campaign, but that is the KPI “kpi-leads”."));
+  g_assert_nonnull (find (problems, "tool-1", "The martech tool “tool-1” has no name."));
   problem = find (problems, "kpi-spend",
                   "The KPI chain loops back on itself: kpi-spend → kpi-visitors → kpi-leads → kpi-mql → kpi-sql → kpi-new-customers → kpi-revenue → kpi-odd → kpi-spend.");
   g_assert_nonnull (problem);
