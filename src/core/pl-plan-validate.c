@@ -56,12 +56,16 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
   guint n_fields;
   const PlField *fields = pl_item_get_fields (item, &n_fields);
 
-  g_autofree char *what = describe (item, TRUE);
-  g_autofree char *of_what = describe (item, FALSE);
+  g_autofree char *what_text = NULL;
+  g_autofree char *of_what_text = NULL;
+
+  /* Described only for a message: most records have none, and describing costs. */
+#define what (what_text ? what_text : (what_text = describe (item, TRUE)))
+#define of_what (of_what_text ? of_what_text : (of_what_text = describe (item, FALSE)))
+#define label (g_dgettext (GETTEXT_PACKAGE, fields[f].label))
 
   for (guint f = 0; f < n_fields; f++)
     {
-      const char *label = g_dgettext (GETTEXT_PACKAGE, fields[f].label);
 
       if ((fields[f].flags & PL_FIELD_REQUIRED) && !pl_item_field_is_set (item, f))
         add (problems, item, FALSE, _("%s has no %s."), what, label);
@@ -84,6 +88,9 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
         add (problems, item, FALSE, _("The %s of %s is negative."), label, of_what);
     }
 }
+#undef what
+#undef of_what
+#undef label
 
 static void
 check_dates (PlItem *item, guint start_field, guint end_field, GPtrArray *problems)

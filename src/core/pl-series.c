@@ -61,7 +61,13 @@ pl_series_lower_bound (const PlSeries *series, guint32 julian)
 const PlPoint *
 pl_series_lookup (const PlSeries *series, guint32 julian)
 {
-  guint i = pl_series_lower_bound (series, julian);
+  guint n = series->points->len;
+  guint i;
+
+  /* Past the last point: the common question while a file is read in date order. */
+  if (n == 0 || g_array_index (series->points, PlPoint, n - 1).julian < julian)
+    return NULL;
+  i = pl_series_lower_bound (series, julian);
 
   if (i < series->points->len && g_array_index (series->points, PlPoint, i).julian == julian)
     return &g_array_index (series->points, PlPoint, i);

@@ -185,10 +185,14 @@ pl_plan_save (PlPlan *plan, GFile *file, const char *expected_etag, char **new_e
 
       if (g_stat (path, &st) == 0)
         mode = st.st_mode & 0777;
-      /* A copy, not a rename: the original stays in place until the new version replaces it. */
-      if (!g_file_get_contents (path, &contents, &length, &local_error) ||
-          !g_file_set_contents_full (backup, contents, (gssize) length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, mode, &local_error))
+      /* A second name for the original, not a rename: the original stays in place until the
+       * new version replaces it, and then lives on under the backup's name. A file system
+       * without hard links gets a copy. */
+      g_unlink (backup);
+      if (link (path, backup) != 0 &&
+          (!g_file_get_contents (path, &contents, &length, &local_error) ||
+           !g_file_set_contents_full (backup, contents, (gssize) length,
+                                      G_FILE_SET_CONTENTS_CONSISTENT, mode, &local_error)))
         {
           g_set_error (error, PL_ERROR, PL_ERROR_FILE,
                        _("%s: The plan was not saved, because the backup copy could not be written: %s"),

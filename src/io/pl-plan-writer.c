@@ -69,10 +69,57 @@ attribute (Writer *self, const char *name, const char *value)
   g_string_append_c (self->out, '"');
 }
 
+/* Values with up to six decimals, as nearly every KPI value is, written without printf:
+ * the mantissa and the decimal point, when dividing it by the power of ten gives the value
+ * back exactly (which is how the reader computes it). A big plan has half a million. */
+static gboolean
+format_simple_double (char *buffer, gsize size, double value)
+{
+  static const double powers[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+  char digits[24];
+
+  if (!isfinite (value) || fabs (value) >= 1e15 || (value == 0 && signbit (value)) || size < 32)
+    return FALSE;
+  for (guint decimals = 0; decimals < G_N_ELEMENTS (powers); decimals++)
+    {
+      double scaled = value * powers[decimals];
+      gint64 mantissa;
+      guint64 magnitude;
+      int n = 0;
+      char *p = buffer;
+
+      if (scaled != trunc (scaled) || fabs (scaled) >= 9007199254740992.0)
+        continue;
+      mantissa = (gint64) scaled;
+      if ((double) mantissa / powers[decimals] != value)
+        continue;
+      magnitude = mantissa < 0 ? (guint64) -mantissa : (guint64) mantissa;
+      do
+        {
+          digits[n++] = (char) ('0' + magnitude % 10);
+          magnitude /= 10;
+        }
+      while (magnitude > 0 || n <= (int) decimals);
+      if (mantissa < 0)
+        *p++ = '-';
+      while (n > 0)
+        {
+          *p++ = digits[--n];
+          if (n == (int) decimals && n > 0)
+            *p++ = '.';
+        }
+      *p = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The shortest decimal that reads back as the same double. */
 static void
 format_double (char *buffer, gsize size, double value)
 {
+  if (format_simple_double (buffer, size, value))
+    return;
   g_snprintf (buffer, size, "%.15g", value);
   if (g_ascii_strtod (buffer, NULL) != value)
     g_snprintf (buffer, size, "%.17g", value);

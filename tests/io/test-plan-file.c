@@ -119,7 +119,33 @@ test_round_trip_default (void)
   /* Doubles come back bit for bit. */
   pl_series_set (pl_kpi_get_measurements (churn), pl_plan_get_start (plan), 0.1 + 0.2, "Finance");
   pl_series_set (pl_kpi_get_measurements (churn), pl_plan_month_start (plan, 1), 1e-300, NULL);
+  /* The writer's and reader's fast paths for short decimals, and the values beside them. */
+  {
+    static const double values[] = { 4523.7, -0.5, 0.125, 1e-7, 123456789012.5, 999999999999999.9,
+                                     1e15, 0.000001, 0.0000015, 2.675, 1.005, -1234567.891011 };
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      pl_series_set (pl_kpi_get_targets (churn), pl_plan_month_start (plan, i), values[i], NULL);
+  }
   check_round_trip (plan);
+  {
+    g_autoptr(GBytes) bytes = pl_plan_write_bytes (plan);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlPlan) again = pl_plan_read_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                                  "doubles.pilote", PL_READ_DEFAULT, &error);
+    PlKpi *read_churn;
+
+    g_assert_no_error (error);
+    read_churn = PL_KPI (pl_plan_lookup (again, "kpi-churn"));
+    for (guint s = 0; s < 2; s++)
+      {
+        PlSeries *a = s ? pl_kpi_get_targets (churn) : pl_kpi_get_measurements (churn);
+        PlSeries *b = s ? pl_kpi_get_targets (read_churn) : pl_kpi_get_measurements (read_churn);
+
+        g_assert_cmpuint (pl_series_get_n (a), ==, pl_series_get_n (b));
+        for (guint i = 0; i < pl_series_get_n (a); i++)
+          g_assert_true (memcmp (&pl_series_get (a, i)->value, &pl_series_get (b, i)->value, sizeof (double)) == 0);
+      }
+  }
 }
 
 static const char future_plan[] =
