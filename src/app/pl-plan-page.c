@@ -4,13 +4,38 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-money.h"
 #include "pl-plan-page.h"
+#include "pl-record-table.h"
+#include "pl-records.h"
+
+/* Contracts ending this soon are highlighted: time to renegotiate or cancel. */
+#define CONTRACT_WARNING_DAYS 90
 
 struct _PlPlanPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget      parent_instance;
 
-  PlPlan    *plan;
+  /* Template widgets */
+  GtkEntry      *title;
+  GtkEntry      *organisation;
+  GtkEntry      *owner;
+  GtkEntry      *currency;
+  GtkDropDown   *start_month;
+  GtkSpinButton *start_year;
+  GtkDropDown   *months;
+  GtkTextView   *notes;
+  GtkLabel      *metadata_problem;
+  GtkBox        *objectives_box;
+  GtkBox        *segments_box;
+  GtkBox        *playbook_box;
+  GtkBox        *team_box;
+  GtkBox        *martech_box;
+
+  /* Owned references */
+  PlPlan        *plan;
+  GPtrArray     *tables;
+  gboolean       refreshing;
 };
 
 G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, GTK_TYPE_WIDGET)
@@ -23,14 +48,264 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const guint period_lengths[] = { 3, 6, 12 };
+
+/* ---- the metadata form ---- */
+
+static PlItem *
+metadata (PlPlanPage *self)
+{
+  return PL_ITEM (pl_plan_get_metadata (self->plan));
+}
+
+static void
+show_problem (PlPlanPage *self, const GError *error)
+{
+  gtk_label_set_label (self->metadata_problem, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->metadata_problem), error != NULL);
+}
+
+static void
+refresh_metadata (PlPlanPage *self)
+{
+  PlItem *meta;
+  GDate start;
+  g_autofree char *notes = NULL;
+  GtkTextIter begin, end;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes);
+
+  if (self->plan == NULL)
+    return;
+  meta = metadata (self);
+  self->refreshing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title), pl_plan_get_title (self->plan) ? pl_plan_get_title (self->plan) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation),
+                         pl_item_get_string (meta, PL_METADATA_ORGANISATION) ? pl_item_get_string (meta, PL_METADATA_ORGANISATION) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->owner),
+                         pl_item_get_string (meta, PL_METADATA_OWNER) ? pl_item_get_string (meta, PL_METADATA_OWNER) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->currency), pl_plan_get_currency (self->plan));
+  g_date_clear (&start, 1);
+  g_date_set_julian (&start, pl_plan_get_start (self->plan));
+  gtk_drop_down_set_selected (self->start_month, g_date_get_month (&start) - 1);
+  gtk_spin_button_set_value (self->start_year, g_date_get_year (&start));
+  for (guint i = 0; i < G_N_ELEMENTS (period_lengths); i++)
+    if (period_lengths[i] == pl_plan_get_months (self->plan))
+      gtk_drop_down_set_selected (self->months, i);
+  /* The notes are being typed into: rewriting them would move the cursor. */
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  notes = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+  if (g_strcmp0 (notes, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "") != 0)
+    gtk_text_buffer_set_text (buffer, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "", -1);
+  self->refreshing = FALSE;
+}
+
+static void
+commit_text_field (PlPlanPage *self, GtkEntry *entry, guint field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *current;
+
+  if (self->plan == NULL || self->refreshing)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  current = pl_item_get_string (metadata (self), field);
+  if (g_strcmp0 (current ? current : "", text) == 0)
+    return;
+  if (!pl_plan_set_string (self->plan, metadata (self), field, *text ? text : NULL, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      show_problem (self, error);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  show_problem (self, NULL);
+}
+
+static guint
+field_of (PlPlanPage *self, GtkEntry *entry)
+{
+  if (entry == self->title)
+    return PL_METADATA_TITLE;
+  if (entry == self->organisation)
+    return PL_METADATA_ORGANISATION;
+  if (entry == self->owner)
+    return PL_METADATA_OWNER;
+  return PL_METADATA_CURRENCY;
+}
+
+static void
+on_entry_commit_cb (GtkEntry *entry, PlPlanPage *self)
+{
+  commit_text_field (self, entry, field_of (self, entry));
+}
+
+static void
+on_entry_focus_leave_cb (GtkEventControllerFocus *focus, PlPlanPage *self)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+
+  commit_text_field (self, entry, field_of (self, entry));
+}
+
+/* Checks the currency while it is typed; the edit is made on Enter or leaving the field. */
+static void
+on_currency_changed_cb (GtkEditable *editable, PlPlanPage *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (self->refreshing)
+    return;
+  if (strlen (text) == 3 && !pl_currency_is_valid (text))
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+on_period_changed_cb (PlPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint month = gtk_drop_down_get_selected (self->start_month) + 1;
+  guint year = (guint) gtk_spin_button_get_value_as_int (self->start_year);
+  guint length = period_lengths[MIN (gtk_drop_down_get_selected (self->months), 2)];
+  GDate start;
+
+  if (self->plan == NULL || self->refreshing || month < 1 || month > 12)
+    return;
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, (GDateMonth) month, (GDateYear) year);
+  if (g_date_get_julian (&start) == pl_plan_get_start (self->plan) && length == pl_plan_get_months (self->plan))
+    return;
+  pl_plan_begin_group (self->plan, _("Change the Fiscal Period"));
+  if (pl_plan_set_julian (self->plan, metadata (self), PL_METADATA_START, g_date_get_julian (&start), &error))
+    pl_plan_set_int (self->plan, metadata (self), PL_METADATA_MONTHS, length, &error);
+  pl_plan_end_group (self->plan);
+  show_problem (self, error);
+}
+
+static void
+on_notes_changed_cb (GtkTextBuffer *buffer, PlPlanPage *self)
+{
+  GtkTextIter begin, end;
+  g_autofree char *text = NULL;
+  const char *current;
+
+  if (self->plan == NULL || self->refreshing)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  text = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+  current = pl_item_get_string (metadata (self), PL_METADATA_NOTES);
+  if (g_strcmp0 (current ? current : "", text) != 0)
+    pl_plan_set_string (self->plan, metadata (self), PL_METADATA_NOTES, *text ? text : NULL, NULL);
+}
+
+/* ---- the tables ---- */
+
+static char *
+owned_kpis (PlPlan *plan, PlItem *member)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      if (g_strcmp0 (pl_item_get_string (kpi, PL_KPI_OWNER), pl_item_get_id (member)) == 0)
+        g_ptr_array_add (names, (gpointer) pl_item_get_string (kpi, PL_KPI_NAME));
+    }
+  g_ptr_array_add (names, NULL);
+  /* Translators: the separator between the names of the KPIs a member owns */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
+static PlRecordTable *
+add_table (PlPlanPage *self, GtkBox *box, PlCollection collection, const char *add_label)
+{
+  PlRecordTable *table = pl_record_table_new (collection, add_label);
+
+  gtk_box_append (box, GTK_WIDGET (table));
+  g_ptr_array_add (self->tables, table);
+  return table;
+}
+
+static void
+build_tables (PlPlanPage *self)
+{
+  PlRecordTable *table;
+
+  table = add_table (self, self->objectives_box, PL_COLLECTION_OBJECTIVES, _("_Add Objective"));
+  pl_record_table_add_column (table, PL_OBJECTIVE_STATEMENT, _("Objective"), TRUE);
+  pl_record_table_add_column (table, PL_OBJECTIVE_KPI, _("Measured by"), FALSE);
+  pl_record_table_add_column (table, PL_OBJECTIVE_TARGET, _("Target"), FALSE);
+  pl_record_table_add_column (table, PL_OBJECTIVE_DUE, _("Due"), FALSE);
+
+  table = add_table (self, self->segments_box, PL_COLLECTION_SEGMENTS, _("Add _Segment"));
+  pl_record_table_add_column (table, PL_SEGMENT_NAME, _("Segment"), FALSE);
+  pl_record_table_add_column (table, PL_SEGMENT_PROFILE, _("Ideal customer profile"), TRUE);
+  pl_record_table_add_column (table, PL_SEGMENT_STAGE, _("Journey stages"), TRUE);
+
+  table = add_table (self, self->playbook_box, PL_COLLECTION_GTM, _("Add _Play"));
+  pl_record_table_add_column (table, PL_PLAY_SEQUENCE, _("Order"), FALSE);
+  pl_record_table_add_column (table, PL_PLAY_SEGMENT, _("Segment"), FALSE);
+  pl_record_table_add_column (table, PL_PLAY_MESSAGE, _("Message"), TRUE);
+  pl_record_table_add_column (table, PL_PLAY_CHANNEL, _("Channel"), FALSE);
+  pl_record_table_add_column (table, PL_PLAY_TIMING, _("Timing"), FALSE);
+
+  table = add_table (self, self->team_box, PL_COLLECTION_MEMBERS, _("Add _Member"));
+  pl_record_table_add_column (table, PL_MEMBER_NAME, _("Name"), FALSE);
+  pl_record_table_add_column (table, PL_MEMBER_ROLE, _("Role"), TRUE);
+  pl_record_table_add_derived (table, _("Owns the KPIs"), owned_kpis);
+
+  table = add_table (self, self->martech_box, PL_COLLECTION_TOOLS, _("Add _Tool"));
+  pl_record_table_add_column (table, PL_TOOL_NAME, _("Tool"), TRUE);
+  pl_record_table_add_column (table, PL_TOOL_PURPOSE, _("Purpose"), TRUE);
+  pl_record_table_add_column (table, PL_TOOL_COST, _("Annual cost"), FALSE);
+  pl_record_table_add_column (table, PL_TOOL_CONTRACT_END, _("Contract ends"), FALSE);
+  pl_record_table_set_soon (table, PL_TOOL_CONTRACT_END, CONTRACT_WARNING_DAYS);
+}
+
+/* ---- GObject ---- */
+
+static void
+set_plan (PlPlanPage *self, PlPlan *plan)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (!g_set_object (&self->plan, plan))
+    return;
+  if (plan != NULL)
+    g_signal_connect_swapped (plan, "changed", G_CALLBACK (refresh_metadata), self);
+  for (guint i = 0; i < self->tables->len; i++)
+    pl_record_table_set_plan (g_ptr_array_index (self->tables, i), plan);
+  show_problem (self, NULL);
+  refresh_metadata (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
 static void
 pl_plan_page_dispose (GObject *object)
 {
   PlPlanPage *self = PL_PLAN_PAGE (object);
+  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
+  /* The template's scrolled window has no ID, so disposing the template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pl_plan_page_parent_class)->dispose (object);
+}
+
+static void
+pl_plan_page_finalize (GObject *object)
+{
+  PlPlanPage *self = PL_PLAN_PAGE (object);
+
+  g_ptr_array_unref (self->tables);
+  G_OBJECT_CLASS (pl_plan_page_parent_class)->finalize (object);
 }
 
 static void
@@ -51,13 +326,10 @@ pl_plan_page_get_property (GObject *object, guint prop_id, GValue *value, GParam
 static void
 pl_plan_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
-  PlPlanPage *self = PL_PLAN_PAGE (object);
-
   switch (prop_id)
     {
     case PROP_PLAN:
-      if (g_set_object (&self->plan, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      set_plan (PL_PLAN_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -71,6 +343,7 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pl_plan_page_dispose;
+  object_class->finalize = pl_plan_page_finalize;
   object_class->get_property = pl_plan_page_get_property;
   object_class->set_property = pl_plan_page_set_property;
 
@@ -81,10 +354,64 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-plan-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, title);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, organisation);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, owner);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, currency);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, start_month);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, start_year);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, months);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, notes);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, metadata_problem);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, objectives_box);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, segments_box);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, playbook_box);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, team_box);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, martech_box);
 }
 
 static void
 pl_plan_page_init (PlPlanPage *self)
 {
+  GtkEntry *entries[4];
+  g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) lengths = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->tables = g_ptr_array_new ();
+
+  entries[0] = self->title;
+  entries[1] = self->organisation;
+  entries[2] = self->owner;
+  entries[3] = self->currency;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      g_signal_connect (entries[i], "activate", G_CALLBACK (on_entry_commit_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (entries[i]), focus);
+    }
+  gtk_entry_set_max_length (self->currency, 3);
+  g_signal_connect (self->currency, "changed", G_CALLBACK (on_currency_changed_cb), self);
+
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (2000, m, 1, 0, 0, 0);
+      /* Translators: a month name alone, see strftime(3) */
+      g_autofree char *name = g_date_time_format (date, _("%B"));
+      gtk_string_list_append (months, name);
+    }
+  gtk_drop_down_set_model (self->start_month, G_LIST_MODEL (months));
+  for (guint i = 0; i < G_N_ELEMENTS (period_lengths); i++)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("%u month", "%u months", period_lengths[i]), period_lengths[i]);
+      gtk_string_list_append (lengths, label);
+    }
+  gtk_drop_down_set_model (self->months, G_LIST_MODEL (lengths));
+  g_signal_connect_swapped (self->start_month, "notify::selected", G_CALLBACK (on_period_changed_cb), self);
+  g_signal_connect_swapped (self->months, "notify::selected", G_CALLBACK (on_period_changed_cb), self);
+  g_signal_connect_swapped (self->start_year, "value-changed", G_CALLBACK (on_period_changed_cb), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->notes), "changed", G_CALLBACK (on_notes_changed_cb), self);
+
+  build_tables (self);
 }

@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-campaigns-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
 #include "pl-window.h"
@@ -30,7 +29,6 @@ struct _PlWindow
   GtkStack             *content_stack;
   GtkStack             *page_stack;
   PlPlanPage           *plan_page;
-  PlCampaignsPage      *campaigns_page;
   GtkListBox           *recent_list;
   GtkWidget            *recent_box;
   GMenu                *recent_menu;
@@ -151,7 +149,6 @@ show_plan (PlWindow *self)
                                G_CONNECT_SWAPPED);
     }
   g_object_set (self->plan_page, "plan", plan, NULL);
-  g_object_set (self->campaigns_page, "plan", plan, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, plan ? "plan" : "empty");
   update_title (self);
   update_actions (self);
@@ -411,7 +408,7 @@ ask_changed_on_disk (PlWindow *self)
 {
   GtkWidget *dialog;
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
                                    GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
                                    _("“%s” was changed by another program"),
                                    pl_document_get_title (self->document));
@@ -535,7 +532,7 @@ revert_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   PlWindow *self = PL_WINDOW (widget);
   GtkWidget *dialog;
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("Revert unsaved changes to “%s”?"), pl_document_get_title (self->document));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
@@ -608,7 +605,7 @@ ask_before_closing (PlWindow *self)
       gtk_window_present (self->dialog);
       return;
     }
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("Save changes to “%s” before closing?"),
                                    pl_document_get_title (self->document));
@@ -699,6 +696,10 @@ pl_window_dispose (GObject *object)
 {
   PlWindow *self = PL_WINDOW (object);
 
+  /* Dialogs are not made GTK_DIALOG_DESTROY_WITH_PARENT: GTK 4.8 then warns when one is
+   * destroyed from its own response handler. The window closes its dialog itself. */
+  if (self->dialog != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->dialog));
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -731,7 +732,6 @@ pl_window_class_init (PlWindowClass *klass)
   window_class->close_request = pl_window_close_request;
 
   g_type_ensure (PL_TYPE_PLAN_PAGE);
-  g_type_ensure (PL_TYPE_CAMPAIGNS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, subtitle_label);
@@ -741,7 +741,6 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_menu);

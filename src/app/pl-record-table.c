@@ -1,0 +1,754 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-record-table"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "pl-money.h"
+#include "pl-plan-validate.h"
+#include "pl-record-table.h"
+
+typedef struct {
+  int                  field;   /* -1 for a derived column */
+  PlRecordTableDerive  derive;
+} Column;
+
+struct _PlRecordTable
+{
+  GtkWidget           parent_instance;
+
+  PlCollection        collection;
+  PlPlan             *plan;
+  GPtrArray          *columns;
+  GPtrArray          *derived_labels;  /* bound labels of derived columns */
+  int                 soon_field;
+  int                 soon_days;
+
+  GtkColumnView      *view;
+  GtkSingleSelection *selection;
+  GtkWidget          *remove_button;
+  GtkLabel           *problems;
+};
+
+G_DEFINE_FINAL_TYPE (PlRecordTable, pl_record_table, GTK_TYPE_WIDGET)
+
+/* ---- values as text ---- */
+
+static char *
+format_value (PlPlan *plan, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (f->type)
+    {
+    case PL_FIELD_STRING:
+    case PL_FIELD_TEXT:
+    case PL_FIELD_REF:
+      return g_strdup (pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "");
+    case PL_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, pl_item_get_int (item, field));
+    case PL_FIELD_DOUBLE:
+      if (isnan (pl_item_get_double (item, field)))
+        return g_strdup ("");
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", pl_item_get_double (item, field)));
+    case PL_FIELD_DATE:
+    case PL_FIELD_MONTH:
+      {
+        GDate date;
+        if (!pl_item_get_date (item, field, &date))
+          return g_strdup ("");
+        g_date_strftime (buffer, sizeof buffer, f->type == PL_FIELD_MONTH ? "%Y-%m" : "%Y-%m-%d", &date);
+        return g_strdup (buffer);
+      }
+    case PL_FIELD_MONEY:
+      return pl_money_to_string (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
+    case PL_FIELD_STRV:
+      {
+        const char * const *strv = pl_item_get_strv (item, field);
+        return strv ? g_strjoinv ("; ", (char **) strv) : g_strdup ("");
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+static gboolean
+parse_date (const char *text, guint32 *julian)
+{
+  guint y, m, d;
+  char end;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 || y < 1 || m < 1 || m > 12 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  {
+    GDate date;
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    *julian = g_date_get_julian (&date);
+  }
+  return TRUE;
+}
+
+/* Checks @text for @field; with @commit, also makes it an undoable edit of the plan. */
+static gboolean
+apply_text (PlPlan *plan, PlItem *item, guint field, const char *text, gboolean commit, GError **error)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  switch (f->type)
+    {
+    case PL_FIELD_STRING:
+    case PL_FIELD_TEXT:
+      if ((f->flags & PL_FIELD_REQUIRED) && *stripped == '\0')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("This cannot be empty."));
+          return FALSE;
+        }
+      return !commit || pl_plan_set_string (plan, item, field, *stripped ? stripped : NULL, error);
+    case PL_FIELD_INT:
+      {
+        gint64 value;
+        if (!g_ascii_string_to_signed (stripped, 10, 0, G_MAXINT32, &value, NULL))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Type a whole number, such as 3."));
+            return FALSE;
+          }
+        return !commit || pl_plan_set_int (plan, item, field, value, error);
+      }
+    case PL_FIELD_DOUBLE:
+      {
+        double value = NAN;
+        char *end = NULL;
+        if (*stripped != '\0')
+          {
+            value = g_ascii_strtod (stripped, &end);
+            if (end == stripped || *end != '\0' || !isfinite (value))
+              {
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("Type a number, such as 1250 or 0.35."));
+                return FALSE;
+              }
+          }
+        return !commit || pl_plan_set_double (plan, item, field, value, error);
+      }
+    case PL_FIELD_DATE:
+      {
+        guint32 julian = 0;
+        if (*stripped != '\0' && !parse_date (stripped, &julian))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("Type a date as year-month-day, such as 2027-03-31."));
+            return FALSE;
+          }
+        return !commit || pl_plan_set_julian (plan, item, field, julian, error);
+      }
+    case PL_FIELD_MONEY:
+      {
+        gint64 amount = 0;
+        if (*stripped != '\0' &&
+            !pl_money_parse (stripped, pl_plan_get_currency_exponent (plan), &amount, error))
+          return FALSE;
+        return !commit || pl_plan_set_int (plan, item, field, amount, error);
+      }
+    case PL_FIELD_STRV:
+      {
+        g_auto(GStrv) parts = g_strsplit (stripped, ";", -1);
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) values = NULL;
+
+        for (guint i = 0; parts[i] != NULL; i++)
+          if (*g_strstrip (parts[i]) != '\0')
+            g_strv_builder_add (builder, parts[i]);
+        values = g_strv_builder_end (builder);
+        return !commit || pl_plan_set_strv (plan, item, field, (const char * const *) values, error);
+      }
+    default:
+      return TRUE;
+    }
+}
+
+/* ---- entry cells ---- */
+
+static void
+show_cell_error (GtkWidget *widget, const GError *error)
+{
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, error->message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+    }
+}
+
+static void
+mark_soon (PlRecordTable *self, GtkWidget *widget, PlItem *item, guint field)
+{
+  guint32 julian = pl_item_get_julian (item, field);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  int days;
+
+  if ((int) field != self->soon_field)
+    return;
+  gtk_widget_remove_css_class (widget, "warning");
+  if (julian == 0)
+    return;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  days = (int) julian - (int) g_date_get_julian (&today);
+  if (days <= self->soon_days)
+    {
+      g_autofree char *tip = days < 0 ? g_strdup (_("This contract has ended."))
+                                      : g_strdup_printf (ngettext ("The contract ends in %d day.",
+                                                                   "The contract ends in %d days.", days), days);
+      gtk_widget_add_css_class (widget, "warning");
+      gtk_widget_set_tooltip_text (widget, tip);
+    }
+}
+
+static void
+refresh_entry (GtkEntry *entry)
+{
+  PlRecordTable *self = g_object_get_data (G_OBJECT (entry), "table");
+  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  g_autofree char *text = NULL;
+
+  if (item == NULL || self->plan == NULL)
+    return;
+  text = format_value (self->plan, item, field);
+  g_object_set_data (G_OBJECT (entry), "refreshing", GINT_TO_POINTER (TRUE));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_object_set_data (G_OBJECT (entry), "refreshing", NULL);
+  show_cell_error (GTK_WIDGET (entry), NULL);
+  mark_soon (self, GTK_WIDGET (entry), item, field);
+}
+
+static void
+commit_entry (GtkEntry *entry)
+{
+  PlRecordTable *self = g_object_get_data (G_OBJECT (entry), "table");
+  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL || self->plan == NULL)
+    return;
+  current = format_value (self->plan, item, field);
+  if (g_strcmp0 (current, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
+    return;
+  if (apply_text (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE, &error))
+    refresh_entry (entry);
+  else
+    show_cell_error (GTK_WIDGET (entry), error);
+}
+
+static void
+on_entry_changed_cb (GtkEntry *entry)
+{
+  PlRecordTable *self = g_object_get_data (G_OBJECT (entry), "table");
+  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  g_autoptr(GError) error = NULL;
+
+  /* Checked as it is typed; made an edit when the cell is left or Enter pressed. */
+  if (item == NULL || self->plan == NULL || g_object_get_data (G_OBJECT (entry), "refreshing"))
+    return;
+  apply_text (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE, &error);
+  show_cell_error (GTK_WIDGET (entry), error);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller)
+{
+  commit_entry (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
+/* ---- drop-down cells ---- */
+
+static void
+fill_ref_dropdown (PlRecordTable *self, GtkDropDown *dropdown, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  GListModel *targets = pl_plan_get_collection (self->plan, f->ref);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  const char *current = pl_item_get_string (item, field);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("None"));
+  g_strv_builder_add (ids, "");
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PlItem) target = g_list_model_get_item (targets, i);
+      const char *name = pl_item_get_string (target, 0);
+
+      gtk_string_list_append (names, name ? name : pl_item_get_id (target));
+      g_strv_builder_add (ids, pl_item_get_id (target));
+      if (g_strcmp0 (current, pl_item_get_id (target)) == 0)
+        selected = i + 1;
+    }
+  g_object_set_data_full (G_OBJECT (dropdown), "ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+fill_enum_dropdown (GtkDropDown *dropdown, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  g_autoptr(GEnumClass) klass = g_type_class_ref (f->enum_type ());
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 current = pl_item_get_int (item, field);
+  guint selected = 0;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_autofree char *name = g_strdup (klass->values[i].value_nick);
+      name[0] = g_ascii_toupper (name[0]);
+      g_strdelimit (name, "-", ' ');
+      gtk_string_list_append (names, name);
+      if (klass->values[i].value == current)
+        selected = i;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+refresh_dropdown (GtkDropDown *dropdown)
+{
+  PlRecordTable *self = g_object_get_data (G_OBJECT (dropdown), "table");
+  PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
+
+  if (item == NULL || self->plan == NULL)
+    return;
+  g_object_set_data (G_OBJECT (dropdown), "refreshing", GINT_TO_POINTER (TRUE));
+  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
+    fill_ref_dropdown (self, dropdown, item, field);
+  else
+    fill_enum_dropdown (dropdown, item, field);
+  g_object_set_data (G_OBJECT (dropdown), "refreshing", NULL);
+}
+
+static void
+on_dropdown_selected_cb (GtkDropDown *dropdown)
+{
+  PlRecordTable *self = g_object_get_data (G_OBJECT (dropdown), "table");
+  PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (item == NULL || self->plan == NULL || g_object_get_data (G_OBJECT (dropdown), "refreshing") ||
+      selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
+    {
+      char **ids = g_object_get_data (G_OBJECT (dropdown), "ids");
+      const char *id = ids[selected];
+      if (g_strcmp0 (id, pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "") == 0)
+        return;
+      done = pl_plan_set_string (self->plan, item, field, *id ? id : NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (pl_item_get_fields (item, NULL)[field].enum_type ());
+      if (klass->values[selected].value == pl_item_get_int (item, field))
+        return;
+      done = pl_plan_set_int (self->plan, item, field, klass->values[selected].value, &error);
+    }
+  show_cell_error (GTK_WIDGET (dropdown), done ? NULL : error);
+  if (!done)
+    refresh_dropdown (dropdown);
+}
+
+/* ---- check cells ---- */
+
+static void
+refresh_check (GtkCheckButton *check)
+{
+  PlItem *item = g_object_get_data (G_OBJECT (check), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
+
+  if (item == NULL)
+    return;
+  g_object_set_data (G_OBJECT (check), "refreshing", GINT_TO_POINTER (TRUE));
+  gtk_check_button_set_active (check, pl_item_get_int (item, field) != 0);
+  g_object_set_data (G_OBJECT (check), "refreshing", NULL);
+}
+
+static void
+on_check_toggled_cb (GtkCheckButton *check)
+{
+  PlRecordTable *self = g_object_get_data (G_OBJECT (check), "table");
+  PlItem *item = g_object_get_data (G_OBJECT (check), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
+
+  if (item == NULL || self->plan == NULL || g_object_get_data (G_OBJECT (check), "refreshing"))
+    return;
+  pl_plan_set_int (self->plan, item, field, gtk_check_button_get_active (check), NULL);
+}
+
+/* ---- factories ---- */
+
+static void
+refresh_cell (GtkWidget *cell)
+{
+  if (GTK_IS_ENTRY (cell))
+    refresh_entry (GTK_ENTRY (cell));
+  else if (GTK_IS_DROP_DOWN (cell))
+    refresh_dropdown (GTK_DROP_DOWN (cell));
+  else if (GTK_IS_CHECK_BUTTON (cell))
+    refresh_check (GTK_CHECK_BUTTON (cell));
+}
+
+static void
+refresh_derived (PlRecordTable *self, GtkLabel *label)
+{
+  PlItem *item = g_object_get_data (G_OBJECT (label), "item");
+  Column *column = g_object_get_data (G_OBJECT (label), "column");
+  g_autofree char *text = NULL;
+
+  if (item == NULL || self->plan == NULL)
+    return;
+  text = column->derive (self->plan, item);
+  gtk_label_set_label (label, text);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTable *self)
+{
+  Column *column = g_object_get_data (G_OBJECT (factory), "column");
+  GtkWidget *cell;
+
+  if (column->field < 0)
+    {
+      cell = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (cell), 0);
+      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+      gtk_widget_add_css_class (cell, "dim-label");
+      g_object_set_data (G_OBJECT (cell), "column", column);
+    }
+  else
+    {
+      PlItemClass *klass = g_type_class_ref (pl_collection_get_item_type (self->collection));
+      const PlField *f = &klass->fields[column->field];
+
+      if (f->type == PL_FIELD_BOOL)
+        {
+          cell = gtk_check_button_new ();
+          g_signal_connect (cell, "toggled", G_CALLBACK (on_check_toggled_cb), NULL);
+        }
+      else if (f->type == PL_FIELD_REF || f->type == PL_FIELD_ENUM)
+        {
+          cell = gtk_drop_down_new (NULL, NULL);
+          g_signal_connect (cell, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), NULL);
+        }
+      else
+        {
+          GtkEventController *focus = gtk_event_controller_focus_new ();
+
+          cell = gtk_entry_new ();
+          gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
+          /* Undo is the plan's (Ctrl+Z reaches the window), not the text field's own. */
+          gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
+          if (f->type == PL_FIELD_MONEY || f->type == PL_FIELD_INT || f->type == PL_FIELD_DOUBLE)
+            gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+          g_signal_connect (cell, "activate", G_CALLBACK (commit_entry), NULL);
+          g_signal_connect (cell, "changed", G_CALLBACK (on_entry_changed_cb), NULL);
+          g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), NULL);
+          gtk_widget_add_controller (cell, focus);
+        }
+      g_object_set_data (G_OBJECT (cell), "field", GUINT_TO_POINTER ((guint) column->field));
+      g_type_class_unref (klass);
+    }
+  g_object_set_data (G_OBJECT (cell), "table", self);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTable *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  PlItem *item = gtk_list_item_get_item (list_item);
+  Column *column = g_object_get_data (G_OBJECT (factory), "column");
+
+  g_object_set_data_full (G_OBJECT (cell), "item", g_object_ref (item), g_object_unref);
+  if (column->field < 0)
+    {
+      g_ptr_array_add (self->derived_labels, cell);
+      refresh_derived (self, GTK_LABEL (cell));
+      return;
+    }
+  {
+    const PlField *f = &pl_item_get_fields (item, NULL)[column->field];
+    g_autofree char *signal = g_strconcat ("notify::", f->name, NULL);
+    g_signal_connect_object (item, signal, G_CALLBACK (refresh_cell), cell, G_CONNECT_SWAPPED);
+  }
+  refresh_cell (cell);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTable *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  PlItem *item = g_object_get_data (G_OBJECT (cell), "item");
+
+  if (GTK_IS_ENTRY (cell))
+    commit_entry (GTK_ENTRY (cell));
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_data (item, cell);
+  g_ptr_array_remove (self->derived_labels, cell);
+  g_object_set_data (G_OBJECT (cell), "item", NULL);
+}
+
+static void
+append_column (PlRecordTable *self, Column *column, const char *title, gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "column", column);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  if (!expand)
+    gtk_column_view_column_set_fixed_width (view_column, 170);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->view, view_column);
+  g_ptr_array_add (self->columns, column);
+}
+
+/* ---- problems, add and remove ---- */
+
+static void
+update_problems (PlRecordTable *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->derived_labels->len; i++)
+    refresh_derived (self, g_ptr_array_index (self->derived_labels, i));
+  if (self->plan != NULL)
+    {
+      problems = pl_plan_validate (self->plan);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const PlProblem *problem = g_ptr_array_index (problems, i);
+          PlItem *item = problem->id ? pl_plan_lookup (self->plan, problem->id) : NULL;
+
+          if (item != NULL && pl_collection_for_type (G_OBJECT_TYPE (item)) == self->collection)
+            g_string_append_printf (text, "%s%s", text->len ? "\n" : "", problem->message);
+        }
+    }
+  gtk_label_set_label (self->problems, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems), text->len > 0);
+}
+
+static void
+on_add_clicked_cb (PlRecordTable *self)
+{
+  GType type = pl_collection_get_item_type (self->collection);
+  g_autoptr(PlItem) item = g_object_new (type, NULL);
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+  guint n;
+
+  if (self->plan == NULL)
+    return;
+  /* A new record starts with a name to overwrite rather than a problem to fix. */
+  for (guint f = 0; f < n_fields; f++)
+    if ((fields[f].flags & PL_FIELD_REQUIRED) && (fields[f].type == PL_FIELD_STRING || fields[f].type == PL_FIELD_TEXT))
+      {
+        pl_item_set_string (item, f, _("Untitled"));
+        break;
+      }
+  pl_plan_add (self->plan, item);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, n - 1);
+}
+
+static void
+on_remove_clicked_cb (PlRecordTable *self)
+{
+  PlItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL && self->plan != NULL)
+    pl_plan_remove (self->plan, item);
+}
+
+/* Tall enough for every row up to a limit, then it scrolls: a table of two rows should not
+ * hide the second behind a scroll bar, nor a table of fifty push the page down forever. */
+static void
+update_height (PlRecordTable *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), (int) MIN (40 + MAX (n, 1) * 46, 360));
+}
+
+static void
+on_selection_changed_cb (PlRecordTable *self)
+{
+  gtk_widget_set_sensitive (self->remove_button,
+                            gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+/* ---- GObject ---- */
+
+static void
+pl_record_table_dispose (GObject *object)
+{
+  PlRecordTable *self = PL_RECORD_TABLE (object);
+  GtkWidget *child;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (pl_record_table_parent_class)->dispose (object);
+}
+
+static void
+pl_record_table_finalize (GObject *object)
+{
+  PlRecordTable *self = PL_RECORD_TABLE (object);
+
+  g_ptr_array_unref (self->columns);
+  g_ptr_array_unref (self->derived_labels);
+  G_OBJECT_CLASS (pl_record_table_parent_class)->finalize (object);
+}
+
+static void
+pl_record_table_class_init (PlRecordTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pl_record_table_dispose;
+  object_class->finalize = pl_record_table_finalize;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "record-table");
+}
+
+static void
+pl_record_table_init (PlRecordTable *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *scrolled, *buttons, *add;
+
+  self->columns = g_ptr_array_new_with_free_func (g_free);
+  self->derived_labels = g_ptr_array_new ();
+  self->soon_field = -1;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_height), self);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_column_view_set_reorderable (self->view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  add = gtk_button_new_with_mnemonic (_("_Add"));
+  g_object_set_data (G_OBJECT (self), "add-button", add);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked_cb), self);
+  self->remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
+  gtk_widget_set_sensitive (self->remove_button, FALSE);
+  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), self->remove_button);
+  gtk_widget_set_parent (buttons, GTK_WIDGET (self));
+
+  self->problems = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->problems, 0);
+  gtk_label_set_wrap (self->problems, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problems), "problem-text");
+  gtk_widget_set_visible (GTK_WIDGET (self->problems), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->problems), GTK_WIDGET (self));
+}
+
+PlRecordTable *
+pl_record_table_new (PlCollection collection, const char *add_label)
+{
+  PlRecordTable *self = g_object_new (PL_TYPE_RECORD_TABLE, NULL);
+
+  self->collection = collection;
+  gtk_button_set_label (g_object_get_data (G_OBJECT (self), "add-button"), add_label);
+  gtk_button_set_use_underline (g_object_get_data (G_OBJECT (self), "add-button"), TRUE);
+  return self;
+}
+
+void
+pl_record_table_add_column (PlRecordTable *self, guint field, const char *title, gboolean expand)
+{
+  Column *column = g_new0 (Column, 1);
+
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  column->field = (int) field;
+  append_column (self, column, title, expand);
+}
+
+void
+pl_record_table_add_derived (PlRecordTable *self, const char *title, PlRecordTableDerive derive)
+{
+  Column *column = g_new0 (Column, 1);
+
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  column->field = -1;
+  column->derive = derive;
+  append_column (self, column, title, TRUE);
+}
+
+void
+pl_record_table_set_soon (PlRecordTable *self, guint field, int days)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  self->soon_field = (int) field;
+  self->soon_days = days;
+}
+
+void
+pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_set_object (&self->plan, plan);
+  gtk_single_selection_set_model (self->selection,
+                                  plan ? pl_plan_get_collection (plan, self->collection) : NULL);
+  if (plan != NULL)
+    g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_problems), self);
+  update_problems (self);
+  update_height (self);
+}

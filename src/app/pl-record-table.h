@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_RECORD_TABLE (pl_record_table_get_type ())
+G_DECLARE_FINAL_TYPE (PlRecordTable, pl_record_table, PL, RECORD_TABLE, GtkWidget)
+
+/* Called to fill a read-only column computed from the plan (e.g. a member's KPIs). */
+typedef char *(*PlRecordTableDerive) (PlPlan *plan, PlItem *item);
+
+/* An editable table of one collection of the plan: a column per field, cells that check
+ * what is typed and commit it as an undoable edit, Add and Remove buttons, and the model's
+ * validation problems for these records underneath. */
+PlRecordTable *pl_record_table_new          (PlCollection collection, const char *add_label);
+/* Adds a column editing @field, titled @title. */
+void           pl_record_table_add_column   (PlRecordTable *self, guint field, const char *title,
+                                             gboolean expand);
+/* Adds a read-only column computed by @derive whenever the plan changes. */
+void           pl_record_table_add_derived  (PlRecordTable *self, const char *title,
+                                             PlRecordTableDerive derive);
+/* Marks the cells of a date @field that fall within @days of today (contracts ending). */
+void           pl_record_table_set_soon     (PlRecordTable *self, guint field, int days);
+void           pl_record_table_set_plan     (PlRecordTable *self, PlPlan *plan);
+
+G_END_DECLS

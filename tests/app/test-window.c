@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window under Xvfb, driven through its actions: open, edit, undo, redo, save,
+ * reopen; a bad file; closing with unsaved changes. Writes a screenshot of every page. */
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "pl-application.h"
+#include "pl-plan-file.h"
+#include "pl-records.h"
+#include "pl-window.h"
+
+static PlApplication *app;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 200; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the display map, size and draw @widget (a few frames). */
+static void
+wait_drawn (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (5000, on_timeout_cb, &done);
+  while (!done && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0))
+    g_main_context_iteration (NULL, TRUE);
+  done = FALSE;
+  g_timeout_add (300, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  int width, height;
+
+  wait_drawn (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_renderer_realize (renderer, NULL, NULL);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static char *
+copy_example (const char *dir)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                              "northwind-saas-2027.pilote", NULL);
+  char *target = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
+  return target;
+}
+
+static PlWindow *
+open_in_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *window;
+
+  pl_application_open_file (app, file);
+  spin ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  g_assert_true (PL_IS_WINDOW (window));
+  return PL_WINDOW (window);
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static void
+test_edit_undo_save_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_example (dir);
+  PlWindow *window = open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  PlPlan *plan;
+  PlItem *meta;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlPlan) reopened = NULL;
+
+  g_assert_nonnull (document);
+  plan = pl_document_get_plan (document);
+  meta = PL_ITEM (pl_plan_get_metadata (plan));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "plan.pilote — Pilote");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
+  spin ();
+  screenshot (GTK_WIDGET (window), "plan");
+
+  /* An edit as the page makes it: an undoable command; the title marks the change. */
+  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_OWNER, "Hugo Bernard", &error));
+  spin ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*plan.pilote — Pilote");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_OWNER), ==, "Claire Martin");
+  g_assert_false (pl_document_get_modified (document));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin ();
+  g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_OWNER), ==, "Hugo Bernard");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+  g_assert_false (pl_document_get_modified (document));
+  g_assert_null (pl_window_get_error (window));
+  reopened = pl_plan_load (file, NULL, PL_READ_SCHEMA, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_item_get_string (PL_ITEM (pl_plan_get_metadata (reopened)), PL_METADATA_OWNER), ==,
+                   "Hugo Bernard");
+
+  /* A bad file shows its errors in the window and changes nothing. */
+  {
+    g_autofree char *bad = g_build_filename (dir, "broken.pilote", NULL);
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+
+    g_assert_true (g_file_set_contents (bad, "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n<metadata title=\"x\"\n", -1, NULL));
+    g_assert_false (pl_window_open_file (window, bad_file));
+    spin ();
+    g_assert_nonnull (pl_window_get_error (window));
+    g_assert_nonnull (strstr (pl_window_get_error (window), "broken.pilote:"));
+    g_assert_true (pl_window_get_document (window) == document);
+    screenshot (GTK_WIDGET (window), "bad-file");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
+  }
+
+  /* Closing with unsaved changes asks first; Cancel keeps everything. */
+  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_OWNER, "Léa Dubois", &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  spin ();
+  {
+    GtkWidget *dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    screenshot (dialog, "close-dialog");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    spin ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    g_assert_true (pl_document_get_modified (document));
+  }
+  /* Close without saving: the file keeps the saved version. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  spin ();
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  {
+    g_autoptr(PlPlan) again = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+    g_assert_cmpstr (pl_item_get_string (PL_ITEM (pl_plan_get_metadata (again)), PL_METADATA_OWNER), ==,
+                     "Hugo Bernard");
+  }
+}
+
+static void
+test_empty_state (void)
+{
+  GtkWindow *window = pl_application_new_plan (app, FALSE);
+  PlDocument *document = pl_window_get_document (PL_WINDOW (window));
+
+  spin ();
+  g_assert_nonnull (document);
+  g_assert_null (pl_document_get_file (document));
+  g_assert_cmpuint (pl_plan_get_n (pl_document_get_plan (document), PL_COLLECTION_CATEGORIES), ==, 10);
+  screenshot (GTK_WIDGET (window), "new-plan");
+  gtk_window_destroy (window);
+  spin ();
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  app = pl_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* Keep the application alive between windows, as a running desktop session would. */
+  g_application_hold (G_APPLICATION (app));
+  g_test_add_func ("/window/edit-undo-save-reopen", test_edit_undo_save_reopen);
+  g_test_add_func ("/window/new-plan", test_empty_state);
+  return g_test_run ();
+}
