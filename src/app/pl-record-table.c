@@ -8,6 +8,7 @@
 
 #include "pl-money.h"
 #include "pl-plan-validate.h"
+#include "pl-field-text.h"
 #include "pl-record-table.h"
 
 typedef struct {
@@ -25,6 +26,9 @@ struct _PlRecordTable
   GPtrArray          *derived_labels;  /* bound labels of derived columns */
   int                 soon_field;
   int                 soon_days;
+  int                 filter_field;    /* only the records whose field is filter_id */
+  char               *filter_id;
+  GtkCustomFilter    *filter;
 
   GtkColumnView      *view;
   GtkSingleSelection *selection;
@@ -33,144 +37,6 @@ struct _PlRecordTable
 };
 
 G_DEFINE_FINAL_TYPE (PlRecordTable, pl_record_table, GTK_TYPE_WIDGET)
-
-/* ---- values as text ---- */
-
-static char *
-format_value (PlPlan *plan, PlItem *item, guint field)
-{
-  const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (f->type)
-    {
-    case PL_FIELD_STRING:
-    case PL_FIELD_TEXT:
-    case PL_FIELD_REF:
-      return g_strdup (pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "");
-    case PL_FIELD_INT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, pl_item_get_int (item, field));
-    case PL_FIELD_DOUBLE:
-      if (isnan (pl_item_get_double (item, field)))
-        return g_strdup ("");
-      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", pl_item_get_double (item, field)));
-    case PL_FIELD_DATE:
-    case PL_FIELD_MONTH:
-      {
-        GDate date;
-        if (!pl_item_get_date (item, field, &date))
-          return g_strdup ("");
-        g_date_strftime (buffer, sizeof buffer, f->type == PL_FIELD_MONTH ? "%Y-%m" : "%Y-%m-%d", &date);
-        return g_strdup (buffer);
-      }
-    case PL_FIELD_MONEY:
-      return pl_money_to_string (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
-    case PL_FIELD_STRV:
-      {
-        const char * const *strv = pl_item_get_strv (item, field);
-        return strv ? g_strjoinv ("; ", (char **) strv) : g_strdup ("");
-      }
-    default:
-      return g_strdup ("");
-    }
-}
-
-static gboolean
-parse_date (const char *text, guint32 *julian)
-{
-  guint y, m, d;
-  char end;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 || y < 1 || m < 1 || m > 12 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  {
-    GDate date;
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-    *julian = g_date_get_julian (&date);
-  }
-  return TRUE;
-}
-
-/* Checks @text for @field; with @commit, also makes it an undoable edit of the plan. */
-static gboolean
-apply_text (PlPlan *plan, PlItem *item, guint field, const char *text, gboolean commit, GError **error)
-{
-  const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  switch (f->type)
-    {
-    case PL_FIELD_STRING:
-    case PL_FIELD_TEXT:
-      if ((f->flags & PL_FIELD_REQUIRED) && *stripped == '\0')
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("This cannot be empty."));
-          return FALSE;
-        }
-      return !commit || pl_plan_set_string (plan, item, field, *stripped ? stripped : NULL, error);
-    case PL_FIELD_INT:
-      {
-        gint64 value;
-        if (!g_ascii_string_to_signed (stripped, 10, 0, G_MAXINT32, &value, NULL))
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Type a whole number, such as 3."));
-            return FALSE;
-          }
-        return !commit || pl_plan_set_int (plan, item, field, value, error);
-      }
-    case PL_FIELD_DOUBLE:
-      {
-        double value = NAN;
-        char *end = NULL;
-        if (*stripped != '\0')
-          {
-            value = g_ascii_strtod (stripped, &end);
-            if (end == stripped || *end != '\0' || !isfinite (value))
-              {
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("Type a number, such as 1250 or 0.35."));
-                return FALSE;
-              }
-          }
-        return !commit || pl_plan_set_double (plan, item, field, value, error);
-      }
-    case PL_FIELD_DATE:
-      {
-        guint32 julian = 0;
-        if (*stripped != '\0' && !parse_date (stripped, &julian))
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                         _("Type a date as year-month-day, such as 2027-03-31."));
-            return FALSE;
-          }
-        return !commit || pl_plan_set_julian (plan, item, field, julian, error);
-      }
-    case PL_FIELD_MONEY:
-      {
-        gint64 amount = 0;
-        if (*stripped != '\0' &&
-            !pl_money_parse (stripped, pl_plan_get_currency_exponent (plan), &amount, error))
-          return FALSE;
-        return !commit || pl_plan_set_int (plan, item, field, amount, error);
-      }
-    case PL_FIELD_STRV:
-      {
-        g_auto(GStrv) parts = g_strsplit (stripped, ";", -1);
-        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-        g_auto(GStrv) values = NULL;
-
-        for (guint i = 0; parts[i] != NULL; i++)
-          if (*g_strstrip (parts[i]) != '\0')
-            g_strv_builder_add (builder, parts[i]);
-        values = g_strv_builder_end (builder);
-        return !commit || pl_plan_set_strv (plan, item, field, (const char * const *) values, error);
-      }
-    default:
-      return TRUE;
-    }
-}
 
 /* ---- entry cells ---- */
 
@@ -226,7 +92,7 @@ refresh_entry (GtkEntry *entry)
 
   if (item == NULL || self->plan == NULL)
     return;
-  text = format_value (self->plan, item, field);
+  text = pl_field_format (self->plan, item, field);
   g_object_set_data (G_OBJECT (entry), "refreshing", GINT_TO_POINTER (TRUE));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_object_set_data (G_OBJECT (entry), "refreshing", NULL);
@@ -245,10 +111,10 @@ commit_entry (GtkEntry *entry)
 
   if (item == NULL || self->plan == NULL)
     return;
-  current = format_value (self->plan, item, field);
+  current = pl_field_format (self->plan, item, field);
   if (g_strcmp0 (current, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
     return;
-  if (apply_text (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE, &error))
+  if (pl_field_apply (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE, &error))
     refresh_entry (entry);
   else
     show_cell_error (GTK_WIDGET (entry), error);
@@ -265,7 +131,7 @@ on_entry_changed_cb (GtkEntry *entry)
   /* Checked as it is typed; made an edit when the cell is left or Enter pressed. */
   if (item == NULL || self->plan == NULL || g_object_get_data (G_OBJECT (entry), "refreshing"))
     return;
-  apply_text (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE, &error);
+  pl_field_apply (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE, &error);
   show_cell_error (GTK_WIDGET (entry), error);
 }
 
@@ -579,6 +445,12 @@ on_add_clicked_cb (PlRecordTable *self)
         pl_item_set_string (item, f, _("Untitled"));
         break;
       }
+  if (self->filter_field >= 0)
+    {
+      if (self->filter_id == NULL)
+        return;
+      pl_item_set_string (item, (guint) self->filter_field, self->filter_id);
+    }
   pl_plan_add (self->plan, item);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n > 0)
@@ -635,6 +507,8 @@ pl_record_table_finalize (GObject *object)
 
   g_ptr_array_unref (self->columns);
   g_ptr_array_unref (self->derived_labels);
+  g_free (self->filter_id);
+  g_clear_object (&self->filter);
   G_OBJECT_CLASS (pl_record_table_parent_class)->finalize (object);
 }
 
@@ -658,6 +532,7 @@ pl_record_table_init (PlRecordTable *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->derived_labels = g_ptr_array_new ();
   self->soon_field = -1;
+  self->filter_field = -1;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
@@ -738,6 +613,35 @@ pl_record_table_set_soon (PlRecordTable *self, guint field, int days)
   self->soon_days = days;
 }
 
+static gboolean
+filter_match (gpointer object, gpointer user_data)
+{
+  PlRecordTable *self = user_data;
+
+  return self->filter_id != NULL &&
+         g_strcmp0 (pl_item_get_string (object, (guint) self->filter_field), self->filter_id) == 0;
+}
+
+void
+pl_record_table_set_filter (PlRecordTable *self, guint field, const char *id)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  g_free (self->filter_id);
+  self->filter_id = g_strdup (id);
+  if (self->filter == NULL)
+    {
+      self->filter_field = (int) field;
+      self->filter = gtk_custom_filter_new (filter_match, self, NULL);
+      if (self->plan != NULL)
+        {
+          g_autoptr(PlPlan) plan = g_object_ref (self->plan);
+          pl_record_table_set_plan (self, plan);
+        }
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_height (self);
+}
+
 void
 pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
 {
@@ -745,8 +649,17 @@ pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
-  gtk_single_selection_set_model (self->selection,
-                                  plan ? pl_plan_get_collection (plan, self->collection) : NULL);
+  if (plan == NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+  else if (self->filter != NULL)
+    {
+      GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (pl_plan_get_collection (plan, self->collection)),
+                                                                g_object_ref (GTK_FILTER (self->filter)));
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
+      g_object_unref (filtered);
+    }
+  else
+    gtk_single_selection_set_model (self->selection, pl_plan_get_collection (plan, self->collection));
   if (plan != NULL)
     g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_problems), self);
   update_problems (self);

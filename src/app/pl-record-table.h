@@ -25,6 +25,9 @@ void           pl_record_table_add_derived  (PlRecordTable *self, const char *ti
                                              PlRecordTableDerive derive);
 /* Marks the cells of a date @field that fall within @days of today (contracts ending). */
 void           pl_record_table_set_soon     (PlRecordTable *self, guint field, int days);
+/* Shows only the records whose reference @field is @id (the KPIs of one campaign); new
+ * records get @id. Call before pl_record_table_set_plan(). */
+void           pl_record_table_set_filter   (PlRecordTable *self, guint field, const char *id);
 void           pl_record_table_set_plan     (PlRecordTable *self, PlPlan *plan);
 
 G_END_DECLS

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-field-text"
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "pl-field-text.h"
+#include "pl-money.h"
+
+
+char *
+pl_field_format (PlPlan *plan, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (f->type)
+    {
+    case PL_FIELD_STRING:
+    case PL_FIELD_TEXT:
+    case PL_FIELD_REF:
+      return g_strdup (pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "");
+    case PL_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, pl_item_get_int (item, field));
+    case PL_FIELD_DOUBLE:
+      if (isnan (pl_item_get_double (item, field)))
+        return g_strdup ("");
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", pl_item_get_double (item, field)));
+    case PL_FIELD_DATE:
+    case PL_FIELD_MONTH:
+      {
+        GDate date;
+        if (!pl_item_get_date (item, field, &date))
+          return g_strdup ("");
+        g_date_strftime (buffer, sizeof buffer, f->type == PL_FIELD_MONTH ? "%Y-%m" : "%Y-%m-%d", &date);
+        return g_strdup (buffer);
+      }
+    case PL_FIELD_MONEY:
+      return pl_money_to_string (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
+    case PL_FIELD_STRV:
+      {
+        const char * const *strv = pl_item_get_strv (item, field);
+        return strv ? g_strjoinv ("; ", (char **) strv) : g_strdup ("");
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+static gboolean
+parse_date (const char *text, guint32 *julian)
+{
+  guint y, m, d;
+  char end;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 || y < 1 || m < 1 || m > 12 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  {
+    GDate date;
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    *julian = g_date_get_julian (&date);
+  }
+  return TRUE;
+}
+
+gboolean
+pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gboolean commit, GError **error)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  switch (f->type)
+    {
+    case PL_FIELD_STRING:
+    case PL_FIELD_TEXT:
+      if ((f->flags & PL_FIELD_REQUIRED) && *stripped == '\0')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("This cannot be empty."));
+          return FALSE;
+        }
+      return !commit || pl_plan_set_string (plan, item, field, *stripped ? stripped : NULL, error);
+    case PL_FIELD_INT:
+      {
+        gint64 value;
+        if (!g_ascii_string_to_signed (stripped, 10, 0, G_MAXINT32, &value, NULL))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Type a whole number, such as 3."));
+            return FALSE;
+          }
+        return !commit || pl_plan_set_int (plan, item, field, value, error);
+      }
+    case PL_FIELD_DOUBLE:
+      {
+        double value = NAN;
+        char *end = NULL;
+        if (*stripped != '\0')
+          {
+            value = g_ascii_strtod (stripped, &end);
+            if (end == stripped || *end != '\0' || !isfinite (value))
+              {
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("Type a number, such as 1250 or 0.35."));
+                return FALSE;
+              }
+          }
+        return !commit || pl_plan_set_double (plan, item, field, value, error);
+      }
+    case PL_FIELD_DATE:
+      {
+        guint32 julian = 0;
+        if (*stripped != '\0' && !parse_date (stripped, &julian))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("Type a date as year-month-day, such as 2027-03-31."));
+            return FALSE;
+          }
+        return !commit || pl_plan_set_julian (plan, item, field, julian, error);
+      }
+    case PL_FIELD_MONEY:
+      {
+        gint64 amount = 0;
+        if (*stripped != '\0' &&
+            !pl_money_parse (stripped, pl_plan_get_currency_exponent (plan), &amount, error))
+          return FALSE;
+        return !commit || pl_plan_set_int (plan, item, field, amount, error);
+      }
+    case PL_FIELD_STRV:
+      {
+        g_auto(GStrv) parts = g_strsplit (stripped, ";", -1);
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) values = NULL;
+
+        for (guint i = 0; parts[i] != NULL; i++)
+          if (*g_strstrip (parts[i]) != '\0')
+            g_strv_builder_add (builder, parts[i]);
+        values = g_strv_builder_end (builder);
+        return !commit || pl_plan_set_strv (plan, item, field, (const char * const *) values, error);
+      }
+    default:
+      return TRUE;
+    }
+}
+
