@@ -227,6 +227,7 @@ pl_application_startup (GApplication *application)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.show-page('plan')", { "<Alt>1", NULL } },
+    { "win.show-page('campaigns')", { "<Alt>2", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-campaigns-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
 #include "pl-window.h"
@@ -29,6 +30,7 @@ struct _PlWindow
   GtkStack             *content_stack;
   GtkStack             *page_stack;
   PlPlanPage           *plan_page;
+  PlCampaignsPage      *campaigns_page;
   GtkListBox           *recent_list;
   GtkWidget            *recent_box;
   GMenu                *recent_menu;
@@ -149,6 +151,7 @@ show_plan (PlWindow *self)
                                G_CONNECT_SWAPPED);
     }
   g_object_set (self->plan_page, "plan", plan, NULL);
+  g_object_set (self->campaigns_page, "plan", plan, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, plan ? "plan" : "empty");
   update_title (self);
   update_actions (self);
@@ -732,6 +735,7 @@ pl_window_class_init (PlWindowClass *klass)
   window_class->close_request = pl_window_close_request;
 
   g_type_ensure (PL_TYPE_PLAN_PAGE);
+  g_type_ensure (PL_TYPE_CAMPAIGNS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, subtitle_label);
@@ -741,6 +745,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_menu);

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "pl-application.h"
+#include "pl-campaigns-page.h"
 #include "pl-plan-file.h"
 #include "pl-records.h"
 #include "pl-window.h"
@@ -97,6 +98,20 @@ open_in_window (const char *path)
 }
 
 static GtkWidget *
+find_widget (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_message_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -142,6 +157,28 @@ test_edit_undo_save_reopen (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   spin ();
   g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_OWNER), ==, "Hugo Bernard");
+
+  /* The Campaigns page: select one, edit it, duplicate it, undo. */
+  {
+    PlCampaignsPage *page = PL_CAMPAIGNS_PAGE (find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE));
+    PlItem *campaign = pl_plan_lookup (plan, "cmp-summit");
+    guint before = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "campaigns");
+    pl_campaigns_page_select (page, campaign);
+    spin ();
+    screenshot (GTK_WIDGET (window), "campaigns");
+    g_assert_true (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_CHANNEL, "Field event", &error));
+    gtk_widget_activate_action (GTK_WIDGET (page), "campaigns.duplicate", NULL);
+    spin ();
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, before + 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    spin ();
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, before);
+    g_assert_cmpstr (pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL), ==, "Trade show");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   spin ();

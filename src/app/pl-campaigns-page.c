@@ -1,0 +1,875 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-campaigns-page"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pl-campaigns-page.h"
+#include "pl-enums.h"
+#include "pl-field-text.h"
+#include "pl-figures.h"
+#include "pl-money.h"
+#include "pl-record-table.h"
+#include "pl-records.h"
+
+typedef enum { SORT_START, SORT_NAME, SORT_STATUS } SortOrder;
+
+struct _PlCampaignsPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkDropDown        *status_filter;
+  GtkDropDown        *channel_filter;
+  GtkDropDown        *segment_filter;
+  GtkDropDown        *owner_filter;
+  GtkDropDown        *sort_order;
+  GtkLabel           *count_label;
+  GtkColumnView      *list;
+  GtkStack           *editor_stack;
+  GtkEntry           *name;
+  GtkEntry           *channel;
+  GtkDropDown        *segment;
+  GtkDropDown        *owner;
+  GtkEntry           *start;
+  GtkEntry           *end;
+  GtkDropDown        *status;
+  GtkLabel           *stop_reason;
+  GtkLabel           *problem;
+  GtkLabel           *budget;
+  GtkTextView        *problem_text;
+  GtkTextView        *success_text;
+  GtkTextView        *audience_text;
+  GtkTextView        *inaction_text;
+  GtkTextView        *advantage_text;
+  GtkBox             *kpis_box;
+
+  /* Owned references */
+  PlPlan             *plan;
+  PlItem             *campaign;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  GtkSingleSelection *selection;
+  PlRecordTable      *kpis;
+  GStrv               channels;        /* the channel filter's choices, after "All" */
+  GStrv               segment_ids;     /* ids behind the segment drop-downs, after the first */
+  GStrv               owner_ids;
+  gboolean            refreshing;
+};
+
+G_DEFINE_FINAL_TYPE (PlCampaignsPage, pl_campaigns_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+status_name (int status)
+{
+  switch (status)
+    {
+    case PL_STATUS_PLANNED: return _("Planned");
+    case PL_STATUS_RUNNING: return _("Running");
+    case PL_STATUS_COMPLETED: return _("Completed");
+    case PL_STATUS_STOPPED: return _("Stopped");
+    default: return "";
+    }
+}
+
+/* ---- filtering and sorting ---- */
+
+static gboolean
+filter_match (gpointer object, gpointer user_data)
+{
+  PlCampaignsPage *self = user_data;
+  PlItem *campaign = object;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint channel = gtk_drop_down_get_selected (self->channel_filter);
+  guint segment = gtk_drop_down_get_selected (self->segment_filter);
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+
+  /* Position 0 of every filter is "All". */
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION &&
+      pl_item_get_int (campaign, PL_CAMPAIGN_STATUS) != (gint64) status - 1)
+    return FALSE;
+  if (channel > 0 && channel != GTK_INVALID_LIST_POSITION && self->channels != NULL &&
+      g_strcmp0 (pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL), self->channels[channel - 1]) != 0)
+    return FALSE;
+  if (segment > 0 && segment != GTK_INVALID_LIST_POSITION && self->segment_ids != NULL &&
+      g_strcmp0 (pl_item_get_string (campaign, PL_CAMPAIGN_SEGMENT), self->segment_ids[segment]) != 0)
+    return FALSE;
+  if (owner > 0 && owner != GTK_INVALID_LIST_POSITION && self->owner_ids != NULL &&
+      g_strcmp0 (pl_item_get_string (campaign, PL_CAMPAIGN_OWNER), self->owner_ids[owner]) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+static int
+sort_compare (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  PlCampaignsPage *self = user_data;
+  PlItem *x = (PlItem *) a, *y = (PlItem *) b;
+  int order = 0;
+
+  switch ((SortOrder) gtk_drop_down_get_selected (self->sort_order))
+    {
+    case SORT_STATUS:
+      order = (int) (pl_item_get_int (x, PL_CAMPAIGN_STATUS) - pl_item_get_int (y, PL_CAMPAIGN_STATUS));
+      break;
+    case SORT_START:
+      {
+        /* Campaigns without a date come last. */
+        guint32 ja = pl_item_get_julian (x, PL_CAMPAIGN_START), jb = pl_item_get_julian (y, PL_CAMPAIGN_START);
+        order = ja == jb ? 0 : ja == 0 ? 1 : jb == 0 ? -1 : ja < jb ? -1 : 1;
+      }
+      break;
+    case SORT_NAME:
+    default:
+      break;
+    }
+  if (order == 0)
+    order = g_utf8_collate (pl_item_get_string (x, PL_CAMPAIGN_NAME) ? pl_item_get_string (x, PL_CAMPAIGN_NAME) : "",
+                            pl_item_get_string (y, PL_CAMPAIGN_NAME) ? pl_item_get_string (y, PL_CAMPAIGN_NAME) : "");
+  return order;
+}
+
+static void
+update_count (PlCampaignsPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint all = self->plan ? pl_plan_get_n (self->plan, PL_COLLECTION_CAMPAIGNS) : 0;
+  g_autofree char *text = shown == all ? g_strdup_printf (ngettext ("%u campaign", "%u campaigns", all), all)
+                                       : g_strdup_printf (ngettext ("%u of %u campaign", "%u of %u campaigns", all), shown, all);
+
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+on_filter_changed_cb (PlCampaignsPage *self)
+{
+  if (self->refreshing)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+on_sort_changed_cb (PlCampaignsPage *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* ---- drop-downs of the plan's records ---- */
+
+/* Fills @dropdown with @first then the names of @collection; returns the IDs by position. */
+static GStrv
+fill_records (PlCampaignsPage *self, GtkDropDown *dropdown, PlCollection collection, const char *first)
+{
+  GListModel *records = pl_plan_get_collection (self->plan, collection);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  gtk_string_list_append (names, first);
+  g_strv_builder_add (ids, "");
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(PlItem) record = g_list_model_get_item (records, i);
+      gtk_string_list_append (names, pl_item_get_string (record, 0) ? pl_item_get_string (record, 0) : pl_item_get_id (record));
+      g_strv_builder_add (ids, pl_item_get_id (record));
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  return g_strv_builder_end (ids);
+}
+
+static guint
+position_of (GStrv ids, const char *id)
+{
+  for (guint i = 1; ids != NULL && ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      return i;
+  return 0;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+rebuild_choices (PlCampaignsPage *self)
+{
+  GListModel *campaigns;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) channels = g_ptr_array_new ();
+  g_autoptr(GtkStringList) channel_names = gtk_string_list_new (NULL);
+  guint channel = gtk_drop_down_get_selected (self->channel_filter);
+  g_autofree char *channel_before = NULL;
+  guint segment = gtk_drop_down_get_selected (self->segment_filter);
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+  g_autofree char *segment_before = NULL, *owner_before = NULL;
+
+  if (self->plan == NULL)
+    return;
+  if (self->channels != NULL && channel > 0 && channel != GTK_INVALID_LIST_POSITION)
+    channel_before = g_strdup (self->channels[channel - 1]);
+  if (self->segment_ids != NULL && segment != GTK_INVALID_LIST_POSITION && segment > 0)
+    segment_before = g_strdup (self->segment_ids[segment]);
+  if (self->owner_ids != NULL && owner != GTK_INVALID_LIST_POSITION && owner > 0)
+    owner_before = g_strdup (self->owner_ids[owner]);
+
+  self->refreshing = TRUE;
+  campaigns = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS);
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      const char *name = pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL);
+      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (channels, (gpointer) name);
+    }
+  g_ptr_array_sort (channels, compare_names);
+  gtk_string_list_append (channel_names, _("All channels"));
+  for (guint i = 0; i < channels->len; i++)
+    gtk_string_list_append (channel_names, g_ptr_array_index (channels, i));
+  g_ptr_array_add (channels, NULL);
+  g_strfreev (self->channels);
+  self->channels = g_strdupv ((char **) channels->pdata);
+  gtk_drop_down_set_model (self->channel_filter, G_LIST_MODEL (channel_names));
+  channel = 0;
+  for (guint i = 0; channel_before && self->channels[i]; i++)
+    if (g_str_equal (self->channels[i], channel_before))
+      channel = i + 1;
+  gtk_drop_down_set_selected (self->channel_filter, channel);
+
+  g_strfreev (self->segment_ids);
+  self->segment_ids = fill_records (self, self->segment_filter, PL_COLLECTION_SEGMENTS, _("All segments"));
+  gtk_drop_down_set_selected (self->segment_filter, position_of (self->segment_ids, segment_before));
+  g_strfreev (self->owner_ids);
+  self->owner_ids = fill_records (self, self->owner_filter, PL_COLLECTION_MEMBERS, _("All owners"));
+  gtk_drop_down_set_selected (self->owner_filter, position_of (self->owner_ids, owner_before));
+  self->refreshing = FALSE;
+}
+
+/* ---- the editor ---- */
+
+static GtkTextView *
+brief_view (PlCampaignsPage *self, guint field)
+{
+  switch (field)
+    {
+    case PL_CAMPAIGN_PROBLEM: return self->problem_text;
+    case PL_CAMPAIGN_SUCCESS: return self->success_text;
+    case PL_CAMPAIGN_AUDIENCE: return self->audience_text;
+    case PL_CAMPAIGN_INACTION: return self->inaction_text;
+    default: return self->advantage_text;
+    }
+}
+
+static void
+show_problem (PlCampaignsPage *self, const GError *error)
+{
+  gtk_label_set_label (self->problem, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), error != NULL);
+}
+
+static void
+refresh_budget (PlCampaignsPage *self)
+{
+  guint exponent = pl_plan_get_currency_exponent (self->plan);
+  gint64 allocated = pl_figures_campaign_allocated (self->plan, PL_CAMPAIGN (self->campaign));
+  gint64 actual = pl_figures_campaign_actual (self->plan, PL_CAMPAIGN (self->campaign));
+  g_autofree char *a = pl_money_to_string (allocated, exponent);
+  g_autofree char *s = pl_money_to_string (actual, exponent);
+  double used = pl_figures_percent_used (allocated, actual);
+  g_autofree char *text = NULL;
+
+  if (allocated == 0 && actual == 0)
+    text = g_strdup (_("No budget line is allocated to this campaign yet (see the Budget page)."));
+  else if (isnan (used))
+    text = g_strdup_printf (_("Allocated %s %s · spent %s %s"), a, pl_plan_get_currency (self->plan), s,
+                            pl_plan_get_currency (self->plan));
+  else
+    /* Translators: the campaign's allocated budget, its actual spend, and the share used */
+    text = g_strdup_printf (_("Allocated %s %s · spent %s %s (%.0f %% used)"), a, pl_plan_get_currency (self->plan),
+                            s, pl_plan_get_currency (self->plan), used * 100);
+  gtk_label_set_label (self->budget, text);
+}
+
+static void
+refresh_editor (PlCampaignsPage *self)
+{
+  g_autofree char *start = NULL, *end = NULL;
+  const char *reason;
+
+  if (self->campaign == NULL || self->plan == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, NULL);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
+  self->refreshing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name), pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME) ? pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->channel), pl_item_get_string (self->campaign, PL_CAMPAIGN_CHANNEL) ? pl_item_get_string (self->campaign, PL_CAMPAIGN_CHANNEL) : "");
+  start = pl_field_format (self->plan, self->campaign, PL_CAMPAIGN_START);
+  end = pl_field_format (self->plan, self->campaign, PL_CAMPAIGN_END);
+  gtk_editable_set_text (GTK_EDITABLE (self->start), start);
+  gtk_editable_set_text (GTK_EDITABLE (self->end), end);
+  {
+    g_auto(GStrv) segments = fill_records (self, self->segment, PL_COLLECTION_SEGMENTS, _("No segment"));
+    g_auto(GStrv) owners = fill_records (self, self->owner, PL_COLLECTION_MEMBERS, _("No owner"));
+    gtk_drop_down_set_selected (self->segment, position_of (segments, pl_item_get_string (self->campaign, PL_CAMPAIGN_SEGMENT)));
+    gtk_drop_down_set_selected (self->owner, position_of (owners, pl_item_get_string (self->campaign, PL_CAMPAIGN_OWNER)));
+    g_object_set_data_full (G_OBJECT (self->segment), "ids", g_steal_pointer (&segments), (GDestroyNotify) g_strfreev);
+    g_object_set_data_full (G_OBJECT (self->owner), "ids", g_steal_pointer (&owners), (GDestroyNotify) g_strfreev);
+  }
+  gtk_drop_down_set_selected (self->status, (guint) pl_item_get_int (self->campaign, PL_CAMPAIGN_STATUS));
+  reason = pl_item_get_string (self->campaign, PL_CAMPAIGN_STOP_REASON);
+  if (reason != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Stopped because: %s"), reason);
+      gtk_label_set_label (self->stop_reason, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_reason),
+                          pl_item_get_int (self->campaign, PL_CAMPAIGN_STATUS) == PL_STATUS_STOPPED && reason != NULL);
+  for (guint field = PL_CAMPAIGN_PROBLEM; field <= PL_CAMPAIGN_ADVANTAGE; field++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (brief_view (self, field));
+      const char *text = pl_item_get_string (self->campaign, field);
+      GtkTextIter a, b;
+      g_autofree char *current = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &a, &b);
+      current = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+      if (g_strcmp0 (current, text ? text : "") != 0)
+        gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+    }
+  pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, pl_item_get_id (self->campaign));
+  refresh_budget (self);
+  self->refreshing = FALSE;
+}
+
+static void
+commit_entry (PlCampaignsPage *self, GtkEntry *entry)
+{
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+
+  if (self->campaign == NULL || self->refreshing)
+    return;
+  current = pl_field_format (self->plan, self->campaign, field);
+  if (g_strcmp0 (current, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
+    return;
+  if (!pl_field_apply (self->plan, self->campaign, field, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      show_problem (self, error);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  show_problem (self, NULL);
+}
+
+static void
+on_entry_activate_cb (GtkEntry *entry, PlCampaignsPage *self)
+{
+  commit_entry (self, entry);
+}
+
+static void
+on_entry_leave_cb (GtkEventControllerFocus *focus, PlCampaignsPage *self)
+{
+  commit_entry (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+}
+
+static void
+on_brief_leave_cb (GtkEventControllerFocus *focus, PlCampaignsPage *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "field"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter a, b;
+  g_autofree char *text = NULL;
+  const char *current;
+
+  if (self->campaign == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &a, &b, FALSE));
+  current = pl_item_get_string (self->campaign, field);
+  /* One edit per answer, made when the answer is left: undo takes back a whole answer. */
+  if (g_strcmp0 (current ? current : "", text) != 0)
+    pl_plan_set_string (self->plan, self->campaign, field, *text ? text : NULL, NULL);
+}
+
+static void
+on_ref_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PlCampaignsPage *self)
+{
+  char **ids = g_object_get_data (G_OBJECT (dropdown), "ids");
+  guint field = dropdown == self->segment ? PL_CAMPAIGN_SEGMENT : PL_CAMPAIGN_OWNER;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *id;
+
+  if (self->campaign == NULL || self->refreshing || ids == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  id = ids[selected];
+  if (g_strcmp0 (id, pl_item_get_string (self->campaign, field) ? pl_item_get_string (self->campaign, field) : "") != 0)
+    pl_plan_set_string (self->plan, self->campaign, field, *id ? id : NULL, NULL);
+}
+
+static void
+on_stop_response_cb (GtkDialog *dialog, int response, PlCampaignsPage *self)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (response == GTK_RESPONSE_ACCEPT && *reason != '\0' && self->campaign != NULL)
+    {
+      /* The status and its reason are one decision: one undo takes both back. */
+      pl_plan_begin_group (self->plan, _("Stop the Campaign"));
+      pl_plan_set_string (self->plan, self->campaign, PL_CAMPAIGN_STOP_REASON, reason, NULL);
+      pl_plan_set_int (self->plan, self->campaign, PL_CAMPAIGN_STATUS, PL_STATUS_STOPPED, NULL);
+      pl_plan_end_group (self->plan);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  refresh_editor (self);
+}
+
+static void
+ask_stop_reason (PlCampaignsPage *self)
+{
+  GtkWidget *dialog, *entry;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, _("Why stop “%s”?"),
+                                   pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Say what the figures showed, so the next review learns from it."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("The cost per lead stayed three times the target"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (GTK_BOX (gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog))), entry);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Stop the Campaign"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_stop_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_status_selected_cb (PlCampaignsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status);
+
+  if (self->campaign == NULL || self->refreshing || selected == GTK_INVALID_LIST_POSITION ||
+      (gint64) selected == pl_item_get_int (self->campaign, PL_CAMPAIGN_STATUS))
+    return;
+  if (selected == PL_STATUS_STOPPED)
+    ask_stop_reason (self);
+  else
+    pl_plan_set_int (self->plan, self->campaign, PL_CAMPAIGN_STATUS, selected, NULL);
+}
+
+static void
+set_campaign (PlCampaignsPage *self, PlItem *campaign)
+{
+  g_set_object (&self->campaign, campaign);
+  show_problem (self, NULL);
+  refresh_editor (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.duplicate", campaign != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete", campaign != NULL);
+}
+
+static void
+on_selection_changed_cb (PlCampaignsPage *self)
+{
+  set_campaign (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+on_plan_changed_cb (PlCampaignsPage *self)
+{
+  /* The campaign may have gone (deleted, or an undo of its creation). */
+  if (self->campaign != NULL && pl_plan_lookup (self->plan, pl_item_get_id (self->campaign)) != self->campaign)
+    set_campaign (self, NULL);
+  rebuild_choices (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_count (self);
+  refresh_editor (self);
+}
+
+/* ---- list cells ---- */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlCampaignsPage *self)
+{
+  PlItem *campaign = gtk_list_item_get_item (item);
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "field"));
+  g_autofree char *text = NULL;
+
+  if (field == PL_CAMPAIGN_STATUS)
+    text = g_strdup (status_name ((int) pl_item_get_int (campaign, field)));
+  else
+    text = pl_field_format (self->plan, campaign, field);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_list_column (PlCampaignsPage *self, guint field, const char *title, gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "field", GUINT_TO_POINTER (field));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->list, column);
+}
+
+/* ---- actions ---- */
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (widget);
+  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+
+  if (self->plan == NULL)
+    return;
+  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, _("New campaign"));
+  pl_plan_add (self->plan, campaign);
+  pl_campaigns_page_select (self, campaign);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name));
+}
+
+static void
+duplicate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (widget);
+  g_autoptr(PlItem) copy = NULL;
+  g_autofree char *name = NULL;
+  GListModel *links;
+  guint n_fields;
+  const PlField *fields;
+
+  if (self->campaign == NULL)
+    return;
+  copy = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  fields = pl_item_get_fields (self->campaign, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (fields[f].type == PL_FIELD_INT || fields[f].type == PL_FIELD_ENUM || fields[f].type == PL_FIELD_DATE)
+      pl_item_set_int (copy, f, pl_item_get_int (self->campaign, f));
+    else if (fields[f].type == PL_FIELD_STRING || fields[f].type == PL_FIELD_TEXT || fields[f].type == PL_FIELD_REF)
+      pl_item_set_string (copy, f, pl_item_get_string (self->campaign, f));
+  /* Translators: the name of a duplicated campaign */
+  name = g_strdup_printf (_("%s (copy)"), pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME));
+  pl_item_set_string (copy, PL_CAMPAIGN_NAME, name);
+  pl_item_set_int (copy, PL_CAMPAIGN_STATUS, PL_STATUS_PLANNED);
+  pl_item_set_string (copy, PL_CAMPAIGN_STOP_REASON, NULL);
+
+  pl_plan_begin_group (self->plan, _("Duplicate the Campaign"));
+  pl_plan_add (self->plan, copy);
+  links = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  for (guint i = 0, n = g_list_model_get_n_items (links); i < n; i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      if (g_strcmp0 (pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN), pl_item_get_id (self->campaign)) == 0)
+        {
+          g_autoptr(PlItem) twin = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
+          pl_item_set_string (twin, PL_CAMPAIGN_KPI_CAMPAIGN, pl_item_get_id (copy));
+          pl_item_set_string (twin, PL_CAMPAIGN_KPI_KPI, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
+          pl_item_set_double (twin, PL_CAMPAIGN_KPI_CONTRIBUTION, pl_item_get_double (link, PL_CAMPAIGN_KPI_CONTRIBUTION));
+          pl_plan_add (self->plan, twin);
+        }
+    }
+  pl_plan_end_group (self->plan);
+  pl_campaigns_page_select (self, copy);
+}
+
+static void
+on_delete_response_cb (GtkDialog *dialog, int response, PlCampaignsPage *self)
+{
+  PlItem *campaign = g_object_get_data (G_OBJECT (dialog), "campaign");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    pl_plan_remove (self->plan, campaign);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (widget);
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->campaign == NULL)
+    return;
+  refs = pl_plan_find_references (self->plan, self->campaign);
+  if (refs->len == 0)
+    g_string_append (details, _("Nothing else in the plan refers to it. You can undo this."));
+  else
+    {
+      g_string_append (details, _("These will be unlinked or removed with it (you can undo this):"));
+      for (guint i = 0; i < refs->len; i++)
+        {
+          g_autofree char *what = pl_item_describe (g_ptr_array_index (refs, i));
+          g_string_append_printf (details, "\n• %s", what);
+        }
+    }
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, _("Delete “%s”?"),
+                                   pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", details->str);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Delete"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_object_set_data_full (G_OBJECT (dialog), "campaign", g_object_ref (self->campaign), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- GObject ---- */
+
+static void
+set_plan (PlCampaignsPage *self, PlPlan *plan)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (!g_set_object (&self->plan, plan))
+    return;
+  set_campaign (self, NULL);
+  if (plan != NULL)
+    {
+      GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS)),
+                                                          g_object_ref (GTK_SORTER (self->sorter)));
+      GtkFilterListModel *filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (GTK_FILTER (self->filter)));
+
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
+      g_object_unref (filtered);
+      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
+      rebuild_choices (self);
+    }
+  else
+    gtk_single_selection_set_model (self->selection, NULL);
+  pl_record_table_set_plan (self->kpis, plan);
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+static void
+pl_campaigns_page_dispose (GObject *object)
+{
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->campaign);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CAMPAIGNS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  G_OBJECT_CLASS (pl_campaigns_page_parent_class)->dispose (object);
+}
+
+static void
+pl_campaigns_page_finalize (GObject *object)
+{
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (object);
+
+  g_strfreev (self->channels);
+  g_strfreev (self->segment_ids);
+  g_strfreev (self->owner_ids);
+  G_OBJECT_CLASS (pl_campaigns_page_parent_class)->finalize (object);
+}
+
+static void
+pl_campaigns_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, PL_CAMPAIGNS_PAGE (object)->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_campaigns_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      set_plan (PL_CAMPAIGNS_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_campaigns_page_dispose;
+  object_class->finalize = pl_campaigns_page_finalize;
+  object_class->get_property = pl_campaigns_page_get_property;
+  object_class->set_property = pl_campaigns_page_set_property;
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-campaigns-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, channel_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, segment_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, sort_order);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, name);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, channel);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, segment);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, owner);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, start);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, end);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, status);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, stop_reason);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, problem);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, budget);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, problem_text);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, success_text);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, audience_text);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, inaction_text);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, advantage_text);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, kpis_box);
+
+  gtk_widget_class_install_action (widget_class, "campaigns.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "campaigns.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "campaigns.duplicate", NULL);
+}
+
+static void
+pl_campaigns_page_init (PlCampaignsPage *self)
+{
+  const char *statuses[] = { _("Planned"), _("Running"), _("Completed"), _("Stopped"), NULL };
+  const char *status_filters[] = { _("All statuses"), _("Planned"), _("Running"), _("Completed"), _("Stopped"), NULL };
+  const char *orders[] = { _("Start date"), _("Name"), _("Status"), NULL };
+  GtkEntry *entries[] = { self->name, self->channel, self->start, self->end };
+  guint entry_fields[] = { PL_CAMPAIGN_NAME, PL_CAMPAIGN_CHANNEL, PL_CAMPAIGN_START, PL_CAMPAIGN_END };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  entries[0] = self->name;
+  entries[1] = self->channel;
+  entries[2] = self->start;
+  entries[3] = self->end;
+
+  self->filter = gtk_custom_filter_new (filter_match, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_compare, self, NULL);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self);
+  gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  add_list_column (self, PL_CAMPAIGN_NAME, _("Campaign"), TRUE);
+  add_list_column (self, PL_CAMPAIGN_CHANNEL, _("Channel"), FALSE);
+  add_list_column (self, PL_CAMPAIGN_START, _("Starts"), FALSE);
+  add_list_column (self, PL_CAMPAIGN_STATUS, _("Status"), FALSE);
+
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (gtk_string_list_new (status_filters)));
+  gtk_drop_down_set_model (self->sort_order, G_LIST_MODEL (gtk_string_list_new (orders)));
+  gtk_drop_down_set_model (self->status, G_LIST_MODEL (gtk_string_list_new (statuses)));
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->channel_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->segment_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->owner_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->sort_order, "notify::selected", G_CALLBACK (on_sort_changed_cb), self);
+  g_signal_connect_swapped (self->status, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
+  g_signal_connect (self->segment, "notify::selected", G_CALLBACK (on_ref_selected_cb), self);
+  g_signal_connect (self->owner, "notify::selected", G_CALLBACK (on_ref_selected_cb), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      g_object_set_data (G_OBJECT (entries[i]), "field", GUINT_TO_POINTER (entry_fields[i]));
+      g_signal_connect (entries[i], "activate", G_CALLBACK (on_entry_activate_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (entries[i]), focus);
+    }
+  for (guint field = PL_CAMPAIGN_PROBLEM; field <= PL_CAMPAIGN_ADVANTAGE; field++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkTextView *view = brief_view (self, field);
+      g_object_set_data (G_OBJECT (view), "field", GUINT_TO_POINTER (field));
+      g_signal_connect (focus, "leave", G_CALLBACK (on_brief_leave_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (view), focus);
+    }
+
+  self->kpis = pl_record_table_new (PL_COLLECTION_CAMPAIGN_KPIS, _("_Link a KPI"));
+  pl_record_table_add_column (self->kpis, PL_CAMPAIGN_KPI_KPI, _("KPI"), TRUE);
+  pl_record_table_add_column (self->kpis, PL_CAMPAIGN_KPI_CONTRIBUTION, _("Expected contribution"), FALSE);
+  pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, NULL);
+  gtk_box_append (self->kpis_box, GTK_WIDGET (self->kpis));
+  set_campaign (self, NULL);
+}
+
+void
+pl_campaigns_page_select (PlCampaignsPage *self, PlItem *campaign)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  g_return_if_fail (PL_IS_CAMPAIGNS_PAGE (self));
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+          if (item == campaign)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              return;
+            }
+        }
+      /* Hidden by a filter: show everything, then look again. */
+      gtk_drop_down_set_selected (self->status_filter, 0);
+      gtk_drop_down_set_selected (self->channel_filter, 0);
+      gtk_drop_down_set_selected (self->segment_filter, 0);
+      gtk_drop_down_set_selected (self->owner_filter, 0);
+    }
+}
