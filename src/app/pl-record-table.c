@@ -395,7 +395,7 @@ append_column (PlRecordTable *self, Column *column, const char *title, gboolean 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   if (!expand)
-    gtk_column_view_column_set_fixed_width (view_column, 170);
+    gtk_column_view_column_set_fixed_width (view_column, 210);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->view, view_column);
   g_ptr_array_add (self->columns, column);
