@@ -3,7 +3,7 @@
 # gettext never sees its strings.
 cd "$1" || exit 2
 status=0
-for f in $(grep -rlE '\b_\(|N_\(|ngettext \(|translatable="yes"' src ui data 2>/dev/null | sort); do
+for f in $(grep -rlIE '\b_\(|N_\(|ngettext \(|translatable="yes"' src ui data 2>/dev/null | sort); do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "$f has translatable strings but is not in po/POTFILES.in"
     status=1

@@ -7,6 +7,7 @@
 #include "pl-application.h"
 #include "pl-campaigns-page.h"
 #include "pl-plan-file.h"
+#include "pl-preferences-window.h"
 #include "pl-records.h"
 #include "pl-window.h"
 
@@ -189,6 +190,45 @@ test_edit_undo_save_reopen (void)
   g_assert_cmpstr (pl_item_get_string (PL_ITEM (pl_plan_get_metadata (reopened)), PL_METADATA_OWNER), ==,
                    "Hugo Bernard");
 
+  /* Another program changes the file: saving asks, and Overwrite writes our version. */
+  {
+    GtkWidget *dialog;
+    g_autoptr(PlPlan) after = NULL;
+
+    g_usleep (20000);
+    {
+      g_autofree char *contents = NULL;
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+    }
+    g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_ORGANISATION, "Northwind", &error));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+    spin ();
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    screenshot (dialog, "changed-on-disk");
+    g_assert_true (pl_document_get_modified (document));
+    gtk_dialog_response (GTK_DIALOG (dialog), 1);
+    spin ();
+    g_assert_false (pl_document_get_modified (document));
+    after = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (pl_item_get_string (PL_ITEM (pl_plan_get_metadata (after)), PL_METADATA_ORGANISATION), ==,
+                     "Northwind");
+  }
+
+  /* Revert goes back to the file, after asking. */
+  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_ORGANISATION, "Somebody else", &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert", NULL);
+  spin ();
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_ACCEPT);
+  spin ();
+  document = pl_window_get_document (window);
+  plan = pl_document_get_plan (document);
+  meta = PL_ITEM (pl_plan_get_metadata (plan));
+  g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_ORGANISATION), ==, "Northwind");
+  g_assert_false (pl_document_get_modified (document));
+
   /* A bad file shows its errors in the window and changes nothing. */
   {
     g_autofree char *bad = g_build_filename (dir, "broken.pilote", NULL);
@@ -230,6 +270,34 @@ test_edit_undo_save_reopen (void)
   }
 }
 
+/* Preferences apply at once, and a new plan starts from them. */
+static void
+test_preferences (void)
+{
+  GSettings *settings = pl_application_get_settings (app);
+  PlPreferencesWindow *preferences = pl_preferences_window_new (settings);
+  GtkWindow *window;
+  PlPlan *plan;
+  GDate start;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  spin ();
+  screenshot (GTK_WIDGET (preferences), "preferences");
+  g_settings_set_string (settings, "default-currency", "USD");
+  g_settings_set_int (settings, "fiscal-start-month", 4);
+  window = pl_application_new_plan (app, FALSE);
+  plan = pl_document_get_plan (pl_window_get_document (PL_WINDOW (window)));
+  g_assert_cmpstr (pl_plan_get_currency (plan), ==, "USD");
+  g_date_clear (&start, 1);
+  g_date_set_julian (&start, pl_plan_get_start (plan));
+  g_assert_cmpint (g_date_get_month (&start), ==, 4);
+  gtk_window_destroy (window);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "default-currency");
+  g_settings_reset (settings, "fiscal-start-month");
+  spin ();
+}
+
 static void
 test_empty_state (void)
 {
@@ -259,5 +327,6 @@ main (int argc, char **argv)
   g_application_hold (G_APPLICATION (app));
   g_test_add_func ("/window/edit-undo-save-reopen", test_edit_undo_save_reopen);
   g_test_add_func ("/window/new-plan", test_empty_state);
+  g_test_add_func ("/window/preferences", test_preferences);
   return g_test_run ();
 }
