@@ -6,6 +6,7 @@
 
 #include "pl-application.h"
 #include "pl-campaigns-page.h"
+#include "pl-field-text.h"
 #include "pl-plan-file.h"
 #include "pl-preferences-window.h"
 #include "pl-records.h"
@@ -112,6 +113,33 @@ find_widget (GtkWidget *root, GType type)
   return NULL;
 }
 
+/* A template child by its ID in the .ui file. */
+static GtkWidget *
+find_by_id (GtkWidget *root, const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into an entry as a user would, then presses Enter. */
+static void
+type_into (GtkWidget *root, const char *id, const char *text)
+{
+  GtkWidget *entry = find_by_id (root, id);
+
+  g_assert_true (GTK_IS_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+}
+
 static GtkWidget *
 find_message_dialog (void)
 {
@@ -147,8 +175,14 @@ test_edit_undo_save_reopen (void)
   spin ();
   screenshot (GTK_WIDGET (window), "plan");
 
-  /* An edit as the page makes it: an undoable command; the title marks the change. */
-  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_OWNER, "Hugo Bernard", &error));
+  /* An edit typed into the Plan page: an undoable command; the title marks the change. */
+  type_into (GTK_WIDGET (window), "owner", "Hugo Bernard");
+  g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_OWNER), ==, "Hugo Bernard");
+  /* A value the model refuses is shown as such and changes nothing. */
+  type_into (GTK_WIDGET (window), "currency", "E1R");
+  g_assert_cmpstr (pl_plan_get_currency (plan), ==, "EUR");
+  g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (window), "currency"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (window), "currency")), "EUR");
   spin ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*plan.pilote — Pilote");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -169,7 +203,16 @@ test_edit_undo_save_reopen (void)
     pl_campaigns_page_select (page, campaign);
     spin ();
     screenshot (GTK_WIDGET (window), "campaigns");
-    g_assert_true (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_CHANNEL, "Field event", &error));
+    type_into (GTK_WIDGET (page), "channel", "Field event");
+    g_assert_cmpstr (pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL), ==, "Field event");
+    /* A date that does not exist is refused where it is typed. */
+    type_into (GTK_WIDGET (page), "end", "2027-02-30");
+    {
+      g_autofree char *end = pl_field_format (plan, campaign, PL_CAMPAIGN_END);
+      g_assert_cmpstr (end, ==, "2027-03-18");
+    }
+    g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (page), "end"), "error"));
+    type_into (GTK_WIDGET (page), "end", "2027-03-18");
     gtk_widget_activate_action (GTK_WIDGET (page), "campaigns.duplicate", NULL);
     spin ();
     g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, before + 1);
