@@ -618,6 +618,24 @@ on_delete_response_cb (GtkDialog *dialog, int response, PlCampaignsPage *self)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* What the user knows a record by: the KPI a link points to, the line an allocation comes
+ * from, an entry's title; the file's IDs mean nothing to them. */
+static char *
+describe_for_user (PlPlan *plan, PlItem *item)
+{
+  PlItem *target;
+
+  if (PL_IS_CAMPAIGN_KPI (item) &&
+      (target = pl_plan_lookup (plan, pl_item_get_string (item, PL_CAMPAIGN_KPI_KPI))) != NULL)
+    return g_strdup_printf (_("its link to the KPI “%s”"), pl_item_get_string (target, PL_KPI_NAME));
+  if (PL_IS_ALLOCATION (item) &&
+      (target = pl_plan_lookup (plan, pl_item_get_string (item, PL_ALLOCATION_LINE))) != NULL)
+    return g_strdup_printf (_("its allocation from the budget line “%s”"), pl_item_get_string (target, PL_BUDGET_LINE_NAME));
+  if (PL_IS_ENTRY (item))
+    return g_strdup_printf (_("the calendar entry “%s” (kept, without its campaign)"), pl_item_get_string (item, PL_ENTRY_TITLE));
+  return pl_item_describe (item);
+}
+
 static void
 delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -637,7 +655,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       g_string_append (details, _("These will be unlinked or removed with it (you can undo this):"));
       for (guint i = 0; i < refs->len; i++)
         {
-          g_autofree char *what = pl_item_describe (g_ptr_array_index (refs, i));
+          g_autofree char *what = describe_for_user (self->plan, g_ptr_array_index (refs, i));
           g_string_append_printf (details, "\n• %s", what);
         }
     }

@@ -273,12 +273,12 @@ open_recent_action (GtkWidget *widget, const char *action_name, GVariant *parame
   open_files (PL_WINDOW (widget), &file, 1);
 }
 
-static gboolean
-on_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PlWindow *self)
+gboolean
+pl_window_drop_files (PlWindow *self, GSList *list)
 {
-  GSList *list = g_value_get_boxed (value);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
   for (GSList *l = list; l != NULL; l = l->next)
     {
       g_autofree char *name = g_file_get_basename (l->data);
@@ -293,6 +293,12 @@ on_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PlWi
     }
   open_files (self, (GFile **) files->pdata, files->len);
   return TRUE;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PlWindow *self)
+{
+  return pl_window_drop_files (self, g_value_get_boxed (value));
 }
 
 /* ---- recent plans ---- */
@@ -444,6 +450,15 @@ save_to (PlWindow *self, GFile *file, gboolean overwrite)
     }
 }
 
+void
+pl_window_save_as_file (PlWindow *self, GFile *file)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (self->document != NULL);
+  /* The chooser has asked before replacing a file. */
+  save_to (self, file, TRUE);
+}
+
 static void
 on_save_response_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
 {
@@ -452,7 +467,6 @@ on_save_response_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *name = g_file_get_basename (file);
 
-      /* The chooser asked before replacing a file. */
       if (!g_str_has_suffix (name, ".pilote"))
         {
           g_autofree char *named = g_strconcat (name, ".pilote", NULL);
@@ -462,7 +476,7 @@ on_save_response_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
           g_object_unref (file);
           file = with_suffix;
         }
-      save_to (self, file, TRUE);
+      pl_window_save_as_file (self, file);
     }
   else
     self->after_save = AFTER_SAVE_NOTHING;

@@ -18,6 +18,11 @@ void        pl_window_set_document (PlWindow *self, PlDocument *document);
 /* Loads @file into this window. On failure the errors are shown in the window, whatever it
  * showed stays as it was, and FALSE is returned. */
 gboolean    pl_window_open_file    (PlWindow *self, GFile *file);
+/* Opens the .pilote files among @files (a GSList of GFile, as dropped on the window); says
+ * so in the banner when there are none. */
+gboolean    pl_window_drop_files   (PlWindow *self, GSList *files);
+/* Saves the document to @file, which becomes its file (what Save As does once a file is chosen). */
+void        pl_window_save_as_file (PlWindow *self, GFile *file);
 /* Shows a problem in the window's banner: a title and the details (one per line). */
 void        pl_window_show_error   (PlWindow *self, const char *title, const char *details);
 /* The banner's text when it is shown, else NULL. */

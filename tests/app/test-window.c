@@ -6,6 +6,7 @@
 
 #include "pl-application.h"
 #include "pl-campaigns-page.h"
+#include "pl-enums.h"
 #include "pl-field-text.h"
 #include "pl-plan-file.h"
 #include "pl-preferences-window.h"
@@ -313,6 +314,108 @@ test_edit_undo_save_reopen (void)
   }
 }
 
+/* Stopping asks why; deleting says what goes with it; both undo in one step. Save As,
+ * a drop, and quitting with unsaved changes. */
+static void
+test_campaigns_and_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *other = g_build_filename (dir, "copy.pilote", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "notes.txt", NULL);
+  PlWindow *window = open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *page = find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE);
+  PlItem *search = pl_plan_lookup (plan, "cmp-search");
+  PlItem *summit = pl_plan_lookup (plan, "cmp-summit");
+  GtkWidget *dialog;
+  guint n = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS);
+  guint links = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  int width, height;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "campaigns");
+  pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (page), search);
+  spin ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (page, "status")), PL_STATUS_STOPPED);
+  spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, GTK_TYPE_ENTRY)), "CPL three times the target");
+  screenshot (dialog, "stop-reason");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_cmpint (pl_item_get_int (search, PL_CAMPAIGN_STATUS), ==, PL_STATUS_STOPPED);
+  g_assert_cmpstr (pl_item_get_string (search, PL_CAMPAIGN_STOP_REASON), ==, "CPL three times the target");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpint (pl_item_get_int (search, PL_CAMPAIGN_STATUS), ==, PL_STATUS_RUNNING);
+  g_assert_null (pl_item_get_string (search, PL_CAMPAIGN_STOP_REASON));
+
+  pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (page), summit);
+  spin ();
+  gtk_widget_activate_action (page, "campaigns.delete", NULL);
+  spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *secondary = NULL;
+    g_object_get (dialog, "secondary-text", &secondary, NULL);
+    g_assert_nonnull (strstr (secondary, "its link to the KPI “Leads”"));
+    g_assert_nonnull (strstr (secondary, "the calendar entry “Finance Transformation Summit (stand B12)”"));
+  }
+  screenshot (dialog, "delete-campaign");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, n - 1);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), <, links);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, n);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), ==, links);
+
+  /* Save As: the window now shows the new file. */
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (other);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlPlan) saved = NULL;
+
+    pl_window_save_as_file (window, target);
+    spin ();
+    g_assert_true (g_file_equal (pl_document_get_file (pl_window_get_document (window)), target));
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.pilote — Pilote");
+    saved = pl_plan_load (target, NULL, PL_READ_SCHEMA, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  /* A drop: a text file is refused with a word; a plan opens in a window of its own. */
+  {
+    g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+    g_autoptr(GFile) plan_file = g_file_new_for_path (path);
+    GSList *list = g_slist_prepend (NULL, text_file);
+
+    g_assert_true (g_file_set_contents (text_path, "hello", -1, NULL));
+    g_assert_false (pl_window_drop_files (window, list));
+    g_assert_nonnull (pl_window_get_error (window));
+    list = g_slist_prepend (list, plan_file);
+    g_assert_true (pl_window_drop_files (window, list));
+    spin ();
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+    g_slist_free (list);
+  }
+
+  /* Quit asks about the unsaved window, then closes everything; the size is remembered. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_true (pl_plan_set_string (plan, pl_plan_lookup (plan, "cmp-search"), PL_CAMPAIGN_CHANNEL, "Search", NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpint (g_settings_get_int (pl_application_get_settings (app), "window-width"), ==, width);
+}
+
 /* Preferences apply at once, and a new plan starts from them. */
 static void
 test_preferences (void)
@@ -371,5 +474,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/edit-undo-save-reopen", test_edit_undo_save_reopen);
   g_test_add_func ("/window/new-plan", test_empty_state);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/campaigns-and-files", test_campaigns_and_files);
   return g_test_run ();
 }
