@@ -474,7 +474,23 @@ update_height (PlRecordTable *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (self));
 
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), (int) MIN (40 + MAX (n, 1) * 46, 360));
+  gboolean tall = FALSE;
+
+  /* Rows with a drop-down are taller than rows of flat text fields. */
+  if (n > 0)
+    {
+      g_autoptr(PlItem) first = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+      const PlField *fields = pl_item_get_fields (first, NULL);
+      for (guint i = 0; i < self->columns->len; i++)
+        {
+          Column *column = g_ptr_array_index (self->columns, i);
+          if (column->field >= 0 && (fields[column->field].type == PL_FIELD_REF ||
+                                     fields[column->field].type == PL_FIELD_ENUM))
+            tall = TRUE;
+        }
+    }
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              (int) MIN (34 + MAX (n, 1) * (tall ? 40 : 28), 360));
 }
 
 static void
