@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double r, g, b;
+} PlColor;
+
+/* The colours and font of a chart: one for light backgrounds, one for dark. */
+typedef struct {
+  PlColor     background;
+  PlColor     surface;    /* node and tile fill */
+  PlColor     text;
+  PlColor     muted;      /* secondary text, edges, grid */
+  PlColor     good;       /* on or better than target */
+  PlColor     warning;    /* within 10 % of target */
+  PlColor     bad;        /* further off */
+  PlColor     no_data;
+  const char *font;       /* a Pango font family */
+} PlChartStyle;
+
+const PlChartStyle *pl_chart_style_light (void);
+const PlChartStyle *pl_chart_style_dark  (void);
+
+G_END_DECLS

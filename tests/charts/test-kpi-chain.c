@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The KPI chain chart drawn into image surfaces: where the nodes are, which colours they
+ * carry, what the summary says; and the layout of a 300-KPI chain. */
+#include <glib.h>
+#include <gio/gio.h>
+#include <string.h>
+
+#include "pl-enums.h"
+#include "pl-kpi-chain-chart.h"
+#include "pl-plan-file.h"
+#include "pl-records.h"
+
+#define WIDTH  1600
+#define HEIGHT 1000
+
+static PlPlan *
+example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static guint
+node_index (const PlChainLayout *layout, const char *id)
+{
+  for (guint i = 0; i < layout->nodes->len; i++)
+    if (g_strcmp0 (pl_item_get_id (g_array_index (layout->nodes, PlChainNode, i).kpi), id) == 0)
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+pixel (cairo_surface_t *surface, double x, double y, double rgb[3])
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 argb = *(guint32 *) (data + (int) y * stride + (int) x * 4);
+
+  rgb[0] = ((argb >> 16) & 0xff) / 255.0;
+  rgb[1] = ((argb >> 8) & 0xff) / 255.0;
+  rgb[2] = (argb & 0xff) / 255.0;
+}
+
+static void
+assert_color (double rgb[3], const PlColor *expected)
+{
+  g_assert_cmpfloat_with_epsilon (rgb[0], expected->r, 0.02);
+  g_assert_cmpfloat_with_epsilon (rgb[1], expected->g, 0.02);
+  g_assert_cmpfloat_with_epsilon (rgb[2], expected->b, 0.02);
+}
+
+static void
+save_png (cairo_surface_t *surface, const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("chart: %s", path);
+}
+
+static void
+test_example (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  const PlChartStyle *style = pl_chart_style_light ();
+  PlKpiChainOptions options = { 0, -1 };
+  g_autofree char *summary = NULL;
+  double x, y, w, h, rgb[3];
+
+  /* Along every link the chain moves right. */
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+      g_assert_cmpuint (g_array_index (layout->nodes, PlChainNode, edge->from).column, <,
+                        g_array_index (layout->nodes, PlChainNode, edge->to).column);
+    }
+  g_assert_cmpuint (g_array_index (layout->nodes, PlChainNode, node_index (layout, "kpi-spend")).column, ==, 0);
+  g_assert_cmpuint (g_array_index (layout->nodes, PlChainNode, node_index (layout, "kpi-ltv-cac")).column, ==,
+                    layout->n_columns - 1);
+  g_assert_cmpuint (pl_chain_layout_crossings (layout), <=, 3);
+
+  summary = pl_kpi_chain_chart_draw (plan, layout, &options, cr, WIDTH, HEIGHT, style);
+  cairo_surface_flush (surface);
+  save_png (surface, "kpi-chain-example.png");
+  g_test_message ("%s", summary);
+  g_assert_true (g_str_has_prefix (summary, "The KPI chain has 19 KPIs and 25 links. In June 2027:"));
+
+  /* Nodes never overlap, and each column's nodes stack downwards. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    for (guint j = i + 1; j < layout->nodes->len; j++)
+      {
+        double x2, y2, w2, h2;
+        pl_kpi_chain_chart_node_rect (layout, i, WIDTH, HEIGHT, &x, &y, &w, &h);
+        pl_kpi_chain_chart_node_rect (layout, j, WIDTH, HEIGHT, &x2, &y2, &w2, &h2);
+        g_assert_true (x + w <= x2 || x2 + w2 <= x || y + h <= y2 || y2 + h2 <= y);
+      }
+
+  /* The status bar of each node has the colour of its status. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      PlItem *kpi = g_array_index (layout->nodes, PlChainNode, i).kpi;
+      PlKpiStatus status = pl_kpi_status (plan, kpi, pl_plan_month_start (plan, 5));
+      const PlColor *expected = status == PL_KPI_STATUS_GOOD ? &style->good
+                                : status == PL_KPI_STATUS_CLOSE ? &style->warning
+                                : status == PL_KPI_STATUS_OFF ? &style->bad : &style->no_data;
+
+      pl_kpi_chain_chart_node_rect (layout, i, WIDTH, HEIGHT, &x, &y, &w, &h);
+      pixel (surface, x + 1.5, y + h / 2, rgb);
+      assert_color (rgb, expected);
+    }
+  /* Spend in June was 134,838 against 150,500 planned: lower is better, so on target. */
+  g_assert_cmpint (pl_kpi_status (plan, pl_plan_lookup (plan, "kpi-spend"), pl_plan_month_start (plan, 5)), ==,
+                   PL_KPI_STATUS_GOOD);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_dark (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1100, 700);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = pl_kpi_chain_chart_draw (plan, layout, NULL, cr, 1100, 700, pl_chart_style_dark ());
+  double rgb[3];
+
+  cairo_surface_flush (surface);
+  save_png (surface, "kpi-chain-example-dark.png");
+  pixel (surface, 2, 2, rgb);
+  assert_color (rgb, &pl_chart_style_dark ()->background);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* 300 KPIs in a chain of 10 stages of 30, each fed by two of the stage before. */
+static void
+test_300 (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PlChainLayout) layout = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = NULL;
+  guint n_links = 0;
+
+  for (guint k = 0; k < 300; k++)
+    {
+      PlItem *kpi = g_object_new (PL_TYPE_KPI, NULL);
+      g_autofree char *id = g_strdup_printf ("k%03u", k);
+      g_autofree char *name = g_strdup_printf ("KPI %u", k);
+      pl_item_set_id (kpi, id);
+      pl_item_set_string (kpi, PL_KPI_NAME, name);
+      g_ptr_array_add (kpis, kpi);
+      if (k >= 30)
+        for (guint j = 0; j < 2; j++)
+          {
+            PlItem *link = g_object_new (PL_TYPE_KPI_LINK, NULL);
+            g_autofree char *link_id = g_strdup_printf ("l%u", n_links++);
+            g_autofree char *up = g_strdup_printf ("k%03u", (k / 30 - 1) * 30 + (k * 7 + j * 13) % 30);
+            pl_item_set_id (link, link_id);
+            pl_item_set_string (link, PL_KPI_LINK_UPSTREAM, up);
+            pl_item_set_string (link, PL_KPI_LINK_DOWNSTREAM, id);
+            g_ptr_array_add (links, link);
+          }
+    }
+  pl_plan_append_loaded (plan, PL_COLLECTION_KPIS, kpis);
+  pl_plan_append_loaded (plan, PL_COLLECTION_KPI_LINKS, links);
+  layout = pl_chain_layout_new (plan);
+  g_assert_cmpuint (layout->n_columns, ==, 10);
+  g_assert_cmpuint (layout->max_rows, ==, 30);
+  g_test_message ("300 KPIs: %u crossings", pl_chain_layout_crossings (layout));
+  summary = pl_kpi_chain_chart_draw (plan, layout, NULL, cr, WIDTH, HEIGHT, pl_chart_style_light ());
+  g_assert_true (g_str_has_prefix (summary, "The KPI chain has 300 KPIs and 540 links."));
+  cairo_surface_flush (surface);
+  save_png (surface, "kpi-chain-300.png");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kpi-chain/example", test_example);
+  g_test_add_func ("/kpi-chain/dark", test_dark);
+  g_test_add_func ("/kpi-chain/300", test_300);
+  return g_test_run ();
+}
