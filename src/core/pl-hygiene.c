@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-hygiene"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-enums.h"
+#include "pl-figures.h"
+#include "pl-formula.h"
+#include "pl-hygiene.h"
+#include "pl-records.h"
+
+void
+pl_hygiene_finding_free (PlHygieneFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->id);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+G_GNUC_PRINTF (4, 5) static void
+add (GPtrArray *findings, PlHygieneKind kind, PlItem *item, const char *format, ...)
+{
+  PlHygieneFinding *finding = g_new0 (PlHygieneFinding, 1);
+  va_list args;
+
+  va_start (args, format);
+  finding->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  finding->kind = kind;
+  finding->id = g_strdup (pl_item_get_id (item));
+  g_ptr_array_add (findings, finding);
+}
+
+/* The stages leadership steers by (seed 004): leads and qualified leads, customers, revenue. */
+static gboolean
+is_result_stage (gint64 stage)
+{
+  switch (stage)
+    {
+    case PL_STAGE_LEADS:
+    case PL_STAGE_MQL:
+    case PL_STAGE_SQL:
+    case PL_STAGE_OPPORTUNITIES:
+    case PL_STAGE_NEW_CUSTOMERS:
+    case PL_STAGE_CUSTOMERS:
+    case PL_STAGE_REVENUE:
+    case PL_STAGE_MRR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A KPI matters when it is a lead or revenue KPI, feeds one through the chain, is computed
+ * from one (CPL, a conversion rate) or goes into the formula of one that matters; found as a
+ * fixed point. */
+static GHashTable *
+connected_kpis (PlPlan *plan)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_KPI_LINKS);
+  GHashTable *connected = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean changed = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      if (is_result_stage (pl_item_get_int (kpi, PL_KPI_STAGE)))
+        g_hash_table_add (connected, (gpointer) pl_item_get_id (kpi));
+    }
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+        {
+          g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+          const char *up = pl_item_get_string (link, PL_KPI_LINK_UPSTREAM);
+          const char *down = pl_item_get_string (link, PL_KPI_LINK_DOWNSTREAM);
+          PlItem *upstream = up ? pl_plan_lookup (plan, up) : NULL;
+
+          if (upstream != NULL && down != NULL && g_hash_table_contains (connected, down) &&
+              !g_hash_table_contains (connected, up))
+            changed |= g_hash_table_add (connected, (gpointer) pl_item_get_id (upstream));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+        {
+          g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+          const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
+          g_autoptr(PlFormula) formula = NULL;
+          const char * const *refs;
+
+          if (text == NULL || (formula = pl_formula_parse (text, NULL)) == NULL)
+            continue;
+          refs = pl_formula_get_references (formula);
+          if (g_hash_table_contains (connected, pl_item_get_id (kpi)))
+            {
+              /* What a KPI that matters is computed from matters too (spend, for CAC). */
+              for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
+                {
+                  PlItem *operand = pl_plan_lookup (plan, refs[r]);
+                  if (operand != NULL && !g_hash_table_contains (connected, refs[r]))
+                    changed |= g_hash_table_add (connected, (gpointer) pl_item_get_id (operand));
+                }
+              continue;
+            }
+          for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
+            if (g_hash_table_contains (connected, refs[r]))
+              {
+                changed |= g_hash_table_add (connected, (gpointer) pl_item_get_id (kpi));
+                break;
+              }
+        }
+    }
+  return connected;
+}
+
+GPtrArray *
+pl_hygiene_check (PlPlan *plan)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_hygiene_finding_free);
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  GListModel *campaign_kpis = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  g_autoptr(GHashTable) connected = connected_kpis (plan);
+  g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
+
+      if (!g_hash_table_contains (connected, pl_item_get_id (kpi)))
+        add (findings, PL_HYGIENE_VANITY, kpi,
+             _("“%s” leads to no lead or revenue KPI through the chain: is it a vanity metric?"), name);
+      if (pl_item_get_string (kpi, PL_KPI_OWNER) == NULL)
+        add (findings, PL_HYGIENE_NO_OWNER, kpi, _("“%s” has no owner."), name);
+      if (isnan (pl_figures_kpi_target (plan, PL_KPI (kpi), pl_plan_get_start (plan), pl_plan_get_end (plan))))
+        add (findings, PL_HYGIENE_NO_TARGET, kpi, _("“%s” has no target in the plan’s period."), name);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (campaign_kpis); i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (campaign_kpis, i);
+      const char *campaign = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
+      if (campaign != NULL && pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI) != NULL)
+        g_hash_table_add (linked, (gpointer) campaign);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      if (!g_hash_table_contains (linked, pl_item_get_id (campaign)))
+        add (findings, PL_HYGIENE_UNLINKED_CAMPAIGN, campaign, _("The campaign “%s” is linked to no KPI."),
+             pl_item_get_string (campaign, PL_CAMPAIGN_NAME));
+    }
+  return findings;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PL_HYGIENE_VANITY,            /* leads to no lead or revenue KPI through the chain */
+  PL_HYGIENE_NO_OWNER,
+  PL_HYGIENE_NO_TARGET,
+  PL_HYGIENE_UNLINKED_CAMPAIGN, /* a campaign linked to no KPI */
+} PlHygieneKind;
+
+typedef struct {
+  PlHygieneKind  kind;
+  char          *id;       /* the KPI or campaign concerned */
+  char          *message;  /* in plain words */
+} PlHygieneFinding;
+
+void       pl_hygiene_finding_free (PlHygieneFinding *finding);
+/* Returns the metric hygiene findings of @plan (a new array of PlHygieneFinding), KPIs in
+ * plan order then campaigns. */
+GPtrArray *pl_hygiene_check        (PlPlan *plan);
+
+G_END_DECLS
