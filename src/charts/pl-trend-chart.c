@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-trend-chart"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "pl-enums.h"
+#include "pl-figures.h"
+#include "pl-records.h"
+#include "pl-trend-chart.h"
+
+#define AXIS_W   56.0
+#define MONTHS_H 22.0
+#define PAD      10.0
+
+static void
+set_color (cairo_t *cr, const PlColor *color, double alpha)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, alpha);
+}
+
+static void
+label (cairo_t *cr, PangoLayout *text, const char *markup, double x, double y, double w, PangoAlignment align)
+{
+  pango_layout_set_markup (text, markup, -1);
+  pango_layout_set_width (text, (int) (w * PANGO_SCALE));
+  pango_layout_set_alignment (text, align);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, text);
+}
+
+static void
+plot (cairo_t *cr, const double *values, guint n, double x, double y, double w, double h, double low, double high,
+      gboolean points)
+{
+  gboolean drawing = FALSE;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      double px = x + (n > 1 ? w * i / (n - 1) : w / 2);
+      double py = y + h - (high > low ? h * (values[i] - low) / (high - low) : h / 2);
+
+      if (isnan (values[i]))
+        {
+          drawing = FALSE;
+          continue;
+        }
+      if (drawing)
+        cairo_line_to (cr, px, py);
+      else
+        cairo_move_to (cr, px, py);
+      drawing = TRUE;
+    }
+  cairo_stroke (cr);
+  if (!points)
+    return;
+  for (guint i = 0; i < n; i++)
+    if (!isnan (values[i]))
+      {
+        double px = x + (n > 1 ? w * i / (n - 1) : w / 2);
+        double py = y + h - (high > low ? h * (values[i] - low) / (high - low) : h / 2);
+        cairo_arc (cr, px, py, 3, 0, 2 * G_PI);
+        cairo_fill (cr);
+      }
+}
+
+char *
+pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr, double width, double height,
+                     const PlChartStyle *style)
+{
+  guint n = pl_plan_get_months (plan);
+  g_autofree double *actual = g_new (double, n);
+  g_autofree double *target = g_new (double, n);
+  double low = INFINITY, high = -INFINITY;
+  guint measured = 0, on_target = 0;
+  const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
+  gboolean lower_better = pl_item_get_int (kpi, PL_KPI_DIRECTION) == PL_DIRECTION_LOWER;
+
+  for (guint m = 0; m < n; m++)
+    {
+      guint32 from = pl_plan_month_start (plan, m);
+      guint32 to = m + 1 < n ? pl_plan_month_start (plan, m + 1) : pl_plan_get_end (plan);
+
+      actual[m] = pl_figures_kpi_value (plan, PL_KPI (kpi), from, to);
+      target[m] = pl_figures_kpi_target (plan, PL_KPI (kpi), from, to);
+      if (!isnan (actual[m]))
+        {
+          low = MIN (low, actual[m]);
+          high = MAX (high, actual[m]);
+          measured++;
+          if (!isnan (target[m]) && (lower_better ? actual[m] <= target[m] : actual[m] >= target[m]))
+            on_target++;
+        }
+      if (!isnan (target[m]) && !sparkline)
+        {
+          low = MIN (low, target[m]);
+          high = MAX (high, target[m]);
+        }
+    }
+
+  if (!sparkline)
+    {
+      set_color (cr, &style->background, 1);
+      cairo_paint (cr);
+    }
+  if (!isfinite (low))
+    return g_strdup_printf (_("“%s” has no figures yet."), name);
+  if (!sparkline)
+    {
+      /* Some room above and below, and the axis from zero when the values are all positive
+       * and not far from it, so a small change does not look like a collapse. */
+      double span = high - low;
+      if (low > 0 && low < span * 2)
+        low = 0;
+      high += span * 0.08 + (span == 0 ? fabs (high) * 0.1 + 1 : 0);
+    }
+
+  if (sparkline)
+    {
+      cairo_set_line_width (cr, 1.5);
+      set_color (cr, &style->text, 0.9);
+      plot (cr, actual, n, 1, 1, width - 2, height - 2, low, high, FALSE);
+    }
+  else
+    {
+      g_autoptr(PangoLayout) text = pango_cairo_create_layout (cr);
+      PangoFontDescription *font = pango_font_description_from_string (style->font);
+      double x = AXIS_W, y = PAD, w = width - AXIS_W - 24, h = height - PAD - MONTHS_H;
+
+      pango_font_description_set_absolute_size (font, 10 * PANGO_SCALE);
+      pango_layout_set_font_description (text, font);
+      pango_font_description_free (font);
+      for (int i = 0; i <= 2; i++)
+        {
+          double value = low + (high - low) * i / 2;
+          double py = y + h - h * i / 2;
+          g_autofree char *markup = g_strdup_printf ("%.4g", value);
+
+          set_color (cr, &style->muted, 0.25);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, x, py);
+          cairo_line_to (cr, x + w, py);
+          cairo_stroke (cr);
+          set_color (cr, &style->muted, 1);
+          label (cr, text, markup, 0, py - 7, AXIS_W - 6, PANGO_ALIGN_RIGHT);
+        }
+      for (guint m = 0; m < n; m++)
+        {
+          GDate date;
+          char month[32];
+          double px = x + (n > 1 ? w * m / (n - 1) : w / 2);
+
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, pl_plan_month_start (plan, m));
+          g_date_strftime (month, sizeof month, "%b", &date);
+          set_color (cr, &style->muted, 1);
+          label (cr, text, month, px - 20, y + h + 4, 40, PANGO_ALIGN_CENTER);
+        }
+      {
+        static const double dash[] = { 5, 4 };
+        set_color (cr, &style->muted, 1);
+        cairo_set_line_width (cr, 1.5);
+        cairo_set_dash (cr, dash, 2, 0);
+        plot (cr, target, n, x, y, w, h, low, high, FALSE);
+        cairo_set_dash (cr, NULL, 0, 0);
+      }
+      cairo_set_line_width (cr, 2.5);
+      set_color (cr, &style->good, 1);
+      plot (cr, actual, n, x, y, w, h, low, high, TRUE);
+    }
+  return g_strdup_printf (ngettext ("“%s”: %u month measured, %u on target.",
+                                    "“%s”: %u months measured, %u on target.", measured),
+                          name, measured, on_target);
+}

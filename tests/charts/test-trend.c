@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The KPI trend: the actual where there are measurements and nowhere else, the summary. */
+#include <glib.h>
+#include <gio/gio.h>
+#include <math.h>
+
+#include "pl-plan-file.h"
+#include "pl-trend-chart.h"
+
+#define WIDTH  720
+#define HEIGHT 300
+
+static guint
+colored_pixels (cairo_surface_t *surface, int x0, int x1, const PlColor *color)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 argb = *(guint32 *) (data + y * stride + x * 4);
+        if (fabs (((argb >> 16) & 0xff) / 255.0 - color->r) < 0.03 &&
+            fabs (((argb >> 8) & 0xff) / 255.0 - color->g) < 0.03 &&
+            fabs ((argb & 0xff) / 255.0 - color->b) < 0.03)
+          n++;
+      }
+  return n;
+}
+
+static void
+test_leads (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+  const PlChartStyle *style = pl_chart_style_light ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "trend-leads.png", NULL);
+  g_autofree char *summary = NULL;
+  double month_w = (WIDTH - 56.0 - 24.0) / 11;
+
+  g_assert_no_error (error);
+  summary = pl_trend_chart_draw (plan, pl_plan_lookup (plan, "kpi-leads"), FALSE, cr, WIDTH, HEIGHT, style);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  /* January to June measured; leads beat the target in March, April, May and June. */
+  g_assert_cmpstr (summary, ==, "“Leads”: 6 months measured, 4 on target.");
+  /* The actual line runs from January to June, not after. */
+  g_assert_cmpuint (colored_pixels (surface, 56, (int) (56 + 5 * month_w), &style->good), >, 100);
+  g_assert_cmpuint (colored_pixels (surface, (int) (56 + 5.5 * month_w), WIDTH, &style->good), ==, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/trend/leads", test_leads);
+  return g_test_run ();
+}
