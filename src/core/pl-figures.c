@@ -160,6 +160,32 @@ sum_allocations (PlPlan *plan, guint field, PlItem *target)
   return total;
 }
 
+GHashTable *
+pl_figures_allocated_by (PlPlan *plan, guint field)
+{
+  GListModel *allocations = pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS);
+  GHashTable *totals = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (allocations); i++)
+    {
+      g_autoptr(PlItem) allocation = g_list_model_get_item (allocations, i);
+      const char *id = pl_item_get_string (allocation, field);
+      gint64 *total;
+
+      if (id == NULL)
+        continue;
+      total = g_hash_table_lookup (totals, id);
+      if (total == NULL)
+        {
+          total = g_new0 (gint64, 1);
+          /* The key lives as long as the allocation, which the plan holds. */
+          g_hash_table_insert (totals, (gpointer) id, total);
+        }
+      *total += pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+    }
+  return totals;
+}
+
 gint64
 pl_figures_line_allocated (PlPlan *plan, PlBudgetLine *line)
 {

@@ -31,6 +31,9 @@ double   pl_figures_percent_used        (gint64 planned, gint64 actual);
 gint64   pl_figures_line_allocated      (PlPlan *plan, PlBudgetLine *line);
 /* Total allocated to @campaign from every line. */
 gint64   pl_figures_campaign_allocated  (PlPlan *plan, PlCampaign *campaign);
+/* Totals of every allocation grouped by the ID in @field (PL_ALLOCATION_LINE or
+ * PL_ALLOCATION_CAMPAIGN), in one pass: a new table from ID to a gint64 pointer. */
+GHashTable *pl_figures_allocated_by      (PlPlan *plan, guint field);
 /* Actual spend attributed to @campaign: each line's actual shared in proportion of what the
  * line allocates to the campaign out of its planned total (rounded to the minor unit). */
 gint64   pl_figures_campaign_actual     (PlPlan *plan, PlCampaign *campaign);

@@ -222,12 +222,15 @@ check_allocations (PlPlan *plan, GPtrArray *problems)
 {
   GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
   guint exponent = pl_plan_get_currency_exponent (plan);
+  /* Grouped once: a plan has thousands of allocations and hundreds of lines. */
+  g_autoptr(GHashTable) totals = pl_figures_allocated_by (plan, PL_ALLOCATION_LINE);
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
       gint64 planned = pl_figures_line_planned (PL_BUDGET_LINE (line), -1);
-      gint64 allocated = pl_figures_line_allocated (plan, PL_BUDGET_LINE (line));
+      const gint64 *total = g_hash_table_lookup (totals, pl_item_get_id (line));
+      gint64 allocated = total ? *total : 0;
 
       if (allocated > planned)
         {
@@ -256,8 +259,8 @@ check_spend_dates (PlPlan *plan, GPtrArray *problems)
     }
 }
 
-GPtrArray *
-pl_plan_validate (PlPlan *plan)
+static GPtrArray *
+validate (PlPlan *plan, gboolean blocking_only)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
   g_autoptr(GPtrArray) cycle = NULL;
@@ -272,6 +275,8 @@ pl_plan_validate (PlPlan *plan)
           g_autoptr(PlItem) item = g_list_model_get_item (model, i);
 
           check_fields (plan, item, problems);
+          if (blocking_only)
+            continue;
           if (PL_IS_CAMPAIGN (item))
             check_dates (item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
           else if (PL_IS_ENTRY (item))
@@ -280,8 +285,11 @@ pl_plan_validate (PlPlan *plan)
             check_formula (plan, item, problems);
         }
     }
-  check_allocations (plan, problems);
-  check_spend_dates (plan, problems);
+  if (!blocking_only)
+    {
+      check_allocations (plan, problems);
+      check_spend_dates (plan, problems);
+    }
 
   cycle = pl_plan_find_chain_cycle (plan);
   if (cycle != NULL)
@@ -296,4 +304,25 @@ pl_plan_validate (PlPlan *plan)
       add (problems, first, TRUE, _("The KPI chain loops back on itself: %s."), path);
     }
   return problems;
+}
+
+GPtrArray *
+pl_plan_validate (PlPlan *plan)
+{
+  return validate (plan, FALSE);
+}
+
+GPtrArray *
+pl_plan_validate_blocking (PlPlan *plan)
+{
+  g_autoptr(GPtrArray) problems = validate (plan, TRUE);
+  GPtrArray *blocking = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PlProblem *problem = problems->pdata[i];
+      if (problem->blocking)
+        g_ptr_array_add (blocking, g_steal_pointer (&problems->pdata[i]));
+    }
+  return blocking;
 }

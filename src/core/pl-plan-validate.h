@@ -17,6 +17,8 @@ typedef struct {
 void       pl_problem_free   (PlProblem *problem);
 /* Returns every problem of @plan, in file order (a new array of PlProblem). */
 GPtrArray *pl_plan_validate  (PlPlan *plan);
+/* Returns only the problems the model cannot hold (dangling references, a loop of the chain). */
+GPtrArray *pl_plan_validate_blocking (PlPlan *plan);
 /* Returns the IDs of the KPIs that take part in a loop of the chain, or NULL when acyclic. */
 GPtrArray *pl_plan_find_chain_cycle (PlPlan *plan);
 

@@ -1243,15 +1243,8 @@ compare_problems (gconstpointer a, gconstpointer b)
 static void
 check_integrity (Reader *self)
 {
-  g_autoptr(GPtrArray) problems = pl_plan_validate (self->plan);
-  g_autoptr(GPtrArray) blocking = g_ptr_array_new ();
+  g_autoptr(GPtrArray) blocking = pl_plan_validate_blocking (self->plan);
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      PlProblem *problem = g_ptr_array_index (problems, i);
-      if (problem->blocking)
-        g_ptr_array_add (blocking, problem);
-    }
   g_ptr_array_sort (blocking, compare_problems);
   for (guint i = 0; i < blocking->len; i++)
     {
