@@ -226,8 +226,11 @@ pl_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.show-page('plan')", { "<Alt>1", NULL } },
-    { "win.show-page('campaigns')", { "<Alt>2", NULL } },
+    { "win.show-page('dashboard')", { "<Alt>1", NULL } },
+    { "win.show-page('plan')", { "<Alt>2", NULL } },
+    { "win.show-page('campaigns')", { "<Alt>3", NULL } },
+    { "win.show-page('kpis')", { "<Alt>4", NULL } },
+    { "win.show-page('chain')", { "<Alt>5", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

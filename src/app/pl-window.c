@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "pl-campaigns-page.h"
+#include "pl-chain-page.h"
+#include "pl-dashboard-page.h"
+#include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
 #include "pl-window.h"
@@ -31,6 +34,9 @@ struct _PlWindow
   GtkStack             *page_stack;
   PlPlanPage           *plan_page;
   PlCampaignsPage      *campaigns_page;
+  PlDashboardPage      *dashboard_page;
+  PlKpisPage           *kpis_page;
+  PlChainPage          *chain_page;
   GtkListBox           *recent_list;
   GtkWidget            *recent_box;
   GMenu                *recent_menu;
@@ -129,6 +135,7 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", plan && pl_plan_can_undo (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", plan && pl_plan_can_redo (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-item", plan != NULL);
 }
 
 static void
@@ -152,6 +159,9 @@ show_plan (PlWindow *self)
     }
   g_object_set (self->plan_page, "plan", plan, NULL);
   g_object_set (self->campaigns_page, "plan", plan, NULL);
+  g_object_set (self->dashboard_page, "plan", plan, NULL);
+  g_object_set (self->kpis_page, "plan", plan, NULL);
+  g_object_set (self->chain_page, "plan", plan, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, plan ? "plan" : "empty");
   update_title (self);
   update_actions (self);
@@ -700,6 +710,29 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
     gtk_stack_set_visible_child_name (self->page_stack, name);
 }
 
+/* Shows the page of the record with the ID in @parameter and selects it there: how lists of
+ * findings (hygiene, campaigns needing attention) jump to the object. */
+static void
+show_item_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlItem *item;
+
+  if (self->document == NULL)
+    return;
+  item = pl_plan_lookup (pl_document_get_plan (self->document), g_variant_get_string (parameter, NULL));
+  if (item != NULL && PL_IS_CAMPAIGN (item))
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "campaigns");
+      pl_campaigns_page_select (self->campaigns_page, item);
+    }
+  else if (item != NULL && PL_IS_KPI (item))
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "kpis");
+      pl_kpis_page_select (self->kpis_page, item);
+    }
+}
+
 static void
 dismiss_error_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -750,6 +783,9 @@ pl_window_class_init (PlWindowClass *klass)
 
   g_type_ensure (PL_TYPE_PLAN_PAGE);
   g_type_ensure (PL_TYPE_CAMPAIGNS_PAGE);
+  g_type_ensure (PL_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (PL_TYPE_KPIS_PAGE);
+  g_type_ensure (PL_TYPE_CHAIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, subtitle_label);
@@ -760,6 +796,9 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, kpis_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, chain_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_menu);
@@ -774,6 +813,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
 

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_CHAIN_PAGE (pl_chain_page_get_type ())
+G_DECLARE_FINAL_TYPE (PlChainPage, pl_chain_page, PL, CHAIN_PAGE, GtkWidget)
+
+/* The KPI chain drawn as a graph that zooms and pans, the selected KPI's details, and the
+ * metric hygiene findings. */
+
+G_END_DECLS
