@@ -12,159 +12,8 @@
 #include "pl-plan-page.h"
 #include "pl-preferences-window.h"
 #include "pl-records.h"
+#include "pl-test-util.h"
 #include "pl-window.h"
-
-static PlApplication *app;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 200; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the display map, size and draw @widget (a few frames). */
-static void
-wait_drawn (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-  guint limit = g_timeout_add (5000, on_timeout_cb, &done);
-
-  while (!done && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0))
-    g_main_context_iteration (NULL, TRUE);
-  /* The timeout must not outlive @done, which lives on this stack frame. */
-  if (!done)
-    g_source_remove (limit);
-  done = FALSE;
-  g_timeout_add (300, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  int width, height;
-
-  wait_drawn (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      /* Not drawn yet on a slow machine: one more wait, then a screenshot is not worth failing for. */
-      wait_drawn (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        {
-          g_test_message ("screenshot %s skipped: nothing drawn yet", name);
-          return;
-        }
-    }
-  gsk_renderer_realize (renderer, NULL, NULL);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static char *
-copy_example (const char *dir)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
-                                              "northwind-saas-2027.pilote", NULL);
-  char *target = g_build_filename (dir, "plan.pilote", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
-  return target;
-}
-
-static PlWindow *
-open_in_window (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWindow *window;
-
-  pl_application_open_file (app, file);
-  spin ();
-  /* The window showing this file: the active one may not be updated yet. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    {
-      PlDocument *document = PL_IS_WINDOW (l->data) ? pl_window_get_document (l->data) : NULL;
-      if (document != NULL && pl_document_get_file (document) != NULL &&
-          g_file_equal (pl_document_get_file (document), file))
-        {
-          window = l->data;
-          wait_drawn (GTK_WIDGET (window));
-          return PL_WINDOW (window);
-        }
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A template child by its ID in the .ui file. */
-static GtkWidget *
-find_by_id (GtkWidget *root, const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Types into an entry as a user would, then presses Enter. */
-static void
-type_into (GtkWidget *root, const char *id, const char *text)
-{
-  GtkWidget *entry = find_by_id (root, id);
-
-  g_assert_true (GTK_IS_ENTRY (entry));
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  g_signal_emit_by_name (entry, "activate");
-  spin ();
-}
 
 static GtkWidget *
 find_message_dialog (void)
@@ -184,8 +33,8 @@ static void
 test_edit_undo_save_reopen (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_example (dir);
-  PlWindow *window = open_in_window (path);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
   PlDocument *document = pl_window_get_document (window);
   PlPlan *plan;
   PlItem *meta;
@@ -198,69 +47,69 @@ test_edit_undo_save_reopen (void)
   meta = PL_ITEM (pl_plan_get_metadata (plan));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "plan.pilote — Pilote");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
-  spin ();
-  screenshot (GTK_WIDGET (window), "plan");
+  pl_test_spin ();
+  pl_test_screenshot (GTK_WIDGET (window), "plan");
   {
     /* The lower half of the page: team and martech. */
-    GtkWidget *scrolled = find_widget (find_widget (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *scrolled = pl_test_find_widget (pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    screenshot (GTK_WIDGET (window), "plan-lower");
+    pl_test_screenshot (GTK_WIDGET (window), "plan-lower");
     gtk_adjustment_set_value (adjustment, 0);
   }
 
   /* An edit typed into the Plan page: an undoable command; the title marks the change. */
-  type_into (GTK_WIDGET (window), "owner", "Hugo Bernard");
+  pl_test_type_into (GTK_WIDGET (window), "owner", "Hugo Bernard");
   g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_OWNER), ==, "Hugo Bernard");
   /* A value the model refuses is shown as such and changes nothing. */
-  type_into (GTK_WIDGET (window), "currency", "E1R");
+  pl_test_type_into (GTK_WIDGET (window), "currency", "E1R");
   g_assert_cmpstr (pl_plan_get_currency (plan), ==, "EUR");
-  g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (window), "currency"), "error"));
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (window), "currency")), "EUR");
-  spin ();
+  g_assert_true (gtk_widget_has_css_class (pl_test_find_by_id (GTK_WIDGET (window), "currency"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (pl_test_find_by_id (GTK_WIDGET (window), "currency")), "EUR");
+  pl_test_spin ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*plan.pilote — Pilote");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin ();
+  pl_test_spin ();
   g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_OWNER), ==, "Claire Martin");
   g_assert_false (pl_document_get_modified (document));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  spin ();
+  pl_test_spin ();
   g_assert_cmpstr (pl_item_get_string (meta, PL_METADATA_OWNER), ==, "Hugo Bernard");
 
   /* The Campaigns page: select one, edit it, duplicate it, undo. */
   {
-    PlCampaignsPage *page = PL_CAMPAIGNS_PAGE (find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE));
+    PlCampaignsPage *page = PL_CAMPAIGNS_PAGE (pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE));
     PlItem *campaign = pl_plan_lookup (plan, "cmp-summit");
     guint before = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "campaigns");
     pl_campaigns_page_select (page, campaign);
-    spin ();
-    screenshot (GTK_WIDGET (window), "campaigns");
-    type_into (GTK_WIDGET (page), "channel", "Field event");
+    pl_test_spin ();
+    pl_test_screenshot (GTK_WIDGET (window), "campaigns");
+    pl_test_type_into (GTK_WIDGET (page), "channel", "Field event");
     g_assert_cmpstr (pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL), ==, "Field event");
     /* A date that does not exist is refused where it is typed. */
-    type_into (GTK_WIDGET (page), "end", "2027-02-30");
+    pl_test_type_into (GTK_WIDGET (page), "end", "2027-02-30");
     {
       g_autofree char *end = pl_field_format (plan, campaign, PL_CAMPAIGN_END);
       g_assert_cmpstr (end, ==, "2027-03-18");
     }
-    g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (page), "end"), "error"));
-    type_into (GTK_WIDGET (page), "end", "2027-03-18");
+    g_assert_true (gtk_widget_has_css_class (pl_test_find_by_id (GTK_WIDGET (page), "end"), "error"));
+    pl_test_type_into (GTK_WIDGET (page), "end", "2027-03-18");
     gtk_widget_activate_action (GTK_WIDGET (page), "campaigns.duplicate", NULL);
-    spin ();
+    pl_test_spin ();
     g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, before + 1);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    spin ();
+    pl_test_spin ();
     g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, before);
     g_assert_cmpstr (pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL), ==, "Trade show");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  spin ();
+  pl_test_spin ();
   g_assert_false (pl_document_get_modified (document));
   g_assert_null (pl_window_get_error (window));
   reopened = pl_plan_load (file, NULL, PL_READ_SCHEMA, NULL, &error);
@@ -281,13 +130,13 @@ test_edit_undo_save_reopen (void)
     }
     g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_ORGANISATION, "Northwind", &error));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-    spin ();
+    pl_test_spin ();
     dialog = find_message_dialog ();
     g_assert_nonnull (dialog);
-    screenshot (dialog, "changed-on-disk");
+    pl_test_screenshot (dialog, "changed-on-disk");
     g_assert_true (pl_document_get_modified (document));
     gtk_dialog_response (GTK_DIALOG (dialog), 1);
-    spin ();
+    pl_test_spin ();
     g_assert_false (pl_document_get_modified (document));
     after = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
     g_assert_no_error (error);
@@ -298,9 +147,9 @@ test_edit_undo_save_reopen (void)
   /* Revert goes back to the file, after asking. */
   g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_ORGANISATION, "Somebody else", &error));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.revert", NULL);
-  spin ();
+  pl_test_spin ();
   gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_ACCEPT);
-  spin ();
+  pl_test_spin ();
   document = pl_window_get_document (window);
   plan = pl_document_get_plan (document);
   meta = PL_ITEM (pl_plan_get_metadata (plan));
@@ -314,33 +163,33 @@ test_edit_undo_save_reopen (void)
 
     g_assert_true (g_file_set_contents (bad, "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n<metadata title=\"x\"\n", -1, NULL));
     g_assert_false (pl_window_open_file (window, bad_file));
-    spin ();
+    pl_test_spin ();
     g_assert_nonnull (pl_window_get_error (window));
     g_assert_nonnull (strstr (pl_window_get_error (window), "broken.pilote:"));
     g_assert_true (pl_window_get_document (window) == document);
-    screenshot (GTK_WIDGET (window), "bad-file");
+    pl_test_screenshot (GTK_WIDGET (window), "bad-file");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
   }
 
   /* Closing with unsaved changes asks first; Cancel keeps everything. */
   g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_OWNER, "Léa Dubois", &error));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  spin ();
+  pl_test_spin ();
   {
     GtkWidget *dialog = find_message_dialog ();
     g_assert_nonnull (dialog);
-    screenshot (dialog, "close-dialog");
+    pl_test_screenshot (dialog, "close-dialog");
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-    spin ();
+    pl_test_spin ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
     g_assert_true (pl_document_get_modified (document));
   }
   /* Close without saving: the file keeps the saved version. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  spin ();
+  pl_test_spin ();
   gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
-  spin ();
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  pl_test_spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (pl_test_app)));
   {
     g_autoptr(PlPlan) again = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
     g_assert_cmpstr (pl_item_get_string (PL_ITEM (pl_plan_get_metadata (again)), PL_METADATA_OWNER), ==,
@@ -354,12 +203,12 @@ static void
 test_campaigns_and_files (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_example (dir);
+  g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *other = g_build_filename (dir, "copy.pilote", NULL);
   g_autofree char *text_path = g_build_filename (dir, "notes.txt", NULL);
-  PlWindow *window = open_in_window (path);
+  PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
-  GtkWidget *page = find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE);
+  GtkWidget *page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE);
   PlItem *search = pl_plan_lookup (plan, "cmp-search");
   PlItem *summit = pl_plan_lookup (plan, "cmp-summit");
   GtkWidget *dialog;
@@ -369,26 +218,26 @@ test_campaigns_and_files (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "campaigns");
   pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (page), search);
-  spin ();
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (page, "status")), PL_STATUS_STOPPED);
-  spin ();
+  pl_test_spin ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "status")), PL_STATUS_STOPPED);
+  pl_test_spin ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, GTK_TYPE_ENTRY)), "CPL three times the target");
-  screenshot (dialog, "stop-reason");
+  gtk_editable_set_text (GTK_EDITABLE (pl_test_find_widget (dialog, GTK_TYPE_ENTRY)), "CPL three times the target");
+  pl_test_screenshot (dialog, "stop-reason");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin ();
+  pl_test_spin ();
   g_assert_cmpint (pl_item_get_int (search, PL_CAMPAIGN_STATUS), ==, PL_STATUS_STOPPED);
   g_assert_cmpstr (pl_item_get_string (search, PL_CAMPAIGN_STOP_REASON), ==, "CPL three times the target");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin ();
+  pl_test_spin ();
   g_assert_cmpint (pl_item_get_int (search, PL_CAMPAIGN_STATUS), ==, PL_STATUS_RUNNING);
   g_assert_null (pl_item_get_string (search, PL_CAMPAIGN_STOP_REASON));
 
   pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (page), summit);
-  spin ();
+  pl_test_spin ();
   gtk_widget_activate_action (page, "campaigns.delete", NULL);
-  spin ();
+  pl_test_spin ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   {
@@ -397,13 +246,13 @@ test_campaigns_and_files (void)
     g_assert_nonnull (strstr (secondary, "its link to the KPI “Leads”"));
     g_assert_nonnull (strstr (secondary, "the calendar entry “Finance Transformation Summit (stand B12)”"));
   }
-  screenshot (dialog, "delete-campaign");
+  pl_test_screenshot (dialog, "delete-campaign");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin ();
+  pl_test_spin ();
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, n - 1);
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), <, links);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin ();
+  pl_test_spin ();
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, n);
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), ==, links);
 
@@ -414,7 +263,7 @@ test_campaigns_and_files (void)
     g_autoptr(PlPlan) saved = NULL;
 
     pl_window_save_as_file (window, target);
-    spin ();
+    pl_test_spin ();
     g_assert_true (g_file_equal (pl_document_get_file (pl_window_get_document (window)), target));
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.pilote — Pilote");
     saved = pl_plan_load (target, NULL, PL_READ_SCHEMA, NULL, &error);
@@ -432,40 +281,40 @@ test_campaigns_and_files (void)
     g_assert_nonnull (pl_window_get_error (window));
     list = g_slist_prepend (list, plan_file);
     g_assert_true (pl_window_drop_files (window, list));
-    spin ();
-    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+    pl_test_spin ();
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (pl_test_app))), ==, 2);
     g_slist_free (list);
   }
 
   /* Quit asks about the unsaved window, then closes everything; the size is remembered. */
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_true (pl_plan_set_string (plan, pl_plan_lookup (plan, "cmp-search"), PL_CAMPAIGN_CHANNEL, "Search", NULL));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  spin ();
+  g_action_group_activate_action (G_ACTION_GROUP (pl_test_app), "quit", NULL);
+  pl_test_spin ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
-  spin ();
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_cmpint (g_settings_get_int (pl_application_get_settings (app), "window-width"), ==, width);
+  pl_test_spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (pl_test_app)));
+  g_assert_cmpint (g_settings_get_int (pl_application_get_settings (pl_test_app), "window-width"), ==, width);
 }
 
 /* Preferences apply at once, and a new plan starts from them. */
 static void
 test_preferences (void)
 {
-  GSettings *settings = pl_application_get_settings (app);
+  GSettings *settings = pl_application_get_settings (pl_test_app);
   PlPreferencesWindow *preferences = pl_preferences_window_new (settings);
   GtkWindow *window;
   PlPlan *plan;
   GDate start;
 
   gtk_window_present (GTK_WINDOW (preferences));
-  spin ();
-  screenshot (GTK_WIDGET (preferences), "preferences");
+  pl_test_spin ();
+  pl_test_screenshot (GTK_WIDGET (preferences), "preferences");
   g_settings_set_string (settings, "default-currency", "USD");
   g_settings_set_int (settings, "fiscal-start-month", 4);
-  window = pl_application_new_plan (app, FALSE);
+  window = pl_application_new_plan (pl_test_app, FALSE);
   plan = pl_document_get_plan (pl_window_get_document (PL_WINDOW (window)));
   g_assert_cmpstr (pl_plan_get_currency (plan), ==, "USD");
   g_date_clear (&start, 1);
@@ -475,22 +324,22 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_settings_reset (settings, "default-currency");
   g_settings_reset (settings, "fiscal-start-month");
-  spin ();
+  pl_test_spin ();
 }
 
 static void
 test_empty_state (void)
 {
-  GtkWindow *window = pl_application_new_plan (app, FALSE);
+  GtkWindow *window = pl_application_new_plan (pl_test_app, FALSE);
   PlDocument *document = pl_window_get_document (PL_WINDOW (window));
 
-  spin ();
+  pl_test_spin ();
   g_assert_nonnull (document);
   g_assert_null (pl_document_get_file (document));
   g_assert_cmpuint (pl_plan_get_n (pl_document_get_plan (document), PL_COLLECTION_CATEGORIES), ==, 10);
-  screenshot (GTK_WIDGET (window), "new-plan");
+  pl_test_screenshot (GTK_WIDGET (window), "new-plan");
   gtk_window_destroy (window);
-  spin ();
+  pl_test_spin ();
 }
 
 int
@@ -500,11 +349,11 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
-  app = pl_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
+  pl_test_app = pl_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (pl_test_app), NULL, &error);
   g_assert_no_error (error);
   /* Keep the application alive between windows, as a running desktop session would. */
-  g_application_hold (G_APPLICATION (app));
+  g_application_hold (G_APPLICATION (pl_test_app));
   g_test_add_func ("/window/edit-undo-save-reopen", test_edit_undo_save_reopen);
   g_test_add_func ("/window/new-plan", test_empty_state);
   g_test_add_func ("/window/preferences", test_preferences);

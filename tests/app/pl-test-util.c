@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every UI test program needs: waiting for the display, screenshots, finding widgets. */
+#include "pl-test-util.h"
+
+PlApplication *pl_test_app;
+
+void
+pl_test_spin (void)
+{
+  for (int i = 0; i < 200; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+pl_test_wait_drawn (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+  guint limit = g_timeout_add (5000, on_timeout_cb, &done);
+
+  while (!done && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0))
+    g_main_context_iteration (NULL, TRUE);
+  /* The timeout must not outlive @done, which lives on this stack frame. */
+  if (!done)
+    g_source_remove (limit);
+  done = FALSE;
+  g_timeout_add (300, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+pl_test_screenshot (GtkWidget *widget, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  int width, height;
+
+  pl_test_wait_drawn (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      /* Not drawn yet on a slow machine: one more wait, then a screenshot is not worth failing for. */
+      pl_test_wait_drawn (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        {
+          g_test_message ("screenshot %s skipped: nothing drawn yet", name);
+          return;
+        }
+    }
+  gsk_renderer_realize (renderer, NULL, NULL);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+char *
+pl_test_copy_example (const char *dir)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                              "northwind-saas-2027.pilote", NULL);
+  char *target = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
+  return target;
+}
+
+PlWindow *
+pl_test_open_in_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *window;
+
+  pl_application_open_file (pl_test_app, file);
+  pl_test_spin ();
+  /* The window showing this file: the active one may not be updated yet. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (pl_test_app)); l != NULL; l = l->next)
+    {
+      PlDocument *document = PL_IS_WINDOW (l->data) ? pl_window_get_document (l->data) : NULL;
+      if (document != NULL && pl_document_get_file (document) != NULL &&
+          g_file_equal (pl_document_get_file (document), file))
+        {
+          window = l->data;
+          pl_test_wait_drawn (GTK_WIDGET (window));
+          return PL_WINDOW (window);
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+GtkWidget *
+pl_test_find_widget (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pl_test_find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+pl_test_find_by_id (GtkWidget *root, const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pl_test_find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+pl_test_type_into (GtkWidget *root, const char *id, const char *text)
+{
+  GtkWidget *entry = pl_test_find_by_id (root, id);
+
+  g_assert_true (GTK_IS_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  pl_test_spin ();
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pl-application.h"
+#include "pl-window.h"
+
+G_BEGIN_DECLS
+
+/* The application the UI tests drive; set by each test program's main(). */
+extern PlApplication *pl_test_app;
+
+/* Runs the main context until it has nothing pending (many times over). */
+void        pl_test_spin           (void);
+/* Lets the display map, size and draw @widget (a few frames). */
+void        pl_test_wait_drawn     (GtkWidget *widget);
+/* Writes what @widget shows to screenshot-@name.png in the test build folder. */
+void        pl_test_screenshot     (GtkWidget *widget, const char *name);
+/* Copies the example plan into @dir as plan.pilote; returns the new path. */
+char       *pl_test_copy_example   (const char *dir);
+/* Opens @path in pl_test_app and returns the window showing it, drawn. */
+PlWindow   *pl_test_open_in_window (const char *path);
+/* The first widget of @type under @root (depth first), or NULL. */
+GtkWidget  *pl_test_find_widget    (GtkWidget *root, GType type);
+/* A template child by its ID in the .ui file, or NULL. */
+GtkWidget  *pl_test_find_by_id     (GtkWidget *root, const char *id);
+/* Types @text into the entry @id as a user would, then presses Enter. */
+void        pl_test_type_into      (GtkWidget *root, const char *id, const char *text);
+
+G_END_DECLS
