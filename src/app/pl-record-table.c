@@ -8,6 +8,7 @@
 
 #include "pl-money.h"
 #include "pl-plan-validate.h"
+#include "pl-field-editor.h"
 #include "pl-field-text.h"
 #include "pl-record-table.h"
 
@@ -38,23 +39,6 @@ struct _PlRecordTable
 
 G_DEFINE_FINAL_TYPE (PlRecordTable, pl_record_table, GTK_TYPE_WIDGET)
 
-/* ---- entry cells ---- */
-
-static void
-show_cell_error (GtkWidget *widget, const GError *error)
-{
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, error->message);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, NULL);
-    }
-}
-
 static void
 mark_soon (PlRecordTable *self, GtkWidget *widget, PlItem *item, guint field)
 {
@@ -83,203 +67,12 @@ mark_soon (PlRecordTable *self, GtkWidget *widget, PlItem *item, guint field)
 }
 
 static void
-refresh_entry (GtkEntry *entry)
+on_soon_field_changed_cb (PlItem *item, GParamSpec *pspec, GtkWidget *cell)
 {
-  PlRecordTable *self = g_object_get_data (G_OBJECT (entry), "table");
-  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
-  g_autofree char *text = NULL;
+  GtkWidget *table = gtk_widget_get_ancestor (cell, PL_TYPE_RECORD_TABLE);
 
-  if (item == NULL || self->plan == NULL)
-    return;
-  text = pl_field_format (self->plan, item, field);
-  g_object_set_data (G_OBJECT (entry), "refreshing", GINT_TO_POINTER (TRUE));
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  g_object_set_data (G_OBJECT (entry), "refreshing", NULL);
-  show_cell_error (GTK_WIDGET (entry), NULL);
-  mark_soon (self, GTK_WIDGET (entry), item, field);
-}
-
-static void
-commit_entry (GtkEntry *entry)
-{
-  PlRecordTable *self = g_object_get_data (G_OBJECT (entry), "table");
-  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
-  g_autofree char *current = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL || self->plan == NULL)
-    return;
-  current = pl_field_format (self->plan, item, field);
-  if (g_strcmp0 (current, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
-    return;
-  if (pl_field_apply (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE, &error))
-    refresh_entry (entry);
-  else
-    show_cell_error (GTK_WIDGET (entry), error);
-}
-
-static void
-on_entry_changed_cb (GtkEntry *entry)
-{
-  PlRecordTable *self = g_object_get_data (G_OBJECT (entry), "table");
-  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
-  g_autoptr(GError) error = NULL;
-
-  /* Checked as it is typed; made an edit when the cell is left or Enter pressed. */
-  if (item == NULL || self->plan == NULL || g_object_get_data (G_OBJECT (entry), "refreshing"))
-    return;
-  pl_field_apply (self->plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE, &error);
-  show_cell_error (GTK_WIDGET (entry), error);
-}
-
-static void
-on_focus_leave_cb (GtkEventControllerFocus *controller)
-{
-  commit_entry (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
-}
-
-/* ---- drop-down cells ---- */
-
-static void
-fill_ref_dropdown (PlRecordTable *self, GtkDropDown *dropdown, PlItem *item, guint field)
-{
-  const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  GListModel *targets = pl_plan_get_collection (self->plan, f->ref);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  const char *current = pl_item_get_string (item, field);
-  guint selected = 0;
-
-  gtk_string_list_append (names, _("None"));
-  g_strv_builder_add (ids, "");
-  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
-    {
-      g_autoptr(PlItem) target = g_list_model_get_item (targets, i);
-      const char *name = pl_item_get_string (target, 0);
-
-      gtk_string_list_append (names, name ? name : pl_item_get_id (target));
-      g_strv_builder_add (ids, pl_item_get_id (target));
-      if (g_strcmp0 (current, pl_item_get_id (target)) == 0)
-        selected = i + 1;
-    }
-  g_object_set_data_full (G_OBJECT (dropdown), "ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (dropdown, selected);
-}
-
-static void
-fill_enum_dropdown (GtkDropDown *dropdown, PlItem *item, guint field)
-{
-  const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  g_autoptr(GEnumClass) klass = g_type_class_ref (f->enum_type ());
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 current = pl_item_get_int (item, field);
-  guint selected = 0;
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      g_autofree char *name = g_strdup (klass->values[i].value_nick);
-      name[0] = g_ascii_toupper (name[0]);
-      g_strdelimit (name, "-", ' ');
-      gtk_string_list_append (names, name);
-      if (klass->values[i].value == current)
-        selected = i;
-    }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (dropdown, selected);
-}
-
-static void
-refresh_dropdown (GtkDropDown *dropdown)
-{
-  PlRecordTable *self = g_object_get_data (G_OBJECT (dropdown), "table");
-  PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
-
-  if (item == NULL || self->plan == NULL)
-    return;
-  g_object_set_data (G_OBJECT (dropdown), "refreshing", GINT_TO_POINTER (TRUE));
-  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
-    fill_ref_dropdown (self, dropdown, item, field);
-  else
-    fill_enum_dropdown (dropdown, item, field);
-  g_object_set_data (G_OBJECT (dropdown), "refreshing", NULL);
-}
-
-static void
-on_dropdown_selected_cb (GtkDropDown *dropdown)
-{
-  PlRecordTable *self = g_object_get_data (G_OBJECT (dropdown), "table");
-  PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
-  gboolean done;
-
-  if (item == NULL || self->plan == NULL || g_object_get_data (G_OBJECT (dropdown), "refreshing") ||
-      selected == GTK_INVALID_LIST_POSITION)
-    return;
-  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
-    {
-      char **ids = g_object_get_data (G_OBJECT (dropdown), "ids");
-      const char *id = ids[selected];
-      if (g_strcmp0 (id, pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "") == 0)
-        return;
-      done = pl_plan_set_string (self->plan, item, field, *id ? id : NULL, &error);
-    }
-  else
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (pl_item_get_fields (item, NULL)[field].enum_type ());
-      if (klass->values[selected].value == pl_item_get_int (item, field))
-        return;
-      done = pl_plan_set_int (self->plan, item, field, klass->values[selected].value, &error);
-    }
-  show_cell_error (GTK_WIDGET (dropdown), done ? NULL : error);
-  if (!done)
-    refresh_dropdown (dropdown);
-}
-
-/* ---- check cells ---- */
-
-static void
-refresh_check (GtkCheckButton *check)
-{
-  PlItem *item = g_object_get_data (G_OBJECT (check), "item");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
-
-  if (item == NULL)
-    return;
-  g_object_set_data (G_OBJECT (check), "refreshing", GINT_TO_POINTER (TRUE));
-  gtk_check_button_set_active (check, pl_item_get_int (item, field) != 0);
-  g_object_set_data (G_OBJECT (check), "refreshing", NULL);
-}
-
-static void
-on_check_toggled_cb (GtkCheckButton *check)
-{
-  PlRecordTable *self = g_object_get_data (G_OBJECT (check), "table");
-  PlItem *item = g_object_get_data (G_OBJECT (check), "item");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
-
-  if (item == NULL || self->plan == NULL || g_object_get_data (G_OBJECT (check), "refreshing"))
-    return;
-  pl_plan_set_int (self->plan, item, field, gtk_check_button_get_active (check), NULL);
-}
-
-/* ---- factories ---- */
-
-static void
-refresh_cell (GtkWidget *cell)
-{
-  if (GTK_IS_ENTRY (cell))
-    refresh_entry (GTK_ENTRY (cell));
-  else if (GTK_IS_DROP_DOWN (cell))
-    refresh_dropdown (GTK_DROP_DOWN (cell));
-  else if (GTK_IS_CHECK_BUTTON (cell))
-    refresh_check (GTK_CHECK_BUTTON (cell));
+  if (table != NULL)
+    mark_soon (PL_RECORD_TABLE (table), cell, item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "field")));
 }
 
 static void
@@ -312,37 +105,10 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTab
   else
     {
       PlItemClass *klass = g_type_class_ref (pl_collection_get_item_type (self->collection));
-      const PlField *f = &klass->fields[column->field];
 
-      if (f->type == PL_FIELD_BOOL)
-        {
-          cell = gtk_check_button_new ();
-          g_signal_connect (cell, "toggled", G_CALLBACK (on_check_toggled_cb), NULL);
-        }
-      else if (f->type == PL_FIELD_REF || f->type == PL_FIELD_ENUM)
-        {
-          cell = gtk_drop_down_new (NULL, NULL);
-          g_signal_connect (cell, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), NULL);
-        }
-      else
-        {
-          GtkEventController *focus = gtk_event_controller_focus_new ();
-
-          cell = gtk_entry_new ();
-          gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
-          /* Undo is the plan's (Ctrl+Z reaches the window), not the text field's own. */
-          gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
-          if (f->type == PL_FIELD_MONEY || f->type == PL_FIELD_INT || f->type == PL_FIELD_DOUBLE)
-            gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-          g_signal_connect (cell, "activate", G_CALLBACK (commit_entry), NULL);
-          g_signal_connect (cell, "changed", G_CALLBACK (on_entry_changed_cb), NULL);
-          g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), NULL);
-          gtk_widget_add_controller (cell, focus);
-        }
-      g_object_set_data (G_OBJECT (cell), "field", GUINT_TO_POINTER ((guint) column->field));
+      cell = pl_field_editor_new (&klass->fields[column->field], FALSE);
       g_type_class_unref (klass);
     }
-  g_object_set_data (G_OBJECT (cell), "table", self);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -353,19 +119,21 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTabl
   PlItem *item = gtk_list_item_get_item (list_item);
   Column *column = g_object_get_data (G_OBJECT (factory), "column");
 
-  g_object_set_data_full (G_OBJECT (cell), "item", g_object_ref (item), g_object_unref);
   if (column->field < 0)
     {
+      g_object_set_data_full (G_OBJECT (cell), "item", g_object_ref (item), g_object_unref);
       g_ptr_array_add (self->derived_labels, cell);
       refresh_derived (self, GTK_LABEL (cell));
       return;
     }
-  {
-    const PlField *f = &pl_item_get_fields (item, NULL)[column->field];
-    g_autofree char *signal = g_strconcat ("notify::", f->name, NULL);
-    g_signal_connect_object (item, signal, G_CALLBACK (refresh_cell), cell, G_CONNECT_SWAPPED);
-  }
-  refresh_cell (cell);
+  pl_field_editor_bind (cell, self->plan, item, (guint) column->field);
+  if ((int) column->field == self->soon_field)
+    {
+      const PlField *f = &pl_item_get_fields (item, NULL)[column->field];
+      g_autofree char *signal = g_strconcat ("notify::", f->name, NULL);
+      g_signal_connect_object (item, signal, G_CALLBACK (on_soon_field_changed_cb), cell, 0);
+      mark_soon (self, cell, item, (guint) column->field);
+    }
 }
 
 static void
@@ -374,12 +142,15 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTa
   GtkWidget *cell = gtk_list_item_get_child (list_item);
   PlItem *item = g_object_get_data (G_OBJECT (cell), "item");
 
-  if (GTK_IS_ENTRY (cell))
-    commit_entry (GTK_ENTRY (cell));
+  if (GTK_IS_LABEL (cell))
+    {
+      g_ptr_array_remove (self->derived_labels, cell);
+      g_object_set_data (G_OBJECT (cell), "item", NULL);
+      return;
+    }
   if (item != NULL)
-    g_signal_handlers_disconnect_by_data (item, cell);
-  g_ptr_array_remove (self->derived_labels, cell);
-  g_object_set_data (G_OBJECT (cell), "item", NULL);
+    g_signal_handlers_disconnect_by_func (item, on_soon_field_changed_cb, cell);
+  pl_field_editor_bind (cell, NULL, NULL, 0);
 }
 
 static void

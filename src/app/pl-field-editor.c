@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-field-editor"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-field-editor.h"
+#include "pl-field-text.h"
+
+/* ---- entry cells ---- */
+
+void
+pl_field_editor_show_error (GtkWidget *widget, const GError *error)
+{
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, error->message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+    }
+}
+
+static void
+refresh_entry (GtkEntry *entry)
+{
+  PlPlan *plan = g_object_get_data (G_OBJECT (entry), "plan");
+  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  g_autofree char *text = NULL;
+
+  if (item == NULL || plan == NULL)
+    return;
+  text = pl_field_format (plan, item, field);
+  g_object_set_data (G_OBJECT (entry), "refreshing", GINT_TO_POINTER (TRUE));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_object_set_data (G_OBJECT (entry), "refreshing", NULL);
+  pl_field_editor_show_error (GTK_WIDGET (entry), NULL);
+}
+
+static void
+commit_entry (GtkEntry *entry)
+{
+  PlPlan *plan = g_object_get_data (G_OBJECT (entry), "plan");
+  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL || plan == NULL)
+    return;
+  current = pl_field_format (plan, item, field);
+  if (g_strcmp0 (current, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
+    return;
+  if (pl_field_apply (plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE, &error))
+    refresh_entry (entry);
+  else
+    pl_field_editor_show_error (GTK_WIDGET (entry), error);
+}
+
+static void
+on_entry_changed_cb (GtkEntry *entry)
+{
+  PlPlan *plan = g_object_get_data (G_OBJECT (entry), "plan");
+  PlItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  g_autoptr(GError) error = NULL;
+
+  /* Checked as it is typed; made an edit when the cell is left or Enter pressed. */
+  if (item == NULL || plan == NULL || g_object_get_data (G_OBJECT (entry), "refreshing"))
+    return;
+  pl_field_apply (plan, item, field, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE, &error);
+  pl_field_editor_show_error (GTK_WIDGET (entry), error);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller)
+{
+  commit_entry (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
+/* ---- drop-down cells ---- */
+
+static void
+fill_ref_dropdown (PlPlan *plan, GtkDropDown *dropdown, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  GListModel *targets = pl_plan_get_collection (plan, f->ref);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  const char *current = pl_item_get_string (item, field);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("None"));
+  g_strv_builder_add (ids, "");
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PlItem) target = g_list_model_get_item (targets, i);
+      const char *name = pl_item_get_string (target, 0);
+
+      gtk_string_list_append (names, name ? name : pl_item_get_id (target));
+      g_strv_builder_add (ids, pl_item_get_id (target));
+      if (g_strcmp0 (current, pl_item_get_id (target)) == 0)
+        selected = i + 1;
+    }
+  g_object_set_data_full (G_OBJECT (dropdown), "ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+fill_enum_dropdown (GtkDropDown *dropdown, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+  g_autoptr(GEnumClass) klass = g_type_class_ref (f->enum_type ());
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 current = pl_item_get_int (item, field);
+  guint selected = 0;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_autofree char *name = g_strdup (klass->values[i].value_nick);
+      name[0] = g_ascii_toupper (name[0]);
+      g_strdelimit (name, "-", ' ');
+      gtk_string_list_append (names, name);
+      if (klass->values[i].value == current)
+        selected = i;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+refresh_dropdown (GtkDropDown *dropdown)
+{
+  PlPlan *plan = g_object_get_data (G_OBJECT (dropdown), "plan");
+  PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
+
+  if (item == NULL || plan == NULL)
+    return;
+  g_object_set_data (G_OBJECT (dropdown), "refreshing", GINT_TO_POINTER (TRUE));
+  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
+    fill_ref_dropdown (plan, dropdown, item, field);
+  else
+    fill_enum_dropdown (dropdown, item, field);
+  g_object_set_data (G_OBJECT (dropdown), "refreshing", NULL);
+}
+
+static void
+on_dropdown_selected_cb (GtkDropDown *dropdown)
+{
+  PlPlan *plan = g_object_get_data (G_OBJECT (dropdown), "plan");
+  PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (item == NULL || plan == NULL || g_object_get_data (G_OBJECT (dropdown), "refreshing") ||
+      selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
+    {
+      char **ids = g_object_get_data (G_OBJECT (dropdown), "ids");
+      const char *id = ids[selected];
+      if (g_strcmp0 (id, pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "") == 0)
+        return;
+      done = pl_plan_set_string (plan, item, field, *id ? id : NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (pl_item_get_fields (item, NULL)[field].enum_type ());
+      if (klass->values[selected].value == pl_item_get_int (item, field))
+        return;
+      done = pl_plan_set_int (plan, item, field, klass->values[selected].value, &error);
+    }
+  pl_field_editor_show_error (GTK_WIDGET (dropdown), done ? NULL : error);
+  if (!done)
+    refresh_dropdown (dropdown);
+}
+
+/* ---- check cells ---- */
+
+static void
+refresh_check (GtkCheckButton *check)
+{
+  PlItem *item = g_object_get_data (G_OBJECT (check), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
+
+  if (item == NULL)
+    return;
+  g_object_set_data (G_OBJECT (check), "refreshing", GINT_TO_POINTER (TRUE));
+  gtk_check_button_set_active (check, pl_item_get_int (item, field) != 0);
+  g_object_set_data (G_OBJECT (check), "refreshing", NULL);
+}
+
+static void
+on_check_toggled_cb (GtkCheckButton *check)
+{
+  PlPlan *plan = g_object_get_data (G_OBJECT (check), "plan");
+  PlItem *item = g_object_get_data (G_OBJECT (check), "item");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
+
+  if (item == NULL || plan == NULL || g_object_get_data (G_OBJECT (check), "refreshing"))
+    return;
+  pl_plan_set_int (plan, item, field, gtk_check_button_get_active (check), NULL);
+}
+
+/* ---- any cell ---- */
+
+void
+pl_field_editor_refresh (GtkWidget *cell)
+{
+  if (GTK_IS_ENTRY (cell))
+    refresh_entry (GTK_ENTRY (cell));
+  else if (GTK_IS_DROP_DOWN (cell))
+    refresh_dropdown (GTK_DROP_DOWN (cell));
+  else if (GTK_IS_CHECK_BUTTON (cell))
+    refresh_check (GTK_CHECK_BUTTON (cell));
+}
+
+GtkWidget *
+pl_field_editor_new (const PlField *field, gboolean framed)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (field != NULL, NULL);
+  if (field->type == PL_FIELD_BOOL)
+    {
+      cell = gtk_check_button_new ();
+      g_signal_connect (cell, "toggled", G_CALLBACK (on_check_toggled_cb), NULL);
+    }
+  else if (field->type == PL_FIELD_REF || field->type == PL_FIELD_ENUM)
+    {
+      cell = gtk_drop_down_new (NULL, NULL);
+      g_signal_connect (cell, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), NULL);
+    }
+  else
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      cell = gtk_entry_new ();
+      gtk_entry_set_has_frame (GTK_ENTRY (cell), framed);
+      /* Undo is the plan's (Ctrl+Z reaches the window), not the text field's own. */
+      gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
+      if (field->type == PL_FIELD_MONEY || field->type == PL_FIELD_INT || field->type == PL_FIELD_DOUBLE)
+        gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+      g_signal_connect (cell, "activate", G_CALLBACK (commit_entry), NULL);
+      g_signal_connect (cell, "changed", G_CALLBACK (on_entry_changed_cb), NULL);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), NULL);
+      gtk_widget_add_controller (cell, focus);
+    }
+  return cell;
+}
+
+void
+pl_field_editor_bind (GtkWidget *cell, PlPlan *plan, PlItem *item, guint field)
+{
+  PlItem *before = g_object_get_data (G_OBJECT (cell), "item");
+
+  if (before != NULL)
+    {
+      /* A half-typed value is kept, not lost, when the cell moves on to another record. */
+      if (GTK_IS_ENTRY (cell))
+        commit_entry (GTK_ENTRY (cell));
+      g_signal_handlers_disconnect_by_func (before, pl_field_editor_refresh, cell);
+    }
+  g_object_set_data_full (G_OBJECT (cell), "plan", plan ? g_object_ref (plan) : NULL, g_object_unref);
+  g_object_set_data_full (G_OBJECT (cell), "item", item ? g_object_ref (item) : NULL, g_object_unref);
+  g_object_set_data (G_OBJECT (cell), "field", GUINT_TO_POINTER (field));
+  if (item == NULL || plan == NULL)
+    return;
+  {
+    const PlField *f = &pl_item_get_fields (item, NULL)[field];
+    g_autofree char *signal = g_strconcat ("notify::", f->name, NULL);
+    g_signal_connect_object (item, signal, G_CALLBACK (pl_field_editor_refresh), cell, G_CONNECT_SWAPPED);
+  }
+  pl_field_editor_refresh (cell);
+}
