@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "pl-campaigns-page.h"
+#include "pl-delete-dialog.h"
 #include "pl-enums.h"
 #include "pl-field-text.h"
 #include "pl-figures.h"
@@ -609,66 +610,12 @@ duplicate_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 }
 
 static void
-on_delete_response_cb (GtkDialog *dialog, int response, PlCampaignsPage *self)
-{
-  PlItem *campaign = g_object_get_data (G_OBJECT (dialog), "campaign");
-
-  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
-    pl_plan_remove (self->plan, campaign);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/* What the user knows a record by: the KPI a link points to, the line an allocation comes
- * from, an entry's title; the file's IDs mean nothing to them. */
-static char *
-describe_for_user (PlPlan *plan, PlItem *item)
-{
-  PlItem *target;
-
-  if (PL_IS_CAMPAIGN_KPI (item) &&
-      (target = pl_plan_lookup (plan, pl_item_get_string (item, PL_CAMPAIGN_KPI_KPI))) != NULL)
-    return g_strdup_printf (_("its link to the KPI “%s”"), pl_item_get_string (target, PL_KPI_NAME));
-  if (PL_IS_ALLOCATION (item) &&
-      (target = pl_plan_lookup (plan, pl_item_get_string (item, PL_ALLOCATION_LINE))) != NULL)
-    return g_strdup_printf (_("its allocation from the budget line “%s”"), pl_item_get_string (target, PL_BUDGET_LINE_NAME));
-  if (PL_IS_ENTRY (item))
-    return g_strdup_printf (_("the calendar entry “%s” (kept, without its campaign)"), pl_item_get_string (item, PL_ENTRY_TITLE));
-  return pl_item_describe (item);
-}
-
-static void
 delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (widget);
-  g_autoptr(GPtrArray) refs = NULL;
-  g_autoptr(GString) details = g_string_new (NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
 
-  if (self->campaign == NULL)
-    return;
-  refs = pl_plan_find_references (self->plan, self->campaign);
-  if (refs->len == 0)
-    g_string_append (details, _("Nothing else in the plan refers to it. You can undo this."));
-  else
-    {
-      g_string_append (details, _("These will be unlinked or removed with it (you can undo this):"));
-      for (guint i = 0; i < refs->len; i++)
-        {
-          g_autofree char *what = describe_for_user (self->plan, g_ptr_array_index (refs, i));
-          g_string_append_printf (details, "\n• %s", what);
-        }
-    }
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, _("Delete “%s”?"),
-                                   pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", details->str);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Delete"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  g_object_set_data_full (G_OBJECT (dialog), "campaign", g_object_ref (self->campaign), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->campaign != NULL)
+    pl_delete_dialog_present (widget, self->plan, self->campaign);
 }
 
 /* ---- GObject ---- */

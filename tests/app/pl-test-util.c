@@ -5,6 +5,20 @@
 PlApplication *pl_test_app;
 
 void
+pl_test_init (int *argc, char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  pl_test_app = pl_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (pl_test_app), NULL, &error);
+  g_assert_no_error (error);
+  /* Keep the application alive between windows, as a running desktop session would. */
+  g_application_hold (G_APPLICATION (pl_test_app));
+}
+
+void
 pl_test_spin (void)
 {
   for (int i = 0; i < 200; i++)

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 /* The application the UI tests drive; set by each test program's main(). */
 extern PlApplication *pl_test_app;
 
+/* Starts GTest, GTK and pl_test_app, registered and held as a desktop session would keep it. */
+void        pl_test_init           (int *argc, char ***argv);
 /* Runs the main context until it has nothing pending (many times over). */
 void        pl_test_spin           (void);
 /* Lets the display map, size and draw @widget (a few frames). */

@@ -345,15 +345,7 @@ test_empty_state (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  pl_test_app = pl_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (pl_test_app), NULL, &error);
-  g_assert_no_error (error);
-  /* Keep the application alive between windows, as a running desktop session would. */
-  g_application_hold (G_APPLICATION (pl_test_app));
+  pl_test_init (&argc, &argv);
   g_test_add_func ("/window/edit-undo-save-reopen", test_edit_undo_save_reopen);
   g_test_add_func ("/window/new-plan", test_empty_state);
   g_test_add_func ("/window/preferences", test_preferences);

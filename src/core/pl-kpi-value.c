@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-kpi-value"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "pl-enums.h"
+#include "pl-error.h"
+#include "pl-kpi-value.h"
+
+#include <string.h>
+
+/* Digits grouped by three with a narrow no-break space, as in "12 450": readable in every
+ * locale, and never taken for a decimal separator. */
+static char *
+group_digits (const char *digits)
+{
+  GString *out = g_string_new (NULL);
+  const char *point = strchr (digits, '.');
+  gsize integer = point ? (gsize) (point - digits) : strlen (digits);
+  gsize start = digits[0] == '-' ? 1 : 0;
+
+  g_string_append_len (out, digits, (gssize) start);
+  for (gsize i = start; i < integer; i++)
+    {
+      if (i > start && (integer - i) % 3 == 0)
+        g_string_append (out, "\u202F");
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    g_string_append (out, point);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+plain_number (double value, int decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  if (fabs (value) >= 10000)
+    return group_digits (buffer);
+  return g_strdup (buffer);
+}
+
+char *
+pl_kpi_value_format (PlKpi *kpi, double value)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (PL_IS_KPI (kpi), NULL);
+  if (isnan (value))
+    return g_strdup ("");
+  switch (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT))
+    {
+    case PL_UNIT_PERCENT:
+      number = plain_number (value * 100, 1);
+      return g_strdup_printf ("%s %%", number);
+    case PL_UNIT_RATIO:
+      number = plain_number (value, 2);
+      return g_strdup_printf ("%sx", number);
+    case PL_UNIT_CURRENCY:
+      /* Cents matter in a cost per lead, not in a month's spend. */
+      return plain_number (value, value == floor (value) || fabs (value) >= 1000 ? 0 : 2);
+    default:
+      return plain_number (value, value == floor (value) ? 0 : 2);
+    }
+}
+
+gboolean
+pl_kpi_value_parse (PlKpi *kpi, const char *text, double *value, GError **error)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  gint64 unit;
+  gboolean percent = FALSE;
+  char *end = NULL;
+  double number;
+
+  g_return_val_if_fail (PL_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (text != NULL && value != NULL, FALSE);
+  unit = pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0 || c == '\'')
+        continue;
+      if (c == ',')
+        c = '.';
+      if (c == '%' && unit == PL_UNIT_PERCENT && !percent)
+        {
+          percent = TRUE;
+          continue;
+        }
+      if ((c == 'x' || c == 'X') && unit == PL_UNIT_RATIO)
+        continue;
+      g_string_append_unichar (clean, c);
+    }
+  if (clean->len == 0 && !percent)
+    {
+      *value = NAN;
+      return TRUE;
+    }
+  number = g_ascii_strtod (clean->str, &end);
+  if (clean->len == 0 || end == NULL || *end != '\0' || !isfinite (number) ||
+      strchr (clean->str, 'e') != NULL || strchr (clean->str, 'E') != NULL)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("“%s” is not a number. Type digits, with a point or a comma for decimals."), text);
+      return FALSE;
+    }
+  /* Percentages are kept as fractions, so that formulas multiply them as they are. */
+  *value = unit == PL_UNIT_PERCENT ? number / 100 : number;
+  return TRUE;
+}
