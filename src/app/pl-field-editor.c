@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-enums.h"
 #include "pl-field-editor.h"
 #include "pl-field-text.h"
 
@@ -122,10 +123,7 @@ fill_enum_dropdown (GtkDropDown *dropdown, PlItem *item, guint field)
 
   for (guint i = 0; i < klass->n_values; i++)
     {
-      g_autofree char *name = g_strdup (klass->values[i].value_nick);
-      name[0] = g_ascii_toupper (name[0]);
-      g_strdelimit (name, "-", ' ');
-      gtk_string_list_append (names, name);
+      gtk_string_list_append (names, pl_enum_get_label (f->enum_type (), klass->values[i].value));
       if (klass->values[i].value == current)
         selected = i;
     }

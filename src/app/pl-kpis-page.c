@@ -174,12 +174,7 @@ refresh_row_label (GtkLabel *label)
     }
   else
     {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (pl_layer_get_type ());
-      GEnumValue *value = g_enum_get_value (klass, (int) pl_item_get_int (kpi, PL_KPI_LAYER));
-      g_autofree char *text = g_strdup (value ? value->value_nick : "");
-      if (*text)
-        text[0] = g_ascii_toupper (text[0]);
-      gtk_label_set_label (label, text);
+      gtk_label_set_label (label, pl_enum_get_label (PL_TYPE_LAYER, (int) pl_item_get_int (kpi, PL_KPI_LAYER)));
     }
 }
 

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "pl-enums"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "pl-enums.h"
 
 G_DEFINE_ENUM_TYPE (PlHorizon, pl_horizon,
@@ -90,4 +92,65 @@ pl_enum_to_nick (GType enum_type, int value)
   GEnumValue *v = g_enum_get_value (klass, value);
 
   return v ? v->value_nick : NULL;
+}
+
+/* What the user reads for each value; the nicks are the file's words, not theirs. */
+static const struct { GType (*type) (void); int value; const char *label; } labels[] = {
+  { pl_horizon_get_type, PL_HORIZON_SHORT, N_("Short term") },
+  { pl_horizon_get_type, PL_HORIZON_LONG, N_("Long term") },
+  { pl_approval_get_type, PL_APPROVAL_DRAFT, N_("Draft") },
+  { pl_approval_get_type, PL_APPROVAL_SUBMITTED, N_("Submitted") },
+  { pl_approval_get_type, PL_APPROVAL_APPROVED, N_("Approved") },
+  { pl_campaign_status_get_type, PL_STATUS_PLANNED, N_("Planned") },
+  { pl_campaign_status_get_type, PL_STATUS_RUNNING, N_("Running") },
+  { pl_campaign_status_get_type, PL_STATUS_COMPLETED, N_("Completed") },
+  { pl_campaign_status_get_type, PL_STATUS_STOPPED, N_("Stopped") },
+  { pl_entry_kind_get_type, PL_ENTRY_MILESTONE, N_("Milestone") },
+  { pl_entry_kind_get_type, PL_ENTRY_ACTIVITY, N_("Activity") },
+  { pl_entry_kind_get_type, PL_ENTRY_REVIEW, N_("Review") },
+  { pl_cadence_get_type, PL_CADENCE_NONE, N_("Once") },
+  { pl_cadence_get_type, PL_CADENCE_WEEKLY, N_("Weekly") },
+  { pl_cadence_get_type, PL_CADENCE_MONTHLY, N_("Monthly") },
+  { pl_cadence_get_type, PL_CADENCE_QUARTERLY, N_("Quarterly") },
+  { pl_cadence_get_type, PL_CADENCE_YEARLY, N_("Yearly") },
+  { pl_cadence_get_type, PL_CADENCE_END_OF_CAMPAIGN, N_("At the end of the campaign") },
+  { pl_unit_get_type, PL_UNIT_COUNT, N_("Count") },
+  { pl_unit_get_type, PL_UNIT_CURRENCY, N_("Money") },
+  { pl_unit_get_type, PL_UNIT_PERCENT, N_("Percentage") },
+  { pl_unit_get_type, PL_UNIT_RATIO, N_("Ratio") },
+  { pl_unit_get_type, PL_UNIT_DAYS, N_("Days") },
+  { pl_direction_get_type, PL_DIRECTION_HIGHER, N_("Higher") },
+  { pl_direction_get_type, PL_DIRECTION_LOWER, N_("Lower") },
+  { pl_layer_get_type, PL_LAYER_ACTIVITY, N_("Activity") },
+  { pl_layer_get_type, PL_LAYER_FUNNEL, N_("Funnel") },
+  { pl_layer_get_type, PL_LAYER_BUSINESS, N_("Business") },
+  { pl_stage_get_type, PL_STAGE_NONE, N_("None") },
+  { pl_stage_get_type, PL_STAGE_SPEND, N_("Spend") },
+  { pl_stage_get_type, PL_STAGE_IMPRESSIONS, N_("Impressions") },
+  { pl_stage_get_type, PL_STAGE_VISITORS, N_("Visitors") },
+  { pl_stage_get_type, PL_STAGE_LEADS, N_("Leads") },
+  { pl_stage_get_type, PL_STAGE_MQL, N_("Marketing qualified leads") },
+  { pl_stage_get_type, PL_STAGE_SQL, N_("Sales qualified leads") },
+  { pl_stage_get_type, PL_STAGE_OPPORTUNITIES, N_("Opportunities") },
+  { pl_stage_get_type, PL_STAGE_NEW_CUSTOMERS, N_("New customers") },
+  { pl_stage_get_type, PL_STAGE_CUSTOMERS, N_("Customers") },
+  { pl_stage_get_type, PL_STAGE_REVENUE, N_("Revenue") },
+  { pl_stage_get_type, PL_STAGE_MRR, N_("Monthly recurring revenue") },
+  { pl_stage_get_type, PL_STAGE_CHURN, N_("Churn") },
+  { pl_stage_get_type, PL_STAGE_MARGIN, N_("Margin") },
+  { pl_frequency_get_type, PL_FREQUENCY_MONTHLY, N_("Monthly") },
+  { pl_frequency_get_type, PL_FREQUENCY_WEEKLY, N_("Weekly") },
+  { pl_frequency_get_type, PL_FREQUENCY_QUARTERLY, N_("Quarterly") },
+  { pl_aggregate_get_type, PL_AGGREGATE_SUM, N_("Adding them up") },
+  { pl_aggregate_get_type, PL_AGGREGATE_LAST, N_("Keeping the last") },
+  { pl_aggregate_get_type, PL_AGGREGATE_MEAN, N_("Averaging them") },
+};
+
+const char *
+pl_enum_get_label (GType enum_type, int value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (labels[i].value == value && labels[i].type () == enum_type)
+      return _(labels[i].label);
+  return "";
 }

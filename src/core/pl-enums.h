@@ -57,6 +57,8 @@ GType pl_stage_get_type (void);
 GType pl_frequency_get_type (void);
 GType pl_aggregate_get_type (void);
 
+/* The translated name the user reads for @value of @enum_type ("Money", "Funnel"). */
+const char *pl_enum_get_label (GType enum_type, int value);
 /* Returns the value whose nick is @nick, or -1. */
 int         pl_enum_from_nick (GType enum_type, const char *nick);
 /* Returns the nick of @value (static string), or NULL when out of range. */

@@ -282,6 +282,24 @@ test_month_index (void)
   g_assert_cmpint (pl_plan_month_index (plan, g_date_get_julian (&date)), ==, -1);
 }
 
+/* Every choice a drop-down offers has a name for the user, not the file's nick. */
+static void
+test_enum_labels (void)
+{
+  GType types[] = { PL_TYPE_HORIZON, PL_TYPE_APPROVAL, PL_TYPE_CAMPAIGN_STATUS, PL_TYPE_ENTRY_KIND,
+                    PL_TYPE_CADENCE, PL_TYPE_UNIT, PL_TYPE_DIRECTION, PL_TYPE_LAYER, PL_TYPE_STAGE,
+                    PL_TYPE_FREQUENCY, PL_TYPE_AGGREGATE };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (types[t]);
+      for (guint i = 0; i < klass->n_values; i++)
+        g_assert_cmpstr (pl_enum_get_label (types[t], klass->values[i].value), !=, "");
+    }
+  g_assert_cmpstr (pl_enum_get_label (PL_TYPE_UNIT, PL_UNIT_CURRENCY), ==, "Money");
+  g_assert_cmpstr (pl_enum_get_label (PL_TYPE_UNIT, 99), ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +313,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/move-and-group", test_move_and_group);
   g_test_add_func ("/plan/planned-answers-points", test_planned_answers_points);
   g_test_add_func ("/plan/month-index", test_month_index);
+  g_test_add_func ("/plan/enum-labels", test_enum_labels);
   return g_test_run ();
 }
