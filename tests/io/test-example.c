@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <math.h>
 
+#include "pl-budget-totals.h"
 #include "pl-figures.h"
 #include "pl-hygiene.h"
 #include "pl-plan-file.h"
@@ -56,11 +57,70 @@ test_plausible (void)
   g_assert_cmpfloat (mql_sql, <, 0.5);
 }
 
+/* The one-pass totals agree with the plain sums of pl-figures everywhere, and follow edits. */
+static void
+test_budget_totals (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  guint months = pl_plan_get_months (plan);
+
+  g_assert_cmpuint (pl_budget_totals_get_months (totals), ==, months);
+  for (int m = -1; m < (int) months; m++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
+          g_assert_cmpint (pl_budget_totals_line_planned (totals, line, m), ==, pl_figures_line_planned (PL_BUDGET_LINE (line), m));
+          g_assert_cmpint (pl_budget_totals_line_actual (totals, line, m), ==, pl_figures_line_actual (plan, PL_BUDGET_LINE (line), m));
+          if (m < 0)
+            g_assert_cmpint (pl_budget_totals_line_allocated (totals, line), ==, pl_figures_line_allocated (plan, PL_BUDGET_LINE (line)));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+        {
+          g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
+          g_assert_cmpint (pl_budget_totals_planned (totals, category, m), ==, pl_figures_category_planned (plan, PL_CATEGORY (category), m));
+          g_assert_cmpint (pl_budget_totals_actual (totals, category, m), ==, pl_figures_category_actual (plan, PL_CATEGORY (category), m));
+        }
+      g_assert_cmpint (pl_budget_totals_planned (totals, NULL, m), ==, pl_figures_planned (plan, m));
+      g_assert_cmpint (pl_budget_totals_actual (totals, NULL, m), ==, pl_figures_actual (plan, m));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      g_assert_cmpint (pl_budget_totals_campaign_allocated (totals, campaign), ==, pl_figures_campaign_allocated (plan, PL_CAMPAIGN (campaign)));
+      g_assert_cmpint (pl_budget_totals_campaign_actual (totals, campaign), ==, pl_figures_campaign_actual (plan, PL_CAMPAIGN (campaign)));
+    }
+  g_assert_cmpint (pl_budget_totals_horizon_planned (totals, PL_HORIZON_SHORT) + pl_budget_totals_horizon_planned (totals, PL_HORIZON_LONG),
+                   ==, pl_figures_planned (plan, -1));
+  g_assert_cmpint (pl_budget_totals_horizon_actual (totals, PL_HORIZON_SHORT) + pl_budget_totals_horizon_actual (totals, PL_HORIZON_LONG),
+                   ==, pl_figures_actual (plan, -1));
+  /* The example plans both kinds of spend. */
+  g_assert_cmpint (pl_budget_totals_horizon_planned (totals, PL_HORIZON_LONG), >, 0);
+  g_assert_cmpint (pl_budget_totals_horizon_planned (totals, PL_HORIZON_SHORT), >, 0);
+
+  /* Made again after an edit, the totals follow it to the plan's total. */
+  {
+    g_autoptr(PlItem) line = g_list_model_get_item (lines, 0);
+    gint64 before = pl_budget_totals_planned (totals, NULL, 2);
+    g_autoptr(PlBudgetTotals) after = NULL;
+
+    g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 2, pl_figures_line_planned (PL_BUDGET_LINE (line), 2) + 12345, NULL));
+    after = pl_budget_totals_new (plan);
+    g_assert_cmpint (pl_budget_totals_planned (after, NULL, 2), ==, before + 12345);
+    g_assert_cmpint (pl_budget_totals_planned (after, NULL, -1), ==, pl_budget_totals_planned (totals, NULL, -1) + 12345);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/example/clean", test_clean);
   g_test_add_func ("/example/plausible", test_plausible);
+  g_test_add_func ("/example/budget-totals", test_budget_totals);
   return g_test_run ();
 }

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pl-enums.h"
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+/* Every total of the budget at one moment, computed in one pass over the lines, the spend
+ * and the allocations: what the budget page, its charts and the dashboard read, instead of
+ * summing the plan again for every cell. Plain data, made again after each change (cheap:
+ * linear in the records). Money in minor units; a @month of -1 means the whole period. */
+typedef struct _PlBudgetTotals PlBudgetTotals;
+
+PlBudgetTotals *pl_budget_totals_new          (PlPlan *plan);
+void            pl_budget_totals_free         (PlBudgetTotals *totals);
+guint           pl_budget_totals_get_months   (const PlBudgetTotals *totals);
+
+/* Planned and actual of @line, a PlBudgetLine of the plan. */
+gint64          pl_budget_totals_line_planned (const PlBudgetTotals *totals, PlItem *line, int month);
+gint64          pl_budget_totals_line_actual  (const PlBudgetTotals *totals, PlItem *line, int month);
+/* Allocated from @line to campaigns. */
+gint64          pl_budget_totals_line_allocated (const PlBudgetTotals *totals, PlItem *line);
+/* Planned and actual of @category (a PlCategory), or of the whole plan when NULL. */
+gint64          pl_budget_totals_planned      (const PlBudgetTotals *totals, PlItem *category, int month);
+gint64          pl_budget_totals_actual       (const PlBudgetTotals *totals, PlItem *category, int month);
+/* Planned and actual of the lines tagged @horizon (short-term or long-term). */
+gint64          pl_budget_totals_horizon_planned (const PlBudgetTotals *totals, PlHorizon horizon);
+gint64          pl_budget_totals_horizon_actual  (const PlBudgetTotals *totals, PlHorizon horizon);
+/* Allocated to @campaign, and its share of the actual spend of the lines it draws on
+ * (the rule of pl_figures_campaign_actual()). */
+gint64          pl_budget_totals_campaign_allocated (const PlBudgetTotals *totals, PlItem *campaign);
+gint64          pl_budget_totals_campaign_actual    (const PlBudgetTotals *totals, PlItem *campaign);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlBudgetTotals, pl_budget_totals_free)
+
+G_END_DECLS
