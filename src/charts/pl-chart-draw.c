@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "pl-chart-draw.h"
+
+void
+pl_chart_set_color (cairo_t *cr, const PlColor *color, double alpha)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, alpha);
+}
+
+PangoLayout *
+pl_chart_text_new (cairo_t *cr, const PlChartStyle *style, double size)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (style->font);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+double
+pl_chart_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
+               PangoAlignment align)
+{
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (MAX (w, 1) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, align);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+char *
+pl_chart_short_money (gint64 amount, guint exponent)
+{
+  double value = (double) amount / pow (10, exponent);
+  double magnitude = fabs (value);
+
+  if (magnitude >= 1e6)
+    return g_strdup_printf ("%.1fM", value / 1e6);
+  if (magnitude >= 1e4)
+    return g_strdup_printf ("%.0fk", value / 1e3);
+  if (magnitude >= 1e3)
+    return g_strdup_printf ("%.1fk", value / 1e3);
+  return g_strdup_printf ("%.0f", value);
+}
+
+double
+pl_chart_nice_ceiling (double value)
+{
+  static const double steps[] = { 1, 2, 2.5, 5, 10 };
+  double power;
+
+  if (!(value > 0))
+    return 1;
+  power = pow (10, floor (log10 (value)));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * power >= value * (1 - 1e-9))
+      return steps[i] * power;
+  return 10 * power;
+}

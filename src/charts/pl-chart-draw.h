@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "pl-chart-style.h"
+
+G_BEGIN_DECLS
+
+/* Drawing steps the charts share. */
+
+/* Sets @color with @alpha as the source. */
+void         pl_chart_set_color   (cairo_t *cr, const PlColor *color, double alpha);
+/* A layout in the style's font at @size pixels, for the labels of one chart. */
+PangoLayout *pl_chart_text_new    (cairo_t *cr, const PlChartStyle *style, double size);
+/* Shows @text in the box at (@x, @y) @w wide, aligned, ellipsised at the end when too long;
+ * returns the height drawn. */
+double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char *text,
+                                   double x, double y, double w, PangoAlignment align);
+/* An amount in minor units as an axis or bar label: "850", "12.5k", "1.2M". */
+char        *pl_chart_short_money (gint64 amount, guint exponent);
+/* A rounded "nice" axis maximum at or above @value (1, 2, 2.5 or 5 times a power of ten). */
+double       pl_chart_nice_ceiling (double value);
+
+G_END_DECLS

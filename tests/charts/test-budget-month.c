@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Planned against actual by month: bar heights in proportion to the amounts, the colour of
+ * months over plan, the cumulative lines, the summary; light and dark. */
+#include <glib.h>
+#include <gio/gio.h>
+#include <math.h>
+
+#include "pl-budget-month-chart.h"
+#include "pl-plan-file.h"
+
+#define WIDTH  1000
+#define HEIGHT 420
+
+static gboolean
+pixel_is (cairo_surface_t *surface, double x, double y, const PlColor *color, const PlColor *over, double alpha)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 argb = *(guint32 *) (data + (int) y * stride + (int) x * 4);
+  /* The bar's colour blended over the background at its alpha. */
+  double r = color->r * alpha + over->r * (1 - alpha), g = color->g * alpha + over->g * (1 - alpha);
+  double b = color->b * alpha + over->b * (1 - alpha);
+
+  return fabs (((argb >> 16) & 0xff) / 255.0 - r) < 0.02 && fabs (((argb >> 8) & 0xff) / 255.0 - g) < 0.02 &&
+         fabs ((argb & 0xff) / 255.0 - b) < 0.02;
+}
+
+static void
+draw (PlPlan *plan, const PlChartStyle *style, const char *name)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autofree char *summary = pl_budget_month_chart_draw (plan, totals, cr, WIDTH, HEIGHT, style);
+  double ref_h = 0;
+  gint64 ref_amount = 0;
+  guint coloured = 0;
+
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (g_str_has_prefix (summary, "Planned "));
+  g_assert_nonnull (strstr (summary, "over 12 months; spent"));
+  g_assert_nonnull (strstr (summary, "in 6 months"));
+
+  for (guint m = 0; m < 12; m++)
+    for (int actual = 0; actual <= 1; actual++)
+      {
+        gint64 amount = actual ? pl_budget_totals_actual (totals, NULL, (int) m) : pl_budget_totals_planned (totals, NULL, (int) m);
+        double x, y, w, h;
+
+        pl_budget_month_chart_bar_rect (totals, m, actual, WIDTH, HEIGHT, &x, &y, &w, &h);
+        g_assert_cmpfloat (w, >, 8);
+        if (amount == 0)
+          {
+            g_assert_cmpfloat (h, ==, 0);
+            continue;
+          }
+        /* Heights in proportion to the amounts. */
+        if (ref_amount == 0)
+          {
+            ref_amount = amount;
+            ref_h = h;
+          }
+        g_assert_cmpfloat (fabs (h / ref_h - (double) amount / (double) ref_amount), <, 1e-9);
+        g_assert_cmpfloat (y + h, <=, HEIGHT - 20);
+        /* The actual bar is green, or red in a month over plan (sampled low in the bar, clear of the lines). */
+        if (actual)
+          {
+            gboolean over = amount > pl_budget_totals_planned (totals, NULL, (int) m);
+            g_assert_true (pixel_is (surface, x + w / 2, y + h - 3, over ? &style->bad : &style->good, &style->background, 0.9));
+            coloured++;
+          }
+      }
+  g_assert_cmpuint (coloured, ==, 6);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  draw (plan, pl_chart_style_light (), "budget-month-light.png");
+  draw (plan, pl_chart_style_dark (), "budget-month-dark.png");
+}
+
+/* A plan with no spend yet: planned bars only, and a summary that says so. */
+static void
+test_empty (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = pl_budget_month_chart_draw (plan, totals, cr, 400, 200, pl_chart_style_light ());
+
+  g_assert_nonnull (strstr (summary, "spent 0.00"));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/budget-month/example", test_example);
+  g_test_add_func ("/budget-month/empty", test_empty);
+  return g_test_run ();
+}
