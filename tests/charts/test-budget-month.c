@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 #include <math.h>
 
+#include "pl-budget-burn-chart.h"
 #include "pl-budget-month-chart.h"
 #include "pl-plan-file.h"
 
@@ -91,6 +92,48 @@ test_example (void)
   draw (plan, pl_chart_style_dark (), "budget-month-dark.png");
 }
 
+/* The burn: the projection at the current rate, where its line ends, the summary. */
+static void
+test_burn (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, NULL);
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
+  const char *names[] = { "budget-burn-light.png", "budget-burn-dark.png" };
+  gint64 to_date = 0, projected;
+  guint spent = 0;
+
+  for (guint m = 0; m < 6; m++)
+    to_date += pl_budget_totals_actual (totals, NULL, (int) m);
+  projected = pl_budget_burn_projection (totals, &spent);
+  g_assert_cmpuint (spent, ==, 6);
+  /* Six months spent, six to go at the same average. */
+  g_assert_cmpint (projected, ==, 2 * to_date);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, names[i], NULL);
+      g_autofree char *summary = pl_budget_burn_chart_draw (plan, totals, cr, WIDTH, HEIGHT, styles[i]);
+      double x, y;
+
+      cairo_surface_flush (surface);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_true (g_str_has_prefix (summary, "At the current rate, spend reaches "));
+      /* The projection ends at the right edge of the plot, at the height of its value. */
+      pl_budget_burn_chart_projection_end (totals, WIDTH, HEIGHT, &x, &y);
+      g_assert_cmpfloat (x, ==, WIDTH - 96.0);
+      g_assert_cmpfloat (y, >, 14);
+      g_assert_true (pixel_is (surface, x, y, projected > pl_budget_totals_planned (totals, NULL, -1) ? &styles[i]->bad : &styles[i]->good,
+                               &styles[i]->background, 1));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* A plan with no spend yet: planned bars only, and a summary that says so. */
 static void
 test_empty (void)
@@ -112,5 +155,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/budget-month/example", test_example);
   g_test_add_func ("/budget-month/empty", test_empty);
+  g_test_add_func ("/budget-burn/example", test_burn);
   return g_test_run ();
 }

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-budget-burn-chart"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-budget-burn-chart.h"
+#include "pl-chart-draw.h"
+#include "pl-money.h"
+
+#define AXIS_W   58.0
+#define RIGHT_W  96.0
+#define MONTHS_H 22.0
+#define PAD      14.0
+
+gint64
+pl_budget_burn_projection (const PlBudgetTotals *totals, guint *months_spent)
+{
+  guint months = pl_budget_totals_get_months (totals);
+  guint spent = 0;
+  gint64 to_date = 0;
+
+  for (guint m = 0; m < months; m++)
+    if (pl_budget_totals_actual (totals, NULL, (int) m) != 0)
+      spent = m + 1;
+  for (guint m = 0; m < spent; m++)
+    to_date += pl_budget_totals_actual (totals, NULL, (int) m);
+  if (months_spent != NULL)
+    *months_spent = spent;
+  if (spent == 0)
+    return 0;
+  return to_date + (gint64) llround ((double) to_date / spent * (months - spent));
+}
+
+static double
+axis_max (const PlBudgetTotals *totals)
+{
+  return pl_chart_nice_ceiling ((double) MAX (pl_budget_totals_planned (totals, NULL, -1),
+                                              pl_budget_burn_projection (totals, NULL)) * 1.05);
+}
+
+static void
+point (const PlBudgetTotals *totals, double width, double height, double month, double amount, double *x, double *y)
+{
+  guint months = MAX (pl_budget_totals_get_months (totals), 1);
+  double w = width - AXIS_W - RIGHT_W, h = height - PAD - MONTHS_H;
+
+  *x = AXIS_W + w * month / months;
+  *y = PAD + h - h * amount / axis_max (totals);
+}
+
+void
+pl_budget_burn_chart_projection_end (const PlBudgetTotals *totals, double width, double height, double *x, double *y)
+{
+  point (totals, width, height, pl_budget_totals_get_months (totals), (double) pl_budget_burn_projection (totals, NULL), x, y);
+}
+
+/* A dot where a line ends and its value beside it, at @label_y so two labels never overlap. */
+static void
+end_label (cairo_t *cr, PangoLayout *text, const PlColor *color, double x, double y, double label_y,
+           const char *caption, gint64 amount, guint exponent)
+{
+  double major = (double) amount / pow (10, exponent);
+  /* Two decimals of millions: the two ends are often close, and the difference is the point. */
+  g_autofree char *value = fabs (major) >= 1e6 ? g_strdup_printf ("%.2fM", major / 1e6)
+                                               : pl_chart_short_money (amount, exponent);
+  g_autofree char *label = g_strdup_printf ("%s\n%s", value, caption);
+
+  pl_chart_set_color (cr, color, 1);
+  cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
+  cairo_fill (cr);
+  pl_chart_text (cr, text, label, x + 8, label_y - 8, RIGHT_W - 10, PANGO_ALIGN_LEFT);
+}
+
+char *
+pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *cr, double width, double height,
+                           const PlChartStyle *style)
+{
+  static const double dash[] = { 6, 4 };
+  guint months = pl_budget_totals_get_months (totals);
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  guint spent = 0;
+  gint64 projected = pl_budget_burn_projection (totals, &spent);
+  gint64 planned_total = pl_budget_totals_planned (totals, NULL, -1);
+  gint64 sum = 0;
+  double top = axis_max (totals), x, y, x0, y0;
+  g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
+  g_autofree char *projected_text = NULL, *planned_text = NULL;
+
+  pl_chart_set_color (cr, &style->background, 1);
+  cairo_paint (cr);
+  for (int i = 0; i <= 4; i++)
+    {
+      g_autofree char *label = pl_chart_short_money ((gint64) (top * i / 4), exponent);
+      point (totals, width, height, 0, top * i / 4, &x, &y);
+      pl_chart_set_color (cr, &style->muted, i == 0 ? 0.6 : 0.2);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, x, floor (y) + 0.5);
+      cairo_line_to (cr, width - RIGHT_W, floor (y) + 0.5);
+      cairo_stroke (cr);
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, text, label, 0, y - 7, AXIS_W - 8, PANGO_ALIGN_RIGHT);
+    }
+  for (guint m = 0; m < months; m++)
+    {
+      GDate date;
+      char name[32];
+      double x1, unused;
+
+      point (totals, width, height, m, 0, &x, &y);
+      point (totals, width, height, m + 1, 0, &x1, &unused);
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, pl_plan_month_start (plan, m));
+      g_date_strftime (name, sizeof name, "%b", &date);
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, text, name, x, y + 4, x1 - x, PANGO_ALIGN_CENTER);
+    }
+
+  /* The plan, month by month, dashed. */
+  cairo_set_line_width (cr, 2);
+  pl_chart_set_color (cr, &style->muted, 1);
+  cairo_set_dash (cr, dash, 2, 0);
+  point (totals, width, height, 0, 0, &x, &y);
+  cairo_move_to (cr, x, y);
+  for (guint m = 0; m < months; m++)
+    {
+      sum += pl_budget_totals_planned (totals, NULL, (int) m);
+      point (totals, width, height, m + 1, (double) sum, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* The actual, solid, then its projection at the same rate, dotted. */
+  sum = 0;
+  point (totals, width, height, 0, 0, &x0, &y0);
+  cairo_move_to (cr, x0, y0);
+  for (guint m = 0; m < spent; m++)
+    {
+      sum += pl_budget_totals_actual (totals, NULL, (int) m);
+      point (totals, width, height, m + 1, (double) sum, &x0, &y0);
+      cairo_line_to (cr, x0, y0);
+    }
+  pl_chart_set_color (cr, projected > planned_total ? &style->bad : &style->good, 1);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke (cr);
+  if (spent > 0 && spent < months)
+    {
+      static const double dots[] = { 2, 4 };
+      pl_budget_burn_chart_projection_end (totals, width, height, &x, &y);
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dots, 2, 0);
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
+
+  {
+    double px, py, qx, qy, label_qy;
+    point (totals, width, height, months, (double) planned_total, &px, &py);
+    pl_budget_burn_chart_projection_end (totals, width, height, &qx, &qy);
+    /* Keep the two end labels apart when the projection lands near the plan. */
+    label_qy = qy;
+    if (fabs (py - qy) < 32)
+      label_qy = qy <= py ? py - 32 : py + 32;
+    end_label (cr, text, &style->muted, px, py, py, _("planned"), planned_total, exponent);
+    if (spent > 0)
+      end_label (cr, text, projected > planned_total ? &style->bad : &style->good, qx, qy, label_qy,
+                 _("at this rate"), projected, exponent);
+  }
+
+  projected_text = pl_money_to_string (projected, exponent);
+  planned_text = pl_money_to_string (planned_total, exponent);
+  if (spent == 0)
+    return g_strdup_printf (_("Nothing spent yet against a budget of %s %s."), planned_text, pl_plan_get_currency (plan));
+  /* Translators: projected end spend and currency, its share of the budget, the budget and currency */
+  return g_strdup_printf (_("At the current rate, spend reaches %s %s by the end of the period: %.0f %% of the budget of %s %s."),
+                          projected_text, pl_plan_get_currency (plan),
+                          planned_total > 0 ? 100.0 * (double) projected / (double) planned_total : 0.0,
+                          planned_text, pl_plan_get_currency (plan));
+}
