@@ -104,17 +104,12 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
     }
   for (guint m = 0; m < months; m++)
     {
-      GDate date;
-      char name[32];
       double x1, unused;
 
       point (totals, width, height, m, 0, &x, &y);
       point (totals, width, height, m + 1, 0, &x1, &unused);
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, pl_plan_month_start (plan, m));
-      g_date_strftime (name, sizeof name, "%b", &date);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, name, x, y + 4, x1 - x, PANGO_ALIGN_CENTER);
+      pl_chart_month_label (cr, text, plan, m, x, y + 4, x1 - x);
     }
 
   /* The plan, month by month, dashed. */

@@ -151,8 +151,6 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
   for (guint m = 0; m < months; m++)
     {
       double x, y, w, h;
-      GDate date;
-      char name[32];
       gint64 planned = pl_budget_totals_planned (totals, NULL, (int) m);
       gint64 actual = pl_budget_totals_actual (totals, NULL, (int) m);
 
@@ -169,11 +167,8 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
           cairo_fill (cr);
           over += over_plan;
         }
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, pl_plan_month_start (plan, m));
-      g_date_strftime (name, sizeof name, "%b", &date);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, name, f.x + slot * m, f.y + f.h + 4, slot, PANGO_ALIGN_CENTER);
+      pl_chart_month_label (cr, text, plan, m, f.x + slot * m, f.y + f.h + 4, slot);
     }
 
   {

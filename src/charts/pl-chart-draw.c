@@ -39,6 +39,18 @@ pl_chart_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, dou
   return height;
 }
 
+void
+pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint month, double x, double y, double w)
+{
+  GDate date;
+  char name[32];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, pl_plan_month_start (plan, month));
+  g_date_strftime (name, sizeof name, "%b", &date);
+  pl_chart_text (cr, layout, name, x, y, w, PANGO_ALIGN_CENTER);
+}
+
 char *
 pl_chart_short_money (gint64 amount, guint exponent)
 {

@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include "pl-chart-style.h"
+#include "pl-plan.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ PangoLayout *pl_chart_text_new    (cairo_t *cr, const PlChartStyle *style, doubl
  * returns the height drawn. */
 double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char *text,
                                    double x, double y, double w, PangoAlignment align);
+/* Shows the short name of month @month of @plan's period ("Jan") centred in @w. */
+void         pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint month,
+                                   double x, double y, double w);
 /* An amount in minor units as an axis or bar label: "850", "12.5k", "1.2M". */
 char        *pl_chart_short_money (gint64 amount, guint exponent);
 /* A rounded "nice" axis maximum at or above @value (1, 2, 2.5 or 5 times a power of ten). */
