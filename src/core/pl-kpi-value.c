@@ -9,30 +9,9 @@
 #include "pl-enums.h"
 #include "pl-error.h"
 #include "pl-kpi-value.h"
+#include "pl-money.h"
 
 #include <string.h>
-
-/* Digits grouped by three with a narrow no-break space, as in "12 450": readable in every
- * locale, and never taken for a decimal separator. */
-static char *
-group_digits (const char *digits)
-{
-  GString *out = g_string_new (NULL);
-  const char *point = strchr (digits, '.');
-  gsize integer = point ? (gsize) (point - digits) : strlen (digits);
-  gsize start = digits[0] == '-' ? 1 : 0;
-
-  g_string_append_len (out, digits, (gssize) start);
-  for (gsize i = start; i < integer; i++)
-    {
-      if (i > start && (integer - i) % 3 == 0)
-        g_string_append (out, "\u202F");
-      g_string_append_c (out, digits[i]);
-    }
-  if (point != NULL)
-    g_string_append (out, point);
-  return g_string_free (out, FALSE);
-}
 
 static char *
 plain_number (double value, int decimals)
@@ -42,7 +21,7 @@ plain_number (double value, int decimals)
 
   g_ascii_formatd (buffer, sizeof buffer, format, value);
   if (fabs (value) >= 10000)
-    return group_digits (buffer);
+    return pl_group_digits (buffer);
   return g_strdup (buffer);
 }
 

@@ -112,6 +112,91 @@ pl_money_to_string (gint64 amount, guint exponent)
                           magnitude % scale);
 }
 
+char *
+pl_group_digits (const char *plain)
+{
+  GString *out = g_string_new (NULL);
+  const char *point = strchr (plain, '.');
+  gsize integer = point ? (gsize) (point - plain) : strlen (plain);
+  gsize start = plain[0] == '-' ? 1 : 0;
+
+  g_string_append_len (out, plain, (gssize) start);
+  for (gsize i = start; i < integer; i++)
+    {
+      if (i > start && (integer - i) % 3 == 0)
+        g_string_append (out, "\u202F");
+      g_string_append_c (out, plain[i]);
+    }
+  if (point != NULL)
+    g_string_append (out, point);
+  return g_string_free (out, FALSE);
+}
+
+char *
+pl_money_to_display (gint64 amount, guint exponent)
+{
+  g_autofree char *plain = pl_money_to_string (amount, exponent);
+  char *point = strchr (plain, '.');
+
+  /* Budgets are mostly round: "12 500" reads better than "12 500.00". */
+  if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))
+    *point = '\0';
+  return pl_group_digits (plain);
+}
+
+/* TRUE when every comma of @text is followed by exactly three digits: "12,500" and
+ * "1,234,567.50" are written with thousands separators, not decimal commas. */
+static gboolean
+commas_group_thousands (const char *text)
+{
+  gboolean any = FALSE;
+
+  for (const char *p = strchr (text, ','); p != NULL; p = strchr (p + 1, ','))
+    {
+      if (!(g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+            (p[4] == '\0' || p[4] == ',' || p[4] == '.')))
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
+gboolean
+pl_money_parse_typed (const char *text, guint exponent, gint64 *out, GError **error)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  gboolean thousands, decimal_comma;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != ' ' && c != 0x00A0 && c != 0x202F && c != '\t')
+        g_string_append_unichar (clean, c);
+    }
+  /* Three digits after a comma are thousands when the currency has fewer decimals; a lone
+   * comma otherwise is a decimal comma. */
+  thousands = exponent < 3 && commas_group_thousands (clean->str);
+  decimal_comma = !thousands && strchr (clean->str, '.') == NULL &&
+                  strchr (clean->str, ',') == strrchr (clean->str, ',');
+  {
+    char *w = clean->str;
+    for (const char *r = clean->str; *r != '\0'; r++)
+      {
+        if (*r == ',' && thousands)
+          continue;
+        *w++ = *r == ',' && decimal_comma ? '.' : *r;
+      }
+    *w = '\0';
+  }
+  if (!pl_money_parse (clean->str, exponent, out, NULL))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("“%s” is not an amount. Type digits, with a point or a comma before the cents."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 pl_money_add (gint64 *a, gint64 b)
 {

@@ -65,6 +65,47 @@ test_add_and_currency (void)
   g_assert_false (pl_currency_is_valid ("EURO"));
 }
 
+static void
+test_typed (void)
+{
+  static const struct { const char *text; gint64 expected; } good[] = {
+    { "12500", 1250000 }, { "12 500", 1250000 }, { "12\u202F500", 1250000 }, { "182,40", 18240 },
+    { "182.4", 18240 }, { "12,500", 1250000 }, { "1,234,567.50", 123456750 }, { "0,5", 50 }, { " 7 ", 700 },
+  };
+  static const char *bad[] = { "abc", "", "1,2,3", "12,50,0", "1.5.0", "-", "12 500 €" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 value = 0;
+      g_assert_true (pl_money_parse_typed (good[i].text, 2, &value, NULL));
+      g_assert_cmpint (value, ==, good[i].expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 value = 42;
+      g_autoptr(GError) error = NULL;
+      g_assert_false (pl_money_parse_typed (bad[i], 2, &value, &error));
+      g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+      g_assert_cmpint (value, ==, 42);
+    }
+}
+
+static void
+test_display (void)
+{
+  g_autofree char *a = pl_money_to_display (1250000, 2);
+  g_autofree char *b = pl_money_to_display (18240, 2);
+  g_autofree char *c = pl_money_to_display (-123456789, 2);
+  g_autofree char *d = pl_money_to_display (0, 2);
+  g_autofree char *e = pl_money_to_display (1500, 0);
+
+  g_assert_cmpstr (a, ==, "12\u202F500");
+  g_assert_cmpstr (b, ==, "182.40");
+  g_assert_cmpstr (c, ==, "-1\u202F234\u202F567.89");
+  g_assert_cmpstr (d, ==, "0");
+  g_assert_cmpstr (e, ==, "1\u202F500");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -72,5 +113,7 @@ main (int argc, char **argv)
   g_test_add_func ("/money/parse", test_parse);
   g_test_add_func ("/money/format", test_format);
   g_test_add_func ("/money/add-and-currency", test_add_and_currency);
+  g_test_add_func ("/money/typed", test_typed);
+  g_test_add_func ("/money/display", test_display);
   return g_test_run ();
 }
