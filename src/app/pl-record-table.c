@@ -30,6 +30,10 @@ struct _PlRecordTable
   int                 filter_field;    /* only the records whose field is filter_id */
   char               *filter_id;
   GtkCustomFilter    *filter;
+  GtkCustomFilterFunc filter_func;     /* instead of filter_field and filter_id */
+  gpointer            filter_data;
+  PlRecordTablePrepare prepare;
+  gpointer            prepare_data;
 
   GtkColumnView      *view;
   GtkSingleSelection *selection;
@@ -222,6 +226,8 @@ on_add_clicked_cb (PlRecordTable *self)
         return;
       pl_item_set_string (item, (guint) self->filter_field, self->filter_id);
     }
+  if (self->prepare != NULL)
+    self->prepare (self->plan, item, self->prepare_data);
   pl_plan_add (self->plan, item);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n > 0)
@@ -405,6 +411,8 @@ filter_match (gpointer object, gpointer user_data)
 {
   PlRecordTable *self = user_data;
 
+  if (self->filter_func != NULL)
+    return self->filter_func (object, self->filter_data);
   return self->filter_id != NULL &&
          g_strcmp0 (pl_item_get_string (object, (guint) self->filter_field), self->filter_id) == 0;
 }
@@ -451,4 +459,32 @@ pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
     g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_problems), self);
   update_problems (self);
   update_height (self);
+}
+
+void
+pl_record_table_set_filter_func (PlRecordTable *self, GtkCustomFilterFunc func, gpointer data)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  g_return_if_fail (self->plan == NULL);
+  self->filter_func = func;
+  self->filter_data = data;
+  if (self->filter == NULL)
+    self->filter = gtk_custom_filter_new (filter_match, self, NULL);
+}
+
+void
+pl_record_table_refilter (PlRecordTable *self)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_height (self);
+}
+
+void
+pl_record_table_set_prepare (PlRecordTable *self, PlRecordTablePrepare prepare, gpointer data)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  self->prepare = prepare;
+  self->prepare_data = data;
 }

@@ -28,6 +28,15 @@ void           pl_record_table_set_soon     (PlRecordTable *self, guint field, i
 /* Shows only the records whose reference @field is @id (the KPIs of one campaign); new
  * records get @id. Call before pl_record_table_set_plan(). */
 void           pl_record_table_set_filter   (PlRecordTable *self, guint field, const char *id);
+/* Shows only the records @func accepts; call pl_record_table_refilter() when what it
+ * depends on changes. Call before pl_record_table_set_plan(). */
+void           pl_record_table_set_filter_func (PlRecordTable *self, GtkCustomFilterFunc func,
+                                                gpointer data);
+void           pl_record_table_refilter     (PlRecordTable *self);
+/* Called to fill in a new record before it is added (a date, a default line). */
+typedef void (*PlRecordTablePrepare) (PlPlan *plan, PlItem *item, gpointer data);
+void           pl_record_table_set_prepare  (PlRecordTable *self, PlRecordTablePrepare prepare,
+                                             gpointer data);
 void           pl_record_table_set_plan     (PlRecordTable *self, PlPlan *plan);
 
 G_END_DECLS

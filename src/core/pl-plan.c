@@ -851,6 +851,21 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
                        _("The %s is not a valid date."), label);
           return FALSE;
         }
+      /* Money spent outside the period would count in no month of the budget. */
+      if (PL_IS_SPEND (item) && field == PL_SPEND_DATE && slot->i != 0 &&
+          pl_plan_month_index (self, (guint32) slot->i) < 0)
+        {
+          GDate first, last;
+          char from[64], to[64];
+
+          g_date_set_julian (&first, pl_plan_get_start (self));
+          g_date_set_julian (&last, pl_plan_get_end (self) - 1);
+          g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
+          g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
+          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                       _("Spend must be dated within the fiscal period, from %s to %s."), from, to);
+          return FALSE;
+        }
       break;
     case PL_FIELD_ENUM:
       {

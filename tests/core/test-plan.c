@@ -282,6 +282,27 @@ test_month_index (void)
   g_assert_cmpint (pl_plan_month_index (plan, g_date_get_julian (&date)), ==, -1);
 }
 
+/* Spend outside the fiscal period is refused with the period in the message; nothing changes. */
+static void
+test_spend_outside_period (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlItem) entry = g_object_new (PL_TYPE_SPEND, NULL);
+  g_autoptr(GError) error = NULL;
+  guint32 start = pl_plan_get_start (plan);
+
+  pl_plan_add (plan, entry);
+  g_assert_true (pl_plan_set_julian (plan, entry, PL_SPEND_DATE, start + 3, &error));
+  g_assert_no_error (error);
+  g_assert_false (pl_plan_set_julian (plan, entry, PL_SPEND_DATE, start - 1, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "Spend must be dated within the fiscal period, from "));
+  g_clear_error (&error);
+  g_assert_false (pl_plan_set_julian (plan, entry, PL_SPEND_DATE, pl_plan_get_end (plan), &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_cmpuint (pl_item_get_julian (entry, PL_SPEND_DATE), ==, start + 3);
+}
+
 /* Every choice a drop-down offers has a name for the user, not the file's nick. */
 static void
 test_enum_labels (void)
@@ -314,5 +335,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/planned-answers-points", test_planned_answers_points);
   g_test_add_func ("/plan/month-index", test_month_index);
   g_test_add_func ("/plan/enum-labels", test_enum_labels);
+  g_test_add_func ("/plan/spend-outside-period", test_spend_outside_period);
   return g_test_run ();
 }
