@@ -229,8 +229,9 @@ pl_application_startup (GApplication *application)
     { "win.show-page('dashboard')", { "<Alt>1", NULL } },
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('campaigns')", { "<Alt>3", NULL } },
-    { "win.show-page('kpis')", { "<Alt>4", NULL } },
-    { "win.show-page('chain')", { "<Alt>5", NULL } },
+    { "win.show-page('budget')", { "<Alt>4", NULL } },
+    { "win.show-page('kpis')", { "<Alt>5", NULL } },
+    { "win.show-page('chain')", { "<Alt>6", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

@@ -180,7 +180,7 @@ fill_records (PlCampaignsPage *self, GtkDropDown *dropdown, PlCollection collect
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr(PlItem) record = g_list_model_get_item (records, i);
-      gtk_string_list_append (names, pl_item_get_string (record, 0) ? pl_item_get_string (record, 0) : pl_item_get_id (record));
+      gtk_string_list_append (names, pl_item_get_display_name (record));
       g_strv_builder_add (ids, pl_item_get_id (record));
     }
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));

@@ -66,10 +66,9 @@ pl_delete_dialog_present (GtkWidget *parent, PlPlan *plan, PlItem *item)
           g_string_append_printf (details, "\n• %s", what);
         }
     }
-  /* Every record's first field is its name. */
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, _("Delete “%s”?"),
-                                   pl_item_get_string (item, 0));
+                                   pl_item_get_display_name (item));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", details->str);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Delete"), GTK_RESPONSE_ACCEPT, NULL);
   gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),

@@ -100,9 +100,7 @@ fill_ref_dropdown (PlPlan *plan, GtkDropDown *dropdown, PlItem *item, guint fiel
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
       g_autoptr(PlItem) target = g_list_model_get_item (targets, i);
-      const char *name = pl_item_get_string (target, 0);
-
-      gtk_string_list_append (names, name ? name : pl_item_get_id (target));
+      gtk_string_list_append (names, pl_item_get_display_name (target));
       g_strv_builder_add (ids, pl_item_get_id (target));
       if (g_strcmp0 (current, pl_item_get_id (target)) == 0)
         selected = i + 1;
@@ -221,6 +219,27 @@ pl_field_editor_refresh (GtkWidget *cell)
     refresh_check (GTK_CHECK_BUTTON (cell));
 }
 
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Long names are cut with an ellipsis rather than pushing the drop-down out of its cell. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+}
+
 GtkWidget *
 pl_field_editor_new (const PlField *field, gboolean framed)
 {
@@ -234,7 +253,12 @@ pl_field_editor_new (const PlField *field, gboolean framed)
     }
   else if (field->type == PL_FIELD_REF || field->type == PL_FIELD_ENUM)
     {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
       cell = gtk_drop_down_new (NULL, NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (cell), factory);
       g_signal_connect (cell, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), NULL);
     }
   else

@@ -11,6 +11,7 @@
 #include "pl-field-editor.h"
 #include "pl-figures.h"
 #include "pl-formula.h"
+#include "pl-grid-view.h"
 #include "pl-kpi-chain-chart.h"
 #include "pl-kpi-value.h"
 #include "pl-kpis-page.h"
@@ -658,12 +659,9 @@ pl_kpis_page_select (PlKpisPage *self, PlItem *kpi)
           if (item == kpi)
             {
               GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->list), GTK_TYPE_SCROLLED_WINDOW);
-              GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
               gtk_single_selection_set_selected (self->selection, i);
-              /* GTK 4.8 has no scroll_to: rows are of equal height, scroll by proportion. */
-              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * i / n -
-                                                    gtk_adjustment_get_page_size (adjustment) / 3);
+              pl_grid_view_scroll_to (GTK_SCROLLED_WINDOW (scrolled), i, n);
               return;
             }
         }

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "pl-figures.h"
+#include "pl-grid-view.h"
 #include "pl-kpi-chain-chart.h"
 #include "pl-kpi-value.h"
 #include "pl-measurements-grid.h"
@@ -332,6 +333,7 @@ pl_measurements_grid_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->scrolled));
       self->scrolled = NULL;
     }
+  g_clear_object (&self->selection);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (pl_measurements_grid_parent_class)->dispose (object);
 }
@@ -366,23 +368,13 @@ pl_measurements_grid_init (PlMeasurementsGrid *self)
   self->cells = g_ptr_array_new ();
   self->kind = PL_SERIES_MEASUREMENTS;
   self->selection = gtk_no_selection_new (NULL);
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  gtk_column_view_set_show_column_separators (self->view, TRUE);
-  gtk_column_view_set_reorderable (self->view, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "measurements");
+  self->view = pl_grid_view_new (GTK_WIDGET (self), g_object_ref (GTK_SELECTION_MODEL (self->selection)), &self->scrolled);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), NULL);
   name = gtk_column_view_column_new (_("KPI"), factory);
   gtk_column_view_column_set_fixed_width (name, 230);
   gtk_column_view_column_set_resizable (name, TRUE);
   gtk_column_view_append_column (self->view, name);
-
-  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_has_frame (self->scrolled, TRUE);
-  gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->view));
-  gtk_widget_set_parent (GTK_WIDGET (self->scrolled), GTK_WIDGET (self));
 }
 
 PlMeasurementsGrid *
@@ -445,22 +437,18 @@ void
 pl_measurements_grid_focus_kpi (PlMeasurementsGrid *self, PlItem *kpi)
 {
   GListModel *kpis;
-  GtkAdjustment *adjustment;
   GtkWidget *cell;
 
   g_return_if_fail (PL_IS_MEASUREMENTS_GRID (self));
   if (self->plan == NULL)
     return;
   kpis = pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS);
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
   for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
     {
       g_autoptr(PlItem) item = g_list_model_get_item (kpis, i);
       if (item == kpi)
         {
-          /* Rows are of equal height: scroll by proportion, then the row is bound. */
-          double upper = gtk_adjustment_get_upper (adjustment);
-          gtk_adjustment_set_value (adjustment, upper * i / n - gtk_adjustment_get_page_size (adjustment) / 3);
+          pl_grid_view_scroll_to (self->scrolled, i, n);
           break;
         }
     }

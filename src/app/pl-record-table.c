@@ -488,3 +488,16 @@ pl_record_table_set_prepare (PlRecordTable *self, PlRecordTablePrepare prepare, 
   self->prepare = prepare;
   self->prepare_data = data;
 }
+
+void
+pl_record_table_set_fill (PlRecordTable *self, gboolean fill)
+{
+  GtkWidget *scrolled;
+
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  scrolled = gtk_widget_get_first_child (GTK_WIDGET (self));
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), !fill);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), fill ? -1 : 360);
+  gtk_widget_set_vexpand (scrolled, fill);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), fill);
+}

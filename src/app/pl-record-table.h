@@ -37,6 +37,8 @@ void           pl_record_table_refilter     (PlRecordTable *self);
 typedef void (*PlRecordTablePrepare) (PlPlan *plan, PlItem *item, gpointer data);
 void           pl_record_table_set_prepare  (PlRecordTable *self, PlRecordTablePrepare prepare,
                                              gpointer data);
+/* Lets the table grow to fill the height it is given, instead of its natural height. */
+void           pl_record_table_set_fill     (PlRecordTable *self, gboolean fill);
 void           pl_record_table_set_plan     (PlRecordTable *self, PlPlan *plan);
 
 G_END_DECLS

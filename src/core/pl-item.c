@@ -371,6 +371,19 @@ pl_item_get_id (PlItem *self)
   return PRIV (self)->id;
 }
 
+const char *
+pl_item_get_display_name (PlItem *self)
+{
+  PlItemClass *klass = PL_ITEM_GET_CLASS (self);
+  int field = pl_item_class_find_field (klass, "name");
+  const char *name;
+
+  if (field < 0)
+    field = pl_item_class_find_field (klass, "title");
+  name = field >= 0 ? pl_item_get_string (self, (guint) field) : NULL;
+  return name != NULL && *name != '\0' ? name : pl_item_get_id (self);
+}
+
 void
 pl_item_set_id (PlItem *self, const char *id)
 {

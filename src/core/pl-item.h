@@ -93,6 +93,8 @@ int            pl_item_class_find_field (PlItemClass   *klass,
                                          const char    *name);
 
 const char    *pl_item_get_id           (PlItem *self);
+/* What the user calls the record: its name or title field, or its ID when it has none. */
+const char    *pl_item_get_display_name (PlItem *self);
 /* Sets the ID; only for a record that is not in a plan yet. */
 void           pl_item_set_id           (PlItem *self, const char *id);
 /* The line of the file the record was read from, 0 when it was not read from a file. */

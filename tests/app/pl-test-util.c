@@ -11,6 +11,9 @@ pl_test_init (int *argc, char ***argv)
 
   g_test_init (argc, argv, NULL);
   gtk_init ();
+  /* A page caught in the middle of a crossfade has half its widgets unallocated; tests and
+   * their screenshots want the page as it settles. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   pl_test_app = pl_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (pl_test_app), NULL, &error);
   g_assert_no_error (error);
@@ -163,4 +166,18 @@ pl_test_type_into (GtkWidget *root, const char *id, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
   pl_test_spin ();
+}
+
+GtkWidget *
+pl_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
 }

@@ -30,4 +30,7 @@ GtkWidget  *pl_test_find_by_id     (GtkWidget *root, const char *id);
 /* Types @text into the entry @id as a user would, then presses Enter. */
 void        pl_test_type_into      (GtkWidget *root, const char *id, const char *text);
 
+/* The message dialog on screen, or NULL. */
+GtkWidget  *pl_test_find_message_dialog (void);
+
 G_END_DECLS

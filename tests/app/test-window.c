@@ -15,20 +15,6 @@
 #include "pl-test-util.h"
 #include "pl-window.h"
 
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
 static void
 test_edit_undo_save_reopen (void)
 {
@@ -131,7 +117,7 @@ test_edit_undo_save_reopen (void)
     g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_ORGANISATION, "Northwind", &error));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
     pl_test_spin ();
-    dialog = find_message_dialog ();
+    dialog = pl_test_find_message_dialog ();
     g_assert_nonnull (dialog);
     pl_test_screenshot (dialog, "changed-on-disk");
     g_assert_true (pl_document_get_modified (document));
@@ -148,7 +134,7 @@ test_edit_undo_save_reopen (void)
   g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_ORGANISATION, "Somebody else", &error));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.revert", NULL);
   pl_test_spin ();
-  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_response (GTK_DIALOG (pl_test_find_message_dialog ()), GTK_RESPONSE_ACCEPT);
   pl_test_spin ();
   document = pl_window_get_document (window);
   plan = pl_document_get_plan (document);
@@ -176,7 +162,7 @@ test_edit_undo_save_reopen (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
   pl_test_spin ();
   {
-    GtkWidget *dialog = find_message_dialog ();
+    GtkWidget *dialog = pl_test_find_message_dialog ();
     g_assert_nonnull (dialog);
     pl_test_screenshot (dialog, "close-dialog");
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
@@ -187,7 +173,7 @@ test_edit_undo_save_reopen (void)
   /* Close without saving: the file keeps the saved version. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
   pl_test_spin ();
-  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
+  gtk_dialog_response (GTK_DIALOG (pl_test_find_message_dialog ()), GTK_RESPONSE_REJECT);
   pl_test_spin ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (pl_test_app)));
   {
@@ -221,7 +207,7 @@ test_campaigns_and_files (void)
   pl_test_spin ();
   gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "status")), PL_STATUS_STOPPED);
   pl_test_spin ();
-  dialog = find_message_dialog ();
+  dialog = pl_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (pl_test_find_widget (dialog, GTK_TYPE_ENTRY)), "CPL three times the target");
   pl_test_screenshot (dialog, "stop-reason");
@@ -238,7 +224,7 @@ test_campaigns_and_files (void)
   pl_test_spin ();
   gtk_widget_activate_action (page, "campaigns.delete", NULL);
   pl_test_spin ();
-  dialog = find_message_dialog ();
+  dialog = pl_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   {
     g_autofree char *secondary = NULL;
@@ -291,7 +277,7 @@ test_campaigns_and_files (void)
   g_assert_true (pl_plan_set_string (plan, pl_plan_lookup (plan, "cmp-search"), PL_CAMPAIGN_CHANNEL, "Search", NULL));
   g_action_group_activate_action (G_ACTION_GROUP (pl_test_app), "quit", NULL);
   pl_test_spin ();
-  dialog = find_message_dialog ();
+  dialog = pl_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
   pl_test_spin ();

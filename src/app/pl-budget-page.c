@@ -1,0 +1,828 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-budget-page"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pl-budget-burn-chart.h"
+#include "pl-budget-grid.h"
+#include "pl-budget-month-chart.h"
+#include "pl-budget-page.h"
+#include "pl-budget-spread.h"
+#include "pl-budget-totals.h"
+#include "pl-chart-theme.h"
+#include "pl-delete-dialog.h"
+#include "pl-enums.h"
+#include "pl-field-editor.h"
+#include "pl-figures.h"
+#include "pl-money.h"
+#include "pl-record-table.h"
+
+struct _PlBudgetPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkStack       *view_stack;
+  PlBudgetGrid   *grid;
+  GtkStack       *editor_stack;
+  GtkGrid        *form;
+  GtkLabel       *allocation_summary;
+  GtkBox         *allocations_box;
+  GtkDropDown    *spend_line;
+  GtkDropDown    *spend_month;
+  GtkLabel       *spend_summary;
+  GtkBox         *spend_box;
+  GtkDrawingArea *month_chart;
+  GtkDrawingArea *burn_chart;
+  GtkLabel       *portfolio;
+
+  /* Owned references */
+  PlPlan         *plan;
+  PlItem         *selected;
+  PlBudgetTotals *totals;
+  PlRecordTable  *allocations;
+  PlRecordTable  *spend;
+  GStrv           line_ids;     /* behind the spend line filter, after "All lines" */
+  GPtrArray      *editors;
+  gboolean        refreshing;
+};
+
+G_DEFINE_FINAL_TYPE (PlBudgetPage, pl_budget_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Seasonal profiles by calendar month (January first), as planners describe their year. */
+static const struct { const char *name; double weights[12]; } profiles[] = {
+  { N_("B2B year: quiet in summer and at Christmas"), { 1, 1.1, 1.2, 1.1, 1, 0.9, 0.5, 0.4, 1.2, 1.3, 1.2, 0.6 } },
+  { N_("Retail year: the last quarter carries it"), { 0.6, 0.6, 0.8, 0.8, 0.9, 0.9, 0.8, 0.9, 1, 1.3, 1.8, 2 } },
+  { N_("Launch: front-loaded, then sustained"), { 2, 1.8, 1.5, 1.2, 1, 0.9, 0.8, 0.8, 0.8, 0.8, 0.7, 0.7 } },
+};
+
+/* ---- the selected line or category ---- */
+
+static PlItem *
+selected_line (PlBudgetPage *self)
+{
+  return self->selected && PL_IS_BUDGET_LINE (self->selected) ? self->selected : NULL;
+}
+
+static PlItem *
+selected_category (PlBudgetPage *self)
+{
+  if (self->selected == NULL)
+    return NULL;
+  if (PL_IS_CATEGORY (self->selected))
+    return self->selected;
+  return pl_plan_lookup (self->plan, pl_item_get_string (self->selected, PL_BUDGET_LINE_CATEGORY));
+}
+
+static void
+update_actions (PlBudgetPage *self)
+{
+  gboolean line = selected_line (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.add-line", selected_category (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.delete", self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.move-up", self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.move-down", self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.spread-evenly", line);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.spread-profile", line);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy-month", line);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.scale-category", selected_category (self) != NULL);
+}
+
+static void
+refresh_allocation_summary (PlBudgetPage *self)
+{
+  PlItem *line = selected_line (self);
+  guint exponent;
+  gint64 planned, allocated;
+  g_autofree char *a = NULL, *p = NULL, *left = NULL, *text = NULL;
+
+  if (line == NULL || self->totals == NULL)
+    return;
+  exponent = pl_plan_get_currency_exponent (self->plan);
+  planned = pl_budget_totals_line_planned (self->totals, line, -1);
+  allocated = pl_budget_totals_line_allocated (self->totals, line);
+  a = pl_money_to_display (allocated, exponent);
+  p = pl_money_to_display (planned, exponent);
+  left = pl_money_to_display (ABS (planned - allocated), exponent);
+  if (allocated > planned)
+    text = g_strdup_printf (_("%s %s allocated out of %s %s: %s %s too much."), a, pl_plan_get_currency (self->plan),
+                            p, pl_plan_get_currency (self->plan), left, pl_plan_get_currency (self->plan));
+  else
+    text = g_strdup_printf (_("%s %s allocated out of %s %s; %s %s left to allocate."), a, pl_plan_get_currency (self->plan),
+                            p, pl_plan_get_currency (self->plan), left, pl_plan_get_currency (self->plan));
+  gtk_label_set_label (self->allocation_summary, text);
+  if (allocated > planned)
+    gtk_widget_add_css_class (GTK_WIDGET (self->allocation_summary), "problem-text");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->allocation_summary), "problem-text");
+}
+
+/* The form shows the fields of the selected record's type, labelled by the model. */
+static void
+rebuild_form (PlBudgetPage *self)
+{
+  GtkWidget *child;
+  guint n_fields;
+  const PlField *fields;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->form))) != NULL)
+    {
+      if (g_ptr_array_find (self->editors, child, NULL))
+        pl_field_editor_bind (child, NULL, NULL, 0);
+      gtk_grid_remove (self->form, child);
+    }
+  g_ptr_array_set_size (self->editors, 0);
+  if (self->selected == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+  fields = pl_item_get_fields (self->selected, &n_fields);
+  /* The name first, then the fields in the model's order. */
+  for (guint i = 0, row = 0; i <= n_fields; i++)
+    {
+      int name = pl_item_class_find_field (PL_ITEM_GET_CLASS (self->selected), "name");
+      guint f = i == 0 ? (guint) MAX (name, 0) : i - 1;
+      g_autofree char *title = NULL;
+      GtkWidget *label, *editor;
+
+      if (i > 0 && (int) f == MAX (name, 0))
+        continue;
+
+      /* The months are the grid's; the amounts have their own editor. */
+      if (fields[f].type == PL_FIELD_AMOUNTS)
+        continue;
+      title = g_strdup (g_dgettext (GETTEXT_PACKAGE, fields[f].label));
+      title[0] = g_ascii_toupper (title[0]);
+      label = gtk_label_new (title);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "dim-label");
+      editor = pl_field_editor_new (&fields[f], TRUE);
+      gtk_widget_set_hexpand (editor, TRUE);
+      if (GTK_IS_CHECK_BUTTON (editor))
+        gtk_widget_set_halign (editor, GTK_ALIGN_START);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_grid_attach (self->form, label, 0, (int) row, 1, 1);
+      gtk_grid_attach (self->form, editor, 1, (int) row, 1, 1);
+      pl_field_editor_bind (editor, self->plan, self->selected, f);
+      g_ptr_array_add (self->editors, editor);
+      row++;
+    }
+  gtk_stack_set_visible_child_name (self->editor_stack, "line");
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->allocations_box)), selected_line (self) != NULL);
+  pl_record_table_set_filter (self->allocations, PL_ALLOCATION_LINE,
+                              selected_line (self) ? pl_item_get_id (self->selected) : NULL);
+  refresh_allocation_summary (self);
+}
+
+static void
+on_grid_selected_cb (PlBudgetPage *self)
+{
+  PlItem *item = pl_budget_grid_get_selected (self->grid);
+
+  if (item == self->selected)
+    return;
+  g_set_object (&self->selected, item);
+  rebuild_form (self);
+  update_actions (self);
+}
+
+/* ---- spend ---- */
+
+static gboolean
+spend_visible (gpointer item, gpointer data)
+{
+  PlBudgetPage *self = data;
+  guint line = gtk_drop_down_get_selected (self->spend_line);
+  guint month = gtk_drop_down_get_selected (self->spend_month);
+
+  if (self->plan == NULL)
+    return FALSE;
+  if (line > 0 && line != GTK_INVALID_LIST_POSITION && self->line_ids != NULL &&
+      g_strcmp0 (pl_item_get_string (item, PL_SPEND_LINE), self->line_ids[line - 1]) != 0)
+    return FALSE;
+  if (month > 0 && month != GTK_INVALID_LIST_POSITION &&
+      pl_plan_month_index (self->plan, pl_item_get_julian (item, PL_SPEND_DATE)) != (int) month - 1)
+    return FALSE;
+  return TRUE;
+}
+
+/* A new entry starts on the line and month shown, or today within the period. */
+static void
+prepare_spend (PlPlan *plan, PlItem *entry, gpointer data)
+{
+  PlBudgetPage *self = data;
+  guint line = gtk_drop_down_get_selected (self->spend_line);
+  guint month = gtk_drop_down_get_selected (self->spend_month);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  guint32 date;
+
+  if (line > 0 && line != GTK_INVALID_LIST_POSITION && self->line_ids != NULL)
+    pl_item_set_string (entry, PL_SPEND_LINE, self->line_ids[line - 1]);
+  else if (self->line_ids != NULL && self->line_ids[0] != NULL)
+    pl_item_set_string (entry, PL_SPEND_LINE, self->line_ids[0]);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  if (month > 0 && month != GTK_INVALID_LIST_POSITION)
+    date = pl_plan_month_start (plan, month - 1);
+  else
+    date = CLAMP (g_date_get_julian (&today), pl_plan_get_start (plan), pl_plan_get_end (plan) - 1);
+  pl_item_set_julian (entry, PL_SPEND_DATE, date);
+}
+
+static void
+refresh_spend_summary (PlBudgetPage *self)
+{
+  GListModel *spend = pl_plan_get_collection (self->plan, PL_COLLECTION_SPEND);
+  guint shown = 0;
+  gint64 total = 0;
+  g_autofree char *amount = NULL, *text = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
+      if (spend_visible (entry, self))
+        {
+          shown++;
+          total += pl_item_get_int (entry, PL_SPEND_AMOUNT);
+        }
+    }
+  amount = pl_money_to_display (total, pl_plan_get_currency_exponent (self->plan));
+  text = g_strdup_printf (ngettext ("%u entry, %s %s", "%u entries, %s %s", shown), shown, amount,
+                          pl_plan_get_currency (self->plan));
+  gtk_label_set_label (self->spend_summary, text);
+}
+
+static void
+on_spend_filter_cb (PlBudgetPage *self)
+{
+  if (self->refreshing || self->plan == NULL)
+    return;
+  pl_record_table_refilter (self->spend);
+  refresh_spend_summary (self);
+}
+
+static void
+fill_spend_filters (PlBudgetPage *self)
+{
+  GListModel *lines = pl_plan_get_collection (self->plan, PL_COLLECTION_LINES);
+  g_autoptr(GtkStringList) line_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) month_names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  guint line = gtk_drop_down_get_selected (self->spend_line);
+  guint month = gtk_drop_down_get_selected (self->spend_month);
+  g_autofree char *line_before = NULL;
+  guint line_after = 0;
+
+  if (self->line_ids != NULL && line > 0 && line != GTK_INVALID_LIST_POSITION)
+    line_before = g_strdup (self->line_ids[line - 1]);
+  gtk_string_list_append (line_names, _("All lines"));
+  for (guint i = 0, n = g_list_model_get_n_items (lines); i < n; i++)
+    {
+      g_autoptr(PlItem) item = g_list_model_get_item (lines, i);
+      gtk_string_list_append (line_names, pl_item_get_string (item, PL_BUDGET_LINE_NAME));
+      g_strv_builder_add (ids, pl_item_get_id (item));
+      if (g_strcmp0 (line_before, pl_item_get_id (item)) == 0)
+        line_after = i + 1;
+    }
+  gtk_string_list_append (month_names, _("All months"));
+  for (guint m = 0; m < pl_plan_get_months (self->plan); m++)
+    {
+      GDate date;
+      char name[64];
+      g_date_set_julian (&date, pl_plan_month_start (self->plan, m));
+      g_date_strftime (name, sizeof name, "%B %Y", &date);
+      gtk_string_list_append (month_names, name);
+    }
+  self->refreshing = TRUE;
+  g_strfreev (self->line_ids);
+  self->line_ids = g_strv_builder_end (ids);
+  gtk_drop_down_set_model (self->spend_line, G_LIST_MODEL (line_names));
+  gtk_drop_down_set_selected (self->spend_line, line_after);
+  gtk_drop_down_set_model (self->spend_month, G_LIST_MODEL (month_names));
+  gtk_drop_down_set_selected (self->spend_month, month != GTK_INVALID_LIST_POSITION &&
+                                                 month <= pl_plan_get_months (self->plan) ? month : 0);
+  self->refreshing = FALSE;
+}
+
+/* ---- charts ---- */
+
+static void
+draw_month_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlBudgetPage *self = data;
+  g_autofree char *summary = NULL;
+
+  if (self->totals == NULL)
+    return;
+  summary = pl_budget_month_chart_draw (self->plan, self->totals, cr, width, height,
+                                        pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+draw_burn_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlBudgetPage *self = data;
+  g_autofree char *summary = NULL;
+
+  if (self->totals == NULL)
+    return;
+  summary = pl_budget_burn_chart_draw (self->plan, self->totals, cr, width, height,
+                                       pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+refresh_portfolio (PlBudgetPage *self)
+{
+  gint64 short_planned = pl_budget_totals_horizon_planned (self->totals, PL_HORIZON_SHORT);
+  gint64 long_planned = pl_budget_totals_horizon_planned (self->totals, PL_HORIZON_LONG);
+  gint64 short_actual = pl_budget_totals_horizon_actual (self->totals, PL_HORIZON_SHORT);
+  gint64 long_actual = pl_budget_totals_horizon_actual (self->totals, PL_HORIZON_LONG);
+  double planned_share = short_planned + long_planned > 0 ? 100.0 * long_planned / (short_planned + long_planned) : 0;
+  double actual_share = short_actual + long_actual > 0 ? 100.0 * long_actual / (short_actual + long_actual) : 0;
+  g_autofree char *text = NULL;
+
+  /* Translators: the share of the budget planned, then spent, on long-term work (brand, content) */
+  text = g_strdup_printf (_("Portfolio: %.0f %% of the plan goes to long-term work (brand, content, SEO) and "
+                            "%.0f %% to short-term activation; so far %.0f %% of the spend was long-term."),
+                          planned_share, 100 - planned_share, actual_share);
+  gtk_label_set_label (self->portfolio, text);
+}
+
+static void
+on_plan_changed_cb (PlBudgetPage *self)
+{
+  g_clear_pointer (&self->totals, pl_budget_totals_free);
+  self->totals = pl_budget_totals_new (self->plan);
+  /* The record may have gone (deleted, or an undo of its creation). */
+  if (self->selected != NULL && pl_plan_lookup (self->plan, pl_item_get_id (self->selected)) != self->selected)
+    {
+      g_clear_object (&self->selected);
+      rebuild_form (self);
+      update_actions (self);
+    }
+  refresh_allocation_summary (self);
+  if (self->line_ids == NULL || g_strv_length (self->line_ids) != pl_plan_get_n (self->plan, PL_COLLECTION_LINES))
+    fill_spend_filters (self);
+  refresh_spend_summary (self);
+  refresh_portfolio (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->month_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->burn_chart));
+}
+
+/* ---- dialogs of the spreading helpers ---- */
+
+typedef gboolean (*AskDone) (PlBudgetPage *self, const char *text, guint choice, GError **error);
+
+static void
+on_ask_response_cb (GtkDialog *dialog, int response, PlBudgetPage *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkWidget *choice = g_object_get_data (G_OBJECT (dialog), "choice");
+  AskDone done = g_object_get_data (G_OBJECT (dialog), "done");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      !done (self, entry ? gtk_editable_get_text (GTK_EDITABLE (entry)) : NULL,
+             choice ? gtk_drop_down_get_selected (GTK_DROP_DOWN (choice)) : 0, &error))
+    {
+      /* Said in the dialog, which stays open for the value to be corrected. */
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      if (entry != NULL)
+        gtk_widget_add_css_class (entry, "error");
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Asks for a value (@initial in an entry, or none when NULL) and/or a choice among @choices,
+ * then calls @done; the dialog stays open while @done refuses the value. */
+static void
+ask (PlBudgetPage *self, const char *title, const char *detail, const char *initial,
+     const char * const *choices, const char *accept, AskDone done)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", title);
+  GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  if (choices != NULL)
+    {
+      GtkWidget *choice = gtk_drop_down_new_from_strings (choices);
+      gtk_box_append (GTK_BOX (area), choice);
+      g_object_set_data (G_OBJECT (dialog), "choice", choice);
+    }
+  if (initial != NULL)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (entry), initial);
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+      gtk_box_append (GTK_BOX (area), entry);
+      g_object_set_data (G_OBJECT (dialog), "entry", entry);
+    }
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL, accept, GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data (G_OBJECT (dialog), "done", done);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+line_total_text (PlBudgetPage *self)
+{
+  return pl_money_to_display (pl_figures_line_planned (PL_BUDGET_LINE (selected_line (self)), -1),
+                              pl_plan_get_currency_exponent (self->plan));
+}
+
+static gboolean
+spread_evenly_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+{
+  gint64 total;
+
+  return selected_line (self) != NULL &&
+         pl_money_parse_typed (text, pl_plan_get_currency_exponent (self->plan), &total, error) &&
+         pl_budget_spread_evenly (self->plan, PL_BUDGET_LINE (selected_line (self)), total, error);
+}
+
+static gboolean
+spread_profile_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+{
+  guint months = pl_plan_get_months (self->plan);
+  g_autofree double *weights = g_new (double, months);
+  gint64 total;
+
+  if (selected_line (self) == NULL || choice >= G_N_ELEMENTS (profiles) ||
+      !pl_money_parse_typed (text, pl_plan_get_currency_exponent (self->plan), &total, error))
+    return FALSE;
+  /* The profile is by calendar month, whatever month the fiscal period starts in. */
+  for (guint m = 0; m < months; m++)
+    {
+      GDate date;
+      g_date_set_julian (&date, pl_plan_month_start (self->plan, m));
+      weights[m] = profiles[choice].weights[g_date_get_month (&date) - 1];
+    }
+  return pl_budget_spread_profile (self->plan, PL_BUDGET_LINE (selected_line (self)), total, weights, months, error);
+}
+
+static gboolean
+copy_month_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+{
+  return selected_line (self) != NULL &&
+         pl_budget_copy_month (self->plan, PL_BUDGET_LINE (selected_line (self)), choice, error);
+}
+
+static gboolean
+scale_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdelimit (g_strdup (text), ",%", ' '));
+  char *end = NULL;
+  double percent;
+
+  g_strdelimit (clean, " ", '\0');
+  percent = g_ascii_strtod (clean, &end);
+  if (*clean == '\0' || end == NULL || *end != '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Type a percentage, such as 10 to add a tenth or -5 to cut by 5 %%."));
+      return FALSE;
+    }
+  return selected_category (self) != NULL &&
+         pl_budget_scale_category (self->plan, PL_CATEGORY (selected_category (self)), percent, error);
+}
+
+static void
+spread_evenly_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+  g_autofree char *total = NULL, *title = NULL;
+
+  if (selected_line (self) == NULL)
+    return;
+  total = line_total_text (self);
+  title = g_strdup_printf (_("Spread “%s” evenly"), pl_item_get_string (self->selected, PL_BUDGET_LINE_NAME));
+  ask (self, title, _("The year’s total, shared equally between the months; the cents left over go to the first months."),
+       total, NULL, _("_Spread"), spread_evenly_done);
+}
+
+static void
+spread_profile_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+  const char *names[G_N_ELEMENTS (profiles) + 1];
+  g_autofree char *total = NULL, *title = NULL;
+
+  if (selected_line (self) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    names[i] = _(profiles[i].name);
+  names[G_N_ELEMENTS (profiles)] = NULL;
+  total = line_total_text (self);
+  title = g_strdup_printf (_("Spread “%s” by season"), pl_item_get_string (self->selected, PL_BUDGET_LINE_NAME));
+  ask (self, title, _("Choose the shape of the year, then the total to share."), total, names, _("_Spread"),
+       spread_profile_done);
+}
+
+static void
+copy_month_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+
+  if (selected_line (self) == NULL)
+    return;
+  for (guint m = 0; m < pl_plan_get_months (self->plan); m++)
+    {
+      GDate date;
+      char name[64];
+      g_autofree char *amount = pl_money_to_display (pl_figures_line_planned (PL_BUDGET_LINE (self->selected), (int) m),
+                                                     pl_plan_get_currency_exponent (self->plan));
+      g_date_set_julian (&date, pl_plan_month_start (self->plan, m));
+      g_date_strftime (name, sizeof name, "%B %Y", &date);
+      g_ptr_array_add (names, g_strdup_printf ("%s (%s)", name, amount));
+    }
+  g_ptr_array_add (names, NULL);
+  title = g_strdup_printf (_("Copy a month of “%s” across"), pl_item_get_string (self->selected, PL_BUDGET_LINE_NAME));
+  ask (self, title, _("Every month of the line takes the amount of the month chosen."), NULL,
+       (const char * const *) names->pdata, _("_Copy"), copy_month_done);
+}
+
+static void
+scale_category_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+  g_autofree char *title = NULL;
+
+  if (selected_category (self) == NULL)
+    return;
+  title = g_strdup_printf (_("Scale “%s”"), pl_item_get_string (selected_category (self), PL_CATEGORY_NAME));
+  ask (self, title, _("Every month of every line of the category grows (or shrinks, with a minus) by this percentage."),
+       "10", NULL, _("_Scale"), scale_done);
+}
+
+/* ---- records ---- */
+
+static void
+add_category_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+  g_autoptr(PlItem) category = g_object_new (PL_TYPE_CATEGORY, NULL);
+
+  pl_item_set_string (category, PL_CATEGORY_NAME, _("New category"));
+  pl_plan_add (self->plan, category);
+  pl_budget_grid_select (self->grid, category);
+  if (self->editors->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->editors, 0));
+}
+
+static void
+add_line_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+  PlItem *category = selected_category (self);
+  g_autoptr(PlItem) line = NULL;
+
+  if (category == NULL)
+    return;
+  line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+  pl_item_set_string (line, PL_BUDGET_LINE_NAME, _("New line"));
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, pl_item_get_id (category));
+  pl_plan_add (self->plan, line);
+  pl_budget_grid_select (self->grid, line);
+  for (guint i = 0; i < self->editors->len; i++)
+    if (GTK_IS_ENTRY (g_ptr_array_index (self->editors, i)))
+      {
+        gtk_widget_grab_focus (g_ptr_array_index (self->editors, i));
+        break;
+      }
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+
+  if (self->selected != NULL)
+    pl_delete_dialog_present (widget, self->plan, self->selected);
+}
+
+/* Moves the selection past its previous or next sibling: a line within its category. */
+static void
+move (PlBudgetPage *self, int step)
+{
+  PlCollection collection;
+  GListModel *model;
+  g_autoptr(PlItem) item = NULL;
+  guint n, position = G_MAXUINT;
+
+  if (self->selected == NULL)
+    return;
+  item = g_object_ref (self->selected);
+  collection = pl_collection_for_type (G_OBJECT_TYPE (item));
+  model = pl_plan_get_collection (self->plan, collection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+    {
+      g_autoptr(PlItem) candidate = g_list_model_get_item (model, i);
+      if (candidate == item)
+        position = i;
+    }
+  for (int i = (int) position + step; i >= 0 && i < (int) n; i += step)
+    {
+      g_autoptr(PlItem) sibling = g_list_model_get_item (model, (guint) i);
+      if (PL_IS_CATEGORY (item) ||
+          g_strcmp0 (pl_item_get_string (sibling, PL_BUDGET_LINE_CATEGORY), pl_item_get_string (item, PL_BUDGET_LINE_CATEGORY)) == 0)
+        {
+          pl_plan_move (self->plan, item, (guint) i);
+          pl_budget_grid_select (self->grid, item);
+          return;
+        }
+    }
+}
+
+static void
+move_up_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  move (PL_BUDGET_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  move (PL_BUDGET_PAGE (widget), 1);
+}
+
+/* ---- GObject ---- */
+
+static void
+set_plan (PlBudgetPage *self, PlPlan *plan)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (!g_set_object (&self->plan, plan))
+    return;
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->totals, pl_budget_totals_free);
+  pl_budget_grid_set_plan (self->grid, plan);
+  pl_record_table_set_plan (self->allocations, plan);
+  pl_record_table_set_plan (self->spend, plan);
+  if (plan != NULL)
+    {
+      self->totals = pl_budget_totals_new (plan);
+      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
+      fill_spend_filters (self);
+      pl_record_table_refilter (self->spend);
+      refresh_spend_summary (self);
+      refresh_portfolio (self);
+    }
+  rebuild_form (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+static void
+pl_budget_page_dispose (GObject *object)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (object);
+  GtkWidget *child;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->totals, pl_budget_totals_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_BUDGET_PAGE);
+  /* The template's top box has no ID, so disposing the template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (pl_budget_page_parent_class)->dispose (object);
+}
+
+static void
+pl_budget_page_finalize (GObject *object)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (object);
+
+  g_strfreev (self->line_ids);
+  g_ptr_array_unref (self->editors);
+  G_OBJECT_CLASS (pl_budget_page_parent_class)->finalize (object);
+}
+
+static void
+pl_budget_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, PL_BUDGET_PAGE (object)->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_budget_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      set_plan (PL_BUDGET_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_budget_page_class_init (PlBudgetPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_budget_page_dispose;
+  object_class->finalize = pl_budget_page_finalize;
+  object_class->get_property = pl_budget_page_get_property;
+  object_class->set_property = pl_budget_page_set_property;
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PL_TYPE_BUDGET_GRID);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-budget-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, form);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, allocation_summary);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, allocations_box);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_line);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_month);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_summary);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_box);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, month_chart);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, burn_chart);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, portfolio);
+
+  gtk_widget_class_install_action (widget_class, "budget.add-category", NULL, add_category_action);
+  gtk_widget_class_install_action (widget_class, "budget.add-line", NULL, add_line_action);
+  gtk_widget_class_install_action (widget_class, "budget.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "budget.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "budget.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "budget.spread-evenly", NULL, spread_evenly_action);
+  gtk_widget_class_install_action (widget_class, "budget.spread-profile", NULL, spread_profile_action);
+  gtk_widget_class_install_action (widget_class, "budget.copy-month", NULL, copy_month_action);
+  gtk_widget_class_install_action (widget_class, "budget.scale-category", NULL, scale_category_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "budget.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "budget.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "budget.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "budget.add-line", NULL);
+}
+
+static void
+pl_budget_page_init (PlBudgetPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->editors = g_ptr_array_new ();
+  g_signal_connect_swapped (self->grid, "notify::selected", G_CALLBACK (on_grid_selected_cb), self);
+
+  self->allocations = pl_record_table_new (PL_COLLECTION_ALLOCATIONS, _("_Allocate to a Campaign"));
+  pl_record_table_add_column (self->allocations, PL_ALLOCATION_CAMPAIGN, _("Campaign"), TRUE);
+  pl_record_table_add_column (self->allocations, PL_ALLOCATION_AMOUNT, _("Amount"), FALSE);
+  pl_record_table_set_filter (self->allocations, PL_ALLOCATION_LINE, NULL);
+  gtk_box_append (self->allocations_box, GTK_WIDGET (self->allocations));
+
+  self->spend = pl_record_table_new (PL_COLLECTION_SPEND, _("_Add Spend"));
+  pl_record_table_add_column (self->spend, PL_SPEND_DATE, _("Date"), FALSE);
+  pl_record_table_add_column (self->spend, PL_SPEND_AMOUNT, _("Amount"), FALSE);
+  pl_record_table_add_column (self->spend, PL_SPEND_VENDOR, _("Vendor"), FALSE);
+  pl_record_table_add_column (self->spend, PL_SPEND_LINE, _("Budget line"), TRUE);
+  pl_record_table_add_column (self->spend, PL_SPEND_NOTE, _("Note"), TRUE);
+  pl_record_table_set_filter_func (self->spend, spend_visible, self);
+  pl_record_table_set_fill (self->spend, TRUE);
+  pl_record_table_set_prepare (self->spend, prepare_spend, self);
+  gtk_box_append (self->spend_box, GTK_WIDGET (self->spend));
+  g_signal_connect_swapped (self->spend_line, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
+  g_signal_connect_swapped (self->spend_month, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
+
+  gtk_drawing_area_set_draw_func (self->month_chart, draw_month_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->burn_chart, draw_burn_cb, self, NULL);
+  update_actions (self);
+}

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The budget page on the example plan: typing a month (Enter goes down), totals following,
+ * a bad amount refused, undo; the spreading helpers through their dialogs; spend filtered by
+ * line and month, a new entry dated in the month shown, a date outside the period refused.
+ * Writes screenshots of the three views. */
+#include "pl-budget-grid.h"
+#include "pl-budget-page.h"
+#include "pl-error.h"
+#include "pl-figures.h"
+#include "pl-record-table.h"
+#include "pl-test-util.h"
+
+static void
+test_budget_page (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_BUDGET_PAGE);
+  PlBudgetGrid *grid = PL_BUDGET_GRID (pl_test_find_widget (page, PL_TYPE_BUDGET_GRID));
+  PlItem *google = pl_plan_lookup (plan, "line-google");
+  PlItem *linkedin = pl_plan_lookup (plan, "line-linkedin");
+  PlItem *digital = pl_plan_lookup (plan, "cat-digital");
+  gint64 march = pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2);
+  gint64 digital_total = pl_figures_category_planned (plan, PL_CATEGORY (digital), -1);
+  g_autofree char *total_before = NULL, *total_after = NULL;
+  GtkWidget *cell, *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget");
+  pl_test_wait_drawn (GTK_WIDGET (grid));
+  pl_budget_grid_select (grid, linkedin);
+  pl_test_spin ();
+  g_assert_true (pl_budget_grid_get_selected (grid) == linkedin);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "editor_stack"))), ==, "line");
+
+  /* Typing a month: the category's total follows; Enter goes to the line below. */
+  total_before = pl_budget_grid_get_total_text (grid, digital, 0);
+  cell = pl_budget_grid_get_cell (grid, linkedin, 2);
+  g_assert_nonnull (cell);
+  gtk_widget_grab_focus (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "twelve");
+  g_signal_emit_by_name (cell, "activate");
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2), ==, march);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "12 500,50");
+  g_signal_emit_by_name (cell, "activate");
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2), ==, 1250050);
+  {
+    /* An entry's focus is in its text child. */
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *below = pl_budget_grid_get_cell (grid, google, 2);
+    g_assert_true (focus != NULL && (focus == below || gtk_widget_is_ancestor (focus, below)));
+  }
+  total_after = pl_budget_grid_get_total_text (grid, digital, 0);
+  g_assert_cmpstr (total_before, !=, total_after);
+  g_assert_cmpint (pl_figures_category_planned (plan, PL_CATEGORY (digital), -1), ==, digital_total - march + 1250050);
+  pl_test_screenshot (GTK_WIDGET (window), "budget-planned");
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2), ==, march);
+
+  /* Spread evenly: the dialog refuses a bad total and stays; a good one is one undo. */
+  gtk_widget_activate_action (page, "budget.spread-evenly", NULL);
+  pl_test_spin ();
+  dialog = pl_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pl_test_find_widget (dialog, GTK_TYPE_ENTRY)), "-40");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  pl_test_spin ();
+  g_assert_true (pl_test_find_message_dialog () == dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pl_test_find_widget (dialog, GTK_TYPE_ENTRY)), "120000");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  pl_test_spin ();
+  g_assert_null (pl_test_find_message_dialog ());
+  for (int m = 0; m < 12; m++)
+    g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), m), ==, 1000000);
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2), ==, march);
+
+  /* Scale the category by 10 %, through its dialog. */
+  gtk_widget_activate_action (page, "budget.scale-category", NULL);
+  pl_test_spin ();
+  dialog = pl_test_find_message_dialog ();
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_category_planned (plan, PL_CATEGORY (digital), -1), >, digital_total);
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_category_planned (plan, PL_CATEGORY (digital), -1), ==, digital_total);
+  g_assert_false (pl_plan_get_modified (plan));
+
+  /* Actual spend: filtered by month; a new entry is dated in that month; outside is refused. */
+  gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack")), "spend");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "spend_month")), 3);
+  pl_test_spin ();
+  {
+    guint before = pl_plan_get_n (plan, PL_COLLECTION_SPEND);
+    GtkWidget *table = pl_test_find_widget (page, PL_TYPE_RECORD_TABLE);
+    GtkWidget *spend_table = NULL;
+    g_autoptr(PlItem) entry = NULL;
+    GError *error = NULL;
+
+    /* The first record table on the page is the allocations'; the spend table is in spend_box. */
+    spend_table = pl_test_find_widget (pl_test_find_by_id (page, "spend_box"), PL_TYPE_RECORD_TABLE);
+    g_assert_nonnull (table);
+    g_assert_nonnull (spend_table);
+    g_signal_emit_by_name (g_object_get_data (G_OBJECT (spend_table), "add-button"), "clicked");
+    pl_test_spin ();
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_SPEND), ==, before + 1);
+    entry = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_SPEND), before);
+    g_assert_cmpint (pl_plan_month_index (plan, pl_item_get_julian (entry, PL_SPEND_DATE)), ==, 2);
+    g_assert_false (pl_plan_set_julian (plan, entry, PL_SPEND_DATE, pl_plan_get_start (plan) - 10, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+    g_clear_error (&error);
+    pl_test_screenshot (GTK_WIDGET (window), "budget-spend");
+    pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_SPEND), ==, before);
+  }
+
+  gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack")), "charts");
+  pl_test_screenshot (GTK_WIDGET (window), "budget-charts");
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
+int
+main (int argc, char **argv)
+{
+  pl_test_init (&argc, &argv);
+  g_test_add_func ("/budget/page", test_budget_page);
+  return g_test_run ();
+}
