@@ -9,6 +9,7 @@
 #include "pl-command.h"
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-figures.h"
 #include "pl-money.h"
 #include "pl-plan-private.h"
 
@@ -769,6 +770,39 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* A line cannot give campaigns more than it plans: refuses raising @allocation to @amount
+ * beyond what its line has left (lowering is always allowed, to get back under). */
+static gboolean
+check_allocation (PlPlan *self, PlItem *allocation, gint64 amount, GError **error)
+{
+  PlItem *line = pl_plan_lookup (self, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
+  GListModel *allocations = pl_plan_get_collection (self, PL_COLLECTION_ALLOCATIONS);
+  guint exponent = pl_plan_get_currency_exponent (self);
+  gint64 planned, others = 0;
+
+  if (line == NULL)
+    return TRUE;
+  planned = pl_figures_line_planned (PL_BUDGET_LINE (line), -1);
+  for (guint i = 0, n = g_list_model_get_n_items (allocations); i < n; i++)
+    {
+      g_autoptr(PlItem) other = g_list_model_get_item (allocations, i);
+      if (other != allocation &&
+          g_strcmp0 (pl_item_get_string (other, PL_ALLOCATION_LINE), pl_item_get_id (line)) == 0)
+        others += pl_item_get_int (other, PL_ALLOCATION_AMOUNT);
+    }
+  if (others + amount > planned)
+    {
+      g_autofree char *p = pl_money_to_string (planned, exponent);
+      g_autofree char *left = pl_money_to_string (MAX (planned - others, 0), exponent);
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("The line “%s” plans %s %s in all: at most %s %s is left to allocate."),
+                   pl_item_get_string (line, PL_BUDGET_LINE_NAME), p, pl_plan_get_currency (self),
+                   left, pl_plan_get_currency (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Checks @slot for @field of @item; the rules a user can break while editing. */
 static gboolean
 check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError **error)
@@ -824,6 +858,9 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
                        _("The %s cannot be negative."), label);
           return FALSE;
         }
+      if (PL_IS_ALLOCATION (item) && field == PL_ALLOCATION_AMOUNT &&
+          slot->i > pl_item_get_int (item, PL_ALLOCATION_AMOUNT))
+        return check_allocation (self, item, slot->i, error);
       break;
     case PL_FIELD_INT:
       if (PL_IS_METADATA (item) && field == PL_METADATA_MONTHS &&

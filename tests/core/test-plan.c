@@ -303,6 +303,45 @@ test_spend_outside_period (void)
   g_assert_cmpuint (pl_item_get_julian (entry, PL_SPEND_DATE), ==, start + 3);
 }
 
+/* A line cannot allocate more than it plans; lowering is always allowed. */
+static void
+test_allocation_limit (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlItem) category = g_object_new (PL_TYPE_CATEGORY, NULL);
+  g_autoptr(PlItem) line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  g_autoptr(PlItem) first = g_object_new (PL_TYPE_ALLOCATION, NULL);
+  g_autoptr(PlItem) second = g_object_new (PL_TYPE_ALLOCATION, NULL);
+  g_autoptr(GError) error = NULL;
+
+  pl_item_set_string (category, PL_CATEGORY_NAME, "Paid");
+  pl_plan_add (plan, category);
+  pl_item_set_string (line, PL_BUDGET_LINE_NAME, "Search ads");
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, pl_item_get_id (category));
+  pl_plan_add (plan, line);
+  g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 0, 100000, NULL));
+  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "Spring");
+  pl_plan_add (plan, campaign);
+  for (guint i = 0; i < 2; i++)
+    {
+      PlItem *allocation = i == 0 ? first : second;
+      pl_item_set_string (allocation, PL_ALLOCATION_LINE, pl_item_get_id (line));
+      pl_item_set_string (allocation, PL_ALLOCATION_CAMPAIGN, pl_item_get_id (campaign));
+      pl_plan_add (plan, allocation);
+    }
+  g_assert_true (pl_plan_set_int (plan, first, PL_ALLOCATION_AMOUNT, 70000, &error));
+  g_assert_false (pl_plan_set_int (plan, second, PL_ALLOCATION_AMOUNT, 30001, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "The line “Search ads” plans 1000.00 EUR in all: at most 300.00 EUR is left to allocate.");
+  g_clear_error (&error);
+  g_assert_true (pl_plan_set_int (plan, second, PL_ALLOCATION_AMOUNT, 30000, &error));
+  /* Planned cut below the allocations: a validation problem, and lowering stays possible. */
+  g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 0, 50000, NULL));
+  g_assert_true (pl_plan_set_int (plan, first, PL_ALLOCATION_AMOUNT, 20000, &error));
+  g_assert_no_error (error);
+}
+
 /* Every choice a drop-down offers has a name for the user, not the file's nick. */
 static void
 test_enum_labels (void)
@@ -336,5 +375,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/month-index", test_month_index);
   g_test_add_func ("/plan/enum-labels", test_enum_labels);
   g_test_add_func ("/plan/spend-outside-period", test_spend_outside_period);
+  g_test_add_func ("/plan/allocation-limit", test_allocation_limit);
   return g_test_run ();
 }
