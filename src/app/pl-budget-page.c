@@ -11,6 +11,8 @@
 #include "pl-budget-page.h"
 #include "pl-budget-spread.h"
 #include "pl-budget-totals.h"
+#include "pl-cac-breakdown-chart.h"
+#include "pl-category-spend-chart.h"
 #include "pl-chart-theme.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -36,6 +38,8 @@ struct _PlBudgetPage
   GtkBox         *spend_box;
   GtkDrawingArea *month_chart;
   GtkDrawingArea *burn_chart;
+  GtkDrawingArea *category_chart;
+  GtkDrawingArea *cac_chart;
   GtkLabel       *portfolio;
 
   /* Owned references */
@@ -320,29 +324,25 @@ fill_spend_filters (PlBudgetPage *self)
 
 /* ---- charts ---- */
 
+/* Each chart area draws through one function: the summary it returns describes the area
+ * to assistive technologies. */
 static void
-draw_month_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   PlBudgetPage *self = data;
+  const PlChartStyle *style = pl_chart_theme_for_widget (GTK_WIDGET (area));
   g_autofree char *summary = NULL;
 
   if (self->totals == NULL)
     return;
-  summary = pl_budget_month_chart_draw (self->plan, self->totals, cr, width, height,
-                                        pl_chart_theme_for_widget (GTK_WIDGET (area)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
-}
-
-static void
-draw_burn_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
-{
-  PlBudgetPage *self = data;
-  g_autofree char *summary = NULL;
-
-  if (self->totals == NULL)
-    return;
-  summary = pl_budget_burn_chart_draw (self->plan, self->totals, cr, width, height,
-                                       pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  if (area == self->month_chart)
+    summary = pl_budget_month_chart_draw (self->plan, self->totals, cr, width, height, style);
+  else if (area == self->burn_chart)
+    summary = pl_budget_burn_chart_draw (self->plan, self->totals, cr, width, height, style);
+  else if (area == self->category_chart)
+    summary = pl_category_spend_chart_draw (self->plan, self->totals, cr, width, height, style);
+  else
+    summary = pl_cac_breakdown_chart_draw (self->plan, cr, width, height, style);
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 }
 
@@ -383,6 +383,8 @@ on_plan_changed_cb (PlBudgetPage *self)
   refresh_portfolio (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->month_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->burn_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->category_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->cac_chart));
 }
 
 /* ---- dialogs of the spreading helpers ---- */
@@ -779,6 +781,8 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_box);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, month_chart);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, burn_chart);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, category_chart);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, cac_chart);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, portfolio);
 
   gtk_widget_class_install_action (widget_class, "budget.add-category", NULL, add_category_action);
@@ -822,7 +826,9 @@ pl_budget_page_init (PlBudgetPage *self)
   g_signal_connect_swapped (self->spend_line, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
   g_signal_connect_swapped (self->spend_month, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
 
-  gtk_drawing_area_set_draw_func (self->month_chart, draw_month_cb, self, NULL);
-  gtk_drawing_area_set_draw_func (self->burn_chart, draw_burn_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->month_chart, draw_chart_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->burn_chart, draw_chart_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->category_chart, draw_chart_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->cac_chart, draw_chart_cb, self, NULL);
   update_actions (self);
 }

@@ -80,3 +80,23 @@ pl_chart_nice_ceiling (double value)
       return steps[i] * power;
   return 10 * power;
 }
+
+/* The GNOME palette's blue, green, yellow, orange, red, purple, brown and grey, then a teal
+ * and a pink, at a shade that holds on white and one that holds on dark grey. */
+static const PlColor series_light[] = {
+  { 0.21, 0.52, 0.89 }, { 0.18, 0.76, 0.49 }, { 0.96, 0.76, 0.07 }, { 1.00, 0.47, 0.00 },
+  { 0.88, 0.11, 0.14 }, { 0.57, 0.25, 0.67 }, { 0.60, 0.40, 0.22 }, { 0.47, 0.49, 0.51 },
+  { 0.13, 0.60, 0.63 }, { 0.84, 0.33, 0.60 },
+};
+static const PlColor series_dark[] = {
+  { 0.38, 0.63, 0.92 }, { 0.34, 0.89, 0.54 }, { 0.97, 0.83, 0.18 }, { 1.00, 0.64, 0.28 },
+  { 0.93, 0.33, 0.33 }, { 0.75, 0.38, 0.80 }, { 0.71, 0.51, 0.35 }, { 0.64, 0.64, 0.66 },
+  { 0.30, 0.78, 0.80 }, { 0.93, 0.50, 0.73 },
+};
+
+const PlColor *
+pl_chart_series_color (const PlChartStyle *style, guint index)
+{
+  gboolean dark = style->background.r < 0.5;
+  return dark ? &series_dark[index % G_N_ELEMENTS (series_dark)] : &series_light[index % G_N_ELEMENTS (series_light)];
+}

@@ -22,6 +22,8 @@ double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char 
 /* Shows the short name of month @month of @plan's period ("Jan") centred in @w. */
 void         pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint month,
                                    double x, double y, double w);
+/* The colour of series @index (categories...), distinct and readable on the style's background. */
+const PlColor *pl_chart_series_color (const PlChartStyle *style, guint index);
 /* An amount in minor units as an axis or bar label: "850", "12.5k", "1.2M". */
 char        *pl_chart_short_money (gint64 amount, guint exponent);
 /* A rounded "nice" axis maximum at or above @value (1, 2, 2.5 or 5 times a power of ten). */

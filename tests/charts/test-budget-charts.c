@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Planned against actual by month: bar heights in proportion to the amounts, the colour of
- * months over plan, the cumulative lines, the summary; light and dark. */
+/* The budget charts: bar sizes in proportion to the amounts, the colours of spend over plan,
+ * the burn's projection, the CAC split; summaries; light and dark PNGs to look at. */
 #include <glib.h>
 #include <gio/gio.h>
 #include <math.h>
 
 #include "pl-budget-burn-chart.h"
 #include "pl-budget-month-chart.h"
+#include "pl-cac-breakdown-chart.h"
+#include "pl-category-spend-chart.h"
+#include "pl-chart-draw.h"
+#include "pl-figures.h"
 #include "pl-plan-file.h"
 
 #define WIDTH  1000
@@ -134,6 +138,91 @@ test_burn (void)
     }
 }
 
+static PlPlan *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* Spend by category: widths in proportion, largest first, actual coloured by plan. */
+static void
+test_categories (void)
+{
+  g_autoptr(PlPlan) plan = load_example ();
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
+  const char *names[] = { "budget-categories-light.png", "budget-categories-dark.png" };
+
+  for (guint s = 0; s < 2; s++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 420);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, names[s], NULL);
+      g_autofree char *summary = pl_category_spend_chart_draw (plan, totals, cr, 900, 420, styles[s]);
+      double ref_w = 0;
+      gint64 ref = 0;
+
+      cairo_surface_flush (surface);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_true (g_str_has_prefix (summary, "10 categories; the largest is “"));
+      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+        {
+          g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
+          gint64 planned = pl_budget_totals_planned (totals, category, -1);
+          gint64 actual = pl_budget_totals_actual (totals, category, -1);
+          double x, y, w, h;
+
+          g_assert_true (pl_category_spend_chart_bar_rect (plan, totals, category, FALSE, 900, 420, &x, &y, &w, &h));
+          if (ref == 0)
+            {
+              ref = planned;
+              ref_w = w;
+            }
+          g_assert_cmpfloat (fabs (w / ref_w - (double) planned / (double) ref), <, 1e-9);
+          g_assert_true (pl_category_spend_chart_bar_rect (plan, totals, category, TRUE, 900, 420, &x, &y, &w, &h));
+          if (w >= 3)
+            g_assert_true (pixel_is (surface, x + w / 2, y + h / 2, actual > planned ? &styles[s]->bad : &styles[s]->good,
+                                     &styles[s]->background, 0.9));
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* The CAC split adds up to the CAC of pl-figures over the same months. */
+static void
+test_cac (void)
+{
+  g_autoptr(PlPlan) plan = load_example ();
+  double cac = 0;
+  g_autoptr(GArray) parts = pl_cac_breakdown (plan, &cac);
+  double expected = pl_figures_cac (plan, pl_plan_get_start (plan), pl_figures_measured_until (plan));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 200);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "budget-cac.png", NULL);
+  g_autofree char *summary = pl_cac_breakdown_chart_draw (plan, cr, 900, 200, pl_chart_style_light ());
+
+  g_assert_cmpuint (parts->len, >, 3);
+  g_assert_cmpfloat (fabs (cac - expected), <, 1e-6 * expected);
+  for (guint i = 1; i < parts->len; i++)
+    g_assert_cmpfloat (g_array_index (parts, PlCacPart, i - 1).cost, >=, g_array_index (parts, PlCacPart, i).cost);
+  g_assert_true (g_str_has_prefix (summary, "Each new customer cost "));
+  /* The first part's colour fills the left of the bar. */
+  g_assert_true (pixel_is (surface, 4, 18, pl_chart_series_color (pl_chart_style_light (), 0), &pl_chart_style_light ()->background, 1));
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* A plan with no spend yet: planned bars only, and a summary that says so. */
 static void
 test_empty (void)
@@ -156,5 +245,7 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-month/example", test_example);
   g_test_add_func ("/budget-month/empty", test_empty);
   g_test_add_func ("/budget-burn/example", test_burn);
+  g_test_add_func ("/budget-categories/example", test_categories);
+  g_test_add_func ("/budget-cac/example", test_cac);
   return g_test_run ();
 }

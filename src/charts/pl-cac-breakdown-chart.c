@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-cac-breakdown-chart"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-cac-breakdown-chart.h"
+#include "pl-chart-draw.h"
+#include "pl-figures.h"
+
+#define BAR_H   36.0
+#define ROW_H   22.0
+
+static int
+by_cost (gconstpointer a, gconstpointer b)
+{
+  const PlCacPart *x = a, *y = b;
+  return x->cost == y->cost ? 0 : x->cost > y->cost ? -1 : 1;
+}
+
+GArray *
+pl_cac_breakdown (PlPlan *plan, double *cac)
+{
+  GArray *parts = g_array_new (FALSE, FALSE, sizeof (PlCacPart));
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  guint32 from = pl_plan_get_start (plan), to = pl_figures_measured_until (plan);
+  double customers = pl_figures_stage_value (plan, PL_STAGE_NEW_CUSTOMERS, from, to);
+  double scale = pow (10, pl_plan_get_currency_exponent (plan));
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  int last = pl_plan_month_index (plan, to - 1);
+
+  *cac = 0;
+  if (isnan (customers) || customers <= 0 || last < 0)
+    return parts;
+  for (guint i = 0, n = g_list_model_get_n_items (categories); i < n; i++)
+    {
+      g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
+      gint64 spent = 0;
+      PlCacPart part;
+
+      if (!pl_item_get_int (category, PL_CATEGORY_ACQUISITION))
+        continue;
+      /* The same months as the customers counted. */
+      for (int m = 0; m <= last; m++)
+        spent += pl_budget_totals_actual (totals, category, m);
+      if (spent == 0)
+        continue;
+      part.category = category;
+      part.cost = (double) spent / scale / customers;
+      *cac += part.cost;
+      g_array_append_val (parts, part);
+    }
+  g_array_sort (parts, by_cost);
+  return parts;
+}
+
+char *
+pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double height, const PlChartStyle *style)
+{
+  double cac = 0, x = 0;
+  g_autoptr(GArray) parts = pl_cac_breakdown (plan, &cac);
+  g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 12);
+  guint rows = (guint) MAX (0, floor ((height - BAR_H - 12) / ROW_H));
+  double column_w = width / 2;
+
+  pl_chart_set_color (cr, &style->background, 1);
+  cairo_paint (cr);
+  if (parts->len == 0)
+    {
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, text, _("No new customers measured yet: the CAC cannot be broken down."), 0, 0, width,
+                     PANGO_ALIGN_LEFT);
+      return g_strdup (_("No new customers measured yet: the CAC cannot be broken down."));
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const PlCacPart *part = &g_array_index (parts, PlCacPart, i);
+      double w = width * part->cost / cac;
+
+      pl_chart_set_color (cr, pl_chart_series_color (style, i), 1);
+      cairo_rectangle (cr, x, 0, MAX (w - 1, 1), BAR_H);
+      cairo_fill (cr);
+      x += w;
+    }
+  /* The legend in two columns, as many rows as fit; the rest go unnamed in the bar. */
+  for (guint i = 0; i < parts->len && i < 2 * rows; i++)
+    {
+      const PlCacPart *part = &g_array_index (parts, PlCacPart, i);
+      double lx = (i / MAX (rows, 1)) * column_w, ly = BAR_H + 12 + (i % MAX (rows, 1)) * ROW_H;
+      g_autofree char *label = g_strdup_printf ("%s — %.0f %s (%.0f %%)", pl_item_get_string (part->category, PL_CATEGORY_NAME),
+                                                part->cost, pl_plan_get_currency (plan), 100 * part->cost / cac);
+
+      pl_chart_set_color (cr, pl_chart_series_color (style, i), 1);
+      cairo_rectangle (cr, lx, ly + 3, 12, 12);
+      cairo_fill (cr);
+      pl_chart_set_color (cr, &style->text, 1);
+      pl_chart_text (cr, text, label, lx + 18, ly, column_w - 24, PANGO_ALIGN_LEFT);
+    }
+  {
+    const PlCacPart *first = &g_array_index (parts, PlCacPart, 0);
+    /* Translators: the CAC and currency, the largest category, its share */
+    return g_strdup_printf (_("Each new customer cost %.0f %s in acquisition spend; “%s” makes up %.0f %% of it."),
+                            cac, pl_plan_get_currency (plan), pl_item_get_string (first->category, PL_CATEGORY_NAME),
+                            100 * first->cost / cac);
+  }
+}

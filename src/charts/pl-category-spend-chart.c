@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-category-spend-chart"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-category-spend-chart.h"
+#include "pl-chart-draw.h"
+#include "pl-money.h"
+
+#define NAME_W   0.28   /* of the width */
+#define VALUE_W  150.0
+#define ROW_MIN  22.0
+#define ROW_MAX  40.0
+
+typedef struct {
+  PlItem *category;
+  gint64  planned;
+  gint64  actual;
+} Row;
+
+static int
+by_planned (gconstpointer a, gconstpointer b)
+{
+  const Row *x = a, *y = b;
+  return x->planned == y->planned ? 0 : x->planned > y->planned ? -1 : 1;
+}
+
+/* The categories to draw, largest first, as many as fit. */
+static GArray *
+rows (PlPlan *plan, const PlBudgetTotals *totals, double height, double *row_h, double *top)
+{
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (Row));
+  guint fit;
+
+  for (guint i = 0, n = g_list_model_get_n_items (categories); i < n; i++)
+    {
+      g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
+      Row row = { category, pl_budget_totals_planned (totals, category, -1), pl_budget_totals_actual (totals, category, -1) };
+      g_array_append_val (array, row);
+    }
+  g_array_sort (array, by_planned);
+  fit = (guint) floor (height / ROW_MIN);
+  if (array->len > fit)
+    g_array_set_size (array, fit);
+  *row_h = array->len > 0 ? MIN (ROW_MAX, height / array->len) : ROW_MAX;
+  *top = 0;
+  return array;
+}
+
+static double
+scale_max (GArray *array)
+{
+  gint64 highest = 1;
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      const Row *row = &g_array_index (array, Row, i);
+      highest = MAX (highest, MAX (row->planned, row->actual));
+    }
+  return (double) highest;
+}
+
+gboolean
+pl_category_spend_chart_bar_rect (PlPlan *plan, const PlBudgetTotals *totals, PlItem *category, gboolean actual,
+                                  double width, double height, double *x, double *y, double *w, double *h)
+{
+  double row_h, top;
+  g_autoptr(GArray) array = rows (plan, totals, height, &row_h, &top);
+  double bar_x = width * NAME_W, bar_w = width - bar_x - VALUE_W, highest = scale_max (array);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      const Row *row = &g_array_index (array, Row, i);
+      if (row->category != category)
+        continue;
+      *x = bar_x;
+      *w = bar_w * (double) (actual ? row->actual : row->planned) / highest;
+      *h = actual ? row_h * 0.34 : row_h * 0.62;
+      *y = top + row_h * i + (row_h - row_h * 0.62) / 2 + (actual ? row_h * 0.14 : 0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *cr, double width, double height,
+                              const PlChartStyle *style)
+{
+  double row_h, top;
+  g_autoptr(GArray) array = rows (plan, totals, height, &row_h, &top);
+  g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 12);
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  guint over = 0;
+  const char *largest = NULL;
+
+  pl_chart_set_color (cr, &style->background, 1);
+  cairo_paint (cr);
+  for (guint i = 0; i < array->len; i++)
+    {
+      const Row *row = &g_array_index (array, Row, i);
+      double x, y, w, h, text_y = top + row_h * i + row_h / 2 - 8;
+      g_autofree char *planned = pl_chart_short_money (row->planned, exponent);
+      g_autofree char *actual = pl_chart_short_money (row->actual, exponent);
+      g_autofree char *values = g_strdup_printf ("%s / %s", actual, planned);
+
+      if (largest == NULL)
+        largest = pl_item_get_string (row->category, PL_CATEGORY_NAME);
+      pl_chart_set_color (cr, &style->text, 1);
+      pl_chart_text (cr, text, pl_item_get_string (row->category, PL_CATEGORY_NAME), 0, text_y,
+                     width * NAME_W - 10, PANGO_ALIGN_RIGHT);
+      pl_category_spend_chart_bar_rect (plan, totals, row->category, FALSE, width, height, &x, &y, &w, &h);
+      pl_chart_set_color (cr, &style->muted, 0.3);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+      pl_category_spend_chart_bar_rect (plan, totals, row->category, TRUE, width, height, &x, &y, &w, &h);
+      pl_chart_set_color (cr, row->actual > row->planned ? &style->bad : &style->good, 0.9);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+      over += row->actual > row->planned;
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, text, values, width - VALUE_W + 8, text_y, VALUE_W - 8, PANGO_ALIGN_LEFT);
+    }
+  if (array->len == 0)
+    return g_strdup (_("The budget has no categories yet."));
+  /* Translators: the number of categories, the largest one's name, how many are over plan */
+  return g_strdup_printf (ngettext ("%u category; the largest is “%s”; %u spent more than planned.",
+                                    "%u categories; the largest is “%s”; %u spent more than planned.", array->len),
+                          array->len, largest, over);
+}
