@@ -405,8 +405,7 @@ lines_moved (PlBudgetGrid *self)
 static void
 on_plan_changed_cb (PlBudgetGrid *self)
 {
-  g_clear_pointer (&self->totals, pl_budget_totals_free);
-  self->totals = pl_budget_totals_new (self->plan);
+  pl_budget_totals_refresh (self->totals);
   if (lines_moved (self))
     for (guint i = 0; i < self->filters->len; i++)
       gtk_filter_changed (g_ptr_array_index (self->filters, i), GTK_FILTER_CHANGE_DIFFERENT);

@@ -367,8 +367,7 @@ refresh_portfolio (PlBudgetPage *self)
 static void
 on_plan_changed_cb (PlBudgetPage *self)
 {
-  g_clear_pointer (&self->totals, pl_budget_totals_free);
-  self->totals = pl_budget_totals_new (self->plan);
+  pl_budget_totals_refresh (self->totals);
   /* The record may have gone (deleted, or an undo of its creation). */
   if (self->selected != NULL && pl_plan_lookup (self->plan, pl_item_get_id (self->selected)) != self->selected)
     {

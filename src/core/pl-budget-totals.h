@@ -12,7 +12,12 @@ G_BEGIN_DECLS
  * linear in the records). Money in minor units; a @month of -1 means the whole period. */
 typedef struct _PlBudgetTotals PlBudgetTotals;
 
+/* Returns the totals of @plan, which must outlive them. */
 PlBudgetTotals *pl_budget_totals_new          (PlPlan *plan);
+/* Brings the totals up to date with their plan, redoing only what its changes touched
+ * (typing a planned amount sums the planned amounts again, nothing else). Returns TRUE
+ * when anything was redone. */
+gboolean        pl_budget_totals_refresh      (PlBudgetTotals *totals);
 void            pl_budget_totals_free         (PlBudgetTotals *totals);
 guint           pl_budget_totals_get_months   (const PlBudgetTotals *totals);
 

@@ -42,6 +42,7 @@ set_field_swap (PlCommand *command, PlPlan *plan)
   SetField *self = (SetField *) command;
 
   pl_item_swap_slot (self->item, self->field, &self->other);
+  pl_plan_touch (plan, pl_collection_for_type (G_OBJECT_TYPE (self->item)));
 }
 
 static void
@@ -105,6 +106,7 @@ point_swap (PlCommand *command, PlPlan *plan)
     pl_series_set (series, self->julian, self->value, self->source);
   self->value = old_value;
   self->source = old_source;
+  pl_plan_touch (plan, PL_COLLECTION_KPIS);
 }
 
 static void

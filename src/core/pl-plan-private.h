@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 /* The primitives the undo commands use; they do not record anything. */
 void pl_plan_real_insert (PlPlan *self, PlCollection collection, PlItem *item, guint position);
 void pl_plan_real_remove (PlPlan *self, PlCollection collection, PlItem *item);
+/* Records that a record of @collection (PL_COLLECTION_NONE: the metadata) changed. */
+void pl_plan_touch (PlPlan *self, PlCollection collection);
 /* Tells views that something changed. */
 void pl_plan_emit_changed (PlPlan *self);
 

@@ -30,6 +30,8 @@ struct _PlPlan
   guint64     next_command_serial;
   guint64     saved_state;  /* serial of the undo top when saved; 0 = empty stack */
   guint64     serial;
+  /* Per collection (and the metadata, last): grows when one of its records changes. */
+  guint64     collection_serials[PL_N_COLLECTIONS + 1];
 };
 
 G_DEFINE_FINAL_TYPE (PlPlan, pl_plan, G_TYPE_OBJECT)
@@ -564,6 +566,7 @@ pl_plan_real_insert (PlPlan *self, PlCollection collection, PlItem *item, guint 
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
   g_hash_table_insert (self->ids, (gpointer) pl_item_get_id (item), item);
   g_list_store_insert (store, position, item);
+  pl_plan_touch (self, collection);
 }
 
 void
@@ -576,6 +579,20 @@ pl_plan_real_remove (PlPlan *self, PlCollection collection, PlItem *item)
     g_return_if_reached ();
   g_hash_table_remove (self->ids, pl_item_get_id (item));
   g_list_store_remove (store, position);
+  pl_plan_touch (self, collection);
+}
+
+void
+pl_plan_touch (PlPlan *self, PlCollection collection)
+{
+  self->collection_serials[collection == PL_COLLECTION_NONE ? PL_N_COLLECTIONS : collection]++;
+}
+
+guint64
+pl_plan_get_collection_serial (PlPlan *self, PlCollection collection)
+{
+  g_return_val_if_fail (PL_IS_PLAN (self), 0);
+  return self->collection_serials[collection == PL_COLLECTION_NONE ? PL_N_COLLECTIONS : collection];
 }
 
 void
@@ -589,6 +606,7 @@ pl_plan_append_loaded (PlPlan *self, PlCollection collection, GPtrArray *items)
   g_list_store_splice (self->collections[collection],
                        g_list_model_get_n_items (G_LIST_MODEL (self->collections[collection])),
                        0, items->pdata, items->len);
+  pl_plan_touch (self, collection);
 }
 
 static const char *

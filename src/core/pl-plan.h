@@ -100,6 +100,9 @@ gboolean       pl_plan_get_modified        (PlPlan *self);
 void           pl_plan_mark_saved          (PlPlan *self);
 /* Grows by one on every change, so views can cache what they derive. */
 guint64        pl_plan_get_serial          (PlPlan *self);
+/* Grows whenever a record of @collection is added, removed or edited (PL_COLLECTION_NONE:
+ * the metadata), so that what depends on a few collections is made again only for them. */
+guint64        pl_plan_get_collection_serial (PlPlan *self, PlCollection collection);
 
 /* For the reader: appends a record without undo. The record keeps its ID. */
 void           pl_plan_append_loaded       (PlPlan *self, PlCollection collection, GPtrArray *items);

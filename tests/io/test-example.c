@@ -57,6 +57,41 @@ test_plausible (void)
   g_assert_cmpfloat (mql_sql, <, 0.5);
 }
 
+/* Every total of @totals equals the same total made afresh. */
+static void
+assert_totals_fresh (PlPlan *plan, PlBudgetTotals *totals)
+{
+  g_autoptr(PlBudgetTotals) fresh = pl_budget_totals_new (plan);
+  GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+
+  for (int m = -1; m < (int) pl_plan_get_months (plan); m++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
+          g_assert_cmpint (pl_budget_totals_line_planned (totals, line, m), ==, pl_budget_totals_line_planned (fresh, line, m));
+          g_assert_cmpint (pl_budget_totals_line_actual (totals, line, m), ==, pl_budget_totals_line_actual (fresh, line, m));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+        {
+          g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
+          g_assert_cmpint (pl_budget_totals_planned (totals, category, m), ==, pl_budget_totals_planned (fresh, category, m));
+          g_assert_cmpint (pl_budget_totals_actual (totals, category, m), ==, pl_budget_totals_actual (fresh, category, m));
+        }
+      g_assert_cmpint (pl_budget_totals_planned (totals, NULL, m), ==, pl_budget_totals_planned (fresh, NULL, m));
+      g_assert_cmpint (pl_budget_totals_actual (totals, NULL, m), ==, pl_budget_totals_actual (fresh, NULL, m));
+    }
+  g_assert_cmpint (pl_budget_totals_horizon_planned (totals, PL_HORIZON_LONG), ==, pl_budget_totals_horizon_planned (fresh, PL_HORIZON_LONG));
+  g_assert_cmpint (pl_budget_totals_horizon_actual (totals, PL_HORIZON_SHORT), ==, pl_budget_totals_horizon_actual (fresh, PL_HORIZON_SHORT));
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      g_assert_cmpint (pl_budget_totals_campaign_actual (totals, campaign), ==, pl_budget_totals_campaign_actual (fresh, campaign));
+    }
+}
+
 /* The one-pass totals agree with the plain sums of pl-figures everywhere, and follow edits. */
 static void
 test_budget_totals (void)
@@ -102,16 +137,32 @@ test_budget_totals (void)
   g_assert_cmpint (pl_budget_totals_horizon_planned (totals, PL_HORIZON_LONG), >, 0);
   g_assert_cmpint (pl_budget_totals_horizon_planned (totals, PL_HORIZON_SHORT), >, 0);
 
-  /* Made again after an edit, the totals follow it to the plan's total. */
+  /* Refreshed after edits, the totals equal totals made afresh: a planned amount typed, a
+   * line moved to another category, a spend entry removed, a line removed; and undo. */
   {
     g_autoptr(PlItem) line = g_list_model_get_item (lines, 0);
+    g_autoptr(PlItem) other = g_list_model_get_item (lines, 5);
+    g_autoptr(PlItem) entry = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_SPEND), 0);
     gint64 before = pl_budget_totals_planned (totals, NULL, 2);
-    g_autoptr(PlBudgetTotals) after = NULL;
 
+    g_assert_false (pl_budget_totals_refresh (totals));
     g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 2, pl_figures_line_planned (PL_BUDGET_LINE (line), 2) + 12345, NULL));
-    after = pl_budget_totals_new (plan);
-    g_assert_cmpint (pl_budget_totals_planned (after, NULL, 2), ==, before + 12345);
-    g_assert_cmpint (pl_budget_totals_planned (after, NULL, -1), ==, pl_budget_totals_planned (totals, NULL, -1) + 12345);
+    g_assert_true (pl_budget_totals_refresh (totals));
+    g_assert_cmpint (pl_budget_totals_planned (totals, NULL, 2), ==, before + 12345);
+    assert_totals_fresh (plan, totals);
+    g_assert_true (pl_plan_set_string (plan, other, PL_BUDGET_LINE_CATEGORY, "cat-staff", NULL));
+    g_assert_true (pl_budget_totals_refresh (totals));
+    assert_totals_fresh (plan, totals);
+    pl_plan_remove (plan, entry);
+    g_assert_true (pl_budget_totals_refresh (totals));
+    assert_totals_fresh (plan, totals);
+    pl_plan_remove (plan, other);
+    g_assert_true (pl_budget_totals_refresh (totals));
+    assert_totals_fresh (plan, totals);
+    while (pl_plan_can_undo (plan))
+      pl_plan_undo (plan);
+    g_assert_true (pl_budget_totals_refresh (totals));
+    assert_totals_fresh (plan, totals);
   }
 }
 
