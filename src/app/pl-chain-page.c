@@ -3,14 +3,42 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "pl-chain-page.h"
+#include "pl-chart-theme.h"
+#include "pl-figures.h"
+#include "pl-hygiene.h"
+#include "pl-kpi-chain-chart.h"
+#include "pl-kpi-chain-view.h"
+#include "pl-kpi-value.h"
+#include "pl-records.h"
+#include "pl-trend-chart.h"
+
+#define MAX_FINDINGS_SHOWN 200
 
 struct _PlChainPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
-  PlPlan    *plan;
+  /* Template widgets */
+  PlKpiChainView *view;
+  GtkButton      *zoom_out_button;
+  GtkButton      *zoom_fit_button;
+  GtkButton      *zoom_in_button;
+  GtkLabel       *none_label;
+  GtkWidget      *kpi_box;
+  GtkLabel       *kpi_name;
+  GtkLabel       *kpi_figure;
+  GtkLabel       *kpi_owner;
+  GtkDrawingArea *trend;
+  GtkListBox     *campaigns_list;
+  GtkLabel       *hygiene_count;
+  GtkListBox     *hygiene_list;
+
+  /* Owned references */
+  PlPlan         *plan;
+  guint64         serial;     /* the plan's serial the side panel shows */
 };
 
 G_DEFINE_FINAL_TYPE (PlChainPage, pl_chain_page, GTK_TYPE_WIDGET)
@@ -23,13 +51,302 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* ---- rows that jump to a record ---- */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* A row showing @icon_name (or none) and @text, which opens the record @id when activated. */
+static GtkWidget *
+item_row (const char *icon_name, const char *text, const char *tooltip, const char *id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (go, "dim-label");
+  gtk_box_append (GTK_BOX (box), go);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (row, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (id), g_free);
+  return row;
+}
+
+static GtkWidget *
+placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "chain-placeholder");
+  return label;
+}
+
+static void
+on_row_activated_cb (PlChainPage *self, GtkListBoxRow *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "item-id");
+
+  if (id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (row), "win.show-item", "s", id);
+}
+
+/* ---- the metric hygiene findings ---- */
+
+static const char *
+finding_icon (PlHygieneKind kind)
+{
+  switch (kind)
+    {
+    case PL_HYGIENE_VANITY: return "dialog-warning-symbolic";
+    case PL_HYGIENE_NO_OWNER: return "avatar-default-symbolic";
+    case PL_HYGIENE_NO_TARGET: return "find-location-symbolic";
+    case PL_HYGIENE_UNLINKED_CAMPAIGN: return "insert-link-symbolic";
+    default: return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+finding_kind_name (PlHygieneKind kind)
+{
+  switch (kind)
+    {
+    case PL_HYGIENE_VANITY: return _("Vanity metric: leads to no lead or revenue KPI");
+    case PL_HYGIENE_NO_OWNER: return _("No owner");
+    case PL_HYGIENE_NO_TARGET: return _("No target");
+    case PL_HYGIENE_UNLINKED_CAMPAIGN: return _("Campaign linked to no KPI");
+    default: return NULL;
+    }
+}
+
+static void
+refresh_hygiene (PlChainPage *self)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *count = NULL;
+
+  clear_list (self->hygiene_list);
+  if (self->plan == NULL)
+    return;
+  findings = pl_hygiene_check (self->plan);
+  /* A list to act on, not an inventory: thousands of rows would only slow the page down. */
+  for (guint i = 0; i < MIN (findings->len, MAX_FINDINGS_SHOWN); i++)
+    {
+      const PlHygieneFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row = item_row (finding_icon (finding->kind), finding->message, finding_kind_name (finding->kind),
+                                 finding->id);
+      gtk_widget_add_css_class (row, "hygiene-row");
+      gtk_list_box_append (self->hygiene_list, row);
+    }
+  count = findings->len == 0
+          ? g_strdup (_("Every KPI leads to a lead or revenue KPI and has an owner and a target; every campaign moves a KPI."))
+          : findings->len > MAX_FINDINGS_SHOWN
+          ? g_strdup_printf (_("%u findings to look at, the first %u below. Each one opens the KPI or campaign it concerns."),
+                             findings->len, MAX_FINDINGS_SHOWN)
+          : g_strdup_printf (ngettext ("%u finding to look at. Each one opens the KPI or campaign it concerns.",
+                                       "%u findings to look at. Each one opens the KPI or campaign it concerns.",
+                                       findings->len), findings->len);
+  gtk_label_set_label (self->hygiene_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->hygiene_list), findings->len > 0);
+}
+
+/* ---- the selected KPI ---- */
+
+static void
+draw_trend (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  PlChainPage *self = user_data;
+  PlItem *kpi = self->plan ? pl_kpi_chain_view_get_selected (self->view) : NULL;
+  g_autofree char *summary = NULL;
+
+  if (kpi == NULL)
+    return;
+  summary = pl_trend_chart_draw (self->plan, kpi, FALSE, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static char *
+format_value (PlItem *kpi, double value)
+{
+  g_autofree char *text = isnan (value) ? NULL : pl_kpi_value_format (PL_KPI (kpi), value);
+
+  return text != NULL && *text != '\0' ? g_steal_pointer (&text) : g_strdup (_("no figure"));
+}
+
+static void
+refresh_detail (PlChainPage *self)
+{
+  PlItem *kpi = pl_kpi_chain_view_get_selected (self->view);
+  GListModel *links;
+  g_autofree char *value = NULL, *target = NULL, *figure = NULL, *owner_text = NULL, *month_text = NULL;
+  const char *owner_id;
+  PlItem *owner;
+  guint32 month, end;
+  PlKpiStatus status;
+  GDate date;
+  char buffer[64];
+
+  clear_list (self->campaigns_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->none_label), kpi == NULL || self->plan == NULL);
+  gtk_widget_set_visible (self->kpi_box, kpi != NULL && self->plan != NULL);
+  if (kpi == NULL || self->plan == NULL)
+    return;
+  gtk_label_set_label (self->kpi_name, pl_item_get_string (kpi, PL_KPI_NAME) ? pl_item_get_string (kpi, PL_KPI_NAME) : "");
+
+  month = pl_kpi_chain_view_get_month (self->view);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, month);
+  g_date_add_months (&date, 1);
+  end = g_date_get_julian (&date);
+  g_date_set_julian (&date, month);
+  g_date_strftime (buffer, sizeof buffer, "%B %Y", &date);
+  month_text = g_strdup (buffer);
+  value = format_value (kpi, pl_figures_kpi_value (self->plan, PL_KPI (kpi), month, end));
+  target = format_value (kpi, pl_figures_kpi_target (self->plan, PL_KPI (kpi), month, end));
+  status = pl_kpi_status (self->plan, kpi, month);
+  /* Translators: "June 2027: 689 against a target of 688". */
+  figure = g_strdup_printf (_("%s: %s against a target of %s"), month_text, value, target);
+  gtk_label_set_label (self->kpi_figure, figure);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->kpi_figure), "off-target");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->kpi_figure), "near-target");
+  if (status == PL_KPI_STATUS_OFF)
+    gtk_widget_add_css_class (GTK_WIDGET (self->kpi_figure), "off-target");
+  else if (status == PL_KPI_STATUS_CLOSE)
+    gtk_widget_add_css_class (GTK_WIDGET (self->kpi_figure), "near-target");
+
+  owner_id = pl_item_get_string (kpi, PL_KPI_OWNER);
+  owner = owner_id != NULL ? pl_plan_lookup (self->plan, owner_id) : NULL;
+  owner_text = owner != NULL && pl_item_get_string (owner, PL_MEMBER_NAME) != NULL
+               ? g_strdup_printf (_("Owner: %s"), pl_item_get_string (owner, PL_MEMBER_NAME))
+               : g_strdup (_("No owner"));
+  gtk_label_set_label (self->kpi_owner, owner_text);
+  gtk_widget_queue_draw (GTK_WIDGET (self->trend));
+
+  /* Campaign to KPI links are records of their own: the campaigns expected to move it. */
+  links = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      const char *campaign_id = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
+      PlItem *campaign;
+
+      if (g_strcmp0 (pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI), pl_item_get_id (kpi)) != 0 || campaign_id == NULL)
+        continue;
+      campaign = pl_plan_lookup (self->plan, campaign_id);
+      if (campaign == NULL)
+        continue;
+      gtk_list_box_append (self->campaigns_list,
+                           item_row (NULL, pl_item_get_string (campaign, PL_CAMPAIGN_NAME) ? pl_item_get_string (campaign, PL_CAMPAIGN_NAME)
+                                                                                             : campaign_id,
+                                     _("Open this campaign"), campaign_id));
+    }
+}
+
+/* ---- signal callbacks ---- */
+
+static void
+on_view_selected_cb (PlChainPage *self)
+{
+  refresh_detail (self);
+}
+
+static void
+on_view_zoom_cb (PlChainPage *self)
+{
+  double zoom = pl_kpi_chain_view_get_zoom (self->view);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_out_button), zoom > PL_KPI_CHAIN_VIEW_ZOOM_MIN);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_fit_button), zoom != PL_KPI_CHAIN_VIEW_ZOOM_MIN);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_in_button), zoom < PL_KPI_CHAIN_VIEW_ZOOM_MAX);
+}
+
+static void
+on_view_activate_cb (PlChainPage *self, PlItem *kpi)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", pl_item_get_id (kpi));
+}
+
+static void
+on_edit_clicked_cb (PlChainPage *self)
+{
+  PlItem *kpi = pl_kpi_chain_view_get_selected (self->view);
+
+  if (kpi != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", pl_item_get_id (kpi));
+}
+
+static void
+on_zoom_in_clicked_cb (PlChainPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-in", NULL);
+}
+
+static void
+on_zoom_out_clicked_cb (PlChainPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-out", NULL);
+}
+
+static void
+on_zoom_fit_clicked_cb (PlChainPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-reset", NULL);
+}
+
+static void
+on_plan_changed_cb (PlChainPage *self)
+{
+  /* The plan says "changed" for every edit; the panel follows its serial. */
+  if (self->plan == NULL || self->serial == pl_plan_get_serial (self->plan))
+    return;
+  self->serial = pl_plan_get_serial (self->plan);
+  refresh_hygiene (self);
+  refresh_detail (self);
+}
+
 static void
 set_plan (PlChainPage *self, PlPlan *plan)
 {
-  if (!g_set_object (&self->plan, plan))
+  if (self->plan == plan)
     return;
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    {
+      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
+      self->serial = pl_plan_get_serial (plan);
+    }
+  pl_kpi_chain_view_set_plan (self->view, plan);
+  refresh_hygiene (self);
+  refresh_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+/* ---- GObject ---- */
 
 static void
 pl_chain_page_dispose (GObject *object)
@@ -37,6 +354,8 @@ pl_chain_page_dispose (GObject *object)
   PlChainPage *self = PL_CHAIN_PAGE (object);
   GtkWidget *child;
 
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CHAIN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -87,7 +406,29 @@ pl_chain_page_class_init (PlChainPageClass *klass)
                                                G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PL_TYPE_KPI_CHAIN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-chain-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, view);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_out_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_fit_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_in_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, none_label);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, kpi_box);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, kpi_name);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, kpi_figure);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, kpi_owner);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, trend);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, campaigns_list);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, hygiene_count);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, hygiene_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_zoom_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -95,4 +436,14 @@ static void
 pl_chain_page_init (PlChainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
+  gtk_list_box_set_placeholder (self->campaigns_list, placeholder (_("No campaign is linked to this KPI yet.")));
+  on_view_zoom_cb (self);
+}
+
+PlKpiChainView *
+pl_chain_page_get_view (PlChainPage *self)
+{
+  g_return_val_if_fail (PL_IS_CHAIN_PAGE (self), NULL);
+  return self->view;
 }

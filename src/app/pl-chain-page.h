@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pl-kpi-chain-view.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,8 @@ G_DECLARE_FINAL_TYPE (PlChainPage, pl_chain_page, PL, CHAIN_PAGE, GtkWidget)
 
 /* The KPI chain drawn as a graph that zooms and pans, the selected KPI's details, and the
  * metric hygiene findings. */
+
+/* The page's chain view (for the window's shortcuts and for tests). */
+PlKpiChainView *pl_chain_page_get_view (PlChainPage *self);
 
 G_END_DECLS

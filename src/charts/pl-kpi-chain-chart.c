@@ -5,18 +5,24 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-kpi-chain-chart.h"
 #include "pl-records.h"
 
-#define MARGIN       16.0
-#define COLUMN_GAP   30.0
-#define ROW_GAP      10.0
-#define MAX_NODE_H   62.0
-#define MAX_NODE_W   220.0
-#define TREND_MONTHS 6
+#define MARGIN         16.0
+#define MAX_COLUMN_GAP 48.0
+#define MIN_COLUMN_GAP 12.0
+#define ROW_GAP        10.0
+#define MAX_NODE_H     62.0
+#define MAX_NODE_W     220.0
+#define TREND_MONTHS   6
+#define EDGE_WIDTH     1.2
+/* Below this height a node is a plain box (corners this small do not show, and boxes are
+ * cairo's fastest path). */
+#define ROUNDED_MIN_H 28.0
 
 static void
 set_color (cairo_t *cr, const PlColor *color, double alpha)
@@ -111,35 +117,49 @@ column_size (const PlChainLayout *layout, guint column)
   return n;
 }
 
-void
-pl_kpi_chain_chart_node_rect (const PlChainLayout *layout, guint index, double width, double height,
-                              double *x, double *y, double *w, double *h)
+/* How far from its ends an edge's control points lie: it leaves and enters nodes level, and
+ * long edges run straight between. */
+static double
+curve_offset (double sx, double ex)
 {
-  const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, index);
-  double column_w = (width - 2 * MARGIN + COLUMN_GAP) / MAX (layout->n_columns, 1);
-  double row_h = (height - 2 * MARGIN) / MAX (layout->max_rows, 1);
-  guint rows = column_size (layout, node->column);
+  return MIN ((ex - sx) * 0.6, 18);
+}
 
-  *w = MIN (column_w - COLUMN_GAP, MAX_NODE_W);
+/* The space between columns: a third of a column (room for a conversion rate), within
+ * bounds; narrow charts of deep chains keep their width for the names. */
+static double
+column_gap (const PlChainLayout *layout, double width)
+{
+  return CLAMP ((width - 2 * MARGIN) / MAX (layout->n_columns, 1) / 3, MIN_COLUMN_GAP, MAX_COLUMN_GAP);
+}
+
+/* The rectangle of a node in a column of @rows nodes. */
+static void
+node_rect (const PlChainLayout *layout, const PlChainNode *node, guint rows, double width, double height,
+           double *x, double *y, double *w, double *h)
+{
+  double gap = column_gap (layout, width);
+  double column_w = (width - 2 * MARGIN + gap) / MAX (layout->n_columns, 1);
+  double row_h = (height - 2 * MARGIN) / MAX (layout->max_rows, 1);
+
+  *w = MIN (column_w - gap, MAX_NODE_W);
   *h = MIN (row_h - ROW_GAP, MAX_NODE_H);
   if (*w < 2)
     *w = 2;
   if (*h < 2)
     *h = MAX (row_h * 0.7, 1);
   /* Columns are centred in their slot, and their nodes centred vertically. */
-  *x = MARGIN + node->column * column_w + (column_w - COLUMN_GAP - *w) / 2;
+  *x = MARGIN + node->column * column_w + (column_w - gap - *w) / 2;
   *y = MARGIN + (layout->max_rows - rows) * row_h / 2 + node->row * row_h + (row_h - *h) / 2;
 }
 
-static void
-draw_text (cairo_t *cr, PangoLayout *text, const char *markup, double x, double y, double w,
-           const PlColor *color)
+void
+pl_kpi_chain_chart_node_rect (const PlChainLayout *layout, guint index, double width, double height,
+                              double *x, double *y, double *w, double *h)
 {
-  pango_layout_set_markup (text, markup, -1);
-  pango_layout_set_width (text, (int) (w * PANGO_SCALE));
-  set_color (cr, color, 1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, text);
+  const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, index);
+
+  node_rect (layout, node, column_size (layout, node->column), width, height, x, y, w, h);
 }
 
 static void
@@ -192,6 +212,327 @@ status_color (const PlChartStyle *style, PlKpiStatus status)
     }
 }
 
+typedef struct {
+  double x, y, w, h;
+} Rect;
+
+static void
+rounded_rect (cairo_t *cr, const Rect *r)
+{
+  double radius = MIN (6, r->h / 3);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + r->w - radius, r->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r->x + r->w - radius, r->y + r->h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r->x + radius, r->y + r->h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static gboolean
+visible (const Rect *r, const Rect *clip)
+{
+  return r->x + r->w >= clip->x && r->x <= clip->x + clip->w && r->y + r->h >= clip->y && r->y <= clip->y + clip->h;
+}
+
+static PangoLayout *
+new_text (cairo_t *cr, const char *family, double px, gboolean bold)
+{
+  PangoLayout *text = pango_cairo_create_layout (cr);
+  PangoFontDescription *description = pango_font_description_new ();
+
+  pango_font_description_set_family (description, family);
+  pango_font_description_set_absolute_size (description, px * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (text, description);
+  pango_font_description_free (description);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  return text;
+}
+
+/* The funnel conversion rate along @edge, or NaN: only between two funnel stages in funnel
+ * order (customers on the books are a stock, not a stage new customers convert into). */
+static double
+edge_rate (const PlChainLayout *layout, const PlChainEdge *edge, const double *values)
+{
+  PlItem *from = g_array_index (layout->nodes, PlChainNode, edge->from).kpi;
+  PlItem *to = g_array_index (layout->nodes, PlChainNode, edge->to).kpi;
+  gint64 a = pl_item_get_int (from, PL_KPI_STAGE), b = pl_item_get_int (to, PL_KPI_STAGE);
+
+  if (!is_funnel_stage (a) || !is_funnel_stage (b) || a >= b)
+    return NAN;
+  if (isnan (values[edge->from]) || isnan (values[edge->to]) || values[edge->from] <= 0)
+    return NAN;
+  return values[edge->to] / values[edge->from];
+}
+
+/* ---- edges rasterised into a mask ----
+ * At hundreds of edges, cairo's stroker takes most of a frame (each stroke is tessellated
+ * and composited on its own, crossings defeat its fast paths). On an image surface under a
+ * plain scale-and-translate transform, the edges are instead drawn with exact column-by-column
+ * coverage into an A8 mask at device resolution, and the mask composited once. Vector
+ * targets (print, PDF, SVG, recordings) keep real strokes. */
+
+typedef struct {
+  guint8 *data;
+  int     stride, width, height;
+  double  x0, y0;     /* the device position of the mask's pixel (0, 0) */
+  double  scale;      /* device pixels per unit of device space */
+  guint8 *touched;    /* per mask column: whether an edge crossed it */
+} EdgeMask;
+
+static inline void
+mask_cover (EdgeMask *mask, int x, int y, double coverage)
+{
+  guint8 *p;
+  int value;
+
+  if (x < 0 || y < 0 || x >= mask->width || y >= mask->height || coverage <= 0)
+    return;
+  p = mask->data + y * mask->stride + x;
+  mask->touched[x] = 1;
+  value = (int) (MIN (coverage, 1) * 255 + 0.5);
+  /* The maximum, not the sum: crossings and the joints of a flattened curve do not darken. */
+  if (value > *p)
+    *p = (guint8) value;
+}
+
+/* A segment of @thickness mask pixels from (ax, ay) to (bx, by), in mask pixels: along its
+ * major axis, each pixel column (or row) gets the share of it the segment's cross-section
+ * covers. */
+static void
+mask_segment (EdgeMask *mask, double ax, double ay, double bx, double by, double thickness)
+{
+  gboolean steep = fabs (by - ay) > fabs (bx - ax);
+  double gradient, half;
+  int start, stop;
+
+  if (steep)
+    {
+      double t;
+      t = ax; ax = ay; ay = t;
+      t = bx; bx = by; by = t;
+    }
+  if (ax > bx)
+    {
+      double t;
+      t = ax; ax = bx; bx = t;
+      t = ay; ay = by; by = t;
+    }
+  gradient = bx - ax > 1e-9 ? (by - ay) / (bx - ax) : 0;
+  half = thickness * sqrt (1 + gradient * gradient) / 2;
+  start = (int) floor (ax);
+  stop = (int) ceil (bx);
+  for (int i = start; i < stop; i++)
+    {
+      /* The share of this column the segment spans along its axis (its ends are partial). */
+      double along = MIN (bx, i + 1.0) - MAX (ax, (double) i);
+      double centre = ay + gradient * (i + 0.5 - ax);
+      double top = centre - half, bottom = centre + half;
+
+      if (along <= 0)
+        continue;
+      for (int j = (int) floor (top); j < (int) ceil (bottom); j++)
+        {
+          double cover = (MIN (bottom, j + 1.0) - MAX (top, (double) j)) * along;
+          if (steep)
+            mask_cover (mask, j, i, cover);
+          else
+            mask_cover (mask, i, j, cover);
+        }
+    }
+}
+
+/* Whether the edges can be drawn through a mask on @cr, and the mask if so. */
+static gboolean
+edge_mask_begin (cairo_t *cr, EdgeMask *mask, cairo_surface_t **surface)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t matrix;
+  double sx, sy, x1, y1, x2, y2;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || matrix.xy != 0 || matrix.yx != 0 ||
+      matrix.xx <= 0 || matrix.xx != matrix.yy || sx != sy)
+    return FALSE;
+  /* The mask covers the area being painted, in device space. */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_restore (cr);
+  mask->scale = sx;
+  mask->x0 = floor (x1);
+  mask->y0 = floor (y1);
+  mask->width = (int) ceil ((ceil (x2) - mask->x0) * sx);
+  mask->height = (int) ceil ((ceil (y2) - mask->y0) * sy);
+  if (mask->width <= 0 || mask->height <= 0)
+    return FALSE;
+  *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, mask->width, mask->height);
+  if (cairo_surface_status (*surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (*surface);
+      return FALSE;
+    }
+  cairo_surface_flush (*surface);
+  mask->data = cairo_image_surface_get_data (*surface);
+  mask->stride = cairo_image_surface_get_stride (*surface);
+  mask->touched = g_new0 (guint8, mask->width);
+  return TRUE;
+}
+
+/* The cubic from (sx, sy) to (ex, ey) with horizontal tangents, as the vector path draws it,
+ * flattened into the mask. */
+static void
+mask_edge (cairo_t *cr, EdgeMask *mask, double sx, double sy, double ex, double ey, double line_width)
+{
+  double px = 0, py = 0, thickness;
+  double c1x = sx + curve_offset (sx, ex), c2x = ex - curve_offset (sx, ex);
+  double dx = line_width, dy = 0;
+  int steps;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  thickness = dx * mask->scale;
+  {
+    double ax = sx, ay = sy, bx = ex, by = ey;
+    cairo_user_to_device (cr, &ax, &ay);
+    cairo_user_to_device (cr, &bx, &by);
+    /* About one segment per 12 pixels of its longer side: smooth enough at any zoom. */
+    steps = CLAMP ((int) (MAX (fabs (bx - ax), fabs (by - ay)) * mask->scale / 12), 2, 24);
+  }
+  for (int k = 0; k <= steps; k++)
+    {
+      double t = (double) k / steps, u = 1 - t;
+      double x = u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * ex;
+      double y = u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ey + t * t * t * ey;
+
+      cairo_user_to_device (cr, &x, &y);
+      x = (x - mask->x0) * mask->scale;
+      y = (y - mask->y0) * mask->scale;
+      if (k > 0)
+        mask_segment (mask, px, py, x, y, thickness);
+      px = x;
+      py = y;
+    }
+}
+
+static void
+edge_mask_end (cairo_t *cr, EdgeMask *mask, cairo_surface_t *surface)
+{
+  cairo_surface_mark_dirty (surface);
+  cairo_surface_set_device_scale (surface, mask->scale, mask->scale);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  /* Composited only over the runs of columns the edges crossed (mostly the gaps between
+   * columns of nodes): a third of the chart or less. */
+  for (int x = 0; x < mask->width;)
+    {
+      int start;
+
+      for (; x < mask->width && !mask->touched[x]; x++)
+        ;
+      for (start = x; x < mask->width && mask->touched[x]; x++)
+        ;
+      if (x > start)
+        cairo_rectangle (cr, mask->x0 + start / mask->scale, mask->y0, (x - start) / mask->scale,
+                         mask->height / mask->scale);
+    }
+  cairo_clip (cr);
+  cairo_mask_surface (cr, surface, mask->x0, mask->y0);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+  g_free (mask->touched);
+}
+
+static int
+compare_edge_columns (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const PlChainLayout *layout = user_data;
+  const PlChainEdge *x = &g_array_index (layout->edges, PlChainEdge, *(const guint *) a);
+  const PlChainEdge *y = &g_array_index (layout->edges, PlChainEdge, *(const guint *) b);
+  guint xf = g_array_index (layout->nodes, PlChainNode, x->from).column;
+  guint yf = g_array_index (layout->nodes, PlChainNode, y->from).column;
+  guint xt = g_array_index (layout->nodes, PlChainNode, x->to).column;
+  guint yt = g_array_index (layout->nodes, PlChainNode, y->to).column;
+
+  if (xf != yf)
+    return xf < yf ? -1 : 1;
+  return xt < yt ? -1 : xt > yt;
+}
+
+/* One line of name per node, a column at a time: one layout holds a column's names, a
+ * paragraph each (ellipsised on their own), and each line is shown at its node. Shaping is
+ * then done once per column, not once per node: at 300 KPIs, most of the drawing time. */
+static void
+draw_names_by_column (cairo_t *cr, const PlChainLayout *layout, const Rect *rects, const guint *sizes,
+                      PangoLayout *text, const Rect *clip, const PlColor *color)
+{
+  g_autofree guint *by_row = NULL;
+  guint n = layout->nodes->len, max = 0;
+
+  for (guint c = 0; c < layout->n_columns; c++)
+    max = MAX (max, sizes[c]);
+  by_row = g_new (guint, max);
+  set_color (cr, color, 1);
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      PangoLayoutIter *iter;
+      guint count = 0, line = 0;
+      double text_w = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, i);
+          if (node->column == c && node->row < sizes[c])
+            {
+              by_row[node->row] = i;
+              count++;
+            }
+        }
+      if (count == 0 || count != sizes[c])
+        continue;
+      for (guint row = 0; row < count; row++)
+        {
+          const char *name = pl_item_get_string (g_array_index (layout->nodes, PlChainNode, by_row[row]).kpi, PL_KPI_NAME);
+          gsize start = names->len;
+
+          if (row > 0)
+            g_string_append_c (names, '\n');
+          start = names->len;
+          g_string_append (names, name ? name : "");
+          /* A line break inside a name would shift every name below it. */
+          g_strdelimit (names->str + start, "\n\r", ' ');
+        }
+      text_w = rects[by_row[0]].w - 14 - (rects[by_row[0]].w >= 150 ? 44 : 0);
+      pango_layout_set_width (text, (int) (text_w * PANGO_SCALE));
+      pango_layout_set_text (text, names->str, (int) names->len);
+      iter = pango_layout_get_iter (text);
+      do
+        {
+          const Rect *r;
+          PangoRectangle logical;
+          int baseline;
+
+          if (line >= count)
+            break;
+          r = &rects[by_row[line++]];
+          if (!visible (r, clip))
+            continue;
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          baseline = pango_layout_iter_get_baseline (iter);
+          /* Centred on the node: the line's own box, moved to the node's middle. */
+          cairo_move_to (cr, r->x + 9,
+                         r->y + (r->h - (double) logical.height / PANGO_SCALE) / 2 +
+                         (double) (baseline - logical.y) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+}
+
 char *
 pl_kpi_chain_chart_draw (PlPlan                  *plan,
                          const PlChainLayout     *layout,
@@ -203,135 +544,276 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
 {
   guint32 month = options && options->month ? options->month : previous_month (pl_figures_measured_until (plan));
   guint32 end = next_month (month);
-  g_autoptr(PangoLayout) text = pango_cairo_create_layout (cr);
+  int selected = options ? options->selected : -1;
+  guint n = layout->nodes->len;
   g_autoptr(GString) off = g_string_new (NULL);
+  g_autofree guint *sizes = NULL;
+  g_autofree Rect *rects = NULL;
+  g_autofree double *values = NULL;
+  g_autofree PlKpiStatus *statuses = NULL;
+  g_autofree guint *edge_order = NULL;
+  EdgeMask mask;
+  gboolean two_line_mode;
+  cairo_surface_t *mask_surface = NULL;
+  g_autoptr(PangoLayout) name_text = NULL;
+  g_autoptr(PangoLayout) value_text = NULL;
   guint counts[4] = { 0 };
   double font_px;
-  g_autofree char *font = NULL;
-  PangoFontDescription *description;
+  Rect clip;
   GDate date;
   char month_name[64];
 
   set_color (cr, &style->background, 1);
   cairo_paint (cr);
-  if (layout->nodes->len == 0)
+  if (n == 0)
     return g_strdup (_("The plan has no KPIs yet."));
 
+  /* What every node needs, once: its rectangle, its latest value and its status. */
+  sizes = g_new0 (guint, layout->n_columns);
+  rects = g_new (Rect, n);
+  values = g_new (double, n);
+  statuses = g_new (PlKpiStatus, n);
+  for (guint i = 0; i < n; i++)
+    sizes[g_array_index (layout->nodes, PlChainNode, i).column]++;
+  for (guint i = 0; i < n; i++)
+    {
+      const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, i);
+
+      node_rect (layout, node, sizes[node->column], width, height, &rects[i].x, &rects[i].y, &rects[i].w, &rects[i].h);
+      values[i] = pl_figures_kpi_value (plan, PL_KPI (node->kpi), month, end);
+      statuses[i] = pl_kpi_status (plan, node->kpi, month);
+      counts[statuses[i]]++;
+      if (statuses[i] == PL_KPI_STATUS_OFF)
+        g_string_append_printf (off, "%s%s", off->len ? ", " : "", pl_item_get_string (node->kpi, PL_KPI_NAME));
+    }
+  font_px = CLAMP (rects[0].h * 0.26, 6, 12);
+  /* Zoomed in, most of the chain is outside the area being painted: skip it. */
   {
-    double x, y, w, h;
-    pl_kpi_chain_chart_node_rect (layout, 0, width, height, &x, &y, &w, &h);
-    font_px = CLAMP (h * 0.26, 6, 12);
+    double x1, y1, x2, y2;
+    cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+    clip = (Rect) { x1, y1, x2 - x1, y2 - y1 };
   }
-  font = g_strdup_printf ("%s %.1fpx", style->font, font_px);
-  description = pango_font_description_from_string (font);
-  pango_layout_set_font_description (text, description);
-  pango_font_description_free (description);
-  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (text, TRUE);
 
   /* Edges first, under the nodes. */
-  cairo_set_line_width (cr, 1.2);
-  for (guint e = 0; e < layout->edges->len; e++)
+  set_color (cr, &style->muted, 0.55);
+  if (edge_mask_begin (cr, &mask, &mask_surface))
     {
-      const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
-      PlItem *from = g_array_index (layout->nodes, PlChainNode, edge->from).kpi;
-      PlItem *to = g_array_index (layout->nodes, PlChainNode, edge->to).kpi;
-      double x0, y0, w0, h0, x1, y1, w1, h1, sx, sy, ex, ey;
-
-      pl_kpi_chain_chart_node_rect (layout, edge->from, width, height, &x0, &y0, &w0, &h0);
-      pl_kpi_chain_chart_node_rect (layout, edge->to, width, height, &x1, &y1, &w1, &h1);
-      sx = x0 + w0;
-      sy = y0 + h0 / 2;
-      ex = x1;
-      ey = y1 + h1 / 2;
-      set_color (cr, &style->muted, 0.55);
-      cairo_move_to (cr, sx, sy);
-      cairo_curve_to (cr, sx + COLUMN_GAP * 0.6, sy, ex - COLUMN_GAP * 0.6, ey, ex, ey);
-      cairo_stroke (cr);
-
-      /* Stage to stage: a conversion rate, only between two funnel stages in funnel order
-       * (customers on the books are a stock, not a stage new customers convert into). */
-      if (is_funnel_stage (pl_item_get_int (from, PL_KPI_STAGE)) && is_funnel_stage (pl_item_get_int (to, PL_KPI_STAGE)) &&
-          pl_item_get_int (from, PL_KPI_STAGE) < pl_item_get_int (to, PL_KPI_STAGE) && font_px >= 7)
+      for (guint e = 0; e < layout->edges->len; e++)
         {
-          double a = pl_figures_kpi_value (plan, PL_KPI (from), month, end);
-          double b = pl_figures_kpi_value (plan, PL_KPI (to), month, end);
-          if (!isnan (a) && !isnan (b) && a > 0)
-            {
-              g_autofree char *label = g_strdup_printf ("<small>%.1f %%</small>", 100 * b / a);
-              PangoRectangle ink;
+          const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+          const Rect *r0 = &rects[edge->from], *r1 = &rects[edge->to];
+          double sx = r0->x + r0->w, sy = r0->y + r0->h / 2, ex = r1->x, ey = r1->y + r1->h / 2;
+          Rect span = { sx, MIN (sy, ey), ex - sx, fabs (ey - sy) };
 
-              pango_layout_set_width (text, -1);
-              pango_layout_set_markup (text, label, -1);
-              pango_layout_get_pixel_extents (text, NULL, &ink);
-              set_color (cr, &style->background, 0.9);
-              cairo_rectangle (cr, (sx + ex) / 2 - ink.width / 2.0 - 2, (sy + ey) / 2 - ink.height / 2.0 - 1,
-                               ink.width + 4, ink.height + 2);
-              cairo_fill (cr);
-              set_color (cr, &style->muted, 1);
-              cairo_move_to (cr, (sx + ex) / 2 - ink.width / 2.0, (sy + ey) / 2 - ink.height / 2.0);
-              pango_cairo_show_layout (cr, text);
+          if (visible (&span, &clip))
+            mask_edge (cr, &mask, sx, sy, ex, ey, EDGE_WIDTH);
+        }
+      edge_mask_end (cr, &mask, mask_surface);
+    }
+  else
+    {
+      /* One stroke per pair of columns: a path's cost in cairo follows the area it spans.
+       * Flattened coarser than cairo's default: a tenth of a pixel is invisible on a thin
+       * line. */
+      cairo_save (cr);
+      cairo_set_tolerance (cr, 0.5);
+      cairo_set_line_width (cr, EDGE_WIDTH);
+      edge_order = g_new (guint, layout->edges->len);
+      for (guint e = 0; e < layout->edges->len; e++)
+        edge_order[e] = e;
+      g_qsort_with_data (edge_order, layout->edges->len, sizeof (guint), compare_edge_columns, (gpointer) layout);
+      for (guint k = 0; k < layout->edges->len; k++)
+        {
+          const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, edge_order[k]);
+          const Rect *r0 = &rects[edge->from], *r1 = &rects[edge->to];
+          double sx = r0->x + r0->w, sy = r0->y + r0->h / 2, ex = r1->x, ey = r1->y + r1->h / 2;
+          Rect span = { sx, MIN (sy, ey), ex - sx, fabs (ey - sy) };
+
+          if (visible (&span, &clip))
+            {
+              cairo_move_to (cr, sx, sy);
+              cairo_curve_to (cr, sx + curve_offset (sx, ex), sy, ex - curve_offset (sx, ex), ey, ex, ey);
             }
+          if (k + 1 == layout->edges->len ||
+              compare_edge_columns (&edge_order[k], &edge_order[k + 1], (gpointer) layout) != 0)
+            cairo_stroke (cr);
+        }
+      cairo_restore (cr);
+    }
+
+  /* Stage to stage: the conversion rate, on a patch of background at the edge's middle. */
+  if (font_px >= 7)
+    {
+      g_autoptr(PangoLayout) label = new_text (cr, style->font, font_px * 0.85, FALSE);
+
+      for (guint e = 0; e < layout->edges->len; e++)
+        {
+          const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+          const Rect *r0 = &rects[edge->from], *r1 = &rects[edge->to];
+          double rate = edge_rate (layout, edge, values);
+          double mx = (r0->x + r0->w + r1->x) / 2, my = (r0->y + r0->h / 2 + r1->y + r1->h / 2) / 2;
+          g_autofree char *text = NULL;
+          PangoRectangle ink;
+
+          if (isnan (rate))
+            continue;
+          text = g_strdup_printf ("%.1f %%", 100 * rate);
+          pango_layout_set_text (label, text, -1);
+          pango_layout_get_pixel_extents (label, NULL, &ink);
+          /* Only where it fits between the two nodes: never over a name. */
+          if (ink.width + 4 > r1->x - (r0->x + r0->w))
+            continue;
+          set_color (cr, &style->background, 0.9);
+          cairo_rectangle (cr, mx - ink.width / 2.0 - 2, my - ink.height / 2.0 - 1, ink.width + 4, ink.height + 2);
+          cairo_fill (cr);
+          set_color (cr, &style->muted, 1);
+          cairo_move_to (cr, mx - ink.width / 2.0 - ink.x, my - ink.height / 2.0 - ink.y);
+          pango_cairo_show_layout (cr, label);
         }
     }
 
-  for (guint i = 0; i < layout->nodes->len; i++)
+  /* The nodes: small ones as pixel-aligned boxes, a border box under a surface box (boxes skip
+   * cairo's tessellation entirely); bigger ones rounded, a fill and a stroke per column (the
+   * area a path spans is what it costs). Then the selection on top. */
+  if (rects[0].h < ROUNDED_MIN_H)
+    {
+      for (int pass = 0; pass < 2; pass++)
+        {
+          cairo_new_path (cr);
+          for (guint i = 0; i < n; i++)
+            if (visible (&rects[i], &clip))
+              {
+                double x = round (rects[i].x), y = round (rects[i].y);
+                double w = round (rects[i].x + rects[i].w) - x, h = round (rects[i].y + rects[i].h) - y;
+                if (pass == 0)
+                  cairo_rectangle (cr, x, y, w, h);
+                else
+                  cairo_rectangle (cr, x + 1, y + 1, w - 2, h - 2);
+              }
+          if (pass == 0)
+            cairo_set_source_rgb (cr, 0.35 * style->muted.r + 0.65 * style->surface.r,
+                                  0.35 * style->muted.g + 0.65 * style->surface.g,
+                                  0.35 * style->muted.b + 0.65 * style->surface.b);
+          else
+            set_color (cr, &style->surface, 1);
+          cairo_fill (cr);
+        }
+    }
+  else
+    {
+      cairo_set_line_width (cr, 1);
+      for (guint c = 0; c < layout->n_columns; c++)
+        {
+          cairo_new_path (cr);
+          for (guint i = 0; i < n; i++)
+            if (g_array_index (layout->nodes, PlChainNode, i).column == c && visible (&rects[i], &clip))
+              rounded_rect (cr, &rects[i]);
+          set_color (cr, &style->surface, 1);
+          cairo_fill_preserve (cr);
+          set_color (cr, &style->muted, 0.35);
+          cairo_stroke (cr);
+        }
+    }
+  if (selected >= 0 && (guint) selected < n)
+    {
+      rounded_rect (cr, &rects[selected]);
+      set_color (cr, &style->text, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  /* The status as a bar on the left edge: readable at a glance, even at 300 KPIs. */
+  for (int status = 0; status < 4; status++)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        if (statuses[i] == (PlKpiStatus) status && visible (&rects[i], &clip))
+          {
+            /* Pixel-aligned: crisp, and a box for cairo. */
+            double x = round (rects[i].x), y = round (rects[i].y);
+            cairo_rectangle (cr, x, y + 1, MAX (1, round (MIN (4, rects[i].w / 4))),
+                             round (rects[i].y + rects[i].h) - y - 2);
+          }
+      set_color (cr, status_color (style, status), 1);
+      cairo_fill (cr);
+    }
+
+  /* The names and figures when the nodes can hold two lines of readable text; only the names,
+   * larger, when they can hold one (the figures are in the tooltip); nothing below that. */
+  two_line_mode = rects[0].h * 0.26 >= 7 && rects[0].w >= 40;
+  if (two_line_mode)
+    {
+      /* Narrow nodes (a deep chain in a small window) take a smaller font: a short name
+       * whole rather than two letters of it. */
+      font_px = CLAMP (MIN (font_px, (rects[0].w - 14) / 4), 9, 12);
+      name_text = new_text (cr, style->font, font_px, TRUE);
+      value_text = new_text (cr, style->font, font_px, FALSE);
+      pango_layout_set_wrap (name_text, PANGO_WRAP_WORD);
+      {
+        /* A name cut short ends in "…", never in a hyphen. */
+        PangoAttrList *no_hyphens = pango_attr_list_new ();
+        pango_attr_list_insert (no_hyphens, pango_attr_insert_hyphens_new (FALSE));
+        pango_layout_set_attributes (name_text, no_hyphens);
+        pango_attr_list_unref (no_hyphens);
+      }
+      pango_layout_set_single_paragraph_mode (value_text, TRUE);
+    }
+  else if (rects[0].h >= 12 && rects[0].w >= 40)
+    {
+      font_px = CLAMP (rects[0].h * 0.45, 7, 11);
+      name_text = new_text (cr, style->font, font_px, TRUE);
+    }
+  if (name_text != NULL && !two_line_mode)
+    draw_names_by_column (cr, layout, rects, sizes, name_text, &clip, &style->text);
+  for (guint i = 0; name_text != NULL && two_line_mode && i < n; i++)
     {
       PlItem *kpi = g_array_index (layout->nodes, PlChainNode, i).kpi;
-      PlKpiStatus status = pl_kpi_status (plan, kpi, month);
-      double x, y, w, h, radius;
+      const Rect *r = &rects[i];
+      const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
+      g_autofree char *value = NULL, *target = NULL, *line = NULL;
+      double text_w = r->w - 14 - (r->w >= 150 ? 44 : 0);
+      /* Two lines of a name only where a line holds a word or two. */
+      gboolean two_lines = r->h >= 3.9 * font_px && text_w >= 5.5 * font_px;
+      PangoAttrList *attributes;
+      PangoAttribute *dim;
+      PangoRectangle extents;
+      double name_h, top;
 
-      counts[status]++;
-      if (status == PL_KPI_STATUS_OFF)
-        g_string_append_printf (off, "%s%s", off->len ? ", " : "", pl_item_get_string (kpi, PL_KPI_NAME));
-      pl_kpi_chain_chart_node_rect (layout, i, width, height, &x, &y, &w, &h);
-      radius = MIN (6, h / 3);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-      cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-      cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-      cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-      cairo_close_path (cr);
-      set_color (cr, &style->surface, 1);
-      cairo_fill_preserve (cr);
-      set_color (cr, (options && options->selected == (int) i) ? &style->text : &style->muted,
-                 (options && options->selected == (int) i) ? 1 : 0.35);
-      cairo_set_line_width (cr, (options && options->selected == (int) i) ? 2 : 1);
-      cairo_stroke (cr);
-      /* The status as a bar on the left edge: readable at a glance, even at 300 KPIs. */
-      set_color (cr, status_color (style, status), 1);
-      cairo_rectangle (cr, x, y + 1, MIN (4, w / 4), h - 2);
-      cairo_fill (cr);
+      if (!visible (r, &clip))
+        continue;
+      if (!two_line_mode)
+        continue;
+      value = short_value (plan, kpi, values[i]);
+      target = short_value (plan, kpi, pl_figures_kpi_target (plan, PL_KPI (kpi), month, end));
+      /* Translators: a KPI's latest value against its target, as in "495k / 520k". */
+      line = g_strdup_printf (_("%s / %s"), value, target);
 
-      if (h >= 2.6 * font_px && w >= 40)
-        {
-          g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", pl_item_get_string (kpi, PL_KPI_NAME));
-          g_autofree char *value = short_value (plan, kpi, pl_figures_kpi_value (plan, PL_KPI (kpi), month, end));
-          g_autofree char *target = short_value (plan, kpi, pl_figures_kpi_target (plan, PL_KPI (kpi), month, end));
-          g_autofree char *line = g_markup_printf_escaped (_("%s <span alpha=\"70%%\">/ %s</span>"), value, target);
-          double text_w = w - 14 - (w >= 150 ? 44 : 0);
-          gboolean two_lines = h >= 3.9 * font_px;
-          PangoRectangle extents;
-          double name_h, top;
+      /* A long name may take two lines when the node is tall enough, then ends in "…". */
+      pango_layout_set_height (name_text, two_lines ? -2 : -1);
+      pango_layout_set_width (name_text, (int) (text_w * PANGO_SCALE));
+      pango_layout_set_text (name_text, name ? name : "", -1);
+      pango_layout_get_pixel_extents (name_text, NULL, &extents);
+      name_h = extents.height;
+      top = r->y + (r->h - name_h - 1.3 * font_px) / 2;
+      set_color (cr, &style->text, 1);
+      cairo_move_to (cr, r->x + 9, top);
+      pango_cairo_show_layout (cr, name_text);
 
-          /* A long name may take two lines when the node is tall enough, then ends in "…". */
-          pango_layout_set_single_paragraph_mode (text, FALSE);
-          pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
-          pango_layout_set_height (text, two_lines ? -2 : -1);
-          pango_layout_set_markup (text, name, -1);
-          pango_layout_set_width (text, (int) (text_w * PANGO_SCALE));
-          pango_layout_get_pixel_extents (text, NULL, &extents);
-          name_h = extents.height;
-          top = y + (h - name_h - 1.3 * font_px) / 2;
-          set_color (cr, &style->text, 1);
-          cairo_move_to (cr, x + 9, top);
-          pango_cairo_show_layout (cr, text);
-          pango_layout_set_height (text, -1);
-          pango_layout_set_single_paragraph_mode (text, TRUE);
-          draw_text (cr, text, line, x + 9, top + name_h, text_w, &style->muted);
-          if (w >= 150)
-            draw_trend (cr, plan, kpi, month, x + w - 48, y + h * 0.3, 38, h * 0.4, status_color (style, status));
-        }
+      /* The target is secondary: dimmed after the value. */
+      attributes = pango_attr_list_new ();
+      dim = pango_attr_foreground_alpha_new (0.7 * 65535);
+      dim->start_index = strlen (value);
+      dim->end_index = strlen (line);
+      pango_attr_list_insert (attributes, dim);
+      pango_layout_set_attributes (value_text, attributes);
+      pango_attr_list_unref (attributes);
+      pango_layout_set_width (value_text, (int) (text_w * PANGO_SCALE));
+      pango_layout_set_text (value_text, line, -1);
+      set_color (cr, &style->muted, 1);
+      cairo_move_to (cr, r->x + 9, top + name_h);
+      pango_cairo_show_layout (cr, value_text);
+      if (r->w >= 150)
+        draw_trend (cr, plan, kpi, month, r->x + r->w - 48, r->y + r->h * 0.3, 38, r->h * 0.4,
+                    status_color (style, statuses[i]));
     }
 
   g_date_clear (&date, 1);
@@ -339,8 +821,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
   g_date_strftime (month_name, sizeof month_name, "%B %Y", &date);
   {
     GString *summary = g_string_new (NULL);
-    g_string_append_printf (summary, ngettext ("The KPI chain has %u KPI", "The KPI chain has %u KPIs", layout->nodes->len),
-                            layout->nodes->len);
+    g_string_append_printf (summary, ngettext ("The KPI chain has %u KPI", "The KPI chain has %u KPIs", n), n);
     g_string_append_printf (summary, ngettext (" and %u link.", " and %u links.", layout->edges->len), layout->edges->len);
     g_string_append_printf (summary, _(" In %s: %u on target, %u close, %u off target, %u without figures."),
                             month_name, counts[PL_KPI_STATUS_GOOD], counts[PL_KPI_STATUS_CLOSE],
