@@ -103,10 +103,18 @@ ensure_layout (PlKpiChainView *self)
   self->cache_valid = FALSE;
 }
 
+/* At zoom 1 the chain fits the view's height but not always its width: a long chain (the
+ * example has 13 columns) is stretched to keep each column this wide, names readable, and
+ * is panned sideways, rather than squeezed to four letters a name. */
+#define READABLE_COLUMN_W 120.0
+
 static double
 chart_width (PlKpiChainView *self)
 {
-  return gtk_widget_get_width (GTK_WIDGET (self)) * self->zoom;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double readable = self->layout ? self->layout->n_columns * READABLE_COLUMN_W : 0;
+
+  return MAX (width, readable) * self->zoom;
 }
 
 static double
@@ -118,11 +126,13 @@ chart_height (PlKpiChainView *self)
 static void
 ensure_rects (PlKpiChainView *self)
 {
-  double width = chart_width (self), height = chart_height (self);
+  double width, height;
 
   ensure_layout (self);
   if (self->layout == NULL)
     return;
+  width = chart_width (self);
+  height = chart_height (self);
   if (self->rects != NULL && width == self->rects_width && height == self->rects_height)
     return;
   g_free (self->rects);
