@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "pl-field-text.h"
+#include "pl-figures.h"
 #include "pl-money.h"
 
 
@@ -68,6 +70,33 @@ parse_date (const char *text, guint32 *julian)
   return TRUE;
 }
 
+/* "25 %" of an allocation: that share of its line's planned total, to the cent. */
+static gboolean
+allocation_share (PlPlan *plan, PlItem *allocation, const char *text, gint64 *amount, GError **error)
+{
+  PlItem *line = pl_plan_lookup (plan, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
+  g_autofree char *number = g_strstrip (g_strndup (text, strlen (text) - 1));
+  char *end = NULL;
+  double percent;
+
+  g_strdelimit (number, ",", '.');
+  percent = g_ascii_strtod (number, &end);
+  if (*number == '\0' || end == NULL || *end != '\0' || !(percent >= 0) || percent > 100)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Type a share of the line between 0 %% and 100 %%, such as 25 %%."));
+      return FALSE;
+    }
+  if (line == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Choose the budget line first: the share is of its planned total."));
+      return FALSE;
+    }
+  *amount = (gint64) llround ((double) pl_figures_line_planned (PL_BUDGET_LINE (line), -1) * percent / 100);
+  return TRUE;
+}
+
 gboolean
 pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gboolean commit, GError **error)
 {
@@ -124,8 +153,13 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
     case PL_FIELD_MONEY:
       {
         gint64 amount = 0;
-        if (*stripped != '\0' &&
-            !pl_money_parse (stripped, pl_plan_get_currency_exponent (plan), &amount, error))
+        if (PL_IS_ALLOCATION (item) && g_str_has_suffix (stripped, "%"))
+          {
+            if (!allocation_share (plan, item, stripped, &amount, error))
+              return FALSE;
+          }
+        else if (*stripped != '\0' &&
+                 !pl_money_parse_typed (stripped, pl_plan_get_currency_exponent (plan), &amount, error))
           return FALSE;
         return !commit || pl_plan_set_int (plan, item, field, amount, error);
       }

@@ -6,6 +6,7 @@
 #include "pl-budget-grid.h"
 #include "pl-budget-page.h"
 #include "pl-error.h"
+#include "pl-field-text.h"
 #include "pl-figures.h"
 #include "pl-record-table.h"
 #include "pl-test-util.h"
@@ -92,6 +93,26 @@ test_budget_page (void)
   pl_test_spin ();
   g_assert_cmpint (pl_figures_category_planned (plan, PL_CATEGORY (digital), -1), ==, digital_total);
   g_assert_false (pl_plan_get_modified (plan));
+
+  /* An allocation typed as a share of its line; more than the line plans is refused. */
+  {
+    g_autoptr(PlItem) allocation = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS), 0);
+    PlItem *line = pl_plan_lookup (plan, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
+    gint64 planned = pl_figures_line_planned (PL_BUDGET_LINE (line), -1);
+    GError *error = NULL;
+
+    g_assert_true (pl_field_apply (plan, allocation, PL_ALLOCATION_AMOUNT, "10 %", TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT), ==, (planned + 5) / 10);
+    g_assert_false (pl_field_apply (plan, allocation, PL_ALLOCATION_AMOUNT, "120 %", TRUE, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_false (pl_field_apply (plan, allocation, PL_ALLOCATION_AMOUNT, "100 %", TRUE, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+    g_clear_error (&error);
+    pl_plan_undo (plan);
+    pl_test_spin ();
+  }
 
   /* Actual spend: filtered by month; a new entry is dated in that month; outside is refused. */
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack")), "spend");
