@@ -5,11 +5,12 @@
 #include <glib/gi18n.h>
 
 #include "pl-delete-dialog.h"
+#include "pl-money.h"
 
 /* What the user knows a record by: the KPI a link points to, the line an allocation comes
  * from, an entry's title; the file's IDs mean nothing to them. */
 static char *
-describe_for_user (PlPlan *plan, PlItem *item)
+describe_for_user (PlPlan *plan, PlItem *item, PlItem *deleted)
 {
   PlItem *target;
 
@@ -27,6 +28,10 @@ describe_for_user (PlPlan *plan, PlItem *item)
         return g_strdup_printf (_("the chain link “%s” → “%s”"), pl_item_get_string (up, PL_KPI_NAME),
                                 pl_item_get_string (down, PL_KPI_NAME));
     }
+  /* An allocation joins a line and a campaign: it is named by the side not being deleted. */
+  if (PL_IS_ALLOCATION (item) && PL_IS_BUDGET_LINE (deleted) &&
+      (target = pl_plan_lookup (plan, pl_item_get_string (item, PL_ALLOCATION_CAMPAIGN))) != NULL)
+    return g_strdup_printf (_("its allocation to the campaign “%s”"), pl_item_get_string (target, PL_CAMPAIGN_NAME));
   if (PL_IS_ALLOCATION (item) &&
       (target = pl_plan_lookup (plan, pl_item_get_string (item, PL_ALLOCATION_LINE))) != NULL)
     return g_strdup_printf (_("its allocation from the budget line “%s”"), pl_item_get_string (target, PL_BUDGET_LINE_NAME));
@@ -59,11 +64,32 @@ pl_delete_dialog_present (GtkWidget *parent, PlPlan *plan, PlItem *item)
     g_string_append (details, _("Nothing else in the plan refers to it. You can undo this."));
   else
     {
+      guint n_spend = 0;
+      gint64 spent = 0;
+
       g_string_append (details, _("These will be unlinked or removed with it (you can undo this):"));
       for (guint i = 0; i < refs->len; i++)
         {
-          g_autofree char *what = describe_for_user (plan, g_ptr_array_index (refs, i));
+          PlItem *ref = g_ptr_array_index (refs, i);
+          g_autofree char *what = NULL;
+
+          /* Spend entries go by the dozen: counted and summed, not listed. */
+          if (PL_IS_SPEND (ref))
+            {
+              n_spend++;
+              spent += pl_item_get_int (ref, PL_SPEND_AMOUNT);
+              continue;
+            }
+          what = describe_for_user (plan, ref, item);
           g_string_append_printf (details, "\n• %s", what);
+        }
+      if (n_spend > 0)
+        {
+          g_autofree char *amount = pl_money_to_display (spent, pl_plan_get_currency_exponent (plan));
+          g_string_append (details, "\n• ");
+          g_string_append_printf (details, ngettext ("%u entry of actual spend, %s %s", "%u entries of actual spend, %s %s in all",
+                                                     n_spend),
+                                  n_spend, amount, pl_plan_get_currency (plan));
         }
     }
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,

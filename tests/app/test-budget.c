@@ -143,6 +143,62 @@ test_budget_page (void)
     g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_SPEND), ==, before);
   }
 
+  /* Categories and lines: add, name, reorder, delete (asked, listing what goes), all undone. */
+  gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack")), "plan");
+  {
+    guint categories = pl_plan_get_n (plan, PL_COLLECTION_CATEGORIES);
+    guint n_lines = pl_plan_get_n (plan, PL_COLLECTION_LINES);
+    GtkWidget *name;
+    PlItem *category, *first, *second;
+
+    gtk_widget_activate_action (page, "budget.add-category", NULL);
+    pl_test_spin ();
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CATEGORIES), ==, categories + 1);
+    category = pl_budget_grid_get_selected (grid);
+    g_assert_true (PL_IS_CATEGORY (category));
+    name = gtk_grid_get_child_at (GTK_GRID (pl_test_find_by_id (page, "form")), 1, 0);
+    gtk_editable_set_text (GTK_EDITABLE (name), "Partnerships");
+    g_signal_emit_by_name (name, "activate");
+    pl_test_spin ();
+    g_assert_cmpstr (pl_item_get_string (category, PL_CATEGORY_NAME), ==, "Partnerships");
+    gtk_widget_activate_action (page, "budget.add-line", NULL);
+    pl_test_spin ();
+    first = pl_budget_grid_get_selected (grid);
+    g_assert_true (PL_IS_BUDGET_LINE (first));
+    g_assert_cmpstr (pl_item_get_string (first, PL_BUDGET_LINE_CATEGORY), ==, pl_item_get_id (category));
+    gtk_widget_activate_action (page, "budget.add-line", NULL);
+    pl_test_spin ();
+    second = pl_budget_grid_get_selected (grid);
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_LINES), ==, n_lines + 2);
+    /* Moving the second line up puts it before the first, within the category. */
+    gtk_widget_activate_action (page, "budget.move-up", NULL);
+    pl_test_spin ();
+    {
+      GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
+      g_autoptr(PlItem) a = g_list_model_get_item (lines, n_lines);
+      g_autoptr(PlItem) b = g_list_model_get_item (lines, n_lines + 1);
+      g_assert_true (a == second && b == first);
+    }
+    g_assert_true (pl_budget_grid_get_selected (grid) == second);
+    /* Deleting a line with actual spend asks first, naming the spend that goes with it. */
+    pl_budget_grid_select (grid, linkedin);
+    pl_test_spin ();
+    gtk_widget_activate_action (page, "budget.delete", NULL);
+    pl_test_spin ();
+    dialog = pl_test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    pl_test_screenshot (dialog, "budget-delete-line");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    pl_test_spin ();
+    g_assert_true (pl_plan_lookup (plan, "line-linkedin") == linkedin);
+    while (pl_plan_can_undo (plan))
+      pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CATEGORIES), ==, categories);
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_LINES), ==, n_lines);
+    g_assert_false (pl_plan_get_modified (plan));
+  }
+
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack")), "charts");
   pl_test_screenshot (GTK_WIDGET (window), "budget-charts");
   gtk_window_destroy (GTK_WINDOW (window));
