@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -19,10 +20,14 @@ plain_number (double value, int decimals)
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
 
+  char *text;
+
   g_ascii_formatd (buffer, sizeof buffer, format, value);
-  if (fabs (value) >= 10000)
-    return pl_group_digits (buffer);
-  return g_strdup (buffer);
+  text = fabs (value) >= 10000 ? pl_group_digits (buffer) : g_strdup (buffer);
+  /* The user's decimal comma where their locale has one; parsing takes both. */
+  if (g_str_equal (localeconv ()->decimal_point, ","))
+    g_strdelimit (text, ".", ',');
+  return text;
 }
 
 char *

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "pl-money.h"
@@ -138,10 +139,16 @@ pl_money_to_display (gint64 amount, guint exponent)
   g_autofree char *plain = pl_money_to_string (amount, exponent);
   char *point = strchr (plain, '.');
 
+  char *grouped;
+
   /* Budgets are mostly round: "12 500" reads better than "12 500.00". */
   if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))
     *point = '\0';
-  return pl_group_digits (plain);
+  grouped = pl_group_digits (plain);
+  /* The user's decimal comma where their locale has one ("182,40"); parsing takes both. */
+  if (g_str_equal (localeconv ()->decimal_point, ","))
+    g_strdelimit (grouped, ".", ',');
+  return grouped;
 }
 
 /* TRUE when every comma of @text is followed by exactly three digits: "12,500" and

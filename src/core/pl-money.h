@@ -17,8 +17,8 @@ gboolean pl_money_parse          (const char *text, guint exponent, gint64 *out,
 char    *pl_money_to_string      (gint64 amount, guint exponent);
 /* Groups the digits of a plain decimal by three with a narrow no-break space ("12 450.5"). */
 char    *pl_group_digits         (const char *plain);
-/* Formats @amount for reading: digits grouped, the cents only when there are some
- * ("12 500", "182.40"). */
+/* Formats @amount for reading: digits grouped, the cents only when there are some, after
+ * the locale's decimal separator ("12 500", "182.40" or "182,40"). */
 char    *pl_money_to_display     (gint64 amount, guint exponent);
 /* Parses what a user typed: spaces and no-break spaces between digits are ignored, a lone
  * comma is a decimal comma ("12 500", "182,40"). Otherwise as pl_money_parse(). */

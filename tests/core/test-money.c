@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include "pl-error.h"
 #include "pl-money.h"
 
@@ -104,6 +106,16 @@ test_display (void)
   g_assert_cmpstr (c, ==, "-1\u202F234\u202F567.89");
   g_assert_cmpstr (d, ==, "0");
   g_assert_cmpstr (e, ==, "1\u202F500");
+  /* In a locale with a decimal comma, if the machine has one. */
+  if (setlocale (LC_NUMERIC, "fr_FR.UTF-8") != NULL || setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+    {
+      g_autofree char *f = pl_money_to_display (18240, 2);
+      gint64 back = 0;
+      g_assert_cmpstr (f, ==, "182,40");
+      g_assert_true (pl_money_parse_typed (f, 2, &back, NULL));
+      g_assert_cmpint (back, ==, 18240);
+      setlocale (LC_NUMERIC, "C");
+    }
 }
 
 int
