@@ -295,9 +295,13 @@ refresh_budget (PlCampaignsPage *self)
     text = g_strdup_printf (_("Allocated %s %s · spent %s %s"), a, pl_plan_get_currency (self->plan), s,
                             pl_plan_get_currency (self->plan));
   else
-    /* Translators: the campaign's allocated budget, its actual spend, and the share used */
-    text = g_strdup_printf (_("Allocated %s %s · spent %s %s (%.0f %% used)"), a, pl_plan_get_currency (self->plan),
-                            s, pl_plan_get_currency (self->plan), used * 100);
+    {
+      g_autofree char *r = pl_money_to_string (allocated - actual, exponent);
+      /* Translators: the campaign's allocated budget, its actual spend, the share used, what remains */
+      text = g_strdup_printf (_("Allocated %s %s · spent %s %s (%.0f %% used) · %s %s remaining"), a,
+                              pl_plan_get_currency (self->plan), s, pl_plan_get_currency (self->plan), used * 100,
+                              r, pl_plan_get_currency (self->plan));
+    }
   gtk_label_set_label (self->budget, text);
 }
 
