@@ -55,21 +55,7 @@ previous_month (guint32 julian)
 PlKpiStatus
 pl_kpi_status (PlPlan *plan, PlItem *kpi, guint32 month)
 {
-  guint32 end = next_month (month);
-  double value = pl_figures_kpi_value (plan, PL_KPI (kpi), month, end);
-  double target = pl_figures_kpi_target (plan, PL_KPI (kpi), month, end);
-  double ratio;
-
-  if (isnan (value) || isnan (target) || target == 0 || value == 0)
-    return isnan (value) || isnan (target) ? PL_KPI_STATUS_NO_DATA
-           : (pl_item_get_int (kpi, PL_KPI_DIRECTION) == PL_DIRECTION_LOWER) == (value <= target)
-           ? PL_KPI_STATUS_GOOD : PL_KPI_STATUS_OFF;
-  ratio = pl_item_get_int (kpi, PL_KPI_DIRECTION) == PL_DIRECTION_LOWER ? target / value : value / target;
-  if (ratio >= 1.0)
-    return PL_KPI_STATUS_GOOD;
-  if (ratio >= 0.9)
-    return PL_KPI_STATUS_CLOSE;
-  return PL_KPI_STATUS_OFF;
+  return pl_figures_kpi_status (plan, PL_KPI (kpi), month, next_month (month));
 }
 
 /* A value short enough for a node: 495k, 1.2M, 3.4 %, 3.4x. */

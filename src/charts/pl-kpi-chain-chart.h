@@ -4,23 +4,19 @@
 #include <cairo.h>
 
 #include "pl-chart-style.h"
+#include "pl-figures.h"
 #include "pl-kpi-chain-layout.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  PL_KPI_STATUS_NO_DATA,
-  PL_KPI_STATUS_GOOD,     /* on target or better */
-  PL_KPI_STATUS_CLOSE,    /* within 10 % of target */
-  PL_KPI_STATUS_OFF,
-} PlKpiStatus;
 
 typedef struct {
   guint32 month;     /* first day of the month shown; 0: the last month with measurements */
   int     selected;  /* index of the highlighted node, or -1 */
 } PlKpiChainOptions;
 
-/* How a KPI stands against its target in the month starting @month (direction-aware). */
+/* How a KPI stands against its target in the month starting @month (direction-aware);
+ * pl_figures_kpi_status() for one month. */
 PlKpiStatus pl_kpi_status            (PlPlan *plan, PlItem *kpi, guint32 month);
 
 /* Paints the KPI chain of @plan, laid out by @layout, in a @width x @height area of @cr:

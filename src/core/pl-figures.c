@@ -432,3 +432,24 @@ pl_figures_roi (PlPlan *plan, guint32 from, guint32 to)
 
   return ratio (pl_figures_stage_value (plan, PL_STAGE_REVENUE, from, to) - cost, cost);
 }
+
+PlKpiStatus
+pl_figures_kpi_status (PlPlan *plan, PlKpi *kpi, guint32 from, guint32 to)
+{
+  double value = pl_figures_kpi_value (plan, kpi, from, to);
+  double target = pl_figures_kpi_target (plan, kpi, from, to);
+  gboolean lower_better = pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION) == PL_DIRECTION_LOWER;
+  double ratio;
+
+  if (isnan (value) || isnan (target))
+    return PL_KPI_STATUS_NO_DATA;
+  /* A zero on either side has no ratio: only which side of the target it is on counts. */
+  if (target == 0 || value == 0)
+    return lower_better == (value <= target) ? PL_KPI_STATUS_GOOD : PL_KPI_STATUS_OFF;
+  ratio = lower_better ? target / value : value / target;
+  if (ratio >= 1.0)
+    return PL_KPI_STATUS_GOOD;
+  if (ratio >= 0.9)
+    return PL_KPI_STATUS_CLOSE;
+  return PL_KPI_STATUS_OFF;
+}

@@ -38,6 +38,18 @@ GHashTable *pl_figures_allocated_by      (PlPlan *plan, guint field);
  * line allocates to the campaign out of its planned total (rounded to the minor unit). */
 gint64   pl_figures_campaign_actual     (PlPlan *plan, PlCampaign *campaign);
 
+/* How a KPI stands against its target. */
+typedef enum {
+  PL_KPI_STATUS_NO_DATA,
+  PL_KPI_STATUS_GOOD,     /* on target or better */
+  PL_KPI_STATUS_CLOSE,    /* within 10 % of target */
+  PL_KPI_STATUS_OFF,
+} PlKpiStatus;
+
+/* How @kpi's value over [from, to) stands against its target there, by its direction:
+ * good at or better than target, close within 10 %, off beyond. */
+PlKpiStatus pl_figures_kpi_status       (PlPlan *plan, PlKpi *kpi, guint32 from, guint32 to);
+
 /* The first KPI of @stage, or NULL. */
 PlKpi   *pl_figures_kpi_for_stage       (PlPlan *plan, PlStage stage);
 /* The value of @kpi over [from, to): its measurements combined by its aggregate, or its
