@@ -424,7 +424,7 @@ campaigns = [
       "Guided setup videos for each ERP."),
      [("kpi-leads", 300)]),
     ("cmp-partners", "ERP partner co-marketing", "Partners", "seg-partners", "mem-amir",
-     "2027-03-01", "2027-09-30", "running", None,
+     "2027-03-01", "2027-07-09", "running", None,
      ("We reach a fraction of the SMEs that ERP partners see every week.",
       "15 certified partners, 40 partner-sourced SQLs.",
       "ERP implementers and outsourced-finance firms.",

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "pl-budget-totals.h"
+#include "pl-dashboard.h"
 #include "pl-figures.h"
 #include "pl-hygiene.h"
 #include "pl-plan-file.h"
@@ -166,6 +167,31 @@ test_budget_totals (void)
   }
 }
 
+/* The example's leadership dashboard, opened on a day before its year: eight tiles, the
+ * spend of the six months measured, and the partner programme about to end. */
+static void
+test_dashboard (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  static const char *tiles[] = { "kpi-leads", "kpi-mql", "kpi-sql", "kpi-new-customers", "kpi-mrr", "kpi-cpl",
+                                 "kpi-cac", "kpi-ltv-cac" };
+  guint32 as_of = pl_dashboard_as_of (plan, pl_plan_get_start (plan) - 100);
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, as_of);
+  gint64 spent = 0;
+
+  g_assert_cmpint (pl_plan_month_index (plan, as_of), ==, 5);
+  g_assert_cmpuint (dashboard->tiles->len, ==, G_N_ELEMENTS (tiles));
+  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
+    g_assert_cmpstr (pl_item_get_id (g_array_index (dashboard->tiles, PlDashboardTile, i).kpi), ==, tiles[i]);
+  for (int m = 0; m < 6; m++)
+    spent += pl_figures_actual (plan, m);
+  g_assert_cmpint (dashboard->spend_to_date, ==, spent);
+  g_assert_cmpfloat (dashboard->ltv_cac, ==, pl_figures_ltv_cac (plan, pl_plan_get_start (plan), pl_figures_measured_until (plan)));
+  g_assert_cmpfloat (dashboard->ltv_cac, >, PL_LTV_CAC_HEALTHY);
+  g_assert_cmpuint (dashboard->attention->len, ==, 1);
+  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[0])->campaign), ==, "cmp-partners");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -173,5 +199,6 @@ main (int argc, char **argv)
   g_test_add_func ("/example/clean", test_clean);
   g_test_add_func ("/example/plausible", test_plausible);
   g_test_add_func ("/example/budget-totals", test_budget_totals);
+  g_test_add_func ("/example/dashboard", test_dashboard);
   return g_test_run ();
 }

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-dashboard"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-budget-totals.h"
+#include "pl-dashboard.h"
+#include "pl-money.h"
+
+static void
+attention_free (PlAttention *attention)
+{
+  g_free (attention->text);
+  g_free (attention);
+}
+
+void
+pl_dashboard_free (PlDashboard *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->tiles);
+  g_ptr_array_unref (self->attention);
+  g_free (self);
+}
+
+guint32
+pl_dashboard_as_of (PlPlan *plan, guint32 today)
+{
+  if (pl_plan_month_index (plan, today) >= 0)
+    return today;
+  return pl_figures_measured_until (plan) - 1;
+}
+
+static guint32
+month_end (PlPlan *plan, guint month)
+{
+  return month + 1 < pl_plan_get_months (plan) ? pl_plan_month_start (plan, month + 1) : pl_plan_get_end (plan);
+}
+
+/* The linked KPIs of each campaign that are off target in @month: campaign ID -> a KPI name. */
+static GHashTable *
+off_target_links (PlPlan *plan, guint32 month, guint32 end)
+{
+  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  GHashTable *off = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0, n = g_list_model_get_n_items (links); i < n; i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
+      const char *campaign = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
+
+      if (kpi != NULL && campaign != NULL && !g_hash_table_contains (off, campaign) &&
+          pl_figures_kpi_status (plan, PL_KPI (kpi), month, end) == PL_KPI_STATUS_OFF)
+        g_hash_table_insert (off, (gpointer) campaign, (gpointer) pl_item_get_string (kpi, PL_KPI_NAME));
+    }
+  return off;
+}
+
+static int
+by_reason (gconstpointer a, gconstpointer b)
+{
+  const PlAttention *x = *(PlAttention * const *) a, *y = *(PlAttention * const *) b;
+  /* The lowest reason bit first: off target, then over budget, then ending soon. */
+  guint rx = x->reasons & (~x->reasons + 1), ry = y->reasons & (~y->reasons + 1);
+
+  return rx == ry ? g_utf8_collate (pl_item_get_string (x->campaign, PL_CAMPAIGN_NAME),
+                                    pl_item_get_string (y->campaign, PL_CAMPAIGN_NAME))
+                  : rx < ry ? -1 : 1;
+}
+
+static void
+find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, guint32 end)
+{
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  g_autoptr(GHashTable) off = off_target_links (plan, self->month, end);
+  guint exponent = pl_plan_get_currency_exponent (plan);
+
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      gint64 status = pl_item_get_int (campaign, PL_CAMPAIGN_STATUS);
+      guint32 ends = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
+      gint64 allocated = pl_budget_totals_campaign_allocated (totals, campaign);
+      gint64 actual = pl_budget_totals_campaign_actual (totals, campaign);
+      const char *kpi = g_hash_table_lookup (off, pl_item_get_id (campaign));
+      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+      PlAttention *attention;
+      guint reasons = 0;
+
+      /* Stopped campaigns were decided on already. */
+      if (status == PL_STATUS_STOPPED)
+        continue;
+      if (kpi != NULL)
+        {
+          reasons |= PL_ATTENTION_OFF_TARGET;
+          g_ptr_array_add (words, g_strdup_printf (_("“%s” is off target"), kpi));
+        }
+      if (allocated > 0 && actual > allocated)
+        {
+          g_autofree char *over = pl_money_to_display (actual - allocated, exponent);
+          reasons |= PL_ATTENTION_OVER_BUDGET;
+          g_ptr_array_add (words, g_strdup_printf (_("%s %s over budget"), over, pl_plan_get_currency (plan)));
+        }
+      if ((status == PL_STATUS_RUNNING || status == PL_STATUS_PLANNED) && ends != 0 &&
+          ends >= self->as_of && ends <= self->as_of + PL_DASHBOARD_ENDING_DAYS)
+        {
+          guint days = ends - self->as_of;
+          reasons |= PL_ATTENTION_ENDING_SOON;
+          g_ptr_array_add (words, days == 0 ? g_strdup (_("ends today"))
+                                            : g_strdup_printf (ngettext ("ends in %u day", "ends in %u days", days), days));
+        }
+      if (reasons == 0)
+        continue;
+      g_ptr_array_add (words, NULL);
+      attention = g_new0 (PlAttention, 1);
+      attention->campaign = campaign;
+      attention->reasons = reasons;
+      attention->text = g_strjoinv (" · ", (char **) words->pdata);
+      g_ptr_array_add (self->attention, attention);
+    }
+  g_ptr_array_sort (self->attention, by_reason);
+}
+
+PlDashboard *
+pl_dashboard_new (PlPlan *plan, guint32 as_of)
+{
+  PlDashboard *self = g_new0 (PlDashboard, 1);
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  guint32 measured = pl_figures_measured_until (plan);
+  int last = pl_plan_month_index (plan, measured - 1);
+  int current = pl_plan_month_index (plan, as_of);
+  guint32 end;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  self->as_of = as_of;
+  self->tiles = g_array_new (FALSE, FALSE, sizeof (PlDashboardTile));
+  self->attention = g_ptr_array_new_with_free_func ((GDestroyNotify) attention_free);
+  /* The KPIs show the last month measured, not a month still being measured. */
+  self->month = pl_plan_month_start (plan, (guint) MAX (last, 0));
+  end = month_end (plan, (guint) MAX (last, 0));
+
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n && self->tiles->len < PL_DASHBOARD_MAX_TILES; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      PlDashboardTile tile;
+
+      if (!pl_item_get_int (kpi, PL_KPI_DASHBOARD))
+        continue;
+      tile.kpi = kpi;
+      tile.value = pl_figures_kpi_value (plan, PL_KPI (kpi), self->month, end);
+      tile.target = pl_figures_kpi_target (plan, PL_KPI (kpi), self->month, end);
+      tile.status = pl_figures_kpi_status (plan, PL_KPI (kpi), self->month, end);
+      g_array_append_val (self->tiles, tile);
+    }
+
+  self->ltv_cac = pl_figures_ltv_cac (plan, pl_plan_get_start (plan), measured);
+  self->budget = pl_budget_totals_planned (totals, NULL, -1);
+  for (int m = 0; m <= current; m++)
+    {
+      self->spend_to_date += pl_budget_totals_actual (totals, NULL, m);
+      self->budget_to_date += pl_budget_totals_planned (totals, NULL, m);
+    }
+  find_attention (self, plan, totals, end);
+  return self;
+}
