@@ -4,13 +4,29 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-chart-theme.h"
+#include "pl-dashboard-chart.h"
 #include "pl-dashboard-page.h"
+#include "pl-funnel-chart.h"
+
+/* Rows of campaigns shown before "and N more": the page fits one screen at 1366x768. */
+#define MAX_ATTENTION_ROWS 3
 
 struct _PlDashboardPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
-  PlPlan    *plan;
+  /* Template widgets */
+  GtkLabel       *as_of;
+  GtkDrawingArea *funnel;
+  GtkDrawingArea *ltv_cac;
+  GtkDrawingArea *spend;
+  GtkGrid        *tiles;
+  GtkListBox     *attention;
+
+  /* Owned references */
+  PlPlan         *plan;
+  PlDashboard    *dashboard;
 };
 
 G_DEFINE_FINAL_TYPE (PlDashboardPage, pl_dashboard_page, GTK_TYPE_WIDGET)
@@ -23,11 +39,226 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static guint32
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
+/* ---- the charts ---- */
+
+static void
+describe (GtkWidget *area, const char *summary)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+draw_funnel_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlDashboardPage *self = data;
+  g_autofree char *summary = NULL;
+
+  if (self->plan == NULL)
+    return;
+  summary = pl_funnel_chart_draw (self->plan, pl_plan_get_start (self->plan), pl_figures_measured_until (self->plan),
+                                  cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  describe (GTK_WIDGET (area), summary);
+}
+
+static void
+draw_ltv_cac_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlDashboardPage *self = data;
+  g_autofree char *summary = NULL;
+
+  if (self->dashboard == NULL)
+    return;
+  summary = pl_ltv_cac_gauge_draw (self->plan, self->dashboard->ltv_cac, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  describe (GTK_WIDGET (area), summary);
+}
+
+static void
+draw_spend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlDashboardPage *self = data;
+  g_autofree char *summary = NULL;
+
+  if (self->dashboard == NULL)
+    return;
+  summary = pl_spend_gauge_draw (self->plan, self->dashboard, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  describe (GTK_WIDGET (area), summary);
+}
+
+static void
+draw_tile_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlDashboardPage *self = data;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "tile"));
+  g_autofree char *summary = NULL;
+
+  if (self->dashboard == NULL || index >= self->dashboard->tiles->len)
+    return;
+  summary = pl_dashboard_tile_draw (self->plan, &g_array_index (self->dashboard->tiles, PlDashboardTile, index), cr,
+                                    width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  describe (GTK_WIDGET (area), summary);
+  /* The full name and figures, for names the tile cuts short. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (area), summary);
+}
+
+static void
+on_tile_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, PlDashboardPage *self)
+{
+  GtkWidget *area = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (click));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "tile"));
+
+  if (self->dashboard != NULL && index < self->dashboard->tiles->len)
+    gtk_widget_activate_action (area, "win.show-item", "s",
+                                pl_item_get_id (g_array_index (self->dashboard->tiles, PlDashboardTile, index).kpi));
+}
+
+/* ---- filling the page ---- */
+
+static void
+rebuild_tiles (PlDashboardPage *self)
+{
+  GtkWidget *child;
+  guint n = self->dashboard->tiles->len;
+  guint columns = n > 6 ? 4 : 3;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
+    gtk_grid_remove (self->tiles, child);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *area = gtk_drawing_area_new ();
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 96);
+      gtk_widget_set_hexpand (area, TRUE);
+      gtk_widget_set_cursor_from_name (area, "pointer");
+      g_object_set_data (G_OBJECT (area), "tile", GUINT_TO_POINTER (i));
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_tile_cb, self, NULL);
+      g_signal_connect (click, "pressed", G_CALLBACK (on_tile_pressed_cb), self);
+      gtk_widget_add_controller (area, GTK_EVENT_CONTROLLER (click));
+      gtk_grid_attach (self->tiles, area, (int) (i % columns), (int) (i / columns), 1, 1);
+    }
+  if (n == 0)
+    {
+      GtkWidget *hint = gtk_label_new (_("No KPI is on the leadership dashboard yet: tick “On the leadership dashboard” for six to eight of them on the KPIs page."));
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_grid_attach (self->tiles, hint, 0, 0, 1, 1);
+    }
+}
+
+static GtkWidget *
+attention_row (const char *title, const char *subtitle, const char *id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (title);
+  GtkWidget *why = gtk_label_new (subtitle);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (why), 1);
+  gtk_widget_add_css_class (why, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), why);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+  return row;
+}
+
+static void
+rebuild_attention (PlDashboardPage *self)
+{
+  GtkWidget *child;
+  GPtrArray *attention = self->dashboard->attention;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention))) != NULL)
+    gtk_list_box_remove (self->attention, child);
+  for (guint i = 0; i < attention->len && i < MAX_ATTENTION_ROWS; i++)
+    {
+      PlAttention *entry = attention->pdata[i];
+      gtk_list_box_append (self->attention, attention_row (pl_item_get_string (entry->campaign, PL_CAMPAIGN_NAME),
+                                                           entry->text, pl_item_get_id (entry->campaign)));
+    }
+  if (attention->len > MAX_ATTENTION_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("and %u more campaign", "and %u more campaigns",
+                                                         attention->len - MAX_ATTENTION_ROWS),
+                                               attention->len - MAX_ATTENTION_ROWS);
+      gtk_list_box_append (self->attention, attention_row (more, _("see the Campaigns page"), NULL));
+    }
+  if (attention->len == 0)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (_("None: every campaign is on target, within budget and not about to end."));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->attention, row);
+    }
+}
+
+static void
+on_attention_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlDashboardPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "id");
+
+  if (id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (row), "win.show-item", "s", id);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (row), "win.show-page", "s", "campaigns");
+}
+
+static void
+refresh (PlDashboardPage *self)
+{
+  GDate date;
+  char day[64];
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->dashboard, pl_dashboard_free);
+  if (self->plan == NULL)
+    return;
+  self->dashboard = pl_dashboard_new (self->plan, pl_dashboard_as_of (self->plan, today ()));
+  g_date_set_julian (&date, self->dashboard->as_of);
+  g_date_strftime (day, sizeof day, "%e %B %Y", &date);
+  /* Translators: the day the dashboard's figures are for */
+  text = g_strdup_printf (_("as of %s"), g_strstrip (day));
+  gtk_label_set_label (self->as_of, text);
+  rebuild_tiles (self);
+  rebuild_attention (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->funnel));
+  gtk_widget_queue_draw (GTK_WIDGET (self->ltv_cac));
+  gtk_widget_queue_draw (GTK_WIDGET (self->spend));
+}
+
+/* ---- GObject ---- */
+
 static void
 set_plan (PlDashboardPage *self, PlPlan *plan)
 {
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
   if (!g_set_object (&self->plan, plan))
     return;
+  if (plan != NULL)
+    g_signal_connect_swapped (plan, "changed", G_CALLBACK (refresh), self);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
@@ -37,7 +268,10 @@ pl_dashboard_page_dispose (GObject *object)
   PlDashboardPage *self = PL_DASHBOARD_PAGE (object);
   GtkWidget *child;
 
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->dashboard, pl_dashboard_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_DASHBOARD_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -89,10 +323,20 @@ pl_dashboard_page_class_init (PlDashboardPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-dashboard-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, as_of);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, funnel);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, ltv_cac);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, spend);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, tiles);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, attention);
+  gtk_widget_class_bind_template_callback (widget_class, on_attention_activated_cb);
 }
 
 static void
 pl_dashboard_page_init (PlDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->funnel, draw_funnel_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->ltv_cac, draw_ltv_cac_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->spend, draw_spend_cb, self, NULL);
 }

@@ -100,3 +100,15 @@ pl_chart_series_color (const PlChartStyle *style, guint index)
   gboolean dark = style->background.r < 0.5;
   return dark ? &series_dark[index % G_N_ELEMENTS (series_dark)] : &series_light[index % G_N_ELEMENTS (series_light)];
 }
+
+const PlColor *
+pl_chart_status_color (const PlChartStyle *style, PlKpiStatus status)
+{
+  switch (status)
+    {
+    case PL_KPI_STATUS_GOOD: return &style->good;
+    case PL_KPI_STATUS_CLOSE: return &style->warning;
+    case PL_KPI_STATUS_OFF: return &style->bad;
+    default: return &style->no_data;
+    }
+}

@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include "pl-chart-style.h"
+#include "pl-figures.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char 
 /* Shows the short name of month @month of @plan's period ("Jan") centred in @w. */
 void         pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint month,
                                    double x, double y, double w);
+/* The colour that says how a KPI stands: green, amber, red, grey. */
+const PlColor *pl_chart_status_color (const PlChartStyle *style, PlKpiStatus status);
 /* The colour of series @index (categories...), distinct and readable on the style's background. */
 const PlColor *pl_chart_series_color (const PlChartStyle *style, guint index);
 /* An amount in minor units as an axis or bar label: "850", "12.5k", "1.2M". */

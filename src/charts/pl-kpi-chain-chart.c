@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "pl-chart-draw.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-kpi-chain-chart.h"
@@ -184,18 +185,6 @@ draw_trend (cairo_t *cr, PlPlan *plan, PlItem *kpi, guint32 month, double x, dou
       }
   cairo_stroke (cr);
   cairo_restore (cr);
-}
-
-static const PlColor *
-status_color (const PlChartStyle *style, PlKpiStatus status)
-{
-  switch (status)
-    {
-    case PL_KPI_STATUS_GOOD: return &style->good;
-    case PL_KPI_STATUS_CLOSE: return &style->warning;
-    case PL_KPI_STATUS_OFF: return &style->bad;
-    default: return &style->no_data;
-    }
 }
 
 typedef struct {
@@ -719,7 +708,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
             cairo_rectangle (cr, x, y + 1, MAX (1, round (MIN (4, rects[i].w / 4))),
                              round (rects[i].y + rects[i].h) - y - 2);
           }
-      set_color (cr, status_color (style, status), 1);
+      set_color (cr, pl_chart_status_color (style, status), 1);
       cairo_fill (cr);
     }
 
@@ -799,7 +788,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       pango_cairo_show_layout (cr, value_text);
       if (r->w >= 150)
         draw_trend (cr, plan, kpi, month, r->x + r->w - 48, r->y + r->h * 0.3, 38, r->h * 0.4,
-                    status_color (style, statuses[i]));
+                    pl_chart_status_color (style, statuses[i]));
     }
 
   g_date_clear (&date, 1);

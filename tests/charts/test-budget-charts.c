@@ -12,23 +12,10 @@
 #include "pl-chart-draw.h"
 #include "pl-figures.h"
 #include "pl-plan-file.h"
+#include "pl-test-charts.h"
 
 #define WIDTH  1000
 #define HEIGHT 420
-
-static gboolean
-pixel_is (cairo_surface_t *surface, double x, double y, const PlColor *color, const PlColor *over, double alpha)
-{
-  unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 argb = *(guint32 *) (data + (int) y * stride + (int) x * 4);
-  /* The bar's colour blended over the background at its alpha. */
-  double r = color->r * alpha + over->r * (1 - alpha), g = color->g * alpha + over->g * (1 - alpha);
-  double b = color->b * alpha + over->b * (1 - alpha);
-
-  return fabs (((argb >> 16) & 0xff) / 255.0 - r) < 0.02 && fabs (((argb >> 8) & 0xff) / 255.0 - g) < 0.02 &&
-         fabs ((argb & 0xff) / 255.0 - b) < 0.02;
-}
 
 static void
 draw (PlPlan *plan, const PlChartStyle *style, const char *name)
@@ -73,7 +60,7 @@ draw (PlPlan *plan, const PlChartStyle *style, const char *name)
         if (actual)
           {
             gboolean over = amount > pl_budget_totals_planned (totals, NULL, (int) m);
-            g_assert_true (pixel_is (surface, x + w / 2, y + h - 3, over ? &style->bad : &style->good, &style->background, 0.9));
+            g_assert_true (pl_test_charts_pixel_is (surface, x + w / 2, y + h - 3, over ? &style->bad : &style->good, &style->background, 0.9));
             coloured++;
           }
       }
@@ -131,31 +118,18 @@ test_burn (void)
       pl_budget_burn_chart_projection_end (totals, WIDTH, HEIGHT, &x, &y);
       g_assert_cmpfloat (x, ==, WIDTH - 96.0);
       g_assert_cmpfloat (y, >, 14);
-      g_assert_true (pixel_is (surface, x, y, projected > pl_budget_totals_planned (totals, NULL, -1) ? &styles[i]->bad : &styles[i]->good,
+      g_assert_true (pl_test_charts_pixel_is (surface, x, y, projected > pl_budget_totals_planned (totals, NULL, -1) ? &styles[i]->bad : &styles[i]->good,
                                &styles[i]->background, 1));
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
 }
 
-static PlPlan *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
-                                            "northwind-saas-2027.pilote", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
 /* Spend by category: widths in proportion, largest first, actual coloured by plan. */
 static void
 test_categories (void)
 {
-  g_autoptr(PlPlan) plan = load_example ();
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
   g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
   GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
   const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
@@ -189,7 +163,7 @@ test_categories (void)
           g_assert_cmpfloat (fabs (w / ref_w - (double) planned / (double) ref), <, 1e-9);
           g_assert_true (pl_category_spend_chart_bar_rect (plan, totals, category, TRUE, 900, 420, &x, &y, &w, &h));
           if (w >= 3)
-            g_assert_true (pixel_is (surface, x + w / 2, y + h / 2, actual > planned ? &styles[s]->bad : &styles[s]->good,
+            g_assert_true (pl_test_charts_pixel_is (surface, x + w / 2, y + h / 2, actual > planned ? &styles[s]->bad : &styles[s]->good,
                                      &styles[s]->background, 0.9));
         }
       cairo_destroy (cr);
@@ -201,7 +175,7 @@ test_categories (void)
 static void
 test_cac (void)
 {
-  g_autoptr(PlPlan) plan = load_example ();
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
   double cac = 0;
   g_autoptr(GArray) parts = pl_cac_breakdown (plan, &cac);
   double expected = pl_figures_cac (plan, pl_plan_get_start (plan), pl_figures_measured_until (plan));
@@ -216,7 +190,7 @@ test_cac (void)
     g_assert_cmpfloat (g_array_index (parts, PlCacPart, i - 1).cost, >=, g_array_index (parts, PlCacPart, i).cost);
   g_assert_true (g_str_has_prefix (summary, "Each new customer cost "));
   /* The first part's colour fills the left of the bar. */
-  g_assert_true (pixel_is (surface, 4, 18, pl_chart_series_color (pl_chart_style_light (), 0), &pl_chart_style_light ()->background, 1));
+  g_assert_true (pl_test_charts_pixel_is (surface, 4, 18, pl_chart_series_color (pl_chart_style_light (), 0), &pl_chart_style_light ()->background, 1));
   cairo_surface_flush (surface);
   g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);

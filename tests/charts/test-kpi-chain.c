@@ -9,24 +9,12 @@
 #include "pl-enums.h"
 #include "pl-kpi-chain-chart.h"
 #include "pl-plan-file.h"
+#include "pl-test-charts.h"
 #include "pl-records.h"
 #include "pl-test-chain-plan.h"
 
 #define WIDTH  1600
 #define HEIGHT 1000
-
-static PlPlan *
-example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
-                                            "northwind-saas-2027.pilote", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
 
 static guint
 node_index (const PlChainLayout *layout, const char *id)
@@ -70,7 +58,7 @@ save_png (cairo_surface_t *surface, const char *name)
 static void
 test_example (void)
 {
-  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
@@ -132,7 +120,7 @@ test_example (void)
 static void
 test_dark (void)
 {
-  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1100, 700);
   cairo_t *cr = cairo_create (surface);
@@ -152,7 +140,7 @@ test_dark (void)
 static void
 test_hidpi (void)
 {
-  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2 * WIDTH, 2 * HEIGHT);
   cairo_t *cr;
