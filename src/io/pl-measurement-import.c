@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-measurement-import"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl-csv.h"
+#include "pl-enums.h"
+#include "pl-error.h"
+#include "pl-measurement-import.h"
+
+void
+pl_import_preview_free (PlImportPreview *self)
+{
+  if (self == NULL)
+    return;
+  g_strfreev (self->header);
+  g_array_unref (self->rows);
+  for (guint i = 0; i < self->rejected->len; i++)
+    g_free (((PlImportRejection *) self->rejected->pdata[i])->reason);
+  g_ptr_array_unref (self->rejected);
+  g_free (self);
+}
+
+/* ---- dates ---- */
+
+static guint32
+julian_of (int year, int month, int day)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return 0;
+  {
+    GDate date;
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    return g_date_get_julian (&date);
+  }
+}
+
+static gboolean
+all_digits (const char *text, gsize n)
+{
+  if (strlen (text) != n)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+guint32
+pl_import_parse_date (const char *text, PlImportDateFormat format)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  int a = 0, b = 0, c = 0;
+  char s1 = 0, s2 = 0, rest = 0;
+
+  switch (format)
+    {
+    case PL_IMPORT_DATE_AUTO:
+      for (int f = PL_IMPORT_DATE_ISO; f <= PL_IMPORT_DATE_MONTH; f++)
+        {
+          guint32 day;
+          /* Day first and month first read the same "01/02/2027": day first, as most of the world. */
+          if (f == PL_IMPORT_DATE_MDY)
+            continue;
+          if ((day = pl_import_parse_date (clean, (PlImportDateFormat) f)) != 0)
+            return day;
+        }
+      return pl_import_parse_date (clean, PL_IMPORT_DATE_MDY);
+    case PL_IMPORT_DATE_ISO:
+      if (sscanf (clean, "%4d-%2d-%2d%c", &a, &b, &c, &rest) == 3 && strlen (clean) == 10)
+        return julian_of (a, b, c);
+      return 0;
+    case PL_IMPORT_DATE_DMY:
+    case PL_IMPORT_DATE_MDY:
+      if (sscanf (clean, "%2d%c%2d%c%4d%c", &a, &s1, &b, &s2, &c, &rest) == 5 && s1 == s2 &&
+          (s1 == '/' || s1 == '-' || s1 == '.') && c >= 1000)
+        return format == PL_IMPORT_DATE_DMY ? julian_of (c, b, a) : julian_of (c, a, b);
+      return 0;
+    case PL_IMPORT_DATE_COMPACT:
+      if (all_digits (clean, 8) && sscanf (clean, "%4d%2d%2d", &a, &b, &c) == 3)
+        return julian_of (a, b, c);
+      return 0;
+    case PL_IMPORT_DATE_MONTH:
+      if (all_digits (clean, 6) && sscanf (clean, "%4d%2d", &a, &b) == 2)
+        return julian_of (a, b, 1);
+      if (sscanf (clean, "%4d-%2d%c", &a, &b, &rest) == 2 && strlen (clean) == 7)
+        return julian_of (a, b, 1);
+      return 0;
+    default:
+      return 0;
+    }
+}
+
+/* ---- numbers ---- */
+
+/* Reads a value as the file writes it: its decimal and thousands separators, spaces,
+ * a "%" for a percentage KPI (stored as a fraction). */
+static gboolean
+parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  char decimal = options->decimal ? options->decimal : '.';
+  gboolean percent = FALSE;
+  char *end = NULL;
+  double number;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
+        continue;
+      if (options->thousands != 0 && options->thousands != ' ' && c == (gunichar) options->thousands)
+        continue;
+      if (c == '%' && !percent)
+        {
+          percent = TRUE;
+          continue;
+        }
+      if (c == (gunichar) decimal)
+        c = '.';
+      else if (c == '.' || c == ',')
+        return FALSE;
+      g_string_append_unichar (clean, c);
+    }
+  if (clean->len == 0)
+    return FALSE;
+  number = g_ascii_strtod (clean->str, &end);
+  if (*end != '\0' || !isfinite (number) || strpbrk (clean->str, "eExX") != NULL)
+    return FALSE;
+  /* A percentage KPI holds fractions: "32.5 %" and "32.5" both mean 0.325, and "0.325" too. */
+  if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && (percent || fabs (number) > 1))
+    number /= 100;
+  else if (percent)
+    return FALSE;
+  *value = number;
+  return TRUE;
+}
+
+/* ---- columns ---- */
+
+static int
+find_column (GStrv header, const char *wanted)
+{
+  char *end = NULL;
+  long number;
+
+  if (wanted == NULL)
+    return -1;
+  number = strtol (wanted, &end, 10);
+  if (end != wanted && *end == '\0' && number >= 1 && number <= (long) g_strv_length (header))
+    return (int) number - 1;
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *a = g_utf8_casefold (g_strstrip (g_strdup (header[i])), -1);
+      g_autofree char *b = g_utf8_casefold (wanted, -1);
+      if (g_str_equal (a, b))
+        return (int) i;
+    }
+  return -2;
+}
+
+/* A column named like one of @names (date, day, month...), or -1. */
+static int
+guess_column (GStrv header, const char * const *names)
+{
+  for (guint n = 0; names[n] != NULL; n++)
+    {
+      int found = find_column (header, names[n]);
+      if (found >= 0)
+        return found;
+    }
+  return -1;
+}
+
+/* The KPI a column or a cell names: by ID, or by name in any case. */
+static PlItem *
+find_kpi (PlPlan *plan, const char *text)
+{
+  g_autofree char *wanted = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  PlItem *item = pl_plan_lookup (plan, text);
+
+  if (item != NULL && PL_IS_KPI (item))
+    return item;
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      g_autofree char *name = g_utf8_casefold (pl_item_get_string (kpi, PL_KPI_NAME), -1);
+      g_autofree char *id = g_utf8_casefold (pl_item_get_id (kpi), -1);
+
+      if (g_str_equal (name, wanted) || g_str_equal (id, wanted))
+        return kpi;
+    }
+  return NULL;
+}
+
+/* ---- the preview ---- */
+
+G_GNUC_PRINTF (3, 4) static void
+reject (PlImportPreview *self, guint row, const char *format, ...)
+{
+  PlImportRejection *rejection = g_new0 (PlImportRejection, 1);
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  rejection->row = row;
+  /* Translators: a rejected row of a CSV import: its line in the file, then why */
+  rejection->reason = g_strdup_printf (_("Row %u: %s"), row, reason);
+  g_ptr_array_add (self->rejected, rejection);
+}
+
+static gboolean
+is_derived (PlItem *kpi)
+{
+  const char *formula = pl_item_get_string (kpi, PL_KPI_FORMULA);
+  return formula != NULL && *formula != '\0';
+}
+
+/* One value for @kpi on @date from the cell @text of row @row. */
+static void
+take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHashTable *seen, guint row,
+      PlItem *kpi, guint32 date, const char *text)
+{
+  g_autofree char *key = NULL;
+  double value;
+  const PlPoint *previous;
+  PlImportRow entry;
+
+  if (is_derived (kpi))
+    {
+      reject (self, row, _("“%s” is computed from its formula; import the KPIs it is computed from."),
+              pl_item_get_string (kpi, PL_KPI_NAME));
+      return;
+    }
+  {
+    g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+    if (*copy == '\0')
+      {
+        reject (self, row, _("no value for “%s”."), pl_item_get_string (kpi, PL_KPI_NAME));
+        return;
+      }
+  }
+  if (!parse_value (text, options, kpi, &value))
+    {
+      reject (self, row, _("“%s” is not a number in this file’s format."), text);
+      return;
+    }
+  key = g_strdup_printf ("%s@%u", pl_item_get_id (kpi), date);
+  if (g_hash_table_contains (seen, key))
+    {
+      reject (self, row, _("a second value for “%s” on the same date (row %u has one)."),
+              pl_item_get_string (kpi, PL_KPI_NAME), GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)));
+      return;
+    }
+  g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row));
+  previous = pl_series_lookup (pl_kpi_get_measurements (PL_KPI (kpi)), date);
+  entry.row = row;
+  entry.kpi = kpi;
+  entry.date = date;
+  entry.value = value;
+  entry.previous = previous ? previous->value : NAN;
+  g_array_append_val (self->rows, entry);
+}
+
+PlImportPreview *
+pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImportOptions *options, GError **error)
+{
+  static const char * const date_names[] = { "date", "day", "month", "week", "period", "jour", "mois", "datum", NULL };
+  static const char * const kpi_names[] = { "kpi", "metric", "indicator", "name", "indicateur", NULL };
+  static const char * const value_names[] = { "value", "count", "total", "amount", "valeur", NULL };
+  PlCsvOptions csv = { options->delimiter, NULL };
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(PlImportPreview) self = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree PlItem **column_kpis = NULL;
+  PlImportDateFormat date_format = options->date_format;
+  int date_col, kpi_col = -1, value_col = -1;
+  guint n_columns;
+
+  self = g_new0 (PlImportPreview, 1);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (PlImportRow));
+  self->rejected = g_ptr_array_new_with_free_func (g_free);
+  records = pl_csv_read (text, length, &csv, &self->delimiter, error);
+  if (records == NULL)
+    return NULL;
+  if (records->len < 2)
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
+                           records->len == 0 ? _("The file holds no data.")
+                                             : _("The file has a header line but no data under it."));
+      return NULL;
+    }
+  self->header = g_strdupv (((PlCsvRecord *) records->pdata[0])->fields);
+  n_columns = g_strv_length (self->header);
+  self->n_records = records->len - 1;
+
+  date_col = options->date_column ? find_column (self->header, options->date_column) : guess_column (self->header, date_names);
+  if (date_col < 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE,
+                   options->date_column ? _("The file has no column “%s” for the dates.")
+                                        : _("No column of the file looks like a date%s: choose it."),
+                   options->date_column ? options->date_column : "");
+      return NULL;
+    }
+  if (!options->wide)
+    {
+      kpi_col = options->kpi_column ? find_column (self->header, options->kpi_column) : guess_column (self->header, kpi_names);
+      value_col = options->value_column ? find_column (self->header, options->value_column) : guess_column (self->header, value_names);
+    }
+  if (!options->wide && (kpi_col < 0 || value_col < 0))
+    {
+      if (options->kpi_column || options->value_column)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file has no column “%s”."),
+                       kpi_col < 0 ? (options->kpi_column ? options->kpi_column : "kpi")
+                                   : (options->value_column ? options->value_column : "value"));
+          return NULL;
+        }
+      /* No KPI and value columns: the file is wide, a column per KPI. */
+      kpi_col = value_col = -1;
+    }
+  if (kpi_col < 0)
+    {
+      guint matched = 0;
+
+      column_kpis = g_new0 (PlItem *, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        if ((int) c != date_col && (column_kpis[c] = find_kpi (plan, self->header[c])) != NULL)
+          matched++;
+      if (matched == 0)
+        {
+          g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
+                               _("No column of the file names a KPI of this plan: name the columns by KPI, or choose the KPI and value columns."));
+          return NULL;
+        }
+    }
+
+  /* The date format is the first one that reads the first date, unless it was given. */
+  if (date_format == PL_IMPORT_DATE_AUTO)
+    for (guint r = 1; r < records->len && date_format == PL_IMPORT_DATE_AUTO; r++)
+      {
+        const char *cell = g_strv_length (((PlCsvRecord *) records->pdata[r])->fields) > (guint) date_col
+                           ? ((PlCsvRecord *) records->pdata[r])->fields[date_col] : NULL;
+        for (int f = PL_IMPORT_DATE_ISO; cell && f <= PL_IMPORT_DATE_MONTH && date_format == PL_IMPORT_DATE_AUTO; f++)
+          if (f != PL_IMPORT_DATE_MDY && pl_import_parse_date (cell, (PlImportDateFormat) f) != 0)
+            date_format = (PlImportDateFormat) f;
+        if (cell != NULL && date_format == PL_IMPORT_DATE_AUTO)
+          break;
+      }
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      PlCsvRecord *record = records->pdata[r];
+      guint n = g_strv_length (record->fields);
+      guint32 date;
+
+      if (n != n_columns)
+        {
+          reject (self, record->line, ngettext ("it has %u field where the header has %u.",
+                                                "it has %u fields where the header has %u.", n), n, n_columns);
+          continue;
+        }
+      date = pl_import_parse_date (record->fields[date_col], date_format);
+      if (date == 0)
+        {
+          reject (self, record->line, _("“%s” is not a date in this file’s format."), record->fields[date_col]);
+          continue;
+        }
+      if (kpi_col >= 0)
+        {
+          PlItem *kpi = find_kpi (plan, record->fields[kpi_col]);
+          if (kpi == NULL)
+            {
+              reject (self, record->line, _("“%s” is not a KPI of this plan."), record->fields[kpi_col]);
+              continue;
+            }
+          take (self, plan, options, seen, record->line, kpi, date, record->fields[value_col]);
+        }
+      else
+        for (guint c = 0; c < n_columns; c++)
+          {
+            g_autofree char *cell = column_kpis[c] ? g_strstrip (g_strdup (record->fields[c])) : NULL;
+            /* An empty cell in a wide file is a KPI not measured that day, not an error. */
+            if (cell != NULL && *cell != '\0')
+              take (self, plan, options, seen, record->line, column_kpis[c], date, record->fields[c]);
+          }
+    }
+  return g_steal_pointer (&self);
+}
+
+guint
+pl_import_apply (PlPlan *plan, const PlImportPreview *preview, const char *source)
+{
+  g_autofree char *label = NULL;
+
+  if (preview->rows->len == 0)
+    return 0;
+  /* Translators: the undoable step of an import */
+  label = g_strdup_printf (ngettext ("Import %u Measurement", "Import %u Measurements", preview->rows->len),
+                           preview->rows->len);
+  pl_plan_begin_group (plan, label);
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      const PlImportRow *row = &g_array_index (preview->rows, PlImportRow, i);
+      pl_plan_set_point (plan, PL_KPI (row->kpi), PL_SERIES_MEASUREMENTS, row->date, row->value, source);
+    }
+  pl_plan_end_group (plan);
+  return preview->rows->len;
+}

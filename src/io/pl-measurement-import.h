@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+/* Importing KPI measurements from a CSV export (GA4, a CRM): the columns to read, the
+ * formats of dates and numbers, a preview of what would change with every rejected row and
+ * why, then the change itself as one undoable edit. */
+
+typedef enum {
+  PL_IMPORT_DATE_AUTO,     /* from the first date of the file */
+  PL_IMPORT_DATE_ISO,      /* 2027-03-31 */
+  PL_IMPORT_DATE_DMY,      /* 31/03/2027 (also with - or .) */
+  PL_IMPORT_DATE_MDY,      /* 03/31/2027 */
+  PL_IMPORT_DATE_COMPACT,  /* 20270331, as GA4 writes it */
+  PL_IMPORT_DATE_MONTH,    /* 2027-03, or 202703: the month's first day */
+} PlImportDateFormat;
+
+typedef struct {
+  /* Columns by header name (any case) or 1-based number; NULL: guessed from the header. */
+  const char         *date_column;
+  const char         *kpi_column;    /* long format: a KPI per row... */
+  const char         *value_column;  /* ...and its value */
+  gboolean            wide;          /* wide format: every other column is a KPI */
+  PlImportDateFormat  date_format;
+  char                decimal;       /* '.' or ','; 0 is '.' */
+  char                thousands;     /* 0 none, or ',', '.', ' ' (any space) or '\'' */
+  char                delimiter;     /* 0: found from the file */
+  const char         *source;        /* kept with each measurement, e.g. "GA4" */
+} PlImportOptions;
+
+typedef struct {
+  guint    row;        /* the line of the file */
+  PlItem  *kpi;        /* borrowed from the plan */
+  guint32  date;       /* Julian day */
+  double   value;      /* as stored (a percentage as a fraction) */
+  double   previous;   /* the value it replaces, NAN when new */
+} PlImportRow;
+
+typedef struct {
+  guint  row;
+  char  *reason;       /* "Row 14: “12,5x” is not a number." */
+} PlImportRejection;
+
+typedef struct {
+  GStrv      header;
+  char       delimiter;
+  guint      n_records;  /* data rows read */
+  GArray    *rows;       /* PlImportRow, to apply */
+  GPtrArray *rejected;   /* PlImportRejection */
+} PlImportPreview;
+
+/* Reads @text for @plan. Returns what the import would do; NULL with PL_ERROR_FILE when the
+ * file as a whole cannot be used (not UTF-8, a quote never closed, no data, no date column
+ * or KPI columns found). Nothing in @plan changes. */
+PlImportPreview *pl_import_preview      (PlPlan *plan, const char *text, gssize length,
+                                         const PlImportOptions *options, GError **error);
+/* Applies the rows of @preview to @plan as one undoable edit; returns how many. */
+guint            pl_import_apply        (PlPlan *plan, const PlImportPreview *preview, const char *source);
+void             pl_import_preview_free (PlImportPreview *preview);
+/* Reads a date in @format (AUTO tries each); 0 when it is not one. */
+guint32          pl_import_parse_date   (const char *text, PlImportDateFormat format);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlImportPreview, pl_import_preview_free)
+
+G_END_DECLS
