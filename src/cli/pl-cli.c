@@ -9,6 +9,7 @@
 
 #include "pl-cli-summary.h"
 #include "pl-error.h"
+#include "pl-measurement-import.h"
 #include "pl-plan-file.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
@@ -207,11 +208,148 @@ command_format (int argc, char **argv)
   return EXIT_OK;
 }
 
+static gboolean
+parse_date_format (const char *text, PlImportDateFormat *format)
+{
+  static const struct { const char *name; PlImportDateFormat format; } names[] = {
+    { "auto", PL_IMPORT_DATE_AUTO }, { "iso", PL_IMPORT_DATE_ISO }, { "dmy", PL_IMPORT_DATE_DMY },
+    { "mdy", PL_IMPORT_DATE_MDY }, { "yyyymmdd", PL_IMPORT_DATE_COMPACT }, { "month", PL_IMPORT_DATE_MONTH },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (text == NULL || g_str_equal (text, names[i].name))
+      {
+        *format = text ? names[i].format : PL_IMPORT_DATE_AUTO;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A separator given on the command line: one character, or a word for the awkward ones. */
+static gboolean
+parse_separator (const char *text, char *separator)
+{
+  if (text == NULL)
+    return TRUE;
+  if (g_str_equal (text, "tab"))
+    *separator = '\t';
+  else if (g_str_equal (text, "space"))
+    *separator = ' ';
+  else if (g_str_equal (text, "none"))
+    *separator = 0;
+  else if (strlen (text) == 1 && strchr (",;.'|", text[0]) != NULL)
+    *separator = text[0];
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+command_import (int argc, char **argv)
+{
+  int status = EXIT_OK;
+  g_autofree char *date_column = NULL, *kpi_column = NULL, *value_column = NULL, *date_format = NULL;
+  g_autofree char *thousands = NULL, *delimiter = NULL, *source = NULL;
+  gboolean wide = FALSE, decimal_comma = FALSE, keep_going = FALSE, dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "date-column", 0, 0, G_OPTION_ARG_STRING, &date_column, N_("The column of the dates (its header or its number)"), N_("COLUMN") },
+    { "kpi-column", 0, 0, G_OPTION_ARG_STRING, &kpi_column, N_("The column naming the KPI of each row (its ID or name)"), N_("COLUMN") },
+    { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, N_("The column of the values"), N_("COLUMN") },
+    { "kpi-columns", 0, 0, G_OPTION_ARG_NONE, &wide, N_("One column per KPI, headed by its ID or name"), NULL },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("iso, dmy, mdy, yyyymmdd, month or auto (the default)"), N_("FORMAT") },
+    { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &decimal_comma, N_("Numbers use a decimal comma (1234,5)"), NULL },
+    { "thousands", 0, 0, G_OPTION_ARG_STRING, &thousands, N_("The thousands separator: , . ' space or none (the default)"), N_("SEP") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("The field delimiter: , ; or tab (found from the file by default)"), N_("SEP") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Where the figures come from, kept with each one (the file’s name by default)"), N_("NAME") },
+    { "keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going, N_("Save the rows that read even when others are rejected"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would change, and change nothing"), NULL },
+    { NULL }
+  };
+  PlImportOptions options = { 0 };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) data = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(PlImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL, *text = NULL, *data_name = NULL;
+  gsize length;
+  guint applied;
+
+  if (!parse ("import", _("PLAN DATA.csv"),
+              _("Reads KPI measurements from a CSV export (web analytics, CRM) into a plan: a row per "
+                "KPI and date (--kpi-column and --value-column) or a column per KPI (--kpi-columns). "
+                "Every rejected row is listed with its line and why; then nothing is saved unless "
+                "--keep-going is given, and the exit status is 1."),
+              entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error ("import", _("Name the plan file and the CSV file."));
+  if (!parse_date_format (date_format, &options.date_format))
+    return usage_error ("import", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month and auto."));
+  if (!parse_separator (thousands, &options.thousands) || !parse_separator (delimiter, &options.delimiter))
+    return usage_error ("import", _("A separator is one of , ; . ' space tab and none."));
+  options.date_column = date_column;
+  options.kpi_column = kpi_column;
+  options.value_column = value_column;
+  options.wide = wide;
+  options.decimal = decimal_comma ? ',' : '.';
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &etag, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  data = g_file_new_for_commandline_arg (argv[2]);
+  if (!g_file_load_contents (data, NULL, &text, &length, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", argv[2], error->message);
+      return EXIT_USAGE;
+    }
+  preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  if (preview == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[2], error->message);
+      return EXIT_PROBLEMS;
+    }
+  for (guint i = 0; i < preview->rejected->len; i++)
+    {
+      PlImportRejection *rejection = preview->rejected->pdata[i];
+      g_printerr ("%s:%u: %s\n", argv[2], rejection->row, rejection->reason);
+    }
+  data_name = g_file_get_basename (data);
+  if (preview->rejected->len > 0 && !keep_going)
+    {
+      g_print (ngettext ("%u row rejected: nothing imported (--keep-going imports the %u rows that read).\n",
+                         "%u rows rejected: nothing imported (--keep-going imports the %u rows that read).\n",
+                         preview->rejected->len),
+               preview->rejected->len, preview->rows->len);
+      return EXIT_PROBLEMS;
+    }
+  if (dry_run)
+    {
+      g_print (ngettext ("%u measurement would be imported.\n", "%u measurements would be imported.\n",
+                         preview->rows->len), preview->rows->len);
+      return preview->rejected->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    }
+  applied = pl_import_apply (plan, preview, source ? source : data_name);
+  if (applied > 0 && !pl_plan_save (plan, file, etag, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  g_print (ngettext ("%u measurement imported into %s.\n", "%u measurements imported into %s.\n", applied),
+           applied, argv[1]);
+  return preview->rejected->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check plan files and list every problem"), command_validate },
   { "summary", N_("FILE"), N_("Print a plan’s summary"), command_summary },
   { "new", N_("OUT"), N_("Write a new plan with default categories and KPI chain"), command_new },
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
+  { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
 };
 
 static void

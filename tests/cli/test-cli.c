@@ -275,6 +275,74 @@ test_format_normalises (void)
   g_assert_cmpstr (same.out, ==, original);
 }
 
+static char *
+csv (const char *name)
+{
+  return g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "csv", name, NULL);
+}
+
+/* The weekly scripted update: rejected rows listed with their lines on stderr; nothing
+ * written then, unless --keep-going; exit 1 whenever a row was rejected. */
+static void
+test_import (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *source = example ();
+  g_autofree char *crm = csv ("crm-semicolon.csv");
+  g_autofree char *ga4 = csv ("ga4-wide.csv");
+  g_autofree char *original = NULL, *after = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &original, &length, NULL));
+  g_assert_true (g_file_set_contents (plan, original, (gssize) length, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *line = g_strdup_printf ("%s:4: “Sessions” is not a KPI of this plan.\n", crm);
+
+    run_cli (&run, "import", plan, crm, "--decimal-comma", "--date-format", "dmy", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, line));
+    g_auto(GStrv) lines = g_strsplit (run.err, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_nonnull (strstr (run.out, "5 rows rejected: nothing imported"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, original);
+    g_clear_pointer (&after, g_free);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, crm, "--decimal-comma", "--date-format", "dmy", "--keep-going", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "3 measurements imported"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+    g_assert_cmpstr (after, !=, original);
+    g_assert_nonnull (strstr (after, "source=\"crm-semicolon.csv\""));
+    g_clear_pointer (&after, g_free);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, ga4, "--thousands", ",", "--source", "GA4", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "5 measurements imported"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) check = { 0 };
+    run_cli (&run, "import", plan, ga4, "--date-format", "julian", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    run_cli (&check, "validate", plan, NULL);
+    g_assert_cmpint (check.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
+    run_cli (&run, "import", plan, missing, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -286,5 +354,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/summary-example", test_summary_example);
   g_test_add_func ("/cli/new-then-format", test_new_then_format);
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
+  g_test_add_func ("/cli/import", test_import);
   return g_test_run ();
 }
