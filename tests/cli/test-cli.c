@@ -299,12 +299,12 @@ test_import (void)
   {
     g_auto(Run) run = { 0 };
     g_autofree char *line = g_strdup_printf ("%s:4: “Sessions” is not a KPI of this plan.\n", crm);
+    g_auto(GStrv) lines = NULL;
 
     run_cli (&run, "import", plan, crm, "--decimal-comma", "--date-format", "dmy", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, line));
-    g_auto(GStrv) lines = g_strsplit (run.err, "\n", -1);
-    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_cmpuint (g_strv_length (lines = g_strsplit (run.err, "\n", -1)), ==, 6);
     g_assert_nonnull (strstr (run.out, "5 rows rejected: nothing imported"));
     g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
     g_assert_cmpstr (after, ==, original);
