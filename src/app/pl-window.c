@@ -8,6 +8,7 @@
 #include "pl-campaigns-page.h"
 #include "pl-chain-page.h"
 #include "pl-dashboard-page.h"
+#include "pl-import-dialog.h"
 #include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
@@ -138,6 +139,7 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", plan && pl_plan_can_redo (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-item", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-measurements", plan != NULL);
 }
 
 static void
@@ -713,6 +715,18 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
     gtk_stack_set_visible_child_name (self->page_stack, name);
 }
 
+static void
+import_measurements_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlImportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  dialog = pl_import_dialog_new (GTK_WINDOW (self), pl_document_get_plan (self->document));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Shows the page of the record with the ID in @parameter and selects it there: how lists of
  * findings (hygiene, campaigns needing attention) jump to the object. */
 static void
@@ -819,6 +833,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
 

@@ -21,7 +21,10 @@ pl_import_preview_free (PlImportPreview *self)
   g_strfreev (self->header);
   g_array_unref (self->rows);
   for (guint i = 0; i < self->rejected->len; i++)
-    g_free (((PlImportRejection *) self->rejected->pdata[i])->reason);
+    {
+      g_free (((PlImportRejection *) self->rejected->pdata[i])->reason);
+      g_free (((PlImportRejection *) self->rejected->pdata[i])->message);
+    }
   g_ptr_array_unref (self->rejected);
   g_free (self);
 }
@@ -208,15 +211,14 @@ G_GNUC_PRINTF (3, 4) static void
 reject (PlImportPreview *self, guint row, const char *format, ...)
 {
   PlImportRejection *rejection = g_new0 (PlImportRejection, 1);
-  g_autofree char *reason = NULL;
   va_list args;
 
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  rejection->reason = g_strdup_vprintf (format, args);
   va_end (args);
   rejection->row = row;
   /* Translators: a rejected row of a CSV import: its line in the file, then why */
-  rejection->reason = g_strdup_printf (_("Row %u: %s"), row, reason);
+  rejection->message = g_strdup_printf (_("Row %u: %s"), row, rejection->reason);
   g_ptr_array_add (self->rejected, rejection);
 }
 
@@ -273,12 +275,21 @@ take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHash
   g_array_append_val (self->rows, entry);
 }
 
+static const char * const date_names[] = { "date", "day", "month", "week", "period", "jour", "mois", "datum", NULL };
+static const char * const kpi_names[] = { "kpi", "metric", "indicator", "name", "indicateur", NULL };
+static const char * const value_names[] = { "value", "count", "total", "amount", "valeur", NULL };
+
+void
+pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value)
+{
+  *date = guess_column (header, date_names);
+  *kpi = guess_column (header, kpi_names);
+  *value = guess_column (header, value_names);
+}
+
 PlImportPreview *
 pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImportOptions *options, GError **error)
 {
-  static const char * const date_names[] = { "date", "day", "month", "week", "period", "jour", "mois", "datum", NULL };
-  static const char * const kpi_names[] = { "kpi", "metric", "indicator", "name", "indicateur", NULL };
-  static const char * const value_names[] = { "value", "count", "total", "amount", "valeur", NULL };
   PlCsvOptions csv = { options->delimiter, NULL };
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(PlImportPreview) self = NULL;

@@ -41,7 +41,8 @@ typedef struct {
 
 typedef struct {
   guint  row;
-  char  *reason;       /* "Row 14: “12,5x” is not a number." */
+  char  *reason;       /* "“12,5x” is not a number in this file’s format." */
+  char  *message;      /* the same, for a list: "Row 14: “12,5x” is not a number…" */
 } PlImportRejection;
 
 typedef struct {
@@ -60,6 +61,9 @@ PlImportPreview *pl_import_preview      (PlPlan *plan, const char *text, gssize 
 /* Applies the rows of @preview to @plan as one undoable edit; returns how many. */
 guint            pl_import_apply        (PlPlan *plan, const PlImportPreview *preview, const char *source);
 void             pl_import_preview_free (PlImportPreview *preview);
+/* Which columns of @header look like the dates, the KPIs and the values (by their names,
+ * in English or French); -1 for those none does. */
+void             pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value);
 /* Reads a date in @format (AUTO tries each); 0 when it is not one. */
 guint32          pl_import_parse_date   (const char *text, PlImportDateFormat format);
 

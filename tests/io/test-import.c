@@ -114,7 +114,7 @@ test_crm_rejections (void)
   g_assert_cmpstr (pl_item_get_id (g_array_index (preview->rows, PlImportRow, 2).kpi), ==, "kpi-leads");
   g_assert_cmpuint (preview->rejected->len, ==, G_N_ELEMENTS (reasons));
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[i])->reason, ==, reasons[i]);
+    g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[i])->message, ==, reasons[i]);
 }
 
 static void

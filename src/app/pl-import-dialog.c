@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-import-dialog"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pl-import-dialog.h"
+#include "pl-kpi-value.h"
+#include "pl-measurement-import.h"
+
+/* Rows shown in the preview: enough to check the mapping, never a slow list. */
+#define PREVIEW_ROWS 500
+
+struct _PlImportDialog
+{
+  GtkWindow             parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *file_label;
+  GtkDropDown          *layout;
+  GtkDropDown          *date_column;
+  GtkDropDown          *date_format;
+  GtkDropDown          *kpi_column;
+  GtkDropDown          *value_column;
+  GtkDropDown          *decimal;
+  GtkDropDown          *thousands;
+  GtkLabel             *summary;
+  GtkColumnView        *preview;
+  GtkListBox           *rejected;
+  GtkButton            *import_button;
+
+  /* Owned references */
+  PlPlan               *plan;
+  GFile                *file;
+  char                 *text;
+  gsize                 length;
+  PlImportPreview      *result;
+  GtkStringList        *rows;        /* indexes into result->rows, for the column view */
+  GtkFileChooserNative *chooser;
+  gboolean              filling;
+};
+
+G_DEFINE_FINAL_TYPE (PlImportDialog, pl_import_dialog, GTK_TYPE_WINDOW)
+
+static const PlImportDateFormat date_formats[] = {
+  PL_IMPORT_DATE_AUTO, PL_IMPORT_DATE_ISO, PL_IMPORT_DATE_DMY, PL_IMPORT_DATE_MDY, PL_IMPORT_DATE_COMPACT,
+  PL_IMPORT_DATE_MONTH,
+};
+static const char thousands_separators[] = { 0, ',', '.', ' ', '\'' };
+
+/* ---- the preview ---- */
+
+static const char *
+column_name (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  return item ? gtk_string_object_get_string (item) : NULL;
+}
+
+static void
+show_rejected (PlImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rejected))) != NULL)
+    gtk_list_box_remove (self->rejected, child);
+  for (guint i = 0; self->result && i < self->result->rejected->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (((PlImportRejection *) self->result->rejected->pdata[i])->message);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "problem-text");
+      gtk_widget_set_margin_start (label, 8);
+      gtk_widget_set_margin_top (label, 3);
+      gtk_widget_set_margin_bottom (label, 3);
+      gtk_list_box_append (self->rejected, label);
+    }
+}
+
+static void
+recompute (PlImportDialog *self)
+{
+  PlImportOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *label = NULL;
+  guint n_rows;
+
+  if (self->filling || self->text == NULL)
+    return;
+  options.wide = gtk_drop_down_get_selected (self->layout) == 1;
+  options.date_column = column_name (self->date_column);
+  options.kpi_column = options.wide ? NULL : column_name (self->kpi_column);
+  options.value_column = options.wide ? NULL : column_name (self->value_column);
+  options.date_format = date_formats[MIN (gtk_drop_down_get_selected (self->date_format), G_N_ELEMENTS (date_formats) - 1)];
+  options.decimal = gtk_drop_down_get_selected (self->decimal) == 1 ? ',' : '.';
+  options.thousands = thousands_separators[MIN (gtk_drop_down_get_selected (self->thousands), G_N_ELEMENTS (thousands_separators) - 1)];
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kpi_column), !options.wide);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->value_column), !options.wide);
+
+  g_clear_pointer (&self->result, pl_import_preview_free);
+  self->result = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, &error);
+  n_rows = self->result ? self->result->rows->len : 0;
+  {
+    g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
+      g_ptr_array_add (indexes, g_strdup_printf ("%u", i));
+    g_ptr_array_add (indexes, NULL);
+    gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                            (const char * const *) indexes->pdata);
+  }
+  show_rejected (self);
+  if (self->result == NULL)
+    text = g_strdup (error->message);
+  else if (self->result->rejected->len == 0)
+    text = g_strdup_printf (ngettext ("%u measurement to import from %u rows.", "%u measurements to import from %u rows.",
+                                      n_rows), n_rows, self->result->n_records);
+  else
+    /* Translators: measurements to import, then rows rejected (listed below) */
+    text = g_strdup_printf (ngettext ("%u measurement to import; %u row rejected, listed below: fix the file or the choices above, or import without it.",
+                                      "%u measurements to import; %u rows rejected, listed below: fix the file or the choices above, or import without them.",
+                                      self->result->rejected->len),
+                            n_rows, self->result->rejected->len);
+  gtk_label_set_label (self->summary, text);
+  if (self->result == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->summary), "problem-text");
+  label = n_rows > 0 ? g_strdup_printf (ngettext ("_Import %u Measurement", "_Import %u Measurements", n_rows), n_rows)
+                     : g_strdup (_("_Import"));
+  gtk_button_set_label (self->import_button, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", n_rows > 0);
+}
+
+static void
+on_option_changed_cb (PlImportDialog *self)
+{
+  recompute (self);
+}
+
+/* Fills the column drop-downs from the header, each on its best guess. */
+static void
+fill_columns (PlImportDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GStrv header = self->result ? self->result->header : NULL;
+  int date, kpi, value;
+  guint n;
+
+  if (header == NULL)
+    return;
+  n = g_strv_length (header);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (names, header[i]);
+  pl_import_guess_columns (header, &date, &kpi, &value);
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->date_column, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->kpi_column, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->value_column, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->date_column, (guint) MAX (date, 0));
+  gtk_drop_down_set_selected (self->kpi_column, (guint) (kpi >= 0 ? kpi : MIN (1, (int) n - 1)));
+  gtk_drop_down_set_selected (self->value_column, (guint) (value >= 0 ? value : MIN (2, (int) n - 1)));
+  /* Without a KPI column and a value column, the file has a column per KPI. */
+  gtk_drop_down_set_selected (self->layout, kpi >= 0 && value >= 0 ? 0 : 1);
+  self->filling = FALSE;
+}
+
+gboolean
+pl_import_dialog_set_file (PlImportDialog *self, GFile *file, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+  PlImportOptions guess = { 0 };
+
+  g_return_val_if_fail (PL_IS_IMPORT_DIALOG (self), FALSE);
+  if (!g_file_load_contents (file, NULL, &text, &length, NULL, error))
+    return FALSE;
+  g_set_object (&self->file, file);
+  g_free (self->text);
+  self->text = g_steal_pointer (&text);
+  self->length = length;
+  name = g_file_get_basename (file);
+  gtk_label_set_label (self->file_label, name);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->file_label), "dim-label");
+  /* A first reading with every guess, to fill the choices; then the choices rule. */
+  g_clear_pointer (&self->result, pl_import_preview_free);
+  self->result = pl_import_preview (self->plan, self->text, (gssize) self->length, &guess, NULL);
+  if (self->result != NULL)
+    fill_columns (self);
+  recompute (self);
+  return TRUE;
+}
+
+/* ---- preview cells ---- */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), column >= 3 ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlImportDialog *self)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  const PlImportRow *row;
+  g_autofree char *text = NULL;
+
+  if (self->result == NULL || index >= self->result->rows->len)
+    return;
+  row = &g_array_index (self->result->rows, PlImportRow, index);
+  switch (column)
+    {
+    case 0:
+      text = g_strdup_printf ("%u", row->row);
+      break;
+    case 1:
+      text = g_strdup (pl_item_get_string (row->kpi, PL_KPI_NAME));
+      break;
+    case 2:
+      {
+        GDate date;
+        char buffer[32];
+        g_date_set_julian (&date, row->date);
+        g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &date);
+        text = g_strdup (buffer);
+      }
+      break;
+    case 3:
+      text = pl_kpi_value_format (PL_KPI (row->kpi), row->value);
+      break;
+    default:
+      /* What the import replaces: nothing, or the figure there was. */
+      text = isnan (row->previous) ? g_strdup (_("new")) : pl_kpi_value_format (PL_KPI (row->kpi), row->previous);
+      break;
+    }
+  gtk_label_set_label (label, text);
+}
+
+static void
+add_preview_column (PlImportDialog *self, int column, const char *title, gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_append_column (self->preview, view_column);
+}
+
+/* ---- actions ---- */
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser, int response, PlImportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && !pl_import_dialog_set_file (self, file, &error))
+    {
+      gtk_label_set_label (self->summary, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
+    }
+}
+
+static void
+choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlImportDialog *self = PL_IMPORT_DIALOG (widget);
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  if (self->chooser == NULL)
+    {
+      self->chooser = gtk_file_chooser_native_new (_("Choose a CSV File"), GTK_WINDOW (self),
+                                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+      gtk_file_filter_set_name (csv, _("CSV files"));
+      gtk_file_filter_add_mime_type (csv, "text/csv");
+      gtk_file_filter_add_pattern (csv, "*.csv");
+      gtk_file_filter_add_pattern (csv, "*.tsv");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+      g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+    }
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlImportDialog *self = PL_IMPORT_DIALOG (widget);
+  g_autofree char *source = NULL;
+
+  if (self->result == NULL || self->result->rows->len == 0)
+    return;
+  /* The file's name tells later readers where the figures came from. */
+  source = self->file ? g_file_get_basename (self->file) : NULL;
+  pl_import_apply (self->plan, self->result, source);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* ---- GObject ---- */
+
+static void
+pl_import_dialog_dispose (GObject *object)
+{
+  PlImportDialog *self = PL_IMPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->file);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->result, pl_import_preview_free);
+  G_OBJECT_CLASS (pl_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+pl_import_dialog_finalize (GObject *object)
+{
+  g_free (PL_IMPORT_DIALOG (object)->text);
+  G_OBJECT_CLASS (pl_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+pl_import_dialog_class_init (PlImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_import_dialog_dispose;
+  object_class->finalize = pl_import_dialog_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, file_label);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, layout);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, date_column);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, date_format);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, kpi_column);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, value_column);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, decimal);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, thousands);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, import_button);
+  gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.choose", NULL);
+}
+
+static void
+pl_import_dialog_init (PlImportDialog *self)
+{
+  const char *layouts[] = { _("A row per KPI and date"), _("A column per KPI"), NULL };
+  const char *formats[] = { _("Dates: automatic"), "2027-03-31", "31/03/2027", "03/31/2027", "20270331", "2027-03", NULL };
+  const char *decimals[] = { _("Decimal point (1234.5)"), _("Decimal comma (1234,5)"), NULL };
+  const char *thousands[] = { _("No thousands separator"), _("Thousands: 1,234"), _("Thousands: 1.234"),
+                              _("Thousands: 1 234"), _("Thousands: 1'234"), NULL };
+  GtkDropDown *dropdowns[7];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = gtk_string_list_new (NULL);
+  gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  add_preview_column (self, 0, _("Row"), FALSE);
+  add_preview_column (self, 1, _("KPI"), TRUE);
+  add_preview_column (self, 2, _("Date"), FALSE);
+  add_preview_column (self, 3, _("Value"), FALSE);
+  add_preview_column (self, 4, _("Replaces"), FALSE);
+  gtk_drop_down_set_model (self->layout, G_LIST_MODEL (gtk_string_list_new (layouts)));
+  gtk_drop_down_set_model (self->date_format, G_LIST_MODEL (gtk_string_list_new (formats)));
+  gtk_drop_down_set_model (self->decimal, G_LIST_MODEL (gtk_string_list_new (decimals)));
+  gtk_drop_down_set_model (self->thousands, G_LIST_MODEL (gtk_string_list_new (thousands)));
+  dropdowns[0] = self->layout;
+  dropdowns[1] = self->date_column;
+  dropdowns[2] = self->date_format;
+  dropdowns[3] = self->kpi_column;
+  dropdowns[4] = self->value_column;
+  dropdowns[5] = self->decimal;
+  dropdowns[6] = self->thousands;
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (on_option_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+}
+
+PlImportDialog *
+pl_import_dialog_new (GtkWindow *parent, PlPlan *plan)
+{
+  PlImportDialog *self = g_object_new (PL_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+
+  self->plan = g_object_ref (plan);
+  return self;
+}
+
+guint
+pl_import_dialog_get_n_rows (PlImportDialog *self)
+{
+  return self->result ? self->result->rows->len : 0;
+}
+
+guint
+pl_import_dialog_get_n_rejected (PlImportDialog *self)
+{
+  return self->result ? self->result->rejected->len : 0;
+}
