@@ -135,9 +135,9 @@ pl_csv_read (const char *text, gssize length, const PlCsvOptions *options, char 
           field = g_string_new (NULL);
           g_ptr_array_add (fields, NULL);
           record->line = record_line;
+          /* The array stays, emptied, for the next record. */
           record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
           g_ptr_array_add (records, record);
-          fields = g_ptr_array_new_with_free_func (g_free);
           line++;
           record_line = line;
           continue;

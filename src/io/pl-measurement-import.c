@@ -162,7 +162,8 @@ find_column (GStrv header, const char *wanted)
     return (int) number - 1;
   for (guint i = 0; header[i] != NULL; i++)
     {
-      g_autofree char *a = g_utf8_casefold (g_strstrip (g_strdup (header[i])), -1);
+      g_autofree char *trimmed = g_strstrip (g_strdup (header[i]));
+      g_autofree char *a = g_utf8_casefold (trimmed, -1);
       g_autofree char *b = g_utf8_casefold (wanted, -1);
       if (g_str_equal (a, b))
         return (int) i;
@@ -187,7 +188,8 @@ guess_column (GStrv header, const char * const *names)
 static PlItem *
 find_kpi (PlPlan *plan, const char *text)
 {
-  g_autofree char *wanted = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *wanted = g_utf8_casefold (trimmed, -1);
   GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
   PlItem *item = pl_plan_lookup (plan, text);
 
