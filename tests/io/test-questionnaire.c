@@ -4,7 +4,9 @@
 #include <glib.h>
 #include <math.h>
 
+#include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-maturity-evidence.h"
 #include "pl-maturity.h"
 #include "pl-plan-file.h"
 #include "pl-questionnaire-file.h"
@@ -213,6 +215,69 @@ test_bad_files (void)
     }
 }
 
+/* The facts the plan shows, on the example and on a plan made to contradict a rating. */
+static void
+test_evidence (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, NULL);
+  g_autoptr(GPtrArray) facts = pl_maturity_evidence (plan);
+  const PlQuestionnaire *questionnaire = pl_questionnaire_get_default ();
+  static const char *expected[] = {
+    "13 of 13 campaigns are linked to a KPI.",
+    "19 of 19 KPIs lead to a lead or revenue KPI through the chain.",
+    "19 of 19 KPIs have an owner and a target.",
+    "7 of the 8 dashboard KPIs are leads or business results.",
+    "Measurements are recorded up to June 2027.",
+    "Actual spend is recorded for 6 of the 6 months measured.",
+    "13 of 13 campaigns say in their brief what success looks like.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (((PlEvidence *) facts->pdata[i])->fact, ==, expected[i]);
+  /* Every fact belongs to a dimension of the questionnaire. */
+  for (guint i = 0; i < facts->len; i++)
+    g_assert_cmpint (pl_questionnaire_find_dimension (questionnaire, ((PlEvidence *) facts->pdata[i])->dimension), >=, 0);
+
+  {
+    /* A plan with three campaigns, one linked: a 5 for linked indicators is contradicted. */
+    g_autoptr(PlPlan) tiny = pl_plan_new ();
+    g_autoptr(GPtrArray) small_facts = NULL;
+    g_autofree char *disagreement = NULL;
+    const char *ids[] = { "c1", "c2", "c3" };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+        pl_item_set_id (campaign, ids[i]);
+        pl_item_set_string (campaign, PL_CAMPAIGN_NAME, ids[i]);
+        pl_plan_add (tiny, campaign);
+      }
+    {
+      g_autoptr(PlItem) kpi = g_object_new (PL_TYPE_KPI, NULL);
+      g_autoptr(PlItem) link = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
+      pl_item_set_id (kpi, "k");
+      pl_item_set_string (kpi, PL_KPI_NAME, "Leads");
+      pl_item_set_int (kpi, PL_KPI_STAGE, PL_STAGE_LEADS);
+      pl_plan_add (tiny, kpi);
+      pl_item_set_string (link, PL_CAMPAIGN_KPI_CAMPAIGN, "c1");
+      pl_item_set_string (link, PL_CAMPAIGN_KPI_KPI, "k");
+      pl_plan_add (tiny, link);
+    }
+    small_facts = pl_maturity_evidence (tiny);
+    g_assert_cmpstr (((PlEvidence *) small_facts->pdata[0])->fact, ==, "1 of 3 campaigns are linked to a KPI.");
+    g_assert_cmpfloat (fabs (((PlEvidence *) small_facts->pdata[0])->score - 100.0 / 3), <, 1e-9);
+    disagreement = pl_maturity_disagreement (100, small_facts->pdata[0]);
+    g_assert_cmpstr (disagreement, ==, "Rated 100 out of 100, but the plan shows otherwise: 1 of 3 campaigns is linked to a KPI.");
+    /* Close enough: no remark. */
+    g_assert_null (pl_maturity_disagreement (50, small_facts->pdata[0]));
+    g_assert_null (pl_maturity_disagreement (NAN, small_facts->pdata[0]));
+    g_assert_cmpstr (((PlEvidence *) small_facts->pdata[4])->fact, ==, "No measurement is recorded for this plan’s period yet.");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -221,5 +286,6 @@ main (int argc, char **argv)
   g_test_add_func ("/questionnaire/scoring", test_scoring);
   g_test_add_func ("/questionnaire/round", test_round);
   g_test_add_func ("/questionnaire/bad-files", test_bad_files);
+  g_test_add_func ("/questionnaire/evidence", test_evidence);
   return g_test_run ();
 }
