@@ -270,7 +270,7 @@ test_evidence (void)
     g_assert_cmpstr (((PlEvidence *) small_facts->pdata[0])->fact, ==, "1 of 3 campaigns are linked to a KPI.");
     g_assert_cmpfloat (fabs (((PlEvidence *) small_facts->pdata[0])->score - 100.0 / 3), <, 1e-9);
     disagreement = pl_maturity_disagreement (100, small_facts->pdata[0]);
-    g_assert_cmpstr (disagreement, ==, "Rated 100 out of 100, but the plan shows otherwise: 1 of 3 campaigns is linked to a KPI.");
+    g_assert_cmpstr (disagreement, ==, "Rated 100 out of 100, but the plan shows otherwise: 1 of 3 campaigns are linked to a KPI.");
     /* Close enough: no remark. */
     g_assert_null (pl_maturity_disagreement (50, small_facts->pdata[0]));
     g_assert_null (pl_maturity_disagreement (NAN, small_facts->pdata[0]));
