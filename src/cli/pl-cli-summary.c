@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pl-cli-assessment.h"
 #include "pl-cli-summary.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
@@ -254,5 +255,13 @@ pl_cli_summary (PlPlan *plan)
   campaigns (out, plan);
   g_string_append_c (out, '\n');
   chain (out, plan);
+  {
+    g_autofree char *maturity = pl_cli_assessment_line (plan);
+    if (maturity != NULL)
+      {
+        g_string_append_c (out, '\n');
+        g_string_append (out, maturity);
+      }
+  }
   return g_string_free (out, FALSE);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pl-cli-assessment.h"
 #include "pl-cli-summary.h"
 #include "pl-error.h"
 #include "pl-measurement-import.h"
@@ -344,12 +345,51 @@ command_import (int argc, char **argv)
   return preview->rejected->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+static int
+command_assessment (int argc, char **argv)
+{
+  int status = EXIT_OK;
+  g_autofree char *round = NULL;
+  GOptionEntry entries[] = {
+    { "round", 0, 0, G_OPTION_ARG_STRING, &round, N_("The round to show (the latest by default)"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!parse ("assessment", _("FILE"), _("Prints a round of the marketing maturity self-assessment: its date and "
+                                        "respondents, each dimension’s score beside the previous round’s, the "
+                                        "overall score and the persona."),
+              entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("assessment", _("Name one plan file."));
+  file = g_file_new_for_commandline_arg (argv[1]);
+  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  text = pl_cli_assessment (plan, round, &error);
+  if (text == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[1], error->message);
+      return EXIT_PROBLEMS;
+    }
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check plan files and list every problem"), command_validate },
   { "summary", N_("FILE"), N_("Print a plan’s summary"), command_summary },
   { "new", N_("OUT"), N_("Write a new plan with default categories and KPI chain"), command_new },
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
+  { "assessment", N_("FILE [--round ID]"), N_("Print a round of the maturity self-assessment"), command_assessment },
 };
 
 static void

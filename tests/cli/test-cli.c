@@ -343,6 +343,39 @@ test_import (void)
   }
 }
 
+/* The maturity self-assessment from the command line, and its line in the summary. */
+static void
+test_assessment (void)
+{
+  g_autofree char *plan = example ();
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "assessment", plan, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "Round 2027, 2027-01-19 — Claire Martin\n"));
+    g_assert_nonnull (strstr (run.out, "  Linked indicators                                 50        17\n"));
+    g_assert_nonnull (strstr (run.out, "  Overall                                           50        24\n"));
+    g_assert_nonnull (strstr (run.out, "Persona: On track."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "assessment", plan, "--round", "2026", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Persona: Laggards."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "assessment", plan, "--round", "2030", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "The plan has no assessment round “2030”."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "summary", plan, NULL);
+    g_assert_true (g_str_has_suffix (run.out, "Maturity (round 2027): 50 out of 100, On track\n"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -355,5 +388,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/new-then-format", test_new_then_format);
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/assessment", test_assessment);
   return g_test_run ();
 }
