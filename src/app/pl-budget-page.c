@@ -8,6 +8,7 @@
 #include "pl-budget-burn-chart.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-month-chart.h"
+#include "pl-ask-dialog.h"
 #include "pl-budget-page.h"
 #include "pl-budget-spread.h"
 #include "pl-budget-totals.h"
@@ -388,62 +389,6 @@ on_plan_changed_cb (PlBudgetPage *self)
 
 /* ---- dialogs of the spreading helpers ---- */
 
-typedef gboolean (*AskDone) (PlBudgetPage *self, const char *text, guint choice, GError **error);
-
-static void
-on_ask_response_cb (GtkDialog *dialog, int response, PlBudgetPage *self)
-{
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GtkWidget *choice = g_object_get_data (G_OBJECT (dialog), "choice");
-  AskDone done = g_object_get_data (G_OBJECT (dialog), "done");
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      !done (self, entry ? gtk_editable_get_text (GTK_EDITABLE (entry)) : NULL,
-             choice ? gtk_drop_down_get_selected (GTK_DROP_DOWN (choice)) : 0, &error))
-    {
-      /* Said in the dialog, which stays open for the value to be corrected. */
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      if (entry != NULL)
-        gtk_widget_add_css_class (entry, "error");
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/* Asks for a value (@initial in an entry, or none when NULL) and/or a choice among @choices,
- * then calls @done; the dialog stays open while @done refuses the value. */
-static void
-ask (PlBudgetPage *self, const char *title, const char *detail, const char *initial,
-     const char * const *choices, const char *accept, AskDone done)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,
-                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", title);
-  GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-  if (choices != NULL)
-    {
-      GtkWidget *choice = gtk_drop_down_new_from_strings (choices);
-      gtk_box_append (GTK_BOX (area), choice);
-      g_object_set_data (G_OBJECT (dialog), "choice", choice);
-    }
-  if (initial != NULL)
-    {
-      GtkWidget *entry = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (entry), initial);
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-      gtk_box_append (GTK_BOX (area), entry);
-      g_object_set_data (G_OBJECT (dialog), "entry", entry);
-    }
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL, accept, GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_object_set_data (G_OBJECT (dialog), "done", done);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static char *
 line_total_text (PlBudgetPage *self)
 {
@@ -452,8 +397,9 @@ line_total_text (PlBudgetPage *self)
 }
 
 static gboolean
-spread_evenly_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+spread_evenly_done (gpointer owner, const char *text, guint choice, GError **error)
 {
+  PlBudgetPage *self = owner;
   gint64 total;
 
   return selected_line (self) != NULL &&
@@ -462,8 +408,9 @@ spread_evenly_done (PlBudgetPage *self, const char *text, guint choice, GError *
 }
 
 static gboolean
-spread_profile_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+spread_profile_done (gpointer owner, const char *text, guint choice, GError **error)
 {
+  PlBudgetPage *self = owner;
   guint months = pl_plan_get_months (self->plan);
   g_autofree double *weights = g_new (double, months);
   gint64 total;
@@ -482,15 +429,17 @@ spread_profile_done (PlBudgetPage *self, const char *text, guint choice, GError 
 }
 
 static gboolean
-copy_month_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+copy_month_done (gpointer owner, const char *text, guint choice, GError **error)
 {
+  PlBudgetPage *self = owner;
   return selected_line (self) != NULL &&
          pl_budget_copy_month (self->plan, PL_BUDGET_LINE (selected_line (self)), choice, error);
 }
 
 static gboolean
-scale_done (PlBudgetPage *self, const char *text, guint choice, GError **error)
+scale_done (gpointer owner, const char *text, guint choice, GError **error)
 {
+  PlBudgetPage *self = owner;
   g_autofree char *clean = g_strstrip (g_strdelimit (g_strdup (text), ",%", ' '));
   char *end = NULL;
   double percent;
@@ -517,8 +466,8 @@ spread_evenly_action (GtkWidget *widget, const char *action_name, GVariant *para
     return;
   total = line_total_text (self);
   title = g_strdup_printf (_("Spread “%s” evenly"), pl_item_get_string (self->selected, PL_BUDGET_LINE_NAME));
-  ask (self, title, _("The year’s total, shared equally between the months; the cents left over go to the first months."),
-       total, NULL, _("_Spread"), spread_evenly_done);
+  pl_ask_dialog_present (GTK_WIDGET (self), title, _("The year’s total, shared equally between the months; the cents left over go to the first months."),
+       total, NULL, _("_Spread"), spread_evenly_done, self);
 }
 
 static void
@@ -535,8 +484,8 @@ spread_profile_action (GtkWidget *widget, const char *action_name, GVariant *par
   names[G_N_ELEMENTS (profiles)] = NULL;
   total = line_total_text (self);
   title = g_strdup_printf (_("Spread “%s” by season"), pl_item_get_string (self->selected, PL_BUDGET_LINE_NAME));
-  ask (self, title, _("Choose the shape of the year, then the total to share."), total, names, _("_Spread"),
-       spread_profile_done);
+  pl_ask_dialog_present (GTK_WIDGET (self), title, _("Choose the shape of the year, then the total to share."), total, names, _("_Spread"),
+       spread_profile_done, self);
 }
 
 static void
@@ -560,8 +509,8 @@ copy_month_action (GtkWidget *widget, const char *action_name, GVariant *paramet
     }
   g_ptr_array_add (names, NULL);
   title = g_strdup_printf (_("Copy a month of “%s” across"), pl_item_get_string (self->selected, PL_BUDGET_LINE_NAME));
-  ask (self, title, _("Every month of the line takes the amount of the month chosen."), NULL,
-       (const char * const *) names->pdata, _("_Copy"), copy_month_done);
+  pl_ask_dialog_present (GTK_WIDGET (self), title, _("Every month of the line takes the amount of the month chosen."), NULL,
+       (const char * const *) names->pdata, _("_Copy"), copy_month_done, self);
 }
 
 static void
@@ -573,8 +522,8 @@ scale_category_action (GtkWidget *widget, const char *action_name, GVariant *par
   if (selected_category (self) == NULL)
     return;
   title = g_strdup_printf (_("Scale “%s”"), pl_item_get_string (selected_category (self), PL_CATEGORY_NAME));
-  ask (self, title, _("Every month of every line of the category grows (or shrinks, with a minus) by this percentage."),
-       "10", NULL, _("_Scale"), scale_done);
+  pl_ask_dialog_present (GTK_WIDGET (self), title, _("Every month of every line of the category grows (or shrinks, with a minus) by this percentage."),
+       "10", NULL, _("_Scale"), scale_done, self);
 }
 
 /* ---- records ---- */
