@@ -233,6 +233,7 @@ pl_application_startup (GApplication *application)
     { "win.show-page('budget')", { "<Alt>4", NULL } },
     { "win.show-page('kpis')", { "<Alt>5", NULL } },
     { "win.show-page('chain')", { "<Alt>6", NULL } },
+    { "win.show-page('assessment')", { "<Alt>7", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-assessment-page.h"
 #include "pl-budget-page.h"
 #include "pl-campaigns-page.h"
 #include "pl-chain-page.h"
@@ -38,6 +39,7 @@ struct _PlWindow
   PlCampaignsPage      *campaigns_page;
   PlDashboardPage      *dashboard_page;
   PlBudgetPage         *budget_page;
+  PlAssessmentPage     *assessment_page;
   PlKpisPage           *kpis_page;
   PlChainPage          *chain_page;
   GtkListBox           *recent_list;
@@ -165,6 +167,7 @@ show_plan (PlWindow *self)
   g_object_set (self->campaigns_page, "plan", plan, NULL);
   g_object_set (self->dashboard_page, "plan", plan, NULL);
   g_object_set (self->budget_page, "plan", plan, NULL);
+  g_object_set (self->assessment_page, "plan", plan, NULL);
   g_object_set (self->kpis_page, "plan", plan, NULL);
   g_object_set (self->chain_page, "plan", plan, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, plan ? "plan" : "empty");
@@ -802,6 +805,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_CAMPAIGNS_PAGE);
   g_type_ensure (PL_TYPE_DASHBOARD_PAGE);
   g_type_ensure (PL_TYPE_BUDGET_PAGE);
+  g_type_ensure (PL_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (PL_TYPE_KPIS_PAGE);
   g_type_ensure (PL_TYPE_CHAIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-window.ui");
@@ -816,6 +820,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, budget_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, assessment_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, kpis_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, chain_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);

@@ -9,7 +9,7 @@
 #include "pl-radar-chart.h"
 
 /* Room around the circle for the titles: they sit outside it, beside their axis. */
-#define LABEL_W  150.0
+#define LABEL_W  118.0
 #define LABEL_H  40.0
 #define FONT     12.0
 
