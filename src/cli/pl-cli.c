@@ -10,6 +10,7 @@
 #include "pl-cli-assessment.h"
 #include "pl-cli-summary.h"
 #include "pl-error.h"
+#include "pl-ical.h"
 #include "pl-measurement-import.h"
 #include "pl-plan-file.h"
 #include "pl-plan-validate.h"
@@ -383,6 +384,49 @@ command_assessment (int argc, char **argv)
   return EXIT_OK;
 }
 
+static int
+command_ical (int argc, char **argv)
+{
+  int status = EXIT_OK;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT instead of the standard output"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!parse ("ical", _("FILE"), _("Writes the plan’s calendar as iCalendar (RFC 5545) for a calendar program to "
+                                  "subscribe to: campaigns and activities as all-day events, milestones, and "
+                                  "reviews repeating by their cadence. Events keep their identity from one run "
+                                  "to the next, so a subscription updates them."),
+              entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("ical", _("Name one plan file."));
+  file = g_file_new_for_commandline_arg (argv[1]);
+  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  text = pl_ical_write (plan, 0);
+  if (output == NULL)
+    {
+      fputs (text, stdout);
+      return fflush (stdout) == 0 ? EXIT_OK : EXIT_PROBLEMS;
+    }
+  if (!g_file_set_contents (output, text, -1, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check plan files and list every problem"), command_validate },
   { "summary", N_("FILE"), N_("Print a plan’s summary"), command_summary },
@@ -390,6 +434,7 @@ static const Command commands[] = {
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
   { "assessment", N_("FILE [--round ID]"), N_("Print a round of the maturity self-assessment"), command_assessment },
+  { "ical", N_("FILE [-o OUT.ics]"), N_("Write the plan’s calendar as iCalendar"), command_ical },
 };
 
 static void

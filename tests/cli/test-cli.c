@@ -376,6 +376,32 @@ test_assessment (void)
   }
 }
 
+/* The calendar for a calendar program: on stdout, or into a file. */
+static void
+test_ical (void)
+{
+  g_autofree char *plan = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "plan.ics", NULL);
+  g_autofree char *written = NULL;
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "ical", plan, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "BEGIN:VCALENDAR\r\n"));
+    g_assert_nonnull (strstr (run.out, "SUMMARY:Always-on search\r\n"));
+    g_assert_nonnull (strstr (run.out, "RRULE:FREQ=WEEKLY;UNTIL=20271231\r\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "ical", plan, "-o", out, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+    g_assert_true (g_str_has_suffix (written, "END:VCALENDAR\r\n"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -389,5 +415,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/assessment", test_assessment);
+  g_test_add_func ("/cli/ical", test_ical);
   return g_test_run ();
 }

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-ical"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "pl-enums.h"
+#include "pl-ical.h"
+
+static struct icaltimetype
+all_day (guint32 julian)
+{
+  GDate date;
+  struct icaltimetype time = icaltime_null_date ();
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  time.year = g_date_get_year (&date);
+  time.month = g_date_get_month (&date);
+  time.day = g_date_get_day (&date);
+  time.is_date = 1;
+  return time;
+}
+
+static char *
+uid_of (PlPlan *plan, PlItem *item)
+{
+  /* The plan's title keeps two plans' IDs apart in one calendar program. */
+  g_autofree char *plan_key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, pl_plan_get_title (plan), -1);
+
+  return g_strdup_printf ("%s-%.12s@pilote", pl_item_get_id (item), plan_key);
+}
+
+static icalcomponent *
+event (PlPlan *plan, PlItem *item, const char *summary, guint32 start, guint32 end, struct icaltimetype stamp)
+{
+  icalcomponent *component = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  g_autofree char *uid = uid_of (plan, item);
+
+  icalcomponent_add_property (component, icalproperty_new_uid (uid));
+  icalcomponent_add_property (component, icalproperty_new_dtstamp (stamp));
+  icalcomponent_add_property (component, icalproperty_new_summary (summary ? summary : ""));
+  icalcomponent_add_property (component, icalproperty_new_dtstart (all_day (start)));
+  /* All-day events end the day after their last day (RFC 5545, 3.6.1). */
+  icalcomponent_add_property (component, icalproperty_new_dtend (all_day ((end > start ? end : start) + 1)));
+  icalcomponent_add_property (component, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  return component;
+}
+
+static void
+add_categories (icalcomponent *component, const char *first, const char *second)
+{
+  if (first != NULL && *first != '\0')
+    icalcomponent_add_property (component, icalproperty_new_categories (first));
+  if (second != NULL && *second != '\0')
+    icalcomponent_add_property (component, icalproperty_new_categories (second));
+}
+
+static void
+add_campaign (icalcomponent *calendar, PlPlan *plan, PlItem *campaign, struct icaltimetype stamp)
+{
+  guint32 start = pl_item_get_julian (campaign, PL_CAMPAIGN_START), end = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
+  PlItem *segment = pl_plan_lookup (plan, pl_item_get_string (campaign, PL_CAMPAIGN_SEGMENT));
+  PlItem *owner = pl_plan_lookup (plan, pl_item_get_string (campaign, PL_CAMPAIGN_OWNER));
+  g_autoptr(GString) description = g_string_new (NULL);
+  const char *success = pl_item_get_string (campaign, PL_CAMPAIGN_SUCCESS);
+  const char *problem = pl_item_get_string (campaign, PL_CAMPAIGN_PROBLEM);
+  icalcomponent *component;
+
+  if (start == 0)
+    return;
+  component = event (plan, campaign, pl_item_get_string (campaign, PL_CAMPAIGN_NAME), start, end, stamp);
+  add_categories (component, pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL),
+                  segment ? pl_item_get_display_name (segment) : NULL);
+  if (owner != NULL)
+    g_string_append_printf (description, _("Owner: %s\n"), pl_item_get_display_name (owner));
+  if (problem != NULL)
+    g_string_append_printf (description, _("Problem: %s\n"), problem);
+  if (success != NULL)
+    g_string_append_printf (description, _("Success looks like: %s\n"), success);
+  if (description->len > 0)
+    icalcomponent_add_property (component, icalproperty_new_description (description->str));
+  icalcomponent_add_component (calendar, component);
+}
+
+static void
+add_entry (icalcomponent *calendar, PlPlan *plan, PlItem *entry, struct icaltimetype stamp)
+{
+  guint32 start = pl_item_get_julian (entry, PL_ENTRY_START), end = pl_item_get_julian (entry, PL_ENTRY_END);
+  gint64 cadence = pl_item_get_int (entry, PL_ENTRY_CADENCE);
+  PlItem *campaign = pl_plan_lookup (plan, pl_item_get_string (entry, PL_ENTRY_CAMPAIGN));
+  const char *note = pl_item_get_string (entry, PL_ENTRY_NOTE);
+  icalcomponent *component;
+
+  if (start == 0)
+    return;
+  if (cadence == PL_CADENCE_END_OF_CAMPAIGN)
+    {
+      /* Held on the campaign's last day: a single event there. */
+      guint32 last = campaign ? pl_item_get_julian (campaign, PL_CAMPAIGN_END) : 0;
+      start = end = last != 0 ? last : start;
+    }
+  component = event (plan, entry, pl_item_get_string (entry, PL_ENTRY_TITLE), start, end, stamp);
+  add_categories (component, pl_enum_get_label (PL_TYPE_ENTRY_KIND, (int) pl_item_get_int (entry, PL_ENTRY_KIND)),
+                  campaign ? pl_item_get_string (campaign, PL_CAMPAIGN_NAME) : NULL);
+  if (note != NULL)
+    icalcomponent_add_property (component, icalproperty_new_description (note));
+  if (cadence == PL_CADENCE_WEEKLY || cadence == PL_CADENCE_MONTHLY || cadence == PL_CADENCE_QUARTERLY ||
+      cadence == PL_CADENCE_YEARLY)
+    {
+      struct icalrecurrencetype rule;
+
+      icalrecurrencetype_clear (&rule);
+      rule.freq = cadence == PL_CADENCE_WEEKLY ? ICAL_WEEKLY_RECURRENCE
+                : cadence == PL_CADENCE_YEARLY ? ICAL_YEARLY_RECURRENCE : ICAL_MONTHLY_RECURRENCE;
+      rule.interval = cadence == PL_CADENCE_QUARTERLY ? 3 : 1;
+      /* Reviews stop with the plan's period. */
+      rule.until = all_day (pl_plan_get_end (plan) - 1);
+      icalcomponent_add_property (component, icalproperty_new_rrule (rule));
+    }
+  icalcomponent_add_component (calendar, component);
+}
+
+char *
+pl_ical_write (PlPlan *plan, gint64 stamp)
+{
+  icalcomponent *calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
+  struct icaltimetype now = icaltime_from_timet_with_zone (stamp != 0 ? (time_t) stamp : time (NULL), 0,
+                                                          icaltimezone_get_utc_timezone ());
+  g_autofree char *name = g_strdup (pl_plan_get_title (plan));
+  char *text, *copy;
+
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Pilote//Marketing plan//EN"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  {
+    icalproperty *title = icalproperty_new_x (name);
+    icalproperty_set_x_name (title, "X-WR-CALNAME");
+    icalcomponent_add_property (calendar, title);
+  }
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      add_campaign (calendar, plan, campaign, now);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
+      add_entry (calendar, plan, entry, now);
+    }
+  text = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  /* libical's memory is its own; the caller frees with g_free. */
+  copy = g_strdup (text);
+  free (text);
+  return copy;
+}
