@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-timeline-chart"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-calendar.h"
+#include "pl-chart-draw.h"
+#include "pl-enums.h"
+#include "pl-timeline-chart.h"
+
+/* ---- layout ---- */
+
+static char *
+lane_name (PlPlan *plan, PlItem *campaign, PlTimelineLanes lanes)
+{
+  PlItem *ref;
+
+  switch (lanes)
+    {
+    case PL_LANES_SEGMENT:
+      ref = pl_plan_lookup (plan, pl_item_get_string (campaign, PL_CAMPAIGN_SEGMENT));
+      return g_strdup (ref ? pl_item_get_display_name (ref) : _("No segment"));
+    case PL_LANES_OWNER:
+      ref = pl_plan_lookup (plan, pl_item_get_string (campaign, PL_CAMPAIGN_OWNER));
+      return g_strdup (ref ? pl_item_get_display_name (ref) : _("No owner"));
+    case PL_LANES_STATUS:
+      return g_strdup (pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (campaign, PL_CAMPAIGN_STATUS)));
+    case PL_LANES_CHANNEL:
+    default:
+      return g_strdup (pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL) ? pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL)
+                                                                          : _("No channel"));
+    }
+}
+
+static int
+by_lane_then_start (gconstpointer a, gconstpointer b)
+{
+  const PlTimelineRow *x = a, *y = b;
+
+  if (x->lane != y->lane)
+    return x->lane < y->lane ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+PlTimelineLayout *
+pl_timeline_layout_new (PlPlan *plan, PlTimelineLanes lanes)
+{
+  PlTimelineLayout *self = g_new0 (PlTimelineLayout, 1);
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  g_autoptr(GHashTable) lane_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *order = NULL;
+
+  self->rows = g_array_new (FALSE, FALSE, sizeof (PlTimelineRow));
+  self->lanes = g_ptr_array_new_with_free_func (g_free);
+  self->lane_first = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      g_autofree char *name = lane_name (plan, campaign, lanes);
+      PlTimelineRow row = { campaign, 0, pl_item_get_julian (campaign, PL_CAMPAIGN_START),
+                            pl_item_get_julian (campaign, PL_CAMPAIGN_END) };
+      gpointer found;
+
+      if (row.start == 0)
+        continue;
+      if (row.end < row.start)
+        row.end = row.start;
+      if (!g_hash_table_lookup_extended (lane_index, name, NULL, &found))
+        {
+          found = GUINT_TO_POINTER (names->len);
+          g_ptr_array_add (names, g_strdup (name));
+          g_hash_table_insert (lane_index, names->pdata[names->len - 1], found);
+        }
+      row.lane = GPOINTER_TO_UINT (found);
+      g_array_append_val (self->rows, row);
+    }
+  /* Lanes in alphabetical order, rows by start within their lane. */
+  order = g_new (guint, MAX (names->len, 1));
+  for (guint i = 0; i < names->len; i++)
+    order[i] = i;
+  for (guint i = 0; i < names->len; i++)
+    for (guint j = i + 1; j < names->len; j++)
+      if (g_utf8_collate (names->pdata[order[j]], names->pdata[order[i]]) < 0)
+        {
+          guint t = order[i];
+          order[i] = order[j];
+          order[j] = t;
+        }
+  {
+    g_autofree guint *rank = g_new (guint, MAX (names->len, 1));
+    for (guint i = 0; i < names->len; i++)
+      rank[order[i]] = i;
+    for (guint r = 0; r < self->rows->len; r++)
+      g_array_index (self->rows, PlTimelineRow, r).lane = rank[g_array_index (self->rows, PlTimelineRow, r).lane];
+  }
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (self->lanes, g_strdup (names->pdata[order[i]]));
+  g_array_sort (self->rows, by_lane_then_start);
+  self->row_of = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      if (r == 0 || g_array_index (self->rows, PlTimelineRow, r).lane != g_array_index (self->rows, PlTimelineRow, r - 1).lane)
+        g_array_append_val (self->lane_first, r);
+      /* The plan holds the campaign, and so its ID, as long as the layout is used. */
+      g_hash_table_insert (self->row_of, (gpointer) pl_item_get_id (g_array_index (self->rows, PlTimelineRow, r).campaign),
+                           GUINT_TO_POINTER (r + 1));
+    }
+  return self;
+}
+
+void
+pl_timeline_layout_free (PlTimelineLayout *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->rows);
+  g_ptr_array_unref (self->lanes);
+  g_array_unref (self->lane_first);
+  g_hash_table_unref (self->row_of);
+  g_free (self);
+}
+
+/* Every lane starts with a heading one row high. */
+static double
+row_top (const PlTimelineLayout *layout, guint row)
+{
+  guint lane = g_array_index (layout->rows, PlTimelineRow, row).lane;
+  return (row + lane + 1) * PL_TIMELINE_ROW_H;
+}
+
+double
+pl_timeline_layout_height (const PlTimelineLayout *layout)
+{
+  return (layout->rows->len + layout->lanes->len) * PL_TIMELINE_ROW_H;
+}
+
+static double
+x_of (const PlTimelineOptions *options, double width, guint32 day)
+{
+  double span = MAX (1, (double) options->to - options->from);
+  return PL_TIMELINE_LABEL_W + (width - PL_TIMELINE_LABEL_W) * ((double) day - options->from) / span;
+}
+
+gboolean
+pl_timeline_chart_bar_rect (const PlTimelineLayout *layout, const PlTimelineOptions *options, guint row, double width,
+                            double height, double *x, double *y, double *w, double *h)
+{
+  const PlTimelineRow *r = &g_array_index (layout->rows, PlTimelineRow, row);
+  double top = PL_TIMELINE_AXIS_H + row_top (layout, row) - options->scroll;
+
+  *x = MAX (x_of (options, width, r->start), PL_TIMELINE_LABEL_W);
+  *w = MIN (x_of (options, width, r->end + 1), width) - *x;
+  *y = top + 4;
+  *h = PL_TIMELINE_ROW_H - 8;
+  return *w > 0 && top + PL_TIMELINE_ROW_H > PL_TIMELINE_AXIS_H && top < height;
+}
+
+int
+pl_timeline_chart_row_at (const PlTimelineLayout *layout, const PlTimelineOptions *options, double width,
+                          double height, double x, double y)
+{
+  for (guint r = 0; r < layout->rows->len; r++)
+    {
+      double top = PL_TIMELINE_AXIS_H + row_top (layout, r) - options->scroll;
+      if (y >= top && y < top + PL_TIMELINE_ROW_H && y >= PL_TIMELINE_AXIS_H)
+        return (int) r;
+    }
+  return -1;
+}
+
+/* ---- drawing ---- */
+
+static const PlColor *
+campaign_color (const PlChartStyle *style, gint64 status)
+{
+  switch (status)
+    {
+    case PL_STATUS_RUNNING: return &style->good;
+    case PL_STATUS_COMPLETED: return &style->muted;
+    case PL_STATUS_STOPPED: return &style->bad;
+    default: return pl_chart_series_color (style, 0);
+    }
+}
+
+char *
+pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTimelineOptions *options, cairo_t *cr,
+                        double width, double height, const PlChartStyle *style)
+{
+  g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
+  g_autoptr(PangoLayout) bold = pl_chart_text_new (cr, style, 11);
+  GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
+  guint first = 0;
+
+  {
+    PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (bold));
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description (bold, font);
+    pango_font_description_free (font);
+  }
+  pl_chart_set_color (cr, &style->background, 1);
+  cairo_paint (cr);
+
+  /* Months on the axis, and their lines down the chart. */
+  for (guint32 day = options->from; day < options->to; day++)
+    {
+      GDate date;
+      g_date_set_julian (&date, day);
+      if (g_date_get_day (&date) == 1 || day == options->from)
+        {
+          char name[32];
+          double x = x_of (options, width, day);
+          g_date_strftime (name, sizeof name, g_date_get_month (&date) == 1 || day == options->from ? "%b %Y" : "%b", &date);
+          pl_chart_set_color (cr, &style->muted, 0.25);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, floor (x) + 0.5, PL_TIMELINE_AXIS_H - 6);
+          cairo_line_to (cr, floor (x) + 0.5, height);
+          cairo_stroke (cr);
+          pl_chart_set_color (cr, &style->muted, 1);
+          pl_chart_text (cr, text, name, x + 3, 8, 90, PANGO_ALIGN_LEFT);
+        }
+    }
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, PL_TIMELINE_AXIS_H, width, height - PL_TIMELINE_AXIS_H);
+  cairo_clip (cr);
+
+  /* Only the rows in view: a binary search for the first, then until past the bottom. */
+  {
+    guint low = 0, high = layout->rows->len;
+    while (low < high)
+      {
+        guint mid = (low + high) / 2;
+        if (PL_TIMELINE_AXIS_H + row_top (layout, mid) - options->scroll + PL_TIMELINE_ROW_H < PL_TIMELINE_AXIS_H)
+          low = mid + 1;
+        else
+          high = mid;
+      }
+    first = low;
+  }
+  for (guint r = first; r < layout->rows->len; r++)
+    {
+      const PlTimelineRow *row = &g_array_index (layout->rows, PlTimelineRow, r);
+      double top = PL_TIMELINE_AXIS_H + row_top (layout, r) - options->scroll;
+      double x, y, w, h;
+
+      if (top > height)
+        break;
+      /* The lane's heading above its first row. */
+      if (r == 0 || g_array_index (layout->rows, PlTimelineRow, r - 1).lane != row->lane)
+        {
+          pl_chart_set_color (cr, &style->text, 1);
+          pl_chart_text (cr, bold, layout->lanes->pdata[row->lane], 8, top - PL_TIMELINE_ROW_H + 6, PL_TIMELINE_LABEL_W - 12,
+                         PANGO_ALIGN_LEFT);
+        }
+      if ((int) r == options->selected)
+        {
+          pl_chart_set_color (cr, pl_chart_series_color (style, 0), 0.12);
+          cairo_rectangle (cr, 0, top, width, PL_TIMELINE_ROW_H);
+          cairo_fill (cr);
+        }
+      pl_chart_set_color (cr, &style->text, 1);
+      pl_chart_text (cr, text, pl_item_get_string (row->campaign, PL_CAMPAIGN_NAME), 20, top + 5, PL_TIMELINE_LABEL_W - 28,
+                     PANGO_ALIGN_LEFT);
+      if (pl_timeline_chart_bar_rect (layout, options, r, width, height, &x, &y, &w, &h))
+        {
+          gint64 status = pl_item_get_int (row->campaign, PL_CAMPAIGN_STATUS);
+          pl_chart_set_color (cr, campaign_color (style, status), status == PL_STATUS_COMPLETED ? 0.55 : 0.85);
+          cairo_rectangle (cr, x, y, MAX (w, 2), h);
+          cairo_fill (cr);
+          /* Stopped campaigns are also struck through: colour is not the only sign. */
+          if (status == PL_STATUS_STOPPED)
+            {
+              pl_chart_set_color (cr, &style->background, 1);
+              cairo_set_line_width (cr, 2);
+              cairo_move_to (cr, x, y + h / 2);
+              cairo_line_to (cr, x + w, y + h / 2);
+              cairo_stroke (cr);
+            }
+        }
+    }
+
+  /* Activities and milestones inside their campaign's row; reviews as ticks on the axis. */
+  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
+      const char *campaign = pl_item_get_string (entry, PL_ENTRY_CAMPAIGN);
+      gint64 kind = pl_item_get_int (entry, PL_ENTRY_KIND);
+      g_autoptr(GArray) days = pl_calendar_occurrences (plan, entry, options->from, options->to);
+
+      for (guint d = 0; d < days->len; d++)
+        {
+          double x = x_of (options, width, g_array_index (days, guint32, d));
+          int row = campaign ? GPOINTER_TO_INT (g_hash_table_lookup (layout->row_of, campaign)) - 1 : -1;
+          if (row >= 0 && kind != PL_ENTRY_REVIEW)
+            {
+              double top = PL_TIMELINE_AXIS_H + row_top (layout, (guint) row) - options->scroll;
+              pl_chart_set_color (cr, &style->text, 0.9);
+              cairo_move_to (cr, x, top + 6);
+              cairo_line_to (cr, x + 5, top + PL_TIMELINE_ROW_H / 2);
+              cairo_line_to (cr, x, top + PL_TIMELINE_ROW_H - 6);
+              cairo_line_to (cr, x - 5, top + PL_TIMELINE_ROW_H / 2);
+              cairo_close_path (cr);
+              cairo_fill (cr);
+            }
+        }
+    }
+  cairo_restore (cr);
+  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GArray) days = NULL;
+
+      if (pl_item_get_int (entry, PL_ENTRY_KIND) != PL_ENTRY_REVIEW || pl_item_get_int (entry, PL_ENTRY_CADENCE) == PL_CADENCE_WEEKLY)
+        continue;
+      days = pl_calendar_occurrences (plan, entry, options->from, options->to);
+      for (guint d = 0; d < days->len; d++)
+        {
+          double x = x_of (options, width, g_array_index (days, guint32, d));
+          pl_chart_set_color (cr, &style->warning, 1);
+          cairo_arc (cr, x, PL_TIMELINE_AXIS_H - 6, 3, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+  if (options->today >= options->from && options->today < options->to)
+    {
+      double x = x_of (options, width, options->today);
+      pl_chart_set_color (cr, &style->bad, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, x, PL_TIMELINE_AXIS_H - 8);
+      cairo_line_to (cr, x, height);
+      cairo_stroke (cr);
+    }
+  return g_strdup_printf (ngettext ("%u campaign in %u lane on the timeline.", "%u campaigns in %u lanes on the timeline.",
+                                    layout->rows->len),
+                          layout->rows->len, layout->lanes->len);
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "pl-chart-style.h"
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+/* The campaign timeline (Gantt-like): a row per campaign, grouped into lanes by channel,
+ * segment, owner or status, its activities and milestones inside its row, reviews and the
+ * plan's milestones on the axis, the months of the period, a today line. Laid out once per
+ * change; drawn for any visible window of dates and rows, so 20,000 campaigns stay fluid. */
+
+typedef enum {
+  PL_LANES_CHANNEL,
+  PL_LANES_SEGMENT,
+  PL_LANES_OWNER,
+  PL_LANES_STATUS,
+} PlTimelineLanes;
+
+typedef struct {
+  PlItem *campaign;  /* borrowed */
+  guint   lane;      /* index into the layout's lane names */
+  guint32 start;
+  guint32 end;       /* the last day */
+} PlTimelineRow;
+
+typedef struct {
+  GArray    *rows;   /* PlTimelineRow, by lane then start date */
+  GPtrArray *lanes;  /* lane names, in order */
+  GArray    *lane_first;  /* the first row of each lane */
+  GHashTable *row_of;     /* campaign ID -> its row + 1 */
+} PlTimelineLayout;
+
+typedef struct {
+  guint32 from, to;   /* the days shown: [from, to) */
+  guint32 today;      /* 0: no today line */
+  double  scroll;     /* pixels scrolled down the rows */
+  int     selected;   /* the selected row, or -1 */
+} PlTimelineOptions;
+
+#define PL_TIMELINE_ROW_H    26.0
+#define PL_TIMELINE_AXIS_H   34.0
+#define PL_TIMELINE_LABEL_W  220.0
+
+PlTimelineLayout *pl_timeline_layout_new  (PlPlan *plan, PlTimelineLanes lanes);
+void              pl_timeline_layout_free (PlTimelineLayout *layout);
+/* The height all the rows take (lane headings included). */
+double            pl_timeline_layout_height (const PlTimelineLayout *layout);
+
+char *pl_timeline_chart_draw     (PlPlan *plan, const PlTimelineLayout *layout, const PlTimelineOptions *options,
+                                  cairo_t *cr, double width, double height, const PlChartStyle *style);
+/* The bar of row @row at @width x @height; FALSE when it is out of view. */
+gboolean pl_timeline_chart_bar_rect (const PlTimelineLayout *layout, const PlTimelineOptions *options, guint row,
+                                     double width, double height, double *x, double *y, double *w, double *h);
+/* The row under (@x, @y), or -1. */
+int      pl_timeline_chart_row_at   (const PlTimelineLayout *layout, const PlTimelineOptions *options,
+                                     double width, double height, double x, double y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlTimelineLayout, pl_timeline_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The campaign timeline: lanes, a row per campaign, bar positions in proportion to the dates,
+ * only the rows in view drawn; light and dark PNGs to look at. */
+#include <glib.h>
+#include <math.h>
+
+#include "pl-test-charts.h"
+#include "pl-timeline-chart.h"
+
+#define WIDTH  1400
+#define HEIGHT 620
+
+static void
+test_example (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+  PlTimelineOptions options = { pl_plan_get_start (plan), pl_plan_get_end (plan), pl_plan_month_start (plan, 5) + 14, 0, 2 };
+  const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
+  const char *names[] = { "timeline-light.png", "timeline-dark.png" };
+  double span = (double) (options.to - options.from), plot = WIDTH - PL_TIMELINE_LABEL_W;
+
+  g_assert_cmpuint (layout->rows->len, ==, 13);
+  /* Lanes in alphabetical order, rows by start within a lane. */
+  for (guint i = 1; i < layout->lanes->len; i++)
+    g_assert_cmpint (g_utf8_collate (layout->lanes->pdata[i - 1], layout->lanes->pdata[i]), <, 0);
+  for (guint r = 1; r < layout->rows->len; r++)
+    {
+      const PlTimelineRow *a = &g_array_index (layout->rows, PlTimelineRow, r - 1), *b = &g_array_index (layout->rows, PlTimelineRow, r);
+      g_assert_true (a->lane < b->lane || (a->lane == b->lane && a->start <= b->start));
+    }
+  for (guint s = 0; s < 2; s++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, names[s], NULL);
+      g_autofree char *summary = pl_timeline_chart_draw (plan, layout, &options, cr, WIDTH, HEIGHT, styles[s]);
+
+      cairo_surface_flush (surface);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_true (g_str_has_prefix (summary, "13 campaigns in "));
+      for (guint r = 0; r < layout->rows->len; r++)
+        {
+          const PlTimelineRow *row = &g_array_index (layout->rows, PlTimelineRow, r);
+          double x, y, w, h;
+
+          if (!pl_timeline_chart_bar_rect (layout, &options, r, WIDTH, HEIGHT, &x, &y, &w, &h))
+            continue;
+          /* Start and length in proportion to the dates, a day being the plot's width over the period. */
+          g_assert_cmpfloat (fabs (x - (PL_TIMELINE_LABEL_W + plot * (row->start - options.from) / span)), <, 1e-6);
+          g_assert_cmpfloat (fabs (w - plot * (row->end + 1 - row->start) / span), <, 1e-6);
+          /* Rows never share their band. */
+          if (r > 0)
+            {
+              double px, py, pw, ph;
+              if (pl_timeline_chart_bar_rect (layout, &options, r - 1, WIDTH, HEIGHT, &px, &py, &pw, &ph))
+                g_assert_cmpfloat (py + ph, <=, y);
+            }
+          g_assert_cmpint (pl_timeline_chart_row_at (layout, &options, WIDTH, HEIGHT, x + 1, y + 1), ==, (int) r);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/timeline/example", test_example);
+  return g_test_run ();
+}
