@@ -231,9 +231,10 @@ pl_application_startup (GApplication *application)
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('campaigns')", { "<Alt>3", NULL } },
     { "win.show-page('budget')", { "<Alt>4", NULL } },
-    { "win.show-page('kpis')", { "<Alt>5", NULL } },
-    { "win.show-page('chain')", { "<Alt>6", NULL } },
-    { "win.show-page('assessment')", { "<Alt>7", NULL } },
+    { "win.show-page('calendar')", { "<Alt>5", NULL } },
+    { "win.show-page('kpis')", { "<Alt>6", NULL } },
+    { "win.show-page('chain')", { "<Alt>7", NULL } },
+    { "win.show-page('assessment')", { "<Alt>8", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

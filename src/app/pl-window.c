@@ -6,6 +6,7 @@
 
 #include "pl-assessment-page.h"
 #include "pl-budget-page.h"
+#include "pl-calendar-page.h"
 #include "pl-campaigns-page.h"
 #include "pl-chain-page.h"
 #include "pl-dashboard-page.h"
@@ -39,6 +40,7 @@ struct _PlWindow
   PlCampaignsPage      *campaigns_page;
   PlDashboardPage      *dashboard_page;
   PlBudgetPage         *budget_page;
+  PlCalendarPage       *calendar_page;
   PlAssessmentPage     *assessment_page;
   PlKpisPage           *kpis_page;
   PlChainPage          *chain_page;
@@ -167,6 +169,7 @@ show_plan (PlWindow *self)
   g_object_set (self->campaigns_page, "plan", plan, NULL);
   g_object_set (self->dashboard_page, "plan", plan, NULL);
   g_object_set (self->budget_page, "plan", plan, NULL);
+  g_object_set (self->calendar_page, "plan", plan, NULL);
   g_object_set (self->assessment_page, "plan", plan, NULL);
   g_object_set (self->kpis_page, "plan", plan, NULL);
   g_object_set (self->chain_page, "plan", plan, NULL);
@@ -805,6 +808,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_CAMPAIGNS_PAGE);
   g_type_ensure (PL_TYPE_DASHBOARD_PAGE);
   g_type_ensure (PL_TYPE_BUDGET_PAGE);
+  g_type_ensure (PL_TYPE_CALENDAR_PAGE);
   g_type_ensure (PL_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (PL_TYPE_KPIS_PAGE);
   g_type_ensure (PL_TYPE_CHAIN_PAGE);
@@ -820,6 +824,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, budget_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, assessment_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, kpis_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, chain_page);

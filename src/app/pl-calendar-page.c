@@ -1,0 +1,635 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-calendar-page"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pl-calendar.h"
+#include "pl-calendar-page.h"
+#include "pl-chart-theme.h"
+#include "pl-enums.h"
+#include "pl-ical.h"
+#include "pl-timeline-chart.h"
+
+/* Grabbing a bar this close to an end moves that end only. */
+#define EDGE 6.0
+
+typedef enum { DRAG_NONE, DRAG_MOVE, DRAG_START, DRAG_END } DragKind;
+
+struct _PlCalendarPage
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  GtkStack             *views;
+  GtkDropDown          *lanes;
+  GtkLabel             *legend;
+  GtkDrawingArea       *timeline;
+  GtkScrollbar         *scrollbar;
+  GtkExpander          *warnings_expander;
+  GtkListBox           *warnings;
+  GtkBox               *agenda;
+
+  /* Owned references */
+  PlPlan               *plan;
+  PlTimelineLayout     *layout;
+  PlTimelineOptions     options;
+  GtkAdjustment        *adjustment;
+  GtkFileChooserNative *chooser;
+  DragKind              drag;
+  int                   drag_row;
+  double                drag_dx;
+};
+
+G_DEFINE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint32
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
+static double
+pixels_per_day (PlCalendarPage *self)
+{
+  double plot = gtk_widget_get_width (GTK_WIDGET (self->timeline)) - PL_TIMELINE_LABEL_W;
+  return plot / MAX (1.0, (double) self->options.to - self->options.from);
+}
+
+static PlItem *
+selected_campaign (PlCalendarPage *self)
+{
+  if (self->layout == NULL || self->options.selected < 0 || (guint) self->options.selected >= self->layout->rows->len)
+    return NULL;
+  return g_array_index (self->layout->rows, PlTimelineRow, self->options.selected).campaign;
+}
+
+/* ---- the timeline ---- */
+
+static void
+update_scrollbar (PlCalendarPage *self)
+{
+  double page = MAX (1, gtk_widget_get_height (GTK_WIDGET (self->timeline)) - PL_TIMELINE_AXIS_H);
+  double upper = self->layout ? pl_timeline_layout_height (self->layout) + PL_TIMELINE_ROW_H : page;
+
+  gtk_adjustment_configure (self->adjustment, CLAMP (self->options.scroll, 0, MAX (0, upper - page)), 0, upper,
+                            PL_TIMELINE_ROW_H, page * 0.9, page);
+}
+
+static void
+draw_timeline_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlCalendarPage *self = data;
+  g_autofree char *summary = NULL;
+
+  if (self->layout == NULL)
+    return;
+  summary = pl_timeline_chart_draw (self->plan, self->layout, &self->options, cr, width, height,
+                                    pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+relayout (PlCalendarPage *self)
+{
+  PlItem *selected = selected_campaign (self);
+  g_autoptr(PlItem) keep = selected ? g_object_ref (selected) : NULL;
+
+  g_clear_pointer (&self->layout, pl_timeline_layout_free);
+  self->options.selected = -1;
+  if (self->plan == NULL)
+    return;
+  self->layout = pl_timeline_layout_new (self->plan, (PlTimelineLanes) gtk_drop_down_get_selected (self->lanes));
+  /* The selection follows its campaign to wherever the new layout puts it. */
+  if (keep != NULL)
+    self->options.selected = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, pl_item_get_id (keep))) - 1;
+  update_scrollbar (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
+void
+pl_calendar_page_select (PlCalendarPage *self, PlItem *campaign)
+{
+  int row;
+
+  g_return_if_fail (PL_IS_CALENDAR_PAGE (self));
+  if (self->layout == NULL || campaign == NULL)
+    return;
+  row = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, pl_item_get_id (campaign))) - 1;
+  self->options.selected = row;
+  if (row >= 0)
+    {
+      double top = (row + g_array_index (self->layout->rows, PlTimelineRow, row).lane + 1) * PL_TIMELINE_ROW_H;
+      double page = gtk_adjustment_get_page_size (self->adjustment);
+      if (top < self->options.scroll || top + PL_TIMELINE_ROW_H > self->options.scroll + page)
+        gtk_adjustment_set_value (self->adjustment, top - page / 3);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
+void
+pl_calendar_page_move (PlCalendarPage *self, int days, gboolean start, gboolean end)
+{
+  PlItem *campaign = selected_campaign (self);
+  guint32 from, to;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PL_IS_CALENDAR_PAGE (self));
+  if (campaign == NULL || days == 0)
+    return;
+  from = pl_item_get_julian (campaign, PL_CAMPAIGN_START);
+  to = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
+  if (to == 0)
+    to = from;
+  /* A campaign keeps at least one day. */
+  if (start && !end)
+    from = (guint32) MIN ((gint64) from + days, (gint64) to);
+  else if (end && !start)
+    to = (guint32) MAX ((gint64) to + days, (gint64) from);
+  else
+    {
+      from += days;
+      to += days;
+    }
+  pl_plan_begin_group (self->plan, start && end ? _("Move the Campaign") : _("Change the Campaign’s Dates"));
+  pl_plan_set_julian (self->plan, campaign, PL_CAMPAIGN_START, from, &error);
+  pl_plan_set_julian (self->plan, campaign, PL_CAMPAIGN_END, to, error ? NULL : &error);
+  pl_plan_end_group (self->plan);
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, PlCalendarPage *self)
+{
+  int row = self->layout ? pl_timeline_chart_row_at (self->layout, &self->options, gtk_widget_get_width (GTK_WIDGET (self->timeline)),
+                                                     gtk_widget_get_height (GTK_WIDGET (self->timeline)), x, y) : -1;
+  double bx, by, bw, bh;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  self->drag = DRAG_NONE;
+  self->options.selected = row;
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+  if (row < 0 || !pl_timeline_chart_bar_rect (self->layout, &self->options, (guint) row,
+                                              gtk_widget_get_width (GTK_WIDGET (self->timeline)),
+                                              gtk_widget_get_height (GTK_WIDGET (self->timeline)), &bx, &by, &bw, &bh))
+    return;
+  if (x >= bx - EDGE && x <= bx + EDGE)
+    self->drag = DRAG_START;
+  else if (x >= bx + bw - EDGE && x <= bx + bw + EDGE)
+    self->drag = DRAG_END;
+  else if (x > bx && x < bx + bw)
+    self->drag = DRAG_MOVE;
+  self->drag_row = row;
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, PlCalendarPage *self)
+{
+  /* Snapped to whole days; one undoable edit for the whole drag. */
+  int days = (int) lround (dx / MAX (0.01, pixels_per_day (self)));
+
+  if (self->drag != DRAG_NONE && days != 0)
+    pl_calendar_page_move (self, days, self->drag != DRAG_END, self->drag != DRAG_START);
+  self->drag = DRAG_NONE;
+}
+
+static void
+on_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, PlCalendarPage *self)
+{
+  PlItem *campaign = selected_campaign (self);
+
+  /* Double-click opens the campaign's editor. */
+  if (n_press == 2 && campaign != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", pl_item_get_id (campaign));
+}
+
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *scroll, double dx, double dy, PlCalendarPage *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "calendar.zoom-in" : "calendar.zoom-out", NULL);
+      return TRUE;
+    }
+  if (dx != 0)
+    {
+      /* Sideways: the window of days slides. */
+      int days = (int) lround (dx * 30 / MAX (1.0, pixels_per_day (self)));
+      self->options.from += days;
+      self->options.to += days;
+      gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+    }
+  gtk_adjustment_set_value (self->adjustment, gtk_adjustment_get_value (self->adjustment) + dy * PL_TIMELINE_ROW_H * 2);
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifierType state, PlCalendarPage *self)
+{
+  int step = state & GDK_SHIFT_MASK ? 7 : 1;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+      pl_calendar_page_move (self, -step, TRUE, TRUE);
+      return TRUE;
+    case GDK_KEY_Right:
+      pl_calendar_page_move (self, step, TRUE, TRUE);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+      if (self->layout != NULL && self->layout->rows->len > 0)
+        {
+          int row = CLAMP (self->options.selected + (keyval == GDK_KEY_Up ? -1 : 1), 0, (int) self->layout->rows->len - 1);
+          pl_calendar_page_select (self, g_array_index (self->layout->rows, PlTimelineRow, row).campaign);
+        }
+      return TRUE;
+    case GDK_KEY_Return:
+      if (selected_campaign (self) != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", pl_item_get_id (selected_campaign (self)));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_scrolled_cb (PlCalendarPage *self)
+{
+  self->options.scroll = gtk_adjustment_get_value (self->adjustment);
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
+static void
+on_resize_cb (PlCalendarPage *self)
+{
+  update_scrollbar (self);
+}
+
+/* ---- zoom ---- */
+
+static void
+zoom (PlCalendarPage *self, double factor)
+{
+  double middle = (self->options.from + self->options.to) / 2.0;
+  double half = MAX (3.5, (self->options.to - self->options.from) * factor / 2);
+
+  self->options.from = (guint32) lround (middle - half);
+  self->options.to = (guint32) lround (middle + half);
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
+static void
+zoom_in_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  zoom (PL_CALENDAR_PAGE (widget), 0.5);
+}
+
+static void
+zoom_out_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  zoom (PL_CALENDAR_PAGE (widget), 2);
+}
+
+static void
+fit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
+
+  if (self->plan == NULL)
+    return;
+  self->options.from = pl_plan_get_start (self->plan);
+  self->options.to = pl_plan_get_end (self->plan);
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
+/* ---- export ---- */
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser, int response, PlCalendarPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->plan == NULL)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  text = pl_ical_write (self->plan, 0);
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, _("The calendar could not be saved"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL)
+    return;
+  if (self->chooser == NULL)
+    {
+      self->chooser = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+      g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response_cb), self);
+    }
+  name = g_strdup_printf ("%s.ics", pl_plan_get_title (self->plan));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- warnings and agenda ---- */
+
+static void
+on_warning_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlCalendarPage *self)
+{
+  PlItem *item = pl_plan_lookup (self->plan, g_object_get_data (G_OBJECT (row), "id"));
+
+  if (item != NULL && PL_IS_ENTRY (item))
+    item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
+  if (item != NULL && PL_IS_CAMPAIGN (item))
+    {
+      gtk_stack_set_visible_child_name (self->views, "timeline");
+      pl_calendar_page_select (self, item);
+    }
+}
+
+static void
+rebuild_warnings (PlCalendarPage *self)
+{
+  g_autoptr(GPtrArray) warnings = pl_calendar_warnings (self->plan);
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings))) != NULL)
+    gtk_list_box_remove (self->warnings, child);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PlCalendarWarning *warning = warnings->pdata[i];
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (warning->message);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "warning-text");
+      gtk_widget_set_margin_start (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (warning->id), g_free);
+      gtk_list_box_append (self->warnings, row);
+    }
+  title = warnings->len == 0 ? g_strdup (_("No warning on the schedule"))
+                             : g_strdup_printf (ngettext ("%u warning on the schedule", "%u warnings on the schedule",
+                                                          warnings->len), warnings->len);
+  gtk_expander_set_label (self->warnings_expander, title);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->warnings_expander), warnings->len > 0);
+}
+
+typedef struct {
+  guint32     day;
+  const char *what;
+  char       *title;
+} AgendaItem;
+
+static int
+by_day (gconstpointer a, gconstpointer b)
+{
+  const AgendaItem *x = a, *y = b;
+  return x->day < y->day ? -1 : x->day > y->day ? 1 : g_strcmp0 (x->title, y->title);
+}
+
+static void
+rebuild_agenda (PlCalendarPage *self)
+{
+  GListModel *campaigns = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS);
+  GListModel *entries = pl_plan_get_collection (self->plan, PL_COLLECTION_CALENDAR);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AgendaItem));
+  guint32 from = CLAMP (today (), pl_plan_get_start (self->plan), pl_plan_get_end (self->plan));
+  guint32 to = pl_plan_get_end (self->plan);
+  guint32 week = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda))) != NULL)
+    gtk_box_remove (self->agenda, child);
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      guint32 start = pl_item_get_julian (campaign, PL_CAMPAIGN_START), end = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
+      const char *name = pl_item_get_string (campaign, PL_CAMPAIGN_NAME);
+
+      if (start >= from && start < to)
+        g_array_append_vals (items, &(AgendaItem) { start, _("Starts"), g_strdup (name) }, 1);
+      if (end >= from && end < to)
+        g_array_append_vals (items, &(AgendaItem) { end, _("Ends"), g_strdup (name) }, 1);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GArray) days = pl_calendar_occurrences (self->plan, entry, from, to);
+      const char *what = pl_enum_get_label (PL_TYPE_ENTRY_KIND, (int) pl_item_get_int (entry, PL_ENTRY_KIND));
+
+      for (guint d = 0; d < days->len; d++)
+        g_array_append_vals (items, &(AgendaItem) { g_array_index (days, guint32, d), what,
+                                                    g_strdup (pl_item_get_string (entry, PL_ENTRY_TITLE)) }, 1);
+    }
+  g_array_sort (items, by_day);
+  for (guint i = 0; i < items->len; i++)
+    {
+      AgendaItem *item = &g_array_index (items, AgendaItem, i);
+      GDate date;
+      char text[64];
+      g_autofree char *line = NULL;
+      GtkWidget *label;
+
+      g_date_set_julian (&date, item->day);
+      /* A heading for every week, from its Monday. */
+      if (item->day - g_date_get_weekday (&date) + 1 != week)
+        {
+          GDate monday;
+          week = item->day - g_date_get_weekday (&date) + 1;
+          g_date_set_julian (&monday, week);
+          g_date_strftime (text, sizeof text, _("Week of %e %B %Y"), &monday);
+          gtk_box_append (self->agenda, gtk_label_new (g_strstrip (text)));
+          gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), "section-title");
+          gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), GTK_ALIGN_START);
+        }
+      g_date_strftime (text, sizeof text, "%a %e %b", &date);
+      line = g_strdup_printf ("%s   %s · %s", text, item->what, item->title);
+      label = gtk_label_new (line);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_box_append (self->agenda, label);
+      g_free (item->title);
+    }
+  if (items->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Nothing more is planned in this period."));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->agenda, label);
+    }
+}
+
+static void
+on_plan_changed_cb (PlCalendarPage *self)
+{
+  relayout (self);
+  rebuild_warnings (self);
+  rebuild_agenda (self);
+}
+
+/* ---- GObject ---- */
+
+static void
+set_plan (PlCalendarPage *self, PlPlan *plan)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (!g_set_object (&self->plan, plan))
+    return;
+  if (plan != NULL)
+    {
+      self->options.from = pl_plan_get_start (plan);
+      self->options.to = pl_plan_get_end (plan);
+      self->options.today = today ();
+      self->options.selected = -1;
+      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
+      on_plan_changed_cb (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+static void
+pl_calendar_page_dispose (GObject *object)
+{
+  PlCalendarPage *self = PL_CALENDAR_PAGE (object);
+  GtkWidget *child;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->layout, pl_timeline_layout_free);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CALENDAR_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (pl_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+pl_calendar_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, PL_CALENDAR_PAGE (object)->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_calendar_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      set_plan (PL_CALENDAR_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_calendar_page_class_init (PlCalendarPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_calendar_page_dispose;
+  object_class->get_property = pl_calendar_page_get_property;
+  object_class->set_property = pl_calendar_page_set_property;
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-calendar-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, views);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, lanes);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, legend);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, scrollbar);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, warnings_expander);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, warnings);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, agenda);
+  gtk_widget_class_bind_template_callback (widget_class, on_warning_activated_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "calendar.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "calendar.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "calendar.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "calendar.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "calendar.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "calendar.fit", NULL);
+}
+
+static void
+pl_calendar_page_init (PlCalendarPage *self)
+{
+  const char *lanes[] = { _("By channel"), _("By segment"), _("By owner"), _("By status"), NULL };
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->options.selected = -1;
+  self->adjustment = gtk_scrollbar_get_adjustment (self->scrollbar);
+  g_signal_connect_swapped (self->adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self);
+  gtk_drop_down_set_model (self->lanes, G_LIST_MODEL (gtk_string_list_new (lanes)));
+  g_signal_connect_swapped (self->lanes, "notify::selected", G_CALLBACK (relayout), self);
+  gtk_label_set_markup (self->legend, _("Bars: <span foreground='#3584e4'>■</span> planned · "
+                                        "<span foreground='#2e9e54'>■</span> running · "
+                                        "<span foreground='#9a9996'>■</span> completed · "
+                                        "<span foreground='#e01b24'>■</span> stopped (struck through) · ◆ activities and milestones · "
+                                        "● reviews"));
+  gtk_drawing_area_set_draw_func (self->timeline, draw_timeline_cb, self, NULL);
+  g_signal_connect_swapped (self->timeline, "resize", G_CALLBACK (on_resize_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->timeline), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->timeline), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->timeline), scroll);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->timeline), key);
+}
