@@ -7,6 +7,7 @@
 
 #include "pl-ask-dialog.h"
 #include "pl-assessment-page.h"
+#include "pl-calendar.h"
 #include "pl-chart-draw.h"
 #include "pl-chart-theme.h"
 #include "pl-maturity-evidence.h"
@@ -499,15 +500,9 @@ pl_assessment_page_answer (PlAssessmentPage *self, const char *round, const char
   if (found == NULL)
     {
       g_autoptr(PlItem) assessment = g_object_new (PL_TYPE_ASSESSMENT, NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      GDate today;
-
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
       pl_item_set_string (assessment, PL_ASSESSMENT_ROUND, round);
       pl_item_set_string (assessment, PL_ASSESSMENT_RESPONDENT, respondent);
-      pl_item_set_julian (assessment, PL_ASSESSMENT_DATE, g_date_get_julian (&today));
+      pl_item_set_julian (assessment, PL_ASSESSMENT_DATE, pl_calendar_today ());
       pl_plan_add (self->plan, assessment);
       found = assessment;
     }

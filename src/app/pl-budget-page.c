@@ -12,6 +12,7 @@
 #include "pl-budget-page.h"
 #include "pl-budget-spread.h"
 #include "pl-budget-totals.h"
+#include "pl-calendar.h"
 #include "pl-cac-breakdown-chart.h"
 #include "pl-category-spend-chart.h"
 #include "pl-chart-theme.h"
@@ -230,21 +231,16 @@ prepare_spend (PlPlan *plan, PlItem *entry, gpointer data)
   PlBudgetPage *self = data;
   guint line = gtk_drop_down_get_selected (self->spend_line);
   guint month = gtk_drop_down_get_selected (self->spend_month);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
   guint32 date;
 
   if (line > 0 && line != GTK_INVALID_LIST_POSITION && self->line_ids != NULL)
     pl_item_set_string (entry, PL_SPEND_LINE, self->line_ids[line - 1]);
   else if (self->line_ids != NULL && self->line_ids[0] != NULL)
     pl_item_set_string (entry, PL_SPEND_LINE, self->line_ids[0]);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
   if (month > 0 && month != GTK_INVALID_LIST_POSITION)
     date = pl_plan_month_start (plan, month - 1);
   else
-    date = CLAMP (g_date_get_julian (&today), pl_plan_get_start (plan), pl_plan_get_end (plan) - 1);
+    date = CLAMP (pl_calendar_today (), pl_plan_get_start (plan), pl_plan_get_end (plan) - 1);
   pl_item_set_julian (entry, PL_SPEND_DATE, date);
 }
 

@@ -52,18 +52,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static guint32
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
-  return g_date_get_julian (&date);
-}
-
 static double
 pixels_per_day (PlCalendarPage *self)
 {
@@ -428,7 +416,7 @@ rebuild_agenda (PlCalendarPage *self)
   GListModel *campaigns = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS);
   GListModel *entries = pl_plan_get_collection (self->plan, PL_COLLECTION_CALENDAR);
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AgendaItem));
-  guint32 from = CLAMP (today (), pl_plan_get_start (self->plan), pl_plan_get_end (self->plan));
+  guint32 from = CLAMP (pl_calendar_today (), pl_plan_get_start (self->plan), pl_plan_get_end (self->plan));
   guint32 to = pl_plan_get_end (self->plan);
   guint32 week = 0;
   GtkWidget *child;
@@ -514,7 +502,7 @@ set_plan (PlCalendarPage *self, PlPlan *plan)
     {
       self->options.from = pl_plan_get_start (plan);
       self->options.to = pl_plan_get_end (plan);
-      self->options.today = today ();
+      self->options.today = pl_calendar_today ();
       self->options.selected = -1;
       g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
       on_plan_changed_cb (self);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-calendar.h"
 #include "pl-chart-theme.h"
 #include "pl-dashboard-chart.h"
 #include "pl-dashboard-page.h"
@@ -38,18 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static guint32
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
-  return g_date_get_julian (&date);
-}
 
 /* ---- the charts ---- */
 
@@ -234,7 +223,7 @@ refresh (PlDashboardPage *self)
   g_clear_pointer (&self->dashboard, pl_dashboard_free);
   if (self->plan == NULL)
     return;
-  self->dashboard = pl_dashboard_new (self->plan, pl_dashboard_as_of (self->plan, today ()));
+  self->dashboard = pl_dashboard_new (self->plan, pl_dashboard_as_of (self->plan, pl_calendar_today ()));
   g_date_set_julian (&date, self->dashboard->as_of);
   g_date_strftime (day, sizeof day, "%e %B %Y", &date);
   /* Translators: the day the dashboard's figures are for */

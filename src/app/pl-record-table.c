@@ -8,6 +8,7 @@
 
 #include "pl-money.h"
 #include "pl-plan-validate.h"
+#include "pl-calendar.h"
 #include "pl-field-editor.h"
 #include "pl-field-text.h"
 #include "pl-record-table.h"
@@ -47,8 +48,6 @@ static void
 mark_soon (PlRecordTable *self, GtkWidget *widget, PlItem *item, guint field)
 {
   guint32 julian = pl_item_get_julian (item, field);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
   int days;
 
   if ((int) field != self->soon_field)
@@ -56,10 +55,7 @@ mark_soon (PlRecordTable *self, GtkWidget *widget, PlItem *item, guint field)
   gtk_widget_remove_css_class (widget, "warning");
   if (julian == 0)
     return;
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-  days = (int) julian - (int) g_date_get_julian (&today);
+  days = (int) julian - (int) pl_calendar_today ();
   if (days <= self->soon_days)
     {
       g_autofree char *tip = days < 0 ? g_strdup (_("This contract has ended."))

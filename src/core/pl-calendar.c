@@ -7,6 +7,18 @@
 #include "pl-calendar.h"
 #include "pl-enums.h"
 
+guint32
+pl_calendar_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
 /* The day @months after @start, on @start's day of the month or the month's last day. */
 static guint32
 add_months (guint32 start, guint months)

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 /* The calendar's reading of the plan: when each calendar entry happens, and what looks wrong
  * in the schedule. */
 
+/* Today in the user's time zone, as a Julian day. */
+guint32    pl_calendar_today       (void);
+
 /* The days (Julian, ascending) @entry happens on within [@from, @to): once on its start, or
  * by its cadence from its start — a monthly review on the 31st falls on each month's last
  * day, a yearly one on 29 February on the 28th in other years; "end of campaign" is its
