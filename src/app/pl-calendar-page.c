@@ -105,7 +105,7 @@ relayout (PlCalendarPage *self)
   self->layout = pl_timeline_layout_new (self->plan, (PlTimelineLanes) gtk_drop_down_get_selected (self->lanes));
   /* The selection follows its campaign to wherever the new layout puts it. */
   if (keep != NULL)
-    self->options.selected = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, pl_item_get_id (keep))) - 1;
+    self->options.selected = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, keep)) - 1;
   update_scrollbar (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
 }
@@ -118,7 +118,7 @@ pl_calendar_page_select (PlCalendarPage *self, PlItem *campaign)
   g_return_if_fail (PL_IS_CALENDAR_PAGE (self));
   if (self->layout == NULL || campaign == NULL)
     return;
-  row = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, pl_item_get_id (campaign))) - 1;
+  row = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, campaign)) - 1;
   self->options.selected = row;
   if (row >= 0)
     {

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "pl-calendar.h"
 #include "pl-chart-draw.h"
@@ -32,6 +34,12 @@ lane_name (PlPlan *plan, PlItem *campaign, PlTimelineLanes lanes)
       return g_strdup (pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL) ? pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL)
                                                                           : _("No channel"));
     }
+}
+
+static int
+compare_keys (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static int
@@ -79,16 +87,19 @@ pl_timeline_layout_new (PlPlan *plan, PlTimelineLanes lanes)
     }
   /* Lanes in alphabetical order, rows by start within their lane. */
   order = g_new (guint, MAX (names->len, 1));
-  for (guint i = 0; i < names->len; i++)
-    order[i] = i;
-  for (guint i = 0; i < names->len; i++)
-    for (guint j = i + 1; j < names->len; j++)
-      if (g_utf8_collate (names->pdata[order[j]], names->pdata[order[i]]) < 0)
-        {
-          guint t = order[i];
-          order[i] = order[j];
-          order[j] = t;
-        }
+  /* Collation keys made once: comparing names with g_utf8_collate() each time is slow. */
+  {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < names->len; i++)
+      {
+        g_autofree char *key = g_utf8_collate_key (names->pdata[i], -1);
+        /* The index rides after the key, so sorting the keys sorts the indexes. */
+        g_ptr_array_add (keys, g_strdup_printf ("%s%c%08u", key, 1, i));
+      }
+    g_ptr_array_sort (keys, compare_keys);
+    for (guint i = 0; i < keys->len; i++)
+      order[i] = (guint) strtoul (strrchr (keys->pdata[i], 1) + 1, NULL, 10);
+  }
   {
     g_autofree guint *rank = g_new (guint, MAX (names->len, 1));
     for (guint i = 0; i < names->len; i++)
@@ -99,14 +110,13 @@ pl_timeline_layout_new (PlPlan *plan, PlTimelineLanes lanes)
   for (guint i = 0; i < names->len; i++)
     g_ptr_array_add (self->lanes, g_strdup (names->pdata[order[i]]));
   g_array_sort (self->rows, by_lane_then_start);
-  self->row_of = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by the record itself: hashing 20,000 IDs would cost more than the rest. */
+  self->row_of = g_hash_table_new (NULL, NULL);
   for (guint r = 0; r < self->rows->len; r++)
     {
       if (r == 0 || g_array_index (self->rows, PlTimelineRow, r).lane != g_array_index (self->rows, PlTimelineRow, r - 1).lane)
         g_array_append_val (self->lane_first, r);
-      /* The plan holds the campaign, and so its ID, as long as the layout is used. */
-      g_hash_table_insert (self->row_of, (gpointer) pl_item_get_id (g_array_index (self->rows, PlTimelineRow, r).campaign),
-                           GUINT_TO_POINTER (r + 1));
+      g_hash_table_insert (self->row_of, g_array_index (self->rows, PlTimelineRow, r).campaign, GUINT_TO_POINTER (r + 1));
     }
   return self;
 }
@@ -292,7 +302,8 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       for (guint d = 0; d < days->len; d++)
         {
           double x = x_of (options, width, g_array_index (days, guint32, d));
-          int row = campaign ? GPOINTER_TO_INT (g_hash_table_lookup (layout->row_of, campaign)) - 1 : -1;
+          PlItem *owner = campaign ? pl_plan_lookup (plan, campaign) : NULL;
+          int row = owner ? GPOINTER_TO_INT (g_hash_table_lookup (layout->row_of, owner)) - 1 : -1;
           if (row >= 0 && kind != PL_ENTRY_REVIEW)
             {
               double top = PL_TIMELINE_AXIS_H + row_top (layout, (guint) row) - options->scroll;

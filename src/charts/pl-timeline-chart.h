@@ -31,7 +31,7 @@ typedef struct {
   GArray    *rows;   /* PlTimelineRow, by lane then start date */
   GPtrArray *lanes;  /* lane names, in order */
   GArray    *lane_first;  /* the first row of each lane */
-  GHashTable *row_of;     /* campaign ID -> its row + 1 */
+  GHashTable *row_of;     /* campaign (the PlItem) -> its row + 1 */
 } PlTimelineLayout;
 
 typedef struct {
