@@ -10,6 +10,7 @@
 #include "pl-chart-theme.h"
 #include "pl-enums.h"
 #include "pl-ical.h"
+#include "pl-month-chart.h"
 #include "pl-timeline-chart.h"
 
 /* Grabbing a bar this close to an end moves that end only. */
@@ -30,6 +31,8 @@ struct _PlCalendarPage
   GtkExpander          *warnings_expander;
   GtkListBox           *warnings;
   GtkBox               *agenda;
+  GtkLabel             *month_title;
+  GtkDrawingArea       *month;
 
   /* Owned references */
   PlPlan               *plan;
@@ -40,6 +43,7 @@ struct _PlCalendarPage
   DragKind              drag;
   int                   drag_row;
   double                drag_dx;
+  guint32               shown_month;  /* the first day of the month view's month */
 };
 
 G_DEFINE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, GTK_TYPE_WIDGET)
@@ -105,7 +109,7 @@ relayout (PlCalendarPage *self)
   self->layout = pl_timeline_layout_new (self->plan, (PlTimelineLanes) gtk_drop_down_get_selected (self->lanes));
   /* The selection follows its campaign to wherever the new layout puts it. */
   if (keep != NULL)
-    self->options.selected = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, keep)) - 1;
+    self->options.selected = pl_timeline_layout_find_row (self->layout, keep);
   update_scrollbar (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
 }
@@ -118,7 +122,7 @@ pl_calendar_page_select (PlCalendarPage *self, PlItem *campaign)
   g_return_if_fail (PL_IS_CALENDAR_PAGE (self));
   if (self->layout == NULL || campaign == NULL)
     return;
-  row = GPOINTER_TO_INT (g_hash_table_lookup (self->layout->row_of, campaign)) - 1;
+  row = pl_timeline_layout_find_row (self->layout, campaign);
   self->options.selected = row;
   if (row >= 0)
     {
@@ -268,6 +272,59 @@ static void
 on_resize_cb (PlCalendarPage *self)
 {
   update_scrollbar (self);
+}
+
+/* ---- the month view ---- */
+
+static void
+draw_month_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlCalendarPage *self = data;
+  g_autofree char *summary = NULL;
+
+  if (self->plan == NULL || self->shown_month == 0)
+    return;
+  summary = pl_month_chart_draw (self->plan, self->shown_month, cr, width, height,
+                                 pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+show_month (PlCalendarPage *self, guint32 month)
+{
+  GDate date;
+  char title[64];
+
+  self->shown_month = month;
+  g_date_set_julian (&date, month);
+  g_date_strftime (title, sizeof title, "%B %Y", &date);
+  gtk_label_set_label (self->month_title, title);
+  gtk_widget_queue_draw (GTK_WIDGET (self->month));
+}
+
+static void
+step_month (PlCalendarPage *self, int months)
+{
+  GDate date;
+
+  g_date_set_julian (&date, self->shown_month);
+  if (months > 0)
+    g_date_add_months (&date, (guint) months);
+  else
+    g_date_subtract_months (&date, (guint) -months);
+  show_month (self, g_date_get_julian (&date));
+}
+
+static void
+previous_month_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  step_month (PL_CALENDAR_PAGE (widget), -1);
+}
+
+static void
+next_month_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  step_month (PL_CALENDAR_PAGE (widget), 1);
 }
 
 /* ---- zoom ---- */
@@ -487,6 +544,7 @@ on_plan_changed_cb (PlCalendarPage *self)
   relayout (self);
   rebuild_warnings (self);
   rebuild_agenda (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->month));
 }
 
 /* ---- GObject ---- */
@@ -504,6 +562,11 @@ set_plan (PlCalendarPage *self, PlPlan *plan)
       self->options.to = pl_plan_get_end (plan);
       self->options.today = pl_calendar_today ();
       self->options.selected = -1;
+      /* The month view opens on this month when it is in the period, else the period's first. */
+      {
+        int index = pl_plan_month_index (plan, pl_calendar_today ());
+        show_month (self, pl_plan_month_start (plan, (guint) MAX (index, 0)));
+      }
       g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
       on_plan_changed_cb (self);
     }
@@ -578,11 +641,17 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, warnings_expander);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, warnings);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, agenda);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, month_title);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, month);
   gtk_widget_class_bind_template_callback (widget_class, on_warning_activated_cb);
   gtk_widget_class_install_action (widget_class, "calendar.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "calendar.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "calendar.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_action);
+  gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "calendar.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "calendar.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "calendar.zoom-out", NULL);
@@ -610,6 +679,7 @@ pl_calendar_page_init (PlCalendarPage *self)
                                         "<span foreground='#e01b24'>■</span> stopped (struck through) · ◆ activities and milestones · "
                                         "● reviews"));
   gtk_drawing_area_set_draw_func (self->timeline, draw_timeline_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->month, draw_month_cb, self, NULL);
   g_signal_connect_swapped (self->timeline, "resize", G_CALLBACK (on_resize_cb), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);

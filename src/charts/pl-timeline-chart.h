@@ -31,7 +31,7 @@ typedef struct {
   GArray    *rows;   /* PlTimelineRow, by lane then start date */
   GPtrArray *lanes;  /* lane names, in order */
   GArray    *lane_first;  /* the first row of each lane */
-  GHashTable *row_of;     /* campaign (the PlItem) -> its row + 1 */
+  GHashTable *row_of;     /* campaign -> its row + 1; made on first pl_timeline_layout_find_row() */
 } PlTimelineLayout;
 
 typedef struct {
@@ -47,6 +47,8 @@ typedef struct {
 
 PlTimelineLayout *pl_timeline_layout_new  (PlPlan *plan, PlTimelineLanes lanes);
 void              pl_timeline_layout_free (PlTimelineLayout *layout);
+/* The row of @campaign, or -1 when it has none (no dates, or not in the plan). */
+int               pl_timeline_layout_find_row (PlTimelineLayout *layout, PlItem *campaign);
 /* The height all the rows take (lane headings included). */
 double            pl_timeline_layout_height (const PlTimelineLayout *layout);
 

@@ -62,6 +62,13 @@ test_calendar_page (void)
   g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Move the Campaign");
   pl_plan_undo (plan);
 
+  gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "views")), "month");
+  gtk_widget_activate_action (page, "calendar.next-month", NULL);
+  gtk_widget_activate_action (page, "calendar.next-month", NULL);
+  pl_test_spin ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "month_title"))), ==, "March 2027");
+  pl_test_screenshot (GTK_WIDGET (window), "calendar-month");
+
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "views")), "agenda");
   g_assert_nonnull (gtk_widget_get_first_child (pl_test_find_by_id (page, "agenda")));
   pl_test_screenshot (GTK_WIDGET (window), "calendar-agenda");

@@ -63,10 +63,58 @@ test_example (void)
     }
 }
 
+static void
+add_campaign (PlPlan *plan, const char *id, guint32 start, const char *channel)
+{
+  g_autoptr(PlItem) item = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+
+  pl_item_set_id (item, id);
+  pl_item_set_string (item, PL_CAMPAIGN_NAME, id);
+  pl_item_set_julian (item, PL_CAMPAIGN_START, start);
+  pl_item_set_julian (item, PL_CAMPAIGN_END, start + 10);
+  pl_item_set_string (item, PL_CAMPAIGN_CHANNEL, channel);
+  pl_plan_add (plan, item);
+}
+
+/* Rows by lane, then start, then the plan's order, whether the dates are close together
+ * (counting sort) or spread over centuries (comparison sort); every campaign finds its row. */
+static void
+test_order (void)
+{
+  guint32 spreads[] = { 1, 40000 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (spreads); s++)
+    {
+      g_autoptr(PlPlan) plan = pl_plan_new ();
+      g_autoptr(PlTimelineLayout) layout = NULL;
+      const char *expected[] = { "e", "a", "c", "f", "d", "b" };
+      guint32 base = 740000;
+
+      add_campaign (plan, "a", base + 3 * spreads[s], "Email");
+      add_campaign (plan, "b", base + 2 * spreads[s], "Search");
+      add_campaign (plan, "c", base + 3 * spreads[s], "Email");
+      add_campaign (plan, "d", base + 1 * spreads[s], "Search");
+      add_campaign (plan, "e", base + 1 * spreads[s], "Email");
+      add_campaign (plan, "f", base + 5 * spreads[s], "Email");
+      layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+      g_assert_cmpuint (layout->rows->len, ==, G_N_ELEMENTS (expected));
+      g_assert_cmpuint (layout->lane_first->len, ==, 2);
+      g_assert_cmpuint (g_array_index (layout->lane_first, guint, 1), ==, 4);
+      for (guint r = 0; r < layout->rows->len; r++)
+        {
+          PlItem *item = g_array_index (layout->rows, PlTimelineRow, r).campaign;
+          g_assert_cmpstr (pl_item_get_id (item), ==, expected[r]);
+          g_assert_cmpint (pl_timeline_layout_find_row (layout, item), ==, (int) r);
+        }
+      g_assert_cmpint (pl_timeline_layout_find_row (layout, NULL), ==, -1);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline/example", test_example);
+  g_test_add_func ("/timeline/order", test_order);
   return g_test_run ();
 }
