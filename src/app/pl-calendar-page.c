@@ -10,13 +10,18 @@
 #include "pl-chart-theme.h"
 #include "pl-enums.h"
 #include "pl-ical.h"
-#include "pl-month-chart.h"
+#include "pl-month-view.h"
+#include "pl-new-campaign-popover.h"
+#include "pl-schedule-edit.h"
 #include "pl-timeline-chart.h"
 
 /* Grabbing a bar this close to an end moves that end only. */
 #define EDGE 6.0
 
-typedef enum { DRAG_NONE, DRAG_MOVE, DRAG_START, DRAG_END } DragKind;
+/* A press that moves less than this is a click, not a drag. */
+#define DRAG_THRESHOLD 8.0
+
+typedef enum { DRAG_NONE, DRAG_MOVE, DRAG_START, DRAG_END, DRAG_CREATE } DragKind;
 
 struct _PlCalendarPage
 {
@@ -25,25 +30,28 @@ struct _PlCalendarPage
   /* Template widgets */
   GtkStack             *views;
   GtkDropDown          *lanes;
-  GtkLabel             *legend;
+  GtkDropDown          *color_by;
+  GtkDrawingArea       *legend;
+  GtkWidget            *legend_row;
   GtkDrawingArea       *timeline;
   GtkScrollbar         *scrollbar;
   GtkExpander          *warnings_expander;
   GtkListBox           *warnings;
   GtkBox               *agenda;
-  GtkLabel             *month_title;
-  GtkDrawingArea       *month;
+  PlMonthView          *month_view;
 
   /* Owned references */
   PlPlan               *plan;
   PlTimelineLayout     *layout;
+  PlCampaignPaint      *paint;
   PlTimelineOptions     options;
   GtkAdjustment        *adjustment;
   GtkFileChooserNative *chooser;
   DragKind              drag;
   int                   drag_row;
-  double                drag_dx;
-  guint32               shown_month;  /* the first day of the month view's month */
+  int                   drag_lane;
+  guint32               drag_day;
+  PlNewCampaignPopover *create;
 };
 
 G_DEFINE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, GTK_TYPE_WIDGET)
@@ -107,6 +115,13 @@ relayout (PlCalendarPage *self)
   if (self->plan == NULL)
     return;
   self->layout = pl_timeline_layout_new (self->plan, (PlTimelineLanes) gtk_drop_down_get_selected (self->lanes));
+  /* The month view borrows the colours: it lets go of the old ones before they go. */
+  pl_month_view_set_paint (self->month_view, NULL);
+  g_clear_pointer (&self->paint, pl_campaign_paint_free);
+  self->paint = pl_campaign_paint_new (self->plan, (PlColorBy) gtk_drop_down_get_selected (self->color_by));
+  self->options.paint = self->paint;
+  pl_month_view_set_paint (self->month_view, self->paint);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend));
   /* The selection follows its campaign to wherever the new layout puts it. */
   if (keep != NULL)
     self->options.selected = pl_timeline_layout_find_row (self->layout, keep);
@@ -138,46 +153,51 @@ void
 pl_calendar_page_move (PlCalendarPage *self, int days, gboolean start, gboolean end)
 {
   PlItem *campaign = selected_campaign (self);
-  guint32 from, to;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PL_IS_CALENDAR_PAGE (self));
-  if (campaign == NULL || days == 0)
-    return;
-  from = pl_item_get_julian (campaign, PL_CAMPAIGN_START);
-  to = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
-  if (to == 0)
-    to = from;
-  /* A campaign keeps at least one day. */
-  if (start && !end)
-    from = (guint32) MIN ((gint64) from + days, (gint64) to);
-  else if (end && !start)
-    to = (guint32) MAX ((gint64) to + days, (gint64) from);
-  else
-    {
-      from += days;
-      to += days;
-    }
-  pl_plan_begin_group (self->plan, start && end ? _("Move the Campaign") : _("Change the Campaign’s Dates"));
-  pl_plan_set_julian (self->plan, campaign, PL_CAMPAIGN_START, from, &error);
-  pl_plan_set_julian (self->plan, campaign, PL_CAMPAIGN_END, to, error ? NULL : &error);
-  pl_plan_end_group (self->plan);
+  if (campaign != NULL)
+    pl_schedule_shift_campaign (self->plan, campaign, days, start, end);
+}
+
+gboolean
+pl_calendar_page_get_bar (PlCalendarPage *self, PlItem *campaign, graphene_rect_t *bar)
+{
+  int row;
+  double x, y, w, h;
+
+  g_return_val_if_fail (PL_IS_CALENDAR_PAGE (self), FALSE);
+  row = self->layout ? pl_timeline_layout_find_row (self->layout, campaign) : -1;
+  if (row < 0 || !pl_timeline_chart_bar_rect (self->layout, &self->options, (guint) row,
+                                              gtk_widget_get_width (GTK_WIDGET (self->timeline)),
+                                              gtk_widget_get_height (GTK_WIDGET (self->timeline)), &x, &y, &w, &h))
+    return FALSE;
+  graphene_rect_init (bar, (float) x, (float) y, (float) w, (float) h);
+  return TRUE;
 }
 
 static void
 on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, PlCalendarPage *self)
 {
-  int row = self->layout ? pl_timeline_chart_row_at (self->layout, &self->options, gtk_widget_get_width (GTK_WIDGET (self->timeline)),
-                                                     gtk_widget_get_height (GTK_WIDGET (self->timeline)), x, y) : -1;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->timeline)), height = gtk_widget_get_height (GTK_WIDGET (self->timeline));
+  int row = self->layout ? pl_timeline_chart_row_at (self->layout, &self->options, width, height, x, y) : -1;
   double bx, by, bw, bh;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
   self->drag = DRAG_NONE;
   self->options.selected = row;
   gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
-  if (row < 0 || !pl_timeline_chart_bar_rect (self->layout, &self->options, (guint) row,
-                                              gtk_widget_get_width (GTK_WIDGET (self->timeline)),
-                                              gtk_widget_get_height (GTK_WIDGET (self->timeline)), &bx, &by, &bw, &bh))
+  if (self->layout == NULL || x < PL_TIMELINE_LABEL_W)
+    return;
+  self->drag_day = pl_timeline_chart_day_at (&self->options, width, x);
+  self->drag_lane = pl_timeline_chart_lane_at (self->layout, &self->options, height, y);
+  if (row < 0)
+    {
+      /* On a lane's heading row, or below the last row: a new campaign. */
+      if (self->drag_lane >= 0)
+        self->drag = DRAG_CREATE;
+      return;
+    }
+  if (!pl_timeline_chart_bar_rect (self->layout, &self->options, (guint) row, width, height, &bx, &by, &bw, &bh))
     return;
   if (x >= bx - EDGE && x <= bx + EDGE)
     self->drag = DRAG_START;
@@ -188,15 +208,76 @@ on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, PlCalendarPage *s
   self->drag_row = row;
 }
 
+/* The days the drag gives so far, snapped to whole days. */
+static int
+dragged_days (PlCalendarPage *self, double dx)
+{
+  return (int) lround (dx / MAX (0.01, pixels_per_day (self)));
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, PlCalendarPage *self)
+{
+  int days = dragged_days (self, dx);
+
+  if (self->drag == DRAG_NONE || (self->drag == DRAG_CREATE && hypot (dx, dy) < DRAG_THRESHOLD))
+    return;
+  self->options.preview_row = self->drag == DRAG_CREATE ? -1 : self->drag_row;
+  self->options.preview_lane = self->drag == DRAG_CREATE ? self->drag_lane : -1;
+  if (self->drag == DRAG_CREATE)
+    {
+      self->options.preview_start = (guint32) MIN ((gint64) self->drag_day, (gint64) self->drag_day + days);
+      self->options.preview_end = (guint32) MAX ((gint64) self->drag_day, (gint64) self->drag_day + days);
+    }
+  else
+    {
+      const PlTimelineRow *row = &g_array_index (self->layout->rows, PlTimelineRow, self->drag_row);
+      gint64 start = row->start + (self->drag != DRAG_END ? days : 0), end = row->end + (self->drag != DRAG_START ? days : 0);
+      /* A campaign keeps at least one day. */
+      self->options.preview_start = (guint32) MIN (start, (gint64) row->end);
+      self->options.preview_end = (guint32) MAX (end, (gint64) self->options.preview_start);
+      if (self->drag == DRAG_START)
+        self->options.preview_end = row->end;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
 static void
 on_drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, PlCalendarPage *self)
 {
-  /* Snapped to whole days; one undoable edit for the whole drag. */
-  int days = (int) lround (dx / MAX (0.01, pixels_per_day (self)));
+  int days = dragged_days (self, dx);
 
-  if (self->drag != DRAG_NONE && days != 0)
+  on_drag_update_cb (gesture, dx, dy, self);
+  if (self->drag == DRAG_CREATE && self->options.preview_end != 0)
+    {
+      PlTimelineLanes lanes = (PlTimelineLanes) gtk_drop_down_get_selected (self->lanes);
+      guint fields[] = { PL_CAMPAIGN_CHANNEL, PL_CAMPAIGN_SEGMENT, PL_CAMPAIGN_OWNER, PL_CAMPAIGN_STATUS };
+      PlItem *like = (guint) self->drag_lane < self->layout->lane_first->len
+                       ? g_array_index (self->layout->rows, PlTimelineRow,
+                                        g_array_index (self->layout->lane_first, guint, self->drag_lane)).campaign
+                       : NULL;
+      double x, y;
+      GdkRectangle where;
+
+      gtk_gesture_drag_get_start_point (gesture, &x, &y);
+      where = (GdkRectangle) { (int) (x + dx), (int) y, 1, 1 };
+      /* The new campaign joins the lane it was drawn in. */
+      pl_new_campaign_popover_ask (self->create, self->plan, self->options.preview_start, self->options.preview_end,
+                                   like, fields[lanes], &where);
+    }
+  /* Snapped to whole days; one undoable edit for the whole drag. */
+  else if (self->drag != DRAG_NONE && days != 0)
     pl_calendar_page_move (self, days, self->drag != DRAG_END, self->drag != DRAG_START);
   self->drag = DRAG_NONE;
+  self->options.preview_end = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+}
+
+static void
+on_campaign_added_cb (PlNewCampaignPopover *popover, PlItem *campaign, PlCalendarPage *self)
+{
+  pl_calendar_page_select (self, campaign);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
 }
 
 static void
@@ -274,57 +355,39 @@ on_resize_cb (PlCalendarPage *self)
   update_scrollbar (self);
 }
 
-/* ---- the month view ---- */
+/* ---- the month view and the legend ---- */
 
 static void
-draw_month_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+draw_legend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   PlCalendarPage *self = data;
-  g_autofree char *summary = NULL;
+  double needed;
 
-  if (self->plan == NULL || self->shown_month == 0)
+  if (self->plan == NULL)
     return;
-  summary = pl_month_chart_draw (self->plan, self->shown_month, cr, width, height,
-                                 pl_chart_theme_for_widget (GTK_WIDGET (area)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+  needed = pl_campaign_paint_draw_legend (self->paint, cr, 0, 2, width, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  /* A narrow window wraps the legend: the area grows to show every line. */
+  if ((int) ceil (needed + 2) != gtk_drawing_area_get_content_height (area))
+    gtk_drawing_area_set_content_height (area, (int) ceil (needed + 2));
 }
 
 static void
-show_month (PlCalendarPage *self, guint32 month)
+on_view_changed_cb (PlCalendarPage *self)
 {
-  GDate date;
-  char title[64];
-
-  self->shown_month = month;
-  g_date_set_julian (&date, month);
-  g_date_strftime (title, sizeof title, "%B %Y", &date);
-  gtk_label_set_label (self->month_title, title);
-  gtk_widget_queue_draw (GTK_WIDGET (self->month));
-}
-
-static void
-step_month (PlCalendarPage *self, int months)
-{
-  GDate date;
-
-  g_date_set_julian (&date, self->shown_month);
-  if (months > 0)
-    g_date_add_months (&date, (guint) months);
-  else
-    g_date_subtract_months (&date, (guint) -months);
-  show_month (self, g_date_get_julian (&date));
+  /* The agenda has no bars to explain. */
+  gtk_widget_set_visible (self->legend_row, g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "agenda") != 0);
 }
 
 static void
 previous_month_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  step_month (PL_CALENDAR_PAGE (widget), -1);
+  pl_month_view_step (PL_CALENDAR_PAGE (widget)->month_view, -1);
 }
 
 static void
 next_month_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  step_month (PL_CALENDAR_PAGE (widget), 1);
+  pl_month_view_step (PL_CALENDAR_PAGE (widget)->month_view, 1);
 }
 
 /* ---- zoom ---- */
@@ -544,7 +607,7 @@ on_plan_changed_cb (PlCalendarPage *self)
   relayout (self);
   rebuild_warnings (self);
   rebuild_agenda (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->month));
+  pl_month_view_refresh (self->month_view);
 }
 
 /* ---- GObject ---- */
@@ -565,8 +628,9 @@ set_plan (PlCalendarPage *self, PlPlan *plan)
       /* The month view opens on this month when it is in the period, else the period's first. */
       {
         int index = pl_plan_month_index (plan, pl_calendar_today ());
-        show_month (self, pl_plan_month_start (plan, (guint) MAX (index, 0)));
+        pl_month_view_show_month (self->month_view, pl_plan_month_start (plan, (guint) MAX (index, 0)));
       }
+      pl_month_view_set_plan (self->month_view, plan);
       g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
       on_plan_changed_cb (self);
     }
@@ -583,6 +647,11 @@ pl_calendar_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->layout, pl_timeline_layout_free);
+  if (self->month_view != NULL)
+    pl_month_view_set_paint (self->month_view, NULL);
+  g_clear_pointer (&self->paint, pl_campaign_paint_free);
+  if (self->create != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->create)));
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -631,6 +700,7 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PL_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-calendar-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, views);
@@ -641,8 +711,9 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, warnings_expander);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, warnings);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, agenda);
-  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, month_title);
-  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, month);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, month_view);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, color_by);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, legend_row);
   gtk_widget_class_bind_template_callback (widget_class, on_warning_activated_cb);
   gtk_widget_class_install_action (widget_class, "calendar.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "calendar.zoom-out", NULL, zoom_out_action);
@@ -662,6 +733,8 @@ static void
 pl_calendar_page_init (PlCalendarPage *self)
 {
   const char *lanes[] = { _("By channel"), _("By segment"), _("By owner"), _("By status"), NULL };
+  /* In the order of PlColorBy. */
+  const char *colors[] = { _("Colour by status"), _("Colour by channel"), _("Colour by segment"), NULL };
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
@@ -669,19 +742,22 @@ pl_calendar_page_init (PlCalendarPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->options.selected = -1;
+  self->options.preview_row = self->options.preview_lane = -1;
   self->adjustment = gtk_scrollbar_get_adjustment (self->scrollbar);
   g_signal_connect_swapped (self->adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self);
   gtk_drop_down_set_model (self->lanes, G_LIST_MODEL (gtk_string_list_new (lanes)));
   g_signal_connect_swapped (self->lanes, "notify::selected", G_CALLBACK (relayout), self);
-  gtk_label_set_markup (self->legend, _("Bars: <span foreground='#3584e4'>■</span> planned · "
-                                        "<span foreground='#2e9e54'>■</span> running · "
-                                        "<span foreground='#9a9996'>■</span> completed · "
-                                        "<span foreground='#e01b24'>■</span> stopped (struck through) · ◆ activities and milestones · "
-                                        "● reviews"));
+  gtk_drop_down_set_model (self->color_by, G_LIST_MODEL (gtk_string_list_new (colors)));
+  g_signal_connect_swapped (self->color_by, "notify::selected", G_CALLBACK (relayout), self);
+  g_signal_connect_swapped (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed_cb), self);
+  gtk_drawing_area_set_draw_func (self->legend, draw_legend_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->timeline, draw_timeline_cb, self, NULL);
-  gtk_drawing_area_set_draw_func (self->month, draw_month_cb, self, NULL);
+  self->create = pl_new_campaign_popover_new ();
+  gtk_widget_set_parent (GTK_WIDGET (self->create), GTK_WIDGET (self->timeline));
+  g_signal_connect (self->create, "added", G_CALLBACK (on_campaign_added_cb), self);
   g_signal_connect_swapped (self->timeline, "resize", G_CALLBACK (on_resize_cb), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->timeline), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);

@@ -19,4 +19,7 @@ void pl_calendar_page_select (PlCalendarPage *self, PlItem *campaign);
 /* Moves the selected campaign by @days, or only its start or end (one undoable edit). */
 void pl_calendar_page_move   (PlCalendarPage *self, int days, gboolean start, gboolean end);
 
+/* Where @campaign's bar is in the timeline's own coordinates; FALSE when out of view. */
+gboolean pl_calendar_page_get_bar (PlCalendarPage *self, PlItem *campaign, graphene_rect_t *bar);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "pl-calendar.h"
 #include "pl-chart-draw.h"
 #include "pl-enums.h"
+#include "pl-campaign-paint.h"
 #include "pl-month-chart.h"
 
 #define HEADER_H 24.0
@@ -31,6 +32,13 @@ month_after (guint32 month)
   g_date_set_julian (&date, month);
   g_date_add_months (&date, 1);
   return g_date_get_julian (&date);
+}
+
+/* How many bar rows a week shows: the last is kept for "+N more". */
+static guint
+lanes_in_week (double week_h)
+{
+  return (guint) MAX (0, (week_h - DAY_H - BAR_H) / (BAR_H + BAR_GAP));
 }
 
 guint
@@ -124,8 +132,7 @@ pl_month_chart_bar_rect (const PlMonthBar *bar, guint32 month, guint n_weeks, do
 {
   double day_w = width / 7, week_h = (height - HEADER_H) / MAX (n_weeks, 1);
   guint32 first = grid_start (month) + 7 * bar->week;
-  /* The last row is kept for "+N more". */
-  guint lanes = (guint) MAX (0, (week_h - DAY_H - BAR_H) / (BAR_H + BAR_GAP));
+  guint lanes = lanes_in_week (week_h);
 
   *x = day_w * (bar->start - first) + 2;
   *w = day_w * (bar->end - bar->start + 1) - 4;
@@ -135,22 +142,95 @@ pl_month_chart_bar_rect (const PlMonthBar *bar, guint32 month, guint n_weeks, do
 }
 
 static const PlColor *
-bar_color (const PlChartStyle *style, PlItem *item)
+mark_color (const PlChartStyle *style, PlItem *entry)
 {
-  if (PL_IS_CAMPAIGN (item))
-    switch (pl_item_get_int (item, PL_CAMPAIGN_STATUS))
-      {
-      case PL_STATUS_RUNNING: return &style->good;
-      case PL_STATUS_COMPLETED: return &style->muted;
-      case PL_STATUS_STOPPED: return &style->bad;
-      default: return pl_chart_series_color (style, 0);
-      }
-  return pl_item_get_int (item, PL_ENTRY_KIND) == PL_ENTRY_REVIEW ? &style->warning : &style->text;
+  return pl_item_get_int (entry, PL_ENTRY_KIND) == PL_ENTRY_REVIEW ? &style->warning : &style->text;
+}
+
+guint32
+pl_month_chart_day_at (guint32 month, double width, double height, double x, double y)
+{
+  guint n_weeks = pl_month_chart_weeks (month);
+  double day_w = width / 7, week_h = (height - HEADER_H) / n_weeks;
+  int column = (int) floor (x / day_w), week = (int) floor ((y - HEADER_H) / week_h);
+
+  if (y < HEADER_H || column < 0 || column > 6 || week < 0 || week >= (int) n_weeks)
+    return 0;
+  return grid_start (month) + 7 * (guint) week + (guint) column;
+}
+
+int
+pl_month_chart_bar_at (GArray *bars, guint32 month, double width, double height, double x, double y)
+{
+  guint n_weeks = pl_month_chart_weeks (month);
+
+  for (guint b = 0; b < bars->len; b++)
+    {
+      double bx, by, bw, bh;
+      if (pl_month_chart_bar_rect (&g_array_index (bars, PlMonthBar, b), month, n_weeks, width, height, &bx, &by, &bw, &bh) &&
+          x >= bx && x < bx + bw && y >= by && y < by + bh)
+        return (int) b;
+    }
+  return -1;
+}
+
+/* How many of @day's bars do not fit in its week. */
+static guint
+hidden_on (GArray *bars, guint32 day, guint lanes)
+{
+  guint hidden = 0;
+
+  for (guint b = 0; b < bars->len; b++)
+    {
+      const PlMonthBar *bar = &g_array_index (bars, PlMonthBar, b);
+      if (bar->lane >= lanes && bar->start <= day && bar->end >= day)
+        hidden++;
+    }
+  return hidden;
+}
+
+gboolean
+pl_month_chart_more_at (GArray *bars, guint32 month, double width, double height, double x, double y, guint32 *day)
+{
+  guint n_weeks = pl_month_chart_weeks (month);
+  double week_h = (height - HEADER_H) / n_weeks;
+  guint32 found = pl_month_chart_day_at (month, width, height, x, y);
+  double bottom;
+
+  if (found == 0)
+    return FALSE;
+  bottom = HEADER_H + week_h * ((found - grid_start (month)) / 7 + 1);
+  if (y < bottom - BAR_H || hidden_on (bars, found, lanes_in_week (week_h)) == 0)
+    return FALSE;
+  *day = found;
+  return TRUE;
+}
+
+GPtrArray *
+pl_month_chart_items_on (GArray *bars, guint32 day)
+{
+  g_autoptr(GArray) on_day = g_array_new (FALSE, FALSE, sizeof (PlMonthBar));
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint b = 0; b < bars->len; b++)
+    if (g_array_index (bars, PlMonthBar, b).start <= day && g_array_index (bars, PlMonthBar, b).end >= day)
+      g_array_append_val (on_day, g_array_index (bars, PlMonthBar, b));
+  /* Row order, as the grid shows them. */
+  for (guint lane = 0, left = on_day->len; left > 0; lane++)
+    for (guint b = 0; b < on_day->len; b++)
+      if (g_array_index (on_day, PlMonthBar, b).lane == lane)
+        {
+          g_ptr_array_add (items, g_array_index (on_day, PlMonthBar, b).item);
+          left--;
+        }
+  return items;
 }
 
 char *
-pl_month_chart_draw (PlPlan *plan, guint32 month, cairo_t *cr, double width, double height, const PlChartStyle *style)
+pl_month_chart_draw (PlPlan *plan, const PlMonthOptions *options, cairo_t *cr, double width, double height,
+                     const PlChartStyle *style)
 {
+  guint32 month = options->month;
   g_autoptr(GArray) bars = pl_month_chart_bars (plan, month);
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 10);
@@ -185,6 +265,13 @@ pl_month_chart_draw (PlPlan *plan, guint32 month, cairo_t *cr, double width, dou
           cairo_rectangle (cr, x, y, day_w, week_h);
           cairo_fill (cr);
         }
+      if (options->highlight_from != 0 && day >= MIN (options->highlight_from, options->highlight_to) &&
+          day <= MAX (options->highlight_from, options->highlight_to))
+        {
+          pl_chart_set_color (cr, pl_chart_series_color (style, 0), 0.18);
+          cairo_rectangle (cr, x, y, day_w, week_h);
+          cairo_fill (cr);
+        }
       pl_chart_set_color (cr, &style->muted, 0.3);
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, floor (x) + 0.5, floor (y) + 0.5, day_w, week_h);
@@ -207,15 +294,15 @@ pl_month_chart_draw (PlPlan *plan, guint32 month, cairo_t *cr, double width, dou
         }
       if (PL_IS_CAMPAIGN (bar->item))
         {
-          pl_chart_set_color (cr, bar_color (style, bar->item), 0.85);
-          cairo_rectangle (cr, x, y, w, h);
-          cairo_fill (cr);
-          pl_chart_set_color (cr, &style->background, 1);
+          pl_campaign_paint_bar (options->paint, bar->item, cr, x, y, w, h, style);
+          pl_chart_set_color (cr, pl_campaign_paint_text_color (bar->item, style), 1);
+          x += pl_campaign_paint_text_inset (bar->item);
+          w -= pl_campaign_paint_text_inset (bar->item);
         }
       else
         {
           /* Marks: a diamond and the title, not a bar, so they read apart from campaigns. */
-          pl_chart_set_color (cr, bar_color (style, bar->item), 1);
+          pl_chart_set_color (cr, mark_color (style, bar->item), 1);
           cairo_move_to (cr, x + 5, y + 3);
           cairo_line_to (cr, x + 9, y + h / 2);
           cairo_line_to (cr, x + 5, y + h - 3);

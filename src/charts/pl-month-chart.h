@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 
+#include "pl-campaign-paint.h"
 #include "pl-chart-style.h"
 #include "pl-plan.h"
 
@@ -20,10 +21,16 @@ typedef struct {
   guint    lane;   /* its row within the week */
 } PlMonthBar;
 
+typedef struct {
+  guint32                month;      /* the month's first day */
+  const PlCampaignPaint *paint;      /* the campaigns' colours; NULL: by status */
+  guint32                highlight_from, highlight_to;  /* days tinted for a drag; 0: none */
+} PlMonthOptions;
+
 /* The bars of the month starting @month (a first day), week by week (a new array). */
 GArray *pl_month_chart_bars (PlPlan *plan, guint32 month);
 /* Paints the month at @width x @height. Returns a short text summary. */
-char   *pl_month_chart_draw (PlPlan *plan, guint32 month, cairo_t *cr, double width, double height,
+char   *pl_month_chart_draw (PlPlan *plan, const PlMonthOptions *options, cairo_t *cr, double width, double height,
                              const PlChartStyle *style);
 /* Where @bar goes at @width x @height, for the month with @n_weeks week rows; FALSE when its
  * lane does not fit in the week (counted in "+N more"). */
@@ -31,5 +38,14 @@ gboolean pl_month_chart_bar_rect (const PlMonthBar *bar, guint32 month, guint n_
                                   double *x, double *y, double *w, double *h);
 /* The number of week rows the month starting @month needs (4 to 6). */
 guint  pl_month_chart_weeks (guint32 month);
+/* The day of the cell under (@x, @y), or 0 over the weekday names. */
+guint32 pl_month_chart_day_at (guint32 month, double width, double height, double x, double y);
+/* The bar under (@x, @y) (an index into @bars), or -1. */
+int     pl_month_chart_bar_at (GArray *bars, guint32 month, double width, double height, double x, double y);
+/* Whether (@x, @y) is on a day's "+N more" (that day in @day). */
+gboolean pl_month_chart_more_at (GArray *bars, guint32 month, double width, double height, double x, double y,
+                                 guint32 *day);
+/* Every campaign and entry on @day, in the order the grid shows them (borrowed items). */
+GPtrArray *pl_month_chart_items_on (GArray *bars, guint32 day);
 
 G_END_DECLS

@@ -234,19 +234,32 @@ pl_timeline_chart_row_at (const PlTimelineLayout *layout, const PlTimelineOption
   return -1;
 }
 
-/* ---- drawing ---- */
-
-static const PlColor *
-campaign_color (const PlChartStyle *style, gint64 status)
+int
+pl_timeline_chart_lane_at (const PlTimelineLayout *layout, const PlTimelineOptions *options, double height, double y)
 {
-  switch (status)
+  if (y < PL_TIMELINE_AXIS_H || y >= height)
+    return -1;
+  for (guint l = 0; l < layout->lane_first->len; l++)
     {
-    case PL_STATUS_RUNNING: return &style->good;
-    case PL_STATUS_COMPLETED: return &style->muted;
-    case PL_STATUS_STOPPED: return &style->bad;
-    default: return pl_chart_series_color (style, 0);
+      double top = PL_TIMELINE_AXIS_H + (g_array_index (layout->lane_first, guint, l) + l) * PL_TIMELINE_ROW_H - options->scroll;
+      if (y >= top && y < top + PL_TIMELINE_ROW_H)
+        return (int) l;
     }
+  if (y >= PL_TIMELINE_AXIS_H + pl_timeline_layout_height (layout) - options->scroll)
+    return (int) layout->lanes->len;
+  return -1;
 }
+
+guint32
+pl_timeline_chart_day_at (const PlTimelineOptions *options, double width, double x)
+{
+  double span = MAX (1, (double) options->to - options->from);
+  double day = options->from + (x - PL_TIMELINE_LABEL_W) * span / MAX (1, width - PL_TIMELINE_LABEL_W);
+
+  return (guint32) CLAMP (floor (day), options->from, MAX (options->from, options->to - 1));
+}
+
+/* ---- drawing ---- */
 
 char *
 pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTimelineOptions *options, cairo_t *cr,
@@ -328,22 +341,45 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       pl_chart_set_color (cr, &style->text, 1);
       pl_chart_text (cr, text, pl_item_get_string (row->campaign, PL_CAMPAIGN_NAME), 20, top + 5, PL_TIMELINE_LABEL_W - 28,
                      PANGO_ALIGN_LEFT);
-      if (pl_timeline_chart_bar_rect (layout, options, r, width, height, &x, &y, &w, &h))
+      if (options->preview_end != 0 && options->preview_lane < 0 && (int) r == options->preview_row)
         {
-          gint64 status = pl_item_get_int (row->campaign, PL_CAMPAIGN_STATUS);
-          pl_chart_set_color (cr, campaign_color (style, status), status == PL_STATUS_COMPLETED ? 0.55 : 0.85);
-          cairo_rectangle (cr, x, y, MAX (w, 2), h);
-          cairo_fill (cr);
-          /* Stopped campaigns are also struck through: colour is not the only sign. */
-          if (status == PL_STATUS_STOPPED)
+          /* Dragged: a dashed outline where it was, the bar where it will go. */
+          if (pl_timeline_chart_bar_rect (layout, options, r, width, height, &x, &y, &w, &h))
             {
-              pl_chart_set_color (cr, &style->background, 1);
-              cairo_set_line_width (cr, 2);
-              cairo_move_to (cr, x, y + h / 2);
-              cairo_line_to (cr, x + w, y + h / 2);
+              double dashes[] = { 4, 3 };
+              pl_chart_set_color (cr, &style->muted, 1);
+              cairo_set_line_width (cr, 1);
+              cairo_set_dash (cr, dashes, 2, 0);
+              cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
               cairo_stroke (cr);
+              cairo_set_dash (cr, NULL, 0, 0);
             }
+          x = x_of (options, width, options->preview_start);
+          w = x_of (options, width, options->preview_end + 1) - x;
+          pl_campaign_paint_bar (options->paint, row->campaign, cr, MAX (x, PL_TIMELINE_LABEL_W), top + 4, w, PL_TIMELINE_ROW_H - 8, style);
         }
+      else if (pl_timeline_chart_bar_rect (layout, options, r, width, height, &x, &y, &w, &h))
+        pl_campaign_paint_bar (options->paint, row->campaign, cr, x, y, w, h, style);
+    }
+  /* A campaign being made by a drag: a ghost in its lane's heading row. */
+  if (options->preview_end != 0 && options->preview_lane >= 0)
+    {
+      double top = PL_TIMELINE_AXIS_H - options->scroll +
+                   ((guint) options->preview_lane < layout->lane_first->len
+                      ? (g_array_index (layout->lane_first, guint, options->preview_lane) + options->preview_lane) * PL_TIMELINE_ROW_H
+                      : pl_timeline_layout_height (layout));
+      double x = MAX (x_of (options, width, options->preview_start), PL_TIMELINE_LABEL_W);
+      double w = x_of (options, width, options->preview_end + 1) - x;
+      double dashes[] = { 4, 3 };
+
+      pl_chart_set_color (cr, pl_chart_series_color (style, 0), 0.25);
+      cairo_rectangle (cr, x, top + 4, w, PL_TIMELINE_ROW_H - 8);
+      cairo_fill_preserve (cr);
+      pl_chart_set_color (cr, pl_chart_series_color (style, 0), 1);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
 
   /* Activities and milestones inside their campaign's row; reviews as ticks on the axis. */

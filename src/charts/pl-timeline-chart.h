@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 
+#include "pl-campaign-paint.h"
 #include "pl-chart-style.h"
 #include "pl-plan.h"
 
@@ -39,6 +40,12 @@ typedef struct {
   guint32 today;      /* 0: no today line */
   double  scroll;     /* pixels scrolled down the rows */
   int     selected;   /* the selected row, or -1 */
+  const PlCampaignPaint *paint;  /* the bars' colours; NULL: by status */
+  /* A drag in progress (preview_end 0: none): row @preview_row's bar shown over these days,
+   * or, when @preview_lane is not -1, a new campaign's in that lane's heading row. */
+  int     preview_row;
+  int     preview_lane;
+  guint32 preview_start, preview_end;
 } PlTimelineOptions;
 
 #define PL_TIMELINE_ROW_H    26.0
@@ -57,6 +64,12 @@ char *pl_timeline_chart_draw     (PlPlan *plan, const PlTimelineLayout *layout, 
 /* The bar of row @row at @width x @height; FALSE when it is out of view. */
 gboolean pl_timeline_chart_bar_rect (const PlTimelineLayout *layout, const PlTimelineOptions *options, guint row,
                                      double width, double height, double *x, double *y, double *w, double *h);
+/* The lane whose heading row is under (@y), the number of lanes below the last row (a place
+ * for a campaign in no lane), or -1 over a campaign's row or the axis. */
+int      pl_timeline_chart_lane_at  (const PlTimelineLayout *layout, const PlTimelineOptions *options, double height,
+                                     double y);
+/* The day under @x (clamped to the days shown). */
+guint32  pl_timeline_chart_day_at   (const PlTimelineOptions *options, double width, double x);
 /* The row under (@x, @y), or -1. */
 int      pl_timeline_chart_row_at   (const PlTimelineLayout *layout, const PlTimelineOptions *options,
                                      double width, double height, double x, double y);

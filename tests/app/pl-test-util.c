@@ -2,6 +2,9 @@
 /* What every UI test program needs: waiting for the display, screenshots, finding widgets. */
 #include "pl-test-util.h"
 
+#include <gdk/x11/gdkx.h>
+#include <math.h>
+
 PlApplication *pl_test_app;
 
 void
@@ -165,6 +168,64 @@ pl_test_type_into (GtkWidget *root, const char *id, const char *text)
   g_assert_true (GTK_IS_ENTRY (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
+  pl_test_spin ();
+}
+
+static void
+on_child_exited_cb (GPid pid, int status, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+void
+pl_test_pointer_drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t from = GRAPHENE_POINT_INIT ((float) x0, (float) y0), to = GRAPHENE_POINT_INIT ((float) x1, (float) y1);
+  graphene_point_t a, b;
+  double sx, sy;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xid = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_assert_true (GDK_IS_X11_SURFACE (gtk_native_get_surface (native)));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &from, &a));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &to, &b));
+  /* Client-side decorations put the window's widgets inside a shadow margin of the surface. */
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  for (int step = 0; step <= 8; step++)
+    {
+      double t = step / 8.0;
+      g_ptr_array_add (argv, g_strdup ("mousemove"));
+      g_ptr_array_add (argv, g_strdup ("--window"));
+      g_ptr_array_add (argv, g_strdup (xid));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", (int) lround (sx + a.x + (b.x - a.x) * t)));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", (int) lround (sy + a.y + (b.y - a.y) * t)));
+      g_ptr_array_add (argv, g_strdup ("sleep"));
+      g_ptr_array_add (argv, g_strdup ("0.05"));
+      if (step == 0)
+        g_ptr_array_add (argv, g_strdup ("mousedown"));
+      else if (step == 8)
+        g_ptr_array_add (argv, g_strdup ("mouseup"));
+      else
+        continue;
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_ptr_array_add (argv, g_strdup ("sleep"));
+      g_ptr_array_add (argv, g_strdup ("0.05"));
+    }
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exited_cb, &done);
+  /* GTK must handle the events as they come, as it would for a hand on the mouse. */
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
   pl_test_spin ();
 }
 

@@ -30,6 +30,10 @@ GtkWidget  *pl_test_find_by_id     (GtkWidget *root, const char *id);
 /* Types @text into the entry @id as a user would, then presses Enter. */
 void        pl_test_type_into      (GtkWidget *root, const char *id, const char *text);
 
+/* Drags with the real pointer (xdotool through the X server, so GTK sees the very events a
+ * user's mouse makes) from (@x0, @y0) to (@x1, @y1) in @widget's coordinates, in steps. */
+void        pl_test_pointer_drag   (GtkWidget *widget, double x0, double y0, double x1, double y1);
+
 /* The message dialog on screen, or NULL. */
 GtkWidget  *pl_test_find_message_dialog (void);
 

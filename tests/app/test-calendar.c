@@ -2,8 +2,14 @@
 /* The Calendar page on the example plan: the timeline, moving a campaign and changing its
  * start or end (each one undoable edit, as a drag or the arrow keys make), the warnings
  * jumping to their campaign, the agenda. Writes screenshots. */
+#include <math.h>
+
 #include "pl-calendar-page.h"
+#include "pl-month-chart.h"
+#include "pl-month-view.h"
+#include "pl-new-campaign-popover.h"
 #include "pl-test-util.h"
+#include "pl-timeline-chart.h"
 
 static void
 test_calendar_page (void)
@@ -62,12 +68,121 @@ test_calendar_page (void)
   g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Move the Campaign");
   pl_plan_undo (plan);
 
+  /* With the mouse: the partner campaign dragged 20 days later, then its end 15 days
+   * earlier; each drag one edit, snapped to whole days. */
+  {
+    GtkWidget *timeline = pl_test_find_by_id (page, "timeline");
+    double per_day = (gtk_widget_get_width (timeline) - PL_TIMELINE_LABEL_W) / (double) (pl_plan_get_end (plan) - pl_plan_get_start (plan));
+    double dx = round (20 * per_day);
+    int days = (int) lround (dx / per_day);
+    graphene_rect_t bar;
+    PlItem *added;
+    guint n_campaigns = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS);
+
+    g_assert_true (pl_calendar_page_get_bar (PL_CALENDAR_PAGE (page), partners, &bar));
+    pl_test_pointer_drag (timeline, bar.origin.x + bar.size.width / 2, bar.origin.y + bar.size.height / 2,
+                          bar.origin.x + bar.size.width / 2 + dx, bar.origin.y + bar.size.height / 2);
+    g_assert_cmpint (days, ==, 20);
+    g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_START), ==, start + days);
+    g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_END), ==, end + days);
+    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Move the Campaign");
+    g_assert_true (pl_calendar_page_get_bar (PL_CALENDAR_PAGE (page), partners, &bar));
+    pl_test_pointer_drag (timeline, bar.origin.x + bar.size.width - 2, bar.origin.y + bar.size.height / 2,
+                          bar.origin.x + bar.size.width - 2 - round (15 * per_day), bar.origin.y + bar.size.height / 2);
+    g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_START), ==, start + days);
+    g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_END), ==, end + days - 15);
+    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Change the Campaign’s Dates");
+    pl_plan_undo (plan);
+    pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_START), ==, start);
+    g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_END), ==, end);
+
+    /* Dragged along the Partners lane's heading row: a new partner campaign over those days,
+     * named in the popover, one edit. */
+    pl_test_pointer_drag (timeline, bar.origin.x + bar.size.width / 2, bar.origin.y - PL_TIMELINE_ROW_H + bar.size.height / 2,
+                          bar.origin.x + bar.size.width / 2 + round (30 * per_day), bar.origin.y - PL_TIMELINE_ROW_H + bar.size.height / 2);
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, n_campaigns);
+    pl_test_screenshot (GTK_WIDGET (window), "calendar-new-campaign");
+    g_assert_true (gtk_widget_get_visible (pl_test_find_widget (timeline, PL_TYPE_NEW_CAMPAIGN_POPOVER)));
+    pl_test_type_into (pl_test_find_widget (timeline, PL_TYPE_NEW_CAMPAIGN_POPOVER), "name", "Reseller webinar");
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, n_campaigns + 1);
+    added = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS), n_campaigns);
+    g_object_unref (added);
+    g_assert_cmpstr (pl_item_get_string (added, PL_CAMPAIGN_NAME), ==, "Reseller webinar");
+    g_assert_cmpstr (pl_item_get_string (added, PL_CAMPAIGN_CHANNEL), ==, pl_item_get_string (partners, PL_CAMPAIGN_CHANNEL));
+    g_assert_cmpint (pl_item_get_julian (added, PL_CAMPAIGN_END) - pl_item_get_julian (added, PL_CAMPAIGN_START), ==, 30);
+    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Add a Campaign");
+    pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, n_campaigns);
+  }
+
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "views")), "month");
   gtk_widget_activate_action (page, "calendar.next-month", NULL);
   gtk_widget_activate_action (page, "calendar.next-month", NULL);
   pl_test_spin ();
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "month_title"))), ==, "March 2027");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "title"))), ==, "March 2027");
   pl_test_screenshot (GTK_WIDGET (window), "calendar-month");
+  /* In the month: a campaign's bar dragged one row down is a week later; a day's "+N more"
+   * opens the list of everything on that day. */
+  {
+    GtkWidget *view = pl_test_find_widget (page, PL_TYPE_MONTH_VIEW);
+    GtkWidget *area = pl_test_find_by_id (view, "area");
+    guint32 march = pl_month_view_get_month (PL_MONTH_VIEW (view));
+    g_autoptr(GArray) bars = pl_month_chart_bars (plan, march);
+    int width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
+    guint n_weeks = pl_month_chart_weeks (march);
+    double week_h = 0;
+    gboolean moved = FALSE, opened = FALSE;
+
+    for (guint b = 0; b < bars->len && !moved; b++)
+      {
+        const PlMonthBar *bar = &g_array_index (bars, PlMonthBar, b);
+        double x, y, w, h, x2, y2, w2, h2;
+        PlItem *campaign = bar->item;
+        guint32 was = PL_IS_CAMPAIGN (campaign) ? pl_item_get_julian (campaign, PL_CAMPAIGN_START) : 0;
+
+        if (was == 0 || bar->week != 1 || !pl_month_chart_bar_rect (bar, march, n_weeks, width, height, &x, &y, &w, &h))
+          continue;
+        /* The next week's row, found from a bar there. */
+        for (guint c = 0; c < bars->len; c++)
+          if (g_array_index (bars, PlMonthBar, c).week == 2 &&
+              pl_month_chart_bar_rect (&g_array_index (bars, PlMonthBar, c), march, n_weeks, width, height, &x2, &y2, &w2, &h2))
+            {
+              week_h = y2 - y + (bar->lane - g_array_index (bars, PlMonthBar, c).lane) * (h + 2);
+              break;
+            }
+        pl_test_pointer_drag (area, x + w / 2, y + h / 2, x + w / 2, y + h / 2 + week_h);
+        g_assert_cmpuint (pl_item_get_julian (campaign, PL_CAMPAIGN_START), ==, was + 7);
+        g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Move the Campaign");
+        pl_plan_undo (plan);
+        pl_test_spin ();
+        moved = TRUE;
+      }
+    g_assert_true (moved);
+    for (guint32 day = march; day < march + 28 && !opened; day++)
+      {
+        guint32 found;
+        double x = width / 7.0 * ((day - march) % 7 + 0.5), y = 24 + (height - 24.0) / n_weeks * ((day - march) / 7 + 1) - 6;
+        if (!pl_month_chart_more_at (bars, march, width, height, x, y, &found))
+          continue;
+        pl_test_pointer_drag (area, x, y, x, y);
+        g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pl_month_view_get_day_popover (PL_MONTH_VIEW (view)))));
+        {
+          g_autoptr(GPtrArray) items = pl_month_chart_items_on (bars, day);
+          GtkWidget *list = pl_test_find_by_id (GTK_WIDGET (pl_month_view_get_day_popover (PL_MONTH_VIEW (view))), "more_list");
+          guint rows = 0;
+          for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+            rows++;
+          g_assert_cmpuint (rows, ==, items->len);
+        }
+        pl_test_screenshot (GTK_WIDGET (window), "calendar-month-more");
+        gtk_popover_popdown (pl_month_view_get_day_popover (PL_MONTH_VIEW (view)));
+        opened = TRUE;
+      }
+    g_assert_true (opened);
+  }
 
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "views")), "agenda");
   g_assert_nonnull (gtk_widget_get_first_child (pl_test_find_by_id (page, "agenda")));

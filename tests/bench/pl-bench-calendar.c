@@ -29,7 +29,9 @@ draw_timeline (PlPlan *plan, cairo_t *cr)
 static char *
 draw_month (PlPlan *plan, cairo_t *cr)
 {
-  return pl_month_chart_draw (plan, pl_plan_month_start (plan, 2), cr, 1600, 1000, pl_chart_style_light ());
+  PlMonthOptions options = { pl_plan_month_start (plan, 2), NULL, 0, 0 };
+
+  return pl_month_chart_draw (plan, &options, cr, 1600, 1000, pl_chart_style_light ());
 }
 
 /* The median time of @runs calls of @draw on a 1600x1000 surface, layout included. */

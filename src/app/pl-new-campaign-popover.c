@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-new-campaign-popover"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-new-campaign-popover.h"
+#include "pl-schedule-edit.h"
+
+struct _PlNewCampaignPopover
+{
+  GtkPopover  parent_instance;
+
+  /* Template widgets */
+  GtkLabel   *dates;
+  GtkEntry   *name;
+  GtkButton  *add;
+
+  /* What was asked */
+  PlPlan     *plan;
+  PlItem     *like;
+  guint       field;
+  guint32     start, end;
+};
+
+G_DEFINE_FINAL_TYPE (PlNewCampaignPopover, pl_new_campaign_popover, GTK_TYPE_POPOVER)
+
+enum { ADDED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+PlNewCampaignPopover *
+pl_new_campaign_popover_new (void)
+{
+  return g_object_new (PL_TYPE_NEW_CAMPAIGN_POPOVER, NULL);
+}
+
+void
+pl_new_campaign_popover_ask (PlNewCampaignPopover *self, PlPlan *plan, guint32 start, guint32 end, PlItem *like,
+                             guint field, const GdkRectangle *where)
+{
+  GDate first, last;
+  char from[64], to[64];
+  g_autofree char *text = NULL;
+  guint days = MAX (start, end) - MIN (start, end) + 1;
+
+  g_return_if_fail (PL_IS_NEW_CAMPAIGN_POPOVER (self));
+  g_set_object (&self->plan, plan);
+  g_set_object (&self->like, like);
+  self->field = field;
+  self->start = MIN (start, end);
+  self->end = MAX (start, end);
+  g_date_set_julian (&first, self->start);
+  g_date_set_julian (&last, self->end);
+  g_date_strftime (from, sizeof from, "%e %b %Y", &first);
+  g_date_strftime (to, sizeof to, "%e %b %Y", &last);
+  /* Translators: the dates of a campaign about to be added, and how many days it lasts */
+  text = g_strdup_printf (ngettext ("%s to %s (%u day)", "%s to %s (%u days)", days), g_strstrip (from), g_strstrip (to), days);
+  gtk_label_set_label (self->dates, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->name), "");
+  gtk_popover_set_pointing_to (GTK_POPOVER (self), where);
+  gtk_popover_popup (GTK_POPOVER (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name));
+}
+
+PlItem *
+pl_new_campaign_popover_add (PlNewCampaignPopover *self)
+{
+  PlItem *campaign;
+
+  g_return_val_if_fail (PL_IS_NEW_CAMPAIGN_POPOVER (self), NULL);
+  if (self->plan == NULL)
+    return NULL;
+  campaign = pl_schedule_add_campaign (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->name)), self->start,
+                                       self->end, self->like, self->field);
+  /* Asked once, added once: a second Enter does nothing. */
+  g_clear_object (&self->plan);
+  g_clear_object (&self->like);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  g_signal_emit (self, signals[ADDED], 0, campaign);
+  return campaign;
+}
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pl_new_campaign_popover_add (PL_NEW_CAMPAIGN_POPOVER (widget));
+}
+
+static void
+pl_new_campaign_popover_dispose (GObject *object)
+{
+  PlNewCampaignPopover *self = PL_NEW_CAMPAIGN_POPOVER (object);
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->like);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_NEW_CAMPAIGN_POPOVER);
+  G_OBJECT_CLASS (pl_new_campaign_popover_parent_class)->dispose (object);
+}
+
+static void
+pl_new_campaign_popover_class_init (PlNewCampaignPopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_new_campaign_popover_dispose;
+  /* The campaign just added, for the calendar to select. */
+  signals[ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, PL_TYPE_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-new-campaign-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlNewCampaignPopover, dates);
+  gtk_widget_class_bind_template_child (widget_class, PlNewCampaignPopover, name);
+  gtk_widget_class_bind_template_child (widget_class, PlNewCampaignPopover, add);
+  gtk_widget_class_install_action (widget_class, "new-campaign.add", NULL, add_action);
+}
+
+static void
+pl_new_campaign_popover_init (PlNewCampaignPopover *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_popover_set_default_widget (GTK_POPOVER (self), GTK_WIDGET (self->add));
+  /* Enter in the name adds, wherever the default widget stands. */
+  g_signal_connect_swapped (self->name, "activate", G_CALLBACK (pl_new_campaign_popover_add), self);
+}
