@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-calendar.h"
 #include "pl-campaigns-page.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -45,6 +46,7 @@ struct _PlCampaignsPage
   GtkTextView        *inaction_text;
   GtkTextView        *advantage_text;
   GtkBox             *kpis_box;
+  GtkBox             *entries_box;
 
   /* Owned references */
   PlPlan             *plan;
@@ -53,6 +55,7 @@ struct _PlCampaignsPage
   GtkCustomSorter    *sorter;
   GtkSingleSelection *selection;
   PlRecordTable      *kpis;
+  PlRecordTable      *entries;
   GStrv               channels;        /* the channel filter's choices, after "All" */
   GStrv               segment_ids;     /* ids behind the segment drop-downs, after the first */
   GStrv               owner_ids;
@@ -315,6 +318,7 @@ refresh_editor (PlCampaignsPage *self)
     {
       gtk_stack_set_visible_child_name (self->editor_stack, "none");
       pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, NULL);
+      pl_record_table_set_filter (self->entries, PL_ENTRY_CAMPAIGN, NULL);
       return;
     }
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");
@@ -355,6 +359,7 @@ refresh_editor (PlCampaignsPage *self)
         gtk_text_buffer_set_text (buffer, text ? text : "", -1);
     }
   pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, pl_item_get_id (self->campaign));
+  pl_record_table_set_filter (self->entries, PL_ENTRY_CAMPAIGN, pl_item_get_id (self->campaign));
   refresh_budget (self);
   self->refreshing = FALSE;
 }
@@ -646,6 +651,7 @@ set_plan (PlCampaignsPage *self, PlPlan *plan)
   else
     gtk_single_selection_set_model (self->selection, NULL);
   pl_record_table_set_plan (self->kpis, plan);
+  pl_record_table_set_plan (self->entries, plan);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -746,12 +752,25 @@ pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, inaction_text);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, advantage_text);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, kpis_box);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, entries_box);
 
   gtk_widget_class_install_action (widget_class, "campaigns.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "campaigns.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "campaigns.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "campaigns.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "campaigns.duplicate", NULL);
+}
+
+/* A new calendar item is an activity on the campaign's first day (today without dates). */
+static void
+prepare_entry (PlPlan *plan, PlItem *entry, gpointer data)
+{
+  PlCampaignsPage *self = data;
+  guint32 start = self->campaign ? pl_item_get_julian (self->campaign, PL_CAMPAIGN_START) : 0;
+
+  pl_item_set_int (entry, PL_ENTRY_KIND, PL_ENTRY_ACTIVITY);
+  pl_item_set_string (entry, PL_ENTRY_TITLE, _("New activity"));
+  pl_item_set_julian (entry, PL_ENTRY_START, start != 0 ? start : pl_calendar_today ());
 }
 
 static void
@@ -815,6 +834,15 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   pl_record_table_add_column (self->kpis, PL_CAMPAIGN_KPI_CONTRIBUTION, _("Expected contribution"), FALSE);
   pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, NULL);
   gtk_box_append (self->kpis_box, GTK_WIDGET (self->kpis));
+  self->entries = pl_record_table_new (PL_COLLECTION_CALENDAR, _("Add a Calendar _Item"));
+  pl_record_table_add_column (self->entries, PL_ENTRY_TITLE, _("Title"), TRUE);
+  pl_record_table_add_column (self->entries, PL_ENTRY_KIND, _("Kind"), FALSE);
+  pl_record_table_add_column (self->entries, PL_ENTRY_START, _("Date"), FALSE);
+  pl_record_table_add_column (self->entries, PL_ENTRY_END, _("Until"), FALSE);
+  pl_record_table_add_column (self->entries, PL_ENTRY_CADENCE, _("Repeats"), FALSE);
+  pl_record_table_set_filter (self->entries, PL_ENTRY_CAMPAIGN, NULL);
+  pl_record_table_set_prepare (self->entries, prepare_entry, self);
+  gtk_box_append (self->entries_box, GTK_WIDGET (self->entries));
   set_campaign (self, NULL);
 }
 

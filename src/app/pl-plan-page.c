@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-money.h"
+#include "pl-enums.h"
 #include "pl-plan-page.h"
 #include "pl-record-table.h"
 #include "pl-records.h"
@@ -31,6 +32,7 @@ struct _PlPlanPage
   GtkBox        *playbook_box;
   GtkBox        *team_box;
   GtkBox        *martech_box;
+  GtkBox        *calendar_box;
 
   /* Owned references */
   PlPlan        *plan;
@@ -229,6 +231,17 @@ add_table (PlPlanPage *self, GtkBox *box, PlCollection collection, const char *a
   return table;
 }
 
+/* A new calendar item is a monthly review from the period's first day: the item leaders ask
+ * for first. */
+static void
+prepare_entry (PlPlan *plan, PlItem *entry, gpointer data)
+{
+  pl_item_set_int (entry, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
+  pl_item_set_int (entry, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
+  pl_item_set_string (entry, PL_ENTRY_TITLE, _("Monthly review"));
+  pl_item_set_julian (entry, PL_ENTRY_START, pl_plan_get_start (plan));
+}
+
 static void
 build_tables (PlPlanPage *self)
 {
@@ -263,6 +276,15 @@ build_tables (PlPlanPage *self)
   pl_record_table_add_column (table, PL_TOOL_COST, _("Annual cost"), FALSE);
   pl_record_table_add_column (table, PL_TOOL_CONTRACT_END, _("Contract ends"), FALSE);
   pl_record_table_set_soon (table, PL_TOOL_CONTRACT_END, CONTRACT_WARNING_DAYS);
+
+  table = add_table (self, self->calendar_box, PL_COLLECTION_CALENDAR, _("Add a _Review or Milestone"));
+  pl_record_table_add_column (table, PL_ENTRY_KIND, _("Kind"), FALSE);
+  pl_record_table_add_column (table, PL_ENTRY_TITLE, _("Title"), TRUE);
+  pl_record_table_add_column (table, PL_ENTRY_CAMPAIGN, _("Campaign"), FALSE);
+  pl_record_table_add_column (table, PL_ENTRY_START, _("Date"), FALSE);
+  pl_record_table_add_column (table, PL_ENTRY_END, _("Until"), FALSE);
+  pl_record_table_add_column (table, PL_ENTRY_CADENCE, _("Repeats"), FALSE);
+  pl_record_table_set_prepare (table, prepare_entry, self);
 }
 
 /* ---- GObject ---- */
@@ -368,6 +390,7 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, playbook_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, team_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, martech_box);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, calendar_box);
 }
 
 static void

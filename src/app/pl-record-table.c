@@ -153,6 +153,32 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTa
   pl_field_editor_bind (cell, NULL, NULL, 0);
 }
 
+/* As wide as what the column holds needs: a date is short, a choice of records is not. */
+static int
+fixed_width (PlRecordTable *self, Column *column)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (pl_collection_get_item_type (self->collection));
+  guint n_fields;
+  const PlField *fields = pl_item_class_get_fields ((PlItemClass *) klass, &n_fields);
+
+  if (column->field < 0 || (guint) column->field >= n_fields)
+    return 210;
+  switch (fields[column->field].type)
+    {
+    case PL_FIELD_DATE:
+    case PL_FIELD_MONTH:
+      return 110;
+    case PL_FIELD_ENUM:
+      return 130;
+    case PL_FIELD_MONEY:
+    case PL_FIELD_DOUBLE:
+    case PL_FIELD_INT:
+      return 180;
+    default:
+      return 210;
+    }
+}
+
 static void
 append_column (PlRecordTable *self, Column *column, const char *title, gboolean expand)
 {
@@ -166,7 +192,7 @@ append_column (PlRecordTable *self, Column *column, const char *title, gboolean 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   if (!expand)
-    gtk_column_view_column_set_fixed_width (view_column, 210);
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width (self, column));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->view, view_column);
   g_ptr_array_add (self->columns, column);

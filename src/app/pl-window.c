@@ -754,6 +754,18 @@ show_item_action (GtkWidget *widget, const char *action_name, GVariant *paramete
       gtk_stack_set_visible_child_name (self->page_stack, "kpis");
       pl_kpis_page_select (self->kpis_page, item);
     }
+  else if (item != NULL && PL_IS_ENTRY (item))
+    {
+      /* A calendar item is edited with its campaign, or among the plan's reviews. */
+      PlItem *campaign = pl_plan_lookup (pl_document_get_plan (self->document), pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
+      if (campaign != NULL)
+        {
+          gtk_stack_set_visible_child_name (self->page_stack, "campaigns");
+          pl_campaigns_page_select (self->campaigns_page, campaign);
+        }
+      else
+        gtk_stack_set_visible_child_name (self->page_stack, "plan");
+    }
 }
 
 static void

@@ -454,6 +454,13 @@ pl_item_describe (PlItem *self)
 }
 
 const PlField *
+pl_item_class_get_fields (PlItemClass *klass, guint *n_fields)
+{
+  *n_fields = klass->n_fields;
+  return klass->fields;
+}
+
+const PlField *
 pl_item_get_fields (PlItem *self, guint *n_fields)
 {
   PlItemClass *klass = PL_ITEM_GET_CLASS (self);

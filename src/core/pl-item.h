@@ -106,6 +106,8 @@ const char    *pl_item_get_element      (PlItem *self);
 /* The record in words for a message: "the campaign “cmp-1”", or "the plan" for metadata. */
 char          *pl_item_describe         (PlItem *self);
 const PlField *pl_item_get_fields       (PlItem *self, guint *n_fields);
+/* The fields of every record of @klass (@n_fields set to their number). */
+const PlField *pl_item_class_get_fields (PlItemClass *klass, guint *n_fields);
 /* What the reader did not understand, kept so that saving writes it back. */
 PlExtras      *pl_item_get_extras       (PlItem *self);
 

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "pl-calendar-page.h"
+#include "pl-campaigns-page.h"
 #include "pl-month-chart.h"
 #include "pl-month-view.h"
 #include "pl-new-campaign-popover.h"
@@ -187,6 +188,28 @@ test_calendar_page (void)
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "views")), "agenda");
   g_assert_nonnull (gtk_widget_get_first_child (pl_test_find_by_id (page, "agenda")));
   pl_test_screenshot (GTK_WIDGET (window), "calendar-agenda");
+  /* A calendar item opens with its campaign, whose page lists its activities and reviews. */
+  {
+    GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
+    GtkWidget *campaigns = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE);
+    GtkWidget *scrolled;
+    PlItem *entry = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (entries) && entry == NULL; i++)
+      {
+        g_autoptr(PlItem) candidate = g_list_model_get_item (entries, i);
+        if (pl_item_get_string (candidate, PL_ENTRY_CAMPAIGN) != NULL)
+          entry = candidate;
+      }
+    g_assert_nonnull (entry);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "s", pl_item_get_id (entry));
+    pl_test_spin ();
+    g_assert_true (gtk_widget_get_mapped (campaigns));
+    g_assert_true (gtk_widget_get_mapped (pl_test_find_by_id (campaigns, "entries_box")));
+    scrolled = gtk_widget_get_ancestor (pl_test_find_by_id (campaigns, "entries_box"), GTK_TYPE_SCROLLED_WINDOW);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 1e6);
+    pl_test_screenshot (GTK_WIDGET (window), "campaign-calendar-items");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
 }
