@@ -10,7 +10,10 @@
 #include "pl-dashboard-page.h"
 #include "pl-funnel-chart.h"
 
-/* Rows of campaigns shown before "and N more": the page fits one screen at 1366x768. */
+/* Rows of campaigns shown before "and N more": the page fits one screen at 1366x768.
+ * "Today" is the real date, read through pl_dashboard_as_of(): inside the plan's period it is
+ * the day shown; outside it (a plan for next year, an old plan) the dashboard shows the last
+ * day measured, so that it never opens on an empty glance. */
 #define MAX_ATTENTION_ROWS 3
 
 struct _PlDashboardPage
@@ -54,9 +57,9 @@ draw_funnel_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
   PlDashboardPage *self = data;
   g_autofree char *summary = NULL;
 
-  if (self->plan == NULL)
+  if (self->dashboard == NULL)
     return;
-  summary = pl_funnel_chart_draw (self->plan, pl_plan_get_start (self->plan), pl_figures_measured_until (self->plan),
+  summary = pl_funnel_chart_draw (self->plan, pl_plan_get_start (self->plan), self->dashboard->until,
                                   cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
   describe (GTK_WIDGET (area), summary);
 }
@@ -69,7 +72,7 @@ draw_ltv_cac_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoin
 
   if (self->dashboard == NULL)
     return;
-  summary = pl_ltv_cac_gauge_draw (self->plan, self->dashboard->ltv_cac, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  summary = pl_ltv_cac_gauge_draw (self->plan, self->dashboard, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
   describe (GTK_WIDGET (area), summary);
 }
 
@@ -128,7 +131,11 @@ rebuild_tiles (PlDashboardPage *self)
       GtkWidget *area = gtk_drawing_area_new ();
       GtkGesture *click = gtk_gesture_click_new ();
 
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 96);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 92);
+      /* Screen readers get the KPI's name as the tile's label, its figures as the description. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pl_item_get_string (g_array_index (self->dashboard->tiles, PlDashboardTile, i).kpi, PL_KPI_NAME),
+                                      -1);
       gtk_widget_set_hexpand (area, TRUE);
       gtk_widget_set_cursor_from_name (area, "pointer");
       g_object_set_data (G_OBJECT (area), "tile", GUINT_TO_POINTER (i));
@@ -148,18 +155,27 @@ rebuild_tiles (PlDashboardPage *self)
 }
 
 static GtkWidget *
-attention_row (const char *title, const char *subtitle, const char *id)
+attention_row (const char *title, const char *subtitle, const char *id, guint reasons)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *dot = gtk_drawing_area_new ();
   GtkWidget *name = gtk_label_new (title);
   GtkWidget *why = gtk_label_new (subtitle);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (name, title);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (why), 1);
   gtk_widget_add_css_class (why, "dim-label");
+  /* The same dot as the printed list: red for off target or over budget, amber for ending. */
+  gtk_widget_add_css_class (dot, "attention-dot");
+  if (reasons & (PL_ATTENTION_OFF_TARGET | PL_ATTENTION_OVER_BUDGET))
+    gtk_widget_add_css_class (dot, "bad");
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (dot, reasons != 0);
+  gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), why);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -180,14 +196,15 @@ rebuild_attention (PlDashboardPage *self)
     {
       PlAttention *entry = attention->pdata[i];
       gtk_list_box_append (self->attention, attention_row (pl_item_get_string (entry->campaign, PL_CAMPAIGN_NAME),
-                                                           entry->text, pl_item_get_id (entry->campaign)));
+                                                           entry->text, pl_item_get_id (entry->campaign),
+                                                           entry->reasons));
     }
   if (attention->len > MAX_ATTENTION_ROWS)
     {
       g_autofree char *more = g_strdup_printf (ngettext ("and %u more campaign", "and %u more campaigns",
                                                          attention->len - MAX_ATTENTION_ROWS),
                                                attention->len - MAX_ATTENTION_ROWS);
-      gtk_list_box_append (self->attention, attention_row (more, _("see the Campaigns page"), NULL));
+      gtk_list_box_append (self->attention, attention_row (more, _("see the Campaigns page"), NULL, 0));
     }
   if (attention->len == 0)
     {

@@ -112,3 +112,26 @@ pl_chart_status_color (const PlChartStyle *style, PlKpiStatus status)
     default: return &style->no_data;
     }
 }
+
+void
+pl_chart_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
+pl_chart_card (cairo_t *cr, double width, double height, const PlChartStyle *style)
+{
+  pl_chart_rounded_rect (cr, 0.5, 0.5, width - 1, height - 1, 8);
+  pl_chart_set_color (cr, &style->surface, 1);
+  cairo_fill_preserve (cr);
+  pl_chart_set_color (cr, &style->muted, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}

@@ -32,4 +32,10 @@ char        *pl_chart_short_money (gint64 amount, guint exponent);
 /* A rounded "nice" axis maximum at or above @value (1, 2, 2.5 or 5 times a power of ten). */
 double       pl_chart_nice_ceiling (double value);
 
+/* A rectangle with corners rounded by @r, as a new sub-path. */
+void         pl_chart_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r);
+/* The whole @width x @height as a card with a hairline border: dashboard pieces stand out
+ * from the window in the light style as in the dark one. */
+void         pl_chart_card        (cairo_t *cr, double width, double height, const PlChartStyle *style);
+
 G_END_DECLS

@@ -6,13 +6,16 @@
 #include <math.h>
 
 #include "pl-chart-draw.h"
-#include "pl-enums.h"
+#include "pl-chart-period.h"
 #include "pl-dashboard-chart.h"
+#include "pl-enums.h"
 #include "pl-funnel-chart.h"
 #include "pl-kpi-value.h"
-#include "pl-trend-chart.h"
 
-#define PAD 12.0
+#define PAD    12.0
+#define GAP    12.0
+#define BAR_H  12.0
+#define ROW_H  30.0
 
 static const char *
 status_words (PlKpiStatus status)
@@ -26,15 +29,112 @@ status_words (PlKpiStatus status)
     }
 }
 
-static void
-rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+static int
+text_width (PangoLayout *layout, const char *text)
 {
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  int w;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+/* Shrinks @layout's font so that @text fits @width, down to @floor pixels: a long figure
+ * ("1 495 487 EUR") reads better smaller than cut. */
+static void
+fit_font (PangoLayout *layout, const char *text, double size, double width, double floor)
+{
+  int w = text_width (layout, text);
+
+  if (w > width && w > 0)
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+      pango_font_description_set_absolute_size (font, MAX (floor, 0.96 * size * width / w) * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+}
+
+/* The months so far as a line, the target of the month shown as a dashed level, the last
+ * point as a dot in the status colour. */
+static void
+sparkline (const PlDashboardTile *tile, cairo_t *cr, double x, double y, double w, double h,
+           const PlChartStyle *style)
+{
+  static const double dash[] = { 3, 3 };
+  GArray *series = tile->series;
+  double low = INFINITY, high = -INFINITY;
+  gboolean drawing = FALSE;
+  guint n = series->len;
+
+#define PX(i) (x + (n > 1 ? w * (i) / (n - 1) : w / 2))
+#define PY(v) (y + h - (high > low ? h * ((v) - low) / (high - low) : h / 2))
+  for (guint i = 0; i < n; i++)
+    {
+      double v = g_array_index (series, double, i);
+      if (!isnan (v))
+        {
+          low = MIN (low, v);
+          high = MAX (high, v);
+        }
+    }
+  if (!isfinite (low))
+    return;
+  if (!isnan (tile->target))
+    {
+      low = MIN (low, tile->target);
+      high = MAX (high, tile->target);
+      pl_chart_set_color (cr, &style->muted, 0.8);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, x, round (PY (tile->target)) + 0.5);
+      cairo_line_to (cr, x + w, round (PY (tile->target)) + 0.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  pl_chart_set_color (cr, &style->text, 0.75);
+  for (guint i = 0; i < n; i++)
+    {
+      double v = g_array_index (series, double, i);
+
+      if (isnan (v))
+        {
+          drawing = FALSE;
+          continue;
+        }
+      if (drawing)
+        cairo_line_to (cr, PX (i), PY (v));
+      else
+        cairo_move_to (cr, PX (i), PY (v));
+      drawing = TRUE;
+    }
+  cairo_stroke (cr);
+  if (!isnan (tile->value))
+    {
+      pl_chart_set_color (cr, pl_chart_status_color (style, tile->status), 1);
+      cairo_arc (cr, PX (n - 1), PY (tile->value), 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+#undef PX
+#undef PY
+}
+
+static char *
+tile_value (PlPlan *plan, const PlDashboardTile *tile)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (tile->value))
+    return g_strdup ("–");
+  number = pl_kpi_value_format (PL_KPI (tile->kpi), tile->value);
+  /* Money says which money. */
+  if (pl_item_get_int (tile->kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+    return g_strdup_printf ("%s %s", number, pl_plan_get_currency (plan));
+  return g_steal_pointer (&number);
 }
 
 char *
@@ -42,57 +142,47 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
                         const PlChartStyle *style)
 {
   const char *name = pl_item_get_string (tile->kpi, PL_KPI_NAME);
-  g_autofree char *number = isnan (tile->value) ? g_strdup ("–") : pl_kpi_value_format (PL_KPI (tile->kpi), tile->value);
-  /* Money says which money. */
-  g_autofree char *value = pl_item_get_int (tile->kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY && !isnan (tile->value)
-                           ? g_strdup_printf ("%s %s", number, pl_plan_get_currency (plan)) : g_strdup (number);
+  const PlColor *color = pl_chart_status_color (style, tile->status);
+  g_autofree char *value = tile_value (plan, tile);
   g_autofree char *target = isnan (tile->target) ? NULL : pl_kpi_value_format (PL_KPI (tile->kpi), tile->target);
   g_autofree char *target_line = target ? g_strdup_printf (_("target %s"), target) : g_strdup (_("no target"));
+  g_autofree char *line = g_strdup_printf ("%s · %s", status_words (tile->status), target_line);
+  double size = CLAMP (height * 0.27, 14, 26);
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
-  g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, MIN (26, height * 0.3));
-  double spark_w = MIN (width * 0.38, 120), text_w = width - 2 * PAD - spark_w - 8;
-  pl_chart_set_color (cr, &style->surface, 1);
-  rounded_rect (cr, 0.5, 0.5, width - 1, height - 1, 8);
-  cairo_fill (cr);
-  pl_chart_set_color (cr, pl_chart_status_color (style, tile->status), 1);
-  cairo_rectangle (cr, 0, 8, 4, height - 16);
+  g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, size);
+  double spark_w = MIN (width * 0.34, 110), left = PAD + 6, text_w = width - left - PAD - spark_w - 10;
+  double previous = pl_dashboard_tile_previous (tile);
+  g_autofree char *trend = NULL;
+  int large_h;
+
+  pl_chart_card (cr, width, height, style);
+  /* The stripe says how the KPI stands before anything is read. */
+  pl_chart_set_color (cr, color, 1);
+  pl_chart_rounded_rect (cr, 4, 8, 4, height - 16, 2);
   cairo_fill (cr);
 
   pl_chart_set_color (cr, &style->muted, 1);
-  pl_chart_text (cr, small, name, PAD, PAD - 2, width - 2 * PAD, PANGO_ALIGN_LEFT);
+  pl_chart_text (cr, small, name, left, PAD - 3, width - left - PAD, PANGO_ALIGN_LEFT);
+  fit_font (large, value, size, text_w, 12);
+  pango_layout_set_text (large, value, -1);
+  pango_layout_get_pixel_size (large, NULL, &large_h);
   pl_chart_set_color (cr, &style->text, 1);
-  {
-    /* A long figure ("495 487 EUR") takes a smaller font rather than an ellipsis. */
-    double size = MIN (26, height * 0.3);
-    int value_w;
+  pl_chart_text (cr, large, value, left, height / 2 - large_h / 2.0, text_w, PANGO_ALIGN_LEFT);
+  /* Only a KPI that needs a look says so in colour; the stripe already shows the others. */
+  pl_chart_set_color (cr, tile->status == PL_KPI_STATUS_CLOSE || tile->status == PL_KPI_STATUS_OFF ? color : &style->muted, 1);
+  pl_chart_text (cr, small, line, left, height - PAD - 13, width - left - PAD, PANGO_ALIGN_LEFT);
+  sparkline (tile, cr, width - PAD - spark_w, height / 2 - height * 0.16, spark_w, height * 0.3, style);
 
-    pango_layout_set_width (large, -1);
-    pango_layout_set_text (large, value, -1);
-    pango_layout_get_pixel_size (large, &value_w, NULL);
-    if (value_w > text_w && value_w > 0)
-      {
-        PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (large));
-        pango_font_description_set_absolute_size (font, MAX (12, 0.94 * size * text_w / value_w) * PANGO_SCALE);
-        pango_layout_set_font_description (large, font);
-        pango_font_description_free (font);
-      }
-    pl_chart_text (cr, large, value, PAD, height * 0.33, text_w, PANGO_ALIGN_LEFT);
-  }
-  pl_chart_set_color (cr, pl_chart_status_color (style, tile->status), 1);
-  {
-    g_autofree char *line = g_strdup_printf ("%s · %s", status_words (tile->status), target_line);
-    pl_chart_text (cr, small, line, PAD, height - PAD - 15, width - 2 * PAD, PANGO_ALIGN_LEFT);
-  }
-
-  /* The trend, right of the value, as a sparkline. */
-  cairo_save (cr);
-  cairo_translate (cr, width - PAD - spark_w, height * 0.36);
-  {
-    g_autofree char *trend = pl_trend_chart_draw (plan, tile->kpi, TRUE, cr, spark_w, height * 0.3, style);
-  }
-  cairo_restore (cr);
-  /* Translators: a dashboard tile: KPI name, its value, how it stands, its target */
-  return g_strdup_printf (_("%s: %s, %s (%s)."), name, value, status_words (tile->status), target_line);
+  if (!isnan (previous) && !isnan (tile->value) && previous != tile->value)
+    {
+      g_autofree char *before = pl_kpi_value_format (PL_KPI (tile->kpi), previous);
+      /* Translators: a tile's trend in its summary: "up from 640 the month before" */
+      trend = g_strdup_printf (tile->value > previous ? _(", up from %s the month before") : _(", down from %s the month before"),
+                               before);
+    }
+  /* Translators: a dashboard tile: KPI name, its value, how it stands, its target, its trend */
+  return g_strdup_printf (_("%s: %s, %s (%s)%s."), name, value, status_words (tile->status), target_line,
+                          trend ? trend : "");
 }
 
 void
@@ -105,62 +195,94 @@ pl_ltv_cac_gauge_geometry (double ratio, double width, double *bar_end, double *
   *healthy_x = width * PL_LTV_CAC_HEALTHY / top;
 }
 
-/* "LTV:CAC, January to June 2027": the gauge is over the months measured, where a tile
- * shows one month. */
-static char *
-ltv_cac_title (PlPlan *plan)
+double
+pl_dashboard_gauge_bar_y (double height)
 {
-  guint32 until = pl_figures_measured_until (plan);
-  GDate first, last;
-  char from[64], to[64];
+  return height - PAD - 16 - BAR_H;
+}
 
-  if (until <= pl_plan_get_start (plan))
-    return g_strdup (_("LTV:CAC"));
-  g_date_set_julian (&first, pl_plan_get_start (plan));
-  g_date_set_julian (&last, until - 1);
-  g_date_strftime (from, sizeof from, "%B", &first);
-  g_date_strftime (to, sizeof to, "%B %Y", &last);
-  /* Translators: LTV:CAC over a range of months, "January" to "June 2027" */
-  return g_strdup_printf (_("LTV:CAC, %s to %s"), from, to);
+/* The title, the figure large on the left and a comment on the right of it. */
+static void
+gauge_head (cairo_t *cr, const char *title, const char *figure, const char *comment, const PlColor *comment_color,
+            double width, double height, const PlChartStyle *style)
+{
+  g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
+  g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, CLAMP (height * 0.22, 16, 24));
+  int figure_w = text_width (large, figure);
+  int large_h, small_h;
+  double y = PAD + 16;
+
+  pl_chart_set_color (cr, &style->muted, 1);
+  pl_chart_text (cr, small, title, PAD, PAD - 3, width - 2 * PAD, PANGO_ALIGN_LEFT);
+  pl_chart_set_color (cr, &style->text, 1);
+  large_h = (int) pl_chart_text (cr, large, figure, PAD, y, width / 2, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (small, comment, -1);
+  pango_layout_get_pixel_size (small, NULL, &small_h);
+  pl_chart_set_color (cr, comment_color, 1);
+  /* On the figure's baseline, as far as the figure leaves room. */
+  pl_chart_text (cr, small, comment, PAD + MIN (figure_w, width / 2) + 12, y + large_h - small_h - 3,
+                 width - 2 * PAD - MIN (figure_w, width / 2) - 12, PANGO_ALIGN_RIGHT);
 }
 
 char *
-pl_ltv_cac_gauge_draw (PlPlan *plan, double ratio, cairo_t *cr, double width, double height, const PlChartStyle *style)
+pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, double width, double height,
+                       const PlChartStyle *style)
 {
-  g_autofree char *title = ltv_cac_title (plan);
-  g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
-  g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, 24);
-  g_autofree char *value = isnan (ratio) ? g_strdup ("–") : g_strdup_printf ("%.1fx", ratio);
-  gboolean healthy = !isnan (ratio) && ratio >= PL_LTV_CAC_HEALTHY;
-  double bar_w = width - 2 * PAD, bar_y = height - PAD - 30, bar_end, healthy_x;
   static const double dash[] = { 3, 2 };
+  double ratio = dashboard->ltv_cac;
+  g_autofree char *months = pl_chart_period_months (pl_plan_get_start (plan), dashboard->until);
+  /* Translators: LTV:CAC over a range of months ("January to June 2027") */
+  g_autofree char *title = months ? g_strdup_printf (_("LTV:CAC, %s"), months) : g_strdup (_("LTV:CAC"));
+  g_autofree char *value = isnan (ratio) ? g_strdup ("–") : g_strdup_printf ("%.1fx", ratio);
+  g_autoptr(PangoLayout) tiny = pl_chart_text_new (cr, style, 10);
+  gboolean healthy = !isnan (ratio) && ratio >= PL_LTV_CAC_HEALTHY;
+  const PlColor *color = healthy ? &style->good : &style->bad;
+  double bar_w = width - 2 * PAD, bar_y = pl_dashboard_gauge_bar_y (height), bar_end, healthy_x, top;
+
+  pl_chart_card (cr, width, height, style);
+  gauge_head (cr, title, value,
+              isnan (ratio) ? _("not measured yet") : healthy ? _("healthy: 3x or above") : _("below the 3x line"),
+              isnan (ratio) ? &style->muted : color, width, height, style);
 
   pl_ltv_cac_gauge_geometry (ratio, bar_w, &bar_end, &healthy_x);
-  pl_chart_set_color (cr, &style->surface, 1);
-  rounded_rect (cr, 0.5, 0.5, width - 1, height - 1, 8);
-  cairo_fill (cr);
-  pl_chart_set_color (cr, &style->muted, 1);
-  pl_chart_text (cr, small, title, PAD, PAD - 2, width - 2 * PAD, PANGO_ALIGN_LEFT);
-  pl_chart_set_color (cr, &style->text, 1);
-  pl_chart_text (cr, large, value, PAD, PAD + 16, width / 2, PANGO_ALIGN_LEFT);
-  pl_chart_set_color (cr, healthy ? &style->good : &style->bad, 1);
-  pl_chart_text (cr, small, isnan (ratio) ? _("not measured yet") : healthy ? _("healthy: 3x or above") : _("below the 3x line"),
-                 width / 2, PAD + 26, width / 2 - PAD, PANGO_ALIGN_RIGHT);
-
+  top = bar_w * PL_LTV_CAC_HEALTHY / healthy_x;
   pl_chart_set_color (cr, &style->muted, 0.25);
-  cairo_rectangle (cr, PAD, bar_y, bar_w, 12);
+  pl_chart_rounded_rect (cr, PAD, bar_y, bar_w, BAR_H, 3);
   cairo_fill (cr);
-  pl_chart_set_color (cr, healthy ? &style->good : &style->bad, 1);
-  cairo_rectangle (cr, PAD, bar_y, bar_end, 12);
-  cairo_fill (cr);
+  if (bar_end > 0)
+    {
+      pl_chart_set_color (cr, color, 1);
+      pl_chart_rounded_rect (cr, PAD, bar_y, bar_end, BAR_H, 3);
+      cairo_fill (cr);
+    }
+  /* The scale under the bar, one mark per x, and the health line across it. */
+  for (int i = 0; i <= (int) round (top); i++)
+    {
+      g_autofree char *mark = g_strdup_printf ("%dx", i);
+      double x = PAD + bar_w * i / top;
+
+      if (i == (int) PL_LTV_CAC_HEALTHY)
+        continue;
+      pl_chart_set_color (cr, &style->muted, 1);
+      /* The ends of the scale stay inside the card. */
+      pl_chart_text (cr, tiny, mark, i == 0 ? PAD : x + 15 > width - PAD ? width - PAD - 30 : x - 15, bar_y + BAR_H + 3, 30,
+                     i == 0 ? PANGO_ALIGN_LEFT : x + 15 > width - PAD ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+    }
   pl_chart_set_color (cr, &style->text, 1);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dash, 2, 0);
-  cairo_move_to (cr, PAD + healthy_x, bar_y - 4);
-  cairo_line_to (cr, PAD + healthy_x, bar_y + 16);
+  cairo_move_to (cr, round (PAD + healthy_x), bar_y - 5);
+  cairo_line_to (cr, round (PAD + healthy_x), bar_y + BAR_H + 3);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  pl_chart_text (cr, small, "3x", PAD + healthy_x - 20, bar_y + 16, 40, PANGO_ALIGN_CENTER);
+  {
+    g_autoptr(PangoLayout) bold = pl_chart_text_new (cr, style, 10);
+    pango_layout_set_markup (bold, "<b>3x</b>", -1);
+    pango_layout_set_width (bold, 30 * PANGO_SCALE);
+    pango_layout_set_alignment (bold, PANGO_ALIGN_CENTER);
+    cairo_move_to (cr, PAD + healthy_x - 15, bar_y + BAR_H + 3);
+    pango_cairo_show_layout (cr, bold);
+  }
   if (isnan (ratio))
     return g_strdup (_("LTV:CAC is not measured yet."));
   return g_strdup_printf (healthy ? _("LTV:CAC is %.1f, above the healthy line of 3.") : _("LTV:CAC is %.1f, below the healthy line of 3."),
@@ -171,62 +293,101 @@ char *
 pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, double width, double height,
                      const PlChartStyle *style)
 {
-  g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
-  g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, 24);
+  g_autoptr(PangoLayout) tiny = pl_chart_text_new (cr, style, 11);
   guint exponent = pl_plan_get_currency_exponent (plan);
+  const char *currency = pl_plan_get_currency (plan);
   g_autofree char *spent = pl_chart_short_money (dashboard->spend_to_date, exponent);
   g_autofree char *planned = pl_chart_short_money (dashboard->budget_to_date, exponent);
   g_autofree char *year = pl_chart_short_money (dashboard->budget, exponent);
+  g_autofree char *figure = g_strdup_printf ("%s %s", spent, currency);
   g_autofree char *detail = NULL;
+  g_autofree char *budget = NULL;
   double share = dashboard->budget_to_date > 0 ? (double) dashboard->spend_to_date / dashboard->budget_to_date : NAN;
   gboolean over = dashboard->spend_to_date > dashboard->budget_to_date;
-  double bar_w = width - 2 * PAD, bar_y = height - PAD - 30;
+  double bar_w = width - 2 * PAD, bar_y = pl_dashboard_gauge_bar_y (height);
   double scale = MAX (dashboard->budget_to_date, dashboard->spend_to_date);
 
-  pl_chart_set_color (cr, &style->surface, 1);
-  rounded_rect (cr, 0.5, 0.5, width - 1, height - 1, 8);
-  cairo_fill (cr);
-  pl_chart_set_color (cr, &style->muted, 1);
-  pl_chart_text (cr, small, _("Spend against budget to date"), PAD, PAD - 2, width - 2 * PAD, PANGO_ALIGN_LEFT);
-  pl_chart_set_color (cr, &style->text, 1);
-  pl_chart_text (cr, large, isnan (share) ? "–" : spent, PAD, PAD + 16, width / 2, PANGO_ALIGN_LEFT);
-  /* Translators: the budget planned to date, the share of it spent, the year's budget */
+  pl_chart_card (cr, width, height, style);
+  /* Translators: the budget planned to date and the share of it spent */
   detail = isnan (share) ? g_strdup (_("nothing planned yet"))
-                         : g_strdup_printf (_("of %s planned to date (%.0f %%)"), planned, share * 100);
-  pl_chart_set_color (cr, over ? &style->bad : &style->muted, 1);
-  pl_chart_text (cr, small, detail, width / 2 - 40, PAD + 26, width / 2 + 40 - PAD, PANGO_ALIGN_RIGHT);
+                         : g_strdup_printf (_("%.0f %% of %s planned to date"), share * 100, planned);
+  gauge_head (cr, _("Spend against budget to date"), figure, detail, over ? &style->bad : &style->muted,
+              width, height, style);
 
   pl_chart_set_color (cr, &style->muted, 0.25);
-  cairo_rectangle (cr, PAD, bar_y, scale > 0 ? bar_w * dashboard->budget_to_date / scale : bar_w, 12);
+  pl_chart_rounded_rect (cr, PAD, bar_y, scale > 0 ? bar_w * dashboard->budget_to_date / scale : bar_w, BAR_H, 3);
   cairo_fill (cr);
-  pl_chart_set_color (cr, over ? &style->bad : &style->good, 1);
-  cairo_rectangle (cr, PAD, bar_y, scale > 0 ? bar_w * dashboard->spend_to_date / scale : 0, 12);
-  cairo_fill (cr);
-  {
-    g_autofree char *budget = g_strdup_printf (_("%s budgeted for the whole period"), year);
-    pl_chart_set_color (cr, &style->muted, 1);
-    pl_chart_text (cr, small, budget, PAD, bar_y + 16, bar_w, PANGO_ALIGN_RIGHT);
-  }
+  if (scale > 0 && dashboard->spend_to_date > 0)
+    {
+      pl_chart_set_color (cr, over ? &style->bad : &style->good, 1);
+      pl_chart_rounded_rect (cr, PAD, bar_y, bar_w * dashboard->spend_to_date / scale, BAR_H, 3);
+      cairo_fill (cr);
+    }
+  /* Translators: the budget of the whole plan, under the spend gauge */
+  budget = g_strdup_printf (_("%s %s budgeted for the whole period"), year, currency);
+  pl_chart_set_color (cr, &style->muted, 1);
+  pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);
   if (isnan (share))
     return g_strdup (_("No budget is planned to date."));
-  return g_strdup_printf (_("Spent %s of the %s planned to date (%.0f %%)."), spent, planned, share * 100);
+  return g_strdup_printf (_("Spent %s of the %s %s planned to date (%.0f %%)."), spent, planned, currency, share * 100);
 }
 
 char *
-pl_dashboard_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style)
+pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width, double height,
+                        const PlChartStyle *style)
 {
-  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 13);
-  double top_h = height * 0.38, tiles_h = height * 0.34, list_y = top_h + tiles_h + 2 * PAD;
-  double funnel_w = width * 0.6;
-  guint columns = 4, rows = (dashboard->tiles->len + columns - 1) / columns;
-  double tile_w = (width - (columns - 1) * PAD) / columns;
-  double tile_h = rows > 0 ? (tiles_h - (rows - 1) * PAD) / rows : 0;
+  g_autoptr(PangoLayout) name = pl_chart_text_new (cr, style, 13);
+  g_autoptr(PangoLayout) why = pl_chart_text_new (cr, style, 12);
+  GPtrArray *attention = dashboard->attention;
+  guint fit = (guint) MAX (1, floor ((height - PAD / 2 - 2) / ROW_H)), shown;
+  double y = PAD / 2;
 
-  pl_chart_set_color (cr, &style->background, 1);
-  cairo_paint (cr);
-#define PIECE(x, y, w, h, call) \
+  pl_chart_card (cr, width, height, style);
+  if (attention->len == 0)
+    {
+      const char *none = _("None: every campaign is on target, within budget and not about to end.");
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, name, none, PAD, y + 7, width - 2 * PAD, PANGO_ALIGN_LEFT);
+      return g_strdup (none);
+    }
+  /* The last row says how many more there are when they do not all fit. */
+  shown = attention->len <= fit ? attention->len : fit - 1;
+  for (guint i = 0; i < shown; i++)
+    {
+      PlAttention *entry = attention->pdata[i];
+      const PlColor *color = entry->reasons & (PL_ATTENTION_OFF_TARGET | PL_ATTENTION_OVER_BUDGET) ? &style->bad
+                                                                                                  : &style->warning;
+      int why_w = MIN (text_width (why, entry->text), (int) (width * 0.6));
+
+      if (i > 0)
+        {
+          pl_chart_set_color (cr, &style->muted, 0.2);
+          cairo_rectangle (cr, PAD, round (y), width - 2 * PAD, 1);
+          cairo_fill (cr);
+        }
+      pl_chart_set_color (cr, color, 1);
+      cairo_arc (cr, PAD + 4, y + ROW_H / 2, 4, 0, 2 * G_PI);
+      cairo_fill (cr);
+      pl_chart_set_color (cr, &style->text, 1);
+      pl_chart_text (cr, name, pl_item_get_string (entry->campaign, PL_CAMPAIGN_NAME), PAD + 16, y + 7,
+                     width - 2 * PAD - 16 - why_w - 16, PANGO_ALIGN_LEFT);
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, why, entry->text, width - PAD - why_w, y + 8, why_w, PANGO_ALIGN_RIGHT);
+      y += ROW_H;
+    }
+  if (shown < attention->len)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("and %u more campaign", "and %u more campaigns",
+                                                         attention->len - shown), attention->len - shown);
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, why, more, PAD + 16, y + 8, width - 2 * PAD, PANGO_ALIGN_LEFT);
+    }
+  return g_strdup_printf (ngettext ("%u campaign needs attention.", "%u campaigns need attention.", attention->len),
+                          attention->len);
+}
+
+/* Paints one piece at (@x, @y) and adds its summary to @summary. */
+#define PIECE(x, y, call) \
   G_STMT_START { \
     g_autofree char *piece = NULL; \
     cairo_save (cr); \
@@ -235,34 +396,57 @@ pl_dashboard_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, doubl
     cairo_restore (cr); \
     g_string_append_printf (summary, "%s ", piece); \
   } G_STMT_END
-  PIECE (0, 0, funnel_w, top_h,
-         pl_funnel_chart_draw (plan, pl_plan_get_start (plan), pl_figures_measured_until (plan), cr, funnel_w - PAD, top_h, style));
-  PIECE (funnel_w, 0, width - funnel_w, top_h / 2 - PAD / 2,
-         pl_ltv_cac_gauge_draw (plan, dashboard->ltv_cac, cr, width - funnel_w, top_h / 2 - PAD / 2, style));
-  PIECE (funnel_w, top_h / 2 + PAD / 2, width - funnel_w, top_h / 2 - PAD / 2,
-         pl_spend_gauge_draw (plan, dashboard, cr, width - funnel_w, top_h / 2 - PAD / 2, style));
+
+char *
+pl_dashboard_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style)
+{
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(PangoLayout) title = pl_chart_text_new (cr, style, 18);
+  g_autoptr(PangoLayout) heading = pl_chart_text_new (cr, style, 13);
+  guint columns = 4, rows = (dashboard->tiles->len + columns - 1) / columns;
+  /* The list takes what its rows need (up to six), the funnel and the tiles share the rest. */
+  double head_h = 40, list_h = MIN (MAX (dashboard->attention->len, 1), 6) * ROW_H + PAD;
+  double inner = height - head_h - GAP - 24 - list_h - (rows > 0 ? GAP : 0);
+  double top_h = floor (rows > 0 ? inner * 0.55 : inner), tiles_h = rows > 0 ? inner - top_h : 0;
+  double list_y = head_h + top_h + GAP + tiles_h + (rows > 0 ? GAP : 0);
+  double funnel_w = floor (width * 0.6), side_w = width - funnel_w - GAP, gauge_h = (top_h - GAP) / 2;
+  double tile_w = (width - (columns - 1) * GAP) / columns;
+  double tile_h = rows > 0 ? (tiles_h - (rows - 1) * GAP) / rows : 0;
+  GDate date;
+  char day[64];
+
+  pl_chart_set_color (cr, &style->background, 1);
+  cairo_paint (cr);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, dashboard->as_of);
+  g_date_strftime (day, sizeof day, "%e %B %Y", &date);
+  {
+    /* Translators: the printed dashboard's title: the plan's title and the day of its figures */
+    g_autofree char *markup = g_markup_printf_escaped (_("<b>%s</b>  <span size=\"smaller\" alpha=\"65%%\">as of %s</span>"),
+                                                       pl_plan_get_title (plan) ? pl_plan_get_title (plan) : "",
+                                                       g_strstrip (day));
+    pl_chart_set_color (cr, &style->text, 1);
+    pango_layout_set_markup (title, markup, -1);
+    pango_layout_set_width (title, (int) (width * PANGO_SCALE));
+    cairo_move_to (cr, 0, 4);
+    pango_cairo_show_layout (cr, title);
+  }
+
+  PIECE (0, head_h,
+         pl_funnel_chart_draw (plan, pl_plan_get_start (plan), dashboard->until, cr, funnel_w, top_h, style));
+  PIECE (funnel_w + GAP, head_h, pl_ltv_cac_gauge_draw (plan, dashboard, cr, side_w, gauge_h, style));
+  PIECE (funnel_w + GAP, head_h + gauge_h + GAP, pl_spend_gauge_draw (plan, dashboard, cr, side_w, gauge_h, style));
   for (guint i = 0; i < dashboard->tiles->len; i++)
-    PIECE ((i % columns) * (tile_w + PAD), top_h + PAD + (i / columns) * (tile_h + PAD), tile_w, tile_h,
+    PIECE ((i % columns) * (tile_w + GAP), head_h + top_h + GAP + (i / columns) * (tile_h + GAP),
            pl_dashboard_tile_draw (plan, &g_array_index (dashboard->tiles, PlDashboardTile, i), cr, tile_w, tile_h, style));
-#undef PIECE
 
   pl_chart_set_color (cr, &style->text, 1);
-  pl_chart_text (cr, text, _("Campaigns that need attention"), 0, list_y, width, PANGO_ALIGN_LEFT);
-  for (guint i = 0; i < dashboard->attention->len && list_y + 22 * (i + 2) <= height; i++)
-    {
-      PlAttention *attention = dashboard->attention->pdata[i];
-      g_autofree char *line = g_strdup_printf ("%s — %s", pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME),
-                                               attention->text);
-      pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, line, PAD, list_y + 22 * (i + 1), width - PAD, PANGO_ALIGN_LEFT);
-    }
-  if (dashboard->attention->len == 0)
-    {
-      pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, _("None: every campaign is on target, within budget and not about to end."), PAD,
-                     list_y + 22, width - PAD, PANGO_ALIGN_LEFT);
-    }
-  g_string_append_printf (summary, ngettext ("%u campaign needs attention.", "%u campaigns need attention.",
-                                             dashboard->attention->len), dashboard->attention->len);
+  pango_layout_set_markup (heading, _("<b>Campaigns That Need Attention</b>"), -1);
+  cairo_move_to (cr, 0, list_y);
+  pango_cairo_show_layout (cr, heading);
+  PIECE (0, list_y + 24, pl_attention_list_draw (dashboard, cr, width, list_h, style));
+  g_string_truncate (summary, summary->len - 1);
   return g_string_free (g_steal_pointer (&summary), FALSE);
 }
+#undef PIECE

@@ -4,16 +4,21 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
+#include "pl-chart-draw.h"
+#include "pl-chart-period.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-funnel-chart.h"
+#include "pl-kpi-value.h"
 #include "pl-records.h"
 
-#define MARGIN  16.0
-#define LABEL_W 170.0
-#define VALUE_W 200.0
+#define PAD      12.0
+#define TITLE_H  24.0
+#define BAR_H    22.0
+/* The last stage's band is this share of the first's: the shape says "funnel" while every
+ * stage stays wide enough to compare its actual with its plan. */
+#define NARROWEST 0.5
 
 static const PlStage funnel[] = {
   PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL, PL_STAGE_NEW_CUSTOMERS,
@@ -32,25 +37,74 @@ pl_funnel_chart_stages (PlPlan *plan, int stages[6])
 }
 
 static void
-set_color (cairo_t *cr, const PlColor *color, double alpha)
+columns (double width, double *label_w, double *value_w)
 {
-  cairo_set_source_rgba (cr, color->r, color->g, color->b, alpha);
+  *label_w = CLAMP (width * 0.2, 70, 180);
+  *value_w = CLAMP (width * 0.22, 96, 180);
 }
 
+/* The height of a bar and of the gap below it, where the rate goes. */
 static void
-show (cairo_t *cr, PangoLayout *text, const char *markup, double x, double y, double w, PangoAlignment align)
+rows (guint n, double height, double *bar_h, double *gap)
 {
-  pango_layout_set_markup (text, markup, -1);
-  pango_layout_set_width (text, (int) (w * PANGO_SCALE));
-  pango_layout_set_alignment (text, align);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, text);
+  /* Room below the last bar for its plan line. */
+  double avail = height - PAD - TITLE_H - PAD - 14;
+
+  *bar_h = MIN (BAR_H, avail * 0.55 / MAX (n, 1));
+  *gap = n > 1 ? (avail - n * *bar_h) / (n - 1) : 0;
+}
+
+void
+pl_funnel_chart_band (guint index, guint n, double width, double height, double *center_x, double *band_w,
+                      double *middle_y)
+{
+  double label_w, value_w, bar_h, gap, full;
+
+  columns (width, &label_w, &value_w);
+  rows (n, height, &bar_h, &gap);
+  full = MAX (width - 2 * PAD - label_w - value_w - 16, 20);
+  *center_x = PAD + label_w + full / 2;
+  *band_w = full * (1 - (1 - NARROWEST) * index / MAX (n - 1, 1));
+  *middle_y = PAD + TITLE_H + index * (bar_h + gap) + bar_h / 2;
 }
 
 static char *
-count (double value)
+figure (PlKpi *kpi, double value)
 {
-  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%'.0f", value);
+  return isnan (value) ? g_strdup ("–") : pl_kpi_value_format (kpi, value);
+}
+
+static char *
+percent (double rate)
+{
+  return g_strdup_printf ("%.1f %%", rate * 100);
+}
+
+/* The legend: a filled square for the actual, a tick for the plan, right-aligned. */
+static void
+legend (cairo_t *cr, PangoLayout *text, double right, double y, const PlChartStyle *style)
+{
+  const char *actual = _("Actual"), *plan = _("Plan");
+  int actual_w, plan_w;
+  double x;
+
+  pango_layout_set_width (text, -1);
+  pango_layout_set_text (text, actual, -1);
+  pango_layout_get_pixel_size (text, &actual_w, NULL);
+  pango_layout_set_text (text, plan, -1);
+  pango_layout_get_pixel_size (text, &plan_w, NULL);
+  x = right - plan_w;
+  pl_chart_set_color (cr, &style->muted, 1);
+  pl_chart_text (cr, text, plan, x, y, plan_w + 1, PANGO_ALIGN_LEFT);
+  pl_chart_set_color (cr, &style->text, 1);
+  cairo_rectangle (cr, x - 8, y + 1, 2, 13);
+  cairo_fill (cr);
+  x -= 20 + actual_w;
+  pl_chart_set_color (cr, &style->muted, 1);
+  pl_chart_text (cr, text, actual, x, y, actual_w + 1, PANGO_ALIGN_LEFT);
+  pl_chart_set_color (cr, &style->good, 1);
+  cairo_rectangle (cr, x - 14, y + 3, 10, 10);
+  cairo_fill (cr);
 }
 
 char *
@@ -59,77 +113,150 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
 {
   int stages[6];
   int n = pl_funnel_chart_stages (plan, stages);
-  g_autoptr(PangoLayout) text = pango_cairo_create_layout (cr);
+  g_autofree char *months = pl_chart_period_months (from, to);
+  /* Translators: the funnel's title, over a range of months ("January to June 2027") */
+  g_autofree char *title = months ? g_strdup_printf (_("Funnel, %s"), months) : g_strdup (_("Funnel"));
+  g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
+  g_autoptr(PangoLayout) rate_text = NULL;
+  g_autoptr(PangoLayout) name_text = NULL;
+  g_autoptr(PangoLayout) value_text = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
-  PangoFontDescription *font;
-  double row_h, bar_w, font_px;
-  g_autofree char *font_name = NULL;
+  double label_w, value_w, bar_h, gap;
+  double previous_actual = NAN, previous_target = NAN, previous_y = 0, previous_w = 0, cx = 0;
 
-  set_color (cr, &style->background, 1);
-  cairo_paint (cr);
+  /* A card, like the dashboard's other pieces, so that the chart reads the same on screen
+   * and on paper. */
+  pl_chart_card (cr, width, height, style);
+  pl_chart_set_color (cr, &style->muted, 1);
+  pl_chart_text (cr, small, title, PAD, PAD - 2, width / 2, PANGO_ALIGN_LEFT);
   if (n == 0)
-    return g_strdup (_("The plan has no funnel KPIs (visitors, leads, MQL, SQL, new customers)."));
+    {
+      const char *none = _("The plan has no funnel KPIs (visitors, leads, MQL, SQL, new customers).");
+      pl_chart_text (cr, small, none, PAD, PAD + TITLE_H, width - 2 * PAD, PANGO_ALIGN_LEFT);
+      return g_strdup (none);
+    }
+  legend (cr, small, width - PAD, PAD - 2, style);
 
-  row_h = (height - 2 * MARGIN) / n;
-  bar_w = MAX (width - 2 * MARGIN - LABEL_W - VALUE_W, 20);
-  font_px = CLAMP (row_h * 0.16, 8, 13);
-  font_name = g_strdup_printf ("%s %.1fpx", style->font, font_px);
-  font = pango_font_description_from_string (font_name);
-  pango_layout_set_font_description (text, font);
-  pango_font_description_free (font);
-  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  columns (width, &label_w, &value_w);
+  rows (n, height, &bar_h, &gap);
+  name_text = pl_chart_text_new (cr, style, CLAMP (bar_h * 0.62, 9, 13));
+  value_text = pl_chart_text_new (cr, style, CLAMP (bar_h * 0.62, 9, 13));
+  rate_text = pl_chart_text_new (cr, style, CLAMP (gap * 0.42, 8, 12));
 
-  g_string_append (summary, _("Funnel:"));
+  g_string_append (summary, title);
+  g_string_append_c (summary, ':');
   for (int i = 0; i < n; i++)
     {
       PlKpi *kpi = pl_figures_kpi_for_stage (plan, stages[i]);
+      const char *name = pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME);
       double actual = pl_figures_kpi_value (plan, kpi, from, to);
       double target = pl_figures_kpi_target (plan, kpi, from, to);
       double scale = MAX (isnan (actual) ? 0 : actual, isnan (target) ? 0 : target);
-      double y = MARGIN + i * row_h;
-      double bar_h = MIN (row_h * 0.22, 18);
-      double x = MARGIN + LABEL_W;
-      const PlColor *status = isnan (actual) || isnan (target) ? &style->no_data
-                              : actual >= target ? &style->good
-                              : actual >= 0.9 * target ? &style->warning : &style->bad;
-      g_autofree char *name = g_markup_escape_text (pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), -1);
-      g_autofree char *a = count (actual);
-      g_autofree char *t = count (target);
-      g_autofree char *values = g_markup_printf_escaped (_("<b>%s</b>  <span alpha=\"70%%\">target %s</span>"), a, t);
+      PlKpiStatus status = pl_figures_kpi_status (plan, kpi, from, to);
+      const PlColor *color = pl_chart_status_color (style, status);
+      g_autofree char *a = figure (kpi, actual);
+      g_autofree char *t = figure (kpi, target);
+      g_autofree char *plan_line = NULL;
+      g_autofree char *converted = NULL;
+      double band_w, middle, top;
 
-      set_color (cr, &style->text, 1);
-      show (cr, text, name, MARGIN, y + row_h * 0.18, LABEL_W - 12, PANGO_ALIGN_LEFT);
-      /* Actual over target, both scaled to the larger: how far the stage is from plan. */
-      if (scale > 0)
-        {
-          set_color (cr, &style->muted, 0.25);
-          cairo_rectangle (cr, x, y + row_h * 0.18 + bar_h + 3, bar_w * (isnan (target) ? 0 : target) / scale, bar_h * 0.6);
-          cairo_fill (cr);
-          set_color (cr, status, 1);
-          cairo_rectangle (cr, x, y + row_h * 0.18, bar_w * (isnan (actual) ? 0 : actual) / scale, bar_h);
-          cairo_fill (cr);
-        }
-      set_color (cr, &style->text, 1);
-      show (cr, text, values, x + bar_w + 12, y + row_h * 0.18, VALUE_W - 12, PANGO_ALIGN_LEFT);
-      g_string_append_printf (summary, i ? " → %s %s" : " %s %s", a, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
+      pl_funnel_chart_band ((guint) i, (guint) n, width, height, &cx, &band_w, &middle);
+      top = middle - bar_h / 2;
 
+      /* From the stage above: the funnel's wall and the conversion rate against plan. */
       if (i > 0)
         {
-          PlKpi *previous = pl_figures_kpi_for_stage (plan, stages[i - 1]);
-          double rate = actual / pl_figures_kpi_value (plan, previous, from, to);
-          double planned = target / pl_figures_kpi_target (plan, previous, from, to);
-          g_autofree char *label = NULL;
+          double rate = actual / previous_actual, planned = target / previous_target;
 
+          pl_chart_set_color (cr, &style->muted, 0.12);
+          cairo_move_to (cr, cx - previous_w / 2, previous_y);
+          cairo_line_to (cr, cx + previous_w / 2, previous_y);
+          cairo_line_to (cr, cx + band_w / 2, top);
+          cairo_line_to (cr, cx - band_w / 2, top);
+          cairo_close_path (cr);
+          cairo_fill (cr);
           if (isfinite (rate))
             {
-              label = isfinite (planned)
-                      ? g_strdup_printf (_("↓ %.1f %% (planned %.1f %%)"), rate * 100, planned * 100)
-                      : g_strdup_printf (_("↓ %.1f %%"), rate * 100);
-              g_string_append_printf (summary, " (%.1f %%)", rate * 100);
-              set_color (cr, &style->muted, 1);
-              show (cr, text, label, MARGIN, y - row_h * 0.02, LABEL_W + bar_w, PANGO_ALIGN_LEFT);
+              g_autofree char *r = percent (rate);
+              g_autofree char *p = isfinite (planned) ? percent (planned) : NULL;
+              /* Translators: a conversion rate between two funnel stages, and the planned one */
+              g_autofree char *label = p ? g_strdup_printf (_("↓ %s  (plan %s)"), r, p) : g_strdup_printf ("↓ %s", r);
+              int text_h;
+
+              pango_layout_set_text (rate_text, label, -1);
+              pango_layout_get_pixel_size (rate_text, NULL, &text_h);
+              if (text_h <= gap)
+                {
+                  /* Below plan by a tenth or more, the rate says so in colour. */
+                  pl_chart_set_color (cr, isfinite (planned) && rate < planned * 0.9 ? &style->bad : &style->text, 0.85);
+                  pl_chart_text (cr, rate_text, label, cx - previous_w / 2, previous_y + (gap - text_h) / 2,
+                                 previous_w, PANGO_ALIGN_CENTER);
+                }
+              /* Translators: in the funnel's summary, the rate from the stage before */
+              converted = g_strdup_printf (_(", %s converted"), r);
             }
+          g_string_append (summary, " →");
         }
+
+      /* The band is the larger of actual and plan; the bar the actual, the ticks the plan. */
+      pl_chart_set_color (cr, status == PL_KPI_STATUS_NO_DATA ? &style->no_data : color, 0.2);
+      pl_chart_rounded_rect (cr, cx - band_w / 2, top, band_w, bar_h, 3);
+      cairo_fill (cr);
+      if (scale > 0 && !isnan (actual))
+        {
+          double w = band_w * actual / scale;
+          pl_chart_set_color (cr, color, 1);
+          pl_chart_rounded_rect (cr, cx - w / 2, top, w, bar_h, 3);
+          cairo_fill (cr);
+        }
+      if (scale > 0 && !isnan (target))
+        {
+          double w = band_w * target / scale;
+          pl_chart_set_color (cr, &style->text, 1);
+          cairo_rectangle (cr, cx - w / 2 - 1, top - 3, 2, bar_h + 6);
+          cairo_rectangle (cr, cx + w / 2 - 1, top - 3, 2, bar_h + 6);
+          cairo_fill (cr);
+        }
+
+      pl_chart_set_color (cr, &style->text, 1);
+      {
+        int text_h;
+        pango_layout_set_text (name_text, name, -1);
+        pango_layout_get_pixel_size (name_text, NULL, &text_h);
+        pl_chart_text (cr, name_text, name, PAD, middle - text_h / 2.0, label_w - 8, PANGO_ALIGN_LEFT);
+      }
+      {
+        g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", a);
+        int text_h;
+
+        pango_layout_set_width (value_text, (int) ((value_w - 4) * PANGO_SCALE));
+        pango_layout_set_alignment (value_text, PANGO_ALIGN_LEFT);
+        pango_layout_set_markup (value_text, markup, -1);
+        pango_layout_get_pixel_size (value_text, NULL, &text_h);
+        cairo_move_to (cr, width - PAD - value_w, middle - text_h / 2.0);
+        pango_cairo_show_layout (cr, value_text);
+      }
+      if (isnan (target))
+        plan_line = g_strdup (_("no plan"));
+      else if (isnan (actual) || target == 0)
+        plan_line = g_strdup_printf (_("plan %s"), t);
+      else
+        /* Translators: under a funnel stage's figure: its plan and the gap to it */
+        plan_line = g_strdup_printf (_("plan %s · %+.1f %%"), t, (actual - target) / target * 100);
+      if (gap >= 14 || i == n - 1)
+        {
+          pl_chart_set_color (cr, status == PL_KPI_STATUS_OFF || status == PL_KPI_STATUS_CLOSE ? color : &style->muted, 1);
+          pl_chart_text (cr, rate_text, plan_line, width - PAD - value_w, top + bar_h + 1, value_w - 4, PANGO_ALIGN_LEFT);
+        }
+      /* Translators: a funnel stage in the summary: its name, actual and plan */
+      g_string_append_printf (summary, _(" %s %s (plan %s)"), name, a, t);
+      if (converted != NULL)
+        g_string_append (summary, converted);
+
+      previous_actual = actual;
+      previous_target = target;
+      previous_y = top + bar_h;
+      previous_w = band_w;
     }
   g_string_append_c (summary, '.');
   return g_string_free (g_steal_pointer (&summary), FALSE);

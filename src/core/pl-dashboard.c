@@ -16,6 +16,14 @@ attention_free (PlAttention *attention)
   g_free (attention);
 }
 
+static void
+tile_clear (gpointer data)
+{
+  PlDashboardTile *tile = data;
+
+  g_clear_pointer (&tile->series, g_array_unref);
+}
+
 void
 pl_dashboard_free (PlDashboard *self)
 {
@@ -125,24 +133,51 @@ find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, g
   g_ptr_array_sort (self->attention, by_reason);
 }
 
+double
+pl_dashboard_tile_previous (const PlDashboardTile *tile)
+{
+  return tile->series->len >= 2 ? g_array_index (tile->series, double, tile->series->len - 2) : NAN;
+}
+
+static GArray *
+tile_series (PlPlan *plan, PlKpi *kpi, guint months)
+{
+  GArray *series = g_array_sized_new (FALSE, FALSE, sizeof (double), months);
+
+  for (guint m = 0; m < months; m++)
+    {
+      double value = pl_figures_kpi_value (plan, kpi, pl_plan_month_start (plan, m), month_end (plan, m));
+      g_array_append_val (series, value);
+    }
+  return series;
+}
+
 PlDashboard *
 pl_dashboard_new (PlPlan *plan, guint32 as_of)
 {
-  PlDashboard *self = g_new0 (PlDashboard, 1);
-  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
-  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
-  guint32 measured = pl_figures_measured_until (plan);
-  int last = pl_plan_month_index (plan, measured - 1);
-  int current = pl_plan_month_index (plan, as_of);
+  PlDashboard *self;
+  GListModel *kpis;
+  g_autoptr(PlBudgetTotals) totals = NULL;
+  int last, current;
   guint32 end;
 
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  self = g_new0 (PlDashboard, 1);
+  kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  totals = pl_budget_totals_new (plan);
+  current = pl_plan_month_index (plan, as_of);
+  /* The KPIs show the last month measured, not a month still being measured, and never a
+   * month after the day shown: a plan filled in ahead (targets, forecasts) reads as of today. */
+  last = pl_plan_month_index (plan, pl_figures_measured_until (plan) - 1);
+  if (current >= 0 && current < last)
+    last = current;
   self->as_of = as_of;
   self->tiles = g_array_new (FALSE, FALSE, sizeof (PlDashboardTile));
+  g_array_set_clear_func (self->tiles, tile_clear);
   self->attention = g_ptr_array_new_with_free_func ((GDestroyNotify) attention_free);
-  /* The KPIs show the last month measured, not a month still being measured. */
   self->month = pl_plan_month_start (plan, (guint) MAX (last, 0));
   end = month_end (plan, (guint) MAX (last, 0));
+  self->until = end;
 
   for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n && self->tiles->len < PL_DASHBOARD_MAX_TILES; i++)
     {
@@ -155,10 +190,11 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
       tile.value = pl_figures_kpi_value (plan, PL_KPI (kpi), self->month, end);
       tile.target = pl_figures_kpi_target (plan, PL_KPI (kpi), self->month, end);
       tile.status = pl_figures_kpi_status (plan, PL_KPI (kpi), self->month, end);
+      tile.series = tile_series (plan, PL_KPI (kpi), (guint) MAX (last, 0) + 1);
       g_array_append_val (self->tiles, tile);
     }
 
-  self->ltv_cac = pl_figures_ltv_cac (plan, pl_plan_get_start (plan), measured);
+  self->ltv_cac = pl_figures_ltv_cac (plan, pl_plan_get_start (plan), end);
   self->budget = pl_budget_totals_planned (totals, NULL, -1);
   for (int m = 0; m <= current; m++)
     {

@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 typedef struct {
   PlItem      *kpi;      /* borrowed from the plan */
   double       value;    /* in the month shown, NAN when not measured */
-  double       target;
+  double       target;   /* for the month shown, NAN when none */
   PlKpiStatus  status;
+  GArray      *series;   /* double per month from the period start to the month shown, NAN
+                          * where not measured: the sparkline's points */
 } PlDashboardTile;
 
 typedef enum {
@@ -34,9 +36,13 @@ typedef struct {
 
 typedef struct {
   guint32    as_of;          /* the day the figures are for */
-  guint32    month;          /* first day of the month of the KPIs shown: the last measured */
+  guint32    month;          /* first day of the month of the KPIs shown: the last measured
+                              * at or before as_of */
+  guint32    until;          /* the first day after that month: the funnel and LTV:CAC run
+                              * from the period start to here */
   GArray    *tiles;          /* PlDashboardTile, at most PL_DASHBOARD_MAX_TILES, in plan order */
-  double     ltv_cac;        /* over the measured months; NAN when not available */
+  double     ltv_cac;        /* from the period start to the end of the month shown; NAN when
+                              * not available */
   gint64     spend_to_date;  /* actual, from the period start to the end of as_of's month */
   gint64     budget_to_date; /* planned over the same months */
   gint64     budget;         /* planned over the whole period */
@@ -46,8 +52,12 @@ typedef struct {
 /* The day a dashboard opened on @today shows: @today inside the plan's period; otherwise
  * the last day with measurements, so that a plan for another year still reads. */
 guint32      pl_dashboard_as_of (PlPlan *plan, guint32 today);
+/* Computes everything the dashboard shows as of the Julian day @as_of; free with
+ * pl_dashboard_free(). */
 PlDashboard *pl_dashboard_new   (PlPlan *plan, guint32 as_of);
 void         pl_dashboard_free  (PlDashboard *dashboard);
+/* The value of @tile the month before the one shown, NAN when not measured. */
+double       pl_dashboard_tile_previous (const PlDashboardTile *tile);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlDashboard, pl_dashboard_free)
 

@@ -17,18 +17,26 @@ pl_csv_record_free (PlCsvRecord *record)
   g_free (record);
 }
 
+/* Whether the line at @p starts with @comment; the text need not end in a NUL. */
+static gboolean
+is_comment (const char *p, const char *end, const char *comment, gsize comment_length)
+{
+  return comment_length > 0 && (gsize) (end - p) >= comment_length && memcmp (p, comment, comment_length) == 0;
+}
+
 /* The delimiter of the first data line: the most frequent of ',', ';' and tab outside
  * quotes (a European CRM writes ';' because ',' is its decimal separator). */
 static char
 find_delimiter (const char *p, const char *end, const char *comment)
 {
+  gsize comment_length = strlen (comment);
   static const char candidates[] = { ',', ';', '\t' };
   guint counts[G_N_ELEMENTS (candidates)] = { 0 };
   gboolean quoted = FALSE;
   guint best = 0;
 
   /* Skip comment and blank lines. */
-  while (p < end && (*p == '\n' || *p == '\r' || (*comment && g_str_has_prefix (p, comment))))
+  while (p < end && (*p == '\n' || *p == '\r' || is_comment (p, end, comment, comment_length)))
     {
       const char *eol = memchr (p, '\n', (gsize) (end - p));
       p = eol ? eol + 1 : end;
@@ -56,7 +64,10 @@ pl_csv_read (const char *text, gssize length, const PlCsvOptions *options, char 
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_csv_record_free);
   g_autoptr(GString) field = g_string_new (NULL);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  gsize comment_length = strlen (comment);
   guint line = 1, record_line = 1;
+  /* A record has started once anything of it was read, even an empty quoted field. */
+  gboolean in_record = FALSE;
   char delimiter;
 
   if (!g_utf8_validate (text, (gssize) size, &invalid))
@@ -76,11 +87,9 @@ pl_csv_read (const char *text, gssize length, const PlCsvOptions *options, char 
 
   while (p < end)
     {
-      gboolean at_start = fields->len == 0 && field->len == 0;
-
       /* Comment and blank lines count only at the start of a record. */
-      if (at_start && (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n') ||
-                       (*comment && g_str_has_prefix (p, comment))))
+      if (!in_record && (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n') ||
+                         is_comment (p, end, comment, comment_length)))
         {
           const char *eol = memchr (p, '\n', (gsize) (end - p));
           p = eol ? eol + 1 : end;
@@ -88,6 +97,7 @@ pl_csv_read (const char *text, gssize length, const PlCsvOptions *options, char 
           record_line = line;
           continue;
         }
+      in_record = TRUE;
       if (*p == '"' && field->len == 0)
         {
           guint opened = line;
@@ -140,13 +150,14 @@ pl_csv_read (const char *text, gssize length, const PlCsvOptions *options, char 
           g_ptr_array_add (records, record);
           line++;
           record_line = line;
+          in_record = FALSE;
           continue;
         }
       g_string_append_c (field, *p);
       p++;
     }
   /* The last line may have no line break. */
-  if (fields->len > 0 || field->len > 0)
+  if (in_record)
     {
       PlCsvRecord *record = g_new0 (PlCsvRecord, 1);
 

@@ -231,6 +231,48 @@ is_derived (PlItem *kpi)
   return formula != NULL && *formula != '\0';
 }
 
+/* Where a measurement goes. The plan keeps one value per period, on the period's first day
+ * (pl-series.h), and the figures add up a KPI's points within each month of the plan. So a
+ * monthly KPI's value goes on the first of its month and a quarterly one's on the first day
+ * of its quarter of the plan's year, whichever day of it the file gives (GA4 may give the
+ * last day, a CRM the day of the export). A weekly KPI keeps the file's date: its Monday
+ * could fall in the month before and move the figure into that month's total, and plans keep
+ * monthly totals of weekly KPIs on the 1st (the example plan does). Two rows landing in the
+ * same period are refused rather than added up: a file of the last seven days would
+ * otherwise replace a whole month with one week. */
+guint32
+pl_import_period_start (PlPlan *plan, PlItem *kpi, guint32 julian)
+{
+  GDate date, start;
+  int months;
+
+  g_return_val_if_fail (g_date_valid_julian (julian), julian);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  switch (pl_item_get_int (kpi, PL_KPI_FREQUENCY))
+    {
+    case PL_FREQUENCY_MONTHLY:
+      g_date_set_day (&date, 1);
+      return g_date_get_julian (&date);
+    case PL_FREQUENCY_QUARTERLY:
+      /* Quarters of the plan's year: a plan from April has April-June as its first. */
+      g_date_clear (&start, 1);
+      g_date_set_julian (&start, pl_plan_get_start (plan));
+      months = (g_date_get_year (&date) - g_date_get_year (&start)) * 12 +
+               (int) g_date_get_month (&date) - (int) g_date_get_month (&start);
+      g_date_set_day (&date, 1);
+      g_date_subtract_months (&date, (guint) (((months % 3) + 3) % 3));
+      return g_date_get_julian (&date);
+    default:
+      return julian;
+    }
+}
+
+typedef struct {
+  guint   row;
+  guint32 date;  /* as the file gives it */
+} Seen;
+
 /* One value for @kpi on @date from the cell @text of row @row. */
 static void
 take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHashTable *seen, guint row,
@@ -240,6 +282,9 @@ take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHash
   double value;
   const PlPoint *previous;
   PlImportRow entry;
+  guint32 stored = pl_import_period_start (plan, kpi, date);
+  const Seen *earlier;
+  Seen *now;
 
   if (is_derived (kpi))
     {
@@ -260,18 +305,29 @@ take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHash
       reject (self, row, _("“%s” is not a number in this file’s format."), text);
       return;
     }
-  key = g_strdup_printf ("%s@%u", pl_item_get_id (kpi), date);
-  if (g_hash_table_contains (seen, key))
+  key = g_strdup_printf ("%s@%u", pl_item_get_id (kpi), stored);
+  if ((earlier = g_hash_table_lookup (seen, key)) != NULL)
     {
-      reject (self, row, _("a second value for “%s” on the same date (row %u has one)."),
-              pl_item_get_string (kpi, PL_KPI_NAME), GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)));
+      const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
+
+      if (earlier->date == date)
+        reject (self, row, _("a second value for “%s” on the same date (row %u has one)."), name, earlier->row);
+      else if (pl_item_get_int (kpi, PL_KPI_FREQUENCY) == PL_FREQUENCY_QUARTERLY)
+        reject (self, row, _("a second value for “%s” in the same quarter (row %u has one): it takes one value a quarter."),
+                name, earlier->row);
+      else
+        reject (self, row, _("a second value for “%s” in the same month (row %u has one): it takes one value a month."),
+                name, earlier->row);
       return;
     }
-  g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row));
-  previous = pl_series_lookup (pl_kpi_get_measurements (PL_KPI (kpi)), date);
+  now = g_new (Seen, 1);
+  now->row = row;
+  now->date = date;
+  g_hash_table_insert (seen, g_steal_pointer (&key), now);
+  previous = pl_series_lookup (pl_kpi_get_measurements (PL_KPI (kpi)), stored);
   entry.row = row;
   entry.kpi = kpi;
-  entry.date = date;
+  entry.date = stored;
   entry.value = value;
   entry.previous = previous ? previous->value : NAN;
   g_array_append_val (self->rows, entry);
@@ -295,12 +351,20 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   PlCsvOptions csv = { options->delimiter, NULL };
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(PlImportPreview) self = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree PlItem **column_kpis = NULL;
   PlImportDateFormat date_format = options->date_format;
   int date_col, kpi_col = -1, value_col = -1;
+  gboolean wide = options->wide || options->kpi_columns != NULL;
   guint n_columns;
 
+  if (options->thousands != 0 && options->thousands == (options->decimal ? options->decimal : '.'))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE,
+                   _("“%c” cannot separate both thousands and decimals: choose another thousands separator."),
+                   options->thousands);
+      return NULL;
+    }
   self = g_new0 (PlImportPreview, 1);
   self->rows = g_array_new (FALSE, FALSE, sizeof (PlImportRow));
   self->rejected = g_ptr_array_new_with_free_func (g_free);
@@ -327,12 +391,12 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
                    options->date_column ? options->date_column : "");
       return NULL;
     }
-  if (!options->wide)
+  if (!wide)
     {
       kpi_col = options->kpi_column ? find_column (self->header, options->kpi_column) : guess_column (self->header, kpi_names);
       value_col = options->value_column ? find_column (self->header, options->value_column) : guess_column (self->header, value_names);
     }
-  if (!options->wide && (kpi_col < 0 || value_col < 0))
+  if (!wide && (kpi_col < 0 || value_col < 0))
     {
       if (options->kpi_column || options->value_column)
         {
@@ -349,9 +413,43 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
       guint matched = 0;
 
       column_kpis = g_new0 (PlItem *, n_columns);
-      for (guint c = 0; c < n_columns; c++)
+      for (guint i = 0; options->kpi_columns != NULL && options->kpi_columns[i] != NULL; i++)
+        {
+          const char *entry = options->kpi_columns[i];
+          g_autofree char *column_name = g_strdup (entry);
+          const char *kpi_name = NULL;
+          char *equals;
+          int c = find_column (self->header, entry);
+
+          /* "HEADER=KPI", unless the header itself holds the "=". */
+          if (c < 0 && (equals = strchr (column_name, '=')) != NULL)
+            {
+              *equals = '\0';
+              kpi_name = entry + (equals - column_name) + 1;
+              c = find_column (self->header, column_name);
+            }
+          if (c < 0)
+            {
+              g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file has no column “%s”."), column_name);
+              return NULL;
+            }
+          if (c == date_col)
+            {
+              g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” holds the dates, not a KPI."), column_name);
+              return NULL;
+            }
+          if ((column_kpis[c] = find_kpi (plan, kpi_name ? kpi_name : self->header[c])) == NULL)
+            {
+              g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("“%s” is not a KPI of this plan."),
+                           kpi_name ? kpi_name : self->header[c]);
+              return NULL;
+            }
+        }
+      for (guint c = 0; options->kpi_columns == NULL && c < n_columns; c++)
         if ((int) c != date_col && (column_kpis[c] = find_kpi (plan, self->header[c])) != NULL)
           matched++;
+      if (options->kpi_columns != NULL)
+        matched = g_strv_length ((GStrv) options->kpi_columns);
       if (matched == 0)
         {
           g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,

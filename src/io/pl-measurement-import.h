@@ -23,10 +23,15 @@ typedef struct {
   const char         *date_column;
   const char         *kpi_column;    /* long format: a KPI per row... */
   const char         *value_column;  /* ...and its value */
-  gboolean            wide;          /* wide format: every other column is a KPI */
+  gboolean            wide;          /* wide format: every other column naming a KPI is one */
+  /* Wide format, the KPI columns chosen: each "HEADER" (by its name or number, naming a KPI by
+   * its ID or name) or "HEADER=KPI" (GA4's "Total users=kpi-visitors"); NULL: every column
+   * whose header names a KPI. Implies @wide. */
+  const char * const *kpi_columns;
   PlImportDateFormat  date_format;
   char                decimal;       /* '.' or ','; 0 is '.' */
-  char                thousands;     /* 0 none, or ',', '.', ' ' (any space) or '\'' */
+  char                thousands;     /* 0 none, or ',', '.', ' ' (any space, NBSP too) or '\''; spaces
+                                      * are always skipped; never the same as @decimal */
   char                delimiter;     /* 0: found from the file */
   const char         *source;        /* kept with each measurement, e.g. "GA4" */
 } PlImportOptions;
@@ -34,7 +39,7 @@ typedef struct {
 typedef struct {
   guint    row;        /* the line of the file */
   PlItem  *kpi;        /* borrowed from the plan */
-  guint32  date;       /* Julian day */
+  guint32  date;       /* Julian day: the first day of the KPI's period (see pl_import_period_start) */
   double   value;      /* as stored (a percentage as a fraction) */
   double   previous;   /* the value it replaces, NAN when new */
 } PlImportRow;
@@ -64,6 +69,10 @@ void             pl_import_preview_free (PlImportPreview *preview);
 /* Which columns of @header look like the dates, the KPIs and the values (by their names,
  * in English or French); -1 for those none does. */
 void             pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value);
+/* The day a measurement of @kpi on @julian is stored on: the first day of its month for a
+ * monthly KPI, of its quarter of the plan's year for a quarterly one, @julian itself for a
+ * weekly one. */
+guint32          pl_import_period_start (PlPlan *plan, PlItem *kpi, guint32 julian);
 /* Reads a date in @format (AUTO tries each); 0 when it is not one. */
 guint32          pl_import_parse_date   (const char *text, PlImportDateFormat format);
 

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Dashboard page on the example plan at 1366x768: the tiles and the campaign needing
- * attention are there, everything fits without scrolling, and a row or a tile jumps to its
- * campaign or KPI. Writes screenshots. */
+/* The Dashboard page on the example plan at 1366x768: the tiles (with the full KPI name in
+ * their tooltip) and the campaign needing attention are there, everything fits without
+ * scrolling, a change of the plan shows at once, and the row jumps to its campaign. Writes
+ * screenshots in the light and the dark theme. */
+#include <string.h>
+
 #include "pl-dashboard-page.h"
+#include "pl-enums.h"
 #include "pl-test-util.h"
 
 static void
@@ -28,6 +32,8 @@ test_dashboard_page (void)
   for (GtkWidget *c = gtk_widget_get_first_child (tiles); c != NULL; c = gtk_widget_get_next_sibling (c))
     n_tiles += GTK_IS_DRAWING_AREA (c);
   g_assert_cmpuint (n_tiles, ==, 8);
+  /* The first tile is Leads; its tooltip carries the full name and figures. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), "Leads: 689"));
   attention = pl_test_find_by_id (page, "attention");
   for (GtkWidget *c = gtk_widget_get_first_child (attention); c != NULL; c = gtk_widget_get_next_sibling (c))
     n_rows++;
@@ -40,14 +46,62 @@ test_dashboard_page (void)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 768);
   pl_test_screenshot (GTK_WIDGET (window), "dashboard");
 
+  /* The dark theme: the charts follow. */
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
+  pl_test_wait_drawn (page);
+  pl_test_screenshot (GTK_WIDGET (window), "dashboard-dark");
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  pl_test_wait_drawn (page);
+
+  /* A longer name for Leads shows on its tile at once, cut, and whole in the tooltip. */
+  {
+    PlPlan *plan = NULL;
+    PlItem *leads;
+
+    g_object_get (page, "plan", &plan, NULL);
+    leads = pl_plan_lookup (plan, "kpi-leads");
+    g_assert_true (pl_plan_set_string (plan, leads, PL_KPI_NAME,
+                                       "Leads from every channel, inbound and outbound, all regions", NULL));
+    pl_test_wait_drawn (page);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)),
+                              "Leads from every channel, inbound and outbound, all regions: 689"));
+    pl_test_screenshot (GTK_WIDGET (window), "dashboard-long-name");
+
+    /* Six campaigns ending within days: three rows and "and 3 more", still on one screen. */
+    {
+      GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 3, G_DATE_JULY, 2027);
+      for (guint i = 0; i < 6 && i < g_list_model_get_n_items (campaigns); i++)
+        {
+          g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+          g_assert_true (pl_plan_set_int (plan, campaign, PL_CAMPAIGN_STATUS, PL_STATUS_RUNNING, NULL));
+          g_assert_true (pl_plan_set_julian (plan, campaign, PL_CAMPAIGN_END, g_date_get_julian (&date), NULL));
+        }
+      pl_test_wait_drawn (page);
+      n_rows = 0;
+      for (GtkWidget *c = gtk_widget_get_first_child (attention); c != NULL; c = gtk_widget_get_next_sibling (c))
+        n_rows++;
+      g_assert_cmpuint (n_rows, ==, 4);
+      g_assert_true (gtk_widget_compute_bounds (attention, page, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (page));
+      pl_test_screenshot (GTK_WIDGET (window), "dashboard-many");
+      /* Back to the one campaign of the example. */
+      for (guint i = 0; i < 12; i++)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      pl_test_wait_drawn (page);
+    }
+    g_object_unref (plan);
+  }
+
   /* The campaign row opens the campaign. */
   row = gtk_widget_get_first_child (attention);
   g_signal_emit_by_name (attention, "row-activated", row);
   pl_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "campaigns");
 
-  /* Editing a figure elsewhere shows on the dashboard at once. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
 }

@@ -1,21 +1,62 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The dashboard's pieces on image surfaces: the LTV:CAC bar against the 3x line, a tile's
- * status stripe, the spend gauge, and the whole dashboard at 1366x768 in light and dark. */
+ * status stripe, sparkline and ellipsised name, the spend gauge in proportion, the attention
+ * list, and the whole dashboard at 1366x768 in light and dark (PNGs left in the build folder). */
 #include <glib.h>
 #include <gio/gio.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-dashboard-chart.h"
 #include "pl-plan-file.h"
 #include "pl-test-charts.h"
+
+#define PAD 12
+
+static PlDashboard *
+stub (double ltv_cac)
+{
+  PlDashboard *dashboard = g_new0 (PlDashboard, 1);
+
+  dashboard->tiles = g_array_new (FALSE, FALSE, sizeof (PlDashboardTile));
+  dashboard->attention = g_ptr_array_new ();
+  dashboard->ltv_cac = ltv_cac;
+  return dashboard;
+}
+
+static void
+write_png (cairo_surface_t *surface, const char *name)
+{
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+}
+
+/* From the first to the last pixel of @color on row @y between @x0 and @x1. */
+static double
+run_length (cairo_surface_t *surface, double y, double x0, double x1, const PlColor *color, const PlColor *under)
+{
+  int first = -1, last = -1;
+
+  for (int x = (int) x0; x < (int) x1; x++)
+    if (pl_test_charts_pixel_is (surface, x + 0.5, y, color, under, 1))
+      {
+        if (first < 0)
+          first = x;
+        last = x;
+      }
+  return first < 0 ? 0 : last - first + 1;
+}
 
 static void
 test_ltv_cac (void)
 {
   const PlChartStyle *style = pl_chart_style_light ();
   double end, healthy, end2, healthy2;
+  const double ratios[] = { 2.0, 4.2 };
 
-  /* On a 0-5x scale, 4.8x ends at 96 % and the line is at 60 %. */
+  /* 4.8x on a scale grown to 6x; 2x on 0-5x, the line at 60 %. */
   pl_ltv_cac_gauge_geometry (4.8, 500, &end, &healthy);
   g_assert_cmpfloat (fabs (end - 500 * 4.8 / 6), <, 1e-9);
   pl_ltv_cac_gauge_geometry (2.0, 500, &end2, &healthy2);
@@ -25,20 +66,166 @@ test_ltv_cac (void)
   pl_ltv_cac_gauge_geometry (9.0, 500, &end, &healthy);
   g_assert_cmpfloat (end, <, 500);
   g_assert_cmpfloat (healthy, >, 0);
-  {
-    g_autoptr(PlPlan) plan = pl_plan_new ();
-    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 110);
-    cairo_t *cr = cairo_create (surface);
-    g_autofree char *low = pl_ltv_cac_gauge_draw (plan, 2.0, cr, 400, 110, style);
-    double bar_y = 110 - 12 - 30 + 6;
 
-    g_assert_cmpstr (low, ==, "LTV:CAC is 2.0, below the healthy line of 3.");
-    /* Below the line the bar is red. */
-    pl_ltv_cac_gauge_geometry (2.0, 400 - 24, &end, &healthy);
-    g_assert_true (pl_test_charts_pixel_is (surface, 12 + end / 2, bar_y, &style->bad, &style->background, 1));
+  for (guint i = 0; i < G_N_ELEMENTS (ratios); i++)
+    {
+      g_autoptr(PlPlan) plan = pl_plan_new ();
+      g_autoptr(PlDashboard) dashboard = stub (ratios[i]);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 120);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *summary = NULL;
+      g_autofree char *name = g_strdup_printf ("ltv-cac-%u.png", i);
+      double bar_y = pl_dashboard_gauge_bar_y (120) + 6;
+      const PlColor *color = ratios[i] < 3 ? &style->bad : &style->good;
+
+      dashboard->until = pl_plan_month_start (plan, 3);
+      summary = pl_ltv_cac_gauge_draw (plan, dashboard, cr, 400, 120, style);
+      write_png (surface, name);
+      /* Below the line the bar is red, above it green, as long as the ratio says. */
+      pl_ltv_cac_gauge_geometry (ratios[i], 400 - 2 * PAD, &end, &healthy);
+      g_assert_cmpfloat_with_epsilon (run_length (surface, bar_y, 0, 400, color, &style->surface), end, 2);
+      g_assert_true (pl_test_charts_pixel_is (surface, PAD + end / 3, bar_y, color, &style->surface, 1));
+      g_assert_true (pl_test_charts_pixel_is (surface, PAD + end + 4, bar_y, &style->muted, &style->surface, 0.25) ||
+                     ratios[i] > 3);
+      g_assert_cmpstr (summary, ==, ratios[i] < 3 ? "LTV:CAC is 2.0, below the healthy line of 3."
+                                                  : "LTV:CAC is 4.2, above the healthy line of 3.");
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* The spend bar against the planned-to-date track, in proportion; red when over. */
+static void
+test_spend (void)
+{
+  const PlChartStyle *style = pl_chart_style_light ();
+  const gint64 spend[] = { 7500000, 12000000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spend); i++)
+    {
+      g_autoptr(PlPlan) plan = pl_plan_new ();
+      g_autoptr(PlDashboard) dashboard = stub (NAN);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 424, 120);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *summary = NULL;
+      g_autofree char *name = g_strdup_printf ("spend-%u.png", i);
+      double bar_y = pl_dashboard_gauge_bar_y (120) + 6, scale;
+      gboolean over = spend[i] > 10000000;
+
+      dashboard->spend_to_date = spend[i];
+      dashboard->budget_to_date = 10000000;
+      dashboard->budget = 40000000;
+      summary = pl_spend_gauge_draw (plan, dashboard, cr, 424, 120, style);
+      write_png (surface, name);
+      scale = 400.0 / MAX (spend[i], 10000000);
+      g_assert_cmpfloat_with_epsilon (run_length (surface, bar_y, 0, 424, over ? &style->bad : &style->good, &style->surface),
+                                      spend[i] * scale, 2);
+      g_assert_cmpstr (summary, ==, over ? "Spent 120k of the 100k EUR planned to date (120 %)."
+                                         : "Spent 75k of the 100k EUR planned to date (75 %).");
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_tile (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, 0));
+  const PlChartStyle *style = pl_chart_style_light ();
+
+  g_assert_cmpuint (dashboard->tiles->len, ==, 8);
+  for (guint i = 0; i < dashboard->tiles->len; i++)
+    {
+      PlDashboardTile *tile = &g_array_index (dashboard->tiles, PlDashboardTile, i);
+      const PlColor *expected = tile->status == PL_KPI_STATUS_GOOD ? &style->good
+                              : tile->status == PL_KPI_STATUS_CLOSE ? &style->warning : &style->bad;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 280, 100);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *summary = pl_dashboard_tile_draw (plan, tile, cr, 280, 100, style);
+      g_autofree char *name = g_strdup_printf ("tile-%u.png", i);
+      gboolean dot = FALSE;
+
+      write_png (surface, name);
+      g_assert_true (g_str_has_prefix (summary, pl_item_get_string (tile->kpi, PL_KPI_NAME)));
+      /* The stripe on the left says how the KPI stands. */
+      g_assert_true (pl_test_charts_pixel_is (surface, 6, 50, expected, &style->surface, 1));
+      /* The sparkline ends on a dot of the same colour, at the right of the tile. */
+      for (int y = 20; y < 80 && !dot; y++)
+        dot = pl_test_charts_pixel_is (surface, 280 - PAD - 1, y, expected, &style->surface, 1) ||
+              pl_test_charts_pixel_is (surface, 280 - PAD - 2, y, expected, &style->surface, 1);
+      g_assert_true (dot);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  /* Leads: 689 in June against 688, after 754 in May. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 280, 100);
+    cairo_t *cr = cairo_create (surface);
+    g_autofree char *summary = pl_dashboard_tile_draw (plan, &g_array_index (dashboard->tiles, PlDashboardTile, 0), cr,
+                                                       280, 100, style);
+    g_assert_cmpstr (summary, ==, "Leads: 689, on target (target 688), down from 754 the month before.");
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
   }
+}
+
+/* A name too long for the tile is cut with an ellipsis: nothing is drawn over the right
+ * padding on the name's line. */
+static void
+test_tile_long_name (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, 0));
+  PlDashboardTile *tile = &g_array_index (dashboard->tiles, PlDashboardTile, 4);
+  const PlChartStyle *style = pl_chart_style_dark ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 96);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = NULL;
+
+  pl_item_set_string (tile->kpi, PL_KPI_NAME, "Monthly recurring revenue from every segment and every region we sell in");
+  summary = pl_dashboard_tile_draw (plan, tile, cr, 200, 96, style);
+  write_png (surface, "tile-long-name.png");
+  g_assert_true (g_str_has_prefix (summary, "Monthly recurring revenue from every segment and every region we sell in: "));
+  for (int y = 8; y < 24; y++)
+    for (int x = 200 - PAD + 1; x < 200 - 2; x++)
+      g_assert_true (pl_test_charts_pixel_is (surface, x + 0.5, y + 0.5, &style->surface, &style->surface, 1));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_attention (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlDashboard) dashboard = stub (NAN);
+  const PlChartStyle *style = pl_chart_style_light ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 100);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  PlAttention entries[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      PlItem *campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+      pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "Campaign");
+      g_ptr_array_add (campaigns, campaign);
+      entries[i].campaign = campaign;
+      entries[i].reasons = i == 0 ? PL_ATTENTION_OVER_BUDGET : PL_ATTENTION_ENDING_SOON;
+      entries[i].text = (char *) "ends in 3 days";
+      g_ptr_array_add (dashboard->attention, &entries[i]);
+    }
+  /* Three rows fit in 100 pixels: two campaigns and "and 2 more". */
+  summary = pl_attention_list_draw (dashboard, cr, 600, 100, style);
+  write_png (surface, "attention.png");
+  g_assert_cmpstr (summary, ==, "4 campaigns need attention.");
+  /* The first is over budget: a red dot; the second ends soon: an amber one. */
+  g_assert_true (pl_test_charts_pixel_is (surface, PAD + 4, 6 + 15, &style->bad, &style->surface, 1));
+  g_assert_true (pl_test_charts_pixel_is (surface, PAD + 4, 6 + 30 + 15, &style->warning, &style->surface, 1));
+  g_assert_false (pl_test_charts_pixel_is (surface, PAD + 4, 6 + 60 + 15, &style->warning, &style->surface, 1));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -53,38 +240,16 @@ test_whole (void)
     {
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366, 768);
       cairo_t *cr = cairo_create (surface);
-      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, names[s], NULL);
       g_autofree char *summary = pl_dashboard_draw (plan, today, cr, 1366, 768, styles[s]);
 
-      cairo_surface_flush (surface);
-      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+      write_png (surface, names[s]);
+      g_test_message ("%s", summary);
+      g_assert_true (g_str_has_prefix (summary, "Funnel, January to June 2027: Unique visitors 201\u202F700 (plan 196\u202F230)"));
       g_assert_nonnull (strstr (summary, "LTV:CAC is 3.4, above the healthy line of 3."));
-      g_assert_nonnull (strstr (summary, "Leads: 689, on target (target 688)."));
+      g_assert_nonnull (strstr (summary, "Spent 888k of the 922k EUR planned to date (96 %)."));
+      g_assert_nonnull (strstr (summary, "Leads: 689, on target (target 688), down from 754 the month before."));
+      g_assert_nonnull (strstr (summary, "Monthly recurring revenue: 495\u202F487 EUR, close to target"));
       g_assert_true (g_str_has_suffix (summary, "1 campaign needs attention."));
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-    }
-}
-
-static void
-test_tile (void)
-{
-  g_autoptr(PlPlan) plan = pl_test_charts_example ();
-  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, 0));
-  const PlChartStyle *style = pl_chart_style_light ();
-
-  for (guint i = 0; i < dashboard->tiles->len; i++)
-    {
-      const PlDashboardTile *tile = &g_array_index (dashboard->tiles, PlDashboardTile, i);
-      const PlColor *expected = tile->status == PL_KPI_STATUS_GOOD ? &style->good
-                              : tile->status == PL_KPI_STATUS_CLOSE ? &style->warning : &style->bad;
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 280, 100);
-      cairo_t *cr = cairo_create (surface);
-      g_autofree char *summary = pl_dashboard_tile_draw (plan, tile, cr, 280, 100, style);
-
-      g_assert_true (g_str_has_prefix (summary, pl_item_get_string (tile->kpi, PL_KPI_NAME)));
-      /* The stripe on the left says how the KPI stands. */
-      g_assert_true (pl_test_charts_pixel_is (surface, 2, 50, expected, &style->background, 1));
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
@@ -95,7 +260,10 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/dashboard-chart/ltv-cac", test_ltv_cac);
+  g_test_add_func ("/dashboard-chart/spend", test_spend);
   g_test_add_func ("/dashboard-chart/tile", test_tile);
+  g_test_add_func ("/dashboard-chart/tile-long-name", test_tile_long_name);
+  g_test_add_func ("/dashboard-chart/attention", test_attention);
   g_test_add_func ("/dashboard-chart/whole", test_whole);
   return g_test_run ();
 }

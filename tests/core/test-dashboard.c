@@ -83,6 +83,7 @@ test_dashboard (void)
   g_assert_cmpuint (pl_dashboard_as_of (plan, feb + 20), ==, feb + 20);
   dashboard = pl_dashboard_new (plan, feb + 20);
   g_assert_cmpuint (dashboard->month, ==, feb);
+  g_assert_cmpuint (dashboard->until, ==, mar);
   g_assert_cmpuint (dashboard->tiles->len, ==, 1);
   {
     PlDashboardTile *tile = &g_array_index (dashboard->tiles, PlDashboardTile, 0);
@@ -90,6 +91,11 @@ test_dashboard (void)
     g_assert_cmpfloat (tile->value, ==, 70);
     g_assert_cmpfloat (tile->target, ==, 100);
     g_assert_cmpint (tile->status, ==, PL_KPI_STATUS_OFF);
+    /* The sparkline runs from January to the month shown. */
+    g_assert_cmpuint (tile->series->len, ==, 2);
+    g_assert_cmpfloat (g_array_index (tile->series, double, 0), ==, 110);
+    g_assert_cmpfloat (g_array_index (tile->series, double, 1), ==, 70);
+    g_assert_cmpfloat (pl_dashboard_tile_previous (tile), ==, 110);
   }
   /* To date is January and February. */
   g_assert_cmpint (dashboard->spend_to_date, ==, 500000);
@@ -111,6 +117,75 @@ test_dashboard (void)
     g_assert_cmpstr (pl_item_get_id (ending->campaign), ==, "cmp-ending");
     g_assert_cmpstr (ending->text, ==, "ends in 14 days");
   }
+
+  /* As of a day in January, the dashboard shows January even though February is measured:
+   * Leads on target, a one-point sparkline, January's budget and spend, and Ending far off. */
+  g_clear_pointer (&dashboard, pl_dashboard_free);
+  dashboard = pl_dashboard_new (plan, jan + 10);
+  g_assert_cmpuint (dashboard->month, ==, jan);
+  g_assert_cmpuint (dashboard->until, ==, feb);
+  {
+    PlDashboardTile *tile = &g_array_index (dashboard->tiles, PlDashboardTile, 0);
+    g_assert_cmpfloat (tile->value, ==, 110);
+    g_assert_cmpint (tile->status, ==, PL_KPI_STATUS_GOOD);
+    g_assert_cmpuint (tile->series->len, ==, 1);
+    g_assert_true (isnan (pl_dashboard_tile_previous (tile)));
+  }
+  g_assert_cmpint (dashboard->spend_to_date, ==, 0);
+  g_assert_cmpint (dashboard->budget_to_date, ==, 100000);
+  /* Leads were on target in January; the overspend is booked in February, but the line's
+   * actual is counted whole for the campaign. */
+  for (guint i = 0; i < dashboard->attention->len; i++)
+    {
+      PlAttention *entry = dashboard->attention->pdata[i];
+      g_assert_cmpstr (pl_item_get_id (entry->campaign), !=, "cmp-off");
+      g_assert_cmpstr (pl_item_get_id (entry->campaign), !=, "cmp-ending");
+    }
+
+  /* A campaign ending today still needs a decision; the day after it ended, it no longer
+   * shows as ending. */
+  g_clear_pointer (&dashboard, pl_dashboard_free);
+  dashboard = pl_dashboard_new (plan, feb + 20 + PL_DASHBOARD_ENDING_DAYS);
+  {
+    gboolean found = FALSE;
+    for (guint i = 0; i < dashboard->attention->len; i++)
+      {
+        PlAttention *entry = dashboard->attention->pdata[i];
+        if (g_str_equal (pl_item_get_id (entry->campaign), "cmp-ending"))
+          {
+            g_assert_cmpstr (entry->text, ==, "ends today");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+/* More than eight KPIs on the dashboard: the first eight in plan order. */
+static void
+test_max_tiles (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlDashboard) dashboard = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("kpi-%u", i);
+      PlItem *kpi = add (plan, PL_TYPE_KPI, id);
+
+      pl_item_set_string (kpi, PL_KPI_NAME, id);
+      pl_item_set_int (kpi, PL_KPI_DASHBOARD, i != 1);
+    }
+  dashboard = pl_dashboard_new (plan, pl_plan_get_start (plan));
+  g_assert_cmpuint (dashboard->tiles->len, ==, PL_DASHBOARD_MAX_TILES);
+  g_assert_cmpstr (pl_item_get_id (g_array_index (dashboard->tiles, PlDashboardTile, 0).kpi), ==, "kpi-0");
+  g_assert_cmpstr (pl_item_get_id (g_array_index (dashboard->tiles, PlDashboardTile, 1).kpi), ==, "kpi-2");
+  g_assert_cmpstr (pl_item_get_id (g_array_index (dashboard->tiles, PlDashboardTile, 7).kpi), ==, "kpi-8");
+  /* Nothing measured: no value, no ratio, nothing spent. */
+  g_assert_true (isnan (g_array_index (dashboard->tiles, PlDashboardTile, 0).value));
+  g_assert_true (isnan (dashboard->ltv_cac));
+  g_assert_cmpint (dashboard->spend_to_date, ==, 0);
+  g_assert_cmpuint (dashboard->attention->len, ==, 0);
 }
 
 int
@@ -118,5 +193,6 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/dashboard/figures", test_dashboard);
+  g_test_add_func ("/dashboard/max-tiles", test_max_tiles);
   return g_test_run ();
 }
