@@ -295,7 +295,8 @@ test_round_trip (void)
   g_autoptr(PlPlan) plan = example ();
   guint recurring = 0;
 
-  g_assert_cmpuint (check_calendar (plan, &recurring), ==, 0);
+  /* The monthly review skips August's and holds December's on the 16th. */
+  g_assert_cmpuint (check_calendar (plan, &recurring), ==, 1);
   g_assert_cmpuint (recurring, ==, 4);
 }
 
