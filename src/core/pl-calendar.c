@@ -221,7 +221,8 @@ compare_moves (gconstpointer a, gconstpointer b)
 static gboolean
 has_day (GArray *days, guint32 day)
 {
-  return bsearch (&day, days->data, days->len, sizeof (guint32), compare_days) != NULL;
+  /* An empty GArray has no data, which bsearch() must not be given. */
+  return days->len > 0 && bsearch (&day, days->data, days->len, sizeof (guint32), compare_days) != NULL;
 }
 
 static GArray *
@@ -307,7 +308,7 @@ pl_calendar_occurrences (PlPlan *plan, PlItem *entry, guint32 from, guint32 to)
       PlCalendarMove key = { day, 0 };
 
       if (!has_day (skipped, day) &&
-          bsearch (&key, moves->data, moves->len, sizeof (PlCalendarMove), compare_moves) == NULL)
+          (moves->len == 0 || bsearch (&key, moves->data, moves->len, sizeof (PlCalendarMove), compare_moves) == NULL))
         g_array_index (days, guint32, kept++) = day;
     }
   g_array_set_size (days, kept);

@@ -269,6 +269,14 @@ compare_days (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* Whether the ascending @days hold @day. */
+static gboolean
+has_day (GArray *days, guint32 day)
+{
+  /* An empty GArray has no data, which bsearch() must not be given. */
+  return days->len > 0 && bsearch (&day, days->data, days->len, sizeof (guint32), compare_days) != NULL;
+}
+
 static void
 format_day (char *buffer, gsize size, guint32 julian)
 {
@@ -322,7 +330,7 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
         add (problems, entry, FALSE, _("%s moves its occurrence of %s, a day it does not happen on."), what, date);
       else if (day == origin)
         continue; /* moved onto its own date: it stays where it is */
-      else if (bsearch (&origin, skipped->data, skipped->len, sizeof (guint32), compare_days) != NULL)
+      else if (has_day (skipped, origin))
         add (problems, entry, FALSE, _("%s both skips and moves its occurrence of %s."), what, date);
       else if (!g_hash_table_add (moved, GUINT_TO_POINTER (origin)))
         add (problems, entry, FALSE, _("%s moves its occurrence of %s twice."), what, date);
@@ -333,7 +341,7 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
     {
       const PlCalendarMove *m = &g_array_index (moves, PlCalendarMove, i);
       gboolean taken = pl_calendar_in_series (plan, entry, m->day) &&
-                       bsearch (&m->day, skipped->data, skipped->len, sizeof (guint32), compare_days) == NULL &&
+                       !has_day (skipped, m->day) &&
                        !g_hash_table_contains (moved, GUINT_TO_POINTER (m->day));
 
       for (guint j = 0; j < i && !taken; j++)
