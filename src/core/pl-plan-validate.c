@@ -4,7 +4,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 
+#include "pl-calendar.h"
 #include "pl-figures.h"
 #include "pl-formula.h"
 #include "pl-money.h"
@@ -259,6 +261,103 @@ check_spend_dates (PlPlan *plan, GPtrArray *problems)
     }
 }
 
+static int
+compare_days (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Whether the ascending @days hold @day. */
+static gboolean
+has_day (GArray *days, guint32 day)
+{
+  /* An empty GArray has no data, which bsearch() must not be given. */
+  return days->len > 0 && bsearch (&day, days->data, days->len, sizeof (guint32), compare_days) != NULL;
+}
+
+static void
+format_day (char *buffer, gsize size, guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_date_strftime (buffer, size, "%Y-%m-%d", &date);
+}
+
+/* An entry's skipped and moved occurrences: each reads and names a day of its series, and no
+ * occurrence is both skipped and moved, moved twice, or moved onto a day it already has. */
+static void
+check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
+{
+  const char * const *skip = pl_item_get_strv (entry, PL_ENTRY_SKIP);
+  const char * const *move = pl_item_get_strv (entry, PL_ENTRY_MOVE);
+  g_autofree char *what = NULL;
+  g_autoptr(GArray) skipped = NULL;
+  g_autoptr(GArray) moves = NULL;
+  g_autoptr(GHashTable) moved = NULL;
+
+  if (!pl_item_field_is_set (entry, PL_ENTRY_SKIP) && !pl_item_field_is_set (entry, PL_ENTRY_MOVE))
+    return;
+  what = pl_calendar_describe_entry (entry);
+  what[0] = g_ascii_toupper (what[0]);
+  skipped = pl_calendar_skipped (plan, entry);
+  moved = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; skip != NULL && skip[i] != NULL; i++)
+    {
+      guint32 origin;
+
+      if (!pl_calendar_parse_skip (skip[i], &origin))
+        add (problems, entry, FALSE, _("%s skips “%s”, which is not a date (YYYY-MM-DD)."), what, skip[i]);
+      else if (!pl_calendar_in_series (plan, entry, origin))
+        add (problems, entry, FALSE, _("%s skips %s, a day it does not happen on."), what, skip[i]);
+    }
+  for (guint i = 0; move != NULL && move[i] != NULL; i++)
+    {
+      guint32 origin, day;
+      char date[16];
+
+      if (!pl_calendar_parse_move (move[i], &origin, &day))
+        {
+          add (problems, entry, FALSE, _("%s moves “%s”, which is not two dates (YYYY-MM-DD YYYY-MM-DD)."),
+               what, move[i]);
+          continue;
+        }
+      format_day (date, sizeof date, origin);
+      if (!pl_calendar_in_series (plan, entry, origin))
+        add (problems, entry, FALSE, _("%s moves its occurrence of %s, a day it does not happen on."), what, date);
+      else if (day == origin)
+        continue; /* moved onto its own date: it stays where it is */
+      else if (has_day (skipped, origin))
+        add (problems, entry, FALSE, _("%s both skips and moves its occurrence of %s."), what, date);
+      else if (!g_hash_table_add (moved, GUINT_TO_POINTER (origin)))
+        add (problems, entry, FALSE, _("%s moves its occurrence of %s twice."), what, date);
+    }
+  /* Two occurrences on one day show as one. */
+  moves = pl_calendar_moves (plan, entry);
+  for (guint i = 0; i < moves->len; i++)
+    {
+      const PlCalendarMove *m = &g_array_index (moves, PlCalendarMove, i);
+      gboolean taken = pl_calendar_in_series (plan, entry, m->day) &&
+                       !has_day (skipped, m->day) &&
+                       !g_hash_table_contains (moved, GUINT_TO_POINTER (m->day));
+
+      for (guint j = 0; j < i && !taken; j++)
+        taken = g_array_index (moves, PlCalendarMove, j).day == m->day;
+      if (taken)
+        {
+          char from[16], to[16];
+
+          format_day (from, sizeof from, m->origin);
+          format_day (to, sizeof to, m->day);
+          add (problems, entry, FALSE, _("%s moves its occurrence of %s to %s, a day it already happens on."),
+               what, from, to);
+        }
+    }
+}
+
 static GPtrArray *
 validate (PlPlan *plan, gboolean blocking_only)
 {
@@ -280,7 +379,10 @@ validate (PlPlan *plan, gboolean blocking_only)
           if (PL_IS_CAMPAIGN (item))
             check_dates (item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
           else if (PL_IS_ENTRY (item))
-            check_dates (item, PL_ENTRY_START, PL_ENTRY_END, problems);
+            {
+              check_dates (item, PL_ENTRY_START, PL_ENTRY_END, problems);
+              check_occurrences (plan, item, problems);
+            }
           else if (PL_IS_KPI (item))
             check_formula (plan, item, problems);
         }

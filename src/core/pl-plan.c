@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-command.h"
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -821,6 +822,45 @@ check_allocation (PlPlan *self, PlItem *allocation, gint64 amount, GError **erro
   return TRUE;
 }
 
+/* A calendar entry's skip or move list: every value reads, and every value not there yet
+ * names a day the entry's series has. Values already there stay accepted: a series changed
+ * since is for validation to point out, not a reason to refuse every later edit. */
+static gboolean
+check_occurrence_list (PlPlan *self, PlItem *entry, guint field, char **values, GError **error)
+{
+  const char * const *current = pl_item_get_strv (entry, field);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      guint32 origin;
+      gboolean reads = field == PL_ENTRY_SKIP ? pl_calendar_parse_skip (values[i], &origin)
+                                              : pl_calendar_parse_move (values[i], &origin, NULL);
+
+      if (!reads)
+        {
+          if (field == PL_ENTRY_SKIP)
+            g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                         _("“%s” is not a date: write a skipped occurrence as YYYY-MM-DD."), values[i]);
+          else
+            g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                         _("“%s” is not two dates: write a moved occurrence as its own date, a space and "
+                           "the day it moves to (YYYY-MM-DD YYYY-MM-DD)."), values[i]);
+          return FALSE;
+        }
+      if ((current == NULL || !g_strv_contains (current, values[i])) &&
+          !pl_calendar_in_series (self, entry, origin))
+        {
+          g_autofree char *what = pl_calendar_describe_entry (entry);
+          g_autofree char *date = g_strndup (values[i], 10);
+
+          what[0] = g_ascii_toupper (what[0]);
+          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("%s does not happen on %s."), what, date);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Checks @slot for @field of @item; the rules a user can break while editing. */
 static gboolean
 check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError **error)
@@ -932,6 +972,10 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
             return FALSE;
           }
       }
+      break;
+    case PL_FIELD_STRV:
+      if (PL_IS_ENTRY (item) && (field == PL_ENTRY_SKIP || field == PL_ENTRY_MOVE))
+        return check_occurrence_list (self, item, field, slot->v, error);
       break;
     case PL_FIELD_AMOUNTS:
       if (slot->var != NULL)

@@ -138,6 +138,9 @@ static const PlField pl_entry_fields[] = {
   { "end", PL_FIELD_DATE, 0, NULL, PL_COLLECTION_NONE, N_("end date"), 0 },
   { "cadence", PL_FIELD_ENUM, 0, pl_cadence_get_type, PL_COLLECTION_NONE, N_("cadence"), 0 },
   { "note", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("note"), 0 },
+  /* Last, so that the indexes above keep their values. */
+  { "skip", PL_FIELD_STRV, 0, NULL, PL_COLLECTION_NONE, N_("skipped occurrences"), 0 },
+  { "move", PL_FIELD_STRV, 0, NULL, PL_COLLECTION_NONE, N_("moved occurrences"), 0 },
 };
 PL_DEFINE_RECORD (PlEntry, pl_entry, "entry")
 

@@ -144,6 +144,8 @@ enum {
   PL_ENTRY_END,
   PL_ENTRY_CADENCE,
   PL_ENTRY_NOTE,
+  PL_ENTRY_SKIP,   /* occurrences that do not happen: "2027-03-28" (pl-calendar.h) */
+  PL_ENTRY_MOVE,   /* occurrences held on another day: "2027-04-28 2027-05-03" */
 };
 
 #define PL_TYPE_ASSESSMENT (pl_assessment_get_type ())

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-ical.h"
 
@@ -86,13 +87,70 @@ add_campaign (icalcomponent *calendar, PlPlan *plan, PlItem *campaign, struct ic
   icalcomponent_add_component (calendar, component);
 }
 
+/* The RRULE of a cadence, up to @until. The plan holds a monthly series started on the 29th to
+ * 31st on the last day of shorter months (pl_calendar_occurrences()), where a plain rule would
+ * leave those months out (RFC 5545, 3.3.10): the rule names every day from the 28th to the
+ * start's and keeps the last one the month has. The same for a yearly one on 29 February. */
+static icalproperty *
+rrule (guint32 start, gint64 cadence, guint32 until)
+{
+  struct icalrecurrencetype rule;
+  GDate date;
+  GDateDay day;
+  gboolean month_end;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, start);
+  day = g_date_get_day (&date);
+  icalrecurrencetype_clear (&rule);
+  rule.freq = cadence == PL_CADENCE_WEEKLY ? ICAL_WEEKLY_RECURRENCE
+            : cadence == PL_CADENCE_YEARLY ? ICAL_YEARLY_RECURRENCE : ICAL_MONTHLY_RECURRENCE;
+  rule.interval = cadence == PL_CADENCE_QUARTERLY ? 3 : 1;
+  rule.until = all_day (until);
+  month_end = cadence == PL_CADENCE_YEARLY ? g_date_get_month (&date) == G_DATE_FEBRUARY && day == 29
+                                           : cadence != PL_CADENCE_WEEKLY && day > 28;
+  if (month_end)
+    {
+      for (GDateDay d = 28; d <= day; d++)
+        rule.by_month_day[d - 28] = (short) d;
+      rule.by_month_day[day - 27] = ICAL_RECURRENCE_ARRAY_MAX;
+      rule.by_set_pos[0] = -1;
+      rule.by_set_pos[1] = ICAL_RECURRENCE_ARRAY_MAX;
+      if (cadence == PL_CADENCE_YEARLY)
+        {
+          rule.by_month[0] = G_DATE_FEBRUARY;
+          rule.by_month[1] = ICAL_RECURRENCE_ARRAY_MAX;
+        }
+    }
+  return icalproperty_new_rrule (rule);
+}
+
+/* One event of @entry, on @start to @end. */
+static icalcomponent *
+entry_event (PlPlan *plan, PlItem *entry, guint32 start, guint32 end, struct icaltimetype stamp)
+{
+  PlItem *campaign = pl_plan_lookup (plan, pl_item_get_string (entry, PL_ENTRY_CAMPAIGN));
+  const char *note = pl_item_get_string (entry, PL_ENTRY_NOTE);
+  icalcomponent *component = event (plan, entry, pl_item_get_string (entry, PL_ENTRY_TITLE), start, end, stamp);
+
+  add_categories (component, pl_enum_get_label (PL_TYPE_ENTRY_KIND, (int) pl_item_get_int (entry, PL_ENTRY_KIND)),
+                  campaign ? pl_item_get_string (campaign, PL_CAMPAIGN_NAME) : NULL);
+  if (note != NULL)
+    icalcomponent_add_property (component, icalproperty_new_description (note));
+  return component;
+}
+
 static void
 add_entry (icalcomponent *calendar, PlPlan *plan, PlItem *entry, struct icaltimetype stamp)
 {
   guint32 start = pl_item_get_julian (entry, PL_ENTRY_START), end = pl_item_get_julian (entry, PL_ENTRY_END);
   gint64 cadence = pl_item_get_int (entry, PL_ENTRY_CADENCE);
   PlItem *campaign = pl_plan_lookup (plan, pl_item_get_string (entry, PL_ENTRY_CAMPAIGN));
-  const char *note = pl_item_get_string (entry, PL_ENTRY_NOTE);
+  /* Reviews stop with the plan's period. */
+  guint32 until = pl_plan_get_end (plan) - 1;
+  g_autoptr(GArray) skipped = NULL;
+  g_autoptr(GArray) moves = NULL;
+  guint32 length;
   icalcomponent *component;
 
   if (start == 0)
@@ -103,25 +161,40 @@ add_entry (icalcomponent *calendar, PlPlan *plan, PlItem *entry, struct icaltime
       guint32 last = campaign ? pl_item_get_julian (campaign, PL_CAMPAIGN_END) : 0;
       start = end = last != 0 ? last : start;
     }
-  component = event (plan, entry, pl_item_get_string (entry, PL_ENTRY_TITLE), start, end, stamp);
-  add_categories (component, pl_enum_get_label (PL_TYPE_ENTRY_KIND, (int) pl_item_get_int (entry, PL_ENTRY_KIND)),
-                  campaign ? pl_item_get_string (campaign, PL_CAMPAIGN_NAME) : NULL);
-  if (note != NULL)
-    icalcomponent_add_property (component, icalproperty_new_description (note));
-  if (cadence == PL_CADENCE_WEEKLY || cadence == PL_CADENCE_MONTHLY || cadence == PL_CADENCE_QUARTERLY ||
-      cadence == PL_CADENCE_YEARLY)
+  length = end > start ? end - start : 0;
+  skipped = pl_calendar_skipped (plan, entry);
+  moves = pl_calendar_moves (plan, entry);
+  if (cadence != PL_CADENCE_WEEKLY && cadence != PL_CADENCE_MONTHLY && cadence != PL_CADENCE_QUARTERLY &&
+      cadence != PL_CADENCE_YEARLY)
     {
-      struct icalrecurrencetype rule;
-
-      icalrecurrencetype_clear (&rule);
-      rule.freq = cadence == PL_CADENCE_WEEKLY ? ICAL_WEEKLY_RECURRENCE
-                : cadence == PL_CADENCE_YEARLY ? ICAL_YEARLY_RECURRENCE : ICAL_MONTHLY_RECURRENCE;
-      rule.interval = cadence == PL_CADENCE_QUARTERLY ? 3 : 1;
-      /* Reviews stop with the plan's period. */
-      rule.until = all_day (pl_plan_get_end (plan) - 1);
-      icalcomponent_add_property (component, icalproperty_new_rrule (rule));
+      /* A single occurrence: not there when skipped, on its new day when moved. */
+      if (skipped->len > 0)
+        return;
+      if (moves->len > 0)
+        start = g_array_index (moves, PlCalendarMove, 0).day;
+      icalcomponent_add_component (calendar, entry_event (plan, entry, start, start + length, stamp));
+      return;
     }
+
+  component = entry_event (plan, entry, start, start + length, stamp);
+  icalcomponent_add_property (component, rrule (start, cadence, until));
+  /* The rule has no occurrence past its end to take out or move. */
+  for (guint i = 0; i < skipped->len && g_array_index (skipped, guint32, i) <= until; i++)
+    icalcomponent_add_property (component, icalproperty_new_exdate (all_day (g_array_index (skipped, guint32, i))));
   icalcomponent_add_component (calendar, component);
+  /* A moved occurrence is an event of its own that takes the place of the one of its date
+   * (RFC 5545, 3.8.4.4), so that calendar programs show the series as one. */
+  for (guint i = 0; i < moves->len; i++)
+    {
+      const PlCalendarMove *move = &g_array_index (moves, PlCalendarMove, i);
+      icalcomponent *moved;
+
+      if (move->origin > until)
+        break;
+      moved = entry_event (plan, entry, move->day, move->day + length, stamp);
+      icalcomponent_add_property (moved, icalproperty_new_recurrenceid (all_day (move->origin)));
+      icalcomponent_add_component (calendar, moved);
+    }
 }
 
 char *

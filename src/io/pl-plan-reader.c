@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-error.h"
 #include "pl-money.h"
@@ -913,6 +914,30 @@ read_point (Reader *self, PlKpi *kpi, gboolean target)
   pl_series_set (series, julian, value, source);
 }
 
+/* Checks a value of a list of text read into @field of @item; reports what does not fit. */
+static gboolean
+read_list_value (Reader *self, PlItem *item, guint field, const char *text)
+{
+  g_autofree char *what = NULL;
+
+  if (!PL_IS_ENTRY (item))
+    return TRUE;
+  if (field == PL_ENTRY_SKIP && !pl_calendar_parse_skip (text, NULL))
+    {
+      what = pl_item_describe (item);
+      error_at (self, "<skip", _("The skipped occurrence “%s” of %s is not a date (YYYY-MM-DD)."), text, what);
+      return FALSE;
+    }
+  if (field == PL_ENTRY_MOVE && !pl_calendar_parse_move (text, NULL, NULL))
+    {
+      what = pl_item_describe (item);
+      error_at (self, "<move", _("The moved occurrence “%s” of %s is not two dates separated by a space "
+                                 "(YYYY-MM-DD YYYY-MM-DD)."), text, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads one record: the reader is on its start tag; leaves it after its end. */
 static PlItem *
 read_item (Reader *self, GType type)
@@ -922,8 +947,7 @@ read_item (Reader *self, GType type)
   guint line = current_line (self);
   int depth = xmlTextReaderDepth (self->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (self->reader);
-  g_autoptr(GPtrArray) strv = NULL;
-  int strv_field = -1;
+  g_autofree GPtrArray **lists = NULL;  /* per field, for lists of text; made when first needed */
   g_autoptr(GArray) amounts = NULL;
   g_autoptr(GArray) amounts_set = NULL;
   GVariantBuilder answers;
@@ -973,12 +997,13 @@ read_item (Reader *self, GType type)
           g_autofree char *text = read_text (self);
           if (klass->fields[field].type == PL_FIELD_TEXT)
             pl_item_set_string (item, field, *text ? text : NULL);
-          else
+          else if (read_list_value (self, item, (guint) field, text))
             {
-              if (strv == NULL)
-                strv = g_ptr_array_new_with_free_func (g_free);
-              strv_field = field;
-              g_ptr_array_add (strv, g_steal_pointer (&text));
+              if (lists == NULL)
+                lists = g_new0 (GPtrArray *, klass->n_fields);
+              if (lists[field] == NULL)
+                lists[field] = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (lists[field], g_steal_pointer (&text));
             }
         }
       else
@@ -987,11 +1012,13 @@ read_item (Reader *self, GType type)
       positioned = skip (self);
     }
 
-  if (strv != NULL)
-    {
-      g_ptr_array_add (strv, NULL);
-      pl_item_set_strv (item, strv_field, (const char * const *) strv->pdata);
-    }
+  for (guint f = 0; lists != NULL && f < klass->n_fields; f++)
+    if (lists[f] != NULL)
+      {
+        g_ptr_array_add (lists[f], NULL);
+        pl_item_set_strv (item, f, (const char * const *) lists[f]->pdata);
+        g_ptr_array_unref (lists[f]);
+      }
   if (amounts != NULL)
     pl_item_set_variant (item, PL_BUDGET_LINE_PLANNED,
                          g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts->data,

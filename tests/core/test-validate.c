@@ -109,6 +109,66 @@ test_every_problem (void)
   g_assert_cmpuint (problems->len, ==, 11);
 }
 
+static guint32
+day (int y, int m, int d)
+{
+  GDate date;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_get_julian (&date);
+}
+
+/* Skipped and moved occurrences that do not read, name a day the series does not have, or
+ * clash: each a problem naming the entry, none refusing the plan. */
+static void
+test_occurrences (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) blocking = NULL;
+  PlItem *review = add (plan, PL_TYPE_ENTRY, "ent-mbr");
+  PlItem *clean = add (plan, PL_TYPE_ENTRY, "ent-clean");
+  const char *skip[] = { "2027-02-28", "2027-03-30", "2027-02-30", NULL };
+  const char *move[] = { "2027-02-28 2027-03-02", "2027-04-30 2027-05-02", "2027-04-30 2027-05-04",
+                         "2027-05-31 2027-06-30", "2027-07-31 2027-07-32", "2027-08-30 2027-09-01", NULL };
+  const char *clean_skip[] = { "2027-08-28", NULL };
+  const char *clean_move[] = { "2027-12-28 2027-12-16", NULL };
+  static const char *expected[] = {
+    "The review “Monthly business review” skips 2027-03-30, a day it does not happen on.",
+    "The review “Monthly business review” skips “2027-02-30”, which is not a date (YYYY-MM-DD).",
+    "The review “Monthly business review” both skips and moves its occurrence of 2027-02-28.",
+    "The review “Monthly business review” moves its occurrence of 2027-04-30 twice.",
+    "The review “Monthly business review” moves “2027-07-31 2027-07-32”, which is not two dates (YYYY-MM-DD YYYY-MM-DD).",
+    "The review “Monthly business review” moves its occurrence of 2027-08-30, a day it does not happen on.",
+    "The review “Monthly business review” moves its occurrence of 2027-05-31 to 2027-06-30, a day it already happens on.",
+  };
+
+  /* Monthly on the 31st: 28 February, 31 March, 30 April, 31 May, 30 June, 31 July, 31 August... */
+  pl_item_set_string (review, PL_ENTRY_TITLE, "Monthly business review");
+  pl_item_set_int (review, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
+  pl_item_set_int (review, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
+  pl_item_set_julian (review, PL_ENTRY_START, day (2027, 1, 31));
+  pl_item_set_strv (review, PL_ENTRY_SKIP, skip);
+  pl_item_set_strv (review, PL_ENTRY_MOVE, move);
+  pl_item_set_string (clean, PL_ENTRY_TITLE, "Marketing review");
+  pl_item_set_int (clean, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
+  pl_item_set_int (clean, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
+  pl_item_set_julian (clean, PL_ENTRY_START, day (2027, 1, 28));
+  pl_item_set_strv (clean, PL_ENTRY_SKIP, clean_skip);
+  pl_item_set_strv (clean, PL_ENTRY_MOVE, clean_move);
+
+  problems = pl_plan_validate (plan);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const PlProblem *problem = find (problems, "ent-mbr", expected[i]);
+      g_assert_nonnull (problem);
+      g_assert_false (problem->blocking);
+    }
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  blocking = pl_plan_validate_blocking (plan);
+  g_assert_cmpuint (blocking->len, ==, 0);
+}
+
 static void
 test_cycle_finder (void)
 {
@@ -131,6 +191,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/validate/clean-default", test_clean_default);
   g_test_add_func ("/validate/every-problem", test_every_problem);
+  g_test_add_func ("/validate/occurrences", test_occurrences);
   g_test_add_func ("/validate/cycle-finder", test_cycle_finder);
   return g_test_run ();
 }

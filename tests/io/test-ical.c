@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The iCalendar export of the example plan, read back with libical and compared with the
- * plan event by event; stable from one run to the next but for DTSTAMP. */
+/* The iCalendar export of the example plan and of a plan of skipped and moved occurrences,
+ * read back with libical and compared with the plan event by event (every recurring one
+ * expanded as a calendar program does: its RRULE, less its EXDATEs, with the events that
+ * take the place of one occurrence); stable from one run to the next but for DTSTAMP. */
 #include <glib.h>
 #include <libical/ical.h>
+#include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-ical.h"
 #include "pl-plan-file.h"
@@ -21,6 +25,72 @@ example (void)
 }
 
 static guint32
+day (int y, int m, int d)
+{
+  GDate date;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_get_julian (&date);
+}
+
+static PlItem *
+add_entry (PlPlan *plan, const char *id, PlEntryKind kind, PlCadence cadence, guint32 start, guint32 end,
+           const char *campaign)
+{
+  g_autoptr(PlItem) item = g_object_new (PL_TYPE_ENTRY, NULL);
+
+  pl_item_set_id (item, id);
+  pl_item_set_string (item, PL_ENTRY_TITLE, id);
+  pl_item_set_int (item, PL_ENTRY_KIND, kind);
+  pl_item_set_int (item, PL_ENTRY_CADENCE, cadence);
+  pl_item_set_julian (item, PL_ENTRY_START, start);
+  pl_item_set_julian (item, PL_ENTRY_END, end);
+  pl_item_set_string (item, PL_ENTRY_CAMPAIGN, campaign);
+  pl_plan_add (plan, item);
+  return item;
+}
+
+/* A 2027 plan whose series have occurrences skipped and moved, month ends and a leap day
+ * among them. */
+static PlPlan *
+occurrences_plan (void)
+{
+  PlPlan *plan = pl_plan_new ();
+  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  PlItem *monthly, *weekly, *yearly, *once, *gone, *ending;
+
+  pl_item_set_string (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_TITLE, "Occurrences");
+  pl_item_set_julian (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_START, day (2027, 1, 1));
+  pl_item_set_id (campaign, "cmp");
+  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "Campaign");
+  pl_item_set_string (campaign, PL_CAMPAIGN_CHANNEL, "Events");
+  pl_item_set_julian (campaign, PL_CAMPAIGN_START, day (2027, 3, 1));
+  pl_item_set_julian (campaign, PL_CAMPAIGN_END, day (2027, 4, 15));
+  pl_plan_add (plan, campaign);
+
+  monthly = add_entry (plan, "monthly", PL_ENTRY_REVIEW, PL_CADENCE_MONTHLY, day (2027, 1, 31), 0, NULL);
+  g_assert_true (pl_calendar_apply_skip (plan, monthly, day (2027, 2, 28), NULL));
+  g_assert_true (pl_calendar_apply_move (plan, monthly, day (2027, 4, 30), day (2027, 5, 3), NULL));
+  /* Past the end of the period, where the series stops. */
+  g_assert_true (pl_calendar_apply_move (plan, monthly, day (2027, 12, 31), day (2028, 1, 4), NULL));
+  add_entry (plan, "quarterly", PL_ENTRY_REVIEW, PL_CADENCE_QUARTERLY, day (2027, 1, 31), 0, NULL);
+  /* Two days each, Monday and Tuesday. */
+  weekly = add_entry (plan, "weekly", PL_ENTRY_ACTIVITY, PL_CADENCE_WEEKLY, day (2027, 1, 4), day (2027, 1, 5), NULL);
+  g_assert_true (pl_calendar_apply_skip (plan, weekly, day (2027, 1, 11), NULL));
+  g_assert_true (pl_calendar_apply_move (plan, weekly, day (2027, 1, 18), day (2027, 1, 20), NULL));
+  yearly = add_entry (plan, "yearly", PL_ENTRY_REVIEW, PL_CADENCE_YEARLY, day (2024, 2, 29), 0, NULL);
+  g_assert_true (pl_calendar_apply_skip (plan, yearly, day (2025, 2, 28), NULL));
+  g_assert_true (pl_calendar_apply_move (plan, yearly, day (2026, 2, 28), day (2026, 3, 2), NULL));
+  once = add_entry (plan, "once", PL_ENTRY_MILESTONE, PL_CADENCE_NONE, day (2027, 5, 4), 0, NULL);
+  g_assert_true (pl_calendar_apply_move (plan, once, day (2027, 5, 4), day (2027, 5, 6), NULL));
+  gone = add_entry (plan, "gone", PL_ENTRY_MILESTONE, PL_CADENCE_NONE, day (2027, 6, 1), 0, NULL);
+  g_assert_true (pl_calendar_apply_skip (plan, gone, day (2027, 6, 1), NULL));
+  ending = add_entry (plan, "ending", PL_ENTRY_REVIEW, PL_CADENCE_END_OF_CAMPAIGN, day (2027, 3, 1), 0, "cmp");
+  g_assert_true (pl_calendar_apply_move (plan, ending, day (2027, 4, 15), day (2027, 4, 16), NULL));
+  return plan;
+}
+
+static guint32
 julian_of (struct icaltimetype time)
 {
   GDate date;
@@ -29,30 +99,116 @@ julian_of (struct icaltimetype time)
   return g_date_get_julian (&date);
 }
 
-static void
-test_round_trip (void)
+static int
+compare_days (gconstpointer a, gconstpointer b)
 {
-  g_autoptr(PlPlan) plan = example ();
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+remove_day (GArray *days, guint32 julian)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_array_index (days, guint32, i) == julian)
+      {
+        g_array_remove_index (days, i);
+        return;
+      }
+  {
+    GDate date;
+    char text[16];
+
+    g_date_clear (&date, 1);
+    g_date_set_julian (&date, julian);
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+    g_error ("%s is not a day of the event", text);
+  }
+}
+
+/* The days @master happens on as a calendar program reads it: its RRULE's days from DTSTART,
+ * less its EXDATEs, each event of @events with its UID and a RECURRENCE-ID moving one. */
+static GArray *
+expand (icalcomponent *master, GPtrArray *events)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  struct icaltimetype start = icalcomponent_get_dtstart (master);
+  icalproperty *rule = icalcomponent_get_first_property (master, ICAL_RRULE_PROPERTY);
+
+  if (rule != NULL)
+    {
+      icalrecur_iterator *iterator = icalrecur_iterator_new (icalproperty_get_rrule (rule), start);
+      struct icaltimetype next;
+
+      g_assert_nonnull (iterator);
+      while (!icaltime_is_null_time (next = icalrecur_iterator_next (iterator)))
+        {
+          guint32 julian = julian_of (next);
+          g_array_append_val (days, julian);
+        }
+      icalrecur_iterator_free (iterator);
+    }
+  else
+    {
+      guint32 julian = julian_of (start);
+      g_array_append_val (days, julian);
+    }
+  for (icalproperty *exdate = icalcomponent_get_first_property (master, ICAL_EXDATE_PROPERTY); exdate != NULL;
+       exdate = icalcomponent_get_next_property (master, ICAL_EXDATE_PROPERTY))
+    {
+      g_assert_true (icalproperty_get_exdate (exdate).is_date);
+      remove_day (days, julian_of (icalproperty_get_exdate (exdate)));
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      icalcomponent *e = events->pdata[i];
+      icalproperty *id = icalcomponent_get_first_property (e, ICAL_RECURRENCEID_PROPERTY);
+      guint32 julian;
+
+      if (id == NULL || g_strcmp0 (icalcomponent_get_uid (e), icalcomponent_get_uid (master)) != 0)
+        continue;
+      g_assert_nonnull (rule);
+      g_assert_true (icalproperty_get_recurrenceid (id).is_date);
+      remove_day (days, julian_of (icalproperty_get_recurrenceid (id)));
+      julian = julian_of (icalcomponent_get_dtstart (e));
+      g_array_append_val (days, julian);
+    }
+  g_array_sort (days, compare_days);
+  return days;
+}
+
+/* Every event of @plan's calendar against the plan; returns the number of events that take
+ * the place of one occurrence. */
+static guint
+check_calendar (PlPlan *plan, guint *n_recurring)
+{
   g_autofree char *text = pl_ical_write (plan, 1800000000);
   icalcomponent *calendar = icalparser_parse_string (text);
   GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
   GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
-  guint events = 0, recurring = 0;
+  guint32 until = pl_plan_get_end (plan) - 1;
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint recurring = 0, overrides = 0, skipped_singles = 0;
 
   g_assert_nonnull (calendar);
   g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
   /* libical finds nothing wrong with it. */
   icalrestriction_check (calendar);
   g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+  /* Collected first: libical walks a component's children with one cursor. */
   for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e != NULL;
        e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    g_ptr_array_add (events, e);
+  for (guint i = 0; i < events->len; i++)
     {
+      icalcomponent *e = events->pdata[i];
       const char *uid = icalcomponent_get_uid (e);
       g_autofree char *id = g_strndup (uid, strrchr (uid, '-') - uid);
       PlItem *item = pl_plan_lookup (plan, id);
       struct icaltimetype start = icalcomponent_get_dtstart (e), end = icalcomponent_get_dtend (e);
 
-      events++;
       g_assert_nonnull (item);
       g_assert_true (start.is_date && end.is_date);
       if (PL_IS_CAMPAIGN (item))
@@ -67,9 +223,25 @@ test_round_trip (void)
         {
           icalproperty *rrule = icalcomponent_get_first_property (e, ICAL_RRULE_PROPERTY);
           gint64 cadence = pl_item_get_int (item, PL_ENTRY_CADENCE);
+          guint32 first = pl_item_get_julian (item, PL_ENTRY_START), last = pl_item_get_julian (item, PL_ENTRY_END);
+          g_autoptr(GArray) days = NULL;
+          g_autoptr(GArray) expected = NULL;
+          guint kept = 0;
 
           g_assert_true (PL_IS_ENTRY (item));
           g_assert_cmpstr (icalcomponent_get_summary (e), ==, pl_item_get_string (item, PL_ENTRY_TITLE));
+          /* Every occurrence lasts as long as the entry. */
+          if (cadence != PL_CADENCE_END_OF_CAMPAIGN)
+            g_assert_cmpuint (julian_of (end) - julian_of (start), ==, (last > first ? last - first : 0) + 1);
+          if (icalcomponent_get_first_property (e, ICAL_RECURRENCEID_PROPERTY) != NULL)
+            {
+              /* Stands for one occurrence of its series; compared with it. */
+              g_assert_null (rrule);
+              overrides++;
+              continue;
+            }
+          g_assert_false (g_hash_table_contains (seen, item));
+          g_hash_table_add (seen, item);
           if (cadence == PL_CADENCE_NONE || cadence == PL_CADENCE_END_OF_CAMPAIGN)
             g_assert_null (rrule);
           else
@@ -79,30 +251,123 @@ test_round_trip (void)
               g_assert_cmpint (rule.freq, ==, cadence == PL_CADENCE_WEEKLY ? ICAL_WEEKLY_RECURRENCE
                                               : cadence == PL_CADENCE_YEARLY ? ICAL_YEARLY_RECURRENCE : ICAL_MONTHLY_RECURRENCE);
               g_assert_cmpint (rule.interval, ==, cadence == PL_CADENCE_QUARTERLY ? 3 : 1);
+              g_assert_cmpuint (julian_of (rule.until), ==, until);
             }
+          /* The same days as the plan's: a series up to the end of the period, counted by
+           * the occurrences' own dates. */
+          days = expand (e, events);
+          expected = pl_calendar_occurrences (plan, item, 0, until + 3660);
+          for (guint d = 0; d < expected->len; d++)
+            {
+              guint32 origin;
+
+              pl_calendar_occurrence_origin (item, g_array_index (expected, guint32, d), &origin);
+              if (rrule == NULL || origin <= until)
+                g_array_index (expected, guint32, kept++) = g_array_index (expected, guint32, d);
+            }
+          g_array_set_size (expected, kept);
+          g_assert_cmpuint (days->len, ==, expected->len);
+          g_assert_cmpmem (days->data, days->len * sizeof (guint32), expected->data, expected->len * sizeof (guint32));
         }
     }
-  g_assert_cmpuint (events, ==, g_list_model_get_n_items (campaigns) + g_list_model_get_n_items (entries));
-  g_assert_cmpuint (recurring, ==, 4);
+  /* An entry whose only occurrence is skipped has no event. */
+  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GArray) days = pl_calendar_occurrences (plan, entry, 0, until + 3660);
+
+      if (!g_hash_table_contains (seen, entry))
+        {
+          g_assert_cmpuint (days->len, ==, 0);
+          skipped_singles++;
+        }
+    }
+  g_assert_cmpuint (events->len, ==, g_list_model_get_n_items (campaigns) + g_list_model_get_n_items (entries)
+                                     - skipped_singles + overrides);
+  *n_recurring = recurring;
   icalcomponent_free (calendar);
+  return overrides;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  guint recurring = 0;
+
+  /* The monthly review skips August's and holds December's on the 16th. */
+  g_assert_cmpuint (check_calendar (plan, &recurring), ==, 1);
+  g_assert_cmpuint (recurring, ==, 4);
+}
+
+/* @text with its long lines joined again (RFC 5545, 3.1). */
+static char *
+unfold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (p[0] == '\r' && p[1] == '\n' && p[2] == ' ')
+      p += 2;
+    else
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_occurrences (void)
+{
+  g_autoptr(PlPlan) plan = occurrences_plan ();
+  g_autofree char *folded = pl_ical_write (plan, 1800000000);
+  g_autofree char *text = unfold (folded);
+  guint recurring = 0;
+  static const char *lines[] = {
+    /* The 31st, and a month's last day when it has no 31st. */
+    "RRULE:FREQ=MONTHLY;UNTIL=20271231;BYMONTHDAY=28,29,30,31;BYSETPOS=-1\r\n",
+    "RRULE:FREQ=MONTHLY;UNTIL=20271231;INTERVAL=3;BYMONTHDAY=28,29,30,31;BYSETPOS=-1\r\n",
+    "RRULE:FREQ=YEARLY;UNTIL=20271231;BYMONTHDAY=28,29;BYMONTH=2;BYSETPOS=-1\r\n",
+    "RRULE:FREQ=WEEKLY;UNTIL=20271231\r\n",
+    "EXDATE;VALUE=DATE:20270228\r\n",
+    "EXDATE;VALUE=DATE:20270111\r\n",
+    "EXDATE;VALUE=DATE:20250228\r\n",
+    "RECURRENCE-ID;VALUE=DATE:20270430\r\n",
+    "RECURRENCE-ID;VALUE=DATE:20271231\r\n",
+    "RECURRENCE-ID;VALUE=DATE:20270118\r\n",
+    "RECURRENCE-ID;VALUE=DATE:20260228\r\n",
+  };
+
+  /* Monthly: April's and December's; weekly: one; yearly: one. */
+  g_assert_cmpuint (check_calendar (plan, &recurring), ==, 4);
+  g_assert_cmpuint (recurring, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (strstr (text, lines[i]) == NULL)
+      g_error ("no “%s” in:\n%s", lines[i], text);
+  /* A moved occurrence is never taken out as well. */
+  g_assert_null (strstr (text, "EXDATE;VALUE=DATE:20270430"));
+  g_assert_null (strstr (text, "SUMMARY:gone\r\n"));
 }
 
 /* Two runs are the same file but for DTSTAMP: a subscribed calendar updates, never duplicates. */
 static void
 test_stable (void)
 {
-  g_autoptr(PlPlan) plan = example ();
-  g_autofree char *a = pl_ical_write (plan, 1800000000);
-  g_autofree char *b = pl_ical_write (plan, 1800000000);
-  g_autofree char *c = pl_ical_write (plan, 1900000000);
-  g_auto(GStrv) lines_a = g_strsplit (a, "\n", -1);
-  g_auto(GStrv) lines_c = g_strsplit (c, "\n", -1);
+  PlPlan *plans[] = { example (), occurrences_plan () };
 
-  g_assert_cmpstr (a, ==, b);
-  g_assert_cmpuint (g_strv_length (lines_a), ==, g_strv_length (lines_c));
-  for (guint i = 0; lines_a[i] != NULL; i++)
-    if (!g_str_has_prefix (lines_a[i], "DTSTAMP:"))
-      g_assert_cmpstr (lines_a[i], ==, lines_c[i]);
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    {
+      g_autofree char *a = pl_ical_write (plans[p], 1800000000);
+      g_autofree char *b = pl_ical_write (plans[p], 1800000000);
+      g_autofree char *c = pl_ical_write (plans[p], 1900000000);
+      g_auto(GStrv) lines_a = g_strsplit (a, "\n", -1);
+      g_auto(GStrv) lines_c = g_strsplit (c, "\n", -1);
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpuint (g_strv_length (lines_a), ==, g_strv_length (lines_c));
+      for (guint i = 0; lines_a[i] != NULL; i++)
+        if (!g_str_has_prefix (lines_a[i], "DTSTAMP:"))
+          g_assert_cmpstr (lines_a[i], ==, lines_c[i]);
+      g_object_unref (plans[p]);
+    }
 }
 
 int
@@ -110,6 +375,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ical/round-trip", test_round_trip);
+  g_test_add_func ("/ical/occurrences", test_occurrences);
   g_test_add_func ("/ical/stable", test_stable);
   return g_test_run ();
 }

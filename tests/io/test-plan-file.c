@@ -11,9 +11,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pl-calendar.h"
+#include "pl-enums.h"
 #include "pl-error.h"
 #include "pl-plan-file.h"
 #include "pl-plan-reader.h"
+#include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
 
 static char *
@@ -146,6 +149,101 @@ test_round_trip_default (void)
           g_assert_true (memcmp (&pl_series_get (a, i)->value, &pl_series_get (b, i)->value, sizeof (double)) == 0);
       }
   }
+}
+
+static guint32
+day (int y, int m, int d)
+{
+  GDate date;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_get_julian (&date);
+}
+
+/* An entry's skipped and moved occurrences: written after its note, sorted by the
+ * occurrence's own date, accepted by the schema, and read back to the same days. */
+static void
+test_round_trip_occurrences (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Occurrences");
+  g_autoptr(PlItem) review = g_object_new (PL_TYPE_ENTRY, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) again = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GArray) days_again = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  PlItem *read;
+  guint32 origin;
+  const char *text;
+  static const char written[] =
+    "    <entry id=\"ent-mbr\" kind=\"review\" title=\"Monthly business review\" start=\"2027-01-31\" cadence=\"monthly\">\n"
+    "      <note>Budget against actual.</note>\n"
+    "      <skip>2027-02-28</skip>\n"
+    "      <skip>2027-08-31</skip>\n"
+    "      <move>2027-04-30 2027-05-03</move>\n"
+    "      <move>2027-12-31 2027-12-17</move>\n"
+    "    </entry>\n";
+
+  pl_item_set_id (review, "ent-mbr");
+  pl_item_set_string (review, PL_ENTRY_TITLE, "Monthly business review");
+  pl_item_set_int (review, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
+  pl_item_set_int (review, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
+  pl_item_set_julian (review, PL_ENTRY_START, day (2027, 1, 31));
+  pl_item_set_string (review, PL_ENTRY_NOTE, "Budget against actual.");
+  pl_plan_add (plan, review);
+  /* Made out of order: written in order. */
+  g_assert_true (pl_calendar_apply_move (plan, review, day (2027, 12, 31), day (2027, 12, 17), NULL));
+  g_assert_true (pl_calendar_apply_skip (plan, review, day (2027, 8, 31), NULL));
+  g_assert_true (pl_calendar_apply_move (plan, review, day (2027, 4, 30), day (2027, 5, 3), NULL));
+  g_assert_true (pl_calendar_apply_skip (plan, review, day (2027, 2, 28), NULL));
+
+  check_round_trip (plan);
+  bytes = pl_plan_write_bytes (plan);
+  text = g_bytes_get_data (bytes, NULL);
+  if (g_strstr_len (text, g_bytes_get_size (bytes), written) == NULL)
+    g_error ("the entry is not written as expected:\n%.*s", (int) g_bytes_get_size (bytes), text);
+  again = pl_plan_read_bytes (text, g_bytes_get_size (bytes), "again.pilote", PL_READ_SCHEMA, &error);
+  g_assert_no_error (error);
+  read = pl_plan_lookup (again, "ent-mbr");
+  g_assert_nonnull (read);
+  g_assert_true (g_strv_equal (pl_item_get_strv (read, PL_ENTRY_SKIP), pl_item_get_strv (review, PL_ENTRY_SKIP)));
+  g_assert_true (g_strv_equal (pl_item_get_strv (read, PL_ENTRY_MOVE), pl_item_get_strv (review, PL_ENTRY_MOVE)));
+  days = pl_calendar_occurrences (plan, review, day (2027, 1, 1), day (2028, 1, 1));
+  days_again = pl_calendar_occurrences (again, read, day (2027, 1, 1), day (2028, 1, 1));
+  g_assert_cmpuint (days->len, ==, 10);
+  g_assert_cmpuint (days_again->len, ==, days->len);
+  g_assert_cmpmem (days->data, days->len * sizeof (guint32), days_again->data, days_again->len * sizeof (guint32));
+  g_assert_true (pl_calendar_occurrence_origin (read, day (2027, 12, 17), &origin));
+  g_assert_cmpuint (origin, ==, day (2027, 12, 31));
+  problems = pl_plan_validate (again);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* A skip of a day the series does not have is for validation to report: the file loads. */
+static void
+test_stale_occurrence_loads (void)
+{
+  static const char stale[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+    "  <metadata title=\"Stale\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+    "  <calendar>\n"
+    "    <entry id=\"e1\" kind=\"review\" title=\"Monthly review\" start=\"2027-01-31\" cadence=\"monthly\">\n"
+    "      <skip>2027-03-30</skip>\n"
+    "    </entry>\n"
+    "  </calendar>\n"
+    "</plan>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (stale, strlen (stale), "stale.pilote", PL_READ_SCHEMA, &error);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  problems = pl_plan_validate (plan);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((PlProblem *) problems->pdata[0])->message, ==,
+                   "The review “Monthly review” skips 2027-03-30, a day it does not happen on.");
+  g_assert_cmpuint (((PlProblem *) problems->pdata[0])->line, ==, 5);
 }
 
 static const char future_plan[] =
@@ -460,6 +558,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan-file/round-trip-example", test_round_trip_example);
   g_test_add_func ("/plan-file/round-trip-default", test_round_trip_default);
+  g_test_add_func ("/plan-file/round-trip-occurrences", test_round_trip_occurrences);
+  g_test_add_func ("/plan-file/stale-occurrence-loads", test_stale_occurrence_loads);
   g_test_add_func ("/plan-file/unknown-kept", test_unknown_kept);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
   g_test_add_func ("/plan-file/changed-on-disk", test_changed_on_disk);
