@@ -521,6 +521,9 @@ typedef struct {
   guint32     day;
   const char *what;
   char       *title;
+  PlItem     *entry;    /* a repeating calendar entry (borrowed), or NULL */
+  guint32     origin;   /* the occurrence's own date; 0 for one the plan skips */
+  gboolean    skipped;
 } AgendaItem;
 
 static int
@@ -530,12 +533,137 @@ by_day (gconstpointer a, gconstpointer b)
   return x->day < y->day ? -1 : x->day > y->day ? 1 : g_strcmp0 (x->title, y->title);
 }
 
+static char *
+day_text (guint32 day, const char *format)
+{
+  GDate date;
+  char text[64];
+
+  g_date_set_julian (&date, day);
+  g_date_strftime (text, sizeof text, format, &date);
+  return g_strdup (g_strstrip (text));
+}
+
+/* The edits of one occurrence, from its menu: skip it, hold it on the day picked in the
+ * calendar, or bring it back to its own date. Each is one undoable edit; a refusal is shown. */
+static void
+occurrence_edit (PlCalendarPage *self, GtkWidget *source, const char *what)
+{
+  PlItem *entry = g_object_get_data (G_OBJECT (source), "entry");
+  guint32 day = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "day"));
+  guint32 origin = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "origin"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (what, "skip"))
+    pl_calendar_apply_skip (self->plan, entry, day, &error);
+  else if (g_str_equal (what, "restore"))
+    pl_calendar_apply_restore (self->plan, entry, origin, &error);
+  else
+    {
+      GtkCalendar *calendar = g_object_get_data (G_OBJECT (source), "calendar");
+      g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (picked), (GDateMonth) g_date_time_get_month (picked),
+                      (GDateYear) g_date_time_get_year (picked));
+      pl_calendar_apply_move (self->plan, entry, day, g_date_get_julian (&date), &error);
+    }
+  /* Done, the agenda was made again and this menu went with it; refused, nothing changed
+   * and the menu says why. */
+  if (error != NULL)
+    {
+      GtkLabel *problem = g_object_get_data (G_OBJECT (source), "problem");
+      gtk_label_set_label (problem, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (problem), TRUE);
+    }
+}
+
+static void
+on_skip_clicked_cb (GtkButton *button, PlCalendarPage *self)
+{
+  occurrence_edit (self, GTK_WIDGET (button), "skip");
+}
+
+static void
+on_move_clicked_cb (GtkButton *button, PlCalendarPage *self)
+{
+  occurrence_edit (self, GTK_WIDGET (button), "move");
+}
+
+static void
+on_restore_clicked_cb (GtkButton *button, PlCalendarPage *self)
+{
+  occurrence_edit (self, GTK_WIDGET (button), "restore");
+}
+
+static GtkWidget *
+occurrence_button (PlCalendarPage *self, GtkBox *box, const char *label, GCallback callback, const AgendaItem *item,
+                   GtkWidget *problem)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_object_set_data (G_OBJECT (button), "entry", item->entry);
+  g_object_set_data (G_OBJECT (button), "day", GUINT_TO_POINTER (item->day));
+  g_object_set_data (G_OBJECT (button), "origin", GUINT_TO_POINTER (item->origin));
+  g_object_set_data (G_OBJECT (button), "problem", problem);
+  g_signal_connect (button, "clicked", callback, self);
+  gtk_box_append (box, button);
+  return button;
+}
+
+/* The menu of one occurrence of a repeating entry. */
+static GtkWidget *
+occurrence_menu (PlCalendarPage *self, const AgendaItem *item)
+{
+  GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *problem = gtk_label_new (NULL);
+  g_autofree char *own = day_text (item->origin, "%e %B");
+  g_autofree char *tooltip = NULL;
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu), FALSE);
+  /* Translators: the menu of one occurrence of a repeating review ("Monthly review, 28 August") */
+  tooltip = g_strdup_printf (_("This occurrence of “%s” (%s)"), item->title, own);
+  gtk_widget_set_tooltip_text (menu, tooltip);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (problem), 36);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  if (item->skipped || item->origin != item->day)
+    occurrence_button (self, GTK_BOX (box), item->skipped ? _("_Hold It After All") : _("_Back to Its Own Date"),
+                       G_CALLBACK (on_restore_clicked_cb), item, problem);
+  if (!item->skipped)
+    {
+      GtkWidget *calendar = gtk_calendar_new ();
+      g_autoptr(GDateTime) shown = NULL;
+      GDate date;
+      GtkWidget *move;
+
+      occurrence_button (self, GTK_BOX (box), _("_Skip This Occurrence"), G_CALLBACK (on_skip_clicked_cb), item, problem);
+      g_date_set_julian (&date, item->day);
+      shown = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), shown);
+      gtk_box_append (GTK_BOX (box), calendar);
+      move = occurrence_button (self, GTK_BOX (box), _("_Move to the Chosen Day"), G_CALLBACK (on_move_clicked_cb), item,
+                                problem);
+      g_object_set_data (G_OBJECT (move), "calendar", calendar);
+      gtk_widget_add_css_class (move, "suggested-action");
+    }
+  gtk_box_append (GTK_BOX (box), problem);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
+  return menu;
+}
+
 static void
 rebuild_agenda (PlCalendarPage *self)
 {
   GListModel *campaigns = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS);
   GListModel *entries = pl_plan_get_collection (self->plan, PL_COLLECTION_CALENDAR);
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AgendaItem));
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AgendaItem));
   guint32 from = CLAMP (pl_calendar_today (), pl_plan_get_start (self->plan), pl_plan_get_end (self->plan));
   guint32 to = pl_plan_get_end (self->plan);
   guint32 week = 0;
@@ -550,47 +678,79 @@ rebuild_agenda (PlCalendarPage *self)
       const char *name = pl_item_get_string (campaign, PL_CAMPAIGN_NAME);
 
       if (start >= from && start < to)
-        g_array_append_vals (items, &(AgendaItem) { start, _("Starts"), g_strdup (name) }, 1);
+        g_array_append_vals (items, &(AgendaItem) { start, _("Starts"), g_strdup (name), NULL, 0, FALSE }, 1);
       if (end >= from && end < to)
-        g_array_append_vals (items, &(AgendaItem) { end, _("Ends"), g_strdup (name) }, 1);
+        g_array_append_vals (items, &(AgendaItem) { end, _("Ends"), g_strdup (name), NULL, 0, FALSE }, 1);
     }
   for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
     {
       g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
       g_autoptr(GArray) days = pl_calendar_occurrences (self->plan, entry, from, to);
+      g_autoptr(GArray) skipped = pl_calendar_skipped (self->plan, entry);
       const char *what = pl_enum_get_label (PL_TYPE_ENTRY_KIND, (int) pl_item_get_int (entry, PL_ENTRY_KIND));
+      /* One-off items are moved with their own dates; occurrences of a series get a menu. */
+      gboolean repeats = pl_item_get_int (entry, PL_ENTRY_CADENCE) != PL_CADENCE_NONE;
+      const char *title = pl_item_get_string (entry, PL_ENTRY_TITLE);
 
       for (guint d = 0; d < days->len; d++)
-        g_array_append_vals (items, &(AgendaItem) { g_array_index (days, guint32, d), what,
-                                                    g_strdup (pl_item_get_string (entry, PL_ENTRY_TITLE)) }, 1);
+        {
+          AgendaItem item = { g_array_index (days, guint32, d), what, g_strdup (title), repeats ? entry : NULL, 0, FALSE };
+          pl_calendar_occurrence_origin (entry, item.day, &item.origin);
+          g_array_append_val (items, item);
+        }
+      /* Skipped ones stay in the agenda, struck through, so they can be held after all. */
+      for (guint d = 0; repeats && d < skipped->len; d++)
+        if (g_array_index (skipped, guint32, d) >= from && g_array_index (skipped, guint32, d) < to)
+          g_array_append_vals (items, &(AgendaItem) { g_array_index (skipped, guint32, d), what, g_strdup (title), entry,
+                                                      g_array_index (skipped, guint32, d), TRUE }, 1);
     }
   g_array_sort (items, by_day);
   for (guint i = 0; i < items->len; i++)
     {
       AgendaItem *item = &g_array_index (items, AgendaItem, i);
       GDate date;
-      char text[64];
+      g_autofree char *when = day_text (item->day, "%a %e %b");
       g_autofree char *line = NULL;
-      GtkWidget *label;
+      GtkWidget *row, *label;
 
       g_date_set_julian (&date, item->day);
       /* A heading for every week, from its Monday. */
       if (item->day - g_date_get_weekday (&date) + 1 != week)
         {
-          GDate monday;
+          g_autofree char *heading = NULL;
           week = item->day - g_date_get_weekday (&date) + 1;
-          g_date_set_julian (&monday, week);
-          g_date_strftime (text, sizeof text, _("Week of %e %B %Y"), &monday);
-          gtk_box_append (self->agenda, gtk_label_new (g_strstrip (text)));
+          heading = day_text (week, _("Week of %e %B %Y"));
+          gtk_box_append (self->agenda, gtk_label_new (heading));
           gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), "section-title");
           gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), GTK_ALIGN_START);
         }
-      g_date_strftime (text, sizeof text, "%a %e %b", &date);
-      line = g_strdup_printf ("%s   %s · %s", text, item->what, item->title);
-      label = gtk_label_new (line);
+      if (item->skipped)
+        {
+          g_autofree char *escaped = g_markup_printf_escaped ("<s>%s   %s · %s</s>", when, item->what, item->title);
+          /* Translators: after a struck-through occurrence of a review that will not happen */
+          line = g_strdup_printf ("%s  %s", escaped, _("(skipped)"));
+        }
+      else if (item->entry != NULL && item->origin != item->day)
+        {
+          g_autofree char *own = day_text (item->origin, "%e %b");
+          /* Translators: an occurrence held on another day than its own, which is the last %s */
+          line = g_markup_printf_escaped (_("%s   %s · %s (moved from %s)"), when, item->what, item->title, own);
+        }
+      else
+        line = g_markup_printf_escaped ("%s   %s · %s", when, item->what, item->title);
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      /* Every line as tall as one with a menu: the agenda reads in an even rhythm. */
+      gtk_widget_set_size_request (row, -1, 32);
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), line);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_box_append (self->agenda, label);
+      gtk_widget_set_margin_start (row, 12);
+      if (item->skipped)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (row), label);
+      if (item->entry != NULL)
+        gtk_box_append (GTK_BOX (row), occurrence_menu (self, item));
+      gtk_box_append (self->agenda, row);
       g_free (item->title);
     }
   if (items->len == 0)

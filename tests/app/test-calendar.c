@@ -3,6 +3,9 @@
  * start or end (each one undoable edit, as a drag or the arrow keys make), the warnings
  * jumping to their campaign, the agenda. Writes screenshots. */
 #include <math.h>
+#include <string.h>
+
+#include "pl-calendar.h"
 
 #include "pl-calendar-page.h"
 #include "pl-campaigns-page.h"
@@ -11,6 +14,39 @@
 #include "pl-new-campaign-popover.h"
 #include "pl-test-util.h"
 #include "pl-timeline-chart.h"
+
+/* The occurrence menu on the agenda's first line about @title. */
+static GtkWidget *
+first_menu_for (GtkWidget *agenda, const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (agenda); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (row);
+      GtkWidget *menu = label ? gtk_widget_get_next_sibling (label) : NULL;
+      if (GTK_IS_LABEL (label) && GTK_IS_MENU_BUTTON (menu) && strstr (gtk_label_get_text (GTK_LABEL (label)), title))
+        return menu;
+    }
+  g_assert_not_reached ();
+}
+
+/* Opens @menu's popover and clicks the button labelled @label in it. */
+static void
+press_in_menu (GtkWidget *menu, const char *label)
+{
+  GtkWidget *box;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+  pl_test_spin ();
+  box = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+      {
+        g_signal_emit_by_name (child, "clicked");
+        pl_test_spin ();
+        return;
+      }
+  g_assert_not_reached ();
+}
 
 static void
 test_calendar_page (void)
@@ -188,6 +224,59 @@ test_calendar_page (void)
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "views")), "agenda");
   g_assert_nonnull (gtk_widget_get_first_child (pl_test_find_by_id (page, "agenda")));
   pl_test_screenshot (GTK_WIDGET (window), "calendar-agenda");
+  /* One occurrence of the monthly review, from its menu in the agenda: skipped (and listed
+   * as such), held after all, then moved two days later; each one edit. */
+  {
+    PlItem *review = pl_plan_lookup (plan, "ent-monthly");
+    GtkWidget *agenda = pl_test_find_by_id (page, "agenda");
+    GtkWidget *menu;
+    guint32 day;
+    g_autoptr(GArray) before = pl_calendar_occurrences (plan, review, pl_plan_get_start (plan), pl_plan_get_end (plan));
+
+    g_assert_nonnull (review);
+    day = g_array_index (before, guint32, 0);
+    menu = first_menu_for (agenda, pl_item_get_string (review, PL_ENTRY_TITLE));
+    press_in_menu (menu, "_Skip This Occurrence");
+    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Skip the Occurrence");
+    {
+      g_autoptr(GArray) after = pl_calendar_occurrences (plan, review, pl_plan_get_start (plan), pl_plan_get_end (plan));
+      g_assert_cmpuint (after->len, ==, before->len - 1);
+      g_assert_cmpuint (g_array_index (after, guint32, 0), !=, day);
+    }
+    /* The skipped one is still in the agenda, to be held after all. */
+    menu = first_menu_for (agenda, pl_item_get_string (review, PL_ENTRY_TITLE));
+    pl_test_screenshot (GTK_WIDGET (window), "calendar-agenda-skipped");
+    press_in_menu (menu, "_Hold It After All");
+    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Restore the Occurrence");
+    {
+      g_autoptr(GArray) after = pl_calendar_occurrences (plan, review, pl_plan_get_start (plan), pl_plan_get_end (plan));
+      g_assert_cmpuint (after->len, ==, before->len);
+    }
+    menu = first_menu_for (agenda, pl_item_get_string (review, PL_ENTRY_TITLE));
+    {
+      GtkWidget *calendar = pl_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))), GTK_TYPE_CALENDAR);
+      GDate date;
+      g_autoptr(GDateTime) picked = NULL;
+      g_date_set_julian (&date, day + 2);
+      picked = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), picked);
+    }
+    press_in_menu (menu, "_Move to the Chosen Day");
+    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Move the Occurrence");
+    {
+      g_autoptr(GArray) after = pl_calendar_occurrences (plan, review, pl_plan_get_start (plan), pl_plan_get_end (plan));
+      guint32 origin;
+      g_assert_cmpuint (g_array_index (after, guint32, 0), ==, day + 2);
+      g_assert_true (pl_calendar_occurrence_origin (review, day + 2, &origin));
+      g_assert_cmpuint (origin, ==, day);
+    }
+    pl_test_screenshot (GTK_WIDGET (window), "calendar-agenda-moved");
+    pl_plan_undo (plan);
+    pl_plan_undo (plan);
+    pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_false (pl_plan_get_modified (plan));
+  }
   /* A calendar item opens with its campaign, whose page lists its activities and reviews. */
   {
     GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
