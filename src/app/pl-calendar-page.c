@@ -44,6 +44,7 @@ struct _PlCalendarPage
   PlPlan               *plan;
   PlTimelineLayout     *layout;
   PlCampaignPaint      *paint;
+  GHashTable           *warned;   /* campaign -> the first warning about it (or an activity of it) */
   PlTimelineOptions     options;
   GtkAdjustment        *adjustment;
   GtkFileChooserNative *chooser;
@@ -52,6 +53,7 @@ struct _PlCalendarPage
   int                   drag_lane;
   guint32               drag_day;
   PlNewCampaignPopover *create;
+  GtkPopover           *context_menu;
 };
 
 G_DEFINE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, GTK_TYPE_WIDGET)
@@ -274,6 +276,44 @@ on_drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, PlCalendarPage *s
 }
 
 static void
+shift_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pl_calendar_page_move (PL_CALENDAR_PAGE (widget), g_variant_get_int32 (parameter), TRUE, TRUE);
+}
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlItem *campaign = selected_campaign (PL_CALENDAR_PAGE (widget));
+
+  if (campaign != NULL)
+    gtk_widget_activate_action (widget, "win.show-item", "s", pl_item_get_id (campaign));
+}
+
+static void
+view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_stack_set_visible_child_name (PL_CALENDAR_PAGE (widget)->views, g_variant_get_string (parameter, NULL));
+}
+
+/* Right-click on a campaign: what the keyboard does, in words, and its editor. */
+static void
+on_context_cb (GtkGestureClick *click, int n_press, double x, double y, PlCalendarPage *self)
+{
+  int row = self->layout ? pl_timeline_chart_row_at (self->layout, &self->options,
+                                                     gtk_widget_get_width (GTK_WIDGET (self->timeline)),
+                                                     gtk_widget_get_height (GTK_WIDGET (self->timeline)), x, y) : -1;
+  GdkRectangle where = { (int) x, (int) y, 1, 1 };
+
+  if (row < 0)
+    return;
+  self->options.selected = row;
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
+  gtk_popover_set_pointing_to (self->context_menu, &where);
+  gtk_popover_popup (self->context_menu);
+}
+
+static void
 on_campaign_added_cb (PlNewCampaignPopover *popover, PlItem *campaign, PlCalendarPage *self)
 {
   pl_calendar_page_select (self, campaign);
@@ -332,6 +372,22 @@ on_key_pressed_cb (GtkEventControllerKey *key, guint keyval, guint keycode, GdkM
           int row = CLAMP (self->options.selected + (keyval == GDK_KEY_Up ? -1 : 1), 0, (int) self->layout->rows->len - 1);
           pl_calendar_page_select (self, g_array_index (self->layout->rows, PlTimelineRow, row).campaign);
         }
+      return TRUE;
+    case GDK_KEY_F10:
+      if (!(state & GDK_SHIFT_MASK))
+        return FALSE;
+      G_GNUC_FALLTHROUGH;
+    case GDK_KEY_Menu:
+      {
+        graphene_rect_t bar;
+        PlItem *campaign = selected_campaign (self);
+        if (campaign != NULL && pl_calendar_page_get_bar (self, campaign, &bar))
+          {
+            GdkRectangle where = { (int) bar.origin.x, (int) bar.origin.y, (int) bar.size.width, (int) bar.size.height };
+            gtk_popover_set_pointing_to (self->context_menu, &where);
+            gtk_popover_popup (self->context_menu);
+          }
+      }
       return TRUE;
     case GDK_KEY_Return:
       if (selected_campaign (self) != NULL)
@@ -496,6 +552,7 @@ rebuild_warnings (PlCalendarPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings))) != NULL)
     gtk_list_box_remove (self->warnings, child);
+  g_hash_table_remove_all (self->warned);
   for (guint i = 0; i < warnings->len; i++)
     {
       PlCalendarWarning *warning = warnings->pdata[i];
@@ -509,7 +566,16 @@ rebuild_warnings (PlCalendarPage *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       g_object_set_data_full (G_OBJECT (row), "id", g_strdup (warning->id), g_free);
       gtk_list_box_append (self->warnings, row);
+      /* On the calendar too: a sign by the campaign concerned (an activity's, for one). */
+      {
+        PlItem *item = pl_plan_lookup (self->plan, warning->id);
+        if (item != NULL && PL_IS_ENTRY (item))
+          item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
+        if (item != NULL && !g_hash_table_contains (self->warned, item))
+          g_hash_table_insert (self->warned, g_object_ref (item), g_strdup (warning->message));
+      }
     }
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
   title = warnings->len == 0 ? g_strdup (_("No warning on the schedule"))
                              : g_strdup_printf (ngettext ("%u warning on the schedule", "%u warnings on the schedule",
                                                           warnings->len), warnings->len);
@@ -810,8 +876,14 @@ pl_calendar_page_dispose (GObject *object)
   if (self->month_view != NULL)
     pl_month_view_set_paint (self->month_view, NULL);
   g_clear_pointer (&self->paint, pl_campaign_paint_free);
+  if (self->month_view != NULL)
+    pl_month_view_set_warned (self->month_view, NULL);
+  self->options.warned = NULL;
+  g_clear_pointer (&self->warned, g_hash_table_unref);
   if (self->create != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->create)));
+  if (self->context_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->context_menu)));
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -879,6 +951,12 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "calendar.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "calendar.shift", "i", shift_action);
+  gtk_widget_class_install_action (widget_class, "calendar.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "calendar.view", "s", view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "calendar.view", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "calendar.view", "s", "month");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "calendar.view", "s", "agenda");
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_action);
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous-month", NULL);
@@ -903,6 +981,9 @@ pl_calendar_page_init (PlCalendarPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->options.selected = -1;
   self->options.preview_row = self->options.preview_lane = -1;
+  self->warned = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->options.warned = self->warned;
+  pl_month_view_set_warned (self->month_view, self->warned);
   self->adjustment = gtk_scrollbar_get_adjustment (self->scrollbar);
   g_signal_connect_swapped (self->adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self);
   gtk_drop_down_set_model (self->lanes, G_LIST_MODEL (gtk_string_list_new (lanes)));
@@ -915,6 +996,25 @@ pl_calendar_page_init (PlCalendarPage *self)
   self->create = pl_new_campaign_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->create), GTK_WIDGET (self->timeline));
   g_signal_connect (self->create, "added", G_CALLBACK (on_campaign_added_cb), self);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) moves = g_menu_new ();
+    GtkGesture *context = gtk_gesture_click_new ();
+
+    g_menu_append (menu, _("_Open Campaign"), "calendar.open");
+    g_menu_append (moves, _("A _Week Earlier"), "calendar.shift(-7)");
+    g_menu_append (moves, _("A _Day Earlier"), "calendar.shift(-1)");
+    g_menu_append (moves, _("A D_ay Later"), "calendar.shift(1)");
+    g_menu_append (moves, _("A W_eek Later"), "calendar.shift(7)");
+    g_menu_append_section (menu, _("Move"), G_MENU_MODEL (moves));
+    self->context_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
+    gtk_popover_set_has_arrow (self->context_menu, FALSE);
+    gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);
+    gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self->timeline));
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
+    g_signal_connect (context, "pressed", G_CALLBACK (on_context_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->timeline), GTK_EVENT_CONTROLLER (context));
+  }
   g_signal_connect_swapped (self->timeline, "resize", G_CALLBACK (on_resize_cb), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);

@@ -86,6 +86,14 @@ pl_month_view_set_paint (PlMonthView *self, const PlCampaignPaint *paint)
 }
 
 void
+pl_month_view_set_warned (PlMonthView *self, GHashTable *warned)
+{
+  g_return_if_fail (PL_IS_MONTH_VIEW (self));
+  self->options.warned = warned;
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+void
 pl_month_view_show_month (PlMonthView *self, guint32 month)
 {
   GDate date;

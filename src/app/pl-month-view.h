@@ -20,6 +20,8 @@ PlMonthView *pl_month_view_new        (void);
 void         pl_month_view_set_plan   (PlMonthView *self, PlPlan *plan);
 /* The colours of the campaigns (borrowed: the caller keeps it alive, or sets NULL first). */
 void         pl_month_view_set_paint  (PlMonthView *self, const PlCampaignPaint *paint);
+/* The campaigns to mark with a warning sign (borrowed, like the paint). */
+void         pl_month_view_set_warned (PlMonthView *self, GHashTable *warned);
 /* Shows the month whose first day is @month. */
 void         pl_month_view_show_month (PlMonthView *self, guint32 month);
 guint32      pl_month_view_get_month  (PlMonthView *self);

@@ -135,3 +135,22 @@ pl_chart_card (cairo_t *cr, double width, double height, const PlChartStyle *sty
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
+
+void
+pl_chart_warning_sign (cairo_t *cr, double x, double y, double size, const PlChartStyle *style)
+{
+  cairo_move_to (cr, x + size / 2, y);
+  cairo_line_to (cr, x + size, y + size);
+  cairo_line_to (cr, x, y + size);
+  cairo_close_path (cr);
+  pl_chart_set_color (cr, &style->warning, 1);
+  cairo_fill (cr);
+  /* The "!" in the background colour: the shape says it without the colour. */
+  pl_chart_set_color (cr, &style->background, 1);
+  cairo_set_line_width (cr, MAX (1.2, size / 8));
+  cairo_move_to (cr, x + size / 2, y + size * 0.35);
+  cairo_line_to (cr, x + size / 2, y + size * 0.68);
+  cairo_stroke (cr);
+  cairo_arc (cr, x + size / 2, y + size * 0.84, MAX (0.8, size / 14), 0, 2 * G_PI);
+  cairo_fill (cr);
+}

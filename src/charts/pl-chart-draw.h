@@ -38,4 +38,7 @@ void         pl_chart_rounded_rect (cairo_t *cr, double x, double y, double w, d
  * from the window in the light style as in the dark one. */
 void         pl_chart_card        (cairo_t *cr, double width, double height, const PlChartStyle *style);
 
+/* A warning sign (an amber triangle with "!") in the @size square at (@x, @y). */
+void         pl_chart_warning_sign (cairo_t *cr, double x, double y, double size, const PlChartStyle *style);
+
 G_END_DECLS

@@ -298,6 +298,13 @@ pl_month_chart_draw (PlPlan *plan, const PlMonthOptions *options, cairo_t *cr, d
           pl_chart_set_color (cr, pl_campaign_paint_text_color (bar->item, style), 1);
           x += pl_campaign_paint_text_inset (bar->item);
           w -= pl_campaign_paint_text_inset (bar->item);
+          if (options->warned != NULL && g_hash_table_contains (options->warned, bar->item) && w > 30)
+            {
+              pl_chart_warning_sign (cr, x + 3, y + 2, h - 4, style);
+              pl_chart_set_color (cr, pl_campaign_paint_text_color (bar->item, style), 1);
+              x += h - 2;
+              w -= h - 2;
+            }
         }
       else
         {

@@ -25,6 +25,7 @@ typedef struct {
   guint32                month;      /* the month's first day */
   const PlCampaignPaint *paint;      /* the campaigns' colours; NULL: by status */
   guint32                highlight_from, highlight_to;  /* days tinted for a drag; 0: none */
+  GHashTable            *warned;     /* campaigns (PlItem) the schedule warns about, or NULL */
 } PlMonthOptions;
 
 /* The bars of the month starting @month (a first day), week by week (a new array). */

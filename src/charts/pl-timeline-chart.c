@@ -338,6 +338,8 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
           cairo_rectangle (cr, 0, top, width, PL_TIMELINE_ROW_H);
           cairo_fill (cr);
         }
+      if (options->warned != NULL && g_hash_table_contains (options->warned, row->campaign))
+        pl_chart_warning_sign (cr, 4, top + 6, 13, style);
       pl_chart_set_color (cr, &style->text, 1);
       pl_chart_text (cr, text, pl_item_get_string (row->campaign, PL_CAMPAIGN_NAME), 20, top + 5, PL_TIMELINE_LABEL_W - 28,
                      PANGO_ALIGN_LEFT);

@@ -41,6 +41,7 @@ typedef struct {
   double  scroll;     /* pixels scrolled down the rows */
   int     selected;   /* the selected row, or -1 */
   const PlCampaignPaint *paint;  /* the bars' colours; NULL: by status */
+  GHashTable *warned;  /* campaigns (PlItem) the schedule warns about, with a sign; or NULL */
   /* A drag in progress (preview_end 0: none): row @preview_row's bar shown over these days,
    * or, when @preview_lane is not -1, a new campaign's in that lane's heading row. */
   int     preview_row;

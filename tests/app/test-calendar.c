@@ -66,6 +66,11 @@ test_calendar_page (void)
   pl_test_wait_drawn (page);
   pl_calendar_page_select (PL_CALENDAR_PAGE (page), partners);
   pl_test_screenshot (GTK_WIDGET (window), "calendar-timeline");
+  /* Coloured by channel instead: the legend lists the channels, the patterns still tell the status. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "color_by")), 1);
+  pl_test_spin ();
+  pl_test_screenshot (GTK_WIDGET (window), "calendar-timeline-by-channel");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "color_by")), 0);
 
   /* Moved a week later: start and end together, one undo. */
   pl_calendar_page_move (PL_CALENDAR_PAGE (page), 7, TRUE, TRUE);
@@ -88,6 +93,19 @@ test_calendar_page (void)
     pl_plan_undo (plan);
   pl_test_spin ();
   g_assert_false (pl_plan_get_modified (plan));
+
+  /* The campaign's menu moves it by a week; Ctrl+1/2/3 switch the views. */
+  pl_calendar_page_select (PL_CALENDAR_PAGE (page), partners);
+  gtk_widget_activate_action (page, "calendar.shift", "i", -7);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_START), ==, start - 7);
+  g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_END), ==, end - 7);
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  gtk_widget_activate_action (page, "calendar.view", "s", "agenda");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "views"))), ==, "agenda");
+  gtk_widget_activate_action (page, "calendar.view", "s", "timeline");
+  pl_test_spin ();
 
   /* The example's two warnings; the ABM one selects the ABM pilot. */
   g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (pl_test_find_by_id (page, "warnings_expander"))), ==,

@@ -61,6 +61,27 @@ test_example (void)
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
+  /* A campaign the schedule warns about has a warning sign before its name. */
+  {
+    g_autoptr(GHashTable) warned = g_hash_table_new (NULL, NULL);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+    cairo_t *cr = cairo_create (surface);
+    const PlTimelineRow *first = &g_array_index (layout->rows, PlTimelineRow, 0);
+    double top = PL_TIMELINE_AXIS_H + (first->lane + 1) * PL_TIMELINE_ROW_H;
+    g_autofree char *summary = NULL;
+
+    options.scroll = 0;
+    summary = pl_timeline_chart_draw (plan, layout, &options, cr, WIDTH, HEIGHT, styles[0]);
+    cairo_surface_flush (surface);
+    g_assert_false (pl_test_charts_pixel_is (surface, 8, top + 17, &styles[0]->warning, &styles[0]->background, 1));
+    g_hash_table_add (warned, first->campaign);
+    options.warned = warned;
+    g_free (pl_timeline_chart_draw (plan, layout, &options, cr, WIDTH, HEIGHT, styles[0]));
+    cairo_surface_flush (surface);
+    g_assert_true (pl_test_charts_pixel_is (surface, 8, top + 17, &styles[0]->warning, &styles[0]->background, 1));
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
 }
 
 static void
