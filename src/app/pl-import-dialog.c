@@ -21,13 +21,16 @@ struct _PlImportDialog
   GtkDropDown          *layout;
   GtkDropDown          *date_column;
   GtkDropDown          *date_format;
+  GtkWidget            *kpi_label;
   GtkDropDown          *kpi_column;
+  GtkWidget            *value_label;
   GtkDropDown          *value_column;
   GtkDropDown          *decimal;
   GtkDropDown          *thousands;
   GtkLabel             *summary;
   GtkColumnView        *preview;
   GtkListBox           *rejected;
+  GtkWidget            *rejected_box;
   GtkButton            *import_button;
 
   /* Owned references */
@@ -65,6 +68,7 @@ show_rejected (PlImportDialog *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rejected))) != NULL)
     gtk_list_box_remove (self->rejected, child);
+  gtk_widget_set_visible (self->rejected_box, self->result && self->result->rejected->len > 0);
   for (guint i = 0; self->result && i < self->result->rejected->len; i++)
     {
       GtkWidget *label = gtk_label_new (((PlImportRejection *) self->result->rejected->pdata[i])->message);
@@ -78,25 +82,37 @@ show_rejected (PlImportDialog *self)
     }
 }
 
+/* The import options the drop-downs say; the strings are borrowed from them. */
+static void
+read_choices (PlImportDialog *self, PlImportOptions *options)
+{
+  *options = (PlImportOptions) { 0 };
+  options->wide = gtk_drop_down_get_selected (self->layout) == 1;
+  options->date_column = column_name (self->date_column);
+  options->kpi_column = options->wide ? NULL : column_name (self->kpi_column);
+  options->value_column = options->wide ? NULL : column_name (self->value_column);
+  options->date_format = date_formats[MIN (gtk_drop_down_get_selected (self->date_format), G_N_ELEMENTS (date_formats) - 1)];
+  options->decimal = gtk_drop_down_get_selected (self->decimal) == 1 ? ',' : '.';
+  options->thousands = thousands_separators[MIN (gtk_drop_down_get_selected (self->thousands),
+                                                 G_N_ELEMENTS (thousands_separators) - 1)];
+}
+
 static void
 recompute (PlImportDialog *self)
 {
-  PlImportOptions options = { 0 };
+  PlImportOptions options;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL, *label = NULL;
   guint n_rows;
 
   if (self->filling || self->text == NULL)
     return;
-  options.wide = gtk_drop_down_get_selected (self->layout) == 1;
-  options.date_column = column_name (self->date_column);
-  options.kpi_column = options.wide ? NULL : column_name (self->kpi_column);
-  options.value_column = options.wide ? NULL : column_name (self->value_column);
-  options.date_format = date_formats[MIN (gtk_drop_down_get_selected (self->date_format), G_N_ELEMENTS (date_formats) - 1)];
-  options.decimal = gtk_drop_down_get_selected (self->decimal) == 1 ? ',' : '.';
-  options.thousands = thousands_separators[MIN (gtk_drop_down_get_selected (self->thousands), G_N_ELEMENTS (thousands_separators) - 1)];
-  gtk_widget_set_sensitive (GTK_WIDGET (self->kpi_column), !options.wide);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->value_column), !options.wide);
+  read_choices (self, &options);
+  /* A column per KPI has neither: hidden, not greyed out, so they don't read as chosen. */
+  gtk_widget_set_visible (self->kpi_label, !options.wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->kpi_column), !options.wide);
+  gtk_widget_set_visible (self->value_label, !options.wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->value_column), !options.wide);
 
   g_clear_pointer (&self->result, pl_import_preview_free);
   self->result = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, &error);
@@ -121,6 +137,15 @@ recompute (PlImportDialog *self)
                                       "%u measurements to import; %u rows rejected, listed below: fix the file or the choices above, or import without them.",
                                       self->result->rejected->len),
                             n_rows, self->result->rejected->len);
+  if (self->result != NULL && self->result->ignored[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", self->result->ignored);
+      g_autofree char *both = NULL;
+      /* Translators: the summary of an import, then the columns of the file it does not read */
+      both = g_strdup_printf (_("%s Columns not read, as they name no KPI: %s."), text, list);
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_label (self->summary, text);
   if (self->result == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
@@ -140,16 +165,12 @@ on_option_changed_cb (PlImportDialog *self)
 
 /* Fills the column drop-downs from the header, each on its best guess. */
 static void
-fill_columns (PlImportDialog *self)
+fill_columns (PlImportDialog *self, GStrv header, char delimiter)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GStrv header = self->result ? self->result->header : NULL;
   int date, kpi, value;
-  guint n;
+  guint n = g_strv_length (header);
 
-  if (header == NULL)
-    return;
-  n = g_strv_length (header);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (names, header[i]);
   pl_import_guess_columns (header, &date, &kpi, &value);
@@ -162,6 +183,32 @@ fill_columns (PlImportDialog *self)
   gtk_drop_down_set_selected (self->value_column, (guint) (value >= 0 ? value : MIN (2, (int) n - 1)));
   /* Without a KPI column and a value column, the file has a column per KPI. */
   gtk_drop_down_set_selected (self->layout, kpi >= 0 && value >= 0 ? 0 : 1);
+  /* Files separated by ";" come from where "," is the decimal separator. */
+  gtk_drop_down_set_selected (self->decimal, delimiter == ';' ? 1 : 0);
+  self->filling = FALSE;
+}
+
+/* Chooses the thousands separator when it makes more rows read ("32,500" in a GA4 file,
+ * "1.234,5" from a CRM). Digits must come in groups of three around it, so the guess
+ * cannot misread a decimal separator. */
+static void
+guess_thousands (PlImportDialog *self)
+{
+  PlImportOptions options;
+  g_autoptr(PlImportPreview) plain = NULL;
+  g_autoptr(PlImportPreview) grouped = NULL;
+
+  read_choices (self, &options);
+  options.thousands = 0;
+  plain = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, NULL);
+  options.thousands = options.decimal == ',' ? '.' : ',';
+  grouped = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, NULL);
+  self->filling = TRUE;
+  if (plain != NULL && grouped != NULL && grouped->rows->len > plain->rows->len &&
+      grouped->rejected->len < plain->rejected->len)
+    gtk_drop_down_set_selected (self->thousands, options.thousands == ',' ? 1 : 2);
+  else
+    gtk_drop_down_set_selected (self->thousands, 0);
   self->filling = FALSE;
 }
 
@@ -170,11 +217,12 @@ pl_import_dialog_set_file (PlImportDialog *self, GFile *file, GError **error)
 {
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
+  g_auto(GStrv) header = NULL;
   gsize length;
-  PlImportOptions guess = { 0 };
+  char delimiter = 0;
 
   g_return_val_if_fail (PL_IS_IMPORT_DIALOG (self), FALSE);
-  if (!g_file_load_contents (file, NULL, &text, &length, NULL, error))
+  if ((text = pl_import_read_file (file, &length, error)) == NULL)
     return FALSE;
   g_set_object (&self->file, file);
   g_free (self->text);
@@ -183,11 +231,14 @@ pl_import_dialog_set_file (PlImportDialog *self, GFile *file, GError **error)
   name = g_file_get_basename (file);
   gtk_label_set_label (self->file_label, name);
   gtk_widget_remove_css_class (GTK_WIDGET (self->file_label), "dim-label");
-  /* A first reading with every guess, to fill the choices; then the choices rule. */
-  g_clear_pointer (&self->result, pl_import_preview_free);
-  self->result = pl_import_preview (self->plan, self->text, (gssize) self->length, &guess, NULL);
-  if (self->result != NULL)
-    fill_columns (self);
+  /* The choices are filled from the header with their guesses, then they rule; a file
+   * without a header to choose from says why in the summary (recompute). */
+  header = pl_import_read_header (self->text, (gssize) self->length, &delimiter, NULL);
+  if (header != NULL)
+    {
+      fill_columns (self, header, delimiter);
+      guess_thousands (self);
+    }
   recompute (self);
   return TRUE;
 }
@@ -348,13 +399,16 @@ pl_import_dialog_class_init (PlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, layout);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, date_column);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, date_format);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, kpi_label);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, kpi_column);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, value_label);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, value_column);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, decimal);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, thousands);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, summary);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected_box);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, import_button);
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
@@ -366,7 +420,8 @@ static void
 pl_import_dialog_init (PlImportDialog *self)
 {
   const char *layouts[] = { _("A row per KPI and date"), _("A column per KPI"), NULL };
-  const char *formats[] = { _("Dates: automatic"), "2027-03-31", "31/03/2027", "03/31/2027", "20270331", "2027-03", NULL };
+  const char *formats[] = { _("Dates: automatic"), _("Dates like 2027-03-31"), _("Dates like 31/03/2027"),
+                            _("Dates like 03/31/2027"), _("Dates like 20270331"), _("Months like 2027-03"), NULL };
   const char *decimals[] = { _("Decimal point (1234.5)"), _("Decimal comma (1234,5)"), NULL };
   const char *thousands[] = { _("No thousands separator"), _("Thousands: 1,234"), _("Thousands: 1.234"),
                               _("Thousands: 1 234"), _("Thousands: 1'234"), NULL };
@@ -402,6 +457,9 @@ pl_import_dialog_new (GtkWindow *parent, PlPlan *plan)
   PlImportDialog *self = g_object_new (PL_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
 
   self->plan = g_object_ref (plan);
+  /* Closed with its window, which owns the plan; not by destroy-with-parent (see the note in
+   * pl_window_dispose). The handler goes when the dialog does. */
+  g_signal_connect_object (parent, "destroy", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -17,7 +17,8 @@
 #include "pl-plan-writer.h"
 
 /* Exit codes: 0 done, 1 the file has problems (or could not be written), 2 the command
- * line is wrong. */
+ * line is wrong. import, run by scripts, keeps 1 for rejected rows: a plan or CSV file that
+ * cannot be read at all is 2 there, as the issue asks. */
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -235,7 +236,8 @@ parse_separator (const char *text, char *separator)
     return TRUE;
   if (g_str_equal (text, "tab"))
     *separator = '\t';
-  else if (g_str_equal (text, "space"))
+  else if (g_str_equal (text, "space") || g_str_equal (text, "nbsp") || g_str_equal (text, "\u00a0"))
+    /* Every kind of space is skipped in numbers anyway. */
     *separator = ' ';
   else if (g_str_equal (text, "none"))
     *separator = 0;
@@ -252,15 +254,20 @@ command_import (int argc, char **argv)
   int status = EXIT_OK;
   g_autofree char *date_column = NULL, *kpi_column = NULL, *value_column = NULL, *date_format = NULL;
   g_autofree char *thousands = NULL, *delimiter = NULL, *source = NULL;
-  gboolean wide = FALSE, decimal_comma = FALSE, keep_going = FALSE, dry_run = FALSE;
+  g_auto(GStrv) kpi_columns = NULL;
+  g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
+  g_auto(GStrv) column_list = NULL;
+  gboolean decimal_comma = FALSE, keep_going = FALSE, dry_run = FALSE;
   GOptionEntry entries[] = {
     { "date-column", 0, 0, G_OPTION_ARG_STRING, &date_column, N_("The column of the dates (its header or its number)"), N_("COLUMN") },
     { "kpi-column", 0, 0, G_OPTION_ARG_STRING, &kpi_column, N_("The column naming the KPI of each row (its ID or name)"), N_("COLUMN") },
     { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, N_("The column of the values"), N_("COLUMN") },
-    { "kpi-columns", 0, 0, G_OPTION_ARG_NONE, &wide, N_("One column per KPI, headed by its ID or name"), NULL },
+    { "kpi-columns", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kpi_columns,
+      N_("A column per KPI: these columns, each headed by a KPI’s ID or name or given as HEADER=KPI, separated by commas "
+         "(without --kpi-column and --value-column, every column naming a KPI)"), N_("COLUMNS") },
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("iso, dmy, mdy, yyyymmdd, month or auto (the default)"), N_("FORMAT") },
     { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &decimal_comma, N_("Numbers use a decimal comma (1234,5)"), NULL },
-    { "thousands", 0, 0, G_OPTION_ARG_STRING, &thousands, N_("The thousands separator: , . ' space or none (the default)"), N_("SEP") },
+    { "thousands", 0, 0, G_OPTION_ARG_STRING, &thousands, N_("The thousands separator: , . ' space, nbsp or none (the default)"), N_("SEP") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("The field delimiter: , ; or tab (found from the file by default)"), N_("SEP") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Where the figures come from, kept with each one (the file’s name by default)"), N_("NAME") },
     { "keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going, N_("Save the rows that read even when others are rejected"), NULL },
@@ -281,7 +288,9 @@ command_import (int argc, char **argv)
               _("Reads KPI measurements from a CSV export (web analytics, CRM) into a plan: a row per "
                 "KPI and date (--kpi-column and --value-column) or a column per KPI (--kpi-columns). "
                 "Every rejected row is listed with its line and why; then nothing is saved unless "
-                "--keep-going is given, and the exit status is 1."),
+                "--keep-going is given, and the exit status is 1.\n"
+                "Exits with 0 when every row is imported, 1 when a row is rejected or the plan cannot be "
+                "saved, 2 on a wrong command line or a file that cannot be read."),
               entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
@@ -293,7 +302,20 @@ command_import (int argc, char **argv)
   options.date_column = date_column;
   options.kpi_column = kpi_column;
   options.value_column = value_column;
-  options.wide = wide;
+  /* Repeated or comma-separated: both read the same. */
+  for (guint i = 0; kpi_columns != NULL && kpi_columns[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (kpi_columns[i], ",", -1);
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (*g_strstrip (parts[j]) != '\0')
+          g_strv_builder_add (columns, parts[j]);
+    }
+  column_list = g_strv_builder_end (columns);
+  if (kpi_columns != NULL && column_list[0] == NULL)
+    return usage_error ("import", _("--kpi-columns needs at least one column."));
+  if (kpi_columns != NULL && (kpi_column != NULL || value_column != NULL))
+    return usage_error ("import", _("Give either --kpi-columns or --kpi-column and --value-column."));
+  options.kpi_columns = kpi_columns ? (const char * const *) column_list : NULL;
   options.decimal = decimal_comma ? ',' : '.';
 
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -301,10 +323,10 @@ command_import (int argc, char **argv)
   if (plan == NULL)
     {
       g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
+      return EXIT_USAGE;
     }
   data = g_file_new_for_commandline_arg (argv[2]);
-  if (!g_file_load_contents (data, NULL, &text, &length, NULL, &error))
+  if ((text = pl_import_read_file (data, &length, &error)) == NULL)
     {
       g_printerr ("%s: %s\n", argv[2], error->message);
       return EXIT_USAGE;
@@ -312,13 +334,20 @@ command_import (int argc, char **argv)
   preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
   if (preview == NULL)
     {
+      /* A file no row of which can be read is unreadable as a whole, not a rejected row. */
       g_printerr ("%s: %s\n", argv[2], error->message);
-      return EXIT_PROBLEMS;
+      return EXIT_USAGE;
     }
   for (guint i = 0; i < preview->rejected->len; i++)
     {
       PlImportRejection *rejection = preview->rejected->pdata[i];
       g_printerr ("%s:%u: %s\n", argv[2], rejection->row, rejection->reason);
+    }
+  if (preview->ignored[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", preview->ignored);
+      /* Translators: a CSV file, then its columns that were not imported */
+      g_printerr (_("%s: columns not read, as they name no KPI of this plan: %s\n"), argv[2], list);
     }
   data_name = g_file_get_basename (data);
   if (preview->rejected->len > 0 && !keep_going)
@@ -343,6 +372,9 @@ command_import (int argc, char **argv)
     }
   g_print (ngettext ("%u measurement imported into %s.\n", "%u measurements imported into %s.\n", applied),
            applied, argv[1]);
+  if (preview->rejected->len > 0)
+    g_print (ngettext ("%u row rejected and left out.\n", "%u rows rejected and left out.\n", preview->rejected->len),
+             preview->rejected->len);
   return preview->rejected->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
@@ -461,6 +493,8 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Commands parse from their own name on: without this, "--help" would say "Usage: import". */
+  g_set_prgname ("pilote-cli");
 
   if (argc < 2)
     {

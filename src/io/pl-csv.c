@@ -69,7 +69,27 @@ pl_csv_read (const char *text, gssize length, const PlCsvOptions *options, char 
   /* A record has started once anything of it was read, even an empty quoted field. */
   gboolean in_record = FALSE;
   char delimiter;
+  g_autofree char *converted = NULL;
 
+  /* Excel's "Unicode text" is UTF-16 with a byte-order mark: unambiguous, so read as such. */
+  if (size >= 2 && ((guchar) text[0] == 0xFF || (guchar) text[0] == 0xFE) &&
+      (guchar) text[1] == ((guchar) text[0] == 0xFF ? 0xFE : 0xFF))
+    {
+      gsize converted_size = 0;
+
+      converted = g_convert (text + 2, (gssize) size - 2, "UTF-8", (guchar) text[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                             NULL, &converted_size, NULL);
+      if (converted == NULL)
+        {
+          g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
+                               _("The file starts as UTF-16 text but is not: save it as UTF-8 (in a spreadsheet, “CSV UTF-8”)."));
+          return NULL;
+        }
+      text = converted;
+      size = converted_size;
+      p = text;
+      end = text + size;
+    }
   if (!g_utf8_validate (text, (gssize) size, &invalid))
     {
       guint bad_line = 1;

@@ -7,9 +7,10 @@ G_BEGIN_DECLS
 
 /* A CSV file as exported by web analytics and CRM tools, read by RFC 4180: fields in double
  * quotes may hold separators, quotes ("") and line breaks; lines end in CRLF or LF. A UTF-8
- * byte-order mark is skipped, and so are lines starting with the comment prefix (GA4 starts
- * its exports with "#" lines) and blank lines. The delimiter is ',', ';' or a tab, found from
- * the first data line when not given. */
+ * byte-order mark is skipped (a UTF-16 one makes the text read as UTF-16, as Excel writes
+ * "Unicode text"), and so are lines starting with the comment prefix (GA4 starts its exports
+ * with "#" lines) and blank lines. The delimiter is ',', ';' or a tab, found from the first
+ * data line when not given. */
 
 typedef struct {
   guint   line;    /* where the record starts in the file (1-based), for messages */

@@ -19,6 +19,7 @@ pl_import_preview_free (PlImportPreview *self)
   if (self == NULL)
     return;
   g_strfreev (self->header);
+  g_strfreev (self->ignored);
   g_array_unref (self->rows);
   for (guint i = 0; i < self->rejected->len; i++)
     {
@@ -62,6 +63,12 @@ pl_import_parse_date (const char *text, PlImportDateFormat format)
   g_autofree char *clean = g_strstrip (g_strdup (text));
   int a = 0, b = 0, c = 0;
   char s1 = 0, s2 = 0, rest = 0;
+  char *time;
+
+  /* CRM exports date their rows to the minute ("2027-03-31 14:05", "2027-03-31T14:05:00Z"):
+   * the day is what counts. */
+  if ((time = strpbrk (clean, "T ")) != NULL && time != clean && strchr (time, ':') != NULL)
+    *time = '\0';
 
   switch (format)
     {
@@ -103,48 +110,73 @@ pl_import_parse_date (const char *text, PlImportDateFormat format)
 
 /* ---- numbers ---- */
 
-/* Reads a value as the file writes it: its decimal and thousands separators, spaces,
- * a "%" for a percentage KPI (stored as a fraction). */
-static gboolean
-parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value)
+typedef enum { VALUE_OK, VALUE_NOT_A_NUMBER, VALUE_NOT_PERCENT } ValueParse;
+
+/* Reads a value as the file writes it: its decimal and thousands separators, spaces, a "%"
+ * for a percentage KPI (stored as a fraction; *@signed_percent says the sign was there). */
+static ValueParse
+parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value, gboolean *signed_percent)
 {
   g_autoptr(GString) clean = g_string_new (NULL);
   char decimal = options->decimal ? options->decimal : '.';
-  gboolean percent = FALSE;
+  gboolean percent = FALSE, grouped = FALSE, fraction = FALSE;
+  guint digits = 0;  /* of the integer part, since the last thousands separator */
   char *end = NULL;
   double number;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gboolean space = g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+      /* A space before a digit groups digits; elsewhere ("12 %") it is only a space. */
+      gboolean group_space = space && g_ascii_isdigit (*g_utf8_next_char (p));
 
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
-        continue;
-      if (options->thousands != 0 && options->thousands != ' ' && c == (gunichar) options->thousands)
+      /* Thousands separators only between groups of three digits: with "," for thousands,
+       * "12,5" is a decimal comma gone wrong, not 125. Spaces group digits in any file. */
+      if ((group_space && digits > 0 && !fraction) || (options->thousands != 0 && options->thousands != ' ' && c == (gunichar) options->thousands))
+        {
+          if (fraction || digits == 0 || digits > 3 || (grouped && digits != 3))
+            return VALUE_NOT_A_NUMBER;
+          grouped = TRUE;
+          digits = 0;
+          continue;
+        }
+      if (space)
         continue;
       if (c == '%' && !percent)
         {
           percent = TRUE;
           continue;
         }
-      if (c == (gunichar) decimal)
-        c = '.';
-      else if (c == '.' || c == ',')
-        return FALSE;
+      if (percent || c == '%')
+        return VALUE_NOT_A_NUMBER;
+      if (c == (gunichar) decimal || c == '.' || c == ',')
+        {
+          if (c != (gunichar) decimal || (grouped && digits != 3))
+            return VALUE_NOT_A_NUMBER;
+          fraction = TRUE;
+          c = '.';
+        }
+      else if (g_ascii_isdigit (c) && !fraction)
+        digits++;
       g_string_append_unichar (clean, c);
     }
+  if (grouped && !fraction && digits != 3)
+    return VALUE_NOT_A_NUMBER;
   if (clean->len == 0)
-    return FALSE;
+    return VALUE_NOT_A_NUMBER;
   number = g_ascii_strtod (clean->str, &end);
   if (*end != '\0' || !isfinite (number) || strpbrk (clean->str, "eExX") != NULL)
-    return FALSE;
-  /* A percentage KPI holds fractions: "32.5 %" and "32.5" both mean 0.325, and "0.325" too. */
-  if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && (percent || fabs (number) > 1))
+    return VALUE_NOT_A_NUMBER;
+  /* A percentage KPI holds fractions: "32.5 %" is 0.325. Without the sign, the file's
+   * other values decide (see unsigned_percentages). */
+  if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && percent)
     number /= 100;
   else if (percent)
-    return FALSE;
+    return VALUE_NOT_PERCENT;
+  *signed_percent = percent;
   *value = number;
-  return TRUE;
+  return VALUE_OK;
 }
 
 /* ---- columns ---- */
@@ -184,27 +216,34 @@ guess_column (GStrv header, const char * const *names)
   return -1;
 }
 
+/* The plan's KPIs by ID and by name, case folded: a long file names one on every row. IDs
+ * are added last, so that a KPI named like another's ID is found by the ID. */
+static GHashTable *
+kpi_index_new (PlPlan *plan)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+      {
+        g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+        const char *key = pass == 0 ? pl_item_get_string (kpi, PL_KPI_NAME) : pl_item_get_id (kpi);
+
+        if (key != NULL)
+          g_hash_table_insert (index, g_utf8_casefold (key, -1), kpi);
+      }
+  return index;
+}
+
 /* The KPI a column or a cell names: by ID, or by name in any case. */
 static PlItem *
-find_kpi (PlPlan *plan, const char *text)
+find_kpi (GHashTable *index, const char *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *wanted = g_utf8_casefold (trimmed, -1);
-  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
-  PlItem *item = pl_plan_lookup (plan, text);
 
-  if (item != NULL && PL_IS_KPI (item))
-    return item;
-  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
-    {
-      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-      g_autofree char *name = g_utf8_casefold (pl_item_get_string (kpi, PL_KPI_NAME), -1);
-      g_autofree char *id = g_utf8_casefold (pl_item_get_id (kpi), -1);
-
-      if (g_str_equal (name, wanted) || g_str_equal (id, wanted))
-        return kpi;
-    }
-  return NULL;
+  return g_hash_table_lookup (index, wanted);
 }
 
 /* ---- the preview ---- */
@@ -273,13 +312,34 @@ typedef struct {
   guint32 date;  /* as the file gives it */
 } Seen;
 
+/* Values of percentage KPIs written without a "%": GA4 writes rates as fractions (0.6523),
+ * a CRM often as percentages (65.23). One KPI's values in one file are read the same way,
+ * never some each way: as percentages when any of them is above 1 (a rate of 1.4 is not
+ * 140 %), as fractions otherwise. */
+typedef struct {
+  GHashTable *over_one;  /* the KPIs with an unsigned value above 1 */
+  GArray     *rows;      /* indexes into the preview's rows of their unsigned values */
+} UnsignedPercentages;
+
+static void
+unsigned_percentages_apply (UnsignedPercentages *self, PlImportPreview *preview)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PlImportRow *row = &g_array_index (preview->rows, PlImportRow, g_array_index (self->rows, guint, i));
+      if (g_hash_table_contains (self->over_one, row->kpi))
+        row->value /= 100;
+    }
+}
+
 /* One value for @kpi on @date from the cell @text of row @row. */
 static void
-take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHashTable *seen, guint row,
-      PlItem *kpi, guint32 date, const char *text)
+take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHashTable *seen,
+      UnsignedPercentages *percentages, guint row, PlItem *kpi, guint32 date, const char *text)
 {
   g_autofree char *key = NULL;
   double value;
+  gboolean signed_percent = FALSE;
   const PlPoint *previous;
   PlImportRow entry;
   guint32 stored = pl_import_period_start (plan, kpi, date);
@@ -300,10 +360,17 @@ take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHash
         return;
       }
   }
-  if (!parse_value (text, options, kpi, &value))
+  switch (parse_value (text, options, kpi, &value, &signed_percent))
     {
+    case VALUE_NOT_A_NUMBER:
       reject (self, row, _("“%s” is not a number in this file’s format."), text);
       return;
+    case VALUE_NOT_PERCENT:
+      reject (self, row, _("“%s” is a percentage, and “%s” is not measured in percent."), text,
+              pl_item_get_string (kpi, PL_KPI_NAME));
+      return;
+    case VALUE_OK:
+      break;
     }
   key = g_strdup_printf ("%s@%u", pl_item_get_id (kpi), stored);
   if ((earlier = g_hash_table_lookup (seen, key)) != NULL)
@@ -330,6 +397,14 @@ take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHash
   entry.date = stored;
   entry.value = value;
   entry.previous = previous ? previous->value : NAN;
+  if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && !signed_percent)
+    {
+      guint index = self->rows->len;
+
+      if (fabs (value) > 1)
+        g_hash_table_add (percentages->over_one, kpi);
+      g_array_append_val (percentages->rows, index);
+    }
   g_array_append_val (self->rows, entry);
 }
 
@@ -345,6 +420,65 @@ pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value)
   *value = guess_column (header, value_names);
 }
 
+char *
+pl_import_read_file (GFile *file, gsize *length, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
+  g_autoptr(GByteArray) bytes = NULL;
+  guint8 buffer[64 * 1024];
+
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("This is a folder, not a CSV file."));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("There is no such file."));
+      else
+        g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be opened: %s"), local_error->message);
+      return NULL;
+    }
+  bytes = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be read: %s"), local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      /* Checked as it comes: a pipe or a growing file has no size to ask first. */
+      if (bytes->len + (gsize) n > PL_IMPORT_MAX_FILE_SIZE)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file is larger than %u MB: too large to import."),
+                       (guint) (PL_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
+          return NULL;
+        }
+      g_byte_array_append (bytes, buffer, (guint) n);
+    }
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
+GStrv
+pl_import_read_header (const char *text, gssize length, char *delimiter, GError **error)
+{
+  g_autoptr(GPtrArray) records = pl_csv_read (text, length, NULL, delimiter, error);
+
+  if (records == NULL)
+    return NULL;
+  if (records->len == 0)
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("The file holds no data."));
+      return NULL;
+    }
+  return g_strdupv (((PlCsvRecord *) records->pdata[0])->fields);
+}
+
 PlImportPreview *
 pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImportOptions *options, GError **error)
 {
@@ -354,6 +488,11 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree PlItem **column_kpis = NULL;
   PlImportDateFormat date_format = options->date_format;
+  g_autoptr(GHashTable) over_one = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) percent_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  UnsignedPercentages percentages = { over_one, percent_rows };
+  g_autoptr(GStrvBuilder) ignored = g_strv_builder_new ();
+  g_autoptr(GHashTable) kpi_index = kpi_index_new (plan);
   int date_col, kpi_col = -1, value_col = -1;
   gboolean wide = options->wide || options->kpi_columns != NULL;
   guint n_columns;
@@ -438,7 +577,7 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
               g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” holds the dates, not a KPI."), column_name);
               return NULL;
             }
-          if ((column_kpis[c] = find_kpi (plan, kpi_name ? kpi_name : self->header[c])) == NULL)
+          if ((column_kpis[c] = find_kpi (kpi_index, kpi_name ? kpi_name : self->header[c])) == NULL)
             {
               g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("“%s” is not a KPI of this plan."),
                            kpi_name ? kpi_name : self->header[c]);
@@ -446,8 +585,10 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
             }
         }
       for (guint c = 0; options->kpi_columns == NULL && c < n_columns; c++)
-        if ((int) c != date_col && (column_kpis[c] = find_kpi (plan, self->header[c])) != NULL)
+        if ((int) c != date_col && (column_kpis[c] = find_kpi (kpi_index, self->header[c])) != NULL)
           matched++;
+        else if ((int) c != date_col)
+          g_strv_builder_add (ignored, self->header[c]);
       if (options->kpi_columns != NULL)
         matched = g_strv_length ((GStrv) options->kpi_columns);
       if (matched == 0)
@@ -470,6 +611,27 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
         if (cell != NULL && date_format == PL_IMPORT_DATE_AUTO)
           break;
       }
+  /* Day first and month first read "01/04/2027" both: the file's other dates decide (a 13 or
+   * more in first place is a day), day first when none does, as most of the world writes. */
+  if (date_format == PL_IMPORT_DATE_DMY && options->date_format == PL_IMPORT_DATE_AUTO)
+    {
+      gboolean day_first = FALSE, month_first = FALSE;
+
+      for (guint r = 1; r < records->len; r++)
+        {
+          PlCsvRecord *record = records->pdata[r];
+          gboolean dmy, mdy;
+
+          if (g_strv_length (record->fields) <= (guint) date_col)
+            continue;
+          dmy = pl_import_parse_date (record->fields[date_col], PL_IMPORT_DATE_DMY) != 0;
+          mdy = pl_import_parse_date (record->fields[date_col], PL_IMPORT_DATE_MDY) != 0;
+          day_first |= dmy && !mdy;
+          month_first |= mdy && !dmy;
+        }
+      if (month_first && !day_first)
+        date_format = PL_IMPORT_DATE_MDY;
+    }
 
   for (guint r = 1; r < records->len; r++)
     {
@@ -477,6 +639,9 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
       guint n = g_strv_length (record->fields);
       guint32 date;
 
+      /* Spreadsheets write empty cells past the last column ("a,b,c,,"): nothing lost. */
+      while (n > n_columns && *g_strstrip (record->fields[n - 1]) == '\0')
+        n--;
       if (n != n_columns)
         {
           reject (self, record->line, ngettext ("it has %u field where the header has %u.",
@@ -491,13 +656,13 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
         }
       if (kpi_col >= 0)
         {
-          PlItem *kpi = find_kpi (plan, record->fields[kpi_col]);
+          PlItem *kpi = find_kpi (kpi_index, record->fields[kpi_col]);
           if (kpi == NULL)
             {
               reject (self, record->line, _("“%s” is not a KPI of this plan."), record->fields[kpi_col]);
               continue;
             }
-          take (self, plan, options, seen, record->line, kpi, date, record->fields[value_col]);
+          take (self, plan, options, seen, &percentages, record->line, kpi, date, record->fields[value_col]);
         }
       else
         for (guint c = 0; c < n_columns; c++)
@@ -505,9 +670,11 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
             g_autofree char *cell = column_kpis[c] ? g_strstrip (g_strdup (record->fields[c])) : NULL;
             /* An empty cell in a wide file is a KPI not measured that day, not an error. */
             if (cell != NULL && *cell != '\0')
-              take (self, plan, options, seen, record->line, column_kpis[c], date, record->fields[c]);
+              take (self, plan, options, seen, &percentages, record->line, column_kpis[c], date, record->fields[c]);
           }
     }
+  unsigned_percentages_apply (&percentages, self);
+  self->ignored = g_strv_builder_end (ignored);
   return g_steal_pointer (&self);
 }
 

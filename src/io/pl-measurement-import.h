@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -54,10 +56,18 @@ typedef struct {
   GStrv      header;
   char       delimiter;
   guint      n_records;  /* data rows read */
+  GStrv      ignored;    /* a column per KPI found from the header: the other columns, which
+                          * are not read (a KPI renamed in the export shows here) */
   GArray    *rows;       /* PlImportRow, to apply */
   GPtrArray *rejected;   /* PlImportRejection */
 } PlImportPreview;
 
+/* Files above this are not an export of KPI figures; reading stops there. */
+#define PL_IMPORT_MAX_FILE_SIZE ((gsize) 256 * 1024 * 1024)
+
+/* Reads the CSV @file (at most PL_IMPORT_MAX_FILE_SIZE bytes) into a new NUL-terminated
+ * text; NULL with PL_ERROR_FILE in plain words when it cannot be read. */
+char            *pl_import_read_file    (GFile *file, gsize *length, GError **error);
 /* Reads @text for @plan. Returns what the import would do; NULL with PL_ERROR_FILE when the
  * file as a whole cannot be used (not UTF-8, a quote never closed, no data, no date column
  * or KPI columns found). Nothing in @plan changes. */
@@ -66,6 +76,10 @@ PlImportPreview *pl_import_preview      (PlPlan *plan, const char *text, gssize 
 /* Applies the rows of @preview to @plan as one undoable edit; returns how many. */
 guint            pl_import_apply        (PlPlan *plan, const PlImportPreview *preview, const char *source);
 void             pl_import_preview_free (PlImportPreview *preview);
+/* The first record of @text (the header), so that columns can be chosen even when no guess
+ * fits; NULL with PL_ERROR_FILE when the file is not CSV text or holds nothing.
+ * *@delimiter (optional) gets the delimiter found. */
+GStrv            pl_import_read_header  (const char *text, gssize length, char *delimiter, GError **error);
 /* Which columns of @header look like the dates, the KPIs and the values (by their names,
  * in English or French); -1 for those none does. */
 void             pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value);

@@ -26,6 +26,10 @@ test_import_dialog (void)
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *csv = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "csv", "crm-semicolon.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autofree char *ga4 = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "csv", "ga4-wide.csv", NULL);
+  g_autoptr(GFile) ga4_file = g_file_new_for_path (ga4);
+  g_autofree char *odd_path = g_build_filename (dir, "odd.csv", NULL);
+  g_autoptr(GFile) odd_file = g_file_new_for_path (odd_path);
   g_autoptr(GError) error = NULL;
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -41,9 +45,14 @@ test_import_dialog (void)
   g_assert_true (pl_import_dialog_set_file (dialog, file, &error));
   g_assert_no_error (error);
   pl_test_spin ();
-  /* The CRM file with the point as decimal separator: "230,5" does not read. */
+  /* The CRM file's ";" make the decimal comma the guess, and its dates read day first. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "decimal"))), ==, 1);
+  g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 5);
+  /* With the point as decimal separator "230,5" does not read; the user puts the comma back,
+   * and says the dates are day first. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "decimal")), 0);
+  pl_test_spin ();
   g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 6);
-  /* Its decimal comma and day-first dates, chosen as a user would. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "decimal")), 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "date_format")), 2);
   pl_test_spin ();
@@ -67,6 +76,49 @@ test_import_dialog (void)
   pl_test_spin ();
   g_assert_false (pl_plan_get_modified (plan));
 
+  /* GA4's wide file: a column per KPI found from the header; "32,500" reads as the comma
+   * is guessed as the thousands separator, and not without it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-measurements", NULL);
+  pl_test_spin ();
+  dialog = find_dialog ();
+  g_assert_true (pl_import_dialog_set_file (dialog, ga4_file, NULL));
+  pl_test_spin ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "layout"))), ==, 1);
+  g_assert_false (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "kpi_column")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "thousands"))), ==, 1);
+  g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "thousands")), 0);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 1);
+  g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "rejected_box")));
+  rejected = gtk_widget_get_first_child (pl_test_find_by_id (GTK_WIDGET (dialog), "rejected"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (rejected)))), ==,
+                   "Row 9: “32,500” is not a number in this file’s format.");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "thousands")), 1);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 0);
+  g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 5);
+  g_assert_false (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "rejected_box")));
+  pl_test_screenshot (GTK_WIDGET (dialog), "import-dialog-ga4");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  pl_test_spin ();
+
+  /* Headers nothing is guessed from: the columns can still be chosen. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-measurements", NULL);
+  pl_test_spin ();
+  dialog = find_dialog ();
+  g_assert_true (g_file_set_contents (odd_path, "When,What,How many\n2027-06-01,kpi-sql,90\n", -1, NULL));
+  g_assert_true (pl_import_dialog_set_file (dialog, odd_file, NULL));
+  pl_test_spin ();
+  g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "layout")), 0);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 1);
+  g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  pl_test_spin ();
+  g_assert_false (pl_plan_get_modified (plan));
+
   /* Cancel changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-measurements", NULL);
   pl_test_spin ();
@@ -76,8 +128,14 @@ test_import_dialog (void)
   pl_test_spin ();
   g_assert_null (find_dialog ());
   g_assert_false (pl_plan_get_modified (plan));
+
+  /* The window closes an open dialog with it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-measurements", NULL);
+  pl_test_spin ();
+  g_assert_nonnull (find_dialog ());
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  g_assert_null (find_dialog ());
 }
 
 int

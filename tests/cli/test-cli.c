@@ -343,6 +343,77 @@ test_import (void)
   }
 }
 
+/* The whole file unusable, or the plan: exit 2, and the plan as it was. The GA4 names mapped
+ * to KPIs; --dry-run writes nothing. */
+static void
+test_import_files (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *source = example ();
+  g_autofree char *not_utf8 = csv ("not-utf8.csv");
+  g_autofree char *mapped = csv ("ga4-mapped.csv");
+  g_autofree char *original = NULL, *after = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &original, &length, NULL));
+  g_assert_true (g_file_set_contents (plan, original, (gssize) length, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *expected = g_strdup_printf ("%s: Line 2 is not UTF-8 text: save the file as UTF-8 "
+                                                 "(in a spreadsheet, “CSV UTF-8”).\n", not_utf8);
+    run_cli (&run, "import", plan, not_utf8, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, expected);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *missing = g_build_filename (dir, "missing.pilote", NULL);
+    run_cli (&run, "import", missing, mapped, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, mapped, "--kpi-columns", "Total users=kpi-visitors", "--kpi-column", "Leads", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, mapped, "--kpi-columns", "Total users=kpi-visitors,Leads", "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "3 measurements would be imported.\n");
+  }
+  {
+    /* Columns found from the header: those naming no KPI are said, not silently left. */
+    g_auto(Run) run = { 0 };
+    g_autofree char *expected = g_strdup_printf ("%s: columns not read, as they name no KPI of this plan: "
+                                                 "Total users, Notes\n", mapped);
+    run_cli (&run, "import", plan, mapped, "-n", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, expected);
+    g_assert_cmpstr (run.out, ==, "1 measurement would be imported.\n");
+  }
+  g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, original);
+  g_clear_pointer (&after, g_free);
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, mapped, "--kpi-columns=Total users=kpi-visitors", "--kpi-columns", "Leads",
+             "--thousands", "nbsp", "--date-format", "yyyymmdd", "--source", "GA4", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "3 measurements imported"));
+  }
+  g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "value=\"32500\" source=\"GA4\""));
+  {
+    g_auto(Run) check = { 0 };
+    run_cli (&check, "validate", plan, NULL);
+    g_assert_cmpint (check.status, ==, 0);
+  }
+}
+
 /* The maturity self-assessment from the command line, and its line in the summary. */
 static void
 test_assessment (void)
@@ -414,6 +485,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/new-then-format", test_new_then_format);
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-files", test_import_files);
   g_test_add_func ("/cli/assessment", test_assessment);
   g_test_add_func ("/cli/ical", test_ical);
   return g_test_run ();

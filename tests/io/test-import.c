@@ -5,10 +5,14 @@
  * the import is one undoable edit. */
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
+#include "pl-csv.h"
+#include "pl-enums.h"
 #include "pl-error.h"
 #include "pl-measurement-import.h"
 #include "pl-plan-file.h"
+#include "pl-plan-writer.h"
 
 static PlPlan *
 example (void)
@@ -161,6 +165,28 @@ test_bad_files (void)
       g_assert_cmpstr (error->message, ==, bad[i].message);
     }
   {
+    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "io", "csv", NULL);
+    g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
+    g_autofree char *good = g_build_filename (dir, "quoted.csv", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autoptr(GFile) nothing = g_file_new_for_path (missing);
+    g_autoptr(GFile) quoted = g_file_new_for_path (good);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+    gsize length = 0;
+
+    g_assert_null (pl_import_read_file (folder, &length, &error));
+    g_assert_cmpstr (error->message, ==, "This is a folder, not a CSV file.");
+    g_clear_error (&error);
+    g_assert_null (pl_import_read_file (nothing, &length, &error));
+    g_assert_cmpstr (error->message, ==, "There is no such file.");
+    g_clear_error (&error);
+    text = pl_import_read_file (quoted, &length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (length, ==, strlen (text));
+    g_assert_true (g_str_has_prefix (text, "date,kpi,value,note\n"));
+  }
+  {
     PlImportOptions options = { .date_column = "When" };
     g_autoptr(GError) error = NULL;
     g_autoptr(PlImportPreview) preview = pl_import_preview (plan, "date,kpi,value\n2027-01-01,kpi-leads,3\n", -1, &options, &error);
@@ -185,14 +211,368 @@ test_dates (void)
   g_assert_cmpuint (pl_import_parse_date ("yesterday", PL_IMPORT_DATE_AUTO), ==, 0);
 }
 
+static GPtrArray *
+read_csv (const char *text, gssize length, const char *comment, char *delimiter)
+{
+  PlCsvOptions options = { 0, comment };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = pl_csv_read (text, length, &options, delimiter, &error);
+
+  g_assert_no_error (error);
+  return records;
+}
+
+#define FIELD(records, r, f) (((PlCsvRecord *) (records)->pdata[r])->fields[f])
+#define LINE(records, r) (((PlCsvRecord *) (records)->pdata[r])->line)
+
+/* The reader alone: line breaks of both kinds, quotes, comments, the delimiter found. */
+static void
+test_csv_reader (void)
+{
+  char delimiter = 0;
+  {
+    /* CRLF, a quoted field over two lines with a CRLF of its own, "" and an empty quoted
+     * field as a whole record: each record keeps the line it starts on. */
+    g_autoptr(GPtrArray) records = read_csv ("a,b\r\n\"x\r\ny\",\"say \"\"hi\"\"\"\r\n\"\"\r\nlast,\"\"", -1, NULL, &delimiter);
+    g_assert_cmpint (delimiter, ==, ',');
+    g_assert_cmpuint (records->len, ==, 4);
+    g_assert_cmpstr (FIELD (records, 1, 0), ==, "x\r\ny");
+    g_assert_cmpstr (FIELD (records, 1, 1), ==, "say \"hi\"");
+    g_assert_cmpuint (LINE (records, 1), ==, 2);
+    g_assert_cmpuint (g_strv_length (((PlCsvRecord *) records->pdata[2])->fields), ==, 1);
+    g_assert_cmpstr (FIELD (records, 2, 0), ==, "");
+    g_assert_cmpuint (LINE (records, 2), ==, 4);
+    g_assert_cmpstr (FIELD (records, 3, 1), ==, "");
+    g_assert_cmpuint (LINE (records, 3), ==, 5);
+  }
+  {
+    /* A byte-order mark, comment and blank lines, tabs; a "#" inside a record is data. */
+    g_autoptr(GPtrArray) records = read_csv ("\xEF\xBB\xBF# GA4\n\n# more\nDate\tUsers\n20270101\t#1\n", -1, NULL, &delimiter);
+    g_assert_cmpint (delimiter, ==, '\t');
+    g_assert_cmpuint (records->len, ==, 2);
+    g_assert_cmpstr (FIELD (records, 0, 0), ==, "Date");
+    g_assert_cmpuint (LINE (records, 0), ==, 4);
+    g_assert_cmpstr (FIELD (records, 1, 1), ==, "#1");
+  }
+  {
+    /* Semicolons win over the decimal commas of the same line; another comment prefix. */
+    g_autoptr(GPtrArray) records = read_csv ("// CRM\nMois;Valeur;Taux\n01/04/2027;230,5;1,5\n", -1, "//", &delimiter);
+    g_assert_cmpint (delimiter, ==, ';');
+    g_assert_cmpuint (records->len, ==, 2);
+    g_assert_cmpstr (FIELD (records, 1, 1), ==, "230,5");
+  }
+  {
+    /* Excel's "Unicode text": UTF-16 with its byte-order mark, tab-separated. */
+    gsize size = 0;
+    g_autofree char *utf16 = g_convert ("\xEF\xBB\xBFMois\tLeads\n01/04/2027\t700 \xE2\x82\xAC\n", -1, "UTF-16LE", "UTF-8",
+                                        NULL, &size, NULL);
+    g_autoptr(GPtrArray) records = read_csv (utf16, (gssize) size, NULL, &delimiter);
+    g_assert_cmpint (delimiter, ==, '\t');
+    g_assert_cmpuint (records->len, ==, 2);
+    g_assert_cmpstr (FIELD (records, 0, 0), ==, "Mois");
+    g_assert_cmpstr (FIELD (records, 1, 1), ==, "700 \xE2\x82\xAC");
+    g_assert_cmpuint (LINE (records, 1), ==, 2);
+  }
+  {
+    /* No comment lines at all, and a text that does not end in a NUL. */
+    const char text[] = { '#', 'a', ',', 'b', '\n', '1', ',', '2', 'X' };
+    g_autoptr(GPtrArray) records = read_csv (text, sizeof text - 1, "", &delimiter);
+    g_assert_cmpuint (records->len, ==, 2);
+    g_assert_cmpstr (FIELD (records, 0, 0), ==, "#a");
+    g_assert_cmpstr (FIELD (records, 1, 1), ==, "2");
+  }
+}
+
+/* Every kind of bad row of a long file, each with its line and a plain reason, and the
+ * dates where the rows that read are stored. */
+static void
+test_bad_rows (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  gsize length;
+  g_autofree char *text = fixture ("bad-rows.csv", &length);
+  PlImportOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  static const char *reasons[] = {
+    "Row 3: “2027-13-01” is not a date in this file’s format.",
+    "Row 4: “Unknown KPI” is not a KPI of this plan.",
+    "Row 5: “1.2.3” is not a number in this file’s format.",
+    "Row 6: it has 2 fields where the header has 3.",
+    "Row 7: no value for “New customers”.",
+    "Row 8: “12%” is a percentage, and “New customers” is not measured in percent.",
+    "Row 9: “Cost per lead” is computed from its formula; import the KPIs it is computed from.",
+    "Row 11: a second value for “New bookings” in the same month (row 10 has one): it takes one value a month.",
+  };
+  static const struct { guint row; const char *kpi; int y, m, d; } rows[] = {
+    { 2, "kpi-sql", 2027, 6, 1 },
+    /* Monthly: the 15th is stored on the month's first day. */
+    { 10, "kpi-revenue", 2027, 6, 1 },
+    /* Weekly: as the file dates them. */
+    { 12, "kpi-leads", 2027, 6, 15 },
+    { 13, "kpi-leads", 2027, 6, 22 },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_records, ==, 12);
+  g_assert_cmpuint (preview->rejected->len, ==, G_N_ELEMENTS (reasons));
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[i])->message, ==, reasons[i]);
+  g_assert_cmpuint (((PlImportRejection *) preview->rejected->pdata[0])->row, ==, 3);
+  g_assert_cmpuint (preview->rows->len, ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      PlImportRow *row = &g_array_index (preview->rows, PlImportRow, i);
+      g_assert_cmpuint (row->row, ==, rows[i].row);
+      g_assert_cmpstr (pl_item_get_id (row->kpi), ==, rows[i].kpi);
+      g_assert_cmpuint (row->date, ==, day (rows[i].y, rows[i].m, rows[i].d));
+    }
+  /* The example measured June's SQL already: the preview says what is replaced. */
+  g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 0).previous, ==,
+                     measured (plan, "kpi-sql", day (2027, 6, 1)));
+  g_assert_false (isnan (g_array_index (preview->rows, PlImportRow, 0).previous));
+  g_assert_true (isnan (g_array_index (preview->rows, PlImportRow, 2).previous));
+}
+
+static void
+test_period_start (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlItem *spend = pl_plan_lookup (plan, "kpi-spend");
+  PlItem *leads = pl_plan_lookup (plan, "kpi-leads");
+
+  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 3, 1));
+  g_assert_cmpuint (pl_import_period_start (plan, leads, day (2027, 3, 31)), ==, day (2027, 3, 31));
+  g_assert_true (pl_plan_set_int (plan, spend, PL_KPI_FREQUENCY, PL_FREQUENCY_QUARTERLY, NULL));
+  /* The example's year starts in January: quarters from January, April, July, October. */
+  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 1, 1));
+  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2027, 5, 2)), ==, day (2027, 4, 1));
+  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2026, 12, 2)), ==, day (2026, 10, 1));
+}
+
+/* Undo gives back the very bytes of the plan, redo the very bytes of the import. */
+static void
+test_undo_exact (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  gsize length;
+  g_autofree char *text = fixture ("bad-rows.csv", &length);
+  PlImportOptions options = { 0 };
+  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, NULL);
+  g_autoptr(GBytes) before = pl_plan_write_bytes (plan);
+  g_autoptr(GBytes) applied = NULL, undone = NULL, redone = NULL;
+
+  g_assert_cmpuint (pl_import_apply (plan, preview, "bad-rows.csv"), ==, 4);
+  applied = pl_plan_write_bytes (plan);
+  g_assert_false (g_bytes_equal (before, applied));
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Import 4 Measurements");
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_false (pl_plan_can_undo (plan));
+  undone = pl_plan_write_bytes (plan);
+  g_assert_true (g_bytes_equal (before, undone));
+  g_assert_false (pl_plan_get_modified (plan));
+  g_assert_true (pl_plan_redo (plan));
+  redone = pl_plan_write_bytes (plan);
+  g_assert_true (g_bytes_equal (applied, redone));
+  g_assert_cmpfloat (measured (plan, "kpi-leads", day (2027, 6, 22)), ==, 41);
+  g_assert_true (g_strstr_len (g_bytes_get_data (redone, NULL), (gssize) g_bytes_get_size (redone),
+                               "source=\"bad-rows.csv\"") != NULL);
+}
+
+/* GA4's own column names mapped to KPIs; a column left out is not read. */
+static void
+test_kpi_columns (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  gsize length;
+  g_autofree char *text = fixture ("ga4-mapped.csv", &length);
+  const char *columns[] = { "Total users=kpi-visitors", NULL };
+  PlImportOptions options = { .kpi_columns = columns };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->rejected->len, ==, 0);
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpstr (pl_item_get_id (g_array_index (preview->rows, PlImportRow, 1).kpi), ==, "kpi-visitors");
+  g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 1).value, ==, 32500);
+  g_clear_pointer (&preview, pl_import_preview_free);
+
+  /* Without a choice, the columns whose headers name KPIs: here only Leads. The others
+   * are named, so that a KPI renamed in the export does not go unseen. */
+  options.kpi_columns = NULL;
+  preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->rows->len, ==, 1);
+  g_assert_cmpuint (g_strv_length (preview->ignored), ==, 2);
+  g_assert_cmpstr (preview->ignored[0], ==, "Total users");
+  g_assert_cmpstr (preview->ignored[1], ==, "Notes");
+  g_clear_pointer (&preview, pl_import_preview_free);
+
+  {
+    static const struct { const char *column; const char *message; } bad[] = {
+      { "Sessions", "The file has no column “Sessions”." },
+      { "Notes", "“Notes” is not a KPI of this plan." },
+      { "Total users=kpi-nothing", "“kpi-nothing” is not a KPI of this plan." },
+      { "Date=kpi-leads", "The column “Date” holds the dates, not a KPI." },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GError) bad_error = NULL;
+        columns[0] = bad[i].column;
+        options.kpi_columns = columns;
+        g_assert_null (pl_import_preview (plan, text, (gssize) length, &options, &bad_error));
+        g_assert_error (bad_error, PL_ERROR, PL_ERROR_FILE);
+        g_assert_cmpstr (bad_error->message, ==, bad[i].message);
+      }
+  }
+}
+
+/* Numbers as exports write them, and the ones that must not read. */
+static void
+test_numbers (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  static const struct { char decimal, thousands; const char *cell; double value; } cases[] = {
+    { '.', ',', "1,234,567.5", 1234567.5 },
+    { ',', '.', "1.234.567,5", 1234567.5 },
+    { ',', ' ', "1 234,5", 1234.5 },
+    { ',', 0, "1\xC2\xA0" "234,5", 1234.5 },
+    { '.', '\'', "1'234", 1234 },
+    { '.', 0, " -12.5 ", -12.5 },
+    { '.', ',', "12,5", NAN },      /* a decimal comma, not 125 */
+    { '.', ',', "1,2345", NAN },
+    { '.', 0, "1,234", NAN },
+    { ',', 0, "12.5", NAN },
+    { '.', 0, "1e3", NAN },
+    { '.', 0, "nan", NAN },
+    { '.', 0, "12%5", NAN },
+    { '.', 0, "0x10", NAN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("date\tkpi\tvalue\n2027-06-01\tkpi-sql\t%s\n", cases[i].cell);
+      PlImportOptions options = { .decimal = cases[i].decimal, .thousands = cases[i].thousands };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, -1, &options, &error);
+
+      g_test_message ("%s", cases[i].cell);
+      g_assert_no_error (error);
+      if (isnan (cases[i].value))
+        g_assert_cmpuint (preview->rows->len, ==, 0);
+      else
+        g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 0).value, ==, cases[i].value);
+    }
+  {
+    /* Percentages of a percentage KPI, with or without the sign, as fractions. */
+    g_autoptr(PlImportPreview) preview = pl_import_preview (plan, "date,kpi,value\n2027-06-01,kpi-churn,1.5 %\n2027-07-01,kpi-churn,2.5\n",
+                                                            -1, &(PlImportOptions) { 0 }, NULL);
+    g_assert_cmpuint (preview->rows->len, ==, 2);
+    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 0).value - 0.015), <, 1e-12);
+    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 1).value - 0.025), <, 1e-12);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    PlImportOptions options = { .decimal = ',', .thousands = ',' };
+    g_assert_null (pl_import_preview (plan, "date,kpi,value\n", -1, &options, &error));
+    g_assert_cmpstr (error->message, ==, "“,” cannot separate both thousands and decimals: choose another thousands separator.");
+  }
+}
+
+/* What exports do that a strict reader would refuse: times after the dates, empty cells past
+ * the last column, month-first dates, rates as fractions or as percentages. */
+static void
+test_export_habits (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlImportOptions options = { 0 };
+  {
+    g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
+      "date,kpi,value\n2027-06-01 14:05,kpi-sql,90,,\n2027-07-01T09:00:00Z,kpi-sql,91\n", -1, &options, NULL);
+    g_assert_cmpuint (preview->rejected->len, ==, 0);
+    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 0).date, ==, day (2027, 6, 1));
+    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 1).date, ==, day (2027, 7, 1));
+    g_assert_cmpuint (preview->ignored[0] == NULL, ==, TRUE);
+  }
+  {
+    /* "04/01" alone could be either; "04/13" makes the whole file month first. */
+    g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
+      "date,kpi,value\n04/01/2027,kpi-leads,1\n04/13/2027,kpi-leads,2\n", -1, &options, NULL);
+    g_assert_cmpuint (preview->rejected->len, ==, 0);
+    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 0).date, ==, day (2027, 4, 1));
+    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 1).date, ==, day (2027, 4, 13));
+  }
+  {
+    /* Both kinds in one file: day first, and the row that cannot be says so. */
+    g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
+      "date,kpi,value\n13/04/2027,kpi-leads,1\n04/14/2027,kpi-leads,2\n", -1, &options, NULL);
+    g_assert_cmpuint (preview->rows->len, ==, 1);
+    g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[0])->message, ==,
+                     "Row 3: “04/14/2027” is not a date in this file’s format.");
+  }
+  {
+    /* One KPI's rates read one way: 1.4 makes 0.9 a percentage too. */
+    g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
+      "date,kpi,value\n2027-06-01,kpi-churn,0.9\n2027-07-01,kpi-churn,1.4\n", -1, &options, NULL);
+    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 0).value - 0.009), <, 1e-12);
+    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 1).value - 0.014), <, 1e-12);
+  }
+  {
+    /* All at most 1: fractions, as GA4 writes rates. */
+    g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
+      "date,kpi,value\n2027-06-01,kpi-churn,0.02\n", -1, &options, NULL);
+    g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 0).value, ==, 0.02);
+  }
+}
+
+/* Mangled exports never crash the reader nor the preview: each either fails as a whole with
+ * a message or lists rows (run under the sanitizers, this is a small fuzzer). */
+static void
+test_mangled (void)
+{
+  static const char *files[] = { "ga4-wide.csv", "crm-semicolon.csv", "quoted.csv", "bad-rows.csv" };
+  static const char bytes[] = { '"', '\n', '\r', ',', ';', '\t', '#', '%', '.', '0', '9', ' ', '\xC3', '\xFF' };
+  g_autoptr(PlPlan) plan = example ();
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      gsize length;
+      g_autofree char *text = fixture (files[f], &length);
+
+      for (guint round = 0; round < 300; round++)
+        {
+          g_autofree char *copy = g_memdup2 (text, length);
+          PlImportOptions options = { .decimal = round % 2 ? ',' : '.', .thousands = round % 3 == 0 ? ' ' : 0 };
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PlImportPreview) preview = NULL;
+
+          for (guint m = 0; m < 1 + round % 5; m++)
+            copy[g_test_rand_int_range (0, (gint32) length)] = bytes[g_test_rand_int_range (0, G_N_ELEMENTS (bytes))];
+          preview = pl_import_preview (plan, copy, (gssize) g_test_rand_int_range (0, (gint32) length + 1), &options, &error);
+          g_assert_true ((preview == NULL) != (error == NULL));
+          for (guint i = 0; preview != NULL && i < preview->rejected->len; i++)
+            g_assert_true (g_utf8_validate (((PlImportRejection *) preview->rejected->pdata[i])->message, -1, NULL));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/import/csv-reader", test_csv_reader);
   g_test_add_func ("/import/dates", test_dates);
+  g_test_add_func ("/import/numbers", test_numbers);
+  g_test_add_func ("/import/period-start", test_period_start);
   g_test_add_func ("/import/ga4-wide", test_ga4_wide);
   g_test_add_func ("/import/crm-rejections", test_crm_rejections);
   g_test_add_func ("/import/quoted", test_quoted);
+  g_test_add_func ("/import/bad-rows", test_bad_rows);
   g_test_add_func ("/import/bad-files", test_bad_files);
+  g_test_add_func ("/import/kpi-columns", test_kpi_columns);
+  g_test_add_func ("/import/export-habits", test_export_habits);
+  g_test_add_func ("/import/undo-exact", test_undo_exact);
+  g_test_add_func ("/import/mangled", test_mangled);
   return g_test_run ();
 }
