@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "pl-cli-assessment.h"
+#include "pl-calendar.h"
+#include "pl-chart-catalog.h"
 #include "pl-cli-summary.h"
 #include "pl-error.h"
 #include "pl-ical.h"
@@ -459,6 +461,68 @@ command_ical (int argc, char **argv)
   return EXIT_OK;
 }
 
+static int
+command_chart (int argc, char **argv)
+{
+  int status = EXIT_OK;
+  g_autofree char *output = NULL;
+  g_autofree char *today_text = NULL;
+  double scale = 1;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf"), N_("OUT") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per point in a PNG (2 for high-density screens)"), N_("N") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("The day the figures are for (YYYY-MM-DD; today by default)"),
+      N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  guint n;
+  const PlChartKind *kinds = pl_chart_catalog_list (&n);
+  guint32 today = pl_calendar_today ();
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (names, "\n  %-11s %s", kinds[i].name, _(kinds[i].title));
+  summary = g_strdup_printf (_("Draws one of the plan’s charts into a file, with no display needed: PNG for "
+                               "slides and mail, SVG or PDF to print at any size. CHART is one of:%s"), names->str);
+  if (!parse ("chart", _("FILE CHART -o OUT"), summary, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error ("chart", _("Name one plan file and one chart."));
+  if (output == NULL)
+    return usage_error ("chart", _("Say where to write the chart with -o OUT.png, .svg or .pdf."));
+  if (pl_chart_catalog_lookup (argv[2]) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no chart called “%s”."), argv[2]);
+      return usage_error ("chart", message);
+    }
+  if (today_text != NULL)
+    {
+      GDate date;
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, today_text);
+      if (!g_date_valid (&date) || strlen (today_text) != 10 || today_text[4] != '-')
+        return usage_error ("chart", _("Give the day as YYYY-MM-DD."));
+      today = g_date_get_julian (&date);
+    }
+  file = g_file_new_for_commandline_arg (argv[1]);
+  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (!pl_chart_catalog_export (plan, argv[2], today, output, scale, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check plan files and list every problem"), command_validate },
   { "summary", N_("FILE"), N_("Print a plan’s summary"), command_summary },
@@ -467,6 +531,7 @@ static const Command commands[] = {
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
   { "assessment", N_("FILE [--round ID]"), N_("Print a round of the maturity self-assessment"), command_assessment },
   { "ical", N_("FILE [-o OUT.ics]"), N_("Write the plan’s calendar as iCalendar"), command_ical },
+  { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },
 };
 
 static void

@@ -473,6 +473,59 @@ test_ical (void)
   }
 }
 
+/* Charts drawn with no display at all: DISPLAY and WAYLAND_DISPLAY unset, as under cron. */
+static void
+test_chart (void)
+{
+  g_autofree char *plan = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "funnel.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "timeline.png", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.pilote", NULL);
+  g_autofree char *contents = NULL;
+
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "chart", plan, "funnel", "-o", svg, "--today", "2027-06-30", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "chart", plan, "timeline", "-o", png, "--scale", "2", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "chart", plan, "pie", "-o", png, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "There is no chart called “pie”."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "chart", plan, "funnel", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "-o OUT.png"));
+  }
+  /* A chart the plan cannot show yet: said, and exit 1. */
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "new", empty, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "chart", empty, "radar", "-o", png, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "no maturity self-assessment"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,5 +541,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import-files", test_import_files);
   g_test_add_func ("/cli/assessment", test_assessment);
   g_test_add_func ("/cli/ical", test_ical);
+  g_test_add_func ("/cli/chart", test_chart);
   return g_test_run ();
 }
