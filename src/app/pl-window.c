@@ -14,6 +14,7 @@
 #include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
+#include "pl-print.h"
 #include "pl-window.h"
 
 #define PLAN_MIME_TYPE "application/x-pilote-plan"
@@ -66,6 +67,8 @@ static void save_as (PlWindow *self);
 static void finish_close (PlWindow *self);
 
 /* ---- helpers ---- */
+
+static void update_print (PlWindow *self);
 
 static GSettings *
 settings (PlWindow *self)
@@ -143,6 +146,7 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", plan && pl_plan_can_redo (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-item", plan != NULL);
+  update_print (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-measurements", plan != NULL);
 }
 
@@ -722,6 +726,31 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 }
 
 static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
+  const char * const *charts = pl_print_charts_of_page (name);
+  GtkStackPage *page = gtk_stack_get_page (self->page_stack, gtk_stack_get_visible_child (self->page_stack));
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || charts == NULL)
+    return;
+  if (!pl_print_charts (GTK_WINDOW (self), settings (self), pl_document_get_plan (self->document), charts,
+                        gtk_stack_page_get_title (page), NULL, &error))
+    pl_window_show_error (self, _("Could not print"), error->message);
+}
+
+/* Print is offered on the pages that have charts. */
+static void
+update_print (PlWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 self->document != NULL &&
+                                 pl_print_charts_of_page (gtk_stack_get_visible_child_name (self->page_stack)) != NULL);
+}
+
+static void
 import_measurements_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlWindow *self = PL_WINDOW (widget);
@@ -855,6 +884,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
@@ -865,6 +895,7 @@ pl_window_init (PlWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-print"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-calendar.h"
+#include "pl-chart-pages.h"
+#include "pl-print.h"
+
+typedef struct {
+  PlPlan       *plan;
+  const char * const *charts;
+  const char   *title;
+  PlChartPages *pages;
+  GtkWidget    *split;  /* the custom tab's check button */
+  gboolean      split_timeline;
+} Job;
+
+static const struct { const char *page; const char *charts[5]; } page_charts[] = {
+  { "dashboard", { "dashboard", NULL } },
+  { "budget", { "budget", "burn", "categories", "cac", NULL } },
+  { "calendar", { "timeline", "month", NULL } },
+  { "chain", { "chain", NULL } },
+  { "assessment", { "radar", NULL } },
+};
+
+const char * const *
+pl_print_charts_of_page (const char *page_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_charts); i++)
+    if (g_strcmp0 (page_charts[i].page, page_name) == 0)
+      return page_charts[i].charts;
+  return NULL;
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, Job *job)
+{
+  /* The context is the printable area: GTK keeps the page setup's margins outside it. */
+  job->pages = pl_chart_pages_new (job->plan, job->charts, job->title, pl_calendar_today (),
+                                   gtk_print_context_get_width (context), gtk_print_context_get_height (context), 0,
+                                   job->split_timeline);
+  gtk_print_operation_set_n_pages (operation, MAX (1, (int) pl_chart_pages_get_n_pages (job->pages)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, Job *job)
+{
+  if ((guint) page < pl_chart_pages_get_n_pages (job->pages))
+    pl_chart_pages_draw_page (job->pages, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static GObject *
+create_custom_widget_cb (GtkPrintOperation *operation, Job *job)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  job->split = gtk_check_button_new_with_mnemonic (_("_Split the timeline by quarter, its dates kept readable"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (job->split), job->split_timeline);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_box_append (GTK_BOX (box), job->split);
+  {
+    GtkWidget *note = gtk_label_new (_("Otherwise the whole period fits the width of the page."));
+    gtk_widget_add_css_class (note, "dim-label");
+    gtk_label_set_xalign (GTK_LABEL (note), 0);
+    gtk_widget_set_margin_start (note, 28);
+    gtk_box_append (GTK_BOX (box), note);
+  }
+  return G_OBJECT (box);
+}
+
+static void
+custom_widget_apply_cb (GtkPrintOperation *operation, GtkWidget *widget, Job *job)
+{
+  job->split_timeline = gtk_check_button_get_active (GTK_CHECK_BUTTON (job->split));
+}
+
+gboolean
+pl_print_charts (GtkWindow *parent, GSettings *settings, PlPlan *plan, const char * const *charts, const char *title,
+                 const char *export_to, GError **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GVariant) saved_setup = g_settings_get_value (settings, "page-setup");
+  g_autoptr(GVariant) saved_settings = g_settings_get_value (settings, "print-settings");
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
+  Job job = { plan, charts, title, NULL, NULL, FALSE };
+  GtkPrintOperationResult result;
+
+  /* Remembered from the last print; A4 portrait with GTK's margins the first time. */
+  setup = g_variant_n_children (saved_setup) > 0 ? gtk_page_setup_new_from_gvariant (saved_setup) : gtk_page_setup_new ();
+  print_settings = g_variant_n_children (saved_settings) > 0 ? gtk_print_settings_new_from_gvariant (saved_settings)
+                                                            : gtk_print_settings_new ();
+  if (g_variant_n_children (saved_setup) == 0)
+    {
+      g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+      gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+    }
+  job.split_timeline = g_variant_lookup (saved_settings, "pilote-split-timeline", "b", &job.split_timeline) &&
+                       job.split_timeline;
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_print_settings (operation, print_settings);
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_custom_tab_label (operation, _("Timeline"));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), &job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), &job);
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), &job);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), &job);
+  if (export_to != NULL)
+    gtk_print_operation_set_export_filename (operation, export_to);
+  result = gtk_print_operation_run (operation, export_to ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  g_clear_pointer (&job.pages, pl_chart_pages_free);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPrintSettings *used = gtk_print_operation_get_print_settings (operation);
+      GtkPageSetup *page = gtk_print_operation_get_default_page_setup (operation);
+      GVariantDict dict;
+
+      g_variant_dict_init (&dict, gtk_print_settings_to_gvariant (used));
+      g_variant_dict_insert (&dict, "pilote-split-timeline", "b", job.split_timeline);
+      g_settings_set_value (settings, "print-settings", g_variant_dict_end (&dict));
+      g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (page));
+    }
+  return TRUE;
+}
