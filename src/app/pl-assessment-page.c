@@ -9,6 +9,7 @@
 #include "pl-assessment-page.h"
 #include "pl-calendar.h"
 #include "pl-chart-draw.h"
+#include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-maturity-evidence.h"
 #include "pl-questionnaire-file.h"
@@ -731,5 +732,6 @@ pl_assessment_page_init (PlAssessmentPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->round, "notify::selected", G_CALLBACK (on_round_selected_cb), self);
   gtk_drawing_area_set_draw_func (self->radar, draw_radar_cb, self, NULL);
+  pl_chart_menu_attach (GTK_WIDGET (self->radar), "radar");
   gtk_drawing_area_set_draw_func (self->history, draw_history_cb, self, NULL);
 }

@@ -15,6 +15,7 @@
 #include "pl-calendar.h"
 #include "pl-cac-breakdown-chart.h"
 #include "pl-category-spend-chart.h"
+#include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -774,5 +775,9 @@ pl_budget_page_init (PlBudgetPage *self)
   gtk_drawing_area_set_draw_func (self->burn_chart, draw_chart_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->category_chart, draw_chart_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->cac_chart, draw_chart_cb, self, NULL);
+  pl_chart_menu_attach (GTK_WIDGET (self->month_chart), "budget");
+  pl_chart_menu_attach (GTK_WIDGET (self->burn_chart), "burn");
+  pl_chart_menu_attach (GTK_WIDGET (self->category_chart), "categories");
+  pl_chart_menu_attach (GTK_WIDGET (self->cac_chart), "cac");
   update_actions (self);
 }

@@ -7,6 +7,7 @@
 
 #include "pl-calendar.h"
 #include "pl-calendar-page.h"
+#include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-enums.h"
 #include "pl-ical.h"
@@ -305,8 +306,7 @@ on_context_cb (GtkGestureClick *click, int n_press, double x, double y, PlCalend
                                                      gtk_widget_get_height (GTK_WIDGET (self->timeline)), x, y) : -1;
   GdkRectangle where = { (int) x, (int) y, 1, 1 };
 
-  if (row < 0)
-    return;
+  /* Off a campaign, the menu still exports or prints the chart. */
   self->options.selected = row;
   gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
   gtk_popover_set_pointing_to (self->context_menu, &where);
@@ -1007,6 +1007,10 @@ pl_calendar_page_init (PlCalendarPage *self)
     g_menu_append (moves, _("A D_ay Later"), "calendar.shift(1)");
     g_menu_append (moves, _("A W_eek Later"), "calendar.shift(7)");
     g_menu_append_section (menu, _("Move"), G_MENU_MODEL (moves));
+    {
+      g_autoptr(GMenu) chart = pl_chart_menu_new ("timeline");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (chart));
+    }
     self->context_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
     gtk_popover_set_has_arrow (self->context_menu, FALSE);
     gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "pl-chain-page.h"
+#include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-figures.h"
 #include "pl-hygiene.h"
@@ -436,6 +437,7 @@ static void
 pl_chain_page_init (PlChainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_chart_menu_attach (GTK_WIDGET (self->view), "chain");
   gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
   gtk_list_box_set_placeholder (self->campaigns_list, placeholder (_("No campaign is linked to this KPI yet.")));
   on_view_zoom_cb (self);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-calendar.h"
+#include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-dashboard-chart.h"
 #include "pl-dashboard-page.h"
@@ -345,4 +346,7 @@ pl_dashboard_page_init (PlDashboardPage *self)
   gtk_drawing_area_set_draw_func (self->funnel, draw_funnel_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->ltv_cac, draw_ltv_cac_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->spend, draw_spend_cb, self, NULL);
+  pl_chart_menu_attach (GTK_WIDGET (self->funnel), "funnel");
+  pl_chart_menu_attach (GTK_WIDGET (self->ltv_cac), "dashboard");
+  pl_chart_menu_attach (GTK_WIDGET (self->spend), "dashboard");
 }

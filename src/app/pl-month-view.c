@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-enums.h"
 #include "pl-month-chart.h"
@@ -390,6 +391,7 @@ pl_month_view_init (PlMonthView *self)
   self->create = pl_new_campaign_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->create), GTK_WIDGET (self->area));
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  pl_chart_menu_attach (GTK_WIDGET (self->area), "month");
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);

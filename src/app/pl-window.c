@@ -14,6 +14,8 @@
 #include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
+#include "pl-calendar.h"
+#include "pl-chart-catalog.h"
 #include "pl-print.h"
 #include "pl-window.h"
 
@@ -741,6 +743,63 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     pl_window_show_error (self, _("Could not print"), error->message);
 }
 
+static void
+on_export_chosen_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
+{
+  const char *chart = g_object_get_data (G_OBJECT (chooser), "chart");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *scale;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      scale = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scale");
+      if (!pl_chart_catalog_export (pl_document_get_plan (self->document), chart, pl_calendar_today (), path,
+                                    scale ? g_ascii_strtod (scale, NULL) : 1, &error))
+        pl_window_show_error (self, _("Could not export the chart"), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Exports chart @parameter ("funnel", "png"): asks where, then writes it. */
+static void
+export_chart_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  const char *chart, *format;
+  const PlChartKind *kind;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_variant_get (parameter, "(&s&s)", &chart, &format);
+  kind = pl_chart_catalog_lookup (chart);
+  if (self->document == NULL || kind == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Chart"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  /* Translators: the file name offered for an exported chart: the chart's title and its kind of file */
+  name = g_strdup_printf (_("%s.%s"), _(kind->title), format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_add_suffix (filter, format);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (g_str_equal (format, "png"))
+    {
+      const char *scales[] = { "1", "2", "3", NULL };
+      const char *labels[] = { N_("Normal size"), N_("Twice the pixels (HiDPI, slides)"), N_("Three times"), NULL };
+      const char *translated[] = { _(labels[0]), _(labels[1]), _(labels[2]), NULL };
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scale", _("Size"), scales, translated);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", "2");
+    }
+  g_object_set_data_full (G_OBJECT (chooser), "chart", g_strdup (chart), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Print is offered on the pages that have charts. */
 static void
 update_print (PlWindow *self)
@@ -885,6 +944,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "(ss)", export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-chart-menu"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-chart-menu.h"
+
+GMenu *
+pl_chart_menu_new (const char *chart)
+{
+  GMenu *menu = g_menu_new ();
+  const char *formats[] = { "png", "svg", "pdf" };
+  /* Translators: menu items of a chart */
+  const char *labels[] = { N_("Export as _PNG…"), N_("Export as _SVG…"), N_("Export as P_DF…") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(labels[i]), NULL);
+      g_menu_item_set_action_and_target (item, "win.export-chart", "(ss)", chart, formats[i]);
+      g_menu_append_item (menu, item);
+    }
+  g_menu_append (menu, _("_Print…"), "win.print");
+  return menu;
+}
+
+static void
+popup_at (GtkWidget *area, double x, double y)
+{
+  GtkPopover *popover = g_object_get_data (G_OBJECT (area), "chart-menu");
+  GdkRectangle where = { (int) x, (int) y, 1, 1 };
+
+  gtk_popover_set_pointing_to (popover, &where);
+  gtk_popover_popup (popover);
+}
+
+static void
+on_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, GtkWidget *area)
+{
+  popup_at (area, x, y);
+}
+
+static void
+on_long_pressed_cb (GtkGestureLongPress *press, double x, double y, GtkWidget *area)
+{
+  popup_at (area, x, y);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifierType state, GtkWidget *area)
+{
+  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+    {
+      popup_at (area, gtk_widget_get_width (area) / 2.0, gtk_widget_get_height (area) / 2.0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_destroy_cb (GtkWidget *area, GtkWidget *popover)
+{
+  gtk_widget_unparent (popover);
+}
+
+void
+pl_chart_menu_attach (GtkWidget *area, const char *chart)
+{
+  g_autoptr(GMenu) menu = pl_chart_menu_new (chart);
+  GtkWidget *popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (popover, area);
+  g_object_set_data (G_OBJECT (area), "chart-menu", popover);
+  g_signal_connect (area, "destroy", G_CALLBACK (on_destroy_cb), popover);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), area);
+  gtk_widget_add_controller (area, GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_long_pressed_cb), area);
+  gtk_widget_add_controller (area, GTK_EVENT_CONTROLLER (press));
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), area);
+  gtk_widget_add_controller (area, key);
+}
