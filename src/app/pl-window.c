@@ -364,7 +364,6 @@ update_recent (PlWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GFile) file = NULL;
       g_autofree char *folder = NULL;
-      g_autofree char *detailed = NULL;
       GtkWidget *row, *box, *name, *where;
 
       if (!g_str_has_suffix (uri, ".pilote") || !gtk_recent_info_exists (info))
@@ -372,8 +371,11 @@ update_recent (PlWindow *self)
       n++;
       file = g_file_new_for_uri (uri);
       folder = folder_name (file);
-      detailed = g_strdup_printf ("win.open-recent(%s)", g_variant_print (g_variant_new_string (uri), FALSE));
-      g_menu_append (self->recent_menu, gtk_recent_info_get_display_name (info), detailed);
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+        g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+        g_menu_append_item (self->recent_menu, item);
+      }
 
       row = gtk_list_box_row_new ();
       g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
