@@ -26,6 +26,7 @@ static const PlField pl_metadata_fields[] = {
   { "start", PL_FIELD_MONTH, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_NONE, N_("start of the fiscal period"), 0 },
   { "months", PL_FIELD_INT, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_NONE, N_("length of the fiscal period"), 12 },
   { "notes", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("notes"), 0 },
+  { "report-section", PL_FIELD_STRV, 0, NULL, PL_COLLECTION_NONE, N_("report sections"), 0 },
 };
 PL_DEFINE_RECORD (PlMetadata, pl_metadata, "metadata")
 

@@ -19,6 +19,7 @@ enum {
   PL_METADATA_START,
   PL_METADATA_MONTHS,
   PL_METADATA_NOTES,
+  PL_METADATA_REPORT_SECTIONS,  /* the leadership report's sections, in order (pl-report.h) */
 };
 
 #define PL_TYPE_MEMBER (pl_member_get_type ())

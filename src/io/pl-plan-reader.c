@@ -1215,6 +1215,7 @@ read_document (Reader *self)
             {
               int depth = xmlTextReaderDepth (self->reader);
               gboolean inner = FALSE;
+              g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_free);
               while (advance (self, &inner))
                 {
                   if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_END_ELEMENT &&
@@ -1227,9 +1228,17 @@ read_document (Reader *self)
                       g_autofree char *text = read_text (self);
                       pl_item_set_string (metadata, PL_METADATA_NOTES, *text ? text : NULL);
                     }
+                  /* Names a later version may add are kept: the report skips what it does not know. */
+                  else if (is_ours (self) && strcmp (local_name (self), "report-section") == 0)
+                    g_ptr_array_add (sections, g_strstrip (read_text (self)));
                   else
                     keep_element (self, pl_item_get_extras (metadata));
                   inner = skip (self);
+                }
+              if (sections->len > 0)
+                {
+                  g_ptr_array_add (sections, NULL);
+                  pl_item_set_strv (metadata, PL_METADATA_REPORT_SECTIONS, (const char * const *) sections->pdata);
                 }
             }
           check_required (self, metadata, line);

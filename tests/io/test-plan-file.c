@@ -116,6 +116,8 @@ test_round_trip_default (void)
   PlKpi *churn = PL_KPI (pl_plan_lookup (plan, "kpi-churn"));
 
   pl_item_set_string (meta, PL_METADATA_NOTES, "Line one\nLine two\ttabbed & <b>bold</b>\r\n");
+  /* The report's sections keep their order. */
+  pl_item_set_strv (meta, PL_METADATA_REPORT_SECTIONS, (const char *[]) { "summary", "budget", "cover", NULL });
   pl_item_set_string (segment, PL_SEGMENT_NAME, "Mid-market\nfinance");
   pl_item_set_strv (segment, PL_SEGMENT_STAGE, stages);
   pl_plan_add (plan, segment);
