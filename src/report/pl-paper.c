@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-paper"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-chart-catalog.h"
+#include "pl-chart-draw.h"
+#include "pl-paper.h"
+
+/* A split timeline shows a quarter a page: days a few millimetres wide. */
+#define SPLIT_MONTHS 3
+/* The width the timeline is drawn at before scaling to the paper: its labels stay legible. */
+#define TIMELINE_WIDTH 1400.0
+
+void
+pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today, guint page, guint n_pages,
+                     double width, double height, double margin)
+{
+  const PlChartStyle *style = pl_chart_style_light ();
+  g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 9);
+  g_autoptr(PangoLayout) bold = pl_chart_text_new (cr, style, 10);
+  double w = width - 2 * margin;
+  g_autofree char *printed = NULL;
+  g_autofree char *numbers = NULL;
+  const char *organisation = pl_item_get_string (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_ORGANISATION);
+  GDate date;
+  char day[64];
+
+  {
+    PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (bold));
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description (bold, font);
+    pango_font_description_free (font);
+  }
+  g_date_set_julian (&date, today);
+  g_date_strftime (day, sizeof day, "%e %B %Y", &date);
+  /* Translators: in a printed page's header: the day it was printed */
+  printed = g_strdup_printf (_("Printed %s"), g_strstrip (day));
+  pl_chart_set_color (cr, &style->text, 1);
+  pl_chart_text (cr, bold, pl_plan_get_title (plan), margin, margin, w * 0.4, PANGO_ALIGN_LEFT);
+  pl_chart_set_color (cr, &style->muted, 1);
+  pl_chart_text (cr, text, what, margin + w * 0.3, margin + 1, w * 0.4, PANGO_ALIGN_CENTER);
+  pl_chart_text (cr, text, printed, margin + w * 0.6, margin + 1, w * 0.4, PANGO_ALIGN_RIGHT);
+  pl_chart_set_color (cr, &style->muted, 0.5);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, margin, margin + PL_PAPER_HEADER_H - 12);
+  cairo_line_to (cr, margin + w, margin + PL_PAPER_HEADER_H - 12);
+  cairo_stroke (cr);
+
+  /* Translators: a printed page's number, then how many there are */
+  numbers = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+  pl_chart_set_color (cr, &style->muted, 1);
+  if (organisation != NULL)
+    pl_chart_text (cr, text, organisation, margin, height - margin - 12, w * 0.6, PANGO_ALIGN_LEFT);
+  pl_chart_text (cr, text, numbers, margin + w * 0.6, height - margin - 12, w * 0.4, PANGO_ALIGN_RIGHT);
+}
+
+static guint32
+month_after (guint32 day, guint months)
+{
+  GDate date;
+  g_date_set_julian (&date, day);
+  g_date_add_months (&date, months);
+  return g_date_get_julian (&date);
+}
+
+gboolean
+pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const char *chart, double width, double height,
+                     gboolean split, GArray *pieces)
+{
+  const PlChartKind *kind = pl_chart_catalog_lookup (chart);
+  double natural_w, natural_h;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+  if (g_str_equal (chart, "timeline"))
+    {
+      guint32 start = pl_plan_get_start (plan), end = pl_plan_get_end (plan);
+      double scale = width / TIMELINE_WIDTH, rows_h, total;
+
+      if (*timeline == NULL)
+        *timeline = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+      /* Whole rows a page, under the repeated axis. */
+      rows_h = MAX (1, floor ((height / scale - PL_TIMELINE_AXIS_H) / PL_TIMELINE_ROW_H)) * PL_TIMELINE_ROW_H;
+      total = pl_timeline_layout_height (*timeline);
+      for (guint32 from = start; from < end; from = split ? month_after (from, SPLIT_MONTHS) : end)
+        for (double scroll = 0; scroll < MAX (total, 1); scroll += rows_h)
+          {
+            PlChartPiece piece = { kind->name, TIMELINE_WIDTH, PL_TIMELINE_AXIS_H + MIN (rows_h, MAX (total - scroll, PL_TIMELINE_ROW_H)),
+                                   scale, scroll, from, split ? MIN (month_after (from, SPLIT_MONTHS), end) : end };
+            g_array_append_val (pieces, piece);
+          }
+      return TRUE;
+    }
+  if (!pl_chart_catalog_size (plan, chart, &natural_w, &natural_h, NULL))
+    return FALSE;
+  g_array_append_vals (pieces, &(PlChartPiece) { kind->name, natural_w, natural_h,
+                                                 MIN (width / natural_w, height / natural_h), 0, 0, 0 }, 1);
+  return TRUE;
+}
+
+void
+pl_chart_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline, guint32 today,
+                     const PlChartStyle *style, cairo_t *cr, double x, double y)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, piece->width * piece->scale, piece->height * piece->scale);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, piece->scale, piece->scale);
+  if (g_str_equal (piece->chart, "timeline"))
+    {
+      PlTimelineOptions options = { piece->from, piece->to, today, piece->scroll, -1 };
+      options.preview_row = options.preview_lane = -1;
+      g_free (pl_timeline_chart_draw (plan, timeline, &options, cr, piece->width, piece->height, style));
+    }
+  else
+    g_free (pl_chart_catalog_draw (plan, piece->chart, today, cr, piece->width, piece->height, style, NULL));
+  cairo_restore (cr);
+}

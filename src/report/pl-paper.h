@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "pl-chart-style.h"
+#include "pl-plan.h"
+#include "pl-timeline-chart.h"
+
+G_BEGIN_DECLS
+
+/* What every printed page shares: its frame (a header with the plan's title, what is
+ * printed and the day; a footer with the organisation and the page number), and charts cut
+ * to the page: drawn again as vectors in their own proportions, a timeline going on over
+ * several pages with its time axis and row labels repeated. */
+
+#define PL_PAPER_HEADER_H 34.0
+#define PL_PAPER_FOOTER_H 26.0
+
+/* Draws the header and footer of page @page (from 0) of @n_pages on paper @width x @height
+ * points with @margin all round; @what says what is printed ("Budget"). */
+void     pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today, guint page,
+                              guint n_pages, double width, double height, double margin);
+
+/* One page's share of a chart: all of it, or for the timeline some rows and months. */
+typedef struct {
+  const char *chart;           /* catalogue name (static) */
+  double      width, height;   /* the size it is drawn at, in its own units */
+  double      scale;           /* units to points */
+  double      scroll;          /* timeline: rows scrolled past */
+  guint32     from, to;        /* timeline: the days shown */
+} PlChartPiece;
+
+/* Appends to @pieces the pieces chart @chart of @plan takes in boxes of @width x @height
+ * points: one for most charts, scaled to fit; a timeline fills the width and goes on over as
+ * many boxes as its rows need, a quarter at a time when @split. *@timeline is laid out on
+ * first need and kept for drawing. FALSE when the plan cannot show the chart (a radar with
+ * no answers). */
+gboolean pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const char *chart, double width,
+                              double height, gboolean split, GArray *pieces);
+/* Draws @piece with its top left corner at (@x, @y), clipped to its size. */
+void     pl_chart_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline, guint32 today,
+                              const PlChartStyle *style, cairo_t *cr, double x, double y);
+
+G_END_DECLS
