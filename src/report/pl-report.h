@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+/* The leadership report: a document of chosen sections, in the plan's order, laid out on
+ * paper with Cairo and Pango only (pilote-cli makes it with no display). Each section starts
+ * a page; wide charts (the dashboard, the KPI chain, the timeline) get landscape pages. In
+ * share-safe mode no amount of money appears anywhere: each is shown as a share of a total. */
+
+typedef enum {
+  PL_REPORT_COVER,
+  PL_REPORT_SUMMARY,
+  PL_REPORT_DASHBOARD,
+  PL_REPORT_CHAIN,
+  PL_REPORT_FUNNEL,
+  PL_REPORT_BUDGET,
+  PL_REPORT_TIMELINE,
+  PL_REPORT_CAMPAIGNS,
+  PL_REPORT_MATURITY,
+  PL_REPORT_HYGIENE,
+  PL_REPORT_NOTES,
+  PL_REPORT_N_SECTIONS
+} PlReportSection;
+
+/* Plans with more campaigns show these many, by spend, and the rest summed. */
+#define PL_REPORT_TOP_CAMPAIGNS 40
+
+typedef struct {
+  PlReportSection sections[PL_REPORT_N_SECTIONS];  /* in the order shown */
+  guint           n_sections;
+  gboolean        share_safe;
+  double          width, height;   /* the paper upright, in points */
+  double          margin;          /* all round, in points */
+  gboolean        split_timeline;  /* a quarter a page rather than fitted to the width */
+  guint32         today;           /* the day the report is for (Julian) */
+} PlReportOptions;
+
+/* The section's name in files and on the command line ("summary"). */
+const char *pl_report_section_name       (PlReportSection section);
+/* The section's title, translated ("Executive summary"). */
+const char *pl_report_section_title      (PlReportSection section);
+/* Finds the section called @name; FALSE when there is none. */
+gboolean    pl_report_section_from_name  (const char *name, PlReportSection *section);
+
+/* Fills @options for @plan: its saved sections (every section when it has none), A4, the
+ * margins of a printed report, as of @today. */
+void        pl_report_options_init       (PlReportOptions *options, PlPlan *plan, guint32 today);
+/* Sets the sections from a comma-separated list of names ("cover,summary,budget"); FALSE
+ * with @error, leaving @options, on an unknown or repeated name or an empty list. */
+gboolean    pl_report_options_parse_sections (PlReportOptions *options, const char *list, GError **error);
+/* The sections' names in order, for pl_plan_set_strv() (a new NULL-terminated array). */
+char      **pl_report_options_dup_section_names (const PlReportOptions *options);
+/* Sets the paper by name: "a4" or "letter"; FALSE with @error for another. */
+gboolean    pl_report_options_set_paper  (PlReportOptions *options, const char *name, GError **error);
+
+typedef struct _PlReport PlReport;
+
+/* Lays out the report of @plan; @plan must not change while the report lives. */
+PlReport   *pl_report_new                (PlPlan *plan, const PlReportOptions *options);
+void        pl_report_free               (PlReport *report);
+guint       pl_report_get_n_pages        (PlReport *report);
+/* The size of page @page in points: the paper upright, or turned for a wide chart. */
+void        pl_report_get_page_size      (PlReport *report, guint page, double *width, double *height);
+/* The section page @page belongs to. */
+PlReportSection pl_report_get_page_section (PlReport *report, guint page);
+/* The first page of @section, or -1 when the report does not have it. */
+int         pl_report_get_section_page   (PlReport *report, PlReportSection section);
+/* Draws page @page whole on @cr, its origin at the paper's corner, in points. */
+void        pl_report_draw_page          (PlReport *report, cairo_t *cr, guint page);
+/* Writes the report as a PDF to @path: text that can be selected and searched, the fonts
+ * embedded, the title, author, subject and creation date, and a bookmark per section. The
+ * file is replaced whole or not at all. */
+gboolean    pl_report_write_pdf          (PlReport *report, const char *path, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlReport, pl_report_free)
+
+G_END_DECLS
