@@ -22,6 +22,7 @@
 #include "pl-maturity.h"
 #include "pl-month-chart.h"
 #include "pl-questionnaire-file.h"
+#include "pl-paper.h"
 #include "pl-radar-chart.h"
 #include "pl-timeline-chart.h"
 
@@ -178,26 +179,11 @@ pl_chart_catalog_draw (PlPlan *plan, const char *name, guint32 today, cairo_t *c
   }
 }
 
-static cairo_status_t
-write_to_stream (void *closure, const unsigned char *data, unsigned int length)
-{
-  GOutputStream *stream = closure;
-  GError **error = g_object_get_data (G_OBJECT (stream), "error");
-
-  if (*error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, error) ? CAIRO_STATUS_SUCCESS
-                                                                              : CAIRO_STATUS_WRITE_ERROR;
-}
-
 gboolean
 pl_chart_catalog_export (PlPlan *plan, const char *name, guint32 today, const char *path, double scale,
                          GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) write_error = NULL;
-  GError *stream_error = NULL;
+  PlPaperFile *file;
   g_autofree char *summary = NULL;
   g_autofree char *lower = g_ascii_strdown (path, -1);
   cairo_surface_t *surface;
@@ -214,20 +200,18 @@ pl_chart_catalog_export (PlPlan *plan, const char *name, guint32 today, const ch
     }
   if (!pl_chart_catalog_size (plan, name, &width, &height, error))
     return FALSE;
-  /* Replaced whole on close, so a full disk leaves the old file as it was. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+  file = pl_paper_file_open (path, error);
+  if (file == NULL)
     return FALSE;
-  g_object_set_data (G_OBJECT (stream), "error", &stream_error);
   scale = CLAMP (scale, 0.25, 8);
   if (png)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
   else if (svg)
-    surface = cairo_svg_surface_create_for_stream (write_to_stream, stream, width, height);
+    surface = cairo_svg_surface_create_for_stream (pl_paper_file_write, file, width, height);
   else
     {
       const PlChartKind *kind = pl_chart_catalog_lookup (name);
-      surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, width, height);
+      surface = cairo_pdf_surface_create_for_stream (pl_paper_file_write, file, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _(kind->title));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilote");
     }
@@ -237,19 +221,13 @@ pl_chart_catalog_export (PlPlan *plan, const char *name, guint32 today, const ch
   summary = pl_chart_catalog_draw (plan, name, today, cr, width, height, pl_chart_style_light (), error);
   cairo_destroy (cr);
   if (summary != NULL && png)
-    cairo_surface_write_to_png_stream (surface, write_to_stream, stream);
+    cairo_surface_write_to_png_stream (surface, pl_paper_file_write, file);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
-  write_error = stream_error;
-  if (summary == NULL || write_error != NULL)
+  if (summary == NULL)
     {
-      /* Closed as cancelled, the half-written copy goes and the old file stays. */
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      if (write_error != NULL)
-        g_propagate_prefixed_error (error, g_steal_pointer (&write_error), _("Could not write %s: "), path);
+      pl_paper_file_close (file, FALSE, NULL);
       return FALSE;
     }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return pl_paper_file_close (file, TRUE, error);
 }

@@ -119,3 +119,59 @@ pl_chart_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *
     g_free (pl_chart_catalog_draw (plan, piece->chart, today, cr, piece->width, piece->height, style, NULL));
   cairo_restore (cr);
 }
+
+struct _PlPaperFile
+{
+  char              *path;
+  GFileOutputStream *stream;
+  GError            *error;  /* the first write error */
+};
+
+PlPaperFile *
+pl_paper_file_open (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFileOutputStream *stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  PlPaperFile *self;
+
+  if (stream == NULL)
+    return NULL;
+  self = g_new0 (PlPaperFile, 1);
+  self->path = g_strdup (path);
+  self->stream = stream;
+  return self;
+}
+
+cairo_status_t
+pl_paper_file_write (void *file, const unsigned char *data, unsigned int length)
+{
+  PlPaperFile *self = file;
+
+  if (self->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  return g_output_stream_write_all (G_OUTPUT_STREAM (self->stream), data, length, NULL, NULL, &self->error)
+           ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+gboolean
+pl_paper_file_close (PlPaperFile *file, gboolean ok, GError **error)
+{
+  gboolean closed = FALSE;
+
+  if (ok && file->error == NULL)
+    closed = g_output_stream_close (G_OUTPUT_STREAM (file->stream), NULL, error);
+  else
+    {
+      /* Closed as cancelled, the half-written copy goes and the old file stays. */
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (file->stream), cancel, NULL);
+      if (file->error != NULL)
+        g_propagate_prefixed_error (error, g_steal_pointer (&file->error), _("Could not write %s: "), file->path);
+    }
+  g_clear_error (&file->error);
+  g_object_unref (file->stream);
+  g_free (file->path);
+  g_free (file);
+  return closed;
+}

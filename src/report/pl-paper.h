@@ -42,4 +42,16 @@ gboolean pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const c
 void     pl_chart_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline, guint32 today,
                               const PlChartStyle *style, cairo_t *cr, double x, double y);
 
+/* A file Cairo's stream surfaces write into, that replaces the old one whole when closed
+ * after a good write, and leaves it as it was otherwise (a full disk loses nothing). */
+typedef struct _PlPaperFile PlPaperFile;
+
+/* Opens @path for writing; NULL with @error when it cannot be created. */
+PlPaperFile   *pl_paper_file_open  (const char *path, GError **error);
+/* The cairo_write_func_t of the stream surfaces, @file being their closure. */
+cairo_status_t pl_paper_file_write (void *file, const unsigned char *data, unsigned int length);
+/* Frees @file; with @ok and no write error the new file takes the old one's place (FALSE
+ * with @error when that fails); without, the old file stays and a write error is reported. */
+gboolean       pl_paper_file_close (PlPaperFile *file, gboolean ok, GError **error);
+
 G_END_DECLS
