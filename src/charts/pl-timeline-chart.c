@@ -172,6 +172,37 @@ pl_timeline_layout_free (PlTimelineLayout *self)
   g_free (self);
 }
 
+void
+pl_timeline_layout_keep (PlTimelineLayout *self, GHashTable *campaigns)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (PlTimelineRow));
+  GPtrArray *lanes = g_ptr_array_new_with_free_func (g_free);
+  guint last_lane = G_MAXUINT;
+
+  g_array_set_size (self->lane_first, 0);
+  /* Rows are by lane already: a lane's kept rows stay together and in order. */
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      PlTimelineRow row = g_array_index (self->rows, PlTimelineRow, r);
+
+      if (!g_hash_table_contains (campaigns, row.campaign))
+        continue;
+      if (row.lane != last_lane)
+        {
+          last_lane = row.lane;
+          g_ptr_array_add (lanes, g_strdup (self->lanes->pdata[row.lane]));
+          g_array_append_val (self->lane_first, rows->len);
+        }
+      row.lane = lanes->len - 1;
+      g_array_append_val (rows, row);
+    }
+  g_array_unref (self->rows);
+  g_ptr_array_unref (self->lanes);
+  self->rows = rows;
+  self->lanes = lanes;
+  g_clear_pointer (&self->row_of, g_hash_table_unref);
+}
+
 /* Every lane starts with a heading one row high. */
 static double
 row_top (const PlTimelineLayout *layout, guint row)

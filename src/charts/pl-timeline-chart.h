@@ -55,6 +55,9 @@ typedef struct {
 
 PlTimelineLayout *pl_timeline_layout_new  (PlPlan *plan, PlTimelineLanes lanes);
 void              pl_timeline_layout_free (PlTimelineLayout *layout);
+/* Keeps only the rows of the campaigns in @campaigns (a set of PlItem); lanes left with no
+ * row go too. For a printed timeline of a plan too big to print whole. */
+void              pl_timeline_layout_keep (PlTimelineLayout *layout, GHashTable *campaigns);
 /* The row of @campaign, or -1 when it has none (no dates, or not in the plan). */
 int               pl_timeline_layout_find_row (PlTimelineLayout *layout, PlItem *campaign);
 /* The height all the rows take (lane headings included). */

@@ -128,6 +128,20 @@ test_order (void)
           g_assert_cmpint (pl_timeline_layout_find_row (layout, item), ==, (int) r);
         }
       g_assert_cmpint (pl_timeline_layout_find_row (layout, NULL), ==, -1);
+      /* Keeping only some campaigns drops the lanes left empty and renumbers the rest. */
+      {
+        g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+        g_hash_table_add (keep, pl_plan_lookup (plan, "d"));
+        g_hash_table_add (keep, pl_plan_lookup (plan, "b"));
+        pl_timeline_layout_keep (layout, keep);
+        g_assert_cmpuint (layout->rows->len, ==, 2);
+        g_assert_cmpuint (layout->lanes->len, ==, 1);
+        g_assert_cmpstr (layout->lanes->pdata[0], ==, "Search");
+        g_assert_cmpuint (g_array_index (layout->lane_first, guint, 0), ==, 0);
+        g_assert_cmpuint (g_array_index (layout->rows, PlTimelineRow, 1).lane, ==, 0);
+        g_assert_cmpint (pl_timeline_layout_find_row (layout, pl_plan_lookup (plan, "b")), ==, 1);
+        g_assert_cmpint (pl_timeline_layout_find_row (layout, pl_plan_lookup (plan, "a")), ==, -1);
+      }
     }
 }
 
