@@ -20,6 +20,7 @@ typedef struct {
   PlColor     bad;        /* further off */
   PlColor     no_data;
   const char *font;       /* a Pango font family */
+  gboolean    share_safe; /* amounts shown as shares of a total, never as money */
 } PlChartStyle;
 
 const PlChartStyle *pl_chart_style_light (void);

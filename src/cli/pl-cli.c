@@ -10,6 +10,7 @@
 #include "pl-cli-assessment.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
+#include "pl-report.h"
 #include "pl-cli-summary.h"
 #include "pl-error.h"
 #include "pl-ical.h"
@@ -461,6 +462,22 @@ command_ical (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* Reads --today's YYYY-MM-DD into *@day (left as it is when @text is NULL). */
+static gboolean
+parse_day (const char *text, guint32 *day)
+{
+  GDate date;
+
+  if (text == NULL)
+    return TRUE;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, text);
+  if (!g_date_valid (&date) || strlen (text) != 10 || text[4] != '-')
+    return FALSE;
+  *day = g_date_get_julian (&date);
+  return TRUE;
+}
+
 static int
 command_chart (int argc, char **argv)
 {
@@ -499,15 +516,8 @@ command_chart (int argc, char **argv)
       g_autofree char *message = g_strdup_printf (_("There is no chart called “%s”."), argv[2]);
       return usage_error ("chart", message);
     }
-  if (today_text != NULL)
-    {
-      GDate date;
-      g_date_clear (&date, 1);
-      g_date_set_parse (&date, today_text);
-      if (!g_date_valid (&date) || strlen (today_text) != 10 || today_text[4] != '-')
-        return usage_error ("chart", _("Give the day as YYYY-MM-DD."));
-      today = g_date_get_julian (&date);
-    }
+  if (!parse_day (today_text, &today))
+    return usage_error ("chart", _("Give the day as YYYY-MM-DD."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -516,6 +526,70 @@ command_chart (int argc, char **argv)
       return EXIT_USAGE;
     }
   if (!pl_chart_catalog_export (plan, argv[2], today, output, scale, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  return EXIT_OK;
+}
+
+static int
+command_report (int argc, char **argv)
+{
+  int status = EXIT_OK;
+  g_autofree char *output = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *sections = NULL;
+  g_autofree char *paper = NULL;
+  gboolean share_safe = FALSE, split = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("OUT.pdf") },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections,
+      N_("The sections, in order, separated by commas (the plan’s choice by default)"), N_("LIST") },
+    { "share-safe", 0, 0, G_OPTION_ARG_NONE, &share_safe,
+      N_("Show every amount as a share, so the report can travel outside the finance circle"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 (the default) or letter"), N_("PAPER") },
+    { "split-timeline", 0, 0, G_OPTION_ARG_NONE, &split, N_("Print the timeline a quarter a page"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("The day the figures are for (YYYY-MM-DD; today by default)"),
+      N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(PlReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  PlReportOptions options;
+  guint32 today = pl_calendar_today ();
+
+  for (guint i = 0; i < PL_REPORT_N_SECTIONS; i++)
+    g_string_append_printf (names, "\n  %-11s %s", pl_report_section_name (i), pl_report_section_title (i));
+  summary = g_strdup_printf (_("Writes the leadership report as a PDF, with no display needed: a weekly cron job "
+                               "can mail it. The sections are:%s"), names->str);
+  if (!parse ("report", _("PLAN -o OUT.pdf"), summary, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("report", _("Name one plan file."));
+  if (output == NULL)
+    return usage_error ("report", _("Say where to write the report with -o OUT.pdf."));
+  if (!parse_day (today_text, &today))
+    return usage_error ("report", _("Give the day as YYYY-MM-DD."));
+  file = g_file_new_for_commandline_arg (argv[1]);
+  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+  pl_report_options_init (&options, plan, today);
+  options.share_safe = share_safe;
+  options.split_timeline = split;
+  if ((sections != NULL && !pl_report_options_parse_sections (&options, sections, &error)) ||
+      (paper != NULL && !pl_report_options_set_paper (&options, paper, &error)))
+    return usage_error ("report", error->message);
+  report = pl_report_new (plan, &options);
+  if (!pl_report_write_pdf (report, output, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;
@@ -532,6 +606,7 @@ static const Command commands[] = {
   { "assessment", N_("FILE [--round ID]"), N_("Print a round of the maturity self-assessment"), command_assessment },
   { "ical", N_("FILE [-o OUT.ics]"), N_("Write the plan’s calendar as iCalendar"), command_ical },
   { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },
+  { "report", N_("PLAN -o OUT.pdf"), N_("Write the leadership report as a PDF"), command_report },
 };
 
 static void

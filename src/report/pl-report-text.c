@@ -1,0 +1,827 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-report"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-budget-totals.h"
+#include "pl-chart-style.h"
+#include "pl-dashboard.h"
+#include "pl-figures.h"
+#include "pl-hygiene.h"
+#include "pl-kpi-value.h"
+#include "pl-maturity.h"
+#include "pl-money.h"
+#include "pl-questionnaire-file.h"
+#include "pl-report.h"
+#include "pl-report-text.h"
+
+void
+pl_report_table_free (PlReportTable *table)
+{
+  g_free (table);
+}
+
+void
+pl_report_table_text_free (PlReportTableText *text)
+{
+  if (text == NULL)
+    return;
+  g_free (text->subtitle);
+  g_clear_pointer (&text->before, g_ptr_array_unref);
+  g_clear_pointer (&text->after, g_ptr_array_unref);
+  g_ptr_array_unref (text->rows);
+  g_free (text->table);
+  g_strfreev (text->header);
+  g_free (text);
+}
+
+/* A table of columns (header, width, alignment; NULL ends them). */
+static PlReportTableText *
+table_new (const char *first_header, ...)
+{
+  PlReportTableText *self = g_new0 (PlReportTableText, 1);
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  va_list args;
+
+  self->table = g_new0 (PlReportTable, 1);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->before = g_ptr_array_new_with_free_func (g_free);
+  self->after = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, first_header);
+  for (const char *name = first_header; name != NULL; name = va_arg (args, const char *))
+    {
+      guint c = self->table->n_columns++;
+      g_assert (c < PL_REPORT_MAX_COLUMNS);
+      g_ptr_array_add (header, g_markup_escape_text (name, -1));
+      self->table->widths[c] = va_arg (args, double);
+      self->table->align[c] = va_arg (args, PangoAlignment);
+    }
+  va_end (args);
+  g_ptr_array_add (header, NULL);
+  self->header = (char **) g_ptr_array_steal (header, NULL);
+  return self;
+}
+
+/* Adds a row of plain texts (escaped here), one a column. */
+static void
+add_row (PlReportTableText *self, ...)
+{
+  char **cells = g_new0 (char *, self->table->n_columns + 1);
+  va_list args;
+
+  va_start (args, self);
+  for (guint c = 0; c < self->table->n_columns; c++)
+    {
+      const char *text = va_arg (args, const char *);
+      cells[c] = g_markup_escape_text (text ? text : "–", -1);
+    }
+  va_end (args);
+  g_ptr_array_add (self->rows, cells);
+}
+
+/* Formatting, in the user's locale. */
+
+static char *
+day_text (guint32 julian, const char *format)
+{
+  GDate date;
+  char text[96];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_date_strftime (text, sizeof text, format, &date);
+  return g_strdup (g_strstrip (text));
+}
+
+/* An amount in whole units of the currency ("412 500 EUR"): the report's readers round. */
+static char *
+money_text (PlPlan *plan, double major)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  gint64 minor = (gint64) llround (round (major) * pow (10, exponent));
+  g_autofree char *number = NULL;
+
+  if (isnan (major))
+    return g_strdup ("–");
+  number = pl_money_to_display (minor, exponent);
+  return g_strdup_printf ("%s %s", number, pl_plan_get_currency (plan));
+}
+
+static double
+major (PlPlan *plan, gint64 minor)
+{
+  return minor / pow (10, pl_plan_get_currency_exponent (plan));
+}
+
+static char *
+percent_text (double share)
+{
+  if (isnan (share) || isinf (share))
+    return g_strdup ("–");
+  /* Translators: a share, as in "92 %" */
+  return g_strdup_printf (_("%.0f %%"), share * 100);
+}
+
+static char *
+signed_money_text (PlPlan *plan, double major)
+{
+  g_autofree char *amount = money_text (plan, fabs (major));
+  return g_strdup_printf ("%s%s", major > 0.5 ? "+" : major < -0.5 ? "−" : "", amount);
+}
+
+static char *
+count_text (double value)
+{
+  g_autofree char *plain = g_strdup_printf ("%.0f", value);
+  if (isnan (value))
+    return g_strdup ("–");
+  return pl_group_digits (plain);
+}
+
+static const char *
+status_word (PlKpiStatus status)
+{
+  switch (status)
+    {
+    case PL_KPI_STATUS_GOOD: return _("On target");
+    case PL_KPI_STATUS_CLOSE: return _("Close to target");
+    case PL_KPI_STATUS_OFF: return _("Off target");
+    case PL_KPI_STATUS_NO_DATA: default: return _("No data yet");
+    }
+}
+
+static char *
+hex (const PlColor *color)
+{
+  return g_strdup_printf ("#%02x%02x%02x", (int) (color->r * 255), (int) (color->g * 255), (int) (color->b * 255));
+}
+
+/* A status as a coloured dot and its word (markup). */
+static char *
+status_markup (PlKpiStatus status)
+{
+  const PlChartStyle *style = pl_chart_style_light ();
+  const PlColor *color = status == PL_KPI_STATUS_GOOD ? &style->good
+                         : status == PL_KPI_STATUS_CLOSE ? &style->warning
+                         : status == PL_KPI_STATUS_OFF ? &style->bad : &style->no_data;
+  g_autofree char *colour = hex (color);
+  g_autofree char *word = g_markup_escape_text (status_word (status), -1);
+  return g_strdup_printf ("<span foreground=\"%s\">●</span> %s", colour, word);
+}
+
+static PlKpiStatus
+status_against (double value, double target, gboolean lower_better)
+{
+  if (isnan (value) || isnan (target) || target == 0)
+    return PL_KPI_STATUS_NO_DATA;
+  if (lower_better ? value <= target : value >= target)
+    return PL_KPI_STATUS_GOOD;
+  if (lower_better ? value <= target * 1.1 : value >= target * 0.9)
+    return PL_KPI_STATUS_CLOSE;
+  return PL_KPI_STATUS_OFF;
+}
+
+/* The months the report covers: from the period start to the end of the last month with
+ * figures, that month and the one before. */
+typedef struct {
+  guint32 start, month, until, previous;  /* previous: 0 when the month is the first */
+  int     index;                           /* of the month in the period */
+} Months;
+
+static Months
+months_of (PlPlan *plan, guint32 today)
+{
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  Months m = { pl_plan_get_start (plan), dashboard->month, dashboard->until, 0, 0 };
+
+  m.index = MAX (pl_plan_month_index (plan, m.month), 0);
+  m.previous = m.index > 0 ? pl_plan_month_start (plan, (guint) m.index - 1) : 0;
+  return m;
+}
+
+static gint64
+planned_until (PlPlan *plan, int index, gboolean acquisition_only)
+{
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  gint64 total = 0;
+
+  for (int m = 0; m <= index; m++)
+    {
+      if (!acquisition_only)
+        {
+          total += pl_figures_planned (plan, m);
+          continue;
+        }
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          g_autoptr(PlItem) category = g_list_model_get_item (categories, c);
+          if (pl_item_get_int (category, PL_CATEGORY_ACQUISITION))
+            total += pl_figures_category_planned (plan, PL_CATEGORY (category), m);
+        }
+    }
+  return total;
+}
+
+/* The executive summary. */
+
+typedef struct {
+  const char *label;
+  PlKpi      *kpi;          /* the KPI it reads, or NULL for a computed figure */
+  gboolean    money;
+  gboolean    ratio;
+  gboolean    lower_better;
+  double      value, target;  /* to date; money in major units */
+  double      month, before;  /* the last month and the one before */
+} Figure;
+
+static char *
+figure_value (PlPlan *plan, const Figure *f, double value)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+  if (f->money)
+    return money_text (plan, value);
+  if (f->kpi != NULL)
+    return pl_kpi_value_format (f->kpi, value);
+  if (f->ratio)
+    /* Translators: a ratio, as in "3.4×" */
+    return g_strdup_printf (_("%.1f×"), value);
+  return count_text (value);
+}
+
+static char *
+figure_change (const Figure *f)
+{
+  if (isnan (f->month) || isnan (f->before) || f->before == 0)
+    return NULL;
+  if (f->ratio)
+    return g_strdup_printf ("%+.1f×", f->month - f->before);
+  if (f->kpi != NULL && pl_item_get_int (PL_ITEM (f->kpi), PL_KPI_UNIT) == PL_UNIT_PERCENT)
+    /* Translators: a change in percentage points */
+    return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
+  /* Translators: a change from one month to the next, as in "+8 %" */
+  return g_strdup_printf (_("%+.0f %%"), (f->month - f->before) / fabs (f->before) * 100);
+}
+
+static void
+kpi_figure (PlPlan *plan, const Months *m, Figure *f, PlStage stage, PlStage fallback)
+{
+  PlKpi *kpi = pl_figures_kpi_for_stage (plan, stage);
+
+  if (kpi == NULL && fallback != PL_STAGE_NONE)
+    kpi = pl_figures_kpi_for_stage (plan, fallback);
+  f->kpi = kpi;
+  f->value = f->target = f->month = f->before = NAN;
+  if (kpi == NULL)
+    return;
+  f->label = pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME);
+  f->money = pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY;
+  f->lower_better = pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION) == PL_DIRECTION_LOWER;
+  f->value = pl_figures_kpi_value (plan, kpi, m->start, m->until);
+  f->target = pl_figures_kpi_target (plan, kpi, m->start, m->until);
+  f->month = pl_figures_kpi_value (plan, kpi, m->month, m->until);
+  if (m->previous != 0)
+    f->before = pl_figures_kpi_value (plan, kpi, m->previous, m->month);
+}
+
+/* The sentence a CEO reads for figure @f. */
+static char *
+figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
+{
+  g_autofree char *value = figure_value (plan, f, f->value);
+  g_autofree char *target = figure_value (plan, f, f->target);
+  double share = f->value / f->target * 100;
+  PlKpiStatus status = status_against (f->value, f->target, f->lower_better);
+  g_autofree char *word = g_utf8_strdown (status_word (status), -1);
+  gboolean hide = share_safe && f->money;
+
+  if (isnan (f->value))
+    /* Translators: a key figure of the executive summary with no measurement yet */
+    return g_markup_printf_escaped (_("<b>%s</b>: not measured yet."), f->label);
+  switch (which)
+    {
+    case 0:  /* spend */
+      {
+        const char *state = status == PL_KPI_STATUS_GOOD ? _("within budget")
+                            : status == PL_KPI_STATUS_CLOSE ? _("slightly over budget") : _("over budget");
+        if (hide)
+          return g_markup_printf_escaped (_("<b>Spend</b>: marketing has spent %.0f %% of the budget planned to date, %s."),
+                                          share, state);
+        return g_markup_printf_escaped (_("<b>Spend</b>: marketing has spent %s of the %s planned to date (%.0f %%), %s."),
+                                        value, target, share, state);
+      }
+    case 3:  /* CPL */
+      if (isnan (f->target))
+        return g_markup_printf_escaped (_("<b>Cost per lead</b>: a lead costs %s."), value);
+      if (hide)
+        return g_markup_printf_escaped (_("<b>Cost per lead</b>: a lead costs %.0f %% of what was planned, %s."), share, word);
+      return g_markup_printf_escaped (_("<b>Cost per lead</b>: a lead costs %s against %s planned, %s."), value, target, word);
+    case 4:  /* CAC */
+      if (isnan (f->target))
+        return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %s to win."), value);
+      if (hide)
+        return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %.0f %% of what was planned, %s."),
+                                        share, word);
+      return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %s to win against %s planned, %s."),
+                                      value, target, word);
+    case 5:  /* LTV:CAC */
+      {
+        const char *state = status == PL_KPI_STATUS_GOOD ? _("healthy")
+                            : status == PL_KPI_STATUS_CLOSE ? _("just under the line") : _("below the line");
+        return g_markup_printf_escaped (_("<b>LTV:CAC</b>: a customer is worth %.1f times what it costs to win; "
+                                          "the healthy line is %.0f times: %s."), f->value, PL_LTV_CAC_HEALTHY, state);
+      }
+    default:  /* pipeline and revenue: KPIs */
+      if (isnan (f->target))
+        return g_markup_printf_escaped (hide ? _("<b>%s</b>: measured, with no target to compare it to.")
+                                             : _("<b>%s</b>: %s to date, with no target."), f->label, value);
+      if (hide)
+        return g_markup_printf_escaped (_("<b>%s</b>: %.0f %% of the target to date, %s."), f->label, share, word);
+      return g_markup_printf_escaped (_("<b>%s</b>: %s to date against a target of %s (%.0f %%), %s."),
+                                      f->label, value, target, share, word);
+    }
+}
+
+PlReportTableText *
+pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  Months m = months_of (plan, today);
+  g_autofree char *month_name = day_text (m.month, "%B %Y");
+  g_autofree char *before_name = m.previous ? day_text (m.previous, "%B") : NULL;
+  g_autofree char *change_header = before_name ? g_strdup_printf (_("Change on %s"), before_name)
+                                               : g_strdup (_("Change on the month before"));
+  PlReportTableText *self;
+  Figure figures[6] = { { N_("Spend against budget"), NULL, TRUE, FALSE, TRUE },
+                        { N_("Pipeline") }, { N_("Revenue") },
+                        { N_("Cost per lead"), NULL, TRUE, FALSE, TRUE },
+                        { N_("Customer acquisition cost"), NULL, TRUE, FALSE, TRUE },
+                        { N_("LTV:CAC"), NULL, FALSE, TRUE, FALSE } };
+  double leads_target, customers_target;
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    figures[i].label = _(figures[i].label);
+  /* Spend: actual against planned over the same months. */
+  figures[0].value = major (plan, pl_figures_actual_between (plan, m.start, m.until, FALSE));
+  figures[0].target = major (plan, planned_until (plan, m.index, FALSE));
+  figures[0].month = major (plan, pl_figures_actual (plan, m.index));
+  figures[0].before = m.index > 0 ? major (plan, pl_figures_actual (plan, m.index - 1)) : NAN;
+  /* The pipeline is the opportunities when the plan counts them, else the sales-qualified
+   * leads; revenue is new bookings, else recurring revenue. */
+  kpi_figure (plan, &m, &figures[1], PL_STAGE_OPPORTUNITIES, PL_STAGE_SQL);
+  kpi_figure (plan, &m, &figures[2], PL_STAGE_REVENUE, PL_STAGE_MRR);
+  /* Costs per lead and customer against what the plan's budget and targets imply. */
+  leads_target = pl_figures_kpi_for_stage (plan, PL_STAGE_LEADS)
+                   ? pl_figures_kpi_target (plan, pl_figures_kpi_for_stage (plan, PL_STAGE_LEADS), m.start, m.until) : NAN;
+  customers_target = pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS)
+                       ? pl_figures_kpi_target (plan, pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS), m.start, m.until)
+                       : NAN;
+  figures[3].value = pl_figures_cpl (plan, m.start, m.until);
+  figures[3].target = leads_target > 0 ? figures[0].target / leads_target : NAN;
+  figures[3].month = pl_figures_cpl (plan, m.month, m.until);
+  figures[3].before = m.previous ? pl_figures_cpl (plan, m.previous, m.month) : NAN;
+  figures[4].value = pl_figures_cac (plan, m.start, m.until);
+  figures[4].target = customers_target > 0 ? major (plan, planned_until (plan, m.index, TRUE)) / customers_target : NAN;
+  figures[4].month = pl_figures_cac (plan, m.month, m.until);
+  figures[4].before = m.previous ? pl_figures_cac (plan, m.previous, m.month) : NAN;
+  /* LTV:CAC to date, against its value to date a month earlier. */
+  figures[5].value = pl_figures_ltv_cac (plan, m.start, m.until);
+  figures[5].target = PL_LTV_CAC_HEALTHY;
+  figures[5].month = figures[5].value;
+  figures[5].before = m.previous ? pl_figures_ltv_cac (plan, m.start, m.month) : NAN;
+
+  if (share_safe)
+    self = table_new (_("Figure"), 0.34, PANGO_ALIGN_LEFT, _("Against target"), 0.22, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.22, PANGO_ALIGN_LEFT, change_header, 0.22, PANGO_ALIGN_RIGHT, NULL);
+  else
+    self = table_new (_("Figure"), 0.25, PANGO_ALIGN_LEFT, _("To date"), 0.17, PANGO_ALIGN_RIGHT,
+                      _("Target"), 0.17, PANGO_ALIGN_RIGHT, _("Against target"), 0.13, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.15, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
+  self->subtitle = g_markup_printf_escaped (_("From the start of the period to the end of %s."), month_name);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      Figure *f = &figures[i];
+      g_autofree char *value = figure_value (plan, f, f->value);
+      g_autofree char *target = figure_value (plan, f, f->target);
+      g_autofree char *against = percent_text (f->value / f->target);
+      g_autofree char *change = figure_change (f);
+      PlKpiStatus status = status_against (f->value, f->target, f->lower_better);
+      char **cells;
+
+      if (f->label == NULL)
+        continue;
+      /* A money change in share-safe mode is a share of the month before: not an amount. */
+      if (share_safe)
+        add_row (self, f->label, against, "", change, NULL);
+      else
+        add_row (self, f->label, value, target, against, "", change, NULL);
+      cells = self->rows->pdata[self->rows->len - 1];
+      g_free (cells[share_safe ? 2 : 4]);
+      cells[share_safe ? 2 : 4] = status_markup (status);
+      g_ptr_array_add (self->after, figure_sentence (plan, f, (int) i, share_safe));
+    }
+  return self;
+}
+
+/* The budget. */
+
+PlReportTableText *
+pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  Months m = months_of (plan, today);
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  g_autofree char *month_name = day_text (m.month, "%B %Y");
+  guint n = g_list_model_get_n_items (categories);
+  gint64 all_planned = pl_budget_totals_planned (totals, NULL, -1);
+  gint64 all_spent = 0;
+  PlReportTableText *self;
+
+  for (int i = 0; i <= m.index; i++)
+    all_spent += pl_budget_totals_actual (totals, NULL, i);
+  if (share_safe)
+    self = table_new (_("Category"), 0.34, PANGO_ALIGN_LEFT, _("Share of the budget"), 0.22, PANGO_ALIGN_RIGHT,
+                      _("Share of the spend"), 0.22, PANGO_ALIGN_RIGHT, _("Used to date"), 0.22, PANGO_ALIGN_RIGHT, NULL);
+  else
+    self = table_new (_("Category"), 0.26, PANGO_ALIGN_LEFT, _("Planned"), 0.16, PANGO_ALIGN_RIGHT,
+                      _("Planned to date"), 0.16, PANGO_ALIGN_RIGHT, _("Spent to date"), 0.16, PANGO_ALIGN_RIGHT,
+                      _("Used"), 0.10, PANGO_ALIGN_RIGHT, _("Variance"), 0.16, PANGO_ALIGN_RIGHT, NULL);
+  self->subtitle = g_markup_printf_escaped (_("Spend to the end of %s against the plan, by category."), month_name);
+  /* Each category, then the whole plan (no category) as the totals row. */
+  for (guint c = 0; c <= n; c++)
+    {
+      g_autoptr(PlItem) category = c < n ? g_list_model_get_item (categories, c) : NULL;
+      const char *name = category ? pl_item_get_string (category, PL_CATEGORY_NAME) : _("All categories");
+      gint64 planned = pl_budget_totals_planned (totals, category, -1), to_date = 0, spent = 0;
+      g_autofree char *used = NULL;
+
+      for (int i = 0; i <= m.index; i++)
+        {
+          to_date += pl_budget_totals_planned (totals, category, i);
+          spent += pl_budget_totals_actual (totals, category, i);
+        }
+      used = percent_text (to_date ? (double) spent / to_date : NAN);
+      if (share_safe)
+        {
+          g_autofree char *share = percent_text (all_planned ? (double) planned / all_planned : NAN);
+          g_autofree char *spend_share = percent_text (all_spent ? (double) spent / all_spent : NAN);
+          add_row (self, name, share, spend_share, used, NULL);
+        }
+      else
+        {
+          g_autofree char *p = money_text (plan, major (plan, planned));
+          g_autofree char *t = money_text (plan, major (plan, to_date));
+          g_autofree char *sp = money_text (plan, major (plan, spent));
+          g_autofree char *v = signed_money_text (plan, major (plan, spent - to_date));
+          add_row (self, name, p, t, sp, used, v, NULL);
+        }
+    }
+  self->last_is_total = TRUE;
+  return self;
+}
+
+/* The campaigns. */
+
+typedef struct {
+  PlItem *campaign;
+  gint64  allocated, spent;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a, gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+  if (x->spent != y->spent)
+    return x->spent > y->spent ? -1 : 1;
+  if (x->allocated != y->allocated)
+    return x->allocated > y->allocated ? -1 : 1;
+  return 0;
+}
+
+/* Every campaign with its allocation and spend, the most spent first (a new array). */
+static GArray *
+rank_campaigns (PlPlan *plan, PlBudgetTotals *totals)
+{
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  guint n = g_list_model_get_n_items (campaigns);
+  GArray *ranked = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      Ranked r = { campaign, pl_budget_totals_campaign_allocated (totals, campaign),
+                   pl_budget_totals_campaign_actual (totals, campaign) };
+      g_array_append_val (ranked, r);
+    }
+  /* Stable: equal campaigns keep the plan's order. */
+  g_array_sort (ranked, compare_ranked);
+  return ranked;
+}
+
+GPtrArray *
+pl_report_top_campaigns (PlPlan *plan, guint n)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  g_autoptr(GArray) ranked = rank_campaigns (plan, totals);
+  GPtrArray *top = g_ptr_array_new ();
+
+  for (guint i = 0; i < MIN (n, ranked->len); i++)
+    g_ptr_array_add (top, g_array_index (ranked, Ranked, i).campaign);
+  return top;
+}
+
+static const char *
+campaign_status (PlCampaignStatus status)
+{
+  switch (status)
+    {
+    case PL_STATUS_RUNNING: return _("Running");
+    case PL_STATUS_COMPLETED: return _("Completed");
+    case PL_STATUS_STOPPED: return _("Stopped");
+    case PL_STATUS_PLANNED: default: return _("Planned");
+    }
+}
+
+static void
+free_text (gpointer text)
+{
+  g_string_free (text, TRUE);
+}
+
+/* The KPIs each campaign is expected to move, as text: campaign ID -> GString. */
+static GHashTable *
+contributions (PlPlan *plan, gboolean share_safe)
+{
+  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_text);
+  guint32 start = pl_plan_get_start (plan), end = pl_plan_get_end (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      const char *id = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
+      PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
+      double contribution = pl_item_get_double (link, PL_CAMPAIGN_KPI_CONTRIBUTION);
+      GString *text;
+      g_autofree char *value = NULL;
+
+      if (kpi == NULL || id == NULL)
+        continue;
+      text = g_hash_table_lookup (texts, id);
+      if (text == NULL)
+        g_hash_table_insert (texts, (gpointer) id, text = g_string_new (NULL));
+      else
+        g_string_append (text, " · ");
+      g_string_append (text, pl_item_get_string (kpi, PL_KPI_NAME));
+      if (isnan (contribution))
+        continue;
+      if (share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+        {
+          double target = pl_figures_kpi_target (plan, PL_KPI (kpi), start, end);
+          /* Translators: a campaign's expected contribution as a share of its KPI's target */
+          value = isnan (target) || target == 0 ? NULL : g_strdup_printf (_("%.0f %% of target"), contribution / target * 100);
+        }
+      else
+        value = pl_kpi_value_format (PL_KPI (kpi), contribution);
+      if (value != NULL)
+        g_string_append_printf (text, " +%s", value);
+    }
+  return texts;
+}
+
+PlReportTableText *
+pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  g_autoptr(GArray) ranked = rank_campaigns (plan, totals);
+  g_autoptr(GHashTable) moves = contributions (plan, share_safe);
+  gint64 all_allocated = 0, all_spent = 0, rest_allocated = 0, rest_spent = 0;
+  guint shown = MIN (ranked->len, PL_REPORT_TOP_CAMPAIGNS);
+  PlReportTableText *self;
+
+  self = table_new (_("Campaign"), 0.24, PANGO_ALIGN_LEFT, _("Channel"), 0.12, PANGO_ALIGN_LEFT,
+                    _("Dates"), 0.15, PANGO_ALIGN_LEFT, _("Status"), 0.09, PANGO_ALIGN_LEFT,
+                    share_safe ? _("Share allocated") : _("Allocated"), 0.10, PANGO_ALIGN_RIGHT,
+                    share_safe ? _("Share spent") : _("Spent"), 0.10, PANGO_ALIGN_RIGHT,
+                    _("Expected to move"), 0.20, PANGO_ALIGN_LEFT, NULL);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      const Ranked *r = &g_array_index (ranked, Ranked, i);
+      all_allocated += r->allocated;
+      all_spent += r->spent;
+      if (i >= shown)
+        {
+          rest_allocated += r->allocated;
+          rest_spent += r->spent;
+        }
+    }
+  if (ranked->len == 0)
+    g_ptr_array_add (self->before, g_markup_escape_text (_("The plan has no campaigns yet."), -1));
+  else if (ranked->len > shown)
+    self->subtitle = g_markup_printf_escaped (_("The %u campaigns with the most spend, of %u; the others are summed in the last row."),
+                                              shown, ranked->len);
+  else
+    self->subtitle = g_markup_printf_escaped (_("Every campaign, the most spent first."));
+  for (guint i = 0; i <= shown && ranked->len > 0; i++)
+    {
+      gboolean rest = i == shown;
+      const Ranked *r = rest ? NULL : &g_array_index (ranked, Ranked, i);
+      gint64 allocated = rest ? rest_allocated : r->allocated, spent = rest ? rest_spent : r->spent;
+      g_autofree char *a = share_safe ? percent_text (all_allocated ? (double) allocated / all_allocated : NAN)
+                                      : money_text (plan, major (plan, allocated));
+      g_autofree char *s = share_safe ? percent_text (all_spent ? (double) spent / all_spent : NAN)
+                                      : money_text (plan, major (plan, spent));
+      g_autofree char *dates = NULL;
+      g_autofree char *others = NULL;
+      GString *move;
+
+      if (rest)
+        {
+          if (ranked->len == shown)
+            break;
+          /* Translators: the last row of the report's campaigns table */
+          others = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other campaign", "%u other campaigns",
+                                                 ranked->len - shown), ranked->len - shown);
+          add_row (self, others, "", "", "", a, s, "", NULL);
+          self->last_is_total = TRUE;
+          break;
+        }
+      if (pl_item_get_julian (r->campaign, PL_CAMPAIGN_START) != 0)
+        {
+          g_autofree char *from = day_text (pl_item_get_julian (r->campaign, PL_CAMPAIGN_START), "%e %b");
+          g_autofree char *to = day_text (MAX (pl_item_get_julian (r->campaign, PL_CAMPAIGN_END),
+                                               pl_item_get_julian (r->campaign, PL_CAMPAIGN_START)), "%e %b %Y");
+          dates = g_strdup_printf ("%s – %s", from, to);
+        }
+      move = g_hash_table_lookup (moves, pl_item_get_id (r->campaign));
+      add_row (self, pl_item_get_string (r->campaign, PL_CAMPAIGN_NAME),
+               pl_item_get_string (r->campaign, PL_CAMPAIGN_CHANNEL), dates,
+               campaign_status (pl_item_get_int (r->campaign, PL_CAMPAIGN_STATUS)), a, s,
+               move ? move->str : _("No KPI"), NULL);
+    }
+  return self;
+}
+
+/* The maturity self-assessment. */
+
+PlReportTableText *
+pl_report_maturity_table (PlPlan *plan)
+{
+  const PlQuestionnaire *questionnaire = pl_questionnaire_get_default ();
+  g_autoptr(GPtrArray) rounds = pl_maturity_rounds (plan);
+  g_autoptr(PlMaturity) current = NULL;
+  g_autoptr(PlMaturity) previous = NULL;
+  PlReportTableText *self;
+  int weakest = -1;
+
+  self = table_new (_("Dimension"), 0.46, PANGO_ALIGN_LEFT, _("This round"), 0.18, PANGO_ALIGN_RIGHT,
+                    _("Round before"), 0.18, PANGO_ALIGN_RIGHT, _("Change"), 0.18, PANGO_ALIGN_RIGHT, NULL);
+  if (questionnaire == NULL || rounds->len == 0)
+    {
+      g_ptr_array_add (self->before, g_markup_escape_text (_("The team has not answered the maturity self-assessment yet."), -1));
+      return self;
+    }
+  current = pl_maturity_score_round (questionnaire, plan, rounds->pdata[rounds->len - 1]);
+  if (rounds->len > 1)
+    previous = pl_maturity_score_round (questionnaire, plan, rounds->pdata[rounds->len - 2]);
+  self->subtitle = previous ? g_markup_printf_escaped (_("Round “%s” against round “%s”, scores out of 100."),
+                                                       (char *) rounds->pdata[rounds->len - 1],
+                                                       (char *) rounds->pdata[rounds->len - 2])
+                            : g_markup_printf_escaped (_("Round “%s”, scores out of 100."),
+                                                       (char *) rounds->pdata[rounds->len - 1]);
+  if (current->persona != NULL)
+    g_ptr_array_add (self->before,
+                     g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                           "With %u respondent, the team scores %.0f out of 100 and reads as <b>%s</b>: %s",
+                                                           "With %u respondents, the team scores %.0f out of 100 and reads as <b>%s</b>: %s",
+                                                           current->n_respondents),
+                                              current->n_respondents, current->overall, current->persona->name,
+                                              current->persona->description));
+  for (guint d = 0; d < current->n_dimensions; d++)
+    {
+      const PlDimension *dimension = questionnaire->dimensions->pdata[d];
+      double now = current->scores[d], before = previous ? previous->scores[d] : NAN;
+      g_autofree char *score = isnan (now) ? NULL : g_strdup_printf ("%.0f", now);
+      g_autofree char *earlier = isnan (before) ? NULL : g_strdup_printf ("%.0f", before);
+      g_autofree char *change = isnan (now) || isnan (before) ? NULL : g_strdup_printf ("%+.0f", now - before);
+
+      add_row (self, dimension->title, score, earlier, change, NULL);
+      if (!isnan (now) && (weakest < 0 || now < current->scores[weakest]))
+        weakest = (int) d;
+    }
+  if (weakest >= 0)
+    {
+      const PlDimension *dimension = questionnaire->dimensions->pdata[weakest];
+      g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Next step</b>, on the weakest dimension, %s: %s"),
+                                                             dimension->title, dimension->advice));
+    }
+  return self;
+}
+
+/* Metric hygiene. */
+
+static const char *
+finding_kind (PlHygieneKind kind)
+{
+  switch (kind)
+    {
+    case PL_HYGIENE_VANITY: return _("Vanity metric");
+    case PL_HYGIENE_NO_OWNER: return _("No owner");
+    case PL_HYGIENE_NO_TARGET: return _("No target");
+    case PL_HYGIENE_UNLINKED_CAMPAIGN: default: return _("Campaign with no KPI");
+    }
+}
+
+PlReportTableText *
+pl_report_hygiene_table (PlPlan *plan, guint max)
+{
+  g_autoptr(GPtrArray) findings = pl_hygiene_check (plan);
+  PlReportTableText *self = table_new (_("Finding"), 0.24, PANGO_ALIGN_LEFT, _("What to do about it"), 0.76,
+                                       PANGO_ALIGN_LEFT, NULL);
+
+  if (findings->len == 0)
+    {
+      g_ptr_array_add (self->before, g_markup_escape_text (_("Every KPI leads to leads or revenue and has an owner and a "
+                                                             "target, and every campaign is expected to move a KPI."), -1));
+      return self;
+    }
+  self->subtitle = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u finding: KPIs that lead to no lead or revenue, KPIs with no owner or target, campaigns linked to no KPI.",
+                                                         "%u findings: KPIs that lead to no lead or revenue, KPIs with no owner or target, campaigns linked to no KPI.",
+                                                         findings->len), findings->len);
+  for (guint i = 0; i < MIN (max, findings->len); i++)
+    {
+      const PlHygieneFinding *finding = findings->pdata[i];
+      add_row (self, finding_kind (finding->kind), finding->message, NULL);
+    }
+  if (findings->len > max)
+    g_ptr_array_add (self->after,
+                     g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "And %u more finding, listed on the KPI chain page of Pilote.",
+                                                           "And %u more findings, listed on the KPI chain page of Pilote.",
+                                                           findings->len - max), findings->len - max));
+  return self;
+}
+
+/* The cover. */
+
+char *
+pl_report_text_period (PlPlan *plan)
+{
+  g_autofree char *from = day_text (pl_plan_get_start (plan), "%B %Y");
+  g_autofree char *to = day_text (pl_plan_get_end (plan) - 1, "%B %Y");
+  /* Translators: the fiscal period on a report's cover: its first and last months */
+  return g_strdup_printf (_("Fiscal period: %s to %s"), from, to);
+}
+
+char *
+pl_report_text_as_of (PlPlan *plan, guint32 today)
+{
+  Months m = months_of (plan, today);
+  g_autofree char *month = day_text (m.month, "%B %Y");
+  /* Translators: on a report's cover: the last month the figures cover */
+  return g_strdup_printf (_("Figures to the end of %s"), month);
+}
+
+char *
+pl_report_text_prepared (const char *owner, guint32 today)
+{
+  g_autofree char *day = day_text (today, "%e %B %Y");
+  if (owner != NULL && *owner != '\0')
+    /* Translators: on a report's cover: who prepared it, and when */
+    return g_strdup_printf (_("Prepared by %s on %s"), owner, day);
+  return g_strdup_printf (_("Prepared on %s"), day);
+}
+
+char *
+pl_report_text_persona_badge (PlPlan *plan)
+{
+  const PlQuestionnaire *questionnaire = pl_questionnaire_get_default ();
+  g_autoptr(GPtrArray) rounds = pl_maturity_rounds (plan);
+  g_autoptr(PlMaturity) current = NULL;
+
+  if (questionnaire == NULL || rounds->len == 0)
+    return NULL;
+  current = pl_maturity_score_round (questionnaire, plan, rounds->pdata[rounds->len - 1]);
+  if (current->persona == NULL)
+    return NULL;
+  /* Translators: the badge on a report's cover: the team's maturity persona and score */
+  return g_strdup_printf (_("Marketing maturity: %s · %.0f / 100"), current->persona->name, current->overall);
+}
+
+const char *
+pl_report_text_share_safe_notice (void)
+{
+  return _("<b>Share-safe edition.</b> Every amount is shown as a share: of the budget, of the total or of its target. "
+           "No figure in money appears in this document, so it can travel outside the finance circle.");
+}
+
+char *
+pl_report_text_subject (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  g_autofree char *as_of = pl_report_text_as_of (plan, today);
+  if (share_safe)
+    /* Translators: a report PDF's subject; the figures' date */
+    return g_strdup_printf (_("Marketing plan, budget and results for leadership (share-safe: no amounts). %s."), as_of);
+  return g_strdup_printf (_("Marketing plan, budget and results for leadership. %s."), as_of);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <pango/pango.h>
+
+#include "pl-plan.h"
+
+G_BEGIN_DECLS
+
+/* What the leadership report says, section by section, as Pango markup: the tables and the
+ * plain sentences around them, in the user's locale. pl-report.c lays them out. In
+ * share-safe mode no amount of money is written: each becomes a share of a total. */
+
+#define PL_REPORT_MAX_COLUMNS 8
+
+/* How a table's columns share the width. */
+typedef struct {
+  guint          n_columns;
+  double         widths[PL_REPORT_MAX_COLUMNS];  /* fractions of the width, summing to 1 */
+  PangoAlignment align[PL_REPORT_MAX_COLUMNS];
+} PlReportTable;
+
+void pl_report_table_free (PlReportTable *table);
+
+/* A section's text: a subtitle, paragraphs before and after, and a table between. */
+typedef struct {
+  char          *subtitle;       /* markup, or NULL */
+  GPtrArray     *before;         /* markup paragraphs */
+  PlReportTable *table;          /* the columns; NULL once taken */
+  char         **header;         /* markup a column; NULL once taken */
+  GPtrArray     *rows;           /* char ** (NULL-terminated markup a column) */
+  gboolean       last_is_total;  /* the last row sums the others */
+  GPtrArray     *after;          /* markup paragraphs */
+} PlReportTableText;
+
+void               pl_report_table_text_free (PlReportTableText *text);
+
+/* The key figures to date, their status and change since the month before, and the sentences
+ * a CEO reads in a minute. */
+PlReportTableText *pl_report_summary_table   (PlPlan *plan, guint32 today, gboolean share_safe);
+/* Each budget category: planned for the period and to date, spent to date, used, variance. */
+PlReportTableText *pl_report_budget_table    (PlPlan *plan, guint32 today, gboolean share_safe);
+/* The campaigns with the most spend (PL_REPORT_TOP_CAMPAIGNS), the rest summed: status,
+ * dates, allocated and spent, the KPIs they are expected to move. */
+PlReportTableText *pl_report_campaigns_table (PlPlan *plan, gboolean share_safe);
+/* The latest self-assessment round against the one before, by dimension, with the persona. */
+PlReportTableText *pl_report_maturity_table  (PlPlan *plan);
+/* The metric hygiene findings, at most @max of them. */
+PlReportTableText *pl_report_hygiene_table   (PlPlan *plan, guint max);
+
+/* At most @n campaigns with the most actual spend, then the most allocated (borrowed records). */
+GPtrArray  *pl_report_top_campaigns         (PlPlan *plan, guint n);
+
+/* The cover's lines, plain text. */
+char       *pl_report_text_period           (PlPlan *plan);
+char       *pl_report_text_as_of            (PlPlan *plan, guint32 today);
+char       *pl_report_text_prepared         (const char *owner, guint32 today);
+/* "Maturity: <persona> · 62 / 100", or NULL without a self-assessment. */
+char       *pl_report_text_persona_badge    (PlPlan *plan);
+/* What the cover of a share-safe report says (markup). */
+const char *pl_report_text_share_safe_notice (void);
+/* The PDF's subject. */
+char       *pl_report_text_subject          (PlPlan *plan, guint32 today, gboolean share_safe);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlReportTableText, pl_report_table_text_free)
+
+G_END_DECLS

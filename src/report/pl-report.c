@@ -1,0 +1,964 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-report"
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-budget-totals.h"
+#include "pl-chart-catalog.h"
+#include "pl-chart-draw.h"
+#include "pl-dashboard.h"
+#include "pl-error.h"
+#include "pl-hygiene.h"
+#include "pl-kpi-value.h"
+#include "pl-maturity.h"
+#include "pl-money.h"
+#include "pl-paper.h"
+#include "pl-questionnaire-file.h"
+#include "pl-report.h"
+#include "pl-report-text.h"
+
+/* A4 and Letter, upright, in points. */
+#define A4_W 595.28
+#define A4_H 841.89
+#define LETTER_W 612.0
+#define LETTER_H 792.0
+#define MARGIN 42.0
+/* A chart is not started at the foot of a page with less than this share of a page left. */
+#define CHART_MIN_SHARE 0.45
+/* Findings listed before "and N more". */
+#define MAX_FINDINGS 60
+
+static const struct {
+  const char *name;
+  const char *title;
+  gboolean    wide;  /* on landscape pages */
+} sections[PL_REPORT_N_SECTIONS] = {
+  { "cover", N_("Cover"), FALSE },
+  { "summary", N_("Executive summary"), FALSE },
+  { "dashboard", N_("Leadership dashboard"), TRUE },
+  { "chain", N_("KPI chain"), TRUE },
+  { "funnel", N_("Funnel"), FALSE },
+  { "budget", N_("Budget against actual"), FALSE },
+  { "timeline", N_("Campaign timeline"), TRUE },
+  { "campaigns", N_("Campaigns"), TRUE },
+  { "maturity", N_("Marketing maturity"), FALSE },
+  { "hygiene", N_("Metric hygiene"), FALSE },
+  { "notes", N_("Notes"), FALSE },
+};
+
+const char *
+pl_report_section_name (PlReportSection section)
+{
+  g_return_val_if_fail (section < PL_REPORT_N_SECTIONS, NULL);
+  return sections[section].name;
+}
+
+const char *
+pl_report_section_title (PlReportSection section)
+{
+  g_return_val_if_fail (section < PL_REPORT_N_SECTIONS, NULL);
+  return _(sections[section].title);
+}
+
+gboolean
+pl_report_section_from_name (const char *name, PlReportSection *section)
+{
+  for (guint i = 0; i < PL_REPORT_N_SECTIONS; i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      {
+        *section = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+pl_report_options_init (PlReportOptions *options, PlPlan *plan, guint32 today)
+{
+  const char * const *saved = pl_item_get_strv (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_REPORT_SECTIONS);
+
+  memset (options, 0, sizeof *options);
+  /* Names this version does not know (from a later one) are left out. */
+  for (guint i = 0; saved != NULL && saved[i] != NULL; i++)
+    {
+      PlReportSection section;
+      gboolean seen = FALSE;
+
+      if (!pl_report_section_from_name (saved[i], &section))
+        continue;
+      for (guint j = 0; j < options->n_sections; j++)
+        seen |= options->sections[j] == section;
+      if (!seen)
+        options->sections[options->n_sections++] = section;
+    }
+  if (options->n_sections == 0)
+    for (guint i = 0; i < PL_REPORT_N_SECTIONS; i++)
+      options->sections[options->n_sections++] = i;
+  options->width = A4_W;
+  options->height = A4_H;
+  options->margin = MARGIN;
+  options->today = today;
+}
+
+gboolean
+pl_report_options_parse_sections (PlReportOptions *options, const char *list, GError **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+  PlReportSection chosen[PL_REPORT_N_SECTIONS];
+  guint n = 0;
+  guint seen = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      PlReportSection section;
+
+      if (*name == '\0')
+        continue;
+      if (!pl_report_section_from_name (name, &section))
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+          for (guint j = 0; j < PL_REPORT_N_SECTIONS; j++)
+            g_string_append_printf (known, "%s%s", j ? ", " : "", sections[j].name);
+          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                       _("There is no report section called “%s”. The sections are: %s."), name, known->str);
+          return FALSE;
+        }
+      if (seen & (1u << section))
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The section “%s” is named twice."), name);
+          return FALSE;
+        }
+      seen |= 1u << section;
+      chosen[n++] = section;
+    }
+  if (n == 0)
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("Name at least one section of the report."));
+      return FALSE;
+    }
+  memcpy (options->sections, chosen, n * sizeof *chosen);
+  options->n_sections = n;
+  return TRUE;
+}
+
+char **
+pl_report_options_dup_section_names (const PlReportOptions *options)
+{
+  char **names = g_new0 (char *, options->n_sections + 1);
+
+  for (guint i = 0; i < options->n_sections; i++)
+    names[i] = g_strdup (sections[options->sections[i]].name);
+  return names;
+}
+
+gboolean
+pl_report_options_set_paper (PlReportOptions *options, const char *name, GError **error)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    {
+      options->width = A4_W;
+      options->height = A4_H;
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (name, "letter") == 0)
+    {
+      options->width = LETTER_W;
+      options->height = LETTER_H;
+      return TRUE;
+    }
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The paper is “a4” or “letter”, not “%s”."), name);
+  return FALSE;
+}
+
+/* The layout: each section's content as blocks, placed on pages top to bottom. */
+
+typedef enum {
+  BLOCK_COVER,
+  BLOCK_TITLE,
+  BLOCK_SUBTITLE,
+  BLOCK_TEXT,
+  BLOCK_ROW,
+  BLOCK_CHART,
+} BlockKind;
+
+typedef enum {
+  ROW_HEADER = 1 << 0,
+  ROW_TOTAL  = 1 << 1,
+  ROW_SHADED = 1 << 2,
+} RowFlags;
+
+typedef struct {
+  BlockKind     kind;
+  char         *markup;     /* TITLE, SUBTITLE, TEXT */
+  char        **cells;      /* ROW: markup a column */
+  const PlReportTable *table;  /* ROW */
+  guint         flags;      /* ROW */
+  PlChartPiece  piece;      /* CHART */
+  double        y, height;  /* in the page's content box */
+} Block;
+
+typedef struct {
+  PlReportSection section;
+  gboolean        landscape;
+  guint           first, n_blocks;
+} Page;
+
+struct _PlReport
+{
+  PlPlan           *plan;
+  PlReportOptions   options;
+  GArray           *blocks;  /* Block */
+  GArray           *pages;   /* Page */
+  GPtrArray        *tables;  /* PlReportTable, owned */
+  PlTimelineLayout *timeline;
+  PlChartStyle      style;   /* the light style, share-safe when asked */
+  cairo_surface_t  *measure_surface;
+  cairo_t          *measure;
+  /* While laying out: */
+  const PlReportTable *table;   /* the table rows are being added to */
+  char              **header;   /* its heading row, repeated on each page it runs over */
+};
+
+static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+  g_free (block->markup);
+  g_strfreev (block->cells);
+}
+
+static void
+page_box (PlReport *self, const Page *page, double *w, double *h)
+{
+  double width = page->landscape ? self->options.height : self->options.width;
+  double height = page->landscape ? self->options.width : self->options.height;
+
+  *w = width - 2 * self->options.margin;
+  *h = height - 2 * self->options.margin - PL_PAPER_HEADER_H - PL_PAPER_FOOTER_H;
+}
+
+static Page *
+current_page (PlReport *self)
+{
+  return &g_array_index (self->pages, Page, self->pages->len - 1);
+}
+
+static double
+page_used (PlReport *self)
+{
+  Page *page = current_page (self);
+  const Block *last;
+
+  if (page->n_blocks == 0)
+    return 0;
+  last = &g_array_index (self->blocks, Block, page->first + page->n_blocks - 1);
+  return last->y + last->height;
+}
+
+static void
+new_page (PlReport *self, PlReportSection section)
+{
+  Page page = { section, sections[section].wide, self->blocks->len, 0 };
+  g_array_append_val (self->pages, page);
+}
+
+static double
+content_width (PlReport *self)
+{
+  double w, h;
+  page_box (self, current_page (self), &w, &h);
+  return w;
+}
+
+static double
+content_height (PlReport *self)
+{
+  double w, h;
+  page_box (self, current_page (self), &w, &h);
+  return h;
+}
+
+/* Space left above a block of each kind. */
+static double
+space_before (BlockKind kind)
+{
+  switch (kind)
+    {
+    case BLOCK_TITLE: return 0;
+    case BLOCK_SUBTITLE: return 2;
+    case BLOCK_TEXT: return 8;
+    case BLOCK_ROW: return 0;
+    case BLOCK_CHART: return 14;
+    case BLOCK_COVER: default: return 0;
+    }
+}
+
+static double block_measure (PlReport *self, const Block *block, double width);
+
+/* Places @block at the foot of the current page, or on a new page of the same section when
+ * it does not fit (a table's heading row goes first there). Takes @block's contents. */
+static void
+place (PlReport *self, Block *block)
+{
+  Page *page = current_page (self);
+  double gap = page->n_blocks > 0 ? space_before (block->kind) : 0;
+
+  block->height = block_measure (self, block, content_width (self));
+  if (page->n_blocks > 0 && page_used (self) + gap + block->height > content_height (self) + 0.01)
+    {
+      new_page (self, page->section);
+      gap = 0;
+      if (block->kind == BLOCK_ROW && !(block->flags & ROW_HEADER) && self->header != NULL)
+        {
+          Block header = { BLOCK_ROW, NULL, g_strdupv (self->header), self->table, ROW_HEADER };
+          place (self, &header);
+        }
+    }
+  block->y = page_used (self) + gap;
+  g_array_append_val (self->blocks, *block);
+  current_page (self)->n_blocks++;
+}
+
+static void
+add_text (PlReport *self, BlockKind kind, char *markup)
+{
+  Block block = { kind, markup };
+  place (self, &block);
+}
+
+static void
+add_title (PlReport *self, PlReportSection section, char *subtitle)
+{
+  /* A title left alone at the foot of a page reads as a mistake. */
+  if (current_page (self)->n_blocks > 0 && page_used (self) > content_height (self) * 0.7)
+    new_page (self, section);
+  add_text (self, BLOCK_TITLE, g_markup_escape_text (pl_report_section_title (section), -1));
+  if (subtitle != NULL)
+    add_text (self, BLOCK_SUBTITLE, subtitle);
+}
+
+static void
+begin_table (PlReport *self, PlReportTable *table, char **header)
+{
+  g_ptr_array_add (self->tables, table);
+  self->table = table;
+  g_clear_pointer (&self->header, g_strfreev);
+  self->header = header;
+  {
+    Block block = { BLOCK_ROW, NULL, g_strdupv (header), table, ROW_HEADER };
+    place (self, &block);
+  }
+}
+
+static void
+add_row (PlReport *self, char **cells, guint flags)
+{
+  Block block = { BLOCK_ROW, NULL, cells, self->table, flags };
+  place (self, &block);
+}
+
+static void
+end_table (PlReport *self)
+{
+  self->table = NULL;
+  g_clear_pointer (&self->header, g_strfreev);
+}
+
+/* Adds chart @chart on as many pages as it needs, from here when enough of the page is left. */
+static void
+add_chart (PlReport *self, const char *chart)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (PlChartPiece));
+  double left = content_height (self) - page_used (self) - space_before (BLOCK_CHART);
+
+  if (current_page (self)->n_blocks > 0 && left < content_height (self) * CHART_MIN_SHARE)
+    {
+      new_page (self, current_page (self)->section);
+      left = content_height (self);
+    }
+  if (!pl_chart_pieces_add (self->plan, &self->timeline, chart, content_width (self), left,
+                            self->options.split_timeline, pieces))
+    return;
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Block block = { BLOCK_CHART };
+      block.piece = g_array_index (pieces, PlChartPiece, i);
+      place (self, &block);
+    }
+}
+
+/* Text. */
+
+static PangoLayout *
+text_layout (cairo_t *cr, const PlChartStyle *style, double size, gboolean bold)
+{
+  PangoLayout *layout = pl_chart_text_new (cr, style, size);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* The same widths on the measuring surface and on paper: no hinting. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  cairo_font_options_destroy (options);
+  if (bold)
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+  pango_layout_context_changed (layout);
+  return layout;
+}
+
+typedef struct {
+  double   size;
+  gboolean bold;
+  gboolean muted;
+} TextLook;
+
+static TextLook
+look_of (BlockKind kind)
+{
+  switch (kind)
+    {
+    case BLOCK_TITLE: return (TextLook) { 19, TRUE, FALSE };
+    case BLOCK_SUBTITLE: return (TextLook) { 10, FALSE, TRUE };
+    case BLOCK_TEXT: default: return (TextLook) { 10.5, FALSE, FALSE };
+    }
+}
+
+#define ROW_SIZE 8.5
+#define ROW_PAD 4.0
+
+/* A paragraph laid out @width wide, wrapped. */
+static PangoLayout *
+paragraph (PlReport *self, cairo_t *cr, const Block *block, double width)
+{
+  TextLook look = look_of (block->kind);
+  PangoLayout *layout = text_layout (cr, &self->style, look.size, look.bold);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_spacing (layout, (int) (look.size * 0.3 * PANGO_SCALE));
+  pango_layout_set_markup (layout, block->markup, -1);
+  return layout;
+}
+
+static double
+block_measure (PlReport *self, const Block *block, double width)
+{
+  switch (block->kind)
+    {
+    case BLOCK_COVER:
+      return content_height (self);
+    case BLOCK_CHART:
+      return block->piece.height * block->piece.scale;
+    case BLOCK_ROW:
+      return ROW_SIZE * 1.3 + 2 * ROW_PAD + ((block->flags & ROW_HEADER) ? 2 : 0);
+    case BLOCK_TITLE:
+    case BLOCK_SUBTITLE:
+    case BLOCK_TEXT:
+    default:
+      {
+        g_autoptr(PangoLayout) layout = paragraph (self, self->measure, block, width);
+        int height;
+        pango_layout_get_pixel_size (layout, NULL, &height);
+        return height + (block->kind == BLOCK_TITLE ? 4 : 0);
+      }
+    }
+}
+
+static void draw_cover (PlReport *self, cairo_t *cr, double x, double y, double w, double h);
+
+static void
+draw_row (PlReport *self, cairo_t *cr, const Block *block, double x, double y, double w)
+{
+  const PlReportTable *table = block->table;
+  g_autoptr(PangoLayout) layout = text_layout (cr, &self->style, ROW_SIZE,
+                                               (block->flags & (ROW_HEADER | ROW_TOTAL)) != 0);
+  double cx = x;
+
+  if (block->flags & ROW_SHADED)
+    {
+      cairo_set_source_rgb (cr, 0.955, 0.96, 0.97);
+      cairo_rectangle (cr, x, y, w, block->height);
+      cairo_fill (cr);
+    }
+  pl_chart_set_color (cr, &self->style.muted, (block->flags & ROW_HEADER) ? 0.8 : 0.45);
+  cairo_set_line_width (cr, (block->flags & ROW_HEADER) ? 0.8 : 0.5);
+  if (block->flags & (ROW_HEADER | ROW_TOTAL))
+    {
+      double line_y = (block->flags & ROW_HEADER) ? y + block->height - 0.5 : y + 0.5;
+      cairo_move_to (cr, x, line_y);
+      cairo_line_to (cr, x + w, line_y);
+      cairo_stroke (cr);
+    }
+  for (guint c = 0; c < table->n_columns && block->cells[c] != NULL; c++)
+    {
+      double cw = table->widths[c] * w;
+
+      pango_layout_set_width (layout, (int) (MAX (cw - 8, 1) * PANGO_SCALE));
+      pango_layout_set_alignment (layout, table->align[c]);
+      pango_layout_set_markup (layout, block->cells[c], -1);
+      if (block->flags & ROW_HEADER)
+        pl_chart_set_color (cr, &self->style.muted, 1);
+      else
+        pl_chart_set_color (cr, &self->style.text, 1);
+      cairo_move_to (cr, cx + 4, y + ROW_PAD);
+      pango_cairo_show_layout (cr, layout);
+      cx += cw;
+    }
+}
+
+static void
+draw_block (PlReport *self, cairo_t *cr, const Block *block, double x, double y, double w)
+{
+  switch (block->kind)
+    {
+    case BLOCK_COVER:
+      draw_cover (self, cr, x, y, w, block->height);
+      break;
+    case BLOCK_CHART:
+      pl_chart_piece_draw (&block->piece, self->plan, self->timeline, self->options.today, &self->style, cr,
+                           x + (w - block->piece.width * block->piece.scale) / 2, y);
+      break;
+    case BLOCK_ROW:
+      draw_row (self, cr, block, x, y, w);
+      break;
+    case BLOCK_TITLE:
+    case BLOCK_SUBTITLE:
+    case BLOCK_TEXT:
+    default:
+      {
+        g_autoptr(PangoLayout) layout = paragraph (self, cr, block, w);
+        TextLook look = look_of (block->kind);
+        pl_chart_set_color (cr, look.muted ? &self->style.muted : &self->style.text, 1);
+        cairo_move_to (cr, x, y);
+        pango_cairo_show_layout (cr, layout);
+      }
+      break;
+    }
+}
+
+/* Sections. */
+
+static void
+add_cover (PlReport *self)
+{
+  Block block = { BLOCK_COVER };
+  place (self, &block);
+}
+
+static void
+draw_cover (PlReport *self, cairo_t *cr, double x, double y, double w, double h)
+{
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (self->plan));
+  const char *organisation = pl_item_get_string (meta, PL_METADATA_ORGANISATION);
+  const char *owner = pl_item_get_string (meta, PL_METADATA_OWNER);
+  g_autoptr(PangoLayout) title = text_layout (cr, &self->style, 28, TRUE);
+  g_autoptr(PangoLayout) large = text_layout (cr, &self->style, 15, FALSE);
+  g_autoptr(PangoLayout) text = text_layout (cr, &self->style, 10.5, FALSE);
+  g_autoptr(PangoLayout) bold = text_layout (cr, &self->style, 10.5, TRUE);
+  g_autofree char *period = pl_report_text_period (self->plan);
+  g_autofree char *as_of = pl_report_text_as_of (self->plan, self->options.today);
+  g_autofree char *prepared = pl_report_text_prepared (owner, self->options.today);
+  g_autofree char *persona = pl_report_text_persona_badge (self->plan);
+  double cy = y + h * 0.16;
+
+  /* An accent down the left edge: the cover reads as a cover, in print as on screen. */
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_rectangle (cr, x, y + h * 0.12, 5, h * 0.30);
+  cairo_fill (cr);
+  x += 22;
+  w -= 22;
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD);
+  pl_chart_set_color (cr, &self->style.muted, 1);
+  cy += pl_chart_text (cr, text, _("Marketing report to leadership"), x, cy, w, PANGO_ALIGN_LEFT) + 10;
+  pl_chart_set_color (cr, &self->style.text, 1);
+  cy += pl_chart_text (cr, title, pl_plan_get_title (self->plan), x, cy, w, PANGO_ALIGN_LEFT) + 8;
+  if (organisation != NULL)
+    cy += pl_chart_text (cr, large, organisation, x, cy, w, PANGO_ALIGN_LEFT) + 18;
+  pl_chart_set_color (cr, &self->style.text, 1);
+  cy += pl_chart_text (cr, text, period, x, cy, w, PANGO_ALIGN_LEFT) + 4;
+  cy += pl_chart_text (cr, text, as_of, x, cy, w, PANGO_ALIGN_LEFT) + 4;
+  pl_chart_set_color (cr, &self->style.muted, 1);
+  cy += pl_chart_text (cr, text, prepared, x, cy, w, PANGO_ALIGN_LEFT) + 22;
+
+  if (persona != NULL)
+    {
+      int tw, th;
+      pango_layout_set_width (bold, -1);
+      pango_layout_set_text (bold, persona, -1);
+      pango_layout_get_pixel_size (bold, &tw, &th);
+      cairo_set_source_rgb (cr, 0.90, 0.94, 0.99);
+      pl_chart_rounded_rect (cr, x, cy, tw + 24, th + 12, (th + 12) / 2.0);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.10, 0.33, 0.64);
+      cairo_move_to (cr, x + 12, cy + 6);
+      pango_cairo_show_layout (cr, bold);
+      cy += th + 12 + 22;
+    }
+  if (self->options.share_safe)
+    {
+      double box_h;
+      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_wrap (text, PANGO_WRAP_WORD);
+      pango_layout_set_width (text, (int) ((w - 28) * PANGO_SCALE));
+      pango_layout_set_markup (text, pl_report_text_share_safe_notice (), -1);
+      box_h = pango_layout_get_height (text) >= 0 ? 0 : 0;
+      {
+        int th;
+        pango_layout_get_pixel_size (text, NULL, &th);
+        box_h = th + 20;
+      }
+      cairo_set_source_rgb (cr, 1.0, 0.97, 0.88);
+      pl_chart_rounded_rect (cr, x, cy, w, box_h, 6);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.85, 0.65, 0.13);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      pl_chart_set_color (cr, &self->style.text, 1);
+      cairo_move_to (cr, x + 14, cy + 10);
+      pango_cairo_show_layout (cr, text);
+      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      cy += box_h + 22;
+    }
+
+  /* The contents, with the page each section starts on. */
+  pl_chart_set_color (cr, &self->style.text, 1);
+  cy = MAX (cy, y + h * 0.55);
+  cy += pl_chart_text (cr, bold, _("Contents"), x, cy, w, PANGO_ALIGN_LEFT) + 6;
+  for (guint i = 0; i < self->options.n_sections; i++)
+    {
+      PlReportSection section = self->options.sections[i];
+      int page = pl_report_get_section_page (self, section);
+      g_autofree char *number = NULL;
+
+      if (section == PL_REPORT_COVER || page < 0)
+        continue;
+      number = g_strdup_printf ("%d", page + 1);
+      pl_chart_text (cr, text, pl_report_section_title (section), x, cy, w * 0.6, PANGO_ALIGN_LEFT);
+      cy += pl_chart_text (cr, text, number, x + w * 0.6, cy, w * 0.15, PANGO_ALIGN_RIGHT) + 3;
+    }
+}
+
+static void
+add_chart_section (PlReport *self, PlReportSection section, const char *chart, const char *explanation)
+{
+  g_autoptr(GError) error = NULL;
+  double w, h;
+
+  add_title (self, section, explanation ? g_markup_escape_text (explanation, -1) : NULL);
+  if (!pl_chart_catalog_size (self->plan, chart, &w, &h, &error))
+    {
+      add_text (self, BLOCK_TEXT, g_markup_escape_text (error->message, -1));
+      return;
+    }
+  add_chart (self, chart);
+}
+
+static void
+add_table (PlReport *self, PlReportTableText *table)
+{
+  begin_table (self, table->table, g_steal_pointer (&table->header));
+  table->table = NULL;
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      guint flags = i % 2 ? ROW_SHADED : 0;
+      if (i + 1 == table->rows->len && table->last_is_total)
+        flags = ROW_TOTAL;
+      add_row (self, g_strdupv (table->rows->pdata[i]), flags);
+    }
+  end_table (self);
+}
+
+static void
+add_timeline (PlReport *self)
+{
+  g_autoptr(GPtrArray) top = pl_report_top_campaigns (self->plan, PL_REPORT_TOP_CAMPAIGNS);
+  guint n = pl_plan_get_n (self->plan, PL_COLLECTION_CAMPAIGNS);
+  g_autofree char *subtitle = NULL;
+
+  self->timeline = self->timeline ? self->timeline : pl_timeline_layout_new (self->plan, PL_LANES_CHANNEL);
+  if (n > PL_REPORT_TOP_CAMPAIGNS)
+    {
+      g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < top->len; i++)
+        g_hash_table_add (keep, top->pdata[i]);
+      pl_timeline_layout_keep (self->timeline, keep);
+      subtitle = g_markup_printf_escaped (_("The %u campaigns with the most spend, of %u, by channel."), top->len, n);
+    }
+  else
+    subtitle = g_strdup (_("Every campaign of the plan, by channel."));
+  add_title (self, PL_REPORT_TIMELINE, g_steal_pointer (&subtitle));
+  add_chart (self, "timeline");
+}
+
+/* A section of text around a table, with @chart_before over the table and @charts_after
+ * under it (NULL-terminated). */
+static void
+add_text_table_section (PlReport *self, PlReportSection section, PlReportTableText *table, const char *chart_before,
+                        const char * const *charts_after)
+{
+  add_title (self, section, g_strdup (table->subtitle));
+  for (guint i = 0; i < table->before->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
+  if (table->rows->len == 0)
+    return;
+  if (chart_before != NULL)
+    add_chart (self, chart_before);
+  add_table (self, table);
+  for (guint i = 0; i < table->after->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
+  for (guint i = 0; charts_after != NULL && charts_after[i] != NULL; i++)
+    add_chart (self, charts_after[i]);
+}
+
+static void
+add_notes (PlReport *self)
+{
+  const char *notes = pl_item_get_string (PL_ITEM (pl_plan_get_metadata (self->plan)), PL_METADATA_NOTES);
+  g_auto(GStrv) paragraphs = NULL;
+
+  add_title (self, PL_REPORT_NOTES, NULL);
+  if (notes == NULL || *notes == '\0')
+    {
+      add_text (self, BLOCK_TEXT, g_markup_escape_text (_("The plan has no notes."), -1));
+      return;
+    }
+  paragraphs = g_strsplit (notes, "\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    if (*g_strstrip (paragraphs[i]) != '\0')
+      add_text (self, BLOCK_TEXT, g_markup_escape_text (paragraphs[i], -1));
+}
+
+static void
+add_section (PlReport *self, PlReportSection section)
+{
+  new_page (self, section);
+  switch (section)
+    {
+    case PL_REPORT_COVER:
+      add_cover (self);
+      break;
+    case PL_REPORT_SUMMARY:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_summary_table (self->plan, self->options.today,
+                                                                      self->options.share_safe);
+        add_text_table_section (self, section, table, NULL, NULL);
+      }
+      break;
+    case PL_REPORT_DASHBOARD:
+      add_chart_section (self, section, "dashboard", NULL);
+      break;
+    case PL_REPORT_CHAIN:
+      add_chart_section (self, section, "chain",
+                         _("Each box is a KPI: its latest value against target, coloured by how it stands. "
+                           "The arrows run from activity to business results, with the conversion between stages."));
+      break;
+    case PL_REPORT_FUNNEL:
+      add_chart_section (self, section, "funnel", NULL);
+      break;
+    case PL_REPORT_BUDGET:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_budget_table (self->plan, self->options.today,
+                                                                     self->options.share_safe);
+        add_text_table_section (self, section, table, NULL, (const char *[]) { "categories", "burn", NULL });
+      }
+      break;
+    case PL_REPORT_TIMELINE:
+      add_timeline (self);
+      break;
+    case PL_REPORT_CAMPAIGNS:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_campaigns_table (self->plan, self->options.share_safe);
+        add_text_table_section (self, section, table, NULL, NULL);
+      }
+      break;
+    case PL_REPORT_MATURITY:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_maturity_table (self->plan);
+        add_text_table_section (self, section, table, "radar", NULL);
+      }
+      break;
+    case PL_REPORT_HYGIENE:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_hygiene_table (self->plan, MAX_FINDINGS);
+        add_text_table_section (self, section, table, NULL, NULL);
+      }
+      break;
+    case PL_REPORT_NOTES:
+      add_notes (self);
+      break;
+    case PL_REPORT_N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+  /* A section that ended up with nothing on a page it opened leaves no blank page. */
+  if (current_page (self)->n_blocks == 0)
+    g_array_set_size (self->pages, self->pages->len - 1);
+}
+
+PlReport *
+pl_report_new (PlPlan *plan, const PlReportOptions *options)
+{
+  PlReport *self = g_new0 (PlReport, 1);
+
+  self->plan = g_object_ref (plan);
+  self->options = *options;
+  self->style = *pl_chart_style_light ();
+  self->style.share_safe = options->share_safe;
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, block_clear);
+  self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_report_table_free);
+  self->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  self->measure = cairo_create (self->measure_surface);
+  for (guint i = 0; i < options->n_sections; i++)
+    add_section (self, options->sections[i]);
+  return self;
+}
+
+void
+pl_report_free (PlReport *report)
+{
+  if (report == NULL)
+    return;
+  g_object_unref (report->plan);
+  g_array_unref (report->blocks);
+  g_array_unref (report->pages);
+  g_ptr_array_unref (report->tables);
+  g_clear_pointer (&report->timeline, pl_timeline_layout_free);
+  g_strfreev (report->header);
+  cairo_destroy (report->measure);
+  cairo_surface_destroy (report->measure_surface);
+  g_free (report);
+}
+
+guint
+pl_report_get_n_pages (PlReport *report)
+{
+  return report->pages->len;
+}
+
+void
+pl_report_get_page_size (PlReport *report, guint page, double *width, double *height)
+{
+  const Page *p;
+
+  g_return_if_fail (page < report->pages->len);
+  p = &g_array_index (report->pages, Page, page);
+  *width = p->landscape ? report->options.height : report->options.width;
+  *height = p->landscape ? report->options.width : report->options.height;
+}
+
+PlReportSection
+pl_report_get_page_section (PlReport *report, guint page)
+{
+  g_return_val_if_fail (page < report->pages->len, PL_REPORT_COVER);
+  return g_array_index (report->pages, Page, page).section;
+}
+
+int
+pl_report_get_section_page (PlReport *report, PlReportSection section)
+{
+  for (guint i = 0; i < report->pages->len; i++)
+    if (g_array_index (report->pages, Page, i).section == section)
+      return (int) i;
+  return -1;
+}
+
+void
+pl_report_draw_page (PlReport *report, cairo_t *cr, guint page)
+{
+  const Page *p;
+  double width, height, x, y, w, h;
+
+  g_return_if_fail (page < report->pages->len);
+  p = &g_array_index (report->pages, Page, page);
+  pl_report_get_page_size (report, page, &width, &height);
+  page_box (report, p, &w, &h);
+  x = report->options.margin;
+  y = report->options.margin + PL_PAPER_HEADER_H;
+  cairo_save (cr);
+  /* The cover is the cover: no running header. */
+  if (p->section != PL_REPORT_COVER)
+    pl_paper_draw_frame (cr, report->plan, pl_report_section_title (p->section), report->options.today, page,
+                         report->pages->len, width, height, report->options.margin);
+  for (guint b = p->first; b < p->first + p->n_blocks; b++)
+    {
+      const Block *block = &g_array_index (report->blocks, Block, b);
+      draw_block (report, cr, block, x, y + block->y, w);
+    }
+  cairo_restore (cr);
+}
+
+gboolean
+pl_report_write_pdf (PlReport *report, const char *path, GError **error)
+{
+  PlPaperFile *file = pl_paper_file_open (path, error);
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (report->plan));
+  const char *author = pl_item_get_string (meta, PL_METADATA_OWNER);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+
+  if (file == NULL)
+    return FALSE;
+  /* Translators: the title of a report's PDF file: the plan's title */
+  title = g_strdup_printf (_("%s: marketing report"), pl_plan_get_title (report->plan));
+  subject = pl_report_text_subject (report->plan, report->options.today, report->options.share_safe);
+  width = report->options.width;
+  height = report->options.height;
+  if (report->pages->len > 0)
+    pl_report_get_page_size (report, 0, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (pl_paper_file_write, file, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                  author ? author : pl_item_get_string (meta, PL_METADATA_ORGANISATION) ?: "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilote " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < report->pages->len; page++)
+    {
+      const Page *p = &g_array_index (report->pages, Page, page);
+
+      pl_report_get_page_size (report, page, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      /* A bookmark where each section starts. */
+      if (page == 0 || g_array_index (report->pages, Page, page - 1).section != p->section)
+        {
+          g_autofree char *target = g_strdup_printf ("page=%u", page + 1);
+          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, pl_report_section_title (p->section),
+                                         target, 0);
+        }
+      pl_report_draw_page (report, cr, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
+    {
+      pl_paper_file_close (file, FALSE, NULL);
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return pl_paper_file_close (file, status == CAIRO_STATUS_SUCCESS, error);
+}
