@@ -13,6 +13,12 @@
 #define SPLIT_MONTHS 3
 /* The width the timeline is drawn at before scaling to the paper: its labels stay legible. */
 #define TIMELINE_WIDTH 1400.0
+/* The KPI chain's columns (pl_chart_catalog_size()); below this scale its labels are too
+ * small to read on paper, so it is cut into pages of columns drawn at a readable scale. */
+#define CHAIN_COLUMN_W 268.0
+#define CHAIN_MARGIN 32.0
+#define CHAIN_MIN_SCALE 0.45
+#define CHAIN_MAX_SCALE 0.62
 
 void
 pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today, guint page, guint n_pages,
@@ -36,13 +42,19 @@ pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today,
   }
   g_date_set_julian (&date, today);
   g_date_strftime (day, sizeof day, "%e %B %Y", &date);
-  /* Translators: in a printed page's header: the day it was printed */
-  printed = g_strdup_printf (_("Printed %s"), g_strstrip (day));
-  pl_chart_set_color (cr, &style->text, 1);
-  pl_chart_text (cr, bold, pl_plan_get_title (plan), margin, margin, w * 0.4, PANGO_ALIGN_LEFT);
-  pl_chart_set_color (cr, &style->muted, 1);
-  pl_chart_text (cr, text, what, margin + w * 0.3, margin + 1, w * 0.4, PANGO_ALIGN_CENTER);
-  pl_chart_text (cr, text, printed, margin + w * 0.6, margin + 1, w * 0.4, PANGO_ALIGN_RIGHT);
+  /* Translators: in a printed page's header: what is printed, then the day it was printed */
+  printed = g_strdup_printf (_("%s · printed %s"), what, g_strstrip (day));
+  /* What is printed and when is read whole; the title takes the room left. */
+  {
+    int right_w;
+    pango_layout_set_text (text, printed, -1);
+    pango_layout_get_pixel_size (text, &right_w, NULL);
+    right_w = MIN (right_w, (int) (w * 0.6));
+    pl_chart_set_color (cr, &style->text, 1);
+    pl_chart_text (cr, bold, pl_plan_get_title (plan), margin, margin, w - right_w - 16, PANGO_ALIGN_LEFT);
+    pl_chart_set_color (cr, &style->muted, 1);
+    pl_chart_text (cr, text, printed, margin + w - right_w, margin + 1, right_w, PANGO_ALIGN_RIGHT);
+  }
   pl_chart_set_color (cr, &style->muted, 0.5);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, margin, margin + PL_PAPER_HEADER_H - 12);
@@ -88,15 +100,32 @@ pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const char *char
         for (double scroll = 0; scroll < MAX (total, 1); scroll += rows_h)
           {
             PlChartPiece piece = { kind->name, TIMELINE_WIDTH, PL_TIMELINE_AXIS_H + MIN (rows_h, MAX (total - scroll, PL_TIMELINE_ROW_H)),
-                                   scale, scroll, from, split ? MIN (month_after (from, SPLIT_MONTHS), end) : end };
+                                   scale, scroll, 0, 0, from, split ? MIN (month_after (from, SPLIT_MONTHS), end) : end };
             g_array_append_val (pieces, piece);
           }
       return TRUE;
     }
   if (!pl_chart_catalog_size (plan, chart, &natural_w, &natural_h, NULL))
     return FALSE;
+  if (g_str_equal (chart, "chain") && MIN (width / natural_w, height / natural_h) < CHAIN_MIN_SCALE)
+    {
+      double scale = MIN (height / natural_h, CHAIN_MAX_SCALE);
+      guint columns = (guint) MAX (2, floor ((width / scale - CHAIN_MARGIN) / CHAIN_COLUMN_W));
+      double visible = columns * CHAIN_COLUMN_W + CHAIN_MARGIN;
+      double step = (columns - 1) * CHAIN_COLUMN_W;
+
+      scale = MIN (scale, width / visible);
+      for (double offset = 0;; offset += step)
+        {
+          g_array_append_vals (pieces, &(PlChartPiece) { kind->name, MIN (visible, natural_w - offset), natural_h,
+                                                         scale, 0, offset, natural_w, 0, 0 }, 1);
+          if (offset + visible >= natural_w - 1)
+            break;
+        }
+      return TRUE;
+    }
   g_array_append_vals (pieces, &(PlChartPiece) { kind->name, natural_w, natural_h,
-                                                 MIN (width / natural_w, height / natural_h), 0, 0, 0 }, 1);
+                                                 MIN (width / natural_w, height / natural_h), 0, 0, natural_w, 0, 0 }, 1);
   return TRUE;
 }
 
@@ -116,7 +145,12 @@ pl_chart_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *
       g_free (pl_timeline_chart_draw (plan, timeline, &options, cr, piece->width, piece->height, style));
     }
   else
-    g_free (pl_chart_catalog_draw (plan, piece->chart, today, cr, piece->width, piece->height, style, NULL));
+    {
+      /* A piece of a wider chart: the whole drawn, moved so the piece's part is in view. */
+      double full = MAX (piece->full, piece->width);
+      cairo_translate (cr, -piece->offset, 0);
+      g_free (pl_chart_catalog_draw (plan, piece->chart, today, cr, full, piece->height, style, NULL));
+    }
   cairo_restore (cr);
 }
 

@@ -28,12 +28,15 @@ typedef struct {
   double      width, height;   /* the size it is drawn at, in its own units */
   double      scale;           /* units to points */
   double      scroll;          /* timeline: rows scrolled past */
+  double      offset;          /* KPI chain: units scrolled across, its whole width being @full */
+  double      full;
   guint32     from, to;        /* timeline: the days shown */
 } PlChartPiece;
 
 /* Appends to @pieces the pieces chart @chart of @plan takes in boxes of @width x @height
  * points: one for most charts, scaled to fit; a timeline fills the width and goes on over as
- * many boxes as its rows need, a quarter at a time when @split. *@timeline is laid out on
+ * many boxes as its rows need, a quarter at a time when @split; a KPI chain too long to read
+ * on one page goes on across pages a few columns at a time, one column repeated. *@timeline is laid out on
  * first need and kept for drawing. FALSE when the plan cannot show the chart (a radar with
  * no answers). */
 gboolean pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const char *chart, double width,

@@ -180,6 +180,7 @@ typedef enum {
   BLOCK_COVER,
   BLOCK_TITLE,
   BLOCK_SUBTITLE,
+  BLOCK_CAPTION,  /* a chart's title, over it */
   BLOCK_TEXT,
   BLOCK_ROW,
   BLOCK_CHART,
@@ -290,6 +291,7 @@ space_before (BlockKind kind)
     {
     case BLOCK_TITLE: return 0;
     case BLOCK_SUBTITLE: return 2;
+    case BLOCK_CAPTION: return 16;
     case BLOCK_TEXT: return 8;
     case BLOCK_ROW: return 0;
     case BLOCK_CHART: return 14;
@@ -368,20 +370,29 @@ end_table (PlReport *self)
   g_clear_pointer (&self->header, g_strfreev);
 }
 
-/* Adds chart @chart on as many pages as it needs, from here when enough of the page is left. */
+/* Adds chart @chart on as many pages as it needs, from here when enough of the page is left,
+ * at most @share of a page high, under @caption (markup) when given. */
 static void
-add_chart (PlReport *self, const char *chart)
+add_chart (PlReport *self, const char *chart, double share, char *caption)
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (PlChartPiece));
-  double left = content_height (self) - page_used (self) - space_before (BLOCK_CHART);
+  double caption_h = 0, left;
 
-  if (current_page (self)->n_blocks > 0 && left < content_height (self) * CHART_MIN_SHARE)
+  if (caption != NULL)
+    {
+      Block block = { BLOCK_CAPTION, caption };
+      caption_h = block_measure (self, &block, content_width (self)) + space_before (BLOCK_CAPTION);
+    }
+  left = content_height (self) - page_used (self) - space_before (BLOCK_CHART) - caption_h;
+  if (current_page (self)->n_blocks > 0 && left < content_height (self) * MIN (CHART_MIN_SHARE, share))
     {
       new_page (self, current_page (self)->section);
-      left = content_height (self);
+      left = content_height (self) - caption_h;
     }
-  if (!pl_chart_pieces_add (self->plan, &self->timeline, chart, content_width (self), left,
-                            self->options.split_timeline, pieces))
+  if (caption != NULL)
+    add_text (self, BLOCK_CAPTION, caption);
+  if (!pl_chart_pieces_add (self->plan, &self->timeline, chart, content_width (self),
+                            MIN (left, content_height (self) * share), self->options.split_timeline, pieces))
     return;
   for (guint i = 0; i < pieces->len; i++)
     {
@@ -428,12 +439,15 @@ look_of (BlockKind kind)
     {
     case BLOCK_TITLE: return (TextLook) { 19, TRUE, FALSE };
     case BLOCK_SUBTITLE: return (TextLook) { 10, FALSE, TRUE };
+    case BLOCK_CAPTION: return (TextLook) { 11, TRUE, FALSE };
     case BLOCK_TEXT: default: return (TextLook) { 10.5, FALSE, FALSE };
     }
 }
 
 #define ROW_SIZE 8.5
 #define ROW_PAD 4.0
+/* A long value wraps to this many lines, then ends in an ellipsis. */
+#define MAX_CELL_LINES 3
 
 /* A paragraph laid out @width wide, wrapped. */
 static PangoLayout *
@@ -450,6 +464,45 @@ paragraph (PlReport *self, cairo_t *cr, const Block *block, double width)
   return layout;
 }
 
+/* A cell's text laid out in its column: a heading wraps (its words are what explains the
+ * column), a value keeps to one line. */
+static void
+set_cell (const Block *block, guint column, PangoLayout *layout, double width)
+{
+  const PlReportTable *table = block->table;
+
+  pango_layout_set_width (layout, (int) (MAX (table->widths[column] * width - 8, 1) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, table->align[column]);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (block->flags & ROW_HEADER)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  else
+    pango_layout_set_height (layout, -MAX_CELL_LINES);
+  pango_layout_set_markup (layout, block->cells[column], -1);
+}
+
+static PangoLayout *
+row_layout (PlReport *self, cairo_t *cr, const Block *block)
+{
+  return text_layout (cr, &self->style, ROW_SIZE, (block->flags & (ROW_HEADER | ROW_TOTAL)) != 0);
+}
+
+static double
+row_height (PlReport *self, cairo_t *cr, const Block *block, double width)
+{
+  g_autoptr(PangoLayout) layout = row_layout (self, cr, block);
+  int tallest = 0;
+
+  for (guint c = 0; c < block->table->n_columns && block->cells[c] != NULL; c++)
+    {
+      int h;
+      set_cell (block, c, layout, width);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      tallest = MAX (tallest, h);
+    }
+  return tallest + 2 * ROW_PAD + ((block->flags & ROW_HEADER) ? 2 : 0);
+}
+
 static double
 block_measure (PlReport *self, const Block *block, double width)
 {
@@ -460,9 +513,10 @@ block_measure (PlReport *self, const Block *block, double width)
     case BLOCK_CHART:
       return block->piece.height * block->piece.scale;
     case BLOCK_ROW:
-      return ROW_SIZE * 1.3 + 2 * ROW_PAD + ((block->flags & ROW_HEADER) ? 2 : 0);
+      return row_height (self, self->measure, block, width);
     case BLOCK_TITLE:
     case BLOCK_SUBTITLE:
+    case BLOCK_CAPTION:
     case BLOCK_TEXT:
     default:
       {
@@ -480,8 +534,7 @@ static void
 draw_row (PlReport *self, cairo_t *cr, const Block *block, double x, double y, double w)
 {
   const PlReportTable *table = block->table;
-  g_autoptr(PangoLayout) layout = text_layout (cr, &self->style, ROW_SIZE,
-                                               (block->flags & (ROW_HEADER | ROW_TOTAL)) != 0);
+  g_autoptr(PangoLayout) layout = row_layout (self, cr, block);
   double cx = x;
 
   if (block->flags & ROW_SHADED)
@@ -501,18 +554,19 @@ draw_row (PlReport *self, cairo_t *cr, const Block *block, double x, double y, d
     }
   for (guint c = 0; c < table->n_columns && block->cells[c] != NULL; c++)
     {
-      double cw = table->widths[c] * w;
-
-      pango_layout_set_width (layout, (int) (MAX (cw - 8, 1) * PANGO_SCALE));
-      pango_layout_set_alignment (layout, table->align[c]);
-      pango_layout_set_markup (layout, block->cells[c], -1);
+      set_cell (block, c, layout, w);
+      pl_chart_set_color (cr, (block->flags & ROW_HEADER) ? &self->style.muted : &self->style.text, 1);
+      /* Headings sit on the rule under them, over their column's values. */
       if (block->flags & ROW_HEADER)
-        pl_chart_set_color (cr, &self->style.muted, 1);
+        {
+          int h;
+          pango_layout_get_pixel_size (layout, NULL, &h);
+          cairo_move_to (cr, cx + 4, y + block->height - ROW_PAD - 2 - h);
+        }
       else
-        pl_chart_set_color (cr, &self->style.text, 1);
-      cairo_move_to (cr, cx + 4, y + ROW_PAD);
+        cairo_move_to (cr, cx + 4, y + ROW_PAD);
       pango_cairo_show_layout (cr, layout);
-      cx += cw;
+      cx += table->widths[c] * w;
     }
 }
 
@@ -533,6 +587,7 @@ draw_block (PlReport *self, cairo_t *cr, const Block *block, double x, double y,
       break;
     case BLOCK_TITLE:
     case BLOCK_SUBTITLE:
+    case BLOCK_CAPTION:
     case BLOCK_TEXT:
     default:
       {
@@ -661,7 +716,7 @@ add_chart_section (PlReport *self, PlReportSection section, const char *chart, c
       add_text (self, BLOCK_TEXT, g_markup_escape_text (error->message, -1));
       return;
     }
-  add_chart (self, chart);
+  add_chart (self, chart, 1, NULL);
 }
 
 static void
@@ -698,7 +753,7 @@ add_timeline (PlReport *self)
   else
     subtitle = g_strdup (_("Every campaign of the plan, by channel."));
   add_title (self, PL_REPORT_TIMELINE, g_steal_pointer (&subtitle));
-  add_chart (self, "timeline");
+  add_chart (self, "timeline", 1, NULL);
 }
 
 /* A section of text around a table, with @chart_before over the table and @charts_after
@@ -712,13 +767,15 @@ add_text_table_section (PlReport *self, PlReportSection section, PlReportTableTe
     add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
   if (table->rows->len == 0)
     return;
+  /* A chart over its table shares the page with it. */
   if (chart_before != NULL)
-    add_chart (self, chart_before);
+    add_chart (self, chart_before, 0.45, NULL);
   add_table (self, table);
   for (guint i = 0; i < table->after->len; i++)
     add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
   for (guint i = 0; charts_after != NULL && charts_after[i] != NULL; i++)
-    add_chart (self, charts_after[i]);
+    add_chart (self, charts_after[i], 0.6,
+               g_markup_escape_text (_(pl_chart_catalog_lookup (charts_after[i])->title), -1));
 }
 
 static void
