@@ -763,6 +763,22 @@ pl_report_hygiene_table (PlPlan *plan, guint max)
   return self;
 }
 
+char *
+pl_report_text_withhold_amounts (PlPlan *plan, const char *text)
+{
+  g_autofree char *code = g_regex_escape_string (pl_plan_get_currency (plan), -1);
+  /* Signs and codes before or after a number with its separators and a k/M/bn suffix. */
+  g_autofree char *money = g_strdup_printf ("(?:[€$£¥]|\\b(?:%s|EUR|USD|GBP|CHF|CAD)\\b)\\s?[0-9][0-9.,\\s\\x{202F}\\x{A0}]*"
+                                            "(?:[kKmM]|bn)?\\b"
+                                            "|\\b[0-9][0-9.,\\s\\x{202F}\\x{A0}]*(?:[kKmM]|bn)?\\s?(?:[€$£¥]|\\b(?:%s|EUR|USD|GBP|CHF|CAD)\\b)",
+                                            code, code);
+  g_autoptr(GRegex) regex = g_regex_new (money, G_REGEX_OPTIMIZE, 0, NULL);
+
+  g_return_val_if_fail (regex != NULL, g_strdup (text));
+  /* Translators: what a share-safe report shows in place of an amount in the plan's notes */
+  return g_regex_replace_literal (regex, text, -1, 0, _("[amount withheld]"), 0, NULL);
+}
+
 /* The cover. */
 
 char *

@@ -48,6 +48,10 @@ PlReportTableText *pl_report_maturity_table  (PlPlan *plan);
 /* The metric hygiene findings, at most @max of them. */
 PlReportTableText *pl_report_hygiene_table   (PlPlan *plan, guint max);
 
+/* @text with every amount of money in it (a currency sign or code beside a number: "€530k",
+ * "12 000 EUR") replaced by a mark that says it was withheld: for the user's own words
+ * (the notes) in a share-safe report. */
+char       *pl_report_text_withhold_amounts (PlPlan *plan, const char *text);
 /* At most @n campaigns with the most actual spend, then the most allocated (borrowed records). */
 GPtrArray  *pl_report_top_campaigns         (PlPlan *plan, guint n);
 

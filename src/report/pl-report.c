@@ -784,12 +784,18 @@ add_notes (PlReport *self)
   const char *notes = pl_item_get_string (PL_ITEM (pl_plan_get_metadata (self->plan)), PL_METADATA_NOTES);
   g_auto(GStrv) paragraphs = NULL;
 
-  add_title (self, PL_REPORT_NOTES, NULL);
+  g_autofree char *withheld = NULL;
+
+  add_title (self, PL_REPORT_NOTES,
+             self->options.share_safe ? g_markup_escape_text (_("Amounts written in the notes are withheld in this edition."), -1)
+                                      : NULL);
   if (notes == NULL || *notes == '\0')
     {
       add_text (self, BLOCK_TEXT, g_markup_escape_text (_("The plan has no notes."), -1));
       return;
     }
+  if (self->options.share_safe)
+    notes = withheld = pl_report_text_withhold_amounts (self->plan, notes);
   paragraphs = g_strsplit (notes, "\n", -1);
   for (guint i = 0; paragraphs[i] != NULL; i++)
     if (*g_strstrip (paragraphs[i]) != '\0')

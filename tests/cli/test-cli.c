@@ -526,6 +526,60 @@ test_chart (void)
   }
 }
 
+/* The weekly report of the README's cron line: no display, a PDF of the sections asked for. */
+static void
+test_report (void)
+{
+  g_autofree char *plan = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, "-o", pdf, "--sections", "cover,summary,budget", "--share-safe", "--paper", "letter",
+             "--today", "2027-06-20", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    /* Three sections, three bookmarks; letter paper. */
+    g_assert_nonnull (memmem (contents, length, "<< /Title (Cover)", 17));
+    g_assert_nonnull (memmem (contents, length, "<< /Title (Budget against actual)", 33));
+    g_assert_null (memmem (contents, length, "<< /Title (Notes)", 17));
+    g_assert_nonnull (memmem (contents, length, "/MediaBox [ 0 0 612 792 ]", 25));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, "-o", pdf, "--sections", "cover,pie", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "There is no report section called “pie”."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, "-o", pdf, "--paper", "a3", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "“a4” or “letter”"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "-o OUT.pdf"));
+  }
+  /* A folder that does not exist: said, exit 1, nothing written. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *nowhere = g_build_filename (dir, "missing", "report.pdf", NULL);
+    run_cli (&run, "report", plan, "-o", nowhere, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, !=, "");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -542,5 +596,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/assessment", test_assessment);
   g_test_add_func ("/cli/ical", test_ical);
   g_test_add_func ("/cli/chart", test_chart);
+  g_test_add_func ("/cli/report", test_report);
   return g_test_run ();
 }

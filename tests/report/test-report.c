@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The leadership report, written as a PDF and read back with poppler's tools (pdftotext,
+ * pdfinfo, pdffonts): the chosen sections in order, the figures the model computes, the
+ * fonts embedded, the metadata and bookmarks, share-safe output free of any amount, the
+ * paper, and a plan of hundreds of campaigns kept to a sensible length. Leaves report.pdf
+ * and share-safe.pdf beside the test to look at (pdftoppm turns them into pictures). */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "pl-dashboard.h"
+#include "pl-error.h"
+#include "pl-figures.h"
+#include "pl-report.h"
+#include "pl-report-text.h"
+#include "pl-test-charts.h"
+
+/* A day in the example plan's period, after months with figures. */
+static guint32
+example_today (PlPlan *plan)
+{
+  return pl_plan_month_start (plan, 5) + 19;
+}
+
+static char *
+write_report (PlPlan *plan, const PlReportOptions *options, const char *name)
+{
+  g_autoptr(PlReport) report = pl_report_new (plan, options);
+  g_autoptr(GError) error = NULL;
+  char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  g_assert_cmpuint (pl_report_get_n_pages (report), >, 0);
+  g_assert_true (pl_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The output of a poppler tool run on @pdf (its arguments before the file). */
+static char *
+poppler (const char *tool, const char *pdf, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) tool);
+  va_start (args, pdf);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, (char *) pdf);
+  if (g_str_equal (tool, "pdftotext"))
+    g_ptr_array_add (argv, "-");
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* @text without any kind of space, so that "1 844 500" (grouped with narrow no-break
+ * spaces) compares with "1844500". */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x202F && g_utf8_get_char (p) != 0xA0)
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+amount (PlPlan *plan, gint64 minor)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  gint64 unit = 1;
+  for (guint i = 0; i < exponent; i++)
+    unit *= 10;
+  return g_strdup_printf ("%" G_GINT64_FORMAT "%s", (minor + unit / 2) / unit, pl_plan_get_currency (plan));
+}
+
+static void
+test_sections_in_order (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  PlReportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *raw = NULL;
+  gsize length;
+  const char *notes, *summary, *budget;
+
+  pl_report_options_init (&options, plan, example_today (plan));
+  g_assert_true (pl_report_options_parse_sections (&options, "notes, summary,budget", &error));
+  g_assert_no_error (error);
+  path = write_report (plan, &options, "sections.pdf");
+  text = poppler ("pdftotext", path, NULL);
+  notes = strstr (text, "Notes");
+  summary = strstr (text, "Executive summary");
+  budget = strstr (text, "Budget against actual");
+  g_assert_nonnull (notes);
+  g_assert_nonnull (summary);
+  g_assert_nonnull (budget);
+  g_assert_true (notes < summary && summary < budget);
+  g_assert_null (strstr (text, "Campaign timeline"));
+  g_assert_null (strstr (text, "Marketing report to leadership"));
+  /* One bookmark a section, in order. */
+  g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+  {
+    /* memmem: a PDF holds NUL bytes. */
+    const char *first = memmem (raw, length, "<< /Title (Notes)", 17);
+    const char *second = memmem (raw, length, "<< /Title (Executive summary)", 29);
+    const char *third = memmem (raw, length, "<< /Title (Budget against actual)", 33);
+    g_assert_true (first != NULL && second != NULL && third != NULL);
+    g_assert_true (first < second && second < third);
+  }
+}
+
+static void
+test_figures (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 today = example_today (plan);
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  PlReportOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *spent = NULL;
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+
+  pl_report_options_init (&options, plan, today);
+  path = write_report (plan, &options, "report.pdf");
+  text = poppler ("pdftotext", path, NULL);
+  flat = squeeze (text);
+  /* The whole period's budget, and the spend to date, as the model sums them. */
+  planned = amount (plan, pl_figures_planned (plan, -1));
+  spent = amount (plan, pl_figures_actual_between (plan, pl_plan_get_start (plan), dashboard->until, FALSE));
+  g_assert_nonnull (strstr (flat, planned));
+  g_assert_nonnull (strstr (flat, spent));
+  /* LTV:CAC as the model computes it. */
+  {
+    g_autofree char *ratio = g_strdup_printf ("%.1f×", pl_figures_ltv_cac (plan, pl_plan_get_start (plan), dashboard->until));
+    g_assert_nonnull (strstr (flat, ratio));
+  }
+  /* Every campaign of the example is in the table (13, fewer than the report's limit). */
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      g_autofree char *name = squeeze (pl_item_get_string (campaign, PL_CAMPAIGN_NAME));
+      g_assert_nonnull (strstr (flat, name));
+    }
+  /* Every section in the default order, each after the one before (past the contents). */
+  {
+    const char *at = strstr (text, "Contents");
+    g_assert_nonnull (at);
+    at = strstr (at, "\f");
+    for (guint i = 1; i < PL_REPORT_N_SECTIONS; i++)
+      {
+        const char *found = strstr (at, pl_report_section_title (i));
+        g_assert_nonnull (found);
+        at = found;
+      }
+  }
+}
+
+static void
+test_pdf_quality (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  PlReportOptions options;
+  g_autoptr(PlReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *page2 = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+  guint bookmarks = 0, n_fonts = 0;
+
+  pl_report_options_init (&options, plan, example_today (plan));
+  report = pl_report_new (plan, &options);
+  path = write_report (plan, &options, "quality.pdf");
+  info = poppler ("pdfinfo", path, NULL);
+  g_assert_nonnull (strstr (info, "Title:           Northwind Analytics – Marketing plan 2027: marketing report\n"));
+  g_assert_nonnull (strstr (info, "Author:          Claire Martin\n"));
+  g_assert_nonnull (strstr (info, "Subject:         Marketing plan, budget and results for leadership."));
+  g_assert_nonnull (strstr (info, "CreationDate:"));
+  pages = g_strdup_printf ("Pages:           %u\n", pl_report_get_n_pages (report));
+  g_assert_nonnull (strstr (info, pages));
+  g_assert_nonnull (strstr (info, "Page size:       595.28 x 841.89 pts (A4)"));
+
+  /* Every font embedded (the "emb" column), and there are some: the text is real text. */
+  fonts = poppler ("pdffonts", path, NULL);
+  lines = g_strsplit (fonts, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      /* After the name: type, encoding, then "emb", "sub", "uni": embedded is "yes". */
+      g_assert_true (strlen (lines[i]) > 37 && strstr (lines[i] + 37, " yes ") != NULL);
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >=, 2);
+
+  /* A bookmark for each section. */
+  g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+  for (const char *p = raw; (p = memmem (p, length - (gsize) (p - raw), "<< /Title (", 11)) != NULL; p++)
+    bookmarks++;
+  g_assert_cmpuint (bookmarks, ==, PL_REPORT_N_SECTIONS);
+
+  /* Header and footer: page 2 carries its number, the total and the organisation. */
+  page2 = poppler ("pdftotext", path, "-f", "2", "-l", "2", NULL);
+  footer = g_strdup_printf ("Page 2 of %u", pl_report_get_n_pages (report));
+  g_assert_nonnull (strstr (page2, footer));
+  g_assert_nonnull (strstr (page2, "Northwind Analytics SAS"));
+  g_assert_nonnull (strstr (page2, "Executive summary · printed"));
+}
+
+/* Share-safe: no currency code or sign, no short amounts ("12.5k"), no budget figure. */
+static void
+test_share_safe (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  PlReportOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *normal_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *planned = NULL;
+  g_autoptr(GRegex) money = g_regex_new ("(EUR|€|\\$|£|\\b[0-9][0-9.,]*[kM]\\b)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  pl_report_options_init (&options, plan, example_today (plan));
+  normal_path = write_report (plan, &options, "normal.pdf");
+  normal = poppler ("pdftotext", normal_path, NULL);
+  /* The test can fail: the ordinary report does show amounts. */
+  g_assert_true (g_regex_match (money, normal, 0, NULL));
+
+  options.share_safe = TRUE;
+  /* The charts follow with share-safe drawing. */
+  g_assert_true (pl_report_options_parse_sections (&options, "cover,summary,campaigns,maturity,hygiene,notes", NULL));
+  path = write_report (plan, &options, "share-safe.pdf");
+  text = poppler ("pdftotext", path, NULL);
+  g_assert_nonnull (strstr (text, "Share-safe edition."));
+  if (g_regex_match (money, text, 0, &match))
+    {
+      g_autofree char *found = g_match_info_fetch (match, 0);
+      g_test_message ("an amount in the share-safe report: “%s”", found);
+      g_test_fail ();
+    }
+  /* The notes' own "€530k" is withheld. */
+  g_assert_nonnull (strstr (text, "[amount withheld]"));
+  flat = squeeze (text);
+  planned = g_strdup_printf ("%" G_GINT64_FORMAT, pl_figures_planned (plan, -1) / 100);
+  g_assert_null (strstr (flat, planned));
+}
+
+static void
+test_withhold (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  static const struct { const char *in, *out; } cases[] = {
+    { "grow MRR to €530k by December", "grow MRR to [amount withheld] by December" },
+    { "a budget of 12 000 EUR, then 1,5M EUR", "a budget of [amount withheld], then [amount withheld]" },
+    { "EUR 40k for events and $2.5 bn", "[amount withheld] for events and [amount withheld]" },
+    { "3x LTV:CAC, 40 % of leads, 2027", "3x LTV:CAC, 40 % of leads, 2027" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = pl_report_text_withhold_amounts (plan, cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
+test_paper (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  PlReportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  int dashboard;
+  double w, h;
+
+  pl_report_options_init (&options, plan, example_today (plan));
+  g_assert_false (pl_report_options_set_paper (&options, "a3", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_true (pl_report_options_set_paper (&options, "Letter", NULL));
+  report = pl_report_new (plan, &options);
+  path = write_report (plan, &options, "letter.pdf");
+  info = poppler ("pdfinfo", path, "-f", "1", "-l", "99", NULL);
+  g_assert_nonnull (strstr (info, "Page    1 size:  612 x 792 pts (letter)"));
+  /* The dashboard is wide: its page is turned. */
+  dashboard = pl_report_get_section_page (report, PL_REPORT_DASHBOARD);
+  g_assert_cmpint (dashboard, >, 0);
+  pl_report_get_page_size (report, (guint) dashboard, &w, &h);
+  g_assert_cmpfloat (w, ==, 792);
+  g_assert_cmpfloat (h, ==, 612);
+  {
+    g_autofree char *line = g_strdup_printf ("Page %4d size:  792 x 612 pts", dashboard + 1);
+    g_assert_nonnull (strstr (info, line));
+  }
+}
+
+static void
+test_options (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+  PlReportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  /* Every section by default; the plan's choice when it has one, unknown names skipped. */
+  pl_report_options_init (&options, plan, 1);
+  g_assert_cmpuint (options.n_sections, ==, PL_REPORT_N_SECTIONS);
+  pl_item_set_strv (meta, PL_METADATA_REPORT_SECTIONS, (const char *[]) { "notes", "from-the-future", "cover", "notes", NULL });
+  pl_report_options_init (&options, plan, 1);
+  g_assert_cmpuint (options.n_sections, ==, 2);
+  g_assert_cmpint (options.sections[0], ==, PL_REPORT_NOTES);
+  g_assert_cmpint (options.sections[1], ==, PL_REPORT_COVER);
+  names = pl_report_options_dup_section_names (&options);
+  g_assert_cmpstrv (names, ((const char *[]) { "notes", "cover", NULL }));
+
+  g_assert_false (pl_report_options_parse_sections (&options, "cover,pie", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "“pie”"));
+  g_clear_error (&error);
+  g_assert_false (pl_report_options_parse_sections (&options, "cover,summary,cover", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (pl_report_options_parse_sections (&options, " , ", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  /* A refused list leaves the sections as they were. */
+  g_assert_cmpuint (options.n_sections, ==, 2);
+}
+
+/* Hundreds of campaigns: the largest by spend, the rest summed in one row; a few pages. */
+static void
+test_many_campaigns (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint before = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS);
+  PlReportOptions options;
+  g_autoptr(PlReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *others = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+      g_autofree char *name = g_strdup_printf ("Local event %u", i);
+      pl_item_set_string (campaign, PL_CAMPAIGN_NAME, name);
+      pl_item_set_string (campaign, PL_CAMPAIGN_CHANNEL, "Events");
+      pl_item_set_julian (campaign, PL_CAMPAIGN_START, pl_plan_month_start (plan, i % 12));
+      pl_item_set_julian (campaign, PL_CAMPAIGN_END, pl_plan_month_start (plan, i % 12) + 10);
+      pl_plan_add (plan, campaign);
+    }
+  pl_report_options_init (&options, plan, example_today (plan));
+  g_assert_true (pl_report_options_parse_sections (&options, "campaigns,timeline", NULL));
+  report = pl_report_new (plan, &options);
+  g_assert_cmpuint (pl_report_get_n_pages (report), <=, 8);
+  path = write_report (plan, &options, "many.pdf");
+  text = poppler ("pdftotext", path, NULL);
+  others = g_strdup_printf ("%u other campaigns", before + 600 - PL_REPORT_TOP_CAMPAIGNS);
+  g_assert_nonnull (strstr (text, others));
+  /* The example's campaigns have spend and come first; the new ones do not all fit. */
+  g_assert_nonnull (strstr (text, "Always-on search"));
+  g_assert_null (strstr (text, "Local event 599"));
+}
+
+static void
+test_write_error (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  PlReportOptions options;
+  g_autoptr(PlReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pl_report_options_init (&options, plan, example_today (plan));
+  report = pl_report_new (plan, &options);
+  g_assert_false (pl_report_write_pdf (report, "/nonexistent-folder/report.pdf", &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/report/options", test_options);
+  g_test_add_func ("/report/sections-in-order", test_sections_in_order);
+  g_test_add_func ("/report/figures", test_figures);
+  g_test_add_func ("/report/pdf-quality", test_pdf_quality);
+  g_test_add_func ("/report/share-safe", test_share_safe);
+  g_test_add_func ("/report/withhold", test_withhold);
+  g_test_add_func ("/report/paper", test_paper);
+  g_test_add_func ("/report/many-campaigns", test_many_campaigns);
+  g_test_add_func ("/report/write-error", test_write_error);
+  return g_test_run ();
+}
