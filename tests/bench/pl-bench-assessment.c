@@ -20,9 +20,6 @@ int
 main (int argc, char **argv)
 {
   guint runs = 31;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(PlPlan) example = NULL;
   g_autoptr(PlPlan) big = NULL;
   g_autofree double *radar = NULL, *evidence = NULL;
@@ -31,15 +28,7 @@ main (int argc, char **argv)
 
   if (argc > 2 && g_str_equal (argv[1], "--runs"))
     runs = MAX (1, (guint) atoi (argv[2]));
-  path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT") ? g_getenv ("PILOTE_SOURCE_ROOT") : ".",
-                           "data", "examples", "northwind-saas-2027.pilote", NULL);
-  file = g_file_new_for_path (path);
-  example = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
-  if (example == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+  example = pl_bench_example_plan ();
   radar = g_new (double, runs);
   for (guint r = 0; r <= runs; r++)
     {

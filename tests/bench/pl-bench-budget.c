@@ -77,9 +77,6 @@ int
 main (int argc, char **argv)
 {
   guint runs = 31;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(PlPlan) example = NULL;
   g_autoptr(PlPlan) big = NULL;
   g_autofree double *recompute = NULL;
@@ -90,15 +87,7 @@ main (int argc, char **argv)
 
   if (argc > 2 && g_str_equal (argv[1], "--runs"))
     runs = MAX (1, (guint) atoi (argv[2]));
-  path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT") ? g_getenv ("PILOTE_SOURCE_ROOT") : ".",
-                           "data", "examples", "northwind-saas-2027.pilote", NULL);
-  file = g_file_new_for_path (path);
-  example = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
-  if (example == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+  example = pl_bench_example_plan ();
   big = pl_bench_plan_new ();
   g_print ("generated plan: %u campaigns, %u budget lines, %u spend entries, %u allocations\n",
            pl_plan_get_n (big, PL_COLLECTION_CAMPAIGNS), pl_plan_get_n (big, PL_COLLECTION_LINES),

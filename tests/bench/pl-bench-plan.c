@@ -13,6 +13,8 @@
  * Everything comes from one GRand with a fixed seed, so every run gives the same bytes. */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -1026,4 +1028,21 @@ pl_bench_plan_write (const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+PlPlan *
+pl_bench_example_plan (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT") ? g_getenv ("PILOTE_SOURCE_ROOT") : ".",
+                                            "data", "examples", "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  if (plan == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      exit (1);
+    }
+  return plan;
 }

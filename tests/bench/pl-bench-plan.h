@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * every call and on every machine (fixed seed, fixed fiscal period, no locale). */
 PlPlan  *pl_bench_plan_new                (void);
 
+/* The bundled example plan (PILOTE_SOURCE_ROOT/data/examples); exits with a message when
+ * it cannot be read. */
+PlPlan  *pl_bench_example_plan            (void);
 /* The number of measurements of every KPI of @plan. */
 guint    pl_bench_plan_count_measurements (PlPlan *plan);
 

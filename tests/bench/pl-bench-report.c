@@ -46,10 +46,8 @@ int
 main (int argc, char **argv)
 {
   guint runs = 7, example_pages, big_pages;
-  g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *out = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPlan) example = NULL;
   g_autoptr(PlPlan) big = NULL;
@@ -57,12 +55,9 @@ main (int argc, char **argv)
 
   if (argc > 2 && g_str_equal (argv[1], "--runs"))
     runs = MAX (1, (guint) atoi (argv[2]));
-  path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT") ? g_getenv ("PILOTE_SOURCE_ROOT") : ".",
-                           "data", "examples", "northwind-saas-2027.pilote", NULL);
-  file = g_file_new_for_path (path);
-  example = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+  example = pl_bench_example_plan ();
   dir = g_dir_make_tmp ("pl-bench-report-XXXXXX", &error);
-  if (example == NULL || dir == NULL)
+  if (dir == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
