@@ -344,6 +344,56 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
     }
 }
 
+#define MAX_ATTENTION 6
+
+/* The campaigns that need a decision, as the dashboard lists them. */
+static void
+add_attention (PlReportTableText *self, PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (dashboard->attention->len == 0)
+    {
+      g_ptr_array_add (self->after, g_markup_escape_text (_("No campaign needs attention: every one is on target, "
+                                                            "within its allocation and not about to end."), -1));
+      return;
+    }
+  g_string_append_printf (text, "<b>%s</b>", _("Campaigns that need attention"));
+  for (guint i = 0; i < MIN (dashboard->attention->len, MAX_ATTENTION); i++)
+    {
+      const PlAttention *attention = dashboard->attention->pdata[i];
+      g_autofree char *reasons = NULL;
+      g_autofree char *line = NULL;
+
+      /* The dashboard's words say by how much a campaign is over budget: not here. */
+      if (share_safe)
+        {
+          g_autoptr(GPtrArray) words = g_ptr_array_new ();
+          if (attention->reasons & PL_ATTENTION_OFF_TARGET)
+            g_ptr_array_add (words, (char *) _("a KPI it moves is off target"));
+          if (attention->reasons & PL_ATTENTION_OVER_BUDGET)
+            g_ptr_array_add (words, (char *) _("over budget"));
+          if (attention->reasons & PL_ATTENTION_ENDING_SOON)
+            g_ptr_array_add (words, (char *) _("ends soon"));
+          g_ptr_array_add (words, NULL);
+          reasons = g_strjoinv (" · ", (char **) words->pdata);
+        }
+      else
+        reasons = g_strdup (attention->text);
+      line = g_markup_printf_escaped ("\n• %s: %s", pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME), reasons);
+      g_string_append (text, line);
+    }
+  if (dashboard->attention->len > MAX_ATTENTION)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                            dashboard->attention->len - MAX_ATTENTION),
+                                               dashboard->attention->len - MAX_ATTENTION);
+      g_string_append_printf (text, "\n• %s", more);
+    }
+  g_ptr_array_add (self->after, g_string_free (g_steal_pointer (&text), FALSE));
+}
+
 PlReportTableText *
 pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
 {
@@ -421,6 +471,7 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
       cells[share_safe ? 2 : 4] = status_markup (status);
       g_ptr_array_add (self->after, figure_sentence (plan, f, (int) i, share_safe));
     }
+  add_attention (self, plan, today, share_safe);
   return self;
 }
 

@@ -28,6 +28,8 @@
 #define MARGIN 42.0
 /* A chart is not started at the foot of a page with less than this share of a page left. */
 #define CHART_MIN_SHARE 0.45
+/* More KPIs than this make the printed chain a map rather than something to read. */
+#define CHAIN_READABLE_KPIS 60
 /* Findings listed before "and N more". */
 #define MAX_FINDINGS 60
 
@@ -822,9 +824,12 @@ add_section (PlReport *self, PlReportSection section)
       add_chart_section (self, section, "dashboard", NULL);
       break;
     case PL_REPORT_CHAIN:
+      /* Past a few dozen KPIs the whole chain on paper is a map, not something to read. */
       add_chart_section (self, section, "chain",
-                         _("Each box is a KPI: its latest value against target, coloured by how it stands. "
-                           "The arrows run from activity to business results, with the conversion between stages."));
+                         pl_plan_get_n (self->plan, PL_COLLECTION_KPIS) > CHAIN_READABLE_KPIS
+                           ? _("The whole chain, as a map: with this many KPIs, read each one on the KPI chain page of Pilote.")
+                           : _("Each box is a KPI: its latest value against target, coloured by how it stands. "
+                               "The arrows run from activity to business results, with the conversion between stages."));
       break;
     case PL_REPORT_FUNNEL:
       add_chart_section (self, section, "funnel", NULL);
