@@ -16,13 +16,13 @@
 #define BAR_H    17.0
 #define BAR_GAP  2.0
 
-/* The Monday on or before the first of the month: the grid's first day. */
+/* The first day of the locale's week on or before the first of the month: the grid's first day. */
 static guint32
 grid_start (guint32 month)
 {
   GDate date;
   g_date_set_julian (&date, month);
-  return month - (g_date_get_weekday (&date) - G_DATE_MONDAY);
+  return month - (g_date_get_weekday (&date) + 7 - pl_calendar_first_weekday ()) % 7;
 }
 
 static guint32

@@ -2,6 +2,9 @@
 #define G_LOG_DOMAIN "pl-calendar"
 #include "config.h"
 
+#include <langinfo.h>
+#include <locale.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,27 @@ pl_calendar_today (void)
   g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
   return g_date_get_julian (&date);
+}
+
+GDateWeekday
+pl_calendar_first_weekday (void)
+{
+#ifdef __GLIBC__
+  const char *time_locale = setlocale (LC_TIME, NULL);
+  union { unsigned int word; const char *string; } origin;
+  int first, week_start;
+
+  if (time_locale == NULL || g_str_equal (time_locale, "C") || g_str_equal (time_locale, "POSIX") ||
+      g_str_has_prefix (time_locale, "C."))
+    return G_DATE_MONDAY;
+  /* glibc counts from the day of its week origin: 1997-11-30 (a Sunday) or 1997-12-01. */
+  first = nl_langinfo (_NL_TIME_FIRST_WEEKDAY)[0];
+  origin.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  week_start = ((origin.word == 19971201 ? 1 : 0) + first - 1) % 7;  /* 0: Sunday */
+  return week_start == 0 ? G_DATE_SUNDAY : (GDateWeekday) week_start;
+#else
+  return G_DATE_MONDAY;
+#endif
 }
 
 /* The day @months after @start, on @start's day of the month or the month's last day. */

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* Today in the user's time zone, as a Julian day. */
 guint32    pl_calendar_today       (void);
+/* The day a week starts on in the user's locale (Sunday in en_US, Monday in fr_FR); Monday,
+ * as ISO 8601 has it, where the locale does not say (C). */
+GDateWeekday pl_calendar_first_weekday (void);
 
 /* The days (Julian, ascending, each once) @entry happens on within [@from, @to): once on its
  * start, or by its cadence from its start — a monthly review on the 31st falls on each month's

@@ -20,14 +20,9 @@ plain_number (double value, int decimals)
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
 
-  char *text;
-
   g_ascii_formatd (buffer, sizeof buffer, format, value);
-  text = fabs (value) >= 10000 ? pl_group_digits (buffer) : g_strdup (buffer);
-  /* The user's decimal comma where their locale has one; parsing takes both. */
-  if (g_str_equal (localeconv ()->decimal_point, ","))
-    g_strdelimit (text, ".", ',');
-  return text;
+  /* In the user's locale; parsing takes its separators back. */
+  return pl_number_localise (buffer, fabs (value) >= 10000);
 }
 
 char *
@@ -62,6 +57,7 @@ pl_kpi_value_parse (PlKpi *kpi, const char *text, double *value, GError **error)
   gboolean percent = FALSE;
   char *end = NULL;
   double number;
+  gboolean comma_groups = g_strcmp0 (localeconv ()->thousands_sep, ",") == 0;
 
   g_return_val_if_fail (PL_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (text != NULL && value != NULL, FALSE);
@@ -74,8 +70,14 @@ pl_kpi_value_parse (PlKpi *kpi, const char *text, double *value, GError **error)
         break;
       if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0 || c == '\'')
         continue;
+      /* Where the locale groups thousands with commas (en_US) they are only that. */
+      if (c == ',' && comma_groups)
+        continue;
       if (c == ',')
         c = '.';
+      /* What the locale shows around money can be typed back. */
+      if (unit == PL_UNIT_CURRENCY && (c == '$' || c == 0x20AC || c == 0x00A3 || c == 0x00A5))
+        continue;
       if (c == '%' && unit == PL_UNIT_PERCENT && !percent)
         {
           percent = TRUE;

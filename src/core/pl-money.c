@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <limits.h>
 #include <locale.h>
 #include <string.h>
 
@@ -120,17 +121,70 @@ pl_group_digits (const char *plain)
   const char *point = strchr (plain, '.');
   gsize integer = point ? (gsize) (point - plain) : strlen (plain);
   gsize start = plain[0] == '-' ? 1 : 0;
+  const char *separator = localeconv ()->thousands_sep;
 
   g_string_append_len (out, plain, (gssize) start);
+  /* A locale with no separator (C) still gets groups: a narrow no-break space reads in any
+   * language and cannot be taken for a decimal point. */
+  if (separator == NULL || *separator == '\0')
+    separator = "\u202F";
   for (gsize i = start; i < integer; i++)
     {
       if (i > start && (integer - i) % 3 == 0)
-        g_string_append (out, "\u202F");
+        g_string_append (out, separator);
       g_string_append_c (out, plain[i]);
     }
   if (point != NULL)
     g_string_append (out, point);
   return g_string_free (out, FALSE);
+}
+
+const char *
+pl_currency_symbol (const char *currency)
+{
+  static const struct { const char *code, *symbol; } symbols[] = {
+    { "EUR", "€" }, { "USD", "$" }, { "GBP", "£" }, { "JPY", "¥" }, { "INR", "₹" }, { "KRW", "₩" },
+  };
+
+  for (guint i = 0; currency != NULL && i < G_N_ELEMENTS (symbols); i++)
+    if (strcmp (currency, symbols[i].code) == 0)
+      return symbols[i].symbol;
+  return currency;
+}
+
+char *
+pl_money_format (gint64 amount, guint exponent, const char *currency)
+{
+  g_autofree char *number = pl_money_to_display (amount, exponent);
+  const char *symbol = pl_currency_symbol (currency);
+  struct lconv *conventions = localeconv ();
+  gboolean code = g_strcmp0 (symbol, currency) == 0;
+  const char *digits = amount < 0 ? number + 1 : number;
+  const char *sign = amount < 0 ? "-" : "";
+  gboolean before;
+
+  /* No rule in the locale (C, POSIX): the code after the number, as files write it. */
+  if (conventions->p_cs_precedes == CHAR_MAX || currency == NULL)
+    return currency ? g_strdup_printf ("%s\u00A0%s", number, currency) : g_strdup (number);
+  before = amount < 0 && conventions->n_cs_precedes != CHAR_MAX ? conventions->n_cs_precedes
+                                                                 : conventions->p_cs_precedes;
+  /* A code is always set apart from the digits: "CHF 1,234" rather than "CHF1,234". */
+  if (before)
+    return g_strdup_printf ("%s%s%s%s", sign, symbol, conventions->p_sep_by_space || code ? "\u00A0" : "", digits);
+  return g_strdup_printf ("%s%s%s", number, conventions->p_sep_by_space || code ? "\u00A0" : "", symbol);
+}
+
+char *
+pl_number_localise (const char *plain, gboolean group)
+{
+  const char *point = strchr (plain, '.');
+  const char *decimal = localeconv ()->decimal_point;
+  g_autofree char *integer = point ? g_strndup (plain, (gsize) (point - plain)) : g_strdup (plain);
+  g_autofree char *grouped = group ? pl_group_digits (integer) : g_strdup (integer);
+
+  if (point == NULL)
+    return g_steal_pointer (&grouped);
+  return g_strconcat (grouped, decimal != NULL && *decimal != '\0' ? decimal : ".", point + 1, NULL);
 }
 
 char *
@@ -139,16 +193,10 @@ pl_money_to_display (gint64 amount, guint exponent)
   g_autofree char *plain = pl_money_to_string (amount, exponent);
   char *point = strchr (plain, '.');
 
-  char *grouped;
-
   /* Budgets are mostly round: "12 500" reads better than "12 500.00". */
   if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))
     *point = '\0';
-  grouped = pl_group_digits (plain);
-  /* The user's decimal comma where their locale has one ("182,40"); parsing takes both. */
-  if (g_str_equal (localeconv ()->decimal_point, ","))
-    g_strdelimit (grouped, ".", ',');
-  return grouped;
+  return pl_number_localise (plain, TRUE);
 }
 
 /* TRUE when every comma of @text is followed by exactly three digits: "12,500" and
@@ -168,6 +216,40 @@ commas_group_thousands (const char *text)
   return any;
 }
 
+/* Drops a currency sign or a three-letter code at either end of @text: what
+ * pl_money_format() shows can be typed back. */
+static void
+strip_currency (GString *text)
+{
+  static const char *signs[] = { "€", "$", "£", "¥", "₹", "₩" };
+  gboolean stripped = TRUE;
+  gboolean negative = text->str[0] == '-';
+
+  /* "-€12,500": the sign goes before the currency. */
+  if (negative)
+    g_string_erase (text, 0, 1);
+  while (stripped && text->len > 0)
+    {
+      stripped = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+        {
+          gsize n = strlen (signs[i]);
+          if (g_str_has_prefix (text->str, signs[i]))
+            g_string_erase (text, 0, (gssize) n), stripped = TRUE;
+          else if (g_str_has_suffix (text->str, signs[i]))
+            g_string_truncate (text, text->len - n), stripped = TRUE;
+        }
+      if (text->len > 3 && g_ascii_isupper (text->str[0]) && g_ascii_isupper (text->str[1]) &&
+          g_ascii_isupper (text->str[2]))
+        g_string_erase (text, 0, 3), stripped = TRUE;
+      else if (text->len > 3 && g_ascii_isupper (text->str[text->len - 1]) &&
+               g_ascii_isupper (text->str[text->len - 2]) && g_ascii_isupper (text->str[text->len - 3]))
+        g_string_truncate (text, text->len - 3), stripped = TRUE;
+    }
+  if (negative)
+    g_string_prepend_c (text, '-');
+}
+
 gboolean
 pl_money_parse_typed (const char *text, guint exponent, gint64 *out, GError **error)
 {
@@ -180,6 +262,7 @@ pl_money_parse_typed (const char *text, guint exponent, gint64 *out, GError **er
       if (c != ' ' && c != 0x00A0 && c != 0x202F && c != '\t')
         g_string_append_unichar (clean, c);
     }
+  strip_currency (clean);
   /* Three digits after a comma are thousands when the currency has fewer decimals; a lone
    * comma otherwise is a decimal comma. */
   thousands = exponent < 3 && commas_group_thousands (clean->str);

@@ -15,13 +15,26 @@ gboolean pl_currency_is_valid    (const char *code);
 gboolean pl_money_parse          (const char *text, guint exponent, gint64 *out, GError **error);
 /* Formats @amount as a plain decimal with @exponent digits ("-1234.50"), locale-independent. */
 char    *pl_money_to_string      (gint64 amount, guint exponent);
-/* Groups the digits of a plain decimal by three with a narrow no-break space ("12 450.5"). */
+/* Groups the digits of a plain decimal ("12450.5") by three with the locale's thousands
+ * separator ("12,450.5" in en_US, "12 450.5" with a narrow no-break space in fr_FR and where
+ * the locale has none, as in C). */
 char    *pl_group_digits         (const char *plain);
+/* A plain decimal ("-12450.5") as the user's locale writes it: its decimal point, and its
+ * thousands grouped when @group ("-12 450,5" in fr_FR). */
+char    *pl_number_localise      (const char *plain, gboolean group);
 /* Formats @amount for reading: digits grouped, the cents only when there are some, after
  * the locale's decimal separator ("12 500", "182.40" or "182,40"). */
 char    *pl_money_to_display     (gint64 amount, guint exponent);
+/* The sign of ISO 4217 @currency where it has a well-known one ("€" for EUR), else the code. */
+const char *pl_currency_symbol   (const char *currency);
+/* Formats @amount of @currency as the user's locale writes money: "1 234,56 €" in fr_FR,
+ * "€1,234.56" in en_US; "1 234.56 EUR" where the locale has no rule (C), as files and
+ * exports do. The separators are no-break spaces: an amount never breaks over two lines. */
+char    *pl_money_format         (gint64 amount, guint exponent, const char *currency);
 /* Parses what a user typed: spaces and no-break spaces between digits are ignored, a lone
- * comma is a decimal comma ("12 500", "182,40"). Otherwise as pl_money_parse(). */
+ * comma is a decimal comma ("12 500", "182,40"), commas between groups of three digits
+ * separate thousands ("12,500.50"), a currency sign or code before or after is dropped
+ * ("€1,234.56", "1 234,56 €", "500 EUR"). Otherwise as pl_money_parse(). */
 gboolean pl_money_parse_typed    (const char *text, guint exponent, gint64 *out, GError **error);
 /* Adds @b to *@a; returns FALSE (and leaves *@a) on overflow. */
 gboolean pl_money_add            (gint64 *a, gint64 b);

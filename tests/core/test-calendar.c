@@ -4,6 +4,8 @@
  * do it, undone and redone), and every schedule warning. */
 #include "config.h"
 
+#include <locale.h>
+
 #include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -437,6 +439,27 @@ test_warnings (void)
     }
 }
 
+/* The week starts where the user's locale says: Sunday in the US, Monday in France and in C. */
+static void
+test_first_weekday (void)
+{
+  static const struct { const char *locale; GDateWeekday first; } cases[] = {
+    { "C.UTF-8", G_DATE_MONDAY }, { "fr_FR.UTF-8", G_DATE_MONDAY }, { "en_US.UTF-8", G_DATE_SUNDAY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        {
+          g_test_message ("the %s locale is missing: run tools/install-deps", cases[i].locale);
+          g_test_fail ();
+          continue;
+        }
+      g_assert_cmpint (pl_calendar_first_weekday (), ==, cases[i].first);
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -448,5 +471,6 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar/apply-undo-redo", test_apply_undo_redo);
   g_test_add_func ("/calendar/no-review-after-skip", test_no_review_after_skip);
   g_test_add_func ("/calendar/warnings", test_warnings);
+  g_test_add_func ("/calendar/first-weekday", test_first_weekday);
   return g_test_run ();
 }

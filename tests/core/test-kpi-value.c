@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 
 #include "pl-enums.h"
@@ -98,6 +99,52 @@ test_round_trip (void)
       }
 }
 
+/* Each locale's separators shown, and what is shown typed back. */
+static void
+test_locales (void)
+{
+  static const struct { const char *locale; const char *count, *decimal, *percent, *money; } cases[] = {
+    { "fr_FR.UTF-8", "12\u202F450", "2,50", "32,5 %", "182,40" },
+    { "en_US.UTF-8", "12,450", "2.50", "32.5 %", "182.40" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PlKpi) count = kpi_with_unit (PL_UNIT_COUNT);
+      g_autoptr(PlKpi) percent = kpi_with_unit (PL_UNIT_PERCENT);
+      g_autoptr(PlKpi) money = kpi_with_unit (PL_UNIT_CURRENCY);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *c = NULL;
+      g_autofree char *d = NULL;
+      double value;
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        {
+          g_test_message ("the %s locale is missing: run tools/install-deps", cases[i].locale);
+          g_test_fail ();
+          continue;
+        }
+      a = pl_kpi_value_format (count, 12450);
+      b = pl_kpi_value_format (count, 2.5);
+      c = pl_kpi_value_format (percent, 0.325);
+      d = pl_kpi_value_format (money, 182.4);
+      g_assert_cmpstr (a, ==, cases[i].count);
+      g_assert_cmpstr (b, ==, cases[i].decimal);
+      g_assert_cmpstr (c, ==, cases[i].percent);
+      g_assert_cmpstr (d, ==, cases[i].money);
+      g_assert_true (pl_kpi_value_parse (count, a, &value, NULL));
+      g_assert_cmpfloat (value, ==, 12450);
+      g_assert_true (pl_kpi_value_parse (count, b, &value, NULL));
+      g_assert_cmpfloat (value, ==, 2.5);
+      g_assert_true (pl_kpi_value_parse (percent, c, &value, NULL));
+      g_assert_cmpfloat (fabs (value - 0.325), <, 1e-12);
+      g_assert_true (pl_kpi_value_parse (money, "€182.40", &value, NULL));
+      g_assert_cmpfloat (fabs (value - 182.4), <, 1e-9);
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -105,5 +152,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi-value/format", test_format);
   g_test_add_func ("/kpi-value/parse", test_parse);
   g_test_add_func ("/kpi-value/round-trip", test_round_trip);
+  g_test_add_func ("/kpi-value/locales", test_locales);
   return g_test_run ();
 }

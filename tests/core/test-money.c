@@ -73,8 +73,11 @@ test_typed (void)
   static const struct { const char *text; gint64 expected; } good[] = {
     { "12500", 1250000 }, { "12 500", 1250000 }, { "12\u202F500", 1250000 }, { "182,40", 18240 },
     { "182.4", 18240 }, { "12,500", 1250000 }, { "1,234,567.50", 123456750 }, { "0,5", 50 }, { " 7 ", 700 },
+    /* What pl_money_format() shows, typed back. */
+    { "12 500 €", 1250000 }, { "€1,234.56", 123456 }, { "1\u202F234,56\u00A0€", 123456 }, { "500 EUR", 50000 },
+    { "CHF 12", 1200 },
   };
-  static const char *bad[] = { "abc", "", "1,2,3", "12,50,0", "1.5.0", "-", "12 500 €" };
+  static const char *bad[] = { "abc", "", "1,2,3", "12,50,0", "1.5.0", "-", "€", "EUR", "12 €€ 5" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
@@ -118,6 +121,49 @@ test_display (void)
     }
 }
 
+/* Money as each locale writes it, and read back as shown. */
+static void
+test_locales (void)
+{
+  static const struct { const char *locale; const char *eur, *negative, *chf, *plain; } cases[] = {
+    { "C.UTF-8", "1\u202F234.56\u00A0EUR", "-12\u202F500\u00A0EUR", "1\u202F234.56\u00A0CHF", "1\u202F234.5" },
+    { "fr_FR.UTF-8", "1\u202F234,56\u00A0€", "-12\u202F500\u00A0€", "1\u202F234,56\u00A0CHF", "1\u202F234,5" },
+    { "en_US.UTF-8", "€1,234.56", "-€12,500", "CHF\u00A01,234.56", "1,234.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *eur = NULL;
+      g_autofree char *negative = NULL;
+      g_autofree char *chf = NULL;
+      g_autofree char *plain = NULL;
+      gint64 back = 0;
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        {
+          /* tools/install-deps generates them; a machine without them cannot say. */
+          g_test_message ("the %s locale is missing: run tools/install-deps", cases[i].locale);
+          g_test_fail ();
+          continue;
+        }
+      eur = pl_money_format (123456, 2, "EUR");
+      negative = pl_money_format (-1250000, 2, "EUR");
+      chf = pl_money_format (123456, 2, "CHF");
+      plain = pl_number_localise ("1234.5", TRUE);
+      g_assert_cmpstr (eur, ==, cases[i].eur);
+      g_assert_cmpstr (negative, ==, cases[i].negative);
+      g_assert_cmpstr (chf, ==, cases[i].chf);
+      g_assert_cmpstr (plain, ==, cases[i].plain);
+      g_assert_true (pl_money_parse_typed (eur, 2, &back, NULL));
+      g_assert_cmpint (back, ==, 123456);
+      g_assert_true (pl_money_parse_typed (negative, 2, &back, NULL));
+      g_assert_cmpint (back, ==, -1250000);
+      g_assert_true (pl_money_parse_typed (chf, 2, &back, NULL));
+      g_assert_cmpint (back, ==, 123456);
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -127,5 +173,6 @@ main (int argc, char **argv)
   g_test_add_func ("/money/add-and-currency", test_add_and_currency);
   g_test_add_func ("/money/typed", test_typed);
   g_test_add_func ("/money/display", test_display);
+  g_test_add_func ("/money/locales", test_locales);
   return g_test_run ();
 }
