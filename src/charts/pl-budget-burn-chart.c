@@ -58,13 +58,11 @@ pl_budget_burn_chart_projection_end (const PlBudgetTotals *totals, double width,
 
 /* A dot where a line ends and its value beside it, at @label_y so two labels never overlap. */
 static void
-end_label (cairo_t *cr, PangoLayout *text, const PlColor *color, double x, double y, double label_y,
-           const char *caption, gint64 amount, guint exponent)
+end_label (cairo_t *cr, PangoLayout *text, const PlChartStyle *style, const PlColor *color, double x, double y,
+           double label_y, const char *caption, PlPlan *plan, gint64 amount, gint64 whole)
 {
-  double major = (double) amount / pow (10, exponent);
-  /* Two decimals of millions: the two ends are often close, and the difference is the point. */
-  g_autofree char *value = fabs (major) >= 1e6 ? g_strdup_printf ("%.2fM", major / 1e6)
-                                               : pl_chart_short_money (amount, exponent);
+  /* Precise: the two ends are often close, and the difference is the point. */
+  g_autofree char *value = pl_chart_amount (style, plan, amount, whole, TRUE);
   g_autofree char *label = g_strdup_printf ("%s\n%s", value, caption);
 
   pl_chart_set_color (cr, color, 1);
@@ -86,13 +84,13 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
   gint64 sum = 0;
   double top = axis_max (totals), x, y, x0, y0;
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
-  g_autofree char *projected_text = NULL, *planned_text = NULL;
+  g_autofree char *projected_text = NULL, *planned_text = NULL, *share = NULL;
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
   for (int i = 0; i <= 4; i++)
     {
-      g_autofree char *label = pl_chart_short_money ((gint64) (top * i / 4), exponent);
+      g_autofree char *label = pl_chart_amount (style, plan, (gint64) (top * i / 4), planned_total, FALSE);
       point (totals, width, height, 0, top * i / 4, &x, &y);
       pl_chart_set_color (cr, &style->muted, i == 0 ? 0.6 : 0.2);
       cairo_set_line_width (cr, 1);
@@ -162,19 +160,23 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
     label_qy = qy;
     if (fabs (py - qy) < 32)
       label_qy = qy <= py ? py - 32 : py + 32;
-    end_label (cr, text, &style->muted, px, py, py, _("planned"), planned_total, exponent);
+    end_label (cr, text, style, &style->muted, px, py, py, _("planned"), plan, planned_total, planned_total);
     if (spent > 0)
-      end_label (cr, text, projected > planned_total ? &style->bad : &style->good, qx, qy, label_qy,
-                 _("at this rate"), projected, exponent);
+      end_label (cr, text, style, projected > planned_total ? &style->bad : &style->good, qx, qy, label_qy,
+                 _("at this rate"), plan, projected, planned_total);
   }
 
-  projected_text = pl_money_to_string (projected, exponent);
-  planned_text = pl_money_to_string (planned_total, exponent);
+  share = pl_percent_format (planned_total > 0 ? 100.0 * (double) projected / (double) planned_total : 0.0, 0);
+  if (style->share_safe)
+    return spent == 0 ? g_strdup (_("Nothing spent yet."))
+                      /* Translators: the projected end spend as a share of the budget */
+                      : g_strdup_printf (_("At the current rate, spend reaches %s of the budget by the end of the period."),
+                                         share);
+  projected_text = pl_money_format (projected, exponent, pl_plan_get_currency (plan));
+  planned_text = pl_money_format (planned_total, exponent, pl_plan_get_currency (plan));
   if (spent == 0)
-    return g_strdup_printf (_("Nothing spent yet against a budget of %s %s."), planned_text, pl_plan_get_currency (plan));
-  /* Translators: projected end spend and currency, its share of the budget, the budget and currency */
-  return g_strdup_printf (_("At the current rate, spend reaches %s %s by the end of the period: %.0f %% of the budget of %s %s."),
-                          projected_text, pl_plan_get_currency (plan),
-                          planned_total > 0 ? 100.0 * (double) projected / (double) planned_total : 0.0,
-                          planned_text, pl_plan_get_currency (plan));
+    return g_strdup_printf (_("Nothing spent yet against a budget of %s."), planned_text);
+  /* Translators: projected end spend, its share of the budget, the budget */
+  return g_strdup_printf (_("At the current rate, spend reaches %s by the end of the period: %s of the budget of %s."),
+                          projected_text, share, planned_text);
 }

@@ -120,6 +120,9 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
 {
   guint months = pl_budget_totals_get_months (totals);
   guint exponent = pl_plan_get_currency_exponent (plan);
+  const char *currency = pl_plan_get_currency (plan);
+  gint64 planned_total = pl_budget_totals_planned (totals, NULL, -1);
+  gint64 actual_total = pl_budget_totals_actual (totals, NULL, -1);
   guint spent = months_spent (totals);
   guint over = 0;
   Frame f = frame (totals, width, height);
@@ -135,8 +138,9 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
   for (int i = 0; i <= 4; i++)
     {
       double py = f.y + f.h - f.h * i / 4;
-      g_autofree char *left = pl_chart_short_money ((gint64) (f.bar_max * i / 4), exponent);
-      g_autofree char *right = pl_chart_short_money ((gint64) (f.cumul_max * i / 4), exponent);
+      /* Shared, both axes read as shares of the whole budget. */
+      g_autofree char *left = pl_chart_amount (style, plan, (gint64) (f.bar_max * i / 4), planned_total, FALSE);
+      g_autofree char *right = pl_chart_amount (style, plan, (gint64) (f.cumul_max * i / 4), planned_total, FALSE);
 
       pl_chart_set_color (cr, &style->muted, i == 0 ? 0.6 : 0.2);
       cairo_set_line_width (cr, 1);
@@ -188,10 +192,15 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
   legend_item (cr, text, style, &lx, &style->muted, 1, TRUE, TRUE, _("Planned to date"));
   legend_item (cr, text, style, &lx, &style->text, 0.85, TRUE, FALSE, _("Spent to date"));
 
-  planned_text = pl_money_to_string (pl_budget_totals_planned (totals, NULL, -1), exponent);
-  actual_text = pl_money_to_string (pl_budget_totals_actual (totals, NULL, -1), exponent);
-  /* Translators: planned total and currency, months, spent total and currency, months with spend, months over plan */
-  return g_strdup_printf (_("Planned %s %s over %u months; spent %s %s in %u months, %u of them over plan."),
-                          planned_text, pl_plan_get_currency (plan), months, actual_text,
-                          pl_plan_get_currency (plan), spent, over);
+  if (style->share_safe)
+    {
+      actual_text = pl_chart_amount (style, plan, actual_total, planned_total, FALSE);
+      /* Translators: the share of the budget spent, months with spend, months over plan */
+      return g_strdup_printf (_("Spent %s of the budget in %u months, %u of them over plan."), actual_text, spent, over);
+    }
+  planned_text = pl_money_format (planned_total, exponent, currency);
+  actual_text = pl_money_format (actual_total, exponent, currency);
+  /* Translators: planned total, months, spent total, months with spend, months over plan */
+  return g_strdup_printf (_("Planned %s over %u months; spent %s in %u months, %u of them over plan."),
+                          planned_text, months, actual_text, spent, over);
 }

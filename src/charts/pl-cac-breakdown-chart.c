@@ -8,6 +8,7 @@
 #include "pl-cac-breakdown-chart.h"
 #include "pl-chart-draw.h"
 #include "pl-figures.h"
+#include "pl-money.h"
 
 #define BAR_H   36.0
 #define ROW_H   22.0
@@ -55,6 +56,14 @@ pl_cac_breakdown (PlPlan *plan, double *cac)
   return parts;
 }
 
+/* A cost per customer in whole units of the plan's money, as the user's locale writes it. */
+static char *
+money (PlPlan *plan, double major)
+{
+  return pl_money_format ((gint64) round (major) * (gint64) pow (10, pl_plan_get_currency_exponent (plan)),
+                          pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
+}
+
 char *
 pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double height, const PlChartStyle *style)
 {
@@ -88,8 +97,12 @@ pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double hei
     {
       const PlCacPart *part = &g_array_index (parts, PlCacPart, i);
       double lx = (i / MAX (rows, 1)) * column_w, ly = BAR_H + 12 + (i % MAX (rows, 1)) * ROW_H;
-      g_autofree char *label = g_strdup_printf ("%s — %.0f %s (%.0f %%)", pl_item_get_string (part->category, PL_CATEGORY_NAME),
-                                                part->cost, pl_plan_get_currency (plan), 100 * part->cost / cac);
+      g_autofree char *share = pl_percent_format (100 * part->cost / cac, 0);
+      g_autofree char *cost = money (plan, part->cost);
+      g_autofree char *label = style->share_safe
+                                 ? g_strdup_printf ("%s — %s", pl_item_get_string (part->category, PL_CATEGORY_NAME), share)
+                                 : g_strdup_printf ("%s — %s (%s)", pl_item_get_string (part->category, PL_CATEGORY_NAME),
+                                                    cost, share);
 
       pl_chart_set_color (cr, pl_chart_series_color (style, i), 1);
       cairo_rectangle (cr, lx, ly + 3, 12, 12);
@@ -99,9 +112,15 @@ pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double hei
     }
   {
     const PlCacPart *first = &g_array_index (parts, PlCacPart, 0);
-    /* Translators: the CAC and currency, the largest category, its share */
-    return g_strdup_printf (_("Each new customer cost %.0f %s in acquisition spend; “%s” makes up %.0f %% of it."),
-                            cac, pl_plan_get_currency (plan), pl_item_get_string (first->category, PL_CATEGORY_NAME),
-                            100 * first->cost / cac);
+    g_autofree char *share = pl_percent_format (100 * first->cost / cac, 0);
+    g_autofree char *total = money (plan, cac);
+
+    if (style->share_safe)
+      /* Translators: the largest category of the acquisition cost, its share */
+      return g_strdup_printf (_("“%s” makes up %s of the acquisition cost of a new customer."),
+                              pl_item_get_string (first->category, PL_CATEGORY_NAME), share);
+    /* Translators: the CAC, the largest category, its share */
+    return g_strdup_printf (_("Each new customer cost %s in acquisition spend; “%s” makes up %s of it."),
+                            total, pl_item_get_string (first->category, PL_CATEGORY_NAME), share);
   }
 }

@@ -92,7 +92,7 @@ pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_
   double row_h, top;
   g_autoptr(GArray) array = rows (plan, totals, height, &row_h, &top);
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 12);
-  guint exponent = pl_plan_get_currency_exponent (plan);
+  gint64 whole = pl_budget_totals_planned (totals, NULL, -1);
   guint over = 0;
   const char *largest = NULL;
 
@@ -102,8 +102,9 @@ pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_
     {
       const Row *row = &g_array_index (array, Row, i);
       double x, y, w, h, text_y = top + row_h * i + row_h / 2 - 8;
-      g_autofree char *planned = pl_chart_short_money (row->planned, exponent);
-      g_autofree char *actual = pl_chart_short_money (row->actual, exponent);
+      /* Shared, both read as shares of the whole budget. */
+      g_autofree char *planned = pl_chart_amount (style, plan, row->planned, whole, FALSE);
+      g_autofree char *actual = pl_chart_amount (style, plan, row->actual, whole, FALSE);
       g_autofree char *values = g_strdup_printf ("%s / %s", actual, planned);
 
       if (largest == NULL)

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "pl-chart-draw.h"
+#include "pl-money.h"
 
 void
 pl_chart_set_color (cairo_t *cr, const PlColor *color, double alpha)
@@ -52,18 +53,36 @@ pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint mont
 }
 
 char *
-pl_chart_short_money (gint64 amount, guint exponent)
+pl_chart_amount (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 whole, gboolean precise)
 {
-  double value = (double) amount / pow (10, exponent);
+  double value = (double) amount / pow (10, pl_plan_get_currency_exponent (plan));
   double magnitude = fabs (value);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *number = NULL;
+  g_autofree char *localised = NULL;
+  const char *suffix = "";
+  const char *format = "%.0f";
+  double shown = value;
 
+  if (style->share_safe)
+    return whole > 0 ? pl_percent_format (100.0 * (double) amount / (double) whole, 0) : g_strdup ("–");
+  /* Two decimals of millions when asked: two ends of a line are often close. */
   if (magnitude >= 1e6)
-    return g_strdup_printf ("%.1fM", value / 1e6);
-  if (magnitude >= 1e4)
-    return g_strdup_printf ("%.0fk", value / 1e3);
-  if (magnitude >= 1e3)
-    return g_strdup_printf ("%.1fk", value / 1e3);
-  return g_strdup_printf ("%.0f", value);
+    {
+      format = precise ? "%.2f" : "%.1f";
+      shown = value / 1e6;
+      suffix = "M";
+    }
+  else if (magnitude >= 1e3)
+    {
+      format = magnitude >= 1e4 ? "%.0f" : "%.1f";
+      shown = value / 1e3;
+      suffix = "k";
+    }
+  g_ascii_formatd (buffer, sizeof buffer, format, shown);
+  number = g_strconcat (buffer, suffix, NULL);
+  localised = pl_number_localise (number, FALSE);
+  return pl_money_decorate (localised, pl_plan_get_currency (plan));
 }
 
 double

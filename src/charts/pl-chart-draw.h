@@ -27,8 +27,11 @@ void         pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *pla
 const PlColor *pl_chart_status_color (const PlChartStyle *style, PlKpiStatus status);
 /* The colour of series @index (categories...), distinct and readable on the style's background. */
 const PlColor *pl_chart_series_color (const PlChartStyle *style, guint index);
-/* An amount in minor units as an axis or bar label: "850", "12.5k", "1.2M". */
-char        *pl_chart_short_money (gint64 amount, guint exponent);
+/* An amount of @plan's money in minor units as an axis or bar label, in the user's locale:
+ * "€850", "€12.5k", "1,2M €" (two decimals of millions when @precise); in a share-safe
+ * @style, its share of @whole instead ("62 %", "–" when @whole is not positive). */
+char        *pl_chart_amount      (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 whole,
+                                   gboolean precise);
 /* A rounded "nice" axis maximum at or above @value (1, 2, 2.5 or 5 times a power of ten). */
 double       pl_chart_nice_ceiling (double value);
 

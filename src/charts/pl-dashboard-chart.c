@@ -11,6 +11,7 @@
 #include "pl-enums.h"
 #include "pl-funnel-chart.h"
 #include "pl-kpi-value.h"
+#include "pl-money.h"
 
 #define PAD    12.0
 #define GAP    12.0
@@ -123,18 +124,54 @@ sparkline (const PlDashboardTile *tile, cairo_t *cr, double x, double y, double 
 #undef PY
 }
 
-static char *
-tile_value (PlPlan *plan, const PlDashboardTile *tile)
+/* A KPI in money whose amount the style must not show. */
+static gboolean
+withholds (const PlChartStyle *style, const PlDashboardTile *tile)
 {
-  g_autofree char *number = NULL;
+  return style->share_safe && pl_item_get_int (tile->kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY;
+}
 
-  if (isnan (tile->value))
-    return g_strdup ("–");
-  number = pl_kpi_value_format (PL_KPI (tile->kpi), tile->value);
-  /* Money says which money. */
+/* A value of the tile's KPI as the tile shows it: with its money's sign when it is money. */
+static char *
+kpi_value (PlPlan *plan, const PlDashboardTile *tile, double value)
+{
+  g_autofree char *number = pl_kpi_value_format (PL_KPI (tile->kpi), value);
+
   if (pl_item_get_int (tile->kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY)
-    return g_strdup_printf ("%s %s", number, pl_plan_get_currency (plan));
+    return pl_money_decorate (number, pl_plan_get_currency (plan));
   return g_steal_pointer (&number);
+}
+
+/* The tile's figure and what it is measured against. Share-safe, money becomes an index:
+ * its share of the target, or of the month before when it has no target. */
+static void
+tile_figures (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style, char **value, char **against)
+{
+  double previous = pl_dashboard_tile_previous (tile);
+
+  if (withholds (style, tile))
+    {
+      gboolean to_target = !isnan (tile->target) && tile->target > 0;
+      double base = to_target ? tile->target : previous;
+
+      if (isnan (tile->value) || isnan (base) || base <= 0)
+        {
+          *value = g_strdup ("–");
+          *against = g_strdup (_("amount withheld"));
+          return;
+        }
+      *value = pl_percent_format (100 * tile->value / base, 0);
+      *against = g_strdup (to_target ? _("of target") : _("of the month before"));
+      return;
+    }
+  *value = isnan (tile->value) ? g_strdup ("–") : kpi_value (plan, tile, tile->value);
+  if (isnan (tile->target))
+    *against = g_strdup (_("no target"));
+  else
+    {
+      g_autofree char *target = kpi_value (plan, tile, tile->target);
+      *against = g_strdup_printf (_("target %s"), target);
+    }
 }
 
 char *
@@ -143,10 +180,9 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
 {
   const char *name = pl_item_get_string (tile->kpi, PL_KPI_NAME);
   const PlColor *color = pl_chart_status_color (style, tile->status);
-  g_autofree char *value = tile_value (plan, tile);
-  g_autofree char *target = isnan (tile->target) ? NULL : pl_kpi_value_format (PL_KPI (tile->kpi), tile->target);
-  g_autofree char *target_line = target ? g_strdup_printf (_("target %s"), target) : g_strdup (_("no target"));
-  g_autofree char *line = g_strdup_printf ("%s · %s", status_words (tile->status), target_line);
+  g_autofree char *value = NULL;
+  g_autofree char *target_line = NULL;
+  g_autofree char *line = NULL;
   double size = CLAMP (height * 0.27, 14, 26);
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
   g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, size);
@@ -155,6 +191,8 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   g_autofree char *trend = NULL;
   int large_h;
 
+  tile_figures (plan, tile, style, &value, &target_line);
+  line = g_strdup_printf ("%s · %s", status_words (tile->status), target_line);
   pl_chart_card (cr, width, height, style);
   /* The stripe says how the KPI stands before anything is read. */
   pl_chart_set_color (cr, color, 1);
@@ -173,9 +211,9 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   pl_chart_text (cr, small, line, left, height - PAD - 13, width - left - PAD, PANGO_ALIGN_LEFT);
   sparkline (tile, cr, width - PAD - spark_w, height / 2 - height * 0.16, spark_w, height * 0.3, style);
 
-  if (!isnan (previous) && !isnan (tile->value) && previous != tile->value)
+  if (!isnan (previous) && !isnan (tile->value) && previous != tile->value && !withholds (style, tile))
     {
-      g_autofree char *before = pl_kpi_value_format (PL_KPI (tile->kpi), previous);
+      g_autofree char *before = kpi_value (plan, tile, previous);
       /* Translators: a tile's trend in its summary: "up from 640 the month before" */
       trend = g_strdup_printf (tile->value > previous ? _(", up from %s the month before") : _(", down from %s the month before"),
                                before);
@@ -294,12 +332,10 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
                      const PlChartStyle *style)
 {
   g_autoptr(PangoLayout) tiny = pl_chart_text_new (cr, style, 11);
-  guint exponent = pl_plan_get_currency_exponent (plan);
-  const char *currency = pl_plan_get_currency (plan);
-  g_autofree char *spent = pl_chart_short_money (dashboard->spend_to_date, exponent);
-  g_autofree char *planned = pl_chart_short_money (dashboard->budget_to_date, exponent);
-  g_autofree char *year = pl_chart_short_money (dashboard->budget, exponent);
-  g_autofree char *figure = g_strdup_printf ("%s %s", spent, currency);
+  /* Share-safe, the spend is a share of the budget to date, the budget a share of the year's. */
+  g_autofree char *spent = pl_chart_amount (style, plan, dashboard->spend_to_date, dashboard->budget_to_date, FALSE);
+  g_autofree char *planned = pl_chart_amount (style, plan, dashboard->budget_to_date, dashboard->budget, FALSE);
+  g_autofree char *year = pl_chart_amount (style, plan, dashboard->budget, 0, FALSE);
   g_autofree char *detail = NULL;
   g_autofree char *budget = NULL;
   double share = dashboard->budget_to_date > 0 ? (double) dashboard->spend_to_date / dashboard->budget_to_date : NAN;
@@ -308,10 +344,18 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
   double scale = MAX (dashboard->budget_to_date, dashboard->spend_to_date);
 
   pl_chart_card (cr, width, height, style);
-  /* Translators: the budget planned to date and the share of it spent */
-  detail = isnan (share) ? g_strdup (_("nothing planned yet"))
-                         : g_strdup_printf (_("%.0f %% of %s planned to date"), share * 100, planned);
-  gauge_head (cr, _("Spend against budget to date"), figure, detail, over ? &style->bad : &style->muted,
+  if (isnan (share))
+    detail = g_strdup (_("nothing planned yet"));
+  else if (style->share_safe)
+    /* Translators: under the share of the budget to date spent: the share of the year's budget planned to date */
+    detail = g_strdup_printf (_("of the budget to date (%s of the year’s)"), planned);
+  else
+    {
+      g_autofree char *percent = pl_percent_format (share * 100, 0);
+      /* Translators: the share spent of the budget planned to date, that budget */
+      detail = g_strdup_printf (_("%s of %s planned to date"), percent, planned);
+    }
+  gauge_head (cr, _("Spend against budget to date"), spent, detail, over ? &style->bad : &style->muted,
               width, height, style);
 
   pl_chart_set_color (cr, &style->muted, 0.25);
@@ -324,12 +368,19 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
       cairo_fill (cr);
     }
   /* Translators: the budget of the whole plan, under the spend gauge */
-  budget = g_strdup_printf (_("%s %s budgeted for the whole period"), year, currency);
+  budget = style->share_safe ? NULL : g_strdup_printf (_("%s budgeted for the whole period"), year);
   pl_chart_set_color (cr, &style->muted, 1);
-  pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);
+  if (budget != NULL)
+    pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);
   if (isnan (share))
     return g_strdup (_("No budget is planned to date."));
-  return g_strdup_printf (_("Spent %s of the %s %s planned to date (%.0f %%)."), spent, planned, currency, share * 100);
+  if (style->share_safe)
+    return g_strdup_printf (_("Spent %s of the budget planned to date."), spent);
+  {
+    g_autofree char *percent = pl_percent_format (share * 100, 0);
+    /* Translators: the spend to date, the budget to date, the share spent */
+    return g_strdup_printf (_("Spent %s of the %s planned to date (%s)."), spent, planned, percent);
+  }
 }
 
 char *
@@ -357,7 +408,8 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
       PlAttention *entry = attention->pdata[i];
       const PlColor *color = entry->reasons & (PL_ATTENTION_OFF_TARGET | PL_ATTENTION_OVER_BUDGET) ? &style->bad
                                                                                                   : &style->warning;
-      int why_w = MIN (text_width (why, entry->text), (int) (width * 0.6));
+      const char *reasons = style->share_safe ? entry->share_text : entry->text;
+      int why_w = MIN (text_width (why, reasons), (int) (width * 0.6));
 
       if (i > 0)
         {
@@ -372,7 +424,7 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
       pl_chart_text (cr, name, pl_item_get_string (entry->campaign, PL_CAMPAIGN_NAME), PAD + 16, y + 7,
                      width - 2 * PAD - 16 - why_w - 16, PANGO_ALIGN_LEFT);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, why, entry->text, width - PAD - why_w, y + 8, why_w, PANGO_ALIGN_RIGHT);
+      pl_chart_text (cr, why, reasons, width - PAD - why_w, y + 8, why_w, PANGO_ALIGN_RIGHT);
       y += ROW_H;
     }
   if (shown < attention->len)

@@ -11,6 +11,7 @@
 #include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-kpi-chain-chart.h"
+#include "pl-money.h"
 #include "pl-records.h"
 
 #define MARGIN         16.0
@@ -85,6 +86,33 @@ short_value (PlPlan *plan, PlItem *kpi, double value)
   if (magnitude >= 100 || value == floor (value))
     return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.1f", value);
+}
+
+/* A node's second line: its latest value against its target ("495k / 520k"); share-safe,
+ * money only as its share of the target ("95 % of target"). *@bright is how much of it is
+ * the value, the rest is dimmed. */
+static char *
+value_line (PlPlan *plan, PlItem *kpi, double value, double target, const PlChartStyle *style, gsize *bright)
+{
+  g_autofree char *shown = NULL, *wanted = NULL;
+
+  if (style->share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+    {
+      g_autofree char *share = NULL;
+
+      *bright = strlen ("–");
+      if (isnan (value) || isnan (target) || target <= 0)
+        return g_strdup ("–");
+      share = pl_percent_format (100 * value / target, 0);
+      *bright = strlen (share);
+      /* Translators: a KPI in money as a share of its target, "95 % of target" */
+      return g_strdup_printf (_("%s of target"), share);
+    }
+  shown = short_value (plan, kpi, value);
+  wanted = short_value (plan, kpi, target);
+  *bright = strlen (shown);
+  /* Translators: a KPI's latest value against its target, as in "495k / 520k". */
+  return g_strdup_printf (_("%s / %s"), shown, wanted);
 }
 
 static gboolean
@@ -744,7 +772,8 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       PlItem *kpi = g_array_index (layout->nodes, PlChainNode, i).kpi;
       const Rect *r = &rects[i];
       const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
-      g_autofree char *value = NULL, *target = NULL, *line = NULL;
+      g_autofree char *line = NULL;
+      gsize bright;
       double text_w = r->w - 14 - (r->w >= 150 ? 44 : 0);
       /* Two lines of a name only where a line holds a word or two. */
       gboolean two_lines = r->h >= 3.9 * font_px && text_w >= 5.5 * font_px;
@@ -757,10 +786,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
         continue;
       if (!two_line_mode)
         continue;
-      value = short_value (plan, kpi, values[i]);
-      target = short_value (plan, kpi, pl_figures_kpi_target (plan, PL_KPI (kpi), month, end));
-      /* Translators: a KPI's latest value against its target, as in "495k / 520k". */
-      line = g_strdup_printf (_("%s / %s"), value, target);
+      line = value_line (plan, kpi, values[i], pl_figures_kpi_target (plan, PL_KPI (kpi), month, end), style, &bright);
 
       /* A long name may take two lines when the node is tall enough, then ends in "…". */
       pango_layout_set_height (name_text, two_lines ? -2 : -1);
@@ -776,7 +802,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       /* The target is secondary: dimmed after the value. */
       attributes = pango_attr_list_new ();
       dim = pango_attr_foreground_alpha_new (0.7 * 65535);
-      dim->start_index = strlen (value);
+      dim->start_index = bright;
       dim->end_index = strlen (line);
       pango_attr_list_insert (attributes, dim);
       pango_layout_set_attributes (value_text, attributes);

@@ -13,6 +13,7 @@ static void
 attention_free (PlAttention *attention)
 {
   g_free (attention->text);
+  g_free (attention->share_text);
   g_free (attention);
 }
 
@@ -96,6 +97,7 @@ find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, g
       gint64 actual = pl_budget_totals_campaign_actual (totals, campaign);
       const char *kpi = g_hash_table_lookup (off, pl_item_get_id (campaign));
       g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) shares = g_ptr_array_new_with_free_func (g_free);
       PlAttention *attention;
       guint reasons = 0;
 
@@ -106,12 +108,17 @@ find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, g
         {
           reasons |= PL_ATTENTION_OFF_TARGET;
           g_ptr_array_add (words, g_strdup_printf (_("“%s” is off target"), kpi));
+          g_ptr_array_add (shares, g_strdup (g_ptr_array_index (words, words->len - 1)));
         }
       if (allocated > 0 && actual > allocated)
         {
-          g_autofree char *over = pl_money_to_display (actual - allocated, exponent);
+          g_autofree char *over = pl_money_format (actual - allocated, exponent, pl_plan_get_currency (plan));
+          g_autofree char *share = pl_percent_format (100.0 * (double) (actual - allocated) / (double) allocated, 0);
           reasons |= PL_ATTENTION_OVER_BUDGET;
-          g_ptr_array_add (words, g_strdup_printf (_("%s %s over budget"), over, pl_plan_get_currency (plan)));
+          /* Translators: an amount of money, "€1,200 over budget" */
+          g_ptr_array_add (words, g_strdup_printf (_("%s over budget"), over));
+          /* Translators: a share of the campaign's allocation, "25 % over budget" */
+          g_ptr_array_add (shares, g_strdup_printf (_("%s over budget"), share));
         }
       if ((status == PL_STATUS_RUNNING || status == PL_STATUS_PLANNED) && ends != 0 &&
           ends >= self->as_of && ends <= self->as_of + PL_DASHBOARD_ENDING_DAYS)
@@ -120,14 +127,17 @@ find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, g
           reasons |= PL_ATTENTION_ENDING_SOON;
           g_ptr_array_add (words, days == 0 ? g_strdup (_("ends today"))
                                             : g_strdup_printf (ngettext ("ends in %u day", "ends in %u days", days), days));
+          g_ptr_array_add (shares, g_strdup (g_ptr_array_index (words, words->len - 1)));
         }
       if (reasons == 0)
         continue;
       g_ptr_array_add (words, NULL);
+      g_ptr_array_add (shares, NULL);
       attention = g_new0 (PlAttention, 1);
       attention->campaign = campaign;
       attention->reasons = reasons;
       attention->text = g_strjoinv (" · ", (char **) words->pdata);
+      attention->share_text = g_strjoinv (" · ", (char **) shares->pdata);
       g_ptr_array_add (self->attention, attention);
     }
   g_ptr_array_sort (self->attention, by_reason);

@@ -32,6 +32,7 @@ typedef struct {
   PlItem *campaign;      /* borrowed */
   guint   reasons;       /* PlAttentionReason */
   char   *text;          /* the reasons in plain words */
+  char   *share_text;    /* the same with no amount: "25 % over budget" */
 } PlAttention;
 
 typedef struct {

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <limits.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "pl-money.h"
@@ -153,25 +154,46 @@ pl_currency_symbol (const char *currency)
 }
 
 char *
-pl_money_format (gint64 amount, guint exponent, const char *currency)
+pl_money_decorate (const char *number, const char *currency)
 {
-  g_autofree char *number = pl_money_to_display (amount, exponent);
   const char *symbol = pl_currency_symbol (currency);
   struct lconv *conventions = localeconv ();
   gboolean code = g_strcmp0 (symbol, currency) == 0;
-  const char *digits = amount < 0 ? number + 1 : number;
-  const char *sign = amount < 0 ? "-" : "";
+  gboolean negative = number[0] == '-';
+  const char *digits = negative ? number + 1 : number;
+  const char *sign = negative ? "-" : "";
   gboolean before;
 
   /* No rule in the locale (C, POSIX): the code after the number, as files write it. */
   if (conventions->p_cs_precedes == CHAR_MAX || currency == NULL)
     return currency ? g_strdup_printf ("%s\u00A0%s", number, currency) : g_strdup (number);
-  before = amount < 0 && conventions->n_cs_precedes != CHAR_MAX ? conventions->n_cs_precedes
-                                                                 : conventions->p_cs_precedes;
+  before = negative && conventions->n_cs_precedes != CHAR_MAX ? conventions->n_cs_precedes
+                                                              : conventions->p_cs_precedes;
   /* A code is always set apart from the digits: "CHF 1,234" rather than "CHF1,234". */
   if (before)
     return g_strdup_printf ("%s%s%s%s", sign, symbol, conventions->p_sep_by_space || code ? "\u00A0" : "", digits);
   return g_strdup_printf ("%s%s%s", number, conventions->p_sep_by_space || code ? "\u00A0" : "", symbol);
+}
+
+char *
+pl_money_format (gint64 amount, guint exponent, const char *currency)
+{
+  g_autofree char *number = pl_money_to_display (amount, exponent);
+
+  return pl_money_decorate (number, currency);
+}
+
+char *
+pl_percent_format (double percent, int decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+  g_autofree char *number = NULL;
+
+  g_ascii_formatd (buffer, sizeof buffer, format, percent);
+  number = pl_number_localise (buffer, fabs (percent) >= 10000);
+  /* Translators: a percentage, "12.5 %"; French separates the sign with a narrow no-break space */
+  return g_strdup_printf (_("%s\u00A0%%"), number);
 }
 
 char *

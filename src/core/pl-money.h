@@ -31,6 +31,12 @@ const char *pl_currency_symbol   (const char *currency);
  * "€1,234.56" in en_US; "1 234.56 EUR" where the locale has no rule (C), as files and
  * exports do. The separators are no-break spaces: an amount never breaks over two lines. */
 char    *pl_money_format         (gint64 amount, guint exponent, const char *currency);
+/* Puts the sign or code of @currency around an already written @number ("12,5k", "-300") as
+ * pl_money_format() does: for short chart labels. */
+char    *pl_money_decorate       (const char *number, const char *currency);
+/* A percentage (62.5 for 62.5 %) with @decimals digits, as the user's locale writes it:
+ * "62.5 %", "62,5 %" in French; the space never breaks. */
+char    *pl_percent_format       (double percent, int decimals);
 /* Parses what a user typed: spaces and no-break spaces between digits are ignored, a lone
  * comma is a decimal comma ("12 500", "182,40"), commas between groups of three digits
  * separate thousands ("12,500.50"), a currency sign or code before or after is dropped

@@ -363,25 +363,8 @@ add_attention (PlReportTableText *self, PlPlan *plan, guint32 today, gboolean sh
   for (guint i = 0; i < MIN (dashboard->attention->len, MAX_ATTENTION); i++)
     {
       const PlAttention *attention = dashboard->attention->pdata[i];
-      g_autofree char *reasons = NULL;
-      g_autofree char *line = NULL;
-
-      /* The dashboard's words say by how much a campaign is over budget: not here. */
-      if (share_safe)
-        {
-          g_autoptr(GPtrArray) words = g_ptr_array_new ();
-          if (attention->reasons & PL_ATTENTION_OFF_TARGET)
-            g_ptr_array_add (words, (char *) _("a KPI it moves is off target"));
-          if (attention->reasons & PL_ATTENTION_OVER_BUDGET)
-            g_ptr_array_add (words, (char *) _("over budget"));
-          if (attention->reasons & PL_ATTENTION_ENDING_SOON)
-            g_ptr_array_add (words, (char *) _("ends soon"));
-          g_ptr_array_add (words, NULL);
-          reasons = g_strjoinv (" · ", (char **) words->pdata);
-        }
-      else
-        reasons = g_strdup (attention->text);
-      line = g_markup_printf_escaped ("\n• %s: %s", pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME), reasons);
+      g_autofree char *line = g_markup_printf_escaped ("\n• %s: %s", pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME),
+                                                       share_safe ? attention->share_text : attention->text);
       g_string_append (text, line);
     }
   if (dashboard->attention->len > MAX_ATTENTION)

@@ -207,7 +207,7 @@ test_empty (void)
   cairo_t *cr = cairo_create (surface);
   g_autofree char *summary = pl_budget_month_chart_draw (plan, totals, cr, 400, 200, pl_chart_style_light ());
 
-  g_assert_nonnull (strstr (summary, "spent 0.00"));
+  g_assert_nonnull (strstr (summary, "spent 0\u00A0EUR"));
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
