@@ -3,19 +3,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "pl-application.h"
+#include "pl-i18n.h"
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(PlApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  pl_i18n_init ();
   g_set_application_name (_("Pilote"));
 
   app = pl_application_new (G_APPLICATION_DEFAULT_FLAGS);

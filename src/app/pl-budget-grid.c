@@ -183,16 +183,17 @@ static void
 refresh_footer (PlBudgetGrid *self)
 {
   guint exponent = pl_plan_get_currency_exponent (self->plan);
-  g_autofree char *planned = pl_money_to_display (pl_budget_totals_planned (self->totals, NULL, -1), exponent);
-  g_autofree char *actual = pl_money_to_display (pl_budget_totals_actual (self->totals, NULL, -1), exponent);
+  const char *currency = pl_plan_get_currency (self->plan);
+  g_autofree char *planned = pl_money_format (pl_budget_totals_planned (self->totals, NULL, -1), exponent, currency);
+  g_autofree char *actual = pl_money_format (pl_budget_totals_actual (self->totals, NULL, -1), exponent, currency);
+  g_autofree char *share = NULL;
   double used = pl_figures_percent_used (pl_budget_totals_planned (self->totals, NULL, -1),
                                          pl_budget_totals_actual (self->totals, NULL, -1));
   g_autofree char *text = NULL;
 
-  /* Translators: the plan's planned total and currency, its actual spend and currency, the share used */
-  text = g_strdup_printf (_("Whole plan: %s %s planned, %s %s spent (%.0f %% used)"), planned,
-                          pl_plan_get_currency (self->plan), actual, pl_plan_get_currency (self->plan),
-                          isnan (used) ? 0.0 : used * 100);
+  share = pl_percent_format (isnan (used) ? 0.0 : used * 100, 0);
+  /* Translators: the plan's planned total, its actual spend, the share used */
+  text = g_strdup_printf (_("Whole plan: %s planned, %s spent (%s used)"), planned, actual, share);
   gtk_label_set_label (self->footer, text);
 }
 

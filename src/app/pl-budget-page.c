@@ -119,15 +119,15 @@ refresh_allocation_summary (PlBudgetPage *self)
   exponent = pl_plan_get_currency_exponent (self->plan);
   planned = pl_budget_totals_line_planned (self->totals, line, -1);
   allocated = pl_budget_totals_line_allocated (self->totals, line);
-  a = pl_money_to_display (allocated, exponent);
-  p = pl_money_to_display (planned, exponent);
-  left = pl_money_to_display (ABS (planned - allocated), exponent);
+  a = pl_money_format (allocated, exponent, pl_plan_get_currency (self->plan));
+  p = pl_money_format (planned, exponent, pl_plan_get_currency (self->plan));
+  left = pl_money_format (ABS (planned - allocated), exponent, pl_plan_get_currency (self->plan));
   if (allocated > planned)
-    text = g_strdup_printf (_("%s %s allocated out of %s %s: %s %s too much."), a, pl_plan_get_currency (self->plan),
-                            p, pl_plan_get_currency (self->plan), left, pl_plan_get_currency (self->plan));
+    /* Translators: amounts allocated to campaigns, planned for the line, allocated too much */
+    text = g_strdup_printf (_("%s allocated out of %s: %s too much."), a, p, left);
   else
-    text = g_strdup_printf (_("%s %s allocated out of %s %s; %s %s left to allocate."), a, pl_plan_get_currency (self->plan),
-                            p, pl_plan_get_currency (self->plan), left, pl_plan_get_currency (self->plan));
+    /* Translators: amounts allocated to campaigns, planned for the line, left to allocate */
+    text = g_strdup_printf (_("%s allocated out of %s; %s left to allocate."), a, p, left);
   gtk_label_set_label (self->allocation_summary, text);
   if (allocated > planned)
     gtk_widget_add_css_class (GTK_WIDGET (self->allocation_summary), "problem-text");
@@ -262,9 +262,8 @@ refresh_spend_summary (PlBudgetPage *self)
           total += pl_item_get_int (entry, PL_SPEND_AMOUNT);
         }
     }
-  amount = pl_money_to_display (total, pl_plan_get_currency_exponent (self->plan));
-  text = g_strdup_printf (ngettext ("%u entry, %s %s", "%u entries, %s %s", shown), shown, amount,
-                          pl_plan_get_currency (self->plan));
+  amount = pl_money_format (total, pl_plan_get_currency_exponent (self->plan), pl_plan_get_currency (self->plan));
+  text = g_strdup_printf (ngettext ("%u entry, %s", "%u entries, %s", shown), shown, amount);
   gtk_label_set_label (self->spend_summary, text);
 }
 

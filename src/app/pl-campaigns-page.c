@@ -287,23 +287,22 @@ refresh_budget (PlCampaignsPage *self)
   guint exponent = pl_plan_get_currency_exponent (self->plan);
   gint64 allocated = pl_figures_campaign_allocated (self->plan, PL_CAMPAIGN (self->campaign));
   gint64 actual = pl_figures_campaign_actual (self->plan, PL_CAMPAIGN (self->campaign));
-  g_autofree char *a = pl_money_to_string (allocated, exponent);
-  g_autofree char *s = pl_money_to_string (actual, exponent);
+  const char *currency = pl_plan_get_currency (self->plan);
+  g_autofree char *a = pl_money_format (allocated, exponent, currency);
+  g_autofree char *s = pl_money_format (actual, exponent, currency);
   double used = pl_figures_percent_used (allocated, actual);
   g_autofree char *text = NULL;
 
   if (allocated == 0 && actual == 0)
     text = g_strdup (_("No budget line is allocated to this campaign yet (see the Budget page)."));
   else if (isnan (used))
-    text = g_strdup_printf (_("Allocated %s %s · spent %s %s"), a, pl_plan_get_currency (self->plan), s,
-                            pl_plan_get_currency (self->plan));
+    text = g_strdup_printf (_("Allocated %s · spent %s"), a, s);
   else
     {
-      g_autofree char *r = pl_money_to_string (allocated - actual, exponent);
+      g_autofree char *r = pl_money_format (allocated - actual, exponent, currency);
+      g_autofree char *share = pl_percent_format (used * 100, 0);
       /* Translators: the campaign's allocated budget, its actual spend, the share used, what remains */
-      text = g_strdup_printf (_("Allocated %s %s · spent %s %s (%.0f %% used) · %s %s remaining"), a,
-                              pl_plan_get_currency (self->plan), s, pl_plan_get_currency (self->plan), used * 100,
-                              r, pl_plan_get_currency (self->plan));
+      text = g_strdup_printf (_("Allocated %s · spent %s (%s used) · %s remaining"), a, s, share, r);
     }
   gtk_label_set_label (self->budget, text);
 }

@@ -85,11 +85,12 @@ pl_delete_dialog_present (GtkWidget *parent, PlPlan *plan, PlItem *item)
         }
       if (n_spend > 0)
         {
-          g_autofree char *amount = pl_money_to_display (spent, pl_plan_get_currency_exponent (plan));
+          g_autofree char *amount = pl_money_format (spent, pl_plan_get_currency_exponent (plan),
+                                                     pl_plan_get_currency (plan));
           g_string_append (details, "\n• ");
-          g_string_append_printf (details, ngettext ("%u entry of actual spend, %s %s", "%u entries of actual spend, %s %s in all",
+          g_string_append_printf (details, ngettext ("%u entry of actual spend, %s", "%u entries of actual spend, %s in all",
                                                      n_spend),
-                                  n_spend, amount, pl_plan_get_currency (plan));
+                                  n_spend, amount);
         }
     }
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,

@@ -9,6 +9,7 @@
 #include "pl-cli-summary.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
+#include "pl-money.h"
 
 static char *
 month_name (guint32 julian)
@@ -43,7 +44,18 @@ figure (double value, int decimals, const char *suffix)
 static char *
 percent (double value)
 {
-  return figure (isnan (value) ? NAN : value * 100, 1, " %");
+  return isnan (value) ? g_strdup (_("n/a")) : pl_percent_format (value * 100, 1);
+}
+
+/* An amount of money in major units as the user's locale writes it: "210,48 €". */
+static char *
+money_figure (PlPlan *plan, double value)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+
+  if (isnan (value))
+    return g_strdup (_("n/a"));
+  return pl_money_format (llround (value * pow (10, exponent)), exponent, pl_plan_get_currency (plan));
 }
 
 /* Pads @text to @width characters, counting characters rather than bytes. */
@@ -177,7 +189,6 @@ chain (GString *out, PlPlan *plan)
   g_autofree char *cpl = NULL, *cac = NULL, *ltv = NULL, *ltv_cac = NULL, *roi = NULL, *arpu = NULL;
   gboolean margin_assumed = FALSE;
   double ratio;
-  const char *currency = pl_plan_get_currency (plan);
 
   if (to <= from)
     {
@@ -206,15 +217,14 @@ chain (GString *out, PlPlan *plan)
     g_string_append_printf (out, _("  Conversion: visitor → lead %s, lead → MQL %s, MQL → SQL %s, SQL → customer %s\n"),
                             a, b, c, d);
   }
-  cpl = figure (pl_figures_cpl (plan, from, to), 2, "");
-  cac = figure (pl_figures_cac (plan, from, to), 2, "");
-  arpu = figure (pl_figures_arpu (plan, from, to), 2, "");
-  ltv = figure (pl_figures_ltv (plan, from, to, &margin_assumed), 2, "");
+  cpl = money_figure (plan, pl_figures_cpl (plan, from, to));
+  cac = money_figure (plan, pl_figures_cac (plan, from, to));
+  arpu = money_figure (plan, pl_figures_arpu (plan, from, to));
+  ltv = money_figure (plan, pl_figures_ltv (plan, from, to, &margin_assumed));
   ratio = pl_figures_ltv_cac (plan, from, to);
   ltv_cac = figure (ratio, 1, "x");
   roi = percent (pl_figures_roi (plan, from, to));
-  g_string_append_printf (out, _("  CPL %s %s · CAC %s %s · ARPU %s %s · LTV %s %s\n"),
-                          cpl, currency, cac, currency, arpu, currency, ltv, currency);
+  g_string_append_printf (out, _("  CPL %s · CAC %s · ARPU %s · LTV %s\n"), cpl, cac, arpu, ltv);
   g_string_append_printf (out, _("  LTV:CAC %s (%s) · ROI %s\n"), ltv_cac,
                           isnan (ratio) ? _("not available")
                           : ratio >= PL_LTV_CAC_HEALTHY ? _("healthy, at or above 3x")

@@ -13,6 +13,7 @@
 #include "pl-report.h"
 #include "pl-cli-summary.h"
 #include "pl-error.h"
+#include "pl-i18n.h"
 #include "pl-ical.h"
 #include "pl-measurement-import.h"
 #include "pl-plan-file.h"
@@ -629,10 +630,7 @@ print_help (FILE *stream)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  pl_i18n_init ();
   /* Commands parse from their own name on: without this, "--help" would say "Usage: import". */
   g_set_prgname ("pilote-cli");
 

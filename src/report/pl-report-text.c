@@ -101,12 +101,10 @@ money_text (PlPlan *plan, double major)
 {
   guint exponent = pl_plan_get_currency_exponent (plan);
   gint64 minor = (gint64) llround (round (major) * pow (10, exponent));
-  g_autofree char *number = NULL;
 
   if (isnan (major))
     return g_strdup ("–");
-  number = pl_money_to_display (minor, exponent);
-  return g_strdup_printf ("%s %s", number, pl_plan_get_currency (plan));
+  return pl_money_format (minor, exponent, pl_plan_get_currency (plan));
 }
 
 static double

@@ -20,32 +20,57 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs pilote-cli with the NULL-terminated arguments and collects its exit status and output. */
+/* Runs pilote-cli in @locale (LC_ALL, and LANGUAGE @language; the test's own when NULL)
+ * with the arguments and collects its exit status and output. */
 static void
-run_cli (Run *run, ...)
+run_cli_valist (Run *run, const char *locale, const char *language, va_list args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) process = NULL;
   const char *cli = g_getenv ("PILOTE_CLI");
   const char *arg;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (char *) cli);
-  va_start (args, run);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  if (locale != NULL)
+    g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
+  if (language != NULL)
+    g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
+}
+
+/* Runs pilote-cli with the NULL-terminated arguments. */
+static void
+run_cli (Run *run, ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_cli_valist (run, NULL, NULL, args);
+  va_end (args);
+}
+
+/* Runs pilote-cli in @locale and @language with the NULL-terminated arguments. */
+static void
+run_cli_in (Run *run, const char *locale, const char *language, ...)
+{
+  va_list args;
+
+  va_start (args, language);
+  run_cli_valist (run, locale, language, args);
+  va_end (args);
 }
 
 static char *
@@ -189,9 +214,9 @@ test_summary_example (void)
     "Staff",
     "13 campaigns: 3 planned, 4 running, 5 completed, 1 stopped",
     "KPI chain, measured to June 2027",
-    "MQL → SQL 35.6 %",
-    "CPL 210.48 EUR",
-    "CAC 16145.77 EUR",
+    "MQL → SQL 35.6\u00A0%",
+    "CPL 210.48\u00A0EUR",
+    "CAC 16\u202F145.77\u00A0EUR",
     "LTV:CAC 3.4x (healthy, at or above 3x)",
   };
 
@@ -201,6 +226,50 @@ test_summary_example (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     if (strstr (run.out, expected[i]) == NULL)
       g_error ("“%s” is missing from the summary:\n%s", expected[i], run.out);
+}
+
+/* The summary in French and in American English: words, money, percentages and months as
+ * each reader writes them (tools/install-deps generates both locales). */
+static void
+test_summary_locales (void)
+{
+  g_autofree char *path = example ();
+  static const struct {
+    const char *locale, *language, *expected[9];
+  } cases[] = {
+    { "fr_FR.UTF-8", "fr", {
+      "Période\u202F: de janvier 2027 à décembre 2027 (12 mois)",
+      "13 campagnes\u202F: prévues\u202F: 3, en cours\u202F: 4",
+      "Chaîne d’indicateurs, mesurée jusqu’en juin 2027",
+      "  Total                                  1\u202F844\u202F500,00",
+      "MQL → SQL 35,6\u202F%",
+      "CPL 210,48\u00A0€",
+      "CAC 16\u202F145,77\u00A0€",
+      "LTV:CAC 3,4x",
+      "En bonne voie" } },
+    { "en_US.UTF-8", "en", {
+      "Period: January 2027 to December 2027 (12 months)",
+      "13 campaigns: 3 planned, 4 running",
+      "KPI chain, measured to June 2027",
+      "  Total                                  1,844,500.00",
+      "MQL → SQL 35.6\u00A0%",
+      "CPL €210.48",
+      "CAC €16,145.77",
+      "LTV:CAC 3.4x",
+      "On track" } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_in (&run, cases[c].locale, cases[c].language, "summary", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].expected); i++)
+        if (strstr (run.out, cases[c].expected[i]) == NULL)
+          g_error ("%s: “%s” is missing from the summary:\n%s", cases[c].locale, cases[c].expected[i], run.out);
+    }
 }
 
 static void
@@ -589,6 +658,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate-example", test_validate_example);
   g_test_add_func ("/cli/validate-problems", test_validate_problems);
   g_test_add_func ("/cli/summary-example", test_summary_example);
+  g_test_add_func ("/cli/summary-locales", test_summary_locales);
   g_test_add_func ("/cli/new-then-format", test_new_then_format);
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
   g_test_add_func ("/cli/import", test_import);
