@@ -120,13 +120,10 @@ format_double (char *buffer, gsize size, double value)
 {
   if (format_simple_double (buffer, size, value))
     return;
-  g_snprintf (buffer, size, "%.15g", value);
+  /* Files are locale-independent: never the locale's decimal comma, even to check. */
+  g_ascii_formatd (buffer, size, "%.15g", value);
   if (g_ascii_strtod (buffer, NULL) != value)
-    g_snprintf (buffer, size, "%.17g", value);
-  /* %g may use the locale's decimal separator; files are locale-independent. */
-  for (char *p = buffer; *p; p++)
-    if (*p == ',')
-      *p = '.';
+    g_ascii_formatd (buffer, size, "%.17g", value);
 }
 
 static void

@@ -272,6 +272,86 @@ test_summary_locales (void)
     }
 }
 
+/* A plan read and written again under French, American English and C is the same file, byte
+ * for byte: the file format does not depend on the locale (a decimal comma once crept into
+ * the check of a measurement's shortest form). */
+static void
+test_format_across_locales (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *original = NULL;
+  static const char *locales[] = { "fr_FR.UTF-8", "en_US.UTF-8", "C.UTF-8" };
+
+  g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, locales[i], NULL);
+      g_autofree char *written = NULL;
+      g_auto(Run) run = { 0 };
+
+      run_cli_in (&run, locales[i], NULL, "format", path, "-o", out, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+      if (g_strcmp0 (written, original) != 0)
+        g_error ("the plan written under %s differs from the one read", locales[i]);
+      g_unlink (out);
+    }
+  g_rmdir (dir);
+}
+
+/* The text of @pdf as pdftotext reads it, its no-break spaces made plain for comparing. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("[\\x{00A0}\\x{202F}]", 0, 0, NULL);
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+/* The report in French and in American English: its words, money, dates and page numbers. */
+static void
+test_report_locales (void)
+{
+  g_autofree char *plan = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  static const struct {
+    const char *locale, *language, *expected[5];
+  } cases[] = {
+    { "fr_FR.UTF-8", "fr", { "Synthèse", "Préparé par Claire Martin le 20 juin 2027",
+                             "a dépensé 888 017 € sur les 922 500 € prévus à ce jour (96 %)", "Page 2 sur 2",
+                             "Maturité marketing : En bonne voie" } },
+    { "en_US.UTF-8", "en", { "Executive summary", "Prepared by Claire Martin on 20 June 2027",
+                             "has spent €888,017 of the €922,500 planned to date (96 %)", "Page 2 of 2",
+                             "Marketing maturity: On track" } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *text = NULL;
+
+      run_cli_in (&run, cases[c].locale, cases[c].language, "report", plan, "-o", pdf, "--sections", "cover,summary",
+                  "--today", "2027-06-20", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      text = pdf_text (pdf);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].expected); i++)
+        if (strstr (text, cases[c].expected[i]) == NULL)
+          g_error ("%s: “%s” is missing from the report:\n%s", cases[c].locale, cases[c].expected[i], text);
+    }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_new_then_format (void)
 {
@@ -659,6 +739,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate-problems", test_validate_problems);
   g_test_add_func ("/cli/summary-example", test_summary_example);
   g_test_add_func ("/cli/summary-locales", test_summary_locales);
+  g_test_add_func ("/cli/format-across-locales", test_format_across_locales);
+  g_test_add_func ("/cli/report-locales", test_report_locales);
   g_test_add_func ("/cli/new-then-format", test_new_then_format);
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
   g_test_add_func ("/cli/import", test_import);
