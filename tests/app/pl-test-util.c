@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What every UI test program needs: waiting for the display, screenshots, finding widgets. */
 #include "pl-test-util.h"
+#include "pl-i18n.h"
 
 #include <gdk/x11/gdkx.h>
 #include <math.h>
@@ -13,6 +14,8 @@ pl_test_init (int *argc, char ***argv)
   g_autoptr(GError) error = NULL;
 
   g_test_init (argc, argv, NULL);
+  /* Translations as the programs find them, for the tests that run in French. */
+  pl_i18n_init ();
   gtk_init ();
   /* A page caught in the middle of a crossfade has half its widgets unallocated; tests and
    * their screenshots want the page as it settles. */
