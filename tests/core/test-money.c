@@ -125,10 +125,12 @@ test_display (void)
 static void
 test_locales (void)
 {
-  static const struct { const char *locale; const char *eur, *negative, *chf, *plain; } cases[] = {
-    { "C.UTF-8", "1\u202F234.56\u00A0EUR", "-12\u202F500\u00A0EUR", "1\u202F234.56\u00A0CHF", "1\u202F234.5" },
-    { "fr_FR.UTF-8", "1\u202F234,56\u00A0€", "-12\u202F500\u00A0€", "1\u202F234,56\u00A0CHF", "1\u202F234,5" },
-    { "en_US.UTF-8", "€1,234.56", "-€12,500", "CHF\u00A01,234.56", "1,234.5" },
+  static const struct { const char *locale; const char *eur, *negative, *chf, *plain, *percent, *short_eur; } cases[] = {
+    { "C.UTF-8", "1\u202F234.56\u00A0EUR", "-12\u202F500\u00A0EUR", "1\u202F234.56\u00A0CHF", "1\u202F234.5",
+      "12.5\u00A0%", "12.5k\u00A0EUR" },
+    { "fr_FR.UTF-8", "1\u202F234,56\u00A0€", "-12\u202F500\u00A0€", "1\u202F234,56\u00A0CHF", "1\u202F234,5",
+      "12,5\u00A0%", "12,5k\u00A0€" },
+    { "en_US.UTF-8", "€1,234.56", "-€12,500", "CHF\u00A01,234.56", "1,234.5", "12.5\u00A0%", "€12.5k" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -154,6 +156,15 @@ test_locales (void)
       g_assert_cmpstr (negative, ==, cases[i].negative);
       g_assert_cmpstr (chf, ==, cases[i].chf);
       g_assert_cmpstr (plain, ==, cases[i].plain);
+      {
+        g_autofree char *percent = pl_percent_format (12.5, 1);
+        g_autofree char *short_number = pl_number_localise ("12.5k", FALSE);
+        g_autofree char *short_eur = pl_money_decorate (short_number, "EUR");
+
+        /* Untranslated here: French puts a narrow no-break space through its translation. */
+        g_assert_cmpstr (percent, ==, cases[i].percent);
+        g_assert_cmpstr (short_eur, ==, cases[i].short_eur);
+      }
       g_assert_true (pl_money_parse_typed (eur, 2, &back, NULL));
       g_assert_cmpint (back, ==, 123456);
       g_assert_true (pl_money_parse_typed (negative, 2, &back, NULL));
