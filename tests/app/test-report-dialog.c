@@ -281,6 +281,17 @@ test_report_dialog (void)
     g_assert_cmpfloat_with_epsilon (height, 792, 0.5);
   }
 
+  /* A wide chart's page is turned in the preview too. */
+  gtk_list_box_select_row (GTK_LIST_BOX (pl_test_find_by_id (GTK_WIDGET (dialog), "sections")),
+                           find_row (dialog, PL_REPORT_DASHBOARD));
+  pl_test_spin ();
+  {
+    double width, height;
+    pl_report_get_page_size (pl_report_dialog_get_report (dialog), pl_report_dialog_get_page (dialog), &width, &height);
+    g_assert_cmpfloat (width, >, height);
+  }
+  pl_test_screenshot (GTK_WIDGET (dialog), "report-dialog-landscape");
+
   /* Escape closes. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   pl_test_spin ();
