@@ -163,6 +163,10 @@ test_report_dialog (void)
   g_autofree char *after = NULL;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (pl_test_app), "win.report");
+    g_assert_cmpstr (accels[0], ==, "<Shift><Control>r");
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
   pl_test_spin ();
   dialog = find_dialog ();
@@ -266,6 +270,7 @@ test_report_dialog (void)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  pl_test_screenshot (message, "report-dialog-error");
   gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
   pl_test_spin ();
   g_assert_null (pl_test_find_message_dialog ());
