@@ -86,6 +86,20 @@ assert_same_sizes (GPtrArray *a, GPtrArray *b)
     g_assert_cmpstr (a->pdata[i], ==, b->pdata[i]);
 }
 
+/* Presses @key as a user would (xdotool through the X server), and lets GTK see it. */
+static void
+press_key (const char *key)
+{
+  const char *argv[] = { "xdotool", "key", key, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+  for (int i = 0; i < 20; i++)
+    {
+      pl_test_spin ();
+      g_usleep (10000);
+    }
+}
+
 static GtkListBoxRow *
 row_at (PlReportDialog *dialog, int index)
 {
@@ -187,6 +201,11 @@ test_report_dialog (void)
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "page_label"))), ==, text);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "report.previous-page", NULL);
   g_assert_cmpuint (pl_report_dialog_get_page (dialog), ==, 1);
+  /* Page Down from the keyboard, with the sections list (which has its own Page Down) focused. */
+  gtk_widget_grab_focus (GTK_WIDGET (row_at (dialog, 0)));
+  press_key ("Next");
+  g_assert_cmpuint (pl_report_dialog_get_page (dialog), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "report.previous-page", NULL);
 
   /* Selecting a section shows its first page. */
   budget_page = (guint) pl_report_get_section_page (pl_report_dialog_get_report (dialog), PL_REPORT_BUDGET);
@@ -230,8 +249,11 @@ test_report_dialog (void)
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (pl_test_find_by_id (GTK_WIDGET (dialog), "sections"))) ==
                  row_at (dialog, 0));
   g_assert_false (gtk_widget_is_sensitive (pl_test_find_by_id (GTK_WIDGET (dialog), "up_button")));
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "report.move-down", NULL);
-  pl_test_spin ();
+  /* Alt+Down on the focused row. */
+  gtk_widget_grab_focus (GTK_WIDGET (row_at (dialog, 0)));
+  press_key ("alt+Down");
+  /* The keyboard moves with the row. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (row_at (dialog, 1)));
   g_clear_pointer (&after, g_free);
   after = saved_sections (plan);
   g_assert_true (g_str_has_prefix (after, "cover,summary,dashboard,"));
