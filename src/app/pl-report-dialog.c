@@ -43,7 +43,8 @@ struct _PlReportDialog
 
 G_DEFINE_FINAL_TYPE (PlReportDialog, pl_report_dialog, GTK_TYPE_WINDOW)
 
-static void ensure_report (PlReportDialog *self);
+static void schedule_layout (PlReportDialog *self);
+static void show_page       (PlReportDialog *self, guint page);
 
 /* ---- the sections list ---- */
 
@@ -109,9 +110,6 @@ update_moves (PlReportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.move-up", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.move-down", index >= 0 && row_at (self, index + 1) != NULL);
 }
-
-static void
-schedule_layout (PlReportDialog *self);
 
 /* Saves the ticked sections in the plan as one undoable edit named @label, keeping the names
  * of sections a later version of Pilote added (this one cannot show them, and must not lose
@@ -232,8 +230,6 @@ on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlReportDialog *self)
   if (gtk_widget_get_sensitive (GTK_WIDGET (check)))
     gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
-
-static void show_page (PlReportDialog *self, guint page);
 
 /* Selecting a section shows its first page. */
 static void
