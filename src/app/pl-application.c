@@ -228,6 +228,7 @@ pl_application_startup (GApplication *application)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.import-measurements", { "<Control>i", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.report", { "<Control><Shift>r", NULL } },
     { "win.show-page('dashboard')", { "<Alt>1", NULL } },
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('campaigns')", { "<Alt>3", NULL } },

@@ -15,6 +15,7 @@ typedef struct {
   PlChartPages *pages;
   GtkWidget    *split;  /* the custom tab's check button */
   gboolean      split_timeline;
+  GVariantDict  choices;  /* remembered with the print settings */
 } Job;
 
 static const struct { const char *page; const char *charts[5]; } page_charts[] = {
@@ -75,19 +76,19 @@ static void
 custom_widget_apply_cb (GtkPrintOperation *operation, GtkWidget *widget, Job *job)
 {
   job->split_timeline = gtk_check_button_get_active (GTK_CHECK_BUTTON (job->split));
+  g_variant_dict_insert (&job->choices, "pilote-split-timeline", "b", job->split_timeline);
 }
 
-gboolean
-pl_print_charts (GtkWindow *parent, GSettings *settings, PlPlan *plan, const char * const *charts, const char *title,
-                 const char *export_to, GError **error)
+/* ---- shared by every print ---- */
+
+GtkPrintOperation *
+pl_print_operation_new (GSettings *settings, const char *job_name)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GVariant) saved_setup = g_settings_get_value (settings, "page-setup");
   g_autoptr(GVariant) saved_settings = g_settings_get_value (settings, "print-settings");
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPrintSettings) print_settings = NULL;
-  Job job = { plan, charts, title, NULL, NULL, FALSE };
-  GtkPrintOperationResult result;
 
   /* Remembered from the last print; A4 portrait with GTK's margins the first time. */
   setup = g_variant_n_children (saved_setup) > 0 ? gtk_page_setup_new_from_gvariant (saved_setup) : gtk_page_setup_new ();
@@ -98,12 +99,73 @@ pl_print_charts (GtkWindow *parent, GSettings *settings, PlPlan *plan, const cha
       g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
       gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
     }
-  job.split_timeline = g_variant_lookup (saved_settings, "pilote-split-timeline", "b", &job.split_timeline) &&
-                       job.split_timeline;
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_print_settings (operation, print_settings);
-  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  return operation;
+}
+
+gboolean
+pl_print_get_choice (GSettings *settings, const char *key)
+{
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "print-settings");
+  gboolean value = FALSE;
+
+  return g_variant_lookup (saved, key, "b", &value) && value;
+}
+
+gboolean
+pl_print_operation_run (GtkPrintOperation *operation, GtkPrintOperationAction action, GtkWindow *parent,
+                        GSettings *settings, GVariantDict *choices, GError **error)
+{
+  GtkPrintOperationResult result = gtk_print_operation_run (operation, action, parent, error);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_autoptr(GVariant) saved = g_settings_get_value (settings, "print-settings");
+      /* Sunk: GVariantDict only reads a floating value, which would then never be freed. */
+      g_autoptr(GVariant) used = g_variant_ref_sink (gtk_print_settings_to_gvariant (
+                                                       gtk_print_operation_get_print_settings (operation)));
+      GtkPageSetup *page = gtk_print_operation_get_default_page_setup (operation);
+      GVariantDict dict;
+      GVariantIter iter;
+      const char *key;
+      GVariant *value;
+
+      g_variant_dict_init (&dict, used);
+      /* Pilote's own choices ride along with GTK's settings: one print keeps another's. */
+      g_variant_iter_init (&iter, saved);
+      while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+        if (g_str_has_prefix (key, "pilote-"))
+          g_variant_dict_insert_value (&dict, key, value);
+      if (choices != NULL)
+        {
+          g_autoptr(GVariant) chosen = g_variant_ref_sink (g_variant_dict_end (choices));
+
+          g_variant_iter_init (&iter, chosen);
+          while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+            g_variant_dict_insert_value (&dict, key, value);
+        }
+      g_settings_set_value (settings, "print-settings", g_variant_dict_end (&dict));
+      g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (page));
+    }
+  return TRUE;
+}
+
+/* ---- a page's charts ---- */
+
+gboolean
+pl_print_charts (GtkWindow *parent, GSettings *settings, PlPlan *plan, const char * const *charts, const char *title,
+                 const char *export_to, GError **error)
+{
+  g_autoptr(GtkPrintOperation) operation = pl_print_operation_new (settings, title);
+  Job job = { .plan = plan, .charts = charts, .title = title,
+              .split_timeline = pl_print_get_choice (settings, "pilote-split-timeline") };
+  gboolean ok;
+
   gtk_print_operation_set_custom_tab_label (operation, _("Timeline"));
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), &job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), &job);
@@ -111,21 +173,12 @@ pl_print_charts (GtkWindow *parent, GSettings *settings, PlPlan *plan, const cha
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), &job);
   if (export_to != NULL)
     gtk_print_operation_set_export_filename (operation, export_to);
-  result = gtk_print_operation_run (operation, export_to ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  g_variant_dict_init (&job.choices, NULL);
+  g_variant_dict_insert (&job.choices, "pilote-split-timeline", "b", job.split_timeline);
+  ok = pl_print_operation_run (operation, export_to ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                    : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent, settings, &job.choices, error);
+  g_variant_dict_clear (&job.choices);
   g_clear_pointer (&job.pages, pl_chart_pages_free);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      GtkPrintSettings *used = gtk_print_operation_get_print_settings (operation);
-      GtkPageSetup *page = gtk_print_operation_get_default_page_setup (operation);
-      GVariantDict dict;
-
-      g_variant_dict_init (&dict, gtk_print_settings_to_gvariant (used));
-      g_variant_dict_insert (&dict, "pilote-split-timeline", "b", job.split_timeline);
-      g_settings_set_value (settings, "print-settings", g_variant_dict_end (&dict));
-      g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (page));
-    }
-  return TRUE;
+  return ok;
 }

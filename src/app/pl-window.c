@@ -17,6 +17,7 @@
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
 #include "pl-print.h"
+#include "pl-report-dialog.h"
 #include "pl-window.h"
 
 #define PLAN_MIME_TYPE "application/x-pilote-plan"
@@ -149,6 +150,7 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-item", plan != NULL);
   update_print (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-measurements", plan != NULL);
 }
 
@@ -746,6 +748,18 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlReportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  dialog = pl_report_dialog_new (GTK_WINDOW (self), pl_document_get_plan (self->document), settings (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_export_chosen_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
 {
   const char *chart = g_object_get_data (G_OBJECT (chooser), "chart");
@@ -946,6 +960,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ss)", export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);

@@ -232,6 +232,20 @@ pl_test_pointer_drag (GtkWidget *widget, double x0, double y0, double x1, double
   pl_test_spin ();
 }
 
+GtkWindow *
+pl_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
 GtkWidget *
 pl_test_find_message_dialog (void)
 {

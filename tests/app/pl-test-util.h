@@ -34,6 +34,8 @@ void        pl_test_type_into      (GtkWidget *root, const char *id, const char 
  * user's mouse makes) from (@x0, @y0) to (@x1, @y1) in @widget's coordinates, in steps. */
 void        pl_test_pointer_drag   (GtkWidget *widget, double x0, double y0, double x1, double y1);
 
+/* The first window of @type on screen (a dialog), or NULL. */
+GtkWindow  *pl_test_find_window    (GType type);
 /* The message dialog on screen, or NULL. */
 GtkWidget  *pl_test_find_message_dialog (void);
 

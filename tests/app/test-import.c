@@ -8,15 +8,7 @@
 static PlImportDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (PL_IS_IMPORT_DIALOG (window))
-        return PL_IMPORT_DIALOG (window);
-    }
-  return NULL;
+  return (PlImportDialog *) pl_test_find_window (PL_TYPE_IMPORT_DIALOG);
 }
 
 static void
