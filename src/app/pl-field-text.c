@@ -30,7 +30,9 @@ pl_field_format (PlPlan *plan, PlItem *item, guint field)
     case PL_FIELD_DOUBLE:
       if (isnan (pl_item_get_double (item, field)))
         return g_strdup ("");
-      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", pl_item_get_double (item, field)));
+      /* In the user's locale ("0,35" in French); typing takes its decimal comma back. */
+      return pl_number_localise (g_ascii_formatd (buffer, sizeof buffer, "%.15g", pl_item_get_double (item, field)),
+                                 FALSE);
     case PL_FIELD_DATE:
     case PL_FIELD_MONTH:
       {
@@ -41,7 +43,8 @@ pl_field_format (PlPlan *plan, PlItem *item, guint field)
         return g_strdup (buffer);
       }
     case PL_FIELD_MONEY:
-      return pl_money_to_string (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
+      /* As the locale groups and points it ("12 500", "182,40"); pl_money_parse_typed() reads it back. */
+      return pl_money_to_display (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
     case PL_FIELD_STRV:
       {
         const char * const *strv = pl_item_get_strv (item, field);
@@ -52,21 +55,32 @@ pl_field_format (PlPlan *plan, PlItem *item, guint field)
     }
 }
 
+/* A date as fields show it (2027-03-31), or as the user's locale writes it short: 31/03/2027
+ * in French, 3/31/2027 in American English, with a four-digit year so that it cannot be
+ * misread. */
 static gboolean
 parse_date (const char *text, guint32 *julian)
 {
   guint y, m, d;
   char end;
+  GDate date;
 
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 || y < 1 || m < 1 || m > 12 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  g_date_clear (&date, 1);
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3)
+    {
+      if (y < 1 || m < 1 || m > 12 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        return FALSE;
+      g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    }
+  else if (g_regex_match_simple ("^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}$", text, 0, 0))
+    {
+      g_date_set_parse (&date, text);
+      if (!g_date_valid (&date))
+        return FALSE;
+    }
+  else
     return FALSE;
-  {
-    GDate date;
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-    *julian = g_date_get_julian (&date);
-  }
+  *julian = g_date_get_julian (&date);
   return TRUE;
 }
 
@@ -129,6 +143,9 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
         char *end = NULL;
         if (*stripped != '\0')
           {
+            /* A lone decimal comma, as French writes and as the field shows it there. */
+            if (strchr (stripped, ',') == strrchr (stripped, ',') && strchr (stripped, '.') == NULL)
+              g_strdelimit (stripped, ",", '.');
             value = g_ascii_strtod (stripped, &end);
             if (end == stripped || *end != '\0' || !isfinite (value))
               {

@@ -36,8 +36,7 @@ pl_kpi_value_format (PlKpi *kpi, double value)
   switch (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT))
     {
     case PL_UNIT_PERCENT:
-      number = plain_number (value * 100, 1);
-      return g_strdup_printf ("%s %%", number);
+      return pl_percent_format (value * 100, 1);
     case PL_UNIT_RATIO:
       number = plain_number (value, 2);
       return g_strdup_printf ("%sx", number);

@@ -8,6 +8,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pl-field-text.h"
+#include "pl-plan-file.h"
+#include "pl-records.h"
 #include "pl-test-util.h"
 
 typedef struct {
@@ -107,10 +110,60 @@ test_pages (void)
   g_rmdir (dir);
 }
 
+/* A date field takes the date as it shows it (2027-03-31) and as the reader writes it short:
+ * 31/03/2027 in French, 3/31/2027 in American English. A money field takes back what it
+ * shows, the currency sign included. */
+static void
+test_typed (void)
+{
+  gboolean in_french = g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0;
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, 0, NULL, &error);
+  g_autoptr(PlItem) campaign = NULL;
+  static const char *dates[] = { "2027-03-31", NULL };
+  GDate expected;
+
+  g_assert_no_error (error);
+  campaign = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS), 0);
+  dates[1] = in_french ? "31/03/2027" : "3/31/2027";
+  g_date_clear (&expected, 1);
+  g_date_set_dmy (&expected, 31, G_DATE_MARCH, 2027);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_assert_true (pl_field_apply (plan, campaign, PL_CAMPAIGN_END, "2027-12-31", TRUE, &error));
+      g_assert_true (pl_field_apply (plan, campaign, PL_CAMPAIGN_START, dates[i], TRUE, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (pl_item_get_julian (campaign, PL_CAMPAIGN_START), ==, g_date_get_julian (&expected));
+    }
+  /* Not a date in any reading. */
+  g_assert_false (pl_field_apply (plan, campaign, PL_CAMPAIGN_START, "31/31/2027", TRUE, &error));
+  g_clear_error (&error);
+
+  {
+    g_autoptr(PlItem) spend = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_SPEND), 0);
+    const char *typed = in_french ? "1 234,56 €" : "€1,234.56";
+    g_autofree char *shown = NULL;
+    g_autofree char *plain = NULL;
+
+    g_assert_true (pl_field_apply (plan, spend, PL_SPEND_AMOUNT, typed, TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pl_item_get_int (spend, PL_SPEND_AMOUNT), ==, 123456);
+    shown = pl_field_format (plan, spend, PL_SPEND_AMOUNT);
+    plain = plain_spaces (shown);
+    g_assert_cmpstr (plain, ==, in_french ? "1 234,56" : "1,234.56");
+    g_assert_true (pl_field_apply (plan, spend, PL_SPEND_AMOUNT, shown, TRUE, &error));
+    g_assert_cmpint (pl_item_get_int (spend, PL_SPEND_AMOUNT), ==, 123456);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/locale/pages", test_pages);
+  g_test_add_func ("/locale/typed", test_typed);
   return g_test_run ();
 }
