@@ -188,7 +188,7 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, size);
   double spark_w = MIN (width * 0.34, 110), left = PAD + 6, text_w = width - left - PAD - spark_w - 10;
   double previous = pl_dashboard_tile_previous (tile);
-  g_autofree char *trend = NULL;
+  g_autofree char *before = NULL;
   int large_h;
 
   tile_figures (plan, tile, style, &value, &target_line);
@@ -212,15 +212,17 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   sparkline (tile, cr, width - PAD - spark_w, height / 2 - height * 0.16, spark_w, height * 0.3, style);
 
   if (!isnan (previous) && !isnan (tile->value) && previous != tile->value && !withholds (style, tile))
-    {
-      g_autofree char *before = kpi_value (plan, tile, previous);
-      /* Translators: a tile's trend in its summary: "up from 640 the month before" */
-      trend = g_strdup_printf (tile->value > previous ? _(", up from %s the month before") : _(", down from %s the month before"),
-                               before);
-    }
-  /* Translators: a dashboard tile: KPI name, its value, how it stands, its target, its trend */
-  return g_strdup_printf (_("%s: %s, %s (%s)%s."), name, value, status_words (tile->status), target_line,
-                          trend ? trend : "");
+    before = kpi_value (plan, tile, previous);
+  if (before != NULL && tile->value > previous)
+    /* Translators: a dashboard tile: KPI name, its value, how it stands, its target, the month before's value */
+    return g_strdup_printf (_("%s: %s, %s (%s), up from %s the month before."), name, value,
+                            status_words (tile->status), target_line, before);
+  if (before != NULL)
+    /* Translators: a dashboard tile: KPI name, its value, how it stands, its target, the month before's value */
+    return g_strdup_printf (_("%s: %s, %s (%s), down from %s the month before."), name, value,
+                            status_words (tile->status), target_line, before);
+  /* Translators: a dashboard tile: KPI name, its value, how it stands, its target */
+  return g_strdup_printf (_("%s: %s, %s (%s)."), name, value, status_words (tile->status), target_line);
 }
 
 void

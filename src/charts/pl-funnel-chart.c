@@ -192,8 +192,7 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
                   pl_chart_text (cr, rate_text, label, cx - previous_w / 2, previous_y + (gap - text_h) / 2,
                                  previous_w, PANGO_ALIGN_CENTER);
                 }
-              /* Translators: in the funnel's summary, the rate from the stage before */
-              converted = g_strdup_printf (_(", %s converted"), r);
+              converted = g_strdup (r);
             }
           g_string_append (summary, " →");
         }
@@ -248,10 +247,12 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
           pl_chart_set_color (cr, status == PL_KPI_STATUS_OFF || status == PL_KPI_STATUS_CLOSE ? color : &style->muted, 1);
           pl_chart_text (cr, rate_text, plan_line, width - PAD - value_w, top + bar_h + 1, value_w - 4, PANGO_ALIGN_LEFT);
         }
-      /* Translators: a funnel stage in the summary: its name, actual and plan */
-      g_string_append_printf (summary, _(" %s %s (plan %s)"), name, a, t);
       if (converted != NULL)
-        g_string_append (summary, converted);
+        /* Translators: a funnel stage in the summary: its name, actual, plan, and the rate from the stage before */
+        g_string_append_printf (summary, _(" %s %s (plan %s), %s converted"), name, a, t, converted);
+      else
+        /* Translators: a funnel stage in the summary: its name, actual and plan */
+        g_string_append_printf (summary, _(" %s %s (plan %s)"), name, a, t);
 
       previous_actual = actual;
       previous_target = target;

@@ -822,8 +822,13 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
   g_date_strftime (month_name, sizeof month_name, "%B %Y", &date);
   {
     GString *summary = g_string_new (NULL);
-    g_string_append_printf (summary, ngettext ("The KPI chain has %u KPI", "The KPI chain has %u KPIs", n), n);
-    g_string_append_printf (summary, ngettext (" and %u link.", " and %u links.", layout->edges->len), layout->edges->len);
+    /* Translators: the KPI chain's size, in its summary: "12 KPIs" */
+    g_autofree char *kpis = g_strdup_printf (ngettext ("%u KPI", "%u KPIs", n), n);
+    /* Translators: the KPI chain's size, in its summary: "14 links" */
+    g_autofree char *links = g_strdup_printf (ngettext ("%u link", "%u links", layout->edges->len), layout->edges->len);
+
+    /* Translators: the KPIs and the links, as "12 KPIs" and "14 links" */
+    g_string_append_printf (summary, _("The KPI chain has %s and %s."), kpis, links);
     g_string_append_printf (summary, _(" In %s: %u on target, %u close, %u off target, %u without figures."),
                             month_name, counts[PL_KPI_STATUS_GOOD], counts[PL_KPI_STATUS_CLOSE],
                             counts[PL_KPI_STATUS_OFF], counts[PL_KPI_STATUS_NO_DATA]);
