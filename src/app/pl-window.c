@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-a11y.h"
 #include "pl-assessment-page.h"
 #include "pl-budget-page.h"
 #include "pl-calendar-page.h"
@@ -957,6 +958,8 @@ pl_window_init (PlWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Every page is in the template by now: name the dropdowns' and menu buttons' inner buttons. */
+  pl_a11y_name_inner_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
