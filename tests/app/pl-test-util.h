@@ -34,6 +34,10 @@ void        pl_test_type_into      (GtkWidget *root, const char *id, const char 
  * user's mouse makes) from (@x0, @y0) to (@x1, @y1) in @widget's coordinates, in steps. */
 void        pl_test_pointer_drag   (GtkWidget *widget, double x0, double y0, double x1, double y1);
 
+/* Focuses @widget and presses @keys (xdotool key names separated by spaces, "Down Return")
+ * with the real keyboard, through the X server, so GTK sees the very events a user's keys make. */
+void        pl_test_keys           (GtkWidget *widget, const char *keys);
+
 /* The message dialog on screen, or NULL. */
 GtkWidget  *pl_test_find_message_dialog (void);
 
