@@ -6,6 +6,7 @@
 
 #include "pl-a11y.h"
 #include "pl-assessment-page.h"
+#include "pl-chart-table.h"
 #include "pl-budget-page.h"
 #include "pl-calendar-page.h"
 #include "pl-campaigns-page.h"
@@ -768,6 +769,18 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
   g_object_unref (chooser);
 }
 
+/* Shows the figures of chart @parameter ("funnel") as a table. */
+static void
+show_chart_table_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (self->document == NULL || pl_chart_catalog_lookup (g_variant_get_string (parameter, NULL)) == NULL)
+    return;
+  pl_chart_table_show (GTK_WINDOW (self), pl_document_get_plan (self->document),
+                       g_variant_get_string (parameter, NULL), pl_calendar_today ());
+}
+
 /* Exports chart @parameter ("funnel", "png"): asks where, then writes it. */
 static void
 export_chart_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -948,6 +961,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ss)", export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.show-chart-table", "s", show_chart_table_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
