@@ -69,3 +69,15 @@ pl_a11y_name_inner_buttons (GtkWidget *root)
   name_inner_buttons (root, FALSE);
   name_inner_buttons (root, TRUE);
 }
+
+double
+pl_a11y_text_scale (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0;
+
+  if (settings != NULL)
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  /* gtk-xft-dpi is in 1024ths of a dot per inch; -1 or 0 when nobody set it. */
+  return dpi > 0 ? MAX (1.0, dpi / (96.0 * 1024)) : 1.0;
+}

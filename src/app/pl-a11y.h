@@ -18,4 +18,8 @@ void pl_a11y_labelled_by (GtkWidget *widget, GtkWidget *label);
  * For templates, where the names are set in the .ui file. */
 void pl_a11y_name_inner_buttons (GtkWidget *root);
 
+/* How much larger than the usual 96 dpi the text is (2.0 at 200 % text scaling), to grow the
+ * widths that are set in pixels so that text scaled up is not cut. */
+double pl_a11y_text_scale (void);
+
 G_END_DECLS

@@ -353,7 +353,7 @@ new_column (PlBudgetGrid *self, const char *title, int kind, guint month, guint 
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_fixed_width (column, (int) (width * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (column, kind == 0);
   return column;
 }

@@ -201,7 +201,7 @@ append_column (PlRecordTable *self, Column *column, const char *title, gboolean 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   if (!expand)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width (self, column));
+    gtk_column_view_column_set_fixed_width (view_column, (int) (fixed_width (self, column) * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->view, view_column);
   g_ptr_array_add (self->columns, column);
