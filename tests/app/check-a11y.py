@@ -89,9 +89,11 @@ def walk(obj, path, out, depth=0):
         walk(child, path + [label], out, depth + 1)
 
 
-def find_window(pid, timeout=30):
+def find_window(app, timeout=30):
+    pid = app.pid
     deadline = time.time() + timeout
-    while time.time() < deadline:
+    # An app that could not start (no display) ends the wait at once.
+    while time.time() < deadline and app.poll() is None:
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
@@ -165,9 +167,11 @@ def main():
     app = subprocess.Popen([program, copy])
     failures = []
     try:
-        window = find_window(app.pid)
+        window = find_window(app)
         if window is None:
-            print('check-a11y: the window never appeared in the AT-SPI tree', file=sys.stderr)
+            print('check-a11y: the window never appeared in the AT-SPI tree (the app %s)' %
+                  ('exited with %d' % app.returncode if app.returncode is not None else 'is still running'),
+                  file=sys.stderr)
             return 1
         # Keys go to the window that has the X input focus; there is no window manager.
         xid = subprocess.run(['xdotool', 'search', '--sync', '--pid', str(app.pid), '--name', 'Pilote'],
