@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-ask-dialog.h"
 #include "pl-assessment-page.h"
 #include "pl-calendar.h"
@@ -156,6 +157,8 @@ rebuild_details (PlAssessmentPage *self)
     }
   gtk_box_append (self->details, paragraph (overall, "heading"));
   expander = gtk_expander_new (_("How the persona is chosen"));
+  /* GTK 4.8 does not name an expander after its label. */
+  pl_a11y_label (expander, _("How the persona is chosen"));
   gtk_expander_set_child (GTK_EXPANDER (expander), paragraph (q->scoring, "dim-label"));
   gtk_box_append (self->details, expander);
 

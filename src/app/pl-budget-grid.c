@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-totals.h"
 #include "pl-figures.h"
@@ -312,6 +313,14 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGrid
   g_object_set_data_full (G_OBJECT (cell), "row", g_object_ref (row), g_object_unref);
   if (GTK_IS_TREE_EXPANDER (cell))
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell), row);
+  if (GTK_IS_ENTRY (cell) && cell_item (cell) != NULL)
+    {
+      PlItem *item = cell_item (cell);
+      /* A screen reader names a cell by its month and its line, as a sighted user reads it. */
+      g_autofree char *name = g_strdup_printf (_("%s, %s"), (const char *) g_object_get_data (G_OBJECT (factory), "title"),
+                                               pl_item_get_display_name (item));
+      pl_a11y_label (cell, name);
+    }
   g_ptr_array_add (self->cells, cell);
   refresh_cell (self, cell);
 }
@@ -339,11 +348,12 @@ new_column (PlBudgetGrid *self, const char *title, int kind, guint month, guint 
   g_object_set_data (G_OBJECT (factory), "kind", GINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (factory), "month", GUINT_TO_POINTER (month));
   g_object_set_data (G_OBJECT (factory), "total", GUINT_TO_POINTER (total));
+  g_object_set_data_full (G_OBJECT (factory), "title", g_strdup (title), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_fixed_width (column, (int) (width * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (column, kind == 0);
   return column;
 }

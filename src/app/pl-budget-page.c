@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-budget-burn-chart.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-month-chart.h"
@@ -179,7 +180,7 @@ rebuild_form (PlBudgetPage *self)
       gtk_widget_set_hexpand (editor, TRUE);
       if (GTK_IS_CHECK_BUTTON (editor))
         gtk_widget_set_halign (editor, GTK_ALIGN_START);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      pl_a11y_labelled_by (editor, label);
       gtk_grid_attach (self->form, label, 0, (int) row, 1, 1);
       gtk_grid_attach (self->form, editor, 1, (int) row, 1, 1);
       pl_field_editor_bind (editor, self->plan, self->selected, f);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-calendar.h"
 #include "pl-calendar-page.h"
 #include "pl-chart-menu.h"
@@ -580,6 +581,8 @@ rebuild_warnings (PlCalendarPage *self)
                              : g_strdup_printf (ngettext ("%u warning on the schedule", "%u warnings on the schedule",
                                                           warnings->len), warnings->len);
   gtk_expander_set_label (self->warnings_expander, title);
+  /* GTK 4.8 does not name an expander after its label. */
+  pl_a11y_label (GTK_WIDGET (self->warnings_expander), title);
   gtk_widget_set_sensitive (GTK_WIDGET (self->warnings_expander), warnings->len > 0);
 }
 
@@ -694,6 +697,7 @@ occurrence_menu (PlCalendarPage *self, const AgendaItem *item)
   /* Translators: the menu of one occurrence of a repeating review ("Monthly review, 28 August") */
   tooltip = g_strdup_printf (_("This occurrence of “%s” (%s)"), item->title, own);
   gtk_widget_set_tooltip_text (menu, tooltip);
+  pl_a11y_label (menu, tooltip);
   gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (problem), 36);
   gtk_widget_add_css_class (problem, "error");

@@ -21,6 +21,12 @@ pl_chart_menu_new (const char *chart)
       g_menu_append_item (menu, item);
     }
   g_menu_append (menu, _("_Print…"), "win.print");
+  {
+    /* The figures a screen reader (or anyone wanting the numbers) reads cell by cell. */
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Show Data as _Table"), NULL);
+    g_menu_item_set_action_and_target (item, "win.show-chart-table", "s", chart);
+    g_menu_append_item (menu, item);
+  }
   return menu;
 }
 
@@ -72,6 +78,10 @@ pl_chart_menu_attach (GtkWidget *area, const char *chart)
   GtkGesture *press = gtk_gesture_long_press_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
 
+  /* The menu opens on Shift+F10 or the Menu key too, so the chart must be able to take the
+   * focus (and show it): a keyboard user reaches its export and its table that way. */
+  gtk_widget_set_focusable (area, TRUE);
+  gtk_widget_add_css_class (area, "chart");
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
   gtk_widget_set_parent (popover, area);

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* The menu of a chart on screen, on right-click, a long press or Shift+F10: export it as
- * PNG, SVG or PDF (win.export-chart), or print the page (win.print). */
+ * PNG, SVG or PDF (win.export-chart), print the page (win.print), or show its figures as a
+ * table (win.show-chart-table). */
 
 /* Gives @area the menu of catalogue chart @chart. */
 void pl_chart_menu_attach (GtkWidget *area, const char *chart);

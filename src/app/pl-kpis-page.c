@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-chart-theme.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -611,7 +612,7 @@ pl_kpis_page_init (PlKpisPage *self)
       gtk_widget_set_hexpand (editor, TRUE);
       if (GTK_IS_CHECK_BUTTON (editor))
         gtk_widget_set_halign (editor, GTK_ALIGN_START);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      pl_a11y_labelled_by (editor, label);
       gtk_grid_attach (self->form, label, 0, (int) i, 1, 1);
       gtk_grid_attach (self->form, editor, 1, (int) i, 1, 1);
       g_ptr_array_add (self->editors, editor);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "pl-a11y.h"
 #include "pl-money.h"
 #include "pl-plan-validate.h"
 #include "pl-calendar.h"
@@ -127,6 +128,13 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTabl
       return;
     }
   pl_field_editor_bind (cell, self->plan, item, (guint) column->field);
+  {
+    /* A screen reader names a cell by its column and its row, as a sighted user reads it. */
+    /* Translators: the accessible name of a table cell: its column, then its row ("Budget, Webinars") */
+    g_autofree char *name = g_strdup_printf (_("%s, %s"), (const char *) g_object_get_data (G_OBJECT (factory), "title"),
+                                             pl_item_get_display_name (item));
+    pl_a11y_label (cell, name);
+  }
   if ((int) column->field == self->soon_field)
     {
       const PlField *f = &pl_item_get_fields (item, NULL)[column->field];
@@ -186,13 +194,14 @@ append_column (PlRecordTable *self, Column *column, const char *title, gboolean 
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
 
   g_object_set_data (G_OBJECT (factory), "column", column);
+  g_object_set_data_full (G_OBJECT (factory), "title", g_strdup (title), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   if (!expand)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width (self, column));
+    gtk_column_view_column_set_fixed_width (view_column, (int) (fixed_width (self, column) * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->view, view_column);
   g_ptr_array_add (self->columns, column);

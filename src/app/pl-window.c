@@ -4,7 +4,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-a11y.h"
 #include "pl-assessment-page.h"
+#include "pl-chart-table.h"
 #include "pl-budget-page.h"
 #include "pl-calendar-page.h"
 #include "pl-campaigns-page.h"
@@ -781,6 +783,18 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
   g_object_unref (chooser);
 }
 
+/* Shows the figures of chart @parameter ("funnel") as a table. */
+static void
+show_chart_table_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (self->document == NULL || pl_chart_catalog_lookup (g_variant_get_string (parameter, NULL)) == NULL)
+    return;
+  pl_chart_table_show (GTK_WINDOW (self), pl_document_get_plan (self->document),
+                       g_variant_get_string (parameter, NULL), pl_calendar_today ());
+}
+
 /* Exports chart @parameter ("funnel", "png"): asks where, then writes it. */
 static void
 export_chart_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -962,6 +976,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ss)", export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.show-chart-table", "s", show_chart_table_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
@@ -972,6 +987,8 @@ pl_window_init (PlWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Every page is in the template by now: name the dropdowns' and menu buttons' inner buttons. */
+  pl_a11y_name_inner_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

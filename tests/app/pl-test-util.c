@@ -181,6 +181,49 @@ on_child_exited_cb (GPid pid, int status, gpointer data)
   g_spawn_close_pid (pid);
 }
 
+/* Runs xdotool with @argv (from "xdotool" on, not NULL-terminated) while GTK handles the
+ * events as they come, as it would for a hand on the mouse or the keys. */
+static void
+run_xdotool (GPtrArray *argv)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  pl_test_spin ();
+}
+
+void
+pl_test_keys (GtkWidget *widget, const char *keys)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  g_assert_true (GDK_IS_X11_SURFACE (gtk_native_get_surface (native)));
+  g_assert_true (gtk_widget_grab_focus (widget));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  /* There is no window manager under Xvfb: give the window the X input focus first. */
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (native))));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_ptr_array_add (argv, g_strdup ("key"));
+      g_ptr_array_add (argv, g_strdup (names[i]));
+      g_ptr_array_add (argv, g_strdup ("sleep"));
+      g_ptr_array_add (argv, g_strdup ("0.1"));
+    }
+  run_xdotool (argv);
+}
+
 void
 pl_test_pointer_drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
 {
@@ -189,10 +232,7 @@ pl_test_pointer_drag (GtkWidget *widget, double x0, double y0, double x1, double
   graphene_point_t a, b;
   double sx, sy;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
   g_autofree char *xid = NULL;
-  gboolean done = FALSE;
-  GPid pid;
 
   g_assert_true (GDK_IS_X11_SURFACE (gtk_native_get_surface (native)));
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &from, &a));
@@ -221,15 +261,7 @@ pl_test_pointer_drag (GtkWidget *widget, double x0, double y0, double x1, double
       g_ptr_array_add (argv, g_strdup ("sleep"));
       g_ptr_array_add (argv, g_strdup ("0.05"));
     }
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
-                                NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exited_cb, &done);
-  /* GTK must handle the events as they come, as it would for a hand on the mouse. */
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  pl_test_spin ();
+  run_xdotool (argv);
 }
 
 GtkWindow *

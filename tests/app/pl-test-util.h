@@ -36,6 +36,11 @@ void        pl_test_pointer_drag   (GtkWidget *widget, double x0, double y0, dou
 
 /* The first window of @type on screen (a dialog), or NULL. */
 GtkWindow  *pl_test_find_window    (GType type);
+
+/* Focuses @widget and presses @keys (xdotool key names separated by spaces, "Down Return")
+ * with the real keyboard, through the X server, so GTK sees the very events a user's keys make. */
+void        pl_test_keys           (GtkWidget *widget, const char *keys);
+
 /* The message dialog on screen, or NULL. */
 GtkWidget  *pl_test_find_message_dialog (void);
 

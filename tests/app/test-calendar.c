@@ -107,6 +107,20 @@ test_calendar_page (void)
   gtk_widget_activate_action (page, "calendar.view", "s", "timeline");
   pl_test_spin ();
 
+  /* The real keys on the timeline: Down and Up walk the campaigns, Right moves the selected one
+   * by a day, Enter opens it on the Campaigns page. */
+  pl_calendar_page_select (PL_CALENDAR_PAGE (page), partners);
+  pl_test_keys (pl_test_find_by_id (page, "timeline"), "Down Up Right");
+  g_assert_true (gtk_widget_has_focus (pl_test_find_by_id (page, "timeline")));
+  g_assert_cmpuint (pl_item_get_julian (partners, PL_CAMPAIGN_START), ==, start + 1);
+  pl_test_screenshot (GTK_WIDGET (window), "calendar-keyboard");
+  pl_plan_undo (plan);
+  pl_test_keys (pl_test_find_by_id (page, "timeline"), "Return");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (GTK_WIDGET (window), "page_stack"))), ==,
+                   "campaigns");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calendar");
+  pl_test_spin ();
+
   /* The example's two warnings; the ABM one selects the ABM pilot. */
   g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (pl_test_find_by_id (page, "warnings_expander"))), ==,
                    "2 warnings on the schedule");

@@ -93,6 +93,14 @@ test_chain_page (void)
     gtk_widget_activate_action (GTK_WIDGET (view), "chain.move", "(ii)", 0, -1);
     pl_kpi_chain_view_set_selected (view, leads);
     pl_test_spin ();
+    /* The same with the real keys: the view takes the focus and shows it. */
+    pl_test_keys (GTK_WIDGET (view), "Right");
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+    g_assert_true (pl_kpi_chain_view_get_selected (view) == moved);
+    pl_test_keys (GTK_WIDGET (view), "Left");
+    g_assert_true (pl_kpi_chain_view_get_selected (view) == leads);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "kpi_name"))), ==, "Leads");
+    pl_test_screenshot (GTK_WIDGET (window), "chain-keyboard");
   }
 
   /* Zoom in twice around the middle: nodes grow; Fit brings the whole chain back. */

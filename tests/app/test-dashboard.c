@@ -5,7 +5,10 @@
  * screenshots in the light and the dark theme. */
 #include <string.h>
 
+#include "pl-chart-table.h"
 #include "pl-dashboard-page.h"
+#include "pl-calendar.h"
+#include "pl-document.h"
 #include "pl-enums.h"
 #include "pl-test-util.h"
 
@@ -106,10 +109,64 @@ test_dashboard_page (void)
   pl_test_spin ();
 }
 
+/* Every chart's figures as a table: the column titles first, then rows as wide as them; the
+ * chart menu's "Show Data as Table" opens them in a window, focused on the table. */
+static void
+test_chart_tables (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  const char *charts[] = { "chain", "funnel", "budget", "categories", "burn", "cac", "radar" };
+  const char *first[] = { "KPI", "Stage", "Month", "Category", "Month", "Figures", "Figures" };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  GtkWidget *table = NULL;
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_autoptr(GPtrArray) rows = pl_chart_table_rows (plan, charts[c], pl_calendar_today ());
+      guint width;
+
+      g_assert_cmpuint (rows->len, >, 1);
+      width = g_strv_length (g_ptr_array_index (rows, 0));
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, first[c]);
+      for (guint r = 1; r < rows->len; r++)
+        g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, r)), ==, width);
+    }
+  {
+    g_autoptr(GPtrArray) rows = pl_chart_table_rows (plan, "chain", pl_calendar_today ());
+    gboolean leads = FALSE;
+
+    for (guint r = 1; r < rows->len; r++)
+      leads |= g_str_equal (((char **) g_ptr_array_index (rows, r))[0], "Leads");
+    g_assert_true (leads);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-chart-table", "s", "funnel");
+  pl_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) shown = g_list_model_get_item (toplevels, i);
+      if (shown != GTK_WINDOW (window) && gtk_window_get_transient_for (shown) == GTK_WINDOW (window))
+        table = GTK_WIDGET (shown);
+    }
+  g_assert_nonnull (table);
+  pl_test_wait_drawn (table);
+  g_assert_nonnull (pl_test_find_widget (table, GTK_TYPE_COLUMN_VIEW));
+  pl_test_screenshot (table, "chart-table-funnel");
+  gtk_window_destroy (GTK_WINDOW (table));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/dashboard/page", test_dashboard_page);
+  g_test_add_func ("/dashboard/chart-tables", test_chart_tables);
   return g_test_run ();
 }

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "pl-a11y.h"
+
+/* Marks an inner button named by pl_a11y_label() or pl_a11y_labelled_by(), which the walk of
+ * pl_a11y_name_inner_buttons() leaves as it is. */
+#define NAMED "pl-a11y-named"
+
+/* The button a GtkDropDown or a GtkMenuButton is built around, or NULL. GTK 4.8 gives it no
+ * name of its own (a screen reader reads "GtkToggleButton"), and it is what takes the focus. */
+static GtkWidget *
+inner_button (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_DROP_DOWN (widget) && !GTK_IS_MENU_BUTTON (widget))
+    return NULL;
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      return child;
+  return NULL;
+}
+
+void
+pl_a11y_label (GtkWidget *widget, const char *label)
+{
+  GtkWidget *button = inner_button (widget);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (button != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (button), NAMED, GINT_TO_POINTER (TRUE));
+    }
+}
+
+void
+pl_a11y_labelled_by (GtkWidget *widget, GtkWidget *label)
+{
+  GtkWidget *button = inner_button (widget);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  if (button != NULL)
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      g_object_set_data (G_OBJECT (button), NAMED, GINT_TO_POINTER (TRUE));
+    }
+}
+
+/* Two passes: the owners' own labels first, then the visible labels, which win. */
+static void
+name_inner_buttons (GtkWidget *widget, gboolean by_mnemonic)
+{
+  GtkWidget *child;
+  GtkWidget *button = NULL;
+
+  if (by_mnemonic && GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) != NULL)
+    button = inner_button (gtk_label_get_mnemonic_widget (GTK_LABEL (widget)));
+  else if (!by_mnemonic)
+    button = inner_button (widget);
+  if (button != NULL && g_object_get_data (G_OBJECT (button), NAMED) == NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, widget, NULL, -1);
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_inner_buttons (child, by_mnemonic);
+}
+
+void
+pl_a11y_name_inner_buttons (GtkWidget *root)
+{
+  name_inner_buttons (root, FALSE);
+  name_inner_buttons (root, TRUE);
+}
+
+double
+pl_a11y_text_scale (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0;
+
+  if (settings != NULL)
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  /* gtk-xft-dpi is in 1024ths of a dot per inch; -1 or 0 when nobody set it. */
+  return dpi > 0 ? MAX (1.0, dpi / (96.0 * 1024)) : 1.0;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Names for screen readers that GTK 4.8 does not give by itself. */
+
+/* Gives @widget the accessible name @label (already translated); for a GtkDropDown or a
+ * GtkMenuButton, its inner button too, the one that takes the focus and that a screen reader
+ * announces. */
+void pl_a11y_label       (GtkWidget *widget, const char *label);
+/* Names @widget (and its inner button, as above) by the visible label @label. */
+void pl_a11y_labelled_by (GtkWidget *widget, GtkWidget *label);
+/* Walks @root and names the inner button of every GtkDropDown and GtkMenuButton after its
+ * owner: the label whose mnemonic widget the owner is, or the owner's own accessible label.
+ * For templates, where the names are set in the .ui file. */
+void pl_a11y_name_inner_buttons (GtkWidget *root);
+
+/* How much larger than the usual 96 dpi the text is (2.0 at 200 % text scaling), to grow the
+ * widths that are set in pixels so that text scaled up is not cut. */
+double pl_a11y_text_scale (void);
+
+G_END_DECLS
