@@ -128,6 +128,7 @@ rebuild_details (PlAssessmentPage *self)
   const PlQuestionnaire *q = questionnaire ();
   GtkWidget *child, *expander;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GtkSizeGroup) titles = NULL;
   g_autoptr(GPtrArray) facts = pl_maturity_evidence (self->plan);
   g_autofree char *overall = NULL;
 
@@ -167,6 +168,8 @@ rebuild_details (PlAssessmentPage *self)
   for (guint d = 0; d < q->dimensions->len; d++)
     g_ptr_array_add (order, GUINT_TO_POINTER (d));
   g_ptr_array_sort_with_data (order, by_score, self->current->scores);
+  /* One width for every title, the widest's, so the bars line up. */
+  titles = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   for (guint i = 0; i < order->len; i++)
     {
       guint d = GPOINTER_TO_UINT (order->pdata[i]);
@@ -182,10 +185,14 @@ rebuild_details (PlAssessmentPage *self)
       GtkWidget *value = gtk_label_new (score);
 
       gtk_label_set_xalign (GTK_LABEL (title), 0);
+      /* Long titles (French ones are) take a second line rather than being cut. */
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (title), 2);
       gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      /* One width for every title, so the bars line up. */
-      gtk_label_set_width_chars (GTK_LABEL (title), 34);
+      gtk_label_set_width_chars (GTK_LABEL (title), 20);
       gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
+      gtk_size_group_add_widget (titles, title);
       gtk_widget_set_tooltip_text (title, dimension->title);
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), isnan (self->current->scores[d]) ? 0 : self->current->scores[d]);
       gtk_widget_set_hexpand (bar, TRUE);

@@ -128,7 +128,7 @@ total_text (PlBudgetGrid *self, PlItem *item, guint column)
       }
     default:
       used = pl_figures_percent_used (planned, actual);
-      return isnan (used) ? g_strdup ("–") : g_strdup_printf ("%.0f %%", used * 100);
+      return isnan (used) ? g_strdup ("–") : pl_percent_format (used * 100, 0);
     }
 }
 

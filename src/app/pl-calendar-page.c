@@ -8,6 +8,7 @@
 #include "pl-a11y.h"
 #include "pl-calendar.h"
 #include "pl-calendar-page.h"
+#include "pl-date-text.h"
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-enums.h"
@@ -602,17 +603,6 @@ by_day (gconstpointer a, gconstpointer b)
   return x->day < y->day ? -1 : x->day > y->day ? 1 : g_strcmp0 (x->title, y->title);
 }
 
-static char *
-day_text (guint32 day, const char *format)
-{
-  GDate date;
-  char text[64];
-
-  g_date_set_julian (&date, day);
-  g_date_strftime (text, sizeof text, format, &date);
-  return g_strdup (g_strstrip (text));
-}
-
 /* The edits of one occurrence, from its menu: skip it, hold it on the day picked in the
  * calendar, or bring it back to its own date. Each is one undoable edit; a refusal is shown. */
 static void
@@ -689,7 +679,7 @@ occurrence_menu (PlCalendarPage *self, const AgendaItem *item)
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *problem = gtk_label_new (NULL);
-  g_autofree char *own = day_text (item->origin, "%e %B");
+  g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MONTH);
   g_autofree char *tooltip = NULL;
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
@@ -779,7 +769,7 @@ rebuild_agenda (PlCalendarPage *self)
     {
       AgendaItem *item = &g_array_index (items, AgendaItem, i);
       GDate date;
-      g_autofree char *when = day_text (item->day, "%a %e %b");
+      g_autofree char *when = pl_date_text (item->day, PL_DATE_WEEKDAY_DAY_MON);
       g_autofree char *line = NULL;
       GtkWidget *row, *label;
 
@@ -788,8 +778,12 @@ rebuild_agenda (PlCalendarPage *self)
       if (item->day - g_date_get_weekday (&date) + 1 != week)
         {
           g_autofree char *heading = NULL;
+          g_autofree char *monday = NULL;
+
           week = item->day - g_date_get_weekday (&date) + 1;
-          heading = day_text (week, _("Week of %e %B %Y"));
+          monday = pl_date_text (week, PL_DATE_LONG);
+          /* Translators: a heading of the agenda, the week from its Monday ("Week of 5 March 2027") */
+          heading = g_strdup_printf (_("Week of %s"), monday);
           gtk_box_append (self->agenda, gtk_label_new (heading));
           gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), "section-title");
           gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), GTK_ALIGN_START);
@@ -802,7 +796,7 @@ rebuild_agenda (PlCalendarPage *self)
         }
       else if (item->entry != NULL && item->origin != item->day)
         {
-          g_autofree char *own = day_text (item->origin, "%e %b");
+          g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MON);
           /* Translators: an occurrence held on another day than its own, which is the last %s */
           line = g_markup_printf_escaped (_("%s   %s · %s (moved from %s)"), when, item->what, item->title, own);
         }

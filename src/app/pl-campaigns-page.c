@@ -72,19 +72,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-status_name (int status)
-{
-  switch (status)
-    {
-    case PL_STATUS_PLANNED: return _("Planned");
-    case PL_STATUS_RUNNING: return _("Running");
-    case PL_STATUS_COMPLETED: return _("Completed");
-    case PL_STATUS_STOPPED: return _("Stopped");
-    default: return "";
-    }
-}
-
 /* ---- filtering and sorting ---- */
 
 static gboolean
@@ -536,7 +523,7 @@ bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlCampaigns
   g_autofree char *text = NULL;
 
   if (field == PL_CAMPAIGN_STATUS)
-    text = g_strdup (status_name ((int) pl_item_get_int (campaign, field)));
+    text = g_strdup (pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (campaign, field)));
   else
     text = pl_field_format (self->plan, campaign, field);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
@@ -775,8 +762,11 @@ prepare_entry (PlPlan *plan, PlItem *entry, gpointer data)
 static void
 pl_campaigns_page_init (PlCampaignsPage *self)
 {
-  const char *statuses[] = { _("Planned"), _("Running"), _("Completed"), _("Stopped"), NULL };
-  const char *status_filters[] = { _("All statuses"), _("Planned"), _("Running"), _("Completed"), _("Stopped"), NULL };
+  const char *statuses[] = {
+    pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, PL_STATUS_PLANNED), pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, PL_STATUS_RUNNING),
+    pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, PL_STATUS_COMPLETED), pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, PL_STATUS_STOPPED), NULL
+  };
+  const char *status_filters[] = { _("All statuses"), statuses[0], statuses[1], statuses[2], statuses[3], NULL };
   const char *orders[] = { _("Start date"), _("Name"), _("Status"), NULL };
   GtkEntry *entries[] = { self->name, self->channel, self->start, self->end };
   guint entry_fields[] = { PL_CAMPAIGN_NAME, PL_CAMPAIGN_CHANNEL, PL_CAMPAIGN_START, PL_CAMPAIGN_END };

@@ -98,7 +98,7 @@ funnel_rows (GPtrArray *rows, PlPlan *plan, guint32 today)
   guint32 from = pl_plan_get_start (plan), to = pl_dashboard_as_of (plan, today) + 1;
   double previous = NAN;
 
-  add_row (rows, _("Stage"), _("Actual"), _("Plan"), _("Rate"), NULL);
+  add_row (rows, _("Stage"), _("Actual"), C_("planned figure", "Plan"), _("Rate"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
       PlKpi *kpi = pl_figures_kpi_for_stage (plan, stages[i]);

@@ -8,6 +8,7 @@
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-dashboard-chart.h"
+#include "pl-date-text.h"
 #include "pl-dashboard-page.h"
 #include "pl-funnel-chart.h"
 
@@ -234,18 +235,16 @@ on_attention_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlDashboardPage
 static void
 refresh (PlDashboardPage *self)
 {
-  GDate date;
-  char day[64];
+  g_autofree char *day = NULL;
   g_autofree char *text = NULL;
 
   g_clear_pointer (&self->dashboard, pl_dashboard_free);
   if (self->plan == NULL)
     return;
   self->dashboard = pl_dashboard_new (self->plan, pl_dashboard_as_of (self->plan, pl_calendar_today ()));
-  g_date_set_julian (&date, self->dashboard->as_of);
-  g_date_strftime (day, sizeof day, "%e %B %Y", &date);
+  day = pl_date_text (self->dashboard->as_of, PL_DATE_LONG);
   /* Translators: the day the dashboard's figures are for */
-  text = g_strdup_printf (_("as of %s"), g_strstrip (day));
+  text = g_strdup_printf (_("as of %s"), day);
   gtk_label_set_label (self->as_of, text);
   rebuild_tiles (self);
   rebuild_attention (self);

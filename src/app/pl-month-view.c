@@ -7,6 +7,7 @@
 
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
+#include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-month-chart.h"
 #include "pl-month-view.h"
@@ -136,15 +137,13 @@ pl_month_view_step (PlMonthView *self, int months)
 static char *
 describe (PlItem *item)
 {
-  GDate start, end;
-  char from[48], to[48];
 
   if (PL_IS_CAMPAIGN (item))
     {
-      g_date_set_julian (&start, pl_item_get_julian (item, PL_CAMPAIGN_START));
-      g_date_set_julian (&end, MAX (pl_item_get_julian (item, PL_CAMPAIGN_END), pl_item_get_julian (item, PL_CAMPAIGN_START)));
-      g_date_strftime (from, sizeof from, "%e %b", &start);
-      g_date_strftime (to, sizeof to, "%e %b", &end);
+      g_autofree char *from = pl_date_text (pl_item_get_julian (item, PL_CAMPAIGN_START), PL_DATE_DAY_MON);
+      g_autofree char *to = pl_date_text (MAX (pl_item_get_julian (item, PL_CAMPAIGN_END),
+                                               pl_item_get_julian (item, PL_CAMPAIGN_START)), PL_DATE_DAY_MON);
+
       /* Translators: a campaign in a day's list: its status, then its dates */
       return g_strdup_printf (_("Campaign, %s, %s to %s"),
                               pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (item, PL_CAMPAIGN_STATUS)),
@@ -158,8 +157,7 @@ pl_month_view_show_day (PlMonthView *self, guint32 day)
 {
   g_autoptr(GPtrArray) items = NULL;
   GtkWidget *child;
-  GDate date;
-  char title[64];
+  g_autofree char *title = NULL;
   GdkRectangle where = { 0, 0, 1, 1 };
   int width = gtk_widget_get_width (GTK_WIDGET (self->area)), height = gtk_widget_get_height (GTK_WIDGET (self->area));
 
@@ -203,8 +201,7 @@ pl_month_view_show_day (PlMonthView *self, guint32 day)
       g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (pl_item_get_id (item)), g_free);
       gtk_list_box_append (self->more_list, row);
     }
-  g_date_set_julian (&date, day);
-  g_date_strftime (title, sizeof title, "%A %e %B", &date);
+  title = pl_date_text (day, PL_DATE_WEEKDAY_DAY_MONTH);
   gtk_label_set_label (self->more_title, title);
   gtk_popover_set_pointing_to (self->more, &where);
   gtk_popover_popup (self->more);

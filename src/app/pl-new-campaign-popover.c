@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-new-campaign-popover.h"
+#include "pl-date-text.h"
 #include "pl-schedule-edit.h"
 
 struct _PlNewCampaignPopover
@@ -38,8 +39,8 @@ void
 pl_new_campaign_popover_ask (PlNewCampaignPopover *self, PlPlan *plan, guint32 start, guint32 end, PlItem *like,
                              guint field, const GdkRectangle *where)
 {
-  GDate first, last;
-  char from[64], to[64];
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   g_autofree char *text = NULL;
   guint days = MAX (start, end) - MIN (start, end) + 1;
 
@@ -49,12 +50,10 @@ pl_new_campaign_popover_ask (PlNewCampaignPopover *self, PlPlan *plan, guint32 s
   self->field = field;
   self->start = MIN (start, end);
   self->end = MAX (start, end);
-  g_date_set_julian (&first, self->start);
-  g_date_set_julian (&last, self->end);
-  g_date_strftime (from, sizeof from, "%e %b %Y", &first);
-  g_date_strftime (to, sizeof to, "%e %b %Y", &last);
+  from = pl_date_text (self->start, PL_DATE_DAY_MON_YEAR);
+  to = pl_date_text (self->end, PL_DATE_DAY_MON_YEAR);
   /* Translators: the dates of a campaign about to be added, and how many days it lasts */
-  text = g_strdup_printf (ngettext ("%s to %s (%u day)", "%s to %s (%u days)", days), g_strstrip (from), g_strstrip (to), days);
+  text = g_strdup_printf (ngettext ("%s to %s (%u day)", "%s to %s (%u days)", days), from, to, days);
   gtk_label_set_label (self->dates, text);
   gtk_editable_set_text (GTK_EDITABLE (self->name), "");
   gtk_popover_set_pointing_to (GTK_POPOVER (self), where);

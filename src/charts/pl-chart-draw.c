@@ -56,33 +56,13 @@ char *
 pl_chart_amount (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 whole, gboolean precise)
 {
   double value = (double) amount / pow (10, pl_plan_get_currency_exponent (plan));
-  double magnitude = fabs (value);
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *number = NULL;
-  g_autofree char *localised = NULL;
-  const char *suffix = "";
-  const char *format = "%.0f";
-  double shown = value;
 
   if (style->share_safe)
     return whole > 0 ? pl_percent_format (100.0 * (double) amount / (double) whole, 0) : g_strdup ("–");
-  /* Two decimals of millions when asked: two ends of a line are often close. */
-  if (magnitude >= 1e6)
-    {
-      format = precise ? "%.2f" : "%.1f";
-      shown = value / 1e6;
-      suffix = "M";
-    }
-  else if (magnitude >= 1e3)
-    {
-      format = magnitude >= 1e4 ? "%.0f" : "%.1f";
-      shown = value / 1e3;
-      suffix = "k";
-    }
-  g_ascii_formatd (buffer, sizeof buffer, format, shown);
-  number = g_strconcat (buffer, suffix, NULL);
-  localised = pl_number_localise (number, FALSE);
-  return pl_money_decorate (localised, pl_plan_get_currency (plan));
+  /* Under a thousand, whole units: a chart's axis has no room for cents. */
+  number = pl_number_short (fabs (value) < 1e3 ? round (value) : value, precise);
+  return pl_money_decorate (number, pl_plan_get_currency (plan));
 }
 
 double

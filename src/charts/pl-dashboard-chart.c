@@ -142,6 +142,52 @@ kpi_value (PlPlan *plan, const PlDashboardTile *tile, double value)
   return g_steal_pointer (&number);
 }
 
+/* The same, shortened for a tile whose line is too narrow for it: "497k €". */
+static char *
+kpi_value_short (PlPlan *plan, const PlDashboardTile *tile, double value)
+{
+  g_autofree char *number = NULL;
+
+  switch (pl_item_get_int (tile->kpi, PL_KPI_UNIT))
+    {
+    case PL_UNIT_CURRENCY:
+      number = pl_number_short (value, FALSE);
+      return pl_money_decorate (number, pl_plan_get_currency (plan));
+    case PL_UNIT_COUNT:
+      return pl_number_short (value, FALSE);
+    default:
+      return kpi_value (plan, tile, value);
+    }
+}
+
+/* The tile's line under its figure, "on target · target 496,600 €", shortened until it fits
+ * @width: the target in thousands, then without the words the stripe's colour already says. */
+static char *
+tile_line (PlPlan *plan, const PlDashboardTile *tile, const char *target_line, PangoLayout *layout, double width)
+{
+  char *line = g_strdup_printf ("%s · %s", status_words (tile->status), target_line);
+  int line_w;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, line, -1);
+  pango_layout_get_pixel_size (layout, &line_w, NULL);
+  if (line_w <= width || isnan (tile->target) || isnan (tile->value) || tile->target == 0)
+    return line;
+  g_free (line);
+  {
+    g_autofree char *target = kpi_value_short (plan, tile, tile->target);
+    g_autofree char *shorter = g_strdup_printf (_("target %s"), target);
+
+    line = g_strdup_printf ("%s · %s", status_words (tile->status), shorter);
+    pango_layout_set_text (layout, line, -1);
+    pango_layout_get_pixel_size (layout, &line_w, NULL);
+    if (line_w <= width)
+      return line;
+    g_free (line);
+    return g_steal_pointer (&shorter);
+  }
+}
+
 /* The tile's figure and what it is measured against. Share-safe, money becomes an index:
  * its share of the target, or of the month before when it has no target. */
 static void
@@ -192,7 +238,8 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   int large_h;
 
   tile_figures (plan, tile, style, &value, &target_line);
-  line = g_strdup_printf ("%s · %s", status_words (tile->status), target_line);
+  line = withholds (style, tile) ? g_strdup_printf ("%s · %s", status_words (tile->status), target_line)
+                                 : tile_line (plan, tile, target_line, small, width - left - PAD);
   pl_chart_card (cr, width, height, style);
   /* The stripe says how the KPI stands before anything is read. */
   pl_chart_set_color (cr, color, 1);
@@ -273,7 +320,7 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
   g_autofree char *months = pl_chart_period_months (pl_plan_get_start (plan), dashboard->until);
   /* Translators: LTV:CAC over a range of months ("January to June 2027") */
   g_autofree char *title = months ? g_strdup_printf (_("LTV:CAC, %s"), months) : g_strdup (_("LTV:CAC"));
-  g_autofree char *value = isnan (ratio) ? g_strdup ("–") : g_strdup_printf ("%.1fx", ratio);
+  g_autofree char *value = isnan (ratio) ? g_strdup ("–") : pl_ratio_format (ratio, 1);
   g_autoptr(PangoLayout) tiny = pl_chart_text_new (cr, style, 10);
   gboolean healthy = !isnan (ratio) && ratio >= PL_LTV_CAC_HEALTHY;
   const PlColor *color = healthy ? &style->good : &style->bad;
@@ -281,7 +328,7 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
 
   pl_chart_card (cr, width, height, style);
   gauge_head (cr, title, value,
-              isnan (ratio) ? _("not measured yet") : healthy ? _("healthy: 3x or above") : _("below the 3x line"),
+              isnan (ratio) ? _("not measured yet") : healthy ? _("healthy: 3× or above") : _("below the 3× line"),
               isnan (ratio) ? &style->muted : color, width, height, style);
 
   pl_ltv_cac_gauge_geometry (ratio, bar_w, &bar_end, &healthy_x);
@@ -298,7 +345,7 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
   /* The scale under the bar, one mark per x, and the health line across it. */
   for (int i = 0; i <= (int) round (top); i++)
     {
-      g_autofree char *mark = g_strdup_printf ("%dx", i);
+      g_autofree char *mark = pl_ratio_format (i, 0);
       double x = PAD + bar_w * i / top;
 
       if (i == (int) PL_LTV_CAC_HEALTHY)
@@ -317,7 +364,10 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
   cairo_set_dash (cr, NULL, 0, 0);
   {
     g_autoptr(PangoLayout) bold = pl_chart_text_new (cr, style, 10);
-    pango_layout_set_markup (bold, "<b>3x</b>", -1);
+    g_autofree char *healthy_mark = pl_ratio_format (PL_LTV_CAC_HEALTHY, 0);
+    g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", healthy_mark);
+
+    pango_layout_set_markup (bold, markup, -1);
     pango_layout_set_width (bold, 30 * PANGO_SCALE);
     pango_layout_set_alignment (bold, PANGO_ALIGN_CENTER);
     cairo_move_to (cr, PAD + healthy_x - 15, bar_y + BAR_H + 3);

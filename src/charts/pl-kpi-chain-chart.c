@@ -60,32 +60,23 @@ pl_kpi_status (PlPlan *plan, PlItem *kpi, guint32 month)
   return pl_figures_kpi_status (plan, PL_KPI (kpi), month, next_month (month));
 }
 
-/* A value short enough for a node: 495k, 1.2M, 3.4 %, 3.4x. */
+/* A value short enough for a node: 495k, 1.2M, 3.4 %, 3.4×. */
 static char *
-short_value (PlPlan *plan, PlItem *kpi, double value)
+short_value (PlItem *kpi, double value)
 {
-  double magnitude = fabs (value);
-
   if (isnan (value))
     return g_strdup ("–");
   switch (pl_item_get_int (kpi, PL_KPI_UNIT))
     {
     case PL_UNIT_PERCENT:
-      return g_strdup_printf ("%.1f %%", value * 100);
+      return pl_percent_format (value * 100, 1);
     case PL_UNIT_RATIO:
-      return g_strdup_printf ("%.1fx", value);
+      return pl_ratio_format (value, 1);
     case PL_UNIT_DAYS:
       return g_strdup_printf (_("%.0f d"), value);
     default:
-      break;
+      return pl_number_short (value, FALSE);
     }
-  if (magnitude >= 1e6)
-    return g_strdup_printf ("%.1fM", value / 1e6);
-  if (magnitude >= 1e4)
-    return g_strdup_printf ("%.0fk", value / 1e3);
-  if (magnitude >= 100 || value == floor (value))
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
 }
 
 /* A node's second line: its latest value against its target ("495k / 520k"); share-safe,
@@ -108,8 +99,8 @@ value_line (PlPlan *plan, PlItem *kpi, double value, double target, const PlChar
       /* Translators: a KPI in money as a share of its target, "95 % of target" */
       return g_strdup_printf (_("%s of target"), share);
     }
-  shown = short_value (plan, kpi, value);
-  wanted = short_value (plan, kpi, target);
+  shown = short_value (kpi, value);
+  wanted = short_value (kpi, target);
   *bright = strlen (shown);
   /* Translators: a KPI's latest value against its target, as in "495k / 520k". */
   return g_strdup_printf (_("%s / %s"), shown, wanted);
@@ -660,7 +651,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
 
           if (isnan (rate))
             continue;
-          text = g_strdup_printf ("%.1f %%", 100 * rate);
+          text = pl_percent_format (100 * rate, 1);
           pango_layout_set_text (label, text, -1);
           pango_layout_get_pixel_extents (label, NULL, &ink);
           /* Only where it fits between the two nodes: never over a name. */
@@ -807,6 +798,12 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       pango_attr_list_insert (attributes, dim);
       pango_layout_set_attributes (value_text, attributes);
       pango_attr_list_unref (attributes);
+      /* A node too narrow for "135k / 148k" shows the value whole rather than both cut. */
+      pango_layout_set_width (value_text, -1);
+      pango_layout_set_text (value_text, line, -1);
+      pango_layout_get_pixel_extents (value_text, NULL, &extents);
+      if (extents.width > text_w && bright < strlen (line))
+        line[bright] = '\0';
       pango_layout_set_width (value_text, (int) (text_w * PANGO_SCALE));
       pango_layout_set_text (value_text, line, -1);
       set_color (cr, &style->muted, 1);

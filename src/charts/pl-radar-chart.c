@@ -154,7 +154,6 @@ pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *cur
       cairo_arc (cr, cx, cy, pr, 0, 2 * G_PI);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      pl_chart_text (cr, small, persona->name, cx + 4, cy - pr - 13, 120, PANGO_ALIGN_LEFT);
     }
   /* The spread between respondents, then the rounds. */
   if (current != NULL && current->n_respondents > 1)
@@ -196,6 +195,26 @@ pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *cur
           if (weakest < 0 || current->scores[i] < current->scores[weakest])
             weakest = (int) i;
         }
+    }
+  /* The personas' names over the shapes, on a halo of the background, so that a round's
+   * outline never runs through them. */
+  for (guint p = 0; p < questionnaire->personas->len; p++)
+    {
+      const PlPersona *persona = questionnaire->personas->pdata[p];
+      double pr = r * persona->min_overall / 100;
+      int name_w, name_h;
+
+      if (persona->min_overall <= 0)
+        continue;
+      pango_layout_set_width (small, -1);
+      pango_layout_set_text (small, persona->name, -1);
+      pango_layout_get_pixel_size (small, &name_w, &name_h);
+      name_w = MIN (name_w, 120);
+      pl_chart_set_color (cr, &style->background, 0.85);
+      pl_chart_rounded_rect (cr, cx + 2, cy - pr - 13, name_w + 4, name_h, 3);
+      cairo_fill (cr);
+      pl_chart_set_color (cr, &style->muted, 1);
+      pl_chart_text (cr, small, persona->name, cx + 4, cy - pr - 13, 120, PANGO_ALIGN_LEFT);
     }
   for (guint i = 0; i < n; i++)
     {

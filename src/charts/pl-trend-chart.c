@@ -6,8 +6,10 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "pl-chart-draw.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
+#include "pl-money.h"
 #include "pl-records.h"
 #include "pl-trend-chart.h"
 
@@ -29,6 +31,21 @@ label (cairo_t *cr, PangoLayout *text, const char *markup, double x, double y, d
   pango_layout_set_alignment (text, align);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, text);
+}
+
+/* A value on the axis, short and in the KPI's unit: "450k", "35 %", "3.5×". */
+static char *
+axis_value (PlItem *kpi, double value)
+{
+  switch (pl_item_get_int (kpi, PL_KPI_UNIT))
+    {
+    case PL_UNIT_PERCENT:
+      return pl_percent_format (value * 100, fabs (value) < 0.1 && value != 0 ? 1 : 0);
+    case PL_UNIT_RATIO:
+      return pl_ratio_format (value, 1);
+    default:
+      return pl_number_short (value, FALSE);
+    }
 }
 
 static void
@@ -116,6 +133,9 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
       if (low > 0 && low < span * 2)
         low = 0;
       high += span * 0.08 + (span == 0 ? fabs (high) * 0.1 + 1 : 0);
+      /* From zero, the lines fall on round figures. */
+      if (low == 0)
+        high = pl_chart_nice_ceiling (high);
     }
 
   if (sparkline)
@@ -137,7 +157,8 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
         {
           double value = low + (high - low) * i / 2;
           double py = y + h - h * i / 2;
-          g_autofree char *markup = g_strdup_printf ("%.4g", value);
+          g_autofree char *value_text = axis_value (kpi, value);
+          g_autofree char *markup = g_markup_escape_text (value_text, -1);
 
           set_color (cr, &style->muted, 0.25);
           cairo_set_line_width (cr, 1);
@@ -147,18 +168,42 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
           set_color (cr, &style->muted, 1);
           label (cr, text, markup, 0, py - 7, AXIS_W - 6, PANGO_ALIGN_RIGHT);
         }
-      for (guint m = 0; m < n; m++)
-        {
-          GDate date;
-          char month[32];
-          double px = x + (n > 1 ? w * m / (n - 1) : w / 2);
+      {
+        /* Every month when their names fit side by side, else every other one, or fewer. */
+        double column = n > 1 ? w / (n - 1) : w;
+        int widest = 0;
+        guint step;
 
-          g_date_clear (&date, 1);
-          g_date_set_julian (&date, pl_plan_month_start (plan, m));
-          g_date_strftime (month, sizeof month, "%b", &date);
-          set_color (cr, &style->muted, 1);
-          label (cr, text, month, px - 20, y + h + 4, 40, PANGO_ALIGN_CENTER);
-        }
+        pango_layout_set_width (text, -1);
+        for (guint m = 0; m < n; m++)
+          {
+            GDate date;
+            char month[32];
+            int month_w;
+
+            g_date_clear (&date, 1);
+            g_date_set_julian (&date, pl_plan_month_start (plan, m));
+            g_date_strftime (month, sizeof month, "%b", &date);
+            pango_layout_set_text (text, month, -1);
+            pango_layout_get_pixel_size (text, &month_w, NULL);
+            widest = MAX (widest, month_w);
+          }
+        step = (guint) MAX (1, ceil ((widest + 6) / column));
+        for (guint m = 0; m < n; m += step)
+          {
+            GDate date;
+            char month[32];
+            g_autofree char *markup = NULL;
+            double px = x + (n > 1 ? w * m / (n - 1) : w / 2);
+
+            g_date_clear (&date, 1);
+            g_date_set_julian (&date, pl_plan_month_start (plan, m));
+            g_date_strftime (month, sizeof month, "%b", &date);
+            markup = g_markup_escape_text (month, -1);
+            set_color (cr, &style->muted, 1);
+            label (cr, text, markup, px - column * step / 2, y + h + 4, column * step, PANGO_ALIGN_CENTER);
+          }
+      }
       {
         static const double dash[] = { 5, 4 };
         set_color (cr, &style->muted, 1);

@@ -34,11 +34,11 @@ money (PlPlan *plan, gint64 amount)
 }
 
 static char *
-figure (double value, int decimals, const char *suffix)
+figure (double value, int decimals)
 {
   if (isnan (value))
     return g_strdup (_("n/a"));
-  return g_strdup_printf ("%'.*f%s", decimals, value, suffix);
+  return g_strdup_printf ("%'.*f", decimals, value);
 }
 
 static char *
@@ -163,9 +163,9 @@ kpi_row (GString *out, PlPlan *plan, PlStage stage, guint32 last_from, guint32 f
     }
   else
     {
-      l = figure (last, 0, "");
-      t = figure (total, 0, "");
-      g = figure (target, 0, "");
+      l = figure (last, 0);
+      t = figure (total, 0);
+      g = figure (target, 0);
     }
   g_string_append (out, "  ");
   cell (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), 32, FALSE);
@@ -222,13 +222,13 @@ chain (GString *out, PlPlan *plan)
   arpu = money_figure (plan, pl_figures_arpu (plan, from, to));
   ltv = money_figure (plan, pl_figures_ltv (plan, from, to, &margin_assumed));
   ratio = pl_figures_ltv_cac (plan, from, to);
-  ltv_cac = figure (ratio, 1, "x");
+  ltv_cac = isnan (ratio) ? g_strdup (_("n/a")) : pl_ratio_format (ratio, 1);
   roi = percent (pl_figures_roi (plan, from, to));
   g_string_append_printf (out, _("  CPL %s · CAC %s · ARPU %s · LTV %s\n"), cpl, cac, arpu, ltv);
   g_string_append_printf (out, _("  LTV:CAC %s (%s) · ROI %s\n"), ltv_cac,
                           isnan (ratio) ? _("not available")
-                          : ratio >= PL_LTV_CAC_HEALTHY ? _("healthy, at or above 3x")
-                          : _("below the 3x health line"),
+                          : ratio >= PL_LTV_CAC_HEALTHY ? _("healthy, at or above 3×")
+                          : _("below the 3× health line"),
                           roi);
   if (margin_assumed)
     g_string_append (out, _("  No gross margin is measured, so LTV assumes a margin of 100 %.\n"));

@@ -95,16 +95,18 @@ pl_enum_to_nick (GType enum_type, int value)
 }
 
 /* What the user reads for each value; the nicks are the file's words, not theirs. */
-static const struct { GType (*type) (void); int value; const char *label; } labels[] = {
+/* A context where the same English word takes another form in a translation (a French
+ * campaign is "Terminée", a budget line's amount "Prévu"). */
+static const struct { GType (*type) (void); int value; const char *label; const char *context; } labels[] = {
   { pl_horizon_get_type, PL_HORIZON_SHORT, N_("Short term") },
   { pl_horizon_get_type, PL_HORIZON_LONG, N_("Long term") },
   { pl_approval_get_type, PL_APPROVAL_DRAFT, N_("Draft") },
   { pl_approval_get_type, PL_APPROVAL_SUBMITTED, N_("Submitted") },
   { pl_approval_get_type, PL_APPROVAL_APPROVED, N_("Approved") },
-  { pl_campaign_status_get_type, PL_STATUS_PLANNED, N_("Planned") },
-  { pl_campaign_status_get_type, PL_STATUS_RUNNING, N_("Running") },
-  { pl_campaign_status_get_type, PL_STATUS_COMPLETED, N_("Completed") },
-  { pl_campaign_status_get_type, PL_STATUS_STOPPED, N_("Stopped") },
+  { pl_campaign_status_get_type, PL_STATUS_PLANNED, NC_("campaign status", "Planned"), "campaign status" },
+  { pl_campaign_status_get_type, PL_STATUS_RUNNING, NC_("campaign status", "Running"), "campaign status" },
+  { pl_campaign_status_get_type, PL_STATUS_COMPLETED, NC_("campaign status", "Completed"), "campaign status" },
+  { pl_campaign_status_get_type, PL_STATUS_STOPPED, NC_("campaign status", "Stopped"), "campaign status" },
   { pl_entry_kind_get_type, PL_ENTRY_MILESTONE, N_("Milestone") },
   { pl_entry_kind_get_type, PL_ENTRY_ACTIVITY, N_("Activity") },
   { pl_entry_kind_get_type, PL_ENTRY_REVIEW, N_("Review") },
@@ -123,8 +125,8 @@ static const struct { GType (*type) (void); int value; const char *label; } labe
   { pl_direction_get_type, PL_DIRECTION_LOWER, N_("Lower") },
   { pl_layer_get_type, PL_LAYER_ACTIVITY, N_("Activity") },
   { pl_layer_get_type, PL_LAYER_FUNNEL, N_("Funnel") },
-  { pl_layer_get_type, PL_LAYER_BUSINESS, N_("Business") },
-  { pl_stage_get_type, PL_STAGE_NONE, N_("None") },
+  { pl_layer_get_type, PL_LAYER_BUSINESS, NC_("KPI layer", "Business"), "KPI layer" },
+  { pl_stage_get_type, PL_STAGE_NONE, NC_("funnel stage", "None"), "funnel stage" },
   { pl_stage_get_type, PL_STAGE_SPEND, N_("Spend") },
   { pl_stage_get_type, PL_STAGE_IMPRESSIONS, N_("Impressions") },
   { pl_stage_get_type, PL_STAGE_VISITORS, N_("Visitors") },
@@ -151,6 +153,6 @@ pl_enum_get_label (GType enum_type, int value)
 {
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (labels[i].value == value && labels[i].type () == enum_type)
-      return _(labels[i].label);
+      return labels[i].context ? g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label) : _(labels[i].label);
   return "";
 }

@@ -22,7 +22,7 @@ plain_number (double value, int decimals)
 
   g_ascii_formatd (buffer, sizeof buffer, format, value);
   /* In the user's locale; parsing takes its separators back. */
-  return pl_number_localise (buffer, fabs (value) >= 10000);
+  return pl_number_localise (buffer, fabs (value) >= 1000);
 }
 
 char *
@@ -38,8 +38,7 @@ pl_kpi_value_format (PlKpi *kpi, double value)
     case PL_UNIT_PERCENT:
       return pl_percent_format (value * 100, 1);
     case PL_UNIT_RATIO:
-      number = plain_number (value, 2);
-      return g_strdup_printf ("%sx", number);
+      return pl_ratio_format (value, 2);
     case PL_UNIT_CURRENCY:
       /* Cents matter in a cost per lead, not in a month's spend. */
       return plain_number (value, value == floor (value) || fabs (value) >= 1000 ? 0 : 2);
@@ -82,7 +81,7 @@ pl_kpi_value_parse (PlKpi *kpi, const char *text, double *value, GError **error)
           percent = TRUE;
           continue;
         }
-      if ((c == 'x' || c == 'X') && unit == PL_UNIT_RATIO)
+      if ((c == 'x' || c == 'X' || c == 0x00D7) && unit == PL_UNIT_RATIO)
         continue;
       g_string_append_unichar (clean, c);
     }

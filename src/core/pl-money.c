@@ -183,15 +183,58 @@ pl_money_format (gint64 amount, guint exponent, const char *currency)
   return pl_money_decorate (number, currency);
 }
 
-char *
-pl_percent_format (double percent, int decimals)
+/* @value with @decimals digits in the user's locale, grouped from ten thousand. */
+static char *
+decimals_localised (double value, int decimals)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  return pl_number_localise (buffer, fabs (value) >= 10000);
+}
+
+char *
+pl_ratio_format (double ratio, int decimals)
+{
+  g_autofree char *number = decimals_localised (ratio, decimals);
+
+  /* Translators: a ratio such as LTV:CAC, "3.4×" (three point four times) */
+  return g_strdup_printf (_("%s×"), number);
+}
+
+char *
+pl_number_short (double value, gboolean precise)
+{
+  double magnitude = fabs (value);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *number = NULL;
 
-  g_ascii_formatd (buffer, sizeof buffer, format, percent);
-  number = pl_number_localise (buffer, fabs (percent) >= 10000);
+  /* Two decimals of millions when asked: two ends of a line are often close. */
+  if (magnitude >= 1e6)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, precise ? "%.2f" : fmod (value, 1e6) == 0 ? "%.0f" : "%.1f", value / 1e6);
+      number = pl_number_localise (buffer, FALSE);
+      /* Translators: millions shortened after a number on a chart, "1.2M"; French writes "1,2 M" */
+      return g_strdup_printf (_("%sM"), number);
+    }
+  if (magnitude >= 1e3)
+    {
+      /* "1k" on an axis rather than "1.0k". */
+      g_ascii_formatd (buffer, sizeof buffer, magnitude >= 1e4 || fmod (value, 1e3) == 0 ? "%.0f" : "%.1f", value / 1e3);
+      number = pl_number_localise (buffer, FALSE);
+      /* Translators: thousands shortened after a number on a chart, "12k"; French writes "12 k" */
+      return g_strdup_printf (_("%sk"), number);
+    }
+  g_ascii_formatd (buffer, sizeof buffer, magnitude >= 100 || value == floor (value) ? "%.0f" : "%.1f", value);
+  return pl_number_localise (buffer, FALSE);
+}
+
+char *
+pl_percent_format (double percent, int decimals)
+{
+  g_autofree char *number = decimals_localised (percent, decimals);
+
   /* Translators: a percentage, "12.5 %"; French separates the sign with a narrow no-break space */
   return g_strdup_printf (_("%s\u00A0%%"), number);
 }

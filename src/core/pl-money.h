@@ -37,6 +37,11 @@ char    *pl_money_decorate       (const char *number, const char *currency);
 /* A percentage (62.5 for 62.5 %) with @decimals digits, as the user's locale writes it:
  * "62.5 %", "62,5 %" in French; the space never breaks. */
 char    *pl_percent_format       (double percent, int decimals);
+/* A ratio (3.4 for LTV:CAC) with @decimals digits: "3.4×", "3,4×" in French. */
+char    *pl_ratio_format         (double ratio, int decimals);
+/* A number shortened for a chart label, in the user's locale: "950", "12k", "4.5k", "1.2M"
+ * ("12 k", "1,2 M" in French); two decimals of millions when @precise. */
+char    *pl_number_short         (double value, gboolean precise);
 /* Parses what a user typed: spaces and no-break spaces between digits are ignored, a lone
  * comma is a decimal comma ("12 500", "182,40"), commas between groups of three digits
  * separate thousands ("12,500.50"), a currency sign or code before or after is dropped

@@ -7,6 +7,7 @@
 
 #include "pl-chart-catalog.h"
 #include "pl-chart-draw.h"
+#include "pl-date-text.h"
 #include "pl-paper.h"
 
 /* A split timeline shows a quarter a page: days a few millimetres wide. */
@@ -31,8 +32,7 @@ pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today,
   g_autofree char *printed = NULL;
   g_autofree char *numbers = NULL;
   const char *organisation = pl_item_get_string (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_ORGANISATION);
-  GDate date;
-  char day[64];
+  g_autofree char *day = NULL;
 
   {
     PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (bold));
@@ -40,10 +40,9 @@ pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today,
     pango_layout_set_font_description (bold, font);
     pango_font_description_free (font);
   }
-  g_date_set_julian (&date, today);
-  g_date_strftime (day, sizeof day, "%e %B %Y", &date);
+  day = pl_date_text (today, PL_DATE_LONG);
   /* Translators: in a printed page's header: what is printed, then the day it was printed */
-  printed = g_strdup_printf (_("%s · printed %s"), what, g_strstrip (day));
+  printed = g_strdup_printf (_("%s · printed %s"), what, day);
   /* What is printed and when is read whole; the title takes the room left. */
   {
     int right_w;

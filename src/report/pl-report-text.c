@@ -8,6 +8,7 @@
 #include "pl-budget-totals.h"
 #include "pl-chart-style.h"
 #include "pl-dashboard.h"
+#include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-hygiene.h"
 #include "pl-kpi-value.h"
@@ -16,6 +17,7 @@
 #include "pl-questionnaire-file.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
+#include "pl-date-text.h"
 
 void
 pl_report_table_free (PlReportTable *table)
@@ -244,8 +246,7 @@ figure_value (PlPlan *plan, const Figure *f, double value)
   if (f->kpi != NULL)
     return pl_kpi_value_format (f->kpi, value);
   if (f->ratio)
-    /* Translators: a ratio, as in "3.4×" */
-    return g_strdup_printf (_("%.1f×"), value);
+    return pl_ratio_format (value, 1);
   return count_text (value);
 }
 
@@ -361,9 +362,10 @@ add_attention (PlReportTableText *self, PlPlan *plan, guint32 today, gboolean sh
   for (guint i = 0; i < MIN (dashboard->attention->len, MAX_ATTENTION); i++)
     {
       const PlAttention *attention = dashboard->attention->pdata[i];
-      g_autofree char *line = g_markup_printf_escaped ("\n• %s: %s", pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME),
+      /* Translators: a campaign that needs attention in the report: its name, then why ("Webinars: 25 % over budget") */
+      g_autofree char *line = g_markup_printf_escaped (_("%s: %s"), pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME),
                                                        share_safe ? attention->share_text : attention->text);
-      g_string_append (text, line);
+      g_string_append_printf (text, "\n• %s", line);
     }
   if (dashboard->attention->len > MAX_ATTENTION)
     {
@@ -563,18 +565,6 @@ pl_report_top_campaigns (PlPlan *plan, guint n)
   return top;
 }
 
-static const char *
-campaign_status (PlCampaignStatus status)
-{
-  switch (status)
-    {
-    case PL_STATUS_RUNNING: return _("Running");
-    case PL_STATUS_COMPLETED: return _("Completed");
-    case PL_STATUS_STOPPED: return _("Stopped");
-    case PL_STATUS_PLANNED: default: return _("Planned");
-    }
-}
-
 static void
 free_text (gpointer text)
 {
@@ -681,15 +671,15 @@ pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
         }
       if (pl_item_get_julian (r->campaign, PL_CAMPAIGN_START) != 0)
         {
-          g_autofree char *from = day_text (pl_item_get_julian (r->campaign, PL_CAMPAIGN_START), "%e %b");
-          g_autofree char *to = day_text (MAX (pl_item_get_julian (r->campaign, PL_CAMPAIGN_END),
-                                               pl_item_get_julian (r->campaign, PL_CAMPAIGN_START)), "%e %b %Y");
+          g_autofree char *from = pl_date_text (pl_item_get_julian (r->campaign, PL_CAMPAIGN_START), PL_DATE_DAY_MON);
+          g_autofree char *to = pl_date_text (MAX (pl_item_get_julian (r->campaign, PL_CAMPAIGN_END),
+                                                   pl_item_get_julian (r->campaign, PL_CAMPAIGN_START)), PL_DATE_DAY_MON_YEAR);
           dates = g_strdup_printf ("%s – %s", from, to);
         }
       move = g_hash_table_lookup (moves, pl_item_get_id (r->campaign));
       add_row (self, pl_item_get_string (r->campaign, PL_CAMPAIGN_NAME),
                pl_item_get_string (r->campaign, PL_CAMPAIGN_CHANNEL), dates,
-               campaign_status (pl_item_get_int (r->campaign, PL_CAMPAIGN_STATUS)), a, s,
+               pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (r->campaign, PL_CAMPAIGN_STATUS)), a, s,
                move ? move->str : _("No KPI"), NULL);
     }
   return self;
@@ -834,7 +824,7 @@ pl_report_text_as_of (PlPlan *plan, guint32 today)
 char *
 pl_report_text_prepared (const char *owner, guint32 today)
 {
-  g_autofree char *day = day_text (today, "%e %B %Y");
+  g_autofree char *day = pl_date_text (today, PL_DATE_LONG);
   if (owner != NULL && *owner != '\0')
     /* Translators: on a report's cover: who prepared it, and when */
     return g_strdup_printf (_("Prepared by %s on %s"), owner, day);

@@ -79,18 +79,18 @@ test_example (void)
       g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
       g_assert_cmpstr (summary, ==,
                        "Funnel, January to June 2027: Unique visitors 201\u202F700 (plan 196\u202F230)"
-                       " → Leads 4219 (plan 4085), 2.1 % converted"
-                       " → Marketing qualified leads 1345 (plan 1307), 31.9 % converted"
-                       " → Sales qualified leads 479 (plan 457), 35.6 % converted"
-                       " → New customers 55 (plan 55), 11.5 % converted.");
+                       " → Leads 4\u202F219 (plan 4\u202F085), 2.1\u00A0% converted"
+                       " → Marketing qualified leads 1\u202F345 (plan 1\u202F307), 31.9\u00A0% converted"
+                       " → Sales qualified leads 479 (plan 457), 35.6\u00A0% converted"
+                       " → New customers 55 (plan 55), 11.5\u00A0% converted.");
       for (guint i = 0; i < 5; i++)
         {
           /* Every stage beats or meets its plan: a green bar filling its band, which
-           * narrows down the funnel. */
+           * narrows down the funnel (less a pixel under each plan tick and the antialiased ends). */
           pl_funnel_chart_band (i, 5, WIDTH, HEIGHT, &cx, &band_w, &middle);
           g_assert_cmpfloat (band_w, <, previous_w);
           previous_w = band_w;
-          g_assert_cmpfloat_with_epsilon (run_length (surface, (int) middle, &style->good, cx, band_w), band_w, 3);
+          g_assert_cmpfloat_with_epsilon (run_length (surface, (int) middle, &style->good, cx, band_w), band_w, 4);
         }
       /* Visitors: the plan ticks at 196,230 / 201,700 of the band, in the text colour. */
       pl_funnel_chart_band (0, 5, WIDTH, HEIGHT, &cx, &band_w, &middle);
@@ -142,9 +142,9 @@ test_proportions (void)
   summary = pl_funnel_chart_draw (plan, pl_plan_month_start (plan, 0), pl_plan_month_start (plan, 1), cr, 700, 260, style);
   cairo_surface_flush (surface);
   g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_nonnull (strstr (summary, "Leads 500 (plan 1000) →"));
-  g_assert_nonnull (strstr (summary, "(plan 100), 19.0 % converted →"));
-  g_assert_true (g_str_has_suffix (summary, "SQL 40 (plan –), 42.1 % converted."));
+  g_assert_nonnull (strstr (summary, "Leads 500 (plan 1\u202F000) →"));
+  g_assert_nonnull (strstr (summary, "(plan 100), 19.0\u00A0% converted →"));
+  g_assert_true (g_str_has_suffix (summary, "SQL 40 (plan –), 42.1\u00A0% converted."));
 
   pl_funnel_chart_band (0, 3, 700, 260, &cx, &band_w, &middle);
   g_assert_cmpfloat_with_epsilon (run_length (surface, (int) middle, &style->bad, cx, band_w), band_w / 2, 3);

@@ -217,7 +217,7 @@ test_summary_example (void)
     "MQL → SQL 35.6\u00A0%",
     "CPL 210.48\u00A0EUR",
     "CAC 16\u202F145.77\u00A0EUR",
-    "LTV:CAC 3.4x (healthy, at or above 3x)",
+    "LTV:CAC 3.4× (healthy, at or above 3×)",
   };
 
   run_cli (&run, "summary", path, NULL);
@@ -245,7 +245,7 @@ test_summary_locales (void)
       "MQL → SQL 35,6\u202F%",
       "CPL 210,48\u00A0€",
       "CAC 16\u202F145,77\u00A0€",
-      "LTV:CAC 3,4x",
+      "LTV:CAC 3,4×",
       "En bonne voie" } },
     { "en_US.UTF-8", "en", {
       "Period: January 2027 to December 2027 (12 months)",
@@ -255,7 +255,7 @@ test_summary_locales (void)
       "MQL → SQL 35.6\u00A0%",
       "CPL €210.48",
       "CAC €16,145.77",
-      "LTV:CAC 3.4x",
+      "LTV:CAC 3.4×",
       "On track" } },
   };
 
@@ -330,7 +330,7 @@ test_report_locales (void)
     { "fr_FR.UTF-8", "fr", { "Synthèse", "Préparé par Claire Martin le 20 juin 2027",
                              "a dépensé 888 017 € sur les 922 500 € prévus à ce jour (96 %)", "Page 2 sur 2",
                              "Maturité marketing : En bonne voie" } },
-    { "en_US.UTF-8", "en", { "Executive summary", "Prepared by Claire Martin on 20 June 2027",
+    { "en_US.UTF-8", "en", { "Executive summary", "Prepared by Claire Martin on June 20, 2027",
                              "has spent €888,017 of the €922,500 planned to date (96 %)", "Page 2 of 2",
                              "Marketing maturity: On track" } },
   };

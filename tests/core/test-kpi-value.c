@@ -24,7 +24,7 @@ test_format (void)
     { PL_UNIT_COUNT, 585, "585" }, { PL_UNIT_COUNT, 12450, "12\u202F450" },
     { PL_UNIT_COUNT, -1234567, "-1\u202F234\u202F567" }, { PL_UNIT_COUNT, 2.5, "2.50" },
     { PL_UNIT_CURRENCY, 182.4, "182.40" }, { PL_UNIT_CURRENCY, 495000, "495\u202F000" }, { PL_UNIT_CURRENCY, 132469.54, "132\u202F470" },
-    { PL_UNIT_PERCENT, 0.325, "32.5\u00A0%" }, { PL_UNIT_RATIO, 3.4, "3.40x" }, { PL_UNIT_DAYS, 45, "45" },
+    { PL_UNIT_PERCENT, 0.325, "32.5\u00A0%" }, { PL_UNIT_RATIO, 3.4, "3.40×" }, { PL_UNIT_DAYS, 45, "45" },
     { PL_UNIT_COUNT, NAN, "" },
   };
 
@@ -42,7 +42,7 @@ test_parse (void)
   static const struct { PlUnit unit; const char *text; double value; } good[] = {
     { PL_UNIT_COUNT, "585", 585 }, { PL_UNIT_COUNT, "12 450", 12450 }, { PL_UNIT_COUNT, "12\u202F450", 12450 },
     { PL_UNIT_COUNT, " 7 ", 7 }, { PL_UNIT_CURRENCY, "182,40", 182.4 }, { PL_UNIT_CURRENCY, "182.4", 182.4 },
-    { PL_UNIT_PERCENT, "32.5 %", 0.325 }, { PL_UNIT_PERCENT, "32,5", 0.325 }, { PL_UNIT_RATIO, "3.4x", 3.4 },
+    { PL_UNIT_PERCENT, "32.5 %", 0.325 }, { PL_UNIT_PERCENT, "32,5", 0.325 }, { PL_UNIT_RATIO, "3.4x", 3.4 }, { PL_UNIT_RATIO, "3,4×", 3.4 },
     { PL_UNIT_COUNT, "-3", -3 },
   };
   static const struct { PlUnit unit; const char *text; } bad[] = {

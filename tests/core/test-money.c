@@ -125,12 +125,15 @@ test_display (void)
 static void
 test_locales (void)
 {
-  static const struct { const char *locale; const char *eur, *negative, *chf, *plain, *percent, *short_eur; } cases[] = {
+  static const struct {
+    const char *locale; const char *eur, *negative, *chf, *plain, *percent, *short_eur, *ratio, *millions, *thousands;
+  } cases[] = {
     { "C.UTF-8", "1\u202F234.56\u00A0EUR", "-12\u202F500\u00A0EUR", "1\u202F234.56\u00A0CHF", "1\u202F234.5",
-      "12.5\u00A0%", "12.5k\u00A0EUR" },
+      "12.5\u00A0%", "12.5k\u00A0EUR", "3.4×", "1.23M", "-4.5k" },
     { "fr_FR.UTF-8", "1\u202F234,56\u00A0€", "-12\u202F500\u00A0€", "1\u202F234,56\u00A0CHF", "1\u202F234,5",
-      "12,5\u00A0%", "12,5k\u00A0€" },
-    { "en_US.UTF-8", "€1,234.56", "-€12,500", "CHF\u00A01,234.56", "1,234.5", "12.5\u00A0%", "€12.5k" },
+      "12,5\u00A0%", "12,5k\u00A0€", "3,4×", "1,23M", "-4,5k" },
+    { "en_US.UTF-8", "€1,234.56", "-€12,500", "CHF\u00A01,234.56", "1,234.5", "12.5\u00A0%", "€12.5k", "3.4×", "1.23M",
+      "-4.5k" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -164,6 +167,19 @@ test_locales (void)
         /* Untranslated here: French puts a narrow no-break space through its translation. */
         g_assert_cmpstr (percent, ==, cases[i].percent);
         g_assert_cmpstr (short_eur, ==, cases[i].short_eur);
+      }
+      {
+        g_autofree char *ratio = pl_ratio_format (3.4, 1);
+        g_autofree char *millions = pl_number_short (1234567, TRUE);
+        g_autofree char *thousands = pl_number_short (-4500, FALSE);
+        g_autofree char *hundreds = pl_number_short (950, FALSE);
+        g_autofree char *fraction = pl_number_short (2.25, FALSE);
+
+        g_assert_cmpstr (ratio, ==, cases[i].ratio);
+        g_assert_cmpstr (millions, ==, cases[i].millions);
+        g_assert_cmpstr (thousands, ==, cases[i].thousands);
+        g_assert_cmpstr (hundreds, ==, "950");
+        g_assert_cmpstr (fraction, ==, g_str_equal (cases[i].locale, "fr_FR.UTF-8") ? "2,2" : "2.2");
       }
       g_assert_true (pl_money_parse_typed (eur, 2, &back, NULL));
       g_assert_cmpint (back, ==, 123456);

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How much of a date a sentence or a label shows. */
+typedef enum {
+  PL_DATE_DAY_MONTH,        /* 5 March */
+  PL_DATE_DAY_MON,          /* 5 Mar */
+  PL_DATE_WEEKDAY_DAY_MON,  /* Fri 5 Mar */
+  PL_DATE_WEEKDAY_DAY_MONTH,/* Friday 5 March */
+  PL_DATE_DAY_MON_YEAR,     /* 5 Mar 2027 */
+  PL_DATE_LONG,             /* 5 March 2027 */
+} PlDateStyle;
+
+/* The day @julian written for reading in the user's locale: its month and weekday names, the
+ * day without padding, and the day after the month where the locale writes dates month first
+ * (en_US: "March 5, 2027"). Free with g_free(). */
+char *pl_date_text (guint32 julian, PlDateStyle style);
+
+G_END_DECLS
