@@ -190,12 +190,13 @@ rebuild_details (PlAssessmentPage *self)
       gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (title), 2);
       gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (title), 20);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
+      gtk_label_set_width_chars (GTK_LABEL (title), 22);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
       gtk_size_group_add_widget (titles, title);
       gtk_widget_set_tooltip_text (title, dimension->title);
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), isnan (self->current->scores[d]) ? 0 : self->current->scores[d]);
       gtk_widget_set_hexpand (bar, TRUE);
+      gtk_widget_set_size_request (bar, 90, -1);
       gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       gtk_label_set_width_chars (GTK_LABEL (value), 9);
       gtk_label_set_xalign (GTK_LABEL (value), 1);
@@ -253,6 +254,7 @@ draw_radar_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
 
   if (self->current == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_radar_chart_draw (questionnaire (), self->current, self->previous, cr, width, height,
                                  pl_chart_theme_for_widget (GTK_WIDGET (area)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
@@ -270,6 +272,7 @@ draw_history_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoin
 
   if (self->rounds == NULL || self->rounds->len == 0)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   text = pl_chart_text_new (cr, style, 11);
   slot = MIN (120, (double) width / self->rounds->len);
   for (guint r = 0; r < self->rounds->len; r++)
@@ -742,6 +745,19 @@ pl_assessment_page_init (PlAssessmentPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->round, "notify::selected", G_CALLBACK (on_round_selected_cb), self);
   gtk_drawing_area_set_draw_func (self->radar, draw_radar_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->radar);
   pl_chart_menu_attach (GTK_WIDGET (self->radar), "radar");
   gtk_drawing_area_set_draw_func (self->history, draw_history_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->history);
+  /* At large text the zoomed radar takes the width and the findings follow below it, the
+   * page scrolling as a whole. */
+  if (pl_a11y_text_scale () >= 1.5)
+    {
+      GtkWidget *details = gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *charts = gtk_widget_get_parent (GTK_WIDGET (self->radar));
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (charts)), GTK_ORIENTATION_VERTICAL);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (details), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->radar), FALSE);
+    }
 }

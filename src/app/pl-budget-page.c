@@ -333,6 +333,7 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
 
   if (self->totals == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   if (area == self->month_chart)
     summary = pl_budget_month_chart_draw (self->plan, self->totals, cr, width, height, style);
   else if (area == self->burn_chart)
@@ -772,9 +773,13 @@ pl_budget_page_init (PlBudgetPage *self)
   g_signal_connect_swapped (self->spend_month, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
 
   gtk_drawing_area_set_draw_func (self->month_chart, draw_chart_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->month_chart);
   gtk_drawing_area_set_draw_func (self->burn_chart, draw_chart_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->burn_chart);
   gtk_drawing_area_set_draw_func (self->category_chart, draw_chart_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->category_chart);
   gtk_drawing_area_set_draw_func (self->cac_chart, draw_chart_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->cac_chart);
   pl_chart_menu_attach (GTK_WIDGET (self->month_chart), "budget");
   pl_chart_menu_attach (GTK_WIDGET (self->burn_chart), "burn");
   pl_chart_menu_attach (GTK_WIDGET (self->category_chart), "categories");

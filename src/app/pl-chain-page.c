@@ -185,6 +185,7 @@ draw_trend (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
 
   if (kpi == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_trend_chart_draw (self->plan, kpi, FALSE, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 }
@@ -439,6 +440,7 @@ pl_chain_page_init (PlChainPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_chart_menu_attach (GTK_WIDGET (self->view), "chain");
   gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
+  pl_chart_theme_grow_with_text (self->trend);
   gtk_list_box_set_placeholder (self->campaigns_list, placeholder (_("No campaign is linked to this KPI yet.")));
   on_view_zoom_cb (self);
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-a11y.h"
 #include "pl-calendar.h"
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
@@ -61,6 +62,7 @@ draw_funnel_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
 
   if (self->dashboard == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_funnel_chart_draw (self->plan, pl_plan_get_start (self->plan), self->dashboard->until,
                                   cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
   describe (GTK_WIDGET (area), summary);
@@ -74,6 +76,7 @@ draw_ltv_cac_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoin
 
   if (self->dashboard == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_ltv_cac_gauge_draw (self->plan, self->dashboard, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
   describe (GTK_WIDGET (area), summary);
 }
@@ -86,6 +89,7 @@ draw_spend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
 
   if (self->dashboard == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_spend_gauge_draw (self->plan, self->dashboard, cr, width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
   describe (GTK_WIDGET (area), summary);
 }
@@ -99,6 +103,7 @@ draw_tile_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
 
   if (self->dashboard == NULL || index >= self->dashboard->tiles->len)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_dashboard_tile_draw (self->plan, &g_array_index (self->dashboard->tiles, PlDashboardTile, index), cr,
                                     width, height, pl_chart_theme_for_widget (GTK_WIDGET (area)));
   describe (GTK_WIDGET (area), summary);
@@ -124,7 +129,7 @@ rebuild_tiles (PlDashboardPage *self)
 {
   GtkWidget *child;
   guint n = self->dashboard->tiles->len;
-  guint columns = n > 6 ? 4 : 3;
+  guint columns = pl_a11y_text_scale () >= 1.5 ? 2 : n > 6 ? 4 : 3;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
     gtk_grid_remove (self->tiles, child);
@@ -142,6 +147,7 @@ rebuild_tiles (PlDashboardPage *self)
       gtk_widget_set_cursor_from_name (area, "pointer");
       g_object_set_data (G_OBJECT (area), "tile", GUINT_TO_POINTER (i));
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_tile_cb, self, NULL);
+      pl_chart_theme_grow_with_text (GTK_DRAWING_AREA (area));
       g_signal_connect (click, "pressed", G_CALLBACK (on_tile_pressed_cb), self);
       gtk_widget_add_controller (area, GTK_EVENT_CONTROLLER (click));
       gtk_grid_attach (self->tiles, area, (int) (i % columns), (int) (i / columns), 1, 1);
@@ -343,8 +349,25 @@ pl_dashboard_page_init (PlDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->funnel, draw_funnel_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->funnel);
   gtk_drawing_area_set_draw_func (self->ltv_cac, draw_ltv_cac_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->ltv_cac);
   gtk_drawing_area_set_draw_func (self->spend, draw_spend_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->spend);
+  /* At large text the charts are zoomed: the funnel takes the whole width, the gauges share
+   * the row below it. */
+  if (pl_a11y_text_scale () >= 1.5)
+    {
+      GtkWidget *gauges = gtk_widget_get_parent (GTK_WIDGET (self->ltv_cac));
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (GTK_WIDGET (self->funnel))),
+                                      GTK_ORIENTATION_VERTICAL);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (gauges), GTK_ORIENTATION_HORIZONTAL);
+      gtk_box_set_homogeneous (GTK_BOX (gauges), TRUE);
+      gtk_widget_set_size_request (gauges, -1, -1);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->ltv_cac), TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->spend), TRUE);
+    }
   pl_chart_menu_attach (GTK_WIDGET (self->funnel), "funnel");
   pl_chart_menu_attach (GTK_WIDGET (self->ltv_cac), "dashboard");
   pl_chart_menu_attach (GTK_WIDGET (self->spend), "dashboard");

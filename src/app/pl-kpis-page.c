@@ -312,6 +312,7 @@ draw_trend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
 
   if (self->kpi == NULL || self->plan == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_trend_chart_draw (self->plan, self->kpi, FALSE, cr, width, height,
                                  pl_chart_theme_for_widget (GTK_WIDGET (area)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
@@ -623,6 +624,7 @@ pl_kpis_page_init (PlKpisPage *self)
   g_signal_connect (focus, "leave", G_CALLBACK (on_description_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->description), focus);
   gtk_drawing_area_set_draw_func (self->trend, draw_trend_cb, self, NULL);
+  pl_chart_theme_grow_with_text (self->trend);
 
   self->upstream = pl_record_table_new (PL_COLLECTION_KPI_LINKS, _("Add an _Upstream KPI"));
   pl_record_table_add_column (self->upstream, PL_KPI_LINK_UPSTREAM, _("KPI that feeds this one"), TRUE);

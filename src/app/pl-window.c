@@ -42,6 +42,7 @@ struct _PlWindow
   GtkLabel             *banner_details;
   GtkStack             *content_stack;
   GtkStack             *page_stack;
+  GtkScrolledWindow    *page_scroller;
   PlPlanPage           *plan_page;
   PlCampaignsPage      *campaigns_page;
   PlDashboardPage      *dashboard_page;
@@ -950,6 +951,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, banner_details);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, dashboard_page);
@@ -990,6 +992,14 @@ pl_window_init (PlWindow *self)
   /* Every page is in the template by now: name the dropdowns' and menu buttons' inner buttons. */
   pl_a11y_name_inner_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);
+  /* At large text a page can be larger than the screen: it scrolls, and asks for its own
+   * size only, rather than the window growing off the screen for the largest page. */
+  if (pl_a11y_text_scale () >= 1.5)
+    {
+      gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+      gtk_stack_set_hhomogeneous (self->page_stack, FALSE);
+      gtk_stack_set_vhomogeneous (self->page_stack, FALSE);
+    }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

@@ -28,6 +28,38 @@ static const PlChartStyle dark = {
   .font = "Sans",
 };
 
+/* For the high-contrast themes: text and lines at full strength, status colours dark (or
+ * light) enough to read as text on the background, a surface apart from it. */
+static const PlChartStyle high_contrast = {
+  .background = { 1.0, 1.0, 1.0 },
+  .surface = { 0.94, 0.94, 0.94 },
+  .text = { 0.0, 0.0, 0.0 },
+  .muted = { 0.20, 0.20, 0.20 },
+  .good = { 0.0, 0.42, 0.16 },
+  .warning = { 0.62, 0.35, 0.0 },
+  .bad = { 0.72, 0.0, 0.05 },
+  .no_data = { 0.45, 0.45, 0.45 },
+  .font = "Sans",
+};
+
+static const PlChartStyle high_contrast_inverse = {
+  .background = { 0.0, 0.0, 0.0 },
+  .surface = { 0.10, 0.10, 0.10 },
+  .text = { 1.0, 1.0, 1.0 },
+  .muted = { 0.85, 0.85, 0.85 },
+  .good = { 0.45, 0.95, 0.55 },
+  .warning = { 1.0, 0.84, 0.30 },
+  .bad = { 1.0, 0.55, 0.50 },
+  .no_data = { 0.60, 0.60, 0.60 },
+  .font = "Sans",
+};
+
+const PlChartStyle *
+pl_chart_style_high_contrast (gboolean inverse)
+{
+  return inverse ? &high_contrast_inverse : &high_contrast;
+}
+
 const PlChartStyle *
 pl_chart_style_light (void)
 {

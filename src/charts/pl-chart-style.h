@@ -25,5 +25,7 @@ typedef struct {
 
 const PlChartStyle *pl_chart_style_light (void);
 const PlChartStyle *pl_chart_style_dark  (void);
+/* The style for a high-contrast theme: black on white, or white on black when @inverse. */
+const PlChartStyle *pl_chart_style_high_contrast (gboolean inverse);
 
 G_END_DECLS
