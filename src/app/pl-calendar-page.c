@@ -69,10 +69,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The timeline is drawn zoomed by the text scale (see pl_chart_theme_zoom()): its own
+ * coordinates are the widget's divided by it. */
+static int
+chart_width (PlCalendarPage *self)
+{
+  return (int) (gtk_widget_get_width (GTK_WIDGET (self->timeline)) / pl_a11y_text_scale ());
+}
+
+static int
+chart_height (PlCalendarPage *self)
+{
+  return (int) (gtk_widget_get_height (GTK_WIDGET (self->timeline)) / pl_a11y_text_scale ());
+}
+
 static double
 pixels_per_day (PlCalendarPage *self)
 {
-  double plot = gtk_widget_get_width (GTK_WIDGET (self->timeline)) - PL_TIMELINE_LABEL_W;
+  double plot = chart_width (self) - PL_TIMELINE_LABEL_W;
   return plot / MAX (1.0, (double) self->options.to - self->options.from);
 }
 
@@ -89,7 +103,7 @@ selected_campaign (PlCalendarPage *self)
 static void
 update_scrollbar (PlCalendarPage *self)
 {
-  double page = MAX (1, gtk_widget_get_height (GTK_WIDGET (self->timeline)) - PL_TIMELINE_AXIS_H);
+  double page = MAX (1, chart_height (self) - PL_TIMELINE_AXIS_H);
   double upper = self->layout ? pl_timeline_layout_height (self->layout) + PL_TIMELINE_ROW_H : page;
 
   gtk_adjustment_configure (self->adjustment, CLAMP (self->options.scroll, 0, MAX (0, upper - page)), 0, upper,
@@ -104,6 +118,7 @@ draw_timeline_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoi
 
   if (self->layout == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_timeline_chart_draw (self->plan, self->layout, &self->options, cr, width, height,
                                     pl_chart_theme_for_widget (GTK_WIDGET (area)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
@@ -168,22 +183,22 @@ gboolean
 pl_calendar_page_get_bar (PlCalendarPage *self, PlItem *campaign, graphene_rect_t *bar)
 {
   int row;
-  double x, y, w, h;
+  double x, y, w, h, scale = pl_a11y_text_scale ();
 
   g_return_val_if_fail (PL_IS_CALENDAR_PAGE (self), FALSE);
   row = self->layout ? pl_timeline_layout_find_row (self->layout, campaign) : -1;
-  if (row < 0 || !pl_timeline_chart_bar_rect (self->layout, &self->options, (guint) row,
-                                              gtk_widget_get_width (GTK_WIDGET (self->timeline)),
-                                              gtk_widget_get_height (GTK_WIDGET (self->timeline)), &x, &y, &w, &h))
+  if (row < 0 || !pl_timeline_chart_bar_rect (self->layout, &self->options, (guint) row, chart_width (self),
+                                              chart_height (self), &x, &y, &w, &h))
     return FALSE;
-  graphene_rect_init (bar, (float) x, (float) y, (float) w, (float) h);
+  graphene_rect_init (bar, (float) (x * scale), (float) (y * scale), (float) (w * scale), (float) (h * scale));
   return TRUE;
 }
 
 static void
-on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, PlCalendarPage *self)
+on_drag_begin_cb (GtkGestureDrag *gesture, double widget_x, double widget_y, PlCalendarPage *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->timeline)), height = gtk_widget_get_height (GTK_WIDGET (self->timeline));
+  int width = chart_width (self), height = chart_height (self);
+  double x = widget_x / pl_a11y_text_scale (), y = widget_y / pl_a11y_text_scale ();
   int row = self->layout ? pl_timeline_chart_row_at (self->layout, &self->options, width, height, x, y) : -1;
   double bx, by, bw, bh;
 
@@ -217,7 +232,7 @@ on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, PlCalendarPage *s
 static int
 dragged_days (PlCalendarPage *self, double dx)
 {
-  return (int) lround (dx / MAX (0.01, pixels_per_day (self)));
+  return (int) lround (dx / pl_a11y_text_scale () / MAX (0.01, pixels_per_day (self)));
 }
 
 static void
@@ -303,9 +318,9 @@ view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_context_cb (GtkGestureClick *click, int n_press, double x, double y, PlCalendarPage *self)
 {
-  int row = self->layout ? pl_timeline_chart_row_at (self->layout, &self->options,
-                                                     gtk_widget_get_width (GTK_WIDGET (self->timeline)),
-                                                     gtk_widget_get_height (GTK_WIDGET (self->timeline)), x, y) : -1;
+  double scale = pl_a11y_text_scale ();
+  int row = self->layout ? pl_timeline_chart_row_at (self->layout, &self->options, chart_width (self),
+                                                     chart_height (self), x / scale, y / scale) : -1;
   GdkRectangle where = { (int) x, (int) y, 1, 1 };
 
   /* Off a campaign, the menu still exports or prints the chart. */
@@ -423,10 +438,12 @@ draw_legend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
 
   if (self->plan == NULL)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   needed = pl_campaign_paint_draw_legend (self->paint, cr, 0, 2, width, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  needed = (needed + 2) * pl_a11y_text_scale ();
   /* A narrow window wraps the legend: the area grows to show every line. */
-  if ((int) ceil (needed + 2) != gtk_drawing_area_get_content_height (area))
-    gtk_drawing_area_set_content_height (area, (int) ceil (needed + 2));
+  if ((int) ceil (needed) != gtk_drawing_area_get_content_height (area))
+    gtk_drawing_area_set_content_height (area, (int) ceil (needed));
 }
 
 static void

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "pl-a11y.h"
 #include "pl-chart-theme.h"
 
@@ -17,7 +19,9 @@ pl_chart_theme_for_widget (GtkWidget *widget)
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   light_text = 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5;
   g_object_get (gtk_widget_get_settings (widget), "gtk-theme-name", &theme, NULL);
-  if (theme != NULL && g_str_has_prefix (theme, "HighContrast"))
+  /* GNOME's high-contrast setting picks "HighContrast" (dark when the dark style is preferred);
+   * GTK's own names for it are "Default-hc" and "Default-hc-dark". */
+  if (theme != NULL && (g_str_has_prefix (theme, "HighContrast") || strstr (theme, "-hc") != NULL))
     return pl_chart_style_high_contrast (light_text);
   return light_text ? pl_chart_style_dark () : pl_chart_style_light ();
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-date-text.h"
@@ -48,6 +49,19 @@ pl_month_view_new (void)
   return g_object_new (PL_TYPE_MONTH_VIEW, NULL);
 }
 
+/* The month is drawn zoomed by the text scale (pl_chart_theme_zoom()): a point of the widget
+ * becomes one of the chart, and the widget's size the chart's. */
+static void
+to_chart (PlMonthView *self, double *x, double *y, int *width, int *height)
+{
+  double scale = pl_a11y_text_scale ();
+
+  *x /= scale;
+  *y /= scale;
+  *width = (int) (gtk_widget_get_width (GTK_WIDGET (self->area)) / scale);
+  *height = (int) (gtk_widget_get_height (GTK_WIDGET (self->area)) / scale);
+}
+
 static void
 draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
@@ -56,6 +70,7 @@ draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data
 
   if (self->plan == NULL || self->options.month == 0)
     return;
+  pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_month_chart_draw (self->plan, &self->options, cr, width, height,
                                  pl_chart_theme_for_widget (GTK_WIDGET (area)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
@@ -159,9 +174,11 @@ pl_month_view_show_day (PlMonthView *self, guint32 day)
   GtkWidget *child;
   g_autofree char *title = NULL;
   GdkRectangle where = { 0, 0, 1, 1 };
-  int width = gtk_widget_get_width (GTK_WIDGET (self->area)), height = gtk_widget_get_height (GTK_WIDGET (self->area));
+  double scale = pl_a11y_text_scale (), origin_x = 0, origin_y = 0;
+  int width, height;
 
   g_return_val_if_fail (PL_IS_MONTH_VIEW (self), FALSE);
+  to_chart (self, &origin_x, &origin_y, &width, &height);
   if (self->bars == NULL)
     return FALSE;
   /* Find the day's cell to point at. */
@@ -169,7 +186,7 @@ pl_month_view_show_day (PlMonthView *self, guint32 day)
     for (int x = 0; x < width; x += 4)
       if (pl_month_chart_day_at (self->options.month, width, height, x, y) == day)
         {
-          where = (GdkRectangle) { x, y, (int) (width / 7.0), 20 };
+          where = (GdkRectangle) { (int) (x * scale), (int) (y * scale), (int) (width * scale / 7.0), (int) (20 * scale) };
           break;
         }
   if (where.width == 1 && width > 0)
@@ -229,10 +246,11 @@ on_more_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlMonthView *self)
 static void
 on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, PlMonthView *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->area)), height = gtk_widget_get_height (GTK_WIDGET (self->area));
-  int bar = self->bars ? pl_month_chart_bar_at (self->bars, self->options.month, width, height, x, y) : -1;
+  int width, height, bar;
   guint32 more_day;
 
+  to_chart (self, &x, &y, &width, &height);
+  bar = self->bars ? pl_month_chart_bar_at (self->bars, self->options.month, width, height, x, y) : -1;
   gtk_widget_grab_focus (GTK_WIDGET (self->area));
   self->drag = DRAG_NONE;
   g_clear_object (&self->dragged);
@@ -271,13 +289,16 @@ static void
 on_drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, PlMonthView *self)
 {
   double x, y;
+  int width, height;
   guint32 day;
 
   if (self->drag == DRAG_NONE || hypot (dx, dy) < DRAG_THRESHOLD)
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  day = pl_month_chart_day_at (self->options.month, gtk_widget_get_width (GTK_WIDGET (self->area)),
-                               gtk_widget_get_height (GTK_WIDGET (self->area)), x + dx, y + dy);
+  x += dx;
+  y += dy;
+  to_chart (self, &x, &y, &width, &height);
+  day = pl_month_chart_day_at (self->options.month, width, height, x, y);
   if (day != 0)
     self->drop_day = day;
   dragged_days (self, &self->options.highlight_from, &self->options.highlight_to);
@@ -315,11 +336,11 @@ on_drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, PlMonthView *self
 static void
 on_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, PlMonthView *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->area)), height = gtk_widget_get_height (GTK_WIDGET (self->area));
-  int bar;
+  int width, height, bar;
 
   if (self->bars == NULL)
     return;
+  to_chart (self, &x, &y, &width, &height);
   bar = pl_month_chart_bar_at (self->bars, self->options.month, width, height, x, y);
   if (n_press == 2 && bar >= 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s",
@@ -329,9 +350,10 @@ on_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, PlMonthV
 static void
 on_released_cb (GtkGestureClick *click, int n_press, double x, double y, PlMonthView *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->area)), height = gtk_widget_get_height (GTK_WIDGET (self->area));
+  int width, height;
   guint32 day;
 
+  to_chart (self, &x, &y, &width, &height);
   /* On release: a popover that opened on press would take the release from under the pointer. */
   if (self->bars != NULL && n_press == 1 &&
       pl_month_chart_more_at (self->bars, self->options.month, width, height, x, y, &day))

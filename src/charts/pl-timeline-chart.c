@@ -301,6 +301,7 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
   GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
   g_autoptr(GHashTable) in_view = g_hash_table_new (NULL, NULL);  /* campaign -> its row + 1 */
   guint first = 0;
+  double named_until = -G_MAXDOUBLE;
 
   {
     PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (bold));
@@ -311,7 +312,8 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
 
-  /* Months on the axis, and their lines down the chart. */
+  /* Months on the axis, and their lines down the chart; a name that would run into the one
+   * before it (zoomed out, or large text) is left out, its line kept. */
   for (guint32 day = options->from; day < options->to; day++)
     {
       GDate date;
@@ -326,8 +328,17 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
           cairo_move_to (cr, floor (x) + 0.5, PL_TIMELINE_AXIS_H - 6);
           cairo_line_to (cr, floor (x) + 0.5, height);
           cairo_stroke (cr);
-          pl_chart_set_color (cr, &style->muted, 1);
-          pl_chart_text (cr, text, name, x + 3, 8, 90, PANGO_ALIGN_LEFT);
+          if (x + 3 >= named_until + 6)
+            {
+              int name_w;
+
+              pango_layout_set_width (text, -1);
+              pango_layout_set_text (text, name, -1);
+              pango_layout_get_pixel_size (text, &name_w, NULL);
+              named_until = x + 3 + MIN (name_w, 90);
+              pl_chart_set_color (cr, &style->muted, 1);
+              pl_chart_text (cr, text, name, x + 3, 8, 90, PANGO_ALIGN_LEFT);
+            }
         }
     }
   cairo_save (cr);
