@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-chart-theme.h"
 #include "pl-figures.h"
 #include "pl-kpi-chain-chart.h"
@@ -112,7 +113,7 @@ static double
 chart_width (PlKpiChainView *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double readable = self->layout ? self->layout->n_columns * READABLE_COLUMN_W : 0;
+  double readable = self->layout ? self->layout->n_columns * READABLE_COLUMN_W * pl_a11y_text_scale () : 0;
 
   return MAX (width, readable) * self->zoom;
 }
@@ -126,7 +127,7 @@ chart_height (PlKpiChainView *self)
 static void
 ensure_rects (PlKpiChainView *self)
 {
-  double width, height;
+  double width, height, text_scale = pl_a11y_text_scale ();
 
   ensure_layout (self);
   if (self->layout == NULL)
@@ -140,8 +141,10 @@ ensure_rects (PlKpiChainView *self)
   for (guint i = 0; i < self->layout->nodes->len; i++)
     {
       double x, y, w, h;
-      pl_kpi_chain_chart_node_rect (self->layout, i, width, height, &x, &y, &w, &h);
-      graphene_rect_init (&self->rects[i], (float) x, (float) y, (float) w, (float) h);
+      /* The chart is drawn zoomed by the text scale: its nodes are where it puts them, times it. */
+      pl_kpi_chain_chart_node_rect (self->layout, i, width / text_scale, height / text_scale, &x, &y, &w, &h);
+      graphene_rect_init (&self->rects[i], (float) (x * text_scale), (float) (y * text_scale), (float) (w * text_scale),
+                          (float) (h * text_scale));
     }
   self->rects_width = width;
   self->rects_height = height;
@@ -301,8 +304,10 @@ pl_kpi_chain_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
       cr = cairo_create (self->cache);
       cairo_translate (cr, -self->pan_x, -self->pan_y);
-      summary = pl_kpi_chain_chart_draw (self->plan, self->layout, &options, cr, chart_width (self),
-                                         chart_height (self), pl_chart_theme_for_widget (widget));
+      /* At large text the chart is zoomed as a whole, its text with it (see pl_chart_theme_zoom()). */
+      cairo_scale (cr, pl_a11y_text_scale (), pl_a11y_text_scale ());
+      summary = pl_kpi_chain_chart_draw (self->plan, self->layout, &options, cr, chart_width (self) / pl_a11y_text_scale (),
+                                         chart_height (self) / pl_a11y_text_scale (), pl_chart_theme_for_widget (widget));
       cairo_destroy (cr);
       cairo_surface_flush (self->cache);
       self->cache_valid = TRUE;
