@@ -81,3 +81,25 @@ pl_a11y_text_scale (void)
   /* gtk-xft-dpi is in 1024ths of a dot per inch; -1 or 0 when nobody set it. */
   return dpi > 0 ? MAX (1.0, dpi / (96.0 * 1024)) : 1.0;
 }
+
+void
+pl_a11y_grow_panes (GtkWidget *root)
+{
+  double scale = pl_a11y_text_scale ();
+
+  if (scale == 1.0)
+    return;
+  if (GTK_IS_PANED (root) && gtk_paned_get_position (GTK_PANED (root)) > 0)
+    {
+      GtkWidget *start = gtk_paned_get_start_child (GTK_PANED (root));
+      int width;
+
+      /* The list's least width too: the divider cannot leave it less. */
+      gtk_widget_get_size_request (start, &width, NULL);
+      if (width > 0)
+        gtk_widget_set_size_request (start, (int) (width * scale), -1);
+      gtk_paned_set_position (GTK_PANED (root), (int) (gtk_paned_get_position (GTK_PANED (root)) * scale));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    pl_a11y_grow_panes (child);
+}

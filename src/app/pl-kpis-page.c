@@ -225,7 +225,7 @@ add_list_column (PlKpisPage *self, int column, const char *title, gboolean expan
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   if (!expand)
-    gtk_column_view_column_set_fixed_width (view_column, column == 2 ? 90 : 80);
+    gtk_column_view_column_set_fixed_width (view_column, (int) ((column == 2 ? 90 : 80) * pl_a11y_text_scale ()));
   gtk_column_view_append_column (self->list, view_column);
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-a11y.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-kpi-chain-chart.h"
@@ -302,7 +303,7 @@ rebuild_columns (PlMeasurementsGrid *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_month_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_month_cb), self);
       column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_fixed_width (column, 92);
+      gtk_column_view_column_set_fixed_width (column, (int) (92 * pl_a11y_text_scale ()));
       gtk_column_view_append_column (self->view, column);
     }
 }
@@ -372,7 +373,7 @@ pl_measurements_grid_init (PlMeasurementsGrid *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), NULL);
   name = gtk_column_view_column_new (_("KPI"), factory);
-  gtk_column_view_column_set_fixed_width (name, 230);
+  gtk_column_view_column_set_fixed_width (name, (int) (230 * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (name, TRUE);
   gtk_column_view_append_column (self->view, name);
 }

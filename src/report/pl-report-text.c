@@ -480,7 +480,7 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
   else
     self = table_new (_("Category"), 0.26, PANGO_ALIGN_LEFT, _("Planned"), 0.16, PANGO_ALIGN_RIGHT,
                       _("Planned to date"), 0.16, PANGO_ALIGN_RIGHT, _("Spent to date"), 0.16, PANGO_ALIGN_RIGHT,
-                      _("Used"), 0.10, PANGO_ALIGN_RIGHT, _("Variance"), 0.16, PANGO_ALIGN_RIGHT, NULL);
+                      _("Used"), 0.12, PANGO_ALIGN_RIGHT, _("Variance"), 0.14, PANGO_ALIGN_RIGHT, NULL);
   self->subtitle = g_markup_printf_escaped (_("Spend to the end of %s against the plan, by category."), month_name);
   /* Each category, then the whole plan (no category) as the totals row. */
   for (guint c = 0; c <= n; c++)
