@@ -52,12 +52,22 @@ pl_date_text (guint32 julian, PlDateStyle style)
 {
   GDate date;
   char text[128];
+  g_autofree char *format = NULL;
 
   g_date_clear (&date, 1);
   if (!g_date_valid_julian (julian))
     return g_strdup ("");
   g_date_set_julian (&date, julian);
-  if (g_date_strftime (text, sizeof text, format_for (style, month_first ()), &date) == 0)
+  format = g_strdup (format_for (style, month_first ()));
+  if (g_date_get_day (&date) == 1)
+    {
+      /* Translators: the first day of a month in a date ("1 March"); French writes "1er" */
+      g_auto(GStrv) parts = g_strsplit (format, "%-d", -1);
+
+      g_free (format);
+      format = g_strjoinv (C_("day of month", "1"), parts);
+    }
+  if (g_date_strftime (text, sizeof text, format, &date) == 0)
     return g_strdup ("");
   return g_strdup (text);
 }

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dates for reading in C, French and American English: no padding before a one-digit day,
- * the locale's month names, and the month first only where the locale writes it first.
- * Untranslated here (the catalogue is the app tests' business): the formats are the msgids. */
+ * the locale's month names, the month first only where the locale writes it first, and the
+ * French "1er" for the first of a month (from the build tree's catalogue). */
+#include "config.h"
+
 #include <glib.h>
 #include <locale.h>
 
 #include "pl-date-text.h"
+#include "pl-i18n.h"
 
 static guint32
 julian (int day, int month, int year)
@@ -20,10 +23,14 @@ julian (int day, int month, int year)
 static void
 test_locales (void)
 {
-  static const struct { const char *locale; const char *long_text, *day_mon, *weekday, *with_year; } cases[] = {
-    { "C.UTF-8", "5 March 2027", "5 Mar", "Friday 5 March", "5 Mar 2027" },
-    { "fr_FR.UTF-8", "5 mars 2027", "5 mars", "vendredi 5 mars", "5 mars 2027" },
-    { "en_US.UTF-8", "March 5, 2027", "Mar 5", "Friday, March 5", "Mar 5, 2027" },
+  static const struct {
+    const char *locale, *language; const char *long_text, *day_mon, *weekday, *with_year, *first;
+  } cases[] = {
+    /* French first: GLib decides at its first translation whether the program is translated
+     * at all, and under C it would not be. */
+    { "fr_FR.UTF-8", "fr", "5 mars 2027", "5 mars", "vendredi 5 mars", "5 mars 2027", "1er mars 2027" },
+    { "C.UTF-8", "en", "5 March 2027", "5 Mar", "Friday 5 March", "5 Mar 2027", "1 March 2027" },
+    { "en_US.UTF-8", "en", "March 5, 2027", "Mar 5", "Friday, March 5", "Mar 5, 2027", "March 1, 2027" },
   };
   guint32 day = julian (5, 3, 2027);
 
@@ -33,7 +40,9 @@ test_locales (void)
       g_autofree char *day_mon = NULL;
       g_autofree char *weekday = NULL;
       g_autofree char *with_year = NULL;
+      g_autofree char *first = NULL;
 
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
       if (setlocale (LC_ALL, cases[i].locale) == NULL)
         {
           g_test_message ("the %s locale is missing: run tools/install-deps", cases[i].locale);
@@ -44,10 +53,12 @@ test_locales (void)
       day_mon = pl_date_text (day, PL_DATE_DAY_MON);
       weekday = pl_date_text (day, PL_DATE_WEEKDAY_DAY_MONTH);
       with_year = pl_date_text (day, PL_DATE_DAY_MON_YEAR);
+      first = pl_date_text (julian (1, 3, 2027), PL_DATE_LONG);
       g_assert_cmpstr (long_text, ==, cases[i].long_text);
       g_assert_cmpstr (day_mon, ==, cases[i].day_mon);
       g_assert_cmpstr (weekday, ==, cases[i].weekday);
       g_assert_cmpstr (with_year, ==, cases[i].with_year);
+      g_assert_cmpstr (first, ==, cases[i].first);
     }
   setlocale (LC_ALL, "C.UTF-8");
 }
@@ -63,6 +74,7 @@ test_invalid (void)
 int
 main (int argc, char **argv)
 {
+  pl_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date-text/locales", test_locales);
   g_test_add_func ("/date-text/invalid", test_invalid);
