@@ -18,6 +18,7 @@ struct _PlApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;
+  GtkCssProvider *contrast;  /* the high-contrast theme's colours GTK 4.8 leaves too pale */
 };
 
 G_DEFINE_FINAL_TYPE (PlApplication, pl_application, GTK_TYPE_APPLICATION)
@@ -205,6 +206,29 @@ on_color_scheme_changed_cb (PlApplication *self)
 
 /* ---- GApplication ---- */
 
+/* GTK 4.8's high-contrast theme keeps the usual orange for warnings, 2.8:1 on white: the
+ * warnings (figures close to target, the rated-only lines) take a darker one there. */
+static void
+update_contrast (PlApplication *self)
+{
+  g_autofree char *theme = NULL;
+  gboolean dark = FALSE;
+
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme,
+                "gtk-application-prefer-dark-theme", &dark, NULL);
+  if (self->contrast != NULL)
+    {
+      gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->contrast));
+      g_clear_object (&self->contrast);
+    }
+  if (theme == NULL || dark || (!g_str_has_prefix (theme, "HighContrast") && g_strcmp0 (theme, "Default-hc") != 0))
+    return;
+  self->contrast = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (self->contrast, "@define-color warning_color #9e5900;", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->contrast),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+}
+
 static void
 pl_application_startup (GApplication *application)
 {
@@ -253,6 +277,11 @@ pl_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APP_ID);
+  g_signal_connect_swapped (gtk_settings_get_default (), "notify::gtk-theme-name",
+                            G_CALLBACK (update_contrast), self);
+  g_signal_connect_swapped (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+                            G_CALLBACK (update_contrast), self);
+  update_contrast (self);
 
   self->settings = create_settings ();
   g_signal_connect_swapped (self->settings, "changed::color-scheme",
@@ -314,6 +343,7 @@ pl_application_dispose (GObject *object)
   PlApplication *self = PL_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->contrast);
   G_OBJECT_CLASS (pl_application_parent_class)->dispose (object);
 }
 

@@ -95,7 +95,8 @@ fill_ref_dropdown (PlPlan *plan, GtkDropDown *dropdown, PlItem *item, guint fiel
   const char *current = pl_item_get_string (item, field);
   guint selected = 0;
 
-  gtk_string_list_append (names, _("None"));
+  /* Translators: no record chosen (a campaign, a KPI, a person); French "Aucune" suits them */
+  gtk_string_list_append (names, C_("no record", "None"));
   g_strv_builder_add (ids, "");
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {

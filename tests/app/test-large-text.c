@@ -87,6 +87,20 @@ test_high_contrast (void)
       pl_test_wait_drawn (GTK_WIDGET (window));
       pl_test_screenshot (GTK_WIDGET (window), shot);
     }
+  /* Warnings in a darker orange than the usual one, readable on white. */
+  {
+    GtkWidget *label = gtk_label_new ("close to target");
+    GtkWidget *probe = gtk_window_new ();
+    GdkRGBA color;
+
+    gtk_widget_add_css_class (label, "warning-text");
+    gtk_window_set_child (GTK_WINDOW (probe), label);
+    gtk_window_present (GTK_WINDOW (probe));
+    pl_test_wait_drawn (probe);
+    gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+    g_assert_cmpfloat (0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue, <, 0.45);
+    gtk_window_destroy (GTK_WINDOW (probe));
+  }
   /* GNOME's high contrast in the dark style. */
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
   pl_test_wait_drawn (GTK_WIDGET (window));
