@@ -96,12 +96,12 @@ def find_window(app, timeout=30):
     while time.time() < deadline and app.poll() is None:
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
-            app = desktop.getChildAtIndex(i)
+            accessible = desktop.getChildAtIndex(i)
             try:
-                if app is None or app.get_process_id() != pid:
+                if accessible is None or accessible.get_process_id() != pid:
                     continue
-                for j in range(app.childCount):
-                    window = app.getChildAtIndex(j)
+                for j in range(accessible.childCount):
+                    window = accessible.getChildAtIndex(j)
                     if window is not None and 'Pilote' in (window.name or ''):
                         return window
             except Exception:
@@ -164,7 +164,16 @@ def main():
     tmp = tempfile.mkdtemp(prefix='pilote-a11y-')
     copy = os.path.join(tmp, 'plan.pilote')
     shutil.copyfile(plan, copy)
+    # xvfb-run's server can still be starting (seen once in CI: "cannot open display"): wait
+    # until it answers, and start the app again if it could not open it.
+    for _ in range(50):
+        if subprocess.run(['xdotool', 'getdisplaygeometry'], capture_output=True).returncode == 0:
+            break
+        time.sleep(0.2)
     app = subprocess.Popen([program, copy])
+    time.sleep(2.0)
+    if app.poll() is not None:
+        app = subprocess.Popen([program, copy])
     failures = []
     try:
         window = find_window(app)
