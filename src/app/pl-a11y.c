@@ -103,3 +103,9 @@ pl_a11y_grow_panes (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     pl_a11y_grow_panes (child);
 }
+
+gboolean
+pl_a11y_large_text (void)
+{
+  return pl_a11y_text_scale () >= 1.5;
+}

@@ -21,6 +21,8 @@ void pl_a11y_name_inner_buttons (GtkWidget *root);
 /* How much larger than the usual 96 dpi the text is (2.0 at 200 % text scaling), to grow the
  * widths that are set in pixels so that text scaled up is not cut. */
 double pl_a11y_text_scale (void);
+/* TRUE at a text scale of 150 % or more, where pages stack and scroll rather than sit side by side. */
+gboolean pl_a11y_large_text (void);
 /* Moves the divider of every GtkPaned under @root by the text scale, and grows the least width
  * of the list before it, so that a list beside an editor keeps room for its columns at large
  * text (the page then scrolls sideways in a window narrower than both). */

@@ -751,7 +751,7 @@ pl_assessment_page_init (PlAssessmentPage *self)
   pl_chart_theme_grow_with_text (self->history);
   /* At large text the zoomed radar takes the width and the findings follow below it, the
    * page scrolling as a whole. */
-  if (pl_a11y_text_scale () >= 1.5)
+  if (pl_a11y_large_text ())
     {
       GtkWidget *details = gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_SCROLLED_WINDOW);
       GtkWidget *charts = gtk_widget_get_parent (GTK_WIDGET (self->radar));

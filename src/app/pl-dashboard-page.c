@@ -129,7 +129,7 @@ rebuild_tiles (PlDashboardPage *self)
 {
   GtkWidget *child;
   guint n = self->dashboard->tiles->len;
-  guint columns = pl_a11y_text_scale () >= 1.5 ? 2 : n > 6 ? 4 : 3;
+  guint columns = pl_a11y_large_text () ? 2 : n > 6 ? 4 : 3;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
     gtk_grid_remove (self->tiles, child);
@@ -356,7 +356,7 @@ pl_dashboard_page_init (PlDashboardPage *self)
   pl_chart_theme_grow_with_text (self->spend);
   /* At large text the charts are zoomed: the funnel takes the whole width, the gauges share
    * the row below it. */
-  if (pl_a11y_text_scale () >= 1.5)
+  if (pl_a11y_large_text ())
     {
       GtkWidget *gauges = gtk_widget_get_parent (GTK_WIDGET (self->ltv_cac));
 

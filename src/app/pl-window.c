@@ -994,7 +994,7 @@ pl_window_init (PlWindow *self)
   g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);
   /* At large text a page can be larger than the screen: it scrolls, and asks for its own
    * size only, rather than the window growing off the screen for the largest page. */
-  if (pl_a11y_text_scale () >= 1.5)
+  if (pl_a11y_large_text ())
     {
       gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
       gtk_stack_set_hhomogeneous (self->page_stack, FALSE);
