@@ -357,8 +357,8 @@ refresh_portfolio (PlBudgetPage *self)
   g_autofree char *text = NULL;
 
   /* Translators: the share of the budget planned, then spent, on long-term work (brand, content) */
-  text = g_strdup_printf (_("Portfolio: %.0f %% of the plan goes to long-term work (brand, content, SEO) and "
-                            "%.0f %% to short-term activation; so far %.0f %% of the spend was long-term."),
+  text = g_strdup_printf (_("Portfolio: %.0f%% of the plan goes to long-term work (brand, content, SEO) and "
+                            "%.0f%% to short-term activation; so far %.0f%% of the spend was long-term."),
                           planned_share, 100 - planned_share, actual_share);
   gtk_label_set_label (self->portfolio, text);
 }
@@ -447,7 +447,7 @@ scale_done (gpointer owner, const char *text, guint choice, GError **error)
   if (*clean == '\0' || end == NULL || *end != '\0')
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Type a percentage, such as 10 to add a tenth or -5 to cut by 5 %%."));
+                   _("Type a percentage, such as 10 to add a tenth or -5 to cut by 5%%."));
       return FALSE;
     }
   return selected_category (self) != NULL &&

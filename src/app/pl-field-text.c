@@ -10,7 +10,26 @@
 
 #include "pl-field-text.h"
 #include "pl-figures.h"
+#include "pl-kpi-value.h"
 #include "pl-money.h"
+
+/* The KPI a number of @item is counted in (an objective's target, a campaign's expected
+ * contribution): the KPI its reference field points to, so that the number reads and types
+ * in that KPI's unit ("1,3 %" rather than 0.013). NULL when it has none. */
+static PlKpi *
+measured_kpi (PlPlan *plan, PlItem *item)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].type == PL_FIELD_REF && fields[i].ref == PL_COLLECTION_KPIS)
+      {
+        PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (item, i));
+        return kpi != NULL && PL_IS_KPI (kpi) ? PL_KPI (kpi) : NULL;
+      }
+  return NULL;
+}
 
 
 char *
@@ -28,11 +47,17 @@ pl_field_format (PlPlan *plan, PlItem *item, guint field)
     case PL_FIELD_INT:
       return g_strdup_printf ("%" G_GINT64_FORMAT, pl_item_get_int (item, field));
     case PL_FIELD_DOUBLE:
-      if (isnan (pl_item_get_double (item, field)))
-        return g_strdup ("");
-      /* In the user's locale ("0,35" in French); typing takes its decimal comma back. */
-      return pl_number_localise (g_ascii_formatd (buffer, sizeof buffer, "%.15g", pl_item_get_double (item, field)),
-                                 FALSE);
+      {
+        double value = pl_item_get_double (item, field);
+        PlKpi *kpi = measured_kpi (plan, item);
+
+        if (isnan (value))
+          return g_strdup ("");
+        if (kpi != NULL)
+          return pl_kpi_value_format (kpi, value);
+        /* In the user's locale ("12 500,35" in French); typing takes its separators back. */
+        return pl_number_localise (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value), fabs (value) >= 1000);
+      }
     case PL_FIELD_DATE:
     case PL_FIELD_MONTH:
       {
@@ -98,7 +123,7 @@ allocation_share (PlPlan *plan, PlItem *allocation, const char *text, gint64 *am
   if (*number == '\0' || end == NULL || *end != '\0' || !(percent >= 0) || percent > 100)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Type a share of the line between 0 %% and 100 %%, such as 25 %%."));
+                   _("Type a share of the line between 0%% and 100%%, such as 25%%."));
       return FALSE;
     }
   if (line == NULL)
@@ -140,20 +165,11 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
     case PL_FIELD_DOUBLE:
       {
         double value = NAN;
-        char *end = NULL;
-        if (*stripped != '\0')
-          {
-            /* A lone decimal comma, as French writes and as the field shows it there. */
-            if (strchr (stripped, ',') == strrchr (stripped, ',') && strchr (stripped, '.') == NULL)
-              g_strdelimit (stripped, ",", '.');
-            value = g_ascii_strtod (stripped, &end);
-            if (end == stripped || *end != '\0' || !isfinite (value))
-              {
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("Type a number, such as 1250 or 0.35."));
-                return FALSE;
-              }
-          }
+        PlKpi *kpi = measured_kpi (plan, item);
+
+        if (kpi != NULL ? !pl_kpi_value_parse (kpi, stripped, &value, error)
+                        : *stripped != '\0' && !pl_number_parse_typed (stripped, &value, error))
+          return FALSE;
         return !commit || pl_plan_set_double (plan, item, field, value, error);
       }
     case PL_FIELD_DATE:

@@ -243,7 +243,7 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
         plan_line = g_strdup_printf (_("plan %s"), t);
       else
         /* Translators: under a funnel stage's figure: its plan and the gap to it */
-        plan_line = g_strdup_printf (_("plan %s · %+.1f %%"), t, (actual - target) / target * 100);
+        plan_line = g_strdup_printf (_("plan %s · %+.1f%%"), t, (actual - target) / target * 100);
       if (gap >= 14 || i == n - 1)
         {
           pl_chart_set_color (cr, status == PL_KPI_STATUS_OFF || status == PL_KPI_STATUS_CLOSE ? color : &style->muted, 1);

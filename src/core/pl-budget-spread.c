@@ -137,7 +137,7 @@ pl_budget_scale_category (PlPlan *plan, PlCategory *category, double percent, GE
       return FALSE;
     }
   /* Translators: an undoable step, e.g. "Scale “Paid media” by 10 %" */
-  label = g_strdup_printf (_("Scale “%s” by %g %%"), pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME), percent);
+  label = g_strdup_printf (_("Scale “%s” by %g%%"), pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME), percent);
   pl_plan_begin_group (plan, label);
   for (guint i = 0, n = g_list_model_get_n_items (lines); i < n; i++)
     {

@@ -132,7 +132,7 @@ pl_maturity_evidence (PlPlan *plan)
     double long_share = all > 0 ? 100.0 * (double) long_term / (double) all : 0;
     /* A portfolio decided on purpose has both kinds of spend; all of one kind is not one. */
     add (facts, "planning", long_share > 0 && long_share < 100 ? 100 : 0, "budget",
-         g_strdup_printf (_("%.0f %% of the budget goes to long-term work, %.0f %% to short-term activation."),
+         g_strdup_printf (_("%.0f%% of the budget goes to long-term work, %.0f%% to short-term activation."),
                           long_share, 100 - long_share));
   }
   return facts;

@@ -235,8 +235,8 @@ pl_percent_format (double percent, int decimals)
 {
   g_autofree char *number = decimals_localised (percent, decimals);
 
-  /* Translators: a percentage, "12.5 %"; French separates the sign with a narrow no-break space */
-  return g_strdup_printf (_("%s\u00A0%%"), number);
+  /* Translators: a percentage, "12.5%"; French separates the sign with a narrow no-break space */
+  return g_strdup_printf (_("%s%%"), number);
 }
 
 char *
@@ -315,11 +315,11 @@ strip_currency (GString *text)
     g_string_prepend_c (text, '-');
 }
 
-gboolean
-pl_money_parse_typed (const char *text, guint exponent, gint64 *out, GError **error)
+/* @text without the spaces typed or shown between digits. */
+static GString *
+without_spaces (const char *text)
 {
-  g_autoptr(GString) clean = g_string_new (NULL);
-  gboolean thousands, decimal_comma;
+  GString *clean = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -327,28 +327,65 @@ pl_money_parse_typed (const char *text, guint exponent, gint64 *out, GError **er
       if (c != ' ' && c != 0x00A0 && c != 0x202F && c != '\t')
         g_string_append_unichar (clean, c);
     }
+  return clean;
+}
+
+/* Makes @clean a plain decimal: drops the commas that group @thousands, and makes a lone
+ * comma the decimal point when there is no point. */
+static void
+plain_separators (GString *clean, gboolean thousands)
+{
+  gboolean decimal_comma = !thousands && strchr (clean->str, '.') == NULL &&
+                           strchr (clean->str, ',') == strrchr (clean->str, ',');
+  char *w = clean->str;
+
+  for (const char *r = clean->str; *r != '\0'; r++)
+    {
+      if (*r == ',' && thousands)
+        continue;
+      *w++ = *r == ',' && decimal_comma ? '.' : *r;
+    }
+  *w = '\0';
+  clean->len = (gsize) (w - clean->str);
+}
+
+gboolean
+pl_money_parse_typed (const char *text, guint exponent, gint64 *out, GError **error)
+{
+  g_autoptr(GString) clean = without_spaces (text);
+
   strip_currency (clean);
   /* Three digits after a comma are thousands when the currency has fewer decimals; a lone
    * comma otherwise is a decimal comma. */
-  thousands = exponent < 3 && commas_group_thousands (clean->str);
-  decimal_comma = !thousands && strchr (clean->str, '.') == NULL &&
-                  strchr (clean->str, ',') == strrchr (clean->str, ',');
-  {
-    char *w = clean->str;
-    for (const char *r = clean->str; *r != '\0'; r++)
-      {
-        if (*r == ',' && thousands)
-          continue;
-        *w++ = *r == ',' && decimal_comma ? '.' : *r;
-      }
-    *w = '\0';
-  }
+  plain_separators (clean, exponent < 3 && commas_group_thousands (clean->str));
   if (!pl_money_parse (clean->str, exponent, out, NULL))
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
                    _("“%s” is not an amount. Type digits, with a point or a comma before the cents."), text);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+pl_number_parse_typed (const char *text, double *out, GError **error)
+{
+  g_autoptr(GString) clean = without_spaces (text);
+  char *end = NULL;
+  double value;
+
+  /* "1,500" is fifteen hundred only where the locale groups thousands with commas. */
+  plain_separators (clean, g_strcmp0 (localeconv ()->thousands_sep, ",") == 0 &&
+                           commas_group_thousands (clean->str));
+  value = g_ascii_strtod (clean->str, &end);
+  if (clean->len == 0 || end != clean->str + clean->len || !isfinite (value) ||
+      strpbrk (clean->str, "eExXpP") != NULL)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("“%s” is not a number. Type digits, with a point or a comma for decimals."), text);
+      return FALSE;
+    }
+  *out = value;
   return TRUE;
 }
 

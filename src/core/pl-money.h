@@ -35,7 +35,7 @@ char    *pl_money_format         (gint64 amount, guint exponent, const char *cur
  * pl_money_format() does: for short chart labels. */
 char    *pl_money_decorate       (const char *number, const char *currency);
 /* A percentage (62.5 for 62.5 %) with @decimals digits, as the user's locale writes it:
- * "62.5 %", "62,5 %" in French; the space never breaks. */
+ * "62.5%", "62,5 %" in French, where the space never breaks. */
 char    *pl_percent_format       (double percent, int decimals);
 /* A ratio (3.4 for LTV:CAC) with @decimals digits: "3.4×", "3,4×" in French. */
 char    *pl_ratio_format         (double ratio, int decimals);
@@ -47,6 +47,10 @@ char    *pl_number_short         (double value, gboolean precise);
  * separate thousands ("12,500.50"), a currency sign or code before or after is dropped
  * ("€1,234.56", "1 234,56 €", "500 EUR"). Otherwise as pl_money_parse(). */
 gboolean pl_money_parse_typed    (const char *text, guint exponent, gint64 *out, GError **error);
+/* Parses a number a user typed, by the same rules as pl_money_parse_typed() without the
+ * currency; commas group thousands only where the locale writes them so ("1,500" is 1.5 in
+ * French). Returns FALSE with a message the user can act on when it is not a number. */
+gboolean pl_number_parse_typed   (const char *text, double *out, GError **error);
 /* Adds @b to *@a; returns FALSE (and leaves *@a) on overflow. */
 gboolean pl_money_add            (gint64 *a, gint64 b);
 

@@ -121,7 +121,7 @@ percent_text (double share)
   if (isnan (share) || isinf (share))
     return g_strdup ("–");
   /* Translators: a share, as in "92 %" */
-  return g_strdup_printf (_("%.0f %%"), share * 100);
+  return g_strdup_printf (_("%.0f%%"), share * 100);
 }
 
 static char *
@@ -261,7 +261,7 @@ figure_change (const Figure *f)
     /* Translators: a change in percentage points */
     return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
   /* Translators: a change from one month to the next, as in "+8 %" */
-  return g_strdup_printf (_("%+.0f %%"), (f->month - f->before) / fabs (f->before) * 100);
+  return g_strdup_printf (_("%+.0f%%"), (f->month - f->before) / fabs (f->before) * 100);
 }
 
 static void
@@ -306,22 +306,22 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
         const char *state = status == PL_KPI_STATUS_GOOD ? _("within budget")
                             : status == PL_KPI_STATUS_CLOSE ? _("slightly over budget") : _("over budget");
         if (hide)
-          return g_markup_printf_escaped (_("<b>Spend</b>: marketing has spent %.0f %% of the budget planned to date, %s."),
+          return g_markup_printf_escaped (_("<b>Spend</b>: marketing has spent %.0f%% of the budget planned to date, %s."),
                                           share, state);
-        return g_markup_printf_escaped (_("<b>Spend</b>: marketing has spent %s of the %s planned to date (%.0f %%), %s."),
+        return g_markup_printf_escaped (_("<b>Spend</b>: marketing has spent %s of the %s planned to date (%.0f%%), %s."),
                                         value, target, share, state);
       }
     case 3:  /* CPL */
       if (isnan (f->target))
         return g_markup_printf_escaped (_("<b>Cost per lead</b>: a lead costs %s."), value);
       if (hide)
-        return g_markup_printf_escaped (_("<b>Cost per lead</b>: a lead costs %.0f %% of what was planned, %s."), share, word);
+        return g_markup_printf_escaped (_("<b>Cost per lead</b>: a lead costs %.0f%% of what was planned, %s."), share, word);
       return g_markup_printf_escaped (_("<b>Cost per lead</b>: a lead costs %s against %s planned, %s."), value, target, word);
     case 4:  /* CAC */
       if (isnan (f->target))
         return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %s to win."), value);
       if (hide)
-        return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %.0f %% of what was planned, %s."),
+        return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %.0f%% of what was planned, %s."),
                                         share, word);
       return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %s to win against %s planned, %s."),
                                       value, target, word);
@@ -337,8 +337,8 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
         return g_markup_printf_escaped (hide ? _("<b>%s</b>: measured, with no target to compare it to.")
                                              : _("<b>%s</b>: %s to date, with no target."), f->label, value);
       if (hide)
-        return g_markup_printf_escaped (_("<b>%s</b>: %.0f %% of the target to date, %s."), f->label, share, word);
-      return g_markup_printf_escaped (_("<b>%s</b>: %s to date against a target of %s (%.0f %%), %s."),
+        return g_markup_printf_escaped (_("<b>%s</b>: %.0f%% of the target to date, %s."), f->label, share, word);
+      return g_markup_printf_escaped (_("<b>%s</b>: %s to date against a target of %s (%.0f%%), %s."),
                                       f->label, value, target, share, word);
     }
 }
@@ -602,7 +602,7 @@ contributions (PlPlan *plan, gboolean share_safe)
         {
           double target = pl_figures_kpi_target (plan, PL_KPI (kpi), start, end);
           /* Translators: a campaign's expected contribution as a share of its KPI's target */
-          value = isnan (target) || target == 0 ? NULL : g_strdup_printf (_("%.0f %% of target"), contribution / target * 100);
+          value = isnan (target) || target == 0 ? NULL : g_strdup_printf (_("%.0f%% of target"), contribution / target * 100);
         }
       else
         value = pl_kpi_value_format (PL_KPI (kpi), contribution);

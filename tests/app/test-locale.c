@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pl-error.h"
 #include "pl-field-text.h"
 #include "pl-plan-file.h"
 #include "pl-records.h"
@@ -35,7 +36,7 @@ static const Expected english[] = {
   { "dashboard", "Campaigns That Need Attention" },
   { "plan", "Fiscal period" },
   { "campaigns", "13 campaigns" },
-  { "budget", "Whole plan: €1,844,500 planned, €888,017.31 spent (48 % used)" },
+  { "budget", "Whole plan: €1,844,500 planned, €888,017.31 spent (48% used)" },
   { "calendar", "Timeline" },
   { "kpis", "Import Measurements…" },
   { "chain", "Metric Hygiene" },
@@ -156,6 +157,29 @@ test_typed (void)
     g_assert_cmpstr (plain, ==, in_french ? "1 234,56" : "1,234.56");
     g_assert_true (pl_field_apply (plan, spend, PL_SPEND_AMOUNT, shown, TRUE, &error));
     g_assert_cmpint (pl_item_get_int (spend, PL_SPEND_AMOUNT), ==, 123456);
+  }
+  /* An objective's target reads in its KPI's unit: grouped revenue, a churn rate in percent;
+   * what it shows types back. */
+  {
+    GListModel *objectives = pl_plan_get_collection (plan, PL_COLLECTION_OBJECTIVES);
+    g_autoptr(PlItem) revenue = g_list_model_get_item (objectives, 0);
+    g_autoptr(PlItem) churn = g_list_model_get_item (objectives, 4);
+    g_autofree char *revenue_text = pl_field_format (plan, revenue, PL_OBJECTIVE_TARGET);
+    g_autofree char *churn_text = pl_field_format (plan, churn, PL_OBJECTIVE_TARGET);
+    g_autofree char *revenue_plain = plain_spaces (revenue_text);
+    g_autofree char *churn_plain = plain_spaces (churn_text);
+
+    g_assert_cmpstr (revenue_plain, ==, in_french ? "530 000" : "530,000");
+    g_assert_cmpstr (churn_plain, ==, in_french ? "1,3 %" : "1.3%");
+    g_assert_true (pl_field_apply (plan, churn, PL_OBJECTIVE_TARGET, in_french ? "1,5 %" : "1.5%", TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (pl_item_get_double (churn, PL_OBJECTIVE_TARGET), 0.015, 1e-12);
+    g_assert_true (pl_field_apply (plan, revenue, PL_OBJECTIVE_TARGET, revenue_text, TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat (pl_item_get_double (revenue, PL_OBJECTIVE_TARGET), ==, 530000);
+    g_assert_false (pl_field_apply (plan, revenue, PL_OBJECTIVE_TARGET, "lots", TRUE, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+    g_clear_error (&error);
   }
 }
 

@@ -214,7 +214,7 @@ test_summary_example (void)
     "Staff",
     "13 campaigns: 3 planned, 4 running, 5 completed, 1 stopped",
     "KPI chain, measured to June 2027",
-    "MQL → SQL 35.6\u00A0%",
+    "MQL → SQL 35.6%",
     "CPL 210.48\u00A0EUR",
     "CAC 16\u202F145.77\u00A0EUR",
     "LTV:CAC 3.4× (healthy, at or above 3×)",
@@ -252,7 +252,7 @@ test_summary_locales (void)
       "13 campaigns: 3 planned, 4 running",
       "KPI chain, measured to June 2027",
       "  Total                                  1,844,500.00",
-      "MQL → SQL 35.6\u00A0%",
+      "MQL → SQL 35.6%",
       "CPL €210.48",
       "CAC €16,145.77",
       "LTV:CAC 3.4×",
@@ -331,7 +331,7 @@ test_report_locales (void)
                              "a dépensé 888 017 € sur les 922 500 € prévus à ce jour (96 %)", "Page 2 sur 2",
                              "Maturité marketing : En bonne voie" } },
     { "en_US.UTF-8", "en", { "Executive summary", "Prepared by Claire Martin on June 20, 2027",
-                             "has spent €888,017 of the €922,500 planned to date (96 %)", "Page 2 of 2",
+                             "has spent €888,017 of the €922,500 planned to date (96%)", "Page 2 of 2",
                              "Marketing maturity: On track" } },
   };
 

@@ -117,7 +117,7 @@ test_scale (Fixture *f, gconstpointer data)
   g_assert_cmpint (month (f, f->line, 0), ==, 11000);
   g_assert_cmpint (month (f, f->other, 0), ==, 2200);
   /* Both lines come back in one undo. */
-  g_assert_cmpstr (pl_plan_get_undo_label (f->plan), ==, "Scale “Paid media” by 10 %");
+  g_assert_cmpstr (pl_plan_get_undo_label (f->plan), ==, "Scale “Paid media” by 10%");
   g_assert_true (pl_plan_undo (f->plan));
   g_assert_cmpint (month (f, f->line, 0), ==, 10000);
   g_assert_cmpint (month (f, f->other, 0), ==, 2000);

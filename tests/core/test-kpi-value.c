@@ -24,7 +24,7 @@ test_format (void)
     { PL_UNIT_COUNT, 585, "585" }, { PL_UNIT_COUNT, 12450, "12\u202F450" },
     { PL_UNIT_COUNT, -1234567, "-1\u202F234\u202F567" }, { PL_UNIT_COUNT, 2.5, "2.50" },
     { PL_UNIT_CURRENCY, 182.4, "182.40" }, { PL_UNIT_CURRENCY, 495000, "495\u202F000" }, { PL_UNIT_CURRENCY, 132469.54, "132\u202F470" },
-    { PL_UNIT_PERCENT, 0.325, "32.5\u00A0%" }, { PL_UNIT_RATIO, 3.4, "3.40×" }, { PL_UNIT_DAYS, 45, "45" },
+    { PL_UNIT_PERCENT, 0.325, "32.5%" }, { PL_UNIT_RATIO, 3.4, "3.40×" }, { PL_UNIT_DAYS, 45, "45" },
     { PL_UNIT_COUNT, NAN, "" },
   };
 
@@ -104,8 +104,8 @@ static void
 test_locales (void)
 {
   static const struct { const char *locale; const char *count, *decimal, *percent, *money; } cases[] = {
-    { "fr_FR.UTF-8", "12\u202F450", "2,50", "32,5\u00A0%", "182,40" },
-    { "en_US.UTF-8", "12,450", "2.50", "32.5\u00A0%", "182.40" },
+    { "fr_FR.UTF-8", "12\u202F450", "2,50", "32,5%", "182,40" },
+    { "en_US.UTF-8", "12,450", "2.50", "32.5%", "182.40" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

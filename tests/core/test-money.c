@@ -129,10 +129,10 @@ test_locales (void)
     const char *locale; const char *eur, *negative, *chf, *plain, *percent, *short_eur, *ratio, *millions, *thousands;
   } cases[] = {
     { "C.UTF-8", "1\u202F234.56\u00A0EUR", "-12\u202F500\u00A0EUR", "1\u202F234.56\u00A0CHF", "1\u202F234.5",
-      "12.5\u00A0%", "12.5k\u00A0EUR", "3.4×", "1.23M", "-4.5k" },
+      "12.5%", "12.5k\u00A0EUR", "3.4×", "1.23M", "-4.5k" },
     { "fr_FR.UTF-8", "1\u202F234,56\u00A0€", "-12\u202F500\u00A0€", "1\u202F234,56\u00A0CHF", "1\u202F234,5",
-      "12,5\u00A0%", "12,5k\u00A0€", "3,4×", "1,23M", "-4,5k" },
-    { "en_US.UTF-8", "€1,234.56", "-€12,500", "CHF\u00A01,234.56", "1,234.5", "12.5\u00A0%", "€12.5k", "3.4×", "1.23M",
+      "12,5%", "12,5k\u00A0€", "3,4×", "1,23M", "-4,5k" },
+    { "en_US.UTF-8", "€1,234.56", "-€12,500", "CHF\u00A01,234.56", "1,234.5", "12.5%", "€12.5k", "3.4×", "1.23M",
       "-4.5k" },
   };
 
@@ -187,6 +187,23 @@ test_locales (void)
       g_assert_cmpint (back, ==, -1250000);
       g_assert_true (pl_money_parse_typed (chf, 2, &back, NULL));
       g_assert_cmpint (back, ==, 123456);
+      {
+        gboolean comma_groups = g_str_equal (cases[i].locale, "en_US.UTF-8");
+        double number = 0;
+        g_autoptr(GError) error = NULL;
+
+        /* A number as the locale shows it, typed back; "1,500" by the locale's reading. */
+        g_assert_true (pl_number_parse_typed (plain, &number, NULL));
+        g_assert_cmpfloat (number, ==, 1234.5);
+        g_assert_true (pl_number_parse_typed ("1,500", &number, NULL));
+        g_assert_cmpfloat (number, ==, comma_groups ? 1500 : 1.5);
+        g_assert_true (pl_number_parse_typed ("-0.25", &number, NULL));
+        g_assert_cmpfloat (number, ==, -0.25);
+        g_assert_false (pl_number_parse_typed ("12 abc", &number, &error));
+        g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+        g_assert_false (pl_number_parse_typed ("1e5", &number, NULL));
+        g_assert_false (pl_number_parse_typed ("", &number, NULL));
+      }
     }
   setlocale (LC_ALL, "C.UTF-8");
 }
