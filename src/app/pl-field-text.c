@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pl-date-text.h"
 #include "pl-field-text.h"
 #include "pl-figures.h"
 #include "pl-kpi-value.h"
@@ -59,12 +60,15 @@ pl_field_format (PlPlan *plan, PlItem *item, guint field)
         return pl_number_localise (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value), fabs (value) >= 1000);
       }
     case PL_FIELD_DATE:
+      /* As the reader writes a date short: 31/03/2027 in French, 03/31/2027 in American English. */
+      return pl_item_get_julian (item, field) != 0 ? pl_date_text (pl_item_get_julian (item, field), PL_DATE_NUMERIC)
+                                                   : g_strdup ("");
     case PL_FIELD_MONTH:
       {
         GDate date;
         if (!pl_item_get_date (item, field, &date))
           return g_strdup ("");
-        g_date_strftime (buffer, sizeof buffer, f->type == PL_FIELD_MONTH ? "%Y-%m" : "%Y-%m-%d", &date);
+        g_date_strftime (buffer, sizeof buffer, "%Y-%m", &date);
         return g_strdup (buffer);
       }
     case PL_FIELD_MONEY:
@@ -78,35 +82,6 @@ pl_field_format (PlPlan *plan, PlItem *item, guint field)
     default:
       return g_strdup ("");
     }
-}
-
-/* A date as fields show it (2027-03-31), or as the user's locale writes it short: 31/03/2027
- * in French, 3/31/2027 in American English, with a four-digit year so that it cannot be
- * misread. */
-static gboolean
-parse_date (const char *text, guint32 *julian)
-{
-  guint y, m, d;
-  char end;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3)
-    {
-      if (y < 1 || m < 1 || m > 12 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-        return FALSE;
-      g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-    }
-  else if (g_regex_match_simple ("^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}$", text, 0, 0))
-    {
-      g_date_set_parse (&date, text);
-      if (!g_date_valid (&date))
-        return FALSE;
-    }
-  else
-    return FALSE;
-  *julian = g_date_get_julian (&date);
-  return TRUE;
 }
 
 /* "25 %" of an allocation: that share of its line's planned total, to the cent. */
@@ -175,10 +150,17 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
     case PL_FIELD_DATE:
       {
         guint32 julian = 0;
-        if (*stripped != '\0' && !parse_date (stripped, &julian))
+        if (*stripped != '\0' && !pl_date_parse (stripped, &julian))
           {
+            GDate example;
+            g_autofree char *shown = NULL;
+
+            /* The 31st, so that the example shows which of day and month comes first. */
+            g_date_clear (&example, 1);
+            g_date_set_dmy (&example, 31, G_DATE_MARCH, 2027);
+            shown = pl_date_text (g_date_get_julian (&example), PL_DATE_NUMERIC);
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                         _("Type a date as year-month-day, such as 2027-03-31."));
+                         _("Type a date such as %s, with a four-digit year."), shown);
             return FALSE;
           }
         return !commit || pl_plan_set_julian (plan, item, field, julian, error);

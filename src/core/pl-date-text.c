@@ -5,19 +5,27 @@
 #include <glib/gi18n-lib.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pl-date-text.h"
+
+static gboolean
+c_locale (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_has_prefix (name, "C.") || g_str_equal (name, "POSIX");
+}
 
 /* The locale's own numeric date says which comes first; C keeps the day first, as the
  * files and the tests read. */
 static gboolean
 month_first (void)
 {
-  const char *name = setlocale (LC_TIME, NULL);
   const char *numeric = nl_langinfo (D_FMT);
 
-  if (name == NULL || g_str_equal (name, "C") || g_str_has_prefix (name, "C.") || g_str_equal (name, "POSIX"))
+  if (c_locale ())
     return FALSE;
   return strstr (numeric, "%m") != NULL && strstr (numeric, "%d") != NULL
          && strstr (numeric, "%m") < strstr (numeric, "%d");
@@ -41,6 +49,12 @@ format_for (PlDateStyle style, gboolean month_before_day)
       return month_before_day ? C_("date, month first", "%A, %B %-d") : C_("date", "%A %-d %B");
     case PL_DATE_DAY_MON_YEAR:
       return month_before_day ? C_("date, month first", "%b %-d, %Y") : C_("date", "%-d %b %Y");
+    case PL_DATE_NUMERIC:
+      /* The four-digit year keeps "03/05/27" from being misread; C has no numeric order of
+       * its own, so it writes what files do. */
+      if (c_locale ())
+        return "%Y-%m-%d";
+      return month_before_day ? "%m/%d/%Y" : C_("date, numeric", "%d/%m/%Y");
     case PL_DATE_LONG:
     default:
       return month_before_day ? C_("date, month first", "%B %-d, %Y") : C_("date", "%-d %B %Y");
@@ -59,7 +73,7 @@ pl_date_text (guint32 julian, PlDateStyle style)
     return g_strdup ("");
   g_date_set_julian (&date, julian);
   format = g_strdup (format_for (style, month_first ()));
-  if (g_date_get_day (&date) == 1)
+  if (g_date_get_day (&date) == 1 && style != PL_DATE_NUMERIC)
     {
       /* Translators: the first day of a month in a date ("1 March"); French writes "1er" */
       g_auto(GStrv) parts = g_strsplit (format, "%-d", -1);
@@ -70,4 +84,45 @@ pl_date_text (guint32 julian, PlDateStyle style)
   if (g_date_strftime (text, sizeof text, format, &date) == 0)
     return g_strdup ("");
   return g_strdup (text);
+}
+
+gboolean
+pl_date_parse (const char *text, guint32 *julian)
+{
+  g_autoptr(GRegex) numeric = g_regex_new ("^\\s*(\\d{1,4})([-/.])(\\d{1,2})\\2(\\d{1,4})\\s*$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *middle = NULL;
+  g_autofree char *last = NULL;
+  guint year, month, day;
+  GDate date;
+
+  if (!g_regex_match (numeric, text, 0, &match))
+    return FALSE;
+  first = g_match_info_fetch (match, 1);
+  middle = g_match_info_fetch (match, 3);
+  last = g_match_info_fetch (match, 4);
+  if (strlen (first) == 4)
+    {
+      year = (guint) atoi (first);
+      month = (guint) atoi (middle);
+      day = (guint) atoi (last);
+    }
+  else if (strlen (last) == 4)
+    {
+      gboolean month_before_day = month_first ();
+
+      year = (guint) atoi (last);
+      month = (guint) atoi (month_before_day ? first : middle);
+      day = (guint) atoi (month_before_day ? middle : first);
+    }
+  else
+    return FALSE;
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  *julian = g_date_get_julian (&date);
+  return TRUE;
 }

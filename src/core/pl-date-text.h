@@ -13,11 +13,17 @@ typedef enum {
   PL_DATE_WEEKDAY_DAY_MONTH,/* Friday 5 March */
   PL_DATE_DAY_MON_YEAR,     /* 5 Mar 2027 */
   PL_DATE_LONG,             /* 5 March 2027 */
+  PL_DATE_NUMERIC,          /* 05/03/2027, 03/05/2027 in en_US, 2027-03-05 in C */
 } PlDateStyle;
 
 /* The day @julian written for reading in the user's locale: its month and weekday names, the
  * day without padding, and the day after the month where the locale writes dates month first
  * (en_US: "March 5, 2027"). Free with g_free(). */
 char *pl_date_text (guint32 julian, PlDateStyle style);
+
+/* Reads a date as a field shows it (PL_DATE_NUMERIC, with a slash, a dot or a dash, the day
+ * and month in the locale's order and a four-digit year) or as files write it (2027-03-05).
+ * Returns FALSE, leaving @julian alone, when @text is not a valid date. */
+gboolean pl_date_parse (const char *text, guint32 *julian);
 
 G_END_DECLS

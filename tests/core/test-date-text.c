@@ -25,12 +25,13 @@ test_locales (void)
 {
   static const struct {
     const char *locale, *language; const char *long_text, *day_mon, *weekday, *with_year, *first;
+    const char *numeric, *typed;
   } cases[] = {
     /* French first: GLib decides at its first translation whether the program is translated
      * at all, and under C it would not be. */
-    { "fr_FR.UTF-8", "fr", "5 mars 2027", "5 mars", "vendredi 5 mars", "5 mars 2027", "1er mars 2027" },
-    { "C.UTF-8", "en", "5 March 2027", "5 Mar", "Friday 5 March", "5 Mar 2027", "1 March 2027" },
-    { "en_US.UTF-8", "en", "March 5, 2027", "Mar 5", "Friday, March 5", "Mar 5, 2027", "March 1, 2027" },
+    { "fr_FR.UTF-8", "fr", "5 mars 2027", "5 mars", "vendredi 5 mars", "5 mars 2027", "1er mars 2027", "05/03/2027", "5.3.2027" },
+    { "C.UTF-8", "en", "5 March 2027", "5 Mar", "Friday 5 March", "5 Mar 2027", "1 March 2027", "2027-03-05", "5/3/2027" },
+    { "en_US.UTF-8", "en", "March 5, 2027", "Mar 5", "Friday, March 5", "Mar 5, 2027", "March 1, 2027", "03/05/2027", "3/5/2027" },
   };
   guint32 day = julian (5, 3, 2027);
 
@@ -59,6 +60,21 @@ test_locales (void)
       g_assert_cmpstr (weekday, ==, cases[i].weekday);
       g_assert_cmpstr (with_year, ==, cases[i].with_year);
       g_assert_cmpstr (first, ==, cases[i].first);
+      {
+        g_autofree char *numeric = pl_date_text (day, PL_DATE_NUMERIC);
+        guint32 back = 0;
+
+        /* What a field shows and what the reader types short read back as the same day. */
+        g_assert_cmpstr (numeric, ==, cases[i].numeric);
+        g_assert_true (pl_date_parse (numeric, &back));
+        g_assert_cmpuint (back, ==, day);
+        back = 0;
+        g_assert_true (pl_date_parse (cases[i].typed, &back));
+        g_assert_cmpuint (back, ==, day);
+        back = 0;
+        g_assert_true (pl_date_parse ("2027-03-05", &back));
+        g_assert_cmpuint (back, ==, day);
+      }
     }
   setlocale (LC_ALL, "C.UTF-8");
 }
@@ -68,7 +84,16 @@ test_invalid (void)
 {
   g_autofree char *text = pl_date_text (0, PL_DATE_LONG);
 
+  static const char *bad[] = { "", "31/31/2027", "30/02/2027", "5/3/27", "2027-13-01", "5/3-2027", "tomorrow",
+                               "0/3/2027", "5/3/0000" };
+  guint32 back = 42;
+
   g_assert_cmpstr (text, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (pl_date_parse (bad[i], &back));
+      g_assert_cmpuint (back, ==, 42);
+    }
 }
 
 int
