@@ -72,8 +72,12 @@ pl_field_format (PlPlan *plan, PlItem *item, guint field)
         return g_strdup (buffer);
       }
     case PL_FIELD_MONEY:
-      /* As the locale groups and points it ("12 500", "182,40"); pl_money_parse_typed() reads it back. */
-      return pl_money_to_display (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
+      {
+        /* As the locale groups and points it, every cent shown so that a column of amounts
+         * lines up ("12 500,00", "182,40"); pl_money_parse_typed() reads it back. */
+        g_autofree char *plain = pl_money_to_string (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
+        return pl_number_localise (plain, TRUE);
+      }
     case PL_FIELD_STRV:
       {
         const char * const *strv = pl_item_get_strv (item, field);

@@ -17,6 +17,8 @@
 typedef struct {
   int                  field;   /* -1 for a derived column */
   PlRecordTableDerive  derive;
+  GtkColumnViewColumn *view_column;  /* owned by the view */
+  gboolean             money;
 } Column;
 
 struct _PlRecordTable
@@ -204,7 +206,29 @@ append_column (PlRecordTable *self, Column *column, const char *title, gboolean 
     gtk_column_view_column_set_fixed_width (view_column, (int) (fixed_width (self, column) * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->view, view_column);
+  column->view_column = view_column;
   g_ptr_array_add (self->columns, column);
+}
+
+/* "Amount (€)": the cells show the amounts without the sign, which would only repeat. */
+static void
+update_money_titles (PlRecordTable *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      g_autofree char *title = NULL;
+
+      if (!column->money)
+        continue;
+      title = self->plan == NULL ? NULL
+              /* Translators: a table's column title and the plan's currency, "Amount (€)" */
+              : g_strdup_printf (_("%s (%s)"),
+                                 (const char *) g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column->view_column)), "title"),
+                                 pl_currency_symbol (pl_plan_get_currency (self->plan)));
+      if (title != NULL)
+        gtk_column_view_column_set_title (column->view_column, title);
+    }
 }
 
 /* ---- problems, add and remove ---- */
@@ -415,6 +439,11 @@ pl_record_table_add_column (PlRecordTable *self, guint field, const char *title,
 
   g_return_if_fail (PL_IS_RECORD_TABLE (self));
   column->field = (int) field;
+  {
+    g_autoptr(GTypeClass) klass = g_type_class_ref (pl_collection_get_item_type (self->collection));
+    guint n_fields;
+    column->money = pl_item_class_get_fields ((PlItemClass *) klass, &n_fields)[field].type == PL_FIELD_MONEY;
+  }
   append_column (self, column, title, expand);
 }
 
@@ -487,8 +516,12 @@ pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
   else
     gtk_single_selection_set_model (self->selection, pl_plan_get_collection (plan, self->collection));
   if (plan != NULL)
-    g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_problems), self);
+    {
+      g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_problems), self);
+      g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_money_titles), self);
+    }
   update_problems (self);
+  update_money_titles (self);
   update_height (self);
 }
 

@@ -157,6 +157,13 @@ test_typed (void)
     g_assert_cmpstr (plain, ==, in_french ? "1 234,56" : "1,234.56");
     g_assert_true (pl_field_apply (plan, spend, PL_SPEND_AMOUNT, shown, TRUE, &error));
     g_assert_cmpint (pl_item_get_int (spend, PL_SPEND_AMOUNT), ==, 123456);
+    /* A round amount keeps its cents, so that a column of amounts lines up. */
+    g_assert_true (pl_field_apply (plan, spend, PL_SPEND_AMOUNT, "14124", TRUE, &error));
+    g_free (shown);
+    g_free (plain);
+    shown = pl_field_format (plan, spend, PL_SPEND_AMOUNT);
+    plain = plain_spaces (shown);
+    g_assert_cmpstr (plain, ==, in_french ? "14 124,00" : "14,124.00");
   }
   /* An objective's target reads in its KPI's unit: grouped revenue, a churn rate in percent;
    * what it shows types back. */
