@@ -213,7 +213,10 @@ rebuild_details (PlAssessmentPage *self)
     {
       const PlEvidence *fact = facts->pdata[i];
       int d = pl_questionnaire_find_dimension (q, fact->dimension);
-      g_autofree char *disagreement = d >= 0 ? pl_maturity_disagreement (self->current->scores[d], fact) : NULL;
+      const PlDimension *dimension = d >= 0 ? q->dimensions->pdata[d] : NULL;
+      g_autofree char *disagreement = dimension != NULL ? pl_maturity_disagreement (self->current->scores[d],
+                                                                                   dimension->title, fact)
+                                                        : NULL;
 
       gtk_box_append (self->details, paragraph (disagreement ? disagreement : fact->fact,
                                                 disagreement ? "warning-text" : NULL));

@@ -139,12 +139,17 @@ pl_maturity_evidence (PlPlan *plan)
 }
 
 char *
-pl_maturity_disagreement (double rating, const PlEvidence *evidence)
+pl_maturity_disagreement (double rating, const char *dimension, const PlEvidence *evidence)
 {
   if (isnan (rating) || fabs (rating - evidence->score) < DISAGREEMENT)
     return NULL;
   if (rating > evidence->score)
-    /* Translators: the team's rating out of 100, then the fact from the plan */
-    return g_strdup_printf (_("Rated %.0f out of 100, but the plan shows otherwise: %s"), rating, evidence->fact);
-  return g_strdup_printf (_("Rated only %.0f out of 100, though the plan shows more: %s"), rating, evidence->fact);
+    /* Translators: the dimension's title, the team's rating out of 100, then a sentence of
+     * fact from the plan */
+    return g_strdup_printf (_("“%s” is rated %.0f out of 100, more than the plan shows. %s"),
+                            dimension, rating, evidence->fact);
+  /* Translators: the dimension's title, the team's rating out of 100, then a sentence of fact
+   * from the plan */
+  return g_strdup_printf (_("“%s” is rated only %.0f out of 100, though the plan shows more. %s"),
+                          dimension, rating, evidence->fact);
 }

@@ -16,9 +16,9 @@ typedef struct {
 
 /* The facts of @plan, in the questionnaire's dimension order (a new array of PlEvidence). */
 GPtrArray *pl_maturity_evidence  (PlPlan *plan);
-/* The sentence that says a self-rating and the plan disagree, or NULL when they do not
- * (a gap of 40 points or more either way). */
-char      *pl_maturity_disagreement (double rating, const PlEvidence *evidence);
+/* The sentences that say the self-rating of @dimension (its title) and the plan disagree, or
+ * NULL when they do not (a gap of 40 points or more either way). */
+char      *pl_maturity_disagreement (double rating, const char *dimension, const PlEvidence *evidence);
 void       pl_evidence_free      (PlEvidence *evidence);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
  * version, refused files, and the scoring and persona rules against hand-worked answers. */
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -269,11 +270,15 @@ test_evidence (void)
     small_facts = pl_maturity_evidence (tiny);
     g_assert_cmpstr (((PlEvidence *) small_facts->pdata[0])->fact, ==, "1 of 3 campaigns are linked to a KPI.");
     g_assert_cmpfloat (fabs (((PlEvidence *) small_facts->pdata[0])->score - 100.0 / 3), <, 1e-9);
-    disagreement = pl_maturity_disagreement (100, small_facts->pdata[0]);
-    g_assert_cmpstr (disagreement, ==, "Rated 100 out of 100, but the plan shows otherwise: 1 of 3 campaigns are linked to a KPI.");
+    disagreement = pl_maturity_disagreement (100, "Linked KPIs", small_facts->pdata[0]);
+    g_assert_cmpstr (disagreement, ==, "“Linked KPIs” is rated 100 out of 100, more than the plan shows. "
+                                       "1 of 3 campaigns are linked to a KPI.");
+    g_free (disagreement);
+    disagreement = pl_maturity_disagreement (0, "Linked KPIs", small_facts->pdata[1]);
+    g_assert_nonnull (strstr (disagreement, "is rated only 0 out of 100, though the plan shows more. "));
     /* Close enough: no remark. */
-    g_assert_null (pl_maturity_disagreement (50, small_facts->pdata[0]));
-    g_assert_null (pl_maturity_disagreement (NAN, small_facts->pdata[0]));
+    g_assert_null (pl_maturity_disagreement (50, "Linked KPIs", small_facts->pdata[0]));
+    g_assert_null (pl_maturity_disagreement (NAN, "Linked KPIs", small_facts->pdata[0]));
     g_assert_cmpstr (((PlEvidence *) small_facts->pdata[4])->fact, ==, "No measurement is recorded for this plan’s period yet.");
   }
 }
