@@ -40,6 +40,9 @@ refresh_entry (GtkEntry *entry)
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_object_set_data (G_OBJECT (entry), "refreshing", NULL);
   pl_field_editor_show_error (GTK_WIDGET (entry), NULL);
+  /* A long text scrolls out of a narrow cell: the pointer still reads all of it. */
+  if (g_utf8_strlen (text, -1) > 24)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (entry), text);
 }
 
 static void
@@ -272,6 +275,10 @@ pl_field_editor_new (const PlField *field, gboolean framed)
       gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
       if (field->type == PL_FIELD_MONEY || field->type == PL_FIELD_INT || field->type == PL_FIELD_DOUBLE)
         gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+      /* In a table the column decides the width; an entry's own minimum (about 150 pixels)
+       * would push the last columns out of sight. */
+      if (!framed)
+        gtk_editable_set_width_chars (GTK_EDITABLE (cell), 4);
       g_signal_connect (cell, "activate", G_CALLBACK (commit_entry), NULL);
       g_signal_connect (cell, "changed", G_CALLBACK (on_entry_changed_cb), NULL);
       g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), NULL);

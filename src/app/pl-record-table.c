@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "pl-a11y.h"
+#include "pl-enums.h"
 #include "pl-money.h"
 #include "pl-plan-validate.h"
 #include "pl-calendar.h"
@@ -163,30 +164,76 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTa
   pl_field_editor_bind (cell, NULL, NULL, 0);
 }
 
-/* As wide as what the column holds needs: a date is short, a choice of records is not. */
+/* The widest choice of @enum_type as a drop-down shows it, in pixels: "Chaque semaine" is
+ * wider than "Weekly". */
+static int
+widest_choice (PlRecordTable *self, GType enum_type)
+{
+  g_autoptr(GEnumClass) values = g_type_class_ref (enum_type);
+  int widest = 0;
+
+  for (guint i = 0; i < values->n_values; i++)
+    {
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (GTK_WIDGET (self), pl_enum_get_label (enum_type, values->values[i].value));
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* The drop-down's padding and arrow, and the cell's margins. */
+  return widest + 64;
+}
+
+/* As wide as what the column holds needs, in pixels: a date is short, a choice of records
+ * is not. */
 static int
 fixed_width (PlRecordTable *self, Column *column)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (pl_collection_get_item_type (self->collection));
   guint n_fields;
   const PlField *fields = pl_item_class_get_fields ((PlItemClass *) klass, &n_fields);
+  int width;
 
   if (column->field < 0 || (guint) column->field >= n_fields)
-    return 210;
-  switch (fields[column->field].type)
-    {
-    case PL_FIELD_DATE:
-    case PL_FIELD_MONTH:
-      return 110;
-    case PL_FIELD_ENUM:
-      return 130;
-    case PL_FIELD_MONEY:
-    case PL_FIELD_DOUBLE:
-    case PL_FIELD_INT:
-      return 180;
-    default:
-      return 210;
-    }
+    width = 210;
+  else
+    switch (fields[column->field].type)
+      {
+      case PL_FIELD_DATE:
+      case PL_FIELD_MONTH:
+        width = 110;
+        break;
+      case PL_FIELD_ENUM:
+        return MAX ((int) (130 * pl_a11y_text_scale ()), widest_choice (self, fields[column->field].enum_type ()));
+      case PL_FIELD_MONEY:
+      case PL_FIELD_DOUBLE:
+      case PL_FIELD_INT:
+        width = 180;
+        break;
+      default:
+        width = 210;
+        break;
+      }
+  return (int) (width * pl_a11y_text_scale ());
+}
+
+/* What the column's title needs, in pixels, so that a long French title ("Fin du contrat")
+ * is not cut in a narrow column. */
+static int
+title_width (PlRecordTable *self, const char *title)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title);
+  PangoAttrList *bold = pango_attr_list_new ();
+  int width;
+
+  /* Column titles are bold. */
+  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, bold);
+  pango_attr_list_unref (bold);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  /* The title's padding and the column's separator. */
+  return width + 24;
 }
 
 static void
@@ -203,7 +250,11 @@ append_column (PlRecordTable *self, Column *column, const char *title, gboolean 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   if (!expand)
-    gtk_column_view_column_set_fixed_width (view_column, (int) (fixed_width (self, column) * pl_a11y_text_scale ()));
+    gtk_column_view_column_set_fixed_width (view_column, MAX (fixed_width (self, column), title_width (self, title)));
+  else if (column->field >= 0)
+    /* In a narrow pane the fixed columns would leave a text column a few letters; it keeps
+     * enough to read and the table scrolls sideways instead. */
+    gtk_column_view_column_set_fixed_width (view_column, (int) (150 * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->view, view_column);
   column->view_column = view_column;
