@@ -294,21 +294,32 @@ gauge_head (cairo_t *cr, const char *title, const char *figure, const char *comm
             double width, double height, const PlChartStyle *style)
 {
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
+  g_autoptr(PangoLayout) note = pl_chart_text_new (cr, style, 12);
   g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, CLAMP (height * 0.22, 16, 24));
   int figure_w = text_width (large, figure);
-  int large_h, small_h;
+  double room = width - 2 * PAD - MIN (figure_w, width / 2) - 12;
+  int large_h, note_h;
   double y = PAD + 16;
 
+  /* Long French titles and large text: a little smaller rather than cut. */
+  fit_font (small, title, 12, width - 2 * PAD, 10);
   pl_chart_set_color (cr, &style->muted, 1);
   pl_chart_text (cr, small, title, PAD, PAD - 3, width - 2 * PAD, PANGO_ALIGN_LEFT);
   pl_chart_set_color (cr, &style->text, 1);
   large_h = (int) pl_chart_text (cr, large, figure, PAD, y, width / 2, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (small, comment, -1);
-  pango_layout_get_pixel_size (small, NULL, &small_h);
+  fit_font (note, comment, 12, room, 10);
+  if (text_width (note, comment) > room)
+    {
+      /* Still too long: on two lines, the second ending on the figure's baseline. */
+      pango_layout_set_wrap (note, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (note, -2);
+    }
+  pango_layout_set_text (note, comment, -1);
+  pango_layout_set_width (note, (int) (MAX (room, 1) * PANGO_SCALE));
+  pango_layout_get_pixel_size (note, NULL, &note_h);
   pl_chart_set_color (cr, comment_color, 1);
-  /* On the figure's baseline, as far as the figure leaves room. */
-  pl_chart_text (cr, small, comment, PAD + MIN (figure_w, width / 2) + 12, y + large_h - small_h - 3,
-                 width - 2 * PAD - MIN (figure_w, width / 2) - 12, PANGO_ALIGN_RIGHT);
+  pl_chart_text (cr, note, comment, PAD + MIN (figure_w, width / 2) + 12, y + large_h - note_h - 3, room,
+                 PANGO_ALIGN_RIGHT);
 }
 
 char *

@@ -222,7 +222,11 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
       pl_chart_set_color (cr, &style->text, 1);
       {
         int text_h;
+        /* A long name ("Marketing qualified leads") takes two lines rather than an ellipsis. */
+        pango_layout_set_wrap (name_text, PANGO_WRAP_WORD);
+        pango_layout_set_height (name_text, -2);
         pango_layout_set_text (name_text, name, -1);
+        pango_layout_set_width (name_text, (int) (MAX (label_w - 8, 1) * PANGO_SCALE));
         pango_layout_get_pixel_size (name_text, NULL, &text_h);
         pl_chart_text (cr, name_text, name, PAD, middle - text_h / 2.0, label_w - 8, PANGO_ALIGN_LEFT);
       }
