@@ -94,14 +94,52 @@ pl_a11y_grow_panes (GtkWidget *root)
       GtkWidget *start = gtk_paned_get_start_child (GTK_PANED (root));
       int width;
 
-      /* The list's least width too: the divider cannot leave it less. */
-      gtk_widget_get_size_request (start, &width, NULL);
-      if (width > 0)
-        gtk_widget_set_size_request (start, (int) (width * scale), -1);
-      gtk_paned_set_position (GTK_PANED (root), (int) (gtk_paned_get_position (GTK_PANED (root)) * scale));
+      if (pl_a11y_large_text ())
+        {
+          /* A list beside an editor needs twice a narrow window: the list goes above, as
+           * tall as a dozen rows, and the page scrolls down to the editor. */
+          gtk_orientable_set_orientation (GTK_ORIENTABLE (root), GTK_ORIENTATION_VERTICAL);
+          gtk_widget_set_size_request (start, -1, (int) (260 * scale));
+          gtk_paned_set_position (GTK_PANED (root), (int) (260 * scale));
+          gtk_paned_set_shrink_start_child (GTK_PANED (root), FALSE);
+        }
+      else
+        {
+          /* The list's least width too: the divider cannot leave it less. */
+          gtk_widget_get_size_request (start, &width, NULL);
+          if (width > 0)
+            gtk_widget_set_size_request (start, (int) (width * scale), -1);
+          gtk_paned_set_position (GTK_PANED (root), (int) (gtk_paned_get_position (GTK_PANED (root)) * scale));
+        }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     pl_a11y_grow_panes (child);
+}
+
+void
+pl_a11y_stack_headers (GtkWidget *root)
+{
+  if (!pl_a11y_large_text ())
+    return;
+  if (GTK_IS_CENTER_BOX (root))
+    {
+      GtkCenterBox *box = GTK_CENTER_BOX (root);
+      GtkWidget *parts[] = { gtk_center_box_get_start_widget (box), gtk_center_box_get_center_widget (box),
+                             gtk_center_box_get_end_widget (box) };
+
+      /* Centring the middle widget needs twice the wider end beside it; one above the
+       * other, a title, a switcher and a button fit a page half as wide. */
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (box), GTK_ORIENTATION_VERTICAL);
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        if (parts[i] != NULL)
+          {
+            gtk_widget_set_halign (parts[i], GTK_ALIGN_START);
+            gtk_widget_set_margin_bottom (parts[i], 6);
+          }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    pl_a11y_stack_headers (child);
 }
 
 gboolean

@@ -27,5 +27,8 @@ gboolean pl_a11y_large_text (void);
  * of the list before it, so that a list beside an editor keeps room for its columns at large
  * text (the page then scrolls sideways in a window narrower than both). */
 void   pl_a11y_grow_panes (GtkWidget *root);
+/* At large text, puts the parts of every GtkCenterBox under @root (a page's title, switcher
+ * and button) one above the other, so that the page's header fits a narrow window. */
+void   pl_a11y_stack_headers (GtkWidget *root);
 
 G_END_DECLS

@@ -762,5 +762,7 @@ pl_assessment_page_init (PlAssessmentPage *self)
       gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (charts)), GTK_ORIENTATION_VERTICAL);
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (details), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
       gtk_widget_set_vexpand (GTK_WIDGET (self->radar), FALSE);
+      /* It takes the page's width anyway; its least width must not exceed a narrow window. */
+      gtk_drawing_area_set_content_width (self->radar, MIN (gtk_drawing_area_get_content_width (self->radar), 900));
     }
 }

@@ -511,6 +511,9 @@ pl_budget_grid_init (PlBudgetGrid *self)
   gtk_column_view_append_column (self->view, name);
   self->footer = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->footer, 1);
+  /* The whole plan's figures take two lines in a narrow window rather than widening it. */
+  gtk_label_set_wrap (self->footer, TRUE);
+  gtk_label_set_justify (self->footer, GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (GTK_WIDGET (self->footer), "heading");
   gtk_widget_set_parent (GTK_WIDGET (self->footer), GTK_WIDGET (self));
 }

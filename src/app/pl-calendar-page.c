@@ -825,6 +825,10 @@ rebuild_agenda (PlCalendarPage *self)
       label = gtk_label_new (NULL);
       gtk_label_set_markup (GTK_LABEL (label), line);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* A long title takes a second line rather than widening the page at large text. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_set_margin_start (row, 12);
       if (item->skipped)
         gtk_widget_add_css_class (label, "dim-label");

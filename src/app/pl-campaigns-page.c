@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "pl-calendar.h"
+#include "pl-a11y.h"
 #include "pl-campaigns-page.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -776,6 +777,16 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   entries[1] = self->channel;
   entries[2] = self->start;
   entries[3] = self->end;
+  {
+    GtkWidget *filters = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->status_filter)));
+
+    /* At large text the filters wrap onto two lines rather than widen the page; Tab goes
+     * straight to each drop-down, not first to the box's own cell around it. */
+    if (pl_a11y_large_text ())
+      gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (filters), 1);
+    for (GtkWidget *cell = gtk_widget_get_first_child (filters); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+      gtk_widget_set_focusable (cell, FALSE);
+  }
 
   self->filter = gtk_custom_filter_new (filter_match, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_compare, self, NULL);

@@ -1001,6 +1001,7 @@ pl_window_init (PlWindow *self)
       gtk_stack_set_vhomogeneous (self->page_stack, FALSE);
     }
   pl_a11y_grow_panes (GTK_WIDGET (self));
+  pl_a11y_stack_headers (GTK_WIDGET (self->page_stack));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
