@@ -284,10 +284,22 @@ draw_history_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoin
       double score = isnan (m->overall) ? 0 : m->overall;
       double bar_h = (height - 34) * score / 100;
       g_autofree char *label = g_strdup_printf ("%s · %.0f", (char *) self->rounds->pdata[r], score);
+      gboolean shown = g_str_equal (self->rounds->pdata[r], selected_round (self) ? selected_round (self) : "");
 
-      pl_chart_set_color (cr, pl_chart_series_color (style, 0), g_str_equal (self->rounds->pdata[r], selected_round (self) ? selected_round (self) : "") ? 1 : 0.45);
-      cairo_rectangle (cr, r * slot + 8, height - 18 - bar_h, slot - 16, bar_h);
-      cairo_fill (cr);
+      /* The other rounds faded; under high contrast, where a faded bar reads as background,
+       * as an outline instead. */
+      pl_chart_set_color (cr, pl_chart_series_color (style, 0), shown ? 1 : pl_chart_faint (style, 0.45));
+      if (shown || !style->high_contrast)
+        {
+          cairo_rectangle (cr, r * slot + 8, height - 18 - bar_h, slot - 16, bar_h);
+          cairo_fill (cr);
+        }
+      else
+        {
+          cairo_rectangle (cr, r * slot + 9, height - 17 - bar_h, slot - 18, MAX (bar_h - 2, 0));
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
+        }
       pl_chart_set_color (cr, &style->muted, 1);
       pl_chart_text (cr, text, label, r * slot, height - 16, slot, PANGO_ALIGN_CENTER);
       g_string_append_printf (summary, " %s", label);

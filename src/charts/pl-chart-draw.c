@@ -12,6 +12,12 @@ pl_chart_set_color (cairo_t *cr, const PlColor *color, double alpha)
   cairo_set_source_rgba (cr, color->r, color->g, color->b, alpha);
 }
 
+double
+pl_chart_faint (const PlChartStyle *style, double alpha)
+{
+  return style->high_contrast ? 1 : alpha;
+}
+
 PangoLayout *
 pl_chart_text_new (cairo_t *cr, const PlChartStyle *style, double size)
 {

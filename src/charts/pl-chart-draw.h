@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 /* Sets @color with @alpha as the source. */
 void         pl_chart_set_color   (cairo_t *cr, const PlColor *color, double alpha);
+/* The opacity of a secondary line or mark (an edge, a border, a grid, an earlier round): the
+ * chart's @alpha, or full under a high-contrast @style, where a faded line would read as
+ * background. */
+double       pl_chart_faint       (const PlChartStyle *style, double alpha);
 /* A layout in the style's font at @size pixels, for the labels of one chart. */
 PangoLayout *pl_chart_text_new    (cairo_t *cr, const PlChartStyle *style, double size);
 /* Shows @text in the box at (@x, @y) @w wide, aligned, ellipsised at the end when too long;

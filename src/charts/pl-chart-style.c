@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "pl-chart-style.h"
 
 /* GNOME palette: blue 3 for text accents, green 4, yellow 5, red 3; greys from the HIG. */
@@ -40,6 +42,7 @@ static const PlChartStyle high_contrast = {
   .bad = { 0.72, 0.0, 0.05 },
   .no_data = { 0.45, 0.45, 0.45 },
   .font = "Sans",
+  .high_contrast = TRUE,
 };
 
 static const PlChartStyle high_contrast_inverse = {
@@ -52,6 +55,7 @@ static const PlChartStyle high_contrast_inverse = {
   .bad = { 1.0, 0.55, 0.50 },
   .no_data = { 0.60, 0.60, 0.60 },
   .font = "Sans",
+  .high_contrast = TRUE,
 };
 
 const PlChartStyle *
@@ -70,4 +74,24 @@ const PlChartStyle *
 pl_chart_style_dark (void)
 {
   return &dark;
+}
+
+static double
+channel (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const PlColor *color)
+{
+  return 0.2126 * channel (color->r) + 0.7152 * channel (color->g) + 0.0722 * channel (color->b);
+}
+
+double
+pl_color_contrast (const PlColor *a, const PlColor *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }

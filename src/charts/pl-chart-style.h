@@ -21,11 +21,15 @@ typedef struct {
   PlColor     no_data;
   const char *font;       /* a Pango font family */
   gboolean    share_safe; /* amounts shown as shares of a total, never as money */
+  gboolean    high_contrast; /* no faded lines or marks: each stands 3:1 from the background */
 } PlChartStyle;
 
 const PlChartStyle *pl_chart_style_light (void);
 const PlChartStyle *pl_chart_style_dark  (void);
 /* The style for a high-contrast theme: black on white, or white on black when @inverse. */
 const PlChartStyle *pl_chart_style_high_contrast (gboolean inverse);
+
+/* The WCAG contrast ratio of two colours, 1 to 21: text wants 4.5, lines and marks 3. */
+double pl_color_contrast (const PlColor *a, const PlColor *b);
 
 G_END_DECLS

@@ -552,7 +552,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
   g_autoptr(PangoLayout) name_text = NULL;
   g_autoptr(PangoLayout) value_text = NULL;
   guint counts[4] = { 0 };
-  double font_px;
+  double font_px, edge_width, border_alpha;
   Rect clip;
   GDate date;
   char month_name[64];
@@ -588,8 +588,10 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
     clip = (Rect) { x1, y1, x2 - x1, y2 - y1 };
   }
 
-  /* Edges first, under the nodes. */
-  set_color (cr, &style->muted, 0.55);
+  /* Edges first, under the nodes; wider under high contrast, where a 1.2-pixel line blurs
+   * into the background even at full strength. */
+  edge_width = style->high_contrast ? 2 : EDGE_WIDTH;
+  set_color (cr, &style->muted, pl_chart_faint (style, 0.55));
   if (edge_mask_begin (cr, &mask, &mask_surface))
     {
       for (guint e = 0; e < layout->edges->len; e++)
@@ -600,7 +602,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
           Rect span = { sx, MIN (sy, ey), ex - sx, fabs (ey - sy) };
 
           if (visible (&span, &clip))
-            mask_edge (cr, &mask, sx, sy, ex, ey, EDGE_WIDTH);
+            mask_edge (cr, &mask, sx, sy, ex, ey, edge_width);
         }
       edge_mask_end (cr, &mask, mask_surface);
     }
@@ -611,7 +613,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
        * line. */
       cairo_save (cr);
       cairo_set_tolerance (cr, 0.5);
-      cairo_set_line_width (cr, EDGE_WIDTH);
+      cairo_set_line_width (cr, edge_width);
       edge_order = g_new (guint, layout->edges->len);
       for (guint e = 0; e < layout->edges->len; e++)
         edge_order[e] = e;
@@ -669,6 +671,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
   /* The nodes: small ones as pixel-aligned boxes, a border box under a surface box (boxes skip
    * cairo's tessellation entirely); bigger ones rounded, a fill and a stroke per column (the
    * area a path spans is what it costs). Then the selection on top. */
+  border_alpha = pl_chart_faint (style, 0.35);
   if (rects[0].h < ROUNDED_MIN_H)
     {
       for (int pass = 0; pass < 2; pass++)
@@ -685,9 +688,9 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
                   cairo_rectangle (cr, x + 1, y + 1, w - 2, h - 2);
               }
           if (pass == 0)
-            cairo_set_source_rgb (cr, 0.35 * style->muted.r + 0.65 * style->surface.r,
-                                  0.35 * style->muted.g + 0.65 * style->surface.g,
-                                  0.35 * style->muted.b + 0.65 * style->surface.b);
+            cairo_set_source_rgb (cr, border_alpha * style->muted.r + (1 - border_alpha) * style->surface.r,
+                                  border_alpha * style->muted.g + (1 - border_alpha) * style->surface.g,
+                                  border_alpha * style->muted.b + (1 - border_alpha) * style->surface.b);
           else
             set_color (cr, &style->surface, 1);
           cairo_fill (cr);
@@ -704,7 +707,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
               rounded_rect (cr, &rects[i]);
           set_color (cr, &style->surface, 1);
           cairo_fill_preserve (cr);
-          set_color (cr, &style->muted, 0.35);
+          set_color (cr, &style->muted, border_alpha);
           cairo_stroke (cr);
         }
     }

@@ -184,6 +184,72 @@ test_hidpi (void)
   cairo_surface_destroy (surface);
 }
 
+/* The most contrast against @background of the pixels from (@x, @y0) down to (@x, @y1): a
+ * line drawn there, whatever its anti-aliasing. */
+static double
+strongest_contrast (cairo_surface_t *surface, double x, double y0, double y1, const PlColor *background)
+{
+  double best = 1;
+
+  for (double y = floor (y0); y <= y1; y++)
+    {
+      double rgb[3];
+      PlColor color;
+
+      pixel (surface, x, y, rgb);
+      color = (PlColor) { rgb[0], rgb[1], rgb[2] };
+      best = MAX (best, pl_color_contrast (&color, background));
+    }
+  return best;
+}
+
+/* Under the high-contrast styles the links and the nodes' borders stand 3:1 from the
+ * background (the usual faded grey would not). */
+static void
+test_high_contrast (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+
+  for (int inverse = 0; inverse < 2; inverse++)
+    {
+      const PlChartStyle *style = pl_chart_style_high_contrast (inverse);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *summary = pl_kpi_chain_chart_draw (plan, layout, NULL, cr, WIDTH, HEIGHT, style);
+      guint edges_seen = 0;
+
+      cairo_surface_flush (surface);
+      save_png (surface, inverse ? "kpi-chain-example-hc-inverse.png" : "kpi-chain-example-hc.png");
+      for (guint e = 0; e < layout->edges->len; e++)
+        {
+          const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+          double x0, y0, w0, h0, x1, y1, w1, h1;
+
+          pl_kpi_chain_chart_node_rect (layout, edge->from, WIDTH, HEIGHT, &x0, &y0, &w0, &h0);
+          pl_kpi_chain_chart_node_rect (layout, edge->to, WIDTH, HEIGHT, &x1, &y1, &w1, &h1);
+          if (fabs ((y0 + h0 / 2) - (y1 + h1 / 2)) > 0.01 ||
+              g_array_index (layout->nodes, PlChainNode, edge->to).column !=
+              g_array_index (layout->nodes, PlChainNode, edge->from).column + 1)
+            continue;
+          /* A quarter of the way: the conversion rate sits in the middle. */
+          g_assert_cmpfloat (strongest_contrast (surface, x0 + w0 + (x1 - x0 - w0) / 4, y0 + h0 / 2 - 3,
+                                                 y0 + h0 / 2 + 3, &style->background), >=, 3);
+          edges_seen++;
+        }
+      g_assert_cmpuint (edges_seen, >, 0);
+      for (guint i = 0; i < layout->nodes->len; i++)
+        {
+          double x, y, w, h;
+
+          pl_kpi_chain_chart_node_rect (layout, i, WIDTH, HEIGHT, &x, &y, &w, &h);
+          g_assert_cmpfloat (strongest_contrast (surface, x + w / 2, y - 2, y + 2, &style->background), >=, 3);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* 300 KPIs in a chain of 10 stages of 30, each fed by two of the stage before (an expander:
  * every ordering crosses a lot; simulated annealing finds no fewer than about 2,380). */
 static void
@@ -290,6 +356,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi-chain/example", test_example);
   g_test_add_func ("/kpi-chain/dark", test_dark);
   g_test_add_func ("/kpi-chain/hidpi", test_hidpi);
+  g_test_add_func ("/kpi-chain/high-contrast", test_high_contrast);
   g_test_add_func ("/kpi-chain/300", test_300);
   g_test_add_func ("/kpi-chain/untangle", test_untangle);
   return g_test_run ();
