@@ -270,6 +270,25 @@ refresh_formula_help (PlKpisPage *self)
         }
     }
   gtk_label_set_label (self->formula_help, help->str);
+  {
+    /* An ID ("kpi-spend") is typed as a whole: it never breaks at its hyphen. */
+    g_autoptr(GRegex) ids = g_regex_new ("[a-z0-9]+(?:-[a-z0-9]+)+", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    for (g_regex_match (ids, help->str, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        int start, end;
+        PangoAttribute *whole = pango_attr_allow_breaks_new (FALSE);
+
+        g_match_info_fetch_pos (match, 0, &start, &end);
+        whole->start_index = (guint) start;
+        whole->end_index = (guint) end;
+        pango_attr_list_insert (attrs, whole);
+      }
+    gtk_label_set_attributes (self->formula_help, attrs);
+    pango_attr_list_unref (attrs);
+  }
 }
 
 static void
