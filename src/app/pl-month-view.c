@@ -410,6 +410,10 @@ pl_month_view_init (PlMonthView *self)
   self->create = pl_new_campaign_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->create), GTK_WIDGET (self->area));
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  /* At large text a week's row keeps room for its campaigns rather than "+3 more" in every
+   * day: the month grows and the page scrolls. */
+  if (pl_a11y_large_text ())
+    gtk_drawing_area_set_content_height (self->area, (int) (6 * 80 * pl_a11y_text_scale ()));
   pl_chart_menu_attach (GTK_WIDGET (self->area), "month");
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
