@@ -142,6 +142,33 @@ pl_a11y_stack_headers (GtkWidget *root)
     pl_a11y_stack_headers (child);
 }
 
+static void
+on_text_scale_cb (GtkSettings *settings, GParamSpec *pspec, GtkWidget *widget)
+{
+  PlA11yLargeTextFunc func = g_object_get_data (G_OBJECT (widget), "pl-large-text-func");
+
+  if (func == NULL || !pl_a11y_large_text ())
+    return;
+  /* Once: what was laid out for large text stays. */
+  g_object_set_data (G_OBJECT (widget), "pl-large-text-func", NULL);
+  g_signal_handlers_disconnect_by_func (settings, on_text_scale_cb, widget);
+  func (widget);
+}
+
+void
+pl_a11y_when_large_text (GtkWidget *widget, PlA11yLargeTextFunc func)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget) && func != NULL);
+  if (pl_a11y_large_text ())
+    {
+      func (widget);
+      return;
+    }
+  g_object_set_data (G_OBJECT (widget), "pl-large-text-func", func);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (on_text_scale_cb),
+                           widget, 0);
+}
+
 gboolean
 pl_a11y_large_text (void)
 {

@@ -754,6 +754,22 @@ pl_assessment_page_class_init (PlAssessmentPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "assessment.previous", NULL);
 }
 
+/* At large text the zoomed radar takes the width and the findings follow below it, the page
+ * scrolling as a whole. */
+static void
+stack_for_large_text (GtkWidget *widget)
+{
+  PlAssessmentPage *self = PL_ASSESSMENT_PAGE (widget);
+  GtkWidget *details = gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *charts = gtk_widget_get_parent (GTK_WIDGET (self->radar));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (charts)), GTK_ORIENTATION_VERTICAL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (details), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->radar), FALSE);
+  /* It takes the page's width anyway; its least width must not exceed a narrow window. */
+  gtk_drawing_area_set_content_width (self->radar, MIN (gtk_drawing_area_get_content_width (self->radar), 900));
+}
+
 static void
 pl_assessment_page_init (PlAssessmentPage *self)
 {
@@ -764,17 +780,5 @@ pl_assessment_page_init (PlAssessmentPage *self)
   pl_chart_menu_attach (GTK_WIDGET (self->radar), "radar");
   gtk_drawing_area_set_draw_func (self->history, draw_history_cb, self, NULL);
   pl_chart_theme_grow_with_text (self->history);
-  /* At large text the zoomed radar takes the width and the findings follow below it, the
-   * page scrolling as a whole. */
-  if (pl_a11y_large_text ())
-    {
-      GtkWidget *details = gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_SCROLLED_WINDOW);
-      GtkWidget *charts = gtk_widget_get_parent (GTK_WIDGET (self->radar));
-
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (charts)), GTK_ORIENTATION_VERTICAL);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (details), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
-      gtk_widget_set_vexpand (GTK_WIDGET (self->radar), FALSE);
-      /* It takes the page's width anyway; its least width must not exceed a narrow window. */
-      gtk_drawing_area_set_content_width (self->radar, MIN (gtk_drawing_area_get_content_width (self->radar), 900));
-    }
+  pl_a11y_when_large_text (GTK_WIDGET (self), stack_for_large_text);
 }

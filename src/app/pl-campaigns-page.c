@@ -761,6 +761,12 @@ prepare_entry (PlPlan *plan, PlItem *entry, gpointer data)
 }
 
 static void
+wrap_filters (GtkWidget *filters)
+{
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (filters), 1);
+}
+
+static void
 pl_campaigns_page_init (PlCampaignsPage *self)
 {
   const char *statuses[] = {
@@ -782,8 +788,7 @@ pl_campaigns_page_init (PlCampaignsPage *self)
 
     /* At large text the filters wrap onto two lines rather than widen the page; Tab goes
      * straight to each drop-down, not first to the box's own cell around it. */
-    if (pl_a11y_large_text ())
-      gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (filters), 1);
+    pl_a11y_when_large_text (filters, wrap_filters);
     for (GtkWidget *cell = gtk_widget_get_first_child (filters); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
       gtk_widget_set_focusable (cell, FALSE);
   }

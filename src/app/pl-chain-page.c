@@ -435,6 +435,22 @@ pl_chain_page_class_init (PlChainPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* At large text the chain and the selected KPI's panel do not fit side by side: the panel
+ * follows below the chain, the page scrolling as a whole. */
+static void
+stack_for_large_text (GtkWidget *widget)
+{
+  PlChainPage *self = PL_CHAIN_PAGE (widget);
+  GtkWidget *side = gtk_widget_get_ancestor (GTK_WIDGET (self->trend), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *row = gtk_widget_get_parent (side);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (row), GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_prev_sibling (side)), GTK_ORIENTATION_HORIZONTAL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+  gtk_widget_set_vexpand (gtk_widget_get_first_child (row), TRUE);
+  gtk_widget_set_size_request (gtk_widget_get_first_child (row), -1, (int) (420 * pl_a11y_text_scale ()));
+}
+
 static void
 pl_chain_page_init (PlChainPage *self)
 {
@@ -442,19 +458,7 @@ pl_chain_page_init (PlChainPage *self)
   pl_chart_menu_attach (GTK_WIDGET (self->view), "chain");
   gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
   pl_chart_theme_grow_with_text (self->trend);
-  /* At large text the chain and the selected KPI's panel do not fit side by side: the panel
-   * follows below the chain, the page scrolling as a whole. */
-  if (pl_a11y_large_text ())
-    {
-      GtkWidget *side = gtk_widget_get_ancestor (GTK_WIDGET (self->trend), GTK_TYPE_SCROLLED_WINDOW);
-      GtkWidget *row = gtk_widget_get_parent (side);
-
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (row), GTK_ORIENTATION_VERTICAL);
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_prev_sibling (side)), GTK_ORIENTATION_HORIZONTAL);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
-      gtk_widget_set_vexpand (gtk_widget_get_first_child (row), TRUE);
-      gtk_widget_set_size_request (gtk_widget_get_first_child (row), -1, (int) (420 * pl_a11y_text_scale ()));
-    }
+  pl_a11y_when_large_text (GTK_WIDGET (self), stack_for_large_text);
   gtk_list_box_set_placeholder (self->campaigns_list, placeholder (_("No campaign is linked to this KPI yet.")));
   on_view_zoom_cb (self);
 }

@@ -26,16 +26,30 @@ pl_chart_theme_for_widget (GtkWidget *widget)
   return light_text ? pl_chart_style_dark () : pl_chart_style_light ();
 }
 
+/* The chart's size for the text scale of now, from the size its template gave it. */
+static void
+grow (GtkDrawingArea *area)
+{
+  double scale = pl_a11y_text_scale ();
+  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "pl-base-width"));
+  int height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "pl-base-height"));
+
+  if (height > 0)
+    gtk_drawing_area_set_content_height (area, (int) (height * scale));
+  if (width > 0)
+    gtk_drawing_area_set_content_width (area, (int) (width * scale));
+}
+
 void
 pl_chart_theme_grow_with_text (GtkDrawingArea *area)
 {
-  double scale = pl_a11y_text_scale ();
-
   g_return_if_fail (GTK_IS_DRAWING_AREA (area));
-  if (gtk_drawing_area_get_content_height (area) > 0)
-    gtk_drawing_area_set_content_height (area, (int) (gtk_drawing_area_get_content_height (area) * scale));
-  if (gtk_drawing_area_get_content_width (area) > 0)
-    gtk_drawing_area_set_content_width (area, (int) (gtk_drawing_area_get_content_width (area) * scale));
+  g_object_set_data (G_OBJECT (area), "pl-base-width", GINT_TO_POINTER (gtk_drawing_area_get_content_width (area)));
+  g_object_set_data (G_OBJECT (area), "pl-base-height", GINT_TO_POINTER (gtk_drawing_area_get_content_height (area)));
+  grow (area);
+  /* The text scale changed with the window open (Large Text switched on or off). */
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (grow), area,
+                           G_CONNECT_SWAPPED);
 }
 
 void

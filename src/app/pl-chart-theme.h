@@ -13,7 +13,8 @@ const PlChartStyle *pl_chart_theme_for_widget (GtkWidget *widget);
 /* Charts are drawn with fixed text sizes; at a larger text scale (200 % for a reader with low
  * vision) the whole chart is zoomed so that its text grows with the window's. */
 
-/* Grows @area's content size by the user's text scale; call once, after it was set. */
+/* Grows @area's content size by the user's text scale, and again whenever the scale changes;
+ * call once, after the size was set. */
 void pl_chart_theme_grow_with_text (GtkDrawingArea *area);
 /* Zooms @cr by the user's text scale and shrinks *@width and *@height to the size to draw in,
  * from a draw function, before drawing the chart. */

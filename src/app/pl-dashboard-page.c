@@ -124,6 +124,27 @@ on_tile_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, PlD
 
 /* ---- filling the page ---- */
 
+static void rebuild_tiles (PlDashboardPage *self);
+
+/* At large text the charts are zoomed: the funnel takes the whole width, the gauges share
+ * the row below it, the tiles go two by two. */
+static void
+stack_for_large_text (GtkWidget *widget)
+{
+  PlDashboardPage *self = PL_DASHBOARD_PAGE (widget);
+  GtkWidget *gauges = gtk_widget_get_parent (GTK_WIDGET (self->ltv_cac));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (GTK_WIDGET (self->funnel))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gauges), GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_homogeneous (GTK_BOX (gauges), TRUE);
+  gtk_widget_set_size_request (gauges, -1, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->ltv_cac), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->spend), TRUE);
+  if (self->dashboard != NULL)
+    rebuild_tiles (self);
+}
+
 static void
 rebuild_tiles (PlDashboardPage *self)
 {
@@ -354,20 +375,7 @@ pl_dashboard_page_init (PlDashboardPage *self)
   pl_chart_theme_grow_with_text (self->ltv_cac);
   gtk_drawing_area_set_draw_func (self->spend, draw_spend_cb, self, NULL);
   pl_chart_theme_grow_with_text (self->spend);
-  /* At large text the charts are zoomed: the funnel takes the whole width, the gauges share
-   * the row below it. */
-  if (pl_a11y_large_text ())
-    {
-      GtkWidget *gauges = gtk_widget_get_parent (GTK_WIDGET (self->ltv_cac));
-
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (GTK_WIDGET (self->funnel))),
-                                      GTK_ORIENTATION_VERTICAL);
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (gauges), GTK_ORIENTATION_HORIZONTAL);
-      gtk_box_set_homogeneous (GTK_BOX (gauges), TRUE);
-      gtk_widget_set_size_request (gauges, -1, -1);
-      gtk_widget_set_hexpand (GTK_WIDGET (self->ltv_cac), TRUE);
-      gtk_widget_set_hexpand (GTK_WIDGET (self->spend), TRUE);
-    }
+  pl_a11y_when_large_text (GTK_WIDGET (self), stack_for_large_text);
   pl_chart_menu_attach (GTK_WIDGET (self->funnel), "funnel");
   pl_chart_menu_attach (GTK_WIDGET (self->ltv_cac), "dashboard");
   pl_chart_menu_attach (GTK_WIDGET (self->spend), "dashboard");

@@ -400,6 +400,12 @@ pl_month_view_class_init (PlMonthViewClass *klass)
 }
 
 static void
+grow_month (GtkWidget *area)
+{
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (6 * 80 * pl_a11y_text_scale ()));
+}
+
+static void
 pl_month_view_init (PlMonthView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
@@ -412,8 +418,7 @@ pl_month_view_init (PlMonthView *self)
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
   /* At large text a week's row keeps room for its campaigns rather than "+3 more" in every
    * day: the month grows and the page scrolls. */
-  if (pl_a11y_large_text ())
-    gtk_drawing_area_set_content_height (self->area, (int) (6 * 80 * pl_a11y_text_scale ()));
+  pl_a11y_when_large_text (GTK_WIDGET (self->area), grow_month);
   pl_chart_menu_attach (GTK_WIDGET (self->area), "month");
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);

@@ -983,6 +983,21 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
 
+/* At large text a page can be larger than the screen: it scrolls, and asks for its own size
+ * only, rather than the window growing off the screen for the largest page; side-by-side
+ * parts go one above the other. */
+static void
+fit_large_text (GtkWidget *widget)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_stack_set_hhomogeneous (self->page_stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->page_stack, FALSE);
+  pl_a11y_grow_panes (GTK_WIDGET (self));
+  pl_a11y_stack_headers (GTK_WIDGET (self->page_stack));
+}
+
 static void
 pl_window_init (PlWindow *self)
 {
@@ -992,16 +1007,9 @@ pl_window_init (PlWindow *self)
   /* Every page is in the template by now: name the dropdowns' and menu buttons' inner buttons. */
   pl_a11y_name_inner_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);
-  /* At large text a page can be larger than the screen: it scrolls, and asks for its own
-   * size only, rather than the window growing off the screen for the largest page. */
-  if (pl_a11y_large_text ())
-    {
-      gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
-      gtk_stack_set_hhomogeneous (self->page_stack, FALSE);
-      gtk_stack_set_vhomogeneous (self->page_stack, FALSE);
-    }
-  pl_a11y_grow_panes (GTK_WIDGET (self));
-  pl_a11y_stack_headers (GTK_WIDGET (self->page_stack));
+  if (!pl_a11y_large_text ())
+    pl_a11y_grow_panes (GTK_WIDGET (self));
+  pl_a11y_when_large_text (GTK_WIDGET (self), fit_large_text);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

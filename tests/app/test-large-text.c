@@ -42,18 +42,13 @@ close_example (PlWindow *window, char *dir, char *path)
   g_free (dir);
 }
 
+/* Every page of @window fits the screen at 200 % text; screenshots named after @name. */
 static void
-test_fits_screen (void)
+check_pages (PlWindow *window, const char *name)
 {
-  char *dir, *path;
-  PlWindow *window = open_example (&dir, &path);
-  GtkWidget *funnel = pl_test_find_by_id (GTK_WIDGET (window), "funnel");
-
-  /* The charts' heights grew with the text (200 in the template). */
-  g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (funnel)), ==, 400);
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
-      g_autofree char *shot = g_strdup_printf ("large-text-%s%s", pages[p],
+      g_autofree char *shot = g_strdup_printf ("%s-%s%s", name, pages[p],
                                                g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0 ? "-fr" : "");
       int min_w, min_h;
 
@@ -81,6 +76,33 @@ test_fits_screen (void)
       }
       pl_test_screenshot (GTK_WIDGET (window), shot);
     }
+}
+
+static void
+test_fits_screen (void)
+{
+  char *dir, *path;
+  PlWindow *window = open_example (&dir, &path);
+  GtkWidget *funnel = pl_test_find_by_id (GTK_WIDGET (window), "funnel");
+
+  /* The charts' heights grew with the text (200 in the template). */
+  g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (funnel)), ==, 400);
+  check_pages (window, "large-text");
+  close_example (window, dir, path);
+}
+
+/* Large Text switched on with the window open: it still fits the screen. */
+static void
+test_switched_on (void)
+{
+  char *dir, *path;
+  PlWindow *window;
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+  window = open_example (&dir, &path);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 192 * 1024, NULL);
+  pl_test_wait_drawn (GTK_WIDGET (window));
+  check_pages (window, "large-text-switched-on");
   close_example (window, dir, path);
 }
 
@@ -203,6 +225,7 @@ main (int argc, char **argv)
   /* In 1024ths of a dot per inch: 192 dpi is twice the usual 96. */
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 192 * 1024, NULL);
   g_test_add_func ("/large-text/fits-screen", test_fits_screen);
+  g_test_add_func ("/large-text/switched-on", test_switched_on);
   g_test_add_func ("/large-text/high-contrast", test_high_contrast);
   return g_test_run ();
 }
