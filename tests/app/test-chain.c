@@ -103,7 +103,7 @@ test_chain_page (void)
     pl_test_screenshot (GTK_WIDGET (window), "chain-keyboard");
   }
 
-  /* Zoom in twice around the middle: nodes grow; Fit brings the whole chain back. */
+  /* Zoom in twice around the middle: nodes grow; Normal Size brings it back to zoom 1. */
   gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-in", NULL);
   gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-in", NULL);
   pl_test_spin ();
