@@ -116,11 +116,9 @@ pl_a11y_grow_panes (GtkWidget *root)
     pl_a11y_grow_panes (child);
 }
 
-void
-pl_a11y_stack_headers (GtkWidget *root)
+static void
+stack_center_boxes (GtkWidget *root)
 {
-  if (!pl_a11y_large_text ())
-    return;
   if (GTK_IS_CENTER_BOX (root))
     {
       GtkCenterBox *box = GTK_CENTER_BOX (root);
@@ -139,7 +137,14 @@ pl_a11y_stack_headers (GtkWidget *root)
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    pl_a11y_stack_headers (child);
+    stack_center_boxes (child);
+}
+
+void
+pl_a11y_stack_headers (GtkWidget *root)
+{
+  if (pl_a11y_large_text ())
+    stack_center_boxes (root);
 }
 
 static void

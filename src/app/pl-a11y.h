@@ -32,7 +32,8 @@ void   pl_a11y_grow_panes (GtkWidget *root);
 void   pl_a11y_stack_headers (GtkWidget *root);
 typedef void (*PlA11yLargeTextFunc) (GtkWidget *widget);
 /* Calls @func on @widget now when the text is large (pl_a11y_large_text()), or once when it
- * becomes large while @widget lives: for what a page lays out differently at large text. */
+ * becomes large while @widget lives: for what a page lays out differently at large text.
+ * One @func per widget. */
 void   pl_a11y_when_large_text (GtkWidget *widget, PlA11yLargeTextFunc func);
 
 G_END_DECLS

@@ -767,7 +767,7 @@ stack_for_large_text (GtkWidget *widget)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (details), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
   gtk_widget_set_vexpand (GTK_WIDGET (self->radar), FALSE);
   /* It takes the page's width anyway; its least width must not exceed a narrow window. */
-  gtk_drawing_area_set_content_width (self->radar, MIN (gtk_drawing_area_get_content_width (self->radar), 900));
+  pl_chart_theme_limit_width (self->radar, 900);
 }
 
 static void

@@ -23,6 +23,7 @@ struct _PlCampaignsPage
   GtkWidget           parent_instance;
 
   /* Template widgets */
+  GtkFlowBox         *filters;
   GtkDropDown        *status_filter;
   GtkDropDown        *channel_filter;
   GtkDropDown        *segment_filter;
@@ -715,6 +716,7 @@ pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-campaigns-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, channel_filter);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, segment_filter);
@@ -783,15 +785,12 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   entries[1] = self->channel;
   entries[2] = self->start;
   entries[3] = self->end;
-  {
-    GtkWidget *filters = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->status_filter)));
-
-    /* At large text the filters wrap onto two lines rather than widen the page; Tab goes
-     * straight to each drop-down, not first to the box's own cell around it. */
-    pl_a11y_when_large_text (filters, wrap_filters);
-    for (GtkWidget *cell = gtk_widget_get_first_child (filters); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
-      gtk_widget_set_focusable (cell, FALSE);
-  }
+  /* At large text the filters wrap onto two lines rather than widen the page; Tab goes
+   * straight to each drop-down, not first to the box's own cell around it. */
+  pl_a11y_when_large_text (GTK_WIDGET (self->filters), wrap_filters);
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->filters)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 
   self->filter = gtk_custom_filter_new (filter_match, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_compare, self, NULL);

@@ -33,11 +33,21 @@ grow (GtkDrawingArea *area)
   double scale = pl_a11y_text_scale ();
   int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "pl-base-width"));
   int height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "pl-base-height"));
+  int most = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "pl-most-width"));
 
   if (height > 0)
     gtk_drawing_area_set_content_height (area, (int) (height * scale));
+
   if (width > 0)
-    gtk_drawing_area_set_content_width (area, (int) (width * scale));
+    gtk_drawing_area_set_content_width (area, most > 0 ? MIN ((int) (width * scale), most) : (int) (width * scale));
+}
+
+void
+pl_chart_theme_limit_width (GtkDrawingArea *area, int most)
+{
+  g_return_if_fail (GTK_IS_DRAWING_AREA (area));
+  g_object_set_data (G_OBJECT (area), "pl-most-width", GINT_TO_POINTER (most));
+  grow (area);
 }
 
 void

@@ -5,7 +5,6 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "pl-date-text.h"
@@ -93,13 +92,10 @@ static gboolean
 allocation_share (PlPlan *plan, PlItem *allocation, const char *text, gint64 *amount, GError **error)
 {
   PlItem *line = pl_plan_lookup (plan, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
-  g_autofree char *number = g_strstrip (g_strndup (text, strlen (text) - 1));
-  char *end = NULL;
-  double percent;
+  g_autofree char *number = g_strndup (text, strlen (text) - 1);
+  double percent = NAN;
 
-  g_strdelimit (number, ",", '.');
-  percent = g_ascii_strtod (number, &end);
-  if (*number == '\0' || end == NULL || *end != '\0' || !(percent >= 0) || percent > 100)
+  if (!pl_number_parse_typed (number, &percent, NULL) || !(percent >= 0) || percent > 100)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Type a share of the line between 0%% and 100%%, such as 25%%."));

@@ -265,20 +265,20 @@ append_column (PlRecordTable *self, Column *column, const char *title, gboolean 
 static void
 update_money_titles (PlRecordTable *self)
 {
+  if (self->plan == NULL)
+    return;
   for (guint i = 0; i < self->columns->len; i++)
     {
       Column *column = g_ptr_array_index (self->columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (column->view_column);
       g_autofree char *title = NULL;
 
       if (!column->money)
         continue;
-      title = self->plan == NULL ? NULL
-              /* Translators: a table's column title and the plan's currency, "Amount (€)" */
-              : g_strdup_printf (_("%s (%s)"),
-                                 (const char *) g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column->view_column)), "title"),
-                                 pl_currency_symbol (pl_plan_get_currency (self->plan)));
-      if (title != NULL)
-        gtk_column_view_column_set_title (column->view_column, title);
+      /* Translators: a table's column title and the plan's currency, "Amount (€)" */
+      title = g_strdup_printf (_("%s (%s)"), (const char *) g_object_get_data (G_OBJECT (factory), "title"),
+                               pl_currency_symbol (pl_plan_get_currency (self->plan)));
+      gtk_column_view_column_set_title (column->view_column, title);
     }
 }
 

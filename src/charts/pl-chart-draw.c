@@ -31,6 +31,16 @@ pl_chart_text_new (cairo_t *cr, const PlChartStyle *style, double size)
   return layout;
 }
 
+void
+pl_chart_text_set_size (PangoLayout *layout, double size)
+{
+  PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+}
+
 double
 pl_chart_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
                PangoAlignment align)

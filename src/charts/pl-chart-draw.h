@@ -20,6 +20,8 @@ void         pl_chart_set_color   (cairo_t *cr, const PlColor *color, double alp
 double       pl_chart_faint       (const PlChartStyle *style, double alpha);
 /* A layout in the style's font at @size pixels, for the labels of one chart. */
 PangoLayout *pl_chart_text_new    (cairo_t *cr, const PlChartStyle *style, double size);
+/* Sets @layout's font to @size pixels, its family and weight kept. */
+void         pl_chart_text_set_size (PangoLayout *layout, double size);
 /* Shows @text in the box at (@x, @y) @w wide, aligned, ellipsised at the end when too long;
  * returns the height drawn. */
 double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char *text,

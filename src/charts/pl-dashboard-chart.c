@@ -49,13 +49,7 @@ fit_font (PangoLayout *layout, const char *text, double size, double width, doub
   int w = text_width (layout, text);
 
   if (w > width && w > 0)
-    {
-      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
-
-      pango_font_description_set_absolute_size (font, MAX (floor, 0.96 * size * width / w) * PANGO_SCALE);
-      pango_layout_set_font_description (layout, font);
-      pango_font_description_free (font);
-    }
+    pl_chart_text_set_size (layout, MAX (floor, 0.96 * size * width / w));
 }
 
 /* The months so far as a line, the target of the month shown as a dashed level, the last

@@ -245,16 +245,6 @@ new_text (cairo_t *cr, const char *family, double px, gboolean bold)
   return text;
 }
 
-static void
-set_text_px (PangoLayout *text, double px)
-{
-  PangoFontDescription *description = pango_font_description_copy (pango_layout_get_font_description (text));
-
-  pango_font_description_set_absolute_size (description, px * PANGO_SCALE);
-  pango_layout_set_font_description (text, description);
-  pango_font_description_free (description);
-}
-
 /* The funnel conversion rate along @edge, or NaN: only between two funnel stages in funnel
  * order (customers on the books are a stock, not a stage new customers convert into). */
 static double
@@ -801,7 +791,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
        * rather than "Marketing qualifie…". */
       for (double px = font_px; two_lines && px >= 9 && pango_layout_is_ellipsized (name_text); px -= 1)
         {
-          set_text_px (name_text, px);
+          pl_chart_text_set_size (name_text, px);
           if (pango_layout_is_ellipsized (name_text) && 3 * 1.25 * px + 1.3 * font_px <= r->h - 6)
             pango_layout_set_height (name_text, -3);
         }
@@ -811,7 +801,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       set_color (cr, &style->text, 1);
       cairo_move_to (cr, r->x + 9, top);
       pango_cairo_show_layout (cr, name_text);
-      set_text_px (name_text, font_px);
+      pl_chart_text_set_size (name_text, font_px);
 
       /* The target is secondary: dimmed after the value. */
       attributes = pango_attr_list_new ();

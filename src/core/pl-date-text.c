@@ -89,7 +89,8 @@ pl_date_text (guint32 julian, PlDateStyle style)
 gboolean
 pl_date_parse (const char *text, guint32 *julian)
 {
-  g_autoptr(GRegex) numeric = g_regex_new ("^\\s*(\\d{1,4})([-/.])(\\d{1,2})\\2(\\d{1,4})\\s*$", 0, 0, NULL);
+  /* Compiled once: a date field checks what is typed at every key. */
+  static GRegex *numeric;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *first = NULL;
   g_autofree char *middle = NULL;
@@ -97,6 +98,8 @@ pl_date_parse (const char *text, guint32 *julian)
   guint year, month, day;
   GDate date;
 
+  if (g_once_init_enter (&numeric))
+    g_once_init_leave (&numeric, g_regex_new ("^\\s*(\\d{1,4})([-/.])(\\d{1,2})\\2(\\d{1,4})\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
   if (!g_regex_match (numeric, text, 0, &match))
     return FALSE;
   first = g_match_info_fetch (match, 1);

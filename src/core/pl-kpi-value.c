@@ -3,9 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <math.h>
-#include <stdlib.h>
 
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -53,26 +51,20 @@ pl_kpi_value_parse (PlKpi *kpi, const char *text, double *value, GError **error)
   g_autoptr(GString) clean = g_string_new (NULL);
   gint64 unit;
   gboolean percent = FALSE;
-  char *end = NULL;
   double number;
-  gboolean comma_groups = g_strcmp0 (localeconv ()->thousands_sep, ",") == 0;
 
   g_return_val_if_fail (PL_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (text != NULL && value != NULL, FALSE);
   unit = pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT);
+  /* The unit's marks go; the number is read as every typed number is. */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         break;
-      if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0 || c == '\'')
+      if (c == '\'')
         continue;
-      /* Where the locale groups thousands with commas (en_US) they are only that. */
-      if (c == ',' && comma_groups)
-        continue;
-      if (c == ',')
-        c = '.';
       /* What the locale shows around money can be typed back. */
       if (unit == PL_UNIT_CURRENCY && (c == '$' || c == 0x20AC || c == 0x00A3 || c == 0x00A5))
         continue;
@@ -85,15 +77,14 @@ pl_kpi_value_parse (PlKpi *kpi, const char *text, double *value, GError **error)
         continue;
       g_string_append_unichar (clean, c);
     }
-  if (clean->len == 0 && !percent)
+  if (*g_strstrip (clean->str) == '\0' && !percent)
     {
       *value = NAN;
       return TRUE;
     }
-  number = g_ascii_strtod (clean->str, &end);
-  if (clean->len == 0 || end == NULL || *end != '\0' || !isfinite (number) ||
-      strchr (clean->str, 'e') != NULL || strchr (clean->str, 'E') != NULL)
+  if (!pl_number_parse_typed (clean->str, &number, NULL))
     {
+      /* The message quotes what was typed, its unit included. */
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
                    _("“%s” is not a number. Type digits, with a point or a comma for decimals."), text);
       return FALSE;
