@@ -12,14 +12,15 @@
 typedef struct {
   gint64 *planned;
   gint64 *actual;
+  gint64 *direct;     /* lines only: the part of actual booked for one campaign */
   gint64  allocated;  /* lines only */
   PlItem *category;   /* lines only, borrowed */
   int     horizon;    /* lines only: 0 short-term, 1 long-term */
 } Row;
 
 typedef struct {
-  gint64 allocated;
-  gint64 actual;      /* rounded per allocation, as pl_figures_campaign_actual() does */
+  gint64  allocated;
+  gint64 *actual;     /* a month per column, then the whole period */
 } CampaignRow;
 
 struct _PlBudgetTotals
@@ -28,6 +29,7 @@ struct _PlBudgetTotals
   guint       months;
   GHashTable *rows;       /* PlItem (line or category) -> Row */
   GHashTable *campaigns;  /* campaign ID -> CampaignRow, made on the first question */
+  guint64     campaigns_serial;  /* of the campaigns (their dates) when they were made */
   Row         total;
   guint64     serials[5];  /* of the collections the totals were made from */
   guint       n_lines;     /* counted */
@@ -39,6 +41,7 @@ row_init (Row *row, guint months)
 {
   row->planned = g_new0 (gint64, months + 1);
   row->actual = g_new0 (gint64, months + 1);
+  row->direct = g_new0 (gint64, months + 1);
   row->allocated = 0;
 }
 
@@ -47,6 +50,7 @@ row_clear (Row *row)
 {
   g_clear_pointer (&row->planned, g_free);
   g_clear_pointer (&row->actual, g_free);
+  g_clear_pointer (&row->direct, g_free);
 }
 
 static void
@@ -82,6 +86,30 @@ add_actual (PlBudgetTotals *self, Row *row, guint month, gint64 amount)
 {
   row->actual[month] += amount;
   row->actual[self->months] += amount;
+}
+
+static void
+campaign_row_free (gpointer data)
+{
+  CampaignRow *row = data;
+
+  g_free (row->actual);
+  g_free (row);
+}
+
+static CampaignRow *
+campaign_row_for (PlBudgetTotals *self, const char *id)
+{
+  CampaignRow *row = g_hash_table_lookup (self->campaigns, id);
+
+  if (row == NULL)
+    {
+      row = g_new0 (CampaignRow, 1);
+      row->actual = g_new0 (gint64, self->months + 1);
+      /* The key lives as long as the record that names the campaign, which the plan holds. */
+      g_hash_table_insert (self->campaigns, (gpointer) id, row);
+    }
+  return row;
 }
 
 static int
@@ -351,39 +379,141 @@ pl_budget_totals_horizon_actual (const PlBudgetTotals *self, PlHorizon horizon)
   return self->horizons[horizon == PL_HORIZON_LONG].actual[self->months];
 }
 
-/* Campaign totals: thousands of campaigns, asked for by few views, so made on demand. */
+/* One allocation of a line, with the days its campaign runs. */
+typedef struct {
+  CampaignRow *row;
+  gint64       amount;
+  guint32      from, to;   /* [from, to) */
+} Share;
+
+/* Splits @amount over @n weights so that the parts add up to it exactly: each part is the
+ * rounded running total minus the one before, so no cent is lost or made up. */
+static void
+spread (gint64 amount, const double *weights, guint n, double total, gint64 *parts)
+{
+  double running = 0;
+  gint64 given = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 upto;
+
+      running += weights[i];
+      upto = (gint64) llround ((double) amount * running / total);
+      parts[i] = upto - given;
+      given = upto;
+    }
+}
+
+/* Campaign totals: thousands of campaigns, asked for by few views, so made on demand.
+ * A line's actual of a month goes to the campaigns active that month, in proportion to
+ * their allocations and to the days each runs in it; spend booked for one campaign goes to
+ * it alone; what no active campaign can take stays on the line, unattributed. */
 static GHashTable *
 campaigns (const PlBudgetTotals *totals)
 {
   PlBudgetTotals *self = (PlBudgetTotals *) totals;
-  GListModel *allocations;
+  GListModel *allocations, *spend;
+  g_autoptr(GHashTable) by_line = NULL;
+  g_autofree guint32 *bounds = NULL;
+  guint64 serial = pl_plan_get_collection_serial (self->plan, PL_COLLECTION_CAMPAIGNS);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (self->campaigns != NULL)
+  if (self->campaigns != NULL && self->campaigns_serial == serial)
     return self->campaigns;
-  self->campaigns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_clear_pointer (&self->campaigns, g_hash_table_unref);
+  self->campaigns_serial = serial;
+  self->campaigns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, campaign_row_free);
+  bounds = g_new (guint32, self->months + 1);
+  for (guint m = 0; m <= self->months; m++)
+    bounds[m] = pl_plan_month_start (self->plan, m);
+
+  /* Line row -> GArray of Share. */
+  by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   allocations = pl_plan_get_collection (self->plan, PL_COLLECTION_ALLOCATIONS);
   for (guint i = 0, n = g_list_model_get_n_items (allocations); i < n; i++)
     {
       g_autoptr(PlItem) allocation = g_list_model_get_item (allocations, i);
       PlItem *line = pl_plan_lookup (self->plan, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
-      const char *campaign = pl_item_get_string (allocation, PL_ALLOCATION_CAMPAIGN);
-      gint64 amount = pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
-      const Row *line_row = line ? g_hash_table_lookup (self->rows, line) : NULL;
-      CampaignRow *row;
+      const char *campaign_id = pl_item_get_string (allocation, PL_ALLOCATION_CAMPAIGN);
+      PlItem *campaign = pl_plan_lookup (self->plan, campaign_id);
+      Row *line_row = line ? g_hash_table_lookup (self->rows, line) : NULL;
+      GArray *shares;
+      Share share;
 
       if (line_row == NULL || campaign == NULL)
         continue;
-      row = g_hash_table_lookup (self->campaigns, campaign);
-      if (row == NULL)
+      share.row = campaign_row_for (self, campaign_id);
+      share.amount = pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+      share.row->allocated += share.amount;
+      /* A campaign without dates runs the whole period. */
+      share.from = pl_item_get_julian (campaign, PL_CAMPAIGN_START);
+      share.to = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
+      share.from = share.from ? share.from : bounds[0];
+      share.to = share.to ? share.to + 1 : bounds[self->months];
+      shares = g_hash_table_lookup (by_line, line_row);
+      if (shares == NULL)
         {
-          row = g_new0 (CampaignRow, 1);
-          /* The key lives as long as the allocation, which the plan holds. */
-          g_hash_table_insert (self->campaigns, (gpointer) campaign, row);
+          shares = g_array_new (FALSE, FALSE, sizeof (Share));
+          g_hash_table_insert (by_line, line_row, shares);
         }
-      row->allocated += amount;
-      if (line_row->planned[self->months] > 0)
-        row->actual += (gint64) llround ((double) line_row->actual[self->months] * (double) amount /
-                                         (double) line_row->planned[self->months]);
+      g_array_append_val (shares, share);
+    }
+
+  /* Spend booked for one campaign: counted for it, and out of what its line shares. */
+  spend = pl_plan_get_collection (self->plan, PL_COLLECTION_SPEND);
+  for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
+      const char *campaign_id = pl_item_get_string (entry, PL_SPEND_CAMPAIGN);
+      PlItem *line = pl_plan_lookup (self->plan, pl_item_get_string (entry, PL_SPEND_LINE));
+      Row *line_row = line ? g_hash_table_lookup (self->rows, line) : NULL;
+      int month = month_of (bounds, self->months, pl_item_get_julian (entry, PL_SPEND_DATE));
+      gint64 amount = pl_item_get_int (entry, PL_SPEND_AMOUNT);
+      CampaignRow *row;
+
+      if (campaign_id == NULL || pl_plan_lookup (self->plan, campaign_id) == NULL || line_row == NULL || month < 0)
+        continue;
+      row = campaign_row_for (self, campaign_id);
+      row->actual[month] += amount;
+      row->actual[self->months] += amount;
+      line_row->direct[month] += amount;
+    }
+
+  g_hash_table_iter_init (&iter, by_line);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Row *line_row = key;
+      GArray *shares = value;
+      g_autofree double *weights = g_new (double, shares->len);
+      g_autofree gint64 *parts = g_new (gint64, shares->len);
+
+      for (guint m = 0; m < self->months; m++)
+        {
+          gint64 amount = line_row->actual[m] - line_row->direct[m];
+          double days = (double) (bounds[m + 1] - bounds[m]), total = 0;
+
+          if (amount == 0)
+            continue;
+          for (guint i = 0; i < shares->len; i++)
+            {
+              const Share *share = &g_array_index (shares, Share, i);
+              guint32 from = MAX (share->from, bounds[m]), to = MIN (share->to, bounds[m + 1]);
+
+              weights[i] = to > from && share->amount > 0 ? (double) share->amount * (double) (to - from) / days : 0;
+              total += weights[i];
+            }
+          if (total <= 0)
+            continue;
+          spread (amount, weights, shares->len, total, parts);
+          for (guint i = 0; i < shares->len; i++)
+            {
+              CampaignRow *row = g_array_index (shares, Share, i).row;
+              row->actual[m] += parts[i];
+              row->actual[self->months] += parts[i];
+            }
+        }
     }
   return self->campaigns;
 }
@@ -398,6 +528,12 @@ pl_budget_totals_campaign_allocated (const PlBudgetTotals *self, PlItem *campaig
 gint64
 pl_budget_totals_campaign_actual (const PlBudgetTotals *self, PlItem *campaign)
 {
+  return pl_budget_totals_campaign_actual_month (self, campaign, -1);
+}
+
+gint64
+pl_budget_totals_campaign_actual_month (const PlBudgetTotals *self, PlItem *campaign, int month)
+{
   const CampaignRow *row = g_hash_table_lookup (campaigns (self), pl_item_get_id (campaign));
-  return row ? row->actual : 0;
+  return row ? row->actual[column (self, month)] : 0;
 }

@@ -32,10 +32,15 @@ gint64          pl_budget_totals_actual       (const PlBudgetTotals *totals, PlI
 /* Planned and actual of the lines tagged @horizon (short-term or long-term). */
 gint64          pl_budget_totals_horizon_planned (const PlBudgetTotals *totals, PlHorizon horizon);
 gint64          pl_budget_totals_horizon_actual  (const PlBudgetTotals *totals, PlHorizon horizon);
-/* Allocated to @campaign, and its share of the actual spend of the lines it draws on
- * (the rule of pl_figures_campaign_actual()). */
+/* Allocated to @campaign, and its spend: the spend booked for it, and its share of the
+ * spend of the lines it draws on in each month it runs, in proportion to its allocation and
+ * to its days in the month among the campaigns running then (the campaign's dates bound it:
+ * a campaign that has not started has spent nothing). */
 gint64          pl_budget_totals_campaign_allocated (const PlBudgetTotals *totals, PlItem *campaign);
 gint64          pl_budget_totals_campaign_actual    (const PlBudgetTotals *totals, PlItem *campaign);
+/* The same for one month (-1: the whole period). */
+gint64          pl_budget_totals_campaign_actual_month (const PlBudgetTotals *totals, PlItem *campaign,
+                                                        int month);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlBudgetTotals, pl_budget_totals_free)
 

@@ -2,8 +2,11 @@
 #define G_LOG_DOMAIN "pl-figures"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
+#include "pl-budget-totals.h"
 #include "pl-figures.h"
 #include "pl-formula.h"
 #include "pl-money.h"
@@ -201,136 +204,654 @@ pl_figures_campaign_allocated (PlPlan *plan, PlCampaign *campaign)
 gint64
 pl_figures_campaign_actual (PlPlan *plan, PlCampaign *campaign)
 {
-  GListModel *allocations = pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS);
-  gint64 total = 0;
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
 
-  for (guint i = 0; i < g_list_model_get_n_items (allocations); i++)
-    {
-      g_autoptr(PlItem) allocation = g_list_model_get_item (allocations, i);
-      PlItem *line;
-      gint64 planned, actual;
-
-      if (g_strcmp0 (pl_item_get_string (allocation, PL_ALLOCATION_CAMPAIGN),
-                     pl_item_get_id (PL_ITEM (campaign))) != 0)
-        continue;
-      line = pl_plan_lookup (plan, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
-      if (line == NULL)
-        continue;
-      planned = pl_figures_line_planned (PL_BUDGET_LINE (line), -1);
-      actual = pl_figures_line_actual (plan, PL_BUDGET_LINE (line), -1);
-      if (planned > 0)
-        total += (gint64) llround ((double) actual *
-                                   (double) pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT) /
-                                   (double) planned);
-    }
-  return total;
+  return pl_budget_totals_campaign_actual (totals, PL_ITEM (campaign));
 }
 
-PlKpi *
-pl_figures_kpi_for_stage (PlPlan *plan, PlStage stage)
+
+/* The figures engine. Every figure a view shows is asked for here, on a named basis, and
+ * remembered until one of the collections it is made from changes: KPI values of a plan of
+ * thousands of campaigns are asked for many times per redraw, and a chain of formulas must
+ * not be evaluated again for every KPI that uses it. */
+
+typedef struct {
+  gpointer kpi;       /* a PlKpi, or NULL for a plan-wide figure */
+  guint    kind;      /* PlSeriesKind for a KPI; 100 + PlFigureKind otherwise */
+  guint32  from, to;
+} Key;
+
+typedef struct {
+  Key      key;
+  PlFigure figure;
+} Entry;
+
+typedef struct {
+  guint64     serial;
+  GHashTable *entries;      /* Key -> Entry */
+  GHashTable *formulas;     /* PlKpi -> PlFormula, NULL when it does not parse */
+  GHashTable *evaluating;   /* PlKpi being evaluated: met again, it is a formula loop */
+  PlKpi      *by_stage[PL_N_STAGES];
+  gboolean    has_spend_records;
+} Cache;
+
+static const PlCollection cache_sources[] = {
+  PL_COLLECTION_NONE, PL_COLLECTION_KPIS, PL_COLLECTION_SPEND, PL_COLLECTION_LINES, PL_COLLECTION_CATEGORIES,
+};
+
+static guint
+key_hash (gconstpointer data)
+{
+  const Key *key = data;
+
+  return g_direct_hash (key->kpi) ^ (key->kind * 2654435761u) ^ (key->from * 40503u) ^ (key->to * 69069u);
+}
+
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
+{
+  const Key *x = a, *y = b;
+
+  return x->kpi == y->kpi && x->kind == y->kind && x->from == y->from && x->to == y->to;
+}
+
+static void
+cache_free (gpointer data)
+{
+  Cache *cache = data;
+
+  g_hash_table_unref (cache->entries);
+  g_hash_table_unref (cache->formulas);
+  g_hash_table_unref (cache->evaluating);
+  g_free (cache);
+}
+
+static guint64
+sources_serial (PlPlan *plan)
+{
+  guint64 serial = 0;
+
+  /* Serials only grow, so their sum changes whenever any of them does. */
+  for (guint i = 0; i < G_N_ELEMENTS (cache_sources); i++)
+    serial += pl_plan_get_collection_serial (plan, cache_sources[i]);
+  return serial;
+}
+
+static void
+cache_fill (Cache *cache, PlPlan *plan)
 {
   GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
 
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+  g_hash_table_remove_all (cache->entries);
+  g_hash_table_remove_all (cache->formulas);
+  memset (cache->by_stage, 0, sizeof cache->by_stage);
+  for (guint i = g_list_model_get_n_items (kpis); i-- > 0;)
     {
       g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-      if (pl_item_get_int (kpi, PL_KPI_STAGE) == stage)
-        return PL_KPI (kpi);
+      PlStage stage = pl_item_get_int (kpi, PL_KPI_STAGE);
+
+      /* The plan holds the KPI; the first one of a stage stands for it. */
+      if (stage > PL_STAGE_NONE && stage < PL_N_STAGES)
+        cache->by_stage[stage] = PL_KPI (kpi);
     }
-  return NULL;
+  cache->has_spend_records = pl_plan_get_n (plan, PL_COLLECTION_SPEND) > 0;
+  cache->serial = sources_serial (plan);
 }
 
-typedef struct {
-  PlPlan      *plan;
-  guint32      from, to;
-  PlSeriesKind kind;
-  guint        depth;
-} Eval;
+static Cache *
+cache_get (PlPlan *plan)
+{
+  Cache *cache = g_object_get_data (G_OBJECT (plan), "pl-figures-cache");
 
-static double kpi_value (Eval *eval, PlKpi *kpi);
+  if (cache == NULL)
+    {
+      cache = g_new0 (Cache, 1);
+      cache->entries = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
+      cache->formulas = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pl_formula_free);
+      cache->evaluating = g_hash_table_new (NULL, NULL);
+      g_object_set_data_full (G_OBJECT (plan), "pl-figures-cache", cache, cache_free);
+      cache_fill (cache, plan);
+    }
+  else if (cache->serial != sources_serial (plan))
+    cache_fill (cache, plan);
+  return cache;
+}
+
+static const PlFigure *
+cache_lookup (Cache *cache, gpointer kpi, guint kind, const PlBasis *basis)
+{
+  Key key = { kpi, kind, basis->from, basis->to };
+  Entry *entry = g_hash_table_lookup (cache->entries, &key);
+
+  return entry ? &entry->figure : NULL;
+}
+
+static const PlFigure *
+cache_store (Cache *cache, gpointer kpi, guint kind, const PlFigure *figure)
+{
+  Entry *entry = g_new (Entry, 1);
+
+  entry->key = (Key) { kpi, kind, figure->basis.from, figure->basis.to };
+  entry->figure = *figure;
+  g_hash_table_replace (cache->entries, &entry->key, entry);
+  return &entry->figure;
+}
+
+static PlFigure
+available (const PlBasis *basis, double value)
+{
+  PlFigure figure = { value, PL_MISSING_NONE, PL_STAGE_NONE, *basis };
+
+  return figure;
+}
+
+static PlFigure
+missing (const PlBasis *basis, PlMissing why, PlStage stage)
+{
+  PlFigure figure = { NAN, why, stage, *basis };
+
+  return figure;
+}
+
+static PlFormula *
+formula_of (Cache *cache, PlKpi *kpi)
+{
+  PlFormula *formula;
+
+  if (g_hash_table_lookup_extended (cache->formulas, kpi, NULL, (gpointer *) &formula))
+    return formula;
+  formula = pl_formula_parse (pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA), NULL);
+  g_hash_table_insert (cache->formulas, kpi, formula);
+  return formula;
+}
+
+static gboolean
+has_formula (PlKpi *kpi)
+{
+  const char *text = pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA);
+
+  return text != NULL && *text != '\0';
+}
+
+static double major (PlPlan *plan, gint64 amount);
+static const PlFigure *kpi_figure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind,
+                                   const PlBasis *basis);
+
+typedef struct {
+  PlPlan       *plan;
+  Cache        *cache;
+  PlSeriesKind  kind;
+  const PlBasis *basis;
+  PlMissing     why;     /* the first reason an operand was missing */
+  PlStage       stage;
+} Operands;
 
 static double
 lookup_operand (const char *id, gpointer user_data)
 {
-  Eval *eval = user_data;
-  PlItem *item = pl_plan_lookup (eval->plan, id);
+  Operands *operands = user_data;
+  PlItem *item = pl_plan_lookup (operands->plan, id);
+  const PlFigure *figure;
 
   if (item == NULL || !PL_IS_KPI (item))
-    return NAN;
-  return kpi_value (eval, PL_KPI (item));
+    {
+      if (operands->why == PL_MISSING_NONE)
+        operands->why = PL_MISSING_NO_KPI;
+      return NAN;
+    }
+  figure = kpi_figure (operands->plan, operands->cache, PL_KPI (item), operands->kind, operands->basis);
+  if (isnan (figure->value) && operands->why == PL_MISSING_NONE)
+    {
+      operands->why = figure->missing;
+      operands->stage = figure->missing_stage != PL_STAGE_NONE ? figure->missing_stage
+                                                                : (PlStage) pl_item_get_int (item, PL_KPI_STAGE);
+    }
+  return figure->value;
 }
 
-static double
-kpi_value (Eval *eval, PlKpi *kpi)
+static PlFigure
+measure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis)
 {
-  const char *formula_text = pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA);
+  PlStage stage = pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE);
   PlSeries *series;
-  PlAggregate aggregate;
   double sum = 0, last = NAN;
   guint count = 0;
 
-  if (formula_text != NULL && *formula_text != '\0')
+  if (basis->to <= basis->from)
+    return missing (basis, PL_MISSING_BEFORE_PERIOD, stage);
+  if (has_formula (kpi))
     {
-      g_autoptr(PlFormula) formula = pl_formula_parse (formula_text, NULL);
-      double value;
+      PlFormula *formula = formula_of (cache, kpi);
+      Operands operands = { plan, cache, kind, basis, PL_MISSING_NONE, PL_STAGE_NONE };
+      PlFigure figure;
 
-      /* A formula chain deeper than any real plan is a loop through formulas. */
-      if (formula == NULL || eval->depth > 32)
-        return NAN;
-      eval->depth++;
-      value = pl_formula_evaluate (formula, lookup_operand, eval);
-      eval->depth--;
-      return value;
+      if (formula == NULL)
+        return missing (basis, PL_MISSING_FORMULA, stage);
+      if (g_hash_table_contains (cache->evaluating, kpi))
+        return missing (basis, PL_MISSING_LOOP, stage);
+      g_hash_table_add (cache->evaluating, kpi);
+      figure = available (basis, pl_formula_evaluate (formula, lookup_operand, &operands));
+      g_hash_table_remove (cache->evaluating, kpi);
+      if (isnan (figure.value) || isinf (figure.value))
+        figure = missing (basis, operands.why != PL_MISSING_NONE ? operands.why : PL_MISSING_ZERO,
+                          operands.stage != PL_STAGE_NONE ? operands.stage : stage);
+      return figure;
+    }
+  /* Where the plan books its spending, the spend KPI is what was booked: one source. */
+  if (stage == PL_STAGE_SPEND && kind == PL_SERIES_MEASUREMENTS && cache->has_spend_records)
+    {
+      if (basis->from >= pl_plan_get_end (plan) || basis->to <= pl_plan_get_start (plan))
+        return missing (basis, PL_MISSING_NOT_MEASURED, stage);
+      return available (basis, major (plan, sum_spend (plan, NULL, NULL, basis->from, basis->to, FALSE)));
     }
 
-  series = eval->kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (kpi)
-                                           : pl_kpi_get_measurements (kpi);
-  for (guint i = pl_series_lower_bound (series, eval->from); i < pl_series_get_n (series); i++)
+  series = kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (kpi) : pl_kpi_get_measurements (kpi);
+  for (guint i = pl_series_lower_bound (series, basis->from); i < pl_series_get_n (series); i++)
     {
       const PlPoint *point = pl_series_get (series, i);
-      if (point->julian >= eval->to)
+      if (point->julian >= basis->to)
         break;
       sum += point->value;
       last = point->value;
       count++;
     }
   if (count == 0)
-    return NAN;
-  aggregate = pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE);
-  switch (aggregate)
+    return missing (basis, kind == PL_SERIES_TARGETS ? PL_MISSING_NO_TARGET : PL_MISSING_NOT_MEASURED, stage);
+  switch ((PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE))
     {
     case PL_AGGREGATE_LAST:
-      return last;
+      return available (basis, last);
     case PL_AGGREGATE_MEAN:
-      return sum / count;
+      return available (basis, sum / count);
     case PL_AGGREGATE_SUM:
     default:
-      return sum;
+      return available (basis, sum);
     }
 }
+
+static const PlFigure *
+kpi_figure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis)
+{
+  const PlFigure *cached = cache_lookup (cache, kpi, kind, basis);
+  PlFigure figure;
+
+  if (cached != NULL)
+    return cached;
+  figure = measure (plan, cache, kpi, kind, basis);
+  figure.basis = *basis;
+  return cache_store (cache, kpi, kind, &figure);
+}
+
+PlFigure
+pl_figures_kpi (PlPlan *plan, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis)
+{
+  g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi), missing (basis, PL_MISSING_NO_KPI, PL_STAGE_NONE));
+  return *kpi_figure (plan, cache_get (plan), kpi, kind, basis);
+}
+
+PlKpi *
+pl_figures_kpi_for_stage (PlPlan *plan, PlStage stage)
+{
+  if (stage <= PL_STAGE_NONE || stage >= PL_N_STAGES)
+    return NULL;
+  return cache_get (plan)->by_stage[stage];
+}
+
+PlFigure
+pl_figures_stage (PlPlan *plan, PlStage stage, const PlBasis *basis)
+{
+  PlKpi *kpi = pl_figures_kpi_for_stage (plan, stage);
+
+  if (kpi == NULL)
+    return missing (basis, PL_MISSING_NO_KPI, stage);
+  return pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, basis);
+}
+
+PlSpendSource
+pl_figures_spend_source (PlPlan *plan)
+{
+  if (pl_plan_get_n (plan, PL_COLLECTION_SPEND) > 0)
+    return PL_SPEND_FROM_RECORDS;
+  return pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND) != NULL ? PL_SPEND_FROM_KPI : PL_SPEND_NONE;
+}
+
+/* Numerator over denominator, missing (and saying which) when either is, or when the
+ * denominator is zero. */
+static PlFigure
+divide (const PlBasis *basis, const PlFigure *numerator, const PlFigure *denominator)
+{
+  if (isnan (numerator->value))
+    return missing (basis, numerator->missing, numerator->missing_stage);
+  if (isnan (denominator->value))
+    return missing (basis, denominator->missing, denominator->missing_stage);
+  if (denominator->value == 0)
+    return missing (basis, PL_MISSING_ZERO, denominator->missing_stage);
+  return available (basis, numerator->value / denominator->value);
+}
+
+static PlFigure
+with_stage (PlFigure figure, PlStage stage)
+{
+  if (figure.missing_stage == PL_STAGE_NONE)
+    figure.missing_stage = stage;
+  return figure;
+}
+
+/* Spend over @basis from its one source: the spend records, or else the spend KPI. */
+static PlFigure
+spend_figure (PlPlan *plan, const PlBasis *basis, gboolean acquisition_only)
+{
+  switch (pl_figures_spend_source (plan))
+    {
+    case PL_SPEND_FROM_RECORDS:
+      if (basis->to <= basis->from)
+        return missing (basis, PL_MISSING_BEFORE_PERIOD, PL_STAGE_SPEND);
+      return available (basis, major (plan, sum_spend (plan, NULL, NULL, basis->from, basis->to, acquisition_only)));
+    case PL_SPEND_FROM_KPI:
+      return with_stage (pl_figures_stage (plan, PL_STAGE_SPEND, basis), PL_STAGE_SPEND);
+    case PL_SPEND_NONE:
+    default:
+      return missing (basis, PL_MISSING_NOT_MEASURED, PL_STAGE_SPEND);
+    }
+}
+
+/* Planned over @basis, a month cut by the basis counted for its days in it. */
+static gint64
+planned_over (PlPlan *plan, const PlBasis *basis)
+{
+  gint64 total = 0;
+
+  for (guint m = 0; m < pl_plan_get_months (plan); m++)
+    {
+      PlBasis month = pl_basis_month (plan, m);
+      guint32 from = MAX (month.from, basis->from), to = MIN (month.to, basis->to);
+      gint64 planned;
+
+      if (to <= from)
+        continue;
+      planned = pl_figures_planned (plan, (int) m);
+      total += to - from == month.to - month.from ? planned
+               : (gint64) llround ((double) planned * (to - from) / (month.to - month.from));
+    }
+  return total;
+}
+
+static PlFigure stage_figure (PlPlan *plan, PlStage stage, const PlBasis *basis)
+{
+  return with_stage (pl_figures_stage (plan, stage, basis), stage);
+}
+
+static PlFigure
+compute_figure (PlPlan *plan, PlFigureKind kind, const PlBasis *basis)
+{
+  PlFigure a, b;
+
+  switch (kind)
+    {
+    case PL_FIGURE_SPEND:
+      return spend_figure (plan, basis, FALSE);
+    case PL_FIGURE_ACQUISITION_SPEND:
+      return spend_figure (plan, basis, TRUE);
+    case PL_FIGURE_PLANNED:
+      return available (basis, major (plan, planned_over (plan, basis)));
+    case PL_FIGURE_CPL:
+      a = spend_figure (plan, basis, FALSE);
+      b = stage_figure (plan, PL_STAGE_LEADS, basis);
+      return divide (basis, &a, &b);
+    case PL_FIGURE_CAC:
+      a = spend_figure (plan, basis, TRUE);
+      b = stage_figure (plan, PL_STAGE_NEW_CUSTOMERS, basis);
+      return divide (basis, &a, &b);
+    case PL_FIGURE_ARPU:
+      a = stage_figure (plan, PL_STAGE_MRR, basis);
+      b = stage_figure (plan, PL_STAGE_CUSTOMERS, basis);
+      return divide (basis, &a, &b);
+    case PL_FIGURE_MARGIN:
+      a = stage_figure (plan, PL_STAGE_MARGIN, basis);
+      /* DOMAIN.md: with no margin given, LTV takes 100 % and says so. */
+      return isnan (a.value) ? available (basis, 1.0) : a;
+    case PL_FIGURE_LTV:
+      a = pl_figures_get (plan, PL_FIGURE_ARPU, basis);
+      b = pl_figures_get (plan, PL_FIGURE_MARGIN, basis);
+      if (!isnan (a.value))
+        a.value *= b.value;
+      b = stage_figure (plan, PL_STAGE_CHURN, basis);
+      return divide (basis, &a, &b);
+    case PL_FIGURE_LTV_CAC:
+      a = pl_figures_get (plan, PL_FIGURE_LTV, basis);
+      b = pl_figures_get (plan, PL_FIGURE_CAC, basis);
+      return divide (basis, &a, &b);
+    case PL_FIGURE_ROI:
+      a = stage_figure (plan, PL_STAGE_REVENUE, basis);
+      b = spend_figure (plan, basis, FALSE);
+      if (!isnan (a.value) && !isnan (b.value))
+        a.value -= b.value;
+      return divide (basis, &a, &b);
+    case PL_FIGURE_USED:
+      a = spend_figure (plan, basis, FALSE);
+      b = available (basis, major (plan, planned_over (plan, basis)));
+      return divide (basis, &a, &b);
+    case PL_FIGURE_USED_OF_PERIOD:
+      {
+        PlBasis period = pl_basis_period (plan);
+        a = spend_figure (plan, basis, FALSE);
+        b = available (basis, major (plan, planned_over (plan, &period)));
+        return divide (basis, &a, &b);
+      }
+    case PL_N_FIGURES:
+    default:
+      g_return_val_if_reached (missing (basis, PL_MISSING_NOT_MEASURED, PL_STAGE_NONE));
+    }
+}
+
+PlFigure
+pl_figures_get (PlPlan *plan, PlFigureKind kind, const PlBasis *basis)
+{
+  Cache *cache;
+  const PlFigure *cached;
+  PlFigure figure;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan), missing (basis, PL_MISSING_NOT_MEASURED, PL_STAGE_NONE));
+  cache = cache_get (plan);
+  cached = cache_lookup (cache, NULL, 100 + kind, basis);
+  if (cached != NULL)
+    return *cached;
+  figure = compute_figure (plan, kind, basis);
+  figure.basis = *basis;
+  return *cache_store (cache, NULL, 100 + kind, &figure);
+}
+
+PlFigure
+pl_figures_get_conversion (PlPlan *plan, PlStage a, PlStage b, const PlBasis *basis)
+{
+  PlFigure to = stage_figure (plan, b, basis), from = stage_figure (plan, a, basis);
+
+  return divide (basis, &to, &from);
+}
+
+gboolean
+pl_figures_margin_assumed (PlPlan *plan, const PlBasis *basis)
+{
+  return isnan (pl_figures_stage (plan, PL_STAGE_MARGIN, basis).value);
+}
+
+static const struct {
+  const char *key;
+  const char *name;
+} figure_names[PL_N_FIGURES] = {
+  [PL_FIGURE_SPEND] = { "spend", N_("Spend") },
+  [PL_FIGURE_ACQUISITION_SPEND] = { "acquisition-spend", N_("Acquisition spend") },
+  [PL_FIGURE_PLANNED] = { "planned", N_("Planned") },
+  [PL_FIGURE_CPL] = { "cpl", N_("Cost per lead") },
+  [PL_FIGURE_CAC] = { "cac", N_("Customer acquisition cost") },
+  [PL_FIGURE_ARPU] = { "arpu", N_("Average revenue per user") },
+  [PL_FIGURE_MARGIN] = { "margin", N_("Gross margin") },
+  [PL_FIGURE_LTV] = { "ltv", N_("Customer lifetime value") },
+  [PL_FIGURE_LTV_CAC] = { "ltv-cac", N_("LTV:CAC") },
+  [PL_FIGURE_ROI] = { "roi", N_("Return on investment") },
+  [PL_FIGURE_USED] = { "used", N_("Budget used to date") },
+  [PL_FIGURE_USED_OF_PERIOD] = { "used-of-period", N_("Share of the whole budget spent") },
+};
+
+const char *
+pl_figure_kind_key (PlFigureKind kind)
+{
+  g_return_val_if_fail (kind < PL_N_FIGURES, NULL);
+  return figure_names[kind].key;
+}
+
+const char *
+pl_figure_kind_name (PlFigureKind kind)
+{
+  g_return_val_if_fail (kind < PL_N_FIGURES, NULL);
+  return _(figure_names[kind].name);
+}
+
+const char *
+pl_missing_key (PlMissing why)
+{
+  static const char *keys[] = {
+    "available", "no-kpi", "not-measured", "no-target", "zero", "before-period", "formula-loop", "bad-formula",
+  };
+
+  return why < G_N_ELEMENTS (keys) ? keys[why] : "not-measured";
+}
+
+static const char *
+stage_words (PlStage stage)
+{
+  switch (stage)
+    {
+    case PL_STAGE_SPEND: return _("spend");
+    case PL_STAGE_IMPRESSIONS: return _("impressions");
+    case PL_STAGE_VISITORS: return _("visitors");
+    case PL_STAGE_LEADS: return _("leads");
+    case PL_STAGE_MQL: return _("MQL");
+    case PL_STAGE_SQL: return _("SQL");
+    case PL_STAGE_OPPORTUNITIES: return _("opportunities");
+    case PL_STAGE_NEW_CUSTOMERS: return _("new customers");
+    case PL_STAGE_CUSTOMERS: return _("customers");
+    case PL_STAGE_REVENUE: return _("revenue");
+    case PL_STAGE_MRR: return _("MRR");
+    case PL_STAGE_CHURN: return _("churn");
+    case PL_STAGE_MARGIN: return _("gross margin");
+    case PL_STAGE_NONE:
+    case PL_N_STAGES:
+    default: return NULL;
+    }
+}
+
+char *
+pl_figure_reason (PlPlan *plan, const PlFigure *figure)
+{
+  const char *what = stage_words (figure->missing_stage);
+  g_autofree char *when = pl_basis_describe (plan, &figure->basis);
+
+  switch (figure->missing)
+    {
+    case PL_MISSING_NONE:
+      return NULL;
+    case PL_MISSING_NO_KPI:
+      /* Translators: "no KPI counts leads in the plan" */
+      return what ? g_strdup_printf (_("no KPI counts %s in the plan"), what) : g_strdup (_("a KPI it needs is missing"));
+    case PL_MISSING_NO_TARGET:
+      /* Translators: "no target for January to June 2027" */
+      return g_strdup_printf (_("no target for %s"), when);
+    case PL_MISSING_ZERO:
+      /* Translators: "no leads in June 2027 (zero)" */
+      return what ? g_strdup_printf (_("%s are zero in %s"), what, when) : g_strdup_printf (_("a zero divisor in %s"), when);
+    case PL_MISSING_BEFORE_PERIOD:
+      return g_strdup (_("the period has not started"));
+    case PL_MISSING_LOOP:
+      return g_strdup (_("its formula refers to itself"));
+    case PL_MISSING_FORMULA:
+      return g_strdup (_("its formula cannot be read"));
+    case PL_MISSING_NOT_MEASURED:
+    default:
+      /* Translators: "leads not measured in June 2027" */
+      return what ? g_strdup_printf (_("%s not measured in %s"), what, when) : g_strdup_printf (_("not measured in %s"), when);
+    }
+}
+
+PlKpiStatus
+pl_figures_status (double value, double target, PlDirection direction)
+{
+  double band;
+
+  if (isnan (value))
+    return PL_KPI_STATUS_NO_DATA;
+  if (isnan (target))
+    return PL_KPI_STATUS_NO_TARGET;
+  if (direction == PL_DIRECTION_LOWER ? value <= target : value >= target)
+    return PL_KPI_STATUS_GOOD;
+  /* Close: within a tenth of the target, on the wrong side. A zero target has no band. */
+  band = 0.1 * fabs (target);
+  return fabs (value - target) <= band ? PL_KPI_STATUS_CLOSE : PL_KPI_STATUS_OFF;
+}
+
+const char *
+pl_kpi_status_describe (PlKpiStatus status)
+{
+  switch (status)
+    {
+    case PL_KPI_STATUS_GOOD: return _("On target");
+    case PL_KPI_STATUS_CLOSE: return _("Close to target");
+    case PL_KPI_STATUS_OFF: return _("Off target");
+    case PL_KPI_STATUS_NO_TARGET: return _("No target");
+    case PL_KPI_STATUS_NO_DATA:
+    default: return _("Not measured yet");
+    }
+}
+
+const char *
+pl_kpi_status_key (PlKpiStatus status)
+{
+  static const char *keys[] = { "not-measured", "on-target", "close", "off-target", "no-target" };
+
+  return status < G_N_ELEMENTS (keys) ? keys[status] : "not-measured";
+}
+
+PlKpiStatus
+pl_figures_kpi_status_on (PlPlan *plan, PlKpi *kpi, const PlBasis *basis)
+{
+  PlFigure value = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, basis);
+  PlFigure target = pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, basis);
+
+  return pl_figures_status (value.value, target.value, pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION));
+}
+
+/* The functions of the first version, on a range: the same engine. */
 
 double
 pl_figures_kpi_value (PlPlan *plan, PlKpi *kpi, guint32 from, guint32 to)
 {
-  Eval eval = { plan, from, to, PL_SERIES_MEASUREMENTS, 0 };
+  PlBasis basis = pl_basis_range (from, to);
 
-  return kpi_value (&eval, kpi);
+  return pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &basis).value;
 }
 
 double
 pl_figures_kpi_target (PlPlan *plan, PlKpi *kpi, guint32 from, guint32 to)
 {
-  Eval eval = { plan, from, to, PL_SERIES_TARGETS, 0 };
+  PlBasis basis = pl_basis_range (from, to);
 
-  return kpi_value (&eval, kpi);
+  return pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &basis).value;
 }
 
 double
 pl_figures_stage_value (PlPlan *plan, PlStage stage, guint32 from, guint32 to)
 {
-  PlKpi *kpi = pl_figures_kpi_for_stage (plan, stage);
+  PlBasis basis = pl_basis_range (from, to);
 
-  return kpi ? pl_figures_kpi_value (plan, kpi, from, to) : NAN;
+  return pl_figures_stage (plan, stage, &basis).value;
+}
+
+PlKpiStatus
+pl_figures_kpi_status (PlPlan *plan, PlKpi *kpi, guint32 from, guint32 to)
+{
+  PlBasis basis = pl_basis_range (from, to);
+
+  return pl_figures_kpi_status_on (plan, kpi, &basis);
 }
 
 guint32
@@ -338,7 +859,6 @@ pl_figures_measured_until (PlPlan *plan)
 {
   GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
   guint32 last = 0;
-  GDate date;
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
@@ -351,19 +871,7 @@ pl_figures_measured_until (PlPlan *plan)
     }
   if (last == 0)
     return pl_plan_get_start (plan);
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, last);
-  g_date_set_day (&date, 1);
-  g_date_add_months (&date, 1);
-  return g_date_get_julian (&date);
-}
-
-static double
-ratio (double numerator, double denominator)
-{
-  if (isnan (numerator) || isnan (denominator) || denominator == 0)
-    return NAN;
-  return numerator / denominator;
+  return pl_month_first_day (last, 1);
 }
 
 static double
@@ -372,84 +880,67 @@ major (PlPlan *plan, gint64 amount)
   return (double) amount / pow (10, pl_plan_get_currency_exponent (plan));
 }
 
+static double
+range_figure (PlPlan *plan, PlFigureKind kind, guint32 from, guint32 to)
+{
+  PlBasis basis = pl_basis_range (from, to);
+
+  return pl_figures_get (plan, kind, &basis).value;
+}
+
 double
 pl_figures_conversion (PlPlan *plan, PlStage a, PlStage b, guint32 from, guint32 to)
 {
-  return ratio (pl_figures_stage_value (plan, b, from, to),
-                pl_figures_stage_value (plan, a, from, to));
+  PlBasis basis = pl_basis_range (from, to);
+
+  return pl_figures_get_conversion (plan, a, b, &basis).value;
 }
 
 double
 pl_figures_cost_per (PlPlan *plan, PlStage stage, guint32 from, guint32 to)
 {
-  return ratio (major (plan, pl_figures_actual_between (plan, from, to, FALSE)),
-                pl_figures_stage_value (plan, stage, from, to));
+  PlBasis basis = pl_basis_range (from, to);
+  PlFigure spend = spend_figure (plan, &basis, FALSE), count = stage_figure (plan, stage, &basis);
+
+  return divide (&basis, &spend, &count).value;
 }
 
 double
 pl_figures_cpl (PlPlan *plan, guint32 from, guint32 to)
 {
-  return pl_figures_cost_per (plan, PL_STAGE_LEADS, from, to);
+  return range_figure (plan, PL_FIGURE_CPL, from, to);
 }
 
 double
 pl_figures_cac (PlPlan *plan, guint32 from, guint32 to)
 {
-  return ratio (major (plan, pl_figures_actual_between (plan, from, to, TRUE)),
-                pl_figures_stage_value (plan, PL_STAGE_NEW_CUSTOMERS, from, to));
+  return range_figure (plan, PL_FIGURE_CAC, from, to);
 }
 
 double
 pl_figures_arpu (PlPlan *plan, guint32 from, guint32 to)
 {
-  return ratio (pl_figures_stage_value (plan, PL_STAGE_MRR, from, to),
-                pl_figures_stage_value (plan, PL_STAGE_CUSTOMERS, from, to));
+  return range_figure (plan, PL_FIGURE_ARPU, from, to);
 }
 
 double
 pl_figures_ltv (PlPlan *plan, guint32 from, guint32 to, gboolean *margin_assumed)
 {
-  double margin = pl_figures_stage_value (plan, PL_STAGE_MARGIN, from, to);
+  PlBasis basis = pl_basis_range (from, to);
 
   if (margin_assumed != NULL)
-    *margin_assumed = isnan (margin);
-  if (isnan (margin))
-    margin = 1.0;
-  return ratio (pl_figures_arpu (plan, from, to) * margin,
-                pl_figures_stage_value (plan, PL_STAGE_CHURN, from, to));
+    *margin_assumed = pl_figures_margin_assumed (plan, &basis);
+  return pl_figures_get (plan, PL_FIGURE_LTV, &basis).value;
 }
 
 double
 pl_figures_ltv_cac (PlPlan *plan, guint32 from, guint32 to)
 {
-  return ratio (pl_figures_ltv (plan, from, to, NULL), pl_figures_cac (plan, from, to));
+  return range_figure (plan, PL_FIGURE_LTV_CAC, from, to);
 }
 
 double
 pl_figures_roi (PlPlan *plan, guint32 from, guint32 to)
 {
-  double cost = major (plan, pl_figures_actual_between (plan, from, to, FALSE));
-
-  return ratio (pl_figures_stage_value (plan, PL_STAGE_REVENUE, from, to) - cost, cost);
-}
-
-PlKpiStatus
-pl_figures_kpi_status (PlPlan *plan, PlKpi *kpi, guint32 from, guint32 to)
-{
-  double value = pl_figures_kpi_value (plan, kpi, from, to);
-  double target = pl_figures_kpi_target (plan, kpi, from, to);
-  gboolean lower_better = pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION) == PL_DIRECTION_LOWER;
-  double ratio;
-
-  if (isnan (value) || isnan (target))
-    return PL_KPI_STATUS_NO_DATA;
-  /* A zero on either side has no ratio: only which side of the target it is on counts. */
-  if (target == 0 || value == 0)
-    return lower_better == (value <= target) ? PL_KPI_STATUS_GOOD : PL_KPI_STATUS_OFF;
-  ratio = lower_better ? target / value : value / target;
-  if (ratio >= 1.0)
-    return PL_KPI_STATUS_GOOD;
-  if (ratio >= 0.9)
-    return PL_KPI_STATUS_CLOSE;
-  return PL_KPI_STATUS_OFF;
+  return range_figure (plan, PL_FIGURE_ROI, from, to);
 }

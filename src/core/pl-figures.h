@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pl-basis.h"
 #include "pl-enums.h"
 #include "pl-plan.h"
 
@@ -34,20 +35,94 @@ gint64   pl_figures_campaign_allocated  (PlPlan *plan, PlCampaign *campaign);
 /* Totals of every allocation grouped by the ID in @field (PL_ALLOCATION_LINE or
  * PL_ALLOCATION_CAMPAIGN), in one pass: a new table from ID to a gint64 pointer. */
 GHashTable *pl_figures_allocated_by      (PlPlan *plan, guint field);
-/* Actual spend attributed to @campaign: each line's actual shared in proportion of what the
- * line allocates to the campaign out of its planned total (rounded to the minor unit). */
+/* Actual spend of @campaign, by the rule of pl_budget_totals_campaign_actual(). */
 gint64   pl_figures_campaign_actual     (PlPlan *plan, PlCampaign *campaign);
 
 /* How a KPI stands against its target. */
 typedef enum {
-  PL_KPI_STATUS_NO_DATA,
+  PL_KPI_STATUS_NO_DATA,  /* not measured yet */
   PL_KPI_STATUS_GOOD,     /* on target or better */
-  PL_KPI_STATUS_CLOSE,    /* within 10 % of target */
+  PL_KPI_STATUS_CLOSE,    /* within 10 % of target, on the wrong side */
   PL_KPI_STATUS_OFF,
+  PL_KPI_STATUS_NO_TARGET,
 } PlKpiStatus;
 
-/* How @kpi's value over [from, to) stands against its target there, by its direction:
- * good at or better than target, close within 10 %, off beyond. */
+/* Why a figure is not available. */
+typedef enum {
+  PL_MISSING_NONE,
+  PL_MISSING_NO_KPI,          /* the plan has no KPI for a figure it needs */
+  PL_MISSING_NOT_MEASURED,    /* nothing measured over the basis */
+  PL_MISSING_NO_TARGET,
+  PL_MISSING_ZERO,            /* its divisor is zero */
+  PL_MISSING_BEFORE_PERIOD,   /* the basis is empty: the period has not started */
+  PL_MISSING_LOOP,            /* a formula that refers to itself */
+  PL_MISSING_FORMULA,         /* a formula that cannot be read */
+} PlMissing;
+
+/* A figure on its basis. @value is NAN when not available, and then @missing says why and
+ * @missing_stage which figure was missing or zero (PL_STAGE_NONE when none applies). Money
+ * is in major units. */
+typedef struct {
+  double    value;
+  PlMissing missing;
+  PlStage   missing_stage;
+  PlBasis   basis;
+} PlFigure;
+
+/* The plan-wide figures of DOMAIN.md. */
+typedef enum {
+  PL_FIGURE_SPEND,             /* from the spend records, or the spend KPI without them */
+  PL_FIGURE_ACQUISITION_SPEND, /* the same, on acquisition categories only: CAC's cost */
+  PL_FIGURE_PLANNED,           /* planned, a month cut by the basis counted for its days */
+  PL_FIGURE_CPL,               /* spend / leads */
+  PL_FIGURE_CAC,               /* acquisition spend / new customers */
+  PL_FIGURE_ARPU,              /* MRR / customers */
+  PL_FIGURE_MARGIN,            /* the margin KPI, or 1.0 (assumed) without one */
+  PL_FIGURE_LTV,               /* ARPU x margin / churn */
+  PL_FIGURE_LTV_CAC,
+  PL_FIGURE_ROI,               /* (revenue - spend) / spend */
+  PL_FIGURE_USED,              /* spend / planned over the same basis */
+  PL_FIGURE_USED_OF_PERIOD,    /* spend over the basis / planned over the whole period */
+  PL_N_FIGURES
+} PlFigureKind;
+
+/* Where the plan's spend comes from: one source, never both. */
+typedef enum {
+  PL_SPEND_NONE,          /* no spending records and no spend KPI */
+  PL_SPEND_FROM_RECORDS,  /* the spending records; the spend KPI shows their sum */
+  PL_SPEND_FROM_KPI,      /* no spending records: the spend KPI's measurements */
+} PlSpendSource;
+
+/* @kind of @plan over @basis. Remembered until the KPIs, spend, lines, categories or period
+ * change, so asking again is a hash lookup. */
+PlFigure     pl_figures_get            (PlPlan *plan, PlFigureKind kind, const PlBasis *basis);
+/* @kpi's measurements (or targets) over @basis combined by its aggregate, or its formula
+ * evaluated over the operands on the same basis; a formula loop reads "not available". */
+PlFigure     pl_figures_kpi            (PlPlan *plan, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis);
+/* The measurements of the first KPI of @stage. */
+PlFigure     pl_figures_stage          (PlPlan *plan, PlStage stage, const PlBasis *basis);
+/* Conversion from stage @a to stage @b: b / a. */
+PlFigure     pl_figures_get_conversion (PlPlan *plan, PlStage a, PlStage b, const PlBasis *basis);
+/* TRUE when no margin is measured over @basis, so LTV assumes 100 %. */
+gboolean     pl_figures_margin_assumed (PlPlan *plan, const PlBasis *basis);
+PlSpendSource pl_figures_spend_source  (PlPlan *plan);
+/* Why @figure is not available, in words ("leads not measured in June 2027"); NULL when it is. */
+char        *pl_figure_reason          (PlPlan *plan, const PlFigure *figure);
+/* Stable keys for scripts ("cpl", "not-measured") and the figure's name for people. */
+const char  *pl_figure_kind_key        (PlFigureKind kind);
+const char  *pl_figure_kind_name       (PlFigureKind kind);
+const char  *pl_missing_key            (PlMissing why);
+
+/* The one status rule, for every view: at or better than @target is on target; within a
+ * tenth of it on the wrong side is close (a zero target has no such band); beyond, off. */
+PlKpiStatus  pl_figures_status         (double value, double target, PlDirection direction);
+PlKpiStatus  pl_figures_kpi_status_on  (PlPlan *plan, PlKpi *kpi, const PlBasis *basis);
+/* "On target", "Close to target"...; and a key for scripts ("on-target"). */
+const char  *pl_kpi_status_describe    (PlKpiStatus status);
+const char  *pl_kpi_status_key         (PlKpiStatus status);
+
+/* The same engine on a plain range [from, to), for the views of the first version. */
+/* How @kpi's value over [from, to) stands against its target there (pl_figures_status()). */
 PlKpiStatus pl_figures_kpi_status       (PlPlan *plan, PlKpi *kpi, guint32 from, guint32 to);
 
 /* The first KPI of @stage, or NULL. */
@@ -64,10 +139,10 @@ guint32  pl_figures_measured_until      (PlPlan *plan);
 
 /* @to / @from stage counts: conversion from stage @a to stage @b. */
 double   pl_figures_conversion          (PlPlan *plan, PlStage a, PlStage b, guint32 from, guint32 to);
-/* Spend / count at @stage (CPL for leads, CPA for any stage), in major units. */
+/* Spend (from its one source) / count at @stage (CPL for leads, CPA for any stage), in major units. */
 double   pl_figures_cost_per            (PlPlan *plan, PlStage stage, guint32 from, guint32 to);
 double   pl_figures_cpl                 (PlPlan *plan, guint32 from, guint32 to);
-/* Acquisition spend / new customers, in major units. */
+/* Acquisition spend (from its one source) / new customers, in major units. */
 double   pl_figures_cac                 (PlPlan *plan, guint32 from, guint32 to);
 /* MRR / customers at the end of the range. */
 double   pl_figures_arpu                (PlPlan *plan, guint32 from, guint32 to);

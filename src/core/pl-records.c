@@ -128,6 +128,8 @@ static const PlField pl_spend_fields[] = {
   { "amount", PL_FIELD_MONEY, 0, NULL, PL_COLLECTION_NONE, N_("amount"), 0 },
   { "vendor", PL_FIELD_STRING, 0, NULL, PL_COLLECTION_NONE, N_("vendor"), 0 },
   { "note", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("note"), 0 },
+  /* Format 1.1: spend booked for one campaign counts for it alone. */
+  { "campaign", PL_FIELD_REF, 0, NULL, PL_COLLECTION_CAMPAIGNS, N_("campaign"), 0 },
 };
 PL_DEFINE_RECORD (PlSpend, pl_spend, "spend")
 

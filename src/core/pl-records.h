@@ -133,6 +133,7 @@ enum {
   PL_SPEND_AMOUNT,
   PL_SPEND_VENDOR,
   PL_SPEND_NOTE,
+  PL_SPEND_CAMPAIGN,  /* optional: the one campaign this spend is for */
 };
 
 #define PL_TYPE_ENTRY (pl_entry_get_type ())

@@ -258,7 +258,7 @@ test_whole (void)
       g_assert_nonnull (strstr (summary, "Spent 888k\u00A0EUR of the 922k\u00A0EUR planned to date (96%)."));
       g_assert_nonnull (strstr (summary, "Leads: 689, on target (target 688), down from 754 the month before."));
       g_assert_nonnull (strstr (summary, "Monthly recurring revenue: 495\u202F487\u00A0EUR, close to target"));
-      g_assert_true (g_str_has_suffix (summary, "1 campaign needs attention."));
+      g_assert_true (g_str_has_suffix (summary, "2 campaigns need attention."));
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }

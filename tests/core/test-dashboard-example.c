@@ -62,9 +62,16 @@ test_example (void)
   g_assert_cmpint (dashboard->spend_to_date, ==, 88801731);
   g_assert_cmpint (dashboard->budget_to_date, ==, 92250000);
   g_assert_cmpint (dashboard->budget, ==, 184450000);
-  g_assert_cmpuint (dashboard->attention->len, ==, 1);
+  /* The LinkedIn line ran only "Close faster" from January to June, so all of its spend is
+   * that campaign's: 98,222.92 of 98,000.00 allocated. */
+  g_assert_cmpuint (dashboard->attention->len, ==, 2);
   {
     PlAttention *entry = dashboard->attention->pdata[0];
+    g_assert_cmpstr (pl_item_get_id (entry->campaign), ==, "cmp-close-faster");
+    g_assert_cmpuint (entry->reasons, ==, PL_ATTENTION_OVER_BUDGET);
+  }
+  {
+    PlAttention *entry = dashboard->attention->pdata[1];
     g_assert_cmpstr (pl_item_get_id (entry->campaign), ==, "cmp-partners");
     g_assert_cmpuint (entry->reasons, ==, PL_ATTENTION_ENDING_SOON);
     g_assert_cmpstr (entry->text, ==, "ends in 9 days");

@@ -188,8 +188,9 @@ test_dashboard (void)
   g_assert_cmpint (dashboard->spend_to_date, ==, spent);
   g_assert_cmpfloat (dashboard->ltv_cac, ==, pl_figures_ltv_cac (plan, pl_plan_get_start (plan), pl_figures_measured_until (plan)));
   g_assert_cmpfloat (dashboard->ltv_cac, >, PL_LTV_CAC_HEALTHY);
-  g_assert_cmpuint (dashboard->attention->len, ==, 1);
-  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[0])->campaign), ==, "cmp-partners");
+  g_assert_cmpuint (dashboard->attention->len, ==, 2);
+  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[0])->campaign), ==, "cmp-close-faster");
+  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[1])->campaign), ==, "cmp-partners");
 }
 
 int
