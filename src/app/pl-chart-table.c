@@ -62,7 +62,7 @@ latest_month (PlPlan *plan, guint32 today, guint32 *from, guint32 *to)
 {
   GDate date;
 
-  g_date_set_julian (&date, pl_dashboard_as_of (plan, today));
+  g_date_set_julian (&date, pl_dashboard_resolve_as_of (plan, today));
   g_date_set_day (&date, 1);
   *from = g_date_get_julian (&date);
   g_date_add_months (&date, 1);
@@ -95,7 +95,7 @@ funnel_rows (GPtrArray *rows, PlPlan *plan, guint32 today)
 {
   static const PlStage stages[] = { PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL,
                                     PL_STAGE_OPPORTUNITIES, PL_STAGE_NEW_CUSTOMERS };
-  guint32 from = pl_plan_get_start (plan), to = pl_dashboard_as_of (plan, today) + 1;
+  guint32 from = pl_plan_get_start (plan), to = pl_dashboard_resolve_as_of (plan, today) + 1;
   double previous = NAN;
 
   add_row (rows, _("Stage"), _("Actual"), C_("planned figure", "Plan"), _("Rate"), NULL);

@@ -268,7 +268,7 @@ refresh (PlDashboardPage *self)
   g_clear_pointer (&self->dashboard, pl_dashboard_free);
   if (self->plan == NULL)
     return;
-  self->dashboard = pl_dashboard_new (self->plan, pl_dashboard_as_of (self->plan, pl_calendar_today ()));
+  self->dashboard = pl_dashboard_new (self->plan, pl_dashboard_resolve_as_of (self->plan, pl_calendar_today ()));
   day = pl_date_text (self->dashboard->as_of, PL_DATE_LONG);
   /* Translators: the day the dashboard's figures are for */
   text = g_strdup_printf (_("as of %s"), day);

@@ -509,7 +509,7 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
 char *
 pl_dashboard_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style)
 {
-  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(PangoLayout) title = pl_chart_text_new (cr, style, 18);
   g_autoptr(PangoLayout) heading = pl_chart_text_new (cr, style, 13);

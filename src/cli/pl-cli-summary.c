@@ -7,9 +7,65 @@
 
 #include "pl-cli-assessment.h"
 #include "pl-cli-summary.h"
+#include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
+#include "pl-kpi-value.h"
 #include "pl-money.h"
+
+/* The funnel the summary walks, top to bottom, and its conversions between neighbours. */
+static const PlStage chain_stages[] = {
+  PL_STAGE_SPEND, PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL,
+  PL_STAGE_NEW_CUSTOMERS, PL_STAGE_REVENUE, PL_STAGE_CUSTOMERS, PL_STAGE_MRR, PL_STAGE_CHURN,
+  PL_STAGE_MARGIN,
+};
+static const PlStage funnel_stages[] = {
+  PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL, PL_STAGE_NEW_CUSTOMERS,
+};
+static const PlFigureKind headline[] = {
+  PL_FIGURE_SPEND, PL_FIGURE_CPL, PL_FIGURE_CAC, PL_FIGURE_ARPU, PL_FIGURE_MARGIN, PL_FIGURE_LTV,
+  PL_FIGURE_LTV_CAC, PL_FIGURE_ROI, PL_FIGURE_USED, PL_FIGURE_USED_OF_PERIOD,
+};
+
+typedef struct {
+  PlPlan  *plan;
+  guint32  as_of;
+  gboolean before;     /* as_of is before the period */
+  PlBasis  to_date;    /* the period's start to as_of */
+  PlBasis  last;       /* the month of as_of (the last of the period after it) */
+} Bases;
+
+static void
+bases_init (Bases *bases, PlPlan *plan, guint32 as_of)
+{
+  guint32 last_day = MIN (as_of, pl_plan_get_end (plan) - 1);
+
+  bases->plan = plan;
+  bases->as_of = as_of;
+  bases->before = as_of < pl_plan_get_start (plan);
+  bases->to_date = pl_basis_to_date (plan, as_of);
+  bases->last = pl_basis_month_of (plan, MAX (last_day, pl_plan_get_start (plan)));
+}
+
+static double
+major (PlPlan *plan, gint64 amount)
+{
+  return (double) amount / pow (10, pl_plan_get_currency_exponent (plan));
+}
+
+static const char *
+stage_nick (PlStage stage)
+{
+  GEnumClass *klass = g_type_class_peek (PL_TYPE_STAGE);
+  GEnumValue *value;
+
+  if (klass == NULL)
+    klass = g_type_class_ref (PL_TYPE_STAGE);
+  value = g_enum_get_value (klass, stage);
+  return value ? value->value_nick : "none";
+}
+
+/* ---- text ---- */
 
 static char *
 month_name (guint32 julian)
@@ -22,40 +78,6 @@ month_name (guint32 julian)
   time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), 1, 0, 0, 0);
   /* Translators: a month and year, as in "January 2027"; see strftime(3) */
   return g_date_time_format (time, _("%B %Y"));
-}
-
-/* Money in major units with the locale's digit grouping (the ' flag of printf). */
-static char *
-money (PlPlan *plan, gint64 amount)
-{
-  guint exponent = pl_plan_get_currency_exponent (plan);
-
-  return g_strdup_printf ("%'.*f", (int) exponent, (double) amount / pow (10, exponent));
-}
-
-static char *
-figure (double value, int decimals)
-{
-  if (isnan (value))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%'.*f", decimals, value);
-}
-
-static char *
-percent (double value)
-{
-  return isnan (value) ? g_strdup (_("n/a")) : pl_percent_format (value * 100, 1);
-}
-
-/* An amount of money in major units as the user's locale writes it: "210,48 €". */
-static char *
-money_figure (PlPlan *plan, double value)
-{
-  guint exponent = pl_plan_get_currency_exponent (plan);
-
-  if (isnan (value))
-    return g_strdup (_("n/a"));
-  return pl_money_format (llround (value * pow (10, exponent)), exponent, pl_plan_get_currency (plan));
 }
 
 /* Pads @text to @width characters, counting characters rather than bytes. */
@@ -73,54 +95,150 @@ cell (GString *out, const char *text, int width, gboolean right)
       g_string_append_c (out, ' ');
 }
 
-static void
-budget_row (GString *out, PlPlan *plan, const char *label, gint64 planned, gint64 actual,
-            gint64 planned_to_date)
+/* Money in major units with the locale's digit grouping and always its cents, so that a
+ * column lines up under a header that names the currency. */
+static char *
+money_text (PlPlan *plan, gint64 amount)
 {
-  g_autofree char *p = money (plan, planned);
-  g_autofree char *a = money (plan, actual);
-  g_autofree char *used = percent (pl_figures_percent_used (planned_to_date, actual));
+  guint exponent = pl_plan_get_currency_exponent (plan);
 
+  return g_strdup_printf ("%'.*f", (int) exponent, (double) amount / pow (10, exponent));
+}
+
+static char *
+percent_text (double fraction)
+{
+  return isnan (fraction) ? g_strdup (_("n/a")) : pl_percent_format (fraction * 100, 1);
+}
+
+/* A KPI's figure in its unit, "n/a" when missing. */
+static char *
+kpi_text (PlPlan *plan, PlKpi *kpi, double value)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (value))
+    return g_strdup (_("n/a"));
+  number = pl_kpi_value_format (kpi, value);
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+    return pl_money_decorate (number, pl_plan_get_currency (plan));
+  return g_steal_pointer (&number);
+}
+
+/* A plan-wide figure as the summary writes it. */
+static char *
+figure_text (PlPlan *plan, PlFigureKind kind, const PlFigure *figure)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+
+  if (isnan (figure->value))
+    return g_strdup (_("n/a"));
+  switch (kind)
+    {
+    case PL_FIGURE_LTV_CAC:
+      return pl_ratio_format (figure->value, 1);
+    case PL_FIGURE_ROI:
+    case PL_FIGURE_USED:
+    case PL_FIGURE_USED_OF_PERIOD:
+    case PL_FIGURE_MARGIN:
+      return percent_text (figure->value);
+    case PL_FIGURE_SPEND:
+    case PL_FIGURE_ACQUISITION_SPEND:
+    case PL_FIGURE_PLANNED:
+    case PL_FIGURE_CPL:
+    case PL_FIGURE_CAC:
+    case PL_FIGURE_ARPU:
+    case PL_FIGURE_LTV:
+    case PL_N_FIGURES:
+    default:
+      return pl_money_format (llround (figure->value * pow (10, exponent)), exponent, pl_plan_get_currency (plan));
+    }
+}
+
+static void
+budget_row (GString *out, PlPlan *plan, const char *label, PlCategory *category, const Bases *bases)
+{
+  PlBasis period = pl_basis_period (plan);
+  gint64 planned, planned_to_date, actual;
+  double used;
+  g_autofree char *p = NULL, *d = NULL, *a = NULL, *u = NULL;
+
+  pl_figures_category_on (plan, category, &period, &planned, NULL, NULL);
+  pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
+  p = money_text (plan, planned);
+  d = money_text (plan, planned_to_date);
+  a = money_text (plan, actual);
+  u = percent_text (used);
   g_string_append (out, "  ");
-  cell (out, label, 36, FALSE);
-  cell (out, p, 15, TRUE);
-  cell (out, a, 15, TRUE);
-  cell (out, used, 12, TRUE);
+  cell (out, label, 34, FALSE);
+  cell (out, p, 18, TRUE);
+  cell (out, d, 18, TRUE);
+  cell (out, a, 18, TRUE);
+  cell (out, u, 9, TRUE);
   g_string_append_c (out, '\n');
 }
 
 static void
-budget (GString *out, PlPlan *plan, int months_to_date)
+budget (GString *out, const Bases *bases)
 {
+  PlPlan *plan = bases->plan;
   GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
-  gint64 to_date = 0;
+  g_autofree char *until = pl_basis_describe (plan, &bases->to_date);
+  g_autofree char *day = pl_date_text (bases->as_of, PL_DATE_LONG);
+  PlFigure used = pl_figures_get (plan, PL_FIGURE_USED, &bases->to_date);
+  PlFigure of_period = pl_figures_get (plan, PL_FIGURE_USED_OF_PERIOD, &bases->to_date);
+  PlFigure spend = pl_figures_get (plan, PL_FIGURE_SPEND, &bases->to_date);
 
   g_string_append_printf (out, _("Budget (%s)\n"), pl_plan_get_currency (plan));
   g_string_append (out, "  ");
-  cell (out, _("Category"), 36, FALSE);
-  cell (out, _("Planned"), 15, TRUE);
-  cell (out, _("Actual"), 15, TRUE);
-  /* Translators: column header, the actual spend as a share of what was planned to date */
-  cell (out, _("Used"), 12, TRUE);
+  cell (out, _("Category"), 34, FALSE);
+  /* Translators: column headers of the budget summary; keep them short (16 characters) */
+  cell (out, _("Planned, period"), 18, TRUE);
+  cell (out, _("Planned to date"), 18, TRUE);
+  cell (out, _("Spent to date"), 18, TRUE);
+  /* Translators: column header, the spend to date as a share of the plan to the same date */
+  cell (out, _("Used"), 9, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(PlCategory) category = g_list_model_get_item (categories, i);
-      gint64 planned_to_date = 0;
-
-      for (int m = 0; m < months_to_date; m++)
-        planned_to_date += pl_figures_category_planned (plan, category, m);
-      budget_row (out, plan, pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME),
-                  pl_figures_category_planned (plan, category, -1),
-                  pl_figures_category_actual (plan, category, -1), planned_to_date);
+      budget_row (out, plan, pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME), category, bases);
     }
-  for (int m = 0; m < months_to_date; m++)
-    to_date += pl_figures_planned (plan, m);
-  budget_row (out, plan, _("Total"), pl_figures_planned (plan, -1), pl_figures_actual (plan, -1), to_date);
-  if (months_to_date > 0)
-    g_string_append_printf (out, ngettext ("  “Used” compares the actual spend with the first %d month planned.\n",
-                                           "  “Used” compares the actual spend with the first %d months planned.\n",
-                                           months_to_date), months_to_date);
+  budget_row (out, plan, _("Total"), NULL, bases);
+  if (bases->before)
+    {
+      PlBasis period = pl_basis_period (plan);
+      PlFigure recorded = pl_figures_get (plan, PL_FIGURE_SPEND, &period);
+      g_autofree char *amount = figure_text (plan, PL_FIGURE_SPEND, &recorded);
+      g_string_append_printf (out, _("  The period has not started on %s: nothing is measured yet. Spend already "
+                                     "recorded for the period: %s.\n"), day, amount);
+    }
+  else
+    {
+      g_autofree char *u = figure_text (plan, PL_FIGURE_USED, &used);
+      g_autofree char *s = figure_text (plan, PL_FIGURE_USED_OF_PERIOD, &of_period);
+      /* Translators: "Used 83.3 %: spend to date (January to June 2027) against the plan to 30 June 2027; 41.7 % of the whole period's budget" */
+      g_string_append_printf (out, _("  Used %s: the spend to date (%s) against the plan to %s; %s of the whole "
+                                     "period’s budget is spent.\n"), u, until, day, s);
+    }
+  switch (pl_figures_spend_source (plan))
+    {
+    case PL_SPEND_FROM_KPI:
+      {
+        g_autofree char *amount = figure_text (plan, PL_FIGURE_SPEND, &spend);
+        PlKpi *kpi = pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND);
+        g_string_append_printf (out, _("  The plan has no spending records: spend comes from the KPI “%s” (%s to "
+                                       "date), and the categories show none.\n"),
+                                pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), amount);
+      }
+      break;
+    case PL_SPEND_NONE:
+      g_string_append (out, _("  No spend is recorded: the plan has neither spending records nor a spend KPI.\n"));
+      break;
+    case PL_SPEND_FROM_RECORDS:
+    default:
+      break;
+    }
 }
 
 static void
@@ -142,100 +260,114 @@ campaigns (GString *out, PlPlan *plan)
 }
 
 static void
-kpi_row (GString *out, PlPlan *plan, PlStage stage, guint32 last_from, guint32 from, guint32 to)
+kpi_row (GString *out, const Bases *bases, PlKpi *kpi)
 {
-  PlKpi *kpi = pl_figures_kpi_for_stage (plan, stage);
-  double last, total, target;
-  g_autofree char *l = NULL, *t = NULL, *g = NULL;
-  int decimals;
+  PlPlan *plan = bases->plan;
+  PlFigure last = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &bases->last);
+  PlFigure total = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &bases->to_date);
+  PlFigure target = pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &bases->to_date);
+  PlKpiStatus status = pl_figures_kpi_status_on (plan, kpi, &bases->to_date);
+  g_autofree char *l = kpi_text (plan, kpi, last.value);
+  g_autofree char *t = kpi_text (plan, kpi, total.value);
+  g_autofree char *g = kpi_text (plan, kpi, target.value);
 
-  if (kpi == NULL)
-    return;
-  decimals = pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_PERCENT ? 2 : 0;
-  last = pl_figures_kpi_value (plan, kpi, last_from, to);
-  total = pl_figures_kpi_value (plan, kpi, from, to);
-  target = pl_figures_kpi_target (plan, kpi, from, to);
-  if (decimals == 2)
-    {
-      l = percent (last);
-      t = percent (total);
-      g = percent (target);
-    }
-  else
-    {
-      l = figure (last, 0);
-      t = figure (total, 0);
-      g = figure (target, 0);
-    }
   g_string_append (out, "  ");
-  cell (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), 32, FALSE);
-  cell (out, l, 14, TRUE);
+  cell (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), 30, FALSE);
+  cell (out, l, 16, TRUE);
   cell (out, t, 16, TRUE);
   cell (out, g, 16, TRUE);
+  g_string_append (out, "  ");
+  g_string_append (out, pl_kpi_status_describe (status));
   g_string_append_c (out, '\n');
 }
 
 static void
-chain (GString *out, PlPlan *plan)
+headline_figures (GString *out, const Bases *bases)
 {
-  static const PlStage stages[] = {
-    PL_STAGE_SPEND, PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL,
-    PL_STAGE_NEW_CUSTOMERS, PL_STAGE_REVENUE, PL_STAGE_CUSTOMERS, PL_STAGE_MRR, PL_STAGE_CHURN,
-  };
-  guint32 from = pl_plan_get_start (plan);
-  guint32 to = pl_figures_measured_until (plan);
-  GDate last;
-  g_autofree char *until = NULL;
-  g_autofree char *cpl = NULL, *cac = NULL, *ltv = NULL, *ltv_cac = NULL, *roi = NULL, *arpu = NULL;
-  gboolean margin_assumed = FALSE;
-  double ratio;
+  PlPlan *plan = bases->plan;
+  static const PlFigureKind shown[] = { PL_FIGURE_CPL, PL_FIGURE_CAC, PL_FIGURE_ARPU, PL_FIGURE_LTV };
+  /* The acronyms the profession uses in both languages. */
+  static const char *acronyms[] = { "CPL", "CAC", "ARPU", "LTV" };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  PlFigure ratio = pl_figures_get (plan, PL_FIGURE_LTV_CAC, &bases->to_date);
+  PlFigure roi = pl_figures_get (plan, PL_FIGURE_ROI, &bases->to_date);
+  PlKpi *revenue = pl_figures_kpi_for_stage (plan, PL_STAGE_REVENUE);
+  g_autofree char *ratio_text = figure_text (plan, PL_FIGURE_LTV_CAC, &ratio);
+  g_autofree char *roi_text = figure_text (plan, PL_FIGURE_ROI, &roi);
+  g_autofree char *joined = NULL;
 
-  if (to <= from)
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      g_string_append (out, _("KPI chain: no measurements yet.\n"));
+      PlFigure figure = pl_figures_get (plan, shown[i], &bases->to_date);
+      g_autofree char *value = figure_text (plan, shown[i], &figure);
+      g_autofree char *why = pl_figure_reason (plan, &figure);
+
+      g_ptr_array_add (parts, g_strdup_printf ("%s %s", acronyms[i], value));
+      if (why != NULL)
+        /* Translators: a figure not available and why: "CAC: new customers are zero in January 2027" */
+        g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s"), pl_figure_kind_name (shown[i]), why));
+    }
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (" · ", (char **) parts->pdata);
+  g_string_append_printf (out, "  %s\n", joined);
+  g_string_append_printf (out, _("  LTV:CAC %s (%s)\n"), ratio_text,
+                          isnan (ratio.value) ? _("not available")
+                          : ratio.value >= PL_LTV_CAC_HEALTHY ? _("healthy, at or above 3×")
+                          : _("below the 3× health line"));
+  if (revenue != NULL)
+    /* Translators: ROI, then the revenue KPI it is computed from */
+    g_string_append_printf (out, _("  ROI %s: revenue of “%s” less spend, over spend\n"), roi_text,
+                            pl_item_get_string (PL_ITEM (revenue), PL_KPI_NAME));
+  else
+    g_string_append_printf (out, _("  ROI %s: the plan has no revenue KPI\n"), roi_text);
+  if (pl_figures_margin_assumed (plan, &bases->to_date))
+    g_string_append (out, _("  No gross margin is measured, so LTV assumes a margin of 100 %.\n"));
+  for (guint i = 0; i < reasons->len; i++)
+    g_string_append_printf (out, _("  Not available: %s.\n"), (char *) g_ptr_array_index (reasons, i));
+}
+
+static void
+chain (GString *out, const Bases *bases)
+{
+  PlPlan *plan = bases->plan;
+  g_autofree char *until = pl_basis_describe (plan, &bases->to_date);
+  g_autofree char *month = pl_basis_describe (plan, &bases->last);
+  g_autoptr(GPtrArray) conversions = g_ptr_array_new_with_free_func (g_free);
+
+  if (bases->before)
+    {
+      g_string_append (out, _("KPI chain: the period has not started, nothing is measured yet.\n"));
       return;
     }
-  g_date_clear (&last, 1);
-  g_date_set_julian (&last, to);
-  g_date_subtract_months (&last, 1);
-  until = month_name (g_date_get_julian (&last));
-  g_string_append_printf (out, _("KPI chain, measured to %s\n"), until);
+  /* Translators: the basis of the KPI figures, "January to June 2027" */
+  g_string_append_printf (out, _("KPI chain, %s\n"), until);
   g_string_append (out, "  ");
-  cell (out, _("KPI"), 32, FALSE);
-  cell (out, _("Last month"), 14, TRUE);
-  cell (out, _("Period to date"), 16, TRUE);
+  cell (out, _("KPI"), 30, FALSE);
+  cell (out, month, 16, TRUE);
+  /* Translators: column headers, the period to date and its target; keep them short */
+  cell (out, _("To date"), 16, TRUE);
   cell (out, _("Target to date"), 16, TRUE);
   g_string_append_c (out, '\n');
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    kpi_row (out, plan, stages[i], g_date_get_julian (&last), from, to);
-
-  {
-    g_autofree char *a = percent (pl_figures_conversion (plan, PL_STAGE_VISITORS, PL_STAGE_LEADS, from, to));
-    g_autofree char *b = percent (pl_figures_conversion (plan, PL_STAGE_LEADS, PL_STAGE_MQL, from, to));
-    g_autofree char *c = percent (pl_figures_conversion (plan, PL_STAGE_MQL, PL_STAGE_SQL, from, to));
-    g_autofree char *d = percent (pl_figures_conversion (plan, PL_STAGE_SQL, PL_STAGE_NEW_CUSTOMERS, from, to));
-    g_string_append_printf (out, _("  Conversion: visitor → lead %s, lead → MQL %s, MQL → SQL %s, SQL → customer %s\n"),
-                            a, b, c, d);
-  }
-  cpl = money_figure (plan, pl_figures_cpl (plan, from, to));
-  cac = money_figure (plan, pl_figures_cac (plan, from, to));
-  arpu = money_figure (plan, pl_figures_arpu (plan, from, to));
-  ltv = money_figure (plan, pl_figures_ltv (plan, from, to, &margin_assumed));
-  ratio = pl_figures_ltv_cac (plan, from, to);
-  ltv_cac = isnan (ratio) ? g_strdup (_("n/a")) : pl_ratio_format (ratio, 1);
-  roi = percent (pl_figures_roi (plan, from, to));
-  g_string_append_printf (out, _("  CPL %s · CAC %s · ARPU %s · LTV %s\n"), cpl, cac, arpu, ltv);
-  g_string_append_printf (out, _("  LTV:CAC %s (%s) · ROI %s\n"), ltv_cac,
-                          isnan (ratio) ? _("not available")
-                          : ratio >= PL_LTV_CAC_HEALTHY ? _("healthy, at or above 3×")
-                          : _("below the 3× health line"),
-                          roi);
-  if (margin_assumed)
-    g_string_append (out, _("  No gross margin is measured, so LTV assumes a margin of 100 %.\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (chain_stages); i++)
+    {
+      PlKpi *kpi = pl_figures_kpi_for_stage (plan, chain_stages[i]);
+      if (kpi != NULL)
+        kpi_row (out, bases, kpi);
+    }
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (funnel_stages); i++)
+    {
+      PlFigure rate = pl_figures_get_conversion (plan, funnel_stages[i], funnel_stages[i + 1], &bases->to_date);
+      g_ptr_array_add (conversions, percent_text (rate.value));
+    }
+  g_string_append_printf (out, _("  Conversion: visitor → lead %s, lead → MQL %s, MQL → SQL %s, SQL → customer %s\n"),
+                          (char *) conversions->pdata[0], (char *) conversions->pdata[1],
+                          (char *) conversions->pdata[2], (char *) conversions->pdata[3]);
+  headline_figures (out, bases);
 }
 
 char *
-pl_cli_summary (PlPlan *plan)
+pl_cli_summary (PlPlan *plan, guint32 as_of)
 {
   GString *out = g_string_new (NULL);
   PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
@@ -243,13 +375,10 @@ pl_cli_summary (PlPlan *plan)
   const char *owner = pl_item_get_string (meta, PL_METADATA_OWNER);
   g_autofree char *first = month_name (pl_plan_get_start (plan));
   g_autofree char *last = month_name (pl_plan_month_start (plan, pl_plan_get_months (plan) - 1));
-  guint32 until = pl_figures_measured_until (plan);
-  int months_to_date = 0;
+  g_autofree char *day = pl_date_text (as_of, PL_DATE_LONG);
+  Bases bases;
 
-  for (guint m = 0; m < pl_plan_get_months (plan); m++)
-    if (pl_plan_month_start (plan, m) < until)
-      months_to_date = (int) m + 1;
-
+  bases_init (&bases, plan, as_of);
   g_string_append (out, pl_plan_get_title (plan));
   if (organisation != NULL)
     g_string_append_printf (out, " — %s", organisation);
@@ -259,12 +388,14 @@ pl_cli_summary (PlPlan *plan)
                           first, last, pl_plan_get_months (plan));
   if (owner != NULL)
     g_string_append_printf (out, _("Owner: %s\n"), owner);
+  /* Translators: the day every figure of the summary is for */
+  g_string_append_printf (out, _("Figures as of %s\n"), day);
   g_string_append_c (out, '\n');
-  budget (out, plan, months_to_date);
+  budget (out, &bases);
   g_string_append_c (out, '\n');
   campaigns (out, plan);
   g_string_append_c (out, '\n');
-  chain (out, plan);
+  chain (out, &bases);
   {
     g_autofree char *maturity = pl_cli_assessment_line (plan);
     if (maturity != NULL)
@@ -273,5 +404,259 @@ pl_cli_summary (PlPlan *plan)
         g_string_append (out, maturity);
       }
   }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- JSON ---- */
+
+static void
+json_string (GString *out, const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_number (GString *out, double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value) || isinf (value))
+    g_string_append (out, "null");
+  else
+    {
+      /* The shortest form that reads back as the same double, with a dot whatever the locale:
+       * 888017.31 rather than 888017.31000000006. */
+      g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+      if (g_ascii_strtod (buffer, NULL) != value)
+        g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
+      g_string_append (out, buffer);
+    }
+}
+
+static void
+json_day (GString *out, guint32 julian)
+{
+  GDate date;
+  char buffer[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_snprintf (buffer, sizeof buffer, "%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+              g_date_get_day (&date));
+  json_string (out, buffer);
+}
+
+static void
+json_basis (GString *out, PlPlan *plan, const PlBasis *basis)
+{
+  g_autofree char *label = pl_basis_describe (plan, basis);
+
+  g_string_append (out, "{\"kind\": ");
+  json_string (out, pl_basis_kind_key (basis->kind));
+  g_string_append (out, ", \"from\": ");
+  json_day (out, basis->from);
+  g_string_append (out, ", \"to\": ");
+  /* The last day included, as people say it. */
+  if (basis->to > basis->from)
+    json_day (out, basis->to - 1);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ", \"label\": ");
+  json_string (out, label);
+  g_string_append_c (out, '}');
+}
+
+static void
+json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
+{
+  g_autofree char *reason = pl_figure_reason (plan, figure);
+
+  g_string_append (out, "{\"value\": ");
+  json_number (out, figure->value);
+  g_string_append (out, ", \"basis\": ");
+  json_basis (out, plan, &figure->basis);
+  g_string_append (out, ", \"missing\": ");
+  json_string (out, figure->missing == PL_MISSING_NONE ? NULL : pl_missing_key (figure->missing));
+  g_string_append (out, ", \"reason\": ");
+  json_string (out, reason);
+  g_string_append_c (out, '}');
+}
+
+static void
+json_key (GString *out, const char *key, gboolean first)
+{
+  if (!first)
+    g_string_append (out, ",");
+  g_string_append (out, "\n  ");
+  json_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+json_budget (GString *out, const Bases *bases)
+{
+  PlPlan *plan = bases->plan;
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  PlBasis period = pl_basis_period (plan);
+  guint n = g_list_model_get_n_items (categories);
+
+  g_string_append (out, "[");
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr(PlCategory) category = i < n ? g_list_model_get_item (categories, i) : NULL;
+      gint64 planned, planned_to_date, actual;
+      double used;
+
+      pl_figures_category_on (plan, category, &period, &planned, NULL, NULL);
+      pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
+      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
+      json_string (out, category ? pl_item_get_id (PL_ITEM (category)) : NULL);
+      g_string_append (out, ", \"name\": ");
+      json_string (out, category ? pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME) : _("Total"));
+      g_string_append (out, ", \"planned\": ");
+      json_number (out, major (plan, planned));
+      g_string_append (out, ", \"planned_to_date\": ");
+      json_number (out, major (plan, planned_to_date));
+      g_string_append (out, ", \"spent_to_date\": ");
+      json_number (out, major (plan, actual));
+      g_string_append (out, ", \"used\": ");
+      json_number (out, used);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "\n  ]");
+}
+
+static void
+json_kpis (GString *out, const Bases *bases)
+{
+  PlPlan *plan = bases->plan;
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+
+  g_string_append (out, "[");
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlKpi) kpi = g_list_model_get_item (kpis, i);
+      PlFigure last = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &bases->last);
+      PlFigure total = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &bases->to_date);
+      PlFigure target = pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &bases->to_date);
+
+      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
+      json_string (out, pl_item_get_id (PL_ITEM (kpi)));
+      g_string_append (out, ", \"name\": ");
+      json_string (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
+      g_string_append (out, ", \"stage\": ");
+      json_string (out, stage_nick (pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE)));
+      g_string_append (out, ",\n     \"month\": ");
+      json_figure (out, plan, &last);
+      g_string_append (out, ",\n     \"to_date\": ");
+      json_figure (out, plan, &total);
+      g_string_append (out, ",\n     \"target_to_date\": ");
+      json_figure (out, plan, &target);
+      g_string_append (out, ",\n     \"status\": ");
+      json_string (out, pl_kpi_status_key (pl_figures_kpi_status_on (plan, kpi, &bases->to_date)));
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "\n  ]");
+}
+
+char *
+pl_cli_summary_json (PlPlan *plan, guint32 as_of)
+{
+  GString *out = g_string_new ("{");
+  PlBasis period = pl_basis_period (plan);
+  GListModel *list = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  guint by_status[4] = { 0 };
+  static const char *sources[] = { "none", "records", "kpi" };
+  PlKpi *revenue = pl_figures_kpi_for_stage (plan, PL_STAGE_REVENUE);
+  Bases bases;
+  gboolean first = TRUE;
+
+  bases_init (&bases, plan, as_of);
+  json_key (out, "format", TRUE);
+  g_string_append (out, "1");
+  json_key (out, "title", FALSE);
+  json_string (out, pl_plan_get_title (plan));
+  json_key (out, "currency", FALSE);
+  json_string (out, pl_plan_get_currency (plan));
+  json_key (out, "period", FALSE);
+  json_basis (out, plan, &period);
+  json_key (out, "as_of", FALSE);
+  json_day (out, as_of);
+  json_key (out, "before_period", FALSE);
+  g_string_append (out, bases.before ? "true" : "false");
+  json_key (out, "to_date", FALSE);
+  json_basis (out, plan, &bases.to_date);
+  json_key (out, "month", FALSE);
+  json_basis (out, plan, &bases.last);
+  json_key (out, "spend_source", FALSE);
+  json_string (out, sources[pl_figures_spend_source (plan)]);
+
+  json_key (out, "figures", FALSE);
+  g_string_append (out, "{");
+  for (guint i = 0; i < G_N_ELEMENTS (headline); i++)
+    {
+      PlFigure figure = pl_figures_get (plan, headline[i], &bases.to_date);
+      g_string_append (out, first ? "\n    " : ",\n    ");
+      first = FALSE;
+      json_string (out, pl_figure_kind_key (headline[i]));
+      g_string_append (out, ": ");
+      json_figure (out, plan, &figure);
+    }
+  g_string_append (out, "\n  }");
+  json_key (out, "margin_assumed", FALSE);
+  g_string_append (out, pl_figures_margin_assumed (plan, &bases.to_date) ? "true" : "false");
+  json_key (out, "roi_revenue_kpi", FALSE);
+  json_string (out, revenue ? pl_item_get_id (PL_ITEM (revenue)) : NULL);
+
+  json_key (out, "conversions", FALSE);
+  g_string_append (out, "[");
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (funnel_stages); i++)
+    {
+      PlFigure rate = pl_figures_get_conversion (plan, funnel_stages[i], funnel_stages[i + 1], &bases.to_date);
+      g_string_append (out, i == 0 ? "\n    {\"from\": " : ",\n    {\"from\": ");
+      json_string (out, stage_nick (funnel_stages[i]));
+      g_string_append (out, ", \"to\": ");
+      json_string (out, stage_nick (funnel_stages[i + 1]));
+      g_string_append (out, ", \"rate\": ");
+      json_figure (out, plan, &rate);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "\n  ]");
+
+  json_key (out, "budget", FALSE);
+  json_budget (out, &bases);
+  json_key (out, "kpis", FALSE);
+  json_kpis (out, &bases);
+
+  for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (list, i);
+      by_status[pl_item_get_int (campaign, PL_CAMPAIGN_STATUS) & 3]++;
+    }
+  json_key (out, "campaigns", FALSE);
+  g_string_append_printf (out, "{\"total\": %u, \"planned\": %u, \"running\": %u, \"completed\": %u, \"stopped\": %u}",
+                          g_list_model_get_n_items (list), by_status[PL_STATUS_PLANNED], by_status[PL_STATUS_RUNNING],
+                          by_status[PL_STATUS_COMPLETED], by_status[PL_STATUS_STOPPED]);
+  g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }

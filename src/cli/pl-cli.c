@@ -10,6 +10,7 @@
 #include "pl-cli-assessment.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
+#include "pl-dashboard.h"
 #include "pl-report.h"
 #include "pl-cli-summary.h"
 #include "pl-error.h"
@@ -108,6 +109,26 @@ command_validate (int argc, char **argv)
   return status;
 }
 
+/* Reads --as-of (or --today, its older name) into *@as_of, or leaves @as_of at 0. */
+static gboolean parse_day (const char *text, guint32 *day);
+
+#define AS_OF_ENTRIES(as_of_text, today_text) \
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, \
+    N_("The day the figures are for (YYYY-MM-DD; by default the end of the last month measured)"), N_("DATE") }, \
+  { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &today_text, N_("The same as --as-of"), N_("DATE") }
+
+/* The day the figures are for: --as-of, else --today, else the plan's default. */
+static gboolean
+resolve_as_of (PlPlan *plan, const char *as_of_text, const char *today_text, guint32 *as_of)
+{
+  guint32 day = 0;
+
+  if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &day))
+    return FALSE;
+  *as_of = day != 0 ? day : pl_dashboard_as_of (plan, pl_calendar_today ());
+  return TRUE;
+}
+
 static int
 command_summary (int argc, char **argv)
 {
@@ -116,13 +137,24 @@ command_summary (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPlan) plan = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *as_of_text = NULL, *today_text = NULL;
+  gboolean json = FALSE;
+  guint32 as_of = 0;
+  GOptionEntry entries[] = {
+    AS_OF_ENTRIES (as_of_text, today_text),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON, for scripts (see doc/summary-json.md)"), NULL },
+    { NULL }
+  };
 
   if (!parse ("summary", _("FILE"), _("Prints a plan’s summary: period, budget by category, campaigns, "
-                                     "and the KPI chain’s figures to date (CPL, CAC, LTV:CAC)."),
-              NULL, &argc, &argv, &status))
+                                     "and the KPI chain’s figures to date (CPL, CAC, LTV:CAC), each with "
+                                     "the months it covers."),
+              entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error ("summary", _("Name one plan file."));
+  if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
+    return usage_error ("summary", _("Give the day as YYYY-MM-DD."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -130,7 +162,8 @@ command_summary (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;
     }
-  text = pl_cli_summary (plan);
+  resolve_as_of (plan, as_of_text, today_text, &as_of);
+  text = json ? pl_cli_summary_json (plan, as_of) : pl_cli_summary (plan, as_of);
   g_print ("%s", text);
   return EXIT_OK;
 }
@@ -484,13 +517,12 @@ command_chart (int argc, char **argv)
 {
   int status = EXIT_OK;
   g_autofree char *output = NULL;
-  g_autofree char *today_text = NULL;
+  g_autofree char *today_text = NULL, *as_of_text = NULL;
   double scale = 1;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf"), N_("OUT") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per point in a PNG (2 for high-density screens)"), N_("N") },
-    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("The day the figures are for (YYYY-MM-DD; today by default)"),
-      N_("DATE") },
+    AS_OF_ENTRIES (as_of_text, today_text),
     { NULL }
   };
   g_autoptr(GString) names = g_string_new (NULL);
@@ -500,7 +532,7 @@ command_chart (int argc, char **argv)
   g_autofree char *summary = NULL;
   guint n;
   const PlChartKind *kinds = pl_chart_catalog_list (&n);
-  guint32 today = pl_calendar_today ();
+  guint32 as_of = 0;
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (names, "\n  %-11s %s", kinds[i].name, _(kinds[i].title));
@@ -517,7 +549,7 @@ command_chart (int argc, char **argv)
       g_autofree char *message = g_strdup_printf (_("There is no chart called “%s”."), argv[2]);
       return usage_error ("chart", message);
     }
-  if (!parse_day (today_text, &today))
+  if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
     return usage_error ("chart", _("Give the day as YYYY-MM-DD."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
@@ -526,7 +558,8 @@ command_chart (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return EXIT_USAGE;
     }
-  if (!pl_chart_catalog_export (plan, argv[2], today, output, scale, &error))
+  resolve_as_of (plan, as_of_text, today_text, &as_of);
+  if (!pl_chart_catalog_export (plan, argv[2], as_of, output, scale, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;
@@ -539,7 +572,7 @@ command_report (int argc, char **argv)
 {
   int status = EXIT_OK;
   g_autofree char *output = NULL;
-  g_autofree char *today_text = NULL;
+  g_autofree char *today_text = NULL, *as_of_text = NULL;
   g_autofree char *sections = NULL;
   g_autofree char *paper = NULL;
   gboolean share_safe = FALSE, split = FALSE;
@@ -551,8 +584,7 @@ command_report (int argc, char **argv)
       N_("Show every amount as a share, so the report can travel outside the finance circle"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 (the default) or letter"), N_("PAPER") },
     { "split-timeline", 0, 0, G_OPTION_ARG_NONE, &split, N_("Print the timeline a quarter a page"), NULL },
-    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("The day the figures are for (YYYY-MM-DD; today by default)"),
-      N_("DATE") },
+    AS_OF_ENTRIES (as_of_text, today_text),
     { NULL }
   };
   g_autoptr(GString) names = g_string_new (NULL);
@@ -562,7 +594,7 @@ command_report (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   PlReportOptions options;
-  guint32 today = pl_calendar_today ();
+  guint32 today = pl_calendar_today (), as_of = 0;
 
   for (guint i = 0; i < PL_REPORT_N_SECTIONS; i++)
     g_string_append_printf (names, "\n  %-11s %s", pl_report_section_name (i), pl_report_section_title (i));
@@ -574,7 +606,7 @@ command_report (int argc, char **argv)
     return usage_error ("report", _("Name one plan file."));
   if (output == NULL)
     return usage_error ("report", _("Say where to write the report with -o OUT.pdf."));
-  if (!parse_day (today_text, &today))
+  if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
     return usage_error ("report", _("Give the day as YYYY-MM-DD."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
@@ -583,7 +615,11 @@ command_report (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return EXIT_USAGE;
     }
+  /* --today, the older option, also dates the report. */
+  parse_day (today_text, &today);
   pl_report_options_init (&options, plan, today);
+  resolve_as_of (plan, as_of_text, today_text, &as_of);
+  options.as_of = as_of;
   options.share_safe = share_safe;
   options.split_timeline = split;
   if ((sections != NULL && !pl_report_options_parse_sections (&options, sections, &error)) ||

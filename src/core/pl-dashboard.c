@@ -38,9 +38,40 @@ pl_dashboard_free (PlDashboard *self)
 guint32
 pl_dashboard_as_of (PlPlan *plan, guint32 today)
 {
-  if (pl_plan_month_index (plan, today) >= 0)
-    return today;
-  return pl_figures_measured_until (plan) - 1;
+  guint32 until = pl_figures_measured_until (plan);
+
+  /* measured_until() is the period's start when nothing is measured. */
+  if (until > pl_plan_get_start (plan))
+    return until - 1;
+  return today;
+}
+
+void
+pl_dashboard_choose_as_of (PlPlan *plan, guint32 day)
+{
+  g_return_if_fail (PL_IS_PLAN (plan));
+  g_object_set_data (G_OBJECT (plan), "pl-dashboard-as-of", GUINT_TO_POINTER (day));
+}
+
+guint32
+pl_dashboard_get_chosen_as_of (PlPlan *plan)
+{
+  g_return_val_if_fail (PL_IS_PLAN (plan), 0);
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (plan), "pl-dashboard-as-of"));
+}
+
+guint32
+pl_dashboard_resolve_as_of (PlPlan *plan, guint32 today)
+{
+  guint32 chosen = pl_dashboard_get_chosen_as_of (plan);
+
+  return chosen != 0 ? chosen : pl_dashboard_as_of (plan, today);
+}
+
+static gint64
+minor (PlPlan *plan, double amount)
+{
+  return isnan (amount) ? 0 : (gint64) llround (amount * pow (10, pl_plan_get_currency_exponent (plan)));
 }
 
 static guint32
@@ -85,8 +116,11 @@ static void
 find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, guint32 end)
 {
   GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
-  g_autoptr(GHashTable) off = off_target_links (plan, self->month, end);
+  g_autoptr(GHashTable) off = self->measured ? off_target_links (plan, self->month, end)
+                                              : g_hash_table_new (g_str_hash, g_str_equal);
   guint exponent = pl_plan_get_currency_exponent (plan);
+  int current_month = self->as_of >= pl_plan_get_end (plan) ? (int) pl_plan_get_months (plan) - 1
+                      : pl_plan_month_index (plan, self->as_of);
 
   for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
     {
@@ -94,7 +128,7 @@ find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, g
       gint64 status = pl_item_get_int (campaign, PL_CAMPAIGN_STATUS);
       guint32 ends = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
       gint64 allocated = pl_budget_totals_campaign_allocated (totals, campaign);
-      gint64 actual = pl_budget_totals_campaign_actual (totals, campaign);
+      gint64 actual = 0;
       const char *kpi = g_hash_table_lookup (off, pl_item_get_id (campaign));
       g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) shares = g_ptr_array_new_with_free_func (g_free);
@@ -104,6 +138,9 @@ find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, g
       /* Stopped campaigns were decided on already. */
       if (status == PL_STATUS_STOPPED)
         continue;
+      /* Spent so far: to the end of the month of the day shown. */
+      for (int m = 0; m <= current_month; m++)
+        actual += pl_budget_totals_campaign_actual_month (totals, campaign, m);
       if (kpi != NULL)
         {
           reasons |= PL_ATTENTION_OFF_TARGET;
@@ -169,6 +206,7 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   GListModel *kpis;
   g_autoptr(PlBudgetTotals) totals = NULL;
   int last, current;
+  gboolean before;
   guint32 end;
 
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
@@ -182,6 +220,7 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   if (current >= 0 && current < last)
     last = current;
   self->as_of = as_of;
+  before = as_of < pl_plan_get_start (plan);
   self->tiles = g_array_new (FALSE, FALSE, sizeof (PlDashboardTile));
   g_array_set_clear_func (self->tiles, tile_clear);
   self->attention = g_ptr_array_new_with_free_func ((GDestroyNotify) attention_free);
@@ -201,16 +240,29 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
       tile.target = pl_figures_kpi_target (plan, PL_KPI (kpi), self->month, end);
       tile.status = pl_figures_kpi_status (plan, PL_KPI (kpi), self->month, end);
       tile.series = tile_series (plan, PL_KPI (kpi), (guint) MAX (last, 0) + 1);
+      if (before)
+        {
+          /* As of a day before the period, nothing of it is measured yet. */
+          tile.value = NAN;
+          tile.status = PL_KPI_STATUS_NO_DATA;
+          g_array_set_size (tile.series, 0);
+        }
       g_array_append_val (self->tiles, tile);
     }
 
-  self->ltv_cac = pl_figures_ltv_cac (plan, pl_plan_get_start (plan), end);
+  self->before_period = as_of < pl_plan_get_start (plan);
+  self->measured = !self->before_period && pl_figures_measured_until (plan) > pl_plan_get_start (plan);
+  self->shown = pl_basis_month_of (plan, self->month);
+  self->measured_basis = pl_basis_to_date (plan, end - 1);
+  self->ltv_cac_figure = pl_figures_get (plan, PL_FIGURE_LTV_CAC, &self->measured_basis);
+  self->ltv_cac = self->ltv_cac_figure.value;
+  /* Before the period, what was already booked for it is what there is to show. */
+  self->to_date = self->before_period ? pl_basis_period (plan) : pl_basis_to_date (plan, as_of);
   self->budget = pl_budget_totals_planned (totals, NULL, -1);
-  for (int m = 0; m <= current; m++)
-    {
-      self->spend_to_date += pl_budget_totals_actual (totals, NULL, m);
-      self->budget_to_date += pl_budget_totals_planned (totals, NULL, m);
-    }
+  self->spend_to_date = minor (plan, pl_figures_get (plan, PL_FIGURE_SPEND, &self->to_date).value);
+  self->budget_to_date = self->before_period ? 0 : minor (plan, pl_figures_get (plan, PL_FIGURE_PLANNED, &self->to_date).value);
+  self->used = pl_figures_get (plan, PL_FIGURE_USED, &self->to_date);
+  self->used_of_period = pl_figures_get (plan, PL_FIGURE_USED_OF_PERIOD, &self->to_date);
   find_attention (self, plan, totals, end);
   return self;
 }

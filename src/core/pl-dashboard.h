@@ -37,6 +37,15 @@ typedef struct {
 
 typedef struct {
   guint32    as_of;          /* the day the figures are for */
+  gboolean   before_period;  /* as_of is before the period's first day: nothing is measured */
+  gboolean   measured;       /* some KPI is measured on or before as_of */
+  PlBasis    shown;          /* the month of the KPI tiles */
+  PlBasis    measured_basis; /* the period's start to the end of that month: funnel, LTV:CAC */
+  PlBasis    to_date;        /* the period's start to as_of: spend against budget; before the
+                              * period, the whole period (the spend already recorded) */
+  PlFigure   ltv_cac_figure; /* on measured_basis */
+  PlFigure   used;           /* spend / planned, both on to_date */
+  PlFigure   used_of_period; /* spend on to_date / planned for the whole period */
   guint32    month;          /* first day of the month of the KPIs shown: the last measured
                               * at or before as_of */
   guint32    until;          /* the first day after that month: the funnel and LTV:CAC run
@@ -44,18 +53,25 @@ typedef struct {
   GArray    *tiles;          /* PlDashboardTile, at most PL_DASHBOARD_MAX_TILES, in plan order */
   double     ltv_cac;        /* from the period start to the end of the month shown; NAN when
                               * not available */
-  gint64     spend_to_date;  /* actual, from the period start to the end of as_of's month */
-  gint64     budget_to_date; /* planned over the same months */
+  gint64     spend_to_date;  /* spend (from its one source) on to_date */
+  gint64     budget_to_date; /* planned on to_date, a month cut by as_of counted for its days */
   gint64     budget;         /* planned over the whole period */
   GPtrArray *attention;      /* PlAttention, off target first, then over budget, then ending */
 } PlDashboard;
 
-/* The day a dashboard opened on @today shows: @today inside the plan's period; otherwise
- * the last day with measurements, so that a plan for another year still reads. */
+/* The day a dashboard shows by default: the end of the last month with measurements, or
+ * @today when nothing is measured yet. */
 guint32      pl_dashboard_as_of (PlPlan *plan, guint32 today);
 /* Computes everything the dashboard shows as of the Julian day @as_of; free with
  * pl_dashboard_free(). */
 PlDashboard *pl_dashboard_new   (PlPlan *plan, guint32 as_of);
+/* Chooses the day @plan's dashboard and report are as of, for this session (0: the default
+ * of pl_dashboard_as_of()); it is not part of the plan and not saved in its file. */
+void         pl_dashboard_choose_as_of  (PlPlan *plan, guint32 day);
+/* The day chosen, or 0. */
+guint32      pl_dashboard_get_chosen_as_of (PlPlan *plan);
+/* The day chosen, or the default for @today. */
+guint32      pl_dashboard_resolve_as_of (PlPlan *plan, guint32 today);
 void         pl_dashboard_free  (PlDashboard *dashboard);
 /* The value of @tile the month before the one shown, NAN when not measured. */
 double       pl_dashboard_tile_previous (const PlDashboardTile *tile);

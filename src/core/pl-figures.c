@@ -557,7 +557,7 @@ spend_figure (PlPlan *plan, const PlBasis *basis, gboolean acquisition_only)
 
 /* Planned over @basis, a month cut by the basis counted for its days in it. */
 static gint64
-planned_over (PlPlan *plan, const PlBasis *basis)
+category_planned_over (PlPlan *plan, PlCategory *category, const PlBasis *basis)
 {
   gint64 total = 0;
 
@@ -569,14 +569,36 @@ planned_over (PlPlan *plan, const PlBasis *basis)
 
       if (to <= from)
         continue;
-      planned = pl_figures_planned (plan, (int) m);
+      planned = pl_figures_category_planned (plan, category, (int) m);
       total += to - from == month.to - month.from ? planned
                : (gint64) llround ((double) planned * (to - from) / (month.to - month.from));
     }
   return total;
 }
 
-static PlFigure stage_figure (PlPlan *plan, PlStage stage, const PlBasis *basis)
+static gint64
+planned_over (PlPlan *plan, const PlBasis *basis)
+{
+  return category_planned_over (plan, NULL, basis);
+}
+
+void
+pl_figures_category_on (PlPlan *plan, PlCategory *category, const PlBasis *basis,
+                        gint64 *planned, gint64 *actual, double *used)
+{
+  gint64 p = category_planned_over (plan, category, basis);
+  gint64 a = sum_spend (plan, NULL, category, basis->from, basis->to, FALSE);
+
+  if (planned != NULL)
+    *planned = p;
+  if (actual != NULL)
+    *actual = a;
+  if (used != NULL)
+    *used = pl_figures_percent_used (p, a);
+}
+
+static PlFigure
+stage_figure (PlPlan *plan, PlStage stage, const PlBasis *basis)
 {
   return with_stage (pl_figures_stage (plan, stage, basis), stage);
 }
@@ -755,11 +777,11 @@ pl_figure_reason (PlPlan *plan, const PlFigure *figure)
       /* Translators: "no KPI counts leads in the plan" */
       return what ? g_strdup_printf (_("no KPI counts %s in the plan"), what) : g_strdup (_("a KPI it needs is missing"));
     case PL_MISSING_NO_TARGET:
-      /* Translators: "no target for January to June 2027" */
-      return g_strdup_printf (_("no target for %s"), when);
+      /* Translators: "no target (January to June 2027)" */
+      return g_strdup_printf (_("no target (%s)"), when);
     case PL_MISSING_ZERO:
-      /* Translators: "no leads in June 2027 (zero)" */
-      return what ? g_strdup_printf (_("%s are zero in %s"), what, when) : g_strdup_printf (_("a zero divisor in %s"), when);
+      /* Translators: "new customers: zero (June 2027)" */
+      return what ? g_strdup_printf (_("%s: zero (%s)"), what, when) : g_strdup_printf (_("a divisor is zero (%s)"), when);
     case PL_MISSING_BEFORE_PERIOD:
       return g_strdup (_("the period has not started"));
     case PL_MISSING_LOOP:
@@ -768,8 +790,8 @@ pl_figure_reason (PlPlan *plan, const PlFigure *figure)
       return g_strdup (_("its formula cannot be read"));
     case PL_MISSING_NOT_MEASURED:
     default:
-      /* Translators: "leads not measured in June 2027" */
-      return what ? g_strdup_printf (_("%s not measured in %s"), what, when) : g_strdup_printf (_("not measured in %s"), when);
+      /* Translators: "leads: not measured (June 2027)" */
+      return what ? g_strdup_printf (_("%s: not measured (%s)"), what, when) : g_strdup_printf (_("not measured (%s)"), when);
     }
 }
 

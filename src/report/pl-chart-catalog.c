@@ -128,7 +128,7 @@ char *
 pl_chart_catalog_draw (PlPlan *plan, const char *name, guint32 today, cairo_t *cr, double width, double height,
                        const PlChartStyle *style, GError **error)
 {
-  guint32 as_of = pl_dashboard_as_of (plan, today);
+  guint32 as_of = today;
 
   if (!check_known (name, error))
     return NULL;

@@ -193,7 +193,7 @@ typedef struct {
 static Months
 months_of (PlPlan *plan, guint32 today)
 {
-  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
   Months m = { pl_plan_get_start (plan), dashboard->month, dashboard->until, 0, 0 };
 
   m.index = MAX (pl_plan_month_index (plan, m.month), 0);
@@ -349,7 +349,7 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
 static void
 add_attention (PlReportTableText *self, PlPlan *plan, guint32 today, gboolean share_safe)
 {
-  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (dashboard->attention->len == 0)

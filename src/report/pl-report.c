@@ -103,6 +103,7 @@ pl_report_options_init (PlReportOptions *options, PlPlan *plan, guint32 today)
   options->height = A4_H;
   options->margin = MARGIN;
   options->today = today;
+  options->as_of = pl_dashboard_resolve_as_of (plan, today);
 }
 
 gboolean
@@ -581,7 +582,7 @@ draw_block (PlReport *self, cairo_t *cr, const Block *block, double x, double y,
       draw_cover (self, cr, x, y, w, block->height);
       break;
     case BLOCK_CHART:
-      pl_chart_piece_draw (&block->piece, self->plan, self->timeline, self->options.today, &self->style, cr,
+      pl_chart_piece_draw (&block->piece, self->plan, self->timeline, self->options.as_of, &self->style, cr,
                            x + (w - block->piece.width * block->piece.scale) / 2, y);
       break;
     case BLOCK_ROW:
@@ -623,7 +624,7 @@ draw_cover (PlReport *self, cairo_t *cr, double x, double y, double w, double h)
   g_autoptr(PangoLayout) text = text_layout (cr, &self->style, 10.5, FALSE);
   g_autoptr(PangoLayout) bold = text_layout (cr, &self->style, 10.5, TRUE);
   g_autofree char *period = pl_report_text_period (self->plan);
-  g_autofree char *as_of = pl_report_text_as_of (self->plan, self->options.today);
+  g_autofree char *as_of = pl_report_text_as_of (self->plan, self->options.as_of);
   g_autofree char *prepared = pl_report_text_prepared (owner, self->options.today);
   g_autofree char *persona = pl_report_text_persona_badge (self->plan);
   double cy = y + h * 0.16;
@@ -815,7 +816,7 @@ add_section (PlReport *self, PlReportSection section)
       break;
     case PL_REPORT_SUMMARY:
       {
-        g_autoptr(PlReportTableText) table = pl_report_summary_table (self->plan, self->options.today,
+        g_autoptr(PlReportTableText) table = pl_report_summary_table (self->plan, self->options.as_of,
                                                                       self->options.share_safe);
         add_text_table_section (self, section, table, NULL, NULL);
       }
@@ -836,7 +837,7 @@ add_section (PlReport *self, PlReportSection section)
       break;
     case PL_REPORT_BUDGET:
       {
-        g_autoptr(PlReportTableText) table = pl_report_budget_table (self->plan, self->options.today,
+        g_autoptr(PlReportTableText) table = pl_report_budget_table (self->plan, self->options.as_of,
                                                                      self->options.share_safe);
         add_text_table_section (self, section, table, NULL, (const char *[]) { "categories", "burn", NULL });
       }
@@ -987,7 +988,7 @@ pl_report_write_pdf (PlReport *report, const char *path, GError **error)
     return FALSE;
   /* Translators: the title of a report's PDF file: the plan's title */
   title = g_strdup_printf (_("%s: marketing report"), pl_plan_get_title (report->plan));
-  subject = pl_report_text_subject (report->plan, report->options.today, report->options.share_safe);
+  subject = pl_report_text_subject (report->plan, report->options.as_of, report->options.share_safe);
   width = report->options.width;
   height = report->options.height;
   if (report->pages->len > 0)

@@ -37,7 +37,9 @@ typedef struct {
   double          width, height;   /* the paper upright, in points */
   double          margin;          /* all round, in points */
   gboolean        split_timeline;  /* a quarter a page rather than fitted to the width */
-  guint32         today;           /* the day the report is for (Julian) */
+  guint32         today;           /* the day the report is printed (Julian) */
+  guint32         as_of;           /* the day its figures are for: the plan's chosen day, or
+                                    * pl_dashboard_as_of() for @today */
 } PlReportOptions;
 
 /* The section's name in files and on the command line ("summary"). */

@@ -40,7 +40,8 @@ test_dashboard_page (void)
   attention = pl_test_find_by_id (page, "attention");
   for (GtkWidget *c = gtk_widget_get_first_child (attention); c != NULL; c = gtk_widget_get_next_sibling (c))
     n_rows++;
-  g_assert_cmpuint (n_rows, ==, 1);
+  /* "Close faster" overspent; the partners programme ends soon. */
+  g_assert_cmpuint (n_rows, ==, 2);
 
   /* Everything fits in the page: the last widget ends inside it. */
   g_assert_true (gtk_widget_compute_bounds (attention, page, &bounds));

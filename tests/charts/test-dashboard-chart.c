@@ -243,7 +243,7 @@ test_whole (void)
   g_autoptr(PlPlan) plan = pl_test_charts_example ();
   const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
   const char *names[] = { "dashboard-light.png", "dashboard-dark.png" };
-  guint32 today = pl_plan_get_start (plan) - 30;
+  guint32 today = pl_dashboard_as_of (plan, pl_plan_get_start (plan) - 30);
 
   for (guint s = 0; s < 2; s++)
     {

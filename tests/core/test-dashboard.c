@@ -78,9 +78,9 @@ test_dashboard (void)
   campaign (plan, "cmp-done", "Done", PL_STATUS_COMPLETED, feb + 25);
   campaign (plan, "cmp-stopped", "Stopped", PL_STATUS_STOPPED, feb + 22);
 
-  /* Opened on a day outside the period, the dashboard shows the last day measured. */
+  /* By default the dashboard shows the end of the last month measured, whatever today is. */
   g_assert_cmpuint (pl_dashboard_as_of (plan, jan - 400), ==, mar - 1);
-  g_assert_cmpuint (pl_dashboard_as_of (plan, feb + 20), ==, feb + 20);
+  g_assert_cmpuint (pl_dashboard_as_of (plan, feb + 20), ==, mar - 1);
   dashboard = pl_dashboard_new (plan, feb + 20);
   g_assert_cmpuint (dashboard->month, ==, feb);
   g_assert_cmpuint (dashboard->until, ==, mar);
@@ -97,9 +97,12 @@ test_dashboard (void)
     g_assert_cmpfloat (g_array_index (tile->series, double, 1), ==, 70);
     g_assert_cmpfloat (pl_dashboard_tile_previous (tile), ==, 110);
   }
-  /* To date is January and February. */
+  /* To date is January and 21 days of February's 28: the plan to the same day. */
   g_assert_cmpint (dashboard->spend_to_date, ==, 500000);
-  g_assert_cmpint (dashboard->budget_to_date, ==, 200000);
+  g_assert_cmpint (dashboard->budget_to_date, ==, 100000 + 75000);
+  g_assert_cmpfloat_with_epsilon (dashboard->used.value, 5000.0 / 1750.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (dashboard->used_of_period.value, 5000.0 / 4000.0, 1e-12);
+  g_assert_cmpint (dashboard->to_date.kind, ==, PL_BASIS_TO_DATE);
   g_assert_cmpint (dashboard->budget, ==, 400000);
   g_assert_true (isnan (dashboard->ltv_cac));
 
@@ -136,9 +139,9 @@ test_dashboard (void)
     g_assert_true (isnan (pl_dashboard_tile_previous (tile)));
   }
   g_assert_cmpint (dashboard->spend_to_date, ==, 0);
-  g_assert_cmpint (dashboard->budget_to_date, ==, 100000);
-  /* Leads were on target in January; the overspend is booked in February, but the line's
-   * actual is counted whole for the campaign. */
+  /* 11 days of January's 31. */
+  g_assert_cmpint (dashboard->budget_to_date, ==, 35484);
+  /* Leads were on target in January, and the overspend is booked in February. */
   for (guint i = 0; i < dashboard->attention->len; i++)
     {
       PlAttention *entry = dashboard->attention->pdata[i];
