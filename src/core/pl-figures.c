@@ -691,6 +691,78 @@ pl_figures_get_conversion (PlPlan *plan, PlStage a, PlStage b, const PlBasis *ba
   return divide (basis, &to, &from);
 }
 
+/* Planned spend over @basis on acquisition categories only. */
+static gint64
+acquisition_planned_over (PlPlan *plan, const PlBasis *basis)
+{
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+  gint64 total = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (categories); i < n; i++)
+    {
+      g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
+      if (pl_item_get_int (category, PL_CATEGORY_ACQUISITION))
+        total += category_planned_over (plan, PL_CATEGORY (category), basis);
+    }
+  return total;
+}
+
+static PlFigure
+stage_target (PlPlan *plan, PlStage stage, const PlBasis *basis)
+{
+  PlKpi *kpi = pl_figures_kpi_for_stage (plan, stage);
+
+  if (kpi == NULL)
+    return missing (basis, PL_MISSING_NO_KPI, stage);
+  return with_stage (pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, basis), stage);
+}
+
+PlFigure
+pl_figures_get_target (PlPlan *plan, PlFigureKind kind, const PlBasis *basis)
+{
+  PlFigure a, b;
+
+  switch (kind)
+    {
+    case PL_FIGURE_SPEND:
+    case PL_FIGURE_PLANNED:
+      return available (basis, major (plan, planned_over (plan, basis)));
+    case PL_FIGURE_ACQUISITION_SPEND:
+      return available (basis, major (plan, acquisition_planned_over (plan, basis)));
+    case PL_FIGURE_CPL:
+      a = available (basis, major (plan, planned_over (plan, basis)));
+      b = stage_target (plan, PL_STAGE_LEADS, basis);
+      if (isnan (b.value))
+        b.missing = PL_MISSING_NO_TARGET;
+      return divide (basis, &a, &b);
+    case PL_FIGURE_CAC:
+      a = available (basis, major (plan, acquisition_planned_over (plan, basis)));
+      b = stage_target (plan, PL_STAGE_NEW_CUSTOMERS, basis);
+      if (isnan (b.value))
+        b.missing = PL_MISSING_NO_TARGET;
+      return divide (basis, &a, &b);
+    case PL_FIGURE_LTV_CAC:
+      return available (basis, PL_LTV_CAC_HEALTHY);
+    case PL_FIGURE_ARPU:
+    case PL_FIGURE_MARGIN:
+    case PL_FIGURE_LTV:
+    case PL_FIGURE_ROI:
+    case PL_FIGURE_USED:
+    case PL_FIGURE_USED_OF_PERIOD:
+    case PL_N_FIGURES:
+    default:
+      return missing (basis, PL_MISSING_NO_TARGET, PL_STAGE_NONE);
+    }
+}
+
+double
+pl_figures_against (double value, double target)
+{
+  if (isnan (value) || isnan (target) || target == 0)
+    return NAN;
+  return value / target;
+}
+
 gboolean
 pl_figures_margin_assumed (PlPlan *plan, const PlBasis *basis)
 {

@@ -108,6 +108,13 @@ void         pl_figures_category_on    (PlPlan *plan, PlCategory *category, cons
                                         gint64 *planned, gint64 *actual, double *used);
 /* Conversion from stage @a to stage @b: b / a. */
 PlFigure     pl_figures_get_conversion (PlPlan *plan, PlStage a, PlStage b, const PlBasis *basis);
+/* What the plan aims at for @kind over @basis: for CPL the spend planned over the leads
+ * targeted, for CAC the acquisition spend planned over the new customers targeted, for
+ * LTV:CAC the health line, for spend the plan; missing (PL_MISSING_NO_TARGET) otherwise. */
+PlFigure     pl_figures_get_target     (PlPlan *plan, PlFigureKind kind, const PlBasis *basis);
+/* @value as a share of @target (1.0 is on target), NAN when either is missing or the target
+ * is zero: how every "against target" column reads. */
+double       pl_figures_against        (double value, double target);
 /* TRUE when no margin is measured over @basis, so LTV assumes 100 %. */
 gboolean     pl_figures_margin_assumed (PlPlan *plan, const PlBasis *basis);
 PlSpendSource pl_figures_spend_source  (PlPlan *plan);

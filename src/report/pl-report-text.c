@@ -143,13 +143,7 @@ count_text (double value)
 static const char *
 status_word (PlKpiStatus status)
 {
-  switch (status)
-    {
-    case PL_KPI_STATUS_GOOD: return _("On target");
-    case PL_KPI_STATUS_CLOSE: return _("Close to target");
-    case PL_KPI_STATUS_OFF: return _("Off target");
-    case PL_KPI_STATUS_NO_DATA: default: return _("No data yet");
-    }
+  return pl_kpi_status_describe (status);
 }
 
 static char *
@@ -171,16 +165,11 @@ status_markup (PlKpiStatus status)
   return g_strdup_printf ("<span foreground=\"%s\">●</span> %s", colour, word);
 }
 
+/* The one rule of core, so that the report and the window never disagree. */
 static PlKpiStatus
 status_against (double value, double target, gboolean lower_better)
 {
-  if (isnan (value) || isnan (target) || target == 0)
-    return PL_KPI_STATUS_NO_DATA;
-  if (lower_better ? value <= target : value >= target)
-    return PL_KPI_STATUS_GOOD;
-  if (lower_better ? value <= target * 1.1 : value >= target * 0.9)
-    return PL_KPI_STATUS_CLOSE;
-  return PL_KPI_STATUS_OFF;
+  return pl_figures_status (value, target, lower_better ? PL_DIRECTION_LOWER : PL_DIRECTION_HIGHER);
 }
 
 /* The months the report covers: from the period start to the end of the last month with
@@ -188,40 +177,20 @@ status_against (double value, double target, gboolean lower_better)
 typedef struct {
   guint32 start, month, until, previous;  /* previous: 0 when the month is the first */
   int     index;                           /* of the month in the period */
+  PlBasis to_date;                         /* [start, until): what "to date" means here */
+  gboolean measured;                       /* anything is measured as of the day */
 } Months;
 
 static Months
 months_of (PlPlan *plan, guint32 today)
 {
   g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
-  Months m = { pl_plan_get_start (plan), dashboard->month, dashboard->until, 0, 0 };
+  Months m = { pl_plan_get_start (plan), dashboard->month, dashboard->until, 0, 0, dashboard->measured_basis,
+               dashboard->measured };
 
   m.index = MAX (pl_plan_month_index (plan, m.month), 0);
   m.previous = m.index > 0 ? pl_plan_month_start (plan, (guint) m.index - 1) : 0;
   return m;
-}
-
-static gint64
-planned_until (PlPlan *plan, int index, gboolean acquisition_only)
-{
-  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
-  gint64 total = 0;
-
-  for (int m = 0; m <= index; m++)
-    {
-      if (!acquisition_only)
-        {
-          total += pl_figures_planned (plan, m);
-          continue;
-        }
-      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-        {
-          g_autoptr(PlItem) category = g_list_model_get_item (categories, c);
-          if (pl_item_get_int (category, PL_CATEGORY_ACQUISITION))
-            total += pl_figures_category_planned (plan, PL_CATEGORY (category), m);
-        }
-    }
-  return total;
 }
 
 /* The executive summary. */
@@ -241,6 +210,8 @@ figure_value (PlPlan *plan, const Figure *f, double value)
 {
   if (isnan (value))
     return g_strdup ("–");
+  if (!f->money && !f->ratio && f->kpi == NULL)
+    return percent_text (value);
   if (f->money)
     return money_text (plan, value);
   if (f->kpi != NULL)
@@ -257,6 +228,9 @@ figure_change (const Figure *f)
     return NULL;
   if (f->ratio)
     return g_strdup_printf ("%+.1f×", f->month - f->before);
+  if (!f->money && f->kpi == NULL)
+    /* Translators: a change in percentage points */
+    return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
   if (f->kpi != NULL && pl_item_get_int (PL_ITEM (f->kpi), PL_KPI_UNIT) == PL_UNIT_PERCENT)
     /* Translators: a change in percentage points */
     return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
@@ -291,7 +265,7 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
 {
   g_autofree char *value = figure_value (plan, f, f->value);
   g_autofree char *target = figure_value (plan, f, f->target);
-  double share = f->value / f->target * 100;
+  double share = pl_figures_against (f->value, f->target) * 100;
   PlKpiStatus status = status_against (f->value, f->target, f->lower_better);
   g_autofree char *word = g_utf8_strdown (status_word (status), -1);
   gboolean hide = share_safe && f->money;
@@ -332,6 +306,14 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
         return g_markup_printf_escaped (_("<b>LTV:CAC</b>: a customer is worth %.1f times what it costs to win; "
                                           "the healthy line is %.0f times: %s."), f->value, PL_LTV_CAC_HEALTHY, state);
       }
+    case 6:  /* ROI */
+      {
+        PlKpi *revenue = pl_figures_kpi_for_stage (plan, PL_STAGE_REVENUE);
+        if (revenue == NULL)
+          return g_markup_printf_escaped (_("<b>Return on investment</b>: not available, the plan has no revenue KPI."));
+        return g_markup_printf_escaped (_("<b>Return on investment</b>: %s — the revenue of “%s” less the spend, "
+                                          "over the spend."), value, pl_item_get_string (PL_ITEM (revenue), PL_KPI_NAME));
+      }
     default:  /* pipeline and revenue: KPIs */
       if (isnan (f->target))
         return g_markup_printf_escaped (hide ? _("<b>%s</b>: measured, with no target to compare it to.")
@@ -352,6 +334,12 @@ add_attention (PlReportTableText *self, PlPlan *plan, guint32 today, gboolean sh
   g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
   g_autoptr(GString) text = g_string_new (NULL);
 
+  if (dashboard->attention->len == 0 && !dashboard->measured)
+    {
+      g_ptr_array_add (self->after, g_markup_escape_text (_("Nothing is measured yet, so no campaign can be judged "
+                                                            "against its targets."), -1));
+      return;
+    }
   if (dashboard->attention->len == 0)
     {
       g_ptr_array_add (self->after, g_markup_escape_text (_("No campaign needs attention: every one is on target, "
@@ -386,43 +374,43 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   g_autofree char *change_header = before_name ? g_strdup_printf (_("Change on %s"), before_name)
                                                : g_strdup (_("Change on the month before"));
   PlReportTableText *self;
-  Figure figures[6] = { { N_("Spend against budget"), NULL, TRUE, FALSE, TRUE },
+  Figure figures[7] = { { N_("Spend against budget"), NULL, TRUE, FALSE, TRUE },
                         { N_("Pipeline") }, { N_("Revenue") },
                         { N_("Cost per lead"), NULL, TRUE, FALSE, TRUE },
                         { N_("Customer acquisition cost"), NULL, TRUE, FALSE, TRUE },
-                        { N_("LTV:CAC"), NULL, FALSE, TRUE, FALSE } };
-  double leads_target, customers_target;
+                        { N_("LTV:CAC"), NULL, FALSE, TRUE, FALSE },
+                        { N_("Return on investment"), NULL, FALSE, FALSE, FALSE } };
+  static const PlFigureKind computed[7] = {
+    PL_FIGURE_SPEND, PL_N_FIGURES, PL_N_FIGURES, PL_FIGURE_CPL, PL_FIGURE_CAC, PL_FIGURE_LTV_CAC, PL_FIGURE_ROI,
+  };
+  PlBasis month = pl_basis_month_of (plan, m.month);
+  PlBasis before = m.previous ? pl_basis_month_of (plan, m.previous) : month;
+  PlBasis to_before = pl_basis_range (m.start, m.month);
+  g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     figures[i].label = _(figures[i].label);
-  /* Spend: actual against planned over the same months. */
-  figures[0].value = major (plan, pl_figures_actual_between (plan, m.start, m.until, FALSE));
-  figures[0].target = major (plan, planned_until (plan, m.index, FALSE));
-  figures[0].month = major (plan, pl_figures_actual (plan, m.index));
-  figures[0].before = m.index > 0 ? major (plan, pl_figures_actual (plan, m.index - 1)) : NAN;
+  /* Every figure from the engine of core, on the same basis: to date, that month, the one before. */
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      Figure *f = &figures[i];
+      if (computed[i] == PL_N_FIGURES)
+        continue;
+      f->value = pl_figures_get (plan, computed[i], &m.to_date).value;
+      f->target = pl_figures_get_target (plan, computed[i], &m.to_date).value;
+      f->month = pl_figures_get (plan, computed[i], &month).value;
+      f->before = m.previous ? pl_figures_get (plan, computed[i], &before).value : NAN;
+    }
   /* The pipeline is the opportunities when the plan counts them, else the sales-qualified
    * leads; revenue is new bookings, else recurring revenue. */
   kpi_figure (plan, &m, &figures[1], PL_STAGE_OPPORTUNITIES, PL_STAGE_SQL);
   kpi_figure (plan, &m, &figures[2], PL_STAGE_REVENUE, PL_STAGE_MRR);
-  /* Costs per lead and customer against what the plan's budget and targets imply. */
-  leads_target = pl_figures_kpi_for_stage (plan, PL_STAGE_LEADS)
-                   ? pl_figures_kpi_target (plan, pl_figures_kpi_for_stage (plan, PL_STAGE_LEADS), m.start, m.until) : NAN;
-  customers_target = pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS)
-                       ? pl_figures_kpi_target (plan, pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS), m.start, m.until)
-                       : NAN;
-  figures[3].value = pl_figures_cpl (plan, m.start, m.until);
-  figures[3].target = leads_target > 0 ? figures[0].target / leads_target : NAN;
-  figures[3].month = pl_figures_cpl (plan, m.month, m.until);
-  figures[3].before = m.previous ? pl_figures_cpl (plan, m.previous, m.month) : NAN;
-  figures[4].value = pl_figures_cac (plan, m.start, m.until);
-  figures[4].target = customers_target > 0 ? major (plan, planned_until (plan, m.index, TRUE)) / customers_target : NAN;
-  figures[4].month = pl_figures_cac (plan, m.month, m.until);
-  figures[4].before = m.previous ? pl_figures_cac (plan, m.previous, m.month) : NAN;
   /* LTV:CAC to date, against its value to date a month earlier. */
-  figures[5].value = pl_figures_ltv_cac (plan, m.start, m.until);
-  figures[5].target = PL_LTV_CAC_HEALTHY;
   figures[5].month = figures[5].value;
-  figures[5].before = m.previous ? pl_figures_ltv_cac (plan, m.start, m.month) : NAN;
+  figures[5].before = m.previous ? pl_figures_get (plan, PL_FIGURE_LTV_CAC, &to_before).value : NAN;
+  /* ROI to date against ROI to date a month earlier: its change is in points. */
+  figures[6].month = figures[6].value;
+  figures[6].before = m.previous ? pl_figures_get (plan, PL_FIGURE_ROI, &to_before).value : NAN;
 
   if (share_safe)
     self = table_new (_("Figure"), 0.34, PANGO_ALIGN_LEFT, _("Against target"), 0.22, PANGO_ALIGN_RIGHT,
@@ -431,13 +419,15 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
     self = table_new (_("Figure"), 0.25, PANGO_ALIGN_LEFT, _("To date"), 0.17, PANGO_ALIGN_RIGHT,
                       _("Target"), 0.17, PANGO_ALIGN_RIGHT, _("Against target"), 0.13, PANGO_ALIGN_RIGHT,
                       _("Status"), 0.15, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
-  self->subtitle = g_markup_printf_escaped (_("From the start of the period to the end of %s."), month_name);
+  /* Translators: the basis of every figure of the summary, "January to June 2027" */
+  self->subtitle = g_markup_printf_escaped (_("Every figure is for %s; the change compares %s with the month before."),
+                                            basis_text, month_name);
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       Figure *f = &figures[i];
       g_autofree char *value = figure_value (plan, f, f->value);
       g_autofree char *target = figure_value (plan, f, f->target);
-      g_autofree char *against = percent_text (f->value / f->target);
+      g_autofree char *against = percent_text (pl_figures_against (f->value, f->target));
       g_autofree char *change = figure_change (f);
       PlKpiStatus status = status_against (f->value, f->target, f->lower_better);
       char **cells;
@@ -454,6 +444,8 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
       cells[share_safe ? 2 : 4] = status_markup (status);
       g_ptr_array_add (self->after, figure_sentence (plan, f, (int) i, share_safe));
     }
+  if (!isnan (figures[5].value) && pl_figures_margin_assumed (plan, &m.to_date))
+    g_ptr_array_add (self->after, g_markup_escape_text (_("No gross margin is measured, so LTV assumes a margin of 100 %."), -1));
   add_attention (self, plan, today, share_safe);
   return self;
 }
