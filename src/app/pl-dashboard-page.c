@@ -14,9 +14,8 @@
 #include "pl-funnel-chart.h"
 
 /* Rows of campaigns shown before "and N more": the page fits one screen at 1366x768.
- * "Today" is the real date, read through pl_dashboard_as_of(): inside the plan's period it is
- * the day shown; outside it (a plan for next year, an old plan) the dashboard shows the last
- * day measured, so that it never opens on an empty glance. */
+ * The day shown is the one the user chose for this plan (kept in their settings by the
+ * window), or the end of the last month measured, so that the glance opens on figures. */
 #define MAX_ATTENTION_ROWS 3
 
 struct _PlDashboardPage
@@ -24,7 +23,9 @@ struct _PlDashboardPage
   GtkWidget       parent_instance;
 
   /* Template widgets */
-  GtkLabel       *as_of;
+  GtkMenuButton  *as_of;
+  GtkPopover     *as_of_popover;
+  GtkCalendar    *as_of_calendar;
   GtkDrawingArea *funnel;
   GtkDrawingArea *ltv_cac;
   GtkDrawingArea *spend;
@@ -34,6 +35,7 @@ struct _PlDashboardPage
   /* Owned references */
   PlPlan         *plan;
   PlDashboard    *dashboard;
+  gboolean        showing_day;  /* the calendar is being set to the day shown, not by the user */
 };
 
 G_DEFINE_FINAL_TYPE (PlDashboardPage, pl_dashboard_page, GTK_TYPE_WIDGET)
@@ -270,14 +272,81 @@ refresh (PlDashboardPage *self)
     return;
   self->dashboard = pl_dashboard_new (self->plan, pl_dashboard_resolve_as_of (self->plan, pl_calendar_today ()));
   day = pl_date_text (self->dashboard->as_of, PL_DATE_LONG);
-  /* Translators: the day the dashboard's figures are for */
-  text = g_strdup_printf (_("as of %s"), day);
-  gtk_label_set_label (self->as_of, text);
+  /* Translators: the day the dashboard's figures are for, on a button that changes it */
+  text = g_strdup_printf (_("As of %s"), day);
+  gtk_menu_button_set_label (self->as_of, text);
+  /* The button's label is inside it; a screen reader needs the name on the button itself. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.as-of-latest",
+                                 pl_dashboard_get_chosen_as_of (self->plan) != 0);
+  self->showing_day = TRUE;
+  {
+    GDate date;
+    g_autoptr(GDateTime) time = NULL;
+
+    g_date_clear (&date, 1);
+    g_date_set_julian (&date, self->dashboard->as_of);
+    time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+    gtk_calendar_select_day (self->as_of_calendar, time);
+  }
+  self->showing_day = FALSE;
   rebuild_tiles (self);
   rebuild_attention (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->funnel));
   gtk_widget_queue_draw (GTK_WIDGET (self->ltv_cac));
   gtk_widget_queue_draw (GTK_WIDGET (self->spend));
+}
+
+/* ---- the day shown ---- */
+
+/* Keeps the day for this plan in the user's settings (through the window, which knows the
+ * file): @day as YYYY-MM-DD, or "" for the default. */
+static void
+remember_as_of (PlDashboardPage *self, guint32 day)
+{
+  g_autofree char *text = NULL;
+
+  if (day != 0)
+    {
+      GDate date;
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, day);
+      text = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.remember-as-of", "s", text ? text : "");
+}
+
+static void
+on_as_of_day_selected_cb (GtkCalendar *calendar, PlDashboardPage *self)
+{
+  g_autoptr(GDateTime) time = gtk_calendar_get_date (calendar);
+  GDate date;
+  guint32 day;
+
+  if (self->showing_day || self->plan == NULL)
+    return;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (time), g_date_time_get_month (time), g_date_time_get_year (time));
+  day = g_date_get_julian (&date);
+  /* The default day chosen by hand is the default: nothing to remember. */
+  if (pl_dashboard_get_chosen_as_of (self->plan) == 0 && day == pl_dashboard_as_of (self->plan, pl_calendar_today ()))
+    return;
+  pl_dashboard_choose_as_of (self->plan, day);
+  remember_as_of (self, day);
+  refresh (self);
+}
+
+static void
+as_of_latest_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  PlDashboardPage *self = PL_DASHBOARD_PAGE (widget);
+
+  if (self->plan == NULL)
+    return;
+  pl_dashboard_choose_as_of (self->plan, 0);
+  remember_as_of (self, 0);
+  gtk_popover_popdown (self->as_of_popover);
+  refresh (self);
 }
 
 /* ---- GObject ---- */
@@ -357,6 +426,10 @@ pl_dashboard_page_class_init (PlDashboardPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-dashboard-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, as_of);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, as_of_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_day_selected_cb);
+  gtk_widget_class_install_action (widget_class, "dashboard.as-of-latest", NULL, as_of_latest_action);
   gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, funnel);
   gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, ltv_cac);
   gtk_widget_class_bind_template_child (widget_class, PlDashboardPage, spend);

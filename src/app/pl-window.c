@@ -17,6 +17,8 @@
 #include "pl-error.h"
 #include "pl-plan-page.h"
 #include "pl-calendar.h"
+#include "pl-dashboard.h"
+#include "pl-date-text.h"
 #include "pl-chart-catalog.h"
 #include "pl-print.h"
 #include "pl-report-dialog.h"
@@ -164,6 +166,52 @@ on_document_changed_cb (PlWindow *self)
   update_actions (self);
 }
 
+/* The day the user chose for this plan's dashboard, kept in their settings by file. */
+static void
+restore_as_of (PlWindow *self, PlPlan *plan)
+{
+  GFile *file = pl_document_get_file (self->document);
+  g_autoptr(GVariant) dates = NULL;
+  g_autofree char *uri = NULL;
+  const char *text = NULL;
+  guint32 day = 0;
+
+  if (file == NULL || gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  dates = g_settings_get_value (settings (self), "as-of-dates");
+  if (g_variant_lookup (dates, uri, "&s", &text))
+    pl_date_parse (text, &day);
+  pl_dashboard_choose_as_of (plan, day);
+}
+
+static void
+remember_as_of_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GFile *file = self->document ? pl_document_get_file (self->document) : NULL;
+  g_autoptr(GVariant) dates = NULL;
+  g_autofree char *uri = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+  const char *day = g_variant_get_string (parameter, NULL);
+
+  if (file == NULL || gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  dates = g_settings_get_value (settings (self), "as-of-dates");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, dates);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, uri))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  /* An empty day is the default again: nothing to remember. */
+  if (*day != '\0')
+    g_variant_builder_add (&builder, "{ss}", uri, day);
+  g_settings_set_value (settings (self), "as-of-dates", g_variant_builder_end (&builder));
+}
+
 static void
 show_plan (PlWindow *self)
 {
@@ -171,6 +219,7 @@ show_plan (PlWindow *self)
 
   if (plan != NULL)
     {
+      restore_as_of (self, plan);
       g_signal_connect_object (plan, "notify::can-undo", G_CALLBACK (on_document_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::can-redo", G_CALLBACK (on_document_changed_cb), self,
@@ -975,6 +1024,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.remember-as-of", "s", remember_as_of_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ss)", export_chart_action);

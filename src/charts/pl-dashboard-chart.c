@@ -8,6 +8,7 @@
 #include "pl-chart-draw.h"
 #include "pl-chart-period.h"
 #include "pl-dashboard-chart.h"
+#include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-funnel-chart.h"
 #include "pl-kpi-value.h"
@@ -229,6 +230,8 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   double spark_w = MIN (width * 0.34, 110), left = PAD + 6, text_w = width - left - PAD - spark_w - 10;
   double previous = pl_dashboard_tile_previous (tile);
   g_autofree char *before = NULL;
+  g_autofree char *month = pl_basis_describe (plan, &tile->basis);
+  double month_w;
   int large_h;
 
   tile_figures (plan, tile, style, &value, &target_line);
@@ -240,8 +243,11 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   pl_chart_rounded_rect (cr, 4, 8, 4, height - 16, 2);
   cairo_fill (cr);
 
+  /* Every figure names its basis: the month, at the top right above the sparkline. */
+  month_w = MIN (text_width (small, month), spark_w);
   pl_chart_set_color (cr, &style->muted, 1);
-  pl_chart_text (cr, small, name, left, PAD - 3, width - left - PAD, PANGO_ALIGN_LEFT);
+  pl_chart_text (cr, small, month, width - PAD - month_w, PAD - 3, month_w, PANGO_ALIGN_RIGHT);
+  pl_chart_text (cr, small, name, left, PAD - 3, width - left - PAD - month_w - 8, PANGO_ALIGN_LEFT);
   fit_font (large, value, size, text_w, 12);
   pango_layout_set_text (large, value, -1);
   pango_layout_get_pixel_size (large, NULL, &large_h);
@@ -255,15 +261,15 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   if (!isnan (previous) && !isnan (tile->value) && previous != tile->value && !withholds (style, tile))
     before = kpi_value (plan, tile, previous);
   if (before != NULL && tile->value > previous)
-    /* Translators: a dashboard tile: KPI name, its value, how it stands, its target, the month before's value */
-    return g_strdup_printf (_("%s: %s, %s (%s), up from %s the month before."), name, value,
+    /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target, the month before's value */
+    return g_strdup_printf (_("%s, %s: %s, %s (%s), up from %s the month before."), name, month, value,
                             status_words (tile->status), target_line, before);
   if (before != NULL)
-    /* Translators: a dashboard tile: KPI name, its value, how it stands, its target, the month before's value */
-    return g_strdup_printf (_("%s: %s, %s (%s), down from %s the month before."), name, value,
+    /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target, the month before's value */
+    return g_strdup_printf (_("%s, %s: %s, %s (%s), down from %s the month before."), name, month, value,
                             status_words (tile->status), target_line, before);
-  /* Translators: a dashboard tile: KPI name, its value, how it stands, its target */
-  return g_strdup_printf (_("%s: %s, %s (%s)."), name, value, status_words (tile->status), target_line);
+  /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target */
+  return g_strdup_printf (_("%s, %s: %s, %s (%s)."), name, month, value, status_words (tile->status), target_line);
 }
 
 void
@@ -395,13 +401,19 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
   g_autofree char *year = pl_chart_amount (style, plan, dashboard->budget, 0, FALSE);
   g_autofree char *detail = NULL;
   g_autofree char *budget = NULL;
-  double share = dashboard->budget_to_date > 0 ? (double) dashboard->spend_to_date / dashboard->budget_to_date : NAN;
+  double share = dashboard->used.value;
+  g_autofree char *until = pl_date_text (MIN (dashboard->as_of, pl_plan_get_end (plan) - 1), PL_DATE_LONG);
+  /* Translators: the spend gauge's title, "Spend to 30 June 2027" */
+  g_autofree char *title = dashboard->before_period ? g_strdup (_("Spend recorded for the period"))
+                                                    : g_strdup_printf (_("Spend to %s"), until);
   gboolean over = dashboard->spend_to_date > dashboard->budget_to_date;
   double bar_w = width - 2 * PAD, bar_y = pl_dashboard_gauge_bar_y (height);
   double scale = MAX (dashboard->budget_to_date, dashboard->spend_to_date);
 
   pl_chart_card (cr, width, height, style);
-  if (isnan (share))
+  if (dashboard->before_period)
+    detail = g_strdup (_("the period has not started"));
+  else if (isnan (share))
     detail = g_strdup (_("nothing planned yet"));
   else if (style->share_safe)
     /* Translators: under the share of the budget to date spent: the share of the year's budget planned to date */
@@ -412,8 +424,7 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
       /* Translators: the share spent of the budget planned to date, that budget */
       detail = g_strdup_printf (_("%s of %s planned to date"), percent, planned);
     }
-  gauge_head (cr, _("Spend against budget to date"), spent, detail, over ? &style->bad : &style->muted,
-              width, height, style);
+  gauge_head (cr, title, spent, detail, over ? &style->bad : &style->muted, width, height, style);
 
   pl_chart_set_color (cr, &style->muted, 0.25);
   pl_chart_rounded_rect (cr, PAD, bar_y, scale > 0 ? bar_w * dashboard->budget_to_date / scale : bar_w, BAR_H, 3);
@@ -424,8 +435,17 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
       pl_chart_rounded_rect (cr, PAD, bar_y, bar_w * dashboard->spend_to_date / scale, BAR_H, 3);
       cairo_fill (cr);
     }
-  /* Translators: the budget of the whole plan, under the spend gauge */
-  budget = style->share_safe ? NULL : g_strdup_printf (_("%s budgeted for the whole period"), year);
+  if (style->share_safe)
+    budget = NULL;
+  else if (!isnan (dashboard->used_of_period.value))
+    {
+      g_autofree char *of_year = pl_percent_format (dashboard->used_of_period.value * 100, 0);
+      /* Translators: under the spend gauge: the share of the whole period's budget spent, that budget */
+      budget = g_strdup_printf (_("%s of the %s budgeted for the whole period"), of_year, year);
+    }
+  else
+    /* Translators: the budget of the whole plan, under the spend gauge */
+    budget = g_strdup_printf (_("%s budgeted for the whole period"), year);
   pl_chart_set_color (cr, &style->muted, 1);
   if (budget != NULL)
     pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);

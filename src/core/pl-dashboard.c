@@ -239,6 +239,7 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
       tile.value = pl_figures_kpi_value (plan, PL_KPI (kpi), self->month, end);
       tile.target = pl_figures_kpi_target (plan, PL_KPI (kpi), self->month, end);
       tile.status = pl_figures_kpi_status (plan, PL_KPI (kpi), self->month, end);
+      tile.basis = pl_basis_month_of (plan, self->month);
       tile.series = tile_series (plan, PL_KPI (kpi), (guint) MAX (last, 0) + 1);
       if (before)
         {

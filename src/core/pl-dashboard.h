@@ -18,6 +18,7 @@ typedef struct {
   double       value;    /* in the month shown, NAN when not measured */
   double       target;   /* for the month shown, NAN when none */
   PlKpiStatus  status;
+  PlBasis      basis;    /* the month shown, which the tile names */
   GArray      *series;   /* double per month from the period start to the month shown, NAN
                           * where not measured: the sparkline's points */
 } PlDashboardTile;

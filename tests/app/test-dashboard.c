@@ -36,7 +36,7 @@ test_dashboard_page (void)
     n_tiles += GTK_IS_DRAWING_AREA (c);
   g_assert_cmpuint (n_tiles, ==, 8);
   /* The first tile is Leads; its tooltip carries the full name and figures. */
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), "Leads: 689"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), "Leads, June 2027: 689"));
   attention = pl_test_find_by_id (page, "attention");
   for (GtkWidget *c = gtk_widget_get_first_child (attention); c != NULL; c = gtk_widget_get_next_sibling (c))
     n_rows++;
@@ -68,7 +68,7 @@ test_dashboard_page (void)
                                        "Leads from every channel, inbound and outbound, all regions", NULL));
     pl_test_wait_drawn (page);
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)),
-                              "Leads from every channel, inbound and outbound, all regions: 689"));
+                              "Leads from every channel, inbound and outbound, all regions, June 2027: 689"));
     pl_test_screenshot (GTK_WIDGET (window), "dashboard-long-name");
 
     /* Six campaigns ending within days: three rows and "and 3 more", still on one screen. */
