@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <math.h>
 #include <string.h>
 
 typedef struct {
@@ -349,6 +350,169 @@ test_report_locales (void)
       text = pdf_text (pdf);
       for (guint i = 0; i < G_N_ELEMENTS (cases[c].expected); i++)
         if (strstr (text, cases[c].expected[i]) == NULL)
+          g_error ("%s: “%s” is missing from the report:\n%s", cases[c].locale, cases[c].expected[i], text);
+    }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* ---- The reference plan of round numbers (tests/data/round-numbers.pilote) ----
+ * Worked out by hand, as of 28 February 2027 (the end of the last month measured):
+ * spend 6,000 + 4,000 = 10,000 of 12,000 planned to date (83.3 %), 72,000 for the year
+ * (13.9 % spent); 2,000 visitors, 200 leads, 50 MQL, 20 SQL, 5 new customers; conversions
+ * 10 %, 25 %, 40 %, 25 %; CPL 10,000 / 200 = 50; CAC 10,000 / 5 = 2,000; ARPU 100,000 /
+ * 100 = 1,000; LTV 1,000 x 80 % / 2 % = 40,000; LTV:CAC 20; ROI (30,000 - 10,000) / 10,000
+ * = 200 %. CPL planned: 12,000 / 200 leads targeted = 60; CAC planned 12,000 / 4 = 3,000.
+ * Every output must show these, and any that disagrees fails the test. */
+
+static char *
+reference (void)
+{
+  return g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "round-numbers.pilote", NULL);
+}
+
+/* The number after "@key": {"value": in @json, NAN when null or absent. */
+static double
+json_value (const char *json, const char *key)
+{
+  g_autofree char *needle = g_strdup_printf ("\"%s\": {\"value\": ", key);
+  const char *at = strstr (json, needle);
+
+  if (at == NULL)
+    g_error ("“%s” is missing from the JSON:\n%s", key, json);
+  at += strlen (needle);
+  return g_str_has_prefix (at, "null") ? NAN : g_ascii_strtod (at, NULL);
+}
+
+static void
+test_reference_json (void)
+{
+  g_autofree char *plan = reference ();
+  static const struct { const char *key; double value; } figures[] = {
+    { "spend", 10000 }, { "cpl", 50 }, { "cac", 2000 }, { "arpu", 1000 }, { "margin", 0.8 },
+    { "ltv", 40000 }, { "ltv-cac", 20 }, { "roi", 2 }, { "used", 10000.0 / 12000 }, { "used-of-period", 10000.0 / 72000 },
+  };
+  /* JSON does not depend on the locale: the same numbers in French. */
+  const char *locales[][2] = { { "C.UTF-8", "en" }, { "fr_FR.UTF-8", "fr" } };
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_in (&run, locales[l][0], locales[l][1], "summary", "--json", plan, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+        if (fabs (json_value (run.out, figures[i].key) - figures[i].value) > 1e-9)
+          g_error ("%s: %s is %g, not %g:\n%s", locales[l][0], figures[i].key, json_value (run.out, figures[i].key),
+                   figures[i].value, run.out);
+      g_assert_nonnull (strstr (run.out, "\"as_of\": \"2027-02-28\""));
+      g_assert_nonnull (strstr (run.out, "\"to_date\": {\"kind\": \"to-date\", \"from\": \"2027-01-01\", \"to\": \"2027-02-28\""));
+      g_assert_nonnull (strstr (run.out, "\"spend_source\": \"records\""));
+      g_assert_nonnull (strstr (run.out, "\"roi_revenue_kpi\": \"kpi-revenue\""));
+      g_assert_nonnull (strstr (run.out, "\"margin_assumed\": false"));
+      g_assert_nonnull (strstr (run.out, "{\"id\": \"cat-digital\", \"name\": \"Digital marketing\", \"planned\": 60000, "
+                                         "\"planned_to_date\": 10000, \"spent_to_date\": 8000, \"used\": 0.8}"));
+    }
+}
+
+/* A figure that cannot be computed is null with its reason, never 0. */
+static void
+test_reference_json_missing (void)
+{
+  g_autofree char *plan = reference ();
+  g_auto(Run) before = { 0 };
+  g_auto(Run) march = { 0 };
+
+  /* Before the period: nothing is measured, and no figure is 0. */
+  run_cli (&before, "summary", "--json", "--as-of", "2026-12-06", plan, NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_true (isnan (json_value (before.out, "cpl")));
+  g_assert_nonnull (strstr (before.out, "\"before_period\": true"));
+  g_assert_nonnull (strstr (before.out, "\"missing\": \"before-period\""));
+  /* As of March, which is not measured: spend to date still counts, leads do not grow. */
+  run_cli (&march, "summary", "--json", "--as-of", "2027-03-31", plan, NULL);
+  g_assert_cmpfloat (json_value (march.out, "cpl"), ==, 50);
+  g_assert_cmpfloat_with_epsilon (json_value (march.out, "used"), 10000.0 / 18000, 1e-12);
+}
+
+static void
+test_reference_text (void)
+{
+  g_autofree char *plan = reference ();
+  static const struct {
+    const char *locale, *language, *expected[8];
+  } cases[] = {
+    { "C.UTF-8", "en", {
+      "Figures as of 28 February 2027",
+      "  Total                                       72000.00          12000.00          10000.00    83.3%",
+      "Used 83.3%: the spend to date (January to February 2027) against the plan to 28 February 2027; 13.9% of the whole period’s budget is spent.",
+      "KPI chain, January to February 2027",
+      "Conversion: visitor → lead 10.0%, lead → MQL 25.0%, MQL → SQL 40.0%, SQL → customer 25.0%",
+      "CPL 50\u00A0EUR · CAC 2\u202F000\u00A0EUR · ARPU 1\u202F000\u00A0EUR · LTV 40\u202F000\u00A0EUR",
+      "LTV:CAC 20.0× (healthy, at or above 3×)",
+      "ROI 200.0%: revenue of “New bookings” less spend, over spend" } },
+    { "fr_FR.UTF-8", "fr", {
+      "Chiffres au 28 février 2027",
+      "  Total                                      72\u202F000,00         12\u202F000,00         10\u202F000,00   83,3\u202F%",
+      "Consommé 83,3\u202F%\u202F: les dépenses à ce jour (de janvier à février 2027)",
+      "Chaîne d’indicateurs, de janvier à février 2027",
+      "visiteur → lead 10,0\u202F%",
+      "CPL 50\u00A0€ · CAC 2\u202F000\u00A0€ · ARPU 1\u202F000\u00A0€ · LTV 40\u202F000\u00A0€",
+      "LTV:CAC 20,0×",
+      "ROI 200,0\u202F%" } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_in (&run, cases[c].locale, cases[c].language, "summary", plan, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].expected); i++)
+        if (strstr (run.out, cases[c].expected[i]) == NULL)
+          g_error ("%s: “%s” is missing from the summary:\n%s", cases[c].locale, cases[c].expected[i], run.out);
+    }
+}
+
+static void
+test_reference_report (void)
+{
+  g_autofree char *plan = reference ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  static const struct {
+    const char *locale, *language, *expected[8];
+  } cases[] = {
+    { "C.UTF-8", "en", {
+      "Every figure is for January to February 2027",
+      "marketing has spent 10 000 EUR of the 12 000 EUR planned to date (83%)",
+      "SQL: 20 to date against a target of 20 (100%), on target.",
+      "a lead costs 50 EUR against 60 EUR planned, on target.",
+      "a new customer costs 2 000 EUR to win against 3 000 EUR",
+      "a customer is worth 20.0 times what it costs to win",
+      "Return on investment: 200% — the revenue of “New bookings” less the spend, over the spend.",
+      "New bookings: 30 000 EUR to date against a target of 30 000 EUR (100%), on target." } },
+    { "fr_FR.UTF-8", "fr", {
+      "Chaque chiffre porte sur la période de janvier à février 2027",
+      "10 000 € sur les 12 000 € prévus à ce jour (83 %)",
+      "SQL : 20 à ce jour",
+      "50 €", "2 000 €", "20,0", "200 %", "30 000 €" } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+
+      run_cli_in (&run, cases[c].locale, cases[c].language, "report", plan, "-o", pdf, "--sections", "summary", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      text = pdf_text (pdf);
+      /* Sentences wrap at the page's width: compare them on one line. */
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].expected); i++)
+        if (strstr (flat, cases[c].expected[i]) == NULL)
           g_error ("%s: “%s” is missing from the report:\n%s", cases[c].locale, cases[c].expected[i], text);
     }
   g_unlink (pdf);
@@ -741,6 +905,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate-example", test_validate_example);
   g_test_add_func ("/cli/validate-problems", test_validate_problems);
   g_test_add_func ("/cli/summary-example", test_summary_example);
+  g_test_add_func ("/cli/reference/json", test_reference_json);
+  g_test_add_func ("/cli/reference/json-missing", test_reference_json_missing);
+  g_test_add_func ("/cli/reference/text", test_reference_text);
+  g_test_add_func ("/cli/reference/report", test_reference_report);
   g_test_add_func ("/cli/summary-locales", test_summary_locales);
   g_test_add_func ("/cli/format-across-locales", test_format_across_locales);
   g_test_add_func ("/cli/report-locales", test_report_locales);

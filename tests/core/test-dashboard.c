@@ -166,6 +166,22 @@ test_dashboard (void)
       }
     g_assert_true (found);
   }
+
+  /* Before the period: nothing is measured, no campaign is judged against a KPI, and the
+   * spend already booked for the period shows (February's, booked ahead). */
+  g_clear_pointer (&dashboard, pl_dashboard_free);
+  dashboard = pl_dashboard_new (plan, jan - 20);
+  g_assert_true (dashboard->before_period);
+  g_assert_false (dashboard->measured);
+  g_assert_cmpint (dashboard->spend_to_date, ==, 500000);
+  g_assert_cmpint (dashboard->to_date.kind, ==, PL_BASIS_PERIOD);
+  {
+    PlDashboardTile *tile = &g_array_index (dashboard->tiles, PlDashboardTile, 0);
+    g_assert_true (isnan (tile->value));
+    g_assert_cmpint (tile->status, ==, PL_KPI_STATUS_NO_DATA);
+  }
+  for (guint i = 0; i < dashboard->attention->len; i++)
+    g_assert_false (((PlAttention *) dashboard->attention->pdata[i])->reasons & PL_ATTENTION_OFF_TARGET);
 }
 
 /* More than eight KPIs on the dashboard: the first eight in plan order. */

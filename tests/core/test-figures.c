@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "pl-budget-totals.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-plan.h"
@@ -236,6 +237,179 @@ test_formula_loop (void)
   g_assert_true (isnan (pl_figures_kpi_value (plan, PL_KPI (a), 1, G_MAXUINT32)));
 }
 
+/* One status rule for every view: the screen once said "close" where the report said "off". */
+static void
+test_status_rule (void)
+{
+  /* Higher is better: at or above on target, within a tenth below close, beyond off. */
+  g_assert_cmpint (pl_figures_status (100, 100, PL_DIRECTION_HIGHER), ==, PL_KPI_STATUS_GOOD);
+  g_assert_cmpint (pl_figures_status (90, 100, PL_DIRECTION_HIGHER), ==, PL_KPI_STATUS_CLOSE);
+  g_assert_cmpint (pl_figures_status (89.9, 100, PL_DIRECTION_HIGHER), ==, PL_KPI_STATUS_OFF);
+  /* Lower is better, the same band: 110 is close, 110.5 is off (the screen said close). */
+  g_assert_cmpint (pl_figures_status (110, 100, PL_DIRECTION_LOWER), ==, PL_KPI_STATUS_CLOSE);
+  g_assert_cmpint (pl_figures_status (110.5, 100, PL_DIRECTION_LOWER), ==, PL_KPI_STATUS_OFF);
+  /* A zero target has no band: churn aimed at 0 is off as soon as it is above it. */
+  g_assert_cmpint (pl_figures_status (0, 0, PL_DIRECTION_LOWER), ==, PL_KPI_STATUS_GOOD);
+  g_assert_cmpint (pl_figures_status (0.001, 0, PL_DIRECTION_LOWER), ==, PL_KPI_STATUS_OFF);
+  g_assert_cmpint (pl_figures_status (3, 0, PL_DIRECTION_HIGHER), ==, PL_KPI_STATUS_GOOD);
+  /* Not measured, and no target, are statuses of their own. */
+  g_assert_cmpint (pl_figures_status (NAN, 100, PL_DIRECTION_HIGHER), ==, PL_KPI_STATUS_NO_DATA);
+  g_assert_cmpint (pl_figures_status (100, NAN, PL_DIRECTION_HIGHER), ==, PL_KPI_STATUS_NO_TARGET);
+}
+
+/* Spend in the spend KPI only (no spending records): CPL and CAC from it, everywhere. */
+static void
+test_spend_from_kpi (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+  guint32 jan = day (1, 1, 2027), feb = day (1, 2, 2027), mar = day (1, 3, 2027);
+  PlBasis basis;
+  PlFigure cpl, cac;
+  PlItem *formula;
+
+  pl_item_set_julian (meta, PL_METADATA_START, jan);
+  basis = pl_basis_to_date (plan, mar - 1);
+  add_kpi (plan, "spend", PL_STAGE_SPEND, PL_AGGREGATE_SUM, 1000, 1000, jan, feb);
+  add_kpi (plan, "leads", PL_STAGE_LEADS, PL_AGGREGATE_SUM, 20, 20, jan, feb);
+  add_kpi (plan, "won", PL_STAGE_NEW_CUSTOMERS, PL_AGGREGATE_SUM, 0, 1, jan, feb);
+  formula = add (plan, PL_TYPE_KPI, "cpl");
+  pl_item_set_string (formula, PL_KPI_FORMULA, "spend / leads");
+  g_assert_cmpint (pl_figures_spend_source (plan), ==, PL_SPEND_FROM_KPI);
+  /* 2,000 / 40 = 50 and 2,000 / 1: what a tile's formula gives, not 0. */
+  cpl = pl_figures_get (plan, PL_FIGURE_CPL, &basis);
+  cac = pl_figures_get (plan, PL_FIGURE_CAC, &basis);
+  g_assert_cmpfloat (cpl.value, ==, 50);
+  g_assert_cmpfloat (cac.value, ==, 2000);
+  g_assert_cmpfloat (pl_figures_kpi (plan, PL_KPI (formula), PL_SERIES_MEASUREMENTS, &basis).value, ==, cpl.value);
+  /* A month of spend imported into the KPI moves CPL at once (through an edit). */
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "spend")), PL_SERIES_MEASUREMENTS, feb, 3000, NULL);
+  g_assert_cmpfloat (pl_figures_get (plan, PL_FIGURE_CPL, &basis).value, ==, 100);
+  /* January alone has no new customer: CAC is not available, and says why. */
+  {
+    PlBasis january = pl_basis_month (plan, 0);
+    PlFigure none = pl_figures_get (plan, PL_FIGURE_CAC, &january);
+    g_autofree char *why = pl_figure_reason (plan, &none);
+
+    g_assert_true (isnan (none.value));
+    g_assert_cmpint (none.missing, ==, PL_MISSING_ZERO);
+    g_assert_cmpint (none.missing_stage, ==, PL_STAGE_NEW_CUSTOMERS);
+    g_assert_cmpstr (why, ==, "new customers: zero (January 2027)");
+  }
+}
+
+/* Once the plan books spending, the spend KPI shows what was booked: one source. */
+static void
+test_spend_from_records (Fixture *f, gconstpointer data)
+{
+  PlKpi *spend = PL_KPI (pl_plan_lookup (f->plan, "spend"));
+  PlBasis january = pl_basis_month (f->plan, 0);
+
+  g_assert_cmpint (pl_figures_spend_source (f->plan), ==, PL_SPEND_FROM_RECORDS);
+  /* January's records: 900.50 + 499.50, whatever the KPI's own measurement says. */
+  g_assert_cmpfloat (pl_figures_kpi (f->plan, spend, PL_SERIES_MEASUREMENTS, &january).value, ==, 1400);
+  g_assert_cmpfloat (pl_figures_get (f->plan, PL_FIGURE_SPEND, &january).value, ==, 1400);
+}
+
+/* A campaign's spend stays inside its dates, shared by days among the campaigns running. */
+static void
+test_campaign_dates (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+  gint64 amounts[12] = { 0 };
+  PlItem *line, *always, *july, *direct;
+  g_autoptr(PlBudgetTotals) totals = NULL;
+
+  pl_item_set_julian (meta, PL_METADATA_START, day (1, 1, 2027));
+  line = add (plan, PL_TYPE_BUDGET_LINE, "line");
+  pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED, g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts, 12, sizeof (gint64)));
+  always = add (plan, PL_TYPE_CAMPAIGN, "always");
+  july = add (plan, PL_TYPE_CAMPAIGN, "july");
+  pl_item_set_julian (july, PL_CAMPAIGN_START, day (16, 7, 2027));
+  pl_item_set_julian (july, PL_CAMPAIGN_END, day (31, 8, 2027));
+  direct = add (plan, PL_TYPE_CAMPAIGN, "direct");
+  pl_item_set_julian (direct, PL_CAMPAIGN_START, day (1, 9, 2027));
+  pl_item_set_julian (direct, PL_CAMPAIGN_END, day (30, 9, 2027));
+  {
+    const char *ids[] = { "always", "july" };
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("al-%s", ids[i]);
+        PlItem *allocation = add (plan, PL_TYPE_ALLOCATION, id);
+        pl_item_set_string (allocation, PL_ALLOCATION_LINE, "line");
+        pl_item_set_string (allocation, PL_ALLOCATION_CAMPAIGN, ids[i]);
+        pl_item_set_int (allocation, PL_ALLOCATION_AMOUNT, 100000);
+      }
+  }
+  add_spend (plan, "june", "line", day (10, 6, 2027), 2294000);
+  /* July: "always" runs 31 days, "july" 16 days: 31 / 47 and 16 / 47 of 4,700.00. */
+  add_spend (plan, "july-spend", "line", day (20, 7, 2027), 470000);
+  /* September: booked for "direct", which has no allocation; and 100.00 that no campaign
+   * running then draws on but "always". */
+  add_spend (plan, "sept", "line", day (5, 9, 2027), 50000);
+  pl_item_set_string (pl_plan_lookup (plan, "sept"), PL_SPEND_CAMPAIGN, "direct");
+  add_spend (plan, "sept-2", "line", day (6, 9, 2027), 10000);
+
+  totals = pl_budget_totals_new (plan);
+  /* The July campaign spent nothing in June: all of June's 22,940 is the other one's. */
+  g_assert_cmpint (pl_budget_totals_campaign_actual_month (totals, july, 5), ==, 0);
+  g_assert_cmpint (pl_budget_totals_campaign_actual_month (totals, always, 5), ==, 2294000);
+  g_assert_cmpint (pl_budget_totals_campaign_actual_month (totals, always, 6), ==, 310000);
+  g_assert_cmpint (pl_budget_totals_campaign_actual_month (totals, july, 6), ==, 160000);
+  g_assert_cmpint (pl_budget_totals_campaign_actual (totals, july), ==, 160000);
+  g_assert_cmpint (pl_budget_totals_campaign_actual_month (totals, direct, 8), ==, 50000);
+  g_assert_cmpint (pl_budget_totals_campaign_actual_month (totals, always, 8), ==, 10000);
+  /* Every cent of the line goes somewhere, once. */
+  g_assert_cmpint (pl_budget_totals_campaign_actual (totals, always) + pl_budget_totals_campaign_actual (totals, july) +
+                   pl_budget_totals_campaign_actual (totals, direct), ==, pl_budget_totals_line_actual (totals, line, -1));
+}
+
+/* "Used" is the spend to a day against the plan to the same day, whatever comes after. */
+static void
+test_used_to_date (Fixture *f, gconstpointer data)
+{
+  /* As of the end of February: 3,500 spent of 3,500 planned; March's 100.00 is after. */
+  PlBasis to_feb = pl_basis_to_date (f->plan, f->mar - 1);
+  /* As of 14 February: January's 1,400 + February 3rd's 2,100 against 1,500 + 2,000 x 14 / 28. */
+  PlBasis mid_feb = pl_basis_to_date (f->plan, f->feb + 13);
+  g_autofree char *label = pl_basis_describe (f->plan, &mid_feb);
+
+  g_assert_cmpfloat_with_epsilon (pl_figures_get (f->plan, PL_FIGURE_USED, &to_feb).value, 3500.0 / 3500.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pl_figures_get (f->plan, PL_FIGURE_USED, &mid_feb).value, 3500.0 / 2500.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pl_figures_get (f->plan, PL_FIGURE_USED_OF_PERIOD, &to_feb).value, 3500.0 / 3500.0, 1e-12);
+  g_assert_cmpstr (label, ==, "1 January to 14 February 2027");
+}
+
+/* Formulas that use each other read "not available", and a long chain is evaluated once per
+ * KPI, not once per path (2^22 paths at depth 22). */
+static void
+test_formula_chain (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *base = add_kpi (plan, "k0", PL_STAGE_NONE, PL_AGGREGATE_SUM, 1, 1, day (1, 1, 2027), day (1, 2, 2027));
+  PlItem *a = add (plan, PL_TYPE_KPI, "a");
+  PlItem *b = add (plan, PL_TYPE_KPI, "b");
+  PlItem *last = base;
+  PlBasis basis = pl_basis_range (day (1, 1, 2027), day (1, 3, 2027));
+  PlFigure looped;
+
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("k%u", i);
+      g_autofree char *formula = g_strdup_printf ("k%u + k%u", i - 1, i - 1);
+      last = add (plan, PL_TYPE_KPI, id);
+      pl_item_set_string (last, PL_KPI_FORMULA, formula);
+    }
+  /* 2 x 2^40, computed in 40 steps. */
+  g_assert_cmpfloat (pl_figures_kpi (plan, PL_KPI (last), PL_SERIES_MEASUREMENTS, &basis).value, ==, 2 * pow (2, 40));
+  pl_item_set_string (a, PL_KPI_FORMULA, "b + 1");
+  pl_item_set_string (b, PL_KPI_FORMULA, "a + 1");
+  looped = pl_figures_kpi (plan, PL_KPI (a), PL_SERIES_MEASUREMENTS, &basis);
+  g_assert_true (isnan (looped.value));
+  g_assert_cmpint (looped.missing, ==, PL_MISSING_LOOP);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,7 +421,13 @@ main (int argc, char **argv)
   ADD ("/figures/costs", test_costs);
   ADD ("/figures/ltv", test_ltv);
   ADD ("/figures/derived-kpis", test_derived_kpis);
+  ADD ("/figures/spend-from-records", test_spend_from_records);
+  ADD ("/figures/used-to-date", test_used_to_date);
 #undef ADD
+  g_test_add_func ("/figures/status-rule", test_status_rule);
+  g_test_add_func ("/figures/spend-from-kpi", test_spend_from_kpi);
+  g_test_add_func ("/figures/campaign-dates", test_campaign_dates);
+  g_test_add_func ("/figures/formula-chain", test_formula_chain);
   g_test_add_func ("/figures/formula-loop", test_formula_loop);
   return g_test_run ();
 }
