@@ -480,6 +480,8 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
     }
   /* The last row says how many more there are when they do not all fit. */
   shown = attention->len <= fit ? attention->len : fit - 1;
+  /* Core describes the first ones only; the rest are counted on the last row. */
+  shown = MIN (shown, PL_DASHBOARD_MAX_DESCRIBED);
   for (guint i = 0; i < shown; i++)
     {
       PlAttention *entry = attention->pdata[i];

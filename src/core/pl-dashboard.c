@@ -4,10 +4,22 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-budget-totals.h"
 #include "pl-dashboard.h"
 #include "pl-money.h"
+
+typedef struct _Standing Standing;
+
+/* An entry of the list with what it is sorted by, made once: collating thousands of names
+ * again for every comparison was most of the dashboard's time on a large plan. */
+typedef struct {
+  PlAttention     public;
+  const char     *sort_key;  /* while the list is sorted */
+  const char     *off_kpi;   /* while the list is sorted: the KPI off target, or NULL */
+  const Standing *standing;  /* while the list is sorted */
+} Attention;
 
 static void
 attention_free (PlAttention *attention)
@@ -80,104 +92,260 @@ month_end (PlPlan *plan, guint month)
   return month + 1 < pl_plan_get_months (plan) ? pl_plan_month_start (plan, month + 1) : pl_plan_get_end (plan);
 }
 
-/* The linked KPIs of each campaign that are off target in @month: campaign ID -> a KPI name. */
-static GHashTable *
-off_target_links (PlPlan *plan, guint32 month, guint32 end)
-{
-  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
-  GHashTable *off = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0, n = g_list_model_get_n_items (links); i < n; i++)
-    {
-      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
-      PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
-      const char *campaign = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
-
-      if (kpi != NULL && campaign != NULL && !g_hash_table_contains (off, campaign) &&
-          pl_figures_kpi_status (plan, PL_KPI (kpi), month, end) == PL_KPI_STATUS_OFF)
-        g_hash_table_insert (off, (gpointer) campaign, (gpointer) pl_item_get_string (kpi, PL_KPI_NAME));
-    }
-  return off;
-}
-
 static int
 by_reason (gconstpointer a, gconstpointer b)
 {
-  const PlAttention *x = *(PlAttention * const *) a, *y = *(PlAttention * const *) b;
+  const Attention *x = *(Attention * const *) a, *y = *(Attention * const *) b;
   /* The lowest reason bit first: off target, then over budget, then ending soon. */
-  guint rx = x->reasons & (~x->reasons + 1), ry = y->reasons & (~y->reasons + 1);
+  guint rx = x->public.reasons & (~x->public.reasons + 1), ry = y->public.reasons & (~y->public.reasons + 1);
 
-  return rx == ry ? g_utf8_collate (pl_item_get_string (x->campaign, PL_CAMPAIGN_NAME),
-                                    pl_item_get_string (y->campaign, PL_CAMPAIGN_NAME))
-                  : rx < ry ? -1 : 1;
+  return rx == ry ? strcmp (x->sort_key, y->sort_key) : rx < ry ? -1 : 1;
+}
+
+/* What makes a campaign need attention apart from its KPIs: over budget, ending soon. It
+ * depends on the budget and the campaigns, not on the KPIs, so it is kept from one dashboard
+ * to the next until one of those changes: typing a measurement on a plan of 20,000 campaigns
+ * then redoes only the KPIs' part. */
+struct _Standing {
+  PlItem *campaign;    /* borrowed from the plan */
+  guint   reasons;     /* PL_ATTENTION_OVER_BUDGET, PL_ATTENTION_ENDING_SOON */
+  char   *words;       /* those reasons in words, or NULL */
+  char   *shares;      /* the same without an amount */
+  char   *sort_key;    /* the name's collation key, made the first time it is listed */
+};
+
+typedef struct {
+  guint    standing;  /* index in Standings.standings */
+  PlItem  *kpi;       /* borrowed */
+} Link;
+
+typedef struct {
+  guint64         serial;
+  guint32         as_of;
+  PlBudgetTotals *totals;
+  GArray         *standings;  /* Standing, every campaign not stopped, in plan order */
+  GArray         *links;      /* Link: each campaign's KPIs, resolved once */
+} Standings;
+
+static const PlCollection standing_sources[] = {
+  PL_COLLECTION_NONE, PL_COLLECTION_CAMPAIGNS, PL_COLLECTION_ALLOCATIONS, PL_COLLECTION_SPEND,
+  PL_COLLECTION_LINES, PL_COLLECTION_CATEGORIES, PL_COLLECTION_CAMPAIGN_KPIS,
+};
+
+static void
+standing_clear (gpointer data)
+{
+  Standing *standing = data;
+
+  g_free (standing->words);
+  g_free (standing->shares);
+  g_free (standing->sort_key);
 }
 
 static void
-find_attention (PlDashboard *self, PlPlan *plan, const PlBudgetTotals *totals, guint32 end)
+standings_free (gpointer data)
+{
+  Standings *standings = data;
+
+  g_clear_pointer (&standings->standings, g_array_unref);
+  g_clear_pointer (&standings->links, g_array_unref);
+  pl_budget_totals_free (standings->totals);
+  g_free (standings);
+}
+
+static guint64
+standing_serial (PlPlan *plan)
+{
+  guint64 serial = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (standing_sources); i++)
+    serial += pl_plan_get_collection_serial (plan, standing_sources[i]);
+  return serial;
+}
+
+/* Each campaign's KPIs, from the links, resolved once to the campaign's place in the
+ * standings and the KPI itself. */
+static void
+fill_links (Standings *self, PlPlan *plan)
+{
+  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_clear_pointer (&self->links, g_array_unref);
+  self->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  for (guint i = 0; i < self->standings->len; i++)
+    g_hash_table_insert (index, (gpointer) pl_item_get_id (g_array_index (self->standings, Standing, i).campaign),
+                         GUINT_TO_POINTER (i + 1));
+  for (guint i = 0, n = g_list_model_get_n_items (links); i < n; i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      const char *campaign = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
+      guint at = campaign ? GPOINTER_TO_UINT (g_hash_table_lookup (index, campaign)) : 0;
+      PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
+      Link resolved = { at - 1, kpi };
+
+      if (at != 0 && kpi != NULL && PL_IS_KPI (kpi))
+        g_array_append_val (self->links, resolved);
+    }
+}
+
+static void
+standings_fill (Standings *self, PlPlan *plan, guint32 as_of)
 {
   GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
-  g_autoptr(GHashTable) off = self->measured ? off_target_links (plan, self->month, end)
-                                              : g_hash_table_new (g_str_hash, g_str_equal);
   guint exponent = pl_plan_get_currency_exponent (plan);
-  int current_month = self->as_of >= pl_plan_get_end (plan) ? (int) pl_plan_get_months (plan) - 1
-                      : pl_plan_month_index (plan, self->as_of);
+  int current_month = as_of >= pl_plan_get_end (plan) ? (int) pl_plan_get_months (plan) - 1
+                      : pl_plan_month_index (plan, as_of);
 
+  g_clear_pointer (&self->standings, g_array_unref);
+  self->standings = g_array_new (FALSE, TRUE, sizeof (Standing));
+  g_array_set_clear_func (self->standings, standing_clear);
+  pl_budget_totals_refresh (self->totals);
   for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
     {
       g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
       gint64 status = pl_item_get_int (campaign, PL_CAMPAIGN_STATUS);
       guint32 ends = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
-      gint64 allocated = pl_budget_totals_campaign_allocated (totals, campaign);
+      gint64 allocated = pl_budget_totals_campaign_allocated (self->totals, campaign);
       gint64 actual = 0;
-      const char *kpi = g_hash_table_lookup (off, pl_item_get_id (campaign));
       g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) shares = g_ptr_array_new_with_free_func (g_free);
-      PlAttention *attention;
-      guint reasons = 0;
+      Standing standing = { campaign, 0, NULL, NULL, NULL };
 
       /* Stopped campaigns were decided on already. */
       if (status == PL_STATUS_STOPPED)
         continue;
       /* Spent so far: to the end of the month of the day shown. */
       for (int m = 0; m <= current_month; m++)
-        actual += pl_budget_totals_campaign_actual_month (totals, campaign, m);
-      if (kpi != NULL)
-        {
-          reasons |= PL_ATTENTION_OFF_TARGET;
-          g_ptr_array_add (words, g_strdup_printf (_("“%s” is off target"), kpi));
-          g_ptr_array_add (shares, g_strdup (g_ptr_array_index (words, words->len - 1)));
-        }
+        actual += pl_budget_totals_campaign_actual_month (self->totals, campaign, m);
       if (allocated > 0 && actual > allocated)
         {
           g_autofree char *over = pl_money_format (actual - allocated, exponent, pl_plan_get_currency (plan));
           g_autofree char *share = pl_percent_format (100.0 * (double) (actual - allocated) / (double) allocated, 0);
-          reasons |= PL_ATTENTION_OVER_BUDGET;
+          standing.reasons |= PL_ATTENTION_OVER_BUDGET;
           /* Translators: an amount of money, "€1,200 over budget" */
           g_ptr_array_add (words, g_strdup_printf (_("%s over budget"), over));
           /* Translators: a share of the campaign's allocation, "25 % over budget" */
           g_ptr_array_add (shares, g_strdup_printf (_("%s over budget"), share));
         }
       if ((status == PL_STATUS_RUNNING || status == PL_STATUS_PLANNED) && ends != 0 &&
-          ends >= self->as_of && ends <= self->as_of + PL_DASHBOARD_ENDING_DAYS)
+          ends >= as_of && ends <= as_of + PL_DASHBOARD_ENDING_DAYS)
         {
-          guint days = ends - self->as_of;
-          reasons |= PL_ATTENTION_ENDING_SOON;
+          guint days = ends - as_of;
+          standing.reasons |= PL_ATTENTION_ENDING_SOON;
           g_ptr_array_add (words, days == 0 ? g_strdup (_("ends today"))
                                             : g_strdup_printf (ngettext ("ends in %u day", "ends in %u days", days), days));
           g_ptr_array_add (shares, g_strdup (g_ptr_array_index (words, words->len - 1)));
         }
-      if (reasons == 0)
+      if (standing.reasons != 0)
+        {
+          g_ptr_array_add (words, NULL);
+          g_ptr_array_add (shares, NULL);
+          standing.words = g_strjoinv (" · ", (char **) words->pdata);
+          standing.shares = g_strjoinv (" · ", (char **) shares->pdata);
+        }
+      g_array_append_val (self->standings, standing);
+    }
+  fill_links (self, plan);
+  self->as_of = as_of;
+  self->serial = standing_serial (plan);
+}
+
+static Standings *
+standings_get (PlPlan *plan, guint32 as_of)
+{
+  Standings *self = g_object_get_data (G_OBJECT (plan), "pl-dashboard-standings");
+
+  if (self == NULL)
+    {
+      self = g_new0 (Standings, 1);
+      self->totals = pl_budget_totals_new (plan);
+      g_object_set_data_full (G_OBJECT (plan), "pl-dashboard-standings", self, standings_free);
+      standings_fill (self, plan, as_of);
+    }
+  else if (self->serial != standing_serial (plan) || self->as_of != as_of)
+    standings_fill (self, plan, as_of);
+  return self;
+}
+
+static char *
+join_reasons (const char *first, const char *rest)
+{
+  if (first == NULL)
+    return g_strdup (rest);
+  if (rest == NULL)
+    return g_strdup (first);
+  return g_strconcat (first, " · ", rest, NULL);
+}
+
+/* For each standing, the name of a KPI linked to it that is off target over [month, end),
+ * or NULL. Each KPI is judged once, not once per campaign linked to it. */
+static const char **
+off_target (PlPlan *plan, Standings *standings, guint32 month, guint32 end)
+{
+  const char **off = g_new0 (const char *, standings->standings->len + 1);
+  g_autoptr(GHashTable) judged = g_hash_table_new (NULL, NULL);  /* KPI -> name when off, else "" */
+  PlBasis basis = pl_basis_range (month, end);
+
+  for (guint i = 0; i < standings->links->len; i++)
+    {
+      const Link *link = &g_array_index (standings->links, Link, i);
+      const char *name = g_hash_table_lookup (judged, link->kpi);
+
+      if (name == NULL)
+        {
+          gboolean is_off = pl_figures_kpi_status_on (plan, PL_KPI (link->kpi), &basis) == PL_KPI_STATUS_OFF;
+          name = is_off ? pl_item_get_string (link->kpi, PL_KPI_NAME) : "";
+          g_hash_table_insert (judged, link->kpi, (gpointer) (name ? name : ""));
+        }
+      if (name != NULL && *name != '\0' && off[link->standing] == NULL)
+        off[link->standing] = name;
+    }
+  return off;
+}
+
+static void
+find_attention (PlDashboard *self, PlPlan *plan, Standings *standings, guint32 end)
+{
+  g_autofree const char **off = self->measured ? off_target (plan, standings, self->month, end)
+                                               : g_new0 (const char *, standings->standings->len + 1);
+
+  for (guint i = 0; i < standings->standings->len; i++)
+    {
+      Standing *standing = &g_array_index (standings->standings, Standing, i);
+      const char *kpi = off[i];
+      Attention *attention;
+
+      if (kpi == NULL && standing->reasons == 0)
         continue;
-      g_ptr_array_add (words, NULL);
-      g_ptr_array_add (shares, NULL);
-      attention = g_new0 (PlAttention, 1);
-      attention->campaign = campaign;
-      attention->reasons = reasons;
-      attention->text = g_strjoinv (" · ", (char **) words->pdata);
-      attention->share_text = g_strjoinv (" · ", (char **) shares->pdata);
+      if (standing->sort_key == NULL)
+        standing->sort_key = g_utf8_collate_key (pl_item_get_display_name (standing->campaign), -1);
+      attention = g_new0 (Attention, 1);
+      /* Borrowed for the sort only: the standings may be made again before this list goes. */
+      attention->sort_key = standing->sort_key;
+      attention->public.campaign = standing->campaign;
+      attention->public.reasons = standing->reasons | (kpi ? PL_ATTENTION_OFF_TARGET : 0);
+      attention->off_kpi = kpi;
+      attention->standing = standing;
       g_ptr_array_add (self->attention, attention);
     }
   g_ptr_array_sort (self->attention, by_reason);
+  /* Words for the entries a page, a chart or the report can show; the others are counted. */
+  for (guint i = 0; i < self->attention->len; i++)
+    {
+      Attention *attention = self->attention->pdata[i];
+
+      if (i < PL_DASHBOARD_MAX_DESCRIBED)
+        {
+          g_autofree char *off_words = attention->off_kpi ? g_strdup_printf (_("“%s” is off target"), attention->off_kpi)
+                                                          : NULL;
+          attention->public.text = join_reasons (off_words, attention->standing->words);
+          attention->public.share_text = join_reasons (off_words, attention->standing->shares);
+        }
+      attention->sort_key = NULL;
+      attention->off_kpi = NULL;
+      attention->standing = NULL;
+    }
 }
 
 double
@@ -204,7 +372,8 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
 {
   PlDashboard *self;
   GListModel *kpis;
-  g_autoptr(PlBudgetTotals) totals = NULL;
+  Standings *standings;
+  PlBudgetTotals *totals;
   int last, current;
   gboolean before;
   guint32 end;
@@ -212,7 +381,8 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
   self = g_new0 (PlDashboard, 1);
   kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
-  totals = pl_budget_totals_new (plan);
+  standings = standings_get (plan, as_of);
+  totals = standings->totals;
   current = pl_plan_month_index (plan, as_of);
   /* The KPIs show the last month measured, not a month still being measured, and never a
    * month after the day shown: a plan filled in ahead (targets, forecasts) reads as of today. */
@@ -264,6 +434,6 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   self->budget_to_date = self->before_period ? 0 : minor (plan, pl_figures_get (plan, PL_FIGURE_PLANNED, &self->to_date).value);
   self->used = pl_figures_get (plan, PL_FIGURE_USED, &self->to_date);
   self->used_of_period = pl_figures_get (plan, PL_FIGURE_USED_OF_PERIOD, &self->to_date);
-  find_attention (self, plan, totals, end);
+  find_attention (self, plan, standings, end);
   return self;
 }

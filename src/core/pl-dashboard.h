@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * the charts draw it and the page lays it out. */
 
 #define PL_DASHBOARD_MAX_TILES 8
+/* The campaigns needing attention that are described in words; the others are counted only
+ * (a page lists three, the report six). */
+#define PL_DASHBOARD_MAX_DESCRIBED 100
 /* A campaign ending within this many days of the day shown needs a decision soon. */
 #define PL_DASHBOARD_ENDING_DAYS 14
 
@@ -32,7 +35,7 @@ typedef enum {
 typedef struct {
   PlItem *campaign;      /* borrowed */
   guint   reasons;       /* PlAttentionReason */
-  char   *text;          /* the reasons in plain words */
+  char   *text;          /* the reasons in plain words; NULL past PL_DASHBOARD_MAX_DESCRIBED */
   char   *share_text;    /* the same with no amount: "25 % over budget" */
 } PlAttention;
 

@@ -228,7 +228,9 @@ typedef struct {
 
 typedef struct {
   guint64     serial;
+  guint64     budget_serial;
   GHashTable *entries;      /* Key -> Entry */
+  GHashTable *budget;       /* Key -> Entry: sums of the budget alone, which a KPI's edit leaves */
   GHashTable *formulas;     /* PlKpi -> PlFormula, NULL when it does not parse */
   GHashTable *evaluating;   /* PlKpi being evaluated: met again, it is a formula loop */
   PlKpi      *by_stage[PL_N_STAGES];
@@ -261,9 +263,24 @@ cache_free (gpointer data)
   Cache *cache = data;
 
   g_hash_table_unref (cache->entries);
+  g_hash_table_unref (cache->budget);
   g_hash_table_unref (cache->formulas);
   g_hash_table_unref (cache->evaluating);
   g_free (cache);
+}
+
+static const PlCollection budget_sources[] = {
+  PL_COLLECTION_NONE, PL_COLLECTION_SPEND, PL_COLLECTION_LINES, PL_COLLECTION_CATEGORIES,
+};
+
+static guint64
+budget_serial (PlPlan *plan)
+{
+  guint64 serial = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (budget_sources); i++)
+    serial += pl_plan_get_collection_serial (plan, budget_sources[i]);
+  return serial;
 }
 
 static guint64
@@ -307,6 +324,7 @@ cache_get (PlPlan *plan)
     {
       cache = g_new0 (Cache, 1);
       cache->entries = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
+      cache->budget = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
       cache->formulas = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pl_formula_free);
       cache->evaluating = g_hash_table_new (NULL, NULL);
       g_object_set_data_full (G_OBJECT (plan), "pl-figures-cache", cache, cache_free);
@@ -314,27 +332,74 @@ cache_get (PlPlan *plan)
     }
   else if (cache->serial != sources_serial (plan))
     cache_fill (cache, plan);
+  if (cache->budget_serial != budget_serial (plan))
+    {
+      g_hash_table_remove_all (cache->budget);
+      cache->budget_serial = budget_serial (plan);
+    }
   return cache;
 }
 
 static const PlFigure *
-cache_lookup (Cache *cache, gpointer kpi, guint kind, const PlBasis *basis)
+table_lookup (GHashTable *table, gpointer kpi, guint kind, const PlBasis *basis)
 {
   Key key = { kpi, kind, basis->from, basis->to };
-  Entry *entry = g_hash_table_lookup (cache->entries, &key);
+  Entry *entry = g_hash_table_lookup (table, &key);
 
   return entry ? &entry->figure : NULL;
 }
 
 static const PlFigure *
-cache_store (Cache *cache, gpointer kpi, guint kind, const PlFigure *figure)
+table_store (GHashTable *table, gpointer kpi, guint kind, const PlFigure *figure)
 {
   Entry *entry = g_new (Entry, 1);
 
   entry->key = (Key) { kpi, kind, figure->basis.from, figure->basis.to };
   entry->figure = *figure;
-  g_hash_table_replace (cache->entries, &entry->key, entry);
+  g_hash_table_replace (table, &entry->key, entry);
   return &entry->figure;
+}
+
+static const PlFigure *
+cache_lookup (Cache *cache, gpointer kpi, guint kind, const PlBasis *basis)
+{
+  return table_lookup (cache->entries, kpi, kind, basis);
+}
+
+static const PlFigure *
+cache_store (Cache *cache, gpointer kpi, guint kind, const PlFigure *figure)
+{
+  return table_store (cache->entries, kpi, kind, figure);
+}
+
+/* Keys of the budget's own sums in Cache.budget. */
+enum { BUDGET_SPEND = 1, BUDGET_ACQUISITION_SPEND, BUDGET_PLANNED };
+
+/* A sum of the budget over @basis, in minor units, remembered while the budget stands. */
+static gint64
+budget_sum (PlPlan *plan, guint what, const PlBasis *basis, gint64 (*compute) (PlPlan *, const PlBasis *))
+{
+  Cache *cache = cache_get (plan);
+  const PlFigure *cached = table_lookup (cache->budget, NULL, what, basis);
+  PlFigure figure = { 0, PL_MISSING_NONE, PL_STAGE_NONE, *basis };
+
+  if (cached != NULL)
+    return (gint64) cached->value;
+  figure.value = (double) compute (plan, basis);
+  table_store (cache->budget, NULL, what, &figure);
+  return (gint64) figure.value;
+}
+
+static gint64
+records_spend (PlPlan *plan, const PlBasis *basis)
+{
+  return sum_spend (plan, NULL, NULL, basis->from, basis->to, FALSE);
+}
+
+static gint64
+records_acquisition_spend (PlPlan *plan, const PlBasis *basis)
+{
+  return sum_spend (plan, NULL, NULL, basis->from, basis->to, TRUE);
 }
 
 static PlFigure
@@ -442,7 +507,7 @@ measure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasi
     {
       if (basis->from >= pl_plan_get_end (plan) || basis->to <= pl_plan_get_start (plan))
         return missing (basis, PL_MISSING_NOT_MEASURED, stage);
-      return available (basis, major (plan, sum_spend (plan, NULL, NULL, basis->from, basis->to, FALSE)));
+      return available (basis, major (plan, budget_sum (plan, BUDGET_SPEND, basis, records_spend)));
     }
 
   series = kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (kpi) : pl_kpi_get_measurements (kpi);
@@ -546,7 +611,9 @@ spend_figure (PlPlan *plan, const PlBasis *basis, gboolean acquisition_only)
     case PL_SPEND_FROM_RECORDS:
       if (basis->to <= basis->from)
         return missing (basis, PL_MISSING_BEFORE_PERIOD, PL_STAGE_SPEND);
-      return available (basis, major (plan, sum_spend (plan, NULL, NULL, basis->from, basis->to, acquisition_only)));
+      return available (basis, major (plan, acquisition_only
+                                              ? budget_sum (plan, BUDGET_ACQUISITION_SPEND, basis, records_acquisition_spend)
+                                              : budget_sum (plan, BUDGET_SPEND, basis, records_spend)));
     case PL_SPEND_FROM_KPI:
       return with_stage (pl_figures_stage (plan, PL_STAGE_SPEND, basis), PL_STAGE_SPEND);
     case PL_SPEND_NONE:
@@ -577,9 +644,15 @@ category_planned_over (PlPlan *plan, PlCategory *category, const PlBasis *basis)
 }
 
 static gint64
-planned_over (PlPlan *plan, const PlBasis *basis)
+all_planned_over (PlPlan *plan, const PlBasis *basis)
 {
   return category_planned_over (plan, NULL, basis);
+}
+
+static gint64
+planned_over (PlPlan *plan, const PlBasis *basis)
+{
+  return budget_sum (plan, BUDGET_PLANNED, basis, all_planned_over);
 }
 
 void
