@@ -106,16 +106,6 @@ paragraph (const char *text, const char *style)
   return label;
 }
 
-static int
-by_score (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const double *scores = data;
-  guint x = GPOINTER_TO_UINT (*(gpointer *) a), y = GPOINTER_TO_UINT (*(gpointer *) b);
-  double sx = isnan (scores[x]) ? -1 : scores[x], sy = isnan (scores[y]) ? -1 : scores[y];
-
-  return sx > sy ? -1 : sx < sy ? 1 : (int) x - (int) y;
-}
-
 static void
 on_open_place_cb (GtkButton *button, gpointer data)
 {
@@ -128,6 +118,7 @@ rebuild_details (PlAssessmentPage *self)
   const PlQuestionnaire *q = questionnaire ();
   GtkWidget *child, *expander;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GArray) weakest = NULL;
   g_autoptr(GtkSizeGroup) titles = NULL;
   g_autoptr(GPtrArray) facts = pl_maturity_evidence (self->plan);
   g_autofree char *overall = NULL;
@@ -165,9 +156,15 @@ rebuild_details (PlAssessmentPage *self)
 
   /* The dimensions, strongest first: the radar's accessible twin. */
   gtk_box_append (self->details, heading (_("Dimensions, Strongest First")));
-  for (guint d = 0; d < q->dimensions->len; d++)
-    g_ptr_array_add (order, GUINT_TO_POINTER (d));
-  g_ptr_array_sort_with_data (order, by_score, self->current->scores);
+  {
+    g_autoptr(GArray) ranked = pl_maturity_order (self->current, FALSE);
+    /* The dimensions scored, then those nobody rated. */
+    for (guint i = 0; i < ranked->len; i++)
+      g_ptr_array_add (order, GUINT_TO_POINTER (g_array_index (ranked, guint, i)));
+    for (guint d = 0; d < q->dimensions->len; d++)
+      if (isnan (self->current->scores[d]))
+        g_ptr_array_add (order, GUINT_TO_POINTER (d));
+  }
   /* One width for every title, the widest's, so the bars line up. */
   titles = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   for (guint i = 0; i < order->len; i++)
@@ -224,16 +221,14 @@ rebuild_details (PlAssessmentPage *self)
 
   /* Next steps for the three weakest dimensions rated. */
   gtk_box_append (self->details, heading (_("Next Steps")));
-  for (guint i = order->len, shown = 0; i > 0 && shown < 3; i--)
+  weakest = pl_maturity_order (self->current, TRUE);
+  for (guint i = 0; i < MIN (weakest->len, 3); i++)
     {
-      guint d = GPOINTER_TO_UINT (order->pdata[i - 1]);
+      guint d = g_array_index (weakest, guint, i);
       const PlDimension *dimension = q->dimensions->pdata[d];
       GtkWidget *row, *text, *button;
       g_autofree char *advice = NULL;
 
-      if (isnan (self->current->scores[d]))
-        continue;
-      shown++;
       row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
       advice = g_strdup_printf ("%s — %s", dimension->title, dimension->advice);
       text = paragraph (advice, NULL);

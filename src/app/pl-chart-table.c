@@ -93,27 +93,20 @@ chain_rows (GPtrArray *rows, PlPlan *plan, guint32 today)
 static void
 funnel_rows (GPtrArray *rows, PlPlan *plan, guint32 today)
 {
-  static const PlStage stages[] = { PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL,
-                                    PL_STAGE_OPPORTUNITIES, PL_STAGE_NEW_CUSTOMERS };
-  guint32 from = pl_plan_get_start (plan), to = pl_dashboard_resolve_as_of (plan, today) + 1;
-  double previous = NAN;
+  /* The same months as the chart it stands for: the dashboard's measured months. */
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_resolve_as_of (plan, today));
+  PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
+  guint n = pl_figures_funnel (plan, &dashboard->measured_basis, stages);
 
   add_row (rows, _("Stage"), _("Actual"), C_("planned figure", "Plan"), _("Rate"), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+  for (guint i = 0; i < n; i++)
     {
-      PlKpi *kpi = pl_figures_kpi_for_stage (plan, stages[i]);
-      double actual;
-      g_autofree char *actual_text = NULL, *plan_text = NULL, *rate = NULL;
+      PlKpi *kpi = stages[i].kpi;
+      g_autofree char *actual_text = kpi_figure (kpi, stages[i].actual.value);
+      g_autofree char *plan_text = kpi_figure (kpi, stages[i].target.value);
+      g_autofree char *rate = isnan (stages[i].rate.value) ? g_strdup ("—") : pl_percent_format (stages[i].rate.value * 100, 1);
 
-      if (kpi == NULL)
-        continue;
-      actual = pl_figures_kpi_value (plan, kpi, from, to);
-      actual_text = kpi_figure (kpi, actual);
-      plan_text = kpi_figure (kpi, pl_figures_kpi_target (plan, kpi, from, to));
-      rate = isnan (previous) || isnan (actual) || previous == 0 ? g_strdup ("—")
-                                                                 : pl_percent_format (actual / previous * 100, 1);
       add_row (rows, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), actual_text, plan_text, rate, NULL);
-      previous = actual;
     }
 }
 

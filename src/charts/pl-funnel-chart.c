@@ -21,20 +21,17 @@
  * stage stays wide enough to compare its actual with its plan. */
 #define NARROWEST 0.5
 
-static const PlStage funnel[] = {
-  PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL, PL_STAGE_NEW_CUSTOMERS,
-};
-
 int
-pl_funnel_chart_stages (PlPlan *plan, int stages[6])
+pl_funnel_chart_stages (PlPlan *plan, int stages[PL_FUNNEL_MAX_STAGES + 1])
 {
-  int n = 0;
+  PlFunnelStage funnel[PL_FUNNEL_MAX_STAGES];
+  PlBasis basis = pl_basis_period (plan);
+  guint n = pl_figures_funnel (plan, &basis, funnel);
 
-  for (guint i = 0; i < G_N_ELEMENTS (funnel); i++)
-    if (pl_figures_kpi_for_stage (plan, funnel[i]) != NULL)
-      stages[n++] = funnel[i];
+  for (guint i = 0; i < n; i++)
+    stages[i] = funnel[i].stage;
   stages[n] = -1;
-  return n;
+  return (int) n;
 }
 
 static void
@@ -113,8 +110,9 @@ char *
 pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, double width, double height,
                       const PlChartStyle *style)
 {
-  int stages[6];
-  int n = pl_funnel_chart_stages (plan, stages);
+  PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
+  PlBasis basis = pl_basis_range (from, to);
+  int n = (int) pl_figures_funnel (plan, &basis, stages);
   g_autofree char *months = pl_chart_period_months (from, to);
   /* Translators: the funnel's title, over a range of months ("January to June 2027") */
   g_autofree char *title = months ? g_strdup_printf (_("Funnel, %s"), months) : g_strdup (_("Funnel"));
@@ -124,7 +122,7 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
   g_autoptr(PangoLayout) value_text = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   double label_w, value_w, bar_h, gap;
-  double previous_actual = NAN, previous_target = NAN, previous_y = 0, previous_w = 0, cx = 0;
+  double previous_y = 0, previous_w = 0, cx = 0;
 
   /* A card, like the dashboard's other pieces, so that the chart reads the same on screen
    * and on paper. */
@@ -149,12 +147,12 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
   g_string_append_c (summary, ':');
   for (int i = 0; i < n; i++)
     {
-      PlKpi *kpi = pl_figures_kpi_for_stage (plan, stages[i]);
+      PlKpi *kpi = stages[i].kpi;
       const char *name = pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME);
-      double actual = pl_figures_kpi_value (plan, kpi, from, to);
-      double target = pl_figures_kpi_target (plan, kpi, from, to);
+      double actual = stages[i].actual.value;
+      double target = stages[i].target.value;
       double scale = MAX (isnan (actual) ? 0 : actual, isnan (target) ? 0 : target);
-      PlKpiStatus status = pl_figures_kpi_status (plan, kpi, from, to);
+      PlKpiStatus status = stages[i].status;
       const PlColor *color = pl_chart_status_color (style, status);
       g_autofree char *a = figure (kpi, actual);
       g_autofree char *t = figure (kpi, target);
@@ -168,7 +166,7 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
       /* From the stage above: the funnel's wall and the conversion rate against plan. */
       if (i > 0)
         {
-          double rate = actual / previous_actual, planned = target / previous_target;
+          double rate = stages[i].rate.value, planned = stages[i].planned_rate.value;
 
           pl_chart_set_color (cr, &style->muted, 0.12);
           cairo_move_to (cr, cx - previous_w / 2, previous_y);
@@ -247,7 +245,7 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
         plan_line = g_strdup_printf (_("plan %s"), t);
       else
         /* Translators: under a funnel stage's figure: its plan and the gap to it */
-        plan_line = g_strdup_printf (_("plan %s · %+.1f%%"), t, (actual - target) / target * 100);
+        plan_line = g_strdup_printf (_("plan %s · %+.1f%%"), t, (stages[i].against.value - 1) * 100);
       if (gap >= 14 || i == n - 1)
         {
           pl_chart_set_color (cr, status == PL_KPI_STATUS_OFF || status == PL_KPI_STATUS_CLOSE ? color : &style->muted, 1);
@@ -260,8 +258,6 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
         /* Translators: a funnel stage in the summary: its name, actual and plan */
         g_string_append_printf (summary, _(" %s %s (plan %s)"), name, a, t);
 
-      previous_actual = actual;
-      previous_target = target;
       previous_y = top + bar_h;
       previous_w = band_w;
     }

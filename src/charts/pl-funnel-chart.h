@@ -22,7 +22,7 @@ char *pl_funnel_chart_draw (PlPlan             *plan,
                             const PlChartStyle *style);
 
 /* The stages drawn, in order (for tests and hit tests): PlStage values, -1 terminated. */
-int  pl_funnel_chart_stages (PlPlan *plan, int stages[6]);
+int  pl_funnel_chart_stages (PlPlan *plan, int stages[PL_FUNNEL_MAX_STAGES + 1]);
 
 /* Where stage @index of @n is drawn in a chart @width x @height: the band's centre and
  * width, and the vertical middle of its bar (for tests). */

@@ -190,11 +190,16 @@ pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *cur
           pl_radar_chart_vertex (n, i, current->scores[i], width, height, &x, &y);
           cairo_arc (cr, x, y, 3.5, 0, 2 * G_PI);
           cairo_fill (cr);
-          if (strongest < 0 || current->scores[i] > current->scores[strongest])
-            strongest = (int) i;
-          if (weakest < 0 || current->scores[i] < current->scores[weakest])
-            weakest = (int) i;
         }
+      {
+        g_autoptr(GArray) strong = pl_maturity_order (current, FALSE);
+        g_autoptr(GArray) weak = pl_maturity_order (current, TRUE);
+        if (strong->len > 0)
+          {
+            strongest = (int) g_array_index (strong, guint, 0);
+            weakest = (int) g_array_index (weak, guint, 0);
+          }
+      }
     }
   /* The personas' names over the shapes, on a halo of the background, so that a round's
    * outline never runs through them. */

@@ -836,6 +836,39 @@ pl_figures_against (double value, double target)
   return value / target;
 }
 
+guint
+pl_figures_funnel (PlPlan *plan, const PlBasis *basis, PlFunnelStage stages[PL_FUNNEL_MAX_STAGES])
+{
+  static const PlStage funnel[PL_FUNNEL_MAX_STAGES] = {
+    PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL, PL_STAGE_OPPORTUNITIES, PL_STAGE_NEW_CUSTOMERS,
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (funnel); i++)
+    {
+      PlKpi *kpi = pl_figures_kpi_for_stage (plan, funnel[i]);
+      PlFunnelStage *stage = &stages[n];
+
+      if (kpi == NULL)
+        continue;
+      stage->stage = funnel[i];
+      stage->kpi = kpi;
+      stage->actual = with_stage (pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, basis), funnel[i]);
+      stage->target = with_stage (pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, basis), funnel[i]);
+      stage->status = pl_figures_kpi_status_on (plan, kpi, basis);
+      stage->against = divide (basis, &stage->actual, &stage->target);
+      if (n == 0)
+        stage->rate = stage->planned_rate = missing (basis, PL_MISSING_NOT_MEASURED, PL_STAGE_NONE);
+      else
+        {
+          stage->rate = divide (basis, &stage->actual, &stages[n - 1].actual);
+          stage->planned_rate = divide (basis, &stage->target, &stages[n - 1].target);
+        }
+      n++;
+    }
+  return n;
+}
+
 gboolean
 pl_figures_margin_assumed (PlPlan *plan, const PlBasis *basis)
 {

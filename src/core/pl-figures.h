@@ -115,6 +115,26 @@ PlFigure     pl_figures_get_target     (PlPlan *plan, PlFigureKind kind, const P
 /* @value as a share of @target (1.0 is on target), NAN when either is missing or the target
  * is zero: how every "against target" column reads. */
 double       pl_figures_against        (double value, double target);
+/* A stage of the funnel over a basis: its KPI, actual and target, how it stands, and the
+ * rates from the stage above it (NAN-valued figures for the first). */
+typedef struct {
+  PlStage     stage;
+  PlKpi      *kpi;            /* borrowed */
+  PlFigure    actual;
+  PlFigure    target;
+  PlKpiStatus status;
+  PlFigure    rate;           /* actual / the actual of the stage above */
+  PlFigure    planned_rate;   /* target / the target of the stage above */
+  PlFigure    against;        /* actual / target */
+} PlFunnelStage;
+
+#define PL_FUNNEL_MAX_STAGES 6
+
+/* The funnel's stages the plan counts, top to bottom (visitors, leads, MQL, SQL,
+ * opportunities, new customers), over @basis: what the funnel chart draws, its table lists,
+ * and the summary and report convert. Returns how many were filled. */
+guint        pl_figures_funnel         (PlPlan *plan, const PlBasis *basis,
+                                        PlFunnelStage stages[PL_FUNNEL_MAX_STAGES]);
 /* TRUE when no margin is measured over @basis, so LTV assumes 100 %. */
 gboolean     pl_figures_margin_assumed (PlPlan *plan, const PlBasis *basis);
 PlSpendSource pl_figures_spend_source  (PlPlan *plan);

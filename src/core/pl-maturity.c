@@ -201,3 +201,33 @@ pl_maturity_rounds (PlPlan *plan)
     g_ptr_array_add (rounds, g_strdup (((RoundDate *) found->pdata[r])->round));
   return rounds;
 }
+
+typedef struct {
+  const double *scores;
+  gboolean      weakest_first;
+} Order;
+
+static int
+by_score (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Order *order = data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  double sx = order->scores[x], sy = order->scores[y];
+
+  if (sx != sy)
+    return (sx < sy) == order->weakest_first ? -1 : 1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+GArray *
+pl_maturity_order (const PlMaturity *maturity, gboolean weakest_first)
+{
+  GArray *dimensions = g_array_new (FALSE, FALSE, sizeof (guint));
+  Order order = { maturity->scores, weakest_first };
+
+  for (guint d = 0; d < maturity->n_dimensions; d++)
+    if (!isnan (maturity->scores[d]))
+      g_array_append_val (dimensions, d);
+  g_array_sort_with_data (dimensions, by_score, &order);
+  return dimensions;
+}

@@ -29,6 +29,10 @@ const PlPersona *pl_maturity_persona  (const PlQuestionnaire *questionnaire, con
 /* The rounds of @plan in date order (a new array of strings). */
 GPtrArray  *pl_maturity_rounds        (PlPlan *plan);
 void        pl_maturity_free          (PlMaturity *maturity);
+/* The dimensions scored in @maturity, strongest first or, with @weakest_first, weakest first;
+ * ties in the questionnaire's order either way. The one ranking the radar, the assessment
+ * page and the report all read: a new array of guint indices. */
+GArray     *pl_maturity_order         (const PlMaturity *maturity, gboolean weakest_first);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlMaturity, pl_maturity_free)
 

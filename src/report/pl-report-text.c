@@ -721,9 +721,12 @@ pl_report_maturity_table (PlPlan *plan)
       g_autofree char *change = isnan (now) || isnan (before) ? NULL : g_strdup_printf ("%+.0f", now - before);
 
       add_row (self, dimension->title, score, earlier, change, NULL);
-      if (!isnan (now) && (weakest < 0 || now < current->scores[weakest]))
-        weakest = (int) d;
     }
+  {
+    g_autoptr(GArray) weak = pl_maturity_order (current, TRUE);
+    if (weak->len > 0)
+      weakest = (int) g_array_index (weak, guint, 0);
+  }
   if (weakest >= 0)
     {
       const PlDimension *dimension = questionnaire->dimensions->pdata[weakest];

@@ -62,7 +62,7 @@ test_example (void)
   g_autoptr(PlPlan) plan = example ();
   const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
   const char *names[] = { "funnel-example.png", "funnel-example-dark.png" };
-  int stages[6];
+  int stages[PL_FUNNEL_MAX_STAGES + 1];
 
   g_assert_cmpint (pl_funnel_chart_stages (plan, stages), ==, 5);
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)

@@ -7,6 +7,7 @@
 #include "pl-budget-totals.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
+#include "pl-maturity.h"
 #include "pl-plan.h"
 
 typedef struct {
@@ -410,6 +411,25 @@ test_formula_chain (void)
   g_assert_cmpint (looped.missing, ==, PL_MISSING_LOOP);
 }
 
+/* The strongest and weakest dimensions, one ranking for the radar, the page and the report:
+ * ties in the questionnaire's order, dimensions nobody rated left out. */
+static void
+test_maturity_order (void)
+{
+  double scores[] = { 40, NAN, 75, 40, 75 };
+  PlMaturity maturity = { G_N_ELEMENTS (scores), scores };
+  g_autoptr(GArray) strong = pl_maturity_order (&maturity, FALSE);
+  g_autoptr(GArray) weak = pl_maturity_order (&maturity, TRUE);
+  const guint strong_expected[] = { 2, 4, 0, 3 }, weak_expected[] = { 0, 3, 2, 4 };
+
+  g_assert_cmpuint (strong->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpuint (g_array_index (strong, guint, i), ==, strong_expected[i]);
+      g_assert_cmpuint (g_array_index (weak, guint, i), ==, weak_expected[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -425,6 +445,7 @@ main (int argc, char **argv)
   ADD ("/figures/used-to-date", test_used_to_date);
 #undef ADD
   g_test_add_func ("/figures/status-rule", test_status_rule);
+  g_test_add_func ("/figures/maturity-order", test_maturity_order);
   g_test_add_func ("/figures/spend-from-kpi", test_spend_from_kpi);
   g_test_add_func ("/figures/campaign-dates", test_campaign_dates);
   g_test_add_func ("/figures/formula-chain", test_formula_chain);
