@@ -336,6 +336,7 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
   gboolean healthy = !isnan (ratio) && ratio >= PL_LTV_CAC_HEALTHY;
   const PlColor *color = healthy ? &style->good : &style->bad;
   double bar_w = width - 2 * PAD, bar_y = pl_dashboard_gauge_bar_y (height), bar_end, healthy_x, top;
+  int step = 1;
 
   pl_chart_card (cr, width, height, style);
   gauge_head (cr, title, value,
@@ -354,12 +355,24 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
       cairo_fill (cr);
     }
   /* The scale under the bar, one mark per x, and the health line across it. */
-  for (int i = 0; i <= (int) round (top); i++)
+  /* A mark every 1, 2, 5, 10... x, as many as fit 34 px apart: a ratio of 20 would
+   * otherwise crowd 21 marks into the bar. */
+  {
+    static const int steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+    for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+      {
+        step = steps[s];
+        if (bar_w * step / top >= 34)
+          break;
+      }
+  }
+  for (int i = 0; i <= (int) round (top); i += step)
     {
       g_autofree char *mark = pl_ratio_format (i, 0);
       double x = PAD + bar_w * i / top;
 
-      if (i == (int) PL_LTV_CAC_HEALTHY)
+      /* The health line has its own mark, and the marks beside it would run into it. */
+      if (i == (int) PL_LTV_CAC_HEALTHY || (i != 0 && fabs (bar_w * (i - PL_LTV_CAC_HEALTHY) / top) < 28))
         continue;
       pl_chart_set_color (cr, &style->muted, 1);
       /* The ends of the scale stay inside the card. */

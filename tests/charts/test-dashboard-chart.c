@@ -268,6 +268,38 @@ test_whole (void)
     }
 }
 
+/* The reference plan of round numbers (tests/data, worked out in tests/cli/test-cli.c): the
+ * dashboard's accessible summary says the same figures as the summary and the report. */
+static void
+test_reference (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "round-numbers.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366, 768);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = NULL;
+  static const char *expected[] = {
+    "Funnel, January to February 2027: Visitors 2\u202F000 (plan 2\u202F000) → Leads 200 (plan 200), 10.0% converted "
+    "→ MQL 50 (plan 50), 25.0% converted → SQL 20 (plan 20), 40.0% converted → New customers 5 (plan 4), 25.0% converted.",
+    "LTV:CAC is 20.0, above the healthy line of 3.",
+    "Spent 10k\u00A0EUR of the 12k\u00A0EUR planned to date (83%).",
+    "Leads, February 2027: 80, off target (target 100), down from 120 the month before.",
+    "New customers, February 2027: 2, on target (target 2), down from 3 the month before.",
+    "MRR, February 2027: 100\u202F000\u00A0EUR, on target (target 100\u202F000\u00A0EUR), up from 98\u202F000\u00A0EUR the month before.",
+  };
+
+  g_assert_no_error (error);
+  summary = pl_dashboard_draw (plan, pl_dashboard_as_of (plan, 0), cr, 1366, 768, pl_chart_style_light ());
+  write_png (surface, "dashboard-reference.png");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (summary, expected[i]) == NULL)
+      g_error ("“%s” is missing from the dashboard's summary:\n%s", expected[i], summary);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -278,5 +310,6 @@ main (int argc, char **argv)
   g_test_add_func ("/dashboard-chart/tile-long-name", test_tile_long_name);
   g_test_add_func ("/dashboard-chart/attention", test_attention);
   g_test_add_func ("/dashboard-chart/whole", test_whole);
+  g_test_add_func ("/dashboard-chart/reference", test_reference);
   return g_test_run ();
 }
