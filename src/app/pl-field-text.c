@@ -12,6 +12,7 @@
 #include "pl-figures.h"
 #include "pl-kpi-value.h"
 #include "pl-money.h"
+#include "pl-rules.h"
 
 /* The KPI a number of @item is counted in (an objective's target, a campaign's expected
  * contribution): the KPI its reference field points to, so that the number reads and types
@@ -121,11 +122,9 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
     {
     case PL_FIELD_STRING:
     case PL_FIELD_TEXT:
-      if ((f->flags & PL_FIELD_REQUIRED) && *stripped == '\0')
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("This cannot be empty."));
-          return FALSE;
-        }
+      /* The plan's own rule, in its words, as the field is typed as when it is left. */
+      if (!pl_rule_required (plan, item, field, *stripped != '\0', error))
+        return FALSE;
       return !commit || pl_plan_set_string (plan, item, field, *stripped ? stripped : NULL, error);
     case PL_FIELD_INT:
       {
