@@ -66,8 +66,13 @@ parse (const char *command, const char *arguments, const char *summary, GOptionE
 static void
 print_problem (const char *file, const PlProblem *problem)
 {
-  g_print ("%s:%u:%u: %s\n", file, problem->line, problem->column ? problem->column : 1,
-           problem->message);
+  if (problem->warning)
+    /* Translators: a warning's label in the FILE:LINE:COLUMN: form compilers use */
+    g_print ("%s:%u:%u: %s %s\n", file, problem->line, problem->column ? problem->column : 1,
+             _("warning:"), problem->message);
+  else
+    g_print ("%s:%u:%u: %s\n", file, problem->line, problem->column ? problem->column : 1,
+             problem->message);
 }
 
 static int
@@ -77,7 +82,8 @@ command_validate (int argc, char **argv)
 
   if (!parse ("validate", _("FILE…"), _("Checks plan files: the XML, the schema and every rule of the plan.\n"
                                        "Exits with 0 when all are valid, 1 when a file has problems, "
-                                       "each listed as FILE:LINE:COLUMN: message."),
+                                       "each listed as FILE:LINE:COLUMN: message. Warnings (likely mistakes, "
+                                       "such as more leads than visitors in a month) are listed too but leave the status 0."),
               NULL, &argc, &argv, &status))
     return status;
   if (argc < 2)
@@ -89,6 +95,7 @@ command_validate (int argc, char **argv)
       g_autoptr(GError) error = NULL;
       g_autoptr(PlPlan) plan = pl_plan_load (file, argv[i], PL_READ_SCHEMA, NULL, &error);
       g_autoptr(GPtrArray) problems = NULL;
+      guint n_warnings = 0;
 
       if (plan == NULL)
         {
@@ -98,9 +105,19 @@ command_validate (int argc, char **argv)
         }
       problems = pl_plan_validate (plan);
       for (guint p = 0; p < problems->len; p++)
-        print_problem (argv[i], g_ptr_array_index (problems, p));
-      if (problems->len > 0)
+        {
+          const PlProblem *problem = g_ptr_array_index (problems, p);
+
+          print_problem (argv[i], problem);
+          n_warnings += problem->warning;
+        }
+      /* A warning is likely a mistake, not a broken plan: scripts still get 0 for it. */
+      if (problems->len > n_warnings)
         status = EXIT_PROBLEMS;
+      else if (n_warnings > 0)
+        /* Translators: %s is a file name, %u a number of warnings */
+        g_print (ngettext ("%s: valid plan, with %u warning\n",
+                           "%s: valid plan, with %u warnings\n", n_warnings), argv[i], n_warnings);
       else
         /* Translators: %s is a file name */
         g_print (_("%s: valid plan\n"), argv[i]);
