@@ -18,6 +18,7 @@
 #include "pl-kpis-page.h"
 #include "pl-measurements-grid.h"
 #include "pl-record-table.h"
+#include "pl-rules.h"
 #include "pl-trend-chart.h"
 
 struct _PlKpisPage
@@ -268,6 +269,12 @@ refresh_formula_help (PlKpisPage *self)
               gtk_widget_add_css_class (GTK_WIDGET (self->formula_help), "problem-text");
             }
         }
+    }
+  /* A loop read from a file (an edit making one is refused): the words validation uses. */
+  if (formula != NULL && !pl_rule_kpi_formula (self->plan, PL_KPI (self->kpi), text, &error))
+    {
+      g_string_append_printf (help, "\n%s", error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->formula_help), "problem-text");
     }
   gtk_label_set_label (self->formula_help, help->str);
   {
