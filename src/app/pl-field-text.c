@@ -12,7 +12,6 @@
 #include "pl-figures.h"
 #include "pl-kpi-value.h"
 #include "pl-money.h"
-#include "pl-rules.h"
 
 /* The KPI a number of @item is counted in (an objective's target, a campaign's expected
  * contribution): the KPI its reference field points to, so that the number reads and types
@@ -122,9 +121,8 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
     {
     case PL_FIELD_STRING:
     case PL_FIELD_TEXT:
-      /* The plan's own rule, in its words, as the field is typed as when it is left. */
-      if (!pl_rule_required (plan, item, field, *stripped != '\0', error))
-        return FALSE;
+      /* An emptied required field is refused when it is left (pl_plan_set_string(), in the
+       * plan's rule's words), not while typed: the user has a chance to fill it first. */
       return !commit || pl_plan_set_string (plan, item, field, *stripped ? stripped : NULL, error);
     case PL_FIELD_INT:
       {

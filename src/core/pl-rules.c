@@ -82,6 +82,14 @@ pl_rules_describe (PlPlan *plan, PlItem *item, gboolean capital)
   g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_ITEM (item), NULL);
   if (PL_IS_METADATA (item))
     text = g_strdup (_("the plan"));
+  else if (PL_IS_ALLOCATION (item) && !pl_item_field_is_set (item, PL_ALLOCATION_LINE) &&
+           !pl_item_field_is_set (item, PL_ALLOCATION_CAMPAIGN))
+    text = g_strdup_printf (_("an unnamed %s"), pl_item_get_noun (item));
+  /* A new one, half filled: what it has is all there is to name it by. */
+  else if (PL_IS_ALLOCATION (item) && !pl_item_field_is_set (item, PL_ALLOCATION_CAMPAIGN))
+    text = g_strdup_printf (_("the allocation from “%s”"), ref_name (plan, item, PL_ALLOCATION_LINE));
+  else if (PL_IS_ALLOCATION (item) && !pl_item_field_is_set (item, PL_ALLOCATION_LINE))
+    text = g_strdup_printf (_("the allocation to “%s”"), ref_name (plan, item, PL_ALLOCATION_CAMPAIGN));
   else if (PL_IS_ALLOCATION (item))
     text = g_strdup_printf (_("the allocation from “%s” to “%s”"),
                             ref_name (plan, item, PL_ALLOCATION_LINE), ref_name (plan, item, PL_ALLOCATION_CAMPAIGN));
