@@ -17,6 +17,7 @@
 #include "pl-ical.h"
 #include "pl-measurement-import.h"
 #include "pl-plan-file.h"
+#include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
 
@@ -103,6 +104,14 @@ command_validate (int argc, char **argv)
           status = EXIT_PROBLEMS;
           continue;
         }
+      {
+        g_autofree char *notice = pl_plan_describe_newer_format (plan);
+
+        /* A note, not a problem: the file is read whole and written back whole. */
+        if (notice != NULL)
+          /* Translators: a note's label in the FILE: note: message form compilers use */
+          g_print ("%s: %s %s\n", argv[i], _("note:"), notice);
+      }
       problems = pl_plan_validate (plan);
       for (guint p = 0; p < problems->len; p++)
         {

@@ -35,6 +35,10 @@ typedef struct {
   gboolean          newer;         /* written in a newer major version of the format */
 } Reader;
 
+/* Where the plan keeps the version of a newer file it was read from: the file format is io's
+ * business, so core's model does not hold it. */
+#define NEWER_FORMAT_KEY "pl-plan-reader-newer-format"
+
 /* ---- messages ---- */
 
 static void
@@ -1133,6 +1137,11 @@ check_version (Reader *self)
       self->newer = TRUE;
       return FALSE;
     }
+  /* A later minor version only adds (doc/file-format.md): the plan opens, what is not known
+   * is kept, and the user is told once (pl_plan_get_newer_format()). */
+  if (minor > PL_PLAN_FORMAT_MINOR)
+    g_object_set_data_full (G_OBJECT (self->plan), NEWER_FORMAT_KEY,
+                            g_strdup_printf ("%u.%u", (guint) major, (guint) minor), g_free);
   return TRUE;
 }
 
@@ -1412,6 +1421,10 @@ pl_plan_read_bytes (const char  *data,
                                                     flags & ~PL_READ_SCHEMA, error);
       if (plain == NULL)
         return NULL;
+      /* The schema built in describes this version: a newer file's additions are not in it,
+       * and they are kept rather than refused. The plan read without it is the plan. */
+      if (pl_plan_get_newer_format (plain) != NULL)
+        return g_steal_pointer (&plain);
     }
 
   plan = pl_plan_new ();
@@ -1469,4 +1482,24 @@ pl_plan_read_bytes (const char  *data,
   g_string_free (self.messages, TRUE);
   pl_plan_mark_saved (plan);
   return g_steal_pointer (&plan);
+}
+
+const char *
+pl_plan_get_newer_format (PlPlan *plan)
+{
+  g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  return g_object_get_data (G_OBJECT (plan), NEWER_FORMAT_KEY);
+}
+
+char *
+pl_plan_describe_newer_format (PlPlan *plan)
+{
+  const char *version = pl_plan_get_newer_format (plan);
+
+  if (version == NULL)
+    return NULL;
+  return g_strdup_printf (_("This plan was written by a newer version of Pilote (file format %s; this version "
+                            "knows %d.%d). Everything opens; what this version does not know is not shown, "
+                            "but it is kept and saved back unchanged."),
+                          version, PL_PLAN_FORMAT_MAJOR, PL_PLAN_FORMAT_MINOR);
 }

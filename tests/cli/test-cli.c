@@ -276,6 +276,31 @@ test_validate_impossible_values (void)
     }
 }
 
+/* A file of a newer minor version opens and validates, with a note saying so. */
+static void
+test_validate_newer_minor (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.pilote", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_set_contents (path,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.7\">\n"
+                       "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                       "  <experiments><experiment id=\"e1\"/></experiments>\n"
+                       "</plan>\n", -1, &error);
+  g_assert_no_error (error);
+  run_cli (&run, "validate", path, NULL);
+  expected = g_strdup_printf ("%s: note: This plan was written by a newer version of Pilote (file format 1.7; "
+                              "this version knows 1.0). Everything opens; what this version does not know is "
+                              "not shown, but it is kept and saved back unchanged.\n%s: valid plan\n", path, path);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 static void
 test_summary_example (void)
 {
@@ -812,6 +837,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate-example", test_validate_example);
   g_test_add_func ("/cli/validate-problems", test_validate_problems);
   g_test_add_func ("/cli/validate-impossible-values", test_validate_impossible_values);
+  g_test_add_func ("/cli/validate-newer-minor", test_validate_newer_minor);
   g_test_add_func ("/cli/summary-example", test_summary_example);
   g_test_add_func ("/cli/summary-locales", test_summary_locales);
   g_test_add_func ("/cli/format-across-locales", test_format_across_locales);
