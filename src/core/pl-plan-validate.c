@@ -432,8 +432,7 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
 
   if (!pl_item_field_is_set (entry, PL_ENTRY_SKIP) && !pl_item_field_is_set (entry, PL_ENTRY_MOVE))
     return;
-  what = pl_calendar_describe_entry (entry);
-  what[0] = g_ascii_toupper (what[0]);
+  what = pl_rules_describe (plan, entry, TRUE);
   skipped = pl_calendar_skipped (plan, entry);
   moved = g_hash_table_new (NULL, NULL);
   for (guint i = 0; skip != NULL && skip[i] != NULL; i++)

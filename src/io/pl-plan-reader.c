@@ -14,6 +14,7 @@
 #include "pl-money.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
+#include "pl-rules.h"
 #include "pl-schema.h"
 
 #define MAX_MESSAGES 100
@@ -414,7 +415,7 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
   /* Worded only for a message: wording costs more than reading the value. */
 #define label (g_dgettext (GETTEXT_PACKAGE, f->label))
 #define needle (needle_text ? needle_text : (needle_text = attribute_needle (f->name)))
-#define what (what_text ? what_text : (what_text = pl_item_describe (item)))
+#define what (what_text ? what_text : (what_text = pl_rules_describe (self->plan, item, FALSE)))
   switch (f->type)
     {
     case PL_FIELD_STRING:
@@ -694,7 +695,6 @@ check_required (Reader *self, PlItem *item, guint line)
   const PlField *fields = pl_item_get_fields (item, &n_fields);
   g_autofree char *needle = NULL;
   guint column;
-  g_autofree char *what = NULL;
 
   if (PL_IS_METADATA (item) || pl_item_get_id (item) != NULL)
     {
@@ -709,9 +709,6 @@ check_required (Reader *self, PlItem *item, guint line)
     }
   needle = g_strconcat ("<", pl_item_get_element (item), NULL);
   column = find_column (self, line, needle);
-  what = pl_item_describe (item);
-  /* Sentence case: the description starts the message. */
-  what[0] = g_ascii_toupper (what[0]);
 
   if (!PL_IS_METADATA (item) && pl_item_get_id (item) == NULL)
     {
@@ -719,13 +716,14 @@ check_required (Reader *self, PlItem *item, guint line)
       add_message (self, line, column, message);
     }
   for (guint f = 0; f < n_fields; f++)
-    if ((fields[f].flags & PL_FIELD_REQUIRED) && !pl_item_field_is_set (item, f) &&
-        fields[f].type != PL_FIELD_INT)
-      {
-        g_autofree char *message =
-          g_strdup_printf (_("%s has no %s."), what, g_dgettext (GETTEXT_PACKAGE, fields[f].label));
-        add_message (self, line, column, message);
-      }
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* In the words validation and the window use for the same rule. */
+      if (fields[f].type != PL_FIELD_INT &&
+          !pl_rule_required (self->plan, item, f, pl_item_field_is_set (item, f), &error))
+        add_message (self, line, column, error->message);
+    }
 }
 
 static char *
@@ -928,13 +926,13 @@ read_list_value (Reader *self, PlItem *item, guint field, const char *text)
     return TRUE;
   if (field == PL_ENTRY_SKIP && !pl_calendar_parse_skip (text, NULL))
     {
-      what = pl_item_describe (item);
+      what = pl_rules_describe (self->plan, item, FALSE);
       error_at (self, "<skip", _("The skipped occurrence “%s” of %s is not a date (YYYY-MM-DD)."), text, what);
       return FALSE;
     }
   if (field == PL_ENTRY_MOVE && !pl_calendar_parse_move (text, NULL, NULL))
     {
-      what = pl_item_describe (item);
+      what = pl_rules_describe (self->plan, item, FALSE);
       error_at (self, "<move", _("The moved occurrence “%s” of %s is not two dates separated by a space "
                                  "(YYYY-MM-DD YYYY-MM-DD)."), text, what);
       return FALSE;
