@@ -205,6 +205,25 @@ test_impossible_values (void)
                    "A KPI cannot be computed from itself: these read “not available” until one of their formulas changes.");
   g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (plan, "kpi-arpu"), PL_KPI_FORMULA), ==, "kpi-mrr / kpi-customers");
   g_assert_false (pl_plan_get_modified (plan));
+
+  /* A value that came in without the check (from a file, say) is shown with the KPI, in
+   * validation's words, so that it can be found and mended. */
+  {
+    GtkWidget *problems = pl_test_find_by_id (page, "problems");
+
+    g_assert_false (gtk_widget_get_visible (problems));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "s", "kpi-leads");
+    pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-leads")), PL_SERIES_MEASUREMENTS, january, -40, NULL);
+    pl_test_spin ();
+    g_assert_true (gtk_widget_get_visible (problems));
+    /* The period as the KPI's frequency names it (a week, or a month). */
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (problems)),
+                                     "“Leads” is a count: it cannot be negative. Its measurement for "));
+    g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (problems)), "January 2027 is -40."));
+    pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_false (gtk_widget_get_visible (problems));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
 }

@@ -224,6 +224,24 @@ test_kpi_values (void)
   }
 }
 
+/* An objective's target is a value of its KPI: the same rule holds it. */
+static void
+test_objective_target (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default ("Plan");
+  g_autoptr(GPtrArray) problems = NULL;
+  PlItem *objective = add (plan, PL_TYPE_OBJECTIVE, "obj-1");
+
+  pl_item_set_string (objective, PL_OBJECTIVE_STATEMENT, "Keep customers");
+  pl_item_set_string (objective, PL_OBJECTIVE_KPI, "kpi-churn");
+  pl_item_set_double (objective, PL_OBJECTIVE_TARGET, 1.5);
+  problems = pl_plan_validate (plan);
+  g_assert_nonnull (find (problems, "obj-1",
+                          "The objective “Keep customers” has a target its KPI cannot reach: “Monthly churn rate” is a churn "
+                          "rate: it is between 0% and 100% (no more customers can leave than there are)."));
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
 /* A formula loop is reported once, by KPI names, and an edit making one is refused. */
 static void
 test_formula_loop (void)
@@ -333,6 +351,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validate/occurrences", test_occurrences);
   g_test_add_func ("/validate/names-not-ids", test_names_not_ids);
   g_test_add_func ("/validate/kpi-values", test_kpi_values);
+  g_test_add_func ("/validate/objective-target", test_objective_target);
   g_test_add_func ("/validate/formula-loop", test_formula_loop);
   g_test_add_func ("/validate/cycle-finder", test_cycle_finder);
   return g_test_run ();
