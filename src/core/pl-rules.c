@@ -46,10 +46,12 @@ static char *
 excerpt (const char *text)
 {
   g_autofree char *line = g_strndup (text, strcspn (text, "\n"));
+  g_autofree char *cut = NULL;
 
   if (g_utf8_strlen (line, -1) <= 40)
     return g_steal_pointer (&line);
-  return g_strconcat (g_strstrip (g_utf8_substring (line, 0, 39)), "…", NULL);
+  cut = g_utf8_substring (line, 0, 39);
+  return g_strconcat (g_strstrip (cut), "…", NULL);
 }
 
 static char *
