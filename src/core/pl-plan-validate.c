@@ -235,19 +235,6 @@ check_formula_loops (PlPlan *plan, GPtrArray *problems)
     }
 }
 
-static char *
-describe_month (guint32 julian)
-{
-  GDate date;
-  char text[128];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  /* Translators: a month and its year, as strftime() writes them ("March 2027") */
-  g_date_strftime (text, sizeof text, _("%B %Y"), &date);
-  return g_strdup (text);
-}
-
 /* The period a KPI's value is for, as a sentence names it: "March 2027", or the first day
  * of a week. */
 static char *
@@ -259,7 +246,7 @@ describe_period (PlKpi *kpi, guint32 julian)
       /* Translators: a weekly KPI's period, "the week of 1 March 2027" */
       return g_strdup_printf (_("the week of %s"), day);
     }
-  return describe_month (julian);
+  return pl_rules_describe_month (julian);
 }
 
 /* Each measurement and target keeps its KPI's rule (pl_rule_kpi_value()). */
@@ -339,7 +326,7 @@ check_funnel (PlPlan *plan, GPtrArray *problems)
             continue;
           if (upper != NULL && value > upper_value)
             {
-              g_autofree char *month = describe_month (from);
+              g_autofree char *month = pl_rules_describe_month (from);
               g_autofree char *a = pl_kpi_value_format (kpis[s], value);
               g_autofree char *b = pl_kpi_value_format (upper, upper_value);
               PlProblem *problem;
@@ -554,10 +541,25 @@ validate (PlPlan *plan, gboolean blocking_only)
   return problems;
 }
 
+static int
+compare_positions (gconstpointer a, gconstpointer b)
+{
+  const PlProblem *x = *(const PlProblem * const *) a, *y = *(const PlProblem * const *) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
+}
+
 GPtrArray *
 pl_plan_validate (PlPlan *plan)
 {
-  return validate (plan, FALSE);
+  GPtrArray *problems = validate (plan, FALSE);
+
+  /* The checks across records come last; a reader goes down the file. The sort is stable:
+   * problems on one line, and those of a plan built in memory (line 0), keep their order. */
+  g_ptr_array_sort (problems, compare_positions);
+  return problems;
 }
 
 GPtrArray *

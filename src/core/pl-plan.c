@@ -955,12 +955,8 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
           gsize n;
           const gint64 *amounts = g_variant_get_fixed_array (slot->var, &n, sizeof (gint64));
           for (gsize i = 0; i < n; i++)
-            if (amounts[i] < 0)
-              {
-                g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                             _("A planned amount cannot be negative."));
-                return FALSE;
-              }
+            if (!pl_rule_planned (self, item, (guint) i, amounts[i], error))
+              return FALSE;
         }
       break;
     default:

@@ -136,6 +136,19 @@ pl_rules_describe (PlPlan *plan, PlItem *item, gboolean capital)
 }
 
 char *
+pl_rules_describe_month (guint32 julian)
+{
+  GDate date;
+  char text[128];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  /* Translators: a month and its year, as strftime() writes them ("March 2027") */
+  g_date_strftime (text, sizeof text, _("%B %Y"), &date);
+  return g_strdup (text);
+}
+
+char *
 pl_rules_describe_path (PlItem **kpis)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -193,6 +206,22 @@ pl_rule_money (PlPlan *plan, PlItem *item, guint field, gint64 amount, GError **
     g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The %s of %s cannot be negative."),
                  g_dgettext (GETTEXT_PACKAGE, f->label), what);
   }
+  return FALSE;
+}
+
+gboolean
+pl_rule_planned (PlPlan *plan, PlItem *line, guint month, gint64 amount, GError **error)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *what = NULL;
+
+  if (amount >= 0)
+    return TRUE;
+  when = pl_rules_describe_month (pl_plan_month_start (plan, month));
+  what = pl_rules_describe (plan, line, FALSE);
+  /* Translators: "The amount planned for March 2027 on the budget line “Ads” cannot be negative." */
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The amount planned for %s on %s cannot be negative."),
+               when, what);
   return FALSE;
 }
 

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * "the allocation from “Paid search” to “Spring webinar series”"); with @capital, the first
  * letter is a capital, to start a sentence. */
 char     *pl_rules_describe          (PlPlan *plan, PlItem *item, gboolean capital);
+/* The month starting on @julian, as a sentence names it: "March 2027". */
+char     *pl_rules_describe_month    (guint32 julian);
 /* @kpis (a NULL-terminated path around a loop) by their names: "LTV → ARPU → LTV". */
 char     *pl_rules_describe_path     (PlItem **kpis);
 
@@ -23,6 +25,9 @@ gboolean  pl_rule_required           (PlPlan *plan, PlItem *item, guint field, g
 /* Money is never negative: budgets, allocations, tool costs and spending alike (a refund
  * lowers the spend entry it refunds). */
 gboolean  pl_rule_money              (PlPlan *plan, PlItem *item, guint field, gint64 amount,
+                                      GError **error);
+/* The amount a budget line plans for its month @month (0-based) is never negative. */
+gboolean  pl_rule_planned            (PlPlan *plan, PlItem *line, guint month, gint64 amount,
                                       GError **error);
 /* A value of @kpi, a measurement or a target (NAN, no value, always passes): a count of a
  * funnel stage, money and days are never negative; a percentage (a rate, a churn, a margin)

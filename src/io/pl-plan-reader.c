@@ -397,11 +397,13 @@ enum_choices (GType type)
   return g_strjoinv (", ", nicks);
 }
 
+/* What the user calls @item (its attributes are read before its children): its name, its
+ * ID only when it has none. */
 static const char *
 item_name (PlItem *item)
 {
-  const char *id = pl_item_get_id (item);
-  return id ? id : "";
+  const char *name = pl_item_get_display_name (item);
+  return name ? name : "";
 }
 
 /* Stores attribute @value in @field of @item; reports what does not fit. */
@@ -485,9 +487,8 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
         g_autoptr(GError) error = NULL;
         if (!pl_money_parse (value, self->exponent, &amount, &error))
           error_at (self, needle, _("The %s of %s is wrong: %s."), label, what, error->message);
-        else if (amount < 0)
-          error_at (self, needle, _("The %s of %s is negative (%s); amounts are never negative."),
-                    label, what, value);
+        else if (!pl_rule_money (self->plan, item, field, amount, &error))
+          error_at (self, needle, "%s", error->message);
         else
           pl_item_set_int (item, field, amount);
       }
@@ -772,10 +773,9 @@ read_planned (Reader *self, PlItem *line, GArray *amounts, GArray *set)
                   month, item_name (line), error ? error->message : _("it is missing"));
         return;
       }
-    if (amount < 0)
+    if (!pl_rule_planned (self->plan, line, (guint) index, amount, &error))
       {
-        error_at (self, "amount=", _("The amount planned for %s on the budget line “%s” is negative."),
-                  month, item_name (line));
+        error_at (self, "amount=", "%s", error->message);
         return;
       }
   }
