@@ -6,6 +6,7 @@
 
 #include "pl-delete-dialog.h"
 #include "pl-money.h"
+#include "pl-rules.h"
 
 /* What the user knows a record by: the KPI a link points to, the line an allocation comes
  * from, an entry's title; the file's IDs mean nothing to them. */
@@ -37,7 +38,7 @@ describe_for_user (PlPlan *plan, PlItem *item, PlItem *deleted)
     return g_strdup_printf (_("its allocation from the budget line “%s”"), pl_item_get_string (target, PL_BUDGET_LINE_NAME));
   if (PL_IS_ENTRY (item))
     return g_strdup_printf (_("the calendar entry “%s” (kept, without its campaign)"), pl_item_get_string (item, PL_ENTRY_TITLE));
-  return pl_item_describe (item);
+  return pl_rules_describe (plan, item, FALSE);
 }
 
 static void

@@ -121,11 +121,8 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
     {
     case PL_FIELD_STRING:
     case PL_FIELD_TEXT:
-      if ((f->flags & PL_FIELD_REQUIRED) && *stripped == '\0')
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("This cannot be empty."));
-          return FALSE;
-        }
+      /* An emptied required field is refused when it is left (pl_plan_set_string(), in the
+       * plan's rule's words), not while typed: the user has a chance to fill it first. */
       return !commit || pl_plan_set_string (plan, item, field, *stripped ? stripped : NULL, error);
     case PL_FIELD_INT:
       {

@@ -17,6 +17,7 @@
 #include "pl-kpi-value.h"
 #include "pl-kpis-page.h"
 #include "pl-measurements-grid.h"
+#include "pl-plan-validate.h"
 #include "pl-record-table.h"
 #include "pl-trend-chart.h"
 
@@ -32,6 +33,7 @@ struct _PlKpisPage
   GtkStack           *editor_stack;
   GtkGrid            *form;
   GtkLabel           *formula_help;
+  GtkLabel           *problems;      /* what validation finds in the KPI shown */
   GtkTextView        *description;
   GtkDrawingArea     *trend;
   GtkBox             *upstream_box;
@@ -291,6 +293,25 @@ refresh_formula_help (PlKpisPage *self)
   }
 }
 
+/* What a file brought in that the KPI cannot hold (a negative count, a formula loop, more
+ * than the stage above it), in validation's words, so that it can be found and mended. */
+static void
+refresh_problems (PlKpisPage *self)
+{
+  g_autoptr(GPtrArray) problems = pl_plan_validate (self->plan);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const PlProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->id, pl_item_get_id (self->kpi)) == 0)
+        g_string_append_printf (text, "%s%s", text->len ? "\n" : "", problem->message);
+    }
+  gtk_label_set_label (self->problems, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems), text->len > 0);
+}
+
 static void
 refresh_description (PlKpisPage *self)
 {
@@ -356,6 +377,7 @@ refresh_editor (PlKpisPage *self)
   for (guint i = 0; i < self->editors->len; i++)
     pl_field_editor_bind (g_ptr_array_index (self->editors, i), self->plan, self->kpi, form_fields[i].field);
   refresh_formula_help (self);
+  refresh_problems (self);
   refresh_description (self);
   id = pl_item_get_id (self->kpi);
   pl_record_table_set_filter (self->upstream, PL_KPI_LINK_DOWNSTREAM, id);
@@ -401,6 +423,7 @@ on_plan_changed_cb (PlKpisPage *self)
   else if (self->kpi != NULL)
     {
       refresh_formula_help (self);
+      refresh_problems (self);
       refresh_description (self);
       gtk_widget_queue_draw (GTK_WIDGET (self->trend));
     }
@@ -581,6 +604,7 @@ pl_kpis_page_class_init (PlKpisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, form);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, formula_help);
+  gtk_widget_class_bind_template_child (widget_class, PlKpisPage, problems);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, description);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, trend);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, upstream_box);

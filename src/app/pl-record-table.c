@@ -44,6 +44,9 @@ struct _PlRecordTable
   GtkSingleSelection *selection;
   GtkWidget          *remove_button;
   GtkLabel           *problems;
+  /* The record just added: its problems (a line not chosen yet) wait until the user has had
+   * a chance to fill it, that is until they leave its row or the table, or save. */
+  PlItem             *fresh;
 };
 
 G_DEFINE_FINAL_TYPE (PlRecordTable, pl_record_table, GTK_TYPE_WIDGET)
@@ -300,7 +303,7 @@ update_problems (PlRecordTable *self)
           const PlProblem *problem = g_ptr_array_index (problems, i);
           PlItem *item = problem->id ? pl_plan_lookup (self->plan, problem->id) : NULL;
 
-          if (item != NULL && pl_collection_for_type (G_OBJECT_TYPE (item)) == self->collection)
+          if (item != NULL && item != self->fresh && pl_collection_for_type (G_OBJECT_TYPE (item)) == self->collection)
             g_string_append_printf (text, "%s%s", text->len ? "\n" : "", problem->message);
         }
     }
@@ -334,6 +337,7 @@ on_add_clicked_cb (PlRecordTable *self)
     }
   if (self->prepare != NULL)
     self->prepare (self->plan, item, self->prepare_data);
+  g_set_object (&self->fresh, item);
   pl_plan_add (self->plan, item);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n > 0)
@@ -376,11 +380,32 @@ update_height (PlRecordTable *self)
                                               (int) MIN (34 + MAX (n, 1) * (tall ? 40 : 28), 360));
 }
 
+/* The user is done with the record just added: its problems show from now on. */
+static void
+settle_fresh (PlRecordTable *self)
+{
+  if (self->fresh == NULL)
+    return;
+  g_clear_object (&self->fresh);
+  update_problems (self);
+}
+
 static void
 on_selection_changed_cb (PlRecordTable *self)
 {
-  gtk_widget_set_sensitive (self->remove_button,
-                            gtk_single_selection_get_selected_item (self->selection) != NULL);
+  PlItem *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  gtk_widget_set_sensitive (self->remove_button, selected != NULL);
+  if (selected != self->fresh)
+    settle_fresh (self);
+}
+
+static void
+on_plan_modified_cb (PlRecordTable *self)
+{
+  /* Saved: what is in the file is checked, whether filled or not. */
+  if (!pl_plan_get_modified (self->plan))
+    settle_fresh (self);
 }
 
 /* ---- GObject ---- */
@@ -394,6 +419,7 @@ pl_record_table_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  g_clear_object (&self->fresh);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (pl_record_table_parent_class)->dispose (object);
@@ -440,6 +466,12 @@ pl_record_table_init (PlRecordTable *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_height), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (settle_fresh), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_reorderable (self->view, FALSE);
@@ -555,6 +587,7 @@ pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
+  g_clear_object (&self->fresh);
   if (plan == NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   else if (self->filter != NULL)
@@ -570,6 +603,7 @@ pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
     {
       g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_problems), self);
       g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_money_titles), self);
+      g_signal_connect_swapped (plan, "notify::modified", G_CALLBACK (on_plan_modified_cb), self);
     }
   update_problems (self);
   update_money_titles (self);

@@ -16,6 +16,7 @@
 #include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
+#include "pl-plan-reader.h"
 #include "pl-calendar.h"
 #include "pl-dashboard.h"
 #include "pl-date-text.h"
@@ -285,6 +286,13 @@ pl_window_open_file (PlWindow *self, GFile *file)
   dismiss_error (self);
   remember (file);
   pl_window_set_document (self, document);
+  {
+    /* Said once, as the file opens: saving keeps what this version does not know. */
+    g_autofree char *notice = pl_plan_describe_newer_format (pl_document_get_plan (document));
+
+    if (notice != NULL)
+      pl_window_show_error (self, _("This plan comes from a newer version of Pilote"), notice);
+  }
   return TRUE;
 }
 

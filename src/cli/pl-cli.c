@@ -18,6 +18,7 @@
 #include "pl-ical.h"
 #include "pl-measurement-import.h"
 #include "pl-plan-file.h"
+#include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
 
@@ -67,8 +68,13 @@ parse (const char *command, const char *arguments, const char *summary, GOptionE
 static void
 print_problem (const char *file, const PlProblem *problem)
 {
-  g_print ("%s:%u:%u: %s\n", file, problem->line, problem->column ? problem->column : 1,
-           problem->message);
+  if (problem->warning)
+    /* Translators: a warning's label in the FILE:LINE:COLUMN: form compilers use */
+    g_print ("%s:%u:%u: %s %s\n", file, problem->line, problem->column ? problem->column : 1,
+             _("warning:"), problem->message);
+  else
+    g_print ("%s:%u:%u: %s\n", file, problem->line, problem->column ? problem->column : 1,
+             problem->message);
 }
 
 static int
@@ -78,7 +84,8 @@ command_validate (int argc, char **argv)
 
   if (!parse ("validate", _("FILE…"), _("Checks plan files: the XML, the schema and every rule of the plan.\n"
                                        "Exits with 0 when all are valid, 1 when a file has problems, "
-                                       "each listed as FILE:LINE:COLUMN: message."),
+                                       "each listed as FILE:LINE:COLUMN: message. Warnings (likely mistakes, "
+                                       "such as more leads than visitors in a month) are listed too but leave the status 0."),
               NULL, &argc, &argv, &status))
     return status;
   if (argc < 2)
@@ -90,6 +97,7 @@ command_validate (int argc, char **argv)
       g_autoptr(GError) error = NULL;
       g_autoptr(PlPlan) plan = pl_plan_load (file, argv[i], PL_READ_SCHEMA, NULL, &error);
       g_autoptr(GPtrArray) problems = NULL;
+      guint n_warnings = 0;
 
       if (plan == NULL)
         {
@@ -97,11 +105,29 @@ command_validate (int argc, char **argv)
           status = EXIT_PROBLEMS;
           continue;
         }
+      {
+        g_autofree char *notice = pl_plan_describe_newer_format (plan);
+
+        /* A note, not a problem: the file is read whole and written back whole. */
+        if (notice != NULL)
+          /* Translators: a note's label in the FILE: note: message form compilers use */
+          g_print ("%s: %s %s\n", argv[i], _("note:"), notice);
+      }
       problems = pl_plan_validate (plan);
       for (guint p = 0; p < problems->len; p++)
-        print_problem (argv[i], g_ptr_array_index (problems, p));
-      if (problems->len > 0)
+        {
+          const PlProblem *problem = g_ptr_array_index (problems, p);
+
+          print_problem (argv[i], problem);
+          n_warnings += problem->warning;
+        }
+      /* A warning is likely a mistake, not a broken plan: scripts still get 0 for it. */
+      if (problems->len > n_warnings)
         status = EXIT_PROBLEMS;
+      else if (n_warnings > 0)
+        /* Translators: %s is a file name, %u a number of warnings */
+        g_print (ngettext ("%s: valid plan, with %u warning\n",
+                           "%s: valid plan, with %u warnings\n", n_warnings), argv[i], n_warnings);
       else
         /* Translators: %s is a file name */
         g_print (_("%s: valid plan\n"), argv[i]);

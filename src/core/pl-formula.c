@@ -8,6 +8,7 @@
 
 #include "pl-error.h"
 #include "pl-formula.h"
+#include "pl-plan.h"
 
 /* The formula compiles to postfix code: short, no tree to free, and evaluation is a loop. */
 typedef enum { OP_NUMBER, OP_KPI, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG } OpCode;
@@ -242,4 +243,239 @@ pl_formula_evaluate (const PlFormula *formula, PlFormulaLookup lookup, gpointer 
       stack[top - 1] = isfinite (a) ? a : NAN;
     }
   return top == 1 ? stack[0] : NAN;
+}
+
+/* ---- formula loops ---- */
+
+/* The KPIs of a plan as a graph: node i is the i-th KPI, an edge i → j says that i's formula
+ * names j. Edges of node i are edges[offsets[i]] .. edges[offsets[i + 1] - 1]. */
+typedef struct {
+  guint       n;
+  PlItem    **kpis;     /* borrowed: the plan holds them */
+  guint      *offsets;
+  GArray     *edges;    /* guint */
+  guint      *component; /* Tarjan's strongly connected component of each node */
+  gboolean   *looping;  /* indexed by component */
+} Graph;
+
+static void
+graph_clear (Graph *graph)
+{
+  g_free (graph->kpis);
+  g_free (graph->offsets);
+  if (graph->edges != NULL)
+    g_array_unref (graph->edges);
+  g_free (graph->component);
+  g_free (graph->looping);
+}
+
+static void
+graph_build (Graph *graph, PlPlan *plan, PlKpi *kpi, const char *formula)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  graph->n = g_list_model_get_n_items (kpis);
+  graph->kpis = g_new0 (PlItem *, graph->n);
+  graph->offsets = g_new0 (guint, graph->n + 1);
+  graph->edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < graph->n; i++)
+    {
+      g_autoptr(PlItem) item = g_list_model_get_item (kpis, i);
+
+      graph->kpis[i] = item;
+      if (pl_item_get_id (item) != NULL)
+        g_hash_table_insert (index, (gpointer) pl_item_get_id (item), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < graph->n; i++)
+    {
+      const char *text = graph->kpis[i] == PL_ITEM (kpi) ? formula
+                                                         : pl_item_get_string (graph->kpis[i], PL_KPI_FORMULA);
+      g_autoptr(PlFormula) parsed = NULL;
+
+      graph->offsets[i] = graph->edges->len;
+      /* A formula that does not read names nothing yet: validation says so on its own. */
+      if (text == NULL || (parsed = pl_formula_parse (text, NULL)) == NULL)
+        continue;
+      for (const char * const *ref = pl_formula_get_references (parsed); *ref != NULL; ref++)
+        {
+          guint target = GPOINTER_TO_UINT (g_hash_table_lookup (index, *ref));
+
+          if (target > 0)
+            {
+              target--;
+              g_array_append_val (graph->edges, target);
+            }
+        }
+    }
+  graph->offsets[graph->n] = graph->edges->len;
+}
+
+/* Tarjan's algorithm, iterative so that a long chain of formulas cannot overflow the stack:
+ * every node and edge is visited once. A component loops when it has two nodes or more, or
+ * one node whose formula names itself. */
+static void
+graph_find_components (Graph *graph)
+{
+  guint n = graph->n, next_index = 1, n_components = 0;
+  g_autofree guint *order = g_new0 (guint, n);  /* 0: not visited yet */
+  g_autofree guint *low = g_new0 (guint, n);
+  g_autofree gboolean *on_stack = g_new0 (gboolean, n);
+  g_autofree guint *stack = g_new (guint, n + 1);
+  g_autofree guint *calls = g_new (guint, n + 1);  /* the depth-first path */
+  g_autofree guint *position = g_new (guint, n + 1); /* the next edge of each node on it */
+  guint top = 0, depth = 0;
+  const guint *edges = (const guint *) graph->edges->data;
+
+  graph->component = g_new0 (guint, n);
+  graph->looping = g_new0 (gboolean, n);
+  for (guint root = 0; root < n; root++)
+    {
+      if (order[root] != 0)
+        continue;
+      calls[depth] = root;
+      position[depth++] = graph->offsets[root];
+      order[root] = low[root] = next_index++;
+      stack[top++] = root;
+      on_stack[root] = TRUE;
+      while (depth > 0)
+        {
+          guint node = calls[depth - 1];
+
+          if (position[depth - 1] < graph->offsets[node + 1])
+            {
+              guint child = edges[position[depth - 1]++];
+
+              if (order[child] == 0)
+                {
+                  calls[depth] = child;
+                  position[depth++] = graph->offsets[child];
+                  order[child] = low[child] = next_index++;
+                  stack[top++] = child;
+                  on_stack[child] = TRUE;
+                }
+              else if (on_stack[child])
+                low[node] = MIN (low[node], order[child]);
+              continue;
+            }
+          depth--;
+          if (depth > 0)
+            low[calls[depth - 1]] = MIN (low[calls[depth - 1]], low[node]);
+          if (low[node] == order[node])
+            {
+              guint size = 0, member;
+
+              do
+                {
+                  member = stack[--top];
+                  on_stack[member] = FALSE;
+                  graph->component[member] = n_components;
+                  size++;
+                }
+              while (member != node);
+              if (size > 1)
+                graph->looping[n_components] = TRUE;
+              else
+                for (guint e = graph->offsets[node]; e < graph->offsets[node + 1]; e++)
+                  if (edges[e] == node)
+                    graph->looping[n_components] = TRUE;
+              n_components++;
+            }
+        }
+    }
+}
+
+GHashTable *
+pl_formula_find_loops (PlPlan *plan)
+{
+  GHashTable *loops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Graph graph = { 0 };
+
+  g_return_val_if_fail (PL_IS_PLAN (plan), loops);
+  graph_build (&graph, plan, NULL, NULL);
+  graph_find_components (&graph);
+  for (guint i = 0; i < graph.n; i++)
+    if (graph.looping[graph.component[i]] && pl_item_get_id (graph.kpis[i]) != NULL)
+      g_hash_table_add (loops, g_strdup (pl_item_get_id (graph.kpis[i])));
+  graph_clear (&graph);
+  return loops;
+}
+
+gboolean
+pl_formula_kpi_in_loop (PlPlan *plan, PlKpi *kpi)
+{
+  g_autoptr(GHashTable) loops = NULL;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi), FALSE);
+  /* A KPI without a formula cannot be in a loop: no search needed. */
+  if (pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA) == NULL)
+    return FALSE;
+  loops = pl_formula_find_loops (plan);
+  return g_hash_table_contains (loops, pl_item_get_id (PL_ITEM (kpi)));
+}
+
+GPtrArray *
+pl_formula_list_loops (PlPlan *plan, PlKpi *kpi, const char *formula)
+{
+  GPtrArray *loops = g_ptr_array_new_with_free_func (g_free);
+  Graph graph = { 0 };
+  g_autofree gboolean *done = NULL;
+  g_autofree guint *parent = NULL;
+  g_autofree guint *queue = NULL;
+  const guint *edges;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan), loops);
+  graph_build (&graph, plan, kpi, formula);
+  graph_find_components (&graph);
+  edges = (const guint *) graph.edges->data;
+  done = g_new0 (gboolean, graph.n);
+  parent = g_new (guint, graph.n);
+  queue = g_new (guint, graph.n);
+  /* Unvisited; each search stays inside its own component, so one reset is enough. */
+  for (guint i = 0; i < graph.n; i++)
+    parent[i] = G_MAXUINT;
+  /* Each loop once, from its first KPI in plan order: a breadth-first search inside its
+   * component finds the shortest way back to it, visiting each node and edge once. */
+  for (guint root = 0; root < graph.n; root++)
+    {
+      guint component = graph.component[root], head = 0, tail = 0, last = G_MAXUINT;
+
+      if (!graph.looping[component] || done[component])
+        continue;
+      done[component] = TRUE;
+      queue[tail++] = root;
+      parent[root] = root;
+      while (head < tail && last == G_MAXUINT)
+        {
+          guint node = queue[head++];
+
+          for (guint e = graph.offsets[node]; e < graph.offsets[node + 1] && last == G_MAXUINT; e++)
+            {
+              guint child = edges[e];
+
+              if (child == root)
+                last = node;
+              else if (graph.component[child] == component && parent[child] == G_MAXUINT)
+                {
+                  parent[child] = node;
+                  queue[tail++] = child;
+                }
+            }
+        }
+      g_assert (last != G_MAXUINT);
+      {
+        guint length = 1;
+        PlItem **path;
+
+        for (guint node = last; node != root; node = parent[node])
+          length++;
+        path = g_new0 (PlItem *, length + 1);
+        for (guint node = last, i = length - 1; i > 0; node = parent[node], i--)
+          path[i] = graph.kpis[node];
+        path[0] = graph.kpis[root];
+        g_ptr_array_add (loops, path);
+      }
+    }
+  graph_clear (&graph);
+  return loops;
 }

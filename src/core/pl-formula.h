@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "pl-plan.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,24 @@ const char * const *pl_formula_get_references (const PlFormula *formula);
 double              pl_formula_evaluate       (const PlFormula *formula,
                                                PlFormulaLookup  lookup,
                                                gpointer         user_data);
+
+/* Formula loops: a KPI computed, through any number of other KPIs' formulas, from itself
+ * ("LTV = ARPU * 3", "ARPU = LTV / 3") has no value. A plan file may hold one (it opens so
+ * that it can be mended); the figures read such KPIs as not available. Both functions below
+ * take a time linear in the KPIs and their formulas' references (one depth-first search). */
+
+/* The IDs of the KPIs of @plan that take part in a formula loop: a new set (a GHashTable
+ * whose keys are the IDs, owned by it), empty when there is none. Compute it once and look
+ * up every KPI in it rather than calling pl_formula_kpi_in_loop() for each. */
+GHashTable         *pl_formula_find_loops     (PlPlan *plan);
+/* Whether @kpi's formula leads back to @kpi through any number of formulas. */
+gboolean            pl_formula_kpi_in_loop    (PlPlan *plan, PlKpi *kpi);
+/* One path around each formula loop of @plan, as if @kpi's formula were @formula (NULL
+ * @kpi: the plan as it is): a new array of NULL-terminated arrays of KPIs (borrowed), each
+ * starting with the loop's first KPI in plan order and not repeating it at the end. */
+GPtrArray          *pl_formula_list_loops     (PlPlan     *plan,
+                                               PlKpi      *kpi,
+                                               const char *formula);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlFormula, pl_formula_free)
 

@@ -421,8 +421,8 @@ pl_item_get_element (PlItem *self)
   return PL_ITEM_GET_CLASS (self)->element;
 }
 
-char *
-pl_item_describe (PlItem *self)
+const char *
+pl_item_get_noun (PlItem *self)
 {
   static const struct { const char *element; const char *noun; } nouns[] = {
     { "member", N_("team member") },
@@ -442,15 +442,20 @@ pl_item_describe (PlItem *self)
     { "assessment", N_("assessment") },
   };
   const char *element = pl_item_get_element (self);
-  const char *noun = element;
 
-  if (g_strcmp0 (element, "metadata") == 0)
-    return g_strdup (_("the plan"));
   for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
     if (g_strcmp0 (nouns[i].element, element) == 0)
-      noun = g_dgettext (GETTEXT_PACKAGE, nouns[i].noun);
+      return g_dgettext (GETTEXT_PACKAGE, nouns[i].noun);
+  return element;
+}
+
+char *
+pl_item_describe (PlItem *self)
+{
+  if (g_strcmp0 (pl_item_get_element (self), "metadata") == 0)
+    return g_strdup (_("the plan"));
   /* Translators: a record named in a message, as in "the campaign “cmp-1”" */
-  return g_strdup_printf (_("the %s “%s”"), noun, pl_item_get_id (self) ? pl_item_get_id (self) : "?");
+  return g_strdup_printf (_("the %s “%s”"), pl_item_get_noun (self), pl_item_get_id (self) ? pl_item_get_id (self) : "?");
 }
 
 const PlField *

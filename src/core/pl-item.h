@@ -103,7 +103,10 @@ guint          pl_item_get_column       (PlItem *self);
 /* Records where in its file the record starts, for messages. */
 void           pl_item_set_position     (PlItem *self, guint line, guint column);
 const char    *pl_item_get_element      (PlItem *self);
-/* The record in words for a message: "the campaign “cmp-1”", or "the plan" for metadata. */
+/* What kind of record it is, in words: "campaign", "budget line" (translated). */
+const char    *pl_item_get_noun         (PlItem *self);
+/* The record in words for a message: "the campaign “cmp-1”", or "the plan" for metadata.
+ * Messages for the user name records by their names instead (pl_rules_describe()). */
 char          *pl_item_describe         (PlItem *self);
 const PlField *pl_item_get_fields       (PlItem *self, guint *n_fields);
 /* The fields of every record of @klass (@n_fields set to their number). */

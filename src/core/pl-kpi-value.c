@@ -9,6 +9,7 @@
 #include "pl-error.h"
 #include "pl-kpi-value.h"
 #include "pl-money.h"
+#include "pl-rules.h"
 
 #include <string.h>
 
@@ -90,6 +91,11 @@ pl_kpi_value_parse (PlKpi *kpi, const char *text, double *value, GError **error)
       return FALSE;
     }
   /* Percentages are kept as fractions, so that formulas multiply them as they are. */
-  *value = unit == PL_UNIT_PERCENT ? number / 100 : number;
+  number = unit == PL_UNIT_PERCENT ? number / 100 : number;
+  /* A number that reads but cannot be (negative leads, a churn of 200 %) is refused here, so
+   * that every field typing a KPI's value refuses it with the words validation uses. */
+  if (!pl_rule_kpi_value (kpi, number, error))
+    return FALSE;
+  *value = number;
   return TRUE;
 }

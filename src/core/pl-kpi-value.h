@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 char     *pl_kpi_value_format (PlKpi *kpi, double value);
 /* Reads what the user typed for @kpi: a decimal point or comma, spaces as thousands
  * separators, an optional "%" for percentages or "x" for ratios; "" gives NAN (no value).
- * Returns FALSE with a message the user can act on when it is not a number. */
+ * Returns FALSE with a message the user can act on when it is not a number, or a number the
+ * KPI cannot hold (pl_rule_kpi_value()). */
 gboolean  pl_kpi_value_parse  (PlKpi *kpi, const char *text, double *value, GError **error);
 
 G_END_DECLS

@@ -7,10 +7,14 @@
 #include <stdlib.h>
 
 #include "pl-calendar.h"
+#include "pl-date-text.h"
+#include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-formula.h"
+#include "pl-kpi-value.h"
 #include "pl-money.h"
 #include "pl-plan-validate.h"
+#include "pl-rules.h"
 
 void
 pl_problem_free (PlProblem *problem)
@@ -41,15 +45,11 @@ add (GPtrArray *problems, PlItem *item, gboolean blocking, const char *format, .
   g_ptr_array_add (problems, problem);
 }
 
-/* The record in words, with a capital when it starts the message. */
-static char *
-describe (PlItem *item, gboolean capital)
+/* A rule's refusal (pl-rules.h) as a problem, in the very words an edit is refused with. */
+static void
+add_error (GPtrArray *problems, PlItem *item, gboolean blocking, GError *error)
 {
-  char *text = pl_item_describe (item);
-
-  if (capital)
-    text[0] = g_ascii_toupper (text[0]);
-  return text;
+  add (problems, item, blocking, "%s", error->message);
 }
 
 static void
@@ -57,52 +57,50 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
 {
   guint n_fields;
   const PlField *fields = pl_item_get_fields (item, &n_fields);
-
   g_autofree char *what_text = NULL;
-  g_autofree char *of_what_text = NULL;
 
   /* Described only for a message: most records have none, and describing costs. */
-#define what (what_text ? what_text : (what_text = describe (item, TRUE)))
-#define of_what (of_what_text ? of_what_text : (of_what_text = describe (item, FALSE)))
+#define what (what_text ? what_text : (what_text = pl_rules_describe (plan, item, TRUE)))
 #define label (g_dgettext (GETTEXT_PACKAGE, fields[f].label))
 
   for (guint f = 0; f < n_fields; f++)
     {
+      g_autoptr(GError) error = NULL;
 
-      if ((fields[f].flags & PL_FIELD_REQUIRED) && !pl_item_field_is_set (item, f))
-        add (problems, item, FALSE, _("%s has no %s."), what, label);
+      if (!pl_rule_required (plan, item, f, pl_item_field_is_set (item, f), &error))
+        add_error (problems, item, FALSE, error);
       if (fields[f].type == PL_FIELD_REF && pl_item_field_is_set (item, f))
         {
           const char *target_id = pl_item_get_string (item, f);
           PlItem *target = pl_plan_lookup (plan, target_id);
 
+          /* The reference is all there is to name a record that does not exist. */
           if (target == NULL)
             add (problems, item, TRUE, _("%s refers to “%s” as its %s, which does not exist."),
                  what, target_id, label);
           else if (pl_collection_for_type (G_OBJECT_TYPE (target)) != fields[f].ref)
             {
-              g_autofree char *other = describe (target, FALSE);
-              add (problems, item, TRUE, _("%s names “%s” as its %s, but that is %s."),
-                   what, target_id, label, other);
+              g_autofree char *other = pl_rules_describe (plan, target, FALSE);
+              add (problems, item, TRUE, _("%s names %s as its %s."), what, other, label);
             }
         }
-      if (fields[f].type == PL_FIELD_MONEY && pl_item_get_int (item, f) < 0)
-        add (problems, item, FALSE, _("The %s of %s is negative."), label, of_what);
+      if (fields[f].type == PL_FIELD_MONEY &&
+          !pl_rule_money (plan, item, f, pl_item_get_int (item, f), &error))
+        add_error (problems, item, FALSE, error);
     }
 }
 #undef what
-#undef of_what
 #undef label
 
 static void
-check_dates (PlItem *item, guint start_field, guint end_field, GPtrArray *problems)
+check_dates (PlPlan *plan, PlItem *item, guint start_field, guint end_field, GPtrArray *problems)
 {
   guint32 start = pl_item_get_julian (item, start_field);
   guint32 end = pl_item_get_julian (item, end_field);
 
   if (start != 0 && end != 0 && end < start)
     {
-      g_autofree char *what = describe (item, TRUE);
+      g_autofree char *what = pl_rules_describe (plan, item, TRUE);
       add (problems, item, FALSE, _("%s ends before it starts."), what);
     }
 }
@@ -192,19 +190,23 @@ static void
 check_formula (PlPlan *plan, PlItem *kpi, GPtrArray *problems)
 {
   const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
+  const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
   g_autoptr(GError) error = NULL;
   g_autoptr(PlFormula) formula = NULL;
   const char * const *refs;
 
   if (text == NULL || *text == '\0')
     return;
+  /* A KPI with no name has that reported on its own; its formula is still checked. */
+  if (name == NULL)
+    name = "?";
   formula = pl_formula_parse (text, &error);
   if (formula == NULL)
     {
-      add (problems, kpi, FALSE, _("The formula of the KPI “%s” does not read: %s."),
-           pl_item_get_id (kpi), error->message);
+      add (problems, kpi, FALSE, _("The formula of the KPI “%s” does not read: %s."), name, error->message);
       return;
     }
+  /* A formula is written with IDs: the one that names nothing can only be quoted as typed. */
   refs = pl_formula_get_references (formula);
   for (guint i = 0; refs[i] != NULL; i++)
     {
@@ -212,10 +214,134 @@ check_formula (PlPlan *plan, PlItem *kpi, GPtrArray *problems)
 
       if (target == NULL || !PL_IS_KPI (target))
         add (problems, kpi, FALSE, _("The formula of the KPI “%s” names “%s”, which is not a KPI of this plan."),
-             pl_item_get_id (kpi), refs[i]);
-      else if (target == kpi)
-        add (problems, kpi, FALSE, _("The formula of the KPI “%s” uses the KPI itself."),
-             pl_item_get_id (kpi));
+             name, refs[i]);
+    }
+}
+
+/* Every formula loop once, on its first KPI in plan order, with the message an edit making
+ * it is refused with. */
+static void
+check_formula_loops (PlPlan *plan, GPtrArray *problems)
+{
+  g_autoptr(GPtrArray) loops = pl_formula_list_loops (plan, NULL, NULL);
+
+  for (guint i = 0; i < loops->len; i++)
+    {
+      PlItem **path = g_ptr_array_index (loops, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!pl_rule_kpi_formula (plan, PL_KPI (path[0]), pl_item_get_string (path[0], PL_KPI_FORMULA), &error))
+        add_error (problems, path[0], FALSE, error);
+    }
+}
+
+/* The period a KPI's value is for, as a sentence names it: "March 2027", or the first day
+ * of a week. */
+static char *
+describe_period (PlKpi *kpi, guint32 julian)
+{
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_FREQUENCY) == PL_FREQUENCY_WEEKLY)
+    {
+      g_autofree char *day = pl_date_text (julian, PL_DATE_LONG);
+      /* Translators: a weekly KPI's period, "the week of 1 March 2027" */
+      return g_strdup_printf (_("the week of %s"), day);
+    }
+  return pl_rules_describe_month (julian);
+}
+
+/* Each measurement and target keeps its KPI's rule (pl_rule_kpi_value()). */
+static void
+check_kpi_values (PlItem *kpi, GPtrArray *problems)
+{
+  for (int kind = 0; kind < 2; kind++)
+    {
+      PlSeries *series = kind == 0 ? pl_kpi_get_measurements (PL_KPI (kpi)) : pl_kpi_get_targets (PL_KPI (kpi));
+
+      for (guint i = 0, n = pl_series_get_n (series); i < n; i++)
+        {
+          const PlPoint *point = pl_series_get (series, i);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *period = NULL;
+          g_autofree char *value = NULL;
+
+          if (pl_rule_kpi_value (PL_KPI (kpi), point->value, &error))
+            continue;
+          period = describe_period (PL_KPI (kpi), point->julian);
+          value = pl_kpi_value_format (PL_KPI (kpi), point->value);
+          if (kind == 0)
+            /* Translators: the rule broken, then which value breaks it */
+            add (problems, kpi, FALSE, _("%s Its measurement for %s is %s."), error->message, period, value);
+          else
+            add (problems, kpi, FALSE, _("%s Its target for %s is %s."), error->message, period, value);
+        }
+    }
+}
+
+/* An objective's target is a value of its KPI. */
+static void
+check_objective_target (PlPlan *plan, PlItem *objective, GPtrArray *problems)
+{
+  PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (objective, PL_OBJECTIVE_KPI));
+  g_autoptr(GError) error = NULL;
+
+  if (kpi != NULL && PL_IS_KPI (kpi) &&
+      !pl_rule_kpi_value (PL_KPI (kpi), pl_item_get_double (objective, PL_OBJECTIVE_TARGET), &error))
+    {
+      g_autofree char *what = pl_rules_describe (plan, objective, TRUE);
+      /* Translators: the objective, then the rule its target breaks */
+      add (problems, objective, FALSE, _("%s has a target its KPI cannot reach: %s"), what, error->message);
+    }
+}
+
+/* The funnel narrows: each stage counts no more than the one before it in the same month
+ * (more leads than visitors is a mistake of entry or of definition). Only a warning: a
+ * stage's KPI may count from more sources than the stage above it. */
+static void
+check_funnel (PlPlan *plan, GPtrArray *problems)
+{
+  static const PlStage stages[] = {
+    PL_STAGE_IMPRESSIONS, PL_STAGE_VISITORS, PL_STAGE_LEADS, PL_STAGE_MQL, PL_STAGE_SQL,
+    PL_STAGE_OPPORTUNITIES, PL_STAGE_NEW_CUSTOMERS,
+  };
+  PlKpi *kpis[G_N_ELEMENTS (stages)];
+  guint months = pl_plan_get_months (plan);
+
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    kpis[s] = pl_figures_kpi_for_stage (plan, stages[s]);
+  for (guint m = 0; m < months; m++)
+    {
+      guint32 from = pl_plan_month_start (plan, m);
+      guint32 to = m + 1 < months ? pl_plan_month_start (plan, m + 1) : pl_plan_get_end (plan);
+      PlKpi *upper = NULL;
+      double upper_value = NAN;
+
+      for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+        {
+          double value;
+
+          if (kpis[s] == NULL)
+            continue;
+          value = pl_figures_kpi_value (plan, kpis[s], from, to);
+          if (isnan (value))
+            continue;
+          if (upper != NULL && value > upper_value)
+            {
+              g_autofree char *month = pl_rules_describe_month (from);
+              g_autofree char *a = pl_kpi_value_format (kpis[s], value);
+              g_autofree char *b = pl_kpi_value_format (upper, upper_value);
+              PlProblem *problem;
+
+              add (problems, PL_ITEM (kpis[s]), FALSE,
+                   /* Translators: "In March 2027, “Leads” (250) is above “Visitors” (200), the stage before it." */
+                   _("In %s, “%s” (%s) is above “%s” (%s), the stage before it in the funnel."),
+                   month, pl_item_get_display_name (PL_ITEM (kpis[s])), a,
+                   pl_item_get_display_name (PL_ITEM (upper)), b);
+              problem = g_ptr_array_index (problems, problems->len - 1);
+              problem->warning = TRUE;
+            }
+          upper = kpis[s];
+          upper_value = value;
+        }
     }
 }
 
@@ -223,7 +349,6 @@ static void
 check_allocations (PlPlan *plan, GPtrArray *problems)
 {
   GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
-  guint exponent = pl_plan_get_currency_exponent (plan);
   /* Grouped once: a plan has thousands of allocations and hundreds of lines. */
   g_autoptr(GHashTable) totals = pl_figures_allocated_by (plan, PL_ALLOCATION_LINE);
 
@@ -232,16 +357,10 @@ check_allocations (PlPlan *plan, GPtrArray *problems)
       g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
       gint64 planned = pl_figures_line_planned (PL_BUDGET_LINE (line), -1);
       const gint64 *total = g_hash_table_lookup (totals, pl_item_get_id (line));
-      gint64 allocated = total ? *total : 0;
+      g_autoptr(GError) error = NULL;
 
-      if (allocated > planned)
-        {
-          g_autofree char *a = pl_money_to_string (allocated, exponent);
-          g_autofree char *p = pl_money_to_string (planned, exponent);
-          add (problems, line, FALSE,
-               _("The budget line “%s” allocates %s %s to campaigns but plans only %s %s."),
-               pl_item_get_id (line), a, pl_plan_get_currency (plan), p, pl_plan_get_currency (plan));
-        }
+      if (!pl_rule_line_allocations (plan, line, planned, total ? *total : 0, &error))
+        add_error (problems, line, FALSE, error);
     }
 }
 
@@ -253,11 +372,10 @@ check_spend_dates (PlPlan *plan, GPtrArray *problems)
   for (guint i = 0; i < g_list_model_get_n_items (spend); i++)
     {
       g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
-      guint32 date = pl_item_get_julian (entry, PL_SPEND_DATE);
+      g_autoptr(GError) error = NULL;
 
-      if (date != 0 && pl_plan_month_index (plan, date) < 0)
-        add (problems, entry, FALSE, _("The spend entry “%s” is dated outside the fiscal period."),
-             pl_item_get_id (entry));
+      if (!pl_rule_spend_date (plan, entry, pl_item_get_julian (entry, PL_SPEND_DATE), &error))
+        add_error (problems, entry, FALSE, error);
     }
 }
 
@@ -301,8 +419,7 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
 
   if (!pl_item_field_is_set (entry, PL_ENTRY_SKIP) && !pl_item_field_is_set (entry, PL_ENTRY_MOVE))
     return;
-  what = pl_calendar_describe_entry (entry);
-  what[0] = g_ascii_toupper (what[0]);
+  what = pl_rules_describe (plan, entry, TRUE);
   skipped = pl_calendar_skipped (plan, entry);
   moved = g_hash_table_new (NULL, NULL);
   for (guint i = 0; skip != NULL && skip[i] != NULL; i++)
@@ -377,41 +494,72 @@ validate (PlPlan *plan, gboolean blocking_only)
           if (blocking_only)
             continue;
           if (PL_IS_CAMPAIGN (item))
-            check_dates (item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
+            check_dates (plan, item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
           else if (PL_IS_ENTRY (item))
             {
-              check_dates (item, PL_ENTRY_START, PL_ENTRY_END, problems);
+              check_dates (plan, item, PL_ENTRY_START, PL_ENTRY_END, problems);
               check_occurrences (plan, item, problems);
             }
           else if (PL_IS_KPI (item))
-            check_formula (plan, item, problems);
+            {
+              check_formula (plan, item, problems);
+              check_kpi_values (item, problems);
+            }
+          else if (PL_IS_OBJECTIVE (item))
+            check_objective_target (plan, item, problems);
         }
     }
   if (!blocking_only)
     {
       check_allocations (plan, problems);
       check_spend_dates (plan, problems);
+      check_formula_loops (plan, problems);
+      check_funnel (plan, problems);
     }
 
   cycle = pl_plan_find_chain_cycle (plan);
   if (cycle != NULL)
     {
       g_autofree char *path = NULL;
-      PlItem *first;
+      g_autofree PlItem **kpis = g_new0 (PlItem *, cycle->len + 1);
+      gboolean all = TRUE;
 
-      g_ptr_array_add (cycle, g_strdup (cycle->pdata[0]));
-      g_ptr_array_add (cycle, NULL);
-      path = g_strjoinv (" → ", (char **) cycle->pdata);
-      first = pl_plan_lookup (plan, cycle->pdata[0]);
-      add (problems, first, TRUE, _("The KPI chain loops back on itself: %s."), path);
+      for (guint k = 0; k < cycle->len; k++)
+        all = all && (kpis[k] = pl_plan_lookup (plan, cycle->pdata[k])) != NULL;
+      if (all)
+        path = pl_rules_describe_path (kpis);
+      else
+        {
+          /* A link names a KPI that does not exist (reported above): only its ID is known. */
+          g_ptr_array_add (cycle, g_strdup (cycle->pdata[0]));
+          g_ptr_array_add (cycle, NULL);
+          path = g_strjoinv (" → ", (char **) cycle->pdata);
+        }
+      add (problems, pl_plan_lookup (plan, cycle->pdata[0]), TRUE,
+           _("The KPI chain loops back on itself: %s."), path);
     }
   return problems;
+}
+
+static int
+compare_positions (gconstpointer a, gconstpointer b)
+{
+  const PlProblem *x = *(const PlProblem * const *) a, *y = *(const PlProblem * const *) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
 }
 
 GPtrArray *
 pl_plan_validate (PlPlan *plan)
 {
-  return validate (plan, FALSE);
+  GPtrArray *problems = validate (plan, FALSE);
+
+  /* The checks across records come last; a reader goes down the file. The sort is stable:
+   * problems on one line, and those of a plan built in memory (line 0), keep their order. */
+  g_ptr_array_sort (problems, compare_positions);
+  return problems;
 }
 
 GPtrArray *

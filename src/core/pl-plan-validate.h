@@ -11,6 +11,8 @@ typedef struct {
   guint     line;      /* where that record is in its file, 0 when unknown */
   guint     column;
   gboolean  blocking;  /* the model cannot hold the plan (a dangling reference, a loop) */
+  gboolean  warning;   /* likely a mistake but possible (a funnel stage above the one before it):
+                        * reported, the plan still counts as valid */
   char     *message;   /* plain words, translated */
 } PlProblem;
 

@@ -13,6 +13,7 @@
 #include "pl-figures.h"
 #include "pl-money.h"
 #include "pl-plan-private.h"
+#include "pl-rules.h"
 
 struct _PlPlan
 {
@@ -796,7 +797,6 @@ check_allocation (PlPlan *self, PlItem *allocation, gint64 amount, GError **erro
 {
   PlItem *line = pl_plan_lookup (self, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
   GListModel *allocations = pl_plan_get_collection (self, PL_COLLECTION_ALLOCATIONS);
-  guint exponent = pl_plan_get_currency_exponent (self);
   gint64 planned, others = 0;
 
   if (line == NULL)
@@ -809,17 +809,7 @@ check_allocation (PlPlan *self, PlItem *allocation, gint64 amount, GError **erro
           g_strcmp0 (pl_item_get_string (other, PL_ALLOCATION_LINE), pl_item_get_id (line)) == 0)
         others += pl_item_get_int (other, PL_ALLOCATION_AMOUNT);
     }
-  if (others + amount > planned)
-    {
-      g_autofree char *p = pl_money_to_string (planned, exponent);
-      g_autofree char *left = pl_money_to_string (MAX (planned - others, 0), exponent);
-      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   _("The line “%s” plans %s %s in all: at most %s %s is left to allocate."),
-                   pl_item_get_string (line, PL_BUDGET_LINE_NAME), p, pl_plan_get_currency (self),
-                   left, pl_plan_get_currency (self));
-      return FALSE;
-    }
-  return TRUE;
+  return pl_rule_line_allocations (self, line, planned, others + amount, error);
 }
 
 /* A calendar entry's skip or move list: every value reads, and every value not there yet
@@ -873,12 +863,11 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
     case PL_FIELD_STRING:
     case PL_FIELD_TEXT:
     case PL_FIELD_REF:
-      if ((f->flags & PL_FIELD_REQUIRED) && is_blank (slot->s))
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                       _("The %s cannot be empty."), label);
-          return FALSE;
-        }
+      if (!pl_rule_required (self, item, field, !is_blank (slot->s), error))
+        return FALSE;
+      if (PL_IS_KPI (item) && field == PL_KPI_FORMULA &&
+          !pl_rule_kpi_formula (self, PL_KPI (item), slot->s, error))
+        return FALSE;
       if (f->type == PL_FIELD_REF && slot->s != NULL && *slot->s != '\0')
         {
           PlItem *target = pl_plan_lookup (self, slot->s);
@@ -910,12 +899,8 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
         }
       break;
     case PL_FIELD_MONEY:
-      if (slot->i < 0)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                       _("The %s cannot be negative."), label);
-          return FALSE;
-        }
+      if (!pl_rule_money (self, item, field, slot->i, error))
+        return FALSE;
       if (PL_IS_ALLOCATION (item) && field == PL_ALLOCATION_AMOUNT &&
           slot->i > pl_item_get_int (item, PL_ALLOCATION_AMOUNT))
         return check_allocation (self, item, slot->i, error);
@@ -946,21 +931,8 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
                        _("The %s is not a valid date."), label);
           return FALSE;
         }
-      /* Money spent outside the period would count in no month of the budget. */
-      if (PL_IS_SPEND (item) && field == PL_SPEND_DATE && slot->i != 0 &&
-          pl_plan_month_index (self, (guint32) slot->i) < 0)
-        {
-          GDate first, last;
-          char from[64], to[64];
-
-          g_date_set_julian (&first, pl_plan_get_start (self));
-          g_date_set_julian (&last, pl_plan_get_end (self) - 1);
-          g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
-          g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
-          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                       _("Spend must be dated within the fiscal period, from %s to %s."), from, to);
-          return FALSE;
-        }
+      if (PL_IS_SPEND (item) && field == PL_SPEND_DATE)
+        return pl_rule_spend_date (self, item, (guint32) slot->i, error);
       break;
     case PL_FIELD_ENUM:
       {
@@ -983,12 +955,8 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
           gsize n;
           const gint64 *amounts = g_variant_get_fixed_array (slot->var, &n, sizeof (gint64));
           for (gsize i = 0; i < n; i++)
-            if (amounts[i] < 0)
-              {
-                g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                             _("A planned amount cannot be negative."));
-                return FALSE;
-              }
+            if (!pl_rule_planned (self, item, (guint) i, amounts[i], error))
+              return FALSE;
         }
       break;
     default:

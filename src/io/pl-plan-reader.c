@@ -14,6 +14,7 @@
 #include "pl-money.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
+#include "pl-rules.h"
 #include "pl-schema.h"
 
 #define MAX_MESSAGES 100
@@ -34,6 +35,10 @@ typedef struct {
   gboolean          fatal;         /* the XML itself is broken: stop reading */
   gboolean          newer;         /* written in a newer major version of the format */
 } Reader;
+
+/* Where the plan keeps the version of a newer file it was read from: the file format is io's
+ * business, so core's model does not hold it. */
+#define NEWER_FORMAT_KEY "pl-plan-reader-newer-format"
 
 /* ---- messages ---- */
 
@@ -392,11 +397,13 @@ enum_choices (GType type)
   return g_strjoinv (", ", nicks);
 }
 
+/* What the user calls @item (its attributes are read before its children): its name, its
+ * ID only when it has none. */
 static const char *
 item_name (PlItem *item)
 {
-  const char *id = pl_item_get_id (item);
-  return id ? id : "";
+  const char *name = pl_item_get_display_name (item);
+  return name ? name : "";
 }
 
 /* Stores attribute @value in @field of @item; reports what does not fit. */
@@ -410,7 +417,7 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
   /* Worded only for a message: wording costs more than reading the value. */
 #define label (g_dgettext (GETTEXT_PACKAGE, f->label))
 #define needle (needle_text ? needle_text : (needle_text = attribute_needle (f->name)))
-#define what (what_text ? what_text : (what_text = pl_item_describe (item)))
+#define what (what_text ? what_text : (what_text = pl_rules_describe (self->plan, item, FALSE)))
   switch (f->type)
     {
     case PL_FIELD_STRING:
@@ -480,9 +487,8 @@ set_attribute (Reader *self, PlItem *item, guint field, const char *value)
         g_autoptr(GError) error = NULL;
         if (!pl_money_parse (value, self->exponent, &amount, &error))
           error_at (self, needle, _("The %s of %s is wrong: %s."), label, what, error->message);
-        else if (amount < 0)
-          error_at (self, needle, _("The %s of %s is negative (%s); amounts are never negative."),
-                    label, what, value);
+        else if (!pl_rule_money (self->plan, item, field, amount, &error))
+          error_at (self, needle, "%s", error->message);
         else
           pl_item_set_int (item, field, amount);
       }
@@ -690,7 +696,6 @@ check_required (Reader *self, PlItem *item, guint line)
   const PlField *fields = pl_item_get_fields (item, &n_fields);
   g_autofree char *needle = NULL;
   guint column;
-  g_autofree char *what = NULL;
 
   if (PL_IS_METADATA (item) || pl_item_get_id (item) != NULL)
     {
@@ -705,9 +710,6 @@ check_required (Reader *self, PlItem *item, guint line)
     }
   needle = g_strconcat ("<", pl_item_get_element (item), NULL);
   column = find_column (self, line, needle);
-  what = pl_item_describe (item);
-  /* Sentence case: the description starts the message. */
-  what[0] = g_ascii_toupper (what[0]);
 
   if (!PL_IS_METADATA (item) && pl_item_get_id (item) == NULL)
     {
@@ -715,13 +717,14 @@ check_required (Reader *self, PlItem *item, guint line)
       add_message (self, line, column, message);
     }
   for (guint f = 0; f < n_fields; f++)
-    if ((fields[f].flags & PL_FIELD_REQUIRED) && !pl_item_field_is_set (item, f) &&
-        fields[f].type != PL_FIELD_INT)
-      {
-        g_autofree char *message =
-          g_strdup_printf (_("%s has no %s."), what, g_dgettext (GETTEXT_PACKAGE, fields[f].label));
-        add_message (self, line, column, message);
-      }
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* In the words validation and the window use for the same rule. */
+      if (fields[f].type != PL_FIELD_INT &&
+          !pl_rule_required (self->plan, item, f, pl_item_field_is_set (item, f), &error))
+        add_message (self, line, column, error->message);
+    }
 }
 
 static char *
@@ -770,10 +773,9 @@ read_planned (Reader *self, PlItem *line, GArray *amounts, GArray *set)
                   month, item_name (line), error ? error->message : _("it is missing"));
         return;
       }
-    if (amount < 0)
+    if (!pl_rule_planned (self->plan, line, (guint) index, amount, &error))
       {
-        error_at (self, "amount=", _("The amount planned for %s on the budget line “%s” is negative."),
-                  month, item_name (line));
+        error_at (self, "amount=", "%s", error->message);
         return;
       }
   }
@@ -924,13 +926,13 @@ read_list_value (Reader *self, PlItem *item, guint field, const char *text)
     return TRUE;
   if (field == PL_ENTRY_SKIP && !pl_calendar_parse_skip (text, NULL))
     {
-      what = pl_item_describe (item);
+      what = pl_rules_describe (self->plan, item, FALSE);
       error_at (self, "<skip", _("The skipped occurrence “%s” of %s is not a date (YYYY-MM-DD)."), text, what);
       return FALSE;
     }
   if (field == PL_ENTRY_MOVE && !pl_calendar_parse_move (text, NULL, NULL))
     {
-      what = pl_item_describe (item);
+      what = pl_rules_describe (self->plan, item, FALSE);
       error_at (self, "<move", _("The moved occurrence “%s” of %s is not two dates separated by a space "
                                  "(YYYY-MM-DD YYYY-MM-DD)."), text, what);
       return FALSE;
@@ -1133,6 +1135,11 @@ check_version (Reader *self)
       self->newer = TRUE;
       return FALSE;
     }
+  /* A later minor version only adds (doc/file-format.md): the plan opens, what is not known
+   * is kept, and the user is told once (pl_plan_get_newer_format()). */
+  if (minor > PL_PLAN_FORMAT_MINOR)
+    g_object_set_data_full (G_OBJECT (self->plan), NEWER_FORMAT_KEY,
+                            g_strdup_printf ("%u.%u", (guint) major, (guint) minor), g_free);
   return TRUE;
 }
 
@@ -1412,6 +1419,10 @@ pl_plan_read_bytes (const char  *data,
                                                     flags & ~PL_READ_SCHEMA, error);
       if (plain == NULL)
         return NULL;
+      /* The schema built in describes this version: a newer file's additions are not in it,
+       * and they are kept rather than refused. The plan read without it is the plan. */
+      if (pl_plan_get_newer_format (plain) != NULL)
+        return g_steal_pointer (&plain);
     }
 
   plan = pl_plan_new ();
@@ -1469,4 +1480,24 @@ pl_plan_read_bytes (const char  *data,
   g_string_free (self.messages, TRUE);
   pl_plan_mark_saved (plan);
   return g_steal_pointer (&plan);
+}
+
+const char *
+pl_plan_get_newer_format (PlPlan *plan)
+{
+  g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  return g_object_get_data (G_OBJECT (plan), NEWER_FORMAT_KEY);
+}
+
+char *
+pl_plan_describe_newer_format (PlPlan *plan)
+{
+  const char *version = pl_plan_get_newer_format (plan);
+
+  if (version == NULL)
+    return NULL;
+  return g_strdup_printf (_("This plan was written by a newer version of Pilote (file format %s; this version "
+                            "knows %d.%d). Everything opens; what this version does not know is not shown, "
+                            "but it is kept and saved back unchanged."),
+                          version, PL_PLAN_FORMAT_MAJOR, PL_PLAN_FORMAT_MINOR);
 }

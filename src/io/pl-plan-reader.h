@@ -5,7 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* The namespace of plan files, and the version this build writes. */
+/* The namespace of plan files, and the version of the format this build reads and writes
+ * (doc/file-format.md, "Versions"): an addition to the format raises the minor version; a
+ * change an older reader would misread raises the major version. A file of a higher minor
+ * version opens (pl_plan_get_newer_format() says so); a higher major version is refused. */
 #define PL_PLAN_NAMESPACE "https://pilote.github.io/ns/plan"
 #define PL_PLAN_FORMAT_MAJOR 1
 #define PL_PLAN_FORMAT_MINOR 0
@@ -26,5 +29,11 @@ PlPlan *pl_plan_read_bytes (const char  *data,
                             const char  *display_name,
                             PlReadFlags  flags,
                             GError     **error);
+
+/* The version of the format @plan's file was written in ("1.3") when it is newer than this
+ * build's, NULL otherwise (a new plan, or a file of this version or older). */
+const char *pl_plan_get_newer_format      (PlPlan *plan);
+/* The notice to show, once, when @plan was read from a newer file; NULL otherwise. */
+char       *pl_plan_describe_newer_format (PlPlan *plan);
 
 G_END_DECLS

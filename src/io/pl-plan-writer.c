@@ -351,7 +351,12 @@ pl_plan_write_bytes (PlPlan *plan)
   Writer self = { g_string_sized_new (64 * 1024), plan, pl_plan_get_currency_exponent (plan) };
   char version[32];
 
-  g_snprintf (version, sizeof version, "%d.%d", PL_PLAN_FORMAT_MAJOR, PL_PLAN_FORMAT_MINOR);
+  /* A plan read from a newer file keeps that file's version: it still holds the newer
+   * additions, so an older reader opening it again must be told, as this one was. */
+  if (pl_plan_get_newer_format (plan) != NULL)
+    g_strlcpy (version, pl_plan_get_newer_format (plan), sizeof version);
+  else
+    g_snprintf (version, sizeof version, "%d.%d", PL_PLAN_FORMAT_MAJOR, PL_PLAN_FORMAT_MINOR);
   g_string_append (self.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan");
   attribute (&self, "xmlns", PL_PLAN_NAMESPACE);
   attribute (&self, "version", version);

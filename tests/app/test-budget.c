@@ -3,6 +3,8 @@
  * a bad amount refused, undo; the spreading helpers through their dialogs; spend filtered by
  * line and month, a new entry dated in the month shown, a date outside the period refused.
  * Writes screenshots of the three views. */
+#include <string.h>
+
 #include "pl-budget-grid.h"
 #include "pl-budget-page.h"
 #include "pl-error.h"
@@ -205,10 +207,60 @@ test_budget_page (void)
   pl_test_spin ();
 }
 
+/* A record just added is not flagged for what the user has not had a chance to fill yet: its
+ * problems show once the user leaves its row (or saves). */
+static void
+test_fresh_record (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *holder = gtk_window_new ();
+  PlRecordTable *table = pl_record_table_new (PL_COLLECTION_ALLOCATIONS, "_Add");
+  GtkWidget *problems;
+  guint before = pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS);
+  g_autoptr(PlItem) added = NULL;
+
+  pl_record_table_add_column (table, PL_ALLOCATION_CAMPAIGN, "Campaign", TRUE);
+  pl_record_table_set_plan (table, plan);
+  gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (table));
+  gtk_window_present (GTK_WINDOW (holder));
+  pl_test_wait_drawn (GTK_WIDGET (table));
+  /* The table's last child lists the problems of its records. */
+  problems = gtk_widget_get_last_child (GTK_WIDGET (table));
+  g_assert_true (GTK_IS_LABEL (problems));
+  g_assert_false (gtk_widget_get_visible (problems));
+
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (table), "add-button"), "clicked");
+  pl_test_spin ();
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, before + 1);
+  added = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS), before);
+  g_assert_false (pl_item_field_is_set (added, PL_ALLOCATION_LINE));
+  /* Neither its line nor its campaign is chosen, and nothing is said yet. */
+  g_assert_false (gtk_widget_get_visible (problems));
+
+  /* Left: now it is. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       GTK_COLUMN_VIEW (pl_test_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW)))),
+                                     GTK_INVALID_LIST_POSITION);
+  pl_test_spin ();
+  g_assert_true (gtk_widget_get_visible (problems));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problems)), "An unnamed allocation has no budget line."));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (problems)), pl_item_get_id (added)));
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  g_assert_false (gtk_widget_get_visible (problems));
+  gtk_window_destroy (GTK_WINDOW (holder));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/budget/page", test_budget_page);
+  g_test_add_func ("/budget/fresh-record", test_fresh_record);
   return g_test_run ();
 }

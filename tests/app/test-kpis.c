@@ -147,10 +147,92 @@ test_kpis_page (void)
   pl_test_spin ();
 }
 
+/* Values no plan can hold are refused where they are typed, in the words pilote-cli validate
+ * reports them with (issue 18): negative leads, a churn of 200 %, a margin of 8,000 %, and a
+ * formula that would compute a KPI from itself. */
+static void
+test_impossible_values (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_KPIS_PAGE);
+  GtkWidget *grid = pl_test_find_widget (page, PL_TYPE_MEASUREMENTS_GRID);
+  guint32 january = pl_plan_month_start (plan, 0);
+  static const struct { const char *kpi, *typed, *message; } cases[] = {
+    { "kpi-leads", "-40", "“Leads” is a count: it cannot be negative." },
+    { "kpi-churn", "200 %", "“Monthly churn rate” is a churn rate: it is between 0% and 100% (no more customers can leave than there are)." },
+    { "kpi-margin", "8000 %", "“Gross margin” is a margin: it is between 0% and 100% of revenue." },
+  };
+  GtkWidget *formula;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "kpis");
+  gtk_widget_activate_action (page, "kpis.edit-figures", NULL);
+  pl_test_wait_drawn (grid);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PlItem *kpi = pl_plan_lookup (plan, cases[i].kpi);
+      const PlPoint *before = pl_series_lookup (pl_kpi_get_measurements (PL_KPI (kpi)), january);
+      double old = before ? before->value : NAN;
+      GtkWidget *cell = grid_cell (grid, kpi, 0);
+      const PlPoint *after;
+
+      g_assert_nonnull (cell);
+      gtk_editable_set_text (GTK_EDITABLE (cell), cases[i].typed);
+      g_assert_true (gtk_widget_has_css_class (cell, "error"));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, cases[i].message);
+      g_signal_emit_by_name (cell, "activate");
+      pl_test_spin ();
+      after = pl_series_lookup (pl_kpi_get_measurements (PL_KPI (kpi)), january);
+      g_assert_true (after != NULL ? after->value == old : isnan (old));
+    }
+  g_assert_false (pl_plan_get_modified (plan));
+
+  /* ARPU from LTV, which LTV is computed from: refused, the loop named. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "s", "kpi-arpu");
+  pl_test_spin ();
+  formula = gtk_grid_get_child_at (GTK_GRID (pl_test_find_by_id (page, "form")), 1, 9);
+  g_assert_true (GTK_IS_ENTRY (formula));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (formula)), ==, "kpi-mrr / kpi-customers");
+  gtk_editable_set_text (GTK_EDITABLE (formula), "kpi-ltv / 24");
+  g_signal_emit_by_name (formula, "activate");
+  pl_test_spin ();
+  g_assert_true (gtk_widget_has_css_class (formula, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (formula), ==,
+                   "Formula loop: Average revenue per user → Customer lifetime value → Average revenue per user. "
+                   "A KPI cannot be computed from itself: these read “not available” until one of their formulas changes.");
+  g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (plan, "kpi-arpu"), PL_KPI_FORMULA), ==, "kpi-mrr / kpi-customers");
+  g_assert_false (pl_plan_get_modified (plan));
+
+  /* A value that came in without the check (from a file, say) is shown with the KPI, in
+   * validation's words, so that it can be found and mended. */
+  {
+    GtkWidget *problems = pl_test_find_by_id (page, "problems");
+
+    g_assert_false (gtk_widget_get_visible (problems));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "s", "kpi-leads");
+    pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-leads")), PL_SERIES_MEASUREMENTS, january, -40, NULL);
+    pl_test_spin ();
+    g_assert_true (gtk_widget_get_visible (problems));
+    /* The period as the KPI's frequency names it (a week, or a month). */
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (problems)),
+                                     "“Leads” is a count: it cannot be negative. Its measurement for "));
+    g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (problems)), "January 2027 is -40."));
+    pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_false (gtk_widget_get_visible (problems));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/kpis/page", test_kpis_page);
+  g_test_add_func ("/kpis/impossible-values", test_impossible_values);
   return g_test_run ();
 }

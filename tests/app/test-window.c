@@ -328,6 +328,30 @@ test_empty_state (void)
   pl_test_spin ();
 }
 
+/* A file of a newer minor version opens, with a notice saying so once, in the banner. */
+static void
+test_newer_minor (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newer.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlWindow *window;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.7\">\n"
+                                      "  <metadata title=\"Later\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                                      "  <experiments><experiment id=\"e1\"/></experiments>\n"
+                                      "</plan>\n", -1, NULL));
+  window = pl_test_open_in_window (path);
+  pl_test_spin ();
+  g_assert_cmpstr (pl_plan_get_title (pl_document_get_plan (pl_window_get_document (window))), ==, "Later");
+  g_assert_nonnull (pl_window_get_error (window));
+  g_assert_nonnull (strstr (pl_window_get_error (window), "file format 1.7"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -336,5 +360,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/new-plan", test_empty_state);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/campaigns-and-files", test_campaigns_and_files);
+  g_test_add_func ("/window/newer-minor", test_newer_minor);
   return g_test_run ();
 }

@@ -203,6 +203,105 @@ test_validate_problems (void)
   }
 }
 
+/* Writes a plan of one month's figures for @kpis (XML <kpi> elements) into @dir. */
+static char *
+write_kpi_plan (const char *dir, const char *name, const char *kpis)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                           "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+                                           "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                                           "  <kpis>\n%s  </kpis>\n"
+                                           "</plan>\n", kpis);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Values no plan can hold, each refused (status 1) with the rule's message on its KPI's line;
+ * more leads than visitors is a warning (status 0). Each was "valid plan" before issue 18. */
+static void
+test_validate_impossible_values (void)
+{
+  g_autofree char *dir = temp_dir ();
+  static const struct { const char *file, *kpis, *expected; int status; } cases[] = {
+    { "negative-leads.pilote",
+      "    <kpi id=\"kpi-leads\" name=\"Leads\" stage=\"leads\">\n"
+      "      <measurement period=\"2027-01-01\" value=\"-40\"/>\n"
+      "    </kpi>\n",
+      ":5:1: “Leads” is a count: it cannot be negative. Its measurement for January 2027 is -40.\n", 1 },
+    { "churn.pilote",
+      "    <kpi id=\"kpi-churn\" name=\"Churn\" unit=\"percent\" stage=\"churn\">\n"
+      "      <measurement period=\"2027-01-01\" value=\"2\"/>\n"
+      "    </kpi>\n",
+      ":5:1: “Churn” is a churn rate: it is between 0% and 100% (no more customers can leave than there are). "
+      "Its measurement for January 2027 is 200.0%.\n", 1 },
+    { "margin.pilote",
+      "    <kpi id=\"kpi-margin\" name=\"Gross margin\" unit=\"percent\" stage=\"margin\">\n"
+      "      <measurement period=\"2027-01-01\" value=\"80\"/>\n"
+      "    </kpi>\n",
+      ":5:1: “Gross margin” is a margin: it is between 0% and 100% of revenue. Its measurement for January 2027 is 8000.0%.\n", 1 },
+    { "funnel.pilote",
+      "    <kpi id=\"kpi-visitors\" name=\"Visitors\" stage=\"visitors\">\n"
+      "      <measurement period=\"2027-01-01\" value=\"200\"/>\n"
+      "    </kpi>\n"
+      "    <kpi id=\"kpi-leads\" name=\"Leads\" stage=\"leads\">\n"
+      "      <measurement period=\"2027-01-01\" value=\"250\"/>\n"
+      "    </kpi>\n",
+      ":8:1: warning: In January 2027, “Leads” (250) is above “Visitors” (200), the stage before it in the funnel.\n", 0 },
+    { "loop.pilote",
+      "    <kpi id=\"kpi-ltv\" name=\"LTV\" formula=\"kpi-arpu * 3\"/>\n"
+      "    <kpi id=\"kpi-arpu\" name=\"ARPU\" formula=\"kpi-ltv / 3\"/>\n",
+      ":5:1: Formula loop: LTV → ARPU → LTV. A KPI cannot be computed from itself: these read “not available” "
+      "until one of their formulas changes.\n", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_kpi_plan (dir, cases[i].file, cases[i].kpis);
+      g_autofree char *expected = g_strconcat (path, cases[i].expected, NULL);
+      g_auto(Run) run = { 0 };
+      g_autofree char *head = NULL;
+
+      run_cli (&run, "validate", path, NULL);
+      head = g_strndup (run.out, strlen (expected));
+      g_assert_cmpstr (head, ==, expected);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      if (cases[i].status == 0)
+        {
+          g_autofree char *last = g_strdup_printf ("%s: valid plan, with 1 warning\n", path);
+          g_assert_true (g_str_has_suffix (run.out, last));
+        }
+    }
+}
+
+/* A file of a newer minor version opens and validates, with a note saying so. */
+static void
+test_validate_newer_minor (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.pilote", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_set_contents (path,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.7\">\n"
+                       "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                       "  <experiments><experiment id=\"e1\"/></experiments>\n"
+                       "</plan>\n", -1, &error);
+  g_assert_no_error (error);
+  run_cli (&run, "validate", path, NULL);
+  expected = g_strdup_printf ("%s: note: This plan was written by a newer version of Pilote (file format 1.7; "
+                              "this version knows 1.0). Everything opens; what this version does not know is "
+                              "not shown, but it is kept and saved back unchanged.\n%s: valid plan\n", path, path);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 static void
 test_summary_example (void)
 {
@@ -904,6 +1003,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/validate-example", test_validate_example);
   g_test_add_func ("/cli/validate-problems", test_validate_problems);
+  g_test_add_func ("/cli/validate-impossible-values", test_validate_impossible_values);
+  g_test_add_func ("/cli/validate-newer-minor", test_validate_newer_minor);
   g_test_add_func ("/cli/summary-example", test_summary_example);
   g_test_add_func ("/cli/reference/json", test_reference_json);
   g_test_add_func ("/cli/reference/json-missing", test_reference_json_missing);

@@ -103,6 +103,116 @@ test_syntax_errors (void)
   }
 }
 
+/* Adds KPIs named k0, k1... each with the formula @formula gives for its index, as the
+ * reader would: no edit checks. */
+static void
+add_kpis (PlPlan *plan, guint n, const char *(*formula) (guint i, char *buffer, gsize size))
+{
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PlItem *kpi = g_object_new (PL_TYPE_KPI, NULL);
+      char id[32], name[32], buffer[128];
+
+      g_snprintf (id, sizeof id, "k%u", i);
+      g_snprintf (name, sizeof name, "K%u", i);
+      pl_item_set_id (kpi, id);
+      pl_item_set_string (kpi, PL_KPI_NAME, name);
+      pl_item_set_string (kpi, PL_KPI_FORMULA, formula (i, buffer, sizeof buffer));
+      g_ptr_array_add (kpis, kpi);
+    }
+  pl_plan_append_loaded (plan, PL_COLLECTION_KPIS, kpis);
+}
+
+#define N_LAYERS 60
+
+/* k(2i) and k(2i+1) both use both KPIs of the next layer: 2^60 paths from the top, which a
+ * search following every path would never finish; the last layer uses the top. */
+static const char *
+layered (guint i, char *buffer, gsize size)
+{
+  guint next = (i / 2 + 1) % N_LAYERS;
+
+  g_snprintf (buffer, size, "k%u + k%u", next * 2, next * 2 + 1);
+  return buffer;
+}
+
+static const char *
+chain (guint i, char *buffer, gsize size)
+{
+  /* Each uses the next; the last uses a number: no loop, 100,000 KPIs deep. */
+  if (i == 99999)
+    return "1";
+  g_snprintf (buffer, size, "k%u * 2", i + 1);
+  return buffer;
+}
+
+static const char *
+pairs (guint i, char *buffer, gsize size)
+{
+  /* k0 ↔ k1, k2 ↔ k3...; and k10 uses itself alone. */
+  g_snprintf (buffer, size, "k%u", i == 10 ? 10 : i ^ 1);
+  return buffer;
+}
+
+static void
+test_loops (void)
+{
+  {
+    g_autoptr(PlPlan) plan = pl_plan_new ();
+    g_autoptr(GHashTable) loops = NULL;
+    g_autoptr(GPtrArray) paths = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    add_kpis (plan, N_LAYERS * 2, layered);
+    loops = pl_formula_find_loops (plan);
+    g_assert_cmpuint (g_hash_table_size (loops), ==, N_LAYERS * 2);
+    paths = pl_formula_list_loops (plan, NULL, NULL);
+    g_assert_cmpuint (paths->len, ==, 1);
+    /* The shortest way round: one KPI of each layer. */
+    g_assert_cmpuint (g_strv_length ((char **) paths->pdata[0]), ==, N_LAYERS);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  }
+  {
+    g_autoptr(PlPlan) plan = pl_plan_new ();
+    g_autoptr(GHashTable) loops = NULL;
+    g_autoptr(GPtrArray) paths = NULL;
+
+    add_kpis (plan, 100000, chain);
+    loops = pl_formula_find_loops (plan);
+    g_assert_cmpuint (g_hash_table_size (loops), ==, 0);
+    paths = pl_formula_list_loops (plan, NULL, NULL);
+    g_assert_cmpuint (paths->len, ==, 0);
+    g_assert_false (pl_formula_kpi_in_loop (plan, PL_KPI (pl_plan_lookup (plan, "k0"))));
+    /* Closing it, as an edit of the last KPI's formula would: one loop of them all. */
+    g_clear_pointer (&paths, g_ptr_array_unref);
+    paths = pl_formula_list_loops (plan, PL_KPI (pl_plan_lookup (plan, "k99999")), "k0");
+    g_assert_cmpuint (paths->len, ==, 1);
+    g_assert_cmpuint (g_strv_length ((char **) paths->pdata[0]), ==, 100000);
+  }
+  {
+    g_autoptr(PlPlan) plan = pl_plan_new ();
+    g_autoptr(GHashTable) loops = NULL;
+    g_autoptr(GPtrArray) paths = NULL;
+    PlItem **path;
+
+    add_kpis (plan, 12, pairs);
+    loops = pl_formula_find_loops (plan);
+    g_assert_cmpuint (g_hash_table_size (loops), ==, 11);
+    paths = pl_formula_list_loops (plan, NULL, NULL);
+    /* Five pairs and k10 on its own; k11 uses k10 but is in no loop itself. */
+    g_assert_cmpuint (paths->len, ==, 6);
+    path = paths->pdata[5];
+    g_assert_cmpstr (pl_item_get_id (path[0]), ==, "k10");
+    g_assert_null (path[1]);
+    path = paths->pdata[0];
+    g_assert_cmpstr (pl_item_get_id (path[0]), ==, "k0");
+    g_assert_cmpstr (pl_item_get_id (path[1]), ==, "k1");
+    g_assert_null (path[2]);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -111,5 +221,6 @@ main (int argc, char **argv)
   g_test_add_func ("/formula/not-available", test_not_available);
   g_test_add_func ("/formula/references", test_references);
   g_test_add_func ("/formula/syntax-errors", test_syntax_errors);
+  g_test_add_func ("/formula/loops", test_loops);
   return g_test_run ();
 }

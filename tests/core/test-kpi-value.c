@@ -94,6 +94,9 @@ test_round_trip (void)
         g_autofree char *text = pl_kpi_value_format (kpi, values[v]);
         double back = NAN;
 
+        /* Above 100 % is no percentage: the rule refuses it (test-validate.c). */
+        if (units[u] == PL_UNIT_PERCENT && values[v] > 1)
+          continue;
         g_assert_true (pl_kpi_value_parse (kpi, text, &back, NULL));
         g_assert_cmpfloat_with_epsilon (back, values[v], units[u] == PL_UNIT_PERCENT ? 5e-4 : units[u] == PL_UNIT_CURRENCY ? 0.5 : 6e-3);
       }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -69,7 +70,7 @@ test_refused_edits (void)
 
   g_assert_false (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, "   ", &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
-  g_assert_cmpstr (error->message, ==, "The name cannot be empty.");
+  g_assert_cmpstr (error->message, ==, "Every campaign needs a name.");
   g_clear_error (&error);
 
   g_assert_false (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_SEGMENT, "seg-none", &error));
@@ -81,7 +82,7 @@ test_refused_edits (void)
   g_clear_error (&error);
 
   g_assert_false (pl_plan_set_int (plan, tool, PL_TOOL_COST, -100, &error));
-  g_assert_cmpstr (error->message, ==, "The annual cost cannot be negative.");
+  g_assert_cmpstr (error->message, ==, "The annual cost of the martech tool “CRM” cannot be negative.");
   g_clear_error (&error);
 
   g_assert_false (pl_plan_set_int (plan, meta, PL_METADATA_MONTHS, 7, &error));
@@ -296,7 +297,8 @@ test_spend_outside_period (void)
   g_assert_no_error (error);
   g_assert_false (pl_plan_set_julian (plan, entry, PL_SPEND_DATE, start - 1, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
-  g_assert_true (g_str_has_prefix (error->message, "Spend must be dated within the fiscal period, from "));
+  g_assert_true (g_str_has_prefix (error->message, "The spend of "));
+  g_assert_nonnull (strstr (error->message, " is outside the fiscal period, which runs from "));
   g_clear_error (&error);
   g_assert_false (pl_plan_set_julian (plan, entry, PL_SPEND_DATE, pl_plan_get_end (plan), &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
@@ -333,7 +335,7 @@ test_allocation_limit (void)
   g_assert_true (pl_plan_set_int (plan, first, PL_ALLOCATION_AMOUNT, 70000, &error));
   g_assert_false (pl_plan_set_int (plan, second, PL_ALLOCATION_AMOUNT, 30001, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
-  g_assert_cmpstr (error->message, ==, "The line “Search ads” plans 1000.00 EUR in all: at most 300.00 EUR is left to allocate.");
+  g_assert_cmpstr (error->message, ==, "The budget line “Search ads” plans 1000.00 EUR in all: its allocations to campaigns cannot add up to 1000.01 EUR.");
   g_clear_error (&error);
   g_assert_true (pl_plan_set_int (plan, second, PL_ALLOCATION_AMOUNT, 30000, &error));
   /* Planned cut below the allocations: a validation problem, and lowering stays possible. */
