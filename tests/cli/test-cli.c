@@ -431,7 +431,7 @@ csv (const char *name)
 }
 
 /* The weekly scripted update: rejected rows listed with their lines on stderr; nothing
- * written then, unless --keep-going; exit 1 whenever a row was rejected. */
+ * written then and exit 1, unless --keep-going, which saves the rest and exits 3. */
 static void
 test_import (void)
 {
@@ -462,8 +462,9 @@ test_import (void)
   {
     g_auto(Run) run = { 0 };
     run_cli (&run, "import", plan, crm, "--decimal-comma", "--date-format", "dmy", "--keep-going", NULL);
-    g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.out, "3 measurements imported"));
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.out, "Imported into"));
+    g_assert_nonnull (strstr (run.out, ": 0 values added, 3 replaced, 0 unchanged.\n5 rows rejected and left out.\n"));
     g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
     g_assert_cmpstr (after, !=, original);
     g_assert_nonnull (strstr (after, "source=\"crm-semicolon.csv\""));
@@ -474,13 +475,14 @@ test_import (void)
     run_cli (&run, "import", plan, ga4, "--thousands", ",", "--source", "GA4", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
-    g_assert_nonnull (strstr (run.out, "5 measurements imported"));
+    g_assert_nonnull (strstr (run.out, ": 0 values added, 5 replaced, 0 unchanged."));
   }
   {
     g_auto(Run) run = { 0 };
     g_auto(Run) check = { 0 };
     run_cli (&run, "import", plan, ga4, "--date-format", "julian", NULL);
     g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--date-format is one of"));
     run_cli (&check, "validate", plan, NULL);
     g_assert_cmpint (check.status, ==, 0);
   }
@@ -488,12 +490,12 @@ test_import (void)
     g_auto(Run) run = { 0 };
     g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
     run_cli (&run, "import", plan, missing, NULL);
-    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpint (run.status, ==, 1);
   }
 }
 
-/* The whole file unusable, or the plan: exit 2, and the plan as it was. The GA4 names mapped
- * to KPIs; --dry-run writes nothing. */
+/* The whole file unusable, or the plan: exit 1 (nothing saved), and the plan as it was. The GA4
+ * names mapped to KPIs; --dry-run lists the values and writes nothing. */
 static void
 test_import_files (void)
 {
@@ -512,14 +514,14 @@ test_import_files (void)
     g_autofree char *expected = g_strdup_printf ("%s: Line 2 is not UTF-8 text: save the file as UTF-8 "
                                                  "(in a spreadsheet, “CSV UTF-8”).\n", not_utf8);
     run_cli (&run, "import", plan, not_utf8, NULL);
-    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, expected);
   }
   {
     g_auto(Run) run = { 0 };
     g_autofree char *missing = g_build_filename (dir, "missing.pilote", NULL);
     run_cli (&run, "import", missing, mapped, NULL);
-    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpint (run.status, ==, 1);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
@@ -531,7 +533,11 @@ test_import_files (void)
     g_auto(Run) run = { 0 };
     run_cli (&run, "import", plan, mapped, "--kpi-columns", "Total users=kpi-visitors,Leads", "--dry-run", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (run.out, ==, "3 measurements would be imported.\n");
+    /* Old → new, in the C locale's grouping (a narrow no-break space). */
+    g_assert_cmpstr (run.out, ==, "Unique visitors, January 2027: 29\u202f700 → 31\u202f000\n"
+                                  "Leads, January 2027: 585 → 640\n"
+                                  "Unique visitors, February 2027: 30\u202f900 → 32\u202f500\n"
+                                  "Would import: 0 values added, 3 replaced, 0 unchanged.\n");
   }
   {
     /* Columns found from the header: those naming no KPI are said, not silently left. */
@@ -541,7 +547,7 @@ test_import_files (void)
     run_cli (&run, "import", plan, mapped, "-n", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, expected);
-    g_assert_cmpstr (run.out, ==, "1 measurement would be imported.\n");
+    g_assert_cmpstr (run.out, ==, "Leads, January 2027: 585 → 640\nWould import: 0 values added, 1 replaced, 0 unchanged.\n");
   }
   g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, original);
@@ -552,7 +558,7 @@ test_import_files (void)
              "--thousands", "nbsp", "--date-format", "yyyymmdd", "--source", "GA4", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
-    g_assert_nonnull (strstr (run.out, "3 measurements imported"));
+    g_assert_nonnull (strstr (run.out, "0 values added, 3 replaced, 0 unchanged"));
   }
   g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
   g_assert_nonnull (strstr (after, "value=\"32500\" source=\"GA4\""));

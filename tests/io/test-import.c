@@ -10,6 +10,7 @@
 #include "pl-csv.h"
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-kpi-period.h"
 #include "pl-measurement-import.h"
 #include "pl-plan-file.h"
 #include "pl-plan-writer.h"
@@ -70,13 +71,13 @@ test_ga4_wide (void)
   g_assert_cmpstr (preview->header[1], ==, "Unique visitors");
   g_assert_cmpuint (preview->rejected->len, ==, 0);
   /* Visitors three times, leads twice (March's cell is empty: not measured, not an error). */
-  g_assert_cmpuint (preview->rows->len, ==, 5);
+  g_assert_cmpuint (preview->changes->len, ==, 5);
   {
-    PlImportRow *first = &g_array_index (preview->rows, PlImportRow, 0);
-    PlImportRow *second = &g_array_index (preview->rows, PlImportRow, 2);
+    PlImportChange *first = &g_array_index (preview->changes, PlImportChange, 0);
+    PlImportChange *second = &g_array_index (preview->changes, PlImportChange, 2);
     g_assert_cmpuint (first->row, ==, 8);
-    g_assert_cmpstr (pl_item_get_id (first->kpi), ==, "kpi-visitors");
-    g_assert_cmpuint (first->date, ==, day (2027, 1, 1));
+    g_assert_cmpstr (pl_item_get_id (first->item), ==, "kpi-visitors");
+    g_assert_cmpuint (first->period, ==, day (2027, 1, 1));
     g_assert_cmpfloat (first->value, ==, 31000);
     g_assert_cmpfloat (first->previous, ==, before);
     g_assert_cmpfloat (second->value, ==, 32500);
@@ -112,10 +113,10 @@ test_crm_rejections (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (preview->delimiter, ==, ';');
-  g_assert_cmpuint (preview->rows->len, ==, 3);
-  g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 1).value, ==, 230.5);
+  g_assert_cmpuint (preview->changes->len, ==, 3);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 1).value, ==, 230.5);
   /* By ID as well as by name. */
-  g_assert_cmpstr (pl_item_get_id (g_array_index (preview->rows, PlImportRow, 2).kpi), ==, "kpi-leads");
+  g_assert_cmpstr (pl_item_get_id (g_array_index (preview->changes, PlImportChange, 2).item), ==, "kpi-leads");
   g_assert_cmpuint (preview->rejected->len, ==, G_N_ELEMENTS (reasons));
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
     g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[i])->message, ==, reasons[i]);
@@ -133,12 +134,12 @@ test_quoted (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (preview->rejected->len, ==, 0);
-  g_assert_cmpuint (preview->rows->len, ==, 3);
+  g_assert_cmpuint (preview->changes->len, ==, 3);
   /* A record over two lines: the next one starts on line 4. */
-  g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 1).row, ==, 4);
-  g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 1).value, ==, 12);
+  g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 1).row, ==, 4);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 1).value, ==, 12);
   /* "1.4%" of a percentage KPI is the fraction 0.014. */
-  g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 2).value - 0.014), <, 1e-12);
+  g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 2).value - 0.014), <, 1e-12);
 }
 
 static void
@@ -293,7 +294,7 @@ test_bad_rows (void)
   g_autofree char *text = fixture ("bad-rows.csv", &length);
   PlImportOptions options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  g_autoptr(PlImportPreview) preview = NULL;
   static const char *reasons[] = {
     "Row 3: “2027-13-01” is not a date in this file’s format.",
     "Row 4: “Unknown KPI” is not a KPI of this plan.",
@@ -302,38 +303,42 @@ test_bad_rows (void)
     "Row 7: no value for “New customers”.",
     "Row 8: “12%” is a percentage, and “New customers” is not measured in percent.",
     "Row 9: “Cost per lead” is computed from its formula; import the KPIs it is computed from.",
-    "Row 11: a second value for “New bookings” in the same month (row 10 has one): it takes one value a month.",
   };
-  static const struct { guint row; const char *kpi; int y, m, d; } rows[] = {
-    { 2, "kpi-sql", 2027, 6, 1 },
-    /* Monthly: the 15th is stored on the month's first day. */
-    { 10, "kpi-revenue", 2027, 6, 1 },
-    /* Weekly: as the file dates them. */
-    { 12, "kpi-leads", 2027, 6, 15 },
-    { 13, "kpi-leads", 2027, 6, 22 },
+  static const struct { guint row; const char *kpi; int y, m, d; double value; guint n_rows; } rows[] = {
+    { 2, "kpi-sql", 2027, 6, 1, 95, 1 },
+    /* Monthly: the 15th and the 20th go on the month's first day, added up as bookings are. */
+    { 10, "kpi-revenue", 2027, 6, 1, 3000, 2 },
+    /* Weekly: on the Monday of each Tuesday's week. */
+    { 12, "kpi-leads", 2027, 6, 14, 40, 1 },
+    { 13, "kpi-leads", 2027, 6, 21, 41, 1 },
   };
 
+  g_assert_true (pl_plan_set_int (plan, pl_plan_lookup (plan, "kpi-leads"), PL_KPI_FREQUENCY, PL_FREQUENCY_WEEKLY, NULL));
+  preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (preview->n_records, ==, 12);
   g_assert_cmpuint (preview->rejected->len, ==, G_N_ELEMENTS (reasons));
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
     g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[i])->message, ==, reasons[i]);
   g_assert_cmpuint (((PlImportRejection *) preview->rejected->pdata[0])->row, ==, 3);
-  g_assert_cmpuint (preview->rows->len, ==, G_N_ELEMENTS (rows));
+  g_assert_cmpuint (preview->changes->len, ==, G_N_ELEMENTS (rows));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      PlImportRow *row = &g_array_index (preview->rows, PlImportRow, i);
+      PlImportChange *row = &g_array_index (preview->changes, PlImportChange, i);
       g_assert_cmpuint (row->row, ==, rows[i].row);
-      g_assert_cmpstr (pl_item_get_id (row->kpi), ==, rows[i].kpi);
-      g_assert_cmpuint (row->date, ==, day (rows[i].y, rows[i].m, rows[i].d));
+      g_assert_cmpstr (pl_item_get_id (row->item), ==, rows[i].kpi);
+      g_assert_cmpuint (row->period, ==, day (rows[i].y, rows[i].m, rows[i].d));
+      g_assert_cmpfloat (row->value, ==, rows[i].value);
+      g_assert_cmpuint (row->n_rows, ==, rows[i].n_rows);
     }
   /* The example measured June's SQL already: the preview says what is replaced. */
-  g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 0).previous, ==,
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).previous, ==,
                      measured (plan, "kpi-sql", day (2027, 6, 1)));
-  g_assert_false (isnan (g_array_index (preview->rows, PlImportRow, 0).previous));
-  g_assert_true (isnan (g_array_index (preview->rows, PlImportRow, 2).previous));
+  g_assert_false (isnan (g_array_index (preview->changes, PlImportChange, 0).previous));
+  g_assert_true (isnan (g_array_index (preview->changes, PlImportChange, 2).previous));
 }
 
+/* What a frequency means (pl-kpi-period.h): a period from its first day, weeks from Monday. */
 static void
 test_period_start (void)
 {
@@ -341,13 +346,22 @@ test_period_start (void)
   PlItem *spend = pl_plan_lookup (plan, "kpi-spend");
   PlItem *leads = pl_plan_lookup (plan, "kpi-leads");
 
-  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 3, 1));
-  g_assert_cmpuint (pl_import_period_start (plan, leads, day (2027, 3, 31)), ==, day (2027, 3, 31));
+  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 3, 1));
+  g_assert_cmpuint (pl_kpi_period_next (plan, spend, day (2027, 12, 31)), ==, day (2028, 1, 1));
+  g_assert_true (pl_plan_set_int (plan, leads, PL_KPI_FREQUENCY, PL_FREQUENCY_WEEKLY, NULL));
+  /* 2027-03-31 is a Wednesday; 2027-03-28 a Sunday, which ends the week of Monday the 22nd. */
+  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 3, 31)), ==, day (2027, 3, 29));
+  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 3, 28)), ==, day (2027, 3, 22));
+  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 3, 29)), ==, day (2027, 3, 29));
+  g_assert_cmpuint (pl_kpi_period_next (plan, leads, day (2027, 3, 31)), ==, day (2027, 4, 5));
+  /* A week over the new year starts in the old one. */
+  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 1, 1)), ==, day (2026, 12, 28));
   g_assert_true (pl_plan_set_int (plan, spend, PL_KPI_FREQUENCY, PL_FREQUENCY_QUARTERLY, NULL));
   /* The example's year starts in January: quarters from January, April, July, October. */
-  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 1, 1));
-  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2027, 5, 2)), ==, day (2027, 4, 1));
-  g_assert_cmpuint (pl_import_period_start (plan, spend, day (2026, 12, 2)), ==, day (2026, 10, 1));
+  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 1, 1));
+  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2027, 5, 2)), ==, day (2027, 4, 1));
+  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2026, 12, 2)), ==, day (2026, 10, 1));
+  g_assert_cmpuint (pl_kpi_period_next (plan, spend, day (2027, 5, 2)), ==, day (2027, 7, 1));
 }
 
 /* Undo gives back the very bytes of the plan, redo the very bytes of the import. */
@@ -358,23 +372,30 @@ test_undo_exact (void)
   gsize length;
   g_autofree char *text = fixture ("bad-rows.csv", &length);
   PlImportOptions options = { 0 };
-  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, NULL);
-  g_autoptr(GBytes) before = pl_plan_write_bytes (plan);
+  g_autoptr(PlImportPreview) preview = NULL;
+  g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) applied = NULL, undone = NULL, redone = NULL;
 
-  g_assert_cmpuint (pl_import_apply (plan, preview, "bad-rows.csv"), ==, 4);
+  /* A value off June's first day: the import replaces it too, and undo brings it back. */
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-leads")), PL_SERIES_MEASUREMENTS, day (2027, 6, 10), 5, NULL);
+  pl_plan_mark_saved (plan);
+  before = pl_plan_write_bytes (plan);
+  preview = pl_import_preview (plan, text, (gssize) length, &options, NULL);
+  g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 2).n_previous, ==, 2);
+  g_assert_cmpuint (pl_import_apply (plan, preview, "bad-rows.csv"), ==, 3);
   applied = pl_plan_write_bytes (plan);
   g_assert_false (g_bytes_equal (before, applied));
-  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Import 4 Measurements");
+  g_assert_true (isnan (measured (plan, "kpi-leads", day (2027, 6, 10))));
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Import 3 Measurements");
   g_assert_true (pl_plan_undo (plan));
-  g_assert_false (pl_plan_can_undo (plan));
   undone = pl_plan_write_bytes (plan);
   g_assert_true (g_bytes_equal (before, undone));
   g_assert_false (pl_plan_get_modified (plan));
   g_assert_true (pl_plan_redo (plan));
   redone = pl_plan_write_bytes (plan);
   g_assert_true (g_bytes_equal (applied, redone));
-  g_assert_cmpfloat (measured (plan, "kpi-leads", day (2027, 6, 22)), ==, 41);
+  /* Leads are monthly: the 15th's and the 22nd's values, added up, are June's. */
+  g_assert_cmpfloat (measured (plan, "kpi-leads", day (2027, 6, 1)), ==, 81);
   g_assert_true (g_strstr_len (g_bytes_get_data (redone, NULL), (gssize) g_bytes_get_size (redone),
                                "source=\"bad-rows.csv\"") != NULL);
 }
@@ -393,9 +414,9 @@ test_kpi_columns (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (preview->rejected->len, ==, 0);
-  g_assert_cmpuint (preview->rows->len, ==, 2);
-  g_assert_cmpstr (pl_item_get_id (g_array_index (preview->rows, PlImportRow, 1).kpi), ==, "kpi-visitors");
-  g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 1).value, ==, 32500);
+  g_assert_cmpuint (preview->changes->len, ==, 2);
+  g_assert_cmpstr (pl_item_get_id (g_array_index (preview->changes, PlImportChange, 1).item), ==, "kpi-visitors");
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 1).value, ==, 32500);
   g_clear_pointer (&preview, pl_import_preview_free);
 
   /* Without a choice, the columns whose headers name KPIs: here only Leads. The others
@@ -403,7 +424,7 @@ test_kpi_columns (void)
   options.kpi_columns = NULL;
   preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (preview->rows->len, ==, 1);
+  g_assert_cmpuint (preview->changes->len, ==, 1);
   g_assert_cmpuint (g_strv_length (preview->ignored), ==, 2);
   g_assert_cmpstr (preview->ignored[0], ==, "Total users");
   g_assert_cmpstr (preview->ignored[1], ==, "Notes");
@@ -460,17 +481,17 @@ test_numbers (void)
       g_test_message ("%s", cases[i].cell);
       g_assert_no_error (error);
       if (isnan (cases[i].value))
-        g_assert_cmpuint (preview->rows->len, ==, 0);
+        g_assert_cmpuint (preview->changes->len, ==, 0);
       else
-        g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 0).value, ==, cases[i].value);
+        g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, cases[i].value);
     }
   {
     /* Percentages of a percentage KPI, with or without the sign, as fractions. */
     g_autoptr(PlImportPreview) preview = pl_import_preview (plan, "date,kpi,value\n2027-06-01,kpi-churn,1.5 %\n2027-07-01,kpi-churn,2.5\n",
                                                             -1, &(PlImportOptions) { 0 }, NULL);
-    g_assert_cmpuint (preview->rows->len, ==, 2);
-    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 0).value - 0.015), <, 1e-12);
-    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 1).value - 0.025), <, 1e-12);
+    g_assert_cmpuint (preview->changes->len, ==, 2);
+    g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 0).value - 0.015), <, 1e-12);
+    g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 1).value - 0.025), <, 1e-12);
   }
   {
     g_autoptr(GError) error = NULL;
@@ -491,8 +512,8 @@ test_export_habits (void)
     g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
       "date,kpi,value\n2027-06-01 14:05,kpi-sql,90,,\n2027-07-01T09:00:00Z,kpi-sql,91\n", -1, &options, NULL);
     g_assert_cmpuint (preview->rejected->len, ==, 0);
-    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 0).date, ==, day (2027, 6, 1));
-    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 1).date, ==, day (2027, 7, 1));
+    g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 0).period, ==, day (2027, 6, 1));
+    g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 1).period, ==, day (2027, 7, 1));
     g_assert_cmpuint (preview->ignored[0] == NULL, ==, TRUE);
   }
   {
@@ -500,14 +521,17 @@ test_export_habits (void)
     g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
       "date,kpi,value\n04/01/2027,kpi-leads,1\n04/13/2027,kpi-leads,2\n", -1, &options, NULL);
     g_assert_cmpuint (preview->rejected->len, ==, 0);
-    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 0).date, ==, day (2027, 4, 1));
-    g_assert_cmpuint (g_array_index (preview->rows, PlImportRow, 1).date, ==, day (2027, 4, 13));
+    /* Both in April (monthly leads: one value, the two added up). */
+    g_assert_cmpuint (preview->changes->len, ==, 1);
+    g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 0).period, ==, day (2027, 4, 1));
+    g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 0).n_rows, ==, 2);
+    g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 3);
   }
   {
     /* Both kinds in one file: day first, and the row that cannot be says so. */
     g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
       "date,kpi,value\n13/04/2027,kpi-leads,1\n04/14/2027,kpi-leads,2\n", -1, &options, NULL);
-    g_assert_cmpuint (preview->rows->len, ==, 1);
+    g_assert_cmpuint (preview->changes->len, ==, 1);
     g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[0])->message, ==,
                      "Row 3: “04/14/2027” is not a date in this file’s format.");
   }
@@ -515,14 +539,14 @@ test_export_habits (void)
     /* One KPI's rates read one way: 1.4 makes 0.9 a percentage too. */
     g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
       "date,kpi,value\n2027-06-01,kpi-churn,0.9\n2027-07-01,kpi-churn,1.4\n", -1, &options, NULL);
-    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 0).value - 0.009), <, 1e-12);
-    g_assert_cmpfloat (fabs (g_array_index (preview->rows, PlImportRow, 1).value - 0.014), <, 1e-12);
+    g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 0).value - 0.009), <, 1e-12);
+    g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 1).value - 0.014), <, 1e-12);
   }
   {
     /* All at most 1: fractions, as GA4 writes rates. */
     g_autoptr(PlImportPreview) preview = pl_import_preview (plan,
       "date,kpi,value\n2027-06-01,kpi-churn,0.02\n", -1, &options, NULL);
-    g_assert_cmpfloat (g_array_index (preview->rows, PlImportRow, 0).value, ==, 0.02);
+    g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 0.02);
   }
 }
 
