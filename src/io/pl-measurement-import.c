@@ -227,10 +227,21 @@ pl_import_date_forms (void)
 
 typedef enum { VALUE_OK, VALUE_NOT_A_NUMBER, VALUE_NOT_PERCENT } ValueParse;
 
+/* @number, written in C as @digits, over 100: "0.9" gives 0.009, the double a user typing
+ * 0.009 gets, where 0.9 / 100 would be 0.009000000000000001. */
+static double
+hundredth_of (const char *digits)
+{
+  g_autofree char *shifted = g_strconcat (digits, "e-2", NULL);
+  return g_ascii_strtod (shifted, NULL);
+}
+
 /* Reads a value as the file writes it: its decimal and thousands separators, spaces, a "%"
- * for a percentage KPI (stored as a fraction; *@signed_percent says the sign was there). */
+ * for a percentage KPI (stored as a fraction; *@signed_percent says the sign was there).
+ * *@c_number gets the number as C writes it. */
 static ValueParse
-parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value, gboolean *signed_percent)
+parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value, gboolean *signed_percent,
+             char **c_number)
 {
   g_autoptr(GString) clean = g_string_new (NULL);
   char decimal = options->decimal ? options->decimal : '.';
@@ -286,11 +297,12 @@ parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, doub
   /* A percentage KPI holds fractions: "32.5 %" is 0.325. Without the sign, the file's
    * other values decide (see unsigned_percentages). */
   if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && percent)
-    number /= 100;
+    number = hundredth_of (clean->str);
   else if (percent)
     return VALUE_NOT_PERCENT;
   *signed_percent = percent;
   *value = number;
+  *c_number = g_string_free (g_steal_pointer (&clean), FALSE);
   return VALUE_OK;
 }
 
@@ -452,12 +464,14 @@ typedef struct {
   gboolean unsigned_percent;/* a percentage KPI's number without "%": read later (decide_percent) */
   gboolean percent_header;  /* its column's header says percent */
   char    *text;            /* the cell, for messages */
+  char    *digits;          /* the number as C writes it */
 } Reading;
 
 static void
 reading_clear (Reading *reading)
 {
   g_free (reading->text);
+  g_free (reading->digits);
 }
 
 /* Reads the value for @kpi on @date from the cell @text of row @row into @readings, or
@@ -468,7 +482,7 @@ take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GArra
 {
   const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
   g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  Reading reading = { row, kpi, date, 0, FALSE, FALSE, NULL };
+  Reading reading = { row, kpi, date, 0, FALSE, FALSE, NULL, NULL };
   gboolean signed_percent = FALSE;
 
   if (is_derived (kpi))
@@ -487,7 +501,7 @@ take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GArra
       reject (self, row, _("no value for “%s”."), name);
       return;
     }
-  switch (parse_value (text, options, kpi, &reading.value, &signed_percent))
+  switch (parse_value (text, options, kpi, &reading.value, &signed_percent, &reading.digits))
     {
     case VALUE_NOT_A_NUMBER:
       reject (self, row, _("“%s” is not a number in this file’s format."), text);
@@ -537,13 +551,13 @@ same_magnitude (double a, double b)
   return a > b / 10 && a < b * 10;
 }
 
-/* How @kpi's numbers without "%" read: the factor they take to be stored (0.01 for percent
+/* How @kpi's numbers without "%" read: what they are divided by to be stored (100 for percent
  * numbers, 1 for fractions). "0.9" may be 0.9 % or 90 %: the options say, or the column's
  * header ("Churn (%)"), or the KPI's history (the reading of the same magnitude as the values
  * it holds). With none of them, or values ten times or more away from the history under both
  * readings, the file stops with PL_ERROR_AMBIGUOUS rather than store a figure 100 times off. */
 static gboolean
-decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, double *factor, GError **error)
+decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, double *divisor, GError **error)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) history = g_array_new (FALSE, FALSE, sizeof (double));
@@ -552,7 +566,7 @@ decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, d
   double file, held;
   g_autofree char *as_percent = NULL, *as_fraction = NULL, *usual = NULL;
 
-  *factor = options->percent == PL_IMPORT_PERCENT_FRACTIONS ? 1 : 0.01;
+  *divisor = options->percent == PL_IMPORT_PERCENT_FRACTIONS ? 1 : 100;
   if (options->percent != PL_IMPORT_PERCENT_AUTO)
     return TRUE;
   for (guint i = 0; i < readings->len; i++)
@@ -575,7 +589,7 @@ decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, d
     return TRUE; /* zeros read the same either way */
   if (held > 0 && same_magnitude (file, held))
     {
-      *factor = 1;
+      *divisor = 1;
       return TRUE;
     }
   if (held > 0 && same_magnitude (file / 100, held))
@@ -1171,15 +1185,18 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   for (guint i = 0; i < readings->len; i++)
     {
       Reading *reading = &g_array_index (readings, Reading, i);
-      double factor;
+      double divisor;
 
       if (!reading->unsigned_percent || !g_hash_table_contains (percent_kpis, reading->kpi))
         continue;
-      if (!decide_percent (reading->kpi, readings, options, &factor, error))
+      if (!decide_percent (reading->kpi, readings, options, &divisor, error))
         return NULL;
       for (guint j = i; j < readings->len; j++)
         if (g_array_index (readings, Reading, j).kpi == reading->kpi && g_array_index (readings, Reading, j).unsigned_percent)
-          g_array_index (readings, Reading, j).value *= factor;
+          {
+            Reading *same = &g_array_index (readings, Reading, j);
+            same->value = divisor == 100 ? hundredth_of (same->digits) : same->value;
+          }
       g_hash_table_remove (percent_kpis, reading->kpi);
     }
 

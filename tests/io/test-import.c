@@ -550,12 +550,358 @@ test_export_habits (void)
   }
 }
 
+/* The sum of @kpi's measurements, and how many of them fall in January 2027. */
+static double
+total (PlPlan *plan, const char *kpi, guint *n_in_january)
+{
+  PlSeries *series = pl_kpi_get_measurements (PL_KPI (pl_plan_lookup (plan, kpi)));
+  double sum = 0;
+
+  *n_in_january = 0;
+  for (guint i = 0; i < pl_series_get_n (series); i++)
+    {
+      sum += pl_series_get (series, i)->value;
+      *n_in_january += pl_series_get (series, i)->julian >= day (2027, 1, 1) && pl_series_get (series, i)->julian < day (2027, 2, 1);
+    }
+  return sum;
+}
+
+static PlImportPreview *
+preview_of (PlPlan *plan, const char *text, const PlImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  PlImportPreview *preview = pl_import_preview (plan, text, -1, options, &error);
+
+  g_assert_no_error (error);
+  return preview;
+}
+
+/* A CRM report dated on month ends into KPIs whose values sit on month starts: each date is
+ * its month, and the month's value is replaced, never doubled (leads to date stay 4,219, not
+ * 8,438). A value stored on another day of the month goes too. */
+static void
+test_month_ends (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  gsize length;
+  g_autofree char *text = fixture ("crm-month-ends.csv", &length);
+  PlImportOptions options = { 0 };
+  g_autoptr(PlImportPreview) preview = NULL;
+  guint n_january;
+
+  g_assert_cmpfloat (total (plan, "kpi-leads", &n_january), ==, 4219);
+  preview = preview_of (plan, text, &options);
+  g_assert_cmpuint (preview->rejected->len, ==, 0);
+  g_assert_cmpuint (preview->changes->len, ==, 6);
+  g_assert_cmpstr (preview->notes[0], ==, "The file’s dates are all month ends: each is read as its month’s figure.");
+  for (guint i = 0; i < preview->changes->len; i++)
+    g_assert_true (pl_import_change_is_unchanged (&g_array_index (preview->changes, PlImportChange, i)));
+  g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 0).period, ==, day (2027, 1, 1));
+  g_assert_cmpuint (pl_import_apply (plan, preview, "crm"), ==, 0);
+  g_assert_cmpfloat (total (plan, "kpi-leads", &n_january), ==, 4219);
+  g_clear_pointer (&preview, pl_import_preview_free);
+
+  /* January held on its 1st and on the 15th: the file's 31 January replaces both. */
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-leads")), PL_SERIES_MEASUREMENTS, day (2027, 1, 15), 100, NULL);
+  g_assert_cmpfloat (total (plan, "kpi-leads", &n_january), ==, 4319);
+  preview = preview_of (plan, "date,kpi,value\n2027-01-31,Leads,600\n", &options);
+  {
+    const PlImportChange *change = &g_array_index (preview->changes, PlImportChange, 0);
+    g_autofree char *line = pl_import_change_describe (plan, change);
+    g_assert_cmpuint (change->n_previous, ==, 2);
+    g_assert_cmpfloat (change->previous, ==, 685);
+    g_assert_cmpstr (line, ==, "Leads, January 2027: 685 → 600 (replaces 2 values)");
+  }
+  g_assert_cmpuint (pl_import_apply (plan, preview, "crm"), ==, 1);
+  g_assert_cmpfloat (total (plan, "kpi-leads", &n_january), ==, 4219 - 585 + 600);
+  g_assert_cmpuint (n_january, ==, 1);
+  g_assert_cmpfloat (measured (plan, "kpi-leads", day (2027, 1, 1)), ==, 600);
+  g_clear_pointer (&preview, pl_import_preview_free);
+
+  /* Monthly figures say nothing of the weeks in them: refused for a weekly KPI. */
+  g_assert_true (pl_plan_set_int (plan, pl_plan_lookup (plan, "kpi-leads"), PL_KPI_FREQUENCY, PL_FREQUENCY_WEEKLY, NULL));
+  preview = preview_of (plan, text, &options);
+  g_assert_cmpuint (preview->changes->len, ==, 0);
+  g_assert_cmpuint (preview->rejected->len, ==, 6);
+  g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[0])->message, ==,
+                   "Row 2: “Leads” takes a value a week, and this file’s dates are all month ends: it holds monthly "
+                   "figures. Make “Leads” monthly, or import weekly figures.");
+}
+
+/* GA4's daily rows into monthly KPIs: added up per month (the KPIs' aggregate is a sum), and
+ * importing the file again, or after a shorter one, gives the same plan. */
+static void
+test_daily_idempotent (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlPlan) again = example ();
+  gsize length;
+  g_autofree char *text = fixture ("ga4-daily.csv", &length);
+  g_autofree char *january = NULL;
+  PlImportOptions options = { .thousands = ',' };
+  g_autoptr(PlImportPreview) preview = preview_of (plan, text, &options);
+  g_autoptr(GBytes) once = NULL, twice = NULL, after_shorter = NULL;
+  PlImportCounts counts;
+
+  g_assert_cmpuint (preview->n_records, ==, 59);
+  g_assert_cmpuint (preview->n_values, ==, 118);
+  g_assert_cmpuint (preview->rejected->len, ==, 0);
+  g_assert_cmpuint (preview->changes->len, ==, 4);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 35960);
+  g_assert_cmpuint (g_array_index (preview->changes, PlImportChange, 0).n_rows, ==, 31);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 1).value, ==, 620);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 2).value, ==, 32200);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 3).value, ==, 616);
+  g_assert_cmpuint (pl_import_apply (plan, preview, "GA4"), ==, 4);
+  once = pl_plan_write_bytes (plan);
+  g_clear_pointer (&preview, pl_import_preview_free);
+  preview = preview_of (plan, text, &options);
+  counts = pl_import_changes_count (preview->changes);
+  g_assert_cmpuint (counts.unchanged, ==, 4);
+  g_assert_cmpuint (counts.added + counts.replaced, ==, 0);
+  g_assert_cmpuint (pl_import_apply (plan, preview, "GA4"), ==, 0);
+  twice = pl_plan_write_bytes (plan);
+  g_assert_true (g_bytes_equal (once, twice));
+  g_clear_pointer (&preview, pl_import_preview_free);
+
+  /* January alone first, then the longer file: the same plan as the longer one alone. */
+  january = g_strndup (text, (gsize) (strstr (text, "20270201") - text));
+  preview = preview_of (again, january, &options);
+  g_assert_cmpuint (pl_import_apply (again, preview, "GA4"), ==, 2);
+  g_clear_pointer (&preview, pl_import_preview_free);
+  preview = preview_of (again, text, &options);
+  pl_import_apply (again, preview, "GA4");
+  after_shorter = pl_plan_write_bytes (again);
+  g_assert_true (g_bytes_equal (once, after_shorter));
+  g_clear_pointer (&preview, pl_import_preview_free);
+
+  /* A file that starts on the 15th has half of January: its sum would replace the month's. */
+  preview = preview_of (plan, "Date,Leads\n20270115,20\n20270116,21\n20270201,22\n20270202,23\n", &options);
+  g_assert_cmpuint (preview->rejected->len, ==, 2);
+  g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[0])->message, ==,
+                   "Row 2: the file starts on 2027-01-15, inside January 2027: the days before would be missing from "
+                   "“Leads” for that period. Export whole periods.");
+  g_assert_cmpuint (preview->changes->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 45);
+  /* It ends on 2 February: February's value is to that day, and the import says so. */
+  g_assert_cmpstr (preview->notes[0], ==, "The file ends on 2027-02-02: the values of the period holding that day are to that day.");
+}
+
+/* A KPI's aggregate decides how rows of one period combine: the last for a stock, the mean
+ * for a rate. */
+static void
+test_aggregates (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlImportOptions options = { 0 };
+  g_autoptr(PlImportPreview) preview = preview_of (plan,
+    "date,kpi,value\n2027-03-01,kpi-customers,400\n2027-03-02,kpi-customers,410\n2027-03-03,kpi-customers,405\n"
+    "2027-03-01,kpi-churn,1.2%\n2027-03-02,kpi-churn,1.4%\n2027-03-03,kpi-churn,1.6%\n", &options);
+
+  g_assert_cmpuint (preview->rejected->len, ==, 0);
+  g_assert_cmpuint (preview->changes->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 405);
+  g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 1).value - 0.014), <, 1e-12);
+}
+
+/* Rates without "%": "0.9" is 0.9 % or 90 %. The header says, or the KPI's history, or the
+ * user; never a guess 100 times off. */
+static void
+test_percentages (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlPlan) fresh = pl_plan_new_default (NULL);
+  PlImportOptions options = { 0 };
+  PlItem *churn = NULL;
+  GListModel *kpis = pl_plan_get_collection (fresh, PL_COLLECTION_KPIS);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis) && churn == NULL; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      if (pl_item_get_int (kpi, PL_KPI_STAGE) == PL_STAGE_CHURN)
+        churn = kpi;
+    }
+  g_assert_nonnull (churn);
+  {
+    /* No history, no hint: refused as a whole, saying both readings. */
+    g_autofree char *csv = g_strdup_printf ("date,%s\n2027-06-01,0.9\n", pl_item_get_id (churn));
+    g_autofree char *expected = g_strdup_printf ("“%s” is measured in percent and the file writes its values without a %% sign: "
+                                                 "“0.9” may be 0.9%% or 90.0%%.", pl_item_get_string (churn, PL_KPI_NAME));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlImportPreview) preview = pl_import_preview (fresh, csv, -1, &options, &error);
+
+    g_assert_null (preview);
+    g_assert_error (error, PL_ERROR, PL_ERROR_AMBIGUOUS);
+    g_assert_cmpstr (error->message, ==, expected);
+    /* The user says which. */
+    options.percent = PL_IMPORT_PERCENT_NUMBERS;
+    preview = preview_of (fresh, csv, &options);
+    g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 0).value - 0.009), <, 1e-12);
+    g_clear_pointer (&preview, pl_import_preview_free);
+    options.percent = PL_IMPORT_PERCENT_FRACTIONS;
+    preview = preview_of (fresh, csv, &options);
+    g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 0.9);
+    options.percent = PL_IMPORT_PERCENT_AUTO;
+  }
+  {
+    /* "Churn (%)": percent numbers, with or without history. */
+    g_autofree char *csv = g_strdup_printf ("date,%s (%%)\n2027-06-01,0.9\n", pl_item_get_string (churn, PL_KPI_NAME));
+    g_autoptr(PlImportPreview) preview = preview_of (fresh, csv, &options);
+    g_assert_cmpfloat (fabs (g_array_index (preview->changes, PlImportChange, 0).value - 0.009), <, 1e-12);
+  }
+  {
+    /* The example's churn is about 1.6 %: "0.9" is 0.9 %, and "0.012" a fraction. */
+    g_autoptr(PlImportPreview) numbers = preview_of (plan, "date,kpi,value\n2027-07-01,kpi-churn,0.9\n", &options);
+    g_autoptr(PlImportPreview) fractions = preview_of (plan, "date,kpi,value\n2027-07-01,kpi-churn,0.012\n", &options);
+    g_assert_cmpfloat (fabs (g_array_index (numbers->changes, PlImportChange, 0).value - 0.009), <, 1e-12);
+    g_assert_cmpfloat (g_array_index (fractions->changes, PlImportChange, 0).value, ==, 0.012);
+  }
+  {
+    /* "20" is 20 % or 2,000 %: each ten times or more from 1.6 %. */
+    g_autoptr(GError) error = NULL;
+    g_assert_null (pl_import_preview (plan, "date,kpi,value\n2027-07-01,kpi-churn,20\n", -1, &options, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_AMBIGUOUS);
+    g_assert_nonnull (strstr (error->message, "is 10 times or more away from the values the plan holds (about 1.6%)"));
+  }
+}
+
+/* The month and date forms real exports carry, and a file of dates none reads. */
+static void
+test_date_forms (void)
+{
+  static const struct { const char *text; int y, m, d; } forms[] = {
+    { "01/2027", 2027, 1, 1 }, { "1/2027", 2027, 1, 1 }, { "2027-01", 2027, 1, 1 }, { "janv. 2027", 2027, 1, 1 },
+    { "Janv 2027", 2027, 1, 1 }, { "Jan 2027", 2027, 1, 1 }, { "January 2027", 2027, 1, 1 }, { "JANUARY 2027", 2027, 1, 1 },
+    { "févr. 2027", 2027, 2, 1 }, { "fevrier 2027", 2027, 2, 1 }, { "Sept. 2027", 2027, 9, 1 }, { "août 2027", 2027, 8, 1 },
+    { "Dec 1, 2026", 2026, 12, 1 }, { "December 31, 2026", 2026, 12, 31 }, { "1 déc. 2026", 2026, 12, 1 },
+    { "1er décembre 2026", 2026, 12, 1 }, { "15 Mar 2027", 2027, 3, 15 }, { "1-Dec-2026", 2026, 12, 1 },
+    { "Mar 3rd, 2027", 2027, 3, 3 },
+  };
+  static const char *bad[] = { "13/2027", "Foo 2027", "Dec 32, 2026", "1 déc.", "déc. 1 2026 2027", "Jan", "2027" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_test_message ("%s", forms[i].text);
+      g_assert_cmpuint (pl_import_parse_date (forms[i].text, PL_IMPORT_DATE_AUTO), ==, day (forms[i].y, forms[i].m, forms[i].d));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_cmpuint (pl_import_parse_date (bad[i], PL_IMPORT_DATE_AUTO), ==, 0);
+    }
+  g_assert_cmpuint (pl_import_parse_date ("Jan 2027", PL_IMPORT_DATE_WORDS), ==, 0);
+  g_assert_cmpuint (pl_import_parse_date ("Dec 1, 2026", PL_IMPORT_DATE_MONTH), ==, 0);
+  {
+    g_autoptr(PlPlan) plan = example ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (pl_import_preview (plan, "Quand,Leads\nT1 2027,10\nT2 2027,12\n", -1,
+                                      &(PlImportOptions) { .date_column = "Quand" }, &error));
+    g_assert_cmpstr (error->message, ==, "No date of the column “Quand” reads as a date. Dates read in these forms: "
+                     "2027-03-31, 31/03/2027, 03/31/2027, 20270331, 2027-03, 03/2027, Mar 2027, janv. 2027, March 2027, "
+                     "Dec 1, 2026 and 1 déc. 2026.");
+  }
+}
+
+/* A French CRM's monthly export as it comes: byte-order mark, semicolons, months as 01/2027,
+ * decimal commas, thousands grouped by spaces and no-break spaces, a "(%)" header, CRLF,
+ * quoted fields: no option needed. */
+static void
+test_french_crm (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  gsize length;
+  g_autofree char *text = fixture ("crm-fr-mensuel.csv", &length);
+  PlImportOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  static const struct { const char *kpi; int m; double value; } expected[] = {
+    { "kpi-leads", 1, 4219 }, { "kpi-mql", 1, 1265 }, { "kpi-churn", 1, 0.009 },
+    { "kpi-leads", 2, 4390 }, { "kpi-mql", 2, 1317 }, { "kpi-churn", 2, 0.011 },
+    { "kpi-leads", 3, 612 }, { "kpi-mql", 3, 183.5 }, { "kpi-churn", 3, 0.008 },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (preview->delimiter, ==, ';');
+  g_assert_cmpuint (preview->rejected->len, ==, 0);
+  g_assert_cmpstr (preview->header[0], ==, "Mois");
+  g_assert_cmpstr (preview->ignored[0], ==, "Commentaire");
+  g_assert_cmpuint (preview->changes->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const PlImportChange *change = &g_array_index (preview->changes, PlImportChange, i);
+      g_assert_cmpstr (pl_item_get_id (change->item), ==, expected[i].kpi);
+      g_assert_cmpuint (change->period, ==, day (2027, expected[i].m, 1));
+      g_assert_cmpfloat (fabs (change->value - expected[i].value), <, 1e-9);
+    }
+}
+
+/* Spend has one source: where the plan records spending, the spend KPI takes no import. */
+static void
+test_spend_refused (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  g_autoptr(PlPlan) fresh = pl_plan_new_default (NULL);
+  PlImportOptions options = { 0 };
+  g_autoptr(PlImportPreview) preview = preview_of (plan, "date,kpi,value\n2027-07-01,kpi-spend,50000\n", &options);
+  GListModel *kpis = pl_plan_get_collection (fresh, PL_COLLECTION_KPIS);
+  g_autofree char *csv = NULL;
+
+  g_assert_cmpuint (preview->changes->len, ==, 0);
+  g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[0])->message, ==,
+                   "Row 2: “Marketing spend” comes from the spending records on the Budget page: record spend there, not by import.");
+  g_clear_pointer (&preview, pl_import_preview_free);
+  /* Without spending records, the spend KPI's measurements are the spend. */
+  g_assert_cmpuint (g_list_model_get_n_items (pl_plan_get_collection (fresh, PL_COLLECTION_SPEND)), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis) && csv == NULL; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      if (pl_item_get_int (kpi, PL_KPI_STAGE) == PL_STAGE_SPEND)
+        csv = g_strdup_printf ("date,kpi,value\n2027-07-01,%s,50000\n", pl_item_get_id (kpi));
+    }
+  g_assert_nonnull (csv);
+  preview = preview_of (fresh, csv, &options);
+  g_assert_cmpuint (preview->rejected->len, ==, 0);
+  g_assert_cmpuint (preview->changes->len, ==, 1);
+}
+
+/* Files shaped unlike the fixtures: a mark and nothing else, trailing separators everywhere,
+ * a header with an empty last column, a wide row with two bad cells (one row, two reasons). */
+static void
+test_odd_shapes (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlImportOptions options = { 0 };
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_null (pl_import_preview (plan, "\xEF\xBB\xBF", -1, &options, &error));
+    g_assert_cmpstr (error->message, ==, "The file holds no data.");
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_null (pl_import_preview (plan, "\xEF\xBB\xBF" "date;kpi;value;\r\n", -1, &options, &error));
+    g_assert_cmpstr (error->message, ==, "The file has a header line but no data under it.");
+  }
+  {
+    g_autoptr(PlImportPreview) preview = preview_of (plan, "date,kpi,value,\n2027-06-01,kpi-sql,90,\n2027-07-01,kpi-sql,91,,,\n", &options);
+    g_assert_cmpuint (preview->rejected->len, ==, 0);
+    g_assert_cmpuint (preview->changes->len, ==, 2);
+  }
+  {
+    g_autoptr(PlImportPreview) preview = preview_of (plan, "Date,Leads,Sales qualified leads\n2027-06-01,x,y\n2027-07-01,5,6\n", &options);
+    g_assert_cmpuint (preview->rejected->len, ==, 2);
+    g_assert_cmpuint (preview->n_rejected_rows, ==, 1);
+    g_assert_cmpuint (preview->n_values, ==, 2);
+  }
+}
+
 /* Mangled exports never crash the reader nor the preview: each either fails as a whole with
  * a message or lists rows (run under the sanitizers, this is a small fuzzer). */
 static void
 test_mangled (void)
 {
-  static const char *files[] = { "ga4-wide.csv", "crm-semicolon.csv", "quoted.csv", "bad-rows.csv" };
+  static const char *files[] = { "ga4-wide.csv", "crm-semicolon.csv", "quoted.csv", "bad-rows.csv", "crm-fr-mensuel.csv",
+                                 "ga4-daily.csv", "crm-month-ends.csv" };
   static const char bytes[] = { '"', '\n', '\r', ',', ';', '\t', '#', '%', '.', '0', '9', ' ', '\xC3', '\xFF' };
   g_autoptr(PlPlan) plan = example ();
 
@@ -597,6 +943,14 @@ main (int argc, char **argv)
   g_test_add_func ("/import/kpi-columns", test_kpi_columns);
   g_test_add_func ("/import/export-habits", test_export_habits);
   g_test_add_func ("/import/undo-exact", test_undo_exact);
+  g_test_add_func ("/import/month-ends", test_month_ends);
+  g_test_add_func ("/import/daily-idempotent", test_daily_idempotent);
+  g_test_add_func ("/import/aggregates", test_aggregates);
+  g_test_add_func ("/import/percentages", test_percentages);
+  g_test_add_func ("/import/date-forms", test_date_forms);
+  g_test_add_func ("/import/french-crm", test_french_crm);
+  g_test_add_func ("/import/spend-refused", test_spend_refused);
+  g_test_add_func ("/import/odd-shapes", test_odd_shapes);
   g_test_add_func ("/import/mangled", test_mangled);
   return g_test_run ();
 }
