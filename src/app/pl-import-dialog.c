@@ -472,7 +472,7 @@ pl_import_dialog_init (PlImportDialog *self)
   const char *thousands[] = { _("No thousands separator"), _("Thousands: 1,234"), _("Thousands: 1.234"),
                               _("Thousands: 1 234"), _("Thousands: 1'234"), NULL };
   /* Translators: how an import reads "0.9" for a KPI measured in percent */
-  const char *percents[] = { _("As the header or the plan says"), _("0.9 means 0.9 %"), _("0.9 means 90 %"), NULL };
+  const char *percents[] = { _("As the header or the plan says"), _("0.9 means 0.9%"), _("0.9 means 90%"), NULL };
   GtkDropDown *dropdowns[8];
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -290,8 +290,8 @@ command_import (int argc, char **argv)
     { "decimal-point", 0, 0, G_OPTION_ARG_NONE, &decimal_point, N_("Numbers use a decimal point (1234.5), even in a file separated by semicolons"), NULL },
     { "thousands", 0, 0, G_OPTION_ARG_STRING, &thousands, N_("The thousands separator: , . ' space, nbsp or none (the default)"), N_("SEP") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("The field delimiter: , ; or tab (found from the file by default)"), N_("SEP") },
-    { "percent", 0, 0, G_OPTION_ARG_NONE, &percent, N_("A KPI in percent given numbers without a percent sign: they are percentages, 0.9 is 0.9 %"), NULL },
-    { "fraction", 0, 0, G_OPTION_ARG_NONE, &fraction, N_("A KPI in percent given numbers without a percent sign: they are fractions, 0.9 is 90 %"), NULL },
+    { "percent", 0, 0, G_OPTION_ARG_NONE, &percent, N_("A KPI in percent given numbers without a percent sign: they are percentages, 0.9 is 0.9%"), NULL },
+    { "fraction", 0, 0, G_OPTION_ARG_NONE, &fraction, N_("A KPI in percent given numbers without a percent sign: they are fractions, 0.9 is 90%"), NULL },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Where the figures come from, kept with each one (the file’s name by default)"), N_("NAME") },
     { "keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going, N_("Save the rows that read even when others are rejected"), NULL },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("List every value that would be added or replaced, and change nothing"), NULL },
@@ -368,8 +368,8 @@ command_import (int argc, char **argv)
     {
       g_printerr ("%s: %s\n", argv[2], error->message);
       if (g_error_matches (error, PL_ERROR, PL_ERROR_AMBIGUOUS))
-        g_printerr (_("Add --percent if the file writes percentages (0.9 for 0.9 %%), or --fraction if it writes "
-                      "fractions (0.9 for 90 %%). Nothing was imported.\n"));
+        g_printerr (_("Add --percent if the file writes percentages (0.9 for 0.9%%), or --fraction if it writes "
+                      "fractions (0.9 for 90%%). Nothing was imported.\n"));
       return EXIT_PROBLEMS;
     }
   for (guint i = 0; i < preview->rejected->len; i++)

@@ -529,8 +529,8 @@ test_import_statuses (void)
     g_assert_true (g_file_set_contents (churn, "date,kpi,value\n2027-07-01,kpi-churn,20\n", -1, NULL));
     run_cli (&run, "import", plan, churn, NULL);
     g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.err, "Add --percent if the file writes percentages (0.9 for 0.9 %), or --fraction if it "
-                                       "writes fractions (0.9 for 90 %). Nothing was imported.\n"));
+    g_assert_nonnull (strstr (run.err, "Add --percent if the file writes percentages (0.9 for 0.9%), or --fraction if it "
+                                       "writes fractions (0.9 for 90%). Nothing was imported.\n"));
     g_assert_cmpstr (run.out, ==, "");
   }
   {
