@@ -363,27 +363,24 @@ kpi_index_new (PlPlan *plan)
   return index;
 }
 
-/* A header without the unit exports add to it: "Monthly churn rate (%)", "Spend (€)",
- * "Churn %". NULL when it has none. */
+/* A header without the percent sign exports add to it: "Monthly churn rate (%)", "Churn %".
+ * NULL when it has none. Other units stay: "Revenue (k€)" is not revenue in euros. */
 static char *
 strip_unit (const char *header)
 {
   g_autofree char *text = g_strstrip (g_strdup (header));
-  gsize length = strlen (text);
-  char *open;
 
-  if (length > 0 && text[length - 1] == '%')
-    text[length - 1] = '\0';
-  else if (length > 0 && text[length - 1] == ')' && (open = strrchr (text, '(')) != NULL &&
-           g_utf8_strlen (open, -1) <= 6)
-    *open = '\0';
+  if (g_str_has_suffix (text, "(%)"))
+    text[strlen (text) - 3] = '\0';
+  else if (g_str_has_suffix (text, "%"))
+    text[strlen (text) - 1] = '\0';
   else
     return NULL;
   return g_strdup (g_strstrip (text));
 }
 
-/* The KPI a column or a cell names: by ID, or by name in any case, with or without a unit
- * after it. */
+/* The KPI a column or a cell names: by ID, or by name in any case, with or without a percent
+ * sign after it. */
 static PlItem *
 find_kpi (GHashTable *index, const char *text)
 {
@@ -563,6 +560,7 @@ decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, d
   g_autoptr(GArray) history = g_array_new (FALSE, FALSE, sizeof (double));
   PlSeries *stored = pl_kpi_get_measurements (PL_KPI (kpi));
   const char *example = NULL;
+  gboolean example_is_zero = FALSE;
   double file, held;
   g_autofree char *as_percent = NULL, *as_fraction = NULL, *usual = NULL;
 
@@ -578,8 +576,12 @@ decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, d
       if (reading->percent_header)
         return TRUE;
       g_array_append_val (values, reading->value);
-      if (example == NULL || (fabs (reading->value) > 0 && atof (example) == 0))
-        example = reading->text;
+      /* The first value that is not 0 shows the question best. */
+      if (example == NULL || (example_is_zero && reading->value != 0))
+        {
+          example = reading->text;
+          example_is_zero = reading->value == 0;
+        }
     }
   for (guint i = 0; i < pl_series_get_n (stored); i++)
     g_array_append_val (history, pl_series_get (stored, i)->value);
@@ -678,7 +680,8 @@ file_grain (GArray *readings, PlImportDateFormat format, gboolean *month_ends)
     }
   if (format == PL_IMPORT_DATE_MONTH)
     return GRAIN_MONTH;
-  if (ends)
+  /* One date on a month's last day says little: the rule needs two months at least. */
+  if (ends && n >= 2)
     {
       *month_ends = TRUE;
       return GRAIN_MONTH;
@@ -998,7 +1001,7 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
   gboolean month_ends;
   Grain grain = file_grain (readings, date_format, &month_ends);
   guint step = grain == GRAIN_DAY ? 1 : grain == GRAIN_WEEK ? 7 : 0;
-  guint32 first_day = G_MAXUINT32, last_day = 0;
+  guint32 first_day = G_MAXUINT32, last_day = 0, first_covered;
 
   g_array_set_clear_func (groups, (GDestroyNotify) group_clear);
   for (guint i = 0; i < readings->len; i++)
@@ -1022,8 +1025,19 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
       group = &g_array_index (groups, Group, GPOINTER_TO_UINT (found));
       g_array_append_val (group->readings, i);
     }
+  /* Rows of months cover their whole month: one dated 31 January starts the file on the 1st. */
+  first_covered = first_day;
+  if (grain == GRAIN_MONTH && readings->len > 0)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, first_day);
+      g_date_set_day (&date, 1);
+      first_covered = g_date_get_julian (&date);
+    }
   for (guint g = 0; g < groups->len; g++)
-    settle_group (self, plan, readings, &g_array_index (groups, Group, g), grain, month_ends, first_day, step);
+    settle_group (self, plan, readings, &g_array_index (groups, Group, g), grain, month_ends, first_covered, step);
   if (month_ends && self->changes->len > 0)
     g_strv_builder_add (notes, _("The file’s dates are all month ends: each is read as its month’s figure."));
   /* A file that ends inside a period gives that period's figure so far. */

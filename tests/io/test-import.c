@@ -628,6 +628,42 @@ test_month_ends (void)
                    "figures. Make “Leads” monthly, or import weekly figures.");
 }
 
+/* Months into a quarterly KPI: three months make its quarter, whether dated on their first
+ * or their last days; a file starting in the quarter's second month has only part of it. */
+static void
+test_quarters (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlImportOptions options = { 0 };
+  g_autoptr(PlImportPreview) ends = NULL;
+  g_autoptr(PlImportPreview) starts = NULL;
+  g_autoptr(PlImportPreview) late = NULL;
+  g_autoptr(PlImportPreview) single = NULL;
+
+  g_assert_true (pl_plan_set_int (plan, pl_plan_lookup (plan, "kpi-leads"), PL_KPI_FREQUENCY, PL_FREQUENCY_QUARTERLY, NULL));
+  ends = preview_of (plan, "date,kpi,value\n2027-01-31,Leads,100\n2027-02-28,Leads,110\n2027-03-31,Leads,120\n", &options);
+  g_assert_cmpuint (ends->rejected->len, ==, 0);
+  g_assert_cmpuint (ends->changes->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (ends->changes, PlImportChange, 0).value, ==, 330);
+  /* Its three months' values go, the quarter keeps one on its first day. */
+  g_assert_cmpuint (g_array_index (ends->changes, PlImportChange, 0).n_previous, ==, 3);
+  starts = preview_of (plan, "date,kpi,value\n2027-01-01,Leads,100\n2027-02-01,Leads,110\n2027-03-01,Leads,120\n", &options);
+  g_assert_cmpfloat (g_array_index (starts->changes, PlImportChange, 0).value, ==, 330);
+  late = preview_of (plan, "date,kpi,value\n2027-02-01,Leads,110\n2027-03-01,Leads,120\n2027-04-01,Leads,130\n", &options);
+  g_assert_cmpuint (late->rejected->len, ==, 2);
+  g_assert_cmpuint (late->changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (late->changes, PlImportChange, 0).period, ==, day (2027, 4, 1));
+
+  /* One date on a month's end is only a date: into a weekly KPI, its week. A header's unit
+   * other than "%" is not dropped to find a KPI ("Leads (k)" are not leads). */
+  g_assert_true (pl_plan_set_int (plan, pl_plan_lookup (plan, "kpi-leads"), PL_KPI_FREQUENCY, PL_FREQUENCY_WEEKLY, NULL));
+  single = preview_of (plan, "Date,Leads,Leads (k)\n2027-06-30,40,0.04\n", &options);
+  g_assert_cmpuint (single->rejected->len, ==, 0);
+  g_assert_cmpuint (single->changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (single->changes, PlImportChange, 0).period, ==, day (2027, 6, 28));
+  g_assert_cmpstr (single->ignored[0], ==, "Leads (k)");
+}
+
 /* GA4's daily rows into monthly KPIs: added up per month (the KPIs' aggregate is a sum), and
  * importing the file again, or after a shorter one, gives the same plan. */
 static void
@@ -944,6 +980,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/export-habits", test_export_habits);
   g_test_add_func ("/import/undo-exact", test_undo_exact);
   g_test_add_func ("/import/month-ends", test_month_ends);
+  g_test_add_func ("/import/quarters", test_quarters);
   g_test_add_func ("/import/daily-idempotent", test_daily_idempotent);
   g_test_add_func ("/import/aggregates", test_aggregates);
   g_test_add_func ("/import/percentages", test_percentages);
