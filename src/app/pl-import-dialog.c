@@ -112,11 +112,24 @@ describe_result (PlImportDialog *self)
   PlImportCounts counts = pl_import_changes_count (self->result->changes);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *added = g_strdup_printf (ngettext ("%u value to add", "%u values to add", counts.added), counts.added);
-  g_autofree char *replaced = g_strdup_printf (ngettext ("%u to replace", "%u to replace", counts.replaced), counts.replaced);
+  g_autofree char *replaced = NULL;
+  g_autofree char *what = NULL;
 
-  /* Translators: values an import would add, then values it would replace, then the rows of the file */
-  g_string_append_printf (text, ngettext ("%s and %s, from %u row.", "%s and %s, from %u rows.", self->result->n_records),
-                          added, replaced, self->result->n_records);
+  if (counts.added > 0 && counts.replaced > 0)
+    {
+      replaced = g_strdup_printf (ngettext ("%u to replace", "%u to replace", counts.replaced), counts.replaced);
+      /* Translators: values an import would add, then values it would replace */
+      what = g_strdup_printf (_("%s and %s"), added, replaced);
+    }
+  else if (counts.replaced > 0)
+    what = g_strdup_printf (ngettext ("%u value to replace", "%u values to replace", counts.replaced), counts.replaced);
+  else if (counts.added > 0)
+    what = g_steal_pointer (&added);
+  else
+    what = g_strdup (_("Nothing to add or replace"));
+  /* Translators: what an import would change, then the rows of the file */
+  g_string_append_printf (text, ngettext ("%s, from %u row.", "%s, from %u rows.", self->result->n_records),
+                          what, self->result->n_records);
   if (counts.unchanged > 0)
     {
       g_string_append_c (text, ' ');
