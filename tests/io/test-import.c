@@ -10,7 +10,6 @@
 #include "pl-csv.h"
 #include "pl-enums.h"
 #include "pl-error.h"
-#include "pl-kpi-period.h"
 #include "pl-measurement-import.h"
 #include "pl-plan-file.h"
 #include "pl-plan-writer.h"
@@ -336,32 +335,6 @@ test_bad_rows (void)
                      measured (plan, "kpi-sql", day (2027, 6, 1)));
   g_assert_false (isnan (g_array_index (preview->changes, PlImportChange, 0).previous));
   g_assert_true (isnan (g_array_index (preview->changes, PlImportChange, 2).previous));
-}
-
-/* What a frequency means (pl-kpi-period.h): a period from its first day, weeks from Monday. */
-static void
-test_period_start (void)
-{
-  g_autoptr(PlPlan) plan = example ();
-  PlItem *spend = pl_plan_lookup (plan, "kpi-spend");
-  PlItem *leads = pl_plan_lookup (plan, "kpi-leads");
-
-  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 3, 1));
-  g_assert_cmpuint (pl_kpi_period_next (plan, spend, day (2027, 12, 31)), ==, day (2028, 1, 1));
-  g_assert_true (pl_plan_set_int (plan, leads, PL_KPI_FREQUENCY, PL_FREQUENCY_WEEKLY, NULL));
-  /* 2027-03-31 is a Wednesday; 2027-03-28 a Sunday, which ends the week of Monday the 22nd. */
-  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 3, 31)), ==, day (2027, 3, 29));
-  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 3, 28)), ==, day (2027, 3, 22));
-  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 3, 29)), ==, day (2027, 3, 29));
-  g_assert_cmpuint (pl_kpi_period_next (plan, leads, day (2027, 3, 31)), ==, day (2027, 4, 5));
-  /* A week over the new year starts in the old one. */
-  g_assert_cmpuint (pl_kpi_period_start (plan, leads, day (2027, 1, 1)), ==, day (2026, 12, 28));
-  g_assert_true (pl_plan_set_int (plan, spend, PL_KPI_FREQUENCY, PL_FREQUENCY_QUARTERLY, NULL));
-  /* The example's year starts in January: quarters from January, April, July, October. */
-  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2027, 3, 31)), ==, day (2027, 1, 1));
-  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2027, 5, 2)), ==, day (2027, 4, 1));
-  g_assert_cmpuint (pl_kpi_period_start (plan, spend, day (2026, 12, 2)), ==, day (2026, 10, 1));
-  g_assert_cmpuint (pl_kpi_period_next (plan, spend, day (2027, 5, 2)), ==, day (2027, 7, 1));
 }
 
 /* Undo gives back the very bytes of the plan, redo the very bytes of the import. */
@@ -970,7 +943,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv-reader", test_csv_reader);
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/numbers", test_numbers);
-  g_test_add_func ("/import/period-start", test_period_start);
   g_test_add_func ("/import/ga4-wide", test_ga4_wide);
   g_test_add_func ("/import/crm-rejections", test_crm_rejections);
   g_test_add_func ("/import/quoted", test_quoted);
