@@ -7,11 +7,12 @@
 #include <stdlib.h>
 
 #include "pl-calendar.h"
-#include "pl-figures.h"
 #include "pl-date-text.h"
+#include "pl-enums.h"
+#include "pl-figures.h"
 #include "pl-formula.h"
-#include "pl-kpi-period.h"
 #include "pl-money.h"
+#include "pl-kpi-period.h"
 #include "pl-plan-validate.h"
 
 void
@@ -417,6 +418,8 @@ validate (PlPlan *plan, gboolean blocking_only)
           check_fields (plan, item, problems);
           if (blocking_only)
             continue;
+          if (PL_IS_KPI (item))
+            check_periods (plan, item, problems);
           if (PL_IS_CAMPAIGN (item))
             check_dates (item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
           else if (PL_IS_ENTRY (item))
@@ -425,10 +428,7 @@ validate (PlPlan *plan, gboolean blocking_only)
               check_occurrences (plan, item, problems);
             }
           else if (PL_IS_KPI (item))
-            {
-              check_formula (plan, item, problems);
-              check_periods (plan, item, problems);
-            }
+            check_formula (plan, item, problems);
         }
     }
   if (!blocking_only)
