@@ -228,19 +228,21 @@ MRR_GOAL = round(t_mrr[11], -4)
 t_bookings = [t_new[m] * (1040 + 3 * m) * 24 for m in range(12)]
 
 MEASURED = "HubSpot"
+# A KPI holds one value per period of its frequency, dated on the period's first day: the
+# funnel's monthly totals make these KPIs monthly (pl-kpi-period.h).
 kpis = [
     # id, name, unit, direction, layer, stage, aggregate, owner, frequency, dashboard, formula,
     #   targets, measurements, source, description
     ("kpi-spend", "Marketing spend", "currency", "lower", "activity", "spend", "sum", "mem-claire", "monthly", False,
      None, planned_by_month, spend_by_month, "Finance (ledger)",
      "Every marketing cost of the month, staff included: the numerator of CPL and CAC."),
-    ("kpi-visitors", "Unique visitors", "count", "higher", "activity", "visitors", "sum", "mem-sofia", "weekly", False,
+    ("kpi-visitors", "Unique visitors", "count", "higher", "activity", "visitors", "sum", "mem-sofia", "monthly", False,
      None, t_visitors, visitors, "Google Analytics 4", "Unique visitors to northwind-analytics.com."),
-    ("kpi-leads", "Leads", "count", "higher", "funnel", "leads", "sum", "mem-hugo", "weekly", True,
+    ("kpi-leads", "Leads", "count", "higher", "funnel", "leads", "sum", "mem-hugo", "monthly", True,
      None, t_leads, leads, MEASURED, "Contacts who gave their details: demo requests, downloads, webinars, event scans."),
-    ("kpi-mql", "Marketing qualified leads", "count", "higher", "funnel", "mql", "sum", "mem-thomas", "weekly", True,
+    ("kpi-mql", "Marketing qualified leads", "count", "higher", "funnel", "mql", "sum", "mem-thomas", "monthly", True,
      None, t_mql, mql, MEASURED, "Leads that match the ICP and scored 60+ on engagement."),
-    ("kpi-sql", "Sales qualified leads", "count", "higher", "funnel", "sql", "sum", "mem-marc", "weekly", True,
+    ("kpi-sql", "Sales qualified leads", "count", "higher", "funnel", "sql", "sum", "mem-marc", "monthly", True,
      None, t_sql, sql, "Salesforce", "MQLs accepted by sales after a discovery call."),
     ("kpi-new-customers", "New customers", "count", "higher", "business", "new-customers", "sum", "mem-marc", "monthly", True,
      None, t_new, new_customers, "Salesforce", "Contracts signed in the month."),

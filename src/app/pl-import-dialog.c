@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pl-error.h"
 #include "pl-import-dialog.h"
 #include "pl-kpi-value.h"
 #include "pl-measurement-import.h"
@@ -27,6 +28,8 @@ struct _PlImportDialog
   GtkDropDown          *value_column;
   GtkDropDown          *decimal;
   GtkDropDown          *thousands;
+  GtkWidget            *percent_label;
+  GtkDropDown          *percent;
   GtkLabel             *summary;
   GtkColumnView        *preview;
   GtkListBox           *rejected;
@@ -39,7 +42,7 @@ struct _PlImportDialog
   char                 *text;
   gsize                 length;
   PlImportPreview      *result;
-  GtkStringList        *rows;        /* indexes into result->rows, for the column view */
+  GtkStringList        *rows;        /* indexes into result->changes, for the column view */
   GtkFileChooserNative *chooser;
   gboolean              filling;
 };
@@ -48,7 +51,10 @@ G_DEFINE_FINAL_TYPE (PlImportDialog, pl_import_dialog, GTK_TYPE_WINDOW)
 
 static const PlImportDateFormat date_formats[] = {
   PL_IMPORT_DATE_AUTO, PL_IMPORT_DATE_ISO, PL_IMPORT_DATE_DMY, PL_IMPORT_DATE_MDY, PL_IMPORT_DATE_COMPACT,
-  PL_IMPORT_DATE_MONTH,
+  PL_IMPORT_DATE_MONTH, PL_IMPORT_DATE_WORDS,
+};
+static const PlImportPercent percent_choices[] = {
+  PL_IMPORT_PERCENT_AUTO, PL_IMPORT_PERCENT_NUMBERS, PL_IMPORT_PERCENT_FRACTIONS,
 };
 static const char thousands_separators[] = { 0, ',', '.', ' ', '\'' };
 
@@ -95,6 +101,58 @@ read_choices (PlImportDialog *self, PlImportOptions *options)
   options->decimal = gtk_drop_down_get_selected (self->decimal) == 1 ? ',' : '.';
   options->thousands = thousands_separators[MIN (gtk_drop_down_get_selected (self->thousands),
                                                  G_N_ELEMENTS (thousands_separators) - 1)];
+  options->percent = percent_choices[MIN (gtk_drop_down_get_selected (self->percent), G_N_ELEMENTS (percent_choices) - 1)];
+}
+
+/* What the import would do, in a sentence: the values added and replaced, the rows rejected,
+ * what was read differently from the file's face and the columns left out. */
+static char *
+describe_result (PlImportDialog *self)
+{
+  PlImportCounts counts = pl_import_changes_count (self->result->changes);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *added = g_strdup_printf (ngettext ("%u value to add", "%u values to add", counts.added), counts.added);
+  g_autofree char *replaced = NULL;
+  g_autofree char *what = NULL;
+
+  if (counts.added > 0 && counts.replaced > 0)
+    {
+      replaced = g_strdup_printf (ngettext ("%u to replace", "%u to replace", counts.replaced), counts.replaced);
+      /* Translators: values an import would add, then values it would replace */
+      what = g_strdup_printf (_("%s and %s"), added, replaced);
+    }
+  else if (counts.replaced > 0)
+    what = g_strdup_printf (ngettext ("%u value to replace", "%u values to replace", counts.replaced), counts.replaced);
+  else if (counts.added > 0)
+    what = g_steal_pointer (&added);
+  else
+    what = g_strdup (_("Nothing to add or replace"));
+  /* Translators: what an import would change, then the rows of the file */
+  g_string_append_printf (text, ngettext ("%s, from %u row.", "%s, from %u rows.", self->result->n_records),
+                          what, self->result->n_records);
+  if (counts.unchanged > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u value is in the plan already.", "%u values are in the plan already.",
+                                              counts.unchanged), counts.unchanged);
+    }
+  if (self->result->rejected->len > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u row rejected, listed below: fix the file or the choices above, or import without it.",
+                                              "%u rows rejected, listed below: fix the file or the choices above, or import without them.",
+                                              self->result->n_rejected_rows), self->result->n_rejected_rows);
+    }
+  for (guint i = 0; self->result->notes[i] != NULL; i++)
+    g_string_append_printf (text, " %s", self->result->notes[i]);
+  if (self->result->ignored[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", self->result->ignored);
+      g_string_append_c (text, ' ');
+      /* Translators: the columns of the file an import does not read */
+      g_string_append_printf (text, _("Columns not read, as they name no KPI: %s."), list);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -103,7 +161,8 @@ recompute (PlImportDialog *self)
   PlImportOptions options;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL, *label = NULL;
-  guint n_rows;
+  gboolean ambiguous;
+  guint n_rows, n_changing = 0;
 
   if (self->filling || self->text == NULL)
     return;
@@ -116,7 +175,8 @@ recompute (PlImportDialog *self)
 
   g_clear_pointer (&self->result, pl_import_preview_free);
   self->result = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, &error);
-  n_rows = self->result ? self->result->rows->len : 0;
+  ambiguous = g_error_matches (error, PL_ERROR, PL_ERROR_AMBIGUOUS);
+  n_rows = self->result ? self->result->changes->len : 0;
   {
     g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
     for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
@@ -126,35 +186,32 @@ recompute (PlImportDialog *self)
                             (const char * const *) indexes->pdata);
   }
   show_rejected (self);
-  if (self->result == NULL)
+  /* The percent choice matters only for a file with percentages written without "%"; when
+   * the file and the plan cannot tell, it is asked, not reported as an error. */
+  gtk_widget_set_visible (self->percent_label, ambiguous || (self->result && self->result->unsigned_percent) ||
+                                               options.percent != PL_IMPORT_PERCENT_AUTO);
+  gtk_widget_set_visible (GTK_WIDGET (self->percent), gtk_widget_get_visible (self->percent_label));
+  if (ambiguous)
+    /* Translators: a question after the reason an import cannot tell percentages from fractions */
+    text = g_strdup_printf (_("%s Choose how the file writes them under Percentages."), error->message);
+  else if (self->result == NULL)
     text = g_strdup (error->message);
-  else if (self->result->rejected->len == 0)
-    text = g_strdup_printf (ngettext ("%u measurement to import from %u rows.", "%u measurements to import from %u rows.",
-                                      n_rows), n_rows, self->result->n_records);
   else
-    /* Translators: measurements to import, then rows rejected (listed below) */
-    text = g_strdup_printf (ngettext ("%u measurement to import; %u row rejected, listed below: fix the file or the choices above, or import without it.",
-                                      "%u measurements to import; %u rows rejected, listed below: fix the file or the choices above, or import without them.",
-                                      self->result->rejected->len),
-                            n_rows, self->result->rejected->len);
-  if (self->result != NULL && self->result->ignored[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", self->result->ignored);
-      g_autofree char *both = NULL;
-      /* Translators: the summary of an import, then the columns of the file it does not read */
-      both = g_strdup_printf (_("%s Columns not read, as they name no KPI: %s."), text, list);
-      g_free (text);
-      text = g_steal_pointer (&both);
-    }
+    text = describe_result (self);
   gtk_label_set_label (self->summary, text);
-  if (self->result == NULL)
+  if (self->result == NULL && !ambiguous)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->summary), "problem-text");
-  label = n_rows > 0 ? g_strdup_printf (ngettext ("_Import %u Measurement", "_Import %u Measurements", n_rows), n_rows)
-                     : g_strdup (_("_Import"));
+  if (self->result != NULL)
+    {
+      PlImportCounts counts = pl_import_changes_count (self->result->changes);
+      n_changing = counts.added + counts.replaced;
+    }
+  label = n_changing > 0 ? g_strdup_printf (ngettext ("_Import %u Measurement", "_Import %u Measurements", n_changing), n_changing)
+                         : g_strdup (_("_Import"));
   gtk_button_set_label (self->import_button, label);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", n_rows > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", n_changing > 0);
 }
 
 static void
@@ -204,7 +261,7 @@ guess_thousands (PlImportDialog *self)
   options.thousands = options.decimal == ',' ? '.' : ',';
   grouped = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, NULL);
   self->filling = TRUE;
-  if (plain != NULL && grouped != NULL && grouped->rows->len > plain->rows->len &&
+  if (plain != NULL && grouped != NULL && grouped->n_values > plain->n_values &&
       grouped->rejected->len < plain->rejected->len)
     gtk_drop_down_set_selected (self->thousands, options.thousands == ',' ? 1 : 2);
   else
@@ -262,35 +319,34 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlImportDial
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
-  const PlImportRow *row;
+  const PlImportChange *change;
   g_autofree char *text = NULL;
 
-  if (self->result == NULL || index >= self->result->rows->len)
+  if (self->result == NULL || index >= self->result->changes->len)
     return;
-  row = &g_array_index (self->result->rows, PlImportRow, index);
+  change = &g_array_index (self->result->changes, PlImportChange, index);
   switch (column)
     {
     case 0:
-      text = g_strdup_printf ("%u", row->row);
+      text = g_strdup_printf ("%u", change->row);
       break;
     case 1:
-      text = g_strdup (pl_item_get_string (row->kpi, PL_KPI_NAME));
+      text = g_strdup (pl_item_get_string (change->item, PL_KPI_NAME));
       break;
     case 2:
-      {
-        GDate date;
-        char buffer[32];
-        g_date_set_julian (&date, row->date);
-        g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &date);
-        text = g_strdup (buffer);
-      }
+      text = pl_import_change_period_text (self->plan, change);
       break;
     case 3:
-      text = pl_kpi_value_format (PL_KPI (row->kpi), row->value);
+      text = pl_import_change_format_value (change, FALSE);
       break;
     default:
-      /* What the import replaces: nothing, or the figure there was. */
-      text = isnan (row->previous) ? g_strdup (_("new")) : pl_kpi_value_format (PL_KPI (row->kpi), row->previous);
+      /* What the import replaces: nothing, the figure there was, or the same figure. */
+      if (change->n_previous == 0)
+        text = g_strdup (_("new"));
+      else if (pl_import_change_is_unchanged (change))
+        text = g_strdup (_("unchanged"));
+      else
+        text = pl_import_change_format_value (change, TRUE);
       break;
     }
   gtk_label_set_label (label, text);
@@ -353,7 +409,7 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   PlImportDialog *self = PL_IMPORT_DIALOG (widget);
   g_autofree char *source = NULL;
 
-  if (self->result == NULL || self->result->rows->len == 0)
+  if (self->result == NULL)
     return;
   /* The file's name tells later readers where the figures came from. */
   source = self->file ? g_file_get_basename (self->file) : NULL;
@@ -405,6 +461,8 @@ pl_import_dialog_class_init (PlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, value_column);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, decimal);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, thousands);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent_label);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, summary);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected);
@@ -421,24 +479,28 @@ pl_import_dialog_init (PlImportDialog *self)
 {
   const char *layouts[] = { _("A row per KPI and date"), _("A column per KPI"), NULL };
   const char *formats[] = { _("Dates: automatic"), _("Dates like 2027-03-31"), _("Dates like 31/03/2027"),
-                            _("Dates like 03/31/2027"), _("Dates like 20270331"), _("Months like 2027-03"), NULL };
+                            _("Dates like 03/31/2027"), _("Dates like 20270331"), _("Months like 2027-03, 01/2027 or Jan 2027"),
+                            _("Dates like Dec 1, 2026 or 1 déc. 2026"), NULL };
   const char *decimals[] = { _("Decimal point (1234.5)"), _("Decimal comma (1234,5)"), NULL };
   const char *thousands[] = { _("No thousands separator"), _("Thousands: 1,234"), _("Thousands: 1.234"),
                               _("Thousands: 1 234"), _("Thousands: 1'234"), NULL };
-  GtkDropDown *dropdowns[7];
+  /* Translators: how an import reads "0.9" for a KPI measured in percent */
+  const char *percents[] = { _("As the header or the plan says"), _("0.9 means 0.9%"), _("0.9 means 90%"), NULL };
+  GtkDropDown *dropdowns[8];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   add_preview_column (self, 0, _("Row"), FALSE);
   add_preview_column (self, 1, _("KPI"), TRUE);
-  add_preview_column (self, 2, _("Date"), FALSE);
+  add_preview_column (self, 2, _("Period"), FALSE);
   add_preview_column (self, 3, _("Value"), FALSE);
   add_preview_column (self, 4, _("Replaces"), FALSE);
   gtk_drop_down_set_model (self->layout, G_LIST_MODEL (gtk_string_list_new (layouts)));
   gtk_drop_down_set_model (self->date_format, G_LIST_MODEL (gtk_string_list_new (formats)));
   gtk_drop_down_set_model (self->decimal, G_LIST_MODEL (gtk_string_list_new (decimals)));
   gtk_drop_down_set_model (self->thousands, G_LIST_MODEL (gtk_string_list_new (thousands)));
+  gtk_drop_down_set_model (self->percent, G_LIST_MODEL (gtk_string_list_new (percents)));
   dropdowns[0] = self->layout;
   dropdowns[1] = self->date_column;
   dropdowns[2] = self->date_format;
@@ -446,6 +508,7 @@ pl_import_dialog_init (PlImportDialog *self)
   dropdowns[4] = self->value_column;
   dropdowns[5] = self->decimal;
   dropdowns[6] = self->thousands;
+  dropdowns[7] = self->percent;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (on_option_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
@@ -466,11 +529,11 @@ pl_import_dialog_new (GtkWindow *parent, PlPlan *plan)
 guint
 pl_import_dialog_get_n_rows (PlImportDialog *self)
 {
-  return self->result ? self->result->rows->len : 0;
+  return self->result ? self->result->changes->len : 0;
 }
 
 guint
 pl_import_dialog_get_n_rejected (PlImportDialog *self)
 {
-  return self->result ? self->result->rejected->len : 0;
+  return self->result ? self->result->n_rejected_rows : 0;
 }

@@ -657,6 +657,16 @@ pl_kpis_page_init (PlKpisPage *self)
       if (GTK_IS_CHECK_BUTTON (editor))
         gtk_widget_set_halign (editor, GTK_ALIGN_START);
       pl_a11y_labelled_by (editor, label);
+      /* What a frequency means (pl-kpi-period.h), where it is chosen: the import and validate
+       * follow it. */
+      if (form_fields[i].field == PL_KPI_FREQUENCY)
+        {
+          const char *meaning = _("One value per period, dated on its first day: the Monday of a week, the 1st of a "
+                                  "month, the first day of a quarter of the plan’s year. An import puts each date "
+                                  "into its period and replaces the value there.");
+          gtk_widget_set_tooltip_text (label, meaning);
+          gtk_widget_set_tooltip_text (editor, meaning);
+        }
       gtk_grid_attach (self->form, label, 0, (int) i, 1, 1);
       gtk_grid_attach (self->form, editor, 1, (int) i, 1, 1);
       g_ptr_array_add (self->editors, editor);

@@ -23,9 +23,10 @@
 #include "pl-plan-writer.h"
 
 /* Exit codes: 0 done, 1 the file has problems (or could not be written), 2 the command
- * line is wrong. import, run by scripts, keeps 1 for rejected rows: a plan or CSV file that
- * cannot be read at all is 2 there, as the issue asks. */
-enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
+ * line is wrong. import, run by scripts that must know whether the plan changed, says 1
+ * whenever nothing was saved (rows rejected, a file that cannot be read) and 3 when the plan
+ * was saved with rows left out (--keep-going). */
+enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -280,6 +281,7 @@ parse_date_format (const char *text, PlImportDateFormat *format)
   static const struct { const char *name; PlImportDateFormat format; } names[] = {
     { "auto", PL_IMPORT_DATE_AUTO }, { "iso", PL_IMPORT_DATE_ISO }, { "dmy", PL_IMPORT_DATE_DMY },
     { "mdy", PL_IMPORT_DATE_MDY }, { "yyyymmdd", PL_IMPORT_DATE_COMPACT }, { "month", PL_IMPORT_DATE_MONTH },
+    { "words", PL_IMPORT_DATE_WORDS },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -311,6 +313,18 @@ parse_separator (const char *text, char *separator)
   return TRUE;
 }
 
+/* "3 values added, 2 replaced, 1 unchanged": what an import does or would do. */
+static char *
+counts_text (const PlImportCounts *counts)
+{
+  g_autofree char *added = g_strdup_printf (ngettext ("%u value added", "%u values added", counts->added), counts->added);
+  g_autofree char *replaced = g_strdup_printf (ngettext ("%u replaced", "%u replaced", counts->replaced), counts->replaced);
+  g_autofree char *unchanged = g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", counts->unchanged), counts->unchanged);
+
+  /* Translators: values added, replaced and left as they were by an import */
+  return g_strdup_printf (_("%s, %s, %s"), added, replaced, unchanged);
+}
+
 static int
 command_import (int argc, char **argv)
 {
@@ -320,7 +334,8 @@ command_import (int argc, char **argv)
   g_auto(GStrv) kpi_columns = NULL;
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
   g_auto(GStrv) column_list = NULL;
-  gboolean decimal_comma = FALSE, keep_going = FALSE, dry_run = FALSE;
+  gboolean decimal_comma = FALSE, decimal_point = FALSE, keep_going = FALSE, dry_run = FALSE;
+  gboolean percent = FALSE, fraction = FALSE;
   GOptionEntry entries[] = {
     { "date-column", 0, 0, G_OPTION_ARG_STRING, &date_column, N_("The column of the dates (its header or its number)"), N_("COLUMN") },
     { "kpi-column", 0, 0, G_OPTION_ARG_STRING, &kpi_column, N_("The column naming the KPI of each row (its ID or name)"), N_("COLUMN") },
@@ -328,13 +343,17 @@ command_import (int argc, char **argv)
     { "kpi-columns", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kpi_columns,
       N_("A column per KPI: these columns, each headed by a KPI’s ID or name or given as HEADER=KPI, separated by commas "
          "(without --kpi-column and --value-column, every column naming a KPI)"), N_("COLUMNS") },
-    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("iso, dmy, mdy, yyyymmdd, month or auto (the default)"), N_("FORMAT") },
-    { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &decimal_comma, N_("Numbers use a decimal comma (1234,5)"), NULL },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format,
+      N_("iso, dmy, mdy, yyyymmdd, month (2027-01, 01/2027, Jan 2027), words (Dec 1, 2026) or auto (the default)"), N_("FORMAT") },
+    { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &decimal_comma, N_("Numbers use a decimal comma (1234,5); the default for a file separated by semicolons"), NULL },
+    { "decimal-point", 0, 0, G_OPTION_ARG_NONE, &decimal_point, N_("Numbers use a decimal point (1234.5), even in a file separated by semicolons"), NULL },
     { "thousands", 0, 0, G_OPTION_ARG_STRING, &thousands, N_("The thousands separator: , . ' space, nbsp or none (the default)"), N_("SEP") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("The field delimiter: , ; or tab (found from the file by default)"), N_("SEP") },
+    { "percent", 0, 0, G_OPTION_ARG_NONE, &percent, N_("A KPI in percent given numbers without a percent sign: they are percentages, 0.9 is 0.9%"), NULL },
+    { "fraction", 0, 0, G_OPTION_ARG_NONE, &fraction, N_("A KPI in percent given numbers without a percent sign: they are fractions, 0.9 is 90%"), NULL },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Where the figures come from, kept with each one (the file’s name by default)"), N_("NAME") },
     { "keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going, N_("Save the rows that read even when others are rejected"), NULL },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would change, and change nothing"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("List every value that would be added or replaced, and change nothing"), NULL },
     { NULL }
   };
   PlImportOptions options = { 0 };
@@ -343,25 +362,33 @@ command_import (int argc, char **argv)
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(PlImportPreview) preview = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL, *text = NULL, *data_name = NULL;
+  g_autofree char *etag = NULL, *text = NULL, *data_name = NULL, *counts = NULL;
+  PlImportCounts counted;
   gsize length;
   guint applied;
 
   if (!parse ("import", _("PLAN DATA.csv"),
               _("Reads KPI measurements from a CSV export (web analytics, CRM) into a plan: a row per "
                 "KPI and date (--kpi-column and --value-column) or a column per KPI (--kpi-columns). "
-                "Every rejected row is listed with its line and why; then nothing is saved unless "
-                "--keep-going is given, and the exit status is 1.\n"
-                "Exits with 0 when every row is imported, 1 when a row is rejected or the plan cannot be "
-                "saved, 2 on a wrong command line or a file that cannot be read."),
+                "Each date goes into the period of its KPI (the week from Monday, the month, the quarter) "
+                "and replaces the value the plan holds for that period; rows finer than the KPI are "
+                "combined as the KPI adds up. Every rejected row is listed with its line and why; then "
+                "nothing is saved unless --keep-going is given.\n"
+                "Exits with 0 when everything was imported, 1 when nothing was saved (rows rejected, a file "
+                "that cannot be read or written), 2 on a wrong command line, 3 when the plan was saved with "
+                "rows left out (--keep-going). --dry-run exits as the import would."),
               entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
     return usage_error ("import", _("Name the plan file and the CSV file."));
   if (!parse_date_format (date_format, &options.date_format))
-    return usage_error ("import", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month and auto."));
+    return usage_error ("import", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto."));
   if (!parse_separator (thousands, &options.thousands) || !parse_separator (delimiter, &options.delimiter))
     return usage_error ("import", _("A separator is one of , ; . ' space tab and none."));
+  if (decimal_comma && decimal_point)
+    return usage_error ("import", _("Give either --decimal-comma or --decimal-point."));
+  if (percent && fraction)
+    return usage_error ("import", _("Give either --percent or --fraction."));
   options.date_column = date_column;
   options.kpi_column = kpi_column;
   options.value_column = value_column;
@@ -379,27 +406,30 @@ command_import (int argc, char **argv)
   if (kpi_columns != NULL && (kpi_column != NULL || value_column != NULL))
     return usage_error ("import", _("Give either --kpi-columns or --kpi-column and --value-column."));
   options.kpi_columns = kpi_columns ? (const char * const *) column_list : NULL;
-  options.decimal = decimal_comma ? ',' : '.';
+  options.decimal = decimal_comma ? ',' : decimal_point ? '.' : 0;
+  options.percent = percent ? PL_IMPORT_PERCENT_NUMBERS : fraction ? PL_IMPORT_PERCENT_FRACTIONS : PL_IMPORT_PERCENT_AUTO;
 
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &etag, &error);
   if (plan == NULL)
     {
       g_printerr ("%s\n", error->message);
-      return EXIT_USAGE;
+      return EXIT_PROBLEMS;
     }
   data = g_file_new_for_commandline_arg (argv[2]);
   if ((text = pl_import_read_file (data, &length, &error)) == NULL)
     {
       g_printerr ("%s: %s\n", argv[2], error->message);
-      return EXIT_USAGE;
+      return EXIT_PROBLEMS;
     }
   preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
   if (preview == NULL)
     {
-      /* A file no row of which can be read is unreadable as a whole, not a rejected row. */
       g_printerr ("%s: %s\n", argv[2], error->message);
-      return EXIT_USAGE;
+      if (g_error_matches (error, PL_ERROR, PL_ERROR_AMBIGUOUS))
+        g_printerr (_("Add --percent if the file writes percentages (0.9 for 0.9%%), or --fraction if it writes "
+                      "fractions (0.9 for 90%%). Nothing was imported.\n"));
+      return EXIT_PROBLEMS;
     }
   for (guint i = 0; i < preview->rejected->len; i++)
     {
@@ -412,20 +442,34 @@ command_import (int argc, char **argv)
       /* Translators: a CSV file, then its columns that were not imported */
       g_printerr (_("%s: columns not read, as they name no KPI of this plan: %s\n"), argv[2], list);
     }
+  for (guint i = 0; preview->notes[i] != NULL; i++)
+    g_print ("%s\n", preview->notes[i]);
   data_name = g_file_get_basename (data);
   if (preview->rejected->len > 0 && !keep_going)
     {
-      g_print (ngettext ("%u row rejected: nothing imported (--keep-going imports the %u rows that read).\n",
-                         "%u rows rejected: nothing imported (--keep-going imports the %u rows that read).\n",
-                         preview->rejected->len),
-               preview->rejected->len, preview->rows->len);
+      g_print (ngettext ("%u row rejected: nothing imported (--keep-going imports the %u values that read).\n",
+                         "%u rows rejected: nothing imported (--keep-going imports the %u values that read).\n",
+                         preview->n_rejected_rows),
+               preview->n_rejected_rows, preview->changes->len);
       return EXIT_PROBLEMS;
     }
+  counted = pl_import_changes_count (preview->changes);
+  counts = counts_text (&counted);
   if (dry_run)
     {
-      g_print (ngettext ("%u measurement would be imported.\n", "%u measurements would be imported.\n",
-                         preview->rows->len), preview->rows->len);
-      return preview->rejected->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
+      for (guint i = 0; i < preview->changes->len; i++)
+        {
+          const PlImportChange *change = &g_array_index (preview->changes, PlImportChange, i);
+          g_autofree char *line = NULL;
+
+          if (pl_import_change_is_unchanged (change))
+            continue;
+          line = pl_import_change_describe (plan, change);
+          g_print ("%s\n", line);
+        }
+      /* Translators: what a dry run would do: "3 values added, 2 replaced, 1 unchanged" */
+      g_print (_("Would import: %s.\n"), counts);
+      return preview->rejected->len > 0 ? EXIT_PARTIAL : EXIT_OK;
     }
   applied = pl_import_apply (plan, preview, source ? source : data_name);
   if (applied > 0 && !pl_plan_save (plan, file, etag, NULL, &error))
@@ -433,12 +477,15 @@ command_import (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;
     }
-  g_print (ngettext ("%u measurement imported into %s.\n", "%u measurements imported into %s.\n", applied),
-           applied, argv[1]);
+  /* Translators: a plan file, then "3 values added, 2 replaced, 1 unchanged" */
+  g_print (_("Imported into %s: %s.\n"), argv[1], counts);
   if (preview->rejected->len > 0)
-    g_print (ngettext ("%u row rejected and left out.\n", "%u rows rejected and left out.\n", preview->rejected->len),
-             preview->rejected->len);
-  return preview->rejected->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    {
+      g_print (ngettext ("%u row rejected and left out.\n", "%u rows rejected and left out.\n", preview->n_rejected_rows),
+               preview->n_rejected_rows);
+      return applied > 0 ? EXIT_PARTIAL : EXIT_PROBLEMS;
+    }
+  return EXIT_OK;
 }
 
 static int

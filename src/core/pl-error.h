@@ -14,6 +14,7 @@ typedef enum {
   PL_ERROR_FILE,            /* a plan file that cannot be read */
   PL_ERROR_VERSION,         /* a plan file from a newer, incompatible version */
   PL_ERROR_CHANGED_ON_DISK, /* the file changed since it was opened */
+  PL_ERROR_AMBIGUOUS,       /* data that reads two ways: the user must say which */
 } PlError;
 
 GQuark pl_error_quark (void);

@@ -13,6 +13,7 @@
 #include "pl-formula.h"
 #include "pl-kpi-value.h"
 #include "pl-money.h"
+#include "pl-kpi-period.h"
 #include "pl-plan-validate.h"
 #include "pl-rules.h"
 
@@ -475,6 +476,45 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
     }
 }
 
+/* A KPI holds one value per period of its frequency, on the period's first day
+ * (pl-kpi-period.h): a value on another day (a measurement or a target) is a warning, once per
+ * KPI, naming the first such day and its period's first day. */
+static void
+check_periods (PlPlan *plan, PlItem *kpi, GPtrArray *problems)
+{
+  const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
+  g_autofree char *day = NULL, *start = NULL;
+  guint32 off = 0;
+
+  for (int kind = 0; kind < 2 && off == 0; kind++)
+    {
+      PlSeries *series = kind == 0 ? pl_kpi_get_measurements (PL_KPI (kpi)) : pl_kpi_get_targets (PL_KPI (kpi));
+
+      for (guint i = 0; i < pl_series_get_n (series) && off == 0; i++)
+        if (pl_kpi_period_start (plan, kpi, pl_series_get (series, i)->julian) != pl_series_get (series, i)->julian)
+          off = pl_series_get (series, i)->julian;
+    }
+  if (off == 0)
+    return;
+  day = pl_date_text (off, PL_DATE_NUMERIC);
+  start = pl_date_text (pl_kpi_period_start (plan, kpi, off), PL_DATE_NUMERIC);
+  switch (pl_item_get_int (kpi, PL_KPI_FREQUENCY))
+    {
+    case PL_FREQUENCY_WEEKLY:
+      add (problems, kpi, FALSE, _("“%s” has a value on %s, not on the Monday of its week (%s): a weekly KPI holds "
+                                   "one value a week, dated on its Monday."), name, day, start);
+      break;
+    case PL_FREQUENCY_QUARTERLY:
+      add (problems, kpi, FALSE, _("“%s” has a value on %s, not on the first day of its quarter (%s): a quarterly KPI "
+                                   "holds one value a quarter, dated on its first day."), name, day, start);
+      break;
+    default:
+      add (problems, kpi, FALSE, _("“%s” has a value on %s, not on the first day of its month (%s): a monthly KPI "
+                                   "holds one value a month, dated on the 1st."), name, day, start);
+      break;
+    }
+}
+
 static GPtrArray *
 validate (PlPlan *plan, gboolean blocking_only)
 {
@@ -493,6 +533,8 @@ validate (PlPlan *plan, gboolean blocking_only)
           check_fields (plan, item, problems);
           if (blocking_only)
             continue;
+          if (PL_IS_KPI (item))
+            check_periods (plan, item, problems);
           if (PL_IS_CAMPAIGN (item))
             check_dates (plan, item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
           else if (PL_IS_ENTRY (item))

@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "pl-csv.h"
+#include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-kpi-period.h"
+#include "pl-kpi-value.h"
 #include "pl-measurement-import.h"
 
 void
@@ -20,12 +23,8 @@ pl_import_preview_free (PlImportPreview *self)
     return;
   g_strfreev (self->header);
   g_strfreev (self->ignored);
-  g_array_unref (self->rows);
-  for (guint i = 0; i < self->rejected->len; i++)
-    {
-      g_free (((PlImportRejection *) self->rejected->pdata[i])->reason);
-      g_free (((PlImportRejection *) self->rejected->pdata[i])->message);
-    }
+  g_strfreev (self->notes);
+  g_array_unref (self->changes);
   g_ptr_array_unref (self->rejected);
   g_free (self);
 }
@@ -57,6 +56,105 @@ all_digits (const char *text, gsize n)
   return TRUE;
 }
 
+/* Month names as English and French exports write them, whole or cut, with or without their
+ * dot and accents (casefolded: "Janv." reads as "janv"). */
+static const struct { const char *name; int month; } month_names[] = {
+  { "january", 1 }, { "jan", 1 }, { "janvier", 1 }, { "janv", 1 },
+  { "february", 2 }, { "feb", 2 }, { "février", 2 }, { "fevrier", 2 }, { "févr", 2 }, { "fevr", 2 },
+  { "fév", 2 }, { "fev", 2 },
+  { "march", 3 }, { "mar", 3 }, { "mars", 3 },
+  { "april", 4 }, { "apr", 4 }, { "avril", 4 }, { "avr", 4 },
+  { "may", 5 }, { "mai", 5 },
+  { "june", 6 }, { "jun", 6 }, { "juin", 6 },
+  { "july", 7 }, { "jul", 7 }, { "juillet", 7 }, { "juil", 7 },
+  { "august", 8 }, { "aug", 8 }, { "août", 8 }, { "aout", 8 },
+  { "september", 9 }, { "sep", 9 }, { "sept", 9 }, { "septembre", 9 },
+  { "october", 10 }, { "oct", 10 }, { "octobre", 10 },
+  { "november", 11 }, { "nov", 11 }, { "novembre", 11 },
+  { "december", 12 }, { "dec", 12 }, { "décembre", 12 }, { "decembre", 12 }, { "déc", 12 },
+};
+
+static int
+month_of_name (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (g_str_equal (word, month_names[i].name))
+      return month_names[i].month;
+  return 0;
+}
+
+/* A number of a date written in words: digits, then maybe "er", "st", "nd", "rd" or "th"
+ * ("1er décembre", "December 1st"); -1 when it is not one. */
+static int
+word_number (const char *word)
+{
+  static const char * const suffixes[] = { "", "er", "st", "nd", "rd", "th" };
+  const char *p = word;
+  int number = 0;
+
+  while (g_ascii_isdigit (*p) && p - word < 4)
+    number = number * 10 + (*p++ - '0');
+  if (p == word)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_equal (p, suffixes[i]))
+      return number;
+  return -1;
+}
+
+/* Reads a date whose month is a name: "Jan 2027", "janv. 2027" (@with_day FALSE, the month's
+ * first day), "Dec 1, 2026", "1 déc. 2026", "1-Dec-2026" (@with_day TRUE). */
+static guint32
+parse_words (const char *text, gboolean with_day)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_auto(GStrv) tokens = g_strsplit_set (folded, " ,-/\t", -1);
+  const char *words[4];
+  guint n = 0;
+  int month = 0, day = -1, year = -1;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      gsize length = strlen (tokens[i]);
+
+      if (length > 0 && tokens[i][length - 1] == '.')
+        tokens[i][--length] = '\0';
+      if (length == 0)
+        continue;
+      if (n == G_N_ELEMENTS (words))
+        return 0;
+      words[n++] = tokens[i];
+    }
+  if (n != (with_day ? 3u : 2u))
+    return 0;
+  for (guint i = 0; i < n; i++)
+    {
+      int number = word_number (words[i]);
+      int named = number < 0 ? month_of_name (words[i]) : 0;
+
+      if (named != 0 && month == 0)
+        month = named;
+      else if (number >= 1000 && year < 0 && i == n - 1)
+        year = number;
+      else if (with_day && number >= 1 && number <= 31 && day < 0)
+        day = number;
+      else
+        return 0;
+    }
+  if (month == 0 || year < 0)
+    return 0;
+  return julian_of (year, month, with_day ? day : 1);
+}
+
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 guint32
 pl_import_parse_date (const char *text, PlImportDateFormat format)
 {
@@ -73,7 +171,7 @@ pl_import_parse_date (const char *text, PlImportDateFormat format)
   switch (format)
     {
     case PL_IMPORT_DATE_AUTO:
-      for (int f = PL_IMPORT_DATE_ISO; f <= PL_IMPORT_DATE_MONTH; f++)
+      for (int f = PL_IMPORT_DATE_ISO; f <= PL_IMPORT_DATE_WORDS; f++)
         {
           guint32 day;
           /* Day first and month first read the same "01/02/2027": day first, as most of the world. */
@@ -98,24 +196,52 @@ pl_import_parse_date (const char *text, PlImportDateFormat format)
         return julian_of (a, b, c);
       return 0;
     case PL_IMPORT_DATE_MONTH:
+      if (has_letter (clean))
+        return parse_words (clean, FALSE);
       if (all_digits (clean, 6) && sscanf (clean, "%4d%2d", &a, &b) == 2)
         return julian_of (a, b, 1);
       if (sscanf (clean, "%4d-%2d%c", &a, &b, &rest) == 2 && strlen (clean) == 7)
         return julian_of (a, b, 1);
+      /* "01/2027", as French CRMs head a month (and "1/2027", "01.2027"). */
+      if (sscanf (clean, "%2d%c%4d%c", &a, &s1, &c, &rest) == 3 && (s1 == '/' || s1 == '.' || s1 == '-') &&
+          c >= 1000 && strlen (strchr (clean, s1) + 1) == 4)
+        return julian_of (c, a, 1);
       return 0;
+    case PL_IMPORT_DATE_WORDS:
+      return has_letter (clean) ? parse_words (clean, TRUE) : 0;
     default:
       return 0;
     }
+}
+
+const char *
+pl_import_date_forms (void)
+{
+  /* Translators: the forms of dates a CSV import reads, for an error message; keep the
+   * examples as they are, they are what the files hold */
+  return _("2027-03-31, 31/03/2027, 03/31/2027, 20270331, 2027-03, 03/2027, Mar 2027, "
+           "janv. 2027, March 2027, Dec 1, 2026 and 1 déc. 2026");
 }
 
 /* ---- numbers ---- */
 
 typedef enum { VALUE_OK, VALUE_NOT_A_NUMBER, VALUE_NOT_PERCENT } ValueParse;
 
+/* @number, written in C as @digits, over 100: "0.9" gives 0.009, the double a user typing
+ * 0.009 gets, where 0.9 / 100 would be 0.009000000000000001. */
+static double
+hundredth_of (const char *digits)
+{
+  g_autofree char *shifted = g_strconcat (digits, "e-2", NULL);
+  return g_ascii_strtod (shifted, NULL);
+}
+
 /* Reads a value as the file writes it: its decimal and thousands separators, spaces, a "%"
- * for a percentage KPI (stored as a fraction; *@signed_percent says the sign was there). */
+ * for a percentage KPI (stored as a fraction; *@signed_percent says the sign was there).
+ * *@c_number gets the number as C writes it. */
 static ValueParse
-parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value, gboolean *signed_percent)
+parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value, gboolean *signed_percent,
+             char **c_number)
 {
   g_autoptr(GString) clean = g_string_new (NULL);
   char decimal = options->decimal ? options->decimal : '.';
@@ -171,11 +297,12 @@ parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, doub
   /* A percentage KPI holds fractions: "32.5 %" is 0.325. Without the sign, the file's
    * other values decide (see unsigned_percentages). */
   if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && percent)
-    number /= 100;
+    number = hundredth_of (clean->str);
   else if (percent)
     return VALUE_NOT_PERCENT;
   *signed_percent = percent;
   *value = number;
+  *c_number = g_string_free (g_steal_pointer (&clean), FALSE);
   return VALUE_OK;
 }
 
@@ -236,14 +363,52 @@ kpi_index_new (PlPlan *plan)
   return index;
 }
 
-/* The KPI a column or a cell names: by ID, or by name in any case. */
+/* A header without the percent sign exports add to it: "Monthly churn rate (%)", "Churn %".
+ * NULL when it has none. Other units stay: "Revenue (k€)" is not revenue in euros. */
+static char *
+strip_unit (const char *header)
+{
+  g_autofree char *text = g_strstrip (g_strdup (header));
+
+  if (g_str_has_suffix (text, "(%)"))
+    text[strlen (text) - 3] = '\0';
+  else if (g_str_has_suffix (text, "%"))
+    text[strlen (text) - 1] = '\0';
+  else
+    return NULL;
+  return g_strdup (g_strstrip (text));
+}
+
+/* The KPI a column or a cell names: by ID, or by name in any case, with or without a percent
+ * sign after it. */
 static PlItem *
 find_kpi (GHashTable *index, const char *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *wanted = g_utf8_casefold (trimmed, -1);
+  g_autofree char *bare = NULL;
+  g_autofree char *bare_wanted = NULL;
+  PlItem *kpi = g_hash_table_lookup (index, wanted);
 
-  return g_hash_table_lookup (index, wanted);
+  if (kpi != NULL || (bare = strip_unit (trimmed)) == NULL)
+    return kpi;
+  bare_wanted = g_utf8_casefold (bare, -1);
+  return g_hash_table_lookup (index, bare_wanted);
+}
+
+/* Whether a column's header says its numbers are percent numbers: "Churn (%)", "Taux %",
+ * "Conversion percent". */
+static gboolean
+header_says_percent (const char *header)
+{
+  g_autofree char *folded = NULL;
+
+  if (header == NULL)
+    return FALSE;
+  if (strchr (header, '%') != NULL)
+    return TRUE;
+  folded = g_utf8_casefold (header, -1);
+  return strstr (folded, "percent") != NULL || strstr (folded, "pourcent") != NULL || strstr (folded, "pct") != NULL;
 }
 
 /* ---- the preview ---- */
@@ -263,6 +428,14 @@ reject (PlImportPreview *self, guint row, const char *format, ...)
   g_ptr_array_add (self->rejected, rejection);
 }
 
+static void
+rejection_free (PlImportRejection *rejection)
+{
+  g_free (rejection->reason);
+  g_free (rejection->message);
+  g_free (rejection);
+}
+
 static gboolean
 is_derived (PlItem *kpi)
 {
@@ -270,142 +443,388 @@ is_derived (PlItem *kpi)
   return formula != NULL && *formula != '\0';
 }
 
-/* Where a measurement goes. The plan keeps one value per period, on the period's first day
- * (pl-series.h), and the figures add up a KPI's points within each month of the plan. So a
- * monthly KPI's value goes on the first of its month and a quarterly one's on the first day
- * of its quarter of the plan's year, whichever day of it the file gives (GA4 may give the
- * last day, a CRM the day of the export). A weekly KPI keeps the file's date: its Monday
- * could fall in the month before and move the figure into that month's total, and plans keep
- * monthly totals of weekly KPIs on the 1st (the example plan does). Two rows landing in the
- * same period are refused rather than added up: a file of the last seven days would
- * otherwise replace a whole month with one week. */
-guint32
-pl_import_period_start (PlPlan *plan, PlItem *kpi, guint32 julian)
+/* Spend has one source: where the plan records spending (the Budget page), the spend KPI is
+ * derived from those records, and a figure imported beside them would be a second truth. */
+static gboolean
+spend_is_recorded (PlPlan *plan, PlItem *kpi)
 {
-  GDate date, start;
-  int months;
-
-  g_return_val_if_fail (g_date_valid_julian (julian), julian);
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  switch (pl_item_get_int (kpi, PL_KPI_FREQUENCY))
-    {
-    case PL_FREQUENCY_MONTHLY:
-      g_date_set_day (&date, 1);
-      return g_date_get_julian (&date);
-    case PL_FREQUENCY_QUARTERLY:
-      /* Quarters of the plan's year: a plan from April has April-June as its first. */
-      g_date_clear (&start, 1);
-      g_date_set_julian (&start, pl_plan_get_start (plan));
-      months = (g_date_get_year (&date) - g_date_get_year (&start)) * 12 +
-               (int) g_date_get_month (&date) - (int) g_date_get_month (&start);
-      g_date_set_day (&date, 1);
-      g_date_subtract_months (&date, (guint) (((months % 3) + 3) % 3));
-      return g_date_get_julian (&date);
-    default:
-      return julian;
-    }
+  return pl_item_get_int (kpi, PL_KPI_STAGE) == PL_STAGE_SPEND &&
+         g_list_model_get_n_items (pl_plan_get_collection (plan, PL_COLLECTION_SPEND)) > 0;
 }
 
+/* One cell read: a KPI's value on a date, before the values are put in their periods. */
 typedef struct {
-  guint   row;
-  guint32 date;  /* as the file gives it */
-} Seen;
-
-/* Values of percentage KPIs written without a "%": GA4 writes rates as fractions (0.6523),
- * a CRM often as percentages (65.23). One KPI's values in one file are read the same way,
- * never some each way: as percentages when any of them is above 1 (a rate of 1.4 is not
- * 140 %), as fractions otherwise. */
-typedef struct {
-  GHashTable *over_one;  /* the KPIs with an unsigned value above 1 */
-  GArray     *rows;      /* indexes into the preview's rows of their unsigned values */
-} UnsignedPercentages;
+  guint    row;
+  PlItem  *kpi;
+  guint32  date;            /* as the file gives it */
+  double   value;           /* a percentage written with "%" already as a fraction */
+  gboolean unsigned_percent;/* a percentage KPI's number without "%": read later (decide_percent) */
+  gboolean percent_header;  /* its column's header says percent */
+  char    *text;            /* the cell, for messages */
+  char    *digits;          /* the number as C writes it */
+} Reading;
 
 static void
-unsigned_percentages_apply (UnsignedPercentages *self, PlImportPreview *preview)
+reading_clear (Reading *reading)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      PlImportRow *row = &g_array_index (preview->rows, PlImportRow, g_array_index (self->rows, guint, i));
-      if (g_hash_table_contains (self->over_one, row->kpi))
-        row->value /= 100;
-    }
+  g_free (reading->text);
+  g_free (reading->digits);
 }
 
-/* One value for @kpi on @date from the cell @text of row @row. */
+/* Reads the value for @kpi on @date from the cell @text of row @row into @readings, or
+ * rejects the row saying why. */
 static void
-take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GHashTable *seen,
-      UnsignedPercentages *percentages, guint row, PlItem *kpi, guint32 date, const char *text)
+take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GArray *readings,
+      guint row, PlItem *kpi, guint32 date, const char *text, const char *header)
 {
-  g_autofree char *key = NULL;
-  double value;
+  const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  Reading reading = { row, kpi, date, 0, FALSE, FALSE, NULL, NULL };
   gboolean signed_percent = FALSE;
-  const PlPoint *previous;
-  PlImportRow entry;
-  guint32 stored = pl_import_period_start (plan, kpi, date);
-  const Seen *earlier;
-  Seen *now;
 
   if (is_derived (kpi))
     {
-      reject (self, row, _("“%s” is computed from its formula; import the KPIs it is computed from."),
-              pl_item_get_string (kpi, PL_KPI_NAME));
+      reject (self, row, _("“%s” is computed from its formula; import the KPIs it is computed from."), name);
       return;
     }
-  {
-    g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-    if (*copy == '\0')
-      {
-        reject (self, row, _("no value for “%s”."), pl_item_get_string (kpi, PL_KPI_NAME));
-        return;
-      }
-  }
-  switch (parse_value (text, options, kpi, &value, &signed_percent))
+  if (spend_is_recorded (plan, kpi))
+    {
+      reject (self, row, _("“%s” comes from the spending records on the Budget page: record spend there, not by import."),
+              name);
+      return;
+    }
+  if (*copy == '\0')
+    {
+      reject (self, row, _("no value for “%s”."), name);
+      return;
+    }
+  switch (parse_value (text, options, kpi, &reading.value, &signed_percent, &reading.digits))
     {
     case VALUE_NOT_A_NUMBER:
       reject (self, row, _("“%s” is not a number in this file’s format."), text);
       return;
     case VALUE_NOT_PERCENT:
-      reject (self, row, _("“%s” is a percentage, and “%s” is not measured in percent."), text,
-              pl_item_get_string (kpi, PL_KPI_NAME));
+      reject (self, row, _("“%s” is a percentage, and “%s” is not measured in percent."), text, name);
       return;
     case VALUE_OK:
       break;
     }
-  key = g_strdup_printf ("%s@%u", pl_item_get_id (kpi), stored);
-  if ((earlier = g_hash_table_lookup (seen, key)) != NULL)
-    {
-      const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
+  reading.unsigned_percent = pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && !signed_percent;
+  reading.percent_header = header_says_percent (header);
+  reading.text = g_steal_pointer (&copy);
+  g_array_append_val (readings, reading);
+  self->n_values++;
+}
 
-      if (earlier->date == date)
-        reject (self, row, _("a second value for “%s” on the same date (row %u has one)."), name, earlier->row);
-      else if (pl_item_get_int (kpi, PL_KPI_FREQUENCY) == PL_FREQUENCY_QUARTERLY)
-        reject (self, row, _("a second value for “%s” in the same quarter (row %u has one): it takes one value a quarter."),
-                name, earlier->row);
-      else
-        reject (self, row, _("a second value for “%s” in the same month (row %u has one): it takes one value a month."),
-                name, earlier->row);
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* The middle of the sizes (absolute, zeros left out) in @values; 0 when there is none. */
+static double
+median_size (GArray *values)
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      double size = fabs (g_array_index (values, double, i));
+      if (size > 0)
+        g_array_append_val (sizes, size);
+    }
+  if (sizes->len == 0)
+    return 0;
+  g_array_sort (sizes, compare_doubles);
+  return g_array_index (sizes, double, sizes->len / 2);
+}
+
+/* Within ten times either way: the same magnitude. */
+static gboolean
+same_magnitude (double a, double b)
+{
+  return a > b / 10 && a < b * 10;
+}
+
+/* How @kpi's numbers without "%" read: what they are divided by to be stored (100 for percent
+ * numbers, 1 for fractions). "0.9" may be 0.9 % or 90 %: the options say, or the column's
+ * header ("Churn (%)"), or the KPI's history (the reading of the same magnitude as the values
+ * it holds). With none of them, or values ten times or more away from the history under both
+ * readings, the file stops with PL_ERROR_AMBIGUOUS rather than store a figure 100 times off. */
+static gboolean
+decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, double *divisor, GError **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) history = g_array_new (FALSE, FALSE, sizeof (double));
+  PlSeries *stored = pl_kpi_get_measurements (PL_KPI (kpi));
+  const char *example = NULL;
+  gboolean example_is_zero = FALSE;
+  double file, held;
+  g_autofree char *as_percent = NULL, *as_fraction = NULL, *usual = NULL;
+
+  *divisor = options->percent == PL_IMPORT_PERCENT_FRACTIONS ? 1 : 100;
+  if (options->percent != PL_IMPORT_PERCENT_AUTO)
+    return TRUE;
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const Reading *reading = &g_array_index (readings, Reading, i);
+
+      if (reading->kpi != kpi || !reading->unsigned_percent)
+        continue;
+      if (reading->percent_header)
+        return TRUE;
+      g_array_append_val (values, reading->value);
+      /* The first value that is not 0 shows the question best. */
+      if (example == NULL || (example_is_zero && reading->value != 0))
+        {
+          example = reading->text;
+          example_is_zero = reading->value == 0;
+        }
+    }
+  for (guint i = 0; i < pl_series_get_n (stored); i++)
+    g_array_append_val (history, pl_series_get (stored, i)->value);
+  file = median_size (values);
+  held = median_size (history);
+  if (file == 0)
+    return TRUE; /* zeros read the same either way */
+  if (held > 0 && same_magnitude (file, held))
+    {
+      *divisor = 1;
+      return TRUE;
+    }
+  if (held > 0 && same_magnitude (file / 100, held))
+    return TRUE;
+  as_percent = pl_kpi_value_format (PL_KPI (kpi), file / 100);
+  as_fraction = pl_kpi_value_format (PL_KPI (kpi), file);
+  if (held == 0)
+    g_set_error (error, PL_ERROR, PL_ERROR_AMBIGUOUS,
+                 /* Translators: a KPI, a number of the file, then that number read as percent and as a fraction */
+                 _("“%s” is measured in percent and the file writes its values without a %% sign: “%s” may be %s or %s."),
+                 pl_item_get_string (kpi, PL_KPI_NAME), example, as_percent, as_fraction);
+  else
+    {
+      usual = pl_kpi_value_format (PL_KPI (kpi), held);
+      g_set_error (error, PL_ERROR, PL_ERROR_AMBIGUOUS,
+                   /* Translators: a KPI, a number of the file, that number read as percent and as a
+                    * fraction, then the KPI's usual value */
+                   _("“%s” is measured in percent and the file writes its values without a %% sign: “%s”, read as %s "
+                     "or as %s, is 10 times or more away from the values the plan holds (about %s)."),
+                   pl_item_get_string (kpi, PL_KPI_NAME), example, as_percent, as_fraction, usual);
+    }
+  return FALSE;
+}
+
+/* What period each row of the file covers, from its dates alone. */
+typedef enum { GRAIN_UNKNOWN, GRAIN_DAY, GRAIN_WEEK, GRAIN_MONTH } Grain;
+
+static gboolean
+is_month_end (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian + 1);
+  return g_date_get_day (&date) == 1;
+}
+
+static gboolean
+is_month_start (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return g_date_get_day (&date) == 1;
+}
+
+static int
+compare_days (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return (x > y) - (x < y);
+}
+
+/* Months when the file writes months (2027-01, Jan 2027), or dates all on month ends (an
+ * export "by month" that dates each month by its last day, *@month_ends set) or all on the 1st;
+ * days when two dates follow each other; weeks when they are all whole weeks apart. */
+static Grain
+file_grain (GArray *readings, PlImportDateFormat format, gboolean *month_ends)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean ends = TRUE, starts = TRUE, weeks = TRUE, daily = FALSE;
+  guint n = 0;
+
+  *month_ends = FALSE;
+  for (guint i = 0; i < readings->len; i++)
+    g_array_append_val (days, g_array_index (readings, Reading, i).date);
+  if (days->len == 0)
+    return GRAIN_UNKNOWN;
+  g_array_sort (days, compare_days);
+  for (guint i = 0; i < days->len; i++)
+    {
+      guint32 day = g_array_index (days, guint32, i);
+
+      if (i > 0 && day == g_array_index (days, guint32, i - 1))
+        continue;
+      ends &= is_month_end (day);
+      starts &= is_month_start (day);
+      if (n > 0)
+        {
+          guint32 gap = day - g_array_index (days, guint32, i - 1);
+          daily |= gap == 1;
+          weeks &= gap % 7 == 0;
+        }
+      n++;
+    }
+  if (format == PL_IMPORT_DATE_MONTH)
+    return GRAIN_MONTH;
+  /* One date on a month's last day says little: the rule needs two months at least. */
+  if (ends && n >= 2)
+    {
+      *month_ends = TRUE;
+      return GRAIN_MONTH;
+    }
+  if (n < 2)
+    return GRAIN_UNKNOWN;
+  if (starts)
+    return GRAIN_MONTH;
+  if (daily)
+    return GRAIN_DAY;
+  return weeks ? GRAIN_WEEK : GRAIN_UNKNOWN;
+}
+
+/* The readings of one KPI in one of its periods, combined into one change. */
+typedef struct {
+  PlItem  *kpi;
+  guint32  period;
+  guint32  period_end;
+  GArray  *readings;  /* indexes into the readings */
+} Group;
+
+static void
+group_clear (Group *group)
+{
+  g_array_unref (group->readings);
+}
+
+/* @values combined as @kpi's aggregate says: summed, averaged, or the last (@values are in
+ * date order). */
+static double
+combine (PlItem *kpi, const double *values, guint n)
+{
+  double total = 0;
+
+  if (pl_item_get_int (kpi, PL_KPI_AGGREGATE) == PL_AGGREGATE_LAST)
+    return values[n - 1];
+  for (guint i = 0; i < n; i++)
+    total += values[i];
+  return pl_item_get_int (kpi, PL_KPI_AGGREGATE) == PL_AGGREGATE_MEAN ? total / n : total;
+}
+
+static int
+compare_readings_by_date (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  GArray *readings = user_data;
+  const Reading *x = &g_array_index (readings, Reading, *(const guint *) a);
+  const Reading *y = &g_array_index (readings, Reading, *(const guint *) b);
+
+  if (x->date != y->date)
+    return (x->date > y->date) - (x->date < y->date);
+  return (x->row > y->row) - (x->row < y->row);
+}
+
+/* Turns @group into a change of @self, or rejects its rows saying why. @first_day
+ * is the file's first date, @step the days a row covers (0 unknown). */
+static void
+settle_group (PlImportPreview *self, PlPlan *plan, GArray *readings, Group *group, Grain grain,
+              gboolean month_ends, guint32 first_day, guint step)
+{
+  const char *name = pl_item_get_string (group->kpi, PL_KPI_NAME);
+  PlFrequency frequency = pl_item_get_int (group->kpi, PL_KPI_FREQUENCY);
+  PlAggregate aggregate = pl_item_get_int (group->kpi, PL_KPI_AGGREGATE);
+  PlSeries *stored = pl_kpi_get_measurements (PL_KPI (group->kpi));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) old = g_array_new (FALSE, FALSE, sizeof (double));
+  PlImportChange change = { 0 };
+  const Reading *previous = NULL;
+
+  /* Rows at odd intervals, several in one period, are taken as days. */
+  if (step == 0 && group->readings->len > 1)
+    step = 1;
+  g_array_sort_with_data (group->readings, compare_readings_by_date, readings);
+  /* A file of months says nothing of the weeks inside them: a month's figure put into one
+   * week would count the whole month there. */
+  if (grain == GRAIN_MONTH && frequency == PL_FREQUENCY_WEEKLY)
+    {
+      for (guint i = 0; i < group->readings->len; i++)
+        reject (self, g_array_index (readings, Reading, g_array_index (group->readings, guint, i)).row,
+                month_ends ? _("“%s” takes a value a week, and this file’s dates are all month ends: it holds monthly "
+                               "figures. Make “%s” monthly, or import weekly figures.")
+                           : _("“%s” takes a value a week, and this file holds monthly figures. Make “%s” monthly, "
+                               "or import weekly figures."),
+                name, name);
       return;
     }
-  now = g_new (Seen, 1);
-  now->row = row;
-  now->date = date;
-  g_hash_table_insert (seen, g_steal_pointer (&key), now);
-  previous = pl_series_lookup (pl_kpi_get_measurements (PL_KPI (kpi)), stored);
-  entry.row = row;
-  entry.kpi = kpi;
-  entry.date = stored;
-  entry.value = value;
-  entry.previous = previous ? previous->value : NAN;
-  if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && !signed_percent)
+  /* A file that starts inside a period has only its last days: their sum or mean would
+   * replace the whole period's figure. (A file ending inside one gives the period to date.) */
+  if (step > 0 && (aggregate == PL_AGGREGATE_SUM || aggregate == PL_AGGREGATE_MEAN) &&
+      first_day >= group->period && first_day < group->period_end && first_day - group->period >= step &&
+      group->period_end - group->period > step)
     {
-      guint index = self->rows->len;
+      g_autofree char *first = pl_date_text (first_day, PL_DATE_NUMERIC);
+      PlImportChange partial = { .item = group->kpi, .period = group->period };
+      g_autofree char *period = pl_import_change_period_text (plan, &partial);
 
-      if (fabs (value) > 1)
-        g_hash_table_add (percentages->over_one, kpi);
-      g_array_append_val (percentages->rows, index);
+      for (guint i = 0; i < group->readings->len; i++)
+        reject (self, g_array_index (readings, Reading, g_array_index (group->readings, guint, i)).row,
+                /* Translators: the file's first date, then a period ("June 2027"), then a KPI */
+                _("the file starts on %s, inside %s: the days before would be missing from “%s” for that period. "
+                  "Export whole periods."),
+                first, period, name);
+      return;
     }
-  g_array_append_val (self->rows, entry);
+  for (guint i = 0; i < group->readings->len; i++)
+    {
+      const Reading *reading = &g_array_index (readings, Reading, g_array_index (group->readings, guint, i));
+
+      if (previous != NULL && previous->date == reading->date)
+        {
+          reject (self, reading->row, _("a second value for “%s” on the same date (row %u has one)."), name, previous->row);
+          continue;
+        }
+      if (previous == NULL)
+        change.row = reading->row;
+      change.row = MIN (change.row, reading->row);
+      g_array_append_val (values, reading->value);
+      previous = reading;
+    }
+  change.item = group->kpi;
+  change.period = group->period;
+  change.period_end = group->period_end;
+  change.n_rows = values->len;
+  change.value = combine (group->kpi, (const double *) (void *) values->data, values->len);
+  /* Every value the plan holds in the period goes, whichever day it sits on. */
+  for (guint i = pl_series_lower_bound (stored, group->period); i < pl_series_get_n (stored); i++)
+    {
+      const PlPoint *point = pl_series_get (stored, i);
+      if (point->julian >= group->period_end)
+        break;
+      g_array_append_val (old, point->value);
+    }
+  change.n_previous = old->len;
+  change.previous = old->len > 0 ? combine (group->kpi, (const double *) (void *) old->data, old->len) : NAN;
+  change.off_period_start = old->len > 0 && (old->len > 1 || pl_series_lookup (stored, group->period) == NULL);
+  g_array_append_val (self->changes, change);
+}
+
+static int
+compare_rejections (gconstpointer a, gconstpointer b)
+{
+  const PlImportRejection *x = *(PlImportRejection * const *) a;
+  const PlImportRejection *y = *(PlImportRejection * const *) b;
+  return (x->row > y->row) - (x->row < y->row);
 }
 
 static const char * const date_names[] = { "date", "day", "month", "week", "period", "jour", "mois", "datum", NULL };
@@ -479,37 +898,200 @@ pl_import_read_header (const char *text, gssize length, char *delimiter, GError 
   return g_strdupv (((PlCsvRecord *) records->pdata[0])->fields);
 }
 
+/* The date format of the column @date_col: the first one that reads its first date. Day
+ * first and month first read "01/04/2027" both: the file's other dates decide (a 13 or more
+ * in first place is a day), day first when none does, as most of the world writes. */
+static PlImportDateFormat
+find_date_format (GPtrArray *records, int date_col)
+{
+  PlImportDateFormat format = PL_IMPORT_DATE_AUTO;
+  gboolean day_first = FALSE, month_first = FALSE;
+
+  for (guint r = 1; r < records->len && format == PL_IMPORT_DATE_AUTO; r++)
+    {
+      PlCsvRecord *record = records->pdata[r];
+      const char *cell = g_strv_length (record->fields) > (guint) date_col ? record->fields[date_col] : NULL;
+
+      for (int f = PL_IMPORT_DATE_ISO; cell && f <= PL_IMPORT_DATE_WORDS && format == PL_IMPORT_DATE_AUTO; f++)
+        if (f != PL_IMPORT_DATE_MDY && pl_import_parse_date (cell, (PlImportDateFormat) f) != 0)
+          format = (PlImportDateFormat) f;
+      if (cell != NULL && format == PL_IMPORT_DATE_AUTO)
+        break;
+    }
+  if (format != PL_IMPORT_DATE_DMY)
+    return format;
+  for (guint r = 1; r < records->len; r++)
+    {
+      PlCsvRecord *record = records->pdata[r];
+      gboolean dmy, mdy;
+
+      if (g_strv_length (record->fields) <= (guint) date_col)
+        continue;
+      dmy = pl_import_parse_date (record->fields[date_col], PL_IMPORT_DATE_DMY) != 0;
+      mdy = pl_import_parse_date (record->fields[date_col], PL_IMPORT_DATE_MDY) != 0;
+      day_first |= dmy && !mdy;
+      month_first |= mdy && !dmy;
+    }
+  return month_first && !day_first ? PL_IMPORT_DATE_MDY : PL_IMPORT_DATE_DMY;
+}
+
+/* Finds the KPI of each column of a wide file (@column_kpis, one per column of @header): the
+ * ones @options names, or else every column whose header names a KPI, the others going into
+ * @ignored. FALSE with @error when a column named is not there or names no KPI. */
+static gboolean
+find_kpi_columns (PlImportPreview *self, GHashTable *kpi_index, const PlImportOptions *options, int date_col,
+                  PlItem **column_kpis, GStrvBuilder *ignored, GError **error)
+{
+  guint n_columns = g_strv_length (self->header);
+  guint matched = 0;
+
+  for (guint i = 0; options->kpi_columns != NULL && options->kpi_columns[i] != NULL; i++)
+    {
+      const char *entry = options->kpi_columns[i];
+      g_autofree char *column_name = g_strdup (entry);
+      const char *kpi_name = NULL;
+      char *equals;
+      int c = find_column (self->header, entry);
+
+      /* "HEADER=KPI", unless the header itself holds the "=". */
+      if (c < 0 && (equals = strchr (column_name, '=')) != NULL)
+        {
+          *equals = '\0';
+          kpi_name = entry + (equals - column_name) + 1;
+          c = find_column (self->header, column_name);
+        }
+      if (c < 0)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file has no column “%s”."), column_name);
+          return FALSE;
+        }
+      if (c == date_col)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” holds the dates, not a KPI."), column_name);
+          return FALSE;
+        }
+      if ((column_kpis[c] = find_kpi (kpi_index, kpi_name ? kpi_name : self->header[c])) == NULL)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("“%s” is not a KPI of this plan."),
+                       kpi_name ? kpi_name : self->header[c]);
+          return FALSE;
+        }
+      matched++;
+    }
+  for (guint c = 0; options->kpi_columns == NULL && c < n_columns; c++)
+    if ((int) c != date_col && (column_kpis[c] = find_kpi (kpi_index, self->header[c])) != NULL)
+      matched++;
+    else if ((int) c != date_col)
+      g_strv_builder_add (ignored, self->header[c]);
+  if (matched == 0)
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
+                           _("No column of the file names a KPI of this plan: name the columns by KPI, or choose the KPI and value columns."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts the readings in their KPIs' periods and settles each period into one change. */
+static void
+settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateFormat date_format, GStrvBuilder *notes)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  gboolean month_ends;
+  Grain grain = file_grain (readings, date_format, &month_ends);
+  guint step = grain == GRAIN_DAY ? 1 : grain == GRAIN_WEEK ? 7 : 0;
+  guint32 first_day = G_MAXUINT32, last_day = 0, first_covered;
+
+  g_array_set_clear_func (groups, (GDestroyNotify) group_clear);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const Reading *reading = &g_array_index (readings, Reading, i);
+      guint32 period = pl_kpi_period_start (plan, reading->kpi, reading->date);
+      g_autofree char *key = g_strdup_printf ("%p@%u", (void *) reading->kpi, period);
+      gpointer found;
+      Group *group;
+
+      first_day = MIN (first_day, reading->date);
+      last_day = MAX (last_day, reading->date);
+      if (!g_hash_table_lookup_extended (index, key, NULL, &found))
+        {
+          Group fresh = { reading->kpi, period, pl_kpi_period_next (plan, reading->kpi, reading->date),
+                          g_array_new (FALSE, FALSE, sizeof (guint)) };
+          found = GUINT_TO_POINTER (groups->len);
+          g_array_append_val (groups, fresh);
+          g_hash_table_insert (index, g_steal_pointer (&key), found);
+        }
+      group = &g_array_index (groups, Group, GPOINTER_TO_UINT (found));
+      g_array_append_val (group->readings, i);
+    }
+  /* Rows of months cover their whole month: one dated 31 January starts the file on the 1st. */
+  first_covered = first_day;
+  if (grain == GRAIN_MONTH && readings->len > 0)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, first_day);
+      g_date_set_day (&date, 1);
+      first_covered = g_date_get_julian (&date);
+    }
+  for (guint g = 0; g < groups->len; g++)
+    settle_group (self, plan, readings, &g_array_index (groups, Group, g), grain, month_ends, first_covered, step);
+  if (month_ends && self->changes->len > 0)
+    g_strv_builder_add (notes, _("The file’s dates are all month ends: each is read as its month’s figure."));
+  /* A file that ends inside a period gives that period's figure so far. */
+  for (guint i = 0; step > 0 && i < self->changes->len; i++)
+    {
+      const PlImportChange *change = &g_array_index (self->changes, PlImportChange, i);
+
+      if (last_day >= change->period && last_day + step < change->period_end)
+        {
+          g_autofree char *last = pl_date_text (last_day, PL_DATE_NUMERIC);
+          g_autofree char *note = g_strdup_printf (_("The file ends on %s: the values of the period holding that day "
+                                                     "are to that day."), last);
+          g_strv_builder_add (notes, note);
+          break;
+        }
+    }
+}
+
 PlImportPreview *
 pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImportOptions *options, GError **error)
 {
   PlCsvOptions csv = { options->delimiter, NULL };
+  PlImportOptions effective = *options;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(PlImportPreview) self = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree PlItem **column_kpis = NULL;
-  PlImportDateFormat date_format = options->date_format;
-  g_autoptr(GHashTable) over_one = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) percent_rows = g_array_new (FALSE, FALSE, sizeof (guint));
-  UnsignedPercentages percentages = { over_one, percent_rows };
+  g_autoptr(GArray) readings = g_array_new (FALSE, FALSE, sizeof (Reading));
+  g_autoptr(GHashTable) percent_kpis = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) rejected_rows = g_hash_table_new (NULL, NULL);
   g_autoptr(GStrvBuilder) ignored = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
   g_autoptr(GHashTable) kpi_index = kpi_index_new (plan);
+  PlImportDateFormat date_format = options->date_format;
   int date_col, kpi_col = -1, value_col = -1;
   gboolean wide = options->wide || options->kpi_columns != NULL;
-  guint n_columns;
+  guint n_columns, n_dates = 0, n_bad_dates = 0;
 
-  if (options->thousands != 0 && options->thousands == (options->decimal ? options->decimal : '.'))
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FILE,
-                   _("“%c” cannot separate both thousands and decimals: choose another thousands separator."),
-                   options->thousands);
-      return NULL;
-    }
+  g_array_set_clear_func (readings, (GDestroyNotify) reading_clear);
   self = g_new0 (PlImportPreview, 1);
-  self->rows = g_array_new (FALSE, FALSE, sizeof (PlImportRow));
-  self->rejected = g_ptr_array_new_with_free_func (g_free);
+  self->changes = g_array_new (FALSE, FALSE, sizeof (PlImportChange));
+  self->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
   records = pl_csv_read (text, length, &csv, &self->delimiter, error);
   if (records == NULL)
     return NULL;
+  /* Files separated by ";" come from where "," is the decimal separator. */
+  if (effective.decimal == 0)
+    effective.decimal = self->delimiter == ';' ? ',' : '.';
+  if (effective.thousands != 0 && effective.thousands == effective.decimal)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE,
+                   _("“%c” cannot separate both thousands and decimals: choose another thousands separator."),
+                   effective.thousands);
+      return NULL;
+    }
   if (records->len < 2)
     {
       g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
@@ -549,90 +1131,13 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
     }
   if (kpi_col < 0)
     {
-      guint matched = 0;
-
       column_kpis = g_new0 (PlItem *, n_columns);
-      for (guint i = 0; options->kpi_columns != NULL && options->kpi_columns[i] != NULL; i++)
-        {
-          const char *entry = options->kpi_columns[i];
-          g_autofree char *column_name = g_strdup (entry);
-          const char *kpi_name = NULL;
-          char *equals;
-          int c = find_column (self->header, entry);
-
-          /* "HEADER=KPI", unless the header itself holds the "=". */
-          if (c < 0 && (equals = strchr (column_name, '=')) != NULL)
-            {
-              *equals = '\0';
-              kpi_name = entry + (equals - column_name) + 1;
-              c = find_column (self->header, column_name);
-            }
-          if (c < 0)
-            {
-              g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file has no column “%s”."), column_name);
-              return NULL;
-            }
-          if (c == date_col)
-            {
-              g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” holds the dates, not a KPI."), column_name);
-              return NULL;
-            }
-          if ((column_kpis[c] = find_kpi (kpi_index, kpi_name ? kpi_name : self->header[c])) == NULL)
-            {
-              g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("“%s” is not a KPI of this plan."),
-                           kpi_name ? kpi_name : self->header[c]);
-              return NULL;
-            }
-        }
-      for (guint c = 0; options->kpi_columns == NULL && c < n_columns; c++)
-        if ((int) c != date_col && (column_kpis[c] = find_kpi (kpi_index, self->header[c])) != NULL)
-          matched++;
-        else if ((int) c != date_col)
-          g_strv_builder_add (ignored, self->header[c]);
-      if (options->kpi_columns != NULL)
-        matched = g_strv_length ((GStrv) options->kpi_columns);
-      if (matched == 0)
-        {
-          g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
-                               _("No column of the file names a KPI of this plan: name the columns by KPI, or choose the KPI and value columns."));
-          return NULL;
-        }
+      if (!find_kpi_columns (self, kpi_index, options, date_col, column_kpis, ignored, error))
+        return NULL;
     }
 
-  /* The date format is the first one that reads the first date, unless it was given. */
   if (date_format == PL_IMPORT_DATE_AUTO)
-    for (guint r = 1; r < records->len && date_format == PL_IMPORT_DATE_AUTO; r++)
-      {
-        const char *cell = g_strv_length (((PlCsvRecord *) records->pdata[r])->fields) > (guint) date_col
-                           ? ((PlCsvRecord *) records->pdata[r])->fields[date_col] : NULL;
-        for (int f = PL_IMPORT_DATE_ISO; cell && f <= PL_IMPORT_DATE_MONTH && date_format == PL_IMPORT_DATE_AUTO; f++)
-          if (f != PL_IMPORT_DATE_MDY && pl_import_parse_date (cell, (PlImportDateFormat) f) != 0)
-            date_format = (PlImportDateFormat) f;
-        if (cell != NULL && date_format == PL_IMPORT_DATE_AUTO)
-          break;
-      }
-  /* Day first and month first read "01/04/2027" both: the file's other dates decide (a 13 or
-   * more in first place is a day), day first when none does, as most of the world writes. */
-  if (date_format == PL_IMPORT_DATE_DMY && options->date_format == PL_IMPORT_DATE_AUTO)
-    {
-      gboolean day_first = FALSE, month_first = FALSE;
-
-      for (guint r = 1; r < records->len; r++)
-        {
-          PlCsvRecord *record = records->pdata[r];
-          gboolean dmy, mdy;
-
-          if (g_strv_length (record->fields) <= (guint) date_col)
-            continue;
-          dmy = pl_import_parse_date (record->fields[date_col], PL_IMPORT_DATE_DMY) != 0;
-          mdy = pl_import_parse_date (record->fields[date_col], PL_IMPORT_DATE_MDY) != 0;
-          day_first |= dmy && !mdy;
-          month_first |= mdy && !dmy;
-        }
-      if (month_first && !day_first)
-        date_format = PL_IMPORT_DATE_MDY;
-    }
-
+    date_format = find_date_format (records, date_col);
   for (guint r = 1; r < records->len; r++)
     {
       PlCsvRecord *record = records->pdata[r];
@@ -652,8 +1157,10 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
       if (date == 0)
         {
           reject (self, record->line, _("“%s” is not a date in this file’s format."), record->fields[date_col]);
+          n_bad_dates++;
           continue;
         }
+      n_dates++;
       if (kpi_col >= 0)
         {
           PlItem *kpi = find_kpi (kpi_index, record->fields[kpi_col]);
@@ -662,7 +1169,8 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
               reject (self, record->line, _("“%s” is not a KPI of this plan."), record->fields[kpi_col]);
               continue;
             }
-          take (self, plan, options, seen, &percentages, record->line, kpi, date, record->fields[value_col]);
+          take (self, plan, &effective, readings, record->line, kpi, date, record->fields[value_col],
+                self->header[value_col]);
         }
       else
         for (guint c = 0; c < n_columns; c++)
@@ -670,11 +1178,50 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
             g_autofree char *cell = column_kpis[c] ? g_strstrip (g_strdup (record->fields[c])) : NULL;
             /* An empty cell in a wide file is a KPI not measured that day, not an error. */
             if (cell != NULL && *cell != '\0')
-              take (self, plan, options, seen, &percentages, record->line, column_kpis[c], date, record->fields[c]);
+              take (self, plan, &effective, readings, record->line, column_kpis[c], date, record->fields[c],
+                    self->header[c]);
           }
     }
-  unsigned_percentages_apply (&percentages, self);
+  /* No date read at all: the file's dates are in a form the import does not know, which is
+   * said once with the forms it does rather than on every row. */
+  if (n_dates == 0 && n_bad_dates > 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("No date of the column “%s” reads as a date. Dates read in these forms: %s."),
+                   self->header[date_col], pl_import_date_forms ());
+      return NULL;
+    }
+
+  /* Percentage KPIs' numbers without "%", each KPI read one way. */
+  for (guint i = 0; i < readings->len; i++)
+    if (g_array_index (readings, Reading, i).unsigned_percent)
+      g_hash_table_add (percent_kpis, g_array_index (readings, Reading, i).kpi);
+  self->unsigned_percent = g_hash_table_size (percent_kpis) > 0;
+  for (guint i = 0; i < readings->len; i++)
+    {
+      Reading *reading = &g_array_index (readings, Reading, i);
+      double divisor;
+
+      if (!reading->unsigned_percent || !g_hash_table_contains (percent_kpis, reading->kpi))
+        continue;
+      if (!decide_percent (reading->kpi, readings, options, &divisor, error))
+        return NULL;
+      for (guint j = i; j < readings->len; j++)
+        if (g_array_index (readings, Reading, j).kpi == reading->kpi && g_array_index (readings, Reading, j).unsigned_percent)
+          {
+            Reading *same = &g_array_index (readings, Reading, j);
+            same->value = divisor == 100 ? hundredth_of (same->digits) : same->value;
+          }
+      g_hash_table_remove (percent_kpis, reading->kpi);
+    }
+
+  settle (self, plan, readings, date_format, notes);
+  /* Stable: a row's rejections keep their columns' order. */
+  g_ptr_array_sort (self->rejected, compare_rejections);
+  for (guint i = 0; i < self->rejected->len; i++)
+    g_hash_table_add (rejected_rows, GUINT_TO_POINTER (((PlImportRejection *) self->rejected->pdata[i])->row));
+  self->n_rejected_rows = g_hash_table_size (rejected_rows);
   self->ignored = g_strv_builder_end (ignored);
+  self->notes = g_strv_builder_end (notes);
   return g_steal_pointer (&self);
 }
 
@@ -682,18 +1229,35 @@ guint
 pl_import_apply (PlPlan *plan, const PlImportPreview *preview, const char *source)
 {
   g_autofree char *label = NULL;
+  PlImportCounts counts = pl_import_changes_count (preview->changes);
+  guint n = counts.added + counts.replaced;
 
-  if (preview->rows->len == 0)
+  if (n == 0)
     return 0;
   /* Translators: the undoable step of an import */
-  label = g_strdup_printf (ngettext ("Import %u Measurement", "Import %u Measurements", preview->rows->len),
-                           preview->rows->len);
+  label = g_strdup_printf (ngettext ("Import %u Measurement", "Import %u Measurements", n), n);
   pl_plan_begin_group (plan, label);
-  for (guint i = 0; i < preview->rows->len; i++)
+  for (guint i = 0; i < preview->changes->len; i++)
     {
-      const PlImportRow *row = &g_array_index (preview->rows, PlImportRow, i);
-      pl_plan_set_point (plan, PL_KPI (row->kpi), PL_SERIES_MEASUREMENTS, row->date, row->value, source);
+      const PlImportChange *change = &g_array_index (preview->changes, PlImportChange, i);
+      PlSeries *stored = pl_kpi_get_measurements (PL_KPI (change->item));
+      g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      if (pl_import_change_is_unchanged (change))
+        continue;
+      /* The values on the period's other days go first: the period keeps one, on its first day. */
+      for (guint p = pl_series_lower_bound (stored, change->period); p < pl_series_get_n (stored); p++)
+        {
+          const PlPoint *point = pl_series_get (stored, p);
+          if (point->julian >= change->period_end)
+            break;
+          if (point->julian != change->period)
+            g_array_append_val (others, point->julian);
+        }
+      for (guint o = 0; o < others->len; o++)
+        pl_plan_set_point (plan, PL_KPI (change->item), PL_SERIES_MEASUREMENTS, g_array_index (others, guint32, o), NAN, source);
+      pl_plan_set_point (plan, PL_KPI (change->item), PL_SERIES_MEASUREMENTS, change->period, change->value, source);
     }
   pl_plan_end_group (plan);
-  return preview->rows->len;
+  return n;
 }

@@ -3,13 +3,19 @@
 
 #include <gio/gio.h>
 
+#include "pl-import-change.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
 
 /* Importing KPI measurements from a CSV export (GA4, a CRM): the columns to read, the
  * formats of dates and numbers, a preview of what would change with every rejected row and
- * why, then the change itself as one undoable edit. */
+ * why, then the change itself as one undoable edit.
+ *
+ * Each date lands in the period of its KPI's frequency (pl-kpi-period.h) and the file's figure
+ * for that period replaces whatever the plan holds in it, on any of its days: an import never
+ * adds a second value to a period, and importing the same export again changes nothing. Rows
+ * finer than the KPI (daily rows into a monthly KPI) are combined by the KPI's aggregate. */
 
 typedef enum {
   PL_IMPORT_DATE_AUTO,     /* from the first date of the file */
@@ -17,8 +23,16 @@ typedef enum {
   PL_IMPORT_DATE_DMY,      /* 31/03/2027 (also with - or .) */
   PL_IMPORT_DATE_MDY,      /* 03/31/2027 */
   PL_IMPORT_DATE_COMPACT,  /* 20270331, as GA4 writes it */
-  PL_IMPORT_DATE_MONTH,    /* 2027-03, or 202703: the month's first day */
+  PL_IMPORT_DATE_MONTH,    /* 2027-03, 202703, 03/2027, Mar 2027, janv. 2027: the month's first day */
+  PL_IMPORT_DATE_WORDS,    /* Dec 1, 2026; 1 déc. 2026; 1er décembre 2026 */
 } PlImportDateFormat;
+
+/* How numbers without a "%" read for a KPI measured in percent. */
+typedef enum {
+  PL_IMPORT_PERCENT_AUTO,      /* as the column's header says ("Churn (%)"), else as the KPI's history */
+  PL_IMPORT_PERCENT_NUMBERS,   /* percent numbers: 0.9 is 0.9 % */
+  PL_IMPORT_PERCENT_FRACTIONS, /* fractions: 0.9 is 90 % */
+} PlImportPercent;
 
 typedef struct {
   /* Columns by header name (any case) or 1-based number; NULL: guessed from the header. */
@@ -31,20 +45,13 @@ typedef struct {
    * whose header names a KPI. Implies @wide. */
   const char * const *kpi_columns;
   PlImportDateFormat  date_format;
-  char                decimal;       /* '.' or ','; 0 is '.' */
+  char                decimal;       /* '.' or ','; 0: ',' when fields are separated by ';', '.' otherwise */
   char                thousands;     /* 0 none, or ',', '.', ' ' (any space, NBSP too) or '\''; spaces
                                       * are always skipped; never the same as @decimal */
   char                delimiter;     /* 0: found from the file */
   const char         *source;        /* kept with each measurement, e.g. "GA4" */
+  PlImportPercent     percent;
 } PlImportOptions;
-
-typedef struct {
-  guint    row;        /* the line of the file */
-  PlItem  *kpi;        /* borrowed from the plan */
-  guint32  date;       /* Julian day: the first day of the KPI's period (see pl_import_period_start) */
-  double   value;      /* as stored (a percentage as a fraction) */
-  double   previous;   /* the value it replaces, NAN when new */
-} PlImportRow;
 
 typedef struct {
   guint  row;
@@ -56,10 +63,15 @@ typedef struct {
   GStrv      header;
   char       delimiter;
   guint      n_records;  /* data rows read */
+  guint      n_values;   /* cells read into values (before rows of one period are combined) */
+  guint      n_rejected_rows; /* rows with at least one rejection (a wide row may have several) */
   GStrv      ignored;    /* a column per KPI found from the header: the other columns, which
                           * are not read (a KPI renamed in the export shows here) */
-  GArray    *rows;       /* PlImportRow, to apply */
-  GPtrArray *rejected;   /* PlImportRejection */
+  GArray    *changes;    /* PlImportChange, one per KPI and period, in file order: to apply */
+  GPtrArray *rejected;   /* PlImportRejection, in file order */
+  GStrv      notes;      /* what the import read differently from the file's face, in words
+                          * ("The dates are all month ends: …") */
+  gboolean   unsigned_percent; /* a percentage KPI's values came without "%" (the choice matters) */
 } PlImportPreview;
 
 /* Files above this are not an export of KPI figures; reading stops there. */
@@ -70,10 +82,14 @@ typedef struct {
 char            *pl_import_read_file    (GFile *file, gsize *length, GError **error);
 /* Reads @text for @plan. Returns what the import would do; NULL with PL_ERROR_FILE when the
  * file as a whole cannot be used (not UTF-8, a quote never closed, no data, no date column
- * or KPI columns found). Nothing in @plan changes. */
+ * or KPI columns found, no date that reads), or PL_ERROR_AMBIGUOUS when a percentage KPI's
+ * values without "%" could be read two ways (the caller asks: PlImportOptions.percent).
+ * Nothing in @plan changes. */
 PlImportPreview *pl_import_preview      (PlPlan *plan, const char *text, gssize length,
                                          const PlImportOptions *options, GError **error);
-/* Applies the rows of @preview to @plan as one undoable edit; returns how many. */
+/* Applies the changes of @preview to @plan as one undoable edit: each period gets its one value
+ * on its first day, the values stored on its other days go. Returns how many values changed
+ * (those the plan held already are left alone). */
 guint            pl_import_apply        (PlPlan *plan, const PlImportPreview *preview, const char *source);
 void             pl_import_preview_free (PlImportPreview *preview);
 /* The first record of @text (the header), so that columns can be chosen even when no guess
@@ -83,12 +99,10 @@ GStrv            pl_import_read_header  (const char *text, gssize length, char *
 /* Which columns of @header look like the dates, the KPIs and the values (by their names,
  * in English or French); -1 for those none does. */
 void             pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value);
-/* The day a measurement of @kpi on @julian is stored on: the first day of its month for a
- * monthly KPI, of its quarter of the plan's year for a quarterly one, @julian itself for a
- * weekly one. */
-guint32          pl_import_period_start (PlPlan *plan, PlItem *kpi, guint32 julian);
 /* Reads a date in @format (AUTO tries each); 0 when it is not one. */
 guint32          pl_import_parse_date   (const char *text, PlImportDateFormat format);
+/* The forms of dates the import reads, for a message: "2027-03-31, 31/03/2027, …". */
+const char      *pl_import_date_forms   (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlImportPreview, pl_import_preview_free)
 

@@ -2,6 +2,8 @@
 /* Importing measurements through the window: the dialog opened by its action, a CSV with
  * bad rows read and previewed, the formats changed until every row reads, Import as one
  * undoable edit. Writes screenshots. */
+#include <string.h>
+
 #include "pl-import-dialog.h"
 #include "pl-test-util.h"
 
@@ -56,6 +58,11 @@ test_import_dialog (void)
   g_assert_cmpuint (n_rejected, ==, 5);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pl_test_find_by_id (GTK_WIDGET (dialog), "import_button"))), ==,
                    "_Import 3 Measurements");
+  /* What would change, before anything does: the April values are there already. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "summary"))),
+                                   "3 values to replace, from 8 rows. 5 rows rejected"));
+  /* No percentage in this file: the question is not asked. */
+  g_assert_false (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "percent")));
   pl_test_screenshot (GTK_WIDGET (dialog), "import-dialog");
   /* Nothing changed until Import. */
   g_assert_false (pl_plan_get_modified (plan));
@@ -108,6 +115,31 @@ test_import_dialog (void)
   g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 1);
   g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  pl_test_spin ();
+  g_assert_false (pl_plan_get_modified (plan));
+
+  /* Churn written "20": 20 % or 2,000 %, both far from the plan's 1.6 %. The dialog asks
+   * (a choice, not an error) and imports once the user says. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-measurements", NULL);
+  pl_test_spin ();
+  dialog = find_dialog ();
+  g_assert_true (g_file_set_contents (odd_path, "date,kpi,value\n2027-07-01,kpi-churn,20\n", -1, NULL));
+  g_assert_true (pl_import_dialog_set_file (dialog, odd_file, NULL));
+  pl_test_spin ();
+  g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 0);
+  g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "percent")));
+  g_assert_false (gtk_widget_has_css_class (pl_test_find_by_id (GTK_WIDGET (dialog), "summary"), "problem-text"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "summary"))),
+                            "Choose how the file writes them under Percentages."));
+  pl_test_screenshot (GTK_WIDGET (dialog), "import-dialog-percent");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (GTK_WIDGET (dialog), "percent")), 1);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+  pl_test_spin ();
+  g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_measurements (PL_KPI (pl_plan_lookup (plan, "kpi-churn"))),
+                                       pl_plan_month_start (plan, 6))->value, ==, 0.2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   pl_test_spin ();
   g_assert_false (pl_plan_get_modified (plan));
 

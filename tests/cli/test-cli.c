@@ -697,7 +697,7 @@ csv (const char *name)
 }
 
 /* The weekly scripted update: rejected rows listed with their lines on stderr; nothing
- * written then, unless --keep-going; exit 1 whenever a row was rejected. */
+ * written then and exit 1, unless --keep-going, which saves the rest and exits 3. */
 static void
 test_import (void)
 {
@@ -728,8 +728,9 @@ test_import (void)
   {
     g_auto(Run) run = { 0 };
     run_cli (&run, "import", plan, crm, "--decimal-comma", "--date-format", "dmy", "--keep-going", NULL);
-    g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.out, "3 measurements imported"));
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.out, "Imported into"));
+    g_assert_nonnull (strstr (run.out, ": 0 values added, 3 replaced, 0 unchanged.\n5 rows rejected and left out.\n"));
     g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
     g_assert_cmpstr (after, !=, original);
     g_assert_nonnull (strstr (after, "source=\"crm-semicolon.csv\""));
@@ -740,13 +741,14 @@ test_import (void)
     run_cli (&run, "import", plan, ga4, "--thousands", ",", "--source", "GA4", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
-    g_assert_nonnull (strstr (run.out, "5 measurements imported"));
+    g_assert_nonnull (strstr (run.out, ": 0 values added, 5 replaced, 0 unchanged."));
   }
   {
     g_auto(Run) run = { 0 };
     g_auto(Run) check = { 0 };
     run_cli (&run, "import", plan, ga4, "--date-format", "julian", NULL);
     g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--date-format is one of"));
     run_cli (&check, "validate", plan, NULL);
     g_assert_cmpint (check.status, ==, 0);
   }
@@ -754,12 +756,113 @@ test_import (void)
     g_auto(Run) run = { 0 };
     g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
     run_cli (&run, "import", plan, missing, NULL);
-    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpint (run.status, ==, 1);
   }
 }
 
-/* The whole file unusable, or the plan: exit 2, and the plan as it was. The GA4 names mapped
- * to KPIs; --dry-run writes nothing. */
+/* The statuses a script reads: 0 all imported, 1 nothing saved, 3 saved with rows left out;
+ * a month-end report that leaves leads to date at 4,219; percentages that read two ways
+ * refused naming the options; a French CRM export with no option; validate's warning for a
+ * value off its period's first day. */
+static void
+test_import_statuses (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *churn = g_build_filename (dir, "churn.csv", NULL);
+  g_autofree char *mixed = g_build_filename (dir, "mixed.csv", NULL);
+  g_autofree char *source = example ();
+  g_autofree char *ends = csv ("crm-month-ends.csv");
+  g_autofree char *french = csv ("crm-fr-mensuel.csv");
+  g_autofree char *original = NULL, *after = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &original, &length, NULL));
+  g_assert_true (g_file_set_contents (plan, original, (gssize) length, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, ends, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "The file’s dates are all month ends: each is read as its month’s figure.\n"));
+    g_assert_nonnull (strstr (run.out, ": 0 values added, 0 replaced, 6 unchanged.\n"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, original);
+    g_clear_pointer (&after, g_free);
+  }
+  {
+    /* Churn written "20" (20 % or 2,000 %), far from the plan's 1.6 %: nothing saved. */
+    g_auto(Run) run = { 0 };
+    g_assert_true (g_file_set_contents (churn, "date,kpi,value\n2027-07-01,kpi-churn,20\n", -1, NULL));
+    run_cli (&run, "import", plan, churn, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "Add --percent if the file writes percentages (0.9 for 0.9%), or --fraction if it "
+                                       "writes fractions (0.9 for 90%). Nothing was imported.\n"));
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, churn, "--percent", "--fraction", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, churn, "--fraction", "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "Monthly churn rate, July 2027: 2000.0% (added)\n"
+                                  "Would import: 1 value added, 0 replaced, 0 unchanged.\n");
+  }
+  g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, original);
+  g_clear_pointer (&after, g_free);
+  {
+    /* Two rows, one of two cells rejected: one row counted, not two; the rest saved, 3. */
+    g_auto(Run) run = { 0 };
+    g_assert_true (g_file_set_contents (mixed, "Date,Leads,Sales qualified leads\n2027-07-01,x,y\n2027-08-01,700,90\n", -1, NULL));
+    run_cli (&run, "import", plan, mixed, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "1 row rejected: nothing imported (--keep-going imports the 2 values that read).\n");
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    run_cli (&run, "import", plan, mixed, "--keep-going", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.out, ": 2 values added, 0 replaced, 0 unchanged.\n1 row rejected and left out.\n"));
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    /* Everything rejected: nothing saved, even with --keep-going. */
+    g_assert_true (g_file_set_contents (mixed, "Date,Leads\n2027-07-01,x\n", -1, NULL));
+    run_cli (&run, "import", plan, mixed, "--keep-going", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import", plan, french, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, ": 0 values added, 9 replaced, 0 unchanged.\n"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+    g_assert_nonnull (strstr (after, "<measurement period=\"2027-01-01\" value=\"0.009\" source=\"crm-fr-mensuel.csv\"/>"));
+    g_clear_pointer (&after, g_free);
+  }
+  {
+    /* A value off its month's first day (as the old import left them): validate warns, by
+     * the KPI's name and the date as the reader writes it. */
+    g_auto(Run) run = { 0 };
+    g_autofree char *edited = NULL;
+    g_autofree char *expected = NULL;
+    g_auto(GStrv) parts = g_strsplit (original, "<measurement period=\"2027-02-01\" value=\"630\"", 2);
+
+    g_assert_nonnull (parts[1]);
+    edited = g_strconcat (parts[0], "<measurement period=\"2027-02-15\" value=\"630\"", parts[1], NULL);
+    g_assert_true (g_file_set_contents (plan, edited, -1, NULL));
+    run_cli_in (&run, "fr_FR.UTF-8", "fr", "validate", plan, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    expected = g_strdup_printf ("%s:89:1: «\u202fLeads\u202f» a une valeur le 15/02/2027, pas le premier jour de son mois "
+                                "(01/02/2027)\u202f: un KPI mensuel a une valeur par mois, datée du 1er.\n", plan);
+    g_assert_cmpstr (run.out, ==, expected);
+  }
+}
+
+/* The whole file unusable, or the plan: exit 1 (nothing saved), and the plan as it was. The GA4
+ * names mapped to KPIs; --dry-run lists the values and writes nothing. */
 static void
 test_import_files (void)
 {
@@ -778,14 +881,14 @@ test_import_files (void)
     g_autofree char *expected = g_strdup_printf ("%s: Line 2 is not UTF-8 text: save the file as UTF-8 "
                                                  "(in a spreadsheet, “CSV UTF-8”).\n", not_utf8);
     run_cli (&run, "import", plan, not_utf8, NULL);
-    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, expected);
   }
   {
     g_auto(Run) run = { 0 };
     g_autofree char *missing = g_build_filename (dir, "missing.pilote", NULL);
     run_cli (&run, "import", missing, mapped, NULL);
-    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpint (run.status, ==, 1);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
@@ -797,7 +900,11 @@ test_import_files (void)
     g_auto(Run) run = { 0 };
     run_cli (&run, "import", plan, mapped, "--kpi-columns", "Total users=kpi-visitors,Leads", "--dry-run", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (run.out, ==, "3 measurements would be imported.\n");
+    /* Old → new, in the C locale's grouping (a narrow no-break space). */
+    g_assert_cmpstr (run.out, ==, "Unique visitors, January 2027: 29\u202f700 → 31\u202f000\n"
+                                  "Leads, January 2027: 585 → 640\n"
+                                  "Unique visitors, February 2027: 30\u202f900 → 32\u202f500\n"
+                                  "Would import: 0 values added, 3 replaced, 0 unchanged.\n");
   }
   {
     /* Columns found from the header: those naming no KPI are said, not silently left. */
@@ -807,7 +914,7 @@ test_import_files (void)
     run_cli (&run, "import", plan, mapped, "-n", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, expected);
-    g_assert_cmpstr (run.out, ==, "1 measurement would be imported.\n");
+    g_assert_cmpstr (run.out, ==, "Leads, January 2027: 585 → 640\nWould import: 0 values added, 1 replaced, 0 unchanged.\n");
   }
   g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, original);
@@ -818,7 +925,7 @@ test_import_files (void)
              "--thousands", "nbsp", "--date-format", "yyyymmdd", "--source", "GA4", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
-    g_assert_nonnull (strstr (run.out, "3 measurements imported"));
+    g_assert_nonnull (strstr (run.out, "0 values added, 3 replaced, 0 unchanged"));
   }
   g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
   g_assert_nonnull (strstr (after, "value=\"32500\" source=\"GA4\""));
@@ -1017,6 +1124,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-files", test_import_files);
+  g_test_add_func ("/cli/import-statuses", test_import_statuses);
   g_test_add_func ("/cli/assessment", test_assessment);
   g_test_add_func ("/cli/ical", test_ical);
   g_test_add_func ("/cli/chart", test_chart);

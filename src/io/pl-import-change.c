@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-import-change"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-date-text.h"
+#include "pl-enums.h"
+#include "pl-import-change.h"
+#include "pl-kpi-value.h"
+
+gboolean
+pl_import_change_is_unchanged (const PlImportChange *change)
+{
+  return change->n_previous == 1 && !change->off_period_start && change->previous == change->value;
+}
+
+PlImportCounts
+pl_import_changes_count (GArray *changes)
+{
+  PlImportCounts counts = { 0 };
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PlImportChange *change = &g_array_index (changes, PlImportChange, i);
+
+      if (change->n_previous == 0)
+        counts.added++;
+      else if (pl_import_change_is_unchanged (change))
+        counts.unchanged++;
+      else
+        counts.replaced++;
+    }
+  return counts;
+}
+
+char *
+pl_import_change_period_text (PlPlan *plan, const PlImportChange *change)
+{
+  g_autofree char *day = pl_date_text (change->period, PL_DATE_DAY_MON_YEAR);
+  GDate date;
+  char month[64];
+
+  if (PL_IS_KPI (change->item))
+    switch (pl_item_get_int (change->item, PL_KPI_FREQUENCY))
+      {
+      case PL_FREQUENCY_WEEKLY:
+        /* Translators: a weekly KPI's period, by its Monday ("week of 4 Jan 2027") */
+        return g_strdup_printf (_("week of %s"), day);
+      case PL_FREQUENCY_QUARTERLY:
+        /* Translators: a quarterly KPI's period, by its first day ("quarter from 1 Apr 2027") */
+        return g_strdup_printf (_("quarter from %s"), day);
+      default:
+        break;
+      }
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, change->period);
+  /* Translators: strftime(3) format of a month and its year ("January 2027") */
+  if (g_date_strftime (month, sizeof month, C_("month", "%B %Y"), &date) == 0)
+    return g_steal_pointer (&day);
+  return g_strdup (month);
+}
+
+char *
+pl_import_change_format_value (const PlImportChange *change, gboolean previous)
+{
+  double value = previous ? change->previous : change->value;
+
+  if (isnan (value))
+    return g_strdup ("");
+  if (PL_IS_KPI (change->item))
+    return pl_kpi_value_format (PL_KPI (change->item), value);
+  return g_strdup_printf ("%g", value);
+}
+
+char *
+pl_import_change_describe (PlPlan *plan, const PlImportChange *change)
+{
+  g_autofree char *period = pl_import_change_period_text (plan, change);
+  g_autofree char *value = pl_import_change_format_value (change, FALSE);
+  g_autofree char *previous = pl_import_change_format_value (change, TRUE);
+  g_autofree char *name = pl_item_describe (change->item);
+  const char *label = PL_IS_KPI (change->item) ? pl_item_get_string (change->item, PL_KPI_NAME) : name;
+
+  if (change->n_previous == 0)
+    /* Translators: a value an import adds: the KPI, its period, the value */
+    return g_strdup_printf (_("%s, %s: %s (added)"), label, period, value);
+  if (change->n_previous > 1)
+    /* Translators: a value an import puts in place of several: the KPI, its period, the old
+     * values combined, the new value, how many there were */
+    return g_strdup_printf (ngettext ("%s, %s: %s → %s (replaces %u value)", "%s, %s: %s → %s (replaces %u values)",
+                                      change->n_previous),
+                            label, period, previous, value, change->n_previous);
+  /* Translators: a value an import replaces: the KPI, its period, the old value, the new one */
+  return g_strdup_printf (_("%s, %s: %s → %s"), label, period, previous, value);
+}
