@@ -537,8 +537,8 @@ paste_block (PlBudgetGrid *self, const char *text)
     {
       g_autofree char *name = month_name (self, left);
       g_autofree char *message = g_strdup_printf (
-        /* Translators: the rows and columns of a block pasted into the budget, then the line and
-         * month where it would start */
+        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
+         * budget line, a KPI) and the month where it would start */
         _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
         rows->len, width, pl_item_get_display_name (item_at (self, top)), name);
       show_error (self, message);

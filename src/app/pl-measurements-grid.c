@@ -188,9 +188,9 @@ cell_month (GtkWidget *cell)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
 }
 
-/* "Leads, March 2027: @message", naming the cell in the grid's terms. */
+/* "March 2027": a month as messages name it. */
 static char *
-cell_message (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *message)
+month_name (PlMeasurementsGrid *self, guint month)
 {
   GDate date;
   char name[64];
@@ -198,6 +198,15 @@ cell_message (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *mes
   g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
   /* Translators: a month of the KPIs' grid as messages name it, strftime format ("March 2027") */
   g_date_strftime (name, sizeof name, C_("grid message month", "%B %Y"), &date);
+  return g_strdup (name);
+}
+
+/* "Leads, March 2027: @message", naming the cell in the grid's terms. */
+static char *
+cell_message (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *message)
+{
+  g_autofree char *name = month_name (self, month);
+
   /* Translators: a cell of the KPIs' grid (KPI, month), then what is wrong with it */
   return g_strdup_printf (_("%s, %s: %s"), pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), name, message);
 }
@@ -438,12 +447,12 @@ paste_block (PlMeasurementsGrid *self, const char *text)
     width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
   if (top + rows->len > n_rows (self) || left + width > self->built_months)
     {
-      g_autofree char *where = cell_message (self, kpi_at (self, top), left, "");
+      g_autofree char *name = month_name (self, left);
       g_autofree char *message = g_strdup_printf (
-        /* Translators: the rows and columns of a block pasted into the KPIs' grid, then the KPI
-         * and month where it would start ("Leads, March 2027: ") */
-        _("The pasted block has %u rows and %u columns: from %sit does not fit in the grid. Nothing was pasted."),
-        rows->len, width, where);
+        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
+         * budget line, a KPI) and the month where it would start */
+        _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
+        rows->len, width, pl_item_get_string (PL_ITEM (kpi_at (self, top)), PL_KPI_NAME), name);
       show_error (self, message);
       return;
     }
