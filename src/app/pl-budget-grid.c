@@ -354,19 +354,21 @@ on_cell_selected_cb (PlCellEditor *cell, gboolean extend, PlBudgetGrid *self)
   refresh_block (self);
 }
 
-static void
+static gboolean
 on_cell_move_cb (PlCellEditor *cell, int rows, int columns, gboolean extend, PlBudgetGrid *self)
 {
-  int row = (int) cell_row (GTK_WIDGET (cell)), month = (int) cell_month (GTK_WIDGET (cell));
+  int from_row = (int) cell_row (GTK_WIDGET (cell)), from_month = (int) cell_month (GTK_WIDGET (cell));
   int last_row = (int) n_rows (self) - 1, last_month = (int) self->built_months - 1;
+  int row, month;
 
   /* From the block's moving corner, when Shift extends it. */
   if (extend)
     {
-      row = (int) self->cursor_row;
-      month = (int) self->cursor_month;
+      from_row = (int) self->cursor_row;
+      from_month = (int) self->cursor_month;
     }
-  month = CLAMP (month + columns, 0, last_month);
+  row = from_row;
+  month = CLAMP (from_month + columns, 0, last_month);
   if (rows != 0)
     {
       int next = row + rows;
@@ -378,7 +380,10 @@ on_cell_move_cb (PlCellEditor *cell, int rows, int columns, gboolean extend, PlB
       if (next >= 0 && next <= last_row)
         row = next;
     }
+  if (row == from_row && month == from_month)
+    return FALSE;
   select_cell (self, (guint) row, (guint) month, extend);
+  return TRUE;
 }
 
 /* ---- typing ---- */

@@ -72,11 +72,25 @@ refuse_read_only (PlCellEditor *self)
   g_signal_emit (self, signals[SIGNAL_COMMIT], 0, NULL, &handled);
 }
 
-static void
+/* Asks the grid to select the cell @rows down and @columns right; FALSE when there is none
+ * (the grid's edge). */
+static gboolean
+move (PlCellEditor *self, int rows, int columns, gboolean extend)
+{
+  gboolean moved = FALSE;
+
+  g_signal_emit (self, signals[SIGNAL_MOVE], 0, rows, columns, extend, &moved);
+  return moved;
+}
+
+/* Returns FALSE when the grid has no cell that way, so that Tab leaves the grid rather than
+ * trap the keyboard in it. */
+static gboolean
 commit_and_move (PlCellEditor *self, int rows, int columns)
 {
-  if (pl_cell_editor_commit (self))
-    g_signal_emit (self, signals[SIGNAL_MOVE], 0, rows, columns, FALSE);
+  if (!pl_cell_editor_commit (self))
+    return TRUE;
+  return move (self, rows, columns, FALSE);
 }
 
 /* ---- callbacks ---- */
@@ -103,11 +117,9 @@ on_key_pressed_cb (GtkEventControllerKey *key, guint keyval, guint keycode, GdkM
           return TRUE;
         case GDK_KEY_Tab:
         case GDK_KEY_KP_Tab:
-          commit_and_move (self, 0, shift ? -1 : 1);
-          return TRUE;
+          return commit_and_move (self, 0, shift ? -1 : 1);
         case GDK_KEY_ISO_Left_Tab:
-          commit_and_move (self, 0, -1);
-          return TRUE;
+          return commit_and_move (self, 0, -1);
         case GDK_KEY_Up:
         case GDK_KEY_KP_Up:
           commit_and_move (self, -1, 0);
@@ -153,29 +165,29 @@ on_key_pressed_cb (GtkEventControllerKey *key, guint keyval, guint keycode, GdkM
       else
         refuse_read_only (self);
       return TRUE;
+    /* Arrows stop at the grid's edge, as a spreadsheet's do. */
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      g_signal_emit (self, signals[SIGNAL_MOVE], 0, -1, 0, shift);
+      move (self, -1, 0, shift);
       return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      g_signal_emit (self, signals[SIGNAL_MOVE], 0, 1, 0, shift);
+      move (self, 1, 0, shift);
       return TRUE;
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      g_signal_emit (self, signals[SIGNAL_MOVE], 0, 0, -1, shift);
+      move (self, 0, -1, shift);
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      g_signal_emit (self, signals[SIGNAL_MOVE], 0, 0, 1, shift);
+      move (self, 0, 1, shift);
       return TRUE;
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
       if (command)
         return FALSE;
-      g_signal_emit (self, signals[SIGNAL_MOVE], 0, 0, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1, FALSE);
-      return TRUE;
+      return move (self, 0, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1, FALSE);
     default:
       break;
     }
@@ -287,8 +299,9 @@ pl_cell_editor_class_init (PlCellEditorClass *klass)
   signals[SIGNAL_COMMIT] = g_signal_new ("commit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          g_signal_accumulator_first_wins, NULL, NULL,
                                          G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
-  signals[SIGNAL_MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                       G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_BOOLEAN);
+  signals[SIGNAL_MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       g_signal_accumulator_first_wins, NULL, NULL,
+                                       G_TYPE_BOOLEAN, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_BOOLEAN);
   signals[SIGNAL_SELECTED] = g_signal_new ("selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                            NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   signals[SIGNAL_COPY] = g_signal_new ("copy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -320,6 +333,8 @@ pl_cell_editor_init (PlCellEditor *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->text), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->text), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->text), GTK_WIDGET (self));
+  /* Typed into, the cell is still named by its row and month (the grid names the cell). */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL, -1);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   /* Capture: the keys that end the editing are the cell's before the text's. */

@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (PlCellEditor, pl_cell_editor, PL, CELL_EDITOR, GtkWidget)
  * Signals:
  *  - "commit" (const char *text) -> gboolean: the grid stores @text and returns TRUE, or
  *    refuses it (returns FALSE, after pl_cell_editor_set_error()) and the cell stays editing.
- *  - "move" (int rows, int columns, gboolean extend): the grid selects the neighbour cell.
+ *  - "move" (int rows, int columns, gboolean extend) -> gboolean: the grid selects the
+ *    neighbour cell and returns TRUE, or FALSE at its edge (then Tab leaves the grid).
  *  - "selected" (gboolean extend): the cell was clicked (extend: with Shift) or focused.
  *  - "copy", "paste": Ctrl+C, Ctrl+V on the selected cell. */
 PlCellEditor *pl_cell_editor_new            (void);

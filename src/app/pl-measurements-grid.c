@@ -295,19 +295,24 @@ on_cell_selected_cb (PlCellEditor *cell, gboolean extend, PlMeasurementsGrid *se
   refresh_block (self);
 }
 
-static void
+static gboolean
 on_cell_move_cb (PlCellEditor *cell, int rows, int columns, gboolean extend, PlMeasurementsGrid *self)
 {
-  int row = (int) cell_row (self, GTK_WIDGET (cell)), month = (int) cell_month (GTK_WIDGET (cell));
+  int from_row = (int) cell_row (self, GTK_WIDGET (cell)), from_month = (int) cell_month (GTK_WIDGET (cell));
+  int row, month;
 
+  /* From the block's moving corner, when Shift extends it. */
   if (extend)
     {
-      row = (int) self->cursor_row;
-      month = (int) self->cursor_month;
+      from_row = (int) self->cursor_row;
+      from_month = (int) self->cursor_month;
     }
-  row = CLAMP (row + rows, 0, (int) n_rows (self) - 1);
-  month = CLAMP (month + columns, 0, (int) self->built_months - 1);
+  row = CLAMP (from_row + rows, 0, (int) n_rows (self) - 1);
+  month = CLAMP (from_month + columns, 0, (int) self->built_months - 1);
+  if (row == from_row && month == from_month)
+    return FALSE;
   select_cell (self, (guint) row, (guint) month, extend);
+  return TRUE;
 }
 
 /* ---- typing ---- */

@@ -227,6 +227,7 @@ test_budget_grid (void)
     pl_test_screenshot (GTK_WIDGET (grid), french () ? "grid-pasted-fr" : "grid-pasted");
     /* Copied out again, the block reads as it was pasted (in the locale, without grouping). */
     pl_test_keys (pl_budget_grid_get_cell (grid, linkedin, 0), "shift+Right shift+Down ctrl+c");
+    pl_test_screenshot (GTK_WIDGET (grid), french () ? "grid-block-fr" : "grid-block");
     {
       g_autofree char *copied = get_clipboard (GTK_WIDGET (grid));
       g_assert_cmpstr (copied, ==, french () ? "1000,50\t2000\n5000\t6000\n" : "1000.50\t2000\n5000\t6000\n");
@@ -238,6 +239,10 @@ test_budget_grid (void)
         g_assert_cmpint (planned (lines[r], m), ==, before[r][m]);
     g_assert_false (pl_plan_get_modified (plan));
   }
+
+  /* Tab in the last month leaves the grid: the keyboard is never trapped in it. */
+  pl_test_keys (pl_budget_grid_get_cell (grid, google, 11), "Tab");
+  g_assert_false (PL_IS_CELL_EDITOR (gtk_root_get_focus (GTK_ROOT (window))));
 
   /* A bad cell refuses the whole block, naming its line and month. */
   {
@@ -322,6 +327,7 @@ test_measurements_grid (void)
   g_assert_cmpfloat (measured (leads, plan, 0), ==, 600);
   pl_test_keys (cell, "F2 1");
   g_assert_cmpstr (pl_cell_editor_get_edit_text (PL_CELL_EDITOR (cell)), ==, "6001");
+  pl_test_screenshot (grid, french () ? "grid-kpis-editing-fr" : "grid-kpis-editing");
   pl_test_keys (cell, "Escape");
   g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, "600");
   g_assert_cmpfloat (measured (leads, plan, 0), ==, 600);
