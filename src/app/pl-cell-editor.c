@@ -324,7 +324,7 @@ pl_cell_editor_init (PlCellEditor *self)
   self->editable = TRUE;
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->label, 1.0);
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_START);
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
   self->text = GTK_TEXT (gtk_text_new ());
   gtk_editable_set_alignment (GTK_EDITABLE (self->text), 1.0);

@@ -240,6 +240,19 @@ test_budget_grid (void)
     g_assert_false (pl_plan_get_modified (plan));
   }
 
+  /* The arrows scroll the grid sideways to the cell they select. */
+  pl_test_keys (pl_budget_grid_get_cell (grid, google, 8), "Right Right Right");
+  {
+    GtkWidget *december = pl_budget_grid_get_cell (grid, google, 11);
+    GtkWidget *scrolled = gtk_widget_get_ancestor (december, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == december);
+    pl_test_wait_drawn (december);
+    g_assert_true (gtk_widget_compute_bounds (december, scrolled, &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
+  }
+
   /* Tab in the last month leaves the grid: the keyboard is never trapped in it. */
   pl_test_keys (pl_budget_grid_get_cell (grid, google, 11), "Tab");
   g_assert_false (PL_IS_CELL_EDITOR (gtk_root_get_focus (GTK_ROOT (window))));
