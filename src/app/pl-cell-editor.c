@@ -262,6 +262,20 @@ on_focus_leave_cb (GtkEventControllerFocus *focus, PlCellEditor *self)
     pl_cell_editor_cancel (self);
 }
 
+/* ---- GtkWidget ---- */
+
+static gboolean
+pl_cell_editor_grab_focus (GtkWidget *widget)
+{
+  PlCellEditor *self = PL_CELL_EDITOR (widget);
+
+  /* Focused again while editing (the window given back the focus, the grid moving to the
+   * cell): the caret stays where it was, nothing gets selected for the next key to replace. */
+  if (self->editing)
+    return gtk_text_grab_focus_without_selecting (self->text);
+  return GTK_WIDGET_CLASS (pl_cell_editor_parent_class)->grab_focus (widget);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -309,6 +323,7 @@ pl_cell_editor_class_init (PlCellEditorClass *klass)
   signals[SIGNAL_PASTE] = g_signal_new ("paste", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
 
+  widget_class->grab_focus = pl_cell_editor_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "celleditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
@@ -404,10 +419,9 @@ pl_cell_editor_start_editing (PlCellEditor *self, const char *replacement)
   pl_cell_editor_set_error (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->text), start);
   show_editing (self, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text));
   /* The caret after the last character, nothing selected: what is typed is added. */
-  gtk_editable_select_region (GTK_EDITABLE (self->text), -1, -1);
   gtk_editable_set_position (GTK_EDITABLE (self->text), -1);
+  gtk_text_grab_focus_without_selecting (self->text);
 }
 
 gboolean

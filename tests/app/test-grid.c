@@ -22,6 +22,8 @@
 #include "pl-money.h"
 #include "pl-test-util.h"
 
+#include <gdk/x11/gdkx.h>
+
 /* TRUE in the French run: figures are written "1 000,50" there, "1,000.50" in English. */
 static gboolean
 french (void)
@@ -99,6 +101,59 @@ wait_changed (PlPlan *plan, guint64 serial)
       g_usleep (20000);
       pl_test_spin ();
     }
+}
+
+static void
+on_exited_cb (GPid pid, int status, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+/* Clicks the middle of @widget @count times with the real pointer (xdotool), @modifier
+ * ("shift", or NULL) held down, as a user's hand would. */
+static void
+click (GtkWidget *widget, const char *modifier, int count)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f, gtk_widget_get_height (widget) / 2.f);
+  graphene_point_t at;
+  double sx, sy;
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  g_autofree char *x = NULL, *y = NULL, *repeat = g_strdup_printf ("%d", count);
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &at));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  x = g_strdup_printf ("%d", (int) (sx + at.x));
+  y = g_strdup_printf ("%d", (int) (sy + at.y));
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", xid,
+                           "keydown", modifier ? modifier : "super", "mousemove", "--window", xid, x, y, "sleep", "0.1",
+                           "click", "--repeat", repeat, "--delay", "80", "1", "sleep", "0.1",
+                           "keyup", modifier ? modifier : "super", NULL };
+    /* Without a modifier, none is pressed: the two "super" steps are left out. */
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+    for (guint i = 0; argv[i] != NULL; i++)
+      {
+        if (modifier == NULL && (g_str_equal (argv[i], "keydown") || g_str_equal (argv[i], "keyup")))
+          {
+            i++;
+            continue;
+          }
+        g_ptr_array_add (args, (gpointer) argv[i]);
+      }
+    g_ptr_array_add (args, NULL);
+    g_assert_true (g_spawn_async (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                  NULL, NULL, &pid, &error));
+  }
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_exited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  pl_test_spin ();
 }
 
 static gint64
@@ -252,6 +307,28 @@ test_budget_grid (void)
     g_assert_true (gtk_widget_compute_bounds (december, scrolled, &bounds));
     g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
   }
+
+  /* A click selects a cell, Shift+click stretches a block to another: copied as a block. */
+  click (pl_budget_grid_get_cell (grid, linkedin, 4), NULL, 1);
+  click (pl_budget_grid_get_cell (grid, google, 5), "shift", 1);
+  pl_test_keys (pl_budget_grid_get_cell (grid, google, 5), "ctrl+c");
+  {
+    g_autofree char *copied = get_clipboard (GTK_WIDGET (grid));
+    g_assert_cmpstr (copied, ==, "19000\t16000\n20000\t20000\n");
+  }
+  /* A double-click edits in place, the caret at the end. */
+  cell = pl_budget_grid_get_cell (grid, google, 5);
+  click (cell, NULL, 2);
+  g_assert_true (pl_cell_editor_is_editing (PL_CELL_EDITOR (cell)));
+  pl_test_keys (cell, "1");
+  {
+    g_autofree char *old = pl_money_to_display (2000000, 2);
+    g_autofree char *expected = g_strconcat (old, "1", NULL);
+    g_assert_cmpstr (pl_cell_editor_get_edit_text (PL_CELL_EDITOR (cell)), ==, expected);
+  }
+  pl_test_keys (cell, "Escape");
+  g_assert_false (pl_cell_editor_is_editing (PL_CELL_EDITOR (cell)));
+  g_assert_cmpint (planned (google, 5), ==, 2000000);
 
   /* Tab in the last month leaves the grid: the keyboard is never trapped in it. */
   pl_test_keys (pl_budget_grid_get_cell (grid, google, 11), "Tab");
