@@ -4,10 +4,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-a11y.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-totals.h"
+#include "pl-cell-editor.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-money.h"
@@ -23,6 +25,7 @@ struct _PlBudgetGrid
   GtkColumnView      *view;
   GtkSingleSelection *selection;
   GtkLabel           *footer;
+  PlGridNotice       *notice;
   PlPlan             *plan;
   PlBudgetTotals     *totals;
   GPtrArray          *cells;    /* bound cells of every column, refreshed on each change */
@@ -30,6 +33,19 @@ struct _PlBudgetGrid
   GHashTable         *placed;   /* line -> the category ID it was filtered under */
   guint32             built_start;
   guint               built_months;
+
+  /* The selected cell (the cursor) and the other corner of the selected block (the anchor),
+   * as row positions in the tree and months. */
+  guint               cursor_row, cursor_month;
+  guint               anchor_row, anchor_month;
+  gboolean            moving;         /* the grid is moving the cursor: focus changes are its own */
+  gboolean            focus_pending;  /* the cursor's cell is not on screen yet: focus it when bound */
+
+  /* The last edit warned about (10 times its line's usual month), for the notice's Undo. */
+  PlItem             *warned_line;
+  guint               warned_month;
+  gint64              warned_amount, warned_before;
+  guint64             warned_serial;  /* the plan's serial right after that edit */
 };
 
 G_DEFINE_FINAL_TYPE (PlBudgetGrid, pl_budget_grid, GTK_TYPE_WIDGET)
@@ -93,14 +109,9 @@ refresh_month (PlBudgetGrid *self, GtkWidget *cell, PlItem *item)
                        : pl_budget_totals_planned (self->totals, item, (int) month);
   g_autofree char *text = pl_money_to_display (amount, exponent);
 
-  g_object_set_data (G_OBJECT (cell), "refreshing", GINT_TO_POINTER (TRUE));
-  gtk_editable_set_text (GTK_EDITABLE (cell), text);
-  g_object_set_data (G_OBJECT (cell), "refreshing", NULL);
-  gtk_editable_set_editable (GTK_EDITABLE (cell), line);
-  gtk_widget_set_focusable (cell, line);
-  gtk_widget_set_can_target (cell, line);
-  gtk_widget_remove_css_class (cell, "error");
-  gtk_widget_set_tooltip_text (cell, NULL);
+  pl_cell_editor_set_text (PL_CELL_EDITOR (cell), text);
+  /* A category's months are selected and copied like the lines', never typed into. */
+  pl_cell_editor_set_editable (PL_CELL_EDITOR (cell), line);
   if (line)
     gtk_widget_remove_css_class (cell, "budget-total");
   else
@@ -174,7 +185,7 @@ refresh_cell (PlBudgetGrid *self, GtkWidget *cell)
     return;
   if (GTK_IS_TREE_EXPANDER (cell))
     refresh_name (cell, item);
-  else if (GTK_IS_ENTRY (cell))
+  else if (PL_IS_CELL_EDITOR (cell))
     refresh_month (self, cell, item);
   else
     refresh_total (self, cell, item);
@@ -206,65 +217,414 @@ find_cell (PlBudgetGrid *self, guint position, guint month)
       GtkWidget *cell = g_ptr_array_index (self->cells, i);
       GtkTreeListRow *row = g_object_get_data (G_OBJECT (cell), "row");
 
-      if (GTK_IS_ENTRY (cell) && row != NULL && gtk_tree_list_row_get_position (row) == position &&
+      if (PL_IS_CELL_EDITOR (cell) && row != NULL && gtk_tree_list_row_get_position (row) == position &&
           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month")) == month)
         return cell;
     }
   return NULL;
 }
 
-static gboolean
-commit_month (PlBudgetGrid *self, GtkWidget *cell)
-{
-  PlItem *item = cell_item (cell);
-  guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
-  gint64 amount;
+/* ---- the grid's terms: rows, months, their names ---- */
 
-  if (item == NULL || self->plan == NULL || !PL_IS_BUDGET_LINE (item))
-    return TRUE;
-  shown = pl_money_to_display (pl_figures_line_planned (PL_BUDGET_LINE (item), (int) month),
-                               pl_plan_get_currency_exponent (self->plan));
-  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (cell))) == 0)
-    return TRUE;
-  if (!pl_money_parse_typed (gtk_editable_get_text (GTK_EDITABLE (cell)), pl_plan_get_currency_exponent (self->plan),
-                             &amount, &error) ||
-      !pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), month, amount, &error))
+static guint
+n_rows (PlBudgetGrid *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+/* The category or line at row @position, or NULL. Borrowed: the plan keeps it. */
+static PlItem *
+item_at (PlBudgetGrid *self, guint position)
+{
+  g_autoptr(GtkTreeListRow) row = position < n_rows (self) ? g_list_model_get_item (G_LIST_MODEL (self->selection), position)
+                                                            : NULL;
+
+  return row_item (row);
+}
+
+static guint
+cell_row (GtkWidget *cell)
+{
+  GtkTreeListRow *row = g_object_get_data (G_OBJECT (cell), "row");
+
+  return row ? gtk_tree_list_row_get_position (row) : G_MAXUINT;
+}
+
+static guint
+cell_month (GtkWidget *cell)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
+}
+
+/* "March": a month as messages name it. */
+static char *
+month_name (PlBudgetGrid *self, guint month)
+{
+  GDate date;
+  char name[64];
+
+  g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
+  /* Translators: a month of the budget as messages name it, strftime format ("March") */
+  g_date_strftime (name, sizeof name, C_("budget message month", "%B"), &date);
+  return g_strdup (name);
+}
+
+/* "Paid search, March: @message", naming the cell in the grid's terms. */
+static char *
+cell_message (PlBudgetGrid *self, PlItem *item, guint month, const char *message)
+{
+  g_autofree char *name = month_name (self, month);
+
+  /* Translators: a cell of the budget grid (line, month), then what is wrong with it */
+  return g_strdup_printf (_("%s, %s: %s"), pl_item_get_display_name (item), name, message);
+}
+
+static void
+show_error (PlBudgetGrid *self, const char *message)
+{
+  g_clear_object (&self->warned_line);
+  pl_grid_notice_show (self->notice, message, FALSE);
+}
+
+/* ---- the selected cell and block ---- */
+
+static void
+refresh_block (PlBudgetGrid *self)
+{
+  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
+  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
+  gboolean block = top != bottom || left != right;
+
+  for (guint i = 0; i < self->cells->len; i++)
     {
-      gtk_widget_add_css_class (cell, "error");
-      gtk_widget_set_tooltip_text (cell, error->message);
-      return FALSE;
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      guint row = cell_row (cell), month = cell_month (cell);
+
+      if (PL_IS_CELL_EDITOR (cell))
+        pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell),
+                                     block && row >= top && row <= bottom && month >= left && month <= right);
     }
+}
+
+/* Makes (@row, @month) the selected cell, the block's other corner staying unless @extend,
+ * and gives it the keyboard focus, scrolling it into view. */
+static void
+select_cell (PlBudgetGrid *self, guint row, guint month, gboolean extend)
+{
+  GtkWidget *cell;
+
+  self->cursor_row = row;
+  self->cursor_month = month;
+  if (!extend)
+    {
+      self->anchor_row = row;
+      self->anchor_month = month;
+    }
+  self->moving = TRUE;
+  /* The line's form beside the grid follows the cursor. */
+  gtk_single_selection_set_selected (self->selection, row);
+  cell = find_cell (self, row, month);
+  self->focus_pending = cell == NULL;
+  if (cell != NULL)
+    {
+      gtk_widget_grab_focus (cell);
+      pl_grid_view_reveal (self->scrolled, cell);
+    }
+  else
+    pl_grid_view_scroll_to (self->scrolled, row, n_rows (self));
+  self->moving = FALSE;
+  refresh_block (self);
+}
+
+static void
+on_cell_selected_cb (PlCellEditor *cell, gboolean extend, PlBudgetGrid *self)
+{
+  if (self->moving)
+    return;
+  self->cursor_row = cell_row (GTK_WIDGET (cell));
+  self->cursor_month = cell_month (GTK_WIDGET (cell));
+  if (!extend)
+    {
+      self->anchor_row = self->cursor_row;
+      self->anchor_month = self->cursor_month;
+    }
+  self->moving = TRUE;
+  gtk_single_selection_set_selected (self->selection, self->cursor_row);
+  self->moving = FALSE;
+  refresh_block (self);
+}
+
+static gboolean
+on_cell_move_cb (PlCellEditor *cell, int rows, int columns, gboolean extend, PlBudgetGrid *self)
+{
+  int from_row = (int) cell_row (GTK_WIDGET (cell)), from_month = (int) cell_month (GTK_WIDGET (cell));
+  int last_row = (int) n_rows (self) - 1, last_month = (int) self->built_months - 1;
+  int row, month;
+
+  /* From the block's moving corner, when Shift extends it. */
+  if (extend)
+    {
+      from_row = (int) self->cursor_row;
+      from_month = (int) self->cursor_month;
+    }
+  row = from_row;
+  month = CLAMP (from_month + columns, 0, last_month);
+  if (rows != 0)
+    {
+      int next = row + rows;
+
+      /* Up and down go from line to line, over the categories' totals, as Enter always did;
+       * a block stretches over them. */
+      while (!extend && next >= 0 && next <= last_row && !PL_IS_BUDGET_LINE (item_at (self, (guint) next)))
+        next += rows;
+      if (next >= 0 && next <= last_row)
+        row = next;
+    }
+  if (row == from_row && month == from_month)
+    return FALSE;
+  select_cell (self, (guint) row, (guint) month, extend);
   return TRUE;
 }
 
-static void
-on_month_activate_cb (GtkEntry *cell, PlBudgetGrid *self)
-{
-  GtkTreeListRow *row = g_object_get_data (G_OBJECT (cell), "row");
-  guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
-  guint position;
+/* ---- typing ---- */
 
-  if (!commit_month (self, GTK_WIDGET (cell)) || row == NULL)
-    return;
-  /* Enter goes down, as in a spreadsheet, skipping the category rows in between. */
-  position = gtk_tree_list_row_get_position (row);
-  for (guint next = position + 1; next < position + 4; next++)
+static void
+warn_if_unusual (PlBudgetGrid *self, PlItem *line, guint month, gint64 before)
+{
+  guint n = pl_plan_get_months (self->plan);
+  g_autofree double *values = g_new (double, n);
+  gint64 amount = pl_figures_line_planned (PL_BUDGET_LINE (line), (int) month);
+  double usual;
+  gboolean above;
+
+  for (guint m = 0; m < n; m++)
+    values[m] = (double) pl_figures_line_planned (PL_BUDGET_LINE (line), (int) m);
+  usual = pl_grid_usual_value (values, n, month);
+  if (pl_grid_is_unusual ((double) amount, usual, &above))
     {
-      GtkWidget *below = find_cell (self, next, month);
-      if (below != NULL && gtk_widget_get_focusable (below))
-        {
-          gtk_widget_grab_focus (below);
-          return;
-        }
+      guint exponent = pl_plan_get_currency_exponent (self->plan);
+      const char *currency = pl_plan_get_currency (self->plan);
+      g_autofree char *value_text = pl_money_format (amount, exponent, currency);
+      g_autofree char *usual_text = pl_money_format ((gint64) llround (usual), exponent, currency);
+      g_autofree char *about = above
+        /* Translators: the amount typed, then the line's usual monthly amount */
+        ? g_strdup_printf (_("%s is more than 10 times this line’s usual month (%s)"), value_text, usual_text)
+        /* Translators: the amount typed, then the line's usual monthly amount */
+        : g_strdup_printf (_("%s is less than a tenth of this line’s usual month (%s)"), value_text, usual_text);
+      g_autofree char *message = cell_message (self, line, month, about);
+
+      pl_grid_notice_show (self->notice, message, TRUE);
+      g_set_object (&self->warned_line, line);
+      self->warned_month = month;
+      self->warned_amount = amount;
+      self->warned_before = before;
+      self->warned_serial = pl_plan_get_serial (self->plan);
     }
+  else if (pl_grid_notice_get_message (self->notice) != NULL && self->warned_line == NULL)
+    /* A value accepted: the refusal shown before is settled. */
+    pl_grid_notice_hide (self->notice);
+}
+
+static gboolean
+on_cell_commit_cb (PlCellEditor *cell, const char *text, PlBudgetGrid *self)
+{
+  PlItem *item = cell_item (GTK_WIDGET (cell));
+  guint month = cell_month (GTK_WIDGET (cell));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *typed = NULL;
+  gint64 amount, before;
+
+  if (item == NULL || self->plan == NULL)
+    return FALSE;
+  if (text == NULL || !PL_IS_BUDGET_LINE (item))
+    {
+      message = cell_message (self, item, month, _("a category’s months are the totals of its lines: type into the lines."));
+      show_error (self, message);
+      return FALSE;
+    }
+  before = pl_figures_line_planned (PL_BUDGET_LINE (item), (int) month);
+  /* An emptied cell plans nothing that month. */
+  typed = g_strstrip (g_strdup (text));
+  if (*typed == '\0')
+    amount = 0;
+  else if (!pl_money_parse_typed (text, pl_plan_get_currency_exponent (self->plan), &amount, &error))
+    goto refused;
+  if (amount == before)
+    return TRUE;
+  if (!pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), month, amount, &error))
+    goto refused;
+  warn_if_unusual (self, item, month, before);
+  return TRUE;
+
+refused:
+  message = cell_message (self, item, month, error->message);
+  show_error (self, message);
+  pl_cell_editor_set_error (cell, error->message);
+  return FALSE;
 }
 
 static void
-on_month_leave_cb (GtkEventControllerFocus *focus, PlBudgetGrid *self)
+on_notice_undo_cb (PlBudgetGrid *self)
 {
-  commit_month (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+  g_autoptr(GError) error = NULL;
+
+  if (self->warned_line == NULL || self->plan == NULL)
+    return;
+  /* That edit is still the last: undo it, so the plan is unmodified again if it was. Later
+   * edits are kept: that month alone goes back to what it was, as a new step. */
+  if (pl_plan_get_serial (self->plan) == self->warned_serial)
+    pl_plan_undo (self->plan);
+  else if (pl_figures_line_planned (PL_BUDGET_LINE (self->warned_line), (int) self->warned_month) == self->warned_amount)
+    pl_plan_set_planned (self->plan, PL_BUDGET_LINE (self->warned_line), self->warned_month, self->warned_before, &error);
+  g_clear_object (&self->warned_line);
+}
+
+/* ---- copy and paste ---- */
+
+static char *
+copy_amount (PlBudgetGrid *self, PlItem *item, guint month)
+{
+  gint64 amount = PL_IS_BUDGET_LINE (item) ? pl_budget_totals_line_planned (self->totals, item, (int) month)
+                                           : pl_budget_totals_planned (self->totals, item, (int) month);
+  g_autofree char *plain = pl_money_to_string (amount, pl_plan_get_currency_exponent (self->plan));
+  char *point = strchr (plain, '.');
+
+  /* Whole amounts without their ".00", as they were typed; the locale's decimal separator and
+   * no grouping, so that a spreadsheet in the same locale reads a number. */
+  if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))
+    *point = '\0';
+  return pl_number_localise (plain, FALSE);
+}
+
+static void
+on_cell_copy_cb (PlCellEditor *cell, PlBudgetGrid *self)
+{
+  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
+  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *text = NULL;
+
+  if (self->plan == NULL)
+    return;
+  for (guint r = top; r <= bottom && r < n_rows (self); r++)
+    {
+      PlItem *item = item_at (self, r);
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint m = left; m <= right && m < self->built_months; m++)
+        {
+          g_autofree char *amount = copy_amount (self, item, m);
+          g_strv_builder_add (builder, amount);
+        }
+      g_ptr_array_add (rows, g_strv_builder_end (builder));
+      g_strv_builder_unref (builder);
+    }
+  text = pl_grid_format_block (rows);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+/* Stores a block of cells copied from a spreadsheet at the selected cell: read whole first,
+ * then one undoable step; refused whole, naming the first cell that is not right. */
+static void
+paste_block (PlBudgetGrid *self, const char *text)
+{
+  g_autoptr(GPtrArray) rows = pl_grid_parse_block (text);
+  guint top = MIN (self->anchor_row, self->cursor_row), left = MIN (self->anchor_month, self->cursor_month);
+  guint exponent = pl_plan_get_currency_exponent (self->plan);
+  guint width = 0;
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  for (guint r = 0; r < rows->len; r++)
+    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
+  if (top + rows->len > n_rows (self) || left + width > self->built_months)
+    {
+      g_autofree char *name = month_name (self, left);
+      g_autofree char *message = g_strdup_printf (
+        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
+         * budget line, a KPI) and the month where it would start */
+        _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
+        rows->len, width, pl_item_get_display_name (item_at (self, top)), name);
+      show_error (self, message);
+      return;
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      PlItem *item = item_at (self, top + r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          g_autofree char *cell = g_strstrip (g_strdup (cells[c]));
+          g_autofree char *message = NULL;
+          g_autofree char *refusal = NULL;
+          gint64 amount = 0;
+
+          if (!PL_IS_BUDGET_LINE (item))
+            refusal = g_strdup (_("a category’s months are the totals of its lines: paste into the lines."));
+          else if (*cell != '\0' && !pl_money_parse_typed (cell, exponent, &amount, &error))
+            refusal = g_strdup (error->message);
+          else if (amount < 0)
+            refusal = g_strdup (_("a planned amount cannot be negative."));
+          if (refusal != NULL)
+            {
+              g_autofree char *about = g_strdup_printf (_("%s Nothing was pasted."), refusal);
+              message = cell_message (self, item, left + c, about);
+              show_error (self, message);
+              return;
+            }
+          g_array_append_val (amounts, amount);
+        }
+    }
+
+  /* Translators: the name of the undoable step of pasting cells */
+  pl_plan_begin_group (self->plan, _("Paste"));
+  for (guint r = 0, i = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      PlItem *item = item_at (self, top + r);
+
+      for (guint c = 0; cells[c] != NULL; c++, i++)
+        if (!pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), left + c, g_array_index (amounts, gint64, i), &error))
+          {
+            g_autofree char *message = cell_message (self, item, left + c, error->message);
+
+            /* The plan refused a cell the reading let through: the cells before it go back. */
+            pl_plan_end_group (self->plan);
+            if (i > 0)
+              pl_plan_undo (self->plan);
+            show_error (self, message);
+            return;
+          }
+    }
+  pl_plan_end_group (self->plan);
+  g_clear_object (&self->warned_line);
+  pl_grid_notice_hide (self->notice);
+  /* The pasted cells become the selected block, as in a spreadsheet. */
+  self->anchor_row = top;
+  self->anchor_month = left;
+  select_cell (self, top + rows->len - 1, left + width - 1, TRUE);
+}
+
+static void
+on_clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PlBudgetGrid) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text != NULL && self->plan != NULL)
+    paste_block (self, text);
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("The clipboard holds no text to paste."));
+}
+
+static void
+on_cell_paste_cb (PlCellEditor *cell, PlBudgetGrid *self)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, on_clipboard_text_cb,
+                                 g_object_ref (self));
 }
 
 static void
@@ -283,17 +643,13 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGri
     }
   else if (kind == 1)
     {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-      cell = gtk_entry_new ();
-      gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (cell), 7);
-      gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-      /* Undo is the plan's (Ctrl+Z reaches the window), not the text field's own. */
-      gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
+      cell = GTK_WIDGET (pl_cell_editor_new ());
       g_object_set_data (G_OBJECT (cell), "month", g_object_get_data (G_OBJECT (factory), "month"));
-      g_signal_connect (cell, "activate", G_CALLBACK (on_month_activate_cb), self);
-      g_signal_connect (focus, "leave", G_CALLBACK (on_month_leave_cb), self);
-      gtk_widget_add_controller (cell, focus);
+      g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit_cb), self);
+      g_signal_connect (cell, "move", G_CALLBACK (on_cell_move_cb), self);
+      g_signal_connect (cell, "selected", G_CALLBACK (on_cell_selected_cb), self);
+      g_signal_connect (cell, "copy", G_CALLBACK (on_cell_copy_cb), self);
+      g_signal_connect (cell, "paste", G_CALLBACK (on_cell_paste_cb), self);
     }
   else
     {
@@ -302,6 +658,22 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGri
       g_object_set_data (G_OBJECT (cell), "total", g_object_get_data (G_OBJECT (factory), "total"));
     }
   gtk_list_item_set_child (list_item, cell);
+}
+
+static gboolean
+focus_pending_cb (gpointer data)
+{
+  g_autoptr(PlBudgetGrid) self = data;
+  GtkWidget *cell;
+
+  if (!self->focus_pending || (cell = find_cell (self, self->cursor_row, self->cursor_month)) == NULL)
+    return G_SOURCE_REMOVE;
+  self->focus_pending = FALSE;
+  self->moving = TRUE;
+  gtk_widget_grab_focus (cell);
+  self->moving = FALSE;
+  pl_grid_view_reveal (self->scrolled, cell);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -313,7 +685,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGrid
   g_object_set_data_full (G_OBJECT (cell), "row", g_object_ref (row), g_object_unref);
   if (GTK_IS_TREE_EXPANDER (cell))
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell), row);
-  if (GTK_IS_ENTRY (cell) && cell_item (cell) != NULL)
+  if (PL_IS_CELL_EDITOR (cell) && cell_item (cell) != NULL)
     {
       PlItem *item = cell_item (cell);
       /* A screen reader names a cell by its month and its line, as a sighted user reads it. */
@@ -323,6 +695,18 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGrid
     }
   g_ptr_array_add (self->cells, cell);
   refresh_cell (self, cell);
+  if (PL_IS_CELL_EDITOR (cell))
+    {
+      guint position = cell_row (cell), month = cell_month (cell);
+      guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
+      guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
+
+      pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell), (top != bottom || left != right) && position >= top &&
+                                   position <= bottom && month >= left && month <= right);
+      /* The cursor moved to a row that was off screen: its cell has come. */
+      if (self->focus_pending && position == self->cursor_row && month == self->cursor_month)
+        g_idle_add (focus_pending_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -331,8 +715,8 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGr
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   /* What was typed is kept when the row scrolls away. */
-  if (GTK_IS_ENTRY (cell))
-    commit_month (self, cell);
+  if (PL_IS_CELL_EDITOR (cell) && !pl_cell_editor_commit (PL_CELL_EDITOR (cell)))
+    pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
   if (GTK_IS_TREE_EXPANDER (cell))
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell), NULL);
   g_ptr_array_remove_fast (self->cells, cell);
@@ -425,12 +809,33 @@ on_plan_changed_cb (PlBudgetGrid *self)
   for (guint i = 0; i < self->cells->len; i++)
     refresh_cell (self, g_ptr_array_index (self->cells, i));
   refresh_footer (self);
+  /* The month warned about changed since (undone, typed again): the warning is settled. */
+  if (self->warned_line != NULL &&
+      pl_figures_line_planned (PL_BUDGET_LINE (self->warned_line), (int) self->warned_month) != self->warned_amount)
+    {
+      g_clear_object (&self->warned_line);
+      pl_grid_notice_hide (self->notice);
+    }
 }
 
 static void
 on_selected_cb (PlBudgetGrid *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static void
+on_selected_item_cb (PlBudgetGrid *self)
+{
+  guint row = gtk_single_selection_get_selected (self->selection);
+
+  /* A row picked elsewhere (the list's own keys, pl_budget_grid_select()): the cursor goes to
+   * it, in the month it was in, so that the next key starts from there. */
+  if (self->moving || row == GTK_INVALID_LIST_POSITION || row == self->cursor_row)
+    return;
+  self->cursor_row = self->anchor_row = row;
+  self->anchor_month = self->cursor_month;
+  refresh_block (self);
 }
 
 /* ---- GObject ---- */
@@ -447,6 +852,7 @@ pl_budget_grid_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->plan);
+  g_clear_object (&self->warned_line);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
   G_OBJECT_CLASS (pl_budget_grid_parent_class)->dispose (object);
 }
@@ -506,9 +912,13 @@ pl_budget_grid_init (PlBudgetGrid *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected_item_cb), self);
   self->view = pl_grid_view_new (GTK_WIDGET (self), g_object_ref (GTK_SELECTION_MODEL (self->selection)), &self->scrolled);
   name = new_column (self, _("Category and line"), 0, 0, 0, 250);
   gtk_column_view_append_column (self->view, name);
+  self->notice = pl_grid_notice_new ();
+  g_signal_connect_swapped (self->notice, "undo", G_CALLBACK (on_notice_undo_cb), self);
+  gtk_widget_set_parent (GTK_WIDGET (self->notice), GTK_WIDGET (self));
   self->footer = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->footer, 1);
   /* The whole plan's figures take two lines in a narrow window rather than widening it. */
@@ -534,6 +944,10 @@ pl_budget_grid_set_plan (PlBudgetGrid *self, PlPlan *plan)
   gtk_single_selection_set_model (self->selection, NULL);
   g_ptr_array_set_size (self->filters, 0);
   g_hash_table_remove_all (self->placed);
+  g_clear_object (&self->warned_line);
+  pl_grid_notice_hide (self->notice);
+  self->cursor_row = self->cursor_month = self->anchor_row = self->anchor_month = 0;
+  self->focus_pending = FALSE;
   g_set_object (&self->plan, plan);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
   rebuild_columns (self);
@@ -585,7 +999,7 @@ pl_budget_grid_get_cell (PlBudgetGrid *self, PlItem *line, guint month)
   for (guint i = 0; i < self->cells->len; i++)
     {
       GtkWidget *cell = g_ptr_array_index (self->cells, i);
-      PlItem *item = GTK_IS_ENTRY (cell) ? cell_item (cell) : NULL;
+      PlItem *item = PL_IS_CELL_EDITOR (cell) ? cell_item (cell) : NULL;
 
       if (item == line && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month")) == month)
         return cell;

@@ -12,8 +12,12 @@ G_DECLARE_FINAL_TYPE (PlBudgetGrid, pl_budget_grid, PL, BUDGET_GRID, GtkWidget)
 
 /* The budget as a spreadsheet: categories with their lines beneath, a column per month of
  * the period, then the total, actual, variance and share used. A line's months are typed
- * into (Tab moves right, Enter down), each change one undoable edit; categories show their
- * totals, always up to date. Emits "notify::selected" when the selected row changes. */
+ * into as in a spreadsheet (PlCellEditor: typing replaces, Enter or F2 edits, Escape puts
+ * back; Tab moves right, Enter down), each change one undoable edit; a block of cells is
+ * selected with Shift, copied and pasted as tab-separated text in the user's locale, a
+ * paste one undoable edit. A value 10 times off its line's usual month is warned about
+ * beside the grid, with Undo. Categories show their totals, always up to date. The
+ * selected row follows the selected cell; emits "notify::selected" when it changes. */
 PlBudgetGrid *pl_budget_grid_new           (void);
 void          pl_budget_grid_set_plan      (PlBudgetGrid *self, PlPlan *plan);
 /* The selected category or line, or NULL. */

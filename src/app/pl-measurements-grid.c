@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "pl-a11y.h"
+#include "pl-cell-editor.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-kpi-chain-chart.h"
@@ -21,9 +22,24 @@ struct _PlMeasurementsGrid
   GtkNoSelection    *selection;
   PlPlan            *plan;
   PlSeriesKind       kind;
-  GPtrArray         *cells;        /* bound month entries, refreshed when the plan changes */
+  GPtrArray         *cells;        /* bound month cells, refreshed when the plan changes */
   guint32            built_start;  /* the period the month columns were built for */
   guint              built_months;
+  PlGridNotice      *notice;
+
+  /* The selected cell (the cursor) and the other corner of the selected block (the anchor),
+   * as rows (KPIs in the plan's order) and months. */
+  guint              cursor_row, cursor_month;
+  guint              anchor_row, anchor_month;
+  gboolean           moving;         /* the grid is moving the cursor: focus changes are its own */
+  gboolean           focus_pending;  /* the cursor's cell is not on screen yet: focus it when bound */
+
+  /* The last edit warned about (10 times its KPI's usual month), for the notice's Undo. */
+  PlKpi             *warned_kpi;
+  guint              warned_month;
+  PlSeriesKind       warned_kind;
+  double             warned_value, warned_before;
+  guint64            warned_serial;  /* the plan's serial right after that edit */
 };
 
 G_DEFINE_FINAL_TYPE (PlMeasurementsGrid, pl_measurements_grid, GTK_TYPE_WIDGET)
@@ -81,7 +97,7 @@ set_cell_tooltip (GtkWidget *cell, const char *first, const char *second)
 }
 
 static void
-refresh_cell (PlMeasurementsGrid *self, GtkEntry *cell)
+refresh_cell (PlMeasurementsGrid *self, PlCellEditor *cell)
 {
   PlKpi *kpi = g_object_get_data (G_OBJECT (cell), "kpi");
   guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
@@ -98,12 +114,9 @@ refresh_cell (PlMeasurementsGrid *self, GtkEntry *cell)
   kind = cell_kind (self, kpi, month, &n_points);
   value = cell_value (self, kpi, month);
   text = pl_kpi_value_format (kpi, value);
-  g_object_set_data (G_OBJECT (cell), "refreshing", GINT_TO_POINTER (TRUE));
-  gtk_editable_set_text (GTK_EDITABLE (cell), text);
-  g_object_set_data (G_OBJECT (cell), "refreshing", NULL);
-  gtk_editable_set_editable (GTK_EDITABLE (cell), kind == CELL_EDITABLE);
-  gtk_widget_set_focusable (widget, kind == CELL_EDITABLE);
-  gtk_widget_remove_css_class (widget, "error");
+  pl_cell_editor_set_text (cell, text);
+  /* Computed cells are selected and copied like the others, never typed into. */
+  pl_cell_editor_set_editable (cell, kind == CELL_EDITABLE);
   if (kind == CELL_EDITABLE)
     gtk_widget_remove_css_class (widget, "derived");
   else
@@ -139,81 +152,409 @@ refresh_cell (PlMeasurementsGrid *self, GtkEntry *cell)
   set_cell_tooltip (widget, against, about);
 }
 
+/* ---- the grid's terms: rows, months, their names ---- */
+
+static guint
+n_rows (PlMeasurementsGrid *self)
+{
+  return self->plan ? g_list_model_get_n_items (pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS)) : 0;
+}
+
+/* The KPI of row @row, borrowed (the plan keeps it), or NULL. */
+static PlKpi *
+kpi_at (PlMeasurementsGrid *self, guint row)
+{
+  g_autoptr(PlItem) kpi = row < n_rows (self) ? g_list_model_get_item (pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS), row)
+                                              : NULL;
+
+  return kpi ? PL_KPI (kpi) : NULL;
+}
+
+static guint
+cell_row (PlMeasurementsGrid *self, GtkWidget *cell)
+{
+  PlItem *kpi = g_object_get_data (G_OBJECT (cell), "kpi");
+  guint position;
+
+  if (kpi == NULL || self->plan == NULL ||
+      !g_list_store_find (G_LIST_STORE (pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS)), kpi, &position))
+    return G_MAXUINT;
+  return position;
+}
+
+static guint
+cell_month (GtkWidget *cell)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
+}
+
+/* "March 2027": a month as messages name it. */
+static char *
+month_name (PlMeasurementsGrid *self, guint month)
+{
+  GDate date;
+  char name[64];
+
+  g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
+  /* Translators: a month of the KPIs' grid as messages name it, strftime format ("March 2027") */
+  g_date_strftime (name, sizeof name, C_("grid message month", "%B %Y"), &date);
+  return g_strdup (name);
+}
+
+/* "Leads, March 2027: @message", naming the cell in the grid's terms. */
+static char *
+cell_message (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *message)
+{
+  g_autofree char *name = month_name (self, month);
+
+  /* Translators: a cell of the KPIs' grid (KPI, month), then what is wrong with it */
+  return g_strdup_printf (_("%s, %s: %s"), pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), name, message);
+}
+
 static void
-commit_cell (PlMeasurementsGrid *self, GtkEntry *cell)
+show_error (PlMeasurementsGrid *self, const char *message)
+{
+  g_clear_object (&self->warned_kpi);
+  pl_grid_notice_show (self->notice, message, FALSE);
+}
+
+/* Why a cell of @kind cannot be typed into, or NULL when it can. */
+static const char *
+read_only_reason (CellKind kind)
+{
+  if (kind == CELL_DERIVED)
+    return _("this KPI is computed from its formula: type into the KPIs it is computed from.");
+  if (kind == CELL_SEVERAL)
+    return _("this month combines several values of the KPI: import them to change them.");
+  return NULL;
+}
+
+/* ---- the selected cell and block ---- */
+
+static gboolean
+in_block (PlMeasurementsGrid *self, guint row, guint month)
+{
+  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
+  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
+
+  return (top != bottom || left != right) && row >= top && row <= bottom && month >= left && month <= right;
+}
+
+static void
+refresh_block (PlMeasurementsGrid *self)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell), in_block (self, cell_row (self, cell), cell_month (cell)));
+    }
+}
+
+static GtkWidget *find_cell (PlMeasurementsGrid *self, PlItem *kpi, guint month);
+
+/* Makes (@row, @month) the selected cell, the block's other corner staying when @extend,
+ * and gives it the keyboard focus, scrolling it into view. */
+static void
+select_cell (PlMeasurementsGrid *self, guint row, guint month, gboolean extend)
+{
+  GtkWidget *cell;
+
+  self->cursor_row = row;
+  self->cursor_month = month;
+  if (!extend)
+    {
+      self->anchor_row = row;
+      self->anchor_month = month;
+    }
+  cell = find_cell (self, PL_ITEM (kpi_at (self, row)), month);
+  self->focus_pending = cell == NULL;
+  self->moving = TRUE;
+  if (cell != NULL)
+    {
+      gtk_widget_grab_focus (cell);
+      pl_grid_view_reveal (self->scrolled, cell);
+    }
+  else
+    pl_grid_view_scroll_to (self->scrolled, row, n_rows (self));
+  self->moving = FALSE;
+  refresh_block (self);
+}
+
+static void
+on_cell_selected_cb (PlCellEditor *cell, gboolean extend, PlMeasurementsGrid *self)
+{
+  if (self->moving)
+    return;
+  self->cursor_row = cell_row (self, GTK_WIDGET (cell));
+  self->cursor_month = cell_month (GTK_WIDGET (cell));
+  if (!extend)
+    {
+      self->anchor_row = self->cursor_row;
+      self->anchor_month = self->cursor_month;
+    }
+  refresh_block (self);
+}
+
+static gboolean
+on_cell_move_cb (PlCellEditor *cell, int rows, int columns, gboolean extend, PlMeasurementsGrid *self)
+{
+  int from_row = (int) cell_row (self, GTK_WIDGET (cell)), from_month = (int) cell_month (GTK_WIDGET (cell));
+  int row, month;
+
+  /* From the block's moving corner, when Shift extends it. */
+  if (extend)
+    {
+      from_row = (int) self->cursor_row;
+      from_month = (int) self->cursor_month;
+    }
+  row = CLAMP (from_row + rows, 0, (int) n_rows (self) - 1);
+  month = CLAMP (from_month + columns, 0, (int) self->built_months - 1);
+  if (row == from_row && month == from_month)
+    return FALSE;
+  select_cell (self, (guint) row, (guint) month, extend);
+  return TRUE;
+}
+
+/* ---- typing ---- */
+
+static void
+warn_if_unusual (PlMeasurementsGrid *self, PlKpi *kpi, guint month, double before)
+{
+  guint n = pl_plan_get_months (self->plan);
+  g_autofree double *values = g_new (double, n);
+  double usual;
+  gboolean above;
+
+  for (guint m = 0; m < n; m++)
+    values[m] = cell_value (self, kpi, m);
+  usual = pl_grid_usual_value (values, n, month);
+  if (pl_grid_is_unusual (values[month], usual, &above))
+    {
+      g_autofree char *value_text = pl_kpi_value_format (kpi, values[month]);
+      g_autofree char *usual_text = pl_kpi_value_format (kpi, usual);
+      g_autofree char *about = above
+        /* Translators: the value typed, then the KPI's usual monthly value */
+        ? g_strdup_printf (_("%s is more than 10 times this KPI’s usual month (%s)"), value_text, usual_text)
+        /* Translators: the value typed, then the KPI's usual monthly value */
+        : g_strdup_printf (_("%s is less than a tenth of this KPI’s usual month (%s)"), value_text, usual_text);
+      g_autofree char *message = cell_message (self, kpi, month, about);
+
+      pl_grid_notice_show (self->notice, message, TRUE);
+      g_set_object (&self->warned_kpi, kpi);
+      self->warned_month = month;
+      self->warned_kind = self->kind;
+      self->warned_value = values[month];
+      self->warned_before = before;
+      self->warned_serial = pl_plan_get_serial (self->plan);
+    }
+  else if (pl_grid_notice_get_message (self->notice) != NULL && self->warned_kpi == NULL)
+    pl_grid_notice_hide (self->notice);
+}
+
+static gboolean
+on_cell_commit_cb (PlCellEditor *cell, const char *text, PlMeasurementsGrid *self)
 {
   PlKpi *kpi = g_object_get_data (G_OBJECT (cell), "kpi");
-  guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
+  guint month = cell_month (GTK_WIDGET (cell));
   g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
   guint n_points = 0;
-  double value;
+  CellKind kind;
+  double value, before;
 
-  if (kpi == NULL || self->plan == NULL || month >= pl_plan_get_months (self->plan) ||
-      cell_kind (self, kpi, month, &n_points) != CELL_EDITABLE)
-    return;
-  shown = pl_kpi_value_format (kpi, cell_value (self, kpi, month));
-  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (cell))) == 0)
-    return;
-  if (!pl_kpi_value_parse (kpi, gtk_editable_get_text (GTK_EDITABLE (cell)), &value, &error))
+  if (kpi == NULL || self->plan == NULL || month >= pl_plan_get_months (self->plan))
+    return FALSE;
+  kind = cell_kind (self, kpi, month, &n_points);
+  if (text == NULL || kind != CELL_EDITABLE)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (cell), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), error->message);
-      return;
+      message = cell_message (self, kpi, month, read_only_reason (kind == CELL_EDITABLE ? CELL_DERIVED : kind));
+      show_error (self, message);
+      return FALSE;
     }
+  if (!pl_kpi_value_parse (kpi, text, &value, &error))
+    {
+      message = cell_message (self, kpi, month, error->message);
+      show_error (self, message);
+      pl_cell_editor_set_error (cell, error->message);
+      return FALSE;
+    }
+  before = cell_value (self, kpi, month);
   /* A value typed by hand has no source: the source names the tool it was imported from. */
   pl_plan_set_point (self->plan, kpi, self->kind, pl_plan_month_start (self->plan, month), value, NULL);
-  refresh_cell (self, cell);
+  warn_if_unusual (self, kpi, month, before);
+  return TRUE;
 }
 
 static void
-on_cell_activate_cb (GtkEntry *cell, PlMeasurementsGrid *self)
+on_notice_undo_cb (PlMeasurementsGrid *self)
 {
-  commit_cell (self, cell);
-}
+  PlKpi *kpi = self->warned_kpi;
+  double now;
 
-static void
-on_cell_leave_cb (GtkEventControllerFocus *focus, PlMeasurementsGrid *self)
-{
-  commit_cell (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
-}
-
-static void
-on_cell_changed_cb (GtkEntry *cell, PlMeasurementsGrid *self)
-{
-  PlKpi *kpi = g_object_get_data (G_OBJECT (cell), "kpi");
-  g_autoptr(GError) error = NULL;
-  double value;
-
-  /* Checked as it is typed, so a wrong value shows before the cell is left. */
-  if (kpi == NULL || g_object_get_data (G_OBJECT (cell), "refreshing"))
+  if (kpi == NULL || self->plan == NULL)
     return;
-  if (pl_kpi_value_parse (kpi, gtk_editable_get_text (GTK_EDITABLE (cell)), &value, &error))
-    gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
-  else
+  now = self->warned_kind == PL_SERIES_TARGETS
+          ? pl_figures_kpi_target (self->plan, kpi, pl_plan_month_start (self->plan, self->warned_month),
+                                   month_end (self->plan, self->warned_month))
+          : pl_figures_kpi_value (self->plan, kpi, pl_plan_month_start (self->plan, self->warned_month),
+                                  month_end (self->plan, self->warned_month));
+  /* That edit is still the last: undo it (the plan is unmodified again if it was). Later
+   * edits are kept: that month alone goes back, as a new step. */
+  if (pl_plan_get_serial (self->plan) == self->warned_serial)
+    pl_plan_undo (self->plan);
+  else if (now == self->warned_value)
+    pl_plan_set_point (self->plan, kpi, self->warned_kind, pl_plan_month_start (self->plan, self->warned_month),
+                       self->warned_before, NULL);
+  g_clear_object (&self->warned_kpi);
+}
+
+/* ---- copy and paste ---- */
+
+static void
+on_cell_copy_cb (PlCellEditor *cell, PlMeasurementsGrid *self)
+{
+  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
+  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *text = NULL;
+
+  if (self->plan == NULL)
+    return;
+  for (guint r = top; r <= bottom && r < n_rows (self); r++)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (cell), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), error->message);
+      PlKpi *kpi = kpi_at (self, r);
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint m = left; m <= right && m < self->built_months; m++)
+        {
+          g_autofree char *shown = pl_kpi_value_format (kpi, cell_value (self, kpi, m));
+          g_autofree char *copied = pl_grid_copy_number (shown);
+          g_strv_builder_add (builder, copied);
+        }
+      g_ptr_array_add (rows, g_strv_builder_end (builder));
+      g_strv_builder_unref (builder);
     }
+  text = pl_grid_format_block (rows);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+/* Stores a block of cells copied from a spreadsheet at the selected cell: read whole first,
+ * then one undoable step; refused whole, naming the first cell that is not right. */
+static void
+paste_block (PlMeasurementsGrid *self, const char *text)
+{
+  g_autoptr(GPtrArray) rows = pl_grid_parse_block (text);
+  guint top = MIN (self->anchor_row, self->cursor_row), left = MIN (self->anchor_month, self->cursor_month);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint width = 0;
+
+  for (guint r = 0; r < rows->len; r++)
+    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
+  if (top + rows->len > n_rows (self) || left + width > self->built_months)
+    {
+      g_autofree char *name = month_name (self, left);
+      g_autofree char *message = g_strdup_printf (
+        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
+         * budget line, a KPI) and the month where it would start */
+        _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
+        rows->len, width, pl_item_get_string (PL_ITEM (kpi_at (self, top)), PL_KPI_NAME), name);
+      show_error (self, message);
+      return;
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      PlKpi *kpi = kpi_at (self, top + r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *cell = g_strstrip (g_strdup (cells[c]));
+          guint n_points = 0;
+          CellKind kind = cell_kind (self, kpi, left + c, &n_points);
+          const char *refusal = read_only_reason (kind);
+          double value = NAN;
+
+          if (refusal == NULL && !pl_kpi_value_parse (kpi, cell, &value, &error))
+            refusal = error->message;
+          if (refusal != NULL)
+            {
+              g_autofree char *about = g_strdup_printf (_("%s Nothing was pasted."), refusal);
+              g_autofree char *message = cell_message (self, kpi, left + c, about);
+              show_error (self, message);
+              return;
+            }
+          g_array_append_val (values, value);
+        }
+    }
+
+  /* Translators: the name of the undoable step of pasting cells */
+  pl_plan_begin_group (self->plan, _("Paste"));
+  for (guint r = 0, i = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++, i++)
+        pl_plan_set_point (self->plan, kpi_at (self, top + r), self->kind, pl_plan_month_start (self->plan, left + c),
+                           g_array_index (values, double, i), NULL);
+    }
+  pl_plan_end_group (self->plan);
+  g_clear_object (&self->warned_kpi);
+  pl_grid_notice_hide (self->notice);
+  self->anchor_row = top;
+  self->anchor_month = left;
+  select_cell (self, top + rows->len - 1, left + width - 1, TRUE);
+}
+
+static void
+on_clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PlMeasurementsGrid) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text != NULL && self->plan != NULL)
+    paste_block (self, text);
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("The clipboard holds no text to paste."));
+}
+
+static void
+on_cell_paste_cb (PlCellEditor *cell, PlMeasurementsGrid *self)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, on_clipboard_text_cb,
+                                 g_object_ref (self));
 }
 
 static void
 setup_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeasurementsGrid *self)
 {
-  GtkWidget *cell = gtk_entry_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *cell = GTK_WIDGET (pl_cell_editor_new ());
 
-  gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (cell), 7);
-  gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-  /* Undo is the plan's (Ctrl+Z reaches the window), not the text field's own. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
   g_object_set_data (G_OBJECT (cell), "month", g_object_get_data (G_OBJECT (factory), "month"));
-  g_signal_connect (cell, "activate", G_CALLBACK (on_cell_activate_cb), self);
-  g_signal_connect (cell, "changed", G_CALLBACK (on_cell_changed_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_cell_leave_cb), self);
-  gtk_widget_add_controller (cell, focus);
+  g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit_cb), self);
+  g_signal_connect (cell, "move", G_CALLBACK (on_cell_move_cb), self);
+  g_signal_connect (cell, "selected", G_CALLBACK (on_cell_selected_cb), self);
+  g_signal_connect (cell, "copy", G_CALLBACK (on_cell_copy_cb), self);
+  g_signal_connect (cell, "paste", G_CALLBACK (on_cell_paste_cb), self);
   gtk_list_item_set_child (list_item, cell);
+}
+
+static gboolean
+focus_pending_cb (gpointer data)
+{
+  g_autoptr(PlMeasurementsGrid) self = data;
+  GtkWidget *cell;
+
+  if (!self->focus_pending || self->plan == NULL ||
+      (cell = find_cell (self, PL_ITEM (kpi_at (self, self->cursor_row)), self->cursor_month)) == NULL)
+    return G_SOURCE_REMOVE;
+  self->focus_pending = FALSE;
+  self->moving = TRUE;
+  gtk_widget_grab_focus (cell);
+  self->moving = FALSE;
+  pl_grid_view_reveal (self->scrolled, cell);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -232,7 +573,10 @@ bind_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeas
   g_date_strftime (buffer, sizeof buffer, "%B %Y", &date);
   label = g_strdup_printf ("%s, %s", pl_item_get_string (kpi, PL_KPI_NAME), buffer);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  refresh_cell (self, GTK_ENTRY (cell));
+  refresh_cell (self, PL_CELL_EDITOR (cell));
+  pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell), in_block (self, cell_row (self, cell), month));
+  if (self->focus_pending && cell_row (self, cell) == self->cursor_row && month == self->cursor_month)
+    g_idle_add (focus_pending_cb, g_object_ref (self));
 }
 
 static void
@@ -241,7 +585,8 @@ unbind_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMe
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   /* A value typed but not yet committed is kept when the row scrolls away. */
-  commit_cell (self, GTK_ENTRY (cell));
+  if (!pl_cell_editor_commit (PL_CELL_EDITOR (cell)))
+    pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
   g_ptr_array_remove_fast (self->cells, cell);
   g_object_set_data (G_OBJECT (cell), "kpi", NULL);
 }
@@ -318,6 +663,18 @@ on_plan_changed_cb (PlMeasurementsGrid *self)
     }
   for (guint i = 0; i < self->cells->len; i++)
     refresh_cell (self, g_ptr_array_index (self->cells, i));
+  /* The month warned about changed since (undone, typed again): the warning is settled. */
+  if (self->warned_kpi != NULL)
+    {
+      guint32 from = pl_plan_month_start (self->plan, self->warned_month), to = month_end (self->plan, self->warned_month);
+      double now = self->warned_kind == PL_SERIES_TARGETS ? pl_figures_kpi_target (self->plan, self->warned_kpi, from, to)
+                                                          : pl_figures_kpi_value (self->plan, self->warned_kpi, from, to);
+      if (!(now == self->warned_value))
+        {
+          g_clear_object (&self->warned_kpi);
+          pl_grid_notice_hide (self->notice);
+        }
+    }
 }
 
 /* ---- GObject ---- */
@@ -334,6 +691,12 @@ pl_measurements_grid_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->scrolled));
       self->scrolled = NULL;
     }
+  if (self->notice != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->notice));
+      self->notice = NULL;
+    }
+  g_clear_object (&self->warned_kpi);
   g_clear_object (&self->selection);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (pl_measurements_grid_parent_class)->dispose (object);
@@ -356,7 +719,7 @@ pl_measurements_grid_class_init (PlMeasurementsGridClass *klass)
 
   object_class->dispose = pl_measurements_grid_dispose;
   object_class->finalize = pl_measurements_grid_finalize;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "measurementsgrid");
 }
 
@@ -376,6 +739,11 @@ pl_measurements_grid_init (PlMeasurementsGrid *self)
   gtk_column_view_column_set_fixed_width (name, (int) (230 * pl_a11y_text_scale ()));
   gtk_column_view_column_set_resizable (name, TRUE);
   gtk_column_view_append_column (self->view, name);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  self->notice = pl_grid_notice_new ();
+  g_signal_connect_swapped (self->notice, "undo", G_CALLBACK (on_notice_undo_cb), self);
+  gtk_widget_set_parent (GTK_WIDGET (self->notice), GTK_WIDGET (self));
 }
 
 PlMeasurementsGrid *
@@ -392,6 +760,10 @@ pl_measurements_grid_set_plan (PlMeasurementsGrid *self, PlPlan *plan)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   /* Unbinding commits pending text into the plan it was typed for. */
   gtk_no_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->warned_kpi);
+  pl_grid_notice_hide (self->notice);
+  self->cursor_row = self->cursor_month = self->anchor_row = self->anchor_month = 0;
+  self->focus_pending = FALSE;
   g_set_object (&self->plan, plan);
   rebuild_columns (self);
   if (plan != NULL)
@@ -408,7 +780,8 @@ pl_measurements_grid_set_kind (PlMeasurementsGrid *self, PlSeriesKind kind)
   if (self->kind == kind)
     return;
   for (guint i = 0; i < self->cells->len; i++)
-    commit_cell (self, g_ptr_array_index (self->cells, i));
+    if (!pl_cell_editor_commit (g_ptr_array_index (self->cells, i)))
+      pl_cell_editor_cancel (g_ptr_array_index (self->cells, i));
   self->kind = kind;
   for (guint i = 0; i < self->cells->len; i++)
     refresh_cell (self, g_ptr_array_index (self->cells, i));
@@ -465,5 +838,5 @@ pl_measurements_grid_get_text (PlMeasurementsGrid *self, PlItem *kpi, guint mont
 
   g_return_val_if_fail (PL_IS_MEASUREMENTS_GRID (self), NULL);
   cell = find_cell (self, kpi, month);
-  return cell ? g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell))) : NULL;
+  return cell ? g_strdup (pl_cell_editor_get_text (PL_CELL_EDITOR (cell))) : NULL;
 }

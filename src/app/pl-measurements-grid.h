@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlMeasurementsGrid, pl_measurements_grid, PL, MEASUREMENTS_GRID, GtkWidget)
 
 /* Every KPI of a plan by month of its period: a cell per month, typed into like a
- * spreadsheet, each change an undoable edit. Derived KPIs are computed and read-only;
+ * spreadsheet (PlCellEditor), each change an undoable edit; blocks of cells copied and
+ * pasted as tab-separated text in the user's locale, a paste one undoable edit; a value 10
+ * times off its KPI's usual month warned about beside the grid, with Undo. Derived KPIs are
+ * computed and read-only (selected and copied, not typed into);
  * measurements off target are marked, with the target in the cell's tooltip. Shows the
  * actuals, or the targets (property "kind"). */
 PlMeasurementsGrid *pl_measurements_grid_new       (void);

@@ -7,6 +7,7 @@
 
 #include "pl-budget-grid.h"
 #include "pl-budget-page.h"
+#include "pl-cell-editor.h"
 #include "pl-error.h"
 #include "pl-field-text.h"
 #include "pl-figures.h"
@@ -43,16 +44,16 @@ test_budget_page (void)
   cell = pl_budget_grid_get_cell (grid, linkedin, 2);
   g_assert_nonnull (cell);
   gtk_widget_grab_focus (cell);
-  gtk_editable_set_text (GTK_EDITABLE (cell), "twelve");
-  g_signal_emit_by_name (cell, "activate");
+  pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), "twelve");
+  g_assert_false (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
   g_assert_true (gtk_widget_has_css_class (cell, "error"));
   g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2), ==, march);
-  gtk_editable_set_text (GTK_EDITABLE (cell), "12 500,50");
-  g_signal_emit_by_name (cell, "activate");
+  pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
+  /* Typed as a user does: over the value, Enter to store it and go to the line below. */
+  pl_test_keys (cell, "1 2 space 5 0 0 period 5 0 Return");
   pl_test_spin ();
   g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2), ==, 1250050);
   {
-    /* An entry's focus is in its text child. */
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
     GtkWidget *below = pl_budget_grid_get_cell (grid, google, 2);
     g_assert_true (focus != NULL && (focus == below || gtk_widget_is_ancestor (focus, below)));
@@ -65,7 +66,10 @@ test_budget_page (void)
   pl_test_spin ();
   g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (linkedin), 2), ==, march);
 
-  /* Spread evenly: the dialog refuses a bad total and stays; a good one is one undo. */
+  /* Spread evenly: the dialog refuses a bad total and stays; a good one is one undo. The line
+   * form follows the selected cell, which Enter took to the line below: back to LinkedIn. */
+  pl_budget_grid_select (grid, linkedin);
+  pl_test_spin ();
   gtk_widget_activate_action (page, "budget.spread-evenly", NULL);
   pl_test_spin ();
   dialog = pl_test_find_message_dialog ();

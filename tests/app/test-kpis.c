@@ -4,6 +4,7 @@
  * jump to a KPI from elsewhere. Writes screenshots. */
 #include <math.h>
 
+#include "pl-cell-editor.h"
 #include "pl-kpis-page.h"
 #include "pl-measurements-grid.h"
 #include "pl-record-table.h"
@@ -22,7 +23,7 @@ grid_cell (GtkWidget *grid, PlItem *kpi, guint month)
       while (stack->len > 0 && found == NULL)
         {
           GtkWidget *node = g_ptr_array_steal_index (stack, stack->len - 1);
-          if (GTK_IS_ENTRY (node) && g_object_get_data (G_OBJECT (node), "kpi") == (gpointer) kpi &&
+          if (PL_IS_CELL_EDITOR (node) && g_object_get_data (G_OBJECT (node), "kpi") == (gpointer) kpi &&
               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (node), "month")) == month)
             found = node;
           for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -77,28 +78,29 @@ test_kpis_page (void)
   pl_test_wait_drawn (grid);
   cell = grid_cell (grid, leads, 0);
   g_assert_nonnull (cell);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "585");
-  gtk_editable_set_text (GTK_EDITABLE (cell), "12,5x");
+  g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, "585");
+  pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), "12,5x");
+  g_assert_false (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
   g_assert_true (gtk_widget_has_css_class (cell, "error"));
-  g_signal_emit_by_name (cell, "activate");
   g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_measurements (PL_KPI (leads)), january)->value, ==, 585);
-  gtk_editable_set_text (GTK_EDITABLE (cell), "1 234");
+  pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
+  pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), "1 234");
+  g_assert_true (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
   g_assert_false (gtk_widget_has_css_class (cell, "error"));
-  g_signal_emit_by_name (cell, "activate");
   pl_test_spin ();
   g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_measurements (PL_KPI (leads)), january)->value, ==, 1234);
   g_assert_true (pl_plan_can_undo (plan));
   pl_plan_undo (plan);
   pl_test_spin ();
   g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_measurements (PL_KPI (leads)), january)->value, ==, 585);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "585");
+  g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, "585");
 
   /* Computed from its formula: shown, not typed into. */
   cell = grid_cell (grid, cpl, 0);
   g_assert_nonnull (cell);
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_false (pl_cell_editor_get_editable (PL_CELL_EDITOR (cell)));
   g_assert_true (gtk_widget_has_css_class (cell, "derived"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), !=, "");
+  g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), !=, "");
 
   /* The example has months off target (it is a plausible plan, not a perfect one). */
   for (guint m = 0; m < 6; m++)
@@ -122,9 +124,9 @@ test_kpis_page (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "kind")), 1);
   pl_test_spin ();
   cell = grid_cell (grid, leads, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "620");
-  gtk_editable_set_text (GTK_EDITABLE (cell), "700");
-  g_signal_emit_by_name (cell, "activate");
+  g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, "620");
+  pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), "700");
+  g_assert_true (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
   pl_test_spin ();
   g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_targets (PL_KPI (leads)), january)->value, ==, 700);
   pl_plan_undo (plan);
@@ -180,10 +182,12 @@ test_impossible_values (void)
       const PlPoint *after;
 
       g_assert_nonnull (cell);
-      gtk_editable_set_text (GTK_EDITABLE (cell), cases[i].typed);
+      /* Typed over the value as in a spreadsheet, and refused with the rule's words. */
+      pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), cases[i].typed);
+      g_assert_false (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
       g_assert_true (gtk_widget_has_css_class (cell, "error"));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, cases[i].message);
-      g_signal_emit_by_name (cell, "activate");
+      pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
       pl_test_spin ();
       after = pl_series_lookup (pl_kpi_get_measurements (PL_KPI (kpi)), january);
       g_assert_true (after != NULL ? after->value == old : isnan (old));
