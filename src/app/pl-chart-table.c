@@ -39,21 +39,11 @@ kpi_figure (PlKpi *kpi, double value)
   return isnan (value) ? g_strdup ("—") : pl_kpi_value_format (kpi, value);
 }
 
+/* The words of the one status rule, as the charts, the report and the CLI say them. */
 static const char *
 status_text (PlKpiStatus status)
 {
-  switch (status)
-    {
-    case PL_KPI_STATUS_GOOD:
-      return _("On target");
-    case PL_KPI_STATUS_CLOSE:
-      return _("Close to target");
-    case PL_KPI_STATUS_OFF:
-      return _("Off target");
-    case PL_KPI_STATUS_NO_DATA:
-    default:
-      return _("No data");
-    }
+  return pl_kpi_status_describe (status);
 }
 
 /* The month the dashboard shows, as [from, to). */

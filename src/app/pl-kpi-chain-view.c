@@ -262,17 +262,11 @@ format_value (PlItem *kpi, double value)
   return text != NULL && *text != '\0' ? g_steal_pointer (&text) : g_strdup (_("no figure"));
 }
 
+/* The words of the one status rule, as the charts, the report and the CLI say them. */
 static const char *
 status_text (PlKpiStatus status)
 {
-  switch (status)
-    {
-    case PL_KPI_STATUS_GOOD: return _("On target");
-    case PL_KPI_STATUS_CLOSE: return _("Close to target");
-    case PL_KPI_STATUS_OFF: return _("Off target");
-    case PL_KPI_STATUS_NO_DATA:
-    default: return _("No figures");
-    }
+  return pl_kpi_status_describe (status);
 }
 
 /* ---- drawing ---- */

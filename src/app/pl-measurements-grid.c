@@ -46,7 +46,9 @@ G_DEFINE_FINAL_TYPE (PlMeasurementsGrid, pl_measurements_grid, GTK_TYPE_WIDGET)
 
 /* ---- one month of one KPI ---- */
 
-typedef enum { CELL_EDITABLE, CELL_DERIVED, CELL_SEVERAL } CellKind;
+/* CELL_BOOKED: the spend KPI of a plan that records its spending, which is the spend's one
+ * source: the KPI shows what was booked and is not typed into. */
+typedef enum { CELL_EDITABLE, CELL_DERIVED, CELL_SEVERAL, CELL_BOOKED } CellKind;
 
 static guint32
 month_end (PlPlan *plan, guint month)
@@ -67,6 +69,9 @@ cell_kind (PlMeasurementsGrid *self, PlKpi *kpi, guint month, guint *n_points)
 
   if (formula != NULL && *formula != '\0')
     return CELL_DERIVED;
+  if (self->kind == PL_SERIES_MEASUREMENTS && pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE) == PL_STAGE_SPEND &&
+      pl_figures_spend_source (self->plan) == PL_SPEND_FROM_RECORDS)
+    return CELL_BOOKED;
   for (guint i = pl_series_lower_bound (series, from); i < pl_series_get_n (series); i++)
     {
       const PlPoint *point = pl_series_get (series, i);
@@ -124,6 +129,8 @@ refresh_cell (PlMeasurementsGrid *self, PlCellEditor *cell)
 
   if (kind == CELL_DERIVED)
     about = g_strdup_printf (_("Computed from its formula: %s"), pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA));
+  else if (kind == CELL_BOOKED)
+    about = g_strdup (_("The spend booked on the Budget page: record spending there."));
   else if (kind == CELL_SEVERAL)
     about = g_strdup_printf (ngettext ("Combines %u value of this month; import to change it.",
                                        "Combines %u values of this month; import to change them.", n_points),
@@ -226,6 +233,8 @@ read_only_reason (CellKind kind)
     return _("this KPI is computed from its formula: type into the KPIs it is computed from.");
   if (kind == CELL_SEVERAL)
     return _("this month combines several values of the KPI: import them to change them.");
+  if (kind == CELL_BOOKED)
+    return _("the plan’s spend comes from its spending records: record spending on the Budget page.");
   return NULL;
 }
 

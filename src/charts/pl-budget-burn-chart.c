@@ -7,6 +7,7 @@
 
 #include "pl-budget-burn-chart.h"
 #include "pl-chart-draw.h"
+#include "pl-figures.h"
 #include "pl-money.h"
 
 #define AXIS_W   58.0
@@ -166,7 +167,10 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
                  _("at this rate"), plan, projected, planned_total);
   }
 
-  share = pl_percent_format (planned_total > 0 ? 100.0 * (double) projected / (double) planned_total : 0.0, 0);
+  {
+    double against = pl_figures_against ((double) projected, (double) planned_total);
+    share = isnan (against) ? g_strdup ("–") : pl_percent_format (100.0 * against, 0);
+  }
   if (style->share_safe)
     return spent == 0 ? g_strdup (_("Nothing spent yet."))
                       /* Translators: the projected end spend as a share of the budget */

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "pl-chart-draw.h"
+#include "pl-figures.h"
 #include "pl-money.h"
 
 void
@@ -75,7 +76,7 @@ pl_chart_amount (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 
   g_autofree char *number = NULL;
 
   if (style->share_safe)
-    return whole > 0 ? pl_percent_format (100.0 * (double) amount / (double) whole, 0) : g_strdup ("–");
+    return whole > 0 ? pl_percent_format (100.0 * pl_figures_against ((double) amount, (double) whole), 0) : g_strdup ("–");
   /* Under a thousand, whole units: a chart's axis has no room for cents. */
   number = pl_number_short (fabs (value) < 1e3 ? round (value) : value, precise);
   return pl_money_decorate (number, pl_plan_get_currency (plan));

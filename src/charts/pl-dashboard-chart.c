@@ -27,6 +27,8 @@ status_words (PlKpiStatus status)
     case PL_KPI_STATUS_GOOD: return _("on target");
     case PL_KPI_STATUS_CLOSE: return _("close to target");
     case PL_KPI_STATUS_OFF: return _("off target");
+    case PL_KPI_STATUS_NO_TARGET: return _("no target");
+    case PL_KPI_STATUS_NO_DATA:
     default: return _("not measured");
     }
 }
@@ -201,7 +203,7 @@ tile_figures (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *sty
           *against = g_strdup (_("amount withheld"));
           return;
         }
-      *value = pl_percent_format (100 * tile->value / base, 0);
+      *value = pl_percent_format (100 * pl_figures_against (tile->value, base), 0);
       *against = g_strdup (to_target ? _("of target") : _("of the month before"));
       return;
     }

@@ -94,7 +94,7 @@ value_line (PlPlan *plan, PlItem *kpi, double value, double target, const PlChar
       *bright = strlen ("–");
       if (isnan (value) || isnan (target) || target <= 0)
         return g_strdup ("–");
-      share = pl_percent_format (100 * value / target, 0);
+      share = pl_percent_format (100 * pl_figures_against (value, target), 0);
       *bright = strlen (share);
       /* Translators: a KPI in money as a share of its target, "95 % of target" */
       return g_strdup_printf (_("%s of target"), share);

@@ -156,11 +156,7 @@ standings_free (gpointer data)
 static guint64
 standing_serial (PlPlan *plan)
 {
-  guint64 serial = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (standing_sources); i++)
-    serial += pl_plan_get_collection_serial (plan, standing_sources[i]);
-  return serial;
+  return pl_plan_get_collections_serial (plan, standing_sources, G_N_ELEMENTS (standing_sources));
 }
 
 /* Each campaign's KPIs, from the links, resolved once to the campaign's place in the

@@ -276,22 +276,13 @@ static const PlCollection budget_sources[] = {
 static guint64
 budget_serial (PlPlan *plan)
 {
-  guint64 serial = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (budget_sources); i++)
-    serial += pl_plan_get_collection_serial (plan, budget_sources[i]);
-  return serial;
+  return pl_plan_get_collections_serial (plan, budget_sources, G_N_ELEMENTS (budget_sources));
 }
 
 static guint64
 sources_serial (PlPlan *plan)
 {
-  guint64 serial = 0;
-
-  /* Serials only grow, so their sum changes whenever any of them does. */
-  for (guint i = 0; i < G_N_ELEMENTS (cache_sources); i++)
-    serial += pl_plan_get_collection_serial (plan, cache_sources[i]);
-  return serial;
+  return pl_plan_get_collections_serial (plan, cache_sources, G_N_ELEMENTS (cache_sources));
 }
 
 static void

@@ -597,6 +597,16 @@ pl_plan_get_collection_serial (PlPlan *self, PlCollection collection)
   return self->collection_serials[collection == PL_COLLECTION_NONE ? PL_N_COLLECTIONS : collection];
 }
 
+guint64
+pl_plan_get_collections_serial (PlPlan *self, const PlCollection *collections, guint n)
+{
+  guint64 serial = 0;
+
+  for (guint i = 0; i < n; i++)
+    serial += pl_plan_get_collection_serial (self, collections[i]);
+  return serial;
+}
+
 void
 pl_plan_append_loaded (PlPlan *self, PlCollection collection, GPtrArray *items)
 {

@@ -104,6 +104,9 @@ guint64        pl_plan_get_serial          (PlPlan *self);
  * the metadata), so that what depends on a few collections is made again only for them. */
 guint64        pl_plan_get_collection_serial (PlPlan *self, PlCollection collection);
 
+/* A number that changes whenever any of the @n @collections changes (their serials only
+ * grow, so their sum does too): what a derived figure remembers to know it is still true. */
+guint64        pl_plan_get_collections_serial (PlPlan *self, const PlCollection *collections, guint n);
 /* For the reader: appends a record without undo. The record keeps its ID. */
 void           pl_plan_append_loaded       (PlPlan *self, PlCollection collection, GPtrArray *items);
 /* What the reader did not understand at the root, and in each collection's container. */

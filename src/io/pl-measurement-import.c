@@ -15,6 +15,7 @@
 #include "pl-kpi-period.h"
 #include "pl-kpi-value.h"
 #include "pl-measurement-import.h"
+#include "pl-rules.h"
 
 void
 pl_import_preview_free (PlImportPreview *self)
@@ -1212,6 +1213,20 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
             same->value = divisor == 100 ? hundredth_of (same->digits) : same->value;
           }
       g_hash_table_remove (percent_kpis, reading->kpi);
+    }
+
+  /* A value the KPI cannot hold (negative leads, a churn of 200 %) is refused with the same
+   * words as when it is typed: an import must not let in what an edit would refuse. */
+  for (guint i = readings->len; i-- > 0;)
+    {
+      Reading *reading = &g_array_index (readings, Reading, i);
+      g_autoptr(GError) refused = NULL;
+
+      if (pl_rule_kpi_value (PL_KPI (reading->kpi), reading->value, &refused))
+        continue;
+      reject (self, reading->row, "%s", refused->message);
+      self->n_values--;
+      g_array_remove_index (readings, i);
     }
 
   settle (self, plan, readings, date_format, notes);

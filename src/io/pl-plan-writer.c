@@ -345,6 +345,23 @@ write_item (Writer *self, PlItem *item, guint level)
     g_string_append (self->out, "/>\n");
 }
 
+/* The lowest minor version that holds what @plan uses: a plan with none of the additions
+ * stays readable, without a notice, by the readers of the versions before them. */
+static int
+minor_needed (PlPlan *plan)
+{
+  GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
+
+  /* 1.1: spend booked for one campaign. */
+  for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
+      if (pl_item_get_string (entry, PL_SPEND_CAMPAIGN) != NULL)
+        return 1;
+    }
+  return 0;
+}
+
 GBytes *
 pl_plan_write_bytes (PlPlan *plan)
 {
@@ -356,7 +373,7 @@ pl_plan_write_bytes (PlPlan *plan)
   if (pl_plan_get_newer_format (plan) != NULL)
     g_strlcpy (version, pl_plan_get_newer_format (plan), sizeof version);
   else
-    g_snprintf (version, sizeof version, "%d.%d", PL_PLAN_FORMAT_MAJOR, PL_PLAN_FORMAT_MINOR);
+    g_snprintf (version, sizeof version, "%d.%d", PL_PLAN_FORMAT_MAJOR, MIN (minor_needed (plan), PL_PLAN_FORMAT_MINOR));
   g_string_append (self.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan");
   attribute (&self, "xmlns", PL_PLAN_NAMESPACE);
   attribute (&self, "version", version);

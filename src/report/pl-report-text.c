@@ -179,6 +179,7 @@ typedef struct {
   int     index;                           /* of the month in the period */
   PlBasis to_date;                         /* [start, until): what "to date" means here */
   gboolean measured;                       /* anything is measured as of the day */
+  PlBasis spend_basis;                     /* spend against budget: to the day, as the dashboard */
 } Months;
 
 static Months
@@ -186,7 +187,7 @@ months_of (PlPlan *plan, guint32 today)
 {
   g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
   Months m = { pl_plan_get_start (plan), dashboard->month, dashboard->until, 0, 0, dashboard->measured_basis,
-               dashboard->measured };
+               dashboard->measured, dashboard->to_date };
 
   m.index = MAX (pl_plan_month_index (plan, m.month), 0);
   m.previous = m.index > 0 ? pl_plan_month_start (plan, (guint) m.index - 1) : 0;
@@ -456,16 +457,16 @@ PlReportTableText *
 pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
 {
   Months m = months_of (plan, today);
-  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
   GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
-  g_autofree char *month_name = day_text (m.month, "%B %Y");
+  PlBasis period = pl_basis_period (plan);
+  g_autofree char *until = pl_basis_describe (plan, &m.spend_basis);
   guint n = g_list_model_get_n_items (categories);
-  gint64 all_planned = pl_budget_totals_planned (totals, NULL, -1);
-  gint64 all_spent = 0;
+  gint64 all_planned, all_spent;
   PlReportTableText *self;
 
-  for (int i = 0; i <= m.index; i++)
-    all_spent += pl_budget_totals_actual (totals, NULL, i);
+  /* The same figures as the summary and the dashboard's spend gauge: to the day shown. */
+  pl_figures_category_on (plan, NULL, &period, &all_planned, NULL, NULL);
+  pl_figures_category_on (plan, NULL, &m.spend_basis, NULL, &all_spent, NULL);
   if (share_safe)
     self = table_new (_("Category"), 0.34, PANGO_ALIGN_LEFT, _("Share of the budget"), 0.22, PANGO_ALIGN_RIGHT,
                       _("Share of the spend"), 0.22, PANGO_ALIGN_RIGHT, _("Used to date"), 0.22, PANGO_ALIGN_RIGHT, NULL);
@@ -473,26 +474,25 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
     self = table_new (_("Category"), 0.26, PANGO_ALIGN_LEFT, _("Planned"), 0.16, PANGO_ALIGN_RIGHT,
                       _("Planned to date"), 0.16, PANGO_ALIGN_RIGHT, _("Spent to date"), 0.16, PANGO_ALIGN_RIGHT,
                       _("Used"), 0.12, PANGO_ALIGN_RIGHT, _("Variance"), 0.14, PANGO_ALIGN_RIGHT, NULL);
-  self->subtitle = g_markup_printf_escaped (_("Spend to the end of %s against the plan, by category."), month_name);
+  /* Translators: the basis of the report's budget table, "January to June 2027" */
+  self->subtitle = g_markup_printf_escaped (_("Spend for %s against the plan to the same day, by category."), until);
   /* Each category, then the whole plan (no category) as the totals row. */
   for (guint c = 0; c <= n; c++)
     {
       g_autoptr(PlItem) category = c < n ? g_list_model_get_item (categories, c) : NULL;
       const char *name = category ? pl_item_get_string (category, PL_CATEGORY_NAME) : _("All categories");
-      gint64 planned = pl_budget_totals_planned (totals, category, -1), to_date = 0, spent = 0;
-      g_autofree char *used = NULL;
+      gint64 planned, to_date, spent;
+      double used;
+      g_autofree char *used_text = NULL;
 
-      for (int i = 0; i <= m.index; i++)
-        {
-          to_date += pl_budget_totals_planned (totals, category, i);
-          spent += pl_budget_totals_actual (totals, category, i);
-        }
-      used = percent_text (to_date ? (double) spent / to_date : NAN);
+      pl_figures_category_on (plan, PL_CATEGORY (category), &period, &planned, NULL, NULL);
+      pl_figures_category_on (plan, PL_CATEGORY (category), &m.spend_basis, &to_date, &spent, &used);
+      used_text = percent_text (used);
       if (share_safe)
         {
-          g_autofree char *share = percent_text (all_planned ? (double) planned / all_planned : NAN);
-          g_autofree char *spend_share = percent_text (all_spent ? (double) spent / all_spent : NAN);
-          add_row (self, name, share, spend_share, used, NULL);
+          g_autofree char *share = percent_text (pl_figures_against ((double) planned, (double) all_planned));
+          g_autofree char *spend_share = percent_text (pl_figures_against ((double) spent, (double) all_spent));
+          add_row (self, name, share, spend_share, used_text, NULL);
         }
       else
         {
@@ -500,7 +500,7 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
           g_autofree char *t = money_text (plan, major (plan, to_date));
           g_autofree char *sp = money_text (plan, major (plan, spent));
           g_autofree char *v = signed_money_text (plan, major (plan, spent - to_date));
-          add_row (self, name, p, t, sp, used, v, NULL);
+          add_row (self, name, p, t, sp, used_text, v, NULL);
         }
     }
   self->last_is_total = TRUE;
@@ -593,8 +593,9 @@ contributions (PlPlan *plan, gboolean share_safe)
       if (share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY)
         {
           double target = pl_figures_kpi_target (plan, PL_KPI (kpi), start, end);
+          double against = pl_figures_against (contribution, target);
           /* Translators: a campaign's expected contribution as a share of its KPI's target */
-          value = isnan (target) || target == 0 ? NULL : g_strdup_printf (_("%.0f%% of target"), contribution / target * 100);
+          value = isnan (against) ? NULL : g_strdup_printf (_("%.0f%% of target"), against * 100);
         }
       else
         value = pl_kpi_value_format (PL_KPI (kpi), contribution);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pl-chart-table.h"
+#include "pl-dashboard.h"
 #include "pl-dashboard-page.h"
 #include "pl-calendar.h"
 #include "pl-document.h"
@@ -163,11 +164,136 @@ test_chart_tables (void)
   pl_test_spin ();
 }
 
+/* Copies tests/data/round-numbers.pilote into @dir. */
+static char *
+copy_reference (const char *dir)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "round-numbers.pilote", NULL);
+  char *target = g_build_filename (dir, "round-numbers.pilote", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
+  return target;
+}
+
+static const char *
+cell (GPtrArray *rows, guint row, guint column)
+{
+  g_assert_cmpuint (row, <, rows->len);
+  return ((char **) g_ptr_array_index (rows, row))[column];
+}
+
+/* The reference plan of round numbers (worked out in tests/cli/test-cli.c): the window's
+ * tiles, the funnel's table and the chain's table say the same figures as the summary. */
+static void
+test_reference (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_reference (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  g_autoptr(GPtrArray) funnel = pl_chart_table_rows (plan, "funnel", pl_calendar_today ());
+  g_autoptr(GPtrArray) chain = pl_chart_table_rows (plan, "chain", pl_calendar_today ());
+  static const char *stages[][4] = {
+    { "Visitors", "2\u202F000", "2\u202F000", "—" }, { "Leads", "200", "200", "10.0%" }, { "MQL", "50", "50", "25.0%" },
+    { "SQL", "20", "20", "40.0%" }, { "New customers", "5", "4", "25.0%" },
+  };
+  GtkWidget *page, *tiles;
+
+  /* The funnel's table lists the stages its chart draws, on the same months, with the rates. */
+  g_assert_cmpuint (funnel->len, ==, 1 + G_N_ELEMENTS (stages));
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    for (guint c = 0; c < 4; c++)
+      g_assert_cmpstr (cell (funnel, i + 1, c), ==, stages[i][c]);
+  /* The chain's table: February against February's targets, the status by the one rule. */
+  for (guint r = 1; r < chain->len; r++)
+    if (g_str_equal (cell (chain, r, 0), "Leads"))
+      {
+        g_assert_cmpstr (cell (chain, r, 1), ==, "80");
+        g_assert_cmpstr (cell (chain, r, 2), ==, "100");
+        g_assert_cmpstr (cell (chain, r, 3), ==, "Off target");
+      }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+  page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_DASHBOARD_PAGE);
+  pl_test_wait_drawn (page);
+  tiles = pl_test_find_by_id (page, "tiles");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), ==,
+                   "Leads, February 2027: 80, off target (target 100), down from 120 the month before.");
+  pl_test_screenshot (GTK_WIDGET (window), "dashboard-reference");
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
+/* The day the dashboard is as of: chosen in the header's calendar, shown on the button, kept
+ * for this plan in the user's settings (not in the file), and back to the default with
+ * Latest Month Measured. */
+static void
+test_as_of (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_reference (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pilote.Pilote");
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  g_autoptr(GDateTime) january = g_date_time_new_local (2027, 1, 31, 0, 0, 0);
+  g_autoptr(GVariant) dates = NULL;
+  g_autofree char *saved = NULL;
+  const char *remembered = NULL;
+  GtkWidget *page, *button, *calendar, *tiles;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+  page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_DASHBOARD_PAGE);
+  pl_test_wait_drawn (page);
+  button = pl_test_find_by_id (page, "as_of");
+  calendar = pl_test_find_by_id (page, "as_of_calendar");
+  tiles = pl_test_find_by_id (page, "tiles");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "As of 28 February 2027");
+
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), january);
+  pl_test_spin ();
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "As of 31 January 2027");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), ==,
+                   "Leads, January 2027: 120, on target (target 100).");
+  dates = g_settings_get_value (settings, "as-of-dates");
+  g_assert_true (g_variant_lookup (dates, uri, "&s", &remembered));
+  g_assert_cmpstr (remembered, ==, "2027-01-31");
+  /* Not in the plan: the file is unchanged and the plan unmodified. */
+  g_assert_false (pl_plan_get_modified (plan));
+
+  /* Opened again, the plan is as of the day chosen. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  window = pl_test_open_in_window (path);
+  plan = pl_document_get_plan (pl_window_get_document (window));
+  g_assert_cmpuint (pl_dashboard_get_chosen_as_of (plan), ==, pl_plan_month_start (plan, 1) - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+  page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_DASHBOARD_PAGE);
+  pl_test_wait_drawn (page);
+  gtk_widget_activate_action (page, "dashboard.as-of-latest", NULL);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_dashboard_get_chosen_as_of (plan), ==, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (pl_test_find_by_id (page, "as_of"))), ==,
+                   "As of 28 February 2027");
+  g_clear_pointer (&dates, g_variant_unref);
+  dates = g_settings_get_value (settings, "as-of-dates");
+  g_assert_false (g_variant_lookup (dates, uri, "&s", &remembered));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/dashboard/page", test_dashboard_page);
   g_test_add_func ("/dashboard/chart-tables", test_chart_tables);
+  g_test_add_func ("/dashboard/reference", test_reference);
+  g_test_add_func ("/dashboard/as-of", test_as_of);
   return g_test_run ();
 }

@@ -433,7 +433,7 @@ test_numbers (void)
     { ',', ' ', "1 234,5", 1234.5 },
     { ',', 0, "1\xC2\xA0" "234,5", 1234.5 },
     { '.', '\'', "1'234", 1234 },
-    { '.', 0, " -12.5 ", -12.5 },
+    { '.', 0, " 12.5 ", 12.5 },
     { '.', ',', "12,5", NAN },      /* a decimal comma, not 125 */
     { '.', ',', "1,2345", NAN },
     { '.', 0, "1,234", NAN },
@@ -874,6 +874,25 @@ test_spend_refused (void)
   g_assert_cmpuint (preview->changes->len, ==, 1);
 }
 
+/* What an edit refuses, an import refuses too, in the same words: negative leads, a churn of
+ * 200 %; the other rows still come in. */
+static void
+test_impossible_values (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlImportOptions options = { 0 };
+  g_autoptr(PlImportPreview) preview = preview_of (plan, "date,kpi,value\n2027-07-01,kpi-leads,-40\n"
+                                                         "2027-07-01,kpi-churn,200%\n2027-07-01,kpi-sql,90\n", &options);
+
+  g_assert_cmpuint (preview->rejected->len, ==, 2);
+  g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[0])->message, ==,
+                   "Row 2: “Leads” is a count: it cannot be negative.");
+  g_assert_true (g_str_has_prefix (((PlImportRejection *) preview->rejected->pdata[1])->message,
+                                   "Row 3: “Monthly churn rate” is a churn rate: it is between 0% and 100%"));
+  g_assert_cmpuint (preview->changes->len, ==, 1);
+  g_assert_cmpstr (pl_item_get_id (g_array_index (preview->changes, PlImportChange, 0).item), ==, "kpi-sql");
+}
+
 /* Files shaped unlike the fixtures: a mark and nothing else, trailing separators everywhere,
  * a header with an empty last column, a wide row with two bad cells (one row, two reasons). */
 static void
@@ -959,6 +978,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/date-forms", test_date_forms);
   g_test_add_func ("/import/french-crm", test_french_crm);
   g_test_add_func ("/import/spend-refused", test_spend_refused);
+  g_test_add_func ("/import/impossible-values", test_impossible_values);
   g_test_add_func ("/import/odd-shapes", test_odd_shapes);
   g_test_add_func ("/import/mangled", test_mangled);
   return g_test_run ();

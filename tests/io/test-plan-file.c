@@ -296,7 +296,7 @@ test_unknown_kept (void)
   g_assert_cmpstr (pl_plan_get_newer_format (plan), ==, "1.4");
   {
     g_autofree char *notice = pl_plan_describe_newer_format (plan);
-    g_assert_nonnull (strstr (notice, "file format 1.4; this version knows 1.0"));
+    g_assert_nonnull (strstr (notice, "file format 1.4; this version knows 1.1"));
   }
   bytes = pl_plan_write_bytes (plan);
   text = g_bytes_get_data (bytes, NULL);
@@ -310,6 +310,38 @@ test_unknown_kept (void)
   g_assert_no_error (error);
   second = pl_plan_write_bytes (again);
   g_assert_true (g_bytes_equal (bytes, second));
+}
+
+/* Format 1.1 adds spend booked for one campaign. A plan that uses it is written as 1.1 and
+ * reads back the same; one that does not stays 1.0, for the readers before 1.1. */
+static void
+test_spend_campaign (void)
+{
+  static const char *text =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+    "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+    "  <categories><category id=\"c\" name=\"C\"/></categories>\n"
+    "  <budget-lines><line id=\"l\" category=\"c\" name=\"L\"/></budget-lines>\n"
+    "  <campaigns><campaign id=\"k\" name=\"K\"/></campaigns>\n"
+    "  <spending><spend id=\"s\" line=\"l\" date=\"2027-01-05\" amount=\"10.00\"/></spending>\n"
+    "</plan>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (text, strlen (text), "t.pilote", PL_READ_SCHEMA, &error);
+  g_autoptr(GBytes) plain = NULL, booked = NULL;
+  g_autoptr(PlPlan) again = NULL;
+
+  g_assert_no_error (error);
+  plain = pl_plan_write_bytes (plan);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (plain, NULL), -1, "version=\"1.0\""));
+  pl_item_set_string (pl_plan_lookup (plan, "s"), PL_SPEND_CAMPAIGN, "k");
+  booked = pl_plan_write_bytes (plan);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (booked, NULL), -1, "version=\"1.1\""));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (booked, NULL), -1, "campaign=\"k\""));
+  again = pl_plan_read_bytes (g_bytes_get_data (booked, NULL), g_bytes_get_size (booked), "again.pilote", PL_READ_SCHEMA, &error);
+  g_assert_no_error (error);
+  g_assert_null (pl_plan_get_newer_format (again));
+  g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (again, "s"), PL_SPEND_CAMPAIGN), ==, "k");
 }
 
 static PlPlan *
@@ -573,6 +605,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/round-trip-occurrences", test_round_trip_occurrences);
   g_test_add_func ("/plan-file/stale-occurrence-loads", test_stale_occurrence_loads);
   g_test_add_func ("/plan-file/unknown-kept", test_unknown_kept);
+  g_test_add_func ("/plan-file/spend-campaign", test_spend_campaign);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
   g_test_add_func ("/plan-file/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/plan-file/not-a-regular-file", test_not_a_regular_file);
