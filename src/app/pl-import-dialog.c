@@ -35,6 +35,8 @@ struct _PlImportDialog
   GtkListBox           *rejected;
   GtkWidget            *rejected_box;
   GtkButton            *import_button;
+  GtkWidget            *cancel_button;
+  GtkWidget            *options;
 
   /* Owned references */
   PlPlan               *plan;
@@ -45,6 +47,7 @@ struct _PlImportDialog
   GtkStringList        *rows;        /* indexes into result->changes, for the column view */
   GtkFileChooserNative *chooser;
   gboolean              filling;
+  gboolean              done;        /* imported: the dialog says what changed, and only closes */
 };
 
 G_DEFINE_FINAL_TYPE (PlImportDialog, pl_import_dialog, GTK_TYPE_WINDOW)
@@ -164,7 +167,7 @@ recompute (PlImportDialog *self)
   gboolean ambiguous;
   guint n_rows, n_changing = 0;
 
-  if (self->filling || self->text == NULL)
+  if (self->filling || self->text == NULL || self->done)
     return;
   read_choices (self, &options);
   /* A column per KPI has neither: hidden, not greyed out, so they don't read as chosen. */
@@ -407,14 +410,29 @@ static void
 apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlImportDialog *self = PL_IMPORT_DIALOG (widget);
-  g_autofree char *source = NULL;
+  g_autofree char *source = NULL, *counted = NULL, *message = NULL;
+  PlImportCounts counts;
 
-  if (self->result == NULL)
+  if (self->result == NULL || self->done)
     return;
   /* The file's name tells later readers where the figures came from. */
   source = self->file ? g_file_get_basename (self->file) : NULL;
+  counts = pl_import_changes_count (self->result->changes);
   pl_import_apply (self->plan, self->result, source);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* The dialog stays to say what changed, as the command line does: the values added and
+   * replaced are the user's to check (Undo takes them back in one step). */
+  self->done = TRUE;
+  counted = pl_import_counts_text (&counts);
+  /* Translators: the file imported, then "3 values added, 2 replaced, 1 unchanged" */
+  message = g_strdup_printf (_("Imported from %s: %s."), source ? source : "", counted);
+  gtk_label_set_label (self->summary, message);
+  gtk_widget_set_sensitive (self->options, FALSE);
+  gtk_widget_set_visible (self->cancel_button, FALSE);
+  gtk_widget_action_set_enabled (widget, "import.choose", FALSE);
+  gtk_widget_action_set_enabled (widget, "import.apply", FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "window.close");
+  gtk_button_set_label (self->import_button, _("_Close"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
 }
 
 /* ---- GObject ---- */
@@ -468,6 +486,8 @@ pl_import_dialog_class_init (PlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected_box);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, options);
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

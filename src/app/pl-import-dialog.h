@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlImportDialog, pl_import_dialog, PL, IMPORT_DIALOG, GtkWindow)
 
 /* Imports KPI measurements from a CSV file into @plan: the user picks the file, the columns
- * and the formats, reads a preview of what would change and every rejected row with its
- * reason, and nothing changes until Import (one undoable edit). */
+ * and the formats, reads a preview of every value that would be added or replaced and every
+ * rejected row with its reason, and nothing changes until Import (one undoable edit); then
+ * the dialog says how many values were added and replaced, and closes. */
 PlImportDialog *pl_import_dialog_new      (GtkWindow *parent, PlPlan *plan);
 /* Reads @file as the dialog's file (what Choose File… does); FALSE with @error when it
  * cannot be read at all. */

@@ -313,18 +313,6 @@ parse_separator (const char *text, char *separator)
   return TRUE;
 }
 
-/* "3 values added, 2 replaced, 1 unchanged": what an import does or would do. */
-static char *
-counts_text (const PlImportCounts *counts)
-{
-  g_autofree char *added = g_strdup_printf (ngettext ("%u value added", "%u values added", counts->added), counts->added);
-  g_autofree char *replaced = g_strdup_printf (ngettext ("%u replaced", "%u replaced", counts->replaced), counts->replaced);
-  g_autofree char *unchanged = g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", counts->unchanged), counts->unchanged);
-
-  /* Translators: values added, replaced and left as they were by an import */
-  return g_strdup_printf (_("%s, %s, %s"), added, replaced, unchanged);
-}
-
 static int
 command_import (int argc, char **argv)
 {
@@ -454,7 +442,7 @@ command_import (int argc, char **argv)
       return EXIT_PROBLEMS;
     }
   counted = pl_import_changes_count (preview->changes);
-  counts = counts_text (&counted);
+  counts = pl_import_counts_text (&counted);
   if (dry_run)
     {
       for (guint i = 0; i < preview->changes->len; i++)

@@ -36,6 +36,17 @@ pl_import_changes_count (GArray *changes)
 }
 
 char *
+pl_import_counts_text (const PlImportCounts *counts)
+{
+  g_autofree char *added = g_strdup_printf (ngettext ("%u value added", "%u values added", counts->added), counts->added);
+  g_autofree char *replaced = g_strdup_printf (ngettext ("%u replaced", "%u replaced", counts->replaced), counts->replaced);
+  g_autofree char *unchanged = g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", counts->unchanged), counts->unchanged);
+
+  /* Translators: values added, replaced and left as they were by an import */
+  return g_strdup_printf (_("%s, %s, %s"), added, replaced, unchanged);
+}
+
+char *
 pl_import_change_period_text (PlPlan *plan, const PlImportChange *change)
 {
   g_autofree char *day = pl_date_text (change->period, PL_DATE_DAY_MON_YEAR);

@@ -31,6 +31,8 @@ typedef struct {
 gboolean  pl_import_change_is_unchanged (const PlImportChange *change);
 /* Counts the changes of @changes (an array of PlImportChange) by kind. */
 PlImportCounts pl_import_changes_count  (GArray *changes);
+/* "3 values added, 2 replaced, 1 unchanged": what an import did or would do, for its final message. */
+char     *pl_import_counts_text         (const PlImportCounts *counts);
 /* The period of @change in words, as its record's frequency names it ("January 2027", "week of
  * 4 Jan 2027", "quarter from 1 Apr 2027"). */
 char     *pl_import_change_period_text  (PlPlan *plan, const PlImportChange *change);

@@ -68,6 +68,15 @@ test_import_dialog (void)
   g_assert_false (pl_plan_get_modified (plan));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
   pl_test_spin ();
+  /* The dialog says what changed, then closes. */
+  g_assert_true (find_dialog () == dialog);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "summary"))), ==,
+                   "Imported from crm-semicolon.csv: 0 values added, 3 replaced, 0 unchanged.");
+  g_assert_false (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "cancel_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pl_test_find_by_id (GTK_WIDGET (dialog), "import_button"))), ==, "_Close");
+  pl_test_screenshot (GTK_WIDGET (dialog), "import-dialog-done");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  pl_test_spin ();
   g_assert_null (find_dialog ());
   g_assert_true (pl_plan_get_modified (plan));
   g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Import 3 Measurements");
@@ -136,6 +145,10 @@ test_import_dialog (void)
   pl_test_spin ();
   g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+  pl_test_spin ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "summary"))), ==,
+                   "Imported from odd.csv: 1 value added, 0 replaced, 0 unchanged.");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   pl_test_spin ();
   g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_measurements (PL_KPI (pl_plan_lookup (plan, "kpi-churn"))),
                                        pl_plan_month_start (plan, 6))->value, ==, 0.2);

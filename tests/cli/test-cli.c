@@ -696,21 +696,31 @@ csv (const char *name)
   return g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "csv", name, NULL);
 }
 
+/* Copies the example plan into @dir as plan.pilote, for an import to change; returns its path
+ * and its text in *@original. */
+static char *
+copy_example (const char *dir, char **original)
+{
+  g_autofree char *source = example ();
+  char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, original, &length, NULL));
+  g_assert_true (g_file_set_contents (plan, *original, (gssize) length, NULL));
+  return plan;
+}
+
 /* The weekly scripted update: rejected rows listed with their lines on stderr; nothing
  * written then and exit 1, unless --keep-going, which saves the rest and exits 3. */
 static void
 test_import (void)
 {
   g_autofree char *dir = temp_dir ();
-  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
-  g_autofree char *source = example ();
+  g_autofree char *original = NULL, *after = NULL;
+  g_autofree char *plan = copy_example (dir, &original);
   g_autofree char *crm = csv ("crm-semicolon.csv");
   g_autofree char *ga4 = csv ("ga4-wide.csv");
-  g_autofree char *original = NULL, *after = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (source, &original, &length, NULL));
-  g_assert_true (g_file_set_contents (plan, original, (gssize) length, NULL));
   {
     g_auto(Run) run = { 0 };
     g_autofree char *line = g_strdup_printf ("%s:4: “Sessions” is not a KPI of this plan.\n", crm);
@@ -768,17 +778,13 @@ static void
 test_import_statuses (void)
 {
   g_autofree char *dir = temp_dir ();
-  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *original = NULL, *after = NULL;
+  g_autofree char *plan = copy_example (dir, &original);
   g_autofree char *churn = g_build_filename (dir, "churn.csv", NULL);
   g_autofree char *mixed = g_build_filename (dir, "mixed.csv", NULL);
-  g_autofree char *source = example ();
   g_autofree char *ends = csv ("crm-month-ends.csv");
   g_autofree char *french = csv ("crm-fr-mensuel.csv");
-  g_autofree char *original = NULL, *after = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (source, &original, &length, NULL));
-  g_assert_true (g_file_set_contents (plan, original, (gssize) length, NULL));
   {
     g_auto(Run) run = { 0 };
     run_cli (&run, "import", plan, ends, NULL);
@@ -867,15 +873,11 @@ static void
 test_import_files (void)
 {
   g_autofree char *dir = temp_dir ();
-  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
-  g_autofree char *source = example ();
+  g_autofree char *original = NULL, *after = NULL;
+  g_autofree char *plan = copy_example (dir, &original);
   g_autofree char *not_utf8 = csv ("not-utf8.csv");
   g_autofree char *mapped = csv ("ga4-mapped.csv");
-  g_autofree char *original = NULL, *after = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (source, &original, &length, NULL));
-  g_assert_true (g_file_set_contents (plan, original, (gssize) length, NULL));
   {
     g_auto(Run) run = { 0 };
     g_autofree char *expected = g_strdup_printf ("%s: Line 2 is not UTF-8 text: save the file as UTF-8 "

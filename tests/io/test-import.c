@@ -37,6 +37,30 @@ fixture (const char *name, gsize *length)
   return text;
 }
 
+/* The preview of @text, which must read as a whole. */
+static PlImportPreview *
+preview_of (PlPlan *plan, const char *text, const PlImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  PlImportPreview *preview = pl_import_preview (plan, text, -1, options, &error);
+
+  g_assert_no_error (error);
+  return preview;
+}
+
+/* The preview of the fixture @name, which must read as a whole. */
+static PlImportPreview *
+preview_of_fixture (PlPlan *plan, const char *name, const PlImportOptions *options)
+{
+  gsize length;
+  g_autofree char *text = fixture (name, &length);
+  g_autoptr(GError) error = NULL;
+  PlImportPreview *preview = pl_import_preview (plan, text, (gssize) length, options, &error);
+
+  g_assert_no_error (error);
+  return preview;
+}
+
 static guint32
 day (int y, int m, int d)
 {
@@ -57,14 +81,10 @@ static void
 test_ga4_wide (void)
 {
   g_autoptr(PlPlan) plan = example ();
-  gsize length;
-  g_autofree char *text = fixture ("ga4-wide.csv", &length);
   PlImportOptions options = { .thousands = ',', .source = "GA4" };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  g_autoptr(PlImportPreview) preview = preview_of_fixture (plan, "ga4-wide.csv", &options);
   double before = measured (plan, "kpi-visitors", day (2027, 1, 1));
 
-  g_assert_no_error (error);
   g_assert_cmpint (preview->delimiter, ==, ',');
   g_assert_cmpuint (preview->n_records, ==, 3);
   g_assert_cmpstr (preview->header[1], ==, "Unique visitors");
@@ -97,11 +117,8 @@ static void
 test_crm_rejections (void)
 {
   g_autoptr(PlPlan) plan = example ();
-  gsize length;
-  g_autofree char *text = fixture ("crm-semicolon.csv", &length);
   PlImportOptions options = { .decimal = ',', .date_format = PL_IMPORT_DATE_DMY };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  g_autoptr(PlImportPreview) preview = preview_of_fixture (plan, "crm-semicolon.csv", &options);
   static const char *reasons[] = {
     "Row 4: “Sessions” is not a KPI of this plan.",
     "Row 5: “31/04/2027” is not a date in this file’s format.",
@@ -110,7 +127,6 @@ test_crm_rejections (void)
     "Row 9: a second value for “Leads” on the same date (row 8 has one).",
   };
 
-  g_assert_no_error (error);
   g_assert_cmpint (preview->delimiter, ==, ';');
   g_assert_cmpuint (preview->changes->len, ==, 3);
   g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 1).value, ==, 230.5);
@@ -125,13 +141,9 @@ static void
 test_quoted (void)
 {
   g_autoptr(PlPlan) plan = example ();
-  gsize length;
-  g_autofree char *text = fixture ("quoted.csv", &length);
   PlImportOptions options = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  g_autoptr(PlImportPreview) preview = preview_of_fixture (plan, "quoted.csv", &options);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (preview->rejected->len, ==, 0);
   g_assert_cmpuint (preview->changes->len, ==, 3);
   /* A record over two lines: the next one starts on line 4. */
@@ -539,16 +551,6 @@ total (PlPlan *plan, const char *kpi, guint *n_in_january)
   return sum;
 }
 
-static PlImportPreview *
-preview_of (PlPlan *plan, const char *text, const PlImportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  PlImportPreview *preview = pl_import_preview (plan, text, -1, options, &error);
-
-  g_assert_no_error (error);
-  return preview;
-}
-
 /* A CRM report dated on month ends into KPIs whose values sit on month starts: each date is
  * its month, and the month's value is replaced, never doubled (leads to date stay 4,219, not
  * 8,438). A value stored on another day of the month goes too. */
@@ -819,18 +821,14 @@ static void
 test_french_crm (void)
 {
   g_autoptr(PlPlan) plan = example ();
-  gsize length;
-  g_autofree char *text = fixture ("crm-fr-mensuel.csv", &length);
   PlImportOptions options = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlImportPreview) preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  g_autoptr(PlImportPreview) preview = preview_of_fixture (plan, "crm-fr-mensuel.csv", &options);
   static const struct { const char *kpi; int m; double value; } expected[] = {
     { "kpi-leads", 1, 4219 }, { "kpi-mql", 1, 1265 }, { "kpi-churn", 1, 0.009 },
     { "kpi-leads", 2, 4390 }, { "kpi-mql", 2, 1317 }, { "kpi-churn", 2, 0.011 },
     { "kpi-leads", 3, 612 }, { "kpi-mql", 3, 183.5 }, { "kpi-churn", 3, 0.008 },
   };
 
-  g_assert_no_error (error);
   g_assert_cmpint (preview->delimiter, ==, ';');
   g_assert_cmpuint (preview->rejected->len, ==, 0);
   g_assert_cmpstr (preview->header[0], ==, "Mois");
