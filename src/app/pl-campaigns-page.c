@@ -290,8 +290,9 @@ refresh_budget (PlCampaignsPage *self)
     {
       g_autofree char *r = pl_money_format (allocated - actual, exponent, currency);
       g_autofree char *share = pl_percent_format (used * 100, 0);
-      /* Translators: the campaign's allocated budget, its actual spend, the share used, what remains */
-      text = g_strdup_printf (_("Allocated %s · spent %s (%s used) · %s remaining"), a, s, share, r);
+      /* Translators: the campaign's allocated budget, its actual spend, that spend as a share of
+       * the allocation ("used" on its own is the budget's spend to date against its plan), what remains */
+      text = g_strdup_printf (_("Allocated %s · spent %s (%s of the allocation) · %s remaining"), a, s, share, r);
     }
   gtk_label_set_label (self->budget, text);
 }

@@ -8,6 +8,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pl-calendar.h"
+#include "pl-chart-table.h"
+#include "pl-document.h"
 #include "pl-error.h"
 #include "pl-field-text.h"
 #include "pl-plan-file.h"
@@ -111,6 +114,62 @@ test_pages (void)
   g_rmdir (dir);
 }
 
+/* The reference plan of round numbers (worked out in tests/cli/test-cli.c) read back from the
+ * funnel's and the chain's tables and from a dashboard tile's accessible summary, in the
+ * reader's language: the same figures as the summary and the report. */
+static void
+test_reference (void)
+{
+  gboolean in_french = g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0;
+  g_autofree char *dir = g_dir_make_tmp ("pilote-locale-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "round-numbers.pilote", NULL);
+  g_autofree char *path = g_build_filename (dir, "round-numbers.pilote", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  PlWindow *window;
+  PlPlan *plan;
+  g_autoptr(GPtrArray) funnel = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
+  GtkWidget *page, *tiles;
+  g_autofree char *tile = NULL;
+  static const char *rates_fr[] = { "—", "10,0 %", "25,0 %", "40,0 %", "25,0 %" };
+  static const char *rates_en[] = { "—", "10.0%", "25.0%", "40.0%", "25.0%" };
+  const char **rates = in_french ? rates_fr : rates_en;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  window = pl_test_open_in_window (path);
+  plan = pl_document_get_plan (pl_window_get_document (window));
+  funnel = pl_chart_table_rows (plan, "funnel", pl_calendar_today ());
+  g_assert_cmpuint (funnel->len, ==, 6);
+  for (guint r = 1; r < funnel->len; r++)
+    {
+      g_autofree char *rate = plain_spaces (((char **) g_ptr_array_index (funnel, r))[3]);
+      g_assert_cmpstr (rate, ==, rates[r - 1]);
+    }
+  {
+    g_autofree char *visitors = plain_spaces (((char **) g_ptr_array_index (funnel, 1))[1]);
+    g_assert_cmpstr (visitors, ==, in_french ? "2 000" : "2,000");
+  }
+  chain = pl_chart_table_rows (plan, "chain", pl_calendar_today ());
+  for (guint r = 1; r < chain->len; r++)
+    if (g_str_equal (((char **) g_ptr_array_index (chain, r))[0], "Leads"))
+      g_assert_cmpstr (((char **) g_ptr_array_index (chain, r))[3], ==, in_french ? "Hors objectif" : "Off target");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+  page = pl_test_find_by_id (GTK_WIDGET (window), "page_stack");
+  pl_test_wait_drawn (page);
+  tiles = pl_test_find_by_id (page, "tiles");
+  tile = plain_spaces (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)));
+  g_assert_cmpstr (tile, ==, in_french ? "Leads, février 2027 : 80, hors objectif (objectif 100), en baisse par rapport à 120 le mois précédent."
+                                       : "Leads, February 2027: 80, off target (target 100), down from 120 the month before.");
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A date field takes the date as it shows it (2027-03-31) and as the reader writes it short:
  * 31/03/2027 in French, 3/31/2027 in American English. A money field takes back what it
  * shows, the currency sign included. */
@@ -196,5 +255,6 @@ main (int argc, char **argv)
   pl_test_init (&argc, &argv);
   g_test_add_func ("/locale/pages", test_pages);
   g_test_add_func ("/locale/typed", test_typed);
+  g_test_add_func ("/locale/reference", test_reference);
   return g_test_run ();
 }
