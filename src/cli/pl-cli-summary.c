@@ -162,13 +162,15 @@ budget_row (GString *out, PlPlan *plan, const char *label, PlCategory *category,
   gint64 planned, planned_to_date, actual;
   double used;
   g_autofree char *p = NULL, *d = NULL, *a = NULL, *u = NULL;
+  gboolean known;
 
   pl_figures_category_on (plan, category, &period, &planned, NULL, NULL);
-  pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
+  known = pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
   p = money_text (plan, planned);
   d = money_text (plan, planned_to_date);
-  a = money_text (plan, actual);
-  u = percent_text (used);
+  /* Without spending records a category's spend is not known: a dash, never 0. */
+  a = known ? money_text (plan, actual) : g_strdup ("–");
+  u = known ? percent_text (used) : g_strdup ("–");
   g_string_append (out, "  ");
   cell (out, label, 34, FALSE);
   cell (out, p, 18, TRUE);
@@ -228,7 +230,7 @@ budget (GString *out, const Bases *bases)
         g_autofree char *amount = figure_text (plan, PL_FIGURE_SPEND, &spend);
         PlKpi *kpi = pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND);
         g_string_append_printf (out, _("  The plan has no spending records: spend comes from the KPI “%s” (%s to "
-                                       "date), and the categories show none.\n"),
+                                       "date); by category it is not known.\n"),
                                 pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), amount);
       }
       break;
@@ -526,9 +528,10 @@ json_budget (GString *out, const Bases *bases)
       g_autoptr(PlCategory) category = i < n ? g_list_model_get_item (categories, i) : NULL;
       gint64 planned, planned_to_date, actual;
       double used;
+      gboolean known;
 
       pl_figures_category_on (plan, category, &period, &planned, NULL, NULL);
-      pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
+      known = pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
       json_string (out, category ? pl_item_get_id (PL_ITEM (category)) : NULL);
       g_string_append (out, ", \"name\": ");
@@ -538,7 +541,7 @@ json_budget (GString *out, const Bases *bases)
       g_string_append (out, ", \"planned_to_date\": ");
       json_number (out, major (plan, planned_to_date));
       g_string_append (out, ", \"spent_to_date\": ");
-      json_number (out, major (plan, actual));
+      json_number (out, known ? major (plan, actual) : NAN);
       g_string_append (out, ", \"used\": ");
       json_number (out, used);
       g_string_append (out, "}");

@@ -646,19 +646,29 @@ planned_over (PlPlan *plan, const PlBasis *basis)
   return budget_sum (plan, BUDGET_PLANNED, basis, all_planned_over);
 }
 
-void
+gboolean
 pl_figures_category_on (PlPlan *plan, PlCategory *category, const PlBasis *basis,
                         gint64 *planned, gint64 *actual, double *used)
 {
   gint64 p = category_planned_over (plan, category, basis);
-  gint64 a = sum_spend (plan, NULL, category, basis->from, basis->to, FALSE);
+  gboolean known = category == NULL || pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS;
+  gint64 a = 0;
+
+  if (category != NULL)
+    a = known ? sum_spend (plan, NULL, category, basis->from, basis->to, FALSE) : 0;
+  else
+    {
+      double spend = spend_figure (plan, basis, FALSE).value;
+      a = isnan (spend) ? 0 : (gint64) llround (spend * pow (10, pl_plan_get_currency_exponent (plan)));
+    }
 
   if (planned != NULL)
     *planned = p;
   if (actual != NULL)
     *actual = a;
   if (used != NULL)
-    *used = pl_figures_percent_used (p, a);
+    *used = known ? pl_figures_percent_used (p, a) : NAN;
+  return known;
 }
 
 static PlFigure

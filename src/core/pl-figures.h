@@ -101,10 +101,12 @@ PlFigure     pl_figures_get            (PlPlan *plan, PlFigureKind kind, const P
 PlFigure     pl_figures_kpi            (PlPlan *plan, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis);
 /* The measurements of the first KPI of @stage. */
 PlFigure     pl_figures_stage          (PlPlan *plan, PlStage stage, const PlBasis *basis);
-/* Planned (a month cut by the basis counted for its days) and booked spend of @category, or
- * of every category when NULL, over @basis, in minor units; with @used their ratio (NAN
- * when nothing is planned). Only spending records are counted: see pl_figures_spend_source(). */
-void         pl_figures_category_on    (PlPlan *plan, PlCategory *category, const PlBasis *basis,
+/* Planned (a month cut by the basis counted for its days) and spend of @category, or of
+ * every category when NULL, over @basis, in minor units; with @used their ratio (NAN when
+ * nothing is planned). The whole plan's spend comes from its one source; a category's can
+ * only come from spending records: without them it is unknown, *@actual is 0, *@used NAN,
+ * and FALSE is returned so that the caller shows "–" rather than 0. */
+gboolean     pl_figures_category_on    (PlPlan *plan, PlCategory *category, const PlBasis *basis,
                                         gint64 *planned, gint64 *actual, double *used);
 /* Conversion from stage @a to stage @b: b / a. */
 PlFigure     pl_figures_get_conversion (PlPlan *plan, PlStage a, PlStage b, const PlBasis *basis);

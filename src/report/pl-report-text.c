@@ -445,6 +445,11 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
       cells[share_safe ? 2 : 4] = status_markup (status);
       g_ptr_array_add (self->after, figure_sentence (plan, f, (int) i, share_safe));
     }
+  if (pl_figures_spend_source (plan) == PL_SPEND_FROM_KPI)
+    g_ptr_array_add (self->after,
+                     g_markup_printf_escaped (_("The plan records no spending: its spend is the measurements of the KPI “%s”."),
+                                              pl_item_get_string (PL_ITEM (pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND)),
+                                                                  PL_KPI_NAME)));
   if (!isnan (figures[5].value) && pl_figures_margin_assumed (plan, &m.to_date))
     g_ptr_array_add (self->after, g_markup_escape_text (_("No gross margin is measured, so LTV assumes a margin of 100 %."), -1));
   add_attention (self, plan, today, share_safe);
@@ -484,22 +489,24 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
       gint64 planned, to_date, spent;
       double used;
       g_autofree char *used_text = NULL;
+      gboolean known;
 
       pl_figures_category_on (plan, PL_CATEGORY (category), &period, &planned, NULL, NULL);
-      pl_figures_category_on (plan, PL_CATEGORY (category), &m.spend_basis, &to_date, &spent, &used);
+      known = pl_figures_category_on (plan, PL_CATEGORY (category), &m.spend_basis, &to_date, &spent, &used);
       used_text = percent_text (used);
       if (share_safe)
         {
           g_autofree char *share = percent_text (pl_figures_against ((double) planned, (double) all_planned));
-          g_autofree char *spend_share = percent_text (pl_figures_against ((double) spent, (double) all_spent));
+          g_autofree char *spend_share = percent_text (known ? pl_figures_against ((double) spent, (double) all_spent) : NAN);
           add_row (self, name, share, spend_share, used_text, NULL);
         }
       else
         {
           g_autofree char *p = money_text (plan, major (plan, planned));
           g_autofree char *t = money_text (plan, major (plan, to_date));
-          g_autofree char *sp = money_text (plan, major (plan, spent));
-          g_autofree char *v = signed_money_text (plan, major (plan, spent - to_date));
+          /* Without spending records a category's spend is not known: a dash, never 0. */
+          g_autofree char *sp = known ? money_text (plan, major (plan, spent)) : g_strdup ("–");
+          g_autofree char *v = known ? signed_money_text (plan, major (plan, spent - to_date)) : g_strdup ("–");
           add_row (self, name, p, t, sp, used_text, v, NULL);
         }
     }

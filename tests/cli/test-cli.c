@@ -574,6 +574,45 @@ test_reference_text (void)
     }
 }
 
+/* The same plan with its spend in the spend KPI and no spending records: the same CPL, CAC
+ * and "used" everywhere (the summary once printed CPL 0 and CAC 0), the categories' spend
+ * unknown rather than 0, and the summary and the report say where spend comes from. */
+static void
+test_reference_kpi_spend (void)
+{
+  g_autofree char *plan = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data",
+                                            "round-numbers-kpi-spend.pilote", NULL);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) report = { 0 };
+  g_autofree char *report_text = NULL;
+
+  run_cli (&json, "summary", "--json", plan, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpfloat (json_value (json.out, "cpl"), ==, 50);
+  g_assert_cmpfloat (json_value (json.out, "cac"), ==, 2000);
+  g_assert_cmpfloat_with_epsilon (json_value (json.out, "used"), 10000.0 / 12000, 1e-12);
+  g_assert_nonnull (strstr (json.out, "\"spend_source\": \"kpi\""));
+  g_assert_nonnull (strstr (json.out, "\"planned_to_date\": 10000, \"spent_to_date\": null, \"used\": null}"));
+  g_assert_nonnull (strstr (json.out, "\"name\": \"Total\", \"planned\": 72000, \"planned_to_date\": 12000, "
+                                      "\"spent_to_date\": 10000, \"used\": 0.83333333333333337}"));
+  run_cli (&text, "summary", plan, NULL);
+  g_assert_nonnull (strstr (text.out, "CPL 50\u00A0EUR · CAC 2\u202F000\u00A0EUR"));
+  g_assert_nonnull (strstr (text.out, "  Digital marketing                           60000.00          10000.00                 –        –\n"));
+  g_assert_nonnull (strstr (text.out, "spend comes from the KPI “Marketing spend” (10\u202F000\u00A0EUR to date); by category it is not known."));
+  run_cli (&report, "report", plan, "-o", pdf, "--sections", "summary,budget", NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  report_text = pdf_text (pdf);
+  g_strdelimit (report_text, "\n", ' ');
+  g_assert_nonnull (strstr (report_text, "marketing has spent 10 000 EUR of the 12 000 EUR planned to date (83%)"));
+  g_assert_nonnull (strstr (report_text, "The plan records no spending: its spend is the measurements of the KPI “Marketing spend”."));
+  g_assert_nonnull (strstr (report_text, "a lead costs 50 EUR against 60 EUR planned"));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_reference_report (void)
 {
@@ -1119,6 +1158,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/reference/json-missing", test_reference_json_missing);
   g_test_add_func ("/cli/reference/text", test_reference_text);
   g_test_add_func ("/cli/reference/report", test_reference_report);
+  g_test_add_func ("/cli/reference/kpi-spend", test_reference_kpi_spend);
   g_test_add_func ("/cli/summary-locales", test_summary_locales);
   g_test_add_func ("/cli/format-across-locales", test_format_across_locales);
   g_test_add_func ("/cli/report-locales", test_report_locales);
