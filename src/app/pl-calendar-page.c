@@ -569,6 +569,11 @@ rebuild_warnings (PlCalendarPage *self)
   g_autofree char *title = NULL;
   GtkWidget *child;
 
+  /* The record the user is still filling in is left alone until they are done with it. */
+  for (guint i = warnings->len; i-- > 0;)
+    if (pl_plan_is_filling (self->plan, ((PlCalendarWarning *) g_ptr_array_index (warnings, i))->id))
+      g_ptr_array_remove_index (warnings, i);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings))) != NULL)
     gtk_list_box_remove (self->warnings, child);
   g_hash_table_remove_all (self->warned);
@@ -877,6 +882,7 @@ set_plan (PlCalendarPage *self, PlPlan *plan)
       }
       pl_month_view_set_plan (self->month_view, plan);
       g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
+      g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (rebuild_warnings), self);
       on_plan_changed_cb (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);

@@ -480,6 +480,10 @@ on_status_selected_cb (PlCampaignsPage *self)
 static void
 set_campaign (PlCampaignsPage *self, PlItem *campaign)
 {
+  /* Another campaign chosen: the one just added is done with, its problems may show. */
+  if (self->plan != NULL && self->campaign != NULL && campaign != self->campaign &&
+      pl_plan_is_filling (self->plan, pl_item_get_id (self->campaign)))
+    pl_plan_set_filling (self->plan, NULL);
   g_set_object (&self->campaign, campaign);
   show_problem (self, NULL);
   refresh_editor (self);
@@ -558,6 +562,8 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->plan == NULL)
     return;
   pl_item_set_string (campaign, PL_CAMPAIGN_NAME, _("New campaign"));
+  /* Not "no dates" or "linked to no KPI" in the other pages before the user has filled it in. */
+  pl_plan_set_filling (self->plan, campaign);
   pl_plan_add (self->plan, campaign);
   pl_campaigns_page_select (self, campaign);
   gtk_widget_grab_focus (GTK_WIDGET (self->name));

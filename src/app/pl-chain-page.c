@@ -154,6 +154,10 @@ refresh_hygiene (PlChainPage *self)
   if (self->plan == NULL)
     return;
   findings = pl_hygiene_check (self->plan);
+  /* The record the user is still filling in is left alone until they are done with it. */
+  for (guint i = findings->len; i-- > 0;)
+    if (pl_plan_is_filling (self->plan, ((PlHygieneFinding *) g_ptr_array_index (findings, i))->id))
+      g_ptr_array_remove_index (findings, i);
   /* A list to act on, not an inventory: thousands of rows would only slow the page down. */
   for (guint i = 0; i < MIN (findings->len, MAX_FINDINGS_SHOWN); i++)
     {
@@ -341,6 +345,7 @@ set_plan (PlChainPage *self, PlPlan *plan)
   if (plan != NULL)
     {
       g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
+      g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (refresh_hygiene), self);
       self->serial = pl_plan_get_serial (plan);
     }
   pl_kpi_chain_view_set_plan (self->view, plan);

@@ -338,6 +338,7 @@ on_add_clicked_cb (PlRecordTable *self)
   if (self->prepare != NULL)
     self->prepare (self->plan, item, self->prepare_data);
   g_set_object (&self->fresh, item);
+  pl_plan_set_filling (self->plan, item);
   pl_plan_add (self->plan, item);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n > 0)
@@ -386,6 +387,8 @@ settle_fresh (PlRecordTable *self)
 {
   if (self->fresh == NULL)
     return;
+  if (self->plan != NULL && pl_plan_is_filling (self->plan, pl_item_get_id (self->fresh)))
+    pl_plan_set_filling (self->plan, NULL);
   g_clear_object (&self->fresh);
   update_problems (self);
 }

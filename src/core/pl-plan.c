@@ -34,11 +34,12 @@ struct _PlPlan
   guint64     serial;
   /* Per collection (and the metadata, last): grows when one of its records changes. */
   guint64     collection_serials[PL_N_COLLECTIONS + 1];
+  PlItem     *filling;      /* the record just added that the user is still filling in */
 };
 
 G_DEFINE_FINAL_TYPE (PlPlan, pl_plan, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_MODIFIED, PROP_CAN_UNDO, PROP_CAN_REDO, N_PROPS };
+enum { PROP_0, PROP_MODIFIED, PROP_CAN_UNDO, PROP_CAN_REDO, PROP_FILLING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { CHANGED, N_SIGNALS };
@@ -101,6 +102,7 @@ pl_plan_finalize (GObject *object)
 {
   PlPlan *self = PL_PLAN (object);
 
+  g_clear_object (&self->filling);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   pl_command_free (self->group);
@@ -132,6 +134,9 @@ pl_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec 
     case PROP_CAN_REDO:
       g_value_set_boolean (value, pl_plan_can_redo (self));
       break;
+    case PROP_FILLING:
+      g_value_set_object (value, self->filling);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -151,6 +156,9 @@ pl_plan_class_init (PlPlanClass *klass)
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILLING] =
+    g_param_spec_object ("filling", NULL, NULL, PL_TYPE_ITEM,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted once per edit, undo or redo, after the records changed. */
@@ -549,6 +557,8 @@ pl_plan_mark_saved (PlPlan *self)
   gboolean was_modified = pl_plan_get_modified (self);
 
   self->saved_state = current_state (self);
+  /* Saved: what is in the file is checked, filled in or not. */
+  pl_plan_set_filling (self, NULL);
   notify_state (self, was_modified, pl_plan_can_undo (self), pl_plan_can_redo (self));
 }
 
@@ -595,6 +605,21 @@ pl_plan_get_collection_serial (PlPlan *self, PlCollection collection)
 {
   g_return_val_if_fail (PL_IS_PLAN (self), 0);
   return self->collection_serials[collection == PL_COLLECTION_NONE ? PL_N_COLLECTIONS : collection];
+}
+
+void
+pl_plan_set_filling (PlPlan *self, PlItem *item)
+{
+  g_return_if_fail (PL_IS_PLAN (self));
+  if (g_set_object (&self->filling, item))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+}
+
+gboolean
+pl_plan_is_filling (PlPlan *self, const char *id)
+{
+  g_return_val_if_fail (PL_IS_PLAN (self), FALSE);
+  return self->filling != NULL && id != NULL && g_strcmp0 (pl_item_get_id (self->filling), id) == 0;
 }
 
 guint64

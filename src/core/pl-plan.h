@@ -104,6 +104,12 @@ guint64        pl_plan_get_serial          (PlPlan *self);
  * the metadata), so that what depends on a few collections is made again only for them. */
 guint64        pl_plan_get_collection_serial (PlPlan *self, PlCollection collection);
 
+/* Marks @item as the record just added that the user is still filling in (NULL: none), so
+ * that the lists of problems (hygiene, the schedule's warnings) leave it alone until the
+ * user has had a chance to fill it; notifies "filling". */
+void           pl_plan_set_filling         (PlPlan *self, PlItem *item);
+/* TRUE when the record with @id is the one being filled in. */
+gboolean       pl_plan_is_filling          (PlPlan *self, const char *id);
 /* A number that changes whenever any of the @n @collections changes (their serials only
  * grow, so their sum does too): what a derived figure remembers to know it is still true. */
 guint64        pl_plan_get_collections_serial (PlPlan *self, const PlCollection *collections, guint n);

@@ -5,6 +5,7 @@
  * Writes screenshots. */
 #include <string.h>
 
+#include "pl-campaigns-page.h"
 #include "pl-chain-page.h"
 #include "pl-hygiene.h"
 #include "pl-kpi-chain-view.h"
@@ -227,11 +228,46 @@ test_chain_300 (void)
   pl_test_spin ();
 }
 
+/* A campaign just added is not called "linked to no KPI" before the user has had a chance to
+ * link it: its finding shows once another campaign is chosen, or the plan is saved. */
+static void
+test_new_campaign_left_alone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *campaigns = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE);
+  GtkWidget *chain = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CHAIN_PAGE);
+  GtkWidget *hygiene = pl_test_find_by_id (chain, "hygiene_list");
+  guint before;
+  GListModel *list = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  g_autoptr(PlItem) first = g_list_model_get_item (list, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chain");
+  pl_test_wait_drawn (chain);
+  before = n_rows (hygiene);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "campaigns");
+  gtk_widget_activate_action (campaigns, "campaigns.add", NULL);
+  pl_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chain");
+  pl_test_wait_drawn (chain);
+  g_assert_cmpuint (n_rows (hygiene), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "campaigns");
+  pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (campaigns), first);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chain");
+  pl_test_wait_drawn (chain);
+  g_assert_cmpuint (n_rows (hygiene), ==, before + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/chain/page", test_chain_page);
   g_test_add_func ("/chain/300", test_chain_300);
+  g_test_add_func ("/chain/new-campaign-left-alone", test_new_campaign_left_alone);
   return g_test_run ();
 }

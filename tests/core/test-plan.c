@@ -362,6 +362,25 @@ test_enum_labels (void)
   g_assert_cmpstr (pl_enum_get_label (PL_TYPE_UNIT, 99), ==, "");
 }
 
+/* The record being filled in: marked, named by its ID once added, and settled by saving. */
+static void
+test_filling (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  guint notified = 0;
+
+  g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (g_atomic_int_inc), &notified);
+  pl_plan_set_filling (plan, campaign);
+  pl_plan_add (plan, campaign);
+  g_assert_true (pl_plan_is_filling (plan, pl_item_get_id (campaign)));
+  g_assert_false (pl_plan_is_filling (plan, "other"));
+  g_assert_false (pl_plan_is_filling (plan, NULL));
+  pl_plan_mark_saved (plan);
+  g_assert_false (pl_plan_is_filling (plan, pl_item_get_id (campaign)));
+  g_assert_cmpuint (notified, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -378,5 +397,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/enum-labels", test_enum_labels);
   g_test_add_func ("/plan/spend-outside-period", test_spend_outside_period);
   g_test_add_func ("/plan/allocation-limit", test_allocation_limit);
+  g_test_add_func ("/plan/filling", test_filling);
   return g_test_run ();
 }
