@@ -253,27 +253,13 @@ cell_month (GtkWidget *cell)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
 }
 
-/* "March": a month as messages name it. */
-static char *
-month_name (PlBudgetGrid *self, guint month)
-{
-  GDate date;
-  char name[64];
-
-  g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
-  /* Translators: a month of the budget as messages name it, strftime format ("March") */
-  g_date_strftime (name, sizeof name, C_("budget message month", "%B"), &date);
-  return g_strdup (name);
-}
-
 /* "Paid search, March: @message", naming the cell in the grid's terms. */
 static char *
 cell_message (PlBudgetGrid *self, PlItem *item, guint month, const char *message)
 {
-  g_autofree char *name = month_name (self, month);
+  g_autofree char *cell = pl_grid_describe_cell (self->plan, pl_item_get_display_name (item), month, FALSE);
 
-  /* Translators: a cell of the budget grid (line, month), then what is wrong with it */
-  return g_strdup_printf (_("%s, %s: %s"), pl_item_get_display_name (item), name, message);
+  return g_strdup_printf (_("%s: %s"), cell, message);
 }
 
 static void
@@ -396,30 +382,49 @@ copy_cell (PlCellGrid *grid, guint row, guint month)
   return pl_number_localise (plain, FALSE);
 }
 
-/* Stores a block of cells copied from a spreadsheet at the selected cell: read whole first,
- * then one undoable step; refused whole, naming the first cell that is not right. */
+/* Reads a pasted cell: an empty one plans nothing that month. */
 static gboolean
-paste (PlCellGrid *grid, guint top, guint left, GPtrArray *rows)
+read_amount (PlBudgetGrid *self, PlItem *item, const char *text, gint64 *amount, GError **error)
 {
-  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
-  guint exponent = pl_plan_get_currency_exponent (self->plan);
-  guint width = 0;
-  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
+  g_autofree char *cell = g_strstrip (g_strdup (text));
 
-  for (guint r = 0; r < rows->len; r++)
-    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
-  if (top + rows->len > n_rows (self) || left + width > self->built_months)
+  *amount = 0;
+  if (!PL_IS_BUDGET_LINE (item))
     {
-      g_autofree char *name = month_name (self, left);
-      g_autofree char *message = g_strdup_printf (
-        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
-         * budget line, a KPI) and the month where it would start */
-        _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
-        rows->len, width, pl_item_get_display_name (item_at (self, top)), name);
-      show_error (self, message);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("a category’s months are the totals of its lines: paste into the lines."));
       return FALSE;
     }
+  if (*cell != '\0' && !pl_money_parse_typed (cell, pl_plan_get_currency_exponent (self->plan), amount, error))
+    return FALSE;
+  /* Checked before anything is stored, so that a paste is never half done; the plan checks
+   * again when storing. */
+  if (*amount < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a planned amount cannot be negative."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_cell (PlCellGrid *grid, guint row, guint month, const char *text, GError **error)
+{
+  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
+  gint64 amount;
+
+  return read_amount (self, item_at (self, row), text, &amount, error);
+}
+
+static gboolean
+store_block (PlCellGrid *grid, guint top, guint left, GPtrArray *rows, GError **error)
+{
+  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
+  g_autoptr(GError) refusal = NULL;
+  guint stored = 0;
+
+  /* Translators: the name of the undoable step of pasting cells */
+  pl_plan_begin_group (self->plan, _("Paste"));
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = g_ptr_array_index (rows, r);
@@ -427,54 +432,35 @@ paste (PlCellGrid *grid, guint top, guint left, GPtrArray *rows)
 
       for (guint c = 0; cells[c] != NULL; c++)
         {
-          g_autofree char *cell = g_strstrip (g_strdup (cells[c]));
-          g_autofree char *message = NULL;
-          g_autofree char *refusal = NULL;
-          gint64 amount = 0;
+          gint64 amount;
 
-          if (!PL_IS_BUDGET_LINE (item))
-            refusal = g_strdup (_("a category’s months are the totals of its lines: paste into the lines."));
-          else if (*cell != '\0' && !pl_money_parse_typed (cell, exponent, &amount, &error))
-            refusal = g_strdup (error->message);
-          /* Checked before storing anything, so that a paste is never half done; the plan
-           * checks again below. */
-          else if (amount < 0)
-            refusal = g_strdup (_("a planned amount cannot be negative."));
-          if (refusal != NULL)
+          if (!read_amount (self, item, cells[c], &amount, &refusal) ||
+              !pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), left + c, amount, &refusal))
             {
-              g_autofree char *about = g_strdup_printf (_("%s Nothing was pasted."), refusal);
-              message = cell_message (self, item, left + c, about);
-              show_error (self, message);
+              g_autofree char *message = cell_message (self, item, left + c, refusal->message);
+
+              /* The cells stored before it go back with the group. */
+              pl_plan_end_group (self->plan);
+              if (stored > 0)
+                pl_plan_undo (self->plan);
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
               return FALSE;
             }
-          g_array_append_val (amounts, amount);
+          stored++;
         }
-    }
-
-  /* Translators: the name of the undoable step of pasting cells */
-  pl_plan_begin_group (self->plan, _("Paste"));
-  for (guint r = 0, i = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-      PlItem *item = item_at (self, top + r);
-
-      for (guint c = 0; cells[c] != NULL; c++, i++)
-        if (!pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), left + c, g_array_index (amounts, gint64, i), &error))
-          {
-            g_autofree char *message = cell_message (self, item, left + c, error->message);
-
-            /* The plan refused a cell the reading let through: the cells before it go back. */
-            pl_plan_end_group (self->plan);
-            if (i > 0)
-              pl_plan_undo (self->plan);
-            show_error (self, message);
-            return FALSE;
-          }
     }
   pl_plan_end_group (self->plan);
   g_clear_object (&self->warned_line);
   pl_grid_notice_hide (self->notice);
   return TRUE;
+}
+
+static char *
+describe_cell (PlCellGrid *grid, guint row, guint month)
+{
+  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
+
+  return pl_grid_describe_cell (self->plan, pl_item_get_display_name (item_at (self, row)), month, FALSE);
 }
 
 static void
@@ -674,14 +660,6 @@ locate (PlCellGrid *grid, GtkWidget *cell, guint *row, guint *month)
 }
 
 static void
-scroll_to_row (PlCellGrid *grid, guint row)
-{
-  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
-
-  pl_grid_view_scroll_to (self->scrolled, row, n_rows (self));
-}
-
-static void
 refuse (PlCellGrid *grid, const char *message)
 {
   show_error (PL_BUDGET_GRID (grid), message);
@@ -708,9 +686,10 @@ pl_budget_grid_cell_grid_init (PlCellGridInterface *iface)
   iface->get_n_columns = get_n_columns;
   iface->get_cell = get_cell;
   iface->locate = locate;
-  iface->scroll_to_row = scroll_to_row;
   iface->copy_cell = copy_cell;
-  iface->paste = paste;
+  iface->describe_cell = describe_cell;
+  iface->check_cell = check_cell;
+  iface->store_block = store_block;
   iface->refuse = refuse;
   iface->is_stop = is_stop;
   iface->cursor_moved = cursor_moved;

@@ -101,6 +101,35 @@ cursor_moved (PlCellGrid *self)
   refresh_block (self);
 }
 
+/* The grid's scrolled window: the first under it (the grid's rows scroll, not the grid). */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = GTK_IS_SCROLLED_WINDOW (child) ? GTK_SCROLLED_WINDOW (child) : find_scrolled (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Gives @cell the keyboard focus as the grid's own move (its "selected" is not a click), and
+ * scrolls it whole into view. */
+static void
+focus_cell (PlCellGrid *self, GtkWidget *cell)
+{
+  State *state = get_state (self);
+  GtkScrolledWindow *scrolled = find_scrolled (GTK_WIDGET (self));
+
+  state->focus_pending = FALSE;
+  state->moving = TRUE;
+  gtk_widget_grab_focus (cell);
+  state->moving = FALSE;
+  if (scrolled != NULL)
+    pl_grid_view_reveal (scrolled, cell);
+}
+
 /* ---- the cells' signals ---- */
 
 static void
@@ -180,6 +209,50 @@ on_cell_copy_cb (PlCellEditor *cell, PlCellGrid *self)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 
+/* Reads every cell of @rows for the grid at (@top, @left), then stores them as one step;
+ * refused whole, saying why, at the first cell that is not right. */
+static gboolean
+paste (PlCellGrid *self, guint top, guint left, GPtrArray *rows)
+{
+  PlCellGridInterface *iface = PL_CELL_GRID_GET_IFACE (self);
+  g_autoptr(GError) error = NULL;
+  guint width = 0;
+
+  for (guint r = 0; r < rows->len; r++)
+    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
+  if (top + rows->len > iface->get_n_rows (self) || left + width > iface->get_n_columns (self))
+    {
+      g_autofree char *message = g_strdup_printf (
+        /* Translators: the rows and columns of a block pasted into a grid */
+        _("The pasted block has %u rows and %u columns: from the selected cell it does not fit in the grid. Nothing was pasted."),
+        rows->len, width);
+      iface->refuse (self, message);
+      return FALSE;
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        if (!iface->check_cell (self, top + r, left + c, cells[c], &error))
+          {
+            g_autofree char *cell = iface->describe_cell (self, top + r, left + c);
+            /* Translators: a cell of a grid ("Leads, March 2027"), then why it cannot take
+             * what was pasted into it */
+            g_autofree char *message = g_strdup_printf (_("%s: %s Nothing was pasted."), cell, error->message);
+
+            iface->refuse (self, message);
+            return FALSE;
+          }
+    }
+  if (!iface->store_block (self, top, left, rows, &error))
+    {
+      iface->refuse (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -197,8 +270,10 @@ on_clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer data)
     }
   rows = pl_grid_parse_block (text);
   pl_cell_grid_get_block (self, &top, &left, &bottom, &right);
-  if (!PL_CELL_GRID_GET_IFACE (self)->paste (self, top, left, rows))
+  if (!paste (self, top, left, rows))
     return;
+  for (guint r = 0; r < rows->len; r++)
+    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
   /* The pasted cells become the selected block, as in a spreadsheet. */
   for (guint r = 0; r < rows->len; r++)
     width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
@@ -227,17 +302,8 @@ focus_pending_cb (gpointer data)
   if (!state->focus_pending)
     return G_SOURCE_REMOVE;
   cell = PL_CELL_GRID_GET_IFACE (self)->get_cell (self, state->cursor_row, state->cursor_column);
-  if (cell == NULL)
-    return G_SOURCE_REMOVE;
-  state->focus_pending = FALSE;
-  state->moving = TRUE;
-  gtk_widget_grab_focus (cell);
-  state->moving = FALSE;
-  {
-    GtkWidget *scrolled = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
-    if (scrolled != NULL)
-      pl_grid_view_reveal (GTK_SCROLLED_WINDOW (scrolled), cell);
-  }
+  if (cell != NULL)
+    focus_cell (self, cell);
   return G_SOURCE_REMOVE;
 }
 
@@ -290,20 +356,17 @@ pl_cell_grid_select (PlCellGrid *self, guint row, guint column, gboolean extend)
     }
   cursor_moved (self);
   cell = iface->get_cell (self, row, column);
-  state->focus_pending = cell == NULL;
-  if (cell == NULL)
+  if (cell != NULL)
+    focus_cell (self, cell);
+  else
     {
-      iface->scroll_to_row (self, row);
-      return;
+      GtkScrolledWindow *scrolled = find_scrolled (GTK_WIDGET (self));
+
+      /* Off screen: scrolled to, and focused when its row is bound. */
+      state->focus_pending = TRUE;
+      if (scrolled != NULL)
+        pl_grid_view_scroll_to (scrolled, row, iface->get_n_rows (self));
     }
-  state->moving = TRUE;
-  gtk_widget_grab_focus (cell);
-  state->moving = FALSE;
-  {
-    GtkWidget *scrolled = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
-    if (scrolled != NULL)
-      pl_grid_view_reveal (GTK_SCROLLED_WINDOW (scrolled), cell);
-  }
 }
 
 void

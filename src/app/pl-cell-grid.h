@@ -14,7 +14,8 @@ G_DECLARE_INTERFACE (PlCellGrid, pl_cell_grid, PL, CELL_GRID, GtkWidget)
  * cursor), a block stretched from an anchor with Shift, copy and paste of blocks as
  * tab-separated text. What it shares between grids is here; how a grid gets its rows (a
  * column view's bound cells today) stays behind these functions, so that a grid can change
- * its row plumbing and keep the keyboard. Rows and columns count from 0. */
+ * its row plumbing and keep the keyboard. Rows and columns count from 0; the rows scroll in
+ * the first GtkScrolledWindow under the grid, all of the same height. */
 struct _PlCellGridInterface
 {
   GTypeInterface parent_iface;
@@ -25,13 +26,16 @@ struct _PlCellGridInterface
   GtkWidget *(*get_cell)      (PlCellGrid *self, guint row, guint column);
   /* Where @cell (bound) is; FALSE when it shows no row now. */
   gboolean   (*locate)        (PlCellGrid *self, GtkWidget *cell, guint *row, guint *column);
-  /* Brings row @row on screen, so that its cells are bound. */
-  void       (*scroll_to_row) (PlCellGrid *self, guint row);
   /* The cell's value for the clipboard, as a spreadsheet in the user's locale reads it. */
   char      *(*copy_cell)     (PlCellGrid *self, guint row, guint column);
-  /* Stores @rows (GStrv of cells) from (@row, @column), all or nothing, as one undoable
-   * step; FALSE when refused (the grid has said why). */
-  gboolean   (*paste)         (PlCellGrid *self, guint row, guint column, GPtrArray *rows);
+  /* The cell named as messages name it ("Paid search, March"). */
+  char      *(*describe_cell) (PlCellGrid *self, guint row, guint column);
+  /* TRUE when the cell can take @text (pasted); else FALSE with @error, a sentence that
+   * does not name the cell ("“abc” is not an amount…"). */
+  gboolean   (*check_cell)    (PlCellGrid *self, guint row, guint column, const char *text, GError **error);
+  /* Stores @rows (GStrv of cells that passed check_cell) from (@row, @column) as one
+   * undoable step; when the plan refuses a cell, nothing is kept and @error names it. */
+  gboolean   (*store_block)   (PlCellGrid *self, guint row, guint column, GPtrArray *rows, GError **error);
   /* Says why something the user asked for was refused (@message translated). */
   void       (*refuse)        (PlCellGrid *self, const char *message);
   /* Optional: FALSE for a row that Up, Down and Enter pass over (a category's totals). */

@@ -198,27 +198,13 @@ find_cell (PlMeasurementsGrid *self, PlItem *kpi, guint month)
   return NULL;
 }
 
-/* "March 2027": a month as messages name it. */
-static char *
-month_name (PlMeasurementsGrid *self, guint month)
-{
-  GDate date;
-  char name[64];
-
-  g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
-  /* Translators: a month of the KPIs' grid as messages name it, strftime format ("March 2027") */
-  g_date_strftime (name, sizeof name, C_("grid message month", "%B %Y"), &date);
-  return g_strdup (name);
-}
-
 /* "Leads, March 2027: @message", naming the cell in the grid's terms. */
 static char *
 cell_message (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *message)
 {
-  g_autofree char *name = month_name (self, month);
+  g_autofree char *cell = pl_grid_describe_cell (self->plan, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), month, TRUE);
 
-  /* Translators: a cell of the KPIs' grid (KPI, month), then what is wrong with it */
-  return g_strdup_printf (_("%s, %s: %s"), pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), name, message);
+  return g_strdup_printf (_("%s: %s"), cell, message);
 }
 
 static void
@@ -345,28 +331,38 @@ copy_cell (PlCellGrid *grid, guint row, guint month)
   return pl_grid_copy_number (shown);
 }
 
-/* Stores a block of cells copied from a spreadsheet at the selected cell: read whole first,
- * then one undoable step; refused whole, naming the first cell that is not right. */
+/* Reads a pasted cell: an empty one is "no value" (NAN). */
 static gboolean
-paste (PlCellGrid *grid, guint top, guint left, GPtrArray *rows)
+read_value (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *text, double *value, GError **error)
 {
-  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  guint width = 0;
+  g_autofree char *cell = g_strstrip (g_strdup (text));
+  guint n_points = 0;
+  const char *refusal = read_only_reason (cell_kind (self, kpi, month, &n_points));
 
-  for (guint r = 0; r < rows->len; r++)
-    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
-  if (top + rows->len > n_rows (self) || left + width > self->built_months)
+  if (refusal != NULL)
     {
-      g_autofree char *name = month_name (self, left);
-      g_autofree char *message = g_strdup_printf (
-        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
-         * budget line, a KPI) and the month where it would start */
-        _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
-        rows->len, width, pl_item_get_string (PL_ITEM (kpi_at (self, top)), PL_KPI_NAME), name);
-      show_error (self, message);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, refusal);
       return FALSE;
     }
+  return pl_kpi_value_parse (kpi, cell, value, error);
+}
+
+static gboolean
+check_cell (PlCellGrid *grid, guint row, guint month, const char *text, GError **error)
+{
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+  double value;
+
+  return read_value (self, kpi_at (self, row), month, text, &value, error);
+}
+
+static gboolean
+store_block (PlCellGrid *grid, guint top, guint left, GPtrArray *rows, GError **error)
+{
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+
+  /* Translators: the name of the undoable step of pasting cells */
+  pl_plan_begin_group (self->plan, _("Paste"));
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = g_ptr_array_index (rows, r);
@@ -374,40 +370,25 @@ paste (PlCellGrid *grid, guint top, guint left, GPtrArray *rows)
 
       for (guint c = 0; cells[c] != NULL; c++)
         {
-          g_autoptr(GError) error = NULL;
-          g_autofree char *cell = g_strstrip (g_strdup (cells[c]));
-          guint n_points = 0;
-          CellKind kind = cell_kind (self, kpi, left + c, &n_points);
-          const char *refusal = read_only_reason (kind);
           double value = NAN;
 
-          if (refusal == NULL && !pl_kpi_value_parse (kpi, cell, &value, &error))
-            refusal = error->message;
-          if (refusal != NULL)
-            {
-              g_autofree char *about = g_strdup_printf (_("%s Nothing was pasted."), refusal);
-              g_autofree char *message = cell_message (self, kpi, left + c, about);
-              show_error (self, message);
-              return FALSE;
-            }
-          g_array_append_val (values, value);
+          /* Read and checked before (check_cell): a KPI's point takes any number. */
+          read_value (self, kpi, left + c, cells[c], &value, NULL);
+          pl_plan_set_point (self->plan, kpi, self->kind, pl_plan_month_start (self->plan, left + c), value, NULL);
         }
-    }
-
-  /* Translators: the name of the undoable step of pasting cells */
-  pl_plan_begin_group (self->plan, _("Paste"));
-  for (guint r = 0, i = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      for (guint c = 0; cells[c] != NULL; c++, i++)
-        pl_plan_set_point (self->plan, kpi_at (self, top + r), self->kind, pl_plan_month_start (self->plan, left + c),
-                           g_array_index (values, double, i), NULL);
     }
   pl_plan_end_group (self->plan);
   g_clear_object (&self->warned_kpi);
   pl_grid_notice_hide (self->notice);
   return TRUE;
+}
+
+static char *
+describe_cell (PlCellGrid *grid, guint row, guint month)
+{
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+
+  return pl_grid_describe_cell (self->plan, pl_item_get_string (PL_ITEM (kpi_at (self, row)), PL_KPI_NAME), month, TRUE);
 }
 
 static void
@@ -485,14 +466,6 @@ locate (PlCellGrid *grid, GtkWidget *cell, guint *row, guint *month)
 }
 
 static void
-scroll_to_row (PlCellGrid *grid, guint row)
-{
-  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
-
-  pl_grid_view_scroll_to (self->scrolled, row, n_rows (self));
-}
-
-static void
 refuse (PlCellGrid *grid, const char *message)
 {
   show_error (PL_MEASUREMENTS_GRID (grid), message);
@@ -505,9 +478,10 @@ pl_measurements_grid_cell_grid_init (PlCellGridInterface *iface)
   iface->get_n_columns = get_n_columns;
   iface->get_cell = get_cell;
   iface->locate = locate;
-  iface->scroll_to_row = scroll_to_row;
   iface->copy_cell = copy_cell;
-  iface->paste = paste;
+  iface->describe_cell = describe_cell;
+  iface->check_cell = check_cell;
+  iface->store_block = store_block;
   iface->refuse = refuse;
 }
 
