@@ -86,16 +86,24 @@ refresh_block (PlCellGrid *self)
   }
 }
 
+/* Moves the cursor to (@row, @column), the anchor with it unless @extend, and tells the grid. */
 static void
-cursor_moved (PlCellGrid *self)
+set_cursor (PlCellGrid *self, guint row, guint column, gboolean extend)
 {
   PlCellGridInterface *iface = PL_CELL_GRID_GET_IFACE (self);
   State *state = get_state (self);
 
+  state->cursor_row = row;
+  state->cursor_column = column;
+  if (!extend)
+    {
+      state->anchor_row = row;
+      state->anchor_column = column;
+    }
   if (iface->cursor_moved != NULL)
     {
       state->moving = TRUE;
-      iface->cursor_moved (self, state->cursor_row, state->cursor_column);
+      iface->cursor_moved (self, row, column);
       state->moving = FALSE;
     }
   refresh_block (self);
@@ -140,14 +148,7 @@ on_cell_selected_cb (PlCellEditor *cell, gboolean extend, PlCellGrid *self)
 
   if (state->moving || !PL_CELL_GRID_GET_IFACE (self)->locate (self, GTK_WIDGET (cell), &row, &column))
     return;
-  state->cursor_row = row;
-  state->cursor_column = column;
-  if (!extend)
-    {
-      state->anchor_row = row;
-      state->anchor_column = column;
-    }
-  cursor_moved (self);
+  set_cursor (self, row, column, extend);
 }
 
 static gboolean
@@ -347,14 +348,7 @@ pl_cell_grid_select (PlCellGrid *self, guint row, guint column, gboolean extend)
   g_return_if_fail (PL_IS_CELL_GRID (self));
   iface = PL_CELL_GRID_GET_IFACE (self);
   state = get_state (self);
-  state->cursor_row = row;
-  state->cursor_column = column;
-  if (!extend)
-    {
-      state->anchor_row = row;
-      state->anchor_column = column;
-    }
-  cursor_moved (self);
+  set_cursor (self, row, column, extend);
   cell = iface->get_cell (self, row, column);
   if (cell != NULL)
     focus_cell (self, cell);
