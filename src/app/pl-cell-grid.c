@@ -269,6 +269,9 @@ on_clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer data)
         PL_CELL_GRID_GET_IFACE (self)->refuse (self, _("The clipboard holds no text to paste."));
       return;
     }
+  /* Nothing copied: nothing to paste (not an empty cell over the selected one). */
+  if (*text == '\0')
+    return;
   rows = pl_grid_parse_block (text);
   pl_cell_grid_get_block (self, &top, &left, &bottom, &right);
   if (!paste (self, top, left, rows))
