@@ -10,6 +10,7 @@
 #include "pl-budget-grid.h"
 #include "pl-budget-totals.h"
 #include "pl-cell-editor.h"
+#include "pl-cell-grid.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-money.h"
@@ -34,13 +35,6 @@ struct _PlBudgetGrid
   guint32             built_start;
   guint               built_months;
 
-  /* The selected cell (the cursor) and the other corner of the selected block (the anchor),
-   * as row positions in the tree and months. */
-  guint               cursor_row, cursor_month;
-  guint               anchor_row, anchor_month;
-  gboolean            moving;         /* the grid is moving the cursor: focus changes are its own */
-  gboolean            focus_pending;  /* the cursor's cell is not on screen yet: focus it when bound */
-
   /* The last edit warned about (10 times its line's usual month), for the notice's Undo. */
   PlItem             *warned_line;
   guint               warned_month;
@@ -48,7 +42,10 @@ struct _PlBudgetGrid
   guint64             warned_serial;  /* the plan's serial right after that edit */
 };
 
-G_DEFINE_FINAL_TYPE (PlBudgetGrid, pl_budget_grid, GTK_TYPE_WIDGET)
+static void pl_budget_grid_cell_grid_init (PlCellGridInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlBudgetGrid, pl_budget_grid, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PL_TYPE_CELL_GRID, pl_budget_grid_cell_grid_init))
 
 enum {
   PROP_0,
@@ -256,27 +253,13 @@ cell_month (GtkWidget *cell)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
 }
 
-/* "March": a month as messages name it. */
-static char *
-month_name (PlBudgetGrid *self, guint month)
-{
-  GDate date;
-  char name[64];
-
-  g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
-  /* Translators: a month of the budget as messages name it, strftime format ("March") */
-  g_date_strftime (name, sizeof name, C_("budget message month", "%B"), &date);
-  return g_strdup (name);
-}
-
 /* "Paid search, March: @message", naming the cell in the grid's terms. */
 static char *
 cell_message (PlBudgetGrid *self, PlItem *item, guint month, const char *message)
 {
-  g_autofree char *name = month_name (self, month);
+  g_autofree char *cell = pl_grid_describe_cell (self->plan, pl_item_get_display_name (item), month, FALSE);
 
-  /* Translators: a cell of the budget grid (line, month), then what is wrong with it */
-  return g_strdup_printf (_("%s, %s: %s"), pl_item_get_display_name (item), name, message);
+  return g_strdup_printf (_("%s: %s"), cell, message);
 }
 
 static void
@@ -284,106 +267,6 @@ show_error (PlBudgetGrid *self, const char *message)
 {
   g_clear_object (&self->warned_line);
   pl_grid_notice_show (self->notice, message, FALSE);
-}
-
-/* ---- the selected cell and block ---- */
-
-static void
-refresh_block (PlBudgetGrid *self)
-{
-  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
-  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
-  gboolean block = top != bottom || left != right;
-
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      GtkWidget *cell = g_ptr_array_index (self->cells, i);
-      guint row = cell_row (cell), month = cell_month (cell);
-
-      if (PL_IS_CELL_EDITOR (cell))
-        pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell),
-                                     block && row >= top && row <= bottom && month >= left && month <= right);
-    }
-}
-
-/* Makes (@row, @month) the selected cell, the block's other corner staying unless @extend,
- * and gives it the keyboard focus, scrolling it into view. */
-static void
-select_cell (PlBudgetGrid *self, guint row, guint month, gboolean extend)
-{
-  GtkWidget *cell;
-
-  self->cursor_row = row;
-  self->cursor_month = month;
-  if (!extend)
-    {
-      self->anchor_row = row;
-      self->anchor_month = month;
-    }
-  self->moving = TRUE;
-  /* The line's form beside the grid follows the cursor. */
-  gtk_single_selection_set_selected (self->selection, row);
-  cell = find_cell (self, row, month);
-  self->focus_pending = cell == NULL;
-  if (cell != NULL)
-    {
-      gtk_widget_grab_focus (cell);
-      pl_grid_view_reveal (self->scrolled, cell);
-    }
-  else
-    pl_grid_view_scroll_to (self->scrolled, row, n_rows (self));
-  self->moving = FALSE;
-  refresh_block (self);
-}
-
-static void
-on_cell_selected_cb (PlCellEditor *cell, gboolean extend, PlBudgetGrid *self)
-{
-  if (self->moving)
-    return;
-  self->cursor_row = cell_row (GTK_WIDGET (cell));
-  self->cursor_month = cell_month (GTK_WIDGET (cell));
-  if (!extend)
-    {
-      self->anchor_row = self->cursor_row;
-      self->anchor_month = self->cursor_month;
-    }
-  self->moving = TRUE;
-  gtk_single_selection_set_selected (self->selection, self->cursor_row);
-  self->moving = FALSE;
-  refresh_block (self);
-}
-
-static gboolean
-on_cell_move_cb (PlCellEditor *cell, int rows, int columns, gboolean extend, PlBudgetGrid *self)
-{
-  int from_row = (int) cell_row (GTK_WIDGET (cell)), from_month = (int) cell_month (GTK_WIDGET (cell));
-  int last_row = (int) n_rows (self) - 1, last_month = (int) self->built_months - 1;
-  int row, month;
-
-  /* From the block's moving corner, when Shift extends it. */
-  if (extend)
-    {
-      from_row = (int) self->cursor_row;
-      from_month = (int) self->cursor_month;
-    }
-  row = from_row;
-  month = CLAMP (from_month + columns, 0, last_month);
-  if (rows != 0)
-    {
-      int next = row + rows;
-
-      /* Up and down go from line to line, over the categories' totals, as Enter always did;
-       * a block stretches over them. */
-      while (!extend && next >= 0 && next <= last_row && !PL_IS_BUDGET_LINE (item_at (self, (guint) next)))
-        next += rows;
-      if (next >= 0 && next <= last_row)
-        row = next;
-    }
-  if (row == from_row && month == from_month)
-    return FALSE;
-  select_cell (self, (guint) row, (guint) month, extend);
-  return TRUE;
 }
 
 /* ---- typing ---- */
@@ -483,8 +366,10 @@ on_notice_undo_cb (PlBudgetGrid *self)
 /* ---- copy and paste ---- */
 
 static char *
-copy_amount (PlBudgetGrid *self, PlItem *item, guint month)
+copy_cell (PlCellGrid *grid, guint row, guint month)
 {
+  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
+  PlItem *item = item_at (self, row);
   gint64 amount = PL_IS_BUDGET_LINE (item) ? pl_budget_totals_line_planned (self->totals, item, (int) month)
                                            : pl_budget_totals_planned (self->totals, item, (int) month);
   g_autofree char *plain = pl_money_to_string (amount, pl_plan_get_currency_exponent (self->plan));
@@ -497,58 +382,49 @@ copy_amount (PlBudgetGrid *self, PlItem *item, guint month)
   return pl_number_localise (plain, FALSE);
 }
 
-static void
-on_cell_copy_cb (PlCellEditor *cell, PlBudgetGrid *self)
+/* Reads a pasted cell: an empty one plans nothing that month. */
+static gboolean
+read_amount (PlBudgetGrid *self, PlItem *item, const char *text, gint64 *amount, GError **error)
 {
-  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
-  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autofree char *text = NULL;
+  g_autofree char *cell = g_strstrip (g_strdup (text));
 
-  if (self->plan == NULL)
-    return;
-  for (guint r = top; r <= bottom && r < n_rows (self); r++)
+  *amount = 0;
+  if (!PL_IS_BUDGET_LINE (item))
     {
-      PlItem *item = item_at (self, r);
-      GStrvBuilder *builder = g_strv_builder_new ();
-
-      for (guint m = left; m <= right && m < self->built_months; m++)
-        {
-          g_autofree char *amount = copy_amount (self, item, m);
-          g_strv_builder_add (builder, amount);
-        }
-      g_ptr_array_add (rows, g_strv_builder_end (builder));
-      g_strv_builder_unref (builder);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("a category’s months are the totals of its lines: paste into the lines."));
+      return FALSE;
     }
-  text = pl_grid_format_block (rows);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  if (*cell != '\0' && !pl_money_parse_typed (cell, pl_plan_get_currency_exponent (self->plan), amount, error))
+    return FALSE;
+  /* Checked before anything is stored, so that a paste is never half done; the plan checks
+   * again when storing. */
+  if (*amount < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a planned amount cannot be negative."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
-/* Stores a block of cells copied from a spreadsheet at the selected cell: read whole first,
- * then one undoable step; refused whole, naming the first cell that is not right. */
-static void
-paste_block (PlBudgetGrid *self, const char *text)
+static gboolean
+check_cell (PlCellGrid *grid, guint row, guint month, const char *text, GError **error)
 {
-  g_autoptr(GPtrArray) rows = pl_grid_parse_block (text);
-  guint top = MIN (self->anchor_row, self->cursor_row), left = MIN (self->anchor_month, self->cursor_month);
-  guint exponent = pl_plan_get_currency_exponent (self->plan);
-  guint width = 0;
-  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
+  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
+  gint64 amount;
 
-  for (guint r = 0; r < rows->len; r++)
-    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
-  if (top + rows->len > n_rows (self) || left + width > self->built_months)
-    {
-      g_autofree char *name = month_name (self, left);
-      g_autofree char *message = g_strdup_printf (
-        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
-         * budget line, a KPI) and the month where it would start */
-        _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
-        rows->len, width, pl_item_get_display_name (item_at (self, top)), name);
-      show_error (self, message);
-      return;
-    }
+  return read_amount (self, item_at (self, row), text, &amount, error);
+}
+
+static gboolean
+store_block (PlCellGrid *grid, guint top, guint left, GPtrArray *rows, GError **error)
+{
+  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
+  g_autoptr(GError) refusal = NULL;
+  guint stored = 0;
+
+  /* Translators: the name of the undoable step of pasting cells */
+  pl_plan_begin_group (self->plan, _("Paste"));
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = g_ptr_array_index (rows, r);
@@ -556,75 +432,35 @@ paste_block (PlBudgetGrid *self, const char *text)
 
       for (guint c = 0; cells[c] != NULL; c++)
         {
-          g_autofree char *cell = g_strstrip (g_strdup (cells[c]));
-          g_autofree char *message = NULL;
-          g_autofree char *refusal = NULL;
-          gint64 amount = 0;
+          gint64 amount;
 
-          if (!PL_IS_BUDGET_LINE (item))
-            refusal = g_strdup (_("a category’s months are the totals of its lines: paste into the lines."));
-          else if (*cell != '\0' && !pl_money_parse_typed (cell, exponent, &amount, &error))
-            refusal = g_strdup (error->message);
-          else if (amount < 0)
-            refusal = g_strdup (_("a planned amount cannot be negative."));
-          if (refusal != NULL)
+          if (!read_amount (self, item, cells[c], &amount, &refusal) ||
+              !pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), left + c, amount, &refusal))
             {
-              g_autofree char *about = g_strdup_printf (_("%s Nothing was pasted."), refusal);
-              message = cell_message (self, item, left + c, about);
-              show_error (self, message);
-              return;
+              g_autofree char *message = cell_message (self, item, left + c, refusal->message);
+
+              /* The cells stored before it go back with the group. */
+              pl_plan_end_group (self->plan);
+              if (stored > 0)
+                pl_plan_undo (self->plan);
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+              return FALSE;
             }
-          g_array_append_val (amounts, amount);
+          stored++;
         }
-    }
-
-  /* Translators: the name of the undoable step of pasting cells */
-  pl_plan_begin_group (self->plan, _("Paste"));
-  for (guint r = 0, i = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-      PlItem *item = item_at (self, top + r);
-
-      for (guint c = 0; cells[c] != NULL; c++, i++)
-        if (!pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), left + c, g_array_index (amounts, gint64, i), &error))
-          {
-            g_autofree char *message = cell_message (self, item, left + c, error->message);
-
-            /* The plan refused a cell the reading let through: the cells before it go back. */
-            pl_plan_end_group (self->plan);
-            if (i > 0)
-              pl_plan_undo (self->plan);
-            show_error (self, message);
-            return;
-          }
     }
   pl_plan_end_group (self->plan);
   g_clear_object (&self->warned_line);
   pl_grid_notice_hide (self->notice);
-  /* The pasted cells become the selected block, as in a spreadsheet. */
-  self->anchor_row = top;
-  self->anchor_month = left;
-  select_cell (self, top + rows->len - 1, left + width - 1, TRUE);
+  return TRUE;
 }
 
-static void
-on_clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer data)
+static char *
+describe_cell (PlCellGrid *grid, guint row, guint month)
 {
-  g_autoptr(PlBudgetGrid) self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  PlBudgetGrid *self = PL_BUDGET_GRID (grid);
 
-  if (text != NULL && self->plan != NULL)
-    paste_block (self, text);
-  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("The clipboard holds no text to paste."));
-}
-
-static void
-on_cell_paste_cb (PlCellEditor *cell, PlBudgetGrid *self)
-{
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, on_clipboard_text_cb,
-                                 g_object_ref (self));
+  return pl_grid_describe_cell (self->plan, pl_item_get_display_name (item_at (self, row)), month, FALSE);
 }
 
 static void
@@ -646,10 +482,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGri
       cell = GTK_WIDGET (pl_cell_editor_new ());
       g_object_set_data (G_OBJECT (cell), "month", g_object_get_data (G_OBJECT (factory), "month"));
       g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit_cb), self);
-      g_signal_connect (cell, "move", G_CALLBACK (on_cell_move_cb), self);
-      g_signal_connect (cell, "selected", G_CALLBACK (on_cell_selected_cb), self);
-      g_signal_connect (cell, "copy", G_CALLBACK (on_cell_copy_cb), self);
-      g_signal_connect (cell, "paste", G_CALLBACK (on_cell_paste_cb), self);
+      pl_cell_grid_add_cell (PL_CELL_GRID (self), PL_CELL_EDITOR (cell));
     }
   else
     {
@@ -658,22 +491,6 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGri
       g_object_set_data (G_OBJECT (cell), "total", g_object_get_data (G_OBJECT (factory), "total"));
     }
   gtk_list_item_set_child (list_item, cell);
-}
-
-static gboolean
-focus_pending_cb (gpointer data)
-{
-  g_autoptr(PlBudgetGrid) self = data;
-  GtkWidget *cell;
-
-  if (!self->focus_pending || (cell = find_cell (self, self->cursor_row, self->cursor_month)) == NULL)
-    return G_SOURCE_REMOVE;
-  self->focus_pending = FALSE;
-  self->moving = TRUE;
-  gtk_widget_grab_focus (cell);
-  self->moving = FALSE;
-  pl_grid_view_reveal (self->scrolled, cell);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -696,17 +513,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGrid
   g_ptr_array_add (self->cells, cell);
   refresh_cell (self, cell);
   if (PL_IS_CELL_EDITOR (cell))
-    {
-      guint position = cell_row (cell), month = cell_month (cell);
-      guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
-      guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
-
-      pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell), (top != bottom || left != right) && position >= top &&
-                                   position <= bottom && month >= left && month <= right);
-      /* The cursor moved to a row that was off screen: its cell has come. */
-      if (self->focus_pending && position == self->cursor_row && month == self->cursor_month)
-        g_idle_add (focus_pending_cb, g_object_ref (self));
-    }
+    pl_cell_grid_cell_bound (PL_CELL_GRID (self), PL_CELL_EDITOR (cell));
 }
 
 static void
@@ -824,6 +631,70 @@ on_selected_cb (PlBudgetGrid *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+/* ---- PlCellGrid: the grid's rows are the tree's, lines and categories; its columns the months ---- */
+
+static guint
+get_n_rows (PlCellGrid *grid)
+{
+  return n_rows (PL_BUDGET_GRID (grid));
+}
+
+static guint
+get_n_columns (PlCellGrid *grid)
+{
+  return PL_BUDGET_GRID (grid)->built_months;
+}
+
+static GtkWidget *
+get_cell (PlCellGrid *grid, guint row, guint month)
+{
+  return find_cell (PL_BUDGET_GRID (grid), row, month);
+}
+
+static gboolean
+locate (PlCellGrid *grid, GtkWidget *cell, guint *row, guint *month)
+{
+  *row = cell_row (cell);
+  *month = cell_month (cell);
+  return *row != G_MAXUINT;
+}
+
+static void
+refuse (PlCellGrid *grid, const char *message)
+{
+  show_error (PL_BUDGET_GRID (grid), message);
+}
+
+/* Up, Down and Enter go from line to line, over the categories' totals, as Enter always did. */
+static gboolean
+is_stop (PlCellGrid *grid, guint row)
+{
+  return PL_IS_BUDGET_LINE (item_at (PL_BUDGET_GRID (grid), row));
+}
+
+/* The line's form beside the grid follows the selected cell. */
+static void
+cursor_moved (PlCellGrid *grid, guint row, guint month)
+{
+  gtk_single_selection_set_selected (PL_BUDGET_GRID (grid)->selection, row);
+}
+
+static void
+pl_budget_grid_cell_grid_init (PlCellGridInterface *iface)
+{
+  iface->get_n_rows = get_n_rows;
+  iface->get_n_columns = get_n_columns;
+  iface->get_cell = get_cell;
+  iface->locate = locate;
+  iface->copy_cell = copy_cell;
+  iface->describe_cell = describe_cell;
+  iface->check_cell = check_cell;
+  iface->store_block = store_block;
+  iface->refuse = refuse;
+  iface->is_stop = is_stop;
+  iface->cursor_moved = cursor_moved;
+}
+
 static void
 on_selected_item_cb (PlBudgetGrid *self)
 {
@@ -831,11 +702,8 @@ on_selected_item_cb (PlBudgetGrid *self)
 
   /* A row picked elsewhere (the list's own keys, pl_budget_grid_select()): the cursor goes to
    * it, in the month it was in, so that the next key starts from there. */
-  if (self->moving || row == GTK_INVALID_LIST_POSITION || row == self->cursor_row)
-    return;
-  self->cursor_row = self->anchor_row = row;
-  self->anchor_month = self->cursor_month;
-  refresh_block (self);
+  if (row != GTK_INVALID_LIST_POSITION)
+    pl_cell_grid_place_row (PL_CELL_GRID (self), row);
 }
 
 /* ---- GObject ---- */
@@ -946,8 +814,7 @@ pl_budget_grid_set_plan (PlBudgetGrid *self, PlPlan *plan)
   g_hash_table_remove_all (self->placed);
   g_clear_object (&self->warned_line);
   pl_grid_notice_hide (self->notice);
-  self->cursor_row = self->cursor_month = self->anchor_row = self->anchor_month = 0;
-  self->focus_pending = FALSE;
+  pl_cell_grid_reset (PL_CELL_GRID (self));
   g_set_object (&self->plan, plan);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
   rebuild_columns (self);

@@ -166,6 +166,23 @@ pl_grid_copy_number (const char *shown)
   return g_string_free (copy, FALSE);
 }
 
+char *
+pl_grid_describe_cell (PlPlan *plan, const char *row, guint month, gboolean with_year)
+{
+  GDate date;
+  char name[64];
+
+  g_date_set_julian (&date, pl_plan_month_start (plan, month));
+  if (with_year)
+    /* Translators: a month of the KPIs' grid as messages name it, strftime format ("March 2027") */
+    g_date_strftime (name, sizeof name, C_("grid message month", "%B %Y"), &date);
+  else
+    /* Translators: a month of the budget as messages name it, strftime format ("March") */
+    g_date_strftime (name, sizeof name, C_("budget message month", "%B"), &date);
+  /* Translators: a cell of a grid: its row (a budget line, a KPI), then its month */
+  return g_strdup_printf (C_("grid cell", "%s, %s"), row, name);
+}
+
 /* ---- the 10x check ---- */
 
 static int

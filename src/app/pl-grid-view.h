@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "pl-plan.h"
+
 G_BEGIN_DECLS
 
 /* Returns a column view of figures over @model (taken): separators between rows and
@@ -28,6 +30,10 @@ char          *pl_grid_format_block   (GPtrArray *rows);
 /* A number as copied out of a grid: @shown as the grid writes it, with the no-break spaces
  * that group its thousands taken out, so that a spreadsheet reads it as a number. */
 char          *pl_grid_copy_number    (const char *shown);
+
+/* "Paid search, March", or with @with_year "Leads, March 2027": a cell of a month grid named
+ * by its row and its month, as messages name it. */
+char          *pl_grid_describe_cell  (PlPlan *plan, const char *row, guint month, gboolean with_year);
 
 /* ---- the 10x check ---- */
 

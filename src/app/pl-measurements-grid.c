@@ -7,6 +7,7 @@
 
 #include "pl-a11y.h"
 #include "pl-cell-editor.h"
+#include "pl-cell-grid.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-kpi-chain-chart.h"
@@ -27,13 +28,6 @@ struct _PlMeasurementsGrid
   guint              built_months;
   PlGridNotice      *notice;
 
-  /* The selected cell (the cursor) and the other corner of the selected block (the anchor),
-   * as rows (KPIs in the plan's order) and months. */
-  guint              cursor_row, cursor_month;
-  guint              anchor_row, anchor_month;
-  gboolean           moving;         /* the grid is moving the cursor: focus changes are its own */
-  gboolean           focus_pending;  /* the cursor's cell is not on screen yet: focus it when bound */
-
   /* The last edit warned about (10 times its KPI's usual month), for the notice's Undo. */
   PlKpi             *warned_kpi;
   guint              warned_month;
@@ -42,7 +36,10 @@ struct _PlMeasurementsGrid
   guint64            warned_serial;  /* the plan's serial right after that edit */
 };
 
-G_DEFINE_FINAL_TYPE (PlMeasurementsGrid, pl_measurements_grid, GTK_TYPE_WIDGET)
+static void pl_measurements_grid_cell_grid_init (PlCellGridInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlMeasurementsGrid, pl_measurements_grid, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PL_TYPE_CELL_GRID, pl_measurements_grid_cell_grid_init))
 
 /* ---- one month of one KPI ---- */
 
@@ -195,27 +192,26 @@ cell_month (GtkWidget *cell)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
 }
 
-/* "March 2027": a month as messages name it. */
-static char *
-month_name (PlMeasurementsGrid *self, guint month)
+static GtkWidget *
+find_cell (PlMeasurementsGrid *self, PlItem *kpi, guint month)
 {
-  GDate date;
-  char name[64];
-
-  g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
-  /* Translators: a month of the KPIs' grid as messages name it, strftime format ("March 2027") */
-  g_date_strftime (name, sizeof name, C_("grid message month", "%B %Y"), &date);
-  return g_strdup (name);
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GObject *cell = g_ptr_array_index (self->cells, i);
+      if (g_object_get_data (cell, "kpi") == (gpointer) kpi &&
+          GPOINTER_TO_UINT (g_object_get_data (cell, "month")) == month)
+        return GTK_WIDGET (cell);
+    }
+  return NULL;
 }
 
 /* "Leads, March 2027: @message", naming the cell in the grid's terms. */
 static char *
 cell_message (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *message)
 {
-  g_autofree char *name = month_name (self, month);
+  g_autofree char *cell = pl_grid_describe_cell (self->plan, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), month, TRUE);
 
-  /* Translators: a cell of the KPIs' grid (KPI, month), then what is wrong with it */
-  return g_strdup_printf (_("%s, %s: %s"), pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), name, message);
+  return g_strdup_printf (_("%s: %s"), cell, message);
 }
 
 static void
@@ -236,92 +232,6 @@ read_only_reason (CellKind kind)
   if (kind == CELL_BOOKED)
     return _("the plan’s spend comes from its spending records: record spending on the Budget page.");
   return NULL;
-}
-
-/* ---- the selected cell and block ---- */
-
-static gboolean
-in_block (PlMeasurementsGrid *self, guint row, guint month)
-{
-  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
-  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
-
-  return (top != bottom || left != right) && row >= top && row <= bottom && month >= left && month <= right;
-}
-
-static void
-refresh_block (PlMeasurementsGrid *self)
-{
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      GtkWidget *cell = g_ptr_array_index (self->cells, i);
-      pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell), in_block (self, cell_row (self, cell), cell_month (cell)));
-    }
-}
-
-static GtkWidget *find_cell (PlMeasurementsGrid *self, PlItem *kpi, guint month);
-
-/* Makes (@row, @month) the selected cell, the block's other corner staying when @extend,
- * and gives it the keyboard focus, scrolling it into view. */
-static void
-select_cell (PlMeasurementsGrid *self, guint row, guint month, gboolean extend)
-{
-  GtkWidget *cell;
-
-  self->cursor_row = row;
-  self->cursor_month = month;
-  if (!extend)
-    {
-      self->anchor_row = row;
-      self->anchor_month = month;
-    }
-  cell = find_cell (self, PL_ITEM (kpi_at (self, row)), month);
-  self->focus_pending = cell == NULL;
-  self->moving = TRUE;
-  if (cell != NULL)
-    {
-      gtk_widget_grab_focus (cell);
-      pl_grid_view_reveal (self->scrolled, cell);
-    }
-  else
-    pl_grid_view_scroll_to (self->scrolled, row, n_rows (self));
-  self->moving = FALSE;
-  refresh_block (self);
-}
-
-static void
-on_cell_selected_cb (PlCellEditor *cell, gboolean extend, PlMeasurementsGrid *self)
-{
-  if (self->moving)
-    return;
-  self->cursor_row = cell_row (self, GTK_WIDGET (cell));
-  self->cursor_month = cell_month (GTK_WIDGET (cell));
-  if (!extend)
-    {
-      self->anchor_row = self->cursor_row;
-      self->anchor_month = self->cursor_month;
-    }
-  refresh_block (self);
-}
-
-static gboolean
-on_cell_move_cb (PlCellEditor *cell, int rows, int columns, gboolean extend, PlMeasurementsGrid *self)
-{
-  int from_row = (int) cell_row (self, GTK_WIDGET (cell)), from_month = (int) cell_month (GTK_WIDGET (cell));
-  int row, month;
-
-  /* From the block's moving corner, when Shift extends it. */
-  if (extend)
-    {
-      from_row = (int) self->cursor_row;
-      from_month = (int) self->cursor_month;
-    }
-  row = CLAMP (from_row + rows, 0, (int) n_rows (self) - 1);
-  month = CLAMP (from_month + columns, 0, (int) self->built_months - 1);
-  if (row == from_row && month == from_month)
-    return FALSE;
-  select_cell (self, (guint) row, (guint) month, extend);
-  return TRUE;
 }
 
 /* ---- typing ---- */
@@ -419,57 +329,49 @@ on_notice_undo_cb (PlMeasurementsGrid *self)
 
 /* ---- copy and paste ---- */
 
-static void
-on_cell_copy_cb (PlCellEditor *cell, PlMeasurementsGrid *self)
+static char *
+copy_cell (PlCellGrid *grid, guint row, guint month)
 {
-  guint top = MIN (self->anchor_row, self->cursor_row), bottom = MAX (self->anchor_row, self->cursor_row);
-  guint left = MIN (self->anchor_month, self->cursor_month), right = MAX (self->anchor_month, self->cursor_month);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autofree char *text = NULL;
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+  PlKpi *kpi = kpi_at (self, row);
+  g_autofree char *shown = pl_kpi_value_format (kpi, cell_value (self, kpi, month));
 
-  if (self->plan == NULL)
-    return;
-  for (guint r = top; r <= bottom && r < n_rows (self); r++)
-    {
-      PlKpi *kpi = kpi_at (self, r);
-      GStrvBuilder *builder = g_strv_builder_new ();
-
-      for (guint m = left; m <= right && m < self->built_months; m++)
-        {
-          g_autofree char *shown = pl_kpi_value_format (kpi, cell_value (self, kpi, m));
-          g_autofree char *copied = pl_grid_copy_number (shown);
-          g_strv_builder_add (builder, copied);
-        }
-      g_ptr_array_add (rows, g_strv_builder_end (builder));
-      g_strv_builder_unref (builder);
-    }
-  text = pl_grid_format_block (rows);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  /* As the grid shows it, without the spaces that group thousands. */
+  return pl_grid_copy_number (shown);
 }
 
-/* Stores a block of cells copied from a spreadsheet at the selected cell: read whole first,
- * then one undoable step; refused whole, naming the first cell that is not right. */
-static void
-paste_block (PlMeasurementsGrid *self, const char *text)
+/* Reads a pasted cell: an empty one is "no value" (NAN). */
+static gboolean
+read_value (PlMeasurementsGrid *self, PlKpi *kpi, guint month, const char *text, double *value, GError **error)
 {
-  g_autoptr(GPtrArray) rows = pl_grid_parse_block (text);
-  guint top = MIN (self->anchor_row, self->cursor_row), left = MIN (self->anchor_month, self->cursor_month);
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  guint width = 0;
+  g_autofree char *cell = g_strstrip (g_strdup (text));
+  guint n_points = 0;
+  const char *refusal = read_only_reason (cell_kind (self, kpi, month, &n_points));
 
-  for (guint r = 0; r < rows->len; r++)
-    width = MAX (width, g_strv_length (g_ptr_array_index (rows, r)));
-  if (top + rows->len > n_rows (self) || left + width > self->built_months)
+  if (refusal != NULL)
     {
-      g_autofree char *name = month_name (self, left);
-      g_autofree char *message = g_strdup_printf (
-        /* Translators: the rows and columns of a block pasted into a grid, then the row (a
-         * budget line, a KPI) and the month where it would start */
-        _("The pasted block has %u rows and %u columns: from %s, %s it does not fit in the grid. Nothing was pasted."),
-        rows->len, width, pl_item_get_string (PL_ITEM (kpi_at (self, top)), PL_KPI_NAME), name);
-      show_error (self, message);
-      return;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, refusal);
+      return FALSE;
     }
+  return pl_kpi_value_parse (kpi, cell, value, error);
+}
+
+static gboolean
+check_cell (PlCellGrid *grid, guint row, guint month, const char *text, GError **error)
+{
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+  double value;
+
+  return read_value (self, kpi_at (self, row), month, text, &value, error);
+}
+
+static gboolean
+store_block (PlCellGrid *grid, guint top, guint left, GPtrArray *rows, GError **error)
+{
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+
+  /* Translators: the name of the undoable step of pasting cells */
+  pl_plan_begin_group (self->plan, _("Paste"));
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = g_ptr_array_index (rows, r);
@@ -477,62 +379,25 @@ paste_block (PlMeasurementsGrid *self, const char *text)
 
       for (guint c = 0; cells[c] != NULL; c++)
         {
-          g_autoptr(GError) error = NULL;
-          g_autofree char *cell = g_strstrip (g_strdup (cells[c]));
-          guint n_points = 0;
-          CellKind kind = cell_kind (self, kpi, left + c, &n_points);
-          const char *refusal = read_only_reason (kind);
           double value = NAN;
 
-          if (refusal == NULL && !pl_kpi_value_parse (kpi, cell, &value, &error))
-            refusal = error->message;
-          if (refusal != NULL)
-            {
-              g_autofree char *about = g_strdup_printf (_("%s Nothing was pasted."), refusal);
-              g_autofree char *message = cell_message (self, kpi, left + c, about);
-              show_error (self, message);
-              return;
-            }
-          g_array_append_val (values, value);
+          /* Read and checked before (check_cell): a KPI's point takes any number. */
+          read_value (self, kpi, left + c, cells[c], &value, NULL);
+          pl_plan_set_point (self->plan, kpi, self->kind, pl_plan_month_start (self->plan, left + c), value, NULL);
         }
-    }
-
-  /* Translators: the name of the undoable step of pasting cells */
-  pl_plan_begin_group (self->plan, _("Paste"));
-  for (guint r = 0, i = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      for (guint c = 0; cells[c] != NULL; c++, i++)
-        pl_plan_set_point (self->plan, kpi_at (self, top + r), self->kind, pl_plan_month_start (self->plan, left + c),
-                           g_array_index (values, double, i), NULL);
     }
   pl_plan_end_group (self->plan);
   g_clear_object (&self->warned_kpi);
   pl_grid_notice_hide (self->notice);
-  self->anchor_row = top;
-  self->anchor_month = left;
-  select_cell (self, top + rows->len - 1, left + width - 1, TRUE);
+  return TRUE;
 }
 
-static void
-on_clipboard_text_cb (GObject *source, GAsyncResult *result, gpointer data)
+static char *
+describe_cell (PlCellGrid *grid, guint row, guint month)
 {
-  g_autoptr(PlMeasurementsGrid) self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
 
-  if (text != NULL && self->plan != NULL)
-    paste_block (self, text);
-  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("The clipboard holds no text to paste."));
-}
-
-static void
-on_cell_paste_cb (PlCellEditor *cell, PlMeasurementsGrid *self)
-{
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, on_clipboard_text_cb,
-                                 g_object_ref (self));
+  return pl_grid_describe_cell (self->plan, pl_item_get_string (PL_ITEM (kpi_at (self, row)), PL_KPI_NAME), month, TRUE);
 }
 
 static void
@@ -542,28 +407,8 @@ setup_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMea
 
   g_object_set_data (G_OBJECT (cell), "month", g_object_get_data (G_OBJECT (factory), "month"));
   g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit_cb), self);
-  g_signal_connect (cell, "move", G_CALLBACK (on_cell_move_cb), self);
-  g_signal_connect (cell, "selected", G_CALLBACK (on_cell_selected_cb), self);
-  g_signal_connect (cell, "copy", G_CALLBACK (on_cell_copy_cb), self);
-  g_signal_connect (cell, "paste", G_CALLBACK (on_cell_paste_cb), self);
+  pl_cell_grid_add_cell (PL_CELL_GRID (self), PL_CELL_EDITOR (cell));
   gtk_list_item_set_child (list_item, cell);
-}
-
-static gboolean
-focus_pending_cb (gpointer data)
-{
-  g_autoptr(PlMeasurementsGrid) self = data;
-  GtkWidget *cell;
-
-  if (!self->focus_pending || self->plan == NULL ||
-      (cell = find_cell (self, PL_ITEM (kpi_at (self, self->cursor_row)), self->cursor_month)) == NULL)
-    return G_SOURCE_REMOVE;
-  self->focus_pending = FALSE;
-  self->moving = TRUE;
-  gtk_widget_grab_focus (cell);
-  self->moving = FALSE;
-  pl_grid_view_reveal (self->scrolled, cell);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -583,9 +428,7 @@ bind_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeas
   label = g_strdup_printf ("%s, %s", pl_item_get_string (kpi, PL_KPI_NAME), buffer);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   refresh_cell (self, PL_CELL_EDITOR (cell));
-  pl_cell_editor_set_in_block (PL_CELL_EDITOR (cell), in_block (self, cell_row (self, cell), month));
-  if (self->focus_pending && cell_row (self, cell) == self->cursor_row && month == self->cursor_month)
-    g_idle_add (focus_pending_cb, g_object_ref (self));
+  pl_cell_grid_cell_bound (PL_CELL_GRID (self), PL_CELL_EDITOR (cell));
 }
 
 static void
@@ -598,6 +441,57 @@ unbind_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMe
     pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
   g_ptr_array_remove_fast (self->cells, cell);
   g_object_set_data (G_OBJECT (cell), "kpi", NULL);
+}
+
+/* ---- PlCellGrid: the grid's rows are the plan's KPIs, its columns the months ---- */
+
+static guint
+get_n_rows (PlCellGrid *grid)
+{
+  return n_rows (PL_MEASUREMENTS_GRID (grid));
+}
+
+static guint
+get_n_columns (PlCellGrid *grid)
+{
+  return PL_MEASUREMENTS_GRID (grid)->built_months;
+}
+
+static GtkWidget *
+get_cell (PlCellGrid *grid, guint row, guint month)
+{
+  PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+  PlKpi *kpi = kpi_at (self, row);
+
+  return kpi ? find_cell (self, PL_ITEM (kpi), month) : NULL;
+}
+
+static gboolean
+locate (PlCellGrid *grid, GtkWidget *cell, guint *row, guint *month)
+{
+  *row = cell_row (PL_MEASUREMENTS_GRID (grid), cell);
+  *month = cell_month (cell);
+  return *row != G_MAXUINT;
+}
+
+static void
+refuse (PlCellGrid *grid, const char *message)
+{
+  show_error (PL_MEASUREMENTS_GRID (grid), message);
+}
+
+static void
+pl_measurements_grid_cell_grid_init (PlCellGridInterface *iface)
+{
+  iface->get_n_rows = get_n_rows;
+  iface->get_n_columns = get_n_columns;
+  iface->get_cell = get_cell;
+  iface->locate = locate;
+  iface->copy_cell = copy_cell;
+  iface->describe_cell = describe_cell;
+  iface->check_cell = check_cell;
+  iface->store_block = store_block;
+  iface->refuse = refuse;
 }
 
 /* ---- the KPI column ---- */
@@ -771,8 +665,7 @@ pl_measurements_grid_set_plan (PlMeasurementsGrid *self, PlPlan *plan)
   gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->warned_kpi);
   pl_grid_notice_hide (self->notice);
-  self->cursor_row = self->cursor_month = self->anchor_row = self->anchor_month = 0;
-  self->focus_pending = FALSE;
+  pl_cell_grid_reset (PL_CELL_GRID (self));
   g_set_object (&self->plan, plan);
   rebuild_columns (self);
   if (plan != NULL)
@@ -803,41 +696,19 @@ pl_measurements_grid_get_kind (PlMeasurementsGrid *self)
   return self->kind;
 }
 
-static GtkWidget *
-find_cell (PlMeasurementsGrid *self, PlItem *kpi, guint month)
-{
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      GObject *cell = g_ptr_array_index (self->cells, i);
-      if (g_object_get_data (cell, "kpi") == (gpointer) kpi &&
-          GPOINTER_TO_UINT (g_object_get_data (cell, "month")) == month)
-        return GTK_WIDGET (cell);
-    }
-  return NULL;
-}
-
 void
 pl_measurements_grid_focus_kpi (PlMeasurementsGrid *self, PlItem *kpi)
 {
   GListModel *kpis;
-  GtkWidget *cell;
+  guint position;
 
   g_return_if_fail (PL_IS_MEASUREMENTS_GRID (self));
   if (self->plan == NULL)
     return;
   kpis = pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS);
-  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
-    {
-      g_autoptr(PlItem) item = g_list_model_get_item (kpis, i);
-      if (item == kpi)
-        {
-          pl_grid_view_scroll_to (self->scrolled, i, n);
-          break;
-        }
-    }
-  cell = find_cell (self, kpi, 0);
-  if (cell != NULL)
-    gtk_widget_grab_focus (cell);
+  /* Selected as a click would: scrolled to, and focused once on screen. */
+  if (g_list_store_find (G_LIST_STORE (kpis), kpi, &position))
+    pl_cell_grid_select (PL_CELL_GRID (self), position, 0, FALSE);
 }
 
 char *
