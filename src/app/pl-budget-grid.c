@@ -9,8 +9,11 @@
 #include "pl-a11y.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-totals.h"
+#include "pl-calendar.h"
 #include "pl-cell-editor.h"
 #include "pl-cell-grid.h"
+#include "pl-dashboard.h"
+#include "pl-date-text.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-money.h"
@@ -195,14 +198,22 @@ refresh_footer (PlBudgetGrid *self)
   const char *currency = pl_plan_get_currency (self->plan);
   g_autofree char *planned = pl_money_format (pl_budget_totals_planned (self->totals, NULL, -1), exponent, currency);
   g_autofree char *actual = pl_money_format (pl_budget_totals_actual (self->totals, NULL, -1), exponent, currency);
-  g_autofree char *share = NULL;
-  double used = pl_figures_percent_used (pl_budget_totals_planned (self->totals, NULL, -1),
-                                         pl_budget_totals_actual (self->totals, NULL, -1));
+  /* "Used" has one meaning, the dashboard's: the spend to the day shown against the plan to
+   * the same day; the share of the whole period's budget stands beside it, named. */
+  guint32 as_of = pl_dashboard_resolve_as_of (self->plan, pl_calendar_today ());
+  PlBasis to_date = pl_basis_to_date (self->plan, as_of);
+  PlFigure used = pl_figures_get (self->plan, PL_FIGURE_USED, &to_date);
+  PlFigure of_period = pl_figures_get (self->plan, PL_FIGURE_USED_OF_PERIOD, &to_date);
+  g_autofree char *day = pl_date_text (MIN (as_of, pl_plan_get_end (self->plan) - 1), PL_DATE_LONG);
+  g_autofree char *used_text = isnan (used.value) ? g_strdup ("–") : pl_percent_format (used.value * 100, 0);
+  g_autofree char *period_text = isnan (of_period.value) ? g_strdup ("–") : pl_percent_format (of_period.value * 100, 0);
   g_autofree char *text = NULL;
 
-  share = pl_percent_format (isnan (used) ? 0.0 : used * 100, 0);
-  /* Translators: the plan's planned total, its actual spend, the share used */
-  text = g_strdup_printf (_("Whole plan: %s planned, %s spent (%s used)"), planned, actual, share);
+  /* Translators: the plan's planned total, its spend, the share used to a day, that day, the
+   * share of the whole period's budget spent: "Whole plan: €1,844,500 planned, €888,017.31
+   * spent · 96% used to 30 June 2027 · 48% of the whole period's budget" */
+  text = g_strdup_printf (_("Whole plan: %s planned, %s spent · %s used to %s · %s of the whole period’s budget"),
+                          planned, actual, used_text, day, period_text);
   gtk_label_set_label (self->footer, text);
 }
 
@@ -552,7 +563,8 @@ new_column (PlBudgetGrid *self, const char *title, int kind, guint month, guint 
 static void
 rebuild_columns (PlBudgetGrid *self)
 {
-  static const char *totals[N_TOTALS] = { N_("Total"), N_("Actual"), N_("Variance"), N_("Used") };
+  /* The last is the line's spend against its whole period's plan: not "used", which is to date. */
+  static const char *totals[N_TOTALS] = { N_("Total"), N_("Actual"), N_("Variance"), N_("Of Period") };
   GListModel *columns = gtk_column_view_get_columns (self->view);
 
   while (g_list_model_get_n_items (columns) > 1)
