@@ -240,7 +240,10 @@ rebuild_attention (PlDashboardPage *self)
   if (attention->len == 0)
     {
       GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (_("None: every campaign is on target, within budget and not about to end."));
+      /* Nothing measured: no campaign can be said to be on target. */
+      GtkWidget *label = gtk_label_new (self->dashboard->measured
+                                        ? _("None: every campaign is on target, within budget and not about to end.")
+                                        : _("None over budget or about to end; nothing is measured yet to judge them against their targets."));
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");

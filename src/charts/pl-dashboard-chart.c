@@ -421,9 +421,11 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
   /* Translators: the spend gauge's title, "Spend to 30 June 2027" */
   g_autofree char *title = dashboard->before_period ? g_strdup (_("Spend recorded for the period"))
                                                     : g_strdup_printf (_("Spend to %s"), until);
-  gboolean over = dashboard->spend_to_date > dashboard->budget_to_date;
+  /* Before the period, the spend already booked is set against the whole budget. */
+  gint64 against = dashboard->before_period ? dashboard->budget : dashboard->budget_to_date;
+  gboolean over = dashboard->spend_to_date > against;
   double bar_w = width - 2 * PAD, bar_y = pl_dashboard_gauge_bar_y (height);
-  double scale = MAX (dashboard->budget_to_date, dashboard->spend_to_date);
+  double scale = MAX (against, dashboard->spend_to_date);
 
   pl_chart_card (cr, width, height, style);
   if (dashboard->before_period)
@@ -442,7 +444,7 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
   gauge_head (cr, title, spent, detail, over ? &style->bad : &style->muted, width, height, style);
 
   pl_chart_set_color (cr, &style->muted, 0.25);
-  pl_chart_rounded_rect (cr, PAD, bar_y, scale > 0 ? bar_w * dashboard->budget_to_date / scale : bar_w, BAR_H, 3);
+  pl_chart_rounded_rect (cr, PAD, bar_y, scale > 0 ? bar_w * against / scale : bar_w, BAR_H, 3);
   cairo_fill (cr);
   if (scale > 0 && dashboard->spend_to_date > 0)
     {
@@ -464,6 +466,9 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
   pl_chart_set_color (cr, &style->muted, 1);
   if (budget != NULL)
     pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);
+  if (dashboard->before_period)
+    /* Translators: the spend gauge's summary before the period starts: the spend already booked */
+    return g_strdup_printf (_("The period has not started; %s is already booked for it."), spent);
   if (isnan (share))
     return g_strdup (_("No budget is planned to date."));
   if (style->share_safe)
@@ -488,7 +493,9 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
   pl_chart_card (cr, width, height, style);
   if (attention->len == 0)
     {
-      const char *none = _("None: every campaign is on target, within budget and not about to end.");
+      /* Nothing measured: no campaign can be said to be on target. */
+      const char *none = dashboard->measured ? _("None: every campaign is on target, within budget and not about to end.")
+                                             : _("None over budget or about to end; nothing is measured yet to judge them against their targets.");
       pl_chart_set_color (cr, &style->muted, 1);
       pl_chart_text (cr, name, none, PAD, y + 7, width - 2 * PAD, PANGO_ALIGN_LEFT);
       return g_strdup (none);

@@ -7,6 +7,7 @@
 
 #include "pl-cli-assessment.h"
 #include "pl-cli-summary.h"
+#include "pl-dashboard.h"
 #include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
@@ -27,24 +28,28 @@ static const PlFigureKind headline[] = {
   PL_FIGURE_LTV_CAC, PL_FIGURE_ROI, PL_FIGURE_USED, PL_FIGURE_USED_OF_PERIOD,
 };
 
+/* The bases of the dashboard for the same day, so that the summary, the window and the
+ * report give the same figures: the KPIs over the months measured, the spend to the day. */
 typedef struct {
   PlPlan  *plan;
   guint32  as_of;
   gboolean before;     /* as_of is before the period */
-  PlBasis  to_date;    /* the period's start to as_of */
-  PlBasis  last;       /* the month of as_of (the last of the period after it) */
+  PlBasis  to_date;    /* the KPIs' figures: the period's start to the end of the month shown */
+  PlBasis  last;       /* the month shown: the last measured on or before as_of */
+  PlBasis  spend;      /* spend against budget: the period's start to as_of, the day included */
 } Bases;
 
 static void
 bases_init (Bases *bases, PlPlan *plan, guint32 as_of)
 {
-  guint32 last_day = MIN (as_of, pl_plan_get_end (plan) - 1);
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, as_of);
 
   bases->plan = plan;
   bases->as_of = as_of;
-  bases->before = as_of < pl_plan_get_start (plan);
-  bases->to_date = pl_basis_to_date (plan, as_of);
-  bases->last = pl_basis_month_of (plan, MAX (last_day, pl_plan_get_start (plan)));
+  bases->before = dashboard->before_period;
+  bases->to_date = dashboard->measured_basis;
+  bases->last = dashboard->shown;
+  bases->spend = pl_basis_to_date (plan, as_of);
 }
 
 static double
@@ -165,7 +170,7 @@ budget_row (GString *out, PlPlan *plan, const char *label, PlCategory *category,
   gboolean known;
 
   pl_figures_category_on (plan, category, &period, &planned, NULL, NULL);
-  known = pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
+  known = pl_figures_category_on (plan, category, &bases->spend, &planned_to_date, &actual, &used);
   p = money_text (plan, planned);
   d = money_text (plan, planned_to_date);
   /* Without spending records a category's spend is not known: a dash, never 0. */
@@ -185,11 +190,11 @@ budget (GString *out, const Bases *bases)
 {
   PlPlan *plan = bases->plan;
   GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
-  g_autofree char *until = pl_basis_describe (plan, &bases->to_date);
+  g_autofree char *until = pl_basis_describe (plan, &bases->spend);
   g_autofree char *day = pl_date_text (bases->as_of, PL_DATE_LONG);
-  PlFigure used = pl_figures_get (plan, PL_FIGURE_USED, &bases->to_date);
-  PlFigure of_period = pl_figures_get (plan, PL_FIGURE_USED_OF_PERIOD, &bases->to_date);
-  PlFigure spend = pl_figures_get (plan, PL_FIGURE_SPEND, &bases->to_date);
+  PlFigure used = pl_figures_get (plan, PL_FIGURE_USED, &bases->spend);
+  PlFigure of_period = pl_figures_get (plan, PL_FIGURE_USED_OF_PERIOD, &bases->spend);
+  PlFigure spend = pl_figures_get (plan, PL_FIGURE_SPEND, &bases->spend);
 
   g_string_append_printf (out, _("Budget (%s)\n"), pl_plan_get_currency (plan));
   g_string_append (out, "  ");
@@ -531,7 +536,7 @@ json_budget (GString *out, const Bases *bases)
       gboolean known;
 
       pl_figures_category_on (plan, category, &period, &planned, NULL, NULL);
-      known = pl_figures_category_on (plan, category, &bases->to_date, &planned_to_date, &actual, &used);
+      known = pl_figures_category_on (plan, category, &bases->spend, &planned_to_date, &actual, &used);
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
       json_string (out, category ? pl_item_get_id (PL_ITEM (category)) : NULL);
       g_string_append (out, ", \"name\": ");
@@ -611,6 +616,8 @@ pl_cli_summary_json (PlPlan *plan, guint32 as_of)
   json_basis (out, plan, &bases.to_date);
   json_key (out, "month", FALSE);
   json_basis (out, plan, &bases.last);
+  json_key (out, "budget_to_date", FALSE);
+  json_basis (out, plan, &bases.spend);
   json_key (out, "spend_source", FALSE);
   json_string (out, sources[pl_figures_spend_source (plan)]);
 
@@ -618,7 +625,10 @@ pl_cli_summary_json (PlPlan *plan, guint32 as_of)
   g_string_append (out, "{");
   for (guint i = 0; i < G_N_ELEMENTS (headline); i++)
     {
-      PlFigure figure = pl_figures_get (plan, headline[i], &bases.to_date);
+      /* Spend and what is used of the budget are to the day; the KPIs' figures over months. */
+      gboolean budget = headline[i] == PL_FIGURE_SPEND || headline[i] == PL_FIGURE_USED ||
+                        headline[i] == PL_FIGURE_USED_OF_PERIOD;
+      PlFigure figure = pl_figures_get (plan, headline[i], budget ? &bases.spend : &bases.to_date);
       g_string_append (out, first ? "\n    " : ",\n    ");
       first = FALSE;
       json_string (out, pl_figure_kind_key (headline[i]));

@@ -387,6 +387,9 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
     last = current;
   self->as_of = as_of;
   before = as_of < pl_plan_get_start (plan);
+  /* Before the period, its first month: nothing of the months after is known yet. */
+  if (before)
+    last = 0;
   self->tiles = g_array_new (FALSE, FALSE, sizeof (PlDashboardTile));
   g_array_set_clear_func (self->tiles, tile_clear);
   self->attention = g_ptr_array_new_with_free_func ((GDestroyNotify) attention_free);
@@ -420,7 +423,12 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   self->before_period = as_of < pl_plan_get_start (plan);
   self->measured = !self->before_period && pl_figures_measured_until (plan) > pl_plan_get_start (plan);
   self->shown = pl_basis_month_of (plan, self->month);
+  /* Before the period nothing of it is measured: the funnel and LTV:CAC have no months. */
+  if (self->before_period)
+    self->until = end = pl_plan_get_start (plan);
   self->measured_basis = pl_basis_to_date (plan, end - 1);
+  if (self->before_period)
+    self->measured_basis.to = self->measured_basis.from;
   self->ltv_cac_figure = pl_figures_get (plan, PL_FIGURE_LTV_CAC, &self->measured_basis);
   self->ltv_cac = self->ltv_cac_figure.value;
   /* Before the period, what was already booked for it is what there is to show. */
@@ -429,6 +437,12 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   self->spend_to_date = minor (plan, pl_figures_get (plan, PL_FIGURE_SPEND, &self->to_date).value);
   self->budget_to_date = self->before_period ? 0 : minor (plan, pl_figures_get (plan, PL_FIGURE_PLANNED, &self->to_date).value);
   self->used = pl_figures_get (plan, PL_FIGURE_USED, &self->to_date);
+  /* Nothing is planned to a day before the period: "used" has no meaning yet. */
+  if (self->before_period)
+    {
+      self->used.value = NAN;
+      self->used.missing = PL_MISSING_BEFORE_PERIOD;
+    }
   self->used_of_period = pl_figures_get (plan, PL_FIGURE_USED_OF_PERIOD, &self->to_date);
   find_attention (self, plan, standings, end);
   return self;

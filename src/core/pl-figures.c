@@ -703,6 +703,8 @@ compute_figure (PlPlan *plan, PlFigureKind kind, const PlBasis *basis)
       b = stage_figure (plan, PL_STAGE_CUSTOMERS, basis);
       return divide (basis, &a, &b);
     case PL_FIGURE_MARGIN:
+      if (basis->to <= basis->from)
+        return missing (basis, PL_MISSING_BEFORE_PERIOD, PL_STAGE_MARGIN);
       a = stage_figure (plan, PL_STAGE_MARGIN, basis);
       /* DOMAIN.md: with no margin given, LTV takes 100 % and says so. */
       return isnan (a.value) ? available (basis, 1.0) : a;
@@ -873,6 +875,9 @@ pl_figures_funnel (PlPlan *plan, const PlBasis *basis, PlFunnelStage stages[PL_F
 gboolean
 pl_figures_margin_assumed (PlPlan *plan, const PlBasis *basis)
 {
+  /* Over no months nothing is computed, so nothing is assumed either. */
+  if (basis->to <= basis->from)
+    return FALSE;
   return isnan (pl_figures_stage (plan, PL_STAGE_MARGIN, basis).value);
 }
 

@@ -280,6 +280,11 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
       {
         const char *state = status == PL_KPI_STATUS_GOOD ? _("within budget")
                             : status == PL_KPI_STATUS_CLOSE ? _("slightly over budget") : _("over budget");
+
+        if (isnan (f->target) && hide)
+          return g_markup_printf_escaped (_("<b>Spend</b>: the period has not started; spend is already booked for it."));
+        if (isnan (f->target))
+          return g_markup_printf_escaped (_("<b>Spend</b>: the period has not started; %s is already booked for it."), value);
         if (hide)
           return g_markup_printf_escaped (_("<b>Spend</b>: marketing has spent %.0f%% of the budget planned to date, %s."),
                                           share, state);
@@ -406,6 +411,11 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
    * leads; revenue is new bookings, else recurring revenue. */
   kpi_figure (plan, &m, &figures[1], PL_STAGE_OPPORTUNITIES, PL_STAGE_SQL);
   kpi_figure (plan, &m, &figures[2], PL_STAGE_REVENUE, PL_STAGE_MRR);
+  /* Spend against budget to the day, as the dashboard's gauge and the budget page: before the
+   * period, the spend already booked, with no plan to compare it with yet. */
+  figures[0].value = pl_figures_get (plan, PL_FIGURE_SPEND, &m.spend_basis).value;
+  figures[0].target = m.spend_basis.kind == PL_BASIS_PERIOD ? NAN
+                      : pl_figures_get_target (plan, PL_FIGURE_SPEND, &m.spend_basis).value;
   /* LTV:CAC to date, against its value to date a month earlier. */
   figures[5].month = figures[5].value;
   figures[5].before = m.previous ? pl_figures_get (plan, PL_FIGURE_LTV_CAC, &to_before).value : NAN;
@@ -420,9 +430,17 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
     self = table_new (_("Figure"), 0.25, PANGO_ALIGN_LEFT, _("To date"), 0.17, PANGO_ALIGN_RIGHT,
                       _("Target"), 0.17, PANGO_ALIGN_RIGHT, _("Against target"), 0.13, PANGO_ALIGN_RIGHT,
                       _("Status"), 0.15, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
-  /* Translators: the basis of every figure of the summary, "January to June 2027" */
-  self->subtitle = g_markup_printf_escaped (_("Every figure is for %s; the change compares %s with the month before."),
-                                            basis_text, month_name);
+  if (!m.measured)
+    {
+      g_autofree char *day = pl_date_text (today, PL_DATE_LONG);
+      /* Translators: the executive summary's subtitle when nothing is measured as of the day */
+      self->subtitle = g_markup_printf_escaped (_("As of %s nothing is measured yet; the spend is what is already booked."),
+                                                day);
+    }
+  else
+    /* Translators: the basis of every figure of the summary, "January to June 2027" */
+    self->subtitle = g_markup_printf_escaped (_("Every figure is for %s; the change compares %s with the month before."),
+                                              basis_text, month_name);
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       Figure *f = &figures[i];
@@ -479,8 +497,12 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
     self = table_new (_("Category"), 0.26, PANGO_ALIGN_LEFT, _("Planned"), 0.16, PANGO_ALIGN_RIGHT,
                       _("Planned to date"), 0.16, PANGO_ALIGN_RIGHT, _("Spent to date"), 0.16, PANGO_ALIGN_RIGHT,
                       _("Used"), 0.12, PANGO_ALIGN_RIGHT, _("Variance"), 0.14, PANGO_ALIGN_RIGHT, NULL);
-  /* Translators: the basis of the report's budget table, "January to June 2027" */
-  self->subtitle = g_markup_printf_escaped (_("Spend for %s against the plan to the same day, by category."), until);
+  if (m.spend_basis.kind == PL_BASIS_PERIOD)
+    self->subtitle = g_markup_printf_escaped (_("The period has not started: the spend already booked for it against the "
+                                                "whole period’s plan, by category."));
+  else
+    /* Translators: the basis of the report's budget table, "January to June 2027" */
+    self->subtitle = g_markup_printf_escaped (_("Spend for %s against the plan to the same day, by category."), until);
   /* Each category, then the whole plan (no category) as the totals row. */
   for (guint c = 0; c <= n; c++)
     {
@@ -820,6 +842,13 @@ pl_report_text_as_of (PlPlan *plan, guint32 today)
 {
   Months m = months_of (plan, today);
   g_autofree char *month = day_text (m.month, "%B %Y");
+
+  if (!m.measured)
+    {
+      g_autofree char *day = pl_date_text (today, PL_DATE_LONG);
+      /* Translators: on a report's cover, when nothing is measured yet as of the day */
+      return g_strdup_printf (_("As of %s: nothing measured yet"), day);
+    }
   /* Translators: on a report's cover: the last month the figures cover */
   return g_strdup_printf (_("Figures to the end of %s"), month);
 }

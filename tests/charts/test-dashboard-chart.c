@@ -296,6 +296,14 @@ test_reference (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     if (strstr (summary, expected[i]) == NULL)
       g_error ("“%s” is missing from the dashboard's summary:\n%s", expected[i], summary);
+  /* Before the period: no months in the funnel or LTV:CAC, the spend already booked, and no
+   * campaign said to be on target. */
+  g_free (summary);
+  summary = pl_dashboard_draw (plan, pl_plan_get_start (plan) - 12, cr, 1366, 768, pl_chart_style_light ());
+  g_assert_nonnull (strstr (summary, "The period has not started; 10k\u00A0EUR is already booked for it."));
+  g_assert_nonnull (strstr (summary, "LTV:CAC is not measured yet."));
+  g_assert_nonnull (strstr (summary, "nothing is measured yet to judge them against their targets."));
+  g_assert_null (strstr (summary, "2\u202F000"));
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

@@ -421,6 +421,8 @@ pdf_text (const char *pdf)
 }
 
 /* The report in French and in American English: its words, money, dates and page numbers. */
+/* As of 20 June (--today, the older name of --as-of), the spend is to that day against the plan
+ * to the same day, as the dashboard's gauge and the budget page: 780,535 of 874,500. */
 static void
 test_report_locales (void)
 {
@@ -431,10 +433,10 @@ test_report_locales (void)
     const char *locale, *language, *expected[5];
   } cases[] = {
     { "fr_FR.UTF-8", "fr", { "Synthèse", "Préparé par Claire Martin le 20 juin 2027",
-                             "a dépensé 888 017 € sur les 922 500 € prévus à ce jour (96 %)", "Page 2 sur 2",
+                             "a dépensé 780 535 € sur les 874 500 € prévus à ce jour (89 %)", "Page 2 sur 2",
                              "Maturité marketing : En bonne voie" } },
     { "en_US.UTF-8", "en", { "Executive summary", "Prepared by Claire Martin on June 20, 2027",
-                             "has spent €888,017 of the €922,500 planned to date (96%)", "Page 2 of 2",
+                             "has spent €780,535 of the €874,500 planned to date (89%)", "Page 2 of 2",
                              "Marketing maturity: On track" } },
   };
 
@@ -609,6 +611,57 @@ test_reference_kpi_spend (void)
   g_assert_nonnull (strstr (report_text, "marketing has spent 10 000 EUR of the 12 000 EUR planned to date (83%)"));
   g_assert_nonnull (strstr (report_text, "The plan records no spending: its spend is the measurements of the KPI “Marketing spend”."));
   g_assert_nonnull (strstr (report_text, "a lead costs 50 EUR against 60 EUR planned"));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* As of a day inside a month, or before the period, every output gives the same figures: the
+ * KPIs' over the months measured, the spend to the day; before the period nothing measured,
+ * nobody on target, the spend already booked. */
+static void
+test_reference_as_of (void)
+{
+  g_autofree char *plan = reference ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+
+  {
+    g_auto(Run) json = { 0 };
+    g_auto(Run) report = { 0 };
+    g_autofree char *text = NULL;
+
+    run_cli (&json, "summary", "--json", "--as-of", "2027-02-14", plan, NULL);
+    /* To 14 February: 9,000 spent of 5,000 + 6,000 x 14 / 28 = 9,000 planned. */
+    g_assert_cmpfloat (json_value (json.out, "spend"), ==, 9000);
+    g_assert_cmpfloat_with_epsilon (json_value (json.out, "used"), 1.0, 1e-12);
+    /* The KPIs over January and February, as the dashboard's funnel. */
+    g_assert_cmpfloat (json_value (json.out, "cpl"), ==, 50);
+    g_assert_cmpfloat (json_value (json.out, "ltv-cac"), ==, 20);
+    run_cli (&report, "report", plan, "-o", pdf, "--sections", "cover,summary,budget", "--as-of", "2027-02-14", NULL);
+    g_assert_cmpint (report.status, ==, 0);
+    text = pdf_text (pdf);
+    g_strdelimit (text, "\n", ' ');
+    g_assert_nonnull (strstr (text, "marketing has spent 9 000 EUR of the 9 000 EUR planned to date (100%)"));
+    g_assert_nonnull (strstr (text, "a lead costs 50 EUR against 60 EUR planned"));
+    g_assert_nonnull (strstr (text, "Spend for 1 January to 14 February 2027 against the plan to the same day"));
+  }
+  {
+    g_auto(Run) json = { 0 };
+    g_auto(Run) report = { 0 };
+    g_autofree char *text = NULL;
+
+    run_cli (&json, "summary", "--json", "--as-of", "2026-12-20", plan, NULL);
+    g_assert_true (isnan (json_value (json.out, "cpl")));
+    g_assert_true (isnan (json_value (json.out, "used")));
+    g_assert_nonnull (strstr (json.out, "\"margin_assumed\": false"));
+    run_cli (&report, "report", plan, "-o", pdf, "--sections", "cover,summary", "--as-of", "2026-12-20", NULL);
+    text = pdf_text (pdf);
+    g_strdelimit (text, "\n", ' ');
+    g_assert_nonnull (strstr (text, "As of 20 December 2026: nothing measured yet"));
+    g_assert_nonnull (strstr (text, "the period has not started; 10 000 EUR is already booked for it."));
+    g_assert_null (strstr (text, "every one is on target"));
+    g_assert_null (strstr (text, "Figures to the end of"));
+  }
   g_unlink (pdf);
   g_rmdir (dir);
 }
@@ -1159,6 +1212,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/reference/text", test_reference_text);
   g_test_add_func ("/cli/reference/report", test_reference_report);
   g_test_add_func ("/cli/reference/kpi-spend", test_reference_kpi_spend);
+  g_test_add_func ("/cli/reference/as-of", test_reference_as_of);
   g_test_add_func ("/cli/summary-locales", test_summary_locales);
   g_test_add_func ("/cli/format-across-locales", test_format_across_locales);
   g_test_add_func ("/cli/report-locales", test_report_locales);
