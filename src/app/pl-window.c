@@ -16,6 +16,7 @@
 #include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-plan-page.h"
+#include "pl-plan-validate.h"
 #include "pl-plan-reader.h"
 #include "pl-calendar.h"
 #include "pl-dashboard.h"
@@ -269,6 +270,36 @@ dismiss_error (PlWindow *self)
 
 /* ---- opening ---- */
 
+/* A plan that holds impossible values (negative leads, a churn of 200 %) opens, so that it can
+ * be mended, but its figures are not to be trusted: said once, as it opens, with the first
+ * problems in words. */
+static void
+warn_of_problems (PlWindow *self, PlPlan *plan)
+{
+  g_autoptr(GPtrArray) problems = pl_plan_validate (plan);
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  guint errors = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const PlProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->warning)
+        continue;
+      if (errors++ < 3)
+        g_string_append_printf (details, "%s%s", details->len > 0 ? "\n" : "", problem->message);
+    }
+  if (errors == 0)
+    return;
+  if (errors > 3)
+    g_string_append_printf (details, "\n%s", _("The KPIs page lists what it finds in each KPI; pilote-cli validate lists them all."));
+  title = g_strdup_printf (ngettext ("This plan has %u problem: some figures may be wrong until it is mended",
+                                     "This plan has %u problems: some figures may be wrong until they are mended", errors),
+                           errors);
+  pl_window_show_error (self, title, details->str);
+}
+
 gboolean
 pl_window_open_file (PlWindow *self, GFile *file)
 {
@@ -292,6 +323,8 @@ pl_window_open_file (PlWindow *self, GFile *file)
 
     if (notice != NULL)
       pl_window_show_error (self, _("This plan comes from a newer version of Pilote"), notice);
+    else
+      warn_of_problems (self, pl_document_get_plan (document));
   }
   return TRUE;
 }

@@ -13,6 +13,7 @@
 #include "pl-figures.h"
 #include "pl-kpi-value.h"
 #include "pl-money.h"
+#include "pl-plan-validate.h"
 
 /* The funnel the summary walks, top to bottom, and its conversions between neighbours. */
 static const PlStage chain_stages[] = {
@@ -68,6 +69,18 @@ stage_nick (PlStage stage)
     klass = g_type_class_ref (PL_TYPE_STAGE);
   value = g_enum_get_value (klass, stage);
   return value ? value->value_nick : "none";
+}
+
+/* The problems of @plan that are not mere doubts (validate's errors, not its warnings). */
+static guint
+count_errors (PlPlan *plan)
+{
+  g_autoptr(GPtrArray) problems = pl_plan_validate (plan);
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    n += !((PlProblem *) g_ptr_array_index (problems, i))->warning;
+  return n;
 }
 
 /* ---- text ---- */
@@ -397,6 +410,15 @@ pl_cli_summary (PlPlan *plan, guint32 as_of)
     g_string_append_printf (out, _("Owner: %s\n"), owner);
   /* Translators: the day every figure of the summary is for */
   g_string_append_printf (out, _("Figures as of %s\n"), day);
+  {
+    guint errors = count_errors (plan);
+    if (errors > 0)
+      /* A figure computed from an impossible value (negative leads, a churn of 200 %) is no figure. */
+      g_string_append_printf (out, ngettext ("The plan has %u problem (pilote-cli validate lists it): the figures "
+                                             "below may be wrong.\n",
+                                             "The plan has %u problems (pilote-cli validate lists them): the figures "
+                                             "below may be wrong.\n", errors), errors);
+  }
   g_string_append_c (out, '\n');
   budget (out, &bases);
   g_string_append_c (out, '\n');
@@ -618,6 +640,8 @@ pl_cli_summary_json (PlPlan *plan, guint32 as_of)
   json_basis (out, plan, &bases.last);
   json_key (out, "budget_to_date", FALSE);
   json_basis (out, plan, &bases.spend);
+  json_key (out, "problems", FALSE);
+  g_string_append_printf (out, "%u", count_errors (plan));
   json_key (out, "spend_source", FALSE);
   json_string (out, sources[pl_figures_spend_source (plan)]);
 

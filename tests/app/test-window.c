@@ -352,6 +352,31 @@ test_newer_minor (void)
   pl_test_spin ();
 }
 
+/* A plan holding impossible values opens, so that it can be mended, with a banner saying its
+ * figures may be wrong and naming the first problems; a sound plan opens without one. */
+static void
+test_problems_banner (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "round-numbers.pilote", NULL);
+  g_autofree char *path = g_build_filename (dir, "impossible.pilote", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) bad = NULL;
+  PlWindow *window;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  bad = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (bad, "<measurement period=\"2027-01-01\" value=\"120\"/>",
+                                      "<measurement period=\"2027-01-01\" value=\"-120\"/>", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, bad->str, -1, NULL));
+  window = pl_test_open_in_window (path);
+  g_assert_nonnull (pl_window_get_error (window));
+  g_assert_nonnull (strstr (pl_window_get_error (window), "This plan has 1 problem: some figures may be wrong until it is mended"));
+  g_assert_nonnull (strstr (pl_window_get_error (window), "“Leads” is a count: it cannot be negative."));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -361,5 +386,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/campaigns-and-files", test_campaigns_and_files);
   g_test_add_func ("/window/newer-minor", test_newer_minor);
+  g_test_add_func ("/window/problems-banner", test_problems_banner);
   return g_test_run ();
 }

@@ -662,6 +662,24 @@ test_reference_as_of (void)
     g_assert_null (strstr (text, "every one is on target"));
     g_assert_null (strstr (text, "Figures to the end of"));
   }
+  {
+    /* A plan with an impossible value: the summary says its figures may be wrong. */
+    g_autofree char *contents = NULL;
+    g_autofree char *bad_path = g_build_filename (dir, "impossible.pilote", NULL);
+    g_autoptr(GString) bad = NULL;
+    g_auto(Run) text = { 0 };
+    g_auto(Run) json = { 0 };
+
+    g_assert_true (g_file_get_contents (plan, &contents, NULL, NULL));
+    bad = g_string_new (contents);
+    g_string_replace (bad, "value=\"0.02\"", "value=\"2\"", 0);
+    g_assert_true (g_file_set_contents (bad_path, bad->str, -1, NULL));
+    run_cli (&text, "summary", bad_path, NULL);
+    g_assert_nonnull (strstr (text.out, "The plan has 2 problems (pilote-cli validate lists them): the figures below may be wrong."));
+    run_cli (&json, "summary", "--json", bad_path, NULL);
+    g_assert_nonnull (strstr (json.out, "\"problems\": 2,"));
+    g_unlink (bad_path);
+  }
   g_unlink (pdf);
   g_rmdir (dir);
 }
