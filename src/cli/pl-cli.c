@@ -435,10 +435,13 @@ command_import (int argc, char **argv)
   data_name = g_file_get_basename (data);
   if (preview->rejected->len > 0 && !keep_going)
     {
-      g_print (ngettext ("%u row rejected: nothing imported (--keep-going imports the %u values that read).\n",
-                         "%u rows rejected: nothing imported (--keep-going imports the %u values that read).\n",
+      /* Two counts, two plurals: the rows rejected, then the values that read. */
+      g_autofree char *values = g_strdup_printf (ngettext ("--keep-going imports the %u value that reads",
+                                                           "--keep-going imports the %u values that read",
+                                                           preview->changes->len), preview->changes->len);
+      g_print (ngettext ("%u row rejected: nothing imported (%s).\n", "%u rows rejected: nothing imported (%s).\n",
                          preview->n_rejected_rows),
-               preview->n_rejected_rows, preview->changes->len);
+               preview->n_rejected_rows, values);
       return EXIT_PROBLEMS;
     }
   counted = pl_import_changes_count (preview->changes);

@@ -561,6 +561,7 @@ decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, d
   g_autoptr(GArray) history = g_array_new (FALSE, FALSE, sizeof (double));
   PlSeries *stored = pl_kpi_get_measurements (PL_KPI (kpi));
   const char *example = NULL;
+  double example_value = 0;
   gboolean example_is_zero = FALSE;
   double file, held;
   g_autofree char *as_percent = NULL, *as_fraction = NULL, *usual = NULL;
@@ -581,6 +582,7 @@ decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, d
       if (example == NULL || (example_is_zero && reading->value != 0))
         {
           example = reading->text;
+          example_value = reading->value;
           example_is_zero = reading->value == 0;
         }
     }
@@ -597,8 +599,9 @@ decide_percent (PlItem *kpi, GArray *readings, const PlImportOptions *options, d
     }
   if (held > 0 && same_magnitude (file / 100, held))
     return TRUE;
-  as_percent = pl_kpi_value_format (PL_KPI (kpi), file / 100);
-  as_fraction = pl_kpi_value_format (PL_KPI (kpi), file);
+  /* The two readings of the value the message quotes, not of the file's median. */
+  as_percent = pl_kpi_value_format (PL_KPI (kpi), example_value / 100);
+  as_fraction = pl_kpi_value_format (PL_KPI (kpi), example_value);
   if (held == 0)
     g_set_error (error, PL_ERROR, PL_ERROR_AMBIGUOUS,
                  /* Translators: a KPI, a number of the file, then that number read as percent and as a fraction */

@@ -734,8 +734,9 @@ test_percentages (void)
     }
   g_assert_nonnull (churn);
   {
-    /* No history, no hint: refused as a whole, saying both readings. */
-    g_autofree char *csv = g_strdup_printf ("date,%s\n2027-06-01,0.9\n", pl_item_get_id (churn));
+    /* No history, no hint: refused as a whole, saying both readings of the value it quotes
+     * (not of another row's: 1.1 once read "“0.9” may be 1.1% or 110%"). */
+    g_autofree char *csv = g_strdup_printf ("date,%s\n2027-06-01,0.9\n2027-07-01,1.1\n", pl_item_get_id (churn));
     g_autofree char *expected = g_strdup_printf ("“%s” is measured in percent and the file writes its values without a %% sign: "
                                                  "“0.9” may be 0.9%% or 90.0%%.", pl_item_get_string (churn, PL_KPI_NAME));
     g_autoptr(GError) error = NULL;
