@@ -374,7 +374,7 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
       double x = PAD + bar_w * i / top;
 
       /* The health line has its own mark, and the marks beside it would run into it. */
-      if (i == (int) PL_LTV_CAC_HEALTHY || (i != 0 && fabs (bar_w * (i - PL_LTV_CAC_HEALTHY) / top) < 28))
+      if (i == (int) PL_LTV_CAC_HEALTHY || (i != 0 && fabs (bar_w * (i - PL_LTV_CAC_HEALTHY) / top) < 18))
         continue;
       pl_chart_set_color (cr, &style->muted, 1);
       /* The ends of the scale stay inside the card. */

@@ -191,10 +191,10 @@ budget_row (GString *out, PlPlan *plan, const char *label, PlCategory *category,
   u = known ? percent_text (used) : g_strdup ("–");
   g_string_append (out, "  ");
   cell (out, label, 34, FALSE);
-  cell (out, p, 18, TRUE);
-  cell (out, d, 18, TRUE);
-  cell (out, a, 18, TRUE);
-  cell (out, u, 9, TRUE);
+  cell (out, p, 19, TRUE);
+  cell (out, d, 19, TRUE);
+  cell (out, a, 19, TRUE);
+  cell (out, u, 10, TRUE);
   g_string_append_c (out, '\n');
 }
 
@@ -213,11 +213,11 @@ budget (GString *out, const Bases *bases)
   g_string_append (out, "  ");
   cell (out, _("Category"), 34, FALSE);
   /* Translators: column headers of the budget summary; keep them short (16 characters) */
-  cell (out, _("Planned, period"), 18, TRUE);
-  cell (out, _("Planned to date"), 18, TRUE);
-  cell (out, _("Spent to date"), 18, TRUE);
+  cell (out, _("Planned, period"), 19, TRUE);
+  cell (out, _("Planned to date"), 19, TRUE);
+  cell (out, _("Spent to date"), 19, TRUE);
   /* Translators: column header, the spend to date as a share of the plan to the same date */
-  cell (out, _("Used"), 9, TRUE);
+  cell (out, _("Used"), 10, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
@@ -342,7 +342,7 @@ headline_figures (GString *out, const Bases *bases)
   else
     g_string_append_printf (out, _("  ROI %s: the plan has no revenue KPI\n"), roi_text);
   if (pl_figures_margin_assumed (plan, &bases->to_date))
-    g_string_append (out, _("  No gross margin is measured, so LTV assumes a margin of 100 %.\n"));
+    g_string_append (out, _("  No gross margin is measured, so LTV assumes a margin of 100%.\n"));
   for (guint i = 0; i < reasons->len; i++)
     g_string_append_printf (out, _("  Not available: %s.\n"), (char *) g_ptr_array_index (reasons, i));
 }

@@ -469,7 +469,7 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
                                               pl_item_get_string (PL_ITEM (pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND)),
                                                                   PL_KPI_NAME)));
   if (!isnan (figures[5].value) && pl_figures_margin_assumed (plan, &m.to_date))
-    g_ptr_array_add (self->after, g_markup_escape_text (_("No gross margin is measured, so LTV assumes a margin of 100 %."), -1));
+    g_ptr_array_add (self->after, g_markup_escape_text (_("No gross margin is measured, so LTV assumes a margin of 100%."), -1));
   add_attention (self, plan, today, share_safe);
   return self;
 }

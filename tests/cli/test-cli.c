@@ -315,7 +315,7 @@ test_summary_example (void)
     "13 campaigns: 3 planned, 4 running, 5 completed, 1 stopped",
     "Figures as of 30 June 2027",
     "KPI chain, January to June 2027",
-    "  Total                                     1844500.00         922500.00         888017.31    96.3%",
+    "  Total                                      1844500.00          922500.00          888017.31     96.3%",
     "Used 96.3%: the spend to date (January to June 2027) against the plan to 30 June 2027; 48.1% of the whole period’s budget is spent.",
     "MQL → SQL 35.6%",
     "CPL 210.48\u00A0EUR",
@@ -344,7 +344,7 @@ test_summary_locales (void)
       "Période\u202F: de janvier 2027 à décembre 2027 (12 mois)",
       "13 campagnes\u202F: prévues\u202F: 3, en cours\u202F: 4",
       "Chaîne d’indicateurs, de janvier à juin 2027",
-      "  Total                                   1\u202F844\u202F500,00        922\u202F500,00        888\u202F017,31   96,3\u202F%",
+      "  Total                                    1\u202F844\u202F500,00         922\u202F500,00         888\u202F017,31    96,3\u202F%",
       "MQL → SQL 35,6\u202F%",
       "CPL 210,48\u00A0€",
       "CAC 16\u202F145,77\u00A0€",
@@ -354,7 +354,7 @@ test_summary_locales (void)
       "Period: January 2027 to December 2027 (12 months)",
       "13 campaigns: 3 planned, 4 running",
       "KPI chain, January to June 2027",
-      "  Total                                   1,844,500.00        922,500.00        888,017.31    96.3%",
+      "  Total                                    1,844,500.00         922,500.00         888,017.31     96.3%",
       "MQL → SQL 35.6%",
       "CPL €210.48",
       "CAC €16,145.77",
@@ -546,7 +546,7 @@ test_reference_text (void)
   } cases[] = {
     { "C.UTF-8", "en", {
       "Figures as of 28 February 2027",
-      "  Total                                       72000.00          12000.00          10000.00    83.3%",
+      "  Total                                        72000.00           12000.00           10000.00     83.3%",
       "Used 83.3%: the spend to date (January to February 2027) against the plan to 28 February 2027; 13.9% of the whole period’s budget is spent.",
       "KPI chain, January to February 2027",
       "Conversion: visitor → lead 10.0%, lead → MQL 25.0%, MQL → SQL 40.0%, SQL → customer 25.0%",
@@ -555,7 +555,7 @@ test_reference_text (void)
       "ROI 200.0%: revenue of “New bookings” less spend, over spend" } },
     { "fr_FR.UTF-8", "fr", {
       "Chiffres au 28 février 2027",
-      "  Total                                      72\u202F000,00         12\u202F000,00         10\u202F000,00   83,3\u202F%",
+      "  Total                                       72\u202F000,00          12\u202F000,00          10\u202F000,00    83,3\u202F%",
       "Consommé 83,3\u202F%\u202F: les dépenses à ce jour (de janvier à février 2027)",
       "Chaîne d’indicateurs, de janvier à février 2027",
       "visiteur → lead 10,0\u202F%",
@@ -602,7 +602,7 @@ test_reference_kpi_spend (void)
                                       "\"spent_to_date\": 10000, \"used\": 0.83333333333333337}"));
   run_cli (&text, "summary", plan, NULL);
   g_assert_nonnull (strstr (text.out, "CPL 50\u00A0EUR · CAC 2\u202F000\u00A0EUR"));
-  g_assert_nonnull (strstr (text.out, "  Digital marketing                           60000.00          10000.00                 –        –\n"));
+  g_assert_nonnull (strstr (text.out, "  Digital marketing                            60000.00           10000.00                  –         –\n"));
   g_assert_nonnull (strstr (text.out, "spend comes from the KPI “Marketing spend” (10\u202F000\u00A0EUR to date); by category it is not known."));
   run_cli (&report, "report", plan, "-o", pdf, "--sections", "summary,budget", NULL);
   g_assert_cmpint (report.status, ==, 0);
