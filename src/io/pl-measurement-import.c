@@ -1044,20 +1044,42 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
     settle_group (self, plan, readings, &g_array_index (groups, Group, g), grain, month_ends, first_covered, step);
   if (month_ends && self->changes->len > 0)
     g_strv_builder_add (notes, _("The file’s dates are all month ends: each is read as its month’s figure."));
-  /* A file that ends inside a period gives that period's figure so far. */
-  for (guint i = 0; step > 0 && i < self->changes->len; i++)
-    {
-      const PlImportChange *change = &g_array_index (self->changes, PlImportChange, i);
+  /* A file that ends inside a period gives that period's figure so far; but a part of a
+   * period never lowers a summed figure the plan holds for all of it: an export of the first
+   * ten days of March does not replace March's complete count with a third of it. */
+  {
+    gboolean noted = FALSE;
 
-      if (last_day >= change->period && last_day + step < change->period_end)
-        {
-          g_autofree char *last = pl_date_text (last_day, PL_DATE_NUMERIC);
-          g_autofree char *note = g_strdup_printf (_("The file ends on %s: the values of the period holding that day "
-                                                     "are to that day."), last);
-          g_strv_builder_add (notes, note);
-          break;
-        }
-    }
+    for (guint i = self->changes->len; step > 0 && i-- > 0;)
+      {
+        const PlImportChange *change = &g_array_index (self->changes, PlImportChange, i);
+        g_autofree char *last = NULL;
+
+        if (last_day < change->period || last_day + step >= change->period_end)
+          continue;
+        last = pl_date_text (last_day, PL_DATE_NUMERIC);
+        if (pl_item_get_int (change->item, PL_KPI_AGGREGATE) == PL_AGGREGATE_SUM && !isnan (change->previous) &&
+            change->value < change->previous)
+          {
+            g_autofree char *period = pl_import_change_period_text (plan, change);
+            g_autofree char *held = pl_kpi_value_format (PL_KPI (change->item), change->previous);
+            /* Translators: a KPI and period, the last day of the file, the value the plan keeps */
+            g_autofree char *note = g_strdup_printf (_("%s, %s: the file stops on %s, so the plan keeps its %s for the "
+                                                       "whole period."),
+                                                     pl_item_get_string (change->item, PL_KPI_NAME), period, last, held);
+            g_strv_builder_add (notes, note);
+            g_array_remove_index (self->changes, i);
+            continue;
+          }
+        if (!noted)
+          {
+            g_autofree char *note = g_strdup_printf (_("The file ends on %s: the values of the period holding that day "
+                                                       "are to that day."), last);
+            g_strv_builder_add (notes, note);
+            noted = TRUE;
+          }
+      }
+  }
 }
 
 PlImportPreview *

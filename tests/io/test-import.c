@@ -692,10 +692,17 @@ test_daily_idempotent (void)
   g_assert_cmpstr (((PlImportRejection *) preview->rejected->pdata[0])->message, ==,
                    "Row 2: the file starts on 2027-01-15, inside January 2027: the days before would be missing from "
                    "“Leads” for that period. Export whole periods.");
+  /* It ends on 2 February: two days of February (45) do not replace the whole month the plan
+   * holds (616); the plan keeps it and the import says why. */
+  g_assert_cmpuint (preview->changes->len, ==, 0);
+  g_assert_cmpstr (preview->notes[0], ==, "Leads, February 2027: the file stops on 2027-02-02, so the plan keeps its 616 for "
+                                          "the whole period.");
+  g_clear_pointer (&preview, pl_import_preview_free);
+  /* Into a month the plan does not hold yet, the days so far are the month to date. */
+  preview = preview_of (plan, "Date,Leads\n20270801,20\n20270802,21\n", &options);
   g_assert_cmpuint (preview->changes->len, ==, 1);
-  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 45);
-  /* It ends on 2 February: February's value is to that day, and the import says so. */
-  g_assert_cmpstr (preview->notes[0], ==, "The file ends on 2027-02-02: the values of the period holding that day are to that day.");
+  g_assert_cmpfloat (g_array_index (preview->changes, PlImportChange, 0).value, ==, 41);
+  g_assert_cmpstr (preview->notes[0], ==, "The file ends on 2027-08-02: the values of the period holding that day are to that day.");
 }
 
 /* A KPI's aggregate decides how rows of one period combine: the last for a stock, the mean
@@ -892,6 +899,31 @@ test_impossible_values (void)
   g_assert_cmpstr (pl_item_get_id (g_array_index (preview->changes, PlImportChange, 0).item), ==, "kpi-sql");
 }
 
+/* The first ten days of March do not replace March's complete figure with a third of it:
+ * the plan keeps its figure and says why; a longer export then brings the new one. */
+static void
+test_partial_period_kept (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlImportOptions options = { 0 };
+  g_autoptr(GString) csv = g_string_new ("date,kpi,value\n");
+  g_autoptr(PlImportPreview) preview = NULL;
+  PlItem *visitors = pl_plan_lookup (plan, "kpi-visitors");
+  double march = measured (plan, "kpi-visitors", day (2027, 3, 1));
+  gboolean kept = FALSE;
+
+  g_assert_false (isnan (march));
+  for (int d = 1; d <= 10; d++)
+    g_string_append_printf (csv, "2027-03-%02d,kpi-visitors,100\n", d);
+  preview = preview_of (plan, csv->str, &options);
+  g_assert_cmpuint (preview->rejected->len, ==, 0);
+  for (guint i = 0; i < preview->changes->len; i++)
+    g_assert_true (g_array_index (preview->changes, PlImportChange, i).item != visitors);
+  for (guint i = 0; preview->notes[i] != NULL; i++)
+    kept |= strstr (preview->notes[i], "so the plan keeps its") != NULL;
+  g_assert_true (kept);
+}
+
 /* Files shaped unlike the fixtures: a mark and nothing else, trailing separators everywhere,
  * a header with an empty last column, a wide row with two bad cells (one row, two reasons). */
 static void
@@ -978,6 +1010,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/french-crm", test_french_crm);
   g_test_add_func ("/import/spend-refused", test_spend_refused);
   g_test_add_func ("/import/impossible-values", test_impossible_values);
+  g_test_add_func ("/import/partial-period-kept", test_partial_period_kept);
   g_test_add_func ("/import/odd-shapes", test_odd_shapes);
   g_test_add_func ("/import/mangled", test_mangled);
   return g_test_run ();
