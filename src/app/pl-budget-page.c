@@ -764,6 +764,8 @@ pl_budget_page_init (PlBudgetPage *self)
   pl_record_table_add_column (self->spend, PL_SPEND_AMOUNT, _("Amount"), FALSE);
   pl_record_table_add_column (self->spend, PL_SPEND_VENDOR, _("Vendor"), FALSE);
   pl_record_table_add_column (self->spend, PL_SPEND_LINE, _("Budget line"), TRUE);
+  /* Spend booked for one campaign counts for it alone (format 1.1). */
+  pl_record_table_add_column (self->spend, PL_SPEND_CAMPAIGN, _("Campaign"), TRUE);
   pl_record_table_add_column (self->spend, PL_SPEND_NOTE, _("Note"), TRUE);
   pl_record_table_set_filter_func (self->spend, spend_visible, self);
   pl_record_table_set_fill (self->spend, TRUE);

@@ -88,30 +88,86 @@ on_focus_leave_cb (GtkEventControllerFocus *controller)
 
 /* ---- drop-down cells ---- */
 
+/* The choices of a reference field: "None", then every record of the collection it names.
+ * One list for every drop-down of the plan that offers them, made again only when the
+ * collection changes: a table of 6,000 spending rows choosing among 20,000 campaigns once
+ * built 6,000 lists of 20,000 names. Shared by reference, since a drop-down may outlive a
+ * list made again. */
+typedef struct {
+  gatomicrefcount  refs;
+  guint64          serial;
+  GtkStringList   *names;
+  char           **ids;
+  GHashTable      *index;   /* ID -> position + 1 */
+} Choices;
+
+static Choices *
+choices_ref (Choices *choices)
+{
+  g_atomic_ref_count_inc (&choices->refs);
+  return choices;
+}
+
+static void
+choices_unref (Choices *choices)
+{
+  if (!g_atomic_ref_count_dec (&choices->refs))
+    return;
+  g_object_unref (choices->names);
+  g_hash_table_unref (choices->index);
+  g_strfreev (choices->ids);
+  g_free (choices);
+}
+
+static Choices *
+choices_for (PlPlan *plan, PlCollection collection)
+{
+  g_autofree char *key = g_strdup_printf ("pl-field-choices-%d", collection);
+  Choices *choices = g_object_get_data (G_OBJECT (plan), key);
+  guint64 serial = pl_plan_get_collection_serial (plan, collection);
+  GListModel *targets;
+  g_autoptr(GStrvBuilder) ids = NULL;
+  guint n;
+
+  if (choices != NULL && choices->serial == serial)
+    return choices;
+  targets = pl_plan_get_collection (plan, collection);
+  n = g_list_model_get_n_items (targets);
+  choices = g_new0 (Choices, 1);
+  g_atomic_ref_count_init (&choices->refs);
+  choices->serial = serial;
+  choices->names = gtk_string_list_new (NULL);
+  choices->index = g_hash_table_new (g_str_hash, g_str_equal);
+  ids = g_strv_builder_new ();
+  /* Translators: no record chosen (a campaign, a KPI, a person); French "Aucune" suits them */
+  gtk_string_list_append (choices->names, C_("no record", "None"));
+  g_strv_builder_add (ids, "");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlItem) target = g_list_model_get_item (targets, i);
+      gtk_string_list_append (choices->names, pl_item_get_display_name (target));
+      g_strv_builder_add (ids, pl_item_get_id (target));
+    }
+  choices->ids = g_strv_builder_end (ids);
+  /* The keys are the list's own copies of the IDs, which live as long as it. */
+  for (guint i = 1; choices->ids[i] != NULL; i++)
+    g_hash_table_insert (choices->index, choices->ids[i], GUINT_TO_POINTER (i + 1));
+  g_object_set_data_full (G_OBJECT (plan), key, choices, (GDestroyNotify) choices_unref);
+  return choices;
+}
+
 static void
 fill_ref_dropdown (PlPlan *plan, GtkDropDown *dropdown, PlItem *item, guint field)
 {
   const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  GListModel *targets = pl_plan_get_collection (plan, f->ref);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  Choices *choices = choices_for (plan, f->ref);
   const char *current = pl_item_get_string (item, field);
-  guint selected = 0;
+  guint at = current ? GPOINTER_TO_UINT (g_hash_table_lookup (choices->index, current)) : 0;
 
-  /* Translators: no record chosen (a campaign, a KPI, a person); French "Aucune" suits them */
-  gtk_string_list_append (names, C_("no record", "None"));
-  g_strv_builder_add (ids, "");
-  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
-    {
-      g_autoptr(PlItem) target = g_list_model_get_item (targets, i);
-      gtk_string_list_append (names, pl_item_get_display_name (target));
-      g_strv_builder_add (ids, pl_item_get_id (target));
-      if (g_strcmp0 (current, pl_item_get_id (target)) == 0)
-        selected = i + 1;
-    }
-  g_object_set_data_full (G_OBJECT (dropdown), "ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (dropdown, selected);
+  g_object_set_data_full (G_OBJECT (dropdown), "choices", choices_ref (choices), (GDestroyNotify) choices_unref);
+  if (gtk_drop_down_get_model (dropdown) != G_LIST_MODEL (choices->names))
+    gtk_drop_down_set_model (dropdown, G_LIST_MODEL (choices->names));
+  gtk_drop_down_set_selected (dropdown, at > 0 ? at - 1 : 0);
 }
 
 static void
@@ -165,8 +221,12 @@ on_dropdown_selected_cb (GtkDropDown *dropdown)
     return;
   if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
     {
-      char **ids = g_object_get_data (G_OBJECT (dropdown), "ids");
-      const char *id = ids[selected];
+      Choices *choices = g_object_get_data (G_OBJECT (dropdown), "choices");
+      const char *id = choices != NULL && selected < g_list_model_get_n_items (G_LIST_MODEL (choices->names))
+                       ? choices->ids[selected] : NULL;
+
+      if (id == NULL)
+        return;
       if (g_strcmp0 (id, pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "") == 0)
         return;
       done = pl_plan_set_string (plan, item, field, *id ? id : NULL, &error);
