@@ -92,7 +92,18 @@ pl_import_change_describe (PlPlan *plan, const PlImportChange *change)
   g_autofree char *value = pl_import_change_format_value (change, FALSE);
   g_autofree char *previous = pl_import_change_format_value (change, TRUE);
   g_autofree char *name = pl_item_describe (change->item);
+
   const char *label = PL_IS_KPI (change->item) ? pl_item_get_string (change->item, PL_KPI_NAME) : name;
+
+  /* Values that differ below what the KPI shows (98 000,50 over 98 000) say by how much,
+   * rather than "98 000 → 98 000". */
+  if (g_strcmp0 (value, previous) == 0 && change->value != change->previous && !isnan (change->previous))
+    {
+      g_free (value);
+      g_free (previous);
+      value = g_strdup_printf ("%.10g", change->value);
+      previous = g_strdup_printf ("%.10g", change->previous);
+    }
 
   if (change->n_previous == 0)
     /* Translators: a value an import adds: the KPI, its period, the value */

@@ -924,6 +924,17 @@ test_partial_period_kept (void)
   g_assert_true (kept);
 }
 
+/* A change below what the KPI shows says by how much, not "98 000 → 98 000". */
+static void
+test_describe_small_change (void)
+{
+  g_autoptr(PlPlan) plan = example ();
+  PlImportChange change = { pl_plan_lookup (plan, "kpi-mrr"), day (2027, 6, 1), day (2027, 7, 1), 98000.5, 98000, 1 };
+  g_autofree char *text = pl_import_change_describe (plan, &change);
+
+  g_assert_cmpstr (text, ==, "Monthly recurring revenue, June 2027: 98000 → 98000.5");
+}
+
 /* Files shaped unlike the fixtures: a mark and nothing else, trailing separators everywhere,
  * a header with an empty last column, a wide row with two bad cells (one row, two reasons). */
 static void
@@ -1011,6 +1022,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/spend-refused", test_spend_refused);
   g_test_add_func ("/import/impossible-values", test_impossible_values);
   g_test_add_func ("/import/partial-period-kept", test_partial_period_kept);
+  g_test_add_func ("/import/describe-small-change", test_describe_small_change);
   g_test_add_func ("/import/odd-shapes", test_odd_shapes);
   g_test_add_func ("/import/mangled", test_mangled);
   return g_test_run ();
