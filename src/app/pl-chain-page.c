@@ -127,6 +127,7 @@ finding_icon (PlHygieneKind kind)
     case PL_HYGIENE_NO_OWNER: return "avatar-default-symbolic";
     case PL_HYGIENE_NO_TARGET: return "find-location-symbolic";
     case PL_HYGIENE_UNLINKED_CAMPAIGN: return "insert-link-symbolic";
+    case PL_HYGIENE_CAC_ALL_SPEND: return "dialog-information-symbolic";
     default: return "dialog-information-symbolic";
     }
 }
@@ -140,6 +141,7 @@ finding_kind_name (PlHygieneKind kind)
     case PL_HYGIENE_NO_OWNER: return _("No owner");
     case PL_HYGIENE_NO_TARGET: return _("No target");
     case PL_HYGIENE_UNLINKED_CAMPAIGN: return _("Campaign linked to no KPI");
+    case PL_HYGIENE_CAC_ALL_SPEND: return _("Not the CAC of the figures");
     default: return NULL;
     }
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-enums.h"
 #include "pl-figures.h"
@@ -118,6 +119,51 @@ connected_kpis (PlPlan *plan)
   return connected;
 }
 
+/* The first category that is not an acquisition cost, where spending records are the spend:
+ * then a KPI computed as spend over new customers is not the CAC the figures give. */
+static PlItem *
+non_acquisition_category (PlPlan *plan)
+{
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+
+  if (pl_figures_spend_source (plan) != PL_SPEND_FROM_RECORDS)
+    return NULL;
+  for (guint i = 0, n = g_list_model_get_n_items (categories); i < n; i++)
+    {
+      g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
+      if (!pl_item_get_int (category, PL_CATEGORY_ACQUISITION))
+        return category;  /* held by the plan */
+    }
+  return NULL;
+}
+
+/* TRUE when @kpi's formula reads the spend KPI and the new customers' KPI, and nothing else. */
+static gboolean
+divides_spend_by_customers (PlPlan *plan, PlItem *kpi)
+{
+  const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
+  PlKpi *spend = pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND);
+  PlKpi *customers = pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS);
+  g_autoptr(PlFormula) formula = NULL;
+  const char * const *refs;
+  gboolean reads_spend = FALSE, reads_customers = FALSE;
+
+  if (text == NULL || spend == NULL || customers == NULL || strchr (text, '/') == NULL)
+    return FALSE;
+  formula = pl_formula_parse (text, NULL);
+  refs = formula ? pl_formula_get_references (formula) : NULL;
+  for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
+    {
+      if (g_str_equal (refs[r], pl_item_get_id (PL_ITEM (spend))))
+        reads_spend = TRUE;
+      else if (g_str_equal (refs[r], pl_item_get_id (PL_ITEM (customers))))
+        reads_customers = TRUE;
+      else
+        return FALSE;
+    }
+  return reads_spend && reads_customers;
+}
+
 GPtrArray *
 pl_hygiene_check (PlPlan *plan)
 {
@@ -127,6 +173,7 @@ pl_hygiene_check (PlPlan *plan)
   GListModel *campaign_kpis = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
   g_autoptr(GHashTable) connected = connected_kpis (plan);
   g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
+  PlItem *other_costs = non_acquisition_category (plan);
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
@@ -140,6 +187,11 @@ pl_hygiene_check (PlPlan *plan)
         add (findings, PL_HYGIENE_NO_OWNER, kpi, _("“%s” has no owner."), name);
       if (isnan (pl_figures_kpi_target (plan, PL_KPI (kpi), pl_plan_get_start (plan), pl_plan_get_end (plan))))
         add (findings, PL_HYGIENE_NO_TARGET, kpi, _("“%s” has no target in the plan’s period."), name);
+      if (other_costs != NULL && divides_spend_by_customers (plan, kpi))
+        add (findings, PL_HYGIENE_CAC_ALL_SPEND, kpi,
+             _("“%s” divides all spend by new customers, while CAC counts the acquisition categories only "
+               "(“%s” is not one): the two figures differ."),
+             name, pl_item_get_string (other_costs, PL_CATEGORY_NAME));
     }
   for (guint i = 0; i < g_list_model_get_n_items (campaign_kpis); i++)
     {

@@ -10,6 +10,8 @@ typedef enum {
   PL_HYGIENE_NO_OWNER,
   PL_HYGIENE_NO_TARGET,
   PL_HYGIENE_UNLINKED_CAMPAIGN, /* a campaign linked to no KPI */
+  PL_HYGIENE_CAC_ALL_SPEND,     /* a KPI divides all spend by new customers where CAC counts
+                                 * acquisition categories only: the two figures differ */
 } PlHygieneKind;
 
 typedef struct {

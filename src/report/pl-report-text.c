@@ -776,6 +776,7 @@ finding_kind (PlHygieneKind kind)
     case PL_HYGIENE_VANITY: return _("Vanity metric");
     case PL_HYGIENE_NO_OWNER: return _("No owner");
     case PL_HYGIENE_NO_TARGET: return _("No target");
+    case PL_HYGIENE_CAC_ALL_SPEND: return _("Not the CAC of the figures");
     case PL_HYGIENE_UNLINKED_CAMPAIGN: default: return _("Campaign with no KPI");
     }
 }

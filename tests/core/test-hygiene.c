@@ -114,11 +114,57 @@ test_derived_target (void)
   g_assert_cmpuint (findings->len, ==, 0);
 }
 
+/* A KPI "spend / new customers" where some spend is not an acquisition cost is not the CAC of
+ * the figures: said, naming that category; with every category acquisition, nothing is said. */
+static void
+test_cac_all_spend (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlItem) category = g_object_new (PL_TYPE_CATEGORY, NULL);
+  g_autoptr(PlItem) line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+  g_autoptr(PlItem) spend = g_object_new (PL_TYPE_SPEND, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  gboolean said = FALSE;
+
+  add_kpi (plan, "spend", "Spend", PL_STAGE_SPEND, NULL);
+  add_kpi (plan, "won", "New customers", PL_STAGE_NEW_CUSTOMERS, NULL);
+  add_kpi (plan, "cac", "CAC", PL_STAGE_NONE, "spend / won");
+  pl_item_set_id (category, "staff");
+  pl_item_set_string (category, PL_CATEGORY_NAME, "Staff");
+  pl_item_set_int (category, PL_CATEGORY_ACQUISITION, FALSE);
+  pl_plan_add (plan, category);
+  pl_item_set_id (line, "l");
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, "staff");
+  pl_plan_add (plan, line);
+  pl_item_set_string (spend, PL_SPEND_LINE, "l");
+  pl_item_set_julian (spend, PL_SPEND_DATE, pl_plan_get_start (plan));
+  pl_plan_add (plan, spend);
+  findings = pl_hygiene_check (plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PlHygieneFinding *finding = g_ptr_array_index (findings, i);
+      if (finding->kind == PL_HYGIENE_CAC_ALL_SPEND)
+        {
+          g_assert_cmpstr (finding->id, ==, "cac");
+          g_assert_cmpstr (finding->message, ==, "“CAC” divides all spend by new customers, while CAC counts the "
+                                                 "acquisition categories only (“Staff” is not one): the two figures differ.");
+          said = TRUE;
+        }
+    }
+  g_assert_true (said);
+  g_assert_true (pl_plan_set_int (plan, category, PL_CATEGORY_ACQUISITION, TRUE, NULL));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = pl_hygiene_check (plan);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpint (((PlHygieneFinding *) g_ptr_array_index (findings, i))->kind, !=, PL_HYGIENE_CAC_ALL_SPEND);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hygiene/findings", test_findings);
   g_test_add_func ("/hygiene/derived-target", test_derived_target);
+  g_test_add_func ("/hygiene/cac-all-spend", test_cac_all_spend);
   return g_test_run ();
 }
