@@ -31,7 +31,7 @@ struct _PlBudgetTotals
   GHashTable *campaigns;  /* campaign ID -> CampaignRow, made on the first question */
   guint64     campaigns_serial;  /* of the campaigns (their dates) when they were made */
   Row         total;
-  guint64     serials[5];  /* of the collections the totals were made from */
+  guint64     serials[6];  /* of the collections the totals were made from */
   guint       n_lines;     /* counted */
   Row         horizons[2];
 };
@@ -139,8 +139,10 @@ month_of (const guint32 *bounds, guint months, guint32 julian)
 }
 
 /* What the totals depend on: lines, categories, spend, allocations and the period. */
-static const PlCollection sources[5] = {
-  PL_COLLECTION_LINES, PL_COLLECTION_CATEGORIES, PL_COLLECTION_SPEND, PL_COLLECTION_ALLOCATIONS, PL_COLLECTION_NONE
+static const PlCollection sources[6] = {
+  PL_COLLECTION_LINES, PL_COLLECTION_CATEGORIES, PL_COLLECTION_SPEND, PL_COLLECTION_ALLOCATIONS, PL_COLLECTION_NONE,
+  /* The spend KPI is the spend of a plan with no spending records. */
+  PL_COLLECTION_KPIS,
 };
 
 static void
@@ -223,6 +225,22 @@ compute (PlBudgetTotals *self)
 
       if (row != NULL)
         row->allocated += pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+    }
+
+  /* Without spending records, the spend KPI is the plan's spend (pl_figures_spend_source()):
+   * the whole plan's actual by month comes from it, as the summary's and the report's do;
+   * lines and categories have none to show. */
+  if (pl_figures_spend_source (plan) == PL_SPEND_FROM_KPI)
+    {
+      PlKpi *kpi = pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND);
+      double scale = pow (10, pl_plan_get_currency_exponent (plan));
+
+      for (guint m = 0; m < self->months; m++)
+        {
+          double value = pl_figures_kpi_value (plan, kpi, bounds[m], bounds[m + 1]);
+          if (!isnan (value))
+            add_actual (self, &self->total, m, (gint64) llround (value * scale));
+        }
     }
 }
 

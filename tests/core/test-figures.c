@@ -283,6 +283,13 @@ test_spend_from_kpi (void)
   g_assert_cmpfloat (cpl.value, ==, 50);
   g_assert_cmpfloat (cac.value, ==, 2000);
   g_assert_cmpfloat (pl_figures_kpi (plan, PL_KPI (formula), PL_SERIES_MEASUREMENTS, &basis).value, ==, cpl.value);
+  /* The budget's totals take the plan's spend from the KPI too (its charts draw it): all of
+   * it on the whole plan, none on a line or category, which it does not know. */
+  {
+    g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+    g_assert_cmpint (pl_budget_totals_actual (totals, NULL, 0), ==, 100000);
+    g_assert_cmpint (pl_budget_totals_actual (totals, NULL, -1), ==, 200000);
+  }
   /* A month of spend imported into the KPI moves CPL at once (through an edit). */
   pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "spend")), PL_SERIES_MEASUREMENTS, feb, 3000, NULL);
   g_assert_cmpfloat (pl_figures_get (plan, PL_FIGURE_CPL, &basis).value, ==, 100);
