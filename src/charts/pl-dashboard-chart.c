@@ -237,8 +237,13 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   int large_h;
 
   tile_figures (plan, tile, style, &value, &target_line);
-  line = withholds (style, tile) ? g_strdup_printf ("%s · %s", status_words (tile->status), target_line)
-                                 : tile_line (plan, tile, target_line, small, width - left - PAD);
+  if (tile->missing == PL_MISSING_LOOP || tile->missing == PL_MISSING_FORMULA)
+    /* Not "not measured": no measurement would give it a value until its formula is mended. */
+    line = g_strdup (tile->missing == PL_MISSING_LOOP ? _("not available: its formula refers to itself")
+                                                      : _("not available: its formula cannot be read"));
+  else
+    line = withholds (style, tile) ? g_strdup_printf ("%s · %s", status_words (tile->status), target_line)
+                                   : tile_line (plan, tile, target_line, small, width - left - PAD);
   pl_chart_card (cr, width, height, style);
   /* The stripe says how the KPI stands before anything is read. */
   pl_chart_set_color (cr, color, 1);
@@ -260,6 +265,9 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   pl_chart_text (cr, small, line, left, height - PAD - 13, width - left - PAD, PANGO_ALIGN_LEFT);
   sparkline (tile, cr, width - PAD - spark_w, height / 2 - height * 0.16, spark_w, height * 0.3, style);
 
+  if (tile->missing == PL_MISSING_LOOP || tile->missing == PL_MISSING_FORMULA)
+    /* Translators: a dashboard tile: KPI name, the month, why its value is not available */
+    return g_strdup_printf (_("%s, %s: %s."), name, month, line);
   if (!isnan (previous) && !isnan (tile->value) && previous != tile->value && !withholds (style, tile))
     before = kpi_value (plan, tile, previous);
   if (before != NULL && tile->value > previous)

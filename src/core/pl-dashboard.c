@@ -409,12 +409,15 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
       tile.target = pl_figures_kpi_target (plan, PL_KPI (kpi), self->month, end);
       tile.status = pl_figures_kpi_status (plan, PL_KPI (kpi), self->month, end);
       tile.basis = pl_basis_month_of (plan, self->month);
+      tile.missing = isnan (tile.value) ? pl_figures_kpi (plan, PL_KPI (kpi), PL_SERIES_MEASUREMENTS, &tile.basis).missing
+                                        : PL_MISSING_NONE;
       tile.series = tile_series (plan, PL_KPI (kpi), (guint) MAX (last, 0) + 1);
       if (before)
         {
           /* As of a day before the period, nothing of it is measured yet. */
           tile.value = NAN;
           tile.status = PL_KPI_STATUS_NO_DATA;
+          tile.missing = PL_MISSING_BEFORE_PERIOD;
           g_array_set_size (tile.series, 0);
         }
       g_array_append_val (self->tiles, tile);

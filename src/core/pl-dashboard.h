@@ -22,6 +22,7 @@ typedef struct {
   double       target;   /* for the month shown, NAN when none */
   PlKpiStatus  status;
   PlBasis      basis;    /* the month shown, which the tile names */
+  PlMissing    missing;  /* why the value is not available, PL_MISSING_NONE when it is */
   GArray      *series;   /* double per month from the period start to the month shown, NAN
                           * where not measured: the sparkline's points */
 } PlDashboardTile;

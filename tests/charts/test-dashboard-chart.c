@@ -308,6 +308,33 @@ test_reference (void)
   cairo_surface_destroy (surface);
 }
 
+/* A KPI whose formula refers to itself reads "not available" and says why, not "not measured". */
+static void
+test_tile_loop (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlDashboard) dashboard = NULL;
+  PlItem *cpl = pl_plan_lookup (plan, "kpi-cpl");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 96);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = NULL;
+
+  /* The rules refuse a loop as an edit; a file can still hold one (set before any figure). */
+  pl_item_set_string (pl_plan_lookup (plan, "kpi-leads"), PL_KPI_FORMULA, "kpi-cpl * 2");
+  dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, 0));
+  for (guint i = 0; i < dashboard->tiles->len; i++)
+    {
+      PlDashboardTile *tile = &g_array_index (dashboard->tiles, PlDashboardTile, i);
+      if (tile->kpi != cpl)
+        continue;
+      g_assert_cmpint (tile->missing, ==, PL_MISSING_LOOP);
+      summary = pl_dashboard_tile_draw (plan, tile, cr, 300, 96, pl_chart_style_light ());
+    }
+  g_assert_cmpstr (summary, ==, "Cost per lead, June 2027: not available: its formula refers to itself.");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -319,5 +346,6 @@ main (int argc, char **argv)
   g_test_add_func ("/dashboard-chart/attention", test_attention);
   g_test_add_func ("/dashboard-chart/whole", test_whole);
   g_test_add_func ("/dashboard-chart/reference", test_reference);
+  g_test_add_func ("/dashboard-chart/tile-loop", test_tile_loop);
   return g_test_run ();
 }
