@@ -254,8 +254,13 @@ test_as_of (void)
   tiles = pl_test_find_by_id (page, "tiles");
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "As of 28 February 2027");
 
+  /* The choice, as the user sees it: a calendar and the way back to the default. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  pl_test_wait_drawn (pl_test_find_by_id (page, "as_of_popover"));
+  pl_test_screenshot (pl_test_find_by_id (page, "as_of_popover"), "dashboard-as-of");
   gtk_calendar_select_day (GTK_CALENDAR (calendar), january);
   pl_test_spin ();
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "As of 31 January 2027");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), ==,
                    "Leads, January 2027: 120, on target (target 100).");
