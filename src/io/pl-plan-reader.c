@@ -731,7 +731,8 @@ static char *
 read_text (Reader *self)
 {
   xmlChar *text = xmlTextReaderReadString (self->reader);
-  char *copy = g_strdup ((const char *) text);
+  /* An empty element (<notes/>) has no string at all: it reads as empty text. */
+  char *copy = g_strdup (text != NULL ? (const char *) text : "");
 
   xmlFree (text);
   return copy;
@@ -1034,14 +1035,17 @@ read_item (Reader *self, GType type)
   return item;
 }
 
-static void
+/* Records @item's ID, or says what is wrong with it; FALSE when the record cannot be kept
+ * (it has no ID: nothing could refer to it, and the plan's index needs one). */
+static gboolean
 register_id (Reader *self, PlItem *item)
 {
   const char *id = pl_item_get_id (item);
   gpointer first;
 
-  if (id == NULL)
-    return;
+  /* A missing or empty id was reported with the record's other fields: the record goes. */
+  if (id == NULL || *id == '\0')
+    return FALSE;
   if (g_hash_table_lookup_extended (self->ids, id, NULL, &first))
     {
       g_autofree char *message =
@@ -1050,9 +1054,10 @@ register_id (Reader *self, PlItem *item)
       guint line = pl_item_get_line (item);
       g_autofree char *needle = g_strdup_printf ("id=\"%s\"", id);
       add_message (self, line, find_column (self, line, needle), message);
-      return;
+      return TRUE;
     }
   g_hash_table_insert (self->ids, g_strdup (id), GUINT_TO_POINTER (pl_item_get_line (item)));
+  return TRUE;
 }
 
 /* Reads the records of one container: the reader is on its start tag. */
@@ -1083,8 +1088,10 @@ read_container (Reader *self, PlCollection collection)
       if (is_ours (self) && strcmp (local_name (self), element) == 0)
         {
           PlItem *item = read_item (self, type);
-          register_id (self, item);
-          g_ptr_array_add (items, item);
+          if (register_id (self, item))
+            g_ptr_array_add (items, item);
+          else
+            g_object_unref (item);
         }
       else
         {

@@ -344,6 +344,24 @@ test_spend_campaign (void)
   g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (again, "s"), PL_SPEND_CAMPAIGN), ==, "k");
 }
 
+/* Empty text elements (<notes/>, <problem/>) read as no text; they once crashed the reader. */
+static void
+test_empty_text (void)
+{
+  static const char *text =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+    "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"><notes/></metadata>\n"
+    "  <campaigns><campaign id=\"k\" name=\"K\"><problem/><success></success></campaign></campaigns>\n"
+    "</plan>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (text, strlen (text), "t.pilote", PL_READ_SCHEMA, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (pl_item_get_string (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_NOTES));
+  g_assert_null (pl_item_get_string (pl_plan_lookup (plan, "k"), PL_CAMPAIGN_PROBLEM));
+}
+
 static PlPlan *
 saved_plan (const char *path)
 {
@@ -606,6 +624,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/stale-occurrence-loads", test_stale_occurrence_loads);
   g_test_add_func ("/plan-file/unknown-kept", test_unknown_kept);
   g_test_add_func ("/plan-file/spend-campaign", test_spend_campaign);
+  g_test_add_func ("/plan-file/empty-text", test_empty_text);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
   g_test_add_func ("/plan-file/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/plan-file/not-a-regular-file", test_not_a_regular_file);
