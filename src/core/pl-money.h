@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* The largest amount a plan holds, in minor units (ten trillion in a currency with cents):
+ * far above any budget, and far enough below the 64-bit limit that thousands of them still
+ * add up without wrapping round to a negative total. */
+#define PL_MONEY_MAX G_GINT64_CONSTANT (1000000000000000)
+
 /* Amounts are gint64 counts of the currency's minor unit (cents for EUR). */
 
 /* Returns the number of decimal digits of ISO 4217 @currency (2 when unknown). */

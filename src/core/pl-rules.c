@@ -198,6 +198,14 @@ pl_rule_money (PlPlan *plan, PlItem *item, guint field, gint64 amount, GError **
 {
   const PlField *f = &pl_item_get_fields (item, NULL)[field];
 
+  if (amount > PL_MONEY_MAX)
+    {
+      g_autofree char *what = pl_rules_describe (plan, item, FALSE);
+      /* Translators: "The amount of the spend “Ads, 5 Jan 2027” is more than a plan can hold." */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The %s of %s is more than a plan can hold."),
+                   g_dgettext (GETTEXT_PACKAGE, f->label), what);
+      return FALSE;
+    }
   if (amount >= 0)
     return TRUE;
   {
@@ -215,10 +223,17 @@ pl_rule_planned (PlPlan *plan, PlItem *line, guint month, gint64 amount, GError 
   g_autofree char *when = NULL;
   g_autofree char *what = NULL;
 
-  if (amount >= 0)
+  if (amount >= 0 && amount <= PL_MONEY_MAX)
     return TRUE;
   when = pl_rules_describe_month (pl_plan_month_start (plan, month));
   what = pl_rules_describe (plan, line, FALSE);
+  if (amount > PL_MONEY_MAX)
+    {
+      /* Translators: "The amount planned for March 2027 on the budget line “Ads” is more than a plan can hold." */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The amount planned for %s on %s is more than a plan can hold."),
+                   when, what);
+      return FALSE;
+    }
   /* Translators: "The amount planned for March 2027 on the budget line “Ads” cannot be negative." */
   g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The amount planned for %s on %s cannot be negative."),
                when, what);

@@ -7,6 +7,8 @@
 
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-figures.h"
+#include "pl-money.h"
 #include "pl-plan.h"
 
 static PlItem *
@@ -381,6 +383,25 @@ test_filling (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* An amount beyond what a plan holds is refused, so that twelve of them cannot wrap a total
+ * round to a negative one; the largest allowed still adds up. */
+static void
+test_money_limit (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlItem) line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  pl_item_set_string (line, PL_BUDGET_LINE_NAME, "Ads");
+  pl_plan_add (plan, line);
+  g_assert_false (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 0, PL_MONEY_MAX + 1, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "is more than a plan can hold"));
+  for (guint m = 0; m < 12; m++)
+    g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), m, PL_MONEY_MAX, NULL));
+  g_assert_cmpint (pl_figures_planned (plan, -1), ==, 12 * PL_MONEY_MAX);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -398,5 +419,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/spend-outside-period", test_spend_outside_period);
   g_test_add_func ("/plan/allocation-limit", test_allocation_limit);
   g_test_add_func ("/plan/filling", test_filling);
+  g_test_add_func ("/plan/money-limit", test_money_limit);
   return g_test_run ();
 }
