@@ -43,13 +43,14 @@ typedef struct {
 static void
 bases_init (Bases *bases, PlPlan *plan, guint32 as_of)
 {
-  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, as_of);
+  PlDashboardBases dashboard;
 
+  pl_dashboard_bases (plan, as_of, &dashboard);
   bases->plan = plan;
   bases->as_of = as_of;
-  bases->before = dashboard->before_period;
-  bases->to_date = dashboard->measured_basis;
-  bases->last = dashboard->shown;
+  bases->before = dashboard.before_period;
+  bases->to_date = dashboard.measured_basis;
+  bases->last = dashboard.shown;
   bases->spend = pl_basis_to_date (plan, as_of);
 }
 

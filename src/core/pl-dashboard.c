@@ -363,6 +363,30 @@ tile_series (PlPlan *plan, PlKpi *kpi, guint months)
   return series;
 }
 
+void
+pl_dashboard_bases (PlPlan *plan, guint32 as_of, PlDashboardBases *bases)
+{
+  int current = pl_plan_month_index (plan, as_of);
+  /* The KPIs show the last month measured, not a month still being measured, and never a
+   * month after the day shown: a plan filled in ahead (targets, forecasts) reads as of today. */
+  int last = pl_plan_month_index (plan, pl_figures_measured_until (plan) - 1);
+
+  g_return_if_fail (PL_IS_PLAN (plan));
+  if (current >= 0 && current < last)
+    last = current;
+  bases->before_period = as_of < pl_plan_get_start (plan);
+  bases->measured = !bases->before_period && pl_figures_measured_until (plan) > pl_plan_get_start (plan);
+  /* Before the period, its first month: nothing of the months after is known yet. */
+  bases->month_index = bases->before_period ? 0 : (guint) MAX (last, 0);
+  bases->shown = pl_basis_month (plan, bases->month_index);
+  bases->measured_basis = pl_basis_to_date (plan, bases->shown.to - 1);
+  /* Before the period nothing of it is measured: the funnel and LTV:CAC have no months. */
+  if (bases->before_period)
+    bases->measured_basis.to = bases->measured_basis.from;
+  /* Before the period, what was already booked for it is what there is to show. */
+  bases->to_date = bases->before_period ? pl_basis_period (plan) : pl_basis_to_date (plan, as_of);
+}
+
 PlDashboard *
 pl_dashboard_new (PlPlan *plan, guint32 as_of)
 {
@@ -370,8 +394,7 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   GListModel *kpis;
   Standings *standings;
   PlBudgetTotals *totals;
-  int last, current;
-  gboolean before;
+  PlDashboardBases bases;
   guint32 end;
 
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
@@ -379,23 +402,19 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
   standings = standings_get (plan, as_of);
   totals = standings->totals;
-  current = pl_plan_month_index (plan, as_of);
-  /* The KPIs show the last month measured, not a month still being measured, and never a
-   * month after the day shown: a plan filled in ahead (targets, forecasts) reads as of today. */
-  last = pl_plan_month_index (plan, pl_figures_measured_until (plan) - 1);
-  if (current >= 0 && current < last)
-    last = current;
+  pl_dashboard_bases (plan, as_of, &bases);
   self->as_of = as_of;
-  before = as_of < pl_plan_get_start (plan);
-  /* Before the period, its first month: nothing of the months after is known yet. */
-  if (before)
-    last = 0;
+  self->before_period = bases.before_period;
+  self->measured = bases.measured;
+  self->shown = bases.shown;
+  self->measured_basis = bases.measured_basis;
+  self->to_date = bases.to_date;
+  self->month = bases.shown.from;
+  end = bases.shown.to;
+  self->until = bases.measured_basis.to;
   self->tiles = g_array_new (FALSE, FALSE, sizeof (PlDashboardTile));
   g_array_set_clear_func (self->tiles, tile_clear);
   self->attention = g_ptr_array_new_with_free_func ((GDestroyNotify) attention_free);
-  self->month = pl_plan_month_start (plan, (guint) MAX (last, 0));
-  end = month_end (plan, (guint) MAX (last, 0));
-  self->until = end;
 
   for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n && self->tiles->len < PL_DASHBOARD_MAX_TILES; i++)
     {
@@ -405,14 +424,14 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
       if (!pl_item_get_int (kpi, PL_KPI_DASHBOARD))
         continue;
       tile.kpi = kpi;
+      tile.basis = bases.shown;
       tile.value = pl_figures_kpi_value (plan, PL_KPI (kpi), self->month, end);
       tile.target = pl_figures_kpi_target (plan, PL_KPI (kpi), self->month, end);
       tile.status = pl_figures_kpi_status (plan, PL_KPI (kpi), self->month, end);
-      tile.basis = pl_basis_month_of (plan, self->month);
       tile.missing = isnan (tile.value) ? pl_figures_kpi (plan, PL_KPI (kpi), PL_SERIES_MEASUREMENTS, &tile.basis).missing
                                         : PL_MISSING_NONE;
-      tile.series = tile_series (plan, PL_KPI (kpi), (guint) MAX (last, 0) + 1);
-      if (before)
+      tile.series = tile_series (plan, PL_KPI (kpi), bases.month_index + 1);
+      if (bases.before_period)
         {
           /* As of a day before the period, nothing of it is measured yet. */
           tile.value = NAN;
@@ -423,19 +442,8 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
       g_array_append_val (self->tiles, tile);
     }
 
-  self->before_period = as_of < pl_plan_get_start (plan);
-  self->measured = !self->before_period && pl_figures_measured_until (plan) > pl_plan_get_start (plan);
-  self->shown = pl_basis_month_of (plan, self->month);
-  /* Before the period nothing of it is measured: the funnel and LTV:CAC have no months. */
-  if (self->before_period)
-    self->until = end = pl_plan_get_start (plan);
-  self->measured_basis = pl_basis_to_date (plan, end - 1);
-  if (self->before_period)
-    self->measured_basis.to = self->measured_basis.from;
   self->ltv_cac_figure = pl_figures_get (plan, PL_FIGURE_LTV_CAC, &self->measured_basis);
   self->ltv_cac = self->ltv_cac_figure.value;
-  /* Before the period, what was already booked for it is what there is to show. */
-  self->to_date = self->before_period ? pl_basis_period (plan) : pl_basis_to_date (plan, as_of);
   self->budget = pl_budget_totals_planned (totals, NULL, -1);
   self->spend_to_date = minor (plan, pl_figures_get (plan, PL_FIGURE_SPEND, &self->to_date).value);
   self->budget_to_date = self->before_period ? 0 : minor (plan, pl_figures_get (plan, PL_FIGURE_PLANNED, &self->to_date).value);

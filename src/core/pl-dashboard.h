@@ -64,6 +64,19 @@ typedef struct {
   GPtrArray *attention;      /* PlAttention, off target first, then over budget, then ending */
 } PlDashboard;
 
+/* The spans a dashboard's figures cover as of a day, without computing them: what the
+ * summary and the report need to give the same figures on the same bases. */
+typedef struct {
+  gboolean before_period;  /* the day is before the period's first day */
+  gboolean measured;       /* some KPI is measured, and the period has started */
+  guint    month_index;    /* of the month shown: the last measured on or before the day */
+  PlBasis  shown;          /* that month */
+  PlBasis  measured_basis; /* the period's start to the end of that month; empty before the period */
+  PlBasis  to_date;        /* the period's start to the day; the whole period before it */
+} PlDashboardBases;
+
+void         pl_dashboard_bases (PlPlan *plan, guint32 as_of, PlDashboardBases *bases);
+
 /* The day a dashboard shows by default: the end of the last month with measurements, or
  * @today when nothing is measured yet. */
 guint32      pl_dashboard_as_of (PlPlan *plan, guint32 today);

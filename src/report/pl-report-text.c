@@ -185,9 +185,12 @@ typedef struct {
 static Months
 months_of (PlPlan *plan, guint32 today)
 {
-  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
-  Months m = { pl_plan_get_start (plan), dashboard->month, dashboard->until, 0, 0, dashboard->measured_basis,
-               dashboard->measured, dashboard->to_date };
+  PlDashboardBases bases;
+  Months m;
+
+  pl_dashboard_bases (plan, today, &bases);
+  m = (Months) { pl_plan_get_start (plan), bases.shown.from, bases.measured_basis.to, 0, 0, bases.measured_basis,
+                 bases.measured, bases.to_date };
 
   m.index = MAX (pl_plan_month_index (plan, m.month), 0);
   m.previous = m.index > 0 ? pl_plan_month_start (plan, (guint) m.index - 1) : 0;

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What every UI test program needs: waiting for the display, screenshots, finding widgets. */
+#include <glib/gstdio.h>
+
 #include "pl-test-util.h"
 #include "pl-i18n.h"
 
@@ -100,15 +102,34 @@ pl_test_screenshot (GtkWidget *widget, const char *name)
 char *
 pl_test_copy_example (const char *dir)
 {
-  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
-                                              "northwind-saas-2027.pilote", NULL);
-  char *target = g_build_filename (dir, "plan.pilote", NULL);
+  return pl_test_copy_plan (dir, "data/examples/northwind-saas-2027.pilote", "plan.pilote");
+}
+
+char *
+pl_test_copy_plan (const char *dir, const char *relative, const char *name)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), relative, NULL);
+  char *target = g_build_filename (dir, name, NULL);
   g_autofree char *contents = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
   return target;
+}
+
+void
+pl_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 PlWindow *

@@ -21,6 +21,10 @@ void        pl_test_wait_drawn     (GtkWidget *widget);
 void        pl_test_screenshot     (GtkWidget *widget, const char *name);
 /* Copies the example plan into @dir as plan.pilote; returns the new path. */
 char       *pl_test_copy_example   (const char *dir);
+/* Copies the plan at @relative (to the source tree) into @dir as @name; returns its path. */
+char       *pl_test_copy_plan      (const char *dir, const char *relative, const char *name);
+/* Removes @dir, made by a test with g_dir_make_tmp(), and the files in it (a plan, its backup). */
+void        pl_test_remove_dir     (const char *dir);
 /* Opens @path in pl_test_app and returns the window showing it, drawn. */
 PlWindow   *pl_test_open_in_window (const char *path);
 /* The first widget of @type under @root (depth first), or NULL. */

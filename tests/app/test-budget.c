@@ -258,6 +258,7 @@ test_fresh_record (void)
   gtk_window_destroy (GTK_WINDOW (holder));
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 int

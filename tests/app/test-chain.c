@@ -260,6 +260,7 @@ test_new_campaign_left_alone (void)
   g_assert_cmpuint (n_rows (hygiene), ==, before + 1);
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 int

@@ -168,14 +168,7 @@ test_chart_tables (void)
 static char *
 copy_reference (const char *dir)
 {
-  g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "round-numbers.pilote", NULL);
-  char *target = g_build_filename (dir, "round-numbers.pilote", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
-  return target;
+  return pl_test_copy_plan (dir, "tests/data/round-numbers.pilote", "round-numbers.pilote");
 }
 
 static const char *
@@ -225,6 +218,7 @@ test_reference (void)
   pl_test_screenshot (GTK_WIDGET (window), "dashboard-reference");
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 /* The day the dashboard is as of: chosen in the header's calendar, shown on the button, kept
@@ -290,6 +284,7 @@ test_as_of (void)
   g_assert_false (g_variant_lookup (dates, uri, "&s", &remembered));
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 int

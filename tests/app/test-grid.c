@@ -354,6 +354,7 @@ test_budget_grid (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 /* A cell of the KPIs' month grid. */
@@ -472,6 +473,7 @@ test_measurements_grid (void)
   g_assert_false (pl_plan_can_undo (plan));
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 /* The clipboard's text split as a spreadsheet writes it. */

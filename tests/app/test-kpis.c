@@ -230,6 +230,7 @@ test_impossible_values (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 int

@@ -350,6 +350,7 @@ test_newer_minor (void)
   g_assert_nonnull (strstr (pl_window_get_error (window), "file format 1.7"));
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 /* A plan holding impossible values opens, so that it can be mended, with a banner saying its
@@ -375,6 +376,7 @@ test_problems_banner (void)
   g_assert_nonnull (strstr (pl_window_get_error (window), "“Leads” is a count: it cannot be negative."));
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 int
