@@ -65,11 +65,16 @@ find_window (PlApplication *self, GFile *file, gboolean want_empty)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
       PlDocument *document;
+      GFile *loading;
 
       if (!PL_IS_WINDOW (l->data))
         continue;
       document = pl_window_get_document (l->data);
-      if (want_empty && document == NULL)
+      loading = pl_window_get_loading_file (l->data);
+      if (want_empty && document == NULL && loading == NULL)
+        return l->data;
+      /* A file already open, or on its way, is shown where it is rather than read twice. */
+      if (file != NULL && loading != NULL && g_file_equal (loading, file))
         return l->data;
       if (file != NULL && document != NULL && pl_document_get_file (document) != NULL &&
           g_file_equal (pl_document_get_file (document), file))

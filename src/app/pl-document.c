@@ -15,6 +15,10 @@ struct _PlDocument
   GFile   *file;
   char    *etag;
   char    *title;
+  /* Counts saves and reloads: a disk check started before one of them compares old news. */
+  guint    disk_generation;
+  /* What the last check found on disk, for pl_document_keep_mine(). */
+  char    *seen_etag;
 };
 
 G_DEFINE_FINAL_TYPE (PlDocument, pl_document, G_TYPE_OBJECT)
@@ -95,6 +99,7 @@ pl_document_finalize (GObject *object)
   PlDocument *self = PL_DOCUMENT (object);
 
   g_free (self->etag);
+  g_free (self->seen_etag);
   g_free (self->title);
   G_OBJECT_CLASS (pl_document_parent_class)->finalize (object);
 }
@@ -214,6 +219,7 @@ pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **er
     return FALSE;
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
+  self->disk_generation++;
   if (!same_file)
     {
       g_set_object (&self->file, file);
@@ -237,6 +243,124 @@ pl_document_reload (PlDocument *self, GError **error)
     return FALSE;
   g_free (self->etag);
   self->etag = g_steal_pointer (&etag);
+  self->disk_generation++;
   set_plan (self, plan);
   return TRUE;
+}
+
+static void
+load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PlDocument *document = pl_document_load (task_data, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+pl_document_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_task_set_source_tag (task, pl_document_load_async);
+  /* A cancelled load answers at once; the reading itself runs to its end and is dropped. */
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+PlDocument *
+pl_document_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GFile *file;
+  guint  generation;
+  char  *etag;
+  gboolean exists;
+} DiskCheck;
+
+static void
+disk_check_free (gpointer data)
+{
+  DiskCheck *check = data;
+
+  g_object_unref (check->file);
+  g_free (check->etag);
+  g_free (check);
+}
+
+static void
+check_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  DiskCheck *check = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_info (check->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, &error);
+
+  check->exists = info != NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  check->etag = info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pl_document_check_disk_async (PlDocument *self, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  DiskCheck *check;
+
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+  g_task_set_source_tag (task, pl_document_check_disk_async);
+  if (self->file == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  check = g_new0 (DiskCheck, 1);
+  check->file = g_object_ref (self->file);
+  check->generation = self->disk_generation;
+  g_task_set_task_data (task, check, disk_check_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+PlDiskState
+pl_document_check_disk_finish (PlDocument *self, GAsyncResult *result, GError **error)
+{
+  DiskCheck *check;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), PL_DISK_SAME);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return PL_DISK_SAME;
+  check = g_task_get_task_data (G_TASK (result));
+  /* Saved or reloaded meanwhile, or another file now: what the check read is out of date. */
+  if (check == NULL || check->generation != self->disk_generation || self->file == NULL ||
+      !g_file_equal (check->file, self->file))
+    return PL_DISK_SAME;
+  if (!check->exists)
+    return PL_DISK_GONE;
+  if (g_strcmp0 (check->etag, self->etag) == 0)
+    return PL_DISK_SAME;
+  g_free (self->seen_etag);
+  self->seen_etag = g_strdup (check->etag);
+  return PL_DISK_CHANGED;
+}
+
+void
+pl_document_keep_mine (PlDocument *self)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+  if (self->seen_etag == NULL)
+    return;
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&self->seen_etag);
 }

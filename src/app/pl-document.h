@@ -13,6 +13,11 @@ G_DECLARE_FINAL_TYPE (PlDocument, pl_document, PL, DOCUMENT, GObject)
 PlDocument *pl_document_new          (PlPlan *plan, GFile *file, const char *etag);
 /* Reads @file whole; on failure returns NULL and an error listing every problem. */
 PlDocument *pl_document_load         (GFile *file, GError **error);
+/* Reads @file in a worker thread, as pl_document_load() does, so that the windows keep
+ * working meanwhile; a cancelled load ends with G_IO_ERROR_CANCELLED at once. */
+void        pl_document_load_async   (GFile *file, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+PlDocument *pl_document_load_finish  (GAsyncResult *result, GError **error);
 
 PlPlan     *pl_document_get_plan     (PlDocument *self);
 /* The file, or NULL for a plan never saved. */
@@ -28,5 +33,20 @@ gboolean    pl_document_save         (PlDocument *self, GFile *file, gboolean ov
                                       GError **error);
 /* Reads the document's file again, replacing the plan; on failure nothing changes. */
 gboolean    pl_document_reload       (PlDocument *self, GError **error);
+
+typedef enum {
+  PL_DISK_SAME,     /* the file holds what the document was read from or saved as */
+  PL_DISK_CHANGED,  /* another program wrote something else there */
+  PL_DISK_GONE,     /* the file was moved or deleted */
+} PlDiskState;
+
+/* Compares, in a worker thread, the document's file with the version it was read from or
+ * saved as. A check overtaken by a save or a reload answers PL_DISK_SAME. */
+void        pl_document_check_disk_async  (PlDocument *self, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+PlDiskState pl_document_check_disk_finish (PlDocument *self, GAsyncResult *result, GError **error);
+/* Takes the version the last check found on disk as the one this document replaces: the
+ * next save overwrites it without asking (the user chose to keep their own). */
+void        pl_document_keep_mine         (PlDocument *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "pl-import-dialog.h"
 #include "pl-kpis-page.h"
 #include "pl-error.h"
+#include "pl-file-watch.h"
 #include "pl-plan-page.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-reader.h"
@@ -44,6 +45,14 @@ struct _PlWindow
   GtkRevealer          *banner;
   GtkLabel             *banner_title;
   GtkLabel             *banner_details;
+  GtkRevealer          *disk_bar;
+  GtkLabel             *disk_title;
+  GtkLabel             *disk_details;
+  GtkButton            *disk_reload;
+  GtkWidget            *disk_keep;
+  GtkButton            *disk_save_as;
+  GtkLabel             *loading_label;
+  GtkProgressBar       *loading_progress;
   GtkStack             *content_stack;
   GtkStack             *page_stack;
   GtkScrolledWindow    *page_scroller;
@@ -64,6 +73,13 @@ struct _PlWindow
   GtkNativeDialog      *chooser;
   GtkWindow            *dialog;
   char                 *error_text;
+  /* The file being opened into this window, and how to stop it. */
+  GFile                *loading_file;
+  GCancellable         *loading;
+  guint                 pulse_id;
+  PlFileWatch          *watch;
+  GCancellable         *disk_checking;
+  PlDiskState           disk_state;
 
   AfterSave             after_save;
   GCallback             then;
@@ -268,6 +284,161 @@ dismiss_error (PlWindow *self)
   gtk_revealer_set_reveal_child (self->banner, FALSE);
 }
 
+/* ---- the file on disk ---- */
+
+/* The bar says what the check found, and offers what fits: with nothing unsaved, reloading
+ * loses nothing; with changes of one's own, the three ways out, none of them silent. */
+static void
+update_disk_bar (PlWindow *self)
+{
+  gboolean modified = self->document != NULL && pl_document_get_modified (self->document);
+  g_autofree char *title = NULL;
+  const char *name = self->document ? pl_document_get_title (self->document) : "";
+
+  switch (self->disk_state)
+    {
+    case PL_DISK_SAME:
+      gtk_revealer_set_reveal_child (self->disk_bar, FALSE);
+      return;
+    case PL_DISK_CHANGED:
+      title = g_strdup_printf (_("“%s” was changed by another program"), name);
+      gtk_label_set_label (self->disk_details,
+                           modified ? _("You have unsaved changes too. Reload the other version and lose yours, "
+                                        "keep yours (saving will replace the other version), or save yours "
+                                        "under another name.")
+                                    : _("Reload to see the other version. You have no unsaved changes."));
+      gtk_button_set_label (self->disk_reload, modified ? _("_Discard Mine and Reload") : _("_Reload"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->disk_reload), "win.reload-from-disk");
+      gtk_widget_set_visible (self->disk_keep, modified);
+      gtk_widget_set_visible (GTK_WIDGET (self->disk_save_as), modified);
+      gtk_button_set_label (self->disk_save_as, _("Save Mine _As…"));
+      break;
+    case PL_DISK_GONE:
+      title = g_strdup_printf (_("“%s” was moved or deleted"), name);
+      gtk_label_set_label (self->disk_details,
+                           _("The plan is still open here. Save it to write the file again, or save it "
+                             "under another name."));
+      gtk_button_set_label (self->disk_reload, _("_Save"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->disk_reload), "win.save");
+      gtk_widget_set_visible (self->disk_keep, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->disk_save_as), TRUE);
+      gtk_button_set_label (self->disk_save_as, _("Save _As…"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_label (self->disk_title, title);
+  gtk_revealer_set_reveal_child (self->disk_bar, TRUE);
+}
+
+static void
+set_disk_state (PlWindow *self, PlDiskState state)
+{
+  self->disk_state = state;
+  update_disk_bar (self);
+}
+
+static void
+on_disk_checked_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PlWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  PlDiskState state = pl_document_check_disk_finish (PL_DOCUMENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || PL_DOCUMENT (source) != self->document)
+    return;
+  g_clear_object (&self->disk_checking);
+  if (error != NULL)
+    {
+      /* A folder that cannot be read now (a network share gone away) is not a change. */
+      g_debug ("The plan's file could not be checked: %s", error->message);
+      return;
+    }
+  /* Once the user answered for a change, only a newer change asks again. */
+  if (state != PL_DISK_SAME || self->disk_state == PL_DISK_GONE)
+    set_disk_state (self, state);
+}
+
+/* Compares the file with the version the window holds, in the background; called when the
+ * file monitor says something happened, when the window gets the focus (a file on a shared
+ * folder changed from another machine raises no event), and by tests. */
+void
+pl_window_check_disk (PlWindow *self)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  if (self->document == NULL || pl_document_get_file (self->document) == NULL || self->disk_checking != NULL)
+    return;
+  self->disk_checking = g_cancellable_new ();
+  pl_document_check_disk_async (self->document, self->disk_checking, on_disk_checked_cb, g_object_ref (self));
+}
+
+PlDiskState
+pl_window_get_disk_state (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), PL_DISK_SAME);
+  return self->disk_state;
+}
+
+gboolean
+pl_window_is_checking_disk (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  return self->disk_checking != NULL;
+}
+
+static void
+on_active_cb (PlWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    pl_window_check_disk (self);
+}
+
+static void
+watch_file (PlWindow *self)
+{
+  GFile *file = self->document ? pl_document_get_file (self->document) : NULL;
+
+  if (self->watch != NULL && file != NULL && g_file_equal (pl_file_watch_get_file (self->watch), file))
+    return;
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
+  g_cancellable_cancel (self->disk_checking);
+  g_clear_object (&self->disk_checking);
+  set_disk_state (self, PL_DISK_SAME);
+  if (file == NULL)
+    return;
+  self->watch = pl_file_watch_new (file);
+  g_signal_connect_swapped (self->watch, "maybe-changed", G_CALLBACK (pl_window_check_disk), self);
+}
+
+static void
+reload_from_disk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!pl_document_reload (self->document, &error))
+    {
+      pl_window_show_error (self, _("The plan could not be read again"), error->message);
+      return;
+    }
+  set_disk_state (self, PL_DISK_SAME);
+}
+
+static void
+keep_mine_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  pl_document_keep_mine (self->document);
+  set_disk_state (self, PL_DISK_SAME);
+}
+
 /* ---- opening ---- */
 
 /* A plan that holds impossible values (negative leads, a churn of 200 %) opens, so that it can
@@ -300,19 +471,37 @@ warn_of_problems (PlWindow *self, PlPlan *plan)
   pl_window_show_error (self, title, details->str);
 }
 
-gboolean
-pl_window_open_file (PlWindow *self, GFile *file)
+static void
+stop_loading (PlWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlDocument) document = pl_document_load (file, &error);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->loading_file);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
+}
 
-  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+static void
+on_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PlWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = pl_document_load_finish (result, &error);
+  g_autoptr(GFile) file = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->loading == NULL)
+    return;
+  file = g_object_ref (self->loading_file);
+  stop_loading (self);
   if (document == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
+
+      /* Whatever the window showed before stays as it was. */
+      show_plan (self);
       pl_window_show_error (self, title, error->message);
-      return FALSE;
+      return;
     }
   dismiss_error (self);
   remember (file);
@@ -326,7 +515,62 @@ pl_window_open_file (PlWindow *self, GFile *file)
     else
       warn_of_problems (self, pl_document_get_plan (document));
   }
-  return TRUE;
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  PlWindow *self = data;
+
+  /* A small file is read before anyone would notice: the progress shows after a moment. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "loading") != 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  gtk_progress_bar_pulse (self->loading_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+pl_window_open_file (PlWindow *self, GFile *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  stop_loading (self);
+  self->loading = g_cancellable_new ();
+  self->loading_file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  label = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_label (self->loading_label, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", TRUE);
+  self->pulse_id = g_timeout_add (150, pulse_cb, self);
+  /* Read in a worker thread: the other windows keep working, and a file that cannot be read
+   * reaches no window before it has been checked whole. */
+  pl_document_load_async (file, self->loading, on_loaded_cb, g_object_ref (self));
+}
+
+gboolean
+pl_window_is_loading (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  return self->loading != NULL;
+}
+
+GFile *
+pl_window_get_loading_file (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return self->loading_file;
+}
+
+static void
+cancel_open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  stop_loading (self);
+  show_plan (self);
 }
 
 static void
@@ -500,6 +744,7 @@ after_saved (PlWindow *self)
 {
   remember (pl_document_get_file (self->document));
   dismiss_error (self);
+  set_disk_state (self, PL_DISK_SAME);
   if (self->after_save == AFTER_SAVE_CLOSE)
     finish_close (self);
   self->after_save = AFTER_SAVE_NOTHING;
@@ -998,6 +1243,12 @@ pl_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  stop_loading (self);
+  g_cancellable_cancel (self->disk_checking);
+  g_clear_object (&self->disk_checking);
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1039,6 +1290,14 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, banner_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, banner_details);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_details);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_reload);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_keep);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_save_as);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_scroller);
@@ -1072,6 +1331,10 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-chart-table", "s", show_chart_table_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-from-disk", NULL, reload_from_disk_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
 }
 
 /* At large text a page can be larger than the screen: it scrolls, and asks for its own size
@@ -1108,6 +1371,8 @@ pl_window_init (PlWindow *self)
 
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent), self);
   update_recent (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
   show_plan (self);
 }
 
@@ -1144,6 +1409,9 @@ pl_window_set_document (PlWindow *self, PlDocument *document)
       g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (on_document_changed_cb), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (on_document_changed_cb), self);
       g_signal_connect_swapped (document, "notify::plan", G_CALLBACK (show_plan), self);
+      g_signal_connect_swapped (document, "notify::file", G_CALLBACK (watch_file), self);
+      g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_disk_bar), self);
     }
+  watch_file (self);
   show_plan (self);
 }

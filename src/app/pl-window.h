@@ -15,9 +15,20 @@ PlWindow   *pl_window_new          (PlApplication *application);
 /* The document shown, or NULL when the window shows its empty state. */
 PlDocument *pl_window_get_document (PlWindow *self);
 void        pl_window_set_document (PlWindow *self, PlDocument *document);
-/* Loads @file into this window. On failure the errors are shown in the window, whatever it
- * showed stays as it was, and FALSE is returned. */
-gboolean    pl_window_open_file    (PlWindow *self, GFile *file);
+/* Starts reading @file into this window, in the background with a Cancel button. On failure
+ * the errors are shown in the window and whatever it showed stays as it was. */
+void        pl_window_open_file    (PlWindow *self, GFile *file);
+/* TRUE while a file is being read into this window. */
+gboolean    pl_window_is_loading   (PlWindow *self);
+/* The file being read into this window, or NULL. */
+GFile      *pl_window_get_loading_file (PlWindow *self);
+/* Compares the plan's file with the version the window holds, in the background, and offers
+ * to reload when another program changed it. */
+void        pl_window_check_disk   (PlWindow *self);
+/* What the window last found on disk and shows in its bar (PL_DISK_SAME: no bar). */
+PlDiskState pl_window_get_disk_state (PlWindow *self);
+/* TRUE while a comparison with the file on disk runs. */
+gboolean    pl_window_is_checking_disk (PlWindow *self);
 /* Opens the .pilote files among @files (a GSList of GFile, as dropped on the window); says
  * so in the banner when there are none. */
 gboolean    pl_window_drop_files   (PlWindow *self, GSList *files);

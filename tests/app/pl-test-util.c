@@ -132,6 +132,26 @@ pl_test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+void
+pl_test_wait_loaded (void)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean loading = TRUE;
+
+  /* Files are read in a worker thread: wait until no window is still reading one. */
+  while (loading && g_get_monotonic_time () < until)
+    {
+      loading = FALSE;
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (pl_test_app)); l != NULL; l = l->next)
+        if (PL_IS_WINDOW (l->data) && pl_window_is_loading (l->data))
+          loading = TRUE;
+      if (loading)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (loading);
+  pl_test_spin ();
+}
+
 PlWindow *
 pl_test_open_in_window (const char *path)
 {
@@ -140,6 +160,7 @@ pl_test_open_in_window (const char *path)
 
   pl_application_open_file (pl_test_app, file);
   pl_test_spin ();
+  pl_test_wait_loaded ();
   /* The window showing this file: the active one may not be updated yet. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (pl_test_app)); l != NULL; l = l->next)
     {

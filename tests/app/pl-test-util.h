@@ -26,6 +26,8 @@ char       *pl_test_copy_plan      (const char *dir, const char *relative, const
 /* Removes @dir, made by a test with g_dir_make_tmp(), and the files in it (a plan, its backup). */
 void        pl_test_remove_dir     (const char *dir);
 /* Opens @path in pl_test_app and returns the window showing it, drawn. */
+/* Waits until no window is still reading a file (they are read in a worker thread). */
+void        pl_test_wait_loaded    (void);
 PlWindow   *pl_test_open_in_window (const char *path);
 /* The first widget of @type under @root (depth first), or NULL. */
 GtkWidget  *pl_test_find_widget    (GtkWidget *root, GType type);
