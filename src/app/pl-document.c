@@ -13,7 +13,7 @@ struct _PlDocument
 
   PlPlan  *plan;
   GFile   *file;
-  char    *etag;
+  PlFileStamp stamp;  /* what the file held when last read or written */
   char    *title;
 };
 
@@ -94,7 +94,6 @@ pl_document_finalize (GObject *object)
 {
   PlDocument *self = PL_DOCUMENT (object);
 
-  g_free (self->etag);
   g_free (self->title);
   G_OBJECT_CLASS (pl_document_parent_class)->finalize (object);
 }
@@ -149,13 +148,14 @@ pl_document_init (PlDocument *self)
 }
 
 PlDocument *
-pl_document_new (PlPlan *plan, GFile *file, const char *etag)
+pl_document_new (PlPlan *plan, GFile *file, const PlFileStamp *stamp)
 {
   PlDocument *self = g_object_new (PL_TYPE_DOCUMENT, NULL);
 
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
   g_set_object (&self->file, file);
-  self->etag = g_strdup (etag);
+  if (stamp != NULL)
+    self->stamp = *stamp;
   set_plan (self, plan);
   return self;
 }
@@ -163,12 +163,12 @@ pl_document_new (PlPlan *plan, GFile *file, const char *etag)
 PlDocument *
 pl_document_load (GFile *file, GError **error)
 {
-  g_autofree char *etag = NULL;
-  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, &etag, error);
+  PlFileStamp stamp;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, &stamp, error);
 
   if (plan == NULL)
     return NULL;
-  return pl_document_new (plan, file, etag);
+  return pl_document_new (plan, file, &stamp);
 }
 
 PlPlan *
@@ -202,7 +202,7 @@ pl_document_get_modified (PlDocument *self)
 gboolean
 pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **error)
 {
-  g_autofree char *new_etag = NULL;
+  PlFileStamp stamp;
   gboolean same_file;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
@@ -210,10 +210,9 @@ pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **er
     file = self->file;
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   same_file = self->file != NULL && g_file_equal (file, self->file);
-  if (!pl_plan_save (self->plan, file, same_file && !overwrite ? self->etag : NULL, &new_etag, error))
+  if (!pl_plan_save (self->plan, file, same_file && !overwrite ? &self->stamp : NULL, &stamp, error))
     return FALSE;
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
+  self->stamp = stamp;
   if (!same_file)
     {
       g_set_object (&self->file, file);
@@ -227,16 +226,33 @@ pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **er
 gboolean
 pl_document_reload (PlDocument *self, GError **error)
 {
-  g_autofree char *etag = NULL;
+  PlFileStamp stamp;
   g_autoptr(PlPlan) plan = NULL;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
-  plan = pl_plan_load (self->file, NULL, PL_READ_DEFAULT, &etag, error);
+  plan = pl_plan_load (self->file, NULL, PL_READ_DEFAULT, &stamp, error);
   if (plan == NULL)
     return FALSE;
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&etag);
+  self->stamp = stamp;
   set_plan (self, plan);
   return TRUE;
+}
+
+gboolean
+pl_document_changed_on_disk (PlDocument *self, GError **error)
+{
+  PlFileStamp current;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
+  if (self->file == NULL || !pl_file_stamp_read (self->file, &current, NULL, error))
+    return FALSE;
+  return !pl_file_stamp_equal (&current, &self->stamp);
+}
+
+const PlFileStamp *
+pl_document_get_stamp (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  return &self->stamp;
 }
