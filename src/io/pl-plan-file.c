@@ -432,8 +432,8 @@ create_temp (const char *path, int mode, char **temp_path)
 }
 
 /* Writes @bytes durably to a new temporary file beside @path, with the original's owner and
- * mode when @original is not NULL; its stamp goes to @stamp. FALSE with errno on failure, and
- * no file left. */
+ * mode when @original is not NULL; its stamp goes to @stamp when not NULL. FALSE with errno on
+ * failure, and no file left. */
 static gboolean
 write_temp (const char *path, GBytes *bytes, const GStatBuf *original, char **temp_path, PlFileStamp *stamp)
 {
@@ -458,6 +458,8 @@ write_temp (const char *path, GBytes *bytes, const GStatBuf *original, char **te
       g_autoptr(GFileInfo) info = NULL;
 
       close (fd);
+      if (stamp == NULL)
+        return TRUE;
       /* The identity of the file written: a rename keeps it. */
       info = g_file_query_info (temp, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
       if (info != NULL)
@@ -486,7 +488,6 @@ link_backup (const char *path, const GStatBuf *original, char **temp_path)
 {
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
-  PlFileStamp ignored;
 
   for (int attempt = 0; attempt < 100; attempt++)
     {
@@ -509,7 +510,7 @@ link_backup (const char *path, const GStatBuf *original, char **temp_path)
       return FALSE;
     }
   contents = g_mapped_file_get_bytes (mapped);
-  return write_temp (path, contents, original, temp_path, &ignored);
+  return write_temp (path, contents, original, temp_path, NULL);
 }
 
 /* Flushes the folder's entries for the renamed files, so that the new names survive a crash. */
@@ -604,7 +605,7 @@ pl_plan_save (PlPlan *plan, GFile *file, const PlFileStamp *expected, PlFileStam
 
   /* Nothing is touched until the new version is safely on disk under its temporary name. */
   bytes = pl_plan_write_bytes (plan);
-  if (!write_temp (path, bytes, exists ? &st : NULL, &temp_path, &written))
+  if (!write_temp (path, bytes, exists ? &st : NULL, &temp_path, new_stamp ? &written : NULL))
     {
       set_save_error (error, name, path, STEP_WRITE, errno);
       return FALSE;
