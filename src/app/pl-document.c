@@ -13,12 +13,13 @@ struct _PlDocument
 
   PlPlan  *plan;
   GFile   *file;
-  char    *etag;
-  char    *title;
+  PlFileStamp stamp;  /* what the file held when last read or written */
   /* Counts saves and reloads: a disk check started before one of them compares old news. */
   guint    disk_generation;
   /* What the last check found on disk, for pl_document_keep_mine(). */
-  char    *seen_etag;
+  PlFileStamp seen;
+  gboolean    has_seen;
+  char    *title;
 };
 
 G_DEFINE_FINAL_TYPE (PlDocument, pl_document, G_TYPE_OBJECT)
@@ -98,8 +99,6 @@ pl_document_finalize (GObject *object)
 {
   PlDocument *self = PL_DOCUMENT (object);
 
-  g_free (self->etag);
-  g_free (self->seen_etag);
   g_free (self->title);
   G_OBJECT_CLASS (pl_document_parent_class)->finalize (object);
 }
@@ -154,13 +153,14 @@ pl_document_init (PlDocument *self)
 }
 
 PlDocument *
-pl_document_new (PlPlan *plan, GFile *file, const char *etag)
+pl_document_new (PlPlan *plan, GFile *file, const PlFileStamp *stamp)
 {
   PlDocument *self = g_object_new (PL_TYPE_DOCUMENT, NULL);
 
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
   g_set_object (&self->file, file);
-  self->etag = g_strdup (etag);
+  if (stamp != NULL)
+    self->stamp = *stamp;
   set_plan (self, plan);
   return self;
 }
@@ -168,12 +168,12 @@ pl_document_new (PlPlan *plan, GFile *file, const char *etag)
 PlDocument *
 pl_document_load (GFile *file, GError **error)
 {
-  g_autofree char *etag = NULL;
-  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, &etag, error);
+  PlFileStamp stamp;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, &stamp, error);
 
   if (plan == NULL)
     return NULL;
-  return pl_document_new (plan, file, etag);
+  return pl_document_new (plan, file, &stamp);
 }
 
 PlPlan *
@@ -207,7 +207,7 @@ pl_document_get_modified (PlDocument *self)
 gboolean
 pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **error)
 {
-  g_autofree char *new_etag = NULL;
+  PlFileStamp stamp;
   gboolean same_file;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
@@ -215,11 +215,11 @@ pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **er
     file = self->file;
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   same_file = self->file != NULL && g_file_equal (file, self->file);
-  if (!pl_plan_save (self->plan, file, same_file && !overwrite ? self->etag : NULL, &new_etag, error))
+  if (!pl_plan_save (self->plan, file, same_file && !overwrite ? &self->stamp : NULL, &stamp, error))
     return FALSE;
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
+  self->stamp = stamp;
   self->disk_generation++;
+  self->has_seen = FALSE;
   if (!same_file)
     {
       g_set_object (&self->file, file);
@@ -233,19 +233,37 @@ pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **er
 gboolean
 pl_document_reload (PlDocument *self, GError **error)
 {
-  g_autofree char *etag = NULL;
+  PlFileStamp stamp;
   g_autoptr(PlPlan) plan = NULL;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
-  plan = pl_plan_load (self->file, NULL, PL_READ_DEFAULT, &etag, error);
+  plan = pl_plan_load (self->file, NULL, PL_READ_DEFAULT, &stamp, error);
   if (plan == NULL)
     return FALSE;
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&etag);
+  self->stamp = stamp;
   self->disk_generation++;
+  self->has_seen = FALSE;
   set_plan (self, plan);
   return TRUE;
+}
+
+gboolean
+pl_document_changed_on_disk (PlDocument *self, GError **error)
+{
+  PlFileStamp current;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
+  if (self->file == NULL || !pl_file_stamp_read (self->file, &current, NULL, error))
+    return FALSE;
+  return !pl_file_stamp_equal (&current, &self->stamp);
+}
+
+const PlFileStamp *
+pl_document_get_stamp (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  return &self->stamp;
 }
 
 static void
@@ -283,10 +301,9 @@ pl_document_load_finish (GAsyncResult *result, GError **error)
 
 typedef struct
 {
-  GFile *file;
-  guint  generation;
-  char  *etag;
-  gboolean exists;
+  GFile       *file;
+  guint        generation;
+  PlFileStamp  found;
 } DiskCheck;
 
 static void
@@ -295,7 +312,6 @@ disk_check_free (gpointer data)
   DiskCheck *check = data;
 
   g_object_unref (check->file);
-  g_free (check->etag);
   g_free (check);
 }
 
@@ -303,13 +319,14 @@ static void
 check_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   DiskCheck *check = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFileInfo) info = g_file_query_info (check->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  GError *error = NULL;
 
-  check->exists = info != NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  check->etag = info ? g_strdup (g_file_info_get_etag (info)) : NULL;
-  g_task_return_boolean (task, TRUE);
+  /* The content is read whole (a digest), which takes a moment for a big plan: never on the
+   * window's thread. */
+  if (pl_file_stamp_read (check->file, &check->found, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 void
@@ -346,12 +363,12 @@ pl_document_check_disk_finish (PlDocument *self, GAsyncResult *result, GError **
   if (check == NULL || check->generation != self->disk_generation || self->file == NULL ||
       !g_file_equal (check->file, self->file))
     return PL_DISK_SAME;
-  if (!check->exists)
+  if (!check->found.exists)
     return PL_DISK_GONE;
-  if (g_strcmp0 (check->etag, self->etag) == 0)
+  if (pl_file_stamp_equal (&check->found, &self->stamp))
     return PL_DISK_SAME;
-  g_free (self->seen_etag);
-  self->seen_etag = g_strdup (check->etag);
+  self->seen = check->found;
+  self->has_seen = TRUE;
   return PL_DISK_CHANGED;
 }
 
@@ -359,8 +376,8 @@ void
 pl_document_keep_mine (PlDocument *self)
 {
   g_return_if_fail (PL_IS_DOCUMENT (self));
-  if (self->seen_etag == NULL)
+  if (!self->has_seen)
     return;
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&self->seen_etag);
+  self->stamp = self->seen;
+  self->has_seen = FALSE;
 }

@@ -3,14 +3,16 @@
 
 #include <gio/gio.h>
 #include "pl-plan.h"
+#include "pl-plan-file.h"
 
 G_BEGIN_DECLS
 
 #define PL_TYPE_DOCUMENT (pl_document_get_type ())
 G_DECLARE_FINAL_TYPE (PlDocument, pl_document, PL, DOCUMENT, GObject)
 
-/* A plan and the file it lives in: what a window shows and saves. */
-PlDocument *pl_document_new          (PlPlan *plan, GFile *file, const char *etag);
+/* A plan and the file it lives in: what a window shows and saves. @stamp (NULL: none) is
+ * what @file held when @plan was read from it. */
+PlDocument *pl_document_new          (PlPlan *plan, GFile *file, const PlFileStamp *stamp);
 /* Reads @file whole; on failure returns NULL and an error listing every problem. */
 PlDocument *pl_document_load         (GFile *file, GError **error);
 /* Reads @file in a worker thread, as pl_document_load() does, so that the windows keep
@@ -33,6 +35,12 @@ gboolean    pl_document_save         (PlDocument *self, GFile *file, gboolean ov
                                       GError **error);
 /* Reads the document's file again, replacing the plan; on failure nothing changes. */
 gboolean    pl_document_reload       (PlDocument *self, GError **error);
+/* TRUE when the file on disk no longer holds what was last read or saved (changed, replaced
+ * or removed), by its content, whatever its modification time says. FALSE with @error set
+ * when the file cannot be read, and FALSE for a plan without a file. */
+gboolean    pl_document_changed_on_disk (PlDocument *self, GError **error);
+/* What the file held when last read or saved; exists is FALSE for a plan never saved. */
+const PlFileStamp *pl_document_get_stamp (PlDocument *self);
 
 typedef enum {
   PL_DISK_SAME,     /* the file holds what the document was read from or saved as */

@@ -803,6 +803,35 @@ ask_changed_on_disk (PlWindow *self)
 }
 
 static void
+on_read_only_response_cb (GtkDialog *dialog, int response, PlWindow *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  self->dialog = NULL;
+  if (response == GTK_RESPONSE_ACCEPT)
+    save_as (self);
+  else
+    self->after_save = AFTER_SAVE_NOTHING;
+}
+
+/* A read-only file, folder or disk: nothing was written, and another place is the way out. */
+static void
+offer_save_as (PlWindow *self, const char *reason)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” cannot be saved there"), pl_document_get_title (self->document));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", reason);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Save _As…"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_read_only_response_cb), self);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (self->dialog);
+}
+
+static void
 save_to (PlWindow *self, GFile *file, gboolean overwrite)
 {
   g_autoptr(GError) error = NULL;
@@ -811,6 +840,8 @@ save_to (PlWindow *self, GFile *file, gboolean overwrite)
     after_saved (self);
   else if (g_error_matches (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK))
     ask_changed_on_disk (self);
+  else if (g_error_matches (error, PL_ERROR, PL_ERROR_READ_ONLY))
+    offer_save_as (self, error->message);
   else
     {
       /* Nothing is lost: the plan stays open and modified, the file on disk as it was. */

@@ -242,7 +242,7 @@ command_format (int argc, char **argv)
   g_autoptr(GFile) file = NULL;
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
+  PlFileStamp stamp;
 
   if (!parse ("format", _("FILE"), _("Rewrites a plan in the current version of the file format, "
                                     "in the standard layout (a hand-edited or older file becomes "
@@ -252,7 +252,7 @@ command_format (int argc, char **argv)
   if (argc != 2)
     return usage_error ("format", _("Name one plan file."));
   file = g_file_new_for_commandline_arg (argv[1]);
-  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &etag, &error);
+  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &stamp, &error);
   if (plan == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -266,7 +266,7 @@ command_format (int argc, char **argv)
     }
   {
     g_autoptr(GFile) target = output ? g_file_new_for_commandline_arg (output) : g_object_ref (file);
-    if (!pl_plan_save (plan, target, output ? NULL : etag, NULL, &error))
+    if (!pl_plan_save (plan, target, output ? NULL : &stamp, NULL, &error))
       {
         g_printerr ("%s\n", error->message);
         return EXIT_PROBLEMS;
@@ -350,7 +350,8 @@ command_import (int argc, char **argv)
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(PlImportPreview) preview = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL, *text = NULL, *data_name = NULL, *counts = NULL;
+  PlFileStamp stamp;
+  g_autofree char *text = NULL, *data_name = NULL, *counts = NULL;
   PlImportCounts counted;
   gsize length;
   guint applied;
@@ -398,7 +399,7 @@ command_import (int argc, char **argv)
   options.percent = percent ? PL_IMPORT_PERCENT_NUMBERS : fraction ? PL_IMPORT_PERCENT_FRACTIONS : PL_IMPORT_PERCENT_AUTO;
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &etag, &error);
+  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &stamp, &error);
   if (plan == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -463,7 +464,7 @@ command_import (int argc, char **argv)
       return preview->rejected->len > 0 ? EXIT_PARTIAL : EXIT_OK;
     }
   applied = pl_import_apply (plan, preview, source ? source : data_name);
-  if (applied > 0 && !pl_plan_save (plan, file, etag, NULL, &error))
+  if (applied > 0 && !pl_plan_save (plan, file, &stamp, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;

@@ -15,6 +15,7 @@ typedef enum {
   PL_ERROR_VERSION,         /* a plan file from a newer, incompatible version */
   PL_ERROR_CHANGED_ON_DISK, /* the file changed since it was opened */
   PL_ERROR_AMBIGUOUS,       /* data that reads two ways: the user must say which */
+  PL_ERROR_READ_ONLY,       /* a file, folder or disk that cannot be written: save elsewhere */
 } PlError;
 
 GQuark pl_error_quark (void);

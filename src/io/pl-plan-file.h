@@ -7,23 +7,45 @@
 
 G_BEGIN_DECLS
 
-/* Reads the plan in @file under the size cap. @display_name (NULL: the file's name) starts
- * every message. *@etag receives the version read, for pl_plan_save() to detect a change. */
-PlPlan   *pl_plan_load (GFile       *file,
-                        const char  *display_name,
-                        PlReadFlags  flags,
-                        char       **etag,
-                        GError     **error);
+/* What a file held when it was read or written: its identity and a digest of its content, so
+ * that a change made by another program is seen even when it kept the modification time. */
+typedef struct {
+  gboolean exists;
+  guint64  device, inode, size;
+  gint64   mtime_usec;
+  guint8   digest[32];   /* SHA-256 of the content */
+} PlFileStamp;
 
-/* Replaces @file with @plan atomically and durably: written to a temporary file in the same
- * folder, flushed to disk, renamed over the original, and the folder flushed. The previous
- * version is kept as "FILE~". When @expected_etag is not NULL and the file changed since,
- * nothing is written and the error is PL_ERROR_CHANGED_ON_DISK. On any failure the original
- * is left as it was. On success marks the plan saved and gives its new etag. */
-gboolean  pl_plan_save (PlPlan      *plan,
-                        GFile       *file,
-                        const char  *expected_etag,
-                        char       **new_etag,
-                        GError     **error);
+/* Reads @file's identity and the digest of its content; exists=FALSE when there is no file. */
+gboolean  pl_file_stamp_read  (GFile         *file,
+                               PlFileStamp   *stamp,
+                               GCancellable  *cancellable,
+                               GError       **error);
+/* TRUE when both stamps describe the same content (size and digest; neither the modification
+ * time nor the file's identity decides). */
+gboolean  pl_file_stamp_equal (const PlFileStamp *a,
+                               const PlFileStamp *b);
+
+/* Reads the plan in @file under the size cap. @display_name (NULL: the file's name) starts
+ * every message. @stamp (may be NULL) receives the stamp of the bytes read, for pl_plan_save()
+ * to detect a change. Removes what a killed save of this plan left behind. */
+PlPlan   *pl_plan_load (GFile        *file,
+                        const char   *display_name,
+                        PlReadFlags   flags,
+                        PlFileStamp  *stamp,
+                        GError      **error);
+
+/* Replaces @file with @plan atomically and durably: written and flushed to a temporary file of
+ * our own naming in the same folder, then the previous version becomes "FILE~" and the new one
+ * is renamed over the original, and the folder flushed. When @expected is not NULL and the file
+ * changed since, nothing is written and the error is PL_ERROR_CHANGED_ON_DISK; a read-only file,
+ * folder or disk gives PL_ERROR_READ_ONLY. On any failure the file and its backup are left as
+ * they were. On success marks the plan saved and gives in @new_stamp (may be NULL) the stamp
+ * of the bytes written. */
+gboolean  pl_plan_save (PlPlan             *plan,
+                        GFile              *file,
+                        const PlFileStamp  *expected,
+                        PlFileStamp        *new_stamp,
+                        GError            **error);
 
 G_END_DECLS

@@ -111,8 +111,11 @@ test_edit_undo_save_reopen (void)
     g_usleep (20000);
     {
       g_autofree char *contents = NULL;
+      g_autofree char *changed = NULL;
+
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+      changed = g_strconcat (contents, "\n", NULL);
+      g_assert_true (g_file_set_contents (path, changed, -1, NULL));
     }
     g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_ORGANISATION, "Northwind", &error));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
