@@ -397,3 +397,25 @@ pl_money_add (gint64 *a, gint64 b)
   *a += b;
   return TRUE;
 }
+
+gint64
+pl_money_max (guint exponent)
+{
+  gint64 max = PL_MONEY_MAX_UNITS;
+
+  /* ISO 4217 has no currency with more than four decimals. */
+  for (guint i = 0; i < MIN (exponent, 4u); i++)
+    max *= 10;
+  return max;
+}
+
+gint64
+pl_money_from_major (double value, guint exponent)
+{
+  double minor = value * pow (10, exponent);
+
+  /* 2^63 is the first double past G_MAXINT64, which itself stands for an overflow. */
+  if (!isfinite (minor) || fabs (minor) >= 9223372036854775808.0)
+    return PL_MONEY_OVERFLOW;
+  return (gint64) llround (minor);
+}
