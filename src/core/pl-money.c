@@ -178,7 +178,11 @@ pl_money_decorate (const char *number, const char *currency)
 char *
 pl_money_format (gint64 amount, guint exponent, const char *currency)
 {
-  g_autofree char *number = pl_money_to_display (amount, exponent);
+  g_autofree char *number = NULL;
+
+  if (amount == PL_MONEY_OVERFLOW)
+    return pl_money_to_display (amount, exponent);
+  number = pl_money_to_display (amount, exponent);
 
   return pl_money_decorate (number, currency);
 }
@@ -255,8 +259,14 @@ pl_number_localise (const char *plain, gboolean group)
 char *
 pl_money_to_display (gint64 amount, guint exponent)
 {
-  g_autofree char *plain = pl_money_to_string (amount, exponent);
-  char *point = strchr (plain, '.');
+  g_autofree char *plain = NULL;
+  char *point;
+
+  /* A sum too large to hold is shown as such, never as a wrapped or clipped number. */
+  if (amount == PL_MONEY_OVERFLOW)
+    return g_strdup (_("not available"));
+  plain = pl_money_to_string (amount, exponent);
+  point = strchr (plain, '.');
 
   /* Budgets are mostly round: "12 500" reads better than "12 500.00". */
   if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))

@@ -1220,6 +1220,54 @@ test_formula_loops (void)
   g_rmdir (dir);
 }
 
+/* 8,000 budget lines of twelve months at a trillion euros each, the most a plan holds:
+ * 9.6 x 10^19 cents in all, past 2^63. Every total that cannot be held reads "n/a" (null in
+ * JSON), never a wrapped negative number. */
+static void
+test_money_overflow (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "overflow.pilote", NULL);
+  g_autoptr(GString) plan = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+                                          "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                                          "  <categories><category id=\"c\" name=\"C\"/></categories>\n"
+                                          "  <budget-lines>\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 8000; i++)
+    {
+      g_string_append_printf (plan, "    <line id=\"l%u\" category=\"c\" name=\"Line %u\">", i, i);
+      for (guint m = 1; m <= 12; m++)
+        g_string_append_printf (plan, "<planned month=\"2027-%02u\" amount=\"1000000000000.00\"/>", m);
+      g_string_append (plan, "</line>\n");
+    }
+  g_string_append (plan, "  </budget-lines>\n</plan>\n");
+  g_file_set_contents (path, plan->str, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "validate", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "summary", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "  Total                                             n/a"));
+    g_assert_null (strstr (run.out, " -"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "summary", "--json", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "{\"id\": null, \"name\": \"Total\", \"planned\": null,"));
+    g_assert_null (strstr (run.out, ": -"));
+  }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The calendar for a calendar program: on stdout, or into a file. */
 static void
 test_ical (void)
@@ -1381,6 +1429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/assessment", test_assessment);
   g_test_add_func ("/cli/ical", test_ical);
   g_test_add_func ("/cli/formula-loops", test_formula_loops);
+  g_test_add_func ("/cli/money-overflow", test_money_overflow);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/report", test_report);
   return g_test_run ();

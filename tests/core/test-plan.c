@@ -11,6 +11,7 @@
 #include "pl-figures.h"
 #include "pl-money.h"
 #include "pl-plan.h"
+#include "pl-plan-validate.h"
 
 static PlItem *
 add_campaign (PlPlan *plan, const char *name)
@@ -406,6 +407,44 @@ test_money_limit (void)
   for (guint m = 0; m < 12; m++)
     g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), m, cents - 1 - m, NULL));
   g_assert_cmpint (pl_figures_planned (plan, -1), ==, 12 * cents - 78);
+
+  /* As a cell of the budget grid takes it: typed with grouping and a sign, then set. */
+  {
+    gint64 typed = 0;
+
+    g_assert_true (pl_money_parse_typed ("1 000 000 000 000,01 €", 2, &typed, NULL));
+    g_assert_cmpint (typed, ==, cents + 1);
+    g_assert_false (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 3, typed, &error));
+    g_assert_nonnull (strstr (error->message, "The amount planned for"));
+    g_assert_nonnull (strstr (error->message, "the most a plan holds"));
+    g_clear_error (&error);
+  }
+  /* A spend above it, as a file would bring it (the reader refuses it the same way): validate
+   * says so in words. */
+  {
+    g_autoptr(PlItem) spend = g_object_new (PL_TYPE_SPEND, NULL);
+    g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) problems = NULL;
+    gboolean found = FALSE;
+
+    pl_item_set_id (spend, "spend-1");
+    pl_item_set_string (spend, PL_SPEND_LINE, pl_item_get_id (line));
+    pl_item_set_julian (spend, PL_SPEND_DATE, pl_plan_get_start (plan) + 3);
+    pl_item_set_int (spend, PL_SPEND_AMOUNT, cents * 2);
+    g_ptr_array_add (loaded, g_object_ref (spend));
+    pl_plan_append_loaded (plan, PL_COLLECTION_SPEND, loaded);
+    problems = pl_plan_validate (plan);
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const PlProblem *problem = g_ptr_array_index (problems, i);
+
+        found |= strstr (problem->message, "the most a plan holds") != NULL;
+      }
+    g_assert_true (found);
+    g_assert_false (pl_plan_set_int (plan, spend, PL_SPEND_AMOUNT, cents + 1, &error));
+    g_assert_nonnull (strstr (error->message, "the most a plan holds"));
+    g_clear_error (&error);
+  }
 
   /* In yen (no decimals) the limit is a trillion yen, not a trillion hundredths; in
    * dinars (three decimals) a trillion dinars. */
