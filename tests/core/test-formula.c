@@ -261,7 +261,8 @@ figure_of (PlPlan *plan, const char *id)
 }
 
 /* A chain of formulas without a loop is evaluated once per KPI, however deep: depth 22 took
- * 15.6 s when every path was followed, and depth 100,000 overflowed the stack. */
+ * 15.6 s when every path was followed; evaluated by recursion, a chain this deep needs some
+ * 40 MB of stack. */
 static void
 test_chain_linear (void)
 {
@@ -280,12 +281,12 @@ test_chain_linear (void)
     g_autoptr(GPtrArray) findings = NULL;
     gint64 start = g_get_monotonic_time ();
 
-    doubled_depth = 100000;
+    doubled_depth = 20000;
     add_kpis (plan, doubled_depth, doubled_chain);
     g_assert_cmpfloat (figure_of (plan, "k0").value, ==, 1);
     /* The metric hygiene follows formulas too: one walk, not one pass per link. */
     findings = pl_hygiene_check (plan);
-    g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   }
   {
     g_autoptr(PlPlan) plan = pl_plan_new ();
