@@ -283,8 +283,10 @@ pl_ical_export (PlPlan *plan, GFile *file, GError **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
+  gboolean existed;
 
   g_return_val_if_fail (PL_IS_PLAN (plan) && G_IS_FILE (file), FALSE);
+  existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -293,9 +295,12 @@ pl_ical_export (PlPlan *plan, GFile *file, GError **error)
     {
       g_autoptr(GCancellable) cancelled = g_cancellable_new ();
 
-      /* Closed cancelled, the replacement is dropped and the file stays as it was. */
+      /* Closed cancelled, GIO does not put the replacement in place; a file that was not
+       * there before is written directly, and half a calendar is no use: it goes. */
       g_cancellable_cancel (cancelled);
       g_output_stream_close (buffered, cancelled, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       return FALSE;
     }
   return g_output_stream_close (buffered, NULL, error);

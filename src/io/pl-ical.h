@@ -20,8 +20,8 @@ char    *pl_ical_write        (PlPlan *plan, gint64 stamp);
  * entries. FALSE with @error set when writing fails. */
 gboolean pl_ical_write_stream (PlPlan *plan, gint64 stamp, GOutputStream *out, GCancellable *cancellable,
                                GError **error);
-/* Writes the calendar (stamped now) to @file, replacing it only once all is written: a
- * failed export leaves the file as it was. */
+/* Writes the calendar (stamped now) to @file, replacing it only once all is written
+ * (g_file_replace()): a failed export leaves an older file as it was, and no new one. */
 gboolean pl_ical_export       (PlPlan *plan, GFile *file, GError **error);
 
 G_END_DECLS
