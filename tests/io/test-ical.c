@@ -381,8 +381,9 @@ peak_kib (void)
   return usage.ru_maxrss;
 }
 
-/* A GOutputStream that counts what it is given and keeps nothing. */
-typedef struct { GOutputStream parent; gsize written; guint writes; } CountingStream;
+/* A GOutputStream that counts what it is given and keeps nothing; full (as a disk is) past
+ * @room bytes when that is not 0. */
+typedef struct { GOutputStream parent; gsize written; guint writes; gsize room; } CountingStream;
 typedef struct { GOutputStreamClass parent; } CountingStreamClass;
 static GType counting_stream_get_type (void);
 G_DEFINE_TYPE (CountingStream, counting_stream, G_TYPE_OUTPUT_STREAM)
@@ -393,6 +394,11 @@ counting_write (GOutputStream *stream, const void *buffer, gsize count, GCancell
 {
   CountingStream *self = (CountingStream *) stream;
 
+  if (self->room != 0 && self->written + count > self->room)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+      return -1;
+    }
   self->written += count;
   self->writes++;
   return (gssize) count;
@@ -448,6 +454,16 @@ test_streamed (void)
 #endif
   whole = pl_ical_write (plan, 1800000000);
   g_assert_cmpuint (strlen (whole), ==, out->written);
+
+  /* A disk that fills up stops the export at once, with the reason. */
+  {
+    g_autoptr(CountingStream) full = g_object_new (counting_stream_get_type (), NULL);
+
+    full->room = 10000;
+    g_assert_false (pl_ical_write_stream (plan, 1800000000, G_OUTPUT_STREAM (full), NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+    g_assert_cmpuint (full->writes, <, 100);
+  }
 }
 
 int
