@@ -260,7 +260,7 @@ refresh_spend_summary (PlBudgetPage *self)
       if (spend_visible (entry, self))
         {
           shown++;
-          total += pl_item_get_int (entry, PL_SPEND_AMOUNT);
+          total = pl_money_sum (total, pl_item_get_int (entry, PL_SPEND_AMOUNT));
         }
     }
   amount = pl_money_format (total, pl_plan_get_currency_exponent (self->plan), pl_plan_get_currency (self->plan));

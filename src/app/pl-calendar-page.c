@@ -508,14 +508,12 @@ static void
 on_export_response_cb (GtkNativeDialog *chooser, int response, PlCalendarPage *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT || self->plan == NULL)
     return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  text = pl_ical_write (self->plan, 0);
-  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!pl_ical_export (self->plan, file, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,

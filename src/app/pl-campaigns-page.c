@@ -288,7 +288,7 @@ refresh_budget (PlCampaignsPage *self)
     text = g_strdup_printf (_("Allocated %s · spent %s"), a, s);
   else
     {
-      g_autofree char *r = pl_money_format (allocated - actual, exponent, currency);
+      g_autofree char *r = pl_money_format (pl_money_difference (allocated, actual), exponent, currency);
       g_autofree char *share = pl_percent_format (used * 100, 0);
       /* Translators: the campaign's allocated budget, its actual spend, that spend as a share of
        * the allocation ("used" on its own is the budget's spend to date against its plan), what remains */

@@ -78,7 +78,7 @@ pl_delete_dialog_present (GtkWidget *parent, PlPlan *plan, PlItem *item)
           if (PL_IS_SPEND (ref))
             {
               n_spend++;
-              spent += pl_item_get_int (ref, PL_SPEND_AMOUNT);
+              spent = pl_money_sum (spent, pl_item_get_int (ref, PL_SPEND_AMOUNT));
               continue;
             }
           what = describe_for_user (plan, ref, item);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-a11y.h"
 #include "pl-chart-theme.h"
@@ -19,6 +20,7 @@
 #include "pl-measurements-grid.h"
 #include "pl-plan-validate.h"
 #include "pl-record-table.h"
+#include "pl-rules.h"
 #include "pl-trend-chart.h"
 
 struct _PlKpisPage
@@ -300,6 +302,7 @@ refresh_problems (PlKpisPage *self)
 {
   g_autoptr(GPtrArray) problems = pl_plan_validate (self->plan);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) loop = NULL;
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -308,6 +311,10 @@ refresh_problems (PlKpisPage *self)
       if (g_strcmp0 (problem->id, pl_item_get_id (self->kpi)) == 0)
         g_string_append_printf (text, "%s%s", text->len ? "\n" : "", problem->message);
     }
+  /* Validation names a loop once, on its first KPI: every other KPI of it says so too. */
+  if (!pl_rule_kpi_formula (self->plan, PL_KPI (self->kpi), pl_item_get_string (self->kpi, PL_KPI_FORMULA), &loop) &&
+      strstr (text->str, loop->message) == NULL)
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", loop->message);
   gtk_label_set_label (self->problems, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problems), text->len > 0);
 }

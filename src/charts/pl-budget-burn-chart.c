@@ -26,12 +26,13 @@ pl_budget_burn_projection (const PlBudgetTotals *totals, guint *months_spent)
     if (pl_budget_totals_actual (totals, NULL, (int) m) != 0)
       spent = m + 1;
   for (guint m = 0; m < spent; m++)
-    to_date += pl_budget_totals_actual (totals, NULL, (int) m);
+    to_date = pl_money_sum (to_date, pl_budget_totals_actual (totals, NULL, (int) m));
   if (months_spent != NULL)
     *months_spent = spent;
   if (spent == 0)
     return 0;
-  return to_date + (gint64) llround ((double) to_date / spent * (months - spent));
+  /* Past what a sum holds, the projection is not available either (PL_MONEY_OVERFLOW). */
+  return pl_money_sum (to_date, pl_money_from_major ((double) to_date / spent * (months - spent), 0));
 }
 
 static double
@@ -119,7 +120,7 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
   cairo_move_to (cr, x, y);
   for (guint m = 0; m < months; m++)
     {
-      sum += pl_budget_totals_planned (totals, NULL, (int) m);
+      sum = pl_money_sum (sum, pl_budget_totals_planned (totals, NULL, (int) m));
       point (totals, width, height, m + 1, (double) sum, &x, &y);
       cairo_line_to (cr, x, y);
     }
@@ -132,7 +133,7 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
   cairo_move_to (cr, x0, y0);
   for (guint m = 0; m < spent; m++)
     {
-      sum += pl_budget_totals_actual (totals, NULL, (int) m);
+      sum = pl_money_sum (sum, pl_budget_totals_actual (totals, NULL, (int) m));
       point (totals, width, height, m + 1, (double) sum, &x0, &y0);
       cairo_line_to (cr, x0, y0);
     }

@@ -76,7 +76,8 @@ cumulative_line (cairo_t *cr, const PlBudgetTotals *totals, const Frame *f, gboo
   cairo_move_to (cr, f->x, f->y + f->h);
   for (guint m = 0; m < until; m++)
     {
-      sum += actual ? pl_budget_totals_actual (totals, NULL, (int) m) : pl_budget_totals_planned (totals, NULL, (int) m);
+      sum = pl_money_sum (sum, actual ? pl_budget_totals_actual (totals, NULL, (int) m)
+                                      : pl_budget_totals_planned (totals, NULL, (int) m));
       cairo_line_to (cr, f->x + slot * (m + 1), f->y + f->h - f->h * (double) sum / f->cumul_max);
     }
   cairo_stroke (cr);

@@ -44,7 +44,7 @@ pl_cac_breakdown (PlPlan *plan, double *cac)
         continue;
       /* The same months as the customers counted. */
       for (int m = 0; m <= last; m++)
-        spent += pl_budget_totals_actual (totals, category, m);
+        spent = pl_money_sum (spent, pl_budget_totals_actual (totals, category, m));
       if (spent == 0)
         continue;
       part.category = category;

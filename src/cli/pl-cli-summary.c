@@ -57,6 +57,8 @@ bases_init (Bases *bases, PlPlan *plan, guint32 as_of)
 static double
 major (PlPlan *plan, gint64 amount)
 {
+  if (amount == PL_MONEY_OVERFLOW)
+    return NAN;
   return (double) amount / pow (10, pl_plan_get_currency_exponent (plan));
 }
 
@@ -121,6 +123,9 @@ money_text (PlPlan *plan, gint64 amount)
 {
   guint exponent = pl_plan_get_currency_exponent (plan);
 
+  /* A sum too large to hold: not a wrapped number. */
+  if (amount == PL_MONEY_OVERFLOW)
+    return g_strdup (_("n/a"));
   return g_strdup_printf ("%'.*f", (int) exponent, (double) amount / pow (10, exponent));
 }
 
@@ -170,7 +175,7 @@ figure_text (PlPlan *plan, PlFigureKind kind, const PlFigure *figure)
     case PL_FIGURE_LTV:
     case PL_N_FIGURES:
     default:
-      return pl_money_format (llround (figure->value * pow (10, exponent)), exponent, pl_plan_get_currency (plan));
+      return pl_money_format (pl_money_from_major (figure->value, exponent), exponent, pl_plan_get_currency (plan));
     }
 }
 

@@ -2,10 +2,12 @@
 #define G_LOG_DOMAIN "pilote-cli"
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pl-cli-assessment.h"
 #include "pl-calendar.h"
@@ -528,9 +530,9 @@ command_ical (int argc, char **argv)
     { NULL }
   };
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) target = NULL;
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
   if (!parse ("ical", _("FILE"), _("Writes the plan’s calendar as iCalendar (RFC 5545) for a calendar program to "
                                   "subscribe to: campaigns and activities as all-day events, milestones, and "
@@ -547,13 +549,21 @@ command_ical (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;
     }
-  text = pl_ical_write (plan, 0);
+  /* Event by event: a calendar of a million entries is never held in memory whole. */
   if (output == NULL)
     {
-      fputs (text, stdout);
-      return fflush (stdout) == 0 ? EXIT_OK : EXIT_PROBLEMS;
+      g_autoptr(GOutputStream) raw = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = g_buffered_output_stream_new_sized (raw, 64 * 1024);
+
+      if (!pl_ical_write_stream (plan, 0, out, NULL, &error) || !g_output_stream_close (out, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_PROBLEMS;
+        }
+      return EXIT_OK;
     }
-  if (!g_file_set_contents (output, text, -1, &error))
+  target = g_file_new_for_commandline_arg (output);
+  if (!pl_ical_export (plan, target, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;

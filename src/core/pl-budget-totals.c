@@ -7,6 +7,7 @@
 
 #include "pl-budget-totals.h"
 #include "pl-figures.h"
+#include "pl-money.h"
 
 /* One row of figures: a month per column, then the whole period in the last. */
 typedef struct {
@@ -77,15 +78,15 @@ row_for (PlBudgetTotals *self, PlItem *item)
 static void
 add_planned (PlBudgetTotals *self, Row *row, guint month, gint64 amount)
 {
-  row->planned[month] += amount;
-  row->planned[self->months] += amount;
+  row->planned[month] = pl_money_sum (row->planned[month], amount);
+  row->planned[self->months] = pl_money_sum (row->planned[self->months], amount);
 }
 
 static void
 add_actual (PlBudgetTotals *self, Row *row, guint month, gint64 amount)
 {
-  row->actual[month] += amount;
-  row->actual[self->months] += amount;
+  row->actual[month] = pl_money_sum (row->actual[month], amount);
+  row->actual[self->months] = pl_money_sum (row->actual[self->months], amount);
 }
 
 static void
@@ -224,7 +225,7 @@ compute (PlBudgetTotals *self)
       Row *row = line_id ? g_hash_table_lookup (line_rows, line_id) : NULL;
 
       if (row != NULL)
-        row->allocated += pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+        row->allocated = pl_money_sum (row->allocated, pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT));
     }
 
   /* Without spending records, the spend KPI is the plan's spend (pl_figures_spend_source()):
@@ -233,13 +234,13 @@ compute (PlBudgetTotals *self)
   if (pl_figures_spend_source (plan) == PL_SPEND_FROM_KPI)
     {
       PlKpi *kpi = pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND);
-      double scale = pow (10, pl_plan_get_currency_exponent (plan));
+      guint exponent = pl_plan_get_currency_exponent (plan);
 
       for (guint m = 0; m < self->months; m++)
         {
           double value = pl_figures_kpi_value (plan, kpi, bounds[m], bounds[m + 1]);
           if (!isnan (value))
-            add_actual (self, &self->total, m, (gint64) llround (value * scale));
+            add_actual (self, &self->total, m, pl_money_from_major (value, exponent));
         }
     }
 }
@@ -464,7 +465,7 @@ campaigns (const PlBudgetTotals *totals)
         continue;
       share.row = campaign_row_for (self, campaign_id);
       share.amount = pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
-      share.row->allocated += share.amount;
+      share.row->allocated = pl_money_sum (share.row->allocated, share.amount);
       /* A campaign without dates runs the whole period. */
       share.from = pl_item_get_julian (campaign, PL_CAMPAIGN_START);
       share.to = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
@@ -494,9 +495,9 @@ campaigns (const PlBudgetTotals *totals)
       if (campaign_id == NULL || pl_plan_lookup (self->plan, campaign_id) == NULL || line_row == NULL || month < 0)
         continue;
       row = campaign_row_for (self, campaign_id);
-      row->actual[month] += amount;
-      row->actual[self->months] += amount;
-      line_row->direct[month] += amount;
+      row->actual[month] = pl_money_sum (row->actual[month], amount);
+      row->actual[self->months] = pl_money_sum (row->actual[self->months], amount);
+      line_row->direct[month] = pl_money_sum (line_row->direct[month], amount);
     }
 
   g_hash_table_iter_init (&iter, by_line);
@@ -509,7 +510,7 @@ campaigns (const PlBudgetTotals *totals)
 
       for (guint m = 0; m < self->months; m++)
         {
-          gint64 amount = line_row->actual[m] - line_row->direct[m];
+          gint64 amount = pl_money_difference (line_row->actual[m], line_row->direct[m]);
           double days = (double) (bounds[m + 1] - bounds[m]), total = 0;
 
           if (amount == 0)
@@ -524,12 +525,16 @@ campaigns (const PlBudgetTotals *totals)
             }
           if (total <= 0)
             continue;
-          spread (amount, weights, shares->len, total, parts);
+          if (amount != PL_MONEY_OVERFLOW)
+            spread (amount, weights, shares->len, total, parts);
           for (guint i = 0; i < shares->len; i++)
             {
               CampaignRow *row = g_array_index (shares, Share, i).row;
-              row->actual[m] += parts[i];
-              row->actual[self->months] += parts[i];
+              /* What is not known is not shared out: each campaign's part is not known either. */
+              gint64 part = amount == PL_MONEY_OVERFLOW ? (weights[i] > 0 ? PL_MONEY_OVERFLOW : 0) : parts[i];
+
+              row->actual[m] = pl_money_sum (row->actual[m], part);
+              row->actual[self->months] = pl_money_sum (row->actual[self->months], part);
             }
         }
     }

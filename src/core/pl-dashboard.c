@@ -213,11 +213,12 @@ standings_fill (Standings *self, PlPlan *plan, guint32 as_of)
         continue;
       /* Spent so far: to the end of the month of the day shown. */
       for (int m = 0; m <= current_month; m++)
-        actual += pl_budget_totals_campaign_actual_month (self->totals, campaign, m);
+        actual = pl_money_sum (actual, pl_budget_totals_campaign_actual_month (self->totals, campaign, m));
       if (allocated > 0 && actual > allocated)
         {
-          g_autofree char *over = pl_money_format (actual - allocated, exponent, pl_plan_get_currency (plan));
-          g_autofree char *share = pl_percent_format (100.0 * (double) (actual - allocated) / (double) allocated, 0);
+          gint64 excess = pl_money_difference (actual, allocated);
+          g_autofree char *over = pl_money_format (excess, exponent, pl_plan_get_currency (plan));
+          g_autofree char *share = pl_percent_format (100.0 * (double) excess / (double) allocated, 0);
           standing.reasons |= PL_ATTENTION_OVER_BUDGET;
           /* Translators: an amount of money, "€1,200 over budget" */
           g_ptr_array_add (words, g_strdup_printf (_("%s over budget"), over));

@@ -25,7 +25,7 @@ pl_figures_line_planned (PlBudgetLine *line, int month)
   if (month >= 0)
     return (gsize) month < n ? amounts[month] : 0;
   for (gsize i = 0; i < n; i++)
-    total += amounts[i];
+    total = pl_money_sum (total, amounts[i]);
   return total;
 }
 
@@ -47,7 +47,7 @@ pl_figures_category_planned (PlPlan *plan, PlCategory *category, int month)
     {
       g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
       if (line_in (line, category))
-        total += pl_figures_line_planned (PL_BUDGET_LINE (line), month);
+        total = pl_money_sum (total, pl_figures_line_planned (PL_BUDGET_LINE (line), month));
     }
   return total;
 }
@@ -86,7 +86,7 @@ sum_spend (PlPlan *plan, PlItem *line, PlCategory *category, guint32 from, guint
           if (cat == NULL || !pl_item_get_int (cat, PL_CATEGORY_ACQUISITION))
             continue;
         }
-      total += pl_item_get_int (entry, PL_SPEND_AMOUNT);
+      total = pl_money_sum (total, pl_item_get_int (entry, PL_SPEND_AMOUNT));
     }
   return total;
 }
@@ -139,12 +139,14 @@ pl_figures_actual_between (PlPlan *plan, guint32 from, guint32 to, gboolean acqu
 gint64
 pl_figures_variance (gint64 planned, gint64 actual)
 {
-  return actual - planned;
+  return pl_money_difference (actual, planned);
 }
 
 double
 pl_figures_percent_used (gint64 planned, gint64 actual)
 {
+  if (planned == PL_MONEY_OVERFLOW || actual == PL_MONEY_OVERFLOW)
+    return NAN;
   return planned == 0 ? NAN : (double) actual / (double) planned;
 }
 
@@ -158,7 +160,7 @@ sum_allocations (PlPlan *plan, guint field, PlItem *target)
     {
       g_autoptr(PlItem) allocation = g_list_model_get_item (allocations, i);
       if (g_strcmp0 (pl_item_get_string (allocation, field), pl_item_get_id (target)) == 0)
-        total += pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+        total = pl_money_sum (total, pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT));
     }
   return total;
 }
@@ -184,7 +186,7 @@ pl_figures_allocated_by (PlPlan *plan, guint field)
           /* The key lives as long as the allocation, which the plan holds. */
           g_hash_table_insert (totals, (gpointer) id, total);
         }
-      *total += pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+      *total = pl_money_sum (*total, pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT));
     }
   return totals;
 }
@@ -224,6 +226,7 @@ typedef struct {
 typedef struct {
   Key      key;
   PlFigure figure;
+  gint64   amount;    /* Cache.budget: the sum in minor units */
 } Entry;
 
 typedef struct {
@@ -331,36 +334,37 @@ cache_get (PlPlan *plan)
   return cache;
 }
 
-static const PlFigure *
+static Entry *
 table_lookup (GHashTable *table, gpointer kpi, guint kind, const PlBasis *basis)
 {
   Key key = { kpi, kind, basis->from, basis->to };
-  Entry *entry = g_hash_table_lookup (table, &key);
 
-  return entry ? &entry->figure : NULL;
+  return g_hash_table_lookup (table, &key);
 }
 
-static const PlFigure *
+static Entry *
 table_store (GHashTable *table, gpointer kpi, guint kind, const PlFigure *figure)
 {
-  Entry *entry = g_new (Entry, 1);
+  Entry *entry = g_new0 (Entry, 1);
 
   entry->key = (Key) { kpi, kind, figure->basis.from, figure->basis.to };
   entry->figure = *figure;
   g_hash_table_replace (table, &entry->key, entry);
-  return &entry->figure;
+  return entry;
 }
 
 static const PlFigure *
 cache_lookup (Cache *cache, gpointer kpi, guint kind, const PlBasis *basis)
 {
-  return table_lookup (cache->entries, kpi, kind, basis);
+  Entry *entry = table_lookup (cache->entries, kpi, kind, basis);
+
+  return entry ? &entry->figure : NULL;
 }
 
 static const PlFigure *
 cache_store (Cache *cache, gpointer kpi, guint kind, const PlFigure *figure)
 {
-  return table_store (cache->entries, kpi, kind, figure);
+  return &table_store (cache->entries, kpi, kind, figure)->figure;
 }
 
 /* Keys of the budget's own sums in Cache.budget. */
@@ -371,14 +375,16 @@ static gint64
 budget_sum (PlPlan *plan, guint what, const PlBasis *basis, gint64 (*compute) (PlPlan *, const PlBasis *))
 {
   Cache *cache = cache_get (plan);
-  const PlFigure *cached = table_lookup (cache->budget, NULL, what, basis);
+  const Entry *cached = table_lookup (cache->budget, NULL, what, basis);
   PlFigure figure = { 0, PL_MISSING_NONE, PL_STAGE_NONE, *basis };
+  Entry *stored;
 
+  /* The sum itself, not the figure's double: that one is not exact past 2^53. */
   if (cached != NULL)
-    return (gint64) cached->value;
-  figure.value = (double) compute (plan, basis);
-  table_store (cache->budget, NULL, what, &figure);
-  return (gint64) figure.value;
+    return cached->amount;
+  stored = table_store (cache->budget, NULL, what, &figure);
+  stored->amount = compute (plan, basis);
+  return stored->amount;
 }
 
 static gint64
@@ -455,7 +461,19 @@ lookup_operand (const char *id, gpointer user_data)
         operands->why = PL_MISSING_NO_KPI;
       return NAN;
     }
-  figure = kpi_figure (operands->plan, operands->cache, PL_KPI (item), operands->kind, operands->basis);
+  /* One that is being evaluated leads back here: a loop (the others are evaluated already). */
+  figure = cache_lookup (operands->cache, item, operands->kind, operands->basis);
+  if (figure == NULL && g_hash_table_contains (operands->cache->evaluating, item))
+    {
+      if (operands->why == PL_MISSING_NONE)
+        {
+          operands->why = PL_MISSING_LOOP;
+          operands->stage = (PlStage) pl_item_get_int (item, PL_KPI_STAGE);
+        }
+      return NAN;
+    }
+  if (figure == NULL)
+    figure = kpi_figure (operands->plan, operands->cache, PL_KPI (item), operands->kind, operands->basis);
   if (isnan (figure->value) && operands->why == PL_MISSING_NONE)
     {
       operands->why = figure->missing;
@@ -526,16 +544,70 @@ measure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasi
 }
 
 static const PlFigure *
+measure_and_store (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis)
+{
+  PlFigure figure = measure (plan, cache, kpi, kind, basis);
+
+  figure.basis = *basis;
+  return cache_store (cache, kpi, kind, &figure);
+}
+
+/* Evaluates @kpi's formula after every KPI it uses, however deep the chain: a depth-first
+ * walk with a stack of its own (a chain of 100,000 formulas would overflow the thread's),
+ * each KPI evaluated once and remembered, so the cost is linear in the chain. A KPI met
+ * again while it waits for its operands is in a loop: lookup_operand() finds it in
+ * Cache.evaluating and reads it as not available. */
+static void
+evaluate_chain (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  /* The KPIs whose operands are on the stack above them: the second time, they are evaluated. */
+  g_autoptr(GHashTable) expanded = g_hash_table_new (NULL, NULL);
+
+  g_ptr_array_add (stack, kpi);
+  while (stack->len > 0)
+    {
+      PlKpi *top = g_ptr_array_index (stack, stack->len - 1);
+      PlFormula *formula;
+
+      if (cache_lookup (cache, top, kind, basis) != NULL)
+        {
+          g_ptr_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+      if (g_hash_table_contains (expanded, top))
+        {
+          g_ptr_array_set_size (stack, stack->len - 1);
+          g_hash_table_remove (cache->evaluating, top);
+          measure_and_store (plan, cache, top, kind, basis);
+          continue;
+        }
+      g_hash_table_add (expanded, top);
+      if (!has_formula (top) || (formula = formula_of (cache, top)) == NULL)
+        continue;
+      g_hash_table_add (cache->evaluating, top);
+      for (const char * const *ref = pl_formula_get_references (formula); *ref != NULL; ref++)
+        {
+          PlItem *operand = pl_plan_lookup (plan, *ref);
+
+          if (operand != NULL && PL_IS_KPI (operand) && !g_hash_table_contains (cache->evaluating, operand) &&
+              cache_lookup (cache, operand, kind, basis) == NULL)
+            g_ptr_array_add (stack, operand);
+        }
+    }
+}
+
+static const PlFigure *
 kpi_figure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasis *basis)
 {
   const PlFigure *cached = cache_lookup (cache, kpi, kind, basis);
-  PlFigure figure;
 
   if (cached != NULL)
     return cached;
-  figure = measure (plan, cache, kpi, kind, basis);
-  figure.basis = *basis;
-  return cache_store (cache, kpi, kind, &figure);
+  if (!has_formula (kpi))
+    return measure_and_store (plan, cache, kpi, kind, basis);
+  evaluate_chain (plan, cache, kpi, kind, basis);
+  return cache_lookup (cache, kpi, kind, basis);
 }
 
 PlFigure
@@ -628,8 +700,8 @@ category_planned_over (PlPlan *plan, PlCategory *category, const PlBasis *basis)
       if (to <= from)
         continue;
       planned = pl_figures_category_planned (plan, category, (int) m);
-      total += to - from == month.to - month.from ? planned
-               : (gint64) llround ((double) planned * (to - from) / (month.to - month.from));
+      total = pl_money_sum (total, to - from == month.to - month.from || planned == PL_MONEY_OVERFLOW ? planned
+                                   : (gint64) llround ((double) planned * (to - from) / (month.to - month.from)));
     }
   return total;
 }
@@ -659,7 +731,7 @@ pl_figures_category_on (PlPlan *plan, PlCategory *category, const PlBasis *basis
   else
     {
       double spend = spend_figure (plan, basis, FALSE).value;
-      a = isnan (spend) ? 0 : (gint64) llround (spend * pow (10, pl_plan_get_currency_exponent (plan)));
+      a = isnan (spend) ? 0 : pl_money_from_major (spend, pl_plan_get_currency_exponent (plan));
     }
 
   if (planned != NULL)
@@ -778,7 +850,7 @@ acquisition_planned_over (PlPlan *plan, const PlBasis *basis)
     {
       g_autoptr(PlItem) category = g_list_model_get_item (categories, i);
       if (pl_item_get_int (category, PL_CATEGORY_ACQUISITION))
-        total += category_planned_over (plan, PL_CATEGORY (category), basis);
+        total = pl_money_sum (total, category_planned_over (plan, PL_CATEGORY (category), basis));
     }
   return total;
 }
@@ -1083,6 +1155,9 @@ pl_figures_measured_until (PlPlan *plan)
 static double
 major (PlPlan *plan, gint64 amount)
 {
+  /* A sum too large to hold is not available, never a wrapped number. */
+  if (amount == PL_MONEY_OVERFLOW)
+    return NAN;
   return (double) amount / pow (10, pl_plan_get_currency_exponent (plan));
 }
 

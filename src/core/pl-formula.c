@@ -414,6 +414,46 @@ pl_formula_kpi_in_loop (PlPlan *plan, PlKpi *kpi)
   return g_hash_table_contains (loops, pl_item_get_id (PL_ITEM (kpi)));
 }
 
+/* The shortest way from @root back to itself, by a breadth-first search that keeps inside
+ * @component (G_MAXUINT: anywhere), visiting each node and edge once; NULL when there is none.
+ * @parent holds G_MAXUINT for each node it may visit; nodes it visits are left set. */
+static PlItem **
+shortest_loop (const Graph *graph, guint root, guint component, guint *parent, guint *queue)
+{
+  const guint *edges = (const guint *) graph->edges->data;
+  guint head = 0, tail = 0, last = G_MAXUINT, length = 1;
+  PlItem **path;
+
+  queue[tail++] = root;
+  parent[root] = root;
+  while (head < tail && last == G_MAXUINT)
+    {
+      guint node = queue[head++];
+
+      for (guint e = graph->offsets[node]; e < graph->offsets[node + 1] && last == G_MAXUINT; e++)
+        {
+          guint child = edges[e];
+
+          if (child == root)
+            last = node;
+          else if ((component == G_MAXUINT || graph->component[child] == component) && parent[child] == G_MAXUINT)
+            {
+              parent[child] = node;
+              queue[tail++] = child;
+            }
+        }
+    }
+  if (last == G_MAXUINT)
+    return NULL;
+  for (guint node = last; node != root; node = parent[node])
+    length++;
+  path = g_new0 (PlItem *, length + 1);
+  for (guint node = last, i = length - 1; i > 0; node = parent[node], i--)
+    path[i] = graph->kpis[node];
+  path[0] = graph->kpis[root];
+  return path;
+}
+
 GPtrArray *
 pl_formula_list_loops (PlPlan *plan, PlKpi *kpi, const char *formula)
 {
@@ -422,60 +462,50 @@ pl_formula_list_loops (PlPlan *plan, PlKpi *kpi, const char *formula)
   g_autofree gboolean *done = NULL;
   g_autofree guint *parent = NULL;
   g_autofree guint *queue = NULL;
-  const guint *edges;
 
   g_return_val_if_fail (PL_IS_PLAN (plan), loops);
   graph_build (&graph, plan, kpi, formula);
   graph_find_components (&graph);
-  edges = (const guint *) graph.edges->data;
   done = g_new0 (gboolean, graph.n);
   parent = g_new (guint, graph.n);
   queue = g_new (guint, graph.n);
   /* Unvisited; each search stays inside its own component, so one reset is enough. */
   for (guint i = 0; i < graph.n; i++)
     parent[i] = G_MAXUINT;
-  /* Each loop once, from its first KPI in plan order: a breadth-first search inside its
-   * component finds the shortest way back to it, visiting each node and edge once. */
+  /* Each loop once, from its first KPI in plan order. */
   for (guint root = 0; root < graph.n; root++)
     {
-      guint component = graph.component[root], head = 0, tail = 0, last = G_MAXUINT;
+      guint component = graph.component[root];
+      PlItem **path;
 
       if (!graph.looping[component] || done[component])
         continue;
       done[component] = TRUE;
-      queue[tail++] = root;
-      parent[root] = root;
-      while (head < tail && last == G_MAXUINT)
-        {
-          guint node = queue[head++];
-
-          for (guint e = graph.offsets[node]; e < graph.offsets[node + 1] && last == G_MAXUINT; e++)
-            {
-              guint child = edges[e];
-
-              if (child == root)
-                last = node;
-              else if (graph.component[child] == component && parent[child] == G_MAXUINT)
-                {
-                  parent[child] = node;
-                  queue[tail++] = child;
-                }
-            }
-        }
-      g_assert (last != G_MAXUINT);
-      {
-        guint length = 1;
-        PlItem **path;
-
-        for (guint node = last; node != root; node = parent[node])
-          length++;
-        path = g_new0 (PlItem *, length + 1);
-        for (guint node = last, i = length - 1; i > 0; node = parent[node], i--)
-          path[i] = graph.kpis[node];
-        path[0] = graph.kpis[root];
-        g_ptr_array_add (loops, path);
-      }
+      path = shortest_loop (&graph, root, component, parent, queue);
+      g_assert (path != NULL);
+      g_ptr_array_add (loops, path);
     }
   graph_clear (&graph);
   return loops;
+}
+
+PlItem **
+pl_formula_loop_through (PlPlan *plan, PlKpi *kpi, const char *formula)
+{
+  Graph graph = { 0 };
+  g_autofree guint *parent = NULL;
+  g_autofree guint *queue = NULL;
+  PlItem **path = NULL;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi), NULL);
+  graph_build (&graph, plan, kpi, formula);
+  parent = g_new (guint, graph.n);
+  queue = g_new (guint, graph.n);
+  for (guint i = 0; i < graph.n; i++)
+    parent[i] = G_MAXUINT;
+  for (guint i = 0; i < graph.n && path == NULL; i++)
+    if (graph.kpis[i] == PL_ITEM (kpi))
+      path = shortest_loop (&graph, i, G_MAXUINT, parent, queue);
+  graph_clear (&graph);
+  return path;
 }

@@ -38,6 +38,12 @@ gboolean            pl_formula_kpi_in_loop    (PlPlan *plan, PlKpi *kpi);
 GPtrArray          *pl_formula_list_loops     (PlPlan     *plan,
                                                PlKpi      *kpi,
                                                const char *formula);
+/* The shortest loop through @kpi, as if its formula were @formula: a new NULL-terminated
+ * array of KPIs (borrowed) starting with @kpi, or NULL when its formula does not lead back
+ * to it. A KPI can be in a loop that pl_formula_list_loops() shows by another path. */
+PlItem            **pl_formula_loop_through   (PlPlan     *plan,
+                                               PlKpi      *kpi,
+                                               const char *formula);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlFormula, pl_formula_free)
 

@@ -56,65 +56,78 @@ is_result_stage (gint64 stage)
     }
 }
 
+/* Records that @from being connected makes @to connected too. */
+static void
+add_edge (GHashTable *edges, const char *from, const char *to)
+{
+  GPtrArray *targets = g_hash_table_lookup (edges, from);
+
+  if (targets == NULL)
+    {
+      targets = g_ptr_array_new ();
+      g_hash_table_insert (edges, (gpointer) from, targets);
+    }
+  g_ptr_array_add (targets, (gpointer) to);
+}
+
 /* A KPI matters when it is a lead or revenue KPI, feeds one through the chain, is computed
- * from one (CPL, a conversion rate) or goes into the formula of one that matters; found as a
- * fixed point. */
+ * from one (CPL, a conversion rate) or goes into the formula of one that matters: what the
+ * result KPIs reach along those ties, each followed once (a chain of 100,000 formulas in
+ * any order takes one walk, where passes until nothing changes took one pass per link). */
 static GHashTable *
 connected_kpis (PlPlan *plan)
 {
   GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
   GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_KPI_LINKS);
   GHashTable *connected = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean changed = TRUE;
+  /* ID -> the IDs it connects (all strings held by the plan's records) */
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
 
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      const char *up = pl_item_get_string (link, PL_KPI_LINK_UPSTREAM);
+      const char *down = pl_item_get_string (link, PL_KPI_LINK_DOWNSTREAM);
+      PlItem *upstream = up ? pl_plan_lookup (plan, up) : NULL;
+
+      if (upstream != NULL && down != NULL)
+        add_edge (edges, down, pl_item_get_id (upstream));
+    }
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-      if (is_result_stage (pl_item_get_int (kpi, PL_KPI_STAGE)))
-        g_hash_table_add (connected, (gpointer) pl_item_get_id (kpi));
-    }
-  while (changed)
-    {
-      changed = FALSE;
-      for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-        {
-          g_autoptr(PlItem) link = g_list_model_get_item (links, i);
-          const char *up = pl_item_get_string (link, PL_KPI_LINK_UPSTREAM);
-          const char *down = pl_item_get_string (link, PL_KPI_LINK_DOWNSTREAM);
-          PlItem *upstream = up ? pl_plan_lookup (plan, up) : NULL;
+      const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
+      g_autoptr(PlFormula) formula = NULL;
+      const char * const *refs;
 
-          if (upstream != NULL && down != NULL && g_hash_table_contains (connected, down) &&
-              !g_hash_table_contains (connected, up))
-            changed |= g_hash_table_add (connected, (gpointer) pl_item_get_id (upstream));
-        }
-      for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+      if (is_result_stage (pl_item_get_int (kpi, PL_KPI_STAGE)) &&
+          g_hash_table_add (connected, (gpointer) pl_item_get_id (kpi)))
+        g_ptr_array_add (queue, (gpointer) pl_item_get_id (kpi));
+      if (text == NULL || (formula = pl_formula_parse (text, NULL)) == NULL)
+        continue;
+      refs = pl_formula_get_references (formula);
+      for (guint r = 0; refs[r] != NULL; r++)
         {
-          g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-          const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
-          g_autoptr(PlFormula) formula = NULL;
-          const char * const *refs;
+          PlItem *operand = pl_plan_lookup (plan, refs[r]);
 
-          if (text == NULL || (formula = pl_formula_parse (text, NULL)) == NULL)
-            continue;
-          refs = pl_formula_get_references (formula);
-          if (g_hash_table_contains (connected, pl_item_get_id (kpi)))
+          /* What a KPI that matters is computed from matters too (spend, for CAC), and a
+           * KPI computed from one that matters matters. */
+          if (operand != NULL)
             {
-              /* What a KPI that matters is computed from matters too (spend, for CAC). */
-              for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
-                {
-                  PlItem *operand = pl_plan_lookup (plan, refs[r]);
-                  if (operand != NULL && !g_hash_table_contains (connected, refs[r]))
-                    changed |= g_hash_table_add (connected, (gpointer) pl_item_get_id (operand));
-                }
-              continue;
+              add_edge (edges, pl_item_get_id (kpi), pl_item_get_id (operand));
+              add_edge (edges, pl_item_get_id (operand), pl_item_get_id (kpi));
             }
-          for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
-            if (g_hash_table_contains (connected, refs[r]))
-              {
-                changed |= g_hash_table_add (connected, (gpointer) pl_item_get_id (kpi));
-                break;
-              }
         }
+    }
+  for (guint head = 0; head < queue->len; head++)
+    {
+      GPtrArray *targets = g_hash_table_lookup (edges, g_ptr_array_index (queue, head));
+
+      for (guint t = 0; targets != NULL && t < targets->len; t++)
+        if (g_hash_table_add (connected, g_ptr_array_index (targets, t)))
+          g_ptr_array_add (queue, g_ptr_array_index (targets, t));
     }
   return connected;
 }

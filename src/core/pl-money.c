@@ -178,7 +178,11 @@ pl_money_decorate (const char *number, const char *currency)
 char *
 pl_money_format (gint64 amount, guint exponent, const char *currency)
 {
-  g_autofree char *number = pl_money_to_display (amount, exponent);
+  g_autofree char *number = NULL;
+
+  if (amount == PL_MONEY_OVERFLOW)
+    return pl_money_to_display (amount, exponent);
+  number = pl_money_to_display (amount, exponent);
 
   return pl_money_decorate (number, currency);
 }
@@ -255,8 +259,14 @@ pl_number_localise (const char *plain, gboolean group)
 char *
 pl_money_to_display (gint64 amount, guint exponent)
 {
-  g_autofree char *plain = pl_money_to_string (amount, exponent);
-  char *point = strchr (plain, '.');
+  g_autofree char *plain = NULL;
+  char *point;
+
+  /* A sum too large to hold is shown as such, never as a wrapped or clipped number. */
+  if (amount == PL_MONEY_OVERFLOW)
+    return g_strdup (_("not available"));
+  plain = pl_money_to_string (amount, exponent);
+  point = strchr (plain, '.');
 
   /* Budgets are mostly round: "12 500" reads better than "12 500.00". */
   if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))
@@ -396,4 +406,26 @@ pl_money_add (gint64 *a, gint64 b)
     return FALSE;
   *a += b;
   return TRUE;
+}
+
+gint64
+pl_money_max (guint exponent)
+{
+  gint64 max = PL_MONEY_MAX_UNITS;
+
+  /* ISO 4217 has no currency with more than four decimals. */
+  for (guint i = 0; i < MIN (exponent, 4u); i++)
+    max *= 10;
+  return max;
+}
+
+gint64
+pl_money_from_major (double value, guint exponent)
+{
+  double minor = value * pow (10, exponent);
+
+  /* 2^63 is the first double past G_MAXINT64, which itself stands for an overflow. */
+  if (!isfinite (minor) || fabs (minor) >= 9223372036854775808.0)
+    return PL_MONEY_OVERFLOW;
+  return (gint64) llround (minor);
 }

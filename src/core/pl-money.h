@@ -5,10 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* The largest amount a plan holds, in minor units (ten trillion in a currency with cents):
- * far above any budget, and far enough below the 64-bit limit that thousands of them still
- * add up without wrapping round to a negative total. */
-#define PL_MONEY_MAX G_GINT64_CONSTANT (1000000000000000)
+/* The largest amount a plan holds: a trillion (10^12) of its currency, far above any
+ * budget. pl_money_max() gives it in minor units. Sums of amounts are still computed with
+ * pl_money_sum(): a million amounts at the limit do not fit 64 bits. */
+#define PL_MONEY_MAX_UNITS G_GINT64_CONSTANT (1000000000000)
+
+/* A sum of money too large to hold: read "not available", never a wrapped number. */
+#define PL_MONEY_OVERFLOW G_MAXINT64
 
 /* Amounts are gint64 counts of the currency's minor unit (cents for EUR). */
 
@@ -58,5 +61,32 @@ gboolean pl_money_parse_typed    (const char *text, guint exponent, gint64 *out,
 gboolean pl_number_parse_typed   (const char *text, double *out, GError **error);
 /* Adds @b to *@a; returns FALSE (and leaves *@a) on overflow. */
 gboolean pl_money_add            (gint64 *a, gint64 b);
+/* The largest amount a plan holds (PL_MONEY_MAX_UNITS) in minor units of a currency with
+ * @exponent decimals. */
+gint64   pl_money_max            (guint exponent);
+/* @value in major units (a figure) as minor units of a currency with @exponent decimals,
+ * rounded; PL_MONEY_OVERFLOW when it is not finite or does not fit. */
+gint64   pl_money_from_major     (double value, guint exponent);
+
+/* @a + @b, or PL_MONEY_OVERFLOW when either is, or when the sum does not fit: a total that
+ * would wrap round is not available instead. */
+static inline gint64
+pl_money_sum (gint64 a, gint64 b)
+{
+  gint64 sum;
+
+  if (a == PL_MONEY_OVERFLOW || b == PL_MONEY_OVERFLOW || __builtin_add_overflow (a, b, &sum) ||
+      sum == PL_MONEY_OVERFLOW || sum == G_MININT64)
+    return PL_MONEY_OVERFLOW;
+  return sum;
+}
+
+/* @a - @b by the same rule as pl_money_sum(). */
+static inline gint64
+pl_money_difference (gint64 a, gint64 b)
+{
+  /* G_MININT64 has no opposite, and is never a sum either. */
+  return b == PL_MONEY_OVERFLOW || b == G_MININT64 ? PL_MONEY_OVERFLOW : pl_money_sum (a, -b);
+}
 
 G_END_DECLS

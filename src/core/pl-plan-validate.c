@@ -231,8 +231,9 @@ check_formula_loops (PlPlan *plan, GPtrArray *problems)
       PlItem **path = g_ptr_array_index (loops, i);
       g_autoptr(GError) error = NULL;
 
-      if (!pl_rule_kpi_formula (plan, PL_KPI (path[0]), pl_item_get_string (path[0], PL_KPI_FORMULA), &error))
-        add_error (problems, path[0], FALSE, error);
+      /* The loops are all found at once: asking the rule for each would search them again. */
+      pl_rules_set_loop_error (path, &error);
+      add_error (problems, path[0], FALSE, error);
     }
 }
 

@@ -167,6 +167,23 @@ pl_rules_describe_path (PlItem **kpis)
 
 /* ---- the rules ---- */
 
+/* The most a plan holds, as files write money ("1000000000000 EUR"): the same words in a
+ * terminal and a window. */
+static char *
+money_max_text (PlPlan *plan)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  g_autofree char *plain = pl_money_to_string (pl_money_max (exponent), exponent);
+  g_autofree char *grouped = NULL;
+  char *point = strchr (plain, '.');
+
+  /* A round trillion: its zero cents say nothing. */
+  if (point != NULL)
+    *point = '\0';
+  grouped = pl_group_digits (plain);
+  return g_strdup_printf ("%s %s", grouped, pl_plan_get_currency (plan) ? pl_plan_get_currency (plan) : "");
+}
+
 gboolean
 pl_rule_required (PlPlan *plan, PlItem *item, guint field, gboolean set, GError **error)
 {
@@ -198,12 +215,14 @@ pl_rule_money (PlPlan *plan, PlItem *item, guint field, gint64 amount, GError **
 {
   const PlField *f = &pl_item_get_fields (item, NULL)[field];
 
-  if (amount > PL_MONEY_MAX)
+  if (amount > pl_money_max (pl_plan_get_currency_exponent (plan)))
     {
       g_autofree char *what = pl_rules_describe (plan, item, FALSE);
-      /* Translators: "The amount of the spend “Ads, 5 Jan 2027” is more than a plan can hold." */
-      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The %s of %s is more than a plan can hold."),
-                   g_dgettext (GETTEXT_PACKAGE, f->label), what);
+      g_autofree char *max = money_max_text (plan);
+      /* Translators: "The amount of the spend of 5 January 2027 on “Ads” is above 1 000 000 000 000 EUR,
+       * the most a plan holds." */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The %s of %s is above %s, the most a plan holds."),
+                   g_dgettext (GETTEXT_PACKAGE, f->label), what, max);
       return FALSE;
     }
   if (amount >= 0)
@@ -223,15 +242,19 @@ pl_rule_planned (PlPlan *plan, PlItem *line, guint month, gint64 amount, GError 
   g_autofree char *when = NULL;
   g_autofree char *what = NULL;
 
-  if (amount >= 0 && amount <= PL_MONEY_MAX)
+  gint64 max = pl_money_max (pl_plan_get_currency_exponent (plan));
+
+  if (amount >= 0 && amount <= max)
     return TRUE;
   when = pl_rules_describe_month (pl_plan_month_start (plan, month));
   what = pl_rules_describe (plan, line, FALSE);
-  if (amount > PL_MONEY_MAX)
+  if (amount > max)
     {
-      /* Translators: "The amount planned for March 2027 on the budget line “Ads” is more than a plan can hold." */
-      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The amount planned for %s on %s is more than a plan can hold."),
-                   when, what);
+      g_autofree char *most = money_max_text (plan);
+      /* Translators: "The amount planned for March 2027 on the budget line “Ads” is above 1 000 000 000 000 EUR,
+       * the most a plan holds." */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The amount planned for %s on %s is above %s, the most a plan holds."),
+                   when, what, most);
       return FALSE;
     }
   /* Translators: "The amount planned for March 2027 on the budget line “Ads” cannot be negative." */
@@ -301,30 +324,29 @@ pl_rule_kpi_value (PlKpi *kpi, double value, GError **error)
     }
 }
 
+void
+pl_rules_set_loop_error (PlItem **kpis, GError **error)
+{
+  g_autofree char *text = pl_rules_describe_path (kpis);
+
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+               _("Formula loop: %s. A KPI cannot be computed from itself: these read “not available” "
+                 "until one of their formulas changes."), text);
+}
+
 gboolean
 pl_rule_kpi_formula (PlPlan *plan, PlKpi *kpi, const char *formula, GError **error)
 {
-  g_autoptr(GPtrArray) loops = NULL;
+  g_autofree PlItem **path = NULL;
 
   g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi), FALSE);
   if (formula == NULL || *formula == '\0')
     return TRUE;
-  loops = pl_formula_list_loops (plan, kpi, formula);
-  for (guint i = 0; i < loops->len; i++)
-    {
-      PlItem **path = g_ptr_array_index (loops, i);
-
-      for (guint k = 0; path[k] != NULL; k++)
-        if (path[k] == PL_ITEM (kpi))
-          {
-            g_autofree char *text = pl_rules_describe_path (path);
-            g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                         _("Formula loop: %s. A KPI cannot be computed from itself: these read “not available” "
-                           "until one of their formulas changes."), text);
-            return FALSE;
-          }
-    }
-  return TRUE;
+  path = pl_formula_loop_through (plan, kpi, formula);
+  if (path == NULL)
+    return TRUE;
+  pl_rules_set_loop_error (path, error);
+  return FALSE;
 }
 
 gboolean

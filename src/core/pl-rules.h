@@ -18,6 +18,8 @@ char     *pl_rules_describe          (PlPlan *plan, PlItem *item, gboolean capit
 char     *pl_rules_describe_month    (guint32 julian);
 /* @kpis (a NULL-terminated path around a loop) by their names: "LTV → ARPU → LTV". */
 char     *pl_rules_describe_path     (PlItem **kpis);
+/* Sets @error to the message of a formula loop along @kpis (NULL-terminated), naming them. */
+void      pl_rules_set_loop_error    (PlItem **kpis, GError **error);
 
 /* A required field of @item is set (@set). */
 gboolean  pl_rule_required           (PlPlan *plan, PlItem *item, guint field, gboolean set,

@@ -5,11 +5,40 @@
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-ical.h"
+
+/* Where the events go: each is written as soon as it is made, then freed, so that memory
+ * does not grow with the number of entries. The first failure stops the writing. */
+typedef struct {
+  GOutputStream *out;
+  GCancellable  *cancellable;
+  GError       **error;
+  gboolean       failed;
+} Writer;
+
+static void
+write_text (Writer *writer, const char *text, gsize length)
+{
+  if (!writer->failed &&
+      !g_output_stream_write_all (writer->out, text, length, NULL, writer->cancellable, writer->error))
+    writer->failed = TRUE;
+}
+
+/* Writes @component (a VEVENT) as libical serialises it inside a calendar, and frees it. */
+static void
+emit (Writer *writer, icalcomponent *component)
+{
+  char *text = icalcomponent_as_ical_string_r (component);
+
+  write_text (writer, text, strlen (text));
+  free (text);
+  icalcomponent_free (component);
+}
 
 static struct icaltimetype
 all_day (guint32 julian)
@@ -61,7 +90,7 @@ add_categories (icalcomponent *component, const char *first, const char *second)
 }
 
 static void
-add_campaign (icalcomponent *calendar, PlPlan *plan, PlItem *campaign, struct icaltimetype stamp)
+add_campaign (Writer *writer, PlPlan *plan, PlItem *campaign, struct icaltimetype stamp)
 {
   guint32 start = pl_item_get_julian (campaign, PL_CAMPAIGN_START), end = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
   PlItem *segment = pl_plan_lookup (plan, pl_item_get_string (campaign, PL_CAMPAIGN_SEGMENT));
@@ -84,7 +113,7 @@ add_campaign (icalcomponent *calendar, PlPlan *plan, PlItem *campaign, struct ic
     g_string_append_printf (description, _("Success looks like: %s\n"), success);
   if (description->len > 0)
     icalcomponent_add_property (component, icalproperty_new_description (description->str));
-  icalcomponent_add_component (calendar, component);
+  emit (writer, component);
 }
 
 /* The RRULE of a cadence, up to @until. The plan holds a monthly series started on the 29th to
@@ -141,7 +170,7 @@ entry_event (PlPlan *plan, PlItem *entry, guint32 start, guint32 end, struct ica
 }
 
 static void
-add_entry (icalcomponent *calendar, PlPlan *plan, PlItem *entry, struct icaltimetype stamp)
+add_entry (Writer *writer, PlPlan *plan, PlItem *entry, struct icaltimetype stamp)
 {
   guint32 start = pl_item_get_julian (entry, PL_ENTRY_START), end = pl_item_get_julian (entry, PL_ENTRY_END);
   gint64 cadence = pl_item_get_int (entry, PL_ENTRY_CADENCE);
@@ -172,7 +201,7 @@ add_entry (icalcomponent *calendar, PlPlan *plan, PlItem *entry, struct icaltime
         return;
       if (moves->len > 0)
         start = g_array_index (moves, PlCalendarMove, 0).day;
-      icalcomponent_add_component (calendar, entry_event (plan, entry, start, start + length, stamp));
+      emit (writer, entry_event (plan, entry, start, start + length, stamp));
       return;
     }
 
@@ -181,7 +210,7 @@ add_entry (icalcomponent *calendar, PlPlan *plan, PlItem *entry, struct icaltime
   /* The rule has no occurrence past its end to take out or move. */
   for (guint i = 0; i < skipped->len && g_array_index (skipped, guint32, i) <= until; i++)
     icalcomponent_add_property (component, icalproperty_new_exdate (all_day (g_array_index (skipped, guint32, i))));
-  icalcomponent_add_component (calendar, component);
+  emit (writer, component);
   /* A moved occurrence is an event of its own that takes the place of the one of its date
    * (RFC 5545, 3.8.4.4), so that calendar programs show the series as one. */
   for (guint i = 0; i < moves->len; i++)
@@ -193,43 +222,98 @@ add_entry (icalcomponent *calendar, PlPlan *plan, PlItem *entry, struct icaltime
         break;
       moved = entry_event (plan, entry, move->day, move->day + length, stamp);
       icalcomponent_add_property (moved, icalproperty_new_recurrenceid (all_day (move->origin)));
-      icalcomponent_add_component (calendar, moved);
+      emit (writer, moved);
     }
+}
+
+/* The calendar's own lines before its events ("BEGIN:VCALENDAR" to X-WR-CALNAME) and after
+ * them ("END:VCALENDAR"), as libical writes a calendar around its components. */
+static void
+calendar_frame (PlPlan *plan, char **head, char **tail)
+{
+  icalcomponent *calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  icalproperty *title = icalproperty_new_x (pl_plan_get_title (plan));
+  char *text, *end;
+
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Pilote//Marketing plan//EN"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  icalproperty_set_x_name (title, "X-WR-CALNAME");
+  icalcomponent_add_property (calendar, title);
+  text = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  end = g_strrstr (text, "END:VCALENDAR");
+  g_assert (end != NULL);
+  *head = g_strndup (text, (gsize) (end - text));
+  *tail = g_strdup (end);
+  /* libical's memory is its own. */
+  free (text);
+}
+
+gboolean
+pl_ical_write_stream (PlPlan *plan, gint64 stamp, GOutputStream *out, GCancellable *cancellable, GError **error)
+{
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
+  struct icaltimetype now = icaltime_from_timet_with_zone (stamp != 0 ? (time_t) stamp : time (NULL), 0,
+                                                          icaltimezone_get_utc_timezone ());
+  Writer writer = { out, cancellable, error, FALSE };
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && G_IS_OUTPUT_STREAM (out), FALSE);
+  calendar_frame (plan, &head, &tail);
+  write_text (&writer, head, strlen (head));
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n && !writer.failed; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      add_campaign (&writer, plan, campaign, now);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n && !writer.failed; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
+      add_entry (&writer, plan, entry, now);
+    }
+  write_text (&writer, tail, strlen (tail));
+  return !writer.failed;
+}
+
+gboolean
+pl_ical_export (PlPlan *plan, GFile *file, GError **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && G_IS_FILE (file), FALSE);
+  existed = g_file_query_exists (file, NULL);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 64 * 1024);
+  if (!pl_ical_write_stream (plan, 0, buffered, NULL, error))
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      /* Closed cancelled, GIO does not put the replacement in place; a file that was not
+       * there before is written directly, and half a calendar is no use: it goes. */
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (buffered, cancelled, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (buffered, NULL, error);
 }
 
 char *
 pl_ical_write (PlPlan *plan, gint64 stamp)
 {
-  icalcomponent *calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
-  GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
-  struct icaltimetype now = icaltime_from_timet_with_zone (stamp != 0 ? (time_t) stamp : time (NULL), 0,
-                                                          icaltimezone_get_utc_timezone ());
-  g_autofree char *name = g_strdup (pl_plan_get_title (plan));
-  char *text, *copy;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Pilote//Marketing plan//EN"));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  {
-    icalproperty *title = icalproperty_new_x (name);
-    icalproperty_set_x_name (title, "X-WR-CALNAME");
-    icalcomponent_add_property (calendar, title);
-  }
-  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
-    {
-      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
-      add_campaign (calendar, plan, campaign, now);
-    }
-  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
-    {
-      g_autoptr(PlItem) entry = g_list_model_get_item (entries, i);
-      add_entry (calendar, plan, entry, now);
-    }
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  /* libical's memory is its own; the caller frees with g_free. */
-  copy = g_strdup (text);
-  free (text);
-  return copy;
+  /* Memory does not fail but by aborting. */
+  pl_ical_write_stream (plan, stamp, out, NULL, NULL);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }

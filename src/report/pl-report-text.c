@@ -102,16 +102,18 @@ static char *
 money_text (PlPlan *plan, double major)
 {
   guint exponent = pl_plan_get_currency_exponent (plan);
-  gint64 minor = (gint64) llround (round (major) * pow (10, exponent));
 
   if (isnan (major))
     return g_strdup ("–");
-  return pl_money_format (minor, exponent, pl_plan_get_currency (plan));
+  return pl_money_format (pl_money_from_major (round (major), exponent), exponent, pl_plan_get_currency (plan));
 }
 
 static double
 major (PlPlan *plan, gint64 minor)
 {
+  /* A sum too large to hold reads as a dash, never as a wrapped number. */
+  if (minor == PL_MONEY_OVERFLOW)
+    return NAN;
   return minor / pow (10, pl_plan_get_currency_exponent (plan));
 }
 
@@ -655,12 +657,12 @@ pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
   for (guint i = 0; i < ranked->len; i++)
     {
       const Ranked *r = &g_array_index (ranked, Ranked, i);
-      all_allocated += r->allocated;
-      all_spent += r->spent;
+      all_allocated = pl_money_sum (all_allocated, r->allocated);
+      all_spent = pl_money_sum (all_spent, r->spent);
       if (i >= shown)
         {
-          rest_allocated += r->allocated;
-          rest_spent += r->spent;
+          rest_allocated = pl_money_sum (rest_allocated, r->allocated);
+          rest_spent = pl_money_sum (rest_spent, r->spent);
         }
     }
   if (ranked->len == 0)

@@ -3,8 +3,11 @@
  * the month grid (typing, a bad value, computed cells, off-target marks, undo), and the
  * jump to a KPI from elsewhere. Writes screenshots. */
 #include <math.h>
+#include <string.h>
 
+#include "pl-basis.h"
 #include "pl-cell-editor.h"
+#include "pl-figures.h"
 #include "pl-kpis-page.h"
 #include "pl-measurements-grid.h"
 #include "pl-record-table.h"
@@ -233,11 +236,53 @@ test_impossible_values (void)
   pl_test_remove_dir (dir);
 }
 
+/* A plan file whose formulas loop opens; every KPI of the loop says so with the KPI, not
+ * only the first one validation names it on, and reads "not available". */
+static void
+test_loaded_loop (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) looped = NULL;
+  PlWindow *window;
+  PlPlan *plan;
+  GtkWidget *page, *problems;
+  PlBasis period;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  looped = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (looped, "formula=\"kpi-mrr / kpi-customers\"", "formula=\"kpi-ltv / 24\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, looped->str, -1, NULL));
+  window = pl_test_open_in_window (path);
+  plan = pl_document_get_plan (pl_window_get_document (window));
+  page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_KPIS_PAGE);
+  problems = pl_test_find_by_id (page, "problems");
+  period = pl_basis_period (plan);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "kpis");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? "kpi-arpu" : "kpi-ltv";
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "s", id);
+      pl_test_spin ();
+      g_assert_true (gtk_widget_get_visible (problems));
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problems)), "Formula loop: "));
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problems)), "Average revenue per user"));
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problems)), "Customer lifetime value"));
+      g_assert_true (isnan (pl_figures_kpi (plan, PL_KPI (pl_plan_lookup (plan, id)), PL_SERIES_MEASUREMENTS, &period).value));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/kpis/page", test_kpis_page);
   g_test_add_func ("/kpis/impossible-values", test_impossible_values);
+  g_test_add_func ("/kpis/loaded-loop", test_loaded_loop);
   return g_test_run ();
 }

@@ -1050,3 +1050,46 @@ pl_bench_example_plan (void)
     }
   return plan;
 }
+
+PlPlan *
+pl_bench_calendar_plan_new (guint n)
+{
+  PlPlan *plan = pl_plan_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  guint32 start = pl_plan_get_start (plan), days = pl_plan_get_end (plan) - start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PlItem *entry = g_object_new (PL_TYPE_ENTRY, NULL);
+      guint32 day = start + (i * 7919u) % (days - 10);
+      char id[32], title[64];
+
+      g_snprintf (id, sizeof id, "entry-%u", i);
+      g_snprintf (title, sizeof title, "Entry %u of the calendar", i);
+      pl_item_set_id (entry, id);
+      pl_item_set_string (entry, PL_ENTRY_TITLE, title);
+      pl_item_set_julian (entry, PL_ENTRY_START, day);
+      if (i % 10 == 0)
+        {
+          GDate date;
+          char skip[16];
+          const char *skips[] = { skip, NULL };
+
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, day + 7);
+          g_date_strftime (skip, sizeof skip, "%Y-%m-%d", &date);
+          pl_item_set_int (entry, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
+          pl_item_set_int (entry, PL_ENTRY_CADENCE, PL_CADENCE_WEEKLY);
+          pl_item_set_strv (entry, PL_ENTRY_SKIP, skips);
+        }
+      else
+        {
+          pl_item_set_int (entry, PL_ENTRY_KIND, i % 2 ? PL_ENTRY_ACTIVITY : PL_ENTRY_MILESTONE);
+          pl_item_set_julian (entry, PL_ENTRY_END, day + i % 5);
+          pl_item_set_string (entry, PL_ENTRY_NOTE, "Agenda, owners and the deck to bring.");
+        }
+      g_ptr_array_add (entries, entry);
+    }
+  pl_plan_append_loaded (plan, PL_COLLECTION_CALENDAR, entries);
+  return plan;
+}

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * every call and on every machine (fixed seed, fixed fiscal period, no locale). */
 PlPlan  *pl_bench_plan_new                (void);
 
+/* A plan of @n calendar entries over 2027: one in ten a weekly review with an occurrence
+ * skipped, the others milestones and activities with a note; the same on every call. */
+PlPlan  *pl_bench_calendar_plan_new       (guint n);
+
 /* The bundled example plan (PILOTE_SOURCE_ROOT/data/examples); exits with a message when
  * it cannot be read. */
 PlPlan  *pl_bench_example_plan            (void);

@@ -1081,6 +1081,193 @@ test_assessment (void)
   }
 }
 
+/* The example with KPIs added before the end of its <kpis>: two that use each other, a loop
+ * of five, and a chain of 2,000 formulas each using the next twice (no loop), whose top is on
+ * the dashboard. Written into @dir; returns its path. */
+static char *
+formula_plan (const char *dir)
+{
+  g_autofree char *source = example ();
+  g_autofree char *text = NULL;
+  g_autoptr(GString) kpis = g_string_new (NULL);
+  g_autoptr(GString) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "formulas.pilote", NULL);
+  const char *end;
+#define KPI "    <kpi id=\"%s\" name=\"%s\" unit=\"count\" direction=\"higher\" layer=\"funnel\" " \
+            "stage=\"none\" aggregate=\"sum\" owner=\"mem-hugo\" frequency=\"monthly\" " \
+            "dashboard=\"%s\" formula=\"%s\"/>\n"
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  g_string_append_printf (kpis, KPI, "kpi-ltv-x", "LTV X", "true", "kpi-arpu-x * 3");
+  g_string_append_printf (kpis, KPI, "kpi-arpu-x", "ARPU X", "false", "kpi-ltv-x / 3");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("loop%u", i);
+      g_autofree char *name = g_strdup_printf ("Loop %u", i);
+      g_autofree char *formula = g_strdup_printf ("loop%u + 1", (i + 1) % 5);
+
+      g_string_append_printf (kpis, KPI, id, name, i == 0 ? "true" : "false", formula);
+    }
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("chain%u", i);
+      g_autofree char *name = g_strdup_printf ("Chain %u", i);
+      g_autofree char *formula = i == 1999 ? g_strdup ("kpi-leads * 2")
+                                           : g_strdup_printf ("(chain%u + chain%u) / 2", i + 1, i + 1);
+
+      g_string_append_printf (kpis, KPI, id, name, i == 0 ? "true" : "false", formula);
+    }
+#undef KPI
+  end = strstr (text, "  </kpis>");
+  g_assert_nonnull (end);
+  plan = g_string_new_len (text, end - text);
+  g_string_append (plan, kpis->str);
+  g_string_append (plan, end);
+  g_file_set_contents (path, plan->str, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+on_timeout_communicated (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Run *run = data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+on_too_long (gpointer data)
+{
+  g_subprocess_force_exit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs pilote-cli with @args (NULL-terminated) and fails when it takes more than @seconds:
+ * a command that hangs is killed rather than hanging the test suite. */
+static void
+run_cli_within (Run *run, guint seconds, const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  guint timeout;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PILOTE_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  run->status = -1;
+  timeout = g_timeout_add_seconds (seconds, on_too_long, process);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_timeout_communicated, run);
+  while (run->out == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_wait (process, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_source_remove (timeout);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* Formula loops and deep chains: every command finishes in time (they hung, or took time
+ * exponential in the chain's depth), validate names the loops, and the KPIs in them read
+ * "not available" while the others keep their values. */
+static void
+test_formula_loops (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *plan = formula_plan (dir);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "dashboard.png", NULL);
+  {
+    g_auto(Run) run = { 0 };
+    run_cli_within (&run, 60, (const char *[]) { "validate", plan, NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "Formula loop: LTV X → ARPU X → LTV X."));
+    g_assert_nonnull (strstr (run.out, "Formula loop: Loop 0 → Loop 1 → Loop 2 → Loop 3 → Loop 4 → Loop 0."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli_within (&run, 60, (const char *[]) { "summary", "--json", plan, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "{\"id\": \"loop0\", \"name\": \"Loop 0\", \"stage\": \"none\",\n     \"month\": {\"value\": null"));
+    g_assert_nonnull (strstr (run.out, "\"missing\": \"formula-loop\""));
+    g_assert_null (strstr (run.out, "{\"id\": \"chain0\", \"name\": \"Chain 0\", \"stage\": \"none\",\n     \"month\": {\"value\": null"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli_within (&run, 60, (const char *[]) { "summary", plan, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli_within (&run, 60, (const char *[]) { "report", plan, "-o", pdf, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli_within (&run, 60, (const char *[]) { "chart", plan, "dashboard", "-o", png, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_remove (pdf);
+  g_remove (png);
+  g_remove (plan);
+  g_rmdir (dir);
+}
+
+/* 8,000 budget lines of twelve months at a trillion euros each, the most a plan holds:
+ * 9.6 x 10^19 cents in all, past 2^63. Every total that cannot be held reads "n/a" (null in
+ * JSON), never a wrapped negative number. */
+static void
+test_money_overflow (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "overflow.pilote", NULL);
+  g_autoptr(GString) plan = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+                                          "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                                          "  <categories><category id=\"c\" name=\"C\"/></categories>\n"
+                                          "  <budget-lines>\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 8000; i++)
+    {
+      g_string_append_printf (plan, "    <line id=\"l%u\" category=\"c\" name=\"Line %u\">", i, i);
+      for (guint m = 1; m <= 12; m++)
+        g_string_append_printf (plan, "<planned month=\"2027-%02u\" amount=\"1000000000000.00\"/>", m);
+      g_string_append (plan, "</line>\n");
+    }
+  g_string_append (plan, "  </budget-lines>\n</plan>\n");
+  g_file_set_contents (path, plan->str, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "validate", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "summary", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "  Total                                             n/a"));
+    g_assert_null (strstr (run.out, " -"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "summary", "--json", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "{\"id\": null, \"name\": \"Total\", \"planned\": null,"));
+    g_assert_null (strstr (run.out, ": -"));
+  }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The calendar for a calendar program: on stdout, or into a file. */
 static void
 test_ical (void)
@@ -1241,6 +1428,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import-statuses", test_import_statuses);
   g_test_add_func ("/cli/assessment", test_assessment);
   g_test_add_func ("/cli/ical", test_ical);
+  g_test_add_func ("/cli/formula-loops", test_formula_loops);
+  g_test_add_func ("/cli/money-overflow", test_money_overflow);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/report", test_report);
   return g_test_run ();

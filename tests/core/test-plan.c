@@ -5,11 +5,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-budget-totals.h"
 #include "pl-enums.h"
 #include "pl-error.h"
 #include "pl-figures.h"
 #include "pl-money.h"
 #include "pl-plan.h"
+#include "pl-plan-validate.h"
 
 static PlItem *
 add_campaign (PlPlan *plan, const char *name)
@@ -383,23 +385,145 @@ test_filling (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
-/* An amount beyond what a plan holds is refused, so that twelve of them cannot wrap a total
- * round to a negative one; the largest allowed still adds up. */
+/* An amount above a trillion of the plan's currency is refused in words; twelve just
+ * below it add up exactly. */
 static void
 test_money_limit (void)
 {
   g_autoptr(PlPlan) plan = pl_plan_new ();
   g_autoptr(PlItem) line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
   g_autoptr(GError) error = NULL;
+  gint64 cents = G_GINT64_CONSTANT (100000000000000);   /* a trillion euros */
 
   pl_item_set_string (line, PL_BUDGET_LINE_NAME, "Ads");
   pl_plan_add (plan, line);
-  g_assert_false (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 0, PL_MONEY_MAX + 1, &error));
+  g_assert_cmpstr (pl_plan_get_currency (plan), ==, "EUR");
+  g_assert_cmpint (pl_money_max (2), ==, cents);
+  g_assert_false (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 0, cents + 1, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
-  g_assert_nonnull (strstr (error->message, "is more than a plan can hold"));
+  g_assert_nonnull (strstr (error->message, "the most a plan holds"));
+  g_assert_nonnull (strstr (error->message, "000 EUR"));
+  g_clear_error (&error);
   for (guint m = 0; m < 12; m++)
-    g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), m, PL_MONEY_MAX, NULL));
-  g_assert_cmpint (pl_figures_planned (plan, -1), ==, 12 * PL_MONEY_MAX);
+    g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), m, cents - 1 - m, NULL));
+  g_assert_cmpint (pl_figures_planned (plan, -1), ==, 12 * cents - 78);
+
+  /* As a cell of the budget grid takes it: typed with grouping and a sign, then set. */
+  {
+    gint64 typed = 0;
+
+    g_assert_true (pl_money_parse_typed ("1 000 000 000 000,01 €", 2, &typed, NULL));
+    g_assert_cmpint (typed, ==, cents + 1);
+    g_assert_false (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), 3, typed, &error));
+    g_assert_nonnull (strstr (error->message, "The amount planned for"));
+    g_assert_nonnull (strstr (error->message, "the most a plan holds"));
+    g_clear_error (&error);
+  }
+  /* A spend above it, as a file would bring it (the reader refuses it the same way): validate
+   * says so in words. */
+  {
+    g_autoptr(PlItem) spend = g_object_new (PL_TYPE_SPEND, NULL);
+    g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) problems = NULL;
+    gboolean found = FALSE;
+
+    pl_item_set_id (spend, "spend-1");
+    pl_item_set_string (spend, PL_SPEND_LINE, pl_item_get_id (line));
+    pl_item_set_julian (spend, PL_SPEND_DATE, pl_plan_get_start (plan) + 3);
+    pl_item_set_int (spend, PL_SPEND_AMOUNT, cents * 2);
+    g_ptr_array_add (loaded, g_object_ref (spend));
+    pl_plan_append_loaded (plan, PL_COLLECTION_SPEND, loaded);
+    problems = pl_plan_validate (plan);
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const PlProblem *problem = g_ptr_array_index (problems, i);
+
+        found |= strstr (problem->message, "the most a plan holds") != NULL;
+      }
+    g_assert_true (found);
+    g_assert_false (pl_plan_set_int (plan, spend, PL_SPEND_AMOUNT, cents + 1, &error));
+    g_assert_nonnull (strstr (error->message, "the most a plan holds"));
+    g_clear_error (&error);
+  }
+
+  /* In yen (no decimals) the limit is a trillion yen, not a trillion hundredths; in
+   * dinars (three decimals) a trillion dinars. */
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr(PlPlan) other = pl_plan_new ();
+      g_autoptr(PlItem) ads = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+      gint64 max = c == 0 ? G_GINT64_CONSTANT (1000000000000) : G_GINT64_CONSTANT (1000000000000000);
+
+      g_assert_true (pl_plan_set_string (other, PL_ITEM (pl_plan_get_metadata (other)), PL_METADATA_CURRENCY,
+                                         c == 0 ? "JPY" : "KWD", NULL));
+      pl_item_set_string (ads, PL_BUDGET_LINE_NAME, "Ads");
+      pl_plan_add (other, ads);
+      g_assert_cmpint (pl_money_max (pl_plan_get_currency_exponent (other)), ==, max);
+      g_assert_true (pl_plan_set_planned (other, PL_BUDGET_LINE (ads), 0, max, NULL));
+      g_assert_false (pl_plan_set_planned (other, PL_BUDGET_LINE (ads), 0, max + 1, &error));
+      g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+      g_clear_error (&error);
+    }
+}
+
+/* Amounts at the limit, many enough to pass 2^63 in all: every total that would wrap round
+ * is not available (PL_MONEY_OVERFLOW, a NAN figure), never negative. */
+static void
+test_money_overflow (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) spends = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PlBudgetTotals) totals = NULL;
+  gint64 cents = pl_money_max (2);
+  g_autofree gint64 *months = g_new (gint64, 12);
+  PlBasis period = pl_basis_period (plan);
+  /* 8,000 lines of twelve months at a trillion euros: 9.6 x 10^19 cents. */
+  const guint n_lines = 8000;
+
+  for (guint m = 0; m < 12; m++)
+    months[m] = cents;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      PlItem *line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+      PlItem *spend = g_object_new (PL_TYPE_SPEND, NULL);
+      char id[32];
+
+      g_snprintf (id, sizeof id, "l%u", i);
+      pl_item_set_id (line, id);
+      pl_item_set_string (line, PL_BUDGET_LINE_NAME, id);
+      pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED,
+                           g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, months, 12, sizeof (gint64)));
+      g_ptr_array_add (lines, line);
+      g_snprintf (id, sizeof id, "s%u", i);
+      pl_item_set_id (spend, id);
+      g_snprintf (id, sizeof id, "l%u", i);
+      pl_item_set_string (spend, PL_SPEND_LINE, id);
+      pl_item_set_julian (spend, PL_SPEND_DATE, pl_plan_get_start (plan) + 40);
+      pl_item_set_int (spend, PL_SPEND_AMOUNT, cents);
+      g_ptr_array_add (spends, spend);
+    }
+  /* As the reader adds them: every one of them is allowed. */
+  pl_plan_append_loaded (plan, PL_COLLECTION_LINES, lines);
+  pl_plan_append_loaded (plan, PL_COLLECTION_SPEND, spends);
+
+  /* One month of every line still fits: 8 x 10^17. */
+  g_assert_cmpint (pl_figures_planned (plan, 0), ==, (gint64) n_lines * cents);
+  g_assert_cmpint (pl_figures_planned (plan, -1), ==, PL_MONEY_OVERFLOW);
+  g_assert_cmpint (pl_figures_actual (plan, -1), ==, (gint64) n_lines * cents);
+  g_assert_cmpint (pl_figures_variance (pl_figures_planned (plan, -1), 0), ==, PL_MONEY_OVERFLOW);
+  g_assert_true (isnan (pl_figures_percent_used (pl_figures_planned (plan, -1), 1)));
+  g_assert_true (isnan (pl_figures_get (plan, PL_FIGURE_PLANNED, &period).value));
+  totals = pl_budget_totals_new (plan);
+  g_assert_cmpint (pl_budget_totals_planned (totals, NULL, 0), ==, (gint64) n_lines * cents);
+  g_assert_cmpint (pl_budget_totals_planned (totals, NULL, -1), ==, PL_MONEY_OVERFLOW);
+  g_assert_cmpint (pl_money_sum (G_MAXINT64 - 1, 1), ==, PL_MONEY_OVERFLOW);
+  g_assert_cmpint (pl_money_sum (G_MININT64 + 1, -1), ==, PL_MONEY_OVERFLOW);
+  g_assert_cmpint (pl_money_sum (PL_MONEY_OVERFLOW, -5), ==, PL_MONEY_OVERFLOW);
+  g_assert_cmpint (pl_money_sum (cents, cents), ==, 2 * cents);
+  g_assert_cmpint (pl_money_difference (0, cents), ==, -cents);
+  g_assert_cmpint (pl_money_from_major (1e30, 2), ==, PL_MONEY_OVERFLOW);
+  g_assert_cmpint (pl_money_from_major (12.345, 2), ==, 1235);
 }
 
 int
@@ -407,6 +531,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan/default", test_default_plan);
+  g_test_add_func ("/plan/money-overflow", test_money_overflow);
   g_test_add_func ("/plan/ids", test_ids);
   g_test_add_func ("/plan/refused-edits", test_refused_edits);
   g_test_add_func ("/plan/chain-loop-refused", test_chain_loop_refused);
