@@ -199,6 +199,13 @@ pl_document_get_modified (PlDocument *self)
   return self->plan != NULL && pl_plan_get_modified (self->plan);
 }
 
+const char *
+pl_document_get_etag (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  return self->etag;
+}
+
 gboolean
 pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **error)
 {

@@ -20,6 +20,9 @@ GFile      *pl_document_get_file     (PlDocument *self);
 /* The name to show: the file's display name, or the plan's title when it has no file. */
 const char *pl_document_get_title    (PlDocument *self);
 gboolean    pl_document_get_modified (PlDocument *self);
+/* The version of the file the plan was read from or saved as (for a recovery file to give
+ * back to pl_document_new()), or NULL. */
+const char *pl_document_get_etag     (PlDocument *self);
 
 /* Saves to @file (NULL: the document's own file). Unless @overwrite, a file changed on disk
  * since it was read fails with PL_ERROR_CHANGED_ON_DISK and is left as it is. On success the
