@@ -31,8 +31,9 @@ gboolean         pl_autosave_adopt             (PlDocument *document, PlRecovere
 void             pl_autosave_write_now         (PlAutosave *self);
 /* The recovery file's name in the store ("doc-…"). */
 const char      *pl_autosave_get_name          (PlAutosave *self);
-/* The longest the main thread spent in one step of writing, in microseconds. */
-gint64           pl_autosave_get_longest_step  (PlAutosave *self);
+/* The longest the main thread spent in one step of writing, in microseconds on the clock;
+ * *@cpu (if not NULL) gets the longest in the thread's own processor time. */
+gint64           pl_autosave_get_longest_step  (PlAutosave *self, gint64 *cpu);
 
 /* The folder where this process keeps its plans' recovery files, made on first use; NULL
  * when it cannot be made (then nothing is autosaved). */
