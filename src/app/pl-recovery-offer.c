@@ -361,14 +361,11 @@ pl_recovery_offer_present (PlApplication *app)
       gtk_list_box_append (self->list, row);
     }
   {
-    g_autofree char *heading = NULL;
+    g_autofree char *heading = g_strdup_printf (ngettext ("Pilote closed before this plan was saved",
+                                                          "Pilote closed before these %u plans were saved",
+                                                          self->plans->len),
+                                                self->plans->len);
 
-    if (self->plans->len == 1)
-      heading = g_strdup (_("Pilote closed before this plan was saved"));
-    else
-      heading = g_strdup_printf (ngettext ("Pilote closed before this plan was saved",
-                                           "Pilote closed before these %u plans were saved", self->plans->len),
-                                 self->plans->len);
     gtk_label_set_label (self->heading, heading);
   }
   gtk_window_present (GTK_WINDOW (self));

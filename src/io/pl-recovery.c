@@ -478,7 +478,7 @@ pl_recovered_adopt (PlRecovered *self, PlRecoveryStore *store, const char *name,
         {
           int saved_errno = errno;
           g_set_error (error, PL_ERROR, PL_ERROR_FILE,
-                       _("The unsaved changes could not be kept for recovery: %s"), g_strerror (saved_errno));
+                       _("Unsaved changes could not be kept for recovery: %s"), g_strerror (saved_errno));
           return FALSE;
         }
     }
