@@ -323,6 +323,52 @@ test_file_removed (void)
   pl_test_remove_dir (dir);
 }
 
+/* The plan's file was changed by another program after the crash: restored on that file,
+ * said so, and saving asks before replacing the other program's version. */
+static void
+test_file_changed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  g_autofree char *expected = g_build_filename (dir, "expected-0.pilote", NULL);
+  const char *plans[] = { path, NULL };
+  g_autofree char *contents = NULL;
+  g_autofree char *other = NULL;
+  PlRecoveryOffer *offer;
+  PlWindow *window;
+  GtkWidget *dialog;
+
+  edit_and_kill (dir, plans);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  other = g_strconcat (contents, "<!-- changed by another program -->\n", NULL);
+  g_assert_true (g_file_set_contents (path, other, -1, NULL));
+  offer = pl_recovery_offer_present (pl_test_app);
+  g_assert_nonnull (offer);
+  gtk_widget_activate_action (GTK_WIDGET (offer), "offer.restore", "u", 0);
+  pl_test_spin ();
+  window = window_with_owner (EDITED_OWNER);
+  g_assert_nonnull (window);
+  assert_restored (window, expected);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_assert_true (g_file_equal (pl_document_get_file (pl_window_get_document (window)), file));
+  }
+  g_assert_true (g_str_has_prefix (pl_window_get_error (window), "“plan.pilote” was changed by another program"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pl_test_spin ();
+  dialog = pl_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pl_test_spin ();
+  {
+    g_autofree char *on_disk = NULL;
+    g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+    g_assert_cmpstr (on_disk, ==, other);
+  }
+  close_without_saving (window);
+  pl_test_remove_dir (dir);
+}
+
 /* Discard in the offer: gone for good, never offered again. */
 static void
 test_discard (void)
@@ -423,6 +469,7 @@ main (int argc, char **argv)
   g_test_add_func ("/recovery/unchanged-not-written", test_unchanged_not_written);
   g_test_add_func ("/recovery/kill-restore", test_kill_restore);
   g_test_add_func ("/recovery/file-removed", test_file_removed);
+  g_test_add_func ("/recovery/file-changed", test_file_changed);
   g_test_add_func ("/recovery/discard", test_discard);
   result = g_test_run ();
   remove_tree (state);
