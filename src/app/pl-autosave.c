@@ -15,7 +15,7 @@
  * A change meanwhile throws the slices away and waits for quiet again. The file itself is
  * written by one worker thread, in the order the autosaves asked, so that a removal never
  * overtakes the write before it. */
-#define SLICE_US 4000
+#define SLICE_US 3000
 
 struct _PlAutosave
 {
@@ -30,6 +30,7 @@ struct _PlAutosave
   guint64        writer_serial;
   gint64         longest_step;
   gint64         longest_step_cpu;
+  gsize          last_size;
   gboolean       kept;       /* a recovery file is written or on its way */
   gboolean       discarded;
 };
@@ -209,9 +210,12 @@ on_step_cb (gpointer data)
   done = pl_plan_writer_step (self->writer, start + SLICE_US);
   if (done)
     {
+      GBytes *bytes = pl_plan_writer_finish (g_steal_pointer (&self->writer));
+
       self->step_id = 0;
       self->kept = TRUE;
-      queue_job (self, pl_plan_writer_finish (g_steal_pointer (&self->writer)), document);
+      self->last_size = g_bytes_get_size (bytes);
+      queue_job (self, bytes, document);
     }
   self->longest_step = MAX (self->longest_step, g_get_monotonic_time () - start);
   self->longest_step_cpu = MAX (self->longest_step_cpu, thread_time () - start_cpu);
@@ -399,7 +403,9 @@ pl_autosave_write_now (PlAutosave *self)
   if (document == NULL || self->discarded || self->plan == NULL || !pl_document_get_modified (document) ||
       pl_autosave_get_store () == NULL)
     return;
-  self->writer = pl_plan_writer_new (self->plan);
+  /* Room for the last autosave and a little more: growing a buffer of tens of megabytes
+   * copies it, in one slice. */
+  self->writer = pl_plan_writer_new (self->plan, self->last_size + self->last_size / 8);
   self->writer_serial = pl_plan_get_serial (self->plan);
   self->step_id = g_idle_add_full (G_PRIORITY_LOW, on_step_cb, self, NULL);
 }

@@ -371,13 +371,33 @@ struct _PlPlanWriter
   gboolean done;
 };
 
+/* A generous guess at the size of @plan's text: a buffer of tens of megabytes that grows is
+ * copied, all at once. Pages never written cost nothing. */
+static gsize
+estimate_size (PlPlan *plan)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  gsize size = 64 * 1024;
+
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    size += 512 * (gsize) pl_plan_get_n (plan, c);
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      size += 80 * (gsize) (pl_series_get_n (pl_kpi_get_targets (PL_KPI (kpi))) +
+                            pl_series_get_n (pl_kpi_get_measurements (PL_KPI (kpi))));
+    }
+  return size;
+}
+
 PlPlanWriter *
-pl_plan_writer_new (PlPlan *plan)
+pl_plan_writer_new (PlPlan *plan, gsize size_hint)
 {
   PlPlanWriter *self = g_new0 (PlPlanWriter, 1);
 
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
-  self->writer = (Writer) { g_string_sized_new (64 * 1024), g_object_ref (plan), pl_plan_get_currency_exponent (plan) };
+  self->writer = (Writer) { g_string_sized_new (size_hint > 0 ? size_hint : estimate_size (plan)), g_object_ref (plan),
+                            pl_plan_get_currency_exponent (plan) };
   self->collection = -1;
   return self;
 }
@@ -475,7 +495,7 @@ pl_plan_writer_finish (PlPlanWriter *self)
 GBytes *
 pl_plan_write_bytes (PlPlan *plan)
 {
-  PlPlanWriter *writer = pl_plan_writer_new (plan);
+  PlPlanWriter *writer = pl_plan_writer_new (plan, 0);
 
   pl_plan_writer_step (writer, 0);
   return pl_plan_writer_finish (writer);

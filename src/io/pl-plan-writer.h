@@ -13,7 +13,9 @@ GBytes *pl_plan_write_bytes (PlPlan *plan);
  * frames of a window: the plan must not change between the steps (start again if it does). */
 typedef struct _PlPlanWriter PlPlanWriter;
 
-PlPlanWriter *pl_plan_writer_new    (PlPlan *plan);
+/* @size_hint: the size expected (0: guessed from the plan), so that a big plan's text is not
+ * copied as it grows. */
+PlPlanWriter *pl_plan_writer_new    (PlPlan *plan, gsize size_hint);
 /* Writes records until the monotonic time @deadline (0: no limit) or the end; TRUE at the end. */
 gboolean      pl_plan_writer_step   (PlPlanWriter *self, gint64 deadline);
 /* Frees @self, once a step returned TRUE, and returns what it wrote. */

@@ -81,7 +81,7 @@ test_writer_in_steps (void)
   g_autoptr(GBytes) whole = example_bytes ();
   g_autoptr(PlPlan) plan = pl_plan_read_bytes (g_bytes_get_data (whole, NULL), g_bytes_get_size (whole),
                                                "example", PL_READ_DEFAULT, NULL);
-  PlPlanWriter *writer = pl_plan_writer_new (plan);
+  PlPlanWriter *writer = pl_plan_writer_new (plan, 0);
   g_autoptr(GBytes) stepped = NULL;
   guint steps = 1;
 
