@@ -9,6 +9,7 @@
 #include "pl-document.h"
 #include "pl-plan-reader.h"
 #include "pl-preferences-window.h"
+#include "pl-recovery-offer.h"
 #include "pl-window.h"
 
 #define EXAMPLE_RESOURCE "/io/github/pilote/Pilote/examples/northwind-saas-2027.pilote"
@@ -19,6 +20,7 @@ struct _PlApplication
 
   GSettings      *settings;
   GtkCssProvider *contrast;  /* the high-contrast theme's colours GTK 4.8 leaves too pale */
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (PlApplication, pl_application, GTK_TYPE_APPLICATION)
@@ -333,6 +335,16 @@ most_recent_plan (void)
   return file;
 }
 
+/* Once, as the first window shows: what Pilotes that ended left unsaved. */
+static void
+offer_recovery (PlApplication *self)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  pl_recovery_offer_present (self);
+}
+
 static void
 pl_application_activate (GApplication *application)
 {
@@ -350,6 +362,7 @@ pl_application_activate (GApplication *application)
     pl_application_open_file (self, recent);
   else
     gtk_window_present (GTK_WINDOW (pl_window_new (self)));
+  offer_recovery (self);
 }
 
 static void
@@ -357,6 +370,7 @@ pl_application_open (GApplication *application, GFile **files, int n_files, cons
 {
   for (int i = 0; i < n_files; i++)
     pl_application_open_file (PL_APPLICATION (application), files[i]);
+  offer_recovery (PL_APPLICATION (application));
 }
 
 static void

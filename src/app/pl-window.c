@@ -6,6 +6,7 @@
 
 #include "pl-a11y.h"
 #include "pl-assessment-page.h"
+#include "pl-autosave.h"
 #include "pl-chart-table.h"
 #include "pl-budget-page.h"
 #include "pl-calendar-page.h"
@@ -987,6 +988,9 @@ finish_close (PlWindow *self)
 
   self->close_confirmed = TRUE;
   self->then = NULL;
+  /* Closed without saving: the changes are let go, recovery file and all. */
+  if (self->document != NULL)
+    pl_autosave_discard (self->document);
   gtk_window_close (GTK_WINDOW (self));
   if (then != NULL)
     ((void (*) (gpointer)) then) (data);
@@ -1436,6 +1440,7 @@ pl_window_set_document (PlWindow *self, PlDocument *document)
   g_set_object (&self->document, document);
   if (document != NULL)
     {
+      pl_autosave_attach (document);
       g_signal_connect_swapped (document, "notify::title", G_CALLBACK (on_document_changed_cb), self);
       g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (on_document_changed_cb), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (on_document_changed_cb), self);

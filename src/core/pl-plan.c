@@ -562,6 +562,16 @@ pl_plan_mark_saved (PlPlan *self)
   notify_state (self, was_modified, pl_plan_can_undo (self), pl_plan_can_redo (self));
 }
 
+void
+pl_plan_mark_unsaved (PlPlan *self)
+{
+  gboolean was_modified = pl_plan_get_modified (self);
+
+  /* No command ever gets this serial: no undo or redo leads back to a saved state. */
+  self->saved_state = G_MAXUINT64;
+  notify_state (self, was_modified, pl_plan_can_undo (self), pl_plan_can_redo (self));
+}
+
 guint64
 pl_plan_get_serial (PlPlan *self)
 {

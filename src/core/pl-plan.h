@@ -98,6 +98,9 @@ gboolean       pl_plan_redo                (PlPlan *self);
 /* TRUE when the plan differs from the state last marked saved (undo back to it: FALSE). */
 gboolean       pl_plan_get_modified        (PlPlan *self);
 void           pl_plan_mark_saved          (PlPlan *self);
+/* Marks the plan as differing from every saved state, whatever undo does (a plan restored
+ * from a recovery file: what is on disk is older). */
+void           pl_plan_mark_unsaved        (PlPlan *self);
 /* Grows by one on every change, so views can cache what they derive. */
 guint64        pl_plan_get_serial          (PlPlan *self);
 /* Grows whenever a record of @collection is added, removed or edited (PL_COLLECTION_NONE:

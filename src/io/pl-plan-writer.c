@@ -362,10 +362,61 @@ minor_needed (PlPlan *plan)
   return 0;
 }
 
-GBytes *
-pl_plan_write_bytes (PlPlan *plan)
+struct _PlPlanWriter
 {
-  Writer self = { g_string_sized_new (64 * 1024), plan, pl_plan_get_currency_exponent (plan) };
+  Writer   writer;
+  int      collection;  /* the collection being written; -1 before the metadata */
+  guint    index;       /* the next record of that collection */
+  gboolean open;        /* its container element is open */
+  gboolean done;
+};
+
+/* A generous guess at the size of @plan's text: a buffer of tens of megabytes that grows is
+ * copied, all at once. Pages never written cost nothing. */
+static gsize
+estimate_size (PlPlan *plan)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  gsize size = 64 * 1024;
+
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    size += 512 * (gsize) pl_plan_get_n (plan, c);
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      size += 80 * (gsize) (pl_series_get_n (pl_kpi_get_targets (PL_KPI (kpi))) +
+                            pl_series_get_n (pl_kpi_get_measurements (PL_KPI (kpi))));
+    }
+  return size;
+}
+
+PlPlanWriter *
+pl_plan_writer_new (PlPlan *plan, gsize size_hint)
+{
+  PlPlanWriter *self = g_new0 (PlPlanWriter, 1);
+
+  g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  self->writer = (Writer) { g_string_sized_new (size_hint > 0 ? size_hint : estimate_size (plan)), g_object_ref (plan),
+                            pl_plan_get_currency_exponent (plan) };
+  self->collection = -1;
+  return self;
+}
+
+void
+pl_plan_writer_free (PlPlanWriter *self)
+{
+  if (self == NULL)
+    return;
+  if (self->writer.out != NULL)
+    g_string_free (self->writer.out, TRUE);
+  g_object_unref (self->writer.plan);
+  g_free (self);
+}
+
+static void
+write_start (Writer *self)
+{
+  PlPlan *plan = self->plan;
   char version[32];
 
   /* A plan read from a newer file keeps that file's version: it still holds the newer
@@ -374,35 +425,78 @@ pl_plan_write_bytes (PlPlan *plan)
     g_strlcpy (version, pl_plan_get_newer_format (plan), sizeof version);
   else
     g_snprintf (version, sizeof version, "%d.%d", PL_PLAN_FORMAT_MAJOR, MIN (minor_needed (plan), PL_PLAN_FORMAT_MINOR));
-  g_string_append (self.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan");
-  attribute (&self, "xmlns", PL_PLAN_NAMESPACE);
-  attribute (&self, "version", version);
-  extras_attributes (&self, pl_plan_get_extras (plan));
-  g_string_append (self.out, ">\n");
+  g_string_append (self->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan");
+  attribute (self, "xmlns", PL_PLAN_NAMESPACE);
+  attribute (self, "version", version);
+  extras_attributes (self, pl_plan_get_extras (plan));
+  g_string_append (self->out, ">\n");
 
-  write_item (&self, PL_ITEM (pl_plan_get_metadata (plan)), 1);
-  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+  write_item (self, PL_ITEM (pl_plan_get_metadata (plan)), 1);
+}
+
+gboolean
+pl_plan_writer_step (PlPlanWriter *self, gint64 deadline)
+{
+  Writer *w = &self->writer;
+
+  g_return_val_if_fail (self != NULL && w->out != NULL, TRUE);
+  if (self->collection < 0)
     {
-      GListModel *model = pl_plan_get_collection (plan, c);
+      write_start (w);
+      self->collection = 0;
+    }
+  for (; self->collection < PL_N_COLLECTIONS; self->collection++, self->index = 0, self->open = FALSE)
+    {
+      GListModel *model = pl_plan_get_collection (w->plan, self->collection);
       guint n = g_list_model_get_n_items (model);
-      PlExtras *extras = pl_plan_get_container_extras (plan, c);
+      PlExtras *extras = pl_plan_get_container_extras (w->plan, self->collection);
 
       if (n == 0 && pl_extras_is_empty (extras))
         continue;
-      indent (&self, 1);
-      g_string_append_printf (self.out, "<%s", pl_collection_get_container (c));
-      extras_attributes (&self, extras);
-      g_string_append (self.out, ">\n");
-      for (guint i = 0; i < n; i++)
+      if (!self->open)
         {
-          g_autoptr(PlItem) item = g_list_model_get_item (model, i);
-          write_item (&self, item, 2);
+          indent (w, 1);
+          g_string_append_printf (w->out, "<%s", pl_collection_get_container (self->collection));
+          extras_attributes (w, extras);
+          g_string_append (w->out, ">\n");
+          self->open = TRUE;
         }
-      extras_children (&self, extras, 2);
-      indent (&self, 1);
-      g_string_append_printf (self.out, "</%s>\n", pl_collection_get_container (c));
+      while (self->index < n)
+        {
+          g_autoptr(PlItem) item = g_list_model_get_item (model, self->index++);
+          write_item (w, item, 2);
+          if (deadline > 0 && g_get_monotonic_time () >= deadline)
+            return FALSE;
+        }
+      extras_children (w, extras, 2);
+      indent (w, 1);
+      g_string_append_printf (w->out, "</%s>\n", pl_collection_get_container (self->collection));
     }
-  extras_children (&self, pl_plan_get_extras (plan), 1);
-  g_string_append (self.out, "</plan>\n");
-  return g_string_free_to_bytes (self.out);
+  if (!self->done)
+    {
+      extras_children (w, pl_plan_get_extras (w->plan), 1);
+      g_string_append (w->out, "</plan>\n");
+      self->done = TRUE;
+    }
+  return TRUE;
+}
+
+GBytes *
+pl_plan_writer_finish (PlPlanWriter *self)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (self != NULL && self->done, NULL);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&self->writer.out));
+  pl_plan_writer_free (self);
+  return bytes;
+}
+
+GBytes *
+pl_plan_write_bytes (PlPlan *plan)
+{
+  PlPlanWriter *writer = pl_plan_writer_new (plan, 0);
+
+  pl_plan_writer_step (writer, 0);
+  return pl_plan_writer_finish (writer);
 }

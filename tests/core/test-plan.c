@@ -118,6 +118,24 @@ test_chain_loop_refused (void)
   g_assert_cmpstr (error->message, ==, "This link would make a loop in the KPI chain.");
 }
 
+/* A plan restored from a recovery file: modified from the start, and undo never makes it
+ * look saved; saving it does. */
+static void
+test_mark_unsaved (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (plan));
+
+  pl_plan_mark_unsaved (plan);
+  g_assert_true (pl_plan_get_modified (plan));
+  g_assert_false (pl_plan_can_undo (plan));
+  g_assert_true (pl_plan_set_string (plan, meta, PL_METADATA_TITLE, "Plan A", NULL));
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_true (pl_plan_get_modified (plan));
+  pl_plan_mark_saved (plan);
+  g_assert_false (pl_plan_get_modified (plan));
+}
+
 static void
 test_undo_redo_modified (void)
 {
@@ -536,6 +554,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/refused-edits", test_refused_edits);
   g_test_add_func ("/plan/chain-loop-refused", test_chain_loop_refused);
   g_test_add_func ("/plan/undo-redo-modified", test_undo_redo_modified);
+  g_test_add_func ("/plan/mark-unsaved", test_mark_unsaved);
   g_test_add_func ("/plan/remove-cascades", test_remove_cascades);
   g_test_add_func ("/plan/move-and-group", test_move_and_group);
   g_test_add_func ("/plan/planned-answers-points", test_planned_answers_points);
