@@ -5,9 +5,14 @@
  * two versions, byte for byte, and read without error; its backup too; and once the plan has
  * been opened again, no temporary file of ours may remain in the folder.
  *
+ * Most of a save is spent writing the XML in memory; the file system work (the temporary file,
+ * its flush, the backup and the renames) is a short moment at its end. So odd rounds kill at a
+ * moment drawn from the whole of two saves, even rounds at a moment drawn from the file system
+ * work: once the temporary file has appeared.
+ *
  * Usage: pl-bench-kill-save [--rounds N] [--dir DIR]
  * Prints one line per round, then a summary:
- *   kills=N intact=N temp-left-by-kill=K temp-after-open=0 save-ms=M
+ *   kills=N intact=N old=O new=W temp-left-by-kill=K temp-after-open=0 save-ms=M io-ms=I
  * Exits 0 when every round passed, 1 otherwise. */
 #include "config.h"
 
@@ -88,9 +93,9 @@ main (int argc, char **argv)
   GBytes *bytes[2];
   g_autofree char *dir = NULL, *path = NULL, *backup = NULL;
   g_autoptr(GFile) file = NULL;
-  guint intact = 0, temp_left = 0, temp_after = 0, failures = 0;
+  guint intact = 0, temp_left = 0, temp_after = 0, failures = 0, olds = 0, news = 0;
   gint64 start;
-  double save_ms;
+  double save_ms, write_ms, child_ms, io_ms;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -116,8 +121,10 @@ main (int argc, char **argv)
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
+  start = g_get_monotonic_time ();
   for (int v = 0; v < 2; v++)
     bytes[v] = pl_plan_write_bytes (plans[v]);
+  write_ms = (g_get_monotonic_time () - start) / 2000.0;
   g_unlink (path);
   g_unlink (backup);
   start = g_get_monotonic_time ();
@@ -127,13 +134,48 @@ main (int argc, char **argv)
       return 1;
     }
   save_ms = (g_get_monotonic_time () - start) / 1000.0;
-  printf ("%s: %.1f MiB, one save %.0f ms\n", path, g_bytes_get_size (bytes[0]) / (1024.0 * 1024.0), save_ms);
+  {
+    /* A save in a forked child is slower than here (copy-on-write of the big plan): the moments
+     * of odd rounds are drawn from the time one takes there. */
+    pid_t pid;
+    int status;
+
+    fflush (stdout);
+    start = g_get_monotonic_time ();
+    pid = fork ();
+    if (pid < 0)
+      return 1;
+    if (pid == 0)
+      _exit (pl_plan_save (plans[0], file, NULL, NULL, NULL) ? 0 : 1);
+    waitpid (pid, &status, 0);
+    if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+      return 1;
+    child_ms = (g_get_monotonic_time () - start) / 1000.0;
+  }
+  {
+    /* How long the file system work of a save lasts: writing, flushing and renaming the bytes. */
+    g_autofree char *scratch = g_build_filename (dir, "scratch", NULL);
+
+    start = g_get_monotonic_time ();
+    if (!g_file_set_contents_full (scratch, g_bytes_get_data (bytes[0], NULL), (gssize) g_bytes_get_size (bytes[0]),
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, &error))
+      {
+        fprintf (stderr, "%s\n", error->message);
+        return 1;
+      }
+    io_ms = (g_get_monotonic_time () - start) / 1000.0;
+    g_unlink (scratch);
+  }
+  printf ("%s: %.1f MiB, one save %.0f ms of which %.0f ms writing the XML in memory, %.0f ms in a child; "
+          "writing and flushing the file %.0f ms\n",
+          path, g_bytes_get_size (bytes[0]) / (1024.0 * 1024.0), save_ms, write_ms, child_ms, io_ms);
 
   for (int round = 1; round <= rounds; round++)
     {
       int before = which_version (path, bytes[0], bytes[1]);
-      /* A moment anywhere in the first two saves, so that every step of a save is hit. */
-      gint64 delay_us = g_random_int_range (0, (gint32) (2 * save_ms * 1000) + 1);
+      gint64 delay_us = round % 2 == 1 ? g_random_int_range (0, (gint32) (2 * child_ms * 1000) + 1)
+                                       : g_random_int_range (0, (gint32) ((1.5 * io_ms + 50) * 1000));
+      gint64 waited_us = 0;
       int status, now, kept;
       guint temps;
       pid_t pid;
@@ -144,6 +186,14 @@ main (int argc, char **argv)
         return 1;
       if (pid == 0)
         save_forever (file, plans[before == 0 ? 1 : 0], plans[before == 0 ? 0 : 1]);
+      if (round % 2 == 0)
+        {
+          /* The moment the file system work starts: the temporary file appears. */
+          start = g_get_monotonic_time ();
+          while (count_temps (dir) == 0 && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+            g_usleep (500);
+          waited_us = g_get_monotonic_time () - start;
+        }
       g_usleep ((gulong) delay_us);
       kill (pid, SIGKILL);
       waitpid (pid, &status, 0);
@@ -170,16 +220,18 @@ main (int argc, char **argv)
       }
       if (count_temps (dir) != 0)
         temp_after++;
+      olds += now >= 0 && now == before;
+      news += now >= 0 && now != before;
       if (now >= 0 && kept >= 0 && count_temps (dir) == 0)
         intact++;
       else
         failures++;
-      printf ("round %3d: killed after %5.0f ms: file %s, backup %s, %u temporary file%s left, %u after open\n",
-              round, delay_us / 1000.0, now < 0 ? "BROKEN" : now == before ? "old" : "new",
+      printf ("round %3d: killed after %5.0f ms%s: file %s, backup %s, %u temporary file%s left, %u after open\n",
+              round, (waited_us + delay_us) / 1000.0, round % 2 == 0 ? " (temporary file + the delay)" : "", now < 0 ? "BROKEN" : now == before ? "old" : "new",
               kept < 0 ? "BROKEN" : "intact", temps, temps == 1 ? "" : "s", count_temps (dir));
     }
-  printf ("kills=%d intact=%u temp-left-by-kill=%u temp-after-open=%u save-ms=%.0f\n",
-          rounds, intact, temp_left, temp_after, save_ms);
+  printf ("kills=%d intact=%u old=%u new=%u temp-left-by-kill=%u temp-after-open=%u save-ms=%.0f io-ms=%.0f\n",
+          rounds, intact, olds, news, temp_left, temp_after, save_ms, io_ms);
   g_unlink (path);
   g_unlink (backup);
   if (dir_option == NULL)
