@@ -751,6 +751,8 @@ after_saved (PlWindow *self)
   self->after_save = AFTER_SAVE_NOTHING;
 }
 
+static void save_to (PlWindow *self, GFile *file, gboolean overwrite);
+
 static void
 on_changed_on_disk_response_cb (GtkDialog *dialog, int response, PlWindow *self)
 {
@@ -760,11 +762,8 @@ on_changed_on_disk_response_cb (GtkDialog *dialog, int response, PlWindow *self)
   self->dialog = NULL;
   switch (response)
     {
-    case 1: /* overwrite */
-      if (pl_document_save (self->document, NULL, TRUE, &error))
-        after_saved (self);
-      else
-        pl_window_show_error (self, _("The plan could not be saved"), error->message);
+    case 1: /* overwrite: a read-only file still gets its offer of Save As */
+      save_to (self, NULL, TRUE);
       break;
     case 2: /* reload */
       if (!pl_document_reload (self->document, &error))
