@@ -39,10 +39,13 @@ G_DEFINE_FINAL_TYPE (PlAutosave, pl_autosave, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_UPDATED,
+  SIGNAL_FAILED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+/* Why there is no recovery folder, when there is none. */
+static char *store_error;
 
 static GList *live;  /* every autosave, for the session's inhibition */
 static guint inhibit_cookie;
@@ -81,6 +84,8 @@ job_done_cb (gpointer data)
 
   if (job->error != NULL)
     g_message ("%s", job->error->message);
+  if (self != NULL && job->error != NULL && job->plan != NULL)
+    g_signal_emit (self, signals[SIGNAL_FAILED], 0, job->error->message);
   if (self != NULL)
     g_signal_emit (self, signals[SIGNAL_UPDATED], 0, job->plan != NULL && job->error == NULL);
   job_free (job);
@@ -107,7 +112,12 @@ queue_job (PlAutosave *self, GBytes *plan, PlDocument *document)
   Job *job;
 
   if (store == NULL)
-    return;
+    {
+      if (plan != NULL)
+        g_signal_emit (self, signals[SIGNAL_FAILED], 0, store_error);
+      g_clear_pointer (&plan, g_bytes_unref);
+      return;
+    }
   if (pool == NULL)
     /* One thread: the jobs run in the order they came. */
     pool = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
@@ -332,6 +342,9 @@ pl_autosave_class_init (PlAutosaveClass *klass)
   /* Emitted once the recovery file is written (TRUE) or removed (FALSE). */
   signals[SIGNAL_UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  /* Emitted when unsaved changes could not be kept, with the reason in words. */
+  signals[SIGNAL_FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -400,9 +413,13 @@ pl_autosave_write_now (PlAutosave *self)
   g_return_if_fail (PL_IS_AUTOSAVE (self));
   document = g_weak_ref_get (&self->document);
   stop_writing (self);
-  if (document == NULL || self->discarded || self->plan == NULL || !pl_document_get_modified (document) ||
-      pl_autosave_get_store () == NULL)
+  if (document == NULL || self->discarded || self->plan == NULL || !pl_document_get_modified (document))
     return;
+  if (pl_autosave_get_store () == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_FAILED], 0, store_error);
+      return;
+    }
   /* Room for the last autosave and a little more: growing a buffer of tens of megabytes
    * copies it, in one slice. */
   self->writer = pl_plan_writer_new (self->plan, self->last_size + self->last_size / 8);
@@ -440,7 +457,10 @@ pl_autosave_get_store (void)
       tried = TRUE;
       store = pl_recovery_store_new (root, &error);
       if (store == NULL)
-        g_message ("%s", error->message);
+        {
+          g_message ("%s", error->message);
+          store_error = g_strdup (error->message);
+        }
     }
   return store;
 }

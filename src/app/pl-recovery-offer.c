@@ -182,6 +182,19 @@ restore (PlRecoveryOffer *self, PlRecovered *recovered, GError **error)
   return TRUE;
 }
 
+/* Plans left for later are offered too, not only those of a crash: the heading says neither. */
+static void
+update_heading (PlRecoveryOffer *self)
+{
+  guint n = pl_recovery_offer_get_n (self);
+  g_autofree char *heading = g_strdup_printf (ngettext ("This plan has unsaved changes from an earlier session",
+                                                        "These %u plans have unsaved changes from an earlier session",
+                                                        n),
+                                              n);
+
+  gtk_label_set_label (self->heading, heading);
+}
+
 static void
 settle (PlRecoveryOffer *self, guint index, const char *problem)
 {
@@ -199,6 +212,8 @@ settle (PlRecoveryOffer *self, guint index, const char *problem)
   g_ptr_array_index (self->rows, index) = NULL;
   if (pl_recovery_offer_get_n (self) == 0)
     gtk_window_close (GTK_WINDOW (self));
+  else
+    update_heading (self);
 }
 
 /* ---- actions ---- */
@@ -220,20 +235,52 @@ restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (recovered == NULL)
     return;
+  /* Kept alive through settle(): the offer closes itself once nothing is left in it. */
+  g_object_ref (self);
   settle (self, index, restore (self, recovered, &error) ? NULL : error->message);
+  /* The restored plan's window came on top: the plans still to decide stay in sight. */
+  if (pl_recovery_offer_get_n (self) > 0)
+    gtk_window_present (GTK_WINDOW (self));
+  g_object_unref (self);
 }
 
+static void
+on_discard_response_cb (GtkDialog *dialog, int response, PlRecoveryOffer *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "index"));
+  PlRecovered *recovered = index < self->plans->len ? g_ptr_array_index (self->plans, index) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || recovered == NULL)
+    return;
+  settle (self, index, pl_recovered_discard (recovered, &error) ? NULL : error->message);
+}
+
+/* Discarding cannot be undone, and its button stands beside Restore: asked once more. */
 static void
 discard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlRecoveryOffer *self = PL_RECOVERY_OFFER (widget);
-  g_autoptr(GError) error = NULL;
   guint index;
   PlRecovered *recovered = recovered_at (self, parameter, &index);
+  GtkWidget *dialog;
+  GtkWidget *button;
 
   if (recovered == NULL)
     return;
-  settle (self, index, pl_recovered_discard (recovered, &error) ? NULL : error->message);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Discard the unsaved changes to “%s”?"),
+                                   pl_recovered_get_info (recovered)->title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("They cannot be recovered afterwards."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data (G_OBJECT (dialog), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- rows ---- */
@@ -359,14 +406,7 @@ pl_recovery_offer_present (PlApplication *app)
       g_ptr_array_add (self->rows, row);
       gtk_list_box_append (self->list, row);
     }
-  {
-    g_autofree char *heading = g_strdup_printf (ngettext ("Pilote closed before this plan was saved",
-                                                          "Pilote closed before these %u plans were saved",
-                                                          self->plans->len),
-                                                self->plans->len);
-
-    gtk_label_set_label (self->heading, heading);
-  }
+  update_heading (self);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }

@@ -10,6 +10,7 @@
 #include "pl-chart-table.h"
 #include "pl-budget-page.h"
 #include "pl-calendar-page.h"
+#include "pl-cell-editor.h"
 #include "pl-campaigns-page.h"
 #include "pl-chain-page.h"
 #include "pl-dashboard-page.h"
@@ -30,6 +31,8 @@
 
 #define PLAN_MIME_TYPE "application/x-pilote-plan"
 #define MAX_RECENT 8
+/* Two seconds without a key: the typed text is kept as an edit (and autosaved 3 s later). */
+#define TYPING_PAUSE_MS 2000
 
 typedef enum {
   AFTER_SAVE_NOTHING,
@@ -81,6 +84,8 @@ struct _PlWindow
   PlFileWatch          *watch;
   GCancellable         *disk_checking;
   PlDiskState           disk_state;
+  guint                 typing_id;
+  gboolean              autosave_warned;
 
   AfterSave             after_save;
   GCallback             then;
@@ -285,6 +290,70 @@ dismiss_error (PlWindow *self)
   gtk_revealer_set_reveal_child (self->banner, FALSE);
 }
 
+/* ---- autosave ---- */
+
+/* Said once per plan: a window that looks protected when it is not would be a lie. */
+static void
+on_autosave_failed_cb (PlWindow *self, const char *reason)
+{
+  g_autofree char *details = NULL;
+
+  if (self->autosave_warned)
+    return;
+  self->autosave_warned = TRUE;
+  details = g_strdup_printf ("%s\n%s", reason ? reason : "",
+                             _("Save the plan to keep your changes: nothing would bring them back after a crash."));
+  pl_window_show_error (self, _("Unsaved changes are not being kept for recovery"), details);
+}
+
+/* ---- typing ---- */
+
+/* A field's text becomes an edit when the field is left (or Enter pressed), so that a half-typed
+ * value is not checked and undone letter by letter. Saving, closing and a pause in typing leave
+ * the field for a moment, so that what is typed is neither saved without nor lost with a crash. */
+static void
+commit_typing (PlWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autoptr(GtkWidget) keep = NULL;
+  int position;
+
+  if (focus == NULL || !GTK_IS_EDITABLE (focus))
+    return;
+  keep = g_object_ref (focus);
+  position = gtk_editable_get_position (GTK_EDITABLE (focus));
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  /* Back where the caret was, without the selection a new focus makes. */
+  if (gtk_widget_get_root (keep) == GTK_ROOT (self) && gtk_widget_get_mapped (keep) &&
+      gtk_widget_grab_focus (keep))
+    gtk_editable_set_position (GTK_EDITABLE (keep), position);
+}
+
+static gboolean
+on_typing_paused_cb (gpointer data)
+{
+  PlWindow *self = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->typing_id = 0;
+  /* A grid's cell and a popover's form have their own Enter and Escape; a search is no edit. */
+  if (focus != NULL && GTK_IS_EDITABLE (focus) &&
+      gtk_widget_get_ancestor (focus, PL_TYPE_CELL_EDITOR) == NULL &&
+      gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL &&
+      gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) == NULL)
+    commit_typing (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_key_released_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                    PlWindow *self)
+{
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  if (GTK_IS_EDITABLE (gtk_root_get_focus (GTK_ROOT (self))))
+    self->typing_id = g_timeout_add (TYPING_PAUSE_MS, on_typing_paused_cb, self);
+}
+
 /* ---- the file on disk ---- */
 
 /* The bar says what the check found, and offers what fits: with nothing unsaved, reloading
@@ -355,9 +424,8 @@ on_disk_checked_cb (GObject *source, GAsyncResult *result, gpointer data)
       g_debug ("The plan's file could not be checked: %s", error->message);
       return;
     }
-  /* Once the user answered for a change, only a newer change asks again. */
-  if (state != PL_DISK_SAME || self->disk_state == PL_DISK_GONE)
-    set_disk_state (self, state);
+  /* A file put back as it was needs no answer any more. */
+  set_disk_state (self, state);
 }
 
 /* Compares the file with the version the window holds, in the background; called when the
@@ -795,7 +863,7 @@ ask_changed_on_disk (PlWindow *self)
                                               "your version, reload it and lose your changes, or save your version "
                                               "under another name."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Reload"), 2, _("Save _Elsewhere…"), 3, _("_Overwrite"), 1, NULL);
+                          _("_Reload"), 2, _("Save Mine _As…"), 3, _("_Overwrite"), 1, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), 3);
   g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self);
   self->dialog = GTK_WINDOW (dialog);
@@ -919,12 +987,14 @@ save (PlWindow *self)
 static void
 save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  commit_typing (PL_WINDOW (widget));
   save (PL_WINDOW (widget));
 }
 
 static void
 save_as_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  commit_typing (PL_WINDOW (widget));
   save_as (PL_WINDOW (widget));
 }
 
@@ -1048,6 +1118,8 @@ pl_window_close_request (GtkWindow *window)
 {
   PlWindow *self = PL_WINDOW (window);
 
+  if (!self->close_confirmed)
+    commit_typing (self);
   if (!self->close_confirmed && self->document != NULL && pl_document_get_modified (self->document))
     {
       ask_before_closing (self);
@@ -1063,6 +1135,7 @@ pl_window_close_then (PlWindow *self, GCallback then, gpointer user_data)
   g_return_if_fail (PL_IS_WINDOW (self));
   self->then = then;
   self->then_data = user_data;
+  commit_typing (self);
   if (self->document != NULL && pl_document_get_modified (self->document))
     ask_before_closing (self);
   else
@@ -1278,6 +1351,7 @@ pl_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   stop_loading (self);
+  g_clear_handle_id (&self->typing_id, g_source_remove);
   g_cancellable_cancel (self->disk_checking);
   g_clear_object (&self->disk_checking);
   if (self->watch != NULL)
@@ -1407,6 +1481,13 @@ pl_window_init (PlWindow *self)
   update_recent (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-released", G_CALLBACK (on_key_released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   show_plan (self);
 }
 
@@ -1439,7 +1520,8 @@ pl_window_set_document (PlWindow *self, PlDocument *document)
   g_set_object (&self->document, document);
   if (document != NULL)
     {
-      pl_autosave_attach (document);
+      g_signal_connect_object (pl_autosave_attach (document), "failed", G_CALLBACK (on_autosave_failed_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_swapped (document, "notify::title", G_CALLBACK (on_document_changed_cb), self);
       g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (on_document_changed_cb), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (on_document_changed_cb), self);

@@ -268,6 +268,19 @@ pl_plan_load (GFile *file, const char *display_name, PlReadFlags flags, PlFileSt
 
   if (path != NULL)
     remove_stale_temps (path);
+  /* Opening a pipe waits for a writer that may never come, and a device may never end:
+   * only an ordinary file (or what a link leads to) is opened. */
+  {
+    g_autoptr(GFileInfo) type = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                                                   NULL, NULL);
+
+    if (type != NULL && g_file_info_get_file_type (type) == G_FILE_TYPE_SPECIAL)
+      {
+        g_set_error (error, PL_ERROR, PL_ERROR_FILE,
+                     _("%s: This is not an ordinary file (a pipe or a device), so it cannot be a plan."), name);
+        return NULL;
+      }
+  }
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {

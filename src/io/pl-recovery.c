@@ -41,7 +41,6 @@ pl_recovery_get_root (void)
 
   if (g_mkdir_with_parents (root, 0700) == 0)
     return g_steal_pointer (&root);
-  g_free (root);
   return g_build_filename (g_get_user_data_dir (), "pilote", "recovery", NULL);
 }
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <fcntl.h>
 
+#include "pl-autosave.h"
 #include "pl-plan-file.h"
 #include "pl-records.h"
 #include "pl-test-util.h"
@@ -234,11 +235,111 @@ test_bad_file_beside_work (void)
   pl_test_remove_dir (dir);
 }
 
+static const char *
+organisation_of (PlPlan *plan)
+{
+  return pl_item_get_string (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_ORGANISATION);
+}
+
+/* Text typed into a field and not yet left becomes an edit after a pause in typing (and so is
+ * autosaved), and before a save: never saved without, never lost by a close. */
+static void
+test_typing_kept (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  GtkWidget *entry;
+  g_autofree char *typed = NULL;
+  gboolean done = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
+  pl_test_wait_drawn (GTK_WIDGET (window));
+  entry = pl_test_find_by_id (GTK_WIDGET (window), "organisation");
+  g_assert_true (GTK_IS_ENTRY (entry));
+  pl_test_keys (entry, "End space X");
+  pl_test_spin ();
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_assert_true (g_str_has_suffix (typed, " X"));
+  g_timeout_add (3000, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (organisation_of (pl_document_get_plan (document)), ==, typed);
+  g_assert_true (pl_document_get_modified (document));
+  /* The caret stayed in the field, at its end, with nothing selected: typing goes on there. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (entry)), ==, g_utf8_strlen (typed, -1));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+  {
+    int position = gtk_editable_get_position (GTK_EDITABLE (entry));
+
+    gtk_editable_insert_text (GTK_EDITABLE (entry), "Y", -1, &position);
+  }
+
+  /* Saved at once, without leaving the field: the file has what the field shows. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pl_test_spin ();
+  g_assert_false (pl_document_get_modified (document));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlPlan) saved = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_suffix (organisation_of (saved), " XY"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
+/* This program's state folder cannot be made (see main()): the window says that unsaved
+ * changes are not kept, once, rather than looking protected. */
+static void
+test_autosave_failed_said (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+
+  g_assert_null (pl_window_get_error (window));
+  set_owner (pl_document_get_plan (document), "Not Kept");
+  pl_autosave_write_now (pl_autosave_attach (document));
+  pl_test_spin ();
+  g_assert_nonnull (pl_window_get_error (window));
+  g_assert_nonnull (strstr (pl_window_get_error (window), "not being kept for recovery"));
+  pl_test_screenshot (GTK_WIDGET (window), "autosave-failed");
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* No recovery folder can be made, neither in the state folder (under a file) nor in the
+   * data folder, autosave's second choice (a file stands where its "pilote" folder would):
+   * autosave has nowhere to write. */
+  g_autofree char *data = g_dir_make_tmp ("pilote-ui-data-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (data, "pilote", NULL);
+
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_setenv ("XDG_STATE_HOME", "/dev/null/state", TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   pl_test_init (&argc, &argv);
   g_test_add_func ("/file-watch/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/file-watch/bad-file-beside-work", test_bad_file_beside_work);
-  return g_test_run ();
+  g_test_add_func ("/file-watch/typing-kept", test_typing_kept);
+  g_test_add_func ("/file-watch/autosave-failed-said", test_autosave_failed_said);
+  {
+    int status = g_test_run ();
+    g_autofree char *recent = g_build_filename (data, "recently-used.xbel", NULL);
+
+    g_unlink (recent);
+    g_unlink (blocker);
+    g_rmdir (data);
+    return status;
+  }
 }

@@ -389,6 +389,20 @@ test_discard (void)
   g_assert_nonnull (offer);
   gtk_widget_activate_action (GTK_WIDGET (offer), "offer.discard", "u", 0);
   pl_test_spin ();
+  /* Asked once more, since it cannot be undone: Cancel keeps it, Discard lets it go. */
+  {
+    GtkWidget *dialog = pl_test_find_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    pl_test_screenshot (dialog, "recovery-discard");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    pl_test_spin ();
+    g_assert_cmpuint (pl_recovery_offer_get_n (offer), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (offer), "offer.discard", "u", 0);
+    pl_test_spin ();
+    gtk_dialog_response (GTK_DIALOG (pl_test_find_message_dialog ()), GTK_RESPONSE_ACCEPT);
+    pl_test_spin ();
+  }
   g_assert_null (window_with_owner (EDITED_OWNER));
   g_assert_null (pl_recovery_offer_present (pl_test_app));
   pl_test_remove_dir (dir);

@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <pwd.h>
 #include <signal.h>
 #include <string.h>
@@ -620,11 +622,38 @@ test_killed_while_saving (void)
   remove_tree (dir);
 }
 
+/* A pipe named like a plan would block the reader forever, a device never end: both are
+ * refused at once, in words. */
+static void
+test_not_ordinary (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-io-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.pilote", NULL);
+  g_autofree char *link = g_build_filename (dir, "zero.pilote", NULL);
+  const char *paths[] = { fifo, link };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+      g_assert_null (plan);
+      g_assert_error (error, PL_ERROR, PL_ERROR_FILE);
+      g_assert_nonnull (strstr (error->message, "not an ordinary file"));
+      g_unlink (paths[i]);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan-file/round-trip-example", test_round_trip_example);
+  g_test_add_func ("/plan-file/not-ordinary", test_not_ordinary);
   g_test_add_func ("/plan-file/round-trip-default", test_round_trip_default);
   g_test_add_func ("/plan-file/round-trip-occurrences", test_round_trip_occurrences);
   g_test_add_func ("/plan-file/stale-occurrence-loads", test_stale_occurrence_loads);
