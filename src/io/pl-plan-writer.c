@@ -380,6 +380,7 @@ pl_plan_write_bytes (PlPlan *plan)
   extras_attributes (&self, pl_plan_get_extras (plan));
   g_string_append (self.out, ">\n");
 
+  extras_children (&self, pl_plan_get_leading_extras (plan), 1);
   write_item (&self, PL_ITEM (pl_plan_get_metadata (plan)), 1);
   for (int c = 0; c < PL_N_COLLECTIONS; c++)
     {
