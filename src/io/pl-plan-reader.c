@@ -1491,6 +1491,11 @@ utf16_encoding (const char *data, gsize size, gsize *skip)
   return NULL;
 }
 
+static void
+ignore_generic_error (void *context, const char *format, ...)
+{
+}
+
 static PlPlan *read_bytes (const char *data, gsize size, const char *display_name, PlReadFlags flags,
                            gboolean converted, GError **error);
 
@@ -1550,6 +1555,8 @@ read_bytes (const char  *data,
   Reader self = { 0 };
   g_autoptr(PlPlan) plan = NULL;
   guint doctype_line, doctype_column;
+  xmlGenericErrorFunc generic_error;
+  void *generic_context;
 
   if (only_blank (data, size))
     {
@@ -1595,6 +1602,11 @@ read_bytes (const char  *data,
   pl_xml_cursor_init (&self.cursor, data, size);
   self.tag.line = 1;
   self.known_line = 1;
+  /* libxml2 also prints some problems (a failed encoding conversion) to stderr; the structured
+   * handler has them already, in words. */
+  generic_error = xmlGenericError;
+  generic_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   self.reader = xmlReaderForMemory (data, (int) size, NULL, converted ? "UTF-8" : NULL,
                                     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS |
                                     (converted ? XML_PARSE_IGNORE_ENC : 0));
@@ -1618,6 +1630,7 @@ read_bytes (const char  *data,
         add_message (&self, 1, 1, _("The file does not follow the plan schema."));
       xmlFreeTextReader (self.reader);
     }
+  xmlSetGenericErrorFunc (generic_context, generic_error);
   if (self.n_errors == 0)
     check_integrity (&self);
 
