@@ -286,6 +286,25 @@ test_lines_past_65535 (void)
                                  "at line 70004.");
 }
 
+/* Positions come from a scan of the bytes that must skip what is not an element as the parser
+ * does: comments, CDATA, processing instructions, '>' inside a quoted value. */
+static void
+test_positions_skip_markup (void)
+{
+  g_autoptr(GString) xml = g_string_new (HEADER "<!-- <member id=\"x\" name=\"in a comment\"/> -->\n"
+                                                "<?pi <member id=\"y\"/> ?>\n"
+                                                "<team>\n"
+                                                "  <member id=\"a\" name=\"A &gt; B\" title=\"a > b\"><notes><![CDATA[\n"
+                                                "<member id=\"z\"/>\n"
+                                                "]]></notes></member>\n"
+                                                "  <member name=\"B\"\n"
+                                                "          id=\"a\"/>\n"
+                                                "</team>\n</plan>\n");
+  g_autofree char *message = refusal_of (xml, "markup.pilote");
+
+  g_assert_cmpstr (message, ==, "markup.pilote:11:11: The ID “a” is used twice: it was first given at line 7.");
+}
+
 /* What the validation of a plan says past line 65535 comes from the records' lines. */
 static void
 test_validate_past_65535 (void)
@@ -403,6 +422,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bad-files/runtime/many-attributes", test_many_attributes);
   g_test_add_func ("/bad-files/runtime/lines-past-65535", test_lines_past_65535);
   g_test_add_func ("/bad-files/runtime/validate-past-65535", test_validate_past_65535);
+  g_test_add_func ("/bad-files/runtime/positions-skip-markup", test_positions_skip_markup);
   g_test_add_func ("/bad-files/runtime/message-not-utf8", test_message_not_utf8);
   g_test_add_func ("/bad-files/runtime/period-after-9999", test_period_after_9999);
   g_test_add_func ("/bad-files/runtime/unknown-before-metadata", test_unknown_before_metadata);
