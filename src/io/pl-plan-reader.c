@@ -187,9 +187,8 @@ looks_cut_off (Reader *self, xmlErrorPtr error)
     end--;
   if (end > 0 && self->data[end - 1] == '>')
     return FALSE;
-  for (gsize i = 0; i < end; i++)
-    if (self->data[i] == '\n')
-      last_line++;
+  for (const char *p = self->data; (p = memchr (p, '\n', self->data + end - p)) != NULL; p++)
+    last_line++;
   return error->line <= 0 || (guint) error->line >= last_line;
 }
 
