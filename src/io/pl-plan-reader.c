@@ -229,19 +229,12 @@ structured_error (void *user_data, xmlErrorPtr error)
       g_autofree char *plain_message = plain_schema_message (message);
       guint line = error->line > 0 ? (guint) error->line : 0;
 
-      if (line > 0 && line < G_MAXUINT16)
-        column = find_column (self, line, "<");
-      else
-        {
-          /* libxml2 2.9 says 65535 past that line: the element checked is the one the reader
-           * is about to give, the next start tag. */
-          PlXmlCursor ahead = self->cursor;
-          PlXmlTag tag;
-          if (!pl_xml_cursor_next (&ahead, &tag))
-            tag = self->tag;
-          pl_xml_cursor_locate (&self->cursor, &tag, NULL, &line, &column);
-        }
-      add_message (self, line, column, plain_message);
+      /* An element's line stops at 65535 in libxml2 2.9; the schema checks an element as the
+       * parser reads it (ahead of the reader), so the parser's own line, which does not stop,
+       * is the element's. */
+      if (line == 0 || line >= G_MAXUINT16)
+        line = (guint) MAX (xmlTextReaderGetParserLineNumber (self->reader), 1);
+      add_message (self, line, find_column (self, line, "<"), plain_message);
       return;
     }
   self->fatal = TRUE;

@@ -286,6 +286,22 @@ test_lines_past_65535 (void)
                                  "at line 70004.");
 }
 
+/* The schema's messages past line 65535 too. */
+static void
+test_schema_past_65535 (void)
+{
+  g_autoptr(GString) xml = g_string_new (HEADER "<campaigns>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (xml, "<campaign id=\"c%u\" name=\"C\" status=\"planned\"/>\n", i);
+  g_string_append (xml, "</campaigns>\n<team>\n<member id=\"m\" name=\"M\"/>\n</team>\n</plan>\n");
+  plan = pl_plan_read_bytes (xml->str, xml->len, "order.pilote", PL_READ_SCHEMA, &error);
+  g_assert_null (plan);
+  g_assert_true (g_str_has_prefix (error->message, "order.pilote:70005:1: The element <team> is not expected here"));
+}
+
 /* Positions come from a scan of the bytes that must skip what is not an element as the parser
  * does: comments, CDATA, processing instructions, '>' inside a quoted value. */
 static void
@@ -423,6 +439,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bad-files/runtime/lines-past-65535", test_lines_past_65535);
   g_test_add_func ("/bad-files/runtime/validate-past-65535", test_validate_past_65535);
   g_test_add_func ("/bad-files/runtime/positions-skip-markup", test_positions_skip_markup);
+  g_test_add_func ("/bad-files/runtime/schema-past-65535", test_schema_past_65535);
   g_test_add_func ("/bad-files/runtime/message-not-utf8", test_message_not_utf8);
   g_test_add_func ("/bad-files/runtime/period-after-9999", test_period_after_9999);
   g_test_add_func ("/bad-files/runtime/unknown-before-metadata", test_unknown_before_metadata);
