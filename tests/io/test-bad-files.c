@@ -299,7 +299,7 @@ test_schema_past_65535 (void)
   g_string_append (xml, "</campaigns>\n<team>\n<member id=\"m\" name=\"M\"/>\n</team>\n</plan>\n");
   plan = pl_plan_read_bytes (xml->str, xml->len, "order.pilote", PL_READ_SCHEMA, &error);
   g_assert_null (plan);
-  g_assert_true (g_str_has_prefix (error->message, "order.pilote:70005:1: The element <team> is not expected here"));
+  g_assert_true (g_str_has_prefix (error->message, "order.pilote:70006:1: The element <team> is not expected here"));
 }
 
 /* Positions come from a scan of the bytes that must skip what is not an element as the parser
