@@ -1483,6 +1483,28 @@ utf16_encoding (const char *data, gsize size, gsize *skip)
   return NULL;
 }
 
+/* What is refused from the bytes alone, before libxml2 sees them. */
+static gboolean
+check_bytes (const char *data, gsize size, const char *display_name, GError **error)
+{
+  guint doctype_line, doctype_column;
+
+  if (only_blank (data, size))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name, _("The file is empty."));
+      return FALSE;
+    }
+  /* Refused before parsing: no entity, internal or external, is ever read. */
+  if (find_doctype (data, size, &doctype_line, &doctype_column))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:%u:%u: %s", display_name, doctype_line, doctype_column,
+                   _("The file has a document type declaration (<!DOCTYPE>); plan files never have one, "
+                     "so it is refused."));
+      return FALSE;
+    }
+  return check_attribute_counts (data, size, display_name, error);
+}
+
 static void
 ignore_generic_error (void *context, const char *format, ...)
 {
@@ -1546,30 +1568,12 @@ read_bytes (const char  *data,
 {
   Reader self = { 0 };
   g_autoptr(PlPlan) plan = NULL;
-  guint doctype_line, doctype_column;
   xmlGenericErrorFunc generic_error;
   void *generic_context;
 
-  if (only_blank (data, size))
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name, _("The file is empty."));
-      return NULL;
-    }
-  /* Refused before parsing: no entity, internal or external, is ever read. */
-  if (find_doctype (data, size, &doctype_line, &doctype_column))
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:%u:%u: %s", display_name, doctype_line, doctype_column,
-                   _("The file has a document type declaration (<!DOCTYPE>); plan files never have one, "
-                     "so it is refused."));
-      return NULL;
-    }
-
-  if (!check_attribute_counts (data, size, display_name, error))
-    return NULL;
-
   /* libxml2 2.9 loses the parser's own errors once a schema is plugged into the reader (and
    * crashes if the handler is set after it), so a broken file is read without the schema first,
-   * for its messages. */
+   * for its messages; that read also makes the checks of the bytes alone (check_bytes). */
   if (flags & PL_READ_SCHEMA)
     {
       g_autoptr(PlPlan) plain = read_bytes (data, size, display_name, flags & ~PL_READ_SCHEMA,
@@ -1581,6 +1585,8 @@ read_bytes (const char  *data,
       if (pl_plan_get_newer_format (plain) != NULL)
         return g_steal_pointer (&plain);
     }
+  else if (!check_bytes (data, size, display_name, error))
+    return NULL;
 
   plan = pl_plan_new ();
   self.data = data;
