@@ -25,12 +25,14 @@ read_plan (const char *data, gsize size, PlReadFlags flags)
   g_autoptr(GError) error = NULL;
   PlPlan *plan = pl_plan_read_bytes (data, size, "fuzz.pilote", flags, &error);
 
-  /* A refusal always says why, in valid UTF-8 and never "(null)". */
+  /* A refusal always says why, in valid UTF-8 and never "(null)" (unless the file says it,
+   * and the message quotes it). */
   g_assert_true ((plan == NULL) == (error != NULL));
   if (error != NULL)
     {
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
-      g_assert_null (strstr (error->message, "(null)"));
+      if (memmem (data, size, "(null)", 6) == NULL)
+        g_assert_null (strstr (error->message, "(null)"));
       g_assert_true (g_str_has_prefix (error->message, "fuzz.pilote:"));
     }
   return plan;
