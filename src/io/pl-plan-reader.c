@@ -16,9 +16,13 @@
 #include "pl-plan-validate.h"
 #include "pl-rules.h"
 #include "pl-schema.h"
+#include "pl-xml-scan.h"
 
 #define MAX_MESSAGES 100
 #define MAX_DEPTH 256
+/* No element of a plan has more than a few dozen attributes; past this, libxml2's quadratic
+ * check of their names would take minutes (no limit of its own in 2.9). */
+#define MAX_ATTRIBUTES 256
 
 typedef struct {
   const char       *data;
@@ -28,7 +32,11 @@ typedef struct {
   PlPlan           *plan;
   GString          *messages;
   guint             n_errors;
-  GArray           *line_starts;   /* offsets of line starts, built when first needed */
+  gboolean          stopped;       /* MAX_MESSAGES reached: nothing more is read */
+  PlXmlCursor       cursor;        /* follows the reader through the start tags, for positions */
+  PlXmlTag          tag;           /* the start tag of the element the reader is on */
+  guint             known_line;    /* a line whose start is known, to find others near it */
+  gsize             known_start;
   GHashTable       *ids;           /* ID -> line of first use */
   GPtrArray        *root_ns;       /* ` xmlns:p="uri"` declared on the root, written there again */
   guint             exponent;
@@ -39,62 +47,55 @@ typedef struct {
 /* Where the plan keeps the version of a newer file it was read from: the file format is io's
  * business, so core's model does not hold it. */
 #define NEWER_FORMAT_KEY "pl-plan-reader-newer-format"
+#define LEADING_EXTRAS_KEY "pl-plan-reader-leading-extras"
 
 /* ---- messages ---- */
 
 static void
-line_index (Reader *self)
+add_message (Reader *self, guint line, guint column, const char *message)
 {
-  guint zero = 0;
+  g_autofree char *valid = NULL;
 
-  if (self->line_starts != NULL)
+  if (self->stopped)
     return;
-  self->line_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_val (self->line_starts, zero); /* line 0 does not exist */
-  g_array_append_val (self->line_starts, zero);
-  for (const char *p = self->data; (p = memchr (p, '\n', self->data + self->size - p)) != NULL; p++)
-    {
-      guint offset = (guint) (p - self->data) + 1;
-      g_array_append_val (self->line_starts, offset);
-    }
+  /* libxml2 quotes the file's bytes as they are: the message must stay text. */
+  if (!g_utf8_validate (message, -1, NULL))
+    message = valid = g_utf8_make_valid (message, -1);
+  g_string_append_printf (self->messages, "%s:%u:%u: %s\n", self->name, line, column, message);
+  /* Past this, more messages help nobody, and looking for them costs time on a file that is
+   * broken everywhere: reading stops. */
+  if (++self->n_errors >= MAX_MESSAGES)
+    self->stopped = self->fatal = TRUE;
 }
 
-/* The column (1-based, in characters) of @needle on @line, searched from the start of the
- * line, or 1 when it is not there: a message with a column is easier to act on. */
+/* The column (1-based, in characters) of @needle on @line, or 1 when it is not there; the
+ * line is found from the last one found, as messages come mostly in the order of the file. */
 static guint
 find_column (Reader *self, guint line, const char *needle)
 {
   const char *start, *end, *hit;
 
-  line_index (self);
-  if (line == 0 || line >= self->line_starts->len)
+  if (line == 0)
     return 1;
-  start = self->data + g_array_index (self->line_starts, guint, line);
-  end = line + 1 < self->line_starts->len
-          ? self->data + g_array_index (self->line_starts, guint, line + 1)
-          : self->data + self->size;
+  self->known_start = pl_xml_find_line (self->data, self->size, self->known_line, self->known_start, line);
+  self->known_line = line;
+  if (self->known_start >= self->size)
+    return 1;
+  start = self->data + self->known_start;
+  end = memchr (start, '\n', self->data + self->size - start);
+  if (end == NULL)
+    end = self->data + self->size;
   hit = needle ? g_strstr_len (start, end - start, needle) : NULL;
   if (hit == NULL)
     return 1;
-  if (!g_utf8_validate (start, hit - start, NULL))
-    return (guint) (hit - start) + 1;
-  return (guint) g_utf8_strlen (start, hit - start) + 1;
+  return pl_xml_cursor_column (&self->cursor, self->known_start, hit - self->data);
 }
 
-static void
-add_message (Reader *self, guint line, guint column, const char *message)
-{
-  if (++self->n_errors > MAX_MESSAGES)
-    return;
-  g_string_append_printf (self->messages, "%s:%u:%u: %s\n", self->name, line, column, message);
-}
-
+/* Where the current element stands (libxml2 2.9 gives no column, and line 65535 past that). */
 static guint
 current_line (Reader *self)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
-
-  return node ? (guint) xmlGetLineNo (node) : (guint) xmlTextReaderGetParserLineNumber (self->reader);
+  return self->tag.line;
 }
 
 /* Reports a problem at the current element; @needle locates the column on its line. */
@@ -102,13 +103,16 @@ G_GNUC_PRINTF (3, 4) static void
 error_at (Reader *self, const char *needle, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  guint line = current_line (self);
+  guint line, column;
   va_list args;
 
+  if (self->stopped)
+    return;
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  add_message (self, line, find_column (self, line, needle), message);
+  pl_xml_cursor_locate (&self->cursor, &self->tag, needle, &line, &column);
+  add_message (self, line, column, message);
 }
 
 static char *
@@ -121,6 +125,13 @@ attribute_needle (const char *name)
 static const char *
 plain_parser_message (const xmlError *error)
 {
+  /* libxml2's limits without XML_PARSE_HUGE: "huge text node", "Huge input lookup",
+   * "AttValue length too long", "Name too long", "Comment too big found"... */
+  if (error->message != NULL &&
+      (strstr (error->message, "huge") || strstr (error->message, "Huge") ||
+       strstr (error->message, "too long") || strstr (error->message, "too big")))
+    return _("A text, a value or a name in the file is longer than Pilote reads (10 MB); "
+             "no plan holds one that long, so the file is refused.");
   switch (error->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
@@ -157,7 +168,9 @@ clean_libxml_message (const char *message)
 {
   /* Schema messages name elements as '{namespace}name'; readers want 'name'. */
   g_autoptr(GRegex) ns = g_regex_new ("\\{[^}]*\\}", 0, 0, NULL);
-  g_autofree char *text = g_regex_replace_literal (ns, message ? message : "", -1, 0, "", 0, NULL);
+  /* libxml2 quotes the file's bytes, which may not be text: GRegex wants UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (message ? message : "", -1);
+  g_autofree char *text = g_regex_replace_literal (ns, valid, -1, 0, "", 0, NULL);
 
   return g_strstrip (g_steal_pointer (&text));
 }
@@ -174,9 +187,8 @@ looks_cut_off (Reader *self, xmlErrorPtr error)
     end--;
   if (end > 0 && self->data[end - 1] == '>')
     return FALSE;
-  for (gsize i = 0; i < end; i++)
-    if (self->data[i] == '\n')
-      last_line++;
+  for (const char *p = self->data; (p = memchr (p, '\n', self->data + end - p)) != NULL; p++)
+    last_line++;
   return error->line <= 0 || (guint) error->line >= last_line;
 }
 
@@ -213,9 +225,15 @@ structured_error (void *user_data, xmlErrorPtr error)
     return;
   if (error->domain == XML_FROM_SCHEMASV)
     {
-      guint line = error->line > 0 ? (guint) error->line : current_line (self);
       g_autofree char *message = clean_libxml_message (error->message);
       g_autofree char *plain_message = plain_schema_message (message);
+      guint line = error->line > 0 ? (guint) error->line : 0;
+
+      /* An element's line stops at 65535 in libxml2 2.9; the schema checks an element as the
+       * parser reads it (ahead of the reader), so the parser's own line, which does not stop,
+       * is the element's. */
+      if (line == 0 || line >= G_MAXUINT16)
+        line = (guint) MAX (xmlTextReaderGetParserLineNumber (self->reader), 1);
       add_message (self, line, find_column (self, line, "<"), plain_message);
       return;
     }
@@ -597,6 +615,8 @@ next (Reader *self)
         self->fatal = TRUE;
       return FALSE;
     }
+  if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_ELEMENT)
+    pl_xml_cursor_next (&self->cursor, &self->tag);
   if (xmlTextReaderDepth (self->reader) > MAX_DEPTH)
     {
       error_at (self, NULL, _("The elements are nested too deeply; this is not a plan file."));
@@ -690,12 +710,12 @@ read_attributes (Reader *self, PlItem *item)
 }
 
 static void
-check_required (Reader *self, PlItem *item, guint line)
+check_required (Reader *self, PlItem *item, const PlXmlTag *tag)
 {
   guint n_fields;
   const PlField *fields = pl_item_get_fields (item, &n_fields);
   g_autofree char *needle = NULL;
-  guint column;
+  guint line, column;
 
   if (PL_IS_METADATA (item) || pl_item_get_id (item) != NULL)
     {
@@ -709,7 +729,7 @@ check_required (Reader *self, PlItem *item, guint line)
         return;
     }
   needle = g_strconcat ("<", pl_item_get_element (item), NULL);
-  column = find_column (self, line, needle);
+  pl_xml_cursor_locate (&self->cursor, tag, needle, &line, &column);
 
   if (!PL_IS_METADATA (item) && pl_item_get_id (item) == NULL)
     {
@@ -928,7 +948,10 @@ read_list_value (Reader *self, PlItem *item, guint field, const char *text)
   if (field == PL_ENTRY_SKIP && !pl_calendar_parse_skip (text, NULL))
     {
       what = pl_rules_describe (self->plan, item, FALSE);
-      error_at (self, "<skip", _("The skipped occurrence “%s” of %s is not a date (YYYY-MM-DD)."), text, what);
+      if (*text == '\0')
+        error_at (self, "<skip", _("A skipped occurrence of %s is empty; write its date (YYYY-MM-DD)."), what);
+      else
+        error_at (self, "<skip", _("The skipped occurrence “%s” of %s is not a date (YYYY-MM-DD)."), text, what);
       return FALSE;
     }
   if (field == PL_ENTRY_MOVE && !pl_calendar_parse_move (text, NULL, NULL))
@@ -947,7 +970,8 @@ read_item (Reader *self, GType type)
 {
   PlItem *item = g_object_new (type, NULL);
   PlItemClass *klass = PL_ITEM_GET_CLASS (item);
-  guint line = current_line (self);
+  PlXmlTag tag = self->tag;
+  guint line = tag.line;
   int depth = xmlTextReaderDepth (self->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (self->reader);
   g_autofree GPtrArray **lists = NULL;  /* per field, for lists of text; made when first needed */
@@ -1031,14 +1055,14 @@ read_item (Reader *self, GType type)
       GVariant *all = g_variant_builder_end (&answers);
       pl_item_set_variant (item, PL_ASSESSMENT_ANSWERS, sorted_answers (all));
     }
-  check_required (self, item, line);
+  check_required (self, item, &tag);
   return item;
 }
 
 /* Records @item's ID, or says what is wrong with it; FALSE when the record cannot be kept
  * (it has no ID: nothing could refer to it, and the plan's index needs one). */
 static gboolean
-register_id (Reader *self, PlItem *item)
+register_id (Reader *self, PlItem *item, const PlXmlTag *tag)
 {
   const char *id = pl_item_get_id (item);
   gpointer first;
@@ -1051,9 +1075,10 @@ register_id (Reader *self, PlItem *item)
       g_autofree char *message =
         g_strdup_printf (_("The ID “%s” is used twice: it was first given at line %u."), id,
                          GPOINTER_TO_UINT (first));
-      guint line = pl_item_get_line (item);
-      g_autofree char *needle = g_strdup_printf ("id=\"%s\"", id);
-      add_message (self, line, find_column (self, line, needle), message);
+      guint line, column;
+
+      pl_xml_cursor_locate (&self->cursor, tag, "id=", &line, &column);
+      add_message (self, line, column, message);
       return TRUE;
     }
   g_hash_table_insert (self->ids, g_strdup (id), GUINT_TO_POINTER (pl_item_get_line (item)));
@@ -1087,8 +1112,9 @@ read_container (Reader *self, PlCollection collection)
         continue;
       if (is_ours (self) && strcmp (local_name (self), element) == 0)
         {
+          PlXmlTag tag = self->tag;
           PlItem *item = read_item (self, type);
-          if (register_id (self, item))
+          if (register_id (self, item, &tag))
             g_ptr_array_add (items, item);
           else
             g_object_unref (item);
@@ -1171,6 +1197,24 @@ read_root_attributes (Reader *self)
   xmlTextReaderMoveToElement (self->reader);
 }
 
+/* Dates have four-digit years, in the file as in every text that shows one: a period that
+ * ends after 9999 has months nothing can name. */
+static void
+check_period_end (Reader *self, PlItem *metadata, const PlXmlTag *tag)
+{
+  GDate start;
+  guint line, column;
+
+  g_date_clear (&start, 1);
+  g_date_set_julian (&start, pl_item_get_julian (metadata, PL_METADATA_START));
+  if (g_date_get_year (&start) < 9999 ||
+      g_date_get_month (&start) + (guint) pl_item_get_int (metadata, PL_METADATA_MONTHS) - 1 <= 12)
+    return;
+  pl_xml_cursor_locate (&self->cursor, tag, "start=", &line, &column);
+  add_message (self, line, column, _("The fiscal period ends after the year 9999; Pilote reads dates up to "
+                                     "9999-12-31."));
+}
+
 static void
 read_document (Reader *self)
 {
@@ -1218,13 +1262,13 @@ read_document (Reader *self)
       if (is_ours (self) && strcmp (name, "metadata") == 0 && !seen_metadata)
         {
           PlItem *metadata = PL_ITEM (pl_plan_get_metadata (self->plan));
-          guint line = current_line (self);
+          PlXmlTag tag = self->tag;
           /* Replace the defaults of a new plan with exactly what the file says. */
           pl_item_set_string (metadata, PL_METADATA_TITLE, NULL);
           pl_item_set_string (metadata, PL_METADATA_CURRENCY, NULL);
           pl_item_set_julian (metadata, PL_METADATA_START, 0);
           read_attributes (self, metadata);
-          pl_item_set_position (metadata, line, 0);
+          pl_item_set_position (metadata, tag.line, 0);
           if (!xmlTextReaderIsEmptyElement (self->reader))
             {
               int depth = xmlTextReaderDepth (self->reader);
@@ -1255,11 +1299,27 @@ read_document (Reader *self)
                   pl_item_set_strv (metadata, PL_METADATA_REPORT_SECTIONS, (const char * const *) sections->pdata);
                 }
             }
-          check_required (self, metadata, line);
+          check_required (self, metadata, &tag);
           seen_metadata = TRUE;
           if (!pl_item_field_is_set (metadata, PL_METADATA_START) ||
               !pl_item_field_is_set (metadata, PL_METADATA_CURRENCY))
             return; /* budget lines cannot be read without the period and the currency */
+          check_period_end (self, metadata, &tag);
+          continue;
+        }
+      /* What a newer version puts first is kept there; only a known container cannot come
+       * before the metadata, since reading it needs the period and the currency. */
+      if (!seen_metadata && (!is_ours (self) || collection_for_container (name) == PL_COLLECTION_NONE))
+        {
+          PlExtras *leading = pl_plan_get_leading_extras (self->plan);
+          if (leading == NULL)
+            {
+              leading = pl_extras_new ();
+              g_object_set_data_full (G_OBJECT (self->plan), LEADING_EXTRAS_KEY, leading,
+                                      (GDestroyNotify) pl_extras_free);
+            }
+          keep_element (self, leading);
+          positioned = skip (self);
           continue;
         }
       if (!seen_metadata)
@@ -1296,7 +1356,7 @@ check_integrity (Reader *self)
   g_autoptr(GPtrArray) blocking = pl_plan_validate_blocking (self->plan);
 
   g_ptr_array_sort (blocking, compare_problems);
-  for (guint i = 0; i < blocking->len; i++)
+  for (guint i = 0; i < blocking->len && !self->stopped; i++)
     {
       PlProblem *problem = g_ptr_array_index (blocking, i);
       g_autofree char *needle = problem->id ? g_strdup_printf ("id=\"%s\"", problem->id) : NULL;
@@ -1376,6 +1436,83 @@ find_doctype (const char *data, gsize size, guint *line, guint *column)
   return TRUE;
 }
 
+/* Finds a start tag with more attributes than MAX_ATTRIBUTES, before libxml2 spends minutes
+ * on it; says so in @error. */
+static gboolean
+check_attribute_counts (const char *data, gsize size, const char *display_name, GError **error)
+{
+  PlXmlCursor cursor;
+  PlXmlTag tag;
+
+  pl_xml_cursor_init (&cursor, data, size);
+  while (pl_xml_cursor_next (&cursor, &tag))
+    if (tag.n_attributes > MAX_ATTRIBUTES)
+      {
+        const char *name = data + tag.offset + 1;
+        gsize length = 0;
+        g_autofree char *valid = NULL;
+        g_autofree char *message = NULL;
+        guint line, column;
+
+        while (length < 64 && tag.offset + 1 + length < tag.end && !strchr (" \t\r\n/>=", name[length]))
+          length++;
+        valid = g_utf8_make_valid (name, (gssize) length);
+        pl_xml_cursor_locate (&cursor, &tag, NULL, &line, &column);
+        message = g_strdup_printf (_("The element <%s> has more than %d attributes; no element of a plan "
+                                     "has that many, so the file is refused."), valid, MAX_ATTRIBUTES);
+        g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:%u:%u: %s", display_name, line, column, message);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The UTF-16 encoding of @data, found from its byte-order mark or its first "<" (*@skip gets
+ * the length of the mark), or NULL when it is not UTF-16. */
+static const char *
+utf16_encoding (const char *data, gsize size, gsize *skip)
+{
+  *skip = 0;
+  if (size >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
+    *skip = 2;
+  else if (size >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
+    *skip = 2;
+  if (size >= *skip + 2 && data[*skip] != '\0' && data[*skip + 1] == '\0')
+    return "UTF-16LE";
+  if (size >= *skip + 2 && data[*skip] == '\0' && data[*skip + 1] != '\0')
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* What is refused from the bytes alone, before libxml2 sees them. */
+static gboolean
+check_bytes (const char *data, gsize size, const char *display_name, GError **error)
+{
+  guint doctype_line, doctype_column;
+
+  if (only_blank (data, size))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name, _("The file is empty."));
+      return FALSE;
+    }
+  /* Refused before parsing: no entity, internal or external, is ever read. */
+  if (find_doctype (data, size, &doctype_line, &doctype_column))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:%u:%u: %s", display_name, doctype_line, doctype_column,
+                   _("The file has a document type declaration (<!DOCTYPE>); plan files never have one, "
+                     "so it is refused."));
+      return FALSE;
+    }
+  return check_attribute_counts (data, size, display_name, error);
+}
+
+static void
+ignore_generic_error (void *context, const char *format, ...)
+{
+}
+
+static PlPlan *read_bytes (const char *data, gsize size, const char *display_name, PlReadFlags flags,
+                           gboolean converted, GError **error);
+
 PlPlan *
 pl_plan_read_bytes (const char  *data,
                     gsize        size,
@@ -1384,9 +1521,8 @@ pl_plan_read_bytes (const char  *data,
                     GError     **error)
 {
   static gsize initialised = 0;
-  Reader self = { 0 };
-  g_autoptr(PlPlan) plan = NULL;
-  guint doctype_line, doctype_column;
+  const char *encoding;
+  gsize skip;
 
   if (g_once_init_enter (&initialised))
     g_once_init_leave (&initialised, init_libxml ());
@@ -1402,28 +1538,46 @@ pl_plan_read_bytes (const char  *data,
                    _("The file is too large to be a plan."));
       return NULL;
     }
+  /* UTF-16 is read as the same text in UTF-8, so that every check of the bytes below, and
+   * every position, holds for it too. */
+  encoding = utf16_encoding (data, size, &skip);
+  if (encoding != NULL)
+    {
+      gsize written = 0;
+      g_autofree char *utf8 = g_convert (data + skip, (gssize) (size - skip), "UTF-8", encoding,
+                                         NULL, &written, NULL);
+      if (utf8 == NULL || written == 0)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name,
+                       _("The file is not valid UTF-16 text; save it again as UTF-8."));
+          return NULL;
+        }
+      return read_bytes (utf8, written, display_name, flags, TRUE, error);
+    }
+  return read_bytes (data, size, display_name, flags, FALSE, error);
+}
 
-  if (only_blank (data, size))
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:1:1: %s", display_name, _("The file is empty."));
-      return NULL;
-    }
-  /* Refused before parsing: no entity, internal or external, is ever read. */
-  if (find_doctype (data, size, &doctype_line, &doctype_column))
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FILE, "%s:%u:%u: %s", display_name, doctype_line, doctype_column,
-                   _("The file has a document type declaration (<!DOCTYPE>); plan files never have one, "
-                     "so it is refused."));
-      return NULL;
-    }
+/* Reads @data, in UTF-8 whatever its XML declaration says when @converted. */
+static PlPlan *
+read_bytes (const char  *data,
+            gsize        size,
+            const char  *display_name,
+            PlReadFlags  flags,
+            gboolean     converted,
+            GError     **error)
+{
+  Reader self = { 0 };
+  g_autoptr(PlPlan) plan = NULL;
+  xmlGenericErrorFunc generic_error;
+  void *generic_context;
 
   /* libxml2 2.9 loses the parser's own errors once a schema is plugged into the reader (and
    * crashes if the handler is set after it), so a broken file is read without the schema first,
-   * for its messages. */
+   * for its messages; that read also makes the checks of the bytes alone (check_bytes). */
   if (flags & PL_READ_SCHEMA)
     {
-      g_autoptr(PlPlan) plain = pl_plan_read_bytes (data, size, display_name,
-                                                    flags & ~PL_READ_SCHEMA, error);
+      g_autoptr(PlPlan) plain = read_bytes (data, size, display_name, flags & ~PL_READ_SCHEMA,
+                                            converted, error);
       if (plain == NULL)
         return NULL;
       /* The schema built in describes this version: a newer file's additions are not in it,
@@ -1431,6 +1585,8 @@ pl_plan_read_bytes (const char  *data,
       if (pl_plan_get_newer_format (plain) != NULL)
         return g_steal_pointer (&plain);
     }
+  else if (!check_bytes (data, size, display_name, error))
+    return NULL;
 
   plan = pl_plan_new ();
   self.data = data;
@@ -1441,8 +1597,17 @@ pl_plan_read_bytes (const char  *data,
   self.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.root_ns = g_ptr_array_new_with_free_func (g_free);
   self.exponent = 2;
-  self.reader = xmlReaderForMemory (data, (int) size, NULL, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS);
+  pl_xml_cursor_init (&self.cursor, data, size);
+  self.tag.line = 1;
+  self.known_line = 1;
+  /* libxml2 also prints some problems (a failed encoding conversion) to stderr; the structured
+   * handler has them already, in words. */
+  generic_error = xmlGenericError;
+  generic_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  self.reader = xmlReaderForMemory (data, (int) size, NULL, converted ? "UTF-8" : NULL,
+                                    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS |
+                                    (converted ? XML_PARSE_IGNORE_ENC : 0));
   if (self.reader == NULL)
     add_message (&self, 1, 1, _("The file cannot be read as XML."));
   else
@@ -1463,18 +1628,17 @@ pl_plan_read_bytes (const char  *data,
         add_message (&self, 1, 1, _("The file does not follow the plan schema."));
       xmlFreeTextReader (self.reader);
     }
+  xmlSetGenericErrorFunc (generic_context, generic_error);
   if (self.n_errors == 0)
     check_integrity (&self);
 
-  if (self.n_errors > MAX_MESSAGES)
+  if (self.stopped)
     g_string_append_printf (self.messages,
-                            ngettext ("%s: … and %u more problem.\n", "%s: … and %u more problems.\n",
-                                      self.n_errors - MAX_MESSAGES),
-                            display_name, self.n_errors - MAX_MESSAGES);
+                            _("%s: … and perhaps more problems: Pilote stops reading a file at the "
+                              "first %d. Correct these and open it again.\n"),
+                            display_name, MAX_MESSAGES);
   g_hash_table_unref (self.ids);
   g_ptr_array_unref (self.root_ns);
-  if (self.line_starts)
-    g_array_unref (self.line_starts);
   if (self.n_errors > 0)
     {
       if (self.messages->len > 0 && self.messages->str[self.messages->len - 1] == '\n')
@@ -1487,6 +1651,13 @@ pl_plan_read_bytes (const char  *data,
   g_string_free (self.messages, TRUE);
   pl_plan_mark_saved (plan);
   return g_steal_pointer (&plan);
+}
+
+PlExtras *
+pl_plan_get_leading_extras (PlPlan *plan)
+{
+  g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  return g_object_get_data (G_OBJECT (plan), LEADING_EXTRAS_KEY);
 }
 
 const char *

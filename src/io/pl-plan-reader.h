@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pl-extras.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,9 @@ PlPlan *pl_plan_read_bytes (const char  *data,
                             PlReadFlags  flags,
                             GError     **error);
 
+/* The elements of other namespaces (or of a newer version) that @plan's file held before its
+ * <metadata>, kept to be written back there; NULL when there were none. */
+PlExtras   *pl_plan_get_leading_extras    (PlPlan *plan);
 /* The version of the format @plan's file was written in ("1.3") when it is newer than this
  * build's, NULL otherwise (a new plan, or a file of this version or older). */
 const char *pl_plan_get_newer_format      (PlPlan *plan);

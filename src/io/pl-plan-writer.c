@@ -431,6 +431,7 @@ write_start (Writer *self)
   extras_attributes (self, pl_plan_get_extras (plan));
   g_string_append (self->out, ">\n");
 
+  extras_children (self, pl_plan_get_leading_extras (plan), 1);
   write_item (self, PL_ITEM (pl_plan_get_metadata (plan)), 1);
 }
 

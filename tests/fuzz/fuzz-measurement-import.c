@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Fuzz target for the CSV measurement import: the first byte of the input chooses the
+ * options, the rest is the file. Any text is previewed or refused in words; a preview
+ * applies, and undoing it gives back the plan as it was. */
+#include <glib.h>
+#include <string.h>
+
+#include "fuzz-target.h"
+#include "pl-csv.h"
+#include "pl-measurement-import.h"
+#include "pl-plan-reader.h"
+#include "pl-plan-writer.h"
+
+/* KPIs of every frequency, aggregate and unit the import treats apart, named so that
+ * headers can find them by ID or name. */
+static const char plan_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+  "<metadata title=\"Fuzz\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+  "<kpis>\n"
+  "<kpi id=\"kpi-visitors\" name=\"Visitors\" unit=\"count\" direction=\"higher\" layer=\"activity\" stage=\"visitors\" aggregate=\"sum\" frequency=\"monthly\" dashboard=\"false\">\n"
+  "<measurement period=\"2027-01-01\" value=\"1200\"/><measurement period=\"2027-01-15\" value=\"3\"/>\n"
+  "</kpi>\n"
+  "<kpi id=\"kpi-leads\" name=\"Leads\" unit=\"count\" direction=\"higher\" layer=\"funnel\" stage=\"leads\" aggregate=\"sum\" frequency=\"weekly\" dashboard=\"true\"/>\n"
+  "<kpi id=\"kpi-churn\" name=\"Churn (%)\" unit=\"percent\" direction=\"lower\" layer=\"business\" aggregate=\"mean\" frequency=\"monthly\" dashboard=\"true\">\n"
+  "<measurement period=\"2027-01-01\" value=\"1.5\"/>\n"
+  "</kpi>\n"
+  "<kpi id=\"kpi-mrr\" name=\"MRR\" unit=\"currency\" direction=\"higher\" layer=\"business\" aggregate=\"last\" frequency=\"quarterly\" dashboard=\"true\"/>\n"
+  "<kpi id=\"kpi-cycle\" name=\"Sales cycle\" unit=\"days\" direction=\"lower\" layer=\"business\" aggregate=\"mean\" frequency=\"monthly\" dashboard=\"false\"/>\n"
+  "</kpis>\n"
+  "</plan>\n";
+
+static PlPlan *plan;
+static GBytes *plan_bytes;
+
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  pl_fuzz_init_glib ();
+  plan = pl_plan_read_bytes (plan_xml, sizeof plan_xml - 1, "fuzz.pilote", PL_READ_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan_bytes = pl_plan_write_bytes (plan);
+  return 0;
+}
+
+static void
+check_message (const GError *error)
+{
+  g_assert_nonnull (error);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_null (strstr (error->message, "(null)"));
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  static const char decimals[] = { 0, '.', ',', 0 };
+  static const char thousands[] = { 0, ',', '.', ' ' };
+  static const char delimiters[] = { 0, ',', ';', '\t' };
+  static const char * const columns[] = { "Total users=kpi-visitors", "Leads", "3", NULL };
+  PlImportOptions options = { 0 };
+  g_autoptr(PlImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_auto(GStrv) header = NULL;
+  g_autofree char *text = NULL;
+  guint8 choice;
+  gsize length;
+
+  if (size == 0)
+    return 0;
+  choice = data[0];
+  length = size - 1;
+  /* The import is given NUL-terminated text read from a file: a copy ends in NUL. */
+  text = g_malloc (length + 1);
+  memcpy (text, data + 1, length);
+  text[length] = '\0';
+
+  options.date_format = (PlImportDateFormat) (choice % 7);
+  options.decimal = decimals[(choice >> 3) & 3];
+  options.thousands = thousands[(choice >> 5) & 3];
+  if (options.thousands == options.decimal)
+    options.thousands = 0;
+  options.delimiter = delimiters[(choice >> 2) & 3];
+  options.wide = (choice & 0x80) != 0;
+  options.kpi_columns = (choice & 0x40) && options.wide ? columns : NULL;
+  options.percent = (PlImportPercent) ((choice >> 1) % 3);
+  options.source = "fuzz";
+
+  records = pl_csv_read (text, (gssize) length, NULL, NULL, &error);
+  if (records == NULL)
+    check_message (error);
+  g_clear_error (&error);
+  header = pl_import_read_header (text, (gssize) length, NULL, &error);
+  if (header == NULL)
+    check_message (error);
+  else
+    {
+      int date, kpi, value;
+      pl_import_guess_columns (header, &date, &kpi, &value);
+    }
+  g_clear_error (&error);
+
+  preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
+  if (preview == NULL)
+    {
+      check_message (error);
+      return 0;
+    }
+  for (guint i = 0; i < preview->rejected->len; i++)
+    {
+      PlImportRejection *rejection = g_ptr_array_index (preview->rejected, i);
+      g_assert_true (g_utf8_validate (rejection->message, -1, NULL));
+    }
+  if (pl_import_apply (plan, preview, options.source) > 0)
+    {
+      g_assert_true (pl_plan_undo (plan));
+      /* Undone, the plan is the one before the import, to the byte. */
+      if (pl_plan_get_modified (plan))
+        g_error ("undoing an import left the plan modified");
+    }
+  {
+    g_autoptr(GBytes) now = pl_plan_write_bytes (plan);
+    if (!g_bytes_equal (now, plan_bytes))
+      g_error ("undoing an import did not give back the plan");
+  }
+  return 0;
+}
