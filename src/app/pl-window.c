@@ -918,6 +918,21 @@ save_to (PlWindow *self, GFile *file, gboolean overwrite)
     }
 }
 
+/* The file chooser lists what it was given among the recent files, and the next start opens
+ * the most recent plan: a file the plan could not be saved to must not be that one. Only an
+ * entry made a moment ago is taken back; an older one was the user's own. */
+static void
+forget_chosen (GFile *file)
+{
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GtkRecentInfo) info = gtk_recent_manager_lookup_item (recent, uri, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (info != NULL && g_date_time_difference (now, gtk_recent_info_get_modified (info)) < 60 * G_TIME_SPAN_SECOND)
+    gtk_recent_manager_remove_item (recent, uri, NULL);
+}
+
 void
 pl_window_save_as_file (PlWindow *self, GFile *file)
 {
@@ -925,6 +940,8 @@ pl_window_save_as_file (PlWindow *self, GFile *file)
   g_return_if_fail (self->document != NULL);
   /* The chooser has asked before replacing a file. */
   save_to (self, file, TRUE);
+  if (pl_document_get_file (self->document) == NULL || !g_file_equal (pl_document_get_file (self->document), file))
+    forget_chosen (file);
 }
 
 static void

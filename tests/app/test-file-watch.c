@@ -316,6 +316,37 @@ test_autosave_failed_said (void)
   pl_test_remove_dir (dir);
 }
 
+/* A Save As that fails leaves no trace among the recent plans (the file chooser had put the
+ * chosen file there), so that the next start does not open that file. */
+static void
+test_failed_save_as_forgotten (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  g_autofree char *gone = g_build_filename (dir, "gone", "elsewhere.pilote", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (gone);
+  g_autofree char *uri = g_file_get_uri (target);
+  PlWindow *window = pl_test_open_in_window (path);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  GtkWidget *dialog;
+
+  GtkRecentData data = { .mime_type = (char *) "application/x-pilote-plan", .app_name = (char *) "pilote",
+                         .app_exec = (char *) "pilote %u" };
+
+  g_assert_true (gtk_recent_manager_add_full (recent, uri, &data));
+  pl_test_spin ();
+  g_assert_true (gtk_recent_manager_has_item (recent, uri));
+  pl_window_save_as_file (window, target);
+  pl_test_spin ();
+  g_assert_false (gtk_recent_manager_has_item (recent, uri));
+  dialog = pl_test_find_message_dialog ();
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -333,6 +364,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/file-watch/bad-file-beside-work", test_bad_file_beside_work);
   g_test_add_func ("/file-watch/typing-kept", test_typing_kept);
   g_test_add_func ("/file-watch/autosave-failed-said", test_autosave_failed_said);
+  g_test_add_func ("/file-watch/failed-save-as-forgotten", test_failed_save_as_forgotten);
   {
     int status = g_test_run ();
     g_autofree char *recent = g_build_filename (data, "recently-used.xbel", NULL);
