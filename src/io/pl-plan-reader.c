@@ -42,6 +42,7 @@ typedef struct {
   guint             exponent;
   gboolean          fatal;         /* the XML itself is broken: stop reading */
   gboolean          newer;         /* written in a newer major version of the format */
+  gboolean          refused;       /* not a plan this version reads: what follows is not judged */
 } Reader;
 
 /* Where the plan keeps the version of a newer file it was read from: the file format is io's
@@ -213,6 +214,14 @@ plain_schema_message (const char *message)
   return g_strdup (message);
 }
 
+/* Whether the bytes hold the plan's closing tag at all (with or without a prefix). */
+static gboolean
+has_root_end (Reader *self)
+{
+  return memmem (self->data, self->size, "</plan>", 7) != NULL ||
+         memmem (self->data, self->size, ":plan>", 6) != NULL;
+}
+
 static void
 structured_error (void *user_data, xmlErrorPtr error)
 {
@@ -241,6 +250,9 @@ structured_error (void *user_data, xmlErrorPtr error)
   plain = plain_parser_message (error);
   if (error->code == XML_ERR_TAG_NOT_FINISHED || looks_cut_off (self, error) ||
       (error->message && strstr (error->message, "Premature end")))
+    text = g_strdup (_("The file ends too early: it looks cut off, perhaps by an interrupted copy or download."));
+  else if (error->code == XML_ERR_DOCUMENT_END && !has_root_end (self))
+    /* Cut right after a tag, libxml2 speaks of content after the end: there is no end. */
     text = g_strdup (_("The file ends too early: it looks cut off, perhaps by an interrupted copy or download."));
   else if (error->code == XML_ERR_DOCUMENT_END)
     text = g_strdup (_("There is content after the end of the plan (after </plan>)."));
@@ -1228,6 +1240,7 @@ read_document (Reader *self)
     {
       if (self->n_errors == 0)
         add_message (self, 1, 1, _("The file holds no XML element; it is not a plan."));
+      self->refused = TRUE;
       return;
     }
   if (strcmp (local_name (self), "plan") != 0 || !is_ours (self))
@@ -1236,10 +1249,14 @@ read_document (Reader *self)
       error_at (self, needle, _("This is not a Pilote plan: the file starts with <%s> where a plan "
                                 "starts with <plan xmlns=\"%s\">."),
                 (const char *) xmlTextReaderConstName (self->reader), PL_PLAN_NAMESPACE);
+      self->refused = TRUE;
       return;
     }
   if (!check_version (self))
-    return;
+    {
+      self->refused = TRUE;
+      return;
+    }
   xmlTextReaderMoveToElement (self->reader);
   read_root_attributes (self);
   if (xmlTextReaderIsEmptyElement (self->reader))
@@ -1617,7 +1634,7 @@ read_bytes (const char  *data,
         validate_schema (&self);
       read_document (&self);
       /* Read to the end: trailing garbage and the schema's last checks are reported too. */
-      while (!self.fatal && next (&self))
+      while (!self.fatal && !self.refused && next (&self))
         if (xmlTextReaderNodeType (self.reader) == XML_READER_TYPE_ELEMENT)
           {
             error_at (&self, "<", _("There is content after the end of the plan."));

@@ -413,6 +413,38 @@ read_expected (void)
   return cases;
 }
 
+/* A file refused for what it is (another root, a newer major version) says that alone, not
+ * also "content after the end"; a file cut right after a tag is called cut, not followed by
+ * content. */
+static void
+test_refusal_says_one_thing (void)
+{
+  static const struct { const char *bytes; const char *message; } cases[] = {
+    { "<html><body><p>hello</p></body></html>\n", "x.pilote:1:1: This is not a Pilote plan" },
+    { "<?xml version=\"1.0\"?>\n<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"2.0\">\n"
+      "  <metadata title=\"t\" currency=\"EUR\" start=\"2027-01\" end=\"2027-12\"/>\n</plan>\n",
+      "x.pilote:2:" },
+    { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">",
+      "x.pilote:2:62: The file ends too early" },
+    { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+      "  <metadata title=\"t\" currency=\"EUR\" start=\"2027-01\" end=\"2027-12\"/>",
+      "x.pilote:3:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlPlan) plan = pl_plan_read_bytes (cases[i].bytes, strlen (cases[i].bytes), "x.pilote",
+                                                   PL_READ_DEFAULT, &error);
+
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (strstr (error->message, "after the end"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -429,6 +461,7 @@ main (int argc, char **argv)
       g_test_add_data_func (test, c, test_corpus_file);
     }
   g_test_add_func ("/bad-files/runtime/directory", test_directory);
+  g_test_add_func ("/bad-files/runtime/refusal-says-one-thing", test_refusal_says_one_thing);
   g_test_add_func ("/bad-files/runtime/missing", test_missing);
   g_test_add_func ("/bad-files/runtime/empty", test_empty_at_runtime);
   g_test_add_func ("/bad-files/runtime/deep-nesting", test_deep_nesting);
