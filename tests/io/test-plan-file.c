@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pl-io-test-util.h"
 #include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -33,44 +34,6 @@ load_path (const char *path, GError **error)
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   return pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, error);
-}
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pilote-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  g_chmod (dir, 0755);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static GBytes *
-read_all (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  return g_bytes_new_take (contents, length);
 }
 
 /* Load, save, load: the same plan; a second save gives the same bytes; the schema accepts it. */
@@ -379,11 +342,11 @@ saved_plan (const char *path)
 static void
 test_save_backup_and_modified (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-test");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(PlPlan) plan = saved_plan (path);
-  g_autoptr(GBytes) before = read_all (path);
+  g_autoptr(GBytes) before = pl_io_test_read_all (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) kept = NULL;
@@ -396,15 +359,15 @@ test_save_backup_and_modified (void)
   g_assert_no_error (error);
   g_assert_true (stamp.exists);
   g_assert_false (pl_plan_get_modified (plan));
-  kept = read_all (backup);
+  kept = pl_io_test_read_all (backup);
   g_assert_true (g_bytes_equal (kept, before));
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 static void
 test_changed_on_disk (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-test");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autoptr(PlPlan) first = saved_plan (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -424,16 +387,16 @@ test_changed_on_disk (void)
   g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 10,
                                0, NULL, NULL);
-  theirs = read_all (path);
+  theirs = pl_io_test_read_all (path);
 
   g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_TITLE, "Ours", NULL));
   g_assert_false (pl_plan_save (plan, file, &stamp, NULL, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK);
   g_assert_cmpstr (error->message, ==, "plan.pilote: The file was changed by another program since it was opened.");
   g_assert_true (pl_plan_get_modified (plan));
-  after = read_all (path);
+  after = pl_io_test_read_all (path);
   g_assert_true (g_bytes_equal (theirs, after));
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 static void
@@ -522,10 +485,10 @@ save_as_nobody (const char *path)
 static void
 check_original_kept (void (*saver) (const char *path), gboolean read_only)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-test");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autoptr(PlPlan) plan = saved_plan (path);
-  g_autoptr(GBytes) before = read_all (path);
+  g_autoptr(GBytes) before = pl_io_test_read_all (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GDir) listing = NULL;
   int status;
@@ -544,14 +507,14 @@ check_original_kept (void (*saver) (const char *path), gboolean read_only)
   status = in_child (saver, path);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  after = read_all (path);
+  after = pl_io_test_read_all (path);
   g_assert_true (g_bytes_equal (before, after));
   /* No temporary file left behind. */
   listing = g_dir_open (dir, 0, NULL);
   while (g_dir_read_name (listing) != NULL)
     n++;
   g_assert_cmpuint (n, <=, 2); /* the plan and, perhaps, its backup */
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 static void
@@ -594,7 +557,7 @@ save_forever (const char *path)
 static void
 test_killed_while_saving (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-test");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autoptr(PlPlan) plan = saved_plan (path);
 
@@ -619,7 +582,7 @@ test_killed_while_saving (void)
       g_assert_no_error (error);
       g_assert_nonnull (loaded);
     }
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 /* A pipe named like a plan would block the reader forever, a device never end: both are

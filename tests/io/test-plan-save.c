@@ -17,51 +17,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pl-io-test-util.h"
 #include "pl-error.h"
 #include "pl-plan-file.h"
 #include "pl-plan-writer.h"
 
 /* Exit status of a child whose check cannot run here (no mount namespace, no tmpfs). */
 #define CHILD_SKIP 77
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pilote-save-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  g_chmod (dir, 0755);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static GBytes *
-read_all (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, length);
-}
 
 /* A plan of @campaigns campaigns titled @title. */
 static PlPlan *
@@ -154,22 +116,22 @@ save_beyond_file_size_limit (const char *path)
 static void
 test_failed_save_keeps_backup (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GBytes) file_before = NULL, backup_before = NULL, file_after = NULL, backup_after = NULL;
 
   save_twice (path);
-  file_before = read_all (path);
-  backup_before = read_all (backup);
+  file_before = pl_io_test_read_all (path);
+  backup_before = pl_io_test_read_all (backup);
   g_assert_false (g_bytes_equal (file_before, backup_before));
   g_assert_cmpint (in_child (save_beyond_file_size_limit, path), ==, 0);
-  file_after = read_all (path);
-  backup_after = read_all (backup);
+  file_after = pl_io_test_read_all (path);
+  backup_after = pl_io_test_read_all (backup);
   g_assert_true (g_bytes_equal (file_before, file_after));
   g_assert_true (g_bytes_equal (backup_before, backup_after));
   g_assert_cmpuint (count_files (dir), ==, 2);
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 /* A real full disk: a 64 KiB tmpfs mounted in a mount namespace of the child's own, so that
@@ -187,8 +149,8 @@ save_on_full_tmpfs (const char *dir)
       mount ("tmpfs", dir, "tmpfs", 0, "size=64k") != 0)
     return CHILD_SKIP;
   save_twice (path);
-  file_before = read_all (path);
-  backup_before = read_all (backup);
+  file_before = pl_io_test_read_all (path);
+  backup_before = pl_io_test_read_all (backup);
   if (save_title (path, "Third", 2000, &error))
     return 20;
   if (!g_error_matches (error, PL_ERROR, PL_ERROR_FILE))
@@ -199,8 +161,8 @@ save_on_full_tmpfs (const char *dir)
       g_printerr ("%s\n", error->message);
       return 22;
     }
-  file_after = read_all (path);
-  backup_after = read_all (backup);
+  file_after = pl_io_test_read_all (path);
+  backup_after = pl_io_test_read_all (backup);
   if (!g_bytes_equal (file_before, file_after) || !g_bytes_equal (backup_before, backup_after))
     return 23;
   if (count_files (dir) != 2)
@@ -211,10 +173,10 @@ save_on_full_tmpfs (const char *dir)
 static void
 test_disk_full (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   int status = in_child (save_on_full_tmpfs, dir);
 
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
   if (status == CHILD_SKIP)
     {
       g_test_skip ("no right to mount a small tmpfs in a mount namespace here");
@@ -228,7 +190,7 @@ test_disk_full (void)
 static void
 test_read_only_file (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GBytes) file_before = NULL, backup_before = NULL, file_after = NULL, backup_after = NULL;
@@ -236,22 +198,22 @@ test_read_only_file (void)
   GStatBuf st;
 
   save_twice (path);
-  file_before = read_all (path);
-  backup_before = read_all (backup);
+  file_before = pl_io_test_read_all (path);
+  backup_before = pl_io_test_read_all (backup);
   /* The permission bits say read-only even to root, who could write it anyway. */
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_false (save_title (path, "Third", 0, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_READ_ONLY);
   g_assert_cmpstr (error->message, ==, "plan.pilote: The file is read-only, so the plan was not saved over it. "
                    "Save it under another name.");
-  file_after = read_all (path);
-  backup_after = read_all (backup);
+  file_after = pl_io_test_read_all (path);
+  backup_after = pl_io_test_read_all (backup);
   g_assert_true (g_bytes_equal (file_before, file_after));
   g_assert_true (g_bytes_equal (backup_before, backup_after));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0444);
   g_assert_cmpuint (count_files (dir), ==, 2);
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 static int
@@ -283,7 +245,7 @@ save_in_read_only_folder (const char *path)
 static void
 test_read_only_folder (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GBytes) file_before = NULL, backup_before = NULL, file_after = NULL, backup_after = NULL;
@@ -291,19 +253,19 @@ test_read_only_folder (void)
   int status;
 
   save_twice (path);
-  file_before = read_all (path);
-  backup_before = read_all (backup);
+  file_before = pl_io_test_read_all (path);
+  backup_before = pl_io_test_read_all (backup);
   if (geteuid () == 0 && nobody != NULL)
     g_assert_cmpint (chown (path, nobody->pw_uid, nobody->pw_gid), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
   status = in_child (save_in_read_only_folder, path);
   g_chmod (dir, 0755);
-  file_after = read_all (path);
-  backup_after = read_all (backup);
+  file_after = pl_io_test_read_all (path);
+  backup_after = pl_io_test_read_all (backup);
   g_assert_true (g_bytes_equal (file_before, file_after));
   g_assert_true (g_bytes_equal (backup_before, backup_after));
   g_assert_cmpuint (count_files (dir), ==, 2);
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
   if (status == CHILD_SKIP)
     g_test_skip ("running as root with no “nobody” user to drop to");
   else
@@ -313,7 +275,7 @@ test_read_only_folder (void)
 static void
 test_folder_gone (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   g_autofree char *folder = g_build_filename (dir, "Plans", NULL);
   g_autofree char *path = g_build_filename (folder, "plan.pilote", NULL);
   g_autofree char *expected = g_strdup_printf ("plan.pilote: The plan was not saved, because the folder “%s” "
@@ -322,12 +284,12 @@ test_folder_gone (void)
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   save_twice (path);
-  remove_tree (folder);
+  pl_io_test_remove_tree (folder);
   g_assert_false (save_title (path, "Third", 0, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_FILE);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 /* ---- changes by another program ---- */
@@ -337,7 +299,7 @@ test_folder_gone (void)
 static void
 test_changed_keeping_mtime (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -380,7 +342,7 @@ test_changed_keeping_mtime (void)
   g_assert_cmpint (st.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
   g_assert_cmpint (st.st_size, ==, before.st_size);
   g_assert_cmpint (st.st_ino, ==, before.st_ino);
-  theirs = read_all (path);
+  theirs = pl_io_test_read_all (path);
 
   g_assert_true (pl_file_stamp_read (file, &changed, NULL, &error));
   g_assert_no_error (error);
@@ -391,9 +353,9 @@ test_changed_keeping_mtime (void)
   g_assert_false (pl_plan_save (plan, file, &loaded, NULL, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK);
   g_assert_true (pl_plan_get_modified (plan));
-  after = read_all (path);
+  after = pl_io_test_read_all (path);
   g_assert_true (g_bytes_equal (theirs, after));
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 /* The stamp a save gives is that of the file as it now is, without reading it again; a missing
@@ -401,7 +363,7 @@ test_changed_keeping_mtime (void)
 static void
 test_stamps (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -438,7 +400,7 @@ test_stamps (void)
   /* Created where nothing was expected: someone else's file. */
   g_assert_false (pl_plan_save (plan, file, &missing, NULL, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK);
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 /* ---- what a killed save leaves ---- */
@@ -484,7 +446,7 @@ dead_pid (void)
 static void
 check_stale_temps_removed (gboolean by_open)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   guint32 here = g_str_hash (g_get_host_name ());
   pid_t gone = dead_pid ();
@@ -524,7 +486,7 @@ check_stale_temps_removed (gboolean by_open)
   g_assert_true (g_file_test (other_plan, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (look_alike, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 6);
-  remove_tree (dir);
+  pl_io_test_remove_tree (dir);
 }
 
 static void

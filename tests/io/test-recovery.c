@@ -8,38 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pl-io-test-util.h"
 #include "pl-plan-file.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-writer.h"
 #include "pl-recovery.h"
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pilote-recovery-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-/* Removes @dir and everything under it (two levels: the root and its session folders). */
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static guint
 count_entries (const char *dir)
@@ -117,7 +90,7 @@ test_root_follows_state_home (void)
 static void
 test_running_not_offered (void)
 {
-  g_autofree char *root = temp_dir ();
+  g_autofree char *root = pl_io_test_temp_dir ("pilote-recovery");
   g_autoptr(GError) error = NULL;
   g_autoptr(PlRecoveryStore) store = pl_recovery_store_new (root, &error);
   g_autoptr(GBytes) plan = example_bytes ();
@@ -138,7 +111,7 @@ test_running_not_offered (void)
   g_assert_cmpuint (count_entries (pl_recovery_store_get_path (store)), ==, 1);  /* the lock */
   g_clear_object (&store);
   g_assert_cmpuint (count_entries (root), ==, 0);
-  remove_tree (root);
+  pl_io_test_remove_tree (root);
 }
 
 /* A child process writes two plans and is killed (-9): both are found, oldest first, with
@@ -146,7 +119,7 @@ test_running_not_offered (void)
 static void
 test_killed_found (void)
 {
-  g_autofree char *root = temp_dir ();
+  g_autofree char *root = pl_io_test_temp_dir ("pilote-recovery");
   g_autoptr(GBytes) plan = example_bytes ();
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
@@ -239,7 +212,7 @@ test_killed_found (void)
   g_assert_true (pl_recovered_discard (found->pdata[0], NULL));
   g_clear_pointer (&found, g_ptr_array_unref);
   g_assert_cmpuint (count_entries (root), ==, 0);
-  remove_tree (root);
+  pl_io_test_remove_tree (root);
 }
 
 /* A half-written pair (a plan without its words, temporary files) is never offered, and
@@ -247,7 +220,7 @@ test_killed_found (void)
 static void
 test_incomplete_ignored (void)
 {
-  g_autofree char *root = temp_dir ();
+  g_autofree char *root = pl_io_test_temp_dir ("pilote-recovery");
   g_autofree char *session = g_build_filename (root, "session-ABCDEF", NULL);
   g_autofree char *orphan = g_build_filename (session, "doc-1.pilote", NULL);
   g_autofree char *temporary = g_build_filename (session, "doc-1.pilote.X1Y2Z3", NULL);
@@ -261,7 +234,7 @@ test_incomplete_ignored (void)
   found = pl_recovery_find (root);
   g_assert_cmpuint (found->len, ==, 0);
   g_assert_false (g_file_test (session, G_FILE_TEST_EXISTS));
-  remove_tree (root);
+  pl_io_test_remove_tree (root);
 }
 
 int
@@ -279,7 +252,7 @@ main (int argc, char **argv)
   g_test_add_func ("/recovery/incomplete-ignored", test_incomplete_ignored);
   {
     int result = g_test_run ();
-    remove_tree (state);
+    pl_io_test_remove_tree (state);
     return result;
   }
 }
