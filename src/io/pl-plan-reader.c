@@ -601,9 +601,16 @@ strip_inherited_namespaces (Reader *self, GString *xml)
 static void
 keep_element (Reader *self, PlExtras *extras)
 {
-  xmlChar *xml = xmlTextReaderReadOuterXml (self->reader);
+  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
+  xmlChar *xml;
   g_autoptr(GString) text = NULL;
 
+  /* Without an XML declaration libxml2 writes every character past ASCII as a reference
+   * (&#xE9;), and the next read of what we wrote, which has one, would keep it as it is: the
+   * text is UTF-8 whatever the file declared (it was made so), so it is written as such. */
+  if (node != NULL && node->doc != NULL && node->doc->encoding == NULL)
+    node->doc->encoding = xmlStrdup ((const xmlChar *) "UTF-8");
+  xml = xmlTextReaderReadOuterXml (self->reader);
   if (xml == NULL)
     return;
   text = g_string_new ((const char *) xml);

@@ -611,6 +611,31 @@ test_not_ordinary (void)
   g_rmdir (dir);
 }
 
+/* A file without an XML declaration, holding an extension with text past ASCII: the text is
+ * written as UTF-8, and a second write gives the same bytes (found by the reader's fuzzer). */
+static void
+test_extension_without_declaration (void)
+{
+  static const char text[] =
+    "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\" xmlns:x=\"urn:x\">\n"
+    "  <metadata title=\"Été\" currency=\"EUR\" start=\"2027-01\" end=\"2027-12\"/>\n"
+    "  <x:note label=\"Prévu — à voir \xef\xbf\xbd\">Prévu — à voir \xef\xbf\xbd</x:note>\n"
+    "</plan>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (text, sizeof text - 1, "x.pilote", PL_READ_DEFAULT, &error);
+  g_autoptr(PlPlan) again = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+
+  g_assert_no_error (error);
+  first = pl_plan_write_bytes (plan);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (first, NULL), g_bytes_get_size (first), "\"Prévu — à voir \xef\xbf\xbd\""));
+  again = pl_plan_read_bytes (g_bytes_get_data (first, NULL), g_bytes_get_size (first), "x.pilote", PL_READ_DEFAULT, &error);
+  g_assert_no_error (error);
+  second = pl_plan_write_bytes (again);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -621,6 +646,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/round-trip-occurrences", test_round_trip_occurrences);
   g_test_add_func ("/plan-file/stale-occurrence-loads", test_stale_occurrence_loads);
   g_test_add_func ("/plan-file/unknown-kept", test_unknown_kept);
+  g_test_add_func ("/plan-file/extension-without-declaration", test_extension_without_declaration);
   g_test_add_func ("/plan-file/spend-campaign", test_spend_campaign);
   g_test_add_func ("/plan-file/empty-text", test_empty_text);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
