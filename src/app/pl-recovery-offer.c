@@ -204,6 +204,7 @@ settle (PlRecoveryOffer *self, guint index, const char *problem)
     {
       GtkWidget *label = g_object_get_data (G_OBJECT (row), "problem");
       gtk_label_set_label (GTK_LABEL (label), problem);
+      gtk_widget_set_tooltip_text (label, problem);
       gtk_widget_set_visible (label, TRUE);
       return;
     }
@@ -237,7 +238,11 @@ restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   /* Kept alive through settle(): the offer closes itself once nothing is left in it. */
   g_object_ref (self);
-  settle (self, index, restore (self, recovered, &error) ? NULL : error->message);
+  if (!restore (self, recovered, &error))
+    /* What could not be read once will not be read the next time: only Discard is left. */
+    gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (g_ptr_array_index (self->rows, index)), "restore"),
+                              FALSE);
+  settle (self, index, error != NULL ? error->message : NULL);
   /* The restored plan's window came on top: the plans still to decide stay in sight. */
   if (pl_recovery_offer_get_n (self) > 0)
     gtk_window_present (GTK_WINDOW (self));
@@ -325,6 +330,12 @@ make_row (PlRecovered *recovered, guint index)
   gtk_widget_set_visible (problem, FALSE);
   gtk_box_append (GTK_BOX (text), problem);
   g_object_set_data (G_OBJECT (row), "problem", problem);
+  g_object_set_data (G_OBJECT (row), "restore", restore_button);
+  /* A reason is read whole: it wraps rather than being cut. */
+  gtk_label_set_ellipsize (GTK_LABEL (problem), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (problem), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (problem), 50);
 
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (restore_button, "suggested-action");

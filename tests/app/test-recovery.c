@@ -375,6 +375,56 @@ test_file_changed (void)
   pl_test_remove_dir (dir);
 }
 
+/* Cuts every kept plan under @folder (and its session folders) to half its length. */
+static void
+damage_kept_plans (const char *folder)
+{
+  g_autoptr(GDir) handle = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        damage_kept_plans (path);
+      else if (g_str_has_suffix (name, ".pilote") && g_file_get_contents (path, &contents, &length, NULL))
+        g_assert_true (g_file_set_contents (path, contents, (gssize) (length / 2), NULL));
+    }
+}
+
+/* A kept plan damaged on disk: Restore says why, in the row, and is not offered again; the
+ * plan can still be discarded. */
+static void
+test_damaged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  g_autofree char *root = pl_recovery_get_root ();
+  const char *plans[] = { path, NULL };
+  PlRecoveryOffer *offer;
+
+  edit_and_kill (dir, plans);
+  damage_kept_plans (root);
+  offer = pl_recovery_offer_present (pl_test_app);
+  g_assert_nonnull (offer);
+  gtk_widget_activate_action (GTK_WIDGET (offer), "offer.restore", "u", 0);
+  pl_test_spin ();
+  g_assert_null (window_with_owner (EDITED_OWNER));
+  g_assert_cmpuint (pl_recovery_offer_get_n (offer), ==, 1);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (offer), "offer.restore", "u", 0) &&
+                  window_with_owner (EDITED_OWNER) != NULL);
+  pl_test_screenshot (GTK_WIDGET (offer), "recovery-damaged");
+  gtk_widget_activate_action (GTK_WIDGET (offer), "offer.discard", "u", 0);
+  pl_test_spin ();
+  gtk_dialog_response (GTK_DIALOG (pl_test_find_message_dialog ()), GTK_RESPONSE_ACCEPT);
+  pl_test_spin ();
+  g_assert_null (pl_recovery_offer_present (pl_test_app));
+  pl_test_remove_dir (dir);
+}
+
 /* Discard in the offer: gone for good, never offered again. */
 static void
 test_discard (void)
@@ -491,6 +541,7 @@ main (int argc, char **argv)
   g_test_add_func ("/recovery/file-removed", test_file_removed);
   g_test_add_func ("/recovery/file-changed", test_file_changed);
   g_test_add_func ("/recovery/discard", test_discard);
+  g_test_add_func ("/recovery/damaged", test_damaged);
   result = g_test_run ();
   remove_tree (state);
   return result;
