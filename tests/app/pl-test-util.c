@@ -127,7 +127,11 @@ pl_test_remove_dir (const char *dir)
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        pl_test_remove_dir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
 }

@@ -23,7 +23,7 @@ void        pl_test_screenshot     (GtkWidget *widget, const char *name);
 char       *pl_test_copy_example   (const char *dir);
 /* Copies the plan at @relative (to the source tree) into @dir as @name; returns its path. */
 char       *pl_test_copy_plan      (const char *dir, const char *relative, const char *name);
-/* Removes @dir, made by a test with g_dir_make_tmp(), and the files in it (a plan, its backup). */
+/* Removes @dir, made by a test with g_dir_make_tmp(), and everything under it. */
 void        pl_test_remove_dir     (const char *dir);
 /* Opens @path in pl_test_app and returns the window showing it, drawn. */
 /* Waits until no window is still reading a file (they are read in a worker thread). */

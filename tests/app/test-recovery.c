@@ -506,23 +506,6 @@ test_unchanged_not_written (void)
   pl_test_remove_dir (dir);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -543,6 +526,6 @@ main (int argc, char **argv)
   g_test_add_func ("/recovery/discard", test_discard);
   g_test_add_func ("/recovery/damaged", test_damaged);
   result = g_test_run ();
-  remove_tree (state);
+  pl_test_remove_dir (state);
   return result;
 }
