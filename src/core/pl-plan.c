@@ -34,6 +34,7 @@ struct _PlPlan
   guint64     serial;
   /* Per collection (and the metadata, last): grows when one of its records changes. */
   guint64     collection_serials[PL_N_COLLECTIONS + 1];
+  PlChangeMask pending_change;  /* what the edits since the last "changed" touched */
   PlItem     *filling;      /* the record just added that the user is still filling in */
 };
 
@@ -161,9 +162,10 @@ pl_plan_class_init (PlPlanClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Emitted once per edit, undo or redo, after the records changed. */
+  /* Emitted once per edit, undo or redo, after the records changed, with the
+   * PlChangeMask of what it touched so that a view can ignore what it does not show. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -423,8 +425,12 @@ notify_state (PlPlan *self, gboolean was_modified, gboolean could_undo, gboolean
 void
 pl_plan_emit_changed (PlPlan *self)
 {
+  PlChangeMask change = self->pending_change;
+
   self->serial++;
-  g_signal_emit (self, signals[CHANGED], 0);
+  self->pending_change = 0;
+  /* A command that touched nothing known still changed something: say everything. */
+  g_signal_emit (self, signals[CHANGED], 0, change != 0 ? change : PL_CHANGE_ALL);
 }
 
 /* Applies @command and records it (in the open group, if any). */
@@ -608,6 +614,13 @@ void
 pl_plan_touch (PlPlan *self, PlCollection collection)
 {
   self->collection_serials[collection == PL_COLLECTION_NONE ? PL_N_COLLECTIONS : collection]++;
+  self->pending_change |= pl_change_for_collection (collection);
+}
+
+PlChangeMask
+pl_change_for_collection (PlCollection collection)
+{
+  return collection == PL_COLLECTION_NONE ? PL_CHANGE_METADATA : 1u << collection;
 }
 
 guint64

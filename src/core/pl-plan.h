@@ -12,6 +12,14 @@ G_DECLARE_FINAL_TYPE (PlPlan, pl_plan, PL, PLAN, GObject)
 
 typedef enum { PL_SERIES_TARGETS, PL_SERIES_MEASUREMENTS } PlSeriesKind;
 
+/* What one "changed" emission touched: a bit per collection, and one for the metadata. */
+typedef guint PlChangeMask;
+#define PL_CHANGE_METADATA (1u << PL_N_COLLECTIONS)
+#define PL_CHANGE_ALL      ((PL_CHANGE_METADATA << 1) - 1)
+
+/* The bit of @collection in a PlChangeMask (PL_COLLECTION_NONE: the metadata). */
+PlChangeMask   pl_change_for_collection    (PlCollection collection);
+
 /* The XML element that holds the records of @collection ("campaigns"). */
 const char    *pl_collection_get_container (PlCollection collection);
 /* The XML element of one record of @collection ("campaign"). */

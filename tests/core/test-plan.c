@@ -243,6 +243,45 @@ test_move_and_group (void)
 }
 
 static void
+record_change_cb (PlPlan *plan, PlChangeMask change, gpointer data)
+{
+  *(PlChangeMask *) data = change;
+}
+
+/* "changed" says which collections an edit touched, so views can ignore the others. */
+static void
+test_change_mask (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  PlItem *a = add_campaign (plan, "A");
+  PlKpi *leads = PL_KPI (pl_plan_lookup (plan, "kpi-leads"));
+  PlChangeMask change = 0;
+
+  g_signal_connect (plan, "changed", G_CALLBACK (record_change_cb), &change);
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A2", NULL));
+  g_assert_cmpuint (change, ==, pl_change_for_collection (PL_COLLECTION_CAMPAIGNS));
+  g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_TITLE,
+                                     "Plan B", NULL));
+  g_assert_cmpuint (change, ==, PL_CHANGE_METADATA);
+
+  pl_plan_begin_group (plan, "Both");
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A3", NULL));
+  pl_plan_set_point (plan, leads, PL_SERIES_TARGETS, pl_plan_get_start (plan), 10, NULL);
+  pl_plan_end_group (plan);
+  g_assert_cmpuint (change, ==, pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
+                                pl_change_for_collection (PL_COLLECTION_KPIS));
+
+  /* Undo says again what it touched, and only that. */
+  change = 0;
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpuint (change, ==, pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
+                                pl_change_for_collection (PL_COLLECTION_KPIS));
+  pl_plan_remove (plan, a);
+  g_assert_true (change & pl_change_for_collection (PL_COLLECTION_CAMPAIGNS));
+  g_assert_false (change & PL_CHANGE_METADATA);
+}
+
+static void
 test_planned_answers_points (void)
 {
   g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
@@ -557,6 +596,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/mark-unsaved", test_mark_unsaved);
   g_test_add_func ("/plan/remove-cascades", test_remove_cascades);
   g_test_add_func ("/plan/move-and-group", test_move_and_group);
+  g_test_add_func ("/plan/change-mask", test_change_mask);
   g_test_add_func ("/plan/planned-answers-points", test_planned_answers_points);
   g_test_add_func ("/plan/month-index", test_month_index);
   g_test_add_func ("/plan/enum-labels", test_enum_labels);
