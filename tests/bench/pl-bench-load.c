@@ -22,33 +22,18 @@
 #include <sys/resource.h>
 
 #include "pl-bench-plan.h"
+#include "pl-bench-stats.h"
 #include "pl-plan-file.h"
 
 #define EXIT_SKIP 77
 
 /* ---- the child: one load and one save ---- */
 
-/* A field of /proc/self/status in KiB ("VmHWM", "VmRSS"), or -1. */
-static gint64
-status_kib (const char *field)
-{
-  g_autofree char *status = NULL;
-  g_autofree char *key = g_strconcat ("\n", field, ":", NULL);
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, key);
-  if (line == NULL)
-    return -1;
-  return g_ascii_strtoll (line + strlen (key), NULL, 10);
-}
-
 /* The peak resident memory of this process so far, in KiB. */
 static gint64
 peak_kib (void)
 {
-  gint64 hwm = status_kib ("VmHWM");
+  gint64 hwm = pl_bench_status_kib ("VmHWM");
   struct rusage usage;
 
   if (hwm >= 0)
@@ -73,7 +58,7 @@ run_child (const char *path, const char *out)
   g_autoptr(GFile) target = g_file_new_for_path (out);
   g_autoptr(GError) error = NULL;
   PlPlan *plan;
-  gint64 start_kib = status_kib ("VmRSS");
+  gint64 start_kib = pl_bench_status_kib ("VmRSS");
   gint64 load_kib, all_kib, start;
   double load_ms, save_ms;
 

@@ -9,4 +9,7 @@ G_BEGIN_DECLS
  * shared machine makes single runs and means noisy. */
 double pl_bench_median (double *values, guint n);
 
+/* A field of /proc/self/status in KiB ("VmRSS", "VmHWM"), or -1 without /proc. */
+gint64 pl_bench_status_kib (const char *field);
+
 G_END_DECLS

@@ -54,20 +54,6 @@ typedef struct {
 
 static Child child;
 
-/* A field of /proc/self/status in KiB ("VmRSS", "VmHWM"), or -1. */
-static gint64
-status_kib (const char *field)
-{
-  g_autofree char *status = NULL;
-  g_autofree char *key = g_strconcat ("\n", field, ":", NULL);
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, key);
-  return line ? g_ascii_strtoll (line + strlen (key), NULL, 10) : -1;
-}
-
 static double
 ms_since (gint64 start)
 {
@@ -288,7 +274,7 @@ run_child_window (void)
     status = measure_edits (medians);
   settle (500);
   printf ("result %.1f %.1f %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.2f %.2f %.2f\n",
-          child.drawn_ms, load_ms, status_kib ("VmRSS"), status_kib ("VmHWM"),
+          child.drawn_ms, load_ms, pl_bench_status_kib ("VmRSS"), pl_bench_status_kib ("VmHWM"),
           medians[EDIT_NAME], medians[EDIT_BUDGET], medians[EDIT_KPI]);
   fflush (stdout);
   /* Leave at once: closing would ask about the edits, and freeing is not measured. */
@@ -309,7 +295,7 @@ run_child_bare (void)
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (&child.drawn, 60000);
   printf ("result %.1f 0 %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " 0 0 0\n", child.drawn_ms,
-          status_kib ("VmRSS"), status_kib ("VmHWM"));
+          pl_bench_status_kib ("VmRSS"), pl_bench_status_kib ("VmHWM"));
   fflush (stdout);
   _exit (child.drawn ? 0 : 1);
 }
