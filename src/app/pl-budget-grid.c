@@ -11,6 +11,7 @@
 #include "pl-budget-totals.h"
 #include "pl-calendar.h"
 #include "pl-cell-editor.h"
+#include "pl-cell-paste.h"
 #include "pl-cell-grid.h"
 #include "pl-dashboard.h"
 #include "pl-date-text.h"
@@ -427,40 +428,44 @@ check_cell (PlCellGrid *grid, guint row, guint month, const char *text, GError *
   return read_amount (self, item_at (self, row), text, &amount, error);
 }
 
+/* Says which cell refused a paste, and why. */
+static gboolean
+refuse_cell (PlBudgetGrid *self, PlItem *item, guint month, const GError *refusal, GError **error)
+{
+  g_autofree char *message = cell_message (self, item, month, refusal->message);
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+  return FALSE;
+}
+
 static gboolean
 store_block (PlCellGrid *grid, guint top, guint left, GPtrArray *rows, GError **error)
 {
   PlBudgetGrid *self = PL_BUDGET_GRID (grid);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (PlPlannedCell));
   g_autoptr(GError) refusal = NULL;
-  guint stored = 0;
+  guint refused;
 
-  /* Translators: the name of the undoable step of pasting cells */
-  pl_plan_begin_group (self->plan, _("Paste"));
   for (guint r = 0; r < rows->len; r++)
     {
-      char **cells = g_ptr_array_index (rows, r);
+      char **texts = g_ptr_array_index (rows, r);
       PlItem *item = item_at (self, top + r);
 
-      for (guint c = 0; cells[c] != NULL; c++)
+      for (guint c = 0; texts[c] != NULL; c++)
         {
-          gint64 amount;
+          PlPlannedCell cell = { (PlBudgetLine *) item, left + c, 0 };
 
-          if (!read_amount (self, item, cells[c], &amount, &refusal) ||
-              !pl_plan_set_planned (self->plan, PL_BUDGET_LINE (item), left + c, amount, &refusal))
-            {
-              g_autofree char *message = cell_message (self, item, left + c, refusal->message);
-
-              /* The cells stored before it go back with the group. */
-              pl_plan_end_group (self->plan);
-              if (stored > 0)
-                pl_plan_undo (self->plan);
-              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
-              return FALSE;
-            }
-          stored++;
+          if (!read_amount (self, item, texts[c], &cell.amount, &refusal))
+            return refuse_cell (self, item, left + c, refusal, error);
+          g_array_append_val (cells, cell);
         }
     }
-  pl_plan_end_group (self->plan);
+  /* The cells stored before a refused one go back with it. */
+  if (!pl_cell_paste_planned (self->plan, (PlPlannedCell *) cells->data, cells->len, &refused, &refusal))
+    {
+      const PlPlannedCell *cell = &g_array_index (cells, PlPlannedCell, refused);
+      return refuse_cell (self, PL_ITEM (cell->line), cell->month, refusal, error);
+    }
   g_clear_object (&self->warned_line);
   pl_grid_notice_hide (self->notice);
   return TRUE;

@@ -7,6 +7,7 @@
 
 #include "pl-calendar.h"
 #include "pl-a11y.h"
+#include "pl-campaign-edits.h"
 #include "pl-campaigns-page.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -428,14 +429,9 @@ on_stop_response_cb (GtkDialog *dialog, int response, PlCampaignsPage *self)
   GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
+  /* Without a reason the campaign is not stopped (the dialog's text asks for one). */
   if (response == GTK_RESPONSE_ACCEPT && *reason != '\0' && self->campaign != NULL)
-    {
-      /* The status and its reason are one decision: one undo takes both back. */
-      pl_plan_begin_group (self->plan, _("Stop the Campaign"));
-      pl_plan_set_string (self->plan, self->campaign, PL_CAMPAIGN_STOP_REASON, reason, NULL);
-      pl_plan_set_int (self->plan, self->campaign, PL_CAMPAIGN_STATUS, PL_STATUS_STOPPED, NULL);
-      pl_plan_end_group (self->plan);
-    }
+    pl_campaign_stop (self->plan, self->campaign, reason, NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   refresh_editor (self);
 }
@@ -557,14 +553,14 @@ static void
 add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (widget);
-  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  /* Not "no dates" or "linked to no KPI" in the other pages before the user has filled it in. */
+  const PlCampaignDraft draft = { .filling = TRUE };
+  PlItem *campaign;
 
   if (self->plan == NULL)
     return;
-  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, _("New campaign"));
-  /* Not "no dates" or "linked to no KPI" in the other pages before the user has filled it in. */
-  pl_plan_set_filling (self->plan, campaign);
-  pl_plan_add (self->plan, campaign);
+  /* Cannot be refused: nothing in it comes from elsewhere. */
+  campaign = pl_campaign_add (self->plan, &draft, NULL);
   pl_campaigns_page_select (self, campaign);
   gtk_widget_grab_focus (GTK_WIDGET (self->name));
 }
@@ -573,43 +569,17 @@ static void
 duplicate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (widget);
-  g_autoptr(PlItem) copy = NULL;
-  g_autofree char *name = NULL;
-  GListModel *links;
-  guint n_fields;
-  const PlField *fields;
+  g_autoptr(GError) error = NULL;
+  PlItem *copy;
 
   if (self->campaign == NULL)
     return;
-  copy = g_object_new (PL_TYPE_CAMPAIGN, NULL);
-  fields = pl_item_get_fields (self->campaign, &n_fields);
-  for (guint f = 0; f < n_fields; f++)
-    if (fields[f].type == PL_FIELD_INT || fields[f].type == PL_FIELD_ENUM || fields[f].type == PL_FIELD_DATE)
-      pl_item_set_int (copy, f, pl_item_get_int (self->campaign, f));
-    else if (fields[f].type == PL_FIELD_STRING || fields[f].type == PL_FIELD_TEXT || fields[f].type == PL_FIELD_REF)
-      pl_item_set_string (copy, f, pl_item_get_string (self->campaign, f));
-  /* Translators: the name of a duplicated campaign */
-  name = g_strdup_printf (_("%s (copy)"), pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME));
-  pl_item_set_string (copy, PL_CAMPAIGN_NAME, name);
-  pl_item_set_int (copy, PL_CAMPAIGN_STATUS, PL_STATUS_PLANNED);
-  pl_item_set_string (copy, PL_CAMPAIGN_STOP_REASON, NULL);
-
-  pl_plan_begin_group (self->plan, _("Duplicate the Campaign"));
-  pl_plan_add (self->plan, copy);
-  links = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGN_KPIS);
-  for (guint i = 0, n = g_list_model_get_n_items (links); i < n; i++)
+  copy = pl_campaign_duplicate (self->plan, self->campaign, &error);
+  if (copy == NULL)
     {
-      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
-      if (g_strcmp0 (pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN), pl_item_get_id (self->campaign)) == 0)
-        {
-          g_autoptr(PlItem) twin = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
-          pl_item_set_string (twin, PL_CAMPAIGN_KPI_CAMPAIGN, pl_item_get_id (copy));
-          pl_item_set_string (twin, PL_CAMPAIGN_KPI_KPI, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
-          pl_item_set_double (twin, PL_CAMPAIGN_KPI_CONTRIBUTION, pl_item_get_double (link, PL_CAMPAIGN_KPI_CONTRIBUTION));
-          pl_plan_add (self->plan, twin);
-        }
+      show_problem (self, error);
+      return;
     }
-  pl_plan_end_group (self->plan);
   pl_campaigns_page_select (self, copy);
 }
 

@@ -7,6 +7,7 @@
 
 #include "pl-a11y.h"
 #include "pl-cell-editor.h"
+#include "pl-cell-paste.h"
 #include "pl-cell-grid.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
@@ -369,24 +370,24 @@ static gboolean
 store_block (PlCellGrid *grid, guint top, guint left, GPtrArray *rows, GError **error)
 {
   PlMeasurementsGrid *self = PL_MEASUREMENTS_GRID (grid);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (PlPointCell));
 
-  /* Translators: the name of the undoable step of pasting cells */
-  pl_plan_begin_group (self->plan, _("Paste"));
   for (guint r = 0; r < rows->len; r++)
     {
-      char **cells = g_ptr_array_index (rows, r);
+      char **texts = g_ptr_array_index (rows, r);
       PlKpi *kpi = kpi_at (self, top + r);
 
-      for (guint c = 0; cells[c] != NULL; c++)
+      for (guint c = 0; texts[c] != NULL; c++)
         {
-          double value = NAN;
+          PlPointCell cell = { kpi, pl_plan_month_start (self->plan, left + c), NAN };
 
-          /* Read and checked before (check_cell): a KPI's point takes any number. */
-          read_value (self, kpi, left + c, cells[c], &value, NULL);
-          pl_plan_set_point (self->plan, kpi, self->kind, pl_plan_month_start (self->plan, left + c), value, NULL);
+          /* Read and checked before (check_cell); the plan checks the value again. */
+          read_value (self, kpi, left + c, texts[c], &cell.value, NULL);
+          g_array_append_val (cells, cell);
         }
     }
-  pl_plan_end_group (self->plan);
+  if (!pl_cell_paste_points (self->plan, self->kind, (PlPointCell *) cells->data, cells->len, NULL, error))
+    return FALSE;
   g_clear_object (&self->warned_kpi);
   pl_grid_notice_hide (self->notice);
   return TRUE;

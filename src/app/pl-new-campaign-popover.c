@@ -5,8 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "pl-new-campaign-popover.h"
+#include "pl-campaign-edits.h"
 #include "pl-date-text.h"
-#include "pl-schedule-edit.h"
 
 struct _PlNewCampaignPopover
 {
@@ -55,6 +55,7 @@ pl_new_campaign_popover_ask (PlNewCampaignPopover *self, PlPlan *plan, guint32 s
   /* Translators: the dates of a campaign about to be added, and how many days it lasts */
   text = g_strdup_printf (ngettext ("%s to %s (%u day)", "%s to %s (%u days)", days), from, to, days);
   gtk_label_set_label (self->dates, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->dates), "error");
   gtk_editable_set_text (GTK_EDITABLE (self->name), "");
   gtk_popover_set_pointing_to (GTK_POPOVER (self), where);
   gtk_popover_popup (GTK_POPOVER (self));
@@ -64,13 +65,25 @@ pl_new_campaign_popover_ask (PlNewCampaignPopover *self, PlPlan *plan, guint32 s
 PlItem *
 pl_new_campaign_popover_add (PlNewCampaignPopover *self)
 {
+  PlCampaignDraft draft = { .start = self->start, .end = self->end, .like = self->like, .like_field = self->field };
+  g_autoptr(GError) error = NULL;
   PlItem *campaign;
 
   g_return_val_if_fail (PL_IS_NEW_CAMPAIGN_POPOVER (self), NULL);
   if (self->plan == NULL)
     return NULL;
-  campaign = pl_schedule_add_campaign (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->name)), self->start,
-                                       self->end, self->like, self->field);
+  draft.name = gtk_editable_get_text (GTK_EDITABLE (self->name));
+  campaign = pl_campaign_add (self->plan, &draft, &error);
+  /* Refused (the lane's campaign names a segment or owner the plan no longer has): said
+   * where the dates were, and the popover stays until Escape. */
+  if (campaign == NULL)
+    {
+      gtk_label_set_wrap (self->dates, TRUE);
+      gtk_label_set_max_width_chars (self->dates, 36);
+      gtk_label_set_label (self->dates, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->dates), "error");
+      return NULL;
+    }
   /* Asked once, added once: a second Enter does nothing. */
   g_clear_object (&self->plan);
   g_clear_object (&self->like);

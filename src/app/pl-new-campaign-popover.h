@@ -19,8 +19,9 @@ PlNewCampaignPopover *pl_new_campaign_popover_new   (void);
 void                  pl_new_campaign_popover_ask   (PlNewCampaignPopover *self, PlPlan *plan, guint32 start,
                                                      guint32 end, PlItem *like, guint field,
                                                      const GdkRectangle *where);
-/* Adds the campaign as typed so far and closes the popover; returns it (owned by the plan),
- * or NULL when nothing was asked. */
+/* Adds the campaign as typed so far (pl_campaign_add()) and closes the popover; returns it
+ * (owned by the plan), or NULL when nothing was asked or the plan refused it (the popover
+ * then says why). */
 PlItem               *pl_new_campaign_popover_add   (PlNewCampaignPopover *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "pl-money.h"
 #include "pl-enums.h"
+#include "pl-fiscal-period.h"
 #include "pl-plan-page.h"
 #include "pl-record-table.h"
 #include "pl-records.h"
@@ -179,10 +180,7 @@ on_period_changed_cb (PlPlanPage *self)
   g_date_set_dmy (&start, 1, (GDateMonth) month, (GDateYear) year);
   if (g_date_get_julian (&start) == pl_plan_get_start (self->plan) && length == pl_plan_get_months (self->plan))
     return;
-  pl_plan_begin_group (self->plan, _("Change the Fiscal Period"));
-  if (pl_plan_set_julian (self->plan, metadata (self), PL_METADATA_START, g_date_get_julian (&start), &error))
-    pl_plan_set_int (self->plan, metadata (self), PL_METADATA_MONTHS, length, &error);
-  pl_plan_end_group (self->plan);
+  pl_fiscal_period_set (self->plan, g_date_get_julian (&start), length, &error);
   show_problem (self, error);
 }
 

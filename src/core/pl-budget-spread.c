@@ -128,6 +128,7 @@ pl_budget_scale_category (PlPlan *plan, PlCategory *category, double percent, GE
   guint months = pl_plan_get_months (plan);
   double factor = 1 + percent / 100;
   g_autofree char *label = NULL;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (PL_IS_CATEGORY (category), FALSE);
   if (!isfinite (percent) || factor < 0)
@@ -139,7 +140,7 @@ pl_budget_scale_category (PlPlan *plan, PlCategory *category, double percent, GE
   /* Translators: an undoable step, e.g. "Scale “Paid media” by 10 %" */
   label = g_strdup_printf (_("Scale “%s” by %g%%"), pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME), percent);
   pl_plan_begin_group (plan, label);
-  for (guint i = 0, n = g_list_model_get_n_items (lines); i < n; i++)
+  for (guint i = 0, n = g_list_model_get_n_items (lines); ok && i < n; i++)
     {
       g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
       g_autofree gint64 *amounts = NULL;
@@ -148,10 +149,15 @@ pl_budget_scale_category (PlPlan *plan, PlCategory *category, double percent, GE
         continue;
       amounts = g_new (gint64, months);
       for (guint m = 0; m < months; m++)
-        amounts[m] = (gint64) llround ((double) pl_figures_line_planned (PL_BUDGET_LINE (line), (int) m) * factor);
-      /* Cannot fail: the amounts are whole and not negative. */
-      pl_plan_set_variant (plan, line, PL_BUDGET_LINE_PLANNED, amounts_variant (amounts, months), NULL);
+        {
+          double scaled = (double) pl_figures_line_planned (PL_BUDGET_LINE (line), (int) m) * factor;
+
+          /* Beyond what a gint64 holds is beyond what a plan holds: the plan says so. */
+          amounts[m] = scaled < 0x1p62 ? (gint64) llround (scaled) : G_MAXINT64;
+        }
+      /* A month grown past the most a plan holds is refused, and the lines scaled before it
+       * go back: a category is scaled whole or not at all. */
+      ok = pl_plan_set_variant (plan, line, PL_BUDGET_LINE_PLANNED, amounts_variant (amounts, months), error);
     }
-  pl_plan_end_group (plan);
-  return TRUE;
+  return pl_plan_finish_group (plan, ok);
 }

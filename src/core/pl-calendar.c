@@ -515,13 +515,11 @@ set_lists (PlPlan *plan, PlItem *entry, const char *label, gboolean set_skip, ch
 {
   g_auto(GStrv) skip_owned = skip;
   g_auto(GStrv) move_owned = move;
-  gboolean ok;
 
   pl_plan_begin_group (plan, label);
-  ok = (!set_skip || pl_plan_set_strv (plan, entry, PL_ENTRY_SKIP, (const char * const *) skip, error)) &&
-       (!set_move || pl_plan_set_strv (plan, entry, PL_ENTRY_MOVE, (const char * const *) move, error));
-  pl_plan_end_group (plan);
-  return ok;
+  /* A move list refused after the skip list was taken: the skip list goes back too. */
+  return pl_plan_finish_group (plan, (!set_skip || pl_plan_set_strv (plan, entry, PL_ENTRY_SKIP, (const char * const *) skip, error)) &&
+                                     (!set_move || pl_plan_set_strv (plan, entry, PL_ENTRY_MOVE, (const char * const *) move, error)));
 }
 
 /* Whether a value of @field that reads has @origin as its own date. */

@@ -221,6 +221,22 @@ pl_command_group_get_n (PlCommand *group)
 }
 
 void
+pl_command_group_revert_from (PlCommand *group, guint from, PlPlan *plan)
+{
+  GPtrArray *children;
+
+  g_return_if_fail (group->vtable == &group_vtable);
+  children = ((Group *) group)->children;
+  while (children->len > from)
+    {
+      PlCommand *child = g_ptr_array_index (children, children->len - 1);
+
+      child->vtable->revert (child, plan);
+      g_ptr_array_remove_index (children, children->len - 1);
+    }
+}
+
+void
 pl_command_free (PlCommand *command)
 {
   if (command == NULL)

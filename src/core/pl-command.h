@@ -32,6 +32,8 @@ PlCommand *pl_command_new_point     (PlKpi *kpi, PlSeriesKind kind, guint32 juli
 PlCommand *pl_command_new_group     (const char *label);
 void       pl_command_group_add     (PlCommand *group, PlCommand *child);
 guint      pl_command_group_get_n   (PlCommand *group);
+/* Reverts the children of @group from index @from on, the last first, and drops them. */
+void       pl_command_group_revert_from (PlCommand *group, guint from, PlPlan *plan);
 void       pl_command_free          (PlCommand *command);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _PlPlan
   GPtrArray  *redo;         /* PlCommand, next to redo last */
   PlCommand  *group;
   guint       group_depth;
+  GArray     *group_starts; /* GroupStart, one per open group, the outermost first */
   guint64     next_command_serial;
   guint64     saved_state;  /* serial of the undo top when saved; 0 = empty stack */
   guint64     serial;
@@ -37,6 +38,12 @@ struct _PlPlan
   PlChangeMask pending_change;  /* what the edits since the last "changed" touched */
   PlItem     *filling;      /* the record just added that the user is still filling in */
 };
+
+/* Where an open group began: what pl_plan_cancel_group() goes back to. */
+typedef struct {
+  guint        n_commands;  /* the commands the enclosing groups held */
+  PlChangeMask pending;     /* what was waiting for the next "changed" */
+} GroupStart;
 
 G_DEFINE_FINAL_TYPE (PlPlan, pl_plan, G_TYPE_OBJECT)
 
@@ -107,6 +114,7 @@ pl_plan_finalize (GObject *object)
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   pl_command_free (self->group);
+  g_array_unref (self->group_starts);
   g_hash_table_unref (self->ids);
   for (int i = 0; i < PL_N_COLLECTIONS; i++)
     {
@@ -177,6 +185,7 @@ pl_plan_init (PlPlan *self)
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_command_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_command_free);
+  self->group_starts = g_array_new (FALSE, FALSE, sizeof (GroupStart));
   self->next_command_serial = 1;
 }
 
@@ -458,8 +467,13 @@ push (PlPlan *self, PlCommand *command)
 void
 pl_plan_begin_group (PlPlan *self, const char *label)
 {
+  GroupStart start = { 0, self->pending_change };
+
   if (self->group_depth++ == 0)
     self->group = pl_command_new_group (label);
+  else
+    start.n_commands = pl_command_group_get_n (self->group);
+  g_array_append_val (self->group_starts, start);
 }
 
 void
@@ -468,6 +482,7 @@ pl_plan_end_group (PlPlan *self)
   PlCommand *group;
 
   g_return_if_fail (self->group_depth > 0);
+  g_array_set_size (self->group_starts, self->group_starts->len - 1);
   if (--self->group_depth > 0)
     return;
   group = g_steal_pointer (&self->group);
@@ -487,6 +502,33 @@ pl_plan_end_group (PlPlan *self)
     pl_plan_emit_changed (self);
     notify_state (self, was_modified, could_undo, could_redo);
   }
+}
+
+void
+pl_plan_cancel_group (PlPlan *self)
+{
+  GroupStart start;
+
+  g_return_if_fail (self->group_depth > 0);
+  start = g_array_index (self->group_starts, GroupStart, self->group_starts->len - 1);
+  g_array_set_size (self->group_starts, self->group_starts->len - 1);
+  pl_command_group_revert_from (self->group, start.n_commands, self);
+  /* The records are as they were: nobody is told of a change that did not happen. The serials
+   * have grown all the same, which only costs a cache a recomputation. */
+  self->pending_change = start.pending;
+  if (--self->group_depth > 0)
+    return;
+  g_clear_pointer (&self->group, pl_command_free);
+}
+
+gboolean
+pl_plan_finish_group (PlPlan *self, gboolean keep)
+{
+  if (keep)
+    pl_plan_end_group (self);
+  else
+    pl_plan_cancel_group (self);
+  return keep;
 }
 
 gboolean
@@ -1087,6 +1129,13 @@ pl_plan_set_variant (PlPlan *self, PlItem *item, guint field, GVariant *value, G
 {
   return set_slot (self, item, field,
                    (PlSlot) { .var = value ? g_variant_ref_sink (value) : NULL }, error);
+}
+
+gboolean
+pl_plan_copy_field (PlPlan *self, PlItem *item, guint field, PlItem *from, GError **error)
+{
+  g_return_val_if_fail (G_OBJECT_TYPE (item) == G_OBJECT_TYPE (from), FALSE);
+  return set_slot (self, item, field, pl_item_dup_slot (from, field), error);
 }
 
 gboolean

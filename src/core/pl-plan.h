@@ -70,6 +70,9 @@ gboolean       pl_plan_set_strv            (PlPlan *self, PlItem *item, guint fi
                                             const char * const *value, GError **error);
 gboolean       pl_plan_set_variant         (PlPlan *self, PlItem *item, guint field,
                                             GVariant *value, GError **error);
+/* Sets @field of @item to its value in @from, a record of the same type. */
+gboolean       pl_plan_copy_field          (PlPlan *self, PlItem *item, guint field, PlItem *from,
+                                            GError **error);
 /* Sets the planned amount of month @month (0-based) of a budget line. */
 gboolean       pl_plan_set_planned         (PlPlan *self, PlBudgetLine *line, guint month,
                                             gint64 amount, GError **error);
@@ -92,9 +95,17 @@ GPtrArray     *pl_plan_find_references     (PlPlan *self, PlItem *item);
 /* Moves @item to @position within its collection. */
 void           pl_plan_move                (PlPlan *self, PlItem *item, guint position);
 
-/* Edits between these two calls become one undoable step named @label. */
+/* Edits between these two calls become one undoable step named @label. Groups nest: the
+ * outermost one is the step, and "changed" is emitted once, when it ends. */
 void           pl_plan_begin_group         (PlPlan *self, const char *label);
 void           pl_plan_end_group           (PlPlan *self);
+/* Ends the innermost group by reverting the edits made since it began, instead of recording
+ * them: a refused edit takes back the ones before it. No undo step, no "changed", and the
+ * modified state, undo and redo are as before the group. */
+void           pl_plan_cancel_group        (PlPlan *self);
+/* Ends the innermost group as pl_plan_end_group() when @keep, as pl_plan_cancel_group()
+ * otherwise; returns @keep, so that an edit can end with `return pl_plan_finish_group (plan, ok);`. */
+gboolean       pl_plan_finish_group        (PlPlan *self, gboolean keep);
 
 gboolean       pl_plan_can_undo            (PlPlan *self);
 gboolean       pl_plan_can_redo            (PlPlan *self);

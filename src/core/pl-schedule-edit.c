@@ -3,7 +3,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pl-enums.h"
 #include "pl-schedule-edit.h"
 
 void
@@ -32,25 +31,4 @@ pl_schedule_shift_campaign (PlPlan *plan, PlItem *campaign, int days, gboolean s
   pl_plan_set_julian (plan, campaign, PL_CAMPAIGN_START, from, NULL);
   pl_plan_set_julian (plan, campaign, PL_CAMPAIGN_END, to, NULL);
   pl_plan_end_group (plan);
-}
-
-PlItem *
-pl_schedule_add_campaign (PlPlan *plan, const char *name, guint32 start, guint32 end, PlItem *like, guint field)
-{
-  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
-
-  g_return_val_if_fail (PL_IS_PLAN (plan) && start != 0 && end != 0, NULL);
-  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, name != NULL && *name != '\0' ? name : _("New campaign"));
-  pl_item_set_julian (campaign, PL_CAMPAIGN_START, MIN (start, end));
-  pl_item_set_julian (campaign, PL_CAMPAIGN_END, MAX (start, end));
-  pl_item_set_int (campaign, PL_CAMPAIGN_STATUS, PL_STATUS_PLANNED);
-  if (like != NULL && field == PL_CAMPAIGN_STATUS)
-    pl_item_set_int (campaign, field, pl_item_get_int (like, field));
-  else if (like != NULL)
-    pl_item_set_string (campaign, field, pl_item_get_string (like, field));
-  /* Adding is one edit: its label says what the undo button will take back. */
-  pl_plan_begin_group (plan, _("Add a Campaign"));
-  pl_plan_add (plan, campaign);
-  pl_plan_end_group (plan);
-  return campaign;
 }

@@ -6,15 +6,10 @@
 G_BEGIN_DECLS
 
 /* The calendar's edits of campaigns' dates, each one undoable edit of the plan, whether it
- * comes from a drag, the keyboard or a popover. */
+ * comes from a drag, the keyboard or a popover. (Adding a campaign: pl-campaign-edits.h.) */
 
 /* Moves @campaign's start (@start), end (@end) or both by @days; a campaign keeps at least
  * one day. A campaign with no dates is left alone. */
 void    pl_schedule_shift_campaign (PlPlan *plan, PlItem *campaign, int days, gboolean start, gboolean end);
-/* Adds a campaign named @name from @start to @end (either order), planned, and with @like's
- * @field (its channel, segment, owner or status) when @like is not NULL. Returns it (owned
- * by the plan). */
-PlItem *pl_schedule_add_campaign   (PlPlan *plan, const char *name, guint32 start, guint32 end, PlItem *like,
-                                    guint field);
 
 G_END_DECLS

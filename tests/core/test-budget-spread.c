@@ -4,6 +4,8 @@
 #include "pl-budget-spread.h"
 #include "pl-error.h"
 #include "pl-figures.h"
+#include "pl-money.h"
+#include "pl-plan-state.h"
 
 typedef struct {
   PlPlan *plan;
@@ -127,6 +129,29 @@ test_scale (Fixture *f, gconstpointer data)
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
 }
 
+/* The second line would grow past the most a plan holds: the first, already scaled, goes
+ * back, and the plan is as before. */
+static void
+test_scale_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  PlPlanState state;
+
+  pl_budget_spread_evenly (f->plan, PL_BUDGET_LINE (f->line), 120000, NULL);
+  g_assert_true (pl_plan_set_planned (f->plan, PL_BUDGET_LINE (f->other), 5, pl_money_max (2) / 2, NULL));
+  pl_plan_mark_saved (f->plan);
+  pl_plan_state_begin (&state, f->plan);
+  g_assert_false (pl_budget_scale_category (f->plan, PL_CATEGORY (f->category), 150, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  pl_plan_state_assert_unchanged (&state);
+  g_assert_cmpint (month (f, f->line, 0), ==, 10000);
+  g_clear_error (&error);
+  /* Past what a gint64 holds: refused the same way, not wrapped around. */
+  g_assert_false (pl_budget_scale_category (f->plan, PL_CATEGORY (f->category), 1e20, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_false (pl_plan_get_modified (f->plan));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -135,5 +160,6 @@ main (int argc, char **argv)
   g_test_add ("/budget-spread/profile", Fixture, NULL, setup, test_profile, teardown);
   g_test_add ("/budget-spread/copy-month", Fixture, NULL, setup, test_copy_month, teardown);
   g_test_add ("/budget-spread/scale", Fixture, NULL, setup, test_scale, teardown);
+  g_test_add ("/budget-spread/scale-refused", Fixture, NULL, setup, test_scale_refused, teardown);
   return g_test_run ();
 }

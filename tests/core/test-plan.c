@@ -12,6 +12,7 @@
 #include "pl-money.h"
 #include "pl-plan.h"
 #include "pl-plan-validate.h"
+#include "pl-plan-state.h"
 
 static PlItem *
 add_campaign (PlPlan *plan, const char *name)
@@ -279,6 +280,94 @@ test_change_mask (void)
   pl_plan_remove (plan, a);
   g_assert_true (change & pl_change_for_collection (PL_COLLECTION_CAMPAIGNS));
   g_assert_false (change & PL_CHANGE_METADATA);
+}
+
+/* A group ended by cancelling it takes back what it did: a refused second edit undoes the
+ * first, and the plan is as before, undo and redo stacks, modified state and all. */
+static void
+test_cancel_group (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  PlItem *a = add_campaign (plan, "A");
+  PlKpi *leads = PL_KPI (pl_plan_lookup (plan, "kpi-leads"));
+  g_autoptr(PlItem) b = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  g_autoptr(GError) error = NULL;
+  PlChangeMask change = 0;
+  PlPlanState state;
+
+  pl_plan_mark_saved (plan);
+  /* Something to redo, which a cancelled group must not throw away. */
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_CHANNEL, "Events", NULL));
+  g_assert_true (pl_plan_undo (plan));
+
+  pl_plan_state_begin (&state, plan);
+  pl_plan_begin_group (plan, "Rename and add");
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A2", NULL));
+  pl_item_set_string (b, PL_CAMPAIGN_NAME, "B");
+  pl_plan_add (plan, b);
+  pl_plan_set_point (plan, leads, PL_SERIES_TARGETS, pl_plan_get_start (plan), 10, NULL);
+  g_assert_false (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, " ", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  pl_plan_cancel_group (plan);
+  pl_plan_state_assert_unchanged (&state);
+  g_assert_cmpstr (pl_item_get_string (a, PL_CAMPAIGN_NAME), ==, "A");
+  g_assert_null (pl_plan_lookup (plan, pl_item_get_id (b)));
+  g_assert_cmpstr (pl_plan_get_redo_label (plan), ==, "Change channel");
+
+  /* The next edit says what it touched, not what the cancelled group did. */
+  g_signal_connect (plan, "changed", G_CALLBACK (record_change_cb), &change);
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A3", NULL));
+  g_assert_cmpuint (change, ==, pl_change_for_collection (PL_COLLECTION_CAMPAIGNS));
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_false (pl_plan_get_modified (plan));
+
+  /* pl_plan_finish_group() keeps or cancels as told, and says which. */
+  pl_plan_state_begin (&state, plan);
+  pl_plan_begin_group (plan, "Kept?");
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A4", NULL));
+  g_assert_false (pl_plan_finish_group (plan, FALSE));
+  pl_plan_state_assert_unchanged (&state);
+  pl_plan_begin_group (plan, "Kept");
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A4", NULL));
+  g_assert_true (pl_plan_finish_group (plan, TRUE));
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Kept");
+  g_assert_true (pl_plan_get_modified (plan));
+}
+
+/* Cancelling a group inside another takes back only the inner one's edits; the outer group
+ * still makes one step, and "changed" names only what that step changed. */
+static void
+test_cancel_nested_group (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  PlItem *a = add_campaign (plan, "A");
+  PlItem *b = add_campaign (plan, "B");
+  PlKpi *leads = PL_KPI (pl_plan_lookup (plan, "kpi-leads"));
+  PlChangeMask change = 0;
+  guint32 start = pl_plan_get_start (plan);
+
+  pl_plan_mark_saved (plan);
+  g_signal_connect (plan, "changed", G_CALLBACK (record_change_cb), &change);
+  pl_plan_begin_group (plan, "Outer");
+  g_assert_true (pl_plan_set_string (plan, a, PL_CAMPAIGN_NAME, "A2", NULL));
+  pl_plan_begin_group (plan, "Inner");
+  pl_plan_set_point (plan, leads, PL_SERIES_TARGETS, start, 10, NULL);
+  g_assert_true (pl_plan_set_string (plan, b, PL_CAMPAIGN_NAME, "B2", NULL));
+  pl_plan_cancel_group (plan);
+  g_assert_cmpuint (change, ==, 0);
+  g_assert_false (pl_plan_can_undo (plan));
+  g_assert_cmpstr (pl_item_get_string (b, PL_CAMPAIGN_NAME), ==, "B");
+  g_assert_null (pl_series_lookup (pl_kpi_get_targets (leads), start));
+  /* An empty inner group cancelled is nothing at all. */
+  pl_plan_begin_group (plan, "Empty");
+  pl_plan_cancel_group (plan);
+  pl_plan_end_group (plan);
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Outer");
+  g_assert_cmpstr (pl_item_get_string (a, PL_CAMPAIGN_NAME), ==, "A2");
+  g_assert_cmpuint (change, ==, pl_change_for_collection (PL_COLLECTION_CAMPAIGNS));
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpstr (pl_item_get_string (a, PL_CAMPAIGN_NAME), ==, "A");
+  g_assert_false (pl_plan_get_modified (plan));
 }
 
 static void
@@ -597,6 +686,8 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/remove-cascades", test_remove_cascades);
   g_test_add_func ("/plan/move-and-group", test_move_and_group);
   g_test_add_func ("/plan/change-mask", test_change_mask);
+  g_test_add_func ("/plan/cancel-group", test_cancel_group);
+  g_test_add_func ("/plan/cancel-nested-group", test_cancel_nested_group);
   g_test_add_func ("/plan/planned-answers-points", test_planned_answers_points);
   g_test_add_func ("/plan/month-index", test_month_index);
   g_test_add_func ("/plan/enum-labels", test_enum_labels);
