@@ -21,7 +21,6 @@
 #include "pl-kpi-chain-chart.h"
 #include "pl-maturity.h"
 #include "pl-month-chart.h"
-#include "pl-questionnaire-file.h"
 #include "pl-paper.h"
 #include "pl-radar-chart.h"
 #include "pl-timeline-chart.h"
@@ -69,12 +68,19 @@ static gboolean
 radar_rounds (PlPlan *plan, PlMaturity **current, PlMaturity **previous, GError **error)
 {
   g_autoptr(GPtrArray) rounds = pl_maturity_rounds (plan);
-  const PlQuestionnaire *questionnaire = pl_questionnaire_get_default ();
+  const PlQuestionnaire *questionnaire = pl_questionnaire_get_current ();
 
   if (rounds->len == 0)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
                    _("The plan has no maturity self-assessment yet: answer one on the Maturity page first."));
+      return FALSE;
+    }
+  if (questionnaire == NULL)
+    {
+      /* The program did not say where its questionnaire is (pl_questionnaire_set_source()). */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("Pilote’s maturity questionnaire cannot be found: reinstall Pilote."));
       return FALSE;
     }
   *current = pl_maturity_score_round (questionnaire, plan, rounds->pdata[rounds->len - 1]);
@@ -175,7 +181,7 @@ pl_chart_catalog_draw (PlPlan *plan, const char *name, guint32 today, cairo_t *c
     g_autoptr(PlMaturity) previous = NULL;
     if (!radar_rounds (plan, &current, &previous, error))
       return NULL;
-    return pl_radar_chart_draw (pl_questionnaire_get_default (), current, previous, cr, width, height, style);
+    return pl_radar_chart_draw (pl_questionnaire_get_current (), current, previous, cr, width, height, style);
   }
 }
 

@@ -16,7 +16,6 @@
 #include "pl-maturity.h"
 #include "pl-money.h"
 #include "pl-paper.h"
-#include "pl-questionnaire-file.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
 
