@@ -536,6 +536,10 @@ attention_sentence (const PlDashboard *dashboard)
 {
   guint n = dashboard->attention->len;
 
+  if (n == 0)
+    /* Nothing measured: no campaign can be said to be on target. */
+    return g_strdup (dashboard->measured ? _("None: every campaign is on target, within budget and not about to end.")
+                                         : _("None over budget or about to end; nothing is measured yet to judge them against their targets."));
   return g_strdup_printf (ngettext ("%u campaign needs attention.", "%u campaigns need attention.", n), n);
 }
 
@@ -552,12 +556,10 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
   pl_chart_card (cr, width, height, style);
   if (attention->len == 0)
     {
-      /* Nothing measured: no campaign can be said to be on target. */
-      const char *none = dashboard->measured ? _("None: every campaign is on target, within budget and not about to end.")
-                                             : _("None over budget or about to end; nothing is measured yet to judge them against their targets.");
+      char *none = attention_sentence (dashboard);
       pl_chart_set_color (cr, &style->muted, 1);
       pl_chart_text (cr, name, none, PAD, y + 7, width - 2 * PAD, PANGO_ALIGN_LEFT);
-      return g_strdup (none);
+      return none;
     }
   /* The last row says how many more there are when they do not all fit. */
   shown = attention->len <= fit ? attention->len : fit - 1;
