@@ -9,6 +9,7 @@
 #include "pl-document.h"
 #include "pl-plan-reader.h"
 #include "pl-preferences-window.h"
+#include "pl-questionnaire-file.h"
 #include "pl-recovery-offer.h"
 #include "pl-window.h"
 
@@ -292,6 +293,8 @@ pl_application_startup (GApplication *application)
    * registers itself. */
   (void) pl_app_get_resource ();
   G_APPLICATION_CLASS (pl_application_parent_class)->startup (application);
+  /* The report and the chart catalogue score the maturity rounds with the built-in questionnaire. */
+  pl_questionnaire_set_source (pl_questionnaire_get_default);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

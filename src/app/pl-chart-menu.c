@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-chart-catalog.h"
 #include "pl-chart-menu.h"
 
 GMenu *
@@ -14,6 +15,8 @@ pl_chart_menu_new (const char *chart)
   /* Translators: menu items of a chart */
   const char *labels[] = { N_("Export as _PNG…"), N_("Export as _SVG…"), N_("Export as P_DF…") };
 
+  /* The actions look the chart up by name in the catalogue: a name it lacks is a slip here. */
+  g_return_val_if_fail (pl_chart_catalog_lookup (chart) != NULL, menu);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(labels[i]), NULL);

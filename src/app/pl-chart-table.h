@@ -10,9 +10,8 @@ G_BEGIN_DECLS
 /* A chart's figures as a table, for people who cannot see the chart: what a screen reader
  * walks cell by cell, and what anyone can read the exact numbers from. */
 
-/* The table of catalogue chart @chart of @plan as of @today (a Julian day): an array of rows,
- * each a NULL-terminated array of strings, the first row the column titles. Charts without a
- * table of their own give their text summary, one sentence a row. */
+/* The table of catalogue chart @chart of @plan as of @today (a Julian day):
+ * pl_chart_catalog_rows(). */
 GPtrArray *pl_chart_table_rows (PlPlan *plan, const char *chart, guint32 today);
 /* Opens a window over @parent showing that table. */
 void       pl_chart_table_show (GtkWindow *parent, PlPlan *plan, const char *chart, guint32 today);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-calendar.h"
+#include "pl-chart-catalog.h"
 #include "pl-chart-pages.h"
 #include "pl-print.h"
 
@@ -18,21 +19,38 @@ typedef struct {
   GVariantDict  choices;  /* remembered with the print settings */
 } Job;
 
-static const struct { const char *page; const char *charts[5]; } page_charts[] = {
-  { "dashboard", { "dashboard", NULL } },
-  { "budget", { "budget", "burn", "categories", "cac", NULL } },
-  { "calendar", { "timeline", "month", NULL } },
-  { "chain", { "chain", NULL } },
-  { "assessment", { "radar", NULL } },
-};
+/* Each page's charts in the catalogue's order: page name -> a NULL-terminated array of chart
+ * names. Made once from the catalogue and kept, as the catalogue is. */
+static GHashTable *
+page_charts (void)
+{
+  static GHashTable *pages = NULL;
+
+  if (g_once_init_enter (&pages))
+    {
+      GHashTable *made = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n;
+      const PlChartKind *kinds = pl_chart_catalog_list (&n);
+
+      for (guint i = 0; i < n; i++)
+        if (kinds[i].page != NULL)
+          {
+            GPtrArray *charts = g_hash_table_lookup (made, kinds[i].page);
+            if (charts == NULL)
+              g_hash_table_insert (made, (gpointer) kinds[i].page, charts = g_ptr_array_new_null_terminated (0, NULL, TRUE));
+            g_ptr_array_add (charts, (gpointer) kinds[i].name);
+          }
+      g_once_init_leave (&pages, made);
+    }
+  return pages;
+}
 
 const char * const *
 pl_print_charts_of_page (const char *page_name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_charts); i++)
-    if (g_strcmp0 (page_charts[i].page, page_name) == 0)
-      return page_charts[i].charts;
-  return NULL;
+  GPtrArray *charts = page_name != NULL ? g_hash_table_lookup (page_charts (), page_name) : NULL;
+
+  return charts != NULL ? (const char * const *) charts->pdata : NULL;
 }
 
 static void

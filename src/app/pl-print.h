@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * report layer's (pl-chart-pages.h), the page setup and print settings are remembered in
  * @settings ("page-setup", "print-settings") from one print to the next. */
 
-/* The charts the page @page_name prints (catalogue names), or NULL when it has none. */
+/* The charts the page @page_name prints (catalogue names, PlChartKind.page), or NULL when it has none. */
 const char * const *pl_print_charts_of_page (const char *page_name);
 /* Prints @charts of @plan, the header calling them @title. With @export_to set, writes the
  * pages to that PDF file without a dialog (as a test does). FALSE with @error on failure;

@@ -73,20 +73,43 @@ end_label (cairo_t *cr, PangoLayout *text, const PlChartStyle *style, const PlCo
   pl_chart_text (cr, text, label, x + 8, label_y - 8, RIGHT_W - 10, PANGO_ALIGN_LEFT);
 }
 
+char **
+pl_budget_burn_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, const PlChartStyle *style)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  guint spent = 0;
+  gint64 projected = pl_budget_burn_projection (totals, &spent);
+  gint64 planned_total = pl_budget_totals_planned (totals, NULL, -1);
+  double against = pl_figures_against ((double) projected, (double) planned_total);
+  g_autofree char *share = isnan (against) ? g_strdup ("–") : pl_percent_format (100.0 * against, 0);
+  g_autofree char *projected_text = NULL, *planned_text = NULL;
+
+  if (style->share_safe)
+    return pl_chart_sentence (spent == 0 ? g_strdup (_("Nothing spent yet."))
+                              /* Translators: the projected end spend as a share of the budget */
+                              : g_strdup_printf (_("At the current rate, spend reaches %s of the budget by the end of the period."),
+                                                 share));
+  projected_text = pl_money_format (projected, exponent, pl_plan_get_currency (plan));
+  planned_text = pl_money_format (planned_total, exponent, pl_plan_get_currency (plan));
+  if (spent == 0)
+    return pl_chart_sentence (g_strdup_printf (_("Nothing spent yet against a budget of %s."), planned_text));
+  /* Translators: projected end spend, its share of the budget, the budget */
+  return pl_chart_sentence (g_strdup_printf (_("At the current rate, spend reaches %s by the end of the period: %s of the budget of %s."),
+                                             projected_text, share, planned_text));
+}
+
 char *
 pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *cr, double width, double height,
                            const PlChartStyle *style)
 {
   static const double dash[] = { 6, 4 };
   guint months = pl_budget_totals_get_months (totals);
-  guint exponent = pl_plan_get_currency_exponent (plan);
   guint spent = 0;
   gint64 projected = pl_budget_burn_projection (totals, &spent);
   gint64 planned_total = pl_budget_totals_planned (totals, NULL, -1);
   gint64 sum = 0;
   double top = axis_max (totals), x, y, x0, y0;
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
-  g_autofree char *projected_text = NULL, *planned_text = NULL, *share = NULL;
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
@@ -168,20 +191,5 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
                  _("at this rate"), plan, projected, planned_total);
   }
 
-  {
-    double against = pl_figures_against ((double) projected, (double) planned_total);
-    share = isnan (against) ? g_strdup ("–") : pl_percent_format (100.0 * against, 0);
-  }
-  if (style->share_safe)
-    return spent == 0 ? g_strdup (_("Nothing spent yet."))
-                      /* Translators: the projected end spend as a share of the budget */
-                      : g_strdup_printf (_("At the current rate, spend reaches %s of the budget by the end of the period."),
-                                         share);
-  projected_text = pl_money_format (projected, exponent, pl_plan_get_currency (plan));
-  planned_text = pl_money_format (planned_total, exponent, pl_plan_get_currency (plan));
-  if (spent == 0)
-    return g_strdup_printf (_("Nothing spent yet against a budget of %s."), planned_text);
-  /* Translators: projected end spend, its share of the budget, the budget */
-  return g_strdup_printf (_("At the current rate, spend reaches %s by the end of the period: %s of the budget of %s."),
-                          projected_text, share, planned_text);
+  return pl_chart_sentences_join (pl_budget_burn_chart_sentences (plan, totals, style));
 }

@@ -21,6 +21,9 @@ char  *pl_budget_burn_chart_draw (PlPlan               *plan,
                                   double                width,
                                   double                height,
                                   const PlChartStyle   *style);
+/* The summary pl_budget_burn_chart_draw() returns, as its sentences (a new NULL-terminated
+ * array), without drawing; in a share-safe @style, without amounts. */
+char **pl_budget_burn_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, const PlChartStyle *style);
 /* Where the projection line ends at @width x @height (for tests). */
 void   pl_budget_burn_chart_projection_end (const PlBudgetTotals *totals, double width, double height,
                                             double *x, double *y);

@@ -115,21 +115,45 @@ legend_item (cairo_t *cr, PangoLayout *text, const PlChartStyle *style, double *
   *x += 24 + label_w + 18;
 }
 
+char **
+pl_budget_month_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, const PlChartStyle *style)
+{
+  guint months = pl_budget_totals_get_months (totals);
+  gint64 planned_total = pl_budget_totals_planned (totals, NULL, -1);
+  gint64 actual_total = pl_budget_totals_actual (totals, NULL, -1);
+  guint spent = months_spent (totals);
+  guint over = 0;
+  g_autofree char *planned_text = NULL, *actual_text = NULL;
+
+  for (guint m = 0; m < months; m++)
+    {
+      gint64 actual = pl_budget_totals_actual (totals, NULL, (int) m);
+      over += actual != 0 && actual > pl_budget_totals_planned (totals, NULL, (int) m);
+    }
+  if (style->share_safe)
+    {
+      actual_text = pl_chart_amount (style, plan, actual_total, planned_total, FALSE);
+      /* Translators: the share of the budget spent, months with spend, months over plan */
+      return pl_chart_sentence (g_strdup_printf (_("Spent %s of the budget in %u months, %u of them over plan."),
+                                                 actual_text, spent, over));
+    }
+  planned_text = pl_money_format (planned_total, pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
+  actual_text = pl_money_format (actual_total, pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
+  /* Translators: planned total, months, spent total, months with spend, months over plan */
+  return pl_chart_sentence (g_strdup_printf (_("Planned %s over %u months; spent %s in %u months, %u of them over plan."),
+                                             planned_text, months, actual_text, spent, over));
+}
+
 char *
 pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *cr, double width, double height,
                             const PlChartStyle *style)
 {
   guint months = pl_budget_totals_get_months (totals);
-  guint exponent = pl_plan_get_currency_exponent (plan);
-  const char *currency = pl_plan_get_currency (plan);
   gint64 planned_total = pl_budget_totals_planned (totals, NULL, -1);
-  gint64 actual_total = pl_budget_totals_actual (totals, NULL, -1);
   guint spent = months_spent (totals);
-  guint over = 0;
   Frame f = frame (totals, width, height);
   double slot = f.w / MAX (months, 1);
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
-  g_autofree char *planned_text = NULL, *actual_text = NULL;
   double lx = f.x;
 
   pl_chart_set_color (cr, &style->background, 1);
@@ -170,7 +194,6 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
           pl_chart_set_color (cr, over_plan ? &style->bad : &style->good, 0.9);
           cairo_rectangle (cr, x, y, w, h);
           cairo_fill (cr);
-          over += over_plan;
         }
       pl_chart_set_color (cr, &style->muted, 1);
       pl_chart_month_label (cr, text, plan, m, f.x + slot * m, f.y + f.h + 4, slot);
@@ -193,15 +216,5 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
   legend_item (cr, text, style, &lx, &style->muted, 1, TRUE, TRUE, _("Planned to date"));
   legend_item (cr, text, style, &lx, &style->text, 0.85, TRUE, FALSE, _("Spent to date"));
 
-  if (style->share_safe)
-    {
-      actual_text = pl_chart_amount (style, plan, actual_total, planned_total, FALSE);
-      /* Translators: the share of the budget spent, months with spend, months over plan */
-      return g_strdup_printf (_("Spent %s of the budget in %u months, %u of them over plan."), actual_text, spent, over);
-    }
-  planned_text = pl_money_format (planned_total, exponent, currency);
-  actual_text = pl_money_format (actual_total, exponent, currency);
-  /* Translators: planned total, months, spent total, months with spend, months over plan */
-  return g_strdup_printf (_("Planned %s over %u months; spent %s in %u months, %u of them over plan."),
-                          planned_text, months, actual_text, spent, over);
+  return pl_chart_sentences_join (pl_budget_month_chart_sentences (plan, totals, style));
 }

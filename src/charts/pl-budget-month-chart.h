@@ -17,6 +17,9 @@ char *pl_budget_month_chart_draw     (PlPlan               *plan,
                                       double                width,
                                       double                height,
                                       const PlChartStyle   *style);
+/* The summary pl_budget_month_chart_draw() returns, as its sentences (a new NULL-terminated
+ * array), without drawing; in a share-safe @style, without amounts. */
+char **pl_budget_month_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, const PlChartStyle *style);
 /* The rectangle of month @month's planned (@actual FALSE) or actual bar at @width x @height. */
 void  pl_budget_month_chart_bar_rect (const PlBudgetTotals *totals, guint month, gboolean actual,
                                       double width, double height,

@@ -64,6 +64,37 @@ money (PlPlan *plan, double major)
                           pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
 }
 
+/* The summary of the CAC @cac made of @parts. */
+static char **
+sentences_of (PlPlan *plan, GArray *parts, double cac, const PlChartStyle *style)
+{
+  const PlCacPart *first;
+  g_autofree char *share = NULL;
+  g_autofree char *total = NULL;
+
+  if (parts->len == 0)
+    return pl_chart_sentence (g_strdup (_("No new customers measured yet: the CAC cannot be broken down.")));
+  first = &g_array_index (parts, PlCacPart, 0);
+  share = pl_percent_format (100 * first->cost / cac, 0);
+  if (style->share_safe)
+    /* Translators: the largest category of the acquisition cost, its share */
+    return pl_chart_sentence (g_strdup_printf (_("“%s” makes up %s of the acquisition cost of a new customer."),
+                                               pl_item_get_string (first->category, PL_CATEGORY_NAME), share));
+  total = money (plan, cac);
+  /* Translators: the CAC, the largest category, its share */
+  return pl_chart_sentence (g_strdup_printf (_("Each new customer cost %s in acquisition spend; “%s” makes up %s of it."),
+                                             total, pl_item_get_string (first->category, PL_CATEGORY_NAME), share));
+}
+
+char **
+pl_cac_breakdown_chart_sentences (PlPlan *plan, const PlChartStyle *style)
+{
+  double cac = 0;
+  g_autoptr(GArray) parts = pl_cac_breakdown (plan, &cac);
+
+  return sentences_of (plan, parts, cac, style);
+}
+
 char *
 pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double height, const PlChartStyle *style)
 {
@@ -77,10 +108,10 @@ pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double hei
   cairo_paint (cr);
   if (parts->len == 0)
     {
+      g_auto(GStrv) none = sentences_of (plan, parts, cac, style);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, _("No new customers measured yet: the CAC cannot be broken down."), 0, 0, width,
-                     PANGO_ALIGN_LEFT);
-      return g_strdup (_("No new customers measured yet: the CAC cannot be broken down."));
+      pl_chart_text (cr, text, none[0], 0, 0, width, PANGO_ALIGN_LEFT);
+      return g_strdup (none[0]);
     }
   for (guint i = 0; i < parts->len; i++)
     {
@@ -110,17 +141,5 @@ pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double hei
       pl_chart_set_color (cr, &style->text, 1);
       pl_chart_text (cr, text, label, lx + 18, ly, column_w - 24, PANGO_ALIGN_LEFT);
     }
-  {
-    const PlCacPart *first = &g_array_index (parts, PlCacPart, 0);
-    g_autofree char *share = pl_percent_format (100 * first->cost / cac, 0);
-    g_autofree char *total = money (plan, cac);
-
-    if (style->share_safe)
-      /* Translators: the largest category of the acquisition cost, its share */
-      return g_strdup_printf (_("“%s” makes up %s of the acquisition cost of a new customer."),
-                              pl_item_get_string (first->category, PL_CATEGORY_NAME), share);
-    /* Translators: the CAC, the largest category, its share */
-    return g_strdup_printf (_("Each new customer cost %s in acquisition spend; “%s” makes up %s of it."),
-                            total, pl_item_get_string (first->category, PL_CATEGORY_NAME), share);
-  }
+  return pl_chart_sentences_join (sentences_of (plan, parts, cac, style));
 }

@@ -27,4 +27,8 @@ char   *pl_cac_breakdown_chart_draw (PlPlan             *plan,
                                      double              height,
                                      const PlChartStyle *style);
 
+/* The summary pl_cac_breakdown_chart_draw() returns, as its sentences (a new NULL-terminated
+ * array), without drawing; in a share-safe @style, without amounts. */
+char  **pl_cac_breakdown_chart_sentences (PlPlan *plan, const PlChartStyle *style);
+
 G_END_DECLS

@@ -85,6 +85,26 @@ pl_category_spend_chart_bar_rect (PlPlan *plan, const PlBudgetTotals *totals, Pl
   return FALSE;
 }
 
+char **
+pl_category_spend_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, double height)
+{
+  double row_h, top;
+  g_autoptr(GArray) array = rows (plan, totals, height, &row_h, &top);
+  guint over = 0;
+
+  if (array->len == 0)
+    return pl_chart_sentence (g_strdup (_("The budget has no categories yet.")));
+  for (guint i = 0; i < array->len; i++)
+    over += g_array_index (array, Row, i).actual > g_array_index (array, Row, i).planned;
+  /* Translators: the number of categories, the largest one's name, how many are over plan */
+  return pl_chart_sentence (g_strdup_printf (ngettext ("%u category; the largest is “%s”; %u spent more than planned.",
+                                                       "%u categories; the largest is “%s”; %u spent more than planned.",
+                                                       array->len),
+                                             array->len,
+                                             pl_item_get_string (g_array_index (array, Row, 0).category, PL_CATEGORY_NAME),
+                                             over));
+}
+
 char *
 pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *cr, double width, double height,
                               const PlChartStyle *style)
@@ -93,8 +113,6 @@ pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_
   g_autoptr(GArray) array = rows (plan, totals, height, &row_h, &top);
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 12);
   gint64 whole = pl_budget_totals_planned (totals, NULL, -1);
-  guint over = 0;
-  const char *largest = NULL;
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
@@ -107,8 +125,6 @@ pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_
       g_autofree char *actual = pl_chart_amount (style, plan, row->actual, whole, FALSE);
       g_autofree char *values = g_strdup_printf ("%s / %s", actual, planned);
 
-      if (largest == NULL)
-        largest = pl_item_get_string (row->category, PL_CATEGORY_NAME);
       pl_chart_set_color (cr, &style->text, 1);
       pl_chart_text (cr, text, pl_item_get_string (row->category, PL_CATEGORY_NAME), 0, text_y,
                      width * NAME_W - 10, PANGO_ALIGN_RIGHT);
@@ -120,14 +136,8 @@ pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_
       pl_chart_set_color (cr, row->actual > row->planned ? &style->bad : &style->good, 0.9);
       cairo_rectangle (cr, x, y, w, h);
       cairo_fill (cr);
-      over += row->actual > row->planned;
       pl_chart_set_color (cr, &style->muted, 1);
       pl_chart_text (cr, text, values, width - VALUE_W + 8, text_y, VALUE_W - 8, PANGO_ALIGN_LEFT);
     }
-  if (array->len == 0)
-    return g_strdup (_("The budget has no categories yet."));
-  /* Translators: the number of categories, the largest one's name, how many are over plan */
-  return g_strdup_printf (ngettext ("%u category; the largest is “%s”; %u spent more than planned.",
-                                    "%u categories; the largest is “%s”; %u spent more than planned.", array->len),
-                          array->len, largest, over);
+  return pl_chart_sentences_join (pl_category_spend_chart_sentences (plan, totals, height));
 }

@@ -17,6 +17,9 @@ char *pl_category_spend_chart_draw     (PlPlan               *plan,
                                         double                width,
                                         double                height,
                                         const PlChartStyle   *style);
+/* The summary pl_category_spend_chart_draw() returns at @height (the categories that fit),
+ * as its sentences (a new NULL-terminated array), without drawing. */
+char   **pl_category_spend_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, double height);
 /* The bar of @category (planned when !@actual) at @width x @height, for tests; FALSE when
  * the category is not drawn (no room). */
 gboolean pl_category_spend_chart_bar_rect (PlPlan *plan, const PlBudgetTotals *totals, PlItem *category,

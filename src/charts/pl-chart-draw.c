@@ -170,3 +170,20 @@ pl_chart_warning_sign (cairo_t *cr, double x, double y, double size, const PlCha
   cairo_arc (cr, x + size / 2, y + size * 0.84, MAX (0.8, size / 14), 0, 2 * G_PI);
   cairo_fill (cr);
 }
+
+char *
+pl_chart_sentences_join (char **sentences)
+{
+  g_auto(GStrv) owned = sentences;
+
+  return g_strjoinv (" ", owned);
+}
+
+char **
+pl_chart_sentence (char *sentence)
+{
+  char **sentences = g_new0 (char *, 2);
+
+  sentences[0] = sentence;
+  return sentences;
+}

@@ -47,6 +47,12 @@ void         pl_chart_rounded_rect (cairo_t *cr, double x, double y, double w, d
  * from the window in the light style as in the dark one. */
 void         pl_chart_card        (cairo_t *cr, double width, double height, const PlChartStyle *style);
 
+/* A chart's summary is whole sentences, each translated as one: the text its draw function
+ * returns is @sentences (freed here) a space apart. */
+char        *pl_chart_sentences_join (char **sentences);
+/* A summary of one sentence: @sentence (taken) in a NULL-terminated array. */
+char       **pl_chart_sentence       (char *sentence);
+
 /* A warning sign (an amber triangle with "!") in the @size square at (@x, @y). */
 void         pl_chart_warning_sign (cairo_t *cr, double x, double y, double size, const PlChartStyle *style);
 

@@ -217,6 +217,47 @@ tile_figures (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *sty
     }
 }
 
+/* What a tile whose formula cannot give a value says instead; NULL for the others. */
+static const char *
+missing_line (const PlDashboardTile *tile)
+{
+  /* Not "not measured": no measurement would give it a value until its formula is mended. */
+  if (tile->missing == PL_MISSING_LOOP)
+    return _("not available: its formula refers to itself");
+  if (tile->missing == PL_MISSING_FORMULA)
+    return _("not available: its formula cannot be read");
+  return NULL;
+}
+
+/* The sentence a tile's summary is. */
+static char *
+tile_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style)
+{
+  const char *name = pl_item_get_string (tile->kpi, PL_KPI_NAME);
+  g_autofree char *month = pl_basis_describe (plan, &tile->basis);
+  g_autofree char *value = NULL;
+  g_autofree char *target_line = NULL;
+  g_autofree char *before = NULL;
+  double previous = pl_dashboard_tile_previous (tile);
+
+  if (missing_line (tile) != NULL)
+    /* Translators: a dashboard tile: KPI name, the month, why its value is not available */
+    return g_strdup_printf (_("%s, %s: %s."), name, month, missing_line (tile));
+  tile_figures (plan, tile, style, &value, &target_line);
+  if (!isnan (previous) && !isnan (tile->value) && previous != tile->value && !withholds (style, tile))
+    before = kpi_value (plan, tile, previous);
+  if (before != NULL && tile->value > previous)
+    /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target, the month before's value */
+    return g_strdup_printf (_("%s, %s: %s, %s (%s), up from %s the month before."), name, month, value,
+                            status_words (tile->status), target_line, before);
+  if (before != NULL)
+    /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target, the month before's value */
+    return g_strdup_printf (_("%s, %s: %s, %s (%s), down from %s the month before."), name, month, value,
+                            status_words (tile->status), target_line, before);
+  /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target */
+  return g_strdup_printf (_("%s, %s: %s, %s (%s)."), name, month, value, status_words (tile->status), target_line);
+}
+
 char *
 pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, double width, double height,
                         const PlChartStyle *style)
@@ -230,17 +271,13 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
   g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, size);
   double spark_w = MIN (width * 0.34, 110), left = PAD + 6, text_w = width - left - PAD - spark_w - 10;
-  double previous = pl_dashboard_tile_previous (tile);
-  g_autofree char *before = NULL;
   g_autofree char *month = pl_basis_describe (plan, &tile->basis);
   double month_w;
   int large_h;
 
   tile_figures (plan, tile, style, &value, &target_line);
-  if (tile->missing == PL_MISSING_LOOP || tile->missing == PL_MISSING_FORMULA)
-    /* Not "not measured": no measurement would give it a value until its formula is mended. */
-    line = g_strdup (tile->missing == PL_MISSING_LOOP ? _("not available: its formula refers to itself")
-                                                      : _("not available: its formula cannot be read"));
+  if (missing_line (tile) != NULL)
+    line = g_strdup (missing_line (tile));
   else
     line = withholds (style, tile) ? g_strdup_printf ("%s · %s", status_words (tile->status), target_line)
                                    : tile_line (plan, tile, target_line, small, width - left - PAD);
@@ -264,22 +301,7 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   pl_chart_set_color (cr, tile->status == PL_KPI_STATUS_CLOSE || tile->status == PL_KPI_STATUS_OFF ? color : &style->muted, 1);
   pl_chart_text (cr, small, line, left, height - PAD - 13, width - left - PAD, PANGO_ALIGN_LEFT);
   sparkline (tile, cr, width - PAD - spark_w, height / 2 - height * 0.16, spark_w, height * 0.3, style);
-
-  if (tile->missing == PL_MISSING_LOOP || tile->missing == PL_MISSING_FORMULA)
-    /* Translators: a dashboard tile: KPI name, the month, why its value is not available */
-    return g_strdup_printf (_("%s, %s: %s."), name, month, line);
-  if (!isnan (previous) && !isnan (tile->value) && previous != tile->value && !withholds (style, tile))
-    before = kpi_value (plan, tile, previous);
-  if (before != NULL && tile->value > previous)
-    /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target, the month before's value */
-    return g_strdup_printf (_("%s, %s: %s, %s (%s), up from %s the month before."), name, month, value,
-                            status_words (tile->status), target_line, before);
-  if (before != NULL)
-    /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target, the month before's value */
-    return g_strdup_printf (_("%s, %s: %s, %s (%s), down from %s the month before."), name, month, value,
-                            status_words (tile->status), target_line, before);
-  /* Translators: a dashboard tile: KPI name, the month, its value, how it stands, its target */
-  return g_strdup_printf (_("%s, %s: %s, %s (%s)."), name, month, value, status_words (tile->status), target_line);
+  return tile_sentence (plan, tile, style);
 }
 
 void
@@ -330,6 +352,19 @@ gauge_head (cairo_t *cr, const char *title, const char *figure, const char *comm
   pl_chart_set_color (cr, comment_color, 1);
   pl_chart_text (cr, note, comment, PAD + MIN (figure_w, width / 2) + 12, y + large_h - note_h - 3, room,
                  PANGO_ALIGN_RIGHT);
+}
+
+/* The sentence the LTV:CAC gauge's summary is. */
+static char *
+ltv_cac_sentence (const PlDashboard *dashboard)
+{
+  double ratio = dashboard->ltv_cac;
+
+  if (isnan (ratio))
+    return g_strdup (_("LTV:CAC is not measured yet."));
+  return g_strdup_printf (ratio >= PL_LTV_CAC_HEALTHY ? _("LTV:CAC is %.1f, above the healthy line of 3.")
+                                                      : _("LTV:CAC is %.1f, below the healthy line of 3."),
+                          ratio);
 }
 
 char *
@@ -407,10 +442,28 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
     cairo_move_to (cr, PAD + healthy_x - 15, bar_y + BAR_H + 3);
     pango_cairo_show_layout (cr, bold);
   }
-  if (isnan (ratio))
-    return g_strdup (_("LTV:CAC is not measured yet."));
-  return g_strdup_printf (healthy ? _("LTV:CAC is %.1f, above the healthy line of 3.") : _("LTV:CAC is %.1f, below the healthy line of 3."),
-                          ratio);
+  return ltv_cac_sentence (dashboard);
+}
+
+/* The sentence the spend gauge's summary is; in a share-safe @style, without amounts. */
+static char *
+spend_sentence (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style)
+{
+  g_autofree char *spent = pl_chart_amount (style, plan, dashboard->spend_to_date, dashboard->budget_to_date, FALSE);
+  g_autofree char *planned = NULL;
+  g_autofree char *percent = NULL;
+
+  if (dashboard->before_period)
+    /* Translators: the spend gauge's summary before the period starts: the spend already booked */
+    return g_strdup_printf (_("The period has not started; %s is already booked for it."), spent);
+  if (isnan (dashboard->used.value))
+    return g_strdup (_("No budget is planned to date."));
+  if (style->share_safe)
+    return g_strdup_printf (_("Spent %s of the budget planned to date."), spent);
+  planned = pl_chart_amount (style, plan, dashboard->budget_to_date, dashboard->budget, FALSE);
+  percent = pl_percent_format (dashboard->used.value * 100, 0);
+  /* Translators: the spend to date, the budget to date, the share spent */
+  return g_strdup_printf (_("Spent %s of the %s planned to date (%s)."), spent, planned, percent);
 }
 
 char *
@@ -474,18 +527,20 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
   pl_chart_set_color (cr, &style->muted, 1);
   if (budget != NULL)
     pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);
-  if (dashboard->before_period)
-    /* Translators: the spend gauge's summary before the period starts: the spend already booked */
-    return g_strdup_printf (_("The period has not started; %s is already booked for it."), spent);
-  if (isnan (share))
-    return g_strdup (_("No budget is planned to date."));
-  if (style->share_safe)
-    return g_strdup_printf (_("Spent %s of the budget planned to date."), spent);
-  {
-    g_autofree char *percent = pl_percent_format (share * 100, 0);
-    /* Translators: the spend to date, the budget to date, the share spent */
-    return g_strdup_printf (_("Spent %s of the %s planned to date (%s)."), spent, planned, percent);
-  }
+  return spend_sentence (plan, dashboard, style);
+}
+
+/* The sentence the list of campaigns needing attention sums up in. */
+static char *
+attention_sentence (const PlDashboard *dashboard)
+{
+  guint n = dashboard->attention->len;
+
+  if (n == 0)
+    /* Nothing measured: no campaign can be said to be on target. */
+    return g_strdup (dashboard->measured ? _("None: every campaign is on target, within budget and not about to end.")
+                                         : _("None over budget or about to end; nothing is measured yet to judge them against their targets."));
+  return g_strdup_printf (ngettext ("%u campaign needs attention.", "%u campaigns need attention.", n), n);
 }
 
 char *
@@ -501,12 +556,10 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
   pl_chart_card (cr, width, height, style);
   if (attention->len == 0)
     {
-      /* Nothing measured: no campaign can be said to be on target. */
-      const char *none = dashboard->measured ? _("None: every campaign is on target, within budget and not about to end.")
-                                             : _("None over budget or about to end; nothing is measured yet to judge them against their targets.");
+      char *none = attention_sentence (dashboard);
       pl_chart_set_color (cr, &style->muted, 1);
       pl_chart_text (cr, name, none, PAD, y + 7, width - 2 * PAD, PANGO_ALIGN_LEFT);
-      return g_strdup (none);
+      return none;
     }
   /* The last row says how many more there are when they do not all fit. */
   shown = attention->len <= fit ? attention->len : fit - 1;
@@ -543,8 +596,26 @@ pl_attention_list_draw (const PlDashboard *dashboard, cairo_t *cr, double width,
       pl_chart_set_color (cr, &style->muted, 1);
       pl_chart_text (cr, why, more, PAD + 16, y + 8, width - 2 * PAD, PANGO_ALIGN_LEFT);
     }
-  return g_strdup_printf (ngettext ("%u campaign needs attention.", "%u campaigns need attention.", attention->len),
-                          attention->len);
+  return attention_sentence (dashboard);
+}
+
+char **
+pl_dashboard_sentences (PlPlan *plan, guint32 today, const PlChartStyle *style)
+{
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
+  g_autofree char **funnel = pl_funnel_chart_sentences (plan, pl_plan_get_start (plan), dashboard->until);
+  GPtrArray *sentences = g_ptr_array_new ();
+
+  /* In the order the pieces are drawn; the funnel's strings are taken, not copied. */
+  for (guint i = 0; funnel[i] != NULL; i++)
+    g_ptr_array_add (sentences, funnel[i]);
+  g_ptr_array_add (sentences, ltv_cac_sentence (dashboard));
+  g_ptr_array_add (sentences, spend_sentence (plan, dashboard, style));
+  for (guint i = 0; i < dashboard->tiles->len; i++)
+    g_ptr_array_add (sentences, tile_sentence (plan, &g_array_index (dashboard->tiles, PlDashboardTile, i), style));
+  g_ptr_array_add (sentences, attention_sentence (dashboard));
+  g_ptr_array_add (sentences, NULL);
+  return (char **) g_ptr_array_free (sentences, FALSE);
 }
 
 /* Paints one piece at (@x, @y) and adds its summary to @summary. */

@@ -30,6 +30,9 @@ char *pl_attention_list_draw   (const PlDashboard *dashboard, cairo_t *cr, doubl
  * gauges, the tiles and the campaigns needing attention, laid out in @width x @height. */
 char *pl_dashboard_draw        (PlPlan *plan, guint32 today, cairo_t *cr, double width,
                                 double height, const PlChartStyle *style);
+/* The summary pl_dashboard_draw() returns, as its sentences (a new NULL-terminated array),
+ * without drawing; in a share-safe @style, without amounts. */
+char **pl_dashboard_sentences  (PlPlan *plan, guint32 today, const PlChartStyle *style);
 /* Where the LTV:CAC bar ends and where the 3x line is, in a gauge bar @width wide (for tests). */
 void  pl_ltv_cac_gauge_geometry (double ratio, double width, double *bar_end, double *healthy_x);
 /* The top of the gauges' bar in a card @height high (for tests). */

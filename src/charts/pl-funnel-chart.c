@@ -79,6 +79,60 @@ percent (double rate)
   return pl_percent_format (rate * 100, 1);
 }
 
+/* The funnel's title, over the range of months. */
+static char *
+title_of (guint32 from, guint32 to)
+{
+  g_autofree char *months = pl_chart_period_months (from, to);
+
+  /* Translators: the funnel's title, over a range of months ("January to June 2027") */
+  return months ? g_strdup_printf (_("Funnel, %s"), months) : g_strdup (_("Funnel"));
+}
+
+/* The summary of @n stages under @title: one sentence, from the first stage to the last. */
+static char **
+sentences_of (const char *title, const PlFunnelStage *stages, int n)
+{
+  g_autoptr(GString) summary = NULL;
+
+  if (n == 0)
+    return pl_chart_sentence (g_strdup (_("The plan has no funnel KPIs (visitors, leads, MQL, SQL, new customers).")));
+  summary = g_string_new (title);
+  g_string_append_c (summary, ':');
+  for (int i = 0; i < n; i++)
+    {
+      PlKpi *kpi = stages[i].kpi;
+      const char *name = pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME);
+      g_autofree char *a = figure (kpi, stages[i].actual.value);
+      g_autofree char *t = figure (kpi, stages[i].target.value);
+
+      if (i > 0)
+        g_string_append (summary, " →");
+      if (i > 0 && isfinite (stages[i].rate.value))
+        {
+          g_autofree char *converted = percent (stages[i].rate.value);
+          /* Translators: a funnel stage in the summary: its name, actual, plan, and the rate from the stage before */
+          g_string_append_printf (summary, _(" %s %s (plan %s), %s converted"), name, a, t, converted);
+        }
+      else
+        /* Translators: a funnel stage in the summary: its name, actual and plan */
+        g_string_append_printf (summary, _(" %s %s (plan %s)"), name, a, t);
+    }
+  g_string_append_c (summary, '.');
+  return pl_chart_sentence (g_string_free (g_steal_pointer (&summary), FALSE));
+}
+
+char **
+pl_funnel_chart_sentences (PlPlan *plan, guint32 from, guint32 to)
+{
+  PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
+  PlBasis basis = pl_basis_range (from, to);
+  int n = (int) pl_figures_funnel (plan, &basis, stages);
+  g_autofree char *title = title_of (from, to);
+
+  return sentences_of (title, stages, n);
+}
+
 /* The legend: a filled square for the actual, a tick for the plan, right-aligned. */
 static void
 legend (cairo_t *cr, PangoLayout *text, double right, double y, const PlChartStyle *style)
@@ -113,14 +167,11 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
   PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
   PlBasis basis = pl_basis_range (from, to);
   int n = (int) pl_figures_funnel (plan, &basis, stages);
-  g_autofree char *months = pl_chart_period_months (from, to);
-  /* Translators: the funnel's title, over a range of months ("January to June 2027") */
-  g_autofree char *title = months ? g_strdup_printf (_("Funnel, %s"), months) : g_strdup (_("Funnel"));
+  g_autofree char *title = title_of (from, to);
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
   g_autoptr(PangoLayout) rate_text = NULL;
   g_autoptr(PangoLayout) name_text = NULL;
   g_autoptr(PangoLayout) value_text = NULL;
-  g_autoptr(GString) summary = g_string_new (NULL);
   double label_w, value_w, bar_h, gap;
   double previous_y = 0, previous_w = 0, cx = 0;
 
@@ -131,9 +182,9 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
   pl_chart_text (cr, small, title, PAD, PAD - 2, width / 2, PANGO_ALIGN_LEFT);
   if (n == 0)
     {
-      const char *none = _("The plan has no funnel KPIs (visitors, leads, MQL, SQL, new customers).");
-      pl_chart_text (cr, small, none, PAD, PAD + TITLE_H, width - 2 * PAD, PANGO_ALIGN_LEFT);
-      return g_strdup (none);
+      g_auto(GStrv) none = sentences_of (title, stages, n);
+      pl_chart_text (cr, small, none[0], PAD, PAD + TITLE_H, width - 2 * PAD, PANGO_ALIGN_LEFT);
+      return g_strdup (none[0]);
     }
   legend (cr, small, width - PAD, PAD - 2, style);
 
@@ -143,8 +194,6 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
   value_text = pl_chart_text_new (cr, style, CLAMP (bar_h * 0.62, 9, 13));
   rate_text = pl_chart_text_new (cr, style, CLAMP (gap * 0.42, 8, 12));
 
-  g_string_append (summary, title);
-  g_string_append_c (summary, ':');
   for (int i = 0; i < n; i++)
     {
       PlKpi *kpi = stages[i].kpi;
@@ -157,7 +206,6 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
       g_autofree char *a = figure (kpi, actual);
       g_autofree char *t = figure (kpi, target);
       g_autofree char *plan_line = NULL;
-      g_autofree char *converted = NULL;
       double band_w, middle, top;
 
       pl_funnel_chart_band ((guint) i, (guint) n, width, height, &cx, &band_w, &middle);
@@ -192,9 +240,7 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
                   pl_chart_text (cr, rate_text, label, cx - previous_w / 2, previous_y + (gap - text_h) / 2,
                                  previous_w, PANGO_ALIGN_CENTER);
                 }
-              converted = g_strdup (r);
             }
-          g_string_append (summary, " →");
         }
 
       /* The band is the larger of actual and plan; the bar the actual, the ticks the plan. */
@@ -251,16 +297,9 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
           pl_chart_set_color (cr, status == PL_KPI_STATUS_OFF || status == PL_KPI_STATUS_CLOSE ? color : &style->muted, 1);
           pl_chart_text (cr, rate_text, plan_line, width - PAD - value_w, top + bar_h + 1, value_w - 4, PANGO_ALIGN_LEFT);
         }
-      if (converted != NULL)
-        /* Translators: a funnel stage in the summary: its name, actual, plan, and the rate from the stage before */
-        g_string_append_printf (summary, _(" %s %s (plan %s), %s converted"), name, a, t, converted);
-      else
-        /* Translators: a funnel stage in the summary: its name, actual and plan */
-        g_string_append_printf (summary, _(" %s %s (plan %s)"), name, a, t);
 
       previous_y = top + bar_h;
       previous_w = band_w;
     }
-  g_string_append_c (summary, '.');
-  return g_string_free (g_steal_pointer (&summary), FALSE);
+  return pl_chart_sentences_join (sentences_of (title, stages, n));
 }

@@ -21,6 +21,9 @@ char *pl_funnel_chart_draw (PlPlan             *plan,
                             double              height,
                             const PlChartStyle *style);
 
+/* The summary pl_funnel_chart_draw() returns, as its sentences (a new NULL-terminated array),
+ * without drawing. */
+char **pl_funnel_chart_sentences (PlPlan *plan, guint32 from, guint32 to);
 /* The stages drawn, in order (for tests and hit tests): PlStage values, -1 terminated. */
 int  pl_funnel_chart_stages (PlPlan *plan, int stages[PL_FUNNEL_MAX_STAGES + 1]);
 

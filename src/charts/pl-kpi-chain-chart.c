@@ -527,6 +527,70 @@ draw_names_by_column (cairo_t *cr, const PlChainLayout *layout, const Rect *rect
     }
 }
 
+/* The month the chain shows: the one asked for, else the last with measurements. */
+static guint32
+month_shown (PlPlan *plan, const PlKpiChainOptions *options)
+{
+  return options && options->month ? options->month : previous_month (pl_figures_measured_until (plan));
+}
+
+/* The summary of the chain in @month, its nodes standing as @statuses say. */
+static char **
+sentences_of (const PlChainLayout *layout, guint32 month, const PlKpiStatus *statuses)
+{
+  guint n = layout->nodes->len;
+  g_autoptr(GStrvBuilder) sentences = g_strv_builder_new ();
+  g_autoptr(GString) off = g_string_new (NULL);
+  guint counts[PL_KPI_STATUS_NO_TARGET + 1] = { 0 };
+  g_autofree char *kpis = NULL;
+  g_autofree char *links = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *standing = NULL;
+  GDate date;
+  char month_name[64];
+
+  if (n == 0)
+    return pl_chart_sentence (g_strdup (_("The plan has no KPIs yet.")));
+  for (guint i = 0; i < n; i++)
+    {
+      counts[statuses[i]]++;
+      if (statuses[i] == PL_KPI_STATUS_OFF)
+        g_string_append_printf (off, "%s%s", off->len ? ", " : "",
+                                pl_item_get_string (g_array_index (layout->nodes, PlChainNode, i).kpi, PL_KPI_NAME));
+    }
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, month);
+  g_date_strftime (month_name, sizeof month_name, "%B %Y", &date);
+  /* Translators: the KPI chain's size, in its summary: "12 KPIs" */
+  kpis = g_strdup_printf (ngettext ("%u KPI", "%u KPIs", n), n);
+  /* Translators: the KPI chain's size, in its summary: "14 links" */
+  links = g_strdup_printf (ngettext ("%u link", "%u links", layout->edges->len), layout->edges->len);
+  /* Translators: the KPIs and the links, as "12 KPIs" and "14 links" */
+  size = g_strdup_printf (_("The KPI chain has %s and %s."), kpis, links);
+  g_strv_builder_add (sentences, size);
+  standing = g_strdup_printf (_("In %s: %u on target, %u close, %u off target, %u without figures."), month_name,
+                              counts[PL_KPI_STATUS_GOOD], counts[PL_KPI_STATUS_CLOSE], counts[PL_KPI_STATUS_OFF],
+                              counts[PL_KPI_STATUS_NO_DATA]);
+  g_strv_builder_add (sentences, standing);
+  if (off->len > 0)
+    {
+      g_autofree char *names = g_strdup_printf (_("Off target: %s."), off->str);
+      g_strv_builder_add (sentences, names);
+    }
+  return g_strv_builder_end (sentences);
+}
+
+char **
+pl_kpi_chain_chart_sentences (PlPlan *plan, const PlChainLayout *layout, const PlKpiChainOptions *options)
+{
+  guint32 month = month_shown (plan, options);
+  g_autofree PlKpiStatus *statuses = g_new (PlKpiStatus, MAX (layout->nodes->len, 1));
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    statuses[i] = pl_kpi_status (plan, g_array_index (layout->nodes, PlChainNode, i).kpi, month);
+  return sentences_of (layout, month, statuses);
+}
+
 char *
 pl_kpi_chain_chart_draw (PlPlan                  *plan,
                          const PlChainLayout     *layout,
@@ -536,11 +600,10 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
                          double                   height,
                          const PlChartStyle      *style)
 {
-  guint32 month = options && options->month ? options->month : previous_month (pl_figures_measured_until (plan));
+  guint32 month = month_shown (plan, options);
   guint32 end = next_month (month);
   int selected = options ? options->selected : -1;
   guint n = layout->nodes->len;
-  g_autoptr(GString) off = g_string_new (NULL);
   g_autofree guint *sizes = NULL;
   g_autofree Rect *rects = NULL;
   g_autofree double *values = NULL;
@@ -551,16 +614,13 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
   cairo_surface_t *mask_surface = NULL;
   g_autoptr(PangoLayout) name_text = NULL;
   g_autoptr(PangoLayout) value_text = NULL;
-  guint counts[4] = { 0 };
   double font_px, edge_width, border_alpha;
   Rect clip;
-  GDate date;
-  char month_name[64];
 
   set_color (cr, &style->background, 1);
   cairo_paint (cr);
   if (n == 0)
-    return g_strdup (_("The plan has no KPIs yet."));
+    return pl_chart_sentences_join (sentences_of (layout, month, NULL));
 
   /* What every node needs, once: its rectangle, its latest value and its status. */
   sizes = g_new0 (guint, layout->n_columns);
@@ -576,9 +636,6 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       node_rect (layout, node, sizes[node->column], width, height, &rects[i].x, &rects[i].y, &rects[i].w, &rects[i].h);
       values[i] = pl_figures_kpi_value (plan, PL_KPI (node->kpi), month, end);
       statuses[i] = pl_kpi_status (plan, node->kpi, month);
-      counts[statuses[i]]++;
-      if (statuses[i] == PL_KPI_STATUS_OFF)
-        g_string_append_printf (off, "%s%s", off->len ? ", " : "", pl_item_get_string (node->kpi, PL_KPI_NAME));
     }
   font_px = CLAMP (rects[0].h * 0.26, 6, 12);
   /* Zoomed in, most of the chain is outside the area being painted: skip it. */
@@ -827,23 +884,5 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
                     pl_chart_status_color (style, statuses[i]));
     }
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, month);
-  g_date_strftime (month_name, sizeof month_name, "%B %Y", &date);
-  {
-    GString *summary = g_string_new (NULL);
-    /* Translators: the KPI chain's size, in its summary: "12 KPIs" */
-    g_autofree char *kpis = g_strdup_printf (ngettext ("%u KPI", "%u KPIs", n), n);
-    /* Translators: the KPI chain's size, in its summary: "14 links" */
-    g_autofree char *links = g_strdup_printf (ngettext ("%u link", "%u links", layout->edges->len), layout->edges->len);
-
-    /* Translators: the KPIs and the links, as "12 KPIs" and "14 links" */
-    g_string_append_printf (summary, _("The KPI chain has %s and %s."), kpis, links);
-    g_string_append_printf (summary, _(" In %s: %u on target, %u close, %u off target, %u without figures."),
-                            month_name, counts[PL_KPI_STATUS_GOOD], counts[PL_KPI_STATUS_CLOSE],
-                            counts[PL_KPI_STATUS_OFF], counts[PL_KPI_STATUS_NO_DATA]);
-    if (off->len > 0)
-      g_string_append_printf (summary, _(" Off target: %s."), off->str);
-    return g_string_free (summary, FALSE);
-  }
+  return pl_chart_sentences_join (sentences_of (layout, month, statuses));
 }

@@ -30,6 +30,10 @@ char       *pl_kpi_chain_chart_draw  (PlPlan                  *plan,
                                       double                   width,
                                       double                   height,
                                       const PlChartStyle      *style);
+/* The summary pl_kpi_chain_chart_draw() returns, as its sentences (a new NULL-terminated
+ * array), without drawing. */
+char      **pl_kpi_chain_chart_sentences (PlPlan *plan, const PlChainLayout *layout,
+                                          const PlKpiChainOptions *options);
 /* The rectangle of node @index when drawn at @width x @height (for hit tests and tests). */
 void        pl_kpi_chain_chart_node_rect (const PlChainLayout *layout, guint index,
                                           double width, double height,

@@ -226,6 +226,29 @@ pl_month_chart_items_on (GArray *bars, guint32 day)
   return items;
 }
 
+/* The summary of the month starting @month, @n_bars items on its grid. */
+static char **
+sentences_of (guint32 month, guint n_bars)
+{
+  GDate date;
+  char name[64];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, month);
+  g_date_strftime (name, sizeof name, "%B %Y", &date);
+  return pl_chart_sentence (g_strdup_printf (ngettext ("%s: %u item on the calendar.", "%s: %u items on the calendar.",
+                                                       n_bars),
+                                             name, n_bars));
+}
+
+char **
+pl_month_chart_sentences (PlPlan *plan, guint32 month)
+{
+  g_autoptr(GArray) bars = pl_month_chart_bars (plan, month);
+
+  return sentences_of (month, bars->len);
+}
+
 char *
 pl_month_chart_draw (PlPlan *plan, const PlMonthOptions *options, cairo_t *cr, double width, double height,
                      const PlChartStyle *style)
@@ -330,8 +353,5 @@ pl_month_chart_draw (PlPlan *plan, const PlMonthOptions *options, cairo_t *cr, d
         pl_chart_set_color (cr, &style->muted, 1);
         pl_chart_text (cr, small, more, x + 4, y, day_w - 8, PANGO_ALIGN_LEFT);
       }
-  g_date_set_julian (&date, month);
-  g_date_strftime (name, sizeof name, "%B %Y", &date);
-  return g_strdup_printf (ngettext ("%s: %u item on the calendar.", "%s: %u items on the calendar.", bars->len),
-                          name, bars->len);
+  return pl_chart_sentences_join (sentences_of (month, bars->len));
 }

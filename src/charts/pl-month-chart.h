@@ -33,6 +33,9 @@ GArray *pl_month_chart_bars (PlPlan *plan, guint32 month);
 /* Paints the month at @width x @height. Returns a short text summary. */
 char   *pl_month_chart_draw (PlPlan *plan, const PlMonthOptions *options, cairo_t *cr, double width, double height,
                              const PlChartStyle *style);
+/* The summary pl_month_chart_draw() returns for the month starting @month, as its sentences
+ * (a new NULL-terminated array), without drawing. */
+char  **pl_month_chart_sentences (PlPlan *plan, guint32 month);
 /* Where @bar goes at @width x @height, for the month with @n_weeks week rows; FALSE when its
  * lane does not fit in the week (counted in "+N more"). */
 gboolean pl_month_chart_bar_rect (const PlMonthBar *bar, guint32 month, guint n_weeks, double width, double height,

@@ -105,6 +105,38 @@ polygon (cairo_t *cr, const double *scores, guint n, double width, double height
   cairo_close_path (cr);
 }
 
+char **
+pl_radar_chart_sentences (const PlQuestionnaire *questionnaire, const PlMaturity *current, const PlMaturity *previous)
+{
+  g_autoptr(GArray) strong = current != NULL ? pl_maturity_order (current, FALSE) : NULL;
+  g_autoptr(GArray) weak = current != NULL ? pl_maturity_order (current, TRUE) : NULL;
+  g_autoptr(GStrvBuilder) sentences = NULL;
+  const PlDimension *strongest, *weakest;
+  g_autofree char *overall = NULL;
+  g_autofree char *ends = NULL;
+  g_autofree char *before = NULL;
+
+  if (current == NULL || strong->len == 0)
+    return pl_chart_sentence (g_strdup (_("No answer yet: the radar is empty.")));
+  strongest = questionnaire->dimensions->pdata[g_array_index (strong, guint, 0)];
+  weakest = questionnaire->dimensions->pdata[g_array_index (weak, guint, 0)];
+  sentences = g_strv_builder_new ();
+  /* Translators: the overall score, then the persona */
+  overall = g_strdup_printf (_("Overall %.0f out of 100: %s."), current->overall,
+                             current->persona ? current->persona->name : "");
+  g_strv_builder_add (sentences, overall);
+  ends = g_strdup_printf (_("Strongest: %s (%.0f); weakest: %s (%.0f)."), strongest->title,
+                          current->scores[g_array_index (strong, guint, 0)], weakest->title,
+                          current->scores[g_array_index (weak, guint, 0)]);
+  g_strv_builder_add (sentences, ends);
+  if (previous != NULL && !isnan (previous->overall))
+    {
+      before = g_strdup_printf (_("The previous round scored %.0f."), previous->overall);
+      g_strv_builder_add (sentences, before);
+    }
+  return g_strv_builder_end (sentences);
+}
+
 char *
 pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *current, const PlMaturity *previous,
                      cairo_t *cr, double width, double height, const PlChartStyle *style)
@@ -115,7 +147,6 @@ pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *cur
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 10);
   static const double dash[] = { 4, 4 };
   const PlColor *accent = pl_chart_series_color (style, 0);
-  int strongest = -1, weakest = -1;
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
@@ -191,15 +222,6 @@ pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *cur
           cairo_arc (cr, x, y, 3.5, 0, 2 * G_PI);
           cairo_fill (cr);
         }
-      {
-        g_autoptr(GArray) strong = pl_maturity_order (current, FALSE);
-        g_autoptr(GArray) weak = pl_maturity_order (current, TRUE);
-        if (strong->len > 0)
-          {
-            strongest = (int) g_array_index (strong, guint, 0);
-            weakest = (int) g_array_index (weak, guint, 0);
-          }
-      }
     }
   /* The personas' names over the shapes, on a halo of the background, so that a round's
    * outline never runs through them. */
@@ -235,18 +257,5 @@ pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *cur
       pango_cairo_show_layout (cr, labels);
     }
 
-  if (current == NULL || strongest < 0)
-    return g_strdup (_("No answer yet: the radar is empty."));
-  {
-    GString *summary = g_string_new (NULL);
-    /* Translators: the overall score, then the persona */
-    g_string_append_printf (summary, _("Overall %.0f out of 100: %s."), current->overall,
-                            current->persona ? current->persona->name : "");
-    g_string_append_printf (summary, _(" Strongest: %s (%.0f); weakest: %s (%.0f)."),
-                            ((PlDimension *) questionnaire->dimensions->pdata[strongest])->title, current->scores[strongest],
-                            ((PlDimension *) questionnaire->dimensions->pdata[weakest])->title, current->scores[weakest]);
-    if (previous != NULL && !isnan (previous->overall))
-      g_string_append_printf (summary, _(" The previous round scored %.0f."), previous->overall);
-    return g_string_free (summary, FALSE);
-  }
+  return pl_chart_sentences_join (pl_radar_chart_sentences (questionnaire, current, previous));
 }

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 char    *pl_radar_chart_draw   (const PlQuestionnaire *questionnaire, const PlMaturity *current,
                                 const PlMaturity *previous, cairo_t *cr, double width, double height,
                                 const PlChartStyle *style);
+/* The summary pl_radar_chart_draw() returns, as its sentences (a new NULL-terminated array),
+ * without drawing. */
+char   **pl_radar_chart_sentences (const PlQuestionnaire *questionnaire, const PlMaturity *current,
+                                   const PlMaturity *previous);
 /* Where the vertex of axis @index of @n sits for @score at @width x @height (for tests). */
 void     pl_radar_chart_vertex (guint n, guint index, double score, double width, double height,
                                 double *x, double *y);

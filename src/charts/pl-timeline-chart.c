@@ -292,6 +292,14 @@ pl_timeline_chart_day_at (const PlTimelineOptions *options, double width, double
 
 /* ---- drawing ---- */
 
+char **
+pl_timeline_chart_sentences (const PlTimelineLayout *layout)
+{
+  return pl_chart_sentence (g_strdup_printf (ngettext ("%u campaign in %u lane on the timeline.",
+                                                       "%u campaigns in %u lanes on the timeline.", layout->rows->len),
+                                             layout->rows->len, layout->lanes->len));
+}
+
 char *
 pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTimelineOptions *options, cairo_t *cr,
                         double width, double height, const PlChartStyle *style)
@@ -478,7 +486,5 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       cairo_line_to (cr, x, height);
       cairo_stroke (cr);
     }
-  return g_strdup_printf (ngettext ("%u campaign in %u lane on the timeline.", "%u campaigns in %u lanes on the timeline.",
-                                    layout->rows->len),
-                          layout->rows->len, layout->lanes->len);
+  return pl_chart_sentences_join (pl_timeline_chart_sentences (layout));
 }

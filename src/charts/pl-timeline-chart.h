@@ -65,6 +65,9 @@ double            pl_timeline_layout_height (const PlTimelineLayout *layout);
 
 char *pl_timeline_chart_draw     (PlPlan *plan, const PlTimelineLayout *layout, const PlTimelineOptions *options,
                                   cairo_t *cr, double width, double height, const PlChartStyle *style);
+/* The summary pl_timeline_chart_draw() returns, as its sentences (a new NULL-terminated
+ * array), without drawing. */
+char   **pl_timeline_chart_sentences (const PlTimelineLayout *layout);
 /* The bar of row @row at @width x @height; FALSE when it is out of view. */
 gboolean pl_timeline_chart_bar_rect (const PlTimelineLayout *layout, const PlTimelineOptions *options, guint row,
                                      double width, double height, double *x, double *y, double *w, double *h);

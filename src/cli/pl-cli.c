@@ -23,6 +23,7 @@
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
+#include "pl-questionnaire-file.h"
 
 /* Exit codes: 0 done, 1 the file has problems (or could not be written), 2 the command
  * line is wrong. import, run by scripts that must know whether the plan changed, says 1
@@ -742,6 +743,8 @@ int
 main (int argc, char **argv)
 {
   pl_i18n_init ();
+  /* The report and the chart catalogue score the maturity rounds with the built-in questionnaire. */
+  pl_questionnaire_set_source (pl_questionnaire_get_default);
   /* Commands parse from their own name on: without this, "--help" would say "Usage: import". */
   g_set_prgname ("pilote-cli");
 

@@ -3,6 +3,9 @@
 
 #include "pl-questionnaire.h"
 
+/* Set once at start-up, before any thread reads it. */
+static PlQuestionnaireSource current_source;
+
 void
 pl_question_free (PlQuestion *question)
 {
@@ -111,4 +114,16 @@ pl_questionnaire_find_dimension (const PlQuestionnaire *self, const char *id)
     if (g_strcmp0 (((PlDimension *) self->dimensions->pdata[i])->id, id) == 0)
       return (int) i;
   return -1;
+}
+
+void
+pl_questionnaire_set_source (PlQuestionnaireSource source)
+{
+  current_source = source;
+}
+
+const PlQuestionnaire *
+pl_questionnaire_get_current (void)
+{
+  return current_source != NULL ? current_source () : NULL;
 }

@@ -58,6 +58,16 @@ void               pl_dimension_free                (PlDimension *dimension);
 void               pl_question_free                 (PlQuestion *question);
 void               pl_persona_free                  (PlPersona *persona);
 
+/* Where the questionnaire plans are scored against comes from: io reads the one built into
+ * Pilote, and the program (or a test) names that reader once at start-up, so that the report
+ * and the chart catalogue find it here without knowing about files. */
+typedef const PlQuestionnaire *(*PlQuestionnaireSource) (void);
+
+/* Makes @source the one pl_questionnaire_get_current() asks, from now on. */
+void                   pl_questionnaire_set_source  (PlQuestionnaireSource source);
+/* The questionnaire plans are scored against, or NULL when no source was set or it has none. */
+const PlQuestionnaire *pl_questionnaire_get_current (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlQuestionnaire, pl_questionnaire_free)
 
 G_END_DECLS

@@ -11,9 +11,10 @@
 #include "pl-budget-month-chart.h"
 #include "pl-budget-totals.h"
 #include "pl-cac-breakdown-chart.h"
-#include "pl-calendar.h"
 #include "pl-category-spend-chart.h"
 #include "pl-chart-catalog.h"
+#include "pl-chart-draw.h"
+#include "pl-chart-rows.h"
 #include "pl-dashboard-chart.h"
 #include "pl-dashboard.h"
 #include "pl-error.h"
@@ -21,22 +22,301 @@
 #include "pl-kpi-chain-chart.h"
 #include "pl-maturity.h"
 #include "pl-month-chart.h"
-#include "pl-questionnaire-file.h"
-#include "pl-paper.h"
 #include "pl-radar-chart.h"
 #include "pl-timeline-chart.h"
 
+/* ---- each chart's row: how it is drawn, summed up and shown as a table ---- */
+
+static char *
+dashboard_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+                GError **error)
+{
+  return pl_dashboard_draw (plan, today, cr, width, height, style);
+}
+
+static char **
+dashboard_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                     GError **error)
+{
+  return pl_dashboard_sentences (plan, today, style);
+}
+
+/* The funnel shows the dashboard's months: from the start of the period to date. */
+static guint32
+funnel_until (PlPlan *plan, guint32 today)
+{
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
+
+  return dashboard->until;
+}
+
+static char *
+funnel_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+             GError **error)
+{
+  return pl_funnel_chart_draw (plan, pl_plan_get_start (plan), funnel_until (plan, today), cr, width, height, style);
+}
+
+static char **
+funnel_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                  GError **error)
+{
+  return pl_funnel_chart_sentences (plan, pl_plan_get_start (plan), funnel_until (plan, today));
+}
+
+/* The whole chain, its latest month, no node selected. */
+static const PlKpiChainOptions chain_options = { 0, -1 };
+
+static gboolean
+chain_size (PlPlan *plan, double *width, double *height, GError **error)
+{
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+
+  /* Room for every node at its full size: the chain is read, not squeezed. */
+  *width = MAX (600, layout->n_columns * 268.0 + 32);
+  *height = MAX (300, layout->max_rows * 72.0 + 72);
+  return TRUE;
+}
+
+static char *
+chain_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+            GError **error)
+{
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+
+  return pl_kpi_chain_chart_draw (plan, layout, &chain_options, cr, width, height, style);
+}
+
+static char **
+chain_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                 GError **error)
+{
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+
+  return pl_kpi_chain_chart_sentences (plan, layout, &chain_options);
+}
+
+/* The three budget charts draw from the plan's budget totals, summed once a drawing. */
+typedef char  *(*BudgetDraw)      (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *cr, double width,
+                                   double height, const PlChartStyle *style);
+typedef char **(*BudgetSentences) (PlPlan *plan, const PlBudgetTotals *totals, const PlChartStyle *style);
+
+static char *
+with_totals_draw (BudgetDraw draw, PlPlan *plan, cairo_t *cr, double width, double height, const PlChartStyle *style)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+
+  return draw (plan, totals, cr, width, height, style);
+}
+
+static char **
+with_totals_sentences (BudgetSentences sentences, PlPlan *plan, const PlChartStyle *style)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+
+  return sentences (plan, totals, style);
+}
+
+static char *
+budget_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+             GError **error)
+{
+  return with_totals_draw (pl_budget_month_chart_draw, plan, cr, width, height, style);
+}
+
+static char **
+budget_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                  GError **error)
+{
+  return with_totals_sentences (pl_budget_month_chart_sentences, plan, style);
+}
+
+static char *
+burn_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+           GError **error)
+{
+  return with_totals_draw (pl_budget_burn_chart_draw, plan, cr, width, height, style);
+}
+
+static char **
+burn_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                GError **error)
+{
+  return with_totals_sentences (pl_budget_burn_chart_sentences, plan, style);
+}
+
+static char *
+categories_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+                 GError **error)
+{
+  return with_totals_draw (pl_category_spend_chart_draw, plan, cr, width, height, style);
+}
+
+static char **
+categories_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                      GError **error)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+
+  /* As many categories as fit the height, as drawn. */
+  return pl_category_spend_chart_sentences (plan, totals, height);
+}
+
+static char *
+cac_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+          GError **error)
+{
+  return pl_cac_breakdown_chart_draw (plan, cr, width, height, style);
+}
+
+static char **
+cac_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style, GError **error)
+{
+  return pl_cac_breakdown_chart_sentences (plan, style);
+}
+
+static gboolean
+timeline_size (PlPlan *plan, double *width, double *height, GError **error)
+{
+  g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+
+  *width = 1400;
+  *height = PL_TIMELINE_AXIS_H + pl_timeline_layout_height (layout) + 8;
+  return TRUE;
+}
+
+static char *
+timeline_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+               GError **error)
+{
+  g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+  PlTimelineOptions options = { pl_plan_get_start (plan), pl_plan_get_end (plan), today, 0, -1 };
+
+  options.preview_row = options.preview_lane = -1;
+  return pl_timeline_chart_draw (plan, layout, &options, cr, width, height, style);
+}
+
+static char **
+timeline_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                    GError **error)
+{
+  g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+
+  return pl_timeline_chart_sentences (layout);
+}
+
+/* The month of @today, or the first of the period before it starts. */
+static guint32
+month_of (PlPlan *plan, guint32 today)
+{
+  return pl_plan_month_start (plan, (guint) MAX (pl_plan_month_index (plan, today), 0));
+}
+
+static char *
+month_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+            GError **error)
+{
+  PlMonthOptions options = { month_of (plan, today), NULL, 0, 0, NULL };
+
+  return pl_month_chart_draw (plan, &options, cr, width, height, style);
+}
+
+static char **
+month_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                 GError **error)
+{
+  return pl_month_chart_sentences (plan, month_of (plan, today));
+}
+
+/* The maturity rounds to compare, the latest and the one before if any, and the questionnaire
+ * they are scored with. */
+static gboolean
+radar_rounds (PlPlan *plan, const PlQuestionnaire **questionnaire, PlMaturity **current, PlMaturity **previous,
+              GError **error)
+{
+  g_autoptr(GPtrArray) rounds = pl_maturity_rounds (plan);
+
+  *questionnaire = pl_questionnaire_get_current ();
+  if (rounds->len == 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("The plan has no maturity self-assessment yet: answer one on the Maturity page first."));
+      return FALSE;
+    }
+  if (*questionnaire == NULL)
+    {
+      /* The program did not say where its questionnaire is (pl_questionnaire_set_source()). */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("Pilote’s maturity questionnaire cannot be found: reinstall Pilote."));
+      return FALSE;
+    }
+  *current = pl_maturity_score_round (*questionnaire, plan, rounds->pdata[rounds->len - 1]);
+  *previous = rounds->len > 1 ? pl_maturity_score_round (*questionnaire, plan, rounds->pdata[rounds->len - 2]) : NULL;
+  return TRUE;
+}
+
+static gboolean
+radar_size (PlPlan *plan, double *width, double *height, GError **error)
+{
+  const PlQuestionnaire *questionnaire;
+  g_autoptr(PlMaturity) current = NULL;
+  g_autoptr(PlMaturity) previous = NULL;
+
+  *width = 720;
+  *height = 600;
+  return radar_rounds (plan, &questionnaire, &current, &previous, error);
+}
+
+static char *
+radar_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+            GError **error)
+{
+  const PlQuestionnaire *questionnaire;
+  g_autoptr(PlMaturity) current = NULL;
+  g_autoptr(PlMaturity) previous = NULL;
+
+  if (!radar_rounds (plan, &questionnaire, &current, &previous, error))
+    return NULL;
+  return pl_radar_chart_draw (questionnaire, current, previous, cr, width, height, style);
+}
+
+static char **
+radar_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                 GError **error)
+{
+  const PlQuestionnaire *questionnaire;
+  g_autoptr(PlMaturity) current = NULL;
+  g_autoptr(PlMaturity) previous = NULL;
+
+  if (!radar_rounds (plan, &questionnaire, &current, &previous, error))
+    return NULL;
+  return pl_radar_chart_sentences (questionnaire, current, previous);
+}
+
+/* ---- the table ---- */
+
 static const PlChartKind kinds[] = {
-  { "dashboard", N_("Leadership dashboard") },
-  { "funnel", N_("Funnel") },
-  { "chain", N_("KPI chain") },
-  { "budget", N_("Budget by month") },
-  { "burn", N_("Budget burn") },
-  { "categories", N_("Spend by category") },
-  { "cac", N_("Customer acquisition cost") },
-  { "timeline", N_("Campaign timeline") },
-  { "month", N_("Calendar month") },
-  { "radar", N_("Maturity radar") },
+  { .name = "dashboard", .title = N_("Leadership dashboard"), .page = "dashboard", .width = 1280, .height = 760,
+    .draw = dashboard_draw, .sentences = dashboard_sentences },
+  { .name = "funnel", .title = N_("Funnel"), .width = 900, .height = 460,
+    .draw = funnel_draw, .sentences = funnel_sentences, .rows = pl_chart_rows_funnel },
+  { .name = "chain", .title = N_("KPI chain"), .page = "chain", .width = 600, .height = 300, .size = chain_size,
+    .draw = chain_draw, .sentences = chain_sentences, .rows = pl_chart_rows_chain, .pieces = pl_paper_chain_pieces },
+  { .name = "budget", .title = N_("Budget by month"), .page = "budget", .width = 900, .height = 460,
+    .draw = budget_draw, .sentences = budget_sentences, .rows = pl_chart_rows_months },
+  { .name = "burn", .title = N_("Budget burn"), .page = "budget", .width = 900, .height = 460,
+    .draw = burn_draw, .sentences = burn_sentences, .rows = pl_chart_rows_months },
+  { .name = "categories", .title = N_("Spend by category"), .page = "budget", .width = 900, .height = 460,
+    .draw = categories_draw, .sentences = categories_sentences, .rows = pl_chart_rows_categories },
+  { .name = "cac", .title = N_("Customer acquisition cost"), .page = "budget", .width = 900, .height = 460,
+    .draw = cac_draw, .sentences = cac_sentences },
+  { .name = "timeline", .title = N_("Campaign timeline"), .page = "calendar", .width = 1400, .height = 460,
+    .size = timeline_size, .draw = timeline_draw, .sentences = timeline_sentences,
+    .pieces = pl_paper_timeline_pieces, .draw_piece = pl_paper_timeline_piece_draw },
+  { .name = "month", .title = N_("Calendar month"), .page = "calendar", .width = 1100, .height = 720,
+    .draw = month_draw, .sentences = month_sentences },
+  { .name = "radar", .title = N_("Maturity radar"), .page = "assessment", .width = 720, .height = 600,
+    .size = radar_size, .draw = radar_draw, .sentences = radar_sentences },
 };
 
 const PlChartKind *
@@ -55,128 +335,71 @@ pl_chart_catalog_lookup (const char *name)
   return NULL;
 }
 
-static gboolean
-check_known (const char *name, GError **error)
+/* The chart called @name, or NULL with @error. */
+static const PlChartKind *
+find (const char *name, GError **error)
 {
-  if (pl_chart_catalog_lookup (name) != NULL)
-    return TRUE;
-  g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("There is no chart called “%s”."), name);
-  return FALSE;
-}
+  const PlChartKind *kind = pl_chart_catalog_lookup (name);
 
-/* The maturity rounds to compare: the latest and the one before, if any. */
-static gboolean
-radar_rounds (PlPlan *plan, PlMaturity **current, PlMaturity **previous, GError **error)
-{
-  g_autoptr(GPtrArray) rounds = pl_maturity_rounds (plan);
-  const PlQuestionnaire *questionnaire = pl_questionnaire_get_default ();
-
-  if (rounds->len == 0)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   _("The plan has no maturity self-assessment yet: answer one on the Maturity page first."));
-      return FALSE;
-    }
-  *current = pl_maturity_score_round (questionnaire, plan, rounds->pdata[rounds->len - 1]);
-  *previous = rounds->len > 1 ? pl_maturity_score_round (questionnaire, plan, rounds->pdata[rounds->len - 2]) : NULL;
-  return TRUE;
+  if (kind == NULL)
+    g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("There is no chart called “%s”."), name);
+  return kind;
 }
 
 gboolean
 pl_chart_catalog_size (PlPlan *plan, const char *name, double *width, double *height, GError **error)
 {
-  if (!check_known (name, error))
+  const PlChartKind *kind = find (name, error);
+
+  if (kind == NULL)
     return FALSE;
-  *width = 900;
-  *height = 460;
-  if (g_str_equal (name, "dashboard"))
-    {
-      *width = 1280;
-      *height = 760;
-    }
-  else if (g_str_equal (name, "chain"))
-    {
-      g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
-      /* Room for every node at its full size: the chain is read, not squeezed. */
-      *width = MAX (600, layout->n_columns * 268.0 + 32);
-      *height = MAX (300, layout->max_rows * 72.0 + 72);
-    }
-  else if (g_str_equal (name, "timeline"))
-    {
-      g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
-      *width = 1400;
-      *height = PL_TIMELINE_AXIS_H + pl_timeline_layout_height (layout) + 8;
-    }
-  else if (g_str_equal (name, "month"))
-    {
-      *width = 1100;
-      *height = 720;
-    }
-  else if (g_str_equal (name, "radar"))
-    {
-      g_autoptr(PlMaturity) current = NULL;
-      g_autoptr(PlMaturity) previous = NULL;
-      if (!radar_rounds (plan, &current, &previous, error))
-        return FALSE;
-      *width = 720;
-      *height = 600;
-    }
-  return TRUE;
+  *width = kind->width;
+  *height = kind->height;
+  return kind->size == NULL || kind->size (plan, width, height, error);
 }
 
 char *
 pl_chart_catalog_draw (PlPlan *plan, const char *name, guint32 today, cairo_t *cr, double width, double height,
                        const PlChartStyle *style, GError **error)
 {
-  guint32 as_of = today;
+  const PlChartKind *kind = find (name, error);
 
-  if (!check_known (name, error))
+  return kind != NULL ? kind->draw (plan, today, cr, width, height, style, error) : NULL;
+}
+
+char **
+pl_chart_catalog_sentences (PlPlan *plan, const char *name, guint32 today, const PlChartStyle *style, GError **error)
+{
+  const PlChartKind *kind = find (name, error);
+  double width, height;
+
+  if (kind == NULL || !pl_chart_catalog_size (plan, name, &width, &height, error))
     return NULL;
-  if (g_str_equal (name, "dashboard"))
-    return pl_dashboard_draw (plan, today, cr, width, height, style);
-  if (g_str_equal (name, "funnel"))
+  return kind->sentences (plan, today, width, height, style, error);
+}
+
+GPtrArray *
+pl_chart_catalog_rows (PlPlan *plan, const char *name, guint32 today)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const PlChartKind *kind = pl_chart_catalog_lookup (name);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sentences = NULL;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && kind != NULL, rows);
+  if (kind->rows != NULL)
     {
-      g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, as_of);
-      return pl_funnel_chart_draw (plan, pl_plan_get_start (plan), dashboard->until, cr, width, height, style);
+      kind->rows (plan, today, rows);
+      return rows;
     }
-  if (g_str_equal (name, "chain"))
-    {
-      g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
-      PlKpiChainOptions options = { 0, -1 };
-      return pl_kpi_chain_chart_draw (plan, layout, &options, cr, width, height, style);
-    }
-  if (g_str_equal (name, "budget") || g_str_equal (name, "burn") || g_str_equal (name, "categories"))
-    {
-      g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
-      if (g_str_equal (name, "budget"))
-        return pl_budget_month_chart_draw (plan, totals, cr, width, height, style);
-      if (g_str_equal (name, "burn"))
-        return pl_budget_burn_chart_draw (plan, totals, cr, width, height, style);
-      return pl_category_spend_chart_draw (plan, totals, cr, width, height, style);
-    }
-  if (g_str_equal (name, "cac"))
-    return pl_cac_breakdown_chart_draw (plan, cr, width, height, style);
-  if (g_str_equal (name, "timeline"))
-    {
-      g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
-      PlTimelineOptions options = { pl_plan_get_start (plan), pl_plan_get_end (plan), today, 0, -1 };
-      options.preview_row = options.preview_lane = -1;
-      return pl_timeline_chart_draw (plan, layout, &options, cr, width, height, style);
-    }
-  if (g_str_equal (name, "month"))
-    {
-      int index = pl_plan_month_index (plan, as_of);
-      PlMonthOptions options = { pl_plan_month_start (plan, (guint) MAX (index, 0)), NULL, 0, 0, NULL };
-      return pl_month_chart_draw (plan, &options, cr, width, height, style);
-    }
-  /* The radar. */
-  {
-    g_autoptr(PlMaturity) current = NULL;
-    g_autoptr(PlMaturity) previous = NULL;
-    if (!radar_rounds (plan, &current, &previous, error))
-      return NULL;
-    return pl_radar_chart_draw (pl_questionnaire_get_default (), current, previous, cr, width, height, style);
-  }
+  /* The summary already holds the figures; a plan that cannot show the chart says why. */
+  pl_chart_rows_add (rows, _("Figures"), NULL);
+  sentences = pl_chart_catalog_sentences (plan, name, today, pl_chart_style_light (), &error);
+  if (sentences == NULL)
+    pl_chart_rows_add (rows, error->message, NULL);
+  for (guint i = 0; sentences != NULL && sentences[i] != NULL; i++)
+    pl_chart_rows_add (rows, sentences[i], NULL);
+  return rows;
 }
 
 gboolean

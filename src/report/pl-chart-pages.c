@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "pl-chart-pages"
 #include "config.h"
 
-
+#include "pl-chart-catalog.h"
 #include "pl-chart-pages.h"
 #include "pl-paper.h"
 
@@ -31,7 +31,7 @@ pl_chart_pages_new (PlPlan *plan, const char * const *charts, const char *title,
   self->pages = g_array_new (FALSE, TRUE, sizeof (PlChartPiece));
   for (guint i = 0; charts[i] != NULL; i++)
     /* A chart the plan cannot show (a radar with no answers) has no page. */
-    pl_chart_pieces_add (plan, &self->timeline, charts[i], width - 2 * margin,
+    pl_chart_pieces_add (plan, &self->timeline, pl_chart_catalog_lookup (charts[i]), width - 2 * margin,
                          height - 2 * margin - PL_PAPER_HEADER_H - PL_PAPER_FOOTER_H, split_timeline, self->pages);
   return self;
 }

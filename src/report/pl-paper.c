@@ -77,54 +77,87 @@ month_after (guint32 day, guint months)
   return g_date_get_julian (&date);
 }
 
+/* The one piece of a chart @natural_w x @natural_h scaled to fit @width x @height. */
+static void
+add_whole (const PlChartKind *kind, double natural_w, double natural_h, double width, double height, GArray *pieces)
+{
+  g_array_append_vals (pieces, &(PlChartPiece) { kind, natural_w, natural_h,
+                                                 MIN (width / natural_w, height / natural_h), 0, 0, natural_w, 0, 0 }, 1);
+}
+
 gboolean
-pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const char *chart, double width, double height,
+pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const PlChartKind *kind, double width, double height,
                      gboolean split, GArray *pieces)
 {
-  const PlChartKind *kind = pl_chart_catalog_lookup (chart);
   double natural_w, natural_h;
 
   g_return_val_if_fail (kind != NULL, FALSE);
-  if (g_str_equal (chart, "timeline"))
-    {
-      guint32 start = pl_plan_get_start (plan), end = pl_plan_get_end (plan);
-      double scale = width / TIMELINE_WIDTH, rows_h, total;
-
-      if (*timeline == NULL)
-        *timeline = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
-      /* Whole rows a page, under the repeated axis. */
-      rows_h = MAX (1, floor ((height / scale - PL_TIMELINE_AXIS_H) / PL_TIMELINE_ROW_H)) * PL_TIMELINE_ROW_H;
-      total = pl_timeline_layout_height (*timeline);
-      for (guint32 from = start; from < end; from = split ? month_after (from, SPLIT_MONTHS) : end)
-        for (double scroll = 0; scroll < MAX (total, 1); scroll += rows_h)
-          {
-            PlChartPiece piece = { kind->name, TIMELINE_WIDTH, PL_TIMELINE_AXIS_H + MIN (rows_h, MAX (total - scroll, PL_TIMELINE_ROW_H)),
-                                   scale, scroll, 0, 0, from, split ? MIN (month_after (from, SPLIT_MONTHS), end) : end };
-            g_array_append_val (pieces, piece);
-          }
-      return TRUE;
-    }
-  if (!pl_chart_catalog_size (plan, chart, &natural_w, &natural_h, NULL))
+  if (kind->pieces != NULL)
+    return kind->pieces (kind, plan, timeline, width, height, split, pieces);
+  if (!pl_chart_catalog_size (plan, kind->name, &natural_w, &natural_h, NULL))
     return FALSE;
-  if (g_str_equal (chart, "chain") && MIN (width / natural_w, height / natural_h) < CHAIN_MIN_SCALE)
-    {
-      double scale = MIN (height / natural_h, CHAIN_MAX_SCALE);
-      guint columns = (guint) MAX (2, floor ((width / scale - CHAIN_MARGIN) / CHAIN_COLUMN_W));
-      double visible = columns * CHAIN_COLUMN_W + CHAIN_MARGIN;
-      double step = (columns - 1) * CHAIN_COLUMN_W;
+  add_whole (kind, natural_w, natural_h, width, height, pieces);
+  return TRUE;
+}
 
-      scale = MIN (scale, width / visible);
-      for (double offset = 0;; offset += step)
-        {
-          g_array_append_vals (pieces, &(PlChartPiece) { kind->name, MIN (visible, natural_w - offset), natural_h,
-                                                         scale, 0, offset, natural_w, 0, 0 }, 1);
-          if (offset + visible >= natural_w - 1)
-            break;
-        }
+gboolean
+pl_paper_timeline_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline, double width,
+                          double height, gboolean split, GArray *pieces)
+{
+  guint32 start = pl_plan_get_start (plan), end = pl_plan_get_end (plan);
+  double scale = width / TIMELINE_WIDTH, rows_h, total;
+
+  if (*timeline == NULL)
+    *timeline = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+  /* Whole rows a page, under the repeated axis. */
+  rows_h = MAX (1, floor ((height / scale - PL_TIMELINE_AXIS_H) / PL_TIMELINE_ROW_H)) * PL_TIMELINE_ROW_H;
+  total = pl_timeline_layout_height (*timeline);
+  for (guint32 from = start; from < end; from = split ? month_after (from, SPLIT_MONTHS) : end)
+    for (double scroll = 0; scroll < MAX (total, 1); scroll += rows_h)
+      {
+        PlChartPiece piece = { kind, TIMELINE_WIDTH, PL_TIMELINE_AXIS_H + MIN (rows_h, MAX (total - scroll, PL_TIMELINE_ROW_H)),
+                               scale, scroll, 0, 0, from, split ? MIN (month_after (from, SPLIT_MONTHS), end) : end };
+        g_array_append_val (pieces, piece);
+      }
+  return TRUE;
+}
+
+void
+pl_paper_timeline_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline, guint32 today,
+                              const PlChartStyle *style, cairo_t *cr)
+{
+  PlTimelineOptions options = { piece->from, piece->to, today, piece->scroll, -1 };
+
+  options.preview_row = options.preview_lane = -1;
+  g_free (pl_timeline_chart_draw (plan, timeline, &options, cr, piece->width, piece->height, style));
+}
+
+gboolean
+pl_paper_chain_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline, double width,
+                       double height, gboolean split, GArray *pieces)
+{
+  double natural_w, natural_h, scale, visible, step;
+  guint columns;
+
+  if (!pl_chart_catalog_size (plan, kind->name, &natural_w, &natural_h, NULL))
+    return FALSE;
+  if (MIN (width / natural_w, height / natural_h) >= CHAIN_MIN_SCALE)
+    {
+      add_whole (kind, natural_w, natural_h, width, height, pieces);
       return TRUE;
     }
-  g_array_append_vals (pieces, &(PlChartPiece) { kind->name, natural_w, natural_h,
-                                                 MIN (width / natural_w, height / natural_h), 0, 0, natural_w, 0, 0 }, 1);
+  scale = MIN (height / natural_h, CHAIN_MAX_SCALE);
+  columns = (guint) MAX (2, floor ((width / scale - CHAIN_MARGIN) / CHAIN_COLUMN_W));
+  visible = columns * CHAIN_COLUMN_W + CHAIN_MARGIN;
+  step = (columns - 1) * CHAIN_COLUMN_W;
+  scale = MIN (scale, width / visible);
+  for (double offset = 0;; offset += step)
+    {
+      g_array_append_vals (pieces, &(PlChartPiece) { kind, MIN (visible, natural_w - offset), natural_h,
+                                                     scale, 0, offset, natural_w, 0, 0 }, 1);
+      if (offset + visible >= natural_w - 1)
+        break;
+    }
   return TRUE;
 }
 
@@ -137,18 +170,14 @@ pl_chart_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *
   cairo_clip (cr);
   cairo_translate (cr, x, y);
   cairo_scale (cr, piece->scale, piece->scale);
-  if (g_str_equal (piece->chart, "timeline"))
-    {
-      PlTimelineOptions options = { piece->from, piece->to, today, piece->scroll, -1 };
-      options.preview_row = options.preview_lane = -1;
-      g_free (pl_timeline_chart_draw (plan, timeline, &options, cr, piece->width, piece->height, style));
-    }
+  if (piece->kind->draw_piece != NULL)
+    piece->kind->draw_piece (piece, plan, timeline, today, style, cr);
   else
     {
       /* A piece of a wider chart: the whole drawn, moved so the piece's part is in view. */
       double full = MAX (piece->full, piece->width);
       cairo_translate (cr, -piece->offset, 0);
-      g_free (pl_chart_catalog_draw (plan, piece->chart, today, cr, full, piece->height, style, NULL));
+      g_free (piece->kind->draw (plan, today, cr, full, piece->height, style, NULL));
     }
   cairo_restore (cr);
 }

@@ -22,9 +22,11 @@ G_BEGIN_DECLS
 void     pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today, guint page,
                               guint n_pages, double width, double height, double margin);
 
+typedef struct _PlChartKind PlChartKind;  /* pl-chart-catalog.h */
+
 /* One page's share of a chart: all of it, or for the timeline some rows and months. */
 typedef struct {
-  const char *chart;           /* catalogue name (static) */
+  const PlChartKind *kind;
   double      width, height;   /* the size it is drawn at, in its own units */
   double      scale;           /* units to points */
   double      scroll;          /* timeline: rows scrolled past */
@@ -33,17 +35,27 @@ typedef struct {
   guint32     from, to;        /* timeline: the days shown */
 } PlChartPiece;
 
-/* Appends to @pieces the pieces chart @chart of @plan takes in boxes of @width x @height
- * points: one for most charts, scaled to fit; a timeline fills the width and goes on over as
- * many boxes as its rows need, a quarter at a time when @split; a KPI chain too long to read
- * on one page goes on across pages a few columns at a time, one column repeated. *@timeline is laid out on
- * first need and kept for drawing. FALSE when the plan cannot show the chart (a radar with
- * no answers). */
-gboolean pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const char *chart, double width,
+/* Appends to @pieces the pieces chart @kind of @plan takes in boxes of @width x @height
+ * points: one for most charts, scaled to fit, or as the chart's own cutting says (the
+ * timeline's and the KPI chain's below). *@timeline is laid out on first need and kept for
+ * drawing. FALSE when the plan cannot show the chart (a radar with no answers). */
+gboolean pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const PlChartKind *kind, double width,
                               double height, gboolean split, GArray *pieces);
 /* Draws @piece with its top left corner at (@x, @y), clipped to its size. */
 void     pl_chart_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline, guint32 today,
                               const PlChartStyle *style, cairo_t *cr, double x, double y);
+
+/* The timeline's pieces: it fills the width and goes on over as many boxes as its rows
+ * need, a quarter at a time when @split (PlChartKind.pieces). */
+gboolean pl_paper_timeline_pieces     (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline,
+                                       double width, double height, gboolean split, GArray *pieces);
+/* Draws a piece of the timeline: its rows and days (PlChartKind.draw_piece). */
+void     pl_paper_timeline_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline,
+                                       guint32 today, const PlChartStyle *style, cairo_t *cr);
+/* The KPI chain's pieces: one, unless it is too long to read on one page; then it goes on
+ * across pages a few columns at a time, one column repeated (PlChartKind.pieces). */
+gboolean pl_paper_chain_pieces        (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline,
+                                       double width, double height, gboolean split, GArray *pieces);
 
 /* A file Cairo's stream surfaces write into, that replaces the old one whole when closed
  * after a good write, and leaves it as it was otherwise (a full disk loses nothing). */

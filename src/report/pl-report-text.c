@@ -14,7 +14,6 @@
 #include "pl-kpi-value.h"
 #include "pl-maturity.h"
 #include "pl-money.h"
-#include "pl-questionnaire-file.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
 #include "pl-date-text.h"
@@ -717,7 +716,7 @@ pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
 PlReportTableText *
 pl_report_maturity_table (PlPlan *plan)
 {
-  const PlQuestionnaire *questionnaire = pl_questionnaire_get_default ();
+  const PlQuestionnaire *questionnaire = pl_questionnaire_get_current ();
   g_autoptr(GPtrArray) rounds = pl_maturity_rounds (plan);
   g_autoptr(PlMaturity) current = NULL;
   g_autoptr(PlMaturity) previous = NULL;
@@ -872,7 +871,7 @@ pl_report_text_prepared (const char *owner, guint32 today)
 char *
 pl_report_text_persona_badge (PlPlan *plan)
 {
-  const PlQuestionnaire *questionnaire = pl_questionnaire_get_default ();
+  const PlQuestionnaire *questionnaire = pl_questionnaire_get_current ();
   g_autoptr(GPtrArray) rounds = pl_maturity_rounds (plan);
   g_autoptr(PlMaturity) current = NULL;
 

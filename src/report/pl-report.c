@@ -16,7 +16,6 @@
 #include "pl-maturity.h"
 #include "pl-money.h"
 #include "pl-paper.h"
-#include "pl-questionnaire-file.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
 
@@ -394,7 +393,7 @@ add_chart (PlReport *self, const char *chart, double share, char *caption)
     }
   if (caption != NULL)
     add_text (self, BLOCK_CAPTION, caption);
-  if (!pl_chart_pieces_add (self->plan, &self->timeline, chart, content_width (self),
+  if (!pl_chart_pieces_add (self->plan, &self->timeline, pl_chart_catalog_lookup (chart), content_width (self),
                             MIN (left, content_height (self) * share), self->options.split_timeline, pieces))
     return;
   for (guint i = 0; i < pieces->len; i++)

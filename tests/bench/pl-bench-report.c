@@ -12,6 +12,7 @@
 #include "pl-bench-plan.h"
 #include "pl-bench-stats.h"
 #include "pl-plan-file.h"
+#include "pl-questionnaire-file.h"
 #include "pl-report.h"
 
 /* The median time of @runs reports of @plan written to @path, layout included. */
@@ -55,6 +56,8 @@ main (int argc, char **argv)
 
   if (argc > 2 && g_str_equal (argv[1], "--runs"))
     runs = MAX (1, (guint) atoi (argv[2]));
+  /* As pilote-cli does: the report's maturity section scores with the built-in questionnaire. */
+  pl_questionnaire_set_source (pl_questionnaire_get_default);
   example = pl_bench_example_plan ();
   dir = g_dir_make_tmp ("pl-bench-report-XXXXXX", &error);
   if (dir == NULL)

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-chart-rows"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pl-chart-rows.h"
+#include "pl-dashboard.h"
+#include "pl-figures.h"
+#include "pl-kpi-value.h"
+#include "pl-money.h"
+#include "pl-records.h"
+
+void
+pl_chart_rows_add (GPtrArray *rows, ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+  const char *cell;
+
+  va_start (args, rows);
+  while ((cell = va_arg (args, const char *)) != NULL)
+    g_strv_builder_add (builder, cell);
+  va_end (args);
+  g_ptr_array_add (rows, g_strv_builder_end (builder));
+}
+
+static char *
+money (PlPlan *plan, gint64 amount)
+{
+  return pl_money_format (amount, pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
+}
+
+static char *
+kpi_figure (PlKpi *kpi, double value)
+{
+  return isnan (value) ? g_strdup ("—") : pl_kpi_value_format (kpi, value);
+}
+
+/* The month the dashboard shows, as [from, to). */
+static void
+latest_month (PlPlan *plan, guint32 today, guint32 *from, guint32 *to)
+{
+  GDate date;
+
+  g_date_set_julian (&date, pl_dashboard_resolve_as_of (plan, today));
+  g_date_set_day (&date, 1);
+  *from = g_date_get_julian (&date);
+  g_date_add_months (&date, 1);
+  *to = g_date_get_julian (&date);
+}
+
+void
+pl_chart_rows_chain (PlPlan *plan, guint32 today, GPtrArray *rows)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  guint32 from, to;
+
+  latest_month (plan, today, &from, &to);
+  pl_chart_rows_add (rows, _("KPI"), _("Latest"), _("Target"), _("Status"), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlKpi) kpi = g_list_model_get_item (kpis, i);
+      g_autofree char *latest = kpi_figure (kpi, pl_figures_kpi_value (plan, kpi, from, to));
+      g_autofree char *target = kpi_figure (kpi, pl_figures_kpi_target (plan, kpi, from, to));
+
+      /* The words of the one status rule, as the charts, the report and the CLI say them. */
+      pl_chart_rows_add (rows, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), latest, target,
+                         pl_kpi_status_describe (pl_figures_kpi_status (plan, kpi, from, to)), NULL);
+    }
+}
+
+void
+pl_chart_rows_funnel (PlPlan *plan, guint32 today, GPtrArray *rows)
+{
+  /* The same months as the chart it stands for: the dashboard's measured months. */
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_resolve_as_of (plan, today));
+  PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
+  guint n = pl_figures_funnel (plan, &dashboard->measured_basis, stages);
+
+  pl_chart_rows_add (rows, _("Stage"), _("Actual"), C_("planned figure", "Plan"), _("Rate"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      PlKpi *kpi = stages[i].kpi;
+      g_autofree char *actual_text = kpi_figure (kpi, stages[i].actual.value);
+      g_autofree char *plan_text = kpi_figure (kpi, stages[i].target.value);
+      g_autofree char *rate = isnan (stages[i].rate.value) ? g_strdup ("—") : pl_percent_format (stages[i].rate.value * 100, 1);
+
+      pl_chart_rows_add (rows, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), actual_text, plan_text, rate, NULL);
+    }
+}
+
+void
+pl_chart_rows_months (PlPlan *plan, guint32 today, GPtrArray *rows)
+{
+  GDate date;
+
+  pl_chart_rows_add (rows, _("Month"), _("Planned"), _("Actual"), NULL);
+  g_date_set_julian (&date, pl_plan_get_start (plan));
+  for (guint m = 0; m < pl_plan_get_months (plan); m++)
+    {
+      char name[64];
+      g_autofree char *planned = money (plan, pl_figures_planned (plan, (int) m));
+      g_autofree char *actual = money (plan, pl_figures_actual (plan, (int) m));
+
+      g_date_strftime (name, sizeof name, "%B %Y", &date);
+      pl_chart_rows_add (rows, name, planned, actual, NULL);
+      g_date_add_months (&date, 1);
+    }
+}
+
+void
+pl_chart_rows_categories (PlPlan *plan, guint32 today, GPtrArray *rows)
+{
+  GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
+
+  pl_chart_rows_add (rows, _("Category"), _("Planned"), _("Actual"), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(PlCategory) category = g_list_model_get_item (categories, i);
+      g_autofree char *planned = money (plan, pl_figures_category_planned (plan, category, -1));
+      g_autofree char *actual = money (plan, pl_figures_category_actual (plan, category, -1));
+
+      pl_chart_rows_add (rows, pl_item_get_display_name (PL_ITEM (category)), planned, actual, NULL);
+    }
+}
