@@ -15,7 +15,7 @@
 
 struct _PlPlanPage
 {
-  GtkWidget      parent_instance;
+  PlPage         parent_instance;
 
   /* Template widgets */
   GtkEntry      *title;
@@ -40,15 +40,7 @@ struct _PlPlanPage
   gboolean       refreshing;
 };
 
-G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL_TYPE_PAGE)
 
 static const guint period_lengths[] = { 3, 6, 12 };
 
@@ -287,23 +279,38 @@ build_tables (PlPlanPage *self)
   pl_record_table_set_prepare (table, prepare_entry, self);
 }
 
-/* ---- GObject ---- */
+/* ---- PlPage ---- */
 
 static void
-set_plan (PlPlanPage *self, PlPlan *plan)
+pl_plan_page_bind (PlPage *page, PlPlan *plan)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
-  if (plan != NULL)
-    g_signal_connect_swapped (plan, "changed", G_CALLBACK (refresh_metadata), self);
+  PlPlanPage *self = PL_PLAN_PAGE (page);
+
+  g_set_object (&self->plan, plan);
   for (guint i = 0; i < self->tables->len; i++)
     pl_record_table_set_plan (g_ptr_array_index (self->tables, i), plan);
   show_problem (self, NULL);
-  refresh_metadata (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+static void
+pl_plan_page_refresh (PlPage *page, PlChangeMask change)
+{
+  refresh_metadata (PL_PLAN_PAGE (page));
+}
+
+/* The plan's own reviews and milestones are edited here; a campaign's, with the campaign. */
+static gboolean
+pl_plan_page_select_item (PlPage *page, PlItem *item)
+{
+  PlPlan *plan = pl_page_get_plan (page);
+
+  if (!PL_IS_ENTRY (item) || plan == NULL || pl_plan_lookup (plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN)) != NULL)
+    return FALSE;
+  pl_page_present (page);
+  return TRUE;
+}
+
+/* ---- GObject ---- */
 
 static void
 pl_plan_page_dispose (GObject *object)
@@ -311,8 +318,6 @@ pl_plan_page_dispose (GObject *object)
   PlPlanPage *self = PL_PLAN_PAGE (object);
   GtkWidget *child;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
   /* The template's scrolled window has no ID, so disposing the template leaves it. */
@@ -331,48 +336,20 @@ pl_plan_page_finalize (GObject *object)
 }
 
 static void
-pl_plan_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  PlPlanPage *self = PL_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_plan_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_PLAN_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_plan_page_class_init (PlPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_plan_page_dispose;
   object_class->finalize = pl_plan_page_finalize;
-  object_class->get_property = pl_plan_page_get_property;
-  object_class->set_property = pl_plan_page_set_property;
-
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                               G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_plan_page_bind;
+  page_class->refresh = pl_plan_page_refresh;
+  page_class->select_item = pl_plan_page_select_item;
+  pl_page_class_set_title (page_class, N_("Plan"));
+  /* The form; the tables follow their own collections. */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-plan-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
