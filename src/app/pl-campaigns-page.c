@@ -60,6 +60,7 @@ struct _PlCampaignsPage
   PlRecordTable      *kpis;
   PlRecordTable      *entries;
   GStrv               channels;        /* the channel filter's choices, after "All" */
+  gboolean            channels_stale;  /* a campaign came, went or changed channel since */
   GStrv               segment_ids;     /* ids behind the segment drop-downs, after the first */
   GStrv               owner_ids;
   GStrv               segment_choices; /* ids behind the editor's segment drop-down, by position */
@@ -223,10 +224,11 @@ rebuild_choices (PlCampaignsPage *self, PlChangeMask change)
   guint owner = gtk_drop_down_get_selected (self->owner_filter);
   g_autofree char *segment_before = NULL, *owner_before = NULL;
 
-  if (change & pl_change_for_collection (PL_COLLECTION_CAMPAIGNS))
+  if (self->channels == NULL || self->channels_stale)
     {
       g_auto(GStrv) channels = collect_channels (self);
 
+      self->channels_stale = FALSE;
       if (self->channels == NULL || !g_strv_equal ((const char * const *) channels, (const char * const *) self->channels))
         {
           guint channel = gtk_drop_down_get_selected (self->channel_filter);
@@ -663,21 +665,34 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* ---- PlPage ---- */
 
+/* The channels are collected again only after this, not on every edit of a campaign. */
+static void
+on_channels_changed_cb (PlCampaignsPage *self)
+{
+  self->channels_stale = TRUE;
+}
+
 static void
 pl_campaigns_page_bind (PlPage *page, PlPlan *plan)
 {
   PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (page);
 
   set_campaign (self, NULL);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS),
+                                          on_channels_changed_cb, self);
   g_set_object (&self->plan, plan);
   g_clear_pointer (&self->channels, g_strfreev);
   if (plan != NULL)
     {
+      GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
       /* Filtered first, so that only what is shown is sorted. */
-      GListModel *live = G_LIST_MODEL (pl_live_list_new (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS), listed_fields));
+      GListModel *live = G_LIST_MODEL (pl_live_list_new (campaigns, listed_fields));
       GtkFilterListModel *filtered = gtk_filter_list_model_new (live, g_object_ref (GTK_FILTER (self->filter)));
       GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (GTK_SORTER (self->sorter)));
 
+      g_signal_connect_object (live, "item-notify::channel", G_CALLBACK (on_channels_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_swapped (campaigns, "items-changed", G_CALLBACK (on_channels_changed_cb), self);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
       g_object_unref (sorted);
     }
@@ -727,6 +742,9 @@ pl_campaigns_page_dispose (GObject *object)
   PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (object);
   GtkWidget *child;
 
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS),
+                                          on_channels_changed_cb, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->campaign);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CAMPAIGNS_PAGE);

@@ -18,6 +18,13 @@ static void pl_live_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (PlLiveList, pl_live_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pl_live_list_model_init))
 
+enum {
+  ITEM_NOTIFY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 on_item_notify_cb (GObject *item, GParamSpec *pspec, PlLiveList *self)
 {
@@ -28,6 +35,7 @@ on_item_notify_cb (GObject *item, GParamSpec *pspec, PlLiveList *self)
       {
         if (g_ptr_array_find (self->items, item, &position))
           g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+        g_signal_emit (self, signals[ITEM_NOTIFY], g_quark_from_string (pspec->name), item, pspec);
         return;
       }
 }
@@ -113,6 +121,12 @@ pl_live_list_class_init (PlLiveListClass *klass)
 
   object_class->dispose = pl_live_list_dispose;
   object_class->finalize = pl_live_list_finalize;
+
+  /* PlLiveList::item-notify (detailed by the property): a watched property of @item changed,
+   * after the list said so. */
+  signals[ITEM_NOTIFY] = g_signal_new ("item-notify", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED | G_SIGNAL_NO_RECURSE, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_PARAM);
 }
 
 static void

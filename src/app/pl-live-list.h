@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (PlLiveList, pl_live_list, PL, LIVE_LIST, GObject)
  * changed (items-changed at its place, one removed, one added) when one of the @properties
  * of that item notifies. Between a collection and its filter, sort and list widgets, it
  * keeps a row's cells, its place in the sort order and whether the filter shows it true to
- * the record, without their being made again for the whole list. */
+ * the record, without their being made again for the whole list. Its "item-notify" signal,
+ * detailed by the property ("item-notify::channel"), says which item and which property. */
 PlLiveList *pl_live_list_new (GListModel *source, const char * const *properties);
 
 G_END_DECLS
