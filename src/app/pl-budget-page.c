@@ -54,6 +54,7 @@ struct _PlBudgetPage
   PlRecordTable  *spend;
   GStrv           line_ids;     /* behind the spend line filter, after "All lines" */
   GPtrArray      *editors;
+  gboolean        spend_bound;  /* the spend table shows the plan (from its view's first showing) */
 };
 
 G_DEFINE_FINAL_TYPE (PlBudgetPage, pl_budget_page, PL_TYPE_PAGE)
@@ -264,7 +265,8 @@ on_spend_filter_cb (PlBudgetPage *self)
 {
   if (self->plan == NULL)
     return;
-  pl_record_table_refilter (self->spend);
+  if (self->spend_bound)
+    pl_record_table_refilter (self->spend);
   refresh_spend_summary (self);
 }
 
@@ -636,6 +638,17 @@ move_down_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 
 /* ---- PlPage ---- */
 
+/* The spend table is a long list of rows of drop-downs: made when its view is first shown. */
+static void
+bind_shown_views (PlBudgetPage *self)
+{
+  if (self->plan == NULL || self->spend_bound || g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "spend") != 0)
+    return;
+  self->spend_bound = TRUE;
+  pl_record_table_set_plan (self->spend, self->plan);
+  pl_record_table_refilter (self->spend);
+}
+
 static void
 pl_budget_page_bind (PlPage *page, PlPlan *plan)
 {
@@ -648,7 +661,11 @@ pl_budget_page_bind (PlPage *page, PlPlan *plan)
     self->totals = pl_budget_totals_new (plan);
   pl_budget_grid_set_plan (self->grid, plan);
   pl_record_table_set_plan (self->allocations, plan);
-  pl_record_table_set_plan (self->spend, plan);
+  g_clear_pointer (&self->line_ids, g_strfreev);
+  if (self->spend_bound)
+    pl_record_table_set_plan (self->spend, NULL);
+  self->spend_bound = FALSE;
+  bind_shown_views (self);
   rebuild_form (self);
   update_actions (self);
 }
@@ -745,6 +762,7 @@ pl_budget_page_init (PlBudgetPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editors = g_ptr_array_new ();
   g_signal_connect_swapped (self->grid, "notify::selected", G_CALLBACK (on_grid_selected_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (bind_shown_views), self);
 
   self->allocations = pl_record_table_new (PL_COLLECTION_ALLOCATIONS, _("_Allocate to a Campaign"));
   pl_record_table_add_column (self->allocations, PL_ALLOCATION_CAMPAIGN, _("Campaign"), TRUE);

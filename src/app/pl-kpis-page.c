@@ -55,6 +55,7 @@ struct _PlKpisPage
   PlRecordTable      *upstream;
   PlRecordTable      *downstream;
   PlRecordTable      *campaigns;
+  gboolean            grid_bound;    /* the figures grid shows the plan (from its view's first showing) */
 };
 
 G_DEFINE_FINAL_TYPE (PlKpisPage, pl_kpis_page, PL_TYPE_PAGE)
@@ -507,6 +508,16 @@ pl_kpis_page_select_item (PlPage *page, PlItem *item)
 
 /* ---- PlPage ---- */
 
+/* The figures grid (every KPI by month) is made when its view is first shown. */
+static void
+bind_shown_views (PlKpisPage *self)
+{
+  if (self->plan == NULL || self->grid_bound || g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") != 0)
+    return;
+  self->grid_bound = TRUE;
+  pl_measurements_grid_set_plan (self->grid, self->plan);
+}
+
 static void
 pl_kpis_page_bind (PlPage *page, PlPlan *plan)
 {
@@ -526,7 +537,10 @@ pl_kpis_page_bind (PlPage *page, PlPlan *plan)
   pl_record_table_set_plan (self->upstream, plan);
   pl_record_table_set_plan (self->downstream, plan);
   pl_record_table_set_plan (self->campaigns, plan);
-  pl_measurements_grid_set_plan (self->grid, plan);
+  if (self->grid_bound)
+    pl_measurements_grid_set_plan (self->grid, NULL);
+  self->grid_bound = FALSE;
+  bind_shown_views (self);
   update_count (self);
 }
 
@@ -682,6 +696,7 @@ pl_kpis_page_init (PlKpisPage *self)
 
   gtk_drop_down_set_model (self->kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
   g_signal_connect_swapped (self->kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (bind_shown_views), self);
   on_kind_selected_cb (self);
   set_kpi (self, NULL);
 }
