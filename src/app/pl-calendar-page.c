@@ -16,6 +16,7 @@
 #include "pl-month-view.h"
 #include "pl-new-campaign-popover.h"
 #include "pl-schedule-edit.h"
+#include "pl-text-list.h"
 #include "pl-timeline-chart.h"
 
 /* Grabbing a bar this close to an end moves that end only. */
@@ -48,10 +49,9 @@ struct _PlCalendarPage
   PlTimelineLayout     *layout;
   PlCampaignPaint      *paint;
   GHashTable           *warned;   /* campaign -> the first warning about it (or an activity of it) */
-  GtkStringList        *warning_texts;
-  GStrv                 warning_ids;    /* the record each warning is about, by position */
-  GtkStringList        *agenda_lines;   /* the agenda's rows as markup */
+  PlTextList           *warnings_shown; /* PlCalendarWarning, the record being filled in left out */
   GArray               *agenda_items;   /* AgendaItem, by row */
+  PlTextList           *agenda_rows;    /* the rows of agenda_items, for the list view */
   gboolean              agenda_stale;   /* the plan changed while the agenda was not shown */
   PlTimelineOptions     options;
   GtkAdjustment        *adjustment;
@@ -566,11 +566,12 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_warning_activated_cb (GtkListView *list, guint position, PlCalendarPage *self)
 {
+  PlCalendarWarning *warning = pl_text_list_get_data (self->warnings_shown, position);
   PlItem *item;
 
-  if (self->warning_ids == NULL || position >= g_strv_length (self->warning_ids))
+  if (warning == NULL)
     return;
-  item = pl_plan_lookup (self->plan, self->warning_ids[position]);
+  item = pl_plan_lookup (self->plan, warning->id);
   if (item != NULL && PL_IS_ENTRY (item))
     item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
   if (item != NULL && PL_IS_CAMPAIGN (item))
@@ -603,8 +604,6 @@ static void
 rebuild_warnings (PlCalendarPage *self)
 {
   g_autoptr(GPtrArray) warnings = pl_calendar_warnings (self->plan);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autofree const char **texts = NULL;
   g_autofree char *title = NULL;
 
   /* The record the user is still filling in is left alone until they are done with it. */
@@ -612,24 +611,19 @@ rebuild_warnings (PlCalendarPage *self)
     if (pl_plan_is_filling (self->plan, ((PlCalendarWarning *) g_ptr_array_index (warnings, i))->id))
       g_ptr_array_remove_index (warnings, i);
 
-  texts = g_new0 (const char *, warnings->len + 1);
   g_hash_table_remove_all (self->warned);
   for (guint i = 0; i < warnings->len; i++)
     {
       PlCalendarWarning *warning = warnings->pdata[i];
       PlItem *item = pl_plan_lookup (self->plan, warning->id);
 
-      texts[i] = warning->message;
-      g_strv_builder_add (ids, warning->id);
       /* On the calendar too: a sign by the campaign concerned (an activity's, for one). */
       if (item != NULL && PL_IS_ENTRY (item))
         item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
       if (item != NULL && !g_hash_table_contains (self->warned, item))
         g_hash_table_insert (self->warned, g_object_ref (item), g_strdup (warning->message));
     }
-  g_strfreev (self->warning_ids);
-  self->warning_ids = g_strv_builder_end (ids);
-  gtk_string_list_splice (self->warning_texts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->warning_texts)), texts);
+  pl_text_list_set_array (self->warnings_shown, warnings, G_STRUCT_OFFSET (PlCalendarWarning, message));
   gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
   title = warnings->len == 0 ? g_strdup (_("No warning on the schedule"))
                              : g_strdup_printf (ngettext ("%u warning on the schedule", "%u warnings on the schedule",
@@ -751,10 +745,7 @@ create_occurrence_menu (GtkMenuButton *menu, gpointer data)
   GtkWidget *popover, *box, *problem;
   Occurrence *occurrence;
 
-  if (self == NULL || position >= self->agenda_items->len)
-    return;
-  item = &g_array_index (self->agenda_items, AgendaItem, position);
-  if (item->entry == NULL)
+  if (self == NULL || (item = pl_text_list_get_data (self->agenda_rows, position)) == NULL || item->entry == NULL)
     return;
   popover = gtk_popover_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -814,37 +805,6 @@ setup_agenda_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
   gtk_list_item_set_activatable (list_item, FALSE);
 }
 
-static void
-bind_agenda_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCalendarPage *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (row);
-  GtkWidget *menu = gtk_widget_get_next_sibling (label);
-  guint position = gtk_list_item_get_position (list_item);
-  const AgendaItem *item = &g_array_index (self->agenda_items, AgendaItem, MIN (position, self->agenda_items->len - 1));
-
-  gtk_label_set_markup (GTK_LABEL (label), gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
-  gtk_widget_set_margin_start (row, item->kind == AGENDA_ITEM ? 12 : 0);
-  if (item->kind == AGENDA_WEEK)
-    gtk_widget_add_css_class (label, "section-title");
-  else
-    gtk_widget_remove_css_class (label, "section-title");
-  if (item->kind == AGENDA_NONE || item->skipped)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
-  gtk_widget_set_visible (menu, item->entry != NULL);
-  if (item->entry != NULL)
-    {
-      g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MONTH);
-      /* Translators: the menu of one occurrence of a repeating review ("Monthly review, 28 August") */
-      g_autofree char *tooltip = g_strdup_printf (_("This occurrence of “%s” (%s)"), item->title, own);
-
-      gtk_widget_set_tooltip_text (menu, tooltip);
-      pl_a11y_label (menu, tooltip);
-    }
-}
-
 /* The markup of one item's row. */
 static char *
 agenda_line (const AgendaItem *item)
@@ -866,6 +826,51 @@ agenda_line (const AgendaItem *item)
   return g_markup_printf_escaped ("%s   %s · %s", when, item->what, item->title);
 }
 
+/* A row's markup is made when it comes into view: the agenda can hold a year of thousands of
+ * campaigns. */
+static void
+bind_agenda_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCalendarPage *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (row);
+  GtkWidget *menu = gtk_widget_get_next_sibling (label);
+  const AgendaItem *item = pl_text_list_get_data (self->agenda_rows, gtk_list_item_get_position (list_item));
+  g_autofree char *markup = NULL;
+
+  if (item == NULL)
+    return;
+  if (item->kind == AGENDA_WEEK)
+    {
+      g_autofree char *monday = pl_date_text (item->day, PL_DATE_LONG);
+      /* Translators: a heading of the agenda, the week from its Monday ("Week of 5 March 2027") */
+      markup = g_markup_printf_escaped (_("Week of %s"), monday);
+    }
+  else if (item->kind == AGENDA_NONE)
+    markup = g_markup_escape_text (_("Nothing more is planned in this period."), -1);
+  else
+    markup = agenda_line (item);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_widget_set_margin_start (row, item->kind == AGENDA_ITEM ? 12 : 0);
+  if (item->kind == AGENDA_WEEK)
+    gtk_widget_add_css_class (label, "section-title");
+  else
+    gtk_widget_remove_css_class (label, "section-title");
+  if (item->kind == AGENDA_NONE || item->skipped)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_set_visible (menu, item->entry != NULL);
+  if (item->entry != NULL)
+    {
+      g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MONTH);
+      /* Translators: the menu of one occurrence of a repeating review ("Monthly review, 28 August") */
+      g_autofree char *tooltip = g_strdup_printf (_("This occurrence of “%s” (%s)"), item->title, own);
+
+      gtk_widget_set_tooltip_text (menu, tooltip);
+      pl_a11y_label (menu, tooltip);
+    }
+}
+
 /* The coming starts and ends of campaigns and the calendar's items, by week. */
 static void
 rebuild_agenda (PlCalendarPage *self)
@@ -874,7 +879,8 @@ rebuild_agenda (PlCalendarPage *self)
   GListModel *entries = pl_plan_get_collection (self->plan, PL_COLLECTION_CALENDAR);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AgendaItem));
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AgendaItem));
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) old = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
   guint32 from = CLAMP (pl_calendar_today (), pl_plan_get_start (self->plan), pl_plan_get_end (self->plan));
   guint32 to = pl_plan_get_end (self->plan);
   guint32 week = 0;
@@ -925,29 +931,22 @@ rebuild_agenda (PlCalendarPage *self)
       /* A heading for every week, from its Monday. */
       if (item->day - g_date_get_weekday (&date) + 1 != week)
         {
-          g_autofree char *monday = NULL;
-
           week = item->day - g_date_get_weekday (&date) + 1;
-          monday = pl_date_text (week, PL_DATE_LONG);
-          /* Translators: a heading of the agenda, the week from its Monday ("Week of 5 March 2027") */
-          g_ptr_array_add (lines, g_markup_printf_escaped (_("Week of %s"), monday));
           g_array_append_vals (rows, &(AgendaItem) { AGENDA_WEEK, week }, 1);
         }
-      g_ptr_array_add (lines, agenda_line (item));
       g_array_append_vals (rows, item, 1);
     }
   if (items->len == 0)
-    {
-      g_ptr_array_add (lines, g_markup_escape_text (_("Nothing more is planned in this period."), -1));
-      g_array_append_vals (rows, &(AgendaItem) { AGENDA_NONE }, 1);
-    }
-  g_ptr_array_add (lines, NULL);
-  /* The rows' items first: the list asks for them as soon as it hears of the new lines. */
-  g_array_set_size (self->agenda_items, 0);
-  g_array_append_vals (self->agenda_items, rows->data, rows->len);
+    g_array_append_vals (rows, &(AgendaItem) { AGENDA_NONE }, 1);
+  /* The rows own the titles and entries now; the old rows go once the list has let them go. */
   g_array_set_size (items, 0);
-  gtk_string_list_splice (self->agenda_lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->agenda_lines)),
-                          (const char * const *) lines->pdata);
+  g_array_set_clear_func (rows, agenda_item_clear);
+  shown = g_ptr_array_sized_new (rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (shown, &g_array_index (rows, AgendaItem, i));
+  old = g_steal_pointer (&self->agenda_items);
+  self->agenda_items = g_steal_pointer (&rows);
+  pl_text_list_set_array (self->agenda_rows, shown, G_STRUCT_OFFSET (AgendaItem, title));
 }
 
 static gboolean
@@ -1025,9 +1024,8 @@ pl_calendar_page_dispose (GObject *object)
     pl_month_view_set_warned (self->month_view, NULL);
   self->options.warned = NULL;
   g_clear_pointer (&self->warned, g_hash_table_unref);
-  g_clear_pointer (&self->warning_ids, g_strfreev);
-  g_clear_object (&self->warning_texts);
-  g_clear_object (&self->agenda_lines);
+  g_clear_object (&self->warnings_shown);
+  g_clear_object (&self->agenda_rows);
   g_clear_pointer (&self->agenda_items, g_array_unref);
   if (self->create != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->create)));
@@ -1116,24 +1114,22 @@ pl_calendar_page_init (PlCalendarPage *self)
   {
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-    self->warning_texts = gtk_string_list_new (NULL);
+    self->warnings_shown = pl_text_list_new ();
     g_signal_connect (factory, "setup", G_CALLBACK (setup_warning_cb), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_warning_cb), NULL);
     gtk_list_view_set_factory (self->warnings, factory);
     g_object_unref (factory);
-    gtk_list_view_set_model (self->warnings, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->warning_texts)))));
+    gtk_list_view_set_model (self->warnings, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->warnings_shown)))));
   }
   {
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-    self->agenda_lines = gtk_string_list_new (NULL);
-    self->agenda_items = g_array_new (FALSE, TRUE, sizeof (AgendaItem));
-    g_array_set_clear_func (self->agenda_items, agenda_item_clear);
+    self->agenda_rows = pl_text_list_new ();
     g_signal_connect (factory, "setup", G_CALLBACK (setup_agenda_cb), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_agenda_cb), self);
     gtk_list_view_set_factory (self->agenda, factory);
     g_object_unref (factory);
-    gtk_list_view_set_model (self->agenda, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->agenda_lines)))));
+    gtk_list_view_set_model (self->agenda, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->agenda_rows)))));
   }
   self->adjustment = gtk_scrollbar_get_adjustment (self->scrollbar);
   g_signal_connect_swapped (self->adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self);
