@@ -35,7 +35,6 @@ struct _PlDashboardPage
   /* Owned references */
   PlPlan         *plan;
   PlDashboard    *dashboard;
-  gboolean        showing_day;  /* the calendar is being set to the day shown, not by the user */
 };
 
 G_DEFINE_FINAL_TYPE (PlDashboardPage, pl_dashboard_page, PL_TYPE_PAGE)
@@ -119,6 +118,7 @@ on_tile_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, PlD
 /* ---- filling the page ---- */
 
 static void rebuild_tiles (PlDashboardPage *self);
+static void on_as_of_day_selected_cb (GtkCalendar *calendar, PlDashboardPage *self);
 
 /* At large text the charts are zoomed: the funnel takes the whole width, the gauges share
  * the row below it, the tiles go two by two. */
@@ -274,7 +274,8 @@ fill (PlDashboardPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.as-of-latest",
                                  pl_dashboard_get_chosen_as_of (self->plan) != 0);
-  self->showing_day = TRUE;
+  /* The calendar shows the day shown: no choice of the user's. */
+  g_signal_handlers_block_by_func (self->as_of_calendar, on_as_of_day_selected_cb, self);
   {
     GDate date;
     g_autoptr(GDateTime) time = NULL;
@@ -284,7 +285,7 @@ fill (PlDashboardPage *self)
     time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
     gtk_calendar_select_day (self->as_of_calendar, time);
   }
-  self->showing_day = FALSE;
+  g_signal_handlers_unblock_by_func (self->as_of_calendar, on_as_of_day_selected_cb, self);
   rebuild_tiles (self);
   rebuild_attention (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->funnel));
@@ -318,7 +319,7 @@ on_as_of_day_selected_cb (GtkCalendar *calendar, PlDashboardPage *self)
   GDate date;
   guint32 day;
 
-  if (self->showing_day || self->plan == NULL)
+  if (self->plan == NULL)
     return;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (time), g_date_time_get_month (time), g_date_time_get_year (time));

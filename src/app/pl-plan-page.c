@@ -37,7 +37,6 @@ struct _PlPlanPage
   /* Owned references */
   PlPlan        *plan;
   GPtrArray     *tables;
-  gboolean       refreshing;
 };
 
 G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL_TYPE_PAGE)
@@ -59,6 +58,8 @@ show_problem (PlPlanPage *self, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->metadata_problem), error != NULL);
 }
 
+static void on_period_changed_cb (PlPlanPage *self);
+
 static void
 refresh_metadata (PlPlanPage *self)
 {
@@ -71,7 +72,6 @@ refresh_metadata (PlPlanPage *self)
   if (self->plan == NULL)
     return;
   meta = metadata (self);
-  self->refreshing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title), pl_plan_get_title (self->plan) ? pl_plan_get_title (self->plan) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->organisation),
                          pl_item_get_string (meta, PL_METADATA_ORGANISATION) ? pl_item_get_string (meta, PL_METADATA_ORGANISATION) : "");
@@ -80,17 +80,23 @@ refresh_metadata (PlPlanPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->currency), pl_plan_get_currency (self->plan));
   g_date_clear (&start, 1);
   g_date_set_julian (&start, pl_plan_get_start (self->plan));
+  /* Set one after the other, the three would each make a period of the new and the old. */
+  g_signal_handlers_block_by_func (self->start_month, on_period_changed_cb, self);
+  g_signal_handlers_block_by_func (self->start_year, on_period_changed_cb, self);
+  g_signal_handlers_block_by_func (self->months, on_period_changed_cb, self);
   gtk_drop_down_set_selected (self->start_month, g_date_get_month (&start) - 1);
   gtk_spin_button_set_value (self->start_year, g_date_get_year (&start));
   for (guint i = 0; i < G_N_ELEMENTS (period_lengths); i++)
     if (period_lengths[i] == pl_plan_get_months (self->plan))
       gtk_drop_down_set_selected (self->months, i);
+  g_signal_handlers_unblock_by_func (self->start_month, on_period_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->start_year, on_period_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->months, on_period_changed_cb, self);
   /* The notes are being typed into: rewriting them would move the cursor. */
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   notes = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
   if (g_strcmp0 (notes, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "") != 0)
     gtk_text_buffer_set_text (buffer, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "", -1);
-  self->refreshing = FALSE;
 }
 
 static void
@@ -100,7 +106,7 @@ commit_text_field (PlPlanPage *self, GtkEntry *entry, guint field)
   g_autofree char *text = NULL;
   const char *current;
 
-  if (self->plan == NULL || self->refreshing)
+  if (self->plan == NULL)
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   current = pl_item_get_string (metadata (self), field);
@@ -148,8 +154,6 @@ on_currency_changed_cb (GtkEditable *editable, PlPlanPage *self)
 {
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->refreshing)
-    return;
   if (strlen (text) == 3 && !pl_currency_is_valid (text))
     gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
   else
@@ -165,7 +169,7 @@ on_period_changed_cb (PlPlanPage *self)
   guint length = period_lengths[MIN (gtk_drop_down_get_selected (self->months), 2)];
   GDate start;
 
-  if (self->plan == NULL || self->refreshing || month < 1 || month > 12)
+  if (self->plan == NULL || month < 1 || month > 12)
     return;
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, (GDateMonth) month, (GDateYear) year);
@@ -185,7 +189,8 @@ on_notes_changed_cb (GtkTextBuffer *buffer, PlPlanPage *self)
   g_autofree char *text = NULL;
   const char *current;
 
-  if (self->plan == NULL || self->refreshing)
+  /* The text shown again after an edit is the plan's own: no edit. */
+  if (self->plan == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   text = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
