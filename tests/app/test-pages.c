@@ -252,11 +252,46 @@ test_edit_refreshes (void)
   pl_test_remove_dir (dir);
 }
 
+/* The period's three drop-downs follow an undo without taking it for a new edit. */
+static void
+test_period_follows_undo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *page = GTK_WIDGET (page_named (window, "plan"));
+  guint32 start = pl_plan_get_start (plan);
+  guint months = pl_plan_get_months (plan);
+
+  show (window, "plan");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "start_month")), 3);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_plan_get_start (plan), !=, start);
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Change the Fiscal Period");
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_plan_get_start (plan), ==, start);
+  g_assert_cmpuint (pl_plan_get_months (plan), ==, months);
+  g_assert_false (pl_plan_can_undo (plan));
+  g_assert_true (pl_plan_can_redo (plan));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "start_month"))), !=, 3);
+  pl_plan_redo (plan);
+  pl_test_spin ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "start_month"))), ==, 3);
+  g_assert_false (pl_plan_can_redo (plan));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/pages/new-campaign-row", test_new_campaign_row);
   g_test_add_func ("/pages/edit-refreshes", test_edit_refreshes);
+  g_test_add_func ("/pages/period-follows-undo", test_period_follows_undo);
   return g_test_run ();
 }
