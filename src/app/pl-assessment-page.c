@@ -18,7 +18,7 @@
 
 struct _PlAssessmentPage
 {
-  GtkWidget       parent_instance;
+  PlPage          parent_instance;
 
   /* Template widgets */
   GtkDropDown    *round;
@@ -39,18 +39,9 @@ struct _PlAssessmentPage
   PlMaturity     *previous;
   PlItem         *answering;   /* the assessment record being answered */
   guint           step;        /* the dimension shown while answering */
-  gboolean        refreshing;
 };
 
-G_DEFINE_FINAL_TYPE (PlAssessmentPage, pl_assessment_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PlAssessmentPage, pl_assessment_page, PL_TYPE_PAGE)
 
 static const PlQuestionnaire *
 questionnaire (void)
@@ -107,9 +98,9 @@ paragraph (const char *text, const char *style)
 }
 
 static void
-on_open_place_cb (GtkButton *button, gpointer data)
+on_open_place_cb (GtkButton *button, const char *page)
 {
-  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-page", "s", g_object_get_data (G_OBJECT (button), "page"));
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-page", "s", page);
 }
 
 static void
@@ -236,8 +227,7 @@ rebuild_details (PlAssessmentPage *self)
       button = gtk_button_new_with_label (_("Open"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Open the page where this is done"));
-      g_object_set_data (G_OBJECT (button), "page", (gpointer) place_of (dimension->id));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_open_place_cb), NULL);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_open_place_cb), (gpointer) place_of (dimension->id));
       gtk_box_append (GTK_BOX (row), text);
       gtk_box_append (GTK_BOX (row), button);
       gtk_box_append (self->details, row);
@@ -326,6 +316,12 @@ show_results (PlAssessmentPage *self)
 }
 
 static void
+on_round_selected_cb (PlAssessmentPage *self)
+{
+  show_results (self);
+}
+
+static void
 refresh_rounds (PlAssessmentPage *self)
 {
   g_autofree char *before = g_strdup (selected_round (self));
@@ -342,19 +338,14 @@ refresh_rounds (PlAssessmentPage *self)
       select = before && g_str_equal (before, self->rounds->pdata[r]) ? r
              : before ? select : r;
     }
-  self->refreshing = TRUE;
+  /* The results are shown once, by the caller, not for each step of refilling the drop-down. */
+  g_signal_handlers_block_by_func (self->round, on_round_selected_cb, self);
   gtk_drop_down_set_model (self->round, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->round, select);
-  self->refreshing = FALSE;
+  g_signal_handlers_unblock_by_func (self->round, on_round_selected_cb, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->round), self->rounds && self->rounds->len > 0);
 }
 
-static void
-on_round_selected_cb (PlAssessmentPage *self)
-{
-  if (!self->refreshing)
-    show_results (self);
-}
 
 /* ---- answering ---- */
 
@@ -395,16 +386,23 @@ update_answered (PlAssessmentPage *self)
   gtk_label_set_label (self->answered, text);
 }
 
-static void
-on_rating_toggled_cb (GtkToggleButton *button, PlAssessmentPage *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "question");
-  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"));
+/* What one rating button answers. */
+typedef struct {
+  PlAssessmentPage *page;
+  const char       *question;  /* the questionnaire's, which lives as long as the program */
+  int               value;
+} Rating;
 
-  if (!gtk_toggle_button_get_active (button) || self->answering == NULL || self->refreshing)
+/* Only a button turned on is an answer; the one it turns off says nothing. */
+static void
+on_rating_toggled_cb (GtkToggleButton *button, Rating *rating)
+{
+  PlAssessmentPage *self = rating->page;
+
+  if (!gtk_toggle_button_get_active (button) || self->answering == NULL)
     return;
   /* Each answer is an edit of the plan: saved with it, and undone one at a time. */
-  pl_plan_set_answer (self->plan, PL_ASSESSMENT (self->answering), id, value, NULL);
+  pl_plan_set_answer (self->plan, PL_ASSESSMENT (self->answering), rating->question, rating->value, NULL);
   update_answered (self);
 }
 
@@ -437,8 +435,9 @@ question_widget (PlAssessmentPage *self, const PlQuestion *question, guint numbe
       guint value = r % 6;
       GtkWidget *button = gtk_toggle_button_new_with_label (value == 0 ? _(ratings[0]) : ratings[value]);
 
-      g_object_set_data (G_OBJECT (button), "question", question->id);
-      g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (value));
+      Rating *rating = g_new (Rating, 1);
+
+      *rating = (Rating) { self, question->id, (int) value };
       if (value != 0)
         gtk_widget_set_size_request (button, 48, -1);
       if (group == NULL)
@@ -447,7 +446,9 @@ question_widget (PlAssessmentPage *self, const PlQuestion *question, guint numbe
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), current == value);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, title, NULL, -1);
-      g_signal_connect (button, "toggled", G_CALLBACK (on_rating_toggled_cb), self);
+      /* Connected once its state is set: setting it is no answer. */
+      g_signal_connect_data (button, "toggled", G_CALLBACK (on_rating_toggled_cb), rating,
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
       gtk_box_append (GTK_BOX (row), button);
     }
   gtk_widget_set_halign (row, GTK_ALIGN_START);
@@ -470,10 +471,8 @@ show_step (PlAssessmentPage *self)
     number += ((PlDimension *) q->dimensions->pdata[d])->questions->len;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->questions))) != NULL)
     gtk_box_remove (self->questions, child);
-  self->refreshing = TRUE;
   for (guint i = 0; i < dimension->questions->len; i++)
     gtk_box_append (self->questions, question_widget (self, dimension->questions->pdata[i], number + i));
-  self->refreshing = FALSE;
   /* Translators: step number, number of steps, the dimension's title */
   title = g_strdup_printf (_("Step %u of %u — %s"), self->step + 1, q->dimensions->len, dimension->title);
   gtk_label_set_label (self->step_title, title);
@@ -511,6 +510,7 @@ pl_assessment_page_answer (PlAssessmentPage *self, const char *round, const char
   PlItem *found = NULL;
 
   g_return_if_fail (PL_IS_ASSESSMENT_PAGE (self));
+  pl_page_update (PL_PAGE (self));
   if (self->plan == NULL)
     return;
   assessments = pl_plan_get_collection (self->plan, PL_COLLECTION_ASSESSMENTS);
@@ -639,9 +639,13 @@ finish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   finish (PL_ASSESSMENT_PAGE (widget));
 }
 
+/* ---- PlPage ---- */
+
 static void
-on_plan_changed_cb (PlAssessmentPage *self)
+pl_assessment_page_refresh (PlPage *page, PlChangeMask change)
 {
+  PlAssessmentPage *self = PL_ASSESSMENT_PAGE (page);
+
   /* The record being answered may have gone (undo of its creation). */
   if (self->answering != NULL && pl_plan_lookup (self->plan, pl_item_get_id (self->answering)) != self->answering)
     g_clear_object (&self->answering);
@@ -652,23 +656,16 @@ on_plan_changed_cb (PlAssessmentPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.answer", self->rounds && self->rounds->len > 0);
 }
 
-/* ---- GObject ---- */
-
 static void
-set_plan (PlAssessmentPage *self, PlPlan *plan)
+pl_assessment_page_bind (PlPage *page, PlPlan *plan)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
+  PlAssessmentPage *self = PL_ASSESSMENT_PAGE (page);
+
+  g_set_object (&self->plan, plan);
   g_clear_object (&self->answering);
-  if (plan != NULL)
-    {
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
-      on_plan_changed_cb (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+/* ---- GObject ---- */
 
 static void
 pl_assessment_page_dispose (GObject *object)
@@ -676,8 +673,6 @@ pl_assessment_page_dispose (GObject *object)
   PlAssessmentPage *self = PL_ASSESSMENT_PAGE (object);
   GtkWidget *child;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->answering);
   g_clear_pointer (&self->rounds, g_ptr_array_unref);
@@ -690,43 +685,23 @@ pl_assessment_page_dispose (GObject *object)
 }
 
 static void
-pl_assessment_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, PL_ASSESSMENT_PAGE (object)->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_assessment_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_ASSESSMENT_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_assessment_page_class_init (PlAssessmentPageClass *klass)
 {
+  static const char * const charts[] = { "radar", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_assessment_page_dispose;
-  object_class->get_property = pl_assessment_page_get_property;
-  object_class->set_property = pl_assessment_page_set_property;
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_assessment_page_bind;
+  page_class->refresh = pl_assessment_page_refresh;
+  pl_page_class_set_title (page_class, N_("Maturity"));
+  /* The answers, and the plan's own evidence (pl-maturity-evidence.c). */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_ASSESSMENTS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
+                                       pl_change_for_collection (PL_COLLECTION_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS));
+  pl_page_class_set_charts (page_class, charts);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-assessment-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -3,12 +3,12 @@
 
 #include <gtk/gtk.h>
 
-#include "pl-plan.h"
+#include "pl-page.h"
 
 G_BEGIN_DECLS
 
 #define PL_TYPE_ASSESSMENT_PAGE (pl_assessment_page_get_type ())
-G_DECLARE_FINAL_TYPE (PlAssessmentPage, pl_assessment_page, PL, ASSESSMENT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PlAssessmentPage, pl_assessment_page, PL, ASSESSMENT_PAGE, PlPage)
 
 /* The marketing maturity self-assessment of the plan in its "plan" property: a round's
  * results (persona, radar against the previous round, dimensions sorted, the plan's own

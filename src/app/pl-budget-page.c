@@ -27,7 +27,7 @@
 
 struct _PlBudgetPage
 {
-  GtkWidget       parent_instance;
+  PlPage          parent_instance;
 
   /* Template widgets */
   GtkStack       *view_stack;
@@ -54,18 +54,10 @@ struct _PlBudgetPage
   PlRecordTable  *spend;
   GStrv           line_ids;     /* behind the spend line filter, after "All lines" */
   GPtrArray      *editors;
-  gboolean        refreshing;
+  gboolean        spend_bound;  /* the spend table shows the plan (from its view's first showing) */
 };
 
-G_DEFINE_FINAL_TYPE (PlBudgetPage, pl_budget_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PlBudgetPage, pl_budget_page, PL_TYPE_PAGE)
 
 /* Seasonal profiles by calendar month (January first), as planners describe their year. */
 static const struct { const char *name; double weights[12]; } profiles[] = {
@@ -271,10 +263,24 @@ refresh_spend_summary (PlBudgetPage *self)
 static void
 on_spend_filter_cb (PlBudgetPage *self)
 {
-  if (self->refreshing || self->plan == NULL)
+  if (self->plan == NULL)
     return;
-  pl_record_table_refilter (self->spend);
+  if (self->spend_bound)
+    pl_record_table_refilter (self->spend);
   refresh_spend_summary (self);
+}
+
+static gboolean
+same_strings (GListModel *a, GListModel *b)
+{
+  guint n = a ? g_list_model_get_n_items (a) : 0;
+
+  if (a == NULL || !GTK_IS_STRING_LIST (a) || n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i), gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -287,6 +293,7 @@ fill_spend_filters (PlBudgetPage *self)
   guint line = gtk_drop_down_get_selected (self->spend_line);
   guint month = gtk_drop_down_get_selected (self->spend_month);
   g_autofree char *line_before = NULL;
+  g_auto(GStrv) new_ids = NULL;
   guint line_after = 0;
 
   if (self->line_ids != NULL && line > 0 && line != GTK_INVALID_LIST_POSITION)
@@ -309,15 +316,25 @@ fill_spend_filters (PlBudgetPage *self)
       g_date_strftime (name, sizeof name, "%B %Y", &date);
       gtk_string_list_append (month_names, name);
     }
-  self->refreshing = TRUE;
+  new_ids = g_strv_builder_end (ids);
+  /* Unchanged (a line's amounts were edited): the drop-downs and the spend shown stay. */
+  if (same_strings (gtk_drop_down_get_model (self->spend_line), G_LIST_MODEL (line_names)) &&
+      same_strings (gtk_drop_down_get_model (self->spend_month), G_LIST_MODEL (month_names)) &&
+      self->line_ids != NULL && g_strv_equal ((const char * const *) self->line_ids, (const char * const *) new_ids))
+    return;
+  /* One refilter for the two drop-downs refilled, not one per step. */
+  g_signal_handlers_block_by_func (self->spend_line, on_spend_filter_cb, self);
+  g_signal_handlers_block_by_func (self->spend_month, on_spend_filter_cb, self);
   g_strfreev (self->line_ids);
-  self->line_ids = g_strv_builder_end (ids);
+  self->line_ids = g_steal_pointer (&new_ids);
   gtk_drop_down_set_model (self->spend_line, G_LIST_MODEL (line_names));
   gtk_drop_down_set_selected (self->spend_line, line_after);
   gtk_drop_down_set_model (self->spend_month, G_LIST_MODEL (month_names));
   gtk_drop_down_set_selected (self->spend_month, month != GTK_INVALID_LIST_POSITION &&
                                                  month <= pl_plan_get_months (self->plan) ? month : 0);
-  self->refreshing = FALSE;
+  g_signal_handlers_unblock_by_func (self->spend_line, on_spend_filter_cb, self);
+  g_signal_handlers_unblock_by_func (self->spend_month, on_spend_filter_cb, self);
+  on_spend_filter_cb (self);
 }
 
 /* ---- charts ---- */
@@ -364,8 +381,10 @@ refresh_portfolio (PlBudgetPage *self)
 }
 
 static void
-on_plan_changed_cb (PlBudgetPage *self)
+pl_budget_page_refresh (PlPage *page, PlChangeMask change)
 {
+  PlBudgetPage *self = PL_BUDGET_PAGE (page);
+
   pl_budget_totals_refresh (self->totals);
   /* The record may have gone (deleted, or an undo of its creation). */
   if (self->selected != NULL && pl_plan_lookup (self->plan, pl_item_get_id (self->selected)) != self->selected)
@@ -375,7 +394,8 @@ on_plan_changed_cb (PlBudgetPage *self)
       update_actions (self);
     }
   refresh_allocation_summary (self);
-  if (self->line_ids == NULL || g_strv_length (self->line_ids) != pl_plan_get_n (self->plan, PL_COLLECTION_LINES))
+  /* The spend filters name the lines and the period's months. */
+  if (change & (PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_LINES)))
     fill_spend_filters (self);
   refresh_spend_summary (self);
   refresh_portfolio (self);
@@ -616,33 +636,41 @@ move_down_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   move (PL_BUDGET_PAGE (widget), 1);
 }
 
-/* ---- GObject ---- */
+/* ---- PlPage ---- */
+
+/* The spend table is a long list of rows of drop-downs: made when its view is first shown. */
+static void
+bind_shown_views (PlBudgetPage *self)
+{
+  if (self->plan == NULL || self->spend_bound || g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "spend") != 0)
+    return;
+  self->spend_bound = TRUE;
+  pl_record_table_set_plan (self->spend, self->plan);
+  pl_record_table_refilter (self->spend);
+}
 
 static void
-set_plan (PlBudgetPage *self, PlPlan *plan)
+pl_budget_page_bind (PlPage *page, PlPlan *plan)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
+  PlBudgetPage *self = PL_BUDGET_PAGE (page);
+
+  g_set_object (&self->plan, plan);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
+  if (plan != NULL)
+    self->totals = pl_budget_totals_new (plan);
   pl_budget_grid_set_plan (self->grid, plan);
   pl_record_table_set_plan (self->allocations, plan);
-  pl_record_table_set_plan (self->spend, plan);
-  if (plan != NULL)
-    {
-      self->totals = pl_budget_totals_new (plan);
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
-      fill_spend_filters (self);
-      pl_record_table_refilter (self->spend);
-      refresh_spend_summary (self);
-      refresh_portfolio (self);
-    }
+  g_clear_pointer (&self->line_ids, g_strfreev);
+  if (self->spend_bound)
+    pl_record_table_set_plan (self->spend, NULL);
+  self->spend_bound = FALSE;
+  bind_shown_views (self);
   rebuild_form (self);
   update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+/* ---- GObject ---- */
 
 static void
 pl_budget_page_dispose (GObject *object)
@@ -650,8 +678,6 @@ pl_budget_page_dispose (GObject *object)
   PlBudgetPage *self = PL_BUDGET_PAGE (object);
   GtkWidget *child;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
@@ -673,44 +699,28 @@ pl_budget_page_finalize (GObject *object)
 }
 
 static void
-pl_budget_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, PL_BUDGET_PAGE (object)->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_budget_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_BUDGET_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_budget_page_class_init (PlBudgetPageClass *klass)
 {
+  static const char * const charts[] = { "budget", "burn", "categories", "cac", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_budget_page_dispose;
   object_class->finalize = pl_budget_page_finalize;
-  object_class->get_property = pl_budget_page_get_property;
-  object_class->set_property = pl_budget_page_set_property;
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_budget_page_bind;
+  page_class->refresh = pl_budget_page_refresh;
+  pl_page_class_set_title (page_class, N_("Budget"));
+  /* The totals, the charts (the CAC chart reads the KPIs and campaigns) and the spend filters;
+   * the grid and the tables follow their own records. */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_CATEGORIES) |
+                                       pl_change_for_collection (PL_COLLECTION_LINES) |
+                                       pl_change_for_collection (PL_COLLECTION_ALLOCATIONS) |
+                                       pl_change_for_collection (PL_COLLECTION_SPEND) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_KPIS));
+  pl_page_class_set_charts (page_class, charts);
 
   g_type_ensure (PL_TYPE_BUDGET_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-budget-page.ui");
@@ -752,6 +762,7 @@ pl_budget_page_init (PlBudgetPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editors = g_ptr_array_new ();
   g_signal_connect_swapped (self->grid, "notify::selected", G_CALLBACK (on_grid_selected_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (bind_shown_views), self);
 
   self->allocations = pl_record_table_new (PL_COLLECTION_ALLOCATIONS, _("_Allocate to a Campaign"));
   pl_record_table_add_column (self->allocations, PL_ALLOCATION_CAMPAIGN, _("Campaign"), TRUE);

@@ -16,6 +16,7 @@
 #include "pl-month-view.h"
 #include "pl-new-campaign-popover.h"
 #include "pl-schedule-edit.h"
+#include "pl-text-list.h"
 #include "pl-timeline-chart.h"
 
 /* Grabbing a bar this close to an end moves that end only. */
@@ -28,7 +29,7 @@ typedef enum { DRAG_NONE, DRAG_MOVE, DRAG_START, DRAG_END, DRAG_CREATE } DragKin
 
 struct _PlCalendarPage
 {
-  GtkWidget             parent_instance;
+  PlPage                parent_instance;
 
   /* Template widgets */
   GtkStack             *views;
@@ -39,8 +40,8 @@ struct _PlCalendarPage
   GtkDrawingArea       *timeline;
   GtkScrollbar         *scrollbar;
   GtkExpander          *warnings_expander;
-  GtkListBox           *warnings;
-  GtkBox               *agenda;
+  GtkListView          *warnings;
+  GtkListView          *agenda;
   PlMonthView          *month_view;
 
   /* Owned references */
@@ -48,6 +49,10 @@ struct _PlCalendarPage
   PlTimelineLayout     *layout;
   PlCampaignPaint      *paint;
   GHashTable           *warned;   /* campaign -> the first warning about it (or an activity of it) */
+  PlTextList           *warnings_shown; /* PlCalendarWarning, the record being filled in left out */
+  GArray               *agenda_items;   /* AgendaItem, by row */
+  PlTextList           *agenda_rows;    /* the rows of agenda_items, for the list view */
+  gboolean              agenda_stale;   /* the plan changed while the agenda was not shown */
   PlTimelineOptions     options;
   GtkAdjustment        *adjustment;
   GtkFileChooserNative *chooser;
@@ -59,15 +64,23 @@ struct _PlCalendarPage
   GtkPopover           *context_menu;
 };
 
-G_DEFINE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, PL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
+/* One row of the agenda: a week's heading, an item on a day, or the line saying there is none. */
+typedef enum { AGENDA_WEEK, AGENDA_ITEM, AGENDA_NONE } AgendaKind;
 
-static GParamSpec *properties[N_PROPS];
+typedef struct {
+  AgendaKind  kind;
+  guint32     day;
+  const char *what;
+  char       *title;
+  PlItem     *entry;    /* a repeating calendar entry (held), or NULL */
+  guint32     origin;   /* the occurrence's own date; 0 for one the plan skips */
+  gboolean    skipped;
+} AgendaItem;
+
+static void rebuild_agenda (PlCalendarPage *self);
+static gboolean showing_agenda (PlCalendarPage *self);
 
 /* The timeline is drawn zoomed by the text scale (see pl_chart_theme_zoom()): its own
  * coordinates are the widget's divided by it. */
@@ -449,8 +462,12 @@ draw_legend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
 static void
 on_view_changed_cb (PlCalendarPage *self)
 {
+  gboolean agenda = showing_agenda (self);
+
   /* The agenda has no bars to explain. */
-  gtk_widget_set_visible (self->legend_row, g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "agenda") != 0);
+  gtk_widget_set_visible (self->legend_row, !agenda);
+  if (agenda && self->agenda_stale && self->plan != NULL)
+    rebuild_agenda (self);
 }
 
 static void
@@ -544,13 +561,17 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* ---- warnings and agenda ---- */
+/* ---- warnings ---- */
 
 static void
-on_warning_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlCalendarPage *self)
+on_warning_activated_cb (GtkListView *list, guint position, PlCalendarPage *self)
 {
-  PlItem *item = pl_plan_lookup (self->plan, g_object_get_data (G_OBJECT (row), "id"));
+  PlCalendarWarning *warning = pl_text_list_get_data (self->warnings_shown, position);
+  PlItem *item;
 
+  if (warning == NULL)
+    return;
+  item = pl_plan_lookup (self->plan, warning->id);
   if (item != NULL && PL_IS_ENTRY (item))
     item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
   if (item != NULL && PL_IS_CAMPAIGN (item))
@@ -561,42 +582,48 @@ on_warning_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlCalendarPage *s
 }
 
 static void
+setup_warning_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "warning-text");
+  gtk_widget_set_margin_start (label, 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_warning_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
 rebuild_warnings (PlCalendarPage *self)
 {
   g_autoptr(GPtrArray) warnings = pl_calendar_warnings (self->plan);
   g_autofree char *title = NULL;
-  GtkWidget *child;
 
   /* The record the user is still filling in is left alone until they are done with it. */
   for (guint i = warnings->len; i-- > 0;)
     if (pl_plan_is_filling (self->plan, ((PlCalendarWarning *) g_ptr_array_index (warnings, i))->id))
       g_ptr_array_remove_index (warnings, i);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings))) != NULL)
-    gtk_list_box_remove (self->warnings, child);
   g_hash_table_remove_all (self->warned);
   for (guint i = 0; i < warnings->len; i++)
     {
       PlCalendarWarning *warning = warnings->pdata[i];
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (warning->message);
+      PlItem *item = pl_plan_lookup (self->plan, warning->id);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "warning-text");
-      gtk_widget_set_margin_start (label, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (warning->id), g_free);
-      gtk_list_box_append (self->warnings, row);
       /* On the calendar too: a sign by the campaign concerned (an activity's, for one). */
-      {
-        PlItem *item = pl_plan_lookup (self->plan, warning->id);
-        if (item != NULL && PL_IS_ENTRY (item))
-          item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
-        if (item != NULL && !g_hash_table_contains (self->warned, item))
-          g_hash_table_insert (self->warned, g_object_ref (item), g_strdup (warning->message));
-      }
+      if (item != NULL && PL_IS_ENTRY (item))
+        item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
+      if (item != NULL && !g_hash_table_contains (self->warned, item))
+        g_hash_table_insert (self->warned, g_object_ref (item), g_strdup (warning->message));
     }
+  pl_text_list_set_array (self->warnings_shown, warnings, G_STRUCT_OFFSET (PlCalendarWarning, message));
   gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
   title = warnings->len == 0 ? g_strdup (_("No warning on the schedule"))
                              : g_strdup_printf (ngettext ("%u warning on the schedule", "%u warnings on the schedule",
@@ -607,14 +634,16 @@ rebuild_warnings (PlCalendarPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->warnings_expander), warnings->len > 0);
 }
 
-typedef struct {
-  guint32     day;
-  const char *what;
-  char       *title;
-  PlItem     *entry;    /* a repeating calendar entry (borrowed), or NULL */
-  guint32     origin;   /* the occurrence's own date; 0 for one the plan skips */
-  gboolean    skipped;
-} AgendaItem;
+/* ---- the agenda ---- */
+
+static void
+agenda_item_clear (gpointer data)
+{
+  AgendaItem *item = data;
+
+  g_free (item->title);
+  g_clear_object (&item->entry);
+}
 
 static int
 by_day (gconstpointer a, gconstpointer b)
@@ -623,98 +652,113 @@ by_day (gconstpointer a, gconstpointer b)
   return x->day < y->day ? -1 : x->day > y->day ? 1 : g_strcmp0 (x->title, y->title);
 }
 
+/* One occurrence of a repeating entry, as its menu edits it; shared by the menu's buttons. */
+typedef struct {
+  PlCalendarPage *page;
+  PlItem         *entry;
+  guint32         day;
+  guint32         origin;
+  GtkCalendar    *calendar;  /* the day to move it to; NULL for a skipped one */
+  GtkLabel       *problem;
+} Occurrence;
+
+static void
+occurrence_clear (gpointer data)
+{
+  Occurrence *occurrence = data;
+
+  g_clear_object (&occurrence->entry);
+}
+
+static void
+occurrence_release (gpointer data, GClosure *closure)
+{
+  g_rc_box_release_full (data, occurrence_clear);
+}
+
 /* The edits of one occurrence, from its menu: skip it, hold it on the day picked in the
  * calendar, or bring it back to its own date. Each is one undoable edit; a refusal is shown. */
 static void
-occurrence_edit (PlCalendarPage *self, GtkWidget *source, const char *what)
+occurrence_edit (Occurrence *occurrence, const char *what)
 {
-  PlItem *entry = g_object_get_data (G_OBJECT (source), "entry");
-  guint32 day = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "day"));
-  guint32 origin = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "origin"));
+  PlPlan *plan = occurrence->page->plan;
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (what, "skip"))
-    pl_calendar_apply_skip (self->plan, entry, day, &error);
+    pl_calendar_apply_skip (plan, occurrence->entry, occurrence->day, &error);
   else if (g_str_equal (what, "restore"))
-    pl_calendar_apply_restore (self->plan, entry, origin, &error);
+    pl_calendar_apply_restore (plan, occurrence->entry, occurrence->origin, &error);
   else
     {
-      GtkCalendar *calendar = g_object_get_data (G_OBJECT (source), "calendar");
-      g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+      g_autoptr(GDateTime) picked = gtk_calendar_get_date (occurrence->calendar);
       GDate date;
 
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (picked), (GDateMonth) g_date_time_get_month (picked),
                       (GDateYear) g_date_time_get_year (picked));
-      pl_calendar_apply_move (self->plan, entry, day, g_date_get_julian (&date), &error);
+      pl_calendar_apply_move (plan, occurrence->entry, occurrence->day, g_date_get_julian (&date), &error);
     }
-  /* Done, the agenda was made again and this menu went with it; refused, nothing changed
-   * and the menu says why. */
+  /* Done, the agenda was made again; refused, nothing changed and the menu says why. */
   if (error != NULL)
     {
-      GtkLabel *problem = g_object_get_data (G_OBJECT (source), "problem");
-      gtk_label_set_label (problem, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (problem), TRUE);
+      gtk_label_set_label (occurrence->problem, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (occurrence->problem), TRUE);
     }
 }
 
 static void
-on_skip_clicked_cb (GtkButton *button, PlCalendarPage *self)
+on_skip_clicked_cb (GtkButton *button, Occurrence *occurrence)
 {
-  occurrence_edit (self, GTK_WIDGET (button), "skip");
+  occurrence_edit (occurrence, "skip");
 }
 
 static void
-on_move_clicked_cb (GtkButton *button, PlCalendarPage *self)
+on_move_clicked_cb (GtkButton *button, Occurrence *occurrence)
 {
-  occurrence_edit (self, GTK_WIDGET (button), "move");
+  occurrence_edit (occurrence, "move");
 }
 
 static void
-on_restore_clicked_cb (GtkButton *button, PlCalendarPage *self)
+on_restore_clicked_cb (GtkButton *button, Occurrence *occurrence)
 {
-  occurrence_edit (self, GTK_WIDGET (button), "restore");
+  occurrence_edit (occurrence, "restore");
 }
 
 static GtkWidget *
-occurrence_button (PlCalendarPage *self, GtkBox *box, const char *label, GCallback callback, const AgendaItem *item,
-                   GtkWidget *problem)
+occurrence_button (GtkBox *box, const char *label, GCallback callback, Occurrence *occurrence)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  g_object_set_data (G_OBJECT (button), "entry", item->entry);
-  g_object_set_data (G_OBJECT (button), "day", GUINT_TO_POINTER (item->day));
-  g_object_set_data (G_OBJECT (button), "origin", GUINT_TO_POINTER (item->origin));
-  g_object_set_data (G_OBJECT (button), "problem", problem);
-  g_signal_connect (button, "clicked", callback, self);
+  g_signal_connect_data (button, "clicked", callback, g_rc_box_acquire (occurrence), occurrence_release, 0);
   gtk_box_append (box, button);
   return button;
 }
 
-/* The menu of one occurrence of a repeating entry. */
-static GtkWidget *
-occurrence_menu (PlCalendarPage *self, const AgendaItem *item)
+/* The menu of one occurrence of a repeating entry, made when it opens, for the row's item then. */
+static void
+create_occurrence_menu (GtkMenuButton *menu, gpointer data)
 {
-  GtkWidget *menu = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *problem = gtk_label_new (NULL);
-  g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MONTH);
-  g_autofree char *tooltip = NULL;
+  GtkListItem *list_item = data;
+  PlCalendarPage *self = PL_CALENDAR_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (menu), PL_TYPE_CALENDAR_PAGE));
+  guint position = gtk_list_item_get_position (list_item);
+  const AgendaItem *item;
+  GtkWidget *popover, *box, *problem;
+  Occurrence *occurrence;
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
-  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu), FALSE);
-  /* Translators: the menu of one occurrence of a repeating review ("Monthly review, 28 August") */
-  tooltip = g_strdup_printf (_("This occurrence of “%s” (%s)"), item->title, own);
-  gtk_widget_set_tooltip_text (menu, tooltip);
-  pl_a11y_label (menu, tooltip);
+  if (self == NULL || (item = pl_text_list_get_data (self->agenda_rows, position)) == NULL || item->entry == NULL)
+    return;
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  problem = gtk_label_new (NULL);
+  occurrence = g_rc_box_new0 (Occurrence);
+  *occurrence = (Occurrence) { self, g_object_ref (item->entry), item->day, item->origin, NULL, GTK_LABEL (problem) };
   gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (problem), 36);
   gtk_widget_add_css_class (problem, "error");
   gtk_widget_set_visible (problem, FALSE);
   if (item->skipped || item->origin != item->day)
-    occurrence_button (self, GTK_BOX (box), item->skipped ? _("_Hold It After All") : _("_Back to Its Own Date"),
-                       G_CALLBACK (on_restore_clicked_cb), item, problem);
+    occurrence_button (GTK_BOX (box), item->skipped ? _("_Hold It After All") : _("_Back to Its Own Date"),
+                       G_CALLBACK (on_restore_clicked_cb), occurrence);
   if (!item->skipped)
     {
       GtkWidget *calendar = gtk_calendar_new ();
@@ -722,35 +766,126 @@ occurrence_menu (PlCalendarPage *self, const AgendaItem *item)
       GDate date;
       GtkWidget *move;
 
-      occurrence_button (self, GTK_BOX (box), _("_Skip This Occurrence"), G_CALLBACK (on_skip_clicked_cb), item, problem);
+      occurrence_button (GTK_BOX (box), _("_Skip This Occurrence"), G_CALLBACK (on_skip_clicked_cb), occurrence);
       g_date_set_julian (&date, item->day);
       shown = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
       gtk_calendar_select_day (GTK_CALENDAR (calendar), shown);
       gtk_box_append (GTK_BOX (box), calendar);
-      move = occurrence_button (self, GTK_BOX (box), _("_Move to the Chosen Day"), G_CALLBACK (on_move_clicked_cb), item,
-                                problem);
-      g_object_set_data (G_OBJECT (move), "calendar", calendar);
+      occurrence->calendar = GTK_CALENDAR (calendar);
+      move = occurrence_button (GTK_BOX (box), _("_Move to the Chosen Day"), G_CALLBACK (on_move_clicked_cb), occurrence);
       gtk_widget_add_css_class (move, "suggested-action");
     }
   gtk_box_append (GTK_BOX (box), problem);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
-  return menu;
+  gtk_menu_button_set_popover (menu, popover);
+  g_rc_box_release_full (occurrence, occurrence_clear);
 }
 
+static void
+setup_agenda_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *menu = gtk_menu_button_new ();
+
+  /* Every line as tall as one with a menu: the agenda reads in an even rhythm. */
+  gtk_widget_set_size_request (row, -1, 32);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A long title takes a second line rather than widening the page at large text. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu), FALSE);
+  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu), create_occurrence_menu, list_item, NULL);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), menu);
+  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+/* The markup of one item's row. */
+static char *
+agenda_line (const AgendaItem *item)
+{
+  g_autofree char *when = pl_date_text (item->day, PL_DATE_WEEKDAY_DAY_MON);
+
+  if (item->skipped)
+    {
+      g_autofree char *escaped = g_markup_printf_escaped ("<s>%s   %s · %s</s>", when, item->what, item->title);
+      /* Translators: after a struck-through occurrence of a review that will not happen */
+      return g_strdup_printf ("%s  %s", escaped, _("(skipped)"));
+    }
+  if (item->entry != NULL && item->origin != item->day)
+    {
+      g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MON);
+      /* Translators: an occurrence held on another day than its own, which is the last %s */
+      return g_markup_printf_escaped (_("%s   %s · %s (moved from %s)"), when, item->what, item->title, own);
+    }
+  return g_markup_printf_escaped ("%s   %s · %s", when, item->what, item->title);
+}
+
+/* A row's markup is made when it comes into view: the agenda can hold a year of thousands of
+ * campaigns. */
+static void
+bind_agenda_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCalendarPage *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (row);
+  GtkWidget *menu = gtk_widget_get_next_sibling (label);
+  const AgendaItem *item = pl_text_list_get_data (self->agenda_rows, gtk_list_item_get_position (list_item));
+  g_autofree char *markup = NULL;
+
+  if (item == NULL)
+    return;
+  if (item->kind == AGENDA_WEEK)
+    {
+      g_autofree char *monday = pl_date_text (item->day, PL_DATE_LONG);
+      /* Translators: a heading of the agenda, the week from its Monday ("Week of 5 March 2027") */
+      markup = g_markup_printf_escaped (_("Week of %s"), monday);
+    }
+  else if (item->kind == AGENDA_NONE)
+    markup = g_markup_escape_text (_("Nothing more is planned in this period."), -1);
+  else
+    markup = agenda_line (item);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_widget_set_margin_start (row, item->kind == AGENDA_ITEM ? 12 : 0);
+  if (item->kind == AGENDA_WEEK)
+    gtk_widget_add_css_class (label, "section-title");
+  else
+    gtk_widget_remove_css_class (label, "section-title");
+  if (item->kind == AGENDA_NONE || item->skipped)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_set_visible (menu, item->entry != NULL);
+  if (item->entry != NULL)
+    {
+      g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MONTH);
+      /* Translators: the menu of one occurrence of a repeating review ("Monthly review, 28 August") */
+      g_autofree char *tooltip = g_strdup_printf (_("This occurrence of “%s” (%s)"), item->title, own);
+
+      gtk_widget_set_tooltip_text (menu, tooltip);
+      pl_a11y_label (menu, tooltip);
+    }
+}
+
+/* The coming starts and ends of campaigns and the calendar's items, by week. */
 static void
 rebuild_agenda (PlCalendarPage *self)
 {
   GListModel *campaigns = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS);
   GListModel *entries = pl_plan_get_collection (self->plan, PL_COLLECTION_CALENDAR);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AgendaItem));
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AgendaItem));
+  g_autoptr(GArray) old = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
   guint32 from = CLAMP (pl_calendar_today (), pl_plan_get_start (self->plan), pl_plan_get_end (self->plan));
   guint32 to = pl_plan_get_end (self->plan);
   guint32 week = 0;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda))) != NULL)
-    gtk_box_remove (self->agenda, child);
+  self->agenda_stale = FALSE;
   for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
     {
       g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
@@ -758,9 +893,9 @@ rebuild_agenda (PlCalendarPage *self)
       const char *name = pl_item_get_string (campaign, PL_CAMPAIGN_NAME);
 
       if (start >= from && start < to)
-        g_array_append_vals (items, &(AgendaItem) { start, _("Starts"), g_strdup (name), NULL, 0, FALSE }, 1);
+        g_array_append_vals (items, &(AgendaItem) { AGENDA_ITEM, start, _("Starts"), g_strdup (name), NULL, 0, FALSE }, 1);
       if (end >= from && end < to)
-        g_array_append_vals (items, &(AgendaItem) { end, _("Ends"), g_strdup (name), NULL, 0, FALSE }, 1);
+        g_array_append_vals (items, &(AgendaItem) { AGENDA_ITEM, end, _("Ends"), g_strdup (name), NULL, 0, FALSE }, 1);
     }
   for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
     {
@@ -774,117 +909,103 @@ rebuild_agenda (PlCalendarPage *self)
 
       for (guint d = 0; d < days->len; d++)
         {
-          AgendaItem item = { g_array_index (days, guint32, d), what, g_strdup (title), repeats ? entry : NULL, 0, FALSE };
+          AgendaItem item = { AGENDA_ITEM, g_array_index (days, guint32, d), what, g_strdup (title),
+                              repeats ? g_object_ref (entry) : NULL, 0, FALSE };
           pl_calendar_occurrence_origin (entry, item.day, &item.origin);
           g_array_append_val (items, item);
         }
       /* Skipped ones stay in the agenda, struck through, so they can be held after all. */
       for (guint d = 0; repeats && d < skipped->len; d++)
         if (g_array_index (skipped, guint32, d) >= from && g_array_index (skipped, guint32, d) < to)
-          g_array_append_vals (items, &(AgendaItem) { g_array_index (skipped, guint32, d), what, g_strdup (title), entry,
-                                                      g_array_index (skipped, guint32, d), TRUE }, 1);
+          g_array_append_vals (items, &(AgendaItem) { AGENDA_ITEM, g_array_index (skipped, guint32, d), what, g_strdup (title),
+                                                      g_object_ref (entry), g_array_index (skipped, guint32, d), TRUE }, 1);
     }
   g_array_sort (items, by_day);
   for (guint i = 0; i < items->len; i++)
     {
       AgendaItem *item = &g_array_index (items, AgendaItem, i);
       GDate date;
-      g_autofree char *when = pl_date_text (item->day, PL_DATE_WEEKDAY_DAY_MON);
-      g_autofree char *line = NULL;
-      GtkWidget *row, *label;
 
+      g_date_clear (&date, 1);
       g_date_set_julian (&date, item->day);
       /* A heading for every week, from its Monday. */
       if (item->day - g_date_get_weekday (&date) + 1 != week)
         {
-          g_autofree char *heading = NULL;
-          g_autofree char *monday = NULL;
-
           week = item->day - g_date_get_weekday (&date) + 1;
-          monday = pl_date_text (week, PL_DATE_LONG);
-          /* Translators: a heading of the agenda, the week from its Monday ("Week of 5 March 2027") */
-          heading = g_strdup_printf (_("Week of %s"), monday);
-          gtk_box_append (self->agenda, gtk_label_new (heading));
-          gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), "section-title");
-          gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self->agenda)), GTK_ALIGN_START);
+          g_array_append_vals (rows, &(AgendaItem) { AGENDA_WEEK, week }, 1);
         }
-      if (item->skipped)
-        {
-          g_autofree char *escaped = g_markup_printf_escaped ("<s>%s   %s · %s</s>", when, item->what, item->title);
-          /* Translators: after a struck-through occurrence of a review that will not happen */
-          line = g_strdup_printf ("%s  %s", escaped, _("(skipped)"));
-        }
-      else if (item->entry != NULL && item->origin != item->day)
-        {
-          g_autofree char *own = pl_date_text (item->origin, PL_DATE_DAY_MON);
-          /* Translators: an occurrence held on another day than its own, which is the last %s */
-          line = g_markup_printf_escaped (_("%s   %s · %s (moved from %s)"), when, item->what, item->title, own);
-        }
-      else
-        line = g_markup_printf_escaped ("%s   %s · %s", when, item->what, item->title);
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      /* Every line as tall as one with a menu: the agenda reads in an even rhythm. */
-      gtk_widget_set_size_request (row, -1, 32);
-      label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), line);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      /* A long title takes a second line rather than widening the page at large text. */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (row, 12);
-      if (item->skipped)
-        gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (row), label);
-      if (item->entry != NULL)
-        gtk_box_append (GTK_BOX (row), occurrence_menu (self, item));
-      gtk_box_append (self->agenda, row);
-      g_free (item->title);
+      g_array_append_vals (rows, item, 1);
     }
   if (items->len == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("Nothing more is planned in this period."));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->agenda, label);
-    }
+    g_array_append_vals (rows, &(AgendaItem) { AGENDA_NONE }, 1);
+  /* The rows own the titles and entries now; the old rows go once the list has let them go. */
+  g_array_set_size (items, 0);
+  g_array_set_clear_func (rows, agenda_item_clear);
+  shown = g_ptr_array_sized_new (rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (shown, &g_array_index (rows, AgendaItem, i));
+  old = g_steal_pointer (&self->agenda_items);
+  self->agenda_items = g_steal_pointer (&rows);
+  pl_text_list_set_array (self->agenda_rows, shown, G_STRUCT_OFFSET (AgendaItem, title));
 }
 
-static void
-on_plan_changed_cb (PlCalendarPage *self)
+static gboolean
+showing_agenda (PlCalendarPage *self)
 {
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "agenda") == 0;
+}
+
+/* ---- PlPage ---- */
+
+static void
+pl_calendar_page_refresh (PlPage *page, PlChangeMask change)
+{
+  PlCalendarPage *self = PL_CALENDAR_PAGE (page);
+
   relayout (self);
   rebuild_warnings (self);
-  rebuild_agenda (self);
+  /* The agenda lists every coming item: made when it is looked at. */
+  if (showing_agenda (self))
+    rebuild_agenda (self);
+  else
+    self->agenda_stale = TRUE;
   pl_month_view_refresh (self->month_view);
 }
 
-/* ---- GObject ---- */
+/* The record being filled in is left out of the warnings until it is done with. */
+static void
+on_filling_cb (PlCalendarPage *self)
+{
+  pl_page_changed (PL_PAGE (self), pl_change_for_collection (PL_COLLECTION_CAMPAIGNS));
+}
 
 static void
-set_plan (PlCalendarPage *self, PlPlan *plan)
+pl_calendar_page_bind (PlPage *page, PlPlan *plan)
 {
+  PlCalendarPage *self = PL_CALENDAR_PAGE (page);
+
   if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
-  if (plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_filling_cb, self);
+  g_set_object (&self->plan, plan);
+  pl_month_view_set_plan (self->month_view, plan);
+  if (plan == NULL)
     {
-      self->options.from = pl_plan_get_start (plan);
-      self->options.to = pl_plan_get_end (plan);
-      self->options.today = pl_calendar_today ();
-      self->options.selected = -1;
-      /* The month view opens on this month when it is in the period, else the period's first. */
-      {
-        int index = pl_plan_month_index (plan, pl_calendar_today ());
-        pl_month_view_show_month (self->month_view, pl_plan_month_start (plan, (guint) MAX (index, 0)));
-      }
-      pl_month_view_set_plan (self->month_view, plan);
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
-      g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (rebuild_warnings), self);
-      on_plan_changed_cb (self);
+      g_clear_pointer (&self->layout, pl_timeline_layout_free);
+      return;
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  self->options.from = pl_plan_get_start (plan);
+  self->options.to = pl_plan_get_end (plan);
+  self->options.today = pl_calendar_today ();
+  self->options.selected = -1;
+  /* The month view opens on this month when it is in the period, else the period's first. */
+  {
+    int index = pl_plan_month_index (plan, pl_calendar_today ());
+    pl_month_view_show_month (self->month_view, pl_plan_month_start (plan, (guint) MAX (index, 0)));
+  }
+  g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (on_filling_cb), self);
 }
+
+/* ---- GObject ---- */
 
 static void
 pl_calendar_page_dispose (GObject *object)
@@ -893,7 +1014,7 @@ pl_calendar_page_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+    g_signal_handlers_disconnect_by_func (self->plan, on_filling_cb, self);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->layout, pl_timeline_layout_free);
   if (self->month_view != NULL)
@@ -903,6 +1024,9 @@ pl_calendar_page_dispose (GObject *object)
     pl_month_view_set_warned (self->month_view, NULL);
   self->options.warned = NULL;
   g_clear_pointer (&self->warned, g_hash_table_unref);
+  g_clear_object (&self->warnings_shown);
+  g_clear_object (&self->agenda_rows);
+  g_clear_pointer (&self->agenda_items, g_array_unref);
   if (self->create != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->create)));
   if (self->context_menu != NULL)
@@ -917,43 +1041,23 @@ pl_calendar_page_dispose (GObject *object)
 }
 
 static void
-pl_calendar_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, PL_CALENDAR_PAGE (object)->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_calendar_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_CALENDAR_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_calendar_page_class_init (PlCalendarPageClass *klass)
 {
+  static const char * const charts[] = { "timeline", "month", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_calendar_page_dispose;
-  object_class->get_property = pl_calendar_page_get_property;
-  object_class->set_property = pl_calendar_page_set_property;
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_calendar_page_bind;
+  page_class->refresh = pl_calendar_page_refresh;
+  pl_page_class_set_title (page_class, N_("Calendar"));
+  /* The campaigns and items, laned and coloured by channel, segment, owner or status. */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
+                                       pl_change_for_collection (PL_COLLECTION_CALENDAR) |
+                                       pl_change_for_collection (PL_COLLECTION_SEGMENTS) |
+                                       pl_change_for_collection (PL_COLLECTION_MEMBERS));
+  pl_page_class_set_charts (page_class, charts);
 
   g_type_ensure (PL_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-calendar-page.ui");
@@ -1007,6 +1111,26 @@ pl_calendar_page_init (PlCalendarPage *self)
   self->warned = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->options.warned = self->warned;
   pl_month_view_set_warned (self->month_view, self->warned);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    self->warnings_shown = pl_text_list_new ();
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_warning_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_warning_cb), NULL);
+    gtk_list_view_set_factory (self->warnings, factory);
+    g_object_unref (factory);
+    gtk_list_view_set_model (self->warnings, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->warnings_shown)))));
+  }
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    self->agenda_rows = pl_text_list_new ();
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_agenda_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_agenda_cb), self);
+    gtk_list_view_set_factory (self->agenda, factory);
+    g_object_unref (factory);
+    gtk_list_view_set_model (self->agenda, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->agenda_rows)))));
+  }
   self->adjustment = gtk_scrollbar_get_adjustment (self->scrollbar);
   g_signal_connect_swapped (self->adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self);
   gtk_drop_down_set_model (self->lanes, G_LIST_MODEL (gtk_string_list_new (lanes)));

@@ -3,12 +3,12 @@
 
 #include <gtk/gtk.h>
 
-#include "pl-plan.h"
+#include "pl-page.h"
 
 G_BEGIN_DECLS
 
 #define PL_TYPE_CALENDAR_PAGE (pl_calendar_page_get_type ())
-G_DECLARE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, PL, CALENDAR_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PlCalendarPage, pl_calendar_page, PL, CALENDAR_PAGE, PlPage)
 
 /* The plan's calendar: the campaign timeline (drag a bar to move a campaign, an edge to
  * change its start or end; arrows move the selected one by a day, Shift by a week), the

@@ -13,6 +13,7 @@
 #include "pl-enums.h"
 #include "pl-field-text.h"
 #include "pl-figures.h"
+#include "pl-live-list.h"
 #include "pl-money.h"
 #include "pl-record-table.h"
 #include "pl-records.h"
@@ -21,7 +22,7 @@ typedef enum { SORT_START, SORT_NAME, SORT_STATUS } SortOrder;
 
 struct _PlCampaignsPage
 {
-  GtkWidget           parent_instance;
+  PlPage              parent_instance;
 
   /* Template widgets */
   GtkFlowBox         *filters;
@@ -60,20 +61,23 @@ struct _PlCampaignsPage
   PlRecordTable      *kpis;
   PlRecordTable      *entries;
   GStrv               channels;        /* the channel filter's choices, after "All" */
+  gboolean            channels_stale;  /* a campaign came, went or changed channel since */
   GStrv               segment_ids;     /* ids behind the segment drop-downs, after the first */
   GStrv               owner_ids;
-  gboolean            refreshing;
+  GStrv               segment_choices; /* ids behind the editor's segment drop-down, by position */
+  GStrv               owner_choices;
 };
 
-G_DEFINE_FINAL_TYPE (PlCampaignsPage, pl_campaigns_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PlCampaignsPage, pl_campaigns_page, PL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
+/* What the list shows of a campaign, sorts or filters it by: a change to one of these moves or
+ * redraws its row, and only its row. */
+static const char * const listed_fields[] = { "name", "channel", "start", "status", "segment", "owner", NULL };
 
-static GParamSpec *properties[N_PROPS];
+/* The collections the editor shows beside the campaign's own fields. */
+#define BUDGET_CHANGES (PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_ALLOCATIONS) | \
+                        pl_change_for_collection (PL_COLLECTION_SPEND) | pl_change_for_collection (PL_COLLECTION_LINES))
+#define CHOICE_CHANGES (pl_change_for_collection (PL_COLLECTION_SEGMENTS) | pl_change_for_collection (PL_COLLECTION_MEMBERS))
 
 /* ---- filtering and sorting ---- */
 
@@ -146,10 +150,7 @@ update_count (PlCampaignsPage *self)
 static void
 on_filter_changed_cb (PlCampaignsPage *self)
 {
-  if (self->refreshing)
-    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
 }
 
 static void
@@ -195,31 +196,15 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
-static void
-rebuild_choices (PlCampaignsPage *self)
+/* The channels named by the campaigns, sorted; NULL-terminated. */
+static GStrv
+collect_channels (PlCampaignsPage *self)
 {
-  GListModel *campaigns;
+  GListModel *campaigns = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) channels = g_ptr_array_new ();
-  g_autoptr(GtkStringList) channel_names = gtk_string_list_new (NULL);
-  guint channel = gtk_drop_down_get_selected (self->channel_filter);
-  g_autofree char *channel_before = NULL;
-  guint segment = gtk_drop_down_get_selected (self->segment_filter);
-  guint owner = gtk_drop_down_get_selected (self->owner_filter);
-  g_autofree char *segment_before = NULL, *owner_before = NULL;
 
-  if (self->plan == NULL)
-    return;
-  if (self->channels != NULL && channel > 0 && channel != GTK_INVALID_LIST_POSITION)
-    channel_before = g_strdup (self->channels[channel - 1]);
-  if (self->segment_ids != NULL && segment != GTK_INVALID_LIST_POSITION && segment > 0)
-    segment_before = g_strdup (self->segment_ids[segment]);
-  if (self->owner_ids != NULL && owner != GTK_INVALID_LIST_POSITION && owner > 0)
-    owner_before = g_strdup (self->owner_ids[owner]);
-
-  self->refreshing = TRUE;
-  campaigns = pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS);
-  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
     {
       g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
       const char *name = pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL);
@@ -227,26 +212,62 @@ rebuild_choices (PlCampaignsPage *self)
         g_ptr_array_add (channels, (gpointer) name);
     }
   g_ptr_array_sort (channels, compare_names);
-  gtk_string_list_append (channel_names, _("All channels"));
-  for (guint i = 0; i < channels->len; i++)
-    gtk_string_list_append (channel_names, g_ptr_array_index (channels, i));
   g_ptr_array_add (channels, NULL);
-  g_strfreev (self->channels);
-  self->channels = g_strdupv ((char **) channels->pdata);
-  gtk_drop_down_set_model (self->channel_filter, G_LIST_MODEL (channel_names));
-  channel = 0;
-  for (guint i = 0; channel_before && self->channels[i]; i++)
-    if (g_str_equal (self->channels[i], channel_before))
-      channel = i + 1;
-  gtk_drop_down_set_selected (self->channel_filter, channel);
+  return g_strdupv ((char **) channels->pdata);
+}
 
-  g_strfreev (self->segment_ids);
-  self->segment_ids = fill_records (self, self->segment_filter, PL_COLLECTION_SEGMENTS, _("All segments"));
-  gtk_drop_down_set_selected (self->segment_filter, position_of (self->segment_ids, segment_before));
-  g_strfreev (self->owner_ids);
-  self->owner_ids = fill_records (self, self->owner_filter, PL_COLLECTION_MEMBERS, _("All owners"));
-  gtk_drop_down_set_selected (self->owner_filter, position_of (self->owner_ids, owner_before));
-  self->refreshing = FALSE;
+/* The filters' choices follow the channels the campaigns name and the plan's segments and
+ * members, each made again only when its own list changed; what was chosen stays chosen. */
+static void
+rebuild_choices (PlCampaignsPage *self, PlChangeMask change)
+{
+  guint segment = gtk_drop_down_get_selected (self->segment_filter);
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+  g_autofree char *segment_before = NULL, *owner_before = NULL;
+
+  if (self->channels == NULL || self->channels_stale)
+    {
+      g_auto(GStrv) channels = collect_channels (self);
+
+      self->channels_stale = FALSE;
+      if (self->channels == NULL || !g_strv_equal ((const char * const *) channels, (const char * const *) self->channels))
+        {
+          guint channel = gtk_drop_down_get_selected (self->channel_filter);
+          g_autofree char *channel_before = NULL;
+          g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+          guint select = 0;
+
+          if (self->channels != NULL && channel > 0 && channel != GTK_INVALID_LIST_POSITION)
+            channel_before = g_strdup (self->channels[channel - 1]);
+          gtk_string_list_append (names, _("All channels"));
+          for (guint i = 0; channels[i] != NULL; i++)
+            {
+              gtk_string_list_append (names, channels[i]);
+              if (g_strcmp0 (channels[i], channel_before) == 0)
+                select = i + 1;
+            }
+          g_strfreev (self->channels);
+          self->channels = g_steal_pointer (&channels);
+          gtk_drop_down_set_model (self->channel_filter, G_LIST_MODEL (names));
+          gtk_drop_down_set_selected (self->channel_filter, select);
+        }
+    }
+  if (change & pl_change_for_collection (PL_COLLECTION_SEGMENTS))
+    {
+      if (self->segment_ids != NULL && segment != GTK_INVALID_LIST_POSITION && segment > 0)
+        segment_before = g_strdup (self->segment_ids[segment]);
+      g_strfreev (self->segment_ids);
+      self->segment_ids = fill_records (self, self->segment_filter, PL_COLLECTION_SEGMENTS, _("All segments"));
+      gtk_drop_down_set_selected (self->segment_filter, position_of (self->segment_ids, segment_before));
+    }
+  if (change & pl_change_for_collection (PL_COLLECTION_MEMBERS))
+    {
+      if (self->owner_ids != NULL && owner != GTK_INVALID_LIST_POSITION && owner > 0)
+        owner_before = g_strdup (self->owner_ids[owner]);
+      g_strfreev (self->owner_ids);
+      self->owner_ids = fill_records (self, self->owner_filter, PL_COLLECTION_MEMBERS, _("All owners"));
+      gtk_drop_down_set_selected (self->owner_filter, position_of (self->owner_ids, owner_before));
+    }
 }
 
 /* ---- the editor ---- */
@@ -298,36 +319,51 @@ refresh_budget (PlCampaignsPage *self)
   gtk_label_set_label (self->budget, text);
 }
 
+static void on_ref_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PlCampaignsPage *self);
+static void on_status_selected_cb (PlCampaignsPage *self);
+
+/* Sets what @dropdown shows without making it an edit: its handler would read a drop-down
+ * being refilled (at the first choice) as the user's choice. */
 static void
-refresh_editor (PlCampaignsPage *self)
+show_choice (PlCampaignsPage *self, GtkDropDown *dropdown, GCallback handler, guint position)
+{
+  g_signal_handlers_block_by_func (dropdown, handler, self);
+  gtk_drop_down_set_selected (dropdown, position);
+  g_signal_handlers_unblock_by_func (dropdown, handler, self);
+}
+
+/* The editor's segment and owner drop-downs offer the plan's segments and members. */
+static void
+fill_editor_choices (PlCampaignsPage *self)
+{
+  g_signal_handlers_block_by_func (self->segment, on_ref_selected_cb, self);
+  g_signal_handlers_block_by_func (self->owner, on_ref_selected_cb, self);
+  g_strfreev (self->segment_choices);
+  self->segment_choices = fill_records (self, self->segment, PL_COLLECTION_SEGMENTS, _("No segment"));
+  g_strfreev (self->owner_choices);
+  self->owner_choices = fill_records (self, self->owner, PL_COLLECTION_MEMBERS, _("No owner"));
+  g_signal_handlers_unblock_by_func (self->segment, on_ref_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->owner, on_ref_selected_cb, self);
+}
+
+/* Shows the fields of the campaign being edited. */
+static void
+show_fields (PlCampaignsPage *self)
 {
   g_autofree char *start = NULL, *end = NULL;
   const char *reason;
 
-  if (self->campaign == NULL || self->plan == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->editor_stack, "none");
-      pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, NULL);
-      pl_record_table_set_filter (self->entries, PL_ENTRY_CAMPAIGN, NULL);
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
-  self->refreshing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name), pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME) ? pl_item_get_string (self->campaign, PL_CAMPAIGN_NAME) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->channel), pl_item_get_string (self->campaign, PL_CAMPAIGN_CHANNEL) ? pl_item_get_string (self->campaign, PL_CAMPAIGN_CHANNEL) : "");
   start = pl_field_format (self->plan, self->campaign, PL_CAMPAIGN_START);
   end = pl_field_format (self->plan, self->campaign, PL_CAMPAIGN_END);
   gtk_editable_set_text (GTK_EDITABLE (self->start), start);
   gtk_editable_set_text (GTK_EDITABLE (self->end), end);
-  {
-    g_auto(GStrv) segments = fill_records (self, self->segment, PL_COLLECTION_SEGMENTS, _("No segment"));
-    g_auto(GStrv) owners = fill_records (self, self->owner, PL_COLLECTION_MEMBERS, _("No owner"));
-    gtk_drop_down_set_selected (self->segment, position_of (segments, pl_item_get_string (self->campaign, PL_CAMPAIGN_SEGMENT)));
-    gtk_drop_down_set_selected (self->owner, position_of (owners, pl_item_get_string (self->campaign, PL_CAMPAIGN_OWNER)));
-    g_object_set_data_full (G_OBJECT (self->segment), "ids", g_steal_pointer (&segments), (GDestroyNotify) g_strfreev);
-    g_object_set_data_full (G_OBJECT (self->owner), "ids", g_steal_pointer (&owners), (GDestroyNotify) g_strfreev);
-  }
-  gtk_drop_down_set_selected (self->status, (guint) pl_item_get_int (self->campaign, PL_CAMPAIGN_STATUS));
+  show_choice (self, self->segment, G_CALLBACK (on_ref_selected_cb),
+               position_of (self->segment_choices, pl_item_get_string (self->campaign, PL_CAMPAIGN_SEGMENT)));
+  show_choice (self, self->owner, G_CALLBACK (on_ref_selected_cb),
+               position_of (self->owner_choices, pl_item_get_string (self->campaign, PL_CAMPAIGN_OWNER)));
+  show_choice (self, self->status, G_CALLBACK (on_status_selected_cb), (guint) pl_item_get_int (self->campaign, PL_CAMPAIGN_STATUS));
   reason = pl_item_get_string (self->campaign, PL_CAMPAIGN_STOP_REASON);
   if (reason != NULL)
     {
@@ -348,20 +384,17 @@ refresh_editor (PlCampaignsPage *self)
       if (g_strcmp0 (current, text ? text : "") != 0)
         gtk_text_buffer_set_text (buffer, text ? text : "", -1);
     }
-  pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, pl_item_get_id (self->campaign));
-  pl_record_table_set_filter (self->entries, PL_ENTRY_CAMPAIGN, pl_item_get_id (self->campaign));
-  refresh_budget (self);
-  self->refreshing = FALSE;
 }
 
 static void
 commit_entry (PlCampaignsPage *self, GtkEntry *entry)
 {
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
+  guint field = entry == self->name ? PL_CAMPAIGN_NAME : entry == self->channel ? PL_CAMPAIGN_CHANNEL
+              : entry == self->start ? PL_CAMPAIGN_START : PL_CAMPAIGN_END;
   g_autoptr(GError) error = NULL;
   g_autofree char *current = NULL;
 
-  if (self->campaign == NULL || self->refreshing)
+  if (self->campaign == NULL)
     return;
   current = pl_field_format (self->plan, self->campaign, field);
   if (g_strcmp0 (current, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
@@ -392,12 +425,14 @@ static void
 on_brief_leave_cb (GtkEventControllerFocus *focus, PlCampaignsPage *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "field"));
+  guint field = PL_CAMPAIGN_PROBLEM;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter a, b;
   g_autofree char *text = NULL;
   const char *current;
 
+  while (field < PL_CAMPAIGN_ADVANTAGE && brief_view (self, field) != view)
+    field++;
   if (self->campaign == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &a, &b);
@@ -411,12 +446,12 @@ on_brief_leave_cb (GtkEventControllerFocus *focus, PlCampaignsPage *self)
 static void
 on_ref_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PlCampaignsPage *self)
 {
-  char **ids = g_object_get_data (G_OBJECT (dropdown), "ids");
+  char **ids = dropdown == self->segment ? self->segment_choices : self->owner_choices;
   guint field = dropdown == self->segment ? PL_CAMPAIGN_SEGMENT : PL_CAMPAIGN_OWNER;
   guint selected = gtk_drop_down_get_selected (dropdown);
   const char *id;
 
-  if (self->campaign == NULL || self->refreshing || ids == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->campaign == NULL || ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (ids))
     return;
   id = ids[selected];
   if (g_strcmp0 (id, pl_item_get_string (self->campaign, field) ? pl_item_get_string (self->campaign, field) : "") != 0)
@@ -433,7 +468,9 @@ on_stop_response_cb (GtkDialog *dialog, int response, PlCampaignsPage *self)
   if (response == GTK_RESPONSE_ACCEPT && *reason != '\0' && self->campaign != NULL)
     pl_campaign_stop (self->plan, self->campaign, reason, NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  refresh_editor (self);
+  /* Cancelled: the status drop-down goes back to the campaign's status. */
+  if (self->campaign != NULL)
+    show_fields (self);
 }
 
 static void
@@ -464,7 +501,7 @@ on_status_selected_cb (PlCampaignsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->status);
 
-  if (self->campaign == NULL || self->refreshing || selected == GTK_INVALID_LIST_POSITION ||
+  if (self->campaign == NULL || selected == GTK_INVALID_LIST_POSITION ||
       (gint64) selected == pl_item_get_int (self->campaign, PL_CAMPAIGN_STATUS))
     return;
   if (selected == PL_STATUS_STOPPED)
@@ -476,34 +513,32 @@ on_status_selected_cb (PlCampaignsPage *self)
 static void
 set_campaign (PlCampaignsPage *self, PlItem *campaign)
 {
+  if (campaign == self->campaign && campaign != NULL)
+    return;
   /* Another campaign chosen: the one just added is done with, its problems may show. */
   if (self->plan != NULL && self->campaign != NULL && campaign != self->campaign &&
       pl_plan_is_filling (self->plan, pl_item_get_id (self->campaign)))
     pl_plan_set_filling (self->plan, NULL);
   g_set_object (&self->campaign, campaign);
   show_problem (self, NULL);
-  refresh_editor (self);
+  gtk_stack_set_visible_child_name (self->editor_stack, campaign != NULL ? "editor" : "none");
+  pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, campaign ? pl_item_get_id (campaign) : NULL);
+  pl_record_table_set_filter (self->entries, PL_ENTRY_CAMPAIGN, campaign ? pl_item_get_id (campaign) : NULL);
+  if (campaign != NULL)
+    {
+      show_fields (self);
+      refresh_budget (self);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.duplicate", campaign != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete", campaign != NULL);
 }
 
+/* The selection follows the campaign through moves in the sort order; a campaign deleted
+ * (or an undone creation) leaves nothing selected. */
 static void
 on_selection_changed_cb (PlCampaignsPage *self)
 {
   set_campaign (self, gtk_single_selection_get_selected_item (self->selection));
-}
-
-static void
-on_plan_changed_cb (PlCampaignsPage *self)
-{
-  /* The campaign may have gone (deleted, or an undo of its creation). */
-  if (self->campaign != NULL && pl_plan_lookup (self->plan, pl_item_get_id (self->campaign)) != self->campaign)
-    set_campaign (self, NULL);
-  rebuild_choices (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  update_count (self);
-  refresh_editor (self);
 }
 
 /* ---- list cells ---- */
@@ -518,17 +553,22 @@ setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
   gtk_list_item_set_child (item, label);
 }
 
+/* What one column of the list shows. */
+typedef struct {
+  PlCampaignsPage *page;
+  guint            field;
+} Column;
+
 static void
-bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlCampaignsPage *self)
+bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
 {
   PlItem *campaign = gtk_list_item_get_item (item);
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "field"));
   g_autofree char *text = NULL;
 
-  if (field == PL_CAMPAIGN_STATUS)
-    text = g_strdup (pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (campaign, field)));
+  if (column->field == PL_CAMPAIGN_STATUS)
+    text = g_strdup (pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (campaign, column->field)));
   else
-    text = pl_field_format (self->plan, campaign, field);
+    text = pl_field_format (column->page->plan, campaign, column->field);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
@@ -537,10 +577,11 @@ add_list_column (PlCampaignsPage *self, guint field, const char *title, gboolean
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
+  Column *shown = g_new (Column, 1);
 
-  g_object_set_data (G_OBJECT (factory), "field", GUINT_TO_POINTER (field));
+  *shown = (Column) { self, field };
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), self);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_label_cb), shown, (GClosureNotify) (void (*) (void)) g_free, 0);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -592,34 +633,78 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     pl_delete_dialog_present (widget, self->plan, self->campaign);
 }
 
-/* ---- GObject ---- */
+/* ---- PlPage ---- */
+
+/* The channels are collected again only after this, not on every edit of a campaign. */
+static void
+on_channels_changed_cb (PlCampaignsPage *self)
+{
+  self->channels_stale = TRUE;
+}
 
 static void
-set_plan (PlCampaignsPage *self, PlPlan *plan)
+pl_campaigns_page_bind (PlPage *page, PlPlan *plan)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (page);
+
   set_campaign (self, NULL);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS),
+                                          on_channels_changed_cb, self);
+  g_set_object (&self->plan, plan);
+  g_clear_pointer (&self->channels, g_strfreev);
   if (plan != NULL)
     {
-      GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS)),
-                                                          g_object_ref (GTK_SORTER (self->sorter)));
-      GtkFilterListModel *filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (GTK_FILTER (self->filter)));
+      GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+      /* Filtered first, so that only what is shown is sorted. */
+      GListModel *live = G_LIST_MODEL (pl_live_list_new (campaigns, listed_fields));
+      GtkFilterListModel *filtered = gtk_filter_list_model_new (live, g_object_ref (GTK_FILTER (self->filter)));
+      GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (GTK_SORTER (self->sorter)));
 
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
-      g_object_unref (filtered);
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
-      rebuild_choices (self);
+      g_signal_connect_object (live, "item-notify::channel", G_CALLBACK (on_channels_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_swapped (campaigns, "items-changed", G_CALLBACK (on_channels_changed_cb), self);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+      g_object_unref (sorted);
     }
   else
     gtk_single_selection_set_model (self->selection, NULL);
   pl_record_table_set_plan (self->kpis, plan);
   pl_record_table_set_plan (self->entries, plan);
   update_count (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+static void
+pl_campaigns_page_refresh (PlPage *page, PlChangeMask change)
+{
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (page);
+
+  rebuild_choices (self, change);
+  if (change & CHOICE_CHANGES)
+    fill_editor_choices (self);
+  if (self->campaign == NULL)
+    return;
+  if (change & (CHOICE_CHANGES | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS)))
+    show_fields (self);
+  if (change & (BUDGET_CHANGES | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS)))
+    refresh_budget (self);
+}
+
+/* A campaign, or a calendar item of one: the campaign, with its items in its editor. */
+static gboolean
+pl_campaigns_page_select_item (PlPage *page, PlItem *item)
+{
+  PlPlan *plan = pl_page_get_plan (page);
+
+  if (PL_IS_ENTRY (item) && plan != NULL)
+    item = pl_plan_lookup (plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
+  if (item == NULL || !PL_IS_CAMPAIGN (item))
+    return FALSE;
+  pl_page_present (page);
+  pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (page), item);
+  return TRUE;
+}
+
+/* ---- GObject ---- */
 
 static void
 pl_campaigns_page_dispose (GObject *object)
@@ -628,7 +713,8 @@ pl_campaigns_page_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+    g_signal_handlers_disconnect_by_func (pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS),
+                                          on_channels_changed_cb, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->campaign);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CAMPAIGNS_PAGE);
@@ -648,33 +734,9 @@ pl_campaigns_page_finalize (GObject *object)
   g_strfreev (self->channels);
   g_strfreev (self->segment_ids);
   g_strfreev (self->owner_ids);
+  g_strfreev (self->segment_choices);
+  g_strfreev (self->owner_choices);
   G_OBJECT_CLASS (pl_campaigns_page_parent_class)->finalize (object);
-}
-
-static void
-pl_campaigns_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, PL_CAMPAIGNS_PAGE (object)->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_campaigns_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_CAMPAIGNS_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -683,13 +745,16 @@ pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
+
   object_class->dispose = pl_campaigns_page_dispose;
   object_class->finalize = pl_campaigns_page_finalize;
-  object_class->get_property = pl_campaigns_page_get_property;
-  object_class->set_property = pl_campaigns_page_set_property;
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_campaigns_page_bind;
+  page_class->refresh = pl_campaigns_page_refresh;
+  page_class->select_item = pl_campaigns_page_select_item;
+  pl_page_class_set_title (page_class, N_("Campaigns"));
+  /* The list follows its records itself; the filters' choices and the editor need these. */
+  pl_page_class_set_shows (page_class, pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) | CHOICE_CHANGES | BUDGET_CHANGES);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-campaigns-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -755,7 +820,6 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   const char *status_filters[] = { _("All statuses"), statuses[0], statuses[1], statuses[2], statuses[3], NULL };
   const char *orders[] = { _("Start date"), _("Name"), _("Status"), NULL };
   GtkEntry *entries[] = { self->name, self->channel, self->start, self->end };
-  guint entry_fields[] = { PL_CAMPAIGN_NAME, PL_CAMPAIGN_CHANNEL, PL_CAMPAIGN_START, PL_CAMPAIGN_END };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   entries[0] = self->name;
@@ -775,6 +839,7 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_count), self);
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   add_list_column (self, PL_CAMPAIGN_NAME, _("Campaign"), TRUE);
   add_list_column (self, PL_CAMPAIGN_CHANNEL, _("Channel"), FALSE);
@@ -796,7 +861,6 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
-      g_object_set_data (G_OBJECT (entries[i]), "field", GUINT_TO_POINTER (entry_fields[i]));
       g_signal_connect (entries[i], "activate", G_CALLBACK (on_entry_activate_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (entries[i]), focus);
@@ -805,7 +869,6 @@ pl_campaigns_page_init (PlCampaignsPage *self)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
       GtkTextView *view = brief_view (self, field);
-      g_object_set_data (G_OBJECT (view), "field", GUINT_TO_POINTER (field));
       g_signal_connect (focus, "leave", G_CALLBACK (on_brief_leave_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (view), focus);
     }
@@ -833,6 +896,7 @@ pl_campaigns_page_select (PlCampaignsPage *self, PlItem *campaign)
   GListModel *model = G_LIST_MODEL (self->selection);
 
   g_return_if_fail (PL_IS_CAMPAIGNS_PAGE (self));
+  pl_page_update (PL_PAGE (self));
   for (int attempt = 0; attempt < 2; attempt++)
     {
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)

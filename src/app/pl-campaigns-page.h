@@ -3,12 +3,12 @@
 
 #include <gtk/gtk.h>
 
-#include "pl-plan.h"
+#include "pl-page.h"
 
 G_BEGIN_DECLS
 
 #define PL_TYPE_CAMPAIGNS_PAGE (pl_campaigns_page_get_type ())
-G_DECLARE_FINAL_TYPE (PlCampaignsPage, pl_campaigns_page, PL, CAMPAIGNS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PlCampaignsPage, pl_campaigns_page, PL, CAMPAIGNS_PAGE, PlPage)
 
 /* The campaigns of the plan in its "plan" property: a filtered, sorted list and an editor
  * for the selected one (fields, brief, linked KPIs, budget). */

@@ -21,7 +21,7 @@
 
 struct _PlChainPage
 {
-  GtkWidget       parent_instance;
+  PlPage          parent_instance;
 
   /* Template widgets */
   PlKpiChainView *view;
@@ -40,18 +40,9 @@ struct _PlChainPage
 
   /* Owned references */
   PlPlan         *plan;
-  guint64         serial;     /* the plan's serial the side panel shows */
 };
 
-G_DEFINE_FINAL_TYPE (PlChainPage, pl_chain_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PlChainPage, pl_chain_page, PL_TYPE_PAGE)
 
 /* ---- rows that jump to a record ---- */
 
@@ -325,35 +316,40 @@ on_zoom_fit_clicked_cb (PlChainPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-reset", NULL);
 }
 
+/* ---- PlPage ---- */
+
 static void
-on_plan_changed_cb (PlChainPage *self)
+pl_chain_page_refresh (PlPage *page, PlChangeMask change)
 {
-  /* The plan says "changed" for every edit; the panel follows its serial. */
-  if (self->plan == NULL || self->serial == pl_plan_get_serial (self->plan))
-    return;
-  self->serial = pl_plan_get_serial (self->plan);
+  PlChainPage *self = PL_CHAIN_PAGE (page);
+
   refresh_hygiene (self);
   refresh_detail (self);
 }
 
+/* The record being filled in is left out of the findings until it is done with. */
 static void
-set_plan (PlChainPage *self, PlPlan *plan)
+on_filling_cb (PlChainPage *self)
 {
-  if (self->plan == plan)
-    return;
+  pl_page_changed (PL_PAGE (self), pl_change_for_collection (PL_COLLECTION_CAMPAIGNS));
+}
+
+static void
+pl_chain_page_bind (PlPage *page, PlPlan *plan)
+{
+  PlChainPage *self = PL_CHAIN_PAGE (page);
+
   if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+    g_signal_handlers_disconnect_by_func (self->plan, on_filling_cb, self);
   g_set_object (&self->plan, plan);
   if (plan != NULL)
-    {
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
-      g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (refresh_hygiene), self);
-      self->serial = pl_plan_get_serial (plan);
-    }
+    g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (on_filling_cb), self);
   pl_kpi_chain_view_set_plan (self->view, plan);
-  refresh_hygiene (self);
-  refresh_detail (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  if (plan == NULL)
+    {
+      refresh_hygiene (self);
+      refresh_detail (self);
+    }
 }
 
 /* ---- GObject ---- */
@@ -365,7 +361,7 @@ pl_chain_page_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+    g_signal_handlers_disconnect_by_func (self->plan, on_filling_cb, self);
   g_clear_object (&self->plan);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CHAIN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -374,47 +370,28 @@ pl_chain_page_dispose (GObject *object)
 }
 
 static void
-pl_chain_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  PlChainPage *self = PL_CHAIN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_chain_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_CHAIN_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_chain_page_class_init (PlChainPageClass *klass)
 {
+  static const char * const charts[] = { "chain", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_chain_page_dispose;
-  object_class->get_property = pl_chain_page_get_property;
-  object_class->set_property = pl_chain_page_set_property;
-
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                               G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_chain_page_bind;
+  page_class->refresh = pl_chain_page_refresh;
+  pl_page_class_set_title (page_class, N_("KPI Chain"));
+  /* The findings (pl-hygiene.c) and the selected KPI's figures, owner and campaigns; the view
+   * follows the chain itself. */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_KPI_LINKS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_MEMBERS) |
+                                       pl_change_for_collection (PL_COLLECTION_SPEND) |
+                                       pl_change_for_collection (PL_COLLECTION_LINES) |
+                                       pl_change_for_collection (PL_COLLECTION_CATEGORIES));
+  pl_page_class_set_charts (page_class, charts);
 
   g_type_ensure (PL_TYPE_KPI_CHAIN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-chain-page.ui");

@@ -4,12 +4,12 @@
 #include <gtk/gtk.h>
 
 #include "pl-kpi-chain-view.h"
-#include "pl-plan.h"
+#include "pl-page.h"
 
 G_BEGIN_DECLS
 
 #define PL_TYPE_CHAIN_PAGE (pl_chain_page_get_type ())
-G_DECLARE_FINAL_TYPE (PlChainPage, pl_chain_page, PL, CHAIN_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PlChainPage, pl_chain_page, PL, CHAIN_PAGE, PlPage)
 
 /* The KPI chain drawn as a graph that zooms and pans, the selected KPI's details, and the
  * metric hygiene findings. */

@@ -20,7 +20,7 @@
 
 struct _PlDashboardPage
 {
-  GtkWidget       parent_instance;
+  PlPage          parent_instance;
 
   /* Template widgets */
   GtkMenuButton  *as_of;
@@ -35,18 +35,9 @@ struct _PlDashboardPage
   /* Owned references */
   PlPlan         *plan;
   PlDashboard    *dashboard;
-  gboolean        showing_day;  /* the calendar is being set to the day shown, not by the user */
 };
 
-G_DEFINE_FINAL_TYPE (PlDashboardPage, pl_dashboard_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PlDashboardPage, pl_dashboard_page, PL_TYPE_PAGE)
 
 /* ---- the charts ---- */
 
@@ -127,6 +118,7 @@ on_tile_pressed_cb (GtkGestureClick *click, int n_press, double x, double y, PlD
 /* ---- filling the page ---- */
 
 static void rebuild_tiles (PlDashboardPage *self);
+static void on_as_of_day_selected_cb (GtkCalendar *calendar, PlDashboardPage *self);
 
 /* At large text the charts are zoomed: the funnel takes the whole width, the gauges share
  * the row below it, the tiles go two by two. */
@@ -265,7 +257,7 @@ on_attention_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlDashboardPage
 }
 
 static void
-refresh (PlDashboardPage *self)
+fill (PlDashboardPage *self)
 {
   g_autofree char *day = NULL;
   g_autofree char *text = NULL;
@@ -282,7 +274,8 @@ refresh (PlDashboardPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.as-of-latest",
                                  pl_dashboard_get_chosen_as_of (self->plan) != 0);
-  self->showing_day = TRUE;
+  /* The calendar shows the day shown: no choice of the user's. */
+  g_signal_handlers_block_by_func (self->as_of_calendar, on_as_of_day_selected_cb, self);
   {
     GDate date;
     g_autoptr(GDateTime) time = NULL;
@@ -292,7 +285,7 @@ refresh (PlDashboardPage *self)
     time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
     gtk_calendar_select_day (self->as_of_calendar, time);
   }
-  self->showing_day = FALSE;
+  g_signal_handlers_unblock_by_func (self->as_of_calendar, on_as_of_day_selected_cb, self);
   rebuild_tiles (self);
   rebuild_attention (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->funnel));
@@ -326,7 +319,7 @@ on_as_of_day_selected_cb (GtkCalendar *calendar, PlDashboardPage *self)
   GDate date;
   guint32 day;
 
-  if (self->showing_day || self->plan == NULL)
+  if (self->plan == NULL)
     return;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (time), g_date_time_get_month (time), g_date_time_get_year (time));
@@ -336,7 +329,7 @@ on_as_of_day_selected_cb (GtkCalendar *calendar, PlDashboardPage *self)
     return;
   pl_dashboard_choose_as_of (self->plan, day);
   remember_as_of (self, day);
-  refresh (self);
+  fill (self);
 }
 
 static void
@@ -349,23 +342,28 @@ as_of_latest_action (GtkWidget *widget, const char *name, GVariant *parameter)
   pl_dashboard_choose_as_of (self->plan, 0);
   remember_as_of (self, 0);
   gtk_popover_popdown (self->as_of_popover);
-  refresh (self);
+  fill (self);
+}
+
+/* ---- PlPage ---- */
+
+static void
+pl_dashboard_page_bind (PlPage *page, PlPlan *plan)
+{
+  PlDashboardPage *self = PL_DASHBOARD_PAGE (page);
+
+  g_set_object (&self->plan, plan);
+  if (plan == NULL)
+    fill (self);
+}
+
+static void
+pl_dashboard_page_refresh (PlPage *page, PlChangeMask change)
+{
+  fill (PL_DASHBOARD_PAGE (page));
 }
 
 /* ---- GObject ---- */
-
-static void
-set_plan (PlDashboardPage *self, PlPlan *plan)
-{
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
-  if (plan != NULL)
-    g_signal_connect_swapped (plan, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
-}
 
 static void
 pl_dashboard_page_dispose (GObject *object)
@@ -373,8 +371,6 @@ pl_dashboard_page_dispose (GObject *object)
   PlDashboardPage *self = PL_DASHBOARD_PAGE (object);
   GtkWidget *child;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->dashboard, pl_dashboard_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_DASHBOARD_PAGE);
@@ -384,47 +380,27 @@ pl_dashboard_page_dispose (GObject *object)
 }
 
 static void
-pl_dashboard_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  PlDashboardPage *self = PL_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_dashboard_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_DASHBOARD_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_dashboard_page_class_init (PlDashboardPageClass *klass)
 {
+  static const char * const charts[] = { "dashboard", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_dashboard_page_dispose;
-  object_class->get_property = pl_dashboard_page_get_property;
-  object_class->set_property = pl_dashboard_page_set_property;
-
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                               G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_dashboard_page_bind;
+  page_class->refresh = pl_dashboard_page_refresh;
+  pl_page_class_set_title (page_class, N_("Dashboard"));
+  /* What the dashboard's figures are computed from (see pl-dashboard.c and pl-figures.c). */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_KPI_LINKS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_ALLOCATIONS) |
+                                       pl_change_for_collection (PL_COLLECTION_SPEND) |
+                                       pl_change_for_collection (PL_COLLECTION_LINES) |
+                                       pl_change_for_collection (PL_COLLECTION_CATEGORIES));
+  pl_page_class_set_charts (page_class, charts);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-dashboard-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -25,8 +25,7 @@ struct _PlKpiChainView
   /* Owned references */
   PlPlan            *plan;
   PlItem            *selected;      /* a KPI of the plan, or NULL */
-  PlChainLayout     *layout;        /* computed once per change of the plan */
-  guint64            serial;        /* the plan's serial the layout was computed at */
+  PlChainLayout     *layout;        /* computed when first drawn after a change of the chain */
   char              *summary;
 
   /* The view: the chart is drawn at (width x height) x zoom, seen from (pan_x, pan_y). */
@@ -86,7 +85,13 @@ selected_index (PlKpiChainView *self)
   return -1;
 }
 
-/* Lays the chain out again when the plan changed since the last time (its serial moved). */
+/* What the layout is made from (the KPIs and their links), and what the chart draws too (each
+ * KPI's figures, computed from the spend and the budget). */
+#define LAYOUT_CHANGES (pl_change_for_collection (PL_COLLECTION_KPIS) | pl_change_for_collection (PL_COLLECTION_KPI_LINKS))
+#define DRAWN_CHANGES  (LAYOUT_CHANGES | PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_SPEND) | \
+                        pl_change_for_collection (PL_COLLECTION_LINES) | pl_change_for_collection (PL_COLLECTION_CATEGORIES))
+
+/* Lays the chain out when it has none: the first time it is needed after a change of the chain. */
 static void
 ensure_layout (PlKpiChainView *self)
 {
@@ -95,11 +100,9 @@ ensure_layout (PlKpiChainView *self)
       g_clear_pointer (&self->layout, pl_chain_layout_free);
       return;
     }
-  if (self->layout != NULL && self->serial == pl_plan_get_serial (self->plan))
+  if (self->layout != NULL)
     return;
-  g_clear_pointer (&self->layout, pl_chain_layout_free);
   self->layout = pl_chain_layout_new (self->plan);
-  self->serial = pl_plan_get_serial (self->plan);
   self->rects_width = self->rects_height = -1;
   self->cache_valid = FALSE;
 }
@@ -428,16 +431,22 @@ on_zoom_scale_changed_cb (PlKpiChainView *self, double scale, GtkGestureZoom *ge
   zoom_at (self, self->gesture_zoom * scale, x, y);
 }
 
+/* Hidden, the view only forgets its layout; it is made again when drawn. */
 static void
-on_plan_changed_cb (PlKpiChainView *self)
+on_plan_changed_cb (PlKpiChainView *self, PlChangeMask change, PlPlan *plan)
 {
-  if (self->plan == NULL || self->serial == pl_plan_get_serial (self->plan))
-    return;
-  ensure_layout (self);
-  /* The selected KPI may be gone. */
-  if (self->selected != NULL && selected_index (self) < 0)
-    select_index (self, -1);
-  invalidate (self);
+  if (change & LAYOUT_CHANGES)
+    {
+      g_clear_pointer (&self->layout, pl_chain_layout_free);
+      /* The selected KPI may be gone. */
+      if (self->selected != NULL && pl_plan_lookup (plan, pl_item_get_id (self->selected)) != self->selected)
+        {
+          g_clear_object (&self->selected);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+        }
+    }
+  if (change & DRAWN_CHANGES)
+    invalidate (self);
 }
 
 /* ---- keyboard and actions ---- */

@@ -25,7 +25,7 @@
 
 struct _PlKpisPage
 {
-  GtkWidget           parent_instance;
+  PlPage              parent_instance;
 
   /* Template widgets */
   GtkStack           *view_stack;
@@ -55,17 +55,10 @@ struct _PlKpisPage
   PlRecordTable      *upstream;
   PlRecordTable      *downstream;
   PlRecordTable      *campaigns;
+  gboolean            grid_bound;    /* the figures grid shows the plan (from its view's first showing) */
 };
 
-G_DEFINE_FINAL_TYPE (PlKpisPage, pl_kpis_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PlKpisPage, pl_kpis_page, PL_TYPE_PAGE)
 
 /* The fields of the definition form, in the order a KPI is thought through: what it is,
  * how it is read, where it sits in the chain, who answers for it, how it is computed. */
@@ -422,8 +415,10 @@ on_search_changed_cb (PlKpisPage *self)
 }
 
 static void
-on_plan_changed_cb (PlKpisPage *self)
+pl_kpis_page_refresh (PlPage *page, PlChangeMask change)
 {
+  PlKpisPage *self = PL_KPIS_PAGE (page);
+
   /* The KPI may have gone (deleted, or an undo of its creation). */
   if (self->kpi != NULL && pl_plan_lookup (self->plan, pl_item_get_id (self->kpi)) != self->kpi)
     set_kpi (self, NULL);
@@ -491,42 +486,65 @@ edit_figures_action (GtkWidget *widget, const char *action_name, GVariant *param
     pl_measurements_grid_focus_kpi (self->grid, self->kpi);
 }
 
-static void
-search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gboolean
+pl_kpis_page_search (PlPage *page)
 {
-  PlKpisPage *self = PL_KPIS_PAGE (widget);
+  PlKpisPage *self = PL_KPIS_PAGE (page);
 
   gtk_stack_set_visible_child_name (self->view_stack, "definitions");
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
+  return TRUE;
 }
 
-/* ---- GObject ---- */
+static gboolean
+pl_kpis_page_select_item (PlPage *page, PlItem *item)
+{
+  if (!PL_IS_KPI (item))
+    return FALSE;
+  pl_page_present (page);
+  pl_kpis_page_select (PL_KPIS_PAGE (page), item);
+  return TRUE;
+}
+
+/* ---- PlPage ---- */
+
+/* The figures grid (every KPI by month) is made when its view is first shown. */
+static void
+bind_shown_views (PlKpisPage *self)
+{
+  if (self->plan == NULL || self->grid_bound || g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") != 0)
+    return;
+  self->grid_bound = TRUE;
+  pl_measurements_grid_set_plan (self->grid, self->plan);
+}
 
 static void
-set_plan (PlKpisPage *self, PlPlan *plan)
+pl_kpis_page_bind (PlPage *page, PlPlan *plan)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
+  PlKpisPage *self = PL_KPIS_PAGE (page);
+
   set_kpi (self, NULL);
+  g_set_object (&self->plan, plan);
   if (plan != NULL)
     {
       GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (pl_plan_get_collection (plan, PL_COLLECTION_KPIS)),
                                                                 g_object_ref (GTK_FILTER (self->filter)));
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
       g_object_unref (filtered);
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
     }
   else
     gtk_single_selection_set_model (self->selection, NULL);
   pl_record_table_set_plan (self->upstream, plan);
   pl_record_table_set_plan (self->downstream, plan);
   pl_record_table_set_plan (self->campaigns, plan);
-  pl_measurements_grid_set_plan (self->grid, plan);
+  if (self->grid_bound)
+    pl_measurements_grid_set_plan (self->grid, NULL);
+  self->grid_bound = FALSE;
+  bind_shown_views (self);
   update_count (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+/* ---- GObject ---- */
 
 static void
 pl_kpis_page_dispose (GObject *object)
@@ -534,8 +552,6 @@ pl_kpis_page_dispose (GObject *object)
   PlKpisPage *self = PL_KPIS_PAGE (object);
   GtkWidget *child;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->kpi);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_KPIS_PAGE);
@@ -558,48 +574,28 @@ pl_kpis_page_finalize (GObject *object)
 }
 
 static void
-pl_kpis_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  PlKpisPage *self = PL_KPIS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_kpis_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_KPIS_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_kpis_page_class_init (PlKpisPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_kpis_page_dispose;
   object_class->finalize = pl_kpis_page_finalize;
-  object_class->get_property = pl_kpis_page_get_property;
-  object_class->set_property = pl_kpis_page_set_property;
-
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                               G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_kpis_page_bind;
+  page_class->refresh = pl_kpis_page_refresh;
+  page_class->select_item = pl_kpis_page_select_item;
+  page_class->search = pl_kpis_page_search;
+  pl_page_class_set_title (page_class, N_("KPIs"));
+  /* The KPIs, their figures (computed from the spend too), owners and links; the tables and
+   * the grid follow their own records. */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_KPI_LINKS) |
+                                       pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS) |
+                                       pl_change_for_collection (PL_COLLECTION_MEMBERS) |
+                                       pl_change_for_collection (PL_COLLECTION_SPEND) |
+                                       pl_change_for_collection (PL_COLLECTION_LINES) |
+                                       pl_change_for_collection (PL_COLLECTION_CATEGORIES));
 
   g_type_ensure (PL_TYPE_MEASUREMENTS_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-kpis-page.ui");
@@ -624,10 +620,8 @@ pl_kpis_page_class_init (PlKpisPageClass *klass)
   gtk_widget_class_install_action (widget_class, "kpis.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "kpis.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "kpis.edit-figures", NULL, edit_figures_action);
-  gtk_widget_class_install_action (widget_class, "kpis.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "kpis.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "kpis.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "kpis.search", NULL);
 }
 
 static void
@@ -702,6 +696,7 @@ pl_kpis_page_init (PlKpisPage *self)
 
   gtk_drop_down_set_model (self->kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
   g_signal_connect_swapped (self->kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (bind_shown_views), self);
   on_kind_selected_cb (self);
   set_kpi (self, NULL);
 }
@@ -713,6 +708,7 @@ pl_kpis_page_select (PlKpisPage *self, PlItem *kpi)
 
   g_return_if_fail (PL_IS_KPIS_PAGE (self));
   g_return_if_fail (PL_IS_KPI (kpi));
+  pl_page_update (PL_PAGE (self));
   gtk_stack_set_visible_child_name (self->view_stack, "definitions");
   for (int attempt = 0; attempt < 2; attempt++)
     {

@@ -3,12 +3,12 @@
 
 #include <gtk/gtk.h>
 
-#include "pl-plan.h"
+#include "pl-page.h"
 
 G_BEGIN_DECLS
 
 #define PL_TYPE_KPIS_PAGE (pl_kpis_page_get_type ())
-G_DECLARE_FINAL_TYPE (PlKpisPage, pl_kpis_page, PL, KPIS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PlKpisPage, pl_kpis_page, PL, KPIS_PAGE, PlPage)
 
 /* The KPIs of the plan: a list and an editor for the selected one (definition, targets,
  * measurements, linked campaigns), and the measurements grid of every KPI by period. */

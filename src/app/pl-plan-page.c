@@ -16,7 +16,7 @@
 
 struct _PlPlanPage
 {
-  GtkWidget      parent_instance;
+  PlPage         parent_instance;
 
   /* Template widgets */
   GtkEntry      *title;
@@ -38,18 +38,9 @@ struct _PlPlanPage
   /* Owned references */
   PlPlan        *plan;
   GPtrArray     *tables;
-  gboolean       refreshing;
 };
 
-G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL_TYPE_PAGE)
 
 static const guint period_lengths[] = { 3, 6, 12 };
 
@@ -68,6 +59,8 @@ show_problem (PlPlanPage *self, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->metadata_problem), error != NULL);
 }
 
+static void on_period_changed_cb (PlPlanPage *self);
+
 static void
 refresh_metadata (PlPlanPage *self)
 {
@@ -80,7 +73,6 @@ refresh_metadata (PlPlanPage *self)
   if (self->plan == NULL)
     return;
   meta = metadata (self);
-  self->refreshing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title), pl_plan_get_title (self->plan) ? pl_plan_get_title (self->plan) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->organisation),
                          pl_item_get_string (meta, PL_METADATA_ORGANISATION) ? pl_item_get_string (meta, PL_METADATA_ORGANISATION) : "");
@@ -89,17 +81,23 @@ refresh_metadata (PlPlanPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->currency), pl_plan_get_currency (self->plan));
   g_date_clear (&start, 1);
   g_date_set_julian (&start, pl_plan_get_start (self->plan));
+  /* Set one after the other, the three would each make a period of the new and the old. */
+  g_signal_handlers_block_by_func (self->start_month, on_period_changed_cb, self);
+  g_signal_handlers_block_by_func (self->start_year, on_period_changed_cb, self);
+  g_signal_handlers_block_by_func (self->months, on_period_changed_cb, self);
   gtk_drop_down_set_selected (self->start_month, g_date_get_month (&start) - 1);
   gtk_spin_button_set_value (self->start_year, g_date_get_year (&start));
   for (guint i = 0; i < G_N_ELEMENTS (period_lengths); i++)
     if (period_lengths[i] == pl_plan_get_months (self->plan))
       gtk_drop_down_set_selected (self->months, i);
+  g_signal_handlers_unblock_by_func (self->start_month, on_period_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->start_year, on_period_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->months, on_period_changed_cb, self);
   /* The notes are being typed into: rewriting them would move the cursor. */
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   notes = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
   if (g_strcmp0 (notes, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "") != 0)
     gtk_text_buffer_set_text (buffer, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "", -1);
-  self->refreshing = FALSE;
 }
 
 static void
@@ -109,7 +107,7 @@ commit_text_field (PlPlanPage *self, GtkEntry *entry, guint field)
   g_autofree char *text = NULL;
   const char *current;
 
-  if (self->plan == NULL || self->refreshing)
+  if (self->plan == NULL)
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   current = pl_item_get_string (metadata (self), field);
@@ -157,8 +155,6 @@ on_currency_changed_cb (GtkEditable *editable, PlPlanPage *self)
 {
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->refreshing)
-    return;
   if (strlen (text) == 3 && !pl_currency_is_valid (text))
     gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
   else
@@ -174,7 +170,7 @@ on_period_changed_cb (PlPlanPage *self)
   guint length = period_lengths[MIN (gtk_drop_down_get_selected (self->months), 2)];
   GDate start;
 
-  if (self->plan == NULL || self->refreshing || month < 1 || month > 12)
+  if (self->plan == NULL || month < 1 || month > 12)
     return;
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, (GDateMonth) month, (GDateYear) year);
@@ -191,7 +187,8 @@ on_notes_changed_cb (GtkTextBuffer *buffer, PlPlanPage *self)
   g_autofree char *text = NULL;
   const char *current;
 
-  if (self->plan == NULL || self->refreshing)
+  /* The text shown again after an edit is the plan's own: no edit. */
+  if (self->plan == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   text = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
@@ -285,23 +282,38 @@ build_tables (PlPlanPage *self)
   pl_record_table_set_prepare (table, prepare_entry, self);
 }
 
-/* ---- GObject ---- */
+/* ---- PlPage ---- */
 
 static void
-set_plan (PlPlanPage *self, PlPlan *plan)
+pl_plan_page_bind (PlPage *page, PlPlan *plan)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (!g_set_object (&self->plan, plan))
-    return;
-  if (plan != NULL)
-    g_signal_connect_swapped (plan, "changed", G_CALLBACK (refresh_metadata), self);
+  PlPlanPage *self = PL_PLAN_PAGE (page);
+
+  g_set_object (&self->plan, plan);
   for (guint i = 0; i < self->tables->len; i++)
     pl_record_table_set_plan (g_ptr_array_index (self->tables, i), plan);
   show_problem (self, NULL);
-  refresh_metadata (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+static void
+pl_plan_page_refresh (PlPage *page, PlChangeMask change)
+{
+  refresh_metadata (PL_PLAN_PAGE (page));
+}
+
+/* The plan's own reviews and milestones are edited here; a campaign's, with the campaign. */
+static gboolean
+pl_plan_page_select_item (PlPage *page, PlItem *item)
+{
+  PlPlan *plan = pl_page_get_plan (page);
+
+  if (!PL_IS_ENTRY (item) || plan == NULL || pl_plan_lookup (plan, pl_item_get_string (item, PL_ENTRY_CAMPAIGN)) != NULL)
+    return FALSE;
+  pl_page_present (page);
+  return TRUE;
+}
+
+/* ---- GObject ---- */
 
 static void
 pl_plan_page_dispose (GObject *object)
@@ -309,8 +321,6 @@ pl_plan_page_dispose (GObject *object)
   PlPlanPage *self = PL_PLAN_PAGE (object);
   GtkWidget *child;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
   /* The template's scrolled window has no ID, so disposing the template leaves it. */
@@ -329,48 +339,20 @@ pl_plan_page_finalize (GObject *object)
 }
 
 static void
-pl_plan_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  PlPlanPage *self = PL_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pl_plan_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      set_plan (PL_PLAN_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pl_plan_page_class_init (PlPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PlPageClass *page_class = PL_PAGE_CLASS (klass);
 
   object_class->dispose = pl_plan_page_dispose;
   object_class->finalize = pl_plan_page_finalize;
-  object_class->get_property = pl_plan_page_get_property;
-  object_class->set_property = pl_plan_page_set_property;
-
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, PL_TYPE_PLAN,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                               G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = pl_plan_page_bind;
+  page_class->refresh = pl_plan_page_refresh;
+  page_class->select_item = pl_plan_page_select_item;
+  pl_page_class_set_title (page_class, N_("Plan"));
+  /* The form; the tables follow their own collections. */
+  pl_page_class_set_shows (page_class, PL_CHANGE_METADATA);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-plan-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

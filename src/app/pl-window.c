@@ -18,6 +18,7 @@
 #include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-file-watch.h"
+#include "pl-page.h"
 #include "pl-plan-page.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-reader.h"
@@ -60,14 +61,6 @@ struct _PlWindow
   GtkStack             *content_stack;
   GtkStack             *page_stack;
   GtkScrolledWindow    *page_scroller;
-  PlPlanPage           *plan_page;
-  PlCampaignsPage      *campaigns_page;
-  PlDashboardPage      *dashboard_page;
-  PlBudgetPage         *budget_page;
-  PlCalendarPage       *calendar_page;
-  PlAssessmentPage     *assessment_page;
-  PlKpisPage           *kpis_page;
-  PlChainPage          *chain_page;
   GtkListBox           *recent_list;
   GtkWidget            *recent_box;
   GMenu                *recent_menu;
@@ -249,14 +242,11 @@ show_plan (PlWindow *self)
       g_signal_connect_object (plan, "notify::can-redo", G_CALLBACK (on_document_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
-  g_object_set (self->plan_page, "plan", plan, NULL);
-  g_object_set (self->campaigns_page, "plan", plan, NULL);
-  g_object_set (self->dashboard_page, "plan", plan, NULL);
-  g_object_set (self->budget_page, "plan", plan, NULL);
-  g_object_set (self->calendar_page, "plan", plan, NULL);
-  g_object_set (self->assessment_page, "plan", plan, NULL);
-  g_object_set (self->kpis_page, "plan", plan, NULL);
-  g_object_set (self->chain_page, "plan", plan, NULL);
+  /* Each page shows it when it is first on screen. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (PL_IS_PAGE (page))
+      pl_page_set_plan (PL_PAGE (page), plan);
   gtk_stack_set_visible_child_name (self->content_stack, plan ? "plan" : "empty");
   update_title (self);
   update_actions (self);
@@ -1193,19 +1183,26 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
     gtk_stack_set_visible_child_name (self->page_stack, name);
 }
 
+static PlPage *
+visible_page (PlWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  return page != NULL && PL_IS_PAGE (page) ? PL_PAGE (page) : NULL;
+}
+
 static void
 print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlWindow *self = PL_WINDOW (widget);
-  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
-  const char * const *charts = pl_print_charts_of_page (name);
-  GtkStackPage *page = gtk_stack_get_page (self->page_stack, gtk_stack_get_visible_child (self->page_stack));
+  PlPage *page = visible_page (self);
+  const char * const *charts = page ? pl_page_get_charts (page) : NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->document == NULL || charts == NULL)
     return;
   if (!pl_print_charts (GTK_WINDOW (self), settings (self), pl_document_get_plan (self->document), charts,
-                        gtk_stack_page_get_title (page), NULL, &error))
+                        pl_page_get_title (page), NULL, &error))
     pl_window_show_error (self, _("Could not print"), error->message);
 }
 
@@ -1296,7 +1293,7 @@ update_print (PlWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  self->document != NULL &&
-                                 pl_print_charts_of_page (gtk_stack_get_visible_child_name (self->page_stack)) != NULL);
+                                 visible_page (self) != NULL && pl_page_get_charts (visible_page (self)) != NULL);
 }
 
 static void
@@ -1322,28 +1319,11 @@ show_item_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   if (self->document == NULL)
     return;
   item = pl_plan_lookup (pl_document_get_plan (self->document), g_variant_get_string (parameter, NULL));
-  if (item != NULL && PL_IS_CAMPAIGN (item))
-    {
-      gtk_stack_set_visible_child_name (self->page_stack, "campaigns");
-      pl_campaigns_page_select (self->campaigns_page, item);
-    }
-  else if (item != NULL && PL_IS_KPI (item))
-    {
-      gtk_stack_set_visible_child_name (self->page_stack, "kpis");
-      pl_kpis_page_select (self->kpis_page, item);
-    }
-  else if (item != NULL && PL_IS_ENTRY (item))
-    {
-      /* A calendar item is edited with its campaign, or among the plan's reviews. */
-      PlItem *campaign = pl_plan_lookup (pl_document_get_plan (self->document), pl_item_get_string (item, PL_ENTRY_CAMPAIGN));
-      if (campaign != NULL)
-        {
-          gtk_stack_set_visible_child_name (self->page_stack, "campaigns");
-          pl_campaigns_page_select (self->campaigns_page, campaign);
-        }
-      else
-        gtk_stack_set_visible_child_name (self->page_stack, "plan");
-    }
+  /* The first page, in the sidebar's order, that edits it. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)); item != NULL && page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (PL_IS_PAGE (page) && pl_page_select_item (PL_PAGE (page), item))
+      return;
 }
 
 static void
@@ -1426,14 +1406,6 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_scroller);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, campaigns_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, dashboard_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, budget_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, calendar_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, assessment_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, kpis_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, chain_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_menu);
@@ -1483,6 +1455,11 @@ pl_window_init (PlWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The sidebar names each page as the page names itself. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (PL_IS_PAGE (page))
+      gtk_stack_page_set_title (gtk_stack_get_page (self->page_stack, page), pl_page_get_title (PL_PAGE (page)));
   /* Every page is in the template by now: name the dropdowns' and menu buttons' inner buttons. */
   pl_a11y_name_inner_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);

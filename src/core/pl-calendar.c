@@ -634,6 +634,8 @@ pl_calendar_warnings (PlPlan *plan)
   GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
   guint32 period_end = pl_plan_get_end (plan);
   g_autoptr(GArray) review_days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* "segment\x1fchannel" -> the campaigns not stopped, with both dates, met so far */
+  g_autoptr(GHashTable) same_reach = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
     {
@@ -661,27 +663,36 @@ pl_calendar_warnings (PlPlan *plan)
       g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
       guint32 start = pl_item_get_julian (campaign, PL_CAMPAIGN_START), end = pl_item_get_julian (campaign, PL_CAMPAIGN_END);
       const char *name = pl_item_get_string (campaign, PL_CAMPAIGN_NAME);
+      const char *segment = pl_item_get_string (campaign, PL_CAMPAIGN_SEGMENT);
+      const char *channel = pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL);
       gboolean reviewed = FALSE;
 
       if (pl_item_get_int (campaign, PL_CAMPAIGN_STATUS) == PL_STATUS_STOPPED)
         continue;
       if (end >= period_end)
         warn (warnings, PL_CALENDAR_PAST_PERIOD, campaign, _("The campaign “%s” runs past the end of the fiscal period."), name);
-      for (guint j = 0; j < i; j++)
+      /* Only campaigns of the same segment and channel can clash: each is compared with the
+       * earlier ones of its own pair, in plan order, not with every campaign before it. */
+      if (segment != NULL && channel != NULL && start != 0 && end != 0)
         {
-          g_autoptr(PlItem) other = g_list_model_get_item (campaigns, j);
-          guint32 other_start = pl_item_get_julian (other, PL_CAMPAIGN_START), other_end = pl_item_get_julian (other, PL_CAMPAIGN_END);
-          const char *segment = pl_item_get_string (campaign, PL_CAMPAIGN_SEGMENT);
-          const char *channel = pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL);
+          g_autofree char *key = g_strconcat (segment, "\x1f", channel, NULL);
+          GPtrArray *earlier = g_hash_table_lookup (same_reach, key);
 
-          if (segment != NULL && channel != NULL && start != 0 && end != 0 && other_start != 0 && other_end != 0 &&
-              pl_item_get_int (other, PL_CAMPAIGN_STATUS) != PL_STATUS_STOPPED &&
-              g_strcmp0 (segment, pl_item_get_string (other, PL_CAMPAIGN_SEGMENT)) == 0 &&
-              g_strcmp0 (channel, pl_item_get_string (other, PL_CAMPAIGN_CHANNEL)) == 0 &&
-              start <= other_end && other_start <= end)
-            warn (warnings, PL_CALENDAR_OVERLAP, campaign,
-                  _("“%s” and “%s” reach the same segment on the same channel at the same time."),
-                  name, pl_item_get_string (other, PL_CAMPAIGN_NAME));
+          for (guint j = 0; earlier != NULL && j < earlier->len; j++)
+            {
+              PlItem *other = g_ptr_array_index (earlier, j);
+
+              if (start <= pl_item_get_julian (other, PL_CAMPAIGN_END) && pl_item_get_julian (other, PL_CAMPAIGN_START) <= end)
+                warn (warnings, PL_CALENDAR_OVERLAP, campaign,
+                      _("“%s” and “%s” reach the same segment on the same channel at the same time."),
+                      name, pl_item_get_string (other, PL_CAMPAIGN_NAME));
+            }
+          if (earlier == NULL)
+            {
+              earlier = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (same_reach, g_steal_pointer (&key), earlier);
+            }
+          g_ptr_array_add (earlier, g_object_ref (campaign));
         }
       for (guint r = 0; r < review_days->len && !reviewed; r++)
         {

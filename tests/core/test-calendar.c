@@ -439,6 +439,39 @@ test_warnings (void)
     }
 }
 
+/* Campaigns clash only with those of their own segment and channel, stopped ones never; each
+ * clash is named once, from the later campaign, in plan order. */
+static void
+test_overlaps (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  guint32 start = pl_plan_get_start (plan);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  PlItem *stopped;
+
+  campaign (plan, "a", start + 10, start + 40, "seg", "Search");
+  campaign (plan, "b", start + 10, start + 40, "other", "Search");
+  campaign (plan, "c", start + 10, start + 40, "seg", "Events");
+  stopped = campaign (plan, "s", start + 10, start + 40, "seg", "Search");
+  pl_item_set_int (stopped, PL_CAMPAIGN_STATUS, PL_STATUS_STOPPED);
+  campaign (plan, "d", start + 30, start + 50, "seg", "Search");
+  campaign (plan, "e", start + 35, start + 45, "seg", "Search");
+  campaign (plan, "f", start + 41, start + 60, "other", "Search");
+  campaign (plan, "g", start + 100, start + 120, "seg", "Search");
+  warnings = pl_calendar_warnings (plan);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PlCalendarWarning *warning = warnings->pdata[i];
+      if (warning->kind == PL_CALENDAR_OVERLAP)
+        g_string_append_printf (found, "%s\n", warning->message);
+    }
+  g_assert_cmpstr (found->str, ==,
+                   "“d” and “a” reach the same segment on the same channel at the same time.\n"
+                   "“e” and “a” reach the same segment on the same channel at the same time.\n"
+                   "“e” and “d” reach the same segment on the same channel at the same time.\n");
+}
+
 /* The week starts where the user's locale says: Sunday in the US, Monday in France and in C. */
 static void
 test_first_weekday (void)
@@ -471,6 +504,7 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar/apply-undo-redo", test_apply_undo_redo);
   g_test_add_func ("/calendar/no-review-after-skip", test_no_review_after_skip);
   g_test_add_func ("/calendar/warnings", test_warnings);
+  g_test_add_func ("/calendar/overlaps", test_overlaps);
   g_test_add_func ("/calendar/first-weekday", test_first_weekday);
   return g_test_run ();
 }
