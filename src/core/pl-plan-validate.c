@@ -516,11 +516,33 @@ check_periods (PlPlan *plan, PlItem *kpi, GPtrArray *problems)
     }
 }
 
+/* The checks of one record on its own, past its fields. */
+static void
+check_record (PlPlan *plan, PlItem *item, GPtrArray *problems)
+{
+  if (PL_IS_CAMPAIGN (item))
+    check_dates (plan, item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
+  else if (PL_IS_ENTRY (item))
+    {
+      check_dates (plan, item, PL_ENTRY_START, PL_ENTRY_END, problems);
+      check_occurrences (plan, item, problems);
+    }
+  else if (PL_IS_KPI (item))
+    {
+      check_periods (plan, item, problems);
+      check_formula (plan, item, problems);
+      check_kpi_values (item, problems);
+    }
+  else if (PL_IS_OBJECTIVE (item))
+    check_objective_target (plan, item, problems);
+}
+
+static void check_chain_cycle (PlPlan *plan, GPtrArray *problems);
+
 static GPtrArray *
 validate (PlPlan *plan, gboolean blocking_only)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
-  g_autoptr(GPtrArray) cycle = NULL;
 
   check_fields (plan, PL_ITEM (pl_plan_get_metadata (plan)), problems);
   for (int c = 0; c < PL_N_COLLECTIONS; c++)
@@ -532,24 +554,8 @@ validate (PlPlan *plan, gboolean blocking_only)
           g_autoptr(PlItem) item = g_list_model_get_item (model, i);
 
           check_fields (plan, item, problems);
-          if (blocking_only)
-            continue;
-          if (PL_IS_KPI (item))
-            check_periods (plan, item, problems);
-          if (PL_IS_CAMPAIGN (item))
-            check_dates (plan, item, PL_CAMPAIGN_START, PL_CAMPAIGN_END, problems);
-          else if (PL_IS_ENTRY (item))
-            {
-              check_dates (plan, item, PL_ENTRY_START, PL_ENTRY_END, problems);
-              check_occurrences (plan, item, problems);
-            }
-          else if (PL_IS_KPI (item))
-            {
-              check_formula (plan, item, problems);
-              check_kpi_values (item, problems);
-            }
-          else if (PL_IS_OBJECTIVE (item))
-            check_objective_target (plan, item, problems);
+          if (!blocking_only)
+            check_record (plan, item, problems);
         }
     }
   if (!blocking_only)
@@ -559,6 +565,14 @@ validate (PlPlan *plan, gboolean blocking_only)
       check_formula_loops (plan, problems);
       check_funnel (plan, problems);
     }
+  check_chain_cycle (plan, problems);
+  return problems;
+}
+
+static void
+check_chain_cycle (PlPlan *plan, GPtrArray *problems)
+{
+  g_autoptr(GPtrArray) cycle = NULL;
 
   cycle = pl_plan_find_chain_cycle (plan);
   if (cycle != NULL)
@@ -581,7 +595,6 @@ validate (PlPlan *plan, gboolean blocking_only)
       add (problems, pl_plan_lookup (plan, cycle->pdata[0]), TRUE,
            _("The KPI chain loops back on itself: %s."), path);
     }
-  return problems;
 }
 
 static int
@@ -618,4 +631,32 @@ pl_plan_validate_blocking (PlPlan *plan)
         g_ptr_array_add (blocking, g_steal_pointer (&problems->pdata[i]));
     }
   return blocking;
+}
+
+GPtrArray *
+pl_plan_validate_record (PlPlan *plan, PlItem *item)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
+  const char *id = pl_item_get_id (item);
+
+  check_fields (plan, item, all);
+  check_record (plan, item, all);
+  /* The checks across records that can name one of these: only the chain's, which stay
+   * small (KPIs and their links), are asked; a campaign's allocations and spend are not. */
+  if (PL_IS_KPI (item))
+    {
+      check_formula_loops (plan, all);
+      check_funnel (plan, all);
+      check_chain_cycle (plan, all);
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      PlProblem *problem = all->pdata[i];
+
+      if (g_strcmp0 (problem->id, id) == 0)
+        g_ptr_array_add (problems, g_steal_pointer (&all->pdata[i]));
+    }
+  g_ptr_array_sort (problems, compare_positions);
+  return problems;
 }

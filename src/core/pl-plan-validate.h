@@ -19,6 +19,9 @@ typedef struct {
 void       pl_problem_free   (PlProblem *problem);
 /* Returns every problem of @plan, in file order (a new array of PlProblem). */
 GPtrArray *pl_plan_validate  (PlPlan *plan);
+/* Returns the problems pl_plan_validate() finds in @item alone, for a KPI with those of the
+ * chain that name it, without going through the rest of the plan (a new array of PlProblem). */
+GPtrArray *pl_plan_validate_record (PlPlan *plan, PlItem *item);
 /* Returns only the problems the model cannot hold (dangling references, a loop of the chain). */
 GPtrArray *pl_plan_validate_blocking (PlPlan *plan);
 /* Returns the IDs of the KPIs that take part in a loop of the chain, or NULL when acyclic. */

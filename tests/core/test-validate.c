@@ -48,6 +48,33 @@ test_clean_default (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* pl_plan_validate_record() finds what pl_plan_validate() finds of each record: for a KPI all of
+ * it (its chain's problems included), for the others at least what concerns them alone. */
+static void
+assert_records_agree (PlPlan *plan)
+{
+  g_autoptr(GPtrArray) all = pl_plan_validate (plan);
+
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    {
+      GListModel *model = pl_plan_get_collection (plan, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+          g_autoptr(GPtrArray) own = pl_plan_validate_record (plan, item);
+          guint n = 0;
+
+          for (guint k = 0; k < own->len; k++)
+            g_assert_nonnull (find (all, pl_item_get_id (item), ((PlProblem *) own->pdata[k])->message));
+          for (guint k = 0; k < all->len; k++)
+            n += g_strcmp0 (((PlProblem *) all->pdata[k])->id, pl_item_get_id (item)) == 0;
+          if (PL_IS_KPI (item))
+            g_assert_cmpuint (own->len, ==, n);
+        }
+    }
+}
+
 static void
 test_every_problem (void)
 {
@@ -115,6 +142,11 @@ test_every_problem (void)
   for (guint i = 0; i < problems->len; i++)
     g_assert_null (strstr (((PlProblem *) problems->pdata[i])->message, "al-1"));
   g_assert_cmpuint (problems->len, ==, 11);
+  assert_records_agree (plan);
+  {
+    g_autoptr(GPtrArray) own = pl_plan_validate_record (plan, kpi);
+    g_assert_cmpuint (own->len, ==, 1);
+  }
 }
 
 /* What an allocation joins names it: its line and its campaign. */
@@ -264,6 +296,7 @@ test_formula_loop (void)
   g_assert_nonnull (find (problems, "kpi-arpu", message));
   g_assert_true (pl_formula_kpi_in_loop (plan, PL_KPI (ltv)));
   g_assert_false (pl_formula_kpi_in_loop (plan, kpi (plan, "kpi-ltv-cac")));
+  assert_records_agree (plan);
 }
 
 static guint32
