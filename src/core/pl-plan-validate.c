@@ -53,8 +53,10 @@ add_error (GPtrArray *problems, PlItem *item, gboolean blocking, GError *error)
   add (problems, item, blocking, "%s", error->message);
 }
 
+/* The rules on each field; only the blocking ones (references) when @blocking_only, since
+ * the others would be thrown away: the reader asks that of every record it reads. */
 static void
-check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
+check_fields (PlPlan *plan, PlItem *item, gboolean blocking_only, GPtrArray *problems)
 {
   guint n_fields;
   const PlField *fields = pl_item_get_fields (item, &n_fields);
@@ -68,7 +70,7 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!pl_rule_required (plan, item, f, pl_item_field_is_set (item, f), &error))
+      if (!blocking_only && !pl_rule_required (plan, item, f, pl_item_field_is_set (item, f), &error))
         add_error (problems, item, FALSE, error);
       if (fields[f].type == PL_FIELD_REF && pl_item_field_is_set (item, f))
         {
@@ -85,7 +87,7 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
               add (problems, item, TRUE, _("%s names %s as its %s."), what, other, label);
             }
         }
-      if (fields[f].type == PL_FIELD_MONEY &&
+      if (!blocking_only && fields[f].type == PL_FIELD_MONEY &&
           !pl_rule_money (plan, item, f, pl_item_get_int (item, f), &error))
         add_error (problems, item, FALSE, error);
     }
@@ -522,7 +524,7 @@ validate (PlPlan *plan, gboolean blocking_only)
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
   g_autoptr(GPtrArray) cycle = NULL;
 
-  check_fields (plan, PL_ITEM (pl_plan_get_metadata (plan)), problems);
+  check_fields (plan, PL_ITEM (pl_plan_get_metadata (plan)), blocking_only, problems);
   for (int c = 0; c < PL_N_COLLECTIONS; c++)
     {
       GListModel *model = pl_plan_get_collection (plan, c);
@@ -531,7 +533,7 @@ validate (PlPlan *plan, gboolean blocking_only)
         {
           g_autoptr(PlItem) item = g_list_model_get_item (model, i);
 
-          check_fields (plan, item, problems);
+          check_fields (plan, item, blocking_only, problems);
           if (blocking_only)
             continue;
           if (PL_IS_KPI (item))
