@@ -1641,24 +1641,38 @@ close_reader (Reader *self, GError **error)
   return ok;
 }
 
-/* What the schema says of @data, which reads as a plan: its elements are walked with the
- * schema plugged in, not made into records a second time. */
-static gboolean
-check_schema (const char *data, gsize size, const char *display_name, gboolean converted, GError **error)
+/* The schema's pass over bytes that check_bytes() let through, beside the plain read. */
+typedef struct {
+  const char *data;
+  gsize       size;
+  const char *display_name;
+  gboolean    converted;
+  gint        abandoned;  /* atomic: the plain read failed, the verdict is not needed */
+  gboolean    valid;
+  GError     *error;
+} SchemaCheck;
+
+/* What the schema says of the bytes: the elements are walked with the schema plugged in, not
+ * made into records. Until the plain read has succeeded they may not even be XML: libxml2
+ * 2.9 then drops the parser's errors (the schema takes the place of the reader's handler) and
+ * the walk stops at the first, with nothing said; its verdict is only used for a file the
+ * plain read accepted. */
+static gpointer
+check_schema (gpointer user_data)
 {
+  SchemaCheck *check = user_data;
   Reader self = { 0 };
   xmlGenericErrorFunc generic_error = xmlGenericError;
   void *generic_context = xmlGenericErrorContext;
 
-  /* As in read_bytes(). */
+  /* As in read_plan(); libxml2 keeps this handler for each thread. */
   xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  open_reader (&self, data, size, display_name, converted);
+  open_reader (&self, check->data, check->size, check->display_name, check->converted);
   if (self.reader != NULL)
     {
       validate_schema (&self);
-      /* The plain read went through every node already: the depth and the DOCTYPE that next()
-       * checks are known to be right. */
-      while (!self.fatal)
+      /* The depth and the DOCTYPE that next() checks are the plain read's to report. */
+      while (!self.fatal && !g_atomic_int_get (&check->abandoned))
         {
           int ret = xmlTextReaderRead (self.reader);
 
@@ -1673,41 +1687,23 @@ check_schema (const char *data, gsize size, const char *display_name, gboolean c
       xmlFreeTextReader (self.reader);
     }
   xmlSetGenericErrorFunc (generic_context, generic_error);
-  return close_reader (&self, error);
+  check->valid = close_reader (&self, &check->error);
+  return NULL;
 }
 
-/* Reads @data, in UTF-8 whatever its XML declaration says when @converted. */
+/* Reads the plan from @data, which check_bytes() let through, in UTF-8 whatever its XML
+ * declaration says when @converted. */
 static PlPlan *
-read_bytes (const char  *data,
-            gsize        size,
-            const char  *display_name,
-            PlReadFlags  flags,
-            gboolean     converted,
-            GError     **error)
+read_plan (const char  *data,
+           gsize        size,
+           const char  *display_name,
+           gboolean     converted,
+           GError     **error)
 {
   Reader self = { 0 };
   g_autoptr(PlPlan) plan = NULL;
   xmlGenericErrorFunc generic_error;
   void *generic_context;
-
-  /* libxml2 2.9 loses the parser's own errors once a schema is plugged into the reader (and
-   * crashes if the handler is set after it), so the file is read without the schema first,
-   * for its messages and for the plan; that read also makes the checks of the bytes alone
-   * (check_bytes). */
-  if (flags & PL_READ_SCHEMA)
-    {
-      g_autoptr(PlPlan) plain = read_bytes (data, size, display_name, flags & ~PL_READ_SCHEMA,
-                                            converted, error);
-      if (plain == NULL)
-        return NULL;
-      /* The schema built in describes this version: a newer file's additions are not in it,
-       * and they are kept rather than refused. */
-      if (pl_plan_get_newer_format (plain) == NULL && !check_schema (data, size, display_name, converted, error))
-        return NULL;
-      return g_steal_pointer (&plain);
-    }
-  if (!check_bytes (data, size, display_name, error))
-    return NULL;
 
   plan = pl_plan_new ();
   self.plan = plan;
@@ -1740,6 +1736,47 @@ read_bytes (const char  *data,
   if (!close_reader (&self, error))
     return NULL;
   pl_plan_mark_saved (plan);
+  return g_steal_pointer (&plan);
+}
+
+/* Reads @data, in UTF-8 whatever its XML declaration says when @converted. */
+static PlPlan *
+read_bytes (const char  *data,
+            gsize        size,
+            const char  *display_name,
+            PlReadFlags  flags,
+            gboolean     converted,
+            GError     **error)
+{
+  SchemaCheck check = { data, size, display_name, converted };
+  g_autoptr(PlPlan) plan = NULL;
+  GThread *thread;
+
+  if (!check_bytes (data, size, display_name, error))
+    return NULL;
+  if (!(flags & PL_READ_SCHEMA))
+    return read_plan (data, size, display_name, converted, error);
+
+  /* libxml2 2.9 loses the parser's own errors once a schema is plugged into the reader (and
+   * crashes if the handler is set after it), so the plan and the messages come from the plain
+   * read, and the schema has its own pass over the bytes: on the other core, since neither
+   * needs the other until the end (a million records take seconds each way). */
+  thread = g_thread_try_new ("pl-schema", check_schema, &check, NULL);
+  plan = read_plan (data, size, display_name, converted, error);
+  /* The schema built in describes this version: a newer file's additions are not in it, and
+   * they are kept rather than refused. */
+  if (plan == NULL || pl_plan_get_newer_format (plan) != NULL)
+    g_atomic_int_set (&check.abandoned, TRUE);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else if (!check.abandoned)
+    check_schema (&check);
+  if (!check.abandoned && !check.valid)
+    {
+      g_propagate_error (error, g_steal_pointer (&check.error));
+      return NULL;
+    }
+  g_clear_error (&check.error);
   return g_steal_pointer (&plan);
 }
 
