@@ -685,6 +685,8 @@ read_attributes (Reader *self, PlItem *item)
 {
   PlItemClass *klass = PL_ITEM_GET_CLASS (item);
   const PlField *fields = pl_item_get_fields (item, NULL);
+  /* Asked once: a type check costs as much as storing the value. */
+  gboolean metadata = PL_IS_METADATA (item);
 
   while (xmlTextReaderMoveToNextAttribute (self->reader) == 1)
     {
@@ -694,11 +696,11 @@ read_attributes (Reader *self, PlItem *item)
 
       if (xmlTextReaderIsNamespaceDecl (self->reader))
         {
-          if (!PL_IS_METADATA (item))
+          if (!metadata)
             pl_extras_add_attribute (pl_item_get_extras (item), name, value);
           continue;
         }
-      if (strcmp (name, "id") == 0 && !PL_IS_METADATA (item))
+      if (strcmp (name, "id") == 0 && !metadata)
         {
           if (!valid_id (value))
             error_at (self, "id=", _("The ID “%s” is not allowed: an ID is 1 to 64 letters, digits, "
@@ -713,14 +715,14 @@ read_attributes (Reader *self, PlItem *item)
           pl_extras_add_attribute (pl_item_get_extras (item), name, value);
           continue;
         }
-      if (PL_IS_METADATA (item) && field == PL_METADATA_CURRENCY && !pl_currency_is_valid (value))
+      if (metadata && field == PL_METADATA_CURRENCY && !pl_currency_is_valid (value))
         {
           error_at (self, "currency=", _("The currency is “%s”; it must be an ISO 4217 code such as EUR or USD."),
                     value);
           continue;
         }
       set_attribute (self, item, field, value);
-      if (PL_IS_METADATA (item) && field == PL_METADATA_CURRENCY)
+      if (metadata && field == PL_METADATA_CURRENCY)
         self->exponent = pl_currency_exponent (value);
     }
   xmlTextReaderMoveToElement (self->reader);
@@ -1016,6 +1018,7 @@ read_item (Reader *self, GType type)
   GVariantBuilder answers;
   g_autoptr(GHashTable) questions = NULL;
   gboolean positioned = FALSE;
+  gboolean kpi = PL_IS_KPI (item);
 
   read_attributes (self, item);
   pl_item_set_position (item, line, 0);
@@ -1050,9 +1053,9 @@ read_item (Reader *self, GType type)
         read_planned (self, item, amounts, amounts_set);
       else if (questions != NULL && strcmp (name, "answer") == 0)
         read_answer (self, item, &answers, questions);
-      else if (PL_IS_KPI (item) && strcmp (name, "target") == 0)
+      else if (kpi && strcmp (name, "target") == 0)
         read_point (self, PL_KPI (item), TRUE);
-      else if (PL_IS_KPI (item) && strcmp (name, "measurement") == 0)
+      else if (kpi && strcmp (name, "measurement") == 0)
         read_point (self, PL_KPI (item), FALSE);
       else if ((field = pl_item_class_find_field (klass, name)) >= 0 &&
                (klass->fields[field].type == PL_FIELD_TEXT || klass->fields[field].type == PL_FIELD_STRV))
