@@ -1411,7 +1411,8 @@ check_integrity (Reader *self)
 static void
 validate_schema (Reader *self)
 {
-  xmlSchemaPtr schema = pl_schema_get ();
+  /* Its verdict is only used once the plain read has accepted the file. */
+  xmlSchemaPtr schema = pl_schema_get_after_read ();
 
   if (schema == NULL)
     {
