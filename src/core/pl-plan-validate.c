@@ -416,16 +416,18 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
 {
   const char * const *skip = pl_item_get_strv (entry, PL_ENTRY_SKIP);
   const char * const *move = pl_item_get_strv (entry, PL_ENTRY_MOVE);
-  g_autofree char *what = NULL;
+  g_autofree char *what_text = NULL;
   g_autoptr(GArray) skipped = NULL;
   g_autoptr(GArray) moves = NULL;
   g_autoptr(GHashTable) moved = NULL;
 
   if (!pl_item_field_is_set (entry, PL_ENTRY_SKIP) && !pl_item_field_is_set (entry, PL_ENTRY_MOVE))
     return;
-  what = pl_rules_describe (plan, entry, TRUE);
+  /* Described only for a message, as in check_fields(): a big calendar skips thousands. */
+#define what (what_text ? what_text : (what_text = pl_rules_describe (plan, entry, TRUE)))
   skipped = pl_calendar_skipped (plan, entry);
-  moved = g_hash_table_new (NULL, NULL);
+  if (move != NULL)
+    moved = g_hash_table_new (NULL, NULL);
   for (guint i = 0; skip != NULL && skip[i] != NULL; i++)
     {
       guint32 origin;
@@ -457,13 +459,15 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
         add (problems, entry, FALSE, _("%s moves its occurrence of %s twice."), what, date);
     }
   /* Two occurrences on one day show as one. */
+  if (move == NULL)
+    return;
   moves = pl_calendar_moves (plan, entry);
   for (guint i = 0; i < moves->len; i++)
     {
       const PlCalendarMove *m = &g_array_index (moves, PlCalendarMove, i);
       gboolean taken = pl_calendar_in_series (plan, entry, m->day) &&
                        !has_day (skipped, m->day) &&
-                       !g_hash_table_contains (moved, GUINT_TO_POINTER (m->day));
+                       (moved == NULL || !g_hash_table_contains (moved, GUINT_TO_POINTER (m->day)));
 
       for (guint j = 0; j < i && !taken; j++)
         taken = g_array_index (moves, PlCalendarMove, j).day == m->day;
@@ -478,6 +482,7 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
         }
     }
 }
+#undef what
 
 /* A KPI holds one value per period of its frequency, on the period's first day
  * (pl-kpi-period.h): a value on another day (a measurement or a target) is a warning, once per
