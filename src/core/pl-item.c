@@ -359,8 +359,9 @@ pl_item_class_set_fields (PlItemClass   *klass,
 int
 pl_item_class_find_field (PlItemClass *klass, const char *name)
 {
+  /* The first letter first: the reader asks this of every attribute of every record. */
   for (guint i = 0; i < klass->n_fields; i++)
-    if (strcmp (klass->fields[i].name, name) == 0)
+    if (klass->fields[i].name[0] == name[0] && strcmp (klass->fields[i].name, name) == 0)
       return (int) i;
   return -1;
 }

@@ -53,8 +53,10 @@ add_error (GPtrArray *problems, PlItem *item, gboolean blocking, GError *error)
   add (problems, item, blocking, "%s", error->message);
 }
 
+/* The rules on each field; only the blocking ones (references) when @blocking_only, since
+ * the others would be thrown away: the reader asks that of every record it reads. */
 static void
-check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
+check_fields (PlPlan *plan, PlItem *item, gboolean blocking_only, GPtrArray *problems)
 {
   guint n_fields;
   const PlField *fields = pl_item_get_fields (item, &n_fields);
@@ -68,7 +70,7 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!pl_rule_required (plan, item, f, pl_item_field_is_set (item, f), &error))
+      if (!blocking_only && !pl_rule_required (plan, item, f, pl_item_field_is_set (item, f), &error))
         add_error (problems, item, FALSE, error);
       if (fields[f].type == PL_FIELD_REF && pl_item_field_is_set (item, f))
         {
@@ -85,7 +87,7 @@ check_fields (PlPlan *plan, PlItem *item, GPtrArray *problems)
               add (problems, item, TRUE, _("%s names %s as its %s."), what, other, label);
             }
         }
-      if (fields[f].type == PL_FIELD_MONEY &&
+      if (!blocking_only && fields[f].type == PL_FIELD_MONEY &&
           !pl_rule_money (plan, item, f, pl_item_get_int (item, f), &error))
         add_error (problems, item, FALSE, error);
     }
@@ -414,16 +416,18 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
 {
   const char * const *skip = pl_item_get_strv (entry, PL_ENTRY_SKIP);
   const char * const *move = pl_item_get_strv (entry, PL_ENTRY_MOVE);
-  g_autofree char *what = NULL;
+  g_autofree char *what_text = NULL;
   g_autoptr(GArray) skipped = NULL;
   g_autoptr(GArray) moves = NULL;
   g_autoptr(GHashTable) moved = NULL;
 
   if (!pl_item_field_is_set (entry, PL_ENTRY_SKIP) && !pl_item_field_is_set (entry, PL_ENTRY_MOVE))
     return;
-  what = pl_rules_describe (plan, entry, TRUE);
+  /* Described only for a message, as in check_fields(): a big calendar skips thousands. */
+#define what (what_text ? what_text : (what_text = pl_rules_describe (plan, entry, TRUE)))
   skipped = pl_calendar_skipped (plan, entry);
-  moved = g_hash_table_new (NULL, NULL);
+  if (move != NULL)
+    moved = g_hash_table_new (NULL, NULL);
   for (guint i = 0; skip != NULL && skip[i] != NULL; i++)
     {
       guint32 origin;
@@ -455,13 +459,15 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
         add (problems, entry, FALSE, _("%s moves its occurrence of %s twice."), what, date);
     }
   /* Two occurrences on one day show as one. */
+  if (move == NULL)
+    return;
   moves = pl_calendar_moves (plan, entry);
   for (guint i = 0; i < moves->len; i++)
     {
       const PlCalendarMove *m = &g_array_index (moves, PlCalendarMove, i);
       gboolean taken = pl_calendar_in_series (plan, entry, m->day) &&
                        !has_day (skipped, m->day) &&
-                       !g_hash_table_contains (moved, GUINT_TO_POINTER (m->day));
+                       (moved == NULL || !g_hash_table_contains (moved, GUINT_TO_POINTER (m->day)));
 
       for (guint j = 0; j < i && !taken; j++)
         taken = g_array_index (moves, PlCalendarMove, j).day == m->day;
@@ -476,6 +482,7 @@ check_occurrences (PlPlan *plan, PlItem *entry, GPtrArray *problems)
         }
     }
 }
+#undef what
 
 /* A KPI holds one value per period of its frequency, on the period's first day
  * (pl-kpi-period.h): a value on another day (a measurement or a target) is a warning, once per
@@ -544,7 +551,7 @@ validate (PlPlan *plan, gboolean blocking_only)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
 
-  check_fields (plan, PL_ITEM (pl_plan_get_metadata (plan)), problems);
+  check_fields (plan, PL_ITEM (pl_plan_get_metadata (plan)), blocking_only, problems);
   for (int c = 0; c < PL_N_COLLECTIONS; c++)
     {
       GListModel *model = pl_plan_get_collection (plan, c);
@@ -553,7 +560,7 @@ validate (PlPlan *plan, gboolean blocking_only)
         {
           g_autoptr(PlItem) item = g_list_model_get_item (model, i);
 
-          check_fields (plan, item, problems);
+          check_fields (plan, item, blocking_only, problems);
           if (!blocking_only)
             check_record (plan, item, problems);
         }
@@ -640,7 +647,7 @@ pl_plan_validate_record (PlPlan *plan, PlItem *item)
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
   const char *id = pl_item_get_id (item);
 
-  check_fields (plan, item, all);
+  check_fields (plan, item, FALSE, all);
   check_record (plan, item, all);
   /* The checks across records that can name one of these: only the chain's, which stay
    * small (KPIs and their links), are asked; a campaign's allocations and spend are not. */

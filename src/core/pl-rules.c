@@ -188,10 +188,12 @@ gboolean
 pl_rule_required (PlPlan *plan, PlItem *item, guint field, gboolean set, GError **error)
 {
   const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  const char *label = g_dgettext (GETTEXT_PACKAGE, f->label);
+  const char *label;
 
   if (set || !(f->flags & PL_FIELD_REQUIRED))
     return TRUE;
+  /* Translated only for a message: every field of every record comes here. */
+  label = g_dgettext (GETTEXT_PACKAGE, f->label);
   /* The field that names the record: without it there is nothing to call the record by. */
   if (strcmp (f->name, "name") == 0 || strcmp (f->name, "title") == 0 ||
       (PL_IS_OBJECTIVE (item) && field == PL_OBJECTIVE_STATEMENT))

@@ -37,7 +37,8 @@ typedef struct {
   PlXmlTag          tag;           /* the start tag of the element the reader is on */
   guint             known_line;    /* a line whose start is known, to find others near it */
   gsize             known_start;
-  GHashTable       *ids;           /* ID -> line of first use */
+  GHashTable       *ids;           /* ID -> line of first use; the IDs are the records' own, which
+                                    * the plan keeps, every record with one being kept */
   GPtrArray        *root_ns;       /* ` xmlns:p="uri"` declared on the root, written there again */
   guint             exponent;
   gboolean          fatal;         /* the XML itself is broken: stop reading */
@@ -683,9 +684,9 @@ static void
 read_attributes (Reader *self, PlItem *item)
 {
   PlItemClass *klass = PL_ITEM_GET_CLASS (item);
-  guint n_fields;
-  const PlField *fields = pl_item_get_fields (item, &n_fields);
-  g_autofree gboolean *seen = g_new0 (gboolean, n_fields);
+  const PlField *fields = pl_item_get_fields (item, NULL);
+  /* Asked once: a type check costs as much as storing the value. */
+  gboolean metadata = PL_IS_METADATA (item);
 
   while (xmlTextReaderMoveToNextAttribute (self->reader) == 1)
     {
@@ -695,11 +696,11 @@ read_attributes (Reader *self, PlItem *item)
 
       if (xmlTextReaderIsNamespaceDecl (self->reader))
         {
-          if (!PL_IS_METADATA (item))
+          if (!metadata)
             pl_extras_add_attribute (pl_item_get_extras (item), name, value);
           continue;
         }
-      if (strcmp (name, "id") == 0 && !PL_IS_METADATA (item))
+      if (strcmp (name, "id") == 0 && !metadata)
         {
           if (!valid_id (value))
             error_at (self, "id=", _("The ID “%s” is not allowed: an ID is 1 to 64 letters, digits, "
@@ -714,15 +715,14 @@ read_attributes (Reader *self, PlItem *item)
           pl_extras_add_attribute (pl_item_get_extras (item), name, value);
           continue;
         }
-      seen[field] = TRUE;
-      if (PL_IS_METADATA (item) && field == PL_METADATA_CURRENCY && !pl_currency_is_valid (value))
+      if (metadata && field == PL_METADATA_CURRENCY && !pl_currency_is_valid (value))
         {
           error_at (self, "currency=", _("The currency is “%s”; it must be an ISO 4217 code such as EUR or USD."),
                     value);
           continue;
         }
       set_attribute (self, item, field, value);
-      if (PL_IS_METADATA (item) && field == PL_METADATA_CURRENCY)
+      if (metadata && field == PL_METADATA_CURRENCY)
         self->exponent = pl_currency_exponent (value);
     }
   xmlTextReaderMoveToElement (self->reader);
@@ -766,15 +766,34 @@ check_required (Reader *self, PlItem *item, const PlXmlTag *tag)
     }
 }
 
+/* Appends the texts of @node and its siblings, and of their children, in document order. */
+static void
+collect_text (GString *text, xmlNodePtr node)
+{
+  for (; node != NULL; node = node->next)
+    if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content != NULL)
+      g_string_append (text, (const char *) node->content);
+    else if (node->type == XML_ELEMENT_NODE)
+      collect_text (text, node->children);
+}
+
+/* The text of the current element, as xmlTextReaderReadString() gives it, without the 4 KB
+ * buffer that allocates for each text (a million records, a million texts). An empty element
+ * (<notes/>) reads as empty text. */
 static char *
 read_text (Reader *self)
 {
-  xmlChar *text = xmlTextReaderReadString (self->reader);
-  /* An empty element (<notes/>) has no string at all: it reads as empty text. */
-  char *copy = g_strdup (text != NULL ? (const char *) text : "");
+  xmlNodePtr node = xmlTextReaderExpand (self->reader);
+  GString *text;
 
-  xmlFree (text);
-  return copy;
+  if (node == NULL || node->children == NULL)
+    return g_strdup ("");
+  /* The common case: one text node. */
+  if (node->children->next == NULL && node->children->type == XML_TEXT_NODE)
+    return g_strdup (node->children->content != NULL ? (const char *) node->children->content : "");
+  text = g_string_new (NULL);
+  collect_text (text, node->children);
+  return g_string_free (text, FALSE);
 }
 
 /* A <planned month amount/> of a budget line. */
@@ -999,6 +1018,7 @@ read_item (Reader *self, GType type)
   GVariantBuilder answers;
   g_autoptr(GHashTable) questions = NULL;
   gboolean positioned = FALSE;
+  gboolean kpi = PL_IS_KPI (item);
 
   read_attributes (self, item);
   pl_item_set_position (item, line, 0);
@@ -1033,9 +1053,9 @@ read_item (Reader *self, GType type)
         read_planned (self, item, amounts, amounts_set);
       else if (questions != NULL && strcmp (name, "answer") == 0)
         read_answer (self, item, &answers, questions);
-      else if (PL_IS_KPI (item) && strcmp (name, "target") == 0)
+      else if (kpi && strcmp (name, "target") == 0)
         read_point (self, PL_KPI (item), TRUE);
-      else if (PL_IS_KPI (item) && strcmp (name, "measurement") == 0)
+      else if (kpi && strcmp (name, "measurement") == 0)
         read_point (self, PL_KPI (item), FALSE);
       else if ((field = pl_item_class_find_field (klass, name)) >= 0 &&
                (klass->fields[field].type == PL_FIELD_TEXT || klass->fields[field].type == PL_FIELD_STRV))
@@ -1100,7 +1120,7 @@ register_id (Reader *self, PlItem *item, const PlXmlTag *tag)
       add_message (self, line, column, message);
       return TRUE;
     }
-  g_hash_table_insert (self->ids, g_strdup (id), GUINT_TO_POINTER (pl_item_get_line (item)));
+  g_hash_table_insert (self->ids, (gpointer) id, GUINT_TO_POINTER (pl_item_get_line (item)));
   return TRUE;
 }
 
@@ -1391,7 +1411,8 @@ check_integrity (Reader *self)
 static void
 validate_schema (Reader *self)
 {
-  xmlSchemaPtr schema = pl_schema_get ();
+  /* Its verdict is only used once the plain read has accepted the file. */
+  xmlSchemaPtr schema = pl_schema_get_after_read ();
 
   if (schema == NULL)
     {
@@ -1581,6 +1602,147 @@ pl_plan_read_bytes (const char  *data,
   return read_bytes (data, size, display_name, flags, FALSE, error);
 }
 
+/* Starts reading @data, in UTF-8 whatever its XML declaration says when @converted; the
+ * messages go to @self's. */
+static void
+open_reader (Reader *self, const char *data, gsize size, const char *display_name, gboolean converted)
+{
+  self->data = data;
+  self->size = size;
+  self->name = display_name;
+  self->messages = g_string_new (NULL);
+  pl_xml_cursor_init (&self->cursor, data, size);
+  self->tag.line = 1;
+  self->known_line = 1;
+  self->reader = xmlReaderForMemory (data, (int) size, NULL, converted ? "UTF-8" : NULL,
+                                     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS |
+                                     (converted ? XML_PARSE_IGNORE_ENC : 0));
+  if (self->reader == NULL)
+    add_message (self, 1, 1, _("The file cannot be read as XML."));
+  else
+    xmlTextReaderSetStructuredErrorHandler (self->reader, structured_error, self);
+}
+
+/* Ends the reading (the reader freed): FALSE with the messages in @error when there are any. */
+static gboolean
+close_reader (Reader *self, GError **error)
+{
+  gboolean ok = self->n_errors == 0;
+
+  if (self->stopped)
+    g_string_append_printf (self->messages,
+                            _("%s: … and perhaps more problems: Pilote stops reading a file at the "
+                              "first %d. Correct these and open it again.\n"),
+                            self->name, MAX_MESSAGES);
+  if (!ok)
+    {
+      if (self->messages->len > 0 && self->messages->str[self->messages->len - 1] == '\n')
+        g_string_truncate (self->messages, self->messages->len - 1);
+      g_set_error_literal (error, PL_ERROR, self->newer ? PL_ERROR_VERSION : PL_ERROR_FILE,
+                           self->messages->str);
+    }
+  g_string_free (self->messages, TRUE);
+  return ok;
+}
+
+/* The schema's pass over bytes that check_bytes() let through, beside the plain read. */
+typedef struct {
+  const char *data;
+  gsize       size;
+  const char *display_name;
+  gboolean    converted;
+  gint        abandoned;  /* atomic: the plain read failed, the verdict is not needed */
+  gboolean    valid;
+  GError     *error;
+} SchemaCheck;
+
+/* What the schema says of the bytes: the elements are walked with the schema plugged in, not
+ * made into records. Until the plain read has succeeded they may not even be XML: libxml2
+ * 2.9 then drops the parser's errors (the schema takes the place of the reader's handler) and
+ * the walk stops at the first, with nothing said; its verdict is only used for a file the
+ * plain read accepted. */
+static gpointer
+check_schema (gpointer user_data)
+{
+  SchemaCheck *check = user_data;
+  Reader self = { 0 };
+  xmlGenericErrorFunc generic_error = xmlGenericError;
+  void *generic_context = xmlGenericErrorContext;
+
+  /* As in read_plan(); libxml2 keeps this handler for each thread. */
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  open_reader (&self, check->data, check->size, check->display_name, check->converted);
+  if (self.reader != NULL)
+    {
+      validate_schema (&self);
+      /* The depth and the DOCTYPE that next() checks are the plain read's to report. */
+      while (!self.fatal && !g_atomic_int_get (&check->abandoned))
+        {
+          int ret = xmlTextReaderRead (self.reader);
+
+          if (ret != 1)
+            {
+              self.fatal = ret < 0;
+              break;
+            }
+        }
+      if (!self.fatal && xmlTextReaderIsValid (self.reader) != 1 && self.n_errors == 0)
+        add_message (&self, 1, 1, _("The file does not follow the plan schema."));
+      xmlFreeTextReader (self.reader);
+    }
+  xmlSetGenericErrorFunc (generic_context, generic_error);
+  check->valid = close_reader (&self, &check->error);
+  return NULL;
+}
+
+/* Reads the plan from @data, which check_bytes() let through, in UTF-8 whatever its XML
+ * declaration says when @converted. */
+static PlPlan *
+read_plan (const char  *data,
+           gsize        size,
+           const char  *display_name,
+           gboolean     converted,
+           GError     **error)
+{
+  Reader self = { 0 };
+  g_autoptr(PlPlan) plan = NULL;
+  xmlGenericErrorFunc generic_error;
+  void *generic_context;
+
+  plan = pl_plan_new ();
+  self.plan = plan;
+  self.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.root_ns = g_ptr_array_new_with_free_func (g_free);
+  self.exponent = 2;
+  /* libxml2 also prints some problems (a failed encoding conversion) to stderr; the structured
+   * handler has them already, in words. */
+  generic_error = xmlGenericError;
+  generic_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  open_reader (&self, data, size, display_name, converted);
+  if (self.reader != NULL)
+    {
+      read_document (&self);
+      /* Read to the end: trailing garbage is reported too. */
+      while (!self.fatal && !self.refused && next (&self))
+        if (xmlTextReaderNodeType (self.reader) == XML_READER_TYPE_ELEMENT)
+          {
+            error_at (&self, "<", _("There is content after the end of the plan."));
+            break;
+          }
+      xmlFreeTextReader (self.reader);
+    }
+  xmlSetGenericErrorFunc (generic_context, generic_error);
+  if (self.n_errors == 0)
+    check_integrity (&self);
+  g_hash_table_unref (self.ids);
+  g_ptr_array_unref (self.root_ns);
+  if (!close_reader (&self, error))
+    return NULL;
+  pl_plan_mark_saved (plan);
+  return g_steal_pointer (&plan);
+}
+
 /* Reads @data, in UTF-8 whatever its XML declaration says when @converted. */
 static PlPlan *
 read_bytes (const char  *data,
@@ -1590,90 +1752,35 @@ read_bytes (const char  *data,
             gboolean     converted,
             GError     **error)
 {
-  Reader self = { 0 };
+  SchemaCheck check = { data, size, display_name, converted };
   g_autoptr(PlPlan) plan = NULL;
-  xmlGenericErrorFunc generic_error;
-  void *generic_context;
+  GThread *thread;
+
+  if (!check_bytes (data, size, display_name, error))
+    return NULL;
+  if (!(flags & PL_READ_SCHEMA))
+    return read_plan (data, size, display_name, converted, error);
 
   /* libxml2 2.9 loses the parser's own errors once a schema is plugged into the reader (and
-   * crashes if the handler is set after it), so a broken file is read without the schema first,
-   * for its messages; that read also makes the checks of the bytes alone (check_bytes). */
-  if (flags & PL_READ_SCHEMA)
+   * crashes if the handler is set after it), so the plan and the messages come from the plain
+   * read, and the schema has its own pass over the bytes: on the other core, since neither
+   * needs the other until the end (a million records take seconds each way). */
+  thread = g_thread_try_new ("pl-schema", check_schema, &check, NULL);
+  plan = read_plan (data, size, display_name, converted, error);
+  /* The schema built in describes this version: a newer file's additions are not in it, and
+   * they are kept rather than refused. */
+  if (plan == NULL || pl_plan_get_newer_format (plan) != NULL)
+    g_atomic_int_set (&check.abandoned, TRUE);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else if (!check.abandoned)
+    check_schema (&check);
+  if (!check.abandoned && !check.valid)
     {
-      g_autoptr(PlPlan) plain = read_bytes (data, size, display_name, flags & ~PL_READ_SCHEMA,
-                                            converted, error);
-      if (plain == NULL)
-        return NULL;
-      /* The schema built in describes this version: a newer file's additions are not in it,
-       * and they are kept rather than refused. The plan read without it is the plan. */
-      if (pl_plan_get_newer_format (plain) != NULL)
-        return g_steal_pointer (&plain);
-    }
-  else if (!check_bytes (data, size, display_name, error))
-    return NULL;
-
-  plan = pl_plan_new ();
-  self.data = data;
-  self.size = size;
-  self.name = display_name;
-  self.plan = plan;
-  self.messages = g_string_new (NULL);
-  self.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.root_ns = g_ptr_array_new_with_free_func (g_free);
-  self.exponent = 2;
-  pl_xml_cursor_init (&self.cursor, data, size);
-  self.tag.line = 1;
-  self.known_line = 1;
-  /* libxml2 also prints some problems (a failed encoding conversion) to stderr; the structured
-   * handler has them already, in words. */
-  generic_error = xmlGenericError;
-  generic_context = xmlGenericErrorContext;
-  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  self.reader = xmlReaderForMemory (data, (int) size, NULL, converted ? "UTF-8" : NULL,
-                                    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS |
-                                    (converted ? XML_PARSE_IGNORE_ENC : 0));
-  if (self.reader == NULL)
-    add_message (&self, 1, 1, _("The file cannot be read as XML."));
-  else
-    {
-      xmlTextReaderSetStructuredErrorHandler (self.reader, structured_error, &self);
-      if (flags & PL_READ_SCHEMA)
-        validate_schema (&self);
-      read_document (&self);
-      /* Read to the end: trailing garbage and the schema's last checks are reported too. */
-      while (!self.fatal && !self.refused && next (&self))
-        if (xmlTextReaderNodeType (self.reader) == XML_READER_TYPE_ELEMENT)
-          {
-            error_at (&self, "<", _("There is content after the end of the plan."));
-            break;
-          }
-      if ((flags & PL_READ_SCHEMA) && !self.fatal && xmlTextReaderIsValid (self.reader) != 1 &&
-          self.n_errors == 0)
-        add_message (&self, 1, 1, _("The file does not follow the plan schema."));
-      xmlFreeTextReader (self.reader);
-    }
-  xmlSetGenericErrorFunc (generic_context, generic_error);
-  if (self.n_errors == 0)
-    check_integrity (&self);
-
-  if (self.stopped)
-    g_string_append_printf (self.messages,
-                            _("%s: … and perhaps more problems: Pilote stops reading a file at the "
-                              "first %d. Correct these and open it again.\n"),
-                            display_name, MAX_MESSAGES);
-  g_hash_table_unref (self.ids);
-  g_ptr_array_unref (self.root_ns);
-  if (self.n_errors > 0)
-    {
-      if (self.messages->len > 0 && self.messages->str[self.messages->len - 1] == '\n')
-        g_string_truncate (self.messages, self.messages->len - 1);
-      g_set_error_literal (error, PL_ERROR, self.newer ? PL_ERROR_VERSION : PL_ERROR_FILE,
-                           self.messages->str);
-      g_string_free (self.messages, TRUE);
+      g_propagate_error (error, g_steal_pointer (&check.error));
       return NULL;
     }
-  g_string_free (self.messages, TRUE);
-  pl_plan_mark_saved (plan);
+  g_clear_error (&check.error);
   return g_steal_pointer (&plan);
 }
 

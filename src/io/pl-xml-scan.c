@@ -46,7 +46,16 @@ past (PlXmlCursor *self, gsize from, const char *terminator)
   return self->size;
 }
 
-static gboolean
+/* Just past the first @terminator at or after @from, or the end of the text. */
+static gsize
+past_byte (PlXmlCursor *self, gsize from, char terminator)
+{
+  const char *p = from < self->size ? memchr (self->data + from, terminator, self->size - from) : NULL;
+
+  return p != NULL ? (gsize) (p - self->data) + 1 : self->size;
+}
+
+static inline gboolean
 starts (PlXmlCursor *self, gsize at, const char *prefix)
 {
   gsize length = strlen (prefix);
@@ -54,34 +63,45 @@ starts (PlXmlCursor *self, gsize at, const char *prefix)
   return at + length <= self->size && memcmp (self->data + at, prefix, length) == 0;
 }
 
+/* The bytes of a start tag that walk_tag() looks at; it goes over the others a byte at a
+ * time with one test each, since a plan file is mostly tags. */
+static const guint8 tag_stops[256] = { ['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1, ['<'] = 1 };
+
 /* Walks a start tag from its '<' to just past its '>', counting its attributes. */
 static gsize
 walk_tag (PlXmlCursor *self, gsize at, guint *n_attributes)
 {
+  const guchar *data = (const guchar *) self->data;
   gsize i = at + 1;
 
   *n_attributes = 0;
-  while (i < self->size)
+  for (;;)
     {
-      char c = self->data[i];
-
-      if (c == '"' || c == '\'')
+      while (i < self->size && !tag_stops[data[i]])
+        i++;
+      if (i >= self->size)
+        return self->size;
+      switch (data[i])
         {
-          const char *close = memchr (self->data + i + 1, c, self->size - i - 1);
-          if (close == NULL)
-            return self->size;
-          i = close - self->data + 1;
-          continue;
+        case '"':
+        case '\'':
+          {
+            const guchar *close = memchr (data + i + 1, data[i], self->size - i - 1);
+            if (close == NULL)
+              return self->size;
+            i = (gsize) (close - data) + 1;
+          }
+          break;
+        case '=':
+          (*n_attributes)++;
+          i++;
+          break;
+        case '>':
+          return i + 1;
+        default:
+          return i; /* '<': not XML, the parser stops here */
         }
-      if (c == '=')
-        (*n_attributes)++;
-      else if (c == '>')
-        return i + 1;
-      else if (c == '<')
-        return i; /* not XML: the parser stops here */
-      i++;
     }
-  return self->size;
 }
 
 gboolean
@@ -95,8 +115,9 @@ pl_xml_cursor_next (PlXmlCursor *self, PlXmlTag *tag)
       if (lt == NULL)
         break;
       at = lt - self->data;
+      /* An end tag at every other '<': told apart by its second byte alone. */
       if (starts (self, at, "</"))
-        self->scan = past (self, at, ">");
+        self->scan = past_byte (self, at, '>');
       else if (starts (self, at, "<!--"))
         self->scan = past (self, at + 4, "-->");
       else if (starts (self, at, "<![CDATA["))
@@ -104,7 +125,7 @@ pl_xml_cursor_next (PlXmlCursor *self, PlXmlTag *tag)
       else if (starts (self, at, "<?"))
         self->scan = past (self, at + 2, "?>");
       else if (starts (self, at, "<!"))
-        self->scan = past (self, at, ">");
+        self->scan = past_byte (self, at, '>');
       else
         {
           tag->offset = at;

@@ -2,7 +2,9 @@
 /* The iCalendar export of the example plan and of a plan of skipped and moved occurrences,
  * read back with libical and compared with the plan event by event (every recurring one
  * expanded as a calendar program does: its RRULE, less its EXDATEs, with the events that
- * take the place of one occurrence); stable from one run to the next but for DTSTAMP. */
+ * take the place of one occurrence); stable from one run to the next but for DTSTAMP; and
+ * byte for byte the file libical writes for the same events (the export writes its lines
+ * itself since issue 19), on texts that escaping and folding must get right. */
 #include <glib.h>
 #include <libical/ical.h>
 #include <string.h>
@@ -11,6 +13,8 @@
 #include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-ical.h"
+#include "pl-ical-event.h"
+#include "pl-ical-lines.h"
 #include "pl-plan-file.h"
 
 static PlPlan *
@@ -469,6 +473,334 @@ test_streamed (void)
   }
 }
 
+/* Texts that the escaping and folding of RFC 5545 must get right. */
+static const char *tricky_texts[] = {
+  "",
+  "Plain",
+  "Commas, semicolons; colons: and back\\slashes\\",
+  "Line one\nLine two\r\nLine three\rend\n",
+  "Tab\there, backspace\b, form feed\f, \x01 and \x7f",
+  "\\n is not a newline, \\; nor \\, an escape",
+  "“Quoted” \"twice\" and 'once'",
+  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+  "éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé",
+  "€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€",
+  "𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞",
+  "aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞aé€𝄞",
+  "Words of an ordinary length that run on past the seventy-five octets of a line, "
+  "and on again, so that the line is folded twice or three times by the writer",
+  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\\\\\\\\\\\\",
+  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,,,,,,;;;;;;\n\n\n\n\n\n",
+};
+
+/* A text of pieces from the list below, drawn from @rand: separators, escapes and characters of
+ * every UTF-8 length, in runs that put them on either side of a fold. */
+static char *
+random_text (GRand *rand)
+{
+  static const char *pieces[] = {
+    "a", "b", "xxxxxxxxxx", " ", ",", ";", ":", "\\", "\n", "\r", "\t", "\b", "\f", "\x01",
+    "é", "€", "𝄞", "\"", "=", "-", "@", "\\n", "éé", "€€€",
+  };
+  GString *text = g_string_new (NULL);
+  guint n = (guint) g_rand_int_range (rand, 0, 120);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (text, FALSE);
+}
+
+/* A plan whose every text is one of tricky_texts or of @n_random random ones, with campaigns,
+ * members, segments and calendar entries of every cadence on the days RRULE treats apart. */
+static PlPlan *
+tricky_plan (const char *title, guint n_random)
+{
+  PlPlan *plan = pl_plan_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20270101);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  static const int starts[][3] = {
+    { 2027, 1, 31 }, { 2027, 1, 28 }, { 2027, 1, 29 }, { 2027, 1, 30 }, { 2027, 3, 15 },
+    { 2024, 2, 29 }, { 2027, 2, 28 }, { 2027, 12, 31 }, { 2026, 11, 30 }, { 2027, 6, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_texts); i++)
+    g_ptr_array_add (texts, g_strdup (tricky_texts[i]));
+  for (guint i = 0; i < n_random; i++)
+    g_ptr_array_add (texts, random_text (rand));
+  pl_item_set_string (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_TITLE, title);
+  pl_item_set_julian (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_START, day (2027, 1, 1));
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = texts->pdata[i];
+      const char *other = texts->pdata[(i + 1) % texts->len];
+      g_autoptr(PlItem) member = g_object_new (PL_TYPE_MEMBER, NULL);
+      g_autoptr(PlItem) segment = g_object_new (PL_TYPE_SEGMENT, NULL);
+      g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+      g_autoptr(PlItem) entry = g_object_new (PL_TYPE_ENTRY, NULL);
+      const int *start = starts[i % G_N_ELEMENTS (starts)];
+      guint32 first = day (start[0], start[1], start[2]);
+      char id[32];
+
+      g_snprintf (id, sizeof id, "member-%u", i);
+      pl_item_set_id (member, id);
+      pl_item_set_string (member, PL_MEMBER_NAME, text);
+      pl_plan_add (plan, member);
+      g_snprintf (id, sizeof id, "segment-%u", i);
+      pl_item_set_id (segment, id);
+      pl_item_set_string (segment, PL_SEGMENT_NAME, other);
+      pl_plan_add (plan, segment);
+
+      g_snprintf (id, sizeof id, "campaign-%u", i);
+      pl_item_set_id (campaign, id);
+      pl_item_set_string (campaign, PL_CAMPAIGN_NAME, i % 7 == 3 ? NULL : text);
+      pl_item_set_string (campaign, PL_CAMPAIGN_CHANNEL, other);
+      if (i % 3 != 1)
+        pl_item_set_string (campaign, PL_CAMPAIGN_SEGMENT, pl_item_get_id (segment));
+      if (i % 4 != 2)
+        pl_item_set_string (campaign, PL_CAMPAIGN_OWNER, pl_item_get_id (member));
+      if (i % 2 == 0)
+        pl_item_set_string (campaign, PL_CAMPAIGN_PROBLEM, other);
+      if (i % 5 != 0)
+        pl_item_set_string (campaign, PL_CAMPAIGN_SUCCESS, text);
+      pl_item_set_julian (campaign, PL_CAMPAIGN_START, i % 11 == 5 ? 0 : first);
+      pl_item_set_julian (campaign, PL_CAMPAIGN_END, first + (i % 6) * 9);
+      pl_plan_add (plan, campaign);
+
+      g_snprintf (id, sizeof id, "entry-%u", i);
+      pl_item_set_id (entry, id);
+      pl_item_set_string (entry, PL_ENTRY_TITLE, i % 9 == 4 ? NULL : text);
+      pl_item_set_string (entry, PL_ENTRY_NOTE, i % 3 == 0 ? NULL : other);
+      pl_item_set_int (entry, PL_ENTRY_KIND, (int) (i % 3));
+      pl_item_set_int (entry, PL_ENTRY_CADENCE, (int) (i % 6));
+      pl_item_set_julian (entry, PL_ENTRY_START, first);
+      pl_item_set_julian (entry, PL_ENTRY_END, i % 4 == 0 ? 0 : first + i % 3);
+      if (i % 2 == 1)
+        pl_item_set_string (entry, PL_ENTRY_CAMPAIGN, pl_item_get_id (campaign));
+      pl_plan_add (plan, entry);
+      {
+        g_autoptr(GArray) days = pl_calendar_occurrences (plan, entry, first, first + 800);
+
+        if (i % 5 == 1)
+          pl_calendar_apply_skip (plan, entry, first, NULL);
+        if (days->len > 1 && i % 2 == 0)
+          pl_calendar_apply_skip (plan, entry, g_array_index (days, guint32, 1), NULL);
+        if (days->len > 2)
+          pl_calendar_apply_move (plan, entry, g_array_index (days, guint32, 2), g_array_index (days, guint32, 2) + 2, NULL);
+        if (days->len > 3 && i % 3 != 2)
+          pl_calendar_apply_move (plan, entry, g_array_index (days, guint32, days->len - 1),
+                                  g_array_index (days, guint32, days->len - 1) + 1, NULL);
+      }
+    }
+  return plan;
+}
+
+/* ---- the same bytes as libical ---- */
+
+static struct icaltimetype
+all_day (guint32 julian)
+{
+  GDate date;
+  struct icaltimetype time = icaltime_null_date ();
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  time.year = g_date_get_year (&date);
+  time.month = g_date_get_month (&date);
+  time.day = g_date_get_day (&date);
+  time.is_date = 1;
+  return time;
+}
+
+static struct icalrecurrencetype
+libical_rule (const PlIcalRule *rule)
+{
+  struct icalrecurrencetype recurrence;
+
+  icalrecurrencetype_clear (&recurrence);
+  recurrence.freq = rule->freq == PL_ICAL_WEEKLY ? ICAL_WEEKLY_RECURRENCE
+                  : rule->freq == PL_ICAL_YEARLY ? ICAL_YEARLY_RECURRENCE : ICAL_MONTHLY_RECURRENCE;
+  recurrence.interval = (short) rule->interval;
+  recurrence.until = all_day (rule->until);
+  for (guint i = 0; i < rule->n_month_days; i++)
+    recurrence.by_month_day[i] = rule->month_days[i];
+  recurrence.by_month_day[rule->n_month_days] = ICAL_RECURRENCE_ARRAY_MAX;
+  if (rule->month != 0)
+    {
+      recurrence.by_month[0] = (short) rule->month;
+      recurrence.by_month[1] = ICAL_RECURRENCE_ARRAY_MAX;
+    }
+  if (rule->last)
+    {
+      recurrence.by_set_pos[0] = -1;
+      recurrence.by_set_pos[1] = ICAL_RECURRENCE_ARRAY_MAX;
+    }
+  return recurrence;
+}
+
+/* What libical writes for one property; freed by the caller. */
+static char *
+libical_line (icalproperty *property)
+{
+  char *text = icalproperty_as_ical_string_r (property);
+  char *copy = g_strdup (text);
+
+  free (text);
+  icalproperty_free (property);
+  return copy;
+}
+
+static icalproperty *
+libical_x (const char *name, const char *value)
+{
+  icalproperty *property = icalproperty_new_x (value);
+
+  icalproperty_set_x_name (property, name);
+  return property;
+}
+
+/* Our line for a property, and libical's, are the same bytes. */
+static void
+assert_same_line (GString *ours, icalproperty *property)
+{
+  g_autofree char *theirs = libical_line (property);
+
+  g_assert_cmpstr (ours->str, ==, theirs);
+  g_string_truncate (ours, 0);
+}
+
+/* Each text in every property that carries one, folded and escaped as libical does. */
+static void
+test_same_lines (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  g_autoptr(GString) ours = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_texts) + 5000; i++)
+    {
+      g_autofree char *random = i >= G_N_ELEMENTS (tricky_texts) ? random_text (rand) : NULL;
+      const char *text = random != NULL ? random : tricky_texts[i];
+
+      pl_ical_append_text (ours, "SUMMARY", text, PL_ICAL_TEXT);
+      assert_same_line (ours, icalproperty_new_summary (text));
+      pl_ical_append_text (ours, "DESCRIPTION", text, PL_ICAL_TEXT);
+      assert_same_line (ours, icalproperty_new_description (text));
+      pl_ical_append_text (ours, "UID", text, PL_ICAL_TEXT);
+      assert_same_line (ours, icalproperty_new_uid (text));
+      pl_ical_append_text (ours, "CATEGORIES", text, PL_ICAL_LIST);
+      assert_same_line (ours, icalproperty_new_categories (text));
+      pl_ical_append_text (ours, "X-WR-CALNAME", text, PL_ICAL_LIST);
+      assert_same_line (ours, libical_x ("X-WR-CALNAME", text));
+    }
+  /* Days a few apart, over the years libical writes as dates: it wrote 1 January of year 1
+   * without VALUE=DATE, and every day past 3000 as "00000000T000000", which is no date (the
+   * export writes those days as they are). */
+  for (guint32 julian = day (1, 1, 2); julian <= day (3000, 12, 31); julian += 37)
+    {
+      pl_ical_append_date (ours, "DTSTART", julian);
+      assert_same_line (ours, icalproperty_new_dtstart (all_day (julian)));
+      pl_ical_append_date (ours, "RECURRENCE-ID", julian);
+      assert_same_line (ours, icalproperty_new_recurrenceid (all_day (julian)));
+    }
+  for (gint64 stamp = 0; stamp < G_GINT64_CONSTANT (32503680000); stamp += 99999937)
+    {
+      pl_ical_append_stamp (ours, stamp);
+      assert_same_line (ours, icalproperty_new_dtstamp (icaltime_from_timet_with_zone ((time_t) stamp, 0,
+                                                                                       icaltimezone_get_utc_timezone ())));
+    }
+  for (PlIcalFrequency freq = PL_ICAL_WEEKLY; freq <= PL_ICAL_YEARLY; freq++)
+    for (guint n = 0; n <= 4; n++)
+      {
+        PlIcalRule rule = { freq, 1 + 2 * (n % 2), day (2027, 12, 31), { 28, 29, 30, 31 }, n, n % 3 == 1 ? 2 : 0, n > 0 };
+        struct icalrecurrencetype recurrence = libical_rule (&rule);
+
+        pl_ical_append_rule (ours, &rule);
+        assert_same_line (ours, icalproperty_new_rrule (recurrence));
+      }
+}
+
+/* Writes each event with libical, as the export did before issue 19. */
+typedef struct {
+  GString            *text;
+  struct icaltimetype stamp;
+} LibicalCalendar;
+
+static gboolean
+libical_event (const PlIcalEvent *event, gpointer user_data)
+{
+  LibicalCalendar *calendar = user_data;
+  icalcomponent *component = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  char *text;
+
+  icalcomponent_add_property (component, icalproperty_new_uid (event->uid));
+  icalcomponent_add_property (component, icalproperty_new_dtstamp (calendar->stamp));
+  icalcomponent_add_property (component, icalproperty_new_summary (event->summary));
+  icalcomponent_add_property (component, icalproperty_new_dtstart (all_day (event->start)));
+  icalcomponent_add_property (component, icalproperty_new_dtend (all_day (event->end)));
+  icalcomponent_add_property (component, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  for (guint i = 0; i < G_N_ELEMENTS (event->categories); i++)
+    if (event->categories[i] != NULL)
+      icalcomponent_add_property (component, icalproperty_new_categories (event->categories[i]));
+  if (event->description != NULL)
+    icalcomponent_add_property (component, icalproperty_new_description (event->description));
+  if (event->rule.freq != PL_ICAL_ONCE)
+    icalcomponent_add_property (component, icalproperty_new_rrule (libical_rule (&event->rule)));
+  for (guint i = 0; i < event->n_exdates; i++)
+    icalcomponent_add_property (component, icalproperty_new_exdate (all_day (event->exdates[i])));
+  if (event->recurrence_id != 0)
+    icalcomponent_add_property (component, icalproperty_new_recurrenceid (all_day (event->recurrence_id)));
+  text = icalcomponent_as_ical_string_r (component);
+  g_string_append (calendar->text, text);
+  free (text);
+  icalcomponent_free (component);
+  return TRUE;
+}
+
+static char *
+libical_calendar (PlPlan *plan, gint64 stamp)
+{
+  icalcomponent *frame = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  const char *title = pl_plan_get_title (plan);
+  LibicalCalendar calendar = { g_string_new (NULL), icaltime_from_timet_with_zone ((time_t) stamp, 0,
+                                                                                   icaltimezone_get_utc_timezone ()) };
+  char *text;
+
+  icalcomponent_add_property (frame, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (frame, icalproperty_new_prodid ("-//Pilote//Marketing plan//EN"));
+  icalcomponent_add_property (frame, icalproperty_new_calscale ("GREGORIAN"));
+  icalcomponent_add_property (frame, libical_x ("X-WR-CALNAME", title != NULL ? title : ""));
+  text = icalcomponent_as_ical_string_r (frame);
+  icalcomponent_free (frame);
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+  g_string_append_len (calendar.text, text, (gssize) (strlen (text) - strlen ("END:VCALENDAR\r\n")));
+  free (text);
+  pl_ical_walk (plan, libical_event, &calendar);
+  g_string_append (calendar.text, "END:VCALENDAR\r\n");
+  return g_string_free (calendar.text, FALSE);
+}
+
+/* The whole file, frame and events, is the one libical writes: for the example, for series
+ * with skipped and moved occurrences, and for plans whose every text is a trap. */
+static void
+test_same_as_libical (void)
+{
+  PlPlan *plans[] = {
+    example (),
+    occurrences_plan (),
+    tricky_plan ("Plan, 2027; the big one\\ with a long title that goes on past the fold €€€", 300),
+    tricky_plan ("", 20),
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    {
+      g_autofree char *ours = pl_ical_write (plans[p], 1800000000);
+      g_autofree char *theirs = libical_calendar (plans[p], 1800000000);
+
+      g_assert_cmpuint (strlen (ours), >, 1000);
+      g_assert_cmpstr (ours, ==, theirs);
+      g_object_unref (plans[p]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -477,5 +809,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ical/occurrences", test_occurrences);
   g_test_add_func ("/ical/stable", test_stable);
   g_test_add_func ("/ical/streamed", test_streamed);
+  g_test_add_func ("/ical/same-lines", test_same_lines);
+  g_test_add_func ("/ical/same-as-libical", test_same_as_libical);
   return g_test_run ();
 }
