@@ -17,6 +17,7 @@
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-money.h"
+#include "pl-tooltip.h"
 
 /* The columns after the months. */
 enum { TOTAL_PLANNED, TOTAL_ACTUAL, TOTAL_VARIANCE, TOTAL_USED, N_TOTALS };
@@ -169,7 +170,7 @@ refresh_name (GtkWidget *expander, PlItem *item)
   const char *name = pl_item_get_display_name (item);
 
   gtk_label_set_label (GTK_LABEL (label), name);
-  gtk_widget_set_tooltip_text (label, name);
+  pl_tooltip_set (label, name);
   if (PL_IS_CATEGORY (item))
     gtk_widget_add_css_class (label, "budget-total");
   else

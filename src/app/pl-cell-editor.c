@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "pl-cell-editor.h"
+#include "pl-tooltip.h"
 
 struct _PlCellEditor
 {
@@ -20,7 +21,6 @@ struct _PlCellEditor
   gboolean   typed_over;
   gboolean   clicking;    /* a click is focusing the cell: it says itself whether Shift was down */
   gboolean   committing;  /* "commit" is running: a focus change it causes does not commit again */
-  gboolean   has_error;   /* the tooltip is the error's, to clear with it (else the grid's) */
 };
 
 G_DEFINE_FINAL_TYPE (PlCellEditor, pl_cell_editor, GTK_TYPE_WIDGET)
@@ -479,17 +479,12 @@ void
 pl_cell_editor_set_error (PlCellEditor *self, const char *message)
 {
   g_return_if_fail (PL_IS_CELL_EDITOR (self));
+  /* The error shows in the tooltip over the grid's own (pl_tooltip_set()), until cleared. */
   if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), message);
-    }
-  else if (self->has_error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-    }
-  self->has_error = message != NULL;
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  pl_tooltip_set_error (GTK_WIDGET (self), message);
 }
 
 void

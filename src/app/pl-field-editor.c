@@ -16,15 +16,10 @@ void
 pl_field_editor_show_error (GtkWidget *widget, const GError *error)
 {
   if (error != NULL)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, error->message);
-    }
+    gtk_widget_add_css_class (widget, "error");
   else
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, NULL);
-    }
+    gtk_widget_remove_css_class (widget, "error");
+  pl_tooltip_set_error (widget, error ? error->message : NULL);
 }
 
 static void
@@ -43,8 +38,7 @@ refresh_entry (GtkEntry *entry)
   g_object_set_data (G_OBJECT (entry), "refreshing", NULL);
   pl_field_editor_show_error (GTK_WIDGET (entry), NULL);
   /* A long text scrolls out of a narrow cell: the pointer still reads all of it. */
-  if (g_utf8_strlen (text, -1) > 24)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (entry), text);
+  pl_tooltip_set (GTK_WIDGET (entry), g_utf8_strlen (text, -1) > 24 ? text : NULL);
 }
 
 static void
@@ -90,6 +84,8 @@ on_focus_leave_cb (GtkEventControllerFocus *controller)
 
 /* ---- drop-down cells ---- */
 
+static void on_dropdown_selected_cb (GtkDropDown *dropdown);
+
 /* A drop-down's choices are shared lists (pl-choice-list.h), given to it once: refreshing it
  * only moves its selection. Giving it a new list while it tells of a change, as each refresh
  * once did, finalised the selection that was still notifying (a GLib-GObject-CRITICAL). */
@@ -124,9 +120,12 @@ refresh_dropdown (GtkDropDown *dropdown)
         if (klass->values[i].value == current)
           selected = i;
     }
+  /* Showing the value is no choice of the user's: a new list first selects its first item. */
+  g_signal_handlers_block_by_func (dropdown, on_dropdown_selected_cb, NULL);
   if (gtk_drop_down_get_model (dropdown) != choices)
     gtk_drop_down_set_model (dropdown, choices);
   gtk_drop_down_set_selected (dropdown, selected);
+  g_signal_handlers_unblock_by_func (dropdown, on_dropdown_selected_cb, NULL);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 #include "pl-kpi-chain-chart.h"
 #include "pl-kpi-value.h"
 #include "pl-measurements-grid.h"
+#include "pl-tooltip.h"
 
 struct _PlMeasurementsGrid
 {
@@ -95,7 +96,7 @@ set_cell_tooltip (GtkWidget *cell, const char *first, const char *second)
 {
   g_autofree char *text = first && second ? g_strdup_printf ("%s\n%s", first, second) : NULL;
 
-  gtk_widget_set_tooltip_text (cell, text ? text : first ? first : second);
+  pl_tooltip_set (cell, text ? text : first ? first : second);
 }
 
 static void
@@ -515,7 +516,7 @@ bind_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
   const char *formula = pl_item_get_string (kpi, PL_KPI_FORMULA);
 
   gtk_label_set_label (GTK_LABEL (label), name);
-  gtk_widget_set_tooltip_text (label, name);
+  pl_tooltip_set (label, name);
   if (formula != NULL && *formula != '\0')
     gtk_widget_add_css_class (label, "dim-label");
   else

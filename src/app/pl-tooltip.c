@@ -19,7 +19,8 @@ on_query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTool
 {
   const char *text = pl_tooltip_get (widget);
 
-  if (text == NULL)
+  /* An error given by pl_tooltip_set_error() is GTK's own tooltip: it shows instead. */
+  if (text == NULL || gtk_widget_get_tooltip_text (widget) != NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -43,6 +44,8 @@ pl_tooltip_set (GtkWidget *widget, const char *text)
       g_object_set_qdata (G_OBJECT (widget), connected, GINT_TO_POINTER (TRUE));
     }
   g_object_set_qdata_full (G_OBJECT (widget), text_quark (), g_strdup (text), g_free);
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    return;
   gtk_widget_set_has_tooltip (widget, text != NULL);
   if (text != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
@@ -55,4 +58,22 @@ pl_tooltip_get (GtkWidget *widget)
 {
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
   return g_object_get_qdata (G_OBJECT (widget), text_quark ());
+}
+
+void
+pl_tooltip_set_error (GtkWidget *widget, const char *message)
+{
+  const char *text;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  if (message == NULL && gtk_widget_get_tooltip_text (widget) == NULL)
+    return;
+  gtk_widget_set_tooltip_text (widget, message);
+  text = pl_tooltip_get (widget);
+  /* The error gone, the widget's own tooltip is back. */
+  if (message == NULL && text != NULL)
+    {
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
 }
