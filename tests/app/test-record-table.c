@@ -184,9 +184,58 @@ test_cells_reached (void)
     editor = pl_field_cell_get_editor (cell);
     g_assert_true (GTK_IS_DROP_DOWN (editor));
     g_assert_cmpstr (pl_choice_get_text (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (editor))), ==, "Renamed in the plan");
+    /* Opened once it is placed, at the next frame. */
+    for (int i = 0; i < 100 && !gtk_widget_get_visible (pl_test_find_widget (editor, GTK_TYPE_POPOVER)); i++)
+      {
+        g_usleep (20000);
+        pl_test_spin ();
+      }
     g_assert_true (gtk_widget_get_visible (pl_test_find_widget (editor, GTK_TYPE_POPOVER)));
     pl_test_screenshot (GTK_WIDGET (window), "record-table-dropdown");
     gtk_popover_popdown (GTK_POPOVER (pl_test_find_widget (editor, GTK_TYPE_POPOVER)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
+/* The keyboard goes through a row as it did when every cell was an editor: Tab from a text
+ * field reached lands in the next cell's drop-down, and what is typed is committed on Enter. */
+static void
+test_cells_keyboard (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  PlWindow *window = open_plan_page (&dir, tables);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  PlFieldCell *statement, *kpi;
+  GtkWidget *focus;
+  PlItem *objective;
+
+  /* The objectives: a statement, then the KPI that measures it. */
+  collect (g_ptr_array_index (tables, 0), PL_TYPE_FIELD_CELL, cells);
+  g_assert_cmpuint (cells->len, >=, 2);
+  statement = g_ptr_array_index (cells, 0);
+  kpi = g_ptr_array_index (cells, 1);
+  g_assert_cmpint (pl_field_cell_get_field (statement)->type, ==, PL_FIELD_TEXT);
+  g_assert_cmpint (pl_field_cell_get_field (kpi)->type, ==, PL_FIELD_REF);
+  g_assert_null (pl_field_cell_get_editor (kpi));
+
+  pl_test_keys (GTK_WIDGET (statement), "Tab");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (pl_field_cell_get_editor (kpi));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (kpi)));
+
+  /* Typed into the statement, committed by Enter. */
+  objective = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_OBJECTIVES), 0);
+  g_object_unref (objective);
+  pl_test_keys (GTK_WIDGET (statement), "ctrl+a W i n Return");
+  g_assert_cmpstr (pl_item_get_string (objective, PL_OBJECTIVE_STATEMENT), ==, "Win");
+  {
+    g_autofree char *shown = pl_field_cell_get_text (statement);
+    g_assert_cmpstr (shown, ==, "Win");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -202,5 +251,6 @@ main (int argc, char **argv)
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_ERROR);
   g_test_add_func ("/record-table/dropdown-in-row", test_dropdown_in_row);
   g_test_add_func ("/record-table/cells-reached", test_cells_reached);
+  g_test_add_func ("/record-table/cells-keyboard", test_cells_keyboard);
   return g_test_run ();
 }
