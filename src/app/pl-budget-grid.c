@@ -18,6 +18,7 @@
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-money.h"
+#include "pl-tooltip.h"
 
 /* The columns after the months. */
 enum { TOTAL_PLANNED, TOTAL_ACTUAL, TOTAL_VARIANCE, TOTAL_USED, N_TOTALS };
@@ -152,7 +153,9 @@ refresh_total (PlBudgetGrid *self, GtkWidget *cell, PlItem *item)
   gint64 planned = pl_budget_totals_line_planned (self->totals, item, -1);
   gint64 actual = pl_budget_totals_line_actual (self->totals, item, -1);
 
-  gtk_label_set_label (GTK_LABEL (cell), text);
+  /* Set only when it differs: an unchanged total is not drawn again. */
+  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), text) != 0)
+    gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   if ((column == TOTAL_VARIANCE || column == TOTAL_USED) && actual > planned)
     gtk_widget_add_css_class (cell, "off-target");
   else
@@ -169,8 +172,9 @@ refresh_name (GtkWidget *expander, PlItem *item)
   GtkWidget *label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   const char *name = pl_item_get_display_name (item);
 
-  gtk_label_set_label (GTK_LABEL (label), name);
-  gtk_widget_set_tooltip_text (label, name);
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), name) != 0)
+    gtk_label_set_label (GTK_LABEL (label), name);
+  pl_tooltip_set (label, name);
   if (PL_IS_CATEGORY (item))
     gtk_widget_add_css_class (label, "budget-total");
   else
@@ -178,8 +182,9 @@ refresh_name (GtkWidget *expander, PlItem *item)
 }
 
 static void
-refresh_cell (PlBudgetGrid *self, GtkWidget *cell)
+refresh_cell (gpointer grid, GtkWidget *cell)
 {
+  PlBudgetGrid *self = grid;
   PlItem *item = cell_item (cell);
 
   if (item == NULL || self->plan == NULL)
@@ -193,8 +198,10 @@ refresh_cell (PlBudgetGrid *self, GtkWidget *cell)
 }
 
 static void
-refresh_footer (PlBudgetGrid *self)
+refresh_footer (gpointer grid)
 {
+  PlBudgetGrid *self = grid;
+
   guint exponent = pl_plan_get_currency_exponent (self->plan);
   const char *currency = pl_plan_get_currency (self->plan);
   g_autofree char *planned = pl_money_format (pl_budget_totals_planned (self->totals, NULL, -1), exponent, currency);
@@ -224,9 +231,8 @@ find_cell (PlBudgetGrid *self, guint position, guint month)
   for (guint i = 0; i < self->cells->len; i++)
     {
       GtkWidget *cell = g_ptr_array_index (self->cells, i);
-      GtkTreeListRow *row = g_object_get_data (G_OBJECT (cell), "row");
 
-      if (PL_IS_CELL_EDITOR (cell) && row != NULL && gtk_tree_list_row_get_position (row) == position &&
+      if (PL_IS_CELL_EDITOR (cell) && pl_grid_view_cell_position (cell) == position &&
           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month")) == month)
         return cell;
     }
@@ -254,9 +260,7 @@ item_at (PlBudgetGrid *self, guint position)
 static guint
 cell_row (GtkWidget *cell)
 {
-  GtkTreeListRow *row = g_object_get_data (G_OBJECT (cell), "row");
-
-  return row ? gtk_tree_list_row_get_position (row) : G_MAXUINT;
+  return pl_grid_view_cell_position (cell);
 }
 
 static guint
@@ -502,8 +506,10 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGri
     }
   else
     {
-      cell = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (cell), 1);
+      /* An inscription: a total that changes is drawn again, the grid is not laid out again. */
+      cell = gtk_inscription_new (NULL);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       g_object_set_data (G_OBJECT (cell), "total", g_object_get_data (G_OBJECT (factory), "total"));
     }
   gtk_list_item_set_child (list_item, cell);
@@ -516,6 +522,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGrid
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
 
   g_object_set_data_full (G_OBJECT (cell), "row", g_object_ref (row), g_object_unref);
+  pl_grid_view_cell_bound (cell, list_item);
   if (GTK_IS_TREE_EXPANDER (cell))
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell), row);
   if (PL_IS_CELL_EDITOR (cell) && cell_item (cell) != NULL)
@@ -544,6 +551,7 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlBudgetGr
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell), NULL);
   g_ptr_array_remove_fast (self->cells, cell);
   g_object_set_data (G_OBJECT (cell), "row", NULL);
+  pl_grid_view_cell_bound (cell, NULL);
 }
 
 static GtkColumnViewColumn *
@@ -621,18 +629,29 @@ lines_moved (PlBudgetGrid *self)
   return moved;
 }
 
+/* What the budget's figures are made of: its lines and categories, the spend, the
+ * allocations, the spend KPI of a plan without spending records, the period and currency. */
+#define BUDGET_CHANGES (pl_change_for_collection (PL_COLLECTION_LINES) | pl_change_for_collection (PL_COLLECTION_CATEGORIES) | \
+                        pl_change_for_collection (PL_COLLECTION_SPEND) | pl_change_for_collection (PL_COLLECTION_ALLOCATIONS) | \
+                        pl_change_for_collection (PL_COLLECTION_KPIS) | PL_CHANGE_METADATA)
+
 static void
-on_plan_changed_cb (PlBudgetGrid *self)
+on_plan_changed_cb (PlBudgetGrid *self, PlChangeMask change)
 {
+  if ((change & BUDGET_CHANGES) == 0)
+    return;
   pl_budget_totals_refresh (self->totals);
-  if (lines_moved (self))
+  if ((change & (pl_change_for_collection (PL_COLLECTION_LINES) | pl_change_for_collection (PL_COLLECTION_CATEGORIES))) &&
+      lines_moved (self))
     for (guint i = 0; i < self->filters->len; i++)
       gtk_filter_changed (g_ptr_array_index (self->filters, i), GTK_FILTER_CHANGE_DIFFERENT);
   if (pl_plan_get_start (self->plan) != self->built_start || pl_plan_get_months (self->plan) != self->built_months)
     rebuild_columns (self);
-  for (guint i = 0; i < self->cells->len; i++)
-    refresh_cell (self, g_ptr_array_index (self->cells, i));
-  refresh_footer (self);
+  /* The cells on screen now, each set again only when its text differs (the edited month,
+   * its line's and category's totals); the other bound rows after the frame, and the whole
+   * plan's line beneath, whose figures sum every spending record and whose new text has the
+   * grid laid out again. */
+  pl_grid_view_refresh_cells (self, self->scrolled, self->cells, n_rows (self), refresh_cell, refresh_footer);
   /* The month warned about changed since (undone, typed again): the warning is settled. */
   if (self->warned_line != NULL &&
       pl_figures_line_planned (PL_BUDGET_LINE (self->warned_line), (int) self->warned_month) != self->warned_amount)
@@ -733,6 +752,7 @@ pl_budget_grid_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
+  pl_grid_view_cancel_refresh (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -825,6 +845,7 @@ pl_budget_grid_set_plan (PlBudgetGrid *self, PlPlan *plan)
   g_return_if_fail (PL_IS_BUDGET_GRID (self));
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
+  pl_grid_view_cancel_refresh (self);
   /* Unbinding commits pending text into the plan it was typed for. */
   gtk_single_selection_set_model (self->selection, NULL);
   g_ptr_array_set_size (self->filters, 0);

@@ -3,13 +3,14 @@
 #include "config.h"
 
 #include "pl-cell-editor.h"
+#include "pl-tooltip.h"
 
 struct _PlCellEditor
 {
   GtkWidget  parent_instance;
 
   /* Children: the value as shown, and the text typed while editing (one visible at a time). */
-  GtkLabel  *label;
+  GtkInscription *label;  /* its text changes redraw the cell alone: no layout of the grid */
   GtkText   *text;
 
   char      *value;
@@ -20,7 +21,6 @@ struct _PlCellEditor
   gboolean   typed_over;
   gboolean   clicking;    /* a click is focusing the cell: it says itself whether Shift was down */
   gboolean   committing;  /* "commit" is running: a focus change it causes does not commit again */
-  gboolean   has_error;   /* the tooltip is the error's, to clear with it (else the grid's) */
 };
 
 G_DEFINE_FINAL_TYPE (PlCellEditor, pl_cell_editor, GTK_TYPE_WIDGET)
@@ -38,12 +38,39 @@ static guint signals[N_SIGNALS];
 
 /* ---- editing ---- */
 
+/* The text typed into, made when the cell is first edited: a grid binds a few thousand
+ * cells, and most are never typed into. */
+static GtkText *
+ensure_text (PlCellEditor *self)
+{
+  if (self->text != NULL)
+    return self->text;
+  self->text = GTK_TEXT (gtk_text_new ());
+  gtk_editable_set_alignment (GTK_EDITABLE (self->text), 1.0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->text), 4);
+  /* Undo is the plan's (Ctrl+Z reaches the window), not the text's own. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->text), FALSE);
+  gtk_widget_set_opacity (GTK_WIDGET (self->text), 0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->text), FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->text), GTK_WIDGET (self));
+  /* Typed into, the cell is still named by its row and month (the grid names the cell). */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL, -1);
+  return self->text;
+}
+
 static void
 show_editing (PlCellEditor *self, gboolean editing)
 {
   self->editing = editing;
-  gtk_widget_set_visible (GTK_WIDGET (self->text), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->label), !editing);
+  /* Both stay in place and only one is seen: showing or hiding one would have the grid
+   * measure the whole column again (GTK 4.8 lays out every cell of a column whose cell asks
+   * for a new size), for a cell whose size does not change. The text hidden takes neither
+   * the pointer, the keyboard (pl_cell_editor_focus()) nor a screen reader's attention. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->text), editing ? 1 : 0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->text), editing);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_STATE_HIDDEN, !editing, -1);
+  gtk_widget_set_opacity (GTK_WIDGET (self->label), editing ? 0 : 1);
   if (editing)
     gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
   else
@@ -56,7 +83,7 @@ end_editing (PlCellEditor *self)
   gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->text));
 
   show_editing (self, FALSE);
-  gtk_label_set_label (self->label, self->value ? self->value : "");
+  gtk_inscription_set_text (self->label, self->value ? self->value : "");
   /* The cell stays selected: the keyboard goes on from it. */
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -276,6 +303,19 @@ pl_cell_editor_grab_focus (GtkWidget *widget)
   return GTK_WIDGET_CLASS (pl_cell_editor_parent_class)->grab_focus (widget);
 }
 
+/* Not editing, the cell is one stop of the keyboard: its hidden text is none. */
+static gboolean
+pl_cell_editor_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  PlCellEditor *self = PL_CELL_EDITOR (widget);
+
+  if (self->editing)
+    return GTK_WIDGET_CLASS (pl_cell_editor_parent_class)->focus (widget, direction);
+  if (gtk_widget_is_focus (widget))
+    return FALSE;
+  return gtk_widget_grab_focus (widget);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -324,6 +364,7 @@ pl_cell_editor_class_init (PlCellEditorClass *klass)
                                         G_TYPE_NONE, 0);
 
   widget_class->grab_focus = pl_cell_editor_grab_focus;
+  widget_class->focus = pl_cell_editor_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "celleditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
@@ -337,19 +378,12 @@ pl_cell_editor_init (PlCellEditor *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->editable = TRUE;
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->label, 1.0);
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  /* An inscription asks the same size whatever its text: a value typed redraws its cell, it
+   * does not make the grid measure its rows again. */
+  self->label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_xalign (self->label, 1.0);
+  gtk_inscription_set_text_overflow (self->label, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
-  self->text = GTK_TEXT (gtk_text_new ());
-  gtk_editable_set_alignment (GTK_EDITABLE (self->text), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->text), 4);
-  /* Undo is the plan's (Ctrl+Z reaches the window), not the text's own. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->text), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->text), FALSE);
-  gtk_widget_set_parent (GTK_WIDGET (self->text), GTK_WIDGET (self));
-  /* Typed into, the cell is still named by its row and month (the grid names the cell). */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL, -1);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   /* Capture: the keys that end the editing are the cell's before the text's. */
@@ -381,7 +415,7 @@ pl_cell_editor_set_text (PlCellEditor *self, const char *text)
   g_free (self->value);
   self->value = g_strdup (text);
   if (!self->editing)
-    gtk_label_set_label (self->label, text ? text : "");
+    gtk_inscription_set_text (self->label, text ? text : "");
 }
 
 const char *
@@ -417,7 +451,7 @@ pl_cell_editor_start_editing (PlCellEditor *self, const char *replacement)
     return;
   self->typed_over = FALSE;
   pl_cell_editor_set_error (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->text), start);
+  gtk_editable_set_text (GTK_EDITABLE (ensure_text (self)), start);
   show_editing (self, TRUE);
   /* The caret after the last character, nothing selected: what is typed is added. */
   gtk_editable_set_position (GTK_EDITABLE (self->text), -1);
@@ -479,17 +513,12 @@ void
 pl_cell_editor_set_error (PlCellEditor *self, const char *message)
 {
   g_return_if_fail (PL_IS_CELL_EDITOR (self));
+  /* The error shows in the tooltip over the grid's own (pl_tooltip_set()), until cleared. */
   if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), message);
-    }
-  else if (self->has_error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-    }
-  self->has_error = message != NULL;
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  pl_tooltip_set_error (GTK_WIDGET (self), message);
 }
 
 void

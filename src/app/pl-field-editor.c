@@ -4,9 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-choice-list.h"
 #include "pl-enums.h"
 #include "pl-field-editor.h"
 #include "pl-field-text.h"
+#include "pl-tooltip.h"
 
 /* ---- entry cells ---- */
 
@@ -14,15 +16,10 @@ void
 pl_field_editor_show_error (GtkWidget *widget, const GError *error)
 {
   if (error != NULL)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, error->message);
-    }
+    gtk_widget_add_css_class (widget, "error");
   else
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, NULL);
-    }
+    gtk_widget_remove_css_class (widget, "error");
+  pl_tooltip_set_error (widget, error ? error->message : NULL);
 }
 
 static void
@@ -41,8 +38,7 @@ refresh_entry (GtkEntry *entry)
   g_object_set_data (G_OBJECT (entry), "refreshing", NULL);
   pl_field_editor_show_error (GTK_WIDGET (entry), NULL);
   /* A long text scrolls out of a narrow cell: the pointer still reads all of it. */
-  if (g_utf8_strlen (text, -1) > 24)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (entry), text);
+  pl_tooltip_set (GTK_WIDGET (entry), g_utf8_strlen (text, -1) > 24 ? text : NULL);
 }
 
 static void
@@ -88,124 +84,59 @@ on_focus_leave_cb (GtkEventControllerFocus *controller)
 
 /* ---- drop-down cells ---- */
 
-/* The choices of a reference field: "None", then every record of the collection it names.
- * One list for every drop-down of the plan that offers them, made again only when the
- * collection changes: a table of 6,000 spending rows choosing among 20,000 campaigns once
- * built 6,000 lists of 20,000 names. Shared by reference, since a drop-down may outlive a
- * list made again. */
-typedef struct {
-  gatomicrefcount  refs;
-  guint64          serial;
-  GtkStringList   *names;
-  char           **ids;
-  GHashTable      *index;   /* ID -> position + 1 */
-} Choices;
+static void on_dropdown_selected_cb (GtkDropDown *dropdown);
 
-static Choices *
-choices_ref (Choices *choices)
-{
-  g_atomic_ref_count_inc (&choices->refs);
-  return choices;
-}
-
-static void
-choices_unref (Choices *choices)
-{
-  if (!g_atomic_ref_count_dec (&choices->refs))
-    return;
-  g_object_unref (choices->names);
-  g_hash_table_unref (choices->index);
-  g_strfreev (choices->ids);
-  g_free (choices);
-}
-
-static Choices *
-choices_for (PlPlan *plan, PlCollection collection)
-{
-  g_autofree char *key = g_strdup_printf ("pl-field-choices-%d", collection);
-  Choices *choices = g_object_get_data (G_OBJECT (plan), key);
-  guint64 serial = pl_plan_get_collection_serial (plan, collection);
-  GListModel *targets;
-  g_autoptr(GStrvBuilder) ids = NULL;
-  guint n;
-
-  if (choices != NULL && choices->serial == serial)
-    return choices;
-  targets = pl_plan_get_collection (plan, collection);
-  n = g_list_model_get_n_items (targets);
-  choices = g_new0 (Choices, 1);
-  g_atomic_ref_count_init (&choices->refs);
-  choices->serial = serial;
-  choices->names = gtk_string_list_new (NULL);
-  choices->index = g_hash_table_new (g_str_hash, g_str_equal);
-  ids = g_strv_builder_new ();
-  /* Translators: no record chosen (a campaign, a KPI, a person); French "Aucune" suits them */
-  gtk_string_list_append (choices->names, C_("no record", "None"));
-  g_strv_builder_add (ids, "");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlItem) target = g_list_model_get_item (targets, i);
-      gtk_string_list_append (choices->names, pl_item_get_display_name (target));
-      g_strv_builder_add (ids, pl_item_get_id (target));
-    }
-  choices->ids = g_strv_builder_end (ids);
-  /* The keys are the list's own copies of the IDs, which live as long as it. */
-  for (guint i = 1; choices->ids[i] != NULL; i++)
-    g_hash_table_insert (choices->index, choices->ids[i], GUINT_TO_POINTER (i + 1));
-  g_object_set_data_full (G_OBJECT (plan), key, choices, (GDestroyNotify) choices_unref);
-  return choices;
-}
-
-static void
-fill_ref_dropdown (PlPlan *plan, GtkDropDown *dropdown, PlItem *item, guint field)
-{
-  const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  Choices *choices = choices_for (plan, f->ref);
-  const char *current = pl_item_get_string (item, field);
-  guint at = current ? GPOINTER_TO_UINT (g_hash_table_lookup (choices->index, current)) : 0;
-
-  g_object_set_data_full (G_OBJECT (dropdown), "choices", choices_ref (choices), (GDestroyNotify) choices_unref);
-  if (gtk_drop_down_get_model (dropdown) != G_LIST_MODEL (choices->names))
-    gtk_drop_down_set_model (dropdown, G_LIST_MODEL (choices->names));
-  gtk_drop_down_set_selected (dropdown, at > 0 ? at - 1 : 0);
-}
-
-static void
-fill_enum_dropdown (GtkDropDown *dropdown, PlItem *item, guint field)
-{
-  const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  g_autoptr(GEnumClass) klass = g_type_class_ref (f->enum_type ());
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 current = pl_item_get_int (item, field);
-  guint selected = 0;
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      gtk_string_list_append (names, pl_enum_get_label (f->enum_type (), klass->values[i].value));
-      if (klass->values[i].value == current)
-        selected = i;
-    }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (dropdown, selected);
-}
-
+/* A drop-down's choices are shared lists (pl-choice-list.h), given to it once: refreshing it
+ * only moves its selection. Giving it a new list while it tells of a change, as each refresh
+ * once did, finalised the selection that was still notifying (a GLib-GObject-CRITICAL). */
 static void
 refresh_dropdown (GtkDropDown *dropdown)
 {
   PlPlan *plan = g_object_get_data (G_OBJECT (dropdown), "plan");
   PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
   guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
+  const PlField *f;
+  GListModel *choices;
+  guint selected = 0;
 
   if (item == NULL || plan == NULL)
     return;
-  g_object_set_data (G_OBJECT (dropdown), "refreshing", GINT_TO_POINTER (TRUE));
-  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
-    fill_ref_dropdown (plan, dropdown, item, field);
+  f = &pl_item_get_fields (item, NULL)[field];
+  if (f->type == PL_FIELD_REF)
+    {
+      choices = G_LIST_MODEL (pl_choice_list_for (plan, f->ref));
+      selected = pl_choice_list_find (PL_CHOICE_LIST (choices), pl_item_get_string (item, field));
+      /* A reference to a record that is gone shows as none, as it always did. */
+      if (selected == GTK_INVALID_LIST_POSITION)
+        selected = 0;
+    }
   else
-    fill_enum_dropdown (dropdown, item, field);
-  g_object_set_data (G_OBJECT (dropdown), "refreshing", NULL);
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (f->enum_type ());
+      gint64 current = pl_item_get_int (item, field);
+
+      choices = pl_choice_list_for_enum (f->enum_type ());
+      for (guint i = 0; i < klass->n_values; i++)
+        if (klass->values[i].value == current)
+          selected = i;
+    }
+  /* Showing the value is no choice of the user's: a new list first selects its first item. */
+  g_signal_handlers_block_by_func (dropdown, on_dropdown_selected_cb, NULL);
+  if (gtk_drop_down_get_model (dropdown) != choices)
+    gtk_drop_down_set_model (dropdown, choices);
+  gtk_drop_down_set_selected (dropdown, selected);
+  g_signal_handlers_unblock_by_func (dropdown, on_dropdown_selected_cb, NULL);
 }
 
+static gboolean
+refresh_dropdown_idle_cb (gpointer dropdown)
+{
+  refresh_dropdown (dropdown);
+  return G_SOURCE_REMOVE;
+}
+
+/* A choice made: an edit of the plan unless it is the value already there (the drop-down
+ * moved to it on a refresh, or the user chose it again). */
 static void
 on_dropdown_selected_cb (GtkDropDown *dropdown)
 {
@@ -213,28 +144,37 @@ on_dropdown_selected_cb (GtkDropDown *dropdown)
   PlItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
   guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "field"));
   guint selected = gtk_drop_down_get_selected (dropdown);
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
   g_autoptr(GError) error = NULL;
   gboolean done;
 
-  if (item == NULL || plan == NULL || g_object_get_data (G_OBJECT (dropdown), "refreshing") ||
-      selected == GTK_INVALID_LIST_POSITION)
+  if (item == NULL || plan == NULL || choices == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_REF)
+  if (PL_IS_CHOICE_LIST (choices) && pl_choice_list_is_changing (PL_CHOICE_LIST (choices)))
     {
-      Choices *choices = g_object_get_data (G_OBJECT (dropdown), "choices");
-      const char *id = choices != NULL && selected < g_list_model_get_n_items (G_LIST_MODEL (choices->names))
-                       ? choices->ids[selected] : NULL;
+      /* The chosen record went from the list and the selection slid to a neighbour: not an
+       * edit. Shown right once the list has settled. */
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_dropdown_idle_cb, g_object_ref (dropdown), g_object_unref);
+      return;
+    }
+  if (PL_IS_CHOICE_LIST (choices))
+    {
+      const char *id = pl_choice_list_get_id (PL_CHOICE_LIST (choices), selected);
+      const char *current = pl_item_get_string (item, field);
 
-      if (id == NULL)
+      if (id == NULL || g_strcmp0 (id, current ? current : "") == 0)
         return;
-      if (g_strcmp0 (id, pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "") == 0)
-        return;
-      done = pl_plan_set_string (plan, item, field, *id ? id : NULL, &error);
+      /* The ID is the collection's: copied, since the edit may reorder it. */
+      {
+        g_autofree char *chosen = g_strdup (id);
+        done = pl_plan_set_string (plan, item, field, *chosen ? chosen : NULL, &error);
+      }
     }
   else
     {
       g_autoptr(GEnumClass) klass = g_type_class_ref (pl_item_get_fields (item, NULL)[field].enum_type ());
-      if (klass->values[selected].value == pl_item_get_int (item, field))
+
+      if (selected >= klass->n_values || klass->values[selected].value == pl_item_get_int (item, field))
         return;
       done = pl_plan_set_int (plan, item, field, klass->values[selected].value, &error);
     }
@@ -295,13 +235,39 @@ setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 }
 
 static void
+show_choice (GtkWidget *label, gpointer choice)
+{
+  const char *text = pl_choice_get_text (choice);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  pl_tooltip_set (label, text);
+}
+
+static void
+on_choice_notify_cb (GObject *choice, GParamSpec *pspec, GtkWidget *label)
+{
+  /* A record renamed while it is on show. */
+  show_choice (label, choice);
+}
+
+static void
 bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  gpointer choice = gtk_list_item_get_item (item);
 
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  show_choice (label, choice);
+  if (PL_IS_ITEM (choice))
+    g_signal_connect_object (choice, "notify", G_CALLBACK (on_choice_notify_cb), label, 0);
+}
+
+static void
+unbind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  gpointer choice = gtk_list_item_get_item (item);
+
+  if (PL_IS_ITEM (choice))
+    g_signal_handlers_disconnect_by_func (choice, on_choice_notify_cb, gtk_list_item_get_child (item));
 }
 
 GtkWidget *
@@ -321,6 +287,7 @@ pl_field_editor_new (const PlField *field, gboolean framed)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_choice_cb), NULL);
       cell = gtk_drop_down_new (NULL, NULL);
       gtk_drop_down_set_factory (GTK_DROP_DOWN (cell), factory);
       g_signal_connect (cell, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), NULL);

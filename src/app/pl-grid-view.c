@@ -64,6 +64,189 @@ pl_grid_view_reveal (GtkScrolledWindow *scrolled, GtkWidget *widget)
     gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + bounds.origin.y + bounds.size.height - height + 12);
 }
 
+/* ---- where a bound cell is ---- */
+
+static GQuark
+list_item_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("pl-grid-view-list-item");
+  return quark;
+}
+
+void
+pl_grid_view_cell_bound (GtkWidget *cell, GtkListItem *list_item)
+{
+  /* The list item owns the cell: it outlives what the cell keeps of it. */
+  g_object_set_qdata (G_OBJECT (cell), list_item_quark (), list_item);
+}
+
+guint
+pl_grid_view_cell_position (GtkWidget *cell)
+{
+  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (cell), list_item_quark ());
+
+  return list_item != NULL ? gtk_list_item_get_position (list_item) : G_MAXUINT;
+}
+
+/* ---- refreshing the bound cells after a change ---- */
+
+typedef struct {
+  gpointer       grid;    /* the refresh goes with the grid (qdata) */
+  GPtrArray     *cells;   /* the grid's array of bound cells, which it keeps up to date */
+  PlGridRefresh  refresh;
+  PlGridAfter    after;
+  guint          idle;
+  GdkFrameClock *clock;   /* waited on for the frame that shows the change */
+  gulong         painted;
+} Refresh;
+
+/* Marks a bound cell that was off screen at the last change: refreshed after the frame. */
+static GQuark
+stale_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("pl-grid-view-stale");
+  return quark;
+}
+
+static GQuark
+refresh_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("pl-grid-view-refresh");
+  return quark;
+}
+
+static void
+stop_waiting (Refresh *refresh)
+{
+  if (refresh->clock != NULL)
+    g_clear_signal_handler (&refresh->painted, refresh->clock);
+  g_clear_object (&refresh->clock);
+}
+
+static void
+refresh_free (Refresh *refresh)
+{
+  stop_waiting (refresh);
+  g_clear_handle_id (&refresh->idle, g_source_remove);
+  g_free (refresh);
+}
+
+static gboolean
+refresh_stale_cb (gpointer data)
+{
+  Refresh *refresh = data;
+
+  refresh->idle = 0;
+  /* The cells bound now, to whichever row: those marked show what their row holds now. */
+  for (guint i = 0; i < refresh->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (refresh->cells, i);
+
+      if (g_object_get_qdata (G_OBJECT (cell), stale_quark ()) != NULL)
+        {
+          g_object_set_qdata (G_OBJECT (cell), stale_quark (), NULL);
+          refresh->refresh (refresh->grid, cell);
+        }
+    }
+  if (refresh->after != NULL)
+    refresh->after (refresh->grid);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_painted_cb (GdkFrameClock *clock, Refresh *refresh)
+{
+  stop_waiting (refresh);
+  if (refresh->idle == 0)
+    refresh->idle = g_idle_add_full (G_PRIORITY_LOW, refresh_stale_cb, refresh, NULL);
+}
+
+/* The rows of @n, all of the same height, that @scrolled shows, with one more each side. */
+static void
+visible_rows (GtkScrolledWindow *scrolled, guint n, guint *first, guint *last)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double row = n > 0 && upper > 0 ? upper / n : 0;
+  double top = gtk_adjustment_get_value (adjustment);
+
+  if (row <= 0)
+    {
+      /* Not laid out yet: every row counts as shown. */
+      *first = 0;
+      *last = G_MAXUINT;
+      return;
+    }
+  *first = (guint) MAX (0.0, top / row - 1);
+  *last = (guint) ((top + gtk_adjustment_get_page_size (adjustment)) / row + 1);
+}
+
+void
+pl_grid_view_refresh_cells (gpointer grid, GtkScrolledWindow *scrolled, GPtrArray *cells, guint n_rows,
+                            PlGridRefresh refresh, PlGridAfter after)
+{
+  Refresh *state = g_object_get_qdata (G_OBJECT (grid), refresh_quark ());
+  gboolean waiting = after != NULL;
+  guint first, last;
+
+  if (state == NULL)
+    {
+      state = g_new0 (Refresh, 1);
+      state->grid = grid;
+      g_object_set_qdata_full (G_OBJECT (grid), refresh_quark (), state, (GDestroyNotify) refresh_free);
+    }
+  state->cells = cells;
+  state->refresh = refresh;
+  state->after = after;
+  visible_rows (scrolled, n_rows, &first, &last);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      guint row = pl_grid_view_cell_position (cell);
+
+      if (row >= first && row <= last)
+        {
+          g_object_set_qdata (G_OBJECT (cell), stale_quark (), NULL);
+          refresh (grid, cell);
+        }
+      else
+        {
+          g_object_set_qdata (G_OBJECT (cell), stale_quark (), GINT_TO_POINTER (TRUE));
+          waiting = TRUE;
+        }
+    }
+  /* After the frame that shows the change: an idle alone may come first, while the frame
+   * clock waits for its next frame. */
+  if (!waiting || state->idle != 0 || state->clock != NULL)
+    return;
+  state->clock = gtk_widget_get_frame_clock (GTK_WIDGET (grid));
+  if (state->clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (grid)))
+    {
+      g_object_ref (state->clock);
+      state->painted = g_signal_connect (state->clock, "after-paint", G_CALLBACK (on_painted_cb), state);
+    }
+  else
+    {
+      state->clock = NULL;
+      state->idle = g_idle_add_full (G_PRIORITY_LOW, refresh_stale_cb, state, NULL);
+    }
+}
+
+void
+pl_grid_view_cancel_refresh (gpointer grid)
+{
+  g_object_set_qdata (G_OBJECT (grid), refresh_quark (), NULL);
+}
+
 /* ---- blocks of cells on the clipboard ---- */
 
 GPtrArray *

@@ -17,6 +17,27 @@ void           pl_grid_view_scroll_to (GtkScrolledWindow *scrolled, guint positi
 /* Scrolls @scrolled sideways and up or down just enough to show @widget (a cell) whole. */
 void           pl_grid_view_reveal    (GtkScrolledWindow *scrolled, GtkWidget *widget);
 
+/* ---- where a bound cell is ---- */
+
+/* Remembers that @cell shows the row of @list_item (NULL: none, it is unbound). */
+void           pl_grid_view_cell_bound    (GtkWidget *cell, GtkListItem *list_item);
+/* The row @cell shows, or G_MAXUINT when it is unbound: the list item's position, which
+ * follows rows added or removed above, at no cost (a search of the list is linear). */
+guint          pl_grid_view_cell_position (GtkWidget *cell);
+
+/* ---- refreshing the bound cells after a change ---- */
+
+/* Calls @refresh (@grid, cell) on each of @cells (the bound cells of a grid whose rows scroll in
+ * @scrolled, all of the same height, placed by pl_grid_view_cell_bound()) that shows a row on
+ * screen, now; on the others (GTK 4.8 binds some 200 rows, a tenth of them on screen) once the
+ * change is drawn, and then @after (@grid) if not NULL: what can wait for the next frame. */
+typedef void (*PlGridRefresh) (gpointer grid, GtkWidget *cell);
+typedef void (*PlGridAfter)   (gpointer grid);
+void           pl_grid_view_refresh_cells (gpointer grid, GtkScrolledWindow *scrolled, GPtrArray *cells,
+                                           guint n_rows, PlGridRefresh refresh, PlGridAfter after);
+/* Drops a refresh of @grid's cells still waiting (the grid goes, or changes plan). */
+void           pl_grid_view_cancel_refresh (gpointer grid);
+
 /* ---- blocks of cells on the clipboard ---- */
 
 /* Splits text copied from a spreadsheet (LibreOffice Calc, Excel, a web page's table) into

@@ -14,6 +14,7 @@
 #include "pl-kpi-chain-chart.h"
 #include "pl-kpi-value.h"
 #include "pl-measurements-grid.h"
+#include "pl-tooltip.h"
 
 struct _PlMeasurementsGrid
 {
@@ -92,11 +93,20 @@ cell_value (PlMeasurementsGrid *self, PlKpi *kpi, guint month)
 }
 
 static void
+set_class (GtkWidget *widget, const char *name, gboolean on)
+{
+  if (on && !gtk_widget_has_css_class (widget, name))
+    gtk_widget_add_css_class (widget, name);
+  else if (!on && gtk_widget_has_css_class (widget, name))
+    gtk_widget_remove_css_class (widget, name);
+}
+
+static void
 set_cell_tooltip (GtkWidget *cell, const char *first, const char *second)
 {
   g_autofree char *text = first && second ? g_strdup_printf ("%s\n%s", first, second) : NULL;
 
-  gtk_widget_set_tooltip_text (cell, text ? text : first ? first : second);
+  pl_tooltip_set (cell, text ? text : first ? first : second);
 }
 
 static void
@@ -110,6 +120,7 @@ refresh_cell (PlMeasurementsGrid *self, PlCellEditor *cell)
   g_autofree char *text = NULL;
   g_autofree char *about = NULL;
   g_autofree char *against = NULL;
+  const char *mark = NULL;
   GtkWidget *widget = GTK_WIDGET (cell);
 
   if (kpi == NULL || self->plan == NULL || month >= pl_plan_get_months (self->plan))
@@ -120,10 +131,7 @@ refresh_cell (PlMeasurementsGrid *self, PlCellEditor *cell)
   pl_cell_editor_set_text (cell, text);
   /* Computed cells are selected and copied like the others, never typed into. */
   pl_cell_editor_set_editable (cell, kind == CELL_EDITABLE);
-  if (kind == CELL_EDITABLE)
-    gtk_widget_remove_css_class (widget, "derived");
-  else
-    gtk_widget_add_css_class (widget, "derived");
+  set_class (widget, "derived", kind != CELL_EDITABLE);
 
   if (kind == CELL_DERIVED)
     about = g_strdup_printf (_("Computed from its formula: %s"), pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA));
@@ -134,8 +142,6 @@ refresh_cell (PlMeasurementsGrid *self, PlCellEditor *cell)
                                        "Combines %u values of this month; import to change them.", n_points),
                              n_points);
 
-  gtk_widget_remove_css_class (widget, "off-target");
-  gtk_widget_remove_css_class (widget, "near-target");
   if (self->kind == PL_SERIES_MEASUREMENTS && !isnan (value))
     {
       guint32 from = pl_plan_month_start (self->plan, month);
@@ -149,11 +155,11 @@ refresh_cell (PlMeasurementsGrid *self, PlCellEditor *cell)
                   : status == PL_KPI_STATUS_CLOSE ? g_strdup_printf (_("Close to target: the target is %s."), target_text)
                   : g_strdup_printf (_("On target: the target is %s."), target_text);
         }
-      if (status == PL_KPI_STATUS_OFF)
-        gtk_widget_add_css_class (widget, "off-target");
-      else if (status == PL_KPI_STATUS_CLOSE)
-        gtk_widget_add_css_class (widget, "near-target");
+      mark = status == PL_KPI_STATUS_OFF ? "off-target" : status == PL_KPI_STATUS_CLOSE ? "near-target" : NULL;
     }
+  /* A class taken off and put back restyles the cell at the next frame: only what differs. */
+  set_class (widget, "off-target", g_strcmp0 (mark, "off-target") == 0);
+  set_class (widget, "near-target", g_strcmp0 (mark, "near-target") == 0);
   set_cell_tooltip (widget, against, about);
 }
 
@@ -178,13 +184,7 @@ kpi_at (PlMeasurementsGrid *self, guint row)
 static guint
 cell_row (PlMeasurementsGrid *self, GtkWidget *cell)
 {
-  PlItem *kpi = g_object_get_data (G_OBJECT (cell), "kpi");
-  guint position;
-
-  if (kpi == NULL || self->plan == NULL ||
-      !g_list_store_find (G_LIST_STORE (pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS)), kpi, &position))
-    return G_MAXUINT;
-  return position;
+  return pl_grid_view_cell_position (cell);
 }
 
 static guint
@@ -423,6 +423,7 @@ bind_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeas
   g_autofree char *label = NULL;
 
   g_object_set_data_full (G_OBJECT (cell), "kpi", g_object_ref (kpi), g_object_unref);
+  pl_grid_view_cell_bound (cell, list_item);
   g_ptr_array_add (self->cells, cell);
   g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
   g_date_strftime (buffer, sizeof buffer, "%B %Y", &date);
@@ -442,6 +443,7 @@ unbind_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMe
     pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
   g_ptr_array_remove_fast (self->cells, cell);
   g_object_set_data (G_OBJECT (cell), "kpi", NULL);
+  pl_grid_view_cell_bound (cell, NULL);
 }
 
 /* ---- PlCellGrid: the grid's rows are the plan's KPIs, its columns the months ---- */
@@ -516,7 +518,7 @@ bind_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
   const char *formula = pl_item_get_string (kpi, PL_KPI_FORMULA);
 
   gtk_label_set_label (GTK_LABEL (label), name);
-  gtk_widget_set_tooltip_text (label, name);
+  pl_tooltip_set (label, name);
   if (formula != NULL && *formula != '\0')
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -558,15 +560,31 @@ rebuild_columns (PlMeasurementsGrid *self)
 }
 
 static void
-on_plan_changed_cb (PlMeasurementsGrid *self)
+refresh_bound_cell (gpointer grid, GtkWidget *cell)
 {
+  refresh_cell (grid, PL_CELL_EDITOR (cell));
+}
+
+/* What a KPI's months are computed from: the KPIs and their links, and for the figures that
+ * draw on them (spend, cost per lead) the spending, the budget, the campaigns, and the period. */
+#define KPI_CHANGES (pl_change_for_collection (PL_COLLECTION_KPIS) | pl_change_for_collection (PL_COLLECTION_KPI_LINKS) | \
+                     pl_change_for_collection (PL_COLLECTION_SPEND) | pl_change_for_collection (PL_COLLECTION_LINES) | \
+                     pl_change_for_collection (PL_COLLECTION_ALLOCATIONS) | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) | \
+                     pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS) | PL_CHANGE_METADATA)
+
+static void
+on_plan_changed_cb (PlMeasurementsGrid *self, PlChangeMask change)
+{
+  if ((change & KPI_CHANGES) == 0)
+    return;
   if (pl_plan_get_start (self->plan) != self->built_start || pl_plan_get_months (self->plan) != self->built_months)
     {
       rebuild_columns (self);
       return;
     }
-  for (guint i = 0; i < self->cells->len; i++)
-    refresh_cell (self, g_ptr_array_index (self->cells, i));
+  /* The cells on screen now, the other bound rows after the frame; a cell whose text,
+   * look and tooltip stay the same is not drawn again. */
+  pl_grid_view_refresh_cells (self, self->scrolled, self->cells, n_rows (self), refresh_bound_cell, NULL);
   /* The month warned about changed since (undone, typed again): the warning is settled. */
   if (self->warned_kpi != NULL)
     {
@@ -590,6 +608,7 @@ pl_measurements_grid_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
+  pl_grid_view_cancel_refresh (self);
   if (self->scrolled != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->scrolled));
@@ -662,6 +681,7 @@ pl_measurements_grid_set_plan (PlMeasurementsGrid *self, PlPlan *plan)
   g_return_if_fail (PL_IS_MEASUREMENTS_GRID (self));
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
+  pl_grid_view_cancel_refresh (self);
   /* Unbinding commits pending text into the plan it was typed for. */
   gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->warned_kpi);

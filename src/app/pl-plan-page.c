@@ -263,7 +263,7 @@ build_tables (PlPlanPage *self)
   table = add_table (self, self->team_box, PL_COLLECTION_MEMBERS, _("Add _Member"));
   pl_record_table_add_column (table, PL_MEMBER_NAME, _("Name"), FALSE);
   pl_record_table_add_column (table, PL_MEMBER_ROLE, _("Role"), FALSE);
-  pl_record_table_add_derived (table, _("Owns the KPIs"), owned_kpis);
+  pl_record_table_add_derived (table, _("Owns the KPIs"), owned_kpis, pl_change_for_collection (PL_COLLECTION_KPIS));
 
   table = add_table (self, self->martech_box, PL_COLLECTION_TOOLS, _("Add _Tool"));
   pl_record_table_add_column (table, PL_TOOL_NAME, _("Tool"), TRUE);

@@ -11,9 +11,10 @@
 #include "pl-money.h"
 #include "pl-plan-validate.h"
 #include "pl-calendar.h"
-#include "pl-field-editor.h"
+#include "pl-field-cell.h"
 #include "pl-field-text.h"
 #include "pl-record-table.h"
+#include "pl-tooltip.h"
 
 typedef struct {
   int                  field;   /* -1 for a derived column */
@@ -44,6 +45,10 @@ struct _PlRecordTable
   GtkSingleSelection *selection;
   GtkWidget          *remove_button;
   GtkLabel           *problems;
+  PlChangeMask        problem_mask;    /* the changes that can change this table's problems */
+  PlChangeMask        derived_mask;    /* the changes that can change its derived columns */
+  guint               problems_idle;   /* the problems to look for again, once drawn */
+  gboolean            problems_stale;  /* hidden: looked for again when shown */
   /* The record just added: its problems (a line not chosen yet) wait until the user has had
    * a chance to fill it, that is until they leave its row or the table, or save. */
   PlItem             *fresh;
@@ -52,31 +57,25 @@ struct _PlRecordTable
 G_DEFINE_FINAL_TYPE (PlRecordTable, pl_record_table, GTK_TYPE_WIDGET)
 
 static void
-mark_soon (PlRecordTable *self, GtkWidget *widget, PlItem *item, guint field)
+mark_soon (PlRecordTable *self, PlFieldCell *cell, PlItem *item, guint field)
 {
   guint32 julian = pl_item_get_julian (item, field);
+  g_autofree char *tip = NULL;
   int days;
 
   if ((int) field != self->soon_field)
     return;
-  gtk_widget_remove_css_class (widget, "warning");
-  if (julian == 0)
-    return;
   days = (int) julian - (int) pl_calendar_today ();
-  if (days <= self->soon_days)
-    {
-      g_autofree char *tip = days < 0 ? g_strdup (_("This contract has ended."))
-                                      : g_strdup_printf (ngettext ("The contract ends in %d day.",
-                                                                   "The contract ends in %d days.", days), days);
-      gtk_widget_add_css_class (widget, "warning");
-      gtk_widget_set_tooltip_text (widget, tip);
-    }
+  if (julian != 0 && days <= self->soon_days)
+    tip = days < 0 ? g_strdup (_("This contract has ended."))
+                   : g_strdup_printf (ngettext ("The contract ends in %d day.", "The contract ends in %d days.", days), days);
+  pl_field_cell_set_warning (cell, tip);
 }
 
 static void
-on_soon_field_changed_cb (PlItem *item, GParamSpec *pspec, GtkWidget *cell)
+on_soon_field_changed_cb (PlItem *item, GParamSpec *pspec, PlFieldCell *cell)
 {
-  GtkWidget *table = gtk_widget_get_ancestor (cell, PL_TYPE_RECORD_TABLE);
+  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (cell), PL_TYPE_RECORD_TABLE);
 
   if (table != NULL)
     mark_soon (PL_RECORD_TABLE (table), cell, item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "field")));
@@ -113,7 +112,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTab
     {
       PlItemClass *klass = g_type_class_ref (pl_collection_get_item_type (self->collection));
 
-      cell = pl_field_editor_new (&klass->fields[column->field], FALSE);
+      cell = GTK_WIDGET (pl_field_cell_new (&klass->fields[column->field]));
+      g_object_set_data (G_OBJECT (cell), "field", GINT_TO_POINTER (column->field));
       g_type_class_unref (klass);
     }
   gtk_list_item_set_child (list_item, cell);
@@ -133,20 +133,20 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTabl
       refresh_derived (self, GTK_LABEL (cell));
       return;
     }
-  pl_field_editor_bind (cell, self->plan, item, (guint) column->field);
+  pl_field_cell_bind (PL_FIELD_CELL (cell), self->plan, item, (guint) column->field);
   {
     /* A screen reader names a cell by its column and its row, as a sighted user reads it. */
     /* Translators: the accessible name of a table cell: its column, then its row ("Budget, Webinars") */
     g_autofree char *name = g_strdup_printf (_("%s, %s"), (const char *) g_object_get_data (G_OBJECT (factory), "title"),
                                              pl_item_get_display_name (item));
-    pl_a11y_label (cell, name);
+    pl_field_cell_set_name (PL_FIELD_CELL (cell), name);
   }
   if ((int) column->field == self->soon_field)
     {
       const PlField *f = &pl_item_get_fields (item, NULL)[column->field];
       g_autofree char *signal = g_strconcat ("notify::", f->name, NULL);
       g_signal_connect_object (item, signal, G_CALLBACK (on_soon_field_changed_cb), cell, 0);
-      mark_soon (self, cell, item, (guint) column->field);
+      mark_soon (self, PL_FIELD_CELL (cell), item, (guint) column->field);
     }
 }
 
@@ -154,7 +154,7 @@ static void
 unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTable *self)
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
-  PlItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  PlItem *item = gtk_list_item_get_item (list_item);
 
   if (GTK_IS_LABEL (cell))
     {
@@ -164,7 +164,7 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTa
     }
   if (item != NULL)
     g_signal_handlers_disconnect_by_func (item, on_soon_field_changed_cb, cell);
-  pl_field_editor_bind (cell, NULL, NULL, 0);
+  pl_field_cell_bind (PL_FIELD_CELL (cell), NULL, NULL, 0);
 }
 
 /* The widest choice of @enum_type as a drop-down shows it, in pixels: "Chaque semaine" is
@@ -288,13 +288,22 @@ update_money_titles (PlRecordTable *self)
 /* ---- problems, add and remove ---- */
 
 static void
+refresh_derived_labels (PlRecordTable *self)
+{
+  for (guint i = 0; i < self->derived_labels->len; i++)
+    refresh_derived (self, g_ptr_array_index (self->derived_labels, i));
+}
+
+/* Looks for the problems of this table's records in the whole plan: a validation of every
+ * record, which a plan of 20,000 campaigns makes long. */
+static void
 update_problems (PlRecordTable *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < self->derived_labels->len; i++)
-    refresh_derived (self, g_ptr_array_index (self->derived_labels, i));
+  g_clear_handle_id (&self->problems_idle, g_source_remove);
+  self->problems_stale = FALSE;
   if (self->plan != NULL)
     {
       problems = pl_plan_validate (self->plan);
@@ -309,6 +318,38 @@ update_problems (PlRecordTable *self)
     }
   gtk_label_set_label (self->problems, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problems), text->len > 0);
+}
+
+static gboolean
+update_problems_cb (gpointer data)
+{
+  PlRecordTable *self = data;
+
+  self->problems_idle = 0;
+  update_problems (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The problems are looked for again after the edit is drawn, once for several edits, and
+ * only when the table shows: a hidden table looks when it is shown. */
+static void
+queue_problems (PlRecordTable *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->problems_stale = TRUE;
+  else if (self->problems_idle == 0)
+    self->problems_idle = g_idle_add_full (G_PRIORITY_LOW, update_problems_cb, self, NULL);
+}
+
+static void
+on_plan_changed_cb (PlRecordTable *self, PlChangeMask change)
+{
+  if (change & self->derived_mask)
+    refresh_derived_labels (self);
+  if (change & PL_CHANGE_METADATA)
+    update_money_titles (self);
+  if (change & self->problem_mask)
+    queue_problems (self);
 }
 
 static void
@@ -421,6 +462,7 @@ pl_record_table_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_handle_id (&self->problems_idle, g_source_remove);
   g_clear_object (&self->plan);
   g_clear_object (&self->fresh);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -441,10 +483,21 @@ pl_record_table_finalize (GObject *object)
 }
 
 static void
+pl_record_table_map (GtkWidget *widget)
+{
+  PlRecordTable *self = PL_RECORD_TABLE (widget);
+
+  GTK_WIDGET_CLASS (pl_record_table_parent_class)->map (widget);
+  if (self->problems_stale)
+    queue_problems (self);
+}
+
+static void
 pl_record_table_class_init (PlRecordTableClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  GTK_WIDGET_CLASS (klass)->map = pl_record_table_map;
   object_class->dispose = pl_record_table_dispose;
   object_class->finalize = pl_record_table_finalize;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
@@ -513,6 +566,17 @@ pl_record_table_new (PlCollection collection, const char *add_label)
   PlRecordTable *self = g_object_new (PL_TYPE_RECORD_TABLE, NULL);
 
   self->collection = collection;
+  /* A record's problems come from it, the records it names, and the plan's period. */
+  self->problem_mask = pl_change_for_collection (collection) | PL_CHANGE_METADATA;
+  {
+    g_autoptr(GTypeClass) klass = g_type_class_ref (pl_collection_get_item_type (collection));
+    guint n_fields;
+    const PlField *fields = pl_item_class_get_fields ((PlItemClass *) klass, &n_fields);
+
+    for (guint f = 0; f < n_fields; f++)
+      if (fields[f].type == PL_FIELD_REF)
+        self->problem_mask |= pl_change_for_collection (fields[f].ref);
+  }
   gtk_button_set_label (g_object_get_data (G_OBJECT (self), "add-button"), add_label);
   gtk_button_set_use_underline (g_object_get_data (G_OBJECT (self), "add-button"), TRUE);
   return self;
@@ -534,13 +598,15 @@ pl_record_table_add_column (PlRecordTable *self, guint field, const char *title,
 }
 
 void
-pl_record_table_add_derived (PlRecordTable *self, const char *title, PlRecordTableDerive derive)
+pl_record_table_add_derived (PlRecordTable *self, const char *title, PlRecordTableDerive derive,
+                             PlChangeMask depends)
 {
   Column *column = g_new0 (Column, 1);
 
   g_return_if_fail (PL_IS_RECORD_TABLE (self));
   column->field = -1;
   column->derive = derive;
+  self->derived_mask |= depends | pl_change_for_collection (self->collection);
   append_column (self, column, title, TRUE);
 }
 
@@ -604,11 +670,10 @@ pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
     gtk_single_selection_set_model (self->selection, pl_plan_get_collection (plan, self->collection));
   if (plan != NULL)
     {
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_problems), self);
-      g_signal_connect_swapped (plan, "changed", G_CALLBACK (update_money_titles), self);
+      g_signal_connect_swapped (plan, "changed", G_CALLBACK (on_plan_changed_cb), self);
       g_signal_connect_swapped (plan, "notify::modified", G_CALLBACK (on_plan_modified_cb), self);
     }
-  update_problems (self);
+  queue_problems (self);
   update_money_titles (self);
   update_height (self);
 }

@@ -20,9 +20,10 @@ PlRecordTable *pl_record_table_new          (PlCollection collection, const char
 /* Adds a column editing @field, titled @title. */
 void           pl_record_table_add_column   (PlRecordTable *self, guint field, const char *title,
                                              gboolean expand);
-/* Adds a read-only column computed by @derive whenever the plan changes. */
+/* Adds a read-only column computed by @derive, again whenever the collections in @depends
+ * (or the table's own) change. */
 void           pl_record_table_add_derived  (PlRecordTable *self, const char *title,
-                                             PlRecordTableDerive derive);
+                                             PlRecordTableDerive derive, PlChangeMask depends);
 /* Marks the cells of a date @field that fall within @days of today (contracts ending). */
 void           pl_record_table_set_soon     (PlRecordTable *self, guint field, int days);
 /* Shows only the records whose reference @field is @id (the KPIs of one campaign); new

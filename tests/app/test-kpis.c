@@ -12,6 +12,7 @@
 #include "pl-measurements-grid.h"
 #include "pl-record-table.h"
 #include "pl-test-util.h"
+#include "pl-tooltip.h"
 
 static GtkWidget *
 grid_cell (GtkWidget *grid, PlItem *kpi, guint month)
@@ -116,7 +117,7 @@ test_kpis_page (void)
           if (c != NULL && gtk_widget_has_css_class (c, "off-target"))
             {
               any_off = TRUE;
-              g_assert_nonnull (gtk_widget_get_tooltip_text (c));
+              g_assert_nonnull (pl_tooltip_get (c));
             }
         }
     }
