@@ -17,6 +17,7 @@
 #include "pl-kpi-chain-chart.h"
 #include "pl-kpi-value.h"
 #include "pl-kpis-page.h"
+#include "pl-tooltip.h"
 #include "pl-measurements-grid.h"
 #include "pl-plan-validate.h"
 #include "pl-record-table.h"
@@ -112,23 +113,29 @@ latest_month (PlPlan *plan)
   return index >= 0 ? pl_plan_month_start (plan, (guint) index) : pl_plan_get_start (plan);
 }
 
+/* The month the "latest" column shows, and the day after it: asked once per refresh, not per
+ * row, since finding the last measured month goes through every KPI's measurements. */
 static void
-refresh_latest (PlKpisPage *self, GtkLabel *label)
+latest_period (PlPlan *plan, guint32 *month, guint32 *end)
+{
+  int index;
+
+  *month = latest_month (plan);
+  index = pl_plan_month_index (plan, *month);
+  *end = index + 1 < (int) pl_plan_get_months (plan) ? pl_plan_month_start (plan, (guint) index + 1)
+                                                     : pl_plan_get_end (plan);
+}
+
+static void
+refresh_latest (PlKpisPage *self, GtkLabel *label, guint32 month, guint32 end)
 {
   PlItem *kpi = g_object_get_data (G_OBJECT (label), "kpi");
-  guint32 month;
-  int index;
-  guint32 end;
   double value, target;
   g_autofree char *text = NULL, *tip = NULL;
   PlKpiStatus status;
 
   if (kpi == NULL || self->plan == NULL)
     return;
-  month = latest_month (self->plan);
-  index = pl_plan_month_index (self->plan, month);
-  end = index + 1 < (int) pl_plan_get_months (self->plan) ? pl_plan_month_start (self->plan, (guint) index + 1)
-                                                          : pl_plan_get_end (self->plan);
   value = pl_figures_kpi_value (self->plan, PL_KPI (kpi), month, end);
   target = pl_figures_kpi_target (self->plan, PL_KPI (kpi), month, end);
   status = pl_kpi_status (self->plan, kpi, month);
@@ -139,7 +146,7 @@ refresh_latest (PlKpisPage *self, GtkLabel *label)
       tip = g_strdup_printf (_("Target: %s"), target_text);
     }
   gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+  pl_tooltip_set (GTK_WIDGET (label), tip);
   gtk_widget_remove_css_class (GTK_WIDGET (label), "off-target");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "near-target");
   if (status == PL_KPI_STATUS_OFF)
@@ -188,8 +195,11 @@ bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlKpisPage 
   g_object_set_data (G_OBJECT (label), "column", GINT_TO_POINTER (column));
   if (column == 2)
     {
+      guint32 month, end;
+
       g_ptr_array_add (self->latest_labels, label);
-      refresh_latest (self, GTK_LABEL (label));
+      latest_period (self->plan, &month, &end);
+      refresh_latest (self, GTK_LABEL (label), month, end);
       return;
     }
   g_signal_connect_object (kpi, column == 0 ? "notify::name" : "notify::layer",
@@ -430,8 +440,14 @@ pl_kpis_page_refresh (PlPage *page, PlChangeMask change)
       refresh_description (self);
       gtk_widget_queue_draw (GTK_WIDGET (self->trend));
     }
-  for (guint i = 0; i < self->latest_labels->len; i++)
-    refresh_latest (self, g_ptr_array_index (self->latest_labels, i));
+  if (self->latest_labels->len > 0)
+    {
+      guint32 month, end;
+
+      latest_period (self->plan, &month, &end);
+      for (guint i = 0; i < self->latest_labels->len; i++)
+        refresh_latest (self, g_ptr_array_index (self->latest_labels, i), month, end);
+    }
   update_count (self);
 }
 
