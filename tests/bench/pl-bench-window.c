@@ -19,7 +19,8 @@
  *   window-example-x=A window-20k-s=B edit-20k-ms=C rss-20k-x=D
  * A: the median example time over the median bare time; B: the median big time minus the
  * median load time of the file alone (pl_plan_load in the child, before the window opens);
- * C: the slowest kind's median edit; D: resident memory over the file's size. Beside it the
+ * C: the slowest kind's median edit, to its frame (the line before it gives the work alone, without
+ * the wait for the display's next frame); D: resident memory over the file's size. Beside it the
  * issue's targets. It judges nothing: it is a benchmark, not a test. Runs under a display
  * (meson runs it under xvfb-run). */
 #include "config.h"
@@ -50,6 +51,8 @@ typedef struct {
   gboolean     drawn;
   double       drawn_ms;
   guint        paints;      /* frames painted since the window was drawn */
+  gint64       frame_start; /* when the frame clock began the last frame's work */
+  gint64       frame_end;   /* when it finished painting it */
 } Child;
 
 static Child child;
@@ -75,10 +78,17 @@ shows_plan (void)
 }
 
 static void
+on_update_cb (GdkFrameClock *clock, gpointer data)
+{
+  child.frame_start = g_get_monotonic_time ();
+}
+
+static void
 on_after_paint_cb (GdkFrameClock *clock, gpointer data)
 {
   if (child.drawn)
     {
+      child.frame_end = g_get_monotonic_time ();
       child.paints++;
       return;
     }
@@ -91,7 +101,10 @@ on_after_paint_cb (GdkFrameClock *clock, gpointer data)
 static void
 on_realize_cb (GtkWidget *window, gpointer data)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "update", G_CALLBACK (on_update_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
 }
 
 static void
@@ -197,29 +210,34 @@ edit (PlPlan *plan, EditKind kind, int i)
 }
 
 static int
-measure_edits (double medians[N_KINDS])
+measure_edits (double medians[N_KINDS], double work_medians[N_KINDS])
 {
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (PL_WINDOW (child.window)));
 
   for (int kind = 0; kind < N_KINDS; kind++)
     {
-      double times[N_EDITS];
+      double times[N_EDITS], work[N_EDITS];
 
       gtk_widget_activate_action (GTK_WIDGET (child.window), "win.show-page", "s", kind_pages[kind]);
       settle (1500);
       for (int i = 0; i < N_EDITS; i++)
         {
-          gint64 start;
+          gint64 start, edited;
 
           settle (100);
           start = g_get_monotonic_time ();
           if (!edit (plan, (EditKind) kind, i))
             return 1;
+          edited = g_get_monotonic_time ();
           wait_for_paint ();
           times[i] = ms_since (start);
-          printf ("edit %s %d: %.1f ms\n", kind_names[kind], i + 1, times[i]);
+          /* The frame clock paints on the display's beat (60 a second under Xvfb): the wall
+           * time also holds the wait for the next beat, up to 16.7 ms, which is not work. */
+          work[i] = (edited - start + child.frame_end - MAX (child.frame_start, edited)) / 1000.0;
+          printf ("edit %s %d: %.1f ms to the frame, %.1f ms of work\n", kind_names[kind], i + 1, times[i], work[i]);
         }
       medians[kind] = pl_bench_median (times, N_EDITS);
+      work_medians[kind] = pl_bench_median (work, N_EDITS);
     }
   return 0;
 }
@@ -230,7 +248,7 @@ run_child_window (void)
   g_autoptr(PlApplication) app = NULL;
   g_autoptr(PlPlan) alone = NULL;
   g_autoptr(GError) error = NULL;
-  double medians[N_KINDS] = { 0 };
+  double medians[N_KINDS] = { 0 }, work[N_KINDS] = { 0 };
   g_autoptr(GFile) opened = g_file_new_for_path (child.path);
   double load_ms = 0;
   int status;
@@ -271,11 +289,12 @@ run_child_window (void)
     }
   status = 0;
   if (child.edits)
-    status = measure_edits (medians);
+    status = measure_edits (medians, work);
   settle (500);
-  printf ("result %.1f %.1f %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.2f %.2f %.2f\n",
+  printf ("result %.1f %.1f %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.2f %.2f %.2f %.2f %.2f %.2f\n",
           child.drawn_ms, load_ms, pl_bench_status_kib ("VmRSS"), pl_bench_status_kib ("VmHWM"),
-          medians[EDIT_NAME], medians[EDIT_BUDGET], medians[EDIT_KPI]);
+          medians[EDIT_NAME], medians[EDIT_BUDGET], medians[EDIT_KPI], work[EDIT_NAME], work[EDIT_BUDGET],
+          work[EDIT_KPI]);
   fflush (stdout);
   /* Leave at once: closing would ask about the edits, and freeing is not measured. */
   _exit (status);
@@ -294,7 +313,7 @@ run_child_bare (void)
   watch_window (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (&child.drawn, 60000);
-  printf ("result %.1f 0 %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " 0 0 0\n", child.drawn_ms,
+  printf ("result %.1f 0 %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " 0 0 0 0 0 0\n", child.drawn_ms,
           pl_bench_status_kib ("VmRSS"), pl_bench_status_kib ("VmHWM"));
   fflush (stdout);
   _exit (child.drawn ? 0 : 1);
@@ -305,6 +324,7 @@ run_child_bare (void)
 typedef struct {
   double drawn_ms, load_ms, rss_mib, hwm_mib;
   double edit_ms[N_KINDS];
+  double work_ms[N_KINDS];
 } Result;
 
 static char *temp_dir;
@@ -375,9 +395,9 @@ spawn_child (const char *self, const char *mode, const char *path, Result *resul
     fail ("the %s child failed: %s\n%s", mode, error->message, output ? output : "");
   line = output ? strstr (output, "result ") : NULL;
   if (line == NULL ||
-      sscanf (line, "result %lf %lf %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %lf %lf %lf", &result->drawn_ms,
-              &result->load_ms, &rss_kib, &hwm_kib, &result->edit_ms[0], &result->edit_ms[1],
-              &result->edit_ms[2]) != 7)
+      sscanf (line, "result %lf %lf %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %lf %lf %lf %lf %lf %lf",
+              &result->drawn_ms, &result->load_ms, &rss_kib, &hwm_kib, &result->edit_ms[0], &result->edit_ms[1],
+              &result->edit_ms[2], &result->work_ms[0], &result->work_ms[1], &result->work_ms[2]) != 10)
     fail ("the %s child gave no figures: %s", mode, output ? output : "");
   result->rss_mib = rss_kib / 1024.0;
   result->hwm_mib = hwm_kib / 1024.0;
@@ -433,7 +453,7 @@ main (int argc, char **argv)
   const char *big_path;
   const char *root = g_getenv ("PILOTE_SOURCE_ROOT");
   GStatBuf st;
-  double bare_ms, example_ms, big_ms, load_ms, edit_ms = 0, rss_mib, file_mib;
+  double bare_ms, example_ms, big_ms, load_ms, edit_ms = 0, work_ms = 0, rss_mib, file_mib;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -514,11 +534,16 @@ main (int argc, char **argv)
   load_ms = median_of (big, runs_big, G_STRUCT_OFFSET (Result, load_ms));
   rss_mib = median_of (big, runs_big, G_STRUCT_OFFSET (Result, rss_mib));
   for (int k = 0; k < N_KINDS; k++)
-    edit_ms = MAX (edit_ms, median_of (big, runs_big, G_STRUCT_OFFSET (Result, edit_ms) + k * sizeof (double)));
+    {
+      edit_ms = MAX (edit_ms, median_of (big, runs_big, G_STRUCT_OFFSET (Result, edit_ms) + k * sizeof (double)));
+      work_ms = MAX (work_ms, median_of (big, runs_big, G_STRUCT_OFFSET (Result, work_ms) + k * sizeof (double)));
+    }
 
   printf ("medians: bare window %.0f ms, example plan %.0f ms, 20,000-campaign plan %.2f s "
           "(loading the file alone %.2f s), resident %.0f MiB for a %.1f MiB file\n",
           bare_ms, example_ms, big_ms / 1000, load_ms / 1000, rss_mib, file_mib);
+  printf ("slowest kind's median edit: %.1f ms to its frame, of which %.1f ms of work (the rest waits for the\n"
+          "display's next frame, at most 16.7 ms at 60 frames a second)\n", edit_ms, work_ms);
   printf ("targets (issue 20): window-example-x<=2 window-20k-s<=2 edit-20k-ms<=16 rss-20k-x<=6\n");
   printf ("window-example-x=%.2f window-20k-s=%.2f edit-20k-ms=%.1f rss-20k-x=%.2f\n", example_ms / bare_ms,
           (big_ms - load_ms) / 1000, edit_ms, rss_mib / file_mib);
