@@ -53,6 +53,9 @@ struct _PlKpisPage
   GtkSingleSelection *selection;
   GPtrArray          *editors;       /* the form's field editors, by row */
   GPtrArray          *latest_labels; /* bound "latest" cells of the list */
+  guint64             latest_serial;  /* the KPIs and metadata serials latest_month/end were found for */
+  guint32             latest_month;
+  guint32             latest_end;
   PlRecordTable      *upstream;
   PlRecordTable      *downstream;
   PlRecordTable      *campaigns;
@@ -113,17 +116,28 @@ latest_month (PlPlan *plan)
   return index >= 0 ? pl_plan_month_start (plan, (guint) index) : pl_plan_get_start (plan);
 }
 
-/* The month the "latest" column shows, and the day after it: asked once per refresh, not per
- * row, since finding the last measured month goes through every KPI's measurements. */
+/* The month the "latest" column shows, and the day after it. Finding the last measured month
+ * goes through every KPI's measurements, so it is kept until the KPIs or the period change,
+ * not asked again for each row bound or refreshed. */
 static void
-latest_period (PlPlan *plan, guint32 *month, guint32 *end)
+latest_period (PlKpisPage *self, guint32 *month, guint32 *end)
 {
-  int index;
+  static const PlCollection depends[] = { PL_COLLECTION_KPIS, PL_COLLECTION_NONE };
+  guint64 serial = pl_plan_get_collections_serial (self->plan, depends, G_N_ELEMENTS (depends)) + 1;
 
-  *month = latest_month (plan);
-  index = pl_plan_month_index (plan, *month);
-  *end = index + 1 < (int) pl_plan_get_months (plan) ? pl_plan_month_start (plan, (guint) index + 1)
-                                                     : pl_plan_get_end (plan);
+  if (serial != self->latest_serial)
+    {
+      int index;
+
+      self->latest_month = latest_month (self->plan);
+      index = pl_plan_month_index (self->plan, self->latest_month);
+      self->latest_end = index + 1 < (int) pl_plan_get_months (self->plan)
+                           ? pl_plan_month_start (self->plan, (guint) index + 1)
+                           : pl_plan_get_end (self->plan);
+      self->latest_serial = serial;
+    }
+  *month = self->latest_month;
+  *end = self->latest_end;
 }
 
 static void
@@ -198,7 +212,7 @@ bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlKpisPage 
       guint32 month, end;
 
       g_ptr_array_add (self->latest_labels, label);
-      latest_period (self->plan, &month, &end);
+      latest_period (self, &month, &end);
       refresh_latest (self, GTK_LABEL (label), month, end);
       return;
     }
@@ -444,7 +458,7 @@ pl_kpis_page_refresh (PlPage *page, PlChangeMask change)
     {
       guint32 month, end;
 
-      latest_period (self->plan, &month, &end);
+      latest_period (self, &month, &end);
       for (guint i = 0; i < self->latest_labels->len; i++)
         refresh_latest (self, g_ptr_array_index (self->latest_labels, i), month, end);
     }
@@ -542,6 +556,8 @@ pl_kpis_page_bind (PlPage *page, PlPlan *plan)
 
   set_kpi (self, NULL);
   g_set_object (&self->plan, plan);
+  /* Another plan may have the same serials: what was found for the last one is dropped. */
+  self->latest_serial = 0;
   if (plan != NULL)
     {
       GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (pl_plan_get_collection (plan, PL_COLLECTION_KPIS)),
