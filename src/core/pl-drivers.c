@@ -392,6 +392,7 @@ describe_default (PlDriver driver)
   switch (driver)
     {
     case PL_DRIVER_MARGIN:
+      /* xgettext:no-c-format */
       return _("Default: 100 % margin");
     case PL_DRIVER_SPEND_CHANGE:
       return _("Default: no change");
