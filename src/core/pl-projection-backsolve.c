@@ -82,7 +82,7 @@ check_driver (const PlDrivers *drivers, PlDriver driver, GError **error)
   if (isnan (value))
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   /* Translators: %s is a driver's name, "Cost per lead" */
+                   /* Translators: %s is a driver's name (Cost per lead) */
                    _("%s is not known: measure it over more months, or type it as an assumption."),
                    pl_driver_name (driver));
       return FALSE;
@@ -90,7 +90,7 @@ check_driver (const PlDrivers *drivers, PlDriver driver, GError **error)
   if (value <= 0)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   /* Translators: %s is a driver's name, "MQL to SQL conversion" */
+                   /* Translators: %s is a driver's name (MQL to SQL conversion) */
                    _("%s is 0: no goal can be reached through it. Type a value above 0."),
                    pl_driver_name (driver));
       return FALSE;
