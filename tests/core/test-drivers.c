@@ -92,7 +92,7 @@ test_margin_and_missing (void)
   PlDriverSource source;
 
   pl_item_set_int (PL_ITEM (margin), PL_KPI_STAGE, PL_STAGE_MARGIN);
-  pl_series_set (pl_kpi_get_measurements (margin), pl_test_day (1, 6, 2027), 0.8, NULL);
+  pl_plan_set_point (plan, margin, PL_SERIES_MEASUREMENTS, pl_test_day (1, 6, 2027), 0.8, NULL);
   pl_plan_remove (plan, pl_plan_lookup (plan, "kpi-mrr"));
   drivers = pl_drivers_new_from_plan (plan, 3, pl_test_day (30, 6, 2027));
   g_assert_cmpfloat (pl_drivers_get (drivers, PL_DRIVER_MARGIN, &source), ==, 0.8);
