@@ -31,13 +31,14 @@ struct _PlBacksolve {
   double     lever_from, lever_to;
 };
 
+/* @row's values, NULL for a row a back-solve does not fill. */
 static double *
-values_of (PlBacksolve *self, PlProjectionRow row)
+values_of (const PlBacksolve *self, PlProjectionRow row)
 {
   for (guint i = 0; i < G_N_ELEMENTS (solved_rows); i++)
     if (solved_rows[i] == row)
       return self->values + i * (self->n_months + 2);
-  g_return_val_if_reached (NULL);
+  return NULL;
 }
 
 /* What the stage above must bring for @out (months and before) to come out of it at @rate,
@@ -61,16 +62,6 @@ unconvert (const double *out, double *in, guint n, double rate, double days)
         in[m >= k + 1 ? m - k - 1 : n + 1] += volume * f;
     }
   in[n + 1] += out[n + 1] / rate;
-}
-
-static void
-sum_months (double *values, guint n)
-{
-  double total = 0;
-
-  for (guint m = 0; m < n; m++)
-    total += values[m];
-  values[n] = total;
 }
 
 /* A driver the back-solve divides by: known and more than zero, or a message in words. */
@@ -239,7 +230,7 @@ pl_projector_backsolve (PlProjector *projector, const PlDrivers *drivers, PlGoal
       revenue[m] = customers[m] * deal;
     }
   for (guint i = 0; i < G_N_ELEMENTS (solved_rows); i++)
-    sum_months (self->values + i * (n + 2), n);
+    pl_projection_sum_months (self->values + i * (n + 2), n);
 
   find_lever (self, drivers, spend[n]);
   return g_steal_pointer (&self);
@@ -257,23 +248,11 @@ pl_backsolve_free (PlBacksolve *backsolve)
 double
 pl_backsolve_get (const PlBacksolve *backsolve, PlProjectionRow row, int month)
 {
-  const double *values = NULL;
-  guint n;
+  const double *values;
 
   g_return_val_if_fail (backsolve != NULL, NAN);
-  for (guint i = 0; i < G_N_ELEMENTS (solved_rows); i++)
-    if (solved_rows[i] == row)
-      values = backsolve->values + i * (backsolve->n_months + 2);
-  n = backsolve->n_months;
-  if (values == NULL)
-    return NAN;
-  if (month == PL_PROJECTION_TOTAL)
-    return values[n];
-  if (month == PL_PROJECTION_BEFORE_PERIOD)
-    return values[n + 1];
-  if (month < 0 || (guint) month >= n)
-    return NAN;
-  return values[month];
+  values = values_of (backsolve, row);
+  return values != NULL ? pl_projection_column (values, backsolve->n_months, month, PL_PROJECTION_BEFORE_PERIOD) : NAN;
 }
 
 double

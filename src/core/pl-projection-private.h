@@ -45,8 +45,10 @@ struct _PlProjector {
   guint       n_order;
   /* The goal KPIs' monthly targets (PlGoalKind), NULL when they give no shape. */
   double     *goal_shape[2];
-  /* Window KPIs' monthly values over the window [window_from, window_to). */
+  /* Window KPIs' monthly values over the window [window_from, window_to), as the KPIs and
+   * spend stood at window_serial. */
   guint32     window_from, window_to;
+  guint64     window_serial;
   gboolean    window_known;
   double     *window_values;
 };
@@ -56,6 +58,11 @@ void   pl_projector_month_spend (PlProjector *projector, const PlDrivers *driver
                                  guint m, double *spend, double *acquisition);
 /* The factor each bucket's planned spend is multiplied by under @drivers (n_buckets). */
 void   pl_projector_spend_factors (PlProjector *projector, const PlDrivers *drivers, double *factors);
+/* Puts the sum of @values' @n months in column @n. */
+void   pl_projection_sum_months (double *values, guint n);
+/* Column @month of @values (months, then the total, then one more column): a month,
+ * PL_PROJECTION_TOTAL, or @extra (the index the last column answers to); NAN otherwise. */
+double pl_projection_column (const double *values, guint n, int month, int extra);
 /* a / b, NAN when b is zero or either is not a number. */
 double pl_projection_divide (double a, double b);
 /* A delay in days as whole months and the share that goes one month further. */
