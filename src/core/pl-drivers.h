@@ -48,8 +48,9 @@ typedef struct _PlDrivers PlDrivers;
 #define PL_DRIVERS_DEFAULT_WINDOW 3
 
 /* The drivers of @plan computed from its measurements over the @window whole months (at
- * least 1) that end with the last month measured on or before @as_of (a Julian day); a
- * driver without measurements gets its default or is missing. */
+ * least 1) that end with the last month measured on or before @as_of (a Julian day), never
+ * reaching back before the first month measured (a plan measured for two months has a
+ * 2-month window); a driver without measurements gets its default or is missing. */
 PlDrivers     *pl_drivers_new_from_plan   (PlPlan *plan, guint window, guint32 as_of);
 PlDrivers     *pl_drivers_copy            (const PlDrivers *drivers);
 void           pl_drivers_free            (PlDrivers *drivers);
@@ -57,8 +58,10 @@ void           pl_drivers_free            (PlDrivers *drivers);
 /* The value of @driver (NAN when missing) and, when @source is not NULL, where it comes from. */
 double         pl_drivers_get             (const PlDrivers *drivers, PlDriver driver,
                                            PlDriverSource *source);
-/* Sets @driver to @value as an assumption. Returns FALSE with a PL_ERROR_VALUE in words
- * ("A conversion rate is between 0 % and 100 %.") and changes nothing when out of range. */
+/* Sets @driver to @value as an assumption. Returns FALSE with a PL_ERROR_INVALID_VALUE in
+ * words ("A conversion rate or margin is between 0 % and 100 %.") and changes nothing when
+ * out of range: CPL above 0; deal and ARPU 0 or more; conversion rates and margin 0 to 1;
+ * churn above 0 up to 1; delays 0 to 365 days; spend change -100 or more. */
 gboolean       pl_drivers_set             (PlDrivers *drivers, PlDriver driver, double value,
                                            GError **error);
 /* Drops the assumption on @driver: back to its value from history, or its default. */
@@ -67,7 +70,9 @@ void           pl_drivers_reset           (PlDrivers *drivers, PlDriver driver);
 gboolean       pl_drivers_has_assumptions (const PlDrivers *drivers);
 
 /* A per-category change of the planned spend, in percent (-20 cuts the category's planned
- * spend by a fifth), on top of PL_DRIVER_SPEND_CHANGE. 0 when none. */
+ * spend by a fifth), on top of PL_DRIVER_SPEND_CHANGE: the two compound (-20 % on all and
+ * -50 % on a category leave it 40 % of its plan). 0 when none; setting 0 removes it; below
+ * -100 is refused with a PL_ERROR_INVALID_VALUE. */
 double         pl_drivers_get_category_change (const PlDrivers *drivers, const char *category_id);
 gboolean       pl_drivers_set_category_change (PlDrivers *drivers, const char *category_id,
                                                double percent, GError **error);

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * moved later by the delay between them. A delay of d days moves a month's volume by d / 30
  * months: 45 days puts half of March's volume in April and half in May. Volume pushed past
  * the period's end is counted in PL_PROJECTION_AFTER_PERIOD, never silently lost.
+ * Leads come from all the spend (the CPL from history is all spend over leads); CAC counts
+ * only the acquisition categories' spend, as PL_FIGURE_CAC does.
  * Reverse: the same arithmetic run backwards from a goal.
  * What-if: run forward again with a copy of the drivers changed; nothing in the plan changes. */
 
@@ -31,7 +33,8 @@ typedef enum {
 /* A month index meaning the whole period (sums for volumes and money, ratios of the sums
  * for CAC, LTV:CAC and ROI). */
 #define PL_PROJECTION_TOTAL (-1)
-/* A month index meaning what the delays push past the period's end (volumes only). */
+/* A month index meaning what the delays push past the period's end (leads to customers and
+ * their revenue; NAN for spend and the ratios). */
 #define PL_PROJECTION_AFTER_PERIOD (-2)
 
 /* What a plan's chain is computed from, prepared once per plan state: the budget's planned
@@ -98,12 +101,15 @@ void           pl_backsolve_free                (PlBacksolve *backsolve);
 double         pl_backsolve_get                 (const PlBacksolve *backsolve,
                                                  PlProjectionRow row, int month);
 /* The gap between what the goal needs and what the budget brings, over the period: in money
- * (needed spend - planned spend) and in leads (needed - the leads the planned spend buys).
- * Positive is short. */
+ * (needed spend - planned spend, after the drivers' spend changes) and in leads (needed -
+ * the leads the planned spend buys at the CPL raised by the safety margin, so that both
+ * gaps say the same). Positive is short. */
 double         pl_backsolve_gap_money           (const PlBacksolve *backsolve);
 double         pl_backsolve_gap_leads           (const PlBacksolve *backsolve);
 /* The one lever that alone closes the gap with the smallest relative change, its value now
- * and the value it needs; FALSE when there is no gap. */
+ * and the value it needs; FALSE when there is no gap or no lever closes it alone (nothing
+ * planned). Candidates: PL_DRIVER_SPEND_CHANGE, CPL, the three conversion rates (not past
+ * 100 %), and the deal for a revenue goal. */
 gboolean       pl_backsolve_get_lever           (const PlBacksolve *backsolve, PlDriver *driver,
                                                  double *from, double *to);
 /* The gap and the lever in one sentence: "The goal needs 412,000 EUR more than the budget,
