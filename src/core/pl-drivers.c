@@ -312,6 +312,24 @@ pl_drivers_reset (PlDrivers *drivers, PlDriver driver)
   drivers->source[driver] = drivers->base_source[driver];
 }
 
+void
+pl_drivers_take_assumptions (PlDrivers *drivers, const PlDrivers *from)
+{
+  g_return_if_fail (drivers != NULL && from != NULL);
+  for (guint i = 0; i < PL_N_DRIVERS; i++)
+    if (from->source[i] == PL_DRIVER_ASSUMED)
+      {
+        drivers->value[i] = from->value[i];
+        drivers->source[i] = PL_DRIVER_ASSUMED;
+      }
+  for (guint i = 0; i < from->categories->len; i++)
+    {
+      const CategoryChange *change = &g_array_index (from->categories, CategoryChange, i);
+      /* Refused only below -100 %, which @from already refused. */
+      pl_drivers_set_category_change (drivers, change->category_id, change->percent, NULL);
+    }
+}
+
 gboolean
 pl_drivers_has_assumptions (const PlDrivers *drivers)
 {

@@ -66,6 +66,10 @@ gboolean       pl_drivers_set             (PlDrivers *drivers, PlDriver driver, 
                                            GError **error);
 /* Drops the assumption on @driver: back to its value from history, or its default. */
 void           pl_drivers_reset           (PlDrivers *drivers, PlDriver driver);
+/* Puts every assumption of @from (its assumed drivers and its category changes) on
+ * @drivers, whose other values stay: a what-if or a scenario kept over a new history
+ * window or new measurements. */
+void           pl_drivers_take_assumptions (PlDrivers *drivers, const PlDrivers *from);
 /* TRUE when some driver, or some category's spend, is assumed. */
 gboolean       pl_drivers_has_assumptions (const PlDrivers *drivers);
 

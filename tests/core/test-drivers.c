@@ -171,6 +171,19 @@ test_validation (void)
   }
   g_assert_cmpfloat (pl_drivers_get_category_change (drivers, "cat-ads"), ==, 0);
   g_assert_cmpfloat (pl_drivers_get_category_change (drivers, "cat-none"), ==, 0);
+
+  /* Assumptions carried over to drivers from another window: the rest stays theirs. */
+  {
+    g_autoptr(PlDrivers) other = pl_drivers_new_from_plan (plan, 1, pl_test_day (30, 6, 2027));
+    g_assert_true (pl_drivers_set (drivers, PL_DRIVER_CPL, 45, &error));
+    pl_drivers_take_assumptions (other, drivers);
+    g_assert_cmpfloat (pl_drivers_get (other, PL_DRIVER_CPL, &source), ==, 45);
+    g_assert_cmpint (source, ==, PL_DRIVER_ASSUMED);
+    g_assert_cmpfloat (pl_drivers_get (other, PL_DRIVER_MQL_TO_SQL, &source), ==, 0.5);
+    g_assert_cmpint (source, ==, PL_DRIVER_FROM_HISTORY);
+    g_assert_cmpfloat (pl_drivers_get_category_change (other, "cat-brand"), ==, 10);
+    g_assert_cmpuint (pl_drivers_get_window (other, NULL, NULL), ==, 1);
+  }
   categories = pl_drivers_list_category_changes (drivers);
   g_assert_cmpuint (g_strv_length (categories), ==, 1);
   g_assert_cmpstr (categories[0], ==, "cat-brand");
