@@ -95,7 +95,10 @@ check_driver (const PlDrivers *drivers, PlDriver driver, GError **error)
  * rates and (for a revenue goal) the deal size are multiplied by F, the CPL divided by it.
  * Candidates: the plan-wide spend change, CPL, each conversion rate (not past 100 %), and
  * the deal size for a revenue goal; on a tie the first in that order. The delays are not
- * candidates: they move customers in time, not in number. */
+ * candidates: they move customers in time, not in number. Measured this way a CPL cut of
+ * 1 - 1/F is always smaller than the F - 1 the others need: CPL is the lever whenever the
+ * gap can be closed. The comparison is kept whole so that another measure of "relative
+ * change" (the product's owners may choose one) changes one line. */
 static void
 find_lever (PlBacksolve *self, const PlDrivers *drivers, double needed_spend)
 {
