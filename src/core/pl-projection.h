@@ -88,8 +88,9 @@ typedef struct _PlBacksolve PlBacksolve;
  * like the goal KPI's monthly targets, else like the planned spend, else evenly), and the
  * SQL, MQL and leads needed in earlier months by the delays, and the spend they need at the
  * drivers' CPL raised by @safety (0.2 adds 20 %). The leads are moved earlier by the inverse
- * of the forward shift (45 days: half a month earlier, half two), so forward from the spend
- * it asks for gives the goal back, less what was asked before the period. Fails with a
+ * of the forward shift (45 days: half a month earlier, half two). Without delays, forward
+ * from the spend it asks for gives the goal back month by month; with them, its count in the
+ * period and after it, less what was asked before the period. Fails with a
  * PL_ERROR_INVALID_VALUE in words when a driver it needs is missing or zero, @amount is not
  * positive, or @safety is outside 0 to 1. */
 PlBacksolve   *pl_projector_backsolve           (PlProjector *projector, const PlDrivers *drivers,
