@@ -41,29 +41,6 @@ values_of (const PlBacksolve *self, PlProjectionRow row)
   return NULL;
 }
 
-/* What the stage above must bring for @out (months and before) to come out of it at @rate,
- * moved earlier by @days: the inverse of the forward shift, split between the same two
- * months. What falls before the period's first month goes to the "before" column. */
-static void
-unconvert (const double *out, double *in, guint n, double rate, double days)
-{
-  guint k;
-  double f;
-
-  pl_projection_delay_split (days, &k, &f);
-  for (guint m = 0; m <= n + 1; m++)
-    in[m] = 0;
-  for (guint m = 0; m < n; m++)
-    {
-      double volume = out[m] / rate;
-
-      in[m >= k ? m - k : n + 1] += volume * (1 - f);
-      if (f > 0)
-        in[m >= k + 1 ? m - k - 1 : n + 1] += volume * f;
-    }
-  in[n + 1] += out[n + 1] / rate;
-}
-
 /* A driver the back-solve divides by: known and more than zero, or a message in words. */
 static gboolean
 check_driver (const PlDrivers *drivers, PlDriver driver, GError **error)
@@ -221,12 +198,12 @@ pl_projector_backsolve (PlProjector *projector, const PlDrivers *drivers, PlGoal
     customers[m] = wanted * (weights != NULL ? weights[m] : 1) / sum;
   customers[n + 1] = 0;
 
-  unconvert (customers, sql, n, pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
-             pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL));
-  unconvert (sql, mql, n, pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
-             pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL));
-  unconvert (mql, leads, n, pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
-             pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL));
+  pl_projection_shift (customers, sql, n, 1 / pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL), TRUE);
+  pl_projection_shift (sql, mql, n, 1 / pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL), TRUE);
+  pl_projection_shift (mql, leads, n, 1 / pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL), TRUE);
   for (guint m = 0; m <= n + 1; m++)
     {
       spend[m] = leads[m] * cpl * (1 + safety);

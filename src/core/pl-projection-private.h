@@ -65,7 +65,11 @@ void   pl_projection_sum_months (double *values, guint n);
 double pl_projection_column (const double *values, guint n, int month, int extra);
 /* a / b, NAN when b is zero or either is not a number. */
 double pl_projection_divide (double a, double b);
-/* A delay in days as whole months and the share that goes one month further. */
-void   pl_projection_delay_split (double days, guint *months, double *fraction);
+/* Each month's volume of @in times @factor, moved by @days (later, or @earlier) into @out:
+ * 45 days puts half a month's volume one month on and half two. Columns are the @n months,
+ * the total (left to the caller) and one more, where what the move pushes out of the period
+ * goes, and where @in's own last column goes too. */
+void   pl_projection_shift (const double *in, double *out, guint n, double factor, double days,
+                            gboolean earlier);
 
 G_END_DECLS

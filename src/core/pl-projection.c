@@ -62,13 +62,33 @@ pl_projection_divide (double a, double b)
   return a / b;
 }
 
+/* Month @m moved by @by months, or the column past the months when it leaves the period. */
+static guint
+moved (guint m, guint by, guint n, gboolean earlier)
+{
+  if (earlier)
+    return m >= by ? m - by : n + 1;
+  return m + by < n ? m + by : n + 1;
+}
+
 void
-pl_projection_delay_split (double days, guint *months, double *fraction)
+pl_projection_shift (const double *in, double *out, guint n, double factor, double days, gboolean earlier)
 {
   double shift = MAX (days, 0) / DAYS_PER_MONTH;
+  guint k = (guint) floor (shift);
+  double f = shift - k;
 
-  *months = (guint) floor (shift);
-  *fraction = shift - floor (shift);
+  for (guint m = 0; m <= n + 1; m++)
+    out[m] = 0;
+  for (guint m = 0; m < n; m++)
+    {
+      double volume = in[m] * factor;
+
+      out[moved (m, k, n, earlier)] += volume * (1 - f);
+      if (f > 0)
+        out[moved (m, k + 1, n, earlier)] += volume * f;
+    }
+  out[n + 1] += in[n + 1] * factor;
 }
 
 /* ---- the projector: what a plan's chain is computed from ---- */
@@ -385,27 +405,6 @@ row_of (PlProjection *projection, PlProjectionRow row)
   return projection->rows + row * (projection->n_months + 2);
 }
 
-/* Converts @rate of each month of @in (months, total, after) into @out, moved later by
- * @days: volume past the period's end goes to the "after" column. The total is left. */
-static void
-convert (const double *in, double *out, guint n, double rate, double days)
-{
-  guint k;
-  double f;
-
-  pl_projection_delay_split (days, &k, &f);
-  for (guint m = 0; m <= n + 1; m++)
-    out[m] = 0;
-  for (guint m = 0; m < n; m++)
-    {
-      double volume = in[m] * rate;
-      out[m + k < n ? m + k : n + 1] += volume * (1 - f);
-      if (f > 0)
-        out[m + k + 1 < n ? m + k + 1 : n + 1] += volume * f;
-    }
-  out[n + 1] += in[n + 1] * rate;
-}
-
 void
 pl_projection_sum_months (double *values, guint n)
 {
@@ -569,14 +568,14 @@ pl_projector_forward_into (PlProjector *projector, const PlDrivers *drivers, PlP
   spend[n + 1] = NAN;
   pl_projection_sum_months (spend, n);
   pl_projection_sum_months (leads, n);
-  convert (leads, mql, n, pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
-           pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL));
+  pl_projection_shift (leads, mql, n, pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL), FALSE);
   pl_projection_sum_months (mql, n);
-  convert (mql, sql, n, pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
-           pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL));
+  pl_projection_shift (mql, sql, n, pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL), FALSE);
   pl_projection_sum_months (sql, n);
-  convert (sql, customers, n, pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
-           pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL));
+  pl_projection_shift (sql, customers, n, pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL), FALSE);
   pl_projection_sum_months (customers, n);
   for (guint m = 0; m <= n + 1; m++)
     revenue[m] = customers[m] * pl_drivers_get (drivers, PL_DRIVER_DEAL, NULL);

@@ -15,35 +15,19 @@
 #include "pl-bench-stats.h"
 #include "pl-enums.h"
 #include "pl-projection.h"
+#include "pl-test-round-plan.h"
 
 #define CHAIN 300
-
-static guint32
-month_day (PlPlan *plan, guint month)
-{
-  return pl_plan_month_start (plan, month);
-}
-
-static PlItem *
-add (PlPlan *plan, GType type, const char *id)
-{
-  PlItem *item = g_object_new (type, NULL);
-
-  pl_item_set_id (item, id);
-  pl_plan_add (plan, item);
-  g_object_unref (item);
-  return item;
-}
 
 static void
 add_stage (PlPlan *plan, const char *id, PlStage stage, double monthly)
 {
-  PlItem *kpi = add (plan, PL_TYPE_KPI, id);
+  PlItem *kpi = pl_test_add_item (plan, PL_TYPE_KPI, id);
 
   pl_item_set_string (kpi, PL_KPI_NAME, id);
   pl_item_set_int (kpi, PL_KPI_STAGE, stage);
   for (guint m = 0; m < 3; m++)
-    pl_plan_set_point (plan, PL_KPI (kpi), PL_SERIES_MEASUREMENTS, month_day (plan, m), monthly, NULL);
+    pl_plan_set_point (plan, PL_KPI (kpi), PL_SERIES_MEASUREMENTS, pl_plan_month_start (plan, m), monthly, NULL);
 }
 
 static PlPlan *
@@ -53,12 +37,12 @@ chain_plan_new (void)
   gint64 planned[12];
   PlItem *item;
 
-  item = add (plan, PL_TYPE_CATEGORY, "cat-ads");
+  item = pl_test_add_item (plan, PL_TYPE_CATEGORY, "cat-ads");
   pl_item_set_string (item, PL_CATEGORY_NAME, "Ads");
   pl_item_set_int (item, PL_CATEGORY_ACQUISITION, TRUE);
   for (guint m = 0; m < 12; m++)
     planned[m] = 1000000 + 10000 * m;
-  item = add (plan, PL_TYPE_BUDGET_LINE, "line-ads");
+  item = pl_test_add_item (plan, PL_TYPE_BUDGET_LINE, "line-ads");
   pl_item_set_string (item, PL_BUDGET_LINE_CATEGORY, "cat-ads");
   pl_item_set_string (item, PL_BUDGET_LINE_NAME, "Ads");
   pl_item_set_variant (item, PL_BUDGET_LINE_PLANNED,
@@ -74,7 +58,7 @@ chain_plan_new (void)
       g_autofree char *id = g_strdup_printf ("kpi-k-%u", k);
       g_autofree char *formula = k == 1 ? g_strdup ("kpi-leads * 1.01") : g_strdup_printf ("kpi-k-%u * 1.01", k - 1);
 
-      item = add (plan, PL_TYPE_KPI, id);
+      item = pl_test_add_item (plan, PL_TYPE_KPI, id);
       pl_item_set_string (item, PL_KPI_NAME, id);
       pl_item_set_string (item, PL_KPI_FORMULA, formula);
     }
