@@ -432,8 +432,11 @@ pl_drivers_describe_source (const PlDrivers *drivers, PlPlan *plan, PlDriver dri
       {
         PlBasis basis = pl_basis_range (drivers->from, drivers->to);
         g_autofree char *months = pl_basis_describe (plan, &basis);
-        /* Translators: where a driver's value comes from; %u months, %s names them
-         * ("Last 3 months (April to June 2027)") */
+        if (drivers->window == 1)
+          /* Translators: where a driver's value comes from; %s names the month ("June 2027") */
+          return g_strdup_printf (_("Last month (%s)"), months);
+        /* Translators: where a driver's value comes from; %u months (2 or more), %s names
+         * them ("Last 3 months (April to June 2027)") */
         return g_strdup_printf (ngettext ("Last %u month (%s)", "Last %u months (%s)", drivers->window),
                                 drivers->window, months);
       }
