@@ -477,6 +477,71 @@ test_formula_loop (Fixture *f, gconstpointer data)
   assert_row (copy, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL, 72);
 }
 
+/* Brand spend (not an acquisition category) buys leads like any spend, since the CPL from
+ * history is all spend over leads, but CAC counts only acquisition spend, as PL_FIGURE_CAC:
+ * 10,000 of ads and 5,000 of brand a month buy 300 leads, 9 customers, at a CAC of
+ * 10,000 / 9. Cutting brand by half leaves 12,500 and 250 leads. */
+static void
+test_acquisition_spend (Fixture *f, gconstpointer data)
+{
+  PlItem *line = pl_test_add_item (f->plan, PL_TYPE_BUDGET_LINE, "line-brand");
+  gint64 planned[12];
+  g_autoptr(PlProjector) projector = NULL;
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(PlProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint m = 0; m < 12; m++)
+    planned[m] = 500000;
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, "cat-brand");
+  pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED,
+                       g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, planned, 12, sizeof (gint64)));
+  projector = pl_projector_new (f->plan);
+  projection = pl_projector_forward (projector, drivers);
+  assert_row (projection, PL_PROJECTION_SPEND, 2, 15000);
+  assert_row (projection, PL_PROJECTION_LEADS, 2, 300);
+  assert_row (projection, PL_PROJECTION_CUSTOMERS, 2, 9);
+  assert_row (projection, PL_PROJECTION_CAC, 2, 10000.0 / 9);
+  assert_row (projection, PL_PROJECTION_CAC, PL_PROJECTION_TOTAL, 10000.0 / 9);
+  g_assert_true (pl_drivers_set_category_change (drivers, "cat-brand", -50, &error));
+  pl_projector_forward_into (projector, drivers, projection);
+  assert_row (projection, PL_PROJECTION_SPEND, 2, 12500);
+  assert_row (projection, PL_PROJECTION_LEADS, 2, 250);
+}
+
+/* Whatever the delays, no volume is lost: what comes in the period and after it is what the
+ * leads bring (2,400 leads x 3 % = 72 customers), and what a back-solve asks in the period
+ * and before it is what the goal needs. */
+static void
+test_delays_keep_volume (Fixture *f, gconstpointer data)
+{
+  static const double delays[] = { 0, 1, 14.5, 29.9, 30, 45, 59, 90, 200, 365 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (delays); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (delays); j++)
+      {
+        g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+        g_autoptr(PlProjection) projection = NULL;
+        g_autoptr(PlBacksolve) backsolve = NULL;
+        g_autoptr(GError) error = NULL;
+
+        set_driver (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, delays[i]);
+        set_driver (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, delays[j]);
+        set_driver (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, delays[(i + j) % G_N_ELEMENTS (delays)]);
+        projection = pl_projector_forward (f->projector, drivers);
+        g_assert_cmpfloat_with_epsilon (pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL) +
+                                        pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_AFTER_PERIOD),
+                                        72, 1e-9);
+        backsolve = pl_projector_backsolve (f->projector, drivers, PL_GOAL_CUSTOMERS, 72, 0, &error);
+        g_assert_no_error (error);
+        g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_TOTAL) +
+                                        pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_BEFORE_PERIOD),
+                                        2400, 1e-6);
+        for (int m = 0; m < 12; m++)
+          g_assert_cmpfloat (pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, m), >=, 0);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,5 +560,7 @@ main (int argc, char **argv)
   ADD ("/projection/backsolve-errors", test_backsolve_errors);
   ADD ("/projection/formula-follows", test_formula_follows);
   ADD ("/projection/formula-loop", test_formula_loop);
+  ADD ("/projection/acquisition-spend", test_acquisition_spend);
+  ADD ("/projection/delays-keep-volume", test_delays_keep_volume);
   return g_test_run ();
 }
