@@ -23,7 +23,7 @@ typedef enum {
   PL_PROJECTION_SQL,
   PL_PROJECTION_CUSTOMERS,    /* new customers */
   PL_PROJECTION_REVENUE,      /* new revenue: new customers x PL_DRIVER_DEAL */
-  PL_PROJECTION_CAC,          /* spend / new customers (NAN when none) */
+  PL_PROJECTION_CAC,          /* acquisition spend / new customers (NAN when none) */
   PL_PROJECTION_LTV,          /* ARPU x margin / churn */
   PL_PROJECTION_LTV_CAC,
   PL_PROJECTION_ROI,          /* (revenue - spend) / spend */
