@@ -181,7 +181,7 @@ pl_projector_backsolve (PlProjector *projector, const PlDrivers *drivers, PlGoal
   shape = g_new0 (double, n + 1);
   for (guint m = 0; m < n; m++)
     {
-      pl_projector_month_spend (projector, drivers, factors, m, &shape[m], NULL);
+      pl_projector_month_spend (projector, factors, m, &shape[m], NULL);
       self->planned += shape[m];
     }
   /* The leads the budget buys at the CPL raised by the safety margin, as the needed spend

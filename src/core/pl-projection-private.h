@@ -53,9 +53,9 @@ struct _PlProjector {
   double     *window_values;
 };
 
-/* The planned spend of month @m after @drivers' changes, all of it and the acquisition part. */
-void   pl_projector_month_spend (PlProjector *projector, const PlDrivers *drivers, const double *factors,
-                                 guint m, double *spend, double *acquisition);
+/* The planned spend of month @m with each bucket's @factors, all of it and the acquisition part. */
+void   pl_projector_month_spend (PlProjector *projector, const double *factors, guint m, double *spend,
+                                 double *acquisition);
 /* The factor each bucket's planned spend is multiplied by under @drivers (n_buckets). */
 void   pl_projector_spend_factors (PlProjector *projector, const PlDrivers *drivers, double *factors);
 /* Puts the sum of @values' @n months in column @n. */

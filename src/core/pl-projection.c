@@ -349,12 +349,11 @@ pl_projector_spend_factors (PlProjector *projector, const PlDrivers *drivers, do
 }
 
 void
-pl_projector_month_spend (PlProjector *projector, const PlDrivers *drivers, const double *factors,
-                          guint m, double *spend, double *acquisition)
+pl_projector_month_spend (PlProjector *projector, const double *factors, guint m, double *spend,
+                          double *acquisition)
 {
   double all = 0, acquired = 0;
 
-  (void) drivers;
   for (guint b = 0; b < projector->n_buckets; b++)
     {
       double amount = projector->planned[b * projector->n_months + m] * factors[b];
@@ -559,7 +558,7 @@ pl_projector_forward_into (PlProjector *projector, const PlDrivers *drivers, PlP
   cpl = pl_drivers_get (drivers, PL_DRIVER_CPL, NULL);
   for (guint m = 0; m < n; m++)
     {
-      pl_projector_month_spend (projector, drivers, factors, m, &spend[m], &acquisition[m]);
+      pl_projector_month_spend (projector, factors, m, &spend[m], &acquisition[m]);
       leads[m] = pl_projection_divide (spend[m], cpl);
       acquisition_total += acquisition[m];
     }
