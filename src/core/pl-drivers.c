@@ -140,6 +140,39 @@ set_measured (PlDrivers *self, PlDriver driver, double value)
     set_base (self, driver, NAN, PL_DRIVER_MISSING);
 }
 
+/* @stage's figure over @basis; spend from the plan's one source (PL_FIGURE_SPEND). */
+static double
+stage_over (PlPlan *plan, PlStage stage, const PlBasis *basis)
+{
+  if (stage == PL_STAGE_SPEND)
+    return pl_figures_get (plan, PL_FIGURE_SPEND, basis).value;
+  return pl_figures_stage (plan, stage, basis).value;
+}
+
+/* @numerator's sum over @denominator's, both over the window's months where both are
+ * measured: a month whose leads are not in yet while its spend is would otherwise count
+ * its spend against no leads and raise the CPL by a third. NAN when no month has both or
+ * the denominator's sum is zero. */
+static double
+paired_ratio (PlPlan *plan, const PlDrivers *self, PlStage numerator, PlStage denominator)
+{
+  double a = 0, b = 0;
+  guint paired = 0;
+
+  for (guint32 day = self->from; day < self->to; day = pl_month_first_day (day, 1))
+    {
+      PlBasis month = pl_basis_range (day, pl_month_first_day (day, 1));
+      double x = stage_over (plan, numerator, &month), y = stage_over (plan, denominator, &month);
+
+      if (isnan (x) || isnan (y))
+        continue;
+      a += x;
+      b += y;
+      paired++;
+    }
+  return paired > 0 && b != 0 ? a / b : NAN;
+}
+
 PlDrivers *
 pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
 {
@@ -165,15 +198,11 @@ pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
   basis = pl_basis_range (self->from, self->to);
 
   /* With an empty window every figure is missing, and the defaults still apply below. */
-  set_measured (self, PL_DRIVER_CPL, pl_figures_get (plan, PL_FIGURE_CPL, &basis).value);
-  set_measured (self, PL_DRIVER_LEAD_TO_MQL,
-                pl_figures_get_conversion (plan, PL_STAGE_LEADS, PL_STAGE_MQL, &basis).value);
-  set_measured (self, PL_DRIVER_MQL_TO_SQL,
-                pl_figures_get_conversion (plan, PL_STAGE_MQL, PL_STAGE_SQL, &basis).value);
-  set_measured (self, PL_DRIVER_SQL_TO_CUSTOMER,
-                pl_figures_get_conversion (plan, PL_STAGE_SQL, PL_STAGE_NEW_CUSTOMERS, &basis).value);
-  set_measured (self, PL_DRIVER_DEAL,
-                pl_figures_get_conversion (plan, PL_STAGE_NEW_CUSTOMERS, PL_STAGE_REVENUE, &basis).value);
+  set_measured (self, PL_DRIVER_CPL, paired_ratio (plan, self, PL_STAGE_SPEND, PL_STAGE_LEADS));
+  set_measured (self, PL_DRIVER_LEAD_TO_MQL, paired_ratio (plan, self, PL_STAGE_MQL, PL_STAGE_LEADS));
+  set_measured (self, PL_DRIVER_MQL_TO_SQL, paired_ratio (plan, self, PL_STAGE_SQL, PL_STAGE_MQL));
+  set_measured (self, PL_DRIVER_SQL_TO_CUSTOMER, paired_ratio (plan, self, PL_STAGE_NEW_CUSTOMERS, PL_STAGE_SQL));
+  set_measured (self, PL_DRIVER_DEAL, paired_ratio (plan, self, PL_STAGE_REVENUE, PL_STAGE_NEW_CUSTOMERS));
   set_measured (self, PL_DRIVER_ARPU, pl_figures_get (plan, PL_FIGURE_ARPU, &basis).value);
   figure = pl_figures_stage (plan, PL_STAGE_MARGIN, &basis);
   /* DOMAIN.md: with no margin given, LTV takes 100 % and says so. */

@@ -82,6 +82,25 @@ test_window (void)
   g_assert_cmpint (source, ==, PL_DRIVER_DEFAULT);
 }
 
+/* July's spend is in, its funnel not yet: the window ends with July, but each ratio is
+ * taken over the months that measure both its terms, so CPL stays 10,000 / 200 rather than
+ * (2 x 10,000 + 99,999) / 400. */
+static void
+test_paired_months (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_round_plan_new ();
+  g_autoptr(PlDrivers) drivers = NULL;
+  g_autofree char *text = NULL;
+
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-spend")), PL_SERIES_MEASUREMENTS,
+                     pl_test_day (1, 7, 2027), 99999, NULL);
+  drivers = pl_drivers_new_from_plan (plan, 3, pl_test_day (31, 7, 2027));
+  text = pl_drivers_describe_source (drivers, plan, PL_DRIVER_CPL);
+  g_assert_cmpstr (text, ==, "Last 3 months (May to July 2027)");
+  g_assert_cmpfloat_with_epsilon (pl_drivers_get (drivers, PL_DRIVER_CPL, NULL), 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL), 0.5, 1e-12);
+}
+
 /* A measured margin replaces the default; a driver without its KPI is missing. */
 static void
 test_margin_and_missing (void)
@@ -252,6 +271,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/drivers/from-history", test_from_history);
   g_test_add_func ("/drivers/window", test_window);
+  g_test_add_func ("/drivers/paired-months", test_paired_months);
   g_test_add_func ("/drivers/margin-and-missing", test_margin_and_missing);
   g_test_add_func ("/drivers/validation", test_validation);
   g_test_add_func ("/drivers/keys", test_keys);
