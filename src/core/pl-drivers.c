@@ -173,6 +173,23 @@ paired_ratio (PlPlan *plan, const PlDrivers *self, PlStage numerator, PlStage de
   return paired > 0 && b != 0 ? a / b : NAN;
 }
 
+/* ARPU: MRR over paying customers in the window's last month that measures both (levels,
+ * not sums: one month's pair says it). NAN when none does. */
+static double
+paired_arpu (PlPlan *plan, const PlDrivers *self)
+{
+  for (guint32 day = self->to; day > self->from; )
+    {
+      PlBasis month;
+
+      day = pl_month_first_day (day, -1);
+      month = pl_basis_range (day, pl_month_first_day (day, 1));
+      if (!isnan (stage_over (plan, PL_STAGE_MRR, &month)) && !isnan (stage_over (plan, PL_STAGE_CUSTOMERS, &month)))
+        return pl_figures_get (plan, PL_FIGURE_ARPU, &month).value;
+    }
+  return NAN;
+}
+
 PlDrivers *
 pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
 {
@@ -203,7 +220,7 @@ pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
   set_measured (self, PL_DRIVER_MQL_TO_SQL, paired_ratio (plan, self, PL_STAGE_SQL, PL_STAGE_MQL));
   set_measured (self, PL_DRIVER_SQL_TO_CUSTOMER, paired_ratio (plan, self, PL_STAGE_NEW_CUSTOMERS, PL_STAGE_SQL));
   set_measured (self, PL_DRIVER_DEAL, paired_ratio (plan, self, PL_STAGE_REVENUE, PL_STAGE_NEW_CUSTOMERS));
-  set_measured (self, PL_DRIVER_ARPU, pl_figures_get (plan, PL_FIGURE_ARPU, &basis).value);
+  set_measured (self, PL_DRIVER_ARPU, paired_arpu (plan, self));
   figure = pl_figures_stage (plan, PL_STAGE_MARGIN, &basis);
   /* DOMAIN.md: with no margin given, LTV takes 100 % and says so. */
   if (isfinite (figure.value))

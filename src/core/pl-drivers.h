@@ -52,7 +52,8 @@ typedef struct _PlDrivers PlDrivers;
  * reaching back before the first month measured (a plan measured for two months has a
  * 2-month window); a driver without measurements gets its default or is missing. A ratio
  * (CPL, a conversion, the deal) sums its two terms over the window's months that measure
- * both, so a month whose spend is in before its leads does not skew it. */
+ * both, so a month whose spend is in before its leads does not skew it; ARPU is MRR over
+ * customers in the last month that measures both. */
 PlDrivers     *pl_drivers_new_from_plan   (PlPlan *plan, guint window, guint32 as_of);
 PlDrivers     *pl_drivers_copy            (const PlDrivers *drivers);
 void           pl_drivers_free            (PlDrivers *drivers);

@@ -94,11 +94,15 @@ test_paired_months (void)
 
   pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-spend")), PL_SERIES_MEASUREMENTS,
                      pl_test_day (1, 7, 2027), 99999, NULL);
+  /* And July's MRR without its customers: ARPU stays June's 50,000 / 100. */
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-mrr")), PL_SERIES_MEASUREMENTS,
+                     pl_test_day (1, 7, 2027), 70000, NULL);
   drivers = pl_drivers_new_from_plan (plan, 3, pl_test_day (31, 7, 2027));
   text = pl_drivers_describe_source (drivers, plan, PL_DRIVER_CPL);
   g_assert_cmpstr (text, ==, "Last 3 months (May to July 2027)");
   g_assert_cmpfloat_with_epsilon (pl_drivers_get (drivers, PL_DRIVER_CPL, NULL), 50, 1e-9);
   g_assert_cmpfloat_with_epsilon (pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL), 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pl_drivers_get (drivers, PL_DRIVER_ARPU, NULL), 500, 1e-9);
 }
 
 /* A measured margin replaces the default; a driver without its KPI is missing. */
