@@ -25,6 +25,10 @@ struct _PlDrivers {
   PlDriverSource base_source[PL_N_DRIVERS];
   guint          window;        /* months in [from, to); 0 when nothing is measured */
   guint32        from, to;
+  /* Each ratio driver's best single month in the window (pl_drivers_get_best_month), and
+   * that month's first day; 0 when no month measures both its terms. */
+  double         best[PL_N_DRIVERS];
+  guint32        best_month[PL_N_DRIVERS];
   GArray        *categories;    /* CategoryChange, none with a zero percent */
 };
 
@@ -149,16 +153,39 @@ stage_over (PlPlan *plan, PlStage stage, const PlBasis *basis)
   return pl_figures_stage (plan, stage, basis).value;
 }
 
-/* @numerator's sum over @denominator's, both over the window's months where both are
- * measured: a month whose leads are not in yet while its spend is would otherwise count
- * its spend against no leads and raise the CPL by a third. NAN when no month has both or
- * the denominator's sum is zero. */
-static double
-paired_ratio (PlPlan *plan, const PlDrivers *self, PlStage numerator, PlStage denominator)
+/* TRUE when @driver is better at @a than at @b: a lower cost per lead, a higher rate or deal. */
+static gboolean
+better (PlDriver driver, double a, double b)
+{
+  return driver == PL_DRIVER_CPL ? a < b : a > b;
+}
+
+/* A month's ratio that says what the plan achieved: a month that bought leads for nothing
+ * (CPL 0) says nothing of what they cost, and a rate above 100 % is one stage's volume
+ * arriving before the other's, not a conversion any month could repeat. */
+static gboolean
+achievable (PlDriver driver, double ratio)
+{
+  if (driver == PL_DRIVER_CPL)
+    return ratio > 0;
+  if (driver == PL_DRIVER_DEAL)
+    return ratio >= 0;
+  return ratio >= 0 && ratio <= 1;
+}
+
+/* @driver from @numerator's sum over @denominator's, both over the window's months where
+ * both are measured: a month whose leads are not in yet while its spend is would otherwise
+ * count its spend against no leads and raise the CPL by a third. Missing when no month has
+ * both or the denominator's sum is zero. Keeps the best of those months' own ratios too
+ * (the latest on a tie: the nearer month is the more telling). */
+static void
+measure_ratio (PlDrivers *self, PlPlan *plan, PlDriver driver, PlStage numerator, PlStage denominator)
 {
   double a = 0, b = 0;
   guint paired = 0;
 
+  self->best[driver] = NAN;
+  self->best_month[driver] = 0;
   for (guint32 day = self->from; day < self->to; day = pl_month_first_day (day, 1))
     {
       PlBasis month = pl_basis_range (day, pl_month_first_day (day, 1));
@@ -169,8 +196,14 @@ paired_ratio (PlPlan *plan, const PlDrivers *self, PlStage numerator, PlStage de
       a += x;
       b += y;
       paired++;
+      if (y != 0 && achievable (driver, x / y) &&
+          (self->best_month[driver] == 0 || !better (driver, self->best[driver], x / y)))
+        {
+          self->best[driver] = x / y;
+          self->best_month[driver] = day;
+        }
     }
-  return paired > 0 && b != 0 ? a / b : NAN;
+  set_measured (self, driver, paired > 0 && b != 0 ? a / b : NAN);
 }
 
 /* ARPU: MRR over paying customers in the window's last month that measures both (levels,
@@ -215,11 +248,11 @@ pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
   basis = pl_basis_range (self->from, self->to);
 
   /* With an empty window every figure is missing, and the defaults still apply below. */
-  set_measured (self, PL_DRIVER_CPL, paired_ratio (plan, self, PL_STAGE_SPEND, PL_STAGE_LEADS));
-  set_measured (self, PL_DRIVER_LEAD_TO_MQL, paired_ratio (plan, self, PL_STAGE_MQL, PL_STAGE_LEADS));
-  set_measured (self, PL_DRIVER_MQL_TO_SQL, paired_ratio (plan, self, PL_STAGE_SQL, PL_STAGE_MQL));
-  set_measured (self, PL_DRIVER_SQL_TO_CUSTOMER, paired_ratio (plan, self, PL_STAGE_NEW_CUSTOMERS, PL_STAGE_SQL));
-  set_measured (self, PL_DRIVER_DEAL, paired_ratio (plan, self, PL_STAGE_REVENUE, PL_STAGE_NEW_CUSTOMERS));
+  measure_ratio (self, plan, PL_DRIVER_CPL, PL_STAGE_SPEND, PL_STAGE_LEADS);
+  measure_ratio (self, plan, PL_DRIVER_LEAD_TO_MQL, PL_STAGE_MQL, PL_STAGE_LEADS);
+  measure_ratio (self, plan, PL_DRIVER_MQL_TO_SQL, PL_STAGE_SQL, PL_STAGE_MQL);
+  measure_ratio (self, plan, PL_DRIVER_SQL_TO_CUSTOMER, PL_STAGE_NEW_CUSTOMERS, PL_STAGE_SQL);
+  measure_ratio (self, plan, PL_DRIVER_DEAL, PL_STAGE_REVENUE, PL_STAGE_NEW_CUSTOMERS);
   set_measured (self, PL_DRIVER_ARPU, paired_arpu (plan, self));
   figure = pl_figures_stage (plan, PL_STAGE_MARGIN, &basis);
   /* DOMAIN.md: with no margin given, LTV takes 100 % and says so. */
@@ -247,6 +280,8 @@ pl_drivers_copy (const PlDrivers *drivers)
   memcpy (self->source, drivers->source, sizeof self->source);
   memcpy (self->base, drivers->base, sizeof self->base);
   memcpy (self->base_source, drivers->base_source, sizeof self->base_source);
+  memcpy (self->best, drivers->best, sizeof self->best);
+  memcpy (self->best_month, drivers->best_month, sizeof self->best_month);
   self->window = drivers->window;
   self->from = drivers->from;
   self->to = drivers->to;
@@ -448,6 +483,19 @@ pl_drivers_get_window (const PlDrivers *drivers, guint32 *from, guint32 *to)
   if (to != NULL)
     *to = drivers->to;
   return drivers->window;
+}
+
+gboolean
+pl_drivers_get_best_month (const PlDrivers *drivers, PlDriver driver, double *value, guint32 *month)
+{
+  g_return_val_if_fail (drivers != NULL && driver < PL_N_DRIVERS, FALSE);
+  if (drivers->best_month[driver] == 0)
+    return FALSE;
+  if (value != NULL)
+    *value = drivers->best[driver];
+  if (month != NULL)
+    *month = drivers->best_month[driver];
+  return TRUE;
 }
 
 static const char *

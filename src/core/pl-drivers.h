@@ -90,6 +90,16 @@ char         **pl_drivers_list_category_changes (const PlDrivers *drivers);
  * is measured). */
 guint          pl_drivers_get_window      (const PlDrivers *drivers, guint32 *from, guint32 *to);
 
+/* What the plan has already achieved for @driver: its best single month in the history
+ * window, each month's own ratio of the two terms (the lowest monthly CPL; the highest
+ * monthly conversion rate or deal), in *@value, and that month's first day in *@month (the
+ * latest month on a tie). FALSE for the other drivers, and when no month of the window
+ * measures both terms with a ratio a month can achieve (a CPL above 0, a rate up to 100 %).
+ * An assumption on @driver leaves it: a month the plan achieved stays achieved. The
+ * back-solve's lever (pl_backsolve_get_lever) compares what it needs with it. */
+gboolean       pl_drivers_get_best_month  (const PlDrivers *drivers, PlDriver driver,
+                                           double *value, guint32 *month);
+
 /* Where @driver's value comes from, in words for a label: "Last 3 months (April to June
  * 2027)", "Assumption", "Default: no delay", "Not measured". Free with g_free(). */
 char          *pl_drivers_describe_source (const PlDrivers *drivers, PlPlan *plan, PlDriver driver);

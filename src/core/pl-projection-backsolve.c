@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pl-basis.h"
 #include "pl-error.h"
 #include "pl-money.h"
 #include "pl-projection-private.h"
@@ -29,6 +30,7 @@ struct _PlBacksolve {
   gboolean   has_lever;
   PlDriver   lever;
   double     lever_from, lever_to;
+  guint32    lever_month;    /* the month that achieved lever_to, 0 when none did */
 };
 
 /* @row's values, NULL for a row a back-solve does not fill. */
@@ -66,16 +68,93 @@ check_driver (const PlDrivers *drivers, PlDriver driver, GError **error)
   return TRUE;
 }
 
-/* The one lever that alone closes the gap with the smallest relative change of its value.
- * The chain is a product (customers = spend / CPL x the three rates), so every lever must
- * move the customers by the same factor F = needed spend / planned spend: the spend, the
- * rates and (for a revenue goal) the deal size are multiplied by F, the CPL divided by it.
- * Candidates: the plan-wide spend change, CPL, each conversion rate (not past 100 %), and
- * the deal size for a revenue goal; on a tie the first in that order. The delays are not
- * candidates: they move customers in time, not in number. Measured this way a CPL cut of
- * 1 - 1/F is always smaller than the F - 1 the others need: CPL is the lever whenever the
- * gap can be closed. The comparison is kept whole so that another measure of "relative
- * change" (the product's owners may choose one) changes one line. */
+/* How far a lever must go, against what the plan has achieved for it. */
+typedef struct {
+  gboolean within_reach;  /* some month of the window already did what it needs */
+  gboolean achieved;      /* it has a best month to compare with */
+  double   score;         /* the smaller, the better the lever (see find_lever) */
+} Reach;
+
+/* Two scores equal but for rounding: every lever needs the same factor, computed apart. */
+static gboolean
+same_score (double a, double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (fabs (a), fabs (b));
+}
+
+/* @driver's reach when it must go from @from to @to. Everything is measured as a gain, the
+ * log of the ratio in the direction that brings more customers (down for CPL, up for the
+ * others): the gain needed is log F for every lever, the gain achieved is that of the best
+ * month over the value now (0 without history, or when the value now is already better
+ * than any month: an assumption is its own best). Within reach when the needed gain is no
+ * more than the achieved one, then scored by their quotient: the share of what the plan has
+ * shown it can do that the lever uses up. Beyond reach, scored by what is needed past the
+ * best month, |log (needed / best)|. */
+static Reach
+lever_reach (const PlDrivers *drivers, PlDriver driver, double from, double to, guint32 *month)
+{
+  Reach reach = { FALSE, FALSE, 0 };
+  double best, needed_gain, achieved_gain = 0;
+
+  *month = 0;
+  if (driver == PL_DRIVER_SPEND_CHANGE)
+    /* The budget is what the plan achieves at a 0 % change: the spend needs the whole gap. */
+    needed_gain = log ((1 + to / 100) / (1 + from / 100));
+  else
+    {
+      gboolean down = driver == PL_DRIVER_CPL;
+
+      needed_gain = down ? log (from / to) : log (to / from);
+      if (pl_drivers_get_best_month (drivers, driver, &best, month))
+        {
+          reach.achieved = TRUE;
+          achieved_gain = MAX (down ? log (from / best) : log (best / from), 0);
+        }
+    }
+  if (achieved_gain > 0 && (needed_gain <= achieved_gain || same_score (needed_gain, achieved_gain)))
+    {
+      reach.within_reach = TRUE;
+      reach.score = needed_gain / achieved_gain;
+    }
+  else
+    {
+      reach.score = needed_gain - achieved_gain;
+      *month = 0;
+    }
+  return reach;
+}
+
+/* TRUE when @a is a better lever than @b, which comes before it in the candidates' order. */
+static gboolean
+better_reach (Reach a, Reach b)
+{
+  if (a.within_reach != b.within_reach)
+    return a.within_reach;
+  if (!same_score (a.score, b.score))
+    return a.score < b.score;
+  /* On a tie, a lever the plan has history for, so that spend wins only when no driver
+   * has any; then the first in the candidates' order. */
+  return a.achieved && !b.achieved;
+}
+
+/* The one lever that alone closes the gap, chosen against what the plan has already
+ * achieved (the rule lives here and in lever_reach, nowhere else). The chain is a product
+ * (customers = spend / CPL x the three rates), so every lever must move the customers by
+ * the same factor F = needed spend / planned spend: the spend, the rates and (for a
+ * revenue goal) the deal size are multiplied by F, the CPL divided by it. Measured alone,
+ * every lever's change is the same (log F), and as a plain relative change CPL's 1 - 1/F
+ * always beats the others' F - 1; so each lever's needed value is compared with its best
+ * month over the drivers' window (pl_drivers_get_best_month; the value itself when the
+ * driver has no history, the budget itself for the spend):
+ * - a lever whose needed value some month already achieved is within reach; among those
+ *   wins the one whose change is smallest against what its best month showed (it uses the
+ *   least of its proven headroom), and its month is named;
+ * - when none is, the lever whose needed value is least beyond its best month, as a ratio
+ *   |log (needed / best)|; a lever without history is a full log F beyond, like the spend,
+ *   so the spend wins only when no driver has history.
+ * Candidates, in their order for ties: the plan-wide spend change, CPL, each conversion
+ * rate (below 100 %), and the deal for a revenue goal. The delays are not candidates: they
+ * move customers in time, not in number. */
 static void
 find_lever (PlBacksolve *self, const PlDrivers *drivers, double needed_spend)
 {
@@ -83,46 +162,46 @@ find_lever (PlBacksolve *self, const PlDrivers *drivers, double needed_spend)
     PL_DRIVER_SPEND_CHANGE, PL_DRIVER_CPL, PL_DRIVER_LEAD_TO_MQL, PL_DRIVER_MQL_TO_SQL,
     PL_DRIVER_SQL_TO_CUSTOMER, PL_DRIVER_DEAL,
   };
-  double factor = needed_spend / self->planned, best = INFINITY;
+  double factor = needed_spend / self->planned;
+  Reach best = { 0 };
 
   if (!(needed_spend > self->planned) || !(self->planned > 0) || !isfinite (factor))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
       PlDriver driver = candidates[i];
-      double from = pl_drivers_get (drivers, driver, NULL), to, change;
+      double from = pl_drivers_get (drivers, driver, NULL), to;
+      guint32 month;
+      Reach reach;
 
       switch (driver)
         {
         case PL_DRIVER_SPEND_CHANGE:
           to = ((1 + from / 100) * factor - 1) * 100;
-          /* The change of the spend, not of the percentage: +25 % whatever it was before. */
-          change = factor - 1;
           break;
         case PL_DRIVER_CPL:
           to = from / factor;
-          change = 1 - 1 / factor;
           break;
         case PL_DRIVER_DEAL:
           if (self->goal != PL_GOAL_REVENUE)
             continue;
           to = from * factor;
-          change = factor - 1;
           break;
         default:
           to = from * factor;
-          change = factor - 1;
-          if (to > 1)
+          if (to >= 1)
             continue;
           break;
         }
-      if (change < best)
+      reach = lever_reach (drivers, driver, from, to, &month);
+      if (!self->has_lever || better_reach (reach, best))
         {
-          best = change;
+          best = reach;
           self->has_lever = TRUE;
           self->lever = driver;
           self->lever_from = from;
           self->lever_to = to;
+          self->lever_month = month;
         }
     }
 }
@@ -264,6 +343,13 @@ pl_backsolve_get_lever (const PlBacksolve *backsolve, PlDriver *driver, double *
   return TRUE;
 }
 
+guint32
+pl_backsolve_get_lever_month (const PlBacksolve *backsolve)
+{
+  g_return_val_if_fail (backsolve != NULL, 0);
+  return backsolve->has_lever ? backsolve->lever_month : 0;
+}
+
 /* An amount in whole units of the plan's currency ("412,000 EUR"), as the report writes it. */
 static char *
 money_text (PlPlan *plan, double major, gboolean cents)
@@ -358,6 +444,18 @@ pl_backsolve_describe (const PlBacksolve *backsolve, PlPlan *plan)
     /* Translators: %s is "The goal needs 412,000 EUR more than the budget, or 1,840 more leads" */
     return g_strdup_printf (_("%s; no single driver closes the gap alone."), gap);
   lever = lever_text (backsolve, plan);
+  if (backsolve->lever_month != 0)
+    {
+      PlBasis month = pl_basis_range (backsolve->lever_month, pl_month_first_day (backsolve->lever_month, 1));
+      g_autofree char *month_words = pl_basis_describe (plan, &month);
+      char *achieved;
+
+      /* Translators: the lever, then the month that already achieved the value it needs:
+       * "or raise MQL to SQL conversion from 35 % to 41 %, as in May 2027" */
+      achieved = g_strdup_printf (_("%s, as in %s"), lever, month_words);
+      g_free (lever);
+      lever = achieved;
+    }
   /* Translators: the gap, then the one lever that closes it ("or raise MQL to SQL conversion
    * from 35 % to 41 %") */
   return g_strdup_printf (_("%s; %s."), gap, lever);

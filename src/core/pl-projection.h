@@ -110,14 +110,25 @@ double         pl_backsolve_get                 (const PlBacksolve *backsolve,
  * gaps say the same). Positive is short. */
 double         pl_backsolve_gap_money           (const PlBacksolve *backsolve);
 double         pl_backsolve_gap_leads           (const PlBacksolve *backsolve);
-/* The one lever that alone closes the gap with the smallest relative change, its value now
- * and the value it needs; FALSE when there is no gap or no lever closes it alone (nothing
- * planned). Candidates: PL_DRIVER_SPEND_CHANGE, CPL, the three conversion rates (not past
- * 100 %), and the deal for a revenue goal. */
+/* The one lever that alone closes the gap, its value now and the value it needs; FALSE when
+ * there is no gap or no lever closes it alone (nothing planned). Candidates:
+ * PL_DRIVER_SPEND_CHANGE, CPL, the three conversion rates (below 100 %), and the deal for a
+ * revenue goal. Every lever must move the customers by the same factor, so the choice is
+ * made against what the plan has achieved (pl_drivers_get_best_month): a lever whose needed
+ * value some month of the drivers' window already reached is within reach, and among those
+ * the one that uses the least of the way from its value now to its best month wins; when
+ * none is within reach, the one least beyond its best month (|log (needed / best)|). A
+ * driver without history compares with its own value, and the spend with the budget: they
+ * need the whole change, so the spend wins only when no driver has history. Ties go to a
+ * driver with history, then to the order above. */
 gboolean       pl_backsolve_get_lever           (const PlBacksolve *backsolve, PlDriver *driver,
                                                  double *from, double *to);
-/* The gap and the lever in one sentence: "The goal needs 412,000 EUR more than the budget,
- * or 1,840 more leads; or raise MQL to SQL conversion from 35 % to 41 %." Free with g_free(). */
+/* The first day of the month that already achieved the value the lever needs (the latest
+ * such best month), 0 when the lever is beyond every month or there is none. */
+guint32        pl_backsolve_get_lever_month     (const PlBacksolve *backsolve);
+/* The gap and the lever in one sentence, naming the month when the lever is within reach:
+ * "The goal needs 412,000 EUR more than the budget, or 1,840 more leads; or raise MQL to SQL
+ * conversion from 35 % to 41 %, as in May 2027." Free with g_free(). */
 char          *pl_backsolve_describe            (const PlBacksolve *backsolve, PlPlan *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlProjector, pl_projector_free)
