@@ -269,6 +269,40 @@ test_example (void)
   g_assert_true (isfinite (pl_backsolve_gap_money (backsolve)));
 }
 
+/* The best month of each ratio driver, and what no month can be said to have achieved:
+ * May bought its 200 leads for nothing (CPL 0) and counted 250 MQL from 200 leads (125 %,
+ * MQL arriving ahead of their leads); April converted 40 % of its leads. The best CPL is
+ * June's 50 (the latest of the tie with April), the best lead to MQL April's 40 %. The
+ * window's ratios still count every month. */
+static void
+test_best_month (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_round_plan_new ();
+  g_autoptr(PlDrivers) drivers = NULL;
+  double value;
+  guint32 month;
+
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-spend")), PL_SERIES_MEASUREMENTS,
+                     pl_test_day (1, 5, 2027), 0, NULL);
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-mql")), PL_SERIES_MEASUREMENTS,
+                     pl_test_day (1, 5, 2027), 250, NULL);
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, "kpi-mql")), PL_SERIES_MEASUREMENTS,
+                     pl_test_day (1, 4, 2027), 80, NULL);
+  drivers = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, pl_test_day (30, 6, 2027));
+  g_assert_cmpfloat_with_epsilon (pl_drivers_get (drivers, PL_DRIVER_CPL, NULL), 20000.0 / 600, 1e-9);
+  g_assert_true (pl_drivers_get_best_month (drivers, PL_DRIVER_CPL, &value, &month));
+  g_assert_cmpfloat (value, ==, 50);
+  g_assert_cmpuint (month, ==, pl_test_day (1, 6, 2027));
+  g_assert_true (pl_drivers_get_best_month (drivers, PL_DRIVER_LEAD_TO_MQL, &value, &month));
+  g_assert_cmpfloat_with_epsilon (value, 0.4, 1e-12);
+  g_assert_cmpuint (month, ==, pl_test_day (1, 4, 2027));
+  g_assert_true (pl_drivers_get_best_month (drivers, PL_DRIVER_DEAL, &value, NULL));
+  g_assert_cmpfloat (value, ==, 5000);
+  /* Not ratios of two stages. */
+  g_assert_false (pl_drivers_get_best_month (drivers, PL_DRIVER_ARPU, NULL, NULL));
+  g_assert_false (pl_drivers_get_best_month (drivers, PL_DRIVER_SPEND_CHANGE, NULL, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -276,6 +310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/drivers/from-history", test_from_history);
   g_test_add_func ("/drivers/window", test_window);
   g_test_add_func ("/drivers/paired-months", test_paired_months);
+  g_test_add_func ("/drivers/best-month", test_best_month);
   g_test_add_func ("/drivers/margin-and-missing", test_margin_and_missing);
   g_test_add_func ("/drivers/validation", test_validation);
   g_test_add_func ("/drivers/keys", test_keys);

@@ -126,7 +126,10 @@ test_what_if (Fixture *f, gconstpointer data)
 /* Revenue goal 360,000: 72 customers, 6 a month (shaped like the flat budget); 30 SQL, 60
  * MQL, 200 leads a month; 10,000 a month at CPL 50, 12,000 with the 20 % safety margin:
  * 144,000 against 120,000 planned, 24,000 short, or 144,000 / 60 - 120,000 / 60 = 400 leads.
- * The one lever: CPL 50 / 1.2 = 41.67 (a 16.7 % change; every other lever needs +20 %). */
+ * The one lever: CPL 50 / 1.2 = 41.67. Every month of the window is the same, so each lever
+ * with history is a full factor 1.2 beyond its best month, as the spend is beyond the
+ * budget: a tie, which goes to the first driver with history, CPL (test_lever_no_history
+ * and test_lever_within_reach show the rule choosing otherwise). */
 static void
 test_backsolve (Fixture *f, gconstpointer data)
 {
@@ -358,7 +361,9 @@ test_goal_shape (Fixture *f, gconstpointer data)
 }
 
 /* Twice the revenue with no margin: every lever but CPL must double (the rates to 60 %, 100 %
- * and 40 %); CPL must halve, the smallest relative change. Without a budget, nothing scales. */
+ * and 40 %: MQL to SQL cannot be a lever) and CPL must halve, each twice past its best month
+ * (every month the same): the tie goes to CPL, the first driver with history. Without a
+ * budget, nothing scales. */
 static void
 test_lever (Fixture *f, gconstpointer data)
 {
@@ -389,6 +394,212 @@ test_lever (Fixture *f, gconstpointer data)
   text = pl_backsolve_describe (unfunded, f->plan);
   g_assert_cmpstr (text, ==, "The goal needs 20\u202F000\u00A0EUR more than the budget, or 400 more leads; "
                              "no single driver closes the gap alone.");
+}
+
+/* Sets the round plan's measurement of @kpi_id in @month of 2027. */
+static void
+set_measured (PlPlan *plan, const char *kpi_id, int month, double value)
+{
+  pl_plan_set_point (plan, PL_KPI (pl_plan_lookup (plan, kpi_id)), PL_SERIES_MEASUREMENTS,
+                     pl_test_day (1, month, 2027), value, NULL);
+}
+
+/* May 2027 converts 36 of its 60 MQL to SQL (60 %), and the 6 more SQL bring 1.2 more
+ * customers and 6,000 more revenue, so only MQL to SQL had a better month: over the window
+ * 96 / 180 = 53.33 %; 2,400 leads, 720 MQL, 384 SQL, 76.8 customers, 384,000 revenue. */
+static PlDrivers *
+better_mql_to_sql_in_may (PlPlan *plan)
+{
+  set_measured (plan, "kpi-sql", 5, 36);
+  set_measured (plan, "kpi-new-customers", 5, 7.2);
+  set_measured (plan, "kpi-revenue", 5, 36000);
+  return pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, AS_OF);
+}
+
+static PlBacksolve *
+backsolve_revenue (PlProjector *projector, const PlDrivers *drivers, double amount)
+{
+  g_autoptr(GError) error = NULL;
+  PlBacksolve *backsolve = pl_projector_backsolve (projector, drivers, PL_GOAL_REVENUE, amount, 0, &error);
+
+  g_assert_no_error (error);
+  return backsolve;
+}
+
+/* A revenue goal @factor times what the budget brings under @drivers. */
+static PlBacksolve *
+backsolve_above_budget (PlProjector *projector, const PlDrivers *drivers, double factor)
+{
+  g_autoptr(PlProjection) projection = pl_projector_forward (projector, drivers);
+
+  return backsolve_revenue (projector, drivers, pl_projection_get (projection, PL_PROJECTION_REVENUE, PL_PROJECTION_TOTAL) * factor);
+}
+
+/* 420,000 is 1.09375 times what the budget brings: every lever must move by that factor.
+ * MQL to SQL needs 58.33 %, which May did (60 %): within reach, and named. CPL needs
+ * 45.71, below every month's 50: beyond. The best month is read as it is, an assumption
+ * on another driver does not move it, and a copy keeps it. */
+static void
+test_lever_within_reach (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = better_mql_to_sql_in_may (f->plan);
+  g_autoptr(PlDrivers) copy = NULL;
+  g_autoptr(PlBacksolve) backsolve = NULL;
+  g_autoptr(PlBacksolve) exactly = NULL;
+  g_autofree char *text = NULL;
+  PlDriver lever;
+  double from, to, best;
+  guint32 month;
+
+  g_assert_true (pl_drivers_get_best_month (drivers, PL_DRIVER_MQL_TO_SQL, &best, &month));
+  g_assert_cmpfloat_with_epsilon (best, 0.6, 1e-12);
+  g_assert_cmpuint (month, ==, pl_test_day (1, 5, 2027));
+  /* Every month's CPL is 50: the latest of them. */
+  g_assert_true (pl_drivers_get_best_month (drivers, PL_DRIVER_CPL, &best, &month));
+  g_assert_cmpfloat (best, ==, 50);
+  g_assert_cmpuint (month, ==, pl_test_day (1, 6, 2027));
+  g_assert_false (pl_drivers_get_best_month (drivers, PL_DRIVER_CHURN, NULL, NULL));
+  set_driver (drivers, PL_DRIVER_CPL, 55);
+  copy = pl_drivers_copy (drivers);
+  g_assert_true (pl_drivers_get_best_month (copy, PL_DRIVER_MQL_TO_SQL, &best, &month));
+  g_assert_cmpfloat_with_epsilon (best, 0.6, 1e-12);
+  pl_drivers_reset (drivers, PL_DRIVER_CPL);
+
+  backsolve = backsolve_revenue (f->projector, drivers, 420000);
+  g_assert_true (pl_backsolve_get_lever (backsolve, &lever, &from, &to));
+  g_assert_cmpint (lever, ==, PL_DRIVER_MQL_TO_SQL);
+  g_assert_cmpfloat_with_epsilon (from, 96.0 / 180, 1e-12);
+  g_assert_cmpfloat_with_epsilon (to, 96.0 / 180 * 1.09375, 1e-12);
+  g_assert_cmpuint (pl_backsolve_get_lever_month (backsolve), ==, pl_test_day (1, 5, 2027));
+  text = pl_backsolve_describe (backsolve, f->plan);
+  g_assert_cmpstr (text, ==, "The goal needs 11\u202F250\u00A0EUR more than the budget, or 225 more leads; "
+                             "or raise MQL to SQL conversion from 53% to 58%, as in May 2027.");
+
+  /* 432,000 needs exactly May's 60 %: what a month did is within reach. */
+  exactly = backsolve_revenue (f->projector, drivers, 432000);
+  g_assert_true (pl_backsolve_get_lever (exactly, &lever, NULL, &to));
+  g_assert_cmpint (lever, ==, PL_DRIVER_MQL_TO_SQL);
+  g_assert_cmpfloat_with_epsilon (to, 0.6, 1e-12);
+  g_assert_cmpuint (pl_backsolve_get_lever_month (exactly), ==, pl_test_day (1, 5, 2027));
+}
+
+/* Two levers within reach: April converted 60 % of its MQL to SQL, May 33 % of its leads to
+ * MQL. Over the window lead to MQL is 186 / 600 = 31 % (best 33 %), MQL to SQL 99 / 186 =
+ * 53.2 % (best 60 %). A 5 % rise uses 78 % of lead to MQL's way to its best month and 41 %
+ * of MQL to SQL's: MQL to SQL, as in April. */
+static void
+test_lever_most_headroom (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = NULL;
+  g_autoptr(PlBacksolve) backsolve = NULL;
+  PlDriver lever;
+
+  set_measured (f->plan, "kpi-sql", 4, 36);
+  set_measured (f->plan, "kpi-new-customers", 4, 7.2);
+  set_measured (f->plan, "kpi-revenue", 4, 36000);
+  set_measured (f->plan, "kpi-mql", 5, 66);
+  set_measured (f->plan, "kpi-sql", 5, 33);
+  set_measured (f->plan, "kpi-new-customers", 5, 6.6);
+  set_measured (f->plan, "kpi-revenue", 5, 33000);
+  drivers = pl_drivers_new_from_plan (f->plan, PL_DRIVERS_DEFAULT_WINDOW, AS_OF);
+  g_assert_cmpfloat_with_epsilon (pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL), 0.31, 1e-12);
+  backsolve = backsolve_above_budget (f->projector, drivers, 1.05);
+  g_assert_true (pl_backsolve_get_lever (backsolve, &lever, NULL, NULL));
+  g_assert_cmpint (lever, ==, PL_DRIVER_MQL_TO_SQL);
+  g_assert_cmpuint (pl_backsolve_get_lever_month (backsolve), ==, pl_test_day (1, 4, 2027));
+}
+
+/* Beyond every month: 576,000 is 1.5 times what the budget brings. MQL to SQL needs 80 %,
+ * 1.33 times May's 60 %; every other lever needs the full 1.5 past its best month (each
+ * month the same): MQL to SQL, with no month named. */
+static void
+test_lever_least_beyond (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = better_mql_to_sql_in_may (f->plan);
+  g_autoptr(PlBacksolve) backsolve = backsolve_revenue (f->projector, drivers, 576000);
+  g_autofree char *text = NULL;
+  PlDriver lever;
+  double to;
+
+  g_assert_true (pl_backsolve_get_lever (backsolve, &lever, NULL, &to));
+  g_assert_cmpint (lever, ==, PL_DRIVER_MQL_TO_SQL);
+  g_assert_cmpfloat_with_epsilon (to, 0.8, 1e-12);
+  g_assert_cmpuint (pl_backsolve_get_lever_month (backsolve), ==, 0);
+  text = pl_backsolve_describe (backsolve, f->plan);
+  g_assert_true (g_str_has_suffix (text, "; or raise MQL to SQL conversion from 53% to 80%."));
+}
+
+/* Each lever's sentence: one month better for one driver (May, the rest as the round
+ * plan), a goal 5 % above what the budget brings, and that driver is the lever, within
+ * reach of May. */
+static void
+test_lever_each (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    PlDriver    driver;
+    const char *kpis[4];     /* the KPIs changed in May... */
+    double      values[4];   /* ...to these */
+    const char *words;
+  } cases[] = {
+    { PL_DRIVER_CPL, { "kpi-spend" }, { 8000 }, "; or lower the cost per lead from 46.67\u00A0EUR to 44.44\u00A0EUR, as in May 2027." },
+    { PL_DRIVER_LEAD_TO_MQL, { "kpi-mql", "kpi-sql", "kpi-new-customers", "kpi-revenue" }, { 72, 36, 7.2, 36000 },
+      "; or raise lead to MQL conversion from 32% to 34%, as in May 2027." },
+    { PL_DRIVER_MQL_TO_SQL, { "kpi-sql", "kpi-new-customers", "kpi-revenue" }, { 36, 7.2, 36000 },
+      "; or raise MQL to SQL conversion from 53% to 56%, as in May 2027." },
+    { PL_DRIVER_SQL_TO_CUSTOMER, { "kpi-new-customers", "kpi-revenue" }, { 7.2, 36000 },
+      "; or raise SQL to customer conversion from 21% to 22%, as in May 2027." },
+    { PL_DRIVER_DEAL, { "kpi-revenue" }, { 36000 },
+      "; or raise the revenue per new customer from 5\u202F333\u00A0EUR to 5\u202F600\u00A0EUR, as in May 2027." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PlPlan) plan = pl_test_round_plan_new ();
+      g_autoptr(PlProjector) projector = pl_projector_new (plan);
+      g_autoptr(PlDrivers) drivers = NULL;
+      g_autoptr(PlBacksolve) backsolve = NULL;
+      g_autofree char *text = NULL;
+      PlDriver lever;
+
+      for (guint k = 0; k < G_N_ELEMENTS (cases[i].kpis) && cases[i].kpis[k] != NULL; k++)
+        set_measured (plan, cases[i].kpis[k], 5, cases[i].values[k]);
+      drivers = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, AS_OF);
+      backsolve = backsolve_above_budget (projector, drivers, 1.05);
+      g_assert_true (pl_backsolve_get_lever (backsolve, &lever, NULL, NULL));
+      g_assert_cmpint (lever, ==, cases[i].driver);
+      g_assert_cmpuint (pl_backsolve_get_lever_month (backsolve), ==, pl_test_day (1, 5, 2027));
+      text = pl_backsolve_describe (backsolve, plan);
+      if (!g_str_has_suffix (text, cases[i].words))
+        g_error ("%s: %s", pl_driver_key (cases[i].driver), text);
+    }
+}
+
+/* No driver has history (every one typed as an assumption, as of before any measurement):
+ * each lever needs its full change, and the spend, first of them, wins: +20 % for 432,000
+ * where 360,000 comes. */
+static void
+test_lever_no_history (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = pl_drivers_new_from_plan (f->plan, 3, pl_test_day (1, 1, 2027));
+  g_autoptr(PlBacksolve) backsolve = NULL;
+  g_autofree char *text = NULL;
+  PlDriver lever;
+  double from, to;
+
+  set_driver (drivers, PL_DRIVER_CPL, 50);
+  set_driver (drivers, PL_DRIVER_LEAD_TO_MQL, 0.3);
+  set_driver (drivers, PL_DRIVER_MQL_TO_SQL, 0.5);
+  set_driver (drivers, PL_DRIVER_SQL_TO_CUSTOMER, 0.2);
+  set_driver (drivers, PL_DRIVER_DEAL, 5000);
+  g_assert_false (pl_drivers_get_best_month (drivers, PL_DRIVER_CPL, NULL, NULL));
+  backsolve = backsolve_revenue (f->projector, drivers, 432000);
+  g_assert_true (pl_backsolve_get_lever (backsolve, &lever, &from, &to));
+  g_assert_cmpint (lever, ==, PL_DRIVER_SPEND_CHANGE);
+  g_assert_cmpfloat (from, ==, 0);
+  g_assert_cmpfloat_with_epsilon (to, 20, 1e-9);
+  g_assert_cmpuint (pl_backsolve_get_lever_month (backsolve), ==, 0);
+  text = pl_backsolve_describe (backsolve, f->plan);
+  g_assert_true (g_str_has_suffix (text, "; or raise the budget by 20%."));
 }
 
 static void
@@ -557,6 +768,11 @@ main (int argc, char **argv)
   ADD ("/projection/agree-delays", test_agree_delays);
   ADD ("/projection/goal-shape", test_goal_shape);
   ADD ("/projection/lever", test_lever);
+  ADD ("/projection/lever-within-reach", test_lever_within_reach);
+  ADD ("/projection/lever-most-headroom", test_lever_most_headroom);
+  ADD ("/projection/lever-least-beyond", test_lever_least_beyond);
+  ADD ("/projection/lever-each", test_lever_each);
+  ADD ("/projection/lever-no-history", test_lever_no_history);
   ADD ("/projection/backsolve-errors", test_backsolve_errors);
   ADD ("/projection/formula-follows", test_formula_follows);
   ADD ("/projection/formula-loop", test_formula_loop);
