@@ -118,13 +118,14 @@ double         pl_backsolve_gap_leads           (const PlBacksolve *backsolve);
  * value some month of the drivers' window already reached is within reach, and among those
  * the one that uses the least of the way from its value now to its best month wins; when
  * none is within reach, the one least beyond its best month (|log (needed / best)|). A
- * driver without history compares with its own value, and the spend with the budget: they
- * need the whole change, so the spend wins only when no driver has history. Ties go to a
- * driver with history, then to the order above. */
+ * driver without history (or whose value now, an assumption, is better than every month)
+ * compares with its own value, and the spend with the budget: they need the whole change,
+ * so the spend wins only when no driver has history. Ties go to a driver with history, then
+ * to the order above. */
 gboolean       pl_backsolve_get_lever           (const PlBacksolve *backsolve, PlDriver *driver,
                                                  double *from, double *to);
-/* The first day of the month that already achieved the value the lever needs (the latest
- * such best month), 0 when the lever is beyond every month or there is none. */
+/* When the lever is within reach, the first day of its driver's best month, which already
+ * achieved the value it needs; 0 when it is beyond every month, or there is no lever. */
 guint32        pl_backsolve_get_lever_month     (const PlBacksolve *backsolve);
 /* The gap and the lever in one sentence, naming the month when the lever is within reach:
  * "The goal needs 412,000 EUR more than the budget, or 1,840 more leads; or raise MQL to SQL
