@@ -86,35 +86,48 @@ holt_update (Holt *s, double value, double alpha, double beta)
   s->level = level;
 }
 
-/* Fits α and β on the grid; needs n >= 3. */
+#define HOLT_GRID (G_N_ELEMENTS (holt_alphas) * G_N_ELEMENTS (holt_betas))
+
+/* Fits α and β on the grid; needs n >= 3. Every pair of the grid runs side by side, month
+ * by month: the pairs are independent, so the processor overlaps them (one after the other,
+ * each month waits for the month before). */
 static void
 holt_fit (const History *h, double *alpha, double *beta)
 {
+  double a[HOLT_GRID], b[HOLT_GRID], level[HOLT_GRID], trend[HOLT_GRID], sse[HOLT_GRID];
   double best = INFINITY;
 
-  *alpha = holt_alphas[G_N_ELEMENTS (holt_alphas) / 2];
-  *beta = holt_betas[0];
-  for (guint a = 0; a < G_N_ELEMENTS (holt_alphas); a++)
-    for (guint b = 0; b < G_N_ELEMENTS (holt_betas); b++)
+  for (guint g = 0; g < HOLT_GRID; g++)
+    {
+      a[g] = holt_alphas[g / G_N_ELEMENTS (holt_betas)];
+      b[g] = holt_betas[g % G_N_ELEMENTS (holt_betas)];
+      level[g] = h->y[1];
+      trend[g] = h->y[1] - h->y[0];
+      sse[g] = 0;
+    }
+  for (guint t = 2; t < h->n; t++)
+    {
+      double value = h->y[t], scored = h->known[t] ? 1 : 0;
+
+      for (guint g = 0; g < HOLT_GRID; g++)
+        {
+          double forecast = level[g] + trend[g];
+          double e = value - forecast;
+          double next = a[g] * value + (1 - a[g]) * forecast;
+
+          sse[g] += scored * e * e;
+          trend[g] = b[g] * (next - level[g]) + (1 - b[g]) * trend[g];
+          level[g] = next;
+        }
+    }
+  *alpha = a[0];
+  *beta = b[0];
+  for (guint g = 0; g < HOLT_GRID; g++)
+    if (sse[g] < best - TIE * fabs (best))
       {
-        Holt s;
-        double sse = 0;
-
-        holt_start (h->y, &s);
-        for (guint t = 2; t < h->n; t++)
-          {
-            double e = h->y[t] - (s.level + s.trend);
-
-            if (h->known[t])
-              sse += e * e;
-            holt_update (&s, h->y[t], holt_alphas[a], holt_betas[b]);
-          }
-        if (sse < best - TIE * fabs (best))
-          {
-            best = sse;
-            *alpha = holt_alphas[a];
-            *beta = holt_betas[b];
-          }
+        best = sse[g];
+        *alpha = a[g];
+        *beta = b[g];
       }
 }
 
@@ -691,28 +704,46 @@ kpi_month_value (PlPlan *plan, gpointer data, guint32 from, guint32 to)
   return pl_figures_kpi_value (plan, data, from, to);
 }
 
+/* Fills @w with @kpi's months as of @as_of; returns its aggregate. */
+static PlAggregate
+kpi_window (PlPlan *plan, PlKpi *kpi, guint32 as_of, Window *w)
+{
+  PlAggregate aggregate = (PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE);
+  const char *formula = pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA);
+  /* A formula's months are its operands' values; the spend KPI of a plan that books its
+   * spending shows the spending records: both go through the figures. */
+  gboolean from_points = (formula == NULL || *formula == '\0') &&
+                         !(pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE) == PL_STAGE_SPEND &&
+                           pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS);
+
+  window_init (w, window_last_month (plan, as_of));
+  if (from_points)
+    window_from_points (w, kpi, aggregate, as_of);
+  else
+    window_from_months (w, plan, kpi_month_value, kpi, as_of);
+  return aggregate;
+}
+
+guint32
+pl_forecast_kpi_months (PlPlan *plan, PlKpi *kpi, guint32 as_of, double values[PL_FORECAST_MAX_HISTORY])
+{
+  Window w;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi) && values != NULL, 0);
+  kpi_window (plan, kpi, as_of, &w);
+  memcpy (values, w.value, sizeof w.value);
+  return w.start[0];
+}
+
 PlLatestEstimate
 pl_forecast_kpi (PlPlan *plan, PlKpi *kpi, guint32 as_of)
 {
   PlLatestEstimate e;
   Window w;
   PlAggregate aggregate;
-  const char *formula;
-  gboolean from_points;
 
   g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi), (PlLatestEstimate) { .missing = PL_ESTIMATE_NOT_MEASURED });
-  aggregate = (PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE);
-  formula = pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA);
-  /* A formula's months are its operands' values; the spend KPI of a plan that books its
-   * spending shows the spending records: both go through the figures. */
-  from_points = (formula == NULL || *formula == '\0') &&
-                !(pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE) == PL_STAGE_SPEND &&
-                  pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS);
-  window_init (&w, window_last_month (plan, as_of));
-  if (from_points)
-    window_from_points (&w, kpi, aggregate, as_of);
-  else
-    window_from_months (&w, plan, kpi_month_value, kpi, as_of);
+  aggregate = kpi_window (plan, kpi, as_of, &w);
   estimate_from_window (plan, &w, aggregate, &e);
   return e;
 }

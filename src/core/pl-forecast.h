@@ -120,6 +120,11 @@ typedef struct {
 PlLatestEstimate pl_forecast_kpi     (PlPlan *plan, PlKpi *kpi, guint32 as_of);
 /* The same for the plan's spend, from its one source (pl_figures_spend_source()). */
 PlLatestEstimate pl_forecast_spend   (PlPlan *plan, guint32 as_of);
+/* @kpi's monthly values as pl_forecast_kpi() reads them: the PL_FORECAST_MAX_HISTORY months
+ * up to the month of @as_of (or the period's last month, if earlier), each its points on or
+ * before @as_of combined by the aggregate, NAN where none. Returns the first day of the first. */
+guint32     pl_forecast_kpi_months   (PlPlan *plan, PlKpi *kpi, guint32 as_of,
+                                      double values[PL_FORECAST_MAX_HISTORY]);
 /* Why @estimate is missing, in words ("nothing is measured yet on or before 30 June 2027");
  * NULL when it is available. */
 char       *pl_latest_estimate_reason (PlPlan *plan, const PlLatestEstimate *estimate,
