@@ -22,7 +22,10 @@
  *   square error decides instead.
  * - Holt's α and β are fitted once on the whole history by the smallest one-step squared
  *   error on the grid α in {0.1, 0.2, ..., 0.9} x β in {0.05, 0.1, 0.2, 0.3, 0.5}; the level
- *   starts at the first value and the trend at the first difference. The back-test then
+ *   starts at the first value and the trend at the mean slope over the first three. Holt
+ *   competes from PL_FORECAST_MIN_HOLT (8) values: with fewer, four numbers fitted on a
+ *   handful of months follow their noise (the example plan's six months of leads made it
+ *   forecast July 25 % above June). The back-test then
  *   runs Holt with those (so it has seen the months it is scored on through α and β: a mild
  *   advantage, which the benchmark's held-out test does not give it).
  * - The 80 % band at horizon h is ±1.2816 σ_h, σ_h the root mean square of the chosen
@@ -31,6 +34,8 @@
  *   were seen) σ of the last tested horizon times sqrt (h / that horizon). With a history
  *   too short to back-test, σ is the spread of the values about the line through the first
  *   and the last, times sqrt (h).
+ * - A series never below zero in its history (counts, money, rates) is not forecast below
+ *   zero: a falling trend stops at zero, and so does its band.
  * - The band of a period's sum (or mean) adds (or averages) the months' half-widths: the
  *   months' errors are taken as fully correlated, the cautious reading (a forecast that is
  *   low one month tends to be low the next). */
@@ -69,12 +74,16 @@ typedef struct {
   double level, trend;
 } Holt;
 
-/* The state after y[0] and y[1]: level y[1], trend y[1] - y[0] (see the comment above). */
+/* The state after y[0]: the level y[0], the trend the mean slope to y[2] (to y[1] with two
+ * values). The first difference alone makes a noisy start that a small β never forgets; y[2]
+ * is the furthest a back-test from its first origin (3 values) may look. */
 static void
-holt_start (const double *y, Holt *s)
+holt_start (const History *h, Holt *s)
 {
-  s->level = y[1];
-  s->trend = y[1] - y[0];
+  guint m = MIN (h->n - 1, 2);
+
+  s->level = h->y[0];
+  s->trend = m > 0 ? (h->y[m] - h->y[0]) / m : 0;
 }
 
 static void
@@ -96,16 +105,18 @@ holt_fit (const History *h, double *alpha, double *beta)
 {
   double a[HOLT_GRID], b[HOLT_GRID], level[HOLT_GRID], trend[HOLT_GRID], sse[HOLT_GRID];
   double best = INFINITY;
+  Holt start;
 
+  holt_start (h, &start);
   for (guint g = 0; g < HOLT_GRID; g++)
     {
       a[g] = holt_alphas[g / G_N_ELEMENTS (holt_betas)];
       b[g] = holt_betas[g % G_N_ELEMENTS (holt_betas)];
-      level[g] = h->y[1];
-      trend[g] = h->y[1] - h->y[0];
+      level[g] = start.level;
+      trend[g] = start.trend;
       sse[g] = 0;
     }
-  for (guint t = 2; t < h->n; t++)
+  for (guint t = 1; t < h->n; t++)
     {
       double value = h->y[t], scored = h->known[t] ? 1 : 0;
 
@@ -173,7 +184,7 @@ method_can_run (PlForecastMethod method, guint n)
     case PL_FORECAST_SEASONAL_NAIVE:
       return n > PL_FORECAST_SEASON;
     case PL_FORECAST_HOLT:
-      return n >= 3;
+      return n >= PL_FORECAST_MIN_HOLT;
     case PL_FORECAST_DRIFT:
       return n >= 2;
     case PL_FORECAST_NAIVE:
@@ -190,8 +201,8 @@ backtest_run (const History *h, guint max_step, double alpha, double beta, Backt
   Holt holt;
 
   memset (bt, 0, sizeof *bt);
-  holt_start (h->y, &holt);
-  for (guint t = 2; t < first; t++)
+  holt_start (h, &holt);
+  for (guint t = 1; t < first; t++)
     holt_update (&holt, h->y[t], alpha, beta);
   for (guint t = first; t < h->n; t++)
     {
@@ -324,7 +335,7 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
   Backtest bt;
   Holt holt = { 0, 0 };
   double sigma[PL_FORECAST_MAX_HORIZON];
-  gboolean tested;
+  gboolean tested, nonnegative = TRUE;
 
   memset (f, 0, sizeof *f);
   horizon = MIN (horizon, PL_FORECAST_MAX_HORIZON);
@@ -342,7 +353,7 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
       return FALSE;
     }
 
-  if (h.n >= 3)
+  if (h.n >= PL_FORECAST_MIN_HOLT)
     holt_fit (&h, &f->alpha, &f->beta);
   tested = h.n >= PL_FORECAST_MIN_BACKTEST;
   if (tested)
@@ -390,16 +401,21 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
 
   if (f->method == PL_FORECAST_HOLT)
     {
-      holt_start (h.y, &holt);
-      for (guint t = 2; t < h.n; t++)
+      holt_start (&h, &holt);
+      for (guint t = 1; t < h.n; t++)
         holt_update (&holt, h.y[t], f->alpha, f->beta);
     }
+  for (guint i = 0; i < h.n; i++)
+    nonnegative = nonnegative && h.y[i] >= 0;
   for (guint step = 1; step <= horizon; step++)
     {
       double value = predict (f->method, &h, h.n, step, &holt);
       double half = PL_FORECAST_Z80 * sigma[step - 1];
+      PlForecastPoint *p = &f->points[step - 1];
 
-      f->points[step - 1] = (PlForecastPoint) { value, value - half, value + half };
+      *p = (PlForecastPoint) { value, value - half, value + half };
+      if (nonnegative)
+        *p = (PlForecastPoint) { MAX (p->value, 0), MAX (p->low, 0), MAX (p->high, 0) };
     }
   return TRUE;
 }

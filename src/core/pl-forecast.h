@@ -41,6 +41,8 @@ typedef enum {
 #define PL_FORECAST_MAX_HORIZON 36
 /* Values needed before a back-test is run; the first origin forecasts from this many. */
 #define PL_FORECAST_MIN_BACKTEST 4
+/* Holt's two constants are fitted: not on fewer values than this. */
+#define PL_FORECAST_MIN_HOLT 8
 /* Seasonal naive needs a full year before the value it repeats. */
 #define PL_FORECAST_SEASON 12
 /* The 80 % band: ±1.2816 standard deviations of a normal error. */
@@ -57,7 +59,7 @@ typedef struct {
   PlForecastWhy    why;
   guint            n_history;    /* values it was made from (after the cut to MAX_HISTORY) */
   double           alpha, beta;  /* Holt's smoothing, fitted even when another wins; NAN
-                                  * when the history is too short to fit them */
+                                  * under PL_FORECAST_MIN_HOLT values */
   double           mape;         /* the back-test's MAPE of the chosen method, a fraction
                                   * (0.12 is 12 %); NAN when not back-tested */
   double           mape_naive;   /* the same for the naive forecast */
@@ -73,7 +75,7 @@ typedef struct {
 gboolean    pl_forecast_series       (const double *history, guint n, guint horizon,
                                       PlForecast *forecast);
 /* The same with @method imposed (seasonal naive falls back to naive under 13 values, Holt
- * to drift under 3): the benchmark's held-out test, and the tests of each method. */
+ * to drift under PL_FORECAST_MIN_HOLT): the benchmark's held-out test, and the tests of each method. */
 gboolean    pl_forecast_series_with  (const double *history, guint n, guint horizon,
                                       PlForecastMethod method, PlForecast *forecast);
 
