@@ -242,34 +242,49 @@ has_estimate (const PlDashboardTile *tile)
 }
 
 /* The estimate's 80 % band as the tile writes it: "470 to 520", "470" when both ends read the
- * same; with @shorten 1, in thousands ("1.2M to 1.3M EUR"), 2, with a dash ("1.2M–1.3M EUR");
- * share-safe money as shares of the period's target ("96% to 103%"). NULL when it cannot be
- * shown. */
+ * same; with @dash, "470–520"; with @shorten, in thousands ("1.2M–1.3M EUR"); share-safe money
+ * as shares of the period's target ("96% to 103%"). NULL when it cannot be shown. */
 static char *
-estimate_range (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style, int shorten)
+estimate_range (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style, gboolean shorten,
+                gboolean dash)
 {
   const PlLatestEstimate *e = &tile->estimate;
-  g_autofree char *low = NULL, *high = NULL;
+  PlUnit unit = pl_item_get_int (tile->kpi, PL_KPI_UNIT);
+  /* A count is forecast whole: "470 to 520", not "469.61 to 520.38". */
+  double low = unit == PL_UNIT_COUNT ? round (e->low) : e->low;
+  double high = unit == PL_UNIT_COUNT ? round (e->high) : e->high;
+  g_autofree char *low_text = NULL, *high_text = NULL;
+  g_autofree char *range = NULL;
 
   if (withholds (style, tile))
     {
       if (isnan (tile->period_target) || tile->period_target <= 0)
         return NULL;
-      low = pl_percent_format (100 * e->low / tile->period_target, 0);
-      high = pl_percent_format (100 * e->high / tile->period_target, 0);
+      low_text = pl_percent_format (100 * low / tile->period_target, 0);
+      high_text = pl_percent_format (100 * high / tile->period_target, 0);
+    }
+  else if (shorten && (unit == PL_UNIT_COUNT || unit == PL_UNIT_CURRENCY))
+    {
+      low_text = pl_number_short (low, FALSE);
+      high_text = pl_number_short (high, FALSE);
     }
   else
     {
-      low = shorten > 0 ? kpi_value_short (plan, tile, e->low) : kpi_value (plan, tile, e->low);
-      high = shorten > 0 ? kpi_value_short (plan, tile, e->high) : kpi_value (plan, tile, e->high);
+      low_text = pl_kpi_value_format (PL_KPI (tile->kpi), low);
+      high_text = pl_kpi_value_format (PL_KPI (tile->kpi), high);
     }
-  if (g_str_equal (low, high))
-    return g_steal_pointer (&low);
-  if (shorten > 1)
+  if (g_str_equal (low_text, high_text))
+    range = g_steal_pointer (&low_text);
+  else if (dash)
     /* Translators: the 80 % band of a forecast where room is short, "470–520" */
-    return g_strdup_printf (_("%s–%s"), low, high);
-  /* Translators: the 80 % band of a forecast, "470 to 520" */
-  return g_strdup_printf (_("%s to %s"), low, high);
+    range = g_strdup_printf (_("%s–%s"), low_text, high_text);
+  else
+    /* Translators: the 80 % band of a forecast, "470 to 520" */
+    range = g_strdup_printf (_("%s to %s"), low_text, high_text);
+  /* Money's sign once, after the band: "510k to 540k EUR". */
+  if (unit == PL_UNIT_CURRENCY && !withholds (style, tile))
+    return pl_money_decorate (range, pl_plan_get_currency (plan));
+  return g_steal_pointer (&range);
 }
 
 /* The period's last month, short ("Dec") or with its year ("December 2027"). */
@@ -289,27 +304,33 @@ period_end_month (PlPlan *plan, gboolean full)
 }
 
 /* The tile's forecast line, "on course for 470 to 520 by Dec", shortened until it fits @width:
- * the values in thousands, then with a dash between them, then without the month, then
+ * a dash between the values, then without the month, then the values in thousands, then
  * "forecast 470–520". NULL when the tile has none. */
 static char *
 estimate_line (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style, PangoLayout *layout, double width)
 {
+  /* Each way to write it: the values shortened, a dash, the month said. */
+  static const struct { gboolean shorten, dash, when; } ways[] = {
+    { FALSE, FALSE, TRUE }, { FALSE, TRUE, TRUE }, { FALSE, TRUE, FALSE },
+    { TRUE, TRUE, TRUE }, { TRUE, TRUE, FALSE },
+  };
   g_autofree char *month = period_end_month (plan, FALSE);
 
-  for (int step = 0; step <= 4; step++)
+  for (guint i = 0; i <= G_N_ELEMENTS (ways); i++)
     {
-      g_autofree char *range = estimate_range (plan, tile, style, MIN (step, 2));
+      gboolean last = i == G_N_ELEMENTS (ways);
+      g_autofree char *range = estimate_range (plan, tile, style, last || ways[i].shorten, last || ways[i].dash);
       char *line;
 
       if (range == NULL)
         return NULL;
-      if (step == 4)
+      if (last)
         /* Translators: a dashboard tile's forecast where room is short, "forecast 470–520" */
         return g_strdup_printf (_("forecast %s"), range);
       if (withholds (style, tile))
         /* Translators: a dashboard tile's forecast as shares of the period's target, "on course for 96% to 103% of target" */
         line = g_strdup_printf (_("on course for %s of target"), range);
-      else if (step == 3)
+      else if (!ways[i].when)
         /* Translators: a dashboard tile's forecast where room is short, "on course for 470–520" */
         line = g_strdup_printf (_("on course for %s"), range);
       else if (tile->estimate.aggregate == PL_AGGREGATE_LAST)
@@ -339,7 +360,7 @@ estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle
   g_autofree char *when = NULL;
   guint months;
 
-  if (!has_estimate (tile) || (range = estimate_range (plan, tile, style, 0)) == NULL)
+  if (!has_estimate (tile) || (range = estimate_range (plan, tile, style, FALSE, FALSE)) == NULL)
     return NULL;
   months = e->n_months - e->n_actual;
   month = period_end_month (plan, TRUE);
@@ -356,8 +377,8 @@ estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle
     when = g_strdup_printf (_("by the end of %s"), month);
   /* Translators: a dashboard tile's forecast: the 80 % band, when ("by the end of December
    * 2027"), the months forecast, the method ("Holt's linear trend") */
-  return g_strdup_printf (ngettext ("On course for %s %s (80%% band; %u month forecast by %s).",
-                                    "On course for %s %s (80%% band; %u months forecast by %s).", months),
+  return g_strdup_printf (ngettext ("On course for %s %s (80%% band; %u month forecast; method: %s).",
+                                    "On course for %s %s (80%% band; %u months forecast; method: %s).", months),
                           range, when, months, pl_forecast_method_name (e->forecast.method));
 }
 
