@@ -499,6 +499,14 @@ pl_forecast_describe (const PlForecast *f)
         g_autofree char *mape = percent (f->mape);
         g_autofree char *naive = percent (f->mape_naive);
 
+        if (f->method == PL_FORECAST_NAIVE)
+          /* Translators: "Last value carried forward, chosen by a back-test on 6 months: 15.1 % mean error; no other method did better." */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s, chosen by a back-test on %u month: %s mean error; no other method did better.",
+                                               "%s, chosen by a back-test on %u months: %s mean error; no other method did better.",
+                                               f->n_history),
+                                  method, f->n_history, mape);
+
         /* Translators: "Holt's linear trend (α 0.5, β 0.1), chosen by a back-test on 48 months:
          * 8.2 % mean error, against 11.0 % for the last value carried forward." */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
