@@ -632,9 +632,61 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
   return ltv_cac_sentence (dashboard);
 }
 
+static char *spend_figures_sentence (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style);
+
+/* The 80 % band of the period's spend, "1.7M–1.9M EUR" (share-safe, as shares of the period's
+ * budget), or NULL when there is no forecast: the period measured to its end, or no spend. */
+static char *
+spend_range (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style)
+{
+  const PlLatestEstimate *e = &dashboard->spend_estimate;
+  double unit = pow (10, pl_plan_get_currency_exponent (plan));
+  g_autofree char *low = NULL, *high = NULL;
+
+  if (e->missing != PL_ESTIMATE_AVAILABLE || e->n_actual >= e->n_months || !isfinite (e->low) || !isfinite (e->high))
+    return NULL;
+  if (style->share_safe)
+    {
+      if (dashboard->budget <= 0)
+        return NULL;
+      low = pl_percent_format (100 * e->low * unit / dashboard->budget, 0);
+      high = pl_percent_format (100 * e->high * unit / dashboard->budget, 0);
+      return g_strdup_printf (_("%s–%s"), low, high);
+    }
+  low = pl_number_short (e->low, FALSE);
+  high = pl_number_short (e->high, FALSE);
+  {
+    g_autofree char *range = g_strdup_printf (_("%s–%s"), low, high);
+    return pl_money_decorate (range, pl_plan_get_currency (plan));
+  }
+}
+
 /* The sentence the spend gauge's summary is; in a share-safe @style, without amounts. */
 static char *
 spend_sentence (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style)
+{
+  char *figures = spend_figures_sentence (plan, dashboard, style);
+  g_autofree char *range = spend_range (plan, dashboard, style);
+  g_autofree char *month = NULL;
+  g_autofree char *course = NULL;
+  char *both;
+
+  if (range == NULL)
+    return figures;
+  month = period_end_month (plan, TRUE);
+  course = style->share_safe
+    /* Translators: the spend gauge's forecast, share-safe: "On course for 92%–98% of the period's budget by the end of December 2027 (80% band)." */
+    ? g_strdup_printf (_("On course for %s of the period’s budget by the end of %s (80%% band)."), range, month)
+    /* Translators: the spend gauge's forecast: "On course for 1.7M–1.9M EUR by the end of December 2027 (80% band)." */
+    : g_strdup_printf (_("On course for %s by the end of %s (80%% band)."), range, month);
+  both = g_strconcat (figures, " ", course, NULL);
+  g_free (figures);
+  return both;
+}
+
+/* The spend gauge's figures in a sentence; in a share-safe @style, without amounts. */
+static char *
+spend_figures_sentence (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style)
 {
   g_autofree char *spent = pl_chart_amount (style, plan, dashboard->spend_to_date, dashboard->budget_to_date, FALSE);
   g_autofree char *planned = NULL;
@@ -712,6 +764,27 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
     /* Translators: the budget of the whole plan, under the spend gauge */
     budget = g_strdup_printf (_("%s budgeted for the whole period"), year);
   pl_chart_set_color (cr, &style->muted, 1);
+  {
+    /* Where the spend is heading, on the left under the bar when it fits beside the budget;
+     * else it takes the budget's place, said with it ("... of the 1.8M EUR budgeted"). */
+    g_autofree char *range = spend_range (plan, dashboard, style);
+    g_autofree char *course = NULL;
+
+    if (range != NULL)
+      /* Translators: under the spend gauge, where the spend is heading: "on course for 1.7M to 1.9M EUR" */
+      course = g_strdup_printf (_("on course for %s"), range);
+    if (course != NULL && budget != NULL && text_width (tiny, course) + text_width (tiny, budget) + 16 > bar_w)
+      {
+        g_free (budget);
+        /* Translators: under the spend gauge: where the spend is heading, the budget of the whole period */
+        budget = g_strdup_printf (_("on course for %s of the %s budgeted"), range, year);
+        g_clear_pointer (&course, g_free);
+        if (text_width (tiny, budget) > bar_w)
+          g_clear_pointer (&budget, g_free);
+      }
+    if (course != NULL)
+      pl_chart_text (cr, tiny, course, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_LEFT);
+  }
   if (budget != NULL)
     pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);
   return spend_sentence (plan, dashboard, style);
