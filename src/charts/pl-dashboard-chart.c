@@ -277,10 +277,10 @@ estimate_range (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *s
     range = g_steal_pointer (&low_text);
   else if (dash)
     /* Translators: the 80 % band of a forecast where room is short, "470–520" */
-    range = g_strdup_printf (_("%s–%s"), low_text, high_text);
+    range = g_strdup_printf (C_("forecast band", "%s–%s"), low_text, high_text);
   else
     /* Translators: the 80 % band of a forecast, "470 to 520" */
-    range = g_strdup_printf (_("%s to %s"), low_text, high_text);
+    range = g_strdup_printf (C_("forecast band", "%s to %s"), low_text, high_text);
   /* Money's sign once, after the band: "510k to 540k EUR". */
   if (unit == PL_UNIT_CURRENCY && !withholds (style, tile))
     return pl_money_decorate (range, pl_plan_get_currency (plan));
@@ -651,12 +651,12 @@ spend_range (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *sty
         return NULL;
       low = pl_percent_format (100 * e->low * unit / dashboard->budget, 0);
       high = pl_percent_format (100 * e->high * unit / dashboard->budget, 0);
-      return g_strdup_printf (_("%s–%s"), low, high);
+      return g_strdup_printf (C_("forecast band", "%s–%s"), low, high);
     }
   low = pl_number_short (e->low, FALSE);
   high = pl_number_short (e->high, FALSE);
   {
-    g_autofree char *range = g_strdup_printf (_("%s–%s"), low, high);
+    g_autofree char *range = g_strdup_printf (C_("forecast band", "%s–%s"), low, high);
     return pl_money_decorate (range, pl_plan_get_currency (plan));
   }
 }
