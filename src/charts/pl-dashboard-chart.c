@@ -375,6 +375,12 @@ estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle
   else
     /* Translators: when a total is forecast, "by the end of December 2027" */
     when = g_strdup_printf (_("by the end of %s"), month);
+  if (e->low == e->high)
+    /* Translators: a dashboard tile's forecast with no spread yet (one month measured): the
+     * value, when ("by the end of December 2027"), the months forecast, the method */
+    return g_strdup_printf (ngettext ("On course for %s %s (%u month forecast; method: %s).",
+                                      "On course for %s %s (%u months forecast; method: %s).", months),
+                            range, when, months, pl_forecast_method_name (e->forecast.method));
   /* Translators: a dashboard tile's forecast: the 80 % band, when ("by the end of December
    * 2027"), the months forecast, the method ("Holt's linear trend") */
   return g_strdup_printf (ngettext ("On course for %s %s (80%% band; %u month forecast; method: %s).",

@@ -32,8 +32,9 @@
  *   method's h-step errors in the back-test (its bias included), made to grow with h (never
  *   narrower than at h - 1), and beyond the horizons tested (or where fewer than two errors
  *   were seen) σ of the last tested horizon times sqrt (h / that horizon). With a history
- *   too short to back-test, σ is the spread of the values about the line through the first
- *   and the last, times sqrt (h).
+ *   too short to back-test (under 4 values), the method is the line through the first and
+ *   the last value (3 values) or the last value carried forward (2), and σ the spread of the
+ *   values about that line, or of their month-to-month changes, times sqrt (h).
  * - A series never below zero in its history (counts, money, rates) is not forecast below
  *   zero: a falling trend stops at zero, and so does its band.
  * - The band of a period's sum (or mean) adds (or averages) the months' half-widths: the
@@ -305,13 +306,24 @@ band_from_backtest (const Backtest *bt, PlForecastMethod m, guint horizon, doubl
     }
 }
 
-/* The spread of a short history about the line through its first and last value. */
+/* The spread of a short history: about the line through its first and last value for the
+ * drift, the root mean square of its month-to-month changes for the others. */
 static double
-short_spread (const History *h)
+short_spread (const History *h, PlForecastMethod method)
 {
   double sum = 0;
   guint n = 0;
 
+  if (method != PL_FORECAST_DRIFT)
+    {
+      for (guint i = 1; i < h->n; i++)
+        if (h->known[i] && h->known[i - 1])
+          {
+            sum += (h->y[i] - h->y[i - 1]) * (h->y[i] - h->y[i - 1]);
+            n++;
+          }
+      return n > 0 ? sqrt (sum / n) : 0;
+    }
   if (h->n < 3)
     return 0;
   for (guint i = 1; i + 1 < h->n; i++)
@@ -379,7 +391,9 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
     }
   else if (h.n >= 2)
     {
-      f->method = PL_FORECAST_DRIFT;
+      /* A line through two values is their noise: it took a reference plan's leads from 120
+       * and 80 to none by April. From three on, the line has a spread to show. */
+      f->method = h.n >= 3 ? PL_FORECAST_DRIFT : PL_FORECAST_NAIVE;
       f->why = PL_FORECAST_WHY_SHORT;
     }
   else
@@ -393,7 +407,7 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
     band_from_backtest (&bt, f->method, horizon, sigma);
   else
     {
-      double spread = short_spread (&h);
+      double spread = short_spread (&h, f->method);
 
       for (guint step = 1; step <= horizon; step++)
         sigma[step - 1] = spread * sqrt (step);

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
  * grid by the smallest one-step squared error). The one chosen has the smallest mean
  * absolute percentage error (MAPE) in a rolling-origin back-test on the series' own history;
  * ties go to the simpler (the order of the enum). With fewer than PL_FORECAST_MIN_BACKTEST
- * values there is nothing to test on: a linear trend (drift) with its spread, or the one
- * value carried forward. The 80 % band comes from the back-test's errors at each horizon
+ * values there is nothing to test on: a linear trend (drift) with its spread from three
+ * values, the last value carried forward with its month-to-month change from two, the one
+ * value with no band from one. The 80 % band comes from the back-test's errors at each horizon
  * (pl-forecast.c says how). Plain data, no allocation: a forecast is a struct on the stack. */
 
 typedef enum {
@@ -29,7 +30,8 @@ typedef enum {
 typedef enum {
   PL_FORECAST_WHY_NO_HISTORY,  /* nothing to forecast from: no forecast */
   PL_FORECAST_WHY_ONE_VALUE,   /* one value: carried forward, no band */
-  PL_FORECAST_WHY_SHORT,       /* too short to back-test: a linear trend with its spread */
+  PL_FORECAST_WHY_SHORT,       /* too short to back-test: a linear trend with its spread
+                                * (3 values), the last value with its change (2) */
   PL_FORECAST_WHY_BACKTEST,    /* the smallest error in the back-test */
   PL_FORECAST_WHY_FORCED,      /* asked for by the caller */
 } PlForecastWhy;
