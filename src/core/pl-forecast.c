@@ -13,25 +13,25 @@
 /* The choices, recorded here (and in the header's summary):
  *
  * - Back-test: rolling origin. Every method forecasts from the first t values for each
- *   origin t from 3 (the first month forecast is the 4th) to n - 1, or from 12 when seasonal naive
- *   competes (13 values or more), so that all methods are scored on the same months; at
- *   horizons 1 to min(h, 12) where the history has the month forecast. The score is the mean
- *   absolute percentage error over all those (origin, horizon) pairs, skipping actuals that
- *   are zero (no percentage of zero) and gaps. The smallest wins; a tie (1e-9) goes to the
- *   simpler, in the order of PlForecastMethod. Where every actual is zero, the root mean
+ *   origin t from 3 (the first month forecast is the 4th) to n - 1, or from 12 when seasonal
+ *   naive competes (13 values or more), so that all methods are scored on the same months;
+ *   at horizons 1 to min(h, 12) where the history has the month forecast. The score is the
+ *   mean absolute percentage error over all those (origin, horizon) pairs, skipping actuals
+ *   that are zero (no percentage of zero) and gaps. The smallest wins; a tie (1e-9) goes to
+ *   the simpler, in the order of PlForecastMethod. Where every actual is zero, the root mean
  *   square error decides instead.
  * - Holt's α and β are fitted once on the whole history by the smallest one-step squared
  *   error on the grid α in {0.1, 0.2, ..., 0.9} x β in {0.05, 0.1, 0.2, 0.3, 0.5}; the level
  *   starts at the first value and the trend at the mean slope over the first three. Holt
  *   competes from PL_FORECAST_MIN_HOLT (8) values: with fewer, four numbers fitted on a
- *   handful of months follow their noise (the example plan's six months of leads made it
- *   forecast July 25 % above June). The back-test then
- *   runs Holt with those (so it has seen the months it is scored on through α and β: a mild
- *   advantage, which the benchmark's held-out test does not give it).
+ *   handful of months follow their noise (on the example plan's six months of leads it
+ *   forecast July 25 % above June). The back-test then runs Holt with those α and β, so it
+ *   has seen the months it is scored on through them: a mild advantage, which the
+ *   benchmark's held-out test does not give it.
  * - The 80 % band at horizon h is ±1.2816 σ_h, σ_h the root mean square of the chosen
  *   method's h-step errors in the back-test (its bias included), made to grow with h (never
- *   narrower than at h - 1), and beyond the horizons tested (or where fewer than two errors
- *   were seen) σ of the last tested horizon times sqrt (h / that horizon). With a history
+ *   narrower than at h - 1), and beyond the horizons tested (or where none were seen) σ of
+ *   the last tested horizon times sqrt (h / that horizon). With a history
  *   too short to back-test (under 4 values), the method is the line through the first and
  *   the last value (3 values) or the last value carried forward (2), and σ the spread of the
  *   values about that line, or of their month-to-month changes, times sqrt (h).
@@ -280,28 +280,22 @@ backtest_choose (const Backtest *bt, guint n)
 static void
 band_from_backtest (const Backtest *bt, PlForecastMethod m, guint horizon, double *sigma)
 {
-  double last = NAN;
+  double last = 0;
   guint last_step = 0;
 
   for (guint step = 1; step <= horizon; step++)
     {
-      double s = NAN;
+      gboolean seen = step <= BACKTEST_HORIZON && bt->n_sq[m][step] > 0;
+      double s = seen ? sqrt (bt->sq[m][step] / bt->n_sq[m][step])
+               : last_step > 0 ? last * sqrt ((double) step / last_step) : 0;
 
-      if (step <= BACKTEST_HORIZON && bt->n_sq[m][step] >= 2)
-        s = sqrt (bt->sq[m][step] / bt->n_sq[m][step]);
-      if (isnan (s) && last_step > 0)
-        s = last * sqrt ((double) step / last_step);
-      else if (!isnan (s))
+      if (step > 1)
+        s = MAX (s, sigma[step - 2]);
+      if (seen)
         {
-          if (last_step > 0 && s < sigma[step - 2])
-            s = sigma[step - 2];
           last = s;
           last_step = step;
         }
-      if (isnan (s))
-        s = 0;
-      else if (step > 1 && s < sigma[step - 2])
-        s = sigma[step - 2];
       sigma[step - 1] = s;
     }
 }

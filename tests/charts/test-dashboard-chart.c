@@ -179,7 +179,7 @@ test_tile (void)
     g_autofree char *summary = pl_dashboard_tile_draw (plan, &g_array_index (dashboard->tiles, PlDashboardTile, 0), cr,
                                                        280, 100, style);
     g_assert_cmpstr (summary, ==, "Leads, June 2027: 689, on target (target 688), down from 754 the month before. "
-                                  "On course for 7\u202F098 to 9\u202F608 by the end of December 2027 (80% band; "
+                                  "On course for 6\u202F873 to 9\u202F833 by the end of December 2027 (80% band; "
                                   "6 months forecast; method: Last value carried forward).");
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
