@@ -8,6 +8,7 @@
 #include "pl-basis.h"
 #include "pl-date-text.h"
 #include "pl-forecast.h"
+#include "pl-kpi-period.h"
 #include "pl-money.h"
 
 /* The choices, recorded here (and in the header's summary):
@@ -549,10 +550,47 @@ window_init (Window *w, guint32 last_month)
     w->value[i] = NAN;
 }
 
+/* Whole months from the month of @from to the month of @to. */
+static int
+month_diff (guint32 from, guint32 to)
+{
+  GDate a, b;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_julian (&a, from);
+  g_date_set_julian (&b, to);
+  return ((int) g_date_get_year (&b) - (int) g_date_get_year (&a)) * 12 +
+         (int) g_date_get_month (&b) - (int) g_date_get_month (&a);
+}
+
+/* A quarterly KPI's value stands in the first month of its quarter: spread over the quarter's
+ * months (a sum shared evenly, a level repeated), so that the months read as a monthly series
+ * and a quarter's months already known are not forecast, nor carried over three times. */
+static void
+window_spread_quarters (Window *w, PlPlan *plan, PlKpi *kpi, PlAggregate aggregate)
+{
+  for (guint i = 0; i < w->n; i++)
+    {
+      guint32 next;
+      int months;
+      double share;
+
+      if (isnan (w->value[i]))
+        continue;
+      next = pl_kpi_period_next (plan, PL_ITEM (kpi), w->start[i]);
+      months = MAX (month_diff (w->start[i], next - 1) + 1, 1);
+      share = aggregate == PL_AGGREGATE_SUM ? w->value[i] / months : w->value[i];
+      for (int k = 0; k < months && i + (guint) k < w->n; k++)
+        w->value[i + (guint) k] = share;
+      i += (guint) months - 1;
+    }
+}
+
 /* The window's months from @kpi's own points on or before @as_of, combined by @aggregate:
  * one pass over the points, no allocation. */
 static void
-window_from_points (Window *w, PlKpi *kpi, PlAggregate aggregate, guint32 as_of)
+window_from_points (Window *w, PlPlan *plan, PlKpi *kpi, PlAggregate aggregate, guint32 as_of)
 {
   PlSeries *series = pl_kpi_get_measurements (kpi);
   guint n = pl_series_get_n (series);
@@ -585,6 +623,8 @@ window_from_points (Window *w, PlKpi *kpi, PlAggregate aggregate, guint32 as_of)
           count++;
         }
     }
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_FREQUENCY) == PL_FREQUENCY_QUARTERLY)
+    window_spread_quarters (w, plan, kpi, aggregate);
 }
 
 static void
@@ -645,20 +685,6 @@ combine (PlLatestEstimate *e)
       e->actual = n_actual > 0 ? actual : NAN;
       break;
     }
-}
-
-/* Whole months from the month of @from to the month of @to. */
-static int
-month_diff (guint32 from, guint32 to)
-{
-  GDate a, b;
-
-  g_date_clear (&a, 1);
-  g_date_clear (&b, 1);
-  g_date_set_julian (&a, from);
-  g_date_set_julian (&b, to);
-  return ((int) g_date_get_year (&b) - (int) g_date_get_year (&a)) * 12 +
-         (int) g_date_get_month (&b) - (int) g_date_get_month (&a);
 }
 
 static void
@@ -750,7 +776,7 @@ kpi_window (PlPlan *plan, PlKpi *kpi, guint32 as_of, Window *w)
 
   window_init (w, window_last_month (plan, as_of));
   if (from_points)
-    window_from_points (w, kpi, aggregate, as_of);
+    window_from_points (w, plan, kpi, aggregate, as_of);
   else
     window_from_months (w, plan, kpi_month_value, kpi, as_of);
   return aggregate;

@@ -316,6 +316,33 @@ test_estimate_level (void)
   g_assert_cmpfloat_with_epsilon (e.value, 355, EXACT);
 }
 
+/* A quarterly KPI's value is its quarter's: shared over the quarter's months for a sum, so
+ * that the months to date add up to what was measured and are not carried over. */
+static void
+test_estimate_quarterly (void)
+{
+  g_autoptr(PlPlan) plan = plan_2027 ();
+  PlKpi *kpi = kpi_with (plan, "deals", PL_AGGREGATE_SUM, dmy (1, 1, 2027), NULL, 0);
+  PlLatestEstimate e;
+
+  pl_item_set_int (PL_ITEM (kpi), PL_KPI_FREQUENCY, PL_FREQUENCY_QUARTERLY);
+  for (guint q = 0; q < 6; q++)
+    pl_plan_set_point (plan, kpi, PL_SERIES_MEASUREMENTS, pl_month_first_day (dmy (1, 1, 2026), 3 * (int) q),
+                       300 + 30 * q, NULL);
+  e = pl_forecast_kpi (plan, kpi, dmy (30, 6, 2027));
+  g_assert_cmpint (e.missing, ==, PL_ESTIMATE_AVAILABLE);
+  g_assert_cmpuint (e.n_actual, ==, 6);
+  g_assert_cmpfloat_with_epsilon (e.actual, 420 + 450, EXACT);
+  g_assert_cmpfloat_with_epsilon (e.months[3].value, 150, EXACT);
+  g_assert_cmpfloat_with_epsilon (e.months[5].value, 150, EXACT);
+  g_assert_cmpuint (e.forecast.n_history, ==, 18);
+  g_assert_cmpfloat (e.value, >, e.actual);
+  /* As of mid-May, the second quarter is measured already: its months are known. */
+  e = pl_forecast_kpi (plan, kpi, dmy (15, 5, 2027));
+  g_assert_cmpuint (e.n_actual, ==, 5);
+  g_assert_cmpfloat_with_epsilon (e.actual, 420 + 300, EXACT);
+}
+
 static void
 test_estimate_missing (void)
 {
@@ -387,6 +414,7 @@ main (int argc, char **argv)
   g_test_add_func ("/forecast/gaps-and-zeros", test_gaps_and_zeros);
   g_test_add_func ("/forecast/estimate-sum", test_estimate_sum);
   g_test_add_func ("/forecast/estimate-level", test_estimate_level);
+  g_test_add_func ("/forecast/estimate-quarterly", test_estimate_quarterly);
   g_test_add_func ("/forecast/estimate-missing", test_estimate_missing);
   g_test_add_func ("/forecast/example", test_example);
   return g_test_run ();
