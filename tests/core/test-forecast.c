@@ -343,6 +343,62 @@ test_estimate_quarterly (void)
   g_assert_cmpfloat_with_epsilon (e.actual, 420 + 300, EXACT);
 }
 
+/* Spend from its one source: the spending records when there are any (money in major units),
+ * else the spend KPI. */
+static void
+test_estimate_spend (void)
+{
+  g_autoptr(PlPlan) plan = plan_2027 ();
+  g_autoptr(PlPlan) kpi_plan = plan_2027 ();
+  double y[6] = { 900, 950, 1000, 1050, 1100, 1150 };
+  PlItem *category = g_object_new (PL_TYPE_CATEGORY, NULL);
+  PlItem *line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+  PlKpi *spend_kpi;
+  PlLatestEstimate e, k;
+
+  pl_item_set_id (category, "cat");
+  pl_item_set_string (category, PL_CATEGORY_NAME, "Paid");
+  pl_plan_add (plan, category);
+  g_object_unref (category);
+  pl_item_set_id (line, "line");
+  pl_item_set_string (line, PL_BUDGET_LINE_NAME, "Search");
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, "cat");
+  pl_plan_add (plan, line);
+  g_object_unref (line);
+  /* 1,000.00 EUR on the 10th of every month from January to June, and one in July after
+   * the day the estimate is as of. */
+  for (guint m = 0; m < 7; m++)
+    {
+      PlItem *spend = g_object_new (PL_TYPE_SPEND, NULL);
+
+      pl_item_set_string (spend, PL_SPEND_LINE, "line");
+      pl_item_set_julian (spend, PL_SPEND_DATE, pl_plan_month_start (plan, m) + 9);
+      pl_item_set_int (spend, PL_SPEND_AMOUNT, 100000);
+      pl_plan_add (plan, spend);
+      g_object_unref (spend);
+    }
+  g_assert_cmpint (pl_figures_spend_source (plan), ==, PL_SPEND_FROM_RECORDS);
+  e = pl_forecast_spend (plan, dmy (30, 6, 2027));
+  g_assert_cmpint (e.missing, ==, PL_ESTIMATE_AVAILABLE);
+  g_assert_cmpuint (e.n_actual, ==, 6);
+  g_assert_cmpfloat_with_epsilon (e.actual, 6000, EXACT);
+  /* The same every month: every method forecasts it, the simplest wins, no band. */
+  g_assert_cmpint (e.forecast.method, ==, PL_FORECAST_NAIVE);
+  g_assert_cmpfloat_with_epsilon (e.value, 12000, EXACT);
+  g_assert_cmpfloat_with_epsilon (e.high - e.low, 0, EXACT);
+
+  /* No records: the spend KPI's measurements. */
+  spend_kpi = kpi_with (kpi_plan, "spend", PL_AGGREGATE_SUM, dmy (1, 1, 2027), y, 6);
+  pl_item_set_int (PL_ITEM (spend_kpi), PL_KPI_STAGE, PL_STAGE_SPEND);
+  g_assert_cmpint (pl_figures_spend_source (kpi_plan), ==, PL_SPEND_FROM_KPI);
+  e = pl_forecast_spend (kpi_plan, dmy (30, 6, 2027));
+  k = pl_forecast_kpi (kpi_plan, spend_kpi, dmy (30, 6, 2027));
+  g_assert_cmpint (e.missing, ==, PL_ESTIMATE_AVAILABLE);
+  g_assert_cmpfloat_with_epsilon (e.value, k.value, EXACT);
+  /* A straight line: 6,150 to June, then 1,200 to 1,450. */
+  g_assert_cmpfloat_with_epsilon (e.value, 6150 + 6 * 1200 + 50 * 15, EXACT);
+}
+
 static void
 test_estimate_missing (void)
 {
@@ -415,6 +471,7 @@ main (int argc, char **argv)
   g_test_add_func ("/forecast/estimate-sum", test_estimate_sum);
   g_test_add_func ("/forecast/estimate-level", test_estimate_level);
   g_test_add_func ("/forecast/estimate-quarterly", test_estimate_quarterly);
+  g_test_add_func ("/forecast/estimate-spend", test_estimate_spend);
   g_test_add_func ("/forecast/estimate-missing", test_estimate_missing);
   g_test_add_func ("/forecast/example", test_example);
   return g_test_run ();
