@@ -766,6 +766,16 @@ kpi_month_value (PlPlan *plan, gpointer data, guint32 from, guint32 to)
   return pl_figures_kpi_value (plan, data, from, to);
 }
 
+/* A month still running on @as_of whose total is added up from weeks or days is only part of
+ * that total, and would read as a fall: it is forecast whole instead, its weeks or days so
+ * far left out. (A monthly or quarterly value is the whole period's, whenever it was typed.) */
+static void
+window_drop_running_month (Window *w, guint32 as_of)
+{
+  if (w->start[w->n] > as_of + 1)
+    w->value[w->n - 1] = NAN;
+}
+
 /* Fills @w with @kpi's months as of @as_of; returns its aggregate. */
 static PlAggregate
 kpi_window (PlPlan *plan, PlKpi *kpi, guint32 as_of, Window *w)
@@ -783,6 +793,10 @@ kpi_window (PlPlan *plan, PlKpi *kpi, guint32 as_of, Window *w)
     window_from_points (w, plan, kpi, aggregate, as_of);
   else
     window_from_months (w, plan, kpi_month_value, kpi, as_of);
+  if (aggregate == PL_AGGREGATE_SUM &&
+      (!from_points ? pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE) == PL_STAGE_SPEND
+                    : pl_item_get_int (PL_ITEM (kpi), PL_KPI_FREQUENCY) == PL_FREQUENCY_WEEKLY))
+    window_drop_running_month (w, as_of);
   return aggregate;
 }
 
@@ -839,6 +853,7 @@ pl_forecast_spend (PlPlan *plan, guint32 as_of)
     case PL_SPEND_FROM_RECORDS:
       window_init (&w, window_last_month (plan, as_of));
       window_from_months (&w, plan, records_month_value, NULL, as_of);
+      window_drop_running_month (&w, as_of);
       estimate_from_window (plan, &w, PL_AGGREGATE_SUM, &e);
       return e;
     case PL_SPEND_NONE:

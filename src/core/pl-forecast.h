@@ -120,7 +120,9 @@ typedef struct {
  * @as_of within the period, and the forecast of the others from its measurements before
  * @as_of (months before the period included), combined by its aggregate (sum: the sum;
  * last: the last month's; mean: the mean). Formula KPIs are forecast from their monthly
- * values. Points dated after @as_of are ignored: a plan filled in ahead reads as of the day. */
+ * values. Points dated after @as_of are ignored: a plan filled in ahead reads as of the day.
+ * A total added up from weeks (or the spending records' days) leaves out the month still
+ * running on @as_of, which is forecast whole; a quarterly value is shared over its months. */
 PlLatestEstimate pl_forecast_kpi     (PlPlan *plan, PlKpi *kpi, guint32 as_of);
 /* The same for the plan's spend, from its one source (pl_figures_spend_source()). */
 PlLatestEstimate pl_forecast_spend   (PlPlan *plan, guint32 as_of);

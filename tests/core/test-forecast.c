@@ -399,6 +399,34 @@ test_estimate_spend (void)
   g_assert_cmpfloat_with_epsilon (e.value, 6150 + 6 * 1200 + 50 * 15, EXACT);
 }
 
+/* Weekly leads as of mid-June: June's two weeks would read as half a month; June is forecast
+ * whole instead, from January to May. */
+static void
+test_estimate_weekly (void)
+{
+  g_autoptr(PlPlan) plan = plan_2027 ();
+  PlKpi *kpi = kpi_with (plan, "weekly", PL_AGGREGATE_SUM, dmy (1, 1, 2027), NULL, 0);
+  PlLatestEstimate e;
+  guint32 monday = dmy (4, 1, 2027), as_of = dmy (15, 6, 2027);
+  double to_may = 0;
+
+  pl_item_set_int (PL_ITEM (kpi), PL_KPI_FREQUENCY, PL_FREQUENCY_WEEKLY);
+  for (guint32 day = monday; day <= as_of; day += 7)
+    {
+      pl_plan_set_point (plan, kpi, PL_SERIES_MEASUREMENTS, day, 100, NULL);
+      if (day < dmy (1, 6, 2027))
+        to_may += 100;
+    }
+  e = pl_forecast_kpi (plan, kpi, as_of);
+  g_assert_cmpint (e.missing, ==, PL_ESTIMATE_AVAILABLE);
+  g_assert_cmpuint (e.n_actual, ==, 5);
+  g_assert_cmpfloat_with_epsilon (e.actual, to_may, EXACT);
+  g_assert_cmpfloat (e.months[5].value, >=, 400);
+  /* At the month's end, June is measured. */
+  e = pl_forecast_kpi (plan, kpi, dmy (30, 6, 2027));
+  g_assert_cmpuint (e.n_actual, ==, 6);
+}
+
 static void
 test_estimate_missing (void)
 {
@@ -472,6 +500,7 @@ main (int argc, char **argv)
   g_test_add_func ("/forecast/estimate-level", test_estimate_level);
   g_test_add_func ("/forecast/estimate-quarterly", test_estimate_quarterly);
   g_test_add_func ("/forecast/estimate-spend", test_estimate_spend);
+  g_test_add_func ("/forecast/estimate-weekly", test_estimate_weekly);
   g_test_add_func ("/forecast/estimate-missing", test_estimate_missing);
   g_test_add_func ("/forecast/example", test_example);
   return g_test_run ();
