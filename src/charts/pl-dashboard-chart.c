@@ -458,7 +458,7 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
                                    : tile_line (plan, tile, target_line, small, width - left - PAD);
   /* The forecast takes a line above the status when the tile is tall enough for both under
    * its figure: the figure and the sparkline share what is left between the name and it. */
-  if (has_estimate (tile) && height >= 96)
+  if (has_estimate (tile) && height >= PL_DASHBOARD_TILE_FORECAST_H)
     estimate = estimate_line (plan, tile, style, small, width - left - PAD);
   if (estimate != NULL)
     {
