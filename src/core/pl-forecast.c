@@ -533,10 +533,6 @@ pl_forecast_describe (const PlForecast *f)
 
 /* The latest estimate. */
 
-/* A month's value over [from, to) by a way other than the KPI's own points (a formula, the
- * spending records); NAN when not available. */
-typedef double (*MonthValue) (PlPlan *plan, gpointer data, guint32 from, guint32 to);
-
 /* The months of the window: from PL_FORECAST_MAX_HISTORY - 1 months before @last up to it. */
 typedef struct {
   guint32 start[PL_FORECAST_MAX_HISTORY + 1]; /* first days; start[n] the day after */
@@ -631,11 +627,13 @@ window_from_points (Window *w, PlPlan *plan, PlKpi *kpi, PlAggregate aggregate, 
     window_spread_quarters (w, plan, kpi, aggregate);
 }
 
+/* The window's months of a formula KPI: the formula over its operands' values of each month
+ * to @as_of, as the figures give them (NAN where an operand is missing). */
 static void
-window_from_months (Window *w, PlPlan *plan, MonthValue get, gpointer data, guint32 as_of)
+window_from_formula (Window *w, PlPlan *plan, PlKpi *kpi, guint32 as_of)
 {
   for (guint i = 0; i < w->n && w->start[i] <= as_of; i++)
-    w->value[i] = get (plan, data, w->start[i], MIN (w->start[i + 1], as_of + 1));
+    w->value[i] = pl_figures_kpi_value (plan, kpi, w->start[i], MIN (w->start[i + 1], as_of + 1));
 }
 
 static void
@@ -760,12 +758,6 @@ window_last_month (PlPlan *plan, guint32 as_of)
   return MIN (month, period_last);
 }
 
-static double
-kpi_month_value (PlPlan *plan, gpointer data, guint32 from, guint32 to)
-{
-  return pl_figures_kpi_value (plan, data, from, to);
-}
-
 /* The window's months from the spending records, in one pass over them (a pass per month
  * was most of the time of the 20,000-campaign plan's estimates): each month of the period to
  * @as_of the sum of its records, 0 when none; before the period nothing is known. */
@@ -828,8 +820,7 @@ kpi_window (PlPlan *plan, PlKpi *kpi, guint32 as_of, Window *w)
   if (records)
     window_from_records (w, plan, as_of);
   else if (formula_kpi)
-    /* A formula's months are its operands' values, as the figures give them. */
-    window_from_months (w, plan, kpi_month_value, kpi, as_of);
+    window_from_formula (w, plan, kpi, as_of);
   else
     window_from_points (w, plan, kpi, aggregate, as_of);
   if (aggregate == PL_AGGREGATE_SUM &&
