@@ -12,8 +12,13 @@ G_BEGIN_DECLS
  * and the benchmark). Each paints a card filling @width x @height and returns a short text
  * summary of what it drew. */
 
+/* A tile at least this high has room for its forecast's line ("on course for 470 to 520 by
+ * Dec") between its figure and its status. */
+#define PL_DASHBOARD_TILE_FORECAST_H 96
+
 /* A KPI tile: its name (ellipsised), the value of the month large, its status and target,
- * a status stripe and the months so far as a sparkline with the target as a dashed level. */
+ * a status stripe and the months so far as a sparkline with the target as a dashed level;
+ * from PL_DASHBOARD_TILE_FORECAST_H high, the 80 % band of the period's estimate too. */
 char *pl_dashboard_tile_draw   (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr,
                                 double width, double height, const PlChartStyle *style);
 /* The dashboard's LTV:CAC as a bar on a 0-5x (or wider) scale with the 3x health line. */
