@@ -7,6 +7,7 @@
 
 #include "pl-dashboard.h"
 #include "pl-error.h"
+#include "pl-forecast.h"
 #include "pl-kpi-value.h"
 #include "pl-objective-progress.h"
 #include "pl-plan-private.h"
@@ -226,6 +227,55 @@ pl_objectives_reconcile (PlPlan *plan)
   return notes;
 }
 
+/* The latest estimate over the objective's span: the whole period's as the forecast gives it,
+ * or its months up to the due date combined by the KPI's aggregate. */
+static void
+project (PlPlan *plan, PlObjectiveProgress *progress, guint32 as_of)
+{
+  PlLatestEstimate estimate = pl_forecast_kpi (plan, progress->kpi, as_of);
+  guint n = 0;
+  double sum[3] = { 0, 0, 0 };
+
+  if (estimate.missing != PL_ESTIMATE_AVAILABLE || isnan (estimate.value))
+    return;
+  while (n < estimate.n_months && pl_plan_month_start (plan, n) < progress->span.to)
+    n++;
+  if (n == estimate.n_months)
+    {
+      progress->projected = estimate.value;
+      progress->projected_low = estimate.low;
+      progress->projected_high = estimate.high;
+      return;
+    }
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      sum[0] += estimate.months[i].value;
+      sum[1] += estimate.months[i].low;
+      sum[2] += estimate.months[i].high;
+    }
+  switch (estimate.aggregate)
+    {
+    case PL_AGGREGATE_LAST:
+      progress->projected = estimate.months[n - 1].value;
+      progress->projected_low = estimate.months[n - 1].low;
+      progress->projected_high = estimate.months[n - 1].high;
+      break;
+    case PL_AGGREGATE_MEAN:
+      progress->projected = sum[0] / n;
+      progress->projected_low = sum[1] / n;
+      progress->projected_high = sum[2] / n;
+      break;
+    case PL_AGGREGATE_SUM:
+    default:
+      progress->projected = sum[0];
+      progress->projected_low = sum[1];
+      progress->projected_high = sum[2];
+      break;
+    }
+}
+
 void
 pl_objective_progress (PlPlan *plan, PlObjective *objective, guint32 as_of, PlObjectiveProgress *progress)
 {
@@ -244,12 +294,15 @@ pl_objective_progress (PlPlan *plan, PlObjective *objective, guint32 as_of, PlOb
   progress->actual = NAN;
   progress->target_to_date = NAN;
   progress->projected = NAN;
+  progress->projected_low = NAN;
+  progress->projected_high = NAN;
   progress->status = PL_KPI_STATUS_NO_DATA;
   if (progress->kpi == NULL)
     return;
   progress->actual = pl_figures_kpi (plan, progress->kpi, PL_SERIES_MEASUREMENTS, &progress->to_date).value;
   if (progress->tied)
     progress->target_to_date = pl_figures_kpi (plan, progress->kpi, PL_SERIES_TARGETS, &progress->to_date).value;
+  project (plan, progress, as_of);
   direction = (PlDirection) pl_item_get_int (PL_ITEM (progress->kpi), PL_KPI_DIRECTION);
   if (!isnan (progress->projected))
     progress->status = pl_figures_status (progress->projected, progress->target, direction);

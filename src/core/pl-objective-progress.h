@@ -49,7 +49,11 @@ typedef struct {
   PlBasis      to_date;         /* the months measured within the span */
   double       actual;          /* the KPI's measurements over @to_date, by its aggregate */
   double       target_to_date;  /* the KPI's targets over @to_date (NAN untied) */
-  double       projected;       /* at the span's end: the latest estimate (NAN when none) */
+  double       projected;       /* at the span's end: the latest estimate (pl_forecast_kpi():
+                                 * the months measured and the forecast of the others), NAN
+                                 * when there is none */
+  double       projected_low;   /* its 80 % band */
+  double       projected_high;
   PlKpiStatus  status;          /* the projection against the target, or the actual against
                                  * the target to date when there is no projection */
 } PlObjectiveProgress;
