@@ -319,7 +319,7 @@ pl_objective_status_describe (PlKpiStatus status)
   switch (status)
     {
     case PL_KPI_STATUS_GOOD: return _("On track");
-    case PL_KPI_STATUS_CLOSE: return _("Close");
+    case PL_KPI_STATUS_CLOSE: return _("Close to target");
     case PL_KPI_STATUS_OFF: return _("Off track");
     case PL_KPI_STATUS_NO_TARGET: return _("No target");
     case PL_KPI_STATUS_NO_DATA:

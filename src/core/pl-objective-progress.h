@@ -60,7 +60,7 @@ typedef struct {
 
 void        pl_objective_progress        (PlPlan *plan, PlObjective *objective, guint32 as_of,
                                           PlObjectiveProgress *progress);
-/* "On track", "Close", "Off track", "Not measured yet", "No target": the status in words. */
+/* "On track", "Close to target", "Off track", "Not measured yet", "No target": the status in words. */
 const char *pl_objective_status_describe (PlKpiStatus status);
 
 G_END_DECLS
