@@ -159,7 +159,8 @@ update_preview (PlTargetPopover *self)
       g_date_set_julian (&date, g_array_index (periods, guint32, i));
       /* Translators: a month in the preview of a spread target, strftime format ("Jan") */
       g_date_strftime (month, sizeof month, C_("target preview", "%b"), &date);
-      g_string_append_printf (text, "%s%s %s", i > 0 ? " · " : "", month, shown);
+      /* A month and its value stay on one line. */
+      g_string_append_printf (text, "%s%s\u00A0%s", i > 0 ? " · " : "", month, shown);
     }
   show_message (self, text->str, FALSE);
 }
@@ -190,6 +191,21 @@ fill_methods (PlTargetPopover *self)
                                    ? _("The same every month") : pl_target_spread_name (self->methods[i]));
   gtk_drop_down_set_model (self->method, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->method, 0);
+}
+
+/* A KPI already planned month by month keeps its seasons unless the user says otherwise. */
+static void
+select_default_method (PlTargetPopover *self)
+{
+  PlBasis span = chosen_span (self);
+  g_autoptr(GArray) periods = pl_kpi_target_periods (self->plan, self->kpi, &span);
+  gboolean planned = periods->len > 0;
+
+  for (guint i = 0; planned && i < periods->len; i++)
+    planned = pl_series_lookup (pl_kpi_get_targets (self->kpi), g_array_index (periods, guint32, i)) != NULL;
+  for (guint i = 0; planned && i < self->n_methods; i++)
+    if (self->methods[i] == PL_TARGET_SPREAD_KEEP_SHAPE)
+      gtk_drop_down_set_selected (self->method, i);
 }
 
 static void
@@ -295,6 +311,7 @@ pl_target_popover_prepare (PlTargetPopover *self, PlPlan *plan, PlKpi *kpi)
   self->filling = TRUE;
   fill_spans (self);
   fill_methods (self);
+  select_default_method (self);
   self->filling = FALSE;
   update_extra (self);
   fill_amount (self);
