@@ -413,4 +413,7 @@ pl_target_popover_init (PlTargetPopover *self)
   g_signal_connect_swapped (self->amount, "changed", G_CALLBACK (update_preview), self);
   g_signal_connect_swapped (self->extra, "changed", G_CALLBACK (update_preview), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  /* Enter in a field sets the target, wherever the default widget stands. */
+  g_signal_connect_swapped (self->amount, "activate", G_CALLBACK (pl_target_popover_apply), self);
+  g_signal_connect_swapped (self->extra, "activate", G_CALLBACK (pl_target_popover_apply), self);
 }
