@@ -176,11 +176,50 @@ test_period_target (void)
   pl_test_remove_dir (dir);
 }
 
+/* A file whose objective disagrees with its KPI opens with the KPI's number, said once in the
+ * window's banner; saving writes the KPI's number, and the file then opens without a word. */
+static void
+test_reconciled_on_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_plan (dir, "tests/io/objectives/mismatch.pilote", "mismatch.pilote");
+  g_autofree char *contents = NULL;
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  const char *error = pl_window_get_error (window);
+
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "Some objectives now take their KPI’s target"));
+  g_assert_nonnull (strstr (error, "960"));
+  g_assert_cmpfloat (pl_objective_target (plan, PL_OBJECTIVE (pl_plan_lookup (plan, "obj-sql"))), ==, 960);
+  /* The banner slides in: the screenshot once it is open. */
+  {
+    gint64 until = g_get_monotonic_time () + 800 * G_TIME_SPAN_MILLISECOND;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  pl_test_screenshot (GTK_WIDGET (window), "targets-reconciled");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pl_test_wait_loaded ();
+  pl_test_spin ();
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "target=\"960\""));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  window = pl_test_open_in_window (path);
+  g_assert_null (pl_window_get_error (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/targets/grid-columns", test_grid_columns);
   g_test_add_func ("/targets/period-target", test_period_target);
+  g_test_add_func ("/targets/reconciled-on-open", test_reconciled_on_open);
   return g_test_run ();
 }
