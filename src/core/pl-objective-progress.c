@@ -92,6 +92,36 @@ pl_objective_target (PlPlan *plan, PlObjective *objective)
   return pl_item_get_double (PL_ITEM (objective), PL_OBJECTIVE_TARGET);
 }
 
+static gboolean
+same_number (double a, double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (1, MAX (fabs (a), fabs (b)));
+}
+
+gboolean
+pl_objective_set_kpi (PlPlan *plan, PlObjective *objective, const char *kpi_id, GError **error)
+{
+  PlKpi *kpi;
+  PlBasis span;
+  gboolean ok;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_OBJECTIVE (objective), FALSE);
+  pl_plan_begin_group (plan, _("Change the objective’s KPI"));
+  ok = pl_plan_set_string (plan, PL_ITEM (objective), PL_OBJECTIVE_KPI, kpi_id, error);
+  kpi = own_targets_kpi (plan, objective);
+  span = pl_objective_span (plan, objective);
+  if (ok && kpi != NULL && has_targets_in (kpi, &span))
+    ok = pl_objectives_follow_kpi (plan, kpi, error);
+  else if (ok && kpi != NULL && span.to > span.from && pl_item_field_is_set (PL_ITEM (objective), PL_OBJECTIVE_TARGET))
+    {
+      PlTargetSpread how = { PL_TARGET_SPREAD_EVENLY, NULL, 0, 0 };
+
+      ok = pl_kpi_target_spread (plan, kpi, &span, pl_item_get_double (PL_ITEM (objective), PL_OBJECTIVE_TARGET),
+                                 &how, NULL, error);
+    }
+  return pl_plan_finish_group (plan, ok);
+}
+
 gboolean
 pl_objective_set_target (PlPlan *plan, PlObjective *objective, double target, PlTargetSpreadMethod *used,
                          GError **error)
@@ -117,11 +147,6 @@ pl_objective_set_target (PlPlan *plan, PlObjective *objective, double target, Pl
   return pl_plan_finish_group (plan, ok);
 }
 
-static gboolean
-same_number (double a, double b)
-{
-  return fabs (a - b) <= 1e-9 * MAX (1, MAX (fabs (a), fabs (b)));
-}
 
 gboolean
 pl_objectives_follow_kpi (PlPlan *plan, PlKpi *kpi, GError **error)

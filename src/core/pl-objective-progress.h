@@ -30,6 +30,11 @@ double    pl_objective_target         (PlPlan *plan, PlObjective *objective);
  * undoable edit; changes nothing on failure. */
 gboolean  pl_objective_set_target     (PlPlan *plan, PlObjective *objective, double target,
                                        PlTargetSpreadMethod *used, GError **error);
+/* Sets the KPI @objective is measured by (@kpi_id, NULL for none). Tied to it, the objective
+ * takes its target; a KPI of its own targets without any in the span takes the objective's
+ * number, spread evenly, as a file read would (pl_objectives_reconcile()). One undoable edit. */
+gboolean  pl_objective_set_kpi        (PlPlan *plan, PlObjective *objective, const char *kpi_id,
+                                       GError **error);
 /* Brings every objective tied to @kpi to its KPI's target, as part of the edit that changed the
  * KPI's targets (call it inside that edit's group), so that the file holds one number. */
 gboolean  pl_objectives_follow_kpi    (PlPlan *plan, PlKpi *kpi, GError **error);

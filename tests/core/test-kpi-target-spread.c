@@ -340,6 +340,35 @@ test_objective_untied (Fixture *f, gconstpointer data)
 }
 
 static void
+test_objective_kpi (Fixture *f, gconstpointer data)
+{
+  PlBasis period = pl_basis_period (f->plan);
+  PlTargetSpread evenly = { PL_TARGET_SPREAD_EVENLY };
+  PlObjective *objective = add_objective (f, f->churn, 0.01, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_kpi_target_spread (f->plan, f->leads, &period, 1200, &evenly, NULL, NULL));
+  /* Measured by a KPI with targets, the objective takes them: one number. */
+  g_assert_true (pl_objective_set_kpi (f->plan, objective, "kpi-leads", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (pl_item_get_double (PL_ITEM (objective), PL_OBJECTIVE_TARGET), ==, 1200);
+  g_assert_true (pl_plan_undo (f->plan));
+  g_assert_cmpstr (pl_item_get_string (PL_ITEM (objective), PL_OBJECTIVE_KPI), ==, "kpi-churn");
+  g_assert_cmpfloat (pl_item_get_double (PL_ITEM (objective), PL_OBJECTIVE_TARGET), ==, 0.01);
+  /* A KPI without targets takes the objective's number, spread, as a file read would. */
+  g_assert_true (pl_objective_set_kpi (f->plan, objective, "kpi-mrr", &error));
+  g_assert_cmpfloat (target (f, f->mrr, 7), ==, 0.01);
+  g_assert_true (pl_plan_undo (f->plan));
+  /* What the new KPI cannot hold is refused, and nothing changes. */
+  pl_item_set_double (PL_ITEM (objective), PL_OBJECTIVE_TARGET, 5000);
+  pl_item_set_string (PL_ITEM (objective), PL_OBJECTIVE_KPI, "kpi-mrr");
+  g_assert_false (pl_objective_set_kpi (f->plan, objective, "kpi-churn", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (pl_item_get_string (PL_ITEM (objective), PL_OBJECTIVE_KPI), ==, "kpi-mrr");
+  g_assert_cmpuint (pl_series_get_n (pl_kpi_get_targets (f->churn)), ==, 0);
+}
+
+static void
 test_reconcile (Fixture *f, gconstpointer data)
 {
   PlBasis period = pl_basis_period (f->plan);
@@ -389,6 +418,7 @@ main (int argc, char **argv)
   g_test_add ("/target-spread/refused", Fixture, NULL, setup, test_refused, teardown);
   g_test_add ("/objective/tie", Fixture, NULL, setup, test_objective_tie, teardown);
   g_test_add ("/objective/untied", Fixture, NULL, setup, test_objective_untied, teardown);
+  g_test_add ("/objective/kpi", Fixture, NULL, setup, test_objective_kpi, teardown);
   g_test_add ("/objective/reconcile", Fixture, NULL, setup, test_reconcile, teardown);
   return g_test_run ();
 }
