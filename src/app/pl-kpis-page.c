@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pl-a11y.h"
+#include "pl-cell-grid.h"
 #include "pl-chart-theme.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -427,9 +428,7 @@ set_kpi (PlKpisPage *self, PlItem *kpi)
   refresh_editor (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpis.delete", kpi != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpis.edit-figures", kpi != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpis.set-target", kpi != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->set_target), kpi != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->set_target_figures), kpi != NULL);
 }
 
 static void
@@ -523,35 +522,56 @@ edit_figures_action (GtkWidget *widget, const char *action_name, GVariant *param
     pl_measurements_grid_focus_kpi (self->grid, self->kpi);
 }
 
-/* Each menu button fills its popover for the KPI shown as it opens. */
+static gboolean
+figures_shown (PlKpisPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") == 0;
+}
+
+/* The KPI a target is set for: the grid's cursor row over the figures, the one selected over
+ * the definitions. Borrowed, or NULL. */
+static PlKpi *
+target_kpi (PlKpisPage *self)
+{
+  guint row = 0, column = 0;
+  g_autoptr(PlItem) kpi = NULL;
+
+  if (self->plan == NULL)
+    return NULL;
+  if (!figures_shown (self))
+    return self->kpi != NULL ? PL_KPI (self->kpi) : NULL;
+  pl_cell_grid_get_cursor (PL_CELL_GRID (self->grid), &row, &column);
+  kpi = g_list_model_get_item (pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS), row);
+  return kpi != NULL ? PL_KPI (kpi) : NULL;
+}
+
+/* Each menu button fills its popover for its KPI as it opens. */
 static void
 prepare_target_cb (GtkMenuButton *button, gpointer data)
 {
   PlKpisPage *self = data;
   GtkPopover *popover = gtk_menu_button_get_popover (button);
+  PlKpi *kpi = target_kpi (self);
 
-  if (self->kpi != NULL && popover != NULL)
-    pl_target_popover_prepare (PL_TARGET_POPOVER (popover), self->plan, PL_KPI (self->kpi));
+  if (kpi != NULL && popover != NULL)
+    pl_target_popover_prepare (PL_TARGET_POPOVER (popover), self->plan, kpi);
 }
 
 static void
 set_target_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlKpisPage *self = PL_KPIS_PAGE (widget);
-  gboolean figures = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") == 0;
 
-  if (self->kpi != NULL)
-    gtk_menu_button_popup (figures ? self->set_target_figures : self->set_target);
+  if (target_kpi (self) != NULL)
+    gtk_menu_button_popup (figures_shown (self) ? self->set_target_figures : self->set_target);
 }
 
 PlTargetPopover *
 pl_kpis_page_get_target_popover (PlKpisPage *self)
 {
-  gboolean figures;
-
   g_return_val_if_fail (PL_IS_KPIS_PAGE (self), NULL);
-  figures = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") == 0;
-  return PL_TARGET_POPOVER (gtk_menu_button_get_popover (figures ? self->set_target_figures : self->set_target));
+  return PL_TARGET_POPOVER (gtk_menu_button_get_popover (figures_shown (self) ? self->set_target_figures
+                                                                             : self->set_target));
 }
 
 static gboolean

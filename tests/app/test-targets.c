@@ -147,6 +147,22 @@ test_period_target (void)
   g_assert_cmpfloat (pl_objective_target (plan, objective), ==, 969);
   gtk_popover_popdown (GTK_POPOVER (popover));
 
+  /* Over the figures, the command is for the KPI of the grid's row. */
+  gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (GTK_WIDGET (page), "view_stack")), "figures");
+  pl_test_wait_drawn (pl_test_find_widget (GTK_WIDGET (page), PL_TYPE_MEASUREMENTS_GRID));
+  pl_measurements_grid_focus_kpi (PL_MEASUREMENTS_GRID (pl_test_find_widget (GTK_WIDGET (page), PL_TYPE_MEASUREMENTS_GRID)),
+                                  pl_plan_lookup (plan, "kpi-churn"));
+  pl_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "kpis.set-target", NULL));
+  pl_test_spin ();
+  popover = pl_kpis_page_get_target_popover (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (popover), "title"))), ==,
+                   "Target for “Monthly churn rate”");
+  /* A level: its mean over the period is the default, repeated or stepped, not split. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pl_test_find_by_id (GTK_WIDGET (popover), "amount"))), ==, "1.5%");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
   /* The Plan page's objectives: target, actual to date, projected and a status in words. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
   pl_test_spin ();
