@@ -13,24 +13,30 @@
 /* The choices, recorded here (and in the header's summary):
  *
  * - Back-test: rolling origin. Every method forecasts from the first t values for each
- *   origin t from 3 (the first month forecast is the 4th) to n - 1, or from 12 when seasonal naive
- *   competes (13 values or more), so that all methods are scored on the same months; at
- *   horizons 1 to min(h, 12) where the history has the month forecast. The score is the mean
- *   absolute percentage error over all those (origin, horizon) pairs, skipping actuals that
- *   are zero (no percentage of zero) and gaps. The smallest wins; a tie (1e-9) goes to the
- *   simpler, in the order of PlForecastMethod. Where every actual is zero, the root mean
+ *   origin t from 3 (the first month forecast is the 4th) to n - 1, or from 12 when seasonal
+ *   naive competes (13 values or more), so that all methods are scored on the same months;
+ *   at horizons 1 to min(h, 12) where the history has the month forecast. The score is the
+ *   mean absolute percentage error over all those (origin, horizon) pairs, skipping actuals
+ *   that are zero (no percentage of zero) and gaps. The smallest wins; a tie (1e-9) goes to
+ *   the simpler, in the order of PlForecastMethod. Where every actual is zero, the root mean
  *   square error decides instead.
  * - Holt's α and β are fitted once on the whole history by the smallest one-step squared
  *   error on the grid α in {0.1, 0.2, ..., 0.9} x β in {0.05, 0.1, 0.2, 0.3, 0.5}; the level
- *   starts at the first value and the trend at the first difference. The back-test then
- *   runs Holt with those (so it has seen the months it is scored on through α and β: a mild
- *   advantage, which the benchmark's held-out test does not give it).
+ *   starts at the first value and the trend at the mean slope over the first three. Holt
+ *   competes from PL_FORECAST_MIN_HOLT (8) values: with fewer, four numbers fitted on a
+ *   handful of months follow their noise (on the example plan's six months of leads it
+ *   forecast July 25 % above June). The back-test then runs Holt with those α and β, so it
+ *   has seen the months it is scored on through them: a mild advantage, which the
+ *   benchmark's held-out test does not give it.
  * - The 80 % band at horizon h is ±1.2816 σ_h, σ_h the root mean square of the chosen
  *   method's h-step errors in the back-test (its bias included), made to grow with h (never
- *   narrower than at h - 1), and beyond the horizons tested (or where fewer than two errors
- *   were seen) σ of the last tested horizon times sqrt (h / that horizon). With a history
- *   too short to back-test, σ is the spread of the values about the line through the first
- *   and the last, times sqrt (h).
+ *   narrower than at h - 1), and beyond the horizons tested (or where none were seen) σ of
+ *   the last tested horizon times sqrt (h / that horizon). With a history
+ *   too short to back-test (under 4 values), the method is the line through the first and
+ *   the last value (3 values) or the last value carried forward (2), and σ the spread of the
+ *   values about that line, or of their month-to-month changes, times sqrt (h).
+ * - A series never below zero in its history (counts, money, rates) is not forecast below
+ *   zero: a falling trend stops at zero, and so does its band.
  * - The band of a period's sum (or mean) adds (or averages) the months' half-widths: the
  *   months' errors are taken as fully correlated, the cautious reading (a forecast that is
  *   low one month tends to be low the next). */
@@ -69,12 +75,16 @@ typedef struct {
   double level, trend;
 } Holt;
 
-/* The state after y[0] and y[1]: level y[1], trend y[1] - y[0] (see the comment above). */
+/* The state after y[0]: the level y[0], the trend the mean slope to y[2] (to y[1] with two
+ * values). The first difference alone makes a noisy start that a small β never forgets; y[2]
+ * is the furthest a back-test from its first origin (3 values) may look. */
 static void
-holt_start (const double *y, Holt *s)
+holt_start (const History *h, Holt *s)
 {
-  s->level = y[1];
-  s->trend = y[1] - y[0];
+  guint m = MIN (h->n - 1, 2);
+
+  s->level = h->y[0];
+  s->trend = m > 0 ? (h->y[m] - h->y[0]) / m : 0;
 }
 
 static void
@@ -96,16 +106,18 @@ holt_fit (const History *h, double *alpha, double *beta)
 {
   double a[HOLT_GRID], b[HOLT_GRID], level[HOLT_GRID], trend[HOLT_GRID], sse[HOLT_GRID];
   double best = INFINITY;
+  Holt start;
 
+  holt_start (h, &start);
   for (guint g = 0; g < HOLT_GRID; g++)
     {
       a[g] = holt_alphas[g / G_N_ELEMENTS (holt_betas)];
       b[g] = holt_betas[g % G_N_ELEMENTS (holt_betas)];
-      level[g] = h->y[1];
-      trend[g] = h->y[1] - h->y[0];
+      level[g] = start.level;
+      trend[g] = start.trend;
       sse[g] = 0;
     }
-  for (guint t = 2; t < h->n; t++)
+  for (guint t = 1; t < h->n; t++)
     {
       double value = h->y[t], scored = h->known[t] ? 1 : 0;
 
@@ -173,7 +185,7 @@ method_can_run (PlForecastMethod method, guint n)
     case PL_FORECAST_SEASONAL_NAIVE:
       return n > PL_FORECAST_SEASON;
     case PL_FORECAST_HOLT:
-      return n >= 3;
+      return n >= PL_FORECAST_MIN_HOLT;
     case PL_FORECAST_DRIFT:
       return n >= 2;
     case PL_FORECAST_NAIVE:
@@ -190,8 +202,8 @@ backtest_run (const History *h, guint max_step, double alpha, double beta, Backt
   Holt holt;
 
   memset (bt, 0, sizeof *bt);
-  holt_start (h->y, &holt);
-  for (guint t = 2; t < first; t++)
+  holt_start (h, &holt);
+  for (guint t = 1; t < first; t++)
     holt_update (&holt, h->y[t], alpha, beta);
   for (guint t = first; t < h->n; t++)
     {
@@ -268,39 +280,44 @@ backtest_choose (const Backtest *bt, guint n)
 static void
 band_from_backtest (const Backtest *bt, PlForecastMethod m, guint horizon, double *sigma)
 {
-  double last = NAN;
+  double last = 0;
   guint last_step = 0;
 
   for (guint step = 1; step <= horizon; step++)
     {
-      double s = NAN;
+      gboolean seen = step <= BACKTEST_HORIZON && bt->n_sq[m][step] > 0;
+      double s = seen ? sqrt (bt->sq[m][step] / bt->n_sq[m][step])
+               : last_step > 0 ? last * sqrt ((double) step / last_step) : 0;
 
-      if (step <= BACKTEST_HORIZON && bt->n_sq[m][step] >= 2)
-        s = sqrt (bt->sq[m][step] / bt->n_sq[m][step]);
-      if (isnan (s) && last_step > 0)
-        s = last * sqrt ((double) step / last_step);
-      else if (!isnan (s))
+      if (step > 1)
+        s = MAX (s, sigma[step - 2]);
+      if (seen)
         {
-          if (last_step > 0 && s < sigma[step - 2])
-            s = sigma[step - 2];
           last = s;
           last_step = step;
         }
-      if (isnan (s))
-        s = 0;
-      else if (step > 1 && s < sigma[step - 2])
-        s = sigma[step - 2];
       sigma[step - 1] = s;
     }
 }
 
-/* The spread of a short history about the line through its first and last value. */
+/* The spread of a short history: about the line through its first and last value for the
+ * drift, the root mean square of its month-to-month changes for the others. */
 static double
-short_spread (const History *h)
+short_spread (const History *h, PlForecastMethod method)
 {
   double sum = 0;
   guint n = 0;
 
+  if (method != PL_FORECAST_DRIFT)
+    {
+      for (guint i = 1; i < h->n; i++)
+        if (h->known[i] && h->known[i - 1])
+          {
+            sum += (h->y[i] - h->y[i - 1]) * (h->y[i] - h->y[i - 1]);
+            n++;
+          }
+      return n > 0 ? sqrt (sum / n) : 0;
+    }
   if (h->n < 3)
     return 0;
   for (guint i = 1; i + 1 < h->n; i++)
@@ -324,7 +341,7 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
   Backtest bt;
   Holt holt = { 0, 0 };
   double sigma[PL_FORECAST_MAX_HORIZON];
-  gboolean tested;
+  gboolean tested, nonnegative = TRUE;
 
   memset (f, 0, sizeof *f);
   horizon = MIN (horizon, PL_FORECAST_MAX_HORIZON);
@@ -342,7 +359,7 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
       return FALSE;
     }
 
-  if (h.n >= 3)
+  if (h.n >= PL_FORECAST_MIN_HOLT)
     holt_fit (&h, &f->alpha, &f->beta);
   tested = h.n >= PL_FORECAST_MIN_BACKTEST;
   if (tested)
@@ -368,7 +385,9 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
     }
   else if (h.n >= 2)
     {
-      f->method = PL_FORECAST_DRIFT;
+      /* A line through two values is their noise: it took a reference plan's leads from 120
+       * and 80 to none by April. From three on, the line has a spread to show. */
+      f->method = h.n >= 3 ? PL_FORECAST_DRIFT : PL_FORECAST_NAIVE;
       f->why = PL_FORECAST_WHY_SHORT;
     }
   else
@@ -382,7 +401,7 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
     band_from_backtest (&bt, f->method, horizon, sigma);
   else
     {
-      double spread = short_spread (&h);
+      double spread = short_spread (&h, f->method);
 
       for (guint step = 1; step <= horizon; step++)
         sigma[step - 1] = spread * sqrt (step);
@@ -390,16 +409,21 @@ forecast_run (const double *values, guint n, guint horizon, int forced, PlForeca
 
   if (f->method == PL_FORECAST_HOLT)
     {
-      holt_start (h.y, &holt);
-      for (guint t = 2; t < h.n; t++)
+      holt_start (&h, &holt);
+      for (guint t = 1; t < h.n; t++)
         holt_update (&holt, h.y[t], f->alpha, f->beta);
     }
+  for (guint i = 0; i < h.n; i++)
+    nonnegative = nonnegative && h.y[i] >= 0;
   for (guint step = 1; step <= horizon; step++)
     {
       double value = predict (f->method, &h, h.n, step, &holt);
       double half = PL_FORECAST_Z80 * sigma[step - 1];
+      PlForecastPoint *p = &f->points[step - 1];
 
-      f->points[step - 1] = (PlForecastPoint) { value, value - half, value + half };
+      *p = (PlForecastPoint) { value, value - half, value + half };
+      if (nonnegative)
+        *p = (PlForecastPoint) { MAX (p->value, 0), MAX (p->low, 0), MAX (p->high, 0) };
     }
   return TRUE;
 }
@@ -482,6 +506,14 @@ pl_forecast_describe (const PlForecast *f)
       {
         g_autofree char *mape = percent (f->mape);
         g_autofree char *naive = percent (f->mape_naive);
+
+        if (f->method == PL_FORECAST_NAIVE)
+          /* Translators: "Last value carried forward, chosen by a back-test on 6 months: 15.1 % mean error; no other method did better." */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s, chosen by a back-test on %u month: %s mean error; no other method did better.",
+                                               "%s, chosen by a back-test on %u months: %s mean error; no other method did better.",
+                                               f->n_history),
+                                  method, f->n_history, mape);
 
         /* Translators: "Holt's linear trend (α 0.5, β 0.1), chosen by a back-test on 48 months:
          * 8.2 % mean error, against 11.0 % for the last value carried forward." */

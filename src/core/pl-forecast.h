@@ -13,8 +13,9 @@ G_BEGIN_DECLS
  * grid by the smallest one-step squared error). The one chosen has the smallest mean
  * absolute percentage error (MAPE) in a rolling-origin back-test on the series' own history;
  * ties go to the simpler (the order of the enum). With fewer than PL_FORECAST_MIN_BACKTEST
- * values there is nothing to test on: a linear trend (drift) with its spread, or the one
- * value carried forward. The 80 % band comes from the back-test's errors at each horizon
+ * values there is nothing to test on: a linear trend (drift) with its spread from three
+ * values, the last value carried forward with its month-to-month change from two, the one
+ * value with no band from one. The 80 % band comes from the back-test's errors at each horizon
  * (pl-forecast.c says how). Plain data, no allocation: a forecast is a struct on the stack. */
 
 typedef enum {
@@ -29,7 +30,8 @@ typedef enum {
 typedef enum {
   PL_FORECAST_WHY_NO_HISTORY,  /* nothing to forecast from: no forecast */
   PL_FORECAST_WHY_ONE_VALUE,   /* one value: carried forward, no band */
-  PL_FORECAST_WHY_SHORT,       /* too short to back-test: a linear trend with its spread */
+  PL_FORECAST_WHY_SHORT,       /* too short to back-test: a linear trend with its spread
+                                * (3 values), the last value with its change (2) */
   PL_FORECAST_WHY_BACKTEST,    /* the smallest error in the back-test */
   PL_FORECAST_WHY_FORCED,      /* asked for by the caller */
 } PlForecastWhy;
@@ -41,6 +43,8 @@ typedef enum {
 #define PL_FORECAST_MAX_HORIZON 36
 /* Values needed before a back-test is run; the first origin forecasts from this many. */
 #define PL_FORECAST_MIN_BACKTEST 4
+/* Holt's two constants are fitted: not on fewer values than this. */
+#define PL_FORECAST_MIN_HOLT 8
 /* Seasonal naive needs a full year before the value it repeats. */
 #define PL_FORECAST_SEASON 12
 /* The 80 % band: ±1.2816 standard deviations of a normal error. */
@@ -57,7 +61,7 @@ typedef struct {
   PlForecastWhy    why;
   guint            n_history;    /* values it was made from (after the cut to MAX_HISTORY) */
   double           alpha, beta;  /* Holt's smoothing, fitted even when another wins; NAN
-                                  * when the history is too short to fit them */
+                                  * under PL_FORECAST_MIN_HOLT values */
   double           mape;         /* the back-test's MAPE of the chosen method, a fraction
                                   * (0.12 is 12 %); NAN when not back-tested */
   double           mape_naive;   /* the same for the naive forecast */
@@ -73,7 +77,7 @@ typedef struct {
 gboolean    pl_forecast_series       (const double *history, guint n, guint horizon,
                                       PlForecast *forecast);
 /* The same with @method imposed (seasonal naive falls back to naive under 13 values, Holt
- * to drift under 3): the benchmark's held-out test, and the tests of each method. */
+ * to drift under PL_FORECAST_MIN_HOLT): the benchmark's held-out test, and the tests of each method. */
 gboolean    pl_forecast_series_with  (const double *history, guint n, guint horizon,
                                       PlForecastMethod method, PlForecast *forecast);
 

@@ -150,6 +150,24 @@ test_short (void)
   three = pl_forecast_describe (&f);
   g_assert_nonnull (strstr (three, "3 months are too short"));
 
+  /* Two values: no line through their noise, the last one carried forward with the change
+   * between them as its spread. */
+  g_assert_true (pl_forecast_series (y, 2, 4, &f));
+  g_assert_cmpint (f.method, ==, PL_FORECAST_NAIVE);
+  g_assert_cmpint (f.why, ==, PL_FORECAST_WHY_SHORT);
+  g_assert_cmpfloat (f.points[3].value, ==, 130);
+  g_assert_cmpfloat_with_epsilon (f.points[3].high - f.points[3].value, PL_FORECAST_Z80 * 30 * 2, 1e-6);
+
+  /* Four values: one month to test on already gives the band its width. */
+  {
+    double four[4] = { 100, 130, 140, 120 };
+
+    g_assert_true (pl_forecast_series (four, 4, 3, &f));
+    g_assert_cmpint (f.why, ==, PL_FORECAST_WHY_BACKTEST);
+    g_assert_cmpfloat (f.points[0].high - f.points[0].low, >, 0);
+    g_assert_cmpfloat (f.points[2].high - f.points[2].low, >, f.points[0].high - f.points[0].low);
+  }
+
   g_assert_false (pl_forecast_series (NULL, 0, 3, &f));
   g_assert_cmpint (f.why, ==, PL_FORECAST_WHY_NO_HISTORY);
   g_assert_true (isnan (f.points[0].value));
