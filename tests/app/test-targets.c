@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pl-calendar.h"
+#include "pl-cell-editor.h"
 #include "pl-dashboard.h"
 #include "pl-figures.h"
 #include "pl-kpi-value.h"
@@ -34,6 +35,23 @@ find_label (GtkWidget *root, const char *text)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The grid's cell of @kpi in @month: an editor bound to that KPI and month. */
+static GtkWidget *
+grid_cell (GtkWidget *root, PlItem *kpi, guint month)
+{
+  if (PL_IS_CELL_EDITOR (root) && g_object_get_data (G_OBJECT (root), "kpi") == (gpointer) kpi &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (root), "month")) == month)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = grid_cell (child, kpi, month);
 
       if (found != NULL)
         return found;
@@ -89,6 +107,24 @@ test_grid_columns (void)
     g_assert_cmpstr (half, ==, "457");
   }
   pl_test_screenshot (GTK_WIDGET (window), "targets-grid");
+  /* A month's target typed in the grid moves the objective tied to the KPI, in the same step,
+   * and the total column with it. */
+  {
+    PlItem *sql = pl_plan_lookup (plan, "kpi-sql");
+    PlItem *objective = pl_plan_lookup (plan, "obj-sql");
+    GtkWidget *cell = grid_cell (GTK_WIDGET (grid), sql, 0);
+    g_autofree char *total = NULL;
+
+    g_assert_nonnull (cell);
+    pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), "100");
+    g_assert_true (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
+    pl_test_spin ();
+    g_assert_cmpfloat (pl_item_get_double (objective, PL_OBJECTIVE_TARGET), ==, 969 - 69 + 100);
+    total = pl_measurements_grid_get_total_text (grid, sql, FALSE);
+    g_assert_cmpstr (total, ==, "1\u202F000");
+    g_assert_true (pl_plan_undo (plan));
+    g_assert_cmpfloat (pl_item_get_double (objective, PL_OBJECTIVE_TARGET), ==, 969);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
   pl_test_remove_dir (dir);
