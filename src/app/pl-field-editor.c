@@ -8,6 +8,7 @@
 #include "pl-enums.h"
 #include "pl-field-editor.h"
 #include "pl-field-text.h"
+#include "pl-objective-progress.h"
 #include "pl-tooltip.h"
 
 /* ---- entry cells ---- */
@@ -167,7 +168,11 @@ on_dropdown_selected_cb (GtkDropDown *dropdown)
       /* The ID is the collection's: copied, since the edit may reorder it. */
       {
         g_autofree char *chosen = g_strdup (id);
-        done = pl_plan_set_string (plan, item, field, *chosen ? chosen : NULL, &error);
+        /* An objective's target is its KPI's: another KPI brings its own (one number). */
+        if (PL_IS_OBJECTIVE (item) && field == PL_OBJECTIVE_KPI)
+          done = pl_objective_set_kpi (plan, PL_OBJECTIVE (item), *chosen ? chosen : NULL, &error);
+        else
+          done = pl_plan_set_string (plan, item, field, *chosen ? chosen : NULL, &error);
       }
     }
   else

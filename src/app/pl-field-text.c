@@ -12,6 +12,7 @@
 #include "pl-figures.h"
 #include "pl-kpi-value.h"
 #include "pl-money.h"
+#include "pl-objective-progress.h"
 
 /* The KPI a number of @item is counted in (an objective's target, a campaign's expected
  * contribution): the KPI its reference field points to, so that the number reads and types
@@ -111,6 +112,21 @@ allocation_share (PlPlan *plan, PlItem *allocation, const char *text, gint64 *am
   return TRUE;
 }
 
+/* A new due date moves the months an objective's target covers: it takes its KPI's target
+ * over them in the same step, so that the file holds one number. */
+static gboolean
+set_objective_due (PlPlan *plan, PlObjective *objective, guint32 julian, GError **error)
+{
+  PlKpi *kpi = pl_objective_get_kpi (plan, objective);
+  gboolean ok;
+
+  pl_plan_begin_group (plan, _("Change the objective’s due date"));
+  ok = pl_plan_set_julian (plan, PL_ITEM (objective), PL_OBJECTIVE_DUE, julian, error);
+  if (ok && kpi != NULL)
+    ok = pl_objectives_follow_kpi (plan, kpi, error);
+  return pl_plan_finish_group (plan, ok);
+}
+
 gboolean
 pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gboolean commit, GError **error)
 {
@@ -142,6 +158,9 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
         if (kpi != NULL ? !pl_kpi_value_parse (kpi, stripped, &value, error)
                         : *stripped != '\0' && !pl_number_parse_typed (stripped, &value, error))
           return FALSE;
+        /* An objective's target is its KPI's: typing it spreads it over the KPI's months. */
+        if (commit && PL_IS_OBJECTIVE (item) && field == PL_OBJECTIVE_TARGET && !isnan (value))
+          return pl_objective_set_target (plan, PL_OBJECTIVE (item), value, NULL, error);
         return !commit || pl_plan_set_double (plan, item, field, value, error);
       }
     case PL_FIELD_DATE:
@@ -160,6 +179,8 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
                          _("Type a date such as %s, with a four-digit year."), shown);
             return FALSE;
           }
+        if (commit && PL_IS_OBJECTIVE (item))
+          return set_objective_due (plan, PL_OBJECTIVE (item), julian, error);
         return !commit || pl_plan_set_julian (plan, item, field, julian, error);
       }
     case PL_FIELD_MONEY:

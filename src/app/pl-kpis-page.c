@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pl-a11y.h"
+#include "pl-cell-grid.h"
 #include "pl-chart-theme.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -22,6 +23,7 @@
 #include "pl-plan-validate.h"
 #include "pl-record-table.h"
 #include "pl-rules.h"
+#include "pl-target-popover.h"
 #include "pl-trend-chart.h"
 
 struct _PlKpisPage
@@ -45,6 +47,8 @@ struct _PlKpisPage
   GtkDropDown        *kind;
   GtkLabel           *grid_help;
   PlMeasurementsGrid *grid;
+  GtkMenuButton      *set_target;          /* "Set target for the period…", definitions */
+  GtkMenuButton      *set_target_figures;  /* the same over the figures grid */
 
   /* Owned references */
   PlPlan             *plan;
@@ -424,6 +428,7 @@ set_kpi (PlKpisPage *self, PlItem *kpi)
   refresh_editor (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpis.delete", kpi != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpis.edit-figures", kpi != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->set_target), kpi != NULL);
 }
 
 static void
@@ -515,6 +520,58 @@ edit_figures_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_stack_set_visible_child_name (self->view_stack, "figures");
   if (self->kpi != NULL)
     pl_measurements_grid_focus_kpi (self->grid, self->kpi);
+}
+
+static gboolean
+figures_shown (PlKpisPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") == 0;
+}
+
+/* The KPI a target is set for: the grid's cursor row over the figures, the one selected over
+ * the definitions. Borrowed, or NULL. */
+static PlKpi *
+target_kpi (PlKpisPage *self)
+{
+  guint row = 0, column = 0;
+  g_autoptr(PlItem) kpi = NULL;
+
+  if (self->plan == NULL)
+    return NULL;
+  if (!figures_shown (self))
+    return self->kpi != NULL ? PL_KPI (self->kpi) : NULL;
+  pl_cell_grid_get_cursor (PL_CELL_GRID (self->grid), &row, &column);
+  kpi = g_list_model_get_item (pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS), row);
+  return kpi != NULL ? PL_KPI (kpi) : NULL;
+}
+
+/* Each menu button fills its popover for its KPI as it opens. */
+static void
+prepare_target_cb (GtkMenuButton *button, gpointer data)
+{
+  PlKpisPage *self = data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  PlKpi *kpi = target_kpi (self);
+
+  if (kpi != NULL && popover != NULL)
+    pl_target_popover_prepare (PL_TARGET_POPOVER (popover), self->plan, kpi);
+}
+
+static void
+set_target_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlKpisPage *self = PL_KPIS_PAGE (widget);
+
+  if (target_kpi (self) != NULL)
+    gtk_menu_button_popup (figures_shown (self) ? self->set_target_figures : self->set_target);
+}
+
+PlTargetPopover *
+pl_kpis_page_get_target_popover (PlKpisPage *self)
+{
+  g_return_val_if_fail (PL_IS_KPIS_PAGE (self), NULL);
+  return PL_TARGET_POPOVER (gtk_menu_button_get_popover (figures_shown (self) ? self->set_target_figures
+                                                                             : self->set_target));
 }
 
 static gboolean
@@ -649,10 +706,14 @@ pl_kpis_page_class_init (PlKpisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, kind);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, grid_help);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, PlKpisPage, set_target);
+  gtk_widget_class_bind_template_child (widget_class, PlKpisPage, set_target_figures);
 
   gtk_widget_class_install_action (widget_class, "kpis.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "kpis.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "kpis.edit-figures", NULL, edit_figures_action);
+  gtk_widget_class_install_action (widget_class, "kpis.set-target", NULL, set_target_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "kpis.set-target", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "kpis.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "kpis.add", NULL);
 }
@@ -731,6 +792,10 @@ pl_kpis_page_init (PlKpisPage *self)
   g_signal_connect_swapped (self->kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (bind_shown_views), self);
   on_kind_selected_cb (self);
+  gtk_menu_button_set_popover (self->set_target, GTK_WIDGET (pl_target_popover_new ()));
+  gtk_menu_button_set_create_popup_func (self->set_target, prepare_target_cb, self, NULL);
+  gtk_menu_button_set_popover (self->set_target_figures, GTK_WIDGET (pl_target_popover_new ()));
+  gtk_menu_button_set_create_popup_func (self->set_target_figures, prepare_target_cb, self, NULL);
   set_kpi (self, NULL);
 }
 

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "pl-page.h"
+#include "pl-target-popover.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ G_DECLARE_FINAL_TYPE (PlKpisPage, pl_kpis_page, PL, KPIS_PAGE, PlPage)
 
 /* Selects @kpi in the list and shows its editor. */
 void pl_kpis_page_select (PlKpisPage *self, PlItem *kpi);
+/* The "Set target for the period…" popover of the view shown (for tests). */
+PlTargetPopover *pl_kpis_page_get_target_popover (PlKpisPage *self);
 
 G_END_DECLS

@@ -8,12 +8,15 @@
 #include "pl-a11y.h"
 #include "pl-cell-editor.h"
 #include "pl-cell-paste.h"
+#include "pl-calendar.h"
 #include "pl-cell-grid.h"
+#include "pl-dashboard.h"
 #include "pl-figures.h"
 #include "pl-grid-view.h"
 #include "pl-kpi-chain-chart.h"
 #include "pl-kpi-value.h"
 #include "pl-measurements-grid.h"
+#include "pl-objective-progress.h"
 #include "pl-tooltip.h"
 
 struct _PlMeasurementsGrid
@@ -28,6 +31,7 @@ struct _PlMeasurementsGrid
   GPtrArray         *cells;        /* bound month cells, refreshed when the plan changes */
   guint32            built_start;  /* the period the month columns were built for */
   guint              built_months;
+  PlBasis            to_date;      /* the period-to-date column's months: the dashboard's */
   PlGridNotice      *notice;
 
   /* The last edit warned about (10 times its KPI's usual month), for the notice's Undo. */
@@ -271,6 +275,25 @@ warn_if_unusual (PlMeasurementsGrid *self, PlKpi *kpi, guint month, double befor
     pl_grid_notice_hide (self->notice);
 }
 
+/* A month's target, with the objectives tied to the KPI following it in the same step. */
+static gboolean
+set_target (PlMeasurementsGrid *self, PlKpi *kpi, guint month, double value, double before)
+{
+  g_autoptr(GError) error = NULL;
+
+  pl_plan_begin_group (self->plan, _("Change target"));
+  pl_plan_set_point (self->plan, kpi, PL_SERIES_TARGETS, pl_plan_month_start (self->plan, month), value, NULL);
+  if (!pl_plan_finish_group (self->plan, pl_objectives_follow_kpi (self->plan, kpi, &error)))
+    {
+      g_autofree char *message = cell_message (self, kpi, month, error->message);
+
+      show_error (self, message);
+      return FALSE;
+    }
+  warn_if_unusual (self, kpi, month, before);
+  return TRUE;
+}
+
 static gboolean
 on_cell_commit_cb (PlCellEditor *cell, const char *text, PlMeasurementsGrid *self)
 {
@@ -299,6 +322,8 @@ on_cell_commit_cb (PlCellEditor *cell, const char *text, PlMeasurementsGrid *sel
       return FALSE;
     }
   before = cell_value (self, kpi, month);
+  if (self->kind == PL_SERIES_TARGETS)
+    return set_target (self, kpi, month, value, before);
   /* A value typed by hand has no source: the source names the tool it was imported from. */
   pl_plan_set_point (self->plan, kpi, self->kind, pl_plan_month_start (self->plan, month), value, NULL);
   warn_if_unusual (self, kpi, month, before);
@@ -525,6 +550,125 @@ bind_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
     gtk_widget_remove_css_class (label, "dim-label");
 }
 
+/* ---- the period-to-date and total columns ---- */
+
+/* Month numbers of the two columns after the months, so that find_cell() tells them apart. */
+#define MONTH_TO_DATE (G_MAXUINT - 2)
+#define MONTH_TOTAL   (G_MAXUINT - 1)
+
+/* The months the figures of the window read "to date": the period's start to the end of the
+ * last month measured, not after today (pl_dashboard_bases()), as the dashboard, the report
+ * and `pilote-cli summary` do. */
+static void
+update_to_date (PlMeasurementsGrid *self)
+{
+  PlDashboardBases bases;
+
+  if (self->plan == NULL)
+    return;
+  pl_dashboard_bases (self->plan, pl_dashboard_resolve_as_of (self->plan, pl_calendar_today ()), &bases);
+  self->to_date = bases.measured_basis;
+}
+
+static PlBasis
+total_basis (PlMeasurementsGrid *self, guint column)
+{
+  return column == MONTH_TO_DATE ? self->to_date : pl_basis_period (self->plan);
+}
+
+/* @kpi's figure over the column's months, combined by its aggregate as everywhere else. */
+static char *
+total_text (PlMeasurementsGrid *self, PlKpi *kpi, guint column)
+{
+  PlBasis basis = total_basis (self, column);
+  PlFigure figure = pl_figures_kpi (self->plan, kpi, self->kind, &basis);
+
+  return isnan (figure.value) ? g_strdup ("–") : pl_kpi_value_format (kpi, figure.value);
+}
+
+static const char *
+aggregate_words (PlKpi *kpi)
+{
+  switch (pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE))
+    {
+    case PL_AGGREGATE_LAST: return _("its last month");
+    case PL_AGGREGATE_MEAN: return _("the mean of its months");
+    case PL_AGGREGATE_SUM:
+    default: return _("its months added up");
+    }
+}
+
+static void
+refresh_total (PlMeasurementsGrid *self, GtkWidget *label)
+{
+  PlKpi *kpi = g_object_get_data (G_OBJECT (label), "kpi");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "month"));
+  PlBasis basis;
+  g_autofree char *text = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (kpi == NULL || self->plan == NULL)
+    return;
+  basis = total_basis (self, column);
+  text = total_text (self, kpi, column);
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+  span = basis.to > basis.from ? pl_basis_describe (self->plan, &basis) : g_strdup (_("nothing measured yet"));
+  /* Translators: the KPI, the months ("January to June 2027"), how they are combined */
+  tooltip = g_strdup_printf (_("%s, %s: %s"), pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), span, aggregate_words (kpi));
+  pl_tooltip_set (label, tooltip);
+}
+
+static void
+setup_total_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeasurementsGrid *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_end (label, 6);
+  g_object_set_data (G_OBJECT (label), "month", g_object_get_data (G_OBJECT (factory), "month"));
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_total_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeasurementsGrid *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  g_object_set_data_full (G_OBJECT (label), "kpi", g_object_ref (gtk_list_item_get_item (list_item)), g_object_unref);
+  pl_grid_view_cell_bound (label, list_item);
+  g_ptr_array_add (self->cells, label);
+  refresh_total (self, label);
+}
+
+static void
+unbind_total_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeasurementsGrid *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  g_ptr_array_remove_fast (self->cells, label);
+  g_object_set_data (G_OBJECT (label), "kpi", NULL);
+  pl_grid_view_cell_bound (label, NULL);
+}
+
+static void
+append_total_column (PlMeasurementsGrid *self, const char *title, guint column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "month", GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_total_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_total_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_total_cb), self);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_fixed_width (view_column, (int) (110 * pl_a11y_text_scale ()));
+  gtk_column_view_append_column (self->view, view_column);
+}
+
 /* ---- columns ---- */
 
 static void
@@ -557,12 +701,23 @@ rebuild_columns (PlMeasurementsGrid *self)
       gtk_column_view_column_set_fixed_width (column, (int) (92 * pl_a11y_text_scale ()));
       gtk_column_view_append_column (self->view, column);
     }
+  if (self->plan == NULL)
+    return;
+  update_to_date (self);
+  /* Translators: a column of the measurements grid: each KPI from the period's start to the
+   * last month measured, combined by its aggregate */
+  append_total_column (self, _("To date"), MONTH_TO_DATE);
+  /* Translators: a column of the measurements grid: each KPI over the whole period */
+  append_total_column (self, _("Total"), MONTH_TOTAL);
 }
 
 static void
 refresh_bound_cell (gpointer grid, GtkWidget *cell)
 {
-  refresh_cell (grid, PL_CELL_EDITOR (cell));
+  if (PL_IS_CELL_EDITOR (cell))
+    refresh_cell (grid, PL_CELL_EDITOR (cell));
+  else
+    refresh_total (grid, cell);
 }
 
 /* What a KPI's months are computed from: the KPIs and their links, and for the figures that
@@ -582,6 +737,7 @@ on_plan_changed_cb (PlMeasurementsGrid *self, PlChangeMask change)
       rebuild_columns (self);
       return;
     }
+  update_to_date (self);
   /* The cells on screen now, the other bound rows after the frame; a cell whose text,
    * look and tooltip stay the same is not drawn again. */
   pl_grid_view_refresh_cells (self, self->scrolled, self->cells, n_rows (self), refresh_bound_cell, NULL);
@@ -703,11 +859,12 @@ pl_measurements_grid_set_kind (PlMeasurementsGrid *self, PlSeriesKind kind)
   if (self->kind == kind)
     return;
   for (guint i = 0; i < self->cells->len; i++)
-    if (!pl_cell_editor_commit (g_ptr_array_index (self->cells, i)))
+    if (PL_IS_CELL_EDITOR (g_ptr_array_index (self->cells, i)) &&
+        !pl_cell_editor_commit (g_ptr_array_index (self->cells, i)))
       pl_cell_editor_cancel (g_ptr_array_index (self->cells, i));
   self->kind = kind;
   for (guint i = 0; i < self->cells->len; i++)
-    refresh_cell (self, g_ptr_array_index (self->cells, i));
+    refresh_bound_cell (self, g_ptr_array_index (self->cells, i));
 }
 
 PlSeriesKind
@@ -740,4 +897,14 @@ pl_measurements_grid_get_text (PlMeasurementsGrid *self, PlItem *kpi, guint mont
   g_return_val_if_fail (PL_IS_MEASUREMENTS_GRID (self), NULL);
   cell = find_cell (self, kpi, month);
   return cell ? g_strdup (pl_cell_editor_get_text (PL_CELL_EDITOR (cell))) : NULL;
+}
+
+char *
+pl_measurements_grid_get_total_text (PlMeasurementsGrid *self, PlItem *kpi, gboolean to_date)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (PL_IS_MEASUREMENTS_GRID (self), NULL);
+  cell = find_cell (self, kpi, to_date ? MONTH_TO_DATE : MONTH_TOTAL);
+  return cell ? g_strdup (gtk_label_get_label (GTK_LABEL (cell))) : NULL;
 }

@@ -25,5 +25,8 @@ PlSeriesKind        pl_measurements_grid_get_kind  (PlMeasurementsGrid *self);
 void                pl_measurements_grid_focus_kpi (PlMeasurementsGrid *self, PlItem *kpi);
 /* The text of the cell of @kpi in month @month (for tests and accessibility), or NULL. */
 char               *pl_measurements_grid_get_text  (PlMeasurementsGrid *self, PlItem *kpi, guint month);
+/* The text of @kpi's period-to-date (@to_date) or total column, or NULL when its row is not
+ * bound. */
+char               *pl_measurements_grid_get_total_text (PlMeasurementsGrid *self, PlItem *kpi, gboolean to_date);
 
 G_END_DECLS

@@ -4,7 +4,13 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
+#include "pl-calendar.h"
+#include "pl-dashboard.h"
+#include "pl-kpi-value.h"
 #include "pl-money.h"
+#include "pl-objective-progress.h"
 #include "pl-enums.h"
 #include "pl-fiscal-period.h"
 #include "pl-plan-page.h"
@@ -237,6 +243,69 @@ prepare_entry (PlPlan *plan, PlItem *entry, gpointer data)
   pl_item_set_julian (entry, PL_ENTRY_START, pl_plan_get_start (plan));
 }
 
+/* ---- the objectives' progress ---- */
+
+/* What an objective's progress is computed from: its KPI's figures and forecast. */
+#define PROGRESS_CHANGES (pl_change_for_collection (PL_COLLECTION_KPIS) | pl_change_for_collection (PL_COLLECTION_SPEND) | \
+                          pl_change_for_collection (PL_COLLECTION_LINES) | PL_CHANGE_METADATA)
+
+/* As of the day the dashboard reads: the same months as every figure of the window. */
+static void
+progress_of (PlPlan *plan, PlItem *objective, PlObjectiveProgress *progress)
+{
+  pl_objective_progress (plan, PL_OBJECTIVE (objective), pl_dashboard_resolve_as_of (plan, pl_calendar_today ()),
+                         progress);
+}
+
+/* A projection is an estimate: a count reads in whole units ("121", not "120.84"). */
+static char *
+estimate_text (PlKpi *kpi, double value)
+{
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_COUNT)
+    value = round (value);
+  return pl_kpi_value_format (kpi, value);
+}
+
+static char *
+objective_actual (PlPlan *plan, PlItem *objective)
+{
+  PlObjectiveProgress progress;
+
+  progress_of (plan, objective, &progress);
+  if (progress.kpi == NULL || isnan (progress.actual))
+    return g_strdup ("–");
+  return pl_kpi_value_format (progress.kpi, progress.actual);
+}
+
+static char *
+objective_projected (PlPlan *plan, PlItem *objective)
+{
+  PlObjectiveProgress progress;
+  g_autofree char *value = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  progress_of (plan, objective, &progress);
+  if (progress.kpi == NULL || isnan (progress.projected))
+    return g_strdup ("–");
+  value = estimate_text (progress.kpi, progress.projected);
+  if (isnan (progress.projected_low) || progress.projected_low == progress.projected_high)
+    return g_steal_pointer (&value);
+  low = estimate_text (progress.kpi, progress.projected_low);
+  high = estimate_text (progress.kpi, progress.projected_high);
+  /* Translators: the latest estimate at the objective's due date, then its 80 % band: "983 (853–1,113)" */
+  return g_strdup_printf (_("%s (%s–%s)"), value, low, high);
+}
+
+static char *
+objective_status (PlPlan *plan, PlItem *objective)
+{
+  PlObjectiveProgress progress;
+
+  progress_of (plan, objective, &progress);
+  return g_strdup (pl_objective_status_describe (progress.status));
+}
+
 static void
 build_tables (PlPlanPage *self)
 {
@@ -247,6 +316,9 @@ build_tables (PlPlanPage *self)
   pl_record_table_add_column (table, PL_OBJECTIVE_KPI, _("Measured by"), FALSE);
   pl_record_table_add_column (table, PL_OBJECTIVE_TARGET, _("Target"), FALSE);
   pl_record_table_add_column (table, PL_OBJECTIVE_DUE, _("Due"), FALSE);
+  pl_record_table_add_derived_fixed (table, _("Actual to date"), objective_actual, PROGRESS_CHANGES, 110);
+  pl_record_table_add_derived_fixed (table, _("Projected"), objective_projected, PROGRESS_CHANGES, 190);
+  pl_record_table_add_derived_fixed (table, _("Status"), objective_status, PROGRESS_CHANGES, 120);
 
   table = add_table (self, self->segments_box, PL_COLLECTION_SEGMENTS, _("Add _Segment"));
   pl_record_table_add_column (table, PL_SEGMENT_NAME, _("Segment"), FALSE);

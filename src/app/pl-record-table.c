@@ -611,6 +611,20 @@ pl_record_table_add_derived (PlRecordTable *self, const char *title, PlRecordTab
 }
 
 void
+pl_record_table_add_derived_fixed (PlRecordTable *self, const char *title, PlRecordTableDerive derive,
+                                   PlChangeMask depends, int width)
+{
+  Column *column;
+
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  pl_record_table_add_derived (self, title, derive, depends);
+  column = g_ptr_array_index (self->columns, self->columns->len - 1);
+  gtk_column_view_column_set_expand (column->view_column, FALSE);
+  gtk_column_view_column_set_fixed_width (column->view_column,
+                                          MAX ((int) (width * pl_a11y_text_scale ()), title_width (self, title)));
+}
+
+void
 pl_record_table_set_soon (PlRecordTable *self, guint field, int days)
 {
   g_return_if_fail (PL_IS_RECORD_TABLE (self));

@@ -24,6 +24,11 @@ void           pl_record_table_add_column   (PlRecordTable *self, guint field, c
  * (or the table's own) change. */
 void           pl_record_table_add_derived  (PlRecordTable *self, const char *title,
                                              PlRecordTableDerive derive, PlChangeMask depends);
+/* The same, in a column of @width pixels (at the normal text size) that leaves the rest of
+ * the table's width to its text columns: a figure, a status. */
+void           pl_record_table_add_derived_fixed (PlRecordTable *self, const char *title,
+                                                  PlRecordTableDerive derive, PlChangeMask depends,
+                                                  int width);
 /* Marks the cells of a date @field that fall within @days of today (contracts ending). */
 void           pl_record_table_set_soon     (PlRecordTable *self, guint field, int days);
 /* Shows only the records whose reference @field is @id (the KPIs of one campaign); new

@@ -568,9 +568,13 @@ on_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
   {
     /* Said once, as the file opens: saving keeps what this version does not know. */
     g_autofree char *notice = pl_plan_describe_newer_format (pl_document_get_plan (document));
+    g_autofree char *reconciled = pl_plan_describe_reconciled (pl_document_get_plan (document));
 
     if (notice != NULL)
       pl_window_show_error (self, _("This plan comes from a newer version of Pilote"), notice);
+    /* Said once, as the file opens: the objectives now follow their KPIs' targets. */
+    else if (reconciled != NULL)
+      pl_window_show_error (self, _("Some objectives now take their KPI’s target"), reconciled);
     else
       warn_of_problems (self, pl_document_get_plan (document));
   }

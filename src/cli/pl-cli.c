@@ -116,6 +116,9 @@ command_validate (int argc, char **argv)
         if (notice != NULL)
           /* Translators: a note's label in the FILE: note: message form compilers use */
           g_print ("%s: %s %s\n", argv[i], _("note:"), notice);
+        /* The objectives brought to their KPIs' targets as the file was read: notes too. */
+        for (const char * const *note = pl_plan_get_reconciled (plan); note != NULL && *note != NULL; note++)
+          g_print ("%s: %s %s\n", argv[i], _("note:"), *note);
       }
       problems = pl_plan_validate (plan);
       for (guint p = 0; p < problems->len; p++)

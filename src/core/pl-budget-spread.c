@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pl-apportion.h"
 #include "pl-budget-spread.h"
 #include "pl-error.h"
 #include "pl-figures.h"
@@ -13,35 +14,6 @@ static GVariant *
 amounts_variant (const gint64 *amounts, guint n)
 {
   return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts, n, sizeof (gint64));
-}
-
-/* Splits @total in proportion to @weights, by largest remainder, so the parts add up to it. */
-static void
-apportion (gint64 total, const double *weights, guint n, gint64 *parts)
-{
-  double sum = 0;
-  gint64 given = 0;
-  g_autofree double *remainders = g_new (double, n);
-
-  for (guint i = 0; i < n; i++)
-    sum += weights[i];
-  for (guint i = 0; i < n; i++)
-    {
-      double exact = (double) total * weights[i] / sum;
-      parts[i] = (gint64) floor (exact);
-      remainders[i] = exact - (double) parts[i];
-      given += parts[i];
-    }
-  while (given < total)
-    {
-      guint best = 0;
-      for (guint i = 1; i < n; i++)
-        if (remainders[i] > remainders[best])
-          best = i;
-      parts[best]++;
-      remainders[best] = -1;
-      given++;
-    }
 }
 
 static gboolean
@@ -87,7 +59,7 @@ pl_budget_spread_profile (PlPlan *plan, PlBudgetLine *line, gint64 total, const 
       g_set_error_literal (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("A profile needs at least one month with some weight."));
       return FALSE;
     }
-  apportion (total, weights, months, parts);
+  pl_apportion (total, weights, months, parts);
   return pl_plan_set_variant (plan, PL_ITEM (line), PL_BUDGET_LINE_PLANNED, amounts_variant (parts, months), error);
 }
 

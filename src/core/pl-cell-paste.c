@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pl-cell-paste.h"
+#include "pl-objective-progress.h"
 #include "pl-rules.h"
 
 /* Ends the paste's group: kept when no cell was refused (@i is @n_cells). */
@@ -46,5 +47,9 @@ pl_cell_paste_points (PlPlan *plan, PlSeriesKind kind, const PlPointCell *cells,
         break;
       pl_plan_set_point (plan, cells[i].kpi, kind, cells[i].julian, cells[i].value, NULL);
     }
+  /* The objectives tied to a KPI follow its targets in the same step (one number, not two). */
+  for (guint k = 0; i == n_cells && kind == PL_SERIES_TARGETS && k < n_cells; k++)
+    if (!pl_objectives_follow_kpi (plan, cells[k].kpi, error))
+      return end_paste (plan, 0, n_cells, refused);
   return end_paste (plan, i, n_cells, refused);
 }

@@ -12,6 +12,8 @@
 #include "pl-enums.h"
 #include "pl-error.h"
 #include "pl-money.h"
+#include "pl-objective-progress.h"
+#include "pl-objective-progress.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-rules.h"
@@ -50,6 +52,7 @@ typedef struct {
  * business, so core's model does not hold it. */
 #define NEWER_FORMAT_KEY "pl-plan-reader-newer-format"
 #define LEADING_EXTRAS_KEY "pl-plan-reader-leading-extras"
+#define RECONCILED_KEY "pl-plan-reader-reconciled"
 
 /* ---- messages ---- */
 
@@ -1697,6 +1700,21 @@ check_schema (gpointer user_data)
 
 /* Reads the plan from @data, which check_bytes() let through, in UTF-8 whatever its XML
  * declaration says when @converted. */
+/* An objective's target is its KPI's (pl-objective-progress.h): a file that says otherwise, from
+ * before they were tied or edited by hand, opens with the KPI's number, and the user is told once,
+ * as the file opens (pl_plan_describe_reconciled()). Saving writes the reconciled number. */
+static void
+reconcile_objectives (PlPlan *plan)
+{
+  g_autoptr(GPtrArray) notes = pl_objectives_reconcile (plan);
+
+  if (notes->len == 0)
+    return;
+  g_ptr_array_add (notes, NULL);
+  g_object_set_data_full (G_OBJECT (plan), RECONCILED_KEY, g_ptr_array_steal (notes, NULL),
+                          (GDestroyNotify) g_strfreev);
+}
+
 static PlPlan *
 read_plan (const char  *data,
            gsize        size,
@@ -1739,6 +1757,7 @@ read_plan (const char  *data,
   g_ptr_array_unref (self.root_ns);
   if (!close_reader (&self, error))
     return NULL;
+  reconcile_objectives (plan);
   pl_plan_mark_saved (plan);
   return g_steal_pointer (&plan);
 }
@@ -1809,4 +1828,32 @@ pl_plan_describe_newer_format (PlPlan *plan)
                             "knows %d.%d). Everything opens; what this version does not know is not shown, "
                             "but it is kept and saved back unchanged."),
                           version, PL_PLAN_FORMAT_MAJOR, PL_PLAN_FORMAT_MINOR);
+}
+
+const char * const *
+pl_plan_get_reconciled (PlPlan *plan)
+{
+  g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  return g_object_get_data (G_OBJECT (plan), RECONCILED_KEY);
+}
+
+char *
+pl_plan_describe_reconciled (PlPlan *plan)
+{
+  const char * const *notes = pl_plan_get_reconciled (plan);
+  guint n = notes != NULL ? g_strv_length ((char **) notes) : 0;
+  g_autoptr(GString) text = NULL;
+
+  if (n == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < n && i < 3; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", notes[i]);
+  if (n > 3)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("And %u more objective, set the same way.",
+                                              "And %u more objectives, set the same way.", n - 3), n - 3);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

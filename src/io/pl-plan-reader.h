@@ -40,4 +40,11 @@ const char *pl_plan_get_newer_format      (PlPlan *plan);
 /* The notice to show, once, when @plan was read from a newer file; NULL otherwise. */
 char       *pl_plan_describe_newer_format (PlPlan *plan);
 
+/* What reading @plan changed in its objectives so that each has one target, its KPI's
+ * (pl_objectives_reconcile()): one sentence per objective, NULL-terminated; NULL when nothing. */
+const char * const *pl_plan_get_reconciled     (PlPlan *plan);
+/* The same as one notice to show once, as the file opens (the first three, then how many
+ * more); NULL when there is nothing to say. */
+char       *pl_plan_describe_reconciled   (PlPlan *plan);
+
 G_END_DECLS
