@@ -1,21 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The forecast benchmark (issue 21): the latest estimate of every KPI of the 20,000-campaign
- * plan, and of its spend, as of the end of the period's sixth month (each KPI's method chosen
- * by its own back-test), timed over N runs (21 by default) with the remembered figures thrown
- * away before each run, as on a plan just opened. Then the forecasts' accuracy on months they
- * have not seen: for every measured KPI, each of the last 12 months of its history (the
- * period's) is forecast one month ahead from the months before it only, by the method its
- * back-test on those months chooses and by the last value carried forward; the mean absolute
- * percentage error of each over those months, averaged over the KPIs. The last line:
- *   forecast-20k-ms=B target-ms=50 mape-chosen=X mape-naive=Y chosen-beats-naive=yes|no
- * Usage: pl-bench-forecast [--runs N] [FILE] (the plan is generated when no FILE is given).
- * It judges only the line's check, and fails when the chosen methods lose to naive. */
+/* The forecast half of the planning benchmark (issue 21; pl-bench-planning.c prints the
+ * line): the latest estimate of every KPI of the 20,000-campaign plan, and of its spend, as
+ * of the end of the period's sixth month (each KPI's method chosen by its own back-test),
+ * timed over N runs with the remembered figures thrown away before each run, as on a plan
+ * just opened. Then the forecasts' accuracy on months they have not seen: for every measured
+ * KPI, each of the last 12 months of its history (the period's) is forecast one month ahead
+ * from the months before it only, by the method its back-test on those months chooses and
+ * by the last value carried forward; the mean absolute percentage error of each over those
+ * months, averaged over the KPIs. */
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <time.h>
 
+#include "pl-bench-forecast.h"
 #include "pl-bench-plan.h"
 #include "pl-bench-stats.h"
 #include "pl-forecast.h"
@@ -117,11 +115,10 @@ held_out (const double *y, Accuracy *acc)
   acc->n_kpis++;
 }
 
-int
-main (int argc, char **argv)
+gboolean
+pl_bench_forecast_run (const char *path, guint runs, PlBenchForecast *result)
 {
-  guint runs = 21, available = 0;
-  const char *path = NULL;
+  guint available = 0;
   g_autoptr(PlPlan) plan = NULL;
   g_autofree double *times = NULL;
   g_autofree double *cpu_times = NULL;
@@ -130,14 +127,6 @@ main (int argc, char **argv)
   Accuracy acc = { 0 };
   double ms, mape_chosen, mape_naive;
 
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-      {
-        i++;
-        runs = MAX (1, (guint) atoi (argv[i]));
-      }
-    else
-      path = argv[i];
   if (path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -146,8 +135,8 @@ main (int argc, char **argv)
       plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
       if (plan == NULL)
         {
-          g_printerr ("%s: %s\n", argv[0], error->message);
-          return 1;
+          g_printerr ("%s: %s\n", path, error->message);
+          return FALSE;
         }
     }
   else
@@ -193,7 +182,8 @@ main (int argc, char **argv)
   for (PlForecastMethod m = 0; m < PL_N_FORECAST_METHODS; m++)
     g_print (" %s %u", pl_forecast_method_key (m), acc.wins[m]);
   g_print ("\n");
-  g_print ("forecast-20k-ms=%.2f target-ms=50 mape-chosen=%.4f mape-naive=%.4f chosen-beats-naive=%s\n",
-           ms, mape_chosen, mape_naive, mape_chosen <= mape_naive ? "yes" : "no");
-  return mape_chosen <= mape_naive ? 0 : 1;
+  result->ms = ms;
+  result->mape_chosen = mape_chosen;
+  result->mape_naive = mape_naive;
+  return TRUE;
 }
