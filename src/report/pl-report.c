@@ -18,6 +18,7 @@
 #include "pl-paper.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
+#include "pl-scenario-chart.h"
 
 /* A4 and Letter, upright, in points. */
 #define A4_W 595.28
@@ -43,6 +44,7 @@ static const struct {
   { "chain", N_("KPI chain"), TRUE },
   { "funnel", N_("Funnel"), FALSE },
   { "budget", N_("Budget against actual"), FALSE },
+  { "scenarios", N_("Scenarios"), FALSE },
   { "timeline", N_("Campaign timeline"), TRUE },
   { "campaigns", N_("Campaigns"), TRUE },
   { "maturity", N_("Marketing maturity"), FALSE },
@@ -804,6 +806,15 @@ add_notes (PlReport *self)
       add_text (self, BLOCK_TEXT, g_markup_escape_text (paragraphs[i], -1));
 }
 
+/* TRUE when @plan has a saved scenario to set beside Base. */
+static gboolean
+has_scenarios (PlPlan *plan, guint32 as_of)
+{
+  g_autoptr(GArray) series = pl_scenario_series_new (plan, as_of);
+
+  return series->len > 1;
+}
+
 static void
 add_section (PlReport *self, PlReportSection section)
 {
@@ -840,6 +851,15 @@ add_section (PlReport *self, PlReportSection section)
                                                                      self->options.share_safe);
         add_text_table_section (self, section, table, NULL, (const char *[]) { "categories", "burn", NULL });
       }
+      break;
+    case PL_REPORT_SCENARIOS:
+      /* A plan without scenarios has nothing to compare: no section, not an empty one. */
+      if (has_scenarios (self->plan, self->options.as_of))
+        {
+          g_autoptr(PlReportTableText) table = pl_report_scenarios_table (self->plan, self->options.as_of,
+                                                                          self->options.share_safe);
+          add_text_table_section (self, section, table, NULL, (const char *[]) { "scenarios", NULL });
+        }
       break;
     case PL_REPORT_TIMELINE:
       add_timeline (self);
