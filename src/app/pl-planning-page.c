@@ -46,7 +46,7 @@ struct _PlPlanningPage
   GtkStack       *view_stack;
   GtkDropDown    *start_from;
   GtkLabel       *status;
-  GtkGrid        *drivers;
+  GtkFlowBox     *drivers;
   GtkSpinButton  *window;
   GtkGrid        *categories;
   GtkLabel       *whatif_summary;
@@ -97,9 +97,9 @@ grid_clear (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
-/* A cell of a table: figures right-aligned in tabular digits, headers bold. */
+/* A cell of a table, @height rows high: figures right-aligned in tabular digits, headers bold. */
 static GtkLabel *
-cell (GtkGrid *grid, int column, int row, const char *text, gboolean header, gboolean number)
+cell_span (GtkGrid *grid, int column, int row, int height, const char *text, gboolean header, gboolean number)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -107,8 +107,14 @@ cell (GtkGrid *grid, int column, int row, const char *text, gboolean header, gbo
   gtk_widget_add_css_class (label, "numeric");
   if (header)
     gtk_widget_add_css_class (label, "heading");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
+  gtk_grid_attach (grid, label, column, row, 1, height);
   return GTK_LABEL (label);
+}
+
+static GtkLabel *
+cell (GtkGrid *grid, int column, int row, const char *text, gboolean header, gboolean number)
+{
+  return cell_span (grid, column, row, 1, text, header, number);
 }
 
 static void
@@ -118,11 +124,25 @@ set_status (PlPlanningPage *self, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (self->status), message != NULL);
 }
 
-/* @value of @row as the tables show it: short money, counts in units. */
+/* @value of @row as the month tables show it, short: "138k", "1.5k", "16.6×". Money goes
+ * without its currency, which the row's title carries (row_title()): twelve months and a
+ * total fit the page's width. */
 static char *
 value_text (PlPlanningPage *self, PlProjectionRow row, double value)
 {
+  if (pl_scenario_chart_is_money (row) && isfinite (value))
+    return pl_number_short (value, FALSE);
   return pl_scenario_chart_value_text (pl_chart_style_light (), self->plan, row, value, NAN, TRUE);
+}
+
+/* @title of a money row with the currency its cells leave out: "Spend (€)". */
+static char *
+row_title (PlPlanningPage *self, PlProjectionRow row, const char *title)
+{
+  if (!pl_scenario_chart_is_money (row))
+    return g_strdup (title);
+  /* Translators: a table row's title and the currency of its amounts, "Spend (€)" */
+  return g_strdup_printf (_("%s (%s)"), title, pl_currency_symbol (pl_plan_get_currency (self->plan)));
 }
 
 /* The change from @from to @to, signed; empty when there is none. */
@@ -136,6 +156,14 @@ change_text (PlPlanningPage *self, PlProjectionRow row, double from, double to)
     return g_strdup ("");
   amount = value_text (self, row, fabs (change));
   return g_strdup_printf ("%s%s", change > 0 ? "+" : "−", amount);
+}
+
+/* The column of month @m (self->n_months: the total) in a table whose figures start at
+ * @first: the total first, where it is seen without scrolling sideways, then the months. */
+static int
+column_of (PlPlanningPage *self, int first, guint m)
+{
+  return first + (m == self->n_months ? 0 : (int) m + 1);
 }
 
 /* The month's short name for a column header ("Jan"). */
@@ -152,14 +180,17 @@ month_name (PlPlan *plan, guint month)
 }
 
 static void
-month_headers (PlPlanningPage *self, GtkGrid *grid, int first_column)
+month_headers (PlPlanningPage *self, GtkGrid *grid, int first_column, gboolean before)
 {
   for (guint m = 0; m < self->n_months; m++)
     {
       g_autofree char *name = month_name (self->plan, m);
-      cell (grid, first_column + (int) m, 0, name, TRUE, TRUE);
+      cell (grid, column_of (self, first_column, m) + before, 0, name, TRUE, TRUE);
     }
-  cell (grid, first_column + (int) self->n_months, 0, _("Total"), TRUE, TRUE);
+  cell (grid, first_column, 0, _("Total"), TRUE, TRUE);
+  /* What the delays ask for before the period starts, between the total and the months. */
+  if (before)
+    cell (grid, first_column + 1, 0, _("Before"), TRUE, TRUE);
 }
 
 /* ---- the drivers' editors ---- */
@@ -245,12 +276,18 @@ on_driver_reset_cb (GtkButton *button, PlPlanningPage *self)
   recompute (self);
 }
 
+/* Each driver's editor: its name, the value and its unit with a button that drops the
+ * assumption, and where the value comes from, in a flow of columns as wide as the page. */
 static void
 build_driver_editors (PlPlanningPage *self)
 {
-  grid_clear (self->drivers);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drivers))) != NULL)
+    gtk_flow_box_remove (self->drivers, child);
   for (PlDriver d = 0; d < PL_N_DRIVERS; d++)
     {
+      GtkWidget *editor = gtk_grid_new ();
       GtkWidget *name = gtk_label_new (pl_driver_name (d));
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 1, 1);
       GtkWidget *unit = gtk_label_new (unit_text (self, d));
@@ -280,14 +317,21 @@ build_driver_editors (PlPlanningPage *self)
           gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 5, 10);
           break;
         }
+      gtk_grid_set_column_spacing (GTK_GRID (editor), 6);
+      gtk_grid_set_row_spacing (GTK_GRID (editor), 2);
+      gtk_widget_set_margin_bottom (editor, 8);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (spin), 9);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (name, pl_driver_name (d));
+      gtk_widget_add_css_class (name, "heading");
+      gtk_editable_set_width_chars (GTK_EDITABLE (spin), 8);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_widget_set_hexpand (spin, TRUE);
       g_object_set_data (G_OBJECT (spin), "driver", GUINT_TO_POINTER (d));
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_driver_changed_cb), self);
       pl_a11y_labelled_by (spin, name);
       gtk_label_set_xalign (GTK_LABEL (unit), 0);
+      gtk_label_set_width_chars (GTK_LABEL (unit), 4);
       gtk_widget_add_css_class (reset, "flat");
       gtk_widget_set_tooltip_text (reset, _("Back to the value from history, or the default"));
       pl_a11y_label (reset, reset_name);
@@ -295,16 +339,18 @@ build_driver_editors (PlPlanningPage *self)
       g_signal_connect (reset, "clicked", G_CALLBACK (on_driver_reset_cb), self);
       gtk_label_set_xalign (GTK_LABEL (source), 0);
       gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_margin_bottom (source, 6);
       gtk_widget_add_css_class (source, "dim-label");
       gtk_widget_add_css_class (source, "caption");
       /* A screen reader hears where the value comes from with the value. */
       gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, source, NULL, -1);
-      gtk_grid_attach (self->drivers, name, 0, 2 * (int) d, 1, 1);
-      gtk_grid_attach (self->drivers, spin, 1, 2 * (int) d, 1, 1);
-      gtk_grid_attach (self->drivers, unit, 2, 2 * (int) d, 1, 1);
-      gtk_grid_attach (self->drivers, reset, 3, 2 * (int) d, 1, 1);
-      gtk_grid_attach (self->drivers, source, 0, 2 * (int) d + 1, 4, 1);
+      gtk_grid_attach (GTK_GRID (editor), name, 0, 0, 3, 1);
+      gtk_grid_attach (GTK_GRID (editor), spin, 0, 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (editor), unit, 1, 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (editor), reset, 2, 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (editor), source, 0, 2, 3, 1);
+      gtk_flow_box_append (self->drivers, editor);
+      /* Tab goes from value to value, not through the flow's own cells. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (editor), FALSE);
       self->driver_spin[d] = GTK_SPIN_BUTTON (spin);
       self->driver_source[d] = GTK_LABEL (source);
       self->driver_reset[d] = reset;
@@ -376,7 +422,7 @@ build_month_table (PlPlanningPage *self)
 
   grid_clear (self->month_table);
   g_ptr_array_set_size (self->cells, 0);
-  month_headers (self, self->month_table, 2);
+  month_headers (self, self->month_table, 2, FALSE);
   for (guint r = 0; r < N_TABLE_ROWS; r++)
     for (guint v = 0; v < N_VALUES; v++)
       {
@@ -385,7 +431,15 @@ build_month_table (PlPlanningPage *self)
 
         if (v == VALUE_PLAN)
           {
-            GtkLabel *name = cell (self->month_table, 0, row, pl_projection_row_name (table_rows[r]), TRUE, FALSE);
+            g_autofree char *title = row_title (self, table_rows[r], pl_projection_row_name (table_rows[r]));
+            /* The measure's name over its three rows, on two lines if it must: the months
+             * keep the width. */
+            GtkLabel *name = cell_span (self->month_table, 0, row, N_VALUES, title, TRUE, FALSE);
+
+            gtk_label_set_wrap (name, TRUE);
+            gtk_label_set_max_width_chars (name, 9);
+            gtk_label_set_width_chars (name, 9);
+            gtk_widget_set_valign (GTK_WIDGET (name), GTK_ALIGN_START);
             /* A little air between the measures. */
             if (r > 0)
               {
@@ -397,7 +451,7 @@ build_month_table (PlPlanningPage *self)
           gtk_widget_add_css_class (GTK_WIDGET (kind), "dim-label");
         for (guint m = 0; m <= self->n_months; m++)
           {
-            GtkLabel *value = cell (self->month_table, 2 + (int) m, row, "", FALSE, TRUE);
+            GtkLabel *value = cell (self->month_table, column_of (self, 2, m), row, "", FALSE, TRUE);
 
             if (r > 0 && v == VALUE_PLAN)
               gtk_widget_set_margin_top (GTK_WIDGET (value), 8);
@@ -508,17 +562,14 @@ show_backsolve (PlPlanningPage *self)
   gtk_label_set_text (self->backsolve_text, sentence);
   for (guint r = 0; r < G_N_ELEMENTS (needed_rows); r++)
     before |= fabs (pl_backsolve_get (backsolve, needed_rows[r], PL_PROJECTION_BEFORE_PERIOD)) >= 0.5;
-  /* What the delays ask for before the period starts, when they do. */
-  if (before)
-    cell (self->backsolve_table, column++, 0, _("Before"), TRUE, TRUE);
-  month_headers (self, self->backsolve_table, column);
+  month_headers (self, self->backsolve_table, column, before);
   for (guint r = 0; r < G_N_ELEMENTS (needed_rows) + 1; r++)
     {
       gboolean planned = r == G_N_ELEMENTS (needed_rows);
       PlProjectionRow row = planned ? PL_PROJECTION_SPEND : needed_rows[r];
-      g_autofree char *title = planned ? g_strdup (_("Planned spend"))
-                                       /* Translators: a row of the back-solve: "Leads needed" */
-                                       : g_strdup_printf (_("%s needed"), pl_projection_row_name (row));
+      /* Translators: a row of the back-solve: "Leads needed" */
+      g_autofree char *needed = planned ? g_strdup (_("Planned spend")) : g_strdup_printf (_("%s needed"), pl_projection_row_name (row));
+      g_autofree char *title = row_title (self, row, needed);
       GtkLabel *name = cell (self->backsolve_table, 0, (int) r + 1, title, TRUE, FALSE);
 
       if (planned)
@@ -529,7 +580,8 @@ show_backsolve (PlPlanningPage *self)
           double value = planned ? (month == PL_PROJECTION_BEFORE_PERIOD ? NAN : pl_projection_get (self->whatif_projection, row, month))
                                  : pl_backsolve_get (backsolve, row, month);
           g_autofree char *text = value_text (self, row, value);
-          GtkLabel *label = cell (self->backsolve_table, column + m, (int) r + 1, text, m == (int) self->n_months, TRUE);
+          int at = m < 0 ? column + 1 : column_of (self, column, (guint) m) + (before && m < (int) self->n_months);
+          GtkLabel *label = cell (self->backsolve_table, at, (int) r + 1, text, m == (int) self->n_months, TRUE);
 
           if (planned)
             gtk_widget_set_margin_top (GTK_WIDGET (label), 8);
@@ -564,8 +616,11 @@ show_scenario_months (PlPlanningPage *self)
   grid_clear (self->scenario_months);
   if (self->series == NULL)
     return;
-  cell (self->scenario_months, 0, 0, _("Scenario"), TRUE, FALSE);
-  month_headers (self, self->scenario_months, 1);
+  {
+    g_autofree char *title = row_title (self, row, pl_projection_row_name (row));
+    cell (self->scenario_months, 0, 0, title, TRUE, FALSE);
+  }
+  month_headers (self, self->scenario_months, 1, FALSE);
   for (guint i = 0; i < self->series->len; i++)
     {
       const PlScenarioSeries *s = &g_array_index (self->series, PlScenarioSeries, i);
@@ -575,7 +630,7 @@ show_scenario_months (PlPlanningPage *self)
         {
           g_autofree char *text = value_text (self, row, pl_projection_get (s->projection, row,
                                                                               m == self->n_months ? PL_PROJECTION_TOTAL : (int) m));
-          cell (self->scenario_months, 1 + (int) m, (int) i + 1, text, m == self->n_months, TRUE);
+          cell (self->scenario_months, column_of (self, 1, m), (int) i + 1, text, m == self->n_months, TRUE);
         }
     }
 }

@@ -12,7 +12,7 @@
 #define LEGEND_H 28.0
 #define GAP      18.0
 #define TITLE_H  20.0
-#define AXIS_W   50.0
+#define PAD      8.0
 #define MONTHS_H 18.0
 
 const PlProjectionRow pl_scenario_chart_measures[PL_SCENARIO_CHART_N_MEASURES] = {
@@ -62,8 +62,8 @@ pl_scenario_series_new (PlPlan *plan, guint32 as_of)
 
 /* ---- figures in words ---- */
 
-static gboolean
-is_money (PlProjectionRow row)
+gboolean
+pl_scenario_chart_is_money (PlProjectionRow row)
 {
   return row == PL_PROJECTION_SPEND || row == PL_PROJECTION_REVENUE || row == PL_PROJECTION_CAC ||
          row == PL_PROJECTION_LTV;
@@ -77,7 +77,7 @@ pl_scenario_chart_value_text (const PlChartStyle *style, PlPlan *plan, PlProject
 
   if (isnan (value) || isinf (value))
     return g_strdup ("–");
-  if (is_money (row))
+  if (pl_scenario_chart_is_money (row))
     {
       gint64 minor = pl_money_from_major (value, exponent);
       gint64 base = isnan (whole) ? 0 : pl_money_from_major (whole, exponent);
@@ -140,6 +140,19 @@ month_x (double x, double w, guint n, guint m)
   return x + w * (m + 0.5) / MAX (n, 1);
 }
 
+/* Base, when there are others, is a wide pale band under them. */
+static double
+series_width (GArray *series, guint i)
+{
+  return i == 0 && series->len > 1 ? 5 : 2;
+}
+
+static double
+series_alpha (const PlChartStyle *style, GArray *series, guint i)
+{
+  return i == 0 && series->len > 1 ? pl_chart_faint (style, 0.5) : 1;
+}
+
 static void
 draw_legend (cairo_t *cr, PangoLayout *text, GArray *series, double width, const PlChartStyle *style)
 {
@@ -151,13 +164,16 @@ draw_legend (cairo_t *cr, PangoLayout *text, GArray *series, double width, const
       const PlScenarioSeries *s = &g_array_index (series, PlScenarioSeries, i);
       int label_w;
 
-      pl_chart_set_color (cr, pl_chart_series_color (style, i), 1);
-      cairo_set_line_width (cr, 3);
+      pl_chart_set_color (cr, pl_chart_series_color (style, i), series_alpha (style, series, i));
+      cairo_set_line_width (cr, series_width (series, i));
       cairo_move_to (cr, x, 11);
       cairo_line_to (cr, x + 20, 11);
       cairo_stroke (cr);
-      cairo_arc (cr, x + 10, 11, 3.5, 0, 2 * G_PI);
-      cairo_fill (cr);
+      if (series_alpha (style, series, i) == 1)
+        {
+          cairo_arc (cr, x + 10, 11, 3.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
       pl_chart_set_color (cr, &style->text, 1);
       pango_layout_set_width (text, (int) ((item_max - 44) * PANGO_SCALE));
       pango_layout_set_alignment (text, PANGO_ALIGN_LEFT);
@@ -176,9 +192,10 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
             double py, double pw, double ph, const PlChartStyle *style)
 {
   guint n = pl_plan_get_months (plan);
-  double top = 0, x = px + AXIS_W, y = py + TITLE_H + 6, w = pw - AXIS_W - 4, h = ph - TITLE_H - 6 - MONTHS_H;
   const PlScenarioSeries *base = &g_array_index (series, PlScenarioSeries, 0);
   double base_total = pl_projection_get (base->projection, row, PL_PROJECTION_TOTAL);
+  double top = 0, axis_w = 0, x, y = py + TITLE_H + 6, w, h = ph - TITLE_H - 6 - MONTHS_H;
+  char *labels[3];
   int widest = 0;
   guint step;
 
@@ -190,6 +207,23 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
           top = MAX (top, v);
       }
   top = pl_chart_nice_ceiling (top);
+  /* Zero, half and the top: enough to read a level without crowding a small chart. The
+   * axis is as wide as its longest label ("250k EUR"), so that none is cut. */
+  pl_chart_text_set_size (text, 10);
+  pango_layout_set_width (text, -1);
+  for (int i = 0; i <= 2; i++)
+    {
+      int label_w;
+
+      /* Money axes in a share-safe style read as shares of Base's average month. */
+      labels[i] = pl_scenario_chart_value_text (style, plan, row, top * i / 2,
+                                                style->share_safe ? base_total / MAX (n, 1) : NAN, TRUE);
+      pango_layout_set_text (text, labels[i], -1);
+      pango_layout_get_pixel_size (text, &label_w, NULL);
+      axis_w = MAX (axis_w, label_w + 8);
+    }
+  x = px + axis_w;
+  w = pw - axis_w - 4;
 
   pl_chart_text_set_size (text, 12);
   pl_chart_set_color (cr, &style->text, 1);
@@ -203,15 +237,10 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
     pango_font_description_free (bold);
   }
   pl_chart_text_set_size (text, 10);
-
-  /* Zero, half and the top: enough to read a level without crowding a small chart. */
   for (int i = 0; i <= 2; i++)
     {
       double gy = floor (y + h - h * i / 2) + 0.5;
-      double value = top * i / 2;
-      /* Money axes in a share-safe style read as shares of Base's month at the top. */
-      g_autofree char *label = pl_scenario_chart_value_text (style, plan, row, value,
-                                                             style->share_safe ? base_total / MAX (n, 1) : NAN, TRUE);
+      g_autofree char *label = labels[i];
 
       pl_chart_set_color (cr, &style->muted, pl_chart_faint (style, i == 0 ? 0.6 : 0.2));
       cairo_set_line_width (cr, 1);
@@ -219,7 +248,7 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
       cairo_line_to (cr, x + w, gy);
       cairo_stroke (cr);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, label, px, gy - 7, AXIS_W - 6, PANGO_ALIGN_RIGHT);
+      pl_chart_text (cr, text, label, px, gy - 7, axis_w - 6, PANGO_ALIGN_RIGHT);
     }
 
   /* Every month when their names fit side by side, else every other one, or fewer. */
@@ -245,14 +274,15 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
       pl_chart_month_label (cr, text, plan, m, month_x (x, w, n, m) - slot * step / 2, y + h + 3, slot * step);
     }
 
-  /* The scenarios, Base under the others: a saved scenario over Base reads as the change. */
+  /* The scenarios, Base under the others as a wide pale band: the reference the others are
+   * read against, still seen on both sides of a scenario that keeps its figures. */
   for (guint i = 0; i < series->len; i++)
     {
       PlProjection *projection = g_array_index (series, PlScenarioSeries, i).projection;
       gboolean drawing = FALSE;
 
-      pl_chart_set_color (cr, pl_chart_series_color (style, i), 1);
-      cairo_set_line_width (cr, i == 0 ? 2.5 : 2);
+      pl_chart_set_color (cr, pl_chart_series_color (style, i), series_alpha (style, series, i));
+      cairo_set_line_width (cr, series_width (series, i));
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_new_path (cr);
       for (guint m = 0; m < n; m++)
@@ -272,8 +302,9 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
           drawing = TRUE;
         }
       cairo_stroke (cr);
-      /* Points where there is room for them: a month standing alone shows too. */
-      if (w / MAX (n, 1) >= 10)
+      /* Points where there is room for them (a month standing alone shows too), not on
+       * Base's band, where they would darken it. */
+      if (w / MAX (n, 1) >= 10 && series_alpha (style, series, i) == 1)
         for (guint m = 0; m < n; m++)
           {
             double v = pl_projection_get (projection, row, (int) m);
@@ -294,16 +325,19 @@ pl_scenario_chart_draw (PlPlan *plan, GArray *series, cairo_t *cr, double width,
   /* Three charts a row when there is room for them, else two. */
   guint columns = width >= 720 ? 3 : 2;
   guint rows = (PL_SCENARIO_CHART_N_MEASURES + columns - 1) / columns;
-  double pw = (width - GAP * (columns - 1)) / columns;
-  double ph = (height - LEGEND_H - GAP * (rows - 1)) / rows;
+  double pw = (width - 2 * PAD - GAP * (columns - 1)) / columns;
+  double ph = (height - 2 * PAD - LEGEND_H - GAP * (rows - 1)) / rows;
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
   if (series->len == 0)
     return pl_chart_sentences_join (pl_scenario_chart_sentences (plan, series, style));
-  draw_legend (cr, text, series, width, style);
+  cairo_save (cr);
+  cairo_translate (cr, PAD, PAD);
+  draw_legend (cr, text, series, width - 2 * PAD, style);
   for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
     draw_panel (cr, text, plan, series, pl_scenario_chart_measures[k], (k % columns) * (pw + GAP),
                 LEGEND_H + (k / columns) * (ph + GAP), pw, ph, style);
+  cairo_restore (cr);
   return pl_chart_sentences_join (pl_scenario_chart_sentences (plan, series, style));
 }

@@ -33,6 +33,8 @@ GArray *pl_scenario_series_new_empty (void);
 /* Appends @name with @projection (taken). */
 void    pl_scenario_series_add       (GArray *series, const char *name, PlProjection *projection);
 
+/* TRUE for the rows that are amounts of money: spend, revenue, CAC, LTV. */
+gboolean pl_scenario_chart_is_money  (PlProjectionRow row);
 /* @value of @row as a table shows it: money in @plan's currency (short when @brief), counts
  * rounded to units, LTV:CAC as "3.4×", ROI as a percentage, "–" when not available. In a
  * share-safe @style, money is shown as its share of @whole (the same figure for Base). */

@@ -23,6 +23,22 @@ total_text (PlPlan *plan, PlProjection *projection, PlProjectionRow row)
                                        pl_projection_get (projection, row, PL_PROJECTION_TOTAL), NAN, FALSE);
 }
 
+/* The value editor of @driver on the page. */
+static GtkSpinButton *
+driver_spin (GtkWidget *root, PlDriver driver)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found;
+
+      if (GTK_IS_SPIN_BUTTON (child) && g_object_get_data (G_OBJECT (child), "driver") == GUINT_TO_POINTER (driver))
+        return GTK_SPIN_BUTTON (child);
+      if ((found = driver_spin (child, driver)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 show_view (GtkWidget *page, const char *name)
 {
@@ -61,8 +77,8 @@ test_planning_page (void)
 
   /* MQL to SQL up ten points on the what-if. */
   as_of = pl_dashboard_resolve_as_of (plan, pl_calendar_today ());
-  spin = gtk_grid_get_child_at (GTK_GRID (pl_test_find_by_id (page, "drivers")), 1, 2 * PL_DRIVER_MQL_TO_SQL);
-  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  spin = GTK_WIDGET (driver_spin (pl_test_find_by_id (page, "drivers"), PL_DRIVER_MQL_TO_SQL));
+  g_assert_nonnull (spin);
   rate = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
   history = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, as_of);
   g_assert_cmpfloat_with_epsilon (rate / 100, pl_drivers_get (history, PL_DRIVER_MQL_TO_SQL, NULL), 0.001);
