@@ -54,6 +54,7 @@ struct _PlPlanningPage
   GtkDropDown    *goal_kind;
   GtkSpinButton  *goal_amount;
   GtkSpinButton  *safety;
+  GtkLabel       *goal_unit;
   GtkLabel       *backsolve_text;
   GtkGrid        *backsolve_table;
   GtkGrid        *scenario_table;
@@ -252,10 +253,17 @@ on_driver_changed_cb (GtkSpinButton *spin, PlPlanningPage *self)
 {
   PlDriver driver = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "driver"));
   g_autoptr(GError) error = NULL;
+  double shown, now;
 
   if (self->filling || self->whatif == NULL)
     return;
-  if (!pl_drivers_set (self->whatif, driver, gtk_spin_button_get_value (spin) / shown_scale (driver), &error))
+  /* Leaving the field sets it again from its text: a value shown rounded ("11.9" for
+   * 11.94 %) is not the user's change. */
+  shown = gtk_spin_button_get_value (spin);
+  now = pl_drivers_get (self->whatif, driver, NULL) * shown_scale (driver);
+  if (isfinite (now) && fabs (shown - now) < 0.5 * pow (10, -(int) gtk_spin_button_get_digits (spin)))
+    return;
+  if (!pl_drivers_set (self->whatif, driver, shown / shown_scale (driver), &error))
     {
       set_status (self, error->message);
       return;
@@ -531,6 +539,8 @@ suggest_goal (PlPlanningPage *self)
                                   PL_PROJECTION_TOTAL);
   double step = kind == PL_GOAL_CUSTOMERS ? 1 : 1000;
 
+  gtk_label_set_text (self->goal_unit, kind == PL_GOAL_CUSTOMERS ? _("customers")
+                                                                 : pl_currency_symbol (pl_plan_get_currency (self->plan)));
   self->filling = TRUE;
   gtk_spin_button_set_digits (self->goal_amount, 0);
   gtk_spin_button_set_increments (self->goal_amount, step, step * 10);
@@ -912,6 +922,7 @@ pl_planning_page_class_init (PlPlanningPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, goal_kind);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, goal_amount);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, safety);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, goal_unit);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, backsolve_text);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, backsolve_table);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, scenario_table);
