@@ -44,6 +44,9 @@ struct _PlPlanningPage
 
   /* Template widgets */
   GtkStack       *view_stack;
+  GtkWidget      *whatif_bar;
+  GtkWidget      *window_bar;
+  GtkWidget      *goal_bar;
   GtkDropDown    *start_from;
   GtkLabel       *status;
   GtkFlowBox     *drivers;
@@ -804,6 +807,27 @@ update_scenario_action (GtkWidget *widget, const char *name, GVariant *parameter
 {
 }
 
+/* ---- large text ---- */
+
+/* At large text the bars of buttons stand in a column and the drivers one a row, so that the
+ * page fits a narrow window without scrolling sideways. */
+static void
+stack_for_large_text (GtkWidget *widget)
+{
+  PlPlanningPage *self = PL_PLANNING_PAGE (widget);
+  GtkWidget *bars[] = { self->whatif_bar, self->window_bar, self->goal_bar };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bars); i++)
+    {
+      GtkWidget *bar = bars[i];
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (bar), GTK_ORIENTATION_VERTICAL);
+      for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL; child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_halign (child, GTK_ALIGN_START);
+    }
+  gtk_flow_box_set_min_children_per_line (self->drivers, 1);
+}
+
 /* ---- PlPage ---- */
 
 /* What the projector is made from: the KPIs and their links, the budget, the period. */
@@ -912,6 +936,9 @@ pl_planning_page_class_init (PlPlanningPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-planning-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, whatif_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, window_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, goal_bar);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, start_from);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, status);
   gtk_widget_class_bind_template_child (widget_class, PlPlanningPage, drivers);
@@ -957,6 +984,7 @@ pl_planning_page_init (PlPlanningPage *self)
   pl_chart_theme_grow_with_text (self->scenario_chart);
   pl_chart_menu_attach (GTK_WIDGET (self->scenario_chart), "scenarios");
   pl_a11y_name_inner_buttons (GTK_WIDGET (self));
+  pl_a11y_when_large_text (GTK_WIDGET (self), stack_for_large_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.update-scenario", FALSE);
 }
 
