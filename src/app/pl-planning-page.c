@@ -15,6 +15,7 @@
 #include "pl-planning-page.h"
 #include "pl-projection.h"
 #include "pl-records.h"
+#include "pl-scenario.h"
 #include "pl-scenario-chart.h"
 
 /* The page works on a copy of the drivers: the plan's own (from its history over the
@@ -81,7 +82,7 @@ struct _PlPlanningPage
   PlDrivers      *whatif;      /* the copy the user edits */
   PlProjection   *plan_projection;
   PlProjection   *whatif_projection;
-  PlItem         *loaded;      /* the scenario the what-if started from, or NULL */
+  PlScenario     *loaded;      /* the scenario the what-if started from, or NULL */
   GArray         *series;      /* the scenarios side by side (PlScenarioSeries) */
   guint32         as_of;
 };
@@ -785,26 +786,97 @@ reset_all_action (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* ---- scenarios: starting from one, saving ---- */
 
+static void on_start_from_cb (GtkDropDown *drop_down, GParamSpec *pspec, PlPlanningPage *self);
+
+/* The choices of "Start from": the plan's drivers, then each scenario; the loaded one chosen. */
 static void
 fill_start_from (PlPlanningPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *scenarios = pl_plan_get_collection (self->plan, PL_COLLECTION_SCENARIOS);
+  guint chosen = 0;
 
   gtk_string_list_append (names, _("The plan’s drivers"));
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+
+      gtk_string_list_append (names, pl_item_get_string (scenario, PL_SCENARIO_NAME));
+      if (scenario == PL_ITEM (self->loaded))
+        chosen = i + 1;
+    }
+  /* A loaded scenario deleted (or undone) leaves the what-if as it is, loaded from nothing. */
+  if (chosen == 0)
+    g_clear_object (&self->loaded);
+  g_signal_handlers_block_by_func (self->start_from, on_start_from_cb, self);
   gtk_drop_down_set_model (self->start_from, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->start_from, 0);
+  gtk_drop_down_set_selected (self->start_from, chosen);
+  g_signal_handlers_unblock_by_func (self->start_from, on_start_from_cb, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.update-scenario", self->loaded != NULL);
+}
+
+static void
+on_start_from_cb (GtkDropDown *drop_down, GParamSpec *pspec, PlPlanningPage *self)
+{
+  guint chosen = gtk_drop_down_get_selected (drop_down);
+
+  if (self->plan == NULL || chosen == GTK_INVALID_LIST_POSITION)
+    return;
+  g_clear_object (&self->loaded);
+  g_clear_pointer (&self->whatif, pl_drivers_free);
+  if (chosen == 0)
+    renew_whatif (self, PL_DRIVERS_DEFAULT_WINDOW);
+  else
+    {
+      self->loaded = g_list_model_get_item (pl_plan_get_collection (self->plan, PL_COLLECTION_SCENARIOS), chosen - 1);
+      self->whatif = pl_scenario_get_drivers (self->loaded, self->plan, self->as_of);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.update-scenario", self->loaded != NULL);
+  set_status (self, NULL);
+  recompute (self);
+}
+
+static gboolean
+save_scenario_done (gpointer owner, const char *text, guint choice, GError **error)
+{
+  PlPlanningPage *self = owner;
+  g_autofree char *name = g_strstrip (g_strdup (text));
+  PlScenario *scenario;
+
+  if (self->plan == NULL)
+    return TRUE;
+  scenario = pl_scenario_add (self->plan, name, self->whatif, error);
+  if (scenario == NULL)
+    return FALSE;
+  /* The what-if is now that scenario: "Update Scenario" writes to it. */
+  g_set_object (&self->loaded, scenario);
+  fill_start_from (self);
+  set_status (self, NULL);
+  return TRUE;
 }
 
 static void
 save_scenario_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  set_status (PL_PLANNING_PAGE (widget), _("Scenarios cannot be saved yet."));
+  PlPlanningPage *self = PL_PLANNING_PAGE (widget);
+
+  if (self->plan == NULL)
+    return;
+  pl_ask_dialog_present (widget, _("Save as Scenario"),
+                         _("The plan keeps the drivers you changed under this name; the others follow its history."),
+                         "", NULL, _("_Save"), save_scenario_done, self);
 }
 
 static void
 update_scenario_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
+  PlPlanningPage *self = PL_PLANNING_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL || self->loaded == NULL)
+    return;
+  if (!pl_scenario_set_drivers (self->plan, self->loaded, self->whatif, &error))
+    set_status (self, error->message);
 }
 
 /* ---- large text ---- */
@@ -889,11 +961,10 @@ pl_planning_page_refresh (PlPage *page, PlChangeMask change)
   self->plan_projection = pl_projector_forward (self->projector, self->base);
   if (self->whatif_projection == NULL)
     self->whatif_projection = pl_projector_forward (self->projector, self->whatif);
+  if (first || (change & pl_change_for_collection (PL_COLLECTION_SCENARIOS)) != 0)
+    fill_start_from (self);
   if (first)
-    {
-      fill_start_from (self);
-      suggest_goal (self);
-    }
+    suggest_goal (self);
   recompute (self);
 }
 
@@ -930,7 +1001,8 @@ pl_planning_page_class_init (PlPlanningPageClass *klass)
   pl_page_class_set_shows (page_class, structure_mask () | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
                                        pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS) |
                                        pl_change_for_collection (PL_COLLECTION_ALLOCATIONS) |
-                                       pl_change_for_collection (PL_COLLECTION_SPEND));
+                                       pl_change_for_collection (PL_COLLECTION_SPEND) |
+                                       pl_change_for_collection (PL_COLLECTION_SCENARIOS));
   pl_page_class_set_charts (page_class, charts);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-planning-page.ui");
@@ -975,6 +1047,7 @@ pl_planning_page_init (PlPlanningPage *self)
   gtk_string_list_append (goals, _("New customers"));
   gtk_drop_down_set_model (self->goal_kind, G_LIST_MODEL (goals));
   g_signal_connect (self->goal_kind, "notify::selected", G_CALLBACK (on_goal_kind_cb), self);
+  g_signal_connect (self->start_from, "notify::selected", G_CALLBACK (on_start_from_cb), self);
   for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
     gtk_string_list_append (measures, pl_projection_row_name (pl_scenario_chart_measures[k]));
   gtk_drop_down_set_model (self->month_measure, G_LIST_MODEL (measures));

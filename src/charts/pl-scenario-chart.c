@@ -7,6 +7,8 @@
 
 #include "pl-chart-draw.h"
 #include "pl-money.h"
+#include "pl-records.h"
+#include "pl-scenario.h"
 #include "pl-scenario-chart.h"
 
 #define LEGEND_H 28.0
@@ -56,7 +58,17 @@ pl_scenario_series_new (PlPlan *plan, guint32 as_of)
   g_autoptr(PlDrivers) base = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, as_of);
 
   /* Translators: the scenario made of the plan's own drivers, from its history */
+  GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
+
   pl_scenario_series_add (series, C_("scenario", "Base"), pl_projector_forward (projector, base));
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+      g_autoptr(PlDrivers) drivers = pl_scenario_get_drivers (PL_SCENARIO (scenario), plan, as_of);
+
+      pl_scenario_series_add (series, pl_item_get_string (scenario, PL_SCENARIO_NAME),
+                              pl_projector_forward (projector, drivers));
+    }
   return series;
 }
 

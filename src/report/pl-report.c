@@ -18,7 +18,6 @@
 #include "pl-paper.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
-#include "pl-scenario-chart.h"
 
 /* A4 and Letter, upright, in points. */
 #define A4_W 595.28
@@ -808,11 +807,9 @@ add_notes (PlReport *self)
 
 /* TRUE when @plan has a saved scenario to set beside Base. */
 static gboolean
-has_scenarios (PlPlan *plan, guint32 as_of)
+has_scenarios (PlPlan *plan)
 {
-  g_autoptr(GArray) series = pl_scenario_series_new (plan, as_of);
-
-  return series->len > 1;
+  return pl_plan_get_n (plan, PL_COLLECTION_SCENARIOS) > 0;
 }
 
 static void
@@ -854,7 +851,7 @@ add_section (PlReport *self, PlReportSection section)
       break;
     case PL_REPORT_SCENARIOS:
       /* A plan without scenarios has nothing to compare: no section, not an empty one. */
-      if (has_scenarios (self->plan, self->options.as_of))
+      if (has_scenarios (self->plan))
         {
           g_autoptr(PlReportTableText) table = pl_report_scenarios_table (self->plan, self->options.as_of,
                                                                           self->options.share_safe);

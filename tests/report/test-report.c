@@ -13,6 +13,7 @@
 #include "pl-figures.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
+#include "pl-scenario.h"
 #include "pl-test-charts.h"
 
 /* A day in the example plan's period, after months with figures. */
@@ -415,6 +416,44 @@ test_many_campaigns (void)
   g_assert_null (strstr (text, "Local event 599"));
 }
 
+/* The scenarios section: none without scenarios; with one, its table (Base and the scenario
+ * over the period) and the comparison chart, between the budget and the timeline. */
+static void
+test_scenarios (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 today = example_today (plan);
+  g_autoptr(PlDrivers) stretch = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, today);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  PlReportOptions options;
+  const char *section, *budget, *timeline;
+
+  pl_report_options_init (&options, plan, today);
+  report = pl_report_new (plan, &options);
+  g_assert_cmpint (pl_report_get_section_page (report, PL_REPORT_SCENARIOS), ==, -1);
+  g_clear_pointer (&report, pl_report_free);
+
+  g_assert_true (pl_drivers_set (stretch, PL_DRIVER_MQL_TO_SQL, 0.5, &error));
+  g_assert_nonnull (pl_scenario_add (plan, "Stretch", stretch, &error));
+  g_assert_no_error (error);
+  report = pl_report_new (plan, &options);
+  g_assert_cmpint (pl_report_get_section_page (report, PL_REPORT_SCENARIOS), >, 0);
+  path = write_report (plan, &options, "scenarios.pdf");
+  text = poppler ("pdftotext", path, NULL);
+  /* Past the contents: the section's title, its table's rows, the chart's legend. */
+  budget = strstr (strstr (text, "\f"), "Budget against actual");
+  section = strstr (budget, "Projected over the period from each scenario’s drivers.");
+  timeline = strstr (budget, "Campaign timeline");
+  g_assert_nonnull (section);
+  g_assert_true (section < timeline);
+  g_assert_nonnull (strstr (section, "Base"));
+  g_assert_nonnull (strstr (section, "Stretch"));
+  g_assert_nonnull (strstr (section, "Scenarios side by side"));
+}
+
 static void
 test_write_error (void)
 {
@@ -442,5 +481,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/paper", test_paper);
   g_test_add_func ("/report/many-campaigns", test_many_campaigns);
   g_test_add_func ("/report/write-error", test_write_error);
+  g_test_add_func ("/report/scenarios", test_scenarios);
   return g_test_run ();
 }
