@@ -74,6 +74,7 @@ struct _PlPlanningPage
   GPtrArray      *cells;
   guint           n_months;
   gboolean        filling;     /* the page sets its editors: not the user's edit */
+  gboolean        unsaved;     /* the what-if changed since it was loaded or saved */
 
   /* Owned references */
   PlPlan         *plan;
@@ -90,6 +91,16 @@ struct _PlPlanningPage
 G_DEFINE_FINAL_TYPE (PlPlanningPage, pl_planning_page, PL_TYPE_PAGE)
 
 static void recompute (PlPlanningPage *self);
+static void set_status (PlPlanningPage *self, const char *message);
+
+/* The user changed the what-if: it differs from what was loaded or saved. */
+static void
+edited (PlPlanningPage *self)
+{
+  self->unsaved = TRUE;
+  set_status (self, NULL);
+  recompute (self);
+}
 
 /* ---- small pieces ---- */
 
@@ -272,8 +283,7 @@ on_driver_changed_cb (GtkSpinButton *spin, PlPlanningPage *self)
       set_status (self, error->message);
       return;
     }
-  set_status (self, NULL);
-  recompute (self);
+  edited (self);
 }
 
 static void
@@ -284,8 +294,7 @@ on_driver_reset_cb (GtkButton *button, PlPlanningPage *self)
   if (self->whatif == NULL)
     return;
   pl_drivers_reset (self->whatif, driver);
-  set_status (self, NULL);
-  recompute (self);
+  edited (self);
 }
 
 /* Each driver's editor: its name, the value and its unit with a button that drops the
@@ -382,8 +391,7 @@ on_category_changed_cb (GtkSpinButton *spin, PlPlanningPage *self)
       set_status (self, error->message);
       return;
     }
-  set_status (self, NULL);
-  recompute (self);
+  edited (self);
 }
 
 static void
@@ -658,7 +666,7 @@ show_scenarios (PlPlanningPage *self)
     return;
   self->series = pl_scenario_series_new (self->plan, self->as_of);
   /* The what-if not saved yet compares with the others before the user names it. */
-  if (pl_drivers_has_assumptions (self->whatif))
+  if (self->unsaved && (pl_drivers_has_assumptions (self->whatif) || self->loaded != NULL))
     pl_scenario_series_add (self->series, _("What-if (not saved)"), pl_projection_copy (self->whatif_projection));
   cell (self->scenario_table, 0, 0, _("Scenario"), TRUE, FALSE);
   for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
@@ -768,7 +776,7 @@ on_window_changed_cb (GtkSpinButton *spin, PlPlanningPage *self)
   if (self->filling || self->whatif == NULL)
     return;
   renew_whatif (self, (guint) gtk_spin_button_get_value_as_int (spin));
-  recompute (self);
+  edited (self);
 }
 
 static void
@@ -780,6 +788,8 @@ reset_all_action (GtkWidget *widget, const char *name, GVariant *parameter)
     return;
   g_clear_pointer (&self->whatif, pl_drivers_free);
   renew_whatif (self, PL_DRIVERS_DEFAULT_WINDOW);
+  /* Back to the plan's drivers: a loaded scenario's assumptions are now dropped. */
+  self->unsaved = self->loaded != NULL;
   set_status (self, NULL);
   recompute (self);
 }
@@ -832,6 +842,7 @@ on_start_from_cb (GtkDropDown *drop_down, GParamSpec *pspec, PlPlanningPage *sel
       self->whatif = pl_scenario_get_drivers (self->loaded, self->plan, self->as_of);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.update-scenario", self->loaded != NULL);
+  self->unsaved = FALSE;
   set_status (self, NULL);
   recompute (self);
 }
@@ -845,9 +856,14 @@ save_scenario_done (gpointer owner, const char *text, guint choice, GError **err
 
   if (self->plan == NULL)
     return TRUE;
+  /* Saved before the plan says it changed, so that the page it refreshes shows it saved. */
+  self->unsaved = FALSE;
   scenario = pl_scenario_add (self->plan, name, self->whatif, error);
   if (scenario == NULL)
-    return FALSE;
+    {
+      self->unsaved = TRUE;
+      return FALSE;
+    }
   /* The what-if is now that scenario: "Update Scenario" writes to it. */
   g_set_object (&self->loaded, scenario);
   fill_start_from (self);
@@ -875,8 +891,12 @@ update_scenario_action (GtkWidget *widget, const char *name, GVariant *parameter
 
   if (self->plan == NULL || self->loaded == NULL)
     return;
+  self->unsaved = FALSE;
   if (!pl_scenario_set_drivers (self->plan, self->loaded, self->whatif, &error))
-    set_status (self, error->message);
+    {
+      self->unsaved = TRUE;
+      set_status (self, error->message);
+    }
 }
 
 /* ---- large text ---- */

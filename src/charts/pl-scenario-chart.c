@@ -15,6 +15,7 @@
 #define GAP      18.0
 #define TITLE_H  20.0
 #define PAD      8.0
+#define AXIS_RESERVE 80.0
 #define MONTHS_H 18.0
 
 const PlProjectionRow pl_scenario_chart_measures[PL_SCENARIO_CHART_N_MEASURES] = {
@@ -278,7 +279,8 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
       pango_layout_get_pixel_size (text, &name_w, NULL);
       widest = MAX (widest, name_w);
     }
-  step = (guint) MAX (1, ceil ((widest + 6) / (w / MAX (n, 1))));
+  /* The same months on every chart: the step is found for the widest axis a chart may have. */
+  step = (guint) MAX (1, ceil ((widest + 6) / ((pw - 4 - AXIS_RESERVE) / MAX (n, 1))));
   pl_chart_set_color (cr, &style->muted, 1);
   for (guint m = 0; m < n; m += step)
     {
