@@ -335,7 +335,7 @@ static const PlChartKind kinds[] = {
     .pieces = pl_paper_timeline_pieces, .draw_piece = pl_paper_timeline_piece_draw },
   { .name = "month", .title = N_("Calendar month"), .page = "calendar", .width = 1100, .height = 720,
     .draw = month_draw, .sentences = month_sentences },
-  { .name = "scenarios", .title = N_("Scenarios side by side"), .page = "planning", .width = 960, .height = 520,
+  { .name = "scenarios", .title = N_("Scenarios side by side"), .page = "planning", .width = 760, .height = 540,
     .draw = scenarios_draw, .sentences = scenarios_sentences, .rows = pl_chart_rows_scenarios },
   { .name = "radar", .title = N_("Maturity radar"), .page = "assessment", .width = 720, .height = 600,
     .size = radar_size, .draw = radar_draw, .sentences = radar_sentences },

@@ -783,13 +783,14 @@ pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe)
   PlReportTableText *self;
 
   style.share_safe = share_safe;
-  self = table_new (_("Scenario"), 0.22, PANGO_ALIGN_LEFT,
-                    pl_projection_row_name (measures[0]), 0.13, PANGO_ALIGN_RIGHT,
-                    pl_projection_row_name (measures[1]), 0.13, PANGO_ALIGN_RIGHT,
-                    pl_projection_row_name (measures[2]), 0.13, PANGO_ALIGN_RIGHT,
-                    pl_projection_row_name (measures[3]), 0.13, PANGO_ALIGN_RIGHT,
-                    pl_projection_row_name (measures[4]), 0.13, PANGO_ALIGN_RIGHT,
-                    pl_projection_row_name (measures[5]), 0.13, PANGO_ALIGN_RIGHT, NULL);
+  /* Spend and revenue in millions with their currency take the room; counts little. */
+  self = table_new (_("Scenario"), 0.20, PANGO_ALIGN_LEFT,
+                    pl_projection_row_name (measures[0]), 0.17, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[1]), 0.10, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[2]), 0.12, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[3]), 0.17, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[4]), 0.14, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[5]), 0.10, PANGO_ALIGN_RIGHT, NULL);
   self->subtitle = g_markup_escape_text (share_safe
                                          ? _("Projected over the period from each scenario’s drivers; amounts as shares of Base’s.")
                                          : _("Projected over the period from each scenario’s drivers."), -1);
