@@ -8,6 +8,7 @@
 #include "pl-chart-draw.h"
 #include "pl-money.h"
 #include "pl-records.h"
+#include "pl-records.h"
 #include "pl-scenario.h"
 #include "pl-scenario-chart.h"
 
@@ -112,6 +113,70 @@ pl_scenario_chart_value_text (const PlChartStyle *style, PlPlan *plan, PlProject
     g_autofree char *plain = g_strdup_printf ("%.0f", round (value));
     return pl_group_digits (plain);
   }
+}
+
+char *
+pl_scenario_chart_driver_text (PlPlan *plan, PlDriver driver, double value)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+
+  if (!isfinite (value))
+    return g_strdup ("–");
+  switch (pl_driver_unit (driver))
+    {
+    case PL_DRIVER_UNIT_MONEY:
+      return pl_money_format (pl_money_from_major (round (value * 100) / 100, exponent), exponent,
+                              pl_plan_get_currency (plan));
+    case PL_DRIVER_UNIT_RATE:
+      return pl_percent_format (value * 100, value * 100 == round (value * 100) ? 0 : 1);
+    case PL_DRIVER_UNIT_DAYS:
+      return g_strdup_printf (ngettext ("%.0f day", "%.0f days", (gulong) round (value)), round (value));
+    case PL_DRIVER_UNIT_PERCENT_CHANGE:
+    default:
+      {
+        g_autofree char *percent = pl_percent_format (fabs (value), 0);
+        return g_strdup_printf ("%s%s", value > 0 ? "+" : value < 0 ? "−" : "", percent);
+      }
+    }
+}
+
+char *
+pl_scenario_chart_assumptions_text (PlPlan *plan, const PlDrivers *drivers, gboolean share_safe)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) categories = pl_drivers_list_category_changes (drivers);
+
+  for (PlDriver d = 0; d < PL_N_DRIVERS; d++)
+    {
+      PlDriverSource source;
+      double value = pl_drivers_get (drivers, d, &source);
+      g_autofree char *text = NULL;
+
+      if (source != PL_DRIVER_ASSUMED)
+        continue;
+      if (share_safe && pl_driver_unit (d) == PL_DRIVER_UNIT_MONEY)
+        {
+          g_ptr_array_add (parts, g_strdup (pl_driver_name (d)));
+          continue;
+        }
+      text = pl_scenario_chart_driver_text (plan, d, value);
+      /* Translators: an assumption of a scenario, a driver's name and its value */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s %s"), pl_driver_name (d), text));
+    }
+  for (guint i = 0; categories[i] != NULL; i++)
+    {
+      PlItem *category = pl_plan_lookup (plan, categories[i]);
+      g_autofree char *text = pl_scenario_chart_driver_text (plan, PL_DRIVER_SPEND_CHANGE,
+                                                             pl_drivers_get_category_change (drivers, categories[i]));
+
+      g_ptr_array_add (parts, g_strdup_printf (_("%s %s"), category != NULL ? pl_item_get_string (category, PL_CATEGORY_NAME)
+                                                                          : categories[i], text));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator between a scenario's assumptions */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
 char **

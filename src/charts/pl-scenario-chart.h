@@ -41,6 +41,12 @@ gboolean pl_scenario_chart_is_money  (PlProjectionRow row);
 char   *pl_scenario_chart_value_text (const PlChartStyle *style, PlPlan *plan, PlProjectionRow row, double value,
                                       double whole, gboolean brief);
 
+/* @value of @driver as an assumption reads: "150.00 EUR", "41.5 %", "45 days", "+10 %". */
+char   *pl_scenario_chart_driver_text (PlPlan *plan, PlDriver driver, double value);
+/* What @drivers assume, in words for a paragraph: "MQL to SQL conversion 41.5 %, Events
+ * −20 %"; money left out (the driver named alone) when @share_safe. NULL when nothing is assumed. */
+char   *pl_scenario_chart_assumptions_text (PlPlan *plan, const PlDrivers *drivers, gboolean share_safe);
+
 /* Paints @series (PlScenarioSeries) at @width x @height; returns the summary (sentences). */
 char   *pl_scenario_chart_draw       (PlPlan *plan, GArray *series, cairo_t *cr, double width, double height,
                                       const PlChartStyle *style);

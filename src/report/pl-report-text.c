@@ -16,6 +16,7 @@
 #include "pl-money.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
+#include "pl-scenario.h"
 #include "pl-scenario-chart.h"
 #include "pl-date-text.h"
 
@@ -777,6 +778,7 @@ PlReportTableText *
 pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe)
 {
   g_autoptr(GArray) series = pl_scenario_series_new (plan, today);
+  GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
   const PlProjectionRow *measures = pl_scenario_chart_measures;
   PlChartStyle style = *pl_chart_style_light ();
   const PlScenarioSeries *base = &g_array_index (series, PlScenarioSeries, 0);
@@ -810,6 +812,21 @@ pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe)
       add_row (self, s->name, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
       for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
         g_free (cells[k]);
+    }
+  /* What each scenario assumes, under the table: the figures say what, this says why. */
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+      g_autoptr(PlDrivers) drivers = pl_scenario_get_drivers (PL_SCENARIO (scenario), plan, today);
+      g_autofree char *assumed = pl_scenario_chart_assumptions_text (plan, drivers, share_safe);
+
+      g_ptr_array_add (self->after,
+                       assumed != NULL
+                         /* Translators: a scenario's name, then what it assumes */
+                         ? g_markup_printf_escaped (_("<b>%s</b> assumes %s; its other drivers are Base’s."),
+                                                    pl_item_get_string (scenario, PL_SCENARIO_NAME), assumed)
+                         : g_markup_printf_escaped (_("<b>%s</b> assumes nothing: it is Base."),
+                                                    pl_item_get_string (scenario, PL_SCENARIO_NAME)));
     }
   return self;
 }
