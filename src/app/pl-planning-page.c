@@ -696,15 +696,19 @@ on_month_measure_cb (GtkDropDown *drop_down, GParamSpec *pspec, PlPlanningPage *
 }
 
 static gboolean
-scenarios_shown (PlPlanningPage *self)
+view_shown (PlPlanningPage *self, const char *name)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "scenarios") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), name) == 0;
 }
 
 static void
 on_view_changed_cb (GtkStack *stack, GParamSpec *pspec, PlPlanningPage *self)
 {
-  if (self->whatif != NULL && scenarios_shown (self))
+  if (self->whatif == NULL)
+    return;
+  if (view_shown (self, "goal"))
+    show_backsolve (self);
+  if (view_shown (self, "scenarios"))
     show_scenarios (self);
 }
 
@@ -734,8 +738,10 @@ recompute (PlPlanningPage *self)
   show_drivers (self);
   show_month_table (self);
   show_summary (self);
-  show_backsolve (self);
-  if (scenarios_shown (self))
+  /* The other views follow when they are shown. */
+  if (view_shown (self, "goal"))
+    show_backsolve (self);
+  if (view_shown (self, "scenarios"))
     show_scenarios (self);
 }
 
