@@ -928,13 +928,12 @@ stack_for_large_text (GtkWidget *widget)
 
 /* ---- PlPage ---- */
 
-/* What the projector is made from: the KPIs and their links, the budget, the period. */
-static const PlChangeMask structure = PL_CHANGE_METADATA;
-
+/* What the projector is made from: the KPIs and their links, the budget, the period (in the
+ * metadata). Other edits only move the drivers from history. */
 static PlChangeMask
 structure_mask (void)
 {
-  return structure | pl_change_for_collection (PL_COLLECTION_KPIS) | pl_change_for_collection (PL_COLLECTION_KPI_LINKS) |
+  return PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_KPIS) | pl_change_for_collection (PL_COLLECTION_KPI_LINKS) |
          pl_change_for_collection (PL_COLLECTION_LINES) | pl_change_for_collection (PL_COLLECTION_CATEGORIES);
 }
 
@@ -951,6 +950,7 @@ pl_planning_page_bind (PlPage *page, PlPlan *plan)
   g_clear_pointer (&self->whatif_projection, pl_projection_free);
   g_clear_pointer (&self->series, g_array_unref);
   g_clear_object (&self->loaded);
+  self->unsaved = FALSE;
   if (plan == NULL)
     {
       grid_clear (self->month_table);
