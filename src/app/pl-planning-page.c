@@ -660,10 +660,13 @@ show_scenario_months (PlPlanningPage *self)
 static void
 show_scenarios (PlPlanningPage *self)
 {
+  GListModel *scenarios;
+
   g_clear_pointer (&self->series, g_array_unref);
   grid_clear (self->scenario_table);
   if (self->plan == NULL)
     return;
+  scenarios = pl_plan_get_collection (self->plan, PL_COLLECTION_SCENARIOS);
   self->series = pl_scenario_series_new (self->plan, self->as_of);
   /* The what-if not saved yet compares with the others before the user names it. */
   if (self->unsaved && (pl_drivers_has_assumptions (self->whatif) || self->loaded != NULL))
@@ -674,8 +677,17 @@ show_scenarios (PlPlanningPage *self)
   for (guint i = 0; i < self->series->len; i++)
     {
       const PlScenarioSeries *s = &g_array_index (self->series, PlScenarioSeries, i);
+      GtkLabel *name = cell (self->scenario_table, 0, (int) i + 1, s->name, FALSE, FALSE);
 
-      cell (self->scenario_table, 0, (int) i + 1, s->name, FALSE, FALSE);
+      /* A saved scenario (after Base, in the plan's order) says what it assumes. */
+      if (i > 0 && i <= g_list_model_get_n_items (scenarios))
+        {
+          g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i - 1);
+          g_autoptr(PlDrivers) drivers = pl_scenario_get_drivers (PL_SCENARIO (scenario), self->plan, self->as_of);
+          g_autofree char *assumed = pl_scenario_chart_assumptions_text (self->plan, drivers, FALSE);
+
+          gtk_widget_set_tooltip_text (GTK_WIDGET (name), assumed);
+        }
       for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
         {
           PlProjectionRow row = pl_scenario_chart_measures[k];

@@ -140,6 +140,11 @@ test_planning_page (void)
     GtkGrid *table = GTK_GRID (pl_test_find_by_id (page, "scenario_table"));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (table, 0, 1))), ==, "Base");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (table, 0, 2))), ==, "Stretch");
+    /* Saved, the what-if is the scenario: no third row for it. */
+    g_assert_null (gtk_grid_get_child_at (table, 0, 3));
+    /* The scenario's name says what it assumes. */
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (table, 0, 2)),
+                                     "MQL to SQL conversion "));
   }
   pl_test_screenshot (GTK_WIDGET (window), "planning-scenarios");
 
