@@ -271,7 +271,11 @@ test_share_safe (void)
   g_autofree char *planned = NULL;
   g_autoptr(GRegex) money = g_regex_new ("(EUR|€|\\$|£)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(PlDrivers) cheaper = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, example_today (plan));
 
+  /* A scenario that assumes a cost per lead: its section, table, chart and assumptions too. */
+  g_assert_true (pl_drivers_set (cheaper, PL_DRIVER_CPL, 150, NULL));
+  g_assert_nonnull (pl_scenario_add (plan, "Cheaper leads", cheaper, NULL));
   pl_report_options_init (&options, plan, example_today (plan));
   normal_path = write_report (plan, &options, "normal.pdf");
   normal = poppler ("pdftotext", normal_path, NULL);
@@ -283,6 +287,7 @@ test_share_safe (void)
   path = write_report (plan, &options, "share-safe.pdf");
   text = poppler ("pdftotext", path, NULL);
   g_assert_nonnull (strstr (text, "Share-safe edition."));
+  g_assert_nonnull (strstr (text, "Cheaper leads assumes Cost per lead; its other drivers are Base’s."));
   if (g_regex_match (money, text, 0, &match))
     {
       g_autofree char *found = g_match_info_fetch (match, 0);
