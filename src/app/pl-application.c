@@ -286,6 +286,7 @@ pl_application_startup (GApplication *application)
     { "win.show-page('kpis')", { "<Alt>6", NULL } },
     { "win.show-page('chain')", { "<Alt>7", NULL } },
     { "win.show-page('assessment')", { "<Alt>8", NULL } },
+    { "win.show-page('planning')", { "<Alt>9", NULL } },
   };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 

@@ -20,6 +20,7 @@
 #include "pl-file-watch.h"
 #include "pl-page.h"
 #include "pl-plan-page.h"
+#include "pl-planning-page.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-reader.h"
 #include "pl-calendar.h"
@@ -1393,6 +1394,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (PL_TYPE_KPIS_PAGE);
   g_type_ensure (PL_TYPE_CHAIN_PAGE);
+  g_type_ensure (PL_TYPE_PLANNING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, subtitle_label);

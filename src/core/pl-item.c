@@ -32,7 +32,7 @@ type_is_string (PlFieldType type)
 static gboolean
 type_is_variant (PlFieldType type)
 {
-  return type == PL_FIELD_AMOUNTS || type == PL_FIELD_ANSWERS;
+  return type == PL_FIELD_AMOUNTS || type == PL_FIELD_ANSWERS || type == PL_FIELD_ASSUMPTIONS;
 }
 
 void
@@ -182,6 +182,7 @@ slot_to_value (const PlField *field, const PlSlot *slot, GValue *value)
       break;
     case PL_FIELD_AMOUNTS:
     case PL_FIELD_ANSWERS:
+    case PL_FIELD_ASSUMPTIONS:
       g_value_set_variant (value, slot->var);
       break;
     default:
@@ -231,6 +232,7 @@ slot_from_value (const PlField *field, const GValue *value)
       break;
     case PL_FIELD_AMOUNTS:
     case PL_FIELD_ANSWERS:
+    case PL_FIELD_ASSUMPTIONS:
       slot.var = g_value_dup_variant (value);
       break;
     default:
@@ -348,6 +350,9 @@ pl_item_class_set_fields (PlItemClass   *klass,
         case PL_FIELD_ANSWERS:
           pspec = g_param_spec_variant (f->name, NULL, NULL, G_VARIANT_TYPE ("a(sy)"), NULL, flags);
           break;
+        case PL_FIELD_ASSUMPTIONS:
+          pspec = g_param_spec_variant (f->name, NULL, NULL, G_VARIANT_TYPE ("a(ssd)"), NULL, flags);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -431,6 +436,7 @@ pl_item_get_noun (PlItem *self)
     { "kpi", N_("KPI") },
     { "kpi-link", N_("KPI chain link") },
     { "objective", N_("objective") },
+    { "scenario", N_("scenario") },
     { "play", N_("playbook item") },
     { "tool", N_("martech tool") },
     { "category", N_("budget category") },

@@ -24,6 +24,8 @@ typedef enum {
   PL_FIELD_STRV,     /* repeated child elements holding text */
   PL_FIELD_AMOUNTS,  /* one amount per month of the fiscal period: GVariant "ax" */
   PL_FIELD_ANSWERS,  /* assessment answers: GVariant "a(sy)" sorted by question ID */
+  PL_FIELD_ASSUMPTIONS, /* a scenario's assumptions: GVariant "a(ssd)", (kind, key, value),
+                         * kind "driver" or "category", in the order pl-scenario.h sorts them */
 } PlFieldType;
 
 typedef enum {
@@ -37,6 +39,7 @@ typedef enum {
   PL_COLLECTION_KPIS,
   PL_COLLECTION_KPI_LINKS,
   PL_COLLECTION_OBJECTIVES,
+  PL_COLLECTION_SCENARIOS,
   PL_COLLECTION_GTM,
   PL_COLLECTION_TOOLS,
   PL_COLLECTION_CATEGORIES,

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "pl-calendar.h"
 #include "pl-date-text.h"
@@ -16,6 +17,7 @@
 #include "pl-kpi-period.h"
 #include "pl-plan-validate.h"
 #include "pl-rules.h"
+#include "pl-scenario.h"
 
 void
 pl_problem_free (PlProblem *problem)
@@ -523,6 +525,91 @@ check_periods (PlPlan *plan, PlItem *kpi, GPtrArray *problems)
     }
 }
 
+/* Whether no scenario before @scenario has its name (compared without case, as the rule). */
+static gboolean
+is_first_named (PlPlan *plan, PlItem *scenario)
+{
+  GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
+  g_autofree char *folded = g_utf8_casefold (pl_item_get_string (scenario, PL_SCENARIO_NAME), -1);
+
+  for (guint i = 0, n = g_list_model_get_n_items (scenarios); i < n; i++)
+    {
+      g_autoptr(PlItem) other = g_list_model_get_item (scenarios, i);
+      const char *name = pl_item_get_string (other, PL_SCENARIO_NAME);
+      g_autofree char *other_folded = NULL;
+
+      if (other == scenario)
+        return TRUE;
+      other_folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+      if (g_strcmp0 (other_folded, folded) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A scenario's name is its own, its window makes sense, and each assumption is one its driver
+ * takes (the drivers' own rule and words: what they refuse, the scenario leaves out). */
+static void
+check_scenario (PlPlan *plan, PlItem *scenario, GPtrArray *problems)
+{
+  GVariant *assumptions = pl_item_get_variant (scenario, PL_SCENARIO_ASSUMPTIONS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDrivers) drivers = NULL;
+  g_autofree char *what = NULL;
+  GVariantIter iter;
+  const char *kind, *key;
+  double value;
+
+  if (!pl_rule_scenario_window (plan, scenario, pl_item_get_int (scenario, PL_SCENARIO_WINDOW), &error))
+    add_error (problems, scenario, FALSE, error);
+  g_clear_error (&error);
+  /* Two of one name: said once, on the second, whose name is the one to change. */
+  if (!pl_rule_scenario_name (plan, scenario, pl_item_get_string (scenario, PL_SCENARIO_NAME), &error) &&
+      !is_first_named (plan, scenario))
+    add_error (problems, scenario, FALSE, error);
+  if (assumptions == NULL)
+    return;
+  /* As of day 1 (1 January of year 1), before anything measured: only the rules of the values
+   * count here, not what the plan measured, and nothing is computed. */
+  drivers = pl_drivers_new_from_plan (plan, 1, 1);
+  what = pl_rules_describe (plan, scenario, FALSE);
+  g_variant_iter_init (&iter, assumptions);
+  while (g_variant_iter_next (&iter, "(&s&sd)", &kind, &key, &value))
+    {
+      g_autoptr(GError) refused = NULL;
+      PlDriver driver;
+
+      if (strcmp (kind, PL_ASSUME_CATEGORY) == 0)
+        {
+          PlItem *category = pl_plan_lookup (plan, key);
+
+          if (category == NULL || !PL_IS_CATEGORY (category))
+            {
+              PlProblem *problem;
+
+              /* Translators: the category's ID (it has no name: it does not exist), the scenario */
+              add (problems, scenario, FALSE, _("The budget category “%s” whose spend %s changes does not "
+                                                "exist; the change is left out."), key, what);
+              problem = g_ptr_array_index (problems, problems->len - 1);
+              problem->warning = TRUE;
+            }
+          else if (!pl_drivers_set_category_change (drivers, key, value, &refused))
+            /* Translators: the category, the scenario, the rule broken */
+            add (problems, scenario, FALSE, _("The spend change of “%s” in %s is left out: %s"),
+                 pl_item_get_display_name (category), what, refused->message);
+        }
+      else if (strcmp (kind, PL_ASSUME_DRIVER) != 0 || !pl_driver_from_key (key, &driver))
+        {
+          g_autofree char *first = pl_rules_describe (plan, scenario, TRUE);
+          add (problems, scenario, FALSE, _("%s assumes “%s”, which is not a driver."), first, key);
+        }
+      else if (!pl_drivers_set (drivers, driver, value, &refused))
+        /* Translators: the driver's name, the scenario, the rule broken */
+        add (problems, scenario, FALSE, _("The assumption on “%s” in %s is left out: %s"),
+             pl_driver_name (driver), what, refused->message);
+    }
+}
+
 /* The checks of one record on its own, past its fields. */
 static void
 check_record (PlPlan *plan, PlItem *item, GPtrArray *problems)
@@ -542,6 +629,8 @@ check_record (PlPlan *plan, PlItem *item, GPtrArray *problems)
     }
   else if (PL_IS_OBJECTIVE (item))
     check_objective_target (plan, item, problems);
+  else if (PL_IS_SCENARIO (item))
+    check_scenario (plan, item, problems);
 }
 
 static void check_chain_cycle (PlPlan *plan, GPtrArray *problems);

@@ -63,6 +63,7 @@ static const struct {
   [PL_COLLECTION_KPIS] = { "kpis", "kpi", pl_kpi_get_type },
   [PL_COLLECTION_KPI_LINKS] = { "kpi-chain", "kpi-link", pl_kpi_link_get_type },
   [PL_COLLECTION_OBJECTIVES] = { "objectives", "objective", pl_objective_get_type },
+  [PL_COLLECTION_SCENARIOS] = { "scenarios", "scenario", pl_scenario_get_type },
   [PL_COLLECTION_GTM] = { "playbook", "play", pl_play_get_type },
   [PL_COLLECTION_TOOLS] = { "martech", "tool", pl_tool_get_type },
   [PL_COLLECTION_CATEGORIES] = { "categories", "category", pl_category_get_type },
@@ -715,7 +716,7 @@ static const char *
 id_prefix (PlCollection collection)
 {
   static const char *prefixes[PL_N_COLLECTIONS] = {
-    "mem", "seg", "kpi", "lnk", "obj", "gtm", "tool", "cat", "line", "cmp", "ck", "al", "sp",
+    "mem", "seg", "kpi", "lnk", "obj", "scn", "gtm", "tool", "cat", "line", "cmp", "ck", "al", "sp",
     "ent", "as",
   };
   return prefixes[collection];
@@ -979,6 +980,9 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
               return FALSE;
             }
         }
+      if (PL_IS_SCENARIO (item) && field == PL_SCENARIO_NAME &&
+          !pl_rule_scenario_name (self, item, slot->s, error))
+        return FALSE;
       if (PL_IS_METADATA (item) && field == PL_METADATA_CURRENCY && !pl_currency_is_valid (slot->s))
         {
           g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
@@ -1013,6 +1017,8 @@ check_slot (PlPlan *self, PlItem *item, guint field, const PlSlot *slot, GError 
                        _("A fiscal period lasts 3, 6 or 12 months."));
           return FALSE;
         }
+      if (PL_IS_SCENARIO (item) && field == PL_SCENARIO_WINDOW)
+        return pl_rule_scenario_window (self, item, slot->i, error);
       break;
     case PL_FIELD_DOUBLE:
       if (isinf (slot->d))

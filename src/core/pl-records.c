@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pl-drivers.h"
 #include "pl-enums.h"
 #include "pl-records.h"
 
@@ -57,6 +58,14 @@ static const PlField pl_objective_fields[] = {
   { "due", PL_FIELD_DATE, 0, NULL, PL_COLLECTION_NONE, N_("due date"), 0 },
 };
 PL_DEFINE_RECORD (PlObjective, pl_objective, "objective")
+
+static const PlField pl_scenario_fields[] = {
+  { "name", PL_FIELD_STRING, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_NONE, N_("name"), 0 },
+  { "window", PL_FIELD_INT, 0, NULL, PL_COLLECTION_NONE, N_("history window"), PL_DRIVERS_DEFAULT_WINDOW },
+  { "note", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("note"), 0 },
+  { "assume", PL_FIELD_ASSUMPTIONS, 0, NULL, PL_COLLECTION_NONE, N_("assumptions"), 0 },
+};
+PL_DEFINE_RECORD (PlScenario, pl_scenario, "scenario")
 
 static const PlField pl_play_fields[] = {
   { "segment", PL_FIELD_REF, 0, NULL, PL_COLLECTION_SEGMENTS, N_("segment"), 0 },

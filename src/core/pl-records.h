@@ -54,6 +54,16 @@ enum {
   PL_OBJECTIVE_DUE,
 };
 
+/* A named set of driver assumptions (issue 21, pl-scenario.h). */
+#define PL_TYPE_SCENARIO (pl_scenario_get_type ())
+G_DECLARE_FINAL_TYPE (PlScenario, pl_scenario, PL, SCENARIO, PlItem)
+enum {
+  PL_SCENARIO_NAME,
+  PL_SCENARIO_WINDOW,       /* months of history the other drivers come from */
+  PL_SCENARIO_NOTE,
+  PL_SCENARIO_ASSUMPTIONS,  /* PL_FIELD_ASSUMPTIONS */
+};
+
 #define PL_TYPE_PLAY (pl_play_get_type ())
 G_DECLARE_FINAL_TYPE (PlPlay, pl_play, PL, PLAY, PlItem)
 enum {

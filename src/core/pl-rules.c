@@ -391,3 +391,47 @@ pl_rule_line_allocations (PlPlan *plan, PlItem *line, gint64 planned, gint64 all
                what, p, currency, a, currency);
   return FALSE;
 }
+
+gboolean
+pl_rule_scenario_name (PlPlan *plan, PlItem *scenario, const char *name, GError **error)
+{
+  GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
+  g_autofree char *folded = NULL;
+
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0, n = g_list_model_get_n_items (scenarios); i < n; i++)
+    {
+      g_autoptr(PlItem) other = g_list_model_get_item (scenarios, i);
+      const char *other_name = pl_item_get_string (other, PL_SCENARIO_NAME);
+      g_autofree char *other_folded = NULL;
+
+      if (other == scenario || other_name == NULL)
+        continue;
+      other_folded = g_utf8_casefold (other_name, -1);
+      if (strcmp (folded, other_folded) == 0)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                       _("Another scenario is already named “%s”: give each scenario its own name."),
+                       other_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+pl_rule_scenario_window (PlPlan *plan, PlItem *scenario, gint64 months, GError **error)
+{
+  g_autofree char *what = NULL;
+
+  if (months >= 1 && months <= PL_RULE_MAX_WINDOW)
+    return TRUE;
+  what = pl_rules_describe (plan, scenario, TRUE);
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+               /* Translators: the scenario, its window in months, the most it can be */
+               _("%s has a history window of %d months; it must be 1 to %d months."),
+               what, (int) CLAMP (months, G_MININT, G_MAXINT), PL_RULE_MAX_WINDOW);
+  return FALSE;
+}

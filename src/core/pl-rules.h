@@ -45,5 +45,13 @@ gboolean  pl_rule_spend_date         (PlPlan *plan, PlItem *spend, guint32 julia
 /* A budget line planning @planned in all gives its campaigns @allocated at most. */
 gboolean  pl_rule_line_allocations   (PlPlan *plan, PlItem *line, gint64 planned, gint64 allocated,
                                       GError **error);
+/* No other scenario of @plan is named @name, compared without case: a scenario is chosen by
+ * its name (pilote-cli forecast --scenario NAME). */
+gboolean  pl_rule_scenario_name      (PlPlan *plan, PlItem *scenario, const char *name,
+                                      GError **error);
+/* A scenario's history window is 1 to PL_RULE_MAX_WINDOW months. */
+#define PL_RULE_MAX_WINDOW 60
+gboolean  pl_rule_scenario_window    (PlPlan *plan, PlItem *scenario, gint64 months,
+                                      GError **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-rules.h"
+#include "pl-scenario.h"
 #include "pl-schema.h"
 #include "pl-xml-scan.h"
 
@@ -713,7 +714,8 @@ read_attributes (Reader *self, PlItem *item)
         }
       field = strchr (name, ':') ? -1 : pl_item_class_find_field (klass, name);
       if (field < 0 || fields[field].type == PL_FIELD_TEXT || fields[field].type == PL_FIELD_STRV ||
-          fields[field].type == PL_FIELD_AMOUNTS || fields[field].type == PL_FIELD_ANSWERS)
+          fields[field].type == PL_FIELD_AMOUNTS || fields[field].type == PL_FIELD_ANSWERS ||
+          fields[field].type == PL_FIELD_ASSUMPTIONS)
         {
           pl_extras_add_attribute (pl_item_get_extras (item), name, value);
           continue;
@@ -915,6 +917,67 @@ sorted_answers (GVariant *answers)
   }
 }
 
+/* The driver keys, for a message: "cpl, lead-to-mql, …". */
+static char *
+driver_choices (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+
+  for (int d = 0; d < PL_N_DRIVERS; d++)
+    g_strv_builder_add (builder, pl_driver_key ((PlDriver) d));
+  keys = g_strv_builder_end (builder);
+  return g_strjoinv (", ", keys);
+}
+
+/* An <assume/> of a scenario: a driver's value, or a budget category's spend change. Whether
+ * the value suits its driver is for validation to say (the file still opens to be mended). */
+static void
+read_assume (Reader *self, PlItem *scenario, GVariantBuilder *assumptions, GHashTable *seen)
+{
+  g_autofree char *driver = g_strdup (attribute (self, "driver"));
+  g_autofree char *category = g_strdup (attribute (self, "category"));
+  g_autofree char *value_text = g_strdup (attribute (self, driver != NULL ? "value" : "change"));
+  const char *key = driver != NULL ? driver : category;
+  g_autofree char *seen_key = NULL;
+  PlDriver which;
+  double value;
+
+  if ((driver == NULL) == (category == NULL) || *key == '\0')
+    {
+      error_at (self, "<assume", _("An assumption of the scenario “%s” must name either a driver "
+                                   "(driver=\"…\" value=\"…\") or a budget category "
+                                   "(category=\"…\" change=\"…\")."), item_name (scenario));
+      return;
+    }
+  if (driver != NULL && !pl_driver_from_key (driver, &which))
+    {
+      g_autofree char *choices = driver_choices ();
+      error_at (self, "driver=", _("The scenario “%s” assumes “%s”, which is not a driver; it must be "
+                                   "one of: %s."), item_name (scenario), driver, choices);
+      return;
+    }
+  if (value_text == NULL || !parse_number (value_text, &value))
+    {
+      error_at (self, driver != NULL ? "value=" : "change=",
+                driver != NULL ? _("The value the scenario “%s” assumes for “%s” is “%s”, which is not "
+                                   "a number (write it like 0.35).")
+                               : _("The spend change the scenario “%s” assumes for the category “%s” is "
+                                   "“%s”, which is not a number of percent (write it like -20)."),
+                item_name (scenario), key, value_text != NULL ? value_text : "");
+      return;
+    }
+  seen_key = g_strconcat (driver != NULL ? PL_ASSUME_DRIVER ":" : PL_ASSUME_CATEGORY ":", key, NULL);
+  if (!g_hash_table_add (seen, g_steal_pointer (&seen_key)))
+    {
+      error_at (self, driver != NULL ? "driver=" : "category=",
+                _("The scenario “%s” assumes “%s” twice."), item_name (scenario), key);
+      return;
+    }
+  g_variant_builder_add (assumptions, "(ssd)", driver != NULL ? PL_ASSUME_DRIVER : PL_ASSUME_CATEGORY,
+                         key, value);
+}
+
 /* A <target/> or <measurement/> of a KPI. */
 /* Only on errors: gettext costs more than the rest of reading a measurement. */
 static const char *
@@ -1022,6 +1085,8 @@ read_item (Reader *self, GType type)
   g_autoptr(GHashTable) questions = NULL;
   gboolean positioned = FALSE;
   gboolean kpi = PL_IS_KPI (item);
+  GVariantBuilder assumptions;
+  g_autoptr(GHashTable) assumed = NULL;
 
   read_attributes (self, item);
   pl_item_set_position (item, line, 0);
@@ -1037,6 +1102,11 @@ read_item (Reader *self, GType type)
     {
       g_variant_builder_init (&answers, G_VARIANT_TYPE ("a(sy)"));
       questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  if (PL_IS_SCENARIO (item))
+    {
+      g_variant_builder_init (&assumptions, G_VARIANT_TYPE ("a(ssd)"));
+      assumed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
   while (!empty && advance (self, &positioned))
@@ -1056,6 +1126,8 @@ read_item (Reader *self, GType type)
         read_planned (self, item, amounts, amounts_set);
       else if (questions != NULL && strcmp (name, "answer") == 0)
         read_answer (self, item, &answers, questions);
+      else if (assumed != NULL && strcmp (name, "assume") == 0)
+        read_assume (self, item, &assumptions, assumed);
       else if (kpi && strcmp (name, "target") == 0)
         read_point (self, PL_KPI (item), TRUE);
       else if (kpi && strcmp (name, "measurement") == 0)
@@ -1096,6 +1168,13 @@ read_item (Reader *self, GType type)
     {
       GVariant *all = g_variant_builder_end (&answers);
       pl_item_set_variant (item, PL_ASSESSMENT_ANSWERS, sorted_answers (all));
+    }
+  if (assumed != NULL)
+    {
+      g_autoptr(GVariant) all = g_variant_ref_sink (g_variant_builder_end (&assumptions));
+      /* No assumption reads as none, as a scenario made in the window holds it. */
+      pl_item_set_variant (item, PL_SCENARIO_ASSUMPTIONS,
+                           g_hash_table_size (assumed) > 0 ? pl_scenario_sort_assumptions (all) : NULL);
     }
   check_required (self, item, &tag);
   return item;

@@ -9,6 +9,7 @@
 #include "pl-money.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-writer.h"
+#include "pl-scenario.h"
 
 typedef struct {
   GString *out;
@@ -280,6 +281,28 @@ write_children (Writer *self, PlItem *item, guint level, gboolean open)
               g_string_append_printf (self->out, "<planned month=\"%s\" amount=\"%s\"/>\n", month, amount);
             }
         }
+      else if (fields[f].type == PL_FIELD_ASSUMPTIONS)
+        {
+          GVariantIter iter;
+          const char *kind, *key;
+          double value;
+
+          /* Kept in the order the file wants (pl_scenario_sort_assumptions()): written as is. */
+          g_variant_iter_init (&iter, pl_item_get_variant (item, f));
+          while (g_variant_iter_next (&iter, "(&s&sd)", &kind, &key, &value))
+            {
+              char number[64];
+              gboolean category = g_str_equal (kind, PL_ASSUME_CATEGORY);
+
+              OPEN ();
+              indent (self, level);
+              g_string_append (self->out, "<assume");
+              attribute (self, category ? "category" : "driver", key);
+              format_double (number, sizeof number, value);
+              attribute (self, category ? "change" : "value", number);
+              g_string_append (self->out, "/>\n");
+            }
+        }
       else if (fields[f].type == PL_FIELD_ANSWERS)
         {
           GVariantIter iter;
@@ -352,6 +375,10 @@ minor_needed (PlPlan *plan)
 {
   GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
 
+  /* 1.2: scenarios. */
+  if (pl_plan_get_n (plan, PL_COLLECTION_SCENARIOS) > 0 ||
+      !pl_extras_is_empty (pl_plan_get_container_extras (plan, PL_COLLECTION_SCENARIOS)))
+    return 2;
   /* 1.1: spend booked for one campaign. */
   for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
     {

@@ -23,6 +23,7 @@
 #include "pl-maturity.h"
 #include "pl-month-chart.h"
 #include "pl-radar-chart.h"
+#include "pl-scenario-chart.h"
 #include "pl-timeline-chart.h"
 
 /* ---- each chart's row: how it is drawn, summed up and shown as a table ---- */
@@ -293,6 +294,25 @@ radar_sentences (PlPlan *plan, guint32 today, double width, double height, const
   return pl_radar_chart_sentences (questionnaire, current, previous);
 }
 
+/* The scenarios side by side, the plan's drivers as of the dashboard's day. */
+static char *
+scenarios_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+                GError **error)
+{
+  g_autoptr(GArray) series = pl_scenario_series_new (plan, pl_dashboard_resolve_as_of (plan, today));
+
+  return pl_scenario_chart_draw (plan, series, cr, width, height, style);
+}
+
+static char **
+scenarios_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
+                     GError **error)
+{
+  g_autoptr(GArray) series = pl_scenario_series_new (plan, pl_dashboard_resolve_as_of (plan, today));
+
+  return pl_scenario_chart_sentences (plan, series, style);
+}
+
 /* ---- the table ---- */
 
 static const PlChartKind kinds[] = {
@@ -315,6 +335,8 @@ static const PlChartKind kinds[] = {
     .pieces = pl_paper_timeline_pieces, .draw_piece = pl_paper_timeline_piece_draw },
   { .name = "month", .title = N_("Calendar month"), .page = "calendar", .width = 1100, .height = 720,
     .draw = month_draw, .sentences = month_sentences },
+  { .name = "scenarios", .title = N_("Scenarios side by side"), .page = "planning", .width = 760, .height = 540,
+    .draw = scenarios_draw, .sentences = scenarios_sentences, .rows = pl_chart_rows_scenarios },
   { .name = "radar", .title = N_("Maturity radar"), .page = "assessment", .width = 720, .height = 600,
     .size = radar_size, .draw = radar_draw, .sentences = radar_sentences },
 };

@@ -11,6 +11,7 @@
 #include "pl-kpi-value.h"
 #include "pl-money.h"
 #include "pl-records.h"
+#include "pl-scenario-chart.h"
 
 void
 pl_chart_rows_add (GPtrArray *rows, ...)
@@ -123,5 +124,31 @@ pl_chart_rows_categories (PlPlan *plan, guint32 today, GPtrArray *rows)
       g_autofree char *actual = money (plan, pl_figures_category_actual (plan, category, -1));
 
       pl_chart_rows_add (rows, pl_item_get_display_name (PL_ITEM (category)), planned, actual, NULL);
+    }
+}
+
+void
+pl_chart_rows_scenarios (PlPlan *plan, guint32 today, GPtrArray *rows)
+{
+  g_autoptr(GArray) series = pl_scenario_series_new (plan, pl_dashboard_resolve_as_of (plan, today));
+  const PlScenarioSeries *base = &g_array_index (series, PlScenarioSeries, 0);
+  const PlProjectionRow *measures = pl_scenario_chart_measures;
+
+  pl_chart_rows_add (rows, _("Scenario"), pl_projection_row_name (measures[0]), pl_projection_row_name (measures[1]),
+                     pl_projection_row_name (measures[2]), pl_projection_row_name (measures[3]),
+                     pl_projection_row_name (measures[4]), pl_projection_row_name (measures[5]), NULL);
+  for (guint i = 0; i < series->len; i++)
+    {
+      const PlScenarioSeries *s = &g_array_index (series, PlScenarioSeries, i);
+      char *cells[PL_SCENARIO_CHART_N_MEASURES];
+
+      for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
+        cells[k] = pl_scenario_chart_value_text (pl_chart_style_light (), plan, measures[k],
+                                                 pl_projection_get (s->projection, measures[k], PL_PROJECTION_TOTAL),
+                                                 pl_projection_get (base->projection, measures[k], PL_PROJECTION_TOTAL),
+                                                 FALSE);
+      pl_chart_rows_add (rows, s->name, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
+      for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
+        g_free (cells[k]);
     }
 }

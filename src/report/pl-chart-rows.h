@@ -17,6 +17,9 @@ void pl_chart_rows_funnel     (PlPlan *plan, guint32 today, GPtrArray *rows);
 void pl_chart_rows_months     (PlPlan *plan, guint32 today, GPtrArray *rows);
 /* The budget by category over the whole period, planned against actual. */
 void pl_chart_rows_categories (PlPlan *plan, guint32 today, GPtrArray *rows);
+/* The scenarios (Base and each saved one, as of @today) over the period: spend, leads,
+ * customers, revenue, CAC and LTV:CAC. */
+void pl_chart_rows_scenarios  (PlPlan *plan, guint32 today, GPtrArray *rows);
 /* Appends the row of the NULL-terminated cells that follow @rows. */
 void pl_chart_rows_add        (GPtrArray *rows, ...) G_GNUC_NULL_TERMINATED;
 

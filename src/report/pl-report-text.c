@@ -16,6 +16,8 @@
 #include "pl-money.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
+#include "pl-scenario.h"
+#include "pl-scenario-chart.h"
 #include "pl-date-text.h"
 
 void
@@ -766,6 +768,65 @@ pl_report_maturity_table (PlPlan *plan)
       const PlDimension *dimension = questionnaire->dimensions->pdata[weakest];
       g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Next step</b>, on the weakest dimension, %s: %s"),
                                                              dimension->title, dimension->advice));
+    }
+  return self;
+}
+
+/* Scenarios. */
+
+PlReportTableText *
+pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  g_autoptr(GArray) series = pl_scenario_series_new (plan, today);
+  GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
+  const PlProjectionRow *measures = pl_scenario_chart_measures;
+  PlChartStyle style = *pl_chart_style_light ();
+  const PlScenarioSeries *base = &g_array_index (series, PlScenarioSeries, 0);
+  PlReportTableText *self;
+
+  style.share_safe = share_safe;
+  /* Spend and revenue in millions with their currency take the room; counts little. */
+  self = table_new (_("Scenario"), 0.20, PANGO_ALIGN_LEFT,
+                    pl_projection_row_name (measures[0]), 0.17, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[1]), 0.10, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[2]), 0.12, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[3]), 0.17, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[4]), 0.14, PANGO_ALIGN_RIGHT,
+                    pl_projection_row_name (measures[5]), 0.10, PANGO_ALIGN_RIGHT, NULL);
+  self->subtitle = g_markup_escape_text (share_safe
+                                         ? _("Projected over the period from each scenario’s drivers; amounts as shares of Base’s.")
+                                         : _("Projected over the period from each scenario’s drivers."), -1);
+  g_ptr_array_add (self->before,
+                   g_markup_escape_text (_("Base is the plan’s own drivers, from its latest measured months; each scenario "
+                                           "changes some of them (cost per lead, conversion rates, delays, spend) and keeps the rest."), -1));
+  for (guint i = 0; i < series->len; i++)
+    {
+      const PlScenarioSeries *s = &g_array_index (series, PlScenarioSeries, i);
+      char *cells[PL_SCENARIO_CHART_N_MEASURES];
+
+      for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
+        cells[k] = pl_scenario_chart_value_text (&style, plan, measures[k],
+                                                 pl_projection_get (s->projection, measures[k], PL_PROJECTION_TOTAL),
+                                                 pl_projection_get (base->projection, measures[k], PL_PROJECTION_TOTAL),
+                                                 FALSE);
+      add_row (self, s->name, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
+      for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
+        g_free (cells[k]);
+    }
+  /* What each scenario assumes, under the table: the figures say what, this says why. */
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+      g_autoptr(PlDrivers) drivers = pl_scenario_get_drivers (PL_SCENARIO (scenario), plan, today);
+      g_autofree char *assumed = pl_scenario_chart_assumptions_text (plan, drivers, share_safe);
+
+      g_ptr_array_add (self->after,
+                       assumed != NULL
+                         /* Translators: a scenario's name, then what it assumes */
+                         ? g_markup_printf_escaped (_("<b>%s</b> assumes %s; its other drivers are Base’s."),
+                                                    pl_item_get_string (scenario, PL_SCENARIO_NAME), assumed)
+                         : g_markup_printf_escaped (_("<b>%s</b> assumes nothing: it is Base."),
+                                                    pl_item_get_string (scenario, PL_SCENARIO_NAME)));
     }
   return self;
 }

@@ -43,6 +43,9 @@ PlReportTableText *pl_report_budget_table    (PlPlan *plan, guint32 today, gbool
 /* The campaigns with the most spend (PL_REPORT_TOP_CAMPAIGNS), the rest summed: status,
  * dates, allocated and spent, the KPIs they are expected to move. */
 PlReportTableText *pl_report_campaigns_table (PlPlan *plan, gboolean share_safe);
+/* The plan's scenarios (Base, then each saved one, as of @today) over the period: spend,
+ * leads, customers, revenue, CAC and LTV:CAC; money as shares of Base's when @share_safe. */
+PlReportTableText *pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe);
 /* The latest self-assessment round against the one before, by dimension, with the persona. */
 PlReportTableText *pl_report_maturity_table  (PlPlan *plan);
 /* The metric hygiene findings, at most @max of them. */

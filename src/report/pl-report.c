@@ -43,6 +43,7 @@ static const struct {
   { "chain", N_("KPI chain"), TRUE },
   { "funnel", N_("Funnel"), FALSE },
   { "budget", N_("Budget against actual"), FALSE },
+  { "scenarios", N_("Scenarios"), FALSE },
   { "timeline", N_("Campaign timeline"), TRUE },
   { "campaigns", N_("Campaigns"), TRUE },
   { "maturity", N_("Marketing maturity"), FALSE },
@@ -804,6 +805,13 @@ add_notes (PlReport *self)
       add_text (self, BLOCK_TEXT, g_markup_escape_text (paragraphs[i], -1));
 }
 
+/* TRUE when @plan has a saved scenario to set beside Base. */
+static gboolean
+has_scenarios (PlPlan *plan)
+{
+  return pl_plan_get_n (plan, PL_COLLECTION_SCENARIOS) > 0;
+}
+
 static void
 add_section (PlReport *self, PlReportSection section)
 {
@@ -840,6 +848,15 @@ add_section (PlReport *self, PlReportSection section)
                                                                      self->options.share_safe);
         add_text_table_section (self, section, table, NULL, (const char *[]) { "categories", "burn", NULL });
       }
+      break;
+    case PL_REPORT_SCENARIOS:
+      /* A plan without scenarios has nothing to compare: no section, not an empty one. */
+      if (has_scenarios (self->plan))
+        {
+          g_autoptr(PlReportTableText) table = pl_report_scenarios_table (self->plan, self->options.as_of,
+                                                                          self->options.share_safe);
+          add_text_table_section (self, section, table, NULL, (const char *[]) { "scenarios", NULL });
+        }
       break;
     case PL_REPORT_TIMELINE:
       add_timeline (self);

@@ -19,6 +19,7 @@ typedef enum {
   PL_REPORT_CHAIN,
   PL_REPORT_FUNNEL,
   PL_REPORT_BUDGET,
+  PL_REPORT_SCENARIOS,      /* only when the plan has scenarios */
   PL_REPORT_TIMELINE,
   PL_REPORT_CAMPAIGNS,
   PL_REPORT_MATURITY,

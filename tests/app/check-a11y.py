@@ -18,9 +18,10 @@ import time
 
 import pyatspi
 
-# The pages in their Alt+1..8 order, with their titles in the sidebar (the test runs in C).
+# The pages in their Alt+1..9 order, with their titles in the sidebar (the test runs in C).
 PAGES = [('dashboard', 'Dashboard'), ('plan', 'Plan'), ('campaigns', 'Campaigns'), ('budget', 'Budget'),
-         ('calendar', 'Calendar'), ('kpis', 'KPIs'), ('chain', 'KPI Chain'), ('assessment', 'Maturity')]
+         ('calendar', 'Calendar'), ('kpis', 'KPIs'), ('chain', 'KPI Chain'), ('assessment', 'Maturity'),
+         ('planning', 'Planning')]
 
 # The roles a user operates, so the ones a screen reader must be able to name.
 INTERACTIVE = {

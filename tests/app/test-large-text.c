@@ -15,7 +15,7 @@
 #define SCREEN_W 1366
 #define SCREEN_H 768
 
-static const char *pages[] = { "dashboard", "plan", "campaigns", "budget", "calendar", "kpis", "chain", "assessment" };
+static const char *pages[] = { "dashboard", "plan", "campaigns", "budget", "calendar", "kpis", "chain", "assessment", "planning" };
 
 /* The window opened on a copy of the example plan, at the screen's size. */
 static PlWindow *

@@ -32,6 +32,7 @@ static const Expected french[] = {
   { "kpis", "Importer des mesures…" },
   { "chain", "Hygiène des indicateurs" },
   { "assessment", "En bonne voie" },
+  { "planning", "Coût par lead" },
 };
 
 static const Expected english[] = {
@@ -44,9 +45,11 @@ static const Expected english[] = {
   { "kpis", "Import Measurements…" },
   { "chain", "Metric Hygiene" },
   { "assessment", "On track" },
+  { "planning", "Cost per lead" },
 };
 
-static const char *pages[] = { "dashboard", "plan", "campaigns", "budget", "calendar", "kpis", "chain", "assessment" };
+static const char *pages[] = { "dashboard", "plan", "campaigns", "budget", "calendar", "kpis", "chain", "assessment",
+                               "planning" };
 
 /* @text with its no-break spaces (French puts them before ":" and "%", and between
  * thousands) made plain. */

@@ -222,7 +222,7 @@ test_report_dialog (void)
   g_assert_cmpuint (pl_report_get_n_pages (pl_report_dialog_get_report (dialog)), <, all_pages);
   g_assert_cmpint (pl_report_get_section_page (pl_report_dialog_get_report (dialog), PL_REPORT_TIMELINE), ==, -1);
   after = saved_sections (plan);
-  g_assert_cmpstr (after, ==, "cover,summary,dashboard,chain,funnel,budget,campaigns,maturity,hygiene,notes");
+  g_assert_cmpstr (after, ==, "cover,summary,dashboard,chain,funnel,budget,scenarios,campaigns,maturity,hygiene,notes");
   g_assert_true (pl_plan_get_modified (plan));
   g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Leave “Campaign timeline” Out of the Report");
   /* Ctrl+Z in the window: every section again, ticked in the list too. */

@@ -261,7 +261,7 @@ test_unknown_kept (void)
   g_assert_cmpstr (pl_plan_get_newer_format (plan), ==, "1.4");
   {
     g_autofree char *notice = pl_plan_describe_newer_format (plan);
-    g_assert_nonnull (strstr (notice, "file format 1.4; this version knows 1.1"));
+    g_assert_nonnull (strstr (notice, "file format 1.4; this version knows 1.2"));
   }
   bytes = pl_plan_write_bytes (plan);
   text = g_bytes_get_data (bytes, NULL);
@@ -307,6 +307,70 @@ test_spend_campaign (void)
   g_assert_no_error (error);
   g_assert_null (pl_plan_get_newer_format (again));
   g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (again, "s"), PL_SPEND_CAMPAIGN), ==, "k");
+}
+
+/* Format 1.2 adds scenarios: assumptions come back in one order whatever the file's (drivers
+ * in PlDriver order, then categories by ID), values bit for bit, what is not known inside a
+ * scenario is kept; the plan is written as 1.2 and the schema accepts it. */
+static void
+test_round_trip_scenarios (void)
+{
+  static const char *text =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"https://pilote.github.io/ns/plan\" xmlns:x=\"urn:example:x\" version=\"1.2\">\n"
+    "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+    "  <objectives><objective id=\"o\"><statement>Grow</statement></objective></objectives>\n"
+    "  <scenarios x:owner=\"cfo\">\n"
+    "    <scenario id=\"scn-1\" name=\"Stretch\" window=\"6\" x:colour=\"green\">\n"
+    "      <assume category=\"cat-paid\" change=\"10\"/>\n"
+    "      <assume driver=\"spend-change\" value=\"-5\"/>\n"
+    "      <assume category=\"cat-events\" change=\"-20\"/>\n"
+    "      <assume driver=\"mql-to-sql\" value=\"0.41\"/>\n"
+    "      <assume driver=\"cpl\" value=\"38.5\"/>\n"
+    "      <note>Events cut, better qualification</note>\n"
+    "      <x:source>board</x:source>\n"
+    "    </scenario>\n"
+    "    <scenario id=\"scn-2\" name=\"Base\"/>\n"
+    "  </scenarios>\n"
+    "  <categories><category id=\"cat-events\" name=\"Events\"/><category id=\"cat-paid\" name=\"Paid\"/></categories>\n"
+    "</plan>\n";
+  static const char *written =
+    "    <scenario id=\"scn-1\" name=\"Stretch\" window=\"6\" x:colour=\"green\">\n"
+    "      <assume driver=\"cpl\" value=\"38.5\"/>\n"
+    "      <assume driver=\"mql-to-sql\" value=\"0.41\"/>\n"
+    "      <assume driver=\"spend-change\" value=\"-5\"/>\n"
+    "      <assume category=\"cat-events\" change=\"-20\"/>\n"
+    "      <assume category=\"cat-paid\" change=\"10\"/>\n"
+    "      <note>Events cut, better qualification</note>\n"
+    "      <x:source>board</x:source>\n"
+    "    </scenario>\n"
+    "    <scenario id=\"scn-2\" name=\"Base\" window=\"3\"/>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (text, strlen (text), "s.pilote", PL_READ_SCHEMA, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  PlItem *stretch;
+  const char *out;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_SCENARIOS), ==, 2);
+  stretch = pl_plan_lookup (plan, "scn-1");
+  g_assert_true (PL_IS_SCENARIO (stretch));
+  g_assert_cmpint (pl_item_get_int (stretch, PL_SCENARIO_WINDOW), ==, 6);
+  g_assert_cmpstr (pl_item_get_string (stretch, PL_SCENARIO_NOTE), ==, "Events cut, better qualification");
+  g_assert_cmpuint (g_variant_n_children (pl_item_get_variant (stretch, PL_SCENARIO_ASSUMPTIONS)), ==, 5);
+  /* A scenario that assumes nothing holds no assumptions, as one made in the window. */
+  g_assert_false (pl_item_field_is_set (pl_plan_lookup (plan, "scn-2"), PL_SCENARIO_ASSUMPTIONS));
+  g_assert_cmpint (pl_item_get_int (pl_plan_lookup (plan, "scn-2"), PL_SCENARIO_WINDOW), ==, 3);
+  bytes = pl_plan_write_bytes (plan);
+  out = g_bytes_get_data (bytes, NULL);
+  if (g_strstr_len (out, -1, written) == NULL)
+    g_error ("the scenarios are not written as expected:\n%s", out);
+  g_assert_nonnull (g_strstr_len (out, -1, "version=\"1.2\""));
+  g_assert_nonnull (g_strstr_len (out, -1, "<scenarios x:owner=\"cfo\">"));
+  /* After the objectives, before the categories, as the schema orders them. */
+  g_assert_true (g_strstr_len (out, -1, "<objectives>") < g_strstr_len (out, -1, "<scenarios"));
+  g_assert_true (g_strstr_len (out, -1, "<scenarios") < g_strstr_len (out, -1, "<categories>"));
+  check_round_trip (plan);
 }
 
 /* Empty text elements (<notes/>, <problem/>) read as no text; they once crashed the reader. */
@@ -648,6 +712,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/unknown-kept", test_unknown_kept);
   g_test_add_func ("/plan-file/extension-without-declaration", test_extension_without_declaration);
   g_test_add_func ("/plan-file/spend-campaign", test_spend_campaign);
+  g_test_add_func ("/plan-file/round-trip-scenarios", test_round_trip_scenarios);
   g_test_add_func ("/plan-file/empty-text", test_empty_text);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
   g_test_add_func ("/plan-file/changed-on-disk", test_changed_on_disk);

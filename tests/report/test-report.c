@@ -13,6 +13,7 @@
 #include "pl-figures.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
+#include "pl-scenario.h"
 #include "pl-test-charts.h"
 
 /* A day in the example plan's period, after months with figures. */
@@ -156,14 +157,19 @@ test_figures (void)
       g_autofree char *name = squeeze (pl_item_get_string (campaign, PL_CAMPAIGN_NAME));
       g_assert_nonnull (strstr (flat, name));
     }
-  /* Every section in the default order, each after the one before (past the contents). */
+  /* Every section in the default order, each after the one before (past the contents);
+   * the example has no scenarios, so no section for them. */
   {
     const char *at = strstr (text, "Contents");
     g_assert_nonnull (at);
     at = strstr (at, "\f");
     for (guint i = 1; i < PL_REPORT_N_SECTIONS; i++)
       {
-        const char *found = strstr (at, pl_report_section_title (i));
+        const char *found;
+
+        if (i == PL_REPORT_SCENARIOS)
+          continue;
+        found = strstr (at, pl_report_section_title (i));
         g_assert_nonnull (found);
         at = found;
       }
@@ -216,7 +222,7 @@ test_pdf_quality (void)
   g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
   for (const char *p = raw; (p = memmem (p, length - (gsize) (p - raw), "<< /Title (", 11)) != NULL; p++)
     bookmarks++;
-  g_assert_cmpuint (bookmarks, ==, PL_REPORT_N_SECTIONS);
+  g_assert_cmpuint (bookmarks, ==, PL_REPORT_N_SECTIONS - 1);  /* no scenarios: no section for them */
 
   /* Header and footer: page 2 carries its number, the total and the organisation. */
   page2 = poppler ("pdftotext", path, "-f", "2", "-l", "2", NULL);
@@ -265,7 +271,11 @@ test_share_safe (void)
   g_autofree char *planned = NULL;
   g_autoptr(GRegex) money = g_regex_new ("(EUR|€|\\$|£)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(PlDrivers) cheaper = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, example_today (plan));
 
+  /* A scenario that assumes a cost per lead: its section, table, chart and assumptions too. */
+  g_assert_true (pl_drivers_set (cheaper, PL_DRIVER_CPL, 150, NULL));
+  g_assert_nonnull (pl_scenario_add (plan, "Cheaper leads", cheaper, NULL));
   pl_report_options_init (&options, plan, example_today (plan));
   normal_path = write_report (plan, &options, "normal.pdf");
   normal = poppler ("pdftotext", normal_path, NULL);
@@ -277,6 +287,7 @@ test_share_safe (void)
   path = write_report (plan, &options, "share-safe.pdf");
   text = poppler ("pdftotext", path, NULL);
   g_assert_nonnull (strstr (text, "Share-safe edition."));
+  g_assert_nonnull (strstr (text, "Cheaper leads assumes Cost per lead; its other drivers are Base’s."));
   if (g_regex_match (money, text, 0, &match))
     {
       g_autofree char *found = g_match_info_fetch (match, 0);
@@ -410,6 +421,45 @@ test_many_campaigns (void)
   g_assert_null (strstr (text, "Local event 599"));
 }
 
+/* The scenarios section: none without scenarios; with one, its table (Base and the scenario
+ * over the period) and the comparison chart, between the budget and the timeline. */
+static void
+test_scenarios (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 today = example_today (plan);
+  g_autoptr(PlDrivers) stretch = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, today);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  PlReportOptions options;
+  const char *section, *budget, *timeline;
+
+  pl_report_options_init (&options, plan, today);
+  report = pl_report_new (plan, &options);
+  g_assert_cmpint (pl_report_get_section_page (report, PL_REPORT_SCENARIOS), ==, -1);
+  g_clear_pointer (&report, pl_report_free);
+
+  g_assert_true (pl_drivers_set (stretch, PL_DRIVER_MQL_TO_SQL, 0.5, &error));
+  g_assert_nonnull (pl_scenario_add (plan, "Stretch", stretch, &error));
+  g_assert_no_error (error);
+  report = pl_report_new (plan, &options);
+  g_assert_cmpint (pl_report_get_section_page (report, PL_REPORT_SCENARIOS), >, 0);
+  path = write_report (plan, &options, "scenarios.pdf");
+  text = poppler ("pdftotext", path, NULL);
+  /* Past the contents: the section's title, its table's rows, the chart's legend. */
+  budget = strstr (strstr (text, "\f"), "Budget against actual");
+  section = strstr (budget, "Projected over the period from each scenario’s drivers.");
+  timeline = strstr (budget, "Campaign timeline");
+  g_assert_nonnull (section);
+  g_assert_true (section < timeline);
+  g_assert_nonnull (strstr (section, "Base"));
+  g_assert_nonnull (strstr (section, "Stretch"));
+  g_assert_nonnull (strstr (section, "Scenarios side by side"));
+  g_assert_nonnull (strstr (section, "Stretch assumes MQL to SQL conversion 50%; its other drivers are Base’s."));
+}
+
 static void
 test_write_error (void)
 {
@@ -437,5 +487,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/paper", test_paper);
   g_test_add_func ("/report/many-campaigns", test_many_campaigns);
   g_test_add_func ("/report/write-error", test_write_error);
+  g_test_add_func ("/report/scenarios", test_scenarios);
   return g_test_run ();
 }
