@@ -153,7 +153,7 @@ rebuild_tiles (PlDashboardPage *self)
       GtkWidget *area = gtk_drawing_area_new ();
       GtkGesture *click = gtk_gesture_click_new ();
 
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 92);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 96);
       /* Screen readers get the KPI's name as the tile's label, its figures as the description. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       pl_item_get_string (g_array_index (self->dashboard->tiles, PlDashboardTile, i).kpi, PL_KPI_NAME),

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-chart-draw.h"
 #include "pl-chart-period.h"
@@ -229,9 +230,167 @@ missing_line (const PlDashboardTile *tile)
   return NULL;
 }
 
+/* TRUE when the tile has a forecast to show: its estimate is available and some month of
+ * the period is still to come. */
+static gboolean
+has_estimate (const PlDashboardTile *tile)
+{
+  const PlLatestEstimate *e = &tile->estimate;
+
+  return e->missing == PL_ESTIMATE_AVAILABLE && e->n_actual < e->n_months && isfinite (e->low) &&
+         isfinite (e->high);
+}
+
+/* The estimate's 80 % band as the tile writes it: "470 to 520", "470" when both ends read the
+ * same; with @dash, "470–520"; with @shorten, in thousands ("1.2M–1.3M EUR"); share-safe money
+ * as shares of the period's target ("96% to 103%"). NULL when it cannot be shown. */
+static char *
+estimate_range (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style, gboolean shorten,
+                gboolean dash)
+{
+  const PlLatestEstimate *e = &tile->estimate;
+  PlUnit unit = pl_item_get_int (tile->kpi, PL_KPI_UNIT);
+  /* A count is forecast whole: "470 to 520", not "469.61 to 520.38". */
+  double low = unit == PL_UNIT_COUNT ? round (e->low) : e->low;
+  double high = unit == PL_UNIT_COUNT ? round (e->high) : e->high;
+  g_autofree char *low_text = NULL, *high_text = NULL;
+  g_autofree char *range = NULL;
+
+  if (withholds (style, tile))
+    {
+      if (isnan (tile->period_target) || tile->period_target <= 0)
+        return NULL;
+      low_text = pl_percent_format (100 * low / tile->period_target, 0);
+      high_text = pl_percent_format (100 * high / tile->period_target, 0);
+    }
+  else if (shorten && (unit == PL_UNIT_COUNT || unit == PL_UNIT_CURRENCY))
+    {
+      low_text = pl_number_short (low, FALSE);
+      high_text = pl_number_short (high, FALSE);
+    }
+  else
+    {
+      low_text = pl_kpi_value_format (PL_KPI (tile->kpi), low);
+      high_text = pl_kpi_value_format (PL_KPI (tile->kpi), high);
+    }
+  if (g_str_equal (low_text, high_text))
+    range = g_steal_pointer (&low_text);
+  else if (dash)
+    /* Translators: the 80 % band of a forecast where room is short, "470–520" */
+    range = g_strdup_printf (C_("forecast band", "%s–%s"), low_text, high_text);
+  else
+    /* Translators: the 80 % band of a forecast, "470 to 520" */
+    range = g_strdup_printf (C_("forecast band", "%s to %s"), low_text, high_text);
+  /* Money's sign once, after the band: "510k to 540k EUR". */
+  if (unit == PL_UNIT_CURRENCY && !withholds (style, tile))
+    return pl_money_decorate (range, pl_plan_get_currency (plan));
+  return g_steal_pointer (&range);
+}
+
+/* The period's last month, short ("Dec") or with its year ("December 2027"). */
+static char *
+period_end_month (PlPlan *plan, gboolean full)
+{
+  guint32 last = pl_plan_get_end (plan) - 1;
+  GDate date;
+  char text[64];
+
+  if (full)
+    return pl_chart_period_months (last, last + 1);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, last);
+  g_date_strftime (text, sizeof text, "%b", &date);
+  return g_strdup (text);
+}
+
+/* The tile's forecast line, "on course for 470 to 520 by Dec", shortened until it fits @width:
+ * a dash between the values, then without the month, then the values in thousands, then
+ * "forecast 470–520". NULL when the tile has none. */
+static char *
+estimate_line (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style, PangoLayout *layout, double width)
+{
+  /* Each way to write it: the values shortened, a dash, the month said. */
+  static const struct { gboolean shorten, dash, when; } ways[] = {
+    { FALSE, FALSE, TRUE }, { FALSE, TRUE, TRUE }, { FALSE, TRUE, FALSE },
+    { TRUE, TRUE, TRUE }, { TRUE, TRUE, FALSE },
+  };
+  g_autofree char *month = period_end_month (plan, FALSE);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (ways); i++)
+    {
+      gboolean last = i == G_N_ELEMENTS (ways);
+      g_autofree char *range = estimate_range (plan, tile, style, last || ways[i].shorten, last || ways[i].dash);
+      char *line;
+
+      if (range == NULL)
+        return NULL;
+      if (last)
+        /* Translators: a dashboard tile's forecast where room is short, "forecast 470–520" */
+        return g_strdup_printf (_("forecast %s"), range);
+      if (withholds (style, tile))
+        /* Translators: a dashboard tile's forecast as shares of the period's target, "on course for 96% to 103% of target" */
+        line = g_strdup_printf (_("on course for %s of target"), range);
+      else if (!ways[i].when)
+        /* Translators: a dashboard tile's forecast where room is short, "on course for 470–520" */
+        line = g_strdup_printf (_("on course for %s"), range);
+      else if (tile->estimate.aggregate == PL_AGGREGATE_LAST)
+        /* Translators: a dashboard tile's forecast of a level at the period's end, "on course for 510k to 540k EUR in Dec" */
+        line = g_strdup_printf (_("on course for %s in %s"), range, month);
+      else if (tile->estimate.aggregate == PL_AGGREGATE_MEAN)
+        /* Translators: a dashboard tile's forecast of the period's average, "on course for 31% to 34% on average" */
+        line = g_strdup_printf (_("on course for %s on average"), range);
+      else
+        /* Translators: a dashboard tile's forecast of the period's total, "on course for 470 to 520 by Dec" */
+        line = g_strdup_printf (_("on course for %s by %s"), range, month);
+      if (text_width (layout, line) <= width)
+        return line;
+      g_free (line);
+    }
+  return NULL;
+}
+
+/* The estimate in a sentence for the tile's summary, "On course for 470 to 520 by the end of
+ * December 2027 (80% band; 6 months forecast by Holt's linear trend).", or NULL. */
+static char *
+estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style)
+{
+  const PlLatestEstimate *e = &tile->estimate;
+  g_autofree char *range = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *when = NULL;
+  guint months;
+
+  if (!has_estimate (tile) || (range = estimate_range (plan, tile, style, FALSE, FALSE)) == NULL)
+    return NULL;
+  months = e->n_months - e->n_actual;
+  month = period_end_month (plan, TRUE);
+  if (withholds (style, tile))
+    /* Translators: what a forecast is against when the amounts are withheld */
+    when = g_strdup (_("of the period’s target"));
+  else if (e->aggregate == PL_AGGREGATE_LAST)
+    /* Translators: when a level is forecast, "in December 2027" */
+    when = g_strdup_printf (_("in %s"), month);
+  else if (e->aggregate == PL_AGGREGATE_MEAN)
+    when = g_strdup (_("on average over the period"));
+  else
+    /* Translators: when a total is forecast, "by the end of December 2027" */
+    when = g_strdup_printf (_("by the end of %s"), month);
+  if (e->low == e->high)
+    /* Translators: a dashboard tile's forecast with no spread yet (one month measured): the
+     * value, when ("by the end of December 2027"), the months forecast, the method */
+    return g_strdup_printf (ngettext ("On course for %s %s (%u month forecast; method: %s).",
+                                      "On course for %s %s (%u months forecast; method: %s).", months),
+                            range, when, months, pl_forecast_method_name (e->forecast.method));
+  /* Translators: a dashboard tile's forecast: the 80 % band, when ("by the end of December
+   * 2027"), the months forecast, the method ("Holt's linear trend") */
+  return g_strdup_printf (ngettext ("On course for %s %s (80%% band; %u month forecast; method: %s).",
+                                    "On course for %s %s (80%% band; %u months forecast; method: %s).", months),
+                          range, when, months, pl_forecast_method_name (e->forecast.method));
+}
+
 /* The sentence a tile's summary is. */
 static char *
-tile_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style)
+tile_figures_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style)
 {
   const char *name = pl_item_get_string (tile->kpi, PL_KPI_NAME);
   g_autofree char *month = pl_basis_describe (plan, &tile->basis);
@@ -258,6 +417,21 @@ tile_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *st
   return g_strdup_printf (_("%s, %s: %s, %s (%s)."), name, month, value, status_words (tile->status), target_line);
 }
 
+/* The sentence a tile's summary is: its figures, then its forecast when it has one. */
+static char *
+tile_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style)
+{
+  char *figures = tile_figures_sentence (plan, tile, style);
+  g_autofree char *estimate = estimate_sentence (plan, tile, style);
+  char *both;
+
+  if (estimate == NULL)
+    return figures;
+  both = g_strconcat (figures, " ", estimate, NULL);
+  g_free (figures);
+  return both;
+}
+
 char *
 pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, double width, double height,
                         const PlChartStyle *style)
@@ -267,12 +441,13 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   g_autofree char *value = NULL;
   g_autofree char *target_line = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *estimate = NULL;
   double size = CLAMP (height * 0.27, 14, 26);
   g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
-  g_autoptr(PangoLayout) large = pl_chart_text_new (cr, style, size);
+  g_autoptr(PangoLayout) large = NULL;
   double spark_w = MIN (width * 0.34, 110), left = PAD + 6, text_w = width - left - PAD - spark_w - 10;
   g_autofree char *month = pl_basis_describe (plan, &tile->basis);
-  double month_w;
+  double month_w, line_y = height - PAD - 13, middle = height / 2, middle_h = height * 0.3;
   int large_h;
 
   tile_figures (plan, tile, style, &value, &target_line);
@@ -281,6 +456,19 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   else
     line = withholds (style, tile) ? g_strdup_printf ("%s · %s", status_words (tile->status), target_line)
                                    : tile_line (plan, tile, target_line, small, width - left - PAD);
+  /* The forecast takes a line above the status when the tile is tall enough for both under
+   * its figure: the figure and the sparkline share what is left between the name and it. */
+  if (has_estimate (tile) && height >= 96)
+    estimate = estimate_line (plan, tile, style, small, width - left - PAD);
+  if (estimate != NULL)
+    {
+      double top = PAD + 14, bottom = line_y - 17;
+
+      middle = (top + bottom) / 2;
+      middle_h = MIN (middle_h, bottom - top - 4);
+      size = CLAMP ((bottom - top) * 0.75, 14, 26);
+    }
+  large = pl_chart_text_new (cr, style, size);
   pl_chart_card (cr, width, height, style);
   /* The stripe says how the KPI stands before anything is read. */
   pl_chart_set_color (cr, color, 1);
@@ -296,11 +484,16 @@ pl_dashboard_tile_draw (PlPlan *plan, const PlDashboardTile *tile, cairo_t *cr, 
   pango_layout_set_text (large, value, -1);
   pango_layout_get_pixel_size (large, NULL, &large_h);
   pl_chart_set_color (cr, &style->text, 1);
-  pl_chart_text (cr, large, value, left, height / 2 - large_h / 2.0, text_w, PANGO_ALIGN_LEFT);
+  pl_chart_text (cr, large, value, left, middle - large_h / 2.0, text_w, PANGO_ALIGN_LEFT);
+  if (estimate != NULL)
+    {
+      pl_chart_set_color (cr, &style->text, 0.85);
+      pl_chart_text (cr, small, estimate, left, line_y - 17, width - left - PAD, PANGO_ALIGN_LEFT);
+    }
   /* Only a KPI that needs a look says so in colour; the stripe already shows the others. */
   pl_chart_set_color (cr, tile->status == PL_KPI_STATUS_CLOSE || tile->status == PL_KPI_STATUS_OFF ? color : &style->muted, 1);
-  pl_chart_text (cr, small, line, left, height - PAD - 13, width - left - PAD, PANGO_ALIGN_LEFT);
-  sparkline (tile, cr, width - PAD - spark_w, height / 2 - height * 0.16, spark_w, height * 0.3, style);
+  pl_chart_text (cr, small, line, left, line_y, width - left - PAD, PANGO_ALIGN_LEFT);
+  sparkline (tile, cr, width - PAD - spark_w, middle - middle_h / 2 - height * 0.01, spark_w, middle_h, style);
   return tile_sentence (plan, tile, style);
 }
 
@@ -445,9 +638,61 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
   return ltv_cac_sentence (dashboard);
 }
 
+static char *spend_figures_sentence (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style);
+
+/* The 80 % band of the period's spend, "1.7M–1.9M EUR" (share-safe, as shares of the period's
+ * budget), or NULL when there is no forecast: the period measured to its end, or no spend. */
+static char *
+spend_range (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style)
+{
+  const PlLatestEstimate *e = &dashboard->spend_estimate;
+  double unit = pow (10, pl_plan_get_currency_exponent (plan));
+  g_autofree char *low = NULL, *high = NULL;
+
+  if (e->missing != PL_ESTIMATE_AVAILABLE || e->n_actual >= e->n_months || !isfinite (e->low) || !isfinite (e->high))
+    return NULL;
+  if (style->share_safe)
+    {
+      if (dashboard->budget <= 0)
+        return NULL;
+      low = pl_percent_format (100 * e->low * unit / dashboard->budget, 0);
+      high = pl_percent_format (100 * e->high * unit / dashboard->budget, 0);
+      return g_strdup_printf (C_("forecast band", "%s–%s"), low, high);
+    }
+  low = pl_number_short (e->low, FALSE);
+  high = pl_number_short (e->high, FALSE);
+  {
+    g_autofree char *range = g_strdup_printf (C_("forecast band", "%s–%s"), low, high);
+    return pl_money_decorate (range, pl_plan_get_currency (plan));
+  }
+}
+
 /* The sentence the spend gauge's summary is; in a share-safe @style, without amounts. */
 static char *
 spend_sentence (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style)
+{
+  char *figures = spend_figures_sentence (plan, dashboard, style);
+  g_autofree char *range = spend_range (plan, dashboard, style);
+  g_autofree char *month = NULL;
+  g_autofree char *course = NULL;
+  char *both;
+
+  if (range == NULL)
+    return figures;
+  month = period_end_month (plan, TRUE);
+  course = style->share_safe
+    /* Translators: the spend gauge's forecast, share-safe: "On course for 92%–98% of the period's budget by the end of December 2027 (80% band)." */
+    ? g_strdup_printf (_("On course for %s of the period’s budget by the end of %s (80%% band)."), range, month)
+    /* Translators: the spend gauge's forecast: "On course for 1.7M–1.9M EUR by the end of December 2027 (80% band)." */
+    : g_strdup_printf (_("On course for %s by the end of %s (80%% band)."), range, month);
+  both = g_strconcat (figures, " ", course, NULL);
+  g_free (figures);
+  return both;
+}
+
+/* The spend gauge's figures in a sentence; in a share-safe @style, without amounts. */
+static char *
+spend_figures_sentence (PlPlan *plan, const PlDashboard *dashboard, const PlChartStyle *style)
 {
   g_autofree char *spent = pl_chart_amount (style, plan, dashboard->spend_to_date, dashboard->budget_to_date, FALSE);
   g_autofree char *planned = NULL;
@@ -525,6 +770,27 @@ pl_spend_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, do
     /* Translators: the budget of the whole plan, under the spend gauge */
     budget = g_strdup_printf (_("%s budgeted for the whole period"), year);
   pl_chart_set_color (cr, &style->muted, 1);
+  {
+    /* Where the spend is heading, on the left under the bar when it fits beside the budget;
+     * else it takes the budget's place, said with it ("... of the 1.8M EUR budgeted"). */
+    g_autofree char *range = spend_range (plan, dashboard, style);
+    g_autofree char *course = NULL;
+
+    if (range != NULL)
+      /* Translators: under the spend gauge, where the spend is heading: "on course for 1.7M to 1.9M EUR" */
+      course = g_strdup_printf (_("on course for %s"), range);
+    if (course != NULL && budget != NULL && text_width (tiny, course) + text_width (tiny, budget) + 16 > bar_w)
+      {
+        g_free (budget);
+        /* Translators: under the spend gauge: where the spend is heading, the budget of the whole period */
+        budget = g_strdup_printf (_("on course for %s of the %s budgeted"), range, year);
+        g_clear_pointer (&course, g_free);
+        if (text_width (tiny, budget) > bar_w)
+          g_clear_pointer (&budget, g_free);
+      }
+    if (course != NULL)
+      pl_chart_text (cr, tiny, course, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_LEFT);
+  }
   if (budget != NULL)
     pl_chart_text (cr, tiny, budget, PAD, bar_y + BAR_H + 3, bar_w, PANGO_ALIGN_RIGHT);
   return spend_sentence (plan, dashboard, style);

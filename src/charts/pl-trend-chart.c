@@ -6,9 +6,12 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "pl-calendar.h"
 #include "pl-chart-draw.h"
+#include "pl-dashboard.h"
 #include "pl-enums.h"
 #include "pl-figures.h"
+#include "pl-forecast.h"
 #include "pl-money.h"
 #include "pl-records.h"
 #include "pl-trend-chart.h"
@@ -84,6 +87,47 @@ plot (cairo_t *cr, const double *values, guint n, double x, double y, double w, 
       }
 }
 
+/* The forecast of the months after the last measured one: the 80 % band as a light area from
+ * the last actual point, widening, and the point forecast as a dashed line in the actual's
+ * colour, fainter; in high contrast, the band's edges as lines rather than a faint fill. */
+static void
+plot_forecast (cairo_t *cr, const PlLatestEstimate *e, guint n, double x, double y, double w, double h, double low,
+               double high, const PlChartStyle *style)
+{
+  static const double dash[] = { 6, 4 };
+  guint first = e->n_actual > 0 ? e->n_actual - 1 : 0;
+
+#define PX(i) (x + (n > 1 ? w * (i) / (n - 1) : w / 2))
+#define PY(v) (y + h - (high > low ? h * ((v) - low) / (high - low) : h / 2))
+  cairo_new_path (cr);
+  for (guint m = first; m < n; m++)
+    cairo_line_to (cr, PX (m), PY (e->months[m].high));
+  for (guint m = n; m-- > first;)
+    cairo_line_to (cr, PX (m), PY (e->months[m].low));
+  cairo_close_path (cr);
+  if (style->high_contrast)
+    {
+      pl_chart_set_color (cr, &style->good, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      pl_chart_set_color (cr, &style->good, 0.16);
+      cairo_fill (cr);
+    }
+  cairo_new_path (cr);
+  for (guint m = first; m < n; m++)
+    cairo_line_to (cr, PX (m), PY (e->months[m].value));
+  pl_chart_set_color (cr, &style->good, style->high_contrast ? 1 : 0.7);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+#undef PX
+#undef PY
+}
+
 char *
 pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr, double width, double height,
                      const PlChartStyle *style)
@@ -95,6 +139,11 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
   guint measured = 0, on_target = 0;
   const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
   gboolean lower_better = pl_item_get_int (kpi, PL_KPI_DIRECTION) == PL_DIRECTION_LOWER;
+  /* The rest of the period forecast as the dashboard does, as of the same day. */
+  PlLatestEstimate estimate = pl_forecast_kpi (plan, PL_KPI (kpi), pl_dashboard_resolve_as_of (plan, pl_calendar_today ()));
+  gboolean forecast = !sparkline && estimate.missing == PL_ESTIMATE_AVAILABLE && estimate.n_months == n &&
+                      estimate.n_actual > 0 && estimate.n_actual < n;
+  g_autofree char *measured_text = NULL;
 
   for (guint m = 0; m < n; m++)
     {
@@ -115,6 +164,11 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
         {
           low = MIN (low, target[m]);
           high = MAX (high, target[m]);
+        }
+      if (forecast && m >= estimate.n_actual)
+        {
+          low = MIN (low, estimate.months[m].low);
+          high = MAX (high, estimate.months[m].high);
         }
     }
 
@@ -204,6 +258,8 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
             label (cr, text, markup, px - column * step / 2, y + h + 4, column * step, PANGO_ALIGN_CENTER);
           }
       }
+      if (forecast)
+        plot_forecast (cr, &estimate, n, x, y, w, h, low, high, style);
       {
         static const double dash[] = { 5, 4 };
         set_color (cr, &style->muted, 1);
@@ -216,7 +272,18 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
       set_color (cr, &style->good, 1);
       plot (cr, actual, n, x, y, w, h, low, high, TRUE);
     }
-  return g_strdup_printf (ngettext ("“%s”: %u month measured, %u on target.",
-                                    "“%s”: %u months measured, %u on target.", measured),
-                          name, measured, on_target);
+  measured_text = g_strdup_printf (ngettext ("“%s”: %u month measured, %u on target.",
+                                             "“%s”: %u months measured, %u on target.", measured),
+                                   name, measured, on_target);
+  if (forecast)
+    {
+      guint left = n - estimate.n_actual;
+      g_autofree char *how = pl_forecast_describe (&estimate.forecast);
+      /* Translators: after the trend chart's summary; then how the forecast was made */
+      g_autofree char *band = g_strdup_printf (ngettext ("The month left is forecast with its 80%% band.",
+                                                         "The %u months left are forecast with their 80%% band.", left),
+                                               left);
+      return g_strjoin (" ", measured_text, band, how, NULL);
+    }
+  return g_steal_pointer (&measured_text);
 }

@@ -432,6 +432,9 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
       tile.missing = isnan (tile.value) ? pl_figures_kpi (plan, PL_KPI (kpi), PL_SERIES_MEASUREMENTS, &tile.basis).missing
                                         : PL_MISSING_NONE;
       tile.series = tile_series (plan, PL_KPI (kpi), bases.month_index + 1);
+      /* Before the period too: last year's months forecast this one. */
+      tile.estimate = pl_forecast_kpi (plan, PL_KPI (kpi), as_of);
+      tile.period_target = pl_figures_kpi_target (plan, PL_KPI (kpi), pl_plan_get_start (plan), pl_plan_get_end (plan));
       if (bases.before_period)
         {
           /* As of a day before the period, nothing of it is measured yet. */
@@ -449,6 +452,7 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
   self->spend_to_date = minor (plan, pl_figures_get (plan, PL_FIGURE_SPEND, &self->to_date).value);
   self->budget_to_date = self->before_period ? 0 : minor (plan, pl_figures_get (plan, PL_FIGURE_PLANNED, &self->to_date).value);
   self->used = pl_figures_get (plan, PL_FIGURE_USED, &self->to_date);
+  self->spend_estimate = pl_forecast_spend (plan, as_of);
   /* Nothing is planned to a day before the period: "used" has no meaning yet. */
   if (self->before_period)
     {

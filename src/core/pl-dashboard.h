@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pl-figures.h"
+#include "pl-forecast.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,9 @@ typedef struct {
   PlMissing    missing;  /* why the value is not available, PL_MISSING_NONE when it is */
   GArray      *series;   /* double per month from the period start to the month shown, NAN
                           * where not measured: the sparkline's points */
+  PlLatestEstimate estimate; /* over the whole period, as of the dashboard's day: "on course
+                          * for 470 to 520" */
+  double       period_target; /* the KPI's target over the whole period, NAN when none */
 } PlDashboardTile;
 
 typedef enum {
@@ -61,6 +65,7 @@ typedef struct {
   gint64     spend_to_date;  /* spend (from its one source) on to_date */
   gint64     budget_to_date; /* planned on to_date, a month cut by as_of counted for its days */
   gint64     budget;         /* planned over the whole period */
+  PlLatestEstimate spend_estimate; /* spend over the whole period, as of as_of */
   GPtrArray *attention;      /* PlAttention, off target first, then over budget, then ending */
 } PlDashboard;
 

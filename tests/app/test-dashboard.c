@@ -213,8 +213,12 @@ test_reference (void)
   page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_DASHBOARD_PAGE);
   pl_test_wait_drawn (page);
   tiles = pl_test_find_by_id (page, "tiles");
+  /* Then the year's forecast from two months: February's 80 carried over the ten left (1,000
+   * in all), the change of 40 between them as the spread: ±51 the first month, widening. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), ==,
-                   "Leads, February 2027: 80, off target (target 100), down from 120 the month before.");
+                   "Leads, February 2027: 80, off target (target 100), down from 120 the month before. "
+                   "On course for 236 to 2\u202F152 by the end of December 2027 (80% band; 10 months forecast; "
+                   "method: Last value carried forward).");
   pl_test_screenshot (GTK_WIDGET (window), "dashboard-reference");
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
@@ -256,8 +260,10 @@ test_as_of (void)
   pl_test_spin ();
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "As of 31 January 2027");
+  /* As of January the forecast knows one month: carried over the year, with no band yet. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), ==,
-                   "Leads, January 2027: 120, on target (target 100).");
+                   "Leads, January 2027: 120, on target (target 100). On course for 1\u202F440 by the end of "
+                   "December 2027 (11 months forecast; method: Last value carried forward).");
   dates = g_settings_get_value (settings, "as-of-dates");
   g_assert_true (g_variant_lookup (dates, uri, "&s", &remembered));
   g_assert_cmpstr (remembered, ==, "2027-01-31");

@@ -171,13 +171,16 @@ test_tile (void)
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
-  /* Leads: 689 in June against 688, after 754 in May. */
+  /* Leads: 689 in June against 688, after 754 in May; then the forecast of the year: 4,219 to
+   * June and June's 689 carried over the six months left (8,353), in its 80 % band. */
   {
     cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 280, 100);
     cairo_t *cr = cairo_create (surface);
     g_autofree char *summary = pl_dashboard_tile_draw (plan, &g_array_index (dashboard->tiles, PlDashboardTile, 0), cr,
                                                        280, 100, style);
-    g_assert_cmpstr (summary, ==, "Leads, June 2027: 689, on target (target 688), down from 754 the month before.");
+    g_assert_cmpstr (summary, ==, "Leads, June 2027: 689, on target (target 688), down from 754 the month before. "
+                                  "On course for 6\u202F873 to 9\u202F833 by the end of December 2027 (80% band; "
+                                  "6 months forecast; method: Last value carried forward).");
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
   }
