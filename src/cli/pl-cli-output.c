@@ -2,9 +2,13 @@
 #define G_LOG_DOMAIN "pl-cli"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "pl-cli-output.h"
+#include "pl-enums.h"
+#include "pl-kpi-value.h"
+#include "pl-money.h"
 
 void
 pl_cli_json_string (GString *out, const char *text)
@@ -105,4 +109,17 @@ pl_cli_cell (GString *out, const char *text, int width, gboolean right)
   if (!right)
     for (int i = 0; i < pad; i++)
       g_string_append_c (out, ' ');
+}
+
+char *
+pl_cli_kpi_text (PlPlan *plan, PlKpi *kpi, double value)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (value))
+    return g_strdup (_("n/a"));
+  number = pl_kpi_value_format (kpi, value);
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+    return pl_money_decorate (number, pl_plan_get_currency (plan));
+  return g_steal_pointer (&number);
 }

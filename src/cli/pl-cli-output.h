@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* Pads @text to @width characters, counting characters rather than bytes; on the left when
  * @right (a column of numbers). */
 void pl_cli_cell        (GString *out, const char *text, int width, gboolean right);
+/* A value of @kpi in its unit, with the plan's currency for money; "n/a" when NAN. */
+char *pl_cli_kpi_text   (PlPlan *plan, PlKpi *kpi, double value);
 
 /* @text as a JSON string; NULL is null. */
 void pl_cli_json_string (GString *out, const char *text);

@@ -9,7 +9,9 @@
 #include "pl-cli-output.h"
 #include "pl-cli-planning.h"
 #include "pl-date-text.h"
+#include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-forecast.h"
 #include "pl-money.h"
 
 /* The columns of the forward table, left to right. */
@@ -508,6 +510,143 @@ text_outside (Run *run, ValueFunc value, gconstpointer source, int outside, cons
   }
 }
 
+/* ---- latest estimates (pl-forecast.h) ---- */
+
+static const char *
+estimate_missing_key (PlEstimateMissing missing)
+{
+  switch (missing)
+    {
+    case PL_ESTIMATE_AVAILABLE:
+      return NULL;
+    case PL_ESTIMATE_TOO_OLD:
+      return "too-old";
+    case PL_ESTIMATE_NO_SPEND:
+      return "no-spend";
+    case PL_ESTIMATE_NOT_MEASURED:
+    default:
+      return "not-measured";
+    }
+}
+
+/* A value of an estimate: the KPI's unit, or money for spend (@kpi NULL). */
+static char *
+estimate_value_text (Run *run, PlKpi *kpi, double value)
+{
+  guint exponent = pl_plan_get_currency_exponent (run->plan);
+
+  /* A forecast count is a count: no decimals of a lead, as on the dashboard's tiles. */
+  if (kpi != NULL && pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_COUNT)
+    return pl_cli_kpi_text (run->plan, kpi, round (value));
+  if (kpi != NULL)
+    return pl_cli_kpi_text (run->plan, kpi, value);
+  if (!isfinite (value))
+    return g_strdup (_("n/a"));
+  return pl_money_format (pl_money_from_major (round (value), exponent), exponent, pl_plan_get_currency (run->plan));
+}
+
+static void
+text_estimate (Run *run, const char *name, PlKpi *kpi, const PlLatestEstimate *estimate, int width)
+{
+  g_string_append (run->out, "  ");
+  pl_cli_cell (run->out, name, width, FALSE);
+  if (estimate->missing != PL_ESTIMATE_AVAILABLE)
+    {
+      g_autofree char *reason = pl_latest_estimate_reason (run->plan, estimate, run->as_of);
+      g_string_append_printf (run->out, "%s\n", reason);
+      return;
+    }
+  {
+    g_autofree char *value = estimate_value_text (run, kpi, estimate->value);
+    g_autofree char *low = estimate_value_text (run, kpi, estimate->low);
+    g_autofree char *high = estimate_value_text (run, kpi, estimate->high);
+    /* Translators: an 80 % band, "470 to 520" */
+    g_autofree char *band = g_strdup_printf (_("%s to %s"), low, high);
+
+    pl_cli_cell (run->out, value, 18, TRUE);
+    g_string_append (run->out, "  ");
+    pl_cli_cell (run->out, band, 34, FALSE);
+    g_string_append_printf (run->out, "  %s\n", pl_forecast_method_name (estimate->forecast.method));
+  }
+}
+
+/* Each KPI's latest estimate for the period, and the spend's, with its 80 % band. */
+static void
+text_estimates (Run *run)
+{
+  GListModel *kpis = pl_plan_get_collection (run->plan, PL_COLLECTION_KPIS);
+  PlLatestEstimate spend = pl_forecast_spend (run->plan, run->as_of);
+  /* Translators: the spend's row among the KPIs' latest estimates */
+  const char *spend_name = _("Spend");
+  int width = (int) g_utf8_strlen (spend_name, -1) + 2;
+
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      width = MAX (width, (int) g_utf8_strlen (pl_item_get_display_name (kpi), -1) + 2);
+    }
+  g_string_append (run->out, _("\nLatest estimates for the period: the months measured, and a forecast of the "
+                               "others with its 80% band and its method:\n"));
+  text_estimate (run, spend_name, NULL, &spend, width);
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      PlLatestEstimate estimate = pl_forecast_kpi (run->plan, PL_KPI (kpi), run->as_of);
+
+      text_estimate (run, pl_item_get_display_name (kpi), PL_KPI (kpi), &estimate, width);
+    }
+}
+
+static void
+json_estimate (Run *run, PlKpi *kpi, const PlLatestEstimate *estimate)
+{
+  GString *out = run->out;
+  g_autofree char *reason = pl_latest_estimate_reason (run->plan, estimate, run->as_of);
+  gboolean available = estimate->missing == PL_ESTIMATE_AVAILABLE;
+
+  g_string_append (out, "{\"id\": ");
+  pl_cli_json_string (out, kpi != NULL ? pl_item_get_id (PL_ITEM (kpi)) : NULL);
+  g_string_append (out, ", \"name\": ");
+  pl_cli_json_string (out, kpi != NULL ? pl_item_get_display_name (PL_ITEM (kpi)) : NULL);
+  g_string_append (out, ", \"value\": ");
+  pl_cli_json_number (out, available ? estimate->value : NAN);
+  g_string_append (out, ", \"low\": ");
+  pl_cli_json_number (out, available ? estimate->low : NAN);
+  g_string_append (out, ", \"high\": ");
+  pl_cli_json_number (out, available ? estimate->high : NAN);
+  g_string_append (out, ", \"actual\": ");
+  pl_cli_json_number (out, estimate->actual);
+  g_string_append_printf (out, ", \"months_measured\": %u, \"method\": ", estimate->n_actual);
+  pl_cli_json_string (out, available ? pl_forecast_method_key (estimate->forecast.method) : NULL);
+  g_string_append (out, ", \"missing\": ");
+  pl_cli_json_string (out, estimate_missing_key (estimate->missing));
+  g_string_append (out, ", \"reason\": ");
+  pl_cli_json_string (out, reason);
+  g_string_append (out, "}");
+}
+
+static void
+json_estimates (Run *run)
+{
+  GListModel *kpis = pl_plan_get_collection (run->plan, PL_COLLECTION_KPIS);
+  PlLatestEstimate spend = pl_forecast_spend (run->plan, run->as_of);
+  guint n = g_list_model_get_n_items (kpis);
+
+  pl_cli_json_key (run->out, "spend_estimate", FALSE);
+  json_estimate (run, NULL, &spend);
+  pl_cli_json_key (run->out, "latest_estimates", FALSE);
+  g_string_append (run->out, "[");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      PlLatestEstimate estimate = pl_forecast_kpi (run->plan, PL_KPI (kpi), run->as_of);
+
+      g_string_append (run->out, i == 0 ? "\n    " : ",\n    ");
+      json_estimate (run, PL_KPI (kpi), &estimate);
+    }
+  g_string_append (run->out, n > 0 ? "\n  ]" : "]");
+}
+
 /* ---- forecast ---- */
 
 /* Fails in words when a driver the chain multiplies by is not known. */
@@ -544,6 +683,7 @@ pl_cli_forecast (PlPlan *plan, PlScenario *scenario, guint32 as_of, gboolean jso
                   "after_period", PL_PROJECTION_AFTER_PERIOD);
       pl_cli_json_key (run.out, "ltv", FALSE);
       pl_cli_json_number (run.out, pl_projection_get (projection, PL_PROJECTION_LTV, PL_PROJECTION_TOTAL));
+      json_estimates (&run);
       g_string_append (run.out, "\n}\n");
       return run_finish (&run, TRUE);
     }
@@ -558,6 +698,7 @@ pl_cli_forecast (PlPlan *plan, PlScenario *scenario, guint32 as_of, gboolean jso
     /* Translators: the lifetime value of a customer, with the currency: "LTV: 25,000 EUR (ARPU × margin ÷ churn)" */
     g_string_append_printf (run.out, _("LTV: %s %s (ARPU × margin ÷ churn).\n"), ltv, pl_plan_get_currency (plan));
   }
+  text_estimates (&run);
   return run_finish (&run, TRUE);
 }
 

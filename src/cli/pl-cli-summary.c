@@ -121,20 +121,6 @@ percent_text (double fraction)
   return isnan (fraction) ? g_strdup (_("n/a")) : pl_percent_format (fraction * 100, 1);
 }
 
-/* A KPI's figure in its unit, "n/a" when missing. */
-static char *
-kpi_text (PlPlan *plan, PlKpi *kpi, double value)
-{
-  g_autofree char *number = NULL;
-
-  if (isnan (value))
-    return g_strdup (_("n/a"));
-  number = pl_kpi_value_format (kpi, value);
-  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY)
-    return pl_money_decorate (number, pl_plan_get_currency (plan));
-  return g_steal_pointer (&number);
-}
-
 /* A plan-wide figure as the summary writes it. */
 static char *
 figure_text (PlPlan *plan, PlFigureKind kind, const PlFigure *figure)
@@ -279,9 +265,9 @@ kpi_row (GString *out, const Bases *bases, PlKpi *kpi)
   PlFigure total = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &bases->to_date);
   PlFigure target = pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &bases->to_date);
   PlKpiStatus status = pl_figures_kpi_status_on (plan, kpi, &bases->to_date);
-  g_autofree char *l = kpi_text (plan, kpi, last.value);
-  g_autofree char *t = kpi_text (plan, kpi, total.value);
-  g_autofree char *g = kpi_text (plan, kpi, target.value);
+  g_autofree char *l = pl_cli_kpi_text (plan, kpi, last.value);
+  g_autofree char *t = pl_cli_kpi_text (plan, kpi, total.value);
+  g_autofree char *g = pl_cli_kpi_text (plan, kpi, target.value);
 
   g_string_append (out, "  ");
   pl_cli_cell (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), 30, FALSE);

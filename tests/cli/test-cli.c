@@ -1506,6 +1506,13 @@ test_forecast_reference (void)
   assert_json (json.out, "[(x['key'], x['value'], x['source']) for x in d['drivers'][:2]]",
                "[('cpl', 50, 'history'), ('lead-to-mql', 0.25, 'history')]");
   assert_json (json.out, "d['window']['label'], d['category_changes']", "('January to February 2027', [])");
+  /* The latest estimates (pl-forecast.h): two months measured, the last carried forward: 120
+   * and 80 leads, then 80 a month, 1,000 in all; the spend the same way, 6,000 then 4,000. */
+  assert_json (json.out, "[(x['id'], x['value'], x['months_measured'], x['method']) for x in d['latest_estimates'] "
+                         "if x['id'] == 'kpi-leads']", "[('kpi-leads', 1000, 2, 'naive')]");
+  assert_json (json.out, "d['spend_estimate']['value'], d['spend_estimate']['low'] < 50000 < d['spend_estimate']['high']",
+               "(50000, True)");
+  g_assert_nonnull (strstr (text.out, "\nLatest estimates for the period:"));
 }
 
 /* A scenario from the file, named in any case: its assumptions, the rest from history. */
