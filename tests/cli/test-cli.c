@@ -1403,29 +1403,39 @@ test_report (void)
 
 /* ---- forecast and backsolve (issue 21) ---- */
 
-/* Evaluates the Python expression @expr on the JSON document @json (as d) and returns what
- * it prints: the output is read by a real JSON parser, which fails on anything that is not
- * JSON. */
-static char *
-json_eval (const char *json, const char *expr)
+/* Checks the JSON document @json with @checks, pairs of a Python expression on it (as d) and
+ * what it must print (repr, or the string itself), NULL-terminated: the output is read by a
+ * real JSON parser, which fails on anything that is not JSON. One interpreter for them all. */
+static void
+assert_json (const char *json, const char * const *checks)
 {
-  g_autofree char *program = g_strdup_printf ("import json, sys\nd = json.load(sys.stdin)\nr = (%s)\n"
-                                        "print(r if isinstance(r, str) else repr(r))", expr);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                                                     &error, g_getenv ("PYTHON3"), "-c", program, NULL);
-  char *out = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
 
+  g_ptr_array_add (argv, (char *) g_getenv ("PYTHON3"));
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, "import json, sys\nd = json.load(sys.stdin)\nfor e in sys.argv[1:]:\n"
+                         "    r = eval(e)\n    print(r if isinstance(r, str) else repr(r))");
+  for (n = 0; checks[2 * n] != NULL; n++)
+    g_ptr_array_add (argv, (char *) checks[2 * n]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, json, NULL, &out, NULL, &error);
   g_assert_no_error (error);
   if (!g_subprocess_get_successful (process))
-    g_error ("“%s” failed on:\n%s", expr, json);
-  return g_strstrip (out);
+    g_error ("the checks failed on:\n%s", json);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n + 1);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (lines[i], checks[2 * i + 1]) != 0)
+      g_error ("%s gives %s, not %s", checks[2 * i], lines[i], checks[2 * i + 1]);
 }
-
-#define assert_json(json, expr, expected) \
-  G_STMT_START { g_autofree char *got_ = json_eval ((json), (expr)); g_assert_cmpstr (got_, ==, (expected)); } G_STMT_END
 
 /* The reference plan with a scenario "Stretch": MQL to SQL at 48 %, no events (its 1,000 a
  * month), and a month from SQL to customer. By hand: 5,000 a month at CPL 50 is 100 leads,
@@ -1497,21 +1507,23 @@ test_forecast_reference (void)
   run_cli (&json, "forecast", "--json", plan, NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_cmpstr (json.err, ==, "");
-  assert_json (json.out, "d['format'], d['currency'], d['as_of'], d['scenario']", "(1, 'EUR', '2027-02-28', None)");
-  assert_json (json.out, "len(d['months']), d['months'][0]['month']['from'], d['months'][11]['month']['label']",
-               "(12, '2027-01-01', 'December 2027')");
-  assert_json (json.out, "[d['total'][k] for k in ('spend', 'leads', 'mql', 'sql', 'customers', 'revenue', 'cac', 'ltv-cac', 'roi')]",
-               "[72000, 1440, 360, 144, 36, 216000, 2000, 20, 2]");
-  assert_json (json.out, "d['months'][4]['customers'], d['after_period']['customers'], d['ltv']", "(3, 0, 40000)");
-  assert_json (json.out, "[(x['key'], x['value'], x['source']) for x in d['drivers'][:2]]",
-               "[('cpl', 50, 'history'), ('lead-to-mql', 0.25, 'history')]");
-  assert_json (json.out, "d['window']['label'], d['category_changes']", "('January to February 2027', [])");
-  /* The latest estimates (pl-forecast.h): two months measured, the last carried forward: 120
-   * and 80 leads, then 80 a month, 1,000 in all; the spend the same way, 6,000 then 4,000. */
-  assert_json (json.out, "[(x['id'], x['value'], x['months_measured'], x['method']) for x in d['latest_estimates'] "
-                         "if x['id'] == 'kpi-leads']", "[('kpi-leads', 1000, 2, 'naive')]");
-  assert_json (json.out, "d['spend_estimate']['value'], d['spend_estimate']['low'] < 50000 < d['spend_estimate']['high']",
-               "(50000, True)");
+  assert_json (json.out, (const char *[]) {
+    "d['format'], d['currency'], d['as_of'], d['scenario']", "(1, 'EUR', '2027-02-28', None)",
+    "len(d['months']), d['months'][0]['month']['from'], d['months'][11]['month']['label']",
+    "(12, '2027-01-01', 'December 2027')",
+    "[d['total'][k] for k in ('spend', 'leads', 'mql', 'sql', 'customers', 'revenue', 'cac', 'ltv-cac', 'roi')]",
+    "[72000, 1440, 360, 144, 36, 216000, 2000, 20, 2]",
+    "d['months'][4]['customers'], d['after_period']['customers'], d['ltv']", "(3, 0, 40000)",
+    "[(x['key'], x['value'], x['source']) for x in d['drivers'][:2]]",
+    "[('cpl', 50, 'history'), ('lead-to-mql', 0.25, 'history')]",
+    "d['window']['label'], d['category_changes']", "('January to February 2027', [])",
+    /* The latest estimates (pl-forecast.h): two months measured, the last carried forward:
+     * 120 and 80 leads, then 80 a month, 1,000 in all; the spend the same way, 6,000 then 4,000. */
+    "[(x['id'], x['value'], x['months_measured'], x['method']) for x in d['latest_estimates'] "
+    "if x['id'] == 'kpi-leads']", "[('kpi-leads', 1000, 2, 'naive')]",
+    "d['spend_estimate']['value'], d['spend_estimate']['low'] < 50000 < d['spend_estimate']['high']",
+    "(50000, True)",
+    NULL });
   g_assert_nonnull (strstr (text.out, "\nLatest estimates for the period:"));
 }
 
@@ -1537,13 +1549,15 @@ test_forecast_scenario (void)
 
   run_cli (&json, "forecast", "--json", "--scenario", "Stretch", plan, NULL);
   g_assert_cmpint (json.status, ==, 0);
-  assert_json (json.out, "d['scenario']", "Stretch");
-  assert_json (json.out, "[d['months'][m]['customers'] for m in (0, 1, 11)]", "[0, 3, 3]");
-  assert_json (json.out, "d['total']['customers'], d['total']['spend'], d['total']['revenue']", "(33, 60000, 198000)");
-  assert_json (json.out, "d['after_period']['customers'], d['after_period']['revenue']", "(3, 18000)");
-  assert_json (json.out, "[(x['key'], x['source']) for x in d['drivers'] if x['key'] in ('lead-to-mql', 'mql-to-sql', 'delay-sql-to-customer')]",
-               "[('lead-to-mql', 'history'), ('mql-to-sql', 'assumed'), ('delay-sql-to-customer', 'assumed')]");
-  assert_json (json.out, "d['category_changes']", "[{'id': 'cat-events', 'name': 'Events', 'change': -100}]");
+  assert_json (json.out, (const char *[]) {
+    "d['scenario']", "Stretch",
+    "[d['months'][m]['customers'] for m in (0, 1, 11)]", "[0, 3, 3]",
+    "d['total']['customers'], d['total']['spend'], d['total']['revenue']", "(33, 60000, 198000)",
+    "d['after_period']['customers'], d['after_period']['revenue']", "(3, 18000)",
+    "[(x['key'], x['source']) for x in d['drivers'] if x['key'] in ('lead-to-mql', 'mql-to-sql', 'delay-sql-to-customer')]",
+    "[('lead-to-mql', 'history'), ('mql-to-sql', 'assumed'), ('delay-sql-to-customer', 'assumed')]",
+    "d['category_changes']", "[{'id': 'cat-events', 'name': 'Events', 'change': -100}]",
+    NULL });
 }
 
 /* Back from a goal: twice the revenue the budget brings needs twice the spend; the gap and
@@ -1565,17 +1579,21 @@ test_backsolve_reference (void)
 
   run_cli (&json, "backsolve", "--json", plan, "--target", "revenue=432000", "--safety", "0", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  assert_json (json.out, "d['goal'], d['safety']", "({'kind': 'revenue', 'amount': 432000}, 0)");
-  assert_json (json.out, "[d['total'][k] for k in ('spend', 'budget', 'leads', 'mql', 'sql', 'customers', 'revenue')]",
-               "[144000, 72000, 2880, 720, 288, 72, 432000]");
-  assert_json (json.out, "d['gap'], d['lever'] is not None", "({'money': 72000, 'leads': 1440}, True)");
-  assert_json (json.out, "d['sentence'].startswith('The goal needs')", "True");
+  assert_json (json.out, (const char *[]) {
+    "d['goal'], d['safety']", "({'kind': 'revenue', 'amount': 432000}, 0)",
+    "[d['total'][k] for k in ('spend', 'budget', 'leads', 'mql', 'sql', 'customers', 'revenue')]",
+    "[144000, 72000, 2880, 720, 288, 72, 432000]",
+    "d['gap'], d['lever'] is not None", "({'money': 72000, 'leads': 1440}, True)",
+    "d['sentence'].startswith('The goal needs')", "True",
+    NULL });
 
   /* 30 customers at the default margin of 20 %: 1,200 leads at 60, the budget exactly. */
   run_cli (&customers, "backsolve", "--json", plan, "--target", "customers=30", NULL);
   g_assert_cmpint (customers.status, ==, 0);
-  assert_json (customers.out, "d['safety'], d['total']['spend'], d['total']['leads'], d['gap'], d['lever']",
-               "(0.2, 72000, 1200, {'money': 0, 'leads': 0}, None)");
+  assert_json (customers.out, (const char *[]) {
+    "d['safety'], d['total']['spend'], d['total']['leads'], d['gap'], d['lever']",
+    "(0.2, 72000, 1200, {'money': 0, 'leads': 0}, None)",
+    NULL });
 }
 
 /* Each mistake a user can make ends in one line on the error stream and a status that says
