@@ -25,6 +25,10 @@ struct _PlDrivers {
   PlDriverSource base_source[PL_N_DRIVERS];
   guint          window;        /* months in [from, to); 0 when nothing is measured */
   guint32        from, to;
+  /* Each ratio driver's best single month in the window (pl_drivers_get_best_month), and
+   * that month's first day; 0 when no month measures both its terms. */
+  double         best[PL_N_DRIVERS];
+  guint32        best_month[PL_N_DRIVERS];
   GArray        *categories;    /* CategoryChange, none with a zero percent */
 };
 
@@ -140,6 +144,85 @@ set_measured (PlDrivers *self, PlDriver driver, double value)
     set_base (self, driver, NAN, PL_DRIVER_MISSING);
 }
 
+/* @stage's figure over @basis; spend from the plan's one source (PL_FIGURE_SPEND). */
+static double
+stage_over (PlPlan *plan, PlStage stage, const PlBasis *basis)
+{
+  if (stage == PL_STAGE_SPEND)
+    return pl_figures_get (plan, PL_FIGURE_SPEND, basis).value;
+  return pl_figures_stage (plan, stage, basis).value;
+}
+
+/* TRUE when @driver is better at @a than at @b: a lower cost per lead, a higher rate or deal. */
+static gboolean
+better (PlDriver driver, double a, double b)
+{
+  return driver == PL_DRIVER_CPL ? a < b : a > b;
+}
+
+/* A month's ratio that says what the plan achieved: a month that bought leads for nothing
+ * (CPL 0) says nothing of what they cost, and a rate above 100 % is one stage's volume
+ * arriving before the other's, not a conversion any month could repeat. */
+static gboolean
+achievable (PlDriver driver, double ratio)
+{
+  if (driver == PL_DRIVER_CPL)
+    return ratio > 0;
+  if (driver == PL_DRIVER_DEAL)
+    return ratio >= 0;
+  return ratio >= 0 && ratio <= 1;
+}
+
+/* @driver from @numerator's sum over @denominator's, both over the window's months where
+ * both are measured: a month whose leads are not in yet while its spend is would otherwise
+ * count its spend against no leads and raise the CPL by a third. Missing when no month has
+ * both or the denominator's sum is zero. Keeps the best of those months' own ratios too
+ * (the latest on a tie: the nearer month is the more telling). */
+static void
+measure_ratio (PlDrivers *self, PlPlan *plan, PlDriver driver, PlStage numerator, PlStage denominator)
+{
+  double a = 0, b = 0;
+  guint paired = 0;
+
+  self->best[driver] = NAN;
+  self->best_month[driver] = 0;
+  for (guint32 day = self->from; day < self->to; day = pl_month_first_day (day, 1))
+    {
+      PlBasis month = pl_basis_range (day, pl_month_first_day (day, 1));
+      double x = stage_over (plan, numerator, &month), y = stage_over (plan, denominator, &month);
+
+      if (isnan (x) || isnan (y))
+        continue;
+      a += x;
+      b += y;
+      paired++;
+      if (y != 0 && achievable (driver, x / y) &&
+          (self->best_month[driver] == 0 || !better (driver, self->best[driver], x / y)))
+        {
+          self->best[driver] = x / y;
+          self->best_month[driver] = day;
+        }
+    }
+  set_measured (self, driver, paired > 0 && b != 0 ? a / b : NAN);
+}
+
+/* ARPU: MRR over paying customers in the window's last month that measures both (levels,
+ * not sums: one month's pair says it). NAN when none does. */
+static double
+paired_arpu (PlPlan *plan, const PlDrivers *self)
+{
+  for (guint32 day = self->to; day > self->from; )
+    {
+      PlBasis month;
+
+      day = pl_month_first_day (day, -1);
+      month = pl_basis_range (day, pl_month_first_day (day, 1));
+      if (!isnan (stage_over (plan, PL_STAGE_MRR, &month)) && !isnan (stage_over (plan, PL_STAGE_CUSTOMERS, &month)))
+        return pl_figures_get (plan, PL_FIGURE_ARPU, &month).value;
+    }
+  return NAN;
+}
+
 PlDrivers *
 pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
 {
@@ -165,16 +248,12 @@ pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
   basis = pl_basis_range (self->from, self->to);
 
   /* With an empty window every figure is missing, and the defaults still apply below. */
-  set_measured (self, PL_DRIVER_CPL, pl_figures_get (plan, PL_FIGURE_CPL, &basis).value);
-  set_measured (self, PL_DRIVER_LEAD_TO_MQL,
-                pl_figures_get_conversion (plan, PL_STAGE_LEADS, PL_STAGE_MQL, &basis).value);
-  set_measured (self, PL_DRIVER_MQL_TO_SQL,
-                pl_figures_get_conversion (plan, PL_STAGE_MQL, PL_STAGE_SQL, &basis).value);
-  set_measured (self, PL_DRIVER_SQL_TO_CUSTOMER,
-                pl_figures_get_conversion (plan, PL_STAGE_SQL, PL_STAGE_NEW_CUSTOMERS, &basis).value);
-  set_measured (self, PL_DRIVER_DEAL,
-                pl_figures_get_conversion (plan, PL_STAGE_NEW_CUSTOMERS, PL_STAGE_REVENUE, &basis).value);
-  set_measured (self, PL_DRIVER_ARPU, pl_figures_get (plan, PL_FIGURE_ARPU, &basis).value);
+  measure_ratio (self, plan, PL_DRIVER_CPL, PL_STAGE_SPEND, PL_STAGE_LEADS);
+  measure_ratio (self, plan, PL_DRIVER_LEAD_TO_MQL, PL_STAGE_MQL, PL_STAGE_LEADS);
+  measure_ratio (self, plan, PL_DRIVER_MQL_TO_SQL, PL_STAGE_SQL, PL_STAGE_MQL);
+  measure_ratio (self, plan, PL_DRIVER_SQL_TO_CUSTOMER, PL_STAGE_NEW_CUSTOMERS, PL_STAGE_SQL);
+  measure_ratio (self, plan, PL_DRIVER_DEAL, PL_STAGE_REVENUE, PL_STAGE_NEW_CUSTOMERS);
+  set_measured (self, PL_DRIVER_ARPU, paired_arpu (plan, self));
   figure = pl_figures_stage (plan, PL_STAGE_MARGIN, &basis);
   /* DOMAIN.md: with no margin given, LTV takes 100 % and says so. */
   if (isfinite (figure.value))
@@ -201,6 +280,8 @@ pl_drivers_copy (const PlDrivers *drivers)
   memcpy (self->source, drivers->source, sizeof self->source);
   memcpy (self->base, drivers->base, sizeof self->base);
   memcpy (self->base_source, drivers->base_source, sizeof self->base_source);
+  memcpy (self->best, drivers->best, sizeof self->best);
+  memcpy (self->best_month, drivers->best_month, sizeof self->best_month);
   self->window = drivers->window;
   self->from = drivers->from;
   self->to = drivers->to;
@@ -312,6 +393,24 @@ pl_drivers_reset (PlDrivers *drivers, PlDriver driver)
   drivers->source[driver] = drivers->base_source[driver];
 }
 
+void
+pl_drivers_take_assumptions (PlDrivers *drivers, const PlDrivers *from)
+{
+  g_return_if_fail (drivers != NULL && from != NULL);
+  for (guint i = 0; i < PL_N_DRIVERS; i++)
+    if (from->source[i] == PL_DRIVER_ASSUMED)
+      {
+        drivers->value[i] = from->value[i];
+        drivers->source[i] = PL_DRIVER_ASSUMED;
+      }
+  for (guint i = 0; i < from->categories->len; i++)
+    {
+      const CategoryChange *change = &g_array_index (from->categories, CategoryChange, i);
+      /* Refused only below -100 %, which @from already refused. */
+      pl_drivers_set_category_change (drivers, change->category_id, change->percent, NULL);
+    }
+}
+
 gboolean
 pl_drivers_has_assumptions (const PlDrivers *drivers)
 {
@@ -386,6 +485,19 @@ pl_drivers_get_window (const PlDrivers *drivers, guint32 *from, guint32 *to)
   return drivers->window;
 }
 
+gboolean
+pl_drivers_get_best_month (const PlDrivers *drivers, PlDriver driver, double *value, guint32 *month)
+{
+  g_return_val_if_fail (drivers != NULL && driver < PL_N_DRIVERS, FALSE);
+  if (drivers->best_month[driver] == 0)
+    return FALSE;
+  if (value != NULL)
+    *value = drivers->best[driver];
+  if (month != NULL)
+    *month = drivers->best_month[driver];
+  return TRUE;
+}
+
 static const char *
 describe_default (PlDriver driver)
 {
@@ -414,8 +526,11 @@ pl_drivers_describe_source (const PlDrivers *drivers, PlPlan *plan, PlDriver dri
       {
         PlBasis basis = pl_basis_range (drivers->from, drivers->to);
         g_autofree char *months = pl_basis_describe (plan, &basis);
-        /* Translators: where a driver's value comes from; %u months, %s names them
-         * ("Last 3 months (April to June 2027)") */
+        if (drivers->window == 1)
+          /* Translators: where a driver's value comes from; %s names the month ("June 2027") */
+          return g_strdup_printf (_("Last month (%s)"), months);
+        /* Translators: where a driver's value comes from; %u months (2 or more), %s names
+         * them ("Last 3 months (April to June 2027)") */
         return g_strdup_printf (ngettext ("Last %u month (%s)", "Last %u months (%s)", drivers->window),
                                 drivers->window, months);
       }

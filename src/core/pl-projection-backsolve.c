@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pl-basis.h"
 #include "pl-error.h"
 #include "pl-money.h"
 #include "pl-projection-private.h"
@@ -29,48 +30,17 @@ struct _PlBacksolve {
   gboolean   has_lever;
   PlDriver   lever;
   double     lever_from, lever_to;
+  guint32    lever_month;    /* the month that achieved lever_to, 0 when none did */
 };
 
+/* @row's values, NULL for a row a back-solve does not fill. */
 static double *
-values_of (PlBacksolve *self, PlProjectionRow row)
+values_of (const PlBacksolve *self, PlProjectionRow row)
 {
   for (guint i = 0; i < G_N_ELEMENTS (solved_rows); i++)
     if (solved_rows[i] == row)
       return self->values + i * (self->n_months + 2);
-  g_return_val_if_reached (NULL);
-}
-
-/* What the stage above must bring for @out (months and before) to come out of it at @rate,
- * moved earlier by @days: the inverse of the forward shift, split between the same two
- * months. What falls before the period's first month goes to the "before" column. */
-static void
-unconvert (const double *out, double *in, guint n, double rate, double days)
-{
-  guint k;
-  double f;
-
-  pl_projection_delay_split (days, &k, &f);
-  for (guint m = 0; m <= n + 1; m++)
-    in[m] = 0;
-  for (guint m = 0; m < n; m++)
-    {
-      double volume = out[m] / rate;
-
-      in[m >= k ? m - k : n + 1] += volume * (1 - f);
-      if (f > 0)
-        in[m >= k + 1 ? m - k - 1 : n + 1] += volume * f;
-    }
-  in[n + 1] += out[n + 1] / rate;
-}
-
-static void
-sum_months (double *values, guint n)
-{
-  double total = 0;
-
-  for (guint m = 0; m < n; m++)
-    total += values[m];
-  values[n] = total;
+  return NULL;
 }
 
 /* A driver the back-solve divides by: known and more than zero, or a message in words. */
@@ -98,13 +68,93 @@ check_driver (const PlDrivers *drivers, PlDriver driver, GError **error)
   return TRUE;
 }
 
-/* The one lever that alone closes the gap with the smallest relative change of its value.
- * The chain is a product (customers = spend / CPL x the three rates), so every lever must
- * move the customers by the same factor F = needed spend / planned spend: the spend, the
- * rates and (for a revenue goal) the deal size are multiplied by F, the CPL divided by it.
- * Candidates: the plan-wide spend change, CPL, each conversion rate (not past 100 %), and
- * the deal size for a revenue goal; on a tie the first in that order. The delays are not
- * candidates: they move customers in time, not in number. */
+/* How far a lever must go, against what the plan has achieved for it. */
+typedef struct {
+  gboolean within_reach;  /* some month of the window already did what it needs */
+  gboolean achieved;      /* it has a best month to compare with */
+  double   score;         /* the smaller, the better the lever (see find_lever) */
+} Reach;
+
+/* Two scores equal but for rounding: every lever needs the same factor, computed apart. */
+static gboolean
+same_score (double a, double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (fabs (a), fabs (b));
+}
+
+/* @driver's reach when it must go from @from to @to. Everything is measured as a gain, the
+ * log of the ratio in the direction that brings more customers (down for CPL, up for the
+ * others): the gain needed is log F for every lever, the gain achieved is that of the best
+ * month over the value now (0 without history, or when the value now is already better
+ * than any month: an assumption is its own best). Within reach when the needed gain is no
+ * more than the achieved one, then scored by their quotient: the share of what the plan has
+ * shown it can do that the lever uses up. Beyond reach, scored by what is needed past the
+ * best month, |log (needed / best)|. */
+static Reach
+lever_reach (const PlDrivers *drivers, PlDriver driver, double from, double to, guint32 *month)
+{
+  Reach reach = { FALSE, FALSE, 0 };
+  double best, needed_gain, achieved_gain = 0;
+
+  *month = 0;
+  if (driver == PL_DRIVER_SPEND_CHANGE)
+    /* The budget is what the plan achieves at a 0 % change: the spend needs the whole gap. */
+    needed_gain = log ((1 + to / 100) / (1 + from / 100));
+  else
+    {
+      gboolean down = driver == PL_DRIVER_CPL;
+
+      needed_gain = down ? log (from / to) : log (to / from);
+      if (pl_drivers_get_best_month (drivers, driver, &best, month))
+        {
+          reach.achieved = TRUE;
+          achieved_gain = MAX (down ? log (from / best) : log (best / from), 0);
+        }
+    }
+  if (achieved_gain > 0 && (needed_gain <= achieved_gain || same_score (needed_gain, achieved_gain)))
+    {
+      reach.within_reach = TRUE;
+      reach.score = needed_gain / achieved_gain;
+    }
+  else
+    {
+      reach.score = needed_gain - achieved_gain;
+      *month = 0;
+    }
+  return reach;
+}
+
+/* TRUE when @a is a better lever than @b, which comes before it in the candidates' order. */
+static gboolean
+better_reach (Reach a, Reach b)
+{
+  if (a.within_reach != b.within_reach)
+    return a.within_reach;
+  if (!same_score (a.score, b.score))
+    return a.score < b.score;
+  /* On a tie, a lever the plan has history for, so that spend wins only when no driver
+   * has any; then the first in the candidates' order. */
+  return a.achieved && !b.achieved;
+}
+
+/* The one lever that alone closes the gap, chosen against what the plan has already
+ * achieved (the rule lives here and in lever_reach, nowhere else). The chain is a product
+ * (customers = spend / CPL x the three rates), so every lever must move the customers by
+ * the same factor F = needed spend / planned spend: the spend, the rates and (for a
+ * revenue goal) the deal size are multiplied by F, the CPL divided by it. Measured alone,
+ * every lever's change is the same (log F), and as a plain relative change CPL's 1 - 1/F
+ * always beats the others' F - 1; so each lever's needed value is compared with its best
+ * month over the drivers' window (pl_drivers_get_best_month; the value itself when the
+ * driver has no history, the budget itself for the spend):
+ * - a lever whose needed value some month already achieved is within reach; among those
+ *   wins the one whose change is smallest against what its best month showed (it uses the
+ *   least of its proven headroom), and its month is named;
+ * - when none is, the lever whose needed value is least beyond its best month, as a ratio
+ *   |log (needed / best)|; a lever without history is a full log F beyond, like the spend,
+ *   so the spend wins only when no driver has history.
+ * Candidates, in their order for ties: the plan-wide spend change, CPL, each conversion
+ * rate (below 100 %), and the deal for a revenue goal. The delays are not candidates: they
+ * move customers in time, not in number. */
 static void
 find_lever (PlBacksolve *self, const PlDrivers *drivers, double needed_spend)
 {
@@ -112,46 +162,46 @@ find_lever (PlBacksolve *self, const PlDrivers *drivers, double needed_spend)
     PL_DRIVER_SPEND_CHANGE, PL_DRIVER_CPL, PL_DRIVER_LEAD_TO_MQL, PL_DRIVER_MQL_TO_SQL,
     PL_DRIVER_SQL_TO_CUSTOMER, PL_DRIVER_DEAL,
   };
-  double factor = needed_spend / self->planned, best = INFINITY;
+  double factor = needed_spend / self->planned;
+  Reach best = { 0 };
 
   if (!(needed_spend > self->planned) || !(self->planned > 0) || !isfinite (factor))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
       PlDriver driver = candidates[i];
-      double from = pl_drivers_get (drivers, driver, NULL), to, change;
+      double from = pl_drivers_get (drivers, driver, NULL), to;
+      guint32 month;
+      Reach reach;
 
       switch (driver)
         {
         case PL_DRIVER_SPEND_CHANGE:
           to = ((1 + from / 100) * factor - 1) * 100;
-          /* The change of the spend, not of the percentage: +25 % whatever it was before. */
-          change = factor - 1;
           break;
         case PL_DRIVER_CPL:
           to = from / factor;
-          change = 1 - 1 / factor;
           break;
         case PL_DRIVER_DEAL:
           if (self->goal != PL_GOAL_REVENUE)
             continue;
           to = from * factor;
-          change = factor - 1;
           break;
         default:
           to = from * factor;
-          change = factor - 1;
-          if (to > 1)
+          if (to >= 1)
             continue;
           break;
         }
-      if (change < best)
+      reach = lever_reach (drivers, driver, from, to, &month);
+      if (!self->has_lever || better_reach (reach, best))
         {
-          best = change;
+          best = reach;
           self->has_lever = TRUE;
           self->lever = driver;
           self->lever_from = from;
           self->lever_to = to;
+          self->lever_month = month;
         }
     }
 }
@@ -210,7 +260,7 @@ pl_projector_backsolve (PlProjector *projector, const PlDrivers *drivers, PlGoal
   shape = g_new0 (double, n + 1);
   for (guint m = 0; m < n; m++)
     {
-      pl_projector_month_spend (projector, drivers, factors, m, &shape[m], NULL);
+      pl_projector_month_spend (projector, factors, m, &shape[m], NULL);
       self->planned += shape[m];
     }
   /* The leads the budget buys at the CPL raised by the safety margin, as the needed spend
@@ -227,19 +277,19 @@ pl_projector_backsolve (PlProjector *projector, const PlDrivers *drivers, PlGoal
     customers[m] = wanted * (weights != NULL ? weights[m] : 1) / sum;
   customers[n + 1] = 0;
 
-  unconvert (customers, sql, n, pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
-             pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL));
-  unconvert (sql, mql, n, pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
-             pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL));
-  unconvert (mql, leads, n, pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
-             pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL));
+  pl_projection_shift (customers, sql, n, 1 / pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL), TRUE);
+  pl_projection_shift (sql, mql, n, 1 / pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL), TRUE);
+  pl_projection_shift (mql, leads, n, 1 / pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL), TRUE);
   for (guint m = 0; m <= n + 1; m++)
     {
       spend[m] = leads[m] * cpl * (1 + safety);
       revenue[m] = customers[m] * deal;
     }
   for (guint i = 0; i < G_N_ELEMENTS (solved_rows); i++)
-    sum_months (self->values + i * (n + 2), n);
+    pl_projection_sum_months (self->values + i * (n + 2), n);
 
   find_lever (self, drivers, spend[n]);
   return g_steal_pointer (&self);
@@ -257,23 +307,11 @@ pl_backsolve_free (PlBacksolve *backsolve)
 double
 pl_backsolve_get (const PlBacksolve *backsolve, PlProjectionRow row, int month)
 {
-  const double *values = NULL;
-  guint n;
+  const double *values;
 
   g_return_val_if_fail (backsolve != NULL, NAN);
-  for (guint i = 0; i < G_N_ELEMENTS (solved_rows); i++)
-    if (solved_rows[i] == row)
-      values = backsolve->values + i * (backsolve->n_months + 2);
-  n = backsolve->n_months;
-  if (values == NULL)
-    return NAN;
-  if (month == PL_PROJECTION_TOTAL)
-    return values[n];
-  if (month == PL_PROJECTION_BEFORE_PERIOD)
-    return values[n + 1];
-  if (month < 0 || (guint) month >= n)
-    return NAN;
-  return values[month];
+  values = values_of (backsolve, row);
+  return values != NULL ? pl_projection_column (values, backsolve->n_months, month, PL_PROJECTION_BEFORE_PERIOD) : NAN;
 }
 
 double
@@ -303,6 +341,13 @@ pl_backsolve_get_lever (const PlBacksolve *backsolve, PlDriver *driver, double *
   if (to != NULL)
     *to = backsolve->lever_to;
   return TRUE;
+}
+
+guint32
+pl_backsolve_get_lever_month (const PlBacksolve *backsolve)
+{
+  g_return_val_if_fail (backsolve != NULL, 0);
+  return backsolve->has_lever ? backsolve->lever_month : 0;
 }
 
 /* An amount in whole units of the plan's currency ("412,000 EUR"), as the report writes it. */
@@ -399,6 +444,18 @@ pl_backsolve_describe (const PlBacksolve *backsolve, PlPlan *plan)
     /* Translators: %s is "The goal needs 412,000 EUR more than the budget, or 1,840 more leads" */
     return g_strdup_printf (_("%s; no single driver closes the gap alone."), gap);
   lever = lever_text (backsolve, plan);
+  if (backsolve->lever_month != 0)
+    {
+      PlBasis month = pl_basis_range (backsolve->lever_month, pl_month_first_day (backsolve->lever_month, 1));
+      g_autofree char *month_words = pl_basis_describe (plan, &month);
+      char *achieved;
+
+      /* Translators: the lever, then the month that already achieved the value it needs:
+       * "or raise MQL to SQL conversion from 35 % to 41 %, as in May 2027" */
+      achieved = g_strdup_printf (_("%s, as in %s"), lever, month_words);
+      g_free (lever);
+      lever = achieved;
+    }
   /* Translators: the gap, then the one lever that closes it ("or raise MQL to SQL conversion
    * from 35 % to 41 %") */
   return g_strdup_printf (_("%s; %s."), gap, lever);

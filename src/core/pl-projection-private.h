@@ -45,20 +45,31 @@ struct _PlProjector {
   guint       n_order;
   /* The goal KPIs' monthly targets (PlGoalKind), NULL when they give no shape. */
   double     *goal_shape[2];
-  /* Window KPIs' monthly values over the window [window_from, window_to). */
+  /* Window KPIs' monthly values over the window [window_from, window_to), as the KPIs and
+   * spend stood at window_serial. */
   guint32     window_from, window_to;
+  guint64     window_serial;
   gboolean    window_known;
   double     *window_values;
 };
 
-/* The planned spend of month @m after @drivers' changes, all of it and the acquisition part. */
-void   pl_projector_month_spend (PlProjector *projector, const PlDrivers *drivers, const double *factors,
-                                 guint m, double *spend, double *acquisition);
+/* The planned spend of month @m with each bucket's @factors, all of it and the acquisition part. */
+void   pl_projector_month_spend (PlProjector *projector, const double *factors, guint m, double *spend,
+                                 double *acquisition);
 /* The factor each bucket's planned spend is multiplied by under @drivers (n_buckets). */
 void   pl_projector_spend_factors (PlProjector *projector, const PlDrivers *drivers, double *factors);
+/* Puts the sum of @values' @n months in column @n. */
+void   pl_projection_sum_months (double *values, guint n);
+/* Column @month of @values (months, then the total, then one more column): a month,
+ * PL_PROJECTION_TOTAL, or @extra (the index the last column answers to); NAN otherwise. */
+double pl_projection_column (const double *values, guint n, int month, int extra);
 /* a / b, NAN when b is zero or either is not a number. */
 double pl_projection_divide (double a, double b);
-/* A delay in days as whole months and the share that goes one month further. */
-void   pl_projection_delay_split (double days, guint *months, double *fraction);
+/* Each month's volume of @in times @factor, moved by @days (later, or @earlier) into @out:
+ * 45 days puts half a month's volume one month on and half two. Columns are the @n months,
+ * the total (left to the caller) and one more, where what the move pushes out of the period
+ * goes, and where @in's own last column goes too. */
+void   pl_projection_shift (const double *in, double *out, guint n, double factor, double days,
+                            gboolean earlier);
 
 G_END_DECLS

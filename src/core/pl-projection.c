@@ -62,13 +62,33 @@ pl_projection_divide (double a, double b)
   return a / b;
 }
 
+/* Month @m moved by @by months, or the column past the months when it leaves the period. */
+static guint
+moved (guint m, guint by, guint n, gboolean earlier)
+{
+  if (earlier)
+    return m >= by ? m - by : n + 1;
+  return m + by < n ? m + by : n + 1;
+}
+
 void
-pl_projection_delay_split (double days, guint *months, double *fraction)
+pl_projection_shift (const double *in, double *out, guint n, double factor, double days, gboolean earlier)
 {
   double shift = MAX (days, 0) / DAYS_PER_MONTH;
+  guint k = (guint) floor (shift);
+  double f = shift - k;
 
-  *months = (guint) floor (shift);
-  *fraction = shift - floor (shift);
+  for (guint m = 0; m <= n + 1; m++)
+    out[m] = 0;
+  for (guint m = 0; m < n; m++)
+    {
+      double volume = in[m] * factor;
+
+      out[moved (m, k, n, earlier)] += volume * (1 - f);
+      if (f > 0)
+        out[moved (m, k + 1, n, earlier)] += volume * f;
+    }
+  out[n + 1] += in[n + 1] * factor;
 }
 
 /* ---- the projector: what a plan's chain is computed from ---- */
@@ -329,12 +349,11 @@ pl_projector_spend_factors (PlProjector *projector, const PlDrivers *drivers, do
 }
 
 void
-pl_projector_month_spend (PlProjector *projector, const PlDrivers *drivers, const double *factors,
-                          guint m, double *spend, double *acquisition)
+pl_projector_month_spend (PlProjector *projector, const double *factors, guint m, double *spend,
+                          double *acquisition)
 {
   double all = 0, acquired = 0;
 
-  (void) drivers;
   for (guint b = 0; b < projector->n_buckets; b++)
     {
       double amount = projector->planned[b * projector->n_months + m] * factors[b];
@@ -347,16 +366,19 @@ pl_projector_month_spend (PlProjector *projector, const PlDrivers *drivers, cons
     *acquisition = acquired;
 }
 
-/* The window KPIs' monthly values, computed again only when the drivers' window moves. A
- * summed KPI's monthly value is its window's monthly mean; a level keeps its value. */
+/* The window KPIs' monthly values, computed again only when the drivers' window moves or a
+ * measurement changes. A summed KPI's monthly value is its window's monthly mean; a level
+ * keeps its value. */
 static void
 read_window (PlProjector *self, const PlDrivers *drivers)
 {
+  static const PlCollection sources[] = { PL_COLLECTION_KPIS, PL_COLLECTION_SPEND };
   guint32 from, to;
   guint months = pl_drivers_get_window (drivers, &from, &to);
+  guint64 serial = pl_plan_get_collections_serial (self->plan, sources, G_N_ELEMENTS (sources));
   PlBasis basis = pl_basis_range (from, to);
 
-  if (self->window_known && from == self->window_from && to == self->window_to)
+  if (self->window_known && from == self->window_from && to == self->window_to && serial == self->window_serial)
     return;
   for (guint i = 0; i < self->n_kpis; i++)
     {
@@ -370,6 +392,7 @@ read_window (PlProjector *self, const PlDrivers *drivers)
     }
   self->window_from = from;
   self->window_to = to;
+  self->window_serial = serial;
   self->window_known = TRUE;
 }
 
@@ -381,35 +404,26 @@ row_of (PlProjection *projection, PlProjectionRow row)
   return projection->rows + row * (projection->n_months + 2);
 }
 
-/* Converts @rate of each month of @in (months, total, after) into @out, moved later by
- * @days: volume past the period's end goes to the "after" column. The total is left. */
-static void
-convert (const double *in, double *out, guint n, double rate, double days)
-{
-  guint k;
-  double f;
-
-  pl_projection_delay_split (days, &k, &f);
-  for (guint m = 0; m <= n + 1; m++)
-    out[m] = 0;
-  for (guint m = 0; m < n; m++)
-    {
-      double volume = in[m] * rate;
-      out[m + k < n ? m + k : n + 1] += volume * (1 - f);
-      if (f > 0)
-        out[m + k + 1 < n ? m + k + 1 : n + 1] += volume * f;
-    }
-  out[n + 1] += in[n + 1] * rate;
-}
-
-static void
-sum_months (double *values, guint n)
+void
+pl_projection_sum_months (double *values, guint n)
 {
   double total = 0;
 
   for (guint m = 0; m < n; m++)
     total += values[m];
   values[n] = total;
+}
+
+double
+pl_projection_column (const double *values, guint n, int month, int extra)
+{
+  if (month == PL_PROJECTION_TOTAL)
+    return values[n];
+  if (month == extra)
+    return values[n + 1];
+  if (month < 0 || (guint) month >= n)
+    return NAN;
+  return values[month];
 }
 
 typedef struct {
@@ -544,24 +558,24 @@ pl_projector_forward_into (PlProjector *projector, const PlDrivers *drivers, PlP
   cpl = pl_drivers_get (drivers, PL_DRIVER_CPL, NULL);
   for (guint m = 0; m < n; m++)
     {
-      pl_projector_month_spend (projector, drivers, factors, m, &spend[m], &acquisition[m]);
+      pl_projector_month_spend (projector, factors, m, &spend[m], &acquisition[m]);
       leads[m] = pl_projection_divide (spend[m], cpl);
       acquisition_total += acquisition[m];
     }
   /* Leads come in the month their spend is made: no spend passes the period's end. */
   leads[n + 1] = 0;
   spend[n + 1] = NAN;
-  sum_months (spend, n);
-  sum_months (leads, n);
-  convert (leads, mql, n, pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
-           pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL));
-  sum_months (mql, n);
-  convert (mql, sql, n, pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
-           pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL));
-  sum_months (sql, n);
-  convert (sql, customers, n, pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
-           pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL));
-  sum_months (customers, n);
+  pl_projection_sum_months (spend, n);
+  pl_projection_sum_months (leads, n);
+  pl_projection_shift (leads, mql, n, pl_drivers_get (drivers, PL_DRIVER_LEAD_TO_MQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, NULL), FALSE);
+  pl_projection_sum_months (mql, n);
+  pl_projection_shift (mql, sql, n, pl_drivers_get (drivers, PL_DRIVER_MQL_TO_SQL, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, NULL), FALSE);
+  pl_projection_sum_months (sql, n);
+  pl_projection_shift (sql, customers, n, pl_drivers_get (drivers, PL_DRIVER_SQL_TO_CUSTOMER, NULL),
+                       pl_drivers_get (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, NULL), FALSE);
+  pl_projection_sum_months (customers, n);
   for (guint m = 0; m <= n + 1; m++)
     revenue[m] = customers[m] * pl_drivers_get (drivers, PL_DRIVER_DEAL, NULL);
 
@@ -634,17 +648,9 @@ pl_projection_get_n_months (const PlProjection *projection)
 double
 pl_projection_get (const PlProjection *projection, PlProjectionRow row, int month)
 {
-  guint n;
-
   g_return_val_if_fail (projection != NULL && row < PL_N_PROJECTION_ROWS, NAN);
-  n = projection->n_months;
-  if (month == PL_PROJECTION_TOTAL)
-    return projection->rows[row * (n + 2) + n];
-  if (month == PL_PROJECTION_AFTER_PERIOD)
-    return projection->rows[row * (n + 2) + n + 1];
-  if (month < 0 || (guint) month >= n)
-    return NAN;
-  return projection->rows[row * (n + 2) + (guint) month];
+  return pl_projection_column (projection->rows + row * (projection->n_months + 2), projection->n_months, month,
+                               PL_PROJECTION_AFTER_PERIOD);
 }
 
 double

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * moved later by the delay between them. A delay of d days moves a month's volume by d / 30
  * months: 45 days puts half of March's volume in April and half in May. Volume pushed past
  * the period's end is counted in PL_PROJECTION_AFTER_PERIOD, never silently lost.
+ * Leads come from all the spend (the CPL from history is all spend over leads); CAC counts
+ * only the acquisition categories' spend, as PL_FIGURE_CAC does.
  * Reverse: the same arithmetic run backwards from a goal.
  * What-if: run forward again with a copy of the drivers changed; nothing in the plan changes. */
 
@@ -21,7 +23,7 @@ typedef enum {
   PL_PROJECTION_SQL,
   PL_PROJECTION_CUSTOMERS,    /* new customers */
   PL_PROJECTION_REVENUE,      /* new revenue: new customers x PL_DRIVER_DEAL */
-  PL_PROJECTION_CAC,          /* spend / new customers (NAN when none) */
+  PL_PROJECTION_CAC,          /* acquisition spend / new customers (NAN when none) */
   PL_PROJECTION_LTV,          /* ARPU x margin / churn */
   PL_PROJECTION_LTV_CAC,
   PL_PROJECTION_ROI,          /* (revenue - spend) / spend */
@@ -31,7 +33,8 @@ typedef enum {
 /* A month index meaning the whole period (sums for volumes and money, ratios of the sums
  * for CAC, LTV:CAC and ROI). */
 #define PL_PROJECTION_TOTAL (-1)
-/* A month index meaning what the delays push past the period's end (volumes only). */
+/* A month index meaning what the delays push past the period's end (leads to customers and
+ * their revenue; NAN for spend and the ratios). */
 #define PL_PROJECTION_AFTER_PERIOD (-2)
 
 /* What a plan's chain is computed from, prepared once per plan state: the budget's planned
@@ -84,8 +87,12 @@ typedef struct _PlBacksolve PlBacksolve;
 /* Works back from @amount of @goal over the period: the customers needed each month (shaped
  * like the goal KPI's monthly targets, else like the planned spend, else evenly), and the
  * SQL, MQL and leads needed in earlier months by the delays, and the spend they need at the
- * drivers' CPL raised by @safety (0.2 adds 20 %). Fails with a PL_ERROR_VALUE in words when a
- * driver it needs is missing or zero, or @amount is not positive. */
+ * drivers' CPL raised by @safety (0.2 adds 20 %). The leads are moved earlier by the inverse
+ * of the forward shift (45 days: half a month earlier, half two). Without delays, forward
+ * from the spend it asks for gives the goal back month by month; with them, its count in the
+ * period and after it, less what was asked before the period. Fails with a
+ * PL_ERROR_INVALID_VALUE in words when a driver it needs is missing or zero, @amount is not
+ * positive, or @safety is outside 0 to 1. */
 PlBacksolve   *pl_projector_backsolve           (PlProjector *projector, const PlDrivers *drivers,
                                                  PlGoalKind goal, double amount, double safety,
                                                  GError **error);
@@ -98,16 +105,30 @@ void           pl_backsolve_free                (PlBacksolve *backsolve);
 double         pl_backsolve_get                 (const PlBacksolve *backsolve,
                                                  PlProjectionRow row, int month);
 /* The gap between what the goal needs and what the budget brings, over the period: in money
- * (needed spend - planned spend) and in leads (needed - the leads the planned spend buys).
- * Positive is short. */
+ * (needed spend - planned spend, after the drivers' spend changes) and in leads (needed -
+ * the leads the planned spend buys at the CPL raised by the safety margin, so that both
+ * gaps say the same). Positive is short. */
 double         pl_backsolve_gap_money           (const PlBacksolve *backsolve);
 double         pl_backsolve_gap_leads           (const PlBacksolve *backsolve);
-/* The one lever that alone closes the gap with the smallest relative change, its value now
- * and the value it needs; FALSE when there is no gap. */
+/* The one lever that alone closes the gap, its value now and the value it needs; FALSE when
+ * there is no gap or no lever closes it alone (nothing planned). Candidates:
+ * PL_DRIVER_SPEND_CHANGE, CPL, the three conversion rates (below 100 %), and the deal for a
+ * revenue goal. Every lever must move the customers by the same factor, so the choice is
+ * made against what the plan has achieved (pl_drivers_get_best_month): a lever whose needed
+ * value some month of the drivers' window already reached is within reach, and among those
+ * the one that uses the least of the way from its value now to its best month wins; when
+ * none is within reach, the one least beyond its best month (|log (needed / best)|). A
+ * driver without history compares with its own value, and the spend with the budget: they
+ * need the whole change, so the spend wins only when no driver has history. Ties go to a
+ * driver with history, then to the order above. */
 gboolean       pl_backsolve_get_lever           (const PlBacksolve *backsolve, PlDriver *driver,
                                                  double *from, double *to);
-/* The gap and the lever in one sentence: "The goal needs 412,000 EUR more than the budget,
- * or 1,840 more leads; or raise MQL to SQL conversion from 35 % to 41 %." Free with g_free(). */
+/* The first day of the month that already achieved the value the lever needs (the latest
+ * such best month), 0 when the lever is beyond every month or there is none. */
+guint32        pl_backsolve_get_lever_month     (const PlBacksolve *backsolve);
+/* The gap and the lever in one sentence, naming the month when the lever is within reach:
+ * "The goal needs 412,000 EUR more than the budget, or 1,840 more leads; or raise MQL to SQL
+ * conversion from 35 % to 41 %, as in May 2027." Free with g_free(). */
 char          *pl_backsolve_describe            (const PlBacksolve *backsolve, PlPlan *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlProjector, pl_projector_free)

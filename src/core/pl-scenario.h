@@ -29,7 +29,7 @@ GVariant    *pl_scenario_sort_assumptions (GVariant *assumptions);
  * by hand) is skipped; plan validation reports it. */
 PlDrivers   *pl_scenario_get_drivers   (PlScenario *scenario, PlPlan *plan, guint32 as_of);
 /* Adds a scenario named @name holding @drivers' assumptions (and window): one undoable edit.
- * Fails with a PL_ERROR_INVALID_VALUE, in words, when @name is empty or already taken. */
+ * Fails with a PL_ERROR_INVALID_VALUE when @name is empty or already taken. */
 PlScenario  *pl_scenario_add           (PlPlan *plan, const char *name, const PlDrivers *drivers,
                                         GError **error);
 /* Replaces @scenario's assumptions by @drivers': one undoable edit. */

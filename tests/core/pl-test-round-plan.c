@@ -16,8 +16,8 @@ pl_test_day (int d, int m, int y)
   return g_date_get_julian (&date);
 }
 
-static PlItem *
-add (PlPlan *plan, GType type, const char *id)
+PlItem *
+pl_test_add_item (PlPlan *plan, GType type, const char *id)
 {
   PlItem *item = g_object_new (type, NULL);
 
@@ -30,7 +30,7 @@ add (PlPlan *plan, GType type, const char *id)
 static void
 add_measured (PlPlan *plan, const char *id, PlStage stage, PlAggregate aggregate, double value)
 {
-  PlItem *kpi = add (plan, PL_TYPE_KPI, id);
+  PlItem *kpi = pl_test_add_item (plan, PL_TYPE_KPI, id);
 
   pl_item_set_string (kpi, PL_KPI_NAME, id);
   pl_item_set_int (kpi, PL_KPI_STAGE, stage);
@@ -53,7 +53,7 @@ pl_test_set_planned (PlPlan *plan, const double planned[12])
 PlKpi *
 pl_test_add_formula_kpi (PlPlan *plan, const char *id, const char *formula)
 {
-  PlItem *kpi = add (plan, PL_TYPE_KPI, id);
+  PlItem *kpi = pl_test_add_item (plan, PL_TYPE_KPI, id);
 
   pl_item_set_string (kpi, PL_KPI_NAME, id);
   pl_item_set_int (kpi, PL_KPI_AGGREGATE, PL_AGGREGATE_MEAN);
@@ -70,13 +70,13 @@ pl_test_round_plan_new (void)
   PlItem *item;
 
   pl_item_set_julian (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_START, pl_test_day (1, 1, 2027));
-  item = add (plan, PL_TYPE_CATEGORY, "cat-ads");
+  item = pl_test_add_item (plan, PL_TYPE_CATEGORY, "cat-ads");
   pl_item_set_string (item, PL_CATEGORY_NAME, "Ads");
   pl_item_set_int (item, PL_CATEGORY_ACQUISITION, TRUE);
-  item = add (plan, PL_TYPE_CATEGORY, "cat-brand");
+  item = pl_test_add_item (plan, PL_TYPE_CATEGORY, "cat-brand");
   pl_item_set_string (item, PL_CATEGORY_NAME, "Brand");
   pl_item_set_int (item, PL_CATEGORY_ACQUISITION, FALSE);
-  item = add (plan, PL_TYPE_BUDGET_LINE, "line-ads");
+  item = pl_test_add_item (plan, PL_TYPE_BUDGET_LINE, "line-ads");
   pl_item_set_string (item, PL_BUDGET_LINE_CATEGORY, "cat-ads");
   pl_item_set_string (item, PL_BUDGET_LINE_NAME, "Search ads");
   pl_test_set_planned (plan, flat);

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * 50 %, 20 %, deal 5,000, ARPU 500, LTV 25,000. A formula KPI "kpi-cpl" is
  * "kpi-spend / kpi-leads". */
 PlPlan  *pl_test_round_plan_new   (void);
+/* Adds a record of @type with @id at the end of its collection; the plan holds it. */
+PlItem  *pl_test_add_item         (PlPlan *plan, GType type, const char *id);
 /* The Julian day of @d/@m/@y. */
 guint32  pl_test_day              (int d, int m, int y);
 /* Adds a KPI @id with @formula (and no stage) at the end of @plan's KPIs. */

@@ -170,6 +170,378 @@ test_backsolve (Fixture *f, gconstpointer data)
   g_assert_false (pl_backsolve_get_lever (exact, NULL, NULL, NULL));
 }
 
+static void
+set_driver (PlDrivers *drivers, PlDriver driver, double value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_drivers_set (drivers, driver, value, &error));
+  g_assert_no_error (error);
+}
+
+/* A 45-day delay from lead to MQL: each month's 60 MQL come half a month later... half in
+ * the next month, half in the one after. January has none, February 30 (half of January's),
+ * March to December 60. December's 60 and half of November's pass the period's end: 90,
+ * then 45 SQL and 9 customers after the period. In the period: 630 MQL, 315 SQL, 63. */
+static void
+test_delay_split (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(PlProjection) projection = NULL;
+
+  set_driver (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, 45);
+  projection = pl_projector_forward (f->projector, drivers);
+  assert_row (projection, PL_PROJECTION_LEADS, 0, 200);
+  assert_row (projection, PL_PROJECTION_MQL, 0, 0);
+  assert_row (projection, PL_PROJECTION_MQL, 1, 30);
+  for (int m = 2; m < 12; m++)
+    assert_row (projection, PL_PROJECTION_MQL, m, 60);
+  assert_row (projection, PL_PROJECTION_MQL, PL_PROJECTION_TOTAL, 630);
+  assert_row (projection, PL_PROJECTION_MQL, PL_PROJECTION_AFTER_PERIOD, 90);
+  assert_row (projection, PL_PROJECTION_SQL, 1, 15);
+  assert_row (projection, PL_PROJECTION_SQL, PL_PROJECTION_TOTAL, 315);
+  assert_row (projection, PL_PROJECTION_SQL, PL_PROJECTION_AFTER_PERIOD, 45);
+  assert_row (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL, 63);
+  assert_row (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_AFTER_PERIOD, 9);
+  assert_row (projection, PL_PROJECTION_REVENUE, PL_PROJECTION_AFTER_PERIOD, 45000);
+  assert_row (projection, PL_PROJECTION_LEADS, PL_PROJECTION_AFTER_PERIOD, 0);
+  /* No customers in January: no CAC, no LTV:CAC. */
+  g_assert_true (isnan (pl_projection_get (projection, PL_PROJECTION_CAC, 0)));
+  g_assert_true (isnan (pl_projection_get (projection, PL_PROJECTION_LTV_CAC, 0)));
+}
+
+/* A month at each step (30 days): spend in March brings customers in June. January to March
+ * bring none; April to December 6 each (54); October to December's 18 come after. */
+static void
+test_delay_months (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(PlProjection) projection = NULL;
+
+  set_driver (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, 30);
+  set_driver (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, 30);
+  set_driver (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, 30);
+  projection = pl_projector_forward (f->projector, drivers);
+  for (int m = 0; m < 3; m++)
+    assert_row (projection, PL_PROJECTION_CUSTOMERS, m, 0);
+  for (int m = 3; m < 12; m++)
+    assert_row (projection, PL_PROJECTION_CUSTOMERS, m, 6);
+  assert_row (projection, PL_PROJECTION_MQL, 1, 60);
+  assert_row (projection, PL_PROJECTION_SQL, 2, 30);
+  assert_row (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL, 54);
+  assert_row (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_AFTER_PERIOD, 18);
+
+  /* The reverse: customers of month m need leads in month m - 3; January to March's (18
+   * customers, 600 leads) would have needed leads before the period. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlBacksolve) backsolve = pl_projector_backsolve (f->projector, drivers, PL_GOAL_CUSTOMERS, 72, 0, &error);
+
+    g_assert_no_error (error);
+    for (int m = 0; m < 9; m++)
+      g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, m), 200, 1e-9);
+    for (int m = 9; m < 12; m++)
+      g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, m), 0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_BEFORE_PERIOD), 600, 1e-9);
+    g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_SQL, PL_PROJECTION_BEFORE_PERIOD), 30, 1e-9);
+    g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_TOTAL), 1800, 1e-9);
+    g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, PL_PROJECTION_TOTAL), 90000, 1e-6);
+    g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, PL_PROJECTION_BEFORE_PERIOD), 30000, 1e-6);
+  }
+}
+
+/* The reverse of a 45-day delay from lead to MQL: each month's 200 leads are asked half a
+ * month earlier, half two: January's 200 and half of February's before the period (300);
+ * November gets half of December's (100), December none. */
+static void
+test_delay_reverse (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlBacksolve) backsolve = NULL;
+
+  set_driver (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, 45);
+  backsolve = pl_projector_backsolve (f->projector, drivers, PL_GOAL_CUSTOMERS, 72, 0, &error);
+  g_assert_no_error (error);
+  for (int m = 0; m < 10; m++)
+    g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, m), 200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, 10), 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, 11), 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_BEFORE_PERIOD), 300, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_MQL, 11), 60, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_MQL, PL_PROJECTION_BEFORE_PERIOD), 0, 1e-9);
+}
+
+/* Both directions agree: the spend a goal asks for (no safety margin) projected forward
+ * gives the goal back, month by month. The budget grows each month (10,000, 11,000...), so
+ * the goal's months take its shape and the spend it asks for is the budget scaled. */
+static void
+test_agree (Fixture *f, gconstpointer data)
+{
+  double planned[12], total = 0;
+  g_autoptr(PlProjector) projector = NULL;
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(PlBacksolve) backsolve = NULL;
+  g_autoptr(PlProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint m = 0; m < 12; m++)
+    total += planned[m] = 10000 + 1000 * m;
+  pl_test_set_planned (f->plan, planned);
+  projector = pl_projector_new (f->plan);
+  backsolve = pl_projector_backsolve (projector, drivers, PL_GOAL_REVENUE, 1234567, 0, &error);
+  g_assert_no_error (error);
+  set_driver (drivers, PL_DRIVER_SPEND_CHANGE,
+              (pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, PL_PROJECTION_TOTAL) / total - 1) * 100);
+  projection = pl_projector_forward (projector, drivers);
+  for (int m = 0; m < 12; m++)
+    {
+      g_assert_cmpfloat_with_epsilon (pl_projection_get (projection, PL_PROJECTION_SPEND, m),
+                                      pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, m), 1e-6);
+      g_assert_cmpfloat_with_epsilon (pl_projection_get (projection, PL_PROJECTION_REVENUE, m),
+                                      pl_backsolve_get (backsolve, PL_PROJECTION_REVENUE, m), 1e-6);
+    }
+  g_assert_cmpfloat_with_epsilon (pl_projection_get (projection, PL_PROJECTION_REVENUE, PL_PROJECTION_TOTAL), 1234567, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_gap_money (backsolve) + total,
+                                  pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, PL_PROJECTION_TOTAL), 1e-6);
+}
+
+/* With delays the two directions agree on the count: what the budget asked for brings, in
+ * the period and after it, the goal less what the leads asked before the period would have
+ * brought. Delays of 45, 30 and 15 days halve round numbers, so the budget holds the asked
+ * spend exactly in cents. */
+static void
+test_agree_delays (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(PlBacksolve) backsolve = NULL;
+  g_autoptr(PlProjector) projector = NULL;
+  g_autoptr(PlProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  double asked[12], brought;
+
+  set_driver (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, 45);
+  set_driver (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, 30);
+  set_driver (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, 15);
+  backsolve = pl_projector_backsolve (f->projector, drivers, PL_GOAL_CUSTOMERS, 72, 0, &error);
+  g_assert_no_error (error);
+  for (int m = 0; m < 12; m++)
+    asked[m] = pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, m);
+  pl_test_set_planned (f->plan, asked);
+  projector = pl_projector_new (f->plan);
+  projection = pl_projector_forward (projector, drivers);
+  brought = pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL) +
+            pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_AFTER_PERIOD);
+  g_assert_cmpfloat_with_epsilon (brought + pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_BEFORE_PERIOD) * 0.03,
+                                  72, 1e-6);
+}
+
+/* The goal's months take the shape of its KPI's monthly targets: 20,000 of revenue a month
+ * in the first half, 40,000 in the second, so 4 then 8 customers a month. */
+static void
+test_goal_shape (Fixture *f, gconstpointer data)
+{
+  PlKpi *revenue = PL_KPI (pl_plan_lookup (f->plan, "kpi-revenue"));
+  g_autoptr(PlProjector) projector = NULL;
+  g_autoptr(PlBacksolve) backsolve = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int m = 0; m < 12; m++)
+    pl_plan_set_point (f->plan, revenue, PL_SERIES_TARGETS, pl_test_day (1, m + 1, 2027), m < 6 ? 20000 : 40000, NULL);
+  projector = pl_projector_new (f->plan);
+  backsolve = pl_projector_backsolve (projector, f->drivers, PL_GOAL_REVENUE, 360000, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_CUSTOMERS, 0), 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_CUSTOMERS, 11), 8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, 11), 8 / 0.03 * 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_REVENUE, PL_PROJECTION_TOTAL), 360000, 1e-6);
+}
+
+/* Twice the revenue with no margin: every lever but CPL must double (the rates to 60 %, 100 %
+ * and 40 %); CPL must halve, the smallest relative change. Without a budget, nothing scales. */
+static void
+test_lever (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlBacksolve) twice = pl_projector_backsolve (f->projector, f->drivers, PL_GOAL_REVENUE, 720000, 0, &error);
+  g_autoptr(PlBacksolve) unfunded = NULL;
+  g_autoptr(PlProjector) projector = NULL;
+  g_autofree char *text = NULL;
+  static const double nothing[12] = { 0 };
+  PlDriver lever;
+  double from, to;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_gap_money (twice), 120000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_gap_leads (twice), 2400, 1e-6);
+  g_assert_true (pl_backsolve_get_lever (twice, &lever, &from, &to));
+  g_assert_cmpint (lever, ==, PL_DRIVER_CPL);
+  g_assert_cmpfloat_with_epsilon (to, 25, 1e-9);
+
+  pl_test_set_planned (f->plan, nothing);
+  projector = pl_projector_new (f->plan);
+  unfunded = pl_projector_backsolve (projector, f->drivers, PL_GOAL_CUSTOMERS, 12, 0, &error);
+  g_assert_no_error (error);
+  /* Evenly: a customer a month, 33.33 leads, 1,666.67 of spend. */
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_get (unfunded, PL_PROJECTION_CUSTOMERS, 4), 1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_gap_money (unfunded), 20000, 1e-6);
+  g_assert_false (pl_backsolve_get_lever (unfunded, NULL, NULL, NULL));
+  text = pl_backsolve_describe (unfunded, f->plan);
+  g_assert_cmpstr (text, ==, "The goal needs 20\u202F000\u00A0EUR more than the budget, or 400 more leads; "
+                             "no single driver closes the gap alone.");
+}
+
+static void
+assert_backsolve_fails (PlProjector *projector, const PlDrivers *drivers, PlGoalKind goal, double amount,
+                        double safety, const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlBacksolve) backsolve = pl_projector_backsolve (projector, drivers, goal, amount, safety, &error);
+
+  g_assert_null (backsolve);
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_backsolve_errors (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlDrivers) zero = pl_drivers_copy (f->drivers);
+  g_autoptr(PlDrivers) unmeasured = pl_drivers_new_from_plan (f->plan, 3, pl_test_day (1, 1, 2027));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlBacksolve) covered = NULL;
+  g_autofree char *text = NULL;
+
+  assert_backsolve_fails (f->projector, f->drivers, PL_GOAL_REVENUE, 0, 0.2, "The revenue goal must be more than 0.");
+  assert_backsolve_fails (f->projector, f->drivers, PL_GOAL_CUSTOMERS, -3, 0.2, "The goal in new customers must be more than 0.");
+  assert_backsolve_fails (f->projector, f->drivers, PL_GOAL_CUSTOMERS, 10, -0.1, "The safety margin is between 0 % and 100 %.");
+  assert_backsolve_fails (f->projector, unmeasured, PL_GOAL_CUSTOMERS, 10, 0.2,
+                          "Cost per lead is not known: measure it over more months, or type it as an assumption.");
+  set_driver (zero, PL_DRIVER_MQL_TO_SQL, 0);
+  assert_backsolve_fails (f->projector, zero, PL_GOAL_CUSTOMERS, 10, 0.2,
+                          "MQL to SQL conversion is 0: no goal can be reached through it. Type a value above 0.");
+
+  /* A goal the budget covers: 36 customers need 60,000 of the 120,000. */
+  covered = pl_projector_backsolve (f->projector, f->drivers, PL_GOAL_CUSTOMERS, 36, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pl_backsolve_gap_money (covered), -60000, 1e-6);
+  g_assert_false (pl_backsolve_get_lever (covered, NULL, NULL, NULL));
+  text = pl_backsolve_describe (covered, f->plan);
+  g_assert_cmpstr (text, ==, "The budget covers the goal, with 60\u202F000\u00A0EUR to spare (1\u202F200 leads).");
+}
+
+/* A formula KPI follows a changed driver through other formulas: ARPU = MRR / customers (the
+ * window's 500), LTV = ARPU / churn: 25,000, and 12,500 when churn doubles. */
+static void
+test_formula_follows (Fixture *f, gconstpointer data)
+{
+  PlKpi *ltv;
+  g_autoptr(PlProjector) projector = NULL;
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(PlProjection) projection = NULL;
+
+  /* Named before it is defined: the order of evaluation is not the plan's order. */
+  ltv = pl_test_add_formula_kpi (f->plan, "kpi-ltv", "kpi-arpu / kpi-churn");
+  pl_test_add_formula_kpi (f->plan, "kpi-arpu", "kpi-mrr / kpi-customers");
+  projector = pl_projector_new (f->plan);
+  projection = pl_projector_forward (projector, drivers);
+  g_assert_cmpfloat_with_epsilon (pl_projection_get_kpi (projection, ltv, 7), 25000, 1e-6);
+  set_driver (drivers, PL_DRIVER_CHURN, 0.04);
+  pl_projector_forward_into (projector, drivers, projection);
+  g_assert_cmpfloat_with_epsilon (pl_projection_get_kpi (projection, ltv, 7), 12500, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pl_projection_get_kpi (projection, ltv, PL_PROJECTION_TOTAL), 12500, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pl_projection_get (projection, PL_PROJECTION_LTV, 7), 12500, 1e-6);
+}
+
+/* Formula loops, and what depends on them, read NAN; the rest of the chain is computed. */
+static void
+test_formula_loop (Fixture *f, gconstpointer data)
+{
+  PlKpi *a = pl_test_add_formula_kpi (f->plan, "kpi-a", "kpi-b * 2");
+  PlKpi *b = pl_test_add_formula_kpi (f->plan, "kpi-b", "kpi-a + 1");
+  PlKpi *behind = pl_test_add_formula_kpi (f->plan, "kpi-behind", "kpi-b + kpi-leads");
+  PlKpi *self = pl_test_add_formula_kpi (f->plan, "kpi-self", "kpi-self * 1.01");
+  PlKpi *unknown = pl_test_add_formula_kpi (f->plan, "kpi-unknown", "kpi-nothing + 1");
+  PlKpi *broken = pl_test_add_formula_kpi (f->plan, "kpi-broken", "kpi-leads *");
+  g_autoptr(PlProjector) projector = pl_projector_new (f->plan);
+  g_autoptr(PlProjection) projection = pl_projector_forward (projector, f->drivers);
+  g_autoptr(PlProjection) copy = pl_projection_copy (projection);
+  PlKpi *nan_kpis[] = { a, b, behind, self, unknown, broken };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nan_kpis); i++)
+    {
+      g_assert_true (isnan (pl_projection_get_kpi (projection, nan_kpis[i], 0)));
+      g_assert_true (isnan (pl_projection_get_kpi (copy, nan_kpis[i], PL_PROJECTION_TOTAL)));
+    }
+  g_assert_cmpfloat_with_epsilon (pl_projection_get_kpi (copy, PL_KPI (pl_plan_lookup (f->plan, "kpi-cpl")), 0), 50, 1e-9);
+  assert_row (copy, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL, 72);
+}
+
+/* Brand spend (not an acquisition category) buys leads like any spend, since the CPL from
+ * history is all spend over leads, but CAC counts only acquisition spend, as PL_FIGURE_CAC:
+ * 10,000 of ads and 5,000 of brand a month buy 300 leads, 9 customers, at a CAC of
+ * 10,000 / 9. Cutting brand by half leaves 12,500 and 250 leads. */
+static void
+test_acquisition_spend (Fixture *f, gconstpointer data)
+{
+  PlItem *line = pl_test_add_item (f->plan, PL_TYPE_BUDGET_LINE, "line-brand");
+  gint64 planned[12];
+  g_autoptr(PlProjector) projector = NULL;
+  g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+  g_autoptr(PlProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint m = 0; m < 12; m++)
+    planned[m] = 500000;
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, "cat-brand");
+  pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED,
+                       g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, planned, 12, sizeof (gint64)));
+  projector = pl_projector_new (f->plan);
+  projection = pl_projector_forward (projector, drivers);
+  assert_row (projection, PL_PROJECTION_SPEND, 2, 15000);
+  assert_row (projection, PL_PROJECTION_LEADS, 2, 300);
+  assert_row (projection, PL_PROJECTION_CUSTOMERS, 2, 9);
+  assert_row (projection, PL_PROJECTION_CAC, 2, 10000.0 / 9);
+  assert_row (projection, PL_PROJECTION_CAC, PL_PROJECTION_TOTAL, 10000.0 / 9);
+  g_assert_true (pl_drivers_set_category_change (drivers, "cat-brand", -50, &error));
+  pl_projector_forward_into (projector, drivers, projection);
+  assert_row (projection, PL_PROJECTION_SPEND, 2, 12500);
+  assert_row (projection, PL_PROJECTION_LEADS, 2, 250);
+}
+
+/* Whatever the delays, no volume is lost: what comes in the period and after it is what the
+ * leads bring (2,400 leads x 3 % = 72 customers), and what a back-solve asks in the period
+ * and before it is what the goal needs. */
+static void
+test_delays_keep_volume (Fixture *f, gconstpointer data)
+{
+  static const double delays[] = { 0, 1, 14.5, 29.9, 30, 45, 59, 90, 200, 365 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (delays); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (delays); j++)
+      {
+        g_autoptr(PlDrivers) drivers = pl_drivers_copy (f->drivers);
+        g_autoptr(PlProjection) projection = NULL;
+        g_autoptr(PlBacksolve) backsolve = NULL;
+        g_autoptr(GError) error = NULL;
+
+        set_driver (drivers, PL_DRIVER_DELAY_LEAD_TO_MQL, delays[i]);
+        set_driver (drivers, PL_DRIVER_DELAY_MQL_TO_SQL, delays[j]);
+        set_driver (drivers, PL_DRIVER_DELAY_SQL_TO_CUSTOMER, delays[(i + j) % G_N_ELEMENTS (delays)]);
+        projection = pl_projector_forward (f->projector, drivers);
+        g_assert_cmpfloat_with_epsilon (pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL) +
+                                        pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_AFTER_PERIOD),
+                                        72, 1e-9);
+        backsolve = pl_projector_backsolve (f->projector, drivers, PL_GOAL_CUSTOMERS, 72, 0, &error);
+        g_assert_no_error (error);
+        g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_TOTAL) +
+                                        pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_BEFORE_PERIOD),
+                                        2400, 1e-6);
+        for (int m = 0; m < 12; m++)
+          g_assert_cmpfloat (pl_projection_get (projection, PL_PROJECTION_CUSTOMERS, m), >=, 0);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -178,5 +550,17 @@ main (int argc, char **argv)
   ADD ("/projection/forward", test_forward);
   ADD ("/projection/what-if", test_what_if);
   ADD ("/projection/backsolve", test_backsolve);
+  ADD ("/projection/delay-split", test_delay_split);
+  ADD ("/projection/delay-months", test_delay_months);
+  ADD ("/projection/delay-reverse", test_delay_reverse);
+  ADD ("/projection/agree", test_agree);
+  ADD ("/projection/agree-delays", test_agree_delays);
+  ADD ("/projection/goal-shape", test_goal_shape);
+  ADD ("/projection/lever", test_lever);
+  ADD ("/projection/backsolve-errors", test_backsolve_errors);
+  ADD ("/projection/formula-follows", test_formula_follows);
+  ADD ("/projection/formula-loop", test_formula_loop);
+  ADD ("/projection/acquisition-spend", test_acquisition_spend);
+  ADD ("/projection/delays-keep-volume", test_delays_keep_volume);
   return g_test_run ();
 }
