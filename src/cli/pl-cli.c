@@ -325,6 +325,13 @@ command_backsolve (int argc, char **argv)
       g_printerr ("pilote-cli backsolve: %s\n", error->message);
       return EXIT_USAGE;
     }
+  if (!(safety >= 0 && safety <= 1))
+    {
+      /* xgettext:no-c-format */
+      const char *message = _("The safety margin is a share from 0 to 1: 0.2 adds 20% to the spend.");
+      g_printerr ("pilote-cli backsolve: %s\n", message);
+      return EXIT_USAGE;
+    }
   if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
     return usage_error ("backsolve", _("Give the day as YYYY-MM-DD."));
   if (!load_planning ("backsolve", argv[1], scenario_name, &plan, &scenario))

@@ -1625,6 +1625,8 @@ test_planning_errors (void)
       { "backsolve", "PLAN", "--target", "revenue=-5", NULL } },
     { 2, "pilote-cli backsolve: The customers target “lots” is not a number above 0 (write customers=150).\n",
       { "backsolve", "PLAN", "--target", "customers=lots", NULL } },
+    { 2, "pilote-cli backsolve: The safety margin is a share from 0 to 1: 0.2 adds 20% to the spend.\n",
+      { "backsolve", "PLAN", "--target", "customers=10", "--safety", "20", NULL } },
     { 1, "pilote-cli forecast: Cost per lead is not known, and the forecast needs it: measure it over more months, "
          "or assume it in a scenario (--scenario).\n",
       { "forecast", "EMPTY", NULL } },
