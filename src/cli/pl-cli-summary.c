@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "pl-cli-assessment.h"
+#include "pl-cli-output.h"
 #include "pl-cli-summary.h"
 #include "pl-dashboard.h"
 #include "pl-date-text.h"
@@ -101,21 +102,6 @@ month_name (guint32 julian)
   return g_date_time_format (time, _("%B %Y"));
 }
 
-/* Pads @text to @width characters, counting characters rather than bytes. */
-static void
-cell (GString *out, const char *text, int width, gboolean right)
-{
-  int pad = width - (int) g_utf8_strlen (text, -1);
-
-  if (right)
-    for (int i = 0; i < pad; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (!right)
-    for (int i = 0; i < pad; i++)
-      g_string_append_c (out, ' ');
-}
-
 /* Money in major units with the locale's digit grouping and always its cents, so that a
  * column lines up under a header that names the currency. */
 static char *
@@ -133,20 +119,6 @@ static char *
 percent_text (double fraction)
 {
   return isnan (fraction) ? g_strdup (_("n/a")) : pl_percent_format (fraction * 100, 1);
-}
-
-/* A KPI's figure in its unit, "n/a" when missing. */
-static char *
-kpi_text (PlPlan *plan, PlKpi *kpi, double value)
-{
-  g_autofree char *number = NULL;
-
-  if (isnan (value))
-    return g_strdup (_("n/a"));
-  number = pl_kpi_value_format (kpi, value);
-  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY)
-    return pl_money_decorate (number, pl_plan_get_currency (plan));
-  return g_steal_pointer (&number);
 }
 
 /* A plan-wide figure as the summary writes it. */
@@ -196,11 +168,11 @@ budget_row (GString *out, PlPlan *plan, const char *label, PlCategory *category,
   a = known ? money_text (plan, actual) : g_strdup ("–");
   u = known ? percent_text (used) : g_strdup ("–");
   g_string_append (out, "  ");
-  cell (out, label, 34, FALSE);
-  cell (out, p, 19, TRUE);
-  cell (out, d, 19, TRUE);
-  cell (out, a, 19, TRUE);
-  cell (out, u, 10, TRUE);
+  pl_cli_cell (out, label, 34, FALSE);
+  pl_cli_cell (out, p, 19, TRUE);
+  pl_cli_cell (out, d, 19, TRUE);
+  pl_cli_cell (out, a, 19, TRUE);
+  pl_cli_cell (out, u, 10, TRUE);
   g_string_append_c (out, '\n');
 }
 
@@ -217,13 +189,13 @@ budget (GString *out, const Bases *bases)
 
   g_string_append_printf (out, _("Budget (%s)\n"), pl_plan_get_currency (plan));
   g_string_append (out, "  ");
-  cell (out, _("Category"), 34, FALSE);
+  pl_cli_cell (out, _("Category"), 34, FALSE);
   /* Translators: column headers of the budget summary; keep them short (16 characters) */
-  cell (out, _("Planned, period"), 19, TRUE);
-  cell (out, _("Planned to date"), 19, TRUE);
-  cell (out, _("Spent to date"), 19, TRUE);
+  pl_cli_cell (out, _("Planned, period"), 19, TRUE);
+  pl_cli_cell (out, _("Planned to date"), 19, TRUE);
+  pl_cli_cell (out, _("Spent to date"), 19, TRUE);
   /* Translators: column header, the spend to date as a share of the plan to the same date */
-  cell (out, _("Used"), 10, TRUE);
+  pl_cli_cell (out, _("Used"), 10, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
@@ -293,15 +265,15 @@ kpi_row (GString *out, const Bases *bases, PlKpi *kpi)
   PlFigure total = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &bases->to_date);
   PlFigure target = pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &bases->to_date);
   PlKpiStatus status = pl_figures_kpi_status_on (plan, kpi, &bases->to_date);
-  g_autofree char *l = kpi_text (plan, kpi, last.value);
-  g_autofree char *t = kpi_text (plan, kpi, total.value);
-  g_autofree char *g = kpi_text (plan, kpi, target.value);
+  g_autofree char *l = pl_cli_kpi_text (plan, kpi, last.value);
+  g_autofree char *t = pl_cli_kpi_text (plan, kpi, total.value);
+  g_autofree char *g = pl_cli_kpi_text (plan, kpi, target.value);
 
   g_string_append (out, "  ");
-  cell (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), 30, FALSE);
-  cell (out, l, 16, TRUE);
-  cell (out, t, 16, TRUE);
-  cell (out, g, 16, TRUE);
+  pl_cli_cell (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), 30, FALSE);
+  pl_cli_cell (out, l, 16, TRUE);
+  pl_cli_cell (out, t, 16, TRUE);
+  pl_cli_cell (out, g, 16, TRUE);
   g_string_append (out, "  ");
   g_string_append (out, pl_kpi_status_describe (status));
   g_string_append_c (out, '\n');
@@ -369,11 +341,11 @@ chain (GString *out, const Bases *bases)
   /* Translators: the basis of the KPI figures, "January to June 2027" */
   g_string_append_printf (out, _("KPI chain, %s\n"), until);
   g_string_append (out, "  ");
-  cell (out, _("KPI"), 30, FALSE);
-  cell (out, month, 16, TRUE);
+  pl_cli_cell (out, _("KPI"), 30, FALSE);
+  pl_cli_cell (out, month, 16, TRUE);
   /* Translators: column headers, the period to date and its target; keep them short */
-  cell (out, _("To date"), 16, TRUE);
-  cell (out, _("Target to date"), 16, TRUE);
+  pl_cli_cell (out, _("To date"), 16, TRUE);
+  pl_cli_cell (out, _("Target to date"), 16, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (chain_stages); i++)
     {
@@ -445,106 +417,19 @@ pl_cli_summary (PlPlan *plan, guint32 as_of)
 /* ---- JSON ---- */
 
 static void
-json_string (GString *out, const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-json_number (GString *out, double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value) || isinf (value))
-    g_string_append (out, "null");
-  else
-    {
-      /* The shortest form that reads back as the same double, with a dot whatever the locale:
-       * 888017.31 rather than 888017.31000000006. */
-      g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
-      if (g_ascii_strtod (buffer, NULL) != value)
-        g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-      g_string_append (out, buffer);
-    }
-}
-
-static void
-json_day (GString *out, guint32 julian)
-{
-  GDate date;
-  char buffer[16];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  g_snprintf (buffer, sizeof buffer, "%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
-              g_date_get_day (&date));
-  json_string (out, buffer);
-}
-
-static void
-json_basis (GString *out, PlPlan *plan, const PlBasis *basis)
-{
-  g_autofree char *label = pl_basis_describe (plan, basis);
-
-  g_string_append (out, "{\"kind\": ");
-  json_string (out, pl_basis_kind_key (basis->kind));
-  g_string_append (out, ", \"from\": ");
-  json_day (out, basis->from);
-  g_string_append (out, ", \"to\": ");
-  /* The last day included, as people say it. */
-  if (basis->to > basis->from)
-    json_day (out, basis->to - 1);
-  else
-    g_string_append (out, "null");
-  g_string_append (out, ", \"label\": ");
-  json_string (out, label);
-  g_string_append_c (out, '}');
-}
-
-static void
 json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
 {
   g_autofree char *reason = pl_figure_reason (plan, figure);
 
   g_string_append (out, "{\"value\": ");
-  json_number (out, figure->value);
+  pl_cli_json_number (out, figure->value);
   g_string_append (out, ", \"basis\": ");
-  json_basis (out, plan, &figure->basis);
+  pl_cli_json_basis (out, plan, &figure->basis);
   g_string_append (out, ", \"missing\": ");
-  json_string (out, figure->missing == PL_MISSING_NONE ? NULL : pl_missing_key (figure->missing));
+  pl_cli_json_string (out, figure->missing == PL_MISSING_NONE ? NULL : pl_missing_key (figure->missing));
   g_string_append (out, ", \"reason\": ");
-  json_string (out, reason);
+  pl_cli_json_string (out, reason);
   g_string_append_c (out, '}');
-}
-
-static void
-json_key (GString *out, const char *key, gboolean first)
-{
-  if (!first)
-    g_string_append (out, ",");
-  g_string_append (out, "\n  ");
-  json_string (out, key);
-  g_string_append (out, ": ");
 }
 
 static void
@@ -566,17 +451,17 @@ json_budget (GString *out, const Bases *bases)
       pl_figures_category_on (plan, category, &period, &planned, NULL, NULL);
       known = pl_figures_category_on (plan, category, &bases->spend, &planned_to_date, &actual, &used);
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
-      json_string (out, category ? pl_item_get_id (PL_ITEM (category)) : NULL);
+      pl_cli_json_string (out, category ? pl_item_get_id (PL_ITEM (category)) : NULL);
       g_string_append (out, ", \"name\": ");
-      json_string (out, category ? pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME) : _("Total"));
+      pl_cli_json_string (out, category ? pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME) : _("Total"));
       g_string_append (out, ", \"planned\": ");
-      json_number (out, major (plan, planned));
+      pl_cli_json_number (out, major (plan, planned));
       g_string_append (out, ", \"planned_to_date\": ");
-      json_number (out, major (plan, planned_to_date));
+      pl_cli_json_number (out, major (plan, planned_to_date));
       g_string_append (out, ", \"spent_to_date\": ");
-      json_number (out, known ? major (plan, actual) : NAN);
+      pl_cli_json_number (out, known ? major (plan, actual) : NAN);
       g_string_append (out, ", \"used\": ");
-      json_number (out, used);
+      pl_cli_json_number (out, used);
       g_string_append (out, "}");
     }
   g_string_append (out, "\n  ]");
@@ -597,11 +482,11 @@ json_kpis (GString *out, const Bases *bases)
       PlFigure target = pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &bases->to_date);
 
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
-      json_string (out, pl_item_get_id (PL_ITEM (kpi)));
+      pl_cli_json_string (out, pl_item_get_id (PL_ITEM (kpi)));
       g_string_append (out, ", \"name\": ");
-      json_string (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
+      pl_cli_json_string (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
       g_string_append (out, ", \"stage\": ");
-      json_string (out, stage_nick (pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE)));
+      pl_cli_json_string (out, stage_nick (pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE)));
       g_string_append (out, ",\n     \"month\": ");
       json_figure (out, plan, &last);
       g_string_append (out, ",\n     \"to_date\": ");
@@ -609,7 +494,7 @@ json_kpis (GString *out, const Bases *bases)
       g_string_append (out, ",\n     \"target_to_date\": ");
       json_figure (out, plan, &target);
       g_string_append (out, ",\n     \"status\": ");
-      json_string (out, pl_kpi_status_key (pl_figures_kpi_status_on (plan, kpi, &bases->to_date)));
+      pl_cli_json_string (out, pl_kpi_status_key (pl_figures_kpi_status_on (plan, kpi, &bases->to_date)));
       g_string_append (out, "}");
     }
   g_string_append (out, "\n  ]");
@@ -628,30 +513,30 @@ pl_cli_summary_json (PlPlan *plan, guint32 as_of)
   gboolean first = TRUE;
 
   bases_init (&bases, plan, as_of);
-  json_key (out, "format", TRUE);
+  pl_cli_json_key (out, "format", TRUE);
   g_string_append (out, "1");
-  json_key (out, "title", FALSE);
-  json_string (out, pl_plan_get_title (plan));
-  json_key (out, "currency", FALSE);
-  json_string (out, pl_plan_get_currency (plan));
-  json_key (out, "period", FALSE);
-  json_basis (out, plan, &period);
-  json_key (out, "as_of", FALSE);
-  json_day (out, as_of);
-  json_key (out, "before_period", FALSE);
+  pl_cli_json_key (out, "title", FALSE);
+  pl_cli_json_string (out, pl_plan_get_title (plan));
+  pl_cli_json_key (out, "currency", FALSE);
+  pl_cli_json_string (out, pl_plan_get_currency (plan));
+  pl_cli_json_key (out, "period", FALSE);
+  pl_cli_json_basis (out, plan, &period);
+  pl_cli_json_key (out, "as_of", FALSE);
+  pl_cli_json_day (out, as_of);
+  pl_cli_json_key (out, "before_period", FALSE);
   g_string_append (out, bases.before ? "true" : "false");
-  json_key (out, "to_date", FALSE);
-  json_basis (out, plan, &bases.to_date);
-  json_key (out, "month", FALSE);
-  json_basis (out, plan, &bases.last);
-  json_key (out, "budget_to_date", FALSE);
-  json_basis (out, plan, &bases.spend);
-  json_key (out, "problems", FALSE);
+  pl_cli_json_key (out, "to_date", FALSE);
+  pl_cli_json_basis (out, plan, &bases.to_date);
+  pl_cli_json_key (out, "month", FALSE);
+  pl_cli_json_basis (out, plan, &bases.last);
+  pl_cli_json_key (out, "budget_to_date", FALSE);
+  pl_cli_json_basis (out, plan, &bases.spend);
+  pl_cli_json_key (out, "problems", FALSE);
   g_string_append_printf (out, "%u", count_errors (plan));
-  json_key (out, "spend_source", FALSE);
-  json_string (out, sources[pl_figures_spend_source (plan)]);
+  pl_cli_json_key (out, "spend_source", FALSE);
+  pl_cli_json_string (out, sources[pl_figures_spend_source (plan)]);
 
-  json_key (out, "figures", FALSE);
+  pl_cli_json_key (out, "figures", FALSE);
   g_string_append (out, "{");
   for (guint i = 0; i < G_N_ELEMENTS (headline); i++)
     {
@@ -661,34 +546,34 @@ pl_cli_summary_json (PlPlan *plan, guint32 as_of)
       PlFigure figure = pl_figures_get (plan, headline[i], budget ? &bases.spend : &bases.to_date);
       g_string_append (out, first ? "\n    " : ",\n    ");
       first = FALSE;
-      json_string (out, pl_figure_kind_key (headline[i]));
+      pl_cli_json_string (out, pl_figure_kind_key (headline[i]));
       g_string_append (out, ": ");
       json_figure (out, plan, &figure);
     }
   g_string_append (out, "\n  }");
-  json_key (out, "margin_assumed", FALSE);
+  pl_cli_json_key (out, "margin_assumed", FALSE);
   g_string_append (out, pl_figures_margin_assumed (plan, &bases.to_date) ? "true" : "false");
-  json_key (out, "roi_revenue_kpi", FALSE);
-  json_string (out, revenue ? pl_item_get_id (PL_ITEM (revenue)) : NULL);
+  pl_cli_json_key (out, "roi_revenue_kpi", FALSE);
+  pl_cli_json_string (out, revenue ? pl_item_get_id (PL_ITEM (revenue)) : NULL);
 
-  json_key (out, "conversions", FALSE);
+  pl_cli_json_key (out, "conversions", FALSE);
   g_string_append (out, "[");
   for (guint i = 0; i + 1 < G_N_ELEMENTS (funnel_stages); i++)
     {
       PlFigure rate = pl_figures_get_conversion (plan, funnel_stages[i], funnel_stages[i + 1], &bases.to_date);
       g_string_append (out, i == 0 ? "\n    {\"from\": " : ",\n    {\"from\": ");
-      json_string (out, stage_nick (funnel_stages[i]));
+      pl_cli_json_string (out, stage_nick (funnel_stages[i]));
       g_string_append (out, ", \"to\": ");
-      json_string (out, stage_nick (funnel_stages[i + 1]));
+      pl_cli_json_string (out, stage_nick (funnel_stages[i + 1]));
       g_string_append (out, ", \"rate\": ");
       json_figure (out, plan, &rate);
       g_string_append (out, "}");
     }
   g_string_append (out, "\n  ]");
 
-  json_key (out, "budget", FALSE);
+  pl_cli_json_key (out, "budget", FALSE);
   json_budget (out, &bases);
-  json_key (out, "kpis", FALSE);
+  pl_cli_json_key (out, "kpis", FALSE);
   json_kpis (out, &bases);
 
   for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
@@ -696,7 +581,7 @@ pl_cli_summary_json (PlPlan *plan, guint32 as_of)
       g_autoptr(PlItem) campaign = g_list_model_get_item (list, i);
       by_status[pl_item_get_int (campaign, PL_CAMPAIGN_STATUS) & 3]++;
     }
-  json_key (out, "campaigns", FALSE);
+  pl_cli_json_key (out, "campaigns", FALSE);
   g_string_append_printf (out, "{\"total\": %u, \"planned\": %u, \"running\": %u, \"completed\": %u, \"stopped\": %u}",
                           g_list_model_get_n_items (list), by_status[PL_STATUS_PLANNED], by_status[PL_STATUS_RUNNING],
                           by_status[PL_STATUS_COMPLETED], by_status[PL_STATUS_STOPPED]);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pl-cli-assessment.h"
+#include "pl-cli-planning.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
 #include "pl-dashboard.h"
@@ -197,6 +198,154 @@ command_summary (int argc, char **argv)
     }
   resolve_as_of (plan, as_of_text, today_text, &as_of);
   text = json ? pl_cli_summary_json (plan, as_of) : pl_cli_summary (plan, as_of);
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
+/* Loads the plan of a planning command and finds its scenario; FALSE with one line printed
+ * (the plan's first problem, and how many more validate lists) when either fails. */
+static gboolean
+load_planning (const char *command, const char *path, const char *scenario_name, PlPlan **plan,
+               PlScenario **scenario)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  *plan = pl_plan_load (file, path, PL_READ_DEFAULT, NULL, &error);
+  if (*plan == NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+      guint more = g_strv_length (lines) - 1;
+
+      if (more > 0)
+        /* Translators: the first problem of a plan that cannot be read, the number of the others
+         * and the file's name */
+        g_printerr (ngettext ("%s (and %u more problem: pilote-cli validate %s lists it)\n",
+                              "%s (and %u more problems: pilote-cli validate %s lists them)\n", more),
+                    lines[0], more, path);
+      else
+        g_printerr ("%s\n", lines[0]);
+      return FALSE;
+    }
+  *scenario = NULL;
+  if (scenario_name != NULL && (*scenario = pl_cli_find_scenario (*plan, scenario_name, &error)) == NULL)
+    {
+      g_printerr ("pilote-cli %s: %s\n", command, error->message);
+      g_clear_object (plan);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_forecast (int argc, char **argv)
+{
+  int status = EXIT_OK;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *as_of_text = NULL, *today_text = NULL;
+  gboolean json = FALSE;
+  PlScenario *scenario;
+  guint32 as_of = 0;
+  GOptionEntry entries[] = {
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Use this scenario’s assumptions, the other drivers from the plan’s history"), N_("NAME") },
+    AS_OF_ENTRIES (as_of_text, today_text),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON, for scripts (see doc/summary-json.md)"), NULL },
+    { NULL }
+  };
+
+  if (!parse ("forecast", _("PLAN"), _("Projects the plan forward, month by month: the planned spend, the leads, "
+                                      "MQL, SQL, new customers and new revenue it brings, with CAC, LTV:CAC and "
+                                      "ROI. Each stage follows the one before it by the conversion rates, later "
+                                      "by the delays between stages. The drivers come from the last 3 months "
+                                      "measured, or from a scenario; each is printed with its source."),
+              entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("forecast", _("Name one plan file."));
+  if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
+    return usage_error ("forecast", _("Give the day as YYYY-MM-DD."));
+  if (!load_planning ("forecast", argv[1], scenario_name, &plan, &scenario))
+    return EXIT_PROBLEMS;
+  resolve_as_of (plan, as_of_text, today_text, &as_of);
+  text = pl_cli_forecast (plan, scenario, as_of, json, &error);
+  if (text == NULL)
+    {
+      g_printerr ("pilote-cli forecast: %s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
+static int
+command_backsolve (int argc, char **argv)
+{
+  int status = EXIT_OK;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *as_of_text = NULL, *today_text = NULL;
+  double safety = PL_BACKSOLVE_DEFAULT_SAFETY, amount = 0;
+  gboolean json = FALSE;
+  PlGoalKind goal = PL_GOAL_REVENUE;
+  PlScenario *scenario;
+  guint32 as_of = 0;
+  GOptionEntry entries[] = {
+    { "target", 't', 0, G_OPTION_ARG_STRING, &target,
+      N_("The goal over the period: revenue=AMOUNT (new revenue) or customers=NUMBER (new customers)"),
+      N_("GOAL") },
+    { "safety", 0, 0, G_OPTION_ARG_DOUBLE, &safety,
+      N_("The safety margin on the spend, 0.2 for 20% (the default)"), N_("SHARE") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Use this scenario’s assumptions, the other drivers from the plan’s history"), N_("NAME") },
+    AS_OF_ENTRIES (as_of_text, today_text),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON, for scripts (see doc/summary-json.md)"), NULL },
+    { NULL }
+  };
+
+  if (!parse ("backsolve", _("PLAN --target revenue=AMOUNT|customers=NUMBER"),
+              _("Works back from a goal for the period: the new customers it needs each month, the SQL, "
+                "MQL and leads they need in earlier months by the delays, and the spend those leads need "
+                "at the cost per lead with a safety margin; then the gap with the budget, in money and in "
+                "leads, and the one lever that alone would close it."),
+              entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("backsolve", _("Name one plan file."));
+  if (target == NULL)
+    {
+      g_printerr ("pilote-cli backsolve: %s\n", _("Give the goal with --target revenue=AMOUNT or --target customers=NUMBER."));
+      return EXIT_USAGE;
+    }
+  if (!pl_cli_parse_target (target, &goal, &amount, &error))
+    {
+      g_printerr ("pilote-cli backsolve: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (!(safety >= 0 && safety <= 1))
+    {
+      /* xgettext:no-c-format */
+      const char *message = _("The safety margin is a share from 0 to 1: 0.2 adds 20% to the spend.");
+      g_printerr ("pilote-cli backsolve: %s\n", message);
+      return EXIT_USAGE;
+    }
+  if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
+    return usage_error ("backsolve", _("Give the day as YYYY-MM-DD."));
+  if (!load_planning ("backsolve", argv[1], scenario_name, &plan, &scenario))
+    return EXIT_PROBLEMS;
+  resolve_as_of (plan, as_of_text, today_text, &as_of);
+  text = pl_cli_backsolve (plan, scenario, as_of, goal, amount, safety, json, &error);
+  if (text == NULL)
+    {
+      g_printerr ("pilote-cli backsolve: %s\n", error->message);
+      return EXIT_PROBLEMS;
+    }
   g_print ("%s", text);
   return EXIT_OK;
 }
@@ -716,6 +865,9 @@ command_report (int argc, char **argv)
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check plan files and list every problem"), command_validate },
   { "summary", N_("FILE"), N_("Print a plan’s summary"), command_summary },
+  { "forecast", N_("PLAN [--scenario NAME]"), N_("Project the plan forward, month by month"), command_forecast },
+  { "backsolve", N_("PLAN --target GOAL"), N_("Work back from a revenue or customers goal to the spend it needs"),
+    command_backsolve },
   { "new", N_("OUT"), N_("Write a new plan with default categories and KPI chain"), command_new },
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },

@@ -14,6 +14,7 @@
 #include "pl-money.h"
 #include "pl-plan-private.h"
 #include "pl-rules.h"
+#include "pl-scenario.h"
 
 struct _PlPlan
 {
@@ -785,6 +786,48 @@ pl_plan_find_references (PlPlan *self, PlItem *target)
   return found;
 }
 
+/* A scenario's change of a budget category's spend goes with the category: its assumptions
+ * name categories by ID without a PL_FIELD_REF to clear. */
+static void
+drop_category_assumptions (PlPlan *self, const char *category_id)
+{
+  GListModel *scenarios = G_LIST_MODEL (self->collections[PL_COLLECTION_SCENARIOS]);
+
+  for (guint i = 0, n = g_list_model_get_n_items (scenarios); i < n; i++)
+    {
+      g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+      GVariant *assumptions = pl_item_get_variant (scenario, PL_SCENARIO_ASSUMPTIONS);
+      GVariantBuilder kept;
+      GVariantIter iter;
+      const char *kind, *key;
+      double value;
+      gboolean dropped = FALSE, any = FALSE;
+
+      if (assumptions == NULL)
+        continue;
+      g_variant_builder_init (&kept, G_VARIANT_TYPE ("a(ssd)"));
+      g_variant_iter_init (&iter, assumptions);
+      while (g_variant_iter_next (&iter, "(&s&sd)", &kind, &key, &value))
+        if (strcmp (kind, PL_ASSUME_CATEGORY) == 0 && strcmp (key, category_id) == 0)
+          dropped = TRUE;
+        else
+          {
+            g_variant_builder_add (&kept, "(ssd)", kind, key, value);
+            any = TRUE;
+          }
+      if (!dropped)
+        {
+          g_variant_builder_clear (&kept);
+          continue;
+        }
+      push (self, pl_command_new_set_field (scenario, PL_SCENARIO_ASSUMPTIONS,
+                                            (PlSlot) { .var = any ? g_variant_ref_sink (g_variant_builder_end (&kept)) : NULL },
+                                            NULL));
+      if (!any)
+        g_variant_builder_clear (&kept);
+    }
+}
+
 static void
 remove_recursive (PlPlan *self, PlItem *item)
 {
@@ -817,6 +860,8 @@ remove_recursive (PlPlan *self, PlItem *item)
       if (required)
         remove_recursive (self, ref);
     }
+  if (PL_IS_CATEGORY (item))
+    drop_category_assumptions (self, pl_item_get_id (item));
   if (g_list_store_find (self->collections[collection], item, &position))
     push (self, pl_command_new_membership (collection, item, position, FALSE, NULL));
 }

@@ -1401,6 +1401,318 @@ test_report (void)
   }
 }
 
+/* ---- forecast and backsolve (issue 21) ---- */
+
+/* Checks the JSON document @json with @checks, pairs of a Python expression on it (as d) and
+ * what it must print (repr, or the string itself), NULL-terminated: the output is read by a
+ * real JSON parser, which fails on anything that is not JSON. One interpreter for them all. */
+static void
+assert_json (const char *json, const char * const *checks)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PYTHON3"));
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, "import json, sys\nd = json.load(sys.stdin)\nfor e in sys.argv[1:]:\n"
+                         "    r = eval(e)\n    print(r if isinstance(r, str) else repr(r))");
+  for (n = 0; checks[2 * n] != NULL; n++)
+    g_ptr_array_add (argv, (char *) checks[2 * n]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, json, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("the checks failed on:\n%s", json);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n + 1);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (lines[i], checks[2 * i + 1]) != 0)
+      g_error ("%s gives %s, not %s", checks[2 * i], lines[i], checks[2 * i + 1]);
+}
+
+/* The reference plan with a scenario "Stretch": MQL to SQL at 48 %, no events (its 1,000 a
+ * month), and a month from SQL to customer. By hand: 5,000 a month at CPL 50 is 100 leads,
+ * 25 MQL, 12 SQL and 3 customers a month later: none in January, 3 from February on, 33 in
+ * the period and 3 after it; 198,000 of new revenue for 60,000 of spend. */
+static char *
+scenario_plan (const char *dir)
+{
+  g_autofree char *reference_path = reference ();
+  g_autofree char *text = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *rest = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "scenarios.pilote", NULL);
+  char *at;
+
+  g_file_get_contents (reference_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  at = strstr (text, "  <categories>");
+  g_assert_nonnull (at);
+  rest = g_strdup (at);
+  *at = '\0';
+  with = g_strconcat (text,
+                      "  <scenarios>\n"
+                      "    <scenario id=\"scn-1\" name=\"Stretch\" window=\"3\">\n"
+                      "      <assume driver=\"mql-to-sql\" value=\"0.48\"/>\n"
+                      "      <assume driver=\"delay-sql-to-customer\" value=\"30\"/>\n"
+                      "      <assume category=\"cat-events\" change=\"-100\"/>\n"
+                      "    </scenario>\n"
+                      "  </scenarios>\n",
+                      rest, NULL);
+  g_file_set_contents (path, with, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The bundled example, in words: the drivers with their sources, then the months. */
+static void
+test_forecast_example (void)
+{
+  g_autofree char *plan = example ();
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "forecast", plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Forecast: Northwind"));
+  g_assert_nonnull (strstr (run.out, "Drivers as of 30 June 2027:\n"));
+  g_assert_nonnull (strstr (run.out, "Last 3 months (April to June 2027)"));
+  g_assert_nonnull (strstr (run.out, "Default: no delay"));
+  g_assert_nonnull (strstr (run.out, "  December 2027"));
+  g_assert_nonnull (strstr (run.out, "\n  Total "));
+  g_assert_null (strstr (run.out, "n/a"));
+}
+
+/* The reference plan worked by hand, in words and in JSON read back by a JSON parser. */
+static void
+test_forecast_reference (void)
+{
+  g_autofree char *plan = reference ();
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+
+  run_cli (&text, "forecast", plan, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "LTV: 40"));
+  g_assert_nonnull (strstr (text.out, "20.0×"));
+
+  run_cli (&json, "forecast", "--json", plan, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  assert_json (json.out, (const char *[]) {
+    "d['format'], d['currency'], d['as_of'], d['scenario']", "(1, 'EUR', '2027-02-28', None)",
+    "len(d['months']), d['months'][0]['month']['from'], d['months'][11]['month']['label']",
+    "(12, '2027-01-01', 'December 2027')",
+    "[d['total'][k] for k in ('spend', 'leads', 'mql', 'sql', 'customers', 'revenue', 'cac', 'ltv-cac', 'roi')]",
+    "[72000, 1440, 360, 144, 36, 216000, 2000, 20, 2]",
+    "d['months'][4]['customers'], d['after_period']['customers'], d['ltv']", "(3, 0, 40000)",
+    "[(x['key'], x['value'], x['source']) for x in d['drivers'][:2]]",
+    "[('cpl', 50, 'history'), ('lead-to-mql', 0.25, 'history')]",
+    "d['window']['label'], d['category_changes']", "('January to February 2027', [])",
+    /* The latest estimates (pl-forecast.h): two months measured, the last carried forward:
+     * 120 and 80 leads, then 80 a month, 1,000 in all; the spend the same way, 6,000 then 4,000. */
+    "[(x['id'], x['value'], x['months_measured'], x['method']) for x in d['latest_estimates'] "
+    "if x['id'] == 'kpi-leads']", "[('kpi-leads', 1000, 2, 'naive')]",
+    "d['spend_estimate']['value'], d['spend_estimate']['low'] < 50000 < d['spend_estimate']['high']",
+    "(50000, True)",
+    NULL });
+  g_assert_nonnull (strstr (text.out, "\nLatest estimates for the period:"));
+}
+
+/* A scenario from the file, named in any case: its assumptions, the rest from history. */
+static void
+test_forecast_scenario (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *plan = scenario_plan (dir);
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) valid = { 0 };
+
+  run_cli (&valid, "validate", plan, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+
+  run_cli (&text, "forecast", "--scenario", "stretch", plan, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.err, ==, "");
+  g_assert_nonnull (strstr (text.out, "Scenario “Stretch”"));
+  g_assert_nonnull (strstr (text.out, "Spend on “Events”"));
+  g_assert_nonnull (strstr (text.out, "Pushed past the period’s end by the delays:"));
+
+  run_cli (&json, "forecast", "--json", "--scenario", "Stretch", plan, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  assert_json (json.out, (const char *[]) {
+    "d['scenario']", "Stretch",
+    "[d['months'][m]['customers'] for m in (0, 1, 11)]", "[0, 3, 3]",
+    "d['total']['customers'], d['total']['spend'], d['total']['revenue']", "(33, 60000, 198000)",
+    "d['after_period']['customers'], d['after_period']['revenue']", "(3, 18000)",
+    "[(x['key'], x['source']) for x in d['drivers'] if x['key'] in ('lead-to-mql', 'mql-to-sql', 'delay-sql-to-customer')]",
+    "[('lead-to-mql', 'history'), ('mql-to-sql', 'assumed'), ('delay-sql-to-customer', 'assumed')]",
+    "d['category_changes']", "[{'id': 'cat-events', 'name': 'Events', 'change': -100}]",
+    NULL });
+}
+
+/* Back from a goal: twice the revenue the budget brings needs twice the spend; the gap and
+ * its lever in one sentence. */
+static void
+test_backsolve_reference (void)
+{
+  g_autofree char *plan = reference ();
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) customers = { 0 };
+
+  run_cli (&text, "backsolve", plan, "--target", "revenue=432000", "--safety", "0", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.err, ==, "");
+  g_assert_true (g_str_has_prefix (text.out, "Back-solve of 432"));
+  g_assert_nonnull (strstr (text.out, "more than the budget, or 1"));
+  g_assert_nonnull (strstr (text.out, "440 more leads; or "));
+
+  run_cli (&json, "backsolve", "--json", plan, "--target", "revenue=432000", "--safety", "0", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  assert_json (json.out, (const char *[]) {
+    "d['goal'], d['safety']", "({'kind': 'revenue', 'amount': 432000}, 0)",
+    "[d['total'][k] for k in ('spend', 'budget', 'leads', 'mql', 'sql', 'customers', 'revenue')]",
+    "[144000, 72000, 2880, 720, 288, 72, 432000]",
+    "d['gap'], d['lever'] is not None", "({'money': 72000, 'leads': 1440}, True)",
+    "d['sentence'].startswith('The goal needs')", "True",
+    NULL });
+
+  /* 30 customers at the default margin of 20 %: 1,200 leads at 60, the budget exactly. */
+  run_cli (&customers, "backsolve", "--json", plan, "--target", "customers=30", NULL);
+  g_assert_cmpint (customers.status, ==, 0);
+  assert_json (customers.out, (const char *[]) {
+    "d['safety'], d['total']['spend'], d['total']['leads'], d['gap'], d['lever']",
+    "(0.2, 72000, 1200, {'money': 0, 'leads': 0}, None)",
+    NULL });
+}
+
+/* Each mistake a user can make ends in one line on the error stream and a status that says
+ * whose it is: 2 for the command line, 1 for the plan. */
+static void
+test_planning_errors (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *plan = scenario_plan (dir);
+  g_autofree char *reference_path = reference ();
+  g_autofree char *empty = g_build_filename (dir, "empty.pilote", NULL);
+  g_autofree char *broken = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "bad",
+                                              "scenario-unknown-driver.pilote", NULL);
+  g_autofree char *many = g_build_filename (dir, "many.pilote", NULL);
+  static const struct {
+    int         status;
+    const char *expected;  /* the line, after the command's name; NULL when checked apart */
+    const char *args[8];
+  } cases[] = {
+    { 1, "pilote-cli forecast: The plan has no scenario “Downside”; its scenarios are: Stretch.\n",
+      { "forecast", "--scenario", "Downside", "PLAN", NULL } },
+    { 1, "pilote-cli backsolve: The plan has no scenario “Base”: it has no scenarios at all.\n",
+      { "backsolve", "--scenario", "Base", "--target", "revenue=100", "REFERENCE", NULL } },
+    { 2, "pilote-cli backsolve: Give the goal with --target revenue=AMOUNT or --target customers=NUMBER.\n",
+      { "backsolve", "PLAN", NULL } },
+    { 2, "pilote-cli backsolve: The target “profit=5” is not one Pilote knows: write revenue=AMOUNT or customers=NUMBER.\n",
+      { "backsolve", "PLAN", "--target", "profit=5", NULL } },
+    { 2, "pilote-cli backsolve: The revenue target “-5” is not an amount above 0 (write revenue=1200000).\n",
+      { "backsolve", "PLAN", "--target", "revenue=-5", NULL } },
+    { 2, "pilote-cli backsolve: The customers target “lots” is not a number above 0 (write customers=150).\n",
+      { "backsolve", "PLAN", "--target", "customers=lots", NULL } },
+    { 2, "pilote-cli backsolve: The safety margin is a share from 0 to 1: 0.2 adds 20% to the spend.\n",
+      { "backsolve", "PLAN", "--target", "customers=10", "--safety", "20", NULL } },
+    { 1, "pilote-cli forecast: Cost per lead is not known, and the forecast needs it: measure it over more months, "
+         "or assume it in a scenario (--scenario).\n",
+      { "forecast", "EMPTY", NULL } },
+    { 1, "pilote-cli backsolve: Cost per lead is not known: measure it over more months, or type it as an assumption.\n",
+      { "backsolve", "EMPTY", "--target", "customers=10", NULL } },
+    { 1, NULL, { "forecast", "BROKEN", NULL } },
+    { 1, NULL, { "backsolve", "MANY", "--target", "customers=10", NULL } },
+  };
+  g_auto(Run) made = { 0 };
+
+  run_cli (&made, "new", empty, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  g_file_set_contents (many, "<?xml version=\"1.0\"?>\n<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.2\">\n"
+                             "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                             "  <team><member id=\"a\"/><member id=\"b\"/><member id=\"c\"/></team>\n</plan>\n", -1, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *argv[9] = { NULL };
+      g_auto(GStrv) lines = NULL;
+
+      for (guint a = 0; cases[i].args[a] != NULL; a++)
+        argv[a] = g_str_equal (cases[i].args[a], "PLAN") ? plan
+                  : g_str_equal (cases[i].args[a], "REFERENCE") ? reference_path
+                  : g_str_equal (cases[i].args[a], "EMPTY") ? empty
+                  : g_str_equal (cases[i].args[a], "BROKEN") ? broken
+                  : g_str_equal (cases[i].args[a], "MANY") ? many : cases[i].args[a];
+      run_cli (&run, argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], argv[7], NULL);
+      if (run.status != cases[i].status)
+        g_error ("case %u: status %d, not %d: %s", i, run.status, cases[i].status, run.err);
+      g_assert_cmpstr (run.out, ==, "");
+      lines = g_strsplit (run.err, "\n", -1);
+      if (g_strv_length (lines) != 2 || *lines[1] != '\0')
+        g_error ("case %u: not one line:\n%s", i, run.err);
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (run.err, ==, cases[i].expected);
+    }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *expected = NULL;
+
+    run_cli (&run, "forecast", broken, NULL);
+    expected = g_strdup_printf ("%s:6:15: The scenario “Stretch” assumes “mql-to-opp”, which is not a driver; it must "
+                                "be one of: cpl, lead-to-mql, mql-to-sql, sql-to-customer, delay-lead-to-mql, "
+                                "delay-mql-to-sql, delay-sql-to-customer, deal, arpu, margin, churn, spend-change.\n",
+                                broken);
+    g_assert_cmpstr (run.err, ==, expected);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *tail = g_strdup_printf (" (and 2 more problems: pilote-cli validate %s lists them)\n", many);
+
+    run_cli (&run, "backsolve", many, "--target", "customers=10", NULL);
+    g_assert_true (g_str_has_prefix (run.err, many));
+    g_assert_true (g_str_has_suffix (run.err, tail));
+  }
+}
+
+/* Both commands explain themselves, in English and in French. */
+static void
+test_planning_help (void)
+{
+  const char *commands[] = { "forecast", "backsolve" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(Run) french = { 0 };
+      g_auto(Run) list = { 0 };
+
+      run_cli (&run, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "--scenario=NAME"));
+      g_assert_nonnull (strstr (run.out, "--json"));
+      g_assert_nonnull (strstr (run.out, i == 0 ? "Projects the plan forward" : "Works back from a goal"));
+      if (i == 1)
+        g_assert_nonnull (strstr (run.out, "--target=GOAL"));
+      run_cli_in (&french, "fr_FR.UTF-8", "fr", commands[i], "--help", NULL);
+      g_assert_cmpint (french.status, ==, 0);
+      g_assert_nonnull (strstr (french.out, "--scenario=NOM"));
+      g_assert_nonnull (strstr (french.out, i == 0 ? "Projette le plan" : "Remonte d’un objectif"));
+      run_cli (&list, "--help", NULL);
+      g_assert_nonnull (strstr (list.out, commands[i]));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1423,6 +1735,12 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/report-locales", test_report_locales);
   g_test_add_func ("/cli/new-then-format", test_new_then_format);
   g_test_add_func ("/cli/format-normalises", test_format_normalises);
+  g_test_add_func ("/cli/forecast/example", test_forecast_example);
+  g_test_add_func ("/cli/forecast/reference", test_forecast_reference);
+  g_test_add_func ("/cli/forecast/scenario", test_forecast_scenario);
+  g_test_add_func ("/cli/backsolve/reference", test_backsolve_reference);
+  g_test_add_func ("/cli/planning/errors", test_planning_errors);
+  g_test_add_func ("/cli/planning/help", test_planning_help);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-files", test_import_files);
   g_test_add_func ("/cli/import-statuses", test_import_statuses);

@@ -48,6 +48,7 @@ pl_plan_state_describe (PlPlan *plan)
                   break;
                 case PL_FIELD_AMOUNTS:
                 case PL_FIELD_ANSWERS:
+                case PL_FIELD_ASSUMPTIONS:
                   if (slot.var != NULL)
                     {
                       g_autofree char *text = g_variant_print (slot.var, FALSE);

@@ -212,6 +212,32 @@ test_refused (void)
   g_assert_cmpuint (warnings, ==, 1);
 }
 
+/* Removing a budget category takes a scenario's change of its spend with it, in the same
+ * undo step; undoing gives both back. */
+static void
+test_category_removed (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_round_plan_new ();
+  g_autoptr(PlDrivers) drivers = stretch_drivers (plan);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  PlScenario *scenario = pl_scenario_add (plan, "Stretch", drivers, &error);
+  PlItem *brand = pl_plan_lookup (plan, "cat-brand");
+
+  g_assert_no_error (error);
+  before = assumptions_text (PL_ITEM (scenario));
+  pl_plan_remove (plan, brand);
+  after = assumptions_text (PL_ITEM (scenario));
+  g_assert_null (strstr (after, "cat-brand"));
+  g_assert_nonnull (strstr (after, "cat-ads"));
+  g_assert_true (pl_plan_undo (plan));
+  undone = assumptions_text (PL_ITEM (scenario));
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_nonnull (pl_plan_lookup (plan, "cat-brand"));
+}
+
 /* The order the file keeps, whatever the order given. */
 static void
 test_sort (void)
@@ -241,5 +267,6 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/set-drivers", test_set_drivers);
   g_test_add_func ("/scenario/refused", test_refused);
   g_test_add_func ("/scenario/sort", test_sort);
+  g_test_add_func ("/scenario/category-removed", test_category_removed);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fuzz-target.h"
+#include "pl-cli-planning.h"
 #include "pl-cli-summary.h"
 #include "pl-dashboard.h"
 #include "pl-plan-reader.h"
@@ -62,6 +63,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   summary = pl_cli_summary (plan, as_of);
   json = pl_cli_summary_json (plan, as_of);
   g_assert_true (g_utf8_validate (summary, -1, NULL));
+  /* The planning arithmetic on the plan's drivers and on each scenario's (a few: a file can
+   * hold thousands), in words and in JSON: any values a file holds, never a crash. */
+  for (guint i = 0; i <= MIN (pl_plan_get_n (plan, PL_COLLECTION_SCENARIOS), 4); i++)
+    {
+      g_autoptr(PlItem) scenario = i > 0 ? g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS), i - 1)
+                                         : NULL;
+      for (int json_form = 0; json_form < 2; json_form++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *forecast = pl_cli_forecast (plan, (PlScenario *) scenario, as_of, json_form, &error);
+          g_autofree char *backsolve = pl_cli_backsolve (plan, (PlScenario *) scenario, as_of, PL_GOAL_CUSTOMERS, 10,
+                                                         PL_BACKSOLVE_DEFAULT_SAFETY, json_form, NULL);
+
+          g_assert_true ((forecast == NULL) == (error != NULL));
+          g_assert_true (forecast == NULL || g_utf8_validate (forecast, -1, NULL));
+          g_assert_true (backsolve == NULL || g_utf8_validate (backsolve, -1, NULL));
+        }
+    }
 
   written = pl_plan_write_bytes (plan);
   again = read_plan (g_bytes_get_data (written, NULL), g_bytes_get_size (written), PL_READ_DEFAULT);

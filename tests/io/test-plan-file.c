@@ -21,6 +21,7 @@
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
+#include "pl-scenario.h"
 
 static char *
 example_path (void)
@@ -373,6 +374,28 @@ test_round_trip_scenarios (void)
   check_round_trip (plan);
 }
 
+/* The schema names every driver key the program knows, and only those. */
+static void
+test_scenario_driver_keys (void)
+{
+  for (int d = 0; d <= PL_N_DRIVERS; d++)
+    {
+      g_autofree char *text =
+        g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.2\">\n"
+                         "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+                         "  <scenarios><scenario id=\"s\" name=\"S\"><assume driver=\"%s\" value=\"1\"/></scenario></scenarios>\n"
+                         "</plan>\n", d < PL_N_DRIVERS ? pl_driver_key ((PlDriver) d) : "lead-to-opportunity");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlPlan) plan = pl_plan_read_bytes (text, strlen (text), "keys.pilote", PL_READ_SCHEMA, &error);
+
+      if (d < PL_N_DRIVERS)
+        g_assert_no_error (error);
+      else
+        g_assert_error (error, PL_ERROR, PL_ERROR_FILE);
+    }
+}
+
 /* Empty text elements (<notes/>, <problem/>) read as no text; they once crashed the reader. */
 static void
 test_empty_text (void)
@@ -713,6 +736,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/extension-without-declaration", test_extension_without_declaration);
   g_test_add_func ("/plan-file/spend-campaign", test_spend_campaign);
   g_test_add_func ("/plan-file/round-trip-scenarios", test_round_trip_scenarios);
+  g_test_add_func ("/plan-file/scenario-driver-keys", test_scenario_driver_keys);
   g_test_add_func ("/plan-file/empty-text", test_empty_text);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
   g_test_add_func ("/plan-file/changed-on-disk", test_changed_on_disk);
