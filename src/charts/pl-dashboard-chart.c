@@ -333,6 +333,9 @@ estimate_line (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *st
       else if (!ways[i].when)
         /* Translators: a dashboard tile's forecast where room is short, "on course for 470–520" */
         line = g_strdup_printf (_("on course for %s"), range);
+      else if (tile->estimate.forecast.why == PL_FORECAST_WHY_FORMULA)
+        /* Translators: a dashboard tile's forecast of a ratio over the whole period, "on course for 3.1× to 6.5× over the period" */
+        line = g_strdup_printf (_("on course for %s over the period"), range);
       else if (tile->estimate.aggregate == PL_AGGREGATE_LAST)
         /* Translators: a dashboard tile's forecast of a level at the period's end, "on course for 510k to 540k EUR in Dec" */
         line = g_strdup_printf (_("on course for %s in %s"), range, month);
@@ -367,6 +370,9 @@ estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle
   if (withholds (style, tile))
     /* Translators: what a forecast is against when the amounts are withheld */
     when = g_strdup (_("of the period’s target"));
+  else if (e->forecast.why == PL_FORECAST_WHY_FORMULA)
+    /* Translators: when a formula KPI is forecast, over the whole period */
+    when = g_strdup (_("over the period"));
   else if (e->aggregate == PL_AGGREGATE_LAST)
     /* Translators: when a level is forecast, "in December 2027" */
     when = g_strdup_printf (_("in %s"), month);
@@ -380,12 +386,12 @@ estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle
      * value, when ("by the end of December 2027"), the months forecast, the method */
     return g_strdup_printf (ngettext ("On course for %s %s (%u month forecast; method: %s).",
                                       "On course for %s %s (%u months forecast; method: %s).", months),
-                            range, when, months, pl_forecast_method_name (e->forecast.method));
+                            range, when, months, pl_forecast_method_of (&e->forecast));
   /* Translators: a dashboard tile's forecast: the 80 % band, when ("by the end of December
    * 2027"), the months forecast, the method ("Holt's linear trend") */
   return g_strdup_printf (ngettext ("On course for %s %s (80%% band; %u month forecast; method: %s).",
                                     "On course for %s %s (80%% band; %u months forecast; method: %s).", months),
-                          range, when, months, pl_forecast_method_name (e->forecast.method));
+                          range, when, months, pl_forecast_method_of (&e->forecast));
 }
 
 /* The sentence a tile's summary is. */

@@ -471,6 +471,23 @@ pl_forecast_method_name (PlForecastMethod method)
     }
 }
 
+const char *
+pl_forecast_method_of (const PlForecast *forecast)
+{
+  g_return_val_if_fail (forecast != NULL, NULL);
+  if (forecast->why == PL_FORECAST_WHY_FORMULA)
+    return _("its formula over its operands’ forecasts");
+  /* Within a sentence, after "method:": not capitalised, but a name keeps its capital. */
+  switch (forecast->method)
+    {
+    case PL_FORECAST_DRIFT: return C_("forecast method in a sentence", "linear trend from the first to the last value");
+    case PL_FORECAST_SEASONAL_NAIVE: return C_("forecast method in a sentence", "same month last year");
+    case PL_FORECAST_HOLT: return C_("forecast method in a sentence", "Holt’s linear trend");
+    case PL_FORECAST_NAIVE:
+    default: return C_("forecast method in a sentence", "last value carried forward");
+    }
+}
+
 static char *
 percent (double fraction)
 {

@@ -87,6 +87,10 @@ gboolean    pl_forecast_series_with  (const double *history, guint n, guint hori
  * people ("Last value carried forward"...). */
 const char *pl_forecast_method_key   (PlForecastMethod method);
 const char *pl_forecast_method_name  (PlForecastMethod method);
+/* How @forecast was made, in words for the middle of a sentence ("last value carried
+ * forward", "Holt’s linear trend"; for a formula KPI's, "its formula over its operands’
+ * forecasts"). */
+const char *pl_forecast_method_of    (const PlForecast *forecast);
 /* How @forecast was made, in one sentence for a tooltip or the report: "Holt's linear trend
  * (α 0.5, β 0.1), chosen by back-test on 48 months: 8.2 % mean error, against 11.0 % for
  * the last value carried forward." Free with g_free(). */
