@@ -11,13 +11,13 @@
 #define HEIGHT 300
 
 static guint
-colored_pixels (cairo_surface_t *surface, int x0, int x1, const PlColor *color)
+colored_pixels_in (cairo_surface_t *surface, int x0, int x1, int y0, int y1, const PlColor *color)
 {
   unsigned char *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
   guint n = 0;
 
-  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+  for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
       {
         guint32 argb = *(guint32 *) (data + y * stride + x * 4);
@@ -27,6 +27,12 @@ colored_pixels (cairo_surface_t *surface, int x0, int x1, const PlColor *color)
           n++;
       }
   return n;
+}
+
+static guint
+colored_pixels (cairo_surface_t *surface, int x0, int x1, const PlColor *color)
+{
+  return colored_pixels_in (surface, x0, x1, 0, cairo_image_surface_get_height (surface), color);
 }
 
 static void
@@ -63,6 +69,11 @@ test_leads (void)
     g_assert_cmpuint (colored_pixels (surface, (int) (56 + 5.5 * month_w), WIDTH, &band), >, 1000);
     /* Before June, only the lines' soft edges come near that colour. */
     g_assert_cmpuint (colored_pixels (surface, 56, (int) (56 + 4.5 * month_w), &band), <, 100);
+    /* The key above the plot, at its right: a swatch of the band (with the dashed line through
+     * it) before "Forecast, 80% range"; nothing of the band's colour above it on the left. */
+    g_assert_cmpuint (colored_pixels_in (surface, WIDTH - 24 - 200, WIDTH - 24, 0, 24, &band), >, 60);
+    g_assert_cmpuint (colored_pixels_in (surface, WIDTH - 24 - 200, WIDTH - 24, 0, 24, &style->muted), >, 0);
+    g_assert_cmpuint (colored_pixels_in (surface, 0, WIDTH / 2, 0, 24, &band), ==, 0);
   }
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
