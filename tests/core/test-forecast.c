@@ -565,6 +565,20 @@ test_formula_cac (void)
   /* Each month the same: July's CAC is July's spend over July's new customers. */
   g_assert_cmpfloat_with_epsilon (e.months[6].value, spend.months[6].value / won.months[6].value, 1e-9 * e.value);
   g_assert_nonnull (strstr (how, "operands"));
+  /* An objective due at the end of September reads the same way over its nine months. */
+  {
+    guint32 october = pl_plan_month_start (plan, 9);
+    PlLatestEstimate cac9 = pl_forecast_kpi_until (plan, cac, as_of, october);
+    PlLatestEstimate spend9 = pl_forecast_kpi_until (plan, PL_KPI (pl_plan_lookup (plan, "kpi-spend")), as_of, october);
+    PlLatestEstimate won9 = pl_forecast_kpi_until (plan, PL_KPI (pl_plan_lookup (plan, "kpi-new-customers")), as_of, october);
+    double sum = 0;
+
+    for (guint m = 0; m < 9; m++)
+      sum += spend.months[m].value;
+    g_assert_cmpfloat_with_epsilon (spend9.value, sum, 1e-9 * sum);
+    g_assert_cmpfloat_with_epsilon (cac9.value, spend9.value / won9.value, 1e-9 * cac9.value);
+    g_assert_cmpfloat_with_epsilon (cac9.high, spend9.high / won9.low, 1e-9 * cac9.value);
+  }
   /* LTV:CAC to date and projected read the same way: its months so far are the 3.39 to date,
    * its projection the estimated LTV over the estimated CAC, not a mean of monthly ratios. */
   g_assert_cmpint (ratio.missing, ==, PL_ESTIMATE_AVAILABLE);
