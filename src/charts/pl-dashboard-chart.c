@@ -241,12 +241,14 @@ has_estimate (const PlDashboardTile *tile)
          isfinite (e->high);
 }
 
-/* The estimate's 80 % band as the tile writes it: "470 to 520", "470" when both ends read the
- * same; with @dash, "470–520"; with @shorten, in thousands ("1.2M–1.3M EUR"); share-safe money
- * as shares of the period's target ("96% to 103%"). NULL when it cannot be shown. */
+/* The estimate's 80 % band as the tile writes it: "470 to 520"; with @dash, "470–520"; with
+ * @shorten, in thousands ("1.2M–1.3M EUR"); share-safe money as shares of the period's target
+ * ("96% to 103%"). A band whose ends read the same as written (no spread, or less than the
+ * last digit shown) is one value, "7 098", not "7 098 to 7 098": then *@one_value is set, so
+ * that the sentence around it does not speak of a band. NULL when it cannot be shown. */
 static char *
 estimate_range (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style, gboolean shorten,
-                gboolean dash)
+                gboolean dash, gboolean *one_value)
 {
   const PlLatestEstimate *e = &tile->estimate;
   PlUnit unit = pl_item_get_int (tile->kpi, PL_KPI_UNIT);
@@ -273,7 +275,8 @@ estimate_range (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *s
       low_text = pl_kpi_value_format (PL_KPI (tile->kpi), low);
       high_text = pl_kpi_value_format (PL_KPI (tile->kpi), high);
     }
-  if (g_str_equal (low_text, high_text))
+  *one_value = g_str_equal (low_text, high_text);
+  if (*one_value)
     range = g_steal_pointer (&low_text);
   else if (dash)
     /* Translators: the 80 % band of a forecast where room is short, "470–520" */
@@ -319,7 +322,9 @@ estimate_line (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *st
   for (guint i = 0; i <= G_N_ELEMENTS (ways); i++)
     {
       gboolean last = i == G_N_ELEMENTS (ways);
-      g_autofree char *range = estimate_range (plan, tile, style, last || ways[i].shorten, last || ways[i].dash);
+      gboolean one_value;
+      g_autofree char *range = estimate_range (plan, tile, style, last || ways[i].shorten, last || ways[i].dash,
+                                               &one_value);
       char *line;
 
       if (range == NULL)
@@ -333,6 +338,9 @@ estimate_line (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *st
       else if (!ways[i].when)
         /* Translators: a dashboard tile's forecast where room is short, "on course for 470–520" */
         line = g_strdup_printf (_("on course for %s"), range);
+      else if (tile->estimate.forecast.why == PL_FORECAST_WHY_FORMULA)
+        /* Translators: a dashboard tile's forecast of a ratio over the whole period, "on course for 3.1× to 6.5× over the period" */
+        line = g_strdup_printf (_("on course for %s over the period"), range);
       else if (tile->estimate.aggregate == PL_AGGREGATE_LAST)
         /* Translators: a dashboard tile's forecast of a level at the period's end, "on course for 510k to 540k EUR in Dec" */
         line = g_strdup_printf (_("on course for %s in %s"), range, month);
@@ -355,18 +363,22 @@ static char *
 estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle *style)
 {
   const PlLatestEstimate *e = &tile->estimate;
+  gboolean one_value;
   g_autofree char *range = NULL;
   g_autofree char *month = NULL;
   g_autofree char *when = NULL;
   guint months;
 
-  if (!has_estimate (tile) || (range = estimate_range (plan, tile, style, FALSE, FALSE)) == NULL)
+  if (!has_estimate (tile) || (range = estimate_range (plan, tile, style, FALSE, FALSE, &one_value)) == NULL)
     return NULL;
   months = e->n_months - e->n_actual;
   month = period_end_month (plan, TRUE);
   if (withholds (style, tile))
     /* Translators: what a forecast is against when the amounts are withheld */
     when = g_strdup (_("of the period’s target"));
+  else if (e->forecast.why == PL_FORECAST_WHY_FORMULA)
+    /* Translators: when a formula KPI is forecast, over the whole period */
+    when = g_strdup (_("over the period"));
   else if (e->aggregate == PL_AGGREGATE_LAST)
     /* Translators: when a level is forecast, "in December 2027" */
     when = g_strdup_printf (_("in %s"), month);
@@ -375,17 +387,17 @@ estimate_sentence (PlPlan *plan, const PlDashboardTile *tile, const PlChartStyle
   else
     /* Translators: when a total is forecast, "by the end of December 2027" */
     when = g_strdup_printf (_("by the end of %s"), month);
-  if (e->low == e->high)
-    /* Translators: a dashboard tile's forecast with no spread yet (one month measured): the
-     * value, when ("by the end of December 2027"), the months forecast, the method */
+  if (one_value)
+    /* Translators: a dashboard tile's forecast with no spread (one month measured, or less
+     * than the last digit shown): the value, when ("by the end of December 2027"), the months forecast, the method */
     return g_strdup_printf (ngettext ("On course for %s %s (%u month forecast; method: %s).",
                                       "On course for %s %s (%u months forecast; method: %s).", months),
-                            range, when, months, pl_forecast_method_name (e->forecast.method));
+                            range, when, months, pl_forecast_method_of (&e->forecast));
   /* Translators: a dashboard tile's forecast: the 80 % band, when ("by the end of December
    * 2027"), the months forecast, the method ("Holt's linear trend") */
   return g_strdup_printf (ngettext ("On course for %s %s (80%% band; %u month forecast; method: %s).",
                                     "On course for %s %s (80%% band; %u months forecast; method: %s).", months),
-                          range, when, months, pl_forecast_method_name (e->forecast.method));
+                          range, when, months, pl_forecast_method_of (&e->forecast));
 }
 
 /* The sentence a tile's summary is. */

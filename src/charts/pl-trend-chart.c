@@ -87,24 +87,14 @@ plot (cairo_t *cr, const double *values, guint n, double x, double y, double w, 
       }
 }
 
-/* The forecast of the months after the last measured one: the 80 % band as a light area from
- * the last actual point, widening, and the point forecast as a dashed line in the actual's
- * colour, fainter; in high contrast, the band's edges as lines rather than a faint fill. */
-static void
-plot_forecast (cairo_t *cr, const PlLatestEstimate *e, guint n, double x, double y, double w, double h, double low,
-               double high, const PlChartStyle *style)
-{
-  static const double dash[] = { 6, 4 };
-  guint first = e->n_actual > 0 ? e->n_actual - 1 : 0;
+/* The key's height, above the plot, when a forecast is drawn. */
+#define KEY_H 18.0
 
-#define PX(i) (x + (n > 1 ? w * (i) / (n - 1) : w / 2))
-#define PY(v) (y + h - (high > low ? h * ((v) - low) / (high - low) : h / 2))
-  cairo_new_path (cr);
-  for (guint m = first; m < n; m++)
-    cairo_line_to (cr, PX (m), PY (e->months[m].high));
-  for (guint m = n; m-- > first;)
-    cairo_line_to (cr, PX (m), PY (e->months[m].low));
-  cairo_close_path (cr);
+/* Paints the band's path as the forecast's band reads: a light area, or in high contrast
+ * its edges as lines rather than a faint fill. */
+static void
+paint_band (cairo_t *cr, const PlChartStyle *style)
+{
   if (style->high_contrast)
     {
       pl_chart_set_color (cr, &style->good, 1);
@@ -116,16 +106,69 @@ plot_forecast (cairo_t *cr, const PlLatestEstimate *e, guint n, double x, double
       pl_chart_set_color (cr, &style->good, 0.16);
       cairo_fill (cr);
     }
-  cairo_new_path (cr);
-  for (guint m = first; m < n; m++)
-    cairo_line_to (cr, PX (m), PY (e->months[m].value));
+}
+
+/* Strokes the path as the point forecast reads: dashed, in the actual's colour, fainter. */
+static void
+stroke_forecast (cairo_t *cr, const PlChartStyle *style)
+{
+  static const double dash[] = { 6, 4 };
+
   pl_chart_set_color (cr, &style->good, style->high_contrast ? 1 : 0.7);
   cairo_set_line_width (cr, 2);
   cairo_set_dash (cr, dash, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* The forecast of the months after the last measured one: the 80 % band as a light area from
+ * the last actual point, widening, and the point forecast as a dashed line. */
+static void
+plot_forecast (cairo_t *cr, const PlLatestEstimate *e, guint n, double x, double y, double w, double h, double low,
+               double high, const PlChartStyle *style)
+{
+  guint first = e->n_actual > 0 ? e->n_actual - 1 : 0;
+
+#define PX(i) (x + (n > 1 ? w * (i) / (n - 1) : w / 2))
+#define PY(v) (y + h - (high > low ? h * ((v) - low) / (high - low) : h / 2))
+  cairo_new_path (cr);
+  for (guint m = first; m < n; m++)
+    cairo_line_to (cr, PX (m), PY (e->months[m].high));
+  for (guint m = n; m-- > first;)
+    cairo_line_to (cr, PX (m), PY (e->months[m].low));
+  cairo_close_path (cr);
+  paint_band (cr, style);
+  cairo_new_path (cr);
+  for (guint m = first; m < n; m++)
+    cairo_line_to (cr, PX (m), PY (e->months[m].value));
+  stroke_forecast (cr, style);
 #undef PX
 #undef PY
+}
+
+/* The forecast's key, right-aligned on @right above the plot: a swatch of the band with the
+ * dashed line through it, and "Forecast, 80% range" in the axis labels' colour and size. */
+static void
+forecast_key (cairo_t *cr, PangoLayout *text, double right, double y, const PlChartStyle *style)
+{
+  const char *words = _("Forecast, 80% range");
+  g_autofree char *markup = g_markup_escape_text (words, -1);
+  int text_w, text_h;
+  double x;
+
+  pango_layout_set_width (text, -1);
+  pango_layout_set_markup (text, markup, -1);
+  pango_layout_get_pixel_size (text, &text_w, &text_h);
+  x = right - text_w;
+  set_color (cr, &style->muted, 1);
+  label (cr, text, markup, x, y + (KEY_H - text_h) / 2 - 2, text_w + 1, PANGO_ALIGN_LEFT);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x - 30, y + 2, 24, KEY_H - 8);
+  paint_band (cr, style);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x - 30, y + KEY_H / 2 - 1);
+  cairo_line_to (cr, x - 6, y + KEY_H / 2 - 1);
+  stroke_forecast (cr, style);
 }
 
 char *
@@ -145,6 +188,9 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
                       estimate.n_actual > 0 && estimate.n_actual < n;
   g_autofree char *measured_text = NULL;
 
+  /* A formula's band can be unknown (a divisor's reaching zero): then none is drawn. */
+  for (guint m = forecast ? estimate.n_actual : n; m < n; m++)
+    forecast = forecast && isfinite (estimate.months[m].low) && isfinite (estimate.months[m].high);
   for (guint m = 0; m < n; m++)
     {
       guint32 from = pl_plan_month_start (plan, m);
@@ -202,7 +248,8 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
     {
       g_autoptr(PangoLayout) text = pango_cairo_create_layout (cr);
       PangoFontDescription *font = pango_font_description_from_string (style->font);
-      double x = AXIS_W, y = PAD, w = width - AXIS_W - 24, h = height - PAD - MONTHS_H;
+      double key = forecast ? KEY_H : 0;
+      double x = AXIS_W, y = PAD + key, w = width - AXIS_W - 24, h = height - PAD - key - MONTHS_H;
 
       pango_font_description_set_absolute_size (font, 10 * PANGO_SCALE);
       pango_layout_set_font_description (text, font);
@@ -259,7 +306,10 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
           }
       }
       if (forecast)
-        plot_forecast (cr, &estimate, n, x, y, w, h, low, high, style);
+        {
+          plot_forecast (cr, &estimate, n, x, y, w, h, low, high, style);
+          forecast_key (cr, text, x + w, PAD - 4, style);
+        }
       {
         static const double dash[] = { 5, 4 };
         set_color (cr, &style->muted, 1);

@@ -7,6 +7,7 @@
 
 #include "pl-basis.h"
 #include "pl-date-text.h"
+#include "pl-formula.h"
 #include "pl-forecast.h"
 #include "pl-kpi-period.h"
 #include "pl-money.h"
@@ -470,6 +471,23 @@ pl_forecast_method_name (PlForecastMethod method)
     }
 }
 
+const char *
+pl_forecast_method_of (const PlForecast *forecast)
+{
+  g_return_val_if_fail (forecast != NULL, NULL);
+  if (forecast->why == PL_FORECAST_WHY_FORMULA)
+    return _("its formula over its operands’ forecasts");
+  /* Within a sentence, after "method:": not capitalised, but a name keeps its capital. */
+  switch (forecast->method)
+    {
+    case PL_FORECAST_DRIFT: return C_("forecast method in a sentence", "linear trend from the first to the last value");
+    case PL_FORECAST_SEASONAL_NAIVE: return C_("forecast method in a sentence", "same month last year");
+    case PL_FORECAST_HOLT: return C_("forecast method in a sentence", "Holt’s linear trend");
+    case PL_FORECAST_NAIVE:
+    default: return C_("forecast method in a sentence", "last value carried forward");
+    }
+}
+
 static char *
 percent (double fraction)
 {
@@ -492,6 +510,8 @@ pl_forecast_describe (const PlForecast *f)
     {
     case PL_FORECAST_WHY_NO_HISTORY:
       return g_strdup (_("No forecast: nothing is measured yet."));
+    case PL_FORECAST_WHY_FORMULA:
+      return g_strdup (_("Its formula over its operands’ forecasts, each made for its own history; the band from the ends of theirs."));
     case PL_FORECAST_WHY_ONE_VALUE:
       return g_strdup_printf (_("%s: only one month is measured, so there is no trend and no band yet."), method);
     case PL_FORECAST_WHY_SHORT:
@@ -627,8 +647,17 @@ window_from_points (Window *w, PlPlan *plan, PlKpi *kpi, PlAggregate aggregate, 
     window_spread_quarters (w, plan, kpi, aggregate);
 }
 
+static gboolean
+has_formula (PlKpi *kpi)
+{
+  const char *text = pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA);
+
+  return text != NULL && *text != '\0';
+}
+
 /* The window's months of a formula KPI: the formula over its operands' values of each month
- * to @as_of, as the figures give them (NAN where an operand is missing). */
+ * to @as_of, as the figures give them (NAN where an operand is missing): the history that
+ * pl_forecast_kpi_months() gives; the estimate itself goes through the operands. */
 static void
 window_from_formula (Window *w, PlPlan *plan, PlKpi *kpi, guint32 as_of)
 {
@@ -636,13 +665,15 @@ window_from_formula (Window *w, PlPlan *plan, PlKpi *kpi, guint32 as_of)
     w->value[i] = pl_figures_kpi_value (plan, kpi, w->start[i], MIN (w->start[i + 1], as_of + 1));
 }
 
+/* Combines @e's first @n months by its aggregate into its value, band and actual. */
 static void
-combine (PlLatestEstimate *e)
+combine (PlLatestEstimate *e, guint n)
 {
   double sum = 0, low = 0, high = 0, actual = 0, last_actual = NAN;
   guint count = 0, n_actual = 0;
 
-  for (guint i = 0; i < e->n_months; i++)
+  n = MIN (n, e->n_months);
+  for (guint i = 0; i < n; i++)
     {
       const PlForecastPoint *p = &e->months[i];
 
@@ -668,9 +699,9 @@ combine (PlLatestEstimate *e)
   switch (e->aggregate)
     {
     case PL_AGGREGATE_LAST:
-      e->value = e->months[e->n_months - 1].value;
-      e->low = e->months[e->n_months - 1].low;
-      e->high = e->months[e->n_months - 1].high;
+      e->value = e->months[n - 1].value;
+      e->low = e->months[n - 1].low;
+      e->high = e->months[n - 1].high;
       e->actual = last_actual;
       break;
     case PL_AGGREGATE_MEAN:
@@ -700,7 +731,7 @@ estimate_missing (PlLatestEstimate *e, PlEstimateMissing why)
 /* Fills @e from @w: the months up to the last one measured are actuals, the rest of the
  * period is forecast from them. */
 static void
-estimate_from_window (PlPlan *plan, const Window *w, PlAggregate aggregate, PlLatestEstimate *e)
+estimate_from_window (PlPlan *plan, const Window *w, PlAggregate aggregate, guint n_combine, PlLatestEstimate *e)
 {
   int last = -1, horizon;
   guint cut;
@@ -746,7 +777,7 @@ estimate_from_window (PlPlan *plan, const Window *w, PlAggregate aggregate, PlLa
         *p = e->forecast.points[i - (int) cut];
     }
   e->missing = PL_ESTIMATE_AVAILABLE;
-  combine (e);
+  combine (e, n_combine);
 }
 
 static guint32
@@ -810,8 +841,7 @@ static PlAggregate
 kpi_window (PlPlan *plan, PlKpi *kpi, guint32 as_of, Window *w)
 {
   PlAggregate aggregate = (PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE);
-  const char *formula = pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA);
-  gboolean formula_kpi = formula != NULL && *formula != '\0';
+  gboolean formula_kpi = has_formula (kpi);
   /* The spend KPI of a plan that books its spending shows the spending records. */
   gboolean records = !formula_kpi && pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE) == PL_STAGE_SPEND &&
                      pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS;
@@ -840,17 +870,252 @@ pl_forecast_kpi_months (PlPlan *plan, PlKpi *kpi, guint32 as_of, double values[P
   return w.start[0];
 }
 
+/* The estimates of one call: each KPI met once, each formula parsed once. */
+typedef struct {
+  PlPlan     *plan;
+  guint32     as_of;
+  guint       n_combine;  /* the period's months the value is over */
+  GHashTable *done;       /* PlKpi -> its PlLatestEstimate (owned) */
+  GHashTable *formulas;   /* PlKpi -> PlFormula, NULL when it does not parse */
+} Run;
+
+static PlFormula *
+run_formula (Run *run, PlKpi *kpi)
+{
+  PlFormula *formula;
+
+  if (g_hash_table_lookup_extended (run->formulas, kpi, NULL, (gpointer *) &formula))
+    return formula;
+  formula = pl_formula_parse (pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA), NULL);
+  g_hash_table_insert (run->formulas, kpi, formula);
+  return formula;
+}
+
+/* A formula's operands at one corner of their bands, or at their values. */
+typedef struct {
+  const char * const *refs;
+  double              value[64];
+} Operands;
+
+static double
+operand_value (const char *id, gpointer user_data)
+{
+  Operands *operands = user_data;
+
+  for (guint i = 0; operands->refs[i] != NULL; i++)
+    if (g_str_equal (operands->refs[i], id))
+      return operands->value[i];
+  return NAN;
+}
+
+/* @formula at the operands' values @p[i].value, and its band: the smallest and largest over
+ * the corners of the operands' bands (PL_FORECAST_MAX_CORNER_OPERANDS says how many). */
+static PlForecastPoint
+formula_point (const PlFormula *formula, const PlForecastPoint *p, guint k)
+{
+  guint full = MIN (k, PL_FORECAST_MAX_CORNER_OPERANDS);
+  guint rest = k > full ? 2 : 1;
+  Operands o = { pl_formula_get_references (formula), { 0 } };
+  PlForecastPoint point;
+
+  for (guint i = 0; i < k; i++)
+    o.value[i] = p[i].value;
+  point.value = pl_formula_evaluate (formula, operand_value, &o);
+  point.low = INFINITY;
+  point.high = -INFINITY;
+  for (guint corner = 0; corner < (1u << full) * rest; corner++)
+    {
+      double v;
+
+      for (guint i = 0; i < k; i++)
+        {
+          /* Bit i of the corner for the first ones; the last bit for all the others. */
+          gboolean at_high = i < full ? (corner >> i) & 1 : (corner >> full) & 1;
+
+          o.value[i] = at_high ? p[i].high : p[i].low;
+        }
+      v = pl_formula_evaluate (formula, operand_value, &o);
+      if (!isfinite (v))
+        {
+          point.low = point.high = NAN;
+          break;
+        }
+      point.low = MIN (point.low, v);
+      point.high = MAX (point.high, v);
+    }
+  if (!isfinite (point.value))
+    point.value = point.low = point.high = NAN;
+  return point;
+}
+
+/* @kpi's estimate from its operands', which are done (or, when not, wait on @kpi: a loop). */
+static PlLatestEstimate *
+formula_estimate (Run *run, PlKpi *kpi)
+{
+  PlLatestEstimate *e = g_new0 (PlLatestEstimate, 1);
+  PlFormula *formula = run_formula (run, kpi);
+  const PlLatestEstimate *op[64];
+  PlForecastPoint p[64];
+  guint k = 0;
+
+  e->aggregate = (PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE);
+  e->n_months = MIN (pl_plan_get_months (run->plan), PL_FORECAST_MAX_MONTHS);
+  e->n_actual = e->n_months;
+  pl_forecast_series (NULL, 0, 0, &e->forecast);
+  e->forecast.why = PL_FORECAST_WHY_FORMULA;
+  if (formula == NULL)
+    {
+      estimate_missing (e, PL_ESTIMATE_FORMULA);
+      return e;
+    }
+  for (const char * const *ref = pl_formula_get_references (formula); *ref != NULL; ref++, k++)
+    {
+      PlItem *item = pl_plan_lookup (run->plan, *ref);
+
+      if (k == G_N_ELEMENTS (op) || item == NULL || !PL_IS_KPI (item))
+        {
+          estimate_missing (e, PL_ESTIMATE_FORMULA);
+          return e;
+        }
+      op[k] = g_hash_table_lookup (run->done, item);
+      if (op[k] == NULL)
+        {
+          estimate_missing (e, PL_ESTIMATE_LOOP);
+          return e;
+        }
+      if (op[k]->missing != PL_ESTIMATE_AVAILABLE)
+        {
+          estimate_missing (e, op[k]->missing);
+          return e;
+        }
+      e->n_actual = MIN (e->n_actual, op[k]->n_actual);
+    }
+  for (guint m = 0; m < e->n_months; m++)
+    {
+      for (guint i = 0; i < k; i++)
+        p[i] = op[i]->months[m];
+      e->months[m] = formula_point (formula, p, k);
+      /* A measured month has no band, whatever rounding the corners gave. */
+      if (m < e->n_actual)
+        e->months[m].low = e->months[m].high = e->months[m].value;
+    }
+  for (guint i = 0; i < k; i++)
+    p[i] = (PlForecastPoint) { op[i]->value, op[i]->low, op[i]->high };
+  {
+    PlForecastPoint period = formula_point (formula, p, k);
+
+    e->value = period.value;
+    e->low = period.low;
+    e->high = period.high;
+  }
+  for (guint i = 0; i < k; i++)
+    p[i] = (PlForecastPoint) { op[i]->actual, op[i]->actual, op[i]->actual };
+  e->actual = formula_point (formula, p, k).value;
+  e->missing = isnan (e->value) ? PL_ESTIMATE_NOT_MEASURED : PL_ESTIMATE_AVAILABLE;
+  return e;
+}
+
+static PlLatestEstimate *
+plain_estimate (Run *run, PlKpi *kpi)
+{
+  PlLatestEstimate *e = g_new (PlLatestEstimate, 1);
+  Window w;
+  PlAggregate aggregate = kpi_window (run->plan, kpi, run->as_of, &w);
+
+  estimate_from_window (run->plan, &w, aggregate, run->n_combine, e);
+  return e;
+}
+
+/* @kpi's estimate after those of every KPI its formula uses, however deep the chain: a
+ * depth-first walk with a stack of its own, as the figures evaluate formulas, each KPI once.
+ * An operand still waiting on its own operands when its user is evaluated is in a loop. */
+static const PlLatestEstimate *
+run_estimate (Run *run, PlKpi *kpi)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr(GHashTable) expanded = g_hash_table_new (NULL, NULL);
+
+  g_ptr_array_add (stack, kpi);
+  while (stack->len > 0)
+    {
+      PlKpi *top = g_ptr_array_index (stack, stack->len - 1);
+      PlFormula *formula;
+
+      if (g_hash_table_contains (run->done, top))
+        g_ptr_array_set_size (stack, stack->len - 1);
+      else if (!has_formula (top))
+        {
+          g_ptr_array_set_size (stack, stack->len - 1);
+          g_hash_table_insert (run->done, top, plain_estimate (run, top));
+        }
+      else if (g_hash_table_contains (expanded, top))
+        {
+          g_ptr_array_set_size (stack, stack->len - 1);
+          g_hash_table_insert (run->done, top, formula_estimate (run, top));
+        }
+      else
+        {
+          g_hash_table_add (expanded, top);
+          if ((formula = run_formula (run, top)) == NULL)
+            continue;
+          for (const char * const *ref = pl_formula_get_references (formula); *ref != NULL; ref++)
+            {
+              PlItem *operand = pl_plan_lookup (run->plan, *ref);
+
+              if (operand != NULL && PL_IS_KPI (operand) && !g_hash_table_contains (expanded, operand) &&
+                  !g_hash_table_contains (run->done, operand))
+                g_ptr_array_add (stack, operand);
+            }
+        }
+    }
+  return g_hash_table_lookup (run->done, kpi);
+}
+
+static PlLatestEstimate
+estimate_kpi (PlPlan *plan, PlKpi *kpi, guint32 as_of, guint n_combine)
+{
+  Run run = { plan, as_of, n_combine, g_hash_table_new_full (NULL, NULL, NULL, g_free),
+              g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pl_formula_free) };
+  PlLatestEstimate e;
+
+  if (!has_formula (kpi))
+    {
+      /* No table needed for the common case. */
+      Window w;
+      PlAggregate aggregate = kpi_window (plan, kpi, as_of, &w);
+
+      estimate_from_window (plan, &w, aggregate, n_combine, &e);
+    }
+  else
+    e = *run_estimate (&run, kpi);
+  g_hash_table_unref (run.done);
+  g_hash_table_unref (run.formulas);
+  return e;
+}
+
 PlLatestEstimate
 pl_forecast_kpi (PlPlan *plan, PlKpi *kpi, guint32 as_of)
 {
-  PlLatestEstimate e;
-  Window w;
-  PlAggregate aggregate;
+  g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi), (PlLatestEstimate) { .missing = PL_ESTIMATE_NOT_MEASURED });
+  return estimate_kpi (plan, kpi, as_of, PL_FORECAST_MAX_MONTHS);
+}
+
+PlLatestEstimate
+pl_forecast_kpi_until (PlPlan *plan, PlKpi *kpi, guint32 as_of, guint32 until)
+{
+  guint n = 0;
 
   g_return_val_if_fail (PL_IS_PLAN (plan) && PL_IS_KPI (kpi), (PlLatestEstimate) { .missing = PL_ESTIMATE_NOT_MEASURED });
-  aggregate = kpi_window (plan, kpi, as_of, &w);
-  estimate_from_window (plan, &w, aggregate, &e);
-  return e;
+  while (n < MIN (pl_plan_get_months (plan), PL_FORECAST_MAX_MONTHS) && pl_plan_month_start (plan, n) < until)
+    n++;
+  if (n == 0)
+    {
+      PlLatestEstimate e = { 0 };
+
+      estimate_missing (&e, PL_ESTIMATE_NOT_MEASURED);
+      return e;
+    }
+  return estimate_kpi (plan, kpi, as_of, n);
 }
 
 PlLatestEstimate
@@ -872,7 +1137,7 @@ pl_forecast_spend (PlPlan *plan, guint32 as_of)
       window_init (&w, window_last_month (plan, as_of));
       window_from_records (&w, plan, as_of);
       window_drop_running_month (&w, as_of);
-      estimate_from_window (plan, &w, PL_AGGREGATE_SUM, &e);
+      estimate_from_window (plan, &w, PL_AGGREGATE_SUM, PL_FORECAST_MAX_MONTHS, &e);
       return e;
     case PL_SPEND_NONE:
     default:
@@ -898,6 +1163,10 @@ pl_latest_estimate_reason (PlPlan *plan, const PlLatestEstimate *estimate, guint
       return g_strdup (_("No estimate: the last measurement is too long before the period’s end to forecast from it."));
     case PL_ESTIMATE_NO_SPEND:
       return g_strdup (_("No estimate: the plan has no spending records and no spend KPI."));
+    case PL_ESTIMATE_LOOP:
+      return g_strdup (_("No estimate: its formula refers to itself, through other KPIs or directly."));
+    case PL_ESTIMATE_FORMULA:
+      return g_strdup (_("No estimate: its formula cannot be read or names something that is not a KPI."));
     case PL_ESTIMATE_NOT_MEASURED:
     default:
       day = pl_date_text (as_of, PL_DATE_LONG);

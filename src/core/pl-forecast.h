@@ -34,6 +34,8 @@ typedef enum {
                                 * (3 values), the last value with its change (2) */
   PL_FORECAST_WHY_BACKTEST,    /* the smallest error in the back-test */
   PL_FORECAST_WHY_FORCED,      /* asked for by the caller */
+  PL_FORECAST_WHY_FORMULA,     /* a formula KPI: its formula over its operands' forecasts,
+                                * each made for its own history (method is not meaningful) */
 } PlForecastWhy;
 
 /* Months of history used at most, the most recent: older years rarely describe the next
@@ -85,6 +87,10 @@ gboolean    pl_forecast_series_with  (const double *history, guint n, guint hori
  * people ("Last value carried forward"...). */
 const char *pl_forecast_method_key   (PlForecastMethod method);
 const char *pl_forecast_method_name  (PlForecastMethod method);
+/* How @forecast was made, in words for the middle of a sentence ("last value carried
+ * forward", "Holt’s linear trend"; for a formula KPI's, "its formula over its operands’
+ * forecasts"). */
+const char *pl_forecast_method_of    (const PlForecast *forecast);
 /* How @forecast was made, in one sentence for a tooltip or the report: "Holt's linear trend
  * (α 0.5, β 0.1), chosen by back-test on 48 months: 8.2 % mean error, against 11.0 % for
  * the last value carried forward." Free with g_free(). */
@@ -96,7 +102,17 @@ typedef enum {
   PL_ESTIMATE_NOT_MEASURED,   /* nothing measured on or before the day */
   PL_ESTIMATE_TOO_OLD,        /* the last measurement is too far before the period's end */
   PL_ESTIMATE_NO_SPEND,       /* no spending records and no spend KPI */
+  PL_ESTIMATE_LOOP,           /* a formula that refers to itself, through any number of others */
+  PL_ESTIMATE_FORMULA,        /* a formula that cannot be read, or names something not a KPI */
 } PlEstimateMissing;
+
+/* A formula KPI's band is its formula evaluated at every corner of its operands' bands (each
+ * operand at its low and at its high), the smallest and the largest taken. Up to this many
+ * operands every corner is evaluated (64); the operands after these are taken all at their
+ * low or all at their high together (twice the corners), which can make the band narrower
+ * than the full set of corners would. A corner that is not a number (a divisor whose band
+ * reaches zero) leaves the band unknown: low and high NAN. */
+#define PL_FORECAST_MAX_CORNER_OPERANDS 6
 
 #define PL_FORECAST_MAX_MONTHS 12
 
@@ -110,7 +126,9 @@ typedef struct {
   guint      n_months;       /* of the period */
   guint      n_actual;       /* the first n_actual months are measured (or a gap among them,
                               * carried over), the rest forecast */
-  PlAggregate aggregate;
+  PlAggregate aggregate;      /* how a KPI's months combine; a formula KPI's value is not
+                              * combined from its months but its formula over its operands'
+                              * estimates for the period (forecast.why PL_FORECAST_WHY_FORMULA) */
   PlForecastPoint months[PL_FORECAST_MAX_MONTHS]; /* each month of the period; a measured
                               * month has low == high == value */
   PlForecast forecast;       /* from the month after the last measured one */
@@ -119,11 +137,19 @@ typedef struct {
 /* @kpi's latest estimate as of the Julian day @as_of: its months measured on or before
  * @as_of within the period, and the forecast of the others from its measurements before
  * @as_of (months before the period included), combined by its aggregate (sum: the sum;
- * last: the last month's; mean: the mean). Formula KPIs are forecast from their monthly
- * values. Points dated after @as_of are ignored: a plan filled in ahead reads as of the day.
+ * last: the last month's; mean: the mean). A formula KPI reads as its figure to date does
+ * (pl_figures_kpi()): its formula over its operands' latest estimates for the period (CAC
+ * is the estimated spend over the estimated new customers, not a mean of monthly CACs), each
+ * month its formula over its operands' months, the band as PL_FORECAST_MAX_CORNER_OPERANDS
+ * says; a formula loop, or one that cannot be read, gives no estimate. Points dated after
+ * @as_of are ignored: a plan filled in ahead reads as of the day.
  * A total added up from weeks (or the spending records' days) leaves out the month still
  * running on @as_of, which is forecast whole; a quarterly value is shared over its months. */
 PlLatestEstimate pl_forecast_kpi     (PlPlan *plan, PlKpi *kpi, guint32 as_of);
+/* The same with value, low, high and actual over the period's months that start before the
+ * Julian day @until only (an objective due before the period's end); the months are all the
+ * period's. With no such month the estimate is missing (PL_ESTIMATE_NOT_MEASURED). */
+PlLatestEstimate pl_forecast_kpi_until (PlPlan *plan, PlKpi *kpi, guint32 as_of, guint32 until);
 /* The same for the plan's spend, from its one source (pl_figures_spend_source()). */
 PlLatestEstimate pl_forecast_spend   (PlPlan *plan, guint32 as_of);
 /* @kpi's monthly values as pl_forecast_kpi() reads them: the PL_FORECAST_MAX_HISTORY months

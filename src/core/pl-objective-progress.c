@@ -252,53 +252,18 @@ pl_objectives_reconcile (PlPlan *plan)
   return notes;
 }
 
-/* The latest estimate over the objective's span: the whole period's as the forecast gives it,
- * or its months up to the due date combined by the KPI's aggregate. */
+/* The latest estimate over the objective's span: its months up to the due date combined as
+ * the forecast combines the period's (a formula KPI over its operands' estimates). */
 static void
 project (PlPlan *plan, PlObjectiveProgress *progress, guint32 as_of)
 {
-  PlLatestEstimate estimate = pl_forecast_kpi (plan, progress->kpi, as_of);
-  guint n = 0;
-  double sum[3] = { 0, 0, 0 };
+  PlLatestEstimate estimate = pl_forecast_kpi_until (plan, progress->kpi, as_of, progress->span.to);
 
   if (estimate.missing != PL_ESTIMATE_AVAILABLE || isnan (estimate.value))
     return;
-  while (n < estimate.n_months && pl_plan_month_start (plan, n) < progress->span.to)
-    n++;
-  if (n == estimate.n_months)
-    {
-      progress->projected = estimate.value;
-      progress->projected_low = estimate.low;
-      progress->projected_high = estimate.high;
-      return;
-    }
-  if (n == 0)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      sum[0] += estimate.months[i].value;
-      sum[1] += estimate.months[i].low;
-      sum[2] += estimate.months[i].high;
-    }
-  switch (estimate.aggregate)
-    {
-    case PL_AGGREGATE_LAST:
-      progress->projected = estimate.months[n - 1].value;
-      progress->projected_low = estimate.months[n - 1].low;
-      progress->projected_high = estimate.months[n - 1].high;
-      break;
-    case PL_AGGREGATE_MEAN:
-      progress->projected = sum[0] / n;
-      progress->projected_low = sum[1] / n;
-      progress->projected_high = sum[2] / n;
-      break;
-    case PL_AGGREGATE_SUM:
-    default:
-      progress->projected = sum[0];
-      progress->projected_low = sum[1];
-      progress->projected_high = sum[2];
-      break;
-    }
+  progress->projected = estimate.value;
+  progress->projected_low = estimate.low;
+  progress->projected_high = estimate.high;
 }
 
 void

@@ -218,7 +218,7 @@ test_reference (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), ==,
                    "Leads, February 2027: 80, off target (target 100), down from 120 the month before. "
                    "On course for 236 to 2\u202F152 by the end of December 2027 (80% band; 10 months forecast; "
-                   "method: Last value carried forward).");
+                   "method: last value carried forward).");
   pl_test_screenshot (GTK_WIDGET (window), "dashboard-reference");
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
@@ -263,7 +263,7 @@ test_as_of (void)
   /* As of January the forecast knows one month: carried over the year, with no band yet. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)), ==,
                    "Leads, January 2027: 120, on target (target 100). On course for 1\u202F440 by the end of "
-                   "December 2027 (11 months forecast; method: Last value carried forward).");
+                   "December 2027 (11 months forecast; method: last value carried forward).");
   dates = g_settings_get_value (settings, "as-of-dates");
   g_assert_true (g_variant_lookup (dates, uri, "&s", &remembered));
   g_assert_cmpstr (remembered, ==, "2027-01-31");

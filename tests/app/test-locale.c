@@ -159,9 +159,15 @@ test_reference (void)
   page = pl_test_find_by_id (GTK_WIDGET (window), "page_stack");
   pl_test_wait_drawn (page);
   tiles = pl_test_find_by_id (page, "tiles");
-  tile = plain_spaces (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)));
-  g_assert_cmpstr (tile, ==, in_french ? "Leads, février 2027 : 80, hors objectif (objectif 100), en baisse par rapport à 120 le mois précédent."
-                                       : "Leads, February 2027: 80, off target (target 100), down from 120 the month before.");
+  /* The figures, then the forecast of the rest of the period; in French with a narrow
+   * no-break space before ":", ";" and "%", and between thousands. */
+  tile = g_strdup (gtk_widget_get_tooltip_text (gtk_grid_get_child_at (GTK_GRID (tiles), 0, 0)));
+  g_assert_cmpstr (tile, ==, in_french ? "Leads, février 2027\u202F: 80, hors objectif (objectif 100), en baisse par rapport à 120 "
+                                         "le mois précédent. En route vers 236 à 2\u202F152 d’ici fin décembre 2027 "
+                                         "(fourchette à 80\u202F%\u202F; 10 mois prévus\u202F; méthode\u202F: dernière valeur reconduite)."
+                                       : "Leads, February 2027: 80, off target (target 100), down from 120 the month before. "
+                                         "On course for 236 to 2,152 by the end of December 2027 "
+                                         "(80% band; 10 months forecast; method: last value carried forward).");
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
   g_unlink (path);

@@ -180,9 +180,50 @@ test_tile (void)
                                                        280, 100, style);
     g_assert_cmpstr (summary, ==, "Leads, June 2027: 689, on target (target 688), down from 754 the month before. "
                                   "On course for 6\u202F873 to 9\u202F833 by the end of December 2027 (80% band; "
-                                  "6 months forecast; method: Last value carried forward).");
+                                  "6 months forecast; method: last value carried forward).");
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
+  }
+  /* A band narrower than the last digit shown reads as one value, not "7 098 to 7 098", and
+   * the sentence does not speak of a band; a band of no width the same. */
+  for (guint narrow = 0; narrow < 2; narrow++)
+    {
+      PlDashboardTile tile = g_array_index (dashboard->tiles, PlDashboardTile, 0);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 280, 100);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *summary = NULL;
+
+      tile.estimate.value = 7098;
+      tile.estimate.low = narrow ? 7097.8 : 7098;
+      tile.estimate.high = narrow ? 7098.3 : 7098;
+      summary = pl_dashboard_tile_draw (plan, &tile, cr, 280, 100, style);
+      write_png (surface, "tile-one-value.png");
+      g_assert_true (g_str_has_suffix (summary, " On course for 7\u202F098 by the end of December 2027 "
+                                                "(6 months forecast; method: last value carried forward)."));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  /* CAC, a formula: the estimated spend over the estimated new customers, over the period. */
+  {
+    PlDashboardTile *cac = NULL;
+
+    for (guint i = 0; i < dashboard->tiles->len; i++)
+      if (g_str_equal (pl_item_get_id (g_array_index (dashboard->tiles, PlDashboardTile, i).kpi), "kpi-cac"))
+        cac = &g_array_index (dashboard->tiles, PlDashboardTile, i);
+    g_assert_nonnull (cac);
+    g_assert_cmpint (cac->estimate.forecast.why, ==, PL_FORECAST_WHY_FORMULA);
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 280, 100);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *summary = pl_dashboard_tile_draw (plan, cac, cr, 280, 100, style);
+
+      write_png (surface, "tile-cac.png");
+      g_test_message ("%s", summary);
+      g_assert_nonnull (strstr (summary, " over the period (80% band; 6 months forecast; method: its formula over its "
+                                         "operands’ forecasts)."));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
   }
 }
 

@@ -11,13 +11,13 @@
 #define HEIGHT 300
 
 static guint
-colored_pixels (cairo_surface_t *surface, int x0, int x1, const PlColor *color)
+colored_pixels_in (cairo_surface_t *surface, int x0, int x1, int y0, int y1, const PlColor *color)
 {
   unsigned char *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
   guint n = 0;
 
-  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+  for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
       {
         guint32 argb = *(guint32 *) (data + y * stride + x * 4);
@@ -27,6 +27,12 @@ colored_pixels (cairo_surface_t *surface, int x0, int x1, const PlColor *color)
           n++;
       }
   return n;
+}
+
+static guint
+colored_pixels (cairo_surface_t *surface, int x0, int x1, const PlColor *color)
+{
+  return colored_pixels_in (surface, x0, x1, 0, cairo_image_surface_get_height (surface), color);
 }
 
 static void
@@ -63,9 +69,46 @@ test_leads (void)
     g_assert_cmpuint (colored_pixels (surface, (int) (56 + 5.5 * month_w), WIDTH, &band), >, 1000);
     /* Before June, only the lines' soft edges come near that colour. */
     g_assert_cmpuint (colored_pixels (surface, 56, (int) (56 + 4.5 * month_w), &band), <, 100);
+    /* The key above the plot, at its right: a swatch of the band (with the dashed line through
+     * it) before "Forecast, 80% range"; nothing of the band's colour above it on the left. */
+    g_assert_cmpuint (colored_pixels_in (surface, WIDTH - 24 - 200, WIDTH - 24, 0, 24, &band), >, 60);
+    g_assert_cmpuint (colored_pixels_in (surface, WIDTH - 24 - 200, WIDTH - 24, 0, 24, &style->muted), >, 0);
+    g_assert_cmpuint (colored_pixels_in (surface, 0, WIDTH / 2, 0, 24, &band), ==, 0);
   }
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+/* The forecast's key in the dark and the high-contrast styles: the band's swatch as the band
+ * is drawn there (its edges as lines in high contrast), the words in the muted colour. */
+static void
+test_key_styles (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+  const PlChartStyle *styles[] = { pl_chart_style_dark (), pl_chart_style_high_contrast (FALSE) };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *name = g_strdup_printf ("trend-leads-%s.png", i == 0 ? "dark" : "high-contrast");
+      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, name, NULL);
+      g_autofree char *summary = pl_trend_chart_draw (plan, pl_plan_lookup (plan, "kpi-leads"), FALSE, cr, WIDTH,
+                                                      HEIGHT, styles[i]);
+
+      cairo_surface_flush (surface);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpuint (colored_pixels_in (surface, WIDTH - 24 - 200, WIDTH - 24, 0, 24, &styles[i]->muted), >, 0);
+      if (styles[i]->high_contrast)
+        g_assert_cmpuint (colored_pixels_in (surface, WIDTH - 24 - 200, WIDTH - 24, 0, 24, &styles[i]->good), >, 20);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
 }
 
 int
@@ -73,5 +116,6 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/trend/leads", test_leads);
+  g_test_add_func ("/trend/key-styles", test_key_styles);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pl-date-text.h"
 #include "pl-forecast.h"
@@ -487,6 +488,139 @@ test_example (void)
   g_assert_cmpfloat (e.value, >=, e.actual);
 }
 
+static PlPlan *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* A formula KPI's estimate reads as its figure to date: with nothing left to forecast, it is
+ * pl_figures_kpi() over the same months, for every formula KPI of the example. */
+static void
+test_formula_as_figures (void)
+{
+  g_autoptr(PlPlan) full = load_example ();
+  guint32 as_of = pl_figures_measured_until (full) - 1;
+  PlPlan *plans[] = { full };
+  guint formulas = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    {
+      GListModel *kpis = pl_plan_get_collection (plans[p], PL_COLLECTION_KPIS);
+      PlBasis basis = pl_basis_range (pl_plan_get_start (plans[p]), as_of + 1);
+
+      for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+        {
+          g_autoptr(PlKpi) kpi = g_list_model_get_item (kpis, i);
+          const char *formula = pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA);
+          PlFigure figure = pl_figures_kpi (plans[p], kpi, PL_SERIES_MEASUREMENTS, &basis);
+          /* The first six months, to the end of June: all measured, nothing to forecast. */
+          PlLatestEstimate e = pl_forecast_kpi_until (plans[p], kpi, as_of, as_of + 1);
+
+          if (formula == NULL || *formula == '\0')
+            continue;
+          formulas++;
+          g_assert_cmpint (e.missing, ==, PL_ESTIMATE_AVAILABLE);
+          g_assert_cmpint (e.forecast.why, ==, PL_FORECAST_WHY_FORMULA);
+          g_assert_cmpfloat_with_epsilon (e.value, figure.value, 1e-9 * fabs (figure.value));
+          g_assert_cmpfloat (e.low, ==, e.value);
+          g_assert_cmpfloat (e.high, ==, e.value);
+          g_assert_cmpfloat_with_epsilon (e.actual, figure.value, 1e-9 * fabs (figure.value));
+        }
+    }
+  g_assert_cmpuint (formulas, ==, 8);
+}
+
+/* CAC is the estimated spend over the estimated new customers, its band from their ends;
+ * objectives and tiles read the same estimate. */
+static void
+test_formula_cac (void)
+{
+  g_autoptr(PlPlan) plan = load_example ();
+  guint32 as_of = pl_figures_measured_until (plan) - 1;
+  PlKpi *cac = PL_KPI (pl_plan_lookup (plan, "kpi-cac"));
+  PlKpi *ltv_cac = PL_KPI (pl_plan_lookup (plan, "kpi-ltv-cac"));
+  PlLatestEstimate e = pl_forecast_kpi (plan, cac, as_of);
+  PlLatestEstimate spend = pl_forecast_kpi (plan, PL_KPI (pl_plan_lookup (plan, "kpi-spend")), as_of);
+  PlLatestEstimate won = pl_forecast_kpi (plan, PL_KPI (pl_plan_lookup (plan, "kpi-new-customers")), as_of);
+  PlLatestEstimate ratio = pl_forecast_kpi (plan, ltv_cac, as_of);
+  PlLatestEstimate ltv = pl_forecast_kpi (plan, PL_KPI (pl_plan_lookup (plan, "kpi-ltv")), as_of);
+  PlBasis to_date = pl_basis_to_date (plan, as_of);
+  PlFigure ratio_to_date = pl_figures_kpi (plan, ltv_cac, PL_SERIES_MEASUREMENTS, &to_date);
+  g_autofree char *how = pl_forecast_describe (&e.forecast);
+
+  g_assert_cmpint (e.missing, ==, PL_ESTIMATE_AVAILABLE);
+  g_assert_cmpuint (e.n_actual, ==, 6);
+  g_assert_cmpfloat_with_epsilon (e.value, spend.value / won.value, 1e-9 * e.value);
+  g_assert_cmpfloat_with_epsilon (e.low, spend.low / won.high, 1e-9 * e.value);
+  g_assert_cmpfloat_with_epsilon (e.high, spend.high / won.low, 1e-9 * e.value);
+  g_assert_cmpfloat_with_epsilon (e.actual, spend.actual / won.actual, 1e-9 * e.value);
+  /* Each month the same: July's CAC is July's spend over July's new customers. */
+  g_assert_cmpfloat_with_epsilon (e.months[6].value, spend.months[6].value / won.months[6].value, 1e-9 * e.value);
+  g_assert_nonnull (strstr (how, "operands"));
+  /* An objective due at the end of September reads the same way over its nine months. */
+  {
+    guint32 october = pl_plan_month_start (plan, 9);
+    PlLatestEstimate cac9 = pl_forecast_kpi_until (plan, cac, as_of, october);
+    PlLatestEstimate spend9 = pl_forecast_kpi_until (plan, PL_KPI (pl_plan_lookup (plan, "kpi-spend")), as_of, october);
+    PlLatestEstimate won9 = pl_forecast_kpi_until (plan, PL_KPI (pl_plan_lookup (plan, "kpi-new-customers")), as_of, october);
+    double sum = 0;
+
+    for (guint m = 0; m < 9; m++)
+      sum += spend.months[m].value;
+    g_assert_cmpfloat_with_epsilon (spend9.value, sum, 1e-9 * sum);
+    g_assert_cmpfloat_with_epsilon (cac9.value, spend9.value / won9.value, 1e-9 * cac9.value);
+    g_assert_cmpfloat_with_epsilon (cac9.high, spend9.high / won9.low, 1e-9 * cac9.value);
+  }
+  /* LTV:CAC to date and projected read the same way: its months so far are the 3.39 to date,
+   * its projection the estimated LTV over the estimated CAC, not a mean of monthly ratios. */
+  g_assert_cmpint (ratio.missing, ==, PL_ESTIMATE_AVAILABLE);
+  g_assert_cmpfloat_with_epsilon (ratio_to_date.value, 3.39, 0.005);
+  g_assert_cmpfloat_with_epsilon (ratio.actual, ratio_to_date.value, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ratio.value, ltv.value / e.value, 1e-9 * ratio.value);
+  g_test_message ("LTV:CAC to date %.2f, projected %.2f (%.2f to %.2f)", ratio_to_date.value, ratio.value,
+                  ratio.low, ratio.high);
+}
+
+/* A formula loop gives no estimate, and says why in words. */
+static void
+test_formula_loop (void)
+{
+  g_autoptr(PlPlan) plan = load_example ();
+  guint32 as_of = pl_figures_measured_until (plan) - 1;
+  PlItem *arpu = pl_plan_lookup (plan, "kpi-arpu");
+  const char *ids[] = { "kpi-arpu", "kpi-ltv", "kpi-ltv-cac" };
+
+  pl_item_set_string (arpu, PL_KPI_FORMULA, "kpi-ltv / 3");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      PlLatestEstimate e = pl_forecast_kpi (plan, PL_KPI (pl_plan_lookup (plan, ids[i])), as_of);
+      g_autofree char *reason = pl_latest_estimate_reason (plan, &e, as_of);
+
+      g_assert_cmpint (e.missing, ==, PL_ESTIMATE_LOOP);
+      g_assert_true (isnan (e.value) && isnan (e.low) && isnan (e.high));
+      g_assert_cmpstr (reason, ==, "No estimate: its formula refers to itself, through other KPIs or directly.");
+    }
+  /* CAC does not take part: still estimated. */
+  g_assert_cmpint (pl_forecast_kpi (plan, PL_KPI (pl_plan_lookup (plan, "kpi-cac")), as_of).missing, ==,
+                   PL_ESTIMATE_AVAILABLE);
+  pl_item_set_string (arpu, PL_KPI_FORMULA, "kpi-mrr / (");
+  {
+    PlLatestEstimate e = pl_forecast_kpi (plan, PL_KPI (arpu), as_of);
+    g_autofree char *reason = pl_latest_estimate_reason (plan, &e, as_of);
+
+    g_assert_cmpint (e.missing, ==, PL_ESTIMATE_FORMULA);
+    g_assert_nonnull (strstr (reason, "cannot be read"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -503,5 +637,8 @@ main (int argc, char **argv)
   g_test_add_func ("/forecast/estimate-weekly", test_estimate_weekly);
   g_test_add_func ("/forecast/estimate-missing", test_estimate_missing);
   g_test_add_func ("/forecast/example", test_example);
+  g_test_add_func ("/forecast/formula-as-figures", test_formula_as_figures);
+  g_test_add_func ("/forecast/formula-cac", test_formula_cac);
+  g_test_add_func ("/forecast/formula-loop", test_formula_loop);
   return g_test_run ();
 }
