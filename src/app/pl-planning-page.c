@@ -148,6 +148,11 @@ value_text (PlPlanningPage *self, PlProjectionRow row, double value)
 {
   if (pl_scenario_chart_is_money (row) && isfinite (value))
     return pl_number_short (value, FALSE);
+  /* A projection is an expectation, but "82.5 SQL" reads as a typo to a planner: whole
+   * counts from ten up; below ten the tenth still tells 6.5 customers from 6. */
+  if (row != PL_PROJECTION_LTV_CAC && row != PL_PROJECTION_ROI && isfinite (value) &&
+      fabs (value) >= 10 && fabs (value) < 1000)
+    return g_strdup_printf ("%.0f", round (value));
   return pl_scenario_chart_value_text (pl_chart_style_light (), self->plan, row, value, NAN, TRUE);
 }
 
