@@ -24,6 +24,7 @@ struct _PlDrivers {
   double         base[PL_N_DRIVERS];
   PlDriverSource base_source[PL_N_DRIVERS];
   guint          window;        /* months in [from, to); 0 when nothing is measured */
+  guint          asked;         /* the window asked for, which history may not fill */
   guint32        from, to;
   /* Each ratio driver's best single month in the window (pl_drivers_get_best_month), and
    * that month's first day; 0 when no month measures both its terms. */
@@ -234,6 +235,7 @@ pl_drivers_new_from_plan (PlPlan *plan, guint window, guint32 as_of)
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
   self = drivers_alloc ();
   window = MAX (window, 1);
+  self->asked = window;
   if (measured_months (plan, as_of, &first, &last))
     {
       /* Never before the first month measured: "the last 3 months" of a plan measured for
@@ -283,6 +285,7 @@ pl_drivers_copy (const PlDrivers *drivers)
   memcpy (self->best, drivers->best, sizeof self->best);
   memcpy (self->best_month, drivers->best_month, sizeof self->best_month);
   self->window = drivers->window;
+  self->asked = drivers->asked;
   self->from = drivers->from;
   self->to = drivers->to;
   for (guint i = 0; i < drivers->categories->len; i++)
@@ -483,6 +486,13 @@ pl_drivers_get_window (const PlDrivers *drivers, guint32 *from, guint32 *to)
   if (to != NULL)
     *to = drivers->to;
   return drivers->window;
+}
+
+guint
+pl_drivers_get_asked_window (const PlDrivers *drivers)
+{
+  g_return_val_if_fail (drivers != NULL, 0);
+  return drivers->asked;
 }
 
 gboolean

@@ -89,6 +89,9 @@ char         **pl_drivers_list_category_changes (const PlDrivers *drivers);
 /* The history window: its length in months and its days [*from, *to) (empty when nothing
  * is measured). */
 guint          pl_drivers_get_window      (const PlDrivers *drivers, guint32 *from, guint32 *to);
+/* The window's length as asked of pl_drivers_new_from_plan(): what a scenario keeps, since a
+ * plan measured for two months fills only two of the three asked for, until it has more. */
+guint          pl_drivers_get_asked_window (const PlDrivers *drivers);
 
 /* What the plan has already achieved for @driver: its best single month in the history
  * window, each month's own ratio of the two terms (the lowest monthly CPL; the highest

@@ -102,7 +102,7 @@ assumptions_of (const PlDrivers *drivers)
 static guint
 window_of (const PlDrivers *drivers)
 {
-  guint window = pl_drivers_get_window (drivers, NULL, NULL);
+  guint window = pl_drivers_get_asked_window (drivers);
 
   return window >= 1 && window <= PL_RULE_MAX_WINDOW ? window : PL_DRIVERS_DEFAULT_WINDOW;
 }

@@ -143,6 +143,9 @@ test_set_drivers (void)
   g_assert_no_error (error);
   after = assumptions_text (PL_ITEM (scenario));
   g_assert_cmpstr (after, ==, "[('driver', 'churn', 0.029999999999999999)]");
+  /* The window asked for, though the plan measures only three of its six months yet. */
+  g_assert_cmpuint (pl_drivers_get_window (plain, NULL, NULL), ==, 3);
+  g_assert_cmpint (pl_item_get_int (PL_ITEM (scenario), PL_SCENARIO_WINDOW), ==, 6);
   g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Change Scenario");
 
   g_assert_true (pl_plan_undo (plan));
