@@ -319,7 +319,7 @@ cache_get (PlPlan *plan)
       cache = g_new0 (Cache, 1);
       cache->entries = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
       cache->budget = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
-      cache->formulas = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pl_formula_free);
+      cache->formulas = pl_formula_cache_new ();
       cache->evaluating = g_hash_table_new (NULL, NULL);
       g_object_set_data_full (G_OBJECT (plan), "pl-figures-cache", cache, cache_free);
       cache_fill (cache, plan);
@@ -415,18 +415,6 @@ missing (const PlBasis *basis, PlMissing why, PlStage stage)
   return figure;
 }
 
-static PlFormula *
-formula_of (Cache *cache, PlKpi *kpi)
-{
-  PlFormula *formula;
-
-  if (g_hash_table_lookup_extended (cache->formulas, kpi, NULL, (gpointer *) &formula))
-    return formula;
-  formula = pl_formula_parse (pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA), NULL);
-  g_hash_table_insert (cache->formulas, kpi, formula);
-  return formula;
-}
-
 static gboolean
 has_formula (PlKpi *kpi)
 {
@@ -495,7 +483,7 @@ measure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasi
     return missing (basis, PL_MISSING_BEFORE_PERIOD, stage);
   if (has_formula (kpi))
     {
-      PlFormula *formula = formula_of (cache, kpi);
+      PlFormula *formula = pl_formula_cache_get (cache->formulas, kpi);
       Operands operands = { plan, cache, kind, basis, PL_MISSING_NONE, PL_STAGE_NONE };
       PlFigure figure;
 
@@ -583,7 +571,7 @@ evaluate_chain (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const
           continue;
         }
       g_hash_table_add (expanded, top);
-      if (!has_formula (top) || (formula = formula_of (cache, top)) == NULL)
+      if (!has_formula (top) || (formula = pl_formula_cache_get (cache->formulas, top)) == NULL)
         continue;
       g_hash_table_add (cache->evaluating, top);
       for (const char * const *ref = pl_formula_get_references (formula); *ref != NULL; ref++)

@@ -879,18 +879,6 @@ typedef struct {
   GHashTable *formulas;   /* PlKpi -> PlFormula, NULL when it does not parse */
 } Run;
 
-static PlFormula *
-run_formula (Run *run, PlKpi *kpi)
-{
-  PlFormula *formula;
-
-  if (g_hash_table_lookup_extended (run->formulas, kpi, NULL, (gpointer *) &formula))
-    return formula;
-  formula = pl_formula_parse (pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA), NULL);
-  g_hash_table_insert (run->formulas, kpi, formula);
-  return formula;
-}
-
 /* A formula's operands at one corner of their bands, or at their values. */
 typedef struct {
   const char * const *refs;
@@ -953,7 +941,7 @@ static PlLatestEstimate *
 formula_estimate (Run *run, PlKpi *kpi)
 {
   PlLatestEstimate *e = g_new0 (PlLatestEstimate, 1);
-  PlFormula *formula = run_formula (run, kpi);
+  PlFormula *formula = pl_formula_cache_get (run->formulas, kpi);
   const PlLatestEstimate *op[64];
   PlForecastPoint p[64];
   guint k = 0;
@@ -1056,7 +1044,7 @@ run_estimate (Run *run, PlKpi *kpi)
       else
         {
           g_hash_table_add (expanded, top);
-          if ((formula = run_formula (run, top)) == NULL)
+          if ((formula = pl_formula_cache_get (run->formulas, top)) == NULL)
             continue;
           for (const char * const *ref = pl_formula_get_references (formula); *ref != NULL; ref++)
             {
@@ -1075,7 +1063,7 @@ static PlLatestEstimate
 estimate_kpi (PlPlan *plan, PlKpi *kpi, guint32 as_of, guint n_combine)
 {
   Run run = { plan, as_of, n_combine, g_hash_table_new_full (NULL, NULL, NULL, g_free),
-              g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pl_formula_free) };
+              pl_formula_cache_new () };
   PlLatestEstimate e;
 
   if (!has_formula (kpi))

@@ -509,3 +509,21 @@ pl_formula_loop_through (PlPlan *plan, PlKpi *kpi, const char *formula)
   graph_clear (&graph);
   return path;
 }
+
+GHashTable *
+pl_formula_cache_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pl_formula_free);
+}
+
+PlFormula *
+pl_formula_cache_get (GHashTable *cache, PlKpi *kpi)
+{
+  PlFormula *formula;
+
+  if (g_hash_table_lookup_extended (cache, kpi, NULL, (gpointer *) &formula))
+    return formula;
+  formula = pl_formula_parse (pl_item_get_string (PL_ITEM (kpi), PL_KPI_FORMULA), NULL);
+  g_hash_table_insert (cache, kpi, formula);
+  return formula;
+}

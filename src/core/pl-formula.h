@@ -16,6 +16,11 @@ PlFormula          *pl_formula_parse          (const char *text, GError **error)
 void                pl_formula_free           (PlFormula *formula);
 /* The KPI IDs the formula names, each once, in order of appearance. */
 const char * const *pl_formula_get_references (const PlFormula *formula);
+/* A table of parsed formulas, one per KPI, for the code that evaluates many KPIs' formulas
+ * in one go: each formula is parsed once. Free with g_hash_table_unref(). */
+GHashTable         *pl_formula_cache_new      (void);
+/* @kpi's formula from @cache, parsed at the first asking; NULL when it does not parse. */
+PlFormula          *pl_formula_cache_get      (GHashTable *cache, PlKpi *kpi);
 /* Evaluates the formula; NAN when an operand is not available or a divisor is zero. */
 double              pl_formula_evaluate       (const PlFormula *formula,
                                                PlFormulaLookup  lookup,
