@@ -69,6 +69,28 @@ pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint mont
   pl_chart_text (cr, layout, name, x, y, w, PANGO_ALIGN_CENTER);
 }
 
+int
+pl_chart_widest_month (PangoLayout *layout, PlPlan *plan, guint n)
+{
+  int widest = 0;
+
+  pango_layout_set_width (layout, -1);
+  for (guint m = 0; m < n; m++)
+    {
+      GDate date;
+      char name[32];
+      int name_w;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, pl_plan_month_start (plan, m));
+      g_date_strftime (name, sizeof name, "%b", &date);
+      pango_layout_set_text (layout, name, -1);
+      pango_layout_get_pixel_size (layout, &name_w, NULL);
+      widest = MAX (widest, name_w);
+    }
+  return widest;
+}
+
 char *
 pl_chart_amount (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 whole, gboolean precise)
 {

@@ -29,6 +29,9 @@ double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char 
 /* Shows the short name of month @month of @plan's period ("Jan") centred in @w. */
 void         pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint month,
                                    double x, double y, double w);
+/* The width in pixels of the widest of the short names of @plan's first @n months in
+ * @layout (its width unset): what decides whether every month's name fits on an axis. */
+int          pl_chart_widest_month (PangoLayout *layout, PlPlan *plan, guint n);
 /* The colour that says how a KPI stands: green, amber, red, grey. */
 const PlColor *pl_chart_status_color (const PlChartStyle *style, PlKpiStatus status);
 /* The colour of series @index (categories...), distinct and readable on the style's background. */

@@ -274,7 +274,7 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
   double base_total = pl_projection_get (base->projection, row, PL_PROJECTION_TOTAL);
   double top = 0, axis_w = 0, x, y = py + TITLE_H + 6, w, h = ph - TITLE_H - 6 - MONTHS_H;
   char *labels[3];
-  int widest = 0;
+  int widest;
   guint step;
 
   for (guint i = 0; i < series->len; i++)
@@ -330,20 +330,7 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
     }
 
   /* Every month when their names fit side by side, else every other one, or fewer. */
-  pango_layout_set_width (text, -1);
-  for (guint m = 0; m < n; m++)
-    {
-      GDate date;
-      char name[32];
-      int name_w;
-
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, pl_plan_month_start (plan, m));
-      g_date_strftime (name, sizeof name, "%b", &date);
-      pango_layout_set_text (text, name, -1);
-      pango_layout_get_pixel_size (text, &name_w, NULL);
-      widest = MAX (widest, name_w);
-    }
+  widest = pl_chart_widest_month (text, plan, n);
   /* The same months on every chart: the step is found for the widest axis a chart may have. */
   step = (guint) MAX (1, ceil ((widest + 6) / ((pw - 4 - AXIS_RESERVE) / MAX (n, 1))));
   pl_chart_set_color (cr, &style->muted, 1);

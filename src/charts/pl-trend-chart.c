@@ -272,23 +272,9 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
       {
         /* Every month when their names fit side by side, else every other one, or fewer. */
         double column = n > 1 ? w / (n - 1) : w;
-        int widest = 0;
+        int widest = pl_chart_widest_month (text, plan, n);
         guint step;
 
-        pango_layout_set_width (text, -1);
-        for (guint m = 0; m < n; m++)
-          {
-            GDate date;
-            char month[32];
-            int month_w;
-
-            g_date_clear (&date, 1);
-            g_date_set_julian (&date, pl_plan_month_start (plan, m));
-            g_date_strftime (month, sizeof month, "%b", &date);
-            pango_layout_set_text (text, month, -1);
-            pango_layout_get_pixel_size (text, &month_w, NULL);
-            widest = MAX (widest, month_w);
-          }
         step = (guint) MAX (1, ceil ((widest + 6) / column));
         for (guint m = 0; m < n; m += step)
           {
