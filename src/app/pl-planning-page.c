@@ -291,6 +291,36 @@ on_driver_changed_cb (GtkSpinButton *spin, PlPlanningPage *self)
   edited (self);
 }
 
+/* A driver nothing measures shows an empty field (its source says "Not measured"), not a 0
+ * the user could take for a measured cost per lead or rate. The field is numeric, so it
+ * could not hold the tables' "–". */
+static gboolean
+driver_missing (PlPlanningPage *self, GtkSpinButton *spin)
+{
+  PlDriver driver = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "driver"));
+
+  return self->whatif != NULL && gtk_spin_button_get_value (spin) == 0 &&
+         !isfinite (pl_drivers_get (self->whatif, driver, NULL));
+}
+
+static gboolean
+on_driver_output_cb (GtkSpinButton *spin, PlPlanningPage *self)
+{
+  if (!driver_missing (self, spin))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  return TRUE;
+}
+
+static int
+on_driver_input_cb (GtkSpinButton *spin, double *value, PlPlanningPage *self)
+{
+  if (!driver_missing (self, spin) || *gtk_editable_get_text (GTK_EDITABLE (spin)) != '\0')
+    return FALSE;
+  *value = 0;
+  return TRUE;
+}
+
 static void
 on_driver_reset_cb (GtkButton *button, PlPlanningPage *self)
 {
@@ -355,6 +385,8 @@ build_driver_editors (PlPlanningPage *self)
       gtk_widget_set_hexpand (spin, TRUE);
       g_object_set_data (G_OBJECT (spin), "driver", GUINT_TO_POINTER (d));
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_driver_changed_cb), self);
+      g_signal_connect (spin, "output", G_CALLBACK (on_driver_output_cb), self);
+      g_signal_connect (spin, "input", G_CALLBACK (on_driver_input_cb), self);
       pl_a11y_labelled_by (spin, name);
       gtk_label_set_xalign (GTK_LABEL (unit), 0);
       gtk_label_set_width_chars (GTK_LABEL (unit), 4);

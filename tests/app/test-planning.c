@@ -166,6 +166,18 @@ test_planning_page (void)
   }
   pl_test_screenshot (GTK_WIDGET (window), "planning-goal");
 
+  /* A driver nothing measures shows an empty field, not a 0 taken for a measured churn;
+   * undone, its value is back. */
+  show_view (page, "whatif");
+  pl_plan_remove (plan, pl_plan_lookup (plan, "kpi-churn"));
+  pl_test_wait_drawn (page);
+  spin = GTK_WIDGET (driver_spin (pl_test_find_by_id (page, "drivers"), PL_DRIVER_CHURN));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pl_test_find_by_id (page, "whatif_summary"))), !=, "");
+  g_assert_true (pl_plan_undo (plan));
+  pl_test_wait_drawn (page);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.5");
+
   /* The dark theme. */
   show_view (page, "scenarios");
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
