@@ -13,6 +13,7 @@
 #include "pl-dashboard.h"
 #include "pl-money.h"
 #include "pl-planning-page.h"
+#include "pl-spin-typed.h"
 #include "pl-projection.h"
 #include "pl-records.h"
 #include "pl-scenario.h"
@@ -239,6 +240,19 @@ unit_text (PlPlanningPage *self, PlDriver driver)
     }
 }
 
+/* What the user typed and the page refused, said where it was typed: the goal's fields
+ * under the goal, the others at the top of the what-if. */
+static void
+on_spin_refused_cb (GtkSpinButton *spin, const char *message, gpointer data)
+{
+  PlPlanningPage *self = data;
+
+  if (spin == self->goal_amount || spin == self->safety)
+    gtk_label_set_text (self->backsolve_text, message);
+  else
+    set_status (self, message);
+}
+
 /* Shows the what-if's drivers in their editors, without taking it for the user's edit. */
 static void
 show_drivers (PlPlanningPage *self)
@@ -312,15 +326,6 @@ on_driver_output_cb (GtkSpinButton *spin, PlPlanningPage *self)
   return TRUE;
 }
 
-static int
-on_driver_input_cb (GtkSpinButton *spin, double *value, PlPlanningPage *self)
-{
-  if (!driver_missing (self, spin) || *gtk_editable_get_text (GTK_EDITABLE (spin)) != '\0')
-    return FALSE;
-  *value = 0;
-  return TRUE;
-}
-
 static void
 on_driver_reset_cb (GtkButton *button, PlPlanningPage *self)
 {
@@ -381,12 +386,11 @@ build_driver_editors (PlPlanningPage *self)
       gtk_widget_set_tooltip_text (name, pl_driver_name (d));
       gtk_widget_add_css_class (name, "heading");
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 8);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_widget_set_hexpand (spin, TRUE);
       g_object_set_data (G_OBJECT (spin), "driver", GUINT_TO_POINTER (d));
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_driver_changed_cb), self);
       g_signal_connect (spin, "output", G_CALLBACK (on_driver_output_cb), self);
-      g_signal_connect (spin, "input", G_CALLBACK (on_driver_input_cb), self);
+      pl_spin_typed_attach (GTK_SPIN_BUTTON (spin), on_spin_refused_cb, self);
       pl_a11y_labelled_by (spin, name);
       gtk_label_set_xalign (GTK_LABEL (unit), 0);
       gtk_label_set_width_chars (GTK_LABEL (unit), 4);
@@ -448,7 +452,7 @@ build_category_editors (PlPlanningPage *self)
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_widget_set_hexpand (name, TRUE);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 9);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      pl_spin_typed_attach (GTK_SPIN_BUTTON (spin), on_spin_refused_cb, self);
       g_object_set_data_full (G_OBJECT (spin), "category", g_strdup (pl_item_get_id (category)), g_free);
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_category_changed_cb), self);
       pl_a11y_labelled_by (spin, name);
@@ -1118,6 +1122,9 @@ pl_planning_page_init (PlPlanningPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cells = g_ptr_array_new ();
+  pl_spin_typed_attach (self->window, on_spin_refused_cb, self);
+  pl_spin_typed_attach (self->goal_amount, on_spin_refused_cb, self);
+  pl_spin_typed_attach (self->safety, on_spin_refused_cb, self);
   gtk_string_list_append (goals, _("New revenue"));
   gtk_string_list_append (goals, _("New customers"));
   gtk_drop_down_set_model (self->goal_kind, G_LIST_MODEL (goals));

@@ -183,6 +183,16 @@ make_row (PlReportDialog *self, PlReportSection section, gboolean active)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), title);
+  /* The scenarios section prints nothing until the plan has one: say so rather than let a
+   * ticked section vanish from the pages. */
+  if (section == PL_REPORT_SCENARIOS && pl_plan_get_n (self->plan, PL_COLLECTION_SCENARIOS) == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("None yet"));
+
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+      gtk_widget_set_tooltip_text (row, _("Printed once the plan has a scenario: save one from the what-if on the Planning page."));
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "section", GUINT_TO_POINTER (section));
   g_object_set_data (G_OBJECT (row), "check", check);

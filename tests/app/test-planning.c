@@ -166,6 +166,30 @@ test_planning_page (void)
   }
   pl_test_screenshot (GTK_WIDGET (window), "planning-goal");
 
+  /* Typed in a hurry: a decimal comma is read as the grids read it; text that is not a
+   * number, or out of range, is refused in words and changes nothing. */
+  show_view (page, "whatif");
+  spin = GTK_WIDGET (driver_spin (pl_test_find_by_id (page, "drivers"), PL_DRIVER_MQL_TO_SQL));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "41,5");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  pl_test_wait_drawn (page);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 41.5, 1e-9);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "4l");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 41.5, 1e-9);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (pl_test_find_by_id (page, "status"))),
+                                   "“4l” is not a number"));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "150");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 41.5, 1e-9);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pl_test_find_by_id (page, "status"))), ==,
+                   "“150” is out of range: type a value from 0 to 100.");
+  show_view (page, "goal");
+  spin = pl_test_find_by_id (page, "goal_amount");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1 200 000");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 1200000, 1e-9);
+
   /* A driver nothing measures shows an empty field, not a 0 taken for a measured churn;
    * undone, its value is back. */
   show_view (page, "whatif");
