@@ -424,7 +424,7 @@ lever_text (const PlBacksolve *self, PlPlan *plan)
 char *
 pl_backsolve_describe (const PlBacksolve *backsolve, PlPlan *plan)
 {
-  double money, leads;
+  double money, leads, before;
   g_autofree char *money_words = NULL;
   g_autofree char *leads_words = NULL;
   g_autofree char *gap = NULL;
@@ -435,6 +435,24 @@ pl_backsolve_describe (const PlBacksolve *backsolve, PlPlan *plan)
   leads = pl_backsolve_gap_leads (backsolve);
   money_words = money_text (plan, fabs (money), FALSE);
   leads_words = count_text (fabs (leads));
+  before = pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_BEFORE_PERIOD);
+  /* With delays, the first months' customers need leads before the period: no spend in it
+   * can bring them, so no budget "covers" the goal, whatever the money says. */
+  if (before >= 0.5)
+    {
+      g_autofree char *before_words = count_text (before);
+      g_autofree char *rest = NULL;
+
+      if (money <= 0)
+        /* Translators: an amount to spare */
+        rest = g_strdup_printf (_("For the rest of the goal the budget is enough, with %s to spare."), money_words);
+      else
+        /* Translators: an amount, then a number of leads */
+        rest = g_strdup_printf (_("For the rest of the goal the budget falls %s short, or %s leads."), money_words, leads_words);
+      /* Translators: a number of leads, then what the budget does for the rest of the goal */
+      return g_strdup_printf (_("Part of the goal is out of reach: with the delays, %s leads would be needed before the period starts, which no spend in it can bring. %s"),
+                              before_words, rest);
+    }
   if (money <= 0)
     /* Translators: the budget against a goal; an amount, then a number of leads */
     return g_strdup_printf (_("The budget covers the goal, with %s to spare (%s leads)."), money_words, leads_words);

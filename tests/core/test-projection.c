@@ -250,6 +250,16 @@ test_delay_months (Fixture *f, gconstpointer data)
     g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_LEADS, PL_PROJECTION_TOTAL), 1800, 1e-9);
     g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, PL_PROJECTION_TOTAL), 90000, 1e-6);
     g_assert_cmpfloat_with_epsilon (pl_backsolve_get (backsolve, PL_PROJECTION_SPEND, PL_PROJECTION_BEFORE_PERIOD), 30000, 1e-6);
+    /* The in-period spend (90,000) is under the budget, yet the goal is not covered: the
+     * sentence says which part no spend in the period can reach. */
+    {
+      g_autofree char *sentence = pl_backsolve_describe (backsolve, f->plan);
+
+      g_assert_cmpfloat (pl_backsolve_gap_money (backsolve), <, 0);
+      g_assert_true (g_str_has_prefix (sentence, "Part of the goal is out of reach: with the delays, 600 leads would be "
+                                                 "needed before the period starts, which no spend in it can bring. "
+                                                 "For the rest of the goal the budget is enough, with "));
+    }
   }
 }
 
