@@ -1863,6 +1863,11 @@ read_bytes (const char  *data,
    * crashes if the handler is set after it), so the plan and the messages come from the plain
    * read, and the schema has its own pass over the bytes: on the other core, since neither
    * needs the other until the end (a million records take seconds each way). */
+  /* GLib 2.74 makes the C locale behind g_ascii_strtoull() on first use, in a g_once: a thread
+   * that waits there comes back with errno EAGAIN, which g_ascii_string_to_unsigned() takes
+   * for a bad number. With the schema's thread parsing numbers too, a fresh pilote-cli
+   * refused "version 1.0" now and then. Made here, before the second thread exists. */
+  (void) g_ascii_strtoull ("0", NULL, 10);
   thread = g_thread_try_new ("pl-schema", check_schema, &check, NULL);
   plan = read_plan (data, size, display_name, converted, error);
   /* The schema built in describes this version: a newer file's additions are not in it, and
