@@ -560,8 +560,17 @@ text_estimate (Run *run, const char *name, PlKpi *kpi, const PlLatestEstimate *e
     g_autofree char *value = estimate_value_text (run, kpi, estimate->value);
     g_autofree char *low = estimate_value_text (run, kpi, estimate->low);
     g_autofree char *high = estimate_value_text (run, kpi, estimate->high);
-    /* Translators: an 80 % band, "470 to 520" */
-    g_autofree char *band = g_strdup_printf (_("%s to %s"), low, high);
+    g_autofree char *band = NULL;
+
+    /* Ends that print the same are no band: one month of history has no spread to give, and
+     * a period measured to its end has nothing left to forecast. */
+    if (estimate->forecast.why == PL_FORECAST_WHY_ONE_VALUE)
+      band = g_strdup (_("no band: one month of history"));
+    else if (g_str_equal (low, high))
+      band = g_strdup (low);
+    else
+      /* Translators: an 80 % band, "470 to 520" */
+      band = g_strdup_printf (_("%s to %s"), low, high);
 
     pl_cli_cell (run->out, value, 18, TRUE);
     g_string_append (run->out, "  ");

@@ -1527,6 +1527,37 @@ test_forecast_reference (void)
   g_assert_nonnull (strstr (text.out, "\nLatest estimates for the period:"));
 }
 
+/* One month of history has no spread to give: the estimates say so rather than print a band
+ * whose two ends are the same ("72 000 EUR to 72 000 EUR"). */
+static void
+test_forecast_one_month (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *reference_path = reference ();
+  g_autofree char *path = g_build_filename (dir, "one-month.pilote", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) january = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_get_contents (reference_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "2027-02") == NULL)
+      g_string_append_printf (january, "%s\n", lines[i]);
+  g_file_set_contents (path, january->str, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "forecast", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no band: one month of history"));
+  g_assert_null (strstr (run.out, "72 000 EUR to 72 000 EUR"));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* A scenario from the file, named in any case: its assumptions, the rest from history. */
 static void
 test_forecast_scenario (void)
@@ -1738,6 +1769,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/forecast/example", test_forecast_example);
   g_test_add_func ("/cli/forecast/reference", test_forecast_reference);
   g_test_add_func ("/cli/forecast/scenario", test_forecast_scenario);
+  g_test_add_func ("/cli/forecast/one-month", test_forecast_one_month);
   g_test_add_func ("/cli/backsolve/reference", test_backsolve_reference);
   g_test_add_func ("/cli/planning/errors", test_planning_errors);
   g_test_add_func ("/cli/planning/help", test_planning_help);
