@@ -127,7 +127,8 @@ find_row (PlReportDialog *dialog, PlReportSection section)
 static const char *
 row_title (GtkListBoxRow *row)
 {
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (gtk_list_box_row_get_child (row))));
+  /* The check box, then the title (then, for a section with nothing to print yet, a note). */
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_box_row_get_child (row)))));
 }
 
 /* The list shows the plan's sections ticked, in its order, then the others unticked. */
@@ -148,6 +149,16 @@ assert_list_matches_plan (PlReportDialog *dialog, PlPlan *plan)
   for (GtkListBoxRow *row; (row = row_at (dialog, (int) (options.n_sections + n))) != NULL; n++)
     g_assert_false (gtk_check_button_get_active (row_check (row)));
   g_assert_cmpuint (options.n_sections + n, ==, PL_REPORT_N_SECTIONS);
+  /* The scenarios section says it has nothing to print while the plan has no scenario. */
+  for (int i = 0; i < PL_REPORT_N_SECTIONS; i++)
+    {
+      GtkListBoxRow *row = row_at (dialog, i);
+      GtkWidget *last = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+
+      if (g_str_equal (row_title (row), pl_report_section_title (PL_REPORT_SCENARIOS)))
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (last)), ==,
+                         pl_plan_get_n (plan, PL_COLLECTION_SCENARIOS) == 0 ? "None yet" : row_title (row));
+    }
 }
 
 static char *
