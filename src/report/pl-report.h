@@ -31,7 +31,19 @@ typedef enum {
 /* Plans with more campaigns show these many, by spend, and the rest summed. */
 #define PL_REPORT_TOP_CAMPAIGNS 40
 
+/* The full report, or the board pack: at most PL_REPORT_BOARD_PACK_PAGES pages in a fixed
+ * order (the summary with the commentary and the headline figures, the dashboard, the budget
+ * against plan with its forecast, the KPI chain on one page, the campaigns needing attention
+ * with what is being done about them); its sections ignore @sections. */
+typedef enum {
+  PL_REPORT_KIND_FULL,
+  PL_REPORT_KIND_BOARD_PACK,
+} PlReportKind;
+
+#define PL_REPORT_BOARD_PACK_PAGES 5
+
 typedef struct {
+  PlReportKind    kind;
   PlReportSection sections[PL_REPORT_N_SECTIONS];  /* in the order shown */
   guint           n_sections;
   gboolean        share_safe;
@@ -73,6 +85,10 @@ void        pl_report_get_page_size      (PlReport *report, guint page, double *
 PlReportSection pl_report_get_page_section (PlReport *report, guint page);
 /* The first page of @section, or -1 when the report does not have it. */
 int         pl_report_get_section_page   (PlReport *report, PlReportSection section);
+/* How full page @page is, from 0 to 1: the height its content takes over the height a page
+ * offers between its header and its footer (for tests of the page-fill rule: no page under a
+ * third full but a section's last, and that one at least a quarter full). */
+double      pl_report_get_page_fill      (PlReport *report, guint page);
 /* Draws page @page whole on @cr, its origin at the paper's corner, in points. */
 void        pl_report_draw_page          (PlReport *report, cairo_t *cr, guint page);
 /* Writes the report as a PDF to @path: text that can be selected and searched, the fonts
