@@ -117,6 +117,8 @@ enum {
   PL_CAMPAIGN_AUDIENCE,
   PL_CAMPAIGN_INACTION,
   PL_CAMPAIGN_ADVANTAGE,
+  PL_CAMPAIGN_NEXT_STEP,  /* free text: what is being done about it (issue 22; field table in
+                           * pl-records.c by the `settings` branch) */
 };
 
 #define PL_TYPE_CAMPAIGN_KPI (pl_campaign_kpi_get_type ())
