@@ -13,7 +13,7 @@
 #define AXIS_W   58.0
 #define RIGHT_W  96.0
 #define MONTHS_H 22.0
-#define PAD      14.0
+#define PAD      30.0  /* above the plot: the axis' unit */
 
 gint64
 pl_budget_burn_projection (const PlBudgetTotals *totals, guint *months_spent)
@@ -70,7 +70,7 @@ end_label (cairo_t *cr, PangoLayout *text, const PlChartStyle *style, const PlCo
   pl_chart_set_color (cr, color, 1);
   cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
   cairo_fill (cr);
-  pl_chart_text (cr, text, label, x + 8, label_y - 8, RIGHT_W - 10, PANGO_ALIGN_LEFT);
+  pl_chart_axis_label (cr, text, label, x + 8, label_y - 8, RIGHT_W - 10, PANGO_ALIGN_LEFT);
 }
 
 char **
@@ -113,26 +113,36 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
-  for (int i = 0; i <= 4; i++)
-    {
-      g_autofree char *label = pl_chart_amount (style, plan, (gint64) (top * i / 4), planned_total, FALSE);
-      point (totals, width, height, 0, top * i / 4, &x, &y);
-      pl_chart_set_color (cr, &style->muted, i == 0 ? 0.6 : 0.2);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, x, floor (y) + 0.5);
-      cairo_line_to (cr, width - RIGHT_W, floor (y) + 0.5);
-      cairo_stroke (cr);
-      pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, label, 0, y - 7, AXIS_W - 8, PANGO_ALIGN_RIGHT);
-    }
+  {
+    double divisor;
+    g_autofree char *unit = pl_chart_money_unit (style, plan, top, &divisor);
+
+    pl_chart_set_color (cr, &style->muted, 1);
+    pl_chart_axis_label (cr, text, unit, 0, PAD - 24, AXIS_W - 8, PANGO_ALIGN_RIGHT);
+    for (int i = 0; i <= 4; i++)
+      {
+        g_autofree char *label = pl_chart_money_tick (style, plan, top * i / 4, divisor, planned_total);
+        point (totals, width, height, 0, top * i / 4, &x, &y);
+        pl_chart_set_color (cr, &style->muted, i == 0 ? 0.6 : 0.2);
+        cairo_set_line_width (cr, 1);
+        cairo_move_to (cr, x, floor (y) + 0.5);
+        cairo_line_to (cr, width - RIGHT_W, floor (y) + 0.5);
+        cairo_stroke (cr);
+        pl_chart_set_color (cr, &style->muted, 1);
+        pl_chart_axis_label (cr, text, label, 0, y - 7, AXIS_W - 8, PANGO_ALIGN_RIGHT);
+      }
+  }
   for (guint m = 0; m < months; m++)
     {
       double x1, unused;
+      guint step;
 
       point (totals, width, height, m, 0, &x, &y);
       point (totals, width, height, m + 1, 0, &x1, &unused);
+      step = pl_chart_month_step (text, plan, months, x1 - x);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_month_label (cr, text, plan, m, x, y + 4, x1 - x);
+      if (m % step == 0)
+        pl_chart_month_label (cr, text, plan, m, (x + x1) / 2 - (x1 - x) * step / 2, y + 4, (x1 - x) * step);
     }
 
   /* The plan, month by month, dashed. */

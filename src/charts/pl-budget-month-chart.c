@@ -20,12 +20,32 @@ typedef struct {
   double cumul_max;   /* the right axis' top */
 } Frame;
 
+#define N_KEYS 5
+
+/* The legend's entries, in @style's colours. */
+static void
+legend_items (const PlChartStyle *style, PlChartLegendItem items[N_KEYS])
+{
+  items[0] = (PlChartLegendItem) { _("Planned"), &style->muted, 0.35, PL_CHART_MARK_BOX };
+  items[1] = (PlChartLegendItem) { _("Spent"), &style->good, 0.9, PL_CHART_MARK_BOX };
+  items[2] = (PlChartLegendItem) { _("Spent over plan"), &style->bad, 0.9, PL_CHART_MARK_BOX };
+  items[3] = (PlChartLegendItem) { _("Planned to date"), &style->muted, 1, PL_CHART_MARK_DASHED };
+  items[4] = (PlChartLegendItem) { _("Spent to date"), &style->text, 0.85, PL_CHART_MARK_LINE };
+}
+
 static Frame
 frame (const PlBudgetTotals *totals, double width, double height)
 {
   guint months = pl_budget_totals_get_months (totals);
   gint64 highest = 0;
-  Frame f = { AXIS_W, LEGEND_H + PAD, width - 2 * AXIS_W, height - LEGEND_H - PAD - MONTHS_H, 0, 0 };
+  PlChartLegendItem items[N_KEYS];
+  double legend_h;
+  Frame f;
+
+  /* A narrow chart's legend takes more lines: the plot starts below the last. */
+  legend_items (pl_chart_style_light (), items);
+  legend_h = MAX (LEGEND_H, pl_chart_legend_height (pl_chart_style_light (), 11, items, N_KEYS, AXIS_W, width - AXIS_W) + 8);
+  f = (Frame) { AXIS_W, legend_h + PAD, width - 2 * AXIS_W, height - legend_h - PAD - MONTHS_H, 0, 0 };
 
   for (guint m = 0; m < months; m++)
     highest = MAX (highest, MAX (pl_budget_totals_planned (totals, NULL, (int) m),
@@ -83,38 +103,6 @@ cumulative_line (cairo_t *cr, const PlBudgetTotals *totals, const Frame *f, gboo
   cairo_stroke (cr);
 }
 
-static void
-legend_item (cairo_t *cr, PangoLayout *text, const PlChartStyle *style, double *x, const PlColor *color,
-             double alpha, gboolean line, gboolean dashed, const char *label)
-{
-  static const double dash[] = { 5, 3 };
-  int label_w;
-
-  pl_chart_set_color (cr, color, alpha);
-  if (line)
-    {
-      cairo_set_line_width (cr, 2);
-      if (dashed)
-        cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, *x, 10);
-      cairo_line_to (cr, *x + 18, 10);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
-  else
-    {
-      cairo_rectangle (cr, *x + 4, 4, 10, 12);
-      cairo_fill (cr);
-    }
-  pl_chart_set_color (cr, &style->text, 1);
-  pango_layout_set_width (text, -1);
-  pango_layout_set_text (text, label, -1);
-  pango_layout_get_pixel_size (text, &label_w, NULL);
-  cairo_move_to (cr, *x + 24, 3);
-  pango_cairo_show_layout (cr, text);
-  *x += 24 + label_w + 18;
-}
-
 char **
 pl_budget_month_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, const PlChartStyle *style)
 {
@@ -154,28 +142,37 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
   Frame f = frame (totals, width, height);
   double slot = f.w / MAX (months, 1);
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
-  double lx = f.x;
+  guint step = pl_chart_month_step (text, plan, months, slot);
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
 
-  /* Grid and both axes, four steps each. */
-  for (int i = 0; i <= 4; i++)
-    {
-      double py = f.y + f.h - f.h * i / 4;
-      /* Shared, both axes read as shares of the whole budget. */
-      g_autofree char *left = pl_chart_amount (style, plan, (gint64) (f.bar_max * i / 4), planned_total, FALSE);
-      g_autofree char *right = pl_chart_amount (style, plan, (gint64) (f.cumul_max * i / 4), planned_total, FALSE);
+  /* Grid and both axes, four steps each, their units above them. */
+  {
+    double left_divisor, right_divisor;
+    g_autofree char *left_unit = pl_chart_money_unit (style, plan, f.bar_max, &left_divisor);
+    g_autofree char *right_unit = pl_chart_money_unit (style, plan, f.cumul_max, &right_divisor);
 
-      pl_chart_set_color (cr, &style->muted, i == 0 ? 0.6 : 0.2);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, f.x, floor (py) + 0.5);
-      cairo_line_to (cr, f.x + f.w, floor (py) + 0.5);
-      cairo_stroke (cr);
-      pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, left, 0, py - 7, AXIS_W - 8, PANGO_ALIGN_RIGHT);
-      pl_chart_text (cr, text, right, f.x + f.w + 8, py - 7, AXIS_W - 8, PANGO_ALIGN_LEFT);
-    }
+    pl_chart_set_color (cr, &style->muted, 1);
+    pl_chart_axis_label (cr, text, left_unit, 0, f.y - 24, AXIS_W - 8, PANGO_ALIGN_RIGHT);
+    pl_chart_axis_label (cr, text, right_unit, f.x + f.w + 8, f.y - 24, AXIS_W - 8, PANGO_ALIGN_LEFT);
+    for (int i = 0; i <= 4; i++)
+      {
+        double py = f.y + f.h - f.h * i / 4;
+        /* Shared, both axes read as shares of the whole budget. */
+        g_autofree char *left = pl_chart_money_tick (style, plan, f.bar_max * i / 4, left_divisor, planned_total);
+        g_autofree char *right = pl_chart_money_tick (style, plan, f.cumul_max * i / 4, right_divisor, planned_total);
+
+        pl_chart_set_color (cr, &style->muted, i == 0 ? 0.6 : 0.2);
+        cairo_set_line_width (cr, 1);
+        cairo_move_to (cr, f.x, floor (py) + 0.5);
+        cairo_line_to (cr, f.x + f.w, floor (py) + 0.5);
+        cairo_stroke (cr);
+        pl_chart_set_color (cr, &style->muted, 1);
+        pl_chart_axis_label (cr, text, left, 0, py - 7, AXIS_W - 8, PANGO_ALIGN_RIGHT);
+        pl_chart_axis_label (cr, text, right, f.x + f.w + 8, py - 7, AXIS_W - 8, PANGO_ALIGN_LEFT);
+      }
+  }
 
   for (guint m = 0; m < months; m++)
     {
@@ -196,7 +193,9 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
           cairo_fill (cr);
         }
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_month_label (cr, text, plan, m, f.x + slot * m, f.y + f.h + 4, slot);
+      if (m % step == 0)
+        pl_chart_month_label (cr, text, plan, m, f.x + slot * m + slot / 2 - slot * step / 2, f.y + f.h + 4,
+                              slot * step);
     }
 
   {
@@ -210,11 +209,12 @@ pl_budget_month_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t 
     cumulative_line (cr, totals, &f, TRUE, spent);
   }
 
-  legend_item (cr, text, style, &lx, &style->muted, 0.35, FALSE, FALSE, _("Planned"));
-  legend_item (cr, text, style, &lx, &style->good, 0.9, FALSE, FALSE, _("Spent"));
-  legend_item (cr, text, style, &lx, &style->bad, 0.9, FALSE, FALSE, _("Spent over plan"));
-  legend_item (cr, text, style, &lx, &style->muted, 1, TRUE, TRUE, _("Planned to date"));
-  legend_item (cr, text, style, &lx, &style->text, 0.85, TRUE, FALSE, _("Spent to date"));
+  {
+    PlChartLegendItem items[N_KEYS];
+
+    legend_items (style, items);
+    pl_chart_legend (cr, text, style, items, N_KEYS, f.x, 1, f.x + f.w);
+  }
 
   return pl_chart_sentences_join (pl_budget_month_chart_sentences (plan, totals, style));
 }

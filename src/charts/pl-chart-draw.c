@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <limits.h>
+#include <locale.h>
 #include <math.h>
 
 #include "pl-chart-draw.h"
@@ -42,6 +45,28 @@ pl_chart_text_set_size (PangoLayout *layout, double size)
   pango_font_description_free (font);
 }
 
+static PlChartTextHook text_hook;
+static gpointer text_hook_data;
+
+void
+pl_chart_set_text_hook (PlChartTextHook hook, gpointer data)
+{
+  text_hook = hook;
+  text_hook_data = data;
+}
+
+/* Tells the test hook, if any, about @layout just drawn in a box @w wide. */
+static void
+report_text (PangoLayout *layout, const char *text, double w, PlChartLabel kind)
+{
+  PangoRectangle ink, logical;
+
+  if (text_hook == NULL)
+    return;
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  text_hook (text, kind, pango_layout_is_ellipsized (layout) || logical.width > w + 0.5, text_hook_data);
+}
+
 double
 pl_chart_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
                PangoAlignment align)
@@ -54,7 +79,159 @@ pl_chart_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, dou
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   pango_layout_get_pixel_size (layout, NULL, &height);
+  report_text (layout, text, w, PL_CHART_LABEL_TEXT);
   return height;
+}
+
+/* Lays @text out whole in @w: on words over more lines when longer, smaller (down to 8
+ * pixels) when a word alone is wider; @layout's size is restored by the caller. */
+static void
+lay_out_whole (PangoLayout *layout, const char *text, double w)
+{
+  double size = pango_font_description_get_size (pango_layout_get_font_description (layout)) / (double) PANGO_SCALE;
+  int width;
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, (int) (MAX (w, 1) * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  while (width > w + 0.5 && size > 8)
+    {
+      size = MAX (8, size - 1);
+      pl_chart_text_set_size (layout, size);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+    }
+}
+
+double
+pl_chart_axis_label_height (PangoLayout *layout, const char *text, double w)
+{
+  PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+  int height;
+
+  lay_out_whole (layout, text, w);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_font_description_free (font);
+  return height;
+}
+
+double
+pl_chart_axis_label (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
+                     PangoAlignment align)
+{
+  PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+  int height;
+
+  lay_out_whole (layout, text, w);
+  pango_layout_set_alignment (layout, align);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  report_text (layout, text, w, PL_CHART_LABEL_AXIS);
+  /* The layout goes on drawing other labels as it was made. */
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_font_description_free (font);
+  return height;
+}
+
+#define SWATCH_W 20.0
+#define ITEM_GAP 16.0
+#define LINE_H   18.0
+
+/* Lays the legend out; draws it when @cr is not NULL. Returns its height. */
+static double
+legend_run (cairo_t *cr, PangoLayout *layout, const PlChartStyle *style, const PlChartLegendItem *items, guint n,
+            double x, double y, double right)
+{
+  static const double dash[] = { 5, 3 };
+  double cx = x, cy = y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int tw = pl_chart_text_width (layout, items[i].label), th;
+      double mid;
+
+      pango_layout_get_pixel_size (layout, NULL, &th);
+      if (cx > x && cx + SWATCH_W + 6 + tw > right)
+        {
+          cx = x;
+          cy += LINE_H;
+        }
+      if (cr == NULL)
+        {
+          cx += SWATCH_W + 6 + tw + ITEM_GAP;
+          continue;
+        }
+      mid = cy + LINE_H / 2;
+      pl_chart_set_color (cr, items[i].color, items[i].alpha);
+      cairo_set_line_width (cr, 2);
+      switch (items[i].mark)
+        {
+        case PL_CHART_MARK_BOX:
+          cairo_rectangle (cr, cx + 4, mid - 6, 12, 12);
+          cairo_fill (cr);
+          break;
+        case PL_CHART_MARK_DASHED:
+          cairo_set_dash (cr, dash, 2, 0);
+          G_GNUC_FALLTHROUGH;
+        case PL_CHART_MARK_LINE:
+          cairo_move_to (cr, cx, mid);
+          cairo_line_to (cr, cx + SWATCH_W, mid);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          break;
+        case PL_CHART_MARK_BAND:
+          cairo_rectangle (cr, cx, mid - 6, SWATCH_W, 12);
+          cairo_fill (cr);
+          pl_chart_set_color (cr, items[i].color, MIN (1, items[i].alpha * 3));
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, cx, mid - 5.5);
+          cairo_line_to (cr, cx + SWATCH_W, mid - 5.5);
+          cairo_move_to (cr, cx, mid + 5.5);
+          cairo_line_to (cr, cx + SWATCH_W, mid + 5.5);
+          cairo_stroke (cr);
+          break;
+        case PL_CHART_MARK_DOT:
+        default:
+          cairo_arc (cr, cx + SWATCH_W / 2, mid, 4, 0, 2 * G_PI);
+          cairo_fill (cr);
+          break;
+        }
+      pl_chart_set_color (cr, &style->text, 1);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, items[i].label, -1);
+      cairo_move_to (cr, cx + SWATCH_W + 6, mid - th / 2.0);
+      pango_cairo_show_layout (cr, layout);
+      report_text (layout, items[i].label, right - cx - SWATCH_W - 6 + 0.5, PL_CHART_LABEL_LEGEND);
+      cx += SWATCH_W + 6 + tw + ITEM_GAP;
+    }
+  return n > 0 ? cy + LINE_H - y : 0;
+}
+
+double
+pl_chart_legend (cairo_t *cr, PangoLayout *layout, const PlChartStyle *style, const PlChartLegendItem *items, guint n,
+                 double x, double y, double right)
+{
+  return legend_run (cr, layout, style, items, n, x, y, right);
+}
+
+double
+pl_chart_legend_height (const PlChartStyle *style, double size, const PlChartLegendItem *items, guint n, double x,
+                        double right)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string (style->font);
+
+  g_object_unref (context);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  return legend_run (NULL, layout, style, items, n, x, 0, right);
 }
 
 void
@@ -66,7 +243,7 @@ pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint mont
   g_date_clear (&date, 1);
   g_date_set_julian (&date, pl_plan_month_start (plan, month));
   g_date_strftime (name, sizeof name, "%b", &date);
-  pl_chart_text (cr, layout, name, x, y, w, PANGO_ALIGN_CENTER);
+  pl_chart_axis_label (cr, layout, name, x, y, w, PANGO_ALIGN_CENTER);
 }
 
 int
@@ -91,6 +268,14 @@ pl_chart_widest_month (PangoLayout *layout, PlPlan *plan, guint n)
   return widest;
 }
 
+guint
+pl_chart_month_step (PangoLayout *layout, PlPlan *plan, guint n, double slot)
+{
+  int widest = pl_chart_widest_month (layout, plan, n);
+
+  return (guint) CLAMP (ceil ((widest + 4) / MAX (slot, 1)), 1, MAX (n, 1));
+}
+
 char *
 pl_chart_amount (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 whole, gboolean precise)
 {
@@ -102,6 +287,65 @@ pl_chart_amount (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 
   /* Under a thousand, whole units: a chart's axis has no room for cents. */
   number = pl_number_short (fabs (value) < 1e3 ? round (value) : value, precise);
   return pl_money_decorate (number, pl_plan_get_currency (plan));
+}
+
+char *
+pl_chart_money_unit (const PlChartStyle *style, PlPlan *plan, double top, double *divisor)
+{
+  double minor = pow (10, pl_plan_get_currency_exponent (plan));
+  const char *currency = pl_plan_get_currency (plan);
+  const char *symbol = pl_currency_symbol (currency);
+  const char *prefix = "";
+  /* A code (or a locale with no rule, as files write it) stands apart: "k EUR"; a symbol
+   * does not: "k€". */
+  gboolean apart = currency == NULL || g_strcmp0 (symbol, currency) == 0 || localeconv ()->p_cs_precedes == CHAR_MAX;
+
+  *divisor = minor;
+  if (style->share_safe)
+    return g_strdup ("");
+  if (fabs (top) / minor >= 1e6)
+    {
+      *divisor = minor * 1e6;
+      /* Translators: millions, before a currency in an axis' unit: "M€" */
+      prefix = C_("axis unit", "M");
+    }
+  else if (fabs (top) / minor >= 1e3)
+    {
+      *divisor = minor * 1e3;
+      /* Translators: thousands, before a currency in an axis' unit: "k€" */
+      prefix = C_("axis unit", "k");
+    }
+  if (currency == NULL)
+    return g_strdup (prefix);
+  return g_strdup_printf ("%s%s%s", prefix, apart && *prefix != '\0' ? "\u00A0" : "",
+                          apart ? currency : symbol);
+}
+
+char *
+pl_chart_money_tick (const PlChartStyle *style, PlPlan *plan, double amount, double divisor, gint64 whole)
+{
+  double value = amount / divisor;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  int decimals = 0;
+
+  if (style->share_safe)
+    return pl_chart_amount (style, plan, (gint64) amount, whole, FALSE);
+  /* As few decimals as the tick needs: "0", "2.5", "1.25". */
+  while (decimals < 2 && fabs (value * pow (10, decimals) - round (value * pow (10, decimals))) > 1e-6)
+    decimals++;
+  g_ascii_formatd (buffer, sizeof buffer, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f", value);
+  return pl_number_localise (buffer, fabs (value) >= 10000);
+}
+
+int
+pl_chart_text_width (PangoLayout *layout, const char *text)
+{
+  int width;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
 }
 
 double

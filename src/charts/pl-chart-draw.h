@@ -26,9 +26,53 @@ void         pl_chart_text_set_size (PangoLayout *layout, double size);
  * returns the height drawn. */
 double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char *text,
                                    double x, double y, double w, PangoAlignment align);
+/* Shows axis label @text (a tick's value, a month, a category's name) whole, never cut, in
+ * the box at (@x, @y) @w wide, aligned: on more lines when longer than @w, smaller when a word
+ * alone is wider; returns the height drawn. */
+double       pl_chart_axis_label  (cairo_t *cr, PangoLayout *layout, const char *text,
+                                   double x, double y, double w, PangoAlignment align);
+/* The height pl_chart_axis_label() would draw @text in, to centre it. */
+double       pl_chart_axis_label_height (PangoLayout *layout, const char *text, double w);
+typedef enum {
+  PL_CHART_LABEL_TEXT,    /* pl_chart_text(): a title, a name in a cell, which may be cut */
+  PL_CHART_LABEL_AXIS,    /* pl_chart_axis_label(): never cut */
+  PL_CHART_LABEL_LEGEND,  /* an entry of pl_chart_legend() */
+} PlChartLabel;
+/* What a test learns of every label drawn: its text, its kind, and whether it was cut
+ * (ellipsised, or wider than its box). */
+typedef void (*PlChartTextHook) (const char *text, PlChartLabel kind, gboolean cut, gpointer data);
+/* Calls @hook (NULL: none) for every label drawn from now on. For tests: not thread-safe. */
+void         pl_chart_set_text_hook (PlChartTextHook hook, gpointer data);
+/* How a legend shows a series. */
+typedef enum {
+  PL_CHART_MARK_BOX,     /* a filled square: bars, areas */
+  PL_CHART_MARK_LINE,    /* a solid line */
+  PL_CHART_MARK_DASHED,  /* a dashed line: a plan, a target, an earlier round */
+  PL_CHART_MARK_BAND,    /* a faint box edged above and below: a range */
+  PL_CHART_MARK_DOT,     /* a round mark */
+} PlChartMark;
+
+typedef struct {
+  const char    *label;
+  const PlColor *color;
+  double         alpha;
+  PlChartMark    mark;
+} PlChartLegendItem;
+
+/* Draws the legend of a chart with more than one series: @items side by side from (@x, @y),
+ * onto more lines before @right, in @layout's font; returns the height taken. */
+double       pl_chart_legend        (cairo_t *cr, PangoLayout *layout, const PlChartStyle *style,
+                                     const PlChartLegendItem *items, guint n, double x, double y, double right);
+/* The height pl_chart_legend() takes for @items between @x and @right at @size pixels in
+ * @style's font, without a surface (for a chart's geometry, computed before it is drawn). */
+double       pl_chart_legend_height (const PlChartStyle *style, double size, const PlChartLegendItem *items, guint n,
+                                     double x, double right);
 /* Shows the short name of month @month of @plan's period ("Jan") centred in @w. */
 void         pl_chart_month_label (cairo_t *cr, PangoLayout *layout, PlPlan *plan, guint month,
                                    double x, double y, double w);
+/* How many months apart to name months on an axis of @n months @slot pixels each, so that
+ * every name shown fits whole: 1, or 2, 3... in a narrow chart. */
+guint        pl_chart_month_step  (PangoLayout *layout, PlPlan *plan, guint n, double slot);
 /* The width in pixels of the widest of the short names of @plan's first @n months in
  * @layout (its width unset): what decides whether every month's name fits on an axis. */
 int          pl_chart_widest_month (PangoLayout *layout, PlPlan *plan, guint n);
@@ -41,6 +85,17 @@ const PlColor *pl_chart_series_color (const PlChartStyle *style, guint index);
  * @style, its share of @whole instead ("62 %", "–" when @whole is not positive). */
 char        *pl_chart_amount      (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 whole,
                                    gboolean precise);
+/* The unit of a money axis whose top is @top minor units of @plan's money, written once as
+ * the axis' title so that its ticks are bare numbers that always fit: "k€", "M€", "€", or
+ * "k EUR" where the locale has no rule for the symbol. Sets @divisor to the minor units one
+ * tick unit stands for. In a share-safe @style the ticks are shares and the unit is "". */
+char        *pl_chart_money_unit  (const PlChartStyle *style, PlPlan *plan, double top, double *divisor);
+/* A tick of that axis: @amount minor units in units of @divisor, in the user's locale ("200",
+ * "1.5"); in a share-safe @style, its share of @whole ("62 %"). */
+char        *pl_chart_money_tick  (const PlChartStyle *style, PlPlan *plan, double amount, double divisor,
+                                   gint64 whole);
+/* The width in pixels of @text on one line in @layout. */
+int          pl_chart_text_width  (PangoLayout *layout, const char *text);
 /* A rounded "nice" axis maximum at or above @value (1, 2, 2.5 or 5 times a power of ten). */
 double       pl_chart_nice_ceiling (double value);
 

@@ -626,7 +626,7 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
         continue;
       pl_chart_set_color (cr, &style->muted, 1);
       /* The ends of the scale stay inside the card. */
-      pl_chart_text (cr, tiny, mark, i == 0 ? PAD : x + 15 > width - PAD ? width - PAD - 30 : x - 15, bar_y + BAR_H + 3, 30,
+      pl_chart_axis_label (cr, tiny, mark, i == 0 ? PAD : x + 15 > width - PAD ? width - PAD - 30 : x - 15, bar_y + BAR_H + 3, 30,
                      i == 0 ? PANGO_ALIGN_LEFT : x + 15 > width - PAD ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
     }
   pl_chart_set_color (cr, &style->text, 1);

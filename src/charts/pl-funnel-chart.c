@@ -272,7 +272,7 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
         pango_layout_set_text (name_text, name, -1);
         pango_layout_set_width (name_text, (int) (MAX (label_w - 8, 1) * PANGO_SCALE));
         pango_layout_get_pixel_size (name_text, NULL, &text_h);
-        pl_chart_text (cr, name_text, name, PAD, middle - text_h / 2.0, label_w - 8, PANGO_ALIGN_LEFT);
+        pl_chart_axis_label (cr, name_text, name, PAD, middle - text_h / 2.0, label_w - 8, PANGO_ALIGN_LEFT);
       }
       {
         g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", a);

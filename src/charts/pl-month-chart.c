@@ -271,7 +271,7 @@ pl_month_chart_draw (PlPlan *plan, const PlMonthOptions *options, cairo_t *cr, d
       g_date_set_julian (&date, first + d);
       g_date_strftime (name, sizeof name, "%a", &date);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, name, day_w * d, 4, day_w, PANGO_ALIGN_CENTER);
+      pl_chart_axis_label (cr, text, name, day_w * d, 4, day_w, PANGO_ALIGN_CENTER);
     }
   for (guint cell = 0; cell < 7 * n_weeks; cell++)
     {

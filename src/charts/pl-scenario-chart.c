@@ -326,7 +326,7 @@ draw_panel (cairo_t *cr, PangoLayout *text, PlPlan *plan, GArray *series, PlProj
       cairo_line_to (cr, x + w, gy);
       cairo_stroke (cr);
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_text (cr, text, label, px, gy - 7, axis_w - 6, PANGO_ALIGN_RIGHT);
+      pl_chart_axis_label (cr, text, label, px, gy - 7, axis_w - 6, PANGO_ALIGN_RIGHT);
     }
 
   /* Every month when their names fit side by side, else every other one, or fewer. */

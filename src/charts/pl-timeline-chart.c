@@ -345,7 +345,7 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
               pango_layout_get_pixel_size (text, &name_w, NULL);
               named_until = x + 3 + MIN (name_w, 90);
               pl_chart_set_color (cr, &style->muted, 1);
-              pl_chart_text (cr, text, name, x + 3, 8, 90, PANGO_ALIGN_LEFT);
+              pl_chart_axis_label (cr, text, name, x + 3, 8, 90, PANGO_ALIGN_LEFT);
             }
         }
     }
@@ -379,7 +379,7 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       if (r == 0 || g_array_index (layout->rows, PlTimelineRow, r - 1).lane != row->lane)
         {
           pl_chart_set_color (cr, &style->text, 1);
-          pl_chart_text (cr, bold, layout->lanes->pdata[row->lane], 8, top - PL_TIMELINE_ROW_H + 6, PL_TIMELINE_LABEL_W - 12,
+          pl_chart_axis_label (cr, bold, layout->lanes->pdata[row->lane], 8, top - PL_TIMELINE_ROW_H + 6, PL_TIMELINE_LABEL_W - 12,
                          PANGO_ALIGN_LEFT);
         }
       if ((int) r == options->selected)
@@ -391,7 +391,7 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       if (options->warned != NULL && g_hash_table_contains (options->warned, row->campaign))
         pl_chart_warning_sign (cr, 4, top + 6, 13, style);
       pl_chart_set_color (cr, &style->text, 1);
-      pl_chart_text (cr, text, pl_item_get_string (row->campaign, PL_CAMPAIGN_NAME), 20, top + 5, PL_TIMELINE_LABEL_W - 28,
+      pl_chart_axis_label (cr, text, pl_item_get_string (row->campaign, PL_CAMPAIGN_NAME), 20, top + 5, PL_TIMELINE_LABEL_W - 28,
                      PANGO_ALIGN_LEFT);
       if (options->preview_end != 0 && options->preview_lane < 0 && (int) r == options->preview_row)
         {

@@ -424,55 +424,92 @@ pl_chart_catalog_rows (PlPlan *plan, const char *name, guint32 today)
   return rows;
 }
 
+/* Draws chart @name at its size as a PNG (@scale times the pixels), an SVG or a PDF, written
+ * through @write; FALSE with @error when the plan cannot show it. */
+static gboolean
+write_chart (PlPlan *plan, const char *name, guint32 today, PlChartFormat format, double scale,
+             cairo_write_func_t write, gpointer closure, GError **error)
+{
+  g_autofree char *summary = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  if (!pl_chart_catalog_size (plan, name, &width, &height, error))
+    return FALSE;
+  scale = CLAMP (scale, 0.25, 8);
+  if (format == PL_CHART_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
+  else if (format == PL_CHART_SVG)
+    surface = cairo_svg_surface_create_for_stream (write, closure, width, height);
+  else
+    {
+      const PlChartKind *kind = pl_chart_catalog_lookup (name);
+      surface = cairo_pdf_surface_create_for_stream (write, closure, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _(kind->title));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilote");
+    }
+  cr = cairo_create (surface);
+  if (format == PL_CHART_PNG)
+    cairo_scale (cr, scale, scale);
+  summary = pl_chart_catalog_draw (plan, name, today, cr, width, height, pl_chart_style_light (), error);
+  cairo_destroy (cr);
+  if (summary != NULL && format == PL_CHART_PNG)
+    cairo_surface_write_to_png_stream (surface, write, closure);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return summary != NULL;
+}
+
 gboolean
 pl_chart_catalog_export (PlPlan *plan, const char *name, guint32 today, const char *path, double scale,
                          GError **error)
 {
   PlPaperFile *file;
-  g_autofree char *summary = NULL;
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  PlChartFormat format;
   double width, height;
-  gboolean png = g_str_has_suffix (lower, ".png"), svg = g_str_has_suffix (lower, ".svg"),
-           pdf = g_str_has_suffix (lower, ".pdf");
 
-  if (!png && !svg && !pdf)
+  if (g_str_has_suffix (lower, ".png"))
+    format = PL_CHART_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = PL_CHART_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    format = PL_CHART_PDF;
+  else
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
                    _("“%s” does not end in .png, .svg or .pdf: the name says which kind of file to write."), path);
       return FALSE;
     }
+  /* A plan that cannot show the chart leaves no file behind. */
   if (!pl_chart_catalog_size (plan, name, &width, &height, error))
     return FALSE;
   file = pl_paper_file_open (path, error);
   if (file == NULL)
     return FALSE;
-  scale = CLAMP (scale, 0.25, 8);
-  if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
-  else if (svg)
-    surface = cairo_svg_surface_create_for_stream (pl_paper_file_write, file, width, height);
-  else
-    {
-      const PlChartKind *kind = pl_chart_catalog_lookup (name);
-      surface = cairo_pdf_surface_create_for_stream (pl_paper_file_write, file, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _(kind->title));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilote");
-    }
-  cr = cairo_create (surface);
-  if (png)
-    cairo_scale (cr, scale, scale);
-  summary = pl_chart_catalog_draw (plan, name, today, cr, width, height, pl_chart_style_light (), error);
-  cairo_destroy (cr);
-  if (summary != NULL && png)
-    cairo_surface_write_to_png_stream (surface, pl_paper_file_write, file);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-  if (summary == NULL)
+  if (!write_chart (plan, name, today, format, scale, pl_paper_file_write, file, error))
     {
       pl_paper_file_close (file, FALSE, NULL);
       return FALSE;
     }
   return pl_paper_file_close (file, TRUE, error);
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+pl_chart_catalog_render (PlPlan *plan, const char *name, guint32 today, PlChartFormat format, double scale,
+                         GError **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+
+  if (!write_chart (plan, name, today, format, scale, append_bytes, bytes, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }

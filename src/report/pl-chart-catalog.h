@@ -66,6 +66,16 @@ char             **pl_chart_catalog_sentences (PlPlan *plan, const char *name, g
  * a NULL-terminated array of strings, the first row the column titles. A chart without a
  * table of its own gives its summary, a sentence a row (or why the plan cannot show it). */
 GPtrArray         *pl_chart_catalog_rows      (PlPlan *plan, const char *name, guint32 today);
+typedef enum {
+  PL_CHART_PNG,
+  PL_CHART_SVG,
+  PL_CHART_PDF,
+} PlChartFormat;
+
+/* Chart @name at its size as a file's bytes in @format (a PNG of @scale times the pixels), to
+ * put on the clipboard; NULL with @error when the plan cannot show it. */
+GBytes            *pl_chart_catalog_render    (PlPlan *plan, const char *name, guint32 today, PlChartFormat format,
+                                               double scale, GError **error);
 /* Writes chart @name at its size to @path: PNG (@scale times the pixels, for high-density
  * screens), SVG or PDF by the file's extension. The file is replaced whole or not at all. */
 gboolean           pl_chart_catalog_export    (PlPlan *plan, const char *name, guint32 today, const char *path,
