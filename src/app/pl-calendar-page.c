@@ -1157,6 +1157,7 @@ pl_calendar_page_init (PlCalendarPage *self)
     {
       g_autoptr(GMenu) chart = pl_chart_menu_new ("timeline");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (chart));
+      pl_chart_menu_add_copy_key (GTK_WIDGET (self->timeline), "timeline");
     }
     self->context_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
     gtk_popover_set_has_arrow (self->context_menu, FALSE);

@@ -6,6 +6,7 @@
 
 #include "pl-chart-catalog.h"
 #include "pl-chart-menu.h"
+#include "pl-error.h"
 
 GMenu *
 pl_chart_menu_new (const char *chart)
@@ -17,6 +18,13 @@ pl_chart_menu_new (const char *chart)
 
   /* The actions look the chart up by name in the catalogue: a name it lacks is a slip here. */
   g_return_val_if_fail (pl_chart_catalog_lookup (chart) != NULL, menu);
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Copy"), NULL);
+    g_menu_item_set_action_and_target (item, "win.copy-chart", "s", chart);
+    /* Shown beside the item; pl_chart_menu_add_copy_key() makes it work. */
+    g_menu_item_set_attribute (item, "accel", "s", "<Control>c");
+    g_menu_append_item (menu, item);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(labels[i]), NULL);
@@ -31,6 +39,50 @@ pl_chart_menu_new (const char *chart)
     g_menu_append_item (menu, item);
   }
   return menu;
+}
+
+void
+pl_chart_menu_add_copy_key (GtkWidget *area, const char *chart)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcut *copy = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
+                                        gtk_named_action_new ("win.copy-chart"));
+
+  gtk_shortcut_set_arguments (copy, g_variant_new_string (chart));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), copy);
+  gtk_widget_add_controller (area, shortcuts);
+}
+
+gboolean
+pl_chart_menu_copy (GdkClipboard *clipboard, PlPlan *plan, const char *chart, guint32 today, double scale,
+                    GError **error)
+{
+  g_autoptr(GBytes) png = pl_chart_catalog_render (plan, chart, today, PL_CHART_PNG, scale, error);
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+
+  if (png == NULL)
+    return FALSE;
+  svg = pl_chart_catalog_render (plan, chart, today, PL_CHART_SVG, 1, error);
+  texture = gdk_texture_new_from_bytes (png, error);
+  if (svg == NULL || texture == NULL)
+    return FALSE;
+  /* The PNG's own bytes first: a texture would be encoded again, slower and without the
+   * PNG's compression. Then the texture for the programs that ask for one, and the SVG, which
+   * a presentation scales without blur. */
+  content = gdk_content_provider_new_union ((GdkContentProvider *[]) {
+                                              gdk_content_provider_new_for_bytes ("image/png", png),
+                                              gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture),
+                                              gdk_content_provider_new_for_bytes ("image/svg+xml", svg),
+                                            }, 3);
+  if (!gdk_clipboard_set_content (clipboard, content))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("The clipboard did not take the chart: try again, or export it to a file."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -98,4 +150,5 @@ pl_chart_menu_attach (GtkWidget *area, const char *chart)
   gtk_widget_add_controller (area, GTK_EVENT_CONTROLLER (press));
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), area);
   gtk_widget_add_controller (area, key);
+  pl_chart_menu_add_copy_key (area, chart);
 }

@@ -27,6 +27,7 @@
 #include "pl-dashboard.h"
 #include "pl-date-text.h"
 #include "pl-chart-catalog.h"
+#include "pl-chart-menu.h"
 #include "pl-print.h"
 #include "pl-report-dialog.h"
 #include "pl-window.h"
@@ -1245,6 +1246,21 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
   g_object_unref (chooser);
 }
 
+/* Copies chart @parameter ("funnel") to the clipboard, as PNG and SVG. */
+static void
+copy_chart_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || pl_chart_catalog_lookup (g_variant_get_string (parameter, NULL)) == NULL)
+    return;
+  if (!pl_chart_menu_copy (gtk_widget_get_clipboard (widget), pl_document_get_plan (self->document),
+                           g_variant_get_string (parameter, NULL), pl_calendar_today (),
+                           gtk_widget_get_scale_factor (widget), &error))
+    pl_window_show_error (self, _("Could not copy the chart"), error->message);
+}
+
 /* Shows the figures of chart @parameter ("funnel") as a table. */
 static void
 show_chart_table_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -1432,6 +1448,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ss)", export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.show-chart-table", "s", show_chart_table_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", "s", copy_chart_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
