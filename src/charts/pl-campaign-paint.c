@@ -294,7 +294,7 @@ pl_campaign_paint_draw_legend (const PlCampaignPaint *paint, cairo_t *cr, double
     }
   /* The marks that are not campaigns. */
   {
-    const char *marks[] = { _("Activity or milestone"), _("Review") };
+    const char *marks[] = { _("Activity or milestone"), _("Review"), _("Today") };
     for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
       {
         int tw, th;
@@ -305,8 +305,13 @@ pl_campaign_paint_draw_legend (const PlCampaignPaint *paint, cairo_t *cr, double
             cx = x;
             cy += 20;
           }
-        pl_chart_set_color (cr, m == 0 ? &style->text : &style->warning, 1);
-        if (m == 0)
+        pl_chart_set_color (cr, m == 0 ? &style->text : m == 1 ? &style->warning : &style->bad, 1);
+        if (m == 2)
+          {
+            /* The today line, as the timeline draws it. */
+            cairo_rectangle (cr, cx + 4, cy + 1, 1.5, 16);
+          }
+        else if (m == 0)
           {
             cairo_move_to (cr, cx + 5, cy + 3);
             cairo_line_to (cr, cx + 10, cy + 9);

@@ -257,5 +257,24 @@ pl_radar_chart_draw (const PlQuestionnaire *questionnaire, const PlMaturity *cur
       pango_cairo_show_layout (cr, labels);
     }
 
+  /* What each shape is, in the bottom-left corner, which the axis titles leave free. */
+  {
+    PlChartLegendItem items[3];
+    guint n_items = 0;
+    double legend_w = MIN (220, width / 3);
+
+    if (current != NULL)
+      items[n_items++] = (PlChartLegendItem) { _("This round"), accent, 1, PL_CHART_MARK_LINE };
+    if (previous != NULL)
+      items[n_items++] = (PlChartLegendItem) { _("Previous round"), &style->muted, 0.9, PL_CHART_MARK_DASHED };
+    if (current != NULL && current->n_respondents > 1)
+      items[n_items++] = (PlChartLegendItem) { _("Range between respondents"), accent, 0.12, PL_CHART_MARK_BAND };
+    /* One series needs no key. */
+    if (n_items > 1)
+      {
+        double legend_h = pl_chart_legend_height (style, 10, items, n_items, 0, legend_w);
+        pl_chart_legend (cr, small, style, items, n_items, 4, height - legend_h - 4, legend_w);
+      }
+  }
   return pl_chart_sentences_join (pl_radar_chart_sentences (questionnaire, current, previous));
 }

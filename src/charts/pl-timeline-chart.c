@@ -300,6 +300,51 @@ pl_timeline_chart_sentences (const PlTimelineLayout *layout)
                                              layout->rows->len, layout->lanes->len));
 }
 
+/* The legend's colours: @paint's, or by status as the bars are without one. */
+static PlCampaignPaint *
+legend_paint (PlPlan *plan, const PlCampaignPaint *paint)
+{
+  return pl_campaign_paint_new (plan, paint != NULL ? pl_campaign_paint_get_by (paint) : PL_COLOR_BY_STATUS);
+}
+
+double
+pl_timeline_chart_legend_height (PlPlan *plan, const PlCampaignPaint *paint, double width, const PlChartStyle *style)
+{
+  g_autoptr(PlCampaignPaint) colours = legend_paint (plan, paint);
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  /* Measured by drawing it where nothing shows: its lines wrap as the fonts decide. */
+  double height = pl_campaign_paint_draw_legend (colours, cr, 8, 0, width - 16, style) + 12;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return height;
+}
+
+/* Today as a red line down the chart, named in the axis band when its day is shown. */
+static void
+draw_today (cairo_t *cr, PangoLayout *text, const PlTimelineOptions *options, double width, double bottom,
+            const PlChartStyle *style)
+{
+  const char *label = _("Today");
+  double x = x_of (options, width, options->today);
+  int label_w = pl_chart_text_width (text, label);
+  /* Centred on the line, kept inside the chart's dates. */
+  double lx = CLAMP (x - label_w / 2.0 - 4, PL_TIMELINE_LABEL_W, MAX (PL_TIMELINE_LABEL_W, width - label_w - 8));
+
+  if (options->today < options->from || options->today >= options->to)
+    return;
+  pl_chart_set_color (cr, &style->bad, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, x, PL_TIMELINE_AXIS_H - 10);
+  cairo_line_to (cr, x, bottom);
+  cairo_stroke (cr);
+  pl_chart_rounded_rect (cr, lx, PL_TIMELINE_AXIS_H - 24, label_w + 8, 15, 3);
+  cairo_fill (cr);
+  pl_chart_set_color (cr, &style->background, 1);
+  pl_chart_axis_label (cr, text, label, lx + 4, PL_TIMELINE_AXIS_H - 24, label_w + 1, PANGO_ALIGN_LEFT);
+}
+
 char *
 pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTimelineOptions *options, cairo_t *cr,
                         double width, double height, const PlChartStyle *style)
@@ -310,6 +355,9 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
   g_autoptr(GHashTable) in_view = g_hash_table_new (NULL, NULL);  /* campaign -> its row + 1 */
   guint first = 0;
   double named_until = -G_MAXDOUBLE;
+  g_autoptr(PlCampaignPaint) colours = options->legend ? legend_paint (plan, options->paint) : NULL;
+  double legend_h = options->legend ? pl_timeline_chart_legend_height (plan, options->paint, width, style) : 0;
+  double bottom = height - legend_h;  /* where the rows end */
 
   {
     PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (bold));
@@ -334,7 +382,7 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
           pl_chart_set_color (cr, &style->muted, 0.25);
           cairo_set_line_width (cr, 1);
           cairo_move_to (cr, floor (x) + 0.5, PL_TIMELINE_AXIS_H - 6);
-          cairo_line_to (cr, floor (x) + 0.5, height);
+          cairo_line_to (cr, floor (x) + 0.5, bottom);
           cairo_stroke (cr);
           if (x + 3 >= named_until + 6)
             {
@@ -345,12 +393,12 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
               pango_layout_get_pixel_size (text, &name_w, NULL);
               named_until = x + 3 + MIN (name_w, 90);
               pl_chart_set_color (cr, &style->muted, 1);
-              pl_chart_axis_label (cr, text, name, x + 3, 8, 90, PANGO_ALIGN_LEFT);
+              pl_chart_axis_label (cr, text, name, x + 3, 4, 90, PANGO_ALIGN_LEFT);
             }
         }
     }
   cairo_save (cr);
-  cairo_rectangle (cr, 0, PL_TIMELINE_AXIS_H, width, height - PL_TIMELINE_AXIS_H);
+  cairo_rectangle (cr, 0, PL_TIMELINE_AXIS_H, width, bottom - PL_TIMELINE_AXIS_H);
   cairo_clip (cr);
 
   /* Only the rows in view: a binary search for the first, then until past the bottom. */
@@ -372,7 +420,7 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       double top = PL_TIMELINE_AXIS_H + row_top (layout, r) - options->scroll;
       double x, y, w, h;
 
-      if (top > height)
+      if (top > bottom)
         break;
       g_hash_table_insert (in_view, row->campaign, GUINT_TO_POINTER (r + 1));
       /* The lane's heading above its first row. */
@@ -391,8 +439,20 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       if (options->warned != NULL && g_hash_table_contains (options->warned, row->campaign))
         pl_chart_warning_sign (cr, 4, top + 6, 13, style);
       pl_chart_set_color (cr, &style->text, 1);
-      pl_chart_axis_label (cr, text, pl_item_get_string (row->campaign, PL_CAMPAIGN_NAME), 20, top + 5, PL_TIMELINE_LABEL_W - 28,
-                     PANGO_ALIGN_LEFT);
+      {
+        const char *name = pl_item_get_string (row->campaign, PL_CAMPAIGN_NAME);
+        double name_w = PL_TIMELINE_LABEL_W - 28;
+
+        /* A long name takes two smaller lines in its row rather than an ellipsis. */
+        if (name != NULL && pl_chart_text_width (text, name) > name_w)
+          {
+            pl_chart_text_set_size (text, 9.5);
+            pl_chart_axis_label (cr, text, name, 20, top + 1, name_w, PANGO_ALIGN_LEFT);
+            pl_chart_text_set_size (text, 11);
+          }
+        else
+          pl_chart_axis_label (cr, text, name ? name : "", 20, top + 5, name_w, PANGO_ALIGN_LEFT);
+      }
       if (options->preview_end != 0 && options->preview_lane < 0 && (int) r == options->preview_row)
         {
           /* Dragged: a dashed outline where it was, the bar where it will go. */
@@ -477,14 +537,18 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
           cairo_fill (cr);
         }
     }
-  if (options->today >= options->from && options->today < options->to)
+  draw_today (cr, text, options, width, bottom, style);
+  if (options->legend)
     {
-      double x = x_of (options, width, options->today);
-      pl_chart_set_color (cr, &style->bad, 1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_move_to (cr, x, PL_TIMELINE_AXIS_H - 8);
-      cairo_line_to (cr, x, height);
+      pl_chart_set_color (cr, &style->background, 1);
+      cairo_rectangle (cr, 0, bottom, width, legend_h);
+      cairo_fill (cr);
+      pl_chart_set_color (cr, &style->muted, pl_chart_faint (style, 0.4));
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, 0, floor (bottom) + 0.5);
+      cairo_line_to (cr, width, floor (bottom) + 0.5);
       cairo_stroke (cr);
+      pl_campaign_paint_draw_legend (colours, cr, 8, bottom + 6, width - 16, style);
     }
   return pl_chart_sentences_join (pl_timeline_chart_sentences (layout));
 }

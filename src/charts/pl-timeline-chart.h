@@ -47,10 +47,14 @@ typedef struct {
   int     preview_row;
   int     preview_lane;
   guint32 preview_start, preview_end;
+  /* Its legend below the rows (a chart on its own: exported, copied, printed); the window
+   * shows it beside the chart instead. */
+  gboolean legend;
 } PlTimelineOptions;
 
 #define PL_TIMELINE_ROW_H    26.0
-#define PL_TIMELINE_AXIS_H   34.0
+/* The months' names, then the today mark's "Today", then the reviews' dots. */
+#define PL_TIMELINE_AXIS_H   46.0
 #define PL_TIMELINE_LABEL_W  220.0
 
 PlTimelineLayout *pl_timeline_layout_new  (PlPlan *plan, PlTimelineLanes lanes);
@@ -68,6 +72,10 @@ char *pl_timeline_chart_draw     (PlPlan *plan, const PlTimelineLayout *layout, 
 /* The summary pl_timeline_chart_draw() returns, as its sentences (a new NULL-terminated
  * array), without drawing. */
 char   **pl_timeline_chart_sentences (const PlTimelineLayout *layout);
+/* The height of the legend pl_timeline_chart_draw() draws below the rows at @width when
+ * asked (the colours of @paint, NULL: by status). */
+double   pl_timeline_chart_legend_height (PlPlan *plan, const PlCampaignPaint *paint, double width,
+                                          const PlChartStyle *style);
 /* The bar of row @row at @width x @height; FALSE when it is out of view. */
 gboolean pl_timeline_chart_bar_rect (const PlTimelineLayout *layout, const PlTimelineOptions *options, guint row,
                                      double width, double height, double *x, double *y, double *w, double *h);

@@ -147,8 +147,9 @@ plot_forecast (cairo_t *cr, const PlLatestEstimate *e, guint n, double x, double
 }
 
 /* The forecast's key, right-aligned on @right above the plot: a swatch of the band with the
- * dashed line through it, and "Forecast, 80% range" in the axis labels' colour and size. */
-static void
+ * dashed line through it, and "Forecast, 80% range" in the axis labels' colour and size.
+ * Returns where it starts on the left. */
+static double
 forecast_key (cairo_t *cr, PangoLayout *text, double right, double y, const PlChartStyle *style)
 {
   const char *words = _("Forecast, 80% range");
@@ -169,6 +170,64 @@ forecast_key (cairo_t *cr, PangoLayout *text, double right, double y, const PlCh
   cairo_move_to (cr, x - 30, y + KEY_H / 2 - 1);
   cairo_line_to (cr, x - 6, y + KEY_H / 2 - 1);
   stroke_forecast (cr, style);
+  return x - 30;
+}
+
+/* The width of a line's key: its swatch, its words and the gap after them. */
+static double
+line_key_width (PangoLayout *text, const char *words)
+{
+  return 30 + pl_chart_text_width (text, words) + 14;
+}
+
+/* A line's key, right-aligned on @right: a short stroke of it before @words. */
+static void
+line_key (cairo_t *cr, PangoLayout *text, const char *words, double right, double y, const PlColor *color,
+          double line_w, gboolean dashed, const PlChartStyle *style)
+{
+  static const double dash[] = { 5, 4 };
+  g_autofree char *markup = g_markup_escape_text (words, -1);
+  int text_w = pl_chart_text_width (text, words), text_h;
+  double x = right - 14 - text_w;
+
+  pango_layout_get_pixel_size (text, NULL, &text_h);
+  set_color (cr, &style->muted, 1);
+  label (cr, text, markup, x, y + (KEY_H - text_h) / 2 - 2, text_w + 1, PANGO_ALIGN_LEFT);
+  set_color (cr, color, 1);
+  cairo_set_line_width (cr, line_w);
+  if (dashed)
+    cairo_set_dash (cr, dash, 2, 0);
+  cairo_move_to (cr, x - 30, y + KEY_H / 2 - 1);
+  cairo_line_to (cr, x - 6, y + KEY_H / 2 - 1);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* The key above the plot, right-aligned on @right: the actual's line, the target's dashed
+ * line, then the forecast's band when there is one; on two lines when one is too short
+ * from @left. Returns its height. */
+static double
+draw_key (cairo_t *cr, PangoLayout *text, double left, double right, double y, gboolean forecast,
+          const PlChartStyle *style)
+{
+  const char *actual = _("Actual"), *target = _("Target");
+  double lines_w = line_key_width (text, actual) + line_key_width (text, target);
+  double forecast_w = forecast ? 30 + pl_chart_text_width (text, _("Forecast, 80% range")) : 0;
+  gboolean two_lines = forecast && left + lines_w + forecast_w > right;
+  double end = right;
+
+  if (cr == NULL)
+    return two_lines ? 2 * KEY_H : KEY_H;
+  /* A line's key ends in a gap: past the right edge when nothing follows it. */
+  if (forecast && !two_lines)
+    end = forecast_key (cr, text, right, y, style);
+  else
+    end = right + 14;
+  if (forecast && two_lines)
+    forecast_key (cr, text, right, y + KEY_H, style);
+  line_key (cr, text, target, end, y, &style->muted, 1.5, TRUE, style);
+  line_key (cr, text, actual, end - line_key_width (text, target), y, &style->good, 2.5, FALSE, style);
+  return two_lines ? 2 * KEY_H : KEY_H;
 }
 
 char *
@@ -248,12 +307,15 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
     {
       g_autoptr(PangoLayout) text = pango_cairo_create_layout (cr);
       PangoFontDescription *font = pango_font_description_from_string (style->font);
-      double key = forecast ? KEY_H : 0;
-      double x = AXIS_W, y = PAD + key, w = width - AXIS_W - 24, h = height - PAD - key - MONTHS_H;
+      double key, x = AXIS_W, y, w = width - AXIS_W - 24, h;
 
       pango_font_description_set_absolute_size (font, 10 * PANGO_SCALE);
       pango_layout_set_font_description (text, font);
       pango_font_description_free (font);
+      /* What each line is, above the plot: the actual, the target and the forecast. */
+      key = draw_key (NULL, text, x, x + w, PAD - 4, forecast, style);
+      y = PAD + key;
+      h = height - PAD - key - MONTHS_H;
       for (int i = 0; i <= 2; i++)
         {
           double value = low + (high - low) * i / 2;
@@ -294,8 +356,8 @@ pl_trend_chart_draw (PlPlan *plan, PlItem *kpi, gboolean sparkline, cairo_t *cr,
       if (forecast)
         {
           plot_forecast (cr, &estimate, n, x, y, w, h, low, high, style);
-          forecast_key (cr, text, x + w, PAD - 4, style);
         }
+      draw_key (cr, text, x, x + w, PAD - 4, forecast, style);
       {
         static const double dash[] = { 5, 4 };
         set_color (cr, &style->muted, 1);

@@ -182,7 +182,8 @@ timeline_size (PlPlan *plan, double *width, double *height, GError **error)
   g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
 
   *width = 1400;
-  *height = PL_TIMELINE_AXIS_H + pl_timeline_layout_height (layout) + 8;
+  *height = PL_TIMELINE_AXIS_H + pl_timeline_layout_height (layout) + 8 +
+            pl_timeline_chart_legend_height (plan, NULL, *width, pl_chart_style_light ());
   return TRUE;
 }
 
@@ -194,6 +195,7 @@ timeline_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double he
   PlTimelineOptions options = { pl_plan_get_start (plan), pl_plan_get_end (plan), today, 0, -1 };
 
   options.preview_row = options.preview_lane = -1;
+  options.legend = TRUE;
   return pl_timeline_chart_draw (plan, layout, &options, cr, width, height, style);
 }
 

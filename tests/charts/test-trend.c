@@ -59,9 +59,11 @@ test_leads (void)
   g_assert_cmpstr (summary, ==, "“Leads”: 6 months measured, 4 on target. The 6 months left are forecast with their "
                                 "80% band. Last value carried forward, chosen by a back-test on 6 months: 15.1% mean "
                                 "error; no other method did better.");
-  /* The actual line runs from January to June, not after. */
+  /* The actual line runs from January to June, not after (below the key, whose swatch of it
+   * is at the top right). */
   g_assert_cmpuint (colored_pixels (surface, 56, (int) (56 + 5 * month_w), &style->good), >, 100);
-  g_assert_cmpuint (colored_pixels (surface, (int) (56 + 5.5 * month_w), WIDTH, &style->good), ==, 0);
+  g_assert_cmpuint (colored_pixels_in (surface, (int) (56 + 5.5 * month_w), WIDTH, 26, HEIGHT, &style->good), ==, 0);
+  g_assert_cmpuint (colored_pixels_in (surface, WIDTH / 2, WIDTH, 0, 26, &style->good), >, 20);
   /* After June, the forecast's band: the actual's colour, faint, over the background. */
   {
     PlColor band = { 1 - 0.16 * (1 - style->good.r), 1 - 0.16 * (1 - style->good.g), 1 - 0.16 * (1 - style->good.b) };
