@@ -106,16 +106,18 @@ pl_paper_timeline_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayou
 {
   guint32 start = pl_plan_get_start (plan), end = pl_plan_get_end (plan);
   double scale = width / TIMELINE_WIDTH, rows_h, total;
+  /* Every page has the legend under its rows: a page read alone still says what the colours mean. */
+  double legend_h = pl_timeline_chart_legend_height (plan, NULL, TIMELINE_WIDTH, pl_chart_style_light ());
 
   if (*timeline == NULL)
     *timeline = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
   /* Whole rows a page, under the repeated axis. */
-  rows_h = MAX (1, floor ((height / scale - PL_TIMELINE_AXIS_H) / PL_TIMELINE_ROW_H)) * PL_TIMELINE_ROW_H;
+  rows_h = MAX (1, floor ((height / scale - PL_TIMELINE_AXIS_H - legend_h) / PL_TIMELINE_ROW_H)) * PL_TIMELINE_ROW_H;
   total = pl_timeline_layout_height (*timeline);
   for (guint32 from = start; from < end; from = split ? month_after (from, SPLIT_MONTHS) : end)
     for (double scroll = 0; scroll < MAX (total, 1); scroll += rows_h)
       {
-        PlChartPiece piece = { kind, TIMELINE_WIDTH, PL_TIMELINE_AXIS_H + MIN (rows_h, MAX (total - scroll, PL_TIMELINE_ROW_H)),
+        PlChartPiece piece = { kind, TIMELINE_WIDTH, PL_TIMELINE_AXIS_H + MIN (rows_h, MAX (total - scroll, PL_TIMELINE_ROW_H)) + legend_h,
                                scale, scroll, 0, 0, from, split ? MIN (month_after (from, SPLIT_MONTHS), end) : end };
         g_array_append_val (pieces, piece);
       }
@@ -129,6 +131,7 @@ pl_paper_timeline_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelin
   PlTimelineOptions options = { piece->from, piece->to, today, piece->scroll, -1 };
 
   options.preview_row = options.preview_lane = -1;
+  options.legend = TRUE;
   g_free (pl_timeline_chart_draw (plan, timeline, &options, cr, piece->width, piece->height, style));
 }
 
