@@ -452,7 +452,10 @@ draw_legend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
   if (self->plan == NULL)
     return;
   pl_chart_theme_zoom (cr, &width, &height);
-  needed = pl_campaign_paint_draw_legend (self->paint, cr, 0, 2, width, pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  /* The today line is the timeline's: the month view tints no day. */
+  needed = pl_campaign_paint_draw_legend (self->paint, cr, 0, 2, width,
+                                          g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "timeline") == 0,
+                                          pl_chart_theme_for_widget (GTK_WIDGET (area)));
   needed = (needed + 2) * pl_a11y_text_scale ();
   /* A narrow window wraps the legend: the area grows to show every line. */
   if ((int) ceil (needed) != gtk_drawing_area_get_content_height (area))
@@ -466,6 +469,7 @@ on_view_changed_cb (PlCalendarPage *self)
 
   /* The agenda has no bars to explain. */
   gtk_widget_set_visible (self->legend_row, !agenda);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend));
   if (agenda && self->agenda_stale && self->plan != NULL)
     rebuild_agenda (self);
 }

@@ -140,6 +140,7 @@ pl_cac_breakdown_chart_draw (PlPlan *plan, cairo_t *cr, double width, double hei
       cairo_fill (cr);
       pl_chart_set_color (cr, &style->text, 1);
       pl_chart_text (cr, text, label, lx + 18, ly, column_w - 24, PANGO_ALIGN_LEFT);
+      pl_chart_note_legend (label);
     }
   return pl_chart_sentences_join (sentences_of (plan, parts, cac, style));
 }

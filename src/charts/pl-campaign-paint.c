@@ -251,12 +251,13 @@ legend_entry (cairo_t *cr, PangoLayout *text, const char *name, const PlColor *c
   pl_chart_set_color (cr, &style->text, 1);
   cairo_move_to (cr, x + 28, y + (18 - th) / 2.0);
   pango_cairo_show_layout (cr, text);
+  pl_chart_note_legend (name);
   return 28 + tw + 16;
 }
 
 double
 pl_campaign_paint_draw_legend (const PlCampaignPaint *paint, cairo_t *cr, double x, double y, double width,
-                               const PlChartStyle *style)
+                               gboolean today, const PlChartStyle *style)
 {
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
   guint n = pl_campaign_paint_n_keys (paint);
@@ -295,7 +296,7 @@ pl_campaign_paint_draw_legend (const PlCampaignPaint *paint, cairo_t *cr, double
   /* The marks that are not campaigns. */
   {
     const char *marks[] = { _("Activity or milestone"), _("Review"), _("Today") };
-    for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+    for (guint m = 0; m < G_N_ELEMENTS (marks) - (today ? 0 : 1); m++)
       {
         int tw, th;
         pango_layout_set_text (text, marks[m], -1);
@@ -325,8 +326,22 @@ pl_campaign_paint_draw_legend (const PlCampaignPaint *paint, cairo_t *cr, double
         pl_chart_set_color (cr, &style->text, 1);
         cairo_move_to (cr, cx + 16, cy + (18 - th) / 2.0);
         pango_cairo_show_layout (cr, text);
+        pl_chart_note_legend (marks[m]);
         cx += 16 + tw + 16;
       }
   }
   return cy + 20 - y;
+}
+
+double
+pl_campaign_paint_legend_height (const PlCampaignPaint *paint, double width, gboolean today, const PlChartStyle *style)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  /* Measured by drawing it where nothing shows: its lines wrap as the fonts decide. */
+  double height = pl_campaign_paint_draw_legend (paint, cr, 0, 0, width, today, style);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return height;
 }

@@ -41,10 +41,14 @@ void             pl_campaign_paint_bar    (const PlCampaignPaint *paint, PlItem 
 const PlColor   *pl_campaign_paint_text_color (PlItem *campaign, const PlChartStyle *style);
 /* How far a title written on @campaign's bar starts from its left end. */
 double           pl_campaign_paint_text_inset (PlItem *campaign);
-/* Draws the legend (colours, then the status patterns, then the marks) in a band @width wide from (@x, @y),
- * wrapping as needed; returns the height it took. For printed pages. */
+/* Draws the legend (colours, then the status patterns, then the marks, the today line when
+ * @today) in a band @width wide from (@x, @y), wrapping as needed; returns the height it took. */
 double           pl_campaign_paint_draw_legend (const PlCampaignPaint *paint, cairo_t *cr, double x, double y,
-                                                double width, const PlChartStyle *style);
+                                                double width, gboolean today, const PlChartStyle *style);
+
+/* The height pl_campaign_paint_draw_legend() takes at @width, measured without a surface. */
+double           pl_campaign_paint_legend_height (const PlCampaignPaint *paint, double width, gboolean today,
+                                                  const PlChartStyle *style);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlCampaignPaint, pl_campaign_paint_free)
 

@@ -55,6 +55,13 @@ pl_chart_set_text_hook (PlChartTextHook hook, gpointer data)
   text_hook_data = data;
 }
 
+void
+pl_chart_note_legend (const char *label)
+{
+  if (text_hook != NULL)
+    text_hook (label, PL_CHART_LABEL_LEGEND, FALSE, text_hook_data);
+}
+
 /* Tells the test hook, if any, about @layout just drawn in a box @w wide. */
 static void
 report_text (PangoLayout *layout, const char *text, double w, PlChartLabel kind)
@@ -217,6 +224,16 @@ pl_chart_legend (cairo_t *cr, PangoLayout *layout, const PlChartStyle *style, co
                  double x, double y, double right)
 {
   return legend_run (cr, layout, style, items, n, x, y, right);
+}
+
+double
+pl_chart_legend_width (PangoLayout *layout, const PlChartLegendItem *items, guint n)
+{
+  double width = 0;
+
+  for (guint i = 0; i < n; i++)
+    width += SWATCH_W + 6 + pl_chart_text_width (layout, items[i].label) + (i + 1 < n ? ITEM_GAP : 0);
+  return width;
 }
 
 double

@@ -41,6 +41,8 @@ typedef enum {
 /* What a test learns of every label drawn: its text, its kind, and whether it was cut
  * (ellipsised, or wider than its box). */
 typedef void (*PlChartTextHook) (const char *text, PlChartLabel kind, gboolean cut, gpointer data);
+/* Tells the test hook that legend entry @label was drawn by a chart's own code. */
+void         pl_chart_note_legend (const char *label);
 /* Calls @hook (NULL: none) for every label drawn from now on. For tests: not thread-safe. */
 void         pl_chart_set_text_hook (PlChartTextHook hook, gpointer data);
 /* How a legend shows a series. */
@@ -63,6 +65,8 @@ typedef struct {
  * onto more lines before @right, in @layout's font; returns the height taken. */
 double       pl_chart_legend        (cairo_t *cr, PangoLayout *layout, const PlChartStyle *style,
                                      const PlChartLegendItem *items, guint n, double x, double y, double right);
+/* The width pl_chart_legend() takes for @items on one line in @layout's font. */
+double       pl_chart_legend_width  (PangoLayout *layout, const PlChartLegendItem *items, guint n);
 /* The height pl_chart_legend() takes for @items between @x and @right at @size pixels in
  * @style's font, without a surface (for a chart's geometry, computed before it is drawn). */
 double       pl_chart_legend_height (const PlChartStyle *style, double size, const PlChartLegendItem *items, guint n,

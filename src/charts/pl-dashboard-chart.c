@@ -936,11 +936,24 @@ pl_dashboard_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, doubl
     g_autofree char *markup = g_markup_printf_escaped (_("<b>%s</b>  <span size=\"smaller\" alpha=\"65%%\">as of %s</span>"),
                                                        pl_plan_get_title (plan) ? pl_plan_get_title (plan) : "",
                                                        g_strstrip (day));
+    /* What the tiles' small charts draw, at the right of the title when there is room. */
+    g_autoptr(PangoLayout) small = pl_chart_text_new (cr, style, 12);
+    const PlChartLegendItem legend[] = {
+      { _("Actual, month by month"), &style->text, 0.75, PL_CHART_MARK_LINE },
+      { _("Target"), &style->muted, 0.8, PL_CHART_MARK_DASHED },
+    };
+    double legend_w = pl_chart_legend_width (small, legend, G_N_ELEMENTS (legend));
+    int title_w;
+
     pl_chart_set_color (cr, &style->text, 1);
     pango_layout_set_markup (title, markup, -1);
+    pango_layout_set_width (title, -1);
+    pango_layout_get_pixel_size (title, &title_w, NULL);
     pango_layout_set_width (title, (int) (width * PANGO_SCALE));
     cairo_move_to (cr, 0, 4);
     pango_cairo_show_layout (cr, title);
+    if (dashboard->tiles->len > 0 && title_w + 24 + legend_w <= width)
+      pl_chart_legend (cr, small, style, legend, G_N_ELEMENTS (legend), width - legend_w, 8, width + 1);
   }
 
   PIECE (0, head_h,

@@ -158,6 +158,8 @@ legend (cairo_t *cr, PangoLayout *text, double right, double y, const PlChartSty
   pl_chart_set_color (cr, &style->good, 1);
   cairo_rectangle (cr, x - 14, y + 3, 10, 10);
   cairo_fill (cr);
+  pl_chart_note_legend (actual);
+  pl_chart_note_legend (plan);
 }
 
 char *

@@ -259,6 +259,7 @@ draw_legend (cairo_t *cr, PangoLayout *text, GArray *series, double width, const
       pango_layout_get_pixel_size (text, &label_w, NULL);
       cairo_move_to (cr, x + 26, 3);
       pango_cairo_show_layout (cr, text);
+      pl_chart_note_legend (s->name);
       x += 26 + label_w + 22;
       if (x > width)
         break;

@@ -311,14 +311,8 @@ double
 pl_timeline_chart_legend_height (PlPlan *plan, const PlCampaignPaint *paint, double width, const PlChartStyle *style)
 {
   g_autoptr(PlCampaignPaint) colours = legend_paint (plan, paint);
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
-  /* Measured by drawing it where nothing shows: its lines wrap as the fonts decide. */
-  double height = pl_campaign_paint_draw_legend (colours, cr, 8, 0, width - 16, style) + 12;
 
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return height;
+  return pl_campaign_paint_legend_height (colours, width - 16, TRUE, style) + 12;
 }
 
 /* Today as a red line down the chart, named in the axis band when its day is shown. */
@@ -548,7 +542,7 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       cairo_move_to (cr, 0, floor (bottom) + 0.5);
       cairo_line_to (cr, width, floor (bottom) + 0.5);
       cairo_stroke (cr);
-      pl_campaign_paint_draw_legend (colours, cr, 8, bottom + 6, width - 16, style);
+      pl_campaign_paint_draw_legend (colours, cr, 8, bottom + 6, width - 16, TRUE, style);
     }
   return pl_chart_sentences_join (pl_timeline_chart_sentences (layout));
 }

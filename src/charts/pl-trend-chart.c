@@ -170,6 +170,7 @@ forecast_key (cairo_t *cr, PangoLayout *text, double right, double y, const PlCh
   cairo_move_to (cr, x - 30, y + KEY_H / 2 - 1);
   cairo_line_to (cr, x - 6, y + KEY_H / 2 - 1);
   stroke_forecast (cr, style);
+  pl_chart_note_legend (words);
   return x - 30;
 }
 
@@ -201,6 +202,7 @@ line_key (cairo_t *cr, PangoLayout *text, const char *words, double right, doubl
   cairo_line_to (cr, x - 6, y + KEY_H / 2 - 1);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+  pl_chart_note_legend (words);
 }
 
 /* The key above the plot, right-aligned on @right: the actual's line, the target's dashed

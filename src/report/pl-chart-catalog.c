@@ -220,8 +220,16 @@ month_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double heigh
             GError **error)
 {
   PlMonthOptions options = { month_of (plan, today), NULL, 0, 0, NULL };
+  g_autoptr(PlCampaignPaint) paint = pl_campaign_paint_new (plan, PL_COLOR_BY_STATUS);
+  /* On its own (exported, copied, printed) the month says what its colours mean, below it. */
+  double legend_h = pl_campaign_paint_legend_height (paint, width - 16, FALSE, style) + 12;
+  char *summary;
 
-  return pl_month_chart_draw (plan, &options, cr, width, height, style);
+  pl_chart_set_color (cr, &style->background, 1);
+  cairo_paint (cr);
+  summary = pl_month_chart_draw (plan, &options, cr, width, height - legend_h, style);
+  pl_campaign_paint_draw_legend (paint, cr, 8, height - legend_h + 6, width - 16, FALSE, style);
+  return summary;
 }
 
 static char **

@@ -11,6 +11,7 @@
 #include "pl-chart-draw.h"
 #include "pl-i18n.h"
 #include "pl-test-charts.h"
+#include "pl-trend-chart.h"
 
 /* The width a chart has in the narrowest window. */
 #define NARROW_W 360.0
@@ -120,11 +121,100 @@ test_no_axis_label_cut (void)
   g_assert_cmpuint (cut->len, ==, 0);
 }
 
+static void
+on_legend_cb (const char *text, PlChartLabel kind, gboolean cut, gpointer data)
+{
+  if (kind == PL_CHART_LABEL_LEGEND)
+    g_ptr_array_add (data, g_strdup (text));
+}
+
+/* The legend entries chart @name draws at its natural size. */
+static GPtrArray *
+legend_of (PlPlan *plan, const char *name)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_free);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 20, G_DATE_JUNE, 2027);
+  g_assert_true (pl_chart_catalog_size (plan, name, &width, &height, NULL));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  pl_chart_set_text_hook (on_legend_cb, entries);
+  g_free (pl_chart_catalog_draw (plan, name, g_date_get_julian (&today), cr, width, height, pl_chart_style_light (), NULL));
+  pl_chart_set_text_hook (NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return entries;
+}
+
+static gboolean
+has (GPtrArray *entries, const char *label)
+{
+  return g_ptr_array_find_with_equal_func (entries, label, g_str_equal, NULL);
+}
+
+/* Every chart with more than one series says what each is. */
+static void
+test_legends (void)
+{
+  static const struct { const char *chart; const char *labels[7]; } expected[] = {
+    { "dashboard", { "Actual", "Plan", "Actual, month by month", "Target" } },
+    { "funnel", { "Actual", "Plan" } },
+    { "budget", { "Planned", "Spent", "Spent over plan", "Planned to date", "Spent to date" } },
+    { "categories", { "Planned", "Spent", "Spent over plan" } },
+    { "timeline", { "Planned", "Running", "Completed", "Stopped", "Activity or milestone", "Review", "Today" } },
+    { "month", { "Planned", "Running", "Completed", "Stopped", "Activity or milestone", "Review" } },
+    { "radar", { "This round", "Previous round" } },
+  };
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GPtrArray) entries = legend_of (plan, expected[i].chart);
+
+      for (guint l = 0; l < G_N_ELEMENTS (expected[i].labels) && expected[i].labels[l] != NULL; l++)
+        if (!has (entries, expected[i].labels[l]))
+          g_error ("the %s chart's legend lacks “%s”", expected[i].chart, expected[i].labels[l]);
+    }
+  {
+    /* The month has no today line, so its legend does not name one. */
+    g_autoptr(GPtrArray) entries = legend_of (plan, "month");
+    g_assert_false (has (entries, "Today"));
+  }
+  {
+    /* The cost of a customer split by category: a key entry a category. */
+    g_autoptr(GPtrArray) entries = legend_of (plan, "cac");
+    g_assert_cmpuint (entries->len, >=, 2);
+  }
+  {
+    /* The trend (on the KPIs page): the actual, the target and the forecast's band. */
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 300);
+    cairo_t *cr = cairo_create (surface);
+
+    pl_chart_set_text_hook (on_legend_cb, entries);
+    g_free (pl_trend_chart_draw (plan, pl_plan_lookup (plan, "kpi-leads"), FALSE, cr, 700, 300, pl_chart_style_light ()));
+    pl_chart_set_text_hook (NULL, NULL);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    g_assert_true (has (entries, "Actual"));
+    g_assert_true (has (entries, "Target"));
+    g_assert_true (has (entries, "Forecast, 80% range"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   pl_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/charts/labels/no-axis-label-cut", test_no_axis_label_cut);
+  g_test_add_func ("/charts/labels/legends", test_legends);
   return g_test_run ();
 }
