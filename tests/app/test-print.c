@@ -37,16 +37,18 @@ test_print (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget");
   pl_test_spin ();
 
-  /* Each chart has its menu: export as PNG, SVG, PDF, print, and its data as a table. */
+  /* Each chart has its menu: copy, export as PNG, SVG, PDF, print, and its data as a table. */
   {
     GtkWidget *area = pl_test_find_by_id (GTK_WIDGET (window), "burn_chart");
     GtkPopoverMenu *menu = g_object_get_data (G_OBJECT (area), "chart-menu");
     GMenuModel *model = gtk_popover_menu_get_menu_model (menu);
-    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, 1, G_MENU_ATTRIBUTE_TARGET, NULL);
-    g_autoptr(GVariant) table = g_menu_model_get_item_attribute_value (model, 4, G_MENU_ATTRIBUTE_TARGET, NULL);
+    g_autoptr(GVariant) copy = g_menu_model_get_item_attribute_value (model, 0, G_MENU_ATTRIBUTE_TARGET, NULL);
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, 2, G_MENU_ATTRIBUTE_TARGET, NULL);
+    g_autoptr(GVariant) table = g_menu_model_get_item_attribute_value (model, 5, G_MENU_ATTRIBUTE_TARGET, NULL);
     const char *chart, *format;
 
-    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 5);
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 6);
+    g_assert_cmpstr (g_variant_get_string (copy, NULL), ==, "burn");
     g_assert_cmpstr (g_variant_get_string (table, NULL), ==, "burn");
     g_variant_get (target, "(&s&s)", &chart, &format);
     g_assert_cmpstr (chart, ==, "burn");
