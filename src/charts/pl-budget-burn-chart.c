@@ -13,7 +13,8 @@
 #define AXIS_W   58.0
 #define RIGHT_W  96.0
 #define MONTHS_H 22.0
-#define PAD      30.0  /* above the plot: the axis' unit */
+#define PAD      30.0  /* above the plot, at least: the axis' unit and the legend */
+#define N_KEYS   3
 
 gint64
 pl_budget_burn_projection (const PlBudgetTotals *totals, guint *months_spent)
@@ -42,14 +43,34 @@ axis_max (const PlBudgetTotals *totals)
                                               pl_budget_burn_projection (totals, NULL)) * 1.05);
 }
 
+/* The legend's entries, in @style's colours; the spend's colour is red when it runs over. */
+static void
+legend_items (const PlChartStyle *style, gboolean over, PlChartLegendItem items[N_KEYS])
+{
+  items[0] = (PlChartLegendItem) { _("Planned"), &style->muted, 1, PL_CHART_MARK_DASHED };
+  items[1] = (PlChartLegendItem) { _("Spent to date"), over ? &style->bad : &style->good, 1, PL_CHART_MARK_LINE };
+  items[2] = (PlChartLegendItem) { _("At this rate"), over ? &style->bad : &style->good, 1, PL_CHART_MARK_DOTTED };
+}
+
+/* The top of the plot: below the legend, which takes more lines in a narrow chart. */
+static double
+plot_top (double width)
+{
+  PlChartLegendItem items[N_KEYS];
+
+  legend_items (pl_chart_style_light (), FALSE, items);
+  return MAX (PAD, pl_chart_legend_height (pl_chart_style_light (), 11, items, N_KEYS, AXIS_W, width - RIGHT_W) + 12);
+}
+
 static void
 point (const PlBudgetTotals *totals, double width, double height, double month, double amount, double *x, double *y)
 {
   guint months = MAX (pl_budget_totals_get_months (totals), 1);
-  double w = width - AXIS_W - RIGHT_W, h = height - PAD - MONTHS_H;
+  double top = plot_top (width);
+  double w = width - AXIS_W - RIGHT_W, h = height - top - MONTHS_H;
 
   *x = AXIS_W + w * month / months;
-  *y = PAD + h - h * amount / axis_max (totals);
+  *y = top + h - h * amount / axis_max (totals);
 }
 
 void
@@ -118,7 +139,7 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
     g_autofree char *unit = pl_chart_money_unit (style, plan, top, &divisor);
 
     pl_chart_set_color (cr, &style->muted, 1);
-    pl_chart_axis_label (cr, text, unit, 0, PAD - 24, AXIS_W - 8, PANGO_ALIGN_RIGHT);
+    pl_chart_axis_label (cr, text, unit, 0, plot_top (width) - 24, AXIS_W - 8, PANGO_ALIGN_RIGHT);
     for (int i = 0; i <= 4; i++)
       {
         g_autofree char *label = pl_chart_money_tick (style, plan, top * i / 4, divisor, planned_total);
@@ -201,5 +222,11 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_t *
                  _("at this rate"), plan, projected, planned_total);
   }
 
+  {
+    PlChartLegendItem items[N_KEYS];
+
+    legend_items (style, projected > planned_total, items);
+    pl_chart_legend (cr, text, style, items, spent > 0 ? N_KEYS : 1, AXIS_W, 1, width - RIGHT_W);
+  }
   return pl_chart_sentences_join (pl_budget_burn_chart_sentences (plan, totals, style));
 }

@@ -154,7 +154,7 @@ static double
 legend_run (cairo_t *cr, PangoLayout *layout, const PlChartStyle *style, const PlChartLegendItem *items, guint n,
             double x, double y, double right)
 {
-  static const double dash[] = { 5, 3 };
+  static const double dash[] = { 5, 3 }, dots[] = { 2, 4 };
   double cx = x, cy = y;
 
   for (guint i = 0; i < n; i++)
@@ -181,6 +181,15 @@ legend_run (cairo_t *cr, PangoLayout *layout, const PlChartStyle *style, const P
         case PL_CHART_MARK_BOX:
           cairo_rectangle (cr, cx + 4, mid - 6, 12, 12);
           cairo_fill (cr);
+          break;
+        case PL_CHART_MARK_DOTTED:
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_dash (cr, dots, 2, 0);
+          cairo_move_to (cr, cx + 1, mid);
+          cairo_line_to (cr, cx + SWATCH_W - 1, mid);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
           break;
         case PL_CHART_MARK_DASHED:
           cairo_set_dash (cr, dash, 2, 0);

@@ -50,6 +50,7 @@ typedef enum {
   PL_CHART_MARK_BOX,     /* a filled square: bars, areas */
   PL_CHART_MARK_LINE,    /* a solid line */
   PL_CHART_MARK_DASHED,  /* a dashed line: a plan, a target, an earlier round */
+  PL_CHART_MARK_DOTTED,  /* a dotted line: a projection */
   PL_CHART_MARK_BAND,    /* a faint box edged above and below: a range */
   PL_CHART_MARK_DOT,     /* a round mark */
 } PlChartMark;

@@ -131,6 +131,7 @@ test_copy (void)
   gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack")), "charts");
   area = pl_test_find_by_id (page, "month_chart");
   pl_test_wait_drawn (area);
+  pl_test_screenshot (GTK_WIDGET (window), "chart-copy-budget");
 
   /* The menu's action. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", "s", "radar");
@@ -150,6 +151,7 @@ test_copy (void)
   page = pl_test_find_widget (GTK_WIDGET (window), g_type_from_name ("PlCalendarPage"));
   area = pl_test_find_by_id (page, "timeline");
   pl_test_wait_drawn (area);
+  pl_test_screenshot (GTK_WIDGET (window), "chart-copy-calendar");
   gdk_clipboard_set_text (clipboard, "before");
   pl_test_keys (area, "ctrl+c");
   pl_test_spin ();
