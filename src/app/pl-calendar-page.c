@@ -53,6 +53,7 @@ struct _PlCalendarPage
   GArray               *agenda_items;   /* AgendaItem, by row */
   PlTextList           *agenda_rows;    /* the rows of agenda_items, for the list view */
   gboolean              agenda_stale;   /* the plan changed while the agenda was not shown */
+  gboolean              today_shown;    /* the timeline drew its today line: the legend names it */
   PlTimelineOptions     options;
   GtkAdjustment        *adjustment;
   GtkFileChooserNative *chooser;
@@ -134,6 +135,12 @@ draw_timeline_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoi
   pl_chart_theme_zoom (cr, &width, &height);
   summary = pl_timeline_chart_draw (self->plan, self->layout, &self->options, cr, width, height,
                                     pl_chart_theme_for_widget (GTK_WIDGET (area)));
+  /* Scrolled or zoomed so that today came into view or left it: the legend follows. */
+  if (self->today_shown != (self->options.today >= self->options.from && self->options.today < self->options.to))
+    {
+      self->today_shown = !self->today_shown;
+      gtk_widget_queue_draw (GTK_WIDGET (self->legend));
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 }
 
@@ -452,9 +459,10 @@ draw_legend_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
   if (self->plan == NULL)
     return;
   pl_chart_theme_zoom (cr, &width, &height);
-  /* The today line is the timeline's: the month view tints no day. */
+  /* The today line is the timeline's (the month view tints no day), when today is in view. */
   needed = pl_campaign_paint_draw_legend (self->paint, cr, 0, 2, width,
-                                          g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "timeline") == 0,
+                                          g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "timeline") == 0 &&
+                                            self->today_shown,
                                           pl_chart_theme_for_widget (GTK_WIDGET (area)));
   needed = (needed + 2) * pl_a11y_text_scale ();
   /* A narrow window wraps the legend: the area grows to show every line. */

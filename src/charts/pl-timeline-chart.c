@@ -542,7 +542,8 @@ pl_timeline_chart_draw (PlPlan *plan, const PlTimelineLayout *layout, const PlTi
       cairo_move_to (cr, 0, floor (bottom) + 0.5);
       cairo_line_to (cr, width, floor (bottom) + 0.5);
       cairo_stroke (cr);
-      pl_campaign_paint_draw_legend (colours, cr, 8, bottom + 6, width - 16, TRUE, style);
+      pl_campaign_paint_draw_legend (colours, cr, 8, bottom + 6, width - 16,
+                                     options->today >= options->from && options->today < options->to, style);
     }
   return pl_chart_sentences_join (pl_timeline_chart_sentences (layout));
 }
