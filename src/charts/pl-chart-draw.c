@@ -55,6 +55,13 @@ pl_chart_set_text_hook (PlChartTextHook hook, gpointer data)
   text_hook_data = data;
 }
 
+PlChartTextHook
+pl_chart_get_text_hook (gpointer *data)
+{
+  *data = text_hook_data;
+  return text_hook;
+}
+
 void
 pl_chart_note_legend (const char *label)
 {

@@ -45,6 +45,8 @@ typedef void (*PlChartTextHook) (const char *text, PlChartLabel kind, gboolean c
 void         pl_chart_note_legend (const char *label);
 /* Calls @hook (NULL: none) for every label drawn from now on. For tests: not thread-safe. */
 void         pl_chart_set_text_hook (PlChartTextHook hook, gpointer data);
+/* The hook set, and its @data; a chart that draws only to measure sets none meanwhile. */
+PlChartTextHook pl_chart_get_text_hook (gpointer *data);
 /* How a legend shows a series. */
 typedef enum {
   PL_CHART_MARK_BOX,     /* a filled square: bars, areas */

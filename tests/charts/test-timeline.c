@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <math.h>
 
+#include "pl-chart-draw.h"
 #include "pl-test-charts.h"
 #include "pl-timeline-chart.h"
 
@@ -145,11 +146,68 @@ test_order (void)
     }
 }
 
+static void
+on_label_cb (const char *text, PlChartLabel kind, gboolean cut, gpointer data)
+{
+  g_ptr_array_add (data, g_strdup_printf ("%d:%s", kind, text));
+}
+
+/* The labels drawn by the timeline of @plan shown from @from to @to as of @today, kind and
+ * text ("1:Today"), with its legend. */
+static GPtrArray *
+labels_drawn (PlPlan *plan, guint32 from, guint32 to, guint32 today)
+{
+  g_autoptr(PlTimelineLayout) layout = pl_timeline_layout_new (plan, PL_LANES_CHANNEL);
+  PlTimelineOptions options = { from, to, today, 0, -1 };
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  options.preview_row = options.preview_lane = -1;
+  options.legend = TRUE;
+  pl_chart_set_text_hook (on_label_cb, labels);
+  g_free (pl_timeline_chart_draw (plan, layout, &options, cr, WIDTH, HEIGHT, pl_chart_style_light ()));
+  pl_chart_set_text_hook (NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return labels;
+}
+
+static gboolean
+has (GPtrArray *labels, PlChartLabel kind, const char *text)
+{
+  g_autofree char *wanted = g_strdup_printf ("%d:%s", kind, text);
+  return g_ptr_array_find_with_equal_func (labels, wanted, g_str_equal, NULL);
+}
+
+/* Today is a line named "Today" when its day is shown, and the legend says so; not when the
+ * days shown are before or after it. */
+static void
+test_today (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 start = pl_plan_get_start (plan), end = pl_plan_get_end (plan), june = pl_plan_month_start (plan, 5) + 14;
+  g_autoptr(GPtrArray) shown = labels_drawn (plan, start, end, june);
+  g_autoptr(GPtrArray) later = labels_drawn (plan, start, pl_plan_month_start (plan, 3), june);
+  g_autoptr(GPtrArray) before = labels_drawn (plan, start, end, start - 30);
+
+  g_assert_true (has (shown, PL_CHART_LABEL_AXIS, "Today"));
+  g_assert_true (has (shown, PL_CHART_LABEL_LEGEND, "Today"));
+  g_assert_true (has (shown, PL_CHART_LABEL_LEGEND, "Planned"));
+  g_assert_true (has (shown, PL_CHART_LABEL_LEGEND, "Review"));
+  g_assert_false (has (later, PL_CHART_LABEL_AXIS, "Today"));
+  g_assert_false (has (later, PL_CHART_LABEL_LEGEND, "Today"));
+  g_assert_false (has (before, PL_CHART_LABEL_AXIS, "Today"));
+  /* The rest of the legend stays. */
+  g_assert_true (has (later, PL_CHART_LABEL_LEGEND, "Running"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline/example", test_example);
   g_test_add_func ("/timeline/order", test_order);
+  g_test_add_func ("/timeline/today", test_today);
   return g_test_run ();
 }
