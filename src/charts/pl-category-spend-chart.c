@@ -154,7 +154,7 @@ pl_category_spend_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, cairo_
       if (stacked)
         pl_chart_axis_label (cr, text, name, 0, top + row_h * i, width - VALUE_W, PANGO_ALIGN_LEFT);
       else
-        pl_chart_axis_label (cr, text, name, 0, y + h / 2 - pl_chart_axis_label_height (text, name, width * NAME_W - 10) / 2,
+        pl_chart_axis_label (cr, text, name, 0, y + h / 2 - pl_chart_axis_label_height (text, name, width * NAME_W - 10, G_MAXDOUBLE) / 2,
                              width * NAME_W - 10, PANGO_ALIGN_RIGHT);
       pl_chart_set_color (cr, &style->muted, 0.3);
       cairo_rectangle (cr, x, y, w, h);

@@ -98,33 +98,34 @@ pl_chart_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, dou
 }
 
 /* Lays @text out whole in @w: on words over more lines when longer, smaller (down to 8
- * pixels) when a word alone is wider; @layout's size is restored by the caller. */
+ * pixels) when a word alone is wider or the lines are taller than @h; @layout's size is
+ * restored by the caller. */
 static void
-lay_out_whole (PangoLayout *layout, const char *text, double w)
+lay_out_whole (PangoLayout *layout, const char *text, double w, double h)
 {
   double size = pango_font_description_get_size (pango_layout_get_font_description (layout)) / (double) PANGO_SCALE;
-  int width;
+  int width, height;
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, (int) (MAX (w, 1) * PANGO_SCALE));
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  while (width > w + 0.5 && size > 8)
+  pango_layout_get_pixel_size (layout, &width, &height);
+  while ((width > w + 0.5 || height > h + 0.5) && size > 8)
     {
-      size = MAX (8, size - 1);
+      size = MAX (8, size - 0.5);
       pl_chart_text_set_size (layout, size);
-      pango_layout_get_pixel_size (layout, &width, NULL);
+      pango_layout_get_pixel_size (layout, &width, &height);
     }
 }
 
 double
-pl_chart_axis_label_height (PangoLayout *layout, const char *text, double w)
+pl_chart_axis_label_height (PangoLayout *layout, const char *text, double w, double h)
 {
   PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
   int height;
 
-  lay_out_whole (layout, text, w);
+  lay_out_whole (layout, text, w, h);
   pango_layout_get_pixel_size (layout, NULL, &height);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -133,13 +134,13 @@ pl_chart_axis_label_height (PangoLayout *layout, const char *text, double w)
 }
 
 double
-pl_chart_axis_label (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
-                     PangoAlignment align)
+pl_chart_axis_label_in (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w, double h,
+                        PangoAlignment align)
 {
   PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
   int height;
 
-  lay_out_whole (layout, text, w);
+  lay_out_whole (layout, text, w, h);
   pango_layout_set_alignment (layout, align);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
@@ -150,6 +151,13 @@ pl_chart_axis_label (cairo_t *cr, PangoLayout *layout, const char *text, double 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_font_description_free (font);
   return height;
+}
+
+double
+pl_chart_axis_label (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
+                     PangoAlignment align)
+{
+  return pl_chart_axis_label_in (cr, layout, text, x, y, w, G_MAXDOUBLE, align);
 }
 
 #define SWATCH_W 20.0

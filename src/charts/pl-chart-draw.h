@@ -31,8 +31,12 @@ double       pl_chart_text        (cairo_t *cr, PangoLayout *layout, const char 
  * alone is wider; returns the height drawn. */
 double       pl_chart_axis_label  (cairo_t *cr, PangoLayout *layout, const char *text,
                                    double x, double y, double w, PangoAlignment align);
-/* The height pl_chart_axis_label() would draw @text in, to centre it. */
-double       pl_chart_axis_label_height (PangoLayout *layout, const char *text, double w);
+/* The same, the text smaller (down to 8 pixels) when its lines are taller than @h. */
+double       pl_chart_axis_label_in (cairo_t *cr, PangoLayout *layout, const char *text,
+                                     double x, double y, double w, double h, PangoAlignment align);
+/* The height pl_chart_axis_label_in() would draw @text in, to centre it (@h G_MAXDOUBLE:
+ * pl_chart_axis_label()'s). */
+double       pl_chart_axis_label_height (PangoLayout *layout, const char *text, double w, double h);
 typedef enum {
   PL_CHART_LABEL_TEXT,    /* pl_chart_text(): a title, a name in a cell, which may be cut */
   PL_CHART_LABEL_AXIS,    /* pl_chart_axis_label(): never cut */

@@ -233,6 +233,12 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
               g_autofree char *label = p ? g_strdup_printf (_("↓ %s  (plan %s)"), r, p) : g_strdup_printf ("↓ %s", r);
               int text_h;
 
+              /* A narrow band keeps the rate whole and leaves the plan's to the stage's line. */
+              if (pl_chart_text_width (rate_text, label) > previous_w)
+                {
+                  g_free (label);
+                  label = g_strdup_printf ("↓ %s", r);
+                }
               pango_layout_set_text (rate_text, label, -1);
               pango_layout_get_pixel_size (rate_text, NULL, &text_h);
               if (text_h <= gap)
@@ -267,14 +273,12 @@ pl_funnel_chart_draw (PlPlan *plan, guint32 from, guint32 to, cairo_t *cr, doubl
 
       pl_chart_set_color (cr, &style->text, 1);
       {
-        int text_h;
-        /* A long name ("Marketing qualified leads") takes two lines rather than an ellipsis. */
-        pango_layout_set_wrap (name_text, PANGO_WRAP_WORD);
-        pango_layout_set_height (name_text, -2);
-        pango_layout_set_text (name_text, name, -1);
-        pango_layout_set_width (name_text, (int) (MAX (label_w - 8, 1) * PANGO_SCALE));
-        pango_layout_get_pixel_size (name_text, NULL, &text_h);
-        pl_chart_axis_label (cr, name_text, name, PAD, middle - text_h / 2.0, label_w - 8, PANGO_ALIGN_LEFT);
+        /* A long name ("Marketing qualified leads") takes two lines rather than an ellipsis,
+         * smaller when its stage's room is short. */
+        double room = bar_h + gap - 4;
+        double text_h = pl_chart_axis_label_height (name_text, name, label_w - 8, room);
+
+        pl_chart_axis_label_in (cr, name_text, name, PAD, middle - text_h / 2.0, label_w - 8, room, PANGO_ALIGN_LEFT);
       }
       {
         g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", a);
