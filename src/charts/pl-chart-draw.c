@@ -337,8 +337,7 @@ pl_chart_money_unit (const PlChartStyle *style, PlPlan *plan, double top, double
   const char *currency = pl_plan_get_currency (plan);
   const char *symbol = pl_currency_symbol (currency);
   const char *prefix = "";
-  /* A code (or a locale with no rule, as files write it) stands apart: "k EUR"; a symbol
-   * does not: "k€". */
+  /* Without a multiple, a code where the locale has no rule for the symbol, as files write it. */
   gboolean apart = currency == NULL || g_strcmp0 (symbol, currency) == 0 || localeconv ()->p_cs_precedes == CHAR_MAX;
 
   *divisor = minor;
@@ -358,8 +357,10 @@ pl_chart_money_unit (const PlChartStyle *style, PlPlan *plan, double top, double
     }
   if (currency == NULL)
     return g_strdup (prefix);
-  return g_strdup_printf ("%s%s%s", prefix, apart && *prefix != '\0' ? "\u00A0" : "",
-                          apart ? currency : symbol);
+  if (*prefix == '\0')
+    return g_strdup (apart ? currency : symbol);
+  /* Written as the chart's amounts are ("12 k €", "€12k"), without the number. */
+  return pl_money_decorate (prefix, currency);
 }
 
 char *

@@ -97,8 +97,9 @@ const PlColor *pl_chart_series_color (const PlChartStyle *style, guint index);
 char        *pl_chart_amount      (const PlChartStyle *style, PlPlan *plan, gint64 amount, gint64 whole,
                                    gboolean precise);
 /* The unit of a money axis whose top is @top minor units of @plan's money, written once as
- * the axis' title so that its ticks are bare numbers that always fit: "k€", "M€", "€", or
- * "k EUR" where the locale has no rule for the symbol. Sets @divisor to the minor units one
+ * the axis' title so that its ticks are bare numbers that always fit, as the chart's amounts
+ * write the multiple and the currency: "k €" (French), "€k", "€", or "k EUR" where the locale
+ * has no rule for the symbol. Sets @divisor to the minor units one
  * tick unit stands for. In a share-safe @style the ticks are shares and the unit is "". */
 char        *pl_chart_money_unit  (const PlChartStyle *style, PlPlan *plan, double top, double *divisor);
 /* A tick of that axis: @amount minor units in units of @divisor, in the user's locale ("200",
