@@ -19,8 +19,8 @@
 /* Sweeps without a better ordering before the search stops, and a cap on them all. */
 #define PATIENCE   2
 #define MAX_SWEEPS 6
-/* Rounds of the priority method (one down and one up each). */
-#define PLACE_ROUNDS 4
+/* Rounds of the height placement (one down and one up each). */
+#define PLACE_ROUNDS 12
 /* How far a link's end stays from its box's corners, and the room a link keeps from a box
  * or from another link passing beside it. */
 #define PORT_MARGIN  10.0
@@ -664,131 +664,153 @@ separation (const Layers *g, guint a, guint b)
   return half_height (g, a) + half_height (g, b) + gap;
 }
 
-/* Moves the node at @i in layer @c as near @target as the nodes already placed allow,
- * pushing the others out of its way. */
-static void
-move_toward (Layers *g, guint c, guint i, double target, const gboolean *placed)
+/* How much the straightness of an edge counts: a long link's middle most (it would zigzag
+ * across the chart), then its ends, then links between two KPIs (the weights of Gansner et
+ * al.'s coordinate pass). */
+static inline double
+edge_weight (const Layers *g, guint a, guint b)
 {
-  guint *order = g->order[c];
-  guint v = order[i];
-
-  if (target < g->y[v])
-    {
-      double needed = 0;
-      for (guint k = i; k-- > 0;)
-        {
-          needed += separation (g, order[k], order[k + 1]);
-          if (placed[order[k]])
-            {
-              target = MAX (target, g->y[order[k]] + needed);
-              break;
-            }
-        }
-      if (target >= g->y[v])
-        return;
-      g->y[v] = target;
-      for (guint k = i; k-- > 0;)
-        {
-          double limit = g->y[order[k + 1]] - separation (g, order[k], order[k + 1]);
-          if (g->y[order[k]] <= limit)
-            break;
-          g->y[order[k]] = limit;
-        }
-    }
-  else if (target > g->y[v])
-    {
-      double needed = 0;
-      for (guint k = i + 1; k < g->size[c]; k++)
-        {
-          needed += separation (g, order[k - 1], order[k]);
-          if (placed[order[k]])
-            {
-              target = MIN (target, g->y[order[k]] - needed);
-              break;
-            }
-        }
-      if (target <= g->y[v])
-        return;
-      g->y[v] = target;
-      for (guint k = i + 1; k < g->size[c]; k++)
-        {
-          double limit = g->y[order[k - 1]] + separation (g, order[k - 1], order[k]);
-          if (g->y[order[k]] >= limit)
-            break;
-          g->y[order[k]] = limit;
-        }
-    }
+  return is_dummy (g, a) && is_dummy (g, b) ? 8 : is_dummy (g, a) || is_dummy (g, b) ? 2 : 1;
 }
+
+/* Pins the funnel to its line; a KPI with no link keeps its height unless pushed. */
+#define PIN_WEIGHT   1e9
+#define STAY_WEIGHT  1e-3
 
 typedef struct {
-  guint  v, pos;
-  gint64 priority;
-} Ranked;
+  double weight, sum;   /* of the pooled targets */
+  guint  first;         /* the block's first node (in the layer) */
+  guint  pinned;        /* its funnel KPI, whose height it takes exactly, or G_MAXUINT */
+} Block;
 
-static int
-compare_ranked (gconstpointer a, gconstpointer b)
-{
-  const Ranked *x = a, *y = b;
-
-  if (x->priority != y->priority)
-    return x->priority > y->priority ? -1 : 1;
-  return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-/* One layer of the priority method: the funnel first (pinned to its line), then the links'
- * virtual nodes (so that long links run straight), then the KPIs with the most links to the
- * layers used; each goes to the mean height of its neighbours there. */
+/* Moves the nodes of layer @c to the heights nearest (in weighted squares) the mean height
+ * of their neighbours, keeping the order and the separations: with heights less their
+ * cumulative separations this is isotonic regression, solved exactly by pooling adjacent
+ * violators. Each call lowers the sum over edges of weight x squared slope, so repeated
+ * sweeps settle. */
 static void
-place_layer (Layers *g, guint c, gboolean use_up, gboolean use_down, double funnel_y, GArray *ranked,
-             gboolean *placed)
+place_layer (Layers *g, guint c, double funnel_y, GArray *blocks, double *offset, double *target,
+             double *weight)
 {
-  g_array_set_size (ranked, g->size[c]);
-  for (guint i = 0; i < g->size[c]; i++)
-    {
-      guint v = g->order[c][i];
-      Ranked *r = &g_array_index (ranked, Ranked, i);
-      guint degree = (use_up ? g->up_start[v + 1] - g->up_start[v] : 0)
-                   + (use_down ? g->down_start[v + 1] - g->down_start[v] : 0);
+  guint size = g->size[c];
+  const guint *order = g->order[c];
 
-      r->v = v;
-      r->pos = i;
-      r->priority = g->funnel[v] ? G_MAXINT64 : is_dummy (g, v) ? G_MAXINT32 : degree;
-      placed[v] = FALSE;
-    }
-  g_array_sort (ranked, compare_ranked);
-  for (guint i = 0; i < ranked->len; i++)
+  for (guint i = 0; i < size; i++)
     {
-      guint v = g_array_index (ranked, Ranked, i).v;
-      double sum = 0;
-      guint count = 0;
+      guint v = order[i];
+      double sum = 0, w = 0;
 
-      if (g->funnel[v])
-        sum = funnel_y, count = 1;
-      else
+      offset[i] = i == 0 ? 0 : offset[i - 1] + separation (g, order[i - 1], v);
+      for (guint j = g->up_start[v]; j < g->up_start[v + 1]; j++)
         {
-          if (use_up)
-            for (guint j = g->up_start[v]; j < g->up_start[v + 1]; j++, count++)
-              sum += g->y[g->up[j]];
-          if (use_down)
-            for (guint j = g->down_start[v]; j < g->down_start[v + 1]; j++, count++)
-              sum += g->y[g->down[j]];
+          double ew = edge_weight (g, v, g->up[j]);
+          sum += ew * g->y[g->up[j]];
+          w += ew;
         }
-      if (count > 0)
-        move_toward (g, c, g->pos[v], sum / count, placed);
-      placed[v] = TRUE;
+      for (guint j = g->down_start[v]; j < g->down_start[v + 1]; j++)
+        {
+          double ew = edge_weight (g, v, g->down[j]);
+          sum += ew * g->y[g->down[j]];
+          w += ew;
+        }
+      if (g->funnel[v])
+        sum = PIN_WEIGHT * funnel_y, w = PIN_WEIGHT;
+      else if (w == 0)
+        sum = STAY_WEIGHT * g->y[v], w = STAY_WEIGHT;
+      target[i] = sum / w - offset[i];
+      weight[i] = w;
+    }
+  g_array_set_size (blocks, 0);
+  for (guint i = 0; i < size; i++)
+    {
+      Block b = { weight[i], weight[i] * target[i], i, g->funnel[order[i]] ? i : G_MAXUINT };
+
+      g_array_append_val (blocks, b);
+      while (blocks->len > 1)
+        {
+          Block *top = &g_array_index (blocks, Block, blocks->len - 1);
+          Block *below = top - 1;
+
+          if (below->sum / below->weight <= top->sum / top->weight)
+            break;
+          below->weight += top->weight;
+          below->sum += top->sum;
+          if (top->pinned != G_MAXUINT)
+            below->pinned = top->pinned;
+          g_array_set_size (blocks, blocks->len - 1);
+        }
+    }
+  for (guint k = 0; k < blocks->len; k++)
+    {
+      const Block *b = &g_array_index (blocks, Block, k);
+      guint end = k + 1 < blocks->len ? g_array_index (blocks, Block, k + 1).first : size;
+      double z = b->pinned != G_MAXUINT ? target[b->pinned] : b->sum / b->weight;
+
+      for (guint i = b->first; i < end; i++)
+        g->y[order[i]] = z + offset[i];
     }
 }
 
-/* Heights of the node centres: each layer packed around the funnel's line, then rounds of
- * the priority method (Sugiyama, Tagawa and Toda) down and up the layers. */
-static void
-place_heights (Layers *g)
+/* Whether every virtual node of a long link could stand at height @y in its layer. */
+static gboolean
+straight_fits (const Layers *g, const EdgeInfo *info, double y)
 {
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  g_autofree gboolean *placed = g_new0 (gboolean, g->n);
+  for (guint d = 0; d < info->n_dummies; d++)
+    {
+      guint v = info->first_dummy + d;
+      guint c = g->layer[v], i = g->pos[v];
+
+      if (i > 0 && y < g->y[g->order[c][i - 1]] + separation (g, g->order[c][i - 1], v) - 1e-9)
+        return FALSE;
+      if (i + 1 < g->size[c] && y > g->y[g->order[c][i + 1]] - separation (g, v, g->order[c][i + 1]) + 1e-9)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Long links drawn dead straight where they can be: all their virtual nodes at the height of
+ * one end, or of their middle, when nothing is in the way. */
+static void
+straighten_links (Layers *g, const PlChainLayout *layout, const EdgeInfo *info)
+{
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+      const EdgeInfo *it = &info[e];
+      double candidates[3];
+
+      if (it->back || it->n_dummies < 2)
+        continue;
+      candidates[0] = g->y[edge->from];
+      candidates[1] = g->y[edge->to];
+      candidates[2] = g->y[it->first_dummy + it->n_dummies / 2];
+      for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+        if (straight_fits (g, it, candidates[k]))
+          {
+            for (guint d = 0; d < it->n_dummies; d++)
+              g->y[it->first_dummy + d] = candidates[k];
+            break;
+          }
+    }
+}
+
+/* Heights of the node centres: each layer packed around the funnel's line, then sweeps down
+ * and up the layers placing each as its neighbours pull it, the funnel pinned; last, long
+ * links straightened. */
+static void
+place_heights (Layers *g, const PlChainLayout *layout, const EdgeInfo *info)
+{
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   g_autofree double *above = g_new0 (double, g->n_layers);
+  guint max_size = 1;
+  g_autofree double *offset = NULL, *target = NULL, *weight = NULL;
   double funnel_y = 0;
 
+  for (guint c = 0; c < g->n_layers; c++)
+    max_size = MAX (max_size, g->size[c]);
+  offset = g_new (double, max_size);
+  target = g_new (double, max_size);
+  weight = g_new (double, max_size);
   /* The line goes as low as the fullest stack above a funnel KPI needs. */
   for (guint c = 0; c < g->n_layers; c++)
     {
@@ -811,13 +833,12 @@ place_heights (Layers *g)
     }
   for (int round = 0; round < PLACE_ROUNDS; round++)
     {
-      gboolean both = round > 0;
-
-      for (guint c = 1; c < g->n_layers; c++)
-        place_layer (g, c, TRUE, both, funnel_y, ranked, placed);
-      for (guint c = g->n_layers - 1; c-- > 0;)
-        place_layer (g, c, both, TRUE, funnel_y, ranked, placed);
+      for (guint c = 0; c < g->n_layers; c++)
+        place_layer (g, c, funnel_y, blocks, offset, target, weight);
+      for (guint c = g->n_layers; c-- > 0;)
+        place_layer (g, c, funnel_y, blocks, offset, target, weight);
     }
+  straighten_links (g, layout, info);
 }
 
 /* One KPI per layer on the funnel's line: the linked KPIs counting a funnel stage from spend
@@ -1009,7 +1030,7 @@ pl_chain_layout_new (PlPlan *plan)
   build_layers (&g, layout, info, layer, assign_layers (layout, info, layer));
   mark_funnel (&g, layout);
   order_layers (&g);
-  place_heights (&g);
+  place_heights (&g, layout, info);
 
   for (guint v = 0; v < g.n; v++)
     {
