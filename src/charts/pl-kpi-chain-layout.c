@@ -19,6 +19,11 @@
 /* Sweeps without a better ordering before the search stops, and a cap on them all. */
 #define PATIENCE   2
 #define MAX_SWEEPS 6
+/* Starting orders tried: the walk along the links, the plan's order, then shuffles (fixed
+ * seeds: the same plan always gets the same drawing) while the chain is small enough for
+ * them to cost little; a small chain is where one crossing more or less shows. */
+#define MAX_STARTS   16
+#define START_BUDGET 2000   /* edges x starts */
 /* Rounds of the height placement (one down and one up each). */
 #define PLACE_ROUNDS 12
 /* How far a link's end stays from its box's corners, and the room a link keeps from a box
@@ -582,6 +587,21 @@ initial_walk_order (Layers *g)
     }
 }
 
+static void
+shuffled_order (Layers *g, guint seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint c = 0; c < g->n_layers; c++)
+    for (guint i = g->size[c]; i > 1; i--)
+      {
+        guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+        guint t = g->order[c][i - 1];
+        set_order (g, c, i - 1, g->order[c][j]);
+        set_order (g, c, j, t);
+      }
+}
+
 /* Rows within layers, by the classic Sugiyama heuristics: from two starting orders,
  * alternate down and up sweeps that sort each layer by the median (then the barycentre) of
  * its neighbours, each followed by sifting every node to its best place; the ordering with
@@ -597,19 +617,22 @@ order_layers (Layers *g)
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) visit = g_array_new (FALSE, FALSE, sizeof (guint));
   guint best_crossings = G_MAXUINT;
+  guint n_starts = CLAMP (START_BUDGET / MAX (g->down_start[g->n], 1), 2, MAX_STARTS);
 
   for (guint c = 0; c < g->n_layers; c++)
     max_size = MAX (max_size, g->size[c]);
   tree = g_new (guint, max_size + 1);
   ends = g_new (guint, g->n + 1);
-  for (int start = 0; start < 2 && best_crossings > 0; start++)
+  for (guint start = 0; start < n_starts && best_crossings > 0; start++)
     {
       guint crossings;
 
       if (start == 0)
         initial_walk_order (g);
-      else
+      else if (start == 1)
         initial_plan_order (g);
+      else
+        shuffled_order (g, start);
       crossings = total_crossings (g, tree, ends);
       if (crossings < best_crossings)
         {
