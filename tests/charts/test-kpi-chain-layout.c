@@ -300,6 +300,35 @@ test_flatten (void)
     }
 }
 
+/* A deep chain with a link from its first KPI to every other: many long links, each drawn
+ * without crossing another or running under a box. */
+static void
+test_deep (void)
+{
+  guint n = 120, k = 0;
+  g_autofree int *links = g_new (int, 4 * n);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      links[k++] = (int) i;
+      links[k++] = (int) i + 1;
+      if (i > 1)
+        {
+          links[k++] = 0;
+          links[k++] = (int) i;
+        }
+    }
+  {
+    g_autoptr(PlPlan) plan = make_plan (n, links, k / 2);
+    g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+
+    check_shape (layout);
+    g_assert_cmpuint (layout->n_columns, ==, n);
+    g_assert_cmpuint (pl_chain_layout_crossings (layout), ==, 0);
+    g_assert_cmpuint (pl_chain_layout_links_under_boxes (layout), ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,5 +340,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi-chain-layout/unavoidable-crossing", test_unavoidable_crossing);
   g_test_add_func ("/kpi-chain-layout/link-under-box", test_link_under_box);
   g_test_add_func ("/kpi-chain-layout/flatten", test_flatten);
+  g_test_add_func ("/kpi-chain-layout/deep", test_deep);
   return g_test_run ();
 }
