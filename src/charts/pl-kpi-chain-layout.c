@@ -34,6 +34,8 @@
  * or from another link passing beside it. */
 #define PORT_MARGIN  10.0
 #define LINK_GAP     (PL_CHAIN_ROW_GAP / 2)
+/* How far apart the ends of two links on one side of a box are, room permitting. */
+#define PORT_SPACING 6.0
 
 /* The chain as layers: the KPIs first, then the virtual nodes of long links; every edge of
  * this graph joins two adjacent layers. */
@@ -930,27 +932,87 @@ add_straight_piece (GArray *route, double x0, double y0, double x1, double y1)
   add_point (route, x1, y1);
 }
 
-/* Where a link meets its box: at the height of the node next along it, within the box's
- * side away from the corners, so that a straight link stays straight and the links of one
- * box leave it in the order of their other ends. */
-static inline double
-port (double box_top, double toward)
+/* A link's end at one of its boxes, while the ends of each box are spread along its side. */
+typedef struct {
+  guint  node, edge;
+  double wanted;   /* the height it would take alone */
+  double toward;   /* the height of the next node along the link: orders ties */
+} End;
+
+static int
+compare_ends (gconstpointer a, gconstpointer b)
 {
-  return CLAMP (toward, box_top + PORT_MARGIN, box_top + PL_CHAIN_BOX_H - PORT_MARGIN);
+  const End *x = a, *y = b;
+
+  if (x->node != y->node)
+    return x->node < y->node ? -1 : 1;
+  if (x->wanted != y->wanted)
+    return x->wanted < y->wanted ? -1 : 1;
+  if (x->toward != y->toward)
+    return x->toward < y->toward ? -1 : 1;
+  return x->edge < y->edge ? -1 : x->edge > y->edge;
+}
+
+/* Where the forward links leave (@side 0) or enter (@side 1) their boxes: each at the height
+ * of the next node along it, within the side away from the corners (a straight link stays
+ * straight), then the ends of one box moved apart just enough to be told apart, in the order
+ * of the nodes they lead to, so that they cannot cross each other. */
+static void
+place_ends (const PlChainLayout *layout, const Layers *g, const EdgeInfo *info, double oy, int side,
+            double *ports)
+{
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (End));
+
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+      guint node = side == 0 ? edge->from : edge->to;
+      guint next = side == 0 ? (info[e].n_dummies > 0 ? info[e].first_dummy : edge->to)
+                             : (info[e].n_dummies > 0 ? info[e].first_dummy + info[e].n_dummies - 1 : edge->from);
+      double top = g_array_index (layout->nodes, PlChainNode, node).y;
+      End end = { node, e, 0, g->y[next] + oy };
+
+      if (info[e].back)
+        continue;
+      end.wanted = CLAMP (end.toward, top + PORT_MARGIN, top + PL_CHAIN_BOX_H - PORT_MARGIN);
+      g_array_append_val (ends, end);
+    }
+  g_array_sort (ends, compare_ends);
+  for (guint i = 0; i < ends->len;)
+    {
+      guint node = g_array_index (ends, End, i).node, j = i;
+      double top = g_array_index (layout->nodes, PlChainNode, node).y;
+      double low = top + PORT_MARGIN, high = top + PL_CHAIN_BOX_H - PORT_MARGIN;
+      double spacing;
+
+      while (j < ends->len && g_array_index (ends, End, j).node == node)
+        j++;
+      spacing = j - i > 1 ? MIN (PORT_SPACING, (high - low) / (j - i - 1)) : 0;
+      for (guint k = i; k < j; k++)
+        {
+          double wanted = g_array_index (ends, End, k).wanted;
+          ports[g_array_index (ends, End, k).edge] = k == i ? wanted : MAX (wanted, ports[g_array_index (ends, End, k - 1).edge] + spacing);
+        }
+      for (guint k = j; k-- > i;)
+        {
+          double limit = k == j - 1 ? high : ports[g_array_index (ends, End, k + 1).edge] - spacing;
+          double *port_y = &ports[g_array_index (ends, End, k).edge];
+          *port_y = MIN (*port_y, limit);
+        }
+      i = j;
+    }
 }
 
 /* A forward link: across each gap as an S piece, through each layer it crosses straight at
  * its virtual node's height. */
 static void
 route_forward (PlChainLayout *layout, const Layers *g, const EdgeInfo *info, PlChainEdge *edge, double ox,
-               double oy)
+               double oy, double start_y, double end_y)
 {
   const PlChainNode *from = &g_array_index (layout->nodes, PlChainNode, edge->from);
   const PlChainNode *to = &g_array_index (layout->nodes, PlChainNode, edge->to);
-  guint first = info->n_dummies > 0 ? info->first_dummy : edge->to;
-  guint last = info->n_dummies > 0 ? info->first_dummy + info->n_dummies - 1 : edge->from;
   double x = from->x + PL_CHAIN_BOX_W;
-  double y = port (from->y, g->y[first] + oy);
+  double y = start_y;
 
   add_point (edge->route, x, y);
   for (guint d = 0; d < info->n_dummies; d++)
@@ -964,7 +1026,7 @@ route_forward (PlChainLayout *layout, const Layers *g, const EdgeInfo *info, PlC
       x = left + PL_CHAIN_BOX_W;
       y = dy;
     }
-  add_s_piece (edge->route, x, y, to->x, port (to->y, g->y[last] + oy));
+  add_s_piece (edge->route, x, y, to->x, end_y);
 }
 
 /* A link that closes a cycle runs back over the top of the chain, on a track of its own:
@@ -1038,6 +1100,7 @@ pl_chain_layout_new (PlPlan *plan)
   PlChainLayout *layout = g_new0 (PlChainLayout, 1);
   g_autofree EdgeInfo *info = NULL;
   g_autofree guint *layer = NULL;
+  g_autofree double *starts = NULL, *ends = NULL;
   Layers g = { 0 };
   guint n, n_back = 0, track = 0;
   double min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE, ox = 0, oy = 0;
@@ -1096,6 +1159,10 @@ pl_chain_layout_new (PlPlan *plan)
     }
   layout->width = 2 * ox + g.n_layers * (PL_CHAIN_BOX_W + PL_CHAIN_LAYER_GAP) - PL_CHAIN_LAYER_GAP;
   layout->height = max_y + oy;
+  starts = g_new0 (double, MAX (layout->edges->len, 1));
+  ends = g_new0 (double, MAX (layout->edges->len, 1));
+  place_ends (layout, &g, info, oy, 0, starts);
+  place_ends (layout, &g, info, oy, 1, ends);
   for (guint e = 0; e < layout->edges->len; e++)
     {
       PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
@@ -1103,7 +1170,7 @@ pl_chain_layout_new (PlPlan *plan)
       if (info[e].back)
         route_back (layout, edge, track++);
       else
-        route_forward (layout, &g, &info[e], edge, ox, oy);
+        route_forward (layout, &g, &info[e], edge, ox, oy, starts[e], ends[e]);
     }
   layers_clear (&g);
   return layout;
