@@ -31,7 +31,7 @@
  * seeds: the same plan always gets the same drawing) while the chain is small enough for
  * them to cost little; a small chain is where one crossing more or less shows. */
 #define MAX_STARTS   16
-#define START_BUDGET 2000   /* edges x starts */
+#define START_BUDGET 1000   /* edges x starts */
 /* Node pairs compared by sifting, at most: a chain of hundreds of layers with links across
  * all of them has layers of hundreds of virtual nodes, and sifting them all would take
  * seconds (the 300-KPI chain of the tests uses a tenth of it). */

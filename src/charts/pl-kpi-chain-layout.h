@@ -26,8 +26,8 @@ typedef struct {
 
 typedef struct {
   guint   from, to;  /* indexes into nodes; never equal, both present (links to a missing KPI
-                      * or to itself are left out); a link closing a cycle (to <= from in
-                      * layers) runs back over the top of the chain */
+                      * or to itself are left out); a link closing a cycle (its downstream
+                      * box left of its upstream one) runs back over the top of the chain */
   /* The drawn route: PlChainPoint, a cubic Bézier path in layout units: its start (on the
    * right side of the upstream box), then three points (control, control, end) per piece;
    * the last end is on the left side of the downstream box. */

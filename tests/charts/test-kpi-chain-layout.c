@@ -329,6 +329,39 @@ test_deep (void)
   }
 }
 
+/* Random chains (fixed seeds), with loops, duplicates, self-links, missing KPIs and KPIs
+ * outside the chain: every one laid out with boxes apart, routes attached to their boxes and
+ * no link under a box. */
+static void
+test_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, 30);
+      guint n_links = (guint) g_rand_int_range (rand, 0, 2 * (gint32) n + 1);
+      g_autofree int *links = g_new (int, 2 * n_links + 2);
+      g_autoptr(PlPlan) plan = NULL;
+      g_autoptr(PlChainLayout) layout = NULL;
+
+      for (guint i = 0; i < 2 * n_links; i++)
+        links[i] = g_rand_int_range (rand, 0, 50) == 0 ? -1 : g_rand_int_range (rand, 0, (gint32) n);
+      /* Mostly forward, as chains are, with some links back. */
+      for (guint i = 0; i < n_links; i++)
+        if (links[2 * i] > links[2 * i + 1] && g_rand_int_range (rand, 0, 8) > 0)
+          {
+            int t = links[2 * i];
+            links[2 * i] = links[2 * i + 1];
+            links[2 * i + 1] = t;
+          }
+      plan = make_plan (n, links, n_links);
+      layout = pl_chain_layout_new (plan);
+      check_shape (layout);
+      g_assert_cmpuint (pl_chain_layout_links_under_boxes (layout), ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -341,5 +374,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi-chain-layout/link-under-box", test_link_under_box);
   g_test_add_func ("/kpi-chain-layout/flatten", test_flatten);
   g_test_add_func ("/kpi-chain-layout/deep", test_deep);
+  g_test_add_func ("/kpi-chain-layout/random", test_random);
   return g_test_run ();
 }
