@@ -1051,12 +1051,15 @@ route_back (PlChainLayout *layout, PlChainEdge *edge, guint track)
   double right = x0 + PL_CHAIN_LAYER_GAP / 2 - offset, left = x1 - PL_CHAIN_LAYER_GAP / 2 + offset;
   double top = LINK_GAP * (track + 1) / 2;
 
+  double turn = PL_CHAIN_LAYER_GAP / 4;
+
+  /* Each turn a single piece bulging to the gap's middle, so the route stays in the gaps. */
   add_point (edge->route, x0, y0);
   add_point (edge->route, right, y0);
-  add_point (edge->route, right, y0);
   add_point (edge->route, right, top);
-  add_straight_piece (edge->route, right, top, left, top);
-  add_point (edge->route, left, y1);
+  add_point (edge->route, right - turn, top);
+  add_straight_piece (edge->route, right - turn, top, left + turn, top);
+  add_point (edge->route, left, top);
   add_point (edge->route, left, y1);
   add_point (edge->route, x1, y1);
 }
