@@ -639,7 +639,7 @@ order_layers (Layers *g)
   for (guint c = 0; c < g->n_layers; c++)
     max_size = MAX (max_size, g->size[c]);
   tree = g_new (guint, max_size + 1);
-  ends = g_new (guint, g->n + 1);
+  ends = g_new (guint, g->down_start[g->n] + 1);   /* a KPI may have every edge (duplicate links) */
   for (guint start = 0; start < n_starts && best_crossings > 0; start++)
     {
       guint crossings;
