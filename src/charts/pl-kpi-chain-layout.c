@@ -12,9 +12,10 @@
 /* A layered drawing of the chain in the manner of Sugiyama et al. and of Gansner et al.'s
  * dot, written for Pilote (Graphviz's code is under the EPL and is not used): layers by
  * longest path with inputs pulled next to what they feed, virtual nodes on long links,
- * orderings by median and barycentre sweeps with sifting and transpositions, heights by the
- * per-layer least squares with the funnel pinned to one line, and links as Bézier curves
- * through the virtual nodes, which the ordering keeps clear of the boxes.
+ * orderings by median and barycentre sweeps with sifting and transpositions, heights by
+ * weighted least squares layer by layer (straight links) with the funnel pinned to one line,
+ * and links as Bézier curves through the virtual nodes, which the ordering keeps clear of
+ * the boxes.
  *
  * Links that loop (user data may say A feeds B feeds A) cannot all point right: the ones
  * that close a cycle in a depth-first walk from the sources are left out of the layering and
