@@ -147,29 +147,29 @@ refresh_logo (PlPlanPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->logo_remove), self->logo_shown != NULL);
 }
 
-/* Reads @file only when it may be a logo: a big file is refused from its size, unread. */
+/* Reads @file only when it may be a logo: a big file is refused from its size, unread.
+ * *@too_big tells which advice fits the refusal. */
 static GBytes *
-read_logo_file (GFile *file, GError **error)
+read_logo_file (GFile *file, gboolean *too_big, GError **error)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                                                  NULL, error);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
+  *too_big = info != NULL && g_file_info_get_size (info) > PL_LOGO_MAX_BYTES;
   if (info == NULL)
     return NULL;
-  if (g_file_info_get_size (info) > PL_LOGO_MAX_BYTES)
+  if (*too_big)
     {
-      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
+      /* In the words pl_report_check_logo() uses. */
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   _("The image is %s; a logo is at most 256 KB, since it travels inside the plan. "
-                     "Save a smaller PNG image and choose it again."), size);
+                   _("The logo is %lu KB; a logo is at most %d KB, since it travels inside the plan."),
+                   (unsigned long) ((g_file_info_get_size (info) + 1023) / 1024), PL_LOGO_MAX_BYTES / 1024);
       return NULL;
     }
   bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  if (!pl_report_check_logo (bytes, error))
+  if (bytes == NULL || !pl_report_check_logo (bytes, error))
     return NULL;
   /* The header is sound: what follows must draw too, or the report would print a blank. */
   texture = gdk_texture_new_from_bytes (bytes, NULL);
@@ -186,21 +186,26 @@ pl_plan_page_set_logo_file (PlPlanPage *self, GFile *file, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean too_big = FALSE;
 
   g_return_val_if_fail (PL_IS_PLAN_PAGE (self) && G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->plan != NULL, FALSE);
-  bytes = read_logo_file (file, &local);
+  bytes = read_logo_file (file, &too_big, &local);
   if (bytes == NULL || !pl_report_set_logo (self->plan, bytes, &local))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) shown = NULL;
 
-      /* The message names the file, and what to do when the reason does not say it. */
-      if (g_error_matches (local, PL_ERROR, PL_ERROR_INVALID_VALUE) && strstr (local->message, "256 KB") == NULL)
-        shown = g_error_new (PL_ERROR, PL_ERROR_INVALID_VALUE, _("“%s” cannot be the logo: %s Choose a PNG image."),
+      /* The message names the file, and says what to do. */
+      if (!g_error_matches (local, PL_ERROR, PL_ERROR_INVALID_VALUE))
+        shown = g_error_new (local->domain, local->code, _("“%s” cannot be the logo: %s"), name, local->message);
+      else if (too_big)
+        shown = g_error_new (PL_ERROR, PL_ERROR_INVALID_VALUE,
+                             _("“%s” cannot be the logo: %s Save a smaller image and choose it again."),
                              name, local->message);
       else
-        shown = g_error_new (local->domain, local->code, _("“%s” cannot be the logo: %s"), name, local->message);
+        shown = g_error_new (PL_ERROR, PL_ERROR_INVALID_VALUE,
+                             _("“%s” cannot be the logo: %s Choose a PNG image."), name, local->message);
       show_problem (self, shown);
       g_propagate_error (error, g_steal_pointer (&shown));
       return FALSE;
