@@ -580,9 +580,8 @@ show_kind (PlReportDialog *self)
   gboolean pack = board_pack (self);
 
   gtk_label_set_label (self->kind_note,
-                       pack ? _("At most five pages for the board: the summary with three headline figures, "
-                                "the dashboard, the budget against plan, the KPI chain and the campaigns that "
-                                "need attention.")
+                       pack ? _("Five pages at most: the summary with three headline figures, the dashboard, "
+                                "the budget, the KPI chain and the campaigns that need attention.")
                             : _("Every section you tick, in your order, for a full review."));
   gtk_label_set_label (self->sections_note,
                        pack ? _("Fixed for the board pack; select one to write its commentary.")
