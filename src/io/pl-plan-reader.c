@@ -1485,7 +1485,12 @@ read_document (Reader *self)
                     g_ptr_array_add (sections, g_strstrip (read_text (self)));
                   /* KPIs that are not there are skipped by pl_report_dup_headlines(). */
                   else if (is_ours (self) && strcmp (local_name (self), "headline") == 0)
-                    g_ptr_array_add (headlines, g_strstrip (read_text (self)));
+                    {
+                      if (headlines->len == PL_N_HEADLINES)
+                        error_at (self, "<headline", _("The board pack shows %d headline figures; this plan names more."),
+                                  PL_N_HEADLINES);
+                      g_ptr_array_add (headlines, g_strstrip (read_text (self)));
+                    }
                   else if (is_ours (self) && strcmp (local_name (self), "commentary") == 0)
                     read_commentary (self, commentary);
                   else if (is_ours (self) && strcmp (local_name (self), "logo") == 0)
