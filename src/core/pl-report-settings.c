@@ -86,13 +86,16 @@ pl_report_set_commentary (PlPlan *plan, const char *section, const char *text, G
         {
           int order = strcmp (key, section);
 
-          if (order > 0 && !placed && *stripped != '\0')
+          /* The new text goes where its section sorts, replacing the old one. */
+          if (order >= 0 && !placed)
             {
-              g_variant_builder_add (&builder, "(ss)", section, stripped);
-              any = TRUE;
+              if (*stripped != '\0')
+                {
+                  g_variant_builder_add (&builder, "(ss)", section, stripped);
+                  any = TRUE;
+                }
+              placed = TRUE;
             }
-          if (order >= 0)
-            placed = TRUE;
           if (order != 0)
             {
               g_variant_builder_add (&builder, "(ss)", key, old);
