@@ -480,6 +480,39 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   return self;
 }
 
+/* The funnel, beside the dashboard that draws it. */
+
+PlReportTableText *
+pl_report_funnel_table (PlPlan *plan, guint32 today)
+{
+  Months m = months_of (plan, today);
+  PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
+  guint n = pl_figures_funnel (plan, &m.to_date, stages);
+  g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
+  PlReportTableText *self = table_new (_("Stage"), 0.26, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
+                                       _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.14, PANGO_ALIGN_RIGHT,
+                                       _("Converted from the stage above"), 0.16, PANGO_ALIGN_RIGHT,
+                                       _("Planned conversion"), 0.16, PANGO_ALIGN_RIGHT, NULL);
+
+  /* Translators: the report's funnel section when the dashboard, which draws the funnel, is printed too */
+  self->subtitle = g_markup_printf_escaped (_("The dashboard draws the funnel; here are its stages for %s against their "
+                                              "targets, and how each converts from the one above against the plan."),
+                                            basis_text);
+  if (n == 0)
+    g_ptr_array_add (self->before, g_markup_escape_text (_("The plan counts no stage of the funnel."), -1));
+  for (guint i = 0; i < n; i++)
+    {
+      PlKpi *kpi = stages[i].kpi;
+      g_autofree char *actual = isnan (stages[i].actual.value) ? NULL : pl_kpi_value_format (kpi, stages[i].actual.value);
+      g_autofree char *target = isnan (stages[i].target.value) ? NULL : pl_kpi_value_format (kpi, stages[i].target.value);
+      g_autofree char *against = percent_text (stages[i].against.value);
+      g_autofree char *rate = i == 0 ? NULL : percent_text (stages[i].rate.value);
+      g_autofree char *planned = i == 0 ? NULL : percent_text (stages[i].planned_rate.value);
+      add_row (self, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), actual, target, against, rate, planned, NULL);
+    }
+  return self;
+}
+
 /* The budget. */
 
 PlReportTableText *

@@ -38,6 +38,9 @@ void               pl_report_table_text_free (PlReportTableText *text);
 /* The key figures to date, their status and change since the month before, and the sentences
  * a CEO reads in a minute. */
 PlReportTableText *pl_report_summary_table   (PlPlan *plan, guint32 today, gboolean share_safe);
+/* The funnel's stages to date against their targets, and each one's conversion from the
+ * stage above against the planned conversion: what the dashboard's funnel does not say. */
+PlReportTableText *pl_report_funnel_table    (PlPlan *plan, guint32 today);
 /* Each budget category: planned for the period and to date, spent to date, used, variance. */
 PlReportTableText *pl_report_budget_table    (PlPlan *plan, guint32 today, gboolean share_safe);
 /* The campaigns with the most spend (PL_REPORT_TOP_CAMPAIGNS), the rest summed: status,

@@ -25,8 +25,13 @@
 #define LETTER_W 612.0
 #define LETTER_H 792.0
 #define MARGIN 42.0
-/* A chart is not started at the foot of a page with less than this share of a page left. */
-#define CHART_MIN_SHARE 0.45
+/* The page-fill rule (pl_report_get_page_fill()): no page under a third full but a section's
+ * last, and that one at least a quarter full. */
+#define FILL_MIN 0.34
+#define FILL_MIN_LAST 0.25
+/* A section that opens with text follows the one before on its page when at least this
+ * share of the page is left, rather than leaving the rest of that page blank. */
+#define FLOW_MIN_LEFT 0.3
 /* More KPIs than this make the printed chain a map rather than something to read. */
 #define CHAIN_READABLE_KPIS 60
 /* Findings listed before "and N more". */
@@ -202,14 +207,36 @@ typedef struct {
   const PlReportTable *table;  /* ROW */
   guint         flags;      /* ROW */
   PlChartPiece  piece;      /* CHART */
+  double        pad;        /* ROW: above and below its text */
+  gboolean      opens;      /* the first block of a section */
   double        y, height;  /* in the page's content box */
 } Block;
 
 typedef struct {
-  PlReportSection section;
+  PlReportSection section;    /* the section the page opens with: its running header */
   gboolean        landscape;
   guint           first, n_blocks;
 } Page;
+
+/* How tightly a section is laid out. A section that breaks the page-fill rule is laid out
+ * again, a level tighter each time, until it keeps the rule or ends a page earlier: smaller
+ * gaps and row padding, charts allowed to start lower on a page and drawn smaller (so that
+ * a chart fits under its table instead of leaving the table's page a third empty, and a
+ * section that runs three lines onto a new page ends a page earlier). Text keeps its size. */
+typedef struct {
+  double gap;          /* times the gaps between blocks */
+  double row_pad;      /* points above and below a row's text */
+  double chart_min;    /* the least share of a page a chart is started in */
+  double chart_share;  /* times the share of a page a chart may take */
+  double chart_width;  /* times the width a chart is fitted to (more timeline rows a page) */
+} Tightness;
+
+static const Tightness tightness[] = {
+  { 1.0, 4.0, 0.45, 1.0, 1.0 },
+  { 0.7, 3.0, 0.30, 0.85, 0.92 },
+  { 0.5, 2.4, 0.24, 0.72, 0.84 },
+  { 0.4, 2.0, 0.20, 0.6, 0.74 },
+};
 
 struct _PlReport
 {
@@ -220,9 +247,12 @@ struct _PlReport
   GPtrArray        *tables;  /* PlReportTable, owned */
   PlTimelineLayout *timeline;
   PlChartStyle      style;   /* the light style, share-safe when asked */
+  int               section_page[PL_REPORT_N_SECTIONS];  /* where each starts, -1 when absent */
   cairo_surface_t  *measure_surface;
   cairo_t          *measure;
   /* While laying out: */
+  PlReportSection   section;   /* being laid out */
+  const Tightness  *tight;     /* of the section being laid out */
   const PlReportTable *table;   /* the table rows are being added to */
   char              **header;   /* its heading row, repeated on each page it runs over */
 };
@@ -288,11 +318,11 @@ content_height (PlReport *self)
 
 /* Space left above a block of each kind. */
 static double
-space_before (BlockKind kind)
+space_before_loose (BlockKind kind)
 {
   switch (kind)
     {
-    case BLOCK_TITLE: return 0;
+    case BLOCK_TITLE: return 26;  /* a section following another on its page */
     case BLOCK_SUBTITLE: return 2;
     case BLOCK_CAPTION: return 16;
     case BLOCK_TEXT: return 8;
@@ -300,6 +330,12 @@ space_before (BlockKind kind)
     case BLOCK_CHART: return 14;
     case BLOCK_COVER: default: return 0;
     }
+}
+
+static double
+space_before (PlReport *self, BlockKind kind)
+{
+  return space_before_loose (kind) * self->tight->gap;
 }
 
 static double block_measure (PlReport *self, const Block *block, double width);
@@ -310,12 +346,13 @@ static void
 place (PlReport *self, Block *block)
 {
   Page *page = current_page (self);
-  double gap = page->n_blocks > 0 ? space_before (block->kind) : 0;
+  double gap = page->n_blocks > 0 ? space_before (self, block->kind) : 0;
 
+  block->pad = self->tight->row_pad;
   block->height = block_measure (self, block, content_width (self));
   if (page->n_blocks > 0 && page_used (self) + gap + block->height > content_height (self) + 0.01)
     {
-      new_page (self, page->section);
+      new_page (self, self->section);
       gap = 0;
       if (block->kind == BLOCK_ROW && !(block->flags & ROW_HEADER) && self->header != NULL)
         {
@@ -384,17 +421,19 @@ add_chart (PlReport *self, const char *chart, double share, char *caption)
   if (caption != NULL)
     {
       Block block = { BLOCK_CAPTION, caption };
-      caption_h = block_measure (self, &block, content_width (self)) + space_before (BLOCK_CAPTION);
+      caption_h = block_measure (self, &block, content_width (self)) + space_before (self, BLOCK_CAPTION);
     }
-  left = content_height (self) - page_used (self) - space_before (BLOCK_CHART) - caption_h;
-  if (current_page (self)->n_blocks > 0 && left < content_height (self) * MIN (CHART_MIN_SHARE, share))
+  left = content_height (self) - page_used (self) - space_before (self, BLOCK_CHART) - caption_h;
+  share *= self->tight->chart_share;
+  if (current_page (self)->n_blocks > 0 && left < content_height (self) * MIN (self->tight->chart_min, share))
     {
-      new_page (self, current_page (self)->section);
+      new_page (self, self->section);
       left = content_height (self) - caption_h;
     }
   if (caption != NULL)
     add_text (self, BLOCK_CAPTION, caption);
-  if (!pl_chart_pieces_add (self->plan, &self->timeline, pl_chart_catalog_lookup (chart), content_width (self),
+  if (!pl_chart_pieces_add (self->plan, &self->timeline, pl_chart_catalog_lookup (chart),
+                            content_width (self) * self->tight->chart_width,
                             MIN (left, content_height (self) * share), self->options.split_timeline, pieces))
     return;
   for (guint i = 0; i < pieces->len; i++)
@@ -448,7 +487,6 @@ look_of (BlockKind kind)
 }
 
 #define ROW_SIZE 8.5
-#define ROW_PAD 4.0
 /* A long value wraps to this many lines, then ends in an ellipsis. */
 #define MAX_CELL_LINES 3
 
@@ -503,7 +541,7 @@ row_height (PlReport *self, cairo_t *cr, const Block *block, double width)
       pango_layout_get_pixel_size (layout, NULL, &h);
       tallest = MAX (tallest, h);
     }
-  return tallest + 2 * ROW_PAD + ((block->flags & ROW_HEADER) ? 2 : 0);
+  return tallest + 2 * block->pad + ((block->flags & ROW_HEADER) ? 2 : 0);
 }
 
 static double
@@ -564,10 +602,10 @@ draw_row (PlReport *self, cairo_t *cr, const Block *block, double x, double y, d
         {
           int h;
           pango_layout_get_pixel_size (layout, NULL, &h);
-          cairo_move_to (cr, cx + 4, y + block->height - ROW_PAD - 2 - h);
+          cairo_move_to (cr, cx + 4, y + block->height - block->pad - 2 - h);
         }
       else
-        cairo_move_to (cr, cx + 4, y + ROW_PAD);
+        cairo_move_to (cr, cx + 4, y + block->pad);
       pango_cairo_show_layout (cr, layout);
       cx += table->widths[c] * w;
     }
@@ -813,9 +851,8 @@ has_scenarios (PlPlan *plan)
 }
 
 static void
-add_section (PlReport *self, PlReportSection section)
+add_section_content (PlReport *self, PlReportSection section)
 {
-  new_page (self, section);
   switch (section)
     {
     case PL_REPORT_COVER:
@@ -840,7 +877,15 @@ add_section (PlReport *self, PlReportSection section)
                                "The arrows run from activity to business results, with the conversion between stages."));
       break;
     case PL_REPORT_FUNNEL:
-      add_chart_section (self, section, "funnel", NULL);
+      /* The dashboard draws the funnel: beside it, the section is the stages' figures rather
+       * than the same bars again. */
+      if (self->section_page[PL_REPORT_DASHBOARD] >= 0)
+        {
+          g_autoptr(PlReportTableText) table = pl_report_funnel_table (self->plan, self->options.as_of);
+          add_text_table_section (self, section, table, NULL, NULL);
+        }
+      else
+        add_chart_section (self, section, "funnel", NULL);
       break;
     case PL_REPORT_BUDGET:
       {
@@ -886,9 +931,113 @@ add_section (PlReport *self, PlReportSection section)
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Where the layout stood before a section, to lay it out again from there. */
+typedef struct {
+  guint blocks, pages, n_blocks;  /* n_blocks: of the page then last */
+} Mark;
+
+static Mark
+mark_now (PlReport *self)
+{
+  return (Mark) { self->blocks->len, self->pages->len, self->pages->len ? current_page (self)->n_blocks : 0 };
+}
+
+static void
+go_back (PlReport *self, const Mark *mark)
+{
+  g_array_set_size (self->blocks, mark->blocks);
+  g_array_set_size (self->pages, mark->pages);
+  if (mark->pages > 0)
+    current_page (self)->n_blocks = mark->n_blocks;
+  self->table = NULL;
+  g_clear_pointer (&self->header, g_strfreev);
+}
+
+/* TRUE when @section, opening with text, may follow the section before on its page: the full
+ * report only (the board pack gives each section its page), a page of the same orientation
+ * with enough of it left, and not the cover. Sections that open with a page-wide chart
+ * (the dashboard, the chain, the timeline) start their own page. */
+static gboolean
+can_follow (PlReport *self, PlReportSection section)
+{
+  const Page *page;
+
+  if (self->options.kind != PL_REPORT_KIND_FULL || self->pages->len == 0 || section == PL_REPORT_COVER)
+    return FALSE;
+  if (section == PL_REPORT_DASHBOARD || section == PL_REPORT_CHAIN || section == PL_REPORT_TIMELINE)
+    return FALSE;
+  if (section == PL_REPORT_FUNNEL && self->section_page[PL_REPORT_DASHBOARD] < 0)
+    return FALSE;  /* the funnel chart, on its own page */
+  page = current_page (self);
+  if (page->n_blocks == 0 || page->section == PL_REPORT_COVER || page->landscape != sections[section].wide)
+    return FALSE;
+  return content_height (self) - page_used (self) >= content_height (self) * FLOW_MIN_LEFT;
+}
+
+/* How many of @section's pages break the page-fill rule. A section on one page keeps it
+ * whatever it holds: that page is its last, and what follows may fill it. */
+static guint
+fill_faults (PlReport *self, PlReportSection section)
+{
+  int start = self->section_page[section];
+  guint faults = 0;
+
+  if (start < 0 || (guint) start + 1 >= self->pages->len)
+    return 0;
+  for (guint p = (guint) start; p < self->pages->len; p++)
+    if (pl_report_get_page_fill (self, p) < (p + 1 == self->pages->len ? FILL_MIN_LAST : FILL_MIN))
+      faults++;
+  return faults;
+}
+
+/* Lays out @section from @mark at tightness @level. */
+static void
+lay_out (PlReport *self, PlReportSection section, const Mark *mark, guint level)
+{
+  go_back (self, mark);
+  self->section = section;
+  self->tight = &tightness[level];
+  if (!can_follow (self, section))
+    new_page (self, section);
+  self->section_page[section] = (int) self->pages->len - 1;
+  add_section_content (self, section);
   /* A section that ended up with nothing on a page it opened leaves no blank page. */
   if (current_page (self)->n_blocks == 0)
-    g_array_set_size (self->pages, self->pages->len - 1);
+    {
+      g_array_set_size (self->pages, self->pages->len - 1);
+      self->section_page[section] = -1;
+    }
+  if (self->blocks->len > mark->blocks)
+    g_array_index (self->blocks, Block, mark->blocks).opens = TRUE;
+}
+
+/* Adds @section, tightened as the page-fill rule needs (Tightness): the first level that
+ * keeps the rule, else the one with the fewest faults, then the fewest pages. */
+static void
+add_section (PlReport *self, PlReportSection section)
+{
+  Mark mark = mark_now (self);
+  guint best = 0, best_faults = G_MAXUINT, best_pages = G_MAXUINT;
+
+  for (guint level = 0; level < G_N_ELEMENTS (tightness); level++)
+    {
+      guint faults;
+
+      lay_out (self, section, &mark, level);
+      faults = fill_faults (self, section);
+      if (faults < best_faults || (faults == best_faults && self->pages->len < best_pages))
+        {
+          best = level;
+          best_faults = faults;
+          best_pages = self->pages->len;
+        }
+      if (faults == 0)
+        break;
+    }
+  if (self->tight != &tightness[best])
+    lay_out (self, section, &mark, best);
 }
 
 PlReport *
@@ -906,6 +1055,9 @@ pl_report_new (PlPlan *plan, const PlReportOptions *options)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_report_table_free);
   self->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   self->measure = cairo_create (self->measure_surface);
+  self->tight = &tightness[0];
+  for (guint i = 0; i < PL_REPORT_N_SECTIONS; i++)
+    self->section_page[i] = -1;
   for (guint i = 0; i < options->n_sections; i++)
     add_section (self, options->sections[i]);
   return self;
@@ -954,10 +1106,43 @@ pl_report_get_page_section (PlReport *report, guint page)
 int
 pl_report_get_section_page (PlReport *report, PlReportSection section)
 {
-  for (guint i = 0; i < report->pages->len; i++)
-    if (g_array_index (report->pages, Page, i).section == section)
-      return (int) i;
-  return -1;
+  g_return_val_if_fail (section < PL_REPORT_N_SECTIONS, -1);
+  return report->section_page[section];
+}
+
+double
+pl_report_get_page_fill (PlReport *report, guint page)
+{
+  const Page *p;
+  const Block *last;
+  double w, h;
+
+  g_return_val_if_fail (page < report->pages->len, 0);
+  p = &g_array_index (report->pages, Page, page);
+  if (p->n_blocks == 0)
+    return 0;
+  page_box (report, p, &w, &h);
+  last = &g_array_index (report->blocks, Block, p->first + p->n_blocks - 1);
+  return MIN ((last->y + last->height) / h, 1.0);
+}
+
+gboolean
+pl_report_page_ends_section (PlReport *report, guint page)
+{
+  const Page *p;
+
+  g_return_val_if_fail (page < report->pages->len, FALSE);
+  if (page + 1 == report->pages->len)
+    return TRUE;
+  p = &g_array_index (report->pages, Page, page + 1);
+  if (p->n_blocks > 0 && g_array_index (report->blocks, Block, p->first).opens)
+    return TRUE;
+  /* A section that starts on @page after another's end. */
+  p = &g_array_index (report->pages, Page, page);
+  for (guint b = p->first + 1; b < p->first + p->n_blocks; b++)
+    if (g_array_index (report->blocks, Block, b).opens)
+      return TRUE;
+  return FALSE;
 }
 
 void
