@@ -210,6 +210,8 @@ typedef struct {
   gboolean    lower_better;
   double      value, target;  /* to date; money in major units */
   double      month, before;  /* the last month and the one before */
+  double      quarter, quarter_before;  /* the quarter to date and the same months before */
+  double      year, year_before;        /* to date, and the same days a year earlier */
 } Figure;
 
 static char *
@@ -228,21 +230,47 @@ figure_value (PlPlan *plan, const Figure *f, double value)
   return count_text (value);
 }
 
+/* The change of figure @f from @before to @now, NULL when there is no basis for it (either
+ * not measured, or nothing to compare with). */
 static char *
-figure_change (const Figure *f)
+figure_change (const Figure *f, double now, double before)
 {
-  if (isnan (f->month) || isnan (f->before) || f->before == 0)
+  if (isnan (now) || isnan (before) || before == 0)
     return NULL;
   if (f->ratio)
-    return g_strdup_printf ("%+.1f×", f->month - f->before);
+    return g_strdup_printf ("%+.1f×", now - before);
   if (!f->money && f->kpi == NULL)
     /* Translators: a change in percentage points */
-    return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
+    return g_strdup_printf (_("%+.1f pts"), (now - before) * 100);
   if (f->kpi != NULL && pl_item_get_int (PL_ITEM (f->kpi), PL_KPI_UNIT) == PL_UNIT_PERCENT)
     /* Translators: a change in percentage points */
-    return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
+    return g_strdup_printf (_("%+.1f pts"), (now - before) * 100);
   /* Translators: a change from one month to the next, as in "+8 %" */
-  return g_strdup_printf (_("%+.0f%%"), (f->month - f->before) / fabs (f->before) * 100);
+  return g_strdup_printf (_("%+.0f%%"), (now - before) / fabs (before) * 100);
+}
+
+/* @day moved @months months back (a year: 12), to the same day of the month. */
+static guint32
+months_back (guint32 day, guint months)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_date_subtract_months (&date, months);
+  return g_date_get_julian (&date);
+}
+
+/* Figure @f (of @kind when computed, else its KPI's measurements) over [@from, @to), by the
+ * same engine as every other figure of the report. */
+static double
+figure_between (PlPlan *plan, const Figure *f, PlFigureKind kind, guint32 from, guint32 to)
+{
+  PlBasis basis = pl_basis_range (from, to);
+
+  if (f->kpi != NULL)
+    return pl_figures_kpi (plan, f->kpi, PL_SERIES_MEASUREMENTS, &basis).value;
+  return pl_figures_get (plan, kind, &basis).value;
 }
 
 static void
@@ -399,6 +427,12 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   PlBasis before = m.previous ? pl_basis_month_of (plan, m.previous) : month;
   PlBasis to_before = pl_basis_range (m.start, m.month);
   g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
+  guint32 quarter_from = pl_plan_month_start (plan, (guint) (m.index / 3) * 3);
+  /* Translators: the summary's quarter-on-quarter column: the change on the fiscal quarter before, "Change on Q1" */
+  g_autofree char *quarter_header = g_strdup_printf (_("Change on Q%d"), m.index / 3 == 0 ? 4 : m.index / 3);
+  g_autofree char *year_before_name = day_text (months_back (m.start, 12), "%Y");
+  g_autofree char *year_header = g_strdup_printf (_("Change on %s"), year_before_name);
+  gboolean has_year = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     figures[i].label = _(figures[i].label);
@@ -429,13 +463,44 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   figures[6].month = figures[6].value;
   figures[6].before = m.previous ? pl_figures_get (plan, PL_FIGURE_ROI, &to_before).value : NAN;
 
-  if (share_safe)
-    self = table_new (_("Figure"), 0.34, PANGO_ALIGN_LEFT, _("Against target"), 0.22, PANGO_ALIGN_RIGHT,
-                      _("Status"), 0.22, PANGO_ALIGN_LEFT, change_header, 0.22, PANGO_ALIGN_RIGHT, NULL);
+  /* Quarter on quarter: the fiscal quarter to the end of the month shown against the same
+   * months of the quarter before (April and May against January and February), so that a
+   * quarter under way is not set against a whole one. Year on year: to date against the same
+   * days a year earlier, which only the plan's measurements from before its period can give. */
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      Figure *f = &figures[i];
+      PlFigureKind kind = i == 0 ? PL_FIGURE_SPEND : computed[i];
+
+      f->quarter = f->quarter_before = f->year = f->year_before = NAN;
+      if (f->label == NULL || (kind == PL_N_FIGURES && f->kpi == NULL) || !m.measured)
+        continue;
+      f->quarter = figure_between (plan, f, kind, quarter_from, m.until);
+      f->quarter_before = figure_between (plan, f, kind, months_back (quarter_from, 3), months_back (m.until, 3));
+      f->year = figure_between (plan, f, kind, m.start, m.until);
+      f->year_before = figure_between (plan, f, kind, months_back (m.start, 12), months_back (m.until, 12));
+      if (!isnan (f->year_before) && f->year_before != 0 && !isnan (f->year))
+        has_year = TRUE;
+    }
+
+  if (share_safe && has_year)
+    self = table_new (_("Figure"), 0.28, PANGO_ALIGN_LEFT, _("Against target"), 0.15, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.18, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.13, PANGO_ALIGN_RIGHT, year_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
+  else if (share_safe)
+    self = table_new (_("Figure"), 0.30, PANGO_ALIGN_LEFT, _("Against target"), 0.18, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.20, PANGO_ALIGN_LEFT, change_header, 0.16, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.16, PANGO_ALIGN_RIGHT, NULL);
+  else if (has_year)
+    self = table_new (_("Figure"), 0.21, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
+                      _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.10, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.14, PANGO_ALIGN_LEFT, change_header, 0.09, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.09, PANGO_ALIGN_RIGHT, year_header, 0.09, PANGO_ALIGN_RIGHT, NULL);
   else
-    self = table_new (_("Figure"), 0.25, PANGO_ALIGN_LEFT, _("To date"), 0.17, PANGO_ALIGN_RIGHT,
-                      _("Target"), 0.17, PANGO_ALIGN_RIGHT, _("Against target"), 0.13, PANGO_ALIGN_RIGHT,
-                      _("Status"), 0.15, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
+    self = table_new (_("Figure"), 0.23, PANGO_ALIGN_LEFT, _("To date"), 0.15, PANGO_ALIGN_RIGHT,
+                      _("Target"), 0.15, PANGO_ALIGN_RIGHT, _("Against target"), 0.10, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.15, PANGO_ALIGN_LEFT, change_header, 0.11, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.11, PANGO_ALIGN_RIGHT, NULL);
   if (!m.measured)
     {
       g_autofree char *day = pl_date_text (today, PL_DATE_LONG);
@@ -444,16 +509,37 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
                                                 day);
     }
   else
-    /* Translators: the basis of every figure of the summary, "January to June 2027" */
-    self->subtitle = g_markup_printf_escaped (_("Every figure is for %s; the change compares %s with the month before."),
-                                              basis_text, month_name);
+    {
+      PlBasis quarter = pl_basis_range (quarter_from, m.until);
+      PlBasis quarter_before = pl_basis_range (months_back (quarter_from, 3), months_back (m.until, 3));
+      PlBasis year_before = pl_basis_range (months_back (m.start, 12), months_back (m.until, 12));
+      g_autofree char *quarter_text = pl_basis_describe (plan, &quarter);
+      g_autofree char *quarter_before_text = pl_basis_describe (plan, &quarter_before);
+      g_autofree char *year_before_text = pl_basis_describe (plan, &year_before);
+
+      /* Translators: the basis of every figure of the summary, "January to June 2027" */
+      self->subtitle = g_markup_printf_escaped (_("Every figure is for %s; the change compares %s with the month before, "
+                                                  "quarter on quarter %s with %s."),
+                                                basis_text, month_name, quarter_text, quarter_before_text);
+      if (has_year)
+        {
+          /* Translators: appended to the summary's subtitle: the year-on-year column's basis */
+          g_autofree char *year = g_markup_printf_escaped (_(" The change on a year before compares it with %s."),
+                                                           year_before_text);
+          char *both = g_strconcat (self->subtitle, year, NULL);
+          g_free (self->subtitle);
+          self->subtitle = both;
+        }
+    }
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       Figure *f = &figures[i];
       g_autofree char *value = figure_value (plan, f, f->value);
       g_autofree char *target = figure_value (plan, f, f->target);
       g_autofree char *against = percent_text (pl_figures_against (f->value, f->target));
-      g_autofree char *change = figure_change (f);
+      g_autofree char *change = figure_change (f, f->month, f->before);
+      g_autofree char *quarter = figure_change (f, f->quarter, f->quarter_before);
+      g_autofree char *year = figure_change (f, f->year, f->year_before);
       PlKpiStatus status = status_against (f->value, f->target, f->lower_better);
       char **cells;
 
@@ -461,9 +547,9 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
         continue;
       /* A money change in share-safe mode is a share of the month before: not an amount. */
       if (share_safe)
-        add_row (self, f->label, against, "", change, NULL);
+        add_row (self, f->label, against, "", change, quarter, year, NULL);
       else
-        add_row (self, f->label, value, target, against, "", change, NULL);
+        add_row (self, f->label, value, target, against, "", change, quarter, year, NULL);
       cells = self->rows->pdata[self->rows->len - 1];
       g_free (cells[share_safe ? 2 : 4]);
       cells[share_safe ? 2 : 4] = status_markup (status);
