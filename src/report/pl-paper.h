@@ -17,10 +17,25 @@ G_BEGIN_DECLS
 #define PL_PAPER_HEADER_H 34.0
 #define PL_PAPER_FOOTER_H 26.0
 
+/* The logo in the running header fits this box, in points, keeping its proportions. */
+#define PL_PAPER_HEADER_LOGO_W 64.0
+#define PL_PAPER_HEADER_LOGO_H 16.0
+
 /* Draws the header and footer of page @page (from 0) of @n_pages on paper @width x @height
  * points with @margin all round; @what says what is printed ("Budget"). */
 void     pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today, guint page,
                               guint n_pages, double width, double height, double margin);
+/* The same with @logo (or none when NULL) small before the plan's title. */
+void     pl_paper_draw_frame_with_logo (cairo_t *cr, PlPlan *plan, cairo_surface_t *logo, const char *what,
+                                        guint32 today, guint page, guint n_pages, double width, double height,
+                                        double margin);
+/* The plan's logo (pl_report_dup_logo()) as an image, or NULL when it has none or its PNG
+ * cannot be read. */
+cairo_surface_t *pl_paper_logo_new  (PlPlan *plan);
+/* Draws @logo scaled to fit @max_width x @max_height keeping its proportions, from @x and
+ * centred on the box's height; returns the width it took (0 with no logo). */
+double   pl_paper_draw_logo  (cairo_t *cr, cairo_surface_t *logo, double x, double y, double max_width,
+                              double max_height);
 
 typedef struct _PlChartKind PlChartKind;  /* pl-chart-catalog.h */
 

@@ -14,7 +14,9 @@
 #include "pl-kpi-value.h"
 #include "pl-maturity.h"
 #include "pl-money.h"
+#include "pl-forecast.h"
 #include "pl-report.h"
+#include "pl-report-settings.h"
 #include "pl-report-text.h"
 #include "pl-scenario.h"
 #include "pl-scenario-chart.h"
@@ -599,7 +601,167 @@ pl_report_funnel_table (PlPlan *plan, guint32 today)
   return self;
 }
 
+/* The board pack. */
+
+static gboolean
+blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+pl_report_headline_free (PlReportHeadline *headline)
+{
+  if (headline == NULL)
+    return;
+  g_free (headline->label);
+  g_free (headline->value);
+  g_free (headline->basis);
+  g_free (headline);
+}
+
+GPtrArray *
+pl_report_headlines (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  Months m = months_of (plan, today);
+  g_auto(GStrv) ids = pl_report_dup_headlines (plan);
+  g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
+  GPtrArray *headlines = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_report_headline_free);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      PlItem *item = pl_plan_lookup (plan, ids[i]);
+      PlKpi *kpi = item != NULL && PL_IS_KPI (item) ? PL_KPI (item) : NULL;
+      PlReportHeadline *headline;
+      double value, target;
+      gboolean hide;
+
+      if (kpi == NULL)
+        continue;
+      /* The KPI's figure to date and its target there, as the summary and the dashboard read
+       * them (pl_figures_kpi() on the same basis), so that every page says the same. */
+      value = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &m.to_date).value : NAN;
+      target = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &m.to_date).value : NAN;
+      hide = share_safe && pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY;
+      headline = g_new0 (PlReportHeadline, 1);
+      headline->label = g_strdup (pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
+      headline->status = pl_figures_status (value, target, (PlDirection) pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION));
+      if (isnan (value))
+        {
+          headline->value = g_strdup ("–");
+          /* Translators: a headline figure of the board pack with nothing measured: its basis */
+          headline->basis = g_strdup_printf (_("not measured yet (%s)"), basis_text);
+        }
+      else if (hide)
+        {
+          g_autofree char *share = percent_text (pl_figures_against (value, target));
+          headline->value = isnan (target) ? g_strdup ("–") : g_strdup_printf (_("%s of target"), share);
+          /* Translators: a headline figure's basis in a share-safe board pack, "to date (January to June 2027)" */
+          headline->basis = g_strdup_printf (_("to date (%s)"), basis_text);
+        }
+      else
+        {
+          headline->value = pl_kpi_value_format (kpi, value);
+          if (isnan (target))
+            /* Translators: a headline figure's basis with no target, "to date, with no target (January to June 2027)" */
+            headline->basis = g_strdup_printf (_("to date, with no target (%s)"), basis_text);
+          else
+            {
+              g_autofree char *target_text = pl_kpi_value_format (kpi, target);
+              /* Translators: a headline figure's basis, "to date against a target of €1.4M (January to June 2027)" */
+              headline->basis = g_strdup_printf (_("to date against a target of %s (%s)"), target_text, basis_text);
+            }
+        }
+      g_ptr_array_add (headlines, headline);
+    }
+  return headlines;
+}
+
+PlReportTableText *
+pl_report_attention_table (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
+  PlReportTableText *self = table_new (_("Campaign"), 0.26, PANGO_ALIGN_LEFT, _("Why it needs attention"), 0.34,
+                                       PANGO_ALIGN_LEFT, _("What is being done"), 0.40, PANGO_ALIGN_LEFT, NULL);
+
+  if (dashboard->attention->len == 0)
+    {
+      g_ptr_array_add (self->before,
+                       g_markup_escape_text (dashboard->measured ? _("No campaign needs attention: every one is on target, "
+                                                                     "within its allocation and not about to end.")
+                                                                 : _("Nothing is measured yet, so no campaign can be judged "
+                                                                     "against its targets."), -1));
+      return self;
+    }
+  /* Translators: the subtitle of the board pack's last page */
+  self->subtitle = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u campaign is off target, over its allocation or about to end.",
+                                                         "%u campaigns are off target, over their allocation or about to end.",
+                                                         dashboard->attention->len), dashboard->attention->len);
+  for (guint i = 0; i < dashboard->attention->len; i++)
+    {
+      const PlAttention *attention = dashboard->attention->pdata[i];
+      const char *why = share_safe ? attention->share_text : attention->text;
+      const char *step = pl_item_get_string (attention->campaign, PL_CAMPAIGN_NEXT_STEP);
+      char **cells;
+
+      add_row (self, pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME), why, step, NULL);
+      if (blank (step))
+        {
+          const PlChartStyle *style = pl_chart_style_light ();
+          g_autofree char *colour = hex (&style->muted);
+
+          cells = self->rows->pdata[self->rows->len - 1];
+          g_free (cells[2]);
+          /* Said as missing, in grey: a board asks. */
+          cells[2] = g_markup_printf_escaped ("<span foreground=\"%s\"><i>%s</i></span>", colour,
+                                              _("Nothing recorded yet: write the next step on the Campaigns page."));
+        }
+    }
+  return self;
+}
+
 /* The budget. */
+
+/* Where the spend is heading by the period's end, when the plan has a forecast of it
+ * (pl_forecast_spend(), as the dashboard's spend gauge): a paragraph under the budget. */
+static void
+add_spend_forecast (PlReportTableText *self, PlPlan *plan, guint32 today, gint64 planned, gboolean share_safe)
+{
+  PlLatestEstimate estimate = pl_forecast_spend (plan, today);
+  double plan_major = major (plan, planned);
+  g_autofree char *end = NULL;
+
+  if (estimate.missing != PL_ESTIMATE_AVAILABLE || isnan (estimate.value) || estimate.n_actual >= estimate.n_months)
+    return;
+  end = day_text (pl_plan_get_end (plan) - 1, "%B %Y");
+  if (share_safe)
+    {
+      g_autofree char *share = percent_text (pl_figures_against (estimate.value, plan_major));
+      g_autofree char *low = percent_text (pl_figures_against (estimate.low, plan_major));
+      g_autofree char *high = percent_text (pl_figures_against (estimate.high, plan_major));
+      /* Translators: the budget's forecast in a share-safe report: the share of the plan, the 80 % band, the last month */
+      g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Forecast</b>: on course to spend %s of the plan by the end "
+                                                               "of %s (80%% band: %s to %s), from the months measured so far."),
+                                                             share, end, low, high));
+    }
+  else
+    {
+      g_autofree char *value = money_text (plan, estimate.value);
+      g_autofree char *low = money_text (plan, estimate.low);
+      g_autofree char *high = money_text (plan, estimate.high);
+      g_autofree char *plan_text = money_text (plan, plan_major);
+      g_autofree char *share = percent_text (pl_figures_against (estimate.value, plan_major));
+      /* Translators: the budget's forecast: the spend by the period's end, the last month, its 80 % band, the plan, the share */
+      g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Forecast</b>: on course to spend %s by the end of %s "
+                                                               "(80%% band: %s to %s), against a plan of %s (%s), from the "
+                                                               "months measured so far."),
+                                                             value, end, low, high, plan_text, share));
+    }
+}
 
 PlReportTableText *
 pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
@@ -658,6 +820,7 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
         }
     }
   self->last_is_total = TRUE;
+  add_spend_forecast (self, plan, today, all_planned, share_safe);
   return self;
 }
 
