@@ -150,9 +150,8 @@ non_acquisition_category (PlPlan *plan)
   return NULL;
 }
 
-/* TRUE when @kpi's formula reads the spend KPI and the new customers' KPI, and nothing else. */
-static gboolean
-divides_spend_by_customers (PlPlan *plan, PlItem *kpi)
+gboolean
+pl_hygiene_divides_spend_by_customers (PlPlan *plan, PlItem *kpi)
 {
   const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
   PlKpi *spend = pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND);
@@ -200,7 +199,7 @@ pl_hygiene_check (PlPlan *plan)
         add (findings, PL_HYGIENE_NO_OWNER, kpi, _("“%s” has no owner."), name);
       if (isnan (pl_figures_kpi_target (plan, PL_KPI (kpi), pl_plan_get_start (plan), pl_plan_get_end (plan))))
         add (findings, PL_HYGIENE_NO_TARGET, kpi, _("“%s” has no target in the plan’s period."), name);
-      if (other_costs != NULL && divides_spend_by_customers (plan, kpi))
+      if (other_costs != NULL && pl_hygiene_divides_spend_by_customers (plan, kpi))
         add (findings, PL_HYGIENE_CAC_ALL_SPEND, kpi,
              _("“%s” divides all spend by new customers, while CAC counts the acquisition categories only "
                "(“%s” is not one): the two figures differ."),

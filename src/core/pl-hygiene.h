@@ -24,5 +24,8 @@ void       pl_hygiene_finding_free (PlHygieneFinding *finding);
 /* Returns the metric hygiene findings of @plan (a new array of PlHygieneFinding), KPIs in
  * plan order then campaigns. */
 GPtrArray *pl_hygiene_check        (PlPlan *plan);
+/* TRUE when @kpi's formula reads the spend KPI and the new customers' KPI, and nothing else:
+ * the plan's own CAC. */
+gboolean   pl_hygiene_divides_spend_by_customers (PlPlan *plan, PlItem *kpi);
 
 G_END_DECLS

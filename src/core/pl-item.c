@@ -32,7 +32,8 @@ type_is_string (PlFieldType type)
 static gboolean
 type_is_variant (PlFieldType type)
 {
-  return type == PL_FIELD_AMOUNTS || type == PL_FIELD_ANSWERS || type == PL_FIELD_ASSUMPTIONS;
+  return type == PL_FIELD_AMOUNTS || type == PL_FIELD_ANSWERS || type == PL_FIELD_ASSUMPTIONS ||
+         type == PL_FIELD_SECTION_TEXTS || type == PL_FIELD_BYTES;
 }
 
 void
@@ -183,6 +184,8 @@ slot_to_value (const PlField *field, const PlSlot *slot, GValue *value)
     case PL_FIELD_AMOUNTS:
     case PL_FIELD_ANSWERS:
     case PL_FIELD_ASSUMPTIONS:
+    case PL_FIELD_SECTION_TEXTS:
+    case PL_FIELD_BYTES:
       g_value_set_variant (value, slot->var);
       break;
     default:
@@ -233,6 +236,8 @@ slot_from_value (const PlField *field, const GValue *value)
     case PL_FIELD_AMOUNTS:
     case PL_FIELD_ANSWERS:
     case PL_FIELD_ASSUMPTIONS:
+    case PL_FIELD_SECTION_TEXTS:
+    case PL_FIELD_BYTES:
       slot.var = g_value_dup_variant (value);
       break;
     default:
@@ -352,6 +357,12 @@ pl_item_class_set_fields (PlItemClass   *klass,
           break;
         case PL_FIELD_ASSUMPTIONS:
           pspec = g_param_spec_variant (f->name, NULL, NULL, G_VARIANT_TYPE ("a(ssd)"), NULL, flags);
+          break;
+        case PL_FIELD_SECTION_TEXTS:
+          pspec = g_param_spec_variant (f->name, NULL, NULL, G_VARIANT_TYPE ("a(ss)"), NULL, flags);
+          break;
+        case PL_FIELD_BYTES:
+          pspec = g_param_spec_variant (f->name, NULL, NULL, G_VARIANT_TYPE_BYTESTRING, NULL, flags);
           break;
         default:
           g_assert_not_reached ();

@@ -26,6 +26,9 @@ typedef enum {
   PL_FIELD_ANSWERS,  /* assessment answers: GVariant "a(sy)" sorted by question ID */
   PL_FIELD_ASSUMPTIONS, /* a scenario's assumptions: GVariant "a(ssd)", (kind, key, value),
                          * kind "driver" or "category", in the order pl-scenario.h sorts them */
+  PL_FIELD_SECTION_TEXTS, /* free texts by report section: GVariant "a(ss)", (section, text)
+                           * sorted by section, child elements <name section="...">text</name> */
+  PL_FIELD_BYTES,    /* binary data: GVariant "ay", base64 in a child element */
 } PlFieldType;
 
 typedef enum {

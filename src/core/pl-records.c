@@ -28,6 +28,10 @@ static const PlField pl_metadata_fields[] = {
   { "months", PL_FIELD_INT, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_NONE, N_("length of the fiscal period"), 12 },
   { "notes", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("notes"), 0 },
   { "report-section", PL_FIELD_STRV, 0, NULL, PL_COLLECTION_NONE, N_("report sections"), 0 },
+  /* Format 1.3: the logo last, since it is by far the longest. */
+  { "commentary", PL_FIELD_SECTION_TEXTS, 0, NULL, PL_COLLECTION_NONE, N_("report commentary"), 0 },
+  { "headline", PL_FIELD_STRV, 0, NULL, PL_COLLECTION_NONE, N_("headline figures"), 0 },
+  { "logo", PL_FIELD_BYTES, 0, NULL, PL_COLLECTION_NONE, N_("logo"), 0 },
 };
 PL_DEFINE_RECORD (PlMetadata, pl_metadata, "metadata")
 
@@ -114,6 +118,8 @@ static const PlField pl_campaign_fields[] = {
   { "audience", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("for whom it matters"), 0 },
   { "inaction", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("cost of inaction"), 0 },
   { "advantage", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("our advantage"), 0 },
+  /* Format 1.3. */
+  { "next-step", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("what is being done"), 0 },
 };
 PL_DEFINE_RECORD (PlCampaign, pl_campaign, "campaign")
 

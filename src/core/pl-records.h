@@ -20,6 +20,10 @@ enum {
   PL_METADATA_MONTHS,
   PL_METADATA_NOTES,
   PL_METADATA_REPORT_SECTIONS,  /* the leadership report's sections, in order (pl-report.h) */
+  /* What the CMO adds to the reports (pl-report-settings.h, format 1.3): */
+  PL_METADATA_COMMENTARY,       /* PL_FIELD_SECTION_TEXTS: the commentary of each section */
+  PL_METADATA_HEADLINES,        /* the board pack's headline figures, KPI IDs in order */
+  PL_METADATA_LOGO,             /* PL_FIELD_BYTES: the organisation's logo, a PNG image */
 };
 
 #define PL_TYPE_MEMBER (pl_member_get_type ())
@@ -117,8 +121,7 @@ enum {
   PL_CAMPAIGN_AUDIENCE,
   PL_CAMPAIGN_INACTION,
   PL_CAMPAIGN_ADVANTAGE,
-  PL_CAMPAIGN_NEXT_STEP,  /* free text: what is being done about it (issue 22; field table in
-                           * pl-records.c by the `settings` branch) */
+  PL_CAMPAIGN_NEXT_STEP,  /* free text: what is being done about it (issue 22, format 1.3) */
 };
 
 #define PL_TYPE_CAMPAIGN_KPI (pl_campaign_kpi_get_type ())

@@ -31,6 +31,11 @@ GBytes     *pl_report_dup_logo       (PlPlan *plan);
 /* Sets (NULL: removes) the logo; refuses data that is not a PNG image or that is over
  * PL_LOGO_MAX_BYTES, with a message that says which. */
 gboolean    pl_report_set_logo       (PlPlan *plan, GBytes *png, GError **error);
+/* The check pl_report_set_logo() makes, for the file reader: TRUE when @png is a whole PNG
+ * image (its signature, a sound header, its end) of at most PL_LOGO_MAX_BYTES. */
+gboolean    pl_report_check_logo     (GBytes *png, GError **error);
+/* The check pl_report_set_commentary() makes of @text (stripped), for the file reader. */
+gboolean    pl_report_check_commentary (const char *text, GError **error);
 
 /* The board pack's headline figures: PL_N_HEADLINES KPI IDs (a new NULL-terminated array,
  * never NULL). The plan's chosen ones whose KPIs still exist, completed by the defaults: the

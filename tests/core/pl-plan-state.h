@@ -49,6 +49,8 @@ pl_plan_state_describe (PlPlan *plan)
                 case PL_FIELD_AMOUNTS:
                 case PL_FIELD_ANSWERS:
                 case PL_FIELD_ASSUMPTIONS:
+                case PL_FIELD_SECTION_TEXTS:
+                case PL_FIELD_BYTES:
                   if (slot.var != NULL)
                     {
                       g_autofree char *text = g_variant_print (slot.var, FALSE);
