@@ -623,6 +623,15 @@ pl_report_headline_free (PlReportHeadline *headline)
   g_free (headline);
 }
 
+/* @value of @kpi as the summary writes it: money with its currency, else as the KPI shows it. */
+static char *
+kpi_money_or_value (PlPlan *plan, PlKpi *kpi, double value)
+{
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+    return money_text (plan, value);
+  return pl_kpi_value_format (kpi, value);
+}
+
 GPtrArray *
 pl_report_headlines (PlPlan *plan, guint32 today, gboolean share_safe)
 {
@@ -664,13 +673,13 @@ pl_report_headlines (PlPlan *plan, guint32 today, gboolean share_safe)
         }
       else
         {
-          headline->value = pl_kpi_value_format (kpi, value);
+          headline->value = kpi_money_or_value (plan, kpi, value);
           if (isnan (target))
             /* Translators: a headline figure's basis with no target, "to date, with no target (January to June 2027)" */
             headline->basis = g_strdup_printf (_("to date, with no target (%s)"), basis_text);
           else
             {
-              g_autofree char *target_text = pl_kpi_value_format (kpi, target);
+              g_autofree char *target_text = kpi_money_or_value (plan, kpi, target);
               /* Translators: a headline figure's basis, "to date against a target of €1.4M (January to June 2027)" */
               headline->basis = g_strdup_printf (_("to date against a target of %s (%s)"), target_text, basis_text);
             }

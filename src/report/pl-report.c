@@ -1000,7 +1000,7 @@ add_table (PlReport *self, PlReportTableText *table)
 /* Adds @table's rows while they fit on the page (a board pack's section is one page), then a
  * line that says how many more there are, where. */
 static void
-add_table_on_page (PlReport *self, PlReportTableText *table)
+add_table_on_page (PlReport *self, PlReportTableText *table, const char *where)
 {
   double more_h;
   guint shown = 0;
@@ -1026,10 +1026,13 @@ add_table_on_page (PlReport *self, PlReportTableText *table)
     }
   end_table (self);
   if (shown < table->rows->len)
-    add_text (self, BLOCK_TEXT,
-              g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "And %u more, on the dashboard of Pilote.",
-                                                    "And %u more, on the dashboard of Pilote.", table->rows->len - shown),
-                                       table->rows->len - shown));
+    {
+      /* Translators: under a board pack's table cut to its page: how many rows are left out, then where to read them ("the Campaigns page") */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more, on %s of Pilote.",
+                                                            "And %u more, on %s of Pilote.", table->rows->len - shown),
+                                               table->rows->len - shown, where);
+      add_text (self, BLOCK_TEXT, g_markup_escape_text (more, -1));
+    }
 }
 
 static void
@@ -1213,7 +1216,7 @@ add_board_section_content (PlReport *self, PlReportSection section)
         /* The figures, without the sentences of the full report: the headlines and the
          * commentary say what matters, the attention list has its own page. */
         if (table->rows->len > 0)
-          add_table_on_page (self, table);
+          add_table_on_page (self, table, _("the dashboard"));
       }
       break;
     case PL_REPORT_DASHBOARD:
@@ -1224,7 +1227,7 @@ add_board_section_content (PlReport *self, PlReportSection section)
         g_autoptr(PlReportTableText) table = pl_report_budget_table (self->plan, self->options.as_of,
                                                                      self->options.share_safe);
         add_title (self, section, g_strdup (table->subtitle));
-        add_table_on_page (self, table);
+        add_table_on_page (self, table, _("the Budget page"));
         for (guint i = 0; i < table->after->len; i++)
           add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
         add_chart (self, "burn", 1, g_markup_escape_text (_(pl_chart_catalog_lookup ("burn")->title), -1));
@@ -1243,7 +1246,19 @@ add_board_section_content (PlReport *self, PlReportSection section)
         for (guint i = 0; i < table->before->len; i++)
           add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
         if (table->rows->len > 0)
-          add_table_on_page (self, table);
+          add_table_on_page (self, table, _("the dashboard"));
+        /* Then every campaign by spend, as much as the page holds: what the attention list
+         * is read against. */
+        if (content_height (self) - page_used (self) > content_height (self) * 0.25)
+          {
+            g_autoptr(PlReportTableText) all = pl_report_campaigns_table (self->plan, self->options.share_safe);
+
+            if (all->rows->len > 0)
+              {
+                add_text (self, BLOCK_CAPTION, g_markup_escape_text (_("Every campaign, the most spent first"), -1));
+                add_table_on_page (self, all, _("the Campaigns page"));
+              }
+          }
       }
       break;
     case PL_REPORT_COVER:
