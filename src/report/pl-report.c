@@ -1561,16 +1561,19 @@ pl_report_write_pdf (PlReport *report, const char *path, GError **error)
   cr = cairo_create (surface);
   for (guint page = 0; page < report->pages->len; page++)
     {
-      const Page *p = &g_array_index (report->pages, Page, page);
-
       pl_report_get_page_size (report, page, &width, &height);
       cairo_pdf_surface_set_size (surface, width, height);
-      /* A bookmark where each section starts. */
-      if (page == 0 || g_array_index (report->pages, Page, page - 1).section != p->section)
+      /* A bookmark where each section starts, several on a page they share. */
+      for (guint i = 0; i < report->options.n_sections; i++)
         {
-          g_autofree char *target = g_strdup_printf ("page=%u", page + 1);
-          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, pl_report_section_title (p->section),
-                                         target, 0);
+          PlReportSection section = report->options.sections[i];
+
+          if (report->section_page[section] == (int) page)
+            {
+              g_autofree char *target = g_strdup_printf ("page=%u", page + 1);
+              cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, pl_report_section_title (section),
+                                             target, 0);
+            }
         }
       pl_report_draw_page (report, cr, page);
       cairo_show_page (cr);

@@ -11,8 +11,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "pl-dashboard.h"
 #include "pl-i18n.h"
 #include "pl-report.h"
+#include "pl-report-settings.h"
+#include "pl-report-text.h"
 #include "pl-test-charts.h"
 
 /* A day in the example plan's period, after months with figures. */
@@ -59,14 +62,22 @@ pdf_pages (const char *pdf)
   return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
 }
 
+/* @text with its runs of white space as one space, for text pdftotext breaks over lines. */
+static char *
+words (const char *text)
+{
+  g_autoptr(GRegex) space = g_regex_new ("[\\s\\x{202F}\\x{A0}]+", 0, 0, NULL);
+  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+}
+
 /* The text of page @page (from 0) of @pdf, its lines joined by spaces. */
 static char *
 pdf_page_text (const char *pdf, guint page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
-  char *text = poppler ("pdftotext", pdf, "-f", number, "-l", number, NULL);
+  g_autofree char *text = poppler ("pdftotext", pdf, "-f", number, "-l", number, NULL);
 
-  return g_strdelimit (text, "\n", ' ');
+  return words (text);
 }
 
 /* Checks the page-fill rule on every page of @report, naming @what when it fails. */
@@ -108,6 +119,13 @@ report_new (PlPlan *plan, PlReportKind kind, const char *paper, const char *name
   return report;
 }
 
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static const char *papers[] = { "a4", "letter" };
 
 static const char *
@@ -117,10 +135,64 @@ language (void)
   return lang != NULL && g_str_has_prefix (lang, "fr") ? "fr" : "en";
 }
 
+/* A logo of @width x @height pixels as PNG bytes: a blue band with a white bar. */
+static GBytes *
+logo_new (int width, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *bytes = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.6);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, width * 0.1, height * 0.4, width * 0.8, height * 0.2);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, bytes), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* What the CMO writes, on the sections the board pack prints. */
+#define COMMENTARY_SUMMARY "Bookings are on plan at mid-year; CAC came down after the webinar series."
+#define COMMENTARY_BUDGET "We hold spend under plan until the ABM pilot starts in July."
+#define COMMENTARY_CAMPAIGNS "Two campaigns are being renegotiated with the agency."
+#define NEXT_STEP "Cap the daily budget and renegotiate the agency fee by July 15."
+
+/* The example plan with commentary, a logo and the next step of the campaigns needing attention. */
+static PlPlan *
+example_with_settings (void)
+{
+  PlPlan *plan = pl_test_charts_example ();
+  g_autoptr(GBytes) logo = logo_new (240, 80);
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_resolve_as_of (plan, example_today (plan)));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_report_set_commentary (plan, "summary", COMMENTARY_SUMMARY, &error));
+  g_assert_true (pl_report_set_commentary (plan, "budget", COMMENTARY_BUDGET, &error));
+  g_assert_true (pl_report_set_commentary (plan, "campaigns", COMMENTARY_CAMPAIGNS, &error));
+  g_assert_true (pl_report_set_logo (plan, logo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dashboard->attention->len, >, 0);
+  for (guint i = 0; i < dashboard->attention->len; i++)
+    g_assert_true (pl_plan_set_string (plan, ((PlAttention *) dashboard->attention->pdata[i])->campaign,
+                                       PL_CAMPAIGN_NEXT_STEP, NEXT_STEP, NULL));
+  return plan;
+}
+
+/* Where @needle is in @text, or -1. */
+static long
+find (const char *text, const char *needle)
+{
+  const char *at = strstr (text, needle);
+  return at ? at - text : -1;
+}
+
 static void
 test_full_report (void)
 {
-  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlPlan) plan = example_with_settings ();
 
   for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
     {
@@ -141,6 +213,82 @@ test_full_report (void)
         text = pdf_page_text (pdf, (guint) funnel);
         g_assert_nonnull (strstr (text, _("Planned conversion")));
       }
+      /* Each section's commentary under its title, before its figures. */
+      {
+        int summary = pl_report_get_section_page (report, PL_REPORT_SUMMARY);
+        int budget = pl_report_get_section_page (report, PL_REPORT_BUDGET);
+        g_autofree char *text = pdf_page_text (pdf, (guint) summary);
+        g_autofree char *budget_text = pdf_page_text (pdf, (guint) budget);
+        long title = find (budget_text, pl_report_section_title (PL_REPORT_BUDGET));
+
+        g_assert_cmpint (find (text, COMMENTARY_SUMMARY), >, find (text, pl_report_section_title (PL_REPORT_SUMMARY)));
+        g_assert_cmpint (find (text, COMMENTARY_SUMMARY), <, find (text, _("Figure")));
+        g_assert_cmpint (find (budget_text, COMMENTARY_BUDGET), >, title);
+        g_assert_cmpint (find (budget_text + title, _("Category")), >, find (budget_text + title, COMMENTARY_BUDGET));
+        /* The logo on the cover. */
+        {
+          g_autofree char *images = poppler ("pdfimages", pdf, "-f", "1", "-l", "1", "-list", NULL);
+          g_assert_nonnull (strstr (images, "image     240    80"));
+        }
+      }
+    }
+}
+
+static void
+test_board_pack (void)
+{
+  g_autoptr(PlPlan) plan = example_with_settings ();
+  g_autoptr(GPtrArray) headlines = pl_report_headlines (plan, pl_dashboard_resolve_as_of (plan, example_today (plan)),
+                                                        FALSE);
+
+  g_assert_cmpuint (headlines->len, ==, PL_N_HEADLINES);
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("boardpack-%s-%s.pdf", language (), papers[i]);
+      g_autofree char *pdf = NULL;
+      g_autoptr(PlReport) report = report_new (plan, PL_REPORT_KIND_BOARD_PACK, papers[i], name, &pdf);
+      guint n = pl_report_get_n_pages (report);
+      static const PlReportSection order[] = { PL_REPORT_SUMMARY, PL_REPORT_DASHBOARD, PL_REPORT_BUDGET,
+                                               PL_REPORT_CHAIN, PL_REPORT_CAMPAIGNS };
+      int chain = pl_report_get_section_page (report, PL_REPORT_CHAIN);
+      int campaigns = pl_report_get_section_page (report, PL_REPORT_CAMPAIGNS);
+      g_autofree char *first = NULL, *budget = NULL, *last = NULL, *images = NULL;
+
+      g_test_message ("board pack, %s, %s: %u pages, the chain on %d", language (), papers[i], n, campaigns - chain);
+      assert_page_fill (report, name);
+      /* In order, each section on one page; the chain on one page once it fits one
+       * (chainview), so the pack is at most PL_REPORT_BOARD_PACK_PAGES pages. */
+      for (guint s = 0; s + 1 < G_N_ELEMENTS (order); s++)
+        g_assert_cmpint (pl_report_get_section_page (report, order[s]), ==, (int) s);
+      g_assert_cmpuint (n, ==, (guint) campaigns + 1);
+      g_assert_cmpuint (n, <=, PL_REPORT_BOARD_PACK_PAGES + (guint) (campaigns - chain - 1));
+
+      /* Read back: the commentary at the top of its section, under the title and before
+       * the figures; the headline figures with their basis; the next step. */
+      first = pdf_page_text (pdf, 0);
+      g_assert_cmpint (find (first, COMMENTARY_SUMMARY), >, find (first, pl_report_section_title (PL_REPORT_SUMMARY)));
+      for (guint h = 0; h < headlines->len; h++)
+        {
+          const PlReportHeadline *headline = headlines->pdata[h];
+          g_autofree char *basis = words (headline->basis);
+          g_autofree char *value = words (headline->value);
+
+          g_assert_cmpint (find (first, value), >, find (first, COMMENTARY_SUMMARY));
+          g_assert_cmpint (find (first, basis), >, 0);
+        }
+      budget = pdf_page_text (pdf, 2);
+      g_assert_cmpint (find (budget, COMMENTARY_BUDGET), >, find (budget, pl_report_section_title (PL_REPORT_BUDGET)));
+      g_assert_cmpint (find (budget, COMMENTARY_BUDGET), <, find (budget, _("Category")));
+      last = pdf_page_text (pdf, n - 1);
+      g_assert_cmpint (find (last, COMMENTARY_CAMPAIGNS), >, 0);
+      g_assert_cmpint (find (last, NEXT_STEP), >, find (last, COMMENTARY_CAMPAIGNS));
+      /* The logo: on the first page (the masthead and the running header) and on the last. */
+      images = poppler ("pdfimages", pdf, "-list", NULL);
+      g_assert_cmpint (find (images, "\n   1     0 image     240    80"), >=, 0);
+      {
+        g_autofree char *on_last = g_strdup_printf ("\n%4u ", n);
+        g_assert_cmpint (find (images, on_last), >=, 0);
+      }
     }
 }
 
@@ -150,5 +298,6 @@ main (int argc, char **argv)
   pl_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/page-fill/full-report", test_full_report);
+  g_test_add_func ("/page-fill/board-pack", test_board_pack);
   return g_test_run ();
 }
