@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pl-dashboard.h"
+#include "pl-figures.h"
 #include "pl-i18n.h"
 #include "pl-report.h"
 #include "pl-report-settings.h"
@@ -292,6 +293,56 @@ test_board_pack (void)
     }
 }
 
+/* Quarter on quarter in the summary's table always; year on year only when the plan has
+ * last year's measurements, "–" on the rows that have none. */
+static void
+test_quarter_and_year (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 as_of = pl_dashboard_resolve_as_of (plan, example_today (plan));
+  PlKpi *revenue = PL_KPI (pl_plan_lookup (plan, "kpi-revenue"));
+  g_autoptr(PlReportTableText) before = pl_report_summary_table (plan, as_of, FALSE);
+  g_autoptr(PlReportTableText) after = NULL;
+  double q2, q1;
+  g_autofree char *quarter = NULL;
+  char **row = NULL;
+
+  /* The example has no measurement before its period: no year-on-year column. */
+  g_assert_cmpuint (before->table->n_columns, ==, 7);
+  q2 = pl_figures_kpi_value (plan, revenue, pl_plan_month_start (plan, 3), pl_plan_month_start (plan, 6));
+  q1 = pl_figures_kpi_value (plan, revenue, pl_plan_month_start (plan, 0), pl_plan_month_start (plan, 3));
+  quarter = g_strdup_printf ("%+.0f", (q2 - q1) / q1 * 100);
+  for (guint i = 0; i < before->rows->len; i++)
+    if (strstr (((char **) before->rows->pdata[i])[0], pl_item_get_string (PL_ITEM (revenue), PL_KPI_NAME)))
+      row = before->rows->pdata[i];
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (row[6], quarter));
+
+  /* Last year's bookings, four fifths of this year's month by month: +25 % year on year. */
+  for (guint m = 0; m < 6; m++)
+    {
+      guint32 month = pl_plan_month_start (plan, m);
+      GDate date;
+
+      g_date_set_julian (&date, month);
+      g_date_subtract_years (&date, 1);
+      pl_plan_set_point (plan, revenue, PL_SERIES_MEASUREMENTS, g_date_get_julian (&date),
+                         pl_figures_kpi_value (plan, revenue, month, pl_plan_month_start (plan, m + 1)) * 0.8, NULL);
+    }
+  after = pl_report_summary_table (plan, as_of, FALSE);
+  g_assert_cmpuint (after->table->n_columns, ==, 8);
+  g_assert_nonnull (strstr (after->header[7], "2026"));
+  for (guint i = 0; i < after->rows->len; i++)
+    {
+      char **cells = after->rows->pdata[i];
+      if (strstr (cells[0], pl_item_get_string (PL_ITEM (revenue), PL_KPI_NAME)))
+        g_assert_true (g_str_has_prefix (cells[7], "+25"));
+      else if (strstr (cells[0], _("Cost per lead")))
+        g_assert_cmpstr (cells[7], ==, "–");
+    }
+  g_assert_nonnull (strstr (after->subtitle, "2026"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -299,5 +350,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/page-fill/full-report", test_full_report);
   g_test_add_func ("/page-fill/board-pack", test_board_pack);
+  g_test_add_func ("/page-fill/quarter-and-year", test_quarter_and_year);
   return g_test_run ();
 }
