@@ -102,6 +102,17 @@ assert_page_fill (PlReport *report, const char *what)
     }
 }
 
+/* The pages the KPI chain takes in @report. */
+static guint
+chain_pages (PlReport *report)
+{
+  guint n = 0;
+
+  for (guint p = 0; p < pl_report_get_n_pages (report); p++)
+    n += pl_report_get_page_section (report, p) == PL_REPORT_CHAIN;
+  return n;
+}
+
 static PlReport *
 report_new (PlPlan *plan, PlReportKind kind, const char *paper, const char *name, char **pdf)
 {
@@ -203,8 +214,9 @@ test_full_report (void)
 
       g_test_message ("full report, %s, %s: %u pages", language (), papers[i], pl_report_get_n_pages (report));
       assert_page_fill (report, name);
-      /* It ran to 15 pages before the page-fill rule (issue 22). */
-      g_assert_cmpuint (pl_report_get_n_pages (report), <=, 13);
+      /* It ran to 15 pages before the page-fill rule (issue 22): 10 with the chain on one
+       * page, and as many more as the chain takes more pages. */
+      g_assert_cmpuint (pl_report_get_n_pages (report), <=, 9 + chain_pages (report));
       /* The funnel is the dashboard's: not drawn again. */
       {
         int funnel = pl_report_get_section_page (report, PL_REPORT_FUNNEL);
@@ -257,12 +269,13 @@ test_board_pack (void)
 
       g_test_message ("board pack, %s, %s: %u pages, the chain on %d", language (), papers[i], n, campaigns - chain);
       assert_page_fill (report, name);
-      /* In order, each section on one page; the chain on one page once it fits one
-       * (chainview), so the pack is at most PL_REPORT_BOARD_PACK_PAGES pages. */
+      /* In order, each section on one page but the chain. */
       for (guint s = 0; s + 1 < G_N_ELEMENTS (order); s++)
         g_assert_cmpint (pl_report_get_section_page (report, order[s]), ==, (int) s);
-      g_assert_cmpuint (n, ==, (guint) campaigns + 1);
-      g_assert_cmpuint (n, <=, PL_REPORT_BOARD_PACK_PAGES + (guint) (campaigns - chain - 1));
+      /* PL_REPORT_BOARD_PACK_PAGES pages once the chain is printed on one page (the
+       * `chainview` branch); as many more as it takes more until then. */
+      g_assert_cmpint (campaigns - chain, ==, (int) chain_pages (report));
+      g_assert_cmpuint (n, ==, PL_REPORT_BOARD_PACK_PAGES - 1 + chain_pages (report));
 
       /* Read back: the commentary at the top of its section, under the title and before
        * the figures; the headline figures with their basis; the next step. */

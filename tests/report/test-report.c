@@ -238,21 +238,31 @@ static gboolean
 shows_money_kpi (PlPlan *plan, const char *text)
 {
   GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
-  g_autoptr(GRegex) amount = g_regex_new ("^\\s*[0-9][0-9.,\\x{202F}]*[kM]? / ", 0, 0, NULL);
 
   for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
     {
       g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-      g_autofree char *heading = g_strdup_printf ("%s\n", pl_item_get_string (kpi, PL_KPI_NAME));
+      g_auto(GStrv) name = NULL;
+      g_autoptr(GString) pattern = g_string_new ("(?:^|\\n)");
+      g_autoptr(GRegex) amount = NULL;
 
       if (pl_item_get_int (kpi, PL_KPI_UNIT) != PL_UNIT_CURRENCY)
         continue;
-      for (const char *p = strstr (text, heading); p != NULL; p = strstr (p + 1, heading))
-        if (g_regex_match (amount, p + strlen (heading), 0, NULL))
-          {
-            g_test_message ("“%s” shows an amount", pl_item_get_string (kpi, PL_KPI_NAME));
-            return TRUE;
-          }
+      /* The name, wrapped in a chain box or not, then "135k / 150k" or "135k" alone on its
+       * line (the chain's compact boxes); never a share. */
+      name = g_strsplit (pl_item_get_string (kpi, PL_KPI_NAME), " ", -1);
+      for (guint w = 0; name[w] != NULL; w++)
+        {
+          g_autofree char *word = g_regex_escape_string (name[w], -1);
+          g_string_append_printf (pattern, "%s%s", w ? "\\s+" : "", word);
+        }
+      g_string_append (pattern, "\\n\\s*[0-9][0-9.,\\x{202F}]*[kM]?(?: / |\\n)");
+      amount = g_regex_new (pattern->str, 0, 0, NULL);
+      if (g_regex_match (amount, text, 0, NULL))
+        {
+          g_test_message ("“%s” shows an amount", pl_item_get_string (kpi, PL_KPI_NAME));
+          return TRUE;
+        }
     }
   return FALSE;
 }
