@@ -49,6 +49,7 @@ struct _PlCampaignsPage
   GtkTextView        *audience_text;
   GtkTextView        *inaction_text;
   GtkTextView        *advantage_text;
+  GtkTextView        *next_step_text;
   GtkBox             *kpis_box;
   GtkBox             *entries_box;
 
@@ -281,6 +282,7 @@ brief_view (PlCampaignsPage *self, guint field)
     case PL_CAMPAIGN_SUCCESS: return self->success_text;
     case PL_CAMPAIGN_AUDIENCE: return self->audience_text;
     case PL_CAMPAIGN_INACTION: return self->inaction_text;
+    case PL_CAMPAIGN_NEXT_STEP: return self->next_step_text;
     default: return self->advantage_text;
     }
 }
@@ -372,7 +374,7 @@ show_fields (PlCampaignsPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->stop_reason),
                           pl_item_get_int (self->campaign, PL_CAMPAIGN_STATUS) == PL_STATUS_STOPPED && reason != NULL);
-  for (guint field = PL_CAMPAIGN_PROBLEM; field <= PL_CAMPAIGN_ADVANTAGE; field++)
+  for (guint field = PL_CAMPAIGN_PROBLEM; field <= PL_CAMPAIGN_NEXT_STEP; field++)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (brief_view (self, field));
       const char *text = pl_item_get_string (self->campaign, field);
@@ -431,7 +433,7 @@ on_brief_leave_cb (GtkEventControllerFocus *focus, PlCampaignsPage *self)
   g_autofree char *text = NULL;
   const char *current;
 
-  while (field < PL_CAMPAIGN_ADVANTAGE && brief_view (self, field) != view)
+  while (field < PL_CAMPAIGN_NEXT_STEP && brief_view (self, field) != view)
     field++;
   if (self->campaign == NULL)
     return;
@@ -782,6 +784,7 @@ pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, audience_text);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, inaction_text);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, advantage_text);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, next_step_text);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, kpis_box);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, entries_box);
 
@@ -865,7 +868,7 @@ pl_campaigns_page_init (PlCampaignsPage *self)
       g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (entries[i]), focus);
     }
-  for (guint field = PL_CAMPAIGN_PROBLEM; field <= PL_CAMPAIGN_ADVANTAGE; field++)
+  for (guint field = PL_CAMPAIGN_PROBLEM; field <= PL_CAMPAIGN_NEXT_STEP; field++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
       GtkTextView *view = brief_view (self, field);

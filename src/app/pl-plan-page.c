@@ -16,6 +16,8 @@
 #include "pl-plan-page.h"
 #include "pl-record-table.h"
 #include "pl-records.h"
+#include "pl-report-settings.h"
+#include "pl-error.h"
 
 /* Contracts ending this soon are highlighted: time to renegotiate or cancel. */
 #define CONTRACT_WARNING_DAYS 90
@@ -34,6 +36,11 @@ struct _PlPlanPage
   GtkDropDown   *months;
   GtkTextView   *notes;
   GtkLabel      *metadata_problem;
+  GtkFrame      *logo_frame;
+  GtkPicture    *logo_picture;
+  GtkLabel      *logo_state;
+  GtkButton     *logo_choose;
+  GtkButton     *logo_remove;
   GtkBox        *objectives_box;
   GtkBox        *segments_box;
   GtkBox        *playbook_box;
@@ -44,6 +51,8 @@ struct _PlPlanPage
   /* Owned references */
   PlPlan        *plan;
   GPtrArray     *tables;
+  GtkNativeDialog *chooser;
+  GBytes        *logo_shown;  /* the logo the preview shows, to decode it only when it changes */
 };
 
 G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL_TYPE_PAGE)
@@ -104,6 +113,147 @@ refresh_metadata (PlPlanPage *self)
   notes = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
   if (g_strcmp0 (notes, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "") != 0)
     gtk_text_buffer_set_text (buffer, pl_item_get_string (meta, PL_METADATA_NOTES) ? pl_item_get_string (meta, PL_METADATA_NOTES) : "", -1);
+}
+
+/* ---- the logo ---- */
+
+static void
+refresh_logo (PlPlanPage *self)
+{
+  g_autoptr(GBytes) logo = self->plan ? pl_report_dup_logo (self->plan) : NULL;
+
+  if (logo != NULL && self->logo_shown != NULL && g_bytes_equal (logo, self->logo_shown))
+    return;
+  g_clear_pointer (&self->logo_shown, g_bytes_unref);
+  gtk_picture_set_paintable (self->logo_picture, NULL);
+  if (logo != NULL)
+    {
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (logo, NULL);
+      g_autofree char *size = g_format_size (g_bytes_get_size (logo));
+      g_autofree char *text = NULL;
+
+      gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
+      if (texture != NULL)
+        /* Translators: the logo's size in pixels and in bytes: "400 × 120 pixels, 18.2 kB" */
+        text = g_strdup_printf (_("%d × %d pixels, %s; on the report’s cover and at the top of its pages."),
+                                gdk_texture_get_width (texture), gdk_texture_get_height (texture), size);
+      gtk_label_set_label (self->logo_state, text ? text : "");
+      self->logo_shown = g_steal_pointer (&logo);
+    }
+  else
+    gtk_label_set_label (self->logo_state, _("No logo. A PNG image of at most 256 KB goes on the report’s cover "
+                                             "and at the top of its pages."));
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_frame), self->logo_shown != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->logo_remove), self->logo_shown != NULL);
+}
+
+/* Reads @file only when it may be a logo: a big file is refused from its size, unread.
+ * *@too_big tells which advice fits the refusal. */
+static GBytes *
+read_logo_file (GFile *file, gboolean *too_big, GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  *too_big = info != NULL && g_file_info_get_size (info) > PL_LOGO_MAX_BYTES;
+  if (info == NULL)
+    return NULL;
+  if (*too_big)
+    {
+      /* In the words pl_report_check_logo() uses. */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("The logo is %lu KB; a logo is at most %d KB, since it travels inside the plan."),
+                   (unsigned long) ((g_file_info_get_size (info) + 1023) / 1024), PL_LOGO_MAX_BYTES / 1024);
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL || !pl_report_check_logo (bytes, error))
+    return NULL;
+  /* The header is sound: what follows must draw too, or the report would print a blank. */
+  texture = gdk_texture_new_from_bytes (bytes, NULL);
+  if (texture == NULL)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE, _("The logo is a damaged PNG image."));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+gboolean
+pl_plan_page_set_logo_file (PlPlanPage *self, GFile *file, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean too_big = FALSE;
+
+  g_return_val_if_fail (PL_IS_PLAN_PAGE (self) && G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->plan != NULL, FALSE);
+  bytes = read_logo_file (file, &too_big, &local);
+  if (bytes == NULL || !pl_report_set_logo (self->plan, bytes, &local))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) shown = NULL;
+
+      /* The message names the file, and says what to do. */
+      if (!g_error_matches (local, PL_ERROR, PL_ERROR_INVALID_VALUE))
+        shown = g_error_new (local->domain, local->code, _("“%s” cannot be the logo: %s"), name, local->message);
+      else if (too_big)
+        shown = g_error_new (PL_ERROR, PL_ERROR_INVALID_VALUE,
+                             _("“%s” cannot be the logo: %s Save a smaller image and choose it again."),
+                             name, local->message);
+      else
+        shown = g_error_new (PL_ERROR, PL_ERROR_INVALID_VALUE,
+                             _("“%s” cannot be the logo: %s Choose a PNG image."), name, local->message);
+      show_problem (self, shown);
+      g_propagate_error (error, g_steal_pointer (&shown));
+      return FALSE;
+    }
+  show_problem (self, NULL);
+  return TRUE;
+}
+
+static void
+on_logo_response_cb (GtkNativeDialog *chooser, int response, PlPlanPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        pl_plan_page_set_logo_file (self, file, NULL);
+    }
+}
+
+static void
+on_logo_choose_cb (PlPlanPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->chooser == NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Choose the Logo"),
+                                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                                      _("_Choose"), _("_Cancel")));
+      gtk_file_filter_set_name (filter, _("PNG images"));
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_suffix (filter, "png");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+      gtk_native_dialog_set_modal (self->chooser, TRUE);
+      g_signal_connect (self->chooser, "response", G_CALLBACK (on_logo_response_cb), self);
+    }
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+on_logo_remove_cb (PlPlanPage *self)
+{
+  if (self->plan != NULL)
+    pl_report_set_logo (self->plan, NULL, NULL);
+  show_problem (self, NULL);
 }
 
 static void
@@ -362,6 +512,7 @@ pl_plan_page_bind (PlPage *page, PlPlan *plan)
   PlPlanPage *self = PL_PLAN_PAGE (page);
 
   g_set_object (&self->plan, plan);
+  refresh_logo (self);
   for (guint i = 0; i < self->tables->len; i++)
     pl_record_table_set_plan (g_ptr_array_index (self->tables, i), plan);
   show_problem (self, NULL);
@@ -371,6 +522,7 @@ static void
 pl_plan_page_refresh (PlPage *page, PlChangeMask change)
 {
   refresh_metadata (PL_PLAN_PAGE (page));
+  refresh_logo (PL_PLAN_PAGE (page));
 }
 
 /* The plan's own reviews and milestones are edited here; a campaign's, with the campaign. */
@@ -394,6 +546,10 @@ pl_plan_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->plan);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->logo_shown, g_bytes_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
   /* The template's scrolled window has no ID, so disposing the template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -437,6 +593,11 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, months);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, notes);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, metadata_problem);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, logo_frame);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, logo_picture);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, logo_state);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, logo_choose);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, logo_remove);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, objectives_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, segments_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, playbook_box);
@@ -487,6 +648,9 @@ pl_plan_page_init (PlPlanPage *self)
   g_signal_connect_swapped (self->months, "notify::selected", G_CALLBACK (on_period_changed_cb), self);
   g_signal_connect_swapped (self->start_year, "value-changed", G_CALLBACK (on_period_changed_cb), self);
   g_signal_connect (gtk_text_view_get_buffer (self->notes), "changed", G_CALLBACK (on_notes_changed_cb), self);
+  g_signal_connect_swapped (self->logo_choose, "clicked", G_CALLBACK (on_logo_choose_cb), self);
+  g_signal_connect_swapped (self->logo_remove, "clicked", G_CALLBACK (on_logo_remove_cb), self);
+  refresh_logo (self);
 
   build_tables (self);
 }

@@ -9,6 +9,7 @@
 #include "pl-calendar.h"
 #include "pl-print.h"
 #include "pl-report-dialog.h"
+#include "pl-report-settings.h"
 
 /* Room around the previewed page, in pixels, for its shadow and the eye. */
 #define PREVIEW_PADDING 24
@@ -18,6 +19,18 @@ struct _PlReportDialog
   GtkWindow          parent_instance;
 
   /* Template widgets */
+  GtkDropDown       *kind;
+  GtkLabel          *kind_note;
+  GtkLabel          *sections_note;
+  GtkWidget         *move_buttons;
+  GtkLabel          *commentary_label;
+  GtkTextView       *commentary;
+  GtkLabel          *commentary_note;
+  GtkWidget         *headlines_box;
+  GtkLabel          *headlines_note;
+  GtkDropDown       *headline1;
+  GtkDropDown       *headline2;
+  GtkDropDown       *headline3;
   GtkListBox        *sections;
   GtkSwitch         *share_safe;
   GtkDropDown       *paper;
@@ -39,12 +52,246 @@ struct _PlReportDialog
   guint              layout_id;
   gboolean           dirty;        /* the choices or the plan changed since the layout */
   gboolean           filling;      /* the list is being made: its signals are not the user's */
+
+  PlReportKind       report_kind;
+  PlReportSection    commentary_section; /* whose commentary the text view holds */
+  gboolean           commentary_edited;  /* typed into since it was shown or saved */
+  gboolean           commentary_loading; /* set by the dialog: not the user's typing */
+  GStrv              kpi_ids;            /* the KPIs behind the headline drop-downs, by position */
+  guint64            kpis_serial;        /* the KPIs' serial when those were listed */
 };
 
 G_DEFINE_FINAL_TYPE (PlReportDialog, pl_report_dialog, GTK_TYPE_WINDOW)
 
 static void schedule_layout (PlReportDialog *self);
 static void show_page       (PlReportDialog *self, guint page);
+static void fill_sections   (PlReportDialog *self);
+
+/* The board pack's sections, fixed (pl-report.h): the list shows them to choose whose
+ * commentary to write. */
+static const PlReportSection board_pack_sections[] = {
+  PL_REPORT_SUMMARY, PL_REPORT_DASHBOARD, PL_REPORT_BUDGET, PL_REPORT_CHAIN, PL_REPORT_CAMPAIGNS,
+};
+
+static gboolean
+board_pack (PlReportDialog *self)
+{
+  return self->report_kind == PL_REPORT_KIND_BOARD_PACK;
+}
+
+static GtkDropDown *
+headline_dropdown (PlReportDialog *self, guint i)
+{
+  return i == 0 ? self->headline1 : i == 1 ? self->headline2 : self->headline3;
+}
+
+/* ---- the commentary ---- */
+
+static char *
+commentary_text (PlReportDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->commentary);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Under the text: where it goes and how much room is left, or why it cannot be saved. */
+static void
+update_commentary_note (PlReportDialog *self, const GError *error)
+{
+  g_autofree char *text = commentary_text (self);
+  glong length = g_utf8_strlen (g_strstrip (text), -1);
+  g_autofree char *note = NULL;
+
+  if (error != NULL)
+    note = g_strdup (error->message);
+  else if (length > PL_COMMENTARY_MAX_CHARS)
+    note = g_strdup_printf (ngettext ("%ld character too many: a commentary is a paragraph.",
+                                      "%ld characters too many: a commentary is a paragraph.",
+                                      length - PL_COMMENTARY_MAX_CHARS),
+                            length - PL_COMMENTARY_MAX_CHARS);
+  else if (length > PL_COMMENTARY_MAX_CHARS - 200)
+    note = g_strdup_printf (ngettext ("Printed at the top of the section; %ld character left.",
+                                      "Printed at the top of the section; %ld characters left.",
+                                      PL_COMMENTARY_MAX_CHARS - length),
+                            PL_COMMENTARY_MAX_CHARS - length);
+  else
+    note = g_strdup (_("Printed at the top of the section, in both kinds of report."));
+  gtk_label_set_label (self->commentary_note, note);
+  if (error != NULL || length > PL_COMMENTARY_MAX_CHARS)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->commentary_note), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->commentary_note), "problem-text");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->commentary_note), "problem-text");
+      gtk_widget_add_css_class (GTK_WIDGET (self->commentary_note), "dim-label");
+    }
+}
+
+/* Shows the commentary of @section, as the plan has it. */
+static void
+show_commentary (PlReportDialog *self, PlReportSection section)
+{
+  const char *text = pl_report_get_commentary (self->plan, pl_report_section_name (section));
+  /* Translators: the heading of the text box for a section's commentary; %s is the section ("Budget") */
+  g_autofree char *label = g_strdup_printf (_("_Commentary on “%s”"), pl_report_section_title (section));
+
+  self->commentary_section = section;
+  gtk_label_set_text_with_mnemonic (self->commentary_label, label);
+  self->commentary_loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->commentary), text ? text : "", -1);
+  self->commentary_loading = FALSE;
+  self->commentary_edited = FALSE;
+  update_commentary_note (self, NULL);
+}
+
+/* Saves what was typed since the commentary was shown: one undoable edit for the whole of
+ * it, made when the text is left (another section, another field, Export, closing). */
+static gboolean
+commit_commentary (PlReportDialog *self)
+{
+  PlReportSection section = self->commentary_section;
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *current;
+
+  if (!self->commentary_edited || self->plan == NULL)
+    return TRUE;
+  text = g_strstrip (commentary_text (self));
+  current = pl_report_get_commentary (self->plan, pl_report_section_name (section));
+  if (g_strcmp0 (current ? current : "", text) == 0)
+    {
+      self->commentary_edited = FALSE;
+      return TRUE;
+    }
+  /* Translators: an edit's name, for Undo; %s is a section of the report ("Budget") */
+  label = g_strdup_printf (_("Change the Commentary on “%s”"), pl_report_section_title (section));
+  pl_plan_begin_group (self->plan, label);
+  /* Refused (too long): the text stays as typed, with the reason under it, to be cut. */
+  if (!pl_plan_finish_group (self->plan, pl_report_set_commentary (self->plan, pl_report_section_name (section),
+                                                                   text, &error)))
+    {
+      update_commentary_note (self, error);
+      return FALSE;
+    }
+  self->commentary_edited = FALSE;
+  update_commentary_note (self, NULL);
+  return TRUE;
+}
+
+static void
+on_commentary_changed_cb (GtkTextBuffer *buffer, PlReportDialog *self)
+{
+  if (self->commentary_loading)
+    return;
+  self->commentary_edited = TRUE;
+  update_commentary_note (self, NULL);
+}
+
+static void
+on_commentary_leave_cb (PlReportDialog *self)
+{
+  commit_commentary (self);
+}
+
+/* A commentary that cannot be saved keeps the dialog open, its reason shown, rather than be
+ * lost. */
+static gboolean
+on_close_request_cb (PlReportDialog *self)
+{
+  return !commit_commentary (self);
+}
+
+/* ---- the headline figures ---- */
+
+/* Lists the plan's KPIs in the three drop-downs (again only when they changed), each
+ * showing its headline figure; the plan's defaults until the user chooses. */
+static void on_headline_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PlReportDialog *self);
+
+static void
+fill_headlines (PlReportDialog *self)
+{
+  guint64 serial = pl_plan_get_collection_serial (self->plan, PL_COLLECTION_KPIS);
+  g_auto(GStrv) chosen = pl_report_dup_headlines (self->plan);
+  guint n_chosen = g_strv_length (chosen);
+
+  for (guint i = 0; i < PL_N_HEADLINES; i++)
+    g_signal_handlers_block_by_func (headline_dropdown (self, i), on_headline_selected_cb, self);
+  if (self->kpi_ids == NULL || serial != self->kpis_serial)
+    {
+      GListModel *kpis = pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS);
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint k = 0, n = g_list_model_get_n_items (kpis); k < n; k++)
+        {
+          g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, k);
+          g_strv_builder_add (ids, pl_item_get_id (kpi));
+          gtk_string_list_append (names, pl_item_get_display_name (kpi));
+        }
+      g_strfreev (self->kpi_ids);
+      self->kpi_ids = g_strv_builder_end (ids);
+      self->kpis_serial = serial;
+      for (guint i = 0; i < PL_N_HEADLINES; i++)
+        gtk_drop_down_set_model (headline_dropdown (self, i), G_LIST_MODEL (names));
+    }
+  for (guint i = 0; i < PL_N_HEADLINES; i++)
+    {
+      GtkDropDown *dropdown = headline_dropdown (self, i);
+      guint position = GTK_INVALID_LIST_POSITION;
+
+      for (guint k = 0; i < n_chosen && self->kpi_ids[k] != NULL; k++)
+        if (g_str_equal (self->kpi_ids[k], chosen[i]))
+          position = k;
+      gtk_drop_down_set_selected (dropdown, position);
+      /* A plan of fewer KPIs has fewer figures. */
+      gtk_widget_set_visible (GTK_WIDGET (dropdown), i < n_chosen);
+    }
+  for (guint i = 0; i < PL_N_HEADLINES; i++)
+    g_signal_handlers_unblock_by_func (headline_dropdown (self, i), on_headline_selected_cb, self);
+}
+
+/* A KPI chosen in one drop-down that another shows trades places with it: three different
+ * figures always, and no refusal to read. */
+static void
+on_headline_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PlReportDialog *self)
+{
+  g_auto(GStrv) chosen = pl_report_dup_headlines (self->plan);
+  guint n = g_strv_length (chosen);
+  guint position = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+  guint slot = 0;
+  char *swap;
+
+  while (slot < PL_N_HEADLINES && headline_dropdown (self, slot) != dropdown)
+    slot++;
+  if (slot >= n || position == GTK_INVALID_LIST_POSITION || position >= g_strv_length (self->kpi_ids) ||
+      g_str_equal (chosen[slot], self->kpi_ids[position]))
+    return;
+  for (guint i = 0; i < n; i++)
+    if (i != slot && g_str_equal (chosen[i], self->kpi_ids[position]))
+      {
+        swap = chosen[i];
+        chosen[i] = chosen[slot];
+        chosen[slot] = swap;
+      }
+  if (!g_str_equal (chosen[slot], self->kpi_ids[position]))
+    {
+      g_free (chosen[slot]);
+      chosen[slot] = g_strdup (self->kpi_ids[position]);
+    }
+  pl_plan_begin_group (self->plan, _("Change the Headline Figures"));
+  if (!pl_plan_finish_group (self->plan, pl_report_set_headlines (self->plan, (const char * const *) chosen, &error)))
+    {
+      gtk_label_set_label (self->headlines_note, error->message);
+      fill_headlines (self);
+    }
+}
 
 /* ---- the sections list ---- */
 
@@ -85,6 +332,8 @@ update_rows (PlReportDialog *self)
   PlReportOptions chosen;
   GtkListBoxRow *row;
 
+  if (board_pack (self))
+    return;
   read_sections (self, &chosen);
   for (int i = 0; (row = row_at (self, i)) != NULL; i++)
     {
@@ -105,7 +354,7 @@ static void
 update_moves (PlReportDialog *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sections);
-  int index = row ? gtk_list_box_row_get_index (row) : -1;
+  int index = row && !board_pack (self) ? gtk_list_box_row_get_index (row) : -1;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.move-up", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.move-down", index >= 0 && row_at (self, index + 1) != NULL);
@@ -183,6 +432,8 @@ make_row (PlReportDialog *self, PlReportSection section, gboolean active)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), title);
+  /* The board pack's sections are not chosen: the row only selects the commentary. */
+  gtk_widget_set_visible (check, !board_pack (self));
   /* The scenarios section prints nothing until the plan has one: say so rather than let a
    * ticked section vanish from the pages. */
   if (section == PL_REPORT_SCENARIOS && pl_plan_get_n (self->plan, PL_COLLECTION_SCENARIOS) == 0)
@@ -213,6 +464,12 @@ fill_sections (PlReportDialog *self)
   GtkWidget *child;
 
   pl_report_options_init (&saved, self->plan, pl_calendar_today ());
+  if (board_pack (self))
+    {
+      saved.n_sections = G_N_ELEMENTS (board_pack_sections);
+      memcpy (saved.sections, board_pack_sections, sizeof board_pack_sections);
+      memset (ticked, TRUE, sizeof ticked);
+    }
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
     gtk_list_box_remove (self->sections, child);
@@ -237,8 +494,19 @@ on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlReportDialog *self)
 {
   GtkCheckButton *check = row_check (row);
 
-  if (gtk_widget_get_sensitive (GTK_WIDGET (check)))
+  if (!board_pack (self) && gtk_widget_get_sensitive (GTK_WIDGET (check)))
     gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+}
+
+static GtkListBoxRow *
+find_row (PlReportDialog *self, PlReportSection section)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = row_at (self, i)) != NULL; i++)
+    if (row_section (row) == section)
+      return row;
+  return NULL;
 }
 
 /* Selecting a section shows its first page. */
@@ -246,6 +514,17 @@ static void
 on_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, PlReportDialog *self)
 {
   update_moves (self);
+  if (row != NULL && row_section (row) != self->commentary_section)
+    {
+      /* What cannot be saved stays on screen with its reason, its section selected. */
+      GtkListBoxRow *typed = find_row (self, self->commentary_section);
+      if (!commit_commentary (self) && typed != NULL)
+        {
+          gtk_list_box_select_row (self->sections, typed);
+          return;
+        }
+      show_commentary (self, row_section (row));
+    }
   if (self->filling || row == NULL)
     return;
   if (self->dirty)
@@ -264,7 +543,7 @@ move_selected (PlReportDialog *self, int delta)
   int target;
   g_autofree char *label = NULL;
 
-  if (row == NULL)
+  if (row == NULL || board_pack (self))
     return;
   target = gtk_list_box_row_get_index (row) + delta;
   if (target < 0 || row_at (self, target) == NULL)
@@ -293,12 +572,59 @@ move_selected (PlReportDialog *self, int delta)
   schedule_layout (self);
 }
 
+/* ---- the kind of report ---- */
+
+static void
+show_kind (PlReportDialog *self)
+{
+  gboolean pack = board_pack (self);
+
+  gtk_label_set_label (self->kind_note,
+                       pack ? _("At most five pages for the board: the summary with three headline figures, "
+                                "the dashboard, the budget against plan, the KPI chain and the campaigns that "
+                                "need attention.")
+                            : _("Every section you tick, in your order, for a full review."));
+  gtk_label_set_label (self->sections_note,
+                       pack ? _("Fixed for the board pack; select one to write its commentary.")
+                            : _("The ticked sections, in this order; select one to write its commentary."));
+  gtk_widget_set_visible (self->move_buttons, !pack);
+  gtk_widget_set_visible (self->headlines_box, pack);
+  /* The board pack has no timeline. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->split_timeline), !pack);
+}
+
+static void
+on_kind_selected_cb (PlReportDialog *self)
+{
+  PlReportKind kind = gtk_drop_down_get_selected (self->kind) == 1 ? PL_REPORT_KIND_BOARD_PACK : PL_REPORT_KIND_FULL;
+  GtkListBoxRow *first;
+
+  if (kind == self->report_kind)
+    return;
+  if (!commit_commentary (self))
+    {
+      g_signal_handlers_block_by_func (self->kind, on_kind_selected_cb, self);
+      gtk_drop_down_set_selected (self->kind, board_pack (self) ? 1 : 0);
+      g_signal_handlers_unblock_by_func (self->kind, on_kind_selected_cb, self);
+      return;
+    }
+  self->report_kind = kind;
+  show_kind (self);
+  fill_sections (self);
+  if (gtk_list_box_get_selected_row (self->sections) == NULL && (first = row_at (self, 0)) != NULL)
+    gtk_list_box_select_row (self->sections, first);
+  if (board_pack (self))
+    fill_headlines (self);
+  schedule_layout (self);
+}
+
 /* ---- the layout and the preview ---- */
 
 static void
 read_options (PlReportDialog *self, PlReportOptions *options)
 {
   pl_report_options_init (options, self->plan, pl_calendar_today ());
+  options->kind = self->report_kind;
   read_sections (self, options);
   options->share_safe = gtk_switch_get_active (self->share_safe);
   pl_report_options_set_paper (options, gtk_drop_down_get_selected (self->paper) == 1 ? "letter" : "a4", NULL);
@@ -477,8 +803,13 @@ on_plan_changed_cb (PlReportDialog *self)
   read_sections (self, &shown);
   same = saved.n_sections == shown.n_sections &&
          memcmp (saved.sections, shown.sections, saved.n_sections * sizeof saved.sections[0]) == 0;
-  if (!same)
+  if (!same && !board_pack (self))
     fill_sections (self);
+  /* What is being typed stays; otherwise the text follows the plan (an undo, say). */
+  if (!self->commentary_edited)
+    show_commentary (self, self->commentary_section);
+  if (board_pack (self))
+    fill_headlines (self);
   schedule_layout (self);
 }
 
@@ -627,6 +958,9 @@ pl_report_dialog_dispose (GObject *object)
   /* The list empties as it goes, and would report its rows unselected to a dialog half gone. */
   if (self->sections != NULL)
     g_signal_handlers_disconnect_by_data (self->sections, self);
+  if (self->commentary != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->commentary), self);
+  g_clear_pointer (&self->kpi_ids, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_REPORT_DIALOG);
   g_clear_pointer (&self->report, pl_report_free);
   g_clear_pointer (&self->page_image, cairo_surface_destroy);
@@ -643,6 +977,18 @@ pl_report_dialog_class_init (PlReportDialogClass *klass)
 
   object_class->dispose = pl_report_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-report-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, kind);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, kind_note);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, sections_note);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, move_buttons);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, commentary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, commentary);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, commentary_note);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, headlines_box);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, headlines_note);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, headline1);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, headline2);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, headline3);
   gtk_widget_class_bind_template_child (widget_class, PlReportDialog, sections);
   gtk_widget_class_bind_template_child (widget_class, PlReportDialog, share_safe);
   gtk_widget_class_bind_template_child (widget_class, PlReportDialog, paper);
@@ -665,10 +1011,26 @@ static void
 pl_report_dialog_init (PlReportDialog *self)
 {
   const char *papers[] = { _("A4"), _("Letter"), NULL };
+  const char *kinds[] = { _("Full report"), _("Board pack"), NULL };
   GtkEventController *pages = gtk_shortcut_controller_new ();
+  GtkEventController *leave = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->want_section = -1;
+  self->report_kind = PL_REPORT_KIND_FULL;
+  gtk_drop_down_set_model (self->kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
+  g_signal_connect_swapped (self->kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->commentary), "changed", G_CALLBACK (on_commentary_changed_cb), self);
+  g_signal_connect_swapped (leave, "leave", G_CALLBACK (on_commentary_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->commentary), leave);
+  /* Closing saves what was typed last, as leaving the text does. */
+  g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request_cb), self);
+  for (guint i = 0; i < PL_N_HEADLINES; i++)
+    {
+      GtkDropDown *dropdown = headline_dropdown (self, i);
+      gtk_drop_down_set_expression (dropdown, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_headline_selected_cb), self);
+    }
   gtk_drop_down_set_model (self->paper, G_LIST_MODEL (gtk_string_list_new (papers)));
   /* Letter where the desktop's language prints on it (the United States, Canada...). */
   {
@@ -704,6 +1066,7 @@ pl_report_dialog_new (GtkWindow *parent, PlPlan *plan, GSettings *settings)
   /* Closed with its window, which owns the plan; not by destroy-with-parent (see the note in
    * pl_window_dispose). The handler goes when the dialog does. */
   g_signal_connect_object (parent, "destroy", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
+  show_kind (self);
   fill_sections (self);
   if (row_at (self, 0) != NULL)
     {
@@ -711,6 +1074,7 @@ pl_report_dialog_new (GtkWindow *parent, PlPlan *plan, GSettings *settings)
       gtk_list_box_select_row (self->sections, row_at (self, 0));
       self->filling = FALSE;
     }
+  show_commentary (self, row_at (self, 0) != NULL ? row_section (row_at (self, 0)) : PL_REPORT_SUMMARY);
   self->dirty = TRUE;
   ensure_report (self);
   return self;
@@ -723,6 +1087,7 @@ pl_report_dialog_export (PlReportDialog *self, GFile *file)
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (PL_IS_REPORT_DIALOG (self), FALSE);
+  commit_commentary (self);
   ensure_report (self);
   if (path == NULL)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -745,6 +1110,7 @@ pl_report_dialog_print (PlReportDialog *self, GtkPrintOperationAction action, co
   g_autofree char *job_name = NULL;
 
   g_return_val_if_fail (PL_IS_REPORT_DIALOG (self), FALSE);
+  commit_commentary (self);
   ensure_report (self);
   /* The print's own layout: the preview's may be laid out again while GTK's dialog runs. */
   report = pl_report_new (self->plan, &self->options);

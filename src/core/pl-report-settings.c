@@ -141,15 +141,14 @@ pl_report_check_logo (GBytes *png, GError **error)
   if (size > PL_LOGO_MAX_BYTES)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   _("The logo is %lu KB; a logo is at most %d KB, since it travels inside the plan. "
-                     "Save a smaller image and choose it again."),
+                   _("The logo is %lu KB; a logo is at most %d KB, since it travels inside the plan."),
                    (unsigned long) ((size + 1023) / 1024), PL_LOGO_MAX_BYTES / 1024);
       return FALSE;
     }
   if (size < sizeof signature || memcmp (data, signature, sizeof signature) != 0)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   _("The logo is not a PNG image. Save it as PNG and choose it again."));
+                   _("The logo is not a PNG image."));
       return FALSE;
     }
   /* The header chunk comes first: 13 bytes, a size, a known depth and colour type; the
@@ -161,7 +160,7 @@ pl_report_check_logo (GBytes *png, GError **error)
       memcmp (data + size - sizeof end, end, sizeof end) != 0)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                   _("The logo is a damaged PNG image. Save it again as PNG and choose it again."));
+                   _("The logo is a damaged PNG image."));
       return FALSE;
     }
   return TRUE;

@@ -16,6 +16,7 @@
 #include "pl-objective-progress.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
+#include "pl-report-settings.h"
 #include "pl-rules.h"
 #include "pl-scenario.h"
 #include "pl-schema.h"
@@ -1320,6 +1321,71 @@ read_root_attributes (Reader *self)
 
 /* Dates have four-digit years, in the file as in every text that shows one: a period that
  * ends after 9999 has months nothing can name. */
+static int
+compare_sections (gconstpointer a, gconstpointer b, gpointer unused)
+{
+  return strcmp (a, b);
+}
+
+/* Reads a <commentary section="...">: one per section, a paragraph each. */
+static void
+read_commentary (Reader *self, GTree *commentary)
+{
+  g_autofree char *section = (char *) xmlTextReaderGetAttribute (self->reader, (const xmlChar *) "section");
+  g_autofree char *text = g_strstrip (read_text (self));
+  g_autoptr(GError) error = NULL;
+
+  if (section == NULL || *g_strstrip (section) == '\0')
+    error_at (self, "<commentary", _("A commentary has no section attribute naming the report section it is for."));
+  else if (g_tree_lookup (commentary, section) != NULL)
+    error_at (self, "<commentary", _("The section “%s” has two commentaries."), section);
+  else if (!pl_report_check_commentary (text, &error))
+    error_at (self, "<commentary", _("The commentary of the section “%s” cannot be used: %s"), section, error->message);
+  else if (*text != '\0')
+    g_tree_insert (commentary, g_steal_pointer (&section), g_steal_pointer (&text));
+}
+
+static gboolean
+add_commentary (gpointer key, gpointer value, gpointer builder)
+{
+  g_variant_builder_add (builder, "(ss)", key, value);
+  return FALSE;
+}
+
+/* Reads the <logo>: a PNG image in base64, refused (so is the file, as for any value that
+ * does not fit) when it is not base64, not a PNG or too big. */
+static void
+read_logo (Reader *self, PlItem *metadata)
+{
+  g_autofree char *text = read_text (self);
+  g_autoptr(GString) packed = g_string_sized_new (strlen (text));
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean base64 = TRUE;
+  guchar *data;
+  gsize size;
+
+  /* Lines of base64 as the writer wraps them; anything else is not a logo. */
+  for (const char *p = text; *p && base64; p++)
+    if (g_ascii_isalnum (*p) || *p == '+' || *p == '/' || *p == '=')
+      g_string_append_c (packed, *p);
+    else
+      base64 = g_ascii_isspace (*p);
+  if (!base64 || packed->len == 0 || packed->len % 4 != 0)
+    {
+      error_at (self, "<logo", _("The logo is not written in base64; it cannot be read."));
+      return;
+    }
+  data = g_base64_decode (packed->str, &size);
+  png = g_bytes_new_take (data, size);
+  if (!pl_report_check_logo (png, &error))
+    {
+      error_at (self, "<logo", "%s", error->message);
+      return;
+    }
+  pl_item_set_variant (metadata, PL_METADATA_LOGO, g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, png, TRUE));
+}
+
 static void
 check_period_end (Reader *self, PlItem *metadata, const PlXmlTag *tag)
 {
@@ -1400,6 +1466,8 @@ read_document (Reader *self)
               int depth = xmlTextReaderDepth (self->reader);
               gboolean inner = FALSE;
               g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_free);
+              g_autoptr(GPtrArray) headlines = g_ptr_array_new_with_free_func (g_free);
+              g_autoptr(GTree) commentary = g_tree_new_full (compare_sections, NULL, g_free, g_free);
               while (advance (self, &inner))
                 {
                   if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_END_ELEMENT &&
@@ -1415,6 +1483,13 @@ read_document (Reader *self)
                   /* Names a later version may add are kept: the report skips what it does not know. */
                   else if (is_ours (self) && strcmp (local_name (self), "report-section") == 0)
                     g_ptr_array_add (sections, g_strstrip (read_text (self)));
+                  /* KPIs that are not there are skipped by pl_report_dup_headlines(). */
+                  else if (is_ours (self) && strcmp (local_name (self), "headline") == 0)
+                    g_ptr_array_add (headlines, g_strstrip (read_text (self)));
+                  else if (is_ours (self) && strcmp (local_name (self), "commentary") == 0)
+                    read_commentary (self, commentary);
+                  else if (is_ours (self) && strcmp (local_name (self), "logo") == 0)
+                    read_logo (self, metadata);
                   else
                     keep_element (self, pl_item_get_extras (metadata));
                   inner = skip (self);
@@ -1423,6 +1498,19 @@ read_document (Reader *self)
                 {
                   g_ptr_array_add (sections, NULL);
                   pl_item_set_strv (metadata, PL_METADATA_REPORT_SECTIONS, (const char * const *) sections->pdata);
+                }
+              if (headlines->len > 0)
+                {
+                  g_ptr_array_add (headlines, NULL);
+                  pl_item_set_strv (metadata, PL_METADATA_HEADLINES, (const char * const *) headlines->pdata);
+                }
+              if (g_tree_nnodes (commentary) > 0)
+                {
+                  GVariantBuilder builder;
+                  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+                  /* In section order, as pl_report_set_commentary() keeps it. */
+                  g_tree_foreach (commentary, add_commentary, &builder);
+                  pl_item_set_variant (metadata, PL_METADATA_COMMENTARY, g_variant_builder_end (&builder));
                 }
             }
           check_required (self, metadata, &tag);

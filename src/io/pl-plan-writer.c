@@ -169,6 +169,28 @@ text_element (Writer *self, const char *name, const char *text, guint level)
   g_string_append_printf (self->out, "</%s>\n", name);
 }
 
+/* Binary data as base64 in lines of 76 characters, as MIME wraps it: a diff of two plans
+ * shows a changed logo as a few lines, not one line of a third of a megabyte. */
+static void
+bytes_element (Writer *self, const char *name, GVariant *value, guint level)
+{
+  gsize size;
+  const guchar *data = g_variant_get_fixed_array (value, &size, 1);
+  g_autofree char *text = g_base64_encode (data, size);
+  gsize length = strlen (text);
+
+  indent (self, level);
+  g_string_append_printf (self->out, "<%s>\n", name);
+  for (gsize at = 0; at < length; at += 76)
+    {
+      indent (self, level + 1);
+      g_string_append_len (self->out, text + at, MIN (76, length - at));
+      g_string_append_c (self->out, '\n');
+    }
+  indent (self, level);
+  g_string_append_printf (self->out, "</%s>\n", name);
+}
+
 static void
 write_attributes (Writer *self, PlItem *item)
 {
@@ -342,6 +364,29 @@ write_children (Writer *self, PlItem *item, guint level, gboolean open)
               text_element (self, fields[f].name, strv[i], level);
             }
         }
+      else if (fields[f].type == PL_FIELD_SECTION_TEXTS)
+        {
+          GVariantIter iter;
+          const char *section, *text;
+
+          /* Kept sorted by section (pl_report_set_commentary()): written as is. */
+          g_variant_iter_init (&iter, pl_item_get_variant (item, f));
+          while (g_variant_iter_next (&iter, "(&s&s)", &section, &text))
+            {
+              OPEN ();
+              indent (self, level);
+              g_string_append_printf (self->out, "<%s", fields[f].name);
+              attribute (self, "section", section);
+              g_string_append_c (self->out, '>');
+              escape (self->out, text, FALSE);
+              g_string_append_printf (self->out, "</%s>\n", fields[f].name);
+            }
+        }
+      else if (fields[f].type == PL_FIELD_BYTES)
+        {
+          OPEN ();
+          bytes_element (self, fields[f].name, pl_item_get_variant (item, f), level);
+        }
     }
   if (!pl_extras_is_empty (pl_item_get_extras (item)) && pl_item_get_extras (item)->children->len > 0)
     {
@@ -374,7 +419,20 @@ static int
 minor_needed (PlPlan *plan)
 {
   GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  PlItem *metadata = PL_ITEM (pl_plan_get_metadata (plan));
 
+  /* 1.3: what the CMO adds to the reports, and a campaign's next step. */
+  if (pl_item_field_is_set (metadata, PL_METADATA_COMMENTARY) ||
+      pl_item_field_is_set (metadata, PL_METADATA_HEADLINES) ||
+      pl_item_field_is_set (metadata, PL_METADATA_LOGO))
+    return 3;
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      if (pl_item_field_is_set (campaign, PL_CAMPAIGN_NEXT_STEP))
+        return 3;
+    }
   /* 1.2: scenarios. */
   if (pl_plan_get_n (plan, PL_COLLECTION_SCENARIOS) > 0 ||
       !pl_extras_is_empty (pl_plan_get_container_extras (plan, PL_COLLECTION_SCENARIOS)))
@@ -404,8 +462,11 @@ static gsize
 estimate_size (PlPlan *plan)
 {
   GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  GVariant *logo = pl_item_get_variant (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_LOGO);
   gsize size = 64 * 1024;
 
+  if (logo != NULL)
+    size += g_variant_get_size (logo) / 3 * 4 * 80 / 76;
   for (int c = 0; c < PL_N_COLLECTIONS; c++)
     size += 512 * (gsize) pl_plan_get_n (plan, c);
   for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
