@@ -122,7 +122,7 @@ pl_paper_draw_frame_with_logo (cairo_t *cr, PlPlan *plan, cairo_surface_t *logo,
     pango_layout_get_pixel_size (text, &right_w, NULL);
     right_w = MIN (right_w, (int) (w * 0.6));
     /* The logo small before the title, on the title's line. */
-    logo_w = pl_paper_draw_logo (cr, logo, margin, margin - 3, PL_PAPER_HEADER_LOGO_W, PL_PAPER_HEADER_LOGO_H);
+    logo_w = pl_paper_draw_logo (cr, logo, margin, margin - 2, PL_PAPER_HEADER_LOGO_W, PL_PAPER_HEADER_LOGO_H);
 
     if (logo_w > 0)
       logo_w += 8;

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 /* The logo in the running header fits this box, in points, keeping its proportions. */
 #define PL_PAPER_HEADER_LOGO_W 64.0
-#define PL_PAPER_HEADER_LOGO_H 16.0
+#define PL_PAPER_HEADER_LOGO_H 14.0
 
 /* Draws the header and footer of page @page (from 0) of @n_pages on paper @width x @height
  * points with @margin all round; @what says what is printed ("Budget"). */

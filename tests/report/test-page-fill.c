@@ -356,6 +356,33 @@ test_quarter_and_year (void)
   g_assert_nonnull (strstr (after->subtitle, "2026"));
 }
 
+/* A logo the plan accepts (a PNG's signature, header and end) but whose image data is
+ * damaged prints as no logo: the report is written whole. */
+static void
+test_broken_logo (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(GBytes) good = logo_new (60, 20);
+  gsize size = 0;
+  const guint8 *png = g_bytes_get_data (good, &size);
+  guint8 *data = g_memdup2 (png, size);
+  g_autoptr(GBytes) broken = NULL;
+  g_autoptr(PlReport) report = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *images = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Past the signature and the header, up to the end chunk: the compressed pixels. */
+  for (gsize i = 8 + 25; i + 12 < size; i++)
+    data[i] ^= 0x5a;
+  broken = g_bytes_new_take (data, size);
+  g_assert_true (pl_report_set_logo (plan, broken, &error));
+  g_assert_no_error (error);
+  report = report_new (plan, PL_REPORT_KIND_BOARD_PACK, "a4", "broken-logo.pdf", &pdf);
+  images = poppler ("pdfimages", pdf, "-list", NULL);
+  g_assert_null (strstr (images, " image "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,5 +391,6 @@ main (int argc, char **argv)
   g_test_add_func ("/page-fill/full-report", test_full_report);
   g_test_add_func ("/page-fill/board-pack", test_board_pack);
   g_test_add_func ("/page-fill/quarter-and-year", test_quarter_and_year);
+  g_test_add_func ("/page-fill/broken-logo", test_broken_logo);
   return g_test_run ();
 }
