@@ -356,6 +356,39 @@ test_quarter_and_year (void)
   g_assert_nonnull (strstr (after->subtitle, "2026"));
 }
 
+/* The longest commentary on every section still leaves each of the board pack's sections on
+ * its page, and the full report within the page-fill rule. */
+static void
+test_long_commentary (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while (g_utf8_strlen (text->str, -1) + 60 <= PL_COMMENTARY_MAX_CHARS)
+    g_string_append (text, "Pipeline is ahead of plan while paid social costs more. ");
+  for (guint s = 0; s < PL_REPORT_N_SECTIONS; s++)
+    {
+      g_assert_true (pl_report_set_commentary (plan, pl_report_section_name (s), text->str, NULL));
+      g_assert_nonnull (pl_report_get_commentary (plan, pl_report_section_name (s)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("long-boardpack-%s-%s.pdf", language (), papers[i]);
+      g_autofree char *full_name = g_strdup_printf ("long-full-%s-%s.pdf", language (), papers[i]);
+      g_autofree char *pdf = NULL, *full_pdf = NULL;
+      g_autoptr(PlReport) report = report_new (plan, PL_REPORT_KIND_BOARD_PACK, papers[i], name, &pdf);
+      g_autoptr(PlReport) full = report_new (plan, PL_REPORT_KIND_FULL, papers[i], full_name, &full_pdf);
+
+      g_autofree char *first = NULL;
+
+      g_assert_cmpuint (pl_report_get_n_pages (report), ==, PL_REPORT_BOARD_PACK_PAGES - 1 + chain_pages (report));
+      first = pdf_page_text (pdf, 0);
+      g_assert_nonnull (strstr (first, "Pipeline is ahead of plan while paid social costs more."));
+      assert_page_fill (report, name);
+      assert_page_fill (full, full_name);
+    }
+}
+
 /* A logo the plan accepts (a PNG's signature, header and end) but whose image data is
  * damaged prints as no logo: the report is written whole. */
 static void
@@ -392,5 +425,6 @@ main (int argc, char **argv)
   g_test_add_func ("/page-fill/board-pack", test_board_pack);
   g_test_add_func ("/page-fill/quarter-and-year", test_quarter_and_year);
   g_test_add_func ("/page-fill/broken-logo", test_broken_logo);
+  g_test_add_func ("/page-fill/long-commentary", test_long_commentary);
   return g_test_run ();
 }
