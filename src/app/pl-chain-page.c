@@ -27,6 +27,7 @@ struct _PlChainPage
   PlKpiChainView *view;
   GtkButton      *zoom_out_button;
   GtkButton      *zoom_fit_button;
+  GtkButton      *zoom_normal_button;
   GtkButton      *zoom_in_button;
   GtkLabel       *none_label;
   GtkWidget      *kpi_box;
@@ -279,7 +280,8 @@ on_view_zoom_cb (PlChainPage *self)
   double zoom = pl_kpi_chain_view_get_zoom (self->view);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_out_button), zoom > PL_KPI_CHAIN_VIEW_ZOOM_MIN);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_fit_button), zoom != PL_KPI_CHAIN_VIEW_ZOOM_MIN);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_fit_button), !pl_kpi_chain_view_get_fitted (self->view));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_normal_button), zoom != 1.0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_in_button), zoom < PL_KPI_CHAIN_VIEW_ZOOM_MAX);
 }
 
@@ -312,6 +314,12 @@ on_zoom_out_clicked_cb (PlChainPage *self)
 
 static void
 on_zoom_fit_clicked_cb (PlChainPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-fit", NULL);
+}
+
+static void
+on_zoom_normal_clicked_cb (PlChainPage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-reset", NULL);
 }
@@ -398,6 +406,7 @@ pl_chain_page_class_init (PlChainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, view);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_fit_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_normal_button);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_in_button);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, none_label);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, kpi_box);
@@ -416,6 +425,7 @@ pl_chain_page_class_init (PlChainPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_normal_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
