@@ -23,13 +23,15 @@
 #define FULL_MIN_H     60.0
 /* Squeezed below the natural size, the space between layers keeps at least this share of its
  * laid-out proportion to the boxes. */
-#define MIN_GAP_SHARE  0.25
+#define MIN_GAP_SHARE  0.5
+/* On paper, read closer than a screen and with no tooltip for a name, it gives more. */
+#define MIN_GAP_SHARE_PAPER 0.2
 /* In a box: the status bar, the padding around the text, the trend of the full form. */
 #define BAR_W          4.0
 #define PAD            4.0
 #define TREND_W        36.0
 /* Routes are flattened into segments about this long, in pixels. */
-#define CURVE_STEP     5.0
+#define CURVE_STEP     12.0
 #define EDGE_WIDTH     1.2
 /* Below this height a node is a plain box (corners this small do not show, and boxes are
  * cairo's fastest path). */
@@ -123,15 +125,15 @@ is_funnel_stage (gint64 stage)
 
 /* ---- from layout units to the area ---- */
 
-/* A stretch of the x axis: from layout x @x0 on, x' = px0 + slope * (x - x0). */
+/* A knot of the map of x: layout x @x0 goes to @px0, the map's slope there being @slope. */
 typedef struct {
   double x0, px0, slope;
 } Stretch;
 
 /* How the layout maps to the area: y affine; x affine at the natural size and above, and
- * below it piecewise (boxes keep their width for their names, the space between layers gives
- * first). A monotone map of x alone, routes cut where its slope changes: links cross and
- * enter boxes exactly where the layout's do. */
+ * below it squeezed (boxes keep their width for their names, the space between layers gives
+ * first): a smooth monotone map of x alone (monotone cubic through the edges of the boxes),
+ * so links cross and enter boxes where the layout's do, and bend without kinks. */
 typedef struct {
   GArray  *stretches;     /* Stretch, by x0 */
   double   ly0, oy, sy;
@@ -221,9 +223,14 @@ static double
 map_x (const Geometry *g, double x)
 {
   const Stretch *s = &g_array_index (g->stretches, Stretch, 0);
-  guint lo = 0, hi = g->stretches->len;
+  guint lo = 0, hi = g->stretches->len - 1;
+  double h, t;
 
-  /* The last stretch starting at or before x (before the first: the first, extended). */
+  /* Beyond the ends: straight on. */
+  if (x <= s[0].x0 || hi == 0)
+    return s[0].px0 + s[0].slope * (x - s[0].x0);
+  if (x >= s[hi].x0)
+    return s[hi].px0 + s[hi].slope * (x - s[hi].x0);
   while (hi - lo > 1)
     {
       guint mid = (lo + hi) / 2;
@@ -232,7 +239,11 @@ map_x (const Geometry *g, double x)
       else
         hi = mid;
     }
-  return s[lo].px0 + s[lo].slope * (x - s[lo].x0);
+  /* Cubic Hermite between the two knots. */
+  h = s[hi].x0 - s[lo].x0;
+  t = (x - s[lo].x0) / h;
+  return (2 * t * t * t - 3 * t * t + 1) * s[lo].px0 + (t * t * t - 2 * t * t + t) * h * s[lo].slope +
+         (-2 * t * t * t + 3 * t * t) * s[hi].px0 + (t * t * t - t * t) * h * s[hi].slope;
 }
 
 static double
@@ -298,8 +309,11 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
 {
   Geometry *g = g_new0 (Geometry, 1);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
-  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * MARGIN, 1), avail_h = MAX (height - 2 * MARGIN, 1);
-  double bands = 0, gaps, sb, sg, s, cursor, px = MARGIN, band_start = 0, band_end = -INFINITY;
+  gboolean paper = options && options->paper;
+  /* On paper the page has margins of its own. */
+  double margin = paper ? 0 : MARGIN;
+  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1), avail_h = MAX (height - 2 * margin, 1);
+  double bands = 0, gaps, sb, sg, s, cursor, px = margin, band_start = 0, band_end = -INFINITY;
 
   g->first = options && options->end_column > options->first_column ? options->first_column : 0;
   g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
@@ -339,13 +353,13 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
   else
     {
       /* Boxes as wide as the space between layers lets them, up to the full form's width. */
-      sb = MAX (s, MIN (FULL_MIN_W / g->box_w, avail_w / (bands + MIN_GAP_SHARE * gaps)));
+      sb = MAX (s, MIN (FULL_MIN_W / g->box_w, avail_w / (bands + (paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE) * gaps)));
       sg = (avail_w - sb * bands) / gaps;
       /* Compact boxes no taller than at the natural size, the chain centred. */
       g->sy = MIN (g->sy, NATURAL_SCALE);
     }
   g->ly0 = y0;
-  g->oy = MARGIN + (avail_h - lh * g->sy) / 2;
+  g->oy = margin + (paper ? 0 : (avail_h - lh * g->sy) / 2);
   g->bw = g->box_w * sb;
   g->bh = g->box_h * g->sy;
   /* The stretches, band by band. */
@@ -369,6 +383,31 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
   add_stretch (g->stretches, cursor, &px, x1 - cursor, sg);
   if (g->stretches->len == 0)
     add_stretch (g->stretches, x0, &px, 1, sb);
+  /* The last knot, at the end of the last stretch. */
+  {
+    const Stretch *last = &g_array_index (g->stretches, Stretch, g->stretches->len - 1);
+    Stretch end = { last->x0 + (px - last->px0) / last->slope, px, last->slope };
+    g_array_append_val (g->stretches, end);
+  }
+  /* The slopes at the knots so far are the stretches' own; the map's slope at each knot is
+   * their weighted harmonic mean, which keeps it monotone (Fritsch and Butland). */
+  {
+    Stretch *k = &g_array_index (g->stretches, Stretch, 0);
+    guint n = g->stretches->len;
+    g_autofree double *secant = g_new (double, n);
+
+    for (guint i = 0; i + 1 < n; i++)
+      secant[i] = k[i].slope;
+    for (guint i = 1; i + 1 < n; i++)
+      {
+        double h0 = k[i].x0 - k[i - 1].x0, h1 = k[i + 1].x0 - k[i].x0;
+        double w1 = 2 * h1 + h0, w2 = h1 + 2 * h0;
+
+        k[i].slope = (w1 + w2) / (w1 / secant[i - 1] + w2 / secant[i]);
+      }
+    if (n > 1)
+      k[n - 1].slope = secant[n - 2];
+  }
   return g;
 }
 
@@ -430,8 +469,7 @@ append_point (GArray *points, const Geometry *g, double x, double y)
 }
 
 /* Edge @e's route mapped to the area as a polyline (into @points, emptied first): each
- * Bézier piece flattened finely, each segment cut where the map of x changes slope, so that
- * the polyline drawn is the exact image of the flattened route. */
+ * Bézier piece flattened into segments a few pixels long, their ends mapped. */
 static void
 edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *points)
 {
@@ -447,8 +485,7 @@ edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *
       const PlChainPoint *p = &route[k];
       double length = hypot (p[1].x - p[0].x, p[1].y - p[0].y) + hypot (p[2].x - p[1].x, p[2].y - p[1].y) +
                       hypot (p[3].x - p[2].x, p[3].y - p[2].y);
-      int steps = CLAMP ((int) (length * scale / CURVE_STEP), 2, 48);
-      double ax = p[0].x, ay = p[0].y;
+      int steps = CLAMP ((int) (length * scale / CURVE_STEP), 2, 24);
 
       for (int i = 1; i <= steps; i++)
         {
@@ -456,19 +493,7 @@ edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *
           double bx = u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x;
           double by = u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y;
 
-          if (!g->affine && bx != ax)
-            for (guint j = 0, len = g->stretches->len; j < len; j++)
-              {
-                /* The cuts in the order the segment meets them. */
-                double cut = g_array_index (g->stretches, Stretch, bx > ax ? j : len - 1 - j).x0;
-                double at = (cut - ax) / (bx - ax);
-
-                if (at > 0 && at < 1)
-                  append_point (points, g, ax + (bx - ax) * at, ay + (by - ay) * at);
-              }
           append_point (points, g, bx, by);
-          ax = bx;
-          ay = by;
         }
     }
 }
@@ -626,13 +651,12 @@ mask_segment (EdgeMask *mask, double ax, double ay, double bx, double by, double
   stop = (int) ceil (bx);
   for (int i = start; i < stop; i++)
     {
-      /* The share of this column the segment spans along its axis (its ends are partial). */
-      double along = MIN (bx, i + 1.0) - MAX (ax, (double) i);
+      /* Columns at the segment's ends are covered whole: the next segment of the polyline
+       * shares them, and partial ends would dot the line at every joint. */
+      double along = 1;
       double centre = ay + gradient * (i + 0.5 - ax);
       double top = centre - half, bottom = centre + half;
 
-      if (along <= 0)
-        continue;
       for (int j = (int) floor (top); j < (int) ceil (bottom); j++)
         {
           double cover = (MIN (bottom, j + 1.0) - MAX (top, (double) j)) * along;
@@ -731,6 +755,11 @@ compare_edge_columns (gconstpointer a, gconstpointer b, gpointer user_data)
 typedef struct {
   PangoLayout *name;
   PangoLayout *value;
+  /* Every name on a line of its own, unwrapped: shaped once for the whole chain, each name that
+   * fits on one line is measured and drawn from it (at 300 KPIs, most of the text's time). */
+  PangoLayout *all;
+  GPtrArray   *lines;       /* the lines of @all, a node each */
+  double       shaped_px;   /* the size @all is laid out at */
   gboolean     compact;
   gboolean     with_value;  /* the value under the name (compact boxes too low drop it) */
   double       px;          /* 0: no names */
@@ -806,23 +835,65 @@ kpi_name (const PlChainLayout *layout, guint i)
   return name ? name : "";
 }
 
+/* The line of @all that holds node @i's name, when it fits on one line; else NULL. */
+static PangoLayoutLine *
+single_line (BoxText *t, guint i)
+{
+  PangoLayoutLine *line = i < t->lines->len ? g_ptr_array_index (t->lines, i) : NULL;
+  PangoRectangle logical;
+
+  if (line == NULL)
+    return NULL;
+  pango_layout_line_get_extents (line, NULL, &logical);
+  return logical.width <= t->text_w * PANGO_SCALE ? line : NULL;
+}
+
+/* Sets the text size of the boxes, and when @shape, lays out every name at it. */
+static void
+set_size (BoxText *t, double px, gboolean shape)
+{
+  PangoLayoutIter *iter;
+
+  pl_chart_text_set_size (t->name, px);
+  pl_chart_text_set_size (t->value, px);
+  if (!shape || px == t->shaped_px)
+    return;
+  t->shaped_px = px;
+  pl_chart_text_set_size (t->all, px);
+  g_ptr_array_set_size (t->lines, 0);
+  iter = pango_layout_get_iter (t->all);
+  do
+    g_ptr_array_add (t->lines, pango_layout_iter_get_line_readonly (iter));
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* The height a name has in a box at @px (what the value leaves), or 0 when not a line. */
+static double
+name_room (BoxText *t, const Geometry *g, double px)
+{
+  double room;
+
+  set_size (t, px, FALSE);
+  room = g->bh - 2 * PAD - (t->with_value ? line_height (t->value) : 0);
+  return room >= line_height (t->name) ? room : 0;
+}
+
 /* Whether every name of the layers drawn fits whole in its box at @px. */
 static gboolean
 names_fit (BoxText *t, const PlChainLayout *layout, const Geometry *g, double px)
 {
-  double room;
+  double room = name_room (t, g, px);
 
-  pl_chart_text_set_size (t->name, px);
-  pl_chart_text_set_size (t->value, px);
-  room = g->bh - 2 * PAD - (t->with_value ? line_height (t->value) : 0);
-  if (room < line_height (t->name))
+  if (room == 0)
     return FALSE;
+  set_size (t, px, TRUE);
   pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
   for (guint i = 0; i < layout->nodes->len; i++)
     {
       int h;
 
-      if (!column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
+      if (!column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) || single_line (t, i) != NULL)
         continue;
       pango_layout_set_text (t->name, kpi_name (layout, i), -1);
       pango_layout_get_pixel_size (t->name, NULL, &h);
@@ -838,9 +909,24 @@ names_fit (BoxText *t, const PlChainLayout *layout, const Geometry *g, double px
 static void
 box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChainLayout *layout, const Geometry *g)
 {
+  g_autoptr(GString) names = g_string_new (NULL);
+
   t->compact = !g->full;
   t->name = box_layout (cr, style, !t->compact);
   t->value = box_layout (cr, style, FALSE);
+  t->all = box_layout (cr, style, !t->compact);
+  t->lines = g_ptr_array_new ();
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      gsize start = names->len;
+
+      g_string_append (names, kpi_name (layout, i));
+      /* A line break inside a name would shift every name after it. */
+      g_strdelimit (names->str + start, "\n\r\u2028", ' ');
+      g_string_append_c (names, '\n');
+    }
+  pango_layout_set_width (t->all, -1);
+  pango_layout_set_text (t->all, names->str, (int) names->len);
   pango_layout_set_wrap (t->value, PANGO_WRAP_WORD);
   t->max_lines = 3;
   t->text_w = g->bw - BAR_W - 2 * PAD;
@@ -852,6 +938,22 @@ box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChain
       double lo = PL_KPI_CHAIN_TEXT_MIN, hi = PL_KPI_CHAIN_TEXT_MAX;
 
       t->with_value = pass == 0;
+      if (name_room (t, g, lo) == 0)
+        continue;
+      /* First the largest size a line fits in the box's height (no shaping needed). */
+      if (name_room (t, g, hi) == 0)
+        {
+          double low = lo;
+          while (hi - low > 0.25)
+            {
+              double mid = (low + hi) / 2;
+              if (name_room (t, g, mid) > 0)
+                low = mid;
+              else
+                hi = mid;
+            }
+          hi = low;
+        }
       if (names_fit (t, layout, g, hi))
         t->px = hi;
       else if (names_fit (t, layout, g, lo))
@@ -870,8 +972,7 @@ box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChain
     }
   if (t->px > 0)
     {
-      pl_chart_text_set_size (t->name, t->px);
-      pl_chart_text_set_size (t->value, t->px);
+      set_size (t, t->px, TRUE);
       pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
     }
 }
@@ -881,6 +982,8 @@ box_text_clear (BoxText *t)
 {
   g_clear_object (&t->name);
   g_clear_object (&t->value);
+  g_clear_object (&t->all);
+  g_clear_pointer (&t->lines, g_ptr_array_unref);
 }
 
 void
@@ -898,8 +1001,10 @@ pl_kpi_chain_chart_text (PlPlan *plan, const PlChainLayout *layout, const PlKpiC
   for (guint i = 0; t.px > 0 && i < layout->nodes->len; i++)
     if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
       {
-        pango_layout_set_text (t.name, kpi_name (layout, i), -1);
         text->names_shown++;
+        if (single_line (&t, i) != NULL)
+          continue;  /* on one line within its box */
+        pango_layout_set_text (t.name, kpi_name (layout, i), -1);
         if (!laid_out_whole (t.name) || pango_layout_get_line_count (t.name) > t.max_lines)
           text->names_whole = FALSE;
       }
@@ -1039,8 +1144,12 @@ draw_rates (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
       pango_layout_set_text (label, text, -1);
       pango_layout_get_pixel_extents (label, &ink, NULL);
       patch = (Rect) { middle->x - ink.width / 2.0 - 2, middle->y - ink.height / 2.0 - 1, ink.width + 4, ink.height + 2 };
-      for (guint i = 0; free && i < layout->nodes->len; i++)
-        free = !column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) || !overlaps (&patch, &rects[i]);
+      /* Clear of the boxes by a few pixels: the link shows on both sides of its rate. */
+      {
+        Rect clear = { patch.x - 6, patch.y, patch.w + 12, patch.h };
+        for (guint i = 0; free && i < layout->nodes->len; i++)
+          free = !column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) || !overlaps (&clear, &rects[i]);
+      }
       for (guint i = 0; free && i < placed->len; i++)
         free = !overlaps (&patch, &g_array_index (placed, Rect, i));
       if (!free)
@@ -1133,16 +1242,26 @@ draw_boxes (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
 /* A box's text: its name whole, then its value (compact) or its value against target and a
  * trend (full), the block centred in the box. */
 static void
-draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, const char *name, const Rect *r, double value,
-               double target, guint32 month, PlKpiStatus status, const PlChartStyle *style)
+draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, const char *name, const Rect *r,
+               double value, double target, guint32 month, PlKpiStatus status, const PlChartStyle *style)
 {
   g_autofree char *line = NULL;
   gsize bright = 0;
   int name_h, value_h = 0;
   double top, x = r->x + BAR_W + PAD;
+  PangoLayoutLine *single = single_line (t, index);
+  PangoRectangle logical;
 
-  pango_layout_set_text (t->name, name, -1);
-  pango_layout_get_pixel_size (t->name, NULL, &name_h);
+  if (single != NULL)
+    {
+      pango_layout_line_get_pixel_extents (single, NULL, &logical);
+      name_h = logical.height;
+    }
+  else
+    {
+      pango_layout_set_text (t->name, name, -1);
+      pango_layout_get_pixel_size (t->name, NULL, &name_h);
+    }
   if (t->with_value)
     {
       PangoAttrList *attributes = pango_attr_list_new ();
@@ -1179,8 +1298,16 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, const char *n
     }
   top = r->y + (r->h - name_h - value_h) / 2;
   set_color (cr, &style->text, 1);
-  cairo_move_to (cr, x, top);
-  pango_cairo_show_layout (cr, t->name);
+  if (single != NULL)
+    {
+      cairo_move_to (cr, x, top - logical.y);
+      pango_cairo_show_layout_line (cr, single);
+    }
+  else
+    {
+      cairo_move_to (cr, x, top);
+      pango_cairo_show_layout (cr, t->name);
+    }
   if (t->with_value)
     {
       set_color (cr, &style->muted, 1);
@@ -1298,7 +1425,6 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       targets[i] = pl_figures_kpi_target (plan, PL_KPI (kpi), month, end);
       statuses[i] = pl_kpi_status (plan, kpi, month);
     }
-  /* Zoomed in, most of the chain is outside the area being painted: skip it. */
   {
     double x1, y1, x2, y2;
     cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
@@ -1312,7 +1438,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
   draw_boxes (cr, layout, g, rects, statuses, selected, &clip, style);
   for (guint i = 0; text.px > 0 && i < n; i++)
     if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) && visible (&rects[i], &clip))
-      draw_box_text (cr, &text, plan, g_array_index (layout->nodes, PlChainNode, i).kpi, kpi_name (layout, i),
+      draw_box_text (cr, &text, plan, g_array_index (layout->nodes, PlChainNode, i).kpi, i, kpi_name (layout, i),
                      &rects[i], values[i], targets[i], month, statuses[i], style);
   box_text_clear (&text);
   return pl_chart_sentences_join (sentences_of (layout, month, statuses));

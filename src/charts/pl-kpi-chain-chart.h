@@ -15,6 +15,9 @@ typedef struct {
   int     selected;  /* index of the highlighted node, or -1 */
   /* Only the layers [first_column, end_column) (a printed piece); 0, 0: all of them. */
   guint   first_column, end_column;
+  /* For paper: no margin of its own, the space between layers squeezed harder, the chain at
+   * the top of the area. */
+  gboolean paper;
 } PlKpiChainOptions;
 
 /* How the boxes' text is laid out at a size: every box of a chain takes one text size, the

@@ -11,7 +11,7 @@
 static gboolean
 reads_whole (PlPlan *plan, const PlChainLayout *layout, guint first, guint end, double width, double height)
 {
-  PlKpiChainOptions options = { 0, -1, first, end };
+  PlKpiChainOptions options = { 0, -1, first, end, TRUE };
   PlKpiChainText text;
   guint n = 0;
 
@@ -89,7 +89,7 @@ pl_chain_paper_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLa
                            const PlChartStyle *style, cairo_t *cr)
 {
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
-  PlKpiChainOptions options = { 0, -1, piece->from, piece->to };
+  PlKpiChainOptions options = { 0, -1, piece->from, piece->to, TRUE };
 
   g_free (pl_kpi_chain_chart_draw (plan, layout, &options, cr, piece->width, piece->height, style));
 }
