@@ -143,59 +143,24 @@ typedef struct {
   guint    first, end;    /* the layers drawn */
 } Geometry;
 
-static double
-layout_box_w (const PlChainLayout *layout)
-{
-  return layout->box_w > 0 ? layout->box_w : PL_CHAIN_BOX_W;
-}
-
-static double
-layout_box_h (const PlChainLayout *layout)
-{
-  return layout->box_h > 0 ? layout->box_h : PL_CHAIN_BOX_H;
-}
-
 /* The top-left corner of node @i's box in layout units. */
 static void
 node_box (const PlChainLayout *layout, guint i, double *x, double *y)
 {
   const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, i);
 
-  if (layout->box_w > 0)
-    {
-      *x = node->x;
-      *y = node->y;
-      return;
-    }
-  /* A layout that has not placed its boxes: its layers and rows on a grid. */
-  *x = node->column * (PL_CHAIN_BOX_W + PL_CHAIN_LAYER_GAP);
-  *y = node->row * (PL_CHAIN_BOX_H + PL_CHAIN_ROW_GAP);
+  *x = node->x;
+  *y = node->y;
 }
 
-/* Edge @e's route in layout units: the layout's, or from side to side of its boxes. */
+/* Edge @e's route in layout units (@n points). */
 static const PlChainPoint *
-edge_route (const PlChainLayout *layout, guint e, PlChainPoint straight[4], guint *n)
+edge_route (const PlChainLayout *layout, guint e, guint *n)
 {
   const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
-  double x0, y0, x1, y1, d;
 
-  if (edge->route != NULL && edge->route->len >= 4)
-    {
-      *n = edge->route->len;
-      return (const PlChainPoint *) edge->route->data;
-    }
-  node_box (layout, edge->from, &x0, &y0);
-  node_box (layout, edge->to, &x1, &y1);
-  x0 += layout_box_w (layout);
-  y0 += layout_box_h (layout) / 2;
-  y1 += layout_box_h (layout) / 2;
-  d = MIN ((x1 - x0) * 0.5, PL_CHAIN_LAYER_GAP * 0.6);
-  straight[0] = (PlChainPoint) { x0, y0 };
-  straight[1] = (PlChainPoint) { x0 + d, y0 };
-  straight[2] = (PlChainPoint) { x1 - d, y1 };
-  straight[3] = (PlChainPoint) { x1, y1 };
-  *n = 4;
-  return straight;
+  *n = edge->route ? edge->route->len : 0;
+  return edge->route ? (const PlChainPoint *) edge->route->data : NULL;
 }
 
 static gboolean
@@ -279,21 +244,20 @@ extent (const PlChainLayout *layout, guint first, guint end, double *x0, double 
       node_box (layout, i, &x, &y);
       *x0 = MIN (*x0, x);
       *y0 = MIN (*y0, y);
-      *x1 = MAX (*x1, x + layout_box_w (layout));
-      *y1 = MAX (*y1, y + layout_box_h (layout));
+      *x1 = MAX (*x1, x + layout->box_w);
+      *y1 = MAX (*y1, y + layout->box_h);
     }
   for (guint e = 0; e < layout->edges->len; e++)
     {
       const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
       guint a = g_array_index (layout->nodes, PlChainNode, edge->from).column;
       guint b = g_array_index (layout->nodes, PlChainNode, edge->to).column;
-      PlChainPoint straight[4];
       const PlChainPoint *route;
       guint n;
 
       if (a < first || a >= end || b < first || b >= end)
         continue;
-      route = edge_route (layout, e, straight, &n);
+      route = edge_route (layout, e, &n);
       for (guint k = 0; k < n; k++)
         {
           *y0 = MIN (*y0, route[k].y);
@@ -317,8 +281,8 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
 
   g->first = options && options->end_column > options->first_column ? options->first_column : 0;
   g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
-  g->box_w = layout_box_w (layout);
-  g->box_h = layout_box_h (layout);
+  g->box_w = layout->box_w;
+  g->box_h = layout->box_h;
   g->stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
   extent (layout, g->first, g->end, &x0, &y0, &x1, &y1);
   lw = MAX (x1 - x0, 1);
@@ -473,12 +437,13 @@ append_point (GArray *points, const Geometry *g, double x, double y)
 static void
 edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *points)
 {
-  PlChainPoint straight[4];
   guint n;
-  const PlChainPoint *route = edge_route (layout, e, straight, &n);
+  const PlChainPoint *route = edge_route (layout, e, &n);
   double scale = MAX (g->sy, g->bw / g->box_w);
 
   g_array_set_size (points, 0);
+  if (n == 0)
+    return;
   append_point (points, g, route[0].x, route[0].y);
   for (guint k = 0; k + 3 < n; k += 3)
     {
@@ -502,9 +467,8 @@ edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *
 static void
 edge_bounds (const PlChainLayout *layout, const Geometry *g, guint e, Rect *r)
 {
-  PlChainPoint straight[4];
   guint n;
-  const PlChainPoint *route = edge_route (layout, e, straight, &n);
+  const PlChainPoint *route = edge_route (layout, e, &n);
   double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
 
   for (guint k = 0; k < n; k++)
@@ -1082,11 +1046,11 @@ draw_edges (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
           if (g->affine)
             {
               /* The route's own curves, scaled: exact on paper and in SVG. */
-              PlChainPoint straight[4];
               guint n;
-              const PlChainPoint *route = edge_route (layout, e, straight, &n);
+              const PlChainPoint *route = edge_route (layout, e, &n);
 
-              cairo_move_to (cr, map_x (g, route[0].x), map_y (g, route[0].y));
+              if (n > 0)
+                cairo_move_to (cr, map_x (g, route[0].x), map_y (g, route[0].y));
               for (guint i = 1; i + 2 < n; i += 3)
                 cairo_curve_to (cr, map_x (g, route[i].x), map_y (g, route[i].y), map_x (g, route[i + 1].x),
                                 map_y (g, route[i + 1].y), map_x (g, route[i + 2].x), map_y (g, route[i + 2].y));
@@ -1139,6 +1103,8 @@ draw_rates (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
       if (isnan (rate) || !edge_inside (layout, g, edge))
         continue;
       edge_polyline (layout, g, e, points);
+      if (points->len == 0)
+        continue;
       middle = &g_array_index (points, PlChainPoint, points->len / 2);
       text = pl_percent_format (100 * rate, 1);
       pango_layout_set_text (label, text, -1);
