@@ -624,7 +624,6 @@ update_actions (PlKpiChainView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-in", self->zoom < ZOOM_MAX);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-out", self->zoom > ZOOM_MIN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-reset", self->zoom != 1.0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-fit", !self->fitted);
 }
 
 /* ---- GObject ---- */
