@@ -1232,7 +1232,8 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
     {
       PangoAttrList *attributes = pango_attr_list_new ();
 
-      if (t->compact)
+      /* Compact, the value alone; share-safe, money as its share of the target all the same. */
+      if (t->compact && !(style->share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY))
         {
           line = short_value (kpi, value);
           bright = strlen (line);

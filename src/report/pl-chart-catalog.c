@@ -74,8 +74,11 @@ chain_size (PlPlan *plan, double *width, double *height, GError **error)
 {
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
 
-  /* Its natural size: every box in full form, the chain read, not squeezed. */
+  /* Its natural size: every box in full form, the chain read, not squeezed; a chain of one
+   * or none still a chart's size. */
   pl_kpi_chain_chart_natural_size (layout, width, height);
+  *width = MAX (*width, 600);
+  *height = MAX (*height, 300);
   return TRUE;
 }
 
