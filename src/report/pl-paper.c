@@ -16,12 +16,6 @@
 #define SPLIT_MONTHS 3
 /* The width the timeline is drawn at before scaling to the paper: its labels stay legible. */
 #define TIMELINE_WIDTH 1400.0
-/* The KPI chain's columns (pl_chart_catalog_size()); below this scale its labels are too
- * small to read on paper, so it is cut into pages of columns drawn at a readable scale. */
-#define CHAIN_COLUMN_W 268.0
-#define CHAIN_MARGIN 32.0
-#define CHAIN_MIN_SCALE 0.45
-#define CHAIN_MAX_SCALE 0.62
 
 typedef struct {
   GBytes *bytes;
@@ -208,35 +202,6 @@ pl_paper_timeline_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelin
 
   options.preview_row = options.preview_lane = -1;
   g_free (pl_timeline_chart_draw (plan, timeline, &options, cr, piece->width, piece->height, style));
-}
-
-gboolean
-pl_paper_chain_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline, double width,
-                       double height, gboolean split, GArray *pieces)
-{
-  double natural_w, natural_h, scale, visible, step;
-  guint columns;
-
-  if (!pl_chart_catalog_size (plan, kind->name, &natural_w, &natural_h, NULL))
-    return FALSE;
-  if (MIN (width / natural_w, height / natural_h) >= CHAIN_MIN_SCALE)
-    {
-      add_whole (kind, natural_w, natural_h, width, height, pieces);
-      return TRUE;
-    }
-  scale = MIN (height / natural_h, CHAIN_MAX_SCALE);
-  columns = (guint) MAX (2, floor ((width / scale - CHAIN_MARGIN) / CHAIN_COLUMN_W));
-  visible = columns * CHAIN_COLUMN_W + CHAIN_MARGIN;
-  step = (columns - 1) * CHAIN_COLUMN_W;
-  scale = MIN (scale, width / visible);
-  for (double offset = 0;; offset += step)
-    {
-      g_array_append_vals (pieces, &(PlChartPiece) { kind, MIN (visible, natural_w - offset), natural_h,
-                                                     scale, 0, offset, natural_w, 0, 0 }, 1);
-      if (offset + visible >= natural_w - 1)
-        break;
-    }
-  return TRUE;
 }
 
 void

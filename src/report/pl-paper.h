@@ -47,12 +47,12 @@ typedef struct {
   double      scroll;          /* timeline: rows scrolled past */
   double      offset;          /* KPI chain: units scrolled across, its whole width being @full */
   double      full;
-  guint32     from, to;        /* timeline: the days shown */
+  guint32     from, to;        /* timeline: the days shown; KPI chain: its layers [from, to) */
 } PlChartPiece;
 
 /* Appends to @pieces the pieces chart @kind of @plan takes in boxes of @width x @height
  * points: one for most charts, scaled to fit, or as the chart's own cutting says (the
- * timeline's and the KPI chain's below). *@timeline is laid out on first need and kept for
+ * timeline's below, the KPI chain's in pl-chain-paper.h). *@timeline is laid out on first need and kept for
  * drawing. FALSE when the plan cannot show the chart (a radar with no answers). */
 gboolean pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const PlChartKind *kind, double width,
                               double height, gboolean split, GArray *pieces);
@@ -67,10 +67,6 @@ gboolean pl_paper_timeline_pieces     (const PlChartKind *kind, PlPlan *plan, Pl
 /* Draws a piece of the timeline: its rows and days (PlChartKind.draw_piece). */
 void     pl_paper_timeline_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline,
                                        guint32 today, const PlChartStyle *style, cairo_t *cr);
-/* The KPI chain's pieces: one, unless it is too long to read on one page; then it goes on
- * across pages a few columns at a time, one column repeated (PlChartKind.pieces). */
-gboolean pl_paper_chain_pieces        (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline,
-                                       double width, double height, gboolean split, GArray *pieces);
 
 /* A file Cairo's stream surfaces write into, that replaces the old one whole when closed
  * after a good write, and leaves it as it was otherwise (a full disk loses nothing). */
