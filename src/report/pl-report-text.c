@@ -494,14 +494,14 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
                       _("Status"), 0.20, PANGO_ALIGN_LEFT, change_header, 0.16, PANGO_ALIGN_RIGHT,
                       quarter_header, 0.16, PANGO_ALIGN_RIGHT, NULL);
   else if (has_year)
-    self = table_new (_("Figure"), 0.21, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
-                      _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.10, PANGO_ALIGN_RIGHT,
-                      _("Status"), 0.14, PANGO_ALIGN_LEFT, change_header, 0.09, PANGO_ALIGN_RIGHT,
+    self = table_new (_("Figure"), 0.20, PANGO_ALIGN_LEFT, _("To date"), 0.13, PANGO_ALIGN_RIGHT,
+                      _("Target"), 0.13, PANGO_ALIGN_RIGHT, _("Against target"), 0.11, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.16, PANGO_ALIGN_LEFT, change_header, 0.09, PANGO_ALIGN_RIGHT,
                       quarter_header, 0.09, PANGO_ALIGN_RIGHT, year_header, 0.09, PANGO_ALIGN_RIGHT, NULL);
   else
-    self = table_new (_("Figure"), 0.23, PANGO_ALIGN_LEFT, _("To date"), 0.15, PANGO_ALIGN_RIGHT,
-                      _("Target"), 0.15, PANGO_ALIGN_RIGHT, _("Against target"), 0.10, PANGO_ALIGN_RIGHT,
-                      _("Status"), 0.15, PANGO_ALIGN_LEFT, change_header, 0.11, PANGO_ALIGN_RIGHT,
+    self = table_new (_("Figure"), 0.22, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
+                      _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.12, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.16, PANGO_ALIGN_LEFT, change_header, 0.11, PANGO_ALIGN_RIGHT,
                       quarter_header, 0.11, PANGO_ALIGN_RIGHT, NULL);
   if (!m.measured)
     {
