@@ -27,7 +27,11 @@ struct _PlChainPage
   PlKpiChainView *view;
   GtkButton      *zoom_out_button;
   GtkButton      *zoom_fit_button;
+  GtkButton      *zoom_normal_button;
   GtkButton      *zoom_in_button;
+  GtkToggleButton *details_button;
+  GtkWidget      *side;
+  GtkWidget      *side_separator;
   GtkLabel       *none_label;
   GtkWidget      *kpi_box;
   GtkLabel       *kpi_name;
@@ -40,6 +44,9 @@ struct _PlChainPage
 
   /* Owned references */
   PlPlan         *plan;
+
+  gboolean        first_fit;   /* a plan was bound: its first fit is to check */
+  guint           fit_check;   /* idle source checking it */
 };
 
 G_DEFINE_FINAL_TYPE (PlChainPage, pl_chain_page, PL_TYPE_PAGE)
@@ -273,13 +280,23 @@ on_view_selected_cb (PlChainPage *self)
   refresh_detail (self);
 }
 
+static gboolean check_first_fit_cb (gpointer user_data);
+
 static void
 on_view_zoom_cb (PlChainPage *self)
 {
   double zoom = pl_kpi_chain_view_get_zoom (self->view);
 
+  /* A plan's chain opens fitted: once the view has its size, the panel gives way if need be
+   * (after the allocation that fitted it). */
+  if (self->first_fit && pl_kpi_chain_view_get_fitted (self->view) && gtk_widget_get_width (GTK_WIDGET (self->view)) > 0 &&
+      self->fit_check == 0)
+    {
+      self->first_fit = FALSE;
+      self->fit_check = g_idle_add (check_first_fit_cb, self);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_out_button), zoom > PL_KPI_CHAIN_VIEW_ZOOM_MIN);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_fit_button), zoom != PL_KPI_CHAIN_VIEW_ZOOM_MIN);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_normal_button), zoom != 1.0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_in_button), zoom < PL_KPI_CHAIN_VIEW_ZOOM_MAX);
 }
 
@@ -310,8 +327,43 @@ on_zoom_out_clicked_cb (PlChainPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-out", NULL);
 }
 
+/* Fitted on screen, the boxes' text reads at this size or more (on paper, 8 points). */
+#define FIT_TEXT_PX 10.0
+
+/* Fit shows the whole chain with every name whole at a screen's reading size: when the side
+ * panel leaves too little room for that, it gives way (the details button brings it back; the
+ * chain then fits what is left). */
+static void
+give_way_if_cramped (PlChainPage *self)
+{
+  PlKpiChainText text;
+
+  pl_kpi_chain_view_get_text (self->view, &text);
+  if ((text.text_px < FIT_TEXT_PX || !text.names_whole) && gtk_toggle_button_get_active (self->details_button) &&
+      gtk_widget_get_width (GTK_WIDGET (self->view)) > 0)
+    gtk_toggle_button_set_active (self->details_button, FALSE);
+}
+
 static void
 on_zoom_fit_clicked_cb (PlChainPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-fit", NULL);
+  give_way_if_cramped (self);
+}
+
+static gboolean
+check_first_fit_cb (gpointer user_data)
+{
+  PlChainPage *self = user_data;
+
+  self->fit_check = 0;
+  if (pl_kpi_chain_view_get_fitted (self->view))
+    give_way_if_cramped (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_zoom_normal_clicked_cb (PlChainPage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-reset", NULL);
 }
@@ -344,6 +396,7 @@ pl_chain_page_bind (PlPage *page, PlPlan *plan)
   g_set_object (&self->plan, plan);
   if (plan != NULL)
     g_signal_connect_swapped (plan, "notify::filling", G_CALLBACK (on_filling_cb), self);
+  self->first_fit = plan != NULL;
   pl_kpi_chain_view_set_plan (self->view, plan);
   if (plan == NULL)
     {
@@ -363,6 +416,7 @@ pl_chain_page_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_func (self->plan, on_filling_cb, self);
   g_clear_object (&self->plan);
+  g_clear_handle_id (&self->fit_check, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CHAIN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -398,7 +452,11 @@ pl_chain_page_class_init (PlChainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, view);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_fit_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_normal_button);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_in_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, side);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, side_separator);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, none_label);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, kpi_name);
@@ -416,6 +474,7 @@ pl_chain_page_class_init (PlChainPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_normal_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -444,6 +503,8 @@ pl_chain_page_init (PlChainPage *self)
   pl_chart_theme_grow_with_text (self->trend);
   pl_a11y_when_large_text (GTK_WIDGET (self), stack_for_large_text);
   gtk_list_box_set_placeholder (self->campaigns_list, placeholder (_("No campaign is linked to this KPI yet.")));
+  g_object_bind_property (self->details_button, "active", self->side, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->details_button, "active", self->side_separator, "visible", G_BINDING_SYNC_CREATE);
   on_view_zoom_cb (self);
 }
 

@@ -28,8 +28,10 @@ struct _PlKpiChainView
   PlChainLayout     *layout;        /* computed when first drawn after a change of the chain */
   char              *summary;
 
-  /* The view: the chart is drawn at (width x height) x zoom, seen from (pan_x, pan_y). */
+  /* The view: the chart is drawn at its natural size times zoom (below 1, never smaller than
+   * the view across or down unless it overflows it that way), seen from (pan_x, pan_y). */
   double             zoom;
+  gboolean           fitted;        /* the zoom follows the view's size to show the whole chain */
   double             pan_x, pan_y;
   double             pointer_x, pointer_y;
   double             drag_pan_x, drag_pan_y;
@@ -107,24 +109,64 @@ ensure_layout (PlKpiChainView *self)
   self->cache_valid = FALSE;
 }
 
-/* At zoom 1 the chain fits the view's height but not always its width: a long chain (the
- * example has 13 columns) is stretched to keep each column this wide, names readable, and
- * is panned sideways, rather than squeezed to four letters a name. */
-#define READABLE_COLUMN_W 120.0
+/* The chain's size at zoom 1, at the text scale. */
+static void
+natural_size (PlKpiChainView *self, double *width, double *height)
+{
+  ensure_layout (self);
+  if (self->layout == NULL)
+    {
+      *width = *height = 1;
+      return;
+    }
+  pl_kpi_chain_chart_natural_size (self->layout, width, height);
+  *width *= pl_a11y_text_scale ();
+  *height *= pl_a11y_text_scale ();
+}
 
+/* Below zoom 1 the chain shrinks only the ways it overflows the view: it keeps the view's
+ * height (up to its own) while it narrows, its boxes compact. */
 static double
 chart_width (PlKpiChainView *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double readable = self->layout ? self->layout->n_columns * READABLE_COLUMN_W * pl_a11y_text_scale () : 0;
+  double width, height;
 
-  return MAX (width, readable) * self->zoom;
+  natural_size (self, &width, &height);
+  if (self->zoom >= 1)
+    return width * self->zoom;
+  return MAX (width * self->zoom, MIN (width, gtk_widget_get_width (GTK_WIDGET (self))));
 }
 
 static double
 chart_height (PlKpiChainView *self)
 {
-  return gtk_widget_get_height (GTK_WIDGET (self)) * self->zoom;
+  double width, height;
+
+  natural_size (self, &width, &height);
+  if (self->zoom >= 1)
+    return height * self->zoom;
+  return MAX (height * self->zoom, MIN (height, gtk_widget_get_height (GTK_WIDGET (self))));
+}
+
+/* Where the chart's origin is in the widget: a chart smaller than the view is centred. */
+static void
+chart_offset (PlKpiChainView *self, double *x, double *y)
+{
+  *x = MAX (0, (gtk_widget_get_width (GTK_WIDGET (self)) - chart_width (self)) / 2) - self->pan_x;
+  *y = MAX (0, (gtk_widget_get_height (GTK_WIDGET (self)) - chart_height (self)) / 2) - self->pan_y;
+}
+
+/* The zoom at which the whole chain is in view. */
+static double
+fit_zoom (PlKpiChainView *self)
+{
+  double width, height, view_w = gtk_widget_get_width (GTK_WIDGET (self));
+  double view_h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  natural_size (self, &width, &height);
+  if (view_w <= 0 || view_h <= 0)
+    return 1;
+  return CLAMP (MIN (1, MIN (view_w / width, view_h / height)), ZOOM_MIN, ZOOM_MAX);
 }
 
 static void
@@ -175,6 +217,22 @@ pan_to (PlKpiChainView *self, double x, double y)
     invalidate (self);
 }
 
+/* Sets the zoom to @zoom, the chain in view from its top left; @fitted: it follows the view. */
+static void
+set_zoom (PlKpiChainView *self, double zoom, gboolean fitted)
+{
+  gboolean changed = zoom != self->zoom || fitted != self->fitted;
+
+  self->zoom = zoom;
+  self->fitted = fitted;
+  self->pan_x = self->pan_y = 0;
+  if (!changed)
+    return;
+  invalidate (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
 /* Zooms to @zoom keeping the chart point under (@x, @y) of the widget where it is. */
 static void
 zoom_at (PlKpiChainView *self, double zoom, double x, double y)
@@ -184,7 +242,10 @@ zoom_at (PlKpiChainView *self, double zoom, double x, double y)
   zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
   if (zoom == old)
     return;
+  if (zoom < 1 && old > 1)
+    zoom = 1;  /* the natural size is a stop on the way down: the last zoom of the full form */
   self->zoom = zoom;
+  self->fitted = FALSE;
   self->pan_x = (self->pan_x + x) * zoom / old - x;
   self->pan_y = (self->pan_y + y) * zoom / old - y;
   clamp_pan (self);
@@ -196,9 +257,12 @@ zoom_at (PlKpiChainView *self, double zoom, double x, double y)
 static int
 node_at (PlKpiChainView *self, double x, double y)
 {
-  graphene_point_t point = GRAPHENE_POINT_INIT ((float) (x + self->pan_x), (float) (y + self->pan_y));
+  graphene_point_t point;
+  double ox, oy;
 
   ensure_rects (self);
+  chart_offset (self, &ox, &oy);
+  point = GRAPHENE_POINT_INIT ((float) (x - ox), (float) (y - oy));
   if (self->layout == NULL)
     return -1;
   for (guint i = 0; i < self->layout->nodes->len; i++)
@@ -299,8 +363,11 @@ pl_kpi_chain_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       PlKpiChainOptions options = { 0, selected_index (self) };
       g_autofree char *summary = NULL;
 
+      double ox, oy;
+
       cr = cairo_create (self->cache);
-      cairo_translate (cr, -self->pan_x, -self->pan_y);
+      chart_offset (self, &ox, &oy);
+      cairo_translate (cr, ox, oy);
       /* At large text the chart is zoomed as a whole, its text with it (see pl_chart_theme_zoom()). */
       cairo_scale (cr, pl_a11y_text_scale (), pl_a11y_text_scale ());
       summary = pl_kpi_chain_chart_draw (self->plan, self->layout, &options, cr, chart_width (self) / pl_a11y_text_scale (),
@@ -327,6 +394,9 @@ pl_kpi_chain_view_size_allocate (GtkWidget *widget, int width, int height, int b
 {
   PlKpiChainView *self = PL_KPI_CHAIN_VIEW (widget);
 
+  /* Fitted, the chain follows the view's size. */
+  if (self->fitted && self->plan != NULL)
+    set_zoom (self, fit_zoom (self), TRUE);
   clamp_pan (self);
   self->cache_valid = FALSE;
 }
@@ -356,8 +426,12 @@ on_query_tooltip_cb (PlKpiChainView *self, int x, int y, gboolean keyboard, GtkT
   /* The tooltip follows the pointer from node to node. */
   ensure_rects (self);
   r = &self->rects[index];
-  area = (GdkRectangle) { (int) (r->origin.x - self->pan_x), (int) (r->origin.y - self->pan_y),
-                          (int) ceil (r->size.width), (int) ceil (r->size.height) };
+  {
+    double ox, oy;
+    chart_offset (self, &ox, &oy);
+    area = (GdkRectangle) { (int) (r->origin.x + ox), (int) (r->origin.y + oy),
+                            (int) ceil (r->size.width), (int) ceil (r->size.height) };
+  }
   gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;
 }
@@ -534,6 +608,11 @@ zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                 : g_str_equal (action_name, "chain.zoom-out") ? self->zoom / ZOOM_STEP : 1.0;
   int index = selected_index (self);
 
+  if (g_str_equal (action_name, "chain.zoom-fit"))
+    {
+      set_zoom (self, fit_zoom (self), TRUE);
+      return;
+    }
   zoom_at (self, zoom, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
   /* Zooming from the keyboard keeps the selection in view. */
   scroll_to_node (self, index);
@@ -649,6 +728,7 @@ pl_kpi_chain_view_class_init (PlKpiChainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chain.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "chain.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "chain.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "chain.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "chain.move", "(ii)", move_action);
   gtk_widget_class_install_action (widget_class, "chain.activate", NULL, activate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "chain.zoom-in", NULL);
@@ -658,6 +738,8 @@ pl_kpi_chain_view_class_init (PlKpiChainViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "chain.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "chain.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "chain.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK, "chain.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_9, GDK_CONTROL_MASK, "chain.zoom-fit", NULL);
   add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
   add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
   add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
@@ -738,7 +820,9 @@ pl_kpi_chain_view_set_plan (PlKpiChainView *self, PlPlan *plan)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
   self->pan_x = self->pan_y = 0;
-  self->zoom = 1.0;
+  /* A plan opens with its whole chain in view. */
+  self->zoom = fit_zoom (self);
+  self->fitted = TRUE;
   invalidate (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
@@ -817,7 +901,10 @@ pl_kpi_chain_view_get_node_bounds (PlKpiChainView *self, PlItem *kpi, graphene_r
   for (guint i = 0; i < self->layout->nodes->len; i++)
     if (g_array_index (self->layout->nodes, PlChainNode, i).kpi == kpi)
       {
-        graphene_rect_offset_r (&self->rects[i], (float) -self->pan_x, (float) -self->pan_y, bounds);
+        double ox, oy;
+
+        chart_offset (self, &ox, &oy);
+        graphene_rect_offset_r (&self->rects[i], (float) ox, (float) oy, bounds);
         return TRUE;
       }
   return FALSE;
@@ -862,4 +949,25 @@ pl_kpi_chain_view_describe (PlKpiChainView *self, PlItem *kpi)
                                   status_text (pl_kpi_status (self->plan, kpi, month)),
                                   owner != NULL && pl_item_get_string (owner, PL_MEMBER_NAME)
                                   ? pl_item_get_string (owner, PL_MEMBER_NAME) : _("nobody"));
+}
+
+gboolean
+pl_kpi_chain_view_get_fitted (PlKpiChainView *self)
+{
+  g_return_val_if_fail (PL_IS_KPI_CHAIN_VIEW (self), FALSE);
+  return self->fitted;
+}
+
+void
+pl_kpi_chain_view_get_text (PlKpiChainView *self, PlKpiChainText *text)
+{
+  double scale = pl_a11y_text_scale ();
+
+  g_return_if_fail (PL_IS_KPI_CHAIN_VIEW (self));
+  ensure_layout (self);
+  *text = (PlKpiChainText) { 0 };
+  if (self->layout == NULL)
+    return;
+  pl_kpi_chain_chart_text (self->plan, self->layout, NULL, chart_width (self) / scale, chart_height (self) / scale,
+                           pl_chart_theme_for_widget (GTK_WIDGET (self)), text);
 }

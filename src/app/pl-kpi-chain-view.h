@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pl-kpi-chain-chart.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -10,13 +11,15 @@ G_BEGIN_DECLS
 #define PL_TYPE_KPI_CHAIN_VIEW (pl_kpi_chain_view_get_type ())
 G_DECLARE_FINAL_TYPE (PlKpiChainView, pl_kpi_chain_view, PL, KPI_CHAIN_VIEW, GtkWidget)
 
-/* The zoom's range: 1 fits the whole chain in the view. */
-#define PL_KPI_CHAIN_VIEW_ZOOM_MIN 1.0
-#define PL_KPI_CHAIN_VIEW_ZOOM_MAX 8.0
+/* The zoom's range: 1 is the chain's natural size, boxes in full form; below it they are
+ * compact. */
+#define PL_KPI_CHAIN_VIEW_ZOOM_MIN 0.05
+#define PL_KPI_CHAIN_VIEW_ZOOM_MAX 4.0
 
 /* The KPI chain of a plan drawn as a graph that zooms and pans: hover for a KPI's details,
  * click or arrow keys to select one, Enter or a double click to open it ("activate").
- * Actions: chain.zoom-in, chain.zoom-out, chain.zoom-reset (Ctrl+plus, minus, 0),
+ * Actions: chain.zoom-in, chain.zoom-out, chain.zoom-reset (Ctrl+plus, minus, 0: the natural
+ * size), chain.zoom-fit (Ctrl+9: the whole chain in view, following the view's size),
  * chain.move (ii) (the arrow keys), chain.activate (Enter). */
 
 GtkWidget *pl_kpi_chain_view_new          (void);
@@ -26,8 +29,12 @@ PlPlan    *pl_kpi_chain_view_get_plan     (PlKpiChainView *self);
 PlItem    *pl_kpi_chain_view_get_selected (PlKpiChainView *self);
 /* Selects @kpi (a KPI of the plan, or NULL for none) and brings it into view. */
 void       pl_kpi_chain_view_set_selected (PlKpiChainView *self, PlItem *kpi);
-/* The zoom: 1 fits the whole chain in the view. */
+/* The zoom: 1 is the chain's natural size. */
 double     pl_kpi_chain_view_get_zoom     (PlKpiChainView *self);
+/* Whether the zoom fits the whole chain in the view (and follows its size). */
+gboolean   pl_kpi_chain_view_get_fitted   (PlKpiChainView *self);
+/* How the chain's text is laid out as the view draws it now (pl_kpi_chain_chart_text()). */
+void       pl_kpi_chain_view_get_text     (PlKpiChainView *self, PlKpiChainText *text);
 /* Sets the zoom (clamped to what the view allows), keeping the middle of the view in place. */
 void       pl_kpi_chain_view_set_zoom     (PlKpiChainView *self, double zoom);
 /* The first day of the month the chain shows (the last month with measurements). */

@@ -15,12 +15,23 @@
 #include "pl-records.h"
 
 #define MARGIN         16.0
-#define MAX_COLUMN_GAP 48.0
-#define MIN_COLUMN_GAP 12.0
-#define ROW_GAP        10.0
-#define MAX_NODE_H     62.0
-#define MAX_NODE_W     220.0
 #define TREND_MONTHS   6
+/* Layout units to pixels at zoom 1: boxes 150 pixels wide, room for the full form. */
+#define NATURAL_SCALE  1.5
+/* The full form (name, value against target, trend) needs boxes this big; below, compact. */
+#define FULL_MIN_W     148.0
+#define FULL_MIN_H     60.0
+/* Squeezed below the natural size, the space between layers keeps at least this share of its
+ * laid-out proportion to the boxes. */
+#define MIN_GAP_SHARE  0.5
+/* On paper, read closer than a screen and with no tooltip for a name, it gives more. */
+#define MIN_GAP_SHARE_PAPER 0.2
+/* In a box: the status bar, the padding around the text, the trend of the full form. */
+#define BAR_W          4.0
+#define PAD            4.0
+#define TREND_W        36.0
+/* Routes are flattened into segments about this long, in pixels. */
+#define CURVE_STEP     12.0
 #define EDGE_WIDTH     1.2
 /* Below this height a node is a plain box (corners this small do not show, and boxes are
  * cairo's fastest path). */
@@ -112,62 +123,366 @@ is_funnel_stage (gint64 stage)
   return stage >= PL_STAGE_VISITORS && stage <= PL_STAGE_NEW_CUSTOMERS;
 }
 
-static guint
-column_size (const PlChainLayout *layout, guint column)
-{
-  guint n = 0;
+/* ---- from layout units to the area ---- */
 
-  for (guint i = 0; i < layout->nodes->len; i++)
-    if (g_array_index (layout->nodes, PlChainNode, i).column == column)
-      n++;
-  return n;
-}
+/* A knot of the map of x: layout x @x0 goes to @px0, the map's slope there being @slope. */
+typedef struct {
+  double x0, px0, slope;
+} Stretch;
 
-/* How far from its ends an edge's control points lie: it leaves and enters nodes level, and
- * long edges run straight between. */
-static double
-curve_offset (double sx, double ex)
-{
-  return MIN ((ex - sx) * 0.6, 18);
-}
+/* How the layout maps to the area: y affine; x affine at the natural size and above, and
+ * below it squeezed (boxes keep their width for their names, the space between layers gives
+ * first): a smooth monotone map of x alone (monotone cubic through the edges of the boxes),
+ * so links cross and enter boxes where the layout's do, and bend without kinks. */
+typedef struct {
+  GArray  *stretches;     /* Stretch, by x0 */
+  double   ly0, oy, sy;
+  double   box_w, box_h;  /* layout units */
+  double   bw, bh;        /* the boxes in the area's units */
+  gboolean affine, full;
+  guint    first, end;    /* the layers drawn */
+} Geometry;
 
-/* The space between columns: a third of a column (room for a conversion rate), within
- * bounds; narrow charts of deep chains keep their width for the names. */
-static double
-column_gap (const PlChainLayout *layout, double width)
-{
-  return CLAMP ((width - 2 * MARGIN) / MAX (layout->n_columns, 1) / 3, MIN_COLUMN_GAP, MAX_COLUMN_GAP);
-}
-
-/* The rectangle of a node in a column of @rows nodes. */
+/* The top-left corner of node @i's box in layout units. */
 static void
-node_rect (const PlChainLayout *layout, const PlChainNode *node, guint rows, double width, double height,
-           double *x, double *y, double *w, double *h)
+node_box (const PlChainLayout *layout, guint i, double *x, double *y)
 {
-  double gap = column_gap (layout, width);
-  double column_w = (width - 2 * MARGIN + gap) / MAX (layout->n_columns, 1);
-  double row_h = (height - 2 * MARGIN) / MAX (layout->max_rows, 1);
+  const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, i);
 
-  *w = MIN (column_w - gap, MAX_NODE_W);
-  *h = MIN (row_h - ROW_GAP, MAX_NODE_H);
-  if (*w < 2)
-    *w = 2;
-  if (*h < 2)
-    *h = MAX (row_h * 0.7, 1);
-  /* Columns are centred in their slot, and their nodes centred vertically. */
-  *x = MARGIN + node->column * column_w + (column_w - gap - *w) / 2;
-  *y = MARGIN + (layout->max_rows - rows) * row_h / 2 + node->row * row_h + (row_h - *h) / 2;
+  *x = node->x;
+  *y = node->y;
+}
+
+/* Edge @e's route in layout units (@n points). */
+static const PlChainPoint *
+edge_route (const PlChainLayout *layout, guint e, guint *n)
+{
+  const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+
+  *n = edge->route ? edge->route->len : 0;
+  return edge->route ? (const PlChainPoint *) edge->route->data : NULL;
+}
+
+static gboolean
+column_drawn (const Geometry *g, guint column)
+{
+  return column >= g->first && column < g->end;
+}
+
+static gboolean
+edge_inside (const PlChainLayout *layout, const Geometry *g, const PlChainEdge *edge)
+{
+  return column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->from).column) &&
+         column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->to).column);
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+map_x (const Geometry *g, double x)
+{
+  const Stretch *s = &g_array_index (g->stretches, Stretch, 0);
+  guint lo = 0, hi = g->stretches->len - 1;
+  double h, t;
+
+  /* Beyond the ends: straight on. */
+  if (x <= s[0].x0 || hi == 0)
+    return s[0].px0 + s[0].slope * (x - s[0].x0);
+  if (x >= s[hi].x0)
+    return s[hi].px0 + s[hi].slope * (x - s[hi].x0);
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (s[mid].x0 <= x)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  /* Cubic Hermite between the two knots. */
+  h = s[hi].x0 - s[lo].x0;
+  t = (x - s[lo].x0) / h;
+  return (2 * t * t * t - 3 * t * t + 1) * s[lo].px0 + (t * t * t - 2 * t * t + t) * h * s[lo].slope +
+         (-2 * t * t * t + 3 * t * t) * s[hi].px0 + (t * t * t - t * t) * h * s[hi].slope;
+}
+
+static double
+map_y (const Geometry *g, double y)
+{
+  return g->oy + g->sy * (y - g->ly0);
+}
+
+static void
+add_stretch (GArray *stretches, double x0, double *px, double length, double slope)
+{
+  Stretch s = { x0, *px, slope };
+
+  if (length <= 0)
+    return;
+  g_array_append_val (stretches, s);
+  *px += slope * length;
+}
+
+/* The layout's extent over the layers drawn: their boxes and the routes between them. */
+static void
+extent (const PlChainLayout *layout, guint first, guint end, double *x0, double *y0, double *x1, double *y1)
+{
+  *x0 = *y0 = INFINITY;
+  *x1 = *y1 = -INFINITY;
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      guint column = g_array_index (layout->nodes, PlChainNode, i).column;
+      double x, y;
+
+      if (column < first || column >= end)
+        continue;
+      node_box (layout, i, &x, &y);
+      *x0 = MIN (*x0, x);
+      *y0 = MIN (*y0, y);
+      *x1 = MAX (*x1, x + layout->box_w);
+      *y1 = MAX (*y1, y + layout->box_h);
+    }
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+      guint a = g_array_index (layout->nodes, PlChainNode, edge->from).column;
+      guint b = g_array_index (layout->nodes, PlChainNode, edge->to).column;
+      const PlChainPoint *route;
+      guint n;
+
+      if (a < first || a >= end || b < first || b >= end)
+        continue;
+      route = edge_route (layout, e, &n);
+      for (guint k = 0; k < n; k++)
+        {
+          *y0 = MIN (*y0, route[k].y);
+          *y1 = MAX (*y1, route[k].y);
+        }
+    }
+  if (!isfinite (*x0))
+    *x0 = *y0 = *x1 = *y1 = 0;
+}
+
+static Geometry *
+geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height)
+{
+  Geometry *g = g_new0 (Geometry, 1);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean paper = options && options->paper;
+  /* On paper the page has margins of its own. */
+  double margin = paper ? 0 : MARGIN;
+  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1), avail_h = MAX (height - 2 * margin, 1);
+  double bands = 0, gaps, sb, sg, s, cursor, px = margin, band_start = 0, band_end = -INFINITY;
+
+  g->first = options && options->end_column > options->first_column ? options->first_column : 0;
+  g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
+  g->box_w = layout->box_w;
+  g->box_h = layout->box_h;
+  g->stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
+  extent (layout, g->first, g->end, &x0, &y0, &x1, &y1);
+  lw = MAX (x1 - x0, 1);
+  lh = MAX (y1 - y0, 1);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
+      {
+        double x, y;
+        node_box (layout, i, &x, &y);
+        g_array_append_val (starts, x);
+      }
+  g_array_sort (starts, compare_double);
+  /* The bands of x the boxes take, overlapping boxes merged. */
+  for (guint i = 0; i <= starts->len; i++)
+    {
+      double x = i < starts->len ? g_array_index (starts, double, i) : INFINITY;
+      if (x > band_end)
+        {
+          if (isfinite (band_end))
+            bands += band_end - band_start;
+          band_start = x;
+        }
+      band_end = MAX (band_end, x + g->box_w);
+    }
+  gaps = MAX (lw - bands, 0);
+  s = avail_w / lw;
+  g->sy = avail_h / lh;
+  g->full = g->box_w * s >= FULL_MIN_W && g->box_h * g->sy >= FULL_MIN_H;
+  g->affine = g->full || gaps <= 0;
+  if (g->affine)
+    sb = sg = s;
+  else
+    {
+      /* Boxes as wide as the space between layers lets them, up to the full form's width. */
+      sb = MAX (s, MIN (FULL_MIN_W / g->box_w, avail_w / (bands + (paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE) * gaps)));
+      sg = (avail_w - sb * bands) / gaps;
+      /* Compact boxes no taller than at the natural size, the chain centred. */
+      g->sy = MIN (g->sy, NATURAL_SCALE);
+    }
+  g->ly0 = y0;
+  g->oy = margin + (paper ? 0 : (avail_h - lh * g->sy) / 2);
+  g->bw = g->box_w * sb;
+  g->bh = g->box_h * g->sy;
+  /* The stretches, band by band. */
+  cursor = x0;
+  band_end = -INFINITY;
+  for (guint i = 0; i <= starts->len; i++)
+    {
+      double x = i < starts->len ? g_array_index (starts, double, i) : INFINITY;
+      if (x > band_end)
+        {
+          if (isfinite (band_end))
+            {
+              add_stretch (g->stretches, cursor, &px, band_start - cursor, sg);
+              add_stretch (g->stretches, band_start, &px, band_end - band_start, sb);
+              cursor = band_end;
+            }
+          band_start = x;
+        }
+      band_end = MAX (band_end, x + g->box_w);
+    }
+  add_stretch (g->stretches, cursor, &px, x1 - cursor, sg);
+  if (g->stretches->len == 0)
+    add_stretch (g->stretches, x0, &px, 1, sb);
+  /* The last knot, at the end of the last stretch. */
+  {
+    const Stretch *last = &g_array_index (g->stretches, Stretch, g->stretches->len - 1);
+    Stretch end = { last->x0 + (px - last->px0) / last->slope, px, last->slope };
+    g_array_append_val (g->stretches, end);
+  }
+  /* The slopes at the knots so far are the stretches' own; the map's slope at each knot is
+   * their weighted harmonic mean, which keeps it monotone (Fritsch and Butland). */
+  {
+    Stretch *k = &g_array_index (g->stretches, Stretch, 0);
+    guint n = g->stretches->len;
+    g_autofree double *secant = g_new (double, n);
+
+    for (guint i = 0; i + 1 < n; i++)
+      secant[i] = k[i].slope;
+    for (guint i = 1; i + 1 < n; i++)
+      {
+        double h0 = k[i].x0 - k[i - 1].x0, h1 = k[i + 1].x0 - k[i].x0;
+        double w1 = 2 * h1 + h0, w2 = h1 + 2 * h0;
+
+        k[i].slope = (w1 + w2) / (w1 / secant[i - 1] + w2 / secant[i]);
+      }
+    if (n > 1)
+      k[n - 1].slope = secant[n - 2];
+  }
+  return g;
+}
+
+static void
+geometry_free (Geometry *g)
+{
+  g_array_unref (g->stretches);
+  g_free (g);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Geometry, geometry_free)
+
+typedef struct {
+  double x, y, w, h;
+} Rect;
+
+static void
+geometry_rect (const Geometry *g, const PlChainLayout *layout, guint i, Rect *r)
+{
+  double x, y;
+
+  node_box (layout, i, &x, &y);
+  r->x = map_x (g, x);
+  r->w = map_x (g, x + g->box_w) - r->x;
+  r->y = map_y (g, y);
+  r->h = g->bh;
 }
 
 void
 pl_kpi_chain_chart_node_rect (const PlChainLayout *layout, guint index, double width, double height,
                               double *x, double *y, double *w, double *h)
 {
-  const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, index);
+  g_autoptr(Geometry) g = geometry_new (layout, NULL, width, height);
+  Rect r;
 
-  node_rect (layout, node, column_size (layout, node->column), width, height, x, y, w, h);
+  geometry_rect (g, layout, index, &r);
+  *x = r.x;
+  *y = r.y;
+  *w = r.w;
+  *h = r.h;
 }
 
+void
+pl_kpi_chain_chart_natural_size (const PlChainLayout *layout, double *width, double *height)
+{
+  double x0, y0, x1, y1;
+
+  extent (layout, 0, G_MAXUINT, &x0, &y0, &x1, &y1);
+  *width = MAX (x1 - x0, 1) * NATURAL_SCALE + 2 * MARGIN;
+  *height = MAX (y1 - y0, 1) * NATURAL_SCALE + 2 * MARGIN;
+}
+
+static void
+append_point (GArray *points, const Geometry *g, double x, double y)
+{
+  PlChainPoint p = { map_x (g, x), map_y (g, y) };
+
+  g_array_append_val (points, p);
+}
+
+/* Edge @e's route mapped to the area as a polyline (into @points, emptied first): each
+ * Bézier piece flattened into segments a few pixels long, their ends mapped. */
+static void
+edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *points)
+{
+  guint n;
+  const PlChainPoint *route = edge_route (layout, e, &n);
+  double scale = MAX (g->sy, g->bw / g->box_w);
+
+  g_array_set_size (points, 0);
+  if (n == 0)
+    return;
+  append_point (points, g, route[0].x, route[0].y);
+  for (guint k = 0; k + 3 < n; k += 3)
+    {
+      const PlChainPoint *p = &route[k];
+      double length = hypot (p[1].x - p[0].x, p[1].y - p[0].y) + hypot (p[2].x - p[1].x, p[2].y - p[1].y) +
+                      hypot (p[3].x - p[2].x, p[3].y - p[2].y);
+      int steps = CLAMP ((int) (length * scale / CURVE_STEP), 2, 24);
+
+      for (int i = 1; i <= steps; i++)
+        {
+          double t = (double) i / steps, u = 1 - t;
+          double bx = u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x;
+          double by = u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y;
+
+          append_point (points, g, bx, by);
+        }
+    }
+}
+
+/* The area edge @e's route can reach (its control points' hull, mapped). */
+static void
+edge_bounds (const PlChainLayout *layout, const Geometry *g, guint e, Rect *r)
+{
+  guint n;
+  const PlChainPoint *route = edge_route (layout, e, &n);
+  double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+
+  for (guint k = 0; k < n; k++)
+    {
+      x0 = MIN (x0, route[k].x);
+      x1 = MAX (x1, route[k].x);
+      y0 = MIN (y0, route[k].y);
+      y1 = MAX (y1, route[k].y);
+    }
+  r->x = map_x (g, x0);
+  r->y = map_y (g, y0);
+  r->w = map_x (g, x1) - r->x;
+  r->h = map_y (g, y1) - r->y;
+}
 static void
 draw_trend (cairo_t *cr, PlPlan *plan, PlItem *kpi, guint32 month, double x, double y, double w, double h,
             const PlColor *color)
@@ -206,10 +521,6 @@ draw_trend (cairo_t *cr, PlPlan *plan, PlItem *kpi, guint32 month, double x, dou
   cairo_restore (cr);
 }
 
-typedef struct {
-  double x, y, w, h;
-} Rect;
-
 static void
 rounded_rect (cairo_t *cr, const Rect *r)
 {
@@ -227,22 +538,6 @@ static gboolean
 visible (const Rect *r, const Rect *clip)
 {
   return r->x + r->w >= clip->x && r->x <= clip->x + clip->w && r->y + r->h >= clip->y && r->y <= clip->y + clip->h;
-}
-
-static PangoLayout *
-new_text (cairo_t *cr, const char *family, double px, gboolean bold)
-{
-  PangoLayout *text = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_new ();
-
-  pango_font_description_set_family (description, family);
-  pango_font_description_set_absolute_size (description, px * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (text, description);
-  pango_font_description_free (description);
-  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-  return text;
 }
 
 /* The funnel conversion rate along @edge, or NaN: only between two funnel stages in funnel
@@ -320,13 +615,12 @@ mask_segment (EdgeMask *mask, double ax, double ay, double bx, double by, double
   stop = (int) ceil (bx);
   for (int i = start; i < stop; i++)
     {
-      /* The share of this column the segment spans along its axis (its ends are partial). */
-      double along = MIN (bx, i + 1.0) - MAX (ax, (double) i);
+      /* Columns at the segment's ends are covered whole: the next segment of the polyline
+       * shares them, and partial ends would dot the line at every joint. */
+      double along = 1;
       double centre = ay + gradient * (i + 0.5 - ax);
       double top = centre - half, bottom = centre + half;
 
-      if (along <= 0)
-        continue;
       for (int j = (int) floor (top); j < (int) ceil (bottom); j++)
         {
           double cover = (MIN (bottom, j + 1.0) - MAX (top, (double) j)) * along;
@@ -376,41 +670,6 @@ edge_mask_begin (cairo_t *cr, EdgeMask *mask, cairo_surface_t **surface)
   return TRUE;
 }
 
-/* The cubic from (sx, sy) to (ex, ey) with horizontal tangents, as the vector path draws it,
- * flattened into the mask. */
-static void
-mask_edge (cairo_t *cr, EdgeMask *mask, double sx, double sy, double ex, double ey, double line_width)
-{
-  double px = 0, py = 0, thickness;
-  double c1x = sx + curve_offset (sx, ex), c2x = ex - curve_offset (sx, ex);
-  double dx = line_width, dy = 0;
-  int steps;
-
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  thickness = dx * mask->scale;
-  {
-    double ax = sx, ay = sy, bx = ex, by = ey;
-    cairo_user_to_device (cr, &ax, &ay);
-    cairo_user_to_device (cr, &bx, &by);
-    /* About one segment per 12 pixels of its longer side: smooth enough at any zoom. */
-    steps = CLAMP ((int) (MAX (fabs (bx - ax), fabs (by - ay)) * mask->scale / 12), 2, 24);
-  }
-  for (int k = 0; k <= steps; k++)
-    {
-      double t = (double) k / steps, u = 1 - t;
-      double x = u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * ex;
-      double y = u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ey + t * t * t * ey;
-
-      cairo_user_to_device (cr, &x, &y);
-      x = (x - mask->x0) * mask->scale;
-      y = (y - mask->y0) * mask->scale;
-      if (k > 0)
-        mask_segment (mask, px, py, x, y, thickness);
-      px = x;
-      py = y;
-    }
-}
-
 static void
 edge_mask_end (cairo_t *cr, EdgeMask *mask, cairo_surface_t *surface)
 {
@@ -455,76 +714,577 @@ compare_edge_columns (gconstpointer a, gconstpointer b, gpointer user_data)
   return xt < yt ? -1 : xt > yt;
 }
 
-/* One line of name per node, a column at a time: one layout holds a column's names, a
- * paragraph each (ellipsised on their own), and each line is shown at its node. Shaping is
- * then done once per column, not once per node: at 300 KPIs, most of the drawing time. */
-static void
-draw_names_by_column (cairo_t *cr, const PlChainLayout *layout, const Rect *rects, const guint *sizes,
-                      PangoLayout *text, const Rect *clip, const PlColor *color)
+/* ---- the boxes' text: one size for the whole chain, names whole ---- */
+
+typedef struct {
+  PangoLayout *name;
+  PangoLayout *value;
+  /* Every name on a line of its own, unwrapped: shaped once for the whole chain, each name that
+   * fits on one line is measured and drawn from it (at 300 KPIs, most of the text's time). */
+  PangoLayout *all;
+  GPtrArray   *lines;       /* the lines of @all, a node each */
+  double       shaped_px;   /* the size @all is laid out at */
+  gboolean     compact;
+  gboolean     with_value;  /* the value under the name (compact boxes too low drop it) */
+  double       px;          /* 0: no names */
+  double       text_w;      /* the width names wrap in */
+  int          max_lines;
+} BoxText;
+
+static PangoLayout *
+box_layout (cairo_t *cr, const PlChartStyle *style, gboolean bold)
 {
-  g_autofree guint *by_row = NULL;
-  guint n = layout->nodes->len, max = 0;
+  PangoLayout *text = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (style->font);
+  PangoAttrList *no_hyphens = pango_attr_list_new ();
 
-  for (guint c = 0; c < layout->n_columns; c++)
-    max = MAX (max, sizes[c]);
-  by_row = g_new (guint, max);
-  set_color (cr, color, 1);
-  for (guint c = 0; c < layout->n_columns; c++)
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (text, font);
+  pango_font_description_free (font);
+  /* Names wrap between words, never inside one, and are never cut short. */
+  pango_layout_set_wrap (text, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+  pango_attr_list_insert (no_hyphens, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (text, no_hyphens);
+  pango_attr_list_unref (no_hyphens);
+  return text;
+}
+
+/* Whether @text, laid out, holds its words whole: not ellipsized, every line within its
+ * width and every line after the first starting after a space or a hyphen of the text. */
+static gboolean
+laid_out_whole (PangoLayout *text)
+{
+  const char *str = pango_layout_get_text (text);
+  int width = pango_layout_get_width (text);
+  int n = pango_layout_get_line_count (text);
+
+  if (pango_layout_is_ellipsized (text))
+    return FALSE;
+  for (int i = 0; i < n; i++)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
-      PangoLayoutIter *iter;
-      guint count = 0, line = 0;
-      double text_w = 0;
+      PangoLayoutLine *line = pango_layout_get_line_readonly (text, i);
+      PangoRectangle logical;
 
-      for (guint i = 0; i < n; i++)
+      pango_layout_line_get_extents (line, NULL, &logical);
+      if (width > 0 && logical.width > width)
+        return FALSE;
+      if (i > 0 && line->start_index > 0)
         {
-          const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, i);
-          if (node->column == c && node->row < sizes[c])
+          gunichar before = g_utf8_get_char (g_utf8_prev_char (str + line->start_index));
+          if (!g_unichar_isspace (before) && before != '-' && before != '/')
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static double
+line_height (PangoLayout *text)
+{
+  int h;
+
+  pango_layout_set_width (text, -1);
+  pango_layout_set_text (text, "0", -1);
+  pango_layout_get_pixel_size (text, NULL, &h);
+  return h;
+}
+
+static const char *
+kpi_name (const PlChainLayout *layout, guint i)
+{
+  const char *name = pl_item_get_string (g_array_index (layout->nodes, PlChainNode, i).kpi, PL_KPI_NAME);
+
+  return name ? name : "";
+}
+
+/* The line of @all that holds node @i's name, when it fits on one line; else NULL. */
+static PangoLayoutLine *
+single_line (BoxText *t, guint i)
+{
+  PangoLayoutLine *line = i < t->lines->len ? g_ptr_array_index (t->lines, i) : NULL;
+  PangoRectangle logical;
+
+  if (line == NULL)
+    return NULL;
+  pango_layout_line_get_extents (line, NULL, &logical);
+  return logical.width <= t->text_w * PANGO_SCALE ? line : NULL;
+}
+
+/* Sets the text size of the boxes, and when @shape, lays out every name at it. */
+static void
+set_size (BoxText *t, double px, gboolean shape)
+{
+  PangoLayoutIter *iter;
+
+  pl_chart_text_set_size (t->name, px);
+  pl_chart_text_set_size (t->value, px);
+  if (!shape || px == t->shaped_px)
+    return;
+  t->shaped_px = px;
+  pl_chart_text_set_size (t->all, px);
+  g_ptr_array_set_size (t->lines, 0);
+  iter = pango_layout_get_iter (t->all);
+  do
+    g_ptr_array_add (t->lines, pango_layout_iter_get_line_readonly (iter));
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* The height a name has in a box at @px (what the value leaves), or 0 when not a line. */
+static double
+name_room (BoxText *t, const Geometry *g, double px)
+{
+  double room;
+
+  set_size (t, px, FALSE);
+  room = g->bh - 2 * PAD - (t->with_value ? line_height (t->value) : 0);
+  return room >= line_height (t->name) ? room : 0;
+}
+
+/* Whether every name of the layers drawn fits whole in its box at @px. */
+static gboolean
+names_fit (BoxText *t, const PlChainLayout *layout, const Geometry *g, double px)
+{
+  double room = name_room (t, g, px);
+
+  if (room == 0)
+    return FALSE;
+  set_size (t, px, TRUE);
+  pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      int h;
+
+      if (!column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) || single_line (t, i) != NULL)
+        continue;
+      pango_layout_set_text (t->name, kpi_name (layout, i), -1);
+      pango_layout_get_pixel_size (t->name, NULL, &h);
+      if (pango_layout_get_line_count (t->name) > t->max_lines || h > room || !laid_out_whole (t->name))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Chooses the one text size of the boxes: the largest within bounds at which every name is
+ * whole (a compact box too low for the value under it keeps the name alone); none when even
+ * the smallest does not hold them. */
+static void
+box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChainLayout *layout, const Geometry *g)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  t->compact = !g->full;
+  t->name = box_layout (cr, style, !t->compact);
+  t->value = box_layout (cr, style, FALSE);
+  t->all = box_layout (cr, style, !t->compact);
+  t->lines = g_ptr_array_new ();
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      gsize start = names->len;
+
+      g_string_append (names, kpi_name (layout, i));
+      /* A line break inside a name would shift every name after it. */
+      g_strdelimit (names->str + start, "\n\r\u2028", ' ');
+      g_string_append_c (names, '\n');
+    }
+  pango_layout_set_width (t->all, -1);
+  pango_layout_set_text (t->all, names->str, (int) names->len);
+  pango_layout_set_wrap (t->value, PANGO_WRAP_WORD);
+  t->max_lines = 3;
+  t->text_w = g->bw - BAR_W - 2 * PAD;
+  t->px = 0;
+  if (t->text_w < 2 * PL_KPI_CHAIN_TEXT_MIN)
+    return;
+  for (int pass = 0; pass < (t->compact ? 2 : 1) && t->px == 0; pass++)
+    {
+      double lo = PL_KPI_CHAIN_TEXT_MIN, hi = PL_KPI_CHAIN_TEXT_MAX;
+
+      t->with_value = pass == 0;
+      if (name_room (t, g, lo) == 0)
+        continue;
+      /* First the largest size a line fits in the box's height (no shaping needed). */
+      if (name_room (t, g, hi) == 0)
+        {
+          double low = lo;
+          while (hi - low > 0.25)
             {
-              by_row[node->row] = i;
-              count++;
+              double mid = (low + hi) / 2;
+              if (name_room (t, g, mid) > 0)
+                low = mid;
+              else
+                hi = mid;
+            }
+          hi = low;
+        }
+      if (names_fit (t, layout, g, hi))
+        t->px = hi;
+      else if (names_fit (t, layout, g, lo))
+        {
+          /* Half a pixel is as fine as text sizes need to be. */
+          while (hi - lo > 0.5)
+            {
+              double mid = (lo + hi) / 2;
+              if (names_fit (t, layout, g, mid))
+                lo = mid;
+              else
+                hi = mid;
+            }
+          t->px = lo;
+        }
+    }
+  if (t->px > 0)
+    {
+      set_size (t, t->px, TRUE);
+      pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
+    }
+}
+
+static void
+box_text_clear (BoxText *t)
+{
+  g_clear_object (&t->name);
+  g_clear_object (&t->value);
+  g_clear_object (&t->all);
+  g_clear_pointer (&t->lines, g_ptr_array_unref);
+}
+
+void
+pl_kpi_chain_chart_text (PlPlan *plan, const PlChainLayout *layout, const PlKpiChainOptions *options, double width,
+                         double height, const PlChartStyle *style, PlKpiChainText *text)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(Geometry) g = geometry_new (layout, options, width, height);
+  BoxText t = { 0 };
+
+  box_text_init (&t, cr, style, layout, g);
+  *text = (PlKpiChainText) { t.compact, t.px, 0, t.px > 0 && t.with_value, TRUE };
+  /* Each name again, as drawn: laid out at the size chosen. */
+  for (guint i = 0; t.px > 0 && i < layout->nodes->len; i++)
+    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
+      {
+        text->names_shown++;
+        if (single_line (&t, i) != NULL)
+          continue;  /* on one line within its box */
+        pango_layout_set_text (t.name, kpi_name (layout, i), -1);
+        if (!laid_out_whole (t.name) || pango_layout_get_line_count (t.name) > t.max_lines)
+          text->names_whole = FALSE;
+      }
+  box_text_clear (&t);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The polyline @points (in user space) into the mask. */
+static void
+mask_polyline (cairo_t *cr, EdgeMask *mask, const GArray *points, double line_width)
+{
+  double dx = line_width, dy = 0, px = 0, py = 0;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  for (guint k = 0; k < points->len; k++)
+    {
+      const PlChainPoint *p = &g_array_index (points, PlChainPoint, k);
+      double x = p->x, y = p->y;
+
+      cairo_user_to_device (cr, &x, &y);
+      x = (x - mask->x0) * mask->scale;
+      y = (y - mask->y0) * mask->scale;
+      if (k > 0)
+        mask_segment (mask, px, py, x, y, dx * mask->scale);
+      px = x;
+      py = y;
+    }
+}
+
+static void
+draw_edges (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const Rect *clip, const PlChartStyle *style)
+{
+  double edge_width = style->high_contrast ? 2 : EDGE_WIDTH;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (PlChainPoint));
+  g_autofree guint *order = NULL;
+  EdgeMask mask;
+  cairo_surface_t *mask_surface = NULL;
+
+  /* Wider under high contrast, where a 1.2-pixel line blurs into the background even at full
+   * strength. */
+  set_color (cr, &style->muted, pl_chart_faint (style, 0.55));
+  if (edge_mask_begin (cr, &mask, &mask_surface))
+    {
+      for (guint e = 0; e < layout->edges->len; e++)
+        {
+          Rect span;
+
+          edge_bounds (layout, g, e, &span);
+          if (!edge_inside (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) || !visible (&span, clip))
+            continue;
+          edge_polyline (layout, g, e, points);
+          mask_polyline (cr, &mask, points, edge_width);
+        }
+      edge_mask_end (cr, &mask, mask_surface);
+      return;
+    }
+  /* One stroke per pair of columns: a path's cost in cairo follows the area it spans.
+   * Flattened coarser than cairo's default: a tenth of a pixel is invisible on a thin line. */
+  cairo_save (cr);
+  cairo_set_tolerance (cr, 0.5);
+  cairo_set_line_width (cr, edge_width);
+  order = g_new (guint, MAX (layout->edges->len, 1));
+  for (guint e = 0; e < layout->edges->len; e++)
+    order[e] = e;
+  g_qsort_with_data (order, layout->edges->len, sizeof (guint), compare_edge_columns, (gpointer) layout);
+  for (guint k = 0; k < layout->edges->len; k++)
+    {
+      guint e = order[k];
+      Rect span;
+
+      edge_bounds (layout, g, e, &span);
+      if (edge_inside (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) && visible (&span, clip))
+        {
+          if (g->affine)
+            {
+              /* The route's own curves, scaled: exact on paper and in SVG. */
+              guint n;
+              const PlChainPoint *route = edge_route (layout, e, &n);
+
+              if (n > 0)
+                cairo_move_to (cr, map_x (g, route[0].x), map_y (g, route[0].y));
+              for (guint i = 1; i + 2 < n; i += 3)
+                cairo_curve_to (cr, map_x (g, route[i].x), map_y (g, route[i].y), map_x (g, route[i + 1].x),
+                                map_y (g, route[i + 1].y), map_x (g, route[i + 2].x), map_y (g, route[i + 2].y));
+            }
+          else
+            {
+              edge_polyline (layout, g, e, points);
+              for (guint i = 0; i < points->len; i++)
+                {
+                  const PlChainPoint *p = &g_array_index (points, PlChainPoint, i);
+                  if (i == 0)
+                    cairo_move_to (cr, p->x, p->y);
+                  else
+                    cairo_line_to (cr, p->x, p->y);
+                }
             }
         }
-      if (count == 0 || count != sizes[c])
-        continue;
-      for (guint row = 0; row < count; row++)
-        {
-          const char *name = pl_item_get_string (g_array_index (layout->nodes, PlChainNode, by_row[row]).kpi, PL_KPI_NAME);
-          gsize start = names->len;
-
-          if (row > 0)
-            g_string_append_c (names, '\n');
-          start = names->len;
-          g_string_append (names, name ? name : "");
-          /* A line break inside a name would shift every name below it. */
-          g_strdelimit (names->str + start, "\n\r", ' ');
-        }
-      text_w = rects[by_row[0]].w - 14 - (rects[by_row[0]].w >= 150 ? 44 : 0);
-      pango_layout_set_width (text, (int) (text_w * PANGO_SCALE));
-      pango_layout_set_text (text, names->str, (int) names->len);
-      iter = pango_layout_get_iter (text);
-      do
-        {
-          const Rect *r;
-          PangoRectangle logical;
-          int baseline;
-
-          if (line >= count)
-            break;
-          r = &rects[by_row[line++]];
-          if (!visible (r, clip))
-            continue;
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          baseline = pango_layout_iter_get_baseline (iter);
-          /* Centred on the node: the line's own box, moved to the node's middle. */
-          cairo_move_to (cr, r->x + 9,
-                         r->y + (r->h - (double) logical.height / PANGO_SCALE) / 2 +
-                         (double) (baseline - logical.y) / PANGO_SCALE);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
+      if (k + 1 == layout->edges->len || compare_edge_columns (&order[k], &order[k + 1], (gpointer) layout) != 0)
+        cairo_stroke (cr);
     }
+  cairo_restore (cr);
+}
+
+static gboolean
+overlaps (const Rect *a, const Rect *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Stage to stage: the conversion rate at the middle of the link, on a patch of background,
+ * only where it covers no box and no other rate. */
+static void
+draw_rates (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const Rect *rects, const double *values,
+            double px, const PlChartStyle *style)
+{
+  g_autoptr(PangoLayout) label = pl_chart_text_new (cr, style, px * 0.85);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (PlChainPoint));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Rect));
+
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
+      double rate = edge_rate (layout, edge, values);
+      g_autofree char *text = NULL;
+      const PlChainPoint *middle;
+      PangoRectangle ink;
+      Rect patch;
+      gboolean free = TRUE;
+
+      if (isnan (rate) || !edge_inside (layout, g, edge))
+        continue;
+      edge_polyline (layout, g, e, points);
+      if (points->len == 0)
+        continue;
+      middle = &g_array_index (points, PlChainPoint, points->len / 2);
+      text = pl_percent_format (100 * rate, 1);
+      pango_layout_set_text (label, text, -1);
+      pango_layout_get_pixel_extents (label, &ink, NULL);
+      patch = (Rect) { middle->x - ink.width / 2.0 - 2, middle->y - ink.height / 2.0 - 1, ink.width + 4, ink.height + 2 };
+      /* Clear of the boxes by a few pixels: the link shows on both sides of its rate. */
+      {
+        Rect clear = { patch.x - 6, patch.y, patch.w + 12, patch.h };
+        for (guint i = 0; free && i < layout->nodes->len; i++)
+          free = !column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) || !overlaps (&clear, &rects[i]);
+      }
+      for (guint i = 0; free && i < placed->len; i++)
+        free = !overlaps (&patch, &g_array_index (placed, Rect, i));
+      if (!free)
+        continue;
+      g_array_append_val (placed, patch);
+      set_color (cr, &style->background, 0.9);
+      cairo_rectangle (cr, patch.x, patch.y, patch.w, patch.h);
+      cairo_fill (cr);
+      set_color (cr, &style->muted, 1);
+      cairo_move_to (cr, patch.x + 2 - ink.x, patch.y + 1 - ink.y);
+      pango_cairo_show_layout (cr, label);
+    }
+}
+
+/* The boxes: small ones as pixel-aligned boxes, a border box under a surface box (boxes skip
+ * cairo's tessellation entirely); bigger ones rounded, a fill and a stroke per column (the
+ * area a path spans is what it costs). Then the selection, and the status bars. */
+static void
+draw_boxes (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const Rect *rects,
+            const PlKpiStatus *statuses, int selected, const Rect *clip, const PlChartStyle *style)
+{
+  guint n = layout->nodes->len;
+  double border_alpha = pl_chart_faint (style, 0.35);
+
+#define SHOWN(i) (column_drawn (g, g_array_index (layout->nodes, PlChainNode, (i)).column) && visible (&rects[(i)], clip))
+  if (g->bh < ROUNDED_MIN_H)
+    {
+      for (int pass = 0; pass < 2; pass++)
+        {
+          cairo_new_path (cr);
+          for (guint i = 0; i < n; i++)
+            if (SHOWN (i))
+              {
+                double x = round (rects[i].x), y = round (rects[i].y);
+                double w = round (rects[i].x + rects[i].w) - x, h = round (rects[i].y + rects[i].h) - y;
+                if (pass == 0)
+                  cairo_rectangle (cr, x, y, w, h);
+                else
+                  cairo_rectangle (cr, x + 1, y + 1, w - 2, h - 2);
+              }
+          if (pass == 0)
+            cairo_set_source_rgb (cr, border_alpha * style->muted.r + (1 - border_alpha) * style->surface.r,
+                                  border_alpha * style->muted.g + (1 - border_alpha) * style->surface.g,
+                                  border_alpha * style->muted.b + (1 - border_alpha) * style->surface.b);
+          else
+            set_color (cr, &style->surface, 1);
+          cairo_fill (cr);
+        }
+    }
+  else
+    {
+      cairo_set_line_width (cr, 1);
+      for (guint c = g->first; c < MIN (g->end, layout->n_columns); c++)
+        {
+          cairo_new_path (cr);
+          for (guint i = 0; i < n; i++)
+            if (g_array_index (layout->nodes, PlChainNode, i).column == c && visible (&rects[i], clip))
+              rounded_rect (cr, &rects[i]);
+          set_color (cr, &style->surface, 1);
+          cairo_fill_preserve (cr);
+          set_color (cr, &style->muted, border_alpha);
+          cairo_stroke (cr);
+        }
+    }
+  if (selected >= 0 && (guint) selected < n && SHOWN (selected))
+    {
+      rounded_rect (cr, &rects[selected]);
+      set_color (cr, &style->text, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  /* The status as a bar on the left edge: readable at a glance, even at 300 KPIs. */
+  for (int status = 0; status < 4; status++)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        if (statuses[i] == (PlKpiStatus) status && SHOWN (i))
+          {
+            /* Pixel-aligned: crisp, and a box for cairo. */
+            double x = round (rects[i].x), y = round (rects[i].y);
+            cairo_rectangle (cr, x, y + 1, MAX (1, round (MIN (BAR_W, rects[i].w / 4))),
+                             round (rects[i].y + rects[i].h) - y - 2);
+          }
+      set_color (cr, pl_chart_status_color (style, status), 1);
+      cairo_fill (cr);
+    }
+#undef SHOWN
+}
+
+/* A box's text: its name whole, then its value (compact) or its value against target and a
+ * trend (full), the block centred in the box. */
+static void
+draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, const char *name, const Rect *r,
+               double value, double target, guint32 month, PlKpiStatus status, const PlChartStyle *style)
+{
+  g_autofree char *line = NULL;
+  gsize bright = 0;
+  int name_h, value_h = 0;
+  double top, x = r->x + BAR_W + PAD;
+  PangoLayoutLine *single = single_line (t, index);
+  PangoRectangle logical;
+
+  if (single != NULL)
+    {
+      pango_layout_line_get_pixel_extents (single, NULL, &logical);
+      name_h = logical.height;
+    }
+  else
+    {
+      pango_layout_set_text (t->name, name, -1);
+      pango_layout_get_pixel_size (t->name, NULL, &name_h);
+    }
+  if (t->with_value)
+    {
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      /* Compact, the value alone; share-safe, money as its share of the target all the same. */
+      if (t->compact && !(style->share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY))
+        {
+          line = short_value (kpi, value);
+          bright = strlen (line);
+        }
+      else
+        line = value_line (plan, kpi, value, target, style, &bright);
+      /* The target is secondary: dimmed after the value. */
+      {
+        PangoAttribute *dim = pango_attr_foreground_alpha_new (0.7 * 65535);
+        dim->start_index = bright;
+        dim->end_index = strlen (line);
+        pango_attr_list_insert (attributes, dim);
+      }
+      pango_layout_set_attributes (t->value, attributes);
+      pango_attr_list_unref (attributes);
+      pango_layout_set_width (t->value, -1);
+      pango_layout_set_text (t->value, line, -1);
+      /* A box too narrow for "135k / 148k" shows the value alone rather than both cut. */
+      {
+        int w;
+        pango_layout_get_pixel_size (t->value, &w, NULL);
+        if (w > t->text_w - (t->compact ? 0 : TREND_W + PAD) && bright < strlen (line))
+          {
+            line[bright] = '\0';
+            pango_layout_set_text (t->value, line, -1);
+          }
+      }
+      pango_layout_get_pixel_size (t->value, NULL, &value_h);
+    }
+  top = r->y + (r->h - name_h - value_h) / 2;
+  set_color (cr, &style->text, 1);
+  if (single != NULL)
+    {
+      cairo_move_to (cr, x, top - logical.y);
+      pango_cairo_show_layout_line (cr, single);
+    }
+  else
+    {
+      cairo_move_to (cr, x, top);
+      pango_cairo_show_layout (cr, t->name);
+    }
+  if (t->with_value)
+    {
+      set_color (cr, &style->muted, 1);
+      cairo_move_to (cr, x, top + name_h);
+      pango_cairo_show_layout (cr, t->value);
+    }
+  /* The trend beside the figures, as tall as their line. */
+  if (!t->compact && t->with_value)
+    draw_trend (cr, plan, kpi, month, r->x + r->w - TREND_W - PAD, top + name_h + 2, TREND_W, value_h - 4,
+                pl_chart_status_color (style, status));
 }
 
 /* The month the chain shows: the one asked for, else the last with measurements. */
@@ -604,17 +1364,12 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
   guint32 end = next_month (month);
   int selected = options ? options->selected : -1;
   guint n = layout->nodes->len;
-  g_autofree guint *sizes = NULL;
   g_autofree Rect *rects = NULL;
   g_autofree double *values = NULL;
+  g_autofree double *targets = NULL;
   g_autofree PlKpiStatus *statuses = NULL;
-  g_autofree guint *edge_order = NULL;
-  EdgeMask mask;
-  gboolean two_line_mode;
-  cairo_surface_t *mask_surface = NULL;
-  g_autoptr(PangoLayout) name_text = NULL;
-  g_autoptr(PangoLayout) value_text = NULL;
-  double font_px, edge_width, border_alpha;
+  g_autoptr(Geometry) g = NULL;
+  BoxText text = { 0 };
   Rect clip;
 
   set_color (cr, &style->background, 1);
@@ -623,266 +1378,35 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
     return pl_chart_sentences_join (sentences_of (layout, month, NULL));
 
   /* What every node needs, once: its rectangle, its latest value and its status. */
-  sizes = g_new0 (guint, layout->n_columns);
+  g = geometry_new (layout, options, width, height);
   rects = g_new (Rect, n);
   values = g_new (double, n);
+  targets = g_new (double, n);
   statuses = g_new (PlKpiStatus, n);
   for (guint i = 0; i < n; i++)
-    sizes[g_array_index (layout->nodes, PlChainNode, i).column]++;
-  for (guint i = 0; i < n; i++)
     {
-      const PlChainNode *node = &g_array_index (layout->nodes, PlChainNode, i);
+      PlItem *kpi = g_array_index (layout->nodes, PlChainNode, i).kpi;
 
-      node_rect (layout, node, sizes[node->column], width, height, &rects[i].x, &rects[i].y, &rects[i].w, &rects[i].h);
-      values[i] = pl_figures_kpi_value (plan, PL_KPI (node->kpi), month, end);
-      statuses[i] = pl_kpi_status (plan, node->kpi, month);
+      geometry_rect (g, layout, i, &rects[i]);
+      values[i] = pl_figures_kpi_value (plan, PL_KPI (kpi), month, end);
+      targets[i] = pl_figures_kpi_target (plan, PL_KPI (kpi), month, end);
+      statuses[i] = pl_kpi_status (plan, kpi, month);
     }
-  font_px = CLAMP (rects[0].h * 0.26, 6, 12);
-  /* Zoomed in, most of the chain is outside the area being painted: skip it. */
   {
     double x1, y1, x2, y2;
     cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
     clip = (Rect) { x1, y1, x2 - x1, y2 - y1 };
   }
 
-  /* Edges first, under the nodes; wider under high contrast, where a 1.2-pixel line blurs
-   * into the background even at full strength. */
-  edge_width = style->high_contrast ? 2 : EDGE_WIDTH;
-  set_color (cr, &style->muted, pl_chart_faint (style, 0.55));
-  if (edge_mask_begin (cr, &mask, &mask_surface))
-    {
-      for (guint e = 0; e < layout->edges->len; e++)
-        {
-          const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
-          const Rect *r0 = &rects[edge->from], *r1 = &rects[edge->to];
-          double sx = r0->x + r0->w, sy = r0->y + r0->h / 2, ex = r1->x, ey = r1->y + r1->h / 2;
-          Rect span = { sx, MIN (sy, ey), ex - sx, fabs (ey - sy) };
-
-          if (visible (&span, &clip))
-            mask_edge (cr, &mask, sx, sy, ex, ey, edge_width);
-        }
-      edge_mask_end (cr, &mask, mask_surface);
-    }
-  else
-    {
-      /* One stroke per pair of columns: a path's cost in cairo follows the area it spans.
-       * Flattened coarser than cairo's default: a tenth of a pixel is invisible on a thin
-       * line. */
-      cairo_save (cr);
-      cairo_set_tolerance (cr, 0.5);
-      cairo_set_line_width (cr, edge_width);
-      edge_order = g_new (guint, layout->edges->len);
-      for (guint e = 0; e < layout->edges->len; e++)
-        edge_order[e] = e;
-      g_qsort_with_data (edge_order, layout->edges->len, sizeof (guint), compare_edge_columns, (gpointer) layout);
-      for (guint k = 0; k < layout->edges->len; k++)
-        {
-          const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, edge_order[k]);
-          const Rect *r0 = &rects[edge->from], *r1 = &rects[edge->to];
-          double sx = r0->x + r0->w, sy = r0->y + r0->h / 2, ex = r1->x, ey = r1->y + r1->h / 2;
-          Rect span = { sx, MIN (sy, ey), ex - sx, fabs (ey - sy) };
-
-          if (visible (&span, &clip))
-            {
-              cairo_move_to (cr, sx, sy);
-              cairo_curve_to (cr, sx + curve_offset (sx, ex), sy, ex - curve_offset (sx, ex), ey, ex, ey);
-            }
-          if (k + 1 == layout->edges->len ||
-              compare_edge_columns (&edge_order[k], &edge_order[k + 1], (gpointer) layout) != 0)
-            cairo_stroke (cr);
-        }
-      cairo_restore (cr);
-    }
-
-  /* Stage to stage: the conversion rate, on a patch of background at the edge's middle. */
-  if (font_px >= 7)
-    {
-      g_autoptr(PangoLayout) label = new_text (cr, style->font, font_px * 0.85, FALSE);
-
-      for (guint e = 0; e < layout->edges->len; e++)
-        {
-          const PlChainEdge *edge = &g_array_index (layout->edges, PlChainEdge, e);
-          const Rect *r0 = &rects[edge->from], *r1 = &rects[edge->to];
-          double rate = edge_rate (layout, edge, values);
-          double mx = (r0->x + r0->w + r1->x) / 2, my = (r0->y + r0->h / 2 + r1->y + r1->h / 2) / 2;
-          g_autofree char *text = NULL;
-          PangoRectangle ink;
-
-          if (isnan (rate))
-            continue;
-          text = pl_percent_format (100 * rate, 1);
-          pango_layout_set_text (label, text, -1);
-          pango_layout_get_pixel_extents (label, NULL, &ink);
-          /* Only where it fits between the two nodes: never over a name. */
-          if (ink.width + 4 > r1->x - (r0->x + r0->w))
-            continue;
-          set_color (cr, &style->background, 0.9);
-          cairo_rectangle (cr, mx - ink.width / 2.0 - 2, my - ink.height / 2.0 - 1, ink.width + 4, ink.height + 2);
-          cairo_fill (cr);
-          set_color (cr, &style->muted, 1);
-          cairo_move_to (cr, mx - ink.width / 2.0 - ink.x, my - ink.height / 2.0 - ink.y);
-          pango_cairo_show_layout (cr, label);
-        }
-    }
-
-  /* The nodes: small ones as pixel-aligned boxes, a border box under a surface box (boxes skip
-   * cairo's tessellation entirely); bigger ones rounded, a fill and a stroke per column (the
-   * area a path spans is what it costs). Then the selection on top. */
-  border_alpha = pl_chart_faint (style, 0.35);
-  if (rects[0].h < ROUNDED_MIN_H)
-    {
-      for (int pass = 0; pass < 2; pass++)
-        {
-          cairo_new_path (cr);
-          for (guint i = 0; i < n; i++)
-            if (visible (&rects[i], &clip))
-              {
-                double x = round (rects[i].x), y = round (rects[i].y);
-                double w = round (rects[i].x + rects[i].w) - x, h = round (rects[i].y + rects[i].h) - y;
-                if (pass == 0)
-                  cairo_rectangle (cr, x, y, w, h);
-                else
-                  cairo_rectangle (cr, x + 1, y + 1, w - 2, h - 2);
-              }
-          if (pass == 0)
-            cairo_set_source_rgb (cr, border_alpha * style->muted.r + (1 - border_alpha) * style->surface.r,
-                                  border_alpha * style->muted.g + (1 - border_alpha) * style->surface.g,
-                                  border_alpha * style->muted.b + (1 - border_alpha) * style->surface.b);
-          else
-            set_color (cr, &style->surface, 1);
-          cairo_fill (cr);
-        }
-    }
-  else
-    {
-      cairo_set_line_width (cr, 1);
-      for (guint c = 0; c < layout->n_columns; c++)
-        {
-          cairo_new_path (cr);
-          for (guint i = 0; i < n; i++)
-            if (g_array_index (layout->nodes, PlChainNode, i).column == c && visible (&rects[i], &clip))
-              rounded_rect (cr, &rects[i]);
-          set_color (cr, &style->surface, 1);
-          cairo_fill_preserve (cr);
-          set_color (cr, &style->muted, border_alpha);
-          cairo_stroke (cr);
-        }
-    }
-  if (selected >= 0 && (guint) selected < n)
-    {
-      rounded_rect (cr, &rects[selected]);
-      set_color (cr, &style->text, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
-  /* The status as a bar on the left edge: readable at a glance, even at 300 KPIs. */
-  for (int status = 0; status < 4; status++)
-    {
-      cairo_new_path (cr);
-      for (guint i = 0; i < n; i++)
-        if (statuses[i] == (PlKpiStatus) status && visible (&rects[i], &clip))
-          {
-            /* Pixel-aligned: crisp, and a box for cairo. */
-            double x = round (rects[i].x), y = round (rects[i].y);
-            cairo_rectangle (cr, x, y + 1, MAX (1, round (MIN (4, rects[i].w / 4))),
-                             round (rects[i].y + rects[i].h) - y - 2);
-          }
-      set_color (cr, pl_chart_status_color (style, status), 1);
-      cairo_fill (cr);
-    }
-
-  /* The names and figures when the nodes can hold two lines of readable text; only the names,
-   * larger, when they can hold one (the figures are in the tooltip); nothing below that. */
-  two_line_mode = rects[0].h * 0.26 >= 7 && rects[0].w >= 40;
-  if (two_line_mode)
-    {
-      /* Narrow nodes (a deep chain in a small window) take a smaller font: a short name
-       * whole rather than two letters of it. */
-      font_px = CLAMP (MIN (font_px, (rects[0].w - 14) / 4), 9, 12);
-      name_text = new_text (cr, style->font, font_px, TRUE);
-      value_text = new_text (cr, style->font, font_px, FALSE);
-      pango_layout_set_wrap (name_text, PANGO_WRAP_WORD);
-      {
-        /* A name cut short ends in "…", never in a hyphen. */
-        PangoAttrList *no_hyphens = pango_attr_list_new ();
-        pango_attr_list_insert (no_hyphens, pango_attr_insert_hyphens_new (FALSE));
-        pango_layout_set_attributes (name_text, no_hyphens);
-        pango_attr_list_unref (no_hyphens);
-      }
-      pango_layout_set_single_paragraph_mode (value_text, TRUE);
-    }
-  else if (rects[0].h >= 12 && rects[0].w >= 40)
-    {
-      font_px = CLAMP (rects[0].h * 0.45, 7, 11);
-      name_text = new_text (cr, style->font, font_px, TRUE);
-    }
-  if (name_text != NULL && !two_line_mode)
-    draw_names_by_column (cr, layout, rects, sizes, name_text, &clip, &style->text);
-  for (guint i = 0; name_text != NULL && two_line_mode && i < n; i++)
-    {
-      PlItem *kpi = g_array_index (layout->nodes, PlChainNode, i).kpi;
-      const Rect *r = &rects[i];
-      const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
-      g_autofree char *line = NULL;
-      gsize bright;
-      double text_w = r->w - 14 - (r->w >= 150 ? 44 : 0);
-      /* Two lines of a name only where a line holds a word or two. */
-      gboolean two_lines = r->h >= 3.9 * font_px && text_w >= 5.5 * font_px;
-      PangoAttrList *attributes;
-      PangoAttribute *dim;
-      PangoRectangle extents;
-      double name_h, top;
-
-      if (!visible (r, &clip))
-        continue;
-      if (!two_line_mode)
-        continue;
-      line = value_line (plan, kpi, values[i], pl_figures_kpi_target (plan, PL_KPI (kpi), month, end), style, &bright);
-
-      /* A long name may take two lines when the node is tall enough, then ends in "…". */
-      pango_layout_set_height (name_text, two_lines ? -2 : -1);
-      pango_layout_set_width (name_text, (int) (text_w * PANGO_SCALE));
-      pango_layout_set_text (name_text, name ? name : "", -1);
-      /* A name that does not fit takes a third line where the node has room for it, then a
-       * smaller font, down to 9 px, before it is cut: "Marketing qualified leads" whole
-       * rather than "Marketing qualifie…". */
-      for (double px = font_px; two_lines && px >= 9 && pango_layout_is_ellipsized (name_text); px -= 1)
-        {
-          pl_chart_text_set_size (name_text, px);
-          if (pango_layout_is_ellipsized (name_text) && 3 * 1.25 * px + 1.3 * font_px <= r->h - 6)
-            pango_layout_set_height (name_text, -3);
-        }
-      pango_layout_get_pixel_extents (name_text, NULL, &extents);
-      name_h = extents.height;
-      top = r->y + (r->h - name_h - 1.3 * font_px) / 2;
-      set_color (cr, &style->text, 1);
-      cairo_move_to (cr, r->x + 9, top);
-      pango_cairo_show_layout (cr, name_text);
-      pl_chart_text_set_size (name_text, font_px);
-
-      /* The target is secondary: dimmed after the value. */
-      attributes = pango_attr_list_new ();
-      dim = pango_attr_foreground_alpha_new (0.7 * 65535);
-      dim->start_index = bright;
-      dim->end_index = strlen (line);
-      pango_attr_list_insert (attributes, dim);
-      pango_layout_set_attributes (value_text, attributes);
-      pango_attr_list_unref (attributes);
-      /* A node too narrow for "135k / 148k" shows the value whole rather than both cut. */
-      pango_layout_set_width (value_text, -1);
-      pango_layout_set_text (value_text, line, -1);
-      pango_layout_get_pixel_extents (value_text, NULL, &extents);
-      if (extents.width > text_w && bright < strlen (line))
-        line[bright] = '\0';
-      pango_layout_set_width (value_text, (int) (text_w * PANGO_SCALE));
-      pango_layout_set_text (value_text, line, -1);
-      set_color (cr, &style->muted, 1);
-      cairo_move_to (cr, r->x + 9, top + name_h);
-      pango_cairo_show_layout (cr, value_text);
-      if (r->w >= 150)
-        draw_trend (cr, plan, kpi, month, r->x + r->w - 48, r->y + r->h * 0.3, 38, r->h * 0.4,
-                    pl_chart_status_color (style, statuses[i]));
-    }
-
+  box_text_init (&text, cr, style, layout, g);
+  draw_edges (cr, layout, g, &clip, style);
+  if (text.px > 0)
+    draw_rates (cr, layout, g, rects, values, text.px, style);
+  draw_boxes (cr, layout, g, rects, statuses, selected, &clip, style);
+  for (guint i = 0; text.px > 0 && i < n; i++)
+    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) && visible (&rects[i], &clip))
+      draw_box_text (cr, &text, plan, g_array_index (layout->nodes, PlChainNode, i).kpi, i, kpi_name (layout, i),
+                     &rects[i], values[i], targets[i], month, statuses[i], style);
+  box_text_clear (&text);
   return pl_chart_sentences_join (sentences_of (layout, month, statuses));
 }

@@ -803,9 +803,11 @@ command_report (int argc, char **argv)
   g_autofree char *today_text = NULL, *as_of_text = NULL;
   g_autofree char *sections = NULL;
   g_autofree char *paper = NULL;
-  gboolean share_safe = FALSE, split = FALSE;
+  gboolean share_safe = FALSE, split = FALSE, board_pack = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("OUT.pdf") },
+    { "board-pack", 0, 0, G_OPTION_ARG_NONE, &board_pack,
+      N_("Write the board pack instead: at most five pages with the plan’s commentary and headline figures"), NULL },
     { "sections", 0, 0, G_OPTION_ARG_STRING, &sections,
       N_("The sections, in order, separated by commas (the plan’s choice by default)"), N_("LIST") },
     { "share-safe", 0, 0, G_OPTION_ARG_NONE, &share_safe,
@@ -827,7 +829,10 @@ command_report (int argc, char **argv)
   for (guint i = 0; i < PL_REPORT_N_SECTIONS; i++)
     g_string_append_printf (names, "\n  %-11s %s", pl_report_section_name (i), pl_report_section_title (i));
   summary = g_strdup_printf (_("Writes the leadership report as a PDF, with no display needed: a weekly cron job "
-                               "can mail it. The sections are:%s"), names->str);
+                               "can mail it. The sections are:%s\n\n"
+                               "With --board-pack it writes the board pack: the summary with the commentary and the "
+                               "headline figures, the dashboard, the budget with its forecast, the KPI chain and the "
+                               "campaigns that need attention, at most five pages in that order."), names->str);
   if (!parse ("report", _("PLAN -o OUT.pdf"), summary, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
@@ -836,6 +841,9 @@ command_report (int argc, char **argv)
     return usage_error ("report", _("Say where to write the report with -o OUT.pdf."));
   if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
     return usage_error ("report", _("Give the day as YYYY-MM-DD."));
+  if (board_pack && sections != NULL)
+    return usage_error ("report", _("The board pack has its own sections, in a fixed order: leave out --sections, "
+                                    "or --board-pack to choose the sections of the full report."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -850,6 +858,7 @@ command_report (int argc, char **argv)
   options.as_of = as_of;
   options.share_safe = share_safe;
   options.split_timeline = split;
+  options.kind = board_pack ? PL_REPORT_KIND_BOARD_PACK : PL_REPORT_KIND_FULL;
   if ((sections != NULL && !pl_report_options_parse_sections (&options, sections, &error)) ||
       (paper != NULL && !pl_report_options_set_paper (&options, paper, &error)))
     return usage_error ("report", error->message);

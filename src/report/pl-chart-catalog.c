@@ -11,6 +11,7 @@
 #include "pl-budget-month-chart.h"
 #include "pl-budget-totals.h"
 #include "pl-cac-breakdown-chart.h"
+#include "pl-chain-paper.h"
 #include "pl-category-spend-chart.h"
 #include "pl-chart-catalog.h"
 #include "pl-chart-draw.h"
@@ -73,9 +74,11 @@ chain_size (PlPlan *plan, double *width, double *height, GError **error)
 {
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
 
-  /* Room for every node at its full size: the chain is read, not squeezed. */
-  *width = MAX (600, layout->n_columns * 268.0 + 32);
-  *height = MAX (300, layout->max_rows * 72.0 + 72);
+  /* Its natural size: every box in full form, the chain read, not squeezed; a chain of one
+   * or none still a chart's size. */
+  pl_kpi_chain_chart_natural_size (layout, width, height);
+  *width = MAX (*width, 600);
+  *height = MAX (*height, 300);
   return TRUE;
 }
 
@@ -331,7 +334,8 @@ static const PlChartKind kinds[] = {
   { .name = "funnel", .title = N_("Funnel"), .width = 900, .height = 460,
     .draw = funnel_draw, .sentences = funnel_sentences, .rows = pl_chart_rows_funnel },
   { .name = "chain", .title = N_("KPI chain"), .page = "chain", .width = 600, .height = 300, .size = chain_size,
-    .draw = chain_draw, .sentences = chain_sentences, .rows = pl_chart_rows_chain, .pieces = pl_paper_chain_pieces },
+    .draw = chain_draw, .sentences = chain_sentences, .rows = pl_chart_rows_chain,
+    .pieces = pl_chain_paper_pieces, .draw_piece = pl_chain_paper_piece_draw },
   { .name = "budget", .title = N_("Budget by month"), .page = "budget", .width = 900, .height = 460,
     .draw = budget_draw, .sentences = budget_sentences, .rows = pl_chart_rows_months },
   { .name = "burn", .title = N_("Budget burn"), .page = "budget", .width = 900, .height = 460,

@@ -4,26 +4,90 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-chart-catalog.h"
 #include "pl-chart-draw.h"
 #include "pl-date-text.h"
 #include "pl-paper.h"
+#include "pl-report-settings.h"
 
 /* A split timeline shows a quarter a page: days a few millimetres wide. */
 #define SPLIT_MONTHS 3
 /* The width the timeline is drawn at before scaling to the paper: its labels stay legible. */
 #define TIMELINE_WIDTH 1400.0
-/* The KPI chain's columns (pl_chart_catalog_size()); below this scale its labels are too
- * small to read on paper, so it is cut into pages of columns drawn at a readable scale. */
-#define CHAIN_COLUMN_W 268.0
-#define CHAIN_MARGIN 32.0
-#define CHAIN_MIN_SCALE 0.45
-#define CHAIN_MAX_SCALE 0.62
+
+typedef struct {
+  GBytes *bytes;
+  gsize   offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void *closure, unsigned char *data, unsigned int length)
+{
+  PngReader *reader = closure;
+  gsize size;
+  const guint8 *bytes = g_bytes_get_data (reader->bytes, &size);
+
+  if (length > size - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, bytes + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+pl_paper_logo_new (PlPlan *plan)
+{
+  g_autoptr(GBytes) png = pl_report_dup_logo (plan);
+  PngReader reader = { png, 0 };
+  cairo_surface_t *logo;
+
+  if (png == NULL)
+    return NULL;
+  logo = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  /* A file the plan accepted but that cannot be read in full prints as no logo, never as
+   * a broken report. */
+  if (cairo_surface_status (logo) != CAIRO_STATUS_SUCCESS || cairo_image_surface_get_width (logo) <= 0
+      || cairo_image_surface_get_height (logo) <= 0)
+    {
+      cairo_surface_destroy (logo);
+      return NULL;
+    }
+  return logo;
+}
+
+double
+pl_paper_draw_logo (cairo_t *cr, cairo_surface_t *logo, double x, double y, double max_width, double max_height)
+{
+  double w, h, scale;
+
+  if (logo == NULL)
+    return 0;
+  w = cairo_image_surface_get_width (logo);
+  h = cairo_image_surface_get_height (logo);
+  scale = MIN (max_width / w, max_height / h);
+  cairo_save (cr);
+  cairo_translate (cr, x, y + (max_height - h * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, logo, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  return w * scale;
+}
 
 void
 pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today, guint page, guint n_pages,
                      double width, double height, double margin)
+{
+  pl_paper_draw_frame_with_logo (cr, plan, NULL, what, today, page, n_pages, width, height, margin);
+}
+
+void
+pl_paper_draw_frame_with_logo (cairo_t *cr, PlPlan *plan, cairo_surface_t *logo, const char *what, guint32 today,
+                               guint page, guint n_pages, double width, double height, double margin)
 {
   const PlChartStyle *style = pl_chart_style_light ();
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 9);
@@ -46,11 +110,19 @@ pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today,
   /* What is printed and when is read whole; the title takes the room left. */
   {
     int right_w;
+    double logo_w;
+
     pango_layout_set_text (text, printed, -1);
     pango_layout_get_pixel_size (text, &right_w, NULL);
     right_w = MIN (right_w, (int) (w * 0.6));
+    /* The logo small before the title, on the title's line. */
+    logo_w = pl_paper_draw_logo (cr, logo, margin, margin - 2, PL_PAPER_HEADER_LOGO_W, PL_PAPER_HEADER_LOGO_H);
+
+    if (logo_w > 0)
+      logo_w += 8;
     pl_chart_set_color (cr, &style->text, 1);
-    pl_chart_text (cr, bold, pl_plan_get_title (plan), margin, margin, w - right_w - 16, PANGO_ALIGN_LEFT);
+    pl_chart_text (cr, bold, pl_plan_get_title (plan), margin + logo_w, margin, w - right_w - 16 - logo_w,
+                   PANGO_ALIGN_LEFT);
     pl_chart_set_color (cr, &style->muted, 1);
     pl_chart_text (cr, text, printed, margin + w - right_w, margin + 1, right_w, PANGO_ALIGN_RIGHT);
   }
@@ -133,35 +205,6 @@ pl_paper_timeline_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelin
   options.preview_row = options.preview_lane = -1;
   options.legend = TRUE;
   g_free (pl_timeline_chart_draw (plan, timeline, &options, cr, piece->width, piece->height, style));
-}
-
-gboolean
-pl_paper_chain_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline, double width,
-                       double height, gboolean split, GArray *pieces)
-{
-  double natural_w, natural_h, scale, visible, step;
-  guint columns;
-
-  if (!pl_chart_catalog_size (plan, kind->name, &natural_w, &natural_h, NULL))
-    return FALSE;
-  if (MIN (width / natural_w, height / natural_h) >= CHAIN_MIN_SCALE)
-    {
-      add_whole (kind, natural_w, natural_h, width, height, pieces);
-      return TRUE;
-    }
-  scale = MIN (height / natural_h, CHAIN_MAX_SCALE);
-  columns = (guint) MAX (2, floor ((width / scale - CHAIN_MARGIN) / CHAIN_COLUMN_W));
-  visible = columns * CHAIN_COLUMN_W + CHAIN_MARGIN;
-  step = (columns - 1) * CHAIN_COLUMN_W;
-  scale = MIN (scale, width / visible);
-  for (double offset = 0;; offset += step)
-    {
-      g_array_append_vals (pieces, &(PlChartPiece) { kind, MIN (visible, natural_w - offset), natural_h,
-                                                     scale, 0, offset, natural_w, 0, 0 }, 1);
-      if (offset + visible >= natural_w - 1)
-        break;
-    }
-  return TRUE;
 }
 
 void

@@ -17,10 +17,25 @@ G_BEGIN_DECLS
 #define PL_PAPER_HEADER_H 34.0
 #define PL_PAPER_FOOTER_H 26.0
 
+/* The logo in the running header fits this box, in points, keeping its proportions. */
+#define PL_PAPER_HEADER_LOGO_W 64.0
+#define PL_PAPER_HEADER_LOGO_H 14.0
+
 /* Draws the header and footer of page @page (from 0) of @n_pages on paper @width x @height
  * points with @margin all round; @what says what is printed ("Budget"). */
 void     pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today, guint page,
                               guint n_pages, double width, double height, double margin);
+/* The same with @logo (or none when NULL) small before the plan's title. */
+void     pl_paper_draw_frame_with_logo (cairo_t *cr, PlPlan *plan, cairo_surface_t *logo, const char *what,
+                                        guint32 today, guint page, guint n_pages, double width, double height,
+                                        double margin);
+/* The plan's logo (pl_report_dup_logo()) as an image, or NULL when it has none or its PNG
+ * cannot be read. */
+cairo_surface_t *pl_paper_logo_new  (PlPlan *plan);
+/* Draws @logo scaled to fit @max_width x @max_height keeping its proportions, from @x and
+ * centred on the box's height; returns the width it took (0 with no logo). */
+double   pl_paper_draw_logo  (cairo_t *cr, cairo_surface_t *logo, double x, double y, double max_width,
+                              double max_height);
 
 typedef struct _PlChartKind PlChartKind;  /* pl-chart-catalog.h */
 
@@ -32,12 +47,12 @@ typedef struct {
   double      scroll;          /* timeline: rows scrolled past */
   double      offset;          /* KPI chain: units scrolled across, its whole width being @full */
   double      full;
-  guint32     from, to;        /* timeline: the days shown */
+  guint32     from, to;        /* timeline: the days shown; KPI chain: its layers [from, to) */
 } PlChartPiece;
 
 /* Appends to @pieces the pieces chart @kind of @plan takes in boxes of @width x @height
  * points: one for most charts, scaled to fit, or as the chart's own cutting says (the
- * timeline's and the KPI chain's below). *@timeline is laid out on first need and kept for
+ * timeline's below, the KPI chain's in pl-chain-paper.h). *@timeline is laid out on first need and kept for
  * drawing. FALSE when the plan cannot show the chart (a radar with no answers). */
 gboolean pl_chart_pieces_add (PlPlan *plan, PlTimelineLayout **timeline, const PlChartKind *kind, double width,
                               double height, gboolean split, GArray *pieces);
@@ -52,10 +67,6 @@ gboolean pl_paper_timeline_pieces     (const PlChartKind *kind, PlPlan *plan, Pl
 /* Draws a piece of the timeline: its rows and days (PlChartKind.draw_piece). */
 void     pl_paper_timeline_piece_draw (const PlChartPiece *piece, PlPlan *plan, PlTimelineLayout *timeline,
                                        guint32 today, const PlChartStyle *style, cairo_t *cr);
-/* The KPI chain's pieces: one, unless it is too long to read on one page; then it goes on
- * across pages a few columns at a time, one column repeated (PlChartKind.pieces). */
-gboolean pl_paper_chain_pieces        (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline,
-                                       double width, double height, gboolean split, GArray *pieces);
 
 /* A file Cairo's stream surfaces write into, that replaces the old one whole when closed
  * after a good write, and leaves it as it was otherwise (a full disk loses nothing). */

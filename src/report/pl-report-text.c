@@ -14,7 +14,9 @@
 #include "pl-kpi-value.h"
 #include "pl-maturity.h"
 #include "pl-money.h"
+#include "pl-forecast.h"
 #include "pl-report.h"
+#include "pl-report-settings.h"
 #include "pl-report-text.h"
 #include "pl-scenario.h"
 #include "pl-scenario-chart.h"
@@ -210,6 +212,8 @@ typedef struct {
   gboolean    lower_better;
   double      value, target;  /* to date; money in major units */
   double      month, before;  /* the last month and the one before */
+  double      quarter, quarter_before;  /* the quarter to date and the same months before */
+  double      year, year_before;        /* to date, and the same days a year earlier */
 } Figure;
 
 static char *
@@ -228,21 +232,47 @@ figure_value (PlPlan *plan, const Figure *f, double value)
   return count_text (value);
 }
 
+/* The change of figure @f from @before to @now, NULL when there is no basis for it (either
+ * not measured, or nothing to compare with). */
 static char *
-figure_change (const Figure *f)
+figure_change (const Figure *f, double now, double before)
 {
-  if (isnan (f->month) || isnan (f->before) || f->before == 0)
+  if (isnan (now) || isnan (before) || before == 0)
     return NULL;
   if (f->ratio)
-    return g_strdup_printf ("%+.1f×", f->month - f->before);
+    return g_strdup_printf ("%+.1f×", now - before);
   if (!f->money && f->kpi == NULL)
     /* Translators: a change in percentage points */
-    return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
+    return g_strdup_printf (_("%+.1f pts"), (now - before) * 100);
   if (f->kpi != NULL && pl_item_get_int (PL_ITEM (f->kpi), PL_KPI_UNIT) == PL_UNIT_PERCENT)
     /* Translators: a change in percentage points */
-    return g_strdup_printf (_("%+.1f pts"), (f->month - f->before) * 100);
+    return g_strdup_printf (_("%+.1f pts"), (now - before) * 100);
   /* Translators: a change from one month to the next, as in "+8 %" */
-  return g_strdup_printf (_("%+.0f%%"), (f->month - f->before) / fabs (f->before) * 100);
+  return g_strdup_printf (_("%+.0f%%"), (now - before) / fabs (before) * 100);
+}
+
+/* @day moved @months months back (a year: 12), to the same day of the month. */
+static guint32
+months_back (guint32 day, guint months)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_date_subtract_months (&date, months);
+  return g_date_get_julian (&date);
+}
+
+/* Figure @f (of @kind when computed, else its KPI's measurements) over [@from, @to), by the
+ * same engine as every other figure of the report. */
+static double
+figure_between (PlPlan *plan, const Figure *f, PlFigureKind kind, guint32 from, guint32 to)
+{
+  PlBasis basis = pl_basis_range (from, to);
+
+  if (f->kpi != NULL)
+    return pl_figures_kpi (plan, f->kpi, PL_SERIES_MEASUREMENTS, &basis).value;
+  return pl_figures_get (plan, kind, &basis).value;
 }
 
 static void
@@ -399,6 +429,12 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   PlBasis before = m.previous ? pl_basis_month_of (plan, m.previous) : month;
   PlBasis to_before = pl_basis_range (m.start, m.month);
   g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
+  guint32 quarter_from = pl_plan_month_start (plan, (guint) (m.index / 3) * 3);
+  /* Translators: the summary's quarter-on-quarter column: the change on the fiscal quarter before, "Change on Q1" */
+  g_autofree char *quarter_header = g_strdup_printf (_("Change on Q%d"), m.index / 3 == 0 ? 4 : m.index / 3);
+  g_autofree char *year_before_name = day_text (months_back (m.start, 12), "%Y");
+  g_autofree char *year_header = g_strdup_printf (_("Change on %s"), year_before_name);
+  gboolean has_year = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     figures[i].label = _(figures[i].label);
@@ -429,13 +465,44 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   figures[6].month = figures[6].value;
   figures[6].before = m.previous ? pl_figures_get (plan, PL_FIGURE_ROI, &to_before).value : NAN;
 
-  if (share_safe)
-    self = table_new (_("Figure"), 0.34, PANGO_ALIGN_LEFT, _("Against target"), 0.22, PANGO_ALIGN_RIGHT,
-                      _("Status"), 0.22, PANGO_ALIGN_LEFT, change_header, 0.22, PANGO_ALIGN_RIGHT, NULL);
+  /* Quarter on quarter: the fiscal quarter to the end of the month shown against the same
+   * months of the quarter before (April and May against January and February), so that a
+   * quarter under way is not set against a whole one. Year on year: to date against the same
+   * days a year earlier, which only the plan's measurements from before its period can give. */
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      Figure *f = &figures[i];
+      PlFigureKind kind = i == 0 ? PL_FIGURE_SPEND : computed[i];
+
+      f->quarter = f->quarter_before = f->year = f->year_before = NAN;
+      if (f->label == NULL || (kind == PL_N_FIGURES && f->kpi == NULL) || !m.measured)
+        continue;
+      f->quarter = figure_between (plan, f, kind, quarter_from, m.until);
+      f->quarter_before = figure_between (plan, f, kind, months_back (quarter_from, 3), months_back (m.until, 3));
+      f->year = figure_between (plan, f, kind, m.start, m.until);
+      f->year_before = figure_between (plan, f, kind, months_back (m.start, 12), months_back (m.until, 12));
+      if (!isnan (f->year_before) && f->year_before != 0 && !isnan (f->year))
+        has_year = TRUE;
+    }
+
+  if (share_safe && has_year)
+    self = table_new (_("Figure"), 0.28, PANGO_ALIGN_LEFT, _("Against target"), 0.15, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.18, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.13, PANGO_ALIGN_RIGHT, year_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
+  else if (share_safe)
+    self = table_new (_("Figure"), 0.30, PANGO_ALIGN_LEFT, _("Against target"), 0.18, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.20, PANGO_ALIGN_LEFT, change_header, 0.16, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.16, PANGO_ALIGN_RIGHT, NULL);
+  else if (has_year)
+    self = table_new (_("Figure"), 0.20, PANGO_ALIGN_LEFT, _("To date"), 0.13, PANGO_ALIGN_RIGHT,
+                      _("Target"), 0.13, PANGO_ALIGN_RIGHT, _("Against target"), 0.11, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.16, PANGO_ALIGN_LEFT, change_header, 0.09, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.09, PANGO_ALIGN_RIGHT, year_header, 0.09, PANGO_ALIGN_RIGHT, NULL);
   else
-    self = table_new (_("Figure"), 0.25, PANGO_ALIGN_LEFT, _("To date"), 0.17, PANGO_ALIGN_RIGHT,
-                      _("Target"), 0.17, PANGO_ALIGN_RIGHT, _("Against target"), 0.13, PANGO_ALIGN_RIGHT,
-                      _("Status"), 0.15, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
+    self = table_new (_("Figure"), 0.22, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
+                      _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.12, PANGO_ALIGN_RIGHT,
+                      _("Status"), 0.16, PANGO_ALIGN_LEFT, change_header, 0.11, PANGO_ALIGN_RIGHT,
+                      quarter_header, 0.11, PANGO_ALIGN_RIGHT, NULL);
   if (!m.measured)
     {
       g_autofree char *day = pl_date_text (today, PL_DATE_LONG);
@@ -444,16 +511,37 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
                                                 day);
     }
   else
-    /* Translators: the basis of every figure of the summary, "January to June 2027" */
-    self->subtitle = g_markup_printf_escaped (_("Every figure is for %s; the change compares %s with the month before."),
-                                              basis_text, month_name);
+    {
+      PlBasis quarter = pl_basis_range (quarter_from, m.until);
+      PlBasis quarter_before = pl_basis_range (months_back (quarter_from, 3), months_back (m.until, 3));
+      PlBasis year_before = pl_basis_range (months_back (m.start, 12), months_back (m.until, 12));
+      g_autofree char *quarter_text = pl_basis_describe (plan, &quarter);
+      g_autofree char *quarter_before_text = pl_basis_describe (plan, &quarter_before);
+      g_autofree char *year_before_text = pl_basis_describe (plan, &year_before);
+
+      /* Translators: the basis of every figure of the summary, "January to June 2027" */
+      self->subtitle = g_markup_printf_escaped (_("Every figure is for %s; the change compares %s with the month before, "
+                                                  "quarter on quarter %s with %s."),
+                                                basis_text, month_name, quarter_text, quarter_before_text);
+      if (has_year)
+        {
+          /* Translators: appended to the summary's subtitle: the year-on-year column's basis */
+          g_autofree char *year = g_markup_printf_escaped (_(" The change on a year before compares it with %s."),
+                                                           year_before_text);
+          char *both = g_strconcat (self->subtitle, year, NULL);
+          g_free (self->subtitle);
+          self->subtitle = both;
+        }
+    }
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       Figure *f = &figures[i];
       g_autofree char *value = figure_value (plan, f, f->value);
       g_autofree char *target = figure_value (plan, f, f->target);
       g_autofree char *against = percent_text (pl_figures_against (f->value, f->target));
-      g_autofree char *change = figure_change (f);
+      g_autofree char *change = figure_change (f, f->month, f->before);
+      g_autofree char *quarter = figure_change (f, f->quarter, f->quarter_before);
+      g_autofree char *year = figure_change (f, f->year, f->year_before);
       PlKpiStatus status = status_against (f->value, f->target, f->lower_better);
       char **cells;
 
@@ -461,9 +549,9 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
         continue;
       /* A money change in share-safe mode is a share of the month before: not an amount. */
       if (share_safe)
-        add_row (self, f->label, against, "", change, NULL);
+        add_row (self, f->label, against, "", change, quarter, year, NULL);
       else
-        add_row (self, f->label, value, target, against, "", change, NULL);
+        add_row (self, f->label, value, target, against, "", change, quarter, year, NULL);
       cells = self->rows->pdata[self->rows->len - 1];
       g_free (cells[share_safe ? 2 : 4]);
       cells[share_safe ? 2 : 4] = status_markup (status);
@@ -480,7 +568,209 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   return self;
 }
 
+/* The funnel, beside the dashboard that draws it. */
+
+PlReportTableText *
+pl_report_funnel_table (PlPlan *plan, guint32 today)
+{
+  Months m = months_of (plan, today);
+  PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
+  guint n = pl_figures_funnel (plan, &m.to_date, stages);
+  g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
+  PlReportTableText *self = table_new (_("Stage"), 0.26, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
+                                       _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.14, PANGO_ALIGN_RIGHT,
+                                       _("Converted from the stage above"), 0.16, PANGO_ALIGN_RIGHT,
+                                       _("Planned conversion"), 0.16, PANGO_ALIGN_RIGHT, NULL);
+
+  /* Translators: the report's funnel section when the dashboard, which draws the funnel, is printed too */
+  self->subtitle = g_markup_printf_escaped (_("The dashboard draws the funnel; here are its stages for %s against their "
+                                              "targets, and how each converts from the one above against the plan."),
+                                            basis_text);
+  if (n == 0)
+    g_ptr_array_add (self->before, g_markup_escape_text (_("The plan counts no stage of the funnel."), -1));
+  for (guint i = 0; i < n; i++)
+    {
+      PlKpi *kpi = stages[i].kpi;
+      g_autofree char *actual = isnan (stages[i].actual.value) ? NULL : pl_kpi_value_format (kpi, stages[i].actual.value);
+      g_autofree char *target = isnan (stages[i].target.value) ? NULL : pl_kpi_value_format (kpi, stages[i].target.value);
+      g_autofree char *against = percent_text (stages[i].against.value);
+      g_autofree char *rate = i == 0 ? NULL : percent_text (stages[i].rate.value);
+      g_autofree char *planned = i == 0 ? NULL : percent_text (stages[i].planned_rate.value);
+      add_row (self, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), actual, target, against, rate, planned, NULL);
+    }
+  return self;
+}
+
+/* The board pack. */
+
+static gboolean
+blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+pl_report_headline_free (PlReportHeadline *headline)
+{
+  if (headline == NULL)
+    return;
+  g_free (headline->label);
+  g_free (headline->value);
+  g_free (headline->basis);
+  g_free (headline);
+}
+
+/* @value of @kpi as the summary writes it: money with its currency, else as the KPI shows it. */
+static char *
+kpi_money_or_value (PlPlan *plan, PlKpi *kpi, double value)
+{
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+    return money_text (plan, value);
+  return pl_kpi_value_format (kpi, value);
+}
+
+GPtrArray *
+pl_report_headlines (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  Months m = months_of (plan, today);
+  g_auto(GStrv) ids = pl_report_dup_headlines (plan);
+  g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
+  GPtrArray *headlines = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_report_headline_free);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      PlItem *item = pl_plan_lookup (plan, ids[i]);
+      PlKpi *kpi = item != NULL && PL_IS_KPI (item) ? PL_KPI (item) : NULL;
+      PlReportHeadline *headline;
+      double value, target;
+      gboolean hide;
+
+      if (kpi == NULL)
+        continue;
+      /* The KPI's figure to date and its target there, as the summary and the dashboard read
+       * them (pl_figures_kpi() on the same basis), so that every page says the same. */
+      value = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &m.to_date).value : NAN;
+      target = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &m.to_date).value : NAN;
+      hide = share_safe && pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY;
+      headline = g_new0 (PlReportHeadline, 1);
+      headline->label = g_strdup (pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
+      headline->status = pl_figures_status (value, target, (PlDirection) pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION));
+      if (isnan (value))
+        {
+          headline->value = g_strdup ("–");
+          /* Translators: a headline figure of the board pack with nothing measured: its basis */
+          headline->basis = g_strdup_printf (_("not measured yet (%s)"), basis_text);
+        }
+      else if (hide)
+        {
+          g_autofree char *share = percent_text (pl_figures_against (value, target));
+          headline->value = isnan (target) ? g_strdup ("–") : g_strdup_printf (_("%s of target"), share);
+          /* Translators: a headline figure's basis in a share-safe board pack, "to date (January to June 2027)" */
+          headline->basis = g_strdup_printf (_("to date (%s)"), basis_text);
+        }
+      else
+        {
+          headline->value = kpi_money_or_value (plan, kpi, value);
+          if (isnan (target))
+            /* Translators: a headline figure's basis with no target, "to date, with no target (January to June 2027)" */
+            headline->basis = g_strdup_printf (_("to date, with no target (%s)"), basis_text);
+          else
+            {
+              g_autofree char *target_text = kpi_money_or_value (plan, kpi, target);
+              /* Translators: a headline figure's basis, "to date against a target of €1.4M (January to June 2027)" */
+              headline->basis = g_strdup_printf (_("to date against a target of %s (%s)"), target_text, basis_text);
+            }
+        }
+      g_ptr_array_add (headlines, headline);
+    }
+  return headlines;
+}
+
+PlReportTableText *
+pl_report_attention_table (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
+  PlReportTableText *self = table_new (_("Campaign"), 0.26, PANGO_ALIGN_LEFT, _("Why it needs attention"), 0.34,
+                                       PANGO_ALIGN_LEFT, _("What is being done"), 0.40, PANGO_ALIGN_LEFT, NULL);
+
+  if (dashboard->attention->len == 0)
+    {
+      g_ptr_array_add (self->before,
+                       g_markup_escape_text (dashboard->measured ? _("No campaign needs attention: every one is on target, "
+                                                                     "within its allocation and not about to end.")
+                                                                 : _("Nothing is measured yet, so no campaign can be judged "
+                                                                     "against its targets."), -1));
+      return self;
+    }
+  /* Translators: the subtitle of the board pack's last page */
+  self->subtitle = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u campaign is off target, over its allocation or about to end.",
+                                                         "%u campaigns are off target, over their allocation or about to end.",
+                                                         dashboard->attention->len), dashboard->attention->len);
+  for (guint i = 0; i < dashboard->attention->len; i++)
+    {
+      const PlAttention *attention = dashboard->attention->pdata[i];
+      const char *why = share_safe ? attention->share_text : attention->text;
+      const char *step = pl_item_get_string (attention->campaign, PL_CAMPAIGN_NEXT_STEP);
+      char **cells;
+
+      add_row (self, pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME), why, step, NULL);
+      if (blank (step))
+        {
+          const PlChartStyle *style = pl_chart_style_light ();
+          g_autofree char *colour = hex (&style->muted);
+
+          cells = self->rows->pdata[self->rows->len - 1];
+          g_free (cells[2]);
+          /* Said as missing, in grey: a board asks. */
+          cells[2] = g_markup_printf_escaped ("<span foreground=\"%s\"><i>%s</i></span>", colour,
+                                              _("Nothing recorded yet: write the next step on the Campaigns page."));
+        }
+    }
+  return self;
+}
+
 /* The budget. */
+
+/* Where the spend is heading by the period's end, when the plan has a forecast of it
+ * (pl_forecast_spend(), as the dashboard's spend gauge): a paragraph under the budget. */
+static void
+add_spend_forecast (PlReportTableText *self, PlPlan *plan, guint32 today, gint64 planned, gboolean share_safe)
+{
+  PlLatestEstimate estimate = pl_forecast_spend (plan, today);
+  double plan_major = major (plan, planned);
+  g_autofree char *end = NULL;
+
+  if (estimate.missing != PL_ESTIMATE_AVAILABLE || isnan (estimate.value) || estimate.n_actual >= estimate.n_months)
+    return;
+  end = day_text (pl_plan_get_end (plan) - 1, "%B %Y");
+  if (share_safe)
+    {
+      g_autofree char *share = percent_text (pl_figures_against (estimate.value, plan_major));
+      g_autofree char *low = percent_text (pl_figures_against (estimate.low, plan_major));
+      g_autofree char *high = percent_text (pl_figures_against (estimate.high, plan_major));
+      /* Translators: the budget's forecast in a share-safe report: the share of the plan, the 80 % band, the last month */
+      g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Forecast</b>: on course to spend %s of the plan by the end "
+                                                               "of %s (80%% band: %s to %s), from the months measured so far."),
+                                                             share, end, low, high));
+    }
+  else
+    {
+      g_autofree char *value = money_text (plan, estimate.value);
+      g_autofree char *low = money_text (plan, estimate.low);
+      g_autofree char *high = money_text (plan, estimate.high);
+      g_autofree char *plan_text = money_text (plan, plan_major);
+      g_autofree char *share = percent_text (pl_figures_against (estimate.value, plan_major));
+      /* Translators: the budget's forecast: the spend by the period's end, the last month, its 80 % band, the plan, the share */
+      g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Forecast</b>: on course to spend %s by the end of %s "
+                                                               "(80%% band: %s to %s), against a plan of %s (%s), from the "
+                                                               "months measured so far."),
+                                                             value, end, low, high, plan_text, share));
+    }
+}
 
 PlReportTableText *
 pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
@@ -539,6 +829,7 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
         }
     }
   self->last_is_total = TRUE;
+  add_spend_forecast (self, plan, today, all_planned, share_safe);
   return self;
 }
 

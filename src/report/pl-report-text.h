@@ -3,6 +3,7 @@
 
 #include <pango/pango.h>
 
+#include "pl-figures.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ void               pl_report_table_text_free (PlReportTableText *text);
 /* The key figures to date, their status and change since the month before, and the sentences
  * a CEO reads in a minute. */
 PlReportTableText *pl_report_summary_table   (PlPlan *plan, guint32 today, gboolean share_safe);
+/* The funnel's stages to date against their targets, and each one's conversion from the
+ * stage above against the planned conversion: what the dashboard's funnel does not say. */
+PlReportTableText *pl_report_funnel_table    (PlPlan *plan, guint32 today);
 /* Each budget category: planned for the period and to date, spent to date, used, variance. */
 PlReportTableText *pl_report_budget_table    (PlPlan *plan, guint32 today, gboolean share_safe);
 /* The campaigns with the most spend (PL_REPORT_TOP_CAMPAIGNS), the rest summed: status,
@@ -50,6 +54,22 @@ PlReportTableText *pl_report_scenarios_table (PlPlan *plan, guint32 today, gbool
 PlReportTableText *pl_report_maturity_table  (PlPlan *plan);
 /* The metric hygiene findings, at most @max of them. */
 PlReportTableText *pl_report_hygiene_table   (PlPlan *plan, guint max);
+
+/* A headline figure of the board pack: a KPI's value to date and its basis. */
+typedef struct {
+  char        *label;   /* the KPI's name */
+  char        *value;   /* "€1,386,600"; in share-safe mode a money KPI's is a share of its target */
+  char        *basis;   /* "to date against a target of €1,382,808 (January to June 2027)" */
+  PlKpiStatus  status;
+} PlReportHeadline;
+
+void       pl_report_headline_free   (PlReportHeadline *headline);
+/* The board pack's headline figures (pl_report_dup_headlines()) as of @today: a new array
+ * of PlReportHeadline, read by pl_figures_kpi() on the summary's basis. */
+GPtrArray *pl_report_headlines       (PlPlan *plan, guint32 today, gboolean share_safe);
+/* The campaigns that need attention, as the dashboard lists them, with why and what is being
+ * done about each (its PL_CAMPAIGN_NEXT_STEP, or a word that nothing is recorded). */
+PlReportTableText *pl_report_attention_table (PlPlan *plan, guint32 today, gboolean share_safe);
 
 /* @text with every amount of money in it (a currency sign or code beside a number: "€530k",
  * "12 000 EUR") replaced by a mark that says it was withheld: for the user's own words

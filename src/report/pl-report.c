@@ -17,6 +17,7 @@
 #include "pl-money.h"
 #include "pl-paper.h"
 #include "pl-report.h"
+#include "pl-report-settings.h"
 #include "pl-report-text.h"
 
 /* A4 and Letter, upright, in points. */
@@ -25,8 +26,15 @@
 #define LETTER_W 612.0
 #define LETTER_H 792.0
 #define MARGIN 42.0
-/* A chart is not started at the foot of a page with less than this share of a page left. */
-#define CHART_MIN_SHARE 0.45
+/* The page-fill rule (pl_report_get_page_fill()): no page under a third full but a section's
+ * last, and that one at least a quarter full. */
+#define FILL_MIN 0.34
+#define FILL_MIN_LAST 0.25
+/* A section that opens with text follows the one before on its page when at least this
+ * share of the page is left, rather than leaving the rest of that page blank. */
+#define FLOW_MIN_LEFT 0.3
+/* A board pack's chart is left out rather than drawn in less than this share of a page. */
+#define BOARD_CHART_MIN 0.2
 /* More KPIs than this make the printed chain a map rather than something to read. */
 #define CHAIN_READABLE_KPIS 60
 /* Findings listed before "and N more". */
@@ -187,6 +195,9 @@ typedef enum {
   BLOCK_TEXT,
   BLOCK_ROW,
   BLOCK_CHART,
+  BLOCK_COMMENTARY,  /* the CMO's words under a section's title */
+  BLOCK_HEADLINES,   /* the board pack's headline figures, side by side */
+  BLOCK_MASTHEAD,    /* the board pack's first lines: logo, title, period */
 } BlockKind;
 
 typedef enum {
@@ -202,14 +213,37 @@ typedef struct {
   const PlReportTable *table;  /* ROW */
   guint         flags;      /* ROW */
   PlChartPiece  piece;      /* CHART */
+  double        pad;        /* ROW: above and below its text */
+  GPtrArray    *headlines;  /* HEADLINES: PlReportHeadline */
+  gboolean      opens;      /* the first block of a section */
   double        y, height;  /* in the page's content box */
 } Block;
 
 typedef struct {
-  PlReportSection section;
+  PlReportSection section;    /* the section the page opens with: its running header */
   gboolean        landscape;
   guint           first, n_blocks;
 } Page;
+
+/* How tightly a section is laid out. A section that breaks the page-fill rule is laid out
+ * again, a level tighter each time, until it keeps the rule or ends a page earlier: smaller
+ * gaps and row padding, charts allowed to start lower on a page and drawn smaller (so that
+ * a chart fits under its table instead of leaving the table's page a third empty, and a
+ * section that runs three lines onto a new page ends a page earlier). Text keeps its size. */
+typedef struct {
+  double gap;          /* times the gaps between blocks */
+  double row_pad;      /* points above and below a row's text */
+  double chart_min;    /* the least share of a page a chart is started in */
+  double chart_share;  /* times the share of a page a chart may take */
+  double chart_width;  /* times the width a chart is fitted to (more timeline rows a page) */
+} Tightness;
+
+static const Tightness tightness[] = {
+  { 1.0, 4.0, 0.45, 1.0, 1.0 },
+  { 0.7, 3.0, 0.30, 0.85, 0.92 },
+  { 0.5, 2.4, 0.24, 0.72, 0.84 },
+  { 0.4, 2.0, 0.20, 0.6, 0.74 },
+};
 
 struct _PlReport
 {
@@ -220,9 +254,13 @@ struct _PlReport
   GPtrArray        *tables;  /* PlReportTable, owned */
   PlTimelineLayout *timeline;
   PlChartStyle      style;   /* the light style, share-safe when asked */
+  int               section_page[PL_REPORT_N_SECTIONS];  /* where each starts, -1 when absent */
+  cairo_surface_t  *logo;    /* NULL without one */
   cairo_surface_t  *measure_surface;
   cairo_t          *measure;
   /* While laying out: */
+  PlReportSection   section;   /* being laid out */
+  const Tightness  *tight;     /* of the section being laid out */
   const PlReportTable *table;   /* the table rows are being added to */
   char              **header;   /* its heading row, repeated on each page it runs over */
 };
@@ -233,6 +271,7 @@ block_clear (gpointer data)
   Block *block = data;
   g_free (block->markup);
   g_strfreev (block->cells);
+  g_clear_pointer (&block->headlines, g_ptr_array_unref);
 }
 
 static void
@@ -288,18 +327,27 @@ content_height (PlReport *self)
 
 /* Space left above a block of each kind. */
 static double
-space_before (BlockKind kind)
+space_before_loose (BlockKind kind)
 {
   switch (kind)
     {
-    case BLOCK_TITLE: return 0;
+    case BLOCK_TITLE: return 26;  /* a section following another on its page */
     case BLOCK_SUBTITLE: return 2;
     case BLOCK_CAPTION: return 16;
     case BLOCK_TEXT: return 8;
     case BLOCK_ROW: return 0;
     case BLOCK_CHART: return 14;
+    case BLOCK_COMMENTARY: return 8;
+    case BLOCK_HEADLINES: return 14;
+    case BLOCK_MASTHEAD: return 0;
     case BLOCK_COVER: default: return 0;
     }
+}
+
+static double
+space_before (PlReport *self, BlockKind kind)
+{
+  return space_before_loose (kind) * self->tight->gap;
 }
 
 static double block_measure (PlReport *self, const Block *block, double width);
@@ -310,12 +358,13 @@ static void
 place (PlReport *self, Block *block)
 {
   Page *page = current_page (self);
-  double gap = page->n_blocks > 0 ? space_before (block->kind) : 0;
+  double gap = page->n_blocks > 0 ? space_before (self, block->kind) : 0;
 
+  block->pad = self->tight->row_pad;
   block->height = block_measure (self, block, content_width (self));
   if (page->n_blocks > 0 && page_used (self) + gap + block->height > content_height (self) + 0.01)
     {
-      new_page (self, page->section);
+      new_page (self, self->section);
       gap = 0;
       if (block->kind == BLOCK_ROW && !(block->flags & ROW_HEADER) && self->header != NULL)
         {
@@ -335,15 +384,40 @@ add_text (PlReport *self, BlockKind kind, char *markup)
   place (self, &block);
 }
 
+/* The CMO's commentary on @section, in italics under its title: what the figures do not say. */
 static void
-add_title (PlReport *self, PlReportSection section, char *subtitle)
+add_commentary (PlReport *self, PlReportSection section)
+{
+  const char *text = pl_report_get_commentary (self->plan, pl_report_section_name (section));
+  g_autofree char *withheld = NULL;
+  g_autofree char *body = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  /* The user's own words: amounts in them are withheld in a share-safe edition, as in the notes. */
+  if (self->options.share_safe)
+    text = withheld = pl_report_text_withhold_amounts (self->plan, text);
+  body = g_markup_escape_text (text, -1);
+  add_text (self, BLOCK_COMMENTARY, g_strdup_printf ("<i>%s</i>", body));
+}
+
+/* A section's title (its own, or @title), @subtitle (markup, taken) and its commentary. */
+static void
+add_title_as (PlReport *self, PlReportSection section, const char *title, char *subtitle)
 {
   /* A title left alone at the foot of a page reads as a mistake. */
   if (current_page (self)->n_blocks > 0 && page_used (self) > content_height (self) * 0.7)
     new_page (self, section);
-  add_text (self, BLOCK_TITLE, g_markup_escape_text (pl_report_section_title (section), -1));
+  add_text (self, BLOCK_TITLE, g_markup_escape_text (title ? title : pl_report_section_title (section), -1));
   if (subtitle != NULL)
     add_text (self, BLOCK_SUBTITLE, subtitle);
+  add_commentary (self, section);
+}
+
+static void
+add_title (PlReport *self, PlReportSection section, char *subtitle)
+{
+  add_title_as (self, section, NULL, subtitle);
 }
 
 static void
@@ -384,17 +458,29 @@ add_chart (PlReport *self, const char *chart, double share, char *caption)
   if (caption != NULL)
     {
       Block block = { BLOCK_CAPTION, caption };
-      caption_h = block_measure (self, &block, content_width (self)) + space_before (BLOCK_CAPTION);
+      caption_h = block_measure (self, &block, content_width (self)) + space_before (self, BLOCK_CAPTION);
     }
-  left = content_height (self) - page_used (self) - space_before (BLOCK_CHART) - caption_h;
-  if (current_page (self)->n_blocks > 0 && left < content_height (self) * MIN (CHART_MIN_SHARE, share))
+  left = content_height (self) - page_used (self) - space_before (self, BLOCK_CHART) - caption_h;
+  share *= self->tight->chart_share;
+  if (self->options.kind == PL_REPORT_KIND_BOARD_PACK)
     {
-      new_page (self, current_page (self)->section);
+      /* A board pack's section is one page: its chart takes what the page has left, and is
+       * left out when that is too little to read. */
+      if (current_page (self)->n_blocks > 0 && left < content_height (self) * BOARD_CHART_MIN)
+        {
+          g_free (caption);
+          return;
+        }
+    }
+  else if (current_page (self)->n_blocks > 0 && left < content_height (self) * MIN (self->tight->chart_min, share))
+    {
+      new_page (self, self->section);
       left = content_height (self) - caption_h;
     }
   if (caption != NULL)
     add_text (self, BLOCK_CAPTION, caption);
-  if (!pl_chart_pieces_add (self->plan, &self->timeline, pl_chart_catalog_lookup (chart), content_width (self),
+  if (!pl_chart_pieces_add (self->plan, &self->timeline, pl_chart_catalog_lookup (chart),
+                            content_width (self) * self->tight->chart_width,
                             MIN (left, content_height (self) * share), self->options.split_timeline, pieces))
     return;
   for (guint i = 0; i < pieces->len; i++)
@@ -443,12 +529,12 @@ look_of (BlockKind kind)
     case BLOCK_TITLE: return (TextLook) { 19, TRUE, FALSE };
     case BLOCK_SUBTITLE: return (TextLook) { 10, FALSE, TRUE };
     case BLOCK_CAPTION: return (TextLook) { 11, TRUE, FALSE };
+    case BLOCK_COMMENTARY: return (TextLook) { 10.5, FALSE, FALSE };
     case BLOCK_TEXT: default: return (TextLook) { 10.5, FALSE, FALSE };
     }
 }
 
 #define ROW_SIZE 8.5
-#define ROW_PAD 4.0
 /* A long value wraps to this many lines, then ends in an ellipsis. */
 #define MAX_CELL_LINES 3
 
@@ -503,7 +589,132 @@ row_height (PlReport *self, cairo_t *cr, const Block *block, double width)
       pango_layout_get_pixel_size (layout, NULL, &h);
       tallest = MAX (tallest, h);
     }
-  return tallest + 2 * ROW_PAD + ((block->flags & ROW_HEADER) ? 2 : 0);
+  return tallest + 2 * block->pad + ((block->flags & ROW_HEADER) ? 2 : 0);
+}
+
+/* The commentary's indent, right of its bar. */
+#define COMMENTARY_INDENT 12.0
+
+static const PlColor *
+status_color (const PlChartStyle *style, PlKpiStatus status)
+{
+  switch (status)
+    {
+    case PL_KPI_STATUS_GOOD: return &style->good;
+    case PL_KPI_STATUS_CLOSE: return &style->warning;
+    case PL_KPI_STATUS_OFF: return &style->bad;
+    case PL_KPI_STATUS_NO_DATA:
+    case PL_KPI_STATUS_NO_TARGET:
+    default: return &style->no_data;
+    }
+}
+
+/* Lays out (and draws, when @cr is not the measuring context) the headline figures side by
+ * side, each in a tile with its status down its left edge; returns their height. */
+static double
+headlines_layout (PlReport *self, cairo_t *cr, const Block *block, double x, double y, double w, gboolean draw)
+{
+  guint n = block->headlines->len;
+  double gap = 10, tile_w = n > 0 ? (w - gap * (n - 1)) / n : w, tallest = 0;
+  g_autoptr(PangoLayout) label = text_layout (cr, &self->style, 9, TRUE);
+  g_autoptr(PangoLayout) value = text_layout (cr, &self->style, 19, TRUE);
+  g_autoptr(PangoLayout) basis = text_layout (cr, &self->style, 8.5, FALSE);
+  PangoLayout *layouts[] = { label, value, basis };
+
+  for (guint k = 0; k < G_N_ELEMENTS (layouts); k++)
+    {
+      pango_layout_set_ellipsize (layouts[k], PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_wrap (layouts[k], PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (layouts[k], (int) ((tile_w - 22) * PANGO_SCALE));
+    }
+  for (guint i = 0; i < n; i++)
+      {
+        const PlReportHeadline *headline = block->headlines->pdata[i];
+        const char *texts[] = { headline->label, headline->value, headline->basis };
+        double tx = x + i * (tile_w + gap), ty = y + 9;
+
+        /* Each tile as tall as the tallest (measured first), under its text. */
+        if (draw)
+          {
+            cairo_set_source_rgb (cr, 0.955, 0.96, 0.97);
+            pl_chart_rounded_rect (cr, tx, y, tile_w, block->height, 5);
+            cairo_fill (cr);
+            pl_chart_set_color (cr, status_color (&self->style, headline->status), 1);
+            cairo_rectangle (cr, tx, y + 4, 4, block->height - 8);
+            cairo_fill (cr);
+          }
+        for (guint k = 0; k < G_N_ELEMENTS (layouts); k++)
+          {
+            int h;
+            pango_layout_set_text (layouts[k], texts[k], -1);
+            pango_layout_get_pixel_size (layouts[k], NULL, &h);
+            if (draw)
+              {
+                pl_chart_set_color (cr, k == 2 ? &self->style.muted : &self->style.text, 1);
+                cairo_move_to (cr, tx + 14, ty);
+                pango_cairo_show_layout (cr, layouts[k]);
+              }
+            ty += h + (k == 0 ? 2 : 4);
+          }
+        tallest = MAX (tallest, ty - y + 5);
+      }
+  return tallest;
+}
+
+/* Lays out (and draws with @draw) the board pack's masthead: the logo, what it is, the plan's
+ * title, its organisation and period; returns its height. */
+static double
+masthead_layout (PlReport *self, cairo_t *cr, double x, double y, double w, gboolean draw)
+{
+  PlItem *meta = PL_ITEM (pl_plan_get_metadata (self->plan));
+  const char *organisation = pl_item_get_string (meta, PL_METADATA_ORGANISATION);
+  g_autofree char *period = pl_report_text_period (self->plan);
+  g_autofree char *as_of = pl_report_text_as_of (self->plan, self->options.as_of);
+  g_autofree char *line = organisation ? g_strdup_printf ("%s · %s · %s", organisation, period, as_of)
+                                       : g_strdup_printf ("%s · %s", period, as_of);
+  g_autoptr(PangoLayout) small = text_layout (cr, &self->style, 9.5, FALSE);
+  g_autoptr(PangoLayout) title = text_layout (cr, &self->style, 17, TRUE);
+  double logo_h = 0, tx = x, ty = y, tw = w;
+  int h;
+
+  if (self->logo != NULL)
+    {
+      double logo_w = draw ? pl_paper_draw_logo (cr, self->logo, x, y, 120, 46)
+                           : MIN (120.0 / cairo_image_surface_get_width (self->logo),
+                                  46.0 / cairo_image_surface_get_height (self->logo)) * cairo_image_surface_get_width (self->logo);
+      logo_h = 46;
+      tx += logo_w + 16;
+      tw -= logo_w + 16;
+    }
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (small, PANGO_WRAP_WORD);
+  pango_layout_set_width (small, (int) (tw * PANGO_SCALE));
+  pango_layout_set_width (title, (int) (tw * PANGO_SCALE));
+  for (guint k = 0; k < 3; k++)
+    {
+      PangoLayout *layout = k == 1 ? title : small;
+      pango_layout_set_text (layout, k == 0 ? _("Board pack") : k == 1 ? pl_plan_get_title (self->plan) : line, -1);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      if (draw)
+        {
+          pl_chart_set_color (cr, k == 1 ? &self->style.text : &self->style.muted, 1);
+          cairo_move_to (cr, tx, ty);
+          pango_cairo_show_layout (cr, layout);
+        }
+      ty += h + 3;
+    }
+  h = (int) ceil (MAX (ty - y, logo_h)) + 12;
+  if (draw)
+    {
+      pl_chart_set_color (cr, &self->style.muted, 0.5);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, x, y + h - 6);
+      cairo_line_to (cr, x + w, y + h - 6);
+      cairo_stroke (cr);
+    }
+  return h;
 }
 
 static double
@@ -511,6 +722,17 @@ block_measure (PlReport *self, const Block *block, double width)
 {
   switch (block->kind)
     {
+    case BLOCK_HEADLINES:
+      return headlines_layout (self, self->measure, block, 0, 0, width, FALSE);
+    case BLOCK_MASTHEAD:
+      return masthead_layout (self, self->measure, 0, 0, width, FALSE);
+    case BLOCK_COMMENTARY:
+      {
+        g_autoptr(PangoLayout) layout = paragraph (self, self->measure, block, width - COMMENTARY_INDENT);
+        int height;
+        pango_layout_get_pixel_size (layout, NULL, &height);
+        return height + 4;
+      }
     case BLOCK_COVER:
       return content_height (self);
     case BLOCK_CHART:
@@ -564,10 +786,10 @@ draw_row (PlReport *self, cairo_t *cr, const Block *block, double x, double y, d
         {
           int h;
           pango_layout_get_pixel_size (layout, NULL, &h);
-          cairo_move_to (cr, cx + 4, y + block->height - ROW_PAD - 2 - h);
+          cairo_move_to (cr, cx + 4, y + block->height - block->pad - 2 - h);
         }
       else
-        cairo_move_to (cr, cx + 4, y + ROW_PAD);
+        cairo_move_to (cr, cx + 4, y + block->pad);
       pango_cairo_show_layout (cr, layout);
       cx += table->widths[c] * w;
     }
@@ -587,6 +809,23 @@ draw_block (PlReport *self, cairo_t *cr, const Block *block, double x, double y,
       break;
     case BLOCK_ROW:
       draw_row (self, cr, block, x, y, w);
+      break;
+    case BLOCK_HEADLINES:
+      headlines_layout (self, cr, block, x, y, w, TRUE);
+      break;
+    case BLOCK_MASTHEAD:
+      masthead_layout (self, cr, x, y, w, TRUE);
+      break;
+    case BLOCK_COMMENTARY:
+      {
+        g_autoptr(PangoLayout) layout = paragraph (self, cr, block, w - COMMENTARY_INDENT);
+        cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+        cairo_rectangle (cr, x, y + 1, 3, block->height - 4);
+        cairo_fill (cr);
+        pl_chart_set_color (cr, &self->style.text, 1);
+        cairo_move_to (cr, x + COMMENTARY_INDENT, y + 2);
+        pango_cairo_show_layout (cr, layout);
+      }
       break;
     case BLOCK_TITLE:
     case BLOCK_SUBTITLE:
@@ -629,6 +868,8 @@ draw_cover (PlReport *self, cairo_t *cr, double x, double y, double w, double h)
   g_autofree char *persona = pl_report_text_persona_badge (self->plan);
   double cy = y + h * 0.16;
 
+  /* The organisation's logo at the top, its proportions kept. */
+  pl_paper_draw_logo (cr, self->logo, x, y, MIN (w * 0.4, 200), h * 0.09);
   /* An accent down the left edge: the cover reads as a cover, in print as on screen. */
   cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
   cairo_rectangle (cr, x, y + h * 0.12, 5, h * 0.30);
@@ -648,6 +889,25 @@ draw_cover (PlReport *self, cairo_t *cr, double x, double y, double w, double h)
   cy += pl_chart_text (cr, text, as_of, x, cy, w, PANGO_ALIGN_LEFT) + 4;
   pl_chart_set_color (cr, &self->style.muted, 1);
   cy += pl_chart_text (cr, text, prepared, x, cy, w, PANGO_ALIGN_LEFT) + 22;
+  {
+    const char *commentary = pl_report_get_commentary (self->plan, pl_report_section_name (PL_REPORT_COVER));
+    if (commentary != NULL && *commentary != '\0')
+      {
+        g_autofree char *withheld = self->options.share_safe ? pl_report_text_withhold_amounts (self->plan, commentary) : NULL;
+        g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", withheld ? withheld : commentary);
+        int th;
+        pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+        pango_layout_set_wrap (text, PANGO_WRAP_WORD);
+        pango_layout_set_width (text, (int) (w * 0.85 * PANGO_SCALE));
+        pango_layout_set_markup (text, markup, -1);
+        pango_layout_get_pixel_size (text, NULL, &th);
+        pl_chart_set_color (cr, &self->style.text, 1);
+        cairo_move_to (cr, x, cy);
+        pango_cairo_show_layout (cr, text);
+        cy += th + 22;
+        pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      }
+  }
 
   if (persona != NULL)
     {
@@ -737,6 +997,44 @@ add_table (PlReport *self, PlReportTableText *table)
   end_table (self);
 }
 
+/* Adds @table's rows while they fit on the page (a board pack's section is one page), then a
+ * line that says how many more there are, where. */
+static void
+add_table_on_page (PlReport *self, PlReportTableText *table, const char *where)
+{
+  double more_h;
+  guint shown = 0;
+
+  {
+    Block more = { BLOCK_TEXT, g_strdup ("X") };
+    more_h = block_measure (self, &more, content_width (self)) + space_before (self, BLOCK_TEXT);
+    g_free (more.markup);
+  }
+  begin_table (self, table->table, g_steal_pointer (&table->header));
+  table->table = NULL;
+  for (; shown < table->rows->len; shown++)
+    {
+      Block row = { BLOCK_ROW, NULL, table->rows->pdata[shown], self->table, shown % 2 ? ROW_SHADED : 0 };
+      double room = content_height (self) - page_used (self) - (shown + 1 < table->rows->len ? more_h : 0);
+
+      if (shown + 1 == table->rows->len && table->last_is_total)
+        row.flags = ROW_TOTAL;
+      row.pad = self->tight->row_pad;
+      if (row_height (self, self->measure, &row, content_width (self)) > room)
+        break;
+      add_row (self, g_strdupv (table->rows->pdata[shown]), row.flags);
+    }
+  end_table (self);
+  if (shown < table->rows->len)
+    {
+      /* Translators: under a board pack's table cut to its page: how many rows are left out, then where to read them ("the Campaigns page") */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more, on %s of Pilote.",
+                                                            "And %u more, on %s of Pilote.", table->rows->len - shown),
+                                               table->rows->len - shown, where);
+      add_text (self, BLOCK_TEXT, g_markup_escape_text (more, -1));
+    }
+}
+
 static void
 add_timeline (PlReport *self)
 {
@@ -813,9 +1111,8 @@ has_scenarios (PlPlan *plan)
 }
 
 static void
-add_section (PlReport *self, PlReportSection section)
+add_section_content (PlReport *self, PlReportSection section)
 {
-  new_page (self, section);
   switch (section)
     {
     case PL_REPORT_COVER:
@@ -840,7 +1137,15 @@ add_section (PlReport *self, PlReportSection section)
                                "The arrows run from activity to business results, with the conversion between stages."));
       break;
     case PL_REPORT_FUNNEL:
-      add_chart_section (self, section, "funnel", NULL);
+      /* The dashboard draws the funnel: beside it, the section is the stages' figures rather
+       * than the same bars again. */
+      if (self->section_page[PL_REPORT_DASHBOARD] >= 0)
+        {
+          g_autoptr(PlReportTableText) table = pl_report_funnel_table (self->plan, self->options.as_of);
+          add_text_table_section (self, section, table, NULL, NULL);
+        }
+      else
+        add_chart_section (self, section, "funnel", NULL);
       break;
     case PL_REPORT_BUDGET:
       {
@@ -886,9 +1191,197 @@ add_section (PlReport *self, PlReportSection section)
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The board pack's sections: each one page. */
+static void
+add_board_section_content (PlReport *self, PlReportSection section)
+{
+  switch (section)
+    {
+    case PL_REPORT_SUMMARY:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_summary_table (self->plan, self->options.as_of,
+                                                                      self->options.share_safe);
+        Block masthead = { BLOCK_MASTHEAD };
+        Block headlines = { BLOCK_HEADLINES };
+
+        place (self, &masthead);
+        add_title (self, section, g_strdup (table->subtitle));
+        headlines.headlines = pl_report_headlines (self->plan, self->options.as_of, self->options.share_safe);
+        if (headlines.headlines->len > 0)
+          place (self, &headlines);
+        else
+          g_ptr_array_unref (headlines.headlines);
+        /* The figures, without the sentences of the full report: the headlines and the
+         * commentary say what matters, the attention list has its own page. */
+        if (table->rows->len > 0)
+          add_table_on_page (self, table, _("the dashboard"));
+      }
+      break;
+    case PL_REPORT_DASHBOARD:
+      add_chart_section (self, section, "dashboard", NULL);
+      break;
+    case PL_REPORT_BUDGET:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_budget_table (self->plan, self->options.as_of,
+                                                                     self->options.share_safe);
+        add_title (self, section, g_strdup (table->subtitle));
+        add_table_on_page (self, table, _("the Budget page"));
+        for (guint i = 0; i < table->after->len; i++)
+          add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
+        add_chart (self, "burn", 1, g_markup_escape_text (_(pl_chart_catalog_lookup ("burn")->title), -1));
+      }
+      break;
+    case PL_REPORT_CHAIN:
+      add_chart_section (self, section, "chain",
+                         _("Each box is a KPI: its latest value against target, coloured by how it stands. "
+                           "The arrows run from activity to business results, with the conversion between stages."));
+      break;
+    case PL_REPORT_CAMPAIGNS:
+      {
+        g_autoptr(PlReportTableText) table = pl_report_attention_table (self->plan, self->options.as_of,
+                                                                        self->options.share_safe);
+        add_title_as (self, section, _("Campaigns that need attention"), g_strdup (table->subtitle));
+        for (guint i = 0; i < table->before->len; i++)
+          add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
+        if (table->rows->len > 0)
+          add_table_on_page (self, table, _("the dashboard"));
+        /* Then every campaign by spend, as much as the page holds: what the attention list
+         * is read against. */
+        if (content_height (self) - page_used (self) > content_height (self) * 0.25)
+          {
+            g_autoptr(PlReportTableText) all = pl_report_campaigns_table (self->plan, self->options.share_safe);
+
+            if (all->rows->len > 0)
+              {
+                add_text (self, BLOCK_CAPTION, g_markup_escape_text (_("Every campaign, the most spent first"), -1));
+                add_table_on_page (self, all, _("the Campaigns page"));
+              }
+          }
+      }
+      break;
+    case PL_REPORT_COVER:
+    case PL_REPORT_FUNNEL:
+    case PL_REPORT_SCENARIOS:
+    case PL_REPORT_TIMELINE:
+    case PL_REPORT_MATURITY:
+    case PL_REPORT_HYGIENE:
+    case PL_REPORT_NOTES:
+    case PL_REPORT_N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Where the layout stood before a section, to lay it out again from there. */
+typedef struct {
+  guint blocks, pages, n_blocks;  /* n_blocks: of the page then last */
+} Mark;
+
+static Mark
+mark_now (PlReport *self)
+{
+  return (Mark) { self->blocks->len, self->pages->len, self->pages->len ? current_page (self)->n_blocks : 0 };
+}
+
+static void
+go_back (PlReport *self, const Mark *mark)
+{
+  g_array_set_size (self->blocks, mark->blocks);
+  g_array_set_size (self->pages, mark->pages);
+  if (mark->pages > 0)
+    current_page (self)->n_blocks = mark->n_blocks;
+  self->table = NULL;
+  g_clear_pointer (&self->header, g_strfreev);
+}
+
+/* TRUE when @section, opening with text, may follow the section before on its page: the full
+ * report only (the board pack gives each section its page), a page of the same orientation
+ * with enough of it left, and not the cover. Sections that open with a page-wide chart
+ * (the dashboard, the chain, the timeline) start their own page. */
+static gboolean
+can_follow (PlReport *self, PlReportSection section)
+{
+  const Page *page;
+
+  if (self->options.kind != PL_REPORT_KIND_FULL || self->pages->len == 0 || section == PL_REPORT_COVER)
+    return FALSE;
+  if (section == PL_REPORT_DASHBOARD || section == PL_REPORT_CHAIN || section == PL_REPORT_TIMELINE)
+    return FALSE;
+  if (section == PL_REPORT_FUNNEL && self->section_page[PL_REPORT_DASHBOARD] < 0)
+    return FALSE;  /* the funnel chart, on its own page */
+  page = current_page (self);
+  if (page->n_blocks == 0 || page->section == PL_REPORT_COVER || page->landscape != sections[section].wide)
+    return FALSE;
+  return content_height (self) - page_used (self) >= content_height (self) * FLOW_MIN_LEFT;
+}
+
+/* How many of @section's pages break the page-fill rule. A section on one page keeps it
+ * whatever it holds: that page is its last, and what follows may fill it. */
+static guint
+fill_faults (PlReport *self, PlReportSection section)
+{
+  int start = self->section_page[section];
+  guint faults = 0;
+
+  if (start < 0 || (guint) start + 1 >= self->pages->len)
+    return 0;
+  for (guint p = (guint) start; p < self->pages->len; p++)
+    if (pl_report_get_page_fill (self, p) < (p + 1 == self->pages->len ? FILL_MIN_LAST : FILL_MIN))
+      faults++;
+  return faults;
+}
+
+/* Lays out @section from @mark at tightness @level. */
+static void
+lay_out (PlReport *self, PlReportSection section, const Mark *mark, guint level)
+{
+  go_back (self, mark);
+  self->section = section;
+  self->tight = &tightness[level];
+  if (!can_follow (self, section))
+    new_page (self, section);
+  self->section_page[section] = (int) self->pages->len - 1;
+  if (self->options.kind == PL_REPORT_KIND_BOARD_PACK)
+    add_board_section_content (self, section);
+  else
+    add_section_content (self, section);
   /* A section that ended up with nothing on a page it opened leaves no blank page. */
   if (current_page (self)->n_blocks == 0)
-    g_array_set_size (self->pages, self->pages->len - 1);
+    {
+      g_array_set_size (self->pages, self->pages->len - 1);
+      self->section_page[section] = -1;
+    }
+  if (self->blocks->len > mark->blocks)
+    g_array_index (self->blocks, Block, mark->blocks).opens = TRUE;
+}
+
+/* Adds @section, tightened as the page-fill rule needs (Tightness): the first level that
+ * keeps the rule, else the one with the fewest faults, then the fewest pages. */
+static void
+add_section (PlReport *self, PlReportSection section)
+{
+  Mark mark = mark_now (self);
+  guint best = 0, best_faults = G_MAXUINT, best_pages = G_MAXUINT;
+
+  for (guint level = 0; level < G_N_ELEMENTS (tightness); level++)
+    {
+      guint faults;
+
+      lay_out (self, section, &mark, level);
+      faults = fill_faults (self, section);
+      if (faults < best_faults || (faults == best_faults && self->pages->len < best_pages))
+        {
+          best = level;
+          best_faults = faults;
+          best_pages = self->pages->len;
+        }
+      if (faults == 0)
+        break;
+    }
+  if (self->tight != &tightness[best])
+    lay_out (self, section, &mark, best);
 }
 
 PlReport *
@@ -906,8 +1399,19 @@ pl_report_new (PlPlan *plan, const PlReportOptions *options)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_report_table_free);
   self->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   self->measure = cairo_create (self->measure_surface);
-  for (guint i = 0; i < options->n_sections; i++)
-    add_section (self, options->sections[i]);
+  self->logo = pl_paper_logo_new (plan);
+  self->tight = &tightness[0];
+  for (guint i = 0; i < PL_REPORT_N_SECTIONS; i++)
+    self->section_page[i] = -1;
+  if (options->kind == PL_REPORT_KIND_BOARD_PACK)
+    {
+      static const PlReportSection board[] = { PL_REPORT_SUMMARY, PL_REPORT_DASHBOARD, PL_REPORT_BUDGET,
+                                               PL_REPORT_CHAIN, PL_REPORT_CAMPAIGNS };
+      memcpy (self->options.sections, board, sizeof board);
+      self->options.n_sections = G_N_ELEMENTS (board);
+    }
+  for (guint i = 0; i < self->options.n_sections; i++)
+    add_section (self, self->options.sections[i]);
   return self;
 }
 
@@ -922,6 +1426,7 @@ pl_report_free (PlReport *report)
   g_ptr_array_unref (report->tables);
   g_clear_pointer (&report->timeline, pl_timeline_layout_free);
   g_strfreev (report->header);
+  g_clear_pointer (&report->logo, cairo_surface_destroy);
   cairo_destroy (report->measure);
   cairo_surface_destroy (report->measure_surface);
   g_free (report);
@@ -954,10 +1459,43 @@ pl_report_get_page_section (PlReport *report, guint page)
 int
 pl_report_get_section_page (PlReport *report, PlReportSection section)
 {
-  for (guint i = 0; i < report->pages->len; i++)
-    if (g_array_index (report->pages, Page, i).section == section)
-      return (int) i;
-  return -1;
+  g_return_val_if_fail (section < PL_REPORT_N_SECTIONS, -1);
+  return report->section_page[section];
+}
+
+double
+pl_report_get_page_fill (PlReport *report, guint page)
+{
+  const Page *p;
+  const Block *last;
+  double w, h;
+
+  g_return_val_if_fail (page < report->pages->len, 0);
+  p = &g_array_index (report->pages, Page, page);
+  if (p->n_blocks == 0)
+    return 0;
+  page_box (report, p, &w, &h);
+  last = &g_array_index (report->blocks, Block, p->first + p->n_blocks - 1);
+  return MIN ((last->y + last->height) / h, 1.0);
+}
+
+gboolean
+pl_report_page_ends_section (PlReport *report, guint page)
+{
+  const Page *p;
+
+  g_return_val_if_fail (page < report->pages->len, FALSE);
+  if (page + 1 == report->pages->len)
+    return TRUE;
+  p = &g_array_index (report->pages, Page, page + 1);
+  if (p->n_blocks > 0 && g_array_index (report->blocks, Block, p->first).opens)
+    return TRUE;
+  /* A section that starts on @page after another's end. */
+  p = &g_array_index (report->pages, Page, page);
+  for (guint b = p->first + 1; b < p->first + p->n_blocks; b++)
+    if (g_array_index (report->blocks, Block, b).opens)
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -975,8 +1513,9 @@ pl_report_draw_page (PlReport *report, cairo_t *cr, guint page)
   cairo_save (cr);
   /* The cover is the cover: no running header. */
   if (p->section != PL_REPORT_COVER)
-    pl_paper_draw_frame (cr, report->plan, pl_report_section_title (p->section), report->options.today, page,
-                         report->pages->len, width, height, report->options.margin);
+    pl_paper_draw_frame_with_logo (cr, report->plan, report->logo, pl_report_section_title (p->section),
+                                   report->options.today, page, report->pages->len, width, height,
+                                   report->options.margin);
   for (guint b = p->first; b < p->first + p->n_blocks; b++)
     {
       const Block *block = &g_array_index (report->blocks, Block, b);
@@ -1002,8 +1541,11 @@ pl_report_write_pdf (PlReport *report, const char *path, GError **error)
 
   if (file == NULL)
     return FALSE;
-  /* Translators: the title of a report's PDF file: the plan's title */
-  title = g_strdup_printf (_("%s: marketing report"), pl_plan_get_title (report->plan));
+  title = report->options.kind == PL_REPORT_KIND_BOARD_PACK
+          /* Translators: the title of a board pack's PDF file: the plan's title */
+          ? g_strdup_printf (_("%s: board pack"), pl_plan_get_title (report->plan))
+          /* Translators: the title of a report's PDF file: the plan's title */
+          : g_strdup_printf (_("%s: marketing report"), pl_plan_get_title (report->plan));
   subject = pl_report_text_subject (report->plan, report->options.as_of, report->options.share_safe);
   width = report->options.width;
   height = report->options.height;
@@ -1019,16 +1561,19 @@ pl_report_write_pdf (PlReport *report, const char *path, GError **error)
   cr = cairo_create (surface);
   for (guint page = 0; page < report->pages->len; page++)
     {
-      const Page *p = &g_array_index (report->pages, Page, page);
-
       pl_report_get_page_size (report, page, &width, &height);
       cairo_pdf_surface_set_size (surface, width, height);
-      /* A bookmark where each section starts. */
-      if (page == 0 || g_array_index (report->pages, Page, page - 1).section != p->section)
+      /* A bookmark where each section starts, several on a page they share. */
+      for (guint i = 0; i < report->options.n_sections; i++)
         {
-          g_autofree char *target = g_strdup_printf ("page=%u", page + 1);
-          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, pl_report_section_title (p->section),
-                                         target, 0);
+          PlReportSection section = report->options.sections[i];
+
+          if (report->section_page[section] == (int) page)
+            {
+              g_autofree char *target = g_strdup_printf ("page=%u", page + 1);
+              cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, pl_report_section_title (section),
+                                             target, 0);
+            }
         }
       pl_report_draw_page (report, cr, page);
       cairo_show_page (cr);

@@ -8,8 +8,10 @@
 G_BEGIN_DECLS
 
 /* The leadership report: a document of chosen sections, in the plan's order, laid out on
- * paper with Cairo and Pango only (pilote-cli makes it with no display). Each section starts
- * a page; wide charts (the dashboard, the KPI chain, the timeline) get landscape pages. In
+ * paper with Cairo and Pango only (pilote-cli makes it with no display). Sections that open
+ * with a page-wide chart (the dashboard, the KPI chain, the timeline) start a landscape page;
+ * the others start a page, or follow the section before on its page when it has room (the
+ * full report only: the board pack gives each section its page). In
  * share-safe mode no amount of money appears anywhere: each is shown as a share of a total. */
 
 typedef enum {
@@ -81,14 +83,17 @@ void        pl_report_free               (PlReport *report);
 guint       pl_report_get_n_pages        (PlReport *report);
 /* The size of page @page in points: the paper upright, or turned for a wide chart. */
 void        pl_report_get_page_size      (PlReport *report, guint page, double *width, double *height);
-/* The section page @page belongs to. */
+/* The section page @page opens with (the one its running header names). */
 PlReportSection pl_report_get_page_section (PlReport *report, guint page);
-/* The first page of @section, or -1 when the report does not have it. */
+/* The page @section starts on, or -1 when the report does not have it. */
 int         pl_report_get_section_page   (PlReport *report, PlReportSection section);
 /* How full page @page is, from 0 to 1: the height its content takes over the height a page
  * offers between its header and its footer (for tests of the page-fill rule: no page under a
  * third full but a section's last, and that one at least a quarter full). */
 double      pl_report_get_page_fill      (PlReport *report, guint page);
+/* TRUE when a section ends on page @page: the page-fill rule holds it to a quarter full
+ * rather than a third. */
+gboolean    pl_report_page_ends_section  (PlReport *report, guint page);
 /* Draws page @page whole on @cr, its origin at the paper's corner, in points. */
 void        pl_report_draw_page          (PlReport *report, cairo_t *cr, guint page);
 /* Writes the report as a PDF to @path: text that can be selected and searched, the fonts

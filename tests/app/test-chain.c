@@ -104,19 +104,28 @@ test_chain_page (void)
     pl_test_screenshot (GTK_WIDGET (window), "chain-keyboard");
   }
 
-  /* Zoom in twice around the middle: nodes grow; Normal Size brings it back to zoom 1. */
-  gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-in", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-in", NULL);
-  pl_test_spin ();
-  g_assert_cmpfloat_with_epsilon (pl_kpi_chain_view_get_zoom (view), 1.5625, 1e-9);
-  g_assert_true (pl_kpi_chain_view_get_node_bounds (view, leads, &after));
-  g_assert_cmpfloat (after.size.width * after.size.height, >=, before.size.width * before.size.height);
-  pl_test_screenshot (GTK_WIDGET (window), "chain-zoomed");
-  gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-reset", NULL);
-  pl_test_spin ();
-  g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), ==, 1.0);
-  g_assert_true (pl_kpi_chain_view_get_node_bounds (view, leads, &after));
-  g_assert_cmpfloat_with_epsilon (after.origin.x, before.origin.x, 0.5);
+  /* Zoom in twice around the middle: nodes grow; Normal Size brings it to zoom 1, Fit back to
+   * where it was. */
+  {
+    double fitted = pl_kpi_chain_view_get_zoom (view);
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-in", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-in", NULL);
+    pl_test_spin ();
+    g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), >, fitted);
+    g_assert_false (pl_kpi_chain_view_get_fitted (view));
+    g_assert_true (pl_kpi_chain_view_get_node_bounds (view, leads, &after));
+    g_assert_cmpfloat (after.size.width * after.size.height, >=, before.size.width * before.size.height);
+    pl_test_screenshot (GTK_WIDGET (window), "chain-zoomed");
+    gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-reset", NULL);
+    pl_test_spin ();
+    g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), ==, 1.0);
+    gtk_widget_activate_action (GTK_WIDGET (view), "chain.zoom-fit", NULL);
+    pl_test_spin ();
+    g_assert_cmpfloat_with_epsilon (pl_kpi_chain_view_get_zoom (view), fitted, 1e-9);
+    g_assert_true (pl_kpi_chain_view_get_node_bounds (view, leads, &after));
+    g_assert_cmpfloat_with_epsilon (after.origin.x, before.origin.x, 0.5);
+  }
 
   /* A linked campaign opens the Campaigns page. */
   row = gtk_widget_get_first_child (campaigns);
@@ -156,7 +165,7 @@ test_chain_page (void)
     g_assert_cmpuint (now->len, >, findings->len);
     g_assert_cmpuint (n_rows (hygiene), ==, now->len);
     g_assert_true (g_str_has_prefix (pl_kpi_chain_view_get_summary (view), "The KPI chain has 20 KPIs"));
-    /* Its node cuts the long name short; the tooltip has it whole, and says nobody owns it. */
+    /* Its node has it whole or not at all; the tooltip has it whole, and says nobody owns it. */
     {
       g_autofree char *tooltip = pl_kpi_chain_view_describe (view, orphan);
       g_assert_nonnull (strstr (tooltip, "<b>Press mentions with a name long enough to be cut short in the chain</b>"));
@@ -186,6 +195,78 @@ test_chain_page (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
+}
+
+
+/* The example in a 1366x768 window: Fit shows the whole chain without scrolling, every name
+ * whole at one size in compact boxes with their values (checked from the laid-out text at the
+ * view's size); Normal Size shows the full form; the keyboard zooms in and out. Writes the
+ * screenshots of the chain fitted and at 1x. */
+static void
+test_chain_fit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CHAIN_PAGE);
+  PlKpiChainView *view = pl_chain_page_get_view (PL_CHAIN_PAGE (page));
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  PlKpiChainText text;
+  double zoom;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  show_chain (window);
+  pl_test_wait_drawn (GTK_WIDGET (view));
+  g_signal_emit_by_name (pl_test_find_by_id (page, "zoom_fit_button"), "clicked");
+  pl_test_wait_drawn (GTK_WIDGET (view));
+  g_assert_true (pl_kpi_chain_view_get_fitted (view));
+  pl_kpi_chain_view_get_text (view, &text);
+  g_test_message ("fitted at %dx%d: %s, text %.1f px, %u names, whole %d", gtk_widget_get_width (GTK_WIDGET (view)),
+                  gtk_widget_get_height (GTK_WIDGET (view)), text.compact ? "compact" : "full", text.text_px,
+                  text.names_shown, text.names_whole);
+  g_assert_true (text.compact);
+  g_assert_cmpuint (text.names_shown, ==, g_list_model_get_n_items (kpis));
+  g_assert_true (text.names_whole);
+  g_assert_true (text.values_shown);
+  g_assert_cmpfloat (text.text_px, >=, 10);
+  /* Without scrolling: every box inside the view. */
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      graphene_rect_t r;
+
+      g_assert_true (pl_kpi_chain_view_get_node_bounds (view, kpi, &r));
+      g_assert_cmpfloat (r.origin.x, >=, 0);
+      g_assert_cmpfloat (r.origin.y, >=, 0);
+      g_assert_cmpfloat (r.origin.x + r.size.width, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+      g_assert_cmpfloat (r.origin.y + r.size.height, <=, gtk_widget_get_height (GTK_WIDGET (view)));
+    }
+  pl_test_screenshot (GTK_WIDGET (window), "chain-fitted");
+
+  /* The keyboard: Ctrl+plus and Ctrl+minus zoom, Ctrl+0 is the normal size, Ctrl+9 fits. */
+  zoom = pl_kpi_chain_view_get_zoom (view);
+  pl_test_keys (GTK_WIDGET (view), "ctrl+plus");
+  g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), >, zoom);
+  pl_test_keys (GTK_WIDGET (view), "ctrl+minus ctrl+minus");
+  g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), <, zoom);
+  pl_test_keys (GTK_WIDGET (view), "ctrl+0");
+  g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), ==, 1.0);
+  pl_test_wait_drawn (GTK_WIDGET (view));
+  pl_kpi_chain_view_get_text (view, &text);
+  g_test_message ("1x: %s, text %.1f px, %u names, whole %d", text.compact ? "compact" : "full", text.text_px,
+                  text.names_shown, text.names_whole);
+  g_assert_false (text.compact);
+  g_assert_cmpuint (text.names_shown, ==, g_list_model_get_n_items (kpis));
+  g_assert_true (text.names_whole);
+  pl_test_screenshot (GTK_WIDGET (window), "chain-1x");
+  pl_test_keys (GTK_WIDGET (view), "ctrl+9");
+  g_assert_true (pl_kpi_chain_view_get_fitted (view));
+  g_assert_cmpfloat_with_epsilon (pl_kpi_chain_view_get_zoom (view), zoom, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
 }
 
 /* 300 KPIs: the whole chain fits at the default zoom; zoomed in, the nodes grow and keep
@@ -272,6 +353,7 @@ main (int argc, char **argv)
   pl_test_init (&argc, &argv);
   g_test_add_func ("/chain/page", test_chain_page);
   g_test_add_func ("/chain/300", test_chain_300);
+  g_test_add_func ("/chain/fit", test_chain_fit);
   g_test_add_func ("/chain/new-campaign-left-alone", test_new_campaign_left_alone);
   return g_test_run ();
 }

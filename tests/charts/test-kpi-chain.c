@@ -349,6 +349,103 @@ test_untangle (void)
   g_assert_cmpuint (pl_chain_layout_crossings (layout), <=, 2);
 }
 
+
+/* Draws the chain of @plan at @width x @height into a PNG named @name; returns how its text
+ * was laid out. */
+static void
+draw_at (PlPlan *plan, const PlChainLayout *layout, double width, double height, const char *name, PlKpiChainText *text)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *summary = pl_kpi_chain_chart_draw (plan, layout, NULL, cr, width, height, pl_chart_style_light ());
+
+  cairo_surface_flush (surface);
+  save_png (surface, name);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  pl_kpi_chain_chart_text (plan, layout, NULL, width, height, pl_chart_style_light (), text);
+  g_test_message ("%s at %.0fx%.0f: %s, text %.1f px, %u names, whole %d", name, width, height,
+                  text->compact ? "compact" : "full", text->text_px, text->names_shown, text->names_whole);
+}
+
+/* At its natural size (zoom 1) every box is in full form, every name whole at one size. */
+static void
+test_text_natural (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+  PlKpiChainText text;
+  double width, height;
+
+  pl_kpi_chain_chart_natural_size (layout, &width, &height);
+  draw_at (plan, layout, width, height, "kpi-chain-natural.png", &text);
+  g_assert_false (text.compact);
+  g_assert_cmpfloat (text.text_px, >=, 11);
+  g_assert_cmpfloat (text.text_px, <=, PL_KPI_CHAIN_TEXT_MAX);
+  g_assert_cmpuint (text.names_shown, ==, 19);
+  g_assert_true (text.names_whole);
+  g_assert_true (text.values_shown);
+}
+
+/* Fitted into the chain page of a 1366x768 window (without its side panel the view is about
+ * 1150 x 590): compact boxes, every name whole on up to three lines with its value below, at
+ * one readable size. */
+static void
+test_text_fitted (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+  PlKpiChainText text;
+  double width, height;
+
+  pl_kpi_chain_chart_natural_size (layout, &width, &height);
+  draw_at (plan, layout, 1150, MIN (height, 590), "kpi-chain-fitted.png", &text);
+  g_assert_true (text.compact);
+  g_assert_cmpfloat (text.text_px, >=, 10);
+  g_assert_cmpuint (text.names_shown, ==, 19);
+  g_assert_true (text.names_whole);
+  g_assert_true (text.values_shown);
+}
+
+/* At any size, zoomed out step by step, names are whole or not shown at all; never cut. */
+static void
+test_text_never_cut (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlItem) long_name = g_object_new (PL_TYPE_KPI, NULL);
+  g_autoptr(PlChainLayout) layout = NULL;
+  g_autoptr(PlPlan) big = pl_test_chain_plan_new ();
+  g_autoptr(PlChainLayout) big_layout = pl_chain_layout_new (big);
+  double width, height;
+  gboolean compact_seen = FALSE;
+
+  pl_item_set_string (long_name, PL_KPI_NAME, "Press mentions with a name long enough to be cut short in the chain");
+  pl_plan_add (plan, long_name);
+  layout = pl_chain_layout_new (plan);
+  pl_kpi_chain_chart_natural_size (layout, &width, &height);
+  for (double zoom = 1.25; zoom > 0.2; zoom /= 1.25)
+    {
+      PlKpiChainText text;
+      double w = width * zoom, h = zoom >= 1 ? height * zoom : MAX (height * zoom, MIN (height, 590));
+
+      pl_kpi_chain_chart_text (plan, layout, NULL, w, h, pl_chart_style_light (), &text);
+      g_test_message ("zoom %.2f: %s, text %.1f px, %u names, whole %d", zoom, text.compact ? "compact" : "full",
+                      text.text_px, text.names_shown, text.names_whole);
+      g_assert_true (text.names_whole);
+      g_assert_true (text.names_shown == 0 || text.names_shown == 20);
+      g_assert_true (text.text_px == 0 || text.text_px >= PL_KPI_CHAIN_TEXT_MIN);
+      compact_seen |= text.compact && text.names_shown > 0;
+    }
+  g_assert_true (compact_seen);
+  /* 300 KPIs zoomed out: no names rather than cut ones. */
+  {
+    PlKpiChainText text;
+    draw_at (big, big_layout, 1280, 760, "kpi-chain-300-fitted.png", &text);
+    g_assert_true (text.names_whole);
+    g_assert_true (text.names_shown == 0 || text.names_shown == 300);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -359,5 +456,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi-chain/high-contrast", test_high_contrast);
   g_test_add_func ("/kpi-chain/300", test_300);
   g_test_add_func ("/kpi-chain/untangle", test_untangle);
+  g_test_add_func ("/kpi-chain/text/natural", test_text_natural);
+  g_test_add_func ("/kpi-chain/text/fitted", test_text_fitted);
+  g_test_add_func ("/kpi-chain/text/never-cut", test_text_never_cut);
   return g_test_run ();
 }

@@ -1374,6 +1374,29 @@ test_report (void)
     g_assert_nonnull (memmem (contents, length, "/MediaBox [ 0 0 612 792 ]", 25));
   }
   {
+    /* The board pack: its five sections in order, each a bookmark, the headline figures
+     * with their basis; not together with --sections. */
+    g_auto(Run) run = { 0 };
+    g_auto(Run) both = { 0 };
+    g_autofree char *text = NULL;
+
+    run_cli (&run, "report", plan, "-o", pdf, "--board-pack", "--today", "2027-06-20", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_nonnull (memmem (contents, length, "<< /Title (Executive summary)", 29));
+    g_assert_nonnull (memmem (contents, length, "<< /Title (Campaigns)", 21));
+    g_assert_null (memmem (contents, length, "<< /Title (Cover)", 17));
+    text = g_strdelimit (pdf_text (pdf), "\n", ' ');
+    g_assert_nonnull (strstr (text, "Board pack"));
+    g_assert_nonnull (strstr (text, "to date against a target of 1 382 808 EUR (January to June 2027)"));
+    g_assert_nonnull (strstr (text, "Campaigns that need attention"));
+    run_cli (&both, "report", plan, "-o", pdf, "--board-pack", "--sections", "summary", NULL);
+    g_assert_cmpint (both.status, ==, 2);
+    g_assert_nonnull (strstr (both.err, "The board pack has its own sections"));
+  }
+  {
     g_auto(Run) run = { 0 };
     run_cli (&run, "report", plan, "-o", pdf, "--sections", "cover,pie", NULL);
     g_assert_cmpint (run.status, ==, 2);

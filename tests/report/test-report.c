@@ -232,27 +232,36 @@ test_pdf_quality (void)
   g_assert_nonnull (strstr (page2, "Executive summary · printed"));
 }
 
-/* TRUE when a KPI in money shows an amount under its name in @text ("495k / 520k"): the
- * KPI chain draws a node's name, then its value. */
+/* TRUE when a KPI in money shows an amount under its name in @text ("495k / 520k", or
+ * "495k" alone in a compact box): the KPI chain draws a node's name, on one line or more,
+ * then its value. */
 static gboolean
 shows_money_kpi (PlPlan *plan, const char *text)
 {
   GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
-  g_autoptr(GRegex) amount = g_regex_new ("^\\s*[0-9][0-9.,\\x{202F}]*[kM]? / ", 0, 0, NULL);
 
   for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
     {
       g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-      g_autofree char *heading = g_strdup_printf ("%s\n", pl_item_get_string (kpi, PL_KPI_NAME));
+      g_auto(GStrv) words = NULL;
+      g_autoptr(GString) pattern = g_string_new ("(^|\\n)");
+      g_autoptr(GRegex) amount = NULL;
 
       if (pl_item_get_int (kpi, PL_KPI_UNIT) != PL_UNIT_CURRENCY)
         continue;
-      for (const char *p = strstr (text, heading); p != NULL; p = strstr (p + 1, heading))
-        if (g_regex_match (amount, p + strlen (heading), 0, NULL))
-          {
-            g_test_message ("“%s” shows an amount", pl_item_get_string (kpi, PL_KPI_NAME));
-            return TRUE;
-          }
+      words = g_strsplit (pl_item_get_string (kpi, PL_KPI_NAME), " ", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autofree char *escaped = g_regex_escape_string (words[w], -1);
+          g_string_append_printf (pattern, "%s%s", w > 0 ? "\\s+" : "", escaped);
+        }
+      g_string_append (pattern, "\\n\\s*[0-9][0-9.,\\x{202F}]*[kM]?( / |\\n)");
+      amount = g_regex_new (pattern->str, G_REGEX_MULTILINE, 0, NULL);
+      if (g_regex_match (amount, text, 0, NULL))
+        {
+          g_test_message ("“%s” shows an amount", pl_item_get_string (kpi, PL_KPI_NAME));
+          return TRUE;
+        }
     }
   return FALSE;
 }
