@@ -200,7 +200,9 @@ test_report_dialog (void)
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   assert_list_matches_plan (dialog, plan);
   all_pages = pl_report_get_n_pages (pl_report_dialog_get_report (dialog));
-  g_assert_cmpuint (all_pages, >, PL_REPORT_N_SECTIONS);
+  /* Short sections share a page (the page-fill rule), so the report is shorter than its
+   * list of sections, but still several pages to turn. */
+  g_assert_cmpuint (all_pages, >=, 5);
   g_assert_cmpuint (pl_report_dialog_get_page (dialog), ==, 0);
   pl_test_screenshot (GTK_WIDGET (dialog), "report-dialog");
 
