@@ -29,6 +29,8 @@
 /* In a box: the status bar, the padding around the text, the trend of the full form. */
 #define BAR_W          4.0
 #define PAD            4.0
+/* Above and below the text: little, the text being centred (one line fills a small box). */
+#define PAD_V          1.5
 #define TREND_W        36.0
 /* Routes are flattened into segments about this long, in pixels. */
 #define CURVE_STEP     12.0
@@ -839,7 +841,7 @@ name_room (BoxText *t, const Geometry *g, double px)
   double room;
 
   set_size (t, px, FALSE);
-  room = g->bh - 2 * PAD - (t->with_value ? line_height (t->value) : 0);
+  room = g->bh - 2 * PAD_V - (t->with_value ? line_height (t->value) : 0);
   return room >= line_height (t->name) ? room : 0;
 }
 
