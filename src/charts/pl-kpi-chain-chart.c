@@ -132,15 +132,16 @@ typedef struct {
   double x0, px0, slope;
 } Stretch;
 
-/* How the layout maps to the area: y affine; x affine at the natural size and above, and
- * below it squeezed (boxes keep their width for their names, the space between layers gives
- * first): a smooth monotone map of x alone (monotone cubic through the edges of the boxes),
- * so links cross and enter boxes where the layout's do, and bend without kinks. */
+/* How the layout maps to the area: at the natural size and above, affine; below it squeezed
+ * (boxes keep their size for their names, the space between layers gives first; on paper,
+ * the space between rows too): a smooth monotone map of each axis on its own (a monotone
+ * cubic through the edges of the boxes), so that links keep missing the boxes and each other
+ * as laid out, and bend without kinks. */
 typedef struct {
-  GArray  *stretches;     /* Stretch, by x0 */
-  double   ly0, oy, sy;
+  GArray  *xmap, *ymap;   /* Stretch, by x0 */
   double   box_w, box_h;  /* layout units */
   double   bw, bh;        /* the boxes in the area's units */
+  double   scale;         /* the larger slope: area units per layout unit in the boxes */
   gboolean affine, full;
   guint    first, end;    /* the layers drawn */
 } Geometry;
@@ -178,6 +179,15 @@ edge_inside (const PlChainLayout *layout, const Geometry *g, const PlChainEdge *
          column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->to).column);
 }
 
+/* Links with one end in the layers drawn are drawn too: they run off the edge of a printed
+ * piece towards the next. */
+static gboolean
+edge_drawn (const PlChainLayout *layout, const Geometry *g, const PlChainEdge *edge)
+{
+  return column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->from).column) ||
+         column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->to).column);
+}
+
 static int
 compare_double (gconstpointer a, gconstpointer b)
 {
@@ -187,10 +197,10 @@ compare_double (gconstpointer a, gconstpointer b)
 }
 
 static double
-map_x (const Geometry *g, double x)
+map_eval (const GArray *map, double x)
 {
-  const Stretch *s = &g_array_index (g->stretches, Stretch, 0);
-  guint lo = 0, hi = g->stretches->len - 1;
+  const Stretch *s = &g_array_index (map, Stretch, 0);
+  guint lo = 0, hi = map->len - 1;
   double h, t;
 
   /* Beyond the ends: straight on. */
@@ -214,9 +224,15 @@ map_x (const Geometry *g, double x)
 }
 
 static double
+map_x (const Geometry *g, double x)
+{
+  return map_eval (g->xmap, x);
+}
+
+static double
 map_y (const Geometry *g, double y)
 {
-  return g->oy + g->sy * (y - g->ly0);
+  return map_eval (g->ymap, y);
 }
 
 static void
@@ -270,67 +286,34 @@ extent (const PlChainLayout *layout, guint first, guint end, double *x0, double 
     *x0 = *y0 = *x1 = *y1 = 0;
 }
 
-static Geometry *
-geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height)
+/* The length of @from..@to that boxes of @size starting at @starts (sorted) cover. */
+static double
+bands_length (const GArray *starts, double size)
 {
-  Geometry *g = g_new0 (Geometry, 1);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean paper = options && options->paper;
-  /* On paper the page has margins of its own. */
-  double margin = paper ? 0 : MARGIN;
-  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1), avail_h = MAX (height - 2 * margin, 1);
-  double bands = 0, gaps, sb, sg, s, cursor, px = margin, band_start = 0, band_end = -INFINITY;
+  double length = 0, band_start = 0, band_end = -INFINITY;
 
-  g->first = options && options->end_column > options->first_column ? options->first_column : 0;
-  g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
-  g->box_w = layout->box_w;
-  g->box_h = layout->box_h;
-  g->stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
-  extent (layout, g->first, g->end, &x0, &y0, &x1, &y1);
-  lw = MAX (x1 - x0, 1);
-  lh = MAX (y1 - y0, 1);
-  for (guint i = 0; i < layout->nodes->len; i++)
-    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
-      {
-        double x, y;
-        node_box (layout, i, &x, &y);
-        g_array_append_val (starts, x);
-      }
-  g_array_sort (starts, compare_double);
-  /* The bands of x the boxes take, overlapping boxes merged. */
   for (guint i = 0; i <= starts->len; i++)
     {
       double x = i < starts->len ? g_array_index (starts, double, i) : INFINITY;
       if (x > band_end)
         {
           if (isfinite (band_end))
-            bands += band_end - band_start;
+            length += band_end - band_start;
           band_start = x;
         }
-      band_end = MAX (band_end, x + g->box_w);
+      band_end = MAX (band_end, x + size);
     }
-  gaps = MAX (lw - bands, 0);
-  s = avail_w / lw;
-  g->sy = avail_h / lh;
-  g->full = g->box_w * s >= FULL_MIN_W && g->box_h * g->sy >= FULL_MIN_H;
-  g->affine = g->full || gaps <= 0;
-  if (g->affine)
-    sb = sg = s;
-  else
-    {
-      /* Boxes as wide as the space between layers lets them, up to the full form's width. */
-      sb = MAX (s, MIN (FULL_MIN_W / g->box_w, avail_w / (bands + (paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE) * gaps)));
-      sg = (avail_w - sb * bands) / gaps;
-      /* Compact boxes no taller than at the natural size, the chain centred. */
-      g->sy = MIN (g->sy, NATURAL_SCALE);
-    }
-  g->ly0 = y0;
-  g->oy = margin + (paper ? 0 : (avail_h - lh * g->sy) / 2);
-  g->bw = g->box_w * sb;
-  g->bh = g->box_h * g->sy;
-  /* The stretches, band by band. */
-  cursor = x0;
-  band_end = -INFINITY;
+  return length;
+}
+
+/* The map of one axis from @from to @to, starting at @px: slope @sb over the bands boxes of
+ * @size starting at @starts (sorted) cover, @sg between them; smoothed at the knots. */
+static GArray *
+map_new (const GArray *starts, double size, double from, double to, double px, double sb, double sg)
+{
+  GArray *map = g_array_new (FALSE, FALSE, sizeof (Stretch));
+  double cursor = from, band_start = 0, band_end = -INFINITY;
+
   for (guint i = 0; i <= starts->len; i++)
     {
       double x = i < starts->len ? g_array_index (starts, double, i) : INFINITY;
@@ -338,28 +321,28 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
         {
           if (isfinite (band_end))
             {
-              add_stretch (g->stretches, cursor, &px, band_start - cursor, sg);
-              add_stretch (g->stretches, band_start, &px, band_end - band_start, sb);
+              add_stretch (map, cursor, &px, band_start - cursor, sg);
+              add_stretch (map, band_start, &px, band_end - band_start, sb);
               cursor = band_end;
             }
           band_start = x;
         }
-      band_end = MAX (band_end, x + g->box_w);
+      band_end = MAX (band_end, x + size);
     }
-  add_stretch (g->stretches, cursor, &px, x1 - cursor, sg);
-  if (g->stretches->len == 0)
-    add_stretch (g->stretches, x0, &px, 1, sb);
+  add_stretch (map, cursor, &px, to - cursor, sg);
+  if (map->len == 0)
+    add_stretch (map, from, &px, 1, sb);
   /* The last knot, at the end of the last stretch. */
   {
-    const Stretch *last = &g_array_index (g->stretches, Stretch, g->stretches->len - 1);
+    const Stretch *last = &g_array_index (map, Stretch, map->len - 1);
     Stretch end = { last->x0 + (px - last->px0) / last->slope, px, last->slope };
-    g_array_append_val (g->stretches, end);
+    g_array_append_val (map, end);
   }
   /* The slopes at the knots so far are the stretches' own; the map's slope at each knot is
    * their weighted harmonic mean, which keeps it monotone (Fritsch and Butland). */
   {
-    Stretch *k = &g_array_index (g->stretches, Stretch, 0);
-    guint n = g->stretches->len;
+    Stretch *k = &g_array_index (map, Stretch, 0);
+    guint n = map->len;
     g_autofree double *secant = g_new (double, n);
 
     for (guint i = 0; i + 1 < n; i++)
@@ -374,13 +357,83 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
     if (n > 1)
       k[n - 1].slope = secant[n - 2];
   }
+  return map;
+}
+
+/* The slopes of an axis @length long with @bands of it under boxes, in @avail: @sb in the
+ * boxes, up to @cap; @sg between, at least @share of @sb while room allows, never more. */
+static void
+squeeze (double avail, double length, double bands, double cap, double share, double *sb, double *sg)
+{
+  double gaps = MAX (length - bands, 0);
+
+  *sb = MAX (avail / length, MIN (cap, avail / (bands + share * gaps)));
+  *sg = gaps > 0 ? MIN (*sb, (avail - *sb * bands) / gaps) : *sb;
+}
+
+static Geometry *
+geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height)
+{
+  Geometry *g = g_new0 (Geometry, 1);
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean paper = options && options->paper;
+  /* On paper the page has margins of its own. */
+  double margin = paper ? 0 : MARGIN;
+  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1), avail_h = MAX (height - 2 * margin, 1);
+  double sb, sg, tb, tg, used_w, used_h;
+
+  g->first = options && options->end_column > options->first_column ? options->first_column : 0;
+  g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
+  g->box_w = layout->box_w;
+  g->box_h = layout->box_h;
+  extent (layout, g->first, g->end, &x0, &y0, &x1, &y1);
+  lw = MAX (x1 - x0, 1);
+  lh = MAX (y1 - y0, 1);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
+      {
+        double x, y;
+        node_box (layout, i, &x, &y);
+        g_array_append_val (xs, x);
+        g_array_append_val (ys, y);
+      }
+  g_array_sort (xs, compare_double);
+  g_array_sort (ys, compare_double);
+  g->full = g->box_w * avail_w / lw >= FULL_MIN_W && g->box_h * avail_h / lh >= FULL_MIN_H;
+  if (g->full)
+    {
+      sb = sg = avail_w / lw;
+      tb = tg = avail_h / lh;
+    }
+  else
+    {
+      /* Boxes as wide as the space between layers lets them, up to the full form's width, and
+       * no taller than at the natural size. */
+      squeeze (avail_w, lw, bands_length (xs, g->box_w), FULL_MIN_W / g->box_w,
+               paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE, &sb, &sg);
+      if (paper)
+        squeeze (avail_h, lh, bands_length (ys, g->box_h), NATURAL_SCALE, MIN_GAP_SHARE_PAPER, &tb, &tg);
+      else
+        tb = tg = MIN (avail_h / lh, NATURAL_SCALE);
+    }
+  used_w = sb * bands_length (xs, g->box_w) + sg * (lw - bands_length (xs, g->box_w));
+  used_h = tb * bands_length (ys, g->box_h) + tg * (lh - bands_length (ys, g->box_h));
+  /* What the chain does not fill: around it on screen, after it on paper. */
+  g->xmap = map_new (xs, g->box_w, x0, x1, margin + (paper ? 0 : MAX (avail_w - used_w, 0) / 2), sb, sg);
+  g->ymap = map_new (ys, g->box_h, y0, y1, margin + (paper ? 0 : MAX (avail_h - used_h, 0) / 2), tb, tg);
+  g->affine = sb == sg && tb == tg;
+  g->bw = g->box_w * sb;
+  g->bh = g->box_h * tb;
+  g->scale = MAX (sb, tb);
   return g;
 }
 
 static void
 geometry_free (Geometry *g)
 {
-  g_array_unref (g->stretches);
+  g_array_unref (g->xmap);
+  g_array_unref (g->ymap);
   g_free (g);
 }
 
@@ -399,7 +452,7 @@ geometry_rect (const Geometry *g, const PlChainLayout *layout, guint i, Rect *r)
   r->x = map_x (g, x);
   r->w = map_x (g, x + g->box_w) - r->x;
   r->y = map_y (g, y);
-  r->h = g->bh;
+  r->h = map_y (g, y + g->box_h) - r->y;
 }
 
 void
@@ -441,7 +494,7 @@ edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *
 {
   guint n;
   const PlChainPoint *route = edge_route (layout, e, &n);
-  double scale = MAX (g->sy, g->bw / g->box_w);
+  double scale = g->scale;
 
   g_array_set_size (points, 0);
   if (n == 0)
@@ -1020,7 +1073,7 @@ draw_edges (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
           Rect span;
 
           edge_bounds (layout, g, e, &span);
-          if (!edge_inside (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) || !visible (&span, clip))
+          if (!edge_drawn (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) || !visible (&span, clip))
             continue;
           edge_polyline (layout, g, e, points);
           mask_polyline (cr, &mask, points, edge_width);
@@ -1043,7 +1096,7 @@ draw_edges (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
       Rect span;
 
       edge_bounds (layout, g, e, &span);
-      if (edge_inside (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) && visible (&span, clip))
+      if (edge_drawn (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) && visible (&span, clip))
         {
           if (g->affine)
             {
