@@ -33,7 +33,7 @@
 #define PAD_V          1.5
 #define TREND_W        36.0
 /* Routes are flattened into segments about this long, in pixels. */
-#define CURVE_STEP     12.0
+#define CURVE_STEP     20.0
 #define EDGE_WIDTH     1.2
 /* Below this height a node is a plain box (corners this small do not show, and boxes are
  * cairo's fastest path). */
@@ -505,7 +505,9 @@ edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *
       const PlChainPoint *p = &route[k];
       double length = hypot (p[1].x - p[0].x, p[1].y - p[0].y) + hypot (p[2].x - p[1].x, p[2].y - p[1].y) +
                       hypot (p[3].x - p[2].x, p[3].y - p[2].y);
-      int steps = CLAMP ((int) (length * scale / CURVE_STEP), 2, 24);
+      /* A level piece stays a straight line under the map: one segment. */
+      gboolean level = p[0].y == p[1].y && p[1].y == p[2].y && p[2].y == p[3].y;
+      int steps = level ? 1 : CLAMP ((int) (length * scale / CURVE_STEP), 1, 24);
 
       for (int i = 1; i <= steps; i++)
         {
