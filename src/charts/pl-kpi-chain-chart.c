@@ -23,14 +23,15 @@
 #define FULL_MIN_H     60.0
 /* Squeezed below the natural size, the space between layers keeps at least this share of its
  * laid-out proportion to the boxes. */
-#define MIN_GAP_SHARE  0.5
+#define MIN_GAP_SHARE  0.3
 /* On paper, read closer than a screen and with no tooltip for a name, it gives more. */
 #define MIN_GAP_SHARE_PAPER 0.2
 /* In a box: the status bar, the padding around the text, the trend of the full form. */
 #define BAR_W          4.0
 #define PAD            4.0
-/* Above and below the text: little, the text being centred (one line fills a small box). */
-#define PAD_V          1.5
+/* Above and below the text, as a share of the box's height: small boxes of long chains keep
+ * a line of name, tall ones a margin. */
+#define PAD_V          0.07
 #define TREND_W        36.0
 /* Routes are flattened into segments about this long, in pixels. */
 #define CURVE_STEP     20.0
@@ -896,7 +897,7 @@ name_room (BoxText *t, const Geometry *g, double px)
   double room;
 
   set_size (t, px, FALSE);
-  room = g->bh - 2 * PAD_V - (t->with_value ? line_height (t->value) : 0);
+  room = g->bh - 2 * MIN (PAD, PAD_V * g->bh) - (t->with_value ? line_height (t->value) : 0);
   return room >= line_height (t->name) ? room : 0;
 }
 
