@@ -25,7 +25,9 @@ typedef struct {
 } PlChainNode;
 
 typedef struct {
-  guint   from, to;  /* indexes into nodes */
+  guint   from, to;  /* indexes into nodes; never equal, both present (links to a missing KPI
+                      * or to itself are left out); a link closing a cycle (its downstream
+                      * box left of its upstream one) runs back over the top of the chain */
   /* The drawn route: PlChainPoint, a cubic Bézier path in layout units: its start (on the
    * right side of the upstream box), then three points (control, control, end) per piece;
    * the last end is on the left side of the downstream box. */
@@ -53,7 +55,8 @@ void           pl_chain_layout_free      (PlChainLayout *layout);
 /* The route of edge @edge flattened to a polyline (a new GArray of PlChainPoint), each
  * Bézier piece cut into straight segments no further than @tolerance from the curve. */
 GArray        *pl_chain_layout_flatten   (const PlChainLayout *layout, guint edge, double tolerance);
-/* Pairs of links without a common end whose drawn routes (as flattened polylines) cross. */
+/* Pairs of links without a common end whose drawn routes (as flattened polylines) cross or
+ * touch. */
 guint          pl_chain_layout_crossings (const PlChainLayout *layout);
 /* Links whose drawn route enters a box other than its two ends. */
 guint          pl_chain_layout_links_under_boxes (const PlChainLayout *layout);

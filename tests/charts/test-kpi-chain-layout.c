@@ -162,6 +162,7 @@ test_example (void)
   /* Inputs beside what they feed. */
   g_assert_cmpuint (node_of (layout, "kpi-churn")->column, ==, ltv - 1);
   g_assert_cmpuint (node_of (layout, "kpi-margin")->column, ==, ltv - 1);
+  g_assert_cmpuint (node_of (layout, "kpi-arpu")->column, ==, ltv - 1);
   g_assert_cmpuint (node_of (layout, "kpi-spend")->column, ==, 0);
   g_assert_cmpuint (node_of (layout, "kpi-ltv-cac")->column, ==, layout->n_columns - 1);
 }
@@ -228,18 +229,20 @@ test_empty (void)
   g_assert_cmpuint (pl_chain_layout_links_under_boxes (layout), ==, 0);
 }
 
-/* Links that loop (a cycle of three and one of two), a KPI linked to itself and links to a
- * KPI that is gone: laid out without hanging, the loops drawn back over the top. */
+/* Links that loop (a cycle of three and one of two), a KPI linked to itself, links to a KPI
+ * that is gone and one link written eleven times: laid out without hanging, the loops drawn
+ * back over the top. */
 static void
 test_broken_links (void)
 {
-  const int links[] = { 0, 1, 1, 2, 2, 3, 3, 1, 4, 5, 5, 4, 2, 2, 0, -1, -1, 3, 3, 6 };
+  const int links[] = { 0, 1, 1, 2, 2, 3, 3, 1, 4, 5, 5, 4, 2, 2, 0, -1, -1, 3, 3, 6,
+                        0, 7, 0, 7, 0, 7, 0, 7, 0, 7, 0, 7, 0, 7, 0, 7, 0, 7, 0, 7, 0, 7 };
   g_autoptr(PlPlan) plan = make_plan (8, links, G_N_ELEMENTS (links) / 2);
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
 
   draw_layout (layout, "layout-broken.png");
   /* The self-link and the two links to a missing KPI are not drawn. */
-  g_assert_cmpuint (layout->edges->len, ==, 7);
+  g_assert_cmpuint (layout->edges->len, ==, 18);
   check_shape (layout);
   g_assert_cmpuint (pl_chain_layout_links_under_boxes (layout), ==, 0);
   (void) pl_chain_layout_crossings (layout);
@@ -300,6 +303,68 @@ test_flatten (void)
     }
 }
 
+/* A deep chain with a link from its first KPI to every other: many long links, each drawn
+ * without crossing another or running under a box. */
+static void
+test_deep (void)
+{
+  guint n = 120, k = 0;
+  g_autofree int *links = g_new (int, 4 * n);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      links[k++] = (int) i;
+      links[k++] = (int) i + 1;
+      if (i > 1)
+        {
+          links[k++] = 0;
+          links[k++] = (int) i;
+        }
+    }
+  {
+    g_autoptr(PlPlan) plan = make_plan (n, links, k / 2);
+    g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+
+    check_shape (layout);
+    g_assert_cmpuint (layout->n_columns, ==, n);
+    g_assert_cmpuint (pl_chain_layout_crossings (layout), ==, 0);
+    g_assert_cmpuint (pl_chain_layout_links_under_boxes (layout), ==, 0);
+  }
+}
+
+/* Random chains (fixed seeds), with loops, duplicates, self-links, missing KPIs and KPIs
+ * outside the chain: every one laid out with boxes apart, routes attached to their boxes and
+ * no link under a box. */
+static void
+test_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, 30);
+      guint n_links = (guint) g_rand_int_range (rand, 0, 2 * (gint32) n + 1);
+      g_autofree int *links = g_new (int, 2 * n_links + 2);
+      g_autoptr(PlPlan) plan = NULL;
+      g_autoptr(PlChainLayout) layout = NULL;
+
+      for (guint i = 0; i < 2 * n_links; i++)
+        links[i] = g_rand_int_range (rand, 0, 50) == 0 ? -1 : g_rand_int_range (rand, 0, (gint32) n);
+      /* Mostly forward, as chains are, with some links back. */
+      for (guint i = 0; i < n_links; i++)
+        if (links[2 * i] > links[2 * i + 1] && g_rand_int_range (rand, 0, 8) > 0)
+          {
+            int t = links[2 * i];
+            links[2 * i] = links[2 * i + 1];
+            links[2 * i + 1] = t;
+          }
+      plan = make_plan (n, links, n_links);
+      layout = pl_chain_layout_new (plan);
+      check_shape (layout);
+      g_assert_cmpuint (pl_chain_layout_links_under_boxes (layout), ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,5 +376,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi-chain-layout/unavoidable-crossing", test_unavoidable_crossing);
   g_test_add_func ("/kpi-chain-layout/link-under-box", test_link_under_box);
   g_test_add_func ("/kpi-chain-layout/flatten", test_flatten);
+  g_test_add_func ("/kpi-chain-layout/deep", test_deep);
+  g_test_add_func ("/kpi-chain-layout/random", test_random);
   return g_test_run ();
 }
