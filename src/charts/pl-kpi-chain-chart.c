@@ -781,6 +781,7 @@ typedef struct {
    * fits on one line is measured and drawn from it (at 300 KPIs, most of the text's time). */
   PangoLayout *all;
   GPtrArray   *lines;       /* the lines of @all, a node each */
+  gboolean    *hidden;      /* per node: its name does not fit even at the smallest size */
   double       shaped_px;   /* the size @all is laid out at */
   gboolean     compact;
   gboolean     with_value;  /* the value under the name (compact boxes too low drop it) */
@@ -901,7 +902,26 @@ name_room (BoxText *t, const Geometry *g, double px)
   return room >= line_height (t->name) ? room : 0;
 }
 
-/* Whether every name of the layers drawn fits whole in its box at @px. */
+/* Whether node @i's name fits whole in its box, @room high, at the size set. */
+static gboolean
+name_fits (BoxText *t, const PlChainLayout *layout, guint i, double room)
+{
+  int h;
+
+  if (single_line (t, i) != NULL)
+    return TRUE;
+  pango_layout_set_text (t->name, kpi_name (layout, i), -1);
+  pango_layout_get_pixel_size (t->name, NULL, &h);
+  return pango_layout_get_line_count (t->name) <= t->max_lines && h <= room && laid_out_whole (t->name);
+}
+
+static gboolean
+name_shown (BoxText *t, const PlChainLayout *layout, const Geometry *g, guint i)
+{
+  return column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) && !t->hidden[i];
+}
+
+/* Whether every name shown of the layers drawn fits whole in its box at @px. */
 static gboolean
 names_fit (BoxText *t, const PlChainLayout *layout, const Geometry *g, double px)
 {
@@ -912,17 +932,47 @@ names_fit (BoxText *t, const PlChainLayout *layout, const Geometry *g, double px
   set_size (t, px, TRUE);
   pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
   for (guint i = 0; i < layout->nodes->len; i++)
-    {
-      int h;
-
-      if (!column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) || single_line (t, i) != NULL)
-        continue;
-      pango_layout_set_text (t->name, kpi_name (layout, i), -1);
-      pango_layout_get_pixel_size (t->name, NULL, &h);
-      if (pango_layout_get_line_count (t->name) > t->max_lines || h > room || !laid_out_whole (t->name))
-        return FALSE;
-    }
+    if (name_shown (t, layout, g, i) && !name_fits (t, layout, i, room))
+      return FALSE;
   return TRUE;
+}
+
+/* The largest size within bounds at which every name shown fits, or 0. */
+static double
+choose_size (BoxText *t, const PlChainLayout *layout, const Geometry *g)
+{
+  double lo = PL_KPI_CHAIN_TEXT_MIN, hi = PL_KPI_CHAIN_TEXT_MAX;
+
+  if (name_room (t, g, lo) == 0)
+    return 0;
+  /* First the largest size a line fits in the box's height (no shaping needed). */
+  if (name_room (t, g, hi) == 0)
+    {
+      double low = lo;
+      while (hi - low > 0.25)
+        {
+          double mid = (low + hi) / 2;
+          if (name_room (t, g, mid) > 0)
+            low = mid;
+          else
+            hi = mid;
+        }
+      hi = low;
+    }
+  if (names_fit (t, layout, g, hi))
+    return hi;
+  if (!names_fit (t, layout, g, lo))
+    return 0;
+  /* Half a pixel is as fine as text sizes need to be. */
+  while (hi - lo > 0.5)
+    {
+      double mid = (lo + hi) / 2;
+      if (names_fit (t, layout, g, mid))
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /* Chooses the one text size of the boxes: the largest within bounds at which every name is
@@ -938,13 +988,14 @@ box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChain
   t->value = box_layout (cr, style, FALSE);
   t->all = box_layout (cr, style, !t->compact);
   t->lines = g_ptr_array_new ();
+  t->hidden = g_new0 (gboolean, MAX (layout->nodes->len, 1));
   for (guint i = 0; i < layout->nodes->len; i++)
     {
       gsize start = names->len;
 
       g_string_append (names, kpi_name (layout, i));
       /* A line break inside a name would shift every name after it. */
-      g_strdelimit (names->str + start, "\n\r\u2028", ' ');
+      g_strdelimit (names->str + start, "\n\r", ' ');
       g_string_append_c (names, '\n');
     }
   pango_layout_set_width (t->all, -1);
@@ -957,40 +1008,31 @@ box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChain
     return;
   for (int pass = 0; pass < (t->compact ? 2 : 1) && t->px == 0; pass++)
     {
-      double lo = PL_KPI_CHAIN_TEXT_MIN, hi = PL_KPI_CHAIN_TEXT_MAX;
-
       t->with_value = pass == 0;
-      if (name_room (t, g, lo) == 0)
-        continue;
-      /* First the largest size a line fits in the box's height (no shaping needed). */
-      if (name_room (t, g, hi) == 0)
-        {
-          double low = lo;
-          while (hi - low > 0.25)
-            {
-              double mid = (low + hi) / 2;
-              if (name_room (t, g, mid) > 0)
-                low = mid;
-              else
-                hi = mid;
-            }
-          hi = low;
-        }
-      if (names_fit (t, layout, g, hi))
-        t->px = hi;
-      else if (names_fit (t, layout, g, lo))
-        {
-          /* Half a pixel is as fine as text sizes need to be. */
-          while (hi - lo > 0.5)
-            {
-              double mid = (lo + hi) / 2;
-              if (names_fit (t, layout, g, mid))
-                lo = mid;
-              else
-                hi = mid;
-            }
-          t->px = lo;
-        }
+      t->px = choose_size (t, layout, g);
+    }
+  /* A name too long for its box at any size is left to the tooltip, not the others with it. */
+  if (t->px == 0 && name_room (t, g, PL_KPI_CHAIN_TEXT_MIN) > 0)
+    {
+      double room;
+      guint kept = 0, drawn = 0;
+
+      t->with_value = TRUE;
+      room = name_room (t, g, PL_KPI_CHAIN_TEXT_MIN);
+      set_size (t, PL_KPI_CHAIN_TEXT_MIN, TRUE);
+      pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
+      for (guint i = 0; room > 0 && i < layout->nodes->len; i++)
+        if (name_shown (t, layout, g, i))
+          {
+            t->hidden[i] = !name_fits (t, layout, i, room);
+            kept += !t->hidden[i];
+            drawn++;
+          }
+      /* Most names: a few long ones hidden; all but a few: none (a chain too small to read). */
+      if (room > 0 && 2 * kept > drawn)
+        t->px = choose_size (t, layout, g);
+      if (t->px == 0)
+        memset (t->hidden, 0, layout->nodes->len * sizeof (gboolean));
     }
   if (t->px > 0)
     {
@@ -1006,6 +1048,7 @@ box_text_clear (BoxText *t)
   g_clear_object (&t->value);
   g_clear_object (&t->all);
   g_clear_pointer (&t->lines, g_ptr_array_unref);
+  g_clear_pointer (&t->hidden, g_free);
 }
 
 void
@@ -1023,6 +1066,8 @@ pl_kpi_chain_chart_text (PlPlan *plan, const PlChainLayout *layout, const PlKpiC
   for (guint i = 0; t.px > 0 && i < layout->nodes->len; i++)
     if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
       {
+        if (t.hidden[i])
+          continue;  /* left to the tooltip */
         text->names_shown++;
         if (single_line (&t, i) != NULL)
           continue;  /* on one line within its box */
@@ -1276,7 +1321,10 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
   PangoLayoutLine *single = single_line (t, index);
   PangoRectangle logical;
 
-  if (single != NULL)
+  /* A name too long for the box at any size: the value alone, the name in the tooltip. */
+  if (t->hidden[index])
+    name_h = 0;
+  else if (single != NULL)
     {
       pango_layout_line_get_pixel_extents (single, NULL, &logical);
       name_h = logical.height;
@@ -1323,7 +1371,9 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
     }
   top = r->y + (r->h - name_h - value_h) / 2;
   set_color (cr, &style->text, 1);
-  if (single != NULL)
+  if (t->hidden[index])
+    ;
+  else if (single != NULL)
     {
       cairo_move_to (cr, x, top - logical.y);
       pango_cairo_show_layout_line (cr, single);
