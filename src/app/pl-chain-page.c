@@ -295,7 +295,7 @@ on_view_zoom_cb (PlChainPage *self)
       self->first_fit = FALSE;
       self->fit_check = g_idle_add (check_first_fit_cb, self);
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_out_button), zoom > PL_KPI_CHAIN_VIEW_ZOOM_MIN);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_out_button), !pl_kpi_chain_view_get_fitted (self->view));
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_normal_button), zoom != 1.0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_in_button), zoom < PL_KPI_CHAIN_VIEW_ZOOM_MAX);
 }
@@ -333,13 +333,15 @@ on_zoom_out_clicked_cb (PlChainPage *self)
 /* Fit shows the whole chain with every name whole at a screen's reading size: when the side
  * panel leaves too little room for that, it gives way (the details button brings it back; the
  * chain then fits what is left). */
+/* Hides the side panel when, beside it, the fitted chain's text is under @readable pixels
+ * (0: when it shows no name at all). */
 static void
-give_way_if_cramped (PlChainPage *self)
+give_way_if_cramped (PlChainPage *self, double readable)
 {
   PlKpiChainText text;
 
   pl_kpi_chain_view_get_text (self->view, &text);
-  if ((text.text_px < FIT_TEXT_PX || !text.names_whole) && gtk_toggle_button_get_active (self->details_button) &&
+  if ((text.names_shown == 0 || text.text_px < readable || !text.names_whole) && gtk_toggle_button_get_active (self->details_button) &&
       gtk_widget_get_width (GTK_WIDGET (self->view)) > 0)
     gtk_toggle_button_set_active (self->details_button, FALSE);
 }
@@ -348,7 +350,7 @@ static void
 on_zoom_fit_clicked_cb (PlChainPage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-fit", NULL);
-  give_way_if_cramped (self);
+  give_way_if_cramped (self, FIT_TEXT_PX);
 }
 
 static gboolean
@@ -357,8 +359,9 @@ check_first_fit_cb (gpointer user_data)
   PlChainPage *self = user_data;
 
   self->fit_check = 0;
+  /* Opening, the panel (the metric hygiene) stays unless the chain would show no name. */
   if (pl_kpi_chain_view_get_fitted (self->view))
-    give_way_if_cramped (self);
+    give_way_if_cramped (self, 0);
   return G_SOURCE_REMOVE;
 }
 

@@ -237,13 +237,19 @@ set_zoom (PlKpiChainView *self, double zoom, gboolean fitted)
 static void
 zoom_at (PlKpiChainView *self, double zoom, double x, double y)
 {
-  double old = self->zoom;
+  double old = self->zoom, lowest = fit_zoom (self);
 
-  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  /* Zoomed out, the chain stops at the whole of it in view. */
+  zoom = CLAMP (zoom, lowest, ZOOM_MAX);
   if (zoom == old)
     return;
   if (zoom < 1 && old > 1)
     zoom = 1;  /* the natural size is a stop on the way down: the last zoom of the full form */
+  if (zoom <= lowest)
+    {
+      set_zoom (self, lowest, TRUE);
+      return;
+    }
   self->zoom = zoom;
   self->fitted = FALSE;
   self->pan_x = (self->pan_x + x) * zoom / old - x;
@@ -622,7 +628,7 @@ static void
 update_actions (PlKpiChainView *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-in", self->zoom < ZOOM_MAX);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-out", self->zoom > ZOOM_MIN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-out", !self->fitted);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chain.zoom-reset", self->zoom != 1.0);
 }
 

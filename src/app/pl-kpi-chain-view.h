@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlKpiChainView, pl_kpi_chain_view, PL, KPI_CHAIN_VIEW, GtkWidget)
 
 /* The zoom's range: 1 is the chain's natural size, boxes in full form; below it they are
- * compact. */
+ * compact, down to the zoom that fits the whole chain in the view (at least the minimum). */
 #define PL_KPI_CHAIN_VIEW_ZOOM_MIN 0.05
 #define PL_KPI_CHAIN_VIEW_ZOOM_MAX 4.0
 

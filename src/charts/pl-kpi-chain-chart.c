@@ -23,15 +23,18 @@
 #define FULL_MIN_H     60.0
 /* Squeezed below the natural size, the space between layers keeps at least this share of its
  * laid-out proportion to the boxes. */
-#define MIN_GAP_SHARE  0.5
+#define MIN_GAP_SHARE  0.3
 /* On paper, read closer than a screen and with no tooltip for a name, it gives more. */
 #define MIN_GAP_SHARE_PAPER 0.2
 /* In a box: the status bar, the padding around the text, the trend of the full form. */
 #define BAR_W          4.0
 #define PAD            4.0
+/* Above and below the text, as a share of the box's height: small boxes of long chains keep
+ * a line of name, tall ones a margin. */
+#define PAD_V          0.07
 #define TREND_W        36.0
 /* Routes are flattened into segments about this long, in pixels. */
-#define CURVE_STEP     12.0
+#define CURVE_STEP     20.0
 #define EDGE_WIDTH     1.2
 /* Below this height a node is a plain box (corners this small do not show, and boxes are
  * cairo's fastest path). */
@@ -130,15 +133,16 @@ typedef struct {
   double x0, px0, slope;
 } Stretch;
 
-/* How the layout maps to the area: y affine; x affine at the natural size and above, and
- * below it squeezed (boxes keep their width for their names, the space between layers gives
- * first): a smooth monotone map of x alone (monotone cubic through the edges of the boxes),
- * so links cross and enter boxes where the layout's do, and bend without kinks. */
+/* How the layout maps to the area: at the natural size and above, affine; below it squeezed
+ * (boxes keep their size for their names, the space between layers gives first; on paper,
+ * the space between rows too): a smooth monotone map of each axis on its own (a monotone
+ * cubic through the edges of the boxes), so that links keep missing the boxes and each other
+ * as laid out, and bend without kinks. */
 typedef struct {
-  GArray  *stretches;     /* Stretch, by x0 */
-  double   ly0, oy, sy;
+  GArray  *xmap, *ymap;   /* Stretch, by x0 */
   double   box_w, box_h;  /* layout units */
   double   bw, bh;        /* the boxes in the area's units */
+  double   scale;         /* the larger slope: area units per layout unit in the boxes */
   gboolean affine, full;
   guint    first, end;    /* the layers drawn */
 } Geometry;
@@ -176,6 +180,15 @@ edge_inside (const PlChainLayout *layout, const Geometry *g, const PlChainEdge *
          column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->to).column);
 }
 
+/* Links with one end in the layers drawn are drawn too: they run off the edge of a printed
+ * piece towards the next. */
+static gboolean
+edge_drawn (const PlChainLayout *layout, const Geometry *g, const PlChainEdge *edge)
+{
+  return column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->from).column) ||
+         column_drawn (g, g_array_index (layout->nodes, PlChainNode, edge->to).column);
+}
+
 static int
 compare_double (gconstpointer a, gconstpointer b)
 {
@@ -185,10 +198,10 @@ compare_double (gconstpointer a, gconstpointer b)
 }
 
 static double
-map_x (const Geometry *g, double x)
+map_eval (const GArray *map, double x)
 {
-  const Stretch *s = &g_array_index (g->stretches, Stretch, 0);
-  guint lo = 0, hi = g->stretches->len - 1;
+  const Stretch *s = &g_array_index (map, Stretch, 0);
+  guint lo = 0, hi = map->len - 1;
   double h, t;
 
   /* Beyond the ends: straight on. */
@@ -212,9 +225,15 @@ map_x (const Geometry *g, double x)
 }
 
 static double
+map_x (const Geometry *g, double x)
+{
+  return map_eval (g->xmap, x);
+}
+
+static double
 map_y (const Geometry *g, double y)
 {
-  return g->oy + g->sy * (y - g->ly0);
+  return map_eval (g->ymap, y);
 }
 
 static void
@@ -268,67 +287,34 @@ extent (const PlChainLayout *layout, guint first, guint end, double *x0, double 
     *x0 = *y0 = *x1 = *y1 = 0;
 }
 
-static Geometry *
-geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height)
+/* The length of @from..@to that boxes of @size starting at @starts (sorted) cover. */
+static double
+bands_length (const GArray *starts, double size)
 {
-  Geometry *g = g_new0 (Geometry, 1);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean paper = options && options->paper;
-  /* On paper the page has margins of its own. */
-  double margin = paper ? 0 : MARGIN;
-  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1), avail_h = MAX (height - 2 * margin, 1);
-  double bands = 0, gaps, sb, sg, s, cursor, px = margin, band_start = 0, band_end = -INFINITY;
+  double length = 0, band_start = 0, band_end = -INFINITY;
 
-  g->first = options && options->end_column > options->first_column ? options->first_column : 0;
-  g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
-  g->box_w = layout->box_w;
-  g->box_h = layout->box_h;
-  g->stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
-  extent (layout, g->first, g->end, &x0, &y0, &x1, &y1);
-  lw = MAX (x1 - x0, 1);
-  lh = MAX (y1 - y0, 1);
-  for (guint i = 0; i < layout->nodes->len; i++)
-    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
-      {
-        double x, y;
-        node_box (layout, i, &x, &y);
-        g_array_append_val (starts, x);
-      }
-  g_array_sort (starts, compare_double);
-  /* The bands of x the boxes take, overlapping boxes merged. */
   for (guint i = 0; i <= starts->len; i++)
     {
       double x = i < starts->len ? g_array_index (starts, double, i) : INFINITY;
       if (x > band_end)
         {
           if (isfinite (band_end))
-            bands += band_end - band_start;
+            length += band_end - band_start;
           band_start = x;
         }
-      band_end = MAX (band_end, x + g->box_w);
+      band_end = MAX (band_end, x + size);
     }
-  gaps = MAX (lw - bands, 0);
-  s = avail_w / lw;
-  g->sy = avail_h / lh;
-  g->full = g->box_w * s >= FULL_MIN_W && g->box_h * g->sy >= FULL_MIN_H;
-  g->affine = g->full || gaps <= 0;
-  if (g->affine)
-    sb = sg = s;
-  else
-    {
-      /* Boxes as wide as the space between layers lets them, up to the full form's width. */
-      sb = MAX (s, MIN (FULL_MIN_W / g->box_w, avail_w / (bands + (paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE) * gaps)));
-      sg = (avail_w - sb * bands) / gaps;
-      /* Compact boxes no taller than at the natural size, the chain centred. */
-      g->sy = MIN (g->sy, NATURAL_SCALE);
-    }
-  g->ly0 = y0;
-  g->oy = margin + (paper ? 0 : (avail_h - lh * g->sy) / 2);
-  g->bw = g->box_w * sb;
-  g->bh = g->box_h * g->sy;
-  /* The stretches, band by band. */
-  cursor = x0;
-  band_end = -INFINITY;
+  return length;
+}
+
+/* The map of one axis from @from to @to, starting at @px: slope @sb over the bands boxes of
+ * @size starting at @starts (sorted) cover, @sg between them; smoothed at the knots. */
+static GArray *
+map_new (const GArray *starts, double size, double from, double to, double px, double sb, double sg)
+{
+  GArray *map = g_array_new (FALSE, FALSE, sizeof (Stretch));
+  double cursor = from, band_start = 0, band_end = -INFINITY;
+
   for (guint i = 0; i <= starts->len; i++)
     {
       double x = i < starts->len ? g_array_index (starts, double, i) : INFINITY;
@@ -336,28 +322,28 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
         {
           if (isfinite (band_end))
             {
-              add_stretch (g->stretches, cursor, &px, band_start - cursor, sg);
-              add_stretch (g->stretches, band_start, &px, band_end - band_start, sb);
+              add_stretch (map, cursor, &px, band_start - cursor, sg);
+              add_stretch (map, band_start, &px, band_end - band_start, sb);
               cursor = band_end;
             }
           band_start = x;
         }
-      band_end = MAX (band_end, x + g->box_w);
+      band_end = MAX (band_end, x + size);
     }
-  add_stretch (g->stretches, cursor, &px, x1 - cursor, sg);
-  if (g->stretches->len == 0)
-    add_stretch (g->stretches, x0, &px, 1, sb);
+  add_stretch (map, cursor, &px, to - cursor, sg);
+  if (map->len == 0)
+    add_stretch (map, from, &px, 1, sb);
   /* The last knot, at the end of the last stretch. */
   {
-    const Stretch *last = &g_array_index (g->stretches, Stretch, g->stretches->len - 1);
+    const Stretch *last = &g_array_index (map, Stretch, map->len - 1);
     Stretch end = { last->x0 + (px - last->px0) / last->slope, px, last->slope };
-    g_array_append_val (g->stretches, end);
+    g_array_append_val (map, end);
   }
   /* The slopes at the knots so far are the stretches' own; the map's slope at each knot is
    * their weighted harmonic mean, which keeps it monotone (Fritsch and Butland). */
   {
-    Stretch *k = &g_array_index (g->stretches, Stretch, 0);
-    guint n = g->stretches->len;
+    Stretch *k = &g_array_index (map, Stretch, 0);
+    guint n = map->len;
     g_autofree double *secant = g_new (double, n);
 
     for (guint i = 0; i + 1 < n; i++)
@@ -372,13 +358,83 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
     if (n > 1)
       k[n - 1].slope = secant[n - 2];
   }
+  return map;
+}
+
+/* The slopes of an axis @length long with @bands of it under boxes, in @avail: @sb in the
+ * boxes, up to @cap; @sg between, at least @share of @sb while room allows, never more. */
+static void
+squeeze (double avail, double length, double bands, double cap, double share, double *sb, double *sg)
+{
+  double gaps = MAX (length - bands, 0);
+
+  *sb = MAX (avail / length, MIN (cap, avail / (bands + share * gaps)));
+  *sg = gaps > 0 ? MIN (*sb, (avail - *sb * bands) / gaps) : *sb;
+}
+
+static Geometry *
+geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height)
+{
+  Geometry *g = g_new0 (Geometry, 1);
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean paper = options && options->paper;
+  /* On paper the page has margins of its own. */
+  double margin = paper ? 0 : MARGIN;
+  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1), avail_h = MAX (height - 2 * margin, 1);
+  double sb, sg, tb, tg, used_w, used_h;
+
+  g->first = options && options->end_column > options->first_column ? options->first_column : 0;
+  g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
+  g->box_w = layout->box_w;
+  g->box_h = layout->box_h;
+  extent (layout, g->first, g->end, &x0, &y0, &x1, &y1);
+  lw = MAX (x1 - x0, 1);
+  lh = MAX (y1 - y0, 1);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
+      {
+        double x, y;
+        node_box (layout, i, &x, &y);
+        g_array_append_val (xs, x);
+        g_array_append_val (ys, y);
+      }
+  g_array_sort (xs, compare_double);
+  g_array_sort (ys, compare_double);
+  g->full = g->box_w * avail_w / lw >= FULL_MIN_W && g->box_h * avail_h / lh >= FULL_MIN_H;
+  if (g->full)
+    {
+      sb = sg = avail_w / lw;
+      tb = tg = avail_h / lh;
+    }
+  else
+    {
+      /* Boxes as wide as the space between layers lets them, up to the full form's width, and
+       * no taller than at the natural size. */
+      squeeze (avail_w, lw, bands_length (xs, g->box_w), FULL_MIN_W / g->box_w,
+               paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE, &sb, &sg);
+      if (paper)
+        squeeze (avail_h, lh, bands_length (ys, g->box_h), NATURAL_SCALE, MIN_GAP_SHARE_PAPER, &tb, &tg);
+      else
+        tb = tg = MIN (avail_h / lh, NATURAL_SCALE);
+    }
+  used_w = sb * bands_length (xs, g->box_w) + sg * (lw - bands_length (xs, g->box_w));
+  used_h = tb * bands_length (ys, g->box_h) + tg * (lh - bands_length (ys, g->box_h));
+  /* What the chain does not fill: around it on screen, after it on paper. */
+  g->xmap = map_new (xs, g->box_w, x0, x1, margin + (paper ? 0 : MAX (avail_w - used_w, 0) / 2), sb, sg);
+  g->ymap = map_new (ys, g->box_h, y0, y1, margin + (paper ? 0 : MAX (avail_h - used_h, 0) / 2), tb, tg);
+  g->affine = sb == sg && tb == tg;
+  g->bw = g->box_w * sb;
+  g->bh = g->box_h * tb;
+  g->scale = MAX (sb, tb);
   return g;
 }
 
 static void
 geometry_free (Geometry *g)
 {
-  g_array_unref (g->stretches);
+  g_array_unref (g->xmap);
+  g_array_unref (g->ymap);
   g_free (g);
 }
 
@@ -397,7 +453,7 @@ geometry_rect (const Geometry *g, const PlChainLayout *layout, guint i, Rect *r)
   r->x = map_x (g, x);
   r->w = map_x (g, x + g->box_w) - r->x;
   r->y = map_y (g, y);
-  r->h = g->bh;
+  r->h = map_y (g, y + g->box_h) - r->y;
 }
 
 void
@@ -439,7 +495,7 @@ edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *
 {
   guint n;
   const PlChainPoint *route = edge_route (layout, e, &n);
-  double scale = MAX (g->sy, g->bw / g->box_w);
+  double scale = g->scale;
 
   g_array_set_size (points, 0);
   if (n == 0)
@@ -450,7 +506,9 @@ edge_polyline (const PlChainLayout *layout, const Geometry *g, guint e, GArray *
       const PlChainPoint *p = &route[k];
       double length = hypot (p[1].x - p[0].x, p[1].y - p[0].y) + hypot (p[2].x - p[1].x, p[2].y - p[1].y) +
                       hypot (p[3].x - p[2].x, p[3].y - p[2].y);
-      int steps = CLAMP ((int) (length * scale / CURVE_STEP), 2, 24);
+      /* A level piece stays a straight line under the map: one segment. */
+      gboolean level = p[0].y == p[1].y && p[1].y == p[2].y && p[2].y == p[3].y;
+      int steps = level ? 1 : CLAMP ((int) (length * scale / CURVE_STEP), 1, 24);
 
       for (int i = 1; i <= steps; i++)
         {
@@ -723,6 +781,7 @@ typedef struct {
    * fits on one line is measured and drawn from it (at 300 KPIs, most of the text's time). */
   PangoLayout *all;
   GPtrArray   *lines;       /* the lines of @all, a node each */
+  gboolean    *hidden;      /* per node: its name does not fit even at the smallest size */
   double       shaped_px;   /* the size @all is laid out at */
   gboolean     compact;
   gboolean     with_value;  /* the value under the name (compact boxes too low drop it) */
@@ -839,11 +898,30 @@ name_room (BoxText *t, const Geometry *g, double px)
   double room;
 
   set_size (t, px, FALSE);
-  room = g->bh - 2 * PAD - (t->with_value ? line_height (t->value) : 0);
+  room = g->bh - 2 * MIN (PAD, PAD_V * g->bh) - (t->with_value ? line_height (t->value) : 0);
   return room >= line_height (t->name) ? room : 0;
 }
 
-/* Whether every name of the layers drawn fits whole in its box at @px. */
+/* Whether node @i's name fits whole in its box, @room high, at the size set. */
+static gboolean
+name_fits (BoxText *t, const PlChainLayout *layout, guint i, double room)
+{
+  int h;
+
+  if (single_line (t, i) != NULL)
+    return TRUE;
+  pango_layout_set_text (t->name, kpi_name (layout, i), -1);
+  pango_layout_get_pixel_size (t->name, NULL, &h);
+  return pango_layout_get_line_count (t->name) <= t->max_lines && h <= room && laid_out_whole (t->name);
+}
+
+static gboolean
+name_shown (BoxText *t, const PlChainLayout *layout, const Geometry *g, guint i)
+{
+  return column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) && !t->hidden[i];
+}
+
+/* Whether every name shown of the layers drawn fits whole in its box at @px. */
 static gboolean
 names_fit (BoxText *t, const PlChainLayout *layout, const Geometry *g, double px)
 {
@@ -854,17 +932,47 @@ names_fit (BoxText *t, const PlChainLayout *layout, const Geometry *g, double px
   set_size (t, px, TRUE);
   pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
   for (guint i = 0; i < layout->nodes->len; i++)
-    {
-      int h;
-
-      if (!column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) || single_line (t, i) != NULL)
-        continue;
-      pango_layout_set_text (t->name, kpi_name (layout, i), -1);
-      pango_layout_get_pixel_size (t->name, NULL, &h);
-      if (pango_layout_get_line_count (t->name) > t->max_lines || h > room || !laid_out_whole (t->name))
-        return FALSE;
-    }
+    if (name_shown (t, layout, g, i) && !name_fits (t, layout, i, room))
+      return FALSE;
   return TRUE;
+}
+
+/* The largest size within bounds at which every name shown fits, or 0. */
+static double
+choose_size (BoxText *t, const PlChainLayout *layout, const Geometry *g)
+{
+  double lo = PL_KPI_CHAIN_TEXT_MIN, hi = PL_KPI_CHAIN_TEXT_MAX;
+
+  if (name_room (t, g, lo) == 0)
+    return 0;
+  /* First the largest size a line fits in the box's height (no shaping needed). */
+  if (name_room (t, g, hi) == 0)
+    {
+      double low = lo;
+      while (hi - low > 0.25)
+        {
+          double mid = (low + hi) / 2;
+          if (name_room (t, g, mid) > 0)
+            low = mid;
+          else
+            hi = mid;
+        }
+      hi = low;
+    }
+  if (names_fit (t, layout, g, hi))
+    return hi;
+  if (!names_fit (t, layout, g, lo))
+    return 0;
+  /* Half a pixel is as fine as text sizes need to be. */
+  while (hi - lo > 0.5)
+    {
+      double mid = (lo + hi) / 2;
+      if (names_fit (t, layout, g, mid))
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /* Chooses the one text size of the boxes: the largest within bounds at which every name is
@@ -880,13 +988,14 @@ box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChain
   t->value = box_layout (cr, style, FALSE);
   t->all = box_layout (cr, style, !t->compact);
   t->lines = g_ptr_array_new ();
+  t->hidden = g_new0 (gboolean, MAX (layout->nodes->len, 1));
   for (guint i = 0; i < layout->nodes->len; i++)
     {
       gsize start = names->len;
 
       g_string_append (names, kpi_name (layout, i));
       /* A line break inside a name would shift every name after it. */
-      g_strdelimit (names->str + start, "\n\r\u2028", ' ');
+      g_strdelimit (names->str + start, "\n\r", ' ');
       g_string_append_c (names, '\n');
     }
   pango_layout_set_width (t->all, -1);
@@ -899,40 +1008,31 @@ box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChain
     return;
   for (int pass = 0; pass < (t->compact ? 2 : 1) && t->px == 0; pass++)
     {
-      double lo = PL_KPI_CHAIN_TEXT_MIN, hi = PL_KPI_CHAIN_TEXT_MAX;
-
       t->with_value = pass == 0;
-      if (name_room (t, g, lo) == 0)
-        continue;
-      /* First the largest size a line fits in the box's height (no shaping needed). */
-      if (name_room (t, g, hi) == 0)
-        {
-          double low = lo;
-          while (hi - low > 0.25)
-            {
-              double mid = (low + hi) / 2;
-              if (name_room (t, g, mid) > 0)
-                low = mid;
-              else
-                hi = mid;
-            }
-          hi = low;
-        }
-      if (names_fit (t, layout, g, hi))
-        t->px = hi;
-      else if (names_fit (t, layout, g, lo))
-        {
-          /* Half a pixel is as fine as text sizes need to be. */
-          while (hi - lo > 0.5)
-            {
-              double mid = (lo + hi) / 2;
-              if (names_fit (t, layout, g, mid))
-                lo = mid;
-              else
-                hi = mid;
-            }
-          t->px = lo;
-        }
+      t->px = choose_size (t, layout, g);
+    }
+  /* A name too long for its box at any size is left to the tooltip, not the others with it. */
+  if (t->px == 0 && name_room (t, g, PL_KPI_CHAIN_TEXT_MIN) > 0)
+    {
+      double room;
+      guint kept = 0, drawn = 0;
+
+      t->with_value = TRUE;
+      room = name_room (t, g, PL_KPI_CHAIN_TEXT_MIN);
+      set_size (t, PL_KPI_CHAIN_TEXT_MIN, TRUE);
+      pango_layout_set_width (t->name, (int) (t->text_w * PANGO_SCALE));
+      for (guint i = 0; room > 0 && i < layout->nodes->len; i++)
+        if (name_shown (t, layout, g, i))
+          {
+            t->hidden[i] = !name_fits (t, layout, i, room);
+            kept += !t->hidden[i];
+            drawn++;
+          }
+      /* Most names: a few long ones hidden; all but a few: none (a chain too small to read). */
+      if (room > 0 && 2 * kept > drawn)
+        t->px = choose_size (t, layout, g);
+      if (t->px == 0)
+        memset (t->hidden, 0, layout->nodes->len * sizeof (gboolean));
     }
   if (t->px > 0)
     {
@@ -948,6 +1048,7 @@ box_text_clear (BoxText *t)
   g_clear_object (&t->value);
   g_clear_object (&t->all);
   g_clear_pointer (&t->lines, g_ptr_array_unref);
+  g_clear_pointer (&t->hidden, g_free);
 }
 
 void
@@ -965,6 +1066,8 @@ pl_kpi_chain_chart_text (PlPlan *plan, const PlChainLayout *layout, const PlKpiC
   for (guint i = 0; t.px > 0 && i < layout->nodes->len; i++)
     if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
       {
+        if (t.hidden[i])
+          continue;  /* left to the tooltip */
         text->names_shown++;
         if (single_line (&t, i) != NULL)
           continue;  /* on one line within its box */
@@ -1018,7 +1121,7 @@ draw_edges (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
           Rect span;
 
           edge_bounds (layout, g, e, &span);
-          if (!edge_inside (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) || !visible (&span, clip))
+          if (!edge_drawn (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) || !visible (&span, clip))
             continue;
           edge_polyline (layout, g, e, points);
           mask_polyline (cr, &mask, points, edge_width);
@@ -1041,7 +1144,7 @@ draw_edges (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
       Rect span;
 
       edge_bounds (layout, g, e, &span);
-      if (edge_inside (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) && visible (&span, clip))
+      if (edge_drawn (layout, g, &g_array_index (layout->edges, PlChainEdge, e)) && visible (&span, clip))
         {
           if (g->affine)
             {
@@ -1218,7 +1321,10 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
   PangoLayoutLine *single = single_line (t, index);
   PangoRectangle logical;
 
-  if (single != NULL)
+  /* A name too long for the box at any size: the value alone, the name in the tooltip. */
+  if (t->hidden[index])
+    name_h = 0;
+  else if (single != NULL)
     {
       pango_layout_line_get_pixel_extents (single, NULL, &logical);
       name_h = logical.height;
@@ -1265,7 +1371,9 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
     }
   top = r->y + (r->h - name_h - value_h) / 2;
   set_color (cr, &style->text, 1);
-  if (single != NULL)
+  if (t->hidden[index])
+    ;
+  else if (single != NULL)
     {
       cairo_move_to (cr, x, top - logical.y);
       pango_cairo_show_layout_line (cr, single);

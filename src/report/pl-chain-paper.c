@@ -6,8 +6,13 @@
 #include "pl-kpi-chain-chart.h"
 #include "pl-records.h"
 
-/* Whether layers [first, end) of @layout read whole in @width x @height points: every name
- * shown, whole, at the smallest printed size or more. */
+/* The most a page holds: 12 layers, as many boxes as 8 a layer. Beyond, boxes squeezed
+ * together would still read, but not the links between them. */
+#define PAGE_LAYERS 12
+#define PAGE_BOXES  (PAGE_LAYERS * 8)
+
+/* Whether layers [first, end) of @layout make a page in @width x @height points: no more
+ * than a page holds, every name shown, whole, at the smallest printed size or more. */
 static gboolean
 reads_whole (PlPlan *plan, const PlChainLayout *layout, guint first, guint end, double width, double height)
 {
@@ -20,6 +25,8 @@ reads_whole (PlPlan *plan, const PlChainLayout *layout, guint first, guint end, 
       guint column = g_array_index (layout->nodes, PlChainNode, i).column;
       n += column >= first && column < end;
     }
+  if (end - first > PAGE_LAYERS || n > PAGE_BOXES)
+    return FALSE;
   pl_kpi_chain_chart_text (plan, layout, &options, width, height, pl_chart_style_light (), &text);
   return text.text_px >= PL_KPI_CHAIN_TEXT_MIN && text.names_whole && text.names_shown == n;
 }
@@ -45,7 +52,6 @@ pl_chain_paper_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout *
                        double height, gboolean split, GArray *pieces)
 {
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
-  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
   double natural_w, natural_h, h;
   guint n = layout->n_columns;
 
@@ -57,27 +63,20 @@ pl_chain_paper_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout *
       g_array_append_vals (pieces, &(PlChartPiece) { kind, width, h, 1, 0, 0, width, 0, 0 }, 1);
       return TRUE;
     }
-  /* Where a piece may end: where the chain goes from one part to the next, or at any layer
-   * of a chain all in one part. */
-  for (guint c = 1; c < n; c++)
-    if (column_part (layout, c) != column_part (layout, c - 1))
-      g_array_append_val (cuts, c);
-  if (cuts->len == 0)
-    for (guint c = 1; c < n; c++)
-      g_array_append_val (cuts, c);
-  g_array_append_val (cuts, n);
-  for (guint first = 0, k = 0; first < n;)
+  /* A piece per run of layers, as many as make a page, ending where the chain goes from one
+   * part to the next when one does; one layer at least, even when it does not make a page. */
+  for (guint first = 0; first < n;)
     {
-      /* The most parts that still read whole; one part at least, even when it does not. */
-      guint end = 0;
+      guint end = first + 1, at_part = 0;
 
-      for (; k < cuts->len && g_array_index (cuts, guint, k) <= first; k++)
-        ;
-      for (guint j = k; j < cuts->len; j++)
-        if (end == 0 || reads_whole (plan, layout, first, g_array_index (cuts, guint, j), width, h))
-          end = g_array_index (cuts, guint, j);
-        else
-          break;
+      for (guint e = first + 1; e <= n && reads_whole (plan, layout, first, e, width, h); e++)
+        {
+          end = e;
+          if (e == n || column_part (layout, e) != column_part (layout, e - 1))
+            at_part = e;
+        }
+      if (at_part > 0)
+        end = at_part;
       g_array_append_vals (pieces, &(PlChartPiece) { kind, width, h, 1, 0, 0, width, first, end }, 1);
       first = end;
     }

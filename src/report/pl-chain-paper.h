@@ -5,10 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* The KPI chain on paper: one piece, the chain whole, when every name reads whole at
- * PL_KPI_CHAIN_TEXT_MIN points or more; otherwise a piece per group of whole layers, cut
- * where the chain goes from activity to funnel to business (or, within one of them, between
- * layers), never into tiles. A piece's layers are [from, to) (PlChartKind.pieces). */
+/* The KPI chain on paper: one piece, the chain whole, when it has no more than 12 layers and
+ * 96 KPIs and every name reads whole at PL_KPI_CHAIN_TEXT_MIN points or more; otherwise a
+ * piece per run of whole layers, each ending where the chain goes from activity to funnel to
+ * business when it can, never tiles. A piece's layers are [from, to) (PlChartKind.pieces). */
 gboolean pl_chain_paper_pieces     (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout **timeline,
                                     double width, double height, gboolean split, GArray *pieces);
 /* Draws a piece of the chain: its layers only (PlChartKind.draw_piece). */

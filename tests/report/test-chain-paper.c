@@ -77,8 +77,8 @@ test_example_one_page (void)
     }
 }
 
-/* 300 KPIs in 10 layers of 30: too many for a page; a piece per run of whole layers, in order,
- * each layer in exactly one piece. */
+/* 300 KPIs in 10 layers of 30: more than a page holds; a piece per run of whole layers, in
+ * order, each layer in exactly one piece, every name whole at 8 points or more. */
 static void
 test_300_by_layers (void)
 {
@@ -99,9 +99,26 @@ test_300_by_layers (void)
       g_assert_cmpuint (piece->from, ==, next);
       g_assert_cmpuint (piece->to, >, piece->from);
       g_assert_cmpfloat (piece->scale, ==, 1);
+      {
+        PlKpiChainOptions options = { 0, -1, piece->from, piece->to, TRUE };
+        PlKpiChainText text;
+
+        pl_kpi_chain_chart_text (plan, layout, &options, piece->width, piece->height, pl_chart_style_light (), &text);
+        g_test_message ("piece %u: layers %u to %u, text %.1f pt", i, piece->from, piece->to - 1, text.text_px);
+        g_assert_cmpfloat (text.text_px, >=, 8);
+        g_assert_true (text.names_whole);
+      }
       next = piece->to;
     }
   g_assert_cmpuint (next, ==, layout->n_columns);
+  {
+    const char *charts[] = { "chain", NULL };
+    g_autoptr(PlChartPages) pages = pl_chart_pages_new (plan, charts, "KPI chain", pl_plan_month_start (plan, 5), 842,
+                                                        595, MARGIN, FALSE);
+
+    g_assert_cmpuint (pl_chart_pages_get_n_pages (pages), ==, pieces->len);
+    write_page (pages, 1, 842, 595, "chain-paper-300-page-2");
+  }
 }
 
 int
