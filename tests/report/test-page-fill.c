@@ -247,6 +247,30 @@ test_full_report (void)
     }
 }
 
+/* Writes page @page of @report as a PNG beside the test's PDF ("@name-N.png"), for a person
+ * to look at: screenshots of the board pack's pages come from the test run itself. */
+static void
+write_page_png (PlReport *report, guint page, const char *name)
+{
+  double width, height, scale = 1.5;
+  g_autofree char *file = g_strdup_printf ("%.*s-%u.png", (int) (strlen (name) - 4), name, page + 1);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  pl_report_get_page_size (report, page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  pl_report_draw_page (report, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_board_pack (void)
 {
@@ -269,6 +293,8 @@ test_board_pack (void)
 
       g_test_message ("board pack, %s, %s: %u pages, the chain on %d", language (), papers[i], n, campaigns - chain);
       assert_page_fill (report, name);
+      for (guint p = 0; p < n; p++)
+        write_page_png (report, p, name);
       /* In order, each section on one page, the chain too. */
       for (guint s = 0; s + 1 < G_N_ELEMENTS (order); s++)
         g_assert_cmpint (pl_report_get_section_page (report, order[s]), ==, (int) s);
