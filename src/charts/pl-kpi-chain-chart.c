@@ -29,9 +29,6 @@
 /* On paper, the space between layers is this share of a box's width, or as close to it as
  * the names at the smallest size allow, never under the last. */
 static const double PAPER_LAYER_GAPS[] = { 0.34, 0.3, 0.27, 0.25, 0.22, 0.19, 0.16, 0 };
-/* Boxes as tall as their text leave the rows apart by at most this much more than the layout's
- * proportion. */
-#define ROW_SPREAD     4.0
 /* The key of the status colours on paper: its text size in points, and its space above. */
 #define LEGEND_PT      8.5
 #define LEGEND_GAP     10.0
@@ -161,6 +158,7 @@ typedef struct {
   double   bw, bh;        /* the boxes in the area's units */
   double   scale;         /* the larger slope: area units per layout unit in the boxes */
   double   bar, pad;      /* the status bar's width and the padding in a box */
+  gboolean inset;         /* boxes @bh high in the middle of the height mapped to them */
   gboolean affine, full;
   guint    first, end;    /* the layers drawn */
 } Geometry;
@@ -454,13 +452,9 @@ geometry_fit (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
         squeeze (avail_h, lh, bands_y, NATURAL_SCALE, MIN_GAP_SHARE_PAPER, &tb, &tg);
       else
         tb = tg = MIN (avail_h / lh, NATURAL_SCALE);
-      /* Boxes as tall as their text, the rows spread over what is left, up to a box's height
-       * apart; the rest around the chain. */
-      if (fit && fit->box_h > 0 && fit->box_h < tb * g->box_h)
-        {
-          tb = fit->box_h / g->box_h;
-          tg = lh > bands_y ? MIN ((avail_h - tb * bands_y) / (lh - bands_y), ROW_SPREAD * tb) : tb;
-        }
+      /* Boxes as tall as their text, each in the middle of the height the layout gives it:
+       * the rows spread over the page, the links still clear of the boxes. */
+      g->inset = fit && fit->box_h > 0 && fit->box_h < tb * g->box_h;
     }
   used_w = sb * bands_x + sg * (lw - bands_x);
   used_h = tb * bands_y + tg * (lh - bands_y);
@@ -469,7 +463,7 @@ geometry_fit (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
   g->ymap = map_new (ys, g->box_h, y0, y1, margin + MAX (avail_h - used_h, 0) / 2, tb, tg);
   g->affine = sb == sg && tb == tg;
   g->bw = g->box_w * sb;
-  g->bh = g->box_h * tb;
+  g->bh = g->inset ? fit->box_h : g->box_h * tb;
   g->scale = MAX (sb, tb);
   return g;
 }
@@ -504,6 +498,11 @@ geometry_rect (const Geometry *g, const PlChainLayout *layout, guint i, Rect *r)
   r->w = map_x (g, x + g->box_w) - r->x;
   r->y = map_y (g, y);
   r->h = map_y (g, y + g->box_h) - r->y;
+  if (g->inset && r->h > g->bh)
+    {
+      r->y += (r->h - g->bh) / 2;
+      r->h = g->bh;
+    }
 }
 
 void
