@@ -22,9 +22,10 @@
 #define FULL_MIN_W     148.0
 #define FULL_MIN_H     60.0
 /* Squeezed below the natural size, the space between layers keeps at least this share of its
- * laid-out proportion to the boxes. */
-#define MIN_GAP_SHARE  0.3
-/* On paper, read closer than a screen and with no tooltip for a name, it gives more. */
+ * laid-out proportion to the boxes: a quarter of a box's width, room for the links to turn. */
+#define MIN_GAP_SHARE  0.45
+/* On paper, where a page must hold the chain whole, the least it gives when the names need it
+ * (PAPER_LAYER_GAPS first). */
 #define MIN_GAP_SHARE_PAPER 0.2
 /* On paper, the space between layers is this share of a box's width, or as close to it as
  * the names at the smallest size allow, never under the last. */
