@@ -27,8 +27,8 @@
 /* On paper, where a page must hold the chain whole, the least it gives when the names need it
  * (PAPER_LAYER_GAPS first). */
 #define MIN_GAP_SHARE_PAPER 0.2
-/* On paper, the space between layers is this share of a box's width, or as close to it as
- * the names at the smallest size allow, never under the last. */
+/* On paper, the space between layers is the first of these shares of a box's width at which
+ * every name reads whole at the smallest size or more (0, the last resort: the least above). */
 static const double PAPER_LAYER_GAPS[] = { 0.34, 0.3, 0.27, 0.25, 0.22, 0.19, 0.16, 0 };
 /* The key of the status colours on paper: its text size in points, and its space above. */
 #define LEGEND_PT      8.5
