@@ -1524,9 +1524,21 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
       }
       pango_layout_set_attributes (t->value, attributes);
       pango_attr_list_unref (attributes);
-      /* On paper, the target goes under the value when one line does not hold both. */
+      /* On paper, the target goes under the value when one line does not hold both: the line
+       * broken before the target rather than wherever Pango finds room. */
       pango_layout_set_width (t->value, t->targets ? (int) (t->text_w * PANGO_SCALE) : -1);
       pango_layout_set_text (t->value, line, -1);
+      if (t->targets && pango_layout_get_line_count (t->value) > 1 && bright < strlen (line))
+        {
+          g_autofree char *wanted = short_value (plan, kpi, target);
+          char *at = g_strrstr (line + bright, wanted);
+
+          if (at != NULL && at > line && at[-1] == ' ')
+            {
+              at[-1] = '\n';
+              pango_layout_set_text (t->value, line, -1);
+            }
+        }
       /* A box too narrow for "135k / 148k" shows the value alone rather than both cut. */
       {
         int w;
