@@ -30,6 +30,8 @@ struct _PlChainPage
   GtkButton      *zoom_normal_button;
   GtkButton      *zoom_in_button;
   GtkToggleButton *details_button;
+  GtkDrawingArea *legend;
+  guint           legend_fit;  /* idle source sizing the legend to its width */
   GtkWidget      *side;
   GtkWidget      *side_separator;
   GtkLabel       *none_label;
@@ -195,6 +197,42 @@ draw_trend (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 }
 
+/* The key of the boxes' colours under the chain, at the text size of the page's labels. */
+#define LEGEND_PX 12.0
+
+static void
+draw_legend (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  pl_chart_theme_zoom (cr, &width, &height);
+  pl_kpi_chain_chart_legend (cr, pl_chart_theme_for_widget (GTK_WIDGET (area)), LEGEND_PX, 0, 0, width);
+}
+
+/* As tall as the key takes at its width: one line, two when the window is narrow. */
+static gboolean
+fit_legend_cb (gpointer user_data)
+{
+  PlChainPage *self = user_data;
+  double scale = pl_a11y_text_scale ();
+  double width = gtk_widget_get_width (GTK_WIDGET (self->legend)) / scale;
+  double h;
+
+  self->legend_fit = 0;
+  h = scale * pl_kpi_chain_chart_legend (NULL, pl_chart_theme_for_widget (GTK_WIDGET (self->legend)), LEGEND_PX, 0,
+                                         0, MAX (width, 1));
+  if ((int) ceil (h) != gtk_drawing_area_get_content_height (self->legend))
+    gtk_drawing_area_set_content_height (self->legend, (int) ceil (h));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_legend_resize_cb (GtkDrawingArea *area, int width, int height, gpointer user_data)
+{
+  PlChainPage *self = user_data;
+
+  if (self->legend_fit == 0)
+    self->legend_fit = g_idle_add (fit_legend_cb, self);
+}
+
 static char *
 format_value (PlItem *kpi, double value)
 {
@@ -277,6 +315,9 @@ refresh_detail (PlChainPage *self)
 static void
 on_view_selected_cb (PlChainPage *self)
 {
+  /* Selecting a KPI is asking for its details: the panel comes back if it gave way. */
+  if (self->plan != NULL && pl_kpi_chain_view_get_selected (self->view) != NULL)
+    gtk_toggle_button_set_active (self->details_button, TRUE);
   refresh_detail (self);
 }
 
@@ -327,8 +368,10 @@ on_zoom_out_clicked_cb (PlChainPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self->view), "chain.zoom-out", NULL);
 }
 
-/* Fitted on screen, the boxes' text reads at this size or more (on paper, 8 points). */
-#define FIT_TEXT_PX 10.0
+/* Fitted on screen, the boxes' text reads at this size or more (on paper, 8 points); the
+ * chain opens at a size read without leaning in. */
+#define FIT_TEXT_PX  10.0
+#define OPEN_TEXT_PX 11.0
 
 /* Fit shows the whole chain with every name whole at a screen's reading size: when the side
  * panel leaves too little room for that, it gives way (the details button brings it back; the
@@ -359,9 +402,10 @@ check_first_fit_cb (gpointer user_data)
   PlChainPage *self = user_data;
 
   self->fit_check = 0;
-  /* Opening, the panel (the metric hygiene) stays unless the chain would show no name. */
+  /* Opening, the panel (the metric hygiene) stays unless the chain beside it would be too
+   * small to read; selecting a KPI brings it back with that KPI's details. */
   if (pl_kpi_chain_view_get_fitted (self->view))
-    give_way_if_cramped (self, 0);
+    give_way_if_cramped (self, OPEN_TEXT_PX);
   return G_SOURCE_REMOVE;
 }
 
@@ -420,6 +464,7 @@ pl_chain_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->plan, on_filling_cb, self);
   g_clear_object (&self->plan);
   g_clear_handle_id (&self->fit_check, g_source_remove);
+  g_clear_handle_id (&self->legend_fit, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CHAIN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -458,6 +503,7 @@ pl_chain_page_class_init (PlChainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_normal_button);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, zoom_in_button);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, PlChainPage, legend);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, side);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, side_separator);
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, none_label);
@@ -503,6 +549,11 @@ pl_chain_page_init (PlChainPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_chart_menu_attach (GTK_WIDGET (self->view), "chain");
   gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
+  gtk_drawing_area_set_draw_func (self->legend, draw_legend, self, NULL);
+  g_signal_connect (self->legend, "resize", G_CALLBACK (on_legend_resize_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The bar on the left of each box: green, on target; amber, close to target; "
+                                    "red, off target; grey, no figures or no target."), -1);
   pl_chart_theme_grow_with_text (self->trend);
   pl_a11y_when_large_text (GTK_WIDGET (self), stack_for_large_text);
   gtk_list_box_set_placeholder (self->campaigns_list, placeholder (_("No campaign is linked to this KPI yet.")));

@@ -22,13 +22,23 @@
 #define FULL_MIN_W     148.0
 #define FULL_MIN_H     60.0
 /* Squeezed below the natural size, the space between layers keeps at least this share of its
- * laid-out proportion to the boxes. */
-#define MIN_GAP_SHARE  0.3
-/* On paper, read closer than a screen and with no tooltip for a name, it gives more. */
+ * laid-out proportion to the boxes: a quarter of a box's width, room for the links to turn. */
+#define MIN_GAP_SHARE  0.45
+/* On paper, where a page must hold the chain whole, the least it gives when the names need it
+ * (PAPER_LAYER_GAPS first). */
 #define MIN_GAP_SHARE_PAPER 0.2
+/* On paper, the space between layers is the first of these shares of a box's width at which
+ * every name reads whole at the smallest size or more (0, the last resort: the least above). */
+static const double PAPER_LAYER_GAPS[] = { 0.34, 0.3, 0.27, 0.25, 0.22, 0.19, 0.16, 0 };
+/* The key of the status colours on paper: its text size in points, and its space above. */
+#define LEGEND_PT      8.5
+#define LEGEND_GAP     10.0
 /* In a box: the status bar, the padding around the text, the trend of the full form. */
 #define BAR_W          4.0
 #define PAD            4.0
+/* On paper, read closer, both narrower: the names have the room. */
+#define BAR_W_PAPER    3.0
+#define PAD_PAPER      3.0
 /* Above and below the text, as a share of the box's height: small boxes of long chains keep
  * a line of name, tall ones a margin. */
 #define PAD_V          0.07
@@ -74,9 +84,10 @@ pl_kpi_status (PlPlan *plan, PlItem *kpi, guint32 month)
   return pl_figures_kpi_status (plan, PL_KPI (kpi), month, next_month (month));
 }
 
-/* A value short enough for a node: 495k, 1.2M, 3.4 %, 3.4×. */
+/* A value short enough for a node: €495k, 1.2M, 3.4 %, 3.4×; money with its currency, as
+ * the charts' short amounts write it. */
 static char *
-short_value (PlItem *kpi, double value)
+short_value (PlPlan *plan, PlItem *kpi, double value)
 {
   if (isnan (value))
     return g_strdup ("–");
@@ -88,6 +99,10 @@ short_value (PlItem *kpi, double value)
       return pl_ratio_format (value, 1);
     case PL_UNIT_DAYS:
       return g_strdup_printf (_("%.0f d"), value);
+    case PL_UNIT_CURRENCY:
+      /* Share-safe money never comes here: it is shown as its share of the target. */
+      return pl_chart_amount (pl_chart_style_light (), plan,
+                              pl_money_from_major (value, pl_plan_get_currency_exponent (plan)), 0, FALSE);
     default:
       return pl_number_short (value, FALSE);
     }
@@ -113,8 +128,8 @@ value_line (PlPlan *plan, PlItem *kpi, double value, double target, const PlChar
       /* Translators: a KPI in money as a share of its target, "95 % of target" */
       return g_strdup_printf (_("%s of target"), share);
     }
-  shown = short_value (kpi, value);
-  wanted = short_value (kpi, target);
+  shown = short_value (plan, kpi, value);
+  wanted = short_value (plan, kpi, target);
   *bright = strlen (shown);
   /* Translators: a KPI's latest value against its target, as in "495k / 520k". */
   return g_strdup_printf (_("%s / %s"), shown, wanted);
@@ -143,6 +158,8 @@ typedef struct {
   double   box_w, box_h;  /* layout units */
   double   bw, bh;        /* the boxes in the area's units */
   double   scale;         /* the larger slope: area units per layout unit in the boxes */
+  double   bar, pad;      /* the status bar's width and the padding in a box */
+  gboolean inset;         /* boxes @bh high in the middle of the height mapped to them */
   gboolean affine, full;
   guint    first, end;    /* the layers drawn */
 } Geometry;
@@ -372,8 +389,18 @@ squeeze (double avail, double length, double bands, double cap, double share, do
   *sg = gaps > 0 ? MIN (*sb, (avail - *sb * bands) / gaps) : *sb;
 }
 
+/* How the layout is fitted to the area, beyond the defaults (0: the default). On paper the
+ * chain is laid out in two steps: the space between layers first, a share of a box's width
+ * the links need to turn in, then the boxes as tall as their text and the rows spread. */
+typedef struct {
+  double layer_gap;   /* the space between layers as a share of a box's width */
+  double box_h;       /* the boxes' height in the area's units */
+  double bottom;      /* the height kept free under the chain (its legend) */
+} Fitting;
+
 static Geometry *
-geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height)
+geometry_fit (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height,
+              const Fitting *fit)
 {
   Geometry *g = g_new0 (Geometry, 1);
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
@@ -381,13 +408,16 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
   gboolean paper = options && options->paper;
   /* On paper the page has margins of its own. */
   double margin = paper ? 0 : MARGIN;
-  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1), avail_h = MAX (height - 2 * margin, 1);
-  double sb, sg, tb, tg, used_w, used_h;
+  double x0, y0, x1, y1, lw, lh, avail_w = MAX (width - 2 * margin, 1);
+  double avail_h = MAX (height - 2 * margin - (fit ? fit->bottom : 0), 1);
+  double sb, sg, tb, tg, used_w, used_h, bands_x, bands_y;
 
   g->first = options && options->end_column > options->first_column ? options->first_column : 0;
   g->end = options && options->end_column > options->first_column ? options->end_column : G_MAXUINT;
   g->box_w = layout->box_w;
   g->box_h = layout->box_h;
+  g->bar = paper ? BAR_W_PAPER : BAR_W;
+  g->pad = paper ? PAD_PAPER : PAD;
   extent (layout, g->first, g->end, &x0, &y0, &x1, &y1);
   lw = MAX (x1 - x0, 1);
   lh = MAX (y1 - y0, 1);
@@ -401,6 +431,8 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
       }
   g_array_sort (xs, compare_double);
   g_array_sort (ys, compare_double);
+  bands_x = bands_length (xs, g->box_w);
+  bands_y = bands_length (ys, g->box_h);
   g->full = g->box_w * avail_w / lw >= FULL_MIN_W && g->box_h * avail_h / lh >= FULL_MIN_H;
   if (g->full)
     {
@@ -409,25 +441,38 @@ geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, dou
     }
   else
     {
+      double share = paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE;
+
+      /* The space between layers as a share of a box's width, in the layout's proportions. */
+      if (fit && fit->layer_gap > 0)
+        share = fit->layer_gap * g->box_w / PL_CHAIN_LAYER_GAP;
       /* Boxes as wide as the space between layers lets them, up to the full form's width, and
        * no taller than at the natural size. */
-      squeeze (avail_w, lw, bands_length (xs, g->box_w), FULL_MIN_W / g->box_w,
-               paper ? MIN_GAP_SHARE_PAPER : MIN_GAP_SHARE, &sb, &sg);
+      squeeze (avail_w, lw, bands_x, FULL_MIN_W / g->box_w, share, &sb, &sg);
       if (paper)
-        squeeze (avail_h, lh, bands_length (ys, g->box_h), NATURAL_SCALE, MIN_GAP_SHARE_PAPER, &tb, &tg);
+        squeeze (avail_h, lh, bands_y, NATURAL_SCALE, MIN_GAP_SHARE_PAPER, &tb, &tg);
       else
         tb = tg = MIN (avail_h / lh, NATURAL_SCALE);
+      /* Boxes as tall as their text, each in the middle of the height the layout gives it:
+       * the rows spread over the page, the links still clear of the boxes. */
+      g->inset = fit && fit->box_h > 0 && fit->box_h < tb * g->box_h;
     }
-  used_w = sb * bands_length (xs, g->box_w) + sg * (lw - bands_length (xs, g->box_w));
-  used_h = tb * bands_length (ys, g->box_h) + tg * (lh - bands_length (ys, g->box_h));
-  /* What the chain does not fill: around it on screen, after it on paper. */
-  g->xmap = map_new (xs, g->box_w, x0, x1, margin + (paper ? 0 : MAX (avail_w - used_w, 0) / 2), sb, sg);
-  g->ymap = map_new (ys, g->box_h, y0, y1, margin + (paper ? 0 : MAX (avail_h - used_h, 0) / 2), tb, tg);
+  used_w = sb * bands_x + sg * (lw - bands_x);
+  used_h = tb * bands_y + tg * (lh - bands_y);
+  /* What the chain does not fill: around it. */
+  g->xmap = map_new (xs, g->box_w, x0, x1, margin + MAX (avail_w - used_w, 0) / 2, sb, sg);
+  g->ymap = map_new (ys, g->box_h, y0, y1, margin + MAX (avail_h - used_h, 0) / 2, tb, tg);
   g->affine = sb == sg && tb == tg;
   g->bw = g->box_w * sb;
-  g->bh = g->box_h * tb;
+  g->bh = g->inset ? fit->box_h : g->box_h * tb;
   g->scale = MAX (sb, tb);
   return g;
+}
+
+static Geometry *
+geometry_new (const PlChainLayout *layout, const PlKpiChainOptions *options, double width, double height)
+{
+  return geometry_fit (layout, options, width, height, NULL);
 }
 
 static void
@@ -454,6 +499,11 @@ geometry_rect (const Geometry *g, const PlChainLayout *layout, guint i, Rect *r)
   r->w = map_x (g, x + g->box_w) - r->x;
   r->y = map_y (g, y);
   r->h = map_y (g, y + g->box_h) - r->y;
+  if (g->inset && r->h > g->bh)
+    {
+      r->y += (r->h - g->bh) / 2;
+      r->h = g->bh;
+    }
 }
 
 void
@@ -785,8 +835,11 @@ typedef struct {
   double       shaped_px;   /* the size @all is laid out at */
   gboolean     compact;
   gboolean     with_value;  /* the value under the name (compact boxes too low drop it) */
+  gboolean     targets;     /* compact on paper: the value against its target, on two lines
+                             * when one does not hold both */
   double       px;          /* 0: no names */
   double       text_w;      /* the width names wrap in */
+  double       bar, pad;    /* the geometry's status bar and padding */
   int          max_lines;
 } BoxText;
 
@@ -891,6 +944,13 @@ set_size (BoxText *t, double px, gboolean shape)
   pango_layout_iter_free (iter);
 }
 
+/* The height the value takes under the name at the size set. */
+static double
+value_height (BoxText *t)
+{
+  return t->with_value ? (t->targets ? 2 : 1) * line_height (t->value) : 0;
+}
+
 /* The height a name has in a box at @px (what the value leaves), or 0 when not a line. */
 static double
 name_room (BoxText *t, const Geometry *g, double px)
@@ -898,7 +958,7 @@ name_room (BoxText *t, const Geometry *g, double px)
   double room;
 
   set_size (t, px, FALSE);
-  room = g->bh - 2 * MIN (PAD, PAD_V * g->bh) - (t->with_value ? line_height (t->value) : 0);
+  room = g->bh - 2 * MIN (g->pad, PAD_V * g->bh) - value_height (t);
   return room >= line_height (t->name) ? room : 0;
 }
 
@@ -979,11 +1039,13 @@ choose_size (BoxText *t, const PlChainLayout *layout, const Geometry *g)
  * whole (a compact box too low for the value under it keeps the name alone); none when even
  * the smallest does not hold them. */
 static void
-box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChainLayout *layout, const Geometry *g)
+box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChainLayout *layout, const Geometry *g,
+               gboolean paper)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
   t->compact = !g->full;
+  t->targets = paper && t->compact;
   t->name = box_layout (cr, style, !t->compact);
   t->value = box_layout (cr, style, FALSE);
   t->all = box_layout (cr, style, !t->compact);
@@ -1002,7 +1064,9 @@ box_text_init (BoxText *t, cairo_t *cr, const PlChartStyle *style, const PlChain
   pango_layout_set_text (t->all, names->str, (int) names->len);
   pango_layout_set_wrap (t->value, PANGO_WRAP_WORD);
   t->max_lines = 3;
-  t->text_w = g->bw - BAR_W - 2 * PAD;
+  t->bar = g->bar;
+  t->pad = g->pad;
+  t->text_w = g->bw - g->bar - 2 * g->pad;
   t->px = 0;
   if (t->text_w < 2 * PL_KPI_CHAIN_TEXT_MIN)
     return;
@@ -1049,6 +1113,86 @@ box_text_clear (BoxText *t)
   g_clear_object (&t->all);
   g_clear_pointer (&t->lines, g_ptr_array_unref);
   g_clear_pointer (&t->hidden, g_free);
+  t->shaped_px = 0;
+}
+
+/* Whether every name of the layers drawn is shown with its value, at a size at least the
+ * smallest. */
+static gboolean
+every_name (const BoxText *t, const PlChainLayout *layout, const Geometry *g)
+{
+  if (t->px < PL_KPI_CHAIN_TEXT_MIN || !t->with_value)
+    return FALSE;
+  for (guint i = 0; i < layout->nodes->len; i++)
+    if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column) && t->hidden[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* The height the tallest box's text takes, its padding included, at the size chosen. */
+static double
+text_height (BoxText *t, const PlChainLayout *layout, const Geometry *g)
+{
+  double tallest = 0;
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    if (name_shown (t, layout, g, i))
+      {
+        PangoLayoutLine *single = single_line (t, i);
+        PangoRectangle logical;
+        int h;
+
+        if (single != NULL)
+          {
+            pango_layout_line_get_pixel_extents (single, NULL, &logical);
+            h = logical.height;
+          }
+        else
+          {
+            pango_layout_set_text (t->name, kpi_name (layout, i), -1);
+            pango_layout_get_pixel_size (t->name, NULL, &h);
+          }
+        tallest = MAX (tallest, h);
+      }
+  return ceil (tallest + value_height (t) + 2 * g->pad);
+}
+
+/* The geometry of the chain in @width x @height, and its text (into @t, to clear). On paper,
+ * in two steps: the widest space between layers at which every name still reads at the
+ * smallest size or more, then the boxes only as tall as the tallest text, the rows spread
+ * over the height and the chain centred, its legend under it. */
+static Geometry *
+geometry_with_text (cairo_t *cr, const PlChartStyle *style, const PlChainLayout *layout,
+                    const PlKpiChainOptions *options, double width, double height, BoxText *t)
+{
+  gboolean paper = options && options->paper;
+  Fitting fit = { 0, 0, paper ? LEGEND_GAP + pl_kpi_chain_chart_legend (NULL, style, LEGEND_PT, 0, 0, width) : 0 };
+  Geometry *g = NULL;
+
+  if (!paper)
+    {
+      g = geometry_new (layout, options, width, height);
+      box_text_init (t, cr, style, layout, g, FALSE);
+      return g;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (PAPER_LAYER_GAPS); k++)
+    {
+      fit.layer_gap = PAPER_LAYER_GAPS[k];
+      g = geometry_fit (layout, options, width, height, &fit);
+      box_text_init (t, cr, style, layout, g, TRUE);
+      if (g->full || every_name (t, layout, g) || k + 1 == G_N_ELEMENTS (PAPER_LAYER_GAPS))
+        break;
+      box_text_clear (t);
+      geometry_free (g);
+    }
+  if (!g->full && t->px > 0)
+    {
+      /* Same widths, so the names keep their lines; the boxes' height is what they take. */
+      fit.box_h = text_height (t, layout, g);
+      geometry_free (g);
+      g = geometry_fit (layout, options, width, height, &fit);
+    }
+  return g;
 }
 
 void
@@ -1057,11 +1201,36 @@ pl_kpi_chain_chart_text (PlPlan *plan, const PlChainLayout *layout, const PlKpiC
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(Geometry) g = geometry_new (layout, options, width, height);
   BoxText t = { 0 };
+  g_autoptr(Geometry) g = geometry_with_text (cr, style, layout, options, width, height, &t);
 
-  box_text_init (&t, cr, style, layout, g);
-  *text = (PlKpiChainText) { t.compact, t.px, 0, t.px > 0 && t.with_value, TRUE };
+  *text = (PlKpiChainText) { t.compact, t.px, 0, t.px > 0 && t.with_value, TRUE, g->bw, g->bh, 0,
+                             t.px > 0 ? text_height (&t, layout, g) : 0, INFINITY, -INFINITY };
+  /* The layers' left edges, in order (the map keeps it), for the space between them. */
+  {
+    g_autofree double *lefts = g_new (double, layout->n_columns + 1);
+
+    for (guint c = 0; c < layout->n_columns; c++)
+      lefts[c] = NAN;
+    for (guint i = 0; i < layout->nodes->len; i++)
+      {
+        guint column = g_array_index (layout->nodes, PlChainNode, i).column;
+        Rect r;
+
+        if (!column_drawn (g, column))
+          continue;
+        geometry_rect (g, layout, i, &r);
+        lefts[column] = r.x;
+        text->top = MIN (text->top, r.y);
+        text->bottom = MAX (text->bottom, r.y + r.h);
+      }
+    for (guint c = 0; c + 1 < layout->n_columns; c++)
+      if (!isnan (lefts[c]) && !isnan (lefts[c + 1]))
+        {
+          double gap = lefts[c + 1] - lefts[c] - g->bw;
+          text->layer_gap = text->layer_gap > 0 ? MIN (text->layer_gap, gap) : gap;
+        }
+  }
   /* Each name again, as drawn: laid out at the size chosen. */
   for (guint i = 0; t.px > 0 && i < layout->nodes->len; i++)
     if (column_drawn (g, g_array_index (layout->nodes, PlChainNode, i).column))
@@ -1291,7 +1460,7 @@ draw_boxes (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
       cairo_stroke (cr);
     }
   /* The status as a bar on the left edge: readable at a glance, even at 300 KPIs. */
-  for (int status = 0; status < 4; status++)
+  for (int status = 0; status <= PL_KPI_STATUS_NO_TARGET; status++)
     {
       cairo_new_path (cr);
       for (guint i = 0; i < n; i++)
@@ -1299,7 +1468,7 @@ draw_boxes (cairo_t *cr, const PlChainLayout *layout, const Geometry *g, const R
           {
             /* Pixel-aligned: crisp, and a box for cairo. */
             double x = round (rects[i].x), y = round (rects[i].y);
-            cairo_rectangle (cr, x, y + 1, MAX (1, round (MIN (BAR_W, rects[i].w / 4))),
+            cairo_rectangle (cr, x, y + 1, MAX (1, round (MIN (g->bar, rects[i].w / 4))),
                              round (rects[i].y + rects[i].h) - y - 2);
           }
       set_color (cr, pl_chart_status_color (style, status), 1);
@@ -1317,7 +1486,7 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
   g_autofree char *line = NULL;
   gsize bright = 0;
   int name_h, value_h = 0;
-  double top, x = r->x + BAR_W + PAD;
+  double top, x = r->x + t->bar + t->pad;
   PangoLayoutLine *single = single_line (t, index);
   PangoRectangle logical;
 
@@ -1339,9 +1508,9 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
       PangoAttrList *attributes = pango_attr_list_new ();
 
       /* Compact, the value alone; share-safe, money as its share of the target all the same. */
-      if (t->compact && !(style->share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY))
+      if (t->compact && !t->targets && !(style->share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY))
         {
-          line = short_value (kpi, value);
+          line = short_value (plan, kpi, value);
           bright = strlen (line);
         }
       else
@@ -1355,19 +1524,44 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
       }
       pango_layout_set_attributes (t->value, attributes);
       pango_attr_list_unref (attributes);
-      pango_layout_set_width (t->value, -1);
+      /* On paper, the target goes under the value when one line does not hold both: the line
+       * broken before the target rather than wherever Pango finds room. */
+      pango_layout_set_width (t->value, t->targets ? (int) (t->text_w * PANGO_SCALE) : -1);
       pango_layout_set_text (t->value, line, -1);
+      if (t->targets && pango_layout_get_line_count (t->value) > 1 && bright < strlen (line))
+        {
+          g_autofree char *wanted = short_value (plan, kpi, target);
+          char *at = g_strrstr (line + bright, wanted);
+
+          if (at != NULL && at > line && at[-1] == ' ')
+            {
+              at[-1] = '\n';
+              pango_layout_set_text (t->value, line, -1);
+            }
+        }
       /* A box too narrow for "135k / 148k" shows the value alone rather than both cut. */
       {
         int w;
         pango_layout_get_pixel_size (t->value, &w, NULL);
-        if (w > t->text_w - (t->compact ? 0 : TREND_W + PAD) && bright < strlen (line))
+        if (bright < strlen (line) &&
+            (t->targets ? pango_layout_get_line_count (t->value) > 2 || !laid_out_whole (t->value)
+                        : w > t->text_w - (t->compact ? 0 : TREND_W + t->pad)))
           {
             line[bright] = '\0';
             pango_layout_set_text (t->value, line, -1);
           }
       }
       pango_layout_get_pixel_size (t->value, NULL, &value_h);
+      /* Tests read the values as drawn. */
+      {
+        gpointer data;
+        PlChartTextHook hook = pl_chart_get_text_hook (&data);
+        int w;
+
+        pango_layout_get_pixel_size (t->value, &w, NULL);
+        if (hook != NULL)
+          hook (pango_layout_get_text (t->value), PL_CHART_LABEL_TEXT, w > t->text_w, data);
+      }
     }
   top = r->y + (r->h - name_h - value_h) / 2;
   set_color (cr, &style->text, 1);
@@ -1391,8 +1585,26 @@ draw_box_text (cairo_t *cr, BoxText *t, PlPlan *plan, PlItem *kpi, guint index, 
     }
   /* The trend beside the figures, as tall as their line. */
   if (!t->compact && t->with_value)
-    draw_trend (cr, plan, kpi, month, r->x + r->w - TREND_W - PAD, top + name_h + 2, TREND_W, value_h - 4,
+    draw_trend (cr, plan, kpi, month, r->x + r->w - TREND_W - t->pad, top + name_h + 2, TREND_W, value_h - 4,
                 pl_chart_status_color (style, status));
+}
+
+double
+pl_kpi_chain_chart_legend (cairo_t *cr, const PlChartStyle *style, double size, double x, double y, double right)
+{
+  static const PlKpiStatus statuses[] = { PL_KPI_STATUS_GOOD, PL_KPI_STATUS_CLOSE, PL_KPI_STATUS_OFF, PL_KPI_STATUS_NO_DATA };
+  PlChartLegendItem items[G_N_ELEMENTS (statuses)];
+  g_autoptr(PangoLayout) text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    items[i] = (PlChartLegendItem) { pl_kpi_status_describe (statuses[i]), pl_chart_status_color (style, statuses[i]),
+                                     1, PL_CHART_MARK_BOX };
+  /* Grey is both: a KPI not measured yet and one without a target. */
+  items[G_N_ELEMENTS (statuses) - 1].label = _("No figures or no target");
+  if (cr == NULL)
+    return pl_chart_legend_height (style, size, items, G_N_ELEMENTS (items), x, right);
+  text = pl_chart_text_new (cr, style, size);
+  return pl_chart_legend (cr, text, style, items, G_N_ELEMENTS (items), x, y, right);
 }
 
 /* The month the chain shows: the one asked for, else the last with measurements. */
@@ -1486,7 +1698,7 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
     return pl_chart_sentences_join (sentences_of (layout, month, NULL));
 
   /* What every node needs, once: its rectangle, its latest value and its status. */
-  g = geometry_new (layout, options, width, height);
+  g = geometry_with_text (cr, style, layout, options, width, height, &text);
   rects = g_new (Rect, n);
   values = g_new (double, n);
   targets = g_new (double, n);
@@ -1506,7 +1718,6 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
     clip = (Rect) { x1, y1, x2 - x1, y2 - y1 };
   }
 
-  box_text_init (&text, cr, style, layout, g);
   draw_edges (cr, layout, g, &clip, style);
   if (text.px > 0)
     draw_rates (cr, layout, g, rects, values, text.px, style);
@@ -1516,5 +1727,11 @@ pl_kpi_chain_chart_draw (PlPlan                  *plan,
       draw_box_text (cr, &text, plan, g_array_index (layout->nodes, PlChainNode, i).kpi, i, kpi_name (layout, i),
                      &rects[i], values[i], targets[i], month, statuses[i], style);
   box_text_clear (&text);
+  /* On paper the key of the colours under the chain (on screen, the page has it). */
+  if (options && options->paper)
+    {
+      double h = pl_kpi_chain_chart_legend (NULL, style, LEGEND_PT, 0, 0, width);
+      pl_kpi_chain_chart_legend (cr, style, LEGEND_PT, 0, height - h, width);
+    }
   return pl_chart_sentences_join (sentences_of (layout, month, statuses));
 }

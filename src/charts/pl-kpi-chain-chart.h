@@ -15,8 +15,8 @@ typedef struct {
   int     selected;  /* index of the highlighted node, or -1 */
   /* Only the layers [first_column, end_column) (a printed piece); 0, 0: all of them. */
   guint   first_column, end_column;
-  /* For paper: no margin of its own, the space between layers squeezed harder, the chain at
-   * the top of the area. */
+  /* For paper: no margin of its own, the space between layers a share of a box's width, the
+   * chain centred with its legend under it. */
   gboolean paper;
 } PlKpiChainOptions;
 
@@ -29,7 +29,17 @@ typedef struct {
   guint    names_shown;  /* boxes with their name */
   gboolean values_shown; /* the value under each name */
   gboolean names_whole;  /* every name shown laid out whole: not ellipsized, no word broken */
+  /* The geometry drawn, in the chart's units: the boxes' size, the narrowest space between two
+   * layers drawn (0: one layer), the height the tallest box's text takes with its padding,
+   * and how far down the boxes go (the top of the highest, the bottom of the lowest). */
+  double   box_w, box_h, layer_gap, text_h, top, bottom;
 } PlKpiChainText;
+
+/* The key of the boxes' status colours (on target, close, off target, no figures or no
+ * target), from (@x, @y) on lines up to @right at @size: draws it on @cr (NULL: measures only)
+ * and returns its height. */
+double      pl_kpi_chain_chart_legend    (cairo_t *cr, const PlChartStyle *style, double size, double x, double y,
+                                          double right);
 
 /* The smallest and largest text size of the boxes, in the chart's units (points on paper). */
 #define PL_KPI_CHAIN_TEXT_MIN  8.0
@@ -43,7 +53,10 @@ PlKpiStatus pl_kpi_status            (PlPlan *plan, PlItem *kpi, guint32 month);
  * layout's boxes and routes mapped to the area (layers squeezed together below the natural
  * size, never reshaped), a box per KPI with a status colour and, at its natural size and
  * above, its latest value against target and a small trend; below it, the compact form: the
- * name on up to three lines and the value. Links carry stage conversion rates where they fit.
+ * name on up to three lines and the value (on paper, against its target where the box holds
+ * both, on two lines if need be). On paper the chain is centred, its boxes as tall as their
+ * text, and the key of the status colours is under it. Links carry stage conversion rates
+ * where they fit.
  * Returns a short text summary of what was drawn. */
 char       *pl_kpi_chain_chart_draw  (PlPlan                  *plan,
                                       const PlChainLayout     *layout,

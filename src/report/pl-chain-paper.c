@@ -52,12 +52,12 @@ pl_chain_paper_pieces (const PlChartKind *kind, PlPlan *plan, PlTimelineLayout *
                        double height, gboolean split, GArray *pieces)
 {
   g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
-  double natural_w, natural_h, h;
+  double h;
   guint n = layout->n_columns;
 
-  pl_kpi_chain_chart_natural_size (layout, &natural_w, &natural_h);
-  /* Boxes no taller than at the natural size: a short chain takes the top of the page. */
-  h = MIN (height, natural_h);
+  /* The whole height: the chain's boxes are as tall as their text, its rows spread over the
+   * page and it is centred (pl_kpi_chain_chart_draw()). */
+  h = height;
   if (n <= 1 || reads_whole (plan, layout, 0, n, width, h))
     {
       g_array_append_vals (pieces, &(PlChartPiece) { kind, width, h, 1, 0, 0, width, 0, 0 }, 1);

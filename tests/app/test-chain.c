@@ -198,6 +198,48 @@ test_chain_page (void)
 }
 
 
+/* The example in a 1366x768 window, as it opens: the chain fitted and readable (text of 11
+ * pixels or more, every name whole), the side panel giving way if beside it the chain would
+ * read smaller; selecting a KPI brings the panel back with its details. */
+static void
+test_chain_opening (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CHAIN_PAGE);
+  PlKpiChainView *view = pl_chain_page_get_view (PL_CHAIN_PAGE (page));
+  PlKpiChainText text;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  show_chain (window);
+  pl_test_wait_drawn (GTK_WIDGET (view));
+  pl_test_spin ();
+  pl_test_wait_drawn (GTK_WIDGET (view));
+  g_assert_true (pl_kpi_chain_view_get_fitted (view));
+  pl_kpi_chain_view_get_text (view, &text);
+  g_test_message ("opened at %dx%d: text %.1f px, %u names, whole %d, panel %d",
+                  gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)), text.text_px,
+                  text.names_shown, text.names_whole, gtk_widget_get_visible (pl_test_find_by_id (page, "side")));
+  g_assert_cmpfloat (text.text_px, >=, 11);
+  g_assert_cmpuint (text.names_shown, ==, 19);
+  g_assert_true (text.names_whole);
+  pl_test_screenshot (GTK_WIDGET (window), "chain-opened");
+
+  /* Selecting a KPI shows its details, the panel back if it gave way. */
+  pl_kpi_chain_view_set_selected (view, pl_plan_lookup (plan, "kpi-leads"));
+  pl_test_spin ();
+  g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (page, "side")));
+  g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (page, "kpi_box")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "kpi_name"))), ==, "Leads");
+  pl_test_screenshot (GTK_WIDGET (window), "chain-opened-selected");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 /* The example in a 1366x768 window: Fit shows the whole chain without scrolling, every name
  * whole at one size in compact boxes with their values (checked from the laid-out text at the
  * view's size); Normal Size shows the full form; the keyboard zooms in and out. Writes the
@@ -355,6 +397,7 @@ main (int argc, char **argv)
   pl_test_init (&argc, &argv);
   g_test_add_func ("/chain/page", test_chain_page);
   g_test_add_func ("/chain/300", test_chain_300);
+  g_test_add_func ("/chain/opening", test_chain_opening);
   g_test_add_func ("/chain/fit", test_chain_fit);
   g_test_add_func ("/chain/new-campaign-left-alone", test_new_campaign_left_alone);
   return g_test_run ();

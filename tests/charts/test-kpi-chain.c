@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-chart-draw.h"
 #include "pl-enums.h"
 #include "pl-kpi-chain-chart.h"
 #include "pl-plan-file.h"
@@ -407,6 +408,95 @@ test_text_fitted (void)
   g_assert_true (text.values_shown);
 }
 
+static void
+on_label_cb (const char *text, PlChartLabel kind, gboolean cut, gpointer data)
+{
+  g_ptr_array_add (data, g_strdup_printf ("%c%s", kind == PL_CHART_LABEL_LEGEND ? 'L' : cut ? 'X' : 'T', text));
+}
+
+/* The labels drawn by the chain at @width x @height (paper or not), each as its kind (L: a
+ * legend entry, T: a value, X: a value cut) and its text. */
+static GPtrArray *
+labels_of (PlPlan *plan, const PlChainLayout *layout, gboolean paper, double width, double height)
+{
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  cairo_t *cr = cairo_create (surface);
+  PlKpiChainOptions options = { 0, -1, 0, 0, paper };
+
+  pl_chart_set_text_hook (on_label_cb, labels);
+  g_free (pl_kpi_chain_chart_draw (plan, layout, &options, cr, width, height, pl_chart_style_light ()));
+  pl_chart_set_text_hook (NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return labels;
+}
+
+static guint
+count_with (GPtrArray *labels, const char *prefix, const char *part)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (labels, i);
+      n += g_str_has_prefix (label, prefix) && (part == NULL || strstr (label, part) != NULL);
+    }
+  return n;
+}
+
+/* Compact boxes write money with its currency, as the rest of the app does; on paper each
+ * value has its target beside or under it, and the key of the colours is under the chain; the
+ * page's key has the same entries. */
+static void
+test_text_money_targets_legend (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlChainLayout) layout = pl_chain_layout_new (plan);
+  const char *currency = pl_plan_get_currency (plan);
+  g_autoptr(GPtrArray) screen = labels_of (plan, layout, FALSE, 1150, 590);
+  /* A landscape A4 page within the report's margins, under its title. */
+  g_autoptr(GPtrArray) paper = labels_of (plan, layout, TRUE, 758, 440);
+  g_autoptr(GPtrArray) key = g_ptr_array_new_with_free_func (g_free);
+  const char *entries[] = { "On target", "Close to target", "Off target", "No figures or no target" };
+
+  for (guint i = 0; i < screen->len; i++)
+    g_test_message ("screen: %s", (const char *) g_ptr_array_index (screen, i));
+  /* The seven money KPIs of the example, with their currency; no value cut. */
+  g_assert_cmpuint (count_with (screen, "T", currency), ==, 7);
+  g_assert_cmpuint (count_with (screen, "X", NULL), ==, 0);
+  g_assert_cmpuint (count_with (screen, "T", "/"), ==, 0);
+  for (guint i = 0; i < paper->len; i++)
+    g_test_message ("paper: %s", (const char *) g_ptr_array_index (paper, i));
+  g_assert_cmpuint (count_with (paper, "T", currency), >=, 7);
+  g_assert_cmpuint (count_with (paper, "X", NULL), ==, 0);
+  /* All but the KPIs without a target. */
+  g_assert_cmpuint (count_with (paper, "T", "/"), >=, 15);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *entry = g_strconcat ("L", entries[i], NULL);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (paper, entry, g_str_equal, NULL));
+      g_assert_false (g_ptr_array_find_with_equal_func (screen, entry, g_str_equal, NULL));
+    }
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 40);
+    cairo_t *cr = cairo_create (surface);
+    double h;
+
+    pl_chart_set_text_hook (on_label_cb, key);
+    h = pl_kpi_chain_chart_legend (cr, pl_chart_style_light (), 12, 0, 0, 600);
+    pl_chart_set_text_hook (NULL, NULL);
+    g_assert_cmpfloat (h, ==, pl_kpi_chain_chart_legend (NULL, pl_chart_style_light (), 12, 0, 0, 600));
+    g_assert_cmpfloat (h, <, 30);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  g_assert_cmpuint (key->len, ==, G_N_ELEMENTS (entries));
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_assert_cmpstr ((const char *) g_ptr_array_index (key, i) + 1, ==, entries[i]);
+}
+
 /* At any size, zoomed out step by step, names are whole or not shown at all; never cut. */
 static void
 test_text_never_cut (void)
@@ -467,5 +557,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi-chain/text/natural", test_text_natural);
   g_test_add_func ("/kpi-chain/text/fitted", test_text_fitted);
   g_test_add_func ("/kpi-chain/text/never-cut", test_text_never_cut);
+  g_test_add_func ("/kpi-chain/text/money-targets-legend", test_text_money_targets_legend);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  * Writes chain-paper-a4.pdf and chain-paper-a4.png, chain-paper-letter.png to look at. */
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <math.h>
 
 #include "pl-chart-catalog.h"
 #include "pl-chart-pages.h"
@@ -73,6 +74,15 @@ test_example_one_page (void)
       g_assert_cmpfloat (text.text_px, >=, 8);
       g_assert_cmpuint (text.names_shown, ==, 19);
       g_assert_true (text.names_whole);
+      /* Room between layers for the links to turn: a quarter of a box's width or more. */
+      g_test_message ("%s: boxes %.1f x %.1f pt, text %.1f pt high, layers %.1f pt apart, boxes from %.0f to %.0f pt",
+                      papers[p].name, text.box_w, text.box_h, text.text_h, text.layer_gap, text.top, text.bottom);
+      g_assert_cmpfloat (text.layer_gap, >=, text.box_w / 4 - 1e-6);
+      /* Boxes no taller than their text... */
+      g_assert_cmpfloat (text.box_h, <=, text.text_h + 1);
+      /* ...and the rows spread over the page, the chain centred (its key under it). */
+      g_assert_cmpfloat (text.bottom - text.top, >=, 0.6 * h);
+      g_assert_cmpfloat (fabs (text.top - (h - text.bottom)), <=, 0.15 * h);
       write_page (pages, 0, papers[p].width, papers[p].height, papers[p].name);
     }
 }

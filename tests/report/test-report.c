@@ -255,7 +255,9 @@ shows_money_kpi (PlPlan *plan, const char *text)
           g_autofree char *escaped = g_regex_escape_string (words[w], -1);
           g_string_append_printf (pattern, "%s%s", w > 0 ? "\\s+" : "", escaped);
         }
-      g_string_append (pattern, "\\n\\s*[0-9][0-9.,\\x{202F}]*[kM]?( / |\\n)");
+      /* The amount with its currency before or after it ("€135k", "135 k €", "135k EUR"). */
+      g_string_append (pattern, "\\n\\s*(\\p{Sc}[\\s\\x{00A0}]*)?[0-9][0-9.,\\x{202F}]*[\\s\\x{00A0}\\x{202F}]*[kM]?"
+                                "([\\s\\x{00A0}\\x{202F}]*(\\p{Sc}|[A-Z]{3}))?( / |\\n)");
       amount = g_regex_new (pattern->str, G_REGEX_MULTILINE, 0, NULL);
       if (g_regex_match (amount, text, 0, NULL))
         {
