@@ -176,6 +176,53 @@ test_figures (void)
   }
 }
 
+/* A headline of the board pack reads as its row of the summary's table: the same value, the
+ * same target and the same status. LTV:CAC is against the target the plan sets on its KPI
+ * (3.45× in the example) in both, the health line said as context: before, the headline
+ * read its KPI (3.39×, close) and the row the health line (3.4× against 3.0×, on target). */
+static void
+test_headlines_read_their_rows (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 today = pl_dashboard_as_of (plan, example_today (plan));
+  g_autoptr(GPtrArray) headlines = pl_report_headlines (plan, today, FALSE);
+  g_autoptr(PlReportTableText) table = pl_report_summary_table (plan, today, FALSE);
+  PlBasis to_date = pl_basis_to_date (plan, pl_plan_month_start (plan, 6) - 1);
+  gboolean from_plan = FALSE;
+  guint matched = 0;
+
+  g_assert_cmpfloat_with_epsilon (pl_figures_ltv_cac_target (plan, &to_date, &from_plan), 3.45, 0.005);
+  g_assert_true (from_plan);
+  for (guint h = 0; h < headlines->len; h++)
+    {
+      const PlReportHeadline *headline = headlines->pdata[h];
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          char **cells = table->rows->pdata[r];
+          g_autofree char *value = g_markup_escape_text (headline->value, -1);
+
+          if (!g_str_equal (cells[0], headline->label))
+            continue;
+          g_test_message ("%s: headline %s (%s), row %s against %s, %s", headline->label, headline->value,
+                          headline->basis, cells[1], cells[2], cells[4]);
+          g_assert_cmpstr (value, ==, cells[1]);
+          g_assert_nonnull (strstr (headline->basis, cells[2]));
+          g_assert_nonnull (strstr (cells[4], pl_kpi_status_describe (headline->status)));
+          matched++;
+        }
+    }
+  /* New bookings, CAC and LTV:CAC: all three are rows of the table. */
+  g_assert_cmpuint (matched, ==, 3);
+  {
+    const PlReportHeadline *ratio = headlines->pdata[2];
+    g_assert_cmpstr (ratio->label, ==, "LTV:CAC");
+    g_assert_cmpint (ratio->status, ==, PL_KPI_STATUS_CLOSE);
+    g_assert_nonnull (strstr (ratio->basis, "3.45×"));
+    g_assert_nonnull (strstr (ratio->basis, "healthy from 3×"));
+  }
+}
+
 static void
 test_pdf_quality (void)
 {
@@ -490,6 +537,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/options", test_options);
   g_test_add_func ("/report/sections-in-order", test_sections_in_order);
   g_test_add_func ("/report/figures", test_figures);
+  g_test_add_func ("/report/headlines-read-their-rows", test_headlines_read_their_rows);
   g_test_add_func ("/report/pdf-quality", test_pdf_quality);
   g_test_add_func ("/report/share-safe", test_share_safe);
   g_test_add_func ("/report/withhold", test_withhold);
