@@ -18,6 +18,7 @@
 #include "pl-category-spend-chart.h"
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
+#include "pl-dashboard.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
 #include "pl-field-editor.h"
@@ -354,7 +355,10 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
   if (area == self->month_chart)
     summary = pl_budget_month_chart_draw (self->plan, self->totals, cr, width, height, style);
   else if (area == self->burn_chart)
-    summary = pl_budget_burn_chart_draw (self->plan, self->totals, cr, width, height, style);
+    /* As of the day the dashboard shows, so that its forecast is the dashboard's. */
+    summary = pl_budget_burn_chart_draw (self->plan, self->totals,
+                                         pl_dashboard_resolve_as_of (self->plan, pl_calendar_today ()), cr, width, height,
+                                         style);
   else if (area == self->category_chart)
     summary = pl_category_spend_chart_draw (self->plan, self->totals, cr, width, height, style);
   else

@@ -567,6 +567,13 @@ ltv_cac_sentence (const PlDashboard *dashboard)
 
   if (isnan (ratio))
     return g_strdup (_("LTV:CAC is not measured yet."));
+  if (dashboard->ltv_cac_plan_target)
+    {
+      g_autofree char *target = pl_ratio_format (dashboard->ltv_cac_target, 2);
+      g_autofree char *word = g_utf8_strdown (pl_kpi_status_describe (dashboard->ltv_cac_status), -1);
+      /* Translators: the LTV:CAC gauge's summary against the plan's target: "LTV:CAC is 3.4 against the plan’s target of 3.45×: close to target; healthy from 3." */
+      return g_strdup_printf (_("LTV:CAC is %.1f against the plan’s target of %s: %s; healthy from 3."), ratio, target, word);
+    }
   return g_strdup_printf (ratio >= PL_LTV_CAC_HEALTHY ? _("LTV:CAC is %.1f, above the healthy line of 3.")
                                                       : _("LTV:CAC is %.1f, below the healthy line of 3."),
                           ratio);
@@ -584,14 +591,31 @@ pl_ltv_cac_gauge_draw (PlPlan *plan, const PlDashboard *dashboard, cairo_t *cr, 
   g_autofree char *value = isnan (ratio) ? g_strdup ("–") : pl_ratio_format (ratio, 1);
   g_autoptr(PangoLayout) tiny = pl_chart_text_new (cr, style, 10);
   gboolean healthy = !isnan (ratio) && ratio >= PL_LTV_CAC_HEALTHY;
-  const PlColor *color = healthy ? &style->good : &style->bad;
+  /* Against the plan's own target when it sets one (the health line is then context), as the
+   * report's summary and `pilote-cli summary` read it. */
+  const PlColor *color = !dashboard->ltv_cac_plan_target ? (healthy ? &style->good : &style->bad)
+                         : dashboard->ltv_cac_status == PL_KPI_STATUS_GOOD ? &style->good
+                         : dashboard->ltv_cac_status == PL_KPI_STATUS_CLOSE ? &style->warning : &style->bad;
+  g_autofree char *target = pl_ratio_format (dashboard->ltv_cac_target, 2);
+  g_autofree char *comment = NULL;
   double bar_w = width - 2 * PAD, bar_y = pl_dashboard_gauge_bar_y (height), bar_end, healthy_x, top;
   int step = 1;
 
+  if (isnan (ratio))
+    comment = g_strdup (_("not measured yet"));
+  else if (!dashboard->ltv_cac_plan_target)
+    comment = g_strdup (healthy ? _("healthy: 3× or above") : _("below the 3× line"));
+  else if (dashboard->ltv_cac_status == PL_KPI_STATUS_GOOD)
+    /* Translators: the LTV:CAC gauge against the plan's target, "on target (3.45×) · healthy from 3×" */
+    comment = g_strdup_printf (_("on target (%s) · healthy from 3×"), target);
+  else if (dashboard->ltv_cac_status == PL_KPI_STATUS_CLOSE)
+    /* Translators: the LTV:CAC gauge against the plan's target, "close to the 3.45× target · healthy from 3×" */
+    comment = g_strdup_printf (_("close to the %s target · healthy from 3×"), target);
+  else
+    /* Translators: the LTV:CAC gauge against the plan's target, "below the 3.45× target · healthy from 3×" */
+    comment = g_strdup_printf (_("below the %s target · healthy from 3×"), target);
   pl_chart_card (cr, width, height, style);
-  gauge_head (cr, title, value,
-              isnan (ratio) ? _("not measured yet") : healthy ? _("healthy: 3× or above") : _("below the 3× line"),
-              isnan (ratio) ? &style->muted : color, width, height, style);
+  gauge_head (cr, title, value, comment, isnan (ratio) ? &style->muted : color, width, height, style);
 
   pl_ltv_cac_gauge_geometry (ratio, bar_w, &bar_end, &healthy_x);
   top = bar_w * PL_LTV_CAC_HEALTHY / healthy_x;

@@ -294,6 +294,8 @@ headline_figures (GString *out, const Bases *bases)
   g_autofree char *ratio_text = figure_text (plan, PL_FIGURE_LTV_CAC, &ratio);
   g_autofree char *roi_text = figure_text (plan, PL_FIGURE_ROI, &roi);
   g_autofree char *joined = NULL;
+  gboolean plan_target;
+  double ratio_target;
 
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
@@ -309,10 +311,22 @@ headline_figures (GString *out, const Bases *bases)
   g_ptr_array_add (parts, NULL);
   joined = g_strjoinv (" · ", (char **) parts->pdata);
   g_string_append_printf (out, "  %s\n", joined);
-  g_string_append_printf (out, _("  LTV:CAC %s (%s)\n"), ratio_text,
-                          isnan (ratio.value) ? _("not available")
-                          : ratio.value >= PL_LTV_CAC_HEALTHY ? _("healthy, at or above 3×")
-                          : _("below the 3× health line"));
+  /* Against the plan's own target when its LTV:CAC KPI sets one, the health line as context;
+   * else the health line: the report's and the dashboard's rule. */
+  ratio_target = pl_figures_ltv_cac_target (plan, &bases->to_date, &plan_target);
+  if (!isnan (ratio.value) && plan_target)
+    {
+      g_autofree char *target = pl_ratio_format (ratio_target, 2);
+      g_autofree char *word = g_utf8_strdown (pl_kpi_status_describe (pl_figures_status (ratio.value, ratio_target,
+                                                                                          PL_DIRECTION_HIGHER)), -1);
+      /* Translators: the summary's LTV:CAC against the plan's target: "LTV:CAC 3.4× against a target of 3.45×: close to target (healthy from 3×)" */
+      g_string_append_printf (out, _("  LTV:CAC %s against a target of %s: %s (healthy from 3×)\n"), ratio_text, target, word);
+    }
+  else
+    g_string_append_printf (out, _("  LTV:CAC %s (%s)\n"), ratio_text,
+                            isnan (ratio.value) ? _("not available")
+                            : ratio.value >= PL_LTV_CAC_HEALTHY ? _("healthy, at or above 3×")
+                            : _("below the 3× health line"));
   if (revenue != NULL)
     /* Translators: ROI, then the revenue KPI it is computed from */
     g_string_append_printf (out, _("  ROI %s: revenue of “%s” less spend, over spend\n"), roi_text,

@@ -448,6 +448,8 @@ pl_dashboard_new (PlPlan *plan, guint32 as_of)
 
   self->ltv_cac_figure = pl_figures_get (plan, PL_FIGURE_LTV_CAC, &self->measured_basis);
   self->ltv_cac = self->ltv_cac_figure.value;
+  self->ltv_cac_target = pl_figures_ltv_cac_target (plan, &self->measured_basis, &self->ltv_cac_plan_target);
+  self->ltv_cac_status = pl_figures_status (self->ltv_cac, self->ltv_cac_target, PL_DIRECTION_HIGHER);
   self->budget = pl_budget_totals_planned (totals, NULL, -1);
   self->spend_to_date = minor (plan, pl_figures_get (plan, PL_FIGURE_SPEND, &self->to_date).value);
   self->budget_to_date = self->before_period ? 0 : minor (plan, pl_figures_get (plan, PL_FIGURE_PLANNED, &self->to_date).value);

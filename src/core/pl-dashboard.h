@@ -62,6 +62,9 @@ typedef struct {
   GArray    *tiles;          /* PlDashboardTile, at most PL_DASHBOARD_MAX_TILES, in plan order */
   double     ltv_cac;        /* from the period start to the end of the month shown; NAN when
                               * not available */
+  double     ltv_cac_target; /* on measured_basis: pl_figures_ltv_cac_target() */
+  gboolean   ltv_cac_plan_target; /* that target is the plan's, not the health line */
+  PlKpiStatus ltv_cac_status; /* ltv_cac against ltv_cac_target */
   gint64     spend_to_date;  /* spend (from its one source) on to_date */
   gint64     budget_to_date; /* planned on to_date, a month cut by as_of counted for its days */
   gint64     budget;         /* planned over the whole period */

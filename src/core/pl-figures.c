@@ -878,7 +878,7 @@ pl_figures_get_target (PlPlan *plan, PlFigureKind kind, const PlBasis *basis)
         b.missing = PL_MISSING_NO_TARGET;
       return divide (basis, &a, &b);
     case PL_FIGURE_LTV_CAC:
-      return available (basis, PL_LTV_CAC_HEALTHY);
+      return available (basis, pl_figures_ltv_cac_target (plan, basis, NULL));
     case PL_FIGURE_ARPU:
     case PL_FIGURE_MARGIN:
     case PL_FIGURE_LTV:
@@ -889,6 +889,66 @@ pl_figures_get_target (PlPlan *plan, PlFigureKind kind, const PlBasis *basis)
     default:
       return missing (basis, PL_MISSING_NO_TARGET, PL_STAGE_NONE);
     }
+}
+
+/* The first KPI of @unit whose formula reads both @a and @b (@b may be NULL: only @a). */
+static PlKpi *
+kpi_reading (PlPlan *plan, PlUnit unit, PlKpi *a, PlKpi *b)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); a != NULL && i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
+      g_autoptr(PlFormula) formula = NULL;
+      const char * const *refs;
+      gboolean reads_a = FALSE, reads_b = b == NULL;
+
+      if (text == NULL || pl_item_get_int (kpi, PL_KPI_UNIT) != (gint64) unit)
+        continue;
+      formula = pl_formula_parse (text, NULL);
+      refs = formula ? pl_formula_get_references (formula) : NULL;
+      for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
+        {
+          reads_a |= g_str_equal (refs[r], pl_item_get_id (PL_ITEM (a)));
+          reads_b |= b != NULL && g_str_equal (refs[r], pl_item_get_id (PL_ITEM (b)));
+        }
+      if (reads_a && reads_b)
+        return PL_KPI (kpi);  /* held by the plan */
+    }
+  return NULL;
+}
+
+PlKpi *
+pl_figures_kpi_for_figure (PlPlan *plan, PlFigureKind kind)
+{
+  PlKpi *spend;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
+  spend = pl_figures_kpi_for_stage (plan, PL_STAGE_SPEND);
+  switch (kind)
+    {
+    case PL_FIGURE_CPL:
+      return kpi_reading (plan, PL_UNIT_CURRENCY, spend, pl_figures_kpi_for_stage (plan, PL_STAGE_LEADS));
+    case PL_FIGURE_CAC:
+      return kpi_reading (plan, PL_UNIT_CURRENCY, spend, pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS));
+    case PL_FIGURE_LTV_CAC:
+      return kpi_reading (plan, PL_UNIT_RATIO, pl_figures_kpi_for_figure (plan, PL_FIGURE_CAC), NULL);
+    default:
+      return NULL;
+    }
+}
+
+double
+pl_figures_ltv_cac_target (PlPlan *plan, const PlBasis *basis, gboolean *from_plan)
+{
+  PlKpi *kpi = pl_figures_kpi_for_figure (plan, PL_FIGURE_LTV_CAC);
+  double target = kpi != NULL ? pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, basis).value : NAN;
+
+  if (from_plan != NULL)
+    *from_plan = !isnan (target);
+  return isnan (target) ? PL_LTV_CAC_HEALTHY : target;
 }
 
 double

@@ -112,7 +112,8 @@ gboolean     pl_figures_category_on    (PlPlan *plan, PlCategory *category, cons
 PlFigure     pl_figures_get_conversion (PlPlan *plan, PlStage a, PlStage b, const PlBasis *basis);
 /* What the plan aims at for @kind over @basis: for CPL the spend planned over the leads
  * targeted, for CAC the acquisition spend planned over the new customers targeted, for
- * LTV:CAC the health line, for spend the plan; missing (PL_MISSING_NO_TARGET) otherwise. */
+ * LTV:CAC pl_figures_ltv_cac_target(), for spend the plan; missing (PL_MISSING_NO_TARGET)
+ * otherwise. */
 PlFigure     pl_figures_get_target     (PlPlan *plan, PlFigureKind kind, const PlBasis *basis);
 /* @value as a share of @target (1.0 is on target), NAN when either is missing or the target
  * is zero: how every "against target" column reads. */
@@ -188,5 +189,13 @@ double   pl_figures_ltv_cac             (PlPlan *plan, guint32 from, guint32 to)
 double   pl_figures_roi                 (PlPlan *plan, guint32 from, guint32 to);
 /* The health line of LTV:CAC (DOMAIN.md, seed 003). */
 #define PL_LTV_CAC_HEALTHY 3.0
+/* The plan's KPI that is figure @kind, or NULL: for CPL a money KPI whose formula reads the
+ * spend and the leads KPIs, for CAC one reading the spend and the new customers KPIs, for
+ * LTV:CAC a ratio KPI whose formula reads that CAC KPI; NULL for any other kind. */
+PlKpi   *pl_figures_kpi_for_figure      (PlPlan *plan, PlFigureKind kind);
+/* LTV:CAC's target over @basis, the one rule of every view: the target the plan sets on its
+ * LTV:CAC KPI there when it sets one (the plan's own word wins), else the health line
+ * PL_LTV_CAC_HEALTHY; *@from_plan (may be NULL) says which. */
+double   pl_figures_ltv_cac_target      (PlPlan *plan, const PlBasis *basis, gboolean *from_plan);
 
 G_END_DECLS

@@ -180,44 +180,6 @@ pl_report_set_logo (PlPlan *plan, GBytes *png, GError **error)
                               error);
 }
 
-/* The KPI whose formula reads @operand, of @unit: LTV:CAC reads CAC and is a ratio. */
-static PlItem *
-kpi_reading (PlPlan *plan, PlItem *operand, PlUnit unit)
-{
-  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
-
-  for (guint i = 0, n = g_list_model_get_n_items (kpis); operand != NULL && i < n; i++)
-    {
-      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-      const char *text = pl_item_get_string (kpi, PL_KPI_FORMULA);
-      g_autoptr(PlFormula) formula = NULL;
-      const char * const *refs;
-
-      if (text == NULL || pl_item_get_int (kpi, PL_KPI_UNIT) != (gint64) unit)
-        continue;
-      formula = pl_formula_parse (text, NULL);
-      refs = formula ? pl_formula_get_references (formula) : NULL;
-      for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
-        if (g_str_equal (refs[r], pl_item_get_id (operand)))
-          return kpi;  /* held by the plan */
-    }
-  return NULL;
-}
-
-static PlItem *
-cac_kpi (PlPlan *plan)
-{
-  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
-
-  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
-    {
-      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
-      if (pl_hygiene_divides_spend_by_customers (plan, kpi))
-        return kpi;  /* held by the plan */
-    }
-  return NULL;
-}
-
 static void
 add_headline (GPtrArray *ids, PlItem *kpi)
 {
@@ -235,7 +197,7 @@ pl_report_dup_headlines (PlPlan *plan)
   GListModel *kpis;
   const char * const *chosen;
   GPtrArray *ids;
-  PlItem *revenue, *cac;
+  PlItem *revenue;
 
   g_return_val_if_fail (PL_IS_PLAN (plan), NULL);
   kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
@@ -251,10 +213,10 @@ pl_report_dup_headlines (PlPlan *plan)
   revenue = PL_ITEM (pl_figures_kpi_for_stage (plan, PL_STAGE_REVENUE));
   if (revenue == NULL)
     revenue = PL_ITEM (pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS));
-  cac = cac_kpi (plan);
   add_headline (ids, revenue);
-  add_headline (ids, cac);
-  add_headline (ids, kpi_reading (plan, cac, PL_UNIT_RATIO));
+  /* The KPIs that are the summary's CAC and LTV:CAC rows, which their headlines then read. */
+  add_headline (ids, PL_ITEM (pl_figures_kpi_for_figure (plan, PL_FIGURE_CAC)));
+  add_headline (ids, PL_ITEM (pl_figures_kpi_for_figure (plan, PL_FIGURE_LTV_CAC)));
   /* Then what leadership already watches, then any KPI. */
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n && ids->len < PL_N_HEADLINES; i++)

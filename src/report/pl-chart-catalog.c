@@ -139,14 +139,19 @@ static char *
 burn_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
            GError **error)
 {
-  return with_totals_draw (pl_budget_burn_chart_draw, plan, cr, width, height, style);
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+
+  /* @today is the day the figures are for (the report's as_of): the forecast printed above. */
+  return pl_budget_burn_chart_draw (plan, totals, today, cr, width, height, style);
 }
 
 static char **
 burn_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style,
                 GError **error)
 {
-  return with_totals_sentences (pl_budget_burn_chart_sentences, plan, style);
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+
+  return pl_budget_burn_chart_sentences (plan, totals, today, style);
 }
 
 static char *

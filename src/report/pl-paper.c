@@ -85,6 +85,8 @@ pl_paper_draw_frame (cairo_t *cr, PlPlan *plan, const char *what, guint32 today,
   pl_paper_draw_frame_with_logo (cr, plan, NULL, what, today, page, n_pages, width, height, margin);
 }
 
+#define HEADER_GAP 16.0  /* between the title and the section part */
+
 void
 pl_paper_draw_frame_with_logo (cairo_t *cr, PlPlan *plan, cairo_surface_t *logo, const char *what, guint32 today,
                                guint page, guint n_pages, double width, double height, double margin)
@@ -107,24 +109,71 @@ pl_paper_draw_frame_with_logo (cairo_t *cr, PlPlan *plan, cairo_surface_t *logo,
   day = pl_date_text (today, PL_DATE_LONG);
   /* Translators: in a printed page's header: what is printed, then the day it was printed */
   printed = g_strdup_printf (_("%s · printed %s"), what, day);
-  /* What is printed and when is read whole; the title takes the room left. */
+  /* The plan's title whole, the section and the day beside it in the room it leaves: on
+   * one line, else on two, else both a little smaller; only when none of that fits is
+   * anything cut, and then the section part keeps at most 60 % of the line. */
   {
-    int right_w;
-    double logo_w;
-
-    pango_layout_set_text (text, printed, -1);
-    pango_layout_get_pixel_size (text, &right_w, NULL);
-    right_w = MIN (right_w, (int) (w * 0.6));
-    /* The logo small before the title, on the title's line. */
-    logo_w = pl_paper_draw_logo (cr, logo, margin, margin - 2, PL_PAPER_HEADER_LOGO_W, PL_PAPER_HEADER_LOGO_H);
+    static const double sizes[][2] = { { 10, 9 }, { 9.5, 8.5 }, { 9, 8 } };
+    const char *title = pl_plan_get_title (plan);
+    double logo_w = pl_paper_draw_logo (cr, logo, margin, margin - 2, PL_PAPER_HEADER_LOGO_W, PL_PAPER_HEADER_LOGO_H);
+    double room;
+    gboolean drawn = FALSE;
 
     if (logo_w > 0)
       logo_w += 8;
-    pl_chart_set_color (cr, &style->text, 1);
-    pl_chart_text (cr, bold, pl_plan_get_title (plan), margin + logo_w, margin, w - right_w - 16 - logo_w,
-                   PANGO_ALIGN_LEFT);
-    pl_chart_set_color (cr, &style->muted, 1);
-    pl_chart_text (cr, text, printed, margin + w - right_w, margin + 1, right_w, PANGO_ALIGN_RIGHT);
+    room = w - logo_w - HEADER_GAP;
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        int title_w, right_w, right_h;
+
+        pl_chart_text_set_size (bold, sizes[i][0]);
+        pl_chart_text_set_size (text, sizes[i][1]);
+        pango_layout_set_width (bold, -1);
+        pango_layout_set_text (bold, title, -1);
+        pango_layout_get_pixel_size (bold, &title_w, NULL);
+        pango_layout_set_width (text, -1);
+        pango_layout_set_text (text, printed, -1);
+        pango_layout_get_pixel_size (text, &right_w, NULL);
+        if (title_w > room - right_w)
+          {
+            /* Too long for one line: the section part on two, if that is enough. */
+            pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+            pango_layout_set_wrap (text, PANGO_WRAP_WORD);
+            pango_layout_set_width (text, (int) (MAX (room - title_w, 1) * PANGO_SCALE));
+            pango_layout_get_pixel_size (text, &right_w, &right_h);
+            if (pango_layout_get_line_count (text) > 2 || right_w > room - title_w + 0.5)
+              {
+                pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+                continue;
+              }
+          }
+        pl_chart_set_color (cr, &style->text, 1);
+        pl_chart_text (cr, bold, title, margin + logo_w, margin, title_w + 1, PANGO_ALIGN_LEFT);
+        pl_chart_set_color (cr, &style->muted, 1);
+        /* Two lines end just above the rule. */
+        pl_chart_text (cr, text, printed, margin + w - right_w - 1, pango_layout_get_line_count (text) > 1 ? margin - 6 : margin + 1,
+                       right_w + 1, PANGO_ALIGN_RIGHT);
+        drawn = TRUE;
+        break;
+      }
+    if (!drawn)
+      {
+        int right_w;
+
+        /* Nothing fits whole: the section part keeps at most 60 % of the line. */
+        pl_chart_text_set_size (bold, 10);
+        pl_chart_text_set_size (text, 9);
+        pango_layout_set_width (text, -1);
+        pango_layout_set_text (text, printed, -1);
+        pango_layout_get_pixel_size (text, &right_w, NULL);
+        right_w = MIN (right_w, (int) (w * 0.6));
+        pl_chart_set_color (cr, &style->text, 1);
+        pl_chart_text (cr, bold, title, margin + logo_w, margin, room - right_w, PANGO_ALIGN_LEFT);
+        pl_chart_set_color (cr, &style->muted, 1);
+        pl_chart_text (cr, text, printed, margin + w - right_w, margin + 1, right_w, PANGO_ALIGN_RIGHT);
+      }
+    pl_chart_text_set_size (text, 9);
+    pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
   }
   pl_chart_set_color (cr, &style->muted, 0.5);
   cairo_set_line_width (cr, 0.5);

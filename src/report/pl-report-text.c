@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pl-budget-totals.h"
 #include "pl-chart-style.h"
@@ -214,6 +215,7 @@ typedef struct {
   double      month, before;  /* the last month and the one before */
   double      quarter, quarter_before;  /* the quarter to date and the same months before */
   double      year, year_before;        /* to date, and the same days a year earlier */
+  gboolean    plan_target;  /* LTV:CAC: the target is the plan's, not the health line */
 } Figure;
 
 static char *
@@ -230,6 +232,16 @@ figure_value (PlPlan *plan, const Figure *f, double value)
   if (f->ratio)
     return pl_ratio_format (value, 1);
   return count_text (value);
+}
+
+/* @f's target as the summary writes it: a ratio keeps the precision the plan set it with
+ * ("3.45×" rather than a rounded "3.5×" beside a value of "3.4×"). */
+static char *
+figure_target (PlPlan *plan, const Figure *f)
+{
+  if (f->ratio && !isnan (f->target) && fabs (f->target * 10 - round (f->target * 10)) > 1e-6)
+    return pl_ratio_format (f->target, 2);
+  return figure_value (plan, f, f->target);
 }
 
 /* The change of figure @f from @before to @now, NULL when there is no basis for it (either
@@ -301,7 +313,7 @@ static char *
 figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
 {
   g_autofree char *value = figure_value (plan, f, f->value);
-  g_autofree char *target = figure_value (plan, f, f->target);
+  g_autofree char *target = figure_target (plan, f);
   double share = pl_figures_against (f->value, f->target) * 100;
   PlKpiStatus status = status_against (f->value, f->target, f->lower_better);
   g_autofree char *word = g_utf8_strdown (status_word (status), -1);
@@ -342,6 +354,10 @@ figure_sentence (PlPlan *plan, const Figure *f, int which, gboolean share_safe)
       return g_markup_printf_escaped (_("<b>Customer acquisition cost</b>: a new customer costs %s to win against %s planned, %s."),
                                       value, target, word);
     case 5:  /* LTV:CAC */
+      if (f->plan_target)
+        /* Translators: the summary's LTV:CAC against the plan's own target: the value, the target, the status ("close to target") */
+        return g_markup_printf_escaped (_("<b>LTV:CAC</b>: a customer is worth %s what it costs to win, against the plan’s "
+                                          "target of %s: %s (healthy from 3×)."), value, target, word);
       {
         const char *state = status == PL_KPI_STATUS_GOOD ? _("healthy")
                             : status == PL_KPI_STATUS_CLOSE ? _("just under the line") : _("below the line");
@@ -407,39 +423,37 @@ add_attention (PlReportTableText *self, PlPlan *plan, guint32 today, gboolean sh
   g_ptr_array_add (self->after, g_string_free (g_steal_pointer (&text), FALSE));
 }
 
-PlReportTableText *
-pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
+#define N_SUMMARY_FIGURES 7
+
+/* What each row of the summary computes (PL_N_FIGURES: it reads a KPI). */
+static const PlFigureKind summary_kinds[N_SUMMARY_FIGURES] = {
+  PL_FIGURE_SPEND, PL_N_FIGURES, PL_N_FIGURES, PL_FIGURE_CPL, PL_FIGURE_CAC, PL_FIGURE_LTV_CAC, PL_FIGURE_ROI,
+};
+
+/* The summary's figures as of @m into @figures, each from the engine of core; TRUE when any
+ * of them can be compared with a year before. The headlines read the same rows. */
+static gboolean
+summary_figures (PlPlan *plan, const Months *m_in, Figure figures[N_SUMMARY_FIGURES])
 {
-  Months m = months_of (plan, today);
-  g_autofree char *month_name = day_text (m.month, "%B %Y");
-  g_autofree char *before_name = m.previous ? day_text (m.previous, "%B") : NULL;
-  g_autofree char *change_header = before_name ? g_strdup_printf (_("Change on %s"), before_name)
-                                               : g_strdup (_("Change on the month before"));
-  PlReportTableText *self;
-  Figure figures[7] = { { N_("Spend against budget"), NULL, TRUE, FALSE, TRUE },
-                        { N_("Pipeline") }, { N_("Revenue") },
-                        { N_("Cost per lead"), NULL, TRUE, FALSE, TRUE },
-                        { N_("Customer acquisition cost"), NULL, TRUE, FALSE, TRUE },
-                        { N_("LTV:CAC"), NULL, FALSE, TRUE, FALSE },
-                        { N_("Return on investment"), NULL, FALSE, FALSE, FALSE } };
-  static const PlFigureKind computed[7] = {
-    PL_FIGURE_SPEND, PL_N_FIGURES, PL_N_FIGURES, PL_FIGURE_CPL, PL_FIGURE_CAC, PL_FIGURE_LTV_CAC, PL_FIGURE_ROI,
-  };
+  const Months m = *m_in;
+  const Figure rows[N_SUMMARY_FIGURES] = { { N_("Spend against budget"), NULL, TRUE, FALSE, TRUE },
+                                           { N_("Pipeline") }, { N_("Revenue") },
+                                           { N_("Cost per lead"), NULL, TRUE, FALSE, TRUE },
+                                           { N_("Customer acquisition cost"), NULL, TRUE, FALSE, TRUE },
+                                           { N_("LTV:CAC"), NULL, FALSE, TRUE, FALSE },
+                                           { N_("Return on investment"), NULL, FALSE, FALSE, FALSE } };
+  const PlFigureKind *computed = summary_kinds;
   PlBasis month = pl_basis_month_of (plan, m.month);
   PlBasis before = m.previous ? pl_basis_month_of (plan, m.previous) : month;
   PlBasis to_before = pl_basis_range (m.start, m.month);
-  g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
   guint32 quarter_from = pl_plan_month_start (plan, (guint) (m.index / 3) * 3);
-  /* Translators: the summary's quarter-on-quarter column: the change on the fiscal quarter before, "Change on Q1" */
-  g_autofree char *quarter_header = g_strdup_printf (_("Change on Q%d"), m.index / 3 == 0 ? 4 : m.index / 3);
-  g_autofree char *year_before_name = day_text (months_back (m.start, 12), "%Y");
-  g_autofree char *year_header = g_strdup_printf (_("Change on %s"), year_before_name);
   gboolean has_year = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+  memcpy (figures, rows, sizeof rows);
+  for (guint i = 0; i < N_SUMMARY_FIGURES; i++)
     figures[i].label = _(figures[i].label);
   /* Every figure from the engine of core, on the same basis: to date, that month, the one before. */
-  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+  for (guint i = 0; i < N_SUMMARY_FIGURES; i++)
     {
       Figure *f = &figures[i];
       if (computed[i] == PL_N_FIGURES)
@@ -458,7 +472,9 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   figures[0].value = pl_figures_get (plan, PL_FIGURE_SPEND, &m.spend_basis).value;
   figures[0].target = m.spend_basis.kind == PL_BASIS_PERIOD ? NAN
                       : pl_figures_get_target (plan, PL_FIGURE_SPEND, &m.spend_basis).value;
-  /* LTV:CAC to date, against its value to date a month earlier. */
+  /* LTV:CAC to date, against its value to date a month earlier; its target is the plan's
+   * when its LTV:CAC KPI sets one, else the health line (pl_figures_ltv_cac_target()). */
+  pl_figures_ltv_cac_target (plan, &m.to_date, &figures[5].plan_target);
   figures[5].month = figures[5].value;
   figures[5].before = m.previous ? pl_figures_get (plan, PL_FIGURE_LTV_CAC, &to_before).value : NAN;
   /* ROI to date against ROI to date a month earlier: its change is in points. */
@@ -469,7 +485,7 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
    * months of the quarter before (April and May against January and February), so that a
    * quarter under way is not set against a whole one. Year on year: to date against the same
    * days a year earlier, which only the plan's measurements from before its period can give. */
-  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+  for (guint i = 0; i < N_SUMMARY_FIGURES; i++)
     {
       Figure *f = &figures[i];
       PlFigureKind kind = i == 0 ? PL_FIGURE_SPEND : computed[i];
@@ -484,6 +500,26 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
       if (!isnan (f->year_before) && f->year_before != 0 && !isnan (f->year))
         has_year = TRUE;
     }
+  return has_year;
+}
+
+PlReportTableText *
+pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  Months m = months_of (plan, today);
+  g_autofree char *month_name = day_text (m.month, "%B %Y");
+  g_autofree char *before_name = m.previous ? day_text (m.previous, "%B") : NULL;
+  g_autofree char *change_header = before_name ? g_strdup_printf (_("Change on %s"), before_name)
+                                               : g_strdup (_("Change on the month before"));
+  PlReportTableText *self;
+  Figure figures[N_SUMMARY_FIGURES];
+  g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
+  guint32 quarter_from = pl_plan_month_start (plan, (guint) (m.index / 3) * 3);
+  /* Translators: the summary's quarter-on-quarter column: the change on the fiscal quarter before, "Change on Q1" */
+  g_autofree char *quarter_header = g_strdup_printf (_("Change on Q%d"), m.index / 3 == 0 ? 4 : m.index / 3);
+  g_autofree char *year_before_name = day_text (months_back (m.start, 12), "%Y");
+  g_autofree char *year_header = g_strdup_printf (_("Change on %s"), year_before_name);
+  gboolean has_year = summary_figures (plan, &m, figures);
 
   if (share_safe && has_year)
     self = table_new (_("Figure"), 0.28, PANGO_ALIGN_LEFT, _("Against target"), 0.15, PANGO_ALIGN_RIGHT,
@@ -537,7 +573,7 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
     {
       Figure *f = &figures[i];
       g_autofree char *value = figure_value (plan, f, f->value);
-      g_autofree char *target = figure_value (plan, f, f->target);
+      g_autofree char *target = figure_target (plan, f);
       g_autofree char *against = percent_text (pl_figures_against (f->value, f->target));
       g_autofree char *change = figure_change (f, f->month, f->before);
       g_autofree char *quarter = figure_change (f, f->quarter, f->quarter_before);
@@ -632,6 +668,19 @@ kpi_money_or_value (PlPlan *plan, PlKpi *kpi, double value)
   return pl_kpi_value_format (kpi, value);
 }
 
+/* The row of @figures that is @kpi's figure: its own row, or the computed figure it is
+ * (pl_figures_kpi_for_figure()); NULL when the summary has none. */
+static const Figure *
+summary_row_of (PlPlan *plan, const Figure figures[N_SUMMARY_FIGURES], PlKpi *kpi)
+{
+  for (guint i = 0; i < N_SUMMARY_FIGURES; i++)
+    if (figures[i].kpi == kpi
+        || (summary_kinds[i] != PL_N_FIGURES && summary_kinds[i] != PL_FIGURE_SPEND
+            && pl_figures_kpi_for_figure (plan, summary_kinds[i]) == kpi))
+      return &figures[i];
+  return NULL;
+}
+
 GPtrArray *
 pl_report_headlines (PlPlan *plan, guint32 today, gboolean share_safe)
 {
@@ -639,25 +688,46 @@ pl_report_headlines (PlPlan *plan, guint32 today, gboolean share_safe)
   g_auto(GStrv) ids = pl_report_dup_headlines (plan);
   g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
   GPtrArray *headlines = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_report_headline_free);
+  Figure figures[N_SUMMARY_FIGURES];
 
+  summary_figures (plan, &m, figures);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       PlItem *item = pl_plan_lookup (plan, ids[i]);
       PlKpi *kpi = item != NULL && PL_IS_KPI (item) ? PL_KPI (item) : NULL;
+      const Figure *row = kpi != NULL ? summary_row_of (plan, figures, kpi) : NULL;
       PlReportHeadline *headline;
+      g_autofree char *value_text = NULL, *target_text = NULL;
       double value, target;
       gboolean hide;
 
       if (kpi == NULL)
         continue;
-      /* The KPI's figure to date and its target there, as the summary and the dashboard read
-       * them (pl_figures_kpi() on the same basis), so that every page says the same. */
-      value = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &m.to_date).value : NAN;
-      target = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &m.to_date).value : NAN;
-      hide = share_safe && pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY;
+      if (row != NULL)
+        {
+          /* A figure the summary's table shows reads as its row: the same value, target and
+           * status, so that the page never says two things about one figure. */
+          value = row->value;
+          target = row->target;
+          hide = share_safe && row->money;
+          value_text = figure_value (plan, row, value);
+          target_text = figure_target (plan, row);
+        }
+      else
+        {
+          /* Any other KPI: its figure to date and its target there, as the dashboard reads
+           * them (pl_figures_kpi() on the summary's basis). */
+          value = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &m.to_date).value : NAN;
+          target = m.measured ? pl_figures_kpi (plan, kpi, PL_SERIES_TARGETS, &m.to_date).value : NAN;
+          hide = share_safe && pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY;
+          value_text = isnan (value) ? NULL : kpi_money_or_value (plan, kpi, value);
+          target_text = isnan (target) ? NULL : kpi_money_or_value (plan, kpi, target);
+        }
       headline = g_new0 (PlReportHeadline, 1);
       headline->label = g_strdup (pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
-      headline->status = pl_figures_status (value, target, (PlDirection) pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION));
+      headline->status = row != NULL ? status_against (value, target, row->lower_better)
+                                     : pl_figures_status (value, target,
+                                                          (PlDirection) pl_item_get_int (PL_ITEM (kpi), PL_KPI_DIRECTION));
       if (isnan (value))
         {
           headline->value = g_strdup ("–");
@@ -673,16 +743,20 @@ pl_report_headlines (PlPlan *plan, guint32 today, gboolean share_safe)
         }
       else
         {
-          headline->value = kpi_money_or_value (plan, kpi, value);
+          headline->value = g_steal_pointer (&value_text);
           if (isnan (target))
             /* Translators: a headline figure's basis with no target, "to date, with no target (January to June 2027)" */
             headline->basis = g_strdup_printf (_("to date, with no target (%s)"), basis_text);
+          else if (row != NULL && row->ratio && row->plan_target)
+            /* Translators: LTV:CAC's headline basis: the plan's target, then the rule of thumb, "to date against a target of 3.45× (healthy from 3×; January to June 2027)" */
+            headline->basis = g_strdup_printf (_("to date against a target of %s (healthy from 3×; %s)"), target_text,
+                                               basis_text);
+          else if (row != NULL && row->ratio)
+            /* Translators: LTV:CAC's headline basis without a target in the plan: the health line, "to date against the healthy line of 3× (January to June 2027)" */
+            headline->basis = g_strdup_printf (_("to date against the healthy line of %s (%s)"), target_text, basis_text);
           else
-            {
-              g_autofree char *target_text = kpi_money_or_value (plan, kpi, target);
-              /* Translators: a headline figure's basis, "to date against a target of €1.4M (January to June 2027)" */
-              headline->basis = g_strdup_printf (_("to date against a target of %s (%s)"), target_text, basis_text);
-            }
+            /* Translators: a headline figure's basis, "to date against a target of €1.4M (January to June 2027)" */
+            headline->basis = g_strdup_printf (_("to date against a target of %s (%s)"), target_text, basis_text);
         }
       g_ptr_array_add (headlines, headline);
     }

@@ -18,6 +18,7 @@
 #include "pl-cac-breakdown-chart.h"
 #include "pl-category-spend-chart.h"
 #include "pl-chart-style.h"
+#include "pl-dashboard.h"
 #include "pl-figures.h"
 #include "pl-plan-file.h"
 
@@ -41,7 +42,7 @@ draw_once (PlPlan *plan, guint chart)
   switch (chart)
     {
     case 0: summary = pl_budget_month_chart_draw (plan, totals, cr, WIDTH, HEIGHT, style); break;
-    case 1: summary = pl_budget_burn_chart_draw (plan, totals, cr, WIDTH, HEIGHT, style); break;
+    case 1: summary = pl_budget_burn_chart_draw (plan, totals, pl_dashboard_as_of (plan, pl_plan_get_start (plan) + 170), cr, WIDTH, HEIGHT, style); break;
     case 2: summary = pl_category_spend_chart_draw (plan, totals, cr, WIDTH, HEIGHT, style); break;
     default: summary = pl_cac_breakdown_chart_draw (plan, cr, WIDTH, HEIGHT, style); break;
     }

@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <gio/gio.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "pl-budget-burn-chart.h"
 #include "pl-budget-month-chart.h"
@@ -11,6 +13,8 @@
 #include "pl-category-spend-chart.h"
 #include "pl-chart-draw.h"
 #include "pl-figures.h"
+#include "pl-forecast.h"
+#include "pl-money.h"
 #include "pl-plan-file.h"
 #include "pl-test-charts.h"
 
@@ -83,7 +87,11 @@ test_example (void)
   draw (plan, pl_chart_style_dark (), "budget-month-dark.png");
 }
 
-/* The burn: the projection at the current rate, where its line ends, the summary. */
+/* The burn: its projection is the plan's spend forecast as of the day the figures are for
+ * (pl_forecast_spend(), the number the report prints above the chart and the dashboard's
+ * spend gauge gives), with its band; before, the chart drew a straight run rate of its own
+ * (1.78M EUR against the forecast's 1.76M EUR on the example). Where the line ends, the
+ * summary; the run rate only without a forecast, and said as such. */
 static void
 test_burn (void)
 {
@@ -94,35 +102,62 @@ test_burn (void)
   g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
   const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
   const char *names[] = { "budget-burn-light.png", "budget-burn-dark.png" };
-  gint64 to_date = 0, projected;
+  guint32 as_of = pl_plan_month_start (plan, 5) + 19;  /* 20 June 2027 */
+  PlLatestEstimate estimate = pl_forecast_spend (plan, as_of);
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  PlBudgetBurnProjection projection;
+  gint64 to_date = 0;
   guint spent = 0;
 
   for (guint m = 0; m < 6; m++)
     to_date += pl_budget_totals_actual (totals, NULL, (int) m);
-  projected = pl_budget_burn_projection (totals, &spent);
+  pl_budget_burn_projection (plan, totals, as_of, &projection, &spent);
   g_assert_cmpuint (spent, ==, 6);
-  /* Six months spent, six to go at the same average. */
-  g_assert_cmpint (projected, ==, 2 * to_date);
+  g_assert_true (projection.forecast);
+  g_assert_cmpint (estimate.missing, ==, PL_ESTIMATE_AVAILABLE);
+  g_assert_cmpint (projection.end, ==, pl_money_from_major (estimate.value, exponent));
+  g_assert_cmpint (projection.low, ==, pl_money_from_major (estimate.low, exponent));
+  g_assert_cmpint (projection.high, ==, pl_money_from_major (estimate.high, exponent));
+  g_assert_cmpint (projection.low, <, projection.end);
+  g_assert_cmpint (projection.end, <, projection.high);
+  /* It starts where the months it counts as measured end, on the spent line. */
+  g_assert_cmpuint (projection.from, ==, estimate.n_actual);
+  g_assert_cmpint (llabs (projection.cumulative[12] - projection.end), <=, 12);
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
       cairo_t *cr = cairo_create (surface);
       g_autofree char *png = g_test_build_filename (G_TEST_BUILT, names[i], NULL);
-      g_autofree char *summary = pl_budget_burn_chart_draw (plan, totals, cr, WIDTH, HEIGHT, styles[i]);
+      g_autofree char *summary = pl_budget_burn_chart_draw (plan, totals, as_of, cr, WIDTH, HEIGHT, styles[i]);
+      g_autofree char *forecast = pl_money_format (projection.end, exponent, pl_plan_get_currency (plan));
       double x, y;
 
       cairo_surface_flush (surface);
       g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
-      g_assert_true (g_str_has_prefix (summary, "At the current rate, spend reaches "));
+      g_test_message ("%s", summary);
+      g_assert_true (g_str_has_prefix (summary, "The forecast reaches "));
+      g_assert_nonnull (strstr (summary, forecast));
+      g_assert_nonnull (strstr (summary, "(80% band: "));
       /* The projection ends at the right edge of the plot, at the height of its value. */
-      pl_budget_burn_chart_projection_end (totals, WIDTH, HEIGHT, &x, &y);
+      pl_budget_burn_chart_projection_end (plan, totals, as_of, WIDTH, HEIGHT, &x, &y);
       g_assert_cmpfloat (x, ==, WIDTH - 96.0);
       g_assert_cmpfloat (y, >, 14);
-      g_assert_true (pl_test_charts_pixel_is (surface, x, y, projected > pl_budget_totals_planned (totals, NULL, -1) ? &styles[i]->bad : &styles[i]->good,
+      g_assert_true (pl_test_charts_pixel_is (surface, x, y, projection.end > pl_budget_totals_planned (totals, NULL, -1) ? &styles[i]->bad : &styles[i]->good,
                                &styles[i]->background, 1));
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
+
+  /* As of a day before the period nothing of it is measured: no forecast, so the run rate
+   * of the months with spend, said as such. */
+  pl_budget_burn_projection (plan, totals, pl_plan_get_start (plan) - 30, &projection, &spent);
+  g_assert_false (projection.forecast);
+  g_assert_cmpint (projection.end, ==, 2 * to_date);
+  {
+    g_auto(GStrv) sentences = pl_budget_burn_chart_sentences (plan, totals, pl_plan_get_start (plan) - 30,
+                                                              pl_chart_style_light ());
+    g_assert_true (g_str_has_prefix (sentences[0], "At the current rate, spend reaches "));
+  }
 }
 
 /* Spend by category: widths in proportion, largest first, actual coloured by plan. */

@@ -166,7 +166,7 @@ test_legends (void)
     { "funnel", { "Actual", "Plan" } },
     { "budget", { "Planned", "Spent", "Spent over plan", "Planned to date", "Spent to date" } },
     { "categories", { "Planned", "Spent", "Spent over plan" } },
-    { "burn", { "Planned", "Spent to date", "At this rate" } },
+    { "burn", { "Planned", "Spent to date", "Forecast (80% band)" } },
     { "timeline", { "Planned", "Running", "Completed", "Stopped", "Activity or milestone", "Review", "Today" } },
     { "month", { "Planned", "Running", "Completed", "Stopped", "Activity or milestone", "Review" } },
     { "radar", { "This round", "Previous round" } },

@@ -320,7 +320,7 @@ test_summary_example (void)
     "MQL → SQL 35.6%",
     "CPL 210.48\u00A0EUR",
     "CAC 16\u202F145.77\u00A0EUR",
-    "LTV:CAC 3.4× (healthy, at or above 3×)",
+    "LTV:CAC 3.4× against a target of 3.45×: close to target (healthy from 3×)",
   };
 
   run_cli (&run, "summary", path, NULL);

@@ -10,7 +10,9 @@
 
 #include "pl-dashboard.h"
 #include "pl-error.h"
+#include "pl-chart-draw.h"
 #include "pl-figures.h"
+#include "pl-paper.h"
 #include "pl-report.h"
 #include "pl-report-text.h"
 #include "pl-scenario.h"
@@ -174,6 +176,112 @@ test_figures (void)
         at = found;
       }
   }
+}
+
+/* A headline of the board pack reads as its row of the summary's table: the same value, the
+ * same target and the same status. LTV:CAC is against the target the plan sets on its KPI
+ * (3.45× in the example) in both, the health line said as context: before, the headline
+ * read its KPI (3.39×, close) and the row the health line (3.4× against 3.0×, on target). */
+static void
+test_headlines_read_their_rows (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 today = pl_dashboard_as_of (plan, example_today (plan));
+  g_autoptr(GPtrArray) headlines = pl_report_headlines (plan, today, FALSE);
+  g_autoptr(PlReportTableText) table = pl_report_summary_table (plan, today, FALSE);
+  PlBasis to_date = pl_basis_to_date (plan, pl_plan_month_start (plan, 6) - 1);
+  gboolean from_plan = FALSE;
+  guint matched = 0;
+
+  g_assert_cmpfloat_with_epsilon (pl_figures_ltv_cac_target (plan, &to_date, &from_plan), 3.45, 0.005);
+  g_assert_true (from_plan);
+  for (guint h = 0; h < headlines->len; h++)
+    {
+      const PlReportHeadline *headline = headlines->pdata[h];
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          char **cells = table->rows->pdata[r];
+          g_autofree char *value = g_markup_escape_text (headline->value, -1);
+
+          if (!g_str_equal (cells[0], headline->label))
+            continue;
+          g_test_message ("%s: headline %s (%s), row %s against %s, %s", headline->label, headline->value,
+                          headline->basis, cells[1], cells[2], cells[4]);
+          g_assert_cmpstr (value, ==, cells[1]);
+          g_assert_nonnull (strstr (headline->basis, cells[2]));
+          g_assert_nonnull (strstr (cells[4], pl_kpi_status_describe (headline->status)));
+          matched++;
+        }
+    }
+  /* New bookings, CAC and LTV:CAC: all three are rows of the table. */
+  g_assert_cmpuint (matched, ==, 3);
+  {
+    const PlReportHeadline *ratio = headlines->pdata[2];
+    g_assert_cmpstr (ratio->label, ==, "LTV:CAC");
+    g_assert_cmpint (ratio->status, ==, PL_KPI_STATUS_CLOSE);
+    g_assert_nonnull (strstr (ratio->basis, "3.45×"));
+    g_assert_nonnull (strstr (ratio->basis, "healthy from 3×"));
+  }
+}
+
+typedef struct {
+  const char *title, *what;
+  gboolean    title_whole, what_whole;
+} HeaderSeen;
+
+static void
+header_hook (const char *text, PlChartLabel kind, gboolean cut, gpointer data)
+{
+  HeaderSeen *seen = data;
+
+  if (g_str_equal (text, seen->title))
+    seen->title_whole = !cut;
+  else if (strstr (text, seen->what) != NULL)
+    seen->what_whole = !cut;
+}
+
+/* The running header keeps the plan's title whole when both it and the section fit, the
+ * section part on two lines or both a little smaller: before, the section took up to 60 %
+ * of the line and the title was cut ("Northwind Analytics – Marketing plan 2…") beside a
+ * logo and a long French section name, on A4 and on Letter. */
+static void
+test_running_header (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  static const char *whats[] = { "Frise chronologique des campagnes, janvier à décembre 2027",
+                                 "Tableau de bord de direction", "Chaîne d’indicateurs" };
+  static const double widths[] = { 595.3, 612 };
+  cairo_surface_t *logo = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 80);
+
+  for (guint p = 0; p < G_N_ELEMENTS (widths); p++)
+    for (guint i = 0; i < G_N_ELEMENTS (whats); i++)
+      for (guint with_logo = 0; with_logo < 2; with_logo++)
+        {
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) widths[p], 100);
+          cairo_t *cr = cairo_create (surface);
+          HeaderSeen seen = { pl_plan_get_title (plan), whats[i], FALSE, FALSE };
+
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+
+          pl_chart_set_text_hook (header_hook, &seen);
+          pl_paper_draw_frame_with_logo (cr, plan, with_logo ? logo : NULL, whats[i], example_today (plan), 0, 5,
+                                         widths[p], 842, 42);
+          pl_chart_set_text_hook (NULL, NULL);
+          g_test_message ("%.0f pt, %s%s: title %s, section %s", widths[p], whats[i], with_logo ? ", logo" : "",
+                          seen.title_whole ? "whole" : "cut", seen.what_whole ? "whole" : "cut");
+          g_assert_true (seen.title_whole);
+          g_assert_true (seen.what_whole);
+          if (p == 0 && i == 0 && with_logo)
+            {
+              g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "running-header.png", NULL);
+              g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+            }
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+  cairo_surface_destroy (logo);
 }
 
 static void
@@ -492,6 +600,8 @@ main (int argc, char **argv)
   g_test_add_func ("/report/options", test_options);
   g_test_add_func ("/report/sections-in-order", test_sections_in_order);
   g_test_add_func ("/report/figures", test_figures);
+  g_test_add_func ("/report/headlines-read-their-rows", test_headlines_read_their_rows);
+  g_test_add_func ("/report/running-header", test_running_header);
   g_test_add_func ("/report/pdf-quality", test_pdf_quality);
   g_test_add_func ("/report/share-safe", test_share_safe);
   g_test_add_func ("/report/withhold", test_withhold);
