@@ -624,7 +624,7 @@ headlines_layout (PlReport *self, cairo_t *cr, const Block *block, double x, dou
   for (guint k = 0; k < G_N_ELEMENTS (layouts); k++)
     {
       pango_layout_set_ellipsize (layouts[k], PANGO_ELLIPSIZE_NONE);
-      pango_layout_set_wrap (layouts[k], PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_wrap (layouts[k], k == 1 ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR);
       pango_layout_set_width (layouts[k], (int) ((tile_w - 22) * PANGO_SCALE));
     }
   for (guint i = 0; i < n; i++)
@@ -647,6 +647,21 @@ headlines_layout (PlReport *self, cairo_t *cr, const Block *block, double x, dou
           {
             int h;
             pango_layout_set_text (layouts[k], texts[k], -1);
+            if (k == 1)
+              {
+                /* The figure is one word: smaller rather than broken ("1 386 600 E-UR"). */
+                int fw;
+                pango_layout_set_width (value, -1);
+                pl_chart_text_set_size (value, 19);
+                for (double size = 19; size > 11; size -= 1)
+                  {
+                    pango_layout_get_pixel_size (value, &fw, NULL);
+                    if (fw <= tile_w - 22)
+                      break;
+                    pl_chart_text_set_size (value, size - 1);
+                  }
+                pango_layout_set_width (value, (int) ((tile_w - 22) * PANGO_SCALE));
+              }
             pango_layout_get_pixel_size (layouts[k], NULL, &h);
             if (draw)
               {
