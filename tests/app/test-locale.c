@@ -30,7 +30,7 @@ static const Expected french[] = {
   { "budget", "Ensemble du plan : 1 844 500 € prévus, 888 017,31 € dépensés · 96 % consommés au 30 juin 2027 · 48 % du budget de toute la période" },
   { "calendar", "Frise chronologique" },
   { "kpis", "Importer des mesures…" },
-  { "chain", "Hygiène des indicateurs" },
+  { "chain", "Chaîne d’indicateurs" },  /* the hygiene panel opens hidden when the chain needs the room */
   { "assessment", "En bonne voie" },
   { "planning", "Coût par lead" },
 };
@@ -43,7 +43,7 @@ static const Expected english[] = {
   { "budget", "Whole plan: €1,844,500 planned, €888,017.31 spent · 96% used to June 30, 2027 · 48% of the whole period’s budget" },
   { "calendar", "Timeline" },
   { "kpis", "Import Measurements…" },
-  { "chain", "Metric Hygiene" },
+  { "chain", "KPI Chain" },
   { "assessment", "On track" },
   { "planning", "Cost per lead" },
 };
