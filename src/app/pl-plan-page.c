@@ -138,7 +138,12 @@ refresh_logo (PlPlanPage *self)
         /* Translators: the logo's size in pixels and in bytes: "400 × 120 pixels, 18.2 kB" */
         text = g_strdup_printf (_("%d × %d pixels, %s; on the report’s cover and at the top of its pages."),
                                 gdk_texture_get_width (texture), gdk_texture_get_height (texture), size);
-      gtk_label_set_label (self->logo_state, text ? text : "");
+      else
+        /* A file damaged after its header (a bad copy, a hand edit) opens, but its logo prints
+         * as nothing: an empty frame would not say why. */
+        text = g_strdup (_("This logo is damaged: it cannot be shown and is left out of the report. "
+                           "Choose the image again."));
+      gtk_label_set_label (self->logo_state, text);
       self->logo_shown = g_steal_pointer (&logo);
     }
   else

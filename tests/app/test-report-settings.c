@@ -276,6 +276,23 @@ test_logo (void)
   g_assert_true (gtk_widget_get_visible (child (page, "logo_frame")));
   pl_test_screenshot (GTK_WIDGET (window), "report-settings-logo");
 
+  /* A logo whose header is sound but whose pixels are damaged (a bad copy of the file): the
+   * page says so instead of showing an empty frame. */
+  {
+    guint8 damaged[sizeof pl_test_logo_png];
+    g_autoptr(GBytes) bytes = NULL;
+
+    memcpy (damaged, pl_test_logo_png, sizeof damaged);
+    damaged[45] ^= 0xff;  /* in the IDAT chunk */
+    bytes = g_bytes_new (damaged, sizeof damaged);
+    g_assert_true (pl_report_set_logo (plan, bytes, &error));
+    g_assert_no_error (error);
+    pl_test_spin ();
+    g_assert_true (gtk_widget_get_visible (child (page, "logo_frame")));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (page, "logo_state"))), ==,
+                     "This logo is damaged: it cannot be shown and is left out of the report. Choose the image again.");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
   pl_test_remove_dir (dir);
