@@ -297,8 +297,17 @@ structured_error (void *user_data, xmlErrorPtr error)
                               "is missing or misspelt."), error->str1, error->int1, error->str2);
   else if (error->code == XML_ERR_ATTRIBUTE_REDEFINED && error->str1)
     text = g_strdup_printf (_("The attribute “%s” is given twice in the same element."), error->str1);
+  else if (plain != NULL)
+    text = g_strdup (plain);
+  else if (error->domain == XML_FROM_PARSER)
+    {
+      /* The parser's own words ("error parsing attribute name") say where, not what to do. */
+      g_autofree char *detail = clean_libxml_message (error->message);
+      text = g_strdup_printf (_("The markup is broken here, so the file cannot be read as a plan (the XML parser "
+                                "says: “%s”). Was it edited by hand or damaged in a copy?"), detail);
+    }
   else
-    text = plain ? g_strdup (plain) : clean_libxml_message (error->message);
+    text = clean_libxml_message (error->message);
   /* A truncated file reports the same end several times; once is enough. */
   if (self->messages->len > 0 && g_str_has_suffix (self->messages->str, text) == FALSE)
     {
