@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include <math.h>
+#include <string.h>
 
 #include "pl-calendar.h"
 #include "pl-dashboard.h"
@@ -137,7 +138,12 @@ refresh_logo (PlPlanPage *self)
         /* Translators: the logo's size in pixels and in bytes: "400 × 120 pixels, 18.2 kB" */
         text = g_strdup_printf (_("%d × %d pixels, %s; on the report’s cover and at the top of its pages."),
                                 gdk_texture_get_width (texture), gdk_texture_get_height (texture), size);
-      gtk_label_set_label (self->logo_state, text ? text : "");
+      else
+        /* A file damaged after its header (a bad copy, a hand edit) opens, but its logo prints
+         * as nothing: an empty frame would not say why. */
+        text = g_strdup (_("This logo is damaged: it cannot be shown and is left out of the report. "
+                           "Choose the image again."));
+      gtk_label_set_label (self->logo_state, text);
       self->logo_shown = g_steal_pointer (&logo);
     }
   else
@@ -169,8 +175,20 @@ read_logo_file (GFile *file, gboolean *too_big, GError **error)
       return NULL;
     }
   bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL || !pl_report_check_logo (bytes, error))
+  if (bytes == NULL)
     return NULL;
+  if (!pl_report_check_logo (bytes, error))
+    {
+      gsize size = 0;
+      const guint8 *data = g_bytes_get_data (bytes, &size);
+      guint32 header[2] = { 0, 0 };  /* IHDR's width and height */
+
+      if (size >= 24)
+        memcpy (header, data + 16, sizeof header);
+      /* Too many pixels: a smaller image is the cure, as for too many bytes. */
+      *too_big = GUINT32_FROM_BE (header[0]) > PL_LOGO_MAX_PIXELS || GUINT32_FROM_BE (header[1]) > PL_LOGO_MAX_PIXELS;
+      return NULL;
+    }
   /* The header is sound: what follows must draw too, or the report would print a blank. */
   texture = gdk_texture_new_from_bytes (bytes, NULL);
   if (texture == NULL)

@@ -20,11 +20,13 @@
 #include "pl-i18n.h"
 #include "pl-ical.h"
 #include "pl-measurement-import.h"
+#include "pl-paper.h"
 #include "pl-plan-file.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
 #include "pl-questionnaire-file.h"
+#include "pl-report-settings.h"
 
 /* Exit codes: 0 done, 1 the file has problems (or could not be written), 2 the command
  * line is wrong. import, run by scripts that must know whether the plan changed, says 1
@@ -795,6 +797,24 @@ command_chart (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* A logo whose header is sound but whose pixels are damaged prints as nothing: a report
+ * written by a script would go out without it and nobody would know. */
+static void
+warn_damaged_logo (PlPlan *plan, const char *name)
+{
+  g_autoptr(GBytes) logo = pl_report_dup_logo (plan);
+  cairo_surface_t *drawn;
+
+  if (logo == NULL)
+    return;
+  drawn = pl_paper_logo_new (plan);
+  if (drawn == NULL)
+    g_printerr (_("%s: the plan’s logo is damaged and was left out of the report; choose the image again on "
+                  "the Plan page.\n"), name);
+  else
+    cairo_surface_destroy (drawn);
+}
+
 static int
 command_report (int argc, char **argv)
 {
@@ -868,6 +888,7 @@ command_report (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return EXIT_PROBLEMS;
     }
+  warn_damaged_logo (plan, argv[1]);
   return EXIT_OK;
 }
 

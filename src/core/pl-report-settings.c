@@ -166,6 +166,15 @@ pl_report_check_logo (GBytes *png, GError **error)
                    _("The logo is a damaged PNG image."));
       return FALSE;
     }
+  /* A few kilobytes of PNG can unpack into gigabytes of pixels: such a logo would stall the
+   * report and the window each time the plan opens, on every machine the plan travels to. */
+  if (read_be32 (data + 16) > PL_LOGO_MAX_PIXELS || read_be32 (data + 20) > PL_LOGO_MAX_PIXELS)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("The logo is %lu × %lu pixels; a logo is at most %d pixels wide and high."),
+                   (unsigned long) read_be32 (data + 16), (unsigned long) read_be32 (data + 20), PL_LOGO_MAX_PIXELS);
+      return FALSE;
+    }
   return TRUE;
 }
 

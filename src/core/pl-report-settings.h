@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 /* A logo larger than this is refused: it travels inside every copy of the plan. */
 #define PL_LOGO_MAX_BYTES (256 * 1024)
+/* A logo wider or higher than this (in pixels) is refused: it would take gigabytes to draw,
+ * and 4096 pixels already print sharp across the cover. */
+#define PL_LOGO_MAX_PIXELS 4096
 /* A section's commentary longer than this (in characters) is refused: a board pack's
  * commentary is a paragraph, not a memo. */
 #define PL_COMMENTARY_MAX_CHARS 1200
@@ -28,11 +31,12 @@ gboolean    pl_report_set_commentary (PlPlan *plan, const char *section, const c
 
 /* The logo as PNG bytes (a new reference), or NULL when the plan has none. */
 GBytes     *pl_report_dup_logo       (PlPlan *plan);
-/* Sets (NULL: removes) the logo; refuses data that is not a PNG image or that is over
- * PL_LOGO_MAX_BYTES, with a message that says which. */
+/* Sets (NULL: removes) the logo; refuses data that is not a PNG image, that is over
+ * PL_LOGO_MAX_BYTES or over PL_LOGO_MAX_PIXELS wide or high, with a message that says which. */
 gboolean    pl_report_set_logo       (PlPlan *plan, GBytes *png, GError **error);
 /* The check pl_report_set_logo() makes, for the file reader: TRUE when @png is a whole PNG
- * image (its signature, a sound header, its end) of at most PL_LOGO_MAX_BYTES. */
+ * image (its signature, a sound header, its end) of at most PL_LOGO_MAX_BYTES and at most
+ * PL_LOGO_MAX_PIXELS wide and high. */
 gboolean    pl_report_check_logo     (GBytes *png, GError **error);
 /* The check pl_report_set_commentary() makes of @text (stripped), for the file reader. */
 gboolean    pl_report_check_commentary (const char *text, GError **error);

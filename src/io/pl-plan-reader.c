@@ -173,8 +173,9 @@ plain_parser_message (const xmlError *error)
 static char *
 clean_libxml_message (const char *message)
 {
-  /* Schema messages name elements as '{namespace}name'; readers want 'name'. */
-  g_autoptr(GRegex) ns = g_regex_new ("\\{[^}]*\\}", 0, 0, NULL);
+  /* Schema messages name elements as '{namespace}name'; readers want 'name'. A namespace has
+   * no quote or space, unlike the set of values an enumeration allows ({'a', 'b'}), kept. */
+  g_autoptr(GRegex) ns = g_regex_new ("\\{[^}' ]*\\}", 0, 0, NULL);
   /* libxml2 quotes the file's bytes, which may not be text: GRegex wants UTF-8. */
   g_autofree char *valid = g_utf8_make_valid (message ? message : "", -1);
   g_autofree char *text = g_regex_replace_literal (ns, valid, -1, 0, "", 0, NULL);
@@ -206,8 +207,27 @@ plain_schema_message (const char *message)
   g_autoptr(GRegex) unexpected =
     g_regex_new ("^Element '([^']+)': This element is not expected\\. Expected is (?:one of )?\\( ?(.*?),? ?(?:##other\\*)? ?\\)\\.?$",
                  0, 0, NULL);
+  g_autoptr(GRegex) enumeration =
+    g_regex_new ("^Element '([^']+)', attribute '([^']+)': \\[facet 'enumeration'\\] The value '(.*)' is not an "
+                 "element of the set \\{(.*)\\}\\.?$", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
+  if (g_regex_match (enumeration, message, 0, &match))
+    {
+      g_autofree char *element = g_match_info_fetch (match, 1);
+      g_autofree char *attribute = g_match_info_fetch (match, 2);
+      g_autofree char *value = g_match_info_fetch (match, 3);
+      g_autofree char *set = g_match_info_fetch (match, 4);
+      g_auto(GStrv) values = g_strsplit (set, "'", -1);
+      g_autoptr(GString) allowed = g_string_new (NULL);
+
+      /* 'a', 'b', 'c': every other piece is a value. */
+      for (guint i = 1; values[i] != NULL && values[i + 1] != NULL; i += 2)
+        g_string_append_printf (allowed, "%s%s", allowed->len > 0 ? ", " : "", values[i]);
+      return g_strdup_printf (_("The %s of <%s> is “%s”; it must be one of: %s."), attribute, element, value,
+                              allowed->str);
+    }
+  g_clear_pointer (&match, g_match_info_unref);
   if (g_regex_match (unexpected, message, 0, &match))
     {
       g_autofree char *element = g_match_info_fetch (match, 1);
@@ -215,6 +235,10 @@ plain_schema_message (const char *message)
       g_strstrip (expected);
       if (g_str_has_suffix (expected, ","))
         expected[strlen (expected) - 1] = '\0';
+      /* Only another vocabulary's elements may come there: nothing of ours to name. */
+      if (*expected == '\0')
+        return g_strdup_printf (_("The element <%s> is not expected here; it is out of place, or in the wrong order "
+                                  "with the elements before it."), element);
       return g_strdup_printf (_("The element <%s> is not expected here; expected: %s."), element, expected);
     }
   return g_strdup (message);
@@ -273,8 +297,17 @@ structured_error (void *user_data, xmlErrorPtr error)
                               "is missing or misspelt."), error->str1, error->int1, error->str2);
   else if (error->code == XML_ERR_ATTRIBUTE_REDEFINED && error->str1)
     text = g_strdup_printf (_("The attribute “%s” is given twice in the same element."), error->str1);
+  else if (plain != NULL)
+    text = g_strdup (plain);
+  else if (error->domain == XML_FROM_PARSER)
+    {
+      /* The parser's own words ("error parsing attribute name") say where, not what to do. */
+      g_autofree char *detail = clean_libxml_message (error->message);
+      text = g_strdup_printf (_("The markup is broken here, so the file cannot be read as a plan (the XML parser "
+                                "says: “%s”). Was it edited by hand or damaged in a copy?"), detail);
+    }
   else
-    text = plain ? g_strdup (plain) : clean_libxml_message (error->message);
+    text = clean_libxml_message (error->message);
   /* A truncated file reports the same end several times; once is enough. */
   if (self->messages->len > 0 && g_str_has_suffix (self->messages->str, text) == FALSE)
     {

@@ -212,7 +212,10 @@ test_logo (void)
   g_autofree char *big_path = g_build_filename (dir, "big.png", NULL);
   g_autofree char *text_path = g_build_filename (dir, "logo.png", NULL);
   g_autofree char *good_path = g_build_filename (dir, "good.png", NULL);
+  g_autofree char *huge_path = g_build_filename (dir, "huge.png", NULL);
   g_autoptr(GBytes) big = pl_test_logo_new_too_big ();
+  g_autoptr(GBytes) huge = pl_test_logo_new_sized (100000, 100000);
+  g_autoptr(GFile) huge_file = g_file_new_for_path (huge_path);
   g_autoptr(GFile) big_file = g_file_new_for_path (big_path);
   g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
   g_autoptr(GFile) good_file = g_file_new_for_path (good_path);
@@ -224,6 +227,7 @@ test_logo (void)
   g_autoptr(GBytes) logo = NULL;
 
   g_assert_true (g_file_set_contents (big_path, g_bytes_get_data (big, NULL), (gssize) g_bytes_get_size (big), NULL));
+  g_assert_true (g_file_set_contents (huge_path, g_bytes_get_data (huge, NULL), (gssize) g_bytes_get_size (huge), NULL));
   g_assert_true (g_file_set_contents (text_path, "a logo, as text", -1, NULL));
   g_assert_true (g_file_set_contents (good_path, (const char *) pl_test_logo_png, sizeof pl_test_logo_png, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
@@ -239,6 +243,10 @@ test_logo (void)
                                        "since it travels inside the plan. Save a smaller image and choose it again.");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
   g_assert_cmpstr (gtk_label_get_label (problem), ==, error->message);
+  g_clear_error (&error);
+  g_assert_false (pl_plan_page_set_logo_file (page, huge_file, &error));
+  g_assert_cmpstr (error->message, ==, "“huge.png” cannot be the logo: The logo is 100000 × 100000 pixels; a logo is "
+                                       "at most 4096 pixels wide and high. Save a smaller image and choose it again.");
   g_clear_error (&error);
   g_assert_false (pl_plan_page_set_logo_file (page, text_file, &error));
   g_assert_cmpstr (error->message, ==, "“logo.png” cannot be the logo: The logo is not a PNG image. Choose a PNG image.");
@@ -267,6 +275,23 @@ test_logo (void)
   g_assert_nonnull (pl_report_dup_logo (plan));
   g_assert_true (gtk_widget_get_visible (child (page, "logo_frame")));
   pl_test_screenshot (GTK_WIDGET (window), "report-settings-logo");
+
+  /* A logo whose header is sound but whose pixels are damaged (a bad copy of the file): the
+   * page says so instead of showing an empty frame. */
+  {
+    guint8 damaged[sizeof pl_test_logo_png];
+    g_autoptr(GBytes) bytes = NULL;
+
+    memcpy (damaged, pl_test_logo_png, sizeof damaged);
+    damaged[45] ^= 0xff;  /* in the IDAT chunk */
+    bytes = g_bytes_new (damaged, sizeof damaged);
+    g_assert_true (pl_report_set_logo (plan, bytes, &error));
+    g_assert_no_error (error);
+    pl_test_spin ();
+    g_assert_true (gtk_widget_get_visible (child (page, "logo_frame")));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (page, "logo_state"))), ==,
+                     "This logo is damaged: it cannot be shown and is left out of the report. Choose the image again.");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();

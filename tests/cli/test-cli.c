@@ -1397,6 +1397,33 @@ test_report (void)
     g_assert_nonnull (strstr (both.err, "The board pack has its own sections"));
   }
   {
+    /* A logo damaged after its header: the report is written without it, and stderr says so. */
+    g_auto(Run) good = { 0 };
+    g_auto(Run) damaged = { 0 };
+    g_autofree char *xml = NULL;
+    g_autofree char *with_logo = g_build_filename (dir, "logo.pilote", NULL);
+    g_autofree char *broken = g_build_filename (dir, "broken-logo.pilote", NULL);
+    g_auto(GStrv) halves = NULL;
+    g_autofree char *good_xml = NULL;
+    g_autofree char *broken_xml = NULL;
+
+    g_assert_true (g_file_get_contents (plan, &xml, NULL, NULL));
+    halves = g_strsplit (xml, "</metadata>", 2);
+    good_xml = g_strconcat (halves[0], "<logo>iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLv"
+                            "AAAAAElFTkSuQmCC</logo></metadata>", halves[1], NULL);
+    broken_xml = g_strconcat (halves[0], "<logo>iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4MMAAAAMBAQDJ/pLv"
+                              "AAAAAElFTkSuQmCC</logo></metadata>", halves[1], NULL);
+    g_assert_true (g_file_set_contents (with_logo, good_xml, -1, NULL));
+    g_assert_true (g_file_set_contents (broken, broken_xml, -1, NULL));
+    run_cli (&good, "report", with_logo, "-o", pdf, "--board-pack", NULL);
+    g_assert_cmpint (good.status, ==, 0);
+    g_assert_cmpstr (good.err, ==, "");
+    run_cli (&damaged, "report", broken, "-o", pdf, "--board-pack", NULL);
+    g_assert_cmpint (damaged.status, ==, 0);
+    g_assert_nonnull (strstr (damaged.err, "broken-logo.pilote: the plan’s logo is damaged and was left out of the report; "
+                                           "choose the image again on the Plan page."));
+  }
+  {
     g_auto(Run) run = { 0 };
     run_cli (&run, "report", plan, "-o", pdf, "--sections", "cover,pie", NULL);
     g_assert_cmpint (run.status, ==, 2);

@@ -2,7 +2,8 @@
 #pragma once
 
 /* Logos for the tests of the report settings (core, io and app): a real PNG image of one
- * pixel, and PNG-looking data just over the size a plan holds. */
+ * pixel, PNG-looking data just over the size a plan holds, and a small PNG whose header
+ * claims more pixels than a logo may have. */
 
 #include <string.h>
 
@@ -33,4 +34,16 @@ pl_test_logo_new_too_big (void)
   memcpy (data, pl_test_logo_png, 33);
   memcpy (data + size - 12, pl_test_logo_png + sizeof pl_test_logo_png - 12, 12);
   return g_bytes_new_take (data, size);
+}
+
+/* The one-pixel image, its header saying @width × @height (its CRC left as it was: the
+ * check reads the header, the decoder is never reached). */
+static inline GBytes *
+pl_test_logo_new_sized (guint32 width, guint32 height)
+{
+  guint8 *data = g_memdup2 (pl_test_logo_png, sizeof pl_test_logo_png);
+  guint32 be[2] = { GUINT32_TO_BE (width), GUINT32_TO_BE (height) };
+
+  memcpy (data + 16, be, sizeof be);
+  return g_bytes_new_take (data, sizeof pl_test_logo_png);
 }

@@ -206,6 +206,9 @@ test_logo (void)
   g_autoptr(GBytes) big = pl_test_logo_new_too_big ();
   g_autoptr(GBytes) text = g_bytes_new_static ("GIF89a, not a PNG", 17);
   g_autoptr(GBytes) cut = g_bytes_new_from_bytes (png, 0, g_bytes_get_size (png) - 5);
+  g_autoptr(GBytes) huge = pl_test_logo_new_sized (100000, 100000);
+  g_autoptr(GBytes) wide = pl_test_logo_new_sized (PL_LOGO_MAX_PIXELS + 1, 1);
+  g_autoptr(GBytes) largest = pl_test_logo_new_sized (PL_LOGO_MAX_PIXELS, PL_LOGO_MAX_PIXELS);
   g_autoptr(GBytes) stored = NULL;
   guint changed = 0;
 
@@ -228,6 +231,15 @@ test_logo (void)
   g_assert_false (pl_report_set_logo (plan, cut, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
   g_clear_error (&error);
+  /* A few bytes that would unpack into 40 GB of pixels. */
+  g_assert_false (pl_report_set_logo (plan, huge, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "The logo is 100000 × 100000 pixels; a logo is at most 4096 pixels wide and high.");
+  g_clear_error (&error);
+  g_assert_false (pl_report_set_logo (plan, wide, &error));
+  g_clear_error (&error);
+  g_assert_true (pl_report_check_logo (largest, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   g_clear_pointer (&stored, g_bytes_unref);
   stored = pl_report_dup_logo (plan);
