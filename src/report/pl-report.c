@@ -263,6 +263,9 @@ struct _PlReport
   const Tightness  *tight;     /* of the section being laid out */
   const PlReportTable *table;   /* the table rows are being added to */
   char              **header;   /* its heading row, repeated on each page it runs over */
+  double              reserve;  /* points left free at the foot of each page, for a short
+                                 * section to follow (share_short_section()) */
+  double              sharing;  /* while laying out that short section: its height */
 };
 
 static void
@@ -322,7 +325,7 @@ content_height (PlReport *self)
 {
   double w, h;
   page_box (self, current_page (self), &w, &h);
-  return h;
+  return h - self->reserve;
 }
 
 /* Space left above a block of each kind. */
@@ -405,8 +408,9 @@ add_commentary (PlReport *self, PlReportSection section)
 static void
 add_title_as (PlReport *self, PlReportSection section, const char *title, char *subtitle)
 {
-  /* A title left alone at the foot of a page reads as a mistake. */
-  if (current_page (self)->n_blocks > 0 && page_used (self) > content_height (self) * 0.7)
+  /* A title left alone at the foot of a page reads as a mistake (a short section that was
+   * given room there comes whole). */
+  if (self->sharing == 0 && current_page (self)->n_blocks > 0 && page_used (self) > content_height (self) * 0.7)
     new_page (self, section);
   add_text (self, BLOCK_TITLE, g_markup_escape_text (title ? title : pl_report_section_title (section), -1));
   if (subtitle != NULL)
@@ -1320,15 +1324,20 @@ can_follow (PlReport *self, PlReportSection section)
 {
   const Page *page;
 
-  if (self->options.kind != PL_REPORT_KIND_FULL || self->pages->len == 0 || section == PL_REPORT_COVER)
+  if (self->pages->len == 0 || section == PL_REPORT_COVER)
     return FALSE;
   if (section == PL_REPORT_DASHBOARD || section == PL_REPORT_CHAIN || section == PL_REPORT_TIMELINE)
     return FALSE;
-  if (section == PL_REPORT_FUNNEL && self->section_page[PL_REPORT_DASHBOARD] < 0)
-    return FALSE;  /* the funnel chart, on its own page */
   page = current_page (self);
   if (page->n_blocks == 0 || page->section == PL_REPORT_COVER || page->landscape != sections[section].wide)
     return FALSE;
+  /* A short section the page was given room for (share_short_section()), in either report. */
+  if (self->sharing > 0)
+    return content_height (self) - page_used (self) >= self->sharing;
+  if (self->options.kind != PL_REPORT_KIND_FULL)
+    return FALSE;
+  if (section == PL_REPORT_FUNNEL && self->section_page[PL_REPORT_DASHBOARD] < 0)
+    return FALSE;  /* the funnel chart, on its own page */
   return content_height (self) - page_used (self) >= content_height (self) * FLOW_MIN_LEFT;
 }
 
@@ -1399,9 +1408,142 @@ add_section (PlReport *self, PlReportSection section)
     lay_out (self, section, &mark, best);
 }
 
+/* The pages from @first on that break the page-fill rule, the last one counted as a
+ * section's last. */
+static guint
+faults_from (PlReport *self, guint first)
+{
+  guint faults = 0;
+
+  for (guint p = first; p < self->pages->len; p++)
+    if (pl_report_get_page_fill (self, p) < (pl_report_page_ends_section (self, p) ? FILL_MIN_LAST : FILL_MIN))
+      faults++;
+  return faults;
+}
+
+/* Lays out the report's sections from the @from-th on, from where the layout stands,
+ * noting where each starts in @marks. */
+static void
+add_sections_from (PlReport *self, guint from, guint to, Mark *marks)
+{
+  for (guint i = from; i < to; i++)
+    {
+      marks[i] = mark_now (self);
+      add_section (self, self->options.sections[i]);
+    }
+}
+
+/* A layout from a mark on, taken out of the report to be put back if what replaces it is
+ * no better. */
+typedef struct {
+  Mark    mark;
+  GArray *blocks;  /* Block, owned */
+  GArray *pages;   /* Page */
+  guint   n_blocks;  /* of the page then last, with what followed on it */
+  int     section_page[PL_REPORT_N_SECTIONS];
+} Stash;
+
+static void
+stash_take (PlReport *self, const Mark *mark, Stash *stash)
+{
+  stash->mark = *mark;
+  stash->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  g_array_append_vals (stash->blocks, &g_array_index (self->blocks, Block, mark->blocks),
+                       self->blocks->len - mark->blocks);
+  stash->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  g_array_append_vals (stash->pages, &g_array_index (self->pages, Page, mark->pages), self->pages->len - mark->pages);
+  memcpy (stash->section_page, self->section_page, sizeof self->section_page);
+  stash->n_blocks = mark->pages > 0 ? g_array_index (self->pages, Page, mark->pages - 1).n_blocks : 0;
+  /* The blocks are the stash's now: shortened without being cleared. */
+  g_array_set_clear_func (self->blocks, NULL);
+  g_array_set_size (self->blocks, mark->blocks);
+  g_array_set_clear_func (self->blocks, block_clear);
+  g_array_set_size (self->pages, mark->pages);
+  if (mark->pages > 0)
+    current_page (self)->n_blocks = mark->n_blocks;
+}
+
+/* Puts back what @stash took when @restore (the layout since its mark is dropped), else
+ * drops it; frees it either way. */
+static void
+stash_end (PlReport *self, Stash *stash, gboolean restore)
+{
+  if (restore)
+    {
+      go_back (self, &stash->mark);
+      if (stash->mark.pages > 0)
+        current_page (self)->n_blocks = stash->n_blocks;
+      g_array_append_vals (self->blocks, stash->blocks->data, stash->blocks->len);
+      g_array_append_vals (self->pages, stash->pages->data, stash->pages->len);
+      memcpy (self->section_page, stash->section_page, sizeof self->section_page);
+    }
+  else
+    for (guint i = 0; i < stash->blocks->len; i++)
+      block_clear (&g_array_index (stash->blocks, Block, i));
+  g_array_unref (stash->blocks);
+  g_array_unref (stash->pages);
+}
+
+/* When the @j-th section, alone on a page it opened, fills less than a quarter of it (a
+ * section with nothing yet to show: "The plan has no notes."), it may follow the section
+ * before on that one's last page: that section is laid out again with room left at its foot
+ * for the short one, then the short one and the ones after it up to the @to-th (the one that
+ * made the short one's page final, when not past the end). Kept when fewer pages break the
+ * page-fill rule and there are no more pages, else the layout is put back as it was. */
+static void
+share_short_section (PlReport *self, guint j, guint to, Mark *marks)
+{
+  PlReportSection section = self->options.sections[j];
+  guint page = marks[j].pages;  /* the short section's page, when it opened one */
+  guint end = MIN (to + 1, self->options.n_sections);
+  Mark saved_marks[PL_REPORT_N_SECTIONS];
+  const Page *before;
+  Stash stash;
+  double height, w, h;
+  int first;
+  guint faults, pages;
+  gboolean better;
+
+  if (j == 0 || page == 0 || self->section_page[section] != (int) page)
+    return;
+  first = self->section_page[self->options.sections[j - 1]];
+  if (first < 0)
+    return;
+  if ((j + 1 < self->options.n_sections && marks[j + 1].pages != page + 1)
+      || (j + 1 == self->options.n_sections && self->pages->len != page + 1))
+    return;  /* on more than a page, or followed on it */
+  if (pl_report_get_page_fill (self, page) >= FILL_MIN_LAST)
+    return;
+  before = &g_array_index (self->pages, Page, page - 1);
+  if (before->section == PL_REPORT_COVER || before->landscape != g_array_index (self->pages, Page, page).landscape)
+    return;
+  page_box (self, &g_array_index (self->pages, Page, page), &w, &h);
+  /* Its blocks from the top of a page, and the gap over a title that follows another section. */
+  height = pl_report_get_page_fill (self, page) * h + space_before_loose (BLOCK_TITLE);
+  faults = faults_from (self, (guint) first);
+  pages = self->pages->len;
+  memcpy (saved_marks, marks, sizeof saved_marks);
+
+  stash_take (self, &marks[j - 1], &stash);
+  self->reserve = height;
+  add_sections_from (self, j - 1, j, marks);
+  self->reserve = 0;
+  self->sharing = height;
+  add_sections_from (self, j, j + 1, marks);
+  self->sharing = 0;
+  add_sections_from (self, j + 1, end, marks);
+  better = self->section_page[section] == (int) marks[j].pages - 1 && faults_from (self, (guint) first) < faults
+           && self->pages->len <= pages;
+  stash_end (self, &stash, !better);
+  if (!better)
+    memcpy (marks, saved_marks, sizeof saved_marks);
+}
+
 PlReport *
 pl_report_new (PlPlan *plan, const PlReportOptions *options)
 {
+  Mark marks[PL_REPORT_N_SECTIONS];
+
   PlReport *self = g_new0 (PlReport, 1);
 
   self->plan = g_object_ref (plan);
@@ -1426,7 +1568,14 @@ pl_report_new (PlPlan *plan, const PlReportOptions *options)
       self->options.n_sections = G_N_ELEMENTS (board);
     }
   for (guint i = 0; i < self->options.n_sections; i++)
-    add_section (self, self->options.sections[i]);
+    {
+      add_sections_from (self, i, i + 1, marks);
+      /* The section before is final once this one starts a page of its own. */
+      if (i > 0 && self->section_page[self->options.sections[i]] == (int) marks[i].pages)
+        share_short_section (self, i - 1, i, marks);
+    }
+  if (self->options.n_sections > 0)
+    share_short_section (self, self->options.n_sections - 1, self->options.n_sections, marks);
   return self;
 }
 

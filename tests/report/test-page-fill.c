@@ -440,6 +440,68 @@ test_broken_logo (void)
   g_assert_null (strstr (images, " image "));
 }
 
+/* A plan with only a budget: three categories of a line each, planned month by month, and
+ * nothing else (no KPI, campaign or note). */
+static PlPlan *
+budget_only_plan (void)
+{
+  PlPlan *plan = pl_plan_new ();
+  static const char *names[] = { "Paid media", "Events", "Content" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *category_id = g_strdup_printf ("cat-%u", i);
+      g_autofree char *line_id = g_strdup_printf ("line-%u", i);
+      PlItem *category = g_object_new (PL_TYPE_CATEGORY, NULL);
+      PlItem *line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+
+      pl_item_set_id (category, category_id);
+      pl_item_set_string (category, PL_CATEGORY_NAME, names[i]);
+      pl_plan_add (plan, category);
+      g_object_unref (category);
+      pl_item_set_id (line, line_id);
+      pl_item_set_string (line, PL_BUDGET_LINE_NAME, names[i]);
+      pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, category_id);
+      pl_plan_add (plan, line);
+      for (guint m = 0; m < pl_plan_get_months (plan); m++)
+        g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (line), m, (gint64) (i + 1) * 500000, NULL));
+      g_object_unref (line);
+    }
+  return plan;
+}
+
+/* The rule holds for plans with little or nothing in them: an empty plan (pl_plan_new()), a
+ * new plan (categories and a KPI chain, nothing planned) and a plan with only a budget. Before,
+ * an empty plan's board pack ended on a page of two lines and its full report on a Notes page
+ * of one ("The plan has no notes.") after a timeline page 15 % full. */
+static void
+test_empty_plans (void)
+{
+  PlPlan *plans[] = { pl_plan_new (), pl_plan_new_default ("New plan"), budget_only_plan () };
+  static const char *plan_names[] = { "empty", "new", "budget-only" };
+  static const PlReportKind kinds[] = { PL_REPORT_KIND_FULL, PL_REPORT_KIND_BOARD_PACK };
+  static const char *kind_names[] = { "full", "boardpack" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s-%s-%s-%s.pdf", plan_names[i], kind_names[k], language (),
+                                                     papers[p]);
+            g_autofree char *pdf = NULL;
+            g_autoptr(PlReport) report = report_new (plans[i], kinds[k], papers[p], name, &pdf);
+
+            for (guint page = 0; page < pl_report_get_n_pages (report); page++)
+              write_page_png (report, page, name);
+            assert_page_fill (report, name);
+            if (kinds[k] == PL_REPORT_KIND_BOARD_PACK)
+              g_assert_cmpuint (pl_report_get_n_pages (report), <=, PL_REPORT_BOARD_PACK_PAGES);
+          }
+      g_object_unref (plans[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,5 +512,6 @@ main (int argc, char **argv)
   g_test_add_func ("/page-fill/quarter-and-year", test_quarter_and_year);
   g_test_add_func ("/page-fill/broken-logo", test_broken_logo);
   g_test_add_func ("/page-fill/long-commentary", test_long_commentary);
+  g_test_add_func ("/page-fill/empty-plans", test_empty_plans);
   return g_test_run ();
 }
