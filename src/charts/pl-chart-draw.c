@@ -81,6 +81,12 @@ report_text (PangoLayout *layout, const char *text, double w, PlChartLabel kind)
   text_hook (text, kind, pango_layout_is_ellipsized (layout) || logical.width > w + 0.5, text_hook_data);
 }
 
+void
+pl_chart_note_text (PangoLayout *layout, double w)
+{
+  report_text (layout, pango_layout_get_text (layout), w, PL_CHART_LABEL_TEXT);
+}
+
 double
 pl_chart_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
                PangoAlignment align)

@@ -47,6 +47,9 @@ typedef enum {
 typedef void (*PlChartTextHook) (const char *text, PlChartLabel kind, gboolean cut, gpointer data);
 /* Tells the test hook that legend entry @label was drawn by a chart's own code. */
 void         pl_chart_note_legend (const char *label);
+/* Tells the test hook that @layout was drawn in a box @w wide by other code than
+ * pl_chart_text() (a report's table cell), with its text and whether it was cut. */
+void         pl_chart_note_text   (PangoLayout *layout, double w);
 /* Calls @hook (NULL: none) for every label drawn from now on. For tests: not thread-safe. */
 void         pl_chart_set_text_hook (PlChartTextHook hook, gpointer data);
 /* The hook set, and its @data; a chart that draws only to measure sets none meanwhile. */

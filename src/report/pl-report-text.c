@@ -770,6 +770,10 @@ pl_report_attention_table (PlPlan *plan, guint32 today, gboolean share_safe)
   PlReportTableText *self = table_new (_("Campaign"), 0.26, PANGO_ALIGN_LEFT, _("Why it needs attention"), 0.34,
                                        PANGO_ALIGN_LEFT, _("What is being done"), 0.40, PANGO_ALIGN_LEFT, NULL);
 
+  /* What the CMO wrote is printed whole, the row as tall as it needs. */
+  self->table->whole[0] = TRUE;
+  self->table->whole[2] = TRUE;
+
   if (dashboard->attention->len == 0)
     {
       g_ptr_array_add (self->before,

@@ -19,6 +19,7 @@ typedef struct {
   guint          n_columns;
   double         widths[PL_REPORT_MAX_COLUMNS];  /* fractions of the width, summing to 1 */
   PangoAlignment align[PL_REPORT_MAX_COLUMNS];
+  gboolean       whole[PL_REPORT_MAX_COLUMNS];   /* the user's own words: wrapped, never cut */
 } PlReportTable;
 
 void pl_report_table_free (PlReportTable *table);

@@ -558,7 +558,8 @@ paragraph (PlReport *self, cairo_t *cr, const Block *block, double width)
 }
 
 /* A cell's text laid out in its column: a heading wraps (its words are what explains the
- * column), a value keeps to one line. */
+ * column), and so do the user's own words (PlReportTable.whole); a value is cut after
+ * MAX_CELL_LINES lines. */
 static void
 set_cell (const Block *block, guint column, PangoLayout *layout, double width)
 {
@@ -567,10 +568,16 @@ set_cell (const Block *block, guint column, PangoLayout *layout, double width)
   pango_layout_set_width (layout, (int) (MAX (table->widths[column] * width - 8, 1) * PANGO_SCALE));
   pango_layout_set_alignment (layout, table->align[column]);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (block->flags & ROW_HEADER)
-    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  if ((block->flags & ROW_HEADER) || table->whole[column])
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (layout, -1);
+    }
   else
-    pango_layout_set_height (layout, -MAX_CELL_LINES);
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -MAX_CELL_LINES);
+    }
   pango_layout_set_markup (layout, block->cells[column], -1);
 }
 
@@ -810,6 +817,7 @@ draw_row (PlReport *self, cairo_t *cr, const Block *block, double x, double y, d
       else
         cairo_move_to (cr, cx + 4, y + block->pad);
       pango_cairo_show_layout (cr, layout);
+      pl_chart_note_text (layout, table->widths[c] * w - 8);
       cx += table->widths[c] * w;
     }
 }
@@ -1265,7 +1273,7 @@ add_board_section_content (PlReport *self, PlReportSection section)
         for (guint i = 0; i < table->before->len; i++)
           add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
         if (table->rows->len > 0)
-          add_table_on_page (self, table, _("the dashboard"));
+          add_table_on_page (self, table, _("the Campaigns page"));
         /* Then every campaign by spend, as much as the page holds: what the attention list
          * is read against. */
         if (content_height (self) - page_used (self) > content_height (self) * 0.25)

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "pl-chart-draw.h"
 #include "pl-dashboard.h"
 #include "pl-figures.h"
 #include "pl-i18n.h"
@@ -440,6 +441,74 @@ test_broken_logo (void)
   g_assert_null (strstr (images, " image "));
 }
 
+typedef struct {
+  const char *text;
+  guint       whole, cut;
+} CellSeen;
+
+/* Counts the cells drawn with @data's text, whole and cut. */
+static void
+cell_hook (const char *text, PlChartLabel kind, gboolean cut, gpointer data)
+{
+  CellSeen *seen = data;
+
+  if (g_str_equal (text, seen->text))
+    {
+      if (cut)
+        seen->cut++;
+      else
+        seen->whole++;
+    }
+}
+
+/* A long "What is being done" (600 characters) is printed whole on the board pack's last
+ * page, its row as tall as it needs; the rows the page cannot hold are counted in "And N
+ * more", never cut. Before, it ended in "…" after three lines (which pdftotext does not
+ * show: the PDF keeps the whole text behind the ellipsis, so the drawn cells are checked). */
+static void
+test_long_next_step (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_resolve_as_of (plan, example_today (plan)));
+  g_autoptr(GString) step = g_string_new (NULL);
+
+  for (guint n = 1; step->len < 600; n++)
+    g_string_append_printf (step, "Step %u: cap the daily budget, renegotiate the agency fee and review. ", n);
+  g_string_truncate (step, 600);
+  g_strchomp (step->str);
+  for (guint i = 0; i < dashboard->attention->len; i++)
+    g_assert_true (pl_plan_set_string (plan, ((PlAttention *) dashboard->attention->pdata[i])->campaign,
+                                       PL_CAMPAIGN_NEXT_STEP, step->str, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("next-step-%s-%s.pdf", language (), papers[i]);
+      g_autofree char *pdf = NULL;
+      g_autoptr(PlReport) report = report_new (plan, PL_REPORT_KIND_BOARD_PACK, papers[i], name, &pdf);
+      guint n = pl_report_get_n_pages (report);
+      g_autofree char *last = pdf_page_text (pdf, n - 1);
+      CellSeen seen = { step->str, 0, 0 };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 900);
+      cairo_t *cr = cairo_create (surface);
+
+      pl_chart_set_text_hook (cell_hook, &seen);
+      pl_report_draw_page (report, cr, n - 1);
+      pl_chart_set_text_hook (NULL, NULL);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      write_page_png (report, n - 1, name);
+      g_test_message ("%s: %u of %u next steps whole, %u cut", name, seen.whole, dashboard->attention->len, seen.cut);
+      g_assert_cmpuint (seen.cut, ==, 0);
+      g_assert_cmpuint (seen.whole, >, 0);
+      if (seen.whole < dashboard->attention->len)
+        {
+          g_autofree char *more = g_strdup_printf (" %u ", dashboard->attention->len - seen.whole);
+          g_assert_nonnull (strstr (last, more));
+          g_assert_nonnull (strstr (last, _("the Campaigns page")));
+        }
+      assert_page_fill (report, name);
+    }
+}
+
 /* A plan with only a budget: three categories of a line each, planned month by month, and
  * nothing else (no KPI, campaign or note). */
 static PlPlan *
@@ -513,5 +582,6 @@ main (int argc, char **argv)
   g_test_add_func ("/page-fill/broken-logo", test_broken_logo);
   g_test_add_func ("/page-fill/long-commentary", test_long_commentary);
   g_test_add_func ("/page-fill/empty-plans", test_empty_plans);
+  g_test_add_func ("/page-fill/long-next-step", test_long_next_step);
   return g_test_run ();
 }
