@@ -560,6 +560,25 @@ paragraph (PlReport *self, cairo_t *cr, const Block *block, double width)
 /* A cell's text laid out in its column: a heading wraps (its words are what explains the
  * column), and so do the user's own words (PlReportTable.whole); a value is cut after
  * MAX_CELL_LINES lines. */
+/* TRUE when a line of @layout ends inside a word ("précéde-nt"). */
+static gboolean
+broken_inside_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  gint n_attrs;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && l->next != NULL; l = l->next)
+    {
+      const PangoLayoutLine *next = l->next->data;
+      glong offset = g_utf8_pointer_to_offset (text, text + next->start_index);
+
+      if (offset < n_attrs && !attrs[offset].is_line_break)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 set_cell (const Block *block, guint column, PangoLayout *layout, double width)
 {
@@ -568,7 +587,20 @@ set_cell (const Block *block, guint column, PangoLayout *layout, double width)
   pango_layout_set_width (layout, (int) (MAX (table->widths[column] * width - 8, 1) * PANGO_SCALE));
   pango_layout_set_alignment (layout, table->align[column]);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if ((block->flags & ROW_HEADER) || table->whole[column])
+  if (block->flags & ROW_HEADER)
+    {
+      /* A heading wraps between its words only: smaller rather than broken inside one. */
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pl_chart_text_set_size (layout, ROW_SIZE);
+      pango_layout_set_markup (layout, block->cells[column], -1);
+      for (double size = ROW_SIZE - 0.5; size >= 6 && broken_inside_word (layout); size -= 0.5)
+        pl_chart_text_set_size (layout, size);
+      return;
+    }
+  pl_chart_text_set_size (layout, ROW_SIZE);
+  if (table->whole[column])
     {
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
       pango_layout_set_height (layout, -1);

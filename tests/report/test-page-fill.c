@@ -509,6 +509,44 @@ test_long_next_step (void)
     }
 }
 
+/* The summary table's headings wrap between words only, never inside one: before, the French
+ * "Évolution vs mois précédent" of a plan with nothing measured printed as "précéde-nt". Each
+ * word of each heading is read back whole from the PDF, in both reports, on A4 and Letter. */
+static void
+test_header_words (void)
+{
+  PlPlan *plans[] = { pl_plan_new_default ("New plan"), pl_test_charts_example () };
+  static const PlReportKind kinds[] = { PL_REPORT_KIND_FULL, PL_REPORT_KIND_BOARD_PACK };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(PlReportTableText) table = pl_report_summary_table (
+        plans[i], pl_dashboard_resolve_as_of (plans[i], example_today (plans[i])), FALSE);
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+          {
+            g_autofree char *name = g_strdup_printf ("headings-%u-%u-%s-%s.pdf", i, k, language (), papers[p]);
+            g_autofree char *pdf = NULL;
+            g_autoptr(PlReport) report = report_new (plans[i], kinds[k], papers[p], name, &pdf);
+            int page = pl_report_get_section_page (report, PL_REPORT_SUMMARY);
+            g_autofree char *text = pdf_page_text (pdf, (guint) page);
+
+            write_page_png (report, (guint) page, name);
+            for (guint c = 0; table->header[c] != NULL; c++)
+              {
+                g_autofree char *heading = words (table->header[c]);
+                g_auto(GStrv) parts = g_strsplit (heading, " ", -1);
+
+                for (guint w = 0; parts[w] != NULL; w++)
+                  if (strstr (text, parts[w]) == NULL)
+                    g_error ("%s: the heading “%s” is broken inside “%s”", name, heading, parts[w]);
+              }
+          }
+      g_object_unref (plans[i]);
+    }
+}
+
 /* A plan with only a budget: three categories of a line each, planned month by month, and
  * nothing else (no KPI, campaign or note). */
 static PlPlan *
@@ -583,5 +621,6 @@ main (int argc, char **argv)
   g_test_add_func ("/page-fill/long-commentary", test_long_commentary);
   g_test_add_func ("/page-fill/empty-plans", test_empty_plans);
   g_test_add_func ("/page-fill/long-next-step", test_long_next_step);
+  g_test_add_func ("/page-fill/header-words", test_header_words);
   return g_test_run ();
 }
