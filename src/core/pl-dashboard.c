@@ -217,7 +217,10 @@ standings_fill (Standings *self, PlPlan *plan, guint32 as_of)
       if (allocated > 0 && actual > allocated)
         {
           gint64 excess = pl_money_difference (actual, allocated);
-          g_autofree char *over = pl_money_format (excess, exponent, pl_plan_get_currency (plan));
+          gint64 unit = pl_money_from_major (1, exponent);
+          /* In whole units, as every amount beside it, and never "0 EUR over". */
+          g_autofree char *over = pl_money_format (MAX ((excess + unit / 2) / unit, 1) * unit, exponent,
+                                                   pl_plan_get_currency (plan));
           g_autofree char *share = pl_percent_format (100.0 * (double) excess / (double) allocated, 0);
           standing.reasons |= PL_ATTENTION_OVER_BUDGET;
           /* Translators: an amount of money, "€1,200 over budget" */

@@ -43,6 +43,21 @@ test_dashboard_page (void)
     n_rows++;
   /* "Close faster" overspent; the partners programme ends soon. */
   g_assert_cmpuint (n_rows, ==, 2);
+  /* By €222.92, said in whole euros as every amount around it (and in the board pack). */
+  {
+    gboolean seen = FALSE;
+
+    for (GtkWidget *r = gtk_widget_get_first_child (attention); r != NULL; r = gtk_widget_get_next_sibling (r))
+      for (GtkWidget *c = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (r))); c != NULL;
+           c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), "over budget") != NULL)
+          {
+            g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (c)), "223"));
+            g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (c)), "222"));
+            seen = TRUE;
+          }
+    g_assert_true (seen);
+  }
 
   /* Everything fits in the page: the last widget ends inside it. */
   g_assert_true (gtk_widget_compute_bounds (attention, page, &bounds));

@@ -66,7 +66,8 @@ test_dashboard (void)
   allocation = add (plan, PL_TYPE_ALLOCATION, "al");
   pl_item_set_string (allocation, PL_ALLOCATION_LINE, "line");
   pl_item_set_string (allocation, PL_ALLOCATION_CAMPAIGN, "cmp-over");
-  pl_item_set_int (allocation, PL_ALLOCATION_AMOUNT, 400000);
+  /* 3,997.77 allotted: 1,002.23 over, said rounded as every amount around it is. */
+  pl_item_set_int (allocation, PL_ALLOCATION_AMOUNT, 399777);
   /* Off target: linked to Leads. */
   campaign (plan, "cmp-off", "Off", PL_STATUS_RUNNING, 0);
   link = add (plan, PL_TYPE_CAMPAIGN_KPI, "ck");
@@ -116,7 +117,7 @@ test_dashboard (void)
     g_assert_cmpstr (off->text, ==, "“Leads” is off target");
     g_assert_cmpstr (pl_item_get_id (over->campaign), ==, "cmp-over");
     g_assert_cmpuint (over->reasons, ==, PL_ATTENTION_OVER_BUDGET);
-    g_assert_cmpstr (over->text, ==, "1\u202F000\u00A0EUR over budget");
+    g_assert_cmpstr (over->text, ==, "1\u202F002\u00A0EUR over budget");
     /* Share-safe words say by how much without an amount. */
     g_assert_true (g_str_has_suffix (over->share_text, "% over budget"));
     g_assert_null (strstr (over->share_text, "EUR"));
