@@ -204,7 +204,22 @@ on_commentary_leave_cb (PlReportDialog *self)
 static gboolean
 on_close_request_cb (PlReportDialog *self)
 {
-  return !commit_commentary (self);
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  glong over;
+
+  if (commit_commentary (self))
+    return FALSE;
+  /* Closing was asked: say what lets it close. */
+  text = commentary_text (self);
+  over = MAX (g_utf8_strlen (g_strstrip (text), -1) - PL_COMMENTARY_MAX_CHARS, 1);
+  note = g_strdup_printf (ngettext ("%ld character too many for a commentary. Shorten it to close, or clear it.",
+                                    "%ld characters too many for a commentary. Shorten it to close, or clear it.",
+                                    over),
+                          over);
+  gtk_label_set_label (self->commentary_note, note);
+  gtk_widget_grab_focus (GTK_WIDGET (self->commentary));
+  return TRUE;
 }
 
 /* ---- the headline figures ---- */

@@ -168,6 +168,12 @@ test_board_pack (void)
   g_assert_null (pl_report_get_commentary (plan, "summary"));
   g_assert_nonnull (strstr (gtk_label_get_label (note), "at most 1200 characters"));
   g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Change the Commentary on “Budget against actual”");
+  /* Closing is refused too, and the note says what lets it close. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  pl_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (strstr (gtk_label_get_label (note), "5 characters too many"));
+  g_assert_nonnull (strstr (gtk_label_get_label (note), "Shorten it to close, or clear it."));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, "commentary"))), "", -1);
   select_section (dialog, PL_REPORT_CHAIN);
 
