@@ -57,16 +57,32 @@ pl_paper_logo_new (PlPlan *plan)
   return logo;
 }
 
+void
+pl_paper_logo_size (cairo_surface_t *logo, double max_width, double max_height, double *width, double *height)
+{
+  double w, h, scale;
+
+  *width = *height = 0;
+  if (logo == NULL)
+    return;
+  w = cairo_image_surface_get_width (logo);
+  h = cairo_image_surface_get_height (logo);
+  scale = MIN (MIN (max_width / w, max_height / h), PL_PAPER_LOGO_MAX_ENLARGE);
+  *width = w * scale;
+  *height = h * scale;
+}
+
 double
 pl_paper_draw_logo (cairo_t *cr, cairo_surface_t *logo, double x, double y, double max_width, double max_height)
 {
-  double w, h, scale;
+  double w, h, scale, drawn_w, drawn_h;
 
   if (logo == NULL)
     return 0;
   w = cairo_image_surface_get_width (logo);
   h = cairo_image_surface_get_height (logo);
-  scale = MIN (max_width / w, max_height / h);
+  pl_paper_logo_size (logo, max_width, max_height, &drawn_w, &drawn_h);
+  scale = drawn_w / w;
   cairo_save (cr);
   cairo_translate (cr, x, y + (max_height - h * scale) / 2);
   cairo_scale (cr, scale, scale);

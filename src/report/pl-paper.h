@@ -17,9 +17,13 @@ G_BEGIN_DECLS
 #define PL_PAPER_HEADER_H 34.0
 #define PL_PAPER_FOOTER_H 26.0
 
-/* The logo in the running header fits this box, in points, keeping its proportions. */
-#define PL_PAPER_HEADER_LOGO_W 64.0
+/* The logo in the running header fits this box, in points, keeping its proportions: a
+ * banner as wide as the box, the plan's title whole beside it. */
+#define PL_PAPER_HEADER_LOGO_W 96.0
 #define PL_PAPER_HEADER_LOGO_H 14.0
+/* A logo is never drawn larger than this many times its size in pixels at 72 dpi: a small
+ * image stays small rather than blown up into a blurred square. */
+#define PL_PAPER_LOGO_MAX_ENLARGE 2.0
 
 /* Draws the header and footer of page @page (from 0) of @n_pages on paper @width x @height
  * points with @margin all round; @what says what is printed ("Budget"). */
@@ -32,8 +36,12 @@ void     pl_paper_draw_frame_with_logo (cairo_t *cr, PlPlan *plan, cairo_surface
 /* The plan's logo (pl_report_dup_logo()) as an image, or NULL when it has none or its PNG
  * cannot be read. */
 cairo_surface_t *pl_paper_logo_new  (PlPlan *plan);
-/* Draws @logo scaled to fit @max_width x @max_height keeping its proportions, from @x and
- * centred on the box's height; returns the width it took (0 with no logo). */
+/* The size @logo is drawn at in a box of @max_width x @max_height: its proportions kept, at
+ * most PL_PAPER_LOGO_MAX_ENLARGE times its pixel size (0 x 0 with no logo). */
+void     pl_paper_logo_size  (cairo_surface_t *logo, double max_width, double max_height, double *width,
+                              double *height);
+/* Draws @logo at pl_paper_logo_size() in @max_width x @max_height, from @x and centred on
+ * the box's height; returns the width it took (0 with no logo). */
 double   pl_paper_draw_logo  (cairo_t *cr, cairo_surface_t *logo, double x, double y, double max_width,
                               double max_height);
 

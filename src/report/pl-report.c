@@ -737,9 +737,12 @@ masthead_layout (PlReport *self, cairo_t *cr, double x, double y, double w, gboo
 
   if (self->logo != NULL)
     {
-      double logo_w = draw ? pl_paper_draw_logo (cr, self->logo, x, y, 120, 46)
-                           : MIN (120.0 / cairo_image_surface_get_width (self->logo),
-                                  46.0 / cairo_image_surface_get_height (self->logo)) * cairo_image_surface_get_width (self->logo);
+      /* Up to 46 points high, and a banner up to two fifths of the width. */
+      double logo_w, unused;
+
+      pl_paper_logo_size (self->logo, w * 0.4, 46, &logo_w, &unused);
+      if (draw)
+        pl_paper_draw_logo (cr, self->logo, x, y, w * 0.4, 46);
       logo_h = 46;
       tx += logo_w + 16;
       tw -= logo_w + 16;
@@ -928,7 +931,7 @@ draw_cover (PlReport *self, cairo_t *cr, double x, double y, double w, double h)
   double cy = y + h * 0.16;
 
   /* The organisation's logo at the top, its proportions kept. */
-  pl_paper_draw_logo (cr, self->logo, x, y, MIN (w * 0.4, 200), h * 0.09);
+  pl_paper_draw_logo (cr, self->logo, x, y, w * 0.4, h * 0.09);
   /* An accent down the left edge: the cover reads as a cover, in print as on screen. */
   cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
   cairo_rectangle (cr, x, y + h * 0.12, 5, h * 0.30);

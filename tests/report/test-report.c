@@ -252,11 +252,27 @@ test_running_header (void)
   static const char *whats[] = { "Frise chronologique des campagnes, janvier à décembre 2027",
                                  "Tableau de bord de direction", "Chaîne d’indicateurs" };
   static const double widths[] = { 595.3, 612 };
-  cairo_surface_t *logo = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 80);
+  /* None, a 3:1 logo, a 20:1 banner and a 1x1 image. */
+  cairo_surface_t *logos[] = { NULL, cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 80),
+                               cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 20),
+                               cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1) };
+  double lw, lh;
+
+  /* The 1x1 image stays a dot, here and in the board pack's masthead (it was a 46-point
+   * square); the banner takes the width it is allowed rather than being squeezed to the
+   * height of a square logo (a 6-point strip in the masthead). */
+  pl_paper_logo_size (logos[3], PL_PAPER_HEADER_LOGO_W, PL_PAPER_HEADER_LOGO_H, &lw, &lh);
+  g_assert_cmpfloat (lw, <=, PL_PAPER_LOGO_MAX_ENLARGE);
+  pl_paper_logo_size (logos[3], 200, 46, &lw, &lh);
+  g_assert_cmpfloat (lh, <=, PL_PAPER_LOGO_MAX_ENLARGE);
+  pl_paper_logo_size (logos[2], PL_PAPER_HEADER_LOGO_W, PL_PAPER_HEADER_LOGO_H, &lw, &lh);
+  g_assert_cmpfloat (lh, >=, 4.5);
+  pl_paper_logo_size (logos[2], 511 * 0.4, 46, &lw, &lh);
+  g_assert_cmpfloat (lh, >=, 10);
 
   for (guint p = 0; p < G_N_ELEMENTS (widths); p++)
     for (guint i = 0; i < G_N_ELEMENTS (whats); i++)
-      for (guint with_logo = 0; with_logo < 2; with_logo++)
+      for (guint with_logo = 0; with_logo < G_N_ELEMENTS (logos); with_logo++)
         {
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) widths[p], 100);
           cairo_t *cr = cairo_create (surface);
@@ -266,22 +282,24 @@ test_running_header (void)
           cairo_paint (cr);
 
           pl_chart_set_text_hook (header_hook, &seen);
-          pl_paper_draw_frame_with_logo (cr, plan, with_logo ? logo : NULL, whats[i], example_today (plan), 0, 5,
+          pl_paper_draw_frame_with_logo (cr, plan, logos[with_logo], whats[i], example_today (plan), 0, 5,
                                          widths[p], 842, 42);
           pl_chart_set_text_hook (NULL, NULL);
-          g_test_message ("%.0f pt, %s%s: title %s, section %s", widths[p], whats[i], with_logo ? ", logo" : "",
+          g_test_message ("%.0f pt, %s, logo %u: title %s, section %s", widths[p], whats[i], with_logo,
                           seen.title_whole ? "whole" : "cut", seen.what_whole ? "whole" : "cut");
           g_assert_true (seen.title_whole);
           g_assert_true (seen.what_whole);
           if (p == 0 && i == 0 && with_logo)
             {
-              g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "running-header.png", NULL);
+              g_autofree char *file = g_strdup_printf ("running-header-%u.png", with_logo);
+              g_autofree char *png = g_test_build_filename (G_TEST_BUILT, file, NULL);
               g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
             }
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
         }
-  cairo_surface_destroy (logo);
+  for (guint l = 1; l < G_N_ELEMENTS (logos); l++)
+    cairo_surface_destroy (logos[l]);
 }
 
 static void
