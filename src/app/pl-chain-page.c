@@ -543,10 +543,46 @@ stack_for_large_text (GtkWidget *widget)
   gtk_widget_set_size_request (gtk_widget_get_first_child (row), -1, (int) (420 * pl_a11y_text_scale ()));
 }
 
+/* A zoom shortcut pressed while the page is shown, wherever the focus is: the chain's own
+ * action (@data, "chain.zoom-in"). */
+static gboolean
+zoom_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  PlChainPage *self = PL_CHAIN_PAGE (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->view), data, NULL);
+}
+
+/* Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+9 zoom the chain as soon as the page is shown, not
+ * only once the chain has the focus: handled by the window while the page is mapped. */
+static void
+add_zoom_shortcuts (PlChainPage *self)
+{
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_plus, "chain.zoom-in" },     { GDK_KEY_equal, "chain.zoom-in" },
+    { GDK_KEY_KP_Add, "chain.zoom-in" },   { GDK_KEY_minus, "chain.zoom-out" },
+    { GDK_KEY_KP_Subtract, "chain.zoom-out" }, { GDK_KEY_0, "chain.zoom-reset" },
+    { GDK_KEY_KP_0, "chain.zoom-reset" },  { GDK_KEY_9, "chain.zoom-fit" },
+    { GDK_KEY_KP_9, "chain.zoom-fit" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (zoom_shortcut_cb,
+                                                                                     (gpointer) keys[i].action, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 pl_chain_page_init (PlChainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_zoom_shortcuts (self);
   pl_chart_menu_attach (GTK_WIDGET (self->view), "chain");
   gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
   gtk_drawing_area_set_draw_func (self->legend, draw_legend, self, NULL);

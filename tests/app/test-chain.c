@@ -308,6 +308,17 @@ test_chain_fit (void)
   g_assert_true (pl_kpi_chain_view_get_fitted (view));
   g_assert_cmpfloat_with_epsilon (pl_kpi_chain_view_get_zoom (view), zoom, 1e-9);
 
+  /* The same keys as soon as the page is shown, the focus on a button of its toolbar rather
+   * than on the chain: they used to do nothing until the chain was clicked. */
+  show_chain (window);
+  pl_test_keys (pl_test_find_by_id (page, "details_button"), "ctrl+0");
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), ==, 1.0);
+  pl_test_keys (pl_test_find_by_id (page, "details_button"), "ctrl+plus");
+  g_assert_cmpfloat (pl_kpi_chain_view_get_zoom (view), >, 1.0);
+  pl_test_keys (pl_test_find_by_id (page, "details_button"), "ctrl+9");
+  g_assert_true (pl_kpi_chain_view_get_fitted (view));
+
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
   pl_test_remove_dir (dir);
