@@ -623,6 +623,10 @@ on_kind_selected_cb (PlReportDialog *self)
       return;
     }
   self->report_kind = kind;
+  /* Opened again, the dialog shows the kind chosen last: a CMO who prints the board pack
+   * every month should not get the full report by default. */
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "report-board-pack", board_pack (self));
   show_kind (self);
   fill_sections (self);
   if (gtk_list_box_get_selected_row (self->sections) == NULL && (first = row_at (self, 0)) != NULL)
@@ -1080,6 +1084,13 @@ pl_report_dialog_new (GtkWindow *parent, PlPlan *plan, GSettings *settings)
   /* Closed with its window, which owns the plan; not by destroy-with-parent (see the note in
    * pl_window_dispose). The handler goes when the dialog does. */
   g_signal_connect_object (parent, "destroy", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
+  if (g_settings_get_boolean (settings, "report-board-pack"))
+    {
+      self->report_kind = PL_REPORT_KIND_BOARD_PACK;
+      g_signal_handlers_block_by_func (self->kind, on_kind_selected_cb, self);
+      gtk_drop_down_set_selected (self->kind, 1);
+      g_signal_handlers_unblock_by_func (self->kind, on_kind_selected_cb, self);
+    }
   show_kind (self);
   fill_sections (self);
   if (row_at (self, 0) != NULL)

@@ -193,8 +193,15 @@ test_board_pack (void)
   pl_test_spin ();
   g_assert_cmpstr (pl_report_get_commentary (plan, "chain"), ==, "Two new inputs feed LTV.");
 
-  /* Opened again on the full report, the commentary is the plan's. */
+  /* Opened again, on the kind chosen last (the board pack); back to the full report, the
+   * commentary is the plan's. */
   dialog = open_dialog (window);
+  kind = GTK_DROP_DOWN (child (dialog, "kind"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 1);
+  g_assert_true (gtk_widget_get_visible (child (dialog, "headlines_box")));
+  gtk_drop_down_set_selected (kind, 0);
+  pl_test_spin ();
+  g_assert_cmpuint (n_rows (dialog), ==, PL_REPORT_N_SECTIONS);
   select_section (dialog, PL_REPORT_BUDGET);
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, "commentary")));
