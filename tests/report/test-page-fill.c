@@ -3,7 +3,7 @@
  * runs it in English and in French), on A4 and Letter: no page under a third full but a
  * section's last, and that one at least a quarter full (pl_report_get_page_fill()); the full
  * report of the example plan no longer than it needs; the board pack at most
- * PL_REPORT_BOARD_PACK_PAGES pages. The PDFs are read back with poppler (pdfinfo for the page
+ * PL_REPORT_BOARD_PACK_PAGES pages. The PDFs are read back with pl_test_poppler (pdfinfo for the page
  * count, pdftotext page by page for what is printed where). */
 #include "config.h"
 
@@ -19,6 +19,7 @@
 #include "pl-report-settings.h"
 #include "pl-report-text.h"
 #include "pl-test-charts.h"
+#include "pl-test-pdf.h"
 
 /* A day in the example plan's period, after months with figures. */
 static guint32
@@ -27,37 +28,11 @@ example_today (PlPlan *plan)
   return pl_plan_month_start (plan, 5) + 19;
 }
 
-/* The output of a poppler tool run on @pdf (its arguments before the file). */
-static char *
-poppler (const char *tool, const char *pdf, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) tool);
-  va_start (args, pdf);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, (char *) pdf);
-  if (g_str_equal (tool, "pdftotext"))
-    g_ptr_array_add (argv, "-");
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* The number of pages poppler reads in @pdf. */
 static guint
 pdf_pages (const char *pdf)
 {
-  g_autofree char *info = poppler ("pdfinfo", pdf, NULL);
+  g_autofree char *info = pl_test_poppler ("pdfinfo", pdf, NULL);
   const char *line = strstr (info, "\nPages:");
 
   g_assert_nonnull (line);
@@ -77,7 +52,7 @@ static char *
 pdf_page_text (const char *pdf, guint page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
-  g_autofree char *text = poppler ("pdftotext", pdf, "-f", number, "-l", number, NULL);
+  g_autofree char *text = pl_test_poppler ("pdftotext", pdf, "-f", number, "-l", number, NULL);
 
   return words (text);
 }
@@ -241,7 +216,7 @@ test_full_report (void)
         g_assert_cmpint (find (budget_text + title, _("Category")), >, find (budget_text + title, COMMENTARY_BUDGET));
         /* The logo on the cover. */
         {
-          g_autofree char *images = poppler ("pdfimages", pdf, "-f", "1", "-l", "1", "-list", NULL);
+          g_autofree char *images = pl_test_poppler ("pdfimages", pdf, "-f", "1", "-l", "1", "-list", NULL);
           g_assert_nonnull (strstr (images, "image     240    80"));
         }
       }
@@ -322,7 +297,7 @@ test_board_pack (void)
       g_assert_cmpint (find (last, COMMENTARY_CAMPAIGNS), >, 0);
       g_assert_cmpint (find (last, NEXT_STEP), >, find (last, COMMENTARY_CAMPAIGNS));
       /* The logo: on the first page (the masthead and the running header) and on the last. */
-      images = poppler ("pdfimages", pdf, "-list", NULL);
+      images = pl_test_poppler ("pdfimages", pdf, "-list", NULL);
       g_assert_cmpint (find (images, "\n   1     0 image     240    80"), >=, 0);
       {
         g_autofree char *on_last = g_strdup_printf ("\n%4u ", n);
@@ -437,7 +412,7 @@ test_broken_logo (void)
   g_assert_true (pl_report_set_logo (plan, broken, &error));
   g_assert_no_error (error);
   report = report_new (plan, PL_REPORT_KIND_BOARD_PACK, "a4", "broken-logo.pdf", &pdf);
-  images = poppler ("pdfimages", pdf, "-list", NULL);
+  images = pl_test_poppler ("pdfimages", pdf, "-list", NULL);
   g_assert_null (strstr (images, " image "));
 }
 

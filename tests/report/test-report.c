@@ -17,6 +17,7 @@
 #include "pl-report-text.h"
 #include "pl-scenario.h"
 #include "pl-test-charts.h"
+#include "pl-test-pdf.h"
 
 /* A day in the example plan's period, after months with figures. */
 static guint32
@@ -36,32 +37,6 @@ write_report (PlPlan *plan, const PlReportOptions *options, const char *name)
   g_assert_true (pl_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
   return path;
-}
-
-/* The output of a poppler tool run on @pdf (its arguments before the file). */
-static char *
-poppler (const char *tool, const char *pdf, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) tool);
-  va_start (args, pdf);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, (char *) pdf);
-  if (g_str_equal (tool, "pdftotext"))
-    g_ptr_array_add (argv, "-");
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
 }
 
 /* @text without any kind of space, so that "1 844 500" (grouped with narrow no-break
@@ -102,7 +77,7 @@ test_sections_in_order (void)
   g_assert_true (pl_report_options_parse_sections (&options, "notes, summary,budget", &error));
   g_assert_no_error (error);
   path = write_report (plan, &options, "sections.pdf");
-  text = poppler ("pdftotext", path, NULL);
+  text = pl_test_poppler ("pdftotext", path, NULL);
   notes = strstr (text, "Notes");
   summary = strstr (text, "Executive summary");
   budget = strstr (text, "Budget against actual");
@@ -140,7 +115,7 @@ test_figures (void)
 
   pl_report_options_init (&options, plan, today);
   path = write_report (plan, &options, "report.pdf");
-  text = poppler ("pdftotext", path, NULL);
+  text = pl_test_poppler ("pdftotext", path, NULL);
   flat = squeeze (text);
   /* The whole period's budget, and the spend to date, as the model sums them. */
   planned = amount (plan, pl_figures_planned (plan, -1));
@@ -322,7 +297,7 @@ test_pdf_quality (void)
   pl_report_options_init (&options, plan, example_today (plan));
   report = pl_report_new (plan, &options);
   path = write_report (plan, &options, "quality.pdf");
-  info = poppler ("pdfinfo", path, NULL);
+  info = pl_test_poppler ("pdfinfo", path, NULL);
   g_assert_nonnull (strstr (info, "Title:           Northwind Analytics – Marketing plan 2027: marketing report\n"));
   g_assert_nonnull (strstr (info, "Author:          Claire Martin\n"));
   g_assert_nonnull (strstr (info, "Subject:         Marketing plan, budget and results for leadership."));
@@ -332,7 +307,7 @@ test_pdf_quality (void)
   g_assert_nonnull (strstr (info, "Page size:       595.28 x 841.89 pts (A4)"));
 
   /* Every font embedded (the "emb" column), and there are some: the text is real text. */
-  fonts = poppler ("pdffonts", path, NULL);
+  fonts = pl_test_poppler ("pdffonts", path, NULL);
   lines = g_strsplit (fonts, "\n", -1);
   for (guint i = 2; lines[i] != NULL; i++)
     {
@@ -351,7 +326,7 @@ test_pdf_quality (void)
   g_assert_cmpuint (bookmarks, ==, PL_REPORT_N_SECTIONS - 1);  /* no scenarios: no section for them */
 
   /* Header and footer: page 2 carries its number, the total and the organisation. */
-  page2 = poppler ("pdftotext", path, "-f", "2", "-l", "2", NULL);
+  page2 = pl_test_poppler ("pdftotext", path, "-f", "2", "-l", "2", NULL);
   footer = g_strdup_printf ("Page 2 of %u", pl_report_get_n_pages (report));
   g_assert_nonnull (strstr (page2, footer));
   g_assert_nonnull (strstr (page2, "Northwind Analytics SAS"));
@@ -415,14 +390,14 @@ test_share_safe (void)
   g_assert_nonnull (pl_scenario_add (plan, "Cheaper leads", cheaper, NULL));
   pl_report_options_init (&options, plan, example_today (plan));
   normal_path = write_report (plan, &options, "normal.pdf");
-  normal = poppler ("pdftotext", normal_path, NULL);
+  normal = pl_test_poppler ("pdftotext", normal_path, NULL);
   /* The test can fail: the ordinary report does show amounts. */
   g_assert_true (g_regex_match (money, normal, 0, NULL));
 
   /* Every section, charts included. */
   options.share_safe = TRUE;
   path = write_report (plan, &options, "share-safe.pdf");
-  text = poppler ("pdftotext", path, NULL);
+  text = pl_test_poppler ("pdftotext", path, NULL);
   g_assert_nonnull (strstr (text, "Share-safe edition."));
   g_assert_nonnull (strstr (text, "Cheaper leads assumes Cost per lead; its other drivers are Base’s."));
   if (g_regex_match (money, text, 0, &match))
@@ -476,7 +451,7 @@ test_paper (void)
   g_assert_true (pl_report_options_set_paper (&options, "Letter", NULL));
   report = pl_report_new (plan, &options);
   path = write_report (plan, &options, "letter.pdf");
-  info = poppler ("pdfinfo", path, "-f", "1", "-l", "99", NULL);
+  info = pl_test_poppler ("pdfinfo", path, "-f", "1", "-l", "99", NULL);
   g_assert_nonnull (strstr (info, "Page    1 size:  612 x 792 pts (letter)"));
   /* The dashboard is wide: its page is turned. */
   dashboard = pl_report_get_section_page (report, PL_REPORT_DASHBOARD);
@@ -550,7 +525,7 @@ test_many_campaigns (void)
   report = pl_report_new (plan, &options);
   g_assert_cmpuint (pl_report_get_n_pages (report), <=, 8);
   path = write_report (plan, &options, "many.pdf");
-  text = poppler ("pdftotext", path, NULL);
+  text = pl_test_poppler ("pdftotext", path, NULL);
   others = g_strdup_printf ("%u other campaigns", before + 600 - PL_REPORT_TOP_CAMPAIGNS);
   g_assert_nonnull (strstr (text, others));
   /* The example's campaigns have spend and come first; the new ones do not all fit. */
@@ -584,7 +559,7 @@ test_scenarios (void)
   report = pl_report_new (plan, &options);
   g_assert_cmpint (pl_report_get_section_page (report, PL_REPORT_SCENARIOS), >, 0);
   path = write_report (plan, &options, "scenarios.pdf");
-  text = poppler ("pdftotext", path, NULL);
+  text = pl_test_poppler ("pdftotext", path, NULL);
   /* Past the contents: the section's title, its table's rows, the chart's legend. */
   budget = strstr (strstr (text, "\f"), "Budget against actual");
   section = strstr (budget, "Projected over the period from each scenario’s drivers.");
