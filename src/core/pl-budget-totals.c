@@ -13,6 +13,7 @@
 typedef struct {
   gint64 *planned;
   gint64 *actual;
+  gint64 *committed;  /* ordered, not yet invoiced */
   gint64 *direct;     /* lines only: the part of actual booked for one campaign */
   gint64  allocated;  /* lines only */
   PlItem *category;   /* lines only, borrowed */
@@ -35,6 +36,7 @@ struct _PlBudgetTotals
   guint64     serials[6];  /* of the collections the totals were made from */
   guint       n_lines;     /* counted */
   Row         horizons[2];
+  Row         unbudgeted;  /* spend on no line */
 };
 
 static void
@@ -42,6 +44,7 @@ row_init (Row *row, guint months)
 {
   row->planned = g_new0 (gint64, months + 1);
   row->actual = g_new0 (gint64, months + 1);
+  row->committed = g_new0 (gint64, months + 1);
   row->direct = g_new0 (gint64, months + 1);
   row->allocated = 0;
 }
@@ -51,6 +54,7 @@ row_clear (Row *row)
 {
   g_clear_pointer (&row->planned, g_free);
   g_clear_pointer (&row->actual, g_free);
+  g_clear_pointer (&row->committed, g_free);
   g_clear_pointer (&row->direct, g_free);
 }
 
@@ -87,6 +91,13 @@ add_actual (PlBudgetTotals *self, Row *row, guint month, gint64 amount)
 {
   row->actual[month] = pl_money_sum (row->actual[month], amount);
   row->actual[self->months] = pl_money_sum (row->actual[self->months], amount);
+}
+
+static void
+add_committed (PlBudgetTotals *self, Row *row, guint month, gint64 amount)
+{
+  row->committed[month] = pl_money_sum (row->committed[month], amount);
+  row->committed[self->months] = pl_money_sum (row->committed[self->months], amount);
 }
 
 static void
@@ -185,6 +196,7 @@ compute (PlBudgetTotals *self)
   row_init (&self->total, self->months);
   row_init (&self->horizons[0], self->months);
   row_init (&self->horizons[1], self->months);
+  row_init (&self->unbudgeted, self->months);
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     self->serials[i] = pl_plan_get_collection_serial (plan, sources[i]);
 
@@ -208,14 +220,23 @@ compute (PlBudgetTotals *self)
       Row *row = month < 0 || line_id == NULL ? NULL : g_hash_table_lookup (line_rows, line_id);
       gint64 amount = pl_item_get_int (entry, PL_SPEND_AMOUNT);
 
+      void (*add) (PlBudgetTotals *, Row *, guint, gint64) = pl_spend_is_actual (entry) ? add_actual : add_committed;
+
       /* Spend outside the period is a validation problem, not part of this period's figures. */
-      if (row == NULL)
+      if (month < 0)
         continue;
-      add_actual (self, row, (guint) month, amount);
+      /* Spend on no line (or on a line that is gone) is unbudgeted: no line's, but the plan's. */
+      if (row == NULL)
+        {
+          add (self, &self->unbudgeted, (guint) month, amount);
+          add (self, &self->total, (guint) month, amount);
+          continue;
+        }
+      add (self, row, (guint) month, amount);
       if (row->category != NULL)
-        add_actual (self, row_for (self, row->category), (guint) month, amount);
-      add_actual (self, &self->total, (guint) month, amount);
-      add_actual (self, &self->horizons[row->horizon], (guint) month, amount);
+        add (self, row_for (self, row->category), (guint) month, amount);
+      add (self, &self->total, (guint) month, amount);
+      add (self, &self->horizons[row->horizon], (guint) month, amount);
     }
 
   for (guint i = 0, n = g_list_model_get_n_items (allocations); i < n; i++)
@@ -253,6 +274,7 @@ clear (PlBudgetTotals *self)
   row_clear (&self->total);
   row_clear (&self->horizons[0]);
   row_clear (&self->horizons[1]);
+  row_clear (&self->unbudgeted);
 }
 
 PlBudgetTotals *
@@ -368,6 +390,33 @@ pl_budget_totals_line_actual (const PlBudgetTotals *self, PlItem *line, int mont
 }
 
 gint64
+pl_budget_totals_line_committed (const PlBudgetTotals *self, PlItem *line, int month)
+{
+  const Row *row = lookup (self, line);
+  return row ? row->committed[column (self, month)] : 0;
+}
+
+gint64
+pl_budget_totals_line_remaining (const PlBudgetTotals *self, PlItem *line, int month)
+{
+  const Row *row = lookup (self, line);
+  guint c = column (self, month);
+  return row ? pl_money_sum (row->planned[c], -pl_money_sum (row->actual[c], row->committed[c])) : 0;
+}
+
+gint64
+pl_budget_totals_unbudgeted (const PlBudgetTotals *self, int month)
+{
+  return self->unbudgeted.actual[column (self, month)];
+}
+
+gint64
+pl_budget_totals_unbudgeted_committed (const PlBudgetTotals *self, int month)
+{
+  return self->unbudgeted.committed[column (self, month)];
+}
+
+gint64
 pl_budget_totals_line_allocated (const PlBudgetTotals *self, PlItem *line)
 {
   const Row *row = lookup (self, line);
@@ -384,6 +433,18 @@ gint64
 pl_budget_totals_actual (const PlBudgetTotals *self, PlItem *category, int month)
 {
   return pl_budget_totals_line_actual (self, category, month);
+}
+
+gint64
+pl_budget_totals_committed (const PlBudgetTotals *self, PlItem *category, int month)
+{
+  return pl_budget_totals_line_committed (self, category, month);
+}
+
+gint64
+pl_budget_totals_remaining (const PlBudgetTotals *self, PlItem *category, int month)
+{
+  return pl_budget_totals_line_remaining (self, category, month);
 }
 
 gint64
@@ -492,7 +553,8 @@ campaigns (const PlBudgetTotals *totals)
       gint64 amount = pl_item_get_int (entry, PL_SPEND_AMOUNT);
       CampaignRow *row;
 
-      if (campaign_id == NULL || pl_plan_lookup (self->plan, campaign_id) == NULL || line_row == NULL || month < 0)
+      if (campaign_id == NULL || pl_plan_lookup (self->plan, campaign_id) == NULL || line_row == NULL || month < 0 ||
+          !pl_spend_is_actual (entry))
         continue;
       row = campaign_row_for (self, campaign_id);
       row->actual[month] = pl_money_sum (row->actual[month], amount);

@@ -21,14 +21,25 @@ gboolean        pl_budget_totals_refresh      (PlBudgetTotals *totals);
 void            pl_budget_totals_free         (PlBudgetTotals *totals);
 guint           pl_budget_totals_get_months   (const PlBudgetTotals *totals);
 
-/* Planned and actual of @line, a PlBudgetLine of the plan. */
+/* Planned and actual of @line, a PlBudgetLine of the plan. Actual is invoiced spend
+ * (pl_spend_is_actual()), credits subtracted; an order not yet invoiced is committed. */
 gint64          pl_budget_totals_line_planned (const PlBudgetTotals *totals, PlItem *line, int month);
 gint64          pl_budget_totals_line_actual  (const PlBudgetTotals *totals, PlItem *line, int month);
+gint64          pl_budget_totals_line_committed (const PlBudgetTotals *totals, PlItem *line, int month);
+/* Planned less actual less committed: what is left to spend (negative when over). */
+gint64          pl_budget_totals_line_remaining (const PlBudgetTotals *totals, PlItem *line, int month);
 /* Allocated from @line to campaigns. */
 gint64          pl_budget_totals_line_allocated (const PlBudgetTotals *totals, PlItem *line);
-/* Planned and actual of @category (a PlCategory), or of the whole plan when NULL. */
+/* Planned, actual, committed and remaining of @category (a PlCategory), or of the whole plan
+ * when NULL. The whole plan's actual and committed count unbudgeted spend too: it is spent,
+ * though no line covers it, so the plan's total is its lines' plus the unbudgeted. */
 gint64          pl_budget_totals_planned      (const PlBudgetTotals *totals, PlItem *category, int month);
 gint64          pl_budget_totals_actual       (const PlBudgetTotals *totals, PlItem *category, int month);
+gint64          pl_budget_totals_committed    (const PlBudgetTotals *totals, PlItem *category, int month);
+gint64          pl_budget_totals_remaining    (const PlBudgetTotals *totals, PlItem *category, int month);
+/* Actual and committed spend on no budget line (PL_SPEND_LINE unset or naming no line). */
+gint64          pl_budget_totals_unbudgeted   (const PlBudgetTotals *totals, int month);
+gint64          pl_budget_totals_unbudgeted_committed (const PlBudgetTotals *totals, int month);
 /* Planned and actual of the lines tagged @horizon (short-term or long-term). */
 gint64          pl_budget_totals_horizon_planned (const PlBudgetTotals *totals, PlHorizon horizon);
 gint64          pl_budget_totals_horizon_actual  (const PlBudgetTotals *totals, PlHorizon horizon);

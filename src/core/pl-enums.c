@@ -76,6 +76,15 @@ G_DEFINE_ENUM_TYPE (PlAggregate, pl_aggregate,
   G_DEFINE_ENUM_VALUE (PL_AGGREGATE_LAST, "last"),
   G_DEFINE_ENUM_VALUE (PL_AGGREGATE_MEAN, "mean"))
 
+G_DEFINE_ENUM_TYPE (PlSpendStatus, pl_spend_status,
+  G_DEFINE_ENUM_VALUE (PL_SPEND_ACTUAL, "actual"),
+  G_DEFINE_ENUM_VALUE (PL_SPEND_COMMITTED, "committed"))
+
+G_DEFINE_ENUM_TYPE (PlSpendMatch, pl_spend_match,
+  G_DEFINE_ENUM_VALUE (PL_SPEND_MATCH_ACCOUNT, "account"),
+  G_DEFINE_ENUM_VALUE (PL_SPEND_MATCH_SUPPLIER, "supplier"),
+  G_DEFINE_ENUM_VALUE (PL_SPEND_MATCH_LABEL, "label"))
+
 int
 pl_enum_from_nick (GType enum_type, const char *nick)
 {
@@ -146,6 +155,11 @@ static const struct { GType (*type) (void); int value; const char *label; const 
   { pl_aggregate_get_type, PL_AGGREGATE_SUM, N_("Adding them up") },
   { pl_aggregate_get_type, PL_AGGREGATE_LAST, N_("Keeping the last") },
   { pl_aggregate_get_type, PL_AGGREGATE_MEAN, N_("Averaging them") },
+  { pl_spend_status_get_type, PL_SPEND_ACTUAL, NC_("spend status", "Actual"), "spend status" },
+  { pl_spend_status_get_type, PL_SPEND_COMMITTED, NC_("spend status", "Committed"), "spend status" },
+  { pl_spend_match_get_type, PL_SPEND_MATCH_ACCOUNT, N_("Account") },
+  { pl_spend_match_get_type, PL_SPEND_MATCH_SUPPLIER, N_("Supplier") },
+  { pl_spend_match_get_type, PL_SPEND_MATCH_LABEL, N_("Label") },
 };
 
 const char *

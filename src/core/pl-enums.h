@@ -32,6 +32,11 @@ typedef enum {
 typedef enum { PL_FREQUENCY_MONTHLY, PL_FREQUENCY_WEEKLY, PL_FREQUENCY_QUARTERLY } PlFrequency;
 /* How a KPI's values over several periods make one figure. */
 typedef enum { PL_AGGREGATE_SUM, PL_AGGREGATE_LAST, PL_AGGREGATE_MEAN } PlAggregate;
+/* A spend record is an invoice (actual, what "used", CPL, CAC and ROI count) or a purchase
+ * order not yet invoiced (committed: it holds budget but has not been spent). Format 1.4. */
+typedef enum { PL_SPEND_ACTUAL, PL_SPEND_COMMITTED } PlSpendStatus;
+/* What a spend rule (PlSpendRule) looks at in a ledger entry or transaction. */
+typedef enum { PL_SPEND_MATCH_ACCOUNT, PL_SPEND_MATCH_SUPPLIER, PL_SPEND_MATCH_LABEL } PlSpendMatch;
 
 #define PL_TYPE_HORIZON (pl_horizon_get_type ())
 #define PL_TYPE_APPROVAL (pl_approval_get_type ())
@@ -44,6 +49,8 @@ typedef enum { PL_AGGREGATE_SUM, PL_AGGREGATE_LAST, PL_AGGREGATE_MEAN } PlAggreg
 #define PL_TYPE_STAGE (pl_stage_get_type ())
 #define PL_TYPE_FREQUENCY (pl_frequency_get_type ())
 #define PL_TYPE_AGGREGATE (pl_aggregate_get_type ())
+#define PL_TYPE_SPEND_STATUS (pl_spend_status_get_type ())
+#define PL_TYPE_SPEND_MATCH (pl_spend_match_get_type ())
 
 GType pl_horizon_get_type (void);
 GType pl_approval_get_type (void);
@@ -56,6 +63,8 @@ GType pl_layer_get_type (void);
 GType pl_stage_get_type (void);
 GType pl_frequency_get_type (void);
 GType pl_aggregate_get_type (void);
+GType pl_spend_status_get_type (void);
+GType pl_spend_match_get_type (void);
 
 /* The translated name the user reads for @value of @enum_type ("Money", "Funnel"). */
 const char *pl_enum_get_label (GType enum_type, int value);

@@ -73,7 +73,7 @@ sum_spend (PlPlan *plan, PlItem *line, PlCategory *category, guint32 from, guint
       const char *line_id = pl_item_get_string (entry, PL_SPEND_LINE);
       PlItem *entry_line;
 
-      if (date < from || date >= to)
+      if (date < from || date >= to || !pl_spend_is_actual (entry))
         continue;
       if (line != NULL && g_strcmp0 (line_id, pl_item_get_id (line)) != 0)
         continue;

@@ -807,7 +807,7 @@ window_from_records (Window *w, PlPlan *plan, guint32 as_of)
       guint32 date = pl_item_get_julian (entry, PL_SPEND_DATE);
       guint lo = 0, hi = w->n;
 
-      if (date < from || date >= to)
+      if (date < from || date >= to || !pl_spend_is_actual (entry))
         continue;
       /* The month holding @date: the last whose first day is on or before it. */
       while (hi - lo > 1)

@@ -33,6 +33,9 @@ typedef enum {
 
 typedef enum {
   PL_FIELD_REQUIRED = 1 << 0,
+  /* An INT, BOOL or ENUM field not written while it holds its initial value: a field added
+   * after 1.0, so that a file that does not use it stays as older versions wrote it. */
+  PL_FIELD_OMIT_DEFAULT = 1 << 1,
 } PlFieldFlags;
 
 /* Which collection of the plan a record, or a reference, belongs to. */
@@ -53,6 +56,7 @@ typedef enum {
   PL_COLLECTION_SPEND,
   PL_COLLECTION_CALENDAR,
   PL_COLLECTION_ASSESSMENTS,
+  PL_COLLECTION_SPEND_RULES,  /* format 1.4, last in the file */
   PL_N_COLLECTIONS,
   PL_COLLECTION_NONE = -1,
 } PlCollection;

@@ -75,6 +75,7 @@ static const struct {
   [PL_COLLECTION_SPEND] = { "spending", "spend", pl_spend_get_type },
   [PL_COLLECTION_CALENDAR] = { "calendar", "entry", pl_entry_get_type },
   [PL_COLLECTION_ASSESSMENTS] = { "assessments", "assessment", pl_assessment_get_type },
+  [PL_COLLECTION_SPEND_RULES] = { "spend-rules", "spend-rule", pl_spend_rule_get_type },
 };
 
 const char *
@@ -718,7 +719,7 @@ id_prefix (PlCollection collection)
 {
   static const char *prefixes[PL_N_COLLECTIONS] = {
     "mem", "seg", "kpi", "lnk", "obj", "scn", "gtm", "tool", "cat", "line", "cmp", "ck", "al", "sp",
-    "ent", "as",
+    "ent", "as", "rule",
   };
   return prefixes[collection];
 }

@@ -101,6 +101,8 @@ static const PlField pl_budget_line_fields[] = {
   { "approval", PL_FIELD_ENUM, 0, pl_approval_get_type, PL_COLLECTION_NONE, N_("approval"), 0 },
   { "planned", PL_FIELD_AMOUNTS, 0, NULL, PL_COLLECTION_NONE, N_("planned amounts"), 0 },
   { "justification", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("justification"), 0 },
+  /* Format 1.4. */
+  { "carried", PL_FIELD_STRV, 0, NULL, PL_COLLECTION_NONE, N_("carried over"), 0 },
 };
 PL_DEFINE_RECORD (PlBudgetLine, pl_budget_line, "line")
 
@@ -138,15 +140,34 @@ static const PlField pl_allocation_fields[] = {
 PL_DEFINE_RECORD (PlAllocation, pl_allocation, "allocation")
 
 static const PlField pl_spend_fields[] = {
-  { "line", PL_FIELD_REF, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_LINES, N_("budget line"), 0 },
+  /* Optional since 1.4: spend no line covers is unbudgeted. */
+  { "line", PL_FIELD_REF, 0, NULL, PL_COLLECTION_LINES, N_("budget line"), 0 },
   { "date", PL_FIELD_DATE, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_NONE, N_("date"), 0 },
   { "amount", PL_FIELD_MONEY, 0, NULL, PL_COLLECTION_NONE, N_("amount"), 0 },
   { "vendor", PL_FIELD_STRING, 0, NULL, PL_COLLECTION_NONE, N_("vendor"), 0 },
   { "note", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("note"), 0 },
   /* Format 1.1: spend booked for one campaign counts for it alone. */
   { "campaign", PL_FIELD_REF, 0, NULL, PL_COLLECTION_CAMPAIGNS, N_("campaign"), 0 },
+  /* Format 1.4. */
+  { "status", PL_FIELD_ENUM, PL_FIELD_OMIT_DEFAULT, pl_spend_status_get_type, PL_COLLECTION_NONE, N_("status"), PL_SPEND_ACTUAL },
+  { "account", PL_FIELD_STRING, 0, NULL, PL_COLLECTION_NONE, N_("account"), 0 },
+  { "source", PL_FIELD_STRING, 0, NULL, PL_COLLECTION_NONE, N_("source"), 0 },
 };
 PL_DEFINE_RECORD (PlSpend, pl_spend, "spend")
+
+gboolean
+pl_spend_is_actual (PlItem *spend)
+{
+  return pl_item_get_int (spend, PL_SPEND_STATUS) == PL_SPEND_ACTUAL;
+}
+
+static const PlField pl_spend_rule_fields[] = {
+  { "match", PL_FIELD_ENUM, PL_FIELD_OMIT_DEFAULT, pl_spend_match_get_type, PL_COLLECTION_NONE, N_("what it matches"), PL_SPEND_MATCH_ACCOUNT },
+  { "pattern", PL_FIELD_STRING, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_NONE, N_("pattern"), 0 },
+  { "line", PL_FIELD_REF, 0, NULL, PL_COLLECTION_LINES, N_("budget line"), 0 },
+  { "campaign", PL_FIELD_REF, 0, NULL, PL_COLLECTION_CAMPAIGNS, N_("campaign"), 0 },
+};
+PL_DEFINE_RECORD (PlSpendRule, pl_spend_rule, "spend-rule")
 
 static const PlField pl_entry_fields[] = {
   { "kind", PL_FIELD_ENUM, 0, pl_entry_kind_get_type, PL_COLLECTION_NONE, N_("kind"), 0 },

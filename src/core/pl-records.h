@@ -103,6 +103,11 @@ enum {
   PL_BUDGET_LINE_APPROVAL,
   PL_BUDGET_LINE_PLANNED,
   PL_BUDGET_LINE_JUSTIFICATION,
+  /* Format 1.4: budget carried over (pl-budget-carry.h), PL_FIELD_STRV, one move per string:
+   * "FROM-FIRST FROM-LAST TO-FIRST TO-LAST AMOUNT" ("2027-01 2027-03 2027-04 2027-06 12000.00"),
+   * the months as in the file, the amount in the file's money form. The planned amounts already
+   * hold the move; these say where it came from ("12,000 carried from Q1"). */
+  PL_BUDGET_LINE_CARRIED,
 };
 
 #define PL_TYPE_CAMPAIGN (pl_campaign_get_type ())
@@ -149,6 +154,28 @@ enum {
   PL_SPEND_VENDOR,
   PL_SPEND_NOTE,
   PL_SPEND_CAMPAIGN,  /* optional: the one campaign this spend is for */
+  /* Format 1.4 (issue 23): */
+  PL_SPEND_STATUS,    /* PlSpendStatus: actual (an invoice, the default) or committed (an order) */
+  PL_SPEND_ACCOUNT,   /* the ledger account it was booked on ("6231"), for imported spend */
+  PL_SPEND_SOURCE,    /* what an import knows it by, so that importing again never counts it
+                       * twice (pl-spend-import.h); NULL for spend typed in */
+};
+/* PL_SPEND_LINE is optional since 1.4: spend no budget line covers is unbudgeted. A negative
+ * amount (1.4) is a credit: a refund or a reversal, which reduces the spend. */
+
+/* True when @spend is actual spend (an invoice), the only spend "used", CPL, CAC and ROI count. */
+gboolean pl_spend_is_actual (PlItem *spend);
+
+/* A rule that maps ledger entries or bank transactions to a budget line (and optionally a
+ * campaign) when spend is imported; kept in the plan and reused at every import. Format 1.4. */
+#define PL_TYPE_SPEND_RULE (pl_spend_rule_get_type ())
+G_DECLARE_FINAL_TYPE (PlSpendRule, pl_spend_rule, PL, SPEND_RULE, PlItem)
+enum {
+  PL_SPEND_RULE_MATCH,     /* PlSpendMatch: what it looks at */
+  PL_SPEND_RULE_PATTERN,   /* an account prefix ("6231", "622"), or a supplier's or a label's
+                            * words, matched without regard to case or accents */
+  PL_SPEND_RULE_LINE,      /* optional: the line it maps to; none: taken in, as unbudgeted */
+  PL_SPEND_RULE_CAMPAIGN,  /* optional */
 };
 
 #define PL_TYPE_ENTRY (pl_entry_get_type ())

@@ -106,9 +106,16 @@ pl_rules_describe (PlPlan *plan, PlItem *item, gboolean capital)
       guint32 date = pl_item_get_julian (item, PL_SPEND_DATE);
       g_autofree char *day = date != 0 ? pl_date_text (date, PL_DATE_LONG) : g_strdup ("?");
 
-      /* Translators: "the spend of 31 January 2027 on “LinkedIn Ads”" (a budget line) */
-      text = g_strdup_printf (_("the spend of %s on “%s”"), day, ref_name (plan, item, PL_SPEND_LINE));
+      if (pl_item_get_string (item, PL_SPEND_LINE) == NULL)
+        /* Translators: "the unbudgeted spend of 31 January 2027" (spend on no budget line) */
+        text = g_strdup_printf (_("the unbudgeted spend of %s"), day);
+      else
+        /* Translators: "the spend of 31 January 2027 on “LinkedIn Ads”" (a budget line) */
+        text = g_strdup_printf (_("the spend of %s on “%s”"), day, ref_name (plan, item, PL_SPEND_LINE));
     }
+  else if (PL_IS_SPEND_RULE (item))
+    /* Translators: "the spend rule for “6231”" (an account, a supplier or words of a label) */
+    text = g_strdup_printf (_("the spend rule for “%s”"), pl_item_get_string (item, PL_SPEND_RULE_PATTERN) ?: "?");
   else if (PL_IS_ENTRY (item) && name != NULL)
     text = pl_calendar_describe_entry (item);
   else if (PL_IS_OBJECTIVE (item) && pl_item_field_is_set (item, PL_OBJECTIVE_STATEMENT))
@@ -217,7 +224,11 @@ pl_rule_money (PlPlan *plan, PlItem *item, guint field, gint64 amount, GError **
 {
   const PlField *f = &pl_item_get_fields (item, NULL)[field];
 
-  if (amount > pl_money_max (pl_plan_get_currency_exponent (plan)))
+  gint64 largest = pl_money_max (pl_plan_get_currency_exponent (plan));
+  /* A credit (a refund, a reversal) is spend with a negative amount (format 1.4). */
+  gboolean signed_ok = PL_IS_SPEND (item) && field == PL_SPEND_AMOUNT;
+
+  if (amount > largest || (signed_ok && amount < -largest))
     {
       g_autofree char *what = pl_rules_describe (plan, item, FALSE);
       g_autofree char *max = money_max_text (plan);
@@ -227,7 +238,7 @@ pl_rule_money (PlPlan *plan, PlItem *item, guint field, gint64 amount, GError **
                    g_dgettext (GETTEXT_PACKAGE, f->label), what, max);
       return FALSE;
     }
-  if (amount >= 0)
+  if (amount >= 0 || signed_ok)
     return TRUE;
   {
     g_autofree char *what = pl_rules_describe (plan, item, FALSE);

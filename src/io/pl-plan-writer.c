@@ -204,7 +204,8 @@ write_attributes (Writer *self, PlItem *item)
     {
       const PlField *field = &fields[f];
 
-      if (!pl_item_field_is_set (item, f))
+      if (!pl_item_field_is_set (item, f) ||
+          ((field->flags & PL_FIELD_OMIT_DEFAULT) && pl_item_get_int (item, f) == field->def))
         continue;
       switch (field->type)
         {
@@ -421,7 +422,27 @@ minor_needed (PlPlan *plan)
   GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
   GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
   PlItem *metadata = PL_ITEM (pl_plan_get_metadata (plan));
+  GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
 
+  /* 1.4: spend rules, spend without a line, credits, committed spend, imported spend, carried
+   * budget (issue 23). */
+  if (pl_plan_get_n (plan, PL_COLLECTION_SPEND_RULES) > 0 ||
+      !pl_extras_is_empty (pl_plan_get_container_extras (plan, PL_COLLECTION_SPEND_RULES)))
+    return 4;
+  for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
+      if (pl_item_get_string (entry, PL_SPEND_LINE) == NULL || pl_item_get_int (entry, PL_SPEND_AMOUNT) < 0 ||
+          !pl_spend_is_actual (entry) || pl_item_field_is_set (entry, PL_SPEND_ACCOUNT) ||
+          pl_item_field_is_set (entry, PL_SPEND_SOURCE))
+        return 4;
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (lines); i < n; i++)
+    {
+      g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
+      if (pl_item_field_is_set (line, PL_BUDGET_LINE_CARRIED))
+        return 4;
+    }
   /* 1.3: what the CMO adds to the reports, and a campaign's next step. */
   if (pl_item_field_is_set (metadata, PL_METADATA_COMMENTARY) ||
       pl_item_field_is_set (metadata, PL_METADATA_HEADLINES) ||

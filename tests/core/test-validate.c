@@ -121,6 +121,7 @@ test_every_problem (void)
 
   tool = add (plan, PL_TYPE_TOOL, "tool-1");
   g_assert_nonnull (tool);
+  pl_item_set_int (tool, PL_TOOL_COST, -5);
 
   problems = pl_plan_validate (plan);
   /* Records named by their names, or by what they join; never by their IDs. */
@@ -128,7 +129,9 @@ test_every_problem (void)
   g_assert_nonnull (find (problems, "cmp-1", "The campaign “Launch” ends before it starts."));
   g_assert_nonnull (find (problems, "line-1", "The budget line “Ads” plans 10.00 EUR in all: its allocations to campaigns cannot add up to 15.00 EUR."));
   g_assert_nonnull (find (problems, "kpi-odd", "The formula of the KPI “Odd” names “kpi-nothing”, which is not a KPI of this plan."));
-  g_assert_nonnull (find (problems, "sp-1", "The amount of the spend of 4 January 2028 on “Ads” cannot be negative."));
+  /* A negative spend is a credit (a refund), since format 1.4; a negative cost is not. */
+  g_assert_null (find (problems, "sp-1", "The amount of the spend of 4 January 2028 on “Ads” cannot be negative."));
+  g_assert_nonnull (find (problems, "tool-1", "The annual cost of an unnamed martech tool cannot be negative."));
   g_assert_nonnull (find (problems, "sp-1", "The spend of 4 January 2028 on “Ads” is outside the fiscal period, which runs from 1 January 2027 to 31 December 2027."));
   g_assert_nonnull (find (problems, "ent-1", "Every calendar entry needs a title."));
   g_assert_nonnull (find (problems, "ent-1", "An unnamed calendar entry has no date."));

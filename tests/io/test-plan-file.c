@@ -17,6 +17,7 @@
 #include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-budget-totals.h"
 #include "pl-plan-file.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
@@ -219,7 +220,7 @@ test_stale_occurrence_loads (void)
 
 static const char future_plan[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<plan xmlns=\"https://pilote.github.io/ns/plan\" xmlns:x=\"urn:example:crm\" version=\"1.4\" x:source=\"crm\">\n"
+  "<plan xmlns=\"https://pilote.github.io/ns/plan\" xmlns:x=\"urn:example:crm\" version=\"1.5\" x:source=\"crm\">\n"
   "  <metadata title=\"Future\" currency=\"EUR\" start=\"2027-01\" months=\"12\" mood=\"sunny\">\n"
   "    <notes>n</notes>\n"
   "    <forecast horizon=\"3\">later</forecast>\n"
@@ -259,19 +260,19 @@ test_unknown_kept (void)
   g_assert_nonnull (plan);
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, 1);
   /* Newer than this build: it says so, once, in words the window and validate show. */
-  g_assert_cmpstr (pl_plan_get_newer_format (plan), ==, "1.4");
+  g_assert_cmpstr (pl_plan_get_newer_format (plan), ==, "1.5");
   {
     g_autofree char *notice = pl_plan_describe_newer_format (plan);
-    g_assert_nonnull (strstr (notice, "file format 1.4; this version knows 1.3"));
+    g_assert_nonnull (strstr (notice, "file format 1.5; this version knows 1.4"));
   }
   bytes = pl_plan_write_bytes (plan);
   text = g_bytes_get_data (bytes, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     if (g_strstr_len (text, g_bytes_get_size (bytes), kept[i]) == NULL)
       g_error ("“%s” was lost:\n%.*s", kept[i], (int) g_bytes_get_size (bytes), text);
-  /* Written in the version it was read in: it still holds 1.4's additions, so an older
+  /* Written in the version it was read in: it still holds 1.5's additions, so an older
    * reader opening it again is told too. Stable from then on. */
-  g_assert_nonnull (g_strstr_len (text, -1, "version=\"1.4\""));
+  g_assert_nonnull (g_strstr_len (text, -1, "version=\"1.5\""));
   again = pl_plan_read_bytes (text, g_bytes_get_size (bytes), "again.pilote", PL_READ_DEFAULT, &error);
   g_assert_no_error (error);
   second = pl_plan_write_bytes (again);
@@ -308,6 +309,77 @@ test_spend_campaign (void)
   g_assert_no_error (error);
   g_assert_null (pl_plan_get_newer_format (again));
   g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (again, "s"), PL_SPEND_CAMPAIGN), ==, "k");
+}
+
+/* Format 1.4 (issue 23): spend from the books. A 1.0 file stays 1.0 when read and written
+ * (status "actual" is not written); unbudgeted spend, credits, committed spend, ledger
+ * accounts, import keys, spend rules and carried budget make it 1.4, the schema accepts it,
+ * and it reads back the same. Committed and unbudgeted spend are not a line's actual. */
+static void
+test_spend_books (void)
+{
+  static const char *text =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.4\">\n"
+    "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+    "  <categories><category id=\"c\" name=\"C\"/></categories>\n"
+    "  <budget-lines><line id=\"l\" category=\"c\" name=\"L\"><planned month=\"2027-01\" amount=\"100.00\"/>"
+    "<carried>2027-01 2027-03 2027-04 2027-06 12000.00</carried></line></budget-lines>\n"
+    "  <spending>\n"
+    "    <spend id=\"s1\" line=\"l\" date=\"2027-01-05\" amount=\"10.00\"/>\n"
+    "    <spend id=\"s2\" line=\"l\" date=\"2027-01-06\" amount=\"-2.50\" account=\"6231\" source=\"fec:AC:12:6231:1\"/>\n"
+    "    <spend id=\"s3\" line=\"l\" date=\"2027-01-07\" amount=\"40.00\" status=\"committed\"/>\n"
+    "    <spend id=\"s4\" date=\"2027-01-08\" amount=\"7.00\" vendor=\"Traiteur\"/>\n"
+    "  </spending>\n"
+    "  <spend-rules><spend-rule id=\"r1\" pattern=\"6231\" line=\"l\"/>"
+    "<spend-rule id=\"r2\" match=\"supplier\" pattern=\"Agence\"/></spend-rules>\n"
+    "</plan>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (text, strlen (text), "t.pilote", PL_READ_SCHEMA, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PlPlan) again = NULL;
+  g_autoptr(PlBudgetTotals) totals = NULL;
+  PlItem *line;
+  const char *written;
+
+  g_assert_no_error (error);
+  bytes = pl_plan_write_bytes (plan);
+  written = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (g_strstr_len (written, -1, "version=\"1.4\""));
+  g_assert_nonnull (g_strstr_len (written, -1, "<spend-rule id=\"r1\" pattern=\"6231\" line=\"l\"/>"));
+  g_assert_nonnull (g_strstr_len (written, -1, "match=\"supplier\""));
+  g_assert_nonnull (g_strstr_len (written, -1, "status=\"committed\""));
+  g_assert_null (g_strstr_len (written, -1, "status=\"actual\""));
+  again = pl_plan_read_bytes (written, g_bytes_get_size (bytes), "again.pilote", PL_READ_SCHEMA, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_item_get_int (pl_plan_lookup (again, "s2"), PL_SPEND_AMOUNT), ==, -250);
+  g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (again, "s2"), PL_SPEND_SOURCE), ==, "fec:AC:12:6231:1");
+  g_assert_null (pl_item_get_string (pl_plan_lookup (again, "s4"), PL_SPEND_LINE));
+  g_assert_false (pl_spend_is_actual (pl_plan_lookup (again, "s3")));
+  g_assert_cmpstr (pl_item_get_strv (pl_plan_lookup (again, "l"), PL_BUDGET_LINE_CARRIED)[0], ==,
+                   "2027-01 2027-03 2027-04 2027-06 12000.00");
+  g_assert_cmpuint (pl_plan_get_n (again, PL_COLLECTION_SPEND_RULES), ==, 2);
+
+  /* 10.00 invoiced less a 2.50 credit; the order is not spent, the unbudgeted spend is no line's. */
+  totals = pl_budget_totals_new (again);
+  line = pl_plan_lookup (again, "l");
+  g_assert_cmpint (pl_budget_totals_line_actual (totals, line, 0), ==, 750);
+  g_assert_cmpint (pl_budget_totals_line_committed (totals, line, -1), ==, 4000);
+  g_assert_cmpint (pl_budget_totals_line_remaining (totals, line, 0), ==, 10000 - 750 - 4000);
+  g_assert_cmpint (pl_budget_totals_unbudgeted (totals, 0), ==, 700);
+  g_assert_cmpint (pl_budget_totals_actual (totals, NULL, -1), ==, 750 + 700);
+  g_assert_cmpint (pl_budget_totals_committed (totals, NULL, 0), ==, 4000);
+
+  /* Without what 1.4 added, the plan is written as before. */
+  pl_plan_remove (again, pl_plan_lookup (again, "s2"));
+  pl_plan_remove (again, pl_plan_lookup (again, "s3"));
+  pl_plan_remove (again, pl_plan_lookup (again, "s4"));
+  pl_plan_remove (again, pl_plan_lookup (again, "r1"));
+  pl_plan_remove (again, pl_plan_lookup (again, "r2"));
+  pl_item_set_strv (line, PL_BUDGET_LINE_CARRIED, NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = pl_plan_write_bytes (again);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), -1, "version=\"1.0\""));
 }
 
 /* Format 1.2 adds scenarios: assumptions come back in one order whatever the file's (drivers
@@ -736,6 +808,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/extension-without-declaration", test_extension_without_declaration);
   g_test_add_func ("/plan-file/spend-campaign", test_spend_campaign);
   g_test_add_func ("/plan-file/round-trip-scenarios", test_round_trip_scenarios);
+  g_test_add_func ("/plan-file/spend-books", test_spend_books);
   g_test_add_func ("/plan-file/scenario-driver-keys", test_scenario_driver_keys);
   g_test_add_func ("/plan-file/empty-text", test_empty_text);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);
