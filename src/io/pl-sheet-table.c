@@ -631,13 +631,11 @@ campaigns_table (PlPlan *plan)
     }
   row = add_row (self, PL_SHEET_ROW_TOTAL);
   set_text (self, row, CAMPAIGN_NAME, _("Total"));
-  if (row > 1)
-    {
-      set_money (self, row, CAMPAIGN_ALLOCATED, allocated_sum, sum_range (CAMPAIGN_ALLOCATED, 1, row - 1));
-      set_money (self, row, CAMPAIGN_ACTUAL, actual_sum, sum_range (CAMPAIGN_ACTUAL, 1, row - 1));
-      set_money (self, row, CAMPAIGN_REMAINING, pl_money_difference (allocated_sum, actual_sum),
-                 sum_range (CAMPAIGN_REMAINING, 1, row - 1));
-    }
+  /* No campaign: zeros, not sums of nothing. */
+  set_money (self, row, CAMPAIGN_ALLOCATED, allocated_sum, row > 1 ? sum_range (CAMPAIGN_ALLOCATED, 1, row - 1) : NULL);
+  set_money (self, row, CAMPAIGN_ACTUAL, actual_sum, row > 1 ? sum_range (CAMPAIGN_ACTUAL, 1, row - 1) : NULL);
+  set_money (self, row, CAMPAIGN_REMAINING, pl_money_difference (allocated_sum, actual_sum),
+             row > 1 ? sum_range (CAMPAIGN_REMAINING, 1, row - 1) : NULL);
   return self;
 }
 
