@@ -198,7 +198,7 @@ money_format (const char *currency, guint exponent)
 }
 
 static lxw_format *
-format_for (Styles *styles, PlSheetRole role, guint style, const char *currency, guint exponent)
+format_for (Styles *styles, PlSheetRole role, guint style)
 {
   lxw_format *format = styles->formats[role][style];
 
@@ -208,8 +208,6 @@ format_for (Styles *styles, PlSheetRole role, guint style, const char *currency,
   switch (style)
     {
     case PL_SHEET_MONEY:
-      if (styles->money == NULL)
-        styles->money = money_format (currency, exponent);
       format_set_num_format (format, styles->money);
       break;
     case PL_SHEET_PERCENT:
@@ -328,7 +326,7 @@ write_cell (const PlSheetTable *table, lxw_worksheet *sheet, Styles *styles, gui
 {
   const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
   guint style = cell->kind == PL_SHEET_DATE ? STYLE_DATE : cell->style;
-  lxw_format *format = format_for (styles, role, style, table->currency, table->exponent);
+  lxw_format *format = format_for (styles, role, style);
 
   switch (cell->kind)
     {
@@ -367,17 +365,28 @@ write_xlsx (const PlSheetTable *table, const char *path, const char *temp, GErro
   g_autofree char *folder = g_path_get_dirname (path);
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = folder };
   lxw_doc_properties properties = { 0 };
-  Styles styles = { 0 };
+  /* The currency's format follows the user's locale; the file's numbers must not. */
+  Styles styles = { .money = money_format (table->currency, table->exponent) };
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t user_locale;
   g_autoptr(GString) formula = g_string_new (NULL);
   lxw_worksheet *sheet;
   lxw_error status = LXW_NO_ERROR;
   int errsv;
 
+  /* libxlsxwriter 1.1 writes numbers with printf: in French, "1049,75", which no reader
+   * takes for a number. This thread writes them in the C locale, whatever the user's. */
+  g_assert (c_locale != (locale_t) 0);
+  user_locale = uselocale (c_locale);
   errno = 0;
   styles.workbook = workbook_new_opt (temp, &options);
   if (styles.workbook == NULL)
     {
-      set_write_error (error, path, errno, lxw_strerror (LXW_ERROR_CREATING_XLSX_FILE));
+      errsv = errno;
+      uselocale (user_locale);
+      freelocale (c_locale);
+      g_free (styles.money);
+      set_write_error (error, path, errsv, lxw_strerror (LXW_ERROR_CREATING_XLSX_FILE));
       return FALSE;
     }
   properties.title = table->title;
@@ -416,6 +425,8 @@ write_xlsx (const PlSheetTable *table, const char *path, const char *temp, GErro
   else
     workbook_close (styles.workbook);
   errsv = errno;
+  uselocale (user_locale);
+  freelocale (c_locale);
   g_free (styles.money);
   if (status != LXW_NO_ERROR)
     {

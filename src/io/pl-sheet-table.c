@@ -378,7 +378,9 @@ budget_table (PlPlan *plan)
   g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
   guint months = pl_budget_totals_get_months (totals);
   PlSheetTable *self = table_new (plan, pl_sheet_what_title (PL_SHEET_BUDGET), BUDGET_FIRST + (months + 1) * N_FIGS, 2, BUDGET_FIRST);
-  const char *figures[N_FIGS] = { _("Planned"), _("Committed"), _("Actual"), _("Variance") };
+  /* Translators: the budget's four figures, column headings of an exported spreadsheet */
+  const char *figures[N_FIGS] = { C_("sheet budget", "Planned"), C_("sheet budget", "Committed"),
+                                  C_("sheet budget", "Actual"), C_("sheet budget", "Variance") };
   GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
   GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
   g_autoptr(GArray) subtotals = g_array_new (FALSE, FALSE, sizeof (guint));
