@@ -168,11 +168,12 @@ finish_temporary (const char *temp, const char *path, GError **error)
 
 typedef struct {
   lxw_workbook *workbook;
-  lxw_format   *formats[PL_SHEET_N_ROLES][PL_SHEET_N_STYLES + 1];  /* the last: dates */
+  lxw_format   *formats[PL_SHEET_N_ROLES][PL_SHEET_N_STYLES + 2];  /* then dates, text of several lines */
   char         *money;  /* the currency's number format */
 } Styles;
 
 #define STYLE_DATE PL_SHEET_N_STYLES
+#define STYLE_LINES (PL_SHEET_N_STYLES + 1)
 
 /* The number format of amounts of @currency with @exponent decimals: the sign or code on the
  * side the user's locale puts it ("€" after, "$" before in en_US; after where the locale has
@@ -225,6 +226,17 @@ format_for (Styles *styles, PlSheetRole role, guint style)
     case STYLE_DATE:
       /* Excel's built-in short date: each reader sees the date as its own locale writes it. */
       format_set_num_format_index (format, 14);
+      format_set_align (format, LXW_ALIGN_CENTER);
+      break;
+    case STYLE_LINES:
+      /* A name with a line break shows its lines, not one over the next row. */
+      format_set_text_wrap (format);
+      format_set_indent (format, 1);
+      break;
+    case PL_SHEET_PLAIN:
+      /* Text set off from the amount right-aligned to its left. */
+      if (role != PL_SHEET_ROW_HEADER)
+        format_set_indent (format, 1);
       break;
     default:
       break;
@@ -284,7 +296,8 @@ cell_width (const PlSheetTable *table, const PlSheetCell *cell)
         switch (cell->style)
           {
           case PL_SHEET_MONEY:
-            return width + (table->exponent ? table->exponent + 1 : 0) + 2;
+            /* The decimals, a space and the sign or code. */
+            return width + (table->exponent ? table->exponent + 1 : 0) + 1 + (guint) g_utf8_strlen (pl_currency_symbol (table->currency), -1);
           case PL_SHEET_PERCENT:
             return width + 4;
           case PL_SHEET_RATIO:
@@ -295,7 +308,8 @@ cell_width (const PlSheetTable *table, const PlSheetCell *cell)
           }
       }
     case PL_SHEET_DATE:
-      return 10;
+      /* 12/31/2027 and the room around it. */
+      return 12;
     default:
       return 0;
     }
@@ -317,7 +331,7 @@ set_widths (const PlSheetTable *table, lxw_worksheet *sheet)
       }
   for (guint c = 0; c < table->n_columns; c++)
     /* Excel's width is in characters of its default font; bold headings need a little more. */
-    worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c, CLAMP (widths[c] + 2, 8, 60), NULL);
+    worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c, CLAMP (widths[c] + 3, 8, 60), NULL);
 }
 
 static lxw_error
@@ -325,7 +339,8 @@ write_cell (const PlSheetTable *table, lxw_worksheet *sheet, Styles *styles, gui
             PlSheetRole role, GString *formula)
 {
   const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
-  guint style = cell->kind == PL_SHEET_DATE ? STYLE_DATE : cell->style;
+  guint style = cell->kind == PL_SHEET_DATE ? STYLE_DATE
+              : cell->kind == PL_SHEET_TEXT && strchr (cell->text, '\n') != NULL ? STYLE_LINES : cell->style;
   lxw_format *format = format_for (styles, role, style);
 
   switch (cell->kind)
@@ -400,7 +415,12 @@ write_xlsx (const PlSheetTable *table, const char *path, const char *temp, GErro
   if (table->n_header_rows > 0)
     worksheet_repeat_rows (sheet, 0, (lxw_row_t) table->n_header_rows - 1);
   worksheet_set_landscape (sheet);
-  worksheet_fit_to_pages (sheet, 1, 0);
+  /* Printed, a list fits the page's width; the budget's 50 columns go over several pages,
+   * each with the names of the rows. */
+  if (table->n_columns <= 16)
+    worksheet_fit_to_pages (sheet, 1, 0);
+  else if (table->n_fixed_columns > 0)
+    worksheet_repeat_columns (sheet, 0, (lxw_col_t) table->n_fixed_columns - 1);
   if (table->filter && table->n_rows > 2)
     worksheet_autofilter (sheet, 0, 0, (lxw_row_t) table->n_rows - 2, (lxw_col_t) table->n_columns - 1);
 
@@ -408,7 +428,20 @@ write_xlsx (const PlSheetTable *table, const char *path, const char *temp, GErro
   for (guint r = 0; r < table->n_rows && status == LXW_NO_ERROR; r++)
     {
       PlSheetRole role = pl_sheet_table_role (table, r);
+      guint lines = 1;
 
+      /* A row as high as its text of most lines (before its cells, in constant memory mode). */
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
+          guint n = 1;
+
+          for (const char *p = cell->kind == PL_SHEET_TEXT ? cell->text : ""; *p != '\0'; p++)
+            n += *p == '\n';
+          lines = MAX (lines, n);
+        }
+      if (lines > 1)
+        worksheet_set_row (sheet, r, 15.0 * MIN (lines, 20), NULL);
       for (guint c = 0; c < table->n_columns && status == LXW_NO_ERROR; c++)
         {
           const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
