@@ -106,7 +106,8 @@ set_text (PlSheetTable *self, guint row, guint column, const char *text)
   if (text == NULL || *text == '\0')
     return;
   cell->kind = PL_SHEET_TEXT;
-  cell->text = g_strdup (text);
+  /* A cell holds at most 32,767 characters (Excel's limit; libxlsxwriter refuses more). */
+  cell->text = g_utf8_strlen (text, -1) > 32767 ? g_utf8_substring (text, 0, 32767) : g_strdup (text);
 }
 
 /* A header over @span columns from @column. */
