@@ -346,6 +346,30 @@ test_no_spend (void)
   check_campaigns (plan, "#,##0.00 \"€\"", cells);
 }
 
+/* A plan that books no spending: its spend is the spend KPI's measurements, the whole plan's
+ * and no line's, on a row of its own so that the total still adds up. */
+static void
+test_spend_from_kpi (void)
+{
+  g_autoptr(PlPlan) plan = load ("example", "northwind-saas-2027.pilote");
+  GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
+  g_autoptr(PlSheetTable) table = NULL;
+  g_autoptr(PlBudgetTotals) totals = NULL;
+
+  while (g_list_model_get_n_items (spend) > 0)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (spend, 0);
+      pl_plan_remove (plan, entry);
+    }
+  g_assert_cmpint (pl_figures_spend_source (plan), ==, PL_SPEND_FROM_KPI);
+  totals = pl_budget_totals_new (plan);
+  g_assert_cmpint (pl_budget_totals_actual (totals, NULL, -1), >, 0);
+  table = pl_sheet_table_new (plan, PL_SHEET_BUDGET);
+  g_assert_cmpstr (pl_sheet_table_get (table, table->n_rows - 2, 1)->text, ==,
+                   "Spend measured by the spend KPI (no spending records)");
+  check_budget (plan, "#,##0.00 \"€\"");
+}
+
 /* The exact formulas of the example's budget: what finance audits. */
 static void
 test_formulas (void)
@@ -523,6 +547,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sheet-export/edge", test_edge);
   g_test_add_func ("/sheet-export/jpy", test_jpy);
   g_test_add_func ("/sheet-export/no-spend", test_no_spend);
+  g_test_add_func ("/sheet-export/spend-from-kpi", test_spend_from_kpi);
   g_test_add_func ("/sheet-export/formulas", test_formulas);
   g_test_add_func ("/sheet-export/format-for-path", test_format_for_path);
   g_test_add_func ("/sheet-export/full-disk", test_full_disk);
