@@ -329,7 +329,7 @@ budget_figures (PlSheetTable *self, guint row, const Amounts *amounts, guint mon
 /* The lines of @category (NULL: the lines whose category is gone), then their subtotal;
  * appends the subtotal's row to @subtotals and adds its amounts to @counted. */
 static void
-budget_group (PlSheetTable *self, PlPlan *plan, const PlBudgetTotals *totals, PlItem *category,
+budget_group (PlSheetTable *self, const PlBudgetTotals *totals, PlItem *category,
               GPtrArray *lines, guint months, GArray *subtotals, Amounts *counted)
 {
   Amounts sum;
@@ -417,7 +417,7 @@ budget_table (PlPlan *plan)
           else
             g_object_unref (line);
         }
-      budget_group (self, plan, totals, category, mine, months, subtotals, &counted);
+      budget_group (self, totals, category, mine, months, subtotals, &counted);
     }
   for (guint i = 0, n_lines = g_list_model_get_n_items (lines); i < n_lines; i++)
     {
@@ -428,7 +428,7 @@ budget_table (PlPlan *plan)
         g_ptr_array_add (orphans, line);
     }
   if (orphans->len > 0)
-    budget_group (self, plan, totals, NULL, orphans, months, subtotals, &counted);
+    budget_group (self, totals, NULL, orphans, months, subtotals, &counted);
 
   /* Spend on no line is spent all the same: its own row, counted in the total. */
   row = add_row (self, PL_SHEET_ROW_BODY);
