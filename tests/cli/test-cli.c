@@ -4,7 +4,10 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 typedef struct {
   int   status;
@@ -1875,6 +1878,16 @@ test_export_french (void)
   check_sheet (dir, expect);
 }
 
+/* In the child: writes fail as on a full disk past 4 KiB (EFBIG rather than ENOSPC). */
+static void
+small_disk (gpointer data)
+{
+  struct rlimit limit = { 4096, 4096 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
 /* Wrong command lines are 2, a plan that cannot be read or a file that cannot be written 1,
  * each with a message that says what to do. */
 static void
@@ -1911,6 +1924,24 @@ test_export_errors (void)
         g_error ("case %u: status %d, %s", i, run.status, run.err);
     }
   g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+  /* A full disk: 1, said so, and the file there before left as it was. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *out = i == 0 ? "budget.xlsx" : "budget.csv";
+      g_autofree char *target = g_build_filename (dir, out, NULL);
+      const char *argv[] = { g_getenv ("PILOTE_CLI"), "export", plan, "--what", "budget", "-o", target, NULL };
+      g_autofree char *err = NULL, *contents = NULL;
+      int status = 0;
+
+      g_assert_true (g_file_set_contents (target, "the old file", -1, NULL));
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, small_disk, NULL, NULL, &err,
+                                   &status, NULL));
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+      g_assert_nonnull (strstr (err, "The spreadsheet was not written, because the disk is full."));
+      g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "the old file");
+    }
 }
 
 int
