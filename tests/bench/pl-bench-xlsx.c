@@ -54,8 +54,9 @@ main (int argc, char **argv)
       write_ms[r] = (g_get_monotonic_time () - made) / 1000.0;
     }
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_print ("medians of %u runs: table %.0f ms, writing %.0f ms; the file is %.1f MB\n", runs,
-           pl_bench_median (table_ms, runs), pl_bench_median (write_ms, runs), st.st_size / 1e6);
+  g_print ("medians of %u runs: table %.0f ms, writing %.0f ms; the file is %.1f MB; peak memory %.0f MiB "
+           "(the plan included)\n", runs, pl_bench_median (table_ms, runs), pl_bench_median (write_ms, runs),
+           st.st_size / 1e6, pl_bench_status_kib ("VmHWM") / 1024.0);
   g_print ("xlsx-20k-ms=%.0f target=2000\n", pl_bench_median (whole, runs));
   g_unlink (path);
   g_rmdir (dir);
