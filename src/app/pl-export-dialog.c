@@ -25,6 +25,7 @@ struct _PlExportDialog
   /* Owned references */
   PlPlan          *plan;
   GFile           *folder;
+  GSettings       *settings;
   GtkNativeDialog *chooser;
 };
 
@@ -116,6 +117,7 @@ pl_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->folder);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (pl_export_dialog_parent_class)->dispose (object);
 }
 
@@ -156,12 +158,23 @@ pl_export_dialog_init (PlExportDialog *self)
 /* ---- public ---- */
 
 PlExportDialog *
-pl_export_dialog_new (GtkWindow *parent, PlPlan *plan, GFile *folder)
+pl_export_dialog_new (GtkWindow *parent, PlPlan *plan, GFile *folder, GSettings *settings)
 {
   PlExportDialog *self = g_object_new (PL_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *what_key = NULL, *format_key = NULL;
+  PlSheetWhat what = PL_SHEET_BUDGET;
 
   self->plan = g_object_ref (plan);
   self->folder = folder ? g_object_ref (folder) : NULL;
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  /* The export made every month opens chosen. */
+  if (settings != NULL)
+    {
+      what_key = g_settings_get_string (settings, "export-what");
+      format_key = g_settings_get_string (settings, "export-format");
+      pl_sheet_what_from_key (what_key, &what);
+      pl_export_dialog_set_choice (self, what, g_strcmp0 (format_key, "csv") == 0 ? PL_SHEET_CSV : PL_SHEET_XLSX);
+    }
   /* Closed with its window, as the report dialog (see pl_window_dispose). */
   if (parent != NULL)
     g_signal_connect_object (parent, "destroy", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
@@ -204,6 +217,11 @@ pl_export_dialog_export (PlExportDialog *self, GFile *file)
     {
       show_result (self, FALSE, error->message);
       return FALSE;
+    }
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "export-what", pl_sheet_what_key (chosen_what (self)));
+      g_settings_set_string (self->settings, "export-format", pl_sheet_format_extension (format));
     }
   shown = g_filename_display_name (path);
   /* Translators: %s is the path of the spreadsheet written */

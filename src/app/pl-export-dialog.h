@@ -13,8 +13,9 @@ G_DECLARE_FINAL_TYPE (PlExportDialog, pl_export_dialog, PL, EXPORT_DIALOG, GtkWi
 
 /* Export… (win.export): the budget, the KPI measurements or the campaigns of @plan to an XLSX
  * or CSV file (pl-sheet-export.h), modal on @parent. Export… asks for the file, offered in
- * @folder (the plan's, or NULL), then says where it was written, or in plain words why not. */
-PlExportDialog *pl_export_dialog_new         (GtkWindow *parent, PlPlan *plan, GFile *folder);
+ * @folder (the plan's, or NULL), then says where it was written, or in plain words why not.
+ * It opens on the choice last exported, kept in @settings. */
+PlExportDialog *pl_export_dialog_new         (GtkWindow *parent, PlPlan *plan, GFile *folder, GSettings *settings);
 /* Chooses what and in which format, as the radio buttons do. */
 void            pl_export_dialog_set_choice  (PlExportDialog *self, PlSheetWhat what, PlSheetFormat format);
 /* Writes the choice to @file (what Export… does once a file is chosen); a name without .xlsx

@@ -1237,7 +1237,8 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   file = pl_document_get_file (self->document);
   folder = file != NULL ? g_file_get_parent (file) : NULL;
-  gtk_window_present (GTK_WINDOW (pl_export_dialog_new (GTK_WINDOW (self), pl_document_get_plan (self->document), folder)));
+  gtk_window_present (GTK_WINDOW (pl_export_dialog_new (GTK_WINDOW (self), pl_document_get_plan (self->document), folder,
+                                                                settings (self))));
 }
 
 static void

@@ -73,6 +73,16 @@ test_export_dialog (void)
   pl_test_wait_drawn (GTK_WIDGET (dialog));
   pl_test_screenshot (GTK_WIDGET (dialog), "export-dialog-error");
 
+  /* Opened again, it is on the choice last written: campaigns, as CSV. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pl_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  pl_test_spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (pl_test_find_by_id (GTK_WIDGET (dialog), "campaigns"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (pl_test_find_by_id (GTK_WIDGET (dialog), "csv"))));
+
   gtk_window_destroy (GTK_WINDOW (window));
   pl_test_spin ();
   g_assert_null (find_dialog ());
