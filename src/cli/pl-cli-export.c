@@ -30,7 +30,8 @@ pl_cli_export (int argc, char **argv)
       N_("The file to write: its extension, .xlsx or .csv, says the format"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN --what WHAT -o FILE.xlsx|FILE.csv"));
+  g_autofree char *parameter = g_strdup_printf ("export %s", _("PLAN --what WHAT -o FILE.xlsx|FILE.csv"));
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(PlPlan) plan = NULL;
