@@ -29,6 +29,7 @@
 #include "pl-chart-catalog.h"
 #include "pl-chart-menu.h"
 #include "pl-print.h"
+#include "pl-export-dialog.h"
 #include "pl-report-dialog.h"
 #include "pl-window.h"
 
@@ -175,6 +176,7 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-item", plan != NULL);
   update_print (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-measurements", plan != NULL);
 }
 
@@ -1225,6 +1227,21 @@ report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GFile *file;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->document == NULL)
+    return;
+  file = pl_document_get_file (self->document);
+  folder = file != NULL ? g_file_get_parent (file) : NULL;
+  gtk_window_present (GTK_WINDOW (pl_export_dialog_new (GTK_WINDOW (self), pl_document_get_plan (self->document), folder,
+                                                                settings (self))));
+}
+
+static void
 on_export_chosen_cb (GtkNativeDialog *chooser, int response, PlWindow *self)
 {
   const char *chart = g_object_get_data (G_OBJECT (chooser), "chart");
@@ -1446,6 +1463,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remember-as-of", "s", remember_as_of_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ss)", export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.show-chart-table", "s", show_chart_table_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", "s", copy_chart_action);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pl-cli-assessment.h"
+#include "pl-cli-export.h"
 #include "pl-cli-planning.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
@@ -905,6 +906,7 @@ static const Command commands[] = {
   { "ical", N_("FILE [-o OUT.ics]"), N_("Write the plan’s calendar as iCalendar"), command_ical },
   { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },
   { "report", N_("PLAN -o OUT.pdf"), N_("Write the leadership report as a PDF"), command_report },
+  { "export", N_("PLAN --what WHAT -o OUT"), N_("Write the budget, KPI measurements or campaigns as XLSX or CSV"), pl_cli_export },
 };
 
 static void

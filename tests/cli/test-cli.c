@@ -4,7 +4,10 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 typedef struct {
   int   status;
@@ -1794,6 +1797,153 @@ test_planning_help (void)
     }
 }
 
+/* Runs check-sheet.py (tests/io) on @expect, a JSON object's members without its braces. */
+static void
+check_sheet (const char *dir, const char *expect)
+{
+  g_autofree char *path = g_build_filename (dir, "expect.json", NULL);
+  g_autofree char *script = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "check-sheet.py", NULL);
+  g_autofree char *json = g_strdup_printf ("{%s}", expect);
+  const char *argv[] = { g_getenv ("PILOTE_PYTHON"), script, path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("check-sheet.py failed:\n%s%s", out, err);
+}
+
+/* The budget's totals in the workbook are the summary's (summary --json as of the period's
+ * last day), category by category; the CSV holds the same values. */
+static void
+test_export (void)
+{
+  g_autofree char *plan = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "budget.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "budget.csv", NULL);
+  g_autofree char *summary = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *expect = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) json = { 0 };
+
+  run_cli (&run, "export", plan, "--what", "budget", "-o", xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  run_cli (&again, "export", plan, "--what=budget", "--output", csv, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  run_cli (&json, "summary", "--json", "--as-of", "2027-12-31", plan, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (g_file_set_contents (summary, json.out, -1, NULL));
+  expect = g_strdup_printf ("\"xlsx\": \"%s\", \"csv\": \"%s\", \"summary\": \"%s\", \"sheet\": \"Budget\", "
+                            "\"freeze\": \"C3\", \"header_rows\": 2, \"formulas\": 100, \"exponent\": 2, "
+                            "\"money_format\": \"#,##0.00 \\\"€\\\"\", \"csv_separator\": \",\", \"csv_decimal\": \".\", "
+                            "\"total_heading\": \"Total\", \"planned_heading\": \"Planned\", "
+                            "\"actual_heading\": \"Actual\", \"total_label\": \"Total\", "
+                            "\"subtotal_label\": \"Category total\"", xlsx, csv, summary);
+  check_sheet (dir, expect);
+}
+
+/* In French: the sheet's name, the CSV as French Excel reads it (";" and decimal commas). */
+static void
+test_export_french (void)
+{
+  g_autofree char *plan = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "sheets",
+                                            "edge-eur.pilote", NULL);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "campagnes.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "campagnes.csv", NULL);
+  g_autofree char *expect = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+
+  run_cli_in (&run, "fr_FR.UTF-8", "fr", "export", plan, "--what", "campaigns", "-o", xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli_in (&again, "fr_FR.UTF-8", "fr", "export", plan, "--what", "campaigns", "-o", csv, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Campagne;"));
+  g_assert_nonnull (strstr (contents, ";1500,00;1049,75;450,25;"));
+  expect = g_strdup_printf ("\"xlsx\": \"%s\", \"csv\": \"%s\", \"sheet\": \"Campagnes\", \"freeze\": \"B2\", "
+                            "\"header_rows\": 1, \"formulas\": 3, \"exponent\": 2, "
+                            "\"money_format\": \"#,##0.00 \\\"€\\\"\", \"csv_separator\": \";\", \"csv_decimal\": \",\"",
+                            xlsx, csv);
+  check_sheet (dir, expect);
+}
+
+/* In the child: writes fail as on a full disk past 4 KiB (EFBIG rather than ENOSPC). */
+static void
+small_disk (gpointer data)
+{
+  struct rlimit limit = { 4096, 4096 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Wrong command lines are 2, a plan that cannot be read or a file that cannot be written 1,
+ * each with a message that says what to do. */
+static void
+test_export_errors (void)
+{
+  g_autofree char *plan = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "budget.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "budget.xlsx", NULL);
+  g_autofree char *no_plan = g_build_filename (dir, "none.pilote", NULL);
+  const struct {
+    const char *args[6];
+    int         status;
+    const char *words;
+  } cases[] = {
+    { { plan, "-o", xlsx }, 2, "Say what to export with --what budget, --what kpis or --what campaigns." },
+    { { plan, "--what", "spend", "-o", xlsx }, 2, "Say what to export with --what budget" },
+    { { plan, "--what", "budget" }, 2, "Say where to write it with -o FILE.xlsx or -o FILE.csv." },
+    { { plan, "--what", "kpis", "-o", "budget.ods" }, 2, "“budget.ods” ends in neither .xlsx nor .csv" },
+    { { "--what", "kpis", "-o", xlsx }, 2, "Name one plan file." },
+    { { plan, plan, "--what", "kpis", "-o", xlsx }, 2, "Name one plan file." },
+    { { no_plan, "--what", "kpis", "-o", xlsx }, 1, "none.pilote" },
+    { { plan, "--what", "kpis", "-o", missing }, 1,
+      "budget.xlsx: The spreadsheet was not written, because the folder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "export", cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
+               cases[i].args[4], cases[i].args[5], NULL);
+      if (run.status != cases[i].status || strstr (run.err, cases[i].words) == NULL)
+        g_error ("case %u: status %d, %s", i, run.status, run.err);
+    }
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+  /* A full disk: 1, said so, and the file there before left as it was. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *out = i == 0 ? "budget.xlsx" : "budget.csv";
+      g_autofree char *target = g_build_filename (dir, out, NULL);
+      const char *argv[] = { g_getenv ("PILOTE_CLI"), "export", plan, "--what", "budget", "-o", target, NULL };
+      g_autofree char *err = NULL, *contents = NULL;
+      int status = 0;
+
+      g_assert_true (g_file_set_contents (target, "the old file", -1, NULL));
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, small_disk, NULL, NULL, &err,
+                                   &status, NULL));
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+      g_assert_nonnull (strstr (err, "The spreadsheet was not written, because the disk is full."));
+      g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "the old file");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1832,5 +1982,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/money-overflow", test_money_overflow);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/export-french", test_export_french);
+  g_test_add_func ("/cli/export-errors", test_export_errors);
   return g_test_run ();
 }
