@@ -8,6 +8,7 @@
 #include "pl-apportion.h"
 #include "pl-budget-carry.h"
 #include "pl-budget-totals.h"
+#include "pl-dashboard.h"
 #include "pl-date-text.h"
 #include "pl-error.h"
 #include "pl-figures.h"
@@ -42,6 +43,18 @@ month_unspent (PlBudgetTotals *totals, PlItem *line, guint month)
   gint64 planned = pl_budget_totals_line_planned (totals, line, (int) month);
 
   return remaining == PL_MONEY_OVERFLOW ? 0 : CLAMP (remaining, 0, MAX (planned, 0));
+}
+
+guint32
+pl_budget_carry_as_of (PlPlan *plan, guint32 today)
+{
+  guint32 chosen = pl_dashboard_get_chosen_as_of (plan);
+  guint32 measured = pl_figures_measured_until (plan);
+
+  if (chosen != 0)
+    return chosen + 1;
+  /* measured_until() is the period's start when nothing is measured. */
+  return measured > pl_plan_get_start (plan) ? MAX (today, measured) : today;
 }
 
 gint64

@@ -47,6 +47,12 @@ gboolean pl_budget_carry_preview        (PlPlan *plan, PlItem *line, guint from_
 /* How many months of the period, from its first, have ended by @today (a Julian day): the
  * months that can be carried from. */
 guint    pl_budget_carry_closed_months  (PlPlan *plan, guint32 today);
+/* The day months count as closed by in the window, for pl_budget_carry()'s @today: the day
+ * after the one the budget's figures are as of when the user chose it (the figures are as of
+ * that day's end: pl_dashboard_choose_as_of()), otherwise @today or, when later, the first
+ * day after the last month measured (a plan measured ahead of the calendar, as the bundled
+ * example is, has closed those months). */
+guint32  pl_budget_carry_as_of          (PlPlan *plan, guint32 today);
 /* Months [@first, @last] of the period in words: "March 2027", "Q1 2027" for a whole fiscal
  * quarter of a year starting in January ("Q2 (July–September 2027)" otherwise, where "Q2 2027"
  * would be read as April–June), "January–February 2027", "November 2027–January 2028". */
