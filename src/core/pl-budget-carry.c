@@ -107,6 +107,12 @@ pl_budget_carry_describe_months (PlPlan *plan, guint first, guint last)
   return describe_months (plan, first, last, TRUE);
 }
 
+char *
+pl_budget_carry_describe_span (PlPlan *plan, guint first, guint last)
+{
+  return describe_months (plan, first, last, FALSE);
+}
+
 static gboolean
 fail (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 

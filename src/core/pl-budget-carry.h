@@ -57,6 +57,8 @@ guint32  pl_budget_carry_as_of          (PlPlan *plan, guint32 today);
  * quarter of a year starting in January ("Q2 (July–September 2027)" otherwise, where "Q2 2027"
  * would be read as April–June), "January–February 2027", "November 2027–January 2028". */
 char    *pl_budget_carry_describe_months (PlPlan *plan, guint first, guint last);
+/* The same without naming quarters ("April–June 2027"): months as a budget shows them. */
+char    *pl_budget_carry_describe_span  (PlPlan *plan, guint first, guint last);
 /* The moves recorded on @line, oldest first: a new array of PlCarry (strings that do not
  * read, or name months outside the period, are skipped; the reader reports those that do
  * not read). */
