@@ -15,6 +15,7 @@
 #include "pl-i18n.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-state.h"
+#include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
 
 enum { JAN, FEB, MAR, APR, MAY, JUN, JUL };
@@ -428,11 +429,26 @@ test_read (void)
     const char *carried[] = { "2026-11 2026-12 2027-01 2027-03 100.00", "bad", "2027-01 2027-01 2027-02 2027-02 1.00", NULL };
     g_autoptr(GArray) moves = NULL;
 
-    /* A move from before the period (the period changed since) is skipped, as is one that does not read. */
+    g_autoptr(GPtrArray) problems = NULL;
+    const PlProblem *problem;
+
+    /* A move from before the period (the period changed since) is skipped, as is one that does
+     * not read; validation says which, the first as a warning. */
     pl_item_set_strv (line, PL_BUDGET_LINE_CARRIED, carried);
     moves = pl_budget_carry_list (plan, line);
     g_assert_cmpuint (moves->len, ==, 1);
     g_assert_cmpint (g_array_index (moves, PlCarry, 0).amount, ==, 100);
+    problems = pl_plan_validate (plan);
+    g_assert_cmpuint (problems->len, ==, 2);
+    problem = problems->pdata[0];
+    g_assert_cmpstr (problem->message, ==, "The budget carried over “2026-11 2026-12 2027-01 2027-03 100.00” on the "
+                                           "budget line “Paid search” names months outside the fiscal period (the "
+                                           "period changed since): the budget no longer shows it.");
+    g_assert_true (problem->warning);
+    problem = problems->pdata[1];
+    g_assert_true (g_str_has_prefix (problem->message, "The budget carried over “bad” on the budget line “Paid search” "
+                                                       "does not read: it is not four months"));
+    g_assert_false (problem->warning);
   }
 }
 
