@@ -41,6 +41,7 @@ struct _PlCarryDialog
 
   /* Owned references */
   PlPlan        *plan;
+  PlBudgetTotals *totals;  /* of the plan, brought up to date before each use */
   GPtrArray     *lines;     /* PlItem, in the line drop-down's order */
   GArray        *periods;   /* Span, in the period drop-down's order */
   GArray        *targets;   /* Target, in the "into" drop-down's order */
@@ -73,6 +74,14 @@ current_target (PlCarryDialog *self)
   guint i = gtk_drop_down_get_selected (self->into);
 
   return i < self->targets->len ? &g_array_index (self->targets, Target, i) : NULL;
+}
+
+/* What @line left unspent in months [@first, @last], as pl_budget_carry() counts it. */
+static gint64
+unspent_in (PlCarryDialog *self, PlItem *line, guint first, guint last)
+{
+  pl_budget_totals_refresh (self->totals);
+  return pl_budget_carry_unspent_in (self->totals, line, first, last);
 }
 
 static char *
@@ -129,7 +138,7 @@ fill_periods (PlCarryDialog *self)
       for (guint k = m % 3 == 0 && m + 2 < self->closed ? 0 : 1; k < 2; k++)
         {
           g_autofree char *name = pl_budget_carry_describe_months (self->plan, spans[k].first, spans[k].last);
-          g_autofree char *left = money (self, pl_budget_carry_unspent (self->plan, line, spans[k].first, spans[k].last));
+          g_autofree char *left = money (self, unspent_in (self, line, spans[k].first, spans[k].last));
 
           g_array_append_val (self->periods, spans[k]);
           /* Translators: a month or a quarter, then what a budget line left unspent in it:
@@ -214,7 +223,7 @@ reset_amount (PlCarryDialog *self)
   if (line == NULL || period == NULL)
     text = g_strdup ("");
   else
-    text = pl_money_to_display (pl_budget_carry_unspent (self->plan, line, period->first, period->last),
+    text = pl_money_to_display (unspent_in (self, line, period->first, period->last),
                                 pl_plan_get_currency_exponent (self->plan));
   gtk_editable_set_text (GTK_EDITABLE (self->amount), text);
 }
@@ -241,7 +250,7 @@ add_cell (PlCarryDialog *self, const char *text, int column, int row, gboolean h
 static void
 show_preview (PlCarryDialog *self, PlItem *line, const Span *period, const Target *target, const gint64 *changes)
 {
-  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (self->plan);
+  PlBudgetTotals *totals = self->totals;
   /* Translators: column headers; "Carried" is what a month gives (−) or receives (+) */
   const char *headers[] = { _("Month"), _("Planned"), _("Spent"), _("Ordered"), _("Unspent"),
                             C_("budget moved to other months", "Carried"), _("Planned after") };
@@ -252,6 +261,7 @@ show_preview (PlCarryDialog *self, PlItem *line, const Span *period, const Targe
     gtk_grid_remove (self->preview, child);
   if (line == NULL || period == NULL)
     return;
+  pl_budget_totals_refresh (totals);
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     add_cell (self, headers[c], (int) c, 0, TRUE);
   for (guint m = period->first; m <= (target ? target->last : period->last); m++)
@@ -267,7 +277,7 @@ show_preview (PlCarryDialog *self, PlItem *line, const Span *period, const Targe
       planned_text = money (self, planned);
       actual = money (self, pl_budget_totals_line_actual (totals, line, (int) m));
       committed = money (self, pl_budget_totals_line_committed (totals, line, (int) m));
-      left = source ? money (self, pl_budget_carry_unspent (self->plan, line, m, m)) : g_strdup ("");
+      left = source ? money (self, unspent_in (self, line, m, m)) : g_strdup ("");
       if (changes == NULL)
         {
           change = g_strdup ("–");
@@ -362,7 +372,7 @@ update (PlCarryDialog *self)
       return;
     }
   from = pl_budget_carry_describe_months (self->plan, period->first, period->last);
-  unspent = pl_budget_carry_unspent (self->plan, line, period->first, period->last);
+  unspent = unspent_in (self, line, period->first, period->last);
   moved = money (self, unspent);
   /* Translators: what a budget line left unspent, and when: "€12,000 in Q1 2027" */
   text = g_strdup_printf (C_("unspent", "%s in %s"), moved, from);
@@ -470,6 +480,7 @@ pl_carry_dialog_dispose (GObject *object)
   g_clear_pointer (&self->lines, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
+  g_clear_pointer (&self->totals, pl_budget_totals_free);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (pl_carry_dialog_parent_class)->dispose (object);
 }
@@ -517,6 +528,7 @@ pl_carry_dialog_new (GtkWindow *parent, PlPlan *plan, PlItem *line_or_NULL)
 
   g_return_val_if_fail (line_or_NULL == NULL || PL_IS_BUDGET_LINE (line_or_NULL), NULL);
   self->plan = g_object_ref (plan);
+  self->totals = pl_budget_totals_new (plan);
   self->today = pl_budget_carry_as_of (plan, pl_calendar_today ());
   self->closed = pl_budget_carry_closed_months (plan, self->today);
   self->filling = TRUE;

@@ -37,7 +37,7 @@ pl_budget_carry_closed_months (PlPlan *plan, guint32 today)
  * nothing (an overspent month gives nothing back) nor above its plan (a month whose credits
  * outweigh its spend gives back its plan, not the refunds of other months). */
 static gint64
-month_unspent (PlBudgetTotals *totals, PlItem *line, guint month)
+month_unspent (const PlBudgetTotals *totals, PlItem *line, guint month)
 {
   gint64 remaining = pl_budget_totals_line_remaining (totals, line, (int) month);
   gint64 planned = pl_budget_totals_line_planned (totals, line, (int) month);
@@ -58,15 +58,22 @@ pl_budget_carry_as_of (PlPlan *plan, guint32 today)
 }
 
 gint64
-pl_budget_carry_unspent (PlPlan *plan, PlItem *line, guint first, guint last)
+pl_budget_carry_unspent_in (const PlBudgetTotals *totals, PlItem *line, guint first, guint last)
 {
-  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
   gint64 unspent = 0;
 
   g_return_val_if_fail (PL_IS_BUDGET_LINE (line), 0);
-  for (guint m = first; m <= last && m < pl_plan_get_months (plan); m++)
+  for (guint m = first; m <= last && m < pl_budget_totals_get_months (totals); m++)
     unspent = pl_money_sum (unspent, month_unspent (totals, line, m));
   return unspent;
+}
+
+gint64
+pl_budget_carry_unspent (PlPlan *plan, PlItem *line, guint first, guint last)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+
+  return pl_budget_carry_unspent_in (totals, line, first, last);
 }
 
 /* Months [@first, @last] in words; a whole quarter as a quarter when @quarters. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pl-budget-totals.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ typedef struct {
  * less committed when positive (a month overspent gives nothing back) and at most what it
  * planned (credits outweighing its spend give back its plan, not other months' refunds), summed. */
 gint64   pl_budget_carry_unspent        (PlPlan *plan, PlItem *line, guint first, guint last);
+/* The same read from @totals (up to date with their plan): for a view that shows many
+ * periods without summing the plan again for each. */
+gint64   pl_budget_carry_unspent_in     (const PlBudgetTotals *totals, PlItem *line, guint first, guint last);
 /* Moves @amount (at most the unspent of the source months) of @line from months
  * [@from_first, @from_last], which must all have ended by @today (a Julian day), into months
  * [@to_first, @to_last], which must come after them, spread as @spread says. One undoable
