@@ -538,6 +538,8 @@ pl_carry_dialog_new (GtkWindow *parent, PlPlan *plan, PlItem *line_or_NULL)
   reset_amount (self);
   self->filling = FALSE;
   update (self);
+  /* The amount first, all of it selected: what is typed replaces it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->amount));
   /* Closed with its window, which owns the plan; not by destroy-with-parent (see the note in
    * pl_window_dispose). The handler goes when the dialog does. */
   if (parent != NULL)

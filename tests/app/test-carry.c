@@ -129,6 +129,15 @@ test_carry_dialog (void)
   /* Before the first assertion on words: run by hand in French, the screenshot is French. */
   pl_test_screenshot (dialog, "carry-dialog");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  /* The amount has the keyboard, all of it selected: typing replaces it. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), child (dialog, "amount")));
+  {
+    int start = -1, end = -1;
+
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (child (dialog, "amount")), &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    g_assert_cmpint (end, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "amount"))), -1));
+  }
   g_assert_cmpstr (selected_text (dialog, "line"), ==, "Google Ads – search");
   /* Q2: April left 1,637.94, May overspent (nothing), June 2,478.19 less the 500.00 order. */
   g_assert_cmpint (pl_budget_carry_unspent (plan, google, 3, 5), ==, 163794 + 197819);
