@@ -243,7 +243,8 @@ find_rule (GArray *compiled, GHashTable *cache, const char *account, const char 
 /* Words that say nothing of what a supplier sells. */
 static const char * const company_words[] = {
   "sa", "sas", "sasu", "sarl", "eurl", "sca", "ltd", "inc", "llc", "gmbh", "bv", "plc", "the", "le", "la", "les",
-  "de", "des", "du", "et", "and", "societe", "ste", "cie", "groupe", "group", "france", "europe", "ireland", NULL,
+  "de", "des", "du", "et", "and", "societe", "ste", "cie", "groupe", "group", "france", "europe", "ireland", "agence",
+  "agency", "cabinet", "studio", "paris", "lyon", "london", "berlin", "new", "global", "international", NULL,
 };
 
 /* The first word of @supplier that names it ("linkedin" in "LinkedIn Ireland Ltd"), or NULL. */
@@ -564,9 +565,10 @@ typedef struct {
   char   *number;       /* FEC */
 } Row;
 
-/* Reads @text as money of the plan into *@amount (minor units); an empty cell is 0. */
+/* Reads @text as money of the plan into *@amount (minor units); an empty cell is 0. An FEC
+ * (@either) may write its decimals with a point too. */
 static gboolean
-read_money (const char *text, char decimal, char thousands, guint exponent, gint64 *amount)
+read_money (const char *text, char decimal, char thousands, gboolean either, guint exponent, gint64 *amount)
 {
   g_autofree char *c_number = NULL;
   double value;
@@ -580,7 +582,7 @@ read_money (const char *text, char decimal, char thousands, guint exponent, gint
       return TRUE;
     }
   if (!pl_import_parse_number (text, decimal, thousands, &value, NULL, &c_number) &&
-      !(decimal == ',' && thousands == 0 && pl_import_parse_number (text, '.', 0, &value, NULL, &c_number)))
+      !(either && pl_import_parse_number (text, '.', 0, &value, NULL, &c_number)))
     return FALSE;
   if (pl_money_parse (c_number, exponent, amount, NULL))
     return TRUE;
@@ -866,7 +868,7 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
             const char *direction = g_strstrip (fields[columns[FEC_SENSE]]);
             gint64 amount;
 
-            if (!read_money (fields[columns[FEC_AMOUNT]], ',', 0, reader->exponent, &amount))
+            if (!read_money (fields[columns[FEC_AMOUNT]], ',', 0, TRUE, reader->exponent, &amount))
               {
                 reject (self, line_number, _("“%s” is not an amount."), fields[columns[FEC_AMOUNT]]);
                 continue;
@@ -883,8 +885,8 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
                 continue;
               }
           }
-        else if (!read_money (fields[columns[FEC_DEBIT]], ',', 0, reader->exponent, &debit) ||
-                 !read_money (fields[columns[FEC_CREDIT]], ',', 0, reader->exponent, &credit))
+        else if (!read_money (fields[columns[FEC_DEBIT]], ',', 0, TRUE, reader->exponent, &debit) ||
+                 !read_money (fields[columns[FEC_CREDIT]], ',', 0, TRUE, reader->exponent, &credit))
           {
             reject (self, line_number, _("“%s” or “%s” is not an amount."), fields[columns[FEC_DEBIT]],
                     fields[columns[FEC_CREDIT]]);
@@ -1006,6 +1008,46 @@ column_for (GStrv header, const char *wanted, const char * const *names, const c
   return column;
 }
 
+/* The decimal separator of a file's amounts: the one their cents follow ("1 250,00", "49.90"),
+ * else ',' in a file separated by ';' (written where ',' is the decimal separator), else '.'. */
+static char
+find_decimal (GPtrArray *records, int column, int other, char delimiter)
+{
+  guint commas = 0, points = 0;
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      GStrv fields = ((PlCsvRecord *) records->pdata[r])->fields;
+      guint n = g_strv_length (fields);
+      int columns[] = { column, other };
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          const char *cell, *mark, *comma, *point;
+          gsize digits;
+
+          if (columns[c] < 0 || (guint) columns[c] >= n)
+            continue;
+
+          cell = fields[columns[c]];
+          comma = strrchr (cell, ',');
+          point = strrchr (cell, '.');
+          mark = comma == NULL ? point : point == NULL ? comma : MAX (comma, point);
+          if (mark == NULL)
+            continue;
+          digits = strspn (mark + 1, "0123456789");
+          if (digits >= 1 && digits <= 2 && mark[1 + digits] == '\0')
+            {
+              commas += *mark == ',';
+              points += *mark == '.';
+            }
+        }
+    }
+  if (commas != points)
+    return commas > points ? ',' : '.';
+  return delimiter == ';' ? ',' : '.';
+}
+
 static gboolean
 read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *options, GStrvBuilder *notes,
           GError **error)
@@ -1024,13 +1066,7 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
   g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
   if (records == NULL)
     return FALSE;
-  decimal = options->decimal ? options->decimal : self->delimiter == ';' ? ',' : '.';
-  if (thousands != 0 && thousands == decimal)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FILE,
-                   _("“%c” cannot separate both thousands and decimals: choose another thousands separator."), thousands);
-      return FALSE;
-    }
+  decimal = options->decimal;
   if (records->len < 2)
     {
       g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
@@ -1061,6 +1097,15 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
     {
       g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
                            _("No column of the file looks like an amount, nor like debits and credits: choose them."));
+      return FALSE;
+    }
+  if (decimal == 0)
+    decimal = find_decimal (records, amount_col >= 0 ? amount_col : debit_col, amount_col >= 0 ? -1 : credit_col,
+                            self->delimiter);
+  if (thousands != 0 && thousands == decimal)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE,
+                   _("“%c” cannot separate both thousands and decimals: choose another thousands separator."), thousands);
       return FALSE;
     }
   reader->has_accounts = account_col >= 0;
@@ -1107,7 +1152,7 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
       n_dates++;
       if (amount_col >= 0)
         {
-          if (!read_money (record->fields[amount_col], decimal, thousands, reader->exponent, &row.amount) ||
+          if (!read_money (record->fields[amount_col], decimal, thousands, FALSE, reader->exponent, &row.amount) ||
               *g_strstrip (record->fields[amount_col]) == '\0')
             {
               reject (self, record->line, _("“%s” is not an amount in this file’s format."), record->fields[amount_col]);
@@ -1120,8 +1165,8 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
         {
           gint64 debit, credit;
 
-          if (!read_money (record->fields[debit_col], decimal, thousands, reader->exponent, &debit) ||
-              !read_money (record->fields[credit_col], decimal, thousands, reader->exponent, &credit))
+          if (!read_money (record->fields[debit_col], decimal, thousands, FALSE, reader->exponent, &debit) ||
+              !read_money (record->fields[credit_col], decimal, thousands, FALSE, reader->exponent, &credit))
             {
               reject (self, record->line, _("“%s” or “%s” is not an amount in this file’s format."),
                       record->fields[debit_col], record->fields[credit_col]);
