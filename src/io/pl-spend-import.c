@@ -103,33 +103,47 @@ words_of (const char *text)
   return g_string_free (words, FALSE);
 }
 
-/* Whether every word of @pattern (as words_of() writes them) is among @words. */
-static gboolean
-has_words (const char *words, const char *pattern)
+/* The words of @pattern each between spaces (" agence ", " lumen "), to look for in the words of
+ * an entry; NULL when it has none. */
+static GStrv
+tokens_of (const char *pattern)
 {
-  const char *p = pattern;
-  gboolean any = FALSE;
+  g_autofree char *words = words_of (pattern);
+  g_auto(GStrv) list = g_strsplit (g_strstrip (words), " ", -1);
+  GStrvBuilder *tokens = g_strv_builder_new ();
+  GStrv result;
 
-  while (*p == ' ')
-    p++;
-  while (*p != '\0')
-    {
-      const char *end = strchr (p, ' ');
-      g_autofree char *word = g_strndup (p - 1, (gsize) (end - p) + 2);
+  for (guint i = 0; list[i] != NULL; i++)
+    if (*list[i] != '\0')
+      {
+        g_autofree char *token = g_strdup_printf (" %s ", list[i]);
+        g_strv_builder_add (tokens, token);
+      }
+  result = g_strv_builder_end (tokens);
+  g_strv_builder_unref (tokens);
+  if (result[0] == NULL)
+    g_clear_pointer (&result, g_strfreev);
+  return result;
+}
 
-      if (strstr (words, word) == NULL)
-        return FALSE;
-      any = TRUE;
-      p = end + 1;
-    }
-  return any;
+/* Whether every one of @tokens (tokens_of()) is among @words (words_of()). */
+static gboolean
+has_words (const char *words, GStrv tokens)
+{
+  if (tokens == NULL)
+    return FALSE;
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (strstr (words, tokens[i]) == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
 pl_spend_rule_matches (PlItem *rule, const char *account, const char *supplier, const char *label)
 {
   const char *pattern = pl_item_get_string (rule, PL_SPEND_RULE_PATTERN);
-  g_autofree char *words = NULL, *wanted = NULL;
+  g_autofree char *words = NULL;
+  g_auto(GStrv) wanted = NULL;
 
   if (pattern == NULL || *pattern == '\0')
     return FALSE;
@@ -146,7 +160,7 @@ pl_spend_rule_matches (PlItem *rule, const char *account, const char *supplier, 
     default:
       return FALSE;
     }
-  wanted = words_of (pattern);
+  wanted = tokens_of (pattern);
   return has_words (words, wanted);
 }
 
@@ -155,13 +169,13 @@ typedef struct {
   PlItem      *rule;
   PlSpendMatch match;
   const char  *pattern;
-  char        *words;   /* supplier and label rules */
+  GStrv        words;   /* supplier and label rules: tokens_of() their pattern */
 } Compiled;
 
 static void
 compiled_clear (Compiled *compiled)
 {
-  g_free (compiled->words);
+  g_strfreev (compiled->words);
 }
 
 /* The rules in the order they are tried: those given for this import, the plan's, then the
@@ -185,7 +199,7 @@ compile_rules (PlSpendPreview *self)
       if (one.pattern == NULL || *one.pattern == '\0')
         continue;
       if (one.match != PL_SPEND_MATCH_ACCOUNT)
-        one.words = words_of (one.pattern);
+        one.words = tokens_of (one.pattern);
       g_array_append_val (compiled, one);
     }
   return compiled;
@@ -561,9 +575,87 @@ typedef struct {
   char   *account;
   char   *supplier;
   char   *label;
-  char   *journal;      /* FEC */
-  char   *number;       /* FEC */
+  struct _Ecriture *ecriture;  /* FEC: the écriture the line belongs to, borrowed */
 } Row;
+
+/* An écriture of an FEC: its lines share its journal and number. */
+typedef struct _Ecriture {
+  char   *journal;
+  char   *number;
+  gint64  balance;      /* debits minus credits: 0 unless the file was cut or changed */
+  char   *supplier;     /* the first supplier (CompAuxLib) of its lines */
+  GArray *positions;    /* Position: its lines on each account so far */
+} Ecriture;
+
+typedef struct {
+  const char *account;  /* borrowed from a row */
+  guint       count;
+} Position;
+
+static void
+ecriture_free (Ecriture *ecriture)
+{
+  g_free (ecriture->journal);
+  g_free (ecriture->number);
+  g_free (ecriture->supplier);
+  if (ecriture->positions != NULL)
+    g_array_unref (ecriture->positions);
+  g_free (ecriture);
+}
+
+/* The position (from 1) of the next line of @ecriture on @account. */
+static guint
+next_position (Ecriture *ecriture, const char *account)
+{
+  Position fresh = { account, 1 };
+
+  if (ecriture->positions == NULL)
+    ecriture->positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  for (guint i = 0; i < ecriture->positions->len; i++)
+    {
+      Position *position = &g_array_index (ecriture->positions, Position, i);
+      if (g_str_equal (position->account, account))
+        return ++position->count;
+    }
+  g_array_append_val (ecriture->positions, fresh);
+  return 1;
+}
+
+/* The common case read without a copy: "-1234,56", digits and at most @exponent decimals
+ * after @decimal (or after either separator when @either). FALSE for anything else. */
+static gboolean
+read_plain_money (const char *p, char decimal, gboolean either, guint exponent, gint64 *amount)
+{
+  gboolean negative = *p == '-';
+  gint64 units = 0;
+  guint digits = 0, decimals = 0;
+
+  if (negative)
+    p++;
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    {
+      if (digits >= 13)
+        return FALSE;
+      units = units * 10 + (*p - '0');
+    }
+  if (digits == 0)
+    return FALSE;
+  if (*p == decimal || (either && (*p == '.' || *p == ',')))
+    for (p++; g_ascii_isdigit (*p); p++, decimals++)
+      {
+        if (decimals >= exponent)
+          return FALSE;
+        units = units * 10 + (*p - '0');
+      }
+  while (*p == ' ')
+    p++;
+  if (*p != '\0')
+    return FALSE;
+  for (; decimals < exponent; decimals++)
+    units *= 10;
+  *amount = negative ? -units : units;
+  return TRUE;
+}
 
 /* Reads @text as money of the plan into *@amount (minor units); an empty cell is 0. An FEC
  * (@either) may write its decimals with a point too. */
@@ -581,6 +673,8 @@ read_money (const char *text, char decimal, char thousands, gboolean either, gui
       *amount = 0;
       return TRUE;
     }
+  if (read_plain_money (p, decimal, either, exponent, amount))
+    return TRUE;
   if (!pl_import_parse_number (text, decimal, thousands, &value, NULL, &c_number) &&
       !(either && pl_import_parse_number (text, '.', 0, &value, NULL, &c_number)))
     return FALSE;
@@ -600,7 +694,6 @@ typedef struct {
   GHashTable     *word_cache;
   GHashTable     *known;        /* key -> number of spend records of the plan holding it */
   GHashTable     *seen;         /* key -> times the file gave it so far */
-  GHashTable     *positions;    /* "journal\037number\037account" -> lines so far (FEC) */
   gboolean        has_accounts;
   gboolean        word_rules;   /* the plan has supplier or label rules */
 } Reader;
@@ -705,8 +798,6 @@ row_clear (Row *row)
   g_free (row->account);
   g_free (row->supplier);
   g_free (row->label);
-  g_free (row->journal);
-  g_free (row->number);
 }
 
 /* A cell as text to keep: trimmed, NULL when empty. */
@@ -728,6 +819,28 @@ static const char * const fec_names[FEC_N] = {
   "JournalCode", "EcritureNum", "EcritureDate", "CompteNum", "CompAuxLib", "EcritureLib", "Debit", "Credit",
   "Montant", "Sens", "CompteLib",
 };
+
+/* An FEC's date, AAAAMMJJ, read without a copy; 0 when it is not one. */
+static guint32
+compact_date (const char *text)
+{
+  int year, month, day;
+  GDate date;
+
+  for (guint i = 0; i < 8; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return 0;
+  if (text[8] != '\0')
+    return 0;
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[4] - '0') * 10 + (text[5] - '0');
+  day = (text[6] - '0') * 10 + (text[7] - '0');
+  if (year < 1 || month < 1 || month > 12 || day < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&date);
+}
 
 /* Splits @line at @separator in place into @fields (at most @max); returns their number. */
 static guint
@@ -755,8 +868,8 @@ static gboolean
 read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **error)
 {
   PlSpendPreview *self = reader->self;
-  g_autoptr(GHashTable) balances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) suppliers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) ecritures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) ecriture_free);
+  g_autoptr(GString) pair = g_string_new (NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
@@ -853,13 +966,12 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
           continue;
         }
       {
-        Row row = { line_number, 0, 0, NULL, NULL, NULL, NULL, NULL };
+        Row row = { line_number, 0, 0, NULL, NULL, NULL, NULL };
         const char *account = g_strstrip (fields[columns[FEC_ACCOUNT]]);
         const char *supplier = columns[FEC_AUX_LABEL] >= 0 ? fields[columns[FEC_AUX_LABEL]] : NULL;
         const char *label = columns[FEC_LABEL] >= 0 ? fields[columns[FEC_LABEL]] : NULL;
-        g_autofree char *pair = g_strconcat (g_strstrip (fields[columns[FEC_JOURNAL]]), "\037",
-                                             g_strstrip (fields[columns[FEC_NUMBER]]), NULL);
-        gint64 debit = 0, credit = 0, *balance;
+        gint64 debit = 0, credit = 0;
+        Ecriture *ecriture;
         /* Whether it may be taken: the écriture's supplier, on another line, may decide. */
         gboolean taken = prefix_taken (reader, account) || (account[0] == '6' && reader->word_rules);
 
@@ -897,21 +1009,26 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
             reject (self, line_number, _("the amount is larger than a plan holds."));
             continue;
           }
-        if ((balance = g_hash_table_lookup (balances, pair)) == NULL)
+        g_string_assign (pair, g_strstrip (fields[columns[FEC_JOURNAL]]));
+        g_string_append_c (pair, '\037');
+        g_string_append (pair, g_strstrip (fields[columns[FEC_NUMBER]]));
+        if ((ecriture = g_hash_table_lookup (ecritures, pair->str)) == NULL)
           {
-            balance = g_new0 (gint64, 1);
-            g_hash_table_insert (balances, g_strdup (pair), balance);
+            ecriture = g_new0 (Ecriture, 1);
+            ecriture->journal = g_strdup (fields[columns[FEC_JOURNAL]]);
+            ecriture->number = g_strdup (fields[columns[FEC_NUMBER]]);
+            g_hash_table_insert (ecritures, g_strdup (pair->str), ecriture);
           }
-        *balance += debit - credit;
+        ecriture->balance += debit - credit;
         /* The supplier is named on the écriture's supplier line (401), not on its charge line. */
-        if (supplier != NULL && *g_strstrip ((char *) supplier) != '\0' && !g_hash_table_contains (suppliers, pair))
-          g_hash_table_insert (suppliers, g_strdup (pair), g_strdup (supplier));
+        if (supplier != NULL && ecriture->supplier == NULL && *g_strstrip ((char *) supplier) != '\0')
+          ecriture->supplier = g_strdup (supplier);
         if (!taken)
           {
             leave (reader, PL_SPEND_LEFT_ACCOUNT, account);
             continue;
           }
-        row.date = pl_import_parse_date (fields[columns[FEC_DATE]], PL_IMPORT_DATE_COMPACT);
+        row.date = compact_date (fields[columns[FEC_DATE]]);
         if (row.date == 0)
           row.date = pl_import_parse_date (fields[columns[FEC_DATE]], PL_IMPORT_DATE_AUTO);
         if (row.date == 0)
@@ -929,8 +1046,7 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
         row.account = g_strdup (account);
         row.supplier = keep (supplier);
         row.label = keep (label);
-        row.journal = g_strdup (fields[columns[FEC_JOURNAL]]);
-        row.number = g_strdup (fields[columns[FEC_NUMBER]]);
+        row.ecriture = ecriture;
         g_array_append_val (rows, row);
       }
     }
@@ -947,14 +1063,11 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      g_autofree char *pair = g_strconcat (row->journal, "\037", row->number, NULL);
-      g_autofree char *where = g_strconcat (pair, "\037", row->account, NULL);
-      gint64 *balance = g_hash_table_lookup (balances, pair);
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (reader->positions, where)) + 1;
+      Ecriture *ecriture = row->ecriture;
+      guint position = next_position (ecriture, row->account);
 
-      g_hash_table_insert (reader->positions, g_steal_pointer (&where), GUINT_TO_POINTER (position));
       if (row->supplier == NULL)
-        row->supplier = g_strdup (g_hash_table_lookup (suppliers, pair));
+        row->supplier = g_strdup (ecriture->supplier);
       if (!account_taken (reader, row->account, row->supplier, row->label))
         {
           leave (reader, PL_SPEND_LEFT_ACCOUNT, row->account);
@@ -962,14 +1075,14 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
         }
       /* An écriture always balances: one that does not was cut short or changed, and its lines
        * would be imported wrong. */
-      if (*balance != 0)
+      if (ecriture->balance != 0)
         {
-          g_autofree char *gap = pl_money_to_string (*balance, reader->exponent);
+          g_autofree char *gap = pl_money_to_string (ecriture->balance, reader->exponent);
           reject (self, row->row, _("the entry %s %s does not balance (debits minus credits: %s): the file may be cut "
-                                    "short or changed by hand."), row->journal, row->number, gap);
+                                    "short or changed by hand."), ecriture->journal, ecriture->number, gap);
           continue;
         }
-      take (reader, row, pl_spend_fec_key (row->journal, row->number, row->account, position));
+      take (reader, row, pl_spend_fec_key (ecriture->journal, ecriture->number, row->account, position));
     }
   return TRUE;
 }
@@ -1131,7 +1244,7 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
     {
       PlCsvRecord *record = records->pdata[r];
       guint n = g_strv_length (record->fields);
-      Row row = { record->line, 0, 0, NULL, NULL, NULL, NULL, NULL };
+      Row row = { record->line, 0, 0, NULL, NULL, NULL, NULL };
 
       while (n > n_columns && *g_strstrip (record->fields[n - 1]) == '\0')
         n--;
@@ -1234,7 +1347,6 @@ pl_spend_preview (PlPlan *plan, const char *text, gssize length, const PlSpendOp
   g_autoptr(GPtrArray) prefixes = g_ptr_array_new ();
   g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) compiled = NULL;
   GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
@@ -1305,7 +1417,6 @@ pl_spend_preview (PlPlan *plan, const char *text, gssize length, const PlSpendOp
   reader.word_cache = word_cache;
   reader.known = known;
   reader.seen = seen;
-  reader.positions = positions;
   reader.has_accounts = TRUE;
   self->format = options->format;
   if (self->format == PL_SPEND_FORMAT_AUTO)
