@@ -384,7 +384,10 @@ propose_rules (PlSpendPreview *self, PlPlan *plan)
         continue;
       g_hash_table_add (suppliers, entry->supplier);
       if ((word = supplier_word (entry->supplier)) != NULL && (line = line_named (plan, word)) != NULL)
-        g_ptr_array_add (self->rules, rule_new (PL_SPEND_MATCH_SUPPLIER, g_strstrip (g_strdup (word)), line));
+        {
+          g_autofree char *pattern = g_strstrip (g_strdup (word));
+          g_ptr_array_add (self->rules, rule_new (PL_SPEND_MATCH_SUPPLIER, pattern, line));
+        }
     }
   pl_spend_preview_remap (self, plan);
   for (guint i = 0; i < self->entries->len; i++)
@@ -588,9 +591,15 @@ typedef struct _Ecriture {
 } Ecriture;
 
 typedef struct {
-  const char *account;  /* borrowed from a row */
-  guint       count;
+  char  *account;
+  guint  count;
 } Position;
+
+static void
+position_clear (Position *position)
+{
+  g_free (position->account);
+}
 
 static void
 ecriture_free (Ecriture *ecriture)
@@ -607,16 +616,20 @@ ecriture_free (Ecriture *ecriture)
 static guint
 next_position (Ecriture *ecriture, const char *account)
 {
-  Position fresh = { account, 1 };
+  Position fresh = { NULL, 1 };
 
   if (ecriture->positions == NULL)
-    ecriture->positions = g_array_new (FALSE, FALSE, sizeof (Position));
+    {
+      ecriture->positions = g_array_new (FALSE, FALSE, sizeof (Position));
+      g_array_set_clear_func (ecriture->positions, (GDestroyNotify) position_clear);
+    }
   for (guint i = 0; i < ecriture->positions->len; i++)
     {
       Position *position = &g_array_index (ecriture->positions, Position, i);
       if (g_str_equal (position->account, account))
         return ++position->count;
     }
+  fresh.account = g_strdup (account);
   g_array_append_val (ecriture->positions, fresh);
   return 1;
 }
@@ -871,7 +884,6 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
   g_autoptr(GHashTable) ecritures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) ecriture_free);
   g_autoptr(GString) pair = g_string_new (NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
   g_autofree char **fields = NULL;
   int columns[FEC_N];
@@ -940,7 +952,7 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
             if (missing->len > 0)
               {
                 g_set_error (error, PL_ERROR, PL_ERROR_FILE,
-                             /* Translators: FEC is the French "fichier des écritures comptables"; then column names */
+                             /* Translators: FEC is the French fichier des écritures comptables; then column names */
                              _("The file’s header is not that of an FEC: it has no column %s. An FEC starts with a line "
                                "naming its 18 columns (JournalCode, JournalLib, EcritureNum, …)."), missing->str);
                 g_string_free (missing, TRUE);
@@ -1169,7 +1181,6 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
   PlCsvOptions csv = { options->delimiter, "" };
   g_autoptr(GPtrArray) records = pl_csv_read (text, (gssize) size, &csv, &self->delimiter, error);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_autoptr(GHashTable) signs = NULL;
   PlImportDateFormat date_format = options->date_format;
   char decimal, thousands = options->thousands;
   int date_col, amount_col, debit_col, credit_col, supplier_col, account_col, label_col;
