@@ -50,11 +50,15 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
+/* A message is UTF-8, and names no missing string ("(null)") unless the file itself holds one. */
+static gboolean input_has_null;
+
 static void
 check_text (const char *text)
 {
   g_assert_true (g_utf8_validate (text, -1, NULL));
-  g_assert_null (strstr (text, "(null)"));
+  if (!input_has_null)
+    g_assert_null (strstr (text, "(null)"));
 }
 
 int
@@ -78,6 +82,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   text = g_malloc (length + 1);
   memcpy (text, data + 1, length);
   text[length] = '\0';
+  input_has_null = g_strstr_len (text, (gssize) length, "(null)") != NULL;
 
   options.format = (PlSpendFormat) (choice % 3);
   options.decimal = decimals[(choice >> 2) & 3];
