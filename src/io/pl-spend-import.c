@@ -14,15 +14,6 @@
 #include "pl-money.h"
 #include "pl-spend-import.h"
 
-static void
-entry_clear (PlSpendEntry *entry)
-{
-  g_free (entry->account);
-  g_free (entry->supplier);
-  g_free (entry->label);
-  g_free (entry->key);
-}
-
 void
 pl_spend_preview_free (PlSpendPreview *self)
 {
@@ -36,6 +27,7 @@ pl_spend_preview_free (PlSpendPreview *self)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->plan_rules, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_free (self);
 }
 
@@ -55,31 +47,48 @@ append_part (GString *key, const char *text)
       g_string_append_c (key, *p);
 }
 
-char *
-pl_spend_fec_key (const char *journal, const char *number, const char *account, guint position)
+/* Writes the key of an FEC entry into @key. */
+static void
+make_fec_key (GString *key, const char *journal, const char *number, const char *account, guint position)
 {
-  GString *key = g_string_new ("fec");
-
+  g_string_assign (key, "fec");
   append_part (key, journal);
   append_part (key, number);
   append_part (key, account);
   g_string_append_printf (key, ":%u", position);
-  return g_string_free (key, FALSE);
 }
 
 char *
-pl_spend_txn_key (guint32 date, gint64 amount, guint exponent, const char *supplier, const char *label)
+pl_spend_fec_key (const char *journal, const char *number, const char *account, guint position)
 {
-  GString *key = g_string_new ("txn");
+  GString *key = g_string_new (NULL);
+
+  make_fec_key (key, journal, number, account, position);
+  return g_string_free (key, FALSE);
+}
+
+/* Writes the key of a transaction with no number into @key. */
+static void
+make_txn_key (GString *key, guint32 date, gint64 amount, guint exponent, const char *supplier, const char *label)
+{
   g_autofree char *money = pl_money_to_string (amount, exponent);
   GDate day;
 
+  g_string_assign (key, "txn");
   g_date_clear (&day, 1);
   g_date_set_julian (&day, date);
   g_string_append_printf (key, ":%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
   append_part (key, money);
   append_part (key, supplier);
   append_part (key, label);
+}
+
+char *
+pl_spend_txn_key (guint32 date, gint64 amount, guint exponent, const char *supplier, const char *label)
+{
+  GString *key = g_string_new (NULL);
+
+  make_txn_key (key, date, amount, exponent, supplier, label);
   return g_string_free (key, FALSE);
 }
 
@@ -575,62 +584,59 @@ typedef struct {
   guint   row;
   guint32 date;
   gint64  amount;       /* as spend: debit minus credit */
-  char   *account;
-  char   *supplier;
-  char   *label;
+  const char *account;   /* strings of the preview's chunk */
+  const char *supplier;
+  const char *label;
   struct _Ecriture *ecriture;  /* FEC: the écriture the line belongs to, borrowed */
 } Row;
 
 /* An écriture of an FEC: its lines share its journal and number. */
-typedef struct _Ecriture {
-  char   *journal;
-  char   *number;
-  gint64  balance;      /* debits minus credits: 0 unless the file was cut or changed */
-  char   *supplier;     /* the first supplier (CompAuxLib) of its lines */
-  GArray *positions;    /* Position: its lines on each account so far */
-} Ecriture;
-
+/* The strings of an écriture and of the entries live in the preview's string chunk (a ledger
+ * repeats its journals, accounts, suppliers and labels on thousands of lines). */
 typedef struct {
-  char  *account;
-  guint  count;
+  const char *account;
+  guint       count;
 } Position;
 
-static void
-position_clear (Position *position)
-{
-  g_free (position->account);
-}
+typedef struct _Ecriture {
+  const char *journal;
+  const char *number;
+  gint64      balance;   /* debits minus credits: 0 unless the file was cut or changed */
+  const char *supplier;  /* the first supplier (CompAuxLib) of its lines */
+  Position    first;     /* its lines on the first account taken so far... */
+  GArray     *more;      /* ...and on the others (Position), rarely needed */
+} Ecriture;
 
 static void
 ecriture_free (Ecriture *ecriture)
 {
-  g_free (ecriture->journal);
-  g_free (ecriture->number);
-  g_free (ecriture->supplier);
-  if (ecriture->positions != NULL)
-    g_array_unref (ecriture->positions);
+  if (ecriture->more != NULL)
+    g_array_unref (ecriture->more);
   g_free (ecriture);
 }
 
-/* The position (from 1) of the next line of @ecriture on @account. */
+/* The position (from 1) of the next line of @ecriture on @account (a string of the chunk). */
 static guint
 next_position (Ecriture *ecriture, const char *account)
 {
-  Position fresh = { NULL, 1 };
+  Position fresh = { account, 1 };
 
-  if (ecriture->positions == NULL)
+  if (ecriture->first.account == NULL)
     {
-      ecriture->positions = g_array_new (FALSE, FALSE, sizeof (Position));
-      g_array_set_clear_func (ecriture->positions, (GDestroyNotify) position_clear);
+      ecriture->first = fresh;
+      return 1;
     }
-  for (guint i = 0; i < ecriture->positions->len; i++)
+  if (g_str_equal (ecriture->first.account, account))
+    return ++ecriture->first.count;
+  if (ecriture->more == NULL)
+    ecriture->more = g_array_new (FALSE, FALSE, sizeof (Position));
+  for (guint i = 0; i < ecriture->more->len; i++)
     {
-      Position *position = &g_array_index (ecriture->positions, Position, i);
+      Position *position = &g_array_index (ecriture->more, Position, i);
       if (g_str_equal (position->account, account))
         return ++position->count;
     }
-  fresh.account = g_strdup (account);
-  g_array_append_val (ecriture->positions, fresh);
+  g_array_append_val (ecriture->more, fresh);
   return 1;
 }
 
@@ -706,7 +712,8 @@ typedef struct {
   GArray         *compiled;     /* the plan's supplier and label rules take an entry on any charge account */
   GHashTable     *word_cache;
   GHashTable     *known;        /* key -> number of spend records of the plan holding it */
-  GHashTable     *seen;         /* key -> times the file gave it so far */
+  GHashTable     *seen;         /* key (of the chunk) -> times the file gave it so far */
+  GString        *key;          /* the key of the row at hand */
   gboolean        has_accounts;
   gboolean        word_rules;   /* the plan has supplier or label rules */
 } Reader;
@@ -763,62 +770,61 @@ leave (Reader *reader, PlSpendLeft why, const char *account)
   if (why == PL_SPEND_LEFT_ACCOUNT)
     {
       const char *key = account && *account ? account : "";
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (reader->self->left_accounts, key));
+      gpointer stored, count;
 
-      /* The table keeps the key it has and frees the copy. */
-      g_hash_table_insert (reader->self->left_accounts, g_strdup (key), GUINT_TO_POINTER (count + 1));
+      /* Counted again under the key it has: a ledger leaves thousands of lines on one account. */
+      if (g_hash_table_lookup_extended (reader->self->left_accounts, key, &stored, &count))
+        g_hash_table_steal (reader->self->left_accounts, stored);
+      else
+        stored = g_strdup (key);
+      g_hash_table_insert (reader->self->left_accounts, stored, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
     }
 }
 
-/* Takes @row into the preview or leaves it, saying why; the row's strings are taken. */
+/* Takes @row into the preview, known by @key, or leaves it, saying why. */
 static void
-take (Reader *reader, Row *row, char *key)
+take (Reader *reader, Row *row, GString *key)
 {
   PlSpendPreview *self = reader->self;
-  PlSpendEntry entry = { row->row, row->date, row->amount, row->account, row->supplier, row->label, key, NULL };
+  PlSpendEntry entry = { row->row, row->date, row->amount, (char *) row->account, (char *) row->supplier,
+                         (char *) row->label, NULL, NULL };
+  gpointer stored = NULL, count = NULL;
   guint seen, known;
 
-  row->account = row->supplier = row->label = NULL;
   if (row->amount == 0)
     {
       leave (reader, PL_SPEND_LEFT_ZERO, NULL);
-      entry_clear (&entry);
       return;
     }
   if (pl_plan_month_index (reader->plan, row->date) < 0)
     {
       leave (reader, PL_SPEND_LEFT_PERIOD, NULL);
-      entry_clear (&entry);
       return;
     }
   /* The key's occurrences in the file so far, against those in the plan: an FEC key is unique,
    * a transaction's key is one of a multiset. */
-  seen = GPOINTER_TO_UINT (g_hash_table_lookup (reader->seen, key)) + 1;
-  g_hash_table_insert (reader->seen, g_strdup (key), GUINT_TO_POINTER (seen));
-  known = GPOINTER_TO_UINT (g_hash_table_lookup (reader->known, key));
-  if (seen <= known || (g_str_has_prefix (key, "fec:") && seen > 1))
+  if (g_hash_table_lookup_extended (reader->seen, key->str, &stored, &count))
+    entry.key = stored;
+  else
+    entry.key = g_string_chunk_insert_len (self->strings, key->str, (gssize) key->len);
+  seen = GPOINTER_TO_UINT (count) + 1;
+  g_hash_table_insert (reader->seen, entry.key, GUINT_TO_POINTER (seen));
+  known = GPOINTER_TO_UINT (g_hash_table_lookup (reader->known, entry.key));
+  if (seen <= known || (g_str_has_prefix (entry.key, "fec:") && seen > 1))
     {
       leave (reader, PL_SPEND_LEFT_KNOWN, NULL);
-      entry_clear (&entry);
       return;
     }
   g_array_append_val (self->entries, entry);
 }
 
-static void
-row_clear (Row *row)
+/* A cell as text to keep: trimmed (in place), NULL when empty, else the preview's copy. */
+static const char *
+keep (PlSpendPreview *self, char *cell)
 {
-  g_free (row->account);
-  g_free (row->supplier);
-  g_free (row->label);
-}
-
-/* A cell as text to keep: trimmed, NULL when empty. */
-static char *
-keep (const char *cell)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (cell ? cell : ""));
-  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+  if (cell == NULL || *g_strstrip (cell) == '\0')
+    return NULL;
+  return g_string_chunk_insert_const (self->strings, cell);
 }
 
 /* ---- the FEC ---- */
@@ -881,7 +887,7 @@ static gboolean
 read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **error)
 {
   PlSpendPreview *self = reader->self;
-  g_autoptr(GHashTable) ecritures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) ecriture_free);
+  g_autoptr(GHashTable) ecritures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) ecriture_free);
   g_autoptr(GString) pair = g_string_new (NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
@@ -892,7 +898,6 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
   guint line_number = 0, n_header = 0;
   gboolean sense = FALSE;
 
-  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
   for (guint c = 0; c < FEC_N; c++)
     columns[c] = -1;
   while (p < end)
@@ -1027,14 +1032,14 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
         if ((ecriture = g_hash_table_lookup (ecritures, pair->str)) == NULL)
           {
             ecriture = g_new0 (Ecriture, 1);
-            ecriture->journal = g_strdup (fields[columns[FEC_JOURNAL]]);
-            ecriture->number = g_strdup (fields[columns[FEC_NUMBER]]);
-            g_hash_table_insert (ecritures, g_strdup (pair->str), ecriture);
+            ecriture->journal = g_string_chunk_insert_const (self->strings, fields[columns[FEC_JOURNAL]]);
+            ecriture->number = g_string_chunk_insert (self->strings, fields[columns[FEC_NUMBER]]);
+            g_hash_table_insert (ecritures, g_string_chunk_insert (self->strings, pair->str), ecriture);
           }
         ecriture->balance += debit - credit;
         /* The supplier is named on the écriture's supplier line (401), not on its charge line. */
         if (supplier != NULL && ecriture->supplier == NULL && *g_strstrip ((char *) supplier) != '\0')
-          ecriture->supplier = g_strdup (supplier);
+          ecriture->supplier = g_string_chunk_insert_const (self->strings, supplier);
         if (!taken)
           {
             leave (reader, PL_SPEND_LEFT_ACCOUNT, account);
@@ -1055,9 +1060,9 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
             continue;
           }
         row.amount = debit - credit;
-        row.account = g_strdup (account);
-        row.supplier = keep (supplier);
-        row.label = keep (label);
+        row.account = keep (self, (char *) account);
+        row.supplier = keep (self, (char *) supplier);
+        row.label = keep (self, (char *) label);
         row.ecriture = ecriture;
         g_array_append_val (rows, row);
       }
@@ -1079,7 +1084,7 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
       guint position = next_position (ecriture, row->account);
 
       if (row->supplier == NULL)
-        row->supplier = g_strdup (ecriture->supplier);
+        row->supplier = ecriture->supplier;
       if (!account_taken (reader, row->account, row->supplier, row->label))
         {
           leave (reader, PL_SPEND_LEFT_ACCOUNT, row->account);
@@ -1094,7 +1099,8 @@ read_fec (Reader *reader, char *text, gsize size, GStrvBuilder *notes, GError **
                                     "short or changed by hand."), ecriture->journal, ecriture->number, gap);
           continue;
         }
-      take (reader, row, pl_spend_fec_key (ecriture->journal, ecriture->number, row->account, position));
+      make_fec_key (reader->key, ecriture->journal, ecriture->number, row->account, position);
+      take (reader, row, reader->key);
     }
   return TRUE;
 }
@@ -1187,7 +1193,6 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
   guint n_columns, n_negative = 0, n_positive = 0, n_dates = 0, n_bad_dates = 0;
   PlSpendSign sign = options->sign;
 
-  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
   if (records == NULL)
     return FALSE;
   decimal = options->decimal;
@@ -1304,9 +1309,9 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
           reject (self, record->line, _("the amount is larger than a plan holds."));
           continue;
         }
-      row.account = account_col >= 0 ? keep (record->fields[account_col]) : NULL;
-      row.supplier = supplier_col >= 0 ? keep (record->fields[supplier_col]) : NULL;
-      row.label = label_col >= 0 ? keep (record->fields[label_col]) : NULL;
+      row.account = account_col >= 0 ? keep (self, record->fields[account_col]) : NULL;
+      row.supplier = supplier_col >= 0 ? keep (self, record->fields[supplier_col]) : NULL;
+      row.label = label_col >= 0 ? keep (self, record->fields[label_col]) : NULL;
       g_array_append_val (rows, row);
     }
   if (n_dates == 0 && n_bad_dates > 0)
@@ -1334,7 +1339,8 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
           leave (reader, PL_SPEND_LEFT_ACCOUNT, row->account);
           continue;
         }
-      take (reader, row, pl_spend_txn_key (row->date, row->amount, reader->exponent, row->supplier, row->label));
+      make_txn_key (reader->key, row->date, row->amount, reader->exponent, row->supplier, row->label);
+      take (reader, row, reader->key);
     }
   return TRUE;
 }
@@ -1357,7 +1363,8 @@ pl_spend_preview (PlPlan *plan, const char *text, gssize length, const PlSpendOp
   g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
   g_autoptr(GPtrArray) prefixes = g_ptr_array_new ();
   g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) scratch = g_string_new (NULL);
   g_autoptr(GHashTable) word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) compiled = NULL;
   GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
@@ -1369,7 +1376,7 @@ pl_spend_preview (PlPlan *plan, const char *text, gssize length, const PlSpendOp
   gboolean ok;
 
   self->entries = g_array_new (FALSE, FALSE, sizeof (PlSpendEntry));
-  g_array_set_clear_func (self->entries, (GDestroyNotify) entry_clear);
+  self->strings = g_string_chunk_new (64 * 1024);
   self->cells = g_array_new (FALSE, FALSE, sizeof (PlSpendCell));
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
   self->plan_rules = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1428,6 +1435,7 @@ pl_spend_preview (PlPlan *plan, const char *text, gssize length, const PlSpendOp
   reader.word_cache = word_cache;
   reader.known = known;
   reader.seen = seen;
+  reader.key = scratch;
   reader.has_accounts = TRUE;
   self->format = options->format;
   if (self->format == PL_SPEND_FORMAT_AUTO)

@@ -87,6 +87,7 @@ typedef enum {
   PL_SPEND_N_LEFT,
 } PlSpendLeft;
 
+/* An entry to import; its strings belong to the preview. */
 typedef struct {
   guint    row;       /* its line in the file */
   guint32  date;
@@ -125,6 +126,7 @@ typedef struct {
   GStrv         notes;          /* how the file was read, in words */
   /*< private >*/
   GPtrArray    *plan_rules;     /* the plan's rules, in order */
+  GStringChunk *strings;        /* the entries' strings */
 } PlSpendPreview;
 
 /* Reads @text (@length bytes; UTF-8, ISO 8859-15 or Windows-1252, found from the bytes) for
