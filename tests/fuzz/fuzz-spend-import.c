@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   text = g_malloc (length + 1);
   memcpy (text, data + 1, length);
   text[length] = '\0';
-  input_has_null = g_strstr_len (text, (gssize) length, "(null)") != NULL;
+  input_has_null = memmem (text, length, "(null)", 6) != NULL;
 
   options.format = (PlSpendFormat) (choice % 3);
   options.decimal = decimals[(choice >> 2) & 3];
