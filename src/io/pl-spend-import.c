@@ -1508,7 +1508,11 @@ pl_spend_entry_describe (PlPlan *plan, const PlSpendEntry *entry)
   if (entry->supplier != NULL)
     g_string_append_printf (text, " %s", entry->supplier);
   if (entry->label != NULL)
-    g_string_append_printf (text, entry->supplier ? ", “%s”" : " “%s”", entry->label);
+    {
+      /* Translators: an imported entry's label, quoted, in a list of entries */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), entry->label);
+      g_string_append_printf (text, entry->supplier ? ", %s" : " %s", quoted);
+    }
   g_string_append_printf (text, ", %s", money);
   if (entry->account != NULL)
     g_string_append_printf (text, " (%s)", entry->account);
