@@ -1139,6 +1139,31 @@ column_for (GStrv header, const char *wanted, const char * const *names, const c
   return column;
 }
 
+/* A date a spreadsheet saved as its serial number: days from 30 December 1899 ("46082", or
+ * "46082.5" with a time), five digits (1927 to 2173); 0 otherwise. */
+static guint32
+serial_date (const char *text)
+{
+  const char *p = text;
+  guint serial = 0, digits = 0;
+  GDate epoch;
+
+  while (*p == ' ')
+    p++;
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    serial = serial * 10 + (guint) (*p - '0');
+  if (*p == '.' || *p == ',')
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  while (*p == ' ')
+    p++;
+  if (*p != '\0' || digits != 5)
+    return 0;
+  g_date_clear (&epoch, 1);
+  g_date_set_dmy (&epoch, 30, G_DATE_DECEMBER, 1899);
+  return g_date_get_julian (&epoch) + serial;
+}
+
 /* The decimal separator of a file's amounts: the one their cents follow ("1 250,00", "49.90"),
  * else ',' in a file separated by ';' (written where ',' is the decimal separator), else '.'. */
 static char
@@ -1190,7 +1215,7 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
   PlImportDateFormat date_format = options->date_format;
   char decimal, thousands = options->thousands;
   int date_col, amount_col, debit_col, credit_col, supplier_col, account_col, label_col;
-  guint n_columns, n_negative = 0, n_positive = 0, n_dates = 0, n_bad_dates = 0;
+  guint n_columns, n_negative = 0, n_positive = 0, n_dates = 0, n_bad_dates = 0, n_serials = 0;
   PlSpendSign sign = options->sign;
 
   if (records == NULL)
@@ -1272,6 +1297,8 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
           continue;
         }
       row.date = pl_import_parse_date (record->fields[date_col], date_format);
+      if (row.date == 0 && (row.date = serial_date (record->fields[date_col])) != 0)
+        n_serials++;
       if (row.date == 0)
         {
           reject (self, record->line, _("“%s” is not a date in this file’s format."), record->fields[date_col]);
@@ -1320,6 +1347,9 @@ read_csv (Reader *reader, const char *text, gsize size, const PlSpendOptions *op
                    self->header[date_col], pl_import_date_forms ());
       return FALSE;
     }
+  if (n_serials > 0)
+    g_strv_builder_add (notes, _("Some dates are spreadsheet serial numbers (46082 for 1 March 2026): they were read "
+                                 "as days from 30 December 1899, as spreadsheets count them."));
   /* A bank writes money going out as negative amounts, an accounting export as positive ones. */
   if (amount_col >= 0 && sign == PL_SPEND_SIGN_AUTO)
     {

@@ -386,6 +386,21 @@ test_csv_columns (void)
   g_assert_cmpuint (journal->entries->len, ==, 2);
   g_assert_cmpint (total (journal), ==, 400000);
 
+  /* Dates saved by a spreadsheet as serial numbers, amounts as text with a BOM and CRLF. */
+  {
+    g_autoptr(PlSpendPreview) serials = preview_text (plan, "\xEF\xBB\xBF" "Date;Montant;Fournisseur\r\n46451;1 200,50;Agence Lumen\r\n"
+                                                            "46452.75;\"300,00\";Agence Lumen\r\n", -1, NULL);
+    g_assert_cmpuint (serials->entries->len, ==, 2);
+    g_assert_cmpuint (serials->rejected->len, ==, 0);
+    g_assert_cmpint (total (serials), ==, 150050);
+    /* 46451: 5 March 2027, as LibreOffice and Excel read it. */
+    g_assert_cmpstr (g_array_index (serials->entries, PlSpendEntry, 0).key, ==, "txn:2027-03-05:1200.50:Agence Lumen:");
+    {
+      g_autofree char *notes = g_strjoinv (" ", serials->notes);
+      g_assert_nonnull (strstr (notes, "spreadsheet serial numbers"));
+    }
+  }
+
   /* Columns chosen by number; the signs said. */
   options.date_column = "5";
   options.amount_column = "Amount";
