@@ -19,6 +19,9 @@ struct _PlSpendImportDialog
   /* Template widgets */
   GtkLabel             *file_label;
   GtkLabel             *summary;
+  GtkLabel             *notes;
+  GtkWidget            *csv_options;
+  GtkDropDown          *sign;
   GtkWidget            *rules_box;
   GtkListBox           *rules;
   GtkColumnView        *cells;
@@ -293,30 +296,41 @@ recompute_views (PlSpendImportDialog *self)
         g_string_append_printf (text, " %s", ngettext ("The rejected row is left out: fix the file, or import without it.",
                                                        "The rejected rows are left out: fix the file, or import without them.",
                                                        self->result->rejected->len));
-      for (guint i = 0; self->result->notes[i] != NULL; i++)
-        g_string_append_printf (text, " %s", self->result->notes[i]);
       gtk_label_set_label (self->summary, text->str);
+      {
+        /* How the file was read, under the figures, in plain text. */
+        g_autofree char *notes = g_strjoinv (" ", self->result->notes);
+        gtk_label_set_label (self->notes, notes);
+        gtk_widget_set_visible (GTK_WIDGET (self->notes), *notes != '\0');
+      }
       gtk_widget_remove_css_class (GTK_WIDGET (self->summary), "problem-text");
       gtk_button_set_label (self->import_button, label);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "spend.apply", n > 0);
     }
   else
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "spend.apply", FALSE);
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "spend.apply", FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->notes), FALSE);
+    }
 }
 
 static void
 recompute (PlSpendImportDialog *self)
 {
+  static const PlSpendSign signs[] = { PL_SPEND_SIGN_AUTO, PL_SPEND_SIGN_POSITIVE, PL_SPEND_SIGN_NEGATIVE };
   PlSpendOptions options = { 0 };
   g_autoptr(GError) error = NULL;
 
-  if (self->text == NULL || self->done)
+  if (self->text == NULL || self->done || self->filling)
     return;
+  options.sign = signs[MIN (gtk_drop_down_get_selected (self->sign), G_N_ELEMENTS (signs) - 1)];
   g_clear_pointer (&self->result, pl_spend_preview_free);
   self->result = pl_spend_preview (self->plan, self->text, (gssize) self->length, &options, &error);
   self->filling = TRUE;
   show_rules (self);
   self->filling = FALSE;
+  /* The sign of a CSV's amounts is the one choice a file can leave open; an FEC says it. */
+  gtk_widget_set_visible (self->csv_options, self->result != NULL && self->result->format == PL_SPEND_FORMAT_CSV);
   recompute_views (self);
   if (self->result == NULL)
     {
@@ -531,6 +545,9 @@ pl_spend_import_dialog_class_init (PlSpendImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-spend-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, file_label);
   gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, notes);
+  gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, csv_options);
+  gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, sign);
   gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, rules_box);
   gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, rules);
   gtk_widget_class_bind_template_child (widget_class, PlSpendImportDialog, cells);
@@ -549,9 +566,20 @@ pl_spend_import_dialog_class_init (PlSpendImportDialogClass *klass)
 }
 
 static void
+on_sign_changed_cb (PlSpendImportDialog *self)
+{
+  recompute (self);
+}
+
+static void
 pl_spend_import_dialog_init (PlSpendImportDialog *self)
 {
+  const char *signs[] = { _("As most of the file writes them"), _("Spending is positive (an accounting export)"),
+                          _("Spending is negative (a bank statement)"), NULL };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->sign, G_LIST_MODEL (gtk_string_list_new (signs)));
+  g_signal_connect_swapped (self->sign, "notify::selected", G_CALLBACK (on_sign_changed_cb), self);
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->cells, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   add_cell_column (self, 0, _("Budget Line"), TRUE);

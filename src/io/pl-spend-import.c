@@ -374,9 +374,14 @@ rule_new (PlSpendMatch match, const char *pattern, PlItem *line)
   return rule;
 }
 
+/* Suppliers proposed without a line, at most: a bank statement of a thousand shops is mapped
+ * with a few rules the user writes, not a thousand drop-downs. */
+#define MAX_SUPPLIER_RULES 60
+
 /* Rules for the entries no rule of the plan maps: a supplier rule where the supplier names a
  * line ("LinkedIn Ireland" and "LinkedIn Ads – finance audiences"), else an account rule per
- * account, to the line its kind of spend suggests or to none (the user chooses). */
+ * account, to the line its kind of spend suggests or to none (the user chooses); a transaction
+ * without an account, a supplier rule to no line. */
 static void
 propose_rules (PlSpendPreview *self, PlPlan *plan)
 {
@@ -408,6 +413,17 @@ propose_rules (PlSpendPreview *self, PlPlan *plan)
         continue;
       g_hash_table_add (accounts, entry->account);
       g_ptr_array_add (self->rules, rule_new (PL_SPEND_MATCH_ACCOUNT, entry->account, guess_line (plan, entry->account)));
+    }
+  /* A bank's transactions have no account: a rule per supplier, for the user to give a line. */
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      PlSpendEntry *entry = &g_array_index (self->entries, PlSpendEntry, i);
+
+      if (entry->account != NULL || entry->supplier == NULL || g_hash_table_contains (accounts, entry->supplier) ||
+          g_hash_table_size (accounts) >= MAX_SUPPLIER_RULES)
+        continue;
+      g_hash_table_add (accounts, entry->supplier);
+      g_ptr_array_add (self->rules, rule_new (PL_SPEND_MATCH_SUPPLIER, entry->supplier, NULL));
     }
   pl_spend_preview_remap (self, plan);
 }

@@ -121,6 +121,35 @@ test_spend_dialog (void)
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_SPEND_RULES), ==, 0);
   g_assert_false (pl_plan_get_modified (plan));
 
+  /* A bank's CSV: the sign of its amounts is asked, and choosing it reads them again. */
+  {
+    g_autofree char *bank = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "books", "bank-2027-03.csv", NULL);
+    g_autoptr(GFile) bank_file = g_file_new_for_path (bank);
+    GtkWidget *sign;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.import-spend", NULL);
+    pl_test_spin ();
+    dialog = find_dialog ();
+    g_assert_true (pl_spend_import_dialog_set_file (dialog, bank_file, NULL));
+    pl_test_spin ();
+    sign = pl_test_find_by_id (GTK_WIDGET (dialog), "sign");
+    g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "csv_options")));
+    g_assert_cmpuint (pl_spend_import_dialog_get_n_entries (dialog), ==, 6);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "notes"))),
+                              "Most amounts are negative"));
+    /* No account to go by: a rule per supplier, for the user to give a line. */
+    g_assert_cmpuint (pl_spend_import_dialog_get_n_rules (dialog), ==, 4);
+    gtk_notebook_set_current_page (GTK_NOTEBOOK (pl_test_find_by_id (GTK_WIDGET (dialog), "pages")), 1);
+    pl_test_wait_drawn (GTK_WIDGET (dialog));
+    pl_test_screenshot (GTK_WIDGET (dialog), "spend-dialog-bank");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (sign), 1);
+    pl_test_spin ();
+    g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "notes"))),
+                           "Most amounts are negative"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+    pl_test_spin ();
+  }
+
   /* The window closes an open dialog with it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-spend", NULL);
   pl_test_spin ();
