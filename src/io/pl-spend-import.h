@@ -9,21 +9,38 @@
 G_BEGIN_DECLS
 
 /* Importing actual spend from the books: the French FEC (fichier des écritures comptables,
- * article A47 A-1 of the Livre des procédures fiscales) or a CSV of transactions (a bank's or
- * an accounting tool's export). A preview says what would be added, per budget line and month,
- * before anything changes; the change is one undoable edit.
+ * article A47 A-1 of the Livre des procédures fiscales: 18 columns named on a header line, tab
+ * or pipe separated, dates AAAAMMJJ, decimal commas, Debit and Credit or Montant and Sens) or a
+ * CSV of transactions (a bank's or an accounting tool's export). A preview says what would be
+ * added, per budget line and month, before anything changes; the change is one undoable edit.
  *
  * What is taken: entries on the marketing charge accounts (PL_SPEND_DEFAULT_ACCOUNTS: 623x
- * publicité, 6257 réceptions) and on any account a spend rule of the plan names (an agency's
- * 622x honoraires); the others are left out and counted. A CSV without an account column is
- * taken whole. A debit on a charge account is spend, a credit reduces it (a refund, a reversal:
- * a negative amount). Entries outside the plan's period are left out, and counted.
+ * publicité, 6257 réceptions), on any account an account rule names (an agency's 622x
+ * honoraires), and on any charge account (6x) whose entry's supplier or label a supplier or
+ * label rule names; the others are left out and counted by account. A CSV without an account
+ * column is taken whole. A debit on a charge account is spend, a credit reduces it (a refund, a
+ * reversal: a negative amount). Entries outside the plan's period, or with no amount, are left
+ * out and counted. An FEC entry's supplier is the CompAuxLib of its écriture (named on the
+ * supplier's 401 line, not on the charge's); an écriture whose debits and credits differ (a file
+ * cut short or changed by hand) has its lines rejected, never imported wrong.
  *
- * Where it goes: the plan's spend rules (PlSpendRule) map an entry to a line (and a campaign):
- * a supplier or label rule whose every word is among the entry's supplier's or label's words
- * (without regard to case or accents) first, in the plan's order; else the account rule with
- * the longest prefix of the entry's account. Entries no rule maps are proposed rules
- * (pl_spend_preview_remap() after the user edits them), else unbudgeted spend (no line).
+ * Where it goes: spend rules (PlSpendRule) map an entry to a line (and a campaign): those given
+ * in the options, then the plan's, then the proposed ones; a supplier or label rule whose every
+ * word is among the entry's supplier's or label's words (without regard to case or accents)
+ * first, in that order; else the account rule with the longest prefix of the entry's account.
+ * Rules are proposed for the entries no rule maps: a supplier rule where a word of the supplier
+ * names one line ("LinkedIn Ireland" and "LinkedIn Ads"), an account rule per account to the
+ * line its kind of spend suggests (6233 foires et expositions: a line or category of events,
+ * stands, trade shows) or to none when no line or several do, a supplier rule to no line for a
+ * transaction without an account. The user may change their line (pl_spend_preview_remap());
+ * those that name a line are saved with the import. An entry still mapped to no line is
+ * unbudgeted spend (imported with no line).
+ *
+ * A CSV's columns are found from their headers in English or French (or chosen), its decimal
+ * separator from its amounts, its dates as the KPI import reads them (pl_import_parse_date())
+ * or as spreadsheet serial numbers, the sign of a single amount column from most of its values
+ * (a bank writes spend negative) unless chosen. Text that is not UTF-8 is read as ISO 8859-15,
+ * or as Windows-1252 when it has bytes only that one gives letters to.
  *
  * The import key, PL_SPEND_SOURCE, what an entry is known by so that it is never counted
  * twice (each part with '%' and ':' written %25 and %3A):
@@ -36,7 +53,8 @@ G_BEGIN_DECLS
  *                                 as a multiset: a file with the key k times adds k minus the
  *                                 spend records holding it already, so that two genuine
  *                                 identical charges stay two and a re-import adds none.
- * An FEC key is unique: an entry whose key the plan holds is already imported. */
+ * An FEC key is unique: an entry whose key the plan holds is already imported. The key holds
+ * no fiscal year, as the issue's rule has it: a plan is one period, and an FEC one exercise. */
 
 /* The charge accounts taken by default, as prefixes. */
 #define PL_SPEND_DEFAULT_ACCOUNTS "623", "6257"
