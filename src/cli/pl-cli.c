@@ -11,6 +11,8 @@
 
 #include "pl-cli-assessment.h"
 #include "pl-cli-export.h"
+#include "pl-cli-command.h"
+#include "pl-cli-import-spend.h"
 #include "pl-cli-planning.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
@@ -29,12 +31,6 @@
 #include "pl-questionnaire-file.h"
 #include "pl-report-settings.h"
 
-/* Exit codes: 0 done, 1 the file has problems (or could not be written), 2 the command
- * line is wrong. import, run by scripts that must know whether the plan changed, says 1
- * whenever nothing was saved (rows rejected, a file that cannot be read) and 3 when the plan
- * was saved with rows left out (--keep-going). */
-enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
-
 typedef int (*CommandFunc) (int argc, char **argv);
 
 typedef struct {
@@ -43,35 +39,6 @@ typedef struct {
   const char  *summary;
   CommandFunc  run;
 } Command;
-
-static int
-usage_error (const char *command, const char *message)
-{
-  g_printerr ("pilote-cli %s: %s\n", command, message);
-  g_printerr (_("Run “pilote-cli %s --help” for help.\n"), command);
-  return EXIT_USAGE;
-}
-
-/* Parses the options of a command; returns FALSE (with a message printed) on a usage error. */
-static gboolean
-parse (const char *command, const char *arguments, const char *summary, GOptionEntry *entries,
-       int *argc, char ***argv, int *status)
-{
-  g_autofree char *parameter = g_strdup_printf ("%s %s", command, arguments);
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = usage_error (command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static void
 print_problem (const char *file, const PlProblem *problem)
@@ -90,14 +57,14 @@ command_validate (int argc, char **argv)
 {
   int status = EXIT_OK;
 
-  if (!parse ("validate", _("FILE…"), _("Checks plan files: the XML, the schema and every rule of the plan.\n"
-                                       "Exits with 0 when all are valid, 1 when a file has problems, "
-                                       "each listed as FILE:LINE:COLUMN: message. Warnings (likely mistakes, "
-                                       "such as more leads than visitors in a month) are listed too but leave the status 0."),
-              NULL, &argc, &argv, &status))
+  if (!pl_cli_parse ("validate", _("FILE…"), _("Checks plan files: the XML, the schema and every rule of the plan.\n"
+                                              "Exits with 0 when all are valid, 1 when a file has problems, "
+                                              "each listed as FILE:LINE:COLUMN: message. Warnings (likely mistakes, "
+                                              "such as more leads than visitors in a month) are listed too but leave the status 0."),
+                     NULL, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error ("validate", _("Name at least one plan file."));
+    return pl_cli_usage_error ("validate", _("Name at least one plan file."));
 
   for (int i = 1; i < argc; i++)
     {
@@ -183,15 +150,15 @@ command_summary (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse ("summary", _("FILE"), _("Prints a plan’s summary: period, budget by category, campaigns, "
-                                     "and the KPI chain’s figures to date (CPL, CAC, LTV:CAC), each with "
-                                     "the months it covers."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("summary", _("FILE"), _("Prints a plan’s summary: period, budget by category, campaigns, "
+                                            "and the KPI chain’s figures to date (CPL, CAC, LTV:CAC), each with "
+                                            "the months it covers."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("summary", _("Name one plan file."));
+    return pl_cli_usage_error ("summary", _("Name one plan file."));
   if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
-    return usage_error ("summary", _("Give the day as YYYY-MM-DD."));
+    return pl_cli_usage_error ("summary", _("Give the day as YYYY-MM-DD."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -260,17 +227,17 @@ command_forecast (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse ("forecast", _("PLAN"), _("Projects the plan forward, month by month: the planned spend, the leads, "
-                                      "MQL, SQL, new customers and new revenue it brings, with CAC, LTV:CAC and "
-                                      "ROI. Each stage follows the one before it by the conversion rates, later "
-                                      "by the delays between stages. The drivers come from the last 3 months "
-                                      "measured, or from a scenario; each is printed with its source."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("forecast", _("PLAN"), _("Projects the plan forward, month by month: the planned spend, the leads, "
+                                             "MQL, SQL, new customers and new revenue it brings, with CAC, LTV:CAC and "
+                                             "ROI. Each stage follows the one before it by the conversion rates, later "
+                                             "by the delays between stages. The drivers come from the last 3 months "
+                                             "measured, or from a scenario; each is printed with its source."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("forecast", _("Name one plan file."));
+    return pl_cli_usage_error ("forecast", _("Name one plan file."));
   if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
-    return usage_error ("forecast", _("Give the day as YYYY-MM-DD."));
+    return pl_cli_usage_error ("forecast", _("Give the day as YYYY-MM-DD."));
   if (!load_planning ("forecast", argv[1], scenario_name, &plan, &scenario))
     return EXIT_PROBLEMS;
   resolve_as_of (plan, as_of_text, today_text, &as_of);
@@ -312,15 +279,15 @@ command_backsolve (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse ("backsolve", _("PLAN --target revenue=AMOUNT|customers=NUMBER"),
-              _("Works back from a goal for the period: the new customers it needs each month, the SQL, "
-                "MQL and leads they need in earlier months by the delays, and the spend those leads need "
-                "at the cost per lead with a safety margin; then the gap with the budget, in money and in "
-                "leads, and the one lever that alone would close it."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("backsolve", _("PLAN --target revenue=AMOUNT|customers=NUMBER"),
+                     _("Works back from a goal for the period: the new customers it needs each month, the SQL, "
+                       "MQL and leads they need in earlier months by the delays, and the spend those leads need "
+                       "at the cost per lead with a safety margin; then the gap with the budget, in money and in "
+                       "leads, and the one lever that alone would close it."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("backsolve", _("Name one plan file."));
+    return pl_cli_usage_error ("backsolve", _("Name one plan file."));
   if (target == NULL)
     {
       g_printerr ("pilote-cli backsolve: %s\n", _("Give the goal with --target revenue=AMOUNT or --target customers=NUMBER."));
@@ -339,7 +306,7 @@ command_backsolve (int argc, char **argv)
       return EXIT_USAGE;
     }
   if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
-    return usage_error ("backsolve", _("Give the day as YYYY-MM-DD."));
+    return pl_cli_usage_error ("backsolve", _("Give the day as YYYY-MM-DD."));
   if (!load_planning ("backsolve", argv[1], scenario_name, &plan, &scenario))
     return EXIT_PROBLEMS;
   resolve_as_of (plan, as_of_text, today_text, &as_of);
@@ -368,11 +335,11 @@ command_new (int argc, char **argv)
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse ("new", _("OUT"), _("Writes a new plan with the default budget categories and a standard KPI chain."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("new", _("OUT"), _("Writes a new plan with the default budget categories and a standard KPI chain."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("new", _("Name the file to write."));
+    return pl_cli_usage_error ("new", _("Name the file to write."));
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!force && g_file_query_exists (file, NULL))
     {
@@ -402,13 +369,13 @@ command_format (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   PlFileStamp stamp;
 
-  if (!parse ("format", _("FILE"), _("Rewrites a plan in the current version of the file format, "
-                                    "in the standard layout (a hand-edited or older file becomes "
-                                    "a clean one). What this version does not know is kept."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("format", _("FILE"), _("Rewrites a plan in the current version of the file format, "
+                                           "in the standard layout (a hand-edited or older file becomes "
+                                           "a clean one). What this version does not know is kept."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("format", _("Name one plan file."));
+    return pl_cli_usage_error ("format", _("Name one plan file."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &stamp, &error);
   if (plan == NULL)
@@ -431,44 +398,6 @@ command_format (int argc, char **argv)
       }
   }
   return EXIT_OK;
-}
-
-static gboolean
-parse_date_format (const char *text, PlImportDateFormat *format)
-{
-  static const struct { const char *name; PlImportDateFormat format; } names[] = {
-    { "auto", PL_IMPORT_DATE_AUTO }, { "iso", PL_IMPORT_DATE_ISO }, { "dmy", PL_IMPORT_DATE_DMY },
-    { "mdy", PL_IMPORT_DATE_MDY }, { "yyyymmdd", PL_IMPORT_DATE_COMPACT }, { "month", PL_IMPORT_DATE_MONTH },
-    { "words", PL_IMPORT_DATE_WORDS },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (text == NULL || g_str_equal (text, names[i].name))
-      {
-        *format = text ? names[i].format : PL_IMPORT_DATE_AUTO;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* A separator given on the command line: one character, or a word for the awkward ones. */
-static gboolean
-parse_separator (const char *text, char *separator)
-{
-  if (text == NULL)
-    return TRUE;
-  if (g_str_equal (text, "tab"))
-    *separator = '\t';
-  else if (g_str_equal (text, "space") || g_str_equal (text, "nbsp") || g_str_equal (text, "\u00a0"))
-    /* Every kind of space is skipped in numbers anyway. */
-    *separator = ' ';
-  else if (g_str_equal (text, "none"))
-    *separator = 0;
-  else if (strlen (text) == 1 && strchr (",;.'|", text[0]) != NULL)
-    *separator = text[0];
-  else
-    return FALSE;
-  return TRUE;
 }
 
 static int
@@ -514,28 +443,28 @@ command_import (int argc, char **argv)
   gsize length;
   guint applied;
 
-  if (!parse ("import", _("PLAN DATA.csv"),
-              _("Reads KPI measurements from a CSV export (web analytics, CRM) into a plan: a row per "
-                "KPI and date (--kpi-column and --value-column) or a column per KPI (--kpi-columns). "
-                "Each date goes into the period of its KPI (the week from Monday, the month, the quarter) "
-                "and replaces the value the plan holds for that period; rows finer than the KPI are "
-                "combined as the KPI adds up. Every rejected row is listed with its line and why; then "
-                "nothing is saved unless --keep-going is given.\n"
-                "Exits with 0 when everything was imported, 1 when nothing was saved (rows rejected, a file "
-                "that cannot be read or written), 2 on a wrong command line, 3 when the plan was saved with "
-                "rows left out (--keep-going). --dry-run exits as the import would."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("import", _("PLAN DATA.csv"),
+                     _("Reads KPI measurements from a CSV export (web analytics, CRM) into a plan: a row per "
+                       "KPI and date (--kpi-column and --value-column) or a column per KPI (--kpi-columns). "
+                       "Each date goes into the period of its KPI (the week from Monday, the month, the quarter) "
+                       "and replaces the value the plan holds for that period; rows finer than the KPI are "
+                       "combined as the KPI adds up. Every rejected row is listed with its line and why; then "
+                       "nothing is saved unless --keep-going is given.\n"
+                       "Exits with 0 when everything was imported, 1 when nothing was saved (rows rejected, a file "
+                       "that cannot be read or written), 2 on a wrong command line, 3 when the plan was saved with "
+                       "rows left out (--keep-going). --dry-run exits as the import would."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error ("import", _("Name the plan file and the CSV file."));
-  if (!parse_date_format (date_format, &options.date_format))
-    return usage_error ("import", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto."));
-  if (!parse_separator (thousands, &options.thousands) || !parse_separator (delimiter, &options.delimiter))
-    return usage_error ("import", _("A separator is one of , ; . ' space tab and none."));
+    return pl_cli_usage_error ("import", _("Name the plan file and the CSV file."));
+  if (!pl_cli_parse_date_format (date_format, &options.date_format))
+    return pl_cli_usage_error ("import", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto."));
+  if (!pl_cli_parse_separator (thousands, &options.thousands) || !pl_cli_parse_separator (delimiter, &options.delimiter))
+    return pl_cli_usage_error ("import", _("A separator is one of , ; . ' space tab and none."));
   if (decimal_comma && decimal_point)
-    return usage_error ("import", _("Give either --decimal-comma or --decimal-point."));
+    return pl_cli_usage_error ("import", _("Give either --decimal-comma or --decimal-point."));
   if (percent && fraction)
-    return usage_error ("import", _("Give either --percent or --fraction."));
+    return pl_cli_usage_error ("import", _("Give either --percent or --fraction."));
   options.date_column = date_column;
   options.kpi_column = kpi_column;
   options.value_column = value_column;
@@ -549,9 +478,9 @@ command_import (int argc, char **argv)
     }
   column_list = g_strv_builder_end (columns);
   if (kpi_columns != NULL && column_list[0] == NULL)
-    return usage_error ("import", _("--kpi-columns needs at least one column."));
+    return pl_cli_usage_error ("import", _("--kpi-columns needs at least one column."));
   if (kpi_columns != NULL && (kpi_column != NULL || value_column != NULL))
-    return usage_error ("import", _("Give either --kpi-columns or --kpi-column and --value-column."));
+    return pl_cli_usage_error ("import", _("Give either --kpi-columns or --kpi-column and --value-column."));
   options.kpi_columns = kpi_columns ? (const char * const *) column_list : NULL;
   options.decimal = decimal_comma ? ',' : decimal_point ? '.' : 0;
   options.percent = percent ? PL_IMPORT_PERCENT_NUMBERS : fraction ? PL_IMPORT_PERCENT_FRACTIONS : PL_IMPORT_PERCENT_AUTO;
@@ -652,13 +581,13 @@ command_assessment (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!parse ("assessment", _("FILE"), _("Prints a round of the marketing maturity self-assessment: its date and "
-                                        "respondents, each dimension’s score beside the previous round’s, the "
-                                        "overall score and the persona."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("assessment", _("FILE"), _("Prints a round of the marketing maturity self-assessment: its date and "
+                                               "respondents, each dimension’s score beside the previous round’s, the "
+                                               "overall score and the persona."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("assessment", _("Name one plan file."));
+    return pl_cli_usage_error ("assessment", _("Name one plan file."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -690,14 +619,14 @@ command_ical (int argc, char **argv)
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse ("ical", _("FILE"), _("Writes the plan’s calendar as iCalendar (RFC 5545) for a calendar program to "
-                                  "subscribe to: campaigns and activities as all-day events, milestones, and "
-                                  "reviews repeating by their cadence. Events keep their identity from one run "
-                                  "to the next, so a subscription updates them."),
-              entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("ical", _("FILE"), _("Writes the plan’s calendar as iCalendar (RFC 5545) for a calendar program to "
+                                         "subscribe to: campaigns and activities as all-day events, milestones, and "
+                                         "reviews repeating by their cadence. Events keep their identity from one run "
+                                         "to the next, so a subscription updates them."),
+                     entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("ical", _("Name one plan file."));
+    return pl_cli_usage_error ("ical", _("Name one plan file."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -769,19 +698,19 @@ command_chart (int argc, char **argv)
     g_string_append_printf (names, "\n  %-11s %s", kinds[i].name, _(kinds[i].title));
   summary = g_strdup_printf (_("Draws one of the plan’s charts into a file, with no display needed: PNG for "
                                "slides and mail, SVG or PDF to print at any size. CHART is one of:%s"), names->str);
-  if (!parse ("chart", _("FILE CHART -o OUT"), summary, entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("chart", _("FILE CHART -o OUT"), summary, entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error ("chart", _("Name one plan file and one chart."));
+    return pl_cli_usage_error ("chart", _("Name one plan file and one chart."));
   if (output == NULL)
-    return usage_error ("chart", _("Say where to write the chart with -o OUT.png, .svg or .pdf."));
+    return pl_cli_usage_error ("chart", _("Say where to write the chart with -o OUT.png, .svg or .pdf."));
   if (pl_chart_catalog_lookup (argv[2]) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no chart called “%s”."), argv[2]);
-      return usage_error ("chart", message);
+      return pl_cli_usage_error ("chart", message);
     }
   if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
-    return usage_error ("chart", _("Give the day as YYYY-MM-DD."));
+    return pl_cli_usage_error ("chart", _("Give the day as YYYY-MM-DD."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -854,17 +783,17 @@ command_report (int argc, char **argv)
                                "With --board-pack it writes the board pack: the summary with the commentary and the "
                                "headline figures, the dashboard, the budget with its forecast, the KPI chain and the "
                                "campaigns that need attention, at most five pages in that order."), names->str);
-  if (!parse ("report", _("PLAN -o OUT.pdf"), summary, entries, &argc, &argv, &status))
+  if (!pl_cli_parse ("report", _("PLAN -o OUT.pdf"), summary, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("report", _("Name one plan file."));
+    return pl_cli_usage_error ("report", _("Name one plan file."));
   if (output == NULL)
-    return usage_error ("report", _("Say where to write the report with -o OUT.pdf."));
+    return pl_cli_usage_error ("report", _("Say where to write the report with -o OUT.pdf."));
   if (!parse_day (as_of_text != NULL ? as_of_text : today_text, &as_of))
-    return usage_error ("report", _("Give the day as YYYY-MM-DD."));
+    return pl_cli_usage_error ("report", _("Give the day as YYYY-MM-DD."));
   if (board_pack && sections != NULL)
-    return usage_error ("report", _("The board pack has its own sections, in a fixed order: leave out --sections, "
-                                    "or --board-pack to choose the sections of the full report."));
+    return pl_cli_usage_error ("report", _("The board pack has its own sections, in a fixed order: leave out --sections, "
+                                           "or --board-pack to choose the sections of the full report."));
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
   if (plan == NULL)
@@ -882,7 +811,7 @@ command_report (int argc, char **argv)
   options.kind = board_pack ? PL_REPORT_KIND_BOARD_PACK : PL_REPORT_KIND_FULL;
   if ((sections != NULL && !pl_report_options_parse_sections (&options, sections, &error)) ||
       (paper != NULL && !pl_report_options_set_paper (&options, paper, &error)))
-    return usage_error ("report", error->message);
+    return pl_cli_usage_error ("report", error->message);
   report = pl_report_new (plan, &options);
   if (!pl_report_write_pdf (report, output, &error))
     {
@@ -902,6 +831,7 @@ static const Command commands[] = {
   { "new", N_("OUT"), N_("Write a new plan with default categories and KPI chain"), command_new },
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
+  { "import-spend", N_("PLAN FILE"), N_("Import actual spend from the books (an FEC or a CSV of transactions)"), pl_cli_import_spend },
   { "assessment", N_("FILE [--round ID]"), N_("Print a round of the maturity self-assessment"), command_assessment },
   { "ical", N_("FILE [-o OUT.ics]"), N_("Write the plan’s calendar as iCalendar"), command_ical },
   { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },

@@ -23,6 +23,13 @@ typedef struct {
 } Membership;
 
 typedef struct {
+  PlCommand    parent;
+  PlCollection collection;
+  guint        position;
+  GPtrArray   *items;
+} Splice;
+
+typedef struct {
   PlCommand     parent;
   PlKpi        *kpi;
   PlSeriesKind  kind;
@@ -89,6 +96,30 @@ membership_destroy (PlCommand *command)
 }
 
 static const PlCommandVTable membership_vtable = { membership_apply, membership_revert, membership_destroy };
+
+static void
+splice_apply (PlCommand *command, PlPlan *plan)
+{
+  Splice *self = (Splice *) command;
+
+  pl_plan_real_splice (plan, self->collection, self->position, self->items, TRUE);
+}
+
+static void
+splice_revert (PlCommand *command, PlPlan *plan)
+{
+  Splice *self = (Splice *) command;
+
+  pl_plan_real_splice (plan, self->collection, self->position, self->items, FALSE);
+}
+
+static void
+splice_destroy (PlCommand *command)
+{
+  g_ptr_array_unref (((Splice *) command)->items);
+}
+
+static const PlCommandVTable splice_vtable = { splice_apply, splice_revert, splice_destroy };
 
 static void
 point_swap (PlCommand *command, PlPlan *plan)
@@ -180,6 +211,17 @@ pl_command_new_membership (PlCollection collection, PlItem *item, guint position
   self->item = g_object_ref (item);
   self->position = position;
   self->insert = insert;
+  return &self->parent;
+}
+
+PlCommand *
+pl_command_new_splice (PlCollection collection, guint position, GPtrArray *items, const char *label)
+{
+  Splice *self = command_alloc (sizeof (Splice), &splice_vtable, label);
+
+  self->collection = collection;
+  self->position = position;
+  self->items = items;
   return &self->parent;
 }
 

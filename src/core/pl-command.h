@@ -25,6 +25,9 @@ PlCommand *pl_command_new_set_field (PlItem *item, guint field, PlSlot slot, con
 /* Inserts (@insert TRUE) or removes @item at @position of @collection. */
 PlCommand *pl_command_new_membership (PlCollection collection, PlItem *item, guint position,
                                       gboolean insert, const char *label);
+/* Inserts @items (taken) at @position of @collection, all at once; reverting removes them. */
+PlCommand *pl_command_new_splice    (PlCollection collection, guint position, GPtrArray *items,
+                                     const char *label);
 /* Sets a point of a KPI's series; a NAN value is "no point". */
 PlCommand *pl_command_new_point     (PlKpi *kpi, PlSeriesKind kind, guint32 julian,
                                      double value, const char *source, const char *label);

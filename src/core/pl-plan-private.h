@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 /* The primitives the undo commands use; they do not record anything. */
 void pl_plan_real_insert (PlPlan *self, PlCollection collection, PlItem *item, guint position);
 void pl_plan_real_remove (PlPlan *self, PlCollection collection, PlItem *item);
+/* Inserts @items at @position of @collection at once (one "items-changed"), or removes the
+ * @items that sit there: a bulk insertion and its undo, without a search per record. */
+void pl_plan_real_splice (PlPlan *self, PlCollection collection, guint position, GPtrArray *items,
+                          gboolean insert);
 /* Records that a record of @collection (PL_COLLECTION_NONE: the metadata) changed. */
 void pl_plan_touch (PlPlan *self, PlCollection collection);
 /* Tells views that something changed. */

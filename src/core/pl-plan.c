@@ -656,6 +656,27 @@ pl_plan_real_remove (PlPlan *self, PlCollection collection, PlItem *item)
 }
 
 void
+pl_plan_real_splice (PlPlan *self, PlCollection collection, guint position, GPtrArray *items, gboolean insert)
+{
+  GListStore *store = self->collections[collection];
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PlItem *item = g_ptr_array_index (items, i);
+
+      if (insert)
+        g_hash_table_insert (self->ids, (gpointer) pl_item_get_id (item), item);
+      else
+        g_hash_table_remove (self->ids, pl_item_get_id (item));
+    }
+  if (insert)
+    g_list_store_splice (store, position, 0, items->pdata, items->len);
+  else
+    g_list_store_splice (store, position, items->len, NULL, 0);
+  pl_plan_touch (self, collection);
+}
+
+void
 pl_plan_touch (PlPlan *self, PlCollection collection)
 {
   self->collection_serials[collection == PL_COLLECTION_NONE ? PL_N_COLLECTIONS : collection]++;
@@ -736,6 +757,42 @@ pl_plan_insert (PlPlan *self, PlItem *item, guint position)
       pl_item_set_id (item, id);
     }
   push (self, pl_command_new_membership (collection, item, position, TRUE, _("Add")));
+}
+
+void
+pl_plan_add_all (PlPlan *self, PlCollection collection, GPtrArray *items)
+{
+  g_autoptr(GHashTable) given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint next = g_hash_table_size (self->ids) + 1;
+
+  g_return_if_fail (collection >= 0 && collection < PL_N_COLLECTIONS);
+  if (items->len == 0)
+    {
+      g_ptr_array_unref (items);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      PlItem *item = g_ptr_array_index (items, i);
+      const char *id = pl_item_get_id (item);
+
+      g_return_if_fail (pl_collection_for_type (G_OBJECT_TYPE (item)) == collection);
+      if (id == NULL || pl_plan_lookup (self, id) != NULL || g_hash_table_contains (given, id))
+        {
+          /* pl_plan_make_id() would give the same ID to every record not yet in the plan. */
+          g_autofree char *fresh = NULL;
+
+          do
+            {
+              g_free (fresh);
+              fresh = g_strdup_printf ("%s-%u", id_prefix (collection), next++);
+            }
+          while (pl_plan_lookup (self, fresh) != NULL || g_hash_table_contains (given, fresh));
+          pl_item_set_id (item, fresh);
+        }
+      g_hash_table_add (given, g_strdup (pl_item_get_id (item)));
+    }
+  push (self, pl_command_new_splice (collection, pl_plan_get_n (self, collection), items, _("Add")));
 }
 
 void

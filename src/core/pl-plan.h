@@ -85,6 +85,10 @@ void           pl_plan_set_point           (PlPlan *self, PlKpi *kpi, PlSeriesKi
 
 /* Adds @item at the end of its collection, giving it an ID when it has none. */
 void           pl_plan_add                 (PlPlan *self, PlItem *item);
+/* Adds @items (records of @collection, taken) at its end as one edit, giving each an ID when it
+ * has none or one the plan holds: what an import of a hundred thousand records uses, as adding
+ * them one by one would make their undo search the collection once per record. */
+void           pl_plan_add_all             (PlPlan *self, PlCollection collection, GPtrArray *items);
 /* Inserts @item at @position of its collection. */
 void           pl_plan_insert              (PlPlan *self, PlItem *item, guint position);
 /* Removes @item; records that cannot exist without it go too, and optional references

@@ -12,6 +12,7 @@
 #include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-import-text.h"
 #include "pl-kpi-period.h"
 #include "pl-kpi-value.h"
 #include "pl-measurement-import.h"
@@ -237,112 +238,33 @@ hundredth_of (const char *digits)
   return g_ascii_strtod (shifted, NULL);
 }
 
-/* Reads a value as the file writes it: its decimal and thousands separators, spaces, a "%"
- * for a percentage KPI (stored as a fraction; *@signed_percent says the sign was there).
- * *@c_number gets the number as C writes it. */
+/* Reads a value as the file writes it (pl_import_parse_number()), with a "%" for a percentage
+ * KPI (stored as a fraction; *@signed_percent says the sign was there). *@c_number gets the
+ * number as C writes it. */
 static ValueParse
 parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, double *value, gboolean *signed_percent,
              char **c_number)
 {
-  g_autoptr(GString) clean = g_string_new (NULL);
-  char decimal = options->decimal ? options->decimal : '.';
-  gboolean percent = FALSE, grouped = FALSE, fraction = FALSE;
-  guint digits = 0;  /* of the integer part, since the last thousands separator */
-  char *end = NULL;
+  g_autofree char *clean = NULL;
+  gboolean percent = FALSE;
   double number;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean space = g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
-      /* A space before a digit groups digits; elsewhere ("12 %") it is only a space. */
-      gboolean group_space = space && g_ascii_isdigit (*g_utf8_next_char (p));
-
-      /* Thousands separators only between groups of three digits: with "," for thousands,
-       * "12,5" is a decimal comma gone wrong, not 125. Spaces group digits in any file. */
-      if ((group_space && digits > 0 && !fraction) || (options->thousands != 0 && options->thousands != ' ' && c == (gunichar) options->thousands))
-        {
-          if (fraction || digits == 0 || digits > 3 || (grouped && digits != 3))
-            return VALUE_NOT_A_NUMBER;
-          grouped = TRUE;
-          digits = 0;
-          continue;
-        }
-      if (space)
-        continue;
-      if (c == '%' && !percent)
-        {
-          percent = TRUE;
-          continue;
-        }
-      if (percent || c == '%')
-        return VALUE_NOT_A_NUMBER;
-      if (c == (gunichar) decimal || c == '.' || c == ',')
-        {
-          if (c != (gunichar) decimal || (grouped && digits != 3))
-            return VALUE_NOT_A_NUMBER;
-          fraction = TRUE;
-          c = '.';
-        }
-      else if (g_ascii_isdigit (c) && !fraction)
-        digits++;
-      g_string_append_unichar (clean, c);
-    }
-  if (grouped && !fraction && digits != 3)
-    return VALUE_NOT_A_NUMBER;
-  if (clean->len == 0)
-    return VALUE_NOT_A_NUMBER;
-  number = g_ascii_strtod (clean->str, &end);
-  if (*end != '\0' || !isfinite (number) || strpbrk (clean->str, "eExX") != NULL)
+  if (!pl_import_parse_number (text, options->decimal ? options->decimal : '.', options->thousands, &number, &percent,
+                               &clean))
     return VALUE_NOT_A_NUMBER;
   /* A percentage KPI holds fractions: "32.5 %" is 0.325. Without the sign, the file's
    * other values decide (see unsigned_percentages). */
   if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_PERCENT && percent)
-    number = hundredth_of (clean->str);
+    number = hundredth_of (clean);
   else if (percent)
     return VALUE_NOT_PERCENT;
   *signed_percent = percent;
   *value = number;
-  *c_number = g_string_free (g_steal_pointer (&clean), FALSE);
+  *c_number = g_steal_pointer (&clean);
   return VALUE_OK;
 }
 
 /* ---- columns ---- */
-
-static int
-find_column (GStrv header, const char *wanted)
-{
-  char *end = NULL;
-  long number;
-
-  if (wanted == NULL)
-    return -1;
-  number = strtol (wanted, &end, 10);
-  if (end != wanted && *end == '\0' && number >= 1 && number <= (long) g_strv_length (header))
-    return (int) number - 1;
-  for (guint i = 0; header[i] != NULL; i++)
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (header[i]));
-      g_autofree char *a = g_utf8_casefold (trimmed, -1);
-      g_autofree char *b = g_utf8_casefold (wanted, -1);
-      if (g_str_equal (a, b))
-        return (int) i;
-    }
-  return -2;
-}
-
-/* A column named like one of @names (date, day, month...), or -1. */
-static int
-guess_column (GStrv header, const char * const *names)
-{
-  for (guint n = 0; names[n] != NULL; n++)
-    {
-      int found = find_column (header, names[n]);
-      if (found >= 0)
-        return found;
-    }
-  return -1;
-}
 
 /* The plan's KPIs by ID and by name, case folded: a long file names one on every row. IDs
  * are added last, so that a KPI named like another's ID is found by the ID. */
@@ -417,24 +339,13 @@ header_says_percent (const char *header)
 G_GNUC_PRINTF (3, 4) static void
 reject (PlImportPreview *self, guint row, const char *format, ...)
 {
-  PlImportRejection *rejection = g_new0 (PlImportRejection, 1);
   va_list args;
+  char *reason;
 
   va_start (args, format);
-  rejection->reason = g_strdup_vprintf (format, args);
+  reason = g_strdup_vprintf (format, args);
   va_end (args);
-  rejection->row = row;
-  /* Translators: a rejected row of a CSV import: its line in the file, then why */
-  rejection->message = g_strdup_printf (_("Row %u: %s"), row, rejection->reason);
-  g_ptr_array_add (self->rejected, rejection);
-}
-
-static void
-rejection_free (PlImportRejection *rejection)
-{
-  g_free (rejection->reason);
-  g_free (rejection->message);
-  g_free (rejection);
+  g_ptr_array_add (self->rejected, pl_import_rejection_new (row, reason));
 }
 
 static gboolean
@@ -838,9 +749,9 @@ static const char * const value_names[] = { "value", "count", "total", "amount",
 void
 pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value)
 {
-  *date = guess_column (header, date_names);
-  *kpi = guess_column (header, kpi_names);
-  *value = guess_column (header, value_names);
+  *date = pl_import_guess_column (header, date_names);
+  *kpi = pl_import_guess_column (header, kpi_names);
+  *value = pl_import_guess_column (header, value_names);
 }
 
 char *
@@ -955,14 +866,14 @@ find_kpi_columns (PlImportPreview *self, GHashTable *kpi_index, const PlImportOp
       g_autofree char *column_name = g_strdup (entry);
       const char *kpi_name = NULL;
       char *equals;
-      int c = find_column (self->header, entry);
+      int c = pl_import_find_column (self->header, entry);
 
       /* "HEADER=KPI", unless the header itself holds the "=". */
       if (c < 0 && (equals = strchr (column_name, '=')) != NULL)
         {
           *equals = '\0';
           kpi_name = entry + (equals - column_name) + 1;
-          c = find_column (self->header, column_name);
+          c = pl_import_find_column (self->header, column_name);
         }
       if (c < 0)
         {
@@ -1104,7 +1015,7 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   g_array_set_clear_func (readings, (GDestroyNotify) reading_clear);
   self = g_new0 (PlImportPreview, 1);
   self->changes = g_array_new (FALSE, FALSE, sizeof (PlImportChange));
-  self->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
+  self->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_import_rejection_free);
   records = pl_csv_read (text, length, &csv, &self->delimiter, error);
   if (records == NULL)
     return NULL;
@@ -1129,7 +1040,7 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   n_columns = g_strv_length (self->header);
   self->n_records = records->len - 1;
 
-  date_col = options->date_column ? find_column (self->header, options->date_column) : guess_column (self->header, date_names);
+  date_col = options->date_column ? pl_import_find_column (self->header, options->date_column) : pl_import_guess_column (self->header, date_names);
   if (date_col < 0)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FILE,
@@ -1140,8 +1051,8 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
     }
   if (!wide)
     {
-      kpi_col = options->kpi_column ? find_column (self->header, options->kpi_column) : guess_column (self->header, kpi_names);
-      value_col = options->value_column ? find_column (self->header, options->value_column) : guess_column (self->header, value_names);
+      kpi_col = options->kpi_column ? pl_import_find_column (self->header, options->kpi_column) : pl_import_guess_column (self->header, kpi_names);
+      value_col = options->value_column ? pl_import_find_column (self->header, options->value_column) : pl_import_guess_column (self->header, value_names);
     }
   if (!wide && (kpi_col < 0 || value_col < 0))
     {

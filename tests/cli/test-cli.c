@@ -883,6 +883,98 @@ test_import (void)
   }
 }
 
+static char *
+books (const char *name)
+{
+  return g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "books", name, NULL);
+}
+
+/* Spend from the books: the dry run lists what would be added by line and month and changes
+ * nothing; the import saves the entries and the rules that name a line; the same file again
+ * adds nothing; a later file adds its new months only; a rule given on the command line takes
+ * an account the defaults leave; a cut file is refused with its line, nothing saved. */
+static void
+test_import_spend (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *original = NULL, *after = NULL;
+  g_autofree char *plan = copy_example (dir, &original);
+  g_autofree char *q1 = books ("fec-2027-q1.txt");
+  g_autofree char *h1 = books ("fec-2027-h1.txt");
+  g_autofree char *cut = g_build_filename (dir, "cut.txt", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import-spend", plan, q1, "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "  supplier:linkedin → LinkedIn Ads – finance audiences\n"));
+    g_assert_nonnull (strstr (run.out, "LinkedIn Ads – finance audiences, January 2027: 3 entries, "));
+    g_assert_nonnull (strstr (run.out, "318 entries read: 40 to import, 277 left on other accounts, 1 outside the plan’s period.\n"
+                                       "Would import 40 entries.\n"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, original);
+    g_clear_pointer (&after, g_free);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) check = { 0 };
+    run_cli (&run, "import-spend", plan, q1, "--rule", "supplier:Agence Lumen=Design agency", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Imported into "));
+    g_assert_nonnull (strstr (run.out, " entries (0 unbudgeted).\n"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+    g_assert_nonnull (strstr (after, "<spend-rule id=\"rule-"));
+    g_assert_nonnull (strstr (after, "match=\"supplier\" pattern=\"Agence Lumen\" line=\"line-design\""));
+    g_assert_nonnull (strstr (after, "vendor=\"Agence Lumen\" account=\"62260000\" source=\"fec:AC:"));
+    g_assert_null (strstr (after, "Cabinet Martin"));
+    g_clear_pointer (&after, g_free);
+    run_cli (&check, "validate", plan, NULL);
+    g_assert_cmpint (check.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *before = NULL;
+    g_assert_true (g_file_get_contents (plan, &before, NULL, NULL));
+    run_cli (&run, "import-spend", plan, q1, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, " already imported"));
+    g_assert_nonnull (strstr (run.out, ": 0 entries (0 unbudgeted).\n"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+    g_clear_pointer (&after, g_free);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "import-spend", plan, h1, "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "Proposed rules"));
+    g_assert_null (strstr (run.out, "January 2027"));
+    g_assert_nonnull (strstr (run.out, "April 2027"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *text = NULL;
+    gsize length;
+    g_assert_true (g_file_get_contents (h1, &text, &length, NULL));
+    /* Cut short in a line of the second half year. */
+    g_assert_true (g_file_set_contents (cut, text, (gssize) (length * 3 / 4), NULL));
+    run_cli (&run, "import-spend", plan, cut, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "the file may be cut short or changed by hand.\n"));
+    g_assert_nonnull (strstr (run.out, "rejected: nothing imported (--keep-going imports the others).\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) rule = { 0 };
+    run_cli (&run, "import-spend", plan, q1, "--format", "ods", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    run_cli (&rule, "import-spend", plan, q1, "--rule", "account:6226=No such line", NULL);
+    g_assert_cmpint (rule.status, ==, 2);
+    g_assert_nonnull (strstr (rule.err, "The plan has no budget line “No such line”."));
+  }
+}
+
 /* The statuses a script reads: 0 all imported, 1 nothing saved, 3 saved with rows left out;
  * a month-end report that leaves leads to date at 4,219; percentages that read two ways
  * refused naming the options; a French CRM export with no option; validate's warning for a
@@ -1985,5 +2077,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-french", test_export_french);
   g_test_add_func ("/cli/export-errors", test_export_errors);
+  g_test_add_func ("/cli/import-spend", test_import_spend);
   return g_test_run ();
 }

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "pl-measurement-import.h"
+
+G_BEGIN_DECLS
+
+/* What every pilote-cli command shares, so that commands can live in files of their own. */
+
+/* Exit codes: 0 done, 1 the file has problems (or could not be written), 2 the command
+ * line is wrong. The imports, run by scripts that must know whether the plan changed, say 1
+ * whenever nothing was saved (rows rejected, a file that cannot be read) and 3 when the plan
+ * was saved with rows left out (--keep-going). */
+enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
+
+/* Prints @message for a wrong command line of @command and how to get help; returns EXIT_USAGE. */
+int      pl_cli_usage_error       (const char *command, const char *message);
+/* Parses the options of a command; returns FALSE (with a message printed, *@status set) on a
+ * usage error. */
+gboolean pl_cli_parse             (const char *command, const char *arguments, const char *summary,
+                                   GOptionEntry *entries, int *argc, char ***argv, int *status);
+/* Reads --date-format (NULL: auto); FALSE when it is not one of the names. */
+gboolean pl_cli_parse_date_format (const char *text, PlImportDateFormat *format);
+/* A separator given on the command line: one character, or a word for the awkward ones
+ * ("tab", "space", "none"); FALSE when it is neither. NULL leaves *@separator. */
+gboolean pl_cli_parse_separator   (const char *text, char *separator);
+
+G_END_DECLS
