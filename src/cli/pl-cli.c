@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pl-cli-assessment.h"
+#include "pl-cli-import-budget.h"
 #include "pl-cli-planning.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
@@ -901,6 +902,7 @@ static const Command commands[] = {
   { "new", N_("OUT"), N_("Write a new plan with default categories and KPI chain"), command_new },
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
+  { "import-budget", N_("PLAN SHEET"), N_("Import a budget by months from an XLSX, ODS or CSV sheet"), pl_cli_import_budget },
   { "assessment", N_("FILE [--round ID]"), N_("Print a round of the maturity self-assessment"), command_assessment },
   { "ical", N_("FILE [-o OUT.ics]"), N_("Write the plan’s calendar as iCalendar"), command_ical },
   { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },
