@@ -298,15 +298,10 @@ year_above (const PlSheet *sheet, guint header_index, guint column)
           guint64 year;
           g_autofree char *text = NULL;
 
+          /* A year merged over the months, or written over the first of them (a CSV keeps
+           * a merged cell's text in its first cell only), reaches right to the next text. */
           if (cell == NULL || cell->kind == PL_SHEET_CELL_EMPTY)
-            {
-              /* Only a merged cell reaches over its right neighbours. */
-              if (cell != NULL && cell->covered)
-                continue;
-              if (c - 1 == column)
-                continue;
-              break;
-            }
+            continue;
           text = g_strstrip (g_strdup (cell->text ? cell->text : ""));
           if (g_str_has_prefix (text, "FY") || g_str_has_prefix (text, "fy"))
             memmove (text, text + 2, strlen (text + 2) + 1);
@@ -470,11 +465,12 @@ add_row (Reading *self, guint row, PlBudgetRowKind kind, const char *label, char
     self->preview->n_skipped++;
 }
 
+/* The text of a name or a category: a formula that failed ("#N/A") names nothing. */
 static const char *
 cell_text (const PlSheetRow *row, int column)
 {
   const PlSheetCell *cell = column >= 0 ? pl_sheet_row_get (row, (guint) column) : NULL;
-  return cell && cell->text ? cell->text : "";
+  return cell && cell->text && cell->kind != PL_SHEET_CELL_ERROR ? cell->text : "";
 }
 
 /* Whether @cell holds words rather than an amount or a date. */
@@ -850,7 +846,8 @@ read_row (Reading *self, Index *index, const PlSheetRow *row, char **category, G
     }
   key = pl_budget_import_match_key (name);
   {
-    g_autofree char *seen_key = g_strconcat (key, "\n", *category ? *category : "", NULL);
+    g_autofree char *category_key = pl_budget_import_match_key (*category);
+    g_autofree char *seen_key = g_strconcat (key, "\n", category_key, NULL);
     gpointer first = g_hash_table_lookup (index->seen, seen_key);
     if (first != NULL)
       {
@@ -970,9 +967,22 @@ pl_budget_import_preview (PlPlan *plan, const PlSheet *sheet, GError **error)
   index_clear (&index);
   if (preview->lines->len == 0)
     {
-      g_set_error (error, PL_ERROR, PL_ERROR_FILE,
-                   /* Translators: the header's row number */
-                   _("No row under the months of row %u is a budget line with amounts."), preview->header_row);
+      const PlBudgetRow *skipped = NULL;
+
+      for (guint i = 0; i < preview->rows->len && skipped == NULL; i++)
+        if (((PlBudgetRow *) g_ptr_array_index (preview->rows, i))->kind == PL_BUDGET_ROW_SKIPPED)
+          skipped = g_ptr_array_index (preview->rows, i);
+      if (skipped != NULL)
+        {
+          g_autofree char *first = pl_budget_import_describe_row (skipped);
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE,
+                       /* Translators: the header's row number, then the first row that could not be read */
+                       _("No row under the months of row %u reads as a budget line. %s"), preview->header_row, first);
+        }
+      else
+        g_set_error (error, PL_ERROR, PL_ERROR_FILE,
+                     /* Translators: the header's row number */
+                     _("No row under the months of row %u is a budget line with amounts."), preview->header_row);
       return NULL;
     }
   for (guint i = 0; i < preview->lines->len; i++)

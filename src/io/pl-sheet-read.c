@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
@@ -97,9 +98,9 @@ pl_sheet_serial_to_julian (double serial, gboolean date1904)
        * serial 61 on, days count from 30 December 1899. */
       if (days == 0)
         return 0;
-      g_date_set_dmy (&date, days < 60 ? 31 : 30, G_DATE_DECEMBER, 1899);
       if (days == 60)
-        days = 59;
+        days = 59;  /* read as the 28th, the day before it */
+      g_date_set_dmy (&date, days < 60 ? 31 : 30, G_DATE_DECEMBER, 1899);
     }
   g_date_add_days (&date, (guint) days);
   return g_date_get_year (&date) <= 9999 ? g_date_get_julian (&date) : 0;
@@ -331,6 +332,10 @@ part_open (Part *self, GsfInput *input, const char *name)
   *self = (Part) { 0 };
   self->input = input;
   self->name = name;
+  /* A zip member is inflated to the size its directory declares and no further: a bomb is
+   * known before a byte of it is read. */
+  self->too_large = gsf_input_size (input) > (gsf_off_t) PL_SHEET_MAX_PART_SIZE;
+  self->failed = g_object_get_data (G_OBJECT (input), "pl-damaged") != NULL;
   self->reader = xmlReaderForIO (part_read_cb, NULL, self, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (self->reader != NULL)
     xmlTextReaderSetStructuredErrorHandler (self->reader, (xmlStructuredErrorFunc) part_error_cb, self);
@@ -358,7 +363,7 @@ set_damaged (GError **error, const char *part, const char *details)
 static int
 part_next (Part *self, GError **error)
 {
-  int ret = self->reader ? xmlTextReaderRead (self->reader) : -1;
+  int ret = self->reader && !self->too_large && !self->failed ? xmlTextReaderRead (self->reader) : -1;
 
   if (ret == 1 && xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
     {
@@ -456,10 +461,30 @@ append_capped (GString *text, const char *more)
     g_string_append_len (text, more, (gssize) MIN (strlen (more), PL_SHEET_MAX_TEXT + 4 - text->len));
 }
 
+/* Opens @name in @dir through the class, as gsf_infile_child_by_name() does without its
+ * warning on a damaged entry: a damaged entry gives an empty input marked "pl-damaged",
+ * which part_next() reports in words. */
+static GsfInput *
+open_child (GsfInfile *dir, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *child = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (dir))->child_by_name (dir, name, &error);
+
+  if (error != NULL)
+    {
+      g_clear_object (&child);
+      child = gsf_input_memory_new ((const guint8 *) "", 0, FALSE);
+      g_object_set_data (G_OBJECT (child), "pl-damaged", GINT_TO_POINTER (1));
+    }
+  return child;
+}
+
 /* Opens the member @path ("xl/worksheets/sheet1.xml") of @zip; NULL when absent. */
 static GsfInput *
 open_member (GsfInfile *zip, const char *path)
 {
+  GsfInput *input = NULL;
+
   g_auto(GStrv) names = g_strsplit (path, "/", -1);
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
@@ -475,10 +500,21 @@ open_member (GsfInfile *zip, const char *path)
         }
       g_ptr_array_add (parts, names[i]);
     }
-  if (parts->len == 0)
-    return NULL;
-  g_ptr_array_add (parts, NULL);
-  return gsf_infile_child_by_aname (zip, (const char **) parts->pdata);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GsfInput *next = open_child (input ? GSF_INFILE (input) : zip, g_ptr_array_index (parts, i));
+
+      g_clear_object (&input);
+      if (next == NULL)
+        return NULL;
+      input = next;
+      if (i + 1 < parts->len && !GSF_IS_INFILE (input))
+        {
+          g_clear_object (&input);
+          return NULL;
+        }
+    }
+  return input;
 }
 
 /* Whether a sheet asked for by @wanted is @name, whatever the case ("budget" finds "Budget"). */
@@ -554,7 +590,6 @@ xlsx_read_workbook (Xlsx *self, GError **error)
 {
   g_autofree char *workbook = NULL, *folder = NULL, *rels = NULL;
   g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   Part part;
   int ret;
 
@@ -1348,9 +1383,13 @@ read_csv (const guint8 *data, gsize size, Builder *builder, GError **error)
   if (!utf16 && !g_utf8_validate ((const char *) data, (gssize) size, NULL))
     {
       static const char * const encodings[] = { "WINDOWS-1252", "ISO-8859-15" };
+      gsize converted_size = 0;
+
       for (guint i = 0; i < G_N_ELEMENTS (encodings) && converted == NULL; i++)
-        if ((converted = g_convert ((const char *) data, (gssize) size, "UTF-8", encodings[i], NULL, &size, NULL)) != NULL)
+        if ((converted = g_convert ((const char *) data, (gssize) size, "UTF-8", encodings[i], NULL, &converted_size,
+                                    NULL)) != NULL)
           encoding = encodings[i];
+      size = converted_size;
       if (converted == NULL)
         {
           g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,

@@ -47,12 +47,17 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
+static gboolean input_says_null;
+
+/* A message in words: valid UTF-8, and no "(null)" the file did not write itself (messages
+ * quote the file's cells). */
 static void
 check_message (const GError *error)
 {
   g_assert_nonnull (error);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
-  g_assert_null (strstr (error->message, "(null)"));
+  if (!input_says_null)
+    g_assert_null (strstr (error->message, "(null)"));
 }
 
 static void
@@ -85,6 +90,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   if (size == 0)
     return 0;
+  input_says_null = memmem (data, size, "(null)", 6) != NULL;
   sheet = pl_sheet_read_bytes (data + 1, size - 1, sheet_names[data[0] & 3], &error);
   if (sheet == NULL)
     {

@@ -179,6 +179,23 @@ def write_openpyxl(path, epoch=None):
     book.save(path)
 
 
+def write_bomb(source, path):
+    """The shape of a zip bomb: budget-openpyxl.xlsx whose sheet says it unpacks to 4 GB."""
+    import struct
+    data = bytearray(open(source, "rb").read())
+    name = b"xl/worksheets/sheet1.xml"
+    # The size in the central directory (offset 24) and in the local header (offset 22).
+    for signature, size_at, name_length_at, name_at in ((b"PK\x01\x02", 24, 28, 46), (b"PK\x03\x04", 22, 26, 30)):
+        pos = data.find(signature)
+        while pos >= 0:
+            n = struct.unpack("<H", data[pos + name_length_at:pos + name_length_at + 2])[0]
+            if data[pos + name_at:pos + name_at + n] == name:
+                data[pos + size_at:pos + size_at + 4] = struct.pack("<I", 0xFFFFFFF0)
+            pos = data.find(signature, pos + 4)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
 def main():
     write_csvs()
     fods = os.path.join(HERE, "budget-lo.fods")
@@ -187,6 +204,7 @@ def main():
     libreoffice(fods, "xlsx", os.path.join(HERE, "budget-lo.xlsx"))
     write_openpyxl(os.path.join(HERE, "budget-openpyxl.xlsx"))
     write_openpyxl(os.path.join(HERE, "budget-1904.xlsx"), CALENDAR_MAC_1904)
+    write_bomb(os.path.join(HERE, "budget-openpyxl.xlsx"), os.path.join(HERE, "bomb.xlsx"))
     with open(os.path.join(HERE, "budget-lo.xlsx"), "rb") as f:
         data = f.read()
     # Cut short, as an interrupted download leaves it.
