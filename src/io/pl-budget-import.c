@@ -1141,6 +1141,25 @@ pl_budget_import_describe_row (const PlBudgetRow *row)
 }
 
 char *
+pl_budget_import_describe_months (PlPlan *plan, const PlBudgetLineChange *change)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint m = 0; m < change->n_months; m++)
+    if (change->amounts[m] != change->previous[m])
+      {
+        g_autofree char *when = month_name (plan, m);
+        g_autofree char *from = format_money (plan, change->previous[m]);
+        g_autofree char *to = format_money (plan, change->amounts[m]);
+        if (text->len > 0)
+          g_string_append (text, "; ");
+        /* Translators: a month, the amount planned now, then the amount imported */
+        g_string_append_printf (text, _("%s %s → %s"), when, from, to);
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
 pl_budget_import_describe_line (PlPlan *plan, const PlBudgetLineChange *change)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -1172,20 +1191,10 @@ pl_budget_import_describe_line (PlPlan *plan, const PlBudgetLineChange *change)
       break;
     default:
       {
-        gboolean first = TRUE;
-        /* Translators: a row, then a line's name; the months that change follow */
-        g_string_append_printf (text, _("Row %u: “%s”:"), change->row, change->name);
-        for (guint m = 0; m < change->n_months; m++)
-          if (change->amounts[m] != change->previous[m])
-            {
-              g_autofree char *when = month_name (plan, m);
-              g_autofree char *from = format_money (plan, change->previous[m]);
-              g_autofree char *to = format_money (plan, change->amounts[m]);
-              g_string_append (text, first ? " " : "; ");
-              /* Translators: a month, the amount planned now, then the amount imported */
-              g_string_append_printf (text, _("%s %s → %s"), when, from, to);
-              first = FALSE;
-            }
+        g_autofree char *months = pl_budget_import_describe_months (plan, change);
+        /* Translators: a row, a line's name, then the months that change:
+         * "Row 5: “Google Ads”: March 2027 19 000 EUR → 21 000 EUR" */
+        g_string_append_printf (text, _("Row %u: “%s”: %s"), change->row, change->name, months);
       }
     }
   if (change->note != NULL)

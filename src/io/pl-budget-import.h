@@ -102,6 +102,9 @@ char            *pl_budget_import_describe_row (const PlBudgetRow *row);
 /* A line change in one line: "Row 4: LinkedIn Ads (new, in Digital marketing): 120 000 over 12 months",
  * "Row 5: Google Ads: March 2027 19 000 → 21 000, April 2027 …", "Row 6: SEO: unchanged". */
 char            *pl_budget_import_describe_line (PlPlan *plan, const PlBudgetLineChange *change);
+/* The months a change sets otherwise, old → new: "March 2027 19 000 EUR → 21 000 EUR; …"
+ * ("" when none). */
+char            *pl_budget_import_describe_months (PlPlan *plan, const PlBudgetLineChange *change);
 /* Normalises a name for matching: accents and case gone, spaces and dashes folded. */
 char            *pl_budget_import_match_key (const char *name);
 
