@@ -84,12 +84,11 @@ show_reading (PlBudgetImportDialog *self)
     g_autofree char *header = g_strdup_printf (_("Header: row %u."), self->result->header_row);
     add_reading (self, header, FALSE);
   }
-  for (guint i = 0; i < self->result->columns->len; i++)
-    {
-      g_autofree char *text = pl_budget_import_describe_column (self->plan, g_ptr_array_index (self->result->columns, i));
-      g_autofree char *item = g_strdup_printf (_("Column %s"), text);
-      add_reading (self, item, FALSE);
-    }
+  {
+    g_auto(GStrv) columns = pl_budget_import_describe_columns (self->plan, self->result);
+    for (guint i = 0; columns[i] != NULL; i++)
+      add_reading (self, columns[i], FALSE);
+  }
   for (guint i = 0; i < self->result->rows->len; i++)
     {
       const PlBudgetRow *row = g_ptr_array_index (self->result->rows, i);

@@ -33,11 +33,11 @@ print_reading (PlPlan *plan, const PlBudgetPreview *preview, const char *file)
     }
   /* Translators: the row of a sheet that heads the months */
   g_print (_("Header: row %u.\n"), preview->header_row);
-  for (guint i = 0; i < preview->columns->len; i++)
-    {
-      g_autofree char *text = pl_budget_import_describe_column (plan, g_ptr_array_index (preview->columns, i));
-      g_print ("  %s\n", text);
-    }
+  {
+    g_auto(GStrv) columns = pl_budget_import_describe_columns (plan, preview);
+    for (guint i = 0; columns[i] != NULL; i++)
+      g_print ("  %s\n", columns[i]);
+  }
   for (guint i = 0; i < preview->rows->len; i++)
     {
       const PlBudgetRow *row = g_ptr_array_index (preview->rows, i);

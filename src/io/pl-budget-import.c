@@ -750,6 +750,20 @@ month_name (PlPlan *plan, guint month)
   return pl_rules_describe_month (pl_plan_month_start (plan, month));
 }
 
+/* "March 2027", or "January 2027 to June 2027". */
+static char *
+month_range (PlPlan *plan, guint first, guint last)
+{
+  g_autofree char *from = month_name (plan, first);
+  g_autofree char *to = NULL;
+
+  if (last == first)
+    return g_steal_pointer (&from);
+  to = month_name (plan, last);
+  /* Translators: the first and the last month of a run of months */
+  return g_strdup_printf (_("%s to %s"), from, to);
+}
+
 /* Reads one row under the header. @category is the category in force (rows and merged
  * cells carry it down); @new_categories gathers those to create. */
 static void
@@ -1106,10 +1120,46 @@ pl_budget_import_describe_column (PlPlan *plan, const PlBudgetColumn *column)
       break;
     }
   if (*column->header != '\0')
-    /* Translators: a column's letter, its heading, then how it was read: "B “Poste”: line names" */
-    return g_strdup_printf (_("%s “%s”: %s"), letter, column->header, what);
-  /* Translators: a column's letter, then how it was read: "A: categories" */
-  return g_strdup_printf (_("%s: %s"), letter, what);
+    /* Translators: a column's letter, its heading, then how it was read: "Column B “Poste”: line names" */
+    return g_strdup_printf (_("Column %s “%s”: %s"), letter, column->header, what);
+  /* Translators: a column's letter, then how it was read: "Column A: categories" */
+  return g_strdup_printf (_("Column %s: %s"), letter, what);
+}
+
+GStrv
+pl_budget_import_describe_columns (PlPlan *plan, const PlBudgetPreview *preview)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  for (guint i = 0; i < preview->columns->len; i++)
+    {
+      const PlBudgetColumn *first = g_ptr_array_index (preview->columns, i);
+      guint last = i;
+
+      while (first->kind == PL_BUDGET_COLUMN_MONTH && last + 1 < preview->columns->len)
+        {
+          const PlBudgetColumn *now = g_ptr_array_index (preview->columns, last);
+          const PlBudgetColumn *next = g_ptr_array_index (preview->columns, last + 1);
+          if (next->kind != PL_BUDGET_COLUMN_MONTH || next->column != now->column + 1 || next->month != now->month + 1)
+            break;
+          last++;
+        }
+      if (last - i >= 2)
+        {
+          const PlBudgetColumn *end = g_ptr_array_index (preview->columns, last);
+          g_autofree char *from = pl_sheet_column_name (first->column);
+          g_autofree char *to = pl_sheet_column_name (end->column);
+          g_autofree char *months = month_range (plan, (guint) first->month, (guint) end->month);
+          /* Translators: the first and last columns of a run of months, their headings, then the months:
+           * "C to N (“janvier” to “décembre”): January 2027 to December 2027" */
+          strv_builder_take (lines, g_strdup_printf (_("Columns %s to %s (“%s” to “%s”): %s"), from, to, first->header,
+                                                       end->header, months));
+          i = last;
+        }
+      else
+        strv_builder_take (lines, pl_budget_import_describe_column (plan, first));
+    }
+  return g_strv_builder_end (lines);
 }
 
 char *
@@ -1148,13 +1198,21 @@ pl_budget_import_describe_months (PlPlan *plan, const PlBudgetLineChange *change
   for (guint m = 0; m < change->n_months; m++)
     if (change->amounts[m] != change->previous[m])
       {
-        g_autofree char *when = month_name (plan, m);
         g_autofree char *from = format_money (plan, change->previous[m]);
         g_autofree char *to = format_money (plan, change->amounts[m]);
+        g_autofree char *when = NULL;
+        guint last = m;
+
+        /* Months in a row that change alike are said once: "January 2027 to June 2027". */
+        while (last + 1 < change->n_months && change->previous[last + 1] == change->previous[m] &&
+               change->amounts[last + 1] == change->amounts[m])
+          last++;
+        when = month_range (plan, m, last);
         if (text->len > 0)
           g_string_append (text, "; ");
-        /* Translators: a month, the amount planned now, then the amount imported */
-        g_string_append_printf (text, _("%s %s → %s"), when, from, to);
+        /* Translators: a month or months, the amount planned now, then the amount imported */
+        g_string_append_printf (text, _("%s: %s → %s"), when, from, to);
+        m = last;
       }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -93,16 +93,20 @@ void             pl_budget_import_preview_free (PlBudgetPreview *preview);
 
 /* "2 lines new, 3 changed, 1 unchanged, 2 rows skipped": for a final message. */
 char            *pl_budget_import_counts_text (const PlBudgetPreview *preview);
-/* How column @column was read: "C: January 2027", "A: line names", "N: total (checked)",
- * "F: not read (March 2026 is outside the plan’s period)". */
+/* How column @column was read: "Column C “janv.”: January 2027", "Column A: line names",
+ * "Column F “mars 2026”: not read (a month outside the plan’s period)". */
 char            *pl_budget_import_describe_column (PlPlan *plan, const PlBudgetColumn *column);
+/* How every column was read, runs of months in a row said once: "Column A “Catégorie”: categories",
+ * "Columns C to N (“janvier” to “décembre”): January 2027 to December 2027". */
+GStrv            pl_budget_import_describe_columns (PlPlan *plan, const PlBudgetPreview *preview);
 /* Row @row in a sentence: "Row 7: “Events” is a category." "Row 12: skipped, “12,5x” in March 2027
  * is not an amount." */
 char            *pl_budget_import_describe_row (const PlBudgetRow *row);
 /* A line change in one line: "Row 4: LinkedIn Ads (new, in Digital marketing): 120 000 over 12 months",
- * "Row 5: Google Ads: March 2027 19 000 → 21 000, April 2027 …", "Row 6: SEO: unchanged". */
+ * "Row 5: “Google Ads”: March 2027: 19 000 EUR → 21 000 EUR; April 2027 to June 2027: …", "Row 6: SEO: unchanged". */
 char            *pl_budget_import_describe_line (PlPlan *plan, const PlBudgetLineChange *change);
-/* The months a change sets otherwise, old → new: "March 2027 19 000 EUR → 21 000 EUR; …"
+/* The months a change sets otherwise, old → new, months in a row that change alike said once:
+ * "January 2027 to March 2027: 19 000 EUR → 21 000 EUR; April 2027: …"
  * ("" when none). */
 char            *pl_budget_import_describe_months (PlPlan *plan, const PlBudgetLineChange *change);
 /* Normalises a name for matching: accents and case gone, spaces and dashes folded. */

@@ -162,7 +162,7 @@ check_fixture_preview (PlPlan *plan, const PlBudgetPreview *preview)
       g_assert_cmpint (google->previous[m], ==, 2000000);
       g_assert_cmpint (google->amounts[m], ==, 2200000);
     }
-  g_assert_nonnull (strstr (described, "January 2027 20\u202f000\u00a0EUR → 22\u202f000\u00a0EUR"));
+  g_assert_nonnull (strstr (described, "January 2027 to December 2027: 20\u202f000\u00a0EUR → 22\u202f000\u00a0EUR"));
   g_assert_cmpint (salon->status, ==, PL_BUDGET_LINE_NEW);
   g_assert_true (salon->category == (PlCategory *) pl_plan_lookup (plan, "cat-events"));
   g_assert_cmpint (salon->amounts[4], ==, 500000);
@@ -361,7 +361,7 @@ test_fiscal_year (void)
   g_autofree char *said = pl_budget_import_describe_column (plan, march);
 
   g_assert_cmpint (march->kind, ==, PL_BUDGET_COLUMN_IGNORED);
-  g_assert_cmpstr (said, ==, "B “mars 2027”: not read (a month outside the plan’s period)");
+  g_assert_cmpstr (said, ==, "Column B “mars 2027”: not read (a month outside the plan’s period)");
   g_assert_cmpint (google->amounts[0], ==, 400);
   g_assert_cmpint (google->amounts[9], ==, 100);
   g_assert_cmpint (google->amounts[11], ==, 300);
