@@ -1087,11 +1087,15 @@ char *
 pl_budget_import_counts_text (const PlBudgetPreview *preview)
 {
   g_autofree char *added = g_strdup_printf (ngettext ("%u line new", "%u lines new", preview->n_new), preview->n_new);
+  /* Translators: lines of a budget import, as in "2 lines new, 3 changed, 1 unchanged" */
+  g_autofree char *changed = g_strdup_printf (ngettext ("%u changed", "%u changed", preview->n_changed), preview->n_changed);
+  g_autofree char *unchanged = g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", preview->n_unchanged),
+                                                preview->n_unchanged);
   g_autofree char *skipped = g_strdup_printf (ngettext ("%u row skipped", "%u rows skipped", preview->n_skipped),
                                               preview->n_skipped);
 
   /* Translators: "2 lines new, 3 changed, 1 unchanged, 2 rows skipped" */
-  return g_strdup_printf (_("%s, %u changed, %u unchanged, %s"), added, preview->n_changed, preview->n_unchanged, skipped);
+  return g_strdup_printf (_("%s, %s, %s, %s"), added, changed, unchanged, skipped);
 }
 
 char *
