@@ -910,17 +910,33 @@ static void
 mark_covered (Builder *builder, GArray *ranges)
 {
   GPtrArray *rows = builder->rows;
+  /* Marks are a help to the reader of the sheet, never worth a long wait: a file of
+   * overlapping merges over every row stops being marked after this many cells. */
+  gsize budget = 4 * (gsize) PL_SHEET_MAX_CELLS;
 
   for (guint i = 0; i < ranges->len; i += 4)
     {
       guint c1 = g_array_index (ranges, guint, i), r1 = g_array_index (ranges, guint, i + 1);
       guint c2 = g_array_index (ranges, guint, i + 2), r2 = g_array_index (ranges, guint, i + 3);
+      guint low = 0, high = rows->len;
 
-      for (guint k = 0; k < rows->len; k++)
+      /* The rows are in order: the first at or after r1. */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+          if (((PlSheetRow *) g_ptr_array_index (rows, middle))->row < r1)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      for (guint k = low; k < rows->len; k++)
         {
           PlSheetRow *row = g_ptr_array_index (rows, k);
-          if (row->row < r1 || row->row > r2)
-            continue;
+          if (row->row > r2)
+            break;
+          if (budget < (gsize) (c2 - c1 + 2))
+            return;
+          budget -= c2 - c1 + 2;
           /* The row ends where its content does: it grows to hold the cells merged into it. */
           if (row->n_cells > c1 && row->n_cells <= c2 && c2 < PL_SHEET_MAX_COLUMNS)
             {
