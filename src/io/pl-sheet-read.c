@@ -1502,11 +1502,20 @@ read_zip (const guint8 *data, gsize size, const char *sheet_name, Builder *build
   return read_xlsx (zip, sheet_name, builder, error);
 }
 
+/* libxml2's messages that bypass the reader's handler ("encoding error", "I/O error"): the
+ * reader's error says what went wrong, in words, instead. */
+static void
+ignore_generic_error (void *context, const char *format, ...)
+{
+}
+
 PlSheet *
 pl_sheet_read_bytes (const guint8 *data, gsize size, const char *sheet_name, GError **error)
 {
   static gsize initialised = 0;
   g_autoptr(GError) local_error = NULL;
+  xmlGenericErrorFunc generic_error = xmlGenericError;
+  void *generic_context = xmlGenericErrorContext;
   PlSheet *sheet = NULL;
   Builder builder;
 
@@ -1527,6 +1536,8 @@ pl_sheet_read_bytes (const guint8 *data, gsize size, const char *sheet_name, GEr
       return NULL;
     }
   builder_init (&builder);
+  /* libxml2 keeps this handler for each thread: set and restored around the reading. */
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   if (size >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
     sheet = read_zip (data, size, sheet_name, &builder, &local_error);
   else if (size >= 4 && memcmp (data, "PK", 2) == 0 && (data[2] == 5 || data[2] == 7))
@@ -1546,6 +1557,7 @@ pl_sheet_read_bytes (const guint8 *data, gsize size, const char *sheet_name, GEr
     }
   else
     sheet = read_csv (data, size, &builder, &local_error);
+  xmlSetGenericErrorFunc (generic_context, generic_error);
   if (sheet != NULL && builder.too_many)
     {
       g_clear_pointer (&sheet, pl_sheet_free);

@@ -84,6 +84,7 @@ test_budget_import_dialog (void)
   pl_test_spin ();
   g_assert_cmpuint (pl_budget_import_dialog_get_n_lines (dialog), ==, 6);
   g_assert_cmpuint (pl_budget_import_dialog_get_n_changing (dialog), ==, 3);
+  pl_test_screenshot (GTK_WIDGET (dialog), "budget-import-dialog");
   g_assert_cmpstr (summary_text (dialog), ==,
                    "To import: 2 lines new, 1 changed, 3 unchanged, 0 rows skipped. New category: “Partenariats”. "
                    "1 line’s total in the sheet is not the sum of its months: the months are imported, the total is not.");
@@ -95,7 +96,6 @@ test_budget_import_dialog (void)
   /* Two sheets: the choice is offered. */
   sheet = pl_test_find_by_id (GTK_WIDGET (dialog), "sheet");
   g_assert_true (gtk_widget_get_visible (sheet));
-  pl_test_screenshot (GTK_WIDGET (dialog), "budget-import-dialog");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sheet), 1);
   pl_test_spin ();
   g_assert_cmpuint (pl_budget_import_dialog_get_n_lines (dialog), ==, 1);
