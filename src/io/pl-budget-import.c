@@ -1050,8 +1050,11 @@ pl_budget_import_apply (PlPlan *plan, const PlBudgetPreview *preview, GError **e
   for (guint i = 0; i < preview->lines->len; i++)
     {
       const PlBudgetLineChange *change = g_ptr_array_index (preview->lines, i);
-      GVariant *amounts = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, change->amounts, change->n_months, sizeof (gint64));
+      GVariant *amounts;
 
+      if (change->status == PL_BUDGET_LINE_UNCHANGED)
+        continue;
+      amounts = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, change->amounts, change->n_months, sizeof (gint64));
       if (change->status == PL_BUDGET_LINE_NEW)
         {
           g_autoptr(PlItem) line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
@@ -1070,8 +1073,7 @@ pl_budget_import_apply (PlPlan *plan, const PlBudgetPreview *preview, GError **e
           g_variant_unref (amounts);
           pl_plan_insert (plan, line, position_in_category (plan, category));
         }
-      else if (change->status == PL_BUDGET_LINE_CHANGED &&
-               !pl_plan_set_variant (plan, PL_ITEM (change->line), PL_BUDGET_LINE_PLANNED, amounts, error))
+      else if (!pl_plan_set_variant (plan, PL_ITEM (change->line), PL_BUDGET_LINE_PLANNED, amounts, error))
         {
           pl_plan_cancel_group (plan);
           return 0;
