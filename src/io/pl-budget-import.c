@@ -262,11 +262,18 @@ cell_month (MonthContext *context, const PlSheetCell *cell, int year)
     case PL_SHEET_CELL_DATE:
       return month_of_day (context->plan, cell->julian);
     case PL_SHEET_CELL_NUMBER:
-      /* A date whose cell lost its format: a whole serial number of the years 1955 to 2119. */
+      /* A date whose cell lost its format: the serial number of the first day of one of the
+       * plan's months. Nothing else: an amount of 46,000 is no month. */
       if (cell->number == floor (cell->number) && cell->number >= 20000 && cell->number <= 80000)
         {
-          context->serials = TRUE;
-          return month_of_day (context->plan, pl_sheet_serial_to_julian (cell->number, context->date1904));
+          guint32 day = pl_sheet_serial_to_julian (cell->number, context->date1904);
+          int index = month_of_day (context->plan, day);
+
+          if (index >= 0 && pl_plan_month_start (context->plan, (guint) index) == day)
+            {
+              context->serials = TRUE;
+              return index;
+            }
         }
       return -2;
     case PL_SHEET_CELL_TEXT:

@@ -348,6 +348,33 @@ test_month_forms (void)
     }
 }
 
+/* Month headers as bare serial numbers (date cells that lost their format) read as months;
+ * amounts the size of serial numbers in the rows under them do not make a header. */
+static void
+test_serial_headers (void)
+{
+  g_autoptr(PlPlan) plan = small_plan ("2027-01", 12);
+  g_autoptr(PlSheet) sheet = csv ("Line;46388;46419;46447\n"
+                                  "Google Ads – search;46000;46001;46002;46003\n"
+                                  "Salon CFO;46388;46419;46447\n");
+  g_autoptr(PlBudgetPreview) preview = NULL;
+
+  /* CSV cells are text: made numbers here, as an XLSX without styles gives them. */
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      PlSheetRow *row = g_ptr_array_index (sheet->rows, r);
+      for (guint c = 1; c < row->n_cells; c++)
+        {
+          row->cells[c].kind = PL_SHEET_CELL_NUMBER;
+          row->cells[c].number = g_ascii_strtod (row->cells[c].text, NULL);
+        }
+    }
+  preview = preview_ok (plan, sheet);
+  g_assert_cmpuint (preview->header_row, ==, 1);
+  g_assert_cmpint (change_named (preview, "Google Ads – search")->amounts[2], ==, 4600200);
+  g_assert_nonnull (strstr (preview->notes[0], "serial numbers"));
+}
+
 /* A fiscal year from April: "janvier" is January of the second year; a month before the
  * period is a column left out, and said. */
 static void
@@ -510,6 +537,7 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-import/csv-fixtures", test_csv_fixtures);
   g_test_add_func ("/budget-import/some-months", test_some_months);
   g_test_add_func ("/budget-import/month-forms", test_month_forms);
+  g_test_add_func ("/budget-import/serial-headers", test_serial_headers);
   g_test_add_func ("/budget-import/fiscal-year", test_fiscal_year);
   g_test_add_func ("/budget-import/year-above", test_year_above);
   g_test_add_func ("/budget-import/amount-forms", test_amount_forms);
