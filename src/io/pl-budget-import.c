@@ -355,7 +355,23 @@ parse_text_amount (const char *text, char decimal, double *out)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == '\'' || c == 0x2019)
+      gboolean grouping = g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == '\'' ||
+                          c == 0x2019 || ((c == ',' || c == '.') && c != (gunichar) decimal);
+
+      /* Between digits, a separator of thousands has three digits after it: "12 5" or "1,5"
+       * typed in a hurry is no amount, rather than 125 or 15. */
+      if (grouping && digits && !point && !close && g_ascii_isdigit (*g_utf8_next_char (p)))
+        {
+          const char *q = g_utf8_next_char (p);
+          gsize n = 0;
+
+          while (g_ascii_isdigit (q[n]))
+            n++;
+          if (n != 3)
+            return FALSE;
+          continue;
+        }
+      if (grouping && c != ',' && c != '.')
         continue;
       if (g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
         continue;

@@ -428,6 +428,16 @@ test_amount_forms (void)
   g_autoptr(PlBudgetPreview) en = preview_ok (plan, english);
   const gint64 expected[] = { 123456, 123450, 0, 1250, 30000, 200000 };
 
+  g_autoptr(PlSheet) hurried = csv ("Line,M1,M2,M3\nGoogle Ads – search,\"$1,234.56\",\"1,5\",3\n"
+                                    "Salon CFO,12 5,1,2\nPodcast ads,1,2,3\n");
+  g_autoptr(PlBudgetPreview) typo = preview_ok (plan, hurried);
+  g_autofree char *comma = pl_budget_import_describe_row (row_numbered (typo, 2));
+  g_autofree char *space = pl_budget_import_describe_row (row_numbered (typo, 3));
+
+  /* Typed in a hurry: no amount, said, rather than 15 or 125. */
+  g_assert_cmpuint (typo->n_skipped, ==, 2);
+  g_assert_cmpstr (comma, ==, "Row 2: “Google Ads – search” skipped, “1,5” in February 2027 is not an amount.");
+  g_assert_cmpstr (space, ==, "Row 3: “Salon CFO” skipped, “12 5” in January 2027 is not an amount.");
   g_assert_cmpint (fr->decimal, ==, ',');
   g_assert_cmpint (en->decimal, ==, '.');
   for (guint m = 0; m < G_N_ELEMENTS (expected); m++)
