@@ -1022,6 +1022,23 @@ pl_budget_import_preview (PlPlan *plan, const PlSheet *sheet, GError **error)
                      _("No row under the months of row %u is a budget line with amounts."), preview->header_row);
       return NULL;
     }
+  {
+    /* The plan's lines the sheet does not have stay: said, so that nobody expects them gone. */
+    g_autoptr(GHashTable) read = g_hash_table_new (g_direct_hash, g_direct_equal);
+    guint n_lines = pl_plan_get_n (plan, PL_COLLECTION_LINES), n_left;
+
+    for (guint i = 0; i < preview->lines->len; i++)
+      {
+        const PlBudgetLineChange *change = g_ptr_array_index (preview->lines, i);
+        if (change->line != NULL)
+          g_hash_table_add (read, change->line);
+      }
+    n_left = n_lines - g_hash_table_size (read);
+    if (n_left > 0)
+      strv_builder_take (notes, g_strdup_printf (ngettext ("%u line of the plan is not in the sheet: it stays as it is.",
+                                                           "%u lines of the plan are not in the sheet: they stay as they are.",
+                                                           n_left), n_left));
+  }
   for (guint i = 0; i < preview->lines->len; i++)
     n_mismatched += ((PlBudgetLineChange *) g_ptr_array_index (preview->lines, i))->note != NULL;
   if (n_mismatched > 0)
