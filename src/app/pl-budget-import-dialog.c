@@ -428,7 +428,7 @@ pl_budget_import_dialog_init (PlBudgetImportDialog *self)
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   /* Translators: the columns of the budget import's preview */
   add_preview_column (self, COLUMN_ROW, _("Row"), FALSE);
-  add_preview_column (self, COLUMN_LINE, _("Line"), TRUE);
+  add_preview_column (self, COLUMN_LINE, _("Line"), FALSE);
   add_preview_column (self, COLUMN_CATEGORY, _("Category"), FALSE);
   add_preview_column (self, COLUMN_STATUS, _("Status"), FALSE);
   add_preview_column (self, COLUMN_YEAR, _("Planned"), FALSE);
