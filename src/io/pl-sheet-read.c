@@ -1457,6 +1457,56 @@ looks_like_flat_ods (const guint8 *data, gsize size)
   return *p == '<' && strstr (p, "office:document") != NULL;
 }
 
+static guint
+read_le (const guint8 *p, guint n)
+{
+  guint value = 0;
+  for (guint i = n; i > 0; i--)
+    value = value << 8 | p[i - 1];
+  return value;
+}
+
+/* Whether every entry of the zip's central directory has a date libgsf can make: it turns an
+ * entry's DOS date into a GDateTime and releases it unchecked, so a date like 31 February
+ * ends in a GLib critical rather than an error. Not a zip reader: a directory that cannot be
+ * walked is left to libgsf, which says it is damaged. */
+static gboolean
+zip_dates_valid (const guint8 *data, gsize size)
+{
+  gsize end = 0, offset, count;
+
+  for (gsize i = size >= 22 ? size - 22 : 0; i + 22 <= size && size - i <= 22 + 65535; i--)
+    {
+      if (memcmp (data + i, "PK\x05\x06", 4) == 0)
+        {
+          end = i;
+          break;
+        }
+      if (i == 0)
+        break;
+    }
+  if (end == 0)
+    return TRUE;
+  count = read_le (data + end + 10, 2);
+  offset = read_le (data + end + 16, 4);
+  for (gsize k = 0; k < count && offset + 46 <= end; k++)
+    {
+      const guint8 *entry = data + offset;
+      guint time, date;
+
+      if (memcmp (entry, "PK\x01\x02", 4) != 0)
+        return TRUE;
+      time = read_le (entry + 12, 2);
+      date = read_le (entry + 14, 2);
+      if ((time != 0 || date != 0) &&
+          (!g_date_valid_dmy ((GDateDay) (date & 0x1f), (GDateMonth) ((date >> 5) & 0x0f), (GDateYear) ((date >> 9) + 1980)) ||
+           (time >> 11) > 23 || ((time >> 5) & 0x3f) > 59 || (time & 0x1f) > 29))
+        return FALSE;
+      offset += 46 + read_le (entry + 28, 2) + read_le (entry + 30, 2) + read_le (entry + 32, 2);
+    }
+  return TRUE;
+}
+
 static PlSheet *
 read_zip (const guint8 *data, gsize size, const char *sheet_name, Builder *builder, GError **error)
 {
@@ -1466,7 +1516,7 @@ read_zip (const guint8 *data, gsize size, const char *sheet_name, Builder *build
   g_autoptr(GsfInput) mimetype = NULL;
   char kind[80] = "";
 
-  if (zip == NULL)
+  if (zip == NULL || !zip_dates_valid (data, size))
     {
       g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE,
                            _("The spreadsheet is damaged or incomplete (it may have been cut short while copying or "
