@@ -1055,26 +1055,47 @@ pl_budget_import_preview (PlPlan *plan, const PlSheet *sheet, GError **error)
 
 /* ---- applying ---- */
 
-/* The position after the last line of @category (the end when it has none). */
-static guint
-position_in_category (PlPlan *plan, PlItem *category)
+/* Where the next new line of each category goes: after the category's last line, the end
+ * for a category with none. Found once, then moved along as lines go in, so that a sheet of
+ * thousands of new lines is not a scan of the plan per line. */
+static GHashTable *
+insert_positions (PlPlan *plan)
 {
   GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
-  guint n = g_list_model_get_n_items (lines), position = n;
+  GHashTable *positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0, n = g_list_model_get_n_items (lines); i < n; i++)
     {
       g_autoptr(PlItem) line = g_list_model_get_item (lines, i);
-      if (g_strcmp0 (pl_item_get_string (line, PL_BUDGET_LINE_CATEGORY), pl_item_get_id (category)) == 0)
-        position = i + 1;
+      const char *category = pl_item_get_string (line, PL_BUDGET_LINE_CATEGORY);
+      if (category != NULL)
+        g_hash_table_insert (positions, g_strdup (category), GUINT_TO_POINTER (i + 1));
     }
-  return position;
+  return positions;
+}
+
+/* Inserts @line at its category's place in @positions, and moves the places after it. */
+static void
+insert_line (PlPlan *plan, GHashTable *positions, PlItem *line, PlItem *category)
+{
+  gpointer found = g_hash_table_lookup (positions, pl_item_get_id (category));
+  guint position = found ? GPOINTER_TO_UINT (found) : pl_plan_get_n (plan, PL_COLLECTION_LINES);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  pl_plan_insert (plan, line, position);
+  g_hash_table_iter_init (&iter, positions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > position)
+      g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + 1));
+  g_hash_table_insert (positions, g_strdup (pl_item_get_id (category)), GUINT_TO_POINTER (position + 1));
 }
 
 guint
 pl_budget_import_apply (PlPlan *plan, const PlBudgetPreview *preview, GError **error)
 {
   g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) positions = NULL;
   guint n = preview->n_new + preview->n_changed;
 
   if (n == 0)
@@ -1087,6 +1108,7 @@ pl_budget_import_apply (PlPlan *plan, const PlBudgetPreview *preview, GError **e
       pl_plan_add (plan, category);
       g_hash_table_insert (created, pl_budget_import_match_key (preview->new_categories[i]), category);
     }
+  positions = insert_positions (plan);
   for (guint i = 0; i < preview->lines->len; i++)
     {
       const PlBudgetLineChange *change = g_ptr_array_index (preview->lines, i);
@@ -1111,7 +1133,7 @@ pl_budget_import_apply (PlPlan *plan, const PlBudgetPreview *preview, GError **e
           pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, pl_item_get_id (category));
           pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED, amounts);
           g_variant_unref (amounts);
-          pl_plan_insert (plan, line, position_in_category (plan, category));
+          insert_line (plan, positions, line, category);
         }
       else if (!pl_plan_set_variant (plan, PL_ITEM (change->line), PL_BUDGET_LINE_PLANNED, amounts, error))
         {
