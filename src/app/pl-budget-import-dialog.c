@@ -35,16 +35,25 @@ struct _PlBudgetImportDialog
   GtkFileChooserNative *chooser;
   gboolean              filling;     /* the sheet drop-down is being filled: no reading */
   gboolean              done;
+  guint                 n_reading;   /* lines of how the sheet was read, shown or not */
 };
 
 G_DEFINE_FINAL_TYPE (PlBudgetImportDialog, pl_budget_import_dialog, GTK_TYPE_WINDOW)
 
 /* ---- the preview ---- */
 
+/* Lines of how the sheet was read: enough to check it, never a slow list (a sheet of ten
+ * thousand rows skipped says how many more there are). */
+#define READING_ROWS 300
+
 static void
 add_reading (PlBudgetImportDialog *self, const char *text, gboolean problem)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label;
+
+  if (self->n_reading++ >= READING_ROWS)
+    return;
+  label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -67,6 +76,7 @@ show_reading (PlBudgetImportDialog *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reading))) != NULL)
     gtk_list_box_remove (self->reading, child);
+  self->n_reading = 0;
   if (self->result == NULL)
     return;
   for (guint i = 0; i < self->result->rows->len; i++)
@@ -97,6 +107,14 @@ show_reading (PlBudgetImportDialog *self)
       if (row->kind == PL_BUDGET_ROW_LINE || row->kind == PL_BUDGET_ROW_SKIPPED)
         continue;
       text = pl_budget_import_describe_row (row);
+      add_reading (self, text, FALSE);
+    }
+  if (self->n_reading > READING_ROWS)
+    {
+      guint more = self->n_reading - READING_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("And %u more row, not shown.", "And %u more rows, not shown.", more),
+                                               more);
+      self->n_reading = 0;
       add_reading (self, text, FALSE);
     }
 }
