@@ -14,6 +14,7 @@
 #include "pl-campaigns-page.h"
 #include "pl-chain-page.h"
 #include "pl-dashboard-page.h"
+#include "pl-budget-import-dialog.h"
 #include "pl-import-dialog.h"
 #include "pl-spend-import-dialog.h"
 #include "pl-kpis-page.h"
@@ -180,6 +181,7 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-measurements", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-spend", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-budget", plan != NULL);
 }
 
 static void
@@ -1360,6 +1362,15 @@ import_spend_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+import_budget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (pl_budget_import_dialog_new (GTK_WINDOW (self), pl_document_get_plan (self->document))));
+}
+
 /* Shows the page of the record with the ID in @parameter and selects it there: how lists of
  * findings (hygiene, campaigns needing attention) jump to the object. */
 static void
@@ -1483,6 +1494,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-chart", "s", copy_chart_action);
   gtk_widget_class_install_action (widget_class, "win.import-measurements", NULL, import_measurements_action);
   gtk_widget_class_install_action (widget_class, "win.import-spend", NULL, import_spend_action);
+  gtk_widget_class_install_action (widget_class, "win.import-budget", NULL, import_budget_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.reload-from-disk", NULL, reload_from_disk_action);

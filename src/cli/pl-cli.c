@@ -13,6 +13,7 @@
 #include "pl-cli-export.h"
 #include "pl-cli-command.h"
 #include "pl-cli-import-spend.h"
+#include "pl-cli-import-budget.h"
 #include "pl-cli-planning.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
@@ -832,6 +833,7 @@ static const Command commands[] = {
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
   { "import-spend", N_("PLAN FILE"), N_("Import actual spend from the books (an FEC or a CSV of transactions)"), pl_cli_import_spend },
+  { "import-budget", N_("PLAN SHEET"), N_("Import a budget by months from an XLSX, ODS or CSV sheet"), pl_cli_import_budget },
   { "assessment", N_("FILE [--round ID]"), N_("Print a round of the maturity self-assessment"), command_assessment },
   { "ical", N_("FILE [-o OUT.ics]"), N_("Write the plan’s calendar as iCalendar"), command_ical },
   { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },

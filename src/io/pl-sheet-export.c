@@ -267,7 +267,7 @@ format_for (Styles *styles, PlSheetRole role, guint style)
 
 /* How many characters @cell takes when shown, roughly: what its column's width must hold. */
 static guint
-cell_width (const PlSheetTable *table, const PlSheetCell *cell)
+cell_width (const PlSheetTable *table, const PlSheetTableCell *cell)
 {
   switch (cell->kind)
     {
@@ -323,7 +323,7 @@ set_widths (const PlSheetTable *table, lxw_worksheet *sheet)
   for (guint r = 0; r < table->n_rows; r++)
     for (guint c = 0; c < table->n_columns; c++)
       {
-        const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
+        const PlSheetTableCell *cell = pl_sheet_table_get (table, r, c);
 
         /* A heading over several columns does not widen the first. */
         if (cell->span <= 1)
@@ -338,7 +338,7 @@ static lxw_error
 write_cell (const PlSheetTable *table, lxw_worksheet *sheet, Styles *styles, guint r, guint c,
             PlSheetRole role, GString *formula)
 {
-  const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
+  const PlSheetTableCell *cell = pl_sheet_table_get (table, r, c);
   guint style = cell->kind == PL_SHEET_DATE ? STYLE_DATE
               : cell->kind == PL_SHEET_TEXT && strchr (cell->text, '\n') != NULL ? STYLE_LINES : cell->style;
   lxw_format *format = format_for (styles, role, style);
@@ -433,7 +433,7 @@ write_xlsx (const PlSheetTable *table, const char *path, const char *temp, GErro
       /* A row as high as its text of most lines (before its cells, in constant memory mode). */
       for (guint c = 0; c < table->n_columns; c++)
         {
-          const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
+          const PlSheetTableCell *cell = pl_sheet_table_get (table, r, c);
           guint n = 1;
 
           for (const char *p = cell->kind == PL_SHEET_TEXT ? cell->text : ""; *p != '\0'; p++)
@@ -444,7 +444,7 @@ write_xlsx (const PlSheetTable *table, const char *path, const char *temp, GErro
         worksheet_set_row (sheet, r, 15.0 * MIN (lines, 20), NULL);
       for (guint c = 0; c < table->n_columns && status == LXW_NO_ERROR; c++)
         {
-          const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
+          const PlSheetTableCell *cell = pl_sheet_table_get (table, r, c);
 
           status = write_cell (table, sheet, &styles, r, c, role, formula);
           if (cell->kind == PL_SHEET_TEXT && cell->span > 1)
@@ -503,7 +503,7 @@ csv_text (GString *out, const char *text, const CsvMarks *marks)
 }
 
 static void
-csv_number (GString *out, const PlSheetTable *table, const PlSheetCell *cell, const CsvMarks *marks)
+csv_number (GString *out, const PlSheetTable *table, const PlSheetTableCell *cell, const CsvMarks *marks)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   gsize start = out->len;
@@ -539,7 +539,7 @@ csv_heading (GString *out, const PlSheetTable *table, guint column, const CsvMar
 
   for (guint c = column + 1; c-- > 0 && top == NULL;)
     {
-      const PlSheetCell *cell = pl_sheet_table_get (table, 0, c);
+      const PlSheetTableCell *cell = pl_sheet_table_get (table, 0, c);
 
       if (cell->kind == PL_SHEET_TEXT && (c == column || c + MAX (cell->span, 1) > column))
         top = cell->text;
@@ -548,7 +548,7 @@ csv_heading (GString *out, const PlSheetTable *table, guint column, const CsvMar
     }
   if (table->n_header_rows > 1)
     {
-      const PlSheetCell *cell = pl_sheet_table_get (table, 1, column);
+      const PlSheetTableCell *cell = pl_sheet_table_get (table, 1, column);
       bottom = cell->kind == PL_SHEET_TEXT ? cell->text : NULL;
     }
   joined = top && bottom ? g_strdup_printf ("%s – %s", top, bottom) : g_strdup (top ? top : bottom ? bottom : "");
@@ -577,7 +577,7 @@ csv_contents (const PlSheetTable *table)
     {
       for (guint c = 0; c < table->n_columns; c++)
         {
-          const PlSheetCell *cell = pl_sheet_table_get (table, r, c);
+          const PlSheetTableCell *cell = pl_sheet_table_get (table, r, c);
 
           if (c > 0)
             g_string_append_c (out, marks.separator);

@@ -10,6 +10,7 @@
 #include "pl-enums.h"
 #include "pl-figures.h"
 #include "pl-money.h"
+#include "pl-sheet-read.h"
 #include "pl-sheet-table.h"
 
 /* ---- the grid ---- */
@@ -32,7 +33,7 @@ table_new (PlPlan *plan, const char *title, guint n_columns, guint n_header_rows
   self->n_fixed_columns = n_fixed_columns;
   self->currency = g_strdup (pl_plan_get_currency (plan));
   self->exponent = pl_plan_get_currency_exponent (plan);
-  self->cells = g_array_new (FALSE, TRUE, sizeof (PlSheetCell));
+  self->cells = g_array_new (FALSE, TRUE, sizeof (PlSheetTableCell));
   self->roles = g_array_new (FALSE, FALSE, sizeof (guint8));
   return self;
 }
@@ -44,7 +45,7 @@ pl_sheet_table_free (PlSheetTable *self)
     return;
   for (guint i = 0; i < self->cells->len; i++)
     {
-      PlSheetCell *cell = &g_array_index (self->cells, PlSheetCell, i);
+      PlSheetTableCell *cell = &g_array_index (self->cells, PlSheetTableCell, i);
       g_free (cell->text);
       g_free (cell->formula);
     }
@@ -55,11 +56,11 @@ pl_sheet_table_free (PlSheetTable *self)
   g_free (self);
 }
 
-const PlSheetCell *
+const PlSheetTableCell *
 pl_sheet_table_get (const PlSheetTable *self, guint row, guint column)
 {
   g_return_val_if_fail (row < self->n_rows && column < self->n_columns, NULL);
-  return &g_array_index (self->cells, PlSheetCell, row * self->n_columns + column);
+  return &g_array_index (self->cells, PlSheetTableCell, row * self->n_columns + column);
 }
 
 PlSheetRole
@@ -67,19 +68,6 @@ pl_sheet_table_role (const PlSheetTable *self, guint row)
 {
   g_return_val_if_fail (row < self->n_rows, PL_SHEET_ROW_BODY);
   return g_array_index (self->roles, guint8, row);
-}
-
-void
-pl_sheet_column_name (GString *out, guint column)
-{
-  char letters[8];
-  int n = 0;
-
-  /* Bijective base 26: Z is followed by AA. */
-  for (guint c = column + 1; c > 0 && n < (int) sizeof letters; c = (c - 1) / 26)
-    letters[n++] = (char) ('A' + (c - 1) % 26);
-  while (n > 0)
-    g_string_append_c (out, letters[--n]);
 }
 
 static guint
@@ -92,16 +80,16 @@ add_row (PlSheetTable *self, PlSheetRole role)
   return self->n_rows++;
 }
 
-static PlSheetCell *
+static PlSheetTableCell *
 cell_at (PlSheetTable *self, guint row, guint column)
 {
-  return &g_array_index (self->cells, PlSheetCell, row * self->n_columns + column);
+  return &g_array_index (self->cells, PlSheetTableCell, row * self->n_columns + column);
 }
 
 static void
 set_text (PlSheetTable *self, guint row, guint column, const char *text)
 {
-  PlSheetCell *cell = cell_at (self, row, column);
+  PlSheetTableCell *cell = cell_at (self, row, column);
 
   if (text == NULL || *text == '\0')
     return;
@@ -122,7 +110,7 @@ set_heading (PlSheetTable *self, guint row, guint column, const char *text, guin
 static void
 set_number (PlSheetTable *self, guint row, guint column, double value, PlSheetStyle style, char *formula)
 {
-  PlSheetCell *cell = cell_at (self, row, column);
+  PlSheetTableCell *cell = cell_at (self, row, column);
 
   if (isnan (value) || isinf (value))
     {
@@ -147,7 +135,7 @@ set_money (PlSheetTable *self, guint row, guint column, gint64 amount, char *for
 static void
 set_date (PlSheetTable *self, guint row, guint column, guint32 julian)
 {
-  PlSheetCell *cell = cell_at (self, row, column);
+  PlSheetTableCell *cell = cell_at (self, row, column);
 
   if (julian == 0)
     return;
@@ -158,7 +146,9 @@ set_date (PlSheetTable *self, guint row, guint column, guint32 julian)
 static void
 append_ref (GString *out, guint row, guint column)
 {
-  pl_sheet_column_name (out, column);
+  g_autofree char *name = pl_sheet_column_name (column);
+
+  g_string_append (out, name);
   g_string_append_printf (out, "%u", row + 1);
 }
 

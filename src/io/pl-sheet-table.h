@@ -50,7 +50,7 @@ typedef struct {
   char   *text;     /* PL_SHEET_TEXT */
   char   *formula;  /* PL_SHEET_NUMBER: the formula that makes it ("SUM(C3:C9)", no "="), or NULL */
   double  number;
-} PlSheetCell;
+} PlSheetTableCell;
 
 typedef struct {
   char   *title;            /* the sheet's name, in the user's language, fit for a sheet tab */
@@ -62,7 +62,7 @@ typedef struct {
   guint   exponent;         /* its decimals */
   gboolean filter;          /* the header row gets filter buttons (one header row, a total row last) */
   /* private */
-  GArray *cells;            /* n_rows × n_columns PlSheetCell */
+  GArray *cells;            /* n_rows × n_columns PlSheetTableCell */
   GArray *roles;            /* a PlSheetRole per row */
 } PlSheetTable;
 
@@ -71,11 +71,8 @@ const char        *pl_sheet_what_title   (PlSheetWhat what);
 /* Returns @what of @plan as a table. */
 PlSheetTable      *pl_sheet_table_new    (PlPlan *plan, PlSheetWhat what);
 void               pl_sheet_table_free   (PlSheetTable *table);
-const PlSheetCell *pl_sheet_table_get    (const PlSheetTable *table, guint row, guint column);
+const PlSheetTableCell *pl_sheet_table_get    (const PlSheetTable *table, guint row, guint column);
 PlSheetRole        pl_sheet_table_role   (const PlSheetTable *table, guint row);
-
-/* The name of column @column as spreadsheets write it ("A", "AB"), into @out. */
-void               pl_sheet_column_name  (GString *out, guint column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlSheetTable, pl_sheet_table_free)
 

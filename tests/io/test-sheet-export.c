@@ -376,7 +376,7 @@ test_formulas (void)
 {
   g_autoptr(PlPlan) plan = load ("example", "northwind-saas-2027.pilote");
   g_autoptr(PlSheetTable) table = pl_sheet_table_new (plan, PL_SHEET_BUDGET);
-  const PlSheetCell *cell;
+  const PlSheetTableCell *cell;
   guint last = table->n_rows - 1;
 
   g_assert_cmpuint (table->n_columns, ==, 2 + 13 * 4);
