@@ -21,7 +21,9 @@
 #include "pl-tooltip.h"
 
 /* The columns after the months. */
-enum { TOTAL_PLANNED, TOTAL_ACTUAL, TOTAL_VARIANCE, TOTAL_USED, N_TOTALS };
+/* Remaining is the variance that counts the orders placed: a variance beside it would say
+ * the same twice. */
+enum { TOTAL_PLANNED, TOTAL_ACTUAL, TOTAL_COMMITTED, TOTAL_REMAINING, TOTAL_USED, N_TOTALS };
 
 struct _PlBudgetGrid
 {
@@ -39,6 +41,7 @@ struct _PlBudgetGrid
   GHashTable         *placed;   /* line -> the category ID it was filtered under */
   guint32             built_start;
   guint               built_months;
+  PlBudgetFigure      figure;   /* what the month cells show */
 
   /* The last edit warned about (10 times its line's usual month), for the notice's Undo. */
   PlItem             *warned_line;
@@ -101,23 +104,57 @@ create_children (gpointer item, gpointer data)
 
 /* ---- cells ---- */
 
+/* The figure shown of a line or a category (the totals answer for both) in @month. */
+static gint64
+month_amount (PlBudgetGrid *self, PlItem *item, guint month)
+{
+  switch (self->figure)
+    {
+    case PL_BUDGET_FIGURE_ACTUAL:
+      return pl_budget_totals_line_actual (self->totals, item, (int) month);
+    case PL_BUDGET_FIGURE_COMMITTED:
+      return pl_budget_totals_line_committed (self->totals, item, (int) month);
+    case PL_BUDGET_FIGURE_REMAINING:
+      return pl_budget_totals_line_remaining (self->totals, item, (int) month);
+    case PL_BUDGET_FIGURE_PLANNED:
+    default:
+      return pl_budget_totals_line_planned (self->totals, item, (int) month);
+    }
+}
+
+static void
+set_class (GtkWidget *widget, const char *name, gboolean on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Months that received or gave budget by carrying it over say so (pl-budget-carry.h). */
+static void
+refresh_carried (PlBudgetGrid *self, GtkWidget *cell, PlItem *item, guint month)
+{
+}
+
 static void
 refresh_month (PlBudgetGrid *self, GtkWidget *cell, PlItem *item)
 {
   guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
   guint exponent = pl_plan_get_currency_exponent (self->plan);
   gboolean line = PL_IS_BUDGET_LINE (item);
-  gint64 amount = line ? pl_budget_totals_line_planned (self->totals, item, (int) month)
-                       : pl_budget_totals_planned (self->totals, item, (int) month);
-  g_autofree char *text = pl_money_to_display (amount, exponent);
+  gint64 amount = month_amount (self, item, month);
+  /* A month with nothing booked reads empty: the few months with spend stand out. */
+  gboolean blank = amount == 0 && (self->figure == PL_BUDGET_FIGURE_ACTUAL || self->figure == PL_BUDGET_FIGURE_COMMITTED);
+  g_autofree char *text = blank ? g_strdup ("") : pl_money_to_display (amount, exponent);
 
   pl_cell_editor_set_text (PL_CELL_EDITOR (cell), text);
-  /* A category's months are selected and copied like the lines', never typed into. */
-  pl_cell_editor_set_editable (PL_CELL_EDITOR (cell), line);
-  if (line)
-    gtk_widget_remove_css_class (cell, "budget-total");
-  else
-    gtk_widget_add_css_class (cell, "budget-total");
+  /* A category's months are selected and copied like the lines', never typed into; nor is
+   * what was booked. */
+  pl_cell_editor_set_editable (PL_CELL_EDITOR (cell), line && self->figure == PL_BUDGET_FIGURE_PLANNED);
+  set_class (cell, "budget-total", !line);
+  set_class (cell, "off-target", self->figure == PL_BUDGET_FIGURE_REMAINING && amount < 0);
+  refresh_carried (self, cell, item, month);
 }
 
 static char *
@@ -134,11 +171,10 @@ total_text (PlBudgetGrid *self, PlItem *item, guint column)
       return pl_money_to_display (planned, exponent);
     case TOTAL_ACTUAL:
       return pl_money_to_display (actual, exponent);
-    case TOTAL_VARIANCE:
-      {
-        g_autofree char *text = pl_money_to_display (pl_figures_variance (planned, actual), exponent);
-        return actual > planned ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
-      }
+    case TOTAL_COMMITTED:
+      return pl_money_to_display (pl_budget_totals_line_committed (self->totals, item, -1), exponent);
+    case TOTAL_REMAINING:
+      return pl_money_to_display (pl_budget_totals_line_remaining (self->totals, item, -1), exponent);
     default:
       used = pl_figures_percent_used (planned, actual);
       return isnan (used) ? g_strdup ("–") : pl_percent_format (used * 100, 0);
@@ -156,14 +192,9 @@ refresh_total (PlBudgetGrid *self, GtkWidget *cell, PlItem *item)
   /* Set only when it differs: an unchanged total is not drawn again. */
   if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), text) != 0)
     gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  if ((column == TOTAL_VARIANCE || column == TOTAL_USED) && actual > planned)
-    gtk_widget_add_css_class (cell, "off-target");
-  else
-    gtk_widget_remove_css_class (cell, "off-target");
-  if (PL_IS_CATEGORY (item))
-    gtk_widget_add_css_class (cell, "budget-total");
-  else
-    gtk_widget_remove_css_class (cell, "budget-total");
+  set_class (cell, "off-target", (column == TOTAL_USED && actual > planned) ||
+                                 (column == TOTAL_REMAINING && pl_budget_totals_line_remaining (self->totals, item, -1) < 0));
+  set_class (cell, "budget-total", PL_IS_CATEGORY (item));
 }
 
 static void
@@ -206,6 +237,8 @@ refresh_footer (gpointer grid)
   const char *currency = pl_plan_get_currency (self->plan);
   g_autofree char *planned = pl_money_format (pl_budget_totals_planned (self->totals, NULL, -1), exponent, currency);
   g_autofree char *actual = pl_money_format (pl_budget_totals_actual (self->totals, NULL, -1), exponent, currency);
+  g_autofree char *committed = pl_money_format (pl_budget_totals_committed (self->totals, NULL, -1), exponent, currency);
+  g_autofree char *remaining = pl_money_format (pl_budget_totals_remaining (self->totals, NULL, -1), exponent, currency);
   /* "Used" has one meaning, the dashboard's: the spend to the day shown against the plan to
    * the same day; the share of the whole period's budget stands beside it, named. */
   guint32 as_of = pl_dashboard_resolve_as_of (self->plan, pl_calendar_today ());
@@ -217,11 +250,12 @@ refresh_footer (gpointer grid)
   g_autofree char *period_text = isnan (of_period.value) ? g_strdup ("–") : pl_percent_format (of_period.value * 100, 0);
   g_autofree char *text = NULL;
 
-  /* Translators: the plan's planned total, its spend, the share used to a day, that day, the
-   * share of the whole period's budget spent: "Whole plan: €1,844,500 planned, €888,017.31
-   * spent · 96% used to 30 June 2027 · 48% of the whole period's budget" */
-  text = g_strdup_printf (_("Whole plan: %s planned, %s spent · %s used to %s · %s of the whole period’s budget"),
-                          planned, actual, used_text, day, period_text);
+  /* Translators: the plan's planned total, its spend, its orders not yet invoiced, what is
+   * left, the share used to a day, that day, the share of the whole period's budget spent:
+   * "Whole plan: €1,844,500 planned, €888,017.31 spent, €40,000 committed, €916,482.69
+   * remaining · 96% used to 30 June 2027 · 48% of the whole period's budget" */
+  text = g_strdup_printf (_("Whole plan: %s planned, %s spent, %s committed, %s remaining · %s used to %s · %s of the whole period’s budget"),
+                          planned, actual, committed, remaining, used_text, day, period_text);
   gtk_label_set_label (self->footer, text);
 }
 
@@ -336,6 +370,12 @@ on_cell_commit_cb (PlCellEditor *cell, const char *text, PlBudgetGrid *self)
 
   if (item == NULL || self->plan == NULL)
     return FALSE;
+  if (text == NULL && PL_IS_BUDGET_LINE (item))
+    {
+      message = cell_message (self, item, month, _("these months show what was booked: choose Planned above the grid to type the budget."));
+      show_error (self, message);
+      return FALSE;
+    }
   if (text == NULL || !PL_IS_BUDGET_LINE (item))
     {
       message = cell_message (self, item, month, _("a category’s months are the totals of its lines: type into the lines."));
@@ -386,8 +426,8 @@ copy_cell (PlCellGrid *grid, guint row, guint month)
 {
   PlBudgetGrid *self = PL_BUDGET_GRID (grid);
   PlItem *item = item_at (self, row);
-  gint64 amount = PL_IS_BUDGET_LINE (item) ? pl_budget_totals_line_planned (self->totals, item, (int) month)
-                                           : pl_budget_totals_planned (self->totals, item, (int) month);
+  /* What the cell shows: the actuals copy into a spreadsheet as well as the plan. */
+  gint64 amount = month_amount (self, item, month);
   g_autofree char *plain = pl_money_to_string (amount, pl_plan_get_currency_exponent (self->plan));
   char *point = strchr (plain, '.');
 
@@ -405,6 +445,12 @@ read_amount (PlBudgetGrid *self, PlItem *item, const char *text, gint64 *amount,
   g_autofree char *cell = g_strstrip (g_strdup (text));
 
   *amount = 0;
+  if (self->figure != PL_BUDGET_FIGURE_PLANNED)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("these months show what was booked: choose Planned above the grid to paste a budget."));
+      return FALSE;
+    }
   if (!PL_IS_BUDGET_LINE (item))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -577,7 +623,7 @@ static void
 rebuild_columns (PlBudgetGrid *self)
 {
   /* The last is the line's spend against its whole period's plan: not "used", which is to date. */
-  static const char *totals[N_TOTALS] = { N_("Total"), N_("Actual"), N_("Variance"), N_("Of Period") };
+  static const char *totals[N_TOTALS] = { N_("Total"), N_("Actual"), N_("Committed"), N_("Remaining"), N_("Of Period") };
   GListModel *columns = gtk_column_view_get_columns (self->view);
 
   while (g_list_model_get_n_items (columns) > 1)
@@ -910,6 +956,37 @@ pl_budget_grid_get_cell (PlBudgetGrid *self, PlItem *line, guint month)
         return cell;
     }
   return NULL;
+}
+
+void
+pl_budget_grid_set_figure (PlBudgetGrid *self, PlBudgetFigure figure)
+{
+  g_return_if_fail (PL_IS_BUDGET_GRID (self));
+  if (self->figure == figure)
+    return;
+  /* What was being typed goes in before the cells stop taking it. */
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      if (PL_IS_CELL_EDITOR (cell) && !pl_cell_editor_commit (PL_CELL_EDITOR (cell)))
+        pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
+    }
+  self->figure = figure;
+  if (self->plan == NULL)
+    return;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      if (PL_IS_CELL_EDITOR (cell))
+        refresh_cell (self, cell);
+    }
+}
+
+PlBudgetFigure
+pl_budget_grid_get_figure (PlBudgetGrid *self)
+{
+  g_return_val_if_fail (PL_IS_BUDGET_GRID (self), PL_BUDGET_FIGURE_PLANNED);
+  return self->figure;
 }
 
 char *
