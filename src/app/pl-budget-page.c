@@ -26,6 +26,7 @@
 #include "pl-money.h"
 #include "pl-date-text.h"
 #include "pl-record-table.h"
+#include "pl-tooltip.h"
 #include "pl-unbudgeted.h"
 
 struct _PlBudgetPage
@@ -171,8 +172,9 @@ rebuild_form (PlBudgetPage *self)
       if (i > 0 && (int) f == MAX (name, 0))
         continue;
 
-      /* The months are the grid's; the amounts have their own editor. */
-      if (fields[f].type == PL_FIELD_AMOUNTS)
+      /* The months are the grid's; the amounts have their own editor. What was carried over is
+       * shown in the months it moved between, and changed by carrying (pl-budget-carry.h). */
+      if (fields[f].type == PL_FIELD_AMOUNTS || g_strcmp0 (fields[f].name, "carried") == 0)
         continue;
       title = g_strdup (g_dgettext (GETTEXT_PACKAGE, fields[f].label));
       title[0] = g_ascii_toupper (title[0]);
@@ -400,14 +402,21 @@ fill_spend_filters (PlBudgetPage *self)
 /* At most this many entries in the flag's list: past it, the spending list filters them. */
 #define MAX_LISTED 100
 
+/* A cell of the flag's list; the words (a vendor, a line's name) are cut past @chars, the
+ * dates and amounts never. */
 static GtkWidget *
-list_cell (const char *text, float xalign, gboolean dim)
+list_cell (const char *text, float xalign, gboolean dim, int chars)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  if (chars > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), MIN (chars, (int) g_utf8_strlen (text, -1)));
+      gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
+      pl_tooltip_set (label, text);
+    }
   if (dim)
     gtk_widget_add_css_class (label, "dim-label");
   return label;
@@ -417,7 +426,7 @@ list_cell (const char *text, float xalign, gboolean dim)
 static void
 fill_unbudgeted_list (PlBudgetPage *self)
 {
-  static const char *titles[] = { N_("Date"), N_("Vendor"), N_("Why"), N_("Status"), N_("Outside the budget") };
+  static const char *titles[] = { N_("Date"), N_("Vendor"), N_("Why"), N_("Status"), N_("Amount") };
   guint exponent = pl_plan_get_currency_exponent (self->plan);
   const char *currency = pl_plan_get_currency (self->plan);
   GtkWidget *child;
@@ -430,7 +439,7 @@ fill_unbudgeted_list (PlBudgetPage *self)
     return;
   for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
     {
-      GtkWidget *title = list_cell (_(titles[c]), c == G_N_ELEMENTS (titles) - 1 ? 1 : 0, FALSE);
+      GtkWidget *title = list_cell (_(titles[c]), c == G_N_ELEMENTS (titles) - 1 ? 1 : 0, FALSE, 0);
       gtk_widget_add_css_class (title, "heading");
       gtk_grid_attach (self->unbudgeted_grid, title, (int) c, 0, 1, 1);
     }
@@ -449,13 +458,13 @@ fill_unbudgeted_list (PlBudgetPage *self)
       date = pl_date_text (pl_item_get_julian (e->entry, PL_SPEND_DATE), PL_DATE_DAY_MON_YEAR);
       why = pl_unbudgeted_entry_reason (e);
       amount = pl_money_format (e->amount, exponent, currency);
-      gtk_grid_attach (self->unbudgeted_grid, list_cell (date, 0, FALSE), 0, (int) i + 1, 1, 1);
-      gtk_grid_attach (self->unbudgeted_grid, list_cell (vendor ? vendor : "—", 0, vendor == NULL), 1, (int) i + 1, 1, 1);
-      gtk_grid_attach (self->unbudgeted_grid, list_cell (why, 0, FALSE), 2, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (date, 0, FALSE, 0), 0, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (vendor ? vendor : "—", 0, vendor == NULL, 24), 1, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (why, 0, FALSE, 32), 2, (int) i + 1, 1, 1);
       gtk_grid_attach (self->unbudgeted_grid,
-                       list_cell (pl_enum_get_label (PL_TYPE_SPEND_STATUS, (int) pl_item_get_int (e->entry, PL_SPEND_STATUS)), 0, TRUE),
+                       list_cell (pl_enum_get_label (PL_TYPE_SPEND_STATUS, (int) pl_item_get_int (e->entry, PL_SPEND_STATUS)), 0, TRUE, 0),
                        3, (int) i + 1, 1, 1);
-      gtk_grid_attach (self->unbudgeted_grid, list_cell (amount, 1, FALSE), 4, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (amount, 1, FALSE, 0), 4, (int) i + 1, 1, 1);
     }
   if (n > MAX_LISTED)
     {
