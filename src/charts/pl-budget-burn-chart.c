@@ -357,31 +357,31 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, guint32 a
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  /* The orders not yet invoiced, a band stacked on the actual: its foot the cumulative actual,
-   * its top the actual plus the committed, edged with a dashed line. */
+  /* The orders not yet invoiced, a band stacked on the actual from the first month with an
+   * order: its foot the cumulative actual, its top the actual plus the committed, edged with
+   * a dashed line. */
   if (committed_months > 0)
     {
-      guint last = MAX (committed_months, spent);
-      gint64 foot = 0, top_sum = 0;
-      g_autofree double *band_top = g_new (double, last + 1);
+      guint last = MAX (committed_months, spent), first = 0;
+      g_autofree gint64 *foot = g_new0 (gint64, last + 1);
+      g_autofree gint64 *top_sum = g_new0 (gint64, last + 1);
 
-      point (&f, 0, 0, &x, &y);
-      cairo_move_to (cr, x, y);
-      band_top[0] = y;
       for (guint m = 0; m < last; m++)
         {
-          top_sum = pl_money_sum (top_sum, pl_money_sum (pl_budget_totals_actual (totals, NULL, (int) m),
-                                                         pl_budget_totals_committed (totals, NULL, (int) m)));
-          point (&f, m + 1, (double) top_sum, &x, &y);
-          cairo_line_to (cr, x, y);
-          band_top[m + 1] = y;
+          foot[m + 1] = pl_money_sum (foot[m], pl_budget_totals_actual (totals, NULL, (int) m));
+          top_sum[m + 1] = pl_money_sum (top_sum[m], pl_money_sum (pl_budget_totals_actual (totals, NULL, (int) m),
+                                                                   pl_budget_totals_committed (totals, NULL, (int) m)));
         }
-      for (guint m = last + 1; m-- > 0;)
+      while (first < last && pl_budget_totals_committed (totals, NULL, (int) first) == 0)
+        first++;
+      for (guint m = first; m <= last; m++)
         {
-          foot = 0;
-          for (guint k = 0; k < m && k < spent; k++)
-            foot = pl_money_sum (foot, pl_budget_totals_actual (totals, NULL, (int) k));
-          point (&f, m, (double) foot, &x, &y);
+          point (&f, m, (double) top_sum[m], &x, &y);
+          m == first ? cairo_move_to (cr, x, y) : cairo_line_to (cr, x, y);
+        }
+      for (guint m = last + 1; m-- > first;)
+        {
+          point (&f, m, (double) foot[m], &x, &y);
           cairo_line_to (cr, x, y);
         }
       cairo_close_path (cr);
@@ -389,12 +389,10 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, guint32 a
       cairo_fill (cr);
       cairo_set_line_width (cr, 1.5);
       cairo_set_dash (cr, dash, 2, 0);
-      point (&f, 0, 0, &x, &y);
-      cairo_move_to (cr, x, band_top[0]);
-      for (guint m = 0; m < last; m++)
+      for (guint m = first; m <= last; m++)
         {
-          point (&f, m + 1, 0, &x, &y);
-          cairo_line_to (cr, x, band_top[m + 1]);
+          point (&f, m, (double) top_sum[m], &x, &y);
+          m == first ? cairo_move_to (cr, x, y) : cairo_line_to (cr, x, y);
         }
       pl_chart_set_color (cr, &style->warning, 1);
       cairo_stroke (cr);
