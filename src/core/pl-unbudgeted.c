@@ -163,3 +163,21 @@ pl_unbudgeted_entry_reason (const PlUnbudgetedEntry *entry)
   /* Translators: why a spend entry is flagged as unbudgeted: the line's name */
   return g_strdup_printf (_("Beyond the plan of %s"), pl_item_get_display_name (entry->line));
 }
+
+gint64
+pl_unbudgeted_actual_between (PlPlan *plan, guint32 from, guint32 to)
+{
+  GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
+  gint64 total = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
+    {
+      g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
+      guint32 date = pl_item_get_julian (entry, PL_SPEND_DATE);
+      PlItem *line = pl_plan_lookup (plan, pl_item_get_string (entry, PL_SPEND_LINE));
+
+      if (date >= from && date < to && pl_spend_is_actual (entry) && (line == NULL || !PL_IS_BUDGET_LINE (line)))
+        total = pl_money_sum (total, pl_item_get_int (entry, PL_SPEND_AMOUNT));
+    }
+  return total;
+}

@@ -51,6 +51,10 @@ char         *pl_unbudgeted_describe (PlPlan *plan, const PlUnbudgeted *unbudget
  * Paid search". */
 char         *pl_unbudgeted_entry_reason (const PlUnbudgetedEntry *entry);
 
+/* The actual spend on no budget line (or on a line gone) dated in [@from, @to): the row that
+ * makes a budget table's categories add up to the whole plan's spend, which counts it. */
+gint64        pl_unbudgeted_actual_between (PlPlan *plan, guint32 from, guint32 to);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlUnbudgeted, pl_unbudgeted_free)
 
 G_END_DECLS

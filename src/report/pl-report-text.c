@@ -851,31 +851,11 @@ add_spend_forecast (PlReportTableText *self, PlPlan *plan, guint32 today, gint64
     }
 }
 
-/* Actual spend on no budget line over @basis: the row that makes the categories add up to
- * the whole plan's spend, which counts it (pl-budget-totals.h). */
-static gint64
-no_line_spent (PlPlan *plan, const PlBasis *basis)
-{
-  GListModel *spend = pl_plan_get_collection (plan, PL_COLLECTION_SPEND);
-  gint64 total = 0;
-
-  for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
-    {
-      g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
-      guint32 date = pl_item_get_julian (entry, PL_SPEND_DATE);
-      PlItem *line = pl_plan_lookup (plan, pl_item_get_string (entry, PL_SPEND_LINE));
-
-      if (date >= basis->from && date < basis->to && pl_spend_is_actual (entry) && (line == NULL || !PL_IS_BUDGET_LINE (line)))
-        total = pl_money_sum (total, pl_item_get_int (entry, PL_SPEND_AMOUNT));
-    }
-  return total;
-}
-
 /* The row of the spend on no line, before the total that counts it: the rows add up. */
 static void
 add_no_line_row (PlReportTableText *self, PlPlan *plan, const PlBasis *basis, gint64 all_spent, gboolean share_safe)
 {
-  gint64 no_line = pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS ? no_line_spent (plan, basis) : 0;
+  gint64 no_line = pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS ? pl_unbudgeted_actual_between (plan, basis->from, basis->to) : 0;
   g_autofree char *sp = money_text (plan, major (plan, no_line));
   g_autofree char *spend_share = percent_text (pl_figures_against ((double) no_line, (double) all_spent));
   /* Translators: the report's budget row of the spend on no budget line */
