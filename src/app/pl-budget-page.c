@@ -520,16 +520,17 @@ static void
 build_figure_switch (PlBudgetPage *self)
 {
   static const struct { const char *label; const char *tip; } figures[] = {
-    [PL_BUDGET_FIGURE_PLANNED] = { N_("Planned"), N_("The budget, typed into") },
-    [PL_BUDGET_FIGURE_ACTUAL] = { N_("Actual"), N_("Invoiced spend, credits subtracted") },
-    [PL_BUDGET_FIGURE_COMMITTED] = { N_("Committed"), N_("Orders placed, not yet invoiced") },
-    [PL_BUDGET_FIGURE_REMAINING] = { N_("Remaining"), N_("Planned less actual less committed; red below zero") },
+    /* Translators: what the budget grid's months show; masculine in French (le montant) */
+    [PL_BUDGET_FIGURE_PLANNED] = { NC_("budget figure", "Planned"), N_("The budget, typed into") },
+    [PL_BUDGET_FIGURE_ACTUAL] = { NC_("budget figure", "Actual"), N_("Invoiced spend, credits subtracted") },
+    [PL_BUDGET_FIGURE_COMMITTED] = { NC_("budget figure", "Committed"), N_("Orders placed, not yet invoiced") },
+    [PL_BUDGET_FIGURE_REMAINING] = { NC_("budget figure", "Remaining"), N_("Planned less actual less committed; red below zero") },
   };
   GtkToggleButton *first = NULL;
 
   for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(figures[f].label));
+      GtkWidget *button = gtk_toggle_button_new_with_label (g_dpgettext2 (NULL, "budget figure", figures[f].label));
 
       gtk_widget_set_tooltip_text (button, _(figures[f].tip));
       g_object_set_data (G_OBJECT (button), "figure", GINT_TO_POINTER (f));
