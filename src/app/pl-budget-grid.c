@@ -972,6 +972,9 @@ pl_budget_grid_set_figure (PlBudgetGrid *self, PlBudgetFigure figure)
         pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
     }
   self->figure = figure;
+  /* A refusal said in the view before (typing into what was booked) is settled by the switch. */
+  if (self->warned_line == NULL)
+    pl_grid_notice_hide (self->notice);
   if (self->plan == NULL)
     return;
   for (guint i = 0; i < self->cells->len; i++)
