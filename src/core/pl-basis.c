@@ -92,39 +92,17 @@ pl_basis_kind_key (PlBasisKind kind)
   return kind < G_N_ELEMENTS (keys) ? keys[kind] : "range";
 }
 
-static char *
-format_day (guint32 julian, const char *format)
-{
-  char buffer[128];
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
-}
-
-static int
-year_of (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_date_get_year (&date);
-}
-
 /* "January to June 2027", or "October 2026 to March 2027" across a year's end: whole months. */
 static char *
 months_span (guint32 first, guint32 last)
 {
-  g_autofree char *a = NULL, *b = format_day (last, "%B %Y");
+  g_autofree char *a = NULL, *b = pl_date_format (last, "%B %Y");
 
   if (pl_month_first_day (first, 0) == pl_month_first_day (last, 0))
     return g_steal_pointer (&b);
   /* Translators: the month name alone, as in "January" of "January to June 2027" */
-  a = year_of (first) == year_of (last) ? format_day (first, C_("month alone", "%B")) : format_day (first, "%B %Y");
+  a = pl_date_year (first) == pl_date_year (last) ? pl_date_format (first, C_("month alone", "%B"))
+                                                  : pl_date_format (first, "%B %Y");
   /* Translators: a span of time, "January to June 2027" or "1 January to 15 June 2027" */
   return g_strdup_printf (_("%s to %s"), a, b);
 }
@@ -148,7 +126,8 @@ pl_basis_describe (PlPlan *plan, const PlBasis *basis)
   if (basis->from == pl_month_first_day (basis->from, 0) && basis->to == pl_month_first_day (basis->to, 0))
     return months_span (basis->from, last);
   {
-    g_autofree char *a = pl_date_text (basis->from, year_of (basis->from) == year_of (last) ? PL_DATE_DAY_MONTH : PL_DATE_LONG);
+    g_autofree char *a = pl_date_text (basis->from, pl_date_year (basis->from) == pl_date_year (last) ? PL_DATE_DAY_MONTH
+                                                                                                      : PL_DATE_LONG);
     g_autofree char *b = pl_date_text (last, PL_DATE_LONG);
     if (basis->from == last)
       return g_steal_pointer (&b);

@@ -65,7 +65,6 @@ char *
 pl_date_text (guint32 julian, PlDateStyle style)
 {
   GDate date;
-  char text[128];
   g_autofree char *format = NULL;
 
   g_date_clear (&date, 1);
@@ -81,9 +80,32 @@ pl_date_text (guint32 julian, PlDateStyle style)
       g_free (format);
       format = g_strjoinv (C_("day of month", "1"), parts);
     }
+  return pl_date_format (julian, format);
+}
+
+char *
+pl_date_format (guint32 julian, const char *format)
+{
+  GDate date;
+  char text[128];
+
+  if (!g_date_valid_julian (julian))
+    return g_strdup ("");
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
   if (g_date_strftime (text, sizeof text, format, &date) == 0)
     return g_strdup ("");
   return g_strdup (text);
+}
+
+int
+pl_date_year (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return g_date_get_year (&date);
 }
 
 gboolean

@@ -21,6 +21,12 @@ typedef enum {
  * (en_US: "March 5, 2027"). Free with g_free(). */
 char *pl_date_text (guint32 julian, PlDateStyle style);
 
+/* The day @julian through strftime() @format ("%B %Y"), in the user's locale; "" when it is
+ * not a valid day or the text does not fit. Free with g_free(). */
+char *pl_date_format (guint32 julian, const char *format);
+/* The year of the day @julian. */
+int   pl_date_year   (guint32 julian);
+
 /* Reads a date as a field shows it (PL_DATE_NUMERIC, with a slash, a dot or a dash, the day
  * and month in the locale's order and a four-digit year) or as files write it (2027-03-05).
  * Returns FALSE, leaving @julian alone, when @text is not a valid date. */

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-budget-carry.h"
 #include "pl-calendar.h"
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -1081,6 +1082,19 @@ read_list_value (Reader *self, PlItem *item, guint field, const char *text)
 {
   g_autofree char *what = NULL;
 
+  if (PL_IS_BUDGET_LINE (item) && field == PL_BUDGET_LINE_CARRIED)
+    {
+      g_autoptr(GError) error = NULL;
+      guint32 days[4];
+      gint64 amount;
+
+      if (pl_budget_carry_read (text, self->exponent, days, &amount, &error))
+        return TRUE;
+      /* Translators: what was read, the budget line, then why it does not read */
+      error_at (self, "<carried", _("The budget carried over “%s” on the budget line “%s” does not read: %s."),
+                text, item_name (item), error->message);
+      return FALSE;
+    }
   if (!PL_IS_ENTRY (item))
     return TRUE;
   if (field == PL_ENTRY_SKIP && !pl_calendar_parse_skip (text, NULL))

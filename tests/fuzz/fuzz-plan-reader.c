@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fuzz-target.h"
+#include "pl-budget-carry.h"
 #include "pl-cli-planning.h"
 #include "pl-cli-summary.h"
 #include "pl-dashboard.h"
@@ -79,6 +80,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           g_assert_true ((forecast == NULL) == (error != NULL));
           g_assert_true (forecast == NULL || g_utf8_validate (forecast, -1, NULL));
           g_assert_true (backsolve == NULL || g_utf8_validate (backsolve, -1, NULL));
+        }
+    }
+
+  /* Budget carried over: what the lines record is listed and said in words, never a crash. */
+  for (guint i = 0, n = pl_plan_get_n (plan, PL_COLLECTION_LINES); i < n; i++)
+    {
+      g_autoptr(PlItem) line = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_LINES), i);
+      g_autoptr(GArray) moves = NULL;
+
+      if (pl_item_get_strv (line, PL_BUDGET_LINE_CARRIED) == NULL)
+        continue;
+      moves = pl_budget_carry_list (plan, line);
+      for (guint m = 0; m < pl_plan_get_months (plan); m++)
+        {
+          g_autofree char *text = pl_budget_carry_describe_month (plan, line, m);
+
+          g_assert_true (text == NULL || g_utf8_validate (text, -1, NULL));
+          pl_budget_carry_month_amount (plan, line, m);
         }
     }
 
