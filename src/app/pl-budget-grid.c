@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pl-a11y.h"
+#include "pl-budget-carry.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-totals.h"
 #include "pl-calendar.h"
@@ -131,10 +132,20 @@ set_class (GtkWidget *widget, const char *name, gboolean on)
     gtk_widget_remove_css_class (widget, name);
 }
 
-/* Months that received or gave budget by carrying it over say so (pl-budget-carry.h). */
+/* Months that received or gave budget by carrying it over say so (pl-budget-carry.h): a
+ * mark in the cell's corner, and in its tooltip what moved ("12,000 € carried from Q1 2027").
+ * In the planned view, whose amounts the move changed. */
 static void
 refresh_carried (PlBudgetGrid *self, GtkWidget *cell, PlItem *item, guint month)
 {
+  g_autofree char *carried = NULL;
+
+  if (self->figure == PL_BUDGET_FIGURE_PLANNED && PL_IS_BUDGET_LINE (item) &&
+      pl_item_field_is_set (item, PL_BUDGET_LINE_CARRIED))
+    carried = pl_budget_carry_describe_month (self->plan, item, month);
+  set_class (cell, "carried", carried != NULL);
+  if (g_strcmp0 (pl_tooltip_get (cell), carried) != 0)
+    pl_tooltip_set (cell, carried);
 }
 
 static void
