@@ -429,6 +429,35 @@ test_committed (void)
     pl_plan_undo (plan);
     pl_test_spin ();
     g_assert_false (pl_spend_is_actual (print));
+
+    /* The stand put on a line from its drop-down: budgeted now, the flag says less. */
+    {
+      g_autofree char *before = g_strdup (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "unbudgeted_label"))));
+      gboolean assigned = FALSE;
+
+      for (guint i = 0; i < cells->len && !assigned; i++)
+        {
+          PlFieldCell *cell = g_ptr_array_index (cells, i);
+          GtkWidget *dropdown;
+
+          if (g_strcmp0 (pl_field_cell_get_field (cell)->name, "line") != 0 || !gtk_widget_get_mapped (GTK_WIDGET (cell)))
+            continue;
+          dropdown = pl_field_cell_reach (cell);
+          pl_test_spin ();
+          g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+          g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+          pl_test_spin ();
+          assigned = TRUE;
+        }
+      g_assert_true (assigned);
+      g_assert_true (pl_item_get_string (stand, PL_SPEND_LINE) != NULL || pl_item_get_string (print, PL_SPEND_LINE) != NULL);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "unbudgeted_label"))), !=, before);
+      pl_plan_undo (plan);
+      pl_test_spin ();
+      g_assert_null (pl_item_get_string (stand, PL_SPEND_LINE));
+      g_assert_null (pl_item_get_string (print, PL_SPEND_LINE));
+    }
   }
   g_assert_true (pl_spend_is_actual (stand));
   g_assert_false (pl_spend_is_actual (order));
