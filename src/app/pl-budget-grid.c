@@ -34,6 +34,7 @@ struct _PlBudgetGrid
   GtkColumnView      *view;
   GtkSingleSelection *selection;
   GtkLabel           *footer;
+  GtkWidget          *figure_switch;  /* a toggle a figure, beneath the months as a workbook's sheet tabs */
   PlGridNotice       *notice;
   PlPlan             *plan;
   PlBudgetTotals     *totals;
@@ -261,12 +262,18 @@ refresh_footer (gpointer grid)
   g_autofree char *period_text = isnan (of_period.value) ? g_strdup ("–") : pl_percent_format (of_period.value * 100, 0);
   g_autofree char *text = NULL;
 
-  /* Translators: the plan's planned total, its spend, its orders not yet invoiced, what is
-   * left, the share used to a day, that day, the share of the whole period's budget spent:
-   * "Whole plan: €1,844,500 planned, €888,017.31 spent, €40,000 committed, €916,482.69
-   * remaining · 96% used to 30 June 2027 · 48% of the whole period's budget" */
-  text = g_strdup_printf (_("Whole plan: %s planned, %s spent, %s committed, %s remaining · %s used to %s · %s of the whole period’s budget"),
-                          planned, actual, committed, remaining, used_text, day, period_text);
+  if (pl_budget_totals_committed (self->totals, NULL, -1) == 0)
+    /* Translators: the plan's planned total, its spend, what is left, the share used to a
+     * day, that day, the share of the whole period's budget spent: "Whole plan: €1,844,500
+     * planned, €888,017.31 spent, €956,482.69 remaining · 96% used to 30 June 2027 · 48% of
+     * the whole period's budget" */
+    text = g_strdup_printf (_("Whole plan: %s planned, %s spent, %s remaining · %s used to %s · %s of the whole period’s budget"),
+                            planned, actual, remaining, used_text, day, period_text);
+  else
+    /* Translators: as above, with the orders not yet invoiced after the spend: "Whole plan:
+     * €1,844,500 planned, €888,017.31 spent, €40,000 committed, €916,482.69 remaining · …" */
+    text = g_strdup_printf (_("Whole plan: %s planned, %s spent, %s committed, %s remaining · %s used to %s · %s of the whole period’s budget"),
+                            planned, actual, committed, remaining, used_text, day, period_text);
   gtk_label_set_label (self->footer, text);
 }
 
@@ -860,10 +867,55 @@ pl_budget_grid_class_init (PlBudgetGridClass *klass)
 }
 
 static void
+on_figure_toggled_cb (GtkToggleButton *button, PlBudgetGrid *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    pl_budget_grid_set_figure (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "figure")));
+}
+
+/* What the months show, chosen as a workbook's sheet is: a linked row of toggles beneath
+ * the grid, named by the figure (the test finds them by that name). */
+static GtkWidget *
+build_figure_switch (PlBudgetGrid *self)
+{
+  static const struct { const char *label; const char *tip; } figures[] = {
+    /* Translators: what the budget grid's months show; masculine in French (le montant) */
+    [PL_BUDGET_FIGURE_PLANNED] = { NC_("budget figure", "Planned"), N_("The budget, typed into") },
+    [PL_BUDGET_FIGURE_ACTUAL] = { NC_("budget figure", "Actual"), N_("Invoiced spend, credits subtracted") },
+    [PL_BUDGET_FIGURE_COMMITTED] = { NC_("budget figure", "Committed"), N_("Orders placed, not yet invoiced") },
+    [PL_BUDGET_FIGURE_REMAINING] = { NC_("budget figure", "Remaining"), N_("Planned less actual less committed; red below zero") },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *first = NULL;
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  pl_a11y_label (box, _("What the months show"));
+  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (g_dpgettext2 (NULL, "budget figure", figures[f].label));
+
+      pl_tooltip_set (button, _(figures[f].tip));
+      g_object_set_data (G_OBJECT (button), "figure", GINT_TO_POINTER (f));
+      gtk_widget_set_name (button, figures[f].label);
+      if (first == NULL)
+        first = GTK_TOGGLE_BUTTON (button);
+      else
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_toggle_button_set_active (first, TRUE);
+  for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
+    g_signal_connect (button, "toggled", G_CALLBACK (on_figure_toggled_cb), self);
+  return box;
+}
+
+static void
 pl_budget_grid_init (PlBudgetGrid *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   g_autoptr(GtkColumnViewColumn) name = NULL;
+  GtkWidget *bottom;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
@@ -881,13 +933,18 @@ pl_budget_grid_init (PlBudgetGrid *self)
   self->notice = pl_grid_notice_new ();
   g_signal_connect_swapped (self->notice, "undo", G_CALLBACK (on_notice_undo_cb), self);
   gtk_widget_set_parent (GTK_WIDGET (self->notice), GTK_WIDGET (self));
+  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  self->figure_switch = build_figure_switch (self);
+  gtk_box_append (GTK_BOX (bottom), self->figure_switch);
   self->footer = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->footer), TRUE);
   gtk_label_set_xalign (self->footer, 1);
   /* The whole plan's figures take two lines in a narrow window rather than widening it. */
   gtk_label_set_wrap (self->footer, TRUE);
   gtk_label_set_justify (self->footer, GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (GTK_WIDGET (self->footer), "heading");
-  gtk_widget_set_parent (GTK_WIDGET (self->footer), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->footer));
+  gtk_widget_set_parent (bottom, GTK_WIDGET (self));
 }
 
 PlBudgetGrid *
@@ -983,6 +1040,10 @@ pl_budget_grid_set_figure (PlBudgetGrid *self, PlBudgetFigure figure)
         pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
     }
   self->figure = figure;
+  /* Chosen from elsewhere (a test, a shortcut): the switch shows it. */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->figure_switch); button; button = gtk_widget_get_next_sibling (button))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "figure")) == (int) figure)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   /* A refusal said in the view before (typing into what was booked) is settled by the switch. */
   if (self->warned_line == NULL)
     pl_grid_notice_hide (self->notice);

@@ -52,7 +52,6 @@ struct _PlBudgetPage
   GtkDropDown    *spend_line;
   GtkDropDown    *spend_month;
   GtkDropDown    *spend_status;
-  GtkBox         *figure_switch;
   GtkRevealer    *unbudgeted_revealer;
   GtkLabel       *unbudgeted_label;
   GtkPopover     *unbudgeted_popover;
@@ -490,6 +489,7 @@ fill_unbudgeted_list (PlBudgetPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unbudgeted_more), n > MAX_LISTED);
 }
 
+/* The flag from the totals as they are (the caller brings them up to date). */
 static void
 refresh_unbudgeted (PlBudgetPage *self)
 {
@@ -501,8 +501,17 @@ refresh_unbudgeted (PlBudgetPage *self)
   gtk_revealer_set_reveal_child (self->unbudgeted_revealer, sentence != NULL);
   gtk_label_set_label (self->unbudgeted_label, sentence ? sentence : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.show-no-line", self->unbudgeted->no_line != 0);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->unbudgeted_popover)))
-    fill_unbudgeted_list (self);
+}
+
+/* The list opened: made from the plan as it is now, whose records it names. */
+static void
+on_unbudgeted_shown_cb (PlBudgetPage *self)
+{
+  if (self->plan == NULL)
+    return;
+  pl_budget_totals_refresh (self->totals);
+  refresh_unbudgeted (self);
+  fill_unbudgeted_list (self);
 }
 
 static void
@@ -515,44 +524,6 @@ show_no_line_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_drop_down_set_selected (self->spend_month, 0);
   gtk_drop_down_set_selected (self->spend_status, SPEND_ANY_STATUS);
   gtk_drop_down_set_selected (self->spend_line, SPEND_NO_LINE);
-}
-
-/* ---- what the grid shows ---- */
-
-static void
-on_figure_toggled_cb (GtkToggleButton *button, PlBudgetPage *self)
-{
-  if (gtk_toggle_button_get_active (button))
-    pl_budget_grid_set_figure (self->grid, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "figure")));
-}
-
-static void
-build_figure_switch (PlBudgetPage *self)
-{
-  static const struct { const char *label; const char *tip; } figures[] = {
-    /* Translators: what the budget grid's months show; masculine in French (le montant) */
-    [PL_BUDGET_FIGURE_PLANNED] = { NC_("budget figure", "Planned"), N_("The budget, typed into") },
-    [PL_BUDGET_FIGURE_ACTUAL] = { NC_("budget figure", "Actual"), N_("Invoiced spend, credits subtracted") },
-    [PL_BUDGET_FIGURE_COMMITTED] = { NC_("budget figure", "Committed"), N_("Orders placed, not yet invoiced") },
-    [PL_BUDGET_FIGURE_REMAINING] = { NC_("budget figure", "Remaining"), N_("Planned less actual less committed; red below zero") },
-  };
-  GtkToggleButton *first = NULL;
-
-  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (g_dpgettext2 (NULL, "budget figure", figures[f].label));
-
-      gtk_widget_set_tooltip_text (button, _(figures[f].tip));
-      g_object_set_data (G_OBJECT (button), "figure", GINT_TO_POINTER (f));
-      gtk_widget_set_name (button, figures[f].label);
-      if (first == NULL)
-        first = GTK_TOGGLE_BUTTON (button);
-      else
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
-      g_signal_connect (button, "toggled", G_CALLBACK (on_figure_toggled_cb), self);
-      gtk_box_append (self->figure_switch, button);
-    }
-  gtk_toggle_button_set_active (first, TRUE);
 }
 
 static void
@@ -635,6 +606,8 @@ pl_budget_page_refresh (PlPage *page, PlChangeMask change)
     fill_spend_filters (self);
   refresh_spend_summary (self);
   refresh_unbudgeted (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->unbudgeted_popover)))
+    fill_unbudgeted_list (self);
   refresh_portfolio (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->month_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->burn_chart));
@@ -978,7 +951,6 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_month);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_summary);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_status);
-  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, figure_switch);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_label);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_popover);
@@ -1039,8 +1011,7 @@ pl_budget_page_init (PlBudgetPage *self)
   g_signal_connect_swapped (self->spend_line, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
   g_signal_connect_swapped (self->spend_month, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
   g_signal_connect_swapped (self->spend_status, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
-  g_signal_connect_swapped (self->unbudgeted_popover, "show", G_CALLBACK (fill_unbudgeted_list), self);
-  build_figure_switch (self);
+  g_signal_connect_swapped (self->unbudgeted_popover, "show", G_CALLBACK (on_unbudgeted_shown_cb), self);
 
   gtk_drawing_area_set_draw_func (self->month_chart, draw_chart_cb, self, NULL);
   pl_chart_theme_grow_with_text (self->month_chart);

@@ -244,16 +244,21 @@ add_spend (PlPlan *plan, const char *line, guint month, gint64 amount, PlSpendSt
   return entry;
 }
 
+/* Clicks the grid's toggle of figure @name, as a user chooses what the months show. */
 static void
 show_figure (GtkWidget *page, const char *name)
 {
-  GtkWidget *button = gtk_widget_get_first_child (pl_test_find_by_id (page, "figure_switch"));
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+  GtkWidget *button = NULL;
 
-  while (button != NULL && g_strcmp0 (gtk_widget_get_name (button), name) != 0)
-    button = gtk_widget_get_next_sibling (button);
+  collect (pl_test_find_widget (page, PL_TYPE_BUDGET_GRID), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  for (guint i = 0; i < toggles->len && button == NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (toggles->pdata[i]), name) == 0)
+      button = toggles->pdata[i];
   g_assert_nonnull (button);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_signal_emit_by_name (button, "clicked");
   pl_test_spin ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 }
 
 /* Committed and unbudgeted spend (issue 23): the grid's views show the same figures as the
