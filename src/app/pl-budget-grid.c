@@ -660,7 +660,8 @@ rebuild_columns (PlBudgetGrid *self)
       g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
       /* Translators: a month column of the budget, strftime format ("Jan") */
       g_date_strftime (title, sizeof title, C_("budget month", "%b"), &date);
-      column = new_column (self, title, 1, month, 0, 84);
+      /* Wide enough for a month over its plan with cents: "−13 143.38". */
+      column = new_column (self, title, 1, month, 0, 96);
       gtk_column_view_append_column (self->view, column);
     }
   for (guint t = 0; t < N_TOTALS && self->plan != NULL; t++)
