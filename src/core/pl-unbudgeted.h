@@ -35,7 +35,8 @@ typedef struct {
   gint64  total;              /* what the flag says: no_line (when positive) plus over_lines */
   GArray *lines;              /* PlUnbudgetedLine, the most over first */
   GArray *entries;            /* PlUnbudgetedEntry: those on no line by date, then those that
-                               * took each line over its plan (the latest ones), by line, by date */
+                               * took each line over its plan (the latest ones), by line, by date;
+                               * empty when nothing is flagged (total <= 0) */
 } PlUnbudgeted;
 
 /* The unbudgeted spend of @plan, read from @totals (made for the call when NULL), which must
