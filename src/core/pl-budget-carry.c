@@ -8,6 +8,7 @@
 #include "pl-apportion.h"
 #include "pl-budget-carry.h"
 #include "pl-budget-totals.h"
+#include "pl-dashboard.h"
 #include "pl-date-text.h"
 #include "pl-error.h"
 #include "pl-figures.h"
@@ -36,7 +37,7 @@ pl_budget_carry_closed_months (PlPlan *plan, guint32 today)
  * nothing (an overspent month gives nothing back) nor above its plan (a month whose credits
  * outweigh its spend gives back its plan, not the refunds of other months). */
 static gint64
-month_unspent (PlBudgetTotals *totals, PlItem *line, guint month)
+month_unspent (const PlBudgetTotals *totals, PlItem *line, guint month)
 {
   gint64 remaining = pl_budget_totals_line_remaining (totals, line, (int) month);
   gint64 planned = pl_budget_totals_line_planned (totals, line, (int) month);
@@ -44,16 +45,35 @@ month_unspent (PlBudgetTotals *totals, PlItem *line, guint month)
   return remaining == PL_MONEY_OVERFLOW ? 0 : CLAMP (remaining, 0, MAX (planned, 0));
 }
 
+guint32
+pl_budget_carry_as_of (PlPlan *plan, guint32 today)
+{
+  guint32 chosen = pl_dashboard_get_chosen_as_of (plan);
+  guint32 measured = pl_figures_measured_until (plan);
+
+  if (chosen != 0)
+    return chosen + 1;
+  /* measured_until() is the period's start when nothing is measured. */
+  return measured > pl_plan_get_start (plan) ? MAX (today, measured) : today;
+}
+
+gint64
+pl_budget_carry_unspent_in (const PlBudgetTotals *totals, PlItem *line, guint first, guint last)
+{
+  gint64 unspent = 0;
+
+  g_return_val_if_fail (PL_IS_BUDGET_LINE (line), 0);
+  for (guint m = first; m <= last && m < pl_budget_totals_get_months (totals); m++)
+    unspent = pl_money_sum (unspent, month_unspent (totals, line, m));
+  return unspent;
+}
+
 gint64
 pl_budget_carry_unspent (PlPlan *plan, PlItem *line, guint first, guint last)
 {
   g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
-  gint64 unspent = 0;
 
-  g_return_val_if_fail (PL_IS_BUDGET_LINE (line), 0);
-  for (guint m = first; m <= last && m < pl_plan_get_months (plan); m++)
-    unspent = pl_money_sum (unspent, month_unspent (totals, line, m));
-  return unspent;
+  return pl_budget_carry_unspent_in (totals, line, first, last);
 }
 
 /* Months [@first, @last] in words; a whole quarter as a quarter when @quarters. */
@@ -92,6 +112,12 @@ char *
 pl_budget_carry_describe_months (PlPlan *plan, guint first, guint last)
 {
   return describe_months (plan, first, last, TRUE);
+}
+
+char *
+pl_budget_carry_describe_span (PlPlan *plan, guint first, guint last)
+{
+  return describe_months (plan, first, last, FALSE);
 }
 
 static gboolean

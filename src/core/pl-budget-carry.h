@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pl-budget-totals.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ typedef struct {
  * less committed when positive (a month overspent gives nothing back) and at most what it
  * planned (credits outweighing its spend give back its plan, not other months' refunds), summed. */
 gint64   pl_budget_carry_unspent        (PlPlan *plan, PlItem *line, guint first, guint last);
+/* The same read from @totals (up to date with their plan): for a view that shows many
+ * periods without summing the plan again for each. */
+gint64   pl_budget_carry_unspent_in     (const PlBudgetTotals *totals, PlItem *line, guint first, guint last);
 /* Moves @amount (at most the unspent of the source months) of @line from months
  * [@from_first, @from_last], which must all have ended by @today (a Julian day), into months
  * [@to_first, @to_last], which must come after them, spread as @spread says. One undoable
@@ -47,10 +51,18 @@ gboolean pl_budget_carry_preview        (PlPlan *plan, PlItem *line, guint from_
 /* How many months of the period, from its first, have ended by @today (a Julian day): the
  * months that can be carried from. */
 guint    pl_budget_carry_closed_months  (PlPlan *plan, guint32 today);
+/* The day months count as closed by in the window, for pl_budget_carry()'s @today: the day
+ * after the one the budget's figures are as of when the user chose it (the figures are as of
+ * that day's end: pl_dashboard_choose_as_of()), otherwise @today or, when later, the first
+ * day after the last month measured (a plan measured ahead of the calendar, as the bundled
+ * example is, has closed those months). */
+guint32  pl_budget_carry_as_of          (PlPlan *plan, guint32 today);
 /* Months [@first, @last] of the period in words: "March 2027", "Q1 2027" for a whole fiscal
  * quarter of a year starting in January ("Q2 (July–September 2027)" otherwise, where "Q2 2027"
  * would be read as April–June), "January–February 2027", "November 2027–January 2028". */
 char    *pl_budget_carry_describe_months (PlPlan *plan, guint first, guint last);
+/* The same without naming quarters ("April–June 2027"): months as a budget shows them. */
+char    *pl_budget_carry_describe_span  (PlPlan *plan, guint first, guint last);
 /* The moves recorded on @line, oldest first: a new array of PlCarry (strings that do not
  * read, or name months outside the period, are skipped; the reader reports those that do
  * not read). */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl-budget-carry.h"
 #include "pl-calendar.h"
 #include "pl-date-text.h"
 #include "pl-enums.h"
@@ -610,6 +611,45 @@ check_scenario (PlPlan *plan, PlItem *scenario, GPtrArray *problems)
     }
 }
 
+/* Each move a budget line records reads (a plan made in memory, or a reader's refusal
+ * repeated), and names months of the period: one carried before the period changed is not
+ * shown, which is said as a warning. */
+static void
+check_carried (PlPlan *plan, PlItem *line, GPtrArray *problems)
+{
+  const char * const *carried = pl_item_get_strv (line, PL_BUDGET_LINE_CARRIED);
+  g_autofree char *what = NULL;
+
+  for (guint i = 0; carried != NULL && carried[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint32 days[4];
+      gint64 amount;
+      gboolean inside = TRUE;
+
+      if (what == NULL)
+        what = pl_rules_describe (plan, line, FALSE);
+      if (!pl_budget_carry_read (carried[i], pl_plan_get_currency_exponent (plan), days, &amount, &error))
+        {
+          /* Translators: what was read, the budget line ("the budget line “Ads”"), then why it does not read */
+          add (problems, line, FALSE, _("The budget carried over “%s” on %s does not read: %s."), carried[i], what,
+               error->message);
+          continue;
+        }
+      for (guint k = 0; k < 4; k++)
+        inside = inside && pl_plan_month_index (plan, days[k]) >= 0;
+      if (!inside)
+        {
+          PlProblem *problem;
+
+          add (problems, line, FALSE, _("The budget carried over “%s” on %s names months outside the fiscal period "
+                                        "(the period changed since): the budget no longer shows it."), carried[i], what);
+          problem = g_ptr_array_index (problems, problems->len - 1);
+          problem->warning = TRUE;
+        }
+    }
+}
+
 /* The checks of one record on its own, past its fields. */
 static void
 check_record (PlPlan *plan, PlItem *item, GPtrArray *problems)
@@ -631,6 +671,8 @@ check_record (PlPlan *plan, PlItem *item, GPtrArray *problems)
     check_objective_target (plan, item, problems);
   else if (PL_IS_SCENARIO (item))
     check_scenario (plan, item, problems);
+  else if (PL_IS_BUDGET_LINE (item))
+    check_carried (plan, item, problems);
 }
 
 static void check_chain_cycle (PlPlan *plan, GPtrArray *problems);

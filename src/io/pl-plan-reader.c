@@ -1090,9 +1090,10 @@ read_list_value (Reader *self, PlItem *item, guint field, const char *text)
 
       if (pl_budget_carry_read (text, self->exponent, days, &amount, &error))
         return TRUE;
-      /* Translators: what was read, the budget line, then why it does not read */
-      error_at (self, "<carried", _("The budget carried over “%s” on the budget line “%s” does not read: %s."),
-                text, item_name (item), error->message);
+      what = pl_rules_describe (self->plan, item, FALSE);
+      /* Translators: what was read, the budget line ("the budget line “Ads”"), then why it does not read */
+      error_at (self, "<carried", _("The budget carried over “%s” on %s does not read: %s."), text, what,
+                error->message);
       return FALSE;
     }
   if (!PL_IS_ENTRY (item))

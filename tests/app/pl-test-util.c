@@ -61,6 +61,24 @@ pl_test_wait_drawn (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+on_waited_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+pl_test_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  pl_test_spin ();
+}
+
 void
 pl_test_screenshot (GtkWidget *widget, const char *name)
 {

@@ -15,6 +15,9 @@ extern PlApplication *pl_test_app;
 void        pl_test_init           (int *argc, char ***argv);
 /* Runs the main context until it has nothing pending (many times over). */
 void        pl_test_spin           (void);
+/* Runs the main context for @ms milliseconds, then until it has nothing pending: for what
+ * waits on a timer (a button activated by Enter shows itself pressed before it is clicked). */
+void        pl_test_wait_ms        (guint ms);
 /* Lets the display map, size and draw @widget (a few frames). */
 void        pl_test_wait_drawn     (GtkWidget *widget);
 /* Writes what @widget shows to screenshot-@name.png in the test build folder. */

@@ -9,11 +9,13 @@
 #include <locale.h>
 
 #include "pl-budget-carry.h"
+#include "pl-dashboard.h"
 #include "pl-error.h"
 #include "pl-figures.h"
 #include "pl-i18n.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-state.h"
+#include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
 
 enum { JAN, FEB, MAR, APR, MAY, JUN, JUL };
@@ -129,6 +131,24 @@ test_closed_months (Fixture *f, gconstpointer data)
   g_assert_cmpuint (pl_budget_carry_closed_months (f->plan, julian (1, 2, 2027)), ==, 1);
   g_assert_cmpuint (pl_budget_carry_closed_months (f->plan, julian (1, 4, 2027)), ==, 3);
   g_assert_cmpuint (pl_budget_carry_closed_months (f->plan, julian (1, 1, 2028)), ==, 12);
+}
+
+/* The window's day: today, or later when months were measured ahead; the day after the one
+ * chosen for the figures. */
+static void
+test_as_of (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlItem) kpi = g_object_new (PL_TYPE_KPI, NULL);
+
+  g_assert_cmpuint (pl_budget_carry_as_of (f->plan, julian (6, 12, 2026)), ==, julian (6, 12, 2026));
+  pl_item_set_string (kpi, PL_KPI_NAME, "Leads");
+  load (f->plan, PL_COLLECTION_KPIS, kpi);
+  pl_series_set (pl_kpi_get_measurements (PL_KPI (kpi)), julian (1, 3, 2027), 120, NULL);
+  g_assert_cmpuint (pl_budget_carry_as_of (f->plan, julian (6, 12, 2026)), ==, julian (1, 4, 2027));
+  g_assert_cmpuint (pl_budget_carry_as_of (f->plan, julian (9, 9, 2027)), ==, julian (9, 9, 2027));
+  pl_dashboard_choose_as_of (f->plan, julian (31, 1, 2027));
+  g_assert_cmpuint (pl_budget_carry_as_of (f->plan, julian (9, 9, 2027)), ==, julian (1, 2, 2027));
+  g_assert_cmpuint (pl_budget_carry_closed_months (f->plan, pl_budget_carry_as_of (f->plan, 0)), ==, 1);
 }
 
 /* All of Q1's 1,300.00 evenly over April–June: 433.33, 433.33 and 433.34; January gives its
@@ -409,11 +429,26 @@ test_read (void)
     const char *carried[] = { "2026-11 2026-12 2027-01 2027-03 100.00", "bad", "2027-01 2027-01 2027-02 2027-02 1.00", NULL };
     g_autoptr(GArray) moves = NULL;
 
-    /* A move from before the period (the period changed since) is skipped, as is one that does not read. */
+    g_autoptr(GPtrArray) problems = NULL;
+    const PlProblem *problem;
+
+    /* A move from before the period (the period changed since) is skipped, as is one that does
+     * not read; validation says which, the first as a warning. */
     pl_item_set_strv (line, PL_BUDGET_LINE_CARRIED, carried);
     moves = pl_budget_carry_list (plan, line);
     g_assert_cmpuint (moves->len, ==, 1);
     g_assert_cmpint (g_array_index (moves, PlCarry, 0).amount, ==, 100);
+    problems = pl_plan_validate (plan);
+    g_assert_cmpuint (problems->len, ==, 2);
+    problem = problems->pdata[0];
+    g_assert_cmpstr (problem->message, ==, "The budget carried over “2026-11 2026-12 2027-01 2027-03 100.00” on the "
+                                           "budget line “Paid search” names months outside the fiscal period (the "
+                                           "period changed since): the budget no longer shows it.");
+    g_assert_true (problem->warning);
+    problem = problems->pdata[1];
+    g_assert_true (g_str_has_prefix (problem->message, "The budget carried over “bad” on the budget line “Paid search” "
+                                                       "does not read: it is not four months"));
+    g_assert_false (problem->warning);
   }
 }
 
@@ -505,6 +540,7 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-carry/describe", test_describe);
   g_test_add ("/budget-carry/unspent", Fixture, NULL, setup, test_unspent, teardown);
   g_test_add ("/budget-carry/closed-months", Fixture, NULL, setup, test_closed_months, teardown);
+  g_test_add ("/budget-carry/as-of", Fixture, NULL, setup, test_as_of, teardown);
   g_test_add ("/budget-carry/evenly-undo-redo", Fixture, NULL, setup, test_evenly_undo_redo, teardown);
   g_test_add ("/budget-carry/partial", Fixture, NULL, setup, test_partial, teardown);
   g_test_add_func ("/budget-carry/evenly-jpy", test_evenly_jpy);
