@@ -14,6 +14,7 @@
 #include "pl-budget-spread.h"
 #include "pl-budget-totals.h"
 #include "pl-calendar.h"
+#include "pl-carry-dialog.h"
 #include "pl-cac-breakdown-chart.h"
 #include "pl-category-spend-chart.h"
 #include "pl-chart-menu.h"
@@ -28,15 +29,6 @@
 #include "pl-record-table.h"
 #include "pl-tooltip.h"
 #include "pl-unbudgeted.h"
-
-/* The Carry Over dialog is the `carry` branch's (issue 23); until it is merged the button
- * stays insensitive. The guard goes once both branches are on main. */
-#if __has_include ("pl-carry-dialog.h")
-#include "pl-carry-dialog.h"
-#define HAVE_CARRY_DIALOG 1
-#else
-#define HAVE_CARRY_DIALOG 0
-#endif
 
 struct _PlBudgetPage
 {
@@ -117,7 +109,7 @@ update_actions (PlBudgetPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.spread-profile", line);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy-month", line);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.scale-category", selected_category (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.carry-over", HAVE_CARRY_DIALOG && self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.carry-over", self->plan != NULL);
 }
 
 static void
@@ -529,7 +521,6 @@ show_no_line_action (GtkWidget *widget, const char *action_name, GVariant *param
 static void
 carry_over_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-#if HAVE_CARRY_DIALOG
   PlBudgetPage *self = PL_BUDGET_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -538,7 +529,6 @@ carry_over_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   /* On the selected line, or the dialog asks which. */
   gtk_window_present (GTK_WINDOW (pl_carry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->plan,
                                                        selected_line (self))));
-#endif
 }
 
 /* ---- charts ---- */

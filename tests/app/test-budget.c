@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pl-budget-carry.h"
+#include "pl-carry-dialog.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-page.h"
 #include "pl-cell-editor.h"
@@ -361,6 +362,17 @@ test_committed (void)
     g_assert_true (gtk_widget_has_css_class (cell, march ? "carried" : "budget-total") == (march != NULL));
     g_assert_false (gtk_widget_has_css_class (pl_budget_grid_get_cell (grid, linkedin, 4), "carried"));
     g_test_message ("April: %s; March: %s", april, march);
+    /* The Carry Over button opens carry's dialog, over the window. */
+    g_assert_true (gtk_widget_is_sensitive (pl_test_find_by_id (page, "carry_button")));
+    g_signal_emit_by_name (pl_test_find_by_id (page, "carry_button"), "clicked");
+    pl_test_spin ();
+    {
+      GtkWindow *carry = pl_test_find_window (PL_TYPE_CARRY_DIALOG);
+      g_assert_nonnull (carry);
+      g_assert_true (gtk_window_get_transient_for (carry) == GTK_WINDOW (window));
+      gtk_window_destroy (carry);
+      pl_test_spin ();
+    }
     /* The line below selected: the marks show on an unselected row in the screenshots. */
     pl_budget_grid_select (grid, pl_plan_lookup (plan, "line-google"));
     pl_test_spin ();
