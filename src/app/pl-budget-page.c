@@ -45,6 +45,8 @@ struct _PlBudgetPage
   GtkDropDown    *spend_month;
   GtkDropDown    *spend_status;
   GtkRevealer    *unbudgeted_revealer;
+  GtkWidget      *unbudgeted_button;
+  GtkWidget      *sheets_button;
   GtkLabel       *unbudgeted_label;
   GtkPopover     *unbudgeted_popover;
   GtkGrid        *unbudgeted_grid;
@@ -942,6 +944,8 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_summary);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_status);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_button);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, sheets_button);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_label);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_popover);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_grid);
@@ -1002,6 +1006,9 @@ pl_budget_page_init (PlBudgetPage *self)
   g_signal_connect_swapped (self->spend_month, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
   g_signal_connect_swapped (self->spend_status, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
   g_signal_connect_swapped (self->unbudgeted_popover, "show", G_CALLBACK (on_unbudgeted_shown_cb), self);
+  /* GTK 4.8 names a menu button's own button after nothing: a screen reader is told what each opens. */
+  pl_a11y_label (self->sheets_button, _("Spreadsheets"));
+  pl_a11y_label (self->unbudgeted_button, _("Show the Entries Outside the Budget"));
 
   gtk_drawing_area_set_draw_func (self->month_chart, draw_chart_cb, self, NULL);
   pl_chart_theme_grow_with_text (self->month_chart);
