@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pl-a11y.h"
+#include "pl-budget-carry.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-totals.h"
 #include "pl-calendar.h"
@@ -21,7 +22,9 @@
 #include "pl-tooltip.h"
 
 /* The columns after the months. */
-enum { TOTAL_PLANNED, TOTAL_ACTUAL, TOTAL_VARIANCE, TOTAL_USED, N_TOTALS };
+/* Remaining is the variance that counts the orders placed: a variance beside it would say
+ * the same twice. */
+enum { TOTAL_PLANNED, TOTAL_ACTUAL, TOTAL_COMMITTED, TOTAL_REMAINING, TOTAL_USED, N_TOTALS };
 
 struct _PlBudgetGrid
 {
@@ -31,6 +34,7 @@ struct _PlBudgetGrid
   GtkColumnView      *view;
   GtkSingleSelection *selection;
   GtkLabel           *footer;
+  GtkWidget          *figure_switch;  /* a toggle a figure, beneath the months as a workbook's sheet tabs */
   PlGridNotice       *notice;
   PlPlan             *plan;
   PlBudgetTotals     *totals;
@@ -39,6 +43,7 @@ struct _PlBudgetGrid
   GHashTable         *placed;   /* line -> the category ID it was filtered under */
   guint32             built_start;
   guint               built_months;
+  PlBudgetFigure      figure;   /* what the month cells show */
 
   /* The last edit warned about (10 times its line's usual month), for the notice's Undo. */
   PlItem             *warned_line;
@@ -101,23 +106,67 @@ create_children (gpointer item, gpointer data)
 
 /* ---- cells ---- */
 
+/* The figure shown of a line or a category (the totals answer for both) in @month. */
+static gint64
+month_amount (PlBudgetGrid *self, PlItem *item, guint month)
+{
+  switch (self->figure)
+    {
+    case PL_BUDGET_FIGURE_ACTUAL:
+      return pl_budget_totals_line_actual (self->totals, item, (int) month);
+    case PL_BUDGET_FIGURE_COMMITTED:
+      return pl_budget_totals_line_committed (self->totals, item, (int) month);
+    case PL_BUDGET_FIGURE_REMAINING:
+      return pl_budget_totals_line_remaining (self->totals, item, (int) month);
+    case PL_BUDGET_FIGURE_PLANNED:
+    default:
+      return pl_budget_totals_line_planned (self->totals, item, (int) month);
+    }
+}
+
+static void
+set_class (GtkWidget *widget, const char *name, gboolean on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Months that received or gave budget by carrying it over say so (pl-budget-carry.h): a
+ * mark in the cell's corner, and in its tooltip what moved ("12,000 € carried from Q1 2027").
+ * In the planned view, whose amounts the move changed. */
+static void
+refresh_carried (PlBudgetGrid *self, GtkWidget *cell, PlItem *item, guint month)
+{
+  g_autofree char *carried = NULL;
+
+  if (self->figure == PL_BUDGET_FIGURE_PLANNED && PL_IS_BUDGET_LINE (item) &&
+      pl_item_field_is_set (item, PL_BUDGET_LINE_CARRIED))
+    carried = pl_budget_carry_describe_month (self->plan, item, month);
+  set_class (cell, "carried", carried != NULL);
+  if (g_strcmp0 (pl_tooltip_get (cell), carried) != 0)
+    pl_tooltip_set (cell, carried);
+}
+
 static void
 refresh_month (PlBudgetGrid *self, GtkWidget *cell, PlItem *item)
 {
   guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
   guint exponent = pl_plan_get_currency_exponent (self->plan);
   gboolean line = PL_IS_BUDGET_LINE (item);
-  gint64 amount = line ? pl_budget_totals_line_planned (self->totals, item, (int) month)
-                       : pl_budget_totals_planned (self->totals, item, (int) month);
-  g_autofree char *text = pl_money_to_display (amount, exponent);
+  gint64 amount = month_amount (self, item, month);
+  /* A month with nothing booked reads empty: the few months with spend stand out. */
+  gboolean blank = amount == 0 && (self->figure == PL_BUDGET_FIGURE_ACTUAL || self->figure == PL_BUDGET_FIGURE_COMMITTED);
+  g_autofree char *text = blank ? g_strdup ("") : pl_money_to_display (amount, exponent);
 
   pl_cell_editor_set_text (PL_CELL_EDITOR (cell), text);
-  /* A category's months are selected and copied like the lines', never typed into. */
-  pl_cell_editor_set_editable (PL_CELL_EDITOR (cell), line);
-  if (line)
-    gtk_widget_remove_css_class (cell, "budget-total");
-  else
-    gtk_widget_add_css_class (cell, "budget-total");
+  /* A category's months are selected and copied like the lines', never typed into; nor is
+   * what was booked. */
+  pl_cell_editor_set_editable (PL_CELL_EDITOR (cell), line && self->figure == PL_BUDGET_FIGURE_PLANNED);
+  set_class (cell, "budget-total", !line);
+  set_class (cell, "off-target", self->figure == PL_BUDGET_FIGURE_REMAINING && amount < 0);
+  refresh_carried (self, cell, item, month);
 }
 
 static char *
@@ -134,11 +183,10 @@ total_text (PlBudgetGrid *self, PlItem *item, guint column)
       return pl_money_to_display (planned, exponent);
     case TOTAL_ACTUAL:
       return pl_money_to_display (actual, exponent);
-    case TOTAL_VARIANCE:
-      {
-        g_autofree char *text = pl_money_to_display (pl_figures_variance (planned, actual), exponent);
-        return actual > planned ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
-      }
+    case TOTAL_COMMITTED:
+      return pl_money_to_display (pl_budget_totals_line_committed (self->totals, item, -1), exponent);
+    case TOTAL_REMAINING:
+      return pl_money_to_display (pl_budget_totals_line_remaining (self->totals, item, -1), exponent);
     default:
       used = pl_figures_percent_used (planned, actual);
       return isnan (used) ? g_strdup ("–") : pl_percent_format (used * 100, 0);
@@ -156,14 +204,9 @@ refresh_total (PlBudgetGrid *self, GtkWidget *cell, PlItem *item)
   /* Set only when it differs: an unchanged total is not drawn again. */
   if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), text) != 0)
     gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  if ((column == TOTAL_VARIANCE || column == TOTAL_USED) && actual > planned)
-    gtk_widget_add_css_class (cell, "off-target");
-  else
-    gtk_widget_remove_css_class (cell, "off-target");
-  if (PL_IS_CATEGORY (item))
-    gtk_widget_add_css_class (cell, "budget-total");
-  else
-    gtk_widget_remove_css_class (cell, "budget-total");
+  set_class (cell, "off-target", (column == TOTAL_USED && actual > planned) ||
+                                 (column == TOTAL_REMAINING && pl_budget_totals_line_remaining (self->totals, item, -1) < 0));
+  set_class (cell, "budget-total", PL_IS_CATEGORY (item));
 }
 
 static void
@@ -206,6 +249,8 @@ refresh_footer (gpointer grid)
   const char *currency = pl_plan_get_currency (self->plan);
   g_autofree char *planned = pl_money_format (pl_budget_totals_planned (self->totals, NULL, -1), exponent, currency);
   g_autofree char *actual = pl_money_format (pl_budget_totals_actual (self->totals, NULL, -1), exponent, currency);
+  g_autofree char *committed = pl_money_format (pl_budget_totals_committed (self->totals, NULL, -1), exponent, currency);
+  g_autofree char *remaining = pl_money_format (pl_budget_totals_remaining (self->totals, NULL, -1), exponent, currency);
   /* "Used" has one meaning, the dashboard's: the spend to the day shown against the plan to
    * the same day; the share of the whole period's budget stands beside it, named. */
   guint32 as_of = pl_dashboard_resolve_as_of (self->plan, pl_calendar_today ());
@@ -217,11 +262,18 @@ refresh_footer (gpointer grid)
   g_autofree char *period_text = isnan (of_period.value) ? g_strdup ("–") : pl_percent_format (of_period.value * 100, 0);
   g_autofree char *text = NULL;
 
-  /* Translators: the plan's planned total, its spend, the share used to a day, that day, the
-   * share of the whole period's budget spent: "Whole plan: €1,844,500 planned, €888,017.31
-   * spent · 96% used to 30 June 2027 · 48% of the whole period's budget" */
-  text = g_strdup_printf (_("Whole plan: %s planned, %s spent · %s used to %s · %s of the whole period’s budget"),
-                          planned, actual, used_text, day, period_text);
+  if (pl_budget_totals_committed (self->totals, NULL, -1) == 0)
+    /* Translators: the plan's planned total, its spend, what is left, the share used to a
+     * day, that day, the share of the whole period's budget spent: "Whole plan: €1,844,500
+     * planned, €888,017.31 spent, €956,482.69 remaining · 96% used to 30 June 2027 · 48% of
+     * the whole period's budget" */
+    text = g_strdup_printf (_("Whole plan: %s planned, %s spent, %s remaining · %s used to %s · %s of the whole period’s budget"),
+                            planned, actual, remaining, used_text, day, period_text);
+  else
+    /* Translators: as above, with the orders not yet invoiced after the spend: "Whole plan:
+     * €1,844,500 planned, €888,017.31 spent, €40,000 committed, €916,482.69 remaining · …" */
+    text = g_strdup_printf (_("Whole plan: %s planned, %s spent, %s committed, %s remaining · %s used to %s · %s of the whole period’s budget"),
+                            planned, actual, committed, remaining, used_text, day, period_text);
   gtk_label_set_label (self->footer, text);
 }
 
@@ -336,6 +388,12 @@ on_cell_commit_cb (PlCellEditor *cell, const char *text, PlBudgetGrid *self)
 
   if (item == NULL || self->plan == NULL)
     return FALSE;
+  if (text == NULL && PL_IS_BUDGET_LINE (item))
+    {
+      message = cell_message (self, item, month, _("these months show what was booked: choose Planned above the grid to type the budget."));
+      show_error (self, message);
+      return FALSE;
+    }
   if (text == NULL || !PL_IS_BUDGET_LINE (item))
     {
       message = cell_message (self, item, month, _("a category’s months are the totals of its lines: type into the lines."));
@@ -386,8 +444,8 @@ copy_cell (PlCellGrid *grid, guint row, guint month)
 {
   PlBudgetGrid *self = PL_BUDGET_GRID (grid);
   PlItem *item = item_at (self, row);
-  gint64 amount = PL_IS_BUDGET_LINE (item) ? pl_budget_totals_line_planned (self->totals, item, (int) month)
-                                           : pl_budget_totals_planned (self->totals, item, (int) month);
+  /* What the cell shows: the actuals copy into a spreadsheet as well as the plan. */
+  gint64 amount = month_amount (self, item, month);
   g_autofree char *plain = pl_money_to_string (amount, pl_plan_get_currency_exponent (self->plan));
   char *point = strchr (plain, '.');
 
@@ -405,6 +463,12 @@ read_amount (PlBudgetGrid *self, PlItem *item, const char *text, gint64 *amount,
   g_autofree char *cell = g_strstrip (g_strdup (text));
 
   *amount = 0;
+  if (self->figure != PL_BUDGET_FIGURE_PLANNED)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("these months show what was booked: choose Planned above the grid to paste a budget."));
+      return FALSE;
+    }
   if (!PL_IS_BUDGET_LINE (item))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -577,7 +641,7 @@ static void
 rebuild_columns (PlBudgetGrid *self)
 {
   /* The last is the line's spend against its whole period's plan: not "used", which is to date. */
-  static const char *totals[N_TOTALS] = { N_("Total"), N_("Actual"), N_("Variance"), N_("Of Period") };
+  static const char *totals[N_TOTALS] = { N_("Total"), N_("Actual"), N_("Committed"), N_("Remaining"), N_("Of Period") };
   GListModel *columns = gtk_column_view_get_columns (self->view);
 
   while (g_list_model_get_n_items (columns) > 1)
@@ -596,7 +660,8 @@ rebuild_columns (PlBudgetGrid *self)
       g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
       /* Translators: a month column of the budget, strftime format ("Jan") */
       g_date_strftime (title, sizeof title, C_("budget month", "%b"), &date);
-      column = new_column (self, title, 1, month, 0, 84);
+      /* Wide enough for a month over its plan with cents: "−13 143.38". */
+      column = new_column (self, title, 1, month, 0, 96);
       gtk_column_view_append_column (self->view, column);
     }
   for (guint t = 0; t < N_TOTALS && self->plan != NULL; t++)
@@ -803,10 +868,55 @@ pl_budget_grid_class_init (PlBudgetGridClass *klass)
 }
 
 static void
+on_figure_toggled_cb (GtkToggleButton *button, PlBudgetGrid *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    pl_budget_grid_set_figure (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "figure")));
+}
+
+/* What the months show, chosen as a workbook's sheet is: a linked row of toggles beneath
+ * the grid, named by the figure (the test finds them by that name). */
+static GtkWidget *
+build_figure_switch (PlBudgetGrid *self)
+{
+  static const struct { const char *label; const char *tip; } figures[] = {
+    /* Translators: what the budget grid's months show; masculine in French (le montant) */
+    [PL_BUDGET_FIGURE_PLANNED] = { NC_("budget figure", "Planned"), N_("The budget, typed into") },
+    [PL_BUDGET_FIGURE_ACTUAL] = { NC_("budget figure", "Actual"), N_("Invoiced spend, credits subtracted") },
+    [PL_BUDGET_FIGURE_COMMITTED] = { NC_("budget figure", "Committed"), N_("Orders placed, not yet invoiced") },
+    [PL_BUDGET_FIGURE_REMAINING] = { NC_("budget figure", "Remaining"), N_("Planned less actual less committed; red below zero") },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *first = NULL;
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  pl_a11y_label (box, _("What the months show"));
+  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (g_dpgettext2 (NULL, "budget figure", figures[f].label));
+
+      pl_tooltip_set (button, _(figures[f].tip));
+      g_object_set_data (G_OBJECT (button), "figure", GINT_TO_POINTER (f));
+      gtk_widget_set_name (button, figures[f].label);
+      if (first == NULL)
+        first = GTK_TOGGLE_BUTTON (button);
+      else
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_toggle_button_set_active (first, TRUE);
+  for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
+    g_signal_connect (button, "toggled", G_CALLBACK (on_figure_toggled_cb), self);
+  return box;
+}
+
+static void
 pl_budget_grid_init (PlBudgetGrid *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   g_autoptr(GtkColumnViewColumn) name = NULL;
+  GtkWidget *bottom;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
@@ -824,13 +934,18 @@ pl_budget_grid_init (PlBudgetGrid *self)
   self->notice = pl_grid_notice_new ();
   g_signal_connect_swapped (self->notice, "undo", G_CALLBACK (on_notice_undo_cb), self);
   gtk_widget_set_parent (GTK_WIDGET (self->notice), GTK_WIDGET (self));
+  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  self->figure_switch = build_figure_switch (self);
+  gtk_box_append (GTK_BOX (bottom), self->figure_switch);
   self->footer = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->footer), TRUE);
   gtk_label_set_xalign (self->footer, 1);
   /* The whole plan's figures take two lines in a narrow window rather than widening it. */
   gtk_label_set_wrap (self->footer, TRUE);
   gtk_label_set_justify (self->footer, GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (GTK_WIDGET (self->footer), "heading");
-  gtk_widget_set_parent (GTK_WIDGET (self->footer), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->footer));
+  gtk_widget_set_parent (bottom, GTK_WIDGET (self));
 }
 
 PlBudgetGrid *
@@ -910,6 +1025,44 @@ pl_budget_grid_get_cell (PlBudgetGrid *self, PlItem *line, guint month)
         return cell;
     }
   return NULL;
+}
+
+void
+pl_budget_grid_set_figure (PlBudgetGrid *self, PlBudgetFigure figure)
+{
+  g_return_if_fail (PL_IS_BUDGET_GRID (self));
+  if (self->figure == figure)
+    return;
+  /* What was being typed goes in before the cells stop taking it. */
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      if (PL_IS_CELL_EDITOR (cell) && !pl_cell_editor_commit (PL_CELL_EDITOR (cell)))
+        pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
+    }
+  self->figure = figure;
+  /* Chosen from elsewhere (a test, a shortcut): the switch shows it. */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->figure_switch); button; button = gtk_widget_get_next_sibling (button))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "figure")) == (int) figure)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  /* A refusal said in the view before (typing into what was booked) is settled by the switch. */
+  if (self->warned_line == NULL)
+    pl_grid_notice_hide (self->notice);
+  if (self->plan == NULL)
+    return;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      if (PL_IS_CELL_EDITOR (cell))
+        refresh_cell (self, cell);
+    }
+}
+
+PlBudgetFigure
+pl_budget_grid_get_figure (PlBudgetGrid *self)
+{
+  g_return_val_if_fail (PL_IS_BUDGET_GRID (self), PL_BUDGET_FIGURE_PLANNED);
+  return self->figure;
 }
 
 char *

@@ -14,6 +14,7 @@
 #include "pl-budget-spread.h"
 #include "pl-budget-totals.h"
 #include "pl-calendar.h"
+#include "pl-carry-dialog.h"
 #include "pl-cac-breakdown-chart.h"
 #include "pl-category-spend-chart.h"
 #include "pl-chart-menu.h"
@@ -24,7 +25,10 @@
 #include "pl-field-editor.h"
 #include "pl-figures.h"
 #include "pl-money.h"
+#include "pl-date-text.h"
 #include "pl-record-table.h"
+#include "pl-tooltip.h"
+#include "pl-unbudgeted.h"
 
 struct _PlBudgetPage
 {
@@ -39,6 +43,14 @@ struct _PlBudgetPage
   GtkBox         *allocations_box;
   GtkDropDown    *spend_line;
   GtkDropDown    *spend_month;
+  GtkDropDown    *spend_status;
+  GtkRevealer    *unbudgeted_revealer;
+  GtkWidget      *unbudgeted_button;
+  GtkWidget      *sheets_button;
+  GtkLabel       *unbudgeted_label;
+  GtkPopover     *unbudgeted_popover;
+  GtkGrid        *unbudgeted_grid;
+  GtkLabel       *unbudgeted_more;
   GtkLabel       *spend_summary;
   GtkBox         *spend_box;
   GtkDrawingArea *month_chart;
@@ -53,7 +65,8 @@ struct _PlBudgetPage
   PlBudgetTotals *totals;
   PlRecordTable  *allocations;
   PlRecordTable  *spend;
-  GStrv           line_ids;     /* behind the spend line filter, after "All lines" */
+  PlUnbudgeted   *unbudgeted;
+  GStrv           line_ids;     /* behind the spend line filter, after "All lines" and "Unbudgeted" */
   GPtrArray      *editors;
   gboolean        spend_bound;  /* the spend table shows the plan (from its view's first showing) */
 };
@@ -98,6 +111,7 @@ update_actions (PlBudgetPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.spread-profile", line);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy-month", line);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.scale-category", selected_category (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.carry-over", self->plan != NULL);
 }
 
 static void
@@ -161,8 +175,9 @@ rebuild_form (PlBudgetPage *self)
       if (i > 0 && (int) f == MAX (name, 0))
         continue;
 
-      /* The months are the grid's; the amounts have their own editor. */
-      if (fields[f].type == PL_FIELD_AMOUNTS)
+      /* The months are the grid's; the amounts have their own editor. What was carried over is
+       * shown in the months it moved between, and changed by carrying (pl-budget-carry.h). */
+      if (fields[f].type == PL_FIELD_AMOUNTS || g_strcmp0 (fields[f].name, "carried") == 0)
         continue;
       title = g_strdup (g_dgettext (GETTEXT_PACKAGE, fields[f].label));
       title[0] = g_ascii_toupper (title[0]);
@@ -201,17 +216,47 @@ on_grid_selected_cb (PlBudgetPage *self)
 
 /* ---- spend ---- */
 
+/* The spend line filter: all lines, the spend on none, then each line. */
+enum { SPEND_ALL_LINES, SPEND_NO_LINE, SPEND_FIRST_LINE };
+/* The spend status filter: both, then each status (PlSpendStatus + 1). */
+enum { SPEND_ANY_STATUS };
+
+static const char *
+filtered_line (PlBudgetPage *self)
+{
+  guint line = gtk_drop_down_get_selected (self->spend_line);
+
+  if (line < SPEND_FIRST_LINE || line == GTK_INVALID_LIST_POSITION || self->line_ids == NULL ||
+      line - SPEND_FIRST_LINE >= g_strv_length (self->line_ids))
+    return NULL;
+  return self->line_ids[line - SPEND_FIRST_LINE];
+}
+
+/* Spend on no line, or on a line that is gone: what the budget counts as unbudgeted. */
+static gboolean
+on_no_line (PlBudgetPage *self, PlItem *entry)
+{
+  PlItem *line = pl_plan_lookup (self->plan, pl_item_get_string (entry, PL_SPEND_LINE));
+  return line == NULL || !PL_IS_BUDGET_LINE (line);
+}
+
 static gboolean
 spend_visible (gpointer item, gpointer data)
 {
   PlBudgetPage *self = data;
   guint line = gtk_drop_down_get_selected (self->spend_line);
   guint month = gtk_drop_down_get_selected (self->spend_month);
+  guint status = gtk_drop_down_get_selected (self->spend_status);
+  const char *line_id = filtered_line (self);
 
   if (self->plan == NULL)
     return FALSE;
-  if (line > 0 && line != GTK_INVALID_LIST_POSITION && self->line_ids != NULL &&
-      g_strcmp0 (pl_item_get_string (item, PL_SPEND_LINE), self->line_ids[line - 1]) != 0)
+  if (line_id != NULL && g_strcmp0 (pl_item_get_string (item, PL_SPEND_LINE), line_id) != 0)
+    return FALSE;
+  if (line == SPEND_NO_LINE && !on_no_line (self, item))
+    return FALSE;
+  if (status != SPEND_ANY_STATUS && status != GTK_INVALID_LIST_POSITION &&
+      pl_item_get_int (item, PL_SPEND_STATUS) != (gint64) status - 1)
     return FALSE;
   if (month > 0 && month != GTK_INVALID_LIST_POSITION &&
       pl_plan_month_index (self->plan, pl_item_get_julian (item, PL_SPEND_DATE)) != (int) month - 1)
@@ -226,12 +271,16 @@ prepare_spend (PlPlan *plan, PlItem *entry, gpointer data)
   PlBudgetPage *self = data;
   guint line = gtk_drop_down_get_selected (self->spend_line);
   guint month = gtk_drop_down_get_selected (self->spend_month);
+  guint status = gtk_drop_down_get_selected (self->spend_status);
   guint32 date;
 
-  if (line > 0 && line != GTK_INVALID_LIST_POSITION && self->line_ids != NULL)
-    pl_item_set_string (entry, PL_SPEND_LINE, self->line_ids[line - 1]);
-  else if (self->line_ids != NULL && self->line_ids[0] != NULL)
+  /* On the line shown; on none when the unbudgeted spend is shown; else on the first. */
+  if (filtered_line (self) != NULL)
+    pl_item_set_string (entry, PL_SPEND_LINE, filtered_line (self));
+  else if (line != SPEND_NO_LINE && self->line_ids != NULL && self->line_ids[0] != NULL)
     pl_item_set_string (entry, PL_SPEND_LINE, self->line_ids[0]);
+  if (status != SPEND_ANY_STATUS && status != GTK_INVALID_LIST_POSITION)
+    pl_item_set_int (entry, PL_SPEND_STATUS, (gint64) status - 1);
   if (month > 0 && month != GTK_INVALID_LIST_POSITION)
     date = pl_plan_month_start (plan, month - 1);
   else
@@ -243,21 +292,31 @@ static void
 refresh_spend_summary (PlBudgetPage *self)
 {
   GListModel *spend = pl_plan_get_collection (self->plan, PL_COLLECTION_SPEND);
+  guint exponent = pl_plan_get_currency_exponent (self->plan);
+  const char *currency = pl_plan_get_currency (self->plan);
   guint shown = 0;
-  gint64 total = 0;
-  g_autofree char *amount = NULL, *text = NULL;
+  gint64 actual = 0, committed = 0;
+  g_autofree char *actual_text = NULL, *committed_text = NULL, *text = NULL;
 
+  /* Actual and committed apart: an order not yet invoiced is not spent, and a sum of the
+   * two would be neither figure of the budget. */
   for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
     {
       g_autoptr(PlItem) entry = g_list_model_get_item (spend, i);
       if (spend_visible (entry, self))
         {
           shown++;
-          total = pl_money_sum (total, pl_item_get_int (entry, PL_SPEND_AMOUNT));
+          if (pl_spend_is_actual (entry))
+            actual = pl_money_sum (actual, pl_item_get_int (entry, PL_SPEND_AMOUNT));
+          else
+            committed = pl_money_sum (committed, pl_item_get_int (entry, PL_SPEND_AMOUNT));
         }
     }
-  amount = pl_money_format (total, pl_plan_get_currency_exponent (self->plan), pl_plan_get_currency (self->plan));
-  text = g_strdup_printf (ngettext ("%u entry, %s", "%u entries, %s", shown), shown, amount);
+  actual_text = pl_money_format (actual, exponent, currency);
+  committed_text = pl_money_format (committed, exponent, currency);
+  /* Translators: the spend list's summary: the entries shown, their actual spend, their committed spend */
+  text = g_strdup_printf (ngettext ("%u entry: %s actual, %s committed", "%u entries: %s actual, %s committed", shown),
+                          shown, actual_text, committed_text);
   gtk_label_set_label (self->spend_summary, text);
 }
 
@@ -297,16 +356,19 @@ fill_spend_filters (PlBudgetPage *self)
   g_auto(GStrv) new_ids = NULL;
   guint line_after = 0;
 
-  if (self->line_ids != NULL && line > 0 && line != GTK_INVALID_LIST_POSITION)
-    line_before = g_strdup (self->line_ids[line - 1]);
+  line_before = g_strdup (filtered_line (self));
   gtk_string_list_append (line_names, _("All lines"));
+  /* Translators: the spend filter showing the spend on no budget line */
+  gtk_string_list_append (line_names, _("Unbudgeted (no line)"));
+  if (line == SPEND_NO_LINE)
+    line_after = SPEND_NO_LINE;
   for (guint i = 0, n = g_list_model_get_n_items (lines); i < n; i++)
     {
       g_autoptr(PlItem) item = g_list_model_get_item (lines, i);
       gtk_string_list_append (line_names, pl_item_get_string (item, PL_BUDGET_LINE_NAME));
       g_strv_builder_add (ids, pl_item_get_id (item));
       if (g_strcmp0 (line_before, pl_item_get_id (item)) == 0)
-        line_after = i + 1;
+        line_after = i + SPEND_FIRST_LINE;
     }
   gtk_string_list_append (month_names, _("All months"));
   for (guint m = 0; m < pl_plan_get_months (self->plan); m++)
@@ -336,6 +398,139 @@ fill_spend_filters (PlBudgetPage *self)
   g_signal_handlers_unblock_by_func (self->spend_line, on_spend_filter_cb, self);
   g_signal_handlers_unblock_by_func (self->spend_month, on_spend_filter_cb, self);
   on_spend_filter_cb (self);
+}
+
+/* ---- unbudgeted spend ---- */
+
+/* At most this many entries in the flag's list: past it, the spending list filters them. */
+#define MAX_LISTED 100
+
+/* A cell of the flag's list; the words (a vendor, a line's name) are cut past @chars, the
+ * dates and amounts never. */
+static GtkWidget *
+list_cell (const char *text, float xalign, gboolean dim, int chars)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (chars > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), MIN (chars, (int) g_utf8_strlen (text, -1)));
+      gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
+      pl_tooltip_set (label, text);
+    }
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* The entries behind the flag, made when its list is opened rather than on every edit. */
+static void
+fill_unbudgeted_list (PlBudgetPage *self)
+{
+  static const char *titles[] = { N_("Date"), N_("Vendor"), N_("Why"), N_("Status"), N_("Amount") };
+  guint exponent = pl_plan_get_currency_exponent (self->plan);
+  const char *currency = pl_plan_get_currency (self->plan);
+  GtkWidget *child;
+  guint n;
+  gint64 rest = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->unbudgeted_grid))) != NULL)
+    gtk_grid_remove (self->unbudgeted_grid, child);
+  if (self->unbudgeted == NULL)
+    return;
+  for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+    {
+      GtkWidget *title = list_cell (_(titles[c]), c == G_N_ELEMENTS (titles) - 1 ? 1 : 0, FALSE, 0);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_grid_attach (self->unbudgeted_grid, title, (int) c, 0, 1, 1);
+    }
+  n = self->unbudgeted->entries->len;
+  for (guint i = 0; i < n; i++)
+    {
+      const PlUnbudgetedEntry *e = &g_array_index (self->unbudgeted->entries, PlUnbudgetedEntry, i);
+      const char *vendor = pl_item_get_string (e->entry, PL_SPEND_VENDOR);
+      g_autofree char *date = NULL, *why = NULL, *amount = NULL;
+
+      if (i >= MAX_LISTED)
+        {
+          rest = pl_money_sum (rest, e->amount);
+          continue;
+        }
+      date = pl_date_text (pl_item_get_julian (e->entry, PL_SPEND_DATE), PL_DATE_DAY_MON_YEAR);
+      why = pl_unbudgeted_entry_reason (e);
+      amount = pl_money_format (e->amount, exponent, currency);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (date, 0, FALSE, 0), 0, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (vendor ? vendor : "—", 0, vendor == NULL, 24), 1, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (why, 0, FALSE, 32), 2, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid,
+                       list_cell (pl_enum_get_label (PL_TYPE_SPEND_STATUS, (int) pl_item_get_int (e->entry, PL_SPEND_STATUS)), 0, TRUE, 0),
+                       3, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->unbudgeted_grid, list_cell (amount, 1, FALSE, 0), 4, (int) i + 1, 1, 1);
+    }
+  if (n > MAX_LISTED)
+    {
+      g_autofree char *amount = pl_money_format (rest, exponent, currency);
+      g_autofree char *text = NULL;
+
+      /* Translators: under the list of unbudgeted entries: how many more, their amount */
+      text = g_strdup_printf (ngettext ("And %u more entry (%s): filter the spending list to see it.",
+                                        "And %u more entries (%s): filter the spending list to see them.", n - MAX_LISTED),
+                              n - MAX_LISTED, amount);
+      gtk_label_set_label (self->unbudgeted_more, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unbudgeted_more), n > MAX_LISTED);
+}
+
+/* The flag from the totals as they are (the caller brings them up to date). */
+static void
+refresh_unbudgeted (PlBudgetPage *self)
+{
+  g_autofree char *sentence = NULL;
+
+  g_clear_pointer (&self->unbudgeted, pl_unbudgeted_free);
+  self->unbudgeted = pl_unbudgeted_new (self->plan, self->totals);
+  sentence = pl_unbudgeted_describe (self->plan, self->unbudgeted);
+  gtk_revealer_set_reveal_child (self->unbudgeted_revealer, sentence != NULL);
+  gtk_label_set_label (self->unbudgeted_label, sentence ? sentence : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.show-no-line", self->unbudgeted->no_line != 0);
+}
+
+/* The list opened: made from the plan as it is now, whose records it names. */
+static void
+on_unbudgeted_shown_cb (PlBudgetPage *self)
+{
+  if (self->plan == NULL)
+    return;
+  pl_budget_totals_refresh (self->totals);
+  refresh_unbudgeted (self);
+  fill_unbudgeted_list (self);
+}
+
+static void
+show_no_line_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+
+  gtk_popover_popdown (self->unbudgeted_popover);
+  gtk_stack_set_visible_child_name (self->view_stack, "spend");
+  gtk_drop_down_set_selected (self->spend_month, 0);
+  gtk_drop_down_set_selected (self->spend_status, SPEND_ANY_STATUS);
+  gtk_drop_down_set_selected (self->spend_line, SPEND_NO_LINE);
+}
+
+static void
+carry_over_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->plan == NULL)
+    return;
+  /* On the selected line, or the dialog asks which. */
+  gtk_window_present (GTK_WINDOW (pl_carry_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->plan,
+                                                       selected_line (self))));
 }
 
 /* ---- charts ---- */
@@ -402,6 +597,9 @@ pl_budget_page_refresh (PlPage *page, PlChangeMask change)
   if (change & (PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_LINES)))
     fill_spend_filters (self);
   refresh_spend_summary (self);
+  refresh_unbudgeted (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->unbudgeted_popover)))
+    fill_unbudgeted_list (self);
   refresh_portfolio (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->month_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->burn_chart));
@@ -661,8 +859,13 @@ pl_budget_page_bind (PlPage *page, PlPlan *plan)
   g_set_object (&self->plan, plan);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
+  g_clear_pointer (&self->unbudgeted, pl_unbudgeted_free);
   if (plan != NULL)
     self->totals = pl_budget_totals_new (plan);
+  if (plan != NULL)
+    refresh_unbudgeted (self);
+  else
+    gtk_revealer_set_reveal_child (self->unbudgeted_revealer, FALSE);
   pl_budget_grid_set_plan (self->grid, plan);
   pl_record_table_set_plan (self->allocations, plan);
   g_clear_pointer (&self->line_ids, g_strfreev);
@@ -684,6 +887,7 @@ pl_budget_page_dispose (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->unbudgeted, pl_unbudgeted_free);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_BUDGET_PAGE);
   /* The template's top box has no ID, so disposing the template leaves it. */
@@ -738,6 +942,14 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_line);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_month);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_summary);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_status);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_button);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, sheets_button);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_label);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_popover);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_grid);
+  gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, unbudgeted_more);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, spend_box);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, month_chart);
   gtk_widget_class_bind_template_child (widget_class, PlBudgetPage, burn_chart);
@@ -754,6 +966,8 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   gtk_widget_class_install_action (widget_class, "budget.spread-profile", NULL, spread_profile_action);
   gtk_widget_class_install_action (widget_class, "budget.copy-month", NULL, copy_month_action);
   gtk_widget_class_install_action (widget_class, "budget.scale-category", NULL, scale_category_action);
+  gtk_widget_class_install_action (widget_class, "budget.carry-over", NULL, carry_over_action);
+  gtk_widget_class_install_action (widget_class, "budget.show-no-line", NULL, show_no_line_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "budget.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "budget.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "budget.delete", NULL);
@@ -777,6 +991,8 @@ pl_budget_page_init (PlBudgetPage *self)
   self->spend = pl_record_table_new (PL_COLLECTION_SPEND, _("_Add Spend"));
   pl_record_table_add_column (self->spend, PL_SPEND_DATE, _("Date"), FALSE);
   pl_record_table_add_column (self->spend, PL_SPEND_AMOUNT, _("Amount"), FALSE);
+  /* An order not yet invoiced is committed; invoiced, it is actual, and spent (issue 23). */
+  pl_record_table_add_column (self->spend, PL_SPEND_STATUS, _("Status"), FALSE);
   pl_record_table_add_column (self->spend, PL_SPEND_VENDOR, _("Vendor"), FALSE);
   pl_record_table_add_column (self->spend, PL_SPEND_LINE, _("Budget line"), TRUE);
   /* Spend booked for one campaign counts for it alone (format 1.1). */
@@ -788,6 +1004,11 @@ pl_budget_page_init (PlBudgetPage *self)
   gtk_box_append (self->spend_box, GTK_WIDGET (self->spend));
   g_signal_connect_swapped (self->spend_line, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
   g_signal_connect_swapped (self->spend_month, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
+  g_signal_connect_swapped (self->spend_status, "notify::selected", G_CALLBACK (on_spend_filter_cb), self);
+  g_signal_connect_swapped (self->unbudgeted_popover, "show", G_CALLBACK (on_unbudgeted_shown_cb), self);
+  /* GTK 4.8 names a menu button's own button after nothing: a screen reader is told what each opens. */
+  pl_a11y_label (self->sheets_button, _("Spreadsheets"));
+  pl_a11y_label (self->unbudgeted_button, _("Show the Entries Outside the Budget"));
 
   gtk_drawing_area_set_draw_func (self->month_chart, draw_chart_cb, self, NULL);
   pl_chart_theme_grow_with_text (self->month_chart);

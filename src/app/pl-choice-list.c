@@ -88,8 +88,6 @@ pl_choice_list_class_init (PlChoiceListClass *klass)
 static void
 pl_choice_list_init (PlChoiceList *self)
 {
-  /* Translators: no record chosen (a campaign, a KPI, a person); French "Aucune" suits them */
-  self->none = gtk_string_object_new (C_("no record", "None"));
 }
 
 /* ---- public API ---- */
@@ -111,10 +109,22 @@ pl_choice_list_for (PlPlan *plan, PlCollection collection)
   if (self != NULL)
     return self;
   self = g_object_new (PL_TYPE_CHOICE_LIST, NULL);
+  self->none = gtk_string_object_new (pl_choice_list_none_text (collection));
   self->records = g_object_ref (pl_plan_get_collection (plan, collection));
   g_signal_connect_swapped (self->records, "items-changed", G_CALLBACK (on_records_changed_cb), self);
   g_object_set_qdata_full (G_OBJECT (plan), quarks[collection], self, g_object_unref);
   return self;
+}
+
+const char *
+pl_choice_list_none_text (PlCollection collection)
+{
+  /* Spend on no line is unbudgeted spend (issue 23): said so wherever a line is chosen. */
+  if (collection == PL_COLLECTION_LINES)
+    /* Translators: no budget line chosen for spend or a spend rule: the spend is outside the budget */
+    return C_("no budget line", "Unbudgeted");
+  /* Translators: no record chosen (a campaign, a KPI, a person); French "Aucune" suits them */
+  return C_("no record", "None");
 }
 
 guint

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (PlChoiceList, pl_choice_list, PL, CHOICE_LIST, GObject)
 
 /* The shared list of @collection's records in @plan; borrowed, the plan keeps it. */
 PlChoiceList *pl_choice_list_for       (PlPlan *plan, PlCollection collection);
+/* What the first choice, no record, says for @collection: "None", or "Unbudgeted" for a
+ * budget line (spend on no line is outside the budget). */
+const char   *pl_choice_list_none_text (PlCollection collection);
 /* The position of record @id (NULL or "": "None", position 0); GTK_INVALID_LIST_POSITION
  * when @id names no record of the collection. */
 guint         pl_choice_list_find      (PlChoiceList *self, const char *id);

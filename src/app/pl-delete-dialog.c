@@ -66,7 +66,7 @@ pl_delete_dialog_present (GtkWidget *parent, PlPlan *plan, PlItem *item)
   else
     {
       guint n_spend = 0;
-      gint64 spent = 0;
+      gint64 spent = 0, committed = 0;
 
       g_string_append (details, _("These will be unlinked or removed with it (you can undo this):"));
       for (guint i = 0; i < refs->len; i++)
@@ -78,7 +78,11 @@ pl_delete_dialog_present (GtkWidget *parent, PlPlan *plan, PlItem *item)
           if (PL_IS_SPEND (ref))
             {
               n_spend++;
-              spent = pl_money_sum (spent, pl_item_get_int (ref, PL_SPEND_AMOUNT));
+              /* An order not yet invoiced is not spent: said apart (issue 23). */
+              if (pl_spend_is_actual (ref))
+                spent = pl_money_sum (spent, pl_item_get_int (ref, PL_SPEND_AMOUNT));
+              else
+                committed = pl_money_sum (committed, pl_item_get_int (ref, PL_SPEND_AMOUNT));
               continue;
             }
           what = describe_for_user (plan, ref, item);
@@ -88,10 +92,18 @@ pl_delete_dialog_present (GtkWidget *parent, PlPlan *plan, PlItem *item)
         {
           g_autofree char *amount = pl_money_format (spent, pl_plan_get_currency_exponent (plan),
                                                      pl_plan_get_currency (plan));
+          g_autofree char *ordered = pl_money_format (committed, pl_plan_get_currency_exponent (plan),
+                                                      pl_plan_get_currency (plan));
           g_string_append (details, "\n• ");
-          g_string_append_printf (details, ngettext ("%u entry of actual spend, %s", "%u entries of actual spend, %s in all",
-                                                     n_spend),
-                                  n_spend, amount);
+          if (committed == 0)
+            g_string_append_printf (details, ngettext ("%u entry of actual spend, %s", "%u entries of actual spend, %s in all",
+                                                       n_spend),
+                                    n_spend, amount);
+          else
+            /* Translators: spend entries of a record deleted: how many, their actual spend, their committed spend */
+            g_string_append_printf (details, ngettext ("%u entry of spend: %s actual, %s committed",
+                                                       "%u entries of spend: %s actual, %s committed", n_spend),
+                                    n_spend, amount, ordered);
         }
     }
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_DIALOG_MODAL,

@@ -147,7 +147,7 @@ face_text (PlFieldCell *self)
       PlItem *target = find_target (self);
 
       /* A reference to no record, or to one that is gone, as the drop-down shows it. */
-      return g_strdup (target ? pl_choice_get_text (target) : C_("no record", "None"));
+      return g_strdup (target ? pl_choice_get_text (target) : pl_choice_list_none_text (self->field->ref));
     }
   if (self->field->type == PL_FIELD_ENUM)
     return g_strdup (pl_enum_get_label (self->field->enum_type (), (int) pl_item_get_int (self->item, self->index)));

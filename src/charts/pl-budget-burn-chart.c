@@ -15,7 +15,7 @@
 #define RIGHT_W  96.0
 #define MONTHS_H 22.0
 #define PAD      30.0  /* above the plot, at least: the axis' unit and the legend */
-#define N_KEYS   3
+#define N_KEYS   4
 
 void
 pl_budget_burn_projection (PlPlan *plan, const PlBudgetTotals *totals, guint32 as_of,
@@ -66,35 +66,67 @@ pl_budget_burn_projection (PlPlan *plan, const PlBudgetTotals *totals, guint32 a
   projection->low = projection->high = projection->end;
 }
 
+/* The month after the last one with committed spend (orders not yet invoiced), 0 without. */
+static guint
+months_committed (const PlBudgetTotals *totals)
+{
+  guint last = 0;
+
+  for (guint m = 0; m < pl_budget_totals_get_months (totals); m++)
+    if (pl_budget_totals_committed (totals, NULL, (int) m) != 0)
+      last = m + 1;
+  return last;
+}
+
+/* The actual spend plus the committed to the end of month @months - 1: the committed band's top. */
+static gint64
+booked_to (const PlBudgetTotals *totals, guint months)
+{
+  gint64 sum = 0;
+
+  for (guint m = 0; m < months; m++)
+    sum = pl_money_sum (sum, pl_money_sum (pl_budget_totals_actual (totals, NULL, (int) m),
+                                           pl_budget_totals_committed (totals, NULL, (int) m)));
+  return sum;
+}
+
 static double
 axis_max (PlPlan *plan, const PlBudgetTotals *totals, guint32 as_of)
 {
   PlBudgetBurnProjection projection;
+  gint64 booked = booked_to (totals, pl_budget_totals_get_months (totals));
 
   pl_budget_burn_projection (plan, totals, as_of, &projection, NULL);
   /* The forecast's band may run above: it is cut at the top rather than squeeze the rest. */
-  return pl_chart_nice_ceiling ((double) MAX (pl_budget_totals_planned (totals, NULL, -1), projection.end) * 1.05);
+  return pl_chart_nice_ceiling ((double) MAX (MAX (pl_budget_totals_planned (totals, NULL, -1), projection.end), booked) * 1.05);
 }
 
-/* The legend's entries, in @style's colours; the spend's colour is red when it runs over. */
-static void
-legend_items (const PlChartStyle *style, gboolean over, gboolean forecast, PlChartLegendItem items[N_KEYS])
+/* The legend's entries, in @style's colours; the spend's colour is red when it runs over.
+ * Returns how many: the committed spend has one only when there is some. */
+static guint
+legend_items (const PlChartStyle *style, gboolean over, gboolean forecast, gboolean committed, PlChartLegendItem items[N_KEYS])
 {
-  items[0] = (PlChartLegendItem) { _("Planned"), &style->muted, 1, PL_CHART_MARK_DASHED };
-  items[1] = (PlChartLegendItem) { _("Spent to date"), over ? &style->bad : &style->good, 1, PL_CHART_MARK_LINE };
+  guint n = 0;
+
+  items[n++] = (PlChartLegendItem) { _("Planned"), &style->muted, 1, PL_CHART_MARK_DASHED };
+  items[n++] = (PlChartLegendItem) { _("Spent to date"), over ? &style->bad : &style->good, 1, PL_CHART_MARK_LINE };
+  if (committed)
+    /* Translators: the budget burn's legend: orders placed, not yet invoiced, drawn above the spend */
+    items[n++] = (PlChartLegendItem) { _("Committed, not invoiced"), &style->warning, 1, PL_CHART_MARK_BAND };
   /* Translators: the budget burn's legend: the plan's spend forecast, with its 80 % band */
-  items[2] = (PlChartLegendItem) { forecast ? _("Forecast (80% band)") : _("At this rate"), over ? &style->bad : &style->good,
-                                   1, PL_CHART_MARK_DOTTED };
+  items[n++] = (PlChartLegendItem) { forecast ? _("Forecast (80% band)") : _("At this rate"), over ? &style->bad : &style->good,
+                                     1, PL_CHART_MARK_DOTTED };
+  return n;
 }
 
 /* The top of the plot: below the legend, which takes more lines in a narrow chart. */
 static double
-plot_top (double width)
+plot_top (double width, gboolean committed)
 {
   PlChartLegendItem items[N_KEYS];
+  guint n = legend_items (pl_chart_style_light (), FALSE, TRUE, committed, items);
 
-  legend_items (pl_chart_style_light (), FALSE, TRUE, items);
-  return MAX (PAD, pl_chart_legend_height (pl_chart_style_light (), 11, items, N_KEYS, AXIS_W, width - RIGHT_W) + 12);
+  return MAX (PAD, pl_chart_legend_height (pl_chart_style_light (), 11, items, n, AXIS_W, width - RIGHT_W) + 12);
 }
 
 /* Where the chart's coordinates come from: the plot's size and its scale, computed once. */
@@ -106,7 +138,7 @@ typedef struct {
 static Frame
 frame_new (PlPlan *plan, const PlBudgetTotals *totals, guint32 as_of, double width, double height)
 {
-  return (Frame) { totals, width, height, plot_top (width), axis_max (plan, totals, as_of) };
+  return (Frame) { totals, width, height, plot_top (width, months_committed (totals) > 0), axis_max (plan, totals, as_of) };
 }
 
 static void
@@ -145,8 +177,9 @@ end_label (cairo_t *cr, PangoLayout *text, const PlChartStyle *style, const PlCo
   pl_chart_axis_label (cr, text, label, x + 8, label_y - 8, RIGHT_W - 10, PANGO_ALIGN_LEFT);
 }
 
-char **
-pl_budget_burn_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, guint32 as_of, const PlChartStyle *style)
+/* The sentences on the spend and its projection. */
+static char **
+spend_sentences (PlPlan *plan, const PlBudgetTotals *totals, guint32 as_of, const PlChartStyle *style)
 {
   guint exponent = pl_plan_get_currency_exponent (plan);
   const char *currency = pl_plan_get_currency (plan);
@@ -193,6 +226,41 @@ pl_budget_burn_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, guin
                                              projected_text, share, planned_text));
 }
 
+/* What the band above the spend holds: the orders placed and not yet invoiced. */
+static char *
+committed_sentence (PlPlan *plan, const PlBudgetTotals *totals, const PlChartStyle *style)
+{
+  gint64 committed = pl_budget_totals_committed (totals, NULL, -1);
+  gint64 planned = pl_budget_totals_planned (totals, NULL, -1);
+
+  if (style->share_safe)
+    {
+      double against = pl_figures_against ((double) committed, (double) planned);
+      g_autofree char *share = isnan (against) ? g_strdup ("–") : pl_percent_format (100.0 * against, 0);
+      /* Translators: the budget burn's committed spend, share-safe: its share of the budget */
+      return g_strdup_printf (_("Orders placed and not yet invoiced commit a further %s of the budget."), share);
+    }
+  {
+    g_autofree char *amount = pl_money_format (committed, pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
+    /* Translators: the budget burn's committed spend: the amount of the orders not yet invoiced */
+    return g_strdup_printf (_("Orders placed and not yet invoiced commit a further %s."), amount);
+  }
+}
+
+char **
+pl_budget_burn_chart_sentences (PlPlan *plan, const PlBudgetTotals *totals, guint32 as_of, const PlChartStyle *style)
+{
+  char **sentences = spend_sentences (plan, totals, as_of, style);
+  guint n = g_strv_length (sentences);
+
+  if (pl_budget_totals_committed (totals, NULL, -1) == 0)
+    return sentences;
+  sentences = g_renew (char *, sentences, n + 2);
+  sentences[n] = committed_sentence (plan, totals, style);
+  sentences[n + 1] = NULL;
+  return sentences;
+}
+
 char *
 pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, guint32 as_of, cairo_t *cr, double width,
                            double height, const PlChartStyle *style)
@@ -208,6 +276,7 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, guint32 a
   g_autoptr(PangoLayout) text = pl_chart_text_new (cr, style, 11);
   gboolean over;
   const PlColor *color;
+  guint committed_months = months_committed (totals);
 
   pl_budget_burn_projection (plan, totals, as_of, &p, &spent);
   over = p.end > planned_total;
@@ -288,6 +357,48 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, guint32 a
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
+  /* The orders not yet invoiced, a band stacked on the actual from the first month with an
+   * order: its foot the cumulative actual, its top the actual plus the committed, edged with
+   * a dashed line. */
+  if (committed_months > 0)
+    {
+      guint last = MAX (committed_months, spent), first = 0;
+      g_autofree gint64 *foot = g_new0 (gint64, last + 1);
+      g_autofree gint64 *top_sum = g_new0 (gint64, last + 1);
+
+      for (guint m = 0; m < last; m++)
+        {
+          foot[m + 1] = pl_money_sum (foot[m], pl_budget_totals_actual (totals, NULL, (int) m));
+          top_sum[m + 1] = pl_money_sum (top_sum[m], pl_money_sum (pl_budget_totals_actual (totals, NULL, (int) m),
+                                                                   pl_budget_totals_committed (totals, NULL, (int) m)));
+        }
+      while (first < last && pl_budget_totals_committed (totals, NULL, (int) first) == 0)
+        first++;
+      for (guint m = first; m <= last; m++)
+        {
+          point (&f, m, (double) top_sum[m], &x, &y);
+          m == first ? cairo_move_to (cr, x, y) : cairo_line_to (cr, x, y);
+        }
+      for (guint m = last + 1; m-- > first;)
+        {
+          point (&f, m, (double) foot[m], &x, &y);
+          cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+      pl_chart_set_color (cr, &style->warning, style->high_contrast ? 0.5 : 0.3);
+      cairo_fill (cr);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, 2, 0);
+      for (guint m = first; m <= last; m++)
+        {
+          point (&f, m, (double) top_sum[m], &x, &y);
+          m == first ? cairo_move_to (cr, x, y) : cairo_line_to (cr, x, y);
+        }
+      pl_chart_set_color (cr, &style->warning, 1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
   /* The actual, solid, then the projection, dotted: the forecast month by month from the
    * months it counts as measured, or the run rate straight from the last month spent. */
   sum = 0;
@@ -339,9 +450,15 @@ pl_budget_burn_chart_draw (PlPlan *plan, const PlBudgetTotals *totals, guint32 a
 
   {
     PlChartLegendItem items[N_KEYS];
+    guint n = legend_items (style, over, p.forecast, committed_months > 0, items);
 
-    legend_items (style, over, p.forecast, items);
-    pl_chart_legend (cr, text, style, items, spent > 0 ? N_KEYS : 1, AXIS_W, 1, width - RIGHT_W);
+    /* Before anything is spent, the plan (and the orders placed) alone. */
+    if (spent == 0)
+      {
+        items[1] = items[committed_months > 0 ? 2 : 1];
+        n = committed_months > 0 ? 2 : 1;
+      }
+    pl_chart_legend (cr, text, style, items, n, AXIS_W, 1, width - RIGHT_W);
   }
   return pl_chart_sentences_join (pl_budget_burn_chart_sentences (plan, totals, as_of, style));
 }

@@ -15,6 +15,7 @@
 #include "pl-kpi-value.h"
 #include "pl-money.h"
 #include "pl-plan-validate.h"
+#include "pl-unbudgeted.h"
 
 /* The funnel the summary walks, top to bottom, and its conversions between neighbours. */
 static const PlStage chain_stages[] = {
@@ -176,6 +177,29 @@ budget_row (GString *out, PlPlan *plan, const char *label, PlCategory *category,
   g_string_append_c (out, '\n');
 }
 
+/* The orders not yet invoiced and the spend outside the budget, as the Budget page and the
+ * report say them: over the whole period. */
+static void
+committed_and_unbudgeted (GString *out, PlPlan *plan)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  g_autoptr(PlUnbudgeted) unbudgeted = pl_unbudgeted_new (plan, totals);
+  g_autofree char *flag = pl_unbudgeted_describe (plan, unbudgeted);
+  gint64 committed = pl_budget_totals_committed (totals, NULL, -1);
+
+  if (committed != 0)
+    {
+      guint exponent = pl_plan_get_currency_exponent (plan);
+      g_autofree char *c = pl_money_format (committed, exponent, pl_plan_get_currency (plan));
+      g_autofree char *r = pl_money_format (pl_budget_totals_remaining (totals, NULL, -1), exponent, pl_plan_get_currency (plan));
+      /* Translators: the summary's committed spend over the period, then what remains of the plan */
+      g_string_append_printf (out, _("  Committed: %s of orders not yet invoiced (not counted as spent); %s of the "
+                                     "period’s plan remains.\n"), c, r);
+    }
+  if (flag != NULL)
+    g_string_append_printf (out, "  %s\n", flag);
+}
+
 static void
 budget (GString *out, const Bases *bases)
 {
@@ -201,6 +225,20 @@ budget (GString *out, const Bases *bases)
     {
       g_autoptr(PlCategory) category = g_list_model_get_item (categories, i);
       budget_row (out, plan, pl_item_get_string (PL_ITEM (category), PL_CATEGORY_NAME), category, bases);
+    }
+  /* Spend on no line, before the total that counts it, so that the rows add up (issue 23). */
+  if (pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS &&
+      pl_unbudgeted_actual_between (plan, bases->spend.from, bases->spend.to) != 0)
+    {
+      g_autofree char *a = money_text (plan, pl_unbudgeted_actual_between (plan, bases->spend.from, bases->spend.to));
+
+      g_string_append (out, "  ");
+      pl_cli_cell (out, _("Unbudgeted (no line)"), 34, FALSE);
+      pl_cli_cell (out, "–", 19, TRUE);
+      pl_cli_cell (out, "–", 19, TRUE);
+      pl_cli_cell (out, a, 19, TRUE);
+      pl_cli_cell (out, "–", 10, TRUE);
+      g_string_append_c (out, '\n');
     }
   budget_row (out, plan, _("Total"), NULL, bases);
   if (bases->before)
@@ -235,6 +273,7 @@ budget (GString *out, const Bases *bases)
       break;
     case PL_SPEND_FROM_RECORDS:
     default:
+      committed_and_unbudgeted (out, plan);
       break;
     }
 }

@@ -22,6 +22,7 @@
 #include "pl-scenario.h"
 #include "pl-scenario-chart.h"
 #include "pl-date-text.h"
+#include "pl-unbudgeted.h"
 
 void
 pl_report_table_free (PlReportTable *table)
@@ -850,6 +851,135 @@ add_spend_forecast (PlReportTableText *self, PlPlan *plan, guint32 today, gint64
     }
 }
 
+/* The row of the spend on no line, before the total that counts it: the rows add up. */
+static void
+add_no_line_row (PlReportTableText *self, PlPlan *plan, const PlBasis *basis, gint64 all_spent, gboolean share_safe)
+{
+  gint64 no_line = pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS ? pl_unbudgeted_actual_between (plan, basis->from, basis->to) : 0;
+  g_autofree char *sp = money_text (plan, major (plan, no_line));
+  g_autofree char *spend_share = percent_text (pl_figures_against ((double) no_line, (double) all_spent));
+  /* Translators: the report's budget row of the spend on no budget line */
+  const char *name = _("Unbudgeted (no line)");
+
+  if (no_line == 0)
+    return;
+  if (share_safe)
+    add_row (self, name, "–", spend_share, "–", NULL);
+  else
+    add_row (self, name, "–", "–", sp, "–", "–", NULL);
+}
+
+/* Orders placed and not yet invoiced: not spent, but no longer free to spend. */
+static void
+add_committed (PlReportTableText *self, PlPlan *plan, gboolean share_safe)
+{
+  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+  gint64 committed = pl_budget_totals_committed (totals, NULL, -1);
+  gint64 planned = pl_budget_totals_planned (totals, NULL, -1);
+  gint64 remaining = pl_budget_totals_remaining (totals, NULL, -1);
+
+  if (committed == 0)
+    return;
+  if (share_safe)
+    {
+      g_autofree char *share = percent_text (pl_figures_against ((double) committed, (double) planned));
+      g_autofree char *left = percent_text (pl_figures_against ((double) remaining, (double) planned));
+      /* Translators: the report's committed spend, share-safe: its share of the plan, the share left */
+      g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Committed.</b> Orders placed and not yet invoiced hold %s of the "
+                                                               "plan; they are not counted as spent. With them, %s of the plan "
+                                                               "remains for the period."), share, left));
+      return;
+    }
+  {
+    g_autofree char *amount = money_text (plan, major (plan, committed));
+    g_autofree char *left = money_text (plan, major (plan, remaining));
+    /* Translators: the report's committed spend: the orders not yet invoiced, what remains of the plan */
+    g_ptr_array_add (self->after, g_markup_printf_escaped (_("<b>Committed.</b> Orders placed and not yet invoiced hold %s; they "
+                                                             "are not counted as spent. With them, %s of the plan remains for "
+                                                             "the period."), amount, left));
+  }
+}
+
+/* The entries behind the flag listed under the budget table: a board reads a few, the
+ * Budget page lists them all. */
+#define MAX_UNBUDGETED_LISTED 8
+
+/* The flag on spend outside the budget (pl-unbudgeted.h), as the Budget page words it, with
+ * the entries behind it: a paragraph under the budget table. */
+static void
+add_unbudgeted (PlReportTableText *self, PlPlan *plan, gint64 planned, gboolean share_safe)
+{
+  g_autoptr(PlUnbudgeted) u = pl_unbudgeted_new (plan, NULL);
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  const char *currency = pl_plan_get_currency (plan);
+  guint n = u->entries->len;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 rest = 0;
+
+  if (u->total <= 0)
+    return;
+  if (share_safe)
+    {
+      g_autofree char *share = percent_text (pl_figures_against ((double) u->total, (double) planned));
+      /* Translators: the report's flag on unbudgeted spend, share-safe: its share of the plan, the entries behind it */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "<b>Unbudgeted spend.</b> Spend equal to %s of the plan is booked on no "
+                                                 "budget line or beyond its line’s plan (%u entry).",
+                                                 "<b>Unbudgeted spend.</b> Spend equal to %s of the plan is booked on no "
+                                                 "budget line or beyond its line’s plan (%u entries).", n),
+                              share, n);
+    }
+  else
+    {
+      g_autofree char *sentence = pl_unbudgeted_describe (plan, u);
+      g_autofree char *escaped = g_markup_escape_text (sentence, -1);
+      /* Translators: the report's flag on unbudgeted spend: the Budget page's sentence */
+      g_string_append_printf (text, _("<b>Unbudgeted spend.</b> %s"), escaped);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const PlUnbudgetedEntry *e = &g_array_index (u->entries, PlUnbudgetedEntry, i);
+      const char *vendor = pl_item_get_string (e->entry, PL_SPEND_VENDOR);
+      g_autofree char *date = NULL, *why = NULL, *amount = NULL, *line = NULL;
+
+      if (i >= MAX_UNBUDGETED_LISTED)
+        {
+          rest = pl_money_sum (rest, e->amount);
+          continue;
+        }
+      date = pl_date_text (pl_item_get_julian (e->entry, PL_SPEND_DATE), PL_DATE_DAY_MON_YEAR);
+      why = pl_unbudgeted_entry_reason (e);
+      amount = share_safe ? NULL : pl_money_format (e->amount, exponent, currency);
+      /* Translators: an entry of the report's unbudgeted spend: date, vendor, why, status */
+      line = g_markup_printf_escaped (_("%s · %s · %s · %s"), date, vendor ? vendor : "—", why,
+                                      pl_enum_get_label (PL_TYPE_SPEND_STATUS, (int) pl_item_get_int (e->entry, PL_SPEND_STATUS)));
+      g_string_append_printf (text, "\n   %s", line);
+      if (amount != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (amount, -1);
+          g_string_append_printf (text, " · %s", escaped);
+        }
+    }
+  if (n > MAX_UNBUDGETED_LISTED)
+    {
+      g_autofree char *amount = pl_money_format (rest, exponent, currency);
+      g_autofree char *more = NULL;
+
+      if (share_safe)
+        /* Translators: after the first unbudgeted entries of the report: how many more */
+        more = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "and %u more entry: the Budget page of Pilote lists it.",
+                                                     "and %u more entries: the Budget page of Pilote lists them.",
+                                                     n - MAX_UNBUDGETED_LISTED), n - MAX_UNBUDGETED_LISTED);
+      else
+        /* Translators: after the first unbudgeted entries of the report: how many more, their amount */
+        more = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "and %u more entry (%s): the Budget page of Pilote lists it.",
+                                                     "and %u more entries (%s): the Budget page of Pilote lists them.",
+                                                     n - MAX_UNBUDGETED_LISTED), n - MAX_UNBUDGETED_LISTED, amount);
+      g_string_append_printf (text, "\n   %s", more);
+    }
+  g_ptr_array_add (self->after, g_string_free (g_steal_pointer (&text), FALSE));
+}
+
 PlReportTableText *
 pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
 {
@@ -890,6 +1020,8 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
       pl_figures_category_on (plan, PL_CATEGORY (category), &period, &planned, NULL, NULL);
       known = pl_figures_category_on (plan, PL_CATEGORY (category), &m.spend_basis, &to_date, &spent, &used);
       used_text = percent_text (used);
+      if (category == NULL)
+        add_no_line_row (self, plan, &m.spend_basis, all_spent, share_safe);
       if (share_safe)
         {
           g_autofree char *share = percent_text (pl_figures_against ((double) planned, (double) all_planned));
@@ -908,6 +1040,8 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
     }
   self->last_is_total = TRUE;
   add_spend_forecast (self, plan, today, all_planned, share_safe);
+  add_committed (self, plan, share_safe);
+  add_unbudgeted (self, plan, all_planned, share_safe);
   return self;
 }
 

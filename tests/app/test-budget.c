@@ -5,14 +5,22 @@
  * Writes screenshots of the three views. */
 #include <string.h>
 
+#include "pl-budget-carry.h"
+#include "pl-carry-dialog.h"
 #include "pl-budget-grid.h"
 #include "pl-budget-page.h"
 #include "pl-cell-editor.h"
 #include "pl-error.h"
+#include "pl-field-cell.h"
 #include "pl-field-text.h"
+#include "pl-grid-view.h"
+#include "pl-budget-totals.h"
+#include "pl-money.h"
+#include "pl-unbudgeted.h"
 #include "pl-figures.h"
 #include "pl-record-table.h"
 #include "pl-test-util.h"
+#include "pl-tooltip.h"
 
 static void
 test_budget_page (void)
@@ -211,6 +219,277 @@ test_budget_page (void)
   pl_test_spin ();
 }
 
+static void
+collect (GtkWidget *root, GType type, GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+static PlItem *
+add_spend (PlPlan *plan, const char *line, guint month, gint64 amount, PlSpendStatus status, const char *vendor)
+{
+  g_autoptr(PlItem) entry = g_object_new (PL_TYPE_SPEND, NULL);
+
+  if (line != NULL)
+    pl_item_set_string (entry, PL_SPEND_LINE, line);
+  pl_item_set_julian (entry, PL_SPEND_DATE, pl_plan_month_start (plan, month) + 4);
+  pl_item_set_int (entry, PL_SPEND_AMOUNT, amount);
+  pl_item_set_int (entry, PL_SPEND_STATUS, status);
+  pl_item_set_string (entry, PL_SPEND_VENDOR, vendor);
+  pl_plan_add (plan, entry);
+  return entry;
+}
+
+/* Clicks the grid's toggle of figure @name, as a user chooses what the months show. */
+static void
+show_figure (GtkWidget *page, const char *name)
+{
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+  GtkWidget *button = NULL;
+
+  collect (pl_test_find_widget (page, PL_TYPE_BUDGET_GRID), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  for (guint i = 0; i < toggles->len && button == NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (toggles->pdata[i]), name) == 0)
+      button = toggles->pdata[i];
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  pl_test_spin ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+}
+
+/* Committed and unbudgeted spend (issue 23): the grid's views show the same figures as the
+ * budget totals, read only; the flag names the spend outside the budget and lists its
+ * entries; the status is changed in the spend list as a user changes it. Screenshots of
+ * each view at 1280x800 and at a narrow width. */
+static void
+test_committed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
+  GtkWidget *page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_BUDGET_PAGE);
+  PlBudgetGrid *grid = PL_BUDGET_GRID (pl_test_find_widget (page, PL_TYPE_BUDGET_GRID));
+  PlItem *linkedin = pl_plan_lookup (plan, "line-linkedin");
+  PlItem *order, *stand, *print;
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  g_autoptr(PlBudgetTotals) totals = NULL;
+  g_autoptr(PlUnbudgeted) unbudgeted = NULL;
+  static const char *views[] = { "Planned", "Actual", "Committed", "Remaining" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget");
+  pl_test_wait_drawn (GTK_WIDGET (grid));
+  /* An order placed for June, a trade show stand and a print run booked on no line. */
+  order = add_spend (plan, "line-linkedin", 5, 1234500, PL_SPEND_COMMITTED, "LinkedIn Ireland");
+  stand = add_spend (plan, NULL, 2, 420000, PL_SPEND_ACTUAL, "Trade show stand");
+  print = add_spend (plan, NULL, 3, 80000, PL_SPEND_COMMITTED, "Print agency");
+  pl_test_spin ();
+  totals = pl_budget_totals_new (plan);
+
+  /* The committed view: the order in June, read only; the totals columns the totals'. */
+  pl_budget_grid_select (grid, linkedin);
+  show_figure (page, "Committed");
+  g_assert_cmpint (pl_budget_grid_get_figure (grid), ==, PL_BUDGET_FIGURE_COMMITTED);
+  {
+    GtkWidget *cell = pl_budget_grid_get_cell (grid, linkedin, 5);
+    g_autofree char *june = pl_money_to_display (pl_budget_totals_line_committed (totals, linkedin, 5), exponent);
+    g_autofree char *committed = pl_money_to_display (pl_budget_totals_line_committed (totals, linkedin, -1), exponent);
+    g_autofree char *remaining = pl_money_to_display (pl_budget_totals_line_remaining (totals, linkedin, -1), exponent);
+    g_autofree char *committed_text = pl_budget_grid_get_total_text (grid, linkedin, 2);
+    g_autofree char *remaining_text = pl_budget_grid_get_total_text (grid, linkedin, 3);
+
+    g_assert_nonnull (cell);
+    g_assert_cmpint (pl_budget_totals_line_committed (totals, linkedin, 5), ==, 1234500);
+    g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, june);
+    g_assert_false (pl_cell_editor_get_editable (PL_CELL_EDITOR (cell)));
+    g_assert_cmpstr (committed_text, ==, committed);
+    g_assert_cmpstr (remaining_text, ==, remaining);
+    /* Typed into, it says where the budget is typed, and nothing changes. */
+    {
+      guint64 serial = pl_plan_get_serial (plan);
+      const char *message;
+
+      gtk_widget_grab_focus (cell);
+      pl_test_keys (cell, "Return");
+      pl_test_spin ();
+      message = pl_grid_notice_get_message (PL_GRID_NOTICE (pl_test_find_widget (GTK_WIDGET (grid), PL_TYPE_GRID_NOTICE)));
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, "choose Planned"));
+      g_assert_cmpuint (pl_plan_get_serial (plan), ==, serial);
+    }
+  }
+  show_figure (page, "Remaining");
+  /* The refusal is settled by the switch. */
+  g_assert_null (pl_grid_notice_get_message (PL_GRID_NOTICE (pl_test_find_widget (GTK_WIDGET (grid), PL_TYPE_GRID_NOTICE))));
+  {
+    GtkWidget *cell = pl_budget_grid_get_cell (grid, linkedin, 5);
+    g_autofree char *june = pl_money_to_display (pl_budget_totals_line_remaining (totals, linkedin, 5), exponent);
+    g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, june);
+  }
+
+  /* The flag: the spend on no line, 4,200 + 800, named; its list holds both entries. */
+  unbudgeted = pl_unbudgeted_new (plan, totals);
+  g_assert_cmpint (unbudgeted->no_line, >=, 500000);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (pl_test_find_by_id (page, "unbudgeted_revealer"))));
+  {
+    g_autofree char *sentence = pl_unbudgeted_describe (plan, unbudgeted);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "unbudgeted_label"))), ==, sentence);
+  }
+  /* Budget carried over from Q1 into April: both ends marked, the tooltip says what moved. */
+  {
+    g_autoptr(GError) carry_error = NULL;
+    g_autofree char *april = NULL, *march = NULL;
+    GtkWidget *cell;
+
+    g_assert_true (pl_budget_carry (plan, linkedin, 0, 2, 3, 3, PL_CARRY_ONE_MONTH, 100000, pl_plan_month_start (plan, 6),
+                                    &carry_error));
+    g_assert_no_error (carry_error);
+    pl_test_spin ();
+    show_figure (page, "Planned");
+    april = pl_budget_carry_describe_month (plan, linkedin, 3);
+    march = pl_budget_carry_describe_month (plan, linkedin, 2);
+    g_assert_nonnull (april);
+    cell = pl_budget_grid_get_cell (grid, linkedin, 3);
+    g_assert_true (gtk_widget_has_css_class (cell, "carried"));
+    g_assert_cmpstr (pl_tooltip_get (cell), ==, april);
+    cell = pl_budget_grid_get_cell (grid, linkedin, 2);
+    g_assert_true (gtk_widget_has_css_class (cell, march ? "carried" : "budget-total") == (march != NULL));
+    g_assert_false (gtk_widget_has_css_class (pl_budget_grid_get_cell (grid, linkedin, 4), "carried"));
+    g_test_message ("April: %s; March: %s", april, march);
+    /* The Carry Over button opens carry's dialog, over the window. */
+    g_assert_true (gtk_widget_is_sensitive (pl_test_find_by_id (page, "carry_button")));
+    g_signal_emit_by_name (pl_test_find_by_id (page, "carry_button"), "clicked");
+    pl_test_spin ();
+    {
+      GtkWindow *carry = pl_test_find_window (PL_TYPE_CARRY_DIALOG);
+      g_assert_nonnull (carry);
+      g_assert_true (gtk_window_get_transient_for (carry) == GTK_WINDOW (window));
+      gtk_window_destroy (carry);
+      pl_test_spin ();
+    }
+    /* The line below selected: the marks show on an unselected row in the screenshots. */
+    pl_budget_grid_select (grid, pl_plan_lookup (plan, "line-google"));
+    pl_test_spin ();
+  }
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autofree char *name = g_strdup_printf ("committed-%s", views[v]);
+      show_figure (page, views[v]);
+      pl_test_screenshot (GTK_WIDGET (window), name);
+    }
+  gtk_menu_button_popup (GTK_MENU_BUTTON (pl_test_find_by_id (page, "unbudgeted_button")));
+  pl_test_spin ();
+  {
+    GtkWidget *list = pl_test_find_by_id (page, "unbudgeted_grid");
+    guint rows = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+      rows++;
+    /* A heading, then five cells an entry. */
+    g_assert_cmpuint (rows, ==, 5 * (1 + unbudgeted->entries->len));
+    pl_test_screenshot (pl_test_find_by_id (page, "unbudgeted_popover"), "committed-flag-list");
+  }
+  gtk_widget_activate_action (page, "budget.show-no-line", NULL);
+  pl_test_spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack"))), ==, "spend");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "spend_line"))), ==, 1);
+  pl_test_wait_drawn (page);
+
+  /* The status, changed in the list as a user does: the print run invoiced. */
+  {
+    g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+    GtkWidget *summary = pl_test_find_by_id (page, "spend_summary");
+    guint64 serial = pl_plan_get_serial (plan);
+    gboolean changed = FALSE;
+
+    /* The list's total counts what it shows, actual and committed apart. */
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, "2 entries: 4\u202F200\u00A0EUR actual, 800\u00A0EUR committed");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "spend_status")), 1 + PL_SPEND_COMMITTED);
+    pl_test_spin ();
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, "1 entry: 0\u00A0EUR actual, 800\u00A0EUR committed");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (page, "spend_status")), 0);
+    pl_test_spin ();
+    collect (pl_test_find_by_id (page, "spend_box"), PL_TYPE_FIELD_CELL, cells);
+    for (guint i = 0; i < cells->len && !changed; i++)
+      {
+        PlFieldCell *cell = g_ptr_array_index (cells, i);
+        g_autofree char *text = pl_field_cell_get_text (cell);
+        GtkWidget *dropdown;
+
+        if (g_strcmp0 (pl_field_cell_get_field (cell)->name, "status") != 0 || g_strcmp0 (text, "Committed") != 0 ||
+            !gtk_widget_get_mapped (GTK_WIDGET (cell)))
+          continue;
+        dropdown = pl_field_cell_reach (cell);
+        pl_test_spin ();
+        g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), PL_SPEND_ACTUAL);
+        pl_test_spin ();
+        changed = TRUE;
+      }
+    g_assert_true (changed);
+    g_assert_cmpuint (pl_plan_get_serial (plan), !=, serial);
+    g_assert_true (pl_spend_is_actual (print));
+    /* The line column says "Unbudgeted" for spend on no line. */
+    for (guint i = 0; i < cells->len; i++)
+      if (g_strcmp0 (pl_field_cell_get_field (cells->pdata[i])->name, "line") == 0 && gtk_widget_get_mapped (cells->pdata[i]))
+        {
+          g_autofree char *text = pl_field_cell_get_text (cells->pdata[i]);
+          g_assert_cmpstr (text, ==, "Unbudgeted");
+        }
+    pl_test_screenshot (GTK_WIDGET (window), "committed-spending");
+    pl_plan_undo (plan);
+    pl_test_spin ();
+    g_assert_false (pl_spend_is_actual (print));
+
+    /* The stand put on a line from its drop-down: budgeted now, the flag says less. */
+    {
+      g_autofree char *before = g_strdup (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "unbudgeted_label"))));
+      gboolean assigned = FALSE;
+
+      for (guint i = 0; i < cells->len && !assigned; i++)
+        {
+          PlFieldCell *cell = g_ptr_array_index (cells, i);
+          GtkWidget *dropdown;
+
+          if (g_strcmp0 (pl_field_cell_get_field (cell)->name, "line") != 0 || !gtk_widget_get_mapped (GTK_WIDGET (cell)))
+            continue;
+          dropdown = pl_field_cell_reach (cell);
+          pl_test_spin ();
+          g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+          g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+          pl_test_spin ();
+          assigned = TRUE;
+        }
+      g_assert_true (assigned);
+      g_assert_true (pl_item_get_string (stand, PL_SPEND_LINE) != NULL || pl_item_get_string (print, PL_SPEND_LINE) != NULL);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (page, "unbudgeted_label"))), !=, before);
+      pl_plan_undo (plan);
+      pl_test_spin ();
+      g_assert_null (pl_item_get_string (stand, PL_SPEND_LINE));
+      g_assert_null (pl_item_get_string (print, PL_SPEND_LINE));
+    }
+  }
+  g_assert_true (pl_spend_is_actual (stand));
+  g_assert_false (pl_spend_is_actual (order));
+
+  /* Narrow: the switch, the flag and the footer still read. */
+  gtk_stack_set_visible_child_name (GTK_STACK (pl_test_find_by_id (page, "view_stack")), "plan");
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  pl_test_spin ();
+  pl_test_wait_drawn (GTK_WIDGET (window));
+  show_figure (page, "Remaining");
+  pl_test_screenshot (GTK_WIDGET (window), "committed-narrow");
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 /* A record just added is not flagged for what the user has not had a chance to fill yet: its
  * problems show once the user leaves its row (or saves). */
 static void
@@ -267,5 +546,6 @@ main (int argc, char **argv)
   pl_test_init (&argc, &argv);
   g_test_add_func ("/budget/page", test_budget_page);
   g_test_add_func ("/budget/fresh-record", test_fresh_record);
+  g_test_add_func ("/budget/committed", test_committed);
   return g_test_run ();
 }

@@ -27,7 +27,7 @@ static const Expected french[] = {
   { "dashboard", "Campagnes à surveiller" },
   { "plan", "Exercice" },
   { "campaigns", "13 campagnes" },
-  { "budget", "Ensemble du plan : 1 844 500 € prévus, 888 017,31 € dépensés · 96 % consommés au 30 juin 2027 · 48 % du budget de toute la période" },
+  { "budget", "Ensemble du plan : 1 844 500 € prévus, 888 017,31 € dépensés, 956 482,69 € restants · 96 % consommés au 30 juin 2027 · 48 % du budget de toute la période" },
   { "calendar", "Frise chronologique" },
   { "kpis", "Importer des mesures…" },
   { "chain", "Chaîne d’indicateurs" },  /* the hygiene panel opens hidden when the chain needs the room */
@@ -40,7 +40,7 @@ static const Expected english[] = {
   { "dashboard", "Campaigns That Need Attention" },
   { "plan", "Fiscal period" },
   { "campaigns", "13 campaigns" },
-  { "budget", "Whole plan: €1,844,500 planned, €888,017.31 spent · 96% used to June 30, 2027 · 48% of the whole period’s budget" },
+  { "budget", "Whole plan: €1,844,500 planned, €888,017.31 spent, €956,482.69 remaining · 96% used to June 30, 2027 · 48% of the whole period’s budget" },
   { "calendar", "Timeline" },
   { "kpis", "Import Measurements…" },
   { "chain", "KPI Chain" },

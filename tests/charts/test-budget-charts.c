@@ -160,6 +160,84 @@ test_burn (void)
   }
 }
 
+static void
+on_legend_cb (const char *text, PlChartLabel kind, gboolean cut, gpointer data)
+{
+  if (kind == PL_CHART_LABEL_LEGEND)
+    g_ptr_array_add (data, g_strdup (text));
+}
+
+/* The burn with committed spend (issue 23): orders not yet invoiced, a band stacked on the
+ * spent line with its own legend entry and sentence; the spent line and the projection stay
+ * the actual spend's. Drawn to PNG, light and dark, to look at. */
+static void
+test_burn_committed (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
+                                            "northwind-saas-2027.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, NULL);
+  const PlChartStyle *styles[] = { pl_chart_style_light (), pl_chart_style_dark () };
+  const char *names[] = { "budget-burn-committed-light.png", "budget-burn-committed-dark.png" };
+  guint32 as_of = pl_plan_month_start (plan, 5) + 19;  /* 20 June 2027 */
+  PlBudgetBurnProjection before, after;
+  guint spent_before, spent_after;
+
+  {
+    g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+    pl_budget_burn_projection (plan, totals, as_of, &before, &spent_before);
+  }
+  /* 60,000 ordered in May and 90,000 for August, not invoiced. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PlItem) order = g_object_new (PL_TYPE_SPEND, NULL);
+      pl_item_set_string (order, PL_SPEND_LINE, "line-linkedin");
+      pl_item_set_julian (order, PL_SPEND_DATE, pl_plan_month_start (plan, i == 0 ? 4 : 7) + 9);
+      pl_item_set_int (order, PL_SPEND_AMOUNT, i == 0 ? 6000000 : 9000000);
+      pl_item_set_int (order, PL_SPEND_STATUS, PL_SPEND_COMMITTED);
+      pl_plan_add (plan, order);
+    }
+  {
+    g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+
+    g_assert_cmpint (pl_budget_totals_committed (totals, NULL, -1), ==, 15000000);
+    /* Not spent: the projection is the actual spend's, as before. */
+    pl_budget_burn_projection (plan, totals, as_of, &after, &spent_after);
+    g_assert_cmpuint (spent_after, ==, spent_before);
+    g_assert_cmpint (after.end, ==, before.end);
+    for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+        cairo_t *cr = cairo_create (surface);
+        g_autofree char *png = g_test_build_filename (G_TEST_BUILT, names[i], NULL);
+        g_autoptr(GPtrArray) legend = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *summary = NULL;
+
+        pl_chart_set_text_hook (on_legend_cb, legend);
+        summary = pl_budget_burn_chart_draw (plan, totals, as_of, cr, WIDTH, HEIGHT, styles[i]);
+        pl_chart_set_text_hook (NULL, NULL);
+        cairo_surface_flush (surface);
+        g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+        g_test_message ("%s", summary);
+        g_assert_true (g_ptr_array_find_with_equal_func (legend, "Committed, not invoiced", g_str_equal, NULL));
+        g_assert_nonnull (strstr (summary, "Orders placed and not yet invoiced commit a further "));
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+    {
+      PlChartStyle share_safe = *pl_chart_style_light ();
+      g_auto(GStrv) safe = NULL;
+      g_autofree char *all = NULL;
+
+      share_safe.share_safe = TRUE;
+      safe = pl_budget_burn_chart_sentences (plan, totals, as_of, &share_safe);
+      all = g_strjoinv (" ", safe);
+      g_assert_nonnull (strstr (all, "commit a further "));
+      g_assert_null (strstr (all, "EUR"));
+    }
+  }
+}
+
 /* Spend by category: widths in proportion, largest first, actual coloured by plan. */
 static void
 test_categories (void)
@@ -254,6 +332,7 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-month/example", test_example);
   g_test_add_func ("/budget-month/empty", test_empty);
   g_test_add_func ("/budget-burn/example", test_burn);
+  g_test_add_func ("/budget-burn/committed", test_burn_committed);
   g_test_add_func ("/budget-categories/example", test_categories);
   g_test_add_func ("/budget-cac/example", test_cac);
   return g_test_run ();

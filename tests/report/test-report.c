@@ -18,6 +18,8 @@
 #include "pl-scenario.h"
 #include "pl-test-charts.h"
 #include "pl-test-pdf.h"
+#include "pl-budget-totals.h"
+#include "pl-unbudgeted.h"
 
 /* A day in the example plan's period, after months with figures. */
 static guint32
@@ -586,6 +588,89 @@ test_write_error (void)
   g_assert_nonnull (error);
 }
 
+static PlItem *
+add_spend (PlPlan *plan, const char *line, guint month, gint64 amount, PlSpendStatus status, const char *vendor)
+{
+  g_autoptr(PlItem) entry = g_object_new (PL_TYPE_SPEND, NULL);
+
+  if (line != NULL)
+    pl_item_set_string (entry, PL_SPEND_LINE, line);
+  pl_item_set_julian (entry, PL_SPEND_DATE, pl_plan_month_start (plan, month) + 2);
+  pl_item_set_int (entry, PL_SPEND_AMOUNT, amount);
+  pl_item_set_int (entry, PL_SPEND_STATUS, status);
+  pl_item_set_string (entry, PL_SPEND_VENDOR, vendor);
+  pl_plan_add (plan, entry);
+  return entry;
+}
+
+/* Unbudgeted and committed spend in the budget section (issue 23): the flag in the Budget
+ * page's words with its entries, the first eight and how many more; a row for the spend on
+ * no line, so that the categories add up to the total; committed spend is not spent. */
+static void
+test_unbudgeted (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  guint32 today = example_today (plan);
+  g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, pl_dashboard_as_of (plan, today));
+  g_autoptr(PlUnbudgeted) u = NULL;
+  PlReportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL, *text = NULL, *flat = NULL, *spent = NULL, *sentence = NULL, *flat_sentence = NULL;
+  gint64 spent_before = pl_figures_actual_between (plan, pl_plan_get_start (plan), dashboard->until, FALSE);
+
+  /* Eleven stands at trade shows on no line (1,000 each), and an order for LinkedIn, not spent. */
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autofree char *vendor = g_strdup_printf ("Trade show %u", i + 1);
+      add_spend (plan, NULL, i % 5, 100000, PL_SPEND_ACTUAL, vendor);
+    }
+  add_spend (plan, "line-linkedin", 3, 5000000, PL_SPEND_COMMITTED, "LinkedIn Ireland");
+  u = pl_unbudgeted_new (plan, NULL);
+  g_assert_cmpuint (u->entries->len, >=, 11);
+
+  pl_report_options_init (&options, plan, today);
+  g_assert_true (pl_report_options_parse_sections (&options, "budget", &error));
+  g_assert_no_error (error);
+  path = write_report (plan, &options, "unbudgeted.pdf");
+  text = pl_test_poppler ("pdftotext", path, NULL);
+  flat = squeeze (text);
+  /* The spend to date: the stands in it (the months passed), the order not. */
+  spent = amount (plan, pl_figures_actual_between (plan, pl_plan_get_start (plan), dashboard->until, FALSE));
+  g_assert_cmpint (pl_figures_actual_between (plan, pl_plan_get_start (plan), dashboard->until, FALSE), ==,
+                   spent_before + 11 * 100000);
+  g_assert_nonnull (strstr (flat, spent));
+  g_assert_nonnull (strstr (text, "Unbudgeted (no line)"));
+  /* The order, as committed, and what remains with it: the budget totals' figures. */
+  {
+    g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
+    g_autofree char *committed = amount (plan, pl_budget_totals_committed (totals, NULL, -1));
+    g_autofree char *remaining = amount (plan, pl_budget_totals_remaining (totals, NULL, -1));
+    g_assert_cmpint (pl_budget_totals_committed (totals, NULL, -1), ==, 5000000);
+    g_assert_nonnull (strstr (flat, committed));
+    g_assert_nonnull (strstr (flat, remaining));
+  }
+  /* The flag, as the Budget page says it, and its entries: eight, then how many more. */
+  sentence = pl_unbudgeted_describe (plan, u);
+  flat_sentence = squeeze (sentence);
+  g_assert_nonnull (strstr (flat, flat_sentence));
+  g_assert_nonnull (strstr (text, "Trade show 1 "));
+  g_assert_nonnull (strstr (text, "Trade show 8 "));
+  g_assert_null (strstr (text, "Trade show 9 "));
+  {
+    g_autofree char *more = g_strdup_printf ("and %u more entries", u->entries->len - 8);
+    g_assert_nonnull (strstr (text, more));
+  }
+
+  /* Share-safe: the flag and its entries, no amount. */
+  options.share_safe = TRUE;
+  {
+    g_autofree char *safe_path = write_report (plan, &options, "unbudgeted-share-safe.pdf");
+    g_autofree char *safe = pl_test_poppler ("pdftotext", safe_path, NULL);
+    g_assert_nonnull (strstr (safe, "Unbudgeted spend."));
+    g_assert_null (strstr (safe, pl_plan_get_currency (plan)));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -602,5 +687,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/many-campaigns", test_many_campaigns);
   g_test_add_func ("/report/write-error", test_write_error);
   g_test_add_func ("/report/scenarios", test_scenarios);
+  g_test_add_func ("/report/unbudgeted", test_unbudgeted);
   return g_test_run ();
 }
