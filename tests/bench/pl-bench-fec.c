@@ -4,14 +4,14 @@
  * edit adding 100,000 spend records), as `pilote-cli import-spend` and the Import Spending
  * dialog do. The FEC is made in memory: 100,000 supplier invoices of two lines each (the
  * charge on a marketing account, the supplier's credit), over the plan's twelve months, from
- * 40 suppliers. Prints each run, then the undo of the last one, and ends with the median:
- *   fec-200k-ms=A target=2000
- * It judges nothing. Usage: pl-bench-fec [--runs N] [--entries N] [--save FILE] */
+ * 40 suppliers. Prints each run, then the undo of the last one; returns the median
+ * (pl-bench-books.c prints it). */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl-bench-books.h"
 #include "pl-bench-stats.h"
 #include "pl-plan-file.h"
 #include "pl-spend-import.h"
@@ -70,35 +70,12 @@ make_fec (guint n)
   return fec;
 }
 
-int
-main (int argc, char **argv)
+double
+pl_bench_fec (int runs, int entries)
 {
-  int runs = 5, entries = 200000;
-  g_autofree char *save = NULL;
-  GOptionEntry options[] = {
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs (the median is reported)", "N" },
-    { "entries", 0, 0, G_OPTION_ARG_INT, &entries, "Lines of the FEC", "N" },
-    { "save", 0, 0, G_OPTION_ARG_FILENAME, &save, "Write the FEC to FILE", "FILE" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new ("");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) fec = NULL;
-  g_autofree double *times = NULL;
-
-  g_option_context_add_main_entries (context, options, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1 || entries < 2)
-    {
-      g_printerr ("%s\n", error ? error->message : "--runs and --entries are positive");
-      return 2;
-    }
-  fec = make_fec ((guint) entries);
-  if (save != NULL && !g_file_set_contents (save, fec->str, (gssize) fec->len, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  times = g_new0 (double, runs);
+  g_autoptr(GString) fec = make_fec ((guint) entries);
+  g_autofree double *times = g_new0 (double, runs);
   for (int r = 0; r < runs; r++)
     {
       g_autoptr(PlPlan) plan = example ();
@@ -130,6 +107,5 @@ main (int argc, char **argv)
                    again->n_left[PL_SPEND_LEFT_KNOWN], (g_get_monotonic_time () - undo_start) / 1000.0);
         }
     }
-  g_print ("fec-200k-ms=%.0f target=2000\n", pl_bench_median (times, (guint) runs));
-  return 0;
+  return pl_bench_median (times, (guint) runs);
 }
