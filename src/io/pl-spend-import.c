@@ -1134,7 +1134,7 @@ static const char * const debit_names[] = { "debit", "débit", "money out", "pai
 static const char * const credit_names[] = { "credit", "crédit", "money in", "paid in", "deposit", "recette", NULL };
 static const char * const supplier_names[] = {
   "supplier", "vendor", "payee", "merchant", "counterparty", "beneficiary", "fournisseur", "tiers", "bénéficiaire",
-  "beneficiaire", "prestataire", "name", "nom", NULL,
+  "beneficiaire", "prestataire", "contrepartie", "name", "nom", NULL,
 };
 static const char * const account_names[] = {
   "account", "gl account", "ledger account", "account number", "compte", "compte comptable", "n° compte",
@@ -1145,11 +1145,36 @@ static const char * const label_names[] = {
   "reference", "référence", NULL,
 };
 
+/* The first column whose header starts with one of the one-word @names and goes on with other
+ * words ("Date de l’opération", "Montant (EUR)", "Libellé de l’opération"): banks add words to
+ * the names this import knows; -1 when none does. */
+static int
+guess_column_by_first_word (GStrv header, const char * const *names)
+{
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      g_autofree char *folded = g_utf8_casefold (g_strstrip (g_strdup (header[c])), -1);
+
+      for (guint n = 0; names[n] != NULL; n++)
+        {
+          g_autofree char *name = g_utf8_casefold (names[n], -1);
+          gsize length = strlen (name);
+
+          if (strchr (name, ' ') == NULL && g_str_has_prefix (folded, name) &&
+              (folded[length] == ' ' || folded[length] == '(' || folded[length] == '_' || folded[length] == '-'))
+            return (int) c;
+        }
+    }
+  return -1;
+}
+
 static int
 column_for (GStrv header, const char *wanted, const char * const *names, const char *what, GError **error)
 {
   int column = wanted ? pl_import_find_column (header, wanted) : pl_import_guess_column (header, names);
 
+  if (column == -1 && wanted == NULL)
+    column = guess_column_by_first_word (header, names);
   if (column == -2)
     g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file has no column “%s” for the %s."), wanted, what);
   return column;

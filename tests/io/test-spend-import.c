@@ -401,6 +401,19 @@ test_csv_columns (void)
     }
   }
 
+  /* A French bank's headers add words to the names the import knows (Qonto, Shine): "Date de
+   * l'opération", "Montant (EUR)", "Contrepartie"; money out is negative. */
+  {
+    g_autoptr(PlSpendPreview) bank = preview_text (plan, "\"Date de l'opération\";\"Libellé\";\"Montant (EUR)\";\"Contrepartie\"\n"
+                                                         "03/02/2027;PRLV LINKEDIN;-1 250,00;LinkedIn Ireland\n"
+                                                         "05/02/2027;CB GOOGLE ADS;-980,45;Google\n"
+                                                         "07/02/2027;REMB LINKEDIN;150,00;LinkedIn Ireland\n", -1, NULL);
+    g_assert_cmpuint (bank->entries->len, ==, 3);
+    g_assert_cmpuint (bank->rejected->len, ==, 0);
+    g_assert_cmpint (total (bank), ==, 125000 + 98045 - 15000);
+    g_assert_cmpstr (g_array_index (bank->entries, PlSpendEntry, 0).key, ==, "txn:2027-02-03:1250.00:LinkedIn Ireland:PRLV LINKEDIN");
+  }
+
   /* Columns chosen by number; the signs said. */
   options.date_column = "5";
   options.amount_column = "Amount";
