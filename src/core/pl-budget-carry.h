@@ -25,8 +25,10 @@ typedef struct {
 } PlCarry;
 
 /* What @line left unspent over months [@first, @last]: for each month, planned less actual
- * less committed when positive (a month overspent gives nothing back) and at most what it
- * planned (credits outweighing its spend give back its plan, not other months' refunds), summed. */
+ * less committed, at most what it planned (credits outweighing its spend give back its plan,
+ * not other months' refunds), summed, never below nothing: a month overspent gives nothing
+ * back and takes from what the other months left (a quarter gives back no more than the
+ * quarter did not spend, as its budget shows it). */
 gint64   pl_budget_carry_unspent        (PlPlan *plan, PlItem *line, guint first, guint last);
 /* The same read from @totals (up to date with their plan): for a view that shows many
  * periods without summing the plan again for each. */
