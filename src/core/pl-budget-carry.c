@@ -85,6 +85,13 @@ pl_budget_carry_unspent_in (const PlBudgetTotals *totals, PlItem *line, guint fi
 }
 
 gint64
+pl_budget_carry_month_left_in (const PlBudgetTotals *totals, PlItem *line, guint month)
+{
+  g_return_val_if_fail (PL_IS_BUDGET_LINE (line), 0);
+  return month < pl_budget_totals_get_months (totals) ? month_left (totals, line, month) : 0;
+}
+
+gint64
 pl_budget_carry_unspent (PlPlan *plan, PlItem *line, guint first, guint last)
 {
   g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);

@@ -33,6 +33,10 @@ gint64   pl_budget_carry_unspent        (PlPlan *plan, PlItem *line, guint first
 /* The same read from @totals (up to date with their plan): for a view that shows many
  * periods without summing the plan again for each. */
 gint64   pl_budget_carry_unspent_in     (const PlBudgetTotals *totals, PlItem *line, guint first, guint last);
+/* What month @month of @line left as the unspent of a span counts it, read from @totals:
+ * planned less actual less committed, at most its plan, negative when it overspent (what it
+ * takes from the span's other months). */
+gint64   pl_budget_carry_month_left_in  (const PlBudgetTotals *totals, PlItem *line, guint month);
 /* Moves @amount (at most the unspent of the source months) of @line from months
  * [@from_first, @from_last], which must all have ended by @today (a Julian day), into months
  * [@to_first, @to_last], which must come after them, spread as @spread says. One undoable
