@@ -45,12 +45,11 @@ month_left (const PlBudgetTotals *totals, PlItem *line, guint month)
   return remaining == PL_MONEY_OVERFLOW ? 0 : MIN (remaining, MAX (planned, 0));
 }
 
-/* What months [@first, @last] of @line left unspent together: what each left, an overspent
- * month taking back from the others (a quarter gives back no more than the quarter did not
- * spend), never below nothing. @weights (one per month, or NULL) get what each month left
+/* What months [@first, @last] of @line left together: what each left, an overspent month
+ * taking back from the others. @weights (one per month, or NULL) get what each month left
  * when it left something, the share it gives of a move. */
 static gint64
-span_unspent (const PlBudgetTotals *totals, PlItem *line, guint first, guint last, double *weights)
+span_net (const PlBudgetTotals *totals, PlItem *line, guint first, guint last, double *weights)
 {
   gint64 net = 0;
 
@@ -62,7 +61,21 @@ span_unspent (const PlBudgetTotals *totals, PlItem *line, guint first, guint las
       if (weights != NULL)
         weights[m - first] = (double) MAX (left, 0);
     }
-  return net == PL_MONEY_OVERFLOW ? 0 : MAX (net, 0);
+  return net == PL_MONEY_OVERFLOW ? 0 : net;
+}
+
+/* What months [@first, @last] of @line left unspent, never below nothing: a quarter gives back
+ * no more than the quarter did not spend, and months of a quarter no more than their quarter
+ * left (else carrying a quarter, then one of its months, would give more than it left). */
+static gint64
+span_unspent (const PlBudgetTotals *totals, PlItem *line, guint first, guint last, double *weights)
+{
+  gint64 unspent = span_net (totals, line, first, last, weights);
+  guint quarter = first / 3 * 3;
+
+  if (last / 3 * 3 == quarter && (first != quarter || last != quarter + 2))
+    unspent = MIN (unspent, span_net (totals, line, quarter, quarter + 2, NULL));
+  return MAX (unspent, 0);
 }
 
 guint32

@@ -28,7 +28,8 @@ typedef struct {
  * less committed, at most what it planned (credits outweighing its spend give back its plan,
  * not other months' refunds), summed, never below nothing: a month overspent gives nothing
  * back and takes from what the other months left (a quarter gives back no more than the
- * quarter did not spend, as its budget shows it). */
+ * quarter did not spend, as its budget shows it), and months of one fiscal quarter give back
+ * no more than their whole quarter left. */
 gint64   pl_budget_carry_unspent        (PlPlan *plan, PlItem *line, guint first, guint last);
 /* The same read from @totals (up to date with their plan): for a view that shows many
  * periods without summing the plan again for each. */

@@ -117,7 +117,8 @@ test_unspent (Fixture *f, gconstpointer data)
 {
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, JAN), ==, 30000);
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, FEB, FEB), ==, 0);
-  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, MAR, MAR), ==, 100000);
+  /* March left its whole plan, but its quarter only 800.00. */
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, MAR, MAR), ==, 80000);
   /* February's overspend takes from what January and March left: the quarter left 800.00. */
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 80000);
   /* A month planning nothing has nothing to give. */
@@ -232,6 +233,17 @@ test_partial (Fixture *f, gconstpointer data)
                                   julian (1, 4, 2027), &error));
   g_assert_no_error (error);
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 0);
+  /* Nor a month of it afterwards: January still left 30.00 of its own, which February's
+   * overspend took. */
+  {
+    g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (f->plan);
+
+    g_assert_cmpint (pl_budget_totals_line_remaining (totals, f->line, JAN), >, 0);
+  }
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, JAN), ==, 0);
+  g_assert_false (pl_budget_carry (f->plan, f->line, JAN, JAN, JUL, JUL, PL_CARRY_ONE_MONTH, 1,
+                                   julian (1, 4, 2027), &error));
+  g_clear_error (&error);
   /* Q1 now plans what it spent and ordered (2,100.00 spent, 100.00 ordered; March's 50.00
    * credit is not given away), the year unchanged. */
   g_assert_cmpint (planned (f->line, JAN) + planned (f->line, FEB) + planned (f->line, MAR), ==, 220000);
@@ -278,11 +290,13 @@ test_one_month (Fixture *f, gconstpointer data)
   g_assert_cmpint (planned (f->line, APR), ==, 100000);
   g_assert_cmpint (planned (f->line, MAY), ==, 100000 + 25050);
   g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[0], ==, "2027-01 2027-01 2027-05 2027-05 250.50");
-  /* A second move is recorded after the first. */
-  g_assert_true (pl_budget_carry (f->plan, f->line, MAR, MAR, JUL, JUL, PL_CARRY_ONE_MONTH, 100000,
+  /* A second move is recorded after the first. March left its plan, 1,000.00, but Q1 only
+   * 549.50 once February's overspend and January's move are counted. */
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, MAR, MAR), ==, 80000 - 25050);
+  g_assert_true (pl_budget_carry (f->plan, f->line, MAR, MAR, JUL, JUL, PL_CARRY_ONE_MONTH, 54950,
                                   julian (1, 4, 2027), &error));
-  g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[1], ==, "2027-03 2027-03 2027-07 2027-07 1000.00");
-  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, MAR), ==, -100000);
+  g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[1], ==, "2027-03 2027-03 2027-07 2027-07 549.50");
+  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, MAR), ==, -54950);
 }
 
 /* Each refusal says why in plain words and leaves the plan, its undo and "changed" alone. */
