@@ -90,6 +90,15 @@ money (PlCarryDialog *self, gint64 amount)
   return pl_money_format (amount, pl_plan_get_currency_exponent (self->plan), pl_plan_get_currency (self->plan));
 }
 
+/* @amount with a minus as a minus (U+2212) when negative. */
+static char *
+signed_money (PlCarryDialog *self, gint64 amount)
+{
+  g_autofree char *magnitude = money (self, ABS (amount));
+
+  return amount < 0 ? g_strconcat ("−", magnitude, NULL) : g_steal_pointer (&magnitude);
+}
+
 /* ---- the choices ---- */
 
 static void
@@ -277,7 +286,8 @@ show_preview (PlCarryDialog *self, PlItem *line, const Span *period, const Targe
       planned_text = money (self, planned);
       actual = money (self, pl_budget_totals_line_actual (totals, line, (int) m));
       committed = money (self, pl_budget_totals_line_committed (totals, line, (int) m));
-      left = source ? money (self, unspent_in (self, line, m, m)) : g_strdup ("");
+      /* Signed, so that the column adds up to what the span left: an overspent month takes. */
+      left = source ? signed_money (self, pl_budget_carry_month_left_in (totals, line, m)) : g_strdup ("");
       if (changes == NULL)
         {
           change = g_strdup ("–");
@@ -285,11 +295,11 @@ show_preview (PlCarryDialog *self, PlItem *line, const Span *period, const Targe
         }
       else
         {
-          g_autofree char *magnitude = money (self, ABS (changes[m]));
+          g_autofree char *magnitude = signed_money (self, changes[m]);
 
-          /* A change reads with its sign, a minus as a minus (U+2212). */
+          /* A change reads with its sign. */
           change = changes[m] > 0 ? g_strconcat ("+", magnitude, NULL)
-                 : changes[m] < 0 ? g_strconcat ("−", magnitude, NULL) : g_strdup ("0");
+                 : changes[m] < 0 ? g_steal_pointer (&magnitude) : g_strdup ("0");
           after = money (self, pl_money_sum (planned, changes[m]));
         }
       add_cell (self, name, 0, row, FALSE);

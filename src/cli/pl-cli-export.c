@@ -50,8 +50,16 @@ pl_cli_export (int argc, char **argv)
     return export_usage (error->message);
   if (argc != 2)
     return export_usage (_("Name one plan file."));
-  if (what_text == NULL || !pl_sheet_what_from_key (what_text, &what))
+  if (what_text == NULL)
     return export_usage (_("Say what to export with --what budget, --what kpis or --what campaigns."));
+  if (!pl_sheet_what_from_key (what_text, &what))
+    {
+      /* Translators: %s is what was typed after --what */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not something Pilote exports: say --what budget, "
+                                                    "--what kpis or --what campaigns."), what_text);
+
+      return export_usage (message);
+    }
   if (output == NULL)
     return export_usage (_("Say where to write it with -o FILE.xlsx or -o FILE.csv."));
   if (!pl_sheet_format_for_path (output, &format, &error))

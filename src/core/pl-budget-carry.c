@@ -33,16 +33,49 @@ pl_budget_carry_closed_months (PlPlan *plan, guint32 today)
   return closed;
 }
 
-/* What month @month of @line left unspent: planned less actual less committed, never below
- * nothing (an overspent month gives nothing back) nor above its plan (a month whose credits
- * outweigh its spend gives back its plan, not the refunds of other months). */
+/* What month @month of @line left, planned less actual less committed, at most its plan (a
+ * month whose credits outweigh its spend gives back its plan, not the refunds of other months);
+ * negative when the month overspent. */
 static gint64
-month_unspent (const PlBudgetTotals *totals, PlItem *line, guint month)
+month_left (const PlBudgetTotals *totals, PlItem *line, guint month)
 {
   gint64 remaining = pl_budget_totals_line_remaining (totals, line, (int) month);
   gint64 planned = pl_budget_totals_line_planned (totals, line, (int) month);
 
-  return remaining == PL_MONEY_OVERFLOW ? 0 : CLAMP (remaining, 0, MAX (planned, 0));
+  return remaining == PL_MONEY_OVERFLOW ? 0 : MIN (remaining, MAX (planned, 0));
+}
+
+/* What months [@first, @last] of @line left together: what each left, an overspent month
+ * taking back from the others. @weights (one per month, or NULL) get what each month left
+ * when it left something, the share it gives of a move. */
+static gint64
+span_net (const PlBudgetTotals *totals, PlItem *line, guint first, guint last, double *weights)
+{
+  gint64 net = 0;
+
+  for (guint m = first; m <= last && m < pl_budget_totals_get_months (totals); m++)
+    {
+      gint64 left = month_left (totals, line, m);
+
+      net = pl_money_sum (net, left);
+      if (weights != NULL)
+        weights[m - first] = (double) MAX (left, 0);
+    }
+  return net == PL_MONEY_OVERFLOW ? 0 : net;
+}
+
+/* What months [@first, @last] of @line left unspent, never below nothing: a quarter gives back
+ * no more than the quarter did not spend, and months of a quarter no more than their quarter
+ * left (else carrying a quarter, then one of its months, would give more than it left). */
+static gint64
+span_unspent (const PlBudgetTotals *totals, PlItem *line, guint first, guint last, double *weights)
+{
+  gint64 unspent = span_net (totals, line, first, last, weights);
+  guint quarter = first / 3 * 3;
+
+  if (last / 3 * 3 == quarter && (first != quarter || last != quarter + 2))
+    unspent = MIN (unspent, span_net (totals, line, quarter, quarter + 2, NULL));
+  return MAX (unspent, 0);
 }
 
 guint32
@@ -60,12 +93,15 @@ pl_budget_carry_as_of (PlPlan *plan, guint32 today)
 gint64
 pl_budget_carry_unspent_in (const PlBudgetTotals *totals, PlItem *line, guint first, guint last)
 {
-  gint64 unspent = 0;
-
   g_return_val_if_fail (PL_IS_BUDGET_LINE (line), 0);
-  for (guint m = first; m <= last && m < pl_budget_totals_get_months (totals); m++)
-    unspent = pl_money_sum (unspent, month_unspent (totals, line, m));
-  return unspent;
+  return span_unspent (totals, line, first, last, NULL);
+}
+
+gint64
+pl_budget_carry_month_left_in (const PlBudgetTotals *totals, PlItem *line, guint month)
+{
+  g_return_val_if_fail (PL_IS_BUDGET_LINE (line), 0);
+  return month < pl_budget_totals_get_months (totals) ? month_left (totals, line, month) : 0;
 }
 
 gint64
@@ -176,13 +212,7 @@ pl_budget_carry_preview (PlPlan *plan, PlItem *line, guint from_first, guint fro
   n_from = from_last - from_first + 1;
   weights = g_new0 (double, n_from);
   totals = pl_budget_totals_new (plan);
-  for (guint m = from_first; m <= from_last; m++)
-    {
-      gint64 left = month_unspent (totals, line, m);
-
-      weights[m - from_first] = (double) left;
-      unspent = pl_money_sum (unspent, left);
-    }
+  unspent = span_unspent (totals, line, from_first, from_last, weights);
   if (unspent <= 0)
     /* Translators: a budget line, then months */
     return fail (error, _("“%s” has nothing unspent in %s: its spend and orders used all it planned."),

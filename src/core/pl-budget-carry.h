@@ -25,12 +25,19 @@ typedef struct {
 } PlCarry;
 
 /* What @line left unspent over months [@first, @last]: for each month, planned less actual
- * less committed when positive (a month overspent gives nothing back) and at most what it
- * planned (credits outweighing its spend give back its plan, not other months' refunds), summed. */
+ * less committed, at most what it planned (credits outweighing its spend give back its plan,
+ * not other months' refunds), summed, never below nothing: a month overspent gives nothing
+ * back and takes from what the other months left (a quarter gives back no more than the
+ * quarter did not spend, as its budget shows it), and months of one fiscal quarter give back
+ * no more than their whole quarter left. */
 gint64   pl_budget_carry_unspent        (PlPlan *plan, PlItem *line, guint first, guint last);
 /* The same read from @totals (up to date with their plan): for a view that shows many
  * periods without summing the plan again for each. */
 gint64   pl_budget_carry_unspent_in     (const PlBudgetTotals *totals, PlItem *line, guint first, guint last);
+/* What month @month of @line left as the unspent of a span counts it, read from @totals:
+ * planned less actual less committed, at most its plan, negative when it overspent (what it
+ * takes from the span's other months). */
+gint64   pl_budget_carry_month_left_in  (const PlBudgetTotals *totals, PlItem *line, guint month);
 /* Moves @amount (at most the unspent of the source months) of @line from months
  * [@from_first, @from_last], which must all have ended by @today (a Julian day), into months
  * [@to_first, @to_last], which must come after them, spread as @spread says. One undoable

@@ -522,8 +522,18 @@ csv_number (GString *out, const PlSheetTable *table, const PlSheetTableCell *cel
       g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.0f", value));
       break;
     default:
-      /* The shortest decimal that reads back the same. */
-      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
+      /* The shortest decimal that reads back the same (g_ascii_dtostr() writes 17 digits:
+       * 0.017000000000000001 for 0.017). */
+      for (int digits = 15; digits <= 17; digits++)
+        {
+          char format[8];
+
+          g_snprintf (format, sizeof format, "%%.%dg", digits);
+          g_ascii_formatd (buffer, sizeof buffer, format, value);
+          if (g_ascii_strtod (buffer, NULL) == value)
+            break;
+        }
+      g_string_append (out, buffer);
     }
   for (gsize i = start; i < out->len; i++)
     if (out->str[i] == '.')

@@ -1996,7 +1996,8 @@ test_export_errors (void)
     const char *words;
   } cases[] = {
     { { plan, "-o", xlsx }, 2, "Say what to export with --what budget, --what kpis or --what campaigns." },
-    { { plan, "--what", "spend", "-o", xlsx }, 2, "Say what to export with --what budget" },
+    { { plan, "--what", "spend", "-o", xlsx }, 2,
+      "“spend” is not something Pilote exports: say --what budget, --what kpis or --what campaigns." },
     { { plan, "--what", "budget" }, 2, "Say where to write it with -o FILE.xlsx or -o FILE.csv." },
     { { plan, "--what", "kpis", "-o", "budget.ods" }, 2, "“budget.ods” ends in neither .xlsx nor .csv" },
     { { "--what", "kpis", "-o", xlsx }, 2, "Name one plan file." },

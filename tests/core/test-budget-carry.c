@@ -117,8 +117,10 @@ test_unspent (Fixture *f, gconstpointer data)
 {
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, JAN), ==, 30000);
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, FEB, FEB), ==, 0);
-  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, MAR, MAR), ==, 100000);
-  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 130000);
+  /* March left its whole plan, but its quarter only 800.00. */
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, MAR, MAR), ==, 80000);
+  /* February's overspend takes from what January and March left: the quarter left 800.00. */
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 80000);
   /* A month planning nothing has nothing to give. */
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JUL, JUL), ==, 0);
 }
@@ -161,27 +163,27 @@ test_evenly_undo_redo (Fixture *f, gconstpointer data)
   g_autoptr(GArray) moves = NULL;
   const char * const *carried;
 
-  g_assert_true (pl_budget_carry (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 130000,
+  g_assert_true (pl_budget_carry (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 80000,
                                   julian (1, 4, 2027), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (planned (f->line, JAN), ==, 70000);
+  g_assert_cmpint (planned (f->line, JAN), ==, 81538);
   g_assert_cmpint (planned (f->line, FEB), ==, 100000);
-  g_assert_cmpint (planned (f->line, MAR), ==, 0);
-  g_assert_cmpint (planned (f->line, APR), ==, 143333);
-  g_assert_cmpint (planned (f->line, MAY), ==, 143333);
-  g_assert_cmpint (planned (f->line, JUN), ==, 143334);
+  g_assert_cmpint (planned (f->line, MAR), ==, 38462);
+  g_assert_cmpint (planned (f->line, APR), ==, 126666);
+  g_assert_cmpint (planned (f->line, MAY), ==, 126666);
+  g_assert_cmpint (planned (f->line, JUN), ==, 126668);
   g_assert_cmpint (planned (f->line, -1), ==, 600000);
   g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 0);
   carried = pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED);
-  g_assert_cmpstr (carried[0], ==, "2027-01 2027-03 2027-04 2027-06 1300.00");
+  g_assert_cmpstr (carried[0], ==, "2027-01 2027-03 2027-04 2027-06 800.00");
   g_assert_null (carried[1]);
   moves = pl_budget_carry_list (f->plan, f->line);
   g_assert_cmpuint (moves->len, ==, 1);
   g_assert_cmpuint (g_array_index (moves, PlCarry, 0).from_first, ==, JAN);
   g_assert_cmpuint (g_array_index (moves, PlCarry, 0).to_last, ==, JUN);
-  g_assert_cmpint (g_array_index (moves, PlCarry, 0).amount, ==, 130000);
-  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, APR), ==, 43333);
-  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, JUN), ==, 43334);
+  g_assert_cmpint (g_array_index (moves, PlCarry, 0).amount, ==, 80000);
+  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, APR), ==, 26666);
+  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, JUN), ==, 26668);
   /* What each month of a source of several months gave is not recorded. */
   g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, JAN), ==, 0);
   g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, JUL), ==, 0);
@@ -195,8 +197,8 @@ test_evenly_undo_redo (Fixture *f, gconstpointer data)
   g_assert_cmpint (planned (f->line, APR), ==, 100000);
   g_assert_null (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED));
   g_assert_true (pl_plan_redo (f->plan));
-  g_assert_cmpint (planned (f->line, JUN), ==, 143334);
-  g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[0], ==, "2027-01 2027-03 2027-04 2027-06 1300.00");
+  g_assert_cmpint (planned (f->line, JUN), ==, 126668);
+  g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[0], ==, "2027-01 2027-03 2027-04 2027-06 800.00");
 }
 
 /* Part of Q1: the months give in proportion to what they left (300 : 1,000), to the cent. */
@@ -206,21 +208,46 @@ test_partial (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   gint64 changes[12];
 
-  g_assert_true (pl_budget_carry_preview (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 100000,
+  g_assert_true (pl_budget_carry_preview (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 65000,
                                           julian (1, 4, 2027), changes, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (changes[JAN], ==, -23077);
+  g_assert_cmpint (changes[JAN], ==, -15000);
   g_assert_cmpint (changes[FEB], ==, 0);
-  g_assert_cmpint (changes[MAR], ==, -76923);
-  g_assert_cmpint (changes[APR] + changes[MAY] + changes[JUN], ==, 100000);
+  g_assert_cmpint (changes[MAR], ==, -50000);
+  g_assert_cmpint (changes[APR] + changes[MAY] + changes[JUN], ==, 65000);
   g_assert_cmpint (changes[JUL], ==, 0);
   /* The preview is what the edit does. */
-  g_assert_true (pl_budget_carry (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 100000,
+  g_assert_true (pl_budget_carry (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 65000,
                                   julian (1, 4, 2027), &error));
-  g_assert_cmpint (planned (f->line, JAN), ==, 100000 - 23077);
-  g_assert_cmpint (planned (f->line, MAR), ==, 100000 - 76923);
-  g_assert_cmpint (planned (f->line, JUN), ==, 100000 + 33334);
-  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 30000);
+  g_assert_cmpint (planned (f->line, JAN), ==, 100000 - 15000);
+  g_assert_cmpint (planned (f->line, MAR), ==, 100000 - 50000);
+  g_assert_cmpint (planned (f->line, JUN), ==, 100000 + 21668);
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 15000);
+
+  /* Carried twice from the same quarter: no more than the quarter left in all. */
+  g_assert_false (pl_budget_carry (f->plan, f->line, JAN, MAR, JUL, JUL, PL_CARRY_ONE_MONTH, 15001,
+                                   julian (1, 4, 2027), &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_true (pl_budget_carry (f->plan, f->line, JAN, MAR, JUL, JUL, PL_CARRY_ONE_MONTH, 15000,
+                                  julian (1, 4, 2027), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, MAR), ==, 0);
+  /* Nor a month of it afterwards: January still left 30.00 of its own, which February's
+   * overspend took. */
+  {
+    g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (f->plan);
+
+    g_assert_cmpint (pl_budget_totals_line_remaining (totals, f->line, JAN), >, 0);
+  }
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, JAN, JAN), ==, 0);
+  g_assert_false (pl_budget_carry (f->plan, f->line, JAN, JAN, JUL, JUL, PL_CARRY_ONE_MONTH, 1,
+                                   julian (1, 4, 2027), &error));
+  g_clear_error (&error);
+  /* Q1 now plans what it spent and ordered (2,100.00 spent, 100.00 ordered; March's 50.00
+   * credit is not given away), the year unchanged. */
+  g_assert_cmpint (planned (f->line, JAN) + planned (f->line, FEB) + planned (f->line, MAR), ==, 220000);
+  g_assert_cmpint (planned (f->line, -1), ==, 600000);
 }
 
 /* Yen have no minor unit: 1,000 yen over three months is 333, 333 and 334. */
@@ -263,11 +290,13 @@ test_one_month (Fixture *f, gconstpointer data)
   g_assert_cmpint (planned (f->line, APR), ==, 100000);
   g_assert_cmpint (planned (f->line, MAY), ==, 100000 + 25050);
   g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[0], ==, "2027-01 2027-01 2027-05 2027-05 250.50");
-  /* A second move is recorded after the first. */
-  g_assert_true (pl_budget_carry (f->plan, f->line, MAR, MAR, JUL, JUL, PL_CARRY_ONE_MONTH, 100000,
+  /* A second move is recorded after the first. March left its plan, 1,000.00, but Q1 only
+   * 549.50 once February's overspend and January's move are counted. */
+  g_assert_cmpint (pl_budget_carry_unspent (f->plan, f->line, MAR, MAR), ==, 80000 - 25050);
+  g_assert_true (pl_budget_carry (f->plan, f->line, MAR, MAR, JUL, JUL, PL_CARRY_ONE_MONTH, 54950,
                                   julian (1, 4, 2027), &error));
-  g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[1], ==, "2027-03 2027-03 2027-07 2027-07 1000.00");
-  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, MAR), ==, -100000);
+  g_assert_cmpstr (pl_item_get_strv (f->line, PL_BUDGET_LINE_CARRIED)[1], ==, "2027-03 2027-03 2027-07 2027-07 549.50");
+  g_assert_cmpint (pl_budget_carry_month_amount (f->plan, f->line, MAR), ==, -54950);
 }
 
 /* Each refusal says why in plain words and leaves the plan, its undo and "changed" alone. */
@@ -289,8 +318,8 @@ test_errors (Fixture *f, gconstpointer data)
       "The budget of February–March 2027 can only be carried into later months, not into January 2027." },
     { FEB, FEB, APR, APR, PL_CARRY_ONE_MONTH, 1000, 1, 4,
       "“Paid search” has nothing unspent in February 2027: its spend and orders used all it planned." },
-    { JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 130001, 1, 4,
-      "Only 1 300 EUR is unspent in Q1 2027 on “Paid search”: 1 300.01 EUR cannot be carried." },
+    { JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 80001, 1, 4,
+      "Only 800 EUR is unspent in Q1 2027 on “Paid search”: 800.01 EUR cannot be carried." },
     { JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 0, 1, 4, "The amount to carry must be more than zero." },
     { JAN, MAR, APR, JUN, PL_CARRY_EVENLY, -5, 1, 4, "The amount to carry must be more than zero." },
     { JAN, MAR, APR, JUN, PL_CARRY_ONE_MONTH, 1000, 1, 4, "Carrying into one month needs that one month." },
@@ -361,16 +390,16 @@ test_round_trip (Fixture *f, gconstpointer data)
   PlItem *line;
   const char *text;
 
-  g_assert_true (pl_budget_carry (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 130000,
+  g_assert_true (pl_budget_carry (f->plan, f->line, JAN, MAR, APR, JUN, PL_CARRY_EVENLY, 80000,
                                   julian (1, 4, 2027), &error));
-  g_assert_true (pl_budget_carry (f->plan, f->line, APR, APR, MAY, MAY, PL_CARRY_ONE_MONTH, 143333,
+  g_assert_true (pl_budget_carry (f->plan, f->line, APR, APR, MAY, MAY, PL_CARRY_ONE_MONTH, 126666,
                                   julian (1, 5, 2027), &error));
   g_assert_no_error (error);
   bytes = pl_plan_write_bytes (f->plan);
   text = g_bytes_get_data (bytes, NULL);
   g_assert_nonnull (strstr (text, "version=\"1.4\""));
-  g_assert_nonnull (strstr (text, "<carried>2027-01 2027-03 2027-04 2027-06 1300.00</carried>"));
-  g_assert_nonnull (strstr (text, "<carried>2027-04 2027-04 2027-05 2027-05 1433.33</carried>"));
+  g_assert_nonnull (strstr (text, "<carried>2027-01 2027-03 2027-04 2027-06 800.00</carried>"));
+  g_assert_nonnull (strstr (text, "<carried>2027-04 2027-04 2027-05 2027-05 1266.66</carried>"));
   again = pl_plan_read_bytes (text, g_bytes_get_size (bytes), "again.pilote", PL_READ_SCHEMA, &error);
   g_assert_no_error (error);
   line = pl_plan_lookup (again, pl_item_get_id (f->line));

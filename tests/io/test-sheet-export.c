@@ -489,6 +489,25 @@ test_full_disk (void)
   pl_io_test_remove_tree (dir);
 }
 
+/* A rate reads in the CSV as it was measured, 0.017, not as the double nearest it written
+ * out to 17 digits (0.017000000000000001). */
+static void
+test_csv_shortest (void)
+{
+  g_autoptr(PlPlan) plan = load ("example", "northwind-saas-2027.pilote");
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-sheet");
+  g_autofree char *path = g_build_filename (dir, "kpis.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_sheet_export (plan, PL_SHEET_KPIS, PL_SHEET_CSV, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "\nMonthly churn rate,Percentage,0.017,0.015,0.0165,0.015,"));
+  g_assert_null (strstr (contents, "0000000"));
+  pl_io_test_remove_tree (dir);
+}
+
 static void
 test_read_only_folder (void)
 {
@@ -551,6 +570,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sheet-export/formulas", test_formulas);
   g_test_add_func ("/sheet-export/format-for-path", test_format_for_path);
   g_test_add_func ("/sheet-export/full-disk", test_full_disk);
+  g_test_add_func ("/sheet-export/csv-shortest", test_csv_shortest);
   g_test_add_func ("/sheet-export/read-only-folder", test_read_only_folder);
   g_test_add_func ("/sheet-export/no-folder", test_no_folder);
   return g_test_run ();
