@@ -71,3 +71,74 @@ pl_cli_parse_separator (const char *text, char *separator)
     return FALSE;
   return TRUE;
 }
+
+PlPlan *
+pl_cli_load_plan (const char *name, GFile **file, PlFileStamp *stamp)
+{
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan;
+
+  *file = g_file_new_for_commandline_arg (name);
+  plan = pl_plan_load (*file, name, PL_READ_DEFAULT, stamp, &error);
+  if (plan == NULL)
+    g_printerr ("%s\n", error->message);
+  return plan;
+}
+
+char *
+pl_cli_read_import (const char *name, GFile **data, gsize *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  *data = g_file_new_for_commandline_arg (name);
+  text = pl_import_read_file (*data, length, &error);
+  if (text == NULL)
+    g_printerr ("%s: %s\n", name, error->message);
+  return text;
+}
+
+void
+pl_cli_print_rejections (const char *name, GPtrArray *rejected)
+{
+  for (guint i = 0; i < rejected->len; i++)
+    {
+      const PlImportRejection *rejection = g_ptr_array_index (rejected, i);
+      g_printerr ("%s:%u: %s\n", name, rejection->row, rejection->reason);
+    }
+}
+
+GStrv
+pl_cli_split_list (char **texts)
+{
+  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (texts[i], ",", -1);
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (*g_strstrip (parts[j]) != '\0')
+          g_strv_builder_add (list, parts[j]);
+    }
+  return g_strv_builder_end (list);
+}
+
+gboolean
+pl_cli_save_plan (PlPlan *plan, GFile *file, PlFileStamp *stamp)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pl_plan_save (plan, file, stamp, NULL, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
+int
+pl_cli_import_status (guint n_left_out, gboolean dry_run, guint applied)
+{
+  if (n_left_out == 0)
+    return EXIT_OK;
+  /* Saved with rows left out, or nothing saved at all (a dry run says what the import would). */
+  return dry_run || applied > 0 ? EXIT_PARTIAL : EXIT_PROBLEMS;
+}

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "pl-measurement-import.h"
+#include "pl-plan-file.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,26 @@ gboolean pl_cli_parse_date_format (const char *text, PlImportDateFormat *format)
 /* A separator given on the command line: one character, or a word for the awkward ones
  * ("tab", "space", "none"); FALSE when it is neither. NULL leaves *@separator. */
 gboolean pl_cli_parse_separator   (const char *text, char *separator);
+
+
+/* What the import commands (import, import-spend, import-budget) do alike. Each prints what went
+ * wrong itself, in the same form: a file name, then the reason. */
+
+/* Loads the plan named @name on the command line; *@file and *@stamp are for saving it back.
+ * NULL with the reason printed. */
+PlPlan  *pl_cli_load_plan         (const char *name, GFile **file, PlFileStamp *stamp);
+/* Reads the CSV file named @name on the command line (pl_import_read_file()) into a new text of
+ * *@length bytes; *@data is the file. NULL with the reason printed after @name. */
+char    *pl_cli_read_import       (const char *name, GFile **data, gsize *length);
+/* Prints each PlImportRejection of @rejected as "@name:row: reason" on stderr. */
+void     pl_cli_print_rejections  (const char *name, GPtrArray *rejected);
+/* The values of a list option given repeated or comma-separated (both read the same), in one
+ * list without empty pieces; @texts may be NULL. */
+GStrv    pl_cli_split_list        (char **texts);
+/* Saves @plan back to @file (loaded with @stamp); FALSE with the reason printed. */
+gboolean pl_cli_save_plan         (PlPlan *plan, GFile *file, PlFileStamp *stamp);
+/* The exit status of an import that left @n_left_out rows out: of its dry run (@dry_run), or
+ * once it changed @applied things and saved them. */
+int      pl_cli_import_status     (guint n_left_out, gboolean dry_run, guint applied);
 
 G_END_DECLS
