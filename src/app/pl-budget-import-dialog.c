@@ -200,17 +200,6 @@ pl_budget_import_dialog_set_file (PlBudgetImportDialog *self, GFile *file, GErro
 
 /* ---- preview cells ---- */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_ROW || column == COLUMN_YEAR ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
 static char *
 year_total (PlBudgetImportDialog *self, const PlBudgetLineChange *change)
 {
@@ -221,17 +210,16 @@ year_total (PlBudgetImportDialog *self, const PlBudgetLineChange *change)
   return pl_money_format (total, pl_plan_get_currency_exponent (self->plan), pl_plan_get_currency (self->plan));
 }
 
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlBudgetImportDialog *self)
+/* A cell of the preview, as pl_import_flow_add_column() asks. */
+static char *
+cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  PlBudgetImportDialog *self = PL_BUDGET_IMPORT_DIALOG (dialog);
   const PlBudgetLineChange *change;
-  g_autofree char *text = NULL;
+  char *text = NULL;
 
   if (self->result == NULL || index >= self->result->lines->len)
-    return;
+    return NULL;
   change = g_ptr_array_index (self->result->lines, index);
   switch (column)
     {
@@ -271,26 +259,19 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlBudgetImpo
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), *text ? text : NULL);
       break;
     }
-  gtk_label_set_label (label, text);
   if (column == COLUMN_STATUS && change->status == PL_BUDGET_LINE_UNCHANGED)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  return text;
 }
 
+/* Every column of the budget preview can be resized: line names and changes run long. */
 static void
-add_preview_column (PlBudgetImportDialog *self, int column, const char *title, gboolean expand)
+add_column (PlBudgetImportDialog *self, int column, const char *title, PlImportFlowColumnFlags flags)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->preview, view_column);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), column, title, flags | PL_IMPORT_FLOW_COLUMN_RESIZABLE,
+                             cell_text);
 }
 
 /* ---- actions ---- */
@@ -386,12 +367,12 @@ pl_budget_import_dialog_init (PlBudgetImportDialog *self)
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   /* Translators: the columns of the budget import's preview */
-  add_preview_column (self, COLUMN_ROW, _("Row"), FALSE);
-  add_preview_column (self, COLUMN_LINE, _("Line"), FALSE);
-  add_preview_column (self, COLUMN_CATEGORY, _("Category"), FALSE);
-  add_preview_column (self, COLUMN_STATUS, _("Status"), FALSE);
-  add_preview_column (self, COLUMN_YEAR, _("Planned"), FALSE);
-  add_preview_column (self, COLUMN_DETAILS, _("Changes"), TRUE);
+  add_column (self, COLUMN_ROW, _("Row"), PL_IMPORT_FLOW_COLUMN_END);
+  add_column (self, COLUMN_LINE, _("Line"), 0);
+  add_column (self, COLUMN_CATEGORY, _("Category"), 0);
+  add_column (self, COLUMN_STATUS, _("Status"), 0);
+  add_column (self, COLUMN_YEAR, _("Planned"), PL_IMPORT_FLOW_COLUMN_END);
+  add_column (self, COLUMN_DETAILS, _("Changes"), PL_IMPORT_FLOW_COLUMN_EXPAND);
   g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (on_sheet_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget-import.apply", FALSE);
 }

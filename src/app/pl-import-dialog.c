@@ -284,28 +284,16 @@ pl_import_dialog_set_file (PlImportDialog *self, GFile *file, GError **error)
 
 /* ---- preview cells ---- */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+/* A cell of the preview, as pl_import_flow_add_column() asks. */
+static char *
+cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), column >= 3 ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlImportDialog *self)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  PlImportDialog *self = PL_IMPORT_DIALOG (dialog);
   const PlImportChange *change;
-  g_autofree char *text = NULL;
+  char *text = NULL;
 
   if (self->result == NULL || index >= self->result->changes->len)
-    return;
+    return NULL;
   change = &g_array_index (self->result->changes, PlImportChange, index);
   switch (column)
     {
@@ -331,21 +319,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlImportDial
         text = pl_import_change_format_value (change, TRUE);
       break;
     }
-  gtk_label_set_label (label, text);
-}
-
-static void
-add_preview_column (PlImportDialog *self, int column, const char *title, gboolean expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->preview, view_column);
+  return text;
 }
 
 /* ---- actions ---- */
@@ -465,11 +439,11 @@ pl_import_dialog_init (PlImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
-  add_preview_column (self, 0, _("Row"), FALSE);
-  add_preview_column (self, 1, _("KPI"), TRUE);
-  add_preview_column (self, 2, _("Period"), FALSE);
-  add_preview_column (self, 3, _("Value"), FALSE);
-  add_preview_column (self, 4, _("Replaces"), FALSE);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 0, _("Row"), 0, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 1, _("KPI"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 2, _("Period"), 0, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 3, _("Value"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 4, _("Replaces"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
   gtk_drop_down_set_model (self->layout, G_LIST_MODEL (gtk_string_list_new (layouts)));
   gtk_drop_down_set_model (self->date_format, G_LIST_MODEL (gtk_string_list_new (formats)));
   gtk_drop_down_set_model (self->decimal, G_LIST_MODEL (gtk_string_list_new (decimals)));

@@ -94,6 +94,56 @@ pl_import_flow_set_indexes (GtkStringList *rows, guint n)
   gtk_string_list_splice (rows, 0, g_list_model_get_n_items (G_LIST_MODEL (rows)), (const char * const *) indexes->pdata);
 }
 
+typedef struct
+{
+  GtkWidget           *dialog;     /* owns the column view, so outlives the factory */
+  int                  column;
+  gboolean             end;
+  PlImportFlowCellText cell_text;
+} PreviewColumn;
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PreviewColumn *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column->end ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PreviewColumn *column)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  g_autofree char *text = column->cell_text (column->dialog, index, column->column, label);
+
+  if (text != NULL)
+    gtk_label_set_label (label, text);
+}
+
+void
+pl_import_flow_add_column (GtkColumnView *view, GtkWidget *dialog, int column, const char *title,
+                           PlImportFlowColumnFlags flags, PlImportFlowCellText cell_text)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  PreviewColumn *data = g_new0 (PreviewColumn, 1);
+
+  data->dialog = dialog;
+  data->column = column;
+  data->end = (flags & PL_IMPORT_FLOW_COLUMN_END) != 0;
+  data->cell_text = cell_text;
+  g_object_set_data_full (G_OBJECT (factory), "pl-import-flow-column", data, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, (flags & PL_IMPORT_FLOW_COLUMN_EXPAND) != 0);
+  gtk_column_view_column_set_resizable (view_column, (flags & PL_IMPORT_FLOW_COLUMN_RESIZABLE) != 0);
+  gtk_column_view_append_column (view, view_column);
+}
+
 void
 pl_import_flow_clear_list (GtkListBox *list)
 {

@@ -35,6 +35,22 @@ void       pl_import_flow_show_file       (GtkLabel *file_label, GFile *file);
 void       pl_import_flow_show_problem    (GtkLabel *summary, const char *message);
 /* Makes @rows the indexes "0" to "@n - 1", the items of a preview's column view. */
 void       pl_import_flow_set_indexes     (GtkStringList *rows, guint n);
+/* How a preview's column shows. */
+typedef enum
+{
+  PL_IMPORT_FLOW_COLUMN_END       = 1 << 0,  /* aligned to the end, as numbers */
+  PL_IMPORT_FLOW_COLUMN_EXPAND    = 1 << 1,  /* takes the room left */
+  PL_IMPORT_FLOW_COLUMN_RESIZABLE = 1 << 2,
+} PlImportFlowColumnFlags;
+
+/* The text of @dialog's preview row @index in @column, or NULL when there is no such row (the
+ * cell stays as it is); it may also style @label, the cell. */
+typedef char *(*PlImportFlowCellText) (GtkWidget *dialog, guint index, int column, GtkLabel *label);
+
+/* Appends to @view, whose items are pl_import_flow_set_indexes()'s, a column of text titled
+ * @title, its cells one line each, filled by @cell_text for @column. */
+void       pl_import_flow_add_column      (GtkColumnView *view, GtkWidget *dialog, int column, const char *title,
+                                           PlImportFlowColumnFlags flags, PlImportFlowCellText cell_text);
 /* Empties @list. */
 void       pl_import_flow_clear_list      (GtkListBox *list);
 /* Appends a row of @text (wrapped; in the problem colour when @problem) to @list; returns its

@@ -338,28 +338,16 @@ pl_spend_import_dialog_set_file (PlSpendImportDialog *self, GFile *file, GError 
 
 /* ---- cells ---- */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+/* A cell of the preview, as pl_import_flow_add_column() asks. */
+static char *
+cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), column >= 2 ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlSpendImportDialog *self)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  PlSpendImportDialog *self = PL_SPEND_IMPORT_DIALOG (dialog);
   const PlSpendCell *cell;
-  g_autofree char *text = NULL;
+  char *text = NULL;
 
   if (self->result == NULL || index >= self->result->cells->len)
-    return;
+    return NULL;
   cell = &g_array_index (self->result->cells, PlSpendCell, index);
   switch (column)
     {
@@ -376,25 +364,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlSpendImpor
       text = money (self, cell->amount);
       break;
     }
-  gtk_label_set_label (label, text);
   if (cell->line == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (label), "problem-text");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "problem-text");
-}
-
-static void
-add_cell_column (PlSpendImportDialog *self, int column, const char *title, gboolean expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->cells, view_column);
+  return text;
 }
 
 /* ---- actions ---- */
@@ -513,10 +487,10 @@ pl_spend_import_dialog_init (PlSpendImportDialog *self)
   g_signal_connect_swapped (self->sign, "notify::selected", G_CALLBACK (on_sign_changed_cb), self);
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->cells, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
-  add_cell_column (self, 0, _("Budget Line"), TRUE);
-  add_cell_column (self, 1, _("Month"), FALSE);
-  add_cell_column (self, 2, _("Entries"), FALSE);
-  add_cell_column (self, 3, _("Amount"), FALSE);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 0, _("Budget Line"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 1, _("Month"), 0, cell_text);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 2, _("Entries"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 3, _("Amount"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
   gtk_widget_set_visible (self->rules_box, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "spend.apply", FALSE);
 }
