@@ -35,8 +35,9 @@ pl_cli_parse (const char *command, const char *arguments, const char *summary, G
   return TRUE;
 }
 
-gboolean
-pl_cli_parse_date_format (const char *text, PlImportDateFormat *format)
+/* Reads --date-format (NULL: auto); FALSE when it is not one of the names. */
+static gboolean
+parse_date_format (const char *text, PlImportDateFormat *format)
 {
   static const struct { const char *name; PlImportDateFormat format; } names[] = {
     { "auto", PL_IMPORT_DATE_AUTO }, { "iso", PL_IMPORT_DATE_ISO }, { "dmy", PL_IMPORT_DATE_DMY },
@@ -53,8 +54,10 @@ pl_cli_parse_date_format (const char *text, PlImportDateFormat *format)
   return FALSE;
 }
 
-gboolean
-pl_cli_parse_separator (const char *text, char *separator)
+/* A separator given on the command line: one character, or a word for the awkward ones
+ * ("tab", "space", "none"); FALSE when it is neither. NULL leaves *@separator. */
+static gboolean
+parse_separator (const char *text, char *separator)
 {
   if (text == NULL)
     return TRUE;
@@ -69,6 +72,27 @@ pl_cli_parse_separator (const char *text, char *separator)
     *separator = text[0];
   else
     return FALSE;
+  return TRUE;
+}
+
+gboolean
+pl_cli_read_csv_format (const char *command, const PlCliCsvFormat *given, PlImportDateFormat *date_format,
+                        char *decimal, char *thousands, char *delimiter, int *status)
+{
+  const char *wrong = NULL;
+
+  if (!parse_date_format (given->date_format, date_format))
+    wrong = _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto.");
+  else if (!parse_separator (given->thousands, thousands) || !parse_separator (given->delimiter, delimiter))
+    wrong = _("A separator is one of , ; . ' space tab and none.");
+  else if (given->decimal_comma && given->decimal_point)
+    wrong = _("Give either --decimal-comma or --decimal-point.");
+  if (wrong != NULL)
+    {
+      *status = pl_cli_usage_error (command, wrong);
+      return FALSE;
+    }
+  *decimal = given->decimal_comma ? ',' : given->decimal_point ? '.' : 0;
   return TRUE;
 }
 

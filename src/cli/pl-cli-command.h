@@ -22,16 +22,26 @@ int      pl_cli_usage_error       (const char *command, const char *message);
  * usage error. */
 gboolean pl_cli_parse             (const char *command, const char *arguments, const char *summary,
                                    GOptionEntry *entries, int *argc, char ***argv, int *status);
-/* Reads --date-format (NULL: auto); FALSE when it is not one of the names. */
-gboolean pl_cli_parse_date_format (const char *text, PlImportDateFormat *format);
-/* A separator given on the command line: one character, or a word for the awkward ones
- * ("tab", "space", "none"); FALSE when it is neither. NULL leaves *@separator. */
-gboolean pl_cli_parse_separator   (const char *text, char *separator);
 
 
 /* What the import commands (import, import-spend, import-budget) do alike. Each prints what went
  * wrong itself, in the same form: a file name, then the reason. */
 
+/* How a CSV import's command line says the file writes dates and numbers, as given. */
+typedef struct
+{
+  const char *date_format;   /* --date-format */
+  const char *thousands;     /* --thousands */
+  const char *delimiter;     /* --delimiter */
+  gboolean    decimal_comma; /* --decimal-comma */
+  gboolean    decimal_point; /* --decimal-point */
+} PlCliCsvFormat;
+
+/* Checks @given for @command and sets the import options it says (*@decimal 0 when neither
+ * decimal option is given: the import finds it); FALSE with the usage error printed and
+ * *@status set. */
+gboolean pl_cli_read_csv_format   (const char *command, const PlCliCsvFormat *given, PlImportDateFormat *date_format,
+                                   char *decimal, char *thousands, char *delimiter, int *status);
 /* Loads the plan named @name on the command line; *@file and *@stamp are for saving it back.
  * NULL with the reason printed. */
 PlPlan  *pl_cli_load_plan         (const char *name, GFile **file, PlFileStamp *stamp);

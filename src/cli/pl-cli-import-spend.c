@@ -197,15 +197,12 @@ pl_cli_import_spend (int argc, char **argv)
     options.format = PL_SPEND_FORMAT_CSV;
   else
     return pl_cli_usage_error ("import-spend", _("--format is one of fec, csv and auto."));
-  if (!pl_cli_parse_date_format (date_format, &options.date_format))
-    return pl_cli_usage_error ("import-spend", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto."));
-  if (!pl_cli_parse_separator (thousands, &options.thousands) || !pl_cli_parse_separator (delimiter, &options.delimiter))
-    return pl_cli_usage_error ("import-spend", _("A separator is one of , ; . ' space tab and none."));
-  if (decimal_comma && decimal_point)
-    return pl_cli_usage_error ("import-spend", _("Give either --decimal-comma or --decimal-point."));
+  if (!pl_cli_read_csv_format ("import-spend",
+                               &(PlCliCsvFormat) { date_format, thousands, delimiter, decimal_comma, decimal_point },
+                               &options.date_format, &options.decimal, &options.thousands, &options.delimiter, &status))
+    return status;
   if (spend_negative && spend_positive)
     return pl_cli_usage_error ("import-spend", _("Give either --spend-negative or --spend-positive."));
-  options.decimal = decimal_comma ? ',' : decimal_point ? '.' : 0;
   options.sign = spend_negative ? PL_SPEND_SIGN_NEGATIVE : spend_positive ? PL_SPEND_SIGN_POSITIVE : PL_SPEND_SIGN_AUTO;
   options.date_column = date_column;
   options.amount_column = amount_column;

@@ -457,12 +457,10 @@ command_import (int argc, char **argv)
     return status;
   if (argc != 3)
     return pl_cli_usage_error ("import", _("Name the plan file and the CSV file."));
-  if (!pl_cli_parse_date_format (date_format, &options.date_format))
-    return pl_cli_usage_error ("import", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto."));
-  if (!pl_cli_parse_separator (thousands, &options.thousands) || !pl_cli_parse_separator (delimiter, &options.delimiter))
-    return pl_cli_usage_error ("import", _("A separator is one of , ; . ' space tab and none."));
-  if (decimal_comma && decimal_point)
-    return pl_cli_usage_error ("import", _("Give either --decimal-comma or --decimal-point."));
+  if (!pl_cli_read_csv_format ("import",
+                               &(PlCliCsvFormat) { date_format, thousands, delimiter, decimal_comma, decimal_point },
+                               &options.date_format, &options.decimal, &options.thousands, &options.delimiter, &status))
+    return status;
   if (percent && fraction)
     return pl_cli_usage_error ("import", _("Give either --percent or --fraction."));
   options.date_column = date_column;
@@ -474,7 +472,6 @@ command_import (int argc, char **argv)
   if (kpi_columns != NULL && (kpi_column != NULL || value_column != NULL))
     return pl_cli_usage_error ("import", _("Give either --kpi-columns or --kpi-column and --value-column."));
   options.kpi_columns = kpi_columns ? (const char * const *) column_list : NULL;
-  options.decimal = decimal_comma ? ',' : decimal_point ? '.' : 0;
   options.percent = percent ? PL_IMPORT_PERCENT_NUMBERS : fraction ? PL_IMPORT_PERCENT_FRACTIONS : PL_IMPORT_PERCENT_AUTO;
 
   if ((plan = pl_cli_load_plan (argv[1], &file, &stamp)) == NULL
