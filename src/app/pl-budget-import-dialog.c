@@ -6,6 +6,7 @@
 
 #include "pl-budget-import-dialog.h"
 #include "pl-budget-import.h"
+#include "pl-import-flow.h"
 #include "pl-money.h"
 #include "pl-sheet-read.h"
 
@@ -49,22 +50,9 @@ G_DEFINE_FINAL_TYPE (PlBudgetImportDialog, pl_budget_import_dialog, GTK_TYPE_WIN
 static void
 add_reading (PlBudgetImportDialog *self, const char *text, gboolean problem)
 {
-  GtkWidget *label;
-
   if (self->n_reading++ >= READING_ROWS)
     return;
-  label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (problem)
-    gtk_widget_add_css_class (label, "problem-text");
-  gtk_widget_set_margin_start (label, 8);
-  gtk_widget_set_margin_end (label, 8);
-  gtk_widget_set_margin_top (label, 3);
-  gtk_widget_set_margin_bottom (label, 3);
-  gtk_list_box_append (self->reading, label);
+  gtk_label_set_selectable (GTK_LABEL (pl_import_flow_add_text_row (self->reading, text, problem)), TRUE);
 }
 
 /* How the sheet was read: the rows skipped first (what the user must look at), then the
@@ -72,10 +60,7 @@ add_reading (PlBudgetImportDialog *self, const char *text, gboolean problem)
 static void
 show_reading (PlBudgetImportDialog *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reading))) != NULL)
-    gtk_list_box_remove (self->reading, child);
+  pl_import_flow_clear_list (self->reading);
   self->n_reading = 0;
   if (self->result == NULL)
     return;
@@ -146,13 +131,6 @@ describe_result (PlBudgetImportDialog *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-show_error (PlBudgetImportDialog *self, const char *message)
-{
-  gtk_label_set_label (self->summary, message);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
-}
-
 /* Reads the sheet chosen of the dialog's file; FALSE with @error when the file is no
  * spreadsheet it reads. */
 static gboolean
@@ -178,14 +156,7 @@ read_sheet (PlBudgetImportDialog *self, const char *sheet_name, GError **error)
     }
   if (sheet != NULL)
     self->result = pl_budget_import_preview (self->plan, sheet, &local_error);
-  {
-    g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-    for (guint i = 0; self->result != NULL && i < self->result->lines->len; i++)
-      g_ptr_array_add (indexes, g_strdup_printf ("%u", i));
-    g_ptr_array_add (indexes, NULL);
-    gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                            (const char * const *) indexes->pdata);
-  }
+  pl_import_flow_set_indexes (self->rows, self->result != NULL ? self->result->lines->len : 0);
   show_reading (self);
   if (self->result != NULL)
     {
@@ -195,7 +166,7 @@ read_sheet (PlBudgetImportDialog *self, const char *sheet_name, GError **error)
       n_changing = self->result->n_new + self->result->n_changed;
     }
   else
-    show_error (self, local_error->message);
+    pl_import_flow_show_problem (self->summary, local_error->message);
   label = n_changing > 0 ? g_strdup_printf (ngettext ("_Import %u Line", "_Import %u Lines", n_changing), n_changing)
                          : g_strdup (_("_Import"));
   gtk_button_set_label (self->import_button, label);
@@ -221,28 +192,13 @@ on_sheet_changed_cb (PlBudgetImportDialog *self)
 gboolean
 pl_budget_import_dialog_set_file (PlBudgetImportDialog *self, GFile *file, GError **error)
 {
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (PL_IS_BUDGET_IMPORT_DIALOG (self), FALSE);
   g_set_object (&self->file, file);
-  name = g_file_get_basename (file);
-  gtk_label_set_label (self->file_label, name);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->file_label), "dim-label");
+  pl_import_flow_show_file (self->file_label, file);
   return read_sheet (self, NULL, error);
 }
 
 /* ---- preview cells ---- */
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_ROW || column == COLUMN_YEAR ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
 
 static char *
 year_total (PlBudgetImportDialog *self, const PlBudgetLineChange *change)
@@ -254,17 +210,16 @@ year_total (PlBudgetImportDialog *self, const PlBudgetLineChange *change)
   return pl_money_format (total, pl_plan_get_currency_exponent (self->plan), pl_plan_get_currency (self->plan));
 }
 
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlBudgetImportDialog *self)
+/* A cell of the preview, as pl_import_flow_add_column() asks. */
+static char *
+cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  PlBudgetImportDialog *self = PL_BUDGET_IMPORT_DIALOG (dialog);
   const PlBudgetLineChange *change;
-  g_autofree char *text = NULL;
+  char *text = NULL;
 
   if (self->result == NULL || index >= self->result->lines->len)
-    return;
+    return NULL;
   change = g_ptr_array_index (self->result->lines, index);
   switch (column)
     {
@@ -304,66 +259,41 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlBudgetImpo
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), *text ? text : NULL);
       break;
     }
-  gtk_label_set_label (label, text);
   if (column == COLUMN_STATUS && change->status == PL_BUDGET_LINE_UNCHANGED)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  return text;
 }
 
+/* Every column of the budget preview can be resized: line names and changes run long. */
 static void
-add_preview_column (PlBudgetImportDialog *self, int column, const char *title, gboolean expand)
+add_column (PlBudgetImportDialog *self, int column, const char *title, PlImportFlowColumnFlags flags)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->preview, view_column);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), column, title, flags | PL_IMPORT_FLOW_COLUMN_RESIZABLE,
+                             cell_text);
 }
 
 /* ---- actions ---- */
 
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, PlBudgetImportDialog *self)
+static gboolean
+set_file (GtkWindow *dialog, GFile *file, GError **error)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    pl_budget_import_dialog_set_file (self, file, NULL);
+  return pl_budget_import_dialog_set_file (PL_BUDGET_IMPORT_DIALOG (dialog), file, error);
 }
 
 static void
 choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlBudgetImportDialog *self = PL_BUDGET_IMPORT_DIALOG (widget);
+  const PlImportFlowFiles files = {
+    _("Choose a Budget Sheet"), _("Spreadsheets and CSV files"),
+    (const char * const[]) { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             "application/vnd.oasis.opendocument.spreadsheet", "text/csv", NULL },
+    (const char * const[]) { "*.xlsx", "*.xlsm", "*.ods", "*.fods", "*.csv", "*.tsv", NULL }, TRUE,
+  };
 
-  if (self->chooser == NULL)
-    {
-      g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
-      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-      self->chooser = gtk_file_chooser_native_new (_("Choose a Budget Sheet"), GTK_WINDOW (self),
-                                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-      gtk_file_filter_set_name (sheets, _("Spreadsheets and CSV files"));
-      gtk_file_filter_add_mime_type (sheets, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      gtk_file_filter_add_mime_type (sheets, "application/vnd.oasis.opendocument.spreadsheet");
-      gtk_file_filter_add_mime_type (sheets, "text/csv");
-      for (const char * const *p = (const char * const[]) { "*.xlsx", "*.xlsm", "*.ods", "*.fods", "*.csv", "*.tsv", NULL }; *p; p++)
-        gtk_file_filter_add_pattern (sheets, *p);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), sheets);
-      gtk_file_filter_set_name (all, _("All files"));
-      gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-      g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-    }
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  pl_import_flow_choose (GTK_WINDOW (self), &self->chooser, &files, set_file, self->summary);
 }
 
 static void
@@ -378,7 +308,7 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   pl_budget_import_apply (self->plan, self->result, &error);
   if (error != NULL)
     {
-      show_error (self, error->message);
+      pl_import_flow_show_problem (self->summary, error->message);
       return;
     }
   /* The dialog stays to say what changed; Undo in the window takes it all back. */
@@ -387,14 +317,8 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   counts = pl_budget_import_counts_text (self->result);
   /* Translators: the file imported, then "2 lines new, 1 changed, 3 unchanged, 0 rows skipped" */
   message = g_strdup_printf (_("Imported from %s: %s. Undo takes it all back."), source, counts);
-  gtk_label_set_label (self->summary, message);
-  gtk_widget_set_sensitive (self->options, FALSE);
-  gtk_widget_set_visible (self->cancel_button, FALSE);
-  gtk_widget_action_set_enabled (widget, "budget-import.choose", FALSE);
-  gtk_widget_action_set_enabled (widget, "budget-import.apply", FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "window.close");
-  gtk_button_set_label (self->import_button, _("_Close"));
-  gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+  pl_import_flow_show_done (widget, "budget-import", message, self->summary, self->options, self->cancel_button,
+                            self->import_button);
 }
 
 /* ---- GObject ---- */
@@ -404,9 +328,7 @@ pl_budget_import_dialog_dispose (GObject *object)
 {
   PlBudgetImportDialog *self = PL_BUDGET_IMPORT_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  pl_import_flow_destroy_chooser (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_BUDGET_IMPORT_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
@@ -445,12 +367,12 @@ pl_budget_import_dialog_init (PlBudgetImportDialog *self)
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   /* Translators: the columns of the budget import's preview */
-  add_preview_column (self, COLUMN_ROW, _("Row"), FALSE);
-  add_preview_column (self, COLUMN_LINE, _("Line"), FALSE);
-  add_preview_column (self, COLUMN_CATEGORY, _("Category"), FALSE);
-  add_preview_column (self, COLUMN_STATUS, _("Status"), FALSE);
-  add_preview_column (self, COLUMN_YEAR, _("Planned"), FALSE);
-  add_preview_column (self, COLUMN_DETAILS, _("Changes"), TRUE);
+  add_column (self, COLUMN_ROW, _("Row"), PL_IMPORT_FLOW_COLUMN_END);
+  add_column (self, COLUMN_LINE, _("Line"), 0);
+  add_column (self, COLUMN_CATEGORY, _("Category"), 0);
+  add_column (self, COLUMN_STATUS, _("Status"), 0);
+  add_column (self, COLUMN_YEAR, _("Planned"), PL_IMPORT_FLOW_COLUMN_END);
+  add_column (self, COLUMN_DETAILS, _("Changes"), PL_IMPORT_FLOW_COLUMN_EXPAND);
   g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (on_sheet_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget-import.apply", FALSE);
 }

@@ -7,6 +7,7 @@
 
 #include "pl-error.h"
 #include "pl-import-dialog.h"
+#include "pl-import-flow.h"
 #include "pl-kpi-value.h"
 #include "pl-measurement-import.h"
 
@@ -73,22 +74,10 @@ column_name (GtkDropDown *dropdown)
 static void
 show_rejected (PlImportDialog *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rejected))) != NULL)
-    gtk_list_box_remove (self->rejected, child);
+  pl_import_flow_clear_list (self->rejected);
   gtk_widget_set_visible (self->rejected_box, self->result && self->result->rejected->len > 0);
   for (guint i = 0; self->result && i < self->result->rejected->len; i++)
-    {
-      GtkWidget *label = gtk_label_new (((PlImportRejection *) self->result->rejected->pdata[i])->message);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "problem-text");
-      gtk_widget_set_margin_start (label, 8);
-      gtk_widget_set_margin_top (label, 3);
-      gtk_widget_set_margin_bottom (label, 3);
-      gtk_list_box_append (self->rejected, label);
-    }
+    pl_import_flow_add_text_row (self->rejected, ((PlImportRejection *) self->result->rejected->pdata[i])->message, TRUE);
 }
 
 /* The import options the drop-downs say; the strings are borrowed from them. */
@@ -180,14 +169,7 @@ recompute (PlImportDialog *self)
   self->result = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, &error);
   ambiguous = g_error_matches (error, PL_ERROR, PL_ERROR_AMBIGUOUS);
   n_rows = self->result ? self->result->changes->len : 0;
-  {
-    g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-    for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
-      g_ptr_array_add (indexes, g_strdup_printf ("%u", i));
-    g_ptr_array_add (indexes, NULL);
-    gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                            (const char * const *) indexes->pdata);
-  }
+  pl_import_flow_set_indexes (self->rows, MIN (n_rows, PREVIEW_ROWS));
   show_rejected (self);
   /* The percent choice matters only for a file with percentages written without "%"; when
    * the file and the plan cannot tell, it is asked, not reported as an error. */
@@ -276,7 +258,6 @@ gboolean
 pl_import_dialog_set_file (PlImportDialog *self, GFile *file, GError **error)
 {
   g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
   g_auto(GStrv) header = NULL;
   gsize length;
   char delimiter = 0;
@@ -288,9 +269,7 @@ pl_import_dialog_set_file (PlImportDialog *self, GFile *file, GError **error)
   g_free (self->text);
   self->text = g_steal_pointer (&text);
   self->length = length;
-  name = g_file_get_basename (file);
-  gtk_label_set_label (self->file_label, name);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->file_label), "dim-label");
+  pl_import_flow_show_file (self->file_label, file);
   /* The choices are filled from the header with their guesses, then they rule; a file
    * without a header to choose from says why in the summary (recompute). */
   header = pl_import_read_header (self->text, (gssize) self->length, &delimiter, NULL);
@@ -305,28 +284,16 @@ pl_import_dialog_set_file (PlImportDialog *self, GFile *file, GError **error)
 
 /* ---- preview cells ---- */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+/* A cell of the preview, as pl_import_flow_add_column() asks. */
+static char *
+cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), column >= 3 ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlImportDialog *self)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  PlImportDialog *self = PL_IMPORT_DIALOG (dialog);
   const PlImportChange *change;
-  g_autofree char *text = NULL;
+  char *text = NULL;
 
   if (self->result == NULL || index >= self->result->changes->len)
-    return;
+    return NULL;
   change = &g_array_index (self->result->changes, PlImportChange, index);
   switch (column)
     {
@@ -352,58 +319,27 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlImportDial
         text = pl_import_change_format_value (change, TRUE);
       break;
     }
-  gtk_label_set_label (label, text);
-}
-
-static void
-add_preview_column (PlImportDialog *self, int column, const char *title, gboolean expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->preview, view_column);
+  return text;
 }
 
 /* ---- actions ---- */
 
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, PlImportDialog *self)
+static gboolean
+set_file (GtkWindow *dialog, GFile *file, GError **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && !pl_import_dialog_set_file (self, file, &error))
-    {
-      gtk_label_set_label (self->summary, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
-    }
+  return pl_import_dialog_set_file (PL_IMPORT_DIALOG (dialog), file, error);
 }
 
 static void
 choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlImportDialog *self = PL_IMPORT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  const PlImportFlowFiles files = {
+    _("Choose a CSV File"), _("CSV files"), (const char * const[]) { "text/csv", NULL },
+    (const char * const[]) { "*.csv", "*.tsv", NULL }, FALSE,
+  };
 
-  if (self->chooser == NULL)
-    {
-      self->chooser = gtk_file_chooser_native_new (_("Choose a CSV File"), GTK_WINDOW (self),
-                                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-      gtk_file_filter_set_name (csv, _("CSV files"));
-      gtk_file_filter_add_mime_type (csv, "text/csv");
-      gtk_file_filter_add_pattern (csv, "*.csv");
-      gtk_file_filter_add_pattern (csv, "*.tsv");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
-      g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-    }
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  pl_import_flow_choose (GTK_WINDOW (self), &self->chooser, &files, set_file, self->summary);
 }
 
 static void
@@ -425,14 +361,8 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   counted = pl_import_counts_text (&counts);
   /* Translators: the file imported, then "3 values added, 2 replaced, 1 unchanged" */
   message = g_strdup_printf (_("Imported from %s: %s."), source ? source : "", counted);
-  gtk_label_set_label (self->summary, message);
-  gtk_widget_set_sensitive (self->options, FALSE);
-  gtk_widget_set_visible (self->cancel_button, FALSE);
-  gtk_widget_action_set_enabled (widget, "import.choose", FALSE);
-  gtk_widget_action_set_enabled (widget, "import.apply", FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "window.close");
-  gtk_button_set_label (self->import_button, _("_Close"));
-  gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+  pl_import_flow_show_done (widget, "import", message, self->summary, self->options, self->cancel_button,
+                            self->import_button);
 }
 
 /* ---- GObject ---- */
@@ -442,9 +372,7 @@ pl_import_dialog_dispose (GObject *object)
 {
   PlImportDialog *self = PL_IMPORT_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  pl_import_flow_destroy_chooser (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
@@ -511,11 +439,11 @@ pl_import_dialog_init (PlImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
-  add_preview_column (self, 0, _("Row"), FALSE);
-  add_preview_column (self, 1, _("KPI"), TRUE);
-  add_preview_column (self, 2, _("Period"), FALSE);
-  add_preview_column (self, 3, _("Value"), FALSE);
-  add_preview_column (self, 4, _("Replaces"), FALSE);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 0, _("Row"), 0, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 1, _("KPI"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 2, _("Period"), 0, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 3, _("Value"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 4, _("Replaces"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
   gtk_drop_down_set_model (self->layout, G_LIST_MODEL (gtk_string_list_new (layouts)));
   gtk_drop_down_set_model (self->date_format, G_LIST_MODEL (gtk_string_list_new (formats)));
   gtk_drop_down_set_model (self->decimal, G_LIST_MODEL (gtk_string_list_new (decimals)));

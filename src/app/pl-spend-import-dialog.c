@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-enums.h"
+#include "pl-import-flow.h"
 #include "pl-money.h"
 #include "pl-spend-import.h"
 #include "pl-spend-import-dialog.h"
@@ -49,33 +50,6 @@ struct _PlSpendImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (PlSpendImportDialog, pl_spend_import_dialog, GTK_TYPE_WINDOW)
-
-/* ---- lists ---- */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-add_text_row (GtkListBox *list, const char *text, gboolean problem)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (problem)
-    gtk_widget_add_css_class (label, "problem-text");
-  gtk_widget_set_margin_start (label, 8);
-  gtk_widget_set_margin_end (label, 8);
-  gtk_widget_set_margin_top (label, 3);
-  gtk_widget_set_margin_bottom (label, 3);
-  gtk_list_box_append (list, label);
-}
 
 static char *
 money (PlSpendImportDialog *self, gint64 amount)
@@ -138,7 +112,7 @@ on_rule_line_changed_cb (GtkDropDown *dropdown, GParamSpec *pspec, PlSpendImport
 static void
 show_rules (PlSpendImportDialog *self)
 {
-  clear_list (self->rules);
+  pl_import_flow_clear_list (self->rules);
   gtk_widget_set_visible (self->rules_box, self->result != NULL && self->result->rules->len > 0);
   for (guint i = 0; self->result != NULL && i < self->result->rules->len; i++)
     {
@@ -216,23 +190,16 @@ recompute_views (PlSpendImportDialog *self)
   g_autoptr(GPtrArray) unbudgeted = self->result ? pl_spend_preview_unbudgeted (self->result) : g_ptr_array_new ();
   guint n_left = 0;
 
-  {
-    g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-    for (guint i = 0; self->result != NULL && i < self->result->cells->len; i++)
-      g_ptr_array_add (indexes, g_strdup_printf ("%u", i));
-    g_ptr_array_add (indexes, NULL);
-    gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                            (const char * const *) indexes->pdata);
-  }
-  clear_list (self->unbudgeted);
+  pl_import_flow_set_indexes (self->rows, self->result != NULL ? self->result->cells->len : 0);
+  pl_import_flow_clear_list (self->unbudgeted);
   for (guint i = 0; i < MIN (unbudgeted->len, LIST_ROWS); i++)
     {
       g_autofree char *line = pl_spend_entry_describe (self->plan, g_ptr_array_index (unbudgeted, i));
-      add_text_row (self->unbudgeted, line, FALSE);
+      pl_import_flow_add_text_row (self->unbudgeted, line, FALSE);
     }
   set_tab (self->unbudgeted_tab, _("Unbudgeted"), unbudgeted->len);
 
-  clear_list (self->left);
+  pl_import_flow_clear_list (self->left);
   if (self->result != NULL)
     {
       g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
@@ -253,7 +220,7 @@ recompute_views (PlSpendImportDialog *self)
           else
             text = g_strdup_printf (ngettext ("%u imported already (each entry is counted once)",
                                               "%u imported already (each entry is counted once)", n), n);
-          add_text_row (self->left, text, FALSE);
+          pl_import_flow_add_text_row (self->left, text, FALSE);
         }
       g_hash_table_iter_init (&iter, self->result->left_accounts);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -267,16 +234,16 @@ recompute_views (PlSpendImportDialog *self)
           g_autofree char *text = g_strdup_printf (ngettext ("%u on account %s, not a marketing one",
                                                              "%u on account %s, not a marketing one", n),
                                                    n, *account ? account : "—");
-          add_text_row (self->left, text, FALSE);
+          pl_import_flow_add_text_row (self->left, text, FALSE);
         }
       for (guint r = 0; r < PL_SPEND_N_LEFT; r++)
         n_left += self->result->n_left[r];
     }
   set_tab (self->left_tab, _("Left Out"), n_left);
 
-  clear_list (self->rejected);
+  pl_import_flow_clear_list (self->rejected);
   for (guint i = 0; self->result != NULL && i < MIN (self->result->rejected->len, LIST_ROWS); i++)
-    add_text_row (self->rejected, ((PlImportRejection *) self->result->rejected->pdata[i])->message, TRUE);
+    pl_import_flow_add_text_row (self->rejected, ((PlImportRejection *) self->result->rejected->pdata[i])->message, TRUE);
   set_tab (self->rejected_tab, _("Rejected"), self->result ? self->result->rejected->len : 0);
 
   if (self->result != NULL)
@@ -334,8 +301,7 @@ recompute (PlSpendImportDialog *self)
   recompute_views (self);
   if (self->result == NULL)
     {
-      gtk_label_set_label (self->summary, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
+      pl_import_flow_show_problem (self->summary, error->message);
       gtk_button_set_label (self->import_button, _("_Import"));
     }
 }
@@ -356,7 +322,6 @@ gboolean
 pl_spend_import_dialog_set_file (PlSpendImportDialog *self, GFile *file, GError **error)
 {
   g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
   gsize length;
 
   g_return_val_if_fail (PL_IS_SPEND_IMPORT_DIALOG (self), FALSE);
@@ -366,37 +331,23 @@ pl_spend_import_dialog_set_file (PlSpendImportDialog *self, GFile *file, GError 
   g_free (self->text);
   self->text = g_steal_pointer (&text);
   self->length = length;
-  name = g_file_get_basename (file);
-  gtk_label_set_label (self->file_label, name);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->file_label), "dim-label");
+  pl_import_flow_show_file (self->file_label, file);
   recompute (self);
   return TRUE;
 }
 
 /* ---- cells ---- */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+/* A cell of the preview, as pl_import_flow_add_column() asks. */
+static char *
+cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), column >= 2 ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlSpendImportDialog *self)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  PlSpendImportDialog *self = PL_SPEND_IMPORT_DIALOG (dialog);
   const PlSpendCell *cell;
-  g_autofree char *text = NULL;
+  char *text = NULL;
 
   if (self->result == NULL || index >= self->result->cells->len)
-    return;
+    return NULL;
   cell = &g_array_index (self->result->cells, PlSpendCell, index);
   switch (column)
     {
@@ -413,69 +364,31 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, PlSpendImpor
       text = money (self, cell->amount);
       break;
     }
-  gtk_label_set_label (label, text);
   if (cell->line == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (label), "problem-text");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "problem-text");
-}
-
-static void
-add_cell_column (PlSpendImportDialog *self, int column, const char *title, gboolean expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->cells, view_column);
+  return text;
 }
 
 /* ---- actions ---- */
 
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, PlSpendImportDialog *self)
+static gboolean
+set_file (GtkWindow *dialog, GFile *file, GError **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && !pl_spend_import_dialog_set_file (self, file, &error))
-    {
-      gtk_label_set_label (self->summary, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
-    }
+  return pl_spend_import_dialog_set_file (PL_SPEND_IMPORT_DIALOG (dialog), file, error);
 }
 
 static void
 choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlSpendImportDialog *self = PL_SPEND_IMPORT_DIALOG (widget);
+  const PlImportFlowFiles files = {
+    _("Choose an FEC or a CSV File"), _("FEC and CSV files"), (const char * const[]) { "text/csv", "text/plain", NULL },
+    (const char * const[]) { "*.csv", "*.txt", "*.tsv", NULL }, TRUE,
+  };
 
-  if (self->chooser == NULL)
-    {
-      g_autoptr(GtkFileFilter) books = gtk_file_filter_new ();
-      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-      self->chooser = gtk_file_chooser_native_new (_("Choose an FEC or a CSV File"), GTK_WINDOW (self),
-                                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-      gtk_file_filter_set_name (books, _("FEC and CSV files"));
-      gtk_file_filter_add_mime_type (books, "text/csv");
-      gtk_file_filter_add_mime_type (books, "text/plain");
-      gtk_file_filter_add_pattern (books, "*.csv");
-      gtk_file_filter_add_pattern (books, "*.txt");
-      gtk_file_filter_add_pattern (books, "*.tsv");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), books);
-      gtk_file_filter_set_name (all, _("All files"));
-      gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-      g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-    }
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  pl_import_flow_choose (GTK_WINDOW (self), &self->chooser, &files, set_file, self->summary);
 }
 
 static void
@@ -497,14 +410,8 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   message = g_strdup_printf (ngettext ("Imported from %s: %u entry (%u unbudgeted). Undo takes it back.",
                                        "Imported from %s: %u entries (%u unbudgeted). Undo takes them back.", n),
                              source, n, unbudgeted->len);
-  gtk_label_set_label (self->summary, message);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rules), FALSE);
-  gtk_widget_set_visible (self->cancel_button, FALSE);
-  gtk_widget_action_set_enabled (widget, "spend.choose", FALSE);
-  gtk_widget_action_set_enabled (widget, "spend.apply", FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "window.close");
-  gtk_button_set_label (self->import_button, _("_Close"));
-  gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+  pl_import_flow_show_done (widget, "spend", message, self->summary, GTK_WIDGET (self->rules), self->cancel_button,
+                            self->import_button);
 }
 
 /* ---- GObject ---- */
@@ -514,9 +421,7 @@ pl_spend_import_dialog_dispose (GObject *object)
 {
   PlSpendImportDialog *self = PL_SPEND_IMPORT_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  pl_import_flow_destroy_chooser (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_SPEND_IMPORT_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
@@ -582,10 +487,10 @@ pl_spend_import_dialog_init (PlSpendImportDialog *self)
   g_signal_connect_swapped (self->sign, "notify::selected", G_CALLBACK (on_sign_changed_cb), self);
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->cells, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
-  add_cell_column (self, 0, _("Budget Line"), TRUE);
-  add_cell_column (self, 1, _("Month"), FALSE);
-  add_cell_column (self, 2, _("Entries"), FALSE);
-  add_cell_column (self, 3, _("Amount"), FALSE);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 0, _("Budget Line"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 1, _("Month"), 0, cell_text);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 2, _("Entries"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
+  pl_import_flow_add_column (self->cells, GTK_WIDGET (self), 3, _("Amount"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
   gtk_widget_set_visible (self->rules_box, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "spend.apply", FALSE);
 }

@@ -6,20 +6,11 @@
 #include <stdio.h>
 
 #include "pl-budget-import.h"
+#include "pl-cli-command.h"
 #include "pl-cli-import-budget.h"
 #include "pl-error.h"
 #include "pl-plan-file.h"
 #include "pl-sheet-read.h"
-
-enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
-
-static int
-usage (const char *message)
-{
-  g_printerr ("pilote-cli import-budget: %s\n", message);
-  g_printerr (_("Run “pilote-cli %s --help” for help.\n"), "import-budget");
-  return EXIT_USAGE;
-}
 
 /* How the sheet was read: its header row, each column, and the rows that are not lines. */
 static void
@@ -69,7 +60,7 @@ pl_cli_import_budget (int argc, char **argv)
     { "keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going, N_("Import the lines that read even when other rows are skipped"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
+  int status = EXIT_OK;
   g_autoptr(GFile) file = NULL, data = NULL;
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(PlSheet) sheet = NULL;
@@ -78,33 +69,24 @@ pl_cli_import_budget (int argc, char **argv)
   g_autofree char *counts = NULL;
   PlFileStamp stamp;
   guint applied;
-  g_autofree char *parameter = g_strdup_printf ("import-budget %s", _("PLAN SHEET"));
 
-  context = g_option_context_new (parameter);
-  g_option_context_set_summary (context,
-                                _("Reads a budget by months from an XLSX, ODS or CSV sheet into a plan: a row per budget "
-                                  "line, a column per month (2027-01, Jan 2027, janvier, 01/2027, M1 or date cells), "
-                                  "perhaps a category column or category rows and a total column, which is checked "
-                                  "and not imported. Lines are matched to the plan’s by name; new ones are added "
-                                  "under their category. Total and subtotal rows are left out; rows that cannot be "
-                                  "read are listed with why, and then nothing is saved unless --keep-going is given.\n"
-                                  "Exits with 0 when everything was imported, 1 when nothing was saved (rows skipped, "
-                                  "a file that cannot be read or written), 2 on a wrong command line, 3 when the plan "
-                                  "was saved with rows left out (--keep-going). --dry-run exits as the import would."));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage (error->message);
+  if (!pl_cli_parse ("import-budget", _("PLAN SHEET"),
+                     _("Reads a budget by months from an XLSX, ODS or CSV sheet into a plan: a row per budget "
+                       "line, a column per month (2027-01, Jan 2027, janvier, 01/2027, M1 or date cells), "
+                       "perhaps a category column or category rows and a total column, which is checked "
+                       "and not imported. Lines are matched to the plan’s by name; new ones are added "
+                       "under their category. Total and subtotal rows are left out; rows that cannot be "
+                       "read are listed with why, and then nothing is saved unless --keep-going is given.\n"
+                       "Exits with 0 when everything was imported, 1 when nothing was saved (rows skipped, "
+                       "a file that cannot be read or written), 2 on a wrong command line, 3 when the plan "
+                       "was saved with rows left out (--keep-going). --dry-run exits as the import would."),
+                     entries, &argc, &argv, &status))
+    return status;
   if (argc != 3)
-    return usage (_("Name the plan file and the sheet file."));
+    return pl_cli_usage_error ("import-budget", _("Name the plan file and the sheet file."));
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &stamp, &error);
-  if (plan == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
-    }
+  if ((plan = pl_cli_load_plan (argv[1], &file, &stamp)) == NULL)
+    return EXIT_PROBLEMS;
   data = g_file_new_for_commandline_arg (argv[2]);
   sheet = pl_sheet_read_file (data, sheet_name, &error);
   if (sheet != NULL)
@@ -140,7 +122,7 @@ pl_cli_import_budget (int argc, char **argv)
         }
       /* Translators: what a dry run would do: "2 lines new, 3 changed, 1 unchanged, 0 rows skipped" */
       g_print (_("Would import: %s.\n"), counts);
-      return preview->n_skipped > 0 ? EXIT_PARTIAL : EXIT_OK;
+      return pl_cli_import_status (preview->n_skipped, TRUE, 0);
     }
   applied = pl_budget_import_apply (plan, preview, &error);
   if (error != NULL)
@@ -148,11 +130,8 @@ pl_cli_import_budget (int argc, char **argv)
       g_printerr ("%s: %s\n", argv[2], error->message);
       return EXIT_PROBLEMS;
     }
-  if (applied > 0 && !pl_plan_save (plan, file, &stamp, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
-    }
+  if (applied > 0 && !pl_cli_save_plan (plan, file, &stamp))
+    return EXIT_PROBLEMS;
   for (guint i = 0; i < preview->lines->len; i++)
     {
       const PlBudgetLineChange *change = g_ptr_array_index (preview->lines, i);
@@ -164,5 +143,5 @@ pl_cli_import_budget (int argc, char **argv)
     }
   /* Translators: a plan file, then "2 lines new, 3 changed, 1 unchanged, 0 rows skipped" */
   g_print (_("Imported into %s: %s.\n"), argv[1], counts);
-  return preview->n_skipped > 0 ? (applied > 0 ? EXIT_PARTIAL : EXIT_PROBLEMS) : EXIT_OK;
+  return pl_cli_import_status (preview->n_skipped, FALSE, applied);
 }

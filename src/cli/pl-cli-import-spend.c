@@ -161,7 +161,6 @@ pl_cli_import_spend (int argc, char **argv)
   };
   PlSpendOptions options = { 0 };
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GStrvBuilder) prefixes = g_strv_builder_new ();
   g_auto(GStrv) account_list = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) data = NULL;
@@ -198,15 +197,12 @@ pl_cli_import_spend (int argc, char **argv)
     options.format = PL_SPEND_FORMAT_CSV;
   else
     return pl_cli_usage_error ("import-spend", _("--format is one of fec, csv and auto."));
-  if (!pl_cli_parse_date_format (date_format, &options.date_format))
-    return pl_cli_usage_error ("import-spend", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto."));
-  if (!pl_cli_parse_separator (thousands, &options.thousands) || !pl_cli_parse_separator (delimiter, &options.delimiter))
-    return pl_cli_usage_error ("import-spend", _("A separator is one of , ; . ' space tab and none."));
-  if (decimal_comma && decimal_point)
-    return pl_cli_usage_error ("import-spend", _("Give either --decimal-comma or --decimal-point."));
+  if (!pl_cli_read_csv_format ("import-spend",
+                               &(PlCliCsvFormat) { date_format, thousands, delimiter, decimal_comma, decimal_point },
+                               &options.date_format, &options.decimal, &options.thousands, &options.delimiter, &status))
+    return status;
   if (spend_negative && spend_positive)
     return pl_cli_usage_error ("import-spend", _("Give either --spend-negative or --spend-positive."));
-  options.decimal = decimal_comma ? ',' : decimal_point ? '.' : 0;
   options.sign = spend_negative ? PL_SPEND_SIGN_NEGATIVE : spend_positive ? PL_SPEND_SIGN_POSITIVE : PL_SPEND_SIGN_AUTO;
   options.date_column = date_column;
   options.amount_column = amount_column;
@@ -216,25 +212,12 @@ pl_cli_import_spend (int argc, char **argv)
   options.account_column = account_column;
   options.label_column = label_column;
   options.no_proposals = no_proposals;
-  /* Repeated or comma-separated: both read the same. */
-  for (guint i = 0; account_texts != NULL && account_texts[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (account_texts[i], ",", -1);
-      for (guint j = 0; parts[j] != NULL; j++)
-        if (*g_strstrip (parts[j]) != '\0')
-          g_strv_builder_add (prefixes, parts[j]);
-    }
-  account_list = g_strv_builder_end (prefixes);
+  account_list = pl_cli_split_list (account_texts);
   if (account_texts != NULL)
     options.accounts = (const char * const *) account_list;
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &stamp, &error);
-  if (plan == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
-    }
+  if ((plan = pl_cli_load_plan (argv[1], &file, &stamp)) == NULL)
+    return EXIT_PROBLEMS;
   for (guint i = 0; rule_texts != NULL && rule_texts[i] != NULL; i++)
     {
       PlItem *rule = parse_rule (plan, rule_texts[i], &error);
@@ -244,23 +227,15 @@ pl_cli_import_spend (int argc, char **argv)
       g_ptr_array_add (rules, rule);
     }
   options.rules = rules;
-  data = g_file_new_for_commandline_arg (argv[2]);
-  if ((text = pl_import_read_file (data, &length, &error)) == NULL)
-    {
-      g_printerr ("%s: %s\n", argv[2], error->message);
-      return EXIT_PROBLEMS;
-    }
+  if ((text = pl_cli_read_import (argv[2], &data, &length)) == NULL)
+    return EXIT_PROBLEMS;
   preview = pl_spend_preview (plan, text, (gssize) length, &options, &error);
   if (preview == NULL)
     {
       g_printerr ("%s: %s\n", argv[2], error->message);
       return EXIT_PROBLEMS;
     }
-  for (guint i = 0; i < preview->rejected->len; i++)
-    {
-      PlImportRejection *rejection = preview->rejected->pdata[i];
-      g_printerr ("%s:%u: %s\n", argv[2], rejection->row, rejection->reason);
-    }
+  pl_cli_print_rejections (argv[2], preview->rejected);
   for (guint i = 0; preview->notes[i] != NULL; i++)
     g_print ("%s\n", preview->notes[i]);
   report = pl_spend_preview_report (preview);
@@ -280,14 +255,11 @@ pl_cli_import_spend (int argc, char **argv)
       g_print ("%s\n", report);
       g_print (ngettext ("Would import %u entry.\n", "Would import %u entries.\n", preview->entries->len),
                preview->entries->len);
-      return preview->rejected->len > 0 ? EXIT_PARTIAL : EXIT_OK;
+      return pl_cli_import_status (preview->rejected->len, TRUE, 0);
     }
   applied = pl_spend_apply (plan, preview);
-  if (pl_plan_get_modified (plan) && !pl_plan_save (plan, file, &stamp, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
-    }
+  if (pl_plan_get_modified (plan) && !pl_cli_save_plan (plan, file, &stamp))
+    return EXIT_PROBLEMS;
   {
     g_autoptr(GPtrArray) unbudgeted = pl_spend_preview_unbudgeted (preview);
 
@@ -297,7 +269,5 @@ pl_cli_import_spend (int argc, char **argv)
                        applied),
              argv[1], applied, unbudgeted->len);
   }
-  if (preview->rejected->len > 0)
-    return applied > 0 ? EXIT_PARTIAL : EXIT_PROBLEMS;
-  return EXIT_OK;
+  return pl_cli_import_status (preview->rejected->len, FALSE, applied);
 }

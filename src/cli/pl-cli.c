@@ -408,7 +408,6 @@ command_import (int argc, char **argv)
   g_autofree char *date_column = NULL, *kpi_column = NULL, *value_column = NULL, *date_format = NULL;
   g_autofree char *thousands = NULL, *delimiter = NULL, *source = NULL;
   g_auto(GStrv) kpi_columns = NULL;
-  g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
   g_auto(GStrv) column_list = NULL;
   gboolean decimal_comma = FALSE, decimal_point = FALSE, keep_going = FALSE, dry_run = FALSE;
   gboolean percent = FALSE, fraction = FALSE;
@@ -458,47 +457,26 @@ command_import (int argc, char **argv)
     return status;
   if (argc != 3)
     return pl_cli_usage_error ("import", _("Name the plan file and the CSV file."));
-  if (!pl_cli_parse_date_format (date_format, &options.date_format))
-    return pl_cli_usage_error ("import", _("--date-format is one of iso, dmy, mdy, yyyymmdd, month, words and auto."));
-  if (!pl_cli_parse_separator (thousands, &options.thousands) || !pl_cli_parse_separator (delimiter, &options.delimiter))
-    return pl_cli_usage_error ("import", _("A separator is one of , ; . ' space tab and none."));
-  if (decimal_comma && decimal_point)
-    return pl_cli_usage_error ("import", _("Give either --decimal-comma or --decimal-point."));
+  if (!pl_cli_read_csv_format ("import",
+                               &(PlCliCsvFormat) { date_format, thousands, delimiter, decimal_comma, decimal_point },
+                               &options.date_format, &options.decimal, &options.thousands, &options.delimiter, &status))
+    return status;
   if (percent && fraction)
     return pl_cli_usage_error ("import", _("Give either --percent or --fraction."));
   options.date_column = date_column;
   options.kpi_column = kpi_column;
   options.value_column = value_column;
-  /* Repeated or comma-separated: both read the same. */
-  for (guint i = 0; kpi_columns != NULL && kpi_columns[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (kpi_columns[i], ",", -1);
-      for (guint j = 0; parts[j] != NULL; j++)
-        if (*g_strstrip (parts[j]) != '\0')
-          g_strv_builder_add (columns, parts[j]);
-    }
-  column_list = g_strv_builder_end (columns);
+  column_list = pl_cli_split_list (kpi_columns);
   if (kpi_columns != NULL && column_list[0] == NULL)
     return pl_cli_usage_error ("import", _("--kpi-columns needs at least one column."));
   if (kpi_columns != NULL && (kpi_column != NULL || value_column != NULL))
     return pl_cli_usage_error ("import", _("Give either --kpi-columns or --kpi-column and --value-column."));
   options.kpi_columns = kpi_columns ? (const char * const *) column_list : NULL;
-  options.decimal = decimal_comma ? ',' : decimal_point ? '.' : 0;
   options.percent = percent ? PL_IMPORT_PERCENT_NUMBERS : fraction ? PL_IMPORT_PERCENT_FRACTIONS : PL_IMPORT_PERCENT_AUTO;
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, &stamp, &error);
-  if (plan == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
-    }
-  data = g_file_new_for_commandline_arg (argv[2]);
-  if ((text = pl_import_read_file (data, &length, &error)) == NULL)
-    {
-      g_printerr ("%s: %s\n", argv[2], error->message);
-      return EXIT_PROBLEMS;
-    }
+  if ((plan = pl_cli_load_plan (argv[1], &file, &stamp)) == NULL
+      || (text = pl_cli_read_import (argv[2], &data, &length)) == NULL)
+    return EXIT_PROBLEMS;
   preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
   if (preview == NULL)
     {
@@ -508,11 +486,7 @@ command_import (int argc, char **argv)
                       "fractions (0.9 for 90%%). Nothing was imported.\n"));
       return EXIT_PROBLEMS;
     }
-  for (guint i = 0; i < preview->rejected->len; i++)
-    {
-      PlImportRejection *rejection = preview->rejected->pdata[i];
-      g_printerr ("%s:%u: %s\n", argv[2], rejection->row, rejection->reason);
-    }
+  pl_cli_print_rejections (argv[2], preview->rejected);
   if (preview->ignored[0] != NULL)
     {
       g_autofree char *list = g_strjoinv (", ", preview->ignored);
@@ -549,23 +523,19 @@ command_import (int argc, char **argv)
         }
       /* Translators: what a dry run would do: "3 values added, 2 replaced, 1 unchanged" */
       g_print (_("Would import: %s.\n"), counts);
-      return preview->rejected->len > 0 ? EXIT_PARTIAL : EXIT_OK;
+      return pl_cli_import_status (preview->rejected->len, TRUE, 0);
     }
   applied = pl_import_apply (plan, preview, source ? source : data_name);
-  if (applied > 0 && !pl_plan_save (plan, file, &stamp, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
-    }
+  if (applied > 0 && !pl_cli_save_plan (plan, file, &stamp))
+    return EXIT_PROBLEMS;
   /* Translators: a plan file, then "3 values added, 2 replaced, 1 unchanged" */
   g_print (_("Imported into %s: %s.\n"), argv[1], counts);
   if (preview->rejected->len > 0)
     {
       g_print (ngettext ("%u row rejected and left out.\n", "%u rows rejected and left out.\n", preview->n_rejected_rows),
                preview->n_rejected_rows);
-      return applied > 0 ? EXIT_PARTIAL : EXIT_PROBLEMS;
     }
-  return EXIT_OK;
+  return pl_cli_import_status (preview->rejected->len, FALSE, applied);
 }
 
 static int

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl-error.h"
 #include "pl-import-text.h"
 
 gboolean
@@ -126,4 +127,48 @@ pl_import_rejection_free (PlImportRejection *rejection)
   g_free (rejection->reason);
   g_free (rejection->message);
   g_free (rejection);
+}
+
+char *
+pl_import_read_capped (GFile *file, gsize max_size, const char *is_folder, const char *too_large, gsize *length,
+                       GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
+  g_autoptr(GByteArray) bytes = NULL;
+  guint8 buffer[64 * 1024];
+
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, is_folder);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("There is no such file."));
+      else
+        g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be opened: %s"), local_error->message);
+      return NULL;
+    }
+  bytes = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be read: %s"), local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      /* Checked as it comes: a pipe or a growing file has no size to ask first. */
+      if (bytes->len + (gsize) n > max_size)
+        {
+          g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, too_large);
+          return NULL;
+        }
+      g_byte_array_append (bytes, buffer, (guint) n);
+    }
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }

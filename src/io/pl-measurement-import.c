@@ -757,45 +757,11 @@ pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value)
 char *
 pl_import_read_file (GFile *file, gsize *length, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
-  g_autoptr(GByteArray) bytes = NULL;
-  guint8 buffer[64 * 1024];
+  g_autofree char *too_large = g_strdup_printf (_("The file is larger than %u MB: too large to import."),
+                                                (guint) (PL_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
 
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("This is a folder, not a CSV file."));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("There is no such file."));
-      else
-        g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be opened: %s"), local_error->message);
-      return NULL;
-    }
-  bytes = g_byte_array_new ();
-  for (;;)
-    {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &local_error);
-
-      if (n < 0)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be read: %s"), local_error->message);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      /* Checked as it comes: a pipe or a growing file has no size to ask first. */
-      if (bytes->len + (gsize) n > PL_IMPORT_MAX_FILE_SIZE)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file is larger than %u MB: too large to import."),
-                       (guint) (PL_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
-          return NULL;
-        }
-      g_byte_array_append (bytes, buffer, (guint) n);
-    }
-  *length = bytes->len;
-  g_byte_array_append (bytes, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return pl_import_read_capped (file, PL_IMPORT_MAX_FILE_SIZE, _("This is a folder, not a CSV file."), too_large,
+                                length, error);
 }
 
 GStrv

@@ -11,6 +11,7 @@
 
 #include "pl-csv.h"
 #include "pl-error.h"
+#include "pl-import-text.h"
 #include "pl-sheet-read.h"
 
 /* libgsf 1.14 declares no cleanup functions. */
@@ -1641,40 +1642,14 @@ pl_sheet_read_bytes (const guint8 *data, gsize size, const char *sheet_name, GEr
 PlSheet *
 pl_sheet_read_file (GFile *file, const char *sheet_name, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
-  g_autoptr(GByteArray) bytes = NULL;
-  guint8 buffer[64 * 1024];
+  g_autofree char *too_large = g_strdup_printf (_("The file is larger than %u MB: too large to be a budget sheet."),
+                                                (guint) (PL_SHEET_MAX_FILE_SIZE / (1024 * 1024)));
+  g_autofree char *data = NULL;
+  gsize size = 0;
 
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("This is a folder, not a spreadsheet."));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error_literal (error, PL_ERROR, PL_ERROR_FILE, _("There is no such file."));
-      else
-        g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be opened: %s"), local_error->message);
-      return NULL;
-    }
-  bytes = g_byte_array_new ();
-  for (;;)
-    {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &local_error);
-
-      if (n < 0)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file cannot be read: %s"), local_error->message);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      if (bytes->len + (gsize) n > PL_SHEET_MAX_FILE_SIZE)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file is larger than %u MB: too large to be a budget sheet."),
-                       (guint) (PL_SHEET_MAX_FILE_SIZE / (1024 * 1024)));
-          return NULL;
-        }
-      g_byte_array_append (bytes, buffer, (guint) n);
-    }
-  return pl_sheet_read_bytes (bytes->data, bytes->len, sheet_name, error);
+  data = pl_import_read_capped (file, PL_SHEET_MAX_FILE_SIZE, _("This is a folder, not a spreadsheet."), too_large, &size,
+                                error);
+  if (data == NULL)
+    return NULL;
+  return pl_sheet_read_bytes ((const guint8 *) data, size, sheet_name, error);
 }

@@ -5,11 +5,10 @@
 #include <glib.h>
 #include <string.h>
 
+#include "fuzz-import.h"
 #include "fuzz-target.h"
 #include "pl-csv.h"
 #include "pl-measurement-import.h"
-#include "pl-plan-reader.h"
-#include "pl-plan-writer.h"
 
 /* KPIs of every frequency, aggregate and unit the import treats apart, named so that
  * headers can find them by ID or name. */
@@ -36,12 +35,8 @@ static GBytes *plan_bytes;
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
   pl_fuzz_init_glib ();
-  plan = pl_plan_read_bytes (plan_xml, sizeof plan_xml - 1, "fuzz.pilote", PL_READ_DEFAULT, &error);
-  g_assert_no_error (error);
-  plan_bytes = pl_plan_write_bytes (plan);
+  plan = pl_fuzz_read_plan (plan_xml, sizeof plan_xml - 1, &plan_bytes);
   return 0;
 }
 
@@ -49,8 +44,7 @@ static void
 check_message (const GError *error)
 {
   g_assert_nonnull (error);
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
-  g_assert_null (strstr (error->message, "(null)"));
+  pl_fuzz_check_text (error->message, FALSE);
 }
 
 int
@@ -72,11 +66,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (size == 0)
     return 0;
   choice = data[0];
-  length = size - 1;
-  /* The import is given NUL-terminated text read from a file: a copy ends in NUL. */
-  text = g_malloc (length + 1);
-  memcpy (text, data + 1, length);
-  text[length] = '\0';
+  text = pl_fuzz_file_text (data, size, &length);
 
   options.date_format = (PlImportDateFormat) (choice % 7);
   options.decimal = decimals[(choice >> 3) & 3];
@@ -114,17 +104,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       PlImportRejection *rejection = g_ptr_array_index (preview->rejected, i);
       g_assert_true (g_utf8_validate (rejection->message, -1, NULL));
     }
-  if (pl_import_apply (plan, preview, options.source) > 0)
-    {
-      g_assert_true (pl_plan_undo (plan));
-      /* Undone, the plan is the one before the import, to the byte. */
-      if (pl_plan_get_modified (plan))
-        g_error ("undoing an import left the plan modified");
-    }
-  {
-    g_autoptr(GBytes) now = pl_plan_write_bytes (plan);
-    if (!g_bytes_equal (now, plan_bytes))
-      g_error ("undoing an import did not give back the plan");
-  }
+  pl_fuzz_check_undone (plan, plan_bytes, pl_import_apply (plan, preview, options.source) > 0);
   return 0;
 }

@@ -6,9 +6,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "fuzz-import.h"
 #include "fuzz-target.h"
-#include "pl-plan-reader.h"
-#include "pl-plan-writer.h"
 #include "pl-spend-import.h"
 
 /* Lines to map to, a campaign, spend imported before (an FEC key and a multiset's) and rules of
@@ -41,24 +40,18 @@ static GBytes *plan_bytes;
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
   pl_fuzz_init_glib ();
-  plan = pl_plan_read_bytes (plan_xml, sizeof plan_xml - 1, "fuzz.pilote", PL_READ_DEFAULT, &error);
-  g_assert_no_error (error);
-  plan_bytes = pl_plan_write_bytes (plan);
+  plan = pl_fuzz_read_plan (plan_xml, sizeof plan_xml - 1, &plan_bytes);
   return 0;
 }
 
-/* A message is UTF-8, and names no missing string ("(null)") unless the file itself holds one. */
+/* A message names no missing string ("(null)") unless the file itself holds one. */
 static gboolean input_has_null;
 
 static void
 check_text (const char *text)
 {
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  if (!input_has_null)
-    g_assert_null (strstr (text, "(null)"));
+  pl_fuzz_check_text (text, input_has_null);
 }
 
 int
@@ -73,15 +66,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autofree char *text = NULL;
   guint8 choice;
   gsize length;
+  gboolean applied;
 
   if (size == 0)
     return 0;
   choice = data[0];
-  length = size - 1;
-  /* The import is given NUL-terminated text read from a file: a copy ends in NUL. */
-  text = g_malloc (length + 1);
-  memcpy (text, data + 1, length);
-  text[length] = '\0';
+  text = pl_fuzz_file_text (data, size, &length);
   input_has_null = memmem (text, length, "(null)", 6) != NULL;
 
   options.format = (PlSpendFormat) (choice % 3);
@@ -115,16 +105,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       pl_item_set_string (g_ptr_array_index (preview->rules, 0), PL_SPEND_RULE_LINE, "line-ads");
       pl_spend_preview_remap (preview, plan);
     }
-  if (pl_spend_apply (plan, preview) > 0 || pl_plan_can_undo (plan))
-    {
-      g_assert_true (pl_plan_undo (plan));
-      if (pl_plan_get_modified (plan))
-        g_error ("undoing an import left the plan modified");
-    }
-  {
-    g_autoptr(GBytes) now = pl_plan_write_bytes (plan);
-    if (!g_bytes_equal (now, plan_bytes))
-      g_error ("undoing an import did not give back the plan");
-  }
+  applied = pl_spend_apply (plan, preview) > 0;
+  pl_fuzz_check_undone (plan, plan_bytes, applied || pl_plan_can_undo (plan));
   return 0;
 }
