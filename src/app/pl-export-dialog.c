@@ -212,6 +212,17 @@ pl_export_dialog_export (PlExportDialog *self, GFile *file)
       char *named = g_strdup_printf ("%s.%s", path, pl_sheet_format_extension (chosen_format (self)));
       g_free (path);
       path = named;
+      /* The file chooser asked about replacing the name typed, not this one: a file of that
+       * name is kept, never replaced unasked. */
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          /* Translators: %s is a file name, "budget.xlsx" */
+          text = g_strdup_printf (_("“%s” exists already and was left as it is. To replace it, choose it by its "
+                                    "full name; or type another name."), name);
+          show_result (self, FALSE, text);
+          return FALSE;
+        }
     }
   if (!pl_sheet_export (self->plan, chosen_what (self), format, path, &error))
     {

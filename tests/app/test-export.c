@@ -63,6 +63,20 @@ test_export_dialog (void)
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Campaign,Channel,"));
 
+  /* The same name typed again: the chooser asked about "campaigns", not "campaigns.csv", so
+   * the file written is kept and the dialog says why. */
+  pl_export_dialog_set_choice (dialog, PL_SHEET_BUDGET, PL_SHEET_CSV);
+  {
+    g_autofree char *bare = g_build_filename (dir, "campaigns", NULL);
+    g_autoptr(GFile) bare_file = g_file_new_for_path (bare);
+    g_autofree char *kept = NULL;
+
+    g_assert_false (pl_export_dialog_export (dialog, bare_file));
+    g_assert_nonnull (strstr (pl_export_dialog_get_message (dialog), "“campaigns.csv” exists already and was left as it is."));
+    g_assert_true (g_file_get_contents (csv, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, contents);
+  }
+
   /* A folder that is gone: said in plain words, the dialog open to choose another. */
   pl_export_dialog_set_choice (dialog, PL_SHEET_KPIS, PL_SHEET_XLSX);
   g_assert_false (pl_export_dialog_export (dialog, nowhere_file));
