@@ -47,6 +47,7 @@ struct _PlPlanPage
   GtkBox        *playbook_box;
   GtkBox        *team_box;
   GtkBox        *martech_box;
+  GtkBox        *rules_box;
   GtkBox        *calendar_box;
 
   /* Owned references */
@@ -512,6 +513,14 @@ build_tables (PlPlanPage *self)
   pl_record_table_add_column (table, PL_TOOL_CONTRACT_END, _("Contract ends"), FALSE);
   pl_record_table_set_soon (table, PL_TOOL_CONTRACT_END, CONTRACT_WARNING_DAYS);
 
+  /* The rules the spend import saved (issue 23): seen and corrected here, or a wrong mapping
+   * would come back at every import. */
+  table = add_table (self, self->rules_box, PL_COLLECTION_SPEND_RULES, _("Add a Spending R_ule"));
+  pl_record_table_add_column (table, PL_SPEND_RULE_MATCH, _("Matches"), FALSE);
+  pl_record_table_add_column (table, PL_SPEND_RULE_PATTERN, _("Account, supplier or words"), TRUE);
+  pl_record_table_add_column (table, PL_SPEND_RULE_LINE, _("Budget line"), FALSE);
+  pl_record_table_add_column (table, PL_SPEND_RULE_CAMPAIGN, _("Campaign"), FALSE);
+
   table = add_table (self, self->calendar_box, PL_COLLECTION_CALENDAR, _("Add a _Review or Milestone"));
   pl_record_table_add_column (table, PL_ENTRY_KIND, _("Kind"), FALSE);
   pl_record_table_add_column (table, PL_ENTRY_TITLE, _("Title"), TRUE);
@@ -621,6 +630,7 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, playbook_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, team_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, martech_box);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, rules_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, calendar_box);
 }
 

@@ -7,6 +7,8 @@
 
 #include "pl-spend-import-dialog.h"
 #include "pl-test-util.h"
+#include "pl-record-table.h"
+#include "pl-plan-page.h"
 
 static PlSpendImportDialog *
 find_dialog (void)
@@ -103,6 +105,21 @@ test_spend_dialog (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   pl_test_spin ();
   g_assert_null (find_dialog ());
+
+  /* The rules kept are on the Plan page, where a wrong one is corrected for the next import. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
+  pl_test_wait_drawn (GTK_WIDGET (window));
+  {
+    GtkWidget *page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
+    GtkWidget *table = pl_test_find_widget (pl_test_find_by_id (page, "rules_box"), PL_TYPE_RECORD_TABLE);
+    GtkWidget *view = pl_test_find_widget (table, GTK_TYPE_COLUMN_VIEW);
+
+    g_assert_nonnull (view);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))), ==,
+                      n_rules - 1);
+    pl_test_wait_drawn (table);
+    pl_test_screenshot (table, "spend-rules-plan-page");
+  }
 
   /* The same file again: nothing to import. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-spend", NULL);
