@@ -1478,15 +1478,40 @@ pl_budget_import_describe_column (PlPlan *plan, const PlBudgetColumn *column)
   return g_strdup_printf (_("Column %s: %s"), letter, what);
 }
 
+/* Whether @column is one of a month's other figures, which a sheet of figures side by side
+ * ("Jan 2027 – Actual") has by the dozen: said once for all. */
+static gboolean
+is_other_figure (const PlBudgetColumn *column)
+{
+  return column->kind == PL_BUDGET_COLUMN_IGNORED && column->reason != NULL &&
+         (g_str_equal (column->reason, _("another figure than the budget")) ||
+          g_str_equal (column->reason, _("the total of another figure than the budget")));
+}
+
 GStrv
 pl_budget_import_describe_columns (PlPlan *plan, const PlBudgetPreview *preview)
 {
   g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  const PlBudgetColumn *first_other = NULL, *last_other = NULL;
+  guint n_other = 0;
 
+  for (guint i = 0; i < preview->columns->len; i++)
+    {
+      const PlBudgetColumn *column = g_ptr_array_index (preview->columns, i);
+      if (is_other_figure (column))
+        {
+          first_other = first_other ? first_other : column;
+          last_other = column;
+          n_other++;
+        }
+    }
   for (guint i = 0; i < preview->columns->len; i++)
     {
       const PlBudgetColumn *first = g_ptr_array_index (preview->columns, i);
       guint last = i;
+
+      if (n_other > 2 && is_other_figure (first))
+        continue;
 
       while (first->kind == PL_BUDGET_COLUMN_MONTH && last + 1 < preview->columns->len)
         {
@@ -1510,6 +1535,17 @@ pl_budget_import_describe_columns (PlPlan *plan, const PlBudgetPreview *preview)
         }
       else
         strv_builder_take (lines, pl_budget_import_describe_column (plan, first));
+    }
+  if (n_other > 2)
+    {
+      g_autofree char *from = pl_sheet_column_name (first_other->column);
+      g_autofree char *to = pl_sheet_column_name (last_other->column);
+
+      strv_builder_take (lines, g_strdup_printf (
+        /* Translators: how many columns, the first's letter and heading, the last's letter and heading */
+        ngettext ("%u column of another figure than the budget, from %s “%s” to %s “%s”: not read",
+                  "%u columns of other figures than the budget, from %s “%s” to %s “%s”: not read", n_other),
+        n_other, from, first_other->header, to, last_other->header));
     }
   return g_strv_builder_end (lines);
 }
