@@ -709,8 +709,8 @@ figures_row (Reading *self, guint header_index)
 }
 
 /* Under the heading at @column, merged over the columns to its right that @figures names, the
- * column of the budget (@column when none names it). Marks those columns in @taken, and adds
- * the other figures' names to @others. */
+ * column of the budget: @column when none names a figure, G_MAXUINT when they all name others.
+ * Marks those columns in @taken, and adds the other figures' names to @others. */
 static guint
 figure_column (const PlSheetRow *header, const PlSheetRow *figures, guint column, guint n_columns,
                gboolean *taken, GPtrArray *others)
@@ -738,7 +738,7 @@ figure_column (const PlSheetRow *header, const PlSheetRow *figures, guint column
       else if (figure != FIGURE_NONE && !g_ptr_array_find_with_equal_func (others, cell->text, g_str_equal, NULL))
         g_ptr_array_add (others, g_strdup (cell->text));
     }
-  return budget;
+  return found || figure_of (pl_sheet_row_get (figures, column)) == FIGURE_NONE ? budget : G_MAXUINT;
 }
 
 /* Adds the budget's figure in @figures to @column's heading: "Jan 2027 / Planned". */
@@ -800,6 +800,11 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
           const PlSheetCell *figure;
 
           read = figure_column (header, figures, c, n_columns, is_month, others);
+          if (read == G_MAXUINT)
+            {
+              add_column (self, c, PL_BUDGET_COLUMN_IGNORED, -1, cell, g_strdup (_("another figure than the budget")));
+              continue;
+            }
           figure = pl_sheet_row_get (figures, read);
           if (budget_word == NULL && figure_of (figure) == FIGURE_BUDGET)
             budget_word = figure->text;
@@ -867,8 +872,10 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
           /* The total of each figure, the budget's checked. */
           if (figures != NULL)
             {
-              self->total_column = (int) figure_column (header, figures, c, n_columns, is_month, others);
-              is_month[self->total_column] = FALSE;
+              guint read = figure_column (header, figures, c, n_columns, is_month, others);
+
+              self->total_column = read == G_MAXUINT ? -1 : (int) read;
+              is_month[read == G_MAXUINT ? c : read] = FALSE;
             }
         }
     }

@@ -355,11 +355,11 @@ static void
 test_figure_columns (void)
 {
   g_autoptr(PlPlan) plan = small_plan ("2027-01", 12);
-  g_autoptr(PlSheet) sheet = csv ("Ligne;janv. 2027;;;févr. 2027;;;Total;;\n"
-                                  ";Réalisé;Budget prévu;Écart;Engagé;PRÉVU;Reste;Budgété;Réalisé;Écart\n"
-                                  "Google Ads – search;9;1;8;7;2;5;3;12;9\n"
-                                  "Dépenses hors budget;5;0;0;4;0;0;0;0;0\n"
-                                  "Total de la catégorie;9;1;8;7;2;5;3;12;9\n");
+  g_autoptr(PlSheet) sheet = csv ("Ligne;janv. 2027;;;févr. 2027;;;Total;;;mars 2027;\n"
+                                  ";Réalisé;Budget prévu;Écart;Engagé;PRÉVU;Reste;Budgété;Réalisé;Écart;Réalisé;Écart\n"
+                                  "Google Ads – search;9;1;8;7;2;5;3;12;9;4;4\n"
+                                  "Dépenses hors budget;5;0;0;4;0;0;0;0;0;0;0\n"
+                                  "Total de la catégorie;9;1;8;7;2;5;3;12;9;4;4\n");
   g_autoptr(PlBudgetPreview) preview = preview_ok (plan, sheet);
   const PlBudgetLineChange *google = change_named (preview, "Google Ads – search");
   const PlBudgetColumn *total = column_of_kind (preview, PL_BUDGET_COLUMN_TOTAL, -1);
@@ -372,6 +372,9 @@ test_figure_columns (void)
   g_assert_cmpint (google->amounts[0], ==, 100);
   g_assert_cmpint (google->amounts[1], ==, 200);
   g_assert_null (google->note);
+  /* March has only the actual spend and its variance: no budget to read. */
+  g_assert_null (column_of_kind (preview, PL_BUDGET_COLUMN_MONTH, 2));
+  g_assert_cmpint (google->amounts[2], ==, 0);
   g_assert_cmpuint (preview->lines->len, ==, 1);
   g_assert_cmpuint (preview->n_skipped, ==, 0);
   g_assert_cmpint (row_numbered (preview, 2) == NULL, ==, TRUE);
