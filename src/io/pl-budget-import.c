@@ -128,6 +128,29 @@ is_total_name (const char *name)
   return g_str_has_suffix (key, " total") || g_str_has_suffix (key, " subtotal");
 }
 
+static gboolean key_is_one_of (const char *key, const char * const *words);
+
+/* Spend on no budget line, as a budget's export writes it under the lines ("Unbudgeted spend",
+ * "Dépenses hors budget", "Other spend"): no line to import, nor a total. */
+static gboolean
+is_spend_name (const char *name)
+{
+  static const char * const words[] = { "unbudgeted", "depenses hors budget", "hors budget", "other spend",
+                                        "autres depenses", "spend measured by", "depenses mesurees par", NULL };
+  /* The export's own words in the language it ran in (pl-sheet-table.c). */
+  const char *exported[] = { _("Unbudgeted spend (on no budget line)"), _("Other spend"),
+                             _("Spend measured by the spend KPI (no spending records)") };
+  g_autofree char *key = pl_budget_import_match_key (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exported); i++)
+    {
+      g_autofree char *other = pl_budget_import_match_key (exported[i]);
+      if (g_str_equal (key, other))
+        return TRUE;
+    }
+  return key_is_one_of (key, words);
+}
+
 static gboolean
 key_is_one_of (const char *key, const char * const *words)
 {
@@ -152,6 +175,115 @@ is_total_header (const char *text)
   static const char * const words[] = { "total", "annual", "annuel", "annee", "year", "fy", "sum", "somme", "cumul", NULL };
   g_autofree char *key = pl_budget_import_match_key (text);
   return key_is_one_of (key, words) || g_str_has_suffix (key, " total");
+}
+
+/* ---- figures ---- */
+
+/* What a heading says of the amounts under it, beside their month: the budget, or another
+ * figure of the month (spend, commitments, variance, what remains) that an import leaves. */
+typedef enum { FIGURE_NONE, FIGURE_BUDGET, FIGURE_OTHER } Figure;
+
+static Figure
+figure_of_key (const char *key)
+{
+  static const char * const budget[] = { "planned", "plan", "budget", "budgeted", "budget prevu", "prevu",
+                                         "budgete", "previsionnel", "forecast budget", NULL };
+  static const char * const other[] = { "actual", "actuals", "realise", "reel", "committed", "engage", "engagements",
+                                        "variance", "ecart", "remaining", "reste", "restant", "reste a depenser",
+                                        "spent", "depense", "forecast", "prevision", NULL };
+
+  for (guint i = 0; budget[i] != NULL; i++)
+    if (g_str_equal (key, budget[i]))
+      return FIGURE_BUDGET;
+  for (guint i = 0; other[i] != NULL; i++)
+    if (g_str_equal (key, other[i]))
+      return FIGURE_OTHER;
+  return FIGURE_NONE;
+}
+
+static Figure
+figure_of (const PlSheetCell *cell)
+{
+  g_autofree char *key = NULL;
+
+  if (cell == NULL || cell->kind != PL_SHEET_CELL_TEXT)
+    return FIGURE_NONE;
+  key = pl_budget_import_match_key (cell->text);
+  return figure_of_key (key);
+}
+
+/* Cuts the dashes, slashes, colons and brackets that join a figure to its month ("Jan 2027 –
+ * Planned", "Planned: Jan 2027", "(Actual)") off both ends of @text, in place. */
+static char *
+trim_joiners (char *text)
+{
+  static const gunichar joiners[] = { ' ', '-', '/', '|', ':', '(', ')', '[', ']', ',', 0x2013, 0x2014, 0x00B7, 0x00A0 };
+  gboolean cut = TRUE;
+
+  while (cut && *text != '\0')
+    {
+      char *last = g_utf8_find_prev_char (text, text + strlen (text));
+      gunichar first_char = g_utf8_get_char (text), last_char = g_utf8_get_char (last);
+
+      cut = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (joiners); i++)
+        {
+          if (last_char == joiners[i])
+            {
+              *last = '\0';
+              cut = TRUE;
+              break;
+            }
+          if (first_char == joiners[i])
+            {
+              memmove (text, g_utf8_next_char (text), strlen (g_utf8_next_char (text)) + 1);
+              cut = TRUE;
+              break;
+            }
+        }
+    }
+  return text;
+}
+
+/* Splits a heading that names a figure and a month, "Jan 2027 Planned", "Actual Jan 2027",
+ * "Budget janv. 2027": the figure, and in @rest the month's words (NULL when no figure). */
+static Figure
+split_figure (const char *text, char **rest)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t", -1);
+  guint n = 0;
+
+  *rest = NULL;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+  /* The figure in one or two words, first or last; the month in what is left. */
+  for (guint taken = 2; taken >= 1; taken--)
+    for (int last = 0; last <= 1 && n > taken; last++)
+      {
+        guint from = last ? n - taken : 0;
+        g_autofree char *joined = NULL;
+        g_autofree char *key = NULL;
+        Figure figure;
+        char *saved = words[from + taken];
+
+        words[from + taken] = NULL;
+        joined = g_strjoinv (" ", words + from);
+        words[from + taken] = saved;
+        key = pl_budget_import_match_key (trim_joiners (joined));
+        if ((figure = figure_of_key (key)) == FIGURE_NONE)
+          continue;
+        saved = words[last ? from : n];
+        words[last ? from : n] = NULL;
+        *rest = g_strjoinv (" ", words + (last ? 0 : taken));
+        words[last ? from : n] = saved;
+        trim_joiners (*rest);
+        return figure;
+      }
+  return FIGURE_NONE;
 }
 
 /* ---- months ---- */
@@ -246,9 +378,12 @@ plan_month_of_calendar (PlPlan *plan, int month, int year)
   return -1;
 }
 
+/* cell_month() of a heading naming a month and another figure than the budget ("Actual Jan 2027"). */
+#define MONTH_OTHER_FIGURE (-3)
+
 /* Reads @cell as a month of the plan: the month (0-based), -1 for a month outside the
- * period, -2 when it is no month. @year is a year written above it (merged over the months),
- * 0 when none. */
+ * period, -2 when it is no month, MONTH_OTHER_FIGURE for a month's figure that is not the
+ * budget. @year is a year written above it (merged over the months), 0 when none. */
 static int
 cell_month (MonthContext *context, const PlSheetCell *cell, int year)
 {
@@ -281,6 +416,18 @@ cell_month (MonthContext *context, const PlSheetCell *cell, int year)
     default:
       return -2;
     }
+  {
+    g_autofree char *rest = NULL;
+    Figure figure = split_figure (cell->text, &rest);
+
+    /* "Budget 2027" is a title, not a month. */
+    if (figure != FIGURE_NONE && strspn (rest, "0123456789") < strlen (rest))
+      {
+        PlSheetCell bare = { PL_SHEET_CELL_TEXT, FALSE, rest, NAN, 0 };
+        month = cell_month (context, &bare, year);
+        return figure == FIGURE_OTHER && month != -2 ? MONTH_OTHER_FIGURE : month;
+      }
+  }
   if ((month = relative_month (cell->text)) >= 0)
     return month < (int) pl_plan_get_months (context->plan) ? month : -1;
   if ((julian = pl_import_parse_date (cell->text, PL_IMPORT_DATE_MONTH)) != 0 ||
@@ -459,9 +606,10 @@ typedef struct {
   int              total_column;
   int             *month_columns;  /* the column of each plan month, -1 when none */
   guint            exponent;
+  guint            first_row;      /* the index of the first row under the header (and its figures) */
 } Reading;
 
-static void
+static PlBudgetColumn *
 add_column (Reading *self, guint column, PlBudgetColumnKind kind, int month, const PlSheetCell *cell, char *reason)
 {
   PlBudgetColumn *c = g_new0 (PlBudgetColumn, 1);
@@ -472,6 +620,7 @@ add_column (Reading *self, guint column, PlBudgetColumnKind kind, int month, con
   c->header = g_strdup (cell && cell->text ? cell->text : "");
   c->reason = reason;
   g_ptr_array_add (self->preview->columns, c);
+  return c;
 }
 
 static void
@@ -538,6 +687,75 @@ find_header (Reading *self, MonthContext *context, guint *header_index, GError *
   return TRUE;
 }
 
+/* The row under the header when it names the figures of each month ("Planned", "Actual",
+ * "Variance" under a month merged over them, as Pilote's export and finance's own sheets
+ * write them); NULL when it does not. */
+static const PlSheetRow *
+figures_row (Reading *self, guint header_index)
+{
+  const PlSheetRow *row;
+  guint n_budget = 0, n_other = 0;
+
+  if (header_index + 1 >= self->sheet->rows->len)
+    return NULL;
+  row = g_ptr_array_index (self->sheet->rows, header_index + 1);
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      Figure figure = figure_of (&row->cells[c]);
+      n_budget += figure == FIGURE_BUDGET;
+      n_other += figure == FIGURE_OTHER;
+    }
+  return n_budget > 0 && n_budget + n_other >= 2 ? row : NULL;
+}
+
+/* Under the heading at @column, merged over the columns to its right that @figures names, the
+ * column of the budget: @column when none names a figure, G_MAXUINT when they all name others.
+ * Marks those columns in @taken, and adds the other figures' names to @others. */
+static guint
+figure_column (const PlSheetRow *header, const PlSheetRow *figures, guint column, guint n_columns,
+               gboolean *taken, GPtrArray *others)
+{
+  guint end = column + 1, budget = column;
+  gboolean found = FALSE;
+
+  for (; end < n_columns && figure_of (pl_sheet_row_get (figures, end)) != FIGURE_NONE; end++)
+    {
+      const PlSheetCell *cell = pl_sheet_row_get (header, end);
+      if (cell != NULL && cell->kind != PL_SHEET_CELL_EMPTY)
+        break;
+    }
+  for (guint c = column; c < end; c++)
+    {
+      const PlSheetCell *cell = pl_sheet_row_get (figures, c);
+      Figure figure = figure_of (cell);
+
+      taken[c] = TRUE;
+      if (figure == FIGURE_BUDGET && !found)
+        {
+          budget = c;
+          found = TRUE;
+        }
+      else if (figure != FIGURE_NONE && !g_ptr_array_find_with_equal_func (others, cell->text, g_str_equal, NULL))
+        g_ptr_array_add (others, g_strdup (cell->text));
+    }
+  return found || figure_of (pl_sheet_row_get (figures, column)) == FIGURE_NONE ? budget : G_MAXUINT;
+}
+
+/* Adds the budget's figure in @figures to @column's heading: "Jan 2027 / Planned". */
+static void
+name_figure (PlBudgetColumn *column, const PlSheetRow *figures)
+{
+  const PlSheetCell *figure = figures ? pl_sheet_row_get (figures, column->column) : NULL;
+  g_autofree char *header = column->header;
+
+  if (figure_of (figure) != FIGURE_BUDGET)
+    {
+      g_steal_pointer (&header);
+      return;
+    }
+  column->header = g_strdup_printf ("%s / %s", header, figure->text);
+}
+
 /* Reads the header row: the months, the total, and which columns hold names and categories. */
 static gboolean
 read_columns (Reading *self, MonthContext *context, guint header_index, GError **error)
@@ -547,9 +765,13 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
   int first_month = -1, n_in_period = 0, n_outside = 0;
   g_autofree int *words = g_new0 (int, n_columns + 1);
   g_autofree gboolean *is_month = g_new0 (gboolean, n_columns + 1);
+  const PlSheetRow *figures = figures_row (self, header_index);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+  const char *budget_word = NULL;
 
+  self->first_row = header_index + (figures ? 2 : 1);
   /* Cells of words under the header, by column: where the names are. */
-  for (guint r = header_index + 1; r < self->sheet->rows->len; r++)
+  for (guint r = self->first_row; r < self->sheet->rows->len; r++)
     {
       const PlSheetRow *row = g_ptr_array_index (self->sheet->rows, r);
       for (guint c = 0; c < row->n_cells && c < n_columns; c++)
@@ -559,12 +781,34 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
     {
       const PlSheetCell *cell = pl_sheet_row_get (header, c);
       int month = cell_month (context, cell, year_above (self->sheet, header_index, c));
+      guint read = c;
 
-      if (month == -2)
+      if (month == -2 || is_month[c])
         continue;
       is_month[c] = TRUE;
+      if (month == MONTH_OTHER_FIGURE)
+        {
+          add_column (self, c, PL_BUDGET_COLUMN_IGNORED, -1, cell,
+                      /* Translators: why a column headed "Actual Jan 2027" is not read */
+                      g_strdup (_("another figure than the budget")));
+          continue;
+        }
       if (first_month < 0)
         first_month = (int) c;
+      if (figures != NULL)
+        {
+          const PlSheetCell *figure;
+
+          read = figure_column (header, figures, c, n_columns, is_month, others);
+          if (read == G_MAXUINT)
+            {
+              add_column (self, c, PL_BUDGET_COLUMN_IGNORED, -1, cell, g_strdup (_("another figure than the budget")));
+              continue;
+            }
+          figure = pl_sheet_row_get (figures, read);
+          if (budget_word == NULL && figure_of (figure) == FIGURE_BUDGET)
+            budget_word = figure->text;
+        }
       if (month < 0)
         {
           n_outside++;
@@ -582,9 +826,12 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
         }
       else
         {
-          self->month_columns[month] = (int) c;
+          PlBudgetColumn *column;
+
+          self->month_columns[month] = (int) read;
           n_in_period++;
-          add_column (self, c, PL_BUDGET_COLUMN_MONTH, month, cell, NULL);
+          column = add_column (self, read, PL_BUDGET_COLUMN_MONTH, month, cell, NULL);
+          name_figure (column, figures);
         }
     }
   if (n_in_period == 0)
@@ -601,14 +848,36 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
   for (guint c = 0; c < n_columns; c++)
     {
       const PlSheetCell *cell = pl_sheet_row_get (header, c);
+      g_autofree char *rest = NULL;
+
       if (is_month[c])
         continue;
+      /* "Total – Actual": a total, of what the import leaves. */
+      if (cell != NULL && cell->text != NULL && split_figure (cell->text, &rest) == FIGURE_OTHER &&
+          is_total_header (rest) && (int) c > first_month)
+        {
+          is_month[c] = TRUE;
+          add_column (self, c, PL_BUDGET_COLUMN_IGNORED, -1, cell,
+                      /* Translators: why a column headed "Total Actual" is not read */
+                      g_strdup (_("the total of another figure than the budget")));
+          continue;
+        }
       if (cell != NULL && cell->text != NULL && is_category_header (cell->text) && self->category_column < 0 &&
           (int) c < first_month)
         self->category_column = (int) c;
       else if (cell != NULL && cell->text != NULL && is_total_header (cell->text) && self->total_column < 0 &&
                (int) c > first_month)
-        self->total_column = (int) c;
+        {
+          self->total_column = (int) c;
+          /* The total of each figure, the budget's checked. */
+          if (figures != NULL)
+            {
+              guint read = figure_column (header, figures, c, n_columns, is_month, others);
+
+              self->total_column = read == G_MAXUINT ? -1 : (int) read;
+              is_month[read == G_MAXUINT ? c : read] = FALSE;
+            }
+        }
     }
   for (int c = first_month - 1; c >= 0 && self->name_column < 0; c--)
     if (c != self->category_column && words[c] > 0)
@@ -645,7 +914,7 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
       else if ((int) c == self->category_column)
         add_column (self, c, PL_BUDGET_COLUMN_CATEGORY, -1, cell, NULL);
       else if ((int) c == self->total_column)
-        add_column (self, c, PL_BUDGET_COLUMN_TOTAL, -1, cell, NULL);
+        name_figure (add_column (self, c, PL_BUDGET_COLUMN_TOTAL, -1, cell, NULL), figures);
       else if ((cell != NULL && cell->kind != PL_SHEET_CELL_EMPTY) || words[c] > 0)
         add_column (self, c, PL_BUDGET_COLUMN_IGNORED, -1, cell,
                     g_strdup ((int) c < first_month ? _("not the names nor the categories") : _("not a month")));
@@ -658,6 +927,18 @@ read_columns (Reading *self, MonthContext *context, guint header_index, GError *
   if (context->serials)
     g_strv_builder_add (self->notes, _("Some months of the header are spreadsheet serial numbers (a date cell that "
                                        "lost its format); they were read as dates."));
+  if (figures != NULL && budget_word != NULL && others->len > 0)
+    {
+      g_autofree char *left = NULL;
+
+      g_ptr_array_add (others, NULL);
+      /* Translators: between the names of figures in a list: “Committed”, “Actual” */
+      left = g_strjoinv (_("”, “"), (char **) others->pdata);
+      /* Translators: the figures row, the budget's figure ("Planned"), then the others */
+      strv_builder_take (self->notes, g_strdup_printf (_("Row %u names the figures under each month: the budget is "
+                                                         "read from “%s”, and “%s” are left alone."),
+                                                       figures->row, budget_word, left));
+    }
   return TRUE;
 }
 
@@ -670,11 +951,11 @@ compare_columns (gconstpointer a, gconstpointer b)
 
 /* The decimal separator of the amounts written as text, by their votes. */
 static char
-find_decimal (Reading *self, guint header_index)
+find_decimal (Reading *self)
 {
   int comma = 0, point = 0;
 
-  for (guint r = header_index + 1; r < self->sheet->rows->len; r++)
+  for (guint r = self->first_row; r < self->sheet->rows->len; r++)
     {
       const PlSheetRow *row = g_ptr_array_index (self->sheet->rows, r);
       for (guint m = 0; m < pl_plan_get_months (self->plan); m++)
@@ -809,7 +1090,17 @@ read_row (Reading *self, Index *index, const PlSheetRow *row, char **category, G
       first_text = row->cells[c].text;
   if (first_text != NULL && (is_total_name (first_text) || (*name && is_total_name (name))))
     {
-      add_row (self, row->row, PL_BUDGET_ROW_TOTAL, first_text, g_strdup (_("a total, left out")));
+      /* "Staff" beside "Category total" is no total: the row is said with both. */
+      g_autofree char *label = is_total_name (first_text) ? g_strdup (first_text)
+                                                          : g_strdup_printf ("%s / %s", first_text, name);
+      add_row (self, row->row, PL_BUDGET_ROW_TOTAL, label, g_strdup (_("a total, left out")));
+      return;
+    }
+  if (*name != '\0' && is_spend_name (name))
+    {
+      add_row (self, row->row, PL_BUDGET_ROW_IGNORED, name,
+               /* Translators: why a row "Unbudgeted spend" of a budget sheet is not imported */
+               g_strdup (_("spend on no budget line, not a line to plan")));
       return;
     }
   if (*category_cell != '\0')
@@ -997,9 +1288,9 @@ pl_budget_import_preview (PlPlan *plan, const PlSheet *sheet, GError **error)
     return NULL;
   g_ptr_array_sort (preview->columns, compare_columns);
   preview->header_row = ((PlSheetRow *) g_ptr_array_index (sheet->rows, header_index))->row;
-  preview->decimal = find_decimal (&self, header_index);
+  preview->decimal = find_decimal (&self);
   index_init (&index, plan);
-  for (guint r = header_index + 1; r < sheet->rows->len; r++)
+  for (guint r = self.first_row; r < sheet->rows->len; r++)
     read_row (&self, &index, g_ptr_array_index (sheet->rows, r), &category, new_categories, new_category_keys);
   index_clear (&index);
   if (preview->lines->len == 0)
@@ -1194,15 +1485,40 @@ pl_budget_import_describe_column (PlPlan *plan, const PlBudgetColumn *column)
   return g_strdup_printf (_("Column %s: %s"), letter, what);
 }
 
+/* Whether @column is one of a month's other figures, which a sheet of figures side by side
+ * ("Jan 2027 – Actual") has by the dozen: said once for all. */
+static gboolean
+is_other_figure (const PlBudgetColumn *column)
+{
+  return column->kind == PL_BUDGET_COLUMN_IGNORED && column->reason != NULL &&
+         (g_str_equal (column->reason, _("another figure than the budget")) ||
+          g_str_equal (column->reason, _("the total of another figure than the budget")));
+}
+
 GStrv
 pl_budget_import_describe_columns (PlPlan *plan, const PlBudgetPreview *preview)
 {
   g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  const PlBudgetColumn *first_other = NULL, *last_other = NULL;
+  guint n_other = 0;
 
+  for (guint i = 0; i < preview->columns->len; i++)
+    {
+      const PlBudgetColumn *column = g_ptr_array_index (preview->columns, i);
+      if (is_other_figure (column))
+        {
+          first_other = first_other ? first_other : column;
+          last_other = column;
+          n_other++;
+        }
+    }
   for (guint i = 0; i < preview->columns->len; i++)
     {
       const PlBudgetColumn *first = g_ptr_array_index (preview->columns, i);
       guint last = i;
+
+      if (n_other > 2 && is_other_figure (first))
+        continue;
 
       while (first->kind == PL_BUDGET_COLUMN_MONTH && last + 1 < preview->columns->len)
         {
@@ -1226,6 +1542,17 @@ pl_budget_import_describe_columns (PlPlan *plan, const PlBudgetPreview *preview)
         }
       else
         strv_builder_take (lines, pl_budget_import_describe_column (plan, first));
+    }
+  if (n_other > 2)
+    {
+      g_autofree char *from = pl_sheet_column_name (first_other->column);
+      g_autofree char *to = pl_sheet_column_name (last_other->column);
+
+      strv_builder_take (lines, g_strdup_printf (
+        /* Translators: how many columns, the first's letter and heading, the last's letter and heading */
+        ngettext ("%u column of another figure than the budget, from %s “%s” to %s “%s”: not read",
+                  "%u columns of other figures than the budget, from %s “%s” to %s “%s”: not read", n_other),
+        n_other, from, first_other->header, to, last_other->header));
     }
   return g_strv_builder_end (lines);
 }

@@ -10,7 +10,11 @@ G_BEGIN_DECLS
  * of months in any usual form ("2027-01", "Jan 2027", "janv. 2027", "janvier", "01/2027", a
  * date cell, "M1"), a column of line names, perhaps a category column or category rows (a
  * name with no amounts, the lines under it), perhaps a total column (checked against the
- * months, never imported), subtotal and total rows (left out). A preview says how every row
+ * months, never imported), subtotal and total rows (left out). A month whose figures sit side
+ * by side ("Planned", "Actual", "Variance" in a row under the month merged over them, or
+ * headings such as "Jan 2027 – Planned" and "Actual Jan 2027") is read from its budget's
+ * column, the other figures left; so is Pilote's own export (pl-sheet-table.h), whose rows of
+ * spend on no line are left out. A preview says how every row
  * and column was read and which lines are new, changed (old → new per month) or unchanged;
  * applying it is one undoable edit. Lines are matched to the plan's by name, whatever the
  * case, accents and spaces. The months a sheet has set the line's amounts for those months

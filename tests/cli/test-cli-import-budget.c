@@ -21,9 +21,9 @@ result_clear (Result *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-/* pilote-cli import-budget with @args (NULL-terminated), in @language (NULL: the test's). */
+/* @program (NULL: pilote-cli) with @args (NULL-terminated), in @language (NULL: the test's). */
 static void
-import_budget (Result *result, const char *language, const char * const *args)
+run (Result *result, const char *language, const char *program, const char * const *args)
 {
   g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
   g_auto(GStrv) env = g_get_environ ();
@@ -31,8 +31,7 @@ import_budget (Result *result, const char *language, const char * const *args)
   g_autoptr(GError) error = NULL;
   int wait_status = 0;
 
-  g_strv_builder_add (argv, g_getenv ("PILOTE_CLI"));
-  g_strv_builder_add (argv, "import-budget");
+  g_strv_builder_add (argv, program ? program : g_getenv ("PILOTE_CLI"));
   g_strv_builder_addv (argv, (const char **) args);
   command = g_strv_builder_end (argv);
   if (language != NULL)
@@ -45,6 +44,19 @@ import_budget (Result *result, const char *language, const char * const *args)
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   result->status = WEXITSTATUS (wait_status);
+}
+
+/* pilote-cli import-budget with @args (NULL-terminated), in @language (NULL: the test's). */
+static void
+import_budget (Result *result, const char *language, const char * const *args)
+{
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) command = NULL;
+
+  g_strv_builder_add (argv, "import-budget");
+  g_strv_builder_addv (argv, (const char **) args);
+  command = g_strv_builder_end (argv);
+  run (result, language, NULL, (const char * const *) command);
 }
 
 static char *
@@ -219,6 +231,149 @@ test_french (void)
                                      "20\u202f000\u00a0€ sur 2 mois\n"));
 }
 
+/* The plan's budget exported by pilote-cli export into the plan's folder as @name, in @language. */
+static char *
+export_budget (const char *plan, const char *language, const char *name)
+{
+  g_autofree char *dir = g_path_get_dirname (plan);
+  char *path = g_build_filename (dir, name, NULL);
+  g_auto(Result) run_export = { 0 };
+
+  run (&run_export, language, NULL, (const char *[]) { "export", plan, "--what", "budget", "-o", path, NULL });
+  g_assert_cmpstr (run_export.err, ==, "");
+  g_assert_cmpint (run_export.status, ==, 0);
+  return path;
+}
+
+/* The budget exported to XLSX and CSV, in English and in French (';' and decimal commas),
+ * reads back as every line of the plan unchanged: the planned column of each month under its
+ * merged heading, the subtotals, the unbudgeted spend and the total left out, nothing skipped. */
+static void
+test_round_trip (void)
+{
+  const char *languages[] = { NULL, "fr" };
+  const char *names[] = { "budget.xlsx", "budget.csv" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+      {
+        g_autofree char *original = NULL;
+        g_autofree char *plan = copy_example (&original);
+        g_autofree char *exported = export_budget (plan, languages[l], names[n]);
+        g_auto(Result) run_import = { 0 };
+        g_autofree char *after = NULL;
+
+        import_budget (&run_import, languages[l], (const char *[]) { plan, exported, "--dry-run", NULL });
+        g_test_message ("%s %s:\n%s%s", languages[l] ? languages[l] : "en", names[n], run_import.out, run_import.err);
+        g_assert_cmpint (run_import.status, ==, 0);
+        g_assert_cmpstr (run_import.err, ==, "");
+        if (languages[l] == NULL)
+          {
+            g_assert_true (g_str_has_suffix (run_import.out, "Would import: 0 lines new, 0 changed, 19 unchanged, "
+                                                             "0 rows skipped.\n"));
+            g_assert_nonnull (strstr (run_import.out, "“Unbudgeted spend (on no budget line)” left out, spend on no "
+                                                      "budget line, not a line to plan.\n"));
+            g_assert_nonnull (strstr (run_import.out, "“Digital marketing / Category total” is a total, left out.\n"));
+            if (n == 0)
+              {
+                g_assert_nonnull (strstr (run_import.out, "Row 2 names the figures under each month: the budget is "
+                                                          "read from “Planned”, and “Committed”, “Actual”, “Variance” "
+                                                          "are left alone.\n"));
+                g_assert_nonnull (strstr (run_import.out, "  Column K “Mar 2027 / Planned”: March 2027\n"));
+                g_assert_nonnull (strstr (run_import.out, "“Total / Planned”: total (checked, not imported)\n"));
+              }
+            else
+              {
+                g_assert_nonnull (strstr (run_import.out, "  Column K “Mar 2027 – Planned”: March 2027\n"));
+                g_assert_nonnull (strstr (run_import.out, "“Total – Planned”: total (checked, not imported)\n"));
+                g_assert_nonnull (strstr (run_import.out, "  Column AY “Total – Planned”: total (checked, not imported)\n"
+                                                          "  39 columns of other figures than the budget, from D “Jan "
+                                                          "2027 – Committed” to BB “Total – Variance”: not read\n"));
+              }
+          }
+        else
+          g_assert_true (g_str_has_suffix (run_import.out, "0 ligne budgétaire nouvelle, 0 modifiée, 19 "
+                                                           "inchangées, 0 ligne écartée.\n"));
+        after = contents (plan);
+        g_assert_cmpstr (after, ==, original);
+      }
+}
+
+/* The CFO changes one planned amount in the exported workbook (with openpyxl, which keeps the
+ * formulas but not their results): the import changes that line's month and nothing else. */
+static void
+test_round_trip_edited (void)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *plan = copy_example (&original);
+  g_autofree char *exported = export_budget (plan, NULL, "budget.xlsx");
+  /* Row 3 is the first line; column G is February 2027's "Planned". */
+  const char *script =
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "ws = wb.worksheets[0]\n"
+    "assert ws.cell(row=2, column=7).value == 'Planned'\n"
+    "cell = ws.cell(row=3, column=7)\n"
+    "print(ws.cell(row=3, column=2).value, cell.value, sep='|', end='')\n"
+    "cell.value = cell.value + 1234\n"
+    "wb.save(sys.argv[1])\n";
+  g_auto(Result) edit = { 0 };
+  g_auto(Result) dry = { 0 };
+  g_auto(Result) done = { 0 };
+  g_auto(Result) before_summary = { 0 };
+  g_auto(Result) after_summary = { 0 };
+  g_auto(GStrv) said = NULL;
+  g_autofree char *expected = NULL;
+
+  run (&edit, NULL, g_getenv ("PILOTE_PYTHON"), (const char *[]) { "-c", script, exported, NULL });
+  g_assert_cmpstr (edit.err, ==, "");
+  g_assert_cmpint (edit.status, ==, 0);
+  said = g_strsplit (edit.out, "|", 2);
+  g_assert_cmpuint (g_strv_length (said), ==, 2);
+  import_budget (&dry, NULL, (const char *[]) { plan, exported, "--dry-run", NULL });
+  g_test_message ("%s%s", dry.out, dry.err);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (g_str_has_suffix (dry.out, "Would import: 0 lines new, 1 changed, 18 unchanged, 0 rows skipped.\n"));
+  expected = g_strdup_printf ("Row 3: “%s”: February 2027: ", said[0]);
+  g_assert_nonnull (strstr (dry.out, expected));
+  run (&before_summary, NULL, NULL, (const char *[]) { "summary", plan, NULL });
+  import_budget (&done, NULL, (const char *[]) { plan, exported, NULL });
+  g_assert_cmpint (done.status, ==, 0);
+  run (&after_summary, NULL, NULL, (const char *[]) { "summary", plan, NULL });
+  g_assert_cmpint (after_summary.status, ==, 0);
+  g_test_message ("before:\n%s\nafter:\n%s", before_summary.out, after_summary.out);
+  {
+    /* The summary's budget by category: only the edited line's category moves, by 1234 over the
+     * period and to date (February is before the plan's "as of"), and the total with it. */
+    g_auto(GStrv) before = g_strsplit (before_summary.out, "\n", -1);
+    g_auto(GStrv) after = g_strsplit (after_summary.out, "\n", -1);
+    guint n_changed = 0;
+
+    g_assert_cmpuint (g_strv_length (before), ==, g_strv_length (after));
+    for (guint i = 0; before[i] != NULL; i++)
+      if (g_str_has_prefix (before[i], "  Digital marketing "))
+        {
+          g_assert_nonnull (strstr (before[i], " 534000.00          264000.00 "));
+          g_assert_nonnull (strstr (after[i], " 535234.00          265234.00 "));
+        }
+      else if (g_str_has_prefix (before[i], "  Total "))
+        {
+          g_assert_nonnull (strstr (before[i], " 1844500.00          922500.00 "));
+          g_assert_nonnull (strstr (after[i], " 1845734.00          923734.00 "));
+          break;
+        }
+      else
+        n_changed += g_strcmp0 (before[i], after[i]) != 0;
+    g_assert_cmpuint (n_changed, ==, 0);
+  }
+  {
+    /* Importing the same sheet again changes nothing more. */
+    g_auto(Result) again = { 0 };
+    import_budget (&again, NULL, (const char *[]) { plan, exported, "--dry-run", NULL });
+    g_assert_true (g_str_has_suffix (again.out, "Would import: 0 lines new, 0 changed, 19 unchanged, 0 rows skipped.\n"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,5 +381,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import-budget/dry-run-then-import", test_dry_run_then_import);
   g_test_add_func ("/cli/import-budget/statuses", test_statuses);
   g_test_add_func ("/cli/import-budget/french", test_french);
+  g_test_add_func ("/cli/import-budget/round-trip", test_round_trip);
+  g_test_add_func ("/cli/import-budget/round-trip-edited", test_round_trip_edited);
   return g_test_run ();
 }

@@ -348,6 +348,70 @@ test_month_forms (void)
     }
 }
 
+/* A month merged over several figures, named in the row under it (as finance's sheets and
+ * Pilote's own export write them): each month is read from its budget's column, whatever the
+ * figures' order and language; the other figures and the spend on no line are left alone. */
+static void
+test_figure_columns (void)
+{
+  g_autoptr(PlPlan) plan = small_plan ("2027-01", 12);
+  g_autoptr(PlSheet) sheet = csv ("Ligne;janv. 2027;;;févr. 2027;;;Total;;;mars 2027;\n"
+                                  ";Réalisé;Budget prévu;Écart;Engagé;PRÉVU;Reste;Budgété;Réalisé;Écart;Réalisé;Écart\n"
+                                  "Google Ads – search;9;1;8;7;2;5;3;12;9;4;4\n"
+                                  "Dépenses hors budget;5;0;0;4;0;0;0;0;0;0;0\n"
+                                  "Total de la catégorie;9;1;8;7;2;5;3;12;9;4;4\n");
+  g_autoptr(PlBudgetPreview) preview = preview_ok (plan, sheet);
+  const PlBudgetLineChange *google = change_named (preview, "Google Ads – search");
+  const PlBudgetColumn *total = column_of_kind (preview, PL_BUDGET_COLUMN_TOTAL, -1);
+
+  g_assert_cmpuint (column_of_kind (preview, PL_BUDGET_COLUMN_MONTH, 0)->column, ==, 2);
+  g_assert_cmpuint (column_of_kind (preview, PL_BUDGET_COLUMN_MONTH, 1)->column, ==, 5);
+  g_assert_cmpstr (column_of_kind (preview, PL_BUDGET_COLUMN_MONTH, 1)->header, ==, "févr. 2027 / PRÉVU");
+  g_assert_nonnull (total);
+  g_assert_cmpuint (total->column, ==, 7);
+  g_assert_cmpint (google->amounts[0], ==, 100);
+  g_assert_cmpint (google->amounts[1], ==, 200);
+  g_assert_null (google->note);
+  /* March has only the actual spend and its variance: no budget to read. */
+  g_assert_null (column_of_kind (preview, PL_BUDGET_COLUMN_MONTH, 2));
+  g_assert_cmpint (google->amounts[2], ==, 0);
+  g_assert_cmpuint (preview->lines->len, ==, 1);
+  g_assert_cmpuint (preview->n_skipped, ==, 0);
+  g_assert_cmpint (row_numbered (preview, 2) == NULL, ==, TRUE);
+  g_assert_cmpint (row_numbered (preview, 4)->kind, ==, PL_BUDGET_ROW_IGNORED);
+  g_assert_cmpint (row_numbered (preview, 5)->kind, ==, PL_BUDGET_ROW_TOTAL);
+  g_assert_true (g_strv_contains ((const char * const *) preview->notes,
+                                  "Row 2 names the figures under each month: the budget is read from “Budget prévu”, "
+                                  "and “Réalisé”, “Écart”, “Engagé”, “Reste” are left alone."));
+}
+
+/* One header row naming the figure beside the month, before or after it. */
+static void
+test_figure_headings (void)
+{
+  g_autoptr(PlPlan) plan = small_plan ("2027-01", 12);
+  g_autoptr(PlSheet) sheet = csv ("Line;Jan 2027 Planned;Actual Jan 2027;Budget févr. 2027;Feb 2027 Actual;"
+                                  "Planned Mar 2027;Réalisé mars 2027;Budget 2027\n"
+                                  "Google Ads – search;1;9;2;9;3;9;6\n");
+  g_autoptr(PlBudgetPreview) preview = preview_ok (plan, sheet);
+  const PlBudgetLineChange *google = change_named (preview, "Google Ads – search");
+
+  g_assert_cmpint (google->amounts[0], ==, 100);
+  g_assert_cmpint (google->amounts[1], ==, 200);
+  g_assert_cmpint (google->amounts[2], ==, 300);
+  g_assert_cmpuint (column_of_kind (preview, PL_BUDGET_COLUMN_MONTH, 2)->column, ==, 5);
+  for (guint i = 0; i < preview->columns->len; i++)
+    {
+      const PlBudgetColumn *column = g_ptr_array_index (preview->columns, i);
+      if (column->column == 2 || column->column == 4 || column->column == 6)
+        {
+          g_assert_cmpint (column->kind, ==, PL_BUDGET_COLUMN_IGNORED);
+          g_assert_cmpstr (column->reason, ==, "another figure than the budget");
+        }
+    }
+  g_assert_cmpuint (preview->n_skipped, ==, 0);
+}
+
 /* Month headers as bare serial numbers (date cells that lost their format) read as months;
  * amounts the size of serial numbers in the rows under them do not make a header. */
 static void
@@ -547,6 +611,8 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-import/csv-fixtures", test_csv_fixtures);
   g_test_add_func ("/budget-import/some-months", test_some_months);
   g_test_add_func ("/budget-import/month-forms", test_month_forms);
+  g_test_add_func ("/budget-import/figure-columns", test_figure_columns);
+  g_test_add_func ("/budget-import/figure-headings", test_figure_headings);
   g_test_add_func ("/budget-import/serial-headers", test_serial_headers);
   g_test_add_func ("/budget-import/fiscal-year", test_fiscal_year);
   g_test_add_func ("/budget-import/year-above", test_year_above);
