@@ -1153,7 +1153,8 @@ guess_column_by_first_word (GStrv header, const char * const *names)
 {
   for (guint c = 0; header[c] != NULL; c++)
     {
-      g_autofree char *folded = g_utf8_casefold (g_strstrip (g_strdup (header[c])), -1);
+      g_autofree char *trimmed = g_strstrip (g_strdup (header[c]));
+      g_autofree char *folded = g_utf8_casefold (trimmed, -1);
 
       for (guint n = 0; names[n] != NULL; n++)
         {
