@@ -21,6 +21,7 @@
 #include "pl-bench-plan.h"
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-objective-progress.h"
 #include "pl-plan-file.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
@@ -956,6 +957,9 @@ pl_bench_plan_new (void)
   add_calendar (&b);
   add_assessments (&b);
   pl_plan_end_group (b.plan);
+  /* An objective's target is its KPI's (issue 22): the plan in memory says what a read of its
+   * file would, or the file would not be written back the same. */
+  g_ptr_array_unref (pl_objectives_reconcile (b.plan));
   pl_plan_mark_saved (b.plan);
 
   g_assert (pl_bench_plan_count_measurements (b.plan) == PL_BENCH_MEASUREMENTS);
