@@ -552,6 +552,58 @@ read_only_reason (const char *path, const GStatBuf *st)
   return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ? EACCES : 0;
 }
 
+typedef struct {
+  GFile       *file;
+  PlReadFlags  flags;
+  PlPlan      *plan;
+  GError      *error;
+} LoadJob;
+
+static gpointer
+load_job_run (gpointer data)
+{
+  LoadJob *job = data;
+
+  job->plan = pl_plan_load (job->file, NULL, job->flags, NULL, &job->error);
+  return NULL;
+}
+
+GPtrArray *
+pl_plan_load_several (GFile **files, guint n_files, PlReadFlags flags, GError **error)
+{
+  g_autofree LoadJob *jobs = g_new0 (LoadJob, n_files);
+  g_autofree GThread **threads = g_new0 (GThread *, n_files);
+  GPtrArray *plans = g_ptr_array_new_full (n_files, g_object_unref);
+  GError *first = NULL;
+
+  /* The last file is read on this thread: one thread fewer to start and wait for. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      jobs[i] = (LoadJob) { files[i], flags, NULL, NULL };
+      if (i + 1 < n_files)
+        threads[i] = g_thread_new ("pilote-load", load_job_run, &jobs[i]);
+      else
+        load_job_run (&jobs[i]);
+    }
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      if (jobs[i].error != NULL && first == NULL)
+        first = g_steal_pointer (&jobs[i].error);
+      g_clear_error (&jobs[i].error);
+      if (jobs[i].plan != NULL)
+        g_ptr_array_add (plans, jobs[i].plan);
+    }
+  if (first != NULL)
+    {
+      g_propagate_error (error, first);
+      g_ptr_array_unref (plans);
+      return NULL;
+    }
+  return plans;
+}
+
 gboolean
 pl_plan_save (PlPlan *plan, GFile *file, const PlFileStamp *expected, PlFileStamp *new_stamp,
               GError **error)

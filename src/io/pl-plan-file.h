@@ -35,6 +35,14 @@ PlPlan   *pl_plan_load (GFile        *file,
                         PlFileStamp  *stamp,
                         GError      **error);
 
+/* Reads the @n_files plans of @files side by side, one thread each, as pl_plan_load() would:
+ * what comparing or merging big plans waits for. Returns a new array of the @n_files plans in
+ * the order of @files, or NULL with @error from the first file, in that order, that failed. */
+GPtrArray *pl_plan_load_several (GFile       **files,
+                                 guint         n_files,
+                                 PlReadFlags   flags,
+                                 GError      **error);
+
 /* Replaces @file with @plan atomically and durably: written and flushed to a temporary file of
  * our own naming in the same folder, then the previous version becomes "FILE~" and the new one
  * is renamed over the original, and the folder flushed. When @expected is not NULL and the file

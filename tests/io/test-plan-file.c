@@ -76,6 +76,33 @@ test_round_trip_example (void)
   check_round_trip (plan);
 }
 
+/* Read side by side, the plans are those read one by one, in the order given; a file that
+ * cannot be read names itself, and no plan is returned. */
+static void
+test_load_several (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) example = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing.pilote");
+  GFile *files[] = { example, example, example };
+  GFile *bad[] = { example, missing, example };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = pl_plan_load_several (files, G_N_ELEMENTS (files), PL_READ_DEFAULT, &error);
+  g_autoptr(PlPlan) one = load_path (path, &error);
+  g_autoptr(GBytes) expected = pl_plan_write_bytes (one);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 3);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      g_autoptr(GBytes) bytes = pl_plan_write_bytes (g_ptr_array_index (plans, i));
+      g_assert_true (g_bytes_equal (bytes, expected));
+    }
+  g_assert_null (pl_plan_load_several (bad, G_N_ELEMENTS (bad), PL_READ_DEFAULT, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_FILE);
+  g_assert_nonnull (strstr (error->message, "missing.pilote"));
+}
+
 static void
 test_round_trip_default (void)
 {
@@ -815,6 +842,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/plan-file/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/plan-file/full-disk", test_full_disk);
+  g_test_add_func ("/plan-file/load-several", test_load_several);
   g_test_add_func ("/plan-file/read-only-folder", test_read_only_folder);
   g_test_add_func ("/plan-file/killed-while-saving", test_killed_while_saving);
   return g_test_run ();
