@@ -240,36 +240,6 @@ field_change_for (PlPlan *old_plan, PlItem *old_item, PlPlan *new_plan, PlItem *
 
 /* ---- unknown elements ---- */
 
-static gboolean
-extras_equal (const PlExtras *a, const PlExtras *b)
-{
-  if (pl_extras_is_empty (a) || pl_extras_is_empty (b))
-    return pl_extras_is_empty (a) == pl_extras_is_empty (b);
-  if (a->attributes->len != b->attributes->len || !g_string_equal (a->children, b->children))
-    return FALSE;
-  for (guint i = 0; i < a->attributes->len; i++)
-    if (strcmp (g_ptr_array_index (a->attributes, i), g_ptr_array_index (b->attributes, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* What the reader kept as the file held it: attributes as name="value", then the elements. */
-static char *
-extras_text (const PlExtras *extras)
-{
-  GString *out = g_string_new (NULL);
-
-  if (pl_extras_is_empty (extras))
-    return g_string_free (out, FALSE);
-  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
-    g_string_append_printf (out, "%s%s=\"%s\"", out->len > 0 ? " " : "",
-                            (char *) g_ptr_array_index (extras->attributes, i),
-                            (char *) g_ptr_array_index (extras->attributes, i + 1));
-  if (extras->children->len > 0)
-    g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", extras->children->str);
-  return g_string_free (out, FALSE);
-}
-
 /* Appends to @fields a change of the unknown elements @a and @b when they differ; @where names
  * their element for the label when they are not a record's (the root, a container). */
 static void
@@ -277,12 +247,12 @@ diff_extras (GPtrArray *fields, const PlExtras *a, const PlExtras *b, const char
 {
   char *label;
 
-  if (extras_equal (a, b))
+  if (pl_extras_equal (a, b))
     return;
   /* Translators: %s is an XML element's name in angle brackets ("<campaigns>") */
   label = where != NULL ? g_strdup_printf (_("Unknown elements in %s"), where)
                         : g_strdup (_("Unknown elements"));
-  g_ptr_array_add (fields, field_change_new (PL_DIFF_FIELD_EXTRAS, "extras", label, extras_text (a), extras_text (b)));
+  g_ptr_array_add (fields, field_change_new (PL_DIFF_FIELD_EXTRAS, "extras", label, pl_extras_to_text (a), pl_extras_to_text (b)));
 }
 
 /* ---- KPI series ---- */
@@ -481,7 +451,7 @@ diff_fields (GPtrArray *fields, PlPlan *old_plan, PlItem *old_item, PlPlan *new_
       diff_targets (fields, PL_KPI (old_item), PL_KPI (new_item));
       diff_measurements (fields, PL_KPI (old_item), PL_KPI (new_item));
     }
-  diff_extras (fields, pl_item_get_extras (old_item), pl_item_get_extras (new_item), NULL);
+  diff_extras (fields, pl_item_peek_extras (old_item), pl_item_peek_extras (new_item), NULL);
 }
 
 static PlItem **
