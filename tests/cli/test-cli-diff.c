@@ -183,6 +183,41 @@ test_json (void)
                    "None Whole plan 67000 38500 -28500\n");
 }
 
+/* The budget figures are the summary's: each category's planned total and its spending over the
+ * whole period, before and after. */
+static void
+test_budget_as_summary (void)
+{
+  g_autofree char *old_path = data ("base.pilote");
+  g_autofree char *new_path = data ("changed.pilote");
+  g_auto(Outcome) checked = { 0 };
+  const char *script =
+    "import json, subprocess, sys\n"
+    "cli, old, new = sys.argv[1:]\n"
+    "def run(*args):\n"
+    "    r = subprocess.run([cli, *args], capture_output=True, text=True)\n"
+    "    return json.loads(r.stdout)\n"
+    "d = run('diff', '--json', old, new)\n"
+    "sides = {'old': run('summary', '--json', '--as-of', '2027-12-31', old),\n"
+    "         'new': run('summary', '--json', '--as-of', '2027-12-31', new)}\n"
+    "n = 0\n"
+    "for b in d['budget']:\n"
+    "    for side, summary in sides.items():\n"
+    "        s = [c for c in summary['budget'] if c['id'] == b['category']]\n"
+    "        planned = s[0]['planned'] if s else 0\n"
+    "        spent = s[0]['spent_to_date'] if s else 0\n"
+    "        assert b['planned'][side] == planned, (b, side, s)\n"
+    "        assert b['actual'][side] == spent, (b, side, s)\n"
+    "        n += 1\n"
+    "print(n)\n";
+  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, g_getenv ("PILOTE_CLI"), old_path, new_path, NULL };
+
+  spawn (&checked, NULL, NULL, "en", NULL, argv);
+  if (checked.status != 0)
+    g_error ("%s", checked.err);
+  g_assert_cmpstr (checked.out, ==, "6\n");
+}
+
 /* diff(1)'s statuses: 2 for trouble, with the reason on the error stream and nothing else. */
 static void
 test_errors (void)
@@ -292,6 +327,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-diff/text", test_text);
   g_test_add_func ("/cli-diff/french", test_french);
   g_test_add_func ("/cli-diff/json", test_json);
+  g_test_add_func ("/cli-diff/budget-as-summary", test_budget_as_summary);
   g_test_add_func ("/cli-diff/errors", test_errors);
   g_test_add_func ("/cli-diff/git", test_git);
   return g_test_run ();

@@ -356,6 +356,28 @@ test_unknown_elements (void)
   g_assert_nonnull (strstr (field->new_text, "<partners"));
 }
 
+/* Planned amounts moved between months keep their total: the months that changed show it. */
+static void
+test_amounts_moved (void)
+{
+  g_autoptr(PlPlan) a = load_data ("base.pilote");
+  g_autoptr(PlPlan) b = load_data ("base.pilote");
+  PlItem *line = pl_plan_lookup (b, "line-webinars");
+  gint64 amounts[12] = { 0, 0, 200000, 300000 };
+  g_autoptr(PlPlanDiff) diff = NULL;
+  const PlFieldChange *field;
+
+  pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED,
+                       g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts, 12, sizeof (gint64)));
+  diff = pl_plan_diff (a, b);
+  dump (diff);
+  field = find_field_of (diff, "line-webinars", "planned");
+  g_assert_cmpstr (field->old_text, ==, "March 2027 5\u202f000.00; April 2027 0.00");
+  g_assert_cmpstr (field->new_text, ==, "March 2027 2\u202f000.00; April 2027 3\u202f000.00");
+  /* The category's total did not change: no budget line in the table. */
+  g_assert_cmpuint (diff->budget->len, ==, 0);
+}
+
 /* A collection empty on one side: all added, or all removed. */
 static void
 test_empty_side (void)
@@ -414,6 +436,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-diff/pair", test_pair);
   g_test_add_func ("/plan-diff/unknown-elements", test_unknown_elements);
   g_test_add_func ("/plan-diff/empty-side", test_empty_side);
+  g_test_add_func ("/plan-diff/amounts-moved", test_amounts_moved);
   g_test_add_func ("/plan-diff/example-same", test_example_same);
   g_test_add_func ("/plan-diff/default-same", test_default_same);
   g_test_add_func ("/plan-diff/renamed", test_renamed);
