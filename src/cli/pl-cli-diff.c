@@ -125,8 +125,12 @@ print_text (GString *out, const PlPlanDiff *diff, const char *old_name, const ch
   int page = -1;
   g_autofree char *summary = pl_plan_diff_summary (diff);
 
-  /* Translators: the first line of a comparison: the old file, then the new */
-  g_string_append_printf (out, _("%s → %s"), old_name, new_name);
+  /* git's driver compares two versions of one path: the path says it. */
+  if (strcmp (old_name, new_name) == 0)
+    g_string_append (out, old_name);
+  else
+    /* Translators: the first line of a comparison: the old file, then the new */
+    g_string_append_printf (out, _("%s → %s"), old_name, new_name);
   g_string_append (out, "\n\n");
   for (guint i = 0; i < diff->records->len; i++)
     {
