@@ -295,6 +295,14 @@ diff_targets (GPtrArray *fields, PlKpi *old_kpi, PlKpi *new_kpi)
                                  g_strdup_printf (_("Target for %s"), when),
                                  p != NULL ? pl_kpi_value_format (old_kpi, p->value) : NULL,
                                  q != NULL ? pl_kpi_value_format (new_kpi, q->value) : NULL);
+      /* Values that differ below what the unit shows say by how much, not "450 → 450". */
+      if (p != NULL && q != NULL && strcmp (change->old_text, change->new_text) == 0)
+        {
+          g_free (change->old_text);
+          g_free (change->new_text);
+          change->old_text = g_strdup_printf ("%.15g", p->value);
+          change->new_text = g_strdup_printf ("%.15g", q->value);
+        }
       change->period = period;
       g_ptr_array_add (fields, change);
     }
