@@ -21,6 +21,9 @@ enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1, DIFF_TROUBLE = 2 };
 /* What git names a side of a change that does not exist (a file added or deleted). */
 #define NO_FILE "/dev/null"
 
+/* The width of a column of amounts in the budget table: "-35 000 000.00". */
+#define AMOUNT_WIDTH 13
+
 static const char *page_keys[PL_DIFF_N_PAGES] = {
   "plan", "campaigns", "budget", "calendar", "kpis", "assessment", "planning",
 };
@@ -49,9 +52,9 @@ budget_cells (GString *out, PlPlan *plan, gint64 before, gint64 after)
   g_autofree char *difference = money_text (plan, pl_money_difference (after, before), TRUE);
 
   g_string_append (out, "  ");
-  pl_cli_cell (out, old_text, 14, TRUE);
-  pl_cli_cell (out, new_text, 14, TRUE);
-  pl_cli_cell (out, difference, 14, TRUE);
+  pl_cli_cell (out, old_text, AMOUNT_WIDTH, TRUE);
+  pl_cli_cell (out, new_text, AMOUNT_WIDTH, TRUE);
+  pl_cli_cell (out, difference, AMOUNT_WIDTH, TRUE);
 }
 
 /* Ends a line of a table: the padding's trailing spaces are of no use there. */
@@ -67,7 +70,7 @@ end_line (GString *out)
 static void
 group_heading (GString *out, const char *title)
 {
-  int width = 3 * 14, length = (int) g_utf8_strlen (title, -1);
+  int width = 3 * AMOUNT_WIDTH, length = (int) g_utf8_strlen (title, -1);
   int before = MAX (0, (width - length) / 2);
 
   g_string_append_printf (out, "  %*s", before, "");
@@ -78,13 +81,13 @@ static void
 print_budget (GString *out, const PlPlanDiff *diff)
 {
   PlPlan *plan = diff->new_plan;
-  int width = 28;
+  int width = 20;
 
   if (diff->budget->len == 0)
     return;
   for (guint i = 0; i < diff->budget->len; i++)
     width = MAX (width, (int) g_utf8_strlen (((PlBudgetChange *) diff->budget->pdata[i])->name, -1));
-  width = MIN (width, 40);
+  width = MIN (width, 36);
 
   /* Translators: the heading of a comparison's budget table; %s is the plan's currency ("EUR") */
   g_string_append_printf (out, _("Budget by category (%s)"), pl_plan_get_currency (plan));
@@ -101,9 +104,9 @@ print_budget (GString *out, const PlPlanDiff *diff)
     {
       g_string_append (out, "  ");
       /* Translators: the columns of the comparison's budget table: the old value, the new, the change */
-      pl_cli_cell (out, _("before"), 14, TRUE);
-      pl_cli_cell (out, _("after"), 14, TRUE);
-      pl_cli_cell (out, _("difference"), 14, TRUE);
+      pl_cli_cell (out, _("before"), AMOUNT_WIDTH, TRUE);
+      pl_cli_cell (out, _("after"), AMOUNT_WIDTH, TRUE);
+      pl_cli_cell (out, _("difference"), AMOUNT_WIDTH, TRUE);
     }
   end_line (out);
   for (guint i = 0; i < diff->budget->len; i++)
