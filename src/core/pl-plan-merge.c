@@ -320,7 +320,9 @@ typedef struct {
   PlPlan    *base, *ours, *theirs;
   PlPlan    *result;
   GPtrArray *conflicts;
-  GType      types[PL_N_COLLECTIONS];
+  /* The records they removed that the result keeps, as we changed them: what their removal
+   * took with them (records that cannot exist without them, references to them) stays too. */
+  GHashTable *kept;
 } Merge;
 
 static void
@@ -423,6 +425,29 @@ merge_series (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     }
 }
 
+/* TRUE when @field of @item is a reference to a record they removed that the result keeps. */
+static gboolean
+refers_to_kept (Merge *m, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+
+  return f->type == PL_FIELD_REF && pl_item_get_string (item, field) != NULL &&
+         g_hash_table_contains (m->kept, pl_item_get_string (item, field));
+}
+
+/* TRUE when @item cannot exist without a record they removed that the result keeps. */
+static gboolean
+requires_kept (Merge *m, PlItem *item)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+
+  for (guint f = 0; f < n_fields; f++)
+    if ((fields[f].flags & PL_FIELD_REQUIRED) && refers_to_kept (m, item, f))
+      return TRUE;
+  return FALSE;
+}
+
 /* Three-way merges the record @o (ours) with @t (theirs), from @b (NULL: both added it), into
  * @into, a record of the same type. */
 static void
@@ -438,7 +463,8 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
       switch (decide (field_equal (o, t, f), field_equal (o, b, f), field_equal (t, b, f), b != NULL))
         {
         case TAKE_THEIRS:
-          from = t;
+          if (!refers_to_kept (m, o, f) || pl_item_field_is_set (t, f))
+            from = t;
           break;
         case TAKE_CONFLICT:
           add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t, (int) f, 0);
@@ -485,10 +511,16 @@ merge_ours (Merge *m, PlCollection collection, PlItem *o)
 
   if (b != NULL && t == NULL)
     {
-      /* They removed it: it goes, unless we changed it. */
+      /* They removed it: it goes, unless we changed it or what it needs stays. (The records a
+       * record needs are in collections before its own.) */
       if (record_equal (o, b))
-        return NULL;
-      add_conflict (m, PL_MERGE_CONFLICT_CHANGED_REMOVED, collection, b, o, NULL, PL_MERGE_FIELD_RECORD, 0);
+        {
+          if (!requires_kept (m, o))
+            return NULL;
+        }
+      else
+        add_conflict (m, PL_MERGE_CONFLICT_CHANGED_REMOVED, collection, b, o, NULL, PL_MERGE_FIELD_RECORD, 0);
+      g_hash_table_add (m->kept, (gpointer) id);
       return record_copy (o);
     }
   into = record_new_like (o);
@@ -530,6 +562,13 @@ merge_extras (Merge *m, PlExtras *b, PlExtras *o, PlExtras *t, PlExtras *into, P
       break;
     }
   extras_assign (into, from);
+}
+
+static void
+append_copies (GPtrArray *items, GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (items, record_copy (g_ptr_array_index (records, i)));
 }
 
 static void
@@ -577,19 +616,29 @@ merge_collection (Merge *m, PlCollection collection)
     }
 
   if ((group = g_hash_table_lookup (after, "")) != NULL)
-    for (guint j = 0; j < group->len; j++)
-      g_ptr_array_add (items, record_copy (g_ptr_array_index (group, j)));
+    append_copies (items, group);
+  group = NULL;
   for (guint i = 0, n = g_list_model_get_n_items (ours); i < n; i++)
     {
       g_autoptr(PlItem) o = g_list_model_get_item (ours, i);
-      PlItem *into = merge_ours (m, collection, o);
+      const char *id = pl_item_get_id (o);
+      gboolean ours_only = lookup_in (m->base, collection, id) == NULL && lookup_in (m->theirs, collection, id) == NULL;
+      PlItem *into;
 
+      /* Their additions after a record come after ours too: both appended, ours first. */
+      if (!ours_only && group != NULL)
+        {
+          append_copies (items, group);
+          group = NULL;
+        }
+      into = merge_ours (m, collection, o);
       if (into != NULL)
         g_ptr_array_add (items, into);
-      if ((group = g_hash_table_lookup (after, pl_item_get_id (o))) != NULL)
-        for (guint j = 0; j < group->len; j++)
-          g_ptr_array_add (items, record_copy (g_ptr_array_index (group, j)));
+      if (!ours_only)
+        group = g_hash_table_lookup (after, id);
     }
+  if (group != NULL)
+    append_copies (items, group);
   for (guint i = 0; i < removed_changed->len; i++)
     {
       PlItem *t = g_ptr_array_index (removed_changed, i);
@@ -882,7 +931,8 @@ PlMergeResult *
 pl_plan_merge (PlPlan *base, PlPlan *ours, PlPlan *theirs)
 {
   Result *result = g_new0 (Result, 1);
-  Merge m = { base, ours, theirs, NULL, NULL, { 0 } };
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  Merge m = { base, ours, theirs, NULL, NULL, kept };
   PlItem *mb = PL_ITEM (pl_plan_get_metadata (base));
   PlItem *mo = PL_ITEM (pl_plan_get_metadata (ours));
   PlItem *mt = PL_ITEM (pl_plan_get_metadata (theirs));
