@@ -131,7 +131,7 @@ extras_text (const PlExtras *extras)
 static PlExtras *
 item_extras (PlItem *item)
 {
-  return item != NULL ? pl_item_get_extras (item) : NULL;
+  return item != NULL ? pl_item_peek_extras (item) : NULL;
 }
 
 static PlSeries *
@@ -500,13 +500,28 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     }
 }
 
-/* The record of the result for @o (ours, present), or NULL when it goes. */
+/* TRUE when a reference of @item names a record they removed that the result keeps. */
+static gboolean
+refers_any_kept (Merge *m, PlItem *item)
+{
+  guint n_fields;
+
+  if (g_hash_table_size (m->kept) == 0)
+    return FALSE;
+  pl_item_get_fields (item, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (refers_to_kept (m, item, f))
+      return TRUE;
+  return FALSE;
+}
+
+/* The record of the result for @o (ours, present), or NULL when it goes. A record only one side
+ * changed is that side's record itself, shared rather than copied: merging big plans is mostly
+ * records neither changed, and nothing edits a record the result shares (own_record()). */
 static PlItem *
-merge_ours (Merge *m, PlCollection collection, PlItem *o)
+merge_ours (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t)
 {
   const char *id = pl_item_get_id (o);
-  PlItem *b = lookup_in (m->base, collection, id);
-  PlItem *t = lookup_in (m->theirs, collection, id);
   PlItem *into;
 
   if (b != NULL && t == NULL)
@@ -521,13 +536,14 @@ merge_ours (Merge *m, PlCollection collection, PlItem *o)
       else
         add_conflict (m, PL_MERGE_CONFLICT_CHANGED_REMOVED, collection, b, o, NULL, PL_MERGE_FIELD_RECORD, 0);
       g_hash_table_add (m->kept, (gpointer) id);
-      return record_copy (o);
+      return g_object_ref (o);
     }
-  into = record_new_like (o);
   if (t == NULL || record_equal (o, t) || (b != NULL && record_equal (t, b)))
-    record_assign (into, o);
-  else
-    merge_record (m, collection, b, o, t, into);
+    return g_object_ref (o);
+  if (b != NULL && record_equal (o, b) && !refers_any_kept (m, o))
+    return g_object_ref (t);
+  into = record_new_like (o);
+  merge_record (m, collection, b, o, t, into);
   return into;
 }
 
@@ -565,10 +581,10 @@ merge_extras (Merge *m, PlExtras *b, PlExtras *o, PlExtras *t, PlExtras *into, P
 }
 
 static void
-append_copies (GPtrArray *items, GPtrArray *records)
+append_theirs (GPtrArray *items, GPtrArray *records)
 {
   for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (items, record_copy (g_ptr_array_index (records, i)));
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (records, i)));
 }
 
 static void
@@ -616,29 +632,31 @@ merge_collection (Merge *m, PlCollection collection)
     }
 
   if ((group = g_hash_table_lookup (after, "")) != NULL)
-    append_copies (items, group);
+    append_theirs (items, group);
   group = NULL;
   for (guint i = 0, n = g_list_model_get_n_items (ours); i < n; i++)
     {
       g_autoptr(PlItem) o = g_list_model_get_item (ours, i);
       const char *id = pl_item_get_id (o);
-      gboolean ours_only = lookup_in (m->base, collection, id) == NULL && lookup_in (m->theirs, collection, id) == NULL;
+      PlItem *b = lookup_in (m->base, collection, id);
+      PlItem *t = lookup_in (m->theirs, collection, id);
+      gboolean ours_only = b == NULL && t == NULL;
       PlItem *into;
 
       /* Their additions after a record come after ours too: both appended, ours first. */
       if (!ours_only && group != NULL)
         {
-          append_copies (items, group);
+          append_theirs (items, group);
           group = NULL;
         }
-      into = merge_ours (m, collection, o);
+      into = merge_ours (m, collection, b, o, t);
       if (into != NULL)
         g_ptr_array_add (items, into);
       if (!ours_only)
         group = g_hash_table_lookup (after, id);
     }
   if (group != NULL)
-    append_copies (items, group);
+    append_theirs (items, group);
   for (guint i = 0; i < removed_changed->len; i++)
     {
       PlItem *t = g_ptr_array_index (removed_changed, i);
@@ -743,32 +761,37 @@ position_after_predecessor (PlPlan *plan, PlCollection collection, GListModel *f
   return 0;
 }
 
-/* Sets the record @id of the result to what @side holds (absent included), without undo. */
+/* Sets the record @id of the result to what @side holds (absent included), without undo: the
+ * record is replaced, as it may be shared. */
 static void
 set_record_to (PlPlan *result, PlPlan *side, const char *id)
 {
   PlItem *want = lookup_any (side, id);
   PlItem *have = lookup_any (result, id);
+  PlCollection collection;
+  gboolean placed = FALSE;
+  guint position = 0;
 
-  if (have != NULL && want != NULL && G_OBJECT_TYPE (have) == G_OBJECT_TYPE (want))
+  if (have != NULL && PL_IS_METADATA (have))
     {
       record_assign (have, want);
-      if (collection_of (have) == PL_COLLECTION_NONE)
-        pl_plan_touch (result, PL_COLLECTION_NONE);
-      else
-        pl_plan_touch (result, collection_of (have));
+      pl_plan_touch (result, PL_COLLECTION_NONE);
       return;
     }
   if (have != NULL)
-    pl_plan_real_remove (result, collection_of (have), have);
+    {
+      collection = collection_of (have);
+      placed = g_list_store_find (G_LIST_STORE (pl_plan_get_collection (result, collection)), have, &position);
+      pl_plan_real_remove (result, collection, have);
+    }
   if (want != NULL)
     {
-      PlCollection collection = collection_of (want);
-      g_autoptr(PlItem) copy = record_copy (want);
-
-      pl_plan_real_insert (result, collection, copy,
-                           position_after_predecessor (result, collection,
-                                                       pl_plan_get_collection (side, collection), want));
+      if (!placed || collection_of (want) != collection)
+        {
+          collection = collection_of (want);
+          position = position_after_predecessor (result, collection, pl_plan_get_collection (side, collection), want);
+        }
+      pl_plan_real_insert (result, collection, want, position);
     }
 }
 
@@ -846,7 +869,7 @@ add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids)
       PlItem *merged = lookup_any (plan, one);
 
       g_ptr_array_add (conflict->rule_ids, g_strdup (one));
-      g_ptr_array_add (conflict->rule_items, merged ? record_copy (merged) : NULL);
+      g_ptr_array_add (conflict->rule_items, merged ? g_object_ref (merged) : NULL);
       set_record_to (plan, result->pub.ours, one);
     }
   g_ptr_array_add (result->pub.conflicts, conflict);
@@ -1035,7 +1058,8 @@ push_record (PlPlan *plan, PlItem *have, PlItem *want)
   for (guint f = 0; f < n_fields; f++)
     if (!field_equal (have, want, f))
       pl_plan_push (plan, pl_command_new_set_field (have, f, pl_item_dup_slot (want, f), NULL));
-  push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), collection);
+  if (!extras_equal (item_extras (have), item_extras (want)))
+    push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), collection);
   if (PL_IS_KPI (want))
     for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
       {
@@ -1141,33 +1165,109 @@ outside_extras (PlPlan *plan, PlCollection collection)
   return collection == PL_COLLECTION_NONE ? pl_plan_get_extras (plan) : pl_plan_get_container_extras (plan, collection);
 }
 
+/* Replaces @have, a record of the result (NULL: none), by a copy of @want (NULL: none), as
+ * edits; the record keeps its place, or takes the one it has in theirs. */
+static PlItem *
+push_replace (Result *result, PlItem *have, PlItem *want)
+{
+  PlPlan *plan = result->pub.plan;
+  PlCollection collection = PL_COLLECTION_NONE;
+  gboolean placed = FALSE;
+  guint position = 0;
+  PlItem *copy;
+
+  if (have != NULL && PL_IS_METADATA (have))
+    {
+      push_record (plan, have, want);
+      return have;
+    }
+  if (have != NULL)
+    {
+      collection = collection_of (have);
+      placed = g_list_store_find (G_LIST_STORE (pl_plan_get_collection (plan, collection)), have, &position);
+      push_remove (plan, collection, have);
+    }
+  if (want == NULL)
+    return NULL;
+  if (!placed || collection_of (want) != collection)
+    {
+      PlItem *there;
+
+      collection = collection_of (want);
+      there = lookup_in (result->pub.theirs, collection, pl_item_get_id (want));
+      position = there ? position_after_predecessor (plan, collection, pl_plan_get_collection (result->pub.theirs, collection),
+                                                     there)
+                       : pl_plan_get_n (plan, collection);
+    }
+  copy = record_copy (want);
+  push_insert (plan, collection, copy, position);
+  g_object_unref (copy);
+  return copy;
+}
+
+/* TRUE when @item, a record of the result, is ours' or theirs' own (pl_plan_merge() shares the
+ * records only one side changed): editing it would edit that plan. */
+static gboolean
+is_shared (Result *result, PlItem *item)
+{
+  PlCollection collection = collection_of (item);
+
+  return collection != PL_COLLECTION_NONE &&
+         (lookup_in (result->pub.ours, collection, pl_item_get_id (item)) == item ||
+          lookup_in (result->pub.theirs, collection, pl_item_get_id (item)) == item);
+}
+
+/* @item, or a copy of it that takes its place when it is shared: a record the result may edit. */
+static PlItem *
+own_record (Result *result, PlItem *item)
+{
+  return is_shared (result, item) ? push_replace (result, item, item) : item;
+}
+
+/* Makes the result own what removing @item edits: the records that refer to it (and, for those
+ * that go with it, the records that refer to them), and the scenarios naming a category. */
+static void
+own_referrers (Result *result, PlItem *item)
+{
+  PlPlan *plan = result->pub.plan;
+  g_autoptr(GPtrArray) refs = pl_plan_find_references (plan, item);
+
+  if (PL_IS_CATEGORY (item))
+    {
+      GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
+
+      for (guint i = g_list_model_get_n_items (scenarios); i-- > 0;)
+        {
+          g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+          own_record (result, scenario);
+        }
+    }
+  for (guint i = 0; i < refs->len; i++)
+    {
+      PlItem *ref = g_ptr_array_index (refs, i);
+      guint n_fields;
+      const PlField *fields = pl_item_get_fields (ref, &n_fields);
+      gboolean required = FALSE;
+
+      for (guint f = 0; f < n_fields; f++)
+        required |= (fields[f].flags & PL_FIELD_REQUIRED) && fields[f].type == PL_FIELD_REF &&
+                    g_strcmp0 (pl_item_get_string (ref, f), pl_item_get_id (item)) == 0;
+      if (required)
+        own_referrers (result, ref);
+      else
+        own_record (result, ref);
+    }
+}
+
 /* Puts back the records of a broken rule as the merge had made them. */
 static void
-push_rule_records (PlPlan *plan, PlPlan *theirs, const Conflict *conflict)
+push_rule_records (Result *result, const Conflict *conflict)
 {
   for (guint i = 0; i < conflict->rule_ids->len; i++)
     {
       const char *id = g_ptr_array_index (conflict->rule_ids, i);
-      PlItem *want = g_ptr_array_index (conflict->rule_items, i);
-      PlItem *have = lookup_any (plan, id);
 
-      if (have != NULL && want != NULL && G_OBJECT_TYPE (have) == G_OBJECT_TYPE (want))
-        push_record (plan, have, want);
-      else
-        {
-          if (have != NULL)
-            push_remove (plan, collection_of (have), have);
-          if (want != NULL)
-            {
-              PlCollection collection = collection_of (want);
-              PlItem *there = lookup_in (theirs, collection, id);
-              g_autoptr(PlItem) copy = record_copy (want);
-
-              push_insert (plan, collection, copy,
-                           there ? position_after_predecessor (plan, collection, pl_plan_get_collection (theirs, collection), there)
-                                 : pl_plan_get_n (plan, collection));
-            }
-        }
+      push_replace (result, lookup_any (result->pub.plan, id), g_ptr_array_index (conflict->rule_items, i));
     }
 }
 
@@ -1181,7 +1281,7 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
 
   if (pub->kind == PL_MERGE_CONFLICT_RULE)
     {
-      push_rule_records (plan, theirs, conflict);
+      push_rule_records (result, conflict);
       return TRUE;
     }
   if (conflict->outside)
@@ -1192,19 +1292,17 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
     }
   if (pub->kind == PL_MERGE_CONFLICT_REMOVED_CHANGED)
     {
-      g_autoptr(PlItem) copy = NULL;
-
-      if (want == NULL || have != NULL)
-        return TRUE;
-      copy = record_copy (want);
-      push_insert (plan, pub->collection, copy,
-                   position_after_predecessor (plan, pub->collection, pl_plan_get_collection (theirs, pub->collection), want));
+      if (want != NULL && have == NULL)
+        push_replace (result, NULL, want);
       return TRUE;
     }
   if (pub->kind == PL_MERGE_CONFLICT_CHANGED_REMOVED)
     {
       if (have != NULL)
-        pl_plan_remove (plan, have);
+        {
+          own_referrers (result, have);
+          pl_plan_remove (plan, have);
+        }
       return TRUE;
     }
   if (have == NULL || want == NULL || pub->field == PL_MERGE_FIELD_RECORD)
@@ -1213,6 +1311,7 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
                    _("Their record cannot be taken: yours holds its ID for another kind of record."));
       return FALSE;
     }
+  have = own_record (result, have);
   if (pub->field == PL_DIFF_FIELD_EXTRAS)
     push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), pub->collection);
   else if (pub->field == PL_DIFF_FIELD_TARGETS || pub->field == PL_DIFF_FIELD_MEASUREMENTS)

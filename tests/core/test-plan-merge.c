@@ -10,6 +10,7 @@
 #include "pl-plan-diff.h"
 #include "pl-plan-file.h"
 #include "pl-plan-merge.h"
+#include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
 
@@ -62,6 +63,21 @@ assert_valid (PlPlan *plan)
       if (!problem->warning)
         g_error ("%s: %s", problem->id ? problem->id : "plan", problem->message);
     }
+}
+
+/* What a plan writes, to check later that it did not change. */
+static GBytes *
+snapshot (PlPlan *plan)
+{
+  return pl_plan_write_bytes (plan);
+}
+
+static void
+assert_unchanged (PlPlan *plan, GBytes *before)
+{
+  g_autoptr(GBytes) now = pl_plan_write_bytes (plan);
+
+  g_assert_true (g_bytes_equal (now, before));
 }
 
 static PlItem *
@@ -263,9 +279,14 @@ test_changed_removed (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
+  g_autoptr(GBytes) ours_bytes = NULL;
+  g_autoptr(GBytes) theirs_bytes = NULL;
+
   set_string (ours, "cmp-close-faster", PL_CAMPAIGN_NAME, "Close faster");
   pl_plan_remove (theirs, get (theirs, "cmp-close-faster"));
   g_assert_null (pl_plan_lookup (theirs, "al-1"));
+  ours_bytes = snapshot (ours);
+  theirs_bytes = snapshot (theirs);
   result = pl_plan_merge (base, ours, theirs);
   g_assert_cmpuint (result->conflicts->len, ==, 1);
   g_assert_cmpint (conflict (result, 0)->kind, ==, PL_MERGE_CONFLICT_CHANGED_REMOVED);
@@ -277,6 +298,9 @@ test_changed_removed (void)
   g_assert_true (pl_merge_result_take_theirs (result, conflict (result, 0), &error));
   g_assert_no_error (error);
   assert_same_plan (result->plan, theirs);
+  /* The result shares the records neither changed: taking theirs edits neither side. */
+  assert_unchanged (ours, ours_bytes);
+  assert_unchanged (theirs, theirs_bytes);
 }
 
 /* Both added a record with one ID: the same is one record, different values are conflicts
@@ -419,6 +443,163 @@ test_rule_removed_reference (void)
   g_assert_null (pl_item_get_string (get (result->plan, "cmp-partners"), PL_CAMPAIGN_SEGMENT));
 }
 
+
+/* What a newer version wrote, kept without being known, merges as text. */
+#define NEWER_PLAN \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.4\">\n" \
+  "  <metadata title=\"Unknown\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n" \
+  "  <segments>\n" \
+  "    <segment id=\"seg-1\" name=\"Banks\"%s>%s</segment>\n" \
+  "    <segment id=\"seg-2\" name=\"Insurers\"/>\n" \
+  "  </segments>\n" \
+  "</plan>\n"
+
+static PlPlan *
+read_newer (const char *attribute, const char *child)
+{
+  g_autofree char *text = g_strdup_printf (NEWER_PLAN, attribute, child);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_read_bytes (text, strlen (text), "newer.pilote", PL_READ_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+test_unknown_elements (void)
+{
+  g_autoptr(PlPlan) base = read_newer ("", "");
+  g_autoptr(PlPlan) ours = read_newer ("", "<tier xmlns=\"urn:x\">gold</tier>");
+  g_autoptr(PlPlan) theirs = read_newer (" risk=\"low\"", "");
+  g_autoptr(PlPlan) theirs2 = read_newer ("", "<tier xmlns=\"urn:x\">silver</tier>");
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(PlMergeResult) conflicting = NULL;
+  g_autofree char *text = NULL;
+
+  /* One side added an element, the other an attribute: as a whole, both changed the record's
+   * unknown part, differently. */
+  result = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (result, 0)->field, ==, PL_DIFF_FIELD_EXTRAS);
+  /* Only one side changed it: theirs is taken. */
+  g_clear_pointer (&result, pl_merge_result_free);
+  result = pl_plan_merge (base, base, ours);
+  g_assert_cmpuint (result->conflicts->len, ==, 0);
+  assert_same_plan (result->plan, ours);
+
+  conflicting = pl_plan_merge (base, ours, theirs2);
+  g_assert_cmpuint (conflicting->conflicts->len, ==, 1);
+  text = describe (conflicting, 0);
+  g_assert_cmpstr (text, ==, "Segment “Banks”, Unknown elements: yours <tier xmlns=\"urn:x\">gold</tier>, "
+                             "theirs <tier xmlns=\"urn:x\">silver</tier> (was none); yours kept");
+  g_assert_true (pl_merge_result_take_theirs (conflicting, conflict (conflicting, 0), NULL));
+  assert_same_plan (conflicting->plan, theirs2);
+}
+
+/* The plan's settings are one record; an empty list on one side takes its additions. */
+static void
+test_settings_and_empty (void)
+{
+  g_autoptr(PlPlan) base = pl_plan_new_default ("Plan");
+  g_autoptr(PlPlan) ours = pl_plan_new_default ("Plan");
+  g_autoptr(PlPlan) theirs = pl_plan_new_default ("Plan");
+  g_autoptr(PlPlan) both = pl_plan_new_default ("Plan");
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autofree char *text = NULL;
+  PlItem *meta;
+
+  meta = PL_ITEM (pl_plan_get_metadata (ours));
+  g_assert_true (pl_plan_set_string (ours, meta, PL_METADATA_OWNER, "Ana", NULL));
+  g_assert_true (pl_plan_set_string (ours, meta, PL_METADATA_TITLE, "Plan 2027", NULL));
+  meta = PL_ITEM (pl_plan_get_metadata (theirs));
+  g_assert_true (pl_plan_set_string (theirs, meta, PL_METADATA_ORGANISATION, "Northwind", NULL));
+  g_assert_true (pl_plan_set_string (theirs, meta, PL_METADATA_TITLE, "Plan for 2027", NULL));
+  add_record (theirs, PL_TYPE_MEMBER, "mem-1", "name", "Bo", NULL);
+  meta = PL_ITEM (pl_plan_get_metadata (both));
+  g_assert_true (pl_plan_set_string (both, meta, PL_METADATA_OWNER, "Ana", NULL));
+  g_assert_true (pl_plan_set_string (both, meta, PL_METADATA_TITLE, "Plan 2027", NULL));
+  g_assert_true (pl_plan_set_string (both, meta, PL_METADATA_ORGANISATION, "Northwind", NULL));
+  add_record (both, PL_TYPE_MEMBER, "mem-1", "name", "Bo", NULL);
+  result = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (result, 0)->collection, ==, PL_COLLECTION_NONE);
+  g_assert_null (conflict (result, 0)->id);
+  text = describe (result, 0);
+  g_assert_cmpstr (text, ==, "The plan’s settings, Title: yours Plan 2027, theirs Plan for 2027 (was Plan); yours kept");
+  assert_same_plan (result->plan, both);
+}
+
+/* Two people's edits to the example plan that do not conflict: the merge is the plan with
+ * both edits made. */
+typedef void (*Edit) (PlPlan *plan);
+
+static void
+edit_first (PlPlan *plan)
+{
+  PlItem *kpi = get (plan, "kpi-mql");
+
+  set_string (plan, "cmp-search", PL_CAMPAIGN_NAME, "Search, all year");
+  set_string (plan, "line-video", PL_BUDGET_LINE_CATEGORY, "cat-creative");
+  set_planned_all (plan, "line-linkedin", 1800000);
+  pl_plan_set_point (plan, PL_KPI (kpi), PL_SERIES_TARGETS, day (2027, 6, 1), 333, NULL);
+  pl_plan_remove (plan, get (plan, "ent-plan-approved"));
+  add_record (plan, PL_TYPE_CAMPAIGN, "cmp-first", "name", "Roadshow", "segment", "seg-enterprise", NULL);
+  add_record (plan, PL_TYPE_ALLOCATION, "al-first", "line", "line-linkedin", "campaign", "cmp-first", "amount", "1000", NULL);
+  pl_plan_move (plan, get (plan, "tool-hubspot"), 3);
+}
+
+static void
+edit_second (PlPlan *plan)
+{
+  PlItem *kpi = get (plan, "kpi-leads");
+
+  set_string (plan, "cmp-close-faster", PL_CAMPAIGN_CHANNEL, "LinkedIn");
+  set_string (plan, "seg-partners", PL_SEGMENT_NAME, "Partners");
+  pl_plan_set_point (plan, PL_KPI (kpi), PL_SERIES_MEASUREMENTS, day (2027, 11, 1), 900, "CRM");
+  pl_plan_remove (plan, get (plan, "cmp-retargeting"));
+  add_record (plan, PL_TYPE_CAMPAIGN, "cmp-second", "name", "Webinar series", NULL);
+  add_record (plan, PL_TYPE_MEMBER, "mem-second", "name", "Lou", "role", "Intern", NULL);
+  g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_NOTES, "Reviewed", NULL));
+}
+
+static void
+test_two_people (void)
+{
+  g_autoptr(PlPlan) base = load_example ();
+  g_autoptr(PlPlan) ours = load_example ();
+  g_autoptr(PlPlan) theirs = load_example ();
+  g_autoptr(PlPlan) both = load_example ();
+  g_autoptr(PlPlan) window = load_example ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(PlMergeResult) reverse = NULL;
+
+  edit_first (ours);
+  edit_second (theirs);
+  edit_first (both);
+  edit_second (both);
+  result = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 0);
+  assert_same_plan (result->plan, both);
+  assert_valid (result->plan);
+
+  /* The other way round, the records are the same; their order is ours. */
+  reverse = pl_plan_merge (base, theirs, ours);
+  g_assert_cmpuint (reverse->conflicts->len, ==, 0);
+  assert_valid (reverse->plan);
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    g_assert_cmpuint (pl_plan_get_n (reverse->plan, c), ==, pl_plan_get_n (both, c));
+
+  /* The window's merge: its plan (ours) becomes the result, in one step undone at once. */
+  edit_first (window);
+  before = snapshot (window);
+  pl_plan_update_to (window, result->plan, "Merge");
+  assert_same_plan (window, both);
+  g_assert_true (pl_plan_undo (window));
+  assert_unchanged (window, before);
+}
+
 /* The window's merge: the open plan becomes the result as one edit, and undo takes it back. */
 static void
 test_update_to (void)
@@ -465,6 +646,9 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/series", test_series);
   g_test_add_func ("/merge/rule-allocations", test_rule_allocations);
   g_test_add_func ("/merge/rule-removed-reference", test_rule_removed_reference);
+  g_test_add_func ("/merge/unknown-elements", test_unknown_elements);
+  g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
+  g_test_add_func ("/merge/two-people", test_two_people);
   g_test_add_func ("/merge/update-to", test_update_to);
   return g_test_run ();
 }
