@@ -9,8 +9,7 @@
 #include "pl-command.h"
 #include "pl-error.h"
 #include "pl-kpi-value.h"
-#include "pl-money.h"
-#include "pl-date-text.h"
+#include "pl-field-format.h"
 #include "pl-plan-diff.h"
 #include "pl-plan-merge.h"
 #include "pl-plan-private.h"
@@ -31,46 +30,13 @@ typedef struct {
 
 /* ---- records, field by field ---- */
 
-/* The value of @field as pl_slot_equal() reads it, without copying it. */
-static PlSlot
-peek_slot (PlItem *item, guint field, PlFieldType type)
-{
-  switch (type)
-    {
-    case PL_FIELD_STRING:
-    case PL_FIELD_TEXT:
-    case PL_FIELD_REF:
-      return (PlSlot) { .s = (char *) pl_item_get_string (item, field) };
-    case PL_FIELD_STRV:
-      return (PlSlot) { .v = (char **) pl_item_get_strv (item, field) };
-    case PL_FIELD_DOUBLE:
-      return (PlSlot) { .d = pl_item_get_double (item, field) };
-    case PL_FIELD_AMOUNTS:
-    case PL_FIELD_ANSWERS:
-    case PL_FIELD_ASSUMPTIONS:
-    case PL_FIELD_SECTION_TEXTS:
-    case PL_FIELD_BYTES:
-      return (PlSlot) { .var = pl_item_get_variant (item, field) };
-    default:
-      return (PlSlot) { .i = pl_item_get_int (item, field) };
-    }
-}
-
 /* TRUE when @field holds the same value in @a and @b; a missing record equals nothing. */
 static gboolean
 field_equal (PlItem *a, PlItem *b, guint field)
 {
-  const PlField *f;
-  PlSlot x, y;
-
   if (a == NULL || b == NULL)
     return a == b;
-  if (a == b)
-    return TRUE;
-  f = &pl_item_get_fields (a, NULL)[field];
-  x = peek_slot (a, field, f->type);
-  y = peek_slot (b, field, f->type);
-  return pl_slot_equal (f->type, &x, &y);
+  return pl_item_field_equal (a, b, field);
 }
 
 static void
@@ -81,50 +47,6 @@ copy_field (PlItem *to, PlItem *from, guint field)
 
   pl_item_swap_slot (to, field, &slot);
   pl_slot_clear (f->type, &slot);
-}
-
-static gboolean
-extras_equal (const PlExtras *a, const PlExtras *b)
-{
-  if (pl_extras_is_empty (a) || pl_extras_is_empty (b))
-    return pl_extras_is_empty (a) && pl_extras_is_empty (b);
-  if (a->attributes->len != b->attributes->len || !g_string_equal (a->children, b->children))
-    return FALSE;
-  for (guint i = 0; i < a->attributes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (a->attributes, i), g_ptr_array_index (b->attributes, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* Makes @to hold what @from holds. */
-static void
-extras_assign (PlExtras *to, const PlExtras *from)
-{
-  g_ptr_array_set_size (to->attributes, 0);
-  g_string_truncate (to->children, 0);
-  if (from == NULL)
-    return;
-  for (guint i = 0; i < from->attributes->len; i++)
-    g_ptr_array_add (to->attributes, g_strdup (g_ptr_array_index (from->attributes, i)));
-  g_string_append_len (to->children, from->children->str, from->children->len);
-}
-
-/* What the reader kept without knowing it, as the XML it came from. */
-static char *
-extras_text (const PlExtras *extras)
-{
-  GString *text = g_string_new (NULL);
-
-  if (extras == NULL)
-    return g_string_free (text, FALSE);
-  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
-    g_string_append_printf (text, "%s%s=\"%s\"", text->len ? " " : "",
-                            (char *) g_ptr_array_index (extras->attributes, i),
-                            (char *) g_ptr_array_index (extras->attributes, i + 1));
-  if (text->len > 0 && extras->children->len > 0)
-    g_string_append_c (text, ' ');
-  g_string_append_len (text, extras->children->str, extras->children->len);
-  return g_string_free (text, FALSE);
 }
 
 /* The item's extras without making an empty one for a record that has none. */
@@ -179,7 +101,7 @@ record_equal (PlItem *a, PlItem *b)
   for (guint f = 0; f < n_fields; f++)
     if (!field_equal (a, b, f))
       return FALSE;
-  if (!extras_equal (item_extras (a), item_extras (b)))
+  if (!pl_extras_equal (item_extras (a), item_extras (b)))
     return FALSE;
   if (PL_IS_KPI (a))
     return pl_series_equal (kpi_series (a, PL_SERIES_TARGETS), kpi_series (b, PL_SERIES_TARGETS)) &&
@@ -197,8 +119,8 @@ record_assign (PlItem *to, PlItem *from)
   for (guint f = 0; f < n_fields; f++)
     if (!field_equal (to, from, f))
       copy_field (to, from, f);
-  if (!extras_equal (item_extras (to), item_extras (from)))
-    extras_assign (pl_item_get_extras (to), item_extras (from));
+  if (!pl_extras_equal (item_extras (to), item_extras (from)))
+    pl_extras_assign (pl_item_get_extras (to), item_extras (from));
   if (PL_IS_KPI (from))
     for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
       if (!pl_series_equal (kpi_series (to, kind), kpi_series (from, kind)))
@@ -238,7 +160,7 @@ lookup_in (PlPlan *plan, PlCollection collection, const char *id)
   return item;
 }
 
-/* ---- values in words ---- */
+/* ---- values in words, as pl-plan-diff.h shows them ---- */
 
 static char *
 field_text (PlPlan *plan, PlItem *item, int field, guint32 period)
@@ -246,53 +168,35 @@ field_text (PlPlan *plan, PlItem *item, int field, guint32 period)
   if (item == NULL)
     return NULL;
   if (field == PL_DIFF_FIELD_EXTRAS)
-    return extras_text (item_extras (item));
+    return pl_extras_to_text (item_extras (item));
   if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
     {
-      const PlPoint *point = pl_series_lookup (kpi_series (item, field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS
-                                                                                                 : PL_SERIES_MEASUREMENTS),
-                                               period);
+      PlSeriesKind kind = field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS;
+      const PlPoint *point = pl_series_lookup (kpi_series (item, kind), period);
+
       return point != NULL ? pl_kpi_value_format (PL_KPI (item), point->value) : g_strdup ("");
     }
   if (field == PL_MERGE_FIELD_RECORD)
     return g_strdup (pl_item_get_display_name (item));
-  {
-    const PlField *f = &pl_item_get_fields (item, NULL)[field];
-    PlSlot slot = peek_slot (item, field, f->type);
-
-    (void) plan;
-    switch (f->type)
-      {
-      case PL_FIELD_STRING:
-      case PL_FIELD_TEXT:
-      case PL_FIELD_REF:
-        return g_strdup (slot.s ? slot.s : "");
-      case PL_FIELD_STRV:
-        return slot.v ? g_strjoinv ("; ", slot.v) : g_strdup ("");
-      case PL_FIELD_DOUBLE:
-        return isnan (slot.d) ? g_strdup ("") : g_strdup_printf ("%g", slot.d);
-      case PL_FIELD_MONEY:
-        return pl_money_to_display (slot.i, pl_plan_get_currency_exponent (plan));
-      case PL_FIELD_DATE:
-      case PL_FIELD_MONTH:
-        return slot.i ? pl_date_text ((guint32) slot.i, PL_DATE_NUMERIC) : g_strdup ("");
-      case PL_FIELD_INT:
-      case PL_FIELD_BOOL:
-      case PL_FIELD_ENUM:
-        return g_strdup_printf ("%" G_GINT64_FORMAT, slot.i);
-      default:
-        return slot.var ? g_variant_print (slot.var, FALSE) : g_strdup ("");
-      }
-  }
+  return pl_field_format_reading (plan, item, (guint) field);
 }
 
-/* @text with its first letter a capital ("Channel" for the label "channel"). */
-static char *
-capitalize (const char *text)
+/* The texts of a conflict's values; where ours and theirs read the same though they differ (a
+ * total kept, a number below what its unit shows), the values as an editor shows them. */
+static void
+set_texts (PlMergeConflict *conflict, PlPlan *plans[3], PlItem *items[3])
 {
-  g_autofree char *first = g_utf8_strup (text, g_utf8_next_char (text) - text);
+  char **texts[3] = { &conflict->base_text, &conflict->ours_text, &conflict->theirs_text };
 
-  return g_strconcat (first, g_utf8_next_char (text), NULL);
+  for (guint i = 0; i < 3; i++)
+    *texts[i] = field_text (plans[i], items[i], conflict->field, conflict->period);
+  if (conflict->field >= 0 && g_strcmp0 (conflict->ours_text, conflict->theirs_text) == 0)
+    for (guint i = 0; i < 3; i++)
+      if (items[i] != NULL)
+        {
+          g_free (*texts[i]);
+          *texts[i] = pl_field_format (plans[i], items[i], (guint) conflict->field);
+        }
 }
 
 static char *
@@ -302,16 +206,17 @@ field_label (PlItem *item, int field, guint32 period)
     return g_strdup (_("Unknown elements"));
   if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
     {
-      g_autofree char *month = pl_date_format (period, "%B %Y");
+      g_autofree char *when = pl_field_format_period (item, period);
+
       return field == PL_DIFF_FIELD_TARGETS
-        /* Translators: %s is a month and its year ("March 2027") */
-        ? g_strdup_printf (_("Target for %s"), month)
-        /* Translators: %s is a month and its year ("March 2027") */
-        : g_strdup_printf (_("Measurement for %s"), month);
+        /* Translators: %s is a KPI's period ("March 2027", "week of 4 Jan 2027") */
+        ? g_strdup_printf (_("Target for %s"), when)
+        /* Translators: %s is a KPI's period ("March 2027", "week of 4 Jan 2027") */
+        : g_strdup_printf (_("Measurement for %s"), when);
     }
   if (field == PL_MERGE_FIELD_RECORD)
     return NULL;
-  return capitalize (g_dgettext (GETTEXT_PACKAGE, pl_item_get_fields (item, NULL)[field].label));
+  return pl_field_get_title (&pl_item_get_fields (item, NULL)[field]);
 }
 
 /* ---- the merge ---- */
@@ -355,9 +260,12 @@ add_conflict (Merge *m, PlMergeConflictKind kind, PlCollection collection, PlIte
   conflict->pub.field = field;
   conflict->pub.period = period;
   conflict->pub.label = field_label (any, field, period);
-  conflict->pub.base_text = field_text (m->base, b, field, period);
-  conflict->pub.ours_text = field_text (m->ours, o, field, period);
-  conflict->pub.theirs_text = field_text (m->theirs, t, field, period);
+  {
+    PlPlan *plans[3] = { m->base, m->ours, m->theirs };
+    PlItem *items[3] = { b, o, t };
+
+    set_texts (&conflict->pub, plans, items);
+  }
   g_ptr_array_add (m->conflicts, conflict);
   return conflict;
 }
@@ -479,7 +387,7 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     PlExtras *eb = item_extras (b), *eo = item_extras (o), *et = item_extras (t);
     PlExtras *from = eo;
 
-    switch (decide (extras_equal (eo, et), extras_equal (eo, eb), extras_equal (et, eb), b != NULL))
+    switch (decide (pl_extras_equal (eo, et), pl_extras_equal (eo, eb), pl_extras_equal (et, eb), b != NULL))
       {
       case TAKE_THEIRS:
         from = et;
@@ -490,8 +398,8 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
       default:
         break;
       }
-    if (!extras_equal (item_extras (into), from))
-      extras_assign (pl_item_get_extras (into), from);
+    if (!pl_extras_equal (item_extras (into), from))
+      pl_extras_assign (pl_item_get_extras (into), from);
   }
   if (PL_IS_KPI (o))
     {
@@ -552,7 +460,7 @@ merge_extras (Merge *m, PlExtras *b, PlExtras *o, PlExtras *t, PlExtras *into, P
 {
   PlExtras *from = o;
 
-  switch (decide (extras_equal (o, t), extras_equal (o, b), extras_equal (t, b), TRUE))
+  switch (decide (pl_extras_equal (o, t), pl_extras_equal (o, b), pl_extras_equal (t, b), TRUE))
     {
     case TAKE_THEIRS:
       from = t;
@@ -560,24 +468,26 @@ merge_extras (Merge *m, PlExtras *b, PlExtras *o, PlExtras *t, PlExtras *into, P
     case TAKE_CONFLICT:
       {
         Conflict *conflict = g_new0 (Conflict, 1);
+        g_autofree char *where = g_strdup_printf ("<%s>", collection == PL_COLLECTION_NONE ? "plan"
+                                                                                            : pl_collection_get_container (collection));
 
         conflict->pub.kind = PL_MERGE_CONFLICT_FIELD;
         conflict->outside = TRUE;
         conflict->pub.collection = collection;
-        conflict->pub.name = g_strdup (collection == PL_COLLECTION_NONE ? pl_plan_get_title (m->ours)
-                                                                        : pl_collection_get_container (collection));
+        conflict->pub.name = g_strdup (pl_plan_get_title (m->ours));
         conflict->pub.field = PL_DIFF_FIELD_EXTRAS;
-        conflict->pub.label = g_strdup (_("Unknown elements"));
-        conflict->pub.base_text = extras_text (b);
-        conflict->pub.ours_text = extras_text (o);
-        conflict->pub.theirs_text = extras_text (t);
+        /* Translators: %s is an XML element's name in angle brackets ("<campaigns>") */
+        conflict->pub.label = g_strdup_printf (_("Unknown elements in %s"), where);
+        conflict->pub.base_text = pl_extras_to_text (b);
+        conflict->pub.ours_text = pl_extras_to_text (o);
+        conflict->pub.theirs_text = pl_extras_to_text (t);
         g_ptr_array_add (m->conflicts, conflict);
       }
       break;
     default:
       break;
     }
-  extras_assign (into, from);
+  pl_extras_assign (into, from);
 }
 
 static void
@@ -1034,13 +944,13 @@ push_extras (PlPlan *plan, GObject *owner, PlExtras *extras, const PlExtras *wan
 {
   SwapExtras *self;
 
-  if (extras_equal (extras, want))
+  if (pl_extras_equal (extras, want))
     return;
   self = g_new0 (SwapExtras, 1);
   self->parent.vtable = &swap_extras_vtable;
   self->extras = extras;
   self->other = pl_extras_new ();
-  extras_assign (self->other, want);
+  pl_extras_assign (self->other, want);
   self->owner = g_object_ref (owner);
   self->touched = touched;
   pl_plan_push (plan, &self->parent);
@@ -1058,7 +968,7 @@ push_record (PlPlan *plan, PlItem *have, PlItem *want)
   for (guint f = 0; f < n_fields; f++)
     if (!field_equal (have, want, f))
       pl_plan_push (plan, pl_command_new_set_field (have, f, pl_item_dup_slot (want, f), NULL));
-  if (!extras_equal (item_extras (have), item_extras (want)))
+  if (!pl_extras_equal (item_extras (have), item_extras (want)))
     push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), collection);
   if (PL_IS_KPI (want))
     for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
@@ -1355,17 +1265,36 @@ pl_merge_result_take_theirs (PlMergeResult *pub, const PlMergeConflict *conflict
 
 /* ---- conflicts in words ---- */
 
-/* A value inside a sentence: on one line, "none" when unset. */
+/* A value inside a sentence: on one line, "none" when unset, a text between quotes so that
+ * its own commas do not read as the sentence's. */
 static char *
-value_in_line (const char *text)
+value_in_line (const char *text, gboolean quote)
 {
-  char *line;
+  g_autofree char *line = NULL;
 
   if (text == NULL || *text == '\0')
     return g_strdup (_("none"));
   line = g_strdup (text);
   g_strdelimit (line, "\r\n\t", ' ');
-  return line;
+  /* Translators: a text value quoted in a sentence */
+  return quote ? g_strdup_printf (_("“%s”"), line) : g_steal_pointer (&line);
+}
+
+/* TRUE when the conflict's field holds words the user typed (names, notes, references shown
+ * by the names of what they name). */
+static gboolean
+is_text_field (const PlMergeConflict *conflict)
+{
+  g_autoptr(PlItem) sample = NULL;
+  PlFieldType type;
+
+  if (conflict->field < 0)
+    return FALSE;
+  sample = g_object_new (conflict->collection == PL_COLLECTION_NONE ? PL_TYPE_METADATA
+                                                                      : pl_collection_get_item_type (conflict->collection),
+                         NULL);
+  type = pl_item_get_fields (sample, NULL)[conflict->field].type;
+  return type == PL_FIELD_STRING || type == PL_FIELD_TEXT || type == PL_FIELD_REF || type == PL_FIELD_STRV;
 }
 
 char *
@@ -1379,7 +1308,7 @@ pl_merge_conflict_describe (const PlMergeConflict *conflict)
   else
     {
       g_autoptr(PlItem) sample = g_object_new (pl_collection_get_item_type (conflict->collection), NULL);
-      g_autofree char *noun = capitalize (pl_item_get_noun (sample));
+      g_autofree char *noun = pl_capitalise (pl_item_get_noun (sample));
 
       /* Translators: a record in a sentence: its kind ("Campaign") and its name */
       what = g_strdup_printf (_("%s “%s”"), noun, conflict->name);
@@ -1394,7 +1323,7 @@ pl_merge_conflict_describe (const PlMergeConflict *conflict)
       return g_strdup_printf (_("%s: you changed it, they removed it; yours kept"), what);
     case PL_MERGE_CONFLICT_RULE:
       /* Translators: %s is a record, then the rule broken, as a sentence */
-      return g_strdup_printf (_("%s: your changes and theirs together break a rule (%s); yours kept"), what,
+      return g_strdup_printf (_("%s: yours kept, as your changes and theirs together break a rule: %s"), what,
                               conflict->reason);
     case PL_MERGE_CONFLICT_FIELD:
     default:
@@ -1404,15 +1333,16 @@ pl_merge_conflict_describe (const PlMergeConflict *conflict)
     /* Translators: %s is a record ("Campaign “Spring webinar”") */
     return g_strdup_printf (_("%s: they added a record with an ID yours gives to another; yours kept"), what);
   {
-    g_autofree char *ours = value_in_line (conflict->ours_text);
-    g_autofree char *theirs = value_in_line (conflict->theirs_text);
+    gboolean quote = is_text_field (conflict);
+    g_autofree char *ours = value_in_line (conflict->ours_text, quote);
+    g_autofree char *theirs = value_in_line (conflict->theirs_text, quote);
 
     if (conflict->base_text == NULL)
       /* Translators: a record, a field, your value and theirs, for a record both added */
       return g_strdup_printf (_("%s, %s: yours %s, theirs %s (added on both sides); yours kept"), what,
                               conflict->label, ours, theirs);
     {
-      g_autofree char *base = value_in_line (conflict->base_text);
+      g_autofree char *base = value_in_line (conflict->base_text, quote);
       /* Translators: a record, a field, your value, theirs and the one before both */
       return g_strdup_printf (_("%s, %s: yours %s, theirs %s (was %s); yours kept"), what, conflict->label,
                               ours, theirs, base);

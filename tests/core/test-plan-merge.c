@@ -228,8 +228,8 @@ test_field_conflict (void)
   g_assert_cmpstr (c->base_text, ==, "Paid social");
   g_assert_cmpstr (pl_item_get_string (get (result->plan, "cmp-close-faster"), PL_CAMPAIGN_CHANNEL), ==, "LinkedIn");
   text = pl_merge_conflict_describe (c);
-  g_assert_cmpstr (text, ==, "Campaign “Close faster – LinkedIn programme”, Channel: yours LinkedIn, "
-                             "theirs Events (was Paid social); yours kept");
+  g_assert_cmpstr (text, ==, "Campaign “Close faster – LinkedIn programme”, Channel: yours “LinkedIn”, "
+                             "theirs “Events” (was “Paid social”); yours kept");
   g_assert_true (pl_merge_result_take_theirs (result, c, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (pl_item_get_string (get (result->plan, "cmp-close-faster"), PL_CAMPAIGN_CHANNEL), ==, "Events");
@@ -323,7 +323,7 @@ test_added_both (void)
   g_assert_cmpint (conflict (result, 0)->kind, ==, PL_MERGE_CONFLICT_FIELD);
   g_assert_null (conflict (result, 0)->base_text);
   text = describe (result, 0);
-  g_assert_cmpstr (text, ==, "Segment “Banks”, Name: yours Banks, theirs Insurers (added on both sides); yours kept");
+  g_assert_cmpstr (text, ==, "Segment “Banks”, Name: yours “Banks”, theirs “Insurers” (added on both sides); yours kept");
   assert_same_plan (result->plan, ours);
 }
 
@@ -437,7 +437,7 @@ test_rule_removed_reference (void)
   g_assert_cmpint (conflict (result, 0)->kind, ==, PL_MERGE_CONFLICT_RULE);
   g_assert_cmpstr (conflict (result, 0)->id, ==, "cmp-new");
   text = describe (result, 0);
-  g_assert_true (g_str_has_prefix (text, "Campaign “Partner days”: your changes and theirs together break a rule ("));
+  g_assert_true (g_str_has_prefix (text, "Campaign “Partner days”: yours kept, as your changes and theirs together break a rule: "));
   g_assert_nonnull (pl_plan_lookup (result->plan, "seg-partners"));
   /* The rest of their removal stands: the other campaign no longer names the segment. */
   g_assert_null (pl_item_get_string (get (result->plan, "cmp-partners"), PL_CAMPAIGN_SEGMENT));
@@ -526,7 +526,7 @@ test_settings_and_empty (void)
   g_assert_cmpint (conflict (result, 0)->collection, ==, PL_COLLECTION_NONE);
   g_assert_null (conflict (result, 0)->id);
   text = describe (result, 0);
-  g_assert_cmpstr (text, ==, "The plan’s settings, Title: yours Plan 2027, theirs Plan for 2027 (was Plan); yours kept");
+  g_assert_cmpstr (text, ==, "The plan’s settings, Title: yours “Plan 2027”, theirs “Plan for 2027” (was “Plan”); yours kept");
   assert_same_plan (result->plan, both);
 }
 
