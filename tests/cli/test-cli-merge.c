@@ -273,7 +273,7 @@ test_git_clean (void)
   const char *argv[] = { "git", "status", "--porcelain", "--untracked-files=all", NULL };
 
   branches (dir, "ours-clean.pilote", "theirs-clean.pilote");
-  /* A text merge of these two would conflict: they touch neighbouring lines. */
+  /* A text merge of these two would conflict: both change the line of one campaign. */
   git (dir, 0, "merge", "-q", "--no-edit", "theirs", NULL);
   merged = read_text (plan);
   g_assert_cmpstr (merged, ==, expected);
