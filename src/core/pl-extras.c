@@ -29,6 +29,19 @@ pl_extras_is_empty (const PlExtras *extras)
   return extras == NULL || (extras->attributes->len == 0 && extras->children->len == 0);
 }
 
+void
+pl_extras_add_attribute (PlExtras *extras, const char *name, const char *value)
+{
+  g_ptr_array_add (extras->attributes, g_strdup (name));
+  g_ptr_array_add (extras->attributes, g_strdup (value));
+}
+
+void
+pl_extras_add_child (PlExtras *extras, const char *xml)
+{
+  g_string_append (extras->children, xml);
+}
+
 gboolean
 pl_extras_equal (const PlExtras *a, const PlExtras *b)
 {
@@ -42,32 +55,30 @@ pl_extras_equal (const PlExtras *a, const PlExtras *b)
   return TRUE;
 }
 
+void
+pl_extras_assign (PlExtras *extras, const PlExtras *from)
+{
+  g_ptr_array_set_size (extras->attributes, 0);
+  g_string_truncate (extras->children, 0);
+  if (from == NULL)
+    return;
+  for (guint i = 0; i < from->attributes->len; i++)
+    g_ptr_array_add (extras->attributes, g_strdup (g_ptr_array_index (from->attributes, i)));
+  g_string_append_len (extras->children, from->children->str, from->children->len);
+}
+
 char *
 pl_extras_to_text (const PlExtras *extras)
 {
-  GString *text = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
 
   if (pl_extras_is_empty (extras))
-    return g_string_free (text, FALSE);
+    return g_string_free (out, FALSE);
   for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
-    g_string_append_printf (text, "%s%s=\"%s\"", text->len > 0 ? " " : "",
+    g_string_append_printf (out, "%s%s=\"%s\"", out->len > 0 ? " " : "",
                             (char *) g_ptr_array_index (extras->attributes, i),
                             (char *) g_ptr_array_index (extras->attributes, i + 1));
-  if (text->len > 0 && extras->children->len > 0)
-    g_string_append_c (text, ' ');
-  g_string_append_len (text, extras->children->str, extras->children->len);
-  return g_string_free (text, FALSE);
-}
-
-void
-pl_extras_add_attribute (PlExtras *extras, const char *name, const char *value)
-{
-  g_ptr_array_add (extras->attributes, g_strdup (name));
-  g_ptr_array_add (extras->attributes, g_strdup (value));
-}
-
-void
-pl_extras_add_child (PlExtras *extras, const char *xml)
-{
-  g_string_append (extras->children, xml);
+  if (extras->children->len > 0)
+    g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", extras->children->str);
+  return g_string_free (out, FALSE);
 }

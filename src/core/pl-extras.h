@@ -23,6 +23,8 @@ gboolean  pl_extras_equal          (const PlExtras *a, const PlExtras *b);
 char     *pl_extras_to_text        (const PlExtras *extras);
 void      pl_extras_add_attribute  (PlExtras *extras, const char *name, const char *value);
 void      pl_extras_add_child      (PlExtras *extras, const char *xml);
+/* Makes @extras hold what @from (NULL: nothing) holds. */
+void      pl_extras_assign         (PlExtras *extras, const PlExtras *from);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlExtras, pl_extras_free)
 

@@ -578,6 +578,20 @@ pl_item_dup_slot (PlItem *self, guint field)
   return slot_copy (field_of (self, field)->type, &slots_of (self)[field]);
 }
 
+PlSlot
+pl_item_peek_slot (PlItem *self, guint field)
+{
+  return slots_of (self)[field];
+}
+
+gboolean
+pl_item_field_equal (PlItem *a, PlItem *b, guint field)
+{
+  const PlField *f = field_of (a, field);
+
+  return a == b || pl_slot_equal (f->type, &slots_of (a)[field], &slots_of (b)[field]);
+}
+
 static void
 set_and_clear (PlItem *self, guint field, PlSlot slot)
 {

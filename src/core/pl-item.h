@@ -148,6 +148,11 @@ void           pl_item_set_variant      (PlItem *self, guint field, GVariant *va
 void           pl_item_swap_slot        (PlItem *self, guint field, PlSlot *slot);
 /* Returns a deep copy of the stored value of @field. */
 PlSlot         pl_item_dup_slot         (PlItem *self, guint field);
+/* Returns the stored value of @field, borrowed (not to be cleared): what pl_slot_equal()
+ * compares without a copy. */
+PlSlot         pl_item_peek_slot        (PlItem *self, guint field);
+/* TRUE when @field holds equal values in @a and @b, records of one type. */
+gboolean       pl_item_field_equal      (PlItem *a, PlItem *b, guint field);
 /* Frees a slot holding a value of @type. */
 void           pl_slot_clear            (PlFieldType type, PlSlot *slot);
 /* Returns TRUE when two slots of @type hold equal values. */

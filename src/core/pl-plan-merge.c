@@ -1,0 +1,1351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pl-merge"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pl-command.h"
+#include "pl-error.h"
+#include "pl-kpi-value.h"
+#include "pl-field-format.h"
+#include "pl-plan-diff.h"
+#include "pl-plan-merge.h"
+#include "pl-plan-private.h"
+#include "pl-plan-validate.h"
+
+/* A conflict and what taking their side of a broken rule puts back. */
+typedef struct {
+  PlMergeConflict pub;
+  gboolean   outside;     /* the unknown elements of the plan or of a list, not of a record */
+  GPtrArray *rule_ids;    /* RULE: the IDs of the records set back to ours ("" for the settings) */
+  GPtrArray *rule_items;  /* RULE: those records as the merge had made them (NULL: absent) */
+} Conflict;
+
+typedef struct {
+  PlMergeResult pub;
+  GHashTable   *ours_errors;  /* "ID\nmessage" of ours' own errors, made when first needed */
+} Result;
+
+/* ---- records, field by field ---- */
+
+/* TRUE when @field holds the same value in @a and @b; a missing record equals nothing. */
+static gboolean
+field_equal (PlItem *a, PlItem *b, guint field)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return pl_item_field_equal (a, b, field);
+}
+
+static void
+copy_field (PlItem *to, PlItem *from, guint field)
+{
+  const PlField *f = &pl_item_get_fields (from, NULL)[field];
+  PlSlot slot = pl_item_dup_slot (from, field);
+
+  pl_item_swap_slot (to, field, &slot);
+  pl_slot_clear (f->type, &slot);
+}
+
+/* The item's extras without making an empty one for a record that has none. */
+static PlExtras *
+item_extras (PlItem *item)
+{
+  return item != NULL ? pl_item_peek_extras (item) : NULL;
+}
+
+static PlSeries *
+kpi_series (PlItem *kpi, PlSeriesKind kind)
+{
+  if (kpi == NULL)
+    return NULL;
+  return kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (PL_KPI (kpi))
+                                   : pl_kpi_get_measurements (PL_KPI (kpi));
+}
+
+static void
+series_assign (PlSeries *to, const PlSeries *from)
+{
+  while (pl_series_get_n (to) > 0)
+    pl_series_remove (to, pl_series_get (to, pl_series_get_n (to) - 1)->julian);
+  for (guint i = 0, n = from ? pl_series_get_n (from) : 0; i < n; i++)
+    {
+      const PlPoint *p = pl_series_get (from, i);
+      pl_series_set (to, p->julian, p->value, p->source);
+    }
+}
+
+static gboolean
+point_equal (const PlPoint *a, const PlPoint *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (a->source, b->source) == 0 &&
+         (a->value == b->value || (isnan (a->value) && isnan (b->value)));
+}
+
+/* TRUE when @a and @b (records of one type) hold the same values, unknown elements, targets and
+ * measurements. */
+static gboolean
+record_equal (PlItem *a, PlItem *b)
+{
+  guint n_fields;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  pl_item_get_fields (a, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (!field_equal (a, b, f))
+      return FALSE;
+  if (!pl_extras_equal (item_extras (a), item_extras (b)))
+    return FALSE;
+  if (PL_IS_KPI (a))
+    return pl_series_equal (kpi_series (a, PL_SERIES_TARGETS), kpi_series (b, PL_SERIES_TARGETS)) &&
+           pl_series_equal (kpi_series (a, PL_SERIES_MEASUREMENTS), kpi_series (b, PL_SERIES_MEASUREMENTS));
+  return TRUE;
+}
+
+/* Makes @to (a record of @from's type) hold what @from holds, without undo. */
+static void
+record_assign (PlItem *to, PlItem *from)
+{
+  guint n_fields;
+
+  pl_item_get_fields (from, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (!field_equal (to, from, f))
+      copy_field (to, from, f);
+  if (!pl_extras_equal (item_extras (to), item_extras (from)))
+    pl_extras_assign (pl_item_get_extras (to), item_extras (from));
+  if (PL_IS_KPI (from))
+    for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
+      if (!pl_series_equal (kpi_series (to, kind), kpi_series (from, kind)))
+        series_assign (kpi_series (to, kind), kpi_series (from, kind));
+}
+
+static PlItem *
+record_new_like (PlItem *item)
+{
+  PlItem *copy = g_object_new (G_OBJECT_TYPE (item), NULL);
+
+  pl_item_set_id (copy, pl_item_get_id (item));
+  return copy;
+}
+
+/* A copy of @item for another plan. */
+static PlItem *
+record_copy (PlItem *item)
+{
+  PlItem *copy = record_new_like (item);
+
+  record_assign (copy, item);
+  return copy;
+}
+
+/* The record with @id in @collection of @plan (PL_COLLECTION_NONE: the settings), or NULL. */
+static PlItem *
+lookup_in (PlPlan *plan, PlCollection collection, const char *id)
+{
+  PlItem *item;
+
+  if (collection == PL_COLLECTION_NONE)
+    return PL_ITEM (pl_plan_get_metadata (plan));
+  item = pl_plan_lookup (plan, id);
+  if (item == NULL || G_OBJECT_TYPE (item) != pl_collection_get_item_type (collection))
+    return NULL;
+  return item;
+}
+
+/* ---- values in words, as pl-plan-diff.h shows them ---- */
+
+static char *
+field_text (PlPlan *plan, PlItem *item, int field, guint32 period)
+{
+  if (item == NULL)
+    return NULL;
+  if (field == PL_DIFF_FIELD_EXTRAS)
+    return pl_extras_to_text (item_extras (item));
+  if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
+    {
+      PlSeriesKind kind = field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS;
+      const PlPoint *point = pl_series_lookup (kpi_series (item, kind), period);
+
+      return point != NULL ? pl_kpi_value_format (PL_KPI (item), point->value) : g_strdup ("");
+    }
+  if (field == PL_MERGE_FIELD_RECORD)
+    return g_strdup (pl_item_get_display_name (item));
+  return pl_field_format_reading (plan, item, (guint) field);
+}
+
+/* The texts of a conflict's values; where ours and theirs read the same though they differ (a
+ * total kept, a number below what its unit shows), the values as an editor shows them. */
+static void
+set_texts (PlMergeConflict *conflict, PlPlan *plans[3], PlItem *items[3])
+{
+  char **texts[3] = { &conflict->base_text, &conflict->ours_text, &conflict->theirs_text };
+
+  for (guint i = 0; i < 3; i++)
+    *texts[i] = field_text (plans[i], items[i], conflict->field, conflict->period);
+  if (conflict->field >= 0 && g_strcmp0 (conflict->ours_text, conflict->theirs_text) == 0)
+    for (guint i = 0; i < 3; i++)
+      if (items[i] != NULL)
+        {
+          g_free (*texts[i]);
+          *texts[i] = pl_field_format (plans[i], items[i], (guint) conflict->field);
+        }
+}
+
+static char *
+field_label (PlItem *item, int field, guint32 period)
+{
+  if (field == PL_DIFF_FIELD_EXTRAS)
+    return g_strdup (_("Unknown elements"));
+  if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
+    {
+      g_autofree char *when = pl_field_format_period (item, period);
+
+      return field == PL_DIFF_FIELD_TARGETS
+        /* Translators: %s is a KPI's period ("March 2027", "week of 4 Jan 2027") */
+        ? g_strdup_printf (_("Target for %s"), when)
+        /* Translators: %s is a KPI's period ("March 2027", "week of 4 Jan 2027") */
+        : g_strdup_printf (_("Measurement for %s"), when);
+    }
+  if (field == PL_MERGE_FIELD_RECORD)
+    return NULL;
+  return pl_field_get_title (&pl_item_get_fields (item, NULL)[field]);
+}
+
+/* ---- the merge ---- */
+
+typedef struct {
+  PlPlan    *base, *ours, *theirs;
+  PlPlan    *result;
+  GPtrArray *conflicts;
+  /* The records they removed that the result keeps, as we changed them: what their removal
+   * took with them (records that cannot exist without them, references to them) stays too. */
+  GHashTable *kept;
+} Merge;
+
+static void
+conflict_free (Conflict *conflict)
+{
+  g_free (conflict->pub.id);
+  g_free (conflict->pub.name);
+  g_free (conflict->pub.label);
+  g_free (conflict->pub.base_text);
+  g_free (conflict->pub.ours_text);
+  g_free (conflict->pub.theirs_text);
+  g_free (conflict->pub.reason);
+  g_clear_pointer (&conflict->rule_ids, g_ptr_array_unref);
+  g_clear_pointer (&conflict->rule_items, g_ptr_array_unref);
+  g_free (conflict);
+}
+
+static Conflict *
+add_conflict (Merge *m, PlMergeConflictKind kind, PlCollection collection, PlItem *b, PlItem *o, PlItem *t,
+              int field, guint32 period)
+{
+  Conflict *conflict = g_new0 (Conflict, 1);
+  PlItem *any = o != NULL ? o : t != NULL ? t : b;
+
+  conflict->pub.kind = kind;
+  conflict->pub.collection = collection;
+  conflict->pub.id = collection == PL_COLLECTION_NONE ? NULL : g_strdup (pl_item_get_id (any));
+  conflict->pub.name = collection == PL_COLLECTION_NONE ? g_strdup (pl_plan_get_title (m->ours))
+                                                        : g_strdup (pl_item_get_display_name (any));
+  conflict->pub.field = field;
+  conflict->pub.period = period;
+  conflict->pub.label = field_label (any, field, period);
+  {
+    PlPlan *plans[3] = { m->base, m->ours, m->theirs };
+    PlItem *items[3] = { b, o, t };
+
+    set_texts (&conflict->pub, plans, items);
+  }
+  g_ptr_array_add (m->conflicts, conflict);
+  return conflict;
+}
+
+/* Which side a value comes from: ours unless only theirs changed it; with a conflict when both
+ * changed it differently (or added the record differently, @base NULL). */
+typedef enum { TAKE_OURS, TAKE_THEIRS, TAKE_CONFLICT } Take;
+
+static Take
+decide (gboolean ours_is_theirs, gboolean ours_is_base, gboolean theirs_is_base, gboolean has_base)
+{
+  if (ours_is_theirs || (has_base && theirs_is_base))
+    return TAKE_OURS;
+  if (has_base && ours_is_base)
+    return TAKE_THEIRS;
+  return TAKE_CONFLICT;
+}
+
+static void
+merge_series (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t, PlItem *into,
+              PlSeriesKind kind)
+{
+  PlSeries *sb = kpi_series (b, kind), *so = kpi_series (o, kind), *st = kpi_series (t, kind);
+  PlSeries *out = kpi_series (into, kind);
+  guint ib = 0, io = 0, it = 0;
+  guint nb = sb ? pl_series_get_n (sb) : 0, no = pl_series_get_n (so), nt = pl_series_get_n (st);
+
+  if (pl_series_equal (so, st) || (sb != NULL && pl_series_equal (sb, st)))
+    {
+      series_assign (out, so);
+      return;
+    }
+  series_assign (out, NULL);
+  while (ib < nb || io < no || it < nt)
+    {
+      guint32 day = G_MAXUINT32;
+      const PlPoint *pb = NULL, *po = NULL, *pt = NULL, *take;
+
+      if (ib < nb)
+        day = MIN (day, pl_series_get (sb, ib)->julian);
+      if (io < no)
+        day = MIN (day, pl_series_get (so, io)->julian);
+      if (it < nt)
+        day = MIN (day, pl_series_get (st, it)->julian);
+      if (ib < nb && pl_series_get (sb, ib)->julian == day)
+        pb = pl_series_get (sb, ib++);
+      if (io < no && pl_series_get (so, io)->julian == day)
+        po = pl_series_get (so, io++);
+      if (it < nt && pl_series_get (st, it)->julian == day)
+        pt = pl_series_get (st, it++);
+      switch (decide (point_equal (po, pt), point_equal (po, pb), point_equal (pt, pb), b != NULL))
+        {
+        case TAKE_THEIRS:
+          take = pt;
+          break;
+        case TAKE_CONFLICT:
+          add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t,
+                        kind == PL_SERIES_TARGETS ? PL_DIFF_FIELD_TARGETS : PL_DIFF_FIELD_MEASUREMENTS, day);
+          G_GNUC_FALLTHROUGH;
+        default:
+          take = po;
+        }
+      if (take != NULL)
+        pl_series_set (out, take->julian, take->value, take->source);
+    }
+}
+
+/* TRUE when @field of @item is a reference to a record they removed that the result keeps. */
+static gboolean
+refers_to_kept (Merge *m, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+
+  return f->type == PL_FIELD_REF && pl_item_get_string (item, field) != NULL &&
+         g_hash_table_contains (m->kept, pl_item_get_string (item, field));
+}
+
+/* TRUE when @item cannot exist without a record they removed that the result keeps. */
+static gboolean
+requires_kept (Merge *m, PlItem *item)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+
+  for (guint f = 0; f < n_fields; f++)
+    if ((fields[f].flags & PL_FIELD_REQUIRED) && refers_to_kept (m, item, f))
+      return TRUE;
+  return FALSE;
+}
+
+/* Three-way merges the record @o (ours) with @t (theirs), from @b (NULL: both added it), into
+ * @into, a record of the same type. */
+static void
+merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t, PlItem *into)
+{
+  guint n_fields;
+
+  pl_item_get_fields (o, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    {
+      PlItem *from = o;
+
+      switch (decide (field_equal (o, t, f), field_equal (o, b, f), field_equal (t, b, f), b != NULL))
+        {
+        case TAKE_THEIRS:
+          if (!refers_to_kept (m, o, f) || pl_item_field_is_set (t, f))
+            from = t;
+          break;
+        case TAKE_CONFLICT:
+          add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t, (int) f, 0);
+          break;
+        default:
+          break;
+        }
+      if (!field_equal (into, from, f))
+        copy_field (into, from, f);
+    }
+  {
+    PlExtras *eb = item_extras (b), *eo = item_extras (o), *et = item_extras (t);
+    PlExtras *from = eo;
+
+    switch (decide (pl_extras_equal (eo, et), pl_extras_equal (eo, eb), pl_extras_equal (et, eb), b != NULL))
+      {
+      case TAKE_THEIRS:
+        from = et;
+        break;
+      case TAKE_CONFLICT:
+        add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t, PL_DIFF_FIELD_EXTRAS, 0);
+        break;
+      default:
+        break;
+      }
+    if (!pl_extras_equal (item_extras (into), from))
+      pl_extras_assign (pl_item_get_extras (into), from);
+  }
+  if (PL_IS_KPI (o))
+    {
+      merge_series (m, collection, b, o, t, into, PL_SERIES_TARGETS);
+      merge_series (m, collection, b, o, t, into, PL_SERIES_MEASUREMENTS);
+    }
+}
+
+/* TRUE when a reference of @item names a record they removed that the result keeps. */
+static gboolean
+refers_any_kept (Merge *m, PlItem *item)
+{
+  guint n_fields;
+
+  if (g_hash_table_size (m->kept) == 0)
+    return FALSE;
+  pl_item_get_fields (item, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (refers_to_kept (m, item, f))
+      return TRUE;
+  return FALSE;
+}
+
+/* The record of the result for @o (ours, present), or NULL when it goes. A record only one side
+ * changed is that side's record itself, shared rather than copied: merging big plans is mostly
+ * records neither changed, and nothing edits a record the result shares (own_record()). */
+static PlItem *
+merge_ours (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t)
+{
+  const char *id = pl_item_get_id (o);
+  PlItem *into;
+
+  if (b != NULL && t == NULL)
+    {
+      /* They removed it: it goes, unless we changed it or what it needs stays. (The records a
+       * record needs are in collections before its own.) */
+      if (record_equal (o, b))
+        {
+          if (!requires_kept (m, o))
+            return NULL;
+        }
+      else
+        add_conflict (m, PL_MERGE_CONFLICT_CHANGED_REMOVED, collection, b, o, NULL, PL_MERGE_FIELD_RECORD, 0);
+      g_hash_table_add (m->kept, (gpointer) id);
+      return g_object_ref (o);
+    }
+  if (t == NULL || record_equal (o, t) || (b != NULL && record_equal (t, b)))
+    return g_object_ref (o);
+  if (b != NULL && record_equal (o, b) && !refers_any_kept (m, o))
+    return g_object_ref (t);
+  into = record_new_like (o);
+  merge_record (m, collection, b, o, t, into);
+  return into;
+}
+
+static void
+merge_extras (Merge *m, PlExtras *b, PlExtras *o, PlExtras *t, PlExtras *into, PlCollection collection)
+{
+  PlExtras *from = o;
+
+  switch (decide (pl_extras_equal (o, t), pl_extras_equal (o, b), pl_extras_equal (t, b), TRUE))
+    {
+    case TAKE_THEIRS:
+      from = t;
+      break;
+    case TAKE_CONFLICT:
+      {
+        Conflict *conflict = g_new0 (Conflict, 1);
+        g_autofree char *where = g_strdup_printf ("<%s>", collection == PL_COLLECTION_NONE ? "plan"
+                                                                                            : pl_collection_get_container (collection));
+
+        conflict->pub.kind = PL_MERGE_CONFLICT_FIELD;
+        conflict->outside = TRUE;
+        conflict->pub.collection = collection;
+        conflict->pub.name = g_strdup (pl_plan_get_title (m->ours));
+        conflict->pub.field = PL_DIFF_FIELD_EXTRAS;
+        /* Translators: %s is an XML element's name in angle brackets ("<campaigns>") */
+        conflict->pub.label = g_strdup_printf (_("Unknown elements in %s"), where);
+        conflict->pub.base_text = pl_extras_to_text (b);
+        conflict->pub.ours_text = pl_extras_to_text (o);
+        conflict->pub.theirs_text = pl_extras_to_text (t);
+        g_ptr_array_add (m->conflicts, conflict);
+      }
+      break;
+    default:
+      break;
+    }
+  pl_extras_assign (into, from);
+}
+
+static void
+append_theirs (GPtrArray *items, GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (records, i)));
+}
+
+static void
+merge_collection (Merge *m, PlCollection collection)
+{
+  GListModel *ours = pl_plan_get_collection (m->ours, collection);
+  GListModel *theirs = pl_plan_get_collection (m->theirs, collection);
+  /* Their additions, each list after the record of ours it follows in theirs ("" the first). */
+  g_autoptr(GHashTable) after = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) removed_changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *anchor = "";
+  GPtrArray *group;
+
+  for (guint i = 0, n = g_list_model_get_n_items (theirs); i < n; i++)
+    {
+      g_autoptr(PlItem) t = g_list_model_get_item (theirs, i);
+      const char *id = pl_item_get_id (t);
+      PlItem *b, *o = lookup_in (m->ours, collection, id);
+
+      if (o != NULL)
+        {
+          anchor = id;
+          continue;
+        }
+      b = lookup_in (m->base, collection, id);
+      if (b != NULL)
+        {
+          /* We removed it: it stays removed, unless they changed it. */
+          if (!record_equal (t, b))
+            g_ptr_array_add (removed_changed, g_object_ref (t));
+          continue;
+        }
+      /* An ID ours gives to a record of another kind cannot be theirs too: ours holds it. */
+      if (pl_plan_lookup (m->ours, id) != NULL)
+        {
+          add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, NULL, NULL, t, PL_MERGE_FIELD_RECORD, 0);
+          continue;
+        }
+      group = g_hash_table_lookup (after, anchor);
+      if (group == NULL)
+        g_hash_table_insert (after, (gpointer) anchor, group = g_ptr_array_new ());
+      g_ptr_array_add (group, t);
+    }
+
+  if ((group = g_hash_table_lookup (after, "")) != NULL)
+    append_theirs (items, group);
+  group = NULL;
+  for (guint i = 0, n = g_list_model_get_n_items (ours); i < n; i++)
+    {
+      g_autoptr(PlItem) o = g_list_model_get_item (ours, i);
+      const char *id = pl_item_get_id (o);
+      PlItem *b = lookup_in (m->base, collection, id);
+      PlItem *t = lookup_in (m->theirs, collection, id);
+      gboolean ours_only = b == NULL && t == NULL;
+      PlItem *into;
+
+      /* Their additions after a record come after ours too: both appended, ours first. */
+      if (!ours_only && group != NULL)
+        {
+          append_theirs (items, group);
+          group = NULL;
+        }
+      into = merge_ours (m, collection, b, o, t);
+      if (into != NULL)
+        g_ptr_array_add (items, into);
+      if (!ours_only)
+        group = g_hash_table_lookup (after, id);
+    }
+  if (group != NULL)
+    append_theirs (items, group);
+  for (guint i = 0; i < removed_changed->len; i++)
+    {
+      PlItem *t = g_ptr_array_index (removed_changed, i);
+
+      add_conflict (m, PL_MERGE_CONFLICT_REMOVED_CHANGED, collection, lookup_in (m->base, collection, pl_item_get_id (t)),
+                    NULL, t, PL_MERGE_FIELD_RECORD, 0);
+      g_object_unref (t);
+    }
+  /* The array keeps its references: the plan takes its own. */
+  pl_plan_append_loaded (m->result, collection, items);
+  merge_extras (m, pl_plan_get_container_extras (m->base, collection), pl_plan_get_container_extras (m->ours, collection),
+                pl_plan_get_container_extras (m->theirs, collection),
+                pl_plan_get_container_extras (m->result, collection), collection);
+}
+
+/* ---- rules broken together ---- */
+
+static void
+unref_or_null (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static char *
+problem_key (const PlProblem *problem)
+{
+  return g_strconcat (problem->id ? problem->id : "", "\n", problem->message, NULL);
+}
+
+static GHashTable *
+ours_errors (Result *result)
+{
+  if (result->ours_errors == NULL)
+    {
+      g_autoptr(GPtrArray) problems = pl_plan_validate (result->pub.ours);
+
+      result->ours_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const PlProblem *problem = g_ptr_array_index (problems, i);
+          if (!problem->warning)
+            g_hash_table_add (result->ours_errors, problem_key (problem));
+        }
+    }
+  return result->ours_errors;
+}
+
+/* The errors of @plan that ours does not have too (a new array of PlProblem). */
+static GPtrArray *
+new_errors (Result *result, PlPlan *plan)
+{
+  GPtrArray *problems = pl_plan_validate (plan);
+  GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_problem_free);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PlProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *key = NULL;
+
+      if (problem->warning)
+        continue;
+      key = problem_key (problem);
+      if (!g_hash_table_contains (ours_errors (result), key))
+        g_ptr_array_add (errors, g_steal_pointer (&g_ptr_array_index (problems, i)));
+    }
+  g_ptr_array_set_free_func (problems, (GDestroyNotify) pl_problem_free);
+  g_ptr_array_unref (problems);
+  return errors;
+}
+
+static PlCollection
+collection_of (PlItem *item)
+{
+  return PL_IS_METADATA (item) ? PL_COLLECTION_NONE : pl_collection_for_type (G_OBJECT_TYPE (item));
+}
+
+/* The record @id of @plan whatever its collection; "" is the settings. */
+static PlItem *
+lookup_any (PlPlan *plan, const char *id)
+{
+  return *id == '\0' ? PL_ITEM (pl_plan_get_metadata (plan)) : pl_plan_lookup (plan, id);
+}
+
+/* The position after the last record before @item in @model_from that @plan holds. */
+static guint
+position_after_predecessor (PlPlan *plan, PlCollection collection, GListModel *from, PlItem *item)
+{
+  GListModel *into = pl_plan_get_collection (plan, collection);
+  guint index, position;
+
+  if (!g_list_store_find (G_LIST_STORE (from), item, &index))
+    return g_list_model_get_n_items (into);
+  while (index-- > 0)
+    {
+      g_autoptr(PlItem) before = g_list_model_get_item (from, index);
+      PlItem *there = lookup_in (plan, collection, pl_item_get_id (before));
+
+      if (there != NULL && g_list_store_find (G_LIST_STORE (into), there, &position))
+        return position + 1;
+    }
+  return 0;
+}
+
+/* Sets the record @id of the result to what @side holds (absent included), without undo: the
+ * record is replaced, as it may be shared. */
+static void
+set_record_to (PlPlan *result, PlPlan *side, const char *id)
+{
+  PlItem *want = lookup_any (side, id);
+  PlItem *have = lookup_any (result, id);
+  PlCollection collection;
+  gboolean placed = FALSE;
+  guint position = 0;
+
+  if (have != NULL && PL_IS_METADATA (have))
+    {
+      record_assign (have, want);
+      pl_plan_touch (result, PL_COLLECTION_NONE);
+      return;
+    }
+  if (have != NULL)
+    {
+      collection = collection_of (have);
+      placed = g_list_store_find (G_LIST_STORE (pl_plan_get_collection (result, collection)), have, &position);
+      pl_plan_real_remove (result, collection, have);
+    }
+  if (want != NULL)
+    {
+      if (!placed || collection_of (want) != collection)
+        {
+          collection = collection_of (want);
+          position = position_after_predecessor (result, collection, pl_plan_get_collection (side, collection), want);
+        }
+      pl_plan_real_insert (result, collection, want, position);
+    }
+}
+
+static gboolean
+differs_from (PlPlan *result, PlPlan *side, const char *id)
+{
+  return !record_equal (lookup_any (result, id), lookup_any (side, id));
+}
+
+/* Adds to @ids the IDs the references of @item name. */
+static void
+add_references_of (PlItem *item, GPtrArray *ids)
+{
+  guint n_fields;
+  const PlField *fields;
+
+  if (item == NULL)
+    return;
+  fields = pl_item_get_fields (item, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (fields[f].type == PL_FIELD_REF && pl_item_get_string (item, f) != NULL)
+      g_ptr_array_add (ids, g_strdup (pl_item_get_string (item, f)));
+}
+
+/* The records a problem of the result is about: its own, those it names and those naming it,
+ * here or in ours. */
+static GPtrArray *
+involved (Result *result, const PlProblem *problem)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  const char *id = problem->id ? problem->id : "";
+  PlPlan *plans[] = { result->pub.plan, result->pub.ours };
+
+  g_ptr_array_add (ids, g_strdup (id));
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    {
+      PlItem *item = lookup_any (plans[p], id);
+      g_autoptr(GPtrArray) refs = NULL;
+
+      if (item == NULL || PL_IS_METADATA (item))
+        continue;
+      add_references_of (item, ids);
+      refs = pl_plan_find_references (plans[p], item);
+      for (guint i = 0; i < refs->len; i++)
+        g_ptr_array_add (ids, g_strdup (pl_item_get_id (g_ptr_array_index (refs, i))));
+    }
+  return ids;
+}
+
+static void
+add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids)
+{
+  PlPlan *plan = result->pub.plan;
+  Conflict *conflict = g_new0 (Conflict, 1);
+  const char *id = problem->id ? problem->id : "";
+  PlItem *item = lookup_any (plan, id);
+
+  if (item == NULL)
+    item = lookup_any (result->pub.ours, id);
+  if (item == NULL)
+    item = lookup_any (result->pub.theirs, id);
+  conflict->pub.kind = PL_MERGE_CONFLICT_RULE;
+  conflict->pub.collection = item ? collection_of (item) : PL_COLLECTION_NONE;
+  conflict->pub.id = problem->id && item && !PL_IS_METADATA (item) ? g_strdup (problem->id) : NULL;
+  conflict->pub.name = item && !PL_IS_METADATA (item) ? g_strdup (pl_item_get_display_name (item))
+                                                      : g_strdup (pl_plan_get_title (result->pub.ours));
+  conflict->pub.field = PL_MERGE_FIELD_RECORD;
+  conflict->pub.reason = g_strdup (problem->message);
+  conflict->rule_ids = g_ptr_array_new_with_free_func (g_free);
+  conflict->rule_items = g_ptr_array_new_with_free_func (unref_or_null);
+  /* What the merge had made of each, for pl_merge_result_take_theirs(); then ours. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *one = g_ptr_array_index (ids, i);
+      PlItem *merged = lookup_any (plan, one);
+
+      g_ptr_array_add (conflict->rule_ids, g_strdup (one));
+      g_ptr_array_add (conflict->rule_items, merged ? g_object_ref (merged) : NULL);
+      set_record_to (plan, result->pub.ours, one);
+    }
+  g_ptr_array_add (result->pub.conflicts, conflict);
+}
+
+/* Adds @id to @ids when the result's record differs from ours and it is not there yet. */
+static void
+add_differing (Result *result, GHashTable *seen, GPtrArray *ids, const char *id)
+{
+  if (!g_hash_table_contains (seen, id) && differs_from (result->pub.plan, result->pub.ours, id))
+    {
+      g_hash_table_add (seen, g_strdup (id));
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+}
+
+/* Every record of the result that differs from ours. */
+static GPtrArray *
+all_differing (Result *result)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  PlPlan *plans[] = { result->pub.plan, result->pub.ours };
+
+  add_differing (result, seen, ids, "");
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    for (int c = 0; c < PL_N_COLLECTIONS; c++)
+      {
+        GListModel *model = pl_plan_get_collection (plans[p], c);
+
+        for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+          {
+            g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+            add_differing (result, seen, ids, pl_item_get_id (item));
+          }
+      }
+  return ids;
+}
+
+/* Sets back to ours the records of each rule the merged changes break together, until the
+ * result has no error ours does not have. */
+static void
+keep_rules (Result *result)
+{
+  for (guint round = 0; round < 100; round++)
+    {
+      g_autoptr(GPtrArray) errors = new_errors (result, result->pub.plan);
+      gboolean progress = FALSE;
+
+      if (errors->len == 0)
+        return;
+      for (guint e = 0; e < errors->len; e++)
+        {
+          const PlProblem *problem = g_ptr_array_index (errors, e);
+          g_autoptr(GPtrArray) candidates = involved (result, problem);
+          g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint i = 0; i < candidates->len; i++)
+            add_differing (result, seen, ids, g_ptr_array_index (candidates, i));
+          if (ids->len == 0)
+            continue;
+          add_rule_conflict (result, problem, ids);
+          progress = TRUE;
+        }
+      if (!progress)
+        {
+          /* The records a problem names are ours already: what breaks the rule lies further
+           * away. Ours as a whole validates as well as ours does. */
+          g_autoptr(GPtrArray) ids = all_differing (result);
+
+          if (ids->len == 0)
+            return;
+          add_rule_conflict (result, g_ptr_array_index (errors, 0), ids);
+        }
+    }
+}
+
+/* ---- merging ---- */
+
+PlMergeResult *
+pl_plan_merge (PlPlan *base, PlPlan *ours, PlPlan *theirs)
+{
+  Result *result = g_new0 (Result, 1);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  Merge m = { base, ours, theirs, NULL, NULL, kept };
+  PlItem *mb = PL_ITEM (pl_plan_get_metadata (base));
+  PlItem *mo = PL_ITEM (pl_plan_get_metadata (ours));
+  PlItem *mt = PL_ITEM (pl_plan_get_metadata (theirs));
+
+  g_return_val_if_fail (PL_IS_PLAN (base) && PL_IS_PLAN (ours) && PL_IS_PLAN (theirs), NULL);
+  result->pub.base = g_object_ref (base);
+  result->pub.ours = g_object_ref (ours);
+  result->pub.theirs = g_object_ref (theirs);
+  result->pub.plan = m.result = pl_plan_new ();
+  result->pub.conflicts = m.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+
+  if (record_equal (mo, mt) || record_equal (mt, mb))
+    record_assign (PL_ITEM (pl_plan_get_metadata (m.result)), mo);
+  else
+    merge_record (&m, PL_COLLECTION_NONE, mb, mo, mt, PL_ITEM (pl_plan_get_metadata (m.result)));
+  merge_extras (&m, pl_plan_get_extras (base), pl_plan_get_extras (ours), pl_plan_get_extras (theirs),
+                pl_plan_get_extras (m.result), PL_COLLECTION_NONE);
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    merge_collection (&m, c);
+  keep_rules (result);
+  return &result->pub;
+}
+
+void
+pl_merge_result_free (PlMergeResult *pub)
+{
+  Result *result = (Result *) pub;
+
+  if (result == NULL)
+    return;
+  g_clear_object (&pub->plan);
+  g_clear_object (&pub->base);
+  g_clear_object (&pub->ours);
+  g_clear_object (&pub->theirs);
+  g_clear_pointer (&pub->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&result->ours_errors, g_hash_table_unref);
+  g_free (result);
+}
+
+/* ---- edits that make one plan hold what another holds ---- */
+
+/* Exchanges what an extras holds with another: the undo command of unknown elements. */
+typedef struct {
+  PlCommand    parent;
+  PlExtras    *extras;   /* the plan's or a record's */
+  PlExtras    *other;    /* the value not currently there */
+  GObject     *owner;    /* keeps @extras alive */
+  PlCollection touched;
+} SwapExtras;
+
+static void
+swap_extras (PlCommand *command, PlPlan *plan)
+{
+  SwapExtras *self = (SwapExtras *) command;
+  PlExtras tmp = *self->extras;
+
+  *self->extras = *self->other;
+  *self->other = tmp;
+  pl_plan_touch (plan, self->touched);
+}
+
+static void
+swap_extras_destroy (PlCommand *command)
+{
+  SwapExtras *self = (SwapExtras *) command;
+
+  pl_extras_free (self->other);
+  g_object_unref (self->owner);
+}
+
+static const PlCommandVTable swap_extras_vtable = { swap_extras, swap_extras, swap_extras_destroy };
+
+/* Sets @extras (owned by @owner) to what @want holds, as an edit of @plan. */
+static void
+push_extras (PlPlan *plan, GObject *owner, PlExtras *extras, const PlExtras *want, PlCollection touched)
+{
+  SwapExtras *self;
+
+  if (pl_extras_equal (extras, want))
+    return;
+  self = g_new0 (SwapExtras, 1);
+  self->parent.vtable = &swap_extras_vtable;
+  self->extras = extras;
+  self->other = pl_extras_new ();
+  pl_extras_assign (self->other, want);
+  self->owner = g_object_ref (owner);
+  self->touched = touched;
+  pl_plan_push (plan, &self->parent);
+}
+
+/* Makes @have, a record of @plan, hold what @want holds, as edits of @plan. The edits are not
+ * checked one by one: @want comes with the rest of its plan, and only the whole is right. */
+static void
+push_record (PlPlan *plan, PlItem *have, PlItem *want)
+{
+  PlCollection collection = collection_of (have);
+  guint n_fields;
+
+  pl_item_get_fields (want, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (!field_equal (have, want, f))
+      pl_plan_push (plan, pl_command_new_set_field (have, f, pl_item_dup_slot (want, f), NULL));
+  if (!pl_extras_equal (item_extras (have), item_extras (want)))
+    push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), collection);
+  if (PL_IS_KPI (want))
+    for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
+      {
+        PlSeries *from = kpi_series (have, kind), *to = kpi_series (want, kind);
+        guint i = 0, j = 0, n = pl_series_get_n (from), nt = pl_series_get_n (to);
+        g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+        if (pl_series_equal (from, to))
+          continue;
+        /* The points to remove are found before any change moves them. */
+        for (; i < n; i++)
+          if (pl_series_lookup (to, pl_series_get (from, i)->julian) == NULL)
+            g_array_append_val (gone, pl_series_get (from, i)->julian);
+        for (guint g = 0; g < gone->len; g++)
+          pl_plan_set_point (plan, PL_KPI (have), kind, g_array_index (gone, guint32, g), NAN, NULL);
+        for (; j < nt; j++)
+          {
+            const PlPoint *p = pl_series_get (to, j);
+            pl_plan_set_point (plan, PL_KPI (have), kind, p->julian, p->value, p->source);
+          }
+      }
+}
+
+static void
+push_insert (PlPlan *plan, PlCollection collection, PlItem *item, guint position)
+{
+  pl_plan_push (plan, pl_command_new_membership (collection, item, position, TRUE, NULL));
+}
+
+static void
+push_remove (PlPlan *plan, PlCollection collection, PlItem *item)
+{
+  guint position;
+
+  if (g_list_store_find (G_LIST_STORE (pl_plan_get_collection (plan, collection)), item, &position))
+    pl_plan_push (plan, pl_command_new_membership (collection, item, position, FALSE, NULL));
+}
+
+void
+pl_plan_update_to (PlPlan *plan, PlPlan *target, const char *label)
+{
+  g_return_if_fail (PL_IS_PLAN (plan) && PL_IS_PLAN (target));
+
+  pl_plan_begin_group (plan, label);
+  push_record (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_ITEM (pl_plan_get_metadata (target)));
+  push_extras (plan, G_OBJECT (plan), pl_plan_get_extras (plan), pl_plan_get_extras (target), PL_COLLECTION_NONE);
+  /* Every removal first, so that an ID that moves to another kind of record is free again. */
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    {
+      GListModel *model = pl_plan_get_collection (plan, c);
+
+      for (guint i = g_list_model_get_n_items (model); i-- > 0;)
+        {
+          g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+          if (lookup_in (target, c, pl_item_get_id (item)) == NULL)
+            pl_plan_push (plan, pl_command_new_membership (c, item, i, FALSE, NULL));
+        }
+    }
+  for (int c = 0; c < PL_N_COLLECTIONS; c++)
+    {
+      GListModel *model = pl_plan_get_collection (plan, c);
+      GListModel *wanted = pl_plan_get_collection (target, c);
+      guint n = g_list_model_get_n_items (wanted);
+
+      push_extras (plan, G_OBJECT (plan), pl_plan_get_container_extras (plan, c),
+                   pl_plan_get_container_extras (target, c), c);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PlItem) want = g_list_model_get_item (wanted, i);
+          PlItem *have = lookup_in (plan, c, pl_item_get_id (want));
+
+          if (have != NULL)
+            push_record (plan, have, want);
+          else
+            {
+              g_autoptr(PlItem) copy = record_copy (want);
+              push_insert (plan, c, copy, i);
+            }
+        }
+      /* The order: each place holds the record the target has there. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PlItem) want = g_list_model_get_item (wanted, i);
+          g_autoptr(PlItem) there = g_list_model_get_item (model, i);
+
+          if (g_strcmp0 (pl_item_get_id (there), pl_item_get_id (want)) != 0)
+            {
+              PlItem *have = lookup_in (plan, c, pl_item_get_id (want));
+
+              push_remove (plan, c, have);
+              push_insert (plan, c, have, i);
+            }
+        }
+    }
+  pl_plan_end_group (plan);
+}
+
+/* ---- taking their side ---- */
+
+static PlExtras *
+outside_extras (PlPlan *plan, PlCollection collection)
+{
+  return collection == PL_COLLECTION_NONE ? pl_plan_get_extras (plan) : pl_plan_get_container_extras (plan, collection);
+}
+
+/* Replaces @have, a record of the result (NULL: none), by a copy of @want (NULL: none), as
+ * edits; the record keeps its place, or takes the one it has in theirs. */
+static PlItem *
+push_replace (Result *result, PlItem *have, PlItem *want)
+{
+  PlPlan *plan = result->pub.plan;
+  PlCollection collection = PL_COLLECTION_NONE;
+  gboolean placed = FALSE;
+  guint position = 0;
+  PlItem *copy;
+
+  if (have != NULL && PL_IS_METADATA (have))
+    {
+      push_record (plan, have, want);
+      return have;
+    }
+  if (have != NULL)
+    {
+      collection = collection_of (have);
+      placed = g_list_store_find (G_LIST_STORE (pl_plan_get_collection (plan, collection)), have, &position);
+      push_remove (plan, collection, have);
+    }
+  if (want == NULL)
+    return NULL;
+  if (!placed || collection_of (want) != collection)
+    {
+      PlItem *there;
+
+      collection = collection_of (want);
+      there = lookup_in (result->pub.theirs, collection, pl_item_get_id (want));
+      position = there ? position_after_predecessor (plan, collection, pl_plan_get_collection (result->pub.theirs, collection),
+                                                     there)
+                       : pl_plan_get_n (plan, collection);
+    }
+  copy = record_copy (want);
+  push_insert (plan, collection, copy, position);
+  g_object_unref (copy);
+  return copy;
+}
+
+/* TRUE when @item, a record of the result, is ours' or theirs' own (pl_plan_merge() shares the
+ * records only one side changed): editing it would edit that plan. */
+static gboolean
+is_shared (Result *result, PlItem *item)
+{
+  PlCollection collection = collection_of (item);
+
+  return collection != PL_COLLECTION_NONE &&
+         (lookup_in (result->pub.ours, collection, pl_item_get_id (item)) == item ||
+          lookup_in (result->pub.theirs, collection, pl_item_get_id (item)) == item);
+}
+
+/* @item, or a copy of it that takes its place when it is shared: a record the result may edit. */
+static PlItem *
+own_record (Result *result, PlItem *item)
+{
+  return is_shared (result, item) ? push_replace (result, item, item) : item;
+}
+
+/* Makes the result own what removing @item edits: the records that refer to it (and, for those
+ * that go with it, the records that refer to them), and the scenarios naming a category. */
+static void
+own_referrers (Result *result, PlItem *item)
+{
+  PlPlan *plan = result->pub.plan;
+  g_autoptr(GPtrArray) refs = pl_plan_find_references (plan, item);
+
+  if (PL_IS_CATEGORY (item))
+    {
+      GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
+
+      for (guint i = g_list_model_get_n_items (scenarios); i-- > 0;)
+        {
+          g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+          own_record (result, scenario);
+        }
+    }
+  for (guint i = 0; i < refs->len; i++)
+    {
+      PlItem *ref = g_ptr_array_index (refs, i);
+      guint n_fields;
+      const PlField *fields = pl_item_get_fields (ref, &n_fields);
+      gboolean required = FALSE;
+
+      for (guint f = 0; f < n_fields; f++)
+        required |= (fields[f].flags & PL_FIELD_REQUIRED) && fields[f].type == PL_FIELD_REF &&
+                    g_strcmp0 (pl_item_get_string (ref, f), pl_item_get_id (item)) == 0;
+      if (required)
+        own_referrers (result, ref);
+      else
+        own_record (result, ref);
+    }
+}
+
+/* Puts back the records of a broken rule as the merge had made them. */
+static void
+push_rule_records (Result *result, const Conflict *conflict)
+{
+  for (guint i = 0; i < conflict->rule_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (conflict->rule_ids, i);
+
+      push_replace (result, lookup_any (result->pub.plan, id), g_ptr_array_index (conflict->rule_items, i));
+    }
+}
+
+static gboolean
+apply_theirs (Result *result, const Conflict *conflict, GError **error)
+{
+  const PlMergeConflict *pub = &conflict->pub;
+  PlPlan *plan = result->pub.plan, *theirs = result->pub.theirs;
+  PlItem *have = lookup_in (plan, pub->collection, pub->id);
+  PlItem *want = lookup_in (theirs, pub->collection, pub->id);
+
+  if (pub->kind == PL_MERGE_CONFLICT_RULE)
+    {
+      push_rule_records (result, conflict);
+      return TRUE;
+    }
+  if (conflict->outside)
+    {
+      push_extras (plan, G_OBJECT (plan), outside_extras (plan, pub->collection),
+                   outside_extras (theirs, pub->collection), pub->collection);
+      return TRUE;
+    }
+  if (pub->kind == PL_MERGE_CONFLICT_REMOVED_CHANGED)
+    {
+      if (want != NULL && have == NULL)
+        push_replace (result, NULL, want);
+      return TRUE;
+    }
+  if (pub->kind == PL_MERGE_CONFLICT_CHANGED_REMOVED)
+    {
+      if (have != NULL)
+        {
+          own_referrers (result, have);
+          pl_plan_remove (plan, have);
+        }
+      return TRUE;
+    }
+  if (have == NULL || want == NULL || pub->field == PL_MERGE_FIELD_RECORD)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("Their record cannot be taken: yours holds its ID for another kind of record."));
+      return FALSE;
+    }
+  have = own_record (result, have);
+  if (pub->field == PL_DIFF_FIELD_EXTRAS)
+    push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), pub->collection);
+  else if (pub->field == PL_DIFF_FIELD_TARGETS || pub->field == PL_DIFF_FIELD_MEASUREMENTS)
+    {
+      PlSeriesKind kind = pub->field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS;
+      const PlPoint *point = pl_series_lookup (kpi_series (want, kind), pub->period);
+
+      pl_plan_set_point (plan, PL_KPI (have), kind, pub->period, point ? point->value : NAN,
+                         point ? point->source : NULL);
+    }
+  else
+    return pl_plan_copy_field (plan, have, (guint) pub->field, want, error);
+  return TRUE;
+}
+
+gboolean
+pl_merge_result_take_theirs (PlMergeResult *pub, const PlMergeConflict *conflict, GError **error)
+{
+  Result *result = (Result *) pub;
+  gboolean ok;
+
+  g_return_val_if_fail (pub != NULL && conflict != NULL, FALSE);
+  pl_plan_begin_group (pub->plan, _("Take Theirs"));
+  ok = apply_theirs (result, (const Conflict *) conflict, error);
+  if (ok)
+    {
+      g_autoptr(GPtrArray) errors = new_errors (result, pub->plan);
+
+      if (errors->len > 0)
+        {
+          const PlProblem *problem = g_ptr_array_index (errors, 0);
+
+          g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                       /* Translators: %s is the rule broken, in a sentence of its own */
+                       _("Their side cannot be taken, as the plan would break a rule: %s"), problem->message);
+          ok = FALSE;
+        }
+    }
+  return pl_plan_finish_group (pub->plan, ok);
+}
+
+/* ---- conflicts in words ---- */
+
+/* A value inside a sentence: on one line, "none" when unset, a text between quotes so that
+ * its own commas do not read as the sentence's. */
+static char *
+value_in_line (const char *text, gboolean quote)
+{
+  g_autofree char *line = NULL;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("none"));
+  line = g_strdup (text);
+  g_strdelimit (line, "\r\n\t", ' ');
+  /* Translators: a text value quoted in a sentence */
+  return quote ? g_strdup_printf (_("“%s”"), line) : g_steal_pointer (&line);
+}
+
+/* TRUE when the conflict's field holds words the user typed (names, notes, references shown
+ * by the names of what they name). */
+static gboolean
+is_text_field (const PlMergeConflict *conflict)
+{
+  g_autoptr(PlItem) sample = NULL;
+  PlFieldType type;
+
+  if (conflict->field < 0)
+    return FALSE;
+  sample = g_object_new (conflict->collection == PL_COLLECTION_NONE ? PL_TYPE_METADATA
+                                                                      : pl_collection_get_item_type (conflict->collection),
+                         NULL);
+  type = pl_item_get_fields (sample, NULL)[conflict->field].type;
+  return type == PL_FIELD_STRING || type == PL_FIELD_TEXT || type == PL_FIELD_REF || type == PL_FIELD_STRV;
+}
+
+char *
+pl_merge_conflict_describe (const PlMergeConflict *conflict)
+{
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (conflict != NULL, NULL);
+  if (conflict->collection == PL_COLLECTION_NONE || conflict->id == NULL)
+    what = g_strdup (_("The plan’s settings"));
+  else
+    {
+      g_autoptr(PlItem) sample = g_object_new (pl_collection_get_item_type (conflict->collection), NULL);
+      g_autofree char *noun = pl_capitalise (pl_item_get_noun (sample));
+
+      /* Translators: a record in a sentence: its kind ("Campaign") and its name */
+      what = g_strdup_printf (_("%s “%s”"), noun, conflict->name);
+    }
+  switch (conflict->kind)
+    {
+    case PL_MERGE_CONFLICT_REMOVED_CHANGED:
+      /* Translators: %s is a record ("Campaign “Spring webinar”") */
+      return g_strdup_printf (_("%s: you removed it, they changed it; it stays removed"), what);
+    case PL_MERGE_CONFLICT_CHANGED_REMOVED:
+      /* Translators: %s is a record ("Campaign “Spring webinar”") */
+      return g_strdup_printf (_("%s: you changed it, they removed it; yours kept"), what);
+    case PL_MERGE_CONFLICT_RULE:
+      /* Translators: %s is a record, then the rule broken, as a sentence */
+      return g_strdup_printf (_("%s: yours kept, as your changes and theirs together break a rule: %s"), what,
+                              conflict->reason);
+    case PL_MERGE_CONFLICT_FIELD:
+    default:
+      break;
+    }
+  if (conflict->field == PL_MERGE_FIELD_RECORD)
+    /* Translators: %s is a record ("Campaign “Spring webinar”") */
+    return g_strdup_printf (_("%s: they added a record with an ID yours gives to another; yours kept"), what);
+  {
+    gboolean quote = is_text_field (conflict);
+    g_autofree char *ours = value_in_line (conflict->ours_text, quote);
+    g_autofree char *theirs = value_in_line (conflict->theirs_text, quote);
+
+    if (conflict->base_text == NULL)
+      /* Translators: a record, a field, your value and theirs, for a record both added */
+      return g_strdup_printf (_("%s, %s: yours %s, theirs %s (added on both sides); yours kept"), what,
+                              conflict->label, ours, theirs);
+    {
+      g_autofree char *base = value_in_line (conflict->base_text, quote);
+      /* Translators: a record, a field, your value, theirs and the one before both */
+      return g_strdup_printf (_("%s, %s: yours %s, theirs %s (was %s); yours kept"), what, conflict->label,
+                              ours, theirs, base);
+    }
+  }
+}
