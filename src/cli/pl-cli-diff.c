@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pl-cli-command.h"
 #include "pl-cli-diff.h"
 #include "pl-cli-output.h"
 #include "pl-enums.h"
@@ -392,31 +393,25 @@ pl_cli_diff (int argc, char **argv)
       N_("Exit with 0 when the plans differ too (git wants it of a diff driver)"), NULL },
     { NULL }
   };
-  g_autofree char *parameter = g_strdup_printf ("diff %s", _("OLD NEW"));
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr(GError) error = NULL;
   g_autoptr(PlPlan) old_plan = NULL;
   g_autoptr(PlPlan) new_plan = NULL;
   g_autoptr(PlPlanDiff) diff = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   const char *old_name, *new_name, *old_shown, *new_shown;
+  int status = DIFF_TROUBLE;
 
-  g_option_context_set_summary (context,
-    _("Lists what changed from the plan OLD to the plan NEW, grouped as the window’s pages are: records "
-      "added and removed, fields changed with their old and new values, targets, and the budget by category "
-      "before and after. Records are matched by their IDs, so a renamed campaign is one change.\n"
-      "Exit status as diff’s: 0 the plans are the same, 1 they differ, 2 trouble (a file that cannot be "
-      "read or is not a plan).\n"
-      "As git’s diff driver (git config diff.pilote.command \"pilote-cli diff --exit-zero\") it takes git’s "
-      "seven arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("pilote-cli diff: %s\n", error->message);
-      g_printerr (_("Run “pilote-cli %s --help” for help.\n"), "diff");
-      return DIFF_TROUBLE;
-    }
+  /* A wrong command line is trouble too: pl_cli_parse()'s EXIT_USAGE is diff's 2. */
+  G_STATIC_ASSERT ((int) EXIT_USAGE == (int) DIFF_TROUBLE);
+  if (!pl_cli_parse ("diff", _("OLD NEW"),
+                     _("Lists what changed from the plan OLD to the plan NEW, grouped as the window’s pages are: records "
+                       "added and removed, fields changed with their old and new values, targets, and the budget by category "
+                       "before and after. Records are matched by their IDs, so a renamed campaign is one change.\n"
+                       "Exit status as diff’s: 0 the plans are the same, 1 they differ, 2 trouble (a file that cannot be "
+                       "read or is not a plan).\n"
+                       "As git’s diff driver (git config diff.pilote.command \"pilote-cli diff --exit-zero\") it takes git’s "
+                       "seven arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."),
+                     entries, &argc, &argv, &status))
+    return status;
   if (argc == 3)
     {
       old_name = old_shown = argv[1];
@@ -431,11 +426,7 @@ pl_cli_diff (int argc, char **argv)
       new_shown = strcmp (new_name, NO_FILE) == 0 ? NO_FILE : argv[1];
     }
   else
-    {
-      g_printerr ("pilote-cli diff: %s\n", _("Name two plan files: the old one, then the new one."));
-      g_printerr (_("Run “pilote-cli %s --help” for help.\n"), "diff");
-      return DIFF_TROUBLE;
-    }
+    return pl_cli_usage_error ("diff", _("Name two plan files: the old one, then the new one."));
 
   if (!load_plans (old_name, new_name, &old_plan, &new_plan))
     return DIFF_TROUBLE;

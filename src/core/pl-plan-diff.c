@@ -715,10 +715,11 @@ diff_budget (PlPlanDiff *diff)
 PlPlanDiff *
 pl_plan_diff (PlPlan *old_plan, PlPlan *new_plan)
 {
-  PlPlanDiff *diff = g_new0 (PlPlanDiff, 1);
+  PlPlanDiff *diff;
 
   g_return_val_if_fail (PL_IS_PLAN (old_plan) && PL_IS_PLAN (new_plan), NULL);
 
+  diff = g_new0 (PlPlanDiff, 1);
   diff->old_plan = g_object_ref (old_plan);
   diff->new_plan = g_object_ref (new_plan);
   diff->records = g_ptr_array_new_with_free_func (record_change_free);

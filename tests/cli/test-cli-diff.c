@@ -226,6 +226,7 @@ test_errors (void)
   g_auto(Outcome) missing = { 0 };
   g_auto(Outcome) one = { 0 };
   g_auto(Outcome) truncated = { 0 };
+  g_auto(Outcome) bogus = { 0 };
   const char *argv[] = { g_getenv ("PILOTE_CLI"), "diff", "only-one.pilote", NULL };
   g_autofree char *base = data ("base.pilote");
   g_autofree char *text = NULL;
@@ -243,6 +244,9 @@ test_errors (void)
   spawn (&one, NULL, NULL, NULL, NULL, argv);
   g_assert_cmpint (one.status, ==, 2);
   assert_has (one.err, "Name two plan files");
+  diff (&bogus, NULL, NULL, "base.pilote", "changed.pilote", "--bogus", NULL);
+  g_assert_cmpint (bogus.status, ==, 2);
+  g_assert_cmpstr (bogus.out, ==, "");
 
   /* A file cut short, as a copy interrupted leaves it. */
   g_assert_true (g_file_get_contents (base, &text, &length, NULL));

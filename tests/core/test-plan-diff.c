@@ -378,6 +378,81 @@ test_amounts_moved (void)
   g_assert_cmpuint (diff->budget->len, ==, 0);
 }
 
+/* Each kind of value as the user reads it: a yes or no, a day with its month's name, a month,
+ * a number grouped. */
+static void
+test_reading_texts (void)
+{
+  g_autoptr(PlPlan) a = load_data ("base.pilote");
+  g_autoptr(PlPlan) b = load_data ("base.pilote");
+  PlItem *metadata = PL_ITEM (pl_plan_get_metadata (b));
+  GDate day;
+  g_autoptr(PlPlanDiff) diff = NULL;
+  const PlFieldChange *field;
+  const PlRecordChange *settings;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 31, G_DATE_JANUARY, 2028);
+  pl_item_set_int (pl_plan_lookup (b, "kpi-leads"), PL_KPI_DASHBOARD, FALSE);
+  pl_item_set_julian (pl_plan_lookup (b, "cmp-search"), PL_CAMPAIGN_END, g_date_get_julian (&day));
+  pl_item_set_string (pl_plan_lookup (b, "cmp-search"), PL_CAMPAIGN_OWNER, NULL);
+  g_date_set_dmy (&day, 1, G_DATE_APRIL, 2027);
+  pl_item_set_julian (metadata, PL_METADATA_START, g_date_get_julian (&day));
+  pl_item_set_int (metadata, PL_METADATA_MONTHS, 1200);
+  diff = pl_plan_diff (a, b);
+  dump (diff);
+
+  field = find_field_of (diff, "kpi-leads", "dashboard");
+  g_assert_cmpstr (field->old_text, ==, "Yes");
+  g_assert_cmpstr (field->new_text, ==, "No");
+  field = find_field_of (diff, "cmp-search", "end");
+  g_assert_cmpstr (field->label, ==, "End date");
+  g_assert_cmpstr (field->old_text, ==, "31 Dec 2027");
+  g_assert_cmpstr (field->new_text, ==, "31 Jan 2028");
+  field = find_field_of (diff, "cmp-search", "owner");
+  g_assert_cmpstr (field->old_text, ==, "Ben Okafor");
+  g_assert_cmpstr (field->new_text, ==, "");
+  settings = g_ptr_array_index (diff->records, 0);
+  g_assert_null (settings->id);
+  field = find_field (settings, "start");
+  g_assert_cmpstr (field->old_text, ==, "January 2027");
+  g_assert_cmpstr (field->new_text, ==, "April 2027");
+  field = find_field (settings, "months");
+  g_assert_cmpstr (field->new_text, ==, "1\u202f200");
+}
+
+/* A record put first shifts every other one down a place: that is one addition, not a move of
+ * each; a record moved to the end is one move. */
+static void
+test_reordered (void)
+{
+  g_autoptr(PlPlan) a = load_example ();
+  g_autoptr(PlPlan) b = load_example ();
+  PlItem *campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  PlItem *first = g_list_model_get_item (pl_plan_get_collection (b, PL_COLLECTION_CAMPAIGNS), 0);
+  g_autoptr(PlPlanDiff) diff = NULL;
+  const PlRecordChange *change;
+  const PlFieldChange *field;
+  guint n = pl_plan_get_n (b, PL_COLLECTION_CAMPAIGNS);
+
+  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "Top of the list");
+  pl_plan_insert (b, campaign, 0);
+  g_object_unref (campaign);
+  pl_plan_move (b, first, n);
+  diff = pl_plan_diff (a, b);
+  dump (diff);
+  g_assert_cmpuint (diff->n_added, ==, 1);
+  g_assert_cmpuint (diff->n_changed, ==, 1);
+  g_assert_cmpuint (diff->n_removed, ==, 0);
+  change = g_ptr_array_index (diff->records, 0);
+  g_assert_cmpint (change->kind, ==, PL_DIFF_ADDED);
+  change = find_record (diff, pl_item_get_id (first));
+  field = find_field (change, "position");
+  g_assert_cmpstr (field->old_text, ==, "1");
+  g_assert_cmpstr (field->new_text, ==, "14");
+  g_object_unref (first);
+}
+
 /* A collection empty on one side: all added, or all removed. */
 static void
 test_empty_side (void)
@@ -437,6 +512,8 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-diff/unknown-elements", test_unknown_elements);
   g_test_add_func ("/plan-diff/empty-side", test_empty_side);
   g_test_add_func ("/plan-diff/amounts-moved", test_amounts_moved);
+  g_test_add_func ("/plan-diff/reading-texts", test_reading_texts);
+  g_test_add_func ("/plan-diff/reordered", test_reordered);
   g_test_add_func ("/plan-diff/example-same", test_example_same);
   g_test_add_func ("/plan-diff/default-same", test_default_same);
   g_test_add_func ("/plan-diff/renamed", test_renamed);
