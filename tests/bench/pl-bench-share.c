@@ -7,7 +7,7 @@
  * amounts and 100 allocations changed), the two sets apart, so that the merge is clean.
  * Medians of N runs (5 by default); the last line is the one the issue names, with its targets:
  *   diff-20k-ms=A merge-20k-ms=B load-ms=L diff/load=X merge/load=Y targets: 2.5 3.5
- * It judges nothing: it is not a unit test. Usage: pl-bench-share [--runs N] PILOTE-CLI */
+ * It judges nothing: it is not a unit test. Usage: pl-bench-share [--runs N] [--keep DIR] PILOTE-CLI */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -140,8 +140,10 @@ int
 main (int argc, char **argv)
 {
   int runs = 5;
+  g_autofree char *keep = NULL;
   GOptionEntry options[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs (the median is reported)", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the versions into DIR and keep them (to profile)", "DIR" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PILOTE-CLI");
@@ -157,7 +159,7 @@ main (int argc, char **argv)
       g_printerr ("%s\n", error ? error->message : "usage: pl-bench-share [--runs N] PILOTE-CLI");
       return 2;
     }
-  dir = g_dir_make_tmp ("pilote-bench-share-XXXXXX", &error);
+  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("pilote-bench-share-XXXXXX", &error);
   g_assert_no_error (error);
   base = g_build_filename (dir, "base.pilote", NULL);
   ours = g_build_filename (dir, "ours.pilote", NULL);
@@ -206,9 +208,10 @@ main (int argc, char **argv)
   diff_ms = pl_bench_median (diff, runs);
   merge_ms = pl_bench_median (merge, runs);
 
-  for (const char *const *path = (const char *const[]) { base, ours, theirs, out, NULL }; *path; path++)
+  for (const char *const *path = (const char *const[]) { base, ours, theirs, out, NULL }; *path && keep == NULL; path++)
     g_unlink (*path);
-  g_rmdir (dir);
+  if (keep == NULL)
+    g_rmdir (dir);
   g_print ("diff-20k-ms=%.0f merge-20k-ms=%.0f load-ms=%.0f diff/load=%.2f merge/load=%.2f targets: 2.5 3.5\n",
            diff_ms, merge_ms, load_ms, diff_ms / load_ms, merge_ms / load_ms);
   return 0;
