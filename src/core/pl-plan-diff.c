@@ -185,6 +185,26 @@ amounts_detail (PlPlan *plan, GVariant *mine, GVariant *other)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* TRUE when the months of two planned amounts that differ are worth naming beside the totals:
+ * a few of them, among months that kept their amount (else the total alone says it all). */
+static gboolean
+months_worth_naming (GVariant *a, GVariant *b)
+{
+  gsize n_a = 0, n_b = 0;
+  const gint64 *x = a != NULL ? g_variant_get_fixed_array (a, &n_a, sizeof (gint64)) : NULL;
+  const gint64 *y = b != NULL ? g_variant_get_fixed_array (b, &n_b, sizeof (gint64)) : NULL;
+  guint differing = 0, kept = 0;
+
+  for (gsize i = 0; i < MAX (n_a, n_b); i++)
+    {
+      gint64 before = i < n_a ? x[i] : 0, after = i < n_b ? y[i] : 0;
+
+      differing += before != after;
+      kept += before == after && before != 0;
+    }
+  return differing <= 3 && kept > 0;
+}
+
 /* The texts of a field that differs though it reads the same (a total kept, a number below
  * what its unit shows, two records of one name): the value as stored, so the change shows. */
 static char *
@@ -234,6 +254,19 @@ field_change_for (PlPlan *old_plan, PlItem *old_item, PlPlan *new_plan, PlItem *
       g_free (new_text);
       old_text = stored_text (old_plan, old_item, new_item, field, f->type);
       new_text = stored_text (new_plan, new_item, old_item, field, f->type);
+    }
+  else if (f->type == PL_FIELD_AMOUNTS &&
+           months_worth_naming (pl_item_get_variant (old_item, field), pl_item_get_variant (new_item, field)))
+    {
+      /* The total says how much, the months where: "210,000.00 (March 2027 19,000.00)". A
+       * spread over the whole year reads better as its total alone. */
+      g_autofree char *old_months = stored_text (old_plan, old_item, new_item, field, f->type);
+      g_autofree char *new_months = stored_text (new_plan, new_item, old_item, field, f->type);
+
+      g_autofree char *old_total = old_text, *new_total = new_text;
+
+      old_text = g_strdup_printf ("%s (%s)", old_total, old_months);
+      new_text = g_strdup_printf ("%s (%s)", new_total, new_months);
     }
   return field_change_new ((int) field, f->name, pl_field_get_title (f), old_text, new_text);
 }
