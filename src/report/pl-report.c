@@ -1477,6 +1477,9 @@ lay_out (PlReport *self, PlReportSection section, const Mark *mark, guint level)
       g_array_set_size (self->pages, self->pages->len - 1);
       self->section_page[section] = -1;
     }
+  /* Nor is a section with nothing to show, following another on its page, said to be there. */
+  else if (self->blocks->len == mark->blocks)
+    self->section_page[section] = -1;
   if (self->blocks->len > mark->blocks)
     g_array_index (self->blocks, Block, mark->blocks).opens = TRUE;
 }
