@@ -11,6 +11,7 @@
 #include "pl-compare-panel.h"
 #include "pl-plan-file.h"
 #include "pl-records.h"
+#include "pl-report-dialog.h"
 #include "pl-test-util.h"
 
 #define RENAMED "Always-on search (EMEA)"
@@ -244,10 +245,57 @@ test_compare_panel (void)
   pl_test_remove_dir (dir);
 }
 
+/* The report dialog opened beside a comparison offers it for "Changes since": read in the
+ * background, the section ticked and laid out; cleared, the section prints nothing. */
+static void
+test_report_changes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-compare-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  g_autofree char *before_path = g_build_filename (dir, "before.pilote", NULL);
+  g_autoptr(GFile) before = g_file_new_for_path (before_path);
+  PlWindow *window;
+  PlComparePanel *panel;
+  PlReportDialog *dialog;
+  int page;
+
+  write_before (path, before_path);
+  window = pl_test_open_in_window (path);
+  panel = find_panel (window);
+  pl_compare_panel_compare_file (panel, before);
+  wait_compared (panel);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
+  pl_test_spin ();
+  dialog = PL_REPORT_DIALOG (pl_test_find_window (PL_TYPE_REPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  for (int i = 0; i < 500 && pl_report_dialog_is_reading (dialog); i++)
+    {
+      pl_test_spin ();
+      g_usleep (10000);
+    }
+  g_assert_false (pl_report_dialog_is_reading (dialog));
+  pl_test_wait_ms (100);
+  page = pl_report_get_section_page (pl_report_dialog_get_report (dialog), PL_REPORT_CHANGES);
+  g_assert_cmpint (page, >=, 0);
+  g_assert_cmpuint (pl_report_dialog_get_page (dialog), ==, (guint) page);
+  pl_test_wait_drawn (GTK_WIDGET (dialog));
+  pl_test_screenshot (GTK_WIDGET (dialog), "compare-report-dialog");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "report.clear-since", NULL);
+  pl_test_wait_ms (100);
+  g_assert_cmpint (pl_report_get_section_page (pl_report_dialog_get_report (dialog), PL_REPORT_CHANGES), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/compare/panel", test_compare_panel);
+  g_test_add_func ("/compare/report", test_report_changes);
   return g_test_run ();
 }
