@@ -7,6 +7,7 @@
 #include "pl-compare-panel.h"
 #include "pl-document.h"
 #include "pl-money.h"
+#include "pl-report-changes.h"
 
 /* An edit to the open plan is compared again after this pause, once, not at each key. */
 #define RECOMPARE_DELAY_MS 300
@@ -50,25 +51,6 @@ file_name (GFile *file)
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
   return info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
-}
-
-/* The word that says what happened to a record: the list never tells it by colour alone. */
-static const char *
-kind_word (PlDiffKind kind)
-{
-  switch (kind)
-    {
-    case PL_DIFF_ADDED:
-      /* Translators: the mark of a record added since the compared file, in the Compare pane */
-      return C_("compare", "Added");
-    case PL_DIFF_REMOVED:
-      /* Translators: the mark of a record removed since the compared file, in the Compare pane */
-      return C_("compare", "Removed");
-    case PL_DIFF_CHANGED:
-    default:
-      /* Translators: the mark of a record changed since the compared file, in the Compare pane */
-      return C_("compare", "Changed");
-    }
 }
 
 static const char *
@@ -179,7 +161,8 @@ record_row (const PlRecordChange *change, guint index)
     title = pl_record_change_describe (change);
   if (change->kind == PL_DIFF_REMOVED)
     g_ptr_array_add (lines, g_strdup (_("Not in the open plan, so it cannot be opened.")));
-  row = make_row (kind_word (change->kind), kind_class (change->kind), title, lines, change->page);
+  /* The mark is a word: the list never tells what happened by colour alone. */
+  row = make_row (pl_report_changes_kind_word (change->kind), kind_class (change->kind), title, lines, change->page);
   g_object_set_data (G_OBJECT (row), "record", GUINT_TO_POINTER (index + 1));
   /* A removed record is in the other file only: nothing to open. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), change->kind != PL_DIFF_REMOVED);
@@ -228,17 +211,6 @@ header_func (GtkListBoxRow *row, GtkListBoxRow *before, gpointer data)
   gtk_list_box_row_set_header (row, header);
 }
 
-static char *
-summary_text (const PlPlanDiff *diff)
-{
-  g_autofree char *added = g_strdup_printf (ngettext ("%u added", "%u added", diff->n_added), diff->n_added);
-  g_autofree char *removed = g_strdup_printf (ngettext ("%u removed", "%u removed", diff->n_removed), diff->n_removed);
-  g_autofree char *changed = g_strdup_printf (ngettext ("%u changed", "%u changed", diff->n_changed), diff->n_changed);
-
-  /* Translators: the counts of records added, removed and changed, in the Compare pane */
-  return g_strdup_printf (_("Records: %s, %s, %s."), added, removed, changed);
-}
-
 /* ---- showing ---- */
 
 static void
@@ -279,7 +251,7 @@ show_diff (PlComparePanel *self)
     gtk_list_box_append (self->list, budget_row (self->plan, g_ptr_array_index (self->diff->budget, i), i));
   for (guint i = 0; i < self->diff->records->len; i++)
     gtk_list_box_append (self->list, record_row (g_ptr_array_index (self->diff->records, i), i));
-  summary = summary_text (self->diff);
+  summary = pl_report_changes_counts (self->diff);
   gtk_label_set_label (self->summary, summary);
   gtk_stack_set_visible_child_name (self->state, "list");
 }

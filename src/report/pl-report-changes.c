@@ -22,19 +22,36 @@ pl_report_changes_free (PlReportChanges *changes)
   g_free (changes);
 }
 
-static const char *
-kind_word (PlDiffKind kind)
+const char *
+pl_report_changes_kind_word (PlDiffKind kind)
 {
   switch (kind)
     {
     case PL_DIFF_ADDED:
+      /* Translators: the mark of a record added since the compared plan (report, Compare pane) */
       return C_("compare", "Added");
     case PL_DIFF_REMOVED:
+      /* Translators: the mark of a record removed since the compared plan (report, Compare pane) */
       return C_("compare", "Removed");
     case PL_DIFF_CHANGED:
     default:
+      /* Translators: the mark of a record changed since the compared plan (report, Compare pane) */
       return C_("compare", "Changed");
     }
+}
+
+char *
+pl_report_changes_counts (const PlPlanDiff *diff)
+{
+  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added", "%u records added",
+                                                         diff->n_added), diff->n_added);
+  g_autofree char *removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record removed", "%u records removed",
+                                                           diff->n_removed), diff->n_removed);
+  g_autofree char *changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record changed", "%u records changed",
+                                                           diff->n_changed), diff->n_changed);
+
+  /* Translators: the counts of a comparison: records added, removed, changed */
+  return g_strdup_printf (_("%s, %s, %s."), added, removed, changed);
 }
 
 static char *
@@ -211,7 +228,7 @@ page_table (const PlPlanDiff *diff, PlDiffPage page, gboolean share_safe)
                               : change->kind == PL_DIFF_ADDED ? g_strdup (_("New in this plan"))
                                                               : g_strdup (_("No longer in this plan"));
 
-      pl_report_table_text_add_row (table, kind_word (change->kind), record, what);
+      pl_report_table_text_add_row (table, pl_report_changes_kind_word (change->kind), record, what);
     }
   if (changes->len > shown)
     g_ptr_array_add (table->after,
@@ -227,21 +244,15 @@ PlReportChanges *
 pl_report_changes_new (const PlPlanDiff *diff, const char *since, gboolean share_safe)
 {
   PlReportChanges *self = g_new0 (PlReportChanges, 1);
-  g_autofree char *added = NULL, *removed = NULL, *changed = NULL;
+  g_autofree char *counts = NULL;
 
   g_return_val_if_fail (diff != NULL, NULL);
   /* Translators: the title of the report's section on what changed since another plan file */
   self->title = g_strdup_printf (_("Changes since “%s”"), since);
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added", "%u records added", diff->n_added),
-                           diff->n_added);
-  removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", diff->n_removed),
-                             diff->n_removed);
-  changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed", diff->n_changed),
-                             diff->n_changed);
-  self->subtitle = pl_plan_diff_is_empty (diff)
-                   ? g_markup_escape_text (_("No differences: the plan holds the same records, values and targets."), -1)
-                   /* Translators: the counts under "Changes since": records added, removed, changed */
-                   : g_markup_printf_escaped (_("%s, %s, %s."), added, removed, changed);
+  counts = pl_report_changes_counts (diff);
+  self->subtitle = g_markup_escape_text (pl_plan_diff_is_empty (diff)
+                                         ? _("No differences: the plan holds the same records, values and targets.")
+                                         : counts, -1);
   self->budget = budget_table (diff, share_safe);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_report_table_text_free);
   for (guint page = 0; page < PL_DIFF_N_PAGES; page++)

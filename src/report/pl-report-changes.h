@@ -24,6 +24,11 @@ typedef struct {
                                  * window's order: its subtitle the page's title */
 } PlReportChanges;
 
+/* The counts in a sentence: "1 record added, 1 record removed, 2 records changed." (plain). */
+char            *pl_report_changes_counts (const PlPlanDiff *diff);
+/* What happened to a record in one word, as the report and the Compare pane mark it: "Added". */
+const char      *pl_report_changes_kind_word (PlDiffKind kind);
+
 /* The section's text from @diff (its new plan is the report's plan), the old plan called
  * @since (a file's name). */
 PlReportChanges *pl_report_changes_new  (const PlPlanDiff *diff, const char *since, gboolean share_safe);

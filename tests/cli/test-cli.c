@@ -1471,7 +1471,7 @@ test_report_changes_since (void)
     text = pdf_text (pdf);
     g_strdelimit (text, "\n", ' ');
     g_assert_nonnull (strstr (text, "Changes since “before.pilote”"));
-    g_assert_nonnull (strstr (text, "0 records added, 0 removed, 1 changed."));
+    g_assert_nonnull (strstr (text, "0 records added, 0 records removed, 1 record changed."));
     g_assert_nonnull (strstr (text, "Search, first draft → Always-on search"));
     g_assert_true (strstr (text, "Executive summary") < strstr (text, "Changes since “before.pilote”"));
   }

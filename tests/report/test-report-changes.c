@@ -103,7 +103,7 @@ test_changes_text (void)
   g_assert_cmpuint (diff->n_removed, ==, 1);
   g_assert_cmpuint (diff->n_changed, ==, 2);  /* the campaign renamed, the budget line */
   g_assert_cmpstr (changes->title, ==, "Changes since “before.pilote”");
-  g_assert_cmpstr (changes->subtitle, ==, "1 record added, 1 removed, 2 changed.");
+  g_assert_cmpstr (changes->subtitle, ==, "1 record added, 1 record removed, 2 records changed.");
 
   /* The budget: the whole plan's planned total before and after, as the budget totals say,
    * last and marked as the total. */
@@ -191,7 +191,7 @@ test_changes_section (void)
   g_assert_no_error (error);
   text = pl_test_poppler ("pdftotext", pdf, "-layout", NULL);
   g_assert_nonnull (strstr (text, "Changes since “before.pilote”"));
-  g_assert_nonnull (strstr (text, "1 record added, 1 removed, 2 changed."));
+  g_assert_nonnull (strstr (text, "1 record added, 1 record removed, 2 records changed."));
   g_assert_nonnull (strstr (text, "Budget by category, before and after"));
   g_assert_nonnull (strstr (text, "Spring webinar"));
   g_assert_nonnull (strstr (text, "Dropped roadshow"));
