@@ -11,6 +11,12 @@
 
 /* An edit to the open plan is compared again after this pause, once, not at each key. */
 #define RECOMPARE_DELAY_MS 300
+/* A comparison that took longer than this (a plan of thousands of records) is not made again
+ * at each edit: the pane says it is out of date and offers to compare again. */
+#define RECOMPARE_AUTO_MAX_US (150 * 1000)
+/* Rows listed for a page before one that says how many more there are: a list of tens of
+ * thousands of rows (two unrelated plans) would take the window seconds to build. */
+#define ROWS_PER_PAGE 400
 /* The list's groups: the window's pages, and the budget's totals above them. */
 #define GROUP_BUDGET PL_DIFF_N_PAGES
 
@@ -28,6 +34,7 @@ struct _PlComparePanel
   GtkLabel     *message_title;
   GtkLabel     *message_details;
   GtkLabel     *summary;
+  GtkWidget    *stale_box;
   GtkListBox   *list;
 
   /* Owned references */
@@ -38,9 +45,19 @@ struct _PlComparePanel
   GCancellable *loading;
   GtkNativeDialog *chooser;
   guint         recompare_id;
+  gint64        compare_us;  /* how long the last comparison took */
+  gboolean      swapped;     /* the file is the new side: what changed in it since the open plan */
 };
 
 G_DEFINE_FINAL_TYPE (PlComparePanel, pl_compare_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SWAPPED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- helpers ---- */
 
@@ -134,9 +151,17 @@ make_row (const char *mark, const char *mark_class, const char *title, GPtrArray
   return row;
 }
 
-static GtkWidget *
-record_row (const PlRecordChange *change, guint index)
+/* The record as the open plan has it, or NULL when it is in the other file only. */
+static PlItem *
+open_item (PlComparePanel *self, const PlRecordChange *change)
 {
+  return self->swapped ? change->old_item : change->new_item;
+}
+
+static GtkWidget *
+record_row (PlComparePanel *self, const PlRecordChange *change, guint index)
+{
+  gboolean openable = change->id == NULL || open_item (self, change) != NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
   GtkWidget *row;
@@ -159,14 +184,14 @@ record_row (const PlRecordChange *change, guint index)
     }
   else
     title = pl_record_change_describe (change);
-  if (change->kind == PL_DIFF_REMOVED)
+  if (!openable)
     g_ptr_array_add (lines, g_strdup (_("Not in the open plan, so it cannot be opened.")));
   /* The mark is a word: the list never tells what happened by colour alone. */
   row = make_row (pl_report_changes_kind_word (change->kind), kind_class (change->kind), title, lines, change->page);
   g_object_set_data (G_OBJECT (row), "record", GUINT_TO_POINTER (index + 1));
   /* A removed record is in the other file only: nothing to open. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), change->kind != PL_DIFF_REMOVED);
-  if (change->kind != PL_DIFF_REMOVED)
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), openable);
+  if (openable)
     gtk_widget_set_tooltip_text (row, _("Open it in its page (Enter)"));
   return row;
 }
@@ -249,8 +274,28 @@ show_diff (PlComparePanel *self)
     }
   for (guint i = 0; i < self->diff->budget->len; i++)
     gtk_list_box_append (self->list, budget_row (self->plan, g_ptr_array_index (self->diff->budget, i), i));
-  for (guint i = 0; i < self->diff->records->len; i++)
-    gtk_list_box_append (self->list, record_row (g_ptr_array_index (self->diff->records, i), i));
+  for (guint i = 0, shown = 0; i < self->diff->records->len; i++)
+    {
+      const PlRecordChange *change = g_ptr_array_index (self->diff->records, i);
+      const PlRecordChange *next = i + 1 < self->diff->records->len ? g_ptr_array_index (self->diff->records, i + 1) : NULL;
+
+      if (shown++ < ROWS_PER_PAGE)
+        gtk_list_box_append (self->list, record_row (self, change, i));
+      if (next == NULL || next->page != change->page)
+        {
+          if (shown > ROWS_PER_PAGE)
+            {
+              g_autofree char *more = g_strdup_printf (ngettext ("And %u more change on this page: pilote-cli diff lists them all.",
+                                                                 "And %u more changes on this page: pilote-cli diff lists them all.",
+                                                                 shown - ROWS_PER_PAGE), shown - ROWS_PER_PAGE);
+              GtkWidget *row = make_row (NULL, NULL, more, NULL, change->page);
+
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+              gtk_list_box_append (self->list, row);
+            }
+          shown = 0;
+        }
+    }
   summary = pl_report_changes_counts (self->diff);
   gtk_label_set_label (self->summary, summary);
   gtk_stack_set_visible_child_name (self->state, "list");
@@ -263,7 +308,12 @@ compare (PlComparePanel *self)
   g_clear_pointer (&self->diff, pl_plan_diff_free);
   if (self->plan == NULL || self->old_plan == NULL)
     return;
-  self->diff = pl_plan_diff (self->old_plan, self->plan);
+  gtk_widget_set_visible (self->stale_box, FALSE);
+  {
+    gint64 start = g_get_monotonic_time ();
+    self->diff = self->swapped ? pl_plan_diff (self->plan, self->old_plan) : pl_plan_diff (self->old_plan, self->plan);
+    self->compare_us = g_get_monotonic_time () - start;
+  }
   show_diff (self);
 }
 
@@ -284,6 +334,11 @@ on_plan_changed_cb (PlComparePanel *self)
 {
   if (self->old_plan == NULL)
     return;
+  if (self->compare_us > RECOMPARE_AUTO_MAX_US)
+    {
+      gtk_widget_set_visible (self->stale_box, TRUE);
+      return;
+    }
   g_clear_handle_id (&self->recompare_id, g_source_remove);
   self->recompare_id = g_timeout_add (RECOMPARE_DELAY_MS, on_recompare_cb, self);
 }
@@ -330,8 +385,11 @@ show_heading (PlComparePanel *self)
   g_autofree char *title = NULL;
   g_autofree char *where = g_file_get_parse_name (self->file);
 
-  /* Translators: the Compare pane's title: the file the open plan is compared with */
-  title = g_strdup_printf (_("Changes since “%s”"), name);
+  title = self->swapped
+          /* Translators: the Compare pane's title, swapped: the file compared with the open plan */
+          ? g_strdup_printf (_("Changes in “%s” since the open plan"), name)
+          /* Translators: the Compare pane's title: the file the open plan is compared with */
+          : g_strdup_printf (_("Changes since “%s”"), name);
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->subtitle, where);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle), where);
@@ -445,7 +503,7 @@ on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlComparePanel *self)
     {
       const PlRecordChange *change = g_ptr_array_index (self->diff->records, record - 1);
 
-      if (change->kind == PL_DIFF_REMOVED)
+      if (change->id != NULL && open_item (self, change) == NULL)
         return;
       id = change->id;
       /* The plan's own settings are no record of a list: their page is the Plan page. */
@@ -483,6 +541,12 @@ refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+recompare_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  compare (PL_COMPARE_PANEL (widget));
+}
+
+static void
 close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   pl_compare_panel_close (PL_COMPARE_PANEL (widget));
@@ -511,12 +575,48 @@ pl_compare_panel_dispose (GObject *object)
 }
 
 static void
+pl_compare_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PlComparePanel *self = PL_COMPARE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SWAPPED:
+      g_value_set_boolean (value, self->swapped);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_compare_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PlComparePanel *self = PL_COMPARE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SWAPPED:
+      pl_compare_panel_set_swapped (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pl_compare_panel_class_init (PlComparePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pl_compare_panel_dispose;
+  object_class->get_property = pl_compare_panel_get_property;
+  object_class->set_property = pl_compare_panel_set_property;
+  /* The open plan is the new side by default: "changes since that file". */
+  properties[PROP_SWAPPED] = g_param_spec_boolean ("swapped", NULL, NULL, FALSE,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-compare-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlComparePanel, box);
@@ -528,10 +628,13 @@ pl_compare_panel_class_init (PlComparePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlComparePanel, message_title);
   gtk_widget_class_bind_template_child (widget_class, PlComparePanel, message_details);
   gtk_widget_class_bind_template_child (widget_class, PlComparePanel, summary);
+  gtk_widget_class_bind_template_child (widget_class, PlComparePanel, stale_box);
   gtk_widget_class_bind_template_child (widget_class, PlComparePanel, list);
   gtk_widget_class_install_action (widget_class, "compare.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "compare.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "compare.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "compare.recompare", NULL, recompare_action);
+  gtk_widget_class_install_property_action (widget_class, "compare.swap", "swapped");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "compare.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "compare.refresh", NULL);
   gtk_widget_class_set_css_name (widget_class, "comparepanel");
@@ -567,6 +670,26 @@ pl_compare_panel_set_plan (PlComparePanel *self, PlPlan *plan)
   /* Reverted or reloaded: the same file, compared with the plan the window shows now. */
   if (self->old_plan != NULL)
     compare (self);
+}
+
+void
+pl_compare_panel_set_swapped (PlComparePanel *self, gboolean swapped)
+{
+  g_return_if_fail (PL_IS_COMPARE_PANEL (self));
+  if (self->swapped == !!swapped)
+    return;
+  self->swapped = !!swapped;
+  if (self->file != NULL)
+    show_heading (self);
+  compare (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWAPPED]);
+}
+
+gboolean
+pl_compare_panel_get_swapped (PlComparePanel *self)
+{
+  g_return_val_if_fail (PL_IS_COMPARE_PANEL (self), FALSE);
+  return self->swapped;
 }
 
 gboolean

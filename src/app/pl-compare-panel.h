@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (PlComparePanel, pl_compare_panel, PL, COMPARE_PANEL, GtkWi
 
 /* The window's Compare With… pane (issue 24): what changed in the open plan since another
  * plan file, grouped by the window's pages, and the budget by category before and after.
- * The open plan is the new side, the chosen file the old one: "changes since that file".
+ * The open plan is the new side, the chosen file the old one: "changes since that file"
+ * (the "swapped" property turns it round).
  * Activating a difference opens its record through the window's win.show-item action. */
 
 /* The open plan, compared with the chosen file (NULL: none; the pane then closes). */
@@ -27,6 +28,10 @@ void        pl_compare_panel_compare_file  (PlComparePanel *self, GFile *file);
 void        pl_compare_panel_refresh       (PlComparePanel *self);
 /* Hides the pane and forgets the comparison. */
 void        pl_compare_panel_close         (PlComparePanel *self);
+/* FALSE (the default): the open plan is the new side, "changes since the file"; TRUE: the
+ * file is, "changes in the file since the open plan". Compares again at once. */
+void        pl_compare_panel_set_swapped   (PlComparePanel *self, gboolean swapped);
+gboolean    pl_compare_panel_get_swapped   (PlComparePanel *self);
 /* TRUE while the compared file is being read. */
 gboolean    pl_compare_panel_is_loading    (PlComparePanel *self);
 /* The comparison shown, or NULL (none yet, being read, or the file could not be read). */

@@ -206,6 +206,25 @@ test_compare_panel (void)
   pl_test_wait_drawn (GTK_WIDGET (window));
   pl_test_screenshot (GTK_WIDGET (window), "compare-opened");
 
+  /* Swapped: what changed in the file since the open plan. The campaign added here is
+   * removed there, and opens; the one dropped here is added there, and cannot. */
+  pl_compare_panel_set_swapped (panel, TRUE);
+  pl_test_spin ();
+  row = find_row (panel, "Spring webinar");
+  text = row_text (row);
+  g_assert_nonnull (strstr (text, "Removed"));
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_clear_pointer (&text, g_free);
+  row = find_row (panel, "Dropped roadshow");
+  text = row_text (row);
+  g_assert_nonnull (strstr (text, "Added"));
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+  g_clear_pointer (&text, g_free);
+  pl_test_wait_drawn (GTK_WIDGET (window));
+  pl_test_screenshot (GTK_WIDGET (window), "compare-swapped");
+  pl_compare_panel_set_swapped (panel, FALSE);
+  pl_test_spin ();
+
   /* An edit undone shows at once: the rename is gone from the list. */
   g_assert_true (pl_plan_undo (plan));  /* the planned amount */
   g_assert_true (pl_plan_undo (plan));  /* the campaign added */
