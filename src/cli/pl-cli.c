@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pl-cli-assessment.h"
+#include "pl-cli-diff.h"
 #include "pl-cli-export.h"
 #include "pl-cli-command.h"
 #include "pl-cli-import-spend.h"
@@ -838,6 +839,7 @@ static const Command commands[] = {
   { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },
   { "report", N_("PLAN -o OUT.pdf"), N_("Write the leadership report as a PDF"), command_report },
   { "export", N_("PLAN --what WHAT -o OUT"), N_("Write the budget, KPI measurements or campaigns as XLSX or CSV"), pl_cli_export },
+  { "diff", N_("OLD NEW [--json]"), N_("List what changed between two versions of a plan"), pl_cli_diff },
 };
 
 static void
