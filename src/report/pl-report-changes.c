@@ -54,10 +54,21 @@ pl_report_changes_counts (const PlPlanDiff *diff)
   return g_strdup_printf (_("%s, %s, %s."), added, removed, changed);
 }
 
+/* @amount to the nearest whole unit of the currency, as the report's budget shows it. */
+static gint64
+whole (PlPlan *plan, gint64 amount)
+{
+  gint64 unit = 1;
+
+  for (guint i = 0; i < pl_plan_get_currency_exponent (plan); i++)
+    unit *= 10;
+  return (amount >= 0 ? (amount + unit / 2) / unit : -((-amount + unit / 2) / unit)) * unit;
+}
+
 static char *
 money (PlPlan *plan, gint64 amount)
 {
-  return pl_money_format (amount, pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
+  return pl_money_format (whole (plan, amount), pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
 }
 
 static char *
@@ -75,6 +86,9 @@ money_delta (PlPlan *plan, gint64 before, gint64 after)
 {
   g_autofree char *amount = NULL;
 
+  /* From the amounts as shown, so that the three columns add up. */
+  before = whole (plan, before);
+  after = whole (plan, after);
   if (before == after)
     return g_strdup ("–");
   amount = money (plan, after > before ? after - before : before - after);
@@ -93,12 +107,12 @@ budget_table (const PlPlanDiff *diff, gboolean share_safe)
   for (guint i = 0; i < diff->budget->len; i++)
     if (((PlBudgetChange *) g_ptr_array_index (diff->budget, i))->category_id == NULL)
       whole = g_ptr_array_index (diff->budget, i);
-  table = pl_report_table_text_new (_("Category"), 0.28, PANGO_ALIGN_LEFT,
-                                    _("Planned before"), 0.14, PANGO_ALIGN_RIGHT,
-                                    _("Planned after"), 0.14, PANGO_ALIGN_RIGHT,
-                                    _("Change"), 0.14, PANGO_ALIGN_RIGHT,
-                                    _("Spent before"), 0.15, PANGO_ALIGN_RIGHT,
-                                    _("Spent after"), 0.15, PANGO_ALIGN_RIGHT, NULL);
+  table = pl_report_table_text_new (_("Category"), 0.20, PANGO_ALIGN_LEFT,
+                                    _("Planned before"), 0.16, PANGO_ALIGN_RIGHT,
+                                    _("Planned after"), 0.16, PANGO_ALIGN_RIGHT,
+                                    _("Change"), 0.16, PANGO_ALIGN_RIGHT,
+                                    _("Spent before"), 0.16, PANGO_ALIGN_RIGHT,
+                                    _("Spent after"), 0.16, PANGO_ALIGN_RIGHT, NULL);
   for (guint i = 0; i < diff->budget->len; i++)
     {
       const PlBudgetChange *change = g_ptr_array_index (diff->budget, i);

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 /* The leadership report's "Changes since" section (issue 24), made from the same comparison
  * as `pilote-cli diff` and the window's Compare pane: how many records were added, removed
- * and changed, the budget by category before and after, and the main changes by page. In
+ * and changed, the budget by category before and after (in whole units of the currency, as
+ * the report's budget), and the main changes by page. In
  * share-safe mode no amount appears: the budget as shares of each side's total, and money
  * values of changed fields withheld. */
 

@@ -1188,6 +1188,27 @@ add_notes (PlReport *self)
       add_text (self, BLOCK_TEXT, g_markup_escape_text (paragraphs[i], -1));
 }
 
+/* @table under @caption (markup, taken), the caption, the heading and the first row kept
+ * together: a caption or a heading alone at the foot of a page reads as a mistake. */
+static void
+add_captioned_table (PlReport *self, char *caption, PlReportTableText *table)
+{
+  Block title = { BLOCK_CAPTION, caption };
+  Block header = { BLOCK_ROW, NULL, table->header, table->table, ROW_HEADER };
+  Block first = { BLOCK_ROW, NULL, table->rows->len ? table->rows->pdata[0] : table->header, table->table, 0 };
+  double width = content_width (self), need;
+
+  header.pad = first.pad = self->tight->row_pad;
+  need = space_before (self, BLOCK_CAPTION) + block_measure (self, &title, width) + block_measure (self, &header, width)
+         + block_measure (self, &first, width);
+  if (current_page (self)->n_blocks > 0 && page_used (self) + need > content_height (self))
+    new_page (self, self->section);
+  add_text (self, BLOCK_CAPTION, caption);
+  add_table (self, table);
+  for (guint i = 0; i < table->after->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
+}
+
 /* What changed since the plan the options compare with: the counts, the budget by category
  * before and after, then the main changes page by page. */
 static void
@@ -1199,20 +1220,12 @@ add_changes (PlReport *self)
 
   add_title_as (self, PL_REPORT_CHANGES, changes->title, g_strdup (changes->subtitle));
   if (changes->budget != NULL)
-    {
-      add_text (self, BLOCK_CAPTION, g_markup_escape_text (_("Budget by category, before and after"), -1));
-      add_table (self, changes->budget);
-      for (guint i = 0; i < changes->budget->after->len; i++)
-        add_text (self, BLOCK_TEXT, g_strdup (changes->budget->after->pdata[i]));
-    }
+    add_captioned_table (self, g_markup_escape_text (_("Budget by category, before and after"), -1), changes->budget);
   for (guint p = 0; p < changes->pages->len; p++)
     {
       PlReportTableText *table = changes->pages->pdata[p];
 
-      add_text (self, BLOCK_CAPTION, g_strdup (table->subtitle));
-      add_table (self, table);
-      for (guint i = 0; i < table->after->len; i++)
-        add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
+      add_captioned_table (self, g_strdup (table->subtitle), table);
     }
 }
 

@@ -5,6 +5,7 @@
  * budget before and after equal to the budget totals of each plan, the changes by page in
  * words, and no amount in a share-safe edition; without a comparison there is no section.
  * Its page is written to a PNG to look at, and the PDF read back with poppler. */
+#include <math.h>
 #include <string.h>
 
 #include "pl-budget-totals.h"
@@ -77,10 +78,13 @@ has_row (PlReportTableText *table, guint column, const char *needle)
   return FALSE;
 }
 
+/* In whole units of the currency, as the report shows budgets. */
 static char *
 money (PlPlan *plan, gint64 amount)
 {
-  g_autofree char *text = pl_money_format (amount, pl_plan_get_currency_exponent (plan), pl_plan_get_currency (plan));
+  gint64 unit = (gint64) pow (10, pl_plan_get_currency_exponent (plan));
+  g_autofree char *text = pl_money_format ((amount + unit / 2) / unit * unit, pl_plan_get_currency_exponent (plan),
+                                           pl_plan_get_currency (plan));
 
   return g_markup_escape_text (text, -1);
 }
