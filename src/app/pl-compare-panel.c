@@ -14,9 +14,9 @@
 /* A comparison that took longer than this (a plan of thousands of records) is not made again
  * at each edit: the pane says it is out of date and offers to compare again. */
 #define RECOMPARE_AUTO_MAX_US (150 * 1000)
-/* Rows listed for a page before one that says how many more there are: a list of tens of
- * thousands of rows (two unrelated plans) would take the window seconds to build. */
-#define ROWS_PER_PAGE 400
+/* Rows listed for a page before one that shows the next ones: a list of thousands of rows
+ * takes the window seconds to build. */
+#define ROWS_PER_PAGE 100
 /* The list's groups: the window's pages, and the budget's totals above them. */
 #define GROUP_BUDGET PL_DIFF_N_PAGES
 
@@ -257,6 +257,41 @@ show_message (PlComparePanel *self, const char *title, const char *details)
   gtk_stack_set_visible_child_name (self->state, "message");
 }
 
+/* Inserts at @position (-1: the end) the rows of the changes from the @from-th on, as long
+ * as they are on its page, ROWS_PER_PAGE at most, then a row that shows the next ones when
+ * activated. Returns the index of the first change on the next page. */
+static guint
+insert_rows (PlComparePanel *self, guint from, int position)
+{
+  GPtrArray *records = self->diff->records;
+  PlDiffPage page = ((PlRecordChange *) g_ptr_array_index (records, from))->page;
+  guint end = from, n = 0;
+
+  while (end < records->len && ((PlRecordChange *) g_ptr_array_index (records, end))->page == page)
+    end++;
+  for (guint i = from; i < end && n < ROWS_PER_PAGE; i++, n++)
+    gtk_list_box_insert (self->list, record_row (self, g_ptr_array_index (records, i), i),
+                         position < 0 ? -1 : position + (int) n);
+  if (from + n < end)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("Show %u more change on this page", "Show %u more changes on this page",
+                                                         MIN (end - from - n, ROWS_PER_PAGE)),
+                                               MIN (end - from - n, ROWS_PER_PAGE));
+      g_autofree char *left = g_strdup_printf (ngettext ("%u change not listed yet", "%u changes not listed yet",
+                                                         end - from - n), end - from - n);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+      GtkWidget *row;
+
+      g_ptr_array_add (lines, left);
+      row = make_row (NULL, NULL, more, lines, page);
+      /* Only as many rows as are looked at: a list of thousands takes the window seconds. */
+      g_object_set_data (G_OBJECT (row), "more", GUINT_TO_POINTER (from + n + 1));
+      gtk_widget_add_css_class (row, "compare-more");
+      gtk_list_box_insert (self->list, row, position < 0 ? -1 : position + (int) n);
+    }
+  return end;
+}
+
 static void
 show_diff (PlComparePanel *self)
 {
@@ -274,28 +309,8 @@ show_diff (PlComparePanel *self)
     }
   for (guint i = 0; i < self->diff->budget->len; i++)
     gtk_list_box_append (self->list, budget_row (self->plan, g_ptr_array_index (self->diff->budget, i), i));
-  for (guint i = 0, shown = 0; i < self->diff->records->len; i++)
-    {
-      const PlRecordChange *change = g_ptr_array_index (self->diff->records, i);
-      const PlRecordChange *next = i + 1 < self->diff->records->len ? g_ptr_array_index (self->diff->records, i + 1) : NULL;
-
-      if (shown++ < ROWS_PER_PAGE)
-        gtk_list_box_append (self->list, record_row (self, change, i));
-      if (next == NULL || next->page != change->page)
-        {
-          if (shown > ROWS_PER_PAGE)
-            {
-              g_autofree char *more = g_strdup_printf (ngettext ("And %u more change on this page: pilote-cli diff lists them all.",
-                                                                 "And %u more changes on this page: pilote-cli diff lists them all.",
-                                                                 shown - ROWS_PER_PAGE), shown - ROWS_PER_PAGE);
-              GtkWidget *row = make_row (NULL, NULL, more, NULL, change->page);
-
-              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-              gtk_list_box_append (self->list, row);
-            }
-          shown = 0;
-        }
-    }
+  for (guint i = 0; i < self->diff->records->len;)
+    i = insert_rows (self, i, -1);
   summary = pl_report_changes_counts (self->diff);
   gtk_label_set_label (self->summary, summary);
   gtk_stack_set_visible_child_name (self->state, "list");
@@ -495,10 +510,22 @@ on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlComparePanel *self)
 {
   guint record = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "record"));
   guint budget = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "budget"));
+  guint more = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "more"));
   const char *id = NULL;
 
   if (self->diff == NULL)
     return;
+  if (more > 0 && more <= self->diff->records->len)
+    {
+      int position = gtk_list_box_row_get_index (row);
+
+      gtk_list_box_remove (self->list, GTK_WIDGET (row));
+      insert_rows (self, more - 1, position);
+      /* The keyboard stays where it was: on the first of the rows shown. */
+      if (gtk_list_box_get_row_at_index (self->list, position) != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, position)));
+      return;
+    }
   if (record > 0 && record <= self->diff->records->len)
     {
       const PlRecordChange *change = g_ptr_array_index (self->diff->records, record - 1);
@@ -604,6 +631,25 @@ pl_compare_panel_set_property (GObject *object, guint prop_id, const GValue *val
     }
 }
 
+/* As wide as its least width whatever it shows: a pane that widened with a long file name
+ * or a message would lay the page beside it out again, which takes a while on a big plan. */
+static void
+pl_compare_panel_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
+                          int *minimum_baseline, int *natural_baseline)
+{
+  PlComparePanel *self = PL_COMPARE_PANEL (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+pl_compare_panel_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  gtk_widget_allocate (PL_COMPARE_PANEL (widget)->box, width, height, baseline, NULL);
+}
+
 static void
 pl_compare_panel_class_init (PlComparePanelClass *klass)
 {
@@ -617,7 +663,8 @@ pl_compare_panel_class_init (PlComparePanelClass *klass)
   properties[PROP_SWAPPED] = g_param_spec_boolean ("swapped", NULL, NULL, FALSE,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = pl_compare_panel_measure;
+  widget_class->size_allocate = pl_compare_panel_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-compare-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlComparePanel, box);
   gtk_widget_class_bind_template_child (widget_class, PlComparePanel, title);

@@ -315,11 +315,84 @@ test_report_changes (void)
   pl_test_remove_dir (dir);
 }
 
+/* The longest the main loop went without running a 10 ms timer: how long the window froze. */
+typedef struct {
+  gint64 last, longest;
+} Stall;
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  Stall *stall = data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A measurement, run when PILOTE_COMPARE_BIG names two big plans ("NEW:OLD", as
+ * pl-bench-generate writes them): how long the comparison takes to show, and the longest the
+ * window froze meanwhile (the reading is in a worker thread; the comparison and the list are
+ * not). */
+static void
+test_big (void)
+{
+  const char *pair = g_getenv ("PILOTE_COMPARE_BIG");
+  g_auto(GStrv) paths = pair ? g_strsplit (pair, ":", 2) : NULL;
+  g_autoptr(GFile) old_file = NULL;
+  PlWindow *window;
+  PlComparePanel *panel;
+  Stall stall = { 0 };
+  gint64 start;
+  guint tick;
+
+  if (paths == NULL || g_strv_length (paths) != 2)
+    {
+      g_test_skip ("set PILOTE_COMPARE_BIG=NEW.pilote:OLD.pilote to measure");
+      return;
+    }
+  window = pl_test_open_in_window (paths[0]);
+  panel = find_panel (window);
+  old_file = g_file_new_for_path (paths[1]);
+  pl_test_spin ();
+  stall.last = start = g_get_monotonic_time ();
+  tick = g_timeout_add (10, on_tick_cb, &stall);
+  pl_compare_panel_compare_file (panel, old_file);
+  wait_compared (panel);
+  pl_test_wait_drawn (GTK_WIDGET (window));
+  g_source_remove (tick);
+  g_test_message ("compare-big-ms=%" G_GINT64_FORMAT " longest-freeze-ms=%" G_GINT64_FORMAT " changes=%u",
+                  (g_get_monotonic_time () - start) / 1000, stall.longest / 1000,
+                  pl_compare_panel_get_diff (panel)->records->len);
+  pl_test_screenshot (GTK_WIDGET (window), "compare-big");
+  /* Listed a hundred at a time: the next hundred on asking. */
+  {
+    GtkListBox *list = GTK_LIST_BOX (pl_compare_panel_get_list (panel));
+    GtkListBoxRow *more = find_row (panel, "Show 100 more changes");
+    guint before = 0, after = 0;
+
+    g_assert_nonnull (more);
+    while (gtk_list_box_get_row_at_index (list, (int) before) != NULL)
+      before++;
+    start = g_get_monotonic_time ();
+    g_signal_emit_by_name (list, "row-activated", more);
+    pl_test_wait_drawn (GTK_WIDGET (window));
+    while (gtk_list_box_get_row_at_index (list, (int) after) != NULL)
+      after++;
+    g_test_message ("show-100-more-ms=%" G_GINT64_FORMAT, (g_get_monotonic_time () - start) / 1000);
+    g_assert_cmpuint (after, ==, before + 100);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
   pl_test_init (&argc, &argv);
   g_test_add_func ("/compare/panel", test_compare_panel);
   g_test_add_func ("/compare/report", test_report_changes);
+  g_test_add_func ("/compare/big", test_big);
   return g_test_run ();
 }
