@@ -29,6 +29,36 @@ pl_extras_is_empty (const PlExtras *extras)
   return extras == NULL || (extras->attributes->len == 0 && extras->children->len == 0);
 }
 
+gboolean
+pl_extras_equal (const PlExtras *a, const PlExtras *b)
+{
+  if (pl_extras_is_empty (a) || pl_extras_is_empty (b))
+    return pl_extras_is_empty (a) && pl_extras_is_empty (b);
+  if (a->attributes->len != b->attributes->len || !g_string_equal (a->children, b->children))
+    return FALSE;
+  for (guint i = 0; i < a->attributes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a->attributes, i), g_ptr_array_index (b->attributes, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+char *
+pl_extras_to_text (const PlExtras *extras)
+{
+  GString *text = g_string_new (NULL);
+
+  if (pl_extras_is_empty (extras))
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
+    g_string_append_printf (text, "%s%s=\"%s\"", text->len > 0 ? " " : "",
+                            (char *) g_ptr_array_index (extras->attributes, i),
+                            (char *) g_ptr_array_index (extras->attributes, i + 1));
+  if (text->len > 0 && extras->children->len > 0)
+    g_string_append_c (text, ' ');
+  g_string_append_len (text, extras->children->str, extras->children->len);
+  return g_string_free (text, FALSE);
+}
+
 void
 pl_extras_add_attribute (PlExtras *extras, const char *name, const char *value)
 {

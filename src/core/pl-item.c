@@ -503,6 +503,12 @@ pl_item_get_extras (PlItem *self)
   return priv->extras;
 }
 
+PlExtras *
+pl_item_peek_extras (PlItem *self)
+{
+  return PRIV (self)->extras;
+}
+
 const char *
 pl_item_get_string (PlItem *self, guint field)
 {
