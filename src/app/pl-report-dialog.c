@@ -77,6 +77,7 @@ G_DEFINE_FINAL_TYPE (PlReportDialog, pl_report_dialog, GTK_TYPE_WINDOW)
 static void schedule_layout (PlReportDialog *self);
 static void show_page       (PlReportDialog *self, guint page);
 static void fill_sections   (PlReportDialog *self);
+static void show_since      (PlReportDialog *self);
 
 /* The board pack's sections, fixed (pl-report.h): the list shows them to choose whose
  * commentary to write. */
@@ -623,6 +624,7 @@ show_kind (PlReportDialog *self)
                             : _("The ticked sections, in this order; select one to write its commentary."));
   gtk_widget_set_visible (self->move_buttons, !pack);
   gtk_widget_set_visible (self->headlines_box, pack);
+  show_since (self);
   /* The board pack has no timeline. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->split_timeline), !pack);
 }
@@ -875,6 +877,13 @@ show_since (PlReportDialog *self)
 
   gtk_widget_set_visible (self->since_clear, self->since_plan != NULL);
   gtk_button_set_label (self->since_button, self->since_plan != NULL ? _("Choose Another _Plan…") : _("Choose a _Plan…"));
+  /* The board pack's five pages are fixed: the comparison waits for the full report. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->since_button), !board_pack (self) && self->since_reading == NULL);
+  if (board_pack (self))
+    {
+      set_since_note (self, _("In the full report only."), FALSE);
+      return;
+    }
   if (self->since_plan == NULL)
     {
       set_since_note (self, _("Compare the plan with an earlier version of it: what was added, removed and changed, "
@@ -904,7 +913,7 @@ on_since_read_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->since_reading == NULL)
     return;
   g_clear_object (&self->since_reading);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->since_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->since_button), !board_pack (self));
   if (document == NULL)
     {
       /* The comparison chosen before, if any, stays. */
@@ -992,7 +1001,6 @@ clear_since_action (GtkWidget *widget, const char *action_name, GVariant *parame
   PlReportDialog *self = PL_REPORT_DIALOG (widget);
 
   stop_reading_since (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->since_button), TRUE);
   g_clear_object (&self->since_plan);
   g_clear_object (&self->since_file);
   g_clear_pointer (&self->since_name, g_free);
