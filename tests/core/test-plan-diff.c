@@ -421,6 +421,38 @@ test_reading_texts (void)
   g_assert_cmpstr (field->new_text, ==, "1\u202f200");
 }
 
+/* A record put first shifts every other one down a place: that is one addition, not a move of
+ * each; a record moved to the end is one move. */
+static void
+test_reordered (void)
+{
+  g_autoptr(PlPlan) a = load_example ();
+  g_autoptr(PlPlan) b = load_example ();
+  PlItem *campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  PlItem *first = g_list_model_get_item (pl_plan_get_collection (b, PL_COLLECTION_CAMPAIGNS), 0);
+  g_autoptr(PlPlanDiff) diff = NULL;
+  const PlRecordChange *change;
+  const PlFieldChange *field;
+  guint n = pl_plan_get_n (b, PL_COLLECTION_CAMPAIGNS);
+
+  pl_item_set_string (campaign, PL_CAMPAIGN_NAME, "Top of the list");
+  pl_plan_insert (b, campaign, 0);
+  g_object_unref (campaign);
+  pl_plan_move (b, first, n);
+  diff = pl_plan_diff (a, b);
+  dump (diff);
+  g_assert_cmpuint (diff->n_added, ==, 1);
+  g_assert_cmpuint (diff->n_changed, ==, 1);
+  g_assert_cmpuint (diff->n_removed, ==, 0);
+  change = g_ptr_array_index (diff->records, 0);
+  g_assert_cmpint (change->kind, ==, PL_DIFF_ADDED);
+  change = find_record (diff, pl_item_get_id (first));
+  field = find_field (change, "position");
+  g_assert_cmpstr (field->old_text, ==, "1");
+  g_assert_cmpstr (field->new_text, ==, "14");
+  g_object_unref (first);
+}
+
 /* A collection empty on one side: all added, or all removed. */
 static void
 test_empty_side (void)
@@ -481,6 +513,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-diff/empty-side", test_empty_side);
   g_test_add_func ("/plan-diff/amounts-moved", test_amounts_moved);
   g_test_add_func ("/plan-diff/reading-texts", test_reading_texts);
+  g_test_add_func ("/plan-diff/reordered", test_reordered);
   g_test_add_func ("/plan-diff/example-same", test_example_same);
   g_test_add_func ("/plan-diff/default-same", test_default_same);
   g_test_add_func ("/plan-diff/renamed", test_renamed);
