@@ -279,6 +279,7 @@ pl_application_startup (GApplication *application)
     { "win.print", { "<Control>p", NULL } },
     { "win.report", { "<Control><Shift>r", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.compare", { "<Control><Shift>c", NULL } },
     { "win.show-page('dashboard')", { "<Alt>1", NULL } },
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('campaigns')", { "<Alt>3", NULL } },

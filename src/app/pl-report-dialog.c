@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pl-calendar.h"
+#include "pl-document.h"
 #include "pl-print.h"
 #include "pl-report-dialog.h"
 #include "pl-report-settings.h"
@@ -37,6 +38,9 @@ struct _PlReportDialog
   GtkCheckButton    *split_timeline;
   GtkDrawingArea    *preview;
   GtkLabel          *page_label;
+  GtkButton         *since_button;
+  GtkWidget         *since_clear;
+  GtkLabel          *since_note;
 
   /* Owned references */
   PlPlan            *plan;
@@ -45,6 +49,13 @@ struct _PlReportDialog
   cairo_surface_t   *page_image;   /* the shown page at the preview's size */
   GtkNativeDialog   *chooser;
   GtkWindow         *message;
+  /* The earlier plan "Changes since" compares with, and what changed since it. */
+  GFile             *since_file;
+  PlPlan            *since_plan;
+  PlPlanDiff        *changes;
+  char              *since_name;
+  GCancellable      *since_reading;
+  GtkNativeDialog   *since_chooser;
 
   PlReportOptions    options;      /* as the report was last laid out */
   guint              page;
@@ -66,6 +77,7 @@ G_DEFINE_FINAL_TYPE (PlReportDialog, pl_report_dialog, GTK_TYPE_WINDOW)
 static void schedule_layout (PlReportDialog *self);
 static void show_page       (PlReportDialog *self, guint page);
 static void fill_sections   (PlReportDialog *self);
+static void show_since      (PlReportDialog *self);
 
 /* The board pack's sections, fixed (pl-report.h): the list shows them to choose whose
  * commentary to write. */
@@ -459,6 +471,15 @@ make_row (PlReportDialog *self, PlReportSection section, gboolean active)
       gtk_box_append (GTK_BOX (box), none);
       gtk_widget_set_tooltip_text (row, _("Printed once the plan has a scenario: save one from the what-if on the Planning page."));
     }
+  /* The same for "Changes since" until a plan to compare with is chosen. */
+  if (section == PL_REPORT_CHANGES && self->since_plan == NULL)
+    {
+      GtkWidget *none = gtk_label_new (_("No plan chosen"));
+
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+      gtk_widget_set_tooltip_text (row, _("Printed once you choose the plan to compare with, under “Changes since”."));
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "section", GUINT_TO_POINTER (section));
   g_object_set_data (G_OBJECT (row), "check", check);
@@ -603,6 +624,7 @@ show_kind (PlReportDialog *self)
                             : _("The ticked sections, in this order; select one to write its commentary."));
   gtk_widget_set_visible (self->move_buttons, !pack);
   gtk_widget_set_visible (self->headlines_box, pack);
+  show_since (self);
   /* The board pack has no timeline. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->split_timeline), !pack);
 }
@@ -647,6 +669,13 @@ read_options (PlReportDialog *self, PlReportOptions *options)
   options->share_safe = gtk_switch_get_active (self->share_safe);
   pl_report_options_set_paper (options, gtk_drop_down_get_selected (self->paper) == 1 ? "letter" : "a4", NULL);
   options->split_timeline = gtk_check_button_get_active (self->split_timeline);
+  /* Compared again at each layout: the plan may have changed since (an edit, an undo). Set
+   * here, not with pl_report_options_set_changes(): the ticked sections are the user's. */
+  g_clear_pointer (&self->changes, pl_plan_diff_free);
+  if (self->since_plan != NULL)
+    self->changes = pl_plan_diff (self->since_plan, self->plan);
+  options->changes = self->changes;
+  options->changes_since = self->since_name;
 }
 
 /* The page to show in the new layout: the wanted section, or the section shown until now at
@@ -831,6 +860,156 @@ on_plan_changed_cb (PlReportDialog *self)
   schedule_layout (self);
 }
 
+/* ---- the plan to compare with ---- */
+
+static void
+set_since_note (PlReportDialog *self, const char *text, gboolean problem)
+{
+  gtk_label_set_label (self->since_note, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->since_note), problem ? "dim-label" : "problem-text");
+  gtk_widget_add_css_class (GTK_WIDGET (self->since_note), problem ? "problem-text" : "dim-label");
+}
+
+static void
+show_since (PlReportDialog *self)
+{
+  g_autofree char *note = NULL;
+
+  gtk_widget_set_visible (self->since_clear, self->since_plan != NULL);
+  gtk_button_set_label (self->since_button, self->since_plan != NULL ? _("Choose Another _Plan…") : _("Choose a _Plan…"));
+  /* The board pack's five pages are fixed: the comparison waits for the full report. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->since_button), !board_pack (self) && self->since_reading == NULL);
+  if (board_pack (self))
+    {
+      set_since_note (self, _("In the full report only."), FALSE);
+      return;
+    }
+  if (self->since_plan == NULL)
+    {
+      set_since_note (self, _("Compare the plan with an earlier version of it: what was added, removed and changed, "
+                              "and the budget before and after."), FALSE);
+      return;
+    }
+  /* Translators: under "Changes since" in the report dialog: the plan file compared with */
+  note = g_strdup_printf (_("Compared with “%s”."), self->since_name);
+  set_since_note (self, note, FALSE);
+}
+
+static void
+stop_reading_since (PlReportDialog *self)
+{
+  g_cancellable_cancel (self->since_reading);
+  g_clear_object (&self->since_reading);
+}
+
+static void
+on_since_read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PlReportDialog) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = pl_document_load_finish (result, &error);
+  GtkListBoxRow *row;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->since_reading == NULL)
+    return;
+  g_clear_object (&self->since_reading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->since_button), !board_pack (self));
+  if (document == NULL)
+    {
+      /* The comparison chosen before, if any, stays. */
+      g_autofree char *name = g_file_get_basename (self->since_file);
+      g_autofree char *note = g_strdup_printf (_("“%s” could not be compared: %s"), name, error->message);
+
+      set_since_note (self, note, TRUE);
+      return;
+    }
+  g_set_object (&self->since_plan, pl_document_get_plan (document));
+  g_free (self->since_name);
+  self->since_name = g_strdup (pl_document_get_title (document));
+  show_since (self);
+  if (!board_pack (self))
+    fill_sections (self);
+  row = find_row (self, PL_REPORT_CHANGES);
+  self->want_section = PL_REPORT_CHANGES;
+  /* Chosen to be printed: ticked (one undoable edit, as a tick by hand), and shown. */
+  if (row != NULL && !board_pack (self) && !gtk_check_button_get_active (row_check (row)))
+    gtk_check_button_set_active (row_check (row), TRUE);
+  schedule_layout (self);
+}
+
+void
+pl_report_dialog_compare_with (PlReportDialog *self, GFile *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *note = NULL;
+
+  g_return_if_fail (PL_IS_REPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  stop_reading_since (self);
+  g_set_object (&self->since_file, file);
+  name = g_file_get_basename (file);
+  note = g_strdup_printf (_("Reading “%s”…"), name);
+  set_since_note (self, note, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->since_button), FALSE);
+  self->since_reading = g_cancellable_new ();
+  /* A big plan takes a second or more to read: the preview keeps working meanwhile. */
+  pl_document_load_async (file, self->since_reading, on_since_read_cb, g_object_ref (self));
+}
+
+gboolean
+pl_report_dialog_is_reading (PlReportDialog *self)
+{
+  g_return_val_if_fail (PL_IS_REPORT_DIALOG (self), FALSE);
+  return self->since_reading != NULL;
+}
+
+static void
+on_since_chosen_cb (GtkNativeDialog *chooser, int response, PlReportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    pl_report_dialog_compare_with (self, file);
+}
+
+static void
+choose_since_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlReportDialog *self = PL_REPORT_DIALOG (widget);
+
+  if (self->since_chooser == NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      self->since_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Compare With a Plan"), GTK_WINDOW (self),
+                                                                            GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                                            _("_Compare"), _("_Cancel")));
+      gtk_file_filter_set_name (filter, _("Marketing plans"));
+      gtk_file_filter_add_mime_type (filter, "application/x-pilote-plan");
+      gtk_file_filter_add_suffix (filter, "pilote");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->since_chooser), filter);
+      g_signal_connect (self->since_chooser, "response", G_CALLBACK (on_since_chosen_cb), self);
+    }
+  gtk_native_dialog_show (self->since_chooser);
+}
+
+static void
+clear_since_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlReportDialog *self = PL_REPORT_DIALOG (widget);
+
+  stop_reading_since (self);
+  g_clear_object (&self->since_plan);
+  g_clear_object (&self->since_file);
+  g_clear_pointer (&self->since_name, g_free);
+  show_since (self);
+  if (!board_pack (self))
+    fill_sections (self);
+  schedule_layout (self);
+}
+
 /* ---- export and print ---- */
 
 static void
@@ -979,11 +1158,19 @@ pl_report_dialog_dispose (GObject *object)
   if (self->commentary != NULL)
     g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->commentary), self);
   g_clear_pointer (&self->kpi_ids, g_strfreev);
+  stop_reading_since (self);
+  if (self->since_chooser != NULL)
+    gtk_native_dialog_destroy (self->since_chooser);
+  g_clear_object (&self->since_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_REPORT_DIALOG);
   g_clear_pointer (&self->report, pl_report_free);
   g_clear_pointer (&self->page_image, cairo_surface_destroy);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->changes, pl_plan_diff_free);
+  g_clear_object (&self->since_plan);
+  g_clear_object (&self->since_file);
+  g_clear_pointer (&self->since_name, g_free);
   G_OBJECT_CLASS (pl_report_dialog_parent_class)->dispose (object);
 }
 
@@ -1013,12 +1200,17 @@ pl_report_dialog_class_init (PlReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlReportDialog, split_timeline);
   gtk_widget_class_bind_template_child (widget_class, PlReportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, PlReportDialog, page_label);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, since_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, since_clear);
+  gtk_widget_class_bind_template_child (widget_class, PlReportDialog, since_note);
   gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "report.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "report.next-page", NULL, next_page_action);
   gtk_widget_class_install_action (widget_class, "report.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "report.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "report.choose-since", NULL, choose_since_action);
+  gtk_widget_class_install_action (widget_class, "report.clear-since", NULL, clear_since_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "report.move-up", NULL);
@@ -1092,6 +1284,7 @@ pl_report_dialog_new (GtkWindow *parent, PlPlan *plan, GSettings *settings)
       g_signal_handlers_unblock_by_func (self->kind, on_kind_selected_cb, self);
     }
   show_kind (self);
+  show_since (self);
   fill_sections (self);
   if (row_at (self, 0) != NULL)
     {

@@ -26,5 +26,11 @@ gboolean        pl_report_dialog_print      (PlReportDialog *self, GtkPrintOpera
 PlReport       *pl_report_dialog_get_report (PlReportDialog *self);
 /* The page the preview shows (0-based). */
 guint           pl_report_dialog_get_page   (PlReportDialog *self);
+/* Reads @file in the background and makes the "Changes since" section from what changed in
+ * the plan since it, ticking the section (what Choose a Plan… does once a file is chosen);
+ * a file that cannot be read is said under the button. */
+void            pl_report_dialog_compare_with (PlReportDialog *self, GFile *file);
+/* TRUE while the plan to compare with is being read. */
+gboolean        pl_report_dialog_is_reading (PlReportDialog *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "pl-cell-editor.h"
 #include "pl-campaigns-page.h"
 #include "pl-chain-page.h"
+#include "pl-compare-panel.h"
 #include "pl-dashboard-page.h"
 #include "pl-budget-import-dialog.h"
 #include "pl-import-dialog.h"
@@ -65,6 +66,7 @@ struct _PlWindow
   GtkProgressBar       *loading_progress;
   GtkStack             *content_stack;
   GtkStack             *page_stack;
+  PlComparePanel       *compare_panel;
   GtkScrolledWindow    *page_scroller;
   GtkListBox           *recent_list;
   GtkWidget            *recent_box;
@@ -182,6 +184,7 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-measurements", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-spend", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-budget", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", plan != NULL);
 }
 
 static void
@@ -255,6 +258,7 @@ show_plan (PlWindow *self)
        page = gtk_widget_get_next_sibling (page))
     if (PL_IS_PAGE (page))
       pl_page_set_plan (PL_PAGE (page), plan);
+  pl_compare_panel_set_plan (self->compare_panel, plan);
   gtk_stack_set_visible_child_name (self->content_stack, plan ? "plan" : "empty");
   update_title (self);
   update_actions (self);
@@ -1227,6 +1231,9 @@ report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->document == NULL)
     return;
   dialog = pl_report_dialog_new (GTK_WINDOW (self), pl_document_get_plan (self->document), settings (self));
+  /* The plan compared with in the Compare pane is the one "Changes since" offers first. */
+  if (pl_compare_panel_get_file (self->compare_panel) != NULL)
+    pl_report_dialog_compare_with (dialog, pl_compare_panel_get_file (self->compare_panel));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1389,6 +1396,28 @@ show_item_action (GtkWidget *widget, const char *action_name, GVariant *paramete
       return;
 }
 
+/* Beside the Compare pane a page may be narrower than it asks: it scrolls sideways rather
+ * than pushing the window off the screen (at large text every page scrolls already). */
+static void
+on_compare_shown_cb (PlWindow *self)
+{
+  if (!pl_a11y_large_text ())
+    gtk_scrolled_window_set_policy (self->page_scroller,
+                                    gtk_widget_get_visible (GTK_WIDGET (self->compare_panel)) ? GTK_POLICY_AUTOMATIC
+                                                                                            : GTK_POLICY_NEVER,
+                                    GTK_POLICY_NEVER);
+}
+
+/* Asks for another plan file and shows what changed in the open plan since it. */
+static void
+compare_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (self->document != NULL)
+    pl_compare_panel_choose_file (self->compare_panel);
+}
+
 static void
 dismiss_error_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1453,6 +1482,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_KPIS_PAGE);
   g_type_ensure (PL_TYPE_CHAIN_PAGE);
   g_type_ensure (PL_TYPE_PLANNING_PAGE);
+  g_type_ensure (PL_TYPE_COMPARE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, subtitle_label);
@@ -1469,6 +1499,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, compare_panel);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_box);
@@ -1496,6 +1527,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-spend", NULL, import_spend_action);
   gtk_widget_class_install_action (widget_class, "win.import-budget", NULL, import_budget_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.reload-from-disk", NULL, reload_from_disk_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
@@ -1531,6 +1563,7 @@ pl_window_init (PlWindow *self)
   /* Every page is in the template by now: name the dropdowns' and menu buttons' inner buttons. */
   pl_a11y_name_inner_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (update_print), self);
+  g_signal_connect_swapped (self->compare_panel, "notify::visible", G_CALLBACK (on_compare_shown_cb), self);
   if (!pl_a11y_large_text ())
     pl_a11y_grow_panes (GTK_WIDGET (self));
   pl_a11y_when_large_text (GTK_WIDGET (self), fit_large_text);

@@ -21,6 +21,7 @@
 #include "pl-chart-catalog.h"
 #include "pl-dashboard.h"
 #include "pl-report.h"
+#include "pl-plan-diff.h"
 #include "pl-cli-summary.h"
 #include "pl-error.h"
 #include "pl-i18n.h"
@@ -726,6 +727,7 @@ command_report (int argc, char **argv)
   g_autofree char *today_text = NULL, *as_of_text = NULL;
   g_autofree char *sections = NULL;
   g_autofree char *paper = NULL;
+  g_autofree char *since = NULL;
   gboolean share_safe = FALSE, split = FALSE, board_pack = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("OUT.pdf") },
@@ -737,6 +739,8 @@ command_report (int argc, char **argv)
       N_("Show every amount as a share, so the report can travel outside the finance circle"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 (the default) or letter"), N_("PAPER") },
     { "split-timeline", 0, 0, G_OPTION_ARG_NONE, &split, N_("Print the timeline a quarter a page"), NULL },
+    { "changes-since", 0, 0, G_OPTION_ARG_FILENAME, &since,
+      N_("Add the section “Changes since”: what changed in the plan since this earlier plan file"), N_("FILE") },
     AS_OF_ENTRIES (as_of_text, today_text),
     { NULL }
   };
@@ -746,6 +750,8 @@ command_report (int argc, char **argv)
   g_autoptr(PlReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(PlPlanDiff) changes = NULL;
+  g_autofree char *since_name = NULL;
   PlReportOptions options;
   guint32 today = pl_calendar_today (), as_of = 0;
 
@@ -767,8 +773,26 @@ command_report (int argc, char **argv)
   if (board_pack && sections != NULL)
     return pl_cli_usage_error ("report", _("The board pack has its own sections, in a fixed order: leave out --sections, "
                                            "or --board-pack to choose the sections of the full report."));
+  if (board_pack && since != NULL)
+    return pl_cli_usage_error ("report", _("The board pack has no “Changes since” section: leave out --changes-since, "
+                                           "or --board-pack for the full report."));
   file = g_file_new_for_commandline_arg (argv[1]);
-  plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
+  if (since == NULL)
+    plan = pl_plan_load (file, argv[1], PL_READ_DEFAULT, NULL, &error);
+  else
+    {
+      /* Both plans read side by side: a big plan and its earlier version in the time of one. */
+      g_autoptr(GFile) earlier = g_file_new_for_commandline_arg (since);
+      GFile *files[] = { file, earlier };
+      g_autoptr(GPtrArray) plans = pl_plan_load_several (files, G_N_ELEMENTS (files), PL_READ_DEFAULT, &error);
+
+      if (plans != NULL)
+        {
+          plan = g_object_ref (plans->pdata[0]);
+          changes = pl_plan_diff (plans->pdata[1], plan);
+          since_name = g_path_get_basename (since);
+        }
+    }
   if (plan == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -785,6 +809,11 @@ command_report (int argc, char **argv)
   if ((sections != NULL && !pl_report_options_parse_sections (&options, sections, &error)) ||
       (paper != NULL && !pl_report_options_set_paper (&options, paper, &error)))
     return pl_cli_usage_error ("report", error->message);
+  for (guint i = 0; sections != NULL && since == NULL && i < options.n_sections; i++)
+    if (options.sections[i] == PL_REPORT_CHANGES)
+      return pl_cli_usage_error ("report", _("The section “changes” compares the plan with an earlier one: "
+                                             "name that file with --changes-since FILE."));
+  pl_report_options_set_changes (&options, changes, since_name);
   report = pl_report_new (plan, &options);
   if (!pl_report_write_pdf (report, output, &error))
     {

@@ -44,9 +44,8 @@ pl_report_table_text_free (PlReportTableText *text)
   g_free (text);
 }
 
-/* A table of columns (header, width, alignment; NULL ends them). */
-static PlReportTableText *
-table_new (const char *first_header, ...)
+PlReportTableText *
+pl_report_table_text_new (const char *first_header, ...)
 {
   PlReportTableText *self = g_new0 (PlReportTableText, 1);
   g_autoptr(GPtrArray) header = g_ptr_array_new ();
@@ -71,9 +70,8 @@ table_new (const char *first_header, ...)
   return self;
 }
 
-/* Adds a row of plain texts (escaped here), one a column. */
-static void
-add_row (PlReportTableText *self, ...)
+void
+pl_report_table_text_add_row (PlReportTableText *self, ...)
 {
   char **cells = g_new0 (char *, self->table->n_columns + 1);
   va_list args;
@@ -523,20 +521,20 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
   gboolean has_year = summary_figures (plan, &m, figures);
 
   if (share_safe && has_year)
-    self = table_new (_("Figure"), 0.28, PANGO_ALIGN_LEFT, _("Against target"), 0.15, PANGO_ALIGN_RIGHT,
+    self = pl_report_table_text_new (_("Figure"), 0.28, PANGO_ALIGN_LEFT, _("Against target"), 0.15, PANGO_ALIGN_RIGHT,
                       _("Status"), 0.18, PANGO_ALIGN_LEFT, change_header, 0.13, PANGO_ALIGN_RIGHT,
                       quarter_header, 0.13, PANGO_ALIGN_RIGHT, year_header, 0.13, PANGO_ALIGN_RIGHT, NULL);
   else if (share_safe)
-    self = table_new (_("Figure"), 0.30, PANGO_ALIGN_LEFT, _("Against target"), 0.18, PANGO_ALIGN_RIGHT,
+    self = pl_report_table_text_new (_("Figure"), 0.30, PANGO_ALIGN_LEFT, _("Against target"), 0.18, PANGO_ALIGN_RIGHT,
                       _("Status"), 0.20, PANGO_ALIGN_LEFT, change_header, 0.16, PANGO_ALIGN_RIGHT,
                       quarter_header, 0.16, PANGO_ALIGN_RIGHT, NULL);
   else if (has_year)
-    self = table_new (_("Figure"), 0.20, PANGO_ALIGN_LEFT, _("To date"), 0.13, PANGO_ALIGN_RIGHT,
+    self = pl_report_table_text_new (_("Figure"), 0.20, PANGO_ALIGN_LEFT, _("To date"), 0.13, PANGO_ALIGN_RIGHT,
                       _("Target"), 0.13, PANGO_ALIGN_RIGHT, _("Against target"), 0.11, PANGO_ALIGN_RIGHT,
                       _("Status"), 0.16, PANGO_ALIGN_LEFT, change_header, 0.09, PANGO_ALIGN_RIGHT,
                       quarter_header, 0.09, PANGO_ALIGN_RIGHT, year_header, 0.09, PANGO_ALIGN_RIGHT, NULL);
   else
-    self = table_new (_("Figure"), 0.22, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
+    self = pl_report_table_text_new (_("Figure"), 0.22, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
                       _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.12, PANGO_ALIGN_RIGHT,
                       _("Status"), 0.16, PANGO_ALIGN_LEFT, change_header, 0.11, PANGO_ALIGN_RIGHT,
                       quarter_header, 0.11, PANGO_ALIGN_RIGHT, NULL);
@@ -586,9 +584,9 @@ pl_report_summary_table (PlPlan *plan, guint32 today, gboolean share_safe)
         continue;
       /* A money change in share-safe mode is a share of the month before: not an amount. */
       if (share_safe)
-        add_row (self, f->label, against, "", change, quarter, year, NULL);
+        pl_report_table_text_add_row (self, f->label, against, "", change, quarter, year, NULL);
       else
-        add_row (self, f->label, value, target, against, "", change, quarter, year, NULL);
+        pl_report_table_text_add_row (self, f->label, value, target, against, "", change, quarter, year, NULL);
       cells = self->rows->pdata[self->rows->len - 1];
       g_free (cells[share_safe ? 2 : 4]);
       cells[share_safe ? 2 : 4] = status_markup (status);
@@ -614,7 +612,7 @@ pl_report_funnel_table (PlPlan *plan, guint32 today)
   PlFunnelStage stages[PL_FUNNEL_MAX_STAGES];
   guint n = pl_figures_funnel (plan, &m.to_date, stages);
   g_autofree char *basis_text = pl_basis_describe (plan, &m.to_date);
-  PlReportTableText *self = table_new (_("Stage"), 0.26, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
+  PlReportTableText *self = pl_report_table_text_new (_("Stage"), 0.26, PANGO_ALIGN_LEFT, _("To date"), 0.14, PANGO_ALIGN_RIGHT,
                                        _("Target"), 0.14, PANGO_ALIGN_RIGHT, _("Against target"), 0.14, PANGO_ALIGN_RIGHT,
                                        _("Converted from the stage above"), 0.16, PANGO_ALIGN_RIGHT,
                                        _("Planned conversion"), 0.16, PANGO_ALIGN_RIGHT, NULL);
@@ -633,7 +631,7 @@ pl_report_funnel_table (PlPlan *plan, guint32 today)
       g_autofree char *against = percent_text (stages[i].against.value);
       g_autofree char *rate = i == 0 ? NULL : percent_text (stages[i].rate.value);
       g_autofree char *planned = i == 0 ? NULL : percent_text (stages[i].planned_rate.value);
-      add_row (self, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), actual, target, against, rate, planned, NULL);
+      pl_report_table_text_add_row (self, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME), actual, target, against, rate, planned, NULL);
     }
   return self;
 }
@@ -768,7 +766,7 @@ PlReportTableText *
 pl_report_attention_table (PlPlan *plan, guint32 today, gboolean share_safe)
 {
   g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, today);
-  PlReportTableText *self = table_new (_("Campaign"), 0.26, PANGO_ALIGN_LEFT, _("Why it needs attention"), 0.34,
+  PlReportTableText *self = pl_report_table_text_new (_("Campaign"), 0.26, PANGO_ALIGN_LEFT, _("Why it needs attention"), 0.34,
                                        PANGO_ALIGN_LEFT, _("What is being done"), 0.40, PANGO_ALIGN_LEFT, NULL);
 
   /* What the CMO wrote is printed whole, the row as tall as it needs. */
@@ -796,7 +794,7 @@ pl_report_attention_table (PlPlan *plan, guint32 today, gboolean share_safe)
       const char *step = pl_item_get_string (attention->campaign, PL_CAMPAIGN_NEXT_STEP);
       char **cells;
 
-      add_row (self, pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME), why, step, NULL);
+      pl_report_table_text_add_row (self, pl_item_get_string (attention->campaign, PL_CAMPAIGN_NAME), why, step, NULL);
       if (blank (step))
         {
           const PlChartStyle *style = pl_chart_style_light ();
@@ -864,9 +862,9 @@ add_no_line_row (PlReportTableText *self, PlPlan *plan, const PlBasis *basis, gi
   if (no_line == 0)
     return;
   if (share_safe)
-    add_row (self, name, "–", spend_share, "–", NULL);
+    pl_report_table_text_add_row (self, name, "–", spend_share, "–", NULL);
   else
-    add_row (self, name, "–", "–", sp, "–", "–", NULL);
+    pl_report_table_text_add_row (self, name, "–", "–", sp, "–", "–", NULL);
 }
 
 /* Orders placed and not yet invoiced: not spent, but no longer free to spend. */
@@ -995,10 +993,10 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
   pl_figures_category_on (plan, NULL, &period, &all_planned, NULL, NULL);
   pl_figures_category_on (plan, NULL, &m.spend_basis, NULL, &all_spent, NULL);
   if (share_safe)
-    self = table_new (_("Category"), 0.34, PANGO_ALIGN_LEFT, _("Share of the budget"), 0.22, PANGO_ALIGN_RIGHT,
+    self = pl_report_table_text_new (_("Category"), 0.34, PANGO_ALIGN_LEFT, _("Share of the budget"), 0.22, PANGO_ALIGN_RIGHT,
                       _("Share of the spend"), 0.22, PANGO_ALIGN_RIGHT, _("Used to date"), 0.22, PANGO_ALIGN_RIGHT, NULL);
   else
-    self = table_new (_("Category"), 0.26, PANGO_ALIGN_LEFT, _("Planned"), 0.16, PANGO_ALIGN_RIGHT,
+    self = pl_report_table_text_new (_("Category"), 0.26, PANGO_ALIGN_LEFT, _("Planned"), 0.16, PANGO_ALIGN_RIGHT,
                       _("Planned to date"), 0.16, PANGO_ALIGN_RIGHT, _("Spent to date"), 0.16, PANGO_ALIGN_RIGHT,
                       _("Used"), 0.12, PANGO_ALIGN_RIGHT, _("Variance"), 0.14, PANGO_ALIGN_RIGHT, NULL);
   if (m.spend_basis.kind == PL_BASIS_PERIOD)
@@ -1026,7 +1024,7 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
         {
           g_autofree char *share = percent_text (pl_figures_against ((double) planned, (double) all_planned));
           g_autofree char *spend_share = percent_text (known ? pl_figures_against ((double) spent, (double) all_spent) : NAN);
-          add_row (self, name, share, spend_share, used_text, NULL);
+          pl_report_table_text_add_row (self, name, share, spend_share, used_text, NULL);
         }
       else
         {
@@ -1035,7 +1033,7 @@ pl_report_budget_table (PlPlan *plan, guint32 today, gboolean share_safe)
           /* Without spending records a category's spend is not known: a dash, never 0. */
           g_autofree char *sp = known ? money_text (plan, major (plan, spent)) : g_strdup ("–");
           g_autofree char *v = known ? signed_money_text (plan, major (plan, spent - to_date)) : g_strdup ("–");
-          add_row (self, name, p, t, sp, used_text, v, NULL);
+          pl_report_table_text_add_row (self, name, p, t, sp, used_text, v, NULL);
         }
     }
   self->last_is_total = TRUE;
@@ -1153,7 +1151,7 @@ pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
   guint shown = MIN (ranked->len, PL_REPORT_TOP_CAMPAIGNS);
   PlReportTableText *self;
 
-  self = table_new (_("Campaign"), 0.24, PANGO_ALIGN_LEFT, _("Channel"), 0.12, PANGO_ALIGN_LEFT,
+  self = pl_report_table_text_new (_("Campaign"), 0.24, PANGO_ALIGN_LEFT, _("Channel"), 0.12, PANGO_ALIGN_LEFT,
                     _("Dates"), 0.15, PANGO_ALIGN_LEFT, _("Status"), 0.09, PANGO_ALIGN_LEFT,
                     share_safe ? _("Share allocated") : _("Allocated"), 0.10, PANGO_ALIGN_RIGHT,
                     share_safe ? _("Share spent") : _("Spent"), 0.10, PANGO_ALIGN_RIGHT,
@@ -1196,7 +1194,7 @@ pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
           /* Translators: the last row of the report's campaigns table */
           others = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other campaign", "%u other campaigns",
                                                  ranked->len - shown), ranked->len - shown);
-          add_row (self, others, "", "", "", a, s, "", NULL);
+          pl_report_table_text_add_row (self, others, "", "", "", a, s, "", NULL);
           self->last_is_total = TRUE;
           break;
         }
@@ -1208,7 +1206,7 @@ pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
           dates = g_strdup_printf ("%s – %s", from, to);
         }
       move = g_hash_table_lookup (moves, pl_item_get_id (r->campaign));
-      add_row (self, pl_item_get_string (r->campaign, PL_CAMPAIGN_NAME),
+      pl_report_table_text_add_row (self, pl_item_get_string (r->campaign, PL_CAMPAIGN_NAME),
                pl_item_get_string (r->campaign, PL_CAMPAIGN_CHANNEL), dates,
                pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (r->campaign, PL_CAMPAIGN_STATUS)), a, s,
                move ? move->str : _("No KPI"), NULL);
@@ -1228,7 +1226,7 @@ pl_report_maturity_table (PlPlan *plan)
   PlReportTableText *self;
   int weakest = -1;
 
-  self = table_new (_("Dimension"), 0.46, PANGO_ALIGN_LEFT, _("This round"), 0.18, PANGO_ALIGN_RIGHT,
+  self = pl_report_table_text_new (_("Dimension"), 0.46, PANGO_ALIGN_LEFT, _("This round"), 0.18, PANGO_ALIGN_RIGHT,
                     _("Round before"), 0.18, PANGO_ALIGN_RIGHT, _("Change"), 0.18, PANGO_ALIGN_RIGHT, NULL);
   if (questionnaire == NULL || rounds->len == 0)
     {
@@ -1259,7 +1257,7 @@ pl_report_maturity_table (PlPlan *plan)
       g_autofree char *earlier = isnan (before) ? NULL : g_strdup_printf ("%.0f", before);
       g_autofree char *change = isnan (now) || isnan (before) ? NULL : g_strdup_printf ("%+.0f", now - before);
 
-      add_row (self, dimension->title, score, earlier, change, NULL);
+      pl_report_table_text_add_row (self, dimension->title, score, earlier, change, NULL);
     }
   {
     g_autoptr(GArray) weak = pl_maturity_order (current, TRUE);
@@ -1289,7 +1287,7 @@ pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe)
 
   style.share_safe = share_safe;
   /* Spend and revenue in millions with their currency take the room; counts little. */
-  self = table_new (_("Scenario"), 0.20, PANGO_ALIGN_LEFT,
+  self = pl_report_table_text_new (_("Scenario"), 0.20, PANGO_ALIGN_LEFT,
                     pl_projection_row_name (measures[0]), 0.17, PANGO_ALIGN_RIGHT,
                     pl_projection_row_name (measures[1]), 0.10, PANGO_ALIGN_RIGHT,
                     pl_projection_row_name (measures[2]), 0.12, PANGO_ALIGN_RIGHT,
@@ -1312,7 +1310,7 @@ pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe)
                                                  pl_projection_get (s->projection, measures[k], PL_PROJECTION_TOTAL),
                                                  pl_projection_get (base->projection, measures[k], PL_PROJECTION_TOTAL),
                                                  FALSE);
-      add_row (self, s->name, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
+      pl_report_table_text_add_row (self, s->name, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
       for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
         g_free (cells[k]);
     }
@@ -1353,7 +1351,7 @@ PlReportTableText *
 pl_report_hygiene_table (PlPlan *plan, guint max)
 {
   g_autoptr(GPtrArray) findings = pl_hygiene_check (plan);
-  PlReportTableText *self = table_new (_("Finding"), 0.24, PANGO_ALIGN_LEFT, _("What to do about it"), 0.76,
+  PlReportTableText *self = pl_report_table_text_new (_("Finding"), 0.24, PANGO_ALIGN_LEFT, _("What to do about it"), 0.76,
                                        PANGO_ALIGN_LEFT, NULL);
 
   if (findings->len == 0)
@@ -1369,7 +1367,7 @@ pl_report_hygiene_table (PlPlan *plan, guint max)
   for (guint i = 0; i < MIN (max, findings->len); i++)
     {
       const PlHygieneFinding *finding = findings->pdata[i];
-      add_row (self, finding_kind (finding->kind), finding->message, NULL);
+      pl_report_table_text_add_row (self, finding_kind (finding->kind), finding->message, NULL);
     }
   if (findings->len > max)
     g_ptr_array_add (self->after,

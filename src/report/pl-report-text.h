@@ -36,6 +36,10 @@ typedef struct {
 } PlReportTableText;
 
 void               pl_report_table_text_free (PlReportTableText *text);
+/* A table of columns: (header, width, alignment) for each, NULL after the last. */
+PlReportTableText *pl_report_table_text_new  (const char *first_header, ...) G_GNUC_NULL_TERMINATED;
+/* Adds a row of plain texts (escaped here; NULL shows a dash), one a column. */
+void               pl_report_table_text_add_row (PlReportTableText *self, ...);
 
 /* The key figures to date, their status and change since the month before, and the sentences
  * a CEO reads in a minute. */

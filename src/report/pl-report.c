@@ -17,6 +17,7 @@
 #include "pl-money.h"
 #include "pl-paper.h"
 #include "pl-report.h"
+#include "pl-report-changes.h"
 #include "pl-report-settings.h"
 #include "pl-report-text.h"
 
@@ -47,6 +48,7 @@ static const struct {
 } sections[PL_REPORT_N_SECTIONS] = {
   { "cover", N_("Cover"), FALSE },
   { "summary", N_("Executive summary"), FALSE },
+  { "changes", N_("Changes since"), FALSE },
   { "dashboard", N_("Leadership dashboard"), TRUE },
   { "chain", N_("KPI chain"), TRUE },
   { "funnel", N_("Funnel"), FALSE },
@@ -164,6 +166,27 @@ pl_report_options_dup_section_names (const PlReportOptions *options)
   for (guint i = 0; i < options->n_sections; i++)
     names[i] = g_strdup (sections[options->sections[i]].name);
   return names;
+}
+
+void
+pl_report_options_set_changes (PlReportOptions *options, const PlPlanDiff *diff, const char *since)
+{
+  guint at = 0;
+
+  options->changes = diff;
+  options->changes_since = since;
+  if (diff == NULL)
+    return;
+  for (guint i = 0; i < options->n_sections; i++)
+    if (options->sections[i] == PL_REPORT_CHANGES)
+      return;
+  /* Asked for, so shown: after the cover and the summary, what leadership reads first. */
+  while (at < options->n_sections &&
+         (options->sections[at] == PL_REPORT_COVER || options->sections[at] == PL_REPORT_SUMMARY))
+    at++;
+  memmove (&options->sections[at + 1], &options->sections[at], (options->n_sections - at) * sizeof options->sections[0]);
+  options->sections[at] = PL_REPORT_CHANGES;
+  options->n_sections++;
 }
 
 gboolean
@@ -1165,6 +1188,47 @@ add_notes (PlReport *self)
       add_text (self, BLOCK_TEXT, g_markup_escape_text (paragraphs[i], -1));
 }
 
+/* @table under @caption (markup, taken), the caption, the heading and the first row kept
+ * together: a caption or a heading alone at the foot of a page reads as a mistake. */
+static void
+add_captioned_table (PlReport *self, char *caption, PlReportTableText *table)
+{
+  Block title = { BLOCK_CAPTION, caption };
+  Block header = { BLOCK_ROW, NULL, table->header, table->table, ROW_HEADER };
+  Block first = { BLOCK_ROW, NULL, table->rows->len ? table->rows->pdata[0] : table->header, table->table, 0 };
+  double width = content_width (self), need;
+
+  header.pad = first.pad = self->tight->row_pad;
+  need = space_before (self, BLOCK_CAPTION) + block_measure (self, &title, width) + block_measure (self, &header, width)
+         + block_measure (self, &first, width);
+  if (current_page (self)->n_blocks > 0 && page_used (self) + need > content_height (self))
+    new_page (self, self->section);
+  add_text (self, BLOCK_CAPTION, caption);
+  add_table (self, table);
+  for (guint i = 0; i < table->after->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
+}
+
+/* What changed since the plan the options compare with: the counts, the budget by category
+ * before and after, then the main changes page by page. */
+static void
+add_changes (PlReport *self)
+{
+  g_autoptr(PlReportChanges) changes = pl_report_changes_new (self->options.changes,
+                                                              self->options.changes_since ? self->options.changes_since : "",
+                                                              self->options.share_safe);
+
+  add_title_as (self, PL_REPORT_CHANGES, changes->title, g_strdup (changes->subtitle));
+  if (changes->budget != NULL)
+    add_captioned_table (self, g_markup_escape_text (_("Budget by category, before and after"), -1), changes->budget);
+  for (guint p = 0; p < changes->pages->len; p++)
+    {
+      PlReportTableText *table = changes->pages->pdata[p];
+
+      add_captioned_table (self, g_strdup (table->subtitle), table);
+    }
+}
+
 /* TRUE when @plan has a saved scenario to set beside Base. */
 static gboolean
 has_scenarios (PlPlan *plan)
@@ -1186,6 +1250,11 @@ add_section_content (PlReport *self, PlReportSection section)
                                                                       self->options.share_safe);
         add_text_table_section (self, section, table, NULL, NULL);
       }
+      break;
+    case PL_REPORT_CHANGES:
+      /* Nothing to say without a plan to compare with: no section, not an empty one. */
+      if (self->options.changes != NULL)
+        add_changes (self);
       break;
     case PL_REPORT_DASHBOARD:
       add_chart_section (self, section, "dashboard", NULL);
@@ -1324,6 +1393,7 @@ add_board_section_content (PlReport *self, PlReportSection section)
       }
       break;
     case PL_REPORT_COVER:
+    case PL_REPORT_CHANGES:
     case PL_REPORT_FUNNEL:
     case PL_REPORT_SCENARIOS:
     case PL_REPORT_TIMELINE:
@@ -1420,6 +1490,9 @@ lay_out (PlReport *self, PlReportSection section, const Mark *mark, guint level)
       g_array_set_size (self->pages, self->pages->len - 1);
       self->section_page[section] = -1;
     }
+  /* Nor is a section with nothing to show, following another on its page, said to be there. */
+  else if (self->blocks->len == mark->blocks)
+    self->section_page[section] = -1;
   if (self->blocks->len > mark->blocks)
     g_array_index (self->blocks, Block, mark->blocks).opens = TRUE;
 }

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "pl-plan.h"
+#include "pl-plan-diff.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ G_BEGIN_DECLS
 typedef enum {
   PL_REPORT_COVER,
   PL_REPORT_SUMMARY,
+  PL_REPORT_CHANGES,        /* only when the options carry a comparison (changes) */
   PL_REPORT_DASHBOARD,
   PL_REPORT_CHAIN,
   PL_REPORT_FUNNEL,
@@ -55,6 +57,10 @@ typedef struct {
   guint32         today;           /* the day the report is printed (Julian) */
   guint32         as_of;           /* the day its figures are for: the plan's chosen day, or
                                     * pl_dashboard_as_of() for @today */
+  const PlPlanDiff *changes;       /* the plan compared with an earlier one (its new side is
+                                    * the report's plan), for "Changes since"; NULL: none.
+                                    * Not owned: it must outlive the report. */
+  const char      *changes_since;  /* the earlier plan's name (its file's), not owned */
 } PlReportOptions;
 
 /* The section's name in files and on the command line ("summary"). */
@@ -72,6 +78,10 @@ void        pl_report_options_init       (PlReportOptions *options, PlPlan *plan
 gboolean    pl_report_options_parse_sections (PlReportOptions *options, const char *list, GError **error);
 /* The sections' names in order, for pl_plan_set_strv() (a new NULL-terminated array). */
 char      **pl_report_options_dup_section_names (const PlReportOptions *options);
+/* Gives the report the "Changes since" section made from @diff, the earlier plan called
+ * @since (both kept as references): added after the summary (or first) when the sections
+ * do not name it already. */
+void        pl_report_options_set_changes (PlReportOptions *options, const PlPlanDiff *diff, const char *since);
 /* Sets the paper by name: "a4" or "letter"; FALSE with @error for another. */
 gboolean    pl_report_options_set_paper  (PlReportOptions *options, const char *name, GError **error);
 

@@ -235,7 +235,7 @@ test_report_dialog (void)
   g_assert_cmpuint (pl_report_get_n_pages (pl_report_dialog_get_report (dialog)), <, all_pages);
   g_assert_cmpint (pl_report_get_section_page (pl_report_dialog_get_report (dialog), PL_REPORT_TIMELINE), ==, -1);
   after = saved_sections (plan);
-  g_assert_cmpstr (after, ==, "cover,summary,dashboard,chain,funnel,budget,scenarios,campaigns,maturity,hygiene,notes");
+  g_assert_cmpstr (after, ==, "cover,summary,changes,dashboard,chain,funnel,budget,scenarios,campaigns,maturity,hygiene,notes");
   g_assert_true (pl_plan_get_modified (plan));
   g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Leave “Campaign timeline” Out of the Report");
   /* Ctrl+Z in the window: every section again, ticked in the list too. */
@@ -254,7 +254,7 @@ test_report_dialog (void)
   pl_test_spin ();
   g_clear_pointer (&after, g_free);
   after = saved_sections (plan);
-  g_assert_true (g_str_has_prefix (after, "summary,cover,dashboard,"));
+  g_assert_true (g_str_has_prefix (after, "summary,cover,changes,dashboard,"));
   assert_list_matches_plan (dialog, plan);
   g_assert_true (pl_report_get_page_section (pl_report_dialog_get_report (dialog), 0) == PL_REPORT_SUMMARY);
   /* The section moved is shown. */
@@ -269,7 +269,7 @@ test_report_dialog (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (row_at (dialog, 1)));
   g_clear_pointer (&after, g_free);
   after = saved_sections (plan);
-  g_assert_true (g_str_has_prefix (after, "cover,summary,dashboard,"));
+  g_assert_true (g_str_has_prefix (after, "cover,summary,changes,dashboard,"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   pl_test_spin ();
   g_clear_pointer (&after, g_free);

@@ -1442,6 +1442,62 @@ test_chart (void)
   }
 }
 
+/* report --changes-since: the section "Changes since" made from the comparison with an
+ * earlier file (here the example with a campaign named otherwise), after the summary; asked
+ * for without the file, with the board pack, or with a file that is no plan: a usage error. */
+static void
+test_report_changes_since (void)
+{
+  g_autofree char *plan = example ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.pilote", NULL);
+  g_autofree char *bad = g_build_filename (dir, "notes.pilote", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (plan, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "name=\"Always-on search\"", "name=\"Search, first draft\"", 0), ==, 1);
+  g_assert_true (g_file_set_contents (before, edited->str, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "not a plan", -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, "-o", pdf, "--sections", "cover,summary", "--changes-since", before,
+             "--today", "2027-06-20", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    text = pdf_text (pdf);
+    g_strdelimit (text, "\n", ' ');
+    g_assert_nonnull (strstr (text, "Changes since “before.pilote”"));
+    g_assert_nonnull (strstr (text, "0 records added, 0 records removed, 1 record changed."));
+    g_assert_nonnull (strstr (text, "Search, first draft → Always-on search"));
+    g_assert_true (strstr (text, "Executive summary") < strstr (text, "Changes since “before.pilote”"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, "-o", pdf, "--sections", "summary,changes", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--changes-since FILE"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, "-o", pdf, "--board-pack", "--changes-since", before, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "report", plan, "-o", pdf, "--changes-since", bad, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "notes.pilote"));
+  }
+  g_unlink (pdf);
+  g_unlink (before);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 /* The weekly report of the README's cron line: no display, a PDF of the sections asked for. */
 static void
 test_report (void)
@@ -2075,6 +2131,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/money-overflow", test_money_overflow);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/report-changes-since", test_report_changes_since);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-french", test_export_french);
   g_test_add_func ("/cli/export-errors", test_export_errors);
