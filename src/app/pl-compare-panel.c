@@ -311,7 +311,7 @@ show_diff (PlComparePanel *self)
     gtk_list_box_append (self->list, budget_row (self->plan, g_ptr_array_index (self->diff->budget, i), i));
   for (guint i = 0; i < self->diff->records->len;)
     i = insert_rows (self, i, -1);
-  summary = pl_report_changes_counts (self->diff);
+  summary = pl_plan_diff_summary (self->diff);
   gtk_label_set_label (self->summary, summary);
   gtk_stack_set_visible_child_name (self->state, "list");
 }

@@ -833,7 +833,13 @@ pl_record_change_describe (const PlRecordChange *change)
 char *
 pl_plan_diff_summary (const PlPlanDiff *diff)
 {
+  g_autofree char *added = NULL, *removed = NULL, *changed = NULL;
+
   if (pl_plan_diff_is_empty (diff))
     return g_strdup (_("The plans are the same."));
-  return counts_text (diff->n_added, diff->n_removed, diff->n_changed);
+  added = g_strdup_printf (ngettext ("%u record added", "%u records added", diff->n_added), diff->n_added);
+  removed = g_strdup_printf (ngettext ("%u record removed", "%u records removed", diff->n_removed), diff->n_removed);
+  changed = g_strdup_printf (ngettext ("%u record changed", "%u records changed", diff->n_changed), diff->n_changed);
+  /* Translators: the counts of a comparison: records added, removed, changed */
+  return g_strdup_printf (_("%s, %s, %s."), added, removed, changed);
 }

@@ -40,20 +40,6 @@ pl_report_changes_kind_word (PlDiffKind kind)
     }
 }
 
-char *
-pl_report_changes_counts (const PlPlanDiff *diff)
-{
-  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added", "%u records added",
-                                                         diff->n_added), diff->n_added);
-  g_autofree char *removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record removed", "%u records removed",
-                                                           diff->n_removed), diff->n_removed);
-  g_autofree char *changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record changed", "%u records changed",
-                                                           diff->n_changed), diff->n_changed);
-
-  /* Translators: the counts of a comparison: records added, removed, changed */
-  return g_strdup_printf (_("%s, %s, %s."), added, removed, changed);
-}
-
 /* @amount to the nearest whole unit of the currency, as the report's budget shows it. */
 static gint64
 whole (PlPlan *plan, gint64 amount)
@@ -263,7 +249,7 @@ pl_report_changes_new (const PlPlanDiff *diff, const char *since, gboolean share
   g_return_val_if_fail (diff != NULL, NULL);
   /* Translators: the title of the report's section on what changed since another plan file */
   self->title = g_strdup_printf (_("Changes since “%s”"), since);
-  counts = pl_report_changes_counts (diff);
+  counts = pl_plan_diff_summary (diff);
   self->subtitle = g_markup_escape_text (pl_plan_diff_is_empty (diff)
                                          ? _("No differences: the plan holds the same records, values and targets.")
                                          : counts, -1);

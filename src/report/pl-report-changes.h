@@ -25,8 +25,6 @@ typedef struct {
                                  * window's order: its subtitle the page's title */
 } PlReportChanges;
 
-/* The counts in a sentence: "1 record added, 1 record removed, 2 records changed." (plain). */
-char            *pl_report_changes_counts (const PlPlanDiff *diff);
 /* What happened to a record in one word, as the report and the Compare pane mark it: "Added". */
 const char      *pl_report_changes_kind_word (PlDiffKind kind);
 
