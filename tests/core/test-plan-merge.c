@@ -495,6 +495,16 @@ test_unknown_elements (void)
                              "theirs <tier xmlns=\"urn:x\">silver</tier> (was none); yours kept");
   g_assert_true (pl_merge_result_take_theirs (conflicting, conflict (conflicting, 0), NULL));
   assert_same_plan (conflicting->plan, theirs2);
+
+  /* The unknown part of a record is set, and undone, with the rest of the window's merge. */
+  {
+    g_autoptr(GBytes) before = snapshot (ours);
+
+    pl_plan_update_to (ours, conflicting->plan, "Merge");
+    assert_same_plan (ours, theirs2);
+    g_assert_true (pl_plan_undo (ours));
+    assert_unchanged (ours, before);
+  }
 }
 
 /* The plan's settings are one record; an empty list on one side takes its additions. */
