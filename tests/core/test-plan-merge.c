@@ -137,6 +137,8 @@ add_record (PlPlan *plan, GType type, const char *id, ...)
   va_end (args);
   pl_plan_add (plan, item);
   g_assert_cmpstr (pl_item_get_id (item), ==, id);
+  /* The plan holds it. */
+  g_object_unref (item);
   return item;
 }
 
@@ -345,12 +347,14 @@ test_added_order (void)
   pl_item_set_id (item, "tool-first");
   pl_item_set_string (item, PL_TOOL_NAME, "First");
   pl_plan_insert (theirs, item, 0);
+  g_object_unref (item);
   add_record (both, PL_TYPE_TOOL, "tool-ours", "name", "Ours", NULL);
   add_record (both, PL_TYPE_TOOL, "tool-theirs", "name", "Theirs", NULL);
   item = g_object_new (PL_TYPE_TOOL, NULL);
   pl_item_set_id (item, "tool-first");
   pl_item_set_string (item, PL_TOOL_NAME, "First");
   pl_plan_insert (both, item, 0);
+  g_object_unref (item);
   result = pl_plan_merge (base, ours, theirs);
   g_assert_cmpuint (result->conflicts->len, ==, 0);
   assert_same_plan (result->plan, both);
@@ -668,6 +672,7 @@ random_edit (PlPlan *plan, GRand *rand)
           /* An allocation the line cannot pay is refused, as the window refuses it. */
           if (!pl_plan_set_int (plan, allocation, PL_ALLOCATION_AMOUNT, g_rand_int_range (rand, 1, 8000000), NULL))
             pl_plan_undo (plan);
+          g_object_unref (allocation);
         }
       break;
     case 4:
@@ -686,6 +691,7 @@ random_edit (PlPlan *plan, GRand *rand)
         if (segment != NULL)
           pl_item_set_string (added, PL_CAMPAIGN_SEGMENT, pl_item_get_id (segment));
         pl_plan_insert (plan, added, 0);
+        g_object_unref (added);
       }
       break;
     default:
@@ -787,8 +793,7 @@ test_update_to (void)
   g_autoptr(PlPlan) plan = load_example ();
   g_autoptr(PlPlan) before = load_example ();
   g_autoptr(PlPlan) target = load_example ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  PlItem *campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
 
   set_string (target, "cmp-close-faster", PL_CAMPAIGN_NAME, "Renamed");
   pl_plan_remove (target, get (target, "line-translation"));
