@@ -10,6 +10,7 @@
 #include "pl-cli-merge.h"
 #include "pl-plan-file.h"
 #include "pl-plan-merge.h"
+#include "pl-plan-reader.h"
 
 /* Git's conventions for a merge driver: 0 merged, 1 conflicts left, anything else an error. */
 enum { MERGE_CLEAN = 0, MERGE_CONFLICTS = 1, MERGE_ERROR = 2 };
@@ -75,6 +76,9 @@ pl_cli_merge (int argc, char **argv)
     }
 
   result = pl_plan_merge (g_ptr_array_index (plans, 0), g_ptr_array_index (plans, 1), g_ptr_array_index (plans, 2));
+  /* What a newer Pilote wrote is kept: the file says its version, or validate refuses it. */
+  pl_plan_take_file_format (result->plan, g_ptr_array_index (plans, 1));
+  pl_plan_take_file_format (result->plan, g_ptr_array_index (plans, 2));
   out = g_file_new_for_commandline_arg (output);
   if (!save_merged (result->plan, out, &error))
     {

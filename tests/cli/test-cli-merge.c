@@ -156,6 +156,28 @@ test_conflicts (void)
   g_rmdir (dir);
 }
 
+/* A plan a newer Pilote wrote: what it adds is kept, and OUT says its version, so that it
+ * validates and an older Pilote is told again. */
+static void
+test_newer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-merge-XXXXXX", NULL);
+  g_autofree char *newer = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "diff", "newer.pilote", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pilote", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) run = { 0 };
+
+  merge (&run, newer, newer, newer, out);
+  g_assert_cmpint (run.status, ==, 0);
+  text = read_text (out);
+  g_assert_nonnull (strstr (text, "version=\"1.9\""));
+  g_assert_nonnull (strstr (text, "priority=\"high\""));
+  g_assert_nonnull (strstr (text, "<partner id=\"ptn-1\" name=\"Agency\"/>"));
+  assert_valid (out);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 /* Errors: a file that is not a plan, a missing file, a wrong command line; OUT untouched. */
 static void
 test_errors (void)
@@ -312,6 +334,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-merge/clean", test_clean);
   g_test_add_func ("/cli-merge/conflicts", test_conflicts);
+  g_test_add_func ("/cli-merge/newer", test_newer);
   g_test_add_func ("/cli-merge/errors", test_errors);
   g_test_add_func ("/cli-merge/git-clean", test_git_clean);
   g_test_add_func ("/cli-merge/git-conflict", test_git_conflict);
