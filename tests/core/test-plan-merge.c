@@ -27,6 +27,30 @@ load_example (void)
   return plan;
 }
 
+/* The example plan three times, as the version both started from and the two edited ones,
+ * and a fourth for the edits made one after the other. */
+typedef struct {
+  PlPlan *base, *ours, *theirs, *both;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->base = load_example ();
+  f->ours = load_example ();
+  f->theirs = load_example ();
+  f->both = load_example ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->base);
+  g_clear_object (&f->ours);
+  g_clear_object (&f->theirs);
+  g_clear_object (&f->both);
+}
+
 /* Two plans hold the same when they write the same file. */
 static void
 assert_same_plan (PlPlan *a, PlPlan *b)
@@ -170,11 +194,9 @@ describe (PlMergeResult *result, guint index)
 }
 
 static void
-test_unchanged (void)
+test_unchanged (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = pl_plan_merge (base, ours, theirs);
 
   g_assert_cmpuint (result->conflicts->len, ==, 0);
@@ -185,12 +207,9 @@ test_unchanged (void)
 
 /* Changes to different fields of one record, and to different records, combine. */
 static void
-test_fields_combine (void)
+test_fields_combine (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
 
   set_string (ours, "cmp-close-faster", PL_CAMPAIGN_NAME, "Close faster, part 1");
@@ -206,11 +225,9 @@ test_fields_combine (void)
 }
 
 static void
-test_field_conflict (void)
+test_field_conflict (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -241,11 +258,9 @@ test_field_conflict (void)
 /* We removed the campaign, they changed it: it stays removed, with a conflict; taking theirs
  * brings it back. */
 static void
-test_removed_changed (void)
+test_removed_changed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -272,11 +287,9 @@ test_removed_changed (void)
 /* We changed the campaign, they removed it: ours is kept, and with it what their removal took
  * (its allocations and KPI links, the references to it). */
 static void
-test_changed_removed (void)
+test_changed_removed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -308,11 +321,9 @@ test_changed_removed (void)
 /* Both added a record with one ID: the same is one record, different values are conflicts
  * with no value before. */
 static void
-test_added_both (void)
+test_added_both (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
 
@@ -332,12 +343,9 @@ test_added_both (void)
 /* Records added on both sides are all kept; theirs come after the record before them in
  * theirs, and after ours where both added after the same record. */
 static void
-test_added_order (void)
+test_added_order (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
   PlItem *item;
 
@@ -363,12 +371,9 @@ test_added_order (void)
 
 /* A KPI's targets and measurements merge period by period. */
 static void
-test_series (void)
+test_series (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
   PlKpi *kpi;
@@ -398,11 +403,9 @@ test_series (void)
 /* Allocations beyond a line's amount: each side's change alone is fine, together they break
  * the rule; the line keeps our amounts and the case is listed. */
 static void
-test_rule_allocations (void)
+test_rule_allocations (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const PlMergeConflict *c;
@@ -425,11 +428,9 @@ test_rule_allocations (void)
 
 /* They removed a segment; we added a campaign for it: the segment stays, as ours. */
 static void
-test_rule_removed_reference (void)
+test_rule_removed_reference (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
 
@@ -578,12 +579,9 @@ edit_second (PlPlan *plan)
 }
 
 static void
-test_two_people (void)
+test_two_people (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlPlan) window = load_example ();
   g_autoptr(GBytes) before = NULL;
   g_autoptr(PlMergeResult) result = NULL;
@@ -821,19 +819,19 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/merge/unchanged", test_unchanged);
-  g_test_add_func ("/merge/fields-combine", test_fields_combine);
-  g_test_add_func ("/merge/field-conflict", test_field_conflict);
-  g_test_add_func ("/merge/removed-changed", test_removed_changed);
-  g_test_add_func ("/merge/changed-removed", test_changed_removed);
-  g_test_add_func ("/merge/added-both", test_added_both);
-  g_test_add_func ("/merge/added-order", test_added_order);
-  g_test_add_func ("/merge/series", test_series);
-  g_test_add_func ("/merge/rule-allocations", test_rule_allocations);
-  g_test_add_func ("/merge/rule-removed-reference", test_rule_removed_reference);
+  g_test_add ("/merge/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
+  g_test_add ("/merge/fields-combine", Fixture, NULL, fixture_set_up, test_fields_combine, fixture_tear_down);
+  g_test_add ("/merge/field-conflict", Fixture, NULL, fixture_set_up, test_field_conflict, fixture_tear_down);
+  g_test_add ("/merge/removed-changed", Fixture, NULL, fixture_set_up, test_removed_changed, fixture_tear_down);
+  g_test_add ("/merge/changed-removed", Fixture, NULL, fixture_set_up, test_changed_removed, fixture_tear_down);
+  g_test_add ("/merge/added-both", Fixture, NULL, fixture_set_up, test_added_both, fixture_tear_down);
+  g_test_add ("/merge/added-order", Fixture, NULL, fixture_set_up, test_added_order, fixture_tear_down);
+  g_test_add ("/merge/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
+  g_test_add ("/merge/rule-allocations", Fixture, NULL, fixture_set_up, test_rule_allocations, fixture_tear_down);
+  g_test_add ("/merge/rule-removed-reference", Fixture, NULL, fixture_set_up, test_rule_removed_reference, fixture_tear_down);
   g_test_add_func ("/merge/unknown-elements", test_unknown_elements);
   g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
-  g_test_add_func ("/merge/two-people", test_two_people);
+  g_test_add ("/merge/two-people", Fixture, NULL, fixture_set_up, test_two_people, fixture_tear_down);
   g_test_add_func ("/merge/random", test_random);
   g_test_add_func ("/merge/update-to", test_update_to);
   return g_test_run ();
