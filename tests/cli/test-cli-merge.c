@@ -23,18 +23,30 @@ result_clear (Result *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-/* Runs @argv (NULL-terminated) in @dir (NULL: here). */
+/* Runs @argv (NULL-terminated) in @dir (NULL: here), in French with @french. */
 static void
-run_in (Result *result, const char *dir, const char * const *argv)
+run_env (Result *result, const char *dir, const char * const *argv, gboolean french)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
   int wait_status = 0;
 
-  g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &result->out, &result->err,
+  if (french)
+    {
+      env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+      env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+    }
+  g_assert_true (g_spawn_sync (dir, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &result->out, &result->err,
                                &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   result->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_in (Result *result, const char *dir, const char * const *argv)
+{
+  run_env (result, dir, argv, FALSE);
 }
 
 /* pilote-cli merge with @base, @ours and @theirs, written to @out. */
@@ -146,6 +158,17 @@ test_conflicts (void)
   {
     g_autofree char *last = g_strdup_printf ("3 conflicts: your side of each is kept in %s.\n", ours);
     g_assert_true (g_str_has_suffix (run.out, last));
+  }
+  /* The same in French, the words of the window's pages. */
+  {
+    const char *argv[] = { g_getenv ("PILOTE_CLI"), "merge", base, ours_fixture, theirs, "-o", ours, NULL };
+    g_auto(Result) french = { 0 };
+
+    run_env (&french, NULL, argv, TRUE);
+    g_assert_cmpint (french.status, ==, 1);
+    g_assert_nonnull (strstr (french.out, "Campagne «\u00a0Webinars, spring\u00a0», Nom\u202f: chez vous «\u00a0Webinars, "
+                                          "spring\u00a0», chez eux «\u00a0Webinar series\u00a0» (avant\u202f: "
+                                          "«\u00a0Webinars\u00a0»)\u202f; votre version est gardée\n"));
   }
   text = read_text (ours);
   g_assert_nonnull (strstr (text, "name=\"Webinars, spring\""));
