@@ -575,6 +575,8 @@ edit_second (PlPlan *plan)
   pl_plan_remove (plan, get (plan, "cmp-retargeting"));
   add_record (plan, PL_TYPE_CAMPAIGN, "cmp-second", "name", "Webinar series", NULL);
   add_record (plan, PL_TYPE_MEMBER, "mem-second", "name", "Lou", "role", "Intern", NULL);
+  /* Only they move records in this list: their order is taken. */
+  pl_plan_move (plan, get (plan, "seg-partners"), 0);
   g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_NOTES, "Reviewed", NULL));
 }
 
@@ -596,7 +598,10 @@ test_two_people (Fixture *f, gconstpointer data)
   assert_same_plan (result->plan, both);
   assert_valid (result->plan);
 
-  /* The other way round, the records are the same; their order is ours. */
+  g_assert_cmpuint (position_of (result->plan, "seg-partners"), ==, 0);
+  g_assert_cmpuint (position_of (result->plan, "tool-hubspot"), ==, 3);
+
+  /* The other way round, the records are the same; where both added, ours come first. */
   reverse = pl_plan_merge (base, theirs, ours);
   g_assert_cmpuint (reverse->conflicts->len, ==, 0);
   assert_valid (reverse->plan);
