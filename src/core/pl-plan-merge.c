@@ -26,6 +26,7 @@ typedef struct {
 typedef struct {
   PlMergeResult pub;
   GHashTable   *ours_errors;  /* "ID\nmessage" of ours' own errors, made when first needed */
+  GHashTable   *ours_needing; /* ID -> GPtrArray of ours' records that cannot exist without it */
 } Result;
 
 /* ---- records, field by field ---- */
@@ -497,6 +498,99 @@ append_theirs (GPtrArray *items, GPtrArray *records)
     g_ptr_array_add (items, g_object_ref (g_ptr_array_index (records, i)));
 }
 
+/* The next record of @model from *@index on that @other also holds (a new reference), or NULL. */
+static PlItem *
+next_shared (GListModel *model, guint *index, PlPlan *other, PlCollection collection)
+{
+  for (guint n = g_list_model_get_n_items (model); *index < n; (*index)++)
+    {
+      PlItem *item = g_list_model_get_item (model, *index);
+
+      if (lookup_in (other, collection, pl_item_get_id (item)) != NULL)
+        return item;
+      g_object_unref (item);
+    }
+  return NULL;
+}
+
+/* TRUE when @side holds the records it shares with @base in @base's order: it moved none. */
+static gboolean
+keeps_order (PlPlan *side, PlPlan *base, PlCollection collection)
+{
+  GListModel *a = pl_plan_get_collection (side, collection);
+  GListModel *b = pl_plan_get_collection (base, collection);
+  guint i = 0, j = 0;
+
+  for (;; i++, j++)
+    {
+      g_autoptr(PlItem) x = next_shared (a, &i, base, collection);
+      g_autoptr(PlItem) y = next_shared (b, &j, side, collection);
+
+      if (x == NULL || y == NULL)
+        return x == y;
+      if (strcmp (pl_item_get_id (x), pl_item_get_id (y)) != 0)
+        return FALSE;
+    }
+}
+
+static int
+compare_places (gconstpointer a, gconstpointer b, gpointer places)
+{
+  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (places, pl_item_get_id (*(PlItem * const *) a)));
+  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (places, pl_item_get_id (*(PlItem * const *) b)));
+
+  return x < y ? -1 : x > y;
+}
+
+/* Puts @items (the result's records in our order) in their order, where only they moved
+ * records: theirs in their places, each other one after the record it follows here. */
+static void
+order_as_theirs (Merge *m, PlCollection collection, GPtrArray *items)
+{
+  GListModel *theirs = pl_plan_get_collection (m->theirs, collection);
+  g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) after = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) placed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_full (items->len, g_object_unref);
+  PlItem *anchor = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (theirs); i < n; i++)
+    {
+      g_autoptr(PlItem) t = g_list_model_get_item (theirs, i);
+      g_hash_table_insert (places, (gpointer) pl_item_get_id (t), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      PlItem *item = g_ptr_array_index (items, i);
+      GPtrArray *group;
+
+      if (g_hash_table_contains (places, pl_item_get_id (item)))
+        {
+          g_ptr_array_add (placed, item);
+          anchor = item;
+          continue;
+        }
+      group = g_hash_table_lookup (after, anchor);
+      if (group == NULL)
+        g_hash_table_insert (after, anchor, group = g_ptr_array_new ());
+      g_ptr_array_add (group, item);
+    }
+  g_ptr_array_sort_with_data (placed, compare_places, places);
+  for (guint i = 0; i <= placed->len; i++)
+    {
+      PlItem *item = i > 0 ? g_ptr_array_index (placed, i - 1) : NULL;
+      GPtrArray *group = g_hash_table_lookup (after, item);
+
+      if (item != NULL)
+        g_ptr_array_add (ordered, g_object_ref (item));
+      for (guint j = 0; group != NULL && j < group->len; j++)
+        g_ptr_array_add (ordered, g_object_ref (g_ptr_array_index (group, j)));
+    }
+  g_ptr_array_set_size (items, 0);
+  g_ptr_array_extend_and_steal (items, g_steal_pointer (&ordered));
+}
+
 static void
 merge_collection (Merge *m, PlCollection collection)
 {
@@ -575,6 +669,9 @@ merge_collection (Merge *m, PlCollection collection)
                     NULL, t, PL_MERGE_FIELD_RECORD, 0);
       g_object_unref (t);
     }
+  /* The order is ours, unless only they moved records. */
+  if (!keeps_order (m->theirs, m->base, collection) && keeps_order (m->ours, m->base, collection))
+    order_as_theirs (m, collection, items);
   /* The array keeps its references: the plan takes its own. */
   pl_plan_append_loaded (m->result, collection, items);
   merge_extras (m, pl_plan_get_container_extras (m->base, collection), pl_plan_get_container_extras (m->ours, collection),
@@ -751,8 +848,63 @@ involved (Result *result, const PlProblem *problem)
   return ids;
 }
 
+/* Ours' records that cannot exist without the record @id (borrowed; NULL: none), found in one
+ * pass over ours the first time. */
+static GPtrArray *
+ours_needing (Result *result, const char *id)
+{
+  if (result->ours_needing == NULL)
+    {
+      result->ours_needing = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+      for (int c = 0; c < PL_N_COLLECTIONS; c++)
+        {
+          GListModel *model = pl_plan_get_collection (result->pub.ours, c);
+
+          for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+            {
+              g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+              guint n_fields;
+              const PlField *fields = pl_item_get_fields (item, &n_fields);
+
+              for (guint f = 0; f < n_fields; f++)
+                if ((fields[f].flags & PL_FIELD_REQUIRED) && fields[f].type == PL_FIELD_REF &&
+                    pl_item_get_string (item, f) != NULL)
+                  {
+                    const char *target = pl_item_get_string (item, f);
+                    GPtrArray *list = g_hash_table_lookup (result->ours_needing, target);
+
+                    if (list == NULL)
+                      g_hash_table_insert (result->ours_needing, (gpointer) target, list = g_ptr_array_new ());
+                    g_ptr_array_add (list, item);
+                  }
+            }
+        }
+    }
+  return g_hash_table_lookup (result->ours_needing, id);
+}
+
+/* Adds to @ids the records of ours that cannot exist without @item, which the result lacks and
+ * we did not change: what their removal of @item took along. */
 static void
-add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids)
+add_taken_along (Result *result, PlItem *item, GPtrArray *ids)
+{
+  GPtrArray *needing = ours_needing (result, pl_item_get_id (item));
+
+  for (guint i = 0; needing != NULL && i < needing->len; i++)
+    {
+      PlItem *ref = g_ptr_array_index (needing, i);
+      const char *id = pl_item_get_id (ref);
+      PlCollection collection = collection_of (ref);
+
+      if (lookup_in (result->pub.plan, collection, id) == NULL &&
+          record_equal (ref, lookup_in (result->pub.base, collection, id)) &&
+          !g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (id));
+    }
+}
+
+static void
+add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids, gboolean all)
 {
   PlPlan *plan = result->pub.plan;
   Conflict *conflict = g_new0 (Conflict, 1);
@@ -777,10 +929,15 @@ add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids)
     {
       const char *one = g_ptr_array_index (ids, i);
       PlItem *merged = lookup_any (plan, one);
+      PlItem *back;
 
       g_ptr_array_add (conflict->rule_ids, g_strdup (one));
       g_ptr_array_add (conflict->rule_items, merged ? g_object_ref (merged) : NULL);
       set_record_to (plan, result->pub.ours, one);
+      /* A record their removal took comes back with what it took along and we did not change
+       * (a campaign's KPI links), as it is ours. */
+      if (!all && merged == NULL && (back = lookup_any (plan, one)) != NULL && !PL_IS_METADATA (back))
+        add_taken_along (result, back, ids);
     }
   g_ptr_array_add (result->pub.conflicts, conflict);
 }
@@ -842,7 +999,7 @@ keep_rules (Result *result)
             add_differing (result, seen, ids, g_ptr_array_index (candidates, i));
           if (ids->len == 0)
             continue;
-          add_rule_conflict (result, problem, ids);
+          add_rule_conflict (result, problem, ids, FALSE);
           progress = TRUE;
         }
       if (!progress)
@@ -853,12 +1010,21 @@ keep_rules (Result *result)
 
           if (ids->len == 0)
             return;
-          add_rule_conflict (result, g_ptr_array_index (errors, 0), ids);
+          add_rule_conflict (result, g_ptr_array_index (errors, 0), ids, TRUE);
         }
     }
 }
 
 /* ---- merging ---- */
+
+static int
+compare_collections (gconstpointer a, gconstpointer b)
+{
+  const PlMergeConflict *x = *(PlMergeConflict * const *) a;
+  const PlMergeConflict *y = *(PlMergeConflict * const *) b;
+
+  return (int) x->collection - (int) y->collection;
+}
 
 PlMergeResult *
 pl_plan_merge (PlPlan *base, PlPlan *ours, PlPlan *theirs)
@@ -886,6 +1052,9 @@ pl_plan_merge (PlPlan *base, PlPlan *ours, PlPlan *theirs)
   for (int c = 0; c < PL_N_COLLECTIONS; c++)
     merge_collection (&m, c);
   keep_rules (result);
+  /* Each collection's conflicts gathered, the settings' first: the walk found them record by
+   * record, and the broken rules last. (The sort keeps the order within each.) */
+  g_ptr_array_sort (m.conflicts, compare_collections);
   return &result->pub;
 }
 
@@ -902,6 +1071,7 @@ pl_merge_result_free (PlMergeResult *pub)
   g_clear_object (&pub->theirs);
   g_clear_pointer (&pub->conflicts, g_ptr_array_unref);
   g_clear_pointer (&result->ours_errors, g_hash_table_unref);
+  g_clear_pointer (&result->ours_needing, g_hash_table_unref);
   g_free (result);
 }
 

@@ -27,6 +27,30 @@ load_example (void)
   return plan;
 }
 
+/* The example plan three times, as the version both started from and the two edited ones,
+ * and a fourth for the edits made one after the other. */
+typedef struct {
+  PlPlan *base, *ours, *theirs, *both;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->base = load_example ();
+  f->ours = load_example ();
+  f->theirs = load_example ();
+  f->both = load_example ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->base);
+  g_clear_object (&f->ours);
+  g_clear_object (&f->theirs);
+  g_clear_object (&f->both);
+}
+
 /* Two plans hold the same when they write the same file. */
 static void
 assert_same_plan (PlPlan *a, PlPlan *b)
@@ -137,6 +161,8 @@ add_record (PlPlan *plan, GType type, const char *id, ...)
   va_end (args);
   pl_plan_add (plan, item);
   g_assert_cmpstr (pl_item_get_id (item), ==, id);
+  /* The plan holds it. */
+  g_object_unref (item);
   return item;
 }
 
@@ -168,11 +194,9 @@ describe (PlMergeResult *result, guint index)
 }
 
 static void
-test_unchanged (void)
+test_unchanged (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = pl_plan_merge (base, ours, theirs);
 
   g_assert_cmpuint (result->conflicts->len, ==, 0);
@@ -183,12 +207,9 @@ test_unchanged (void)
 
 /* Changes to different fields of one record, and to different records, combine. */
 static void
-test_fields_combine (void)
+test_fields_combine (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
 
   set_string (ours, "cmp-close-faster", PL_CAMPAIGN_NAME, "Close faster, part 1");
@@ -204,11 +225,9 @@ test_fields_combine (void)
 }
 
 static void
-test_field_conflict (void)
+test_field_conflict (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -239,11 +258,9 @@ test_field_conflict (void)
 /* We removed the campaign, they changed it: it stays removed, with a conflict; taking theirs
  * brings it back. */
 static void
-test_removed_changed (void)
+test_removed_changed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -270,11 +287,9 @@ test_removed_changed (void)
 /* We changed the campaign, they removed it: ours is kept, and with it what their removal took
  * (its allocations and KPI links, the references to it). */
 static void
-test_changed_removed (void)
+test_changed_removed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -306,11 +321,9 @@ test_changed_removed (void)
 /* Both added a record with one ID: the same is one record, different values are conflicts
  * with no value before. */
 static void
-test_added_both (void)
+test_added_both (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
 
@@ -330,12 +343,9 @@ test_added_both (void)
 /* Records added on both sides are all kept; theirs come after the record before them in
  * theirs, and after ours where both added after the same record. */
 static void
-test_added_order (void)
+test_added_order (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
   PlItem *item;
 
@@ -345,12 +355,14 @@ test_added_order (void)
   pl_item_set_id (item, "tool-first");
   pl_item_set_string (item, PL_TOOL_NAME, "First");
   pl_plan_insert (theirs, item, 0);
+  g_object_unref (item);
   add_record (both, PL_TYPE_TOOL, "tool-ours", "name", "Ours", NULL);
   add_record (both, PL_TYPE_TOOL, "tool-theirs", "name", "Theirs", NULL);
   item = g_object_new (PL_TYPE_TOOL, NULL);
   pl_item_set_id (item, "tool-first");
   pl_item_set_string (item, PL_TOOL_NAME, "First");
   pl_plan_insert (both, item, 0);
+  g_object_unref (item);
   result = pl_plan_merge (base, ours, theirs);
   g_assert_cmpuint (result->conflicts->len, ==, 0);
   assert_same_plan (result->plan, both);
@@ -359,12 +371,9 @@ test_added_order (void)
 
 /* A KPI's targets and measurements merge period by period. */
 static void
-test_series (void)
+test_series (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
   PlKpi *kpi;
@@ -394,11 +403,9 @@ test_series (void)
 /* Allocations beyond a line's amount: each side's change alone is fine, together they break
  * the rule; the line keeps our amounts and the case is listed. */
 static void
-test_rule_allocations (void)
+test_rule_allocations (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const PlMergeConflict *c;
@@ -421,11 +428,9 @@ test_rule_allocations (void)
 
 /* They removed a segment; we added a campaign for it: the segment stays, as ours. */
 static void
-test_rule_removed_reference (void)
+test_rule_removed_reference (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
 
@@ -495,6 +500,16 @@ test_unknown_elements (void)
                              "theirs <tier xmlns=\"urn:x\">silver</tier> (was none); yours kept");
   g_assert_true (pl_merge_result_take_theirs (conflicting, conflict (conflicting, 0), NULL));
   assert_same_plan (conflicting->plan, theirs2);
+
+  /* The unknown part of a record is set, and undone, with the rest of the window's merge. */
+  {
+    g_autoptr(GBytes) before = snapshot (ours);
+
+    pl_plan_update_to (ours, conflicting->plan, "Merge");
+    assert_same_plan (ours, theirs2);
+    g_assert_true (pl_plan_undo (ours));
+    assert_unchanged (ours, before);
+  }
 }
 
 /* The plan's settings are one record; an empty list on one side takes its additions. */
@@ -560,16 +575,15 @@ edit_second (PlPlan *plan)
   pl_plan_remove (plan, get (plan, "cmp-retargeting"));
   add_record (plan, PL_TYPE_CAMPAIGN, "cmp-second", "name", "Webinar series", NULL);
   add_record (plan, PL_TYPE_MEMBER, "mem-second", "name", "Lou", "role", "Intern", NULL);
+  /* Only they move records in this list: their order is taken. */
+  pl_plan_move (plan, get (plan, "seg-partners"), 0);
   g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_NOTES, "Reviewed", NULL));
 }
 
 static void
-test_two_people (void)
+test_two_people (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlPlan) window = load_example ();
   g_autoptr(GBytes) before = NULL;
   g_autoptr(PlMergeResult) result = NULL;
@@ -584,7 +598,10 @@ test_two_people (void)
   assert_same_plan (result->plan, both);
   assert_valid (result->plan);
 
-  /* The other way round, the records are the same; their order is ours. */
+  g_assert_cmpuint (position_of (result->plan, "seg-partners"), ==, 0);
+  g_assert_cmpuint (position_of (result->plan, "tool-hubspot"), ==, 3);
+
+  /* The other way round, the records are the same; where both added, ours come first. */
   reverse = pl_plan_merge (base, theirs, ours);
   g_assert_cmpuint (reverse->conflicts->len, ==, 0);
   assert_valid (reverse->plan);
@@ -600,6 +617,200 @@ test_two_people (void)
   assert_unchanged (window, before);
 }
 
+
+/* Random edits of the example plan, each a user's: whatever two people do, the merge breaks no
+ * rule ours keeps, taking their side of any conflict neither, and neither side changes. */
+static void
+random_edit (PlPlan *plan, GRand *rand)
+{
+  PlCollection collection = g_rand_int_range (rand, 0, PL_N_COLLECTIONS);
+  guint n = pl_plan_get_n (plan, collection);
+  /* A few records each, so that the two sides meet. */
+  g_autoptr(PlItem) item = n > 0 ? g_list_model_get_item (pl_plan_get_collection (plan, collection),
+                                                          g_rand_int_range (rand, 0, MIN (n, 3))) : NULL;
+  g_autoptr(PlItem) line = pl_plan_get_n (plan, PL_COLLECTION_LINES) > 0
+    ? g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_LINES),
+                             g_rand_int_range (rand, 0, MIN (pl_plan_get_n (plan, PL_COLLECTION_LINES), 3)))
+    : NULL;
+  g_autoptr(PlItem) campaign = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS) > 0
+    ? g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS),
+                             g_rand_int_range (rand, 0, MIN (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), 3)))
+    : NULL;
+  g_autoptr(PlItem) kpi = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_KPIS),
+                                                 g_rand_int_range (rand, 0, 3));
+
+  switch (g_rand_int_range (rand, 0, 7))
+    {
+    case 0:
+      if (item != NULL)
+        pl_plan_remove (plan, item);
+      break;
+    case 1:
+      if (item != NULL)
+        {
+          guint n_fields;
+          const PlField *fields = pl_item_get_fields (item, &n_fields);
+          guint f = g_rand_int_range (rand, 0, n_fields);
+          g_autofree char *text = g_strdup_printf ("Text %u", g_rand_int_range (rand, 0, 3));
+
+          if (fields[f].type == PL_FIELD_STRING || fields[f].type == PL_FIELD_TEXT)
+            pl_plan_set_string (plan, item, f, text, NULL);
+        }
+      break;
+    case 2:
+      if (line != NULL)
+        pl_plan_set_planned (plan, PL_BUDGET_LINE (line), g_rand_int_range (rand, 0, 12),
+                             g_rand_int_range (rand, 0, 3000000), NULL);
+      break;
+    case 3:
+      if (line != NULL && campaign != NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("al-r%u", g_rand_int (rand));
+          PlItem *allocation = g_object_new (PL_TYPE_ALLOCATION, NULL);
+
+          pl_item_set_id (allocation, id);
+          pl_item_set_string (allocation, PL_ALLOCATION_LINE, pl_item_get_id (line));
+          pl_item_set_string (allocation, PL_ALLOCATION_CAMPAIGN, pl_item_get_id (campaign));
+          pl_plan_add (plan, allocation);
+          /* An allocation the line cannot pay is refused, as the window refuses it. */
+          if (!pl_plan_set_int (plan, allocation, PL_ALLOCATION_AMOUNT, g_rand_int_range (rand, 1, 8000000), NULL))
+            pl_plan_undo (plan);
+          g_object_unref (allocation);
+        }
+      break;
+    case 4:
+      pl_plan_set_point (plan, PL_KPI (kpi), g_rand_boolean (rand) ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS,
+                         day (2027, g_rand_int_range (rand, 1, 13), 1), g_rand_int_range (rand, 0, 3), NULL);
+      break;
+    case 5:
+      {
+        g_autofree char *id = g_strdup_printf ("cmp-r%u", g_rand_int (rand));
+        g_autoptr(PlItem) segment = pl_plan_get_n (plan, PL_COLLECTION_SEGMENTS) > 0
+          ? g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_SEGMENTS), 0) : NULL;
+        PlItem *added = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+
+        pl_item_set_id (added, id);
+        pl_item_set_string (added, PL_CAMPAIGN_NAME, id);
+        if (segment != NULL)
+          pl_item_set_string (added, PL_CAMPAIGN_SEGMENT, pl_item_get_id (segment));
+        pl_plan_insert (plan, added, 0);
+        g_object_unref (added);
+      }
+      break;
+    default:
+      if (item != NULL)
+        pl_plan_move (plan, item, 0);
+      break;
+    }
+}
+
+/* The errors of @plan @ours does not have. */
+static guint
+count_new_errors (PlPlan *plan, PlPlan *ours)
+{
+  g_autoptr(GPtrArray) mine = pl_plan_validate (plan);
+  g_autoptr(GPtrArray) theirs = pl_plan_validate (ours);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      const PlProblem *problem = g_ptr_array_index (theirs, i);
+      g_hash_table_add (known, g_strconcat (problem->id ? problem->id : "", "\n", problem->message, NULL));
+    }
+  for (guint i = 0; i < mine->len; i++)
+    {
+      const PlProblem *problem = g_ptr_array_index (mine, i);
+      g_autofree char *key = g_strconcat (problem->id ? problem->id : "", "\n", problem->message, NULL);
+
+      if (!problem->warning && !g_hash_table_contains (known, key))
+        {
+          g_printerr ("%s\n", key);
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+test_random (void)
+{
+  g_autoptr(PlPlan) example = load_example ();
+  g_autoptr(GBytes) bytes = pl_plan_write_bytes (example);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (24);
+  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+
+  for (guint round = 0; round < 40; round++)
+    {
+      PlPlan *plans[3];
+      g_autoptr(PlMergeResult) result = NULL;
+      g_autoptr(GBytes) ours_bytes = NULL;
+      g_autoptr(GBytes) theirs_bytes = NULL;
+
+      for (guint i = 0; i < 3; i++)
+        plans[i] = pl_plan_read_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "example.pilote",
+                                       PL_READ_DEFAULT, NULL);
+      for (guint e = 0; e < 6; e++)
+        {
+          random_edit (plans[1], rand);
+          random_edit (plans[2], rand);
+        }
+      ours_bytes = snapshot (plans[1]);
+      theirs_bytes = snapshot (plans[2]);
+      result = pl_plan_merge (plans[0], plans[1], plans[2]);
+      g_assert_cmpuint (count_new_errors (result->plan, plans[1]), ==, 0);
+      for (guint c = 0; c < result->conflicts->len; c++)
+        {
+          g_autofree char *text = describe (result, c);
+
+          g_assert_nonnull (text);
+          kinds[conflict (result, c)->kind]++;
+          pl_merge_result_take_theirs (result, conflict (result, c), NULL);
+          g_assert_cmpuint (count_new_errors (result->plan, plans[1]), ==, 0);
+        }
+      assert_unchanged (plans[1], ours_bytes);
+      assert_unchanged (plans[2], theirs_bytes);
+      /* The window applies it to its plan, ours, as one edit that undo takes back. */
+      pl_plan_update_to (plans[1], result->plan, "Merge");
+      assert_same_plan (plans[1], result->plan);
+      if (pl_plan_can_undo (plans[1]) && g_strcmp0 (pl_plan_get_undo_label (plans[1]), "Merge") == 0)
+        {
+          pl_plan_undo (plans[1]);
+          assert_unchanged (plans[1], ours_bytes);
+        }
+      for (guint i = 0; i < 3; i++)
+        g_object_unref (plans[i]);
+    }
+  g_test_message ("conflicts: %u field, %u removed/changed, %u changed/removed, %u rule",
+                  kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_REMOVED_CHANGED],
+                  kinds[PL_MERGE_CONFLICT_CHANGED_REMOVED], kinds[PL_MERGE_CONFLICT_RULE]);
+  /* The seed gives every kind. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    g_assert_cmpuint (kinds[k], >, 0);
+}
+
+/* They removed a campaign, with its allocation and KPI links; we gave it another allocation:
+ * the campaign comes back as ours, with what their removal took along. */
+static void
+test_rule_taken_along (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_record (f->ours, PL_TYPE_ALLOCATION, "al-new", "line", "line-google", "campaign", "cmp-close-faster",
+              "amount", "10", NULL);
+  pl_plan_remove (f->theirs, get (f->theirs, "cmp-close-faster"));
+  g_assert_null (pl_plan_lookup (f->theirs, "ck-1"));
+  result = pl_plan_merge (f->base, f->ours, f->theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (result, 0)->kind, ==, PL_MERGE_CONFLICT_RULE);
+  assert_same_plan (result->plan, f->ours);
+  /* Their side breaks the rule again: refused, and nothing changes. */
+  g_assert_false (pl_merge_result_take_theirs (result, conflict (result, 0), &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  assert_same_plan (result->plan, f->ours);
+}
+
 /* The window's merge: the open plan becomes the result as one edit, and undo takes it back. */
 static void
 test_update_to (void)
@@ -607,8 +818,7 @@ test_update_to (void)
   g_autoptr(PlPlan) plan = load_example ();
   g_autoptr(PlPlan) before = load_example ();
   g_autoptr(PlPlan) target = load_example ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  PlItem *campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
 
   set_string (target, "cmp-close-faster", PL_CAMPAIGN_NAME, "Renamed");
   pl_plan_remove (target, get (target, "line-translation"));
@@ -636,19 +846,21 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/merge/unchanged", test_unchanged);
-  g_test_add_func ("/merge/fields-combine", test_fields_combine);
-  g_test_add_func ("/merge/field-conflict", test_field_conflict);
-  g_test_add_func ("/merge/removed-changed", test_removed_changed);
-  g_test_add_func ("/merge/changed-removed", test_changed_removed);
-  g_test_add_func ("/merge/added-both", test_added_both);
-  g_test_add_func ("/merge/added-order", test_added_order);
-  g_test_add_func ("/merge/series", test_series);
-  g_test_add_func ("/merge/rule-allocations", test_rule_allocations);
-  g_test_add_func ("/merge/rule-removed-reference", test_rule_removed_reference);
+  g_test_add ("/merge/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
+  g_test_add ("/merge/fields-combine", Fixture, NULL, fixture_set_up, test_fields_combine, fixture_tear_down);
+  g_test_add ("/merge/field-conflict", Fixture, NULL, fixture_set_up, test_field_conflict, fixture_tear_down);
+  g_test_add ("/merge/removed-changed", Fixture, NULL, fixture_set_up, test_removed_changed, fixture_tear_down);
+  g_test_add ("/merge/changed-removed", Fixture, NULL, fixture_set_up, test_changed_removed, fixture_tear_down);
+  g_test_add ("/merge/added-both", Fixture, NULL, fixture_set_up, test_added_both, fixture_tear_down);
+  g_test_add ("/merge/added-order", Fixture, NULL, fixture_set_up, test_added_order, fixture_tear_down);
+  g_test_add ("/merge/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
+  g_test_add ("/merge/rule-allocations", Fixture, NULL, fixture_set_up, test_rule_allocations, fixture_tear_down);
+  g_test_add ("/merge/rule-removed-reference", Fixture, NULL, fixture_set_up, test_rule_removed_reference, fixture_tear_down);
+  g_test_add ("/merge/rule-taken-along", Fixture, NULL, fixture_set_up, test_rule_taken_along, fixture_tear_down);
   g_test_add_func ("/merge/unknown-elements", test_unknown_elements);
   g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
-  g_test_add_func ("/merge/two-people", test_two_people);
+  g_test_add ("/merge/two-people", Fixture, NULL, fixture_set_up, test_two_people, fixture_tear_down);
+  g_test_add_func ("/merge/random", test_random);
   g_test_add_func ("/merge/update-to", test_update_to);
   return g_test_run ();
 }
