@@ -124,7 +124,7 @@ test_text (void)
   lines = g_strsplit (outcome.out, "\n", -1);
   n = g_strv_length (lines);
   g_assert_cmpuint (n, >=, 2);
-  g_assert_cmpstr (lines[n - 2], ==, "4 added, 2 removed, 6 changed");
+  g_assert_cmpstr (lines[n - 2], ==, "4 records added, 2 records removed, 6 records changed.");
 
   diff (&zero, NULL, NULL, "base.pilote", "changed.pilote", "--exit-zero", NULL);
   g_assert_cmpint (zero.status, ==, 0);
@@ -142,7 +142,7 @@ test_french (void)
   g_assert_cmpint (outcome.status, ==, 1);
   assert_has (outcome.out, "Montants prévus\u202f: 5\u202f000,00 → 6\u202f500,00\n");
   assert_has (outcome.out, "Campagne «\u00a0Summit\u00a0»");
-  assert_has (outcome.out, "4 ajouts, 2 suppressions, 6 modifications\n");
+  assert_has (outcome.out, "4 éléments ajoutés, 2 éléments supprimés, 6 éléments modifiés.\n");
 }
 
 /* The JSON, read by a real parser: stable keys, raw values beside the texts. */
@@ -174,7 +174,7 @@ test_json (void)
   if (checked.status != 0)
     g_error ("%s\non:\n%s", checked.err, outcome.out);
   g_assert_cmpstr (checked.out, ==,
-                   "False 4 2 6 4 added, 2 removed, 6 changed EUR\n"
+                   "False 4 2 6 4 records added, 2 records removed, 6 records changed. EUR\n"
                    "changed budget line\n"
                    "cat-events cat-digital Events Digital marketing\n"
                    "5000 6500 approved\n"
@@ -317,7 +317,7 @@ test_git (void)
   g_assert_true (g_str_has_prefix (shown.out, "plan.pilote\n\n"));
   assert_has (shown.out, "  Campaign “Product launch” added\n");
   assert_has (shown.out, "      Category: Events → Digital marketing\n");
-  assert_has (shown.out, "4 added, 2 removed, 6 changed\n");
+  assert_has (shown.out, "4 records added, 2 records removed, 6 records changed.\n");
 
   /* The first commit added the file: compared with an empty plan. */
   spawn (&added, dir, NULL, NULL, NULL, show_argv);

@@ -240,7 +240,7 @@ test_pair (void)
   };
 
   dump (diff);
-  g_assert_cmpstr (summary, ==, "4 added, 2 removed, 6 changed");
+  g_assert_cmpstr (summary, ==, "4 records added, 2 records removed, 6 records changed.");
   g_assert_cmpuint (diff->records->len, ==, G_N_ELEMENTS (order));
   /* By page, then in the new plan's order, a removed record where it stood. */
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -496,7 +496,7 @@ test_french (void)
   field = find_field_of (diff, "line-webinars", "approval");
   g_assert_cmpstr (field->new_text, ==, "Approuvé");
   summary = pl_plan_diff_summary (diff);
-  g_assert_cmpstr (summary, ==, "4 ajouts, 2 suppressions, 6 modifications");
+  g_assert_cmpstr (summary, ==, "4 éléments ajoutés, 2 éléments supprimés, 6 éléments modifiés.");
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "en", TRUE);
 }
