@@ -22,7 +22,8 @@ enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1, DIFF_TROUBLE = 2 };
 /* What git names a side of a change that does not exist (a file added or deleted). */
 #define NO_FILE "/dev/null"
 
-/* The width of a column of amounts in the budget table: "-35 000 000.00". */
+/* The narrowest column of amounts in the budget table ("-350 000.00" with room to spare);
+ * wider amounts widen every column, so that two never touch. */
 #define AMOUNT_WIDTH 13
 
 static const char *page_keys[PL_DIFF_N_PAGES] = {
@@ -45,17 +46,26 @@ money_text (PlPlan *plan, gint64 amount, gboolean sign)
   return sign && amount > 0 ? g_strconcat ("+", shown, NULL) : g_steal_pointer (&shown);
 }
 
-static void
-budget_cells (GString *out, PlPlan *plan, gint64 before, gint64 after)
+/* Appends the before, after and difference cells of a row, each @width wide, to @out (NULL:
+ * only measures); returns the widest of the three texts. */
+static int
+budget_cells (GString *out, PlPlan *plan, gint64 before, gint64 after, int width)
 {
   g_autofree char *old_text = money_text (plan, before, FALSE);
   g_autofree char *new_text = money_text (plan, after, FALSE);
   g_autofree char *difference = money_text (plan, pl_money_difference (after, before), TRUE);
+  const char *texts[] = { old_text, new_text, difference };
+  int widest = 0;
 
-  g_string_append (out, "  ");
-  pl_cli_cell (out, old_text, AMOUNT_WIDTH, TRUE);
-  pl_cli_cell (out, new_text, AMOUNT_WIDTH, TRUE);
-  pl_cli_cell (out, difference, AMOUNT_WIDTH, TRUE);
+  if (out != NULL)
+    g_string_append (out, "  ");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      widest = MAX (widest, (int) g_utf8_strlen (texts[i], -1));
+      if (out != NULL)
+        pl_cli_cell (out, texts[i], width, TRUE);
+    }
+  return widest;
 }
 
 /* Ends a line of a table: the padding's trailing spaces are of no use there. */
@@ -69,9 +79,9 @@ end_line (GString *out)
 
 /* @title centred over the three columns of a group. */
 static void
-group_heading (GString *out, const char *title)
+group_heading (GString *out, const char *title, int amount_width)
 {
-  int width = 3 * AMOUNT_WIDTH, length = (int) g_utf8_strlen (title, -1);
+  int width = 3 * amount_width, length = (int) g_utf8_strlen (title, -1);
   int before = MAX (0, (width - length) / 2);
 
   g_string_append_printf (out, "  %*s", before, "");
@@ -82,12 +92,18 @@ static void
 print_budget (GString *out, const PlPlanDiff *diff)
 {
   PlPlan *plan = diff->new_plan;
-  int width = 20;
+  int width = 20, amount_width = AMOUNT_WIDTH;
 
   if (diff->budget->len == 0)
     return;
   for (guint i = 0; i < diff->budget->len; i++)
-    width = MAX (width, (int) g_utf8_strlen (((PlBudgetChange *) diff->budget->pdata[i])->name, -1));
+    {
+      const PlBudgetChange *change = g_ptr_array_index (diff->budget, i);
+
+      width = MAX (width, (int) g_utf8_strlen (change->name, -1));
+      amount_width = MAX (amount_width, 2 + budget_cells (NULL, plan, change->old_planned, change->new_planned, 0));
+      amount_width = MAX (amount_width, 2 + budget_cells (NULL, plan, change->old_actual, change->new_actual, 0));
+    }
   width = MIN (width, 36);
 
   /* Translators: the heading of a comparison's budget table; %s is the plan's currency ("EUR") */
@@ -95,9 +111,9 @@ print_budget (GString *out, const PlPlanDiff *diff)
   g_string_append (out, "\n  ");
   pl_cli_cell (out, "", width, FALSE);
   /* Translators: a column group of the comparison's budget table: planned amounts */
-  group_heading (out, _("Planned"));
+  group_heading (out, _("Planned"), amount_width);
   /* Translators: a column group of the comparison's budget table: actual spend */
-  group_heading (out, _("Actual"));
+  group_heading (out, _("Actual"), amount_width);
   end_line (out);
   g_string_append (out, "  ");
   pl_cli_cell (out, "", width, FALSE);
@@ -105,9 +121,9 @@ print_budget (GString *out, const PlPlanDiff *diff)
     {
       g_string_append (out, "  ");
       /* Translators: the columns of the comparison's budget table: the old value, the new, the change */
-      pl_cli_cell (out, _("before"), AMOUNT_WIDTH, TRUE);
-      pl_cli_cell (out, _("after"), AMOUNT_WIDTH, TRUE);
-      pl_cli_cell (out, _("difference"), AMOUNT_WIDTH, TRUE);
+      pl_cli_cell (out, _("before"), amount_width, TRUE);
+      pl_cli_cell (out, _("after"), amount_width, TRUE);
+      pl_cli_cell (out, _("difference"), amount_width, TRUE);
     }
   end_line (out);
   for (guint i = 0; i < diff->budget->len; i++)
@@ -116,8 +132,8 @@ print_budget (GString *out, const PlPlanDiff *diff)
 
       g_string_append (out, "  ");
       pl_cli_cell (out, change->name, width, FALSE);
-      budget_cells (out, plan, change->old_planned, change->new_planned);
-      budget_cells (out, plan, change->old_actual, change->new_actual);
+      budget_cells (out, plan, change->old_planned, change->new_planned, amount_width);
+      budget_cells (out, plan, change->old_actual, change->new_actual, amount_width);
       end_line (out);
     }
   g_string_append_c (out, '\n');
