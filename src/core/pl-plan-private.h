@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pl-command.h"
 #include "pl-plan.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,9 @@ void pl_plan_real_splice (PlPlan *self, PlCollection collection, guint position,
 void pl_plan_touch (PlPlan *self, PlCollection collection);
 /* Tells views that something changed. */
 void pl_plan_emit_changed (PlPlan *self);
+/* Applies @command (taken) and records it, without the checks of the pl_plan_set_*() edits:
+ * for a change made of many that is right only as a whole (pl_plan_update_to()), whose steps
+ * may each break a rule on the way. */
+void pl_plan_push (PlPlan *self, PlCommand *command);
 
 G_END_DECLS

@@ -468,6 +468,12 @@ push (PlPlan *self, PlCommand *command)
 }
 
 void
+pl_plan_push (PlPlan *self, PlCommand *command)
+{
+  push (self, command);
+}
+
+void
 pl_plan_begin_group (PlPlan *self, const char *label)
 {
   GroupStart start = { 0, self->pending_change };
