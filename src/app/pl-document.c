@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-document.h"
+#include "pl-error.h"
 #include "pl-plan-file.h"
 
 struct _PlDocument
@@ -14,6 +15,10 @@ struct _PlDocument
   PlPlan  *plan;
   GFile   *file;
   PlFileStamp stamp;  /* what the file held when last read or written */
+  /* Those very bytes, the BASE of a merge with someone else's changes (NULL: unknown, as for a
+   * plan restored after a crash). Bytes rather than a plan read from them: a big plan read
+   * takes several times its file's size, and a merge is rare enough to read them again. */
+  GBytes  *base;
   /* Counts saves and reloads: a disk check started before one of them compares old news. */
   guint    disk_generation;
   /* What the last check found on disk, for pl_document_keep_mine(). */
@@ -91,6 +96,7 @@ pl_document_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->base, g_bytes_unref);
   G_OBJECT_CLASS (pl_document_parent_class)->dispose (object);
 }
 
@@ -169,11 +175,15 @@ PlDocument *
 pl_document_load (GFile *file, GError **error)
 {
   PlFileStamp stamp;
-  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, &stamp, error);
+  GBytes *bytes = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load_keeping (file, NULL, PL_READ_DEFAULT, &stamp, &bytes, error);
+  PlDocument *self;
 
   if (plan == NULL)
     return NULL;
-  return pl_document_new (plan, file, &stamp);
+  self = pl_document_new (plan, file, &stamp);
+  self->base = bytes;
+  return self;
 }
 
 PlPlan *
@@ -208,6 +218,7 @@ gboolean
 pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **error)
 {
   PlFileStamp stamp;
+  GBytes *written = NULL;
   gboolean same_file;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
@@ -215,9 +226,12 @@ pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **er
     file = self->file;
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   same_file = self->file != NULL && g_file_equal (file, self->file);
-  if (!pl_plan_save (self->plan, file, same_file && !overwrite ? &self->stamp : NULL, &stamp, error))
+  if (!pl_plan_save_keeping (self->plan, file, same_file && !overwrite ? &self->stamp : NULL, &stamp,
+                             &written, error))
     return FALSE;
   self->stamp = stamp;
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = written;
   self->disk_generation++;
   self->has_seen = FALSE;
   if (!same_file)
@@ -234,14 +248,17 @@ gboolean
 pl_document_reload (PlDocument *self, GError **error)
 {
   PlFileStamp stamp;
+  GBytes *bytes = NULL;
   g_autoptr(PlPlan) plan = NULL;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
-  plan = pl_plan_load (self->file, NULL, PL_READ_DEFAULT, &stamp, error);
+  plan = pl_plan_load_keeping (self->file, NULL, PL_READ_DEFAULT, &stamp, &bytes, error);
   if (plan == NULL)
     return FALSE;
   self->stamp = stamp;
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = bytes;
   self->disk_generation++;
   self->has_seen = FALSE;
   set_plan (self, plan);
@@ -264,6 +281,20 @@ pl_document_get_stamp (PlDocument *self)
 {
   g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
   return &self->stamp;
+}
+
+GBytes *
+pl_document_get_base (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  return self->base;
+}
+
+gboolean
+pl_document_can_merge (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
+  return self->file != NULL && self->base != NULL;
 }
 
 static void
@@ -380,4 +411,249 @@ pl_document_keep_mine (PlDocument *self)
     return;
   self->stamp = self->seen;
   self->has_seen = FALSE;
+}
+
+/* ---- merging the version on disk ---- */
+
+struct _PlDiskMerge
+{
+  PlMergeResult *result;
+  GFile         *file;
+  GBytes        *theirs_bytes;  /* what the file held when read: the next base */
+  PlFileStamp    theirs_stamp;
+  guint          generation;    /* the document's disk generation when the merge was made */
+  guint64        serial;        /* the plan's serial then: an edit since makes it stale */
+};
+
+void
+pl_disk_merge_free (PlDiskMerge *merge)
+{
+  if (merge == NULL)
+    return;
+  g_clear_pointer (&merge->result, pl_merge_result_free);
+  g_clear_object (&merge->file);
+  g_clear_pointer (&merge->theirs_bytes, g_bytes_unref);
+  g_free (merge);
+}
+
+PlMergeResult *
+pl_disk_merge_get_result (PlDiskMerge *merge)
+{
+  g_return_val_if_fail (merge != NULL, NULL);
+  return merge->result;
+}
+
+void
+pl_disk_merge_restart (PlDiskMerge *merge)
+{
+  PlMergeResult *before;
+
+  g_return_if_fail (merge != NULL);
+  before = merge->result;
+  merge->result = pl_plan_merge (before->base, before->ours, before->theirs);
+  pl_merge_result_free (before);
+}
+
+/* What the worker threads read. */
+typedef struct
+{
+  GFile       *file;
+  GBytes      *base_bytes;
+  char        *base_name;  /* what the base's messages are headed with */
+  guint        generation;
+  PlPlan      *base;
+  GError      *base_error;
+  PlPlan      *theirs;
+  GBytes      *theirs_bytes;
+  PlFileStamp  theirs_stamp;
+} MergeRead;
+
+static void
+merge_read_free (gpointer data)
+{
+  MergeRead *read = data;
+
+  g_object_unref (read->file);
+  g_bytes_unref (read->base_bytes);
+  g_free (read->base_name);
+  g_clear_object (&read->base);
+  g_clear_error (&read->base_error);
+  g_clear_object (&read->theirs);
+  g_clear_pointer (&read->theirs_bytes, g_bytes_unref);
+  g_free (read);
+}
+
+static gpointer
+read_base_in_thread (gpointer data)
+{
+  MergeRead *read = data;
+  gsize size;
+  const char *bytes = g_bytes_get_data (read->base_bytes, &size);
+
+  read->base = pl_plan_read_bytes (bytes, size, read->base_name, PL_READ_DEFAULT, &read->base_error);
+  return NULL;
+}
+
+static void
+merge_read_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  MergeRead *read = task_data;
+  GError *error = NULL;
+  /* Both are read side by side: for a big plan, each read is most of the wait. */
+  GThread *base_thread = g_thread_new ("pl-merge-base", read_base_in_thread, read);
+
+  read->theirs = pl_plan_load_keeping (read->file, NULL, PL_READ_DEFAULT, &read->theirs_stamp,
+                                       &read->theirs_bytes, &error);
+  g_thread_join (base_thread);
+  if (read->theirs == NULL)
+    g_task_return_error (task, error);
+  else if (read->base == NULL)
+    g_task_return_new_error (task, PL_ERROR, PL_ERROR_FILE,
+                             _("The version this plan was opened from cannot be read again: %s"),
+                             read->base_error->message);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pl_document_merge_disk_async (PlDocument *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  MergeRead *read;
+
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+  g_task_set_source_tag (task, pl_document_merge_disk_async);
+  if (!pl_document_can_merge (self))
+    {
+      g_task_return_new_error (task, PL_ERROR, PL_ERROR_FILE,
+                               _("The version this plan was opened from is not known, so the other "
+                                 "version cannot be merged. Save yours under another name instead."));
+      return;
+    }
+  read = g_new0 (MergeRead, 1);
+  read->file = g_object_ref (self->file);
+  read->base_bytes = g_bytes_ref (self->base);
+  read->base_name = g_strdup (self->title);
+  read->generation = self->disk_generation;
+  g_task_set_task_data (task, read, merge_read_free);
+  /* A cancelled merge answers at once; the reading runs to its end and is dropped. */
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, merge_read_in_thread);
+}
+
+/* TRUE when what was read for a merge still applies: the same file, neither saved nor
+ * reloaded since. */
+static gboolean
+still_current (PlDocument *self, GFile *file, guint generation, GError **error)
+{
+  if (generation == self->disk_generation && self->file != NULL && g_file_equal (file, self->file))
+    return TRUE;
+  g_set_error (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK,
+               _("The plan was saved or read again while the other version was being merged. "
+                 "Nothing was merged; merge again if the file still differs."));
+  return FALSE;
+}
+
+PlDiskMerge *
+pl_document_merge_disk_finish (PlDocument *self, GAsyncResult *result, GError **error)
+{
+  MergeRead *read;
+  PlDiskMerge *merge;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  read = g_task_get_task_data (G_TASK (result));
+  if (!still_current (self, read->file, read->generation, error))
+    return NULL;
+  merge = g_new0 (PlDiskMerge, 1);
+  /* On the window's thread: OURS is the open plan, which only this thread may touch. */
+  merge->result = pl_plan_merge (read->base, self->plan, read->theirs);
+  merge->file = g_object_ref (read->file);
+  merge->theirs_bytes = g_steal_pointer (&read->theirs_bytes);
+  merge->theirs_stamp = read->theirs_stamp;
+  merge->generation = read->generation;
+  merge->serial = pl_plan_get_serial (self->plan);
+  return merge;
+}
+
+/* TRUE when @a and @b hold the same values in every field. */
+static gboolean
+fields_equal (PlItem *a, PlItem *b)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (a, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      PlSlot x = pl_item_dup_slot (a, i), y = pl_item_dup_slot (b, i);
+      gboolean equal = pl_slot_equal (fields[i].type, &x, &y);
+
+      pl_slot_clear (fields[i].type, &x);
+      pl_slot_clear (fields[i].type, &y);
+      if (!equal)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many records (and the plan's settings) @to adds, removes or changes from @from.
+ * FIXME: interim, until pl_plan_diff() lands, so that the count is the Compare panel's. */
+static guint
+count_record_changes (PlPlan *from, PlPlan *to)
+{
+  guint n = !fields_equal (PL_ITEM (pl_plan_get_metadata (from)), PL_ITEM (pl_plan_get_metadata (to)));
+
+  for (PlCollection c = 0; c < PL_N_COLLECTIONS; c++)
+    {
+      GListModel *records = pl_plan_get_collection (to, c);
+      guint n_from = pl_plan_get_n (from, c), kept = 0;
+
+      for (guint i = 0, n_to = g_list_model_get_n_items (records); i < n_to; i++)
+        {
+          g_autoptr(PlItem) item = g_list_model_get_item (records, i);
+          PlItem *was = pl_plan_lookup (from, pl_item_get_id (item));
+
+          if (was == NULL || G_OBJECT_TYPE (was) != G_OBJECT_TYPE (item))
+            n++;
+          else
+            {
+              kept++;
+              n += !fields_equal (was, item);
+            }
+        }
+      n += n_from - MIN (kept, n_from);
+    }
+  return n;
+}
+
+gboolean
+pl_document_apply_merge (PlDocument *self, PlDiskMerge *merge, guint *n_changed, GError **error)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (merge != NULL, FALSE);
+  if (!still_current (self, merge->file, merge->generation, error))
+    return FALSE;
+  if (merge->serial != pl_plan_get_serial (self->plan))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_CHANGED_ON_DISK,
+                   _("The plan was edited while the other version was being merged. Nothing was "
+                     "merged; merge again."));
+      return FALSE;
+    }
+  if (n_changed != NULL)
+    {
+      *n_changed = count_record_changes (self->plan, merge->result->plan);
+    }
+  pl_plan_update_to (self->plan, merge->result->plan, _("Merge Changes from Disk"));
+  /* The file holds their version, which the open plan now includes: it is the base of the
+   * next merge, and the next save replaces it without asking. */
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_bytes_ref (merge->theirs_bytes);
+  self->stamp = merge->theirs_stamp;
+  self->disk_generation++;
+  self->has_seen = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  return TRUE;
 }

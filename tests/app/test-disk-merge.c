@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's merge with the version on disk (issue 24): while the plan has unsaved changes,
+ * another program changes its file; Merge combines both as one edit that Undo takes back, the
+ * conflicts are chosen from (ours by default, theirs per conflict), the next save writes the
+ * merge without asking, and a file that is no longer a plan loses nothing. */
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "pl-merge-dialog.h"
+#include "pl-plan-file.h"
+#include "pl-records.h"
+#include "pl-test-util.h"
+#include "pl-window.h"
+
+static const char *
+metadata (PlPlan *plan, guint field)
+{
+  return pl_item_get_string (PL_ITEM (pl_plan_get_metadata (plan)), field);
+}
+
+static void
+set_metadata (PlPlan *plan, guint field, const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), field, value, &error));
+  g_assert_no_error (error);
+}
+
+static PlItem *
+first_campaign (PlPlan *plan)
+{
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), >, 1);
+  return g_list_model_get_item (campaigns, 0);
+}
+
+static void
+rename_first_campaign (PlPlan *plan, const char *name)
+{
+  g_autoptr(PlItem) campaign = first_campaign (plan);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, name, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+first_campaign_name (PlPlan *plan)
+{
+  g_autoptr(PlItem) campaign = first_campaign (plan);
+
+  return g_strdup (pl_item_get_string (campaign, PL_CAMPAIGN_NAME));
+}
+
+/* Another program (another person's Pilote) changes the file: @edit on the plan it reads. */
+typedef void (*EditFunc) (PlPlan *plan);
+
+static void
+change_on_disk (const char *path, EditFunc edit)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  edit (plan);
+  g_assert_true (pl_plan_save (plan, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static PlPlan *
+load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+wait_while (PlWindow *window, gboolean (*busy) (PlWindow *))
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (busy (window) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (busy (window));
+  pl_test_spin ();
+}
+
+/* Checks the file now, and waits for the bar to say it changed. */
+static void
+see_change (PlWindow *window)
+{
+  wait_while (window, pl_window_is_checking_disk);
+  pl_window_check_disk (window);
+  wait_while (window, pl_window_is_checking_disk);
+  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_CHANGED);
+}
+
+/* Merge, from the disk bar's button as a user presses it; waits for the other version read. */
+static void
+press_merge (PlWindow *window)
+{
+  GtkWidget *button = pl_test_find_by_id (GTK_WIDGET (window), "disk_merge");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_while (window, pl_window_is_merging);
+}
+
+static void
+theirs_owner_and_campaign (PlPlan *plan)
+{
+  set_metadata (plan, PL_METADATA_OWNER, "Their Owner");
+  rename_first_campaign (plan, "Their campaign name");
+}
+
+static void
+theirs_organisation (PlPlan *plan)
+{
+  set_metadata (plan, PL_METADATA_ORGANISATION, "Their Organisation");
+}
+
+/* A change on disk to fields the window did not touch combines with the window's own: both are
+ * in the plan, the plan is modified, one Undo takes the merge back, and Save then writes the
+ * merge without asking. */
+static void
+test_merge_without_conflict (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  PlPlan *plan = pl_document_get_plan (document);
+  g_autofree char *original_organisation = g_strdup (metadata (plan, PL_METADATA_ORGANISATION));
+  g_autofree char *campaign = NULL;
+  g_autoptr(PlPlan) saved = NULL;
+
+  set_metadata (plan, PL_METADATA_ORGANISATION, "Our Organisation");
+  change_on_disk (path, theirs_owner_and_campaign);
+  see_change (window);
+  pl_test_screenshot (GTK_WIDGET (window), "disk-merge-offered");
+  press_merge (window);
+
+  /* No conflict: no dialog, merged at once, and the bar says what happened. */
+  g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
+  g_assert_null (pl_window_get_error (window));
+  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), ==, "Our Organisation");
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Their Owner");
+  campaign = first_campaign_name (plan);
+  g_assert_cmpstr (campaign, ==, "Their campaign name");
+  g_assert_true (pl_document_get_modified (document));
+  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_SAME);
+  g_assert_cmpstr (pl_window_get_merge_note (window), ==, "Merged: 2 changes from the other version");
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Merge Changes from Disk");
+  pl_test_screenshot (GTK_WIDGET (window), "disk-merge-merged");
+
+  /* Undo takes the whole merge back, in one step, and Redo brings it again. */
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), ==, "Our Organisation");
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), !=, "Their Owner");
+  g_free (campaign);
+  campaign = first_campaign_name (plan);
+  g_assert_cmpstr (campaign, !=, "Their campaign name");
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), !=, "Merge Changes from Disk");
+  g_assert_true (pl_plan_redo (plan));
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Their Owner");
+
+  /* A check finds the file as the merge read it; Save writes without asking. */
+  pl_window_check_disk (window);
+  wait_while (window, pl_window_is_checking_disk);
+  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_SAME);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pl_test_spin ();
+  g_assert_null (pl_test_find_message_dialog ());
+  g_assert_false (pl_document_get_modified (document));
+  g_assert_null (pl_window_get_merge_note (window));
+  saved = load (path);
+  g_assert_cmpstr (metadata (saved, PL_METADATA_ORGANISATION), ==, "Our Organisation");
+  g_assert_cmpstr (metadata (saved, PL_METADATA_OWNER), ==, "Their Owner");
+  g_assert_cmpstr (original_organisation, !=, "Our Organisation");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
+/* Both changed the owner: the dialog shows the conflict with both values and the base, ours
+ * chosen; @take_theirs picks theirs with the keyboard. The organisation, changed only on disk,
+ * comes in either way. */
+static void
+merge_conflict (gboolean take_theirs)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  PlPlan *plan = pl_document_get_plan (document);
+  g_autofree char *base_owner = g_strdup (metadata (plan, PL_METADATA_OWNER));
+  PlMergeDialog *dialog;
+  PlMergeResult *result;
+  const PlMergeConflict *conflict;
+  GtkWidget *focus;
+
+  set_metadata (plan, PL_METADATA_OWNER, "Our Owner");
+  change_on_disk (path, theirs_owner_and_campaign);
+  change_on_disk (path, theirs_organisation);
+  see_change (window);
+  press_merge (window);
+
+  dialog = PL_MERGE_DIALOG (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
+  g_assert_nonnull (dialog);
+  result = pl_disk_merge_get_result (pl_merge_dialog_get_merge (dialog));
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (result->conflicts, 0);
+  g_assert_cmpint (conflict->kind, ==, PL_MERGE_CONFLICT_FIELD);
+  g_assert_cmpstr (conflict->ours_text, ==, "Our Owner");
+  g_assert_cmpstr (conflict->theirs_text, ==, "Their Owner");
+  g_assert_cmpstr (conflict->base_text, ==, base_owner);
+  /* Nothing is applied while the user chooses. */
+  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), !=, "Their Organisation");
+
+  /* The keyboard starts on the first conflict's "Keep yours", chosen. */
+  pl_test_wait_drawn (GTK_WIDGET (dialog));
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 0);
+  if (take_theirs)
+    {
+      /* An arrow moves within the conflict's choices (Tab goes on to the next conflict). */
+      pl_test_keys (focus, "Down");
+      pl_test_wait_ms (100);
+      g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 1);
+      pl_test_screenshot (GTK_WIDGET (dialog), "disk-merge-conflict-theirs");
+    }
+  else
+    pl_test_screenshot (GTK_WIDGET (dialog), "disk-merge-conflict");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.apply", NULL);
+  pl_test_spin ();
+  g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
+
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, take_theirs ? "Their Owner" : "Our Owner");
+  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), ==, "Their Organisation");
+  g_assert_cmpstr (pl_window_get_merge_note (window), ==,
+                   take_theirs ? "Merged: 2 changes from the other version, 1 conflict took theirs"
+                               : "Merged: 2 changes from the other version, 1 conflict kept yours");
+  pl_test_screenshot (GTK_WIDGET (window), take_theirs ? "disk-merge-merged-theirs" : "disk-merge-merged-ours");
+
+  /* Undo: ours again, as before the merge. */
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Our Owner");
+  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), !=, "Their Organisation");
+  g_assert_true (pl_plan_redo (plan));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pl_test_spin ();
+  g_assert_null (pl_test_find_message_dialog ());
+  {
+    g_autoptr(PlPlan) saved = load (path);
+
+    g_assert_cmpstr (metadata (saved, PL_METADATA_OWNER), ==, take_theirs ? "Their Owner" : "Our Owner");
+    g_assert_cmpstr (metadata (saved, PL_METADATA_ORGANISATION), ==, "Their Organisation");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
+static void
+test_conflict_ours (void)
+{
+  merge_conflict (FALSE);
+}
+
+static void
+test_conflict_theirs (void)
+{
+  merge_conflict (TRUE);
+}
+
+/* Cancel in the dialog merges nothing: the plan and the bar are as before. */
+static void
+test_conflict_cancelled (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  PlPlan *plan = pl_document_get_plan (document);
+  GtkWindow *dialog;
+
+  set_metadata (plan, PL_METADATA_OWNER, "Our Owner");
+  change_on_disk (path, theirs_owner_and_campaign);
+  see_change (window);
+  press_merge (window);
+  dialog = pl_test_find_window (PL_TYPE_MERGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  pl_test_spin ();
+  g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Our Owner");
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), !=, "Merge Changes from Disk");
+  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_CHANGED);
+  g_assert_null (pl_window_get_merge_note (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
+/* A file on disk that is no longer a plan (cut short in transit): a clear message, the plan as
+ * it was, still modified, and the bar still offering the ways out. */
+static void
+test_not_a_plan_any_more (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  PlPlan *plan = pl_document_get_plan (document);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *error;
+
+  set_metadata (plan, PL_METADATA_OWNER, "Our Owner");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) (length / 2), NULL));
+  see_change (window);
+  press_merge (window);
+  g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
+  error = pl_window_get_error (window);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "could not be merged"));
+  g_assert_nonnull (strstr (error, "plan.pilote"));
+  g_assert_nonnull (strstr (error, "Nothing was changed"));
+  pl_test_screenshot (GTK_WIDGET (window), "disk-merge-not-a-plan");
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Our Owner");
+  g_assert_true (pl_document_get_modified (document));
+  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_CHANGED);
+  g_assert_null (pl_window_get_merge_note (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  pl_test_init (&argc, &argv);
+  g_test_add_func ("/disk-merge/without-conflict", test_merge_without_conflict);
+  g_test_add_func ("/disk-merge/conflict-ours", test_conflict_ours);
+  g_test_add_func ("/disk-merge/conflict-theirs", test_conflict_theirs);
+  g_test_add_func ("/disk-merge/conflict-cancelled", test_conflict_cancelled);
+  g_test_add_func ("/disk-merge/not-a-plan-any-more", test_not_a_plan_any_more);
+  return g_test_run ();
+}
