@@ -139,10 +139,14 @@ show_choice (PlMergeDialog *self, Row *row, const char *refusal)
   self->updating = FALSE;
   if (refusal != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Theirs cannot be taken: %s"), refusal);
-
-      gtk_label_set_label (row->refused, text);
+      /* The engine's message says that theirs cannot be taken, and why. Said where the choice
+       * went back to, for the eye and for a screen reader. */
+      gtk_label_set_label (row->refused, refusal);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->ours), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, refusal, -1);
+      gtk_widget_grab_focus (GTK_WIDGET (row->ours));
     }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row->ours), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_set_visible (GTK_WIDGET (row->refused), refusal != NULL);
 }
 
@@ -254,12 +258,24 @@ add_row (PlMergeDialog *self, guint index)
   g_autofree char *noun = noun_of (result (self), conflict);
   g_autofree char *explanation = explanation_of (conflict);
   g_autofree char *caption = NULL;
-  g_autofree char *ours_text = g_strdup_printf (_("Keep yours: %s"), value_text (conflict->ours_text));
-  g_autofree char *theirs_text = g_strdup_printf (_("Take theirs: %s"), value_text (conflict->theirs_text));
+  g_autofree char *ours_text = NULL;
+  g_autofree char *theirs_text = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *options = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *heading, *frame;
   Row entry = { 0 };
+
+  if (conflict->kind == PL_MERGE_CONFLICT_RULE)
+    {
+      /* Several records together: no one value to show, the reason says what they hold. */
+      ours_text = g_strdup (_("Keep yours"));
+      theirs_text = g_strdup (_("Take theirs"));
+    }
+  else
+    {
+      ours_text = g_strdup_printf (_("Keep yours: %s"), value_text (conflict->ours_text));
+      theirs_text = g_strdup_printf (_("Take theirs: %s"), value_text (conflict->theirs_text));
+    }
 
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
@@ -358,6 +374,13 @@ pl_merge_dialog_new (GtkWindow *parent, const char *plan_title, PlDiskMerge *mer
     add_row (self, i);
   self->updating = FALSE;
   update_status (self);
+  /* As tall as the conflicts need, within a laptop's screen. */
+  {
+    int natural;
+
+    gtk_widget_measure (GTK_WIDGET (self->conflict_list), GTK_ORIENTATION_VERTICAL, 600, NULL, &natural, NULL, NULL);
+    gtk_window_set_default_size (GTK_WINDOW (self), 640, MIN (natural + 220, 640));
+  }
   if (self->rows->len > 0)
     gtk_widget_grab_focus (GTK_WIDGET (g_array_index (self->rows, Row, 0).ours));
   /* Closed with its window, which owns the plan (see pl-carry-dialog.c). */

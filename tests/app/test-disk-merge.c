@@ -12,6 +12,35 @@
 #include "pl-test-util.h"
 #include "pl-window.h"
 
+/* A copy of the example plan, open in a window. */
+typedef struct {
+  char       *dir;
+  char       *path;
+  PlWindow   *window;
+  PlDocument *document;
+  PlPlan     *plan;
+} Fixture;
+
+static void
+fixture_open (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  f->path = pl_test_copy_example (f->dir);
+  f->window = pl_test_open_in_window (f->path);
+  f->document = pl_window_get_document (f->window);
+  f->plan = pl_document_get_plan (f->document);
+}
+
+static void
+fixture_close (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  pl_test_spin ();
+  pl_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
 static const char *
 metadata (PlPlan *plan, guint field)
 {
@@ -132,88 +161,75 @@ theirs_organisation (PlPlan *plan)
  * in the plan, the plan is modified, one Undo takes the merge back, and Save then writes the
  * merge without asking. */
 static void
-test_merge_without_conflict (void)
+test_merge_without_conflict (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
-  g_autofree char *path = pl_test_copy_example (dir);
-  PlWindow *window = pl_test_open_in_window (path);
-  PlDocument *document = pl_window_get_document (window);
-  PlPlan *plan = pl_document_get_plan (document);
-  g_autofree char *original_organisation = g_strdup (metadata (plan, PL_METADATA_ORGANISATION));
+  g_autofree char *original_organisation = g_strdup (metadata (f->plan, PL_METADATA_ORGANISATION));
   g_autofree char *campaign = NULL;
   g_autoptr(PlPlan) saved = NULL;
 
-  set_metadata (plan, PL_METADATA_ORGANISATION, "Our Organisation");
-  change_on_disk (path, theirs_owner_and_campaign);
-  see_change (window);
-  pl_test_screenshot (GTK_WIDGET (window), "disk-merge-offered");
-  press_merge (window);
+  set_metadata (f->plan, PL_METADATA_ORGANISATION, "Our Organisation");
+  change_on_disk (f->path, theirs_owner_and_campaign);
+  see_change (f->window);
+  pl_test_screenshot (GTK_WIDGET (f->window), "disk-merge-offered");
+  press_merge (f->window);
 
   /* No conflict: no dialog, merged at once, and the bar says what happened. */
   g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
-  g_assert_null (pl_window_get_error (window));
-  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), ==, "Our Organisation");
-  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Their Owner");
-  campaign = first_campaign_name (plan);
+  g_assert_null (pl_window_get_error (f->window));
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_ORGANISATION), ==, "Our Organisation");
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Their Owner");
+  campaign = first_campaign_name (f->plan);
   g_assert_cmpstr (campaign, ==, "Their campaign name");
-  g_assert_true (pl_document_get_modified (document));
-  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_SAME);
-  g_assert_cmpstr (pl_window_get_merge_note (window), ==, "Merged: 2 changes from the other version");
-  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Merge Changes from Disk");
-  pl_test_screenshot (GTK_WIDGET (window), "disk-merge-merged");
+  g_assert_true (pl_document_get_modified (f->document));
+  g_assert_cmpint (pl_window_get_disk_state (f->window), ==, PL_DISK_SAME);
+  g_assert_cmpstr (pl_window_get_merge_note (f->window), ==, "Merged: 2 changes from the other version");
+  g_assert_cmpstr (pl_plan_get_undo_label (f->plan), ==, "Merge Changes from Disk");
+  pl_test_screenshot (GTK_WIDGET (f->window), "disk-merge-merged");
 
   /* Undo takes the whole merge back, in one step, and Redo brings it again. */
-  g_assert_true (pl_plan_undo (plan));
-  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), ==, "Our Organisation");
-  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), !=, "Their Owner");
+  g_assert_true (pl_plan_undo (f->plan));
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_ORGANISATION), ==, "Our Organisation");
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), !=, "Their Owner");
   g_free (campaign);
-  campaign = first_campaign_name (plan);
+  campaign = first_campaign_name (f->plan);
   g_assert_cmpstr (campaign, !=, "Their campaign name");
-  g_assert_cmpstr (pl_plan_get_undo_label (plan), !=, "Merge Changes from Disk");
-  g_assert_true (pl_plan_redo (plan));
-  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Their Owner");
+  g_assert_cmpstr (pl_plan_get_undo_label (f->plan), !=, "Merge Changes from Disk");
+  g_assert_true (pl_plan_redo (f->plan));
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Their Owner");
 
   /* A check finds the file as the merge read it; Save writes without asking. */
-  pl_window_check_disk (window);
-  wait_while (window, pl_window_is_checking_disk);
-  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_SAME);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pl_window_check_disk (f->window);
+  wait_while (f->window, pl_window_is_checking_disk);
+  g_assert_cmpint (pl_window_get_disk_state (f->window), ==, PL_DISK_SAME);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   pl_test_spin ();
   g_assert_null (pl_test_find_message_dialog ());
-  g_assert_false (pl_document_get_modified (document));
-  g_assert_null (pl_window_get_merge_note (window));
-  saved = load (path);
+  g_assert_false (pl_document_get_modified (f->document));
+  g_assert_null (pl_window_get_merge_note (f->window));
+  saved = load (f->path);
   g_assert_cmpstr (metadata (saved, PL_METADATA_ORGANISATION), ==, "Our Organisation");
   g_assert_cmpstr (metadata (saved, PL_METADATA_OWNER), ==, "Their Owner");
   g_assert_cmpstr (original_organisation, !=, "Our Organisation");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  pl_test_spin ();
-  pl_test_remove_dir (dir);
 }
 
 /* Both changed the owner: the dialog shows the conflict with both values and the base, ours
  * chosen; @take_theirs picks theirs with the keyboard. The organisation, changed only on disk,
  * comes in either way. */
 static void
-merge_conflict (gboolean take_theirs)
+merge_conflict (Fixture *f, gboolean take_theirs)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
-  g_autofree char *path = pl_test_copy_example (dir);
-  PlWindow *window = pl_test_open_in_window (path);
-  PlDocument *document = pl_window_get_document (window);
-  PlPlan *plan = pl_document_get_plan (document);
-  g_autofree char *base_owner = g_strdup (metadata (plan, PL_METADATA_OWNER));
+  g_autofree char *base_owner = g_strdup (metadata (f->plan, PL_METADATA_OWNER));
   PlMergeDialog *dialog;
   PlMergeResult *result;
   const PlMergeConflict *conflict;
   GtkWidget *focus;
 
-  set_metadata (plan, PL_METADATA_OWNER, "Our Owner");
-  change_on_disk (path, theirs_owner_and_campaign);
-  change_on_disk (path, theirs_organisation);
-  see_change (window);
-  press_merge (window);
+  set_metadata (f->plan, PL_METADATA_OWNER, "Our Owner");
+  change_on_disk (f->path, theirs_owner_and_campaign);
+  change_on_disk (f->path, theirs_organisation);
+  see_change (f->window);
+  press_merge (f->window);
 
   dialog = PL_MERGE_DIALOG (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
   g_assert_nonnull (dialog);
@@ -225,7 +241,7 @@ merge_conflict (gboolean take_theirs)
   g_assert_cmpstr (conflict->theirs_text, ==, "Their Owner");
   g_assert_cmpstr (conflict->base_text, ==, base_owner);
   /* Nothing is applied while the user chooses. */
-  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), !=, "Their Organisation");
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_ORGANISATION), !=, "Their Organisation");
 
   /* The keyboard starts on the first conflict's "Keep yours", chosen. */
   pl_test_wait_drawn (GTK_WIDGET (dialog));
@@ -247,117 +263,185 @@ merge_conflict (gboolean take_theirs)
   pl_test_spin ();
   g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
 
-  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, take_theirs ? "Their Owner" : "Our Owner");
-  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), ==, "Their Organisation");
-  g_assert_cmpstr (pl_window_get_merge_note (window), ==,
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, take_theirs ? "Their Owner" : "Our Owner");
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_ORGANISATION), ==, "Their Organisation");
+  g_assert_cmpstr (pl_window_get_merge_note (f->window), ==,
                    take_theirs ? "Merged: 2 changes from the other version, 1 conflict took theirs"
                                : "Merged: 2 changes from the other version, 1 conflict kept yours");
-  pl_test_screenshot (GTK_WIDGET (window), take_theirs ? "disk-merge-merged-theirs" : "disk-merge-merged-ours");
+  pl_test_screenshot (GTK_WIDGET (f->window), take_theirs ? "disk-merge-merged-theirs" : "disk-merge-merged-ours");
 
   /* Undo: ours again, as before the merge. */
-  g_assert_true (pl_plan_undo (plan));
-  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Our Owner");
-  g_assert_cmpstr (metadata (plan, PL_METADATA_ORGANISATION), !=, "Their Organisation");
-  g_assert_true (pl_plan_redo (plan));
+  g_assert_true (pl_plan_undo (f->plan));
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Our Owner");
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_ORGANISATION), !=, "Their Organisation");
+  g_assert_true (pl_plan_redo (f->plan));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   pl_test_spin ();
   g_assert_null (pl_test_find_message_dialog ());
   {
-    g_autoptr(PlPlan) saved = load (path);
+    g_autoptr(PlPlan) saved = load (f->path);
 
     g_assert_cmpstr (metadata (saved, PL_METADATA_OWNER), ==, take_theirs ? "Their Owner" : "Our Owner");
     g_assert_cmpstr (metadata (saved, PL_METADATA_ORGANISATION), ==, "Their Organisation");
   }
-  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_conflict_ours (Fixture *f, gconstpointer data)
+{
+  merge_conflict (f, FALSE);
+}
+
+static void
+test_conflict_theirs (Fixture *f, gconstpointer data)
+{
+  merge_conflict (f, TRUE);
+}
+
+static void
+set_allocation (PlPlan *plan, const char *id, gint64 cents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_set_int (plan, pl_plan_lookup (plan, id), PL_ALLOCATION_AMOUNT, cents, &error));
+  g_assert_no_error (error);
+}
+
+/* The other person: the owner, the campaign we remove renamed, and LinkedIn's allocation to
+ * the budget season raised by 40,000 (fine alone, too much with ours). */
+static void
+theirs_of_each_kind (PlPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_metadata (plan, PL_METADATA_OWNER, "Their Owner");
+  g_assert_true (pl_plan_set_string (plan, pl_plan_lookup (plan, "cmp-stories"), PL_CAMPAIGN_NAME,
+                                     "Customer stories, renamed", &error));
+  g_assert_no_error (error);
+  set_allocation (plan, "al-16", 6000000);
+}
+
+static guint
+find_conflict (PlMergeResult *result, PlMergeConflictKind kind)
+{
+  for (guint i = 0; i < result->conflicts->len; i++)
+    if (((PlMergeConflict *) g_ptr_array_index (result->conflicts, i))->kind == kind)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A conflict of each kind: a field both changed, a record we removed and they changed, and two
+ * allocations that together go beyond their line. Theirs for the rule is refused, and says
+ * why; theirs taken then given back is ours again. */
+static void
+test_conflicts_of_each_kind (Fixture *f, gconstpointer data)
+{
+  PlMergeDialog *dialog;
+  PlMergeResult *result;
+  guint field, removed, rule;
+
+  set_metadata (f->plan, PL_METADATA_OWNER, "Our Owner");
+  pl_plan_remove (f->plan, pl_plan_lookup (f->plan, "cmp-stories"));
+  set_allocation (f->plan, "al-12", 8000000);
+  change_on_disk (f->path, theirs_of_each_kind);
+  see_change (f->window);
+  press_merge (f->window);
+
+  dialog = PL_MERGE_DIALOG (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
+  g_assert_nonnull (dialog);
+  result = pl_disk_merge_get_result (pl_merge_dialog_get_merge (dialog));
+  field = find_conflict (result, PL_MERGE_CONFLICT_FIELD);
+  removed = find_conflict (result, PL_MERGE_CONFLICT_REMOVED_CHANGED);
+  rule = find_conflict (result, PL_MERGE_CONFLICT_RULE);
+
+  /* Theirs for the rule: refused, and said under it; ours stays chosen. */
+  g_assert_false (pl_merge_dialog_choose (dialog, rule, TRUE));
+  g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 0);
+  /* The choice went back to ours and took the focus, scrolled to (smoothly), with its reason. */
+  pl_test_wait_ms (500);
+  pl_test_screenshot (GTK_WIDGET (dialog), "disk-merge-refused");
+  /* Theirs for the owner, then ours again: the merge starts over, the other choices kept. */
+  g_assert_true (pl_merge_dialog_choose (dialog, removed, TRUE));
+  g_assert_true (pl_merge_dialog_choose (dialog, field, TRUE));
+  g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 2);
+  pl_test_screenshot (GTK_WIDGET (dialog), "disk-merge-conflicts-of-each-kind");
+  g_assert_true (pl_merge_dialog_choose (dialog, field, FALSE));
+  g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.apply", NULL);
   pl_test_spin ();
-  pl_test_remove_dir (dir);
-}
 
-static void
-test_conflict_ours (void)
-{
-  merge_conflict (FALSE);
-}
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Our Owner");
+  g_assert_nonnull (pl_plan_lookup (f->plan, "cmp-stories"));
+  g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (f->plan, "cmp-stories"), PL_CAMPAIGN_NAME), ==,
+                   "Customer stories, renamed");
+  g_assert_cmpint (pl_item_get_int (pl_plan_lookup (f->plan, "al-12"), PL_ALLOCATION_AMOUNT), ==, 8000000);
+  g_assert_cmpint (pl_item_get_int (pl_plan_lookup (f->plan, "al-16"), PL_ALLOCATION_AMOUNT), ==, 2000000);
+  g_assert_cmpstr (pl_window_get_merge_note (f->window), ==,
+                   "Merged: 1 change from the other version, 2 conflicts kept yours, 1 conflict took theirs");
 
-static void
-test_conflict_theirs (void)
-{
-  merge_conflict (TRUE);
+  /* One Undo: the campaign is removed again, as we had it. */
+  g_assert_true (pl_plan_undo (f->plan));
+  g_assert_null (pl_plan_lookup (f->plan, "cmp-stories"));
 }
 
 /* Cancel in the dialog merges nothing: the plan and the bar are as before. */
 static void
-test_conflict_cancelled (void)
+test_conflict_cancelled (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
-  g_autofree char *path = pl_test_copy_example (dir);
-  PlWindow *window = pl_test_open_in_window (path);
-  PlDocument *document = pl_window_get_document (window);
-  PlPlan *plan = pl_document_get_plan (document);
   GtkWindow *dialog;
 
-  set_metadata (plan, PL_METADATA_OWNER, "Our Owner");
-  change_on_disk (path, theirs_owner_and_campaign);
-  see_change (window);
-  press_merge (window);
+  set_metadata (f->plan, PL_METADATA_OWNER, "Our Owner");
+  change_on_disk (f->path, theirs_owner_and_campaign);
+  see_change (f->window);
+  press_merge (f->window);
   dialog = pl_test_find_window (PL_TYPE_MERGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   pl_test_spin ();
   g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
-  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Our Owner");
-  g_assert_cmpstr (pl_plan_get_undo_label (plan), !=, "Merge Changes from Disk");
-  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_CHANGED);
-  g_assert_null (pl_window_get_merge_note (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  pl_test_spin ();
-  pl_test_remove_dir (dir);
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Our Owner");
+  g_assert_cmpstr (pl_plan_get_undo_label (f->plan), !=, "Merge Changes from Disk");
+  g_assert_cmpint (pl_window_get_disk_state (f->window), ==, PL_DISK_CHANGED);
+  g_assert_null (pl_window_get_merge_note (f->window));
 }
 
 /* A file on disk that is no longer a plan (cut short in transit): a clear message, the plan as
  * it was, still modified, and the bar still offering the ways out. */
 static void
-test_not_a_plan_any_more (void)
+test_not_a_plan_any_more (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
-  g_autofree char *path = pl_test_copy_example (dir);
-  PlWindow *window = pl_test_open_in_window (path);
-  PlDocument *document = pl_window_get_document (window);
-  PlPlan *plan = pl_document_get_plan (document);
   g_autofree char *contents = NULL;
   gsize length;
   const char *error;
 
-  set_metadata (plan, PL_METADATA_OWNER, "Our Owner");
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, (gssize) (length / 2), NULL));
-  see_change (window);
-  press_merge (window);
+  set_metadata (f->plan, PL_METADATA_OWNER, "Our Owner");
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, (gssize) (length / 2), NULL));
+  see_change (f->window);
+  press_merge (f->window);
   g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
-  error = pl_window_get_error (window);
+  error = pl_window_get_error (f->window);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error, "could not be merged"));
   g_assert_nonnull (strstr (error, "plan.pilote"));
   g_assert_nonnull (strstr (error, "Nothing was changed"));
-  pl_test_screenshot (GTK_WIDGET (window), "disk-merge-not-a-plan");
-  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Our Owner");
-  g_assert_true (pl_document_get_modified (document));
-  g_assert_cmpint (pl_window_get_disk_state (window), ==, PL_DISK_CHANGED);
-  g_assert_null (pl_window_get_merge_note (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  pl_test_spin ();
-  pl_test_remove_dir (dir);
+  pl_test_screenshot (GTK_WIDGET (f->window), "disk-merge-not-a-plan");
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Our Owner");
+  g_assert_true (pl_document_get_modified (f->document));
+  g_assert_cmpint (pl_window_get_disk_state (f->window), ==, PL_DISK_CHANGED);
+  g_assert_null (pl_window_get_merge_note (f->window));
 }
 
 int
 main (int argc, char *argv[])
 {
   pl_test_init (&argc, &argv);
-  g_test_add_func ("/disk-merge/without-conflict", test_merge_without_conflict);
-  g_test_add_func ("/disk-merge/conflict-ours", test_conflict_ours);
-  g_test_add_func ("/disk-merge/conflict-theirs", test_conflict_theirs);
-  g_test_add_func ("/disk-merge/conflict-cancelled", test_conflict_cancelled);
-  g_test_add_func ("/disk-merge/not-a-plan-any-more", test_not_a_plan_any_more);
+  g_test_add ("/disk-merge/without-conflict", Fixture, NULL, fixture_open, test_merge_without_conflict, fixture_close);
+  g_test_add ("/disk-merge/conflict-ours", Fixture, NULL, fixture_open, test_conflict_ours, fixture_close);
+  g_test_add ("/disk-merge/conflict-theirs", Fixture, NULL, fixture_open, test_conflict_theirs, fixture_close);
+  g_test_add ("/disk-merge/conflicts-of-each-kind", Fixture, NULL, fixture_open, test_conflicts_of_each_kind, fixture_close);
+  g_test_add ("/disk-merge/conflict-cancelled", Fixture, NULL, fixture_open, test_conflict_cancelled, fixture_close);
+  g_test_add ("/disk-merge/not-a-plan-any-more", Fixture, NULL, fixture_open, test_not_a_plan_any_more, fixture_close);
   return g_test_run ();
 }
