@@ -213,6 +213,24 @@ test_merge_without_conflict (Fixture *f, gconstpointer data)
 
 }
 
+/* Every choice of the dialog is named for a screen reader ("Keep yours: Our Owner") and
+ * described by its conflict's heading; returns how many there are. */
+static guint
+assert_choices_named (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += assert_choices_named (child);
+  return n;
+}
+
 /* Both changed the owner: the dialog shows the conflict with both values and the base, ours
  * chosen; @take_theirs picks theirs with the keyboard. The organisation, changed only on disk,
  * comes in either way. */
@@ -243,6 +261,7 @@ merge_conflict (Fixture *f, gboolean take_theirs)
   /* Nothing is applied while the user chooses. */
   g_assert_cmpstr (metadata (f->plan, PL_METADATA_ORGANISATION), !=, "Their Organisation");
 
+  g_assert_cmpuint (assert_choices_named (GTK_WIDGET (dialog)), ==, 2);
   /* The keyboard starts on the first conflict's "Keep yours", chosen. */
   pl_test_wait_drawn (GTK_WIDGET (dialog));
   focus = gtk_root_get_focus (GTK_ROOT (dialog));
@@ -358,6 +377,9 @@ test_conflicts_of_each_kind (Fixture *f, gconstpointer data)
   /* Theirs for the rule: refused, and said under it; ours stays chosen. */
   g_assert_false (pl_merge_dialog_choose (dialog, rule, TRUE));
   g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 0);
+  g_assert_true (GTK_IS_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog))));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (gtk_root_get_focus (GTK_ROOT (dialog))),
+                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
   /* The choice went back to ours and took the focus, scrolled to (smoothly), with its reason. */
   pl_test_wait_ms (500);
   pl_test_screenshot (GTK_WIDGET (dialog), "disk-merge-refused");
@@ -436,6 +458,8 @@ test_not_a_plan_any_more (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  /* GTK's test accessibility backend keeps the names given to screen readers, to check them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   pl_test_init (&argc, &argv);
   g_test_add ("/disk-merge/without-conflict", Fixture, NULL, fixture_open, test_merge_without_conflict, fixture_close);
   g_test_add ("/disk-merge/conflict-ours", Fixture, NULL, fixture_open, test_conflict_ours, fixture_close);
