@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pl-document.h"
 #include "pl-error.h"
@@ -19,6 +20,12 @@ struct _PlDocument
    * plan restored after a crash). Bytes rather than a plan read from them: a big plan read
    * takes several times its file's size, and a merge is rare enough to read them again. */
   GBytes  *base;
+  /* The last merge with the version on disk, while Undo and Redo can reach it: its undo step's
+   * label (compared by address and text), and the file's version on the other side of it. */
+  const char *merge_step;
+  gboolean    merge_undone;
+  PlFileStamp other_stamp;
+  GBytes     *other_base;
   /* Counts saves and reloads: a disk check started before one of them compares old news. */
   guint    disk_generation;
   /* What the last check found on disk, for pl_document_keep_mine(). */
@@ -35,6 +42,7 @@ enum {
   PROP_FILE,
   PROP_TITLE,
   PROP_MODIFIED,
+  PROP_MERGED,
   N_PROPS
 };
 
@@ -67,16 +75,70 @@ on_plan_modified_cb (PlDocument *self)
 }
 
 static void
+forget_merge (PlDocument *self)
+{
+  gboolean was_merged = pl_document_get_merged (self);
+
+  self->merge_step = NULL;
+  self->merge_undone = FALSE;
+  g_clear_pointer (&self->other_base, g_bytes_unref);
+  if (was_merged)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MERGED]);
+}
+
+/* Exchanges the version the document holds as the file's with the one on the other side of
+ * the merge. */
+static void
+swap_merge_sides (PlDocument *self)
+{
+  PlFileStamp stamp = self->stamp;
+  GBytes *base = self->base;
+
+  self->stamp = self->other_stamp;
+  self->base = self->other_base;
+  self->other_stamp = stamp;
+  self->other_base = base;
+  self->merge_undone = !self->merge_undone;
+  self->disk_generation++;
+  self->has_seen = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MERGED]);
+}
+
+static gboolean
+is_merge_step (PlDocument *self, const char *label)
+{
+  return label != NULL && label == self->merge_step && strcmp (label, _("Merge Changes from Disk")) == 0;
+}
+
+/* A merge undone leaves the plan without the other version, which the file still holds: the
+ * file's version goes back to the one before the merge, so that a save asks again rather than
+ * overwrite the other person's work; Redo brings the merge, and its version, back. */
+static void
+follow_merge (PlDocument *self)
+{
+  if (self->merge_step == NULL)
+    return;
+  if (!self->merge_undone && is_merge_step (self, pl_plan_get_redo_label (self->plan)))
+    swap_merge_sides (self);
+  else if (self->merge_undone && is_merge_step (self, pl_plan_get_undo_label (self->plan)))
+    swap_merge_sides (self);
+  else if (self->merge_undone && !pl_plan_can_redo (self->plan))
+    forget_merge (self);
+}
+
+static void
 on_plan_changed_cb (PlDocument *self)
 {
   /* An untitled plan is called by its title, which the user may just have edited. */
   if (self->file == NULL)
     update_title (self);
+  follow_merge (self);
 }
 
 static void
 set_plan (PlDocument *self, PlPlan *plan)
 {
+  forget_merge (self);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
@@ -97,6 +159,7 @@ pl_document_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_pointer (&self->base, g_bytes_unref);
+  g_clear_pointer (&self->other_base, g_bytes_unref);
   G_OBJECT_CLASS (pl_document_parent_class)->dispose (object);
 }
 
@@ -128,6 +191,9 @@ pl_document_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_MODIFIED:
       g_value_set_boolean (value, pl_document_get_modified (self));
       break;
+    case PROP_MERGED:
+      g_value_set_boolean (value, pl_document_get_merged (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -150,6 +216,8 @@ pl_document_class_init (PlDocumentClass *klass)
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MERGED] = g_param_spec_boolean ("merged", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -232,6 +300,7 @@ pl_document_save (PlDocument *self, GFile *file, gboolean overwrite, GError **er
   self->stamp = stamp;
   g_clear_pointer (&self->base, g_bytes_unref);
   self->base = written;
+  forget_merge (self);
   self->disk_generation++;
   self->has_seen = FALSE;
   if (!same_file)
@@ -281,6 +350,13 @@ pl_document_get_stamp (PlDocument *self)
 {
   g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
   return &self->stamp;
+}
+
+gboolean
+pl_document_get_merged (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
+  return self->merge_step != NULL && !self->merge_undone;
 }
 
 GBytes *
@@ -409,6 +485,8 @@ pl_document_keep_mine (PlDocument *self)
   g_return_if_fail (PL_IS_DOCUMENT (self));
   if (!self->has_seen)
     return;
+  /* Undo and Redo of a merge no longer change which version the save replaces. */
+  forget_merge (self);
   self->stamp = self->seen;
   self->has_seen = FALSE;
 }
@@ -646,14 +724,24 @@ pl_document_apply_merge (PlDocument *self, PlDiskMerge *merge, guint *n_changed,
     {
       *n_changed = count_record_changes (self->plan, merge->result->plan);
     }
+  forget_merge (self);
   pl_plan_update_to (self->plan, merge->result->plan, _("Merge Changes from Disk"));
   /* The file holds their version, which the open plan now includes: it is the base of the
-   * next merge, and the next save replaces it without asking. */
+   * next merge, and the next save replaces it without asking. The version before is kept for
+   * as long as Undo can take the merge back. */
+  if (g_strcmp0 (pl_plan_get_undo_label (self->plan), _("Merge Changes from Disk")) == 0)
+    {
+      self->merge_step = pl_plan_get_undo_label (self->plan);
+      self->other_stamp = self->stamp;
+      self->other_base = g_steal_pointer (&self->base);
+    }
   g_clear_pointer (&self->base, g_bytes_unref);
   self->base = g_bytes_ref (merge->theirs_bytes);
   self->stamp = merge->theirs_stamp;
   self->disk_generation++;
   self->has_seen = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (self->merge_step != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MERGED]);
   return TRUE;
 }

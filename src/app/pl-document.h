@@ -79,6 +79,11 @@ PlDiskMerge   *pl_document_merge_disk_finish (PlDocument *self, GAsyncResult *re
 void           pl_disk_merge_free            (PlDiskMerge *merge);
 /* The merge itself: the merged plan and its conflicts, for pl_merge_result_take_theirs(). */
 PlMergeResult *pl_disk_merge_get_result      (PlDiskMerge *merge);
+/* TRUE from pl_document_apply_merge() until the merge is saved, undone, or the plan replaced.
+ * While Undo has taken the merge back, the document holds the file's version from before the
+ * merge again (a save asks before it replaces the other version); Redo makes it TRUE again.
+ * Notified as "merged". */
+gboolean       pl_document_get_merged        (PlDocument *self);
 /* Makes the merge again from the same three versions, every conflict on our side: what going
  * back on a choice of theirs takes, as pl_merge_result_take_theirs() cannot be undone. The
  * result before is freed. */

@@ -673,6 +673,17 @@ merge_from_disk (PlWindow *self)
   pl_document_merge_disk_async (self->document, self->merging, on_merge_read_cb, g_object_ref (self));
 }
 
+/* Undo took the merge back (the file on disk differs from the plan again: the bar says so), or
+ * Redo brought it again. */
+static void
+on_document_merged_cb (PlWindow *self)
+{
+  if (!pl_document_get_merged (self->document))
+    g_clear_pointer (&self->merge_note, g_free);
+  update_disk_bar (self);
+  pl_window_check_disk (self);
+}
+
 static void
 merge_from_disk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1816,6 +1827,7 @@ pl_window_set_document (PlWindow *self, PlDocument *document)
       g_signal_connect_swapped (document, "notify::plan", G_CALLBACK (show_plan), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (watch_file), self);
       g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_disk_bar), self);
+      g_signal_connect_swapped (document, "notify::merged", G_CALLBACK (on_document_merged_cb), self);
     }
   watch_file (self);
   show_plan (self);

@@ -194,7 +194,24 @@ test_merge_without_conflict (Fixture *f, gconstpointer data)
   campaign = first_campaign_name (f->plan);
   g_assert_cmpstr (campaign, !=, "Their campaign name");
   g_assert_cmpstr (pl_plan_get_undo_label (f->plan), !=, "Merge Changes from Disk");
+  /* Undone, the plan lacks the other version the file holds: the bar comes back, and a save
+   * asks rather than overwrite it. */
+  g_assert_false (pl_document_get_merged (f->document));
+  g_assert_null (pl_window_get_merge_note (f->window));
+  wait_while (f->window, pl_window_is_checking_disk);
+  g_assert_cmpint (pl_window_get_disk_state (f->window), ==, PL_DISK_CHANGED);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  pl_test_spin ();
+  {
+    GtkWidget *dialog = pl_test_find_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    pl_test_spin ();
+  }
+  /* Redo: merged again, the file's version is theirs again. */
   g_assert_true (pl_plan_redo (f->plan));
+  g_assert_true (pl_document_get_merged (f->document));
   g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Their Owner");
 
   /* A check finds the file as the merge read it; Save writes without asking. */
