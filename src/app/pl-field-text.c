@@ -14,80 +14,6 @@
 #include "pl-money.h"
 #include "pl-objective-progress.h"
 
-/* The KPI a number of @item is counted in (an objective's target, a campaign's expected
- * contribution): the KPI its reference field points to, so that the number reads and types
- * in that KPI's unit ("1,3 %" rather than 0.013). NULL when it has none. */
-static PlKpi *
-measured_kpi (PlPlan *plan, PlItem *item)
-{
-  guint n_fields;
-  const PlField *fields = pl_item_get_fields (item, &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    if (fields[i].type == PL_FIELD_REF && fields[i].ref == PL_COLLECTION_KPIS)
-      {
-        PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (item, i));
-        return kpi != NULL && PL_IS_KPI (kpi) ? PL_KPI (kpi) : NULL;
-      }
-  return NULL;
-}
-
-
-char *
-pl_field_format (PlPlan *plan, PlItem *item, guint field)
-{
-  const PlField *f = &pl_item_get_fields (item, NULL)[field];
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (f->type)
-    {
-    case PL_FIELD_STRING:
-    case PL_FIELD_TEXT:
-    case PL_FIELD_REF:
-      return g_strdup (pl_item_get_string (item, field) ? pl_item_get_string (item, field) : "");
-    case PL_FIELD_INT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, pl_item_get_int (item, field));
-    case PL_FIELD_DOUBLE:
-      {
-        double value = pl_item_get_double (item, field);
-        PlKpi *kpi = measured_kpi (plan, item);
-
-        if (isnan (value))
-          return g_strdup ("");
-        if (kpi != NULL)
-          return pl_kpi_value_format (kpi, value);
-        /* In the user's locale ("12 500,35" in French); typing takes its separators back. */
-        return pl_number_localise (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value), fabs (value) >= 1000);
-      }
-    case PL_FIELD_DATE:
-      /* As the reader writes a date short: 31/03/2027 in French, 03/31/2027 in American English. */
-      return pl_item_get_julian (item, field) != 0 ? pl_date_text (pl_item_get_julian (item, field), PL_DATE_NUMERIC)
-                                                   : g_strdup ("");
-    case PL_FIELD_MONTH:
-      {
-        GDate date;
-        if (!pl_item_get_date (item, field, &date))
-          return g_strdup ("");
-        g_date_strftime (buffer, sizeof buffer, "%Y-%m", &date);
-        return g_strdup (buffer);
-      }
-    case PL_FIELD_MONEY:
-      {
-        /* As the locale groups and points it, every cent shown so that a column of amounts
-         * lines up ("12 500,00", "182,40"); pl_money_parse_typed() reads it back. */
-        g_autofree char *plain = pl_money_to_string (pl_item_get_int (item, field), pl_plan_get_currency_exponent (plan));
-        return pl_number_localise (plain, TRUE);
-      }
-    case PL_FIELD_STRV:
-      {
-        const char * const *strv = pl_item_get_strv (item, field);
-        return strv ? g_strjoinv ("; ", (char **) strv) : g_strdup ("");
-      }
-    default:
-      return g_strdup ("");
-    }
-}
-
 /* "25 %" of an allocation: that share of its line's planned total, to the cent. */
 static gboolean
 allocation_share (PlPlan *plan, PlItem *allocation, const char *text, gint64 *amount, GError **error)
@@ -153,7 +79,7 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
     case PL_FIELD_DOUBLE:
       {
         double value = NAN;
-        PlKpi *kpi = measured_kpi (plan, item);
+        PlKpi *kpi = pl_field_measured_kpi (plan, item);
 
         if (kpi != NULL ? !pl_kpi_value_parse (kpi, stripped, &value, error)
                         : *stripped != '\0' && !pl_number_parse_typed (stripped, &value, error))

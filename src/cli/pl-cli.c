@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include "pl-cli-assessment.h"
+#include "pl-cli-diff.h"
 #include "pl-cli-export.h"
 #include "pl-cli-command.h"
 #include "pl-cli-import-spend.h"
 #include "pl-cli-import-budget.h"
+#include "pl-cli-merge.h"
 #include "pl-cli-planning.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
@@ -809,6 +811,8 @@ static const Command commands[] = {
   { "chart", N_("FILE CHART -o OUT"), N_("Draw one of the plan’s charts into a PNG, SVG or PDF file"), command_chart },
   { "report", N_("PLAN -o OUT.pdf"), N_("Write the leadership report as a PDF"), command_report },
   { "export", N_("PLAN --what WHAT -o OUT"), N_("Write the budget, KPI measurements or campaigns as XLSX or CSV"), pl_cli_export },
+  { "diff", N_("OLD NEW [--json]"), N_("List what changed between two versions of a plan"), pl_cli_diff },
+  { "merge", N_("BASE OURS THEIRS -o OUT"), N_("Merge two people’s changes to a plan; also git’s merge driver"), pl_cli_merge },
 };
 
 static void

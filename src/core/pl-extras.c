@@ -41,3 +41,44 @@ pl_extras_add_child (PlExtras *extras, const char *xml)
 {
   g_string_append (extras->children, xml);
 }
+
+gboolean
+pl_extras_equal (const PlExtras *a, const PlExtras *b)
+{
+  if (pl_extras_is_empty (a) || pl_extras_is_empty (b))
+    return pl_extras_is_empty (a) && pl_extras_is_empty (b);
+  if (a->attributes->len != b->attributes->len || !g_string_equal (a->children, b->children))
+    return FALSE;
+  for (guint i = 0; i < a->attributes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a->attributes, i), g_ptr_array_index (b->attributes, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+void
+pl_extras_assign (PlExtras *extras, const PlExtras *from)
+{
+  g_ptr_array_set_size (extras->attributes, 0);
+  g_string_truncate (extras->children, 0);
+  if (from == NULL)
+    return;
+  for (guint i = 0; i < from->attributes->len; i++)
+    g_ptr_array_add (extras->attributes, g_strdup (g_ptr_array_index (from->attributes, i)));
+  g_string_append_len (extras->children, from->children->str, from->children->len);
+}
+
+char *
+pl_extras_to_text (const PlExtras *extras)
+{
+  GString *out = g_string_new (NULL);
+
+  if (pl_extras_is_empty (extras))
+    return g_string_free (out, FALSE);
+  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
+    g_string_append_printf (out, "%s%s=\"%s\"", out->len > 0 ? " " : "",
+                            (char *) g_ptr_array_index (extras->attributes, i),
+                            (char *) g_ptr_array_index (extras->attributes, i + 1));
+  if (extras->children->len > 0)
+    g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", extras->children->str);
+  return g_string_free (out, FALSE);
+}

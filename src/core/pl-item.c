@@ -503,6 +503,12 @@ pl_item_get_extras (PlItem *self)
   return priv->extras;
 }
 
+PlExtras *
+pl_item_peek_extras (PlItem *self)
+{
+  return PRIV (self)->extras;
+}
+
 const char *
 pl_item_get_string (PlItem *self, guint field)
 {
@@ -570,6 +576,20 @@ PlSlot
 pl_item_dup_slot (PlItem *self, guint field)
 {
   return slot_copy (field_of (self, field)->type, &slots_of (self)[field]);
+}
+
+PlSlot
+pl_item_peek_slot (PlItem *self, guint field)
+{
+  return slots_of (self)[field];
+}
+
+gboolean
+pl_item_field_equal (PlItem *a, PlItem *b, guint field)
+{
+  const PlField *f = field_of (a, field);
+
+  return a == b || pl_slot_equal (f->type, &slots_of (a)[field], &slots_of (b)[field]);
 }
 
 static void

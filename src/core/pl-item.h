@@ -123,6 +123,8 @@ const PlField *pl_item_get_fields       (PlItem *self, guint *n_fields);
 const PlField *pl_item_class_get_fields (PlItemClass *klass, guint *n_fields);
 /* What the reader did not understand, kept so that saving writes it back. */
 PlExtras      *pl_item_get_extras       (PlItem *self);
+/* The same, or NULL when the record has none yet: comparing many records makes none. */
+PlExtras      *pl_item_peek_extras      (PlItem *self);
 
 const char    *pl_item_get_string       (PlItem *self, guint field);
 gint64         pl_item_get_int          (PlItem *self, guint field);
@@ -145,6 +147,11 @@ void           pl_item_set_variant      (PlItem *self, guint field, GVariant *va
 void           pl_item_swap_slot        (PlItem *self, guint field, PlSlot *slot);
 /* Returns a deep copy of the stored value of @field. */
 PlSlot         pl_item_dup_slot         (PlItem *self, guint field);
+/* Returns the stored value of @field, borrowed (not to be cleared): what pl_slot_equal()
+ * compares without a copy. */
+PlSlot         pl_item_peek_slot        (PlItem *self, guint field);
+/* TRUE when @field holds equal values in @a and @b, records of one type. */
+gboolean       pl_item_field_equal      (PlItem *a, PlItem *b, guint field);
 /* Frees a slot holding a value of @type. */
 void           pl_slot_clear            (PlFieldType type, PlSlot *slot);
 /* Returns TRUE when two slots of @type hold equal values. */

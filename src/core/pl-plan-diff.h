@@ -95,6 +95,12 @@ PlDiffPage   pl_diff_page_for_collection (PlCollection collection);
 /* One line in words for a change, as the CLI, the panel and the report print it:
  * "Campaign “Spring webinar” added", "Budget line “Events”: Planned 12,000.00 → 15,000.00". */
 char        *pl_record_change_describe (const PlRecordChange *change);
+/* The record a change is about, in words: "Campaign “Spring webinar”", "Plan settings". */
+char        *pl_record_change_heading  (const PlRecordChange *change);
+/* One field's change in words: "Planned amounts: 12,000.00 → 15,000.00" ("—" for no value). */
+char        *pl_field_change_describe  (const PlFieldChange *change);
+/* The counts in words: "3 added, 1 removed, 7 changed", or "The plans are the same." */
+char        *pl_plan_diff_summary      (const PlPlanDiff *diff);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlPlanDiff, pl_plan_diff_free)
 

@@ -9,8 +9,7 @@
 #include "pl-command.h"
 #include "pl-error.h"
 #include "pl-kpi-value.h"
-#include "pl-money.h"
-#include "pl-date-text.h"
+#include "pl-field-format.h"
 #include "pl-plan-diff.h"
 #include "pl-plan-merge.h"
 #include "pl-plan-private.h"
@@ -31,46 +30,13 @@ typedef struct {
 
 /* ---- records, field by field ---- */
 
-/* The value of @field as pl_slot_equal() reads it, without copying it. */
-static PlSlot
-peek_slot (PlItem *item, guint field, PlFieldType type)
-{
-  switch (type)
-    {
-    case PL_FIELD_STRING:
-    case PL_FIELD_TEXT:
-    case PL_FIELD_REF:
-      return (PlSlot) { .s = (char *) pl_item_get_string (item, field) };
-    case PL_FIELD_STRV:
-      return (PlSlot) { .v = (char **) pl_item_get_strv (item, field) };
-    case PL_FIELD_DOUBLE:
-      return (PlSlot) { .d = pl_item_get_double (item, field) };
-    case PL_FIELD_AMOUNTS:
-    case PL_FIELD_ANSWERS:
-    case PL_FIELD_ASSUMPTIONS:
-    case PL_FIELD_SECTION_TEXTS:
-    case PL_FIELD_BYTES:
-      return (PlSlot) { .var = pl_item_get_variant (item, field) };
-    default:
-      return (PlSlot) { .i = pl_item_get_int (item, field) };
-    }
-}
-
 /* TRUE when @field holds the same value in @a and @b; a missing record equals nothing. */
 static gboolean
 field_equal (PlItem *a, PlItem *b, guint field)
 {
-  const PlField *f;
-  PlSlot x, y;
-
   if (a == NULL || b == NULL)
     return a == b;
-  if (a == b)
-    return TRUE;
-  f = &pl_item_get_fields (a, NULL)[field];
-  x = peek_slot (a, field, f->type);
-  y = peek_slot (b, field, f->type);
-  return pl_slot_equal (f->type, &x, &y);
+  return pl_item_field_equal (a, b, field);
 }
 
 static void
@@ -83,55 +49,11 @@ copy_field (PlItem *to, PlItem *from, guint field)
   pl_slot_clear (f->type, &slot);
 }
 
-static gboolean
-extras_equal (const PlExtras *a, const PlExtras *b)
-{
-  if (pl_extras_is_empty (a) || pl_extras_is_empty (b))
-    return pl_extras_is_empty (a) && pl_extras_is_empty (b);
-  if (a->attributes->len != b->attributes->len || !g_string_equal (a->children, b->children))
-    return FALSE;
-  for (guint i = 0; i < a->attributes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (a->attributes, i), g_ptr_array_index (b->attributes, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* Makes @to hold what @from holds. */
-static void
-extras_assign (PlExtras *to, const PlExtras *from)
-{
-  g_ptr_array_set_size (to->attributes, 0);
-  g_string_truncate (to->children, 0);
-  if (from == NULL)
-    return;
-  for (guint i = 0; i < from->attributes->len; i++)
-    g_ptr_array_add (to->attributes, g_strdup (g_ptr_array_index (from->attributes, i)));
-  g_string_append_len (to->children, from->children->str, from->children->len);
-}
-
-/* What the reader kept without knowing it, as the XML it came from. */
-static char *
-extras_text (const PlExtras *extras)
-{
-  GString *text = g_string_new (NULL);
-
-  if (extras == NULL)
-    return g_string_free (text, FALSE);
-  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
-    g_string_append_printf (text, "%s%s=\"%s\"", text->len ? " " : "",
-                            (char *) g_ptr_array_index (extras->attributes, i),
-                            (char *) g_ptr_array_index (extras->attributes, i + 1));
-  if (text->len > 0 && extras->children->len > 0)
-    g_string_append_c (text, ' ');
-  g_string_append_len (text, extras->children->str, extras->children->len);
-  return g_string_free (text, FALSE);
-}
-
 /* The item's extras without making an empty one for a record that has none. */
 static PlExtras *
 item_extras (PlItem *item)
 {
-  return item != NULL ? pl_item_get_extras (item) : NULL;
+  return item != NULL ? pl_item_peek_extras (item) : NULL;
 }
 
 static PlSeries *
@@ -179,7 +101,7 @@ record_equal (PlItem *a, PlItem *b)
   for (guint f = 0; f < n_fields; f++)
     if (!field_equal (a, b, f))
       return FALSE;
-  if (!extras_equal (item_extras (a), item_extras (b)))
+  if (!pl_extras_equal (item_extras (a), item_extras (b)))
     return FALSE;
   if (PL_IS_KPI (a))
     return pl_series_equal (kpi_series (a, PL_SERIES_TARGETS), kpi_series (b, PL_SERIES_TARGETS)) &&
@@ -197,8 +119,8 @@ record_assign (PlItem *to, PlItem *from)
   for (guint f = 0; f < n_fields; f++)
     if (!field_equal (to, from, f))
       copy_field (to, from, f);
-  if (!extras_equal (item_extras (to), item_extras (from)))
-    extras_assign (pl_item_get_extras (to), item_extras (from));
+  if (!pl_extras_equal (item_extras (to), item_extras (from)))
+    pl_extras_assign (pl_item_get_extras (to), item_extras (from));
   if (PL_IS_KPI (from))
     for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
       if (!pl_series_equal (kpi_series (to, kind), kpi_series (from, kind)))
@@ -238,7 +160,7 @@ lookup_in (PlPlan *plan, PlCollection collection, const char *id)
   return item;
 }
 
-/* ---- values in words ---- */
+/* ---- values in words, as pl-plan-diff.h shows them ---- */
 
 static char *
 field_text (PlPlan *plan, PlItem *item, int field, guint32 period)
@@ -246,53 +168,35 @@ field_text (PlPlan *plan, PlItem *item, int field, guint32 period)
   if (item == NULL)
     return NULL;
   if (field == PL_DIFF_FIELD_EXTRAS)
-    return extras_text (item_extras (item));
+    return pl_extras_to_text (item_extras (item));
   if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
     {
-      const PlPoint *point = pl_series_lookup (kpi_series (item, field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS
-                                                                                                 : PL_SERIES_MEASUREMENTS),
-                                               period);
+      PlSeriesKind kind = field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS;
+      const PlPoint *point = pl_series_lookup (kpi_series (item, kind), period);
+
       return point != NULL ? pl_kpi_value_format (PL_KPI (item), point->value) : g_strdup ("");
     }
   if (field == PL_MERGE_FIELD_RECORD)
     return g_strdup (pl_item_get_display_name (item));
-  {
-    const PlField *f = &pl_item_get_fields (item, NULL)[field];
-    PlSlot slot = peek_slot (item, field, f->type);
-
-    (void) plan;
-    switch (f->type)
-      {
-      case PL_FIELD_STRING:
-      case PL_FIELD_TEXT:
-      case PL_FIELD_REF:
-        return g_strdup (slot.s ? slot.s : "");
-      case PL_FIELD_STRV:
-        return slot.v ? g_strjoinv ("; ", slot.v) : g_strdup ("");
-      case PL_FIELD_DOUBLE:
-        return isnan (slot.d) ? g_strdup ("") : g_strdup_printf ("%g", slot.d);
-      case PL_FIELD_MONEY:
-        return pl_money_to_display (slot.i, pl_plan_get_currency_exponent (plan));
-      case PL_FIELD_DATE:
-      case PL_FIELD_MONTH:
-        return slot.i ? pl_date_text ((guint32) slot.i, PL_DATE_NUMERIC) : g_strdup ("");
-      case PL_FIELD_INT:
-      case PL_FIELD_BOOL:
-      case PL_FIELD_ENUM:
-        return g_strdup_printf ("%" G_GINT64_FORMAT, slot.i);
-      default:
-        return slot.var ? g_variant_print (slot.var, FALSE) : g_strdup ("");
-      }
-  }
+  return pl_field_format_reading (plan, item, (guint) field);
 }
 
-/* @text with its first letter a capital ("Channel" for the label "channel"). */
-static char *
-capitalize (const char *text)
+/* The texts of a conflict's values; where ours and theirs read the same though they differ (a
+ * total kept, a number below what its unit shows), the values as an editor shows them. */
+static void
+set_texts (PlMergeConflict *conflict, PlPlan *plans[3], PlItem *items[3])
 {
-  g_autofree char *first = g_utf8_strup (text, g_utf8_next_char (text) - text);
+  char **texts[3] = { &conflict->base_text, &conflict->ours_text, &conflict->theirs_text };
 
-  return g_strconcat (first, g_utf8_next_char (text), NULL);
+  for (guint i = 0; i < 3; i++)
+    *texts[i] = field_text (plans[i], items[i], conflict->field, conflict->period);
+  if (conflict->field >= 0 && g_strcmp0 (conflict->ours_text, conflict->theirs_text) == 0)
+    for (guint i = 0; i < 3; i++)
+      if (items[i] != NULL)
+        {
+          g_free (*texts[i]);
+          *texts[i] = pl_field_format (plans[i], items[i], (guint) conflict->field);
+        }
 }
 
 static char *
@@ -302,16 +206,17 @@ field_label (PlItem *item, int field, guint32 period)
     return g_strdup (_("Unknown elements"));
   if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
     {
-      g_autofree char *month = pl_date_format (period, "%B %Y");
+      g_autofree char *when = pl_field_format_period (item, period);
+
       return field == PL_DIFF_FIELD_TARGETS
-        /* Translators: %s is a month and its year ("March 2027") */
-        ? g_strdup_printf (_("Target for %s"), month)
-        /* Translators: %s is a month and its year ("March 2027") */
-        : g_strdup_printf (_("Measurement for %s"), month);
+        /* Translators: %s is a KPI's period ("March 2027", "week of 4 Jan 2027") */
+        ? g_strdup_printf (_("Target for %s"), when)
+        /* Translators: %s is a KPI's period ("March 2027", "week of 4 Jan 2027") */
+        : g_strdup_printf (_("Measurement for %s"), when);
     }
   if (field == PL_MERGE_FIELD_RECORD)
     return NULL;
-  return capitalize (g_dgettext (GETTEXT_PACKAGE, pl_item_get_fields (item, NULL)[field].label));
+  return pl_field_get_title (&pl_item_get_fields (item, NULL)[field]);
 }
 
 /* ---- the merge ---- */
@@ -320,7 +225,9 @@ typedef struct {
   PlPlan    *base, *ours, *theirs;
   PlPlan    *result;
   GPtrArray *conflicts;
-  GType      types[PL_N_COLLECTIONS];
+  /* The records they removed that the result keeps, as we changed them: what their removal
+   * took with them (records that cannot exist without them, references to them) stays too. */
+  GHashTable *kept;
 } Merge;
 
 static void
@@ -353,9 +260,12 @@ add_conflict (Merge *m, PlMergeConflictKind kind, PlCollection collection, PlIte
   conflict->pub.field = field;
   conflict->pub.period = period;
   conflict->pub.label = field_label (any, field, period);
-  conflict->pub.base_text = field_text (m->base, b, field, period);
-  conflict->pub.ours_text = field_text (m->ours, o, field, period);
-  conflict->pub.theirs_text = field_text (m->theirs, t, field, period);
+  {
+    PlPlan *plans[3] = { m->base, m->ours, m->theirs };
+    PlItem *items[3] = { b, o, t };
+
+    set_texts (&conflict->pub, plans, items);
+  }
   g_ptr_array_add (m->conflicts, conflict);
   return conflict;
 }
@@ -423,6 +333,29 @@ merge_series (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     }
 }
 
+/* TRUE when @field of @item is a reference to a record they removed that the result keeps. */
+static gboolean
+refers_to_kept (Merge *m, PlItem *item, guint field)
+{
+  const PlField *f = &pl_item_get_fields (item, NULL)[field];
+
+  return f->type == PL_FIELD_REF && pl_item_get_string (item, field) != NULL &&
+         g_hash_table_contains (m->kept, pl_item_get_string (item, field));
+}
+
+/* TRUE when @item cannot exist without a record they removed that the result keeps. */
+static gboolean
+requires_kept (Merge *m, PlItem *item)
+{
+  guint n_fields;
+  const PlField *fields = pl_item_get_fields (item, &n_fields);
+
+  for (guint f = 0; f < n_fields; f++)
+    if ((fields[f].flags & PL_FIELD_REQUIRED) && refers_to_kept (m, item, f))
+      return TRUE;
+  return FALSE;
+}
+
 /* Three-way merges the record @o (ours) with @t (theirs), from @b (NULL: both added it), into
  * @into, a record of the same type. */
 static void
@@ -438,7 +371,8 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
       switch (decide (field_equal (o, t, f), field_equal (o, b, f), field_equal (t, b, f), b != NULL))
         {
         case TAKE_THEIRS:
-          from = t;
+          if (!refers_to_kept (m, o, f) || pl_item_field_is_set (t, f))
+            from = t;
           break;
         case TAKE_CONFLICT:
           add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t, (int) f, 0);
@@ -453,7 +387,7 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     PlExtras *eb = item_extras (b), *eo = item_extras (o), *et = item_extras (t);
     PlExtras *from = eo;
 
-    switch (decide (extras_equal (eo, et), extras_equal (eo, eb), extras_equal (et, eb), b != NULL))
+    switch (decide (pl_extras_equal (eo, et), pl_extras_equal (eo, eb), pl_extras_equal (et, eb), b != NULL))
       {
       case TAKE_THEIRS:
         from = et;
@@ -464,8 +398,8 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
       default:
         break;
       }
-    if (!extras_equal (item_extras (into), from))
-      extras_assign (pl_item_get_extras (into), from);
+    if (!pl_extras_equal (item_extras (into), from))
+      pl_extras_assign (pl_item_get_extras (into), from);
   }
   if (PL_IS_KPI (o))
     {
@@ -474,28 +408,50 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     }
 }
 
-/* The record of the result for @o (ours, present), or NULL when it goes. */
+/* TRUE when a reference of @item names a record they removed that the result keeps. */
+static gboolean
+refers_any_kept (Merge *m, PlItem *item)
+{
+  guint n_fields;
+
+  if (g_hash_table_size (m->kept) == 0)
+    return FALSE;
+  pl_item_get_fields (item, &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    if (refers_to_kept (m, item, f))
+      return TRUE;
+  return FALSE;
+}
+
+/* The record of the result for @o (ours, present), or NULL when it goes. A record only one side
+ * changed is that side's record itself, shared rather than copied: merging big plans is mostly
+ * records neither changed, and nothing edits a record the result shares (own_record()). */
 static PlItem *
-merge_ours (Merge *m, PlCollection collection, PlItem *o)
+merge_ours (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t)
 {
   const char *id = pl_item_get_id (o);
-  PlItem *b = lookup_in (m->base, collection, id);
-  PlItem *t = lookup_in (m->theirs, collection, id);
   PlItem *into;
 
   if (b != NULL && t == NULL)
     {
-      /* They removed it: it goes, unless we changed it. */
+      /* They removed it: it goes, unless we changed it or what it needs stays. (The records a
+       * record needs are in collections before its own.) */
       if (record_equal (o, b))
-        return NULL;
-      add_conflict (m, PL_MERGE_CONFLICT_CHANGED_REMOVED, collection, b, o, NULL, PL_MERGE_FIELD_RECORD, 0);
-      return record_copy (o);
+        {
+          if (!requires_kept (m, o))
+            return NULL;
+        }
+      else
+        add_conflict (m, PL_MERGE_CONFLICT_CHANGED_REMOVED, collection, b, o, NULL, PL_MERGE_FIELD_RECORD, 0);
+      g_hash_table_add (m->kept, (gpointer) id);
+      return g_object_ref (o);
     }
-  into = record_new_like (o);
   if (t == NULL || record_equal (o, t) || (b != NULL && record_equal (t, b)))
-    record_assign (into, o);
-  else
-    merge_record (m, collection, b, o, t, into);
+    return g_object_ref (o);
+  if (b != NULL && record_equal (o, b) && !refers_any_kept (m, o))
+    return g_object_ref (t);
+  into = record_new_like (o);
+  merge_record (m, collection, b, o, t, into);
   return into;
 }
 
@@ -504,7 +460,7 @@ merge_extras (Merge *m, PlExtras *b, PlExtras *o, PlExtras *t, PlExtras *into, P
 {
   PlExtras *from = o;
 
-  switch (decide (extras_equal (o, t), extras_equal (o, b), extras_equal (t, b), TRUE))
+  switch (decide (pl_extras_equal (o, t), pl_extras_equal (o, b), pl_extras_equal (t, b), TRUE))
     {
     case TAKE_THEIRS:
       from = t;
@@ -512,24 +468,33 @@ merge_extras (Merge *m, PlExtras *b, PlExtras *o, PlExtras *t, PlExtras *into, P
     case TAKE_CONFLICT:
       {
         Conflict *conflict = g_new0 (Conflict, 1);
+        g_autofree char *where = g_strdup_printf ("<%s>", collection == PL_COLLECTION_NONE ? "plan"
+                                                                                            : pl_collection_get_container (collection));
 
         conflict->pub.kind = PL_MERGE_CONFLICT_FIELD;
         conflict->outside = TRUE;
         conflict->pub.collection = collection;
-        conflict->pub.name = g_strdup (collection == PL_COLLECTION_NONE ? pl_plan_get_title (m->ours)
-                                                                        : pl_collection_get_container (collection));
+        conflict->pub.name = g_strdup (pl_plan_get_title (m->ours));
         conflict->pub.field = PL_DIFF_FIELD_EXTRAS;
-        conflict->pub.label = g_strdup (_("Unknown elements"));
-        conflict->pub.base_text = extras_text (b);
-        conflict->pub.ours_text = extras_text (o);
-        conflict->pub.theirs_text = extras_text (t);
+        /* Translators: %s is an XML element's name in angle brackets ("<campaigns>") */
+        conflict->pub.label = g_strdup_printf (_("Unknown elements in %s"), where);
+        conflict->pub.base_text = pl_extras_to_text (b);
+        conflict->pub.ours_text = pl_extras_to_text (o);
+        conflict->pub.theirs_text = pl_extras_to_text (t);
         g_ptr_array_add (m->conflicts, conflict);
       }
       break;
     default:
       break;
     }
-  extras_assign (into, from);
+  pl_extras_assign (into, from);
+}
+
+static void
+append_theirs (GPtrArray *items, GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (records, i)));
 }
 
 static void
@@ -577,19 +542,31 @@ merge_collection (Merge *m, PlCollection collection)
     }
 
   if ((group = g_hash_table_lookup (after, "")) != NULL)
-    for (guint j = 0; j < group->len; j++)
-      g_ptr_array_add (items, record_copy (g_ptr_array_index (group, j)));
+    append_theirs (items, group);
+  group = NULL;
   for (guint i = 0, n = g_list_model_get_n_items (ours); i < n; i++)
     {
       g_autoptr(PlItem) o = g_list_model_get_item (ours, i);
-      PlItem *into = merge_ours (m, collection, o);
+      const char *id = pl_item_get_id (o);
+      PlItem *b = lookup_in (m->base, collection, id);
+      PlItem *t = lookup_in (m->theirs, collection, id);
+      gboolean ours_only = b == NULL && t == NULL;
+      PlItem *into;
 
+      /* Their additions after a record come after ours too: both appended, ours first. */
+      if (!ours_only && group != NULL)
+        {
+          append_theirs (items, group);
+          group = NULL;
+        }
+      into = merge_ours (m, collection, b, o, t);
       if (into != NULL)
         g_ptr_array_add (items, into);
-      if ((group = g_hash_table_lookup (after, pl_item_get_id (o))) != NULL)
-        for (guint j = 0; j < group->len; j++)
-          g_ptr_array_add (items, record_copy (g_ptr_array_index (group, j)));
+      if (!ours_only)
+        group = g_hash_table_lookup (after, id);
     }
+  if (group != NULL)
+    append_theirs (items, group);
   for (guint i = 0; i < removed_changed->len; i++)
     {
       PlItem *t = g_ptr_array_index (removed_changed, i);
@@ -694,32 +671,37 @@ position_after_predecessor (PlPlan *plan, PlCollection collection, GListModel *f
   return 0;
 }
 
-/* Sets the record @id of the result to what @side holds (absent included), without undo. */
+/* Sets the record @id of the result to what @side holds (absent included), without undo: the
+ * record is replaced, as it may be shared. */
 static void
 set_record_to (PlPlan *result, PlPlan *side, const char *id)
 {
   PlItem *want = lookup_any (side, id);
   PlItem *have = lookup_any (result, id);
+  PlCollection collection;
+  gboolean placed = FALSE;
+  guint position = 0;
 
-  if (have != NULL && want != NULL && G_OBJECT_TYPE (have) == G_OBJECT_TYPE (want))
+  if (have != NULL && PL_IS_METADATA (have))
     {
       record_assign (have, want);
-      if (collection_of (have) == PL_COLLECTION_NONE)
-        pl_plan_touch (result, PL_COLLECTION_NONE);
-      else
-        pl_plan_touch (result, collection_of (have));
+      pl_plan_touch (result, PL_COLLECTION_NONE);
       return;
     }
   if (have != NULL)
-    pl_plan_real_remove (result, collection_of (have), have);
+    {
+      collection = collection_of (have);
+      placed = g_list_store_find (G_LIST_STORE (pl_plan_get_collection (result, collection)), have, &position);
+      pl_plan_real_remove (result, collection, have);
+    }
   if (want != NULL)
     {
-      PlCollection collection = collection_of (want);
-      g_autoptr(PlItem) copy = record_copy (want);
-
-      pl_plan_real_insert (result, collection, copy,
-                           position_after_predecessor (result, collection,
-                                                       pl_plan_get_collection (side, collection), want));
+      if (!placed || collection_of (want) != collection)
+        {
+          collection = collection_of (want);
+          position = position_after_predecessor (result, collection, pl_plan_get_collection (side, collection), want);
+        }
+      pl_plan_real_insert (result, collection, want, position);
     }
 }
 
@@ -797,7 +779,7 @@ add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids)
       PlItem *merged = lookup_any (plan, one);
 
       g_ptr_array_add (conflict->rule_ids, g_strdup (one));
-      g_ptr_array_add (conflict->rule_items, merged ? record_copy (merged) : NULL);
+      g_ptr_array_add (conflict->rule_items, merged ? g_object_ref (merged) : NULL);
       set_record_to (plan, result->pub.ours, one);
     }
   g_ptr_array_add (result->pub.conflicts, conflict);
@@ -882,7 +864,8 @@ PlMergeResult *
 pl_plan_merge (PlPlan *base, PlPlan *ours, PlPlan *theirs)
 {
   Result *result = g_new0 (Result, 1);
-  Merge m = { base, ours, theirs, NULL, NULL, { 0 } };
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  Merge m = { base, ours, theirs, NULL, NULL, kept };
   PlItem *mb = PL_ITEM (pl_plan_get_metadata (base));
   PlItem *mo = PL_ITEM (pl_plan_get_metadata (ours));
   PlItem *mt = PL_ITEM (pl_plan_get_metadata (theirs));
@@ -961,13 +944,13 @@ push_extras (PlPlan *plan, GObject *owner, PlExtras *extras, const PlExtras *wan
 {
   SwapExtras *self;
 
-  if (extras_equal (extras, want))
+  if (pl_extras_equal (extras, want))
     return;
   self = g_new0 (SwapExtras, 1);
   self->parent.vtable = &swap_extras_vtable;
   self->extras = extras;
   self->other = pl_extras_new ();
-  extras_assign (self->other, want);
+  pl_extras_assign (self->other, want);
   self->owner = g_object_ref (owner);
   self->touched = touched;
   pl_plan_push (plan, &self->parent);
@@ -985,7 +968,8 @@ push_record (PlPlan *plan, PlItem *have, PlItem *want)
   for (guint f = 0; f < n_fields; f++)
     if (!field_equal (have, want, f))
       pl_plan_push (plan, pl_command_new_set_field (have, f, pl_item_dup_slot (want, f), NULL));
-  push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), collection);
+  if (!pl_extras_equal (item_extras (have), item_extras (want)))
+    push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), collection);
   if (PL_IS_KPI (want))
     for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
       {
@@ -1091,33 +1075,109 @@ outside_extras (PlPlan *plan, PlCollection collection)
   return collection == PL_COLLECTION_NONE ? pl_plan_get_extras (plan) : pl_plan_get_container_extras (plan, collection);
 }
 
+/* Replaces @have, a record of the result (NULL: none), by a copy of @want (NULL: none), as
+ * edits; the record keeps its place, or takes the one it has in theirs. */
+static PlItem *
+push_replace (Result *result, PlItem *have, PlItem *want)
+{
+  PlPlan *plan = result->pub.plan;
+  PlCollection collection = PL_COLLECTION_NONE;
+  gboolean placed = FALSE;
+  guint position = 0;
+  PlItem *copy;
+
+  if (have != NULL && PL_IS_METADATA (have))
+    {
+      push_record (plan, have, want);
+      return have;
+    }
+  if (have != NULL)
+    {
+      collection = collection_of (have);
+      placed = g_list_store_find (G_LIST_STORE (pl_plan_get_collection (plan, collection)), have, &position);
+      push_remove (plan, collection, have);
+    }
+  if (want == NULL)
+    return NULL;
+  if (!placed || collection_of (want) != collection)
+    {
+      PlItem *there;
+
+      collection = collection_of (want);
+      there = lookup_in (result->pub.theirs, collection, pl_item_get_id (want));
+      position = there ? position_after_predecessor (plan, collection, pl_plan_get_collection (result->pub.theirs, collection),
+                                                     there)
+                       : pl_plan_get_n (plan, collection);
+    }
+  copy = record_copy (want);
+  push_insert (plan, collection, copy, position);
+  g_object_unref (copy);
+  return copy;
+}
+
+/* TRUE when @item, a record of the result, is ours' or theirs' own (pl_plan_merge() shares the
+ * records only one side changed): editing it would edit that plan. */
+static gboolean
+is_shared (Result *result, PlItem *item)
+{
+  PlCollection collection = collection_of (item);
+
+  return collection != PL_COLLECTION_NONE &&
+         (lookup_in (result->pub.ours, collection, pl_item_get_id (item)) == item ||
+          lookup_in (result->pub.theirs, collection, pl_item_get_id (item)) == item);
+}
+
+/* @item, or a copy of it that takes its place when it is shared: a record the result may edit. */
+static PlItem *
+own_record (Result *result, PlItem *item)
+{
+  return is_shared (result, item) ? push_replace (result, item, item) : item;
+}
+
+/* Makes the result own what removing @item edits: the records that refer to it (and, for those
+ * that go with it, the records that refer to them), and the scenarios naming a category. */
+static void
+own_referrers (Result *result, PlItem *item)
+{
+  PlPlan *plan = result->pub.plan;
+  g_autoptr(GPtrArray) refs = pl_plan_find_references (plan, item);
+
+  if (PL_IS_CATEGORY (item))
+    {
+      GListModel *scenarios = pl_plan_get_collection (plan, PL_COLLECTION_SCENARIOS);
+
+      for (guint i = g_list_model_get_n_items (scenarios); i-- > 0;)
+        {
+          g_autoptr(PlItem) scenario = g_list_model_get_item (scenarios, i);
+          own_record (result, scenario);
+        }
+    }
+  for (guint i = 0; i < refs->len; i++)
+    {
+      PlItem *ref = g_ptr_array_index (refs, i);
+      guint n_fields;
+      const PlField *fields = pl_item_get_fields (ref, &n_fields);
+      gboolean required = FALSE;
+
+      for (guint f = 0; f < n_fields; f++)
+        required |= (fields[f].flags & PL_FIELD_REQUIRED) && fields[f].type == PL_FIELD_REF &&
+                    g_strcmp0 (pl_item_get_string (ref, f), pl_item_get_id (item)) == 0;
+      if (required)
+        own_referrers (result, ref);
+      else
+        own_record (result, ref);
+    }
+}
+
 /* Puts back the records of a broken rule as the merge had made them. */
 static void
-push_rule_records (PlPlan *plan, PlPlan *theirs, const Conflict *conflict)
+push_rule_records (Result *result, const Conflict *conflict)
 {
   for (guint i = 0; i < conflict->rule_ids->len; i++)
     {
       const char *id = g_ptr_array_index (conflict->rule_ids, i);
-      PlItem *want = g_ptr_array_index (conflict->rule_items, i);
-      PlItem *have = lookup_any (plan, id);
 
-      if (have != NULL && want != NULL && G_OBJECT_TYPE (have) == G_OBJECT_TYPE (want))
-        push_record (plan, have, want);
-      else
-        {
-          if (have != NULL)
-            push_remove (plan, collection_of (have), have);
-          if (want != NULL)
-            {
-              PlCollection collection = collection_of (want);
-              PlItem *there = lookup_in (theirs, collection, id);
-              g_autoptr(PlItem) copy = record_copy (want);
-
-              push_insert (plan, collection, copy,
-                           there ? position_after_predecessor (plan, collection, pl_plan_get_collection (theirs, collection), there)
-                                 : pl_plan_get_n (plan, collection));
-            }
-        }
+      push_replace (result, lookup_any (result->pub.plan, id), g_ptr_array_index (conflict->rule_items, i));
     }
 }
 
@@ -1131,7 +1191,7 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
 
   if (pub->kind == PL_MERGE_CONFLICT_RULE)
     {
-      push_rule_records (plan, theirs, conflict);
+      push_rule_records (result, conflict);
       return TRUE;
     }
   if (conflict->outside)
@@ -1142,19 +1202,17 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
     }
   if (pub->kind == PL_MERGE_CONFLICT_REMOVED_CHANGED)
     {
-      g_autoptr(PlItem) copy = NULL;
-
-      if (want == NULL || have != NULL)
-        return TRUE;
-      copy = record_copy (want);
-      push_insert (plan, pub->collection, copy,
-                   position_after_predecessor (plan, pub->collection, pl_plan_get_collection (theirs, pub->collection), want));
+      if (want != NULL && have == NULL)
+        push_replace (result, NULL, want);
       return TRUE;
     }
   if (pub->kind == PL_MERGE_CONFLICT_CHANGED_REMOVED)
     {
       if (have != NULL)
-        pl_plan_remove (plan, have);
+        {
+          own_referrers (result, have);
+          pl_plan_remove (plan, have);
+        }
       return TRUE;
     }
   if (have == NULL || want == NULL || pub->field == PL_MERGE_FIELD_RECORD)
@@ -1163,6 +1221,7 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
                    _("Their record cannot be taken: yours holds its ID for another kind of record."));
       return FALSE;
     }
+  have = own_record (result, have);
   if (pub->field == PL_DIFF_FIELD_EXTRAS)
     push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), pub->collection);
   else if (pub->field == PL_DIFF_FIELD_TARGETS || pub->field == PL_DIFF_FIELD_MEASUREMENTS)
@@ -1206,17 +1265,36 @@ pl_merge_result_take_theirs (PlMergeResult *pub, const PlMergeConflict *conflict
 
 /* ---- conflicts in words ---- */
 
-/* A value inside a sentence: on one line, "none" when unset. */
+/* A value inside a sentence: on one line, "none" when unset, a text between quotes so that
+ * its own commas do not read as the sentence's. */
 static char *
-value_in_line (const char *text)
+value_in_line (const char *text, gboolean quote)
 {
-  char *line;
+  g_autofree char *line = NULL;
 
   if (text == NULL || *text == '\0')
     return g_strdup (_("none"));
   line = g_strdup (text);
   g_strdelimit (line, "\r\n\t", ' ');
-  return line;
+  /* Translators: a text value quoted in a sentence */
+  return quote ? g_strdup_printf (_("“%s”"), line) : g_steal_pointer (&line);
+}
+
+/* TRUE when the conflict's field holds words the user typed (names, notes, references shown
+ * by the names of what they name). */
+static gboolean
+is_text_field (const PlMergeConflict *conflict)
+{
+  g_autoptr(PlItem) sample = NULL;
+  PlFieldType type;
+
+  if (conflict->field < 0)
+    return FALSE;
+  sample = g_object_new (conflict->collection == PL_COLLECTION_NONE ? PL_TYPE_METADATA
+                                                                      : pl_collection_get_item_type (conflict->collection),
+                         NULL);
+  type = pl_item_get_fields (sample, NULL)[conflict->field].type;
+  return type == PL_FIELD_STRING || type == PL_FIELD_TEXT || type == PL_FIELD_REF || type == PL_FIELD_STRV;
 }
 
 char *
@@ -1230,7 +1308,7 @@ pl_merge_conflict_describe (const PlMergeConflict *conflict)
   else
     {
       g_autoptr(PlItem) sample = g_object_new (pl_collection_get_item_type (conflict->collection), NULL);
-      g_autofree char *noun = capitalize (pl_item_get_noun (sample));
+      g_autofree char *noun = pl_capitalise (pl_item_get_noun (sample));
 
       /* Translators: a record in a sentence: its kind ("Campaign") and its name */
       what = g_strdup_printf (_("%s “%s”"), noun, conflict->name);
@@ -1245,7 +1323,7 @@ pl_merge_conflict_describe (const PlMergeConflict *conflict)
       return g_strdup_printf (_("%s: you changed it, they removed it; yours kept"), what);
     case PL_MERGE_CONFLICT_RULE:
       /* Translators: %s is a record, then the rule broken, as a sentence */
-      return g_strdup_printf (_("%s: your changes and theirs together break a rule (%s); yours kept"), what,
+      return g_strdup_printf (_("%s: yours kept, as your changes and theirs together break a rule: %s"), what,
                               conflict->reason);
     case PL_MERGE_CONFLICT_FIELD:
     default:
@@ -1255,15 +1333,16 @@ pl_merge_conflict_describe (const PlMergeConflict *conflict)
     /* Translators: %s is a record ("Campaign “Spring webinar”") */
     return g_strdup_printf (_("%s: they added a record with an ID yours gives to another; yours kept"), what);
   {
-    g_autofree char *ours = value_in_line (conflict->ours_text);
-    g_autofree char *theirs = value_in_line (conflict->theirs_text);
+    gboolean quote = is_text_field (conflict);
+    g_autofree char *ours = value_in_line (conflict->ours_text, quote);
+    g_autofree char *theirs = value_in_line (conflict->theirs_text, quote);
 
     if (conflict->base_text == NULL)
       /* Translators: a record, a field, your value and theirs, for a record both added */
       return g_strdup_printf (_("%s, %s: yours %s, theirs %s (added on both sides); yours kept"), what,
                               conflict->label, ours, theirs);
     {
-      g_autofree char *base = value_in_line (conflict->base_text);
+      g_autofree char *base = value_in_line (conflict->base_text, quote);
       /* Translators: a record, a field, your value, theirs and the one before both */
       return g_strdup_printf (_("%s, %s: yours %s, theirs %s (was %s); yours kept"), what, conflict->label,
                               ours, theirs, base);

@@ -32,7 +32,8 @@ typedef struct {
   char        *id;           /* the record's ID; NULL for the plan's settings */
   char        *name;         /* what the user calls the record */
   int          field;        /* the field's index, a PL_DIFF_FIELD_*, or PL_MERGE_FIELD_RECORD */
-  guint32      period;       /* PL_DIFF_FIELD_TARGETS: the period's first day; else 0 */
+  guint32      period;       /* PL_DIFF_FIELD_TARGETS and _MEASUREMENTS: the period's first day
+                              * (the two are merged period by period); else 0 */
   char        *label;        /* the field in words, translated ("Planned"); NULL for a record */
   char        *base_text;    /* the values in the user's locale, as pl-plan-diff.h shows them;
                               * "" for unset, NULL where the record does not exist on that side */
@@ -42,7 +43,10 @@ typedef struct {
 } PlMergeConflict;
 
 typedef struct {
-  PlPlan    *plan;       /* the merged plan (a new plan, not modified, no undo history) */
+  PlPlan    *plan;       /* the merged plan (a new plan, not modified, no undo history). It
+                          * shares with @ours and @theirs the records only one side changed, so
+                          * as not to copy a big plan: edit it only through
+                          * pl_merge_result_take_theirs(), and apply it with pl_plan_update_to(). */
   GPtrArray *conflicts;  /* of PlMergeConflict, in the plan's order of collections and records */
   PlPlan    *base;       /* references to the three plans merged */
   PlPlan    *ours;

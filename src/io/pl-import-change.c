@@ -5,8 +5,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "pl-date-text.h"
 #include "pl-enums.h"
+#include "pl-field-format.h"
 #include "pl-import-change.h"
 #include "pl-kpi-value.h"
 
@@ -49,28 +49,7 @@ pl_import_counts_text (const PlImportCounts *counts)
 char *
 pl_import_change_period_text (PlPlan *plan, const PlImportChange *change)
 {
-  g_autofree char *day = pl_date_text (change->period, PL_DATE_DAY_MON_YEAR);
-  GDate date;
-  char month[64];
-
-  if (PL_IS_KPI (change->item))
-    switch (pl_item_get_int (change->item, PL_KPI_FREQUENCY))
-      {
-      case PL_FREQUENCY_WEEKLY:
-        /* Translators: a weekly KPI's period, by its Monday ("week of 4 Jan 2027") */
-        return g_strdup_printf (_("week of %s"), day);
-      case PL_FREQUENCY_QUARTERLY:
-        /* Translators: a quarterly KPI's period, by its first day ("quarter from 1 Apr 2027") */
-        return g_strdup_printf (_("quarter from %s"), day);
-      default:
-        break;
-      }
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, change->period);
-  /* Translators: strftime(3) format of a month and its year ("January 2027") */
-  if (g_date_strftime (month, sizeof month, C_("month", "%B %Y"), &date) == 0)
-    return g_steal_pointer (&day);
-  return g_strdup (month);
+  return pl_field_format_period (change->item, change->period);
 }
 
 char *

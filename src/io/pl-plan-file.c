@@ -589,6 +589,10 @@ pl_plan_load_several (GFile **files, guint n_files, PlReadFlags flags, GError **
   GPtrArray *plans = g_ptr_array_new_full (n_files, g_object_unref);
   GError *first = NULL;
 
+  /* GLib 2.74 makes the C locale behind g_ascii_strtoull() on first use, in a g_once whose
+   * waiters come back with errno EAGAIN: a reader thread then took "version 1.0" for a bad
+   * number now and then (see pl_plan_read_bytes()). Made before the threads exist. */
+  (void) g_ascii_strtoull ("0", NULL, 10);
   /* The last file is read on this thread: one thread fewer to start and wait for. */
   for (guint i = 0; i < n_files; i++)
     {
