@@ -7,6 +7,7 @@
 
 #include "pl-document.h"
 #include "pl-error.h"
+#include "pl-plan-diff.h"
 #include "pl-plan-file.h"
 
 struct _PlDocument
@@ -656,56 +657,6 @@ pl_document_merge_disk_finish (PlDocument *self, GAsyncResult *result, GError **
   return merge;
 }
 
-/* TRUE when @a and @b hold the same values in every field. */
-static gboolean
-fields_equal (PlItem *a, PlItem *b)
-{
-  guint n_fields;
-  const PlField *fields = pl_item_get_fields (a, &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      PlSlot x = pl_item_dup_slot (a, i), y = pl_item_dup_slot (b, i);
-      gboolean equal = pl_slot_equal (fields[i].type, &x, &y);
-
-      pl_slot_clear (fields[i].type, &x);
-      pl_slot_clear (fields[i].type, &y);
-      if (!equal)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* How many records (and the plan's settings) @to adds, removes or changes from @from.
- * FIXME: interim, until pl_plan_diff() lands, so that the count is the Compare panel's. */
-static guint
-count_record_changes (PlPlan *from, PlPlan *to)
-{
-  guint n = !fields_equal (PL_ITEM (pl_plan_get_metadata (from)), PL_ITEM (pl_plan_get_metadata (to)));
-
-  for (PlCollection c = 0; c < PL_N_COLLECTIONS; c++)
-    {
-      GListModel *records = pl_plan_get_collection (to, c);
-      guint n_from = pl_plan_get_n (from, c), kept = 0;
-
-      for (guint i = 0, n_to = g_list_model_get_n_items (records); i < n_to; i++)
-        {
-          g_autoptr(PlItem) item = g_list_model_get_item (records, i);
-          PlItem *was = pl_plan_lookup (from, pl_item_get_id (item));
-
-          if (was == NULL || G_OBJECT_TYPE (was) != G_OBJECT_TYPE (item))
-            n++;
-          else
-            {
-              kept++;
-              n += !fields_equal (was, item);
-            }
-        }
-      n += n_from - MIN (kept, n_from);
-    }
-  return n;
-}
-
 gboolean
 pl_document_apply_merge (PlDocument *self, PlDiskMerge *merge, guint *n_changed, GError **error)
 {
@@ -722,7 +673,10 @@ pl_document_apply_merge (PlDocument *self, PlDiskMerge *merge, guint *n_changed,
     }
   if (n_changed != NULL)
     {
-      *n_changed = count_record_changes (self->plan, merge->result->plan);
+      /* Counted as the Compare panel and `pilote-cli diff` count them. */
+      g_autoptr(PlPlanDiff) diff = pl_plan_diff (self->plan, merge->result->plan);
+
+      *n_changed = diff->n_added + diff->n_removed + diff->n_changed;
     }
   forget_merge (self);
   pl_plan_update_to (self->plan, merge->result->plan, _("Merge Changes from Disk"));
