@@ -1094,7 +1094,8 @@ ask_changed_on_disk (PlWindow *self)
       gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
                               _("_Reload"), 2, _("Save Mine _As…"), 3, _("_Overwrite"), 1, NULL);
     }
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), 3);
+  /* Merge loses nothing and saves nothing (the user sees the result first); else Save As. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), pl_document_can_merge (self->document) ? 4 : 3);
   g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self);
   self->dialog = GTK_WINDOW (dialog);
   gtk_window_present (self->dialog);

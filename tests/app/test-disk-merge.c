@@ -230,6 +230,32 @@ test_merge_without_conflict (Fixture *f, gconstpointer data)
 
 }
 
+/* Saving over a change nobody was told of asks first, and Merge is one of the answers: the
+ * merge is made, and nothing saved until the user saves it. */
+static void
+test_merge_when_saving (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog;
+  g_autoptr(PlPlan) on_disk = NULL;
+
+  set_metadata (f->plan, PL_METADATA_ORGANISATION, "Our Organisation");
+  change_on_disk (f->path, theirs_owner_and_campaign);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  pl_test_spin ();
+  dialog = pl_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  pl_test_screenshot (dialog, "disk-merge-save-asks");
+  gtk_dialog_response (GTK_DIALOG (dialog), 4);
+  wait_while (f->window, pl_window_is_merging);
+  g_assert_null (pl_test_find_message_dialog ());
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_ORGANISATION), ==, "Our Organisation");
+  g_assert_cmpstr (metadata (f->plan, PL_METADATA_OWNER), ==, "Their Owner");
+  g_assert_true (pl_document_get_modified (f->document));
+  g_assert_cmpstr (pl_window_get_merge_note (f->window), ==, "Merged: 2 changes from the other version");
+  on_disk = load (f->path);
+  g_assert_cmpstr (metadata (on_disk, PL_METADATA_ORGANISATION), !=, "Our Organisation");
+}
+
 /* Every choice of the dialog is named for a screen reader ("Keep yours: Our Owner") and
  * described by its conflict's heading; returns how many there are. */
 static guint
@@ -479,6 +505,7 @@ main (int argc, char *argv[])
   g_setenv ("GTK_A11Y", "test", TRUE);
   pl_test_init (&argc, &argv);
   g_test_add ("/disk-merge/without-conflict", Fixture, NULL, fixture_open, test_merge_without_conflict, fixture_close);
+  g_test_add ("/disk-merge/when-saving", Fixture, NULL, fixture_open, test_merge_when_saving, fixture_close);
   g_test_add ("/disk-merge/conflict-ours", Fixture, NULL, fixture_open, test_conflict_ours, fixture_close);
   g_test_add ("/disk-merge/conflict-theirs", Fixture, NULL, fixture_open, test_conflict_theirs, fixture_close);
   g_test_add ("/disk-merge/conflicts-of-each-kind", Fixture, NULL, fixture_open, test_conflicts_of_each_kind, fixture_close);
