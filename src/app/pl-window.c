@@ -61,6 +61,7 @@ struct _PlWindow
   GtkImage             *disk_icon;
   GtkWidget            *disk_merge;
   GtkWidget            *disk_dismiss;
+  GtkWidget            *disk_buttons;
   GtkLabel             *disk_title;
   GtkLabel             *disk_details;
   GtkButton            *disk_reload;
@@ -377,7 +378,8 @@ update_disk_bar (PlWindow *self)
   gtk_widget_set_visible (self->disk_merge, FALSE);
   gtk_widget_set_visible (self->disk_dismiss, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->disk_reload), TRUE);
-  gtk_widget_set_sensitive (gtk_widget_get_parent (self->disk_merge), self->merging == NULL);
+  gtk_widget_set_visible (self->disk_buttons, TRUE);
+  gtk_widget_set_sensitive (self->disk_buttons, self->merging == NULL);
   gtk_widget_remove_css_class (self->disk_box, "info");
   gtk_widget_add_css_class (self->disk_box, "warning");
   gtk_image_set_from_icon_name (self->disk_icon, "dialog-warning-symbolic");
@@ -400,6 +402,7 @@ update_disk_bar (PlWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->disk_reload), FALSE);
       gtk_widget_set_visible (self->disk_keep, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->disk_save_as), FALSE);
+      gtk_widget_set_visible (self->disk_buttons, FALSE);
       gtk_widget_set_visible (self->disk_dismiss, TRUE);
       break;
     case PL_DISK_CHANGED:
@@ -1694,6 +1697,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_icon);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_merge);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_dismiss);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_buttons);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_details);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_reload);
