@@ -498,6 +498,69 @@ test_not_a_plan_any_more (Fixture *f, gconstpointer data)
   g_assert_null (pl_window_get_merge_note (f->window));
 }
 
+/* A 1.0 plan open here, and a newer version of Pilote writes the file with elements this one
+ * does not know (a campaign's priority, partners): the merge keeps them, and saving writes
+ * them back beside our change. */
+static void
+test_newer_version_on_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_plan (dir, "tests/data/diff/base.pilote", "plan.pilote");
+  g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "..", "data", "diff", "newer.pilote", NULL);
+  PlWindow *window = pl_test_open_in_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  g_autofree char *contents = NULL;
+  g_autofree char *saved = NULL;
+  gsize length;
+
+  set_metadata (pl_document_get_plan (document), PL_METADATA_OWNER, "Our Owner");
+  g_assert_true (g_file_get_contents (newer, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  see_change (window);
+  press_merge (window);
+  g_assert_null (pl_test_find_window (PL_TYPE_MERGE_DIALOG));
+  g_assert_null (pl_window_get_error (window));
+  g_assert_nonnull (pl_window_get_merge_note (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pl_test_spin ();
+  g_assert_null (pl_test_find_message_dialog ());
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "Our Owner"));
+  g_assert_nonnull (strstr (saved, "<partner id=\"ptn-1\" name=\"Agency\"/>"));
+  g_assert_nonnull (strstr (saved, "<audience-size>12000</audience-size>"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
+/* A plan restored after a crash does not know the version its changes started from: no Merge
+ * is offered, and asking for one says why. */
+static void
+test_no_base_no_merge (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlPlan) plan = load (path);
+  g_autoptr(PlDocument) document = pl_document_new (plan, file, NULL);
+  PlWindow *window = pl_window_new (pl_test_app);
+
+  g_assert_false (pl_document_can_merge (document));
+  pl_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  set_metadata (plan, PL_METADATA_OWNER, "Our Owner");
+  change_on_disk (path, theirs_organisation);
+  see_change (window);
+  g_assert_false (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (window), "disk_merge")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-from-disk", NULL);
+  pl_test_spin ();
+  g_assert_false (pl_window_is_merging (window));
+  g_assert_cmpstr (metadata (plan, PL_METADATA_OWNER), ==, "Our Owner");
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_test_spin ();
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -511,5 +574,7 @@ main (int argc, char *argv[])
   g_test_add ("/disk-merge/conflicts-of-each-kind", Fixture, NULL, fixture_open, test_conflicts_of_each_kind, fixture_close);
   g_test_add ("/disk-merge/conflict-cancelled", Fixture, NULL, fixture_open, test_conflict_cancelled, fixture_close);
   g_test_add ("/disk-merge/not-a-plan-any-more", Fixture, NULL, fixture_open, test_not_a_plan_any_more, fixture_close);
+  g_test_add_func ("/disk-merge/newer-version-on-disk", test_newer_version_on_disk);
+  g_test_add_func ("/disk-merge/no-base-no-merge", test_no_base_no_merge);
   return g_test_run ();
 }
