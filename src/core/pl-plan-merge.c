@@ -860,6 +860,15 @@ keep_rules (Result *result)
 
 /* ---- merging ---- */
 
+static int
+compare_collections (gconstpointer a, gconstpointer b)
+{
+  const PlMergeConflict *x = *(PlMergeConflict * const *) a;
+  const PlMergeConflict *y = *(PlMergeConflict * const *) b;
+
+  return (int) x->collection - (int) y->collection;
+}
+
 PlMergeResult *
 pl_plan_merge (PlPlan *base, PlPlan *ours, PlPlan *theirs)
 {
@@ -886,6 +895,9 @@ pl_plan_merge (PlPlan *base, PlPlan *ours, PlPlan *theirs)
   for (int c = 0; c < PL_N_COLLECTIONS; c++)
     merge_collection (&m, c);
   keep_rules (result);
+  /* Each collection's conflicts gathered, the settings' first: the walk found them record by
+   * record, and the broken rules last. (The sort keeps the order within each.) */
+  g_ptr_array_sort (m.conflicts, compare_collections);
   return &result->pub;
 }
 

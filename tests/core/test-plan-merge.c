@@ -495,6 +495,16 @@ test_unknown_elements (void)
                              "theirs <tier xmlns=\"urn:x\">silver</tier> (was none); yours kept");
   g_assert_true (pl_merge_result_take_theirs (conflicting, conflict (conflicting, 0), NULL));
   assert_same_plan (conflicting->plan, theirs2);
+
+  /* The unknown part of a record is set, and undone, with the rest of the window's merge. */
+  {
+    g_autoptr(GBytes) before = snapshot (ours);
+
+    pl_plan_update_to (ours, conflicting->plan, "Merge");
+    assert_same_plan (ours, theirs2);
+    g_assert_true (pl_plan_undo (ours));
+    assert_unchanged (ours, before);
+  }
 }
 
 /* The plan's settings are one record; an empty list on one side takes its additions. */
@@ -600,6 +610,176 @@ test_two_people (void)
   assert_unchanged (window, before);
 }
 
+
+/* Random edits of the example plan, each a user's: whatever two people do, the merge breaks no
+ * rule ours keeps, taking their side of any conflict neither, and neither side changes. */
+static void
+random_edit (PlPlan *plan, GRand *rand)
+{
+  PlCollection collection = g_rand_int_range (rand, 0, PL_N_COLLECTIONS);
+  guint n = pl_plan_get_n (plan, collection);
+  /* A few records each, so that the two sides meet. */
+  g_autoptr(PlItem) item = n > 0 ? g_list_model_get_item (pl_plan_get_collection (plan, collection),
+                                                          g_rand_int_range (rand, 0, MIN (n, 3))) : NULL;
+  g_autoptr(PlItem) line = pl_plan_get_n (plan, PL_COLLECTION_LINES) > 0
+    ? g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_LINES),
+                             g_rand_int_range (rand, 0, MIN (pl_plan_get_n (plan, PL_COLLECTION_LINES), 3)))
+    : NULL;
+  g_autoptr(PlItem) campaign = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS) > 0
+    ? g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS),
+                             g_rand_int_range (rand, 0, MIN (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), 3)))
+    : NULL;
+  g_autoptr(PlItem) kpi = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_KPIS),
+                                                 g_rand_int_range (rand, 0, 3));
+
+  switch (g_rand_int_range (rand, 0, 7))
+    {
+    case 0:
+      if (item != NULL)
+        pl_plan_remove (plan, item);
+      break;
+    case 1:
+      if (item != NULL)
+        {
+          guint n_fields;
+          const PlField *fields = pl_item_get_fields (item, &n_fields);
+          guint f = g_rand_int_range (rand, 0, n_fields);
+          g_autofree char *text = g_strdup_printf ("Text %u", g_rand_int_range (rand, 0, 3));
+
+          if (fields[f].type == PL_FIELD_STRING || fields[f].type == PL_FIELD_TEXT)
+            pl_plan_set_string (plan, item, f, text, NULL);
+        }
+      break;
+    case 2:
+      if (line != NULL)
+        pl_plan_set_planned (plan, PL_BUDGET_LINE (line), g_rand_int_range (rand, 0, 12),
+                             g_rand_int_range (rand, 0, 3000000), NULL);
+      break;
+    case 3:
+      if (line != NULL && campaign != NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("al-r%u", g_rand_int (rand));
+          PlItem *allocation = g_object_new (PL_TYPE_ALLOCATION, NULL);
+
+          pl_item_set_id (allocation, id);
+          pl_item_set_string (allocation, PL_ALLOCATION_LINE, pl_item_get_id (line));
+          pl_item_set_string (allocation, PL_ALLOCATION_CAMPAIGN, pl_item_get_id (campaign));
+          pl_plan_add (plan, allocation);
+          /* An allocation the line cannot pay is refused, as the window refuses it. */
+          if (!pl_plan_set_int (plan, allocation, PL_ALLOCATION_AMOUNT, g_rand_int_range (rand, 1, 8000000), NULL))
+            pl_plan_undo (plan);
+        }
+      break;
+    case 4:
+      pl_plan_set_point (plan, PL_KPI (kpi), g_rand_boolean (rand) ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS,
+                         day (2027, g_rand_int_range (rand, 1, 13), 1), g_rand_int_range (rand, 0, 3), NULL);
+      break;
+    case 5:
+      {
+        g_autofree char *id = g_strdup_printf ("cmp-r%u", g_rand_int (rand));
+        g_autoptr(PlItem) segment = pl_plan_get_n (plan, PL_COLLECTION_SEGMENTS) > 0
+          ? g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_SEGMENTS), 0) : NULL;
+        PlItem *added = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+
+        pl_item_set_id (added, id);
+        pl_item_set_string (added, PL_CAMPAIGN_NAME, id);
+        if (segment != NULL)
+          pl_item_set_string (added, PL_CAMPAIGN_SEGMENT, pl_item_get_id (segment));
+        pl_plan_insert (plan, added, 0);
+      }
+      break;
+    default:
+      if (item != NULL)
+        pl_plan_move (plan, item, 0);
+      break;
+    }
+}
+
+/* The errors of @plan @ours does not have. */
+static guint
+count_new_errors (PlPlan *plan, PlPlan *ours)
+{
+  g_autoptr(GPtrArray) mine = pl_plan_validate (plan);
+  g_autoptr(GPtrArray) theirs = pl_plan_validate (ours);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      const PlProblem *problem = g_ptr_array_index (theirs, i);
+      g_hash_table_add (known, g_strconcat (problem->id ? problem->id : "", "\n", problem->message, NULL));
+    }
+  for (guint i = 0; i < mine->len; i++)
+    {
+      const PlProblem *problem = g_ptr_array_index (mine, i);
+      g_autofree char *key = g_strconcat (problem->id ? problem->id : "", "\n", problem->message, NULL);
+
+      if (!problem->warning && !g_hash_table_contains (known, key))
+        {
+          g_printerr ("%s\n", key);
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+test_random (void)
+{
+  g_autoptr(PlPlan) example = load_example ();
+  g_autoptr(GBytes) bytes = pl_plan_write_bytes (example);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (24);
+  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+
+  for (guint round = 0; round < 40; round++)
+    {
+      PlPlan *plans[3];
+      g_autoptr(PlMergeResult) result = NULL;
+      g_autoptr(GBytes) ours_bytes = NULL;
+      g_autoptr(GBytes) theirs_bytes = NULL;
+
+      for (guint i = 0; i < 3; i++)
+        plans[i] = pl_plan_read_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "example.pilote",
+                                       PL_READ_DEFAULT, NULL);
+      for (guint e = 0; e < 6; e++)
+        {
+          random_edit (plans[1], rand);
+          random_edit (plans[2], rand);
+        }
+      ours_bytes = snapshot (plans[1]);
+      theirs_bytes = snapshot (plans[2]);
+      result = pl_plan_merge (plans[0], plans[1], plans[2]);
+      g_assert_cmpuint (count_new_errors (result->plan, plans[1]), ==, 0);
+      for (guint c = 0; c < result->conflicts->len; c++)
+        {
+          g_autofree char *text = describe (result, c);
+
+          g_assert_nonnull (text);
+          kinds[conflict (result, c)->kind]++;
+          pl_merge_result_take_theirs (result, conflict (result, c), NULL);
+          g_assert_cmpuint (count_new_errors (result->plan, plans[1]), ==, 0);
+        }
+      assert_unchanged (plans[1], ours_bytes);
+      assert_unchanged (plans[2], theirs_bytes);
+      /* The window applies it to its plan, ours, as one edit that undo takes back. */
+      pl_plan_update_to (plans[1], result->plan, "Merge");
+      assert_same_plan (plans[1], result->plan);
+      if (pl_plan_can_undo (plans[1]) && g_strcmp0 (pl_plan_get_undo_label (plans[1]), "Merge") == 0)
+        {
+          pl_plan_undo (plans[1]);
+          assert_unchanged (plans[1], ours_bytes);
+        }
+      for (guint i = 0; i < 3; i++)
+        g_object_unref (plans[i]);
+    }
+  g_test_message ("conflicts: %u field, %u removed/changed, %u changed/removed, %u rule",
+                  kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_REMOVED_CHANGED],
+                  kinds[PL_MERGE_CONFLICT_CHANGED_REMOVED], kinds[PL_MERGE_CONFLICT_RULE]);
+  /* The seed gives every kind. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    g_assert_cmpuint (kinds[k], >, 0);
+}
+
 /* The window's merge: the open plan becomes the result as one edit, and undo takes it back. */
 static void
 test_update_to (void)
@@ -649,6 +829,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/unknown-elements", test_unknown_elements);
   g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
   g_test_add_func ("/merge/two-people", test_two_people);
+  g_test_add_func ("/merge/random", test_random);
   g_test_add_func ("/merge/update-to", test_update_to);
   return g_test_run ();
 }
