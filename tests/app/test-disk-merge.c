@@ -83,22 +83,6 @@ first_campaign_name (PlPlan *plan)
   return g_strdup (pl_item_get_string (campaign, PL_CAMPAIGN_NAME));
 }
 
-/* Another program (another person's Pilote) changes the file: @edit on the plan it reads. */
-typedef void (*EditFunc) (PlPlan *plan);
-
-static void
-change_on_disk (const char *path, EditFunc edit)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
-
-  g_assert_no_error (error);
-  edit (plan);
-  g_assert_true (pl_plan_save (plan, file, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
 static PlPlan *
 load (const char *path)
 {
@@ -108,6 +92,21 @@ load (const char *path)
 
   g_assert_no_error (error);
   return plan;
+}
+
+/* Another program (another person's Pilote) changes the file: @edit on the plan it reads. */
+typedef void (*EditFunc) (PlPlan *plan);
+
+static void
+change_on_disk (const char *path, EditFunc edit)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = load (path);
+
+  edit (plan);
+  g_assert_true (pl_plan_save (plan, file, NULL, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
