@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pl-cli-command.h"
 #include "pl-cli-diff.h"
 #include "pl-cli-output.h"
 #include "pl-enums.h"
@@ -20,6 +21,9 @@ enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1, DIFF_TROUBLE = 2 };
 
 /* What git names a side of a change that does not exist (a file added or deleted). */
 #define NO_FILE "/dev/null"
+
+/* The width of a column of amounts in the budget table: "-35 000 000.00". */
+#define AMOUNT_WIDTH 13
 
 static const char *page_keys[PL_DIFF_N_PAGES] = {
   "plan", "campaigns", "budget", "calendar", "kpis", "assessment", "planning",
@@ -49,9 +53,9 @@ budget_cells (GString *out, PlPlan *plan, gint64 before, gint64 after)
   g_autofree char *difference = money_text (plan, pl_money_difference (after, before), TRUE);
 
   g_string_append (out, "  ");
-  pl_cli_cell (out, old_text, 14, TRUE);
-  pl_cli_cell (out, new_text, 14, TRUE);
-  pl_cli_cell (out, difference, 14, TRUE);
+  pl_cli_cell (out, old_text, AMOUNT_WIDTH, TRUE);
+  pl_cli_cell (out, new_text, AMOUNT_WIDTH, TRUE);
+  pl_cli_cell (out, difference, AMOUNT_WIDTH, TRUE);
 }
 
 /* Ends a line of a table: the padding's trailing spaces are of no use there. */
@@ -67,7 +71,7 @@ end_line (GString *out)
 static void
 group_heading (GString *out, const char *title)
 {
-  int width = 3 * 14, length = (int) g_utf8_strlen (title, -1);
+  int width = 3 * AMOUNT_WIDTH, length = (int) g_utf8_strlen (title, -1);
   int before = MAX (0, (width - length) / 2);
 
   g_string_append_printf (out, "  %*s", before, "");
@@ -78,13 +82,13 @@ static void
 print_budget (GString *out, const PlPlanDiff *diff)
 {
   PlPlan *plan = diff->new_plan;
-  int width = 28;
+  int width = 20;
 
   if (diff->budget->len == 0)
     return;
   for (guint i = 0; i < diff->budget->len; i++)
     width = MAX (width, (int) g_utf8_strlen (((PlBudgetChange *) diff->budget->pdata[i])->name, -1));
-  width = MIN (width, 40);
+  width = MIN (width, 36);
 
   /* Translators: the heading of a comparison's budget table; %s is the plan's currency ("EUR") */
   g_string_append_printf (out, _("Budget by category (%s)"), pl_plan_get_currency (plan));
@@ -101,9 +105,9 @@ print_budget (GString *out, const PlPlanDiff *diff)
     {
       g_string_append (out, "  ");
       /* Translators: the columns of the comparison's budget table: the old value, the new, the change */
-      pl_cli_cell (out, _("before"), 14, TRUE);
-      pl_cli_cell (out, _("after"), 14, TRUE);
-      pl_cli_cell (out, _("difference"), 14, TRUE);
+      pl_cli_cell (out, _("before"), AMOUNT_WIDTH, TRUE);
+      pl_cli_cell (out, _("after"), AMOUNT_WIDTH, TRUE);
+      pl_cli_cell (out, _("difference"), AMOUNT_WIDTH, TRUE);
     }
   end_line (out);
   for (guint i = 0; i < diff->budget->len; i++)
@@ -125,8 +129,12 @@ print_text (GString *out, const PlPlanDiff *diff, const char *old_name, const ch
   int page = -1;
   g_autofree char *summary = pl_plan_diff_summary (diff);
 
-  /* Translators: the first line of a comparison: the old file, then the new */
-  g_string_append_printf (out, _("%s → %s"), old_name, new_name);
+  /* git's driver compares two versions of one path: the path says it. */
+  if (strcmp (old_name, new_name) == 0)
+    g_string_append (out, old_name);
+  else
+    /* Translators: the first line of a comparison: the old file, then the new */
+    g_string_append_printf (out, _("%s → %s"), old_name, new_name);
   g_string_append (out, "\n\n");
   for (guint i = 0; i < diff->records->len; i++)
     {
@@ -385,31 +393,25 @@ pl_cli_diff (int argc, char **argv)
       N_("Exit with 0 when the plans differ too (git wants it of a diff driver)"), NULL },
     { NULL }
   };
-  g_autofree char *parameter = g_strdup_printf ("diff %s", _("OLD NEW"));
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr(GError) error = NULL;
   g_autoptr(PlPlan) old_plan = NULL;
   g_autoptr(PlPlan) new_plan = NULL;
   g_autoptr(PlPlanDiff) diff = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   const char *old_name, *new_name, *old_shown, *new_shown;
+  int status = DIFF_TROUBLE;
 
-  g_option_context_set_summary (context,
-    _("Lists what changed from the plan OLD to the plan NEW, grouped as the window’s pages are: records "
-      "added and removed, fields changed with their old and new values, targets, and the budget by category "
-      "before and after. Records are matched by their IDs, so a renamed campaign is one change.\n"
-      "Exit status as diff’s: 0 the plans are the same, 1 they differ, 2 trouble (a file that cannot be "
-      "read or is not a plan).\n"
-      "As git’s diff driver (git config diff.pilote.command \"pilote-cli diff --exit-zero\") it takes git’s "
-      "seven arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("pilote-cli diff: %s\n", error->message);
-      g_printerr (_("Run “pilote-cli %s --help” for help.\n"), "diff");
-      return DIFF_TROUBLE;
-    }
+  /* A wrong command line is trouble too: pl_cli_parse()'s EXIT_USAGE is diff's 2. */
+  G_STATIC_ASSERT ((int) EXIT_USAGE == (int) DIFF_TROUBLE);
+  if (!pl_cli_parse ("diff", _("OLD NEW"),
+                     _("Lists what changed from the plan OLD to the plan NEW, grouped as the window’s pages are: records "
+                       "added and removed, fields changed with their old and new values, targets, and the budget by category "
+                       "before and after. Records are matched by their IDs, so a renamed campaign is one change.\n"
+                       "Exit status as diff’s: 0 the plans are the same, 1 they differ, 2 trouble (a file that cannot be "
+                       "read or is not a plan).\n"
+                       "As git’s diff driver (git config diff.pilote.command \"pilote-cli diff --exit-zero\") it takes git’s "
+                       "seven arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."),
+                     entries, &argc, &argv, &status))
+    return status;
   if (argc == 3)
     {
       old_name = old_shown = argv[1];
@@ -424,11 +426,7 @@ pl_cli_diff (int argc, char **argv)
       new_shown = strcmp (new_name, NO_FILE) == 0 ? NO_FILE : argv[1];
     }
   else
-    {
-      g_printerr ("pilote-cli diff: %s\n", _("Name two plan files: the old one, then the new one."));
-      g_printerr (_("Run “pilote-cli %s --help” for help.\n"), "diff");
-      return DIFF_TROUBLE;
-    }
+    return pl_cli_usage_error ("diff", _("Name two plan files: the old one, then the new one."));
 
   if (!load_plans (old_name, new_name, &old_plan, &new_plan))
     return DIFF_TROUBLE;

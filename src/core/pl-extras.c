@@ -29,19 +29,6 @@ pl_extras_is_empty (const PlExtras *extras)
   return extras == NULL || (extras->attributes->len == 0 && extras->children->len == 0);
 }
 
-void
-pl_extras_add_attribute (PlExtras *extras, const char *name, const char *value)
-{
-  g_ptr_array_add (extras->attributes, g_strdup (name));
-  g_ptr_array_add (extras->attributes, g_strdup (value));
-}
-
-void
-pl_extras_add_child (PlExtras *extras, const char *xml)
-{
-  g_string_append (extras->children, xml);
-}
-
 gboolean
 pl_extras_equal (const PlExtras *a, const PlExtras *b)
 {
@@ -55,6 +42,36 @@ pl_extras_equal (const PlExtras *a, const PlExtras *b)
   return TRUE;
 }
 
+char *
+pl_extras_to_text (const PlExtras *extras)
+{
+  GString *text = g_string_new (NULL);
+
+  if (pl_extras_is_empty (extras))
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
+    g_string_append_printf (text, "%s%s=\"%s\"", text->len > 0 ? " " : "",
+                            (char *) g_ptr_array_index (extras->attributes, i),
+                            (char *) g_ptr_array_index (extras->attributes, i + 1));
+  if (text->len > 0 && extras->children->len > 0)
+    g_string_append_c (text, ' ');
+  g_string_append_len (text, extras->children->str, extras->children->len);
+  return g_string_free (text, FALSE);
+}
+
+void
+pl_extras_add_attribute (PlExtras *extras, const char *name, const char *value)
+{
+  g_ptr_array_add (extras->attributes, g_strdup (name));
+  g_ptr_array_add (extras->attributes, g_strdup (value));
+}
+
+void
+pl_extras_add_child (PlExtras *extras, const char *xml)
+{
+  g_string_append (extras->children, xml);
+}
+
 void
 pl_extras_assign (PlExtras *extras, const PlExtras *from)
 {
@@ -65,20 +82,4 @@ pl_extras_assign (PlExtras *extras, const PlExtras *from)
   for (guint i = 0; i < from->attributes->len; i++)
     g_ptr_array_add (extras->attributes, g_strdup (g_ptr_array_index (from->attributes, i)));
   g_string_append_len (extras->children, from->children->str, from->children->len);
-}
-
-char *
-pl_extras_to_text (const PlExtras *extras)
-{
-  GString *out = g_string_new (NULL);
-
-  if (pl_extras_is_empty (extras))
-    return g_string_free (out, FALSE);
-  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
-    g_string_append_printf (out, "%s%s=\"%s\"", out->len > 0 ? " " : "",
-                            (char *) g_ptr_array_index (extras->attributes, i),
-                            (char *) g_ptr_array_index (extras->attributes, i + 1));
-  if (extras->children->len > 0)
-    g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", extras->children->str);
-  return g_string_free (out, FALSE);
 }

@@ -240,36 +240,6 @@ field_change_for (PlPlan *old_plan, PlItem *old_item, PlPlan *new_plan, PlItem *
 
 /* ---- unknown elements ---- */
 
-static gboolean
-extras_equal (const PlExtras *a, const PlExtras *b)
-{
-  if (pl_extras_is_empty (a) || pl_extras_is_empty (b))
-    return pl_extras_is_empty (a) == pl_extras_is_empty (b);
-  if (a->attributes->len != b->attributes->len || !g_string_equal (a->children, b->children))
-    return FALSE;
-  for (guint i = 0; i < a->attributes->len; i++)
-    if (strcmp (g_ptr_array_index (a->attributes, i), g_ptr_array_index (b->attributes, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* What the reader kept as the file held it: attributes as name="value", then the elements. */
-static char *
-extras_text (const PlExtras *extras)
-{
-  GString *out = g_string_new (NULL);
-
-  if (pl_extras_is_empty (extras))
-    return g_string_free (out, FALSE);
-  for (guint i = 0; i + 1 < extras->attributes->len; i += 2)
-    g_string_append_printf (out, "%s%s=\"%s\"", out->len > 0 ? " " : "",
-                            (char *) g_ptr_array_index (extras->attributes, i),
-                            (char *) g_ptr_array_index (extras->attributes, i + 1));
-  if (extras->children->len > 0)
-    g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", extras->children->str);
-  return g_string_free (out, FALSE);
-}
-
 /* Appends to @fields a change of the unknown elements @a and @b when they differ; @where names
  * their element for the label when they are not a record's (the root, a container). */
 static void
@@ -277,12 +247,12 @@ diff_extras (GPtrArray *fields, const PlExtras *a, const PlExtras *b, const char
 {
   char *label;
 
-  if (extras_equal (a, b))
+  if (pl_extras_equal (a, b))
     return;
   /* Translators: %s is an XML element's name in angle brackets ("<campaigns>") */
   label = where != NULL ? g_strdup_printf (_("Unknown elements in %s"), where)
                         : g_strdup (_("Unknown elements"));
-  g_ptr_array_add (fields, field_change_new (PL_DIFF_FIELD_EXTRAS, "extras", label, extras_text (a), extras_text (b)));
+  g_ptr_array_add (fields, field_change_new (PL_DIFF_FIELD_EXTRAS, "extras", label, pl_extras_to_text (a), pl_extras_to_text (b)));
 }
 
 /* ---- KPI series ---- */
@@ -325,6 +295,14 @@ diff_targets (GPtrArray *fields, PlKpi *old_kpi, PlKpi *new_kpi)
                                  g_strdup_printf (_("Target for %s"), when),
                                  p != NULL ? pl_kpi_value_format (old_kpi, p->value) : NULL,
                                  q != NULL ? pl_kpi_value_format (new_kpi, q->value) : NULL);
+      /* Values that differ below what the unit shows say by how much, not "450 → 450". */
+      if (p != NULL && q != NULL && strcmp (change->old_text, change->new_text) == 0)
+        {
+          g_free (change->old_text);
+          g_free (change->new_text);
+          change->old_text = g_strdup_printf ("%.15g", p->value);
+          change->new_text = g_strdup_printf ("%.15g", q->value);
+        }
       change->period = period;
       g_ptr_array_add (fields, change);
     }
@@ -481,7 +459,7 @@ diff_fields (GPtrArray *fields, PlPlan *old_plan, PlItem *old_item, PlPlan *new_
       diff_targets (fields, PL_KPI (old_item), PL_KPI (new_item));
       diff_measurements (fields, PL_KPI (old_item), PL_KPI (new_item));
     }
-  diff_extras (fields, pl_item_get_extras (old_item), pl_item_get_extras (new_item), NULL);
+  diff_extras (fields, pl_item_peek_extras (old_item), pl_item_peek_extras (new_item), NULL);
 }
 
 static PlItem **
@@ -737,10 +715,11 @@ diff_budget (PlPlanDiff *diff)
 PlPlanDiff *
 pl_plan_diff (PlPlan *old_plan, PlPlan *new_plan)
 {
-  PlPlanDiff *diff = g_new0 (PlPlanDiff, 1);
+  PlPlanDiff *diff;
 
   g_return_val_if_fail (PL_IS_PLAN (old_plan) && PL_IS_PLAN (new_plan), NULL);
 
+  diff = g_new0 (PlPlanDiff, 1);
   diff->old_plan = g_object_ref (old_plan);
   diff->new_plan = g_object_ref (new_plan);
   diff->records = g_ptr_array_new_with_free_func (record_change_free);

@@ -35,7 +35,9 @@ typedef enum {
 #define PL_DIFF_FIELD_TARGETS      (-1)  /* a KPI's targets: one change per period */
 #define PL_DIFF_FIELD_MEASUREMENTS (-2)  /* a KPI's measurements: one change summing them up */
 #define PL_DIFF_FIELD_EXTRAS       (-3)  /* what the reader kept but does not know, as XML text */
-#define PL_DIFF_FIELD_POSITION     (-4)  /* the record's place in its list (old and new 1-based) */
+#define PL_DIFF_FIELD_POSITION     (-4)  /* the record's place in its list (old and new 1-based),
+                                         * only for the records that moved, not those they
+                                         * shifted (a longest run keeping its order stays) */
 
 typedef struct {
   int      field;     /* index in the record's fields (pl_item_get_fields()), or PL_DIFF_FIELD_* */
@@ -52,7 +54,9 @@ typedef struct {
   PlDiffKind   kind;
   PlDiffPage   page;
   PlCollection collection;  /* PL_COLLECTION_NONE: the plan's own settings (PlMetadata), and
-                             * the root's and containers' unknown elements */
+                             * the root's and containers' unknown elements, as
+                             * PL_DIFF_FIELD_EXTRAS changes labelled with their element
+                             * ("Unknown elements in <campaigns>") */
   char        *id;          /* NULL for the metadata */
   char        *name;        /* what the user calls it: the new name, or the old for a removal */
   char        *noun;        /* "campaign", "budget line" (translated) */
@@ -78,7 +82,8 @@ typedef struct {
   GPtrArray *records;       /* of PlRecordChange: by page, then in the new plan's order of
                              * collections and records (removed records where they stood) */
   GPtrArray *budget;        /* of PlBudgetChange: changed categories in the new plan's order,
-                             * then the whole plan's total when it changed (always last) */
+                             * those the new plan no longer has after them, then the whole
+                             * plan's total when it changed (always last) */
   guint      n_added;
   guint      n_removed;
   guint      n_changed;

@@ -497,6 +497,99 @@ append_theirs (GPtrArray *items, GPtrArray *records)
     g_ptr_array_add (items, g_object_ref (g_ptr_array_index (records, i)));
 }
 
+/* The next record of @model from *@index on that @other also holds (a new reference), or NULL. */
+static PlItem *
+next_shared (GListModel *model, guint *index, PlPlan *other, PlCollection collection)
+{
+  for (guint n = g_list_model_get_n_items (model); *index < n; (*index)++)
+    {
+      PlItem *item = g_list_model_get_item (model, *index);
+
+      if (lookup_in (other, collection, pl_item_get_id (item)) != NULL)
+        return item;
+      g_object_unref (item);
+    }
+  return NULL;
+}
+
+/* TRUE when @side holds the records it shares with @base in @base's order: it moved none. */
+static gboolean
+keeps_order (PlPlan *side, PlPlan *base, PlCollection collection)
+{
+  GListModel *a = pl_plan_get_collection (side, collection);
+  GListModel *b = pl_plan_get_collection (base, collection);
+  guint i = 0, j = 0;
+
+  for (;; i++, j++)
+    {
+      g_autoptr(PlItem) x = next_shared (a, &i, base, collection);
+      g_autoptr(PlItem) y = next_shared (b, &j, side, collection);
+
+      if (x == NULL || y == NULL)
+        return x == y;
+      if (strcmp (pl_item_get_id (x), pl_item_get_id (y)) != 0)
+        return FALSE;
+    }
+}
+
+static int
+compare_places (gconstpointer a, gconstpointer b, gpointer places)
+{
+  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (places, pl_item_get_id (*(PlItem * const *) a)));
+  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (places, pl_item_get_id (*(PlItem * const *) b)));
+
+  return x < y ? -1 : x > y;
+}
+
+/* Puts @items (the result's records in our order) in their order, where only they moved
+ * records: theirs in their places, each other one after the record it follows here. */
+static void
+order_as_theirs (Merge *m, PlCollection collection, GPtrArray *items)
+{
+  GListModel *theirs = pl_plan_get_collection (m->theirs, collection);
+  g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) after = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) placed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_full (items->len, g_object_unref);
+  PlItem *anchor = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (theirs); i < n; i++)
+    {
+      g_autoptr(PlItem) t = g_list_model_get_item (theirs, i);
+      g_hash_table_insert (places, (gpointer) pl_item_get_id (t), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      PlItem *item = g_ptr_array_index (items, i);
+      GPtrArray *group;
+
+      if (g_hash_table_contains (places, pl_item_get_id (item)))
+        {
+          g_ptr_array_add (placed, item);
+          anchor = item;
+          continue;
+        }
+      group = g_hash_table_lookup (after, anchor);
+      if (group == NULL)
+        g_hash_table_insert (after, anchor, group = g_ptr_array_new ());
+      g_ptr_array_add (group, item);
+    }
+  g_ptr_array_sort_with_data (placed, compare_places, places);
+  for (guint i = 0; i <= placed->len; i++)
+    {
+      PlItem *item = i > 0 ? g_ptr_array_index (placed, i - 1) : NULL;
+      GPtrArray *group = g_hash_table_lookup (after, item);
+
+      if (item != NULL)
+        g_ptr_array_add (ordered, g_object_ref (item));
+      for (guint j = 0; group != NULL && j < group->len; j++)
+        g_ptr_array_add (ordered, g_object_ref (g_ptr_array_index (group, j)));
+    }
+  g_ptr_array_set_size (items, 0);
+  g_ptr_array_extend_and_steal (items, g_steal_pointer (&ordered));
+}
+
 static void
 merge_collection (Merge *m, PlCollection collection)
 {
@@ -575,6 +668,9 @@ merge_collection (Merge *m, PlCollection collection)
                     NULL, t, PL_MERGE_FIELD_RECORD, 0);
       g_object_unref (t);
     }
+  /* The order is ours, unless only they moved records. */
+  if (!keeps_order (m->theirs, m->base, collection) && keeps_order (m->ours, m->base, collection))
+    order_as_theirs (m, collection, items);
   /* The array keeps its references: the plan takes its own. */
   pl_plan_append_loaded (m->result, collection, items);
   merge_extras (m, pl_plan_get_container_extras (m->base, collection), pl_plan_get_container_extras (m->ours, collection),

@@ -8,6 +8,9 @@
  * pl_plan_validate() without errors: when changes that do not conflict field by field break a
  * rule together (allocations beyond a line's amount, a reference to a record the other side
  * removed), the records involved keep our side and the case is listed as a conflict too.
+ * Records are matched by their IDs. The order of each list is ours, their additions after the
+ * record they follow in theirs (after ours where both added there); where only they moved
+ * records of a list, it is theirs, ours' additions after the record they follow in ours.
  * Used by `pilote-cli merge` (and so git's merge driver) and by the window when the plan's file
  * was changed by someone else while it has unsaved changes. */
 

@@ -2042,6 +2042,33 @@ pl_plan_get_newer_format (PlPlan *plan)
   return g_object_get_data (G_OBJECT (plan), NEWER_FORMAT_KEY);
 }
 
+/* The minor version of "1.9"; 0 for NULL. */
+static guint64
+minor_of (const char *version)
+{
+  const char *dot = version != NULL ? strchr (version, '.') : NULL;
+
+  return dot != NULL ? g_ascii_strtoull (dot + 1, NULL, 10) : 0;
+}
+
+void
+pl_plan_take_file_format (PlPlan *plan, PlPlan *from)
+{
+  const char *version = pl_plan_get_newer_format (from);
+  PlExtras *leading = pl_plan_get_leading_extras (from);
+
+  g_return_if_fail (PL_IS_PLAN (plan) && PL_IS_PLAN (from));
+  if (version != NULL && minor_of (version) > minor_of (pl_plan_get_newer_format (plan)))
+    g_object_set_data_full (G_OBJECT (plan), NEWER_FORMAT_KEY, g_strdup (version), g_free);
+  if (!pl_extras_is_empty (leading) && pl_plan_get_leading_extras (plan) == NULL)
+    {
+      PlExtras *copy = pl_extras_new ();
+
+      pl_extras_assign (copy, leading);
+      g_object_set_data_full (G_OBJECT (plan), LEADING_EXTRAS_KEY, copy, (GDestroyNotify) pl_extras_free);
+    }
+}
+
 char *
 pl_plan_describe_newer_format (PlPlan *plan)
 {

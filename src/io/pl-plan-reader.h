@@ -39,6 +39,10 @@ PlExtras   *pl_plan_get_leading_extras    (PlPlan *plan);
 const char *pl_plan_get_newer_format      (PlPlan *plan);
 /* The notice to show, once, when @plan was read from a newer file; NULL otherwise. */
 char       *pl_plan_describe_newer_format (PlPlan *plan);
+/* Gives @plan, made from others (a merge), what reading @from kept besides its records: the
+ * version of a newer file when it is newer than @plan's, and the elements before <metadata>
+ * when @plan has none, so that saving @plan says what it holds. */
+void        pl_plan_take_file_format      (PlPlan *plan, PlPlan *from);
 
 /* What reading @plan changed in its objectives so that each has one target, its KPI's
  * (pl_objectives_reconcile()): one sentence per objective, NULL-terminated; NULL when nothing. */

@@ -183,6 +183,41 @@ test_json (void)
                    "None Whole plan 67000 38500 -28500\n");
 }
 
+/* The budget figures are the summary's: each category's planned total and its spending over the
+ * whole period, before and after. */
+static void
+test_budget_as_summary (void)
+{
+  g_autofree char *old_path = data ("base.pilote");
+  g_autofree char *new_path = data ("changed.pilote");
+  g_auto(Outcome) checked = { 0 };
+  const char *script =
+    "import json, subprocess, sys\n"
+    "cli, old, new = sys.argv[1:]\n"
+    "def run(*args):\n"
+    "    r = subprocess.run([cli, *args], capture_output=True, text=True)\n"
+    "    return json.loads(r.stdout)\n"
+    "d = run('diff', '--json', old, new)\n"
+    "sides = {'old': run('summary', '--json', '--as-of', '2027-12-31', old),\n"
+    "         'new': run('summary', '--json', '--as-of', '2027-12-31', new)}\n"
+    "n = 0\n"
+    "for b in d['budget']:\n"
+    "    for side, summary in sides.items():\n"
+    "        s = [c for c in summary['budget'] if c['id'] == b['category']]\n"
+    "        planned = s[0]['planned'] if s else 0\n"
+    "        spent = s[0]['spent_to_date'] if s else 0\n"
+    "        assert b['planned'][side] == planned, (b, side, s)\n"
+    "        assert b['actual'][side] == spent, (b, side, s)\n"
+    "        n += 1\n"
+    "print(n)\n";
+  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, g_getenv ("PILOTE_CLI"), old_path, new_path, NULL };
+
+  spawn (&checked, NULL, NULL, "en", NULL, argv);
+  if (checked.status != 0)
+    g_error ("%s", checked.err);
+  g_assert_cmpstr (checked.out, ==, "6\n");
+}
+
 /* diff(1)'s statuses: 2 for trouble, with the reason on the error stream and nothing else. */
 static void
 test_errors (void)
@@ -190,12 +225,18 @@ test_errors (void)
   g_auto(Outcome) not_plan = { 0 };
   g_auto(Outcome) missing = { 0 };
   g_auto(Outcome) one = { 0 };
+  g_auto(Outcome) truncated = { 0 };
+  g_auto(Outcome) bogus = { 0 };
   const char *argv[] = { g_getenv ("PILOTE_CLI"), "diff", "only-one.pilote", NULL };
+  g_autofree char *base = data ("base.pilote");
+  g_autofree char *text = NULL;
+  g_autofree char *cut = g_build_filename (g_get_tmp_dir (), "pilote-diff-truncated.pilote", NULL);
+  gsize length;
 
   diff (&not_plan, NULL, NULL, "base.pilote", "not-a-plan.pilote", NULL, NULL);
   g_assert_cmpint (not_plan.status, ==, 2);
   g_assert_cmpstr (not_plan.out, ==, "");
-  assert_has (not_plan.err, "not-a-plan.pilote");
+  assert_has (not_plan.err, "not-a-plan.pilote:1:1: This is not a plan file");
   diff (&missing, NULL, NULL, "no-such-file.pilote", "base.pilote", NULL, NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.out, ==, "");
@@ -203,6 +244,19 @@ test_errors (void)
   spawn (&one, NULL, NULL, NULL, NULL, argv);
   g_assert_cmpint (one.status, ==, 2);
   assert_has (one.err, "Name two plan files");
+  diff (&bogus, NULL, NULL, "base.pilote", "changed.pilote", "--bogus", NULL);
+  g_assert_cmpint (bogus.status, ==, 2);
+  g_assert_cmpstr (bogus.out, ==, "");
+
+  /* A file cut short, as a copy interrupted leaves it. */
+  g_assert_true (g_file_get_contents (base, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, text, (gssize) length / 2, NULL));
+  diff (&truncated, NULL, NULL, "base.pilote", cut, NULL, NULL);
+  g_assert_cmpint (truncated.status, ==, 2);
+  g_assert_cmpstr (truncated.out, ==, "");
+  assert_has (truncated.err, "pilote-diff-truncated.pilote");
+  g_test_message ("%s", truncated.err);
+  g_unlink (cut);
 }
 
 static void
@@ -260,7 +314,7 @@ test_git (void)
   g_test_message ("%s", shown.out);
   g_assert_cmpint (shown.status, ==, 0);
   g_assert_cmpstr (shown.err, ==, "");
-  assert_has (shown.out, "plan.pilote → plan.pilote\n");
+  g_assert_true (g_str_has_prefix (shown.out, "plan.pilote\n\n"));
   assert_has (shown.out, "  Campaign “Product launch” added\n");
   assert_has (shown.out, "      Category: Events → Digital marketing\n");
   assert_has (shown.out, "4 added, 2 removed, 6 changed\n");
@@ -292,6 +346,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-diff/text", test_text);
   g_test_add_func ("/cli-diff/french", test_french);
   g_test_add_func ("/cli-diff/json", test_json);
+  g_test_add_func ("/cli-diff/budget-as-summary", test_budget_as_summary);
   g_test_add_func ("/cli-diff/errors", test_errors);
   g_test_add_func ("/cli-diff/git", test_git);
   return g_test_run ();

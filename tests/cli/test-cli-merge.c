@@ -23,18 +23,30 @@ result_clear (Result *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-/* Runs @argv (NULL-terminated) in @dir (NULL: here). */
+/* Runs @argv (NULL-terminated) in @dir (NULL: here), in French with @french. */
 static void
-run_in (Result *result, const char *dir, const char * const *argv)
+run_env (Result *result, const char *dir, const char * const *argv, gboolean french)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
   int wait_status = 0;
 
-  g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &result->out, &result->err,
+  if (french)
+    {
+      env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+      env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+    }
+  g_assert_true (g_spawn_sync (dir, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &result->out, &result->err,
                                &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   result->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_in (Result *result, const char *dir, const char * const *argv)
+{
+  run_env (result, dir, argv, FALSE);
 }
 
 /* pilote-cli merge with @base, @ours and @theirs, written to @out. */
@@ -147,12 +159,45 @@ test_conflicts (void)
     g_autofree char *last = g_strdup_printf ("3 conflicts: your side of each is kept in %s.\n", ours);
     g_assert_true (g_str_has_suffix (run.out, last));
   }
+  /* The same in French, the words of the window's pages. */
+  {
+    const char *argv[] = { g_getenv ("PILOTE_CLI"), "merge", base, ours_fixture, theirs, "-o", ours, NULL };
+    g_auto(Result) french = { 0 };
+
+    run_env (&french, NULL, argv, TRUE);
+    g_assert_cmpint (french.status, ==, 1);
+    g_assert_nonnull (strstr (french.out, "Campagne «\u00a0Webinars, spring\u00a0», Nom\u202f: chez vous «\u00a0Webinars, "
+                                          "spring\u00a0», chez eux «\u00a0Webinar series\u00a0» (avant\u202f: "
+                                          "«\u00a0Webinars\u00a0»)\u202f; votre version est gardée\n"));
+  }
   text = read_text (ours);
   g_assert_nonnull (strstr (text, "name=\"Webinars, spring\""));
   g_assert_nonnull (strstr (text, "cmp-3"));
   assert_valid (ours);
   g_assert_cmpuint (count_files (dir), ==, 1);
   g_unlink (ours);
+  g_rmdir (dir);
+}
+
+/* A plan a newer Pilote wrote: what it adds is kept, and OUT says its version, so that it
+ * validates and an older Pilote is told again. */
+static void
+test_newer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-merge-XXXXXX", NULL);
+  g_autofree char *newer = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "diff", "newer.pilote", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pilote", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) run = { 0 };
+
+  merge (&run, newer, newer, newer, out);
+  g_assert_cmpint (run.status, ==, 0);
+  text = read_text (out);
+  g_assert_nonnull (strstr (text, "version=\"1.9\""));
+  g_assert_nonnull (strstr (text, "priority=\"high\""));
+  g_assert_nonnull (strstr (text, "<partner id=\"ptn-1\" name=\"Agency\"/>"));
+  assert_valid (out);
+  g_unlink (out);
   g_rmdir (dir);
 }
 
@@ -312,6 +357,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-merge/clean", test_clean);
   g_test_add_func ("/cli-merge/conflicts", test_conflicts);
+  g_test_add_func ("/cli-merge/newer", test_newer);
   g_test_add_func ("/cli-merge/errors", test_errors);
   g_test_add_func ("/cli-merge/git-clean", test_git_clean);
   g_test_add_func ("/cli-merge/git-conflict", test_git_conflict);

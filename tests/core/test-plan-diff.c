@@ -356,6 +356,71 @@ test_unknown_elements (void)
   g_assert_nonnull (strstr (field->new_text, "<partners"));
 }
 
+/* Planned amounts moved between months keep their total: the months that changed show it. */
+static void
+test_amounts_moved (void)
+{
+  g_autoptr(PlPlan) a = load_data ("base.pilote");
+  g_autoptr(PlPlan) b = load_data ("base.pilote");
+  PlItem *line = pl_plan_lookup (b, "line-webinars");
+  gint64 amounts[12] = { 0, 0, 200000, 300000 };
+  g_autoptr(PlPlanDiff) diff = NULL;
+  const PlFieldChange *field;
+
+  pl_item_set_variant (line, PL_BUDGET_LINE_PLANNED,
+                       g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts, 12, sizeof (gint64)));
+  diff = pl_plan_diff (a, b);
+  dump (diff);
+  field = find_field_of (diff, "line-webinars", "planned");
+  g_assert_cmpstr (field->old_text, ==, "March 2027 5\u202f000.00; April 2027 0.00");
+  g_assert_cmpstr (field->new_text, ==, "March 2027 2\u202f000.00; April 2027 3\u202f000.00");
+  /* The category's total did not change: no budget line in the table. */
+  g_assert_cmpuint (diff->budget->len, ==, 0);
+}
+
+/* Each kind of value as the user reads it: a yes or no, a day with its month's name, a month,
+ * a number grouped. */
+static void
+test_reading_texts (void)
+{
+  g_autoptr(PlPlan) a = load_data ("base.pilote");
+  g_autoptr(PlPlan) b = load_data ("base.pilote");
+  PlItem *metadata = PL_ITEM (pl_plan_get_metadata (b));
+  GDate day;
+  g_autoptr(PlPlanDiff) diff = NULL;
+  const PlFieldChange *field;
+  const PlRecordChange *settings;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 31, G_DATE_JANUARY, 2028);
+  pl_item_set_int (pl_plan_lookup (b, "kpi-leads"), PL_KPI_DASHBOARD, FALSE);
+  pl_item_set_julian (pl_plan_lookup (b, "cmp-search"), PL_CAMPAIGN_END, g_date_get_julian (&day));
+  pl_item_set_string (pl_plan_lookup (b, "cmp-search"), PL_CAMPAIGN_OWNER, NULL);
+  g_date_set_dmy (&day, 1, G_DATE_APRIL, 2027);
+  pl_item_set_julian (metadata, PL_METADATA_START, g_date_get_julian (&day));
+  pl_item_set_int (metadata, PL_METADATA_MONTHS, 1200);
+  diff = pl_plan_diff (a, b);
+  dump (diff);
+
+  field = find_field_of (diff, "kpi-leads", "dashboard");
+  g_assert_cmpstr (field->old_text, ==, "Yes");
+  g_assert_cmpstr (field->new_text, ==, "No");
+  field = find_field_of (diff, "cmp-search", "end");
+  g_assert_cmpstr (field->label, ==, "End date");
+  g_assert_cmpstr (field->old_text, ==, "31 Dec 2027");
+  g_assert_cmpstr (field->new_text, ==, "31 Jan 2028");
+  field = find_field_of (diff, "cmp-search", "owner");
+  g_assert_cmpstr (field->old_text, ==, "Ben Okafor");
+  g_assert_cmpstr (field->new_text, ==, "");
+  settings = g_ptr_array_index (diff->records, 0);
+  g_assert_null (settings->id);
+  field = find_field (settings, "start");
+  g_assert_cmpstr (field->old_text, ==, "January 2027");
+  g_assert_cmpstr (field->new_text, ==, "April 2027");
+  field = find_field (settings, "months");
+  g_assert_cmpstr (field->new_text, ==, "1\u202f200");
+}
+
 /* A collection empty on one side: all added, or all removed. */
 static void
 test_empty_side (void)
@@ -414,6 +479,8 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-diff/pair", test_pair);
   g_test_add_func ("/plan-diff/unknown-elements", test_unknown_elements);
   g_test_add_func ("/plan-diff/empty-side", test_empty_side);
+  g_test_add_func ("/plan-diff/amounts-moved", test_amounts_moved);
+  g_test_add_func ("/plan-diff/reading-texts", test_reading_texts);
   g_test_add_func ("/plan-diff/example-same", test_example_same);
   g_test_add_func ("/plan-diff/default-same", test_default_same);
   g_test_add_func ("/plan-diff/renamed", test_renamed);

@@ -27,6 +27,30 @@ load_example (void)
   return plan;
 }
 
+/* The example plan three times, as the version both started from and the two edited ones,
+ * and a fourth for the edits made one after the other. */
+typedef struct {
+  PlPlan *base, *ours, *theirs, *both;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->base = load_example ();
+  f->ours = load_example ();
+  f->theirs = load_example ();
+  f->both = load_example ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->base);
+  g_clear_object (&f->ours);
+  g_clear_object (&f->theirs);
+  g_clear_object (&f->both);
+}
+
 /* Two plans hold the same when they write the same file. */
 static void
 assert_same_plan (PlPlan *a, PlPlan *b)
@@ -137,6 +161,8 @@ add_record (PlPlan *plan, GType type, const char *id, ...)
   va_end (args);
   pl_plan_add (plan, item);
   g_assert_cmpstr (pl_item_get_id (item), ==, id);
+  /* The plan holds it. */
+  g_object_unref (item);
   return item;
 }
 
@@ -168,11 +194,9 @@ describe (PlMergeResult *result, guint index)
 }
 
 static void
-test_unchanged (void)
+test_unchanged (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = pl_plan_merge (base, ours, theirs);
 
   g_assert_cmpuint (result->conflicts->len, ==, 0);
@@ -183,12 +207,9 @@ test_unchanged (void)
 
 /* Changes to different fields of one record, and to different records, combine. */
 static void
-test_fields_combine (void)
+test_fields_combine (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
 
   set_string (ours, "cmp-close-faster", PL_CAMPAIGN_NAME, "Close faster, part 1");
@@ -204,11 +225,9 @@ test_fields_combine (void)
 }
 
 static void
-test_field_conflict (void)
+test_field_conflict (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -239,11 +258,9 @@ test_field_conflict (void)
 /* We removed the campaign, they changed it: it stays removed, with a conflict; taking theirs
  * brings it back. */
 static void
-test_removed_changed (void)
+test_removed_changed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -270,11 +287,9 @@ test_removed_changed (void)
 /* We changed the campaign, they removed it: ours is kept, and with it what their removal took
  * (its allocations and KPI links, the references to it). */
 static void
-test_changed_removed (void)
+test_changed_removed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -306,11 +321,9 @@ test_changed_removed (void)
 /* Both added a record with one ID: the same is one record, different values are conflicts
  * with no value before. */
 static void
-test_added_both (void)
+test_added_both (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
 
@@ -330,12 +343,9 @@ test_added_both (void)
 /* Records added on both sides are all kept; theirs come after the record before them in
  * theirs, and after ours where both added after the same record. */
 static void
-test_added_order (void)
+test_added_order (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
   PlItem *item;
 
@@ -345,12 +355,14 @@ test_added_order (void)
   pl_item_set_id (item, "tool-first");
   pl_item_set_string (item, PL_TOOL_NAME, "First");
   pl_plan_insert (theirs, item, 0);
+  g_object_unref (item);
   add_record (both, PL_TYPE_TOOL, "tool-ours", "name", "Ours", NULL);
   add_record (both, PL_TYPE_TOOL, "tool-theirs", "name", "Theirs", NULL);
   item = g_object_new (PL_TYPE_TOOL, NULL);
   pl_item_set_id (item, "tool-first");
   pl_item_set_string (item, PL_TOOL_NAME, "First");
   pl_plan_insert (both, item, 0);
+  g_object_unref (item);
   result = pl_plan_merge (base, ours, theirs);
   g_assert_cmpuint (result->conflicts->len, ==, 0);
   assert_same_plan (result->plan, both);
@@ -359,12 +371,9 @@ test_added_order (void)
 
 /* A KPI's targets and measurements merge period by period. */
 static void
-test_series (void)
+test_series (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
   PlKpi *kpi;
@@ -394,11 +403,9 @@ test_series (void)
 /* Allocations beyond a line's amount: each side's change alone is fine, together they break
  * the rule; the line keeps our amounts and the case is listed. */
 static void
-test_rule_allocations (void)
+test_rule_allocations (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const PlMergeConflict *c;
@@ -421,11 +428,9 @@ test_rule_allocations (void)
 
 /* They removed a segment; we added a campaign for it: the segment stays, as ours. */
 static void
-test_rule_removed_reference (void)
+test_rule_removed_reference (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
   g_autoptr(PlMergeResult) result = NULL;
   g_autofree char *text = NULL;
 
@@ -570,16 +575,15 @@ edit_second (PlPlan *plan)
   pl_plan_remove (plan, get (plan, "cmp-retargeting"));
   add_record (plan, PL_TYPE_CAMPAIGN, "cmp-second", "name", "Webinar series", NULL);
   add_record (plan, PL_TYPE_MEMBER, "mem-second", "name", "Lou", "role", "Intern", NULL);
+  /* Only they move records in this list: their order is taken. */
+  pl_plan_move (plan, get (plan, "seg-partners"), 0);
   g_assert_true (pl_plan_set_string (plan, PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_NOTES, "Reviewed", NULL));
 }
 
 static void
-test_two_people (void)
+test_two_people (Fixture *f, gconstpointer data)
 {
-  g_autoptr(PlPlan) base = load_example ();
-  g_autoptr(PlPlan) ours = load_example ();
-  g_autoptr(PlPlan) theirs = load_example ();
-  g_autoptr(PlPlan) both = load_example ();
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
   g_autoptr(PlPlan) window = load_example ();
   g_autoptr(GBytes) before = NULL;
   g_autoptr(PlMergeResult) result = NULL;
@@ -594,7 +598,10 @@ test_two_people (void)
   assert_same_plan (result->plan, both);
   assert_valid (result->plan);
 
-  /* The other way round, the records are the same; their order is ours. */
+  g_assert_cmpuint (position_of (result->plan, "seg-partners"), ==, 0);
+  g_assert_cmpuint (position_of (result->plan, "tool-hubspot"), ==, 3);
+
+  /* The other way round, the records are the same; where both added, ours come first. */
   reverse = pl_plan_merge (base, theirs, ours);
   g_assert_cmpuint (reverse->conflicts->len, ==, 0);
   assert_valid (reverse->plan);
@@ -668,6 +675,7 @@ random_edit (PlPlan *plan, GRand *rand)
           /* An allocation the line cannot pay is refused, as the window refuses it. */
           if (!pl_plan_set_int (plan, allocation, PL_ALLOCATION_AMOUNT, g_rand_int_range (rand, 1, 8000000), NULL))
             pl_plan_undo (plan);
+          g_object_unref (allocation);
         }
       break;
     case 4:
@@ -686,6 +694,7 @@ random_edit (PlPlan *plan, GRand *rand)
         if (segment != NULL)
           pl_item_set_string (added, PL_CAMPAIGN_SEGMENT, pl_item_get_id (segment));
         pl_plan_insert (plan, added, 0);
+        g_object_unref (added);
       }
       break;
     default:
@@ -787,8 +796,7 @@ test_update_to (void)
   g_autoptr(PlPlan) plan = load_example ();
   g_autoptr(PlPlan) before = load_example ();
   g_autoptr(PlPlan) target = load_example ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  PlItem *campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
+  g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
 
   set_string (target, "cmp-close-faster", PL_CAMPAIGN_NAME, "Renamed");
   pl_plan_remove (target, get (target, "line-translation"));
@@ -816,19 +824,19 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/merge/unchanged", test_unchanged);
-  g_test_add_func ("/merge/fields-combine", test_fields_combine);
-  g_test_add_func ("/merge/field-conflict", test_field_conflict);
-  g_test_add_func ("/merge/removed-changed", test_removed_changed);
-  g_test_add_func ("/merge/changed-removed", test_changed_removed);
-  g_test_add_func ("/merge/added-both", test_added_both);
-  g_test_add_func ("/merge/added-order", test_added_order);
-  g_test_add_func ("/merge/series", test_series);
-  g_test_add_func ("/merge/rule-allocations", test_rule_allocations);
-  g_test_add_func ("/merge/rule-removed-reference", test_rule_removed_reference);
+  g_test_add ("/merge/unchanged", Fixture, NULL, fixture_set_up, test_unchanged, fixture_tear_down);
+  g_test_add ("/merge/fields-combine", Fixture, NULL, fixture_set_up, test_fields_combine, fixture_tear_down);
+  g_test_add ("/merge/field-conflict", Fixture, NULL, fixture_set_up, test_field_conflict, fixture_tear_down);
+  g_test_add ("/merge/removed-changed", Fixture, NULL, fixture_set_up, test_removed_changed, fixture_tear_down);
+  g_test_add ("/merge/changed-removed", Fixture, NULL, fixture_set_up, test_changed_removed, fixture_tear_down);
+  g_test_add ("/merge/added-both", Fixture, NULL, fixture_set_up, test_added_both, fixture_tear_down);
+  g_test_add ("/merge/added-order", Fixture, NULL, fixture_set_up, test_added_order, fixture_tear_down);
+  g_test_add ("/merge/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
+  g_test_add ("/merge/rule-allocations", Fixture, NULL, fixture_set_up, test_rule_allocations, fixture_tear_down);
+  g_test_add ("/merge/rule-removed-reference", Fixture, NULL, fixture_set_up, test_rule_removed_reference, fixture_tear_down);
   g_test_add_func ("/merge/unknown-elements", test_unknown_elements);
   g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
-  g_test_add_func ("/merge/two-people", test_two_people);
+  g_test_add ("/merge/two-people", Fixture, NULL, fixture_set_up, test_two_people, fixture_tear_down);
   g_test_add_func ("/merge/random", test_random);
   g_test_add_func ("/merge/update-to", test_update_to);
   return g_test_run ();
