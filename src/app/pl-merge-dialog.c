@@ -304,6 +304,40 @@ add_row (PlMergeDialog *self, guint index)
 
 /* ---- actions ---- */
 
+/* Every conflict to one side, as choosing each would (theirs only where the rules allow). */
+void
+pl_merge_dialog_choose_all (PlMergeDialog *self, gboolean theirs)
+{
+  g_return_if_fail (PL_IS_MERGE_DIALOG (self));
+  if (!theirs && pl_merge_dialog_count_theirs (self) > 0)
+    pl_disk_merge_restart (self->merge);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+
+      if (theirs && !row->theirs_chosen)
+        take_theirs (self, i);
+      else if (!theirs)
+        {
+          row->theirs_chosen = FALSE;
+          show_choice (self, row, NULL);
+        }
+    }
+  update_status (self);
+}
+
+static void
+all_ours_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pl_merge_dialog_choose_all (PL_MERGE_DIALOG (widget), FALSE);
+}
+
+static void
+all_theirs_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pl_merge_dialog_choose_all (PL_MERGE_DIALOG (widget), TRUE);
+}
+
 static void
 apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -336,6 +370,8 @@ pl_merge_dialog_class_init (PlMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlMergeDialog, status);
   gtk_widget_class_bind_template_child (widget_class, PlMergeDialog, merge_button);
   gtk_widget_class_install_action (widget_class, "merge.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "merge.all-ours", NULL, all_ours_action);
+  gtk_widget_class_install_action (widget_class, "merge.all-theirs", NULL, all_theirs_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
   /* Merge was chosen: the window applies pl_merge_dialog_get_merge() and closes the dialog. */

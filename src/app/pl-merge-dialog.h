@@ -24,4 +24,8 @@ guint        pl_merge_dialog_count_theirs (PlMergeDialog *self);
  * rules refuse theirs (the row then says why). */
 gboolean     pl_merge_dialog_choose    (PlMergeDialog *self, guint index, gboolean theirs);
 
+/* Chooses theirs (where the rules allow it) or ours for every conflict: Take All Theirs and
+ * Keep All Yours. */
+void         pl_merge_dialog_choose_all (PlMergeDialog *self, gboolean theirs);
+
 G_END_DECLS

@@ -432,6 +432,12 @@ test_conflicts_of_each_kind (Fixture *f, gconstpointer data)
   pl_test_screenshot (GTK_WIDGET (dialog), "disk-merge-conflicts-of-each-kind");
   g_assert_true (pl_merge_dialog_choose (dialog, field, FALSE));
   g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 1);
+  /* All theirs: the rule's is refused again, the other two taken; all ours; then as before. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.all-theirs", NULL);
+  g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.all-ours", NULL);
+  g_assert_cmpuint (pl_merge_dialog_count_theirs (dialog), ==, 0);
+  g_assert_true (pl_merge_dialog_choose (dialog, removed, TRUE));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.apply", NULL);
   pl_test_spin ();
 
