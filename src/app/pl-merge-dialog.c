@@ -104,8 +104,9 @@ explanation_of (const PlMergeConflict *conflict)
     case PL_MERGE_CONFLICT_FIELD:
       if (conflict->base_text == NULL || *conflict->base_text == '\0')
         return g_strdup (_("Both versions changed it; it was empty."));
-      /* Translators: the value both versions started from */
-      return g_strdup_printf (_("Both versions changed it; it was %s."), conflict->base_text);
+      /* Translators: the value both versions started from; no full stop after it, as the value
+       * may end with its own */
+      return g_strdup_printf (_("Both versions changed it. It was: %s"), conflict->base_text);
     case PL_MERGE_CONFLICT_REMOVED_CHANGED:
       return g_strdup (_("You removed it; the other version changed it."));
     case PL_MERGE_CONFLICT_CHANGED_REMOVED:
