@@ -26,6 +26,7 @@ typedef struct {
 typedef struct {
   PlMergeResult pub;
   GHashTable   *ours_errors;  /* "ID\nmessage" of ours' own errors, made when first needed */
+  GHashTable   *ours_needing; /* ID -> GPtrArray of ours' records that cannot exist without it */
 } Result;
 
 /* ---- records, field by field ---- */
@@ -847,8 +848,63 @@ involved (Result *result, const PlProblem *problem)
   return ids;
 }
 
+/* Ours' records that cannot exist without the record @id (borrowed; NULL: none), found in one
+ * pass over ours the first time. */
+static GPtrArray *
+ours_needing (Result *result, const char *id)
+{
+  if (result->ours_needing == NULL)
+    {
+      result->ours_needing = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+      for (int c = 0; c < PL_N_COLLECTIONS; c++)
+        {
+          GListModel *model = pl_plan_get_collection (result->pub.ours, c);
+
+          for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+            {
+              g_autoptr(PlItem) item = g_list_model_get_item (model, i);
+              guint n_fields;
+              const PlField *fields = pl_item_get_fields (item, &n_fields);
+
+              for (guint f = 0; f < n_fields; f++)
+                if ((fields[f].flags & PL_FIELD_REQUIRED) && fields[f].type == PL_FIELD_REF &&
+                    pl_item_get_string (item, f) != NULL)
+                  {
+                    const char *target = pl_item_get_string (item, f);
+                    GPtrArray *list = g_hash_table_lookup (result->ours_needing, target);
+
+                    if (list == NULL)
+                      g_hash_table_insert (result->ours_needing, (gpointer) target, list = g_ptr_array_new ());
+                    g_ptr_array_add (list, item);
+                  }
+            }
+        }
+    }
+  return g_hash_table_lookup (result->ours_needing, id);
+}
+
+/* Adds to @ids the records of ours that cannot exist without @item, which the result lacks and
+ * we did not change: what their removal of @item took along. */
 static void
-add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids)
+add_taken_along (Result *result, PlItem *item, GPtrArray *ids)
+{
+  GPtrArray *needing = ours_needing (result, pl_item_get_id (item));
+
+  for (guint i = 0; needing != NULL && i < needing->len; i++)
+    {
+      PlItem *ref = g_ptr_array_index (needing, i);
+      const char *id = pl_item_get_id (ref);
+      PlCollection collection = collection_of (ref);
+
+      if (lookup_in (result->pub.plan, collection, id) == NULL &&
+          record_equal (ref, lookup_in (result->pub.base, collection, id)) &&
+          !g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (id));
+    }
+}
+
+static void
+add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids, gboolean all)
 {
   PlPlan *plan = result->pub.plan;
   Conflict *conflict = g_new0 (Conflict, 1);
@@ -873,10 +929,15 @@ add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids)
     {
       const char *one = g_ptr_array_index (ids, i);
       PlItem *merged = lookup_any (plan, one);
+      PlItem *back;
 
       g_ptr_array_add (conflict->rule_ids, g_strdup (one));
       g_ptr_array_add (conflict->rule_items, merged ? g_object_ref (merged) : NULL);
       set_record_to (plan, result->pub.ours, one);
+      /* A record their removal took comes back with what it took along and we did not change
+       * (a campaign's KPI links), as it is ours. */
+      if (!all && merged == NULL && (back = lookup_any (plan, one)) != NULL && !PL_IS_METADATA (back))
+        add_taken_along (result, back, ids);
     }
   g_ptr_array_add (result->pub.conflicts, conflict);
 }
@@ -938,7 +999,7 @@ keep_rules (Result *result)
             add_differing (result, seen, ids, g_ptr_array_index (candidates, i));
           if (ids->len == 0)
             continue;
-          add_rule_conflict (result, problem, ids);
+          add_rule_conflict (result, problem, ids, FALSE);
           progress = TRUE;
         }
       if (!progress)
@@ -949,7 +1010,7 @@ keep_rules (Result *result)
 
           if (ids->len == 0)
             return;
-          add_rule_conflict (result, g_ptr_array_index (errors, 0), ids);
+          add_rule_conflict (result, g_ptr_array_index (errors, 0), ids, TRUE);
         }
     }
 }
@@ -1010,6 +1071,7 @@ pl_merge_result_free (PlMergeResult *pub)
   g_clear_object (&pub->theirs);
   g_clear_pointer (&pub->conflicts, g_ptr_array_unref);
   g_clear_pointer (&result->ours_errors, g_hash_table_unref);
+  g_clear_pointer (&result->ours_needing, g_hash_table_unref);
   g_free (result);
 }
 

@@ -789,6 +789,28 @@ test_random (void)
     g_assert_cmpuint (kinds[k], >, 0);
 }
 
+/* They removed a campaign, with its allocation and KPI links; we gave it another allocation:
+ * the campaign comes back as ours, with what their removal took along. */
+static void
+test_rule_taken_along (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_record (f->ours, PL_TYPE_ALLOCATION, "al-new", "line", "line-google", "campaign", "cmp-close-faster",
+              "amount", "10", NULL);
+  pl_plan_remove (f->theirs, get (f->theirs, "cmp-close-faster"));
+  g_assert_null (pl_plan_lookup (f->theirs, "ck-1"));
+  result = pl_plan_merge (f->base, f->ours, f->theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (result, 0)->kind, ==, PL_MERGE_CONFLICT_RULE);
+  assert_same_plan (result->plan, f->ours);
+  /* Their side breaks the rule again: refused, and nothing changes. */
+  g_assert_false (pl_merge_result_take_theirs (result, conflict (result, 0), &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  assert_same_plan (result->plan, f->ours);
+}
+
 /* The window's merge: the open plan becomes the result as one edit, and undo takes it back. */
 static void
 test_update_to (void)
@@ -834,6 +856,7 @@ main (int argc, char **argv)
   g_test_add ("/merge/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
   g_test_add ("/merge/rule-allocations", Fixture, NULL, fixture_set_up, test_rule_allocations, fixture_tear_down);
   g_test_add ("/merge/rule-removed-reference", Fixture, NULL, fixture_set_up, test_rule_removed_reference, fixture_tear_down);
+  g_test_add ("/merge/rule-taken-along", Fixture, NULL, fixture_set_up, test_rule_taken_along, fixture_tear_down);
   g_test_add_func ("/merge/unknown-elements", test_unknown_elements);
   g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
   g_test_add ("/merge/two-people", Fixture, NULL, fixture_set_up, test_two_people, fixture_tear_down);
