@@ -21,6 +21,7 @@
 #include "pl-kpis-page.h"
 #include "pl-error.h"
 #include "pl-file-watch.h"
+#include "pl-merge-dialog.h"
 #include "pl-page.h"
 #include "pl-plan-page.h"
 #include "pl-planning-page.h"
@@ -57,6 +58,11 @@ struct _PlWindow
   GtkLabel             *banner_title;
   GtkLabel             *banner_details;
   GtkRevealer          *disk_bar;
+  GtkWidget            *disk_box;
+  GtkImage             *disk_icon;
+  GtkWidget            *disk_merge;
+  GtkWidget            *disk_dismiss;
+  GtkWidget            *disk_buttons;
   GtkLabel             *disk_title;
   GtkLabel             *disk_details;
   GtkButton            *disk_reload;
@@ -84,6 +90,11 @@ struct _PlWindow
   PlFileWatch          *watch;
   GCancellable         *disk_checking;
   PlDiskState           disk_state;
+  /* A merge with the version on disk: reading it, or its conflicts shown in their dialog. */
+  GCancellable         *merging;
+  GtkWindow            *merge_dialog;
+  /* What the last merge did, shown in the disk bar until dismissed, saved or overtaken. */
+  char                 *merge_note;
   guint                 typing_id;
   gboolean              autosave_warned;
 
@@ -364,21 +375,56 @@ static void
 update_disk_bar (PlWindow *self)
 {
   gboolean modified = self->document != NULL && pl_document_get_modified (self->document);
+  gboolean can_merge = modified && pl_document_can_merge (self->document);
   g_autofree char *title = NULL;
   const char *name = self->document ? pl_document_get_title (self->document) : "";
 
+  gtk_widget_set_visible (self->disk_merge, FALSE);
+  gtk_widget_set_visible (self->disk_dismiss, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->disk_reload), TRUE);
+  gtk_widget_set_visible (self->disk_buttons, TRUE);
+  gtk_widget_set_sensitive (self->disk_buttons, self->merging == NULL);
+  gtk_widget_remove_css_class (self->disk_box, "info");
+  gtk_widget_add_css_class (self->disk_box, "warning");
+  gtk_image_set_from_icon_name (self->disk_icon, "dialog-warning-symbolic");
   switch (self->disk_state)
     {
     case PL_DISK_SAME:
-      gtk_revealer_set_reveal_child (self->disk_bar, FALSE);
-      return;
+      if (self->merge_note == NULL)
+        {
+          gtk_revealer_set_reveal_child (self->disk_bar, FALSE);
+          return;
+        }
+      /* What the merge did: news, with nothing left to decide. */
+      gtk_widget_remove_css_class (self->disk_box, "warning");
+      gtk_widget_add_css_class (self->disk_box, "info");
+      gtk_image_set_from_icon_name (self->disk_icon, "dialog-information-symbolic");
+      title = g_strdup (self->merge_note);
+      gtk_label_set_label (self->disk_details,
+                           _("Your plan now holds both versions and is not saved yet. Undo takes the "
+                             "merge back."));
+      gtk_widget_set_visible (GTK_WIDGET (self->disk_reload), FALSE);
+      gtk_widget_set_visible (self->disk_keep, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->disk_save_as), FALSE);
+      gtk_widget_set_visible (self->disk_buttons, FALSE);
+      gtk_widget_set_visible (self->disk_dismiss, TRUE);
+      break;
     case PL_DISK_CHANGED:
       title = g_strdup_printf (_("“%s” was changed by another program"), name);
-      gtk_label_set_label (self->disk_details,
-                           modified ? _("You have unsaved changes too. Reload the other version and lose yours, "
-                                        "keep yours (saving will replace the other version), or save yours "
-                                        "under another name.")
-                                    : _("Reload to see the other version. You have no unsaved changes."));
+      if (self->merging != NULL)
+        gtk_label_set_label (self->disk_details, _("Reading the other version to merge it with yours…"));
+      else if (can_merge)
+        gtk_label_set_label (self->disk_details,
+                             _("You have unsaved changes too. Merge both versions, reload the other "
+                               "version and lose yours, keep yours (saving will replace the other "
+                               "version), or save yours under another name."));
+      else
+        gtk_label_set_label (self->disk_details,
+                             modified ? _("You have unsaved changes too. Reload the other version and lose yours, "
+                                          "keep yours (saving will replace the other version), or save yours "
+                                          "under another name.")
+                                      : _("Reload to see the other version. You have no unsaved changes."));
+      gtk_widget_set_visible (self->disk_merge, can_merge);
       gtk_button_set_label (self->disk_reload, modified ? _("_Discard Mine and Reload") : _("_Reload"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->disk_reload), "win.reload-from-disk");
       gtk_widget_set_visible (self->disk_keep, modified);
@@ -407,7 +453,21 @@ static void
 set_disk_state (PlWindow *self, PlDiskState state)
 {
   self->disk_state = state;
+  /* A new change on disk is the news now. */
+  if (state != PL_DISK_SAME)
+    g_clear_pointer (&self->merge_note, g_free);
   update_disk_bar (self);
+}
+
+/* The merge is over or no longer means anything: saved, reloaded, another file. */
+static void
+forget_merge (PlWindow *self)
+{
+  g_cancellable_cancel (self->merging);
+  g_clear_object (&self->merging);
+  if (self->merge_dialog != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->merge_dialog));
+  g_clear_pointer (&self->merge_note, g_free);
 }
 
 static void
@@ -476,6 +536,7 @@ watch_file (PlWindow *self)
   g_clear_object (&self->watch);
   g_cancellable_cancel (self->disk_checking);
   g_clear_object (&self->disk_checking);
+  forget_merge (self);
   set_disk_state (self, PL_DISK_SAME);
   if (file == NULL)
     return;
@@ -496,6 +557,7 @@ reload_from_disk_action (GtkWidget *widget, const char *action_name, GVariant *p
       pl_window_show_error (self, _("The plan could not be read again"), error->message);
       return;
     }
+  forget_merge (self);
   set_disk_state (self, PL_DISK_SAME);
 }
 
@@ -508,6 +570,154 @@ keep_mine_action (GtkWidget *widget, const char *action_name, GVariant *paramete
     return;
   pl_document_keep_mine (self->document);
   set_disk_state (self, PL_DISK_SAME);
+}
+
+/* "Merged: 5 changes from the other version, 1 conflict kept yours". */
+static char *
+describe_merge (guint n_changed, guint kept_ours, guint took_theirs)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  if (n_changed == 0)
+    g_ptr_array_add (parts, g_strdup (_("nothing new from the other version")));
+  else
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u change from the other version",
+                                                       "%u changes from the other version", n_changed),
+                                             n_changed));
+  if (kept_ours > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u conflict kept yours", "%u conflicts kept yours",
+                                                       kept_ours),
+                                             kept_ours));
+  if (took_theirs > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u conflict took theirs", "%u conflicts took theirs",
+                                                       took_theirs),
+                                             took_theirs));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the parts are joined by this, "5 changes from the other version, 1 conflict kept yours" */
+  list = g_strjoinv (_(", "), (char **) parts->pdata);
+  /* Translators: what a merge with the version on disk did */
+  return g_strdup_printf (_("Merged: %s"), list);
+}
+
+/* Applies the merge to the plan as one edit, and says what it did in the disk bar. */
+static void
+apply_merge (PlWindow *self, PlDiskMerge *merge, guint took_theirs)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_conflicts = pl_disk_merge_get_result (merge)->conflicts->len;
+  guint n_changed = 0;
+
+  if (!pl_document_apply_merge (self->document, merge, &n_changed, &error))
+    {
+      pl_window_show_error (self, _("The other version could not be merged"), error->message);
+      pl_window_check_disk (self);
+      return;
+    }
+  dismiss_error (self);
+  g_free (self->merge_note);
+  self->merge_note = describe_merge (n_changed, n_conflicts - took_theirs, took_theirs);
+  set_disk_state (self, PL_DISK_SAME);
+}
+
+static void
+on_merge_dialog_apply_cb (PlMergeDialog *dialog, PlWindow *self)
+{
+  apply_merge (self, pl_merge_dialog_get_merge (dialog), pl_merge_dialog_count_theirs (dialog));
+  if (self->merge_dialog != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->merge_dialog));
+}
+
+static void
+on_merge_dialog_destroy_cb (GtkWidget *dialog, PlWindow *self)
+{
+  if (self->merge_dialog == GTK_WINDOW (dialog))
+    self->merge_dialog = NULL;
+}
+
+static void
+on_merge_read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PlWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDiskMerge) merge = pl_document_merge_disk_finish (PL_DOCUMENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || PL_DOCUMENT (source) != self->document)
+    return;
+  g_clear_object (&self->merging);
+  update_disk_bar (self);
+  if (merge == NULL)
+    {
+      g_autofree char *details = g_strdup_printf (_("%s\nNothing was changed: your plan is as it was."),
+                                                  error->message);
+
+      pl_window_show_error (self, _("The other version could not be merged"), details);
+      return;
+    }
+  if (pl_disk_merge_get_result (merge)->conflicts->len == 0)
+    {
+      apply_merge (self, merge, 0);
+      return;
+    }
+  self->merge_dialog = GTK_WINDOW (pl_merge_dialog_new (GTK_WINDOW (self), pl_document_get_title (self->document),
+                                                        g_steal_pointer (&merge)));
+  g_signal_connect (self->merge_dialog, "apply", G_CALLBACK (on_merge_dialog_apply_cb), self);
+  g_signal_connect (self->merge_dialog, "destroy", G_CALLBACK (on_merge_dialog_destroy_cb), self);
+  gtk_window_present (self->merge_dialog);
+}
+
+/* Merges the version on disk with the open plan: read in the background, then merged
+ * directly, or through the conflicts' dialog when both changed the same thing. */
+static void
+merge_from_disk (PlWindow *self)
+{
+  if (self->document == NULL || !pl_document_can_merge (self->document) || self->merging != NULL ||
+      self->merge_dialog != NULL)
+    return;
+  dismiss_error (self);
+  self->merging = g_cancellable_new ();
+  update_disk_bar (self);
+  pl_document_merge_disk_async (self->document, self->merging, on_merge_read_cb, g_object_ref (self));
+}
+
+/* Undo took the merge back (the file on disk differs from the plan again: the bar says so), or
+ * Redo brought it again. */
+static void
+on_document_merged_cb (PlWindow *self)
+{
+  if (!pl_document_get_merged (self->document))
+    g_clear_pointer (&self->merge_note, g_free);
+  update_disk_bar (self);
+  pl_window_check_disk (self);
+}
+
+static void
+merge_from_disk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  merge_from_disk (PL_WINDOW (widget));
+}
+
+static void
+dismiss_merge_note_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  g_clear_pointer (&self->merge_note, g_free);
+  update_disk_bar (self);
+}
+
+gboolean
+pl_window_is_merging (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  return self->merging != NULL;
+}
+
+const char *
+pl_window_get_merge_note (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return self->merge_note;
 }
 
 /* ---- opening ---- */
@@ -819,6 +1029,7 @@ after_saved (PlWindow *self)
 {
   remember (pl_document_get_file (self->document));
   dismiss_error (self);
+  forget_merge (self);
   set_disk_state (self, PL_DISK_SAME);
   if (self->after_save == AFTER_SAVE_CLOSE)
     finish_close (self);
@@ -843,11 +1054,18 @@ on_changed_on_disk_response_cb (GtkDialog *dialog, int response, PlWindow *self)
       if (!pl_document_reload (self->document, &error))
         pl_window_show_error (self, _("The plan could not be read again"), error->message);
       else
-        show_plan (self);
+        {
+          forget_merge (self);
+          show_plan (self);
+        }
       self->after_save = AFTER_SAVE_NOTHING;
       break;
     case 3: /* save elsewhere */
       save_as (self);
+      break;
+    case 4: /* merge: the user looks at the result before saving it */
+      self->after_save = AFTER_SAVE_NOTHING;
+      merge_from_disk (self);
       break;
     default:
       self->after_save = AFTER_SAVE_NOTHING;
@@ -864,13 +1082,27 @@ ask_changed_on_disk (PlWindow *self)
                                    GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
                                    _("“%s” was changed by another program"),
                                    pl_document_get_title (self->document));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Since you opened it, the file on disk has changed. Overwrite it with "
-                                              "your version, reload it and lose your changes, or save your version "
-                                              "under another name."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Reload"), 2, _("Save Mine _As…"), 3, _("_Overwrite"), 1, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), 3);
+  if (pl_document_can_merge (self->document))
+    {
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                _("Since you opened it, the file on disk has changed. Merge both "
+                                                  "versions (you choose where both changed the same thing), "
+                                                  "overwrite it with your version, reload it and lose your "
+                                                  "changes, or save your version under another name."));
+      gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Reload"), 2,
+                              _("Save Mine _As…"), 3, _("_Overwrite"), 1, _("_Merge"), 4, NULL);
+    }
+  else
+    {
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                _("Since you opened it, the file on disk has changed. Overwrite it "
+                                                  "with your version, reload it and lose your changes, or save your "
+                                                  "version under another name."));
+      gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                              _("_Reload"), 2, _("Save Mine _As…"), 3, _("_Overwrite"), 1, NULL);
+    }
+  /* Merge loses nothing and saves nothing (the user sees the result first); else Save As. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), pl_document_can_merge (self->document) ? 4 : 3);
   g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self);
   self->dialog = GTK_WINDOW (dialog);
   gtk_window_present (self->dialog);
@@ -1443,6 +1675,7 @@ pl_window_dispose (GObject *object)
   g_clear_handle_id (&self->typing_id, g_source_remove);
   g_cancellable_cancel (self->disk_checking);
   g_clear_object (&self->disk_checking);
+  forget_merge (self);
   if (self->watch != NULL)
     g_signal_handlers_disconnect_by_data (self->watch, self);
   g_clear_object (&self->watch);
@@ -1490,6 +1723,11 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, banner_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, banner_details);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_icon);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_merge);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_dismiss);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_buttons);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_details);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, disk_reload);
@@ -1530,6 +1768,8 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.reload-from-disk", NULL, reload_from_disk_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-from-disk", NULL, merge_from_disk_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-merge-note", NULL, dismiss_merge_note_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
 }
@@ -1612,6 +1852,8 @@ pl_window_set_document (PlWindow *self, PlDocument *document)
   g_return_if_fail (PL_IS_WINDOW (self));
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (document != self->document)
+    forget_merge (self);
   g_set_object (&self->document, document);
   if (document != NULL)
     {
@@ -1623,6 +1865,7 @@ pl_window_set_document (PlWindow *self, PlDocument *document)
       g_signal_connect_swapped (document, "notify::plan", G_CALLBACK (show_plan), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (watch_file), self);
       g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_disk_bar), self);
+      g_signal_connect_swapped (document, "notify::merged", G_CALLBACK (on_document_merged_cb), self);
     }
   watch_file (self);
   show_plan (self);

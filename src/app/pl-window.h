@@ -29,6 +29,11 @@ void        pl_window_check_disk   (PlWindow *self);
 PlDiskState pl_window_get_disk_state (PlWindow *self);
 /* TRUE while a comparison with the file on disk runs. */
 gboolean    pl_window_is_checking_disk (PlWindow *self);
+/* TRUE while the version on disk is read to be merged with the open plan (win.merge-from-disk). */
+gboolean    pl_window_is_merging   (PlWindow *self);
+/* What the last merge with the version on disk did, as the disk bar says it ("Merged: 5 changes
+ * from the other version, 1 conflict kept yours"), or NULL once saved, dismissed or overtaken. */
+const char *pl_window_get_merge_note (PlWindow *self);
 /* Opens the .pilote files among @files (a GSList of GFile, as dropped on the window); says
  * so in the banner when there are none. */
 gboolean    pl_window_drop_files   (PlWindow *self, GSList *files);

@@ -257,6 +257,13 @@ PlPlan *
 pl_plan_load (GFile *file, const char *display_name, PlReadFlags flags, PlFileStamp *stamp,
               GError **error)
 {
+  return pl_plan_load_keeping (file, display_name, flags, stamp, NULL, error);
+}
+
+PlPlan *
+pl_plan_load_keeping (GFile *file, const char *display_name, PlReadFlags flags, PlFileStamp *stamp,
+                      GBytes **bytes, GError **error)
+{
   g_autofree char *name = name_of (file, display_name);
   g_autofree char *path = real_path_of (file);
   g_autoptr(GFileInputStream) stream = NULL;
@@ -343,6 +350,12 @@ pl_plan_load (GFile *file, const char *display_name, PlReadFlags flags, PlFileSt
       {
         g_autoptr(GFileInfo) none = g_file_info_new ();
         stamp_of_bytes (stamp, info ? info : none, data, read);
+      }
+    if (plan != NULL && bytes != NULL)
+      {
+        /* Kept as long as the plan is open: not the spare room the reading left. */
+        data = g_realloc (data, MAX (read, 1));
+        *bytes = g_bytes_new_take (g_steal_pointer (&data), read);
       }
     return plan;
   }
@@ -612,6 +625,13 @@ gboolean
 pl_plan_save (PlPlan *plan, GFile *file, const PlFileStamp *expected, PlFileStamp *new_stamp,
               GError **error)
 {
+  return pl_plan_save_keeping (plan, file, expected, new_stamp, NULL, error);
+}
+
+gboolean
+pl_plan_save_keeping (PlPlan *plan, GFile *file, const PlFileStamp *expected, PlFileStamp *new_stamp,
+                      GBytes **written_bytes, GError **error)
+{
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *path = real_path_of (file);
   g_autofree char *temp_path = NULL;
@@ -714,5 +734,7 @@ pl_plan_save (PlPlan *plan, GFile *file, const PlFileStamp *expected, PlFileStam
   pl_plan_mark_saved (plan);
   if (new_stamp != NULL)
     *new_stamp = written;
+  if (written_bytes != NULL)
+    *written_bytes = g_steal_pointer (&bytes);
   return TRUE;
 }

@@ -35,6 +35,15 @@ PlPlan   *pl_plan_load (GFile        *file,
                         PlFileStamp  *stamp,
                         GError      **error);
 
+/* As pl_plan_load(), and gives in @bytes (may be NULL) the bytes it read: what a window keeps
+ * as the version that a merge of someone else's changes starts from. */
+PlPlan   *pl_plan_load_keeping (GFile        *file,
+                                const char   *display_name,
+                                PlReadFlags   flags,
+                                PlFileStamp  *stamp,
+                                GBytes      **bytes,
+                                GError      **error);
+
 /* Reads the @n_files plans of @files side by side, one thread each, as pl_plan_load() would:
  * what comparing or merging big plans waits for. Returns a new array of the @n_files plans in
  * the order of @files, or NULL with @error from the first file, in that order, that failed. */
@@ -55,5 +64,12 @@ gboolean  pl_plan_save (PlPlan             *plan,
                         const PlFileStamp  *expected,
                         PlFileStamp        *new_stamp,
                         GError            **error);
+/* As pl_plan_save(), and gives in @written (may be NULL) the bytes written, on success. */
+gboolean  pl_plan_save_keeping (PlPlan             *plan,
+                                GFile              *file,
+                                const PlFileStamp  *expected,
+                                PlFileStamp        *new_stamp,
+                                GBytes            **written,
+                                GError            **error);
 
 G_END_DECLS

@@ -403,6 +403,46 @@ test_stamps (void)
   pl_io_test_remove_tree (dir);
 }
 
+/* A window keeps the bytes it read or wrote, as the base of a merge: they are the file's very
+ * bytes, and the stamp given with them is theirs. */
+static void
+test_bytes_kept (void)
+{
+  g_autofree char *dir = pl_io_test_temp_dir ("pilote-save");
+  g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = plan_of ("Kept", 3);
+  g_autoptr(PlPlan) loaded = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  PlFileStamp saved, from_load;
+
+  g_assert_true (pl_plan_save_keeping (plan, file, NULL, &saved, &written, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  on_disk = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (g_bytes_equal (written, on_disk));
+  loaded = pl_plan_load_keeping (file, NULL, PL_READ_DEFAULT, &from_load, &read, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_true (g_bytes_equal (read, on_disk));
+  g_assert_true (pl_file_stamp_equal (&saved, &from_load));
+
+  /* A failed read gives no bytes. */
+  g_clear_pointer (&read, g_bytes_unref);
+  g_assert_true (g_file_set_contents (path, "not a plan", -1, NULL));
+  g_clear_object (&loaded);
+  loaded = pl_plan_load_keeping (file, NULL, PL_READ_DEFAULT, NULL, &read, &error);
+  g_assert_null (loaded);
+  g_assert_null (read);
+  g_assert_error (error, PL_ERROR, PL_ERROR_FILE);
+  pl_io_test_remove_tree (dir);
+}
+
 /* ---- what a killed save leaves ---- */
 
 /* The name a save of @path by process @pid on the machine of hash @host gives its temporary
@@ -512,6 +552,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-save/folder-gone", test_folder_gone);
   g_test_add_func ("/plan-save/changed-keeping-mtime", test_changed_keeping_mtime);
   g_test_add_func ("/plan-save/stamps", test_stamps);
+  g_test_add_func ("/plan-save/bytes-kept", test_bytes_kept);
   g_test_add_func ("/plan-save/stale-temps-removed-by-save", test_stale_temps_removed_by_save);
   g_test_add_func ("/plan-save/stale-temps-removed-by-open", test_stale_temps_removed_by_open);
   return g_test_run ();
