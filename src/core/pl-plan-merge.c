@@ -638,16 +638,21 @@ part_label (PlItem *item, guint field, const char *key, guint32 period)
       return g_strdup_printf (_("Planned for %s"), month);
     }
   if (pl_calendar_parse_skip (key, &day))
-    name = pl_date_text (day, PL_DATE_DAY_MON_YEAR);
-  else if (PL_IS_ASSESSMENT (item) && pl_questionnaire_get_current () != NULL &&
-           pl_questionnaire_lookup (pl_questionnaire_get_current (), key) != NULL)
+    {
+      g_autofree char *date = pl_date_text (day, PL_DATE_DAY_MON_YEAR);
+
+      /* Translators: a field and one of its parts, a day ("Skipped occurrences, 28 Mar 2027") */
+      return g_strdup_printf (_("%s, %s"), title, date);
+    }
+  if (PL_IS_ASSESSMENT (item) && pl_questionnaire_get_current () != NULL &&
+      pl_questionnaire_lookup (pl_questionnaire_get_current (), key) != NULL)
     /* A question by what it asks, where the questionnaire is at hand. */
     name = g_strdup (pl_questionnaire_lookup (pl_questionnaire_get_current (), key)->statement);
   else
     /* An assumption by its key, which says what it is. */
     name = g_strdup (strchr (key, '\n') != NULL ? strchr (key, '\n') + 1 : key);
-  /* Translators: a field and one of its parts ("Commentary, “budget”", "Skipped, 28 Mar 2027") */
-  return g_strdup_printf (pl_calendar_parse_skip (key, &day) ? _("%s, %s") : _("%s, “%s”"), title, name);
+  /* Translators: a field and one of its parts ("Report commentary, “budget”") */
+  return g_strdup_printf (_("%s, “%s”"), title, name);
 }
 
 /* Adds the conflict of the part @key of @field, where ours and theirs differ. */
