@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-error.h"
 #include "pl-plan-diff.h"
 #include "pl-plan-file.h"
@@ -1061,13 +1062,16 @@ count_new_errors (PlPlan *plan, PlPlan *ours)
   return n;
 }
 
+typedef void (*RandomEdit) (PlPlan *plan, GRand *rand);
+
+/* Forty rounds of two people's random @edit of the example plan, merged; the kinds of conflict
+ * met counted in @kinds. */
 static void
-test_random (void)
+merge_random (RandomEdit edit, guint32 seed, guint kinds[PL_MERGE_CONFLICT_RULE + 1])
 {
   g_autoptr(PlPlan) example = load_example ();
   g_autoptr(GBytes) bytes = pl_plan_write_bytes (example);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (24);
-  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
 
   for (guint round = 0; round < 40; round++)
     {
@@ -1081,8 +1085,8 @@ test_random (void)
                                        PL_READ_DEFAULT, NULL);
       for (guint e = 0; e < 6; e++)
         {
-          random_edit (plans[1], rand);
-          random_edit (plans[2], rand);
+          edit (plans[1], rand);
+          edit (plans[2], rand);
         }
       ours_bytes = snapshot (plans[1]);
       theirs_bytes = snapshot (plans[2]);
@@ -1110,12 +1114,67 @@ test_random (void)
       for (guint i = 0; i < 3; i++)
         g_object_unref (plans[i]);
     }
+}
+
+static void
+test_random (void)
+{
+  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+
+  merge_random (random_edit, 24, kinds);
   g_test_message ("conflicts: %u field, %u removed/changed, %u changed/removed, %u rule",
                   kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_REMOVED_CHANGED],
                   kinds[PL_MERGE_CONFLICT_CHANGED_REMOVED], kinds[PL_MERGE_CONFLICT_RULE]);
   /* The seed gives every kind. */
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     g_assert_cmpuint (kinds[k], >, 0);
+}
+
+/* A random edit of a part of a compound field: a month of a budget line, a section's
+ * commentary, an answer, a skipped occurrence. */
+static void
+random_part_edit (PlPlan *plan, GRand *rand)
+{
+  static const char *lines[] = { "line-webinars", "line-summit", "line-linkedin" };
+  static const char *sections[] = { "summary", "budget", "kpis" };
+  static const char *questions[] = { "q-align-business-goals", "q-data-quality", "q-new-question" };
+  g_autofree char *text = g_strdup_printf ("Note %u", g_rand_int_range (rand, 0, 3));
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      pl_plan_set_planned (plan, PL_BUDGET_LINE (get (plan, lines[g_rand_int_range (rand, 0, 3)])),
+                           g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 0, 3) * 1000000, NULL);
+      break;
+    case 1:
+      pl_report_set_commentary (plan, sections[g_rand_int_range (rand, 0, 3)], g_rand_boolean (rand) ? text : NULL, NULL);
+      break;
+    case 2:
+      pl_plan_set_answer (plan, PL_ASSESSMENT (get (plan, "as-2026")), questions[g_rand_int_range (rand, 0, 3)],
+                          g_rand_int_range (rand, -1, 6), NULL);
+      break;
+    default:
+      {
+        g_auto(GStrv) skip = pl_calendar_skip_occurrence (get (plan, "ent-monthly"),
+                                                          day (2027, g_rand_int_range (rand, 1, 13), 28));
+
+        pl_plan_set_strv (plan, get (plan, "ent-monthly"), PL_ENTRY_SKIP, (const char * const *) skip, NULL);
+      }
+      break;
+    }
+}
+
+/* The same with parts of compound fields, which meet more often: conflicts on parts, each
+ * taken back one part at a time, and rules the months break with the allocations. */
+static void
+test_random_parts (void)
+{
+  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+
+  merge_random (random_part_edit, 25, kinds);
+  g_test_message ("conflicts: %u field, %u rule", kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_RULE]);
+  g_assert_cmpuint (kinds[PL_MERGE_CONFLICT_FIELD], >, 0);
+  g_assert_cmpuint (kinds[PL_MERGE_CONFLICT_RULE], >, 0);
 }
 
 /* They removed a campaign, with its allocation and KPI links; we gave it another allocation:
@@ -1197,6 +1256,7 @@ main (int argc, char **argv)
   g_test_add ("/merge/parts/occurrences", Fixture, NULL, fixture_set_up, test_parts_occurrences, fixture_tear_down);
   g_test_add ("/merge/parts/carried", Fixture, NULL, fixture_set_up, test_parts_carried, fixture_tear_down);
   g_test_add_func ("/merge/random", test_random);
+  g_test_add_func ("/merge/random-parts", test_random_parts);
   g_test_add_func ("/merge/update-to", test_update_to);
   return g_test_run ();
 }
