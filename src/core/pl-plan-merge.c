@@ -673,23 +673,16 @@ add_part_conflict (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlIt
                                                         : g_strdup (pl_item_get_display_name (any));
   conflict->pub.field = (int) field;
   conflict->part_key = g_strdup (key);
+  /* A month is the nth of the period: a period moved keeps the amounts in their places (the
+   * file's months move with it), so the plans' nth months match; it is named as the result's. */
   if (amounts)
-    conflict->pub.period = pl_plan_month_start (m->ours, (guint) g_ascii_strtoull (key, NULL, 10));
+    conflict->pub.period = pl_plan_month_start (m->result, (guint) g_ascii_strtoull (key, NULL, 10));
   else
     conflict->pub.part = g_strdup (strchr (key, '\n') != NULL ? strchr (key, '\n') + 1 : key);
   conflict->pub.label = part_label (any, field, key, conflict->pub.period);
   for (guint i = 0; i < 3; i++)
     *texts[i] = part_text (plans[i], items[i], field, key);
   g_ptr_array_add (m->conflicts, conflict);
-}
-
-/* TRUE when the three plans number their months alike: planned amounts are kept by month of the
- * period, so that a month means the same in each only then. */
-static gboolean
-same_months (Merge *m)
-{
-  return pl_plan_get_start (m->base) == pl_plan_get_start (m->ours) &&
-         pl_plan_get_start (m->theirs) == pl_plan_get_start (m->ours);
 }
 
 /* TRUE when @move, a string of budget carried over that theirs adds or removes, names a month
@@ -706,13 +699,16 @@ move_lost_months (Merge *m, const char *id, const char *move)
   for (guint i = m->conflicts->len; i-- > 0;)
     {
       const Conflict *conflict = g_ptr_array_index (m->conflicts, i);
+      int month;
 
       if (g_strcmp0 (conflict->pub.id, id) != 0)
         break;
-      if (conflict->part_key != NULL && conflict->pub.field == PL_BUDGET_LINE_PLANNED &&
-          ((conflict->pub.period >= days[0] && conflict->pub.period <= days[1]) ||
-           (conflict->pub.period >= days[2] && conflict->pub.period <= days[3])))
-        return TRUE;
+      if (conflict->part_key == NULL || conflict->pub.field != PL_BUDGET_LINE_PLANNED)
+        continue;
+      month = (int) g_ascii_strtoll (conflict->part_key, NULL, 10);
+      for (guint r = 0; r < 4; r += 2)
+        if (month >= pl_plan_month_index (m->theirs, days[r]) && month <= pl_plan_month_index (m->theirs, days[r + 1]))
+          return TRUE;
     }
   return FALSE;
 }
@@ -754,7 +750,7 @@ keep_moves_whole (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlIte
                 !pl_budget_carry_read (move, pl_plan_get_currency_exponent (m->theirs), days, &amount, NULL))
               continue;
             for (guint r = 0; r < 4; r += 2)
-              for (int k = pl_plan_month_index (m->ours, days[r]), last = pl_plan_month_index (m->ours, days[r + 1]);
+              for (int k = pl_plan_month_index (m->theirs, days[r]), last = pl_plan_month_index (m->theirs, days[r + 1]);
                    k >= 0 && k <= last; k++)
                 g_ptr_array_add (keys, month_key ((guint) k));
             for (guint k = 0; k < keys->len; k++)
@@ -788,7 +784,7 @@ merge_parts (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t,
   gboolean carried = PL_IS_BUDGET_LINE (o) && field == PL_BUDGET_LINE_CARRIED;
   PlSlot slot;
 
-  if (!is_compound (o, field) || (pl_item_get_fields (o, NULL)[field].type == PL_FIELD_AMOUNTS && !same_months (m)))
+  if (!is_compound (o, field))
     return FALSE;
   ok = parts_read (b, field, &pb) & parts_read (o, field, &po) & parts_read (t, field, &pt);
   if (ok)

@@ -8,6 +8,7 @@
 
 #include "pl-calendar.h"
 #include "pl-error.h"
+#include "pl-fiscal-period.h"
 #include "pl-plan-diff.h"
 #include "pl-plan-file.h"
 #include "pl-plan-merge.h"
@@ -17,17 +18,23 @@
 #include "pl-report-settings.h"
 #include "pl-scenario.h"
 
+/* The plan of the file @path, relative to the tests' directory. */
 static PlPlan *
-load_example (void)
+load_test_plan (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "northwind-saas-2027.pilote", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *full = g_test_build_filename (G_TEST_DIST, path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
   g_autoptr(GError) error = NULL;
   PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
 
   g_assert_no_error (error);
   return plan;
+}
+
+static PlPlan *
+load_example (void)
+{
+  return load_test_plan ("../data/examples/northwind-saas-2027.pilote");
 }
 
 /* The example plan three times, as the version both started from and the two edited ones,
@@ -710,6 +717,51 @@ test_parts_amounts (Fixture *f, gconstpointer data)
   g_assert_cmpint (planned (result->plan, "line-webinars", 2), ==, 300000);
 }
 
+/* @plan as it reads back from its file. */
+static PlPlan *
+reread (PlPlan *plan)
+{
+  g_autoptr(GBytes) bytes = pl_plan_write_bytes (plan);
+  PlPlan *copy = pl_plan_read_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "plan.pilote",
+                                     PL_READ_DEFAULT, NULL);
+
+  g_assert_nonnull (copy);
+  return copy;
+}
+
+/* They moved the fiscal period a month on (the amounts keep their places: the file's months
+ * move with it) and raised its third month; we trimmed the second: both kept, each in its
+ * place, and a conflict names the month as the result's period does. */
+static void
+test_parts_amounts_period (void)
+{
+  g_autoptr(PlPlan) base = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) ours = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) moved = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) both = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) theirs = NULL;
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(PlMergeResult) again = NULL;
+
+  g_assert_true (pl_fiscal_period_set (moved, day (2027, 2, 1), 12, NULL));
+  set_month (moved, "line-ads", 2, 300000);
+  theirs = reread (moved);
+  set_month (ours, "line-ads", 1, 400000);
+  g_assert_true (pl_fiscal_period_set (both, day (2027, 2, 1), 12, NULL));
+  set_month (both, "line-ads", 2, 300000);
+  set_month (both, "line-ads", 1, 400000);
+  result = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 0);
+  assert_same_plan (result->plan, both);
+  assert_valid (result->plan);
+
+  set_month (ours, "line-ads", 2, 200000);
+  again = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (again->conflicts->len, ==, 1);
+  g_assert_cmpstr (conflict (again, 0)->label, ==, "Planned for April 2027");
+  g_assert_cmpuint (conflict (again, 0)->period, ==, day (2027, 4, 1));
+}
+
 /* A month trimmed by one and an allocation raised by the other break the allocations rule
  * together: that stays a broken rule, the records involved ours. */
 static void
@@ -1249,6 +1301,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
   g_test_add ("/merge/two-people", Fixture, NULL, fixture_set_up, test_two_people, fixture_tear_down);
   g_test_add ("/merge/parts/amounts", Fixture, NULL, fixture_set_up, test_parts_amounts, fixture_tear_down);
+  g_test_add_func ("/merge/parts/amounts-period", test_parts_amounts_period);
   g_test_add ("/merge/parts/amounts-rule", Fixture, NULL, fixture_set_up, test_parts_amounts_rule, fixture_tear_down);
   g_test_add ("/merge/parts/commentary", Fixture, NULL, fixture_set_up, test_parts_commentary, fixture_tear_down);
   g_test_add ("/merge/parts/assumptions", Fixture, NULL, fixture_set_up, test_parts_assumptions, fixture_tear_down);
