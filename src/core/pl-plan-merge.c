@@ -561,6 +561,29 @@ part_equal (GVariant *a, GVariant *b)
   return g_variant_equal (a, b);
 }
 
+/* A move of budget carried over in words: "€500.00 carried from March 2027 into April 2027";
+ * as written when it does not read or names months outside the period. */
+static char *
+carried_text (PlPlan *plan, const char *move)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  int months[4];
+  guint32 days[4];
+  gint64 amount;
+  g_autofree char *money = NULL, *from = NULL, *to = NULL;
+
+  if (!pl_budget_carry_read (move, exponent, days, &amount, NULL))
+    return g_strdup (move);
+  for (guint k = 0; k < 4; k++)
+    if ((months[k] = pl_plan_month_index (plan, days[k])) < 0)
+      return g_strdup (move);
+  money = pl_money_format (amount, exponent, pl_plan_get_currency (plan));
+  from = pl_budget_carry_describe_months (plan, (guint) months[0], (guint) months[1]);
+  to = pl_budget_carry_describe_span (plan, (guint) months[2], (guint) months[3]);
+  /* Translators: "€12,000 carried from Q1 2027 into April–June 2027" */
+  return g_strdup_printf (_("%s carried from %s into %s"), money, from, to);
+}
+
 /* The part @key of @item's @field in words: "" when it has none. */
 static char *
 part_text (PlPlan *plan, PlItem *item, guint field, const char *key)
@@ -610,8 +633,11 @@ part_text (PlPlan *plan, PlItem *item, guint field, const char *key)
           const char *string = g_variant_get_string (value, NULL);
           guint32 origin, day;
 
-          /* A move by the day the occurrence moves to. */
-          if (pl_calendar_parse_move (string, &origin, &day))
+          /* A move by the day the occurrence moves to; budget carried over as the budget
+           * page says it. */
+          if (PL_IS_BUDGET_LINE (item))
+            text = carried_text (plan, string);
+          else if (pl_calendar_parse_move (string, &origin, &day))
             text = pl_date_text (day, PL_DATE_DAY_MON_YEAR);
           else
             text = g_strdup (string);
@@ -637,6 +663,9 @@ part_label (PlItem *item, guint field, const char *key, guint32 period)
       /* Translators: %s is a month ("March 2027"): a budget line's amount planned for it */
       return g_strdup_printf (_("Planned for %s"), month);
     }
+  /* A move carried over: its values say which. */
+  if (PL_IS_BUDGET_LINE (item))
+    return g_steal_pointer (&title);
   if (pl_calendar_parse_skip (key, &day))
     {
       g_autofree char *date = pl_date_text (day, PL_DATE_DAY_MON_YEAR);
@@ -786,6 +815,7 @@ merge_parts (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t,
 
   if (!is_compound (o, field))
     return FALSE;
+  /* Each read, even after one fails, as each is cleared below. */
   ok = parts_read (b, field, &pb) & parts_read (o, field, &po) & parts_read (t, field, &pt);
   if (ok)
     {

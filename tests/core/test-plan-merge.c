@@ -961,6 +961,7 @@ test_parts_carried (Fixture *f, gconstpointer data)
   static const char *both_carried[] = { "2027-01 2027-01 2027-02 2027-02 500.00",
                                         "2027-07 2027-07 2027-08 2027-08 300.00", NULL };
   static const char *tied[] = { "2027-03 2027-03 2027-04 2027-04 500.00", NULL };
+  g_autofree char *text = NULL;
   g_autoptr(PlMergeResult) result = NULL;
   g_autoptr(PlMergeResult) again = NULL;
 
@@ -992,6 +993,9 @@ test_parts_carried (Fixture *f, gconstpointer data)
   g_assert_cmpuint (conflict (again, 1)->period, ==, day (2027, 4, 1));
   g_assert_cmpint (conflict (again, 2)->field, ==, PL_BUDGET_LINE_CARRIED);
   g_assert_cmpstr (conflict (again, 2)->part, ==, tied[0]);
+  text = pl_merge_conflict_describe (conflict (again, 2));
+  g_assert_cmpstr (text, ==, "Budget line “Webinar production”, Carried over: yours none, theirs 500\u00a0EUR carried "
+                             "from March 2027 into April 2027 (was none); yours kept");
   g_assert_cmpint (planned (again->plan, "line-webinars", 2), ==, 260000);
   g_assert_cmpint (planned (again->plan, "line-webinars", 3), ==, 200000);
   /* Our January move stays, and their July months, which we did not touch. */
