@@ -49,9 +49,10 @@ typedef struct {
   char        *ours_text;
   char        *theirs_text;
   char        *reason;       /* PL_MERGE_CONFLICT_RULE: the rule broken, in words; else NULL */
-  char        *part;         /* the part of a field merged part by part (below): the report
+  char        *part;         /* the part of a field merged part by part (above): the report
                               * section, the question's ID, the assumption's key, the
-                              * occurrence's date, the move carried over; else NULL */
+                              * occurrence's date, the move carried over; else NULL (a
+                              * month of planned amounts is @period) */
 } PlMergeConflict;
 
 typedef struct {
@@ -69,9 +70,9 @@ typedef struct {
  * (the three need not validate; the result validates as well as @ours does). */
 PlMergeResult *pl_plan_merge               (PlPlan *base, PlPlan *ours, PlPlan *theirs);
 void           pl_merge_result_free        (PlMergeResult *result);
-/* Sets the conflict's record or field in the result to their side instead of ours. Returns
- * FALSE with @error, and changes nothing, when taking it would break a rule of the plan (the
- * message says which, in words). */
+/* Sets the conflict's record, field or part of a field (one month, one section) in the result
+ * to their side instead of ours. Returns FALSE with @error, and changes nothing, when taking it
+ * would break a rule of the plan (the message says which, in words). */
 gboolean       pl_merge_result_take_theirs (PlMergeResult *result, const PlMergeConflict *conflict,
                                             GError **error);
 /* One line in words for a conflict: "Campaign “Spring webinar”, Budget: yours 12,000.00,
