@@ -6,14 +6,20 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-budget-carry.h"
+#include "pl-calendar.h"
 #include "pl-command.h"
+#include "pl-date-text.h"
 #include "pl-error.h"
 #include "pl-kpi-value.h"
+#include "pl-money.h"
 #include "pl-field-format.h"
 #include "pl-plan-diff.h"
 #include "pl-plan-merge.h"
 #include "pl-plan-private.h"
 #include "pl-plan-validate.h"
+#include "pl-questionnaire.h"
+#include "pl-scenario.h"
 
 /* A conflict and what taking their side of a broken rule puts back. */
 typedef struct {
@@ -21,6 +27,7 @@ typedef struct {
   gboolean   outside;     /* the unknown elements of the plan or of a list, not of a record */
   GPtrArray *rule_ids;    /* RULE: the IDs of the records set back to ours ("" for the settings) */
   GPtrArray *rule_items;  /* RULE: those records as the merge had made them (NULL: absent) */
+  char      *part_key;    /* a part of a compound field: its key (Parts); else NULL */
 } Conflict;
 
 typedef struct {
@@ -241,6 +248,8 @@ conflict_free (Conflict *conflict)
   g_free (conflict->pub.ours_text);
   g_free (conflict->pub.theirs_text);
   g_free (conflict->pub.reason);
+  g_free (conflict->pub.part);
+  g_free (conflict->part_key);
   g_clear_pointer (&conflict->rule_ids, g_ptr_array_unref);
   g_clear_pointer (&conflict->rule_items, g_ptr_array_unref);
   g_free (conflict);
@@ -334,6 +343,530 @@ merge_series (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     }
 }
 
+/* ---- compound fields, part by part ---- */
+
+/* A compound field (planned amounts, commentary by section, assumptions, answers, the skipped
+ * and moved occurrences of an entry, the moves of budget carried over) is merged part by part:
+ * two people edit different months of one budget line far more often than the same one. The
+ * parts of one value: a key each (the month, the section, the question...), with its value. */
+typedef struct {
+  GPtrArray  *keys;    /* char *, in the value's order */
+  GHashTable *values;  /* key -> GVariant */
+} Parts;
+
+static void
+parts_init (Parts *parts)
+{
+  parts->keys = g_ptr_array_new_with_free_func (g_free);
+  parts->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+}
+
+static void
+parts_clear (Parts *parts)
+{
+  g_clear_pointer (&parts->values, g_hash_table_unref);
+  g_clear_pointer (&parts->keys, g_ptr_array_unref);
+}
+
+/* Sets (NULL: removes) the part @key to @value, which it takes; FALSE when it was there
+ * already, when adding. */
+static gboolean
+parts_set (Parts *parts, const char *key, GVariant *value)
+{
+  guint index;
+
+  if (value == NULL)
+    {
+      if (g_ptr_array_find_with_equal_func (parts->keys, key, g_str_equal, &index))
+        {
+          g_hash_table_remove (parts->values, key);
+          g_ptr_array_remove_index (parts->keys, index);
+        }
+      return TRUE;
+    }
+  g_variant_take_ref (value);
+  if (g_hash_table_contains (parts->values, key))
+    {
+      g_variant_unref (value);
+      return FALSE;
+    }
+  g_ptr_array_add (parts->keys, g_strdup (key));
+  g_hash_table_insert (parts->values, g_ptr_array_index (parts->keys, parts->keys->len - 1), value);
+  return TRUE;
+}
+
+/* The key of a month of planned amounts, so that keys sort as months do. */
+static char *
+month_key (guint month)
+{
+  return g_strdup_printf ("%06u", month);
+}
+
+/* TRUE when @field of @item is merged part by part: which lists of text are sets is not in the
+ * field table (the report's sections and headlines are ordered lists, merged whole). */
+static gboolean
+is_compound (PlItem *item, guint field)
+{
+  switch (pl_item_get_fields (item, NULL)[field].type)
+    {
+    case PL_FIELD_AMOUNTS:
+    case PL_FIELD_SECTION_TEXTS:
+    case PL_FIELD_ASSUMPTIONS:
+    case PL_FIELD_ANSWERS:
+      return TRUE;
+    case PL_FIELD_STRV:
+      return (PL_IS_ENTRY (item) && (field == PL_ENTRY_SKIP || field == PL_ENTRY_MOVE)) ||
+             (PL_IS_BUDGET_LINE (item) && field == PL_BUDGET_LINE_CARRIED);
+    default:
+      return FALSE;
+    }
+}
+
+/* Reads the parts of @field of @item (NULL: none) into @parts; FALSE when a key comes twice (a
+ * list written by hand), which is then merged whole. */
+static gboolean
+parts_read (PlItem *item, guint field, Parts *parts)
+{
+  PlFieldType type;
+  GVariant *value;
+
+  parts_init (parts);
+  if (item == NULL)
+    return TRUE;
+  type = pl_item_get_fields (item, NULL)[field].type;
+  if (type == PL_FIELD_STRV)
+    {
+      const char * const *strv = pl_item_get_strv (item, field);
+
+      for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+        {
+          /* A move by the occurrence's own date (its first word); the others are sets. */
+          g_autofree char *key = PL_IS_ENTRY (item) && field == PL_ENTRY_MOVE ? g_strndup (strv[i], strcspn (strv[i], " "))
+                                                                            : g_strdup (strv[i]);
+          if (!parts_set (parts, key, g_variant_new_string (strv[i])))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  value = pl_item_get_variant (item, field);
+  for (gsize i = 0, n = value != NULL ? g_variant_n_children (value) : 0; i < n; i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (value, i);
+      g_autofree char *key = NULL;
+      GVariant *part;
+
+      switch (type)
+        {
+        case PL_FIELD_AMOUNTS:
+          /* A month without an amount is none, as the file says it. */
+          if (g_variant_get_int64 (child) == 0)
+            continue;
+          key = month_key ((guint) i);
+          part = g_variant_ref (child);
+          break;
+        case PL_FIELD_ASSUMPTIONS:
+          {
+            const char *kind, *name;
+
+            g_variant_get (child, "(&s&sd)", &kind, &name, NULL);
+            key = g_strconcat (kind, "\n", name, NULL);
+            part = g_variant_ref (child);
+          }
+          break;
+        default: /* "(sy)", "(ss)": the first member is the key */
+          {
+            g_autoptr(GVariant) first = g_variant_get_child_value (child, 0);
+
+            key = g_variant_dup_string (first, NULL);
+            part = g_variant_ref (child);
+          }
+          break;
+        }
+      if (!parts_set (parts, key, part))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_keys (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The value of @field holding @parts, as the model keeps it (sorted as pl-item.h says; the
+ * amounts one per month of @months at least; none for no part); @like is the record the value
+ * is for. */
+static PlSlot
+parts_slot (PlItem *like, guint field, Parts *parts, guint months)
+{
+  PlFieldType type = pl_item_get_fields (like, NULL)[field].type;
+  PlSlot slot = { 0 };
+
+  /* The carried moves keep the order they were made in; the other lists sort by key. */
+  if (type != PL_FIELD_AMOUNTS && !(PL_IS_BUDGET_LINE (like) && field == PL_BUDGET_LINE_CARRIED))
+    g_ptr_array_sort (parts->keys, compare_keys);
+  if (type == PL_FIELD_AMOUNTS)
+    {
+      GVariant *current = pl_item_get_variant (like, field);
+      gsize n = current != NULL ? g_variant_n_children (current) : 0;
+      g_autoptr(GArray) amounts = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+      g_array_set_size (amounts, MAX (n, months));
+      for (guint i = 0; i < parts->keys->len; i++)
+        {
+          const char *key = g_ptr_array_index (parts->keys, i);
+          guint month = (guint) g_ascii_strtoull (key, NULL, 10);
+
+          if (month >= amounts->len)
+            g_array_set_size (amounts, month + 1);
+          g_array_index (amounts, gint64, month) = g_variant_get_int64 (g_hash_table_lookup (parts->values, key));
+        }
+      slot.var = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, amounts->data, amounts->len,
+                                                                sizeof (gint64)));
+      return slot;
+    }
+  if (type == PL_FIELD_STRV)
+    {
+      if (parts->keys->len > 0)
+        {
+          slot.v = g_new0 (char *, parts->keys->len + 1);
+          for (guint i = 0; i < parts->keys->len; i++)
+            slot.v[i] = g_variant_dup_string (g_hash_table_lookup (parts->values, g_ptr_array_index (parts->keys, i)), NULL);
+        }
+      return slot;
+    }
+  /* Answers are kept even when none is left, as the reader makes them. */
+  if (parts->keys->len > 0 || (type == PL_FIELD_ANSWERS && pl_item_get_variant (like, field) != NULL))
+    {
+      GVariantBuilder builder;
+      GVariant *value;
+
+      g_variant_builder_init (&builder, type == PL_FIELD_ANSWERS ? G_VARIANT_TYPE ("a(sy)")
+                                        : type == PL_FIELD_ASSUMPTIONS ? G_VARIANT_TYPE ("a(ssd)")
+                                                                       : G_VARIANT_TYPE ("a(ss)"));
+      for (guint i = 0; i < parts->keys->len; i++)
+        g_variant_builder_add_value (&builder, g_hash_table_lookup (parts->values, g_ptr_array_index (parts->keys, i)));
+      value = g_variant_builder_end (&builder);
+      slot.var = g_variant_ref_sink (type == PL_FIELD_ASSUMPTIONS ? pl_scenario_sort_assumptions (value) : value);
+    }
+  return slot;
+}
+
+static gboolean
+part_equal (GVariant *a, GVariant *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_variant_equal (a, b);
+}
+
+/* A move of budget carried over in words: "€500.00 carried from March 2027 into April 2027";
+ * as written when it does not read or names months outside the period. */
+static char *
+carried_text (PlPlan *plan, const char *move)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  int months[4];
+  guint32 days[4];
+  gint64 amount;
+  g_autofree char *money = NULL, *from = NULL, *to = NULL;
+
+  if (!pl_budget_carry_read (move, exponent, days, &amount, NULL))
+    return g_strdup (move);
+  for (guint k = 0; k < 4; k++)
+    if ((months[k] = pl_plan_month_index (plan, days[k])) < 0)
+      return g_strdup (move);
+  money = pl_money_format (amount, exponent, pl_plan_get_currency (plan));
+  from = pl_budget_carry_describe_months (plan, (guint) months[0], (guint) months[1]);
+  to = pl_budget_carry_describe_span (plan, (guint) months[2], (guint) months[3]);
+  /* Translators: "€12,000 carried from Q1 2027 into April–June 2027" */
+  return g_strdup_printf (_("%s carried from %s into %s"), money, from, to);
+}
+
+/* The part @key of @item's @field in words: "" when it has none. */
+static char *
+part_text (PlPlan *plan, PlItem *item, guint field, const char *key)
+{
+  Parts parts;
+  GVariant *value;
+  char *text = NULL;
+
+  if (item == NULL)
+    return NULL;
+  parts_read (item, field, &parts);
+  value = g_hash_table_lookup (parts.values, key);
+  if (value == NULL)
+    text = g_strdup ("");
+  else
+    switch (pl_item_get_fields (item, NULL)[field].type)
+      {
+      case PL_FIELD_AMOUNTS:
+        {
+          g_autofree char *plain = pl_money_to_string (g_variant_get_int64 (value), pl_plan_get_currency_exponent (plan));
+          text = pl_number_localise (plain, TRUE);
+        }
+        break;
+      case PL_FIELD_ASSUMPTIONS:
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+          double number;
+
+          g_variant_get (value, "(&s&sd)", NULL, NULL, &number);
+          text = pl_number_localise (g_ascii_formatd (buffer, sizeof buffer, "%.15g", number), fabs (number) >= 1000);
+        }
+        break;
+      case PL_FIELD_ANSWERS:
+        {
+          guchar score;
+
+          g_variant_get (value, "(&sy)", NULL, &score);
+          /* Translators: an assessment's answer 0, as the questionnaire offers it */
+          text = score == 0 ? g_strdup (_("I don’t know")) : g_strdup_printf ("%u", score);
+        }
+        break;
+      case PL_FIELD_SECTION_TEXTS:
+        g_variant_get (value, "(&ss)", NULL, &text);
+        break;
+      default:
+        {
+          const char *string = g_variant_get_string (value, NULL);
+          guint32 origin, day;
+
+          /* A move by the day the occurrence moves to; budget carried over as the budget
+           * page says it. */
+          if (PL_IS_BUDGET_LINE (item))
+            text = carried_text (plan, string);
+          else if (pl_calendar_parse_move (string, &origin, &day))
+            text = pl_date_text (day, PL_DATE_DAY_MON_YEAR);
+          else
+            text = g_strdup (string);
+        }
+        break;
+      }
+  parts_clear (&parts);
+  return text;
+}
+
+/* The part in words for a conflict's label: "Planned for March 2027", "Commentary, “budget”". */
+static char *
+part_label (PlItem *item, guint field, const char *key, guint32 period)
+{
+  g_autofree char *title = pl_field_get_title (&pl_item_get_fields (item, NULL)[field]);
+  g_autofree char *name = NULL;
+  guint32 day;
+
+  if (pl_item_get_fields (item, NULL)[field].type == PL_FIELD_AMOUNTS)
+    {
+      g_autofree char *month = pl_date_format (period, C_("month", "%B %Y"));
+
+      /* Translators: %s is a month ("March 2027"): a budget line's amount planned for it */
+      return g_strdup_printf (_("Planned for %s"), month);
+    }
+  /* A move carried over: its values say which. */
+  if (PL_IS_BUDGET_LINE (item))
+    return g_steal_pointer (&title);
+  if (pl_calendar_parse_skip (key, &day))
+    {
+      g_autofree char *date = pl_date_text (day, PL_DATE_DAY_MON_YEAR);
+
+      /* Translators: a field and one of its parts, a day ("Skipped occurrences, 28 Mar 2027") */
+      return g_strdup_printf (_("%s, %s"), title, date);
+    }
+  if (PL_IS_ASSESSMENT (item) && pl_questionnaire_get_current () != NULL &&
+      pl_questionnaire_lookup (pl_questionnaire_get_current (), key) != NULL)
+    /* A question by what it asks, where the questionnaire is at hand. */
+    name = g_strdup (pl_questionnaire_lookup (pl_questionnaire_get_current (), key)->statement);
+  else
+    /* An assumption by its key, which says what it is. */
+    name = g_strdup (strchr (key, '\n') != NULL ? strchr (key, '\n') + 1 : key);
+  /* Translators: a field and one of its parts ("Report commentary, “budget”") */
+  return g_strdup_printf (_("%s, “%s”"), title, name);
+}
+
+/* Adds the conflict of the part @key of @field, where ours and theirs differ. */
+static void
+add_part_conflict (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t, guint field, const char *key)
+{
+  Conflict *conflict = g_new0 (Conflict, 1);
+  PlItem *any = o != NULL ? o : t;
+  PlPlan *plans[3] = { m->base, m->ours, m->theirs };
+  PlItem *items[3] = { b, o, t };
+  char **texts[3] = { &conflict->pub.base_text, &conflict->pub.ours_text, &conflict->pub.theirs_text };
+  gboolean amounts = pl_item_get_fields (any, NULL)[field].type == PL_FIELD_AMOUNTS;
+
+  conflict->pub.kind = PL_MERGE_CONFLICT_FIELD;
+  conflict->pub.collection = collection;
+  conflict->pub.id = collection == PL_COLLECTION_NONE ? NULL : g_strdup (pl_item_get_id (any));
+  conflict->pub.name = collection == PL_COLLECTION_NONE ? g_strdup (pl_plan_get_title (m->ours))
+                                                        : g_strdup (pl_item_get_display_name (any));
+  conflict->pub.field = (int) field;
+  conflict->part_key = g_strdup (key);
+  /* A month is the nth of the period: a period moved keeps the amounts in their places (the
+   * file's months move with it), so the plans' nth months match; it is named as the result's. */
+  if (amounts)
+    conflict->pub.period = pl_plan_month_start (m->result, (guint) g_ascii_strtoull (key, NULL, 10));
+  else
+    conflict->pub.part = g_strdup (strchr (key, '\n') != NULL ? strchr (key, '\n') + 1 : key);
+  conflict->pub.label = part_label (any, field, key, conflict->pub.period);
+  for (guint i = 0; i < 3; i++)
+    *texts[i] = part_text (plans[i], items[i], field, key);
+  g_ptr_array_add (m->conflicts, conflict);
+}
+
+/* TRUE when @move, a string of budget carried over that theirs adds or removes, names a month
+ * whose planned amount conflicted on the record @id just merged (ours kept): the amounts hold
+ * each move, so a move goes with its months, and theirs is not half taken. */
+static gboolean
+move_lost_months (Merge *m, const char *id, const char *move)
+{
+  guint32 days[4];
+  gint64 amount;
+
+  if (!pl_budget_carry_read (move, pl_plan_get_currency_exponent (m->theirs), days, &amount, NULL))
+    return FALSE;
+  for (guint i = m->conflicts->len; i-- > 0;)
+    {
+      const Conflict *conflict = g_ptr_array_index (m->conflicts, i);
+      int month;
+
+      if (g_strcmp0 (conflict->pub.id, id) != 0)
+        break;
+      if (conflict->part_key == NULL || conflict->pub.field != PL_BUDGET_LINE_PLANNED)
+        continue;
+      month = (int) g_ascii_strtoll (conflict->part_key, NULL, 10);
+      for (guint r = 0; r < 4; r += 2)
+        if (month >= pl_plan_month_index (m->theirs, days[r]) && month <= pl_plan_month_index (m->theirs, days[r + 1]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE when @strv holds @text. */
+static gboolean
+strv_has (const char * const *strv, const char *text)
+{
+  return strv != NULL && g_strv_contains (strv, text);
+}
+
+/* The planned amounts hold each move of budget carried over (its months lose and gain it): a
+ * move theirs made (or undid) some of whose months conflicted keeps ours in all its months, so
+ * that the result never holds half of one; its string then stays ours too (move_lost_months()).
+ * @out holds the merged months, @conflicted their keys that conflicted (ours kept). */
+static void
+keep_moves_whole (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t, Parts *po, Parts *out,
+                  GHashTable *conflicted)
+{
+  const char * const *lists[2] = { pl_item_get_strv (t, PL_BUDGET_LINE_CARRIED),
+                                   b != NULL ? pl_item_get_strv (b, PL_BUDGET_LINE_CARRIED) : NULL };
+  const char * const *ours = pl_item_get_strv (o, PL_BUDGET_LINE_CARRIED);
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      for (guint l = 0; l < 2; l++)
+        for (guint i = 0; lists[l] != NULL && lists[l][i] != NULL; i++)
+          {
+            const char *move = lists[l][i];
+            g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+            gboolean touched = FALSE;
+            guint32 days[4];
+            gint64 amount;
+
+            /* Only what theirs changed, and we did not do alike. */
+            if (strv_has (lists[1 - l], move) || strv_has (ours, move) != (l == 1) ||
+                !pl_budget_carry_read (move, pl_plan_get_currency_exponent (m->theirs), days, &amount, NULL))
+              continue;
+            for (guint r = 0; r < 4; r += 2)
+              for (int k = pl_plan_month_index (m->theirs, days[r]), last = pl_plan_month_index (m->theirs, days[r + 1]);
+                   k >= 0 && k <= last; k++)
+                g_ptr_array_add (keys, month_key ((guint) k));
+            for (guint k = 0; k < keys->len; k++)
+              touched |= g_hash_table_contains (conflicted, g_ptr_array_index (keys, k));
+            for (guint k = 0; touched && k < keys->len; k++)
+              {
+                const char *key = g_ptr_array_index (keys, k);
+                GVariant *vo = g_hash_table_lookup (po->values, key);
+
+                if (part_equal (vo, g_hash_table_lookup (out->values, key)))
+                  continue;
+                parts_set (out, key, NULL);
+                if (vo != NULL)
+                  parts_set (out, key, g_variant_ref (vo));
+                g_hash_table_add (conflicted, g_strdup (key));
+                add_part_conflict (m, collection, b, o, t, PL_BUDGET_LINE_PLANNED, key);
+                again = TRUE;
+              }
+          }
+    }
+}
+
+/* Merges @field (compound, changed both ways) of @o and @t from @b part by part into @into,
+ * with a conflict for each part both changed to different values (ours kept); FALSE, having
+ * done nothing, when the value is to be merged whole. */
+static gboolean
+merge_parts (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t, PlItem *into, guint field)
+{
+  Parts pb, po, pt, out;
+  gboolean ok;
+  gboolean carried = PL_IS_BUDGET_LINE (o) && field == PL_BUDGET_LINE_CARRIED;
+  PlSlot slot;
+
+  if (!is_compound (o, field))
+    return FALSE;
+  /* Each read, even after one fails, as each is cleared below. */
+  ok = parts_read (b, field, &pb) & parts_read (o, field, &po) & parts_read (t, field, &pt);
+  if (ok)
+    {
+      /* Ours' parts in our order, then theirs' additions. */
+      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+      g_autoptr(GHashTable) conflicted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      parts_init (&out);
+      g_ptr_array_extend (keys, po.keys, NULL, NULL);
+      for (guint i = 0; i < pt.keys->len; i++)
+        if (!g_hash_table_contains (po.values, g_ptr_array_index (pt.keys, i)))
+          g_ptr_array_add (keys, g_ptr_array_index (pt.keys, i));
+      for (guint i = 0; i < keys->len; i++)
+        {
+          const char *key = g_ptr_array_index (keys, i);
+          GVariant *vb = g_hash_table_lookup (pb.values, key);
+          GVariant *vo = g_hash_table_lookup (po.values, key);
+          GVariant *vt = g_hash_table_lookup (pt.values, key);
+          GVariant *take = vo;
+
+          switch (decide (part_equal (vo, vt), part_equal (vo, vb), part_equal (vt, vb), b != NULL))
+            {
+            case TAKE_THEIRS:
+              if (carried && move_lost_months (m, pl_item_get_id (o), key))
+                add_part_conflict (m, collection, b, o, t, field, key);
+              else
+                take = vt;
+              break;
+            case TAKE_CONFLICT:
+              add_part_conflict (m, collection, b, o, t, field, key);
+              g_hash_table_add (conflicted, g_strdup (key));
+              break;
+            default:
+              break;
+            }
+          if (take != NULL)
+            parts_set (&out, key, g_variant_ref (take));
+        }
+      if (PL_IS_BUDGET_LINE (o) && field == PL_BUDGET_LINE_PLANNED && g_hash_table_size (conflicted) > 0)
+        keep_moves_whole (m, collection, b, o, t, &po, &out, conflicted);
+      slot = parts_slot (o, field, &out, pl_plan_get_months (m->result));
+      pl_item_swap_slot (into, field, &slot);
+      pl_slot_clear (pl_item_get_fields (o, NULL)[field].type, &slot);
+      parts_clear (&out);
+    }
+  parts_clear (&pb);
+  parts_clear (&po);
+  parts_clear (&pt);
+  return ok;
+}
+
 /* TRUE when @field of @item is a reference to a record they removed that the result keeps. */
 static gboolean
 refers_to_kept (Merge *m, PlItem *item, guint field)
@@ -372,10 +905,15 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
       switch (decide (field_equal (o, t, f), field_equal (o, b, f), field_equal (t, b, f), b != NULL))
         {
         case TAKE_THEIRS:
+          /* Their moves carried over go with their months, some of which may be ours. */
+          if (PL_IS_BUDGET_LINE (o) && f == PL_BUDGET_LINE_CARRIED && merge_parts (m, collection, b, o, t, into, f))
+            continue;
           if (!refers_to_kept (m, o, f) || pl_item_field_is_set (t, f))
             from = t;
           break;
         case TAKE_CONFLICT:
+          if (merge_parts (m, collection, b, o, t, into, f))
+            continue;
           add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t, (int) f, 0);
           break;
         default:
@@ -1351,6 +1889,37 @@ push_rule_records (Result *result, const Conflict *conflict)
     }
 }
 
+/* Sets the part @key of @field of @have, a record of @plan, to what @want holds there. */
+static gboolean
+take_part (PlPlan *plan, PlItem *have, PlItem *want, guint field, const char *key, GError **error)
+{
+  Parts parts, theirs;
+  GVariant *value;
+  PlSlot slot;
+  gboolean ok;
+
+  parts_read (have, field, &parts);
+  parts_read (want, field, &theirs);
+  value = g_hash_table_lookup (theirs.values, key);
+  parts_set (&parts, key, NULL);
+  if (value != NULL)
+    parts_set (&parts, key, g_variant_ref (value));
+  slot = parts_slot (have, field, &parts, pl_plan_get_months (plan));
+  if (pl_item_get_fields (have, NULL)[field].type == PL_FIELD_STRV)
+    {
+      ok = pl_plan_set_strv (plan, have, field, (const char * const *) slot.v, error);
+      g_strfreev (slot.v);
+    }
+  else
+    {
+      ok = pl_plan_set_variant (plan, have, field, slot.var, error);
+      g_clear_pointer (&slot.var, g_variant_unref);
+    }
+  parts_clear (&parts);
+  parts_clear (&theirs);
+  return ok;
+}
+
 static gboolean
 apply_theirs (Result *result, const Conflict *conflict, GError **error)
 {
@@ -1402,6 +1971,8 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
       pl_plan_set_point (plan, PL_KPI (have), kind, pub->period, point ? point->value : NAN,
                          point ? point->source : NULL);
     }
+  else if (conflict->part_key != NULL)
+    return take_part (plan, have, want, (guint) pub->field, conflict->part_key, error);
   else
     return pl_plan_copy_field (plan, have, (guint) pub->field, want, error);
   return TRUE;
@@ -1460,6 +2031,8 @@ is_text_field (const PlMergeConflict *conflict)
 
   if (conflict->field < 0)
     return FALSE;
+  if (conflict->part != NULL)
+    return conflict->collection == PL_COLLECTION_NONE;  /* the commentary of a section */
   sample = g_object_new (conflict->collection == PL_COLLECTION_NONE ? PL_TYPE_METADATA
                                                                       : pl_collection_get_item_type (conflict->collection),
                          NULL);

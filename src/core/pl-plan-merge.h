@@ -8,6 +8,11 @@
  * pl_plan_validate() without errors: when changes that do not conflict field by field break a
  * rule together (allocations beyond a line's amount, a reference to a record the other side
  * removed), the records involved keep our side and the case is listed as a conflict too.
+ * Compound fields are merged part by part, with a conflict only where both changed one part
+ * differently: planned amounts by month, commentary by section, assumptions by kind and key,
+ * answers by question, an entry's skipped and moved occurrences by date, a budget line's moves
+ * carried over as a set (taken with the months they move: see pl-plan-merge.c); the report's
+ * sections and headlines, ordered lists, whole.
  * Records are matched by their IDs. The order of each list is ours, their additions after the
  * record they follow in theirs (after ours where both added there); where only they moved
  * records of a list, it is theirs, ours' additions after the record they follow in ours.
@@ -36,13 +41,18 @@ typedef struct {
   char        *name;         /* what the user calls the record */
   int          field;        /* the field's index, a PL_DIFF_FIELD_*, or PL_MERGE_FIELD_RECORD */
   guint32      period;       /* PL_DIFF_FIELD_TARGETS and _MEASUREMENTS: the period's first day
-                              * (the two are merged period by period); else 0 */
+                              * (the two are merged period by period); planned amounts (merged
+                              * month by month): the month's first day; else 0 */
   char        *label;        /* the field in words, translated ("Planned"); NULL for a record */
   char        *base_text;    /* the values in the user's locale, as pl-plan-diff.h shows them;
                               * "" for unset, NULL where the record does not exist on that side */
   char        *ours_text;
   char        *theirs_text;
   char        *reason;       /* PL_MERGE_CONFLICT_RULE: the rule broken, in words; else NULL */
+  char        *part;         /* the part of a field merged part by part (above): the report
+                              * section, the question's ID, the assumption's key, the
+                              * occurrence's date, the move carried over; else NULL (a
+                              * month of planned amounts is @period) */
 } PlMergeConflict;
 
 typedef struct {
@@ -60,9 +70,9 @@ typedef struct {
  * (the three need not validate; the result validates as well as @ours does). */
 PlMergeResult *pl_plan_merge               (PlPlan *base, PlPlan *ours, PlPlan *theirs);
 void           pl_merge_result_free        (PlMergeResult *result);
-/* Sets the conflict's record or field in the result to their side instead of ours. Returns
- * FALSE with @error, and changes nothing, when taking it would break a rule of the plan (the
- * message says which, in words). */
+/* Sets the conflict's record, field or part of a field (one month, one section) in the result
+ * to their side instead of ours. Returns FALSE with @error, and changes nothing, when taking it
+ * would break a rule of the plan (the message says which, in words). */
 gboolean       pl_merge_result_take_theirs (PlMergeResult *result, const PlMergeConflict *conflict,
                                             GError **error);
 /* One line in words for a conflict: "Campaign “Spring webinar”, Budget: yours 12,000.00,

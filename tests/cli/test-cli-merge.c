@@ -49,13 +49,19 @@ run_in (Result *result, const char *dir, const char * const *argv)
   run_env (result, dir, argv, FALSE);
 }
 
-/* pilote-cli merge with @base, @ours and @theirs, written to @out. */
+/* pilote-cli merge with @base, @ours and @theirs, written to @out, in French with @french. */
 static void
-merge (Result *result, const char *base, const char *ours, const char *theirs, const char *out)
+merge_in (Result *result, const char *base, const char *ours, const char *theirs, const char *out, gboolean french)
 {
   const char *argv[] = { g_getenv ("PILOTE_CLI"), "merge", base, ours, theirs, "-o", out, NULL };
 
-  run_in (result, NULL, argv);
+  run_env (result, NULL, argv, french);
+}
+
+static void
+merge (Result *result, const char *base, const char *ours, const char *theirs, const char *out)
+{
+  merge_in (result, base, ours, theirs, out, FALSE);
 }
 
 static char *
@@ -161,10 +167,9 @@ test_conflicts (void)
   }
   /* The same in French, the words of the window's pages. */
   {
-    const char *argv[] = { g_getenv ("PILOTE_CLI"), "merge", base, ours_fixture, theirs, "-o", ours, NULL };
     g_auto(Result) french = { 0 };
 
-    run_env (&french, NULL, argv, TRUE);
+    merge_in (&french, base, ours_fixture, theirs, ours, TRUE);
     g_assert_cmpint (french.status, ==, 1);
     g_assert_nonnull (strstr (french.out, "Campagne «\u00a0Webinars, spring\u00a0», Nom\u202f: chez vous «\u00a0Webinars, "
                                           "spring\u00a0», chez eux «\u00a0Webinar series\u00a0» (avant\u202f: "
@@ -176,6 +181,47 @@ test_conflicts (void)
   assert_valid (ours);
   g_assert_cmpuint (count_files (dir), ==, 1);
   g_unlink (ours);
+  g_rmdir (dir);
+}
+
+/* The CFO trims February of a budget line, the CMO raises its March: both kept, no conflict.
+ * Both changing February is one conflict, on that month alone. */
+static void
+test_months (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-merge-XXXXXX", NULL);
+  g_autofree char *base = fixture ("base.pilote");
+  g_autofree char *ours = fixture ("ours-months.pilote");
+  g_autofree char *theirs = fixture ("theirs-months.pilote");
+  g_autofree char *theirs_conflict = fixture ("theirs-month-conflict.pilote");
+  g_autofree char *out = g_build_filename (dir, "out.pilote", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) run = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) french = { 0 };
+
+  merge (&run, base, ours, theirs, out);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  text = read_text (out);
+  g_assert_nonnull (strstr (text, "<planned month=\"2027-01\" amount=\"5000.00\"/>\n"
+                                  "      <planned month=\"2027-02\" amount=\"4000.00\"/>\n"
+                                  "      <planned month=\"2027-03\" amount=\"3000.00\"/>\n    </line>"));
+  assert_valid (out);
+
+  merge (&again, base, ours, theirs_conflict, out);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.out, "Budget line “Search ads”, Planned for February 2027: yours 4\u202f000.00, "
+                                       "theirs 4\u202f500.00 (was 5\u202f000.00); yours kept\n"));
+  g_free (text);
+  text = read_text (out);
+  g_assert_nonnull (strstr (text, "amount=\"4000.00\"/>\n      <planned month=\"2027-03\" amount=\"3000.00\"/>"));
+  merge_in (&french, base, ours, theirs_conflict, out, TRUE);
+  g_assert_cmpint (french.status, ==, 1);
+  g_assert_nonnull (strstr (french.out, "Ligne budgétaire «\u00a0Search ads\u00a0», Prévu en février 2027\u202f: "
+                                        "chez vous 4\u202f000,00, chez eux 4\u202f500,00 (avant\u202f: 5\u202f000,00)"
+                                        "\u202f; votre version est gardée\n"));
+  g_unlink (out);
   g_rmdir (dir);
 }
 
@@ -357,6 +403,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-merge/clean", test_clean);
   g_test_add_func ("/cli-merge/conflicts", test_conflicts);
+  g_test_add_func ("/cli-merge/months", test_months);
   g_test_add_func ("/cli-merge/newer", test_newer);
   g_test_add_func ("/cli-merge/errors", test_errors);
   g_test_add_func ("/cli-merge/git-clean", test_git_clean);

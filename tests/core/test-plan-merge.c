@@ -6,25 +6,35 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-error.h"
+#include "pl-fiscal-period.h"
 #include "pl-plan-diff.h"
 #include "pl-plan-file.h"
 #include "pl-plan-merge.h"
 #include "pl-plan-reader.h"
 #include "pl-plan-validate.h"
 #include "pl-plan-writer.h"
+#include "pl-report-settings.h"
+#include "pl-scenario.h"
 
+/* The plan of the file @path, relative to the tests' directory. */
 static PlPlan *
-load_example (void)
+load_test_plan (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "northwind-saas-2027.pilote", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *full = g_test_build_filename (G_TEST_DIST, path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
   g_autoptr(GError) error = NULL;
   PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
 
   g_assert_no_error (error);
   return plan;
+}
+
+static PlPlan *
+load_example (void)
+{
+  return load_test_plan ("../data/examples/northwind-saas-2027.pilote");
 }
 
 /* The example plan three times, as the version both started from and the two edited ones,
@@ -618,6 +628,382 @@ test_two_people (Fixture *f, gconstpointer data)
 }
 
 
+/* ---- compound fields, part by part ---- */
+
+/* Each test below has ours and theirs change different parts of one field, and one part both
+ * ways: the parts combine, that part conflicts (ours kept), and taking theirs takes that part
+ * alone. @both is the plan with ours' side of the conflict, then made theirs. */
+
+static gint64
+planned (PlPlan *plan, const char *line, guint month)
+{
+  gsize n;
+  const gint64 *amounts = g_variant_get_fixed_array (pl_item_get_variant (get (plan, line), PL_BUDGET_LINE_PLANNED), &n,
+                                                     sizeof (gint64));
+
+  g_assert_cmpuint (month, <, n);
+  return amounts[month];
+}
+
+static void
+set_month (PlPlan *plan, const char *line, guint month, gint64 amount)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_set_planned (plan, PL_BUDGET_LINE (get (plan, line)), month, amount, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_strv (PlPlan *plan, const char *id, guint field, const char * const *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_set_strv (plan, get (plan, id), field, value, &error));
+  g_assert_no_error (error);
+}
+
+/* Merges, expects one conflict (returned) and the result to be @both. */
+static const PlMergeConflict *
+merge_one_conflict (Fixture *f, PlMergeResult **result)
+{
+  *result = pl_plan_merge (f->base, f->ours, f->theirs);
+  g_assert_cmpuint ((*result)->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (*result, 0)->kind, ==, PL_MERGE_CONFLICT_FIELD);
+  assert_same_plan ((*result)->plan, f->both);
+  assert_valid ((*result)->plan);
+  return conflict (*result, 0);
+}
+
+static void
+take_theirs_ok (PlMergeResult *result, const PlMergeConflict *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_merge_result_take_theirs (result, c, &error));
+  g_assert_no_error (error);
+}
+
+/* The CFO trims April, the CMO raises March and May: all kept; both changed April. */
+static void
+test_parts_amounts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autofree char *text = NULL;
+  const PlMergeConflict *c;
+
+  set_month (f->ours, "line-webinars", 3, 150000);
+  set_month (f->ours, "line-webinars", 2, 300000);
+  set_month (f->theirs, "line-webinars", 3, 250000);
+  set_month (f->theirs, "line-webinars", 4, 220000);
+  set_month (f->both, "line-webinars", 3, 150000);
+  set_month (f->both, "line-webinars", 2, 300000);
+  set_month (f->both, "line-webinars", 4, 220000);
+  c = merge_one_conflict (f, &result);
+  g_assert_cmpint (c->field, ==, PL_BUDGET_LINE_PLANNED);
+  g_assert_cmpuint (c->period, ==, day (2027, 4, 1));
+  g_assert_null (c->part);
+  g_assert_cmpstr (c->label, ==, "Planned for April 2027");
+  text = pl_merge_conflict_describe (c);
+  /* The amounts grouped as the locale groups them (a narrow no-break space in C.UTF-8). */
+  g_assert_cmpstr (text, ==, "Budget line “Webinar production”, Planned for April 2027: yours 1\u202f500.00, "
+                             "theirs 2\u202f500.00 (was 2\u202f000.00); yours kept");
+  /* One amount per month of the period, as the reader makes them. */
+  g_assert_cmpuint (g_variant_n_children (pl_item_get_variant (get (result->plan, "line-webinars"), PL_BUDGET_LINE_PLANNED)),
+                    ==, 12);
+  take_theirs_ok (result, c);
+  set_month (f->both, "line-webinars", 3, 250000);
+  assert_same_plan (result->plan, f->both);
+  g_assert_cmpint (planned (result->plan, "line-webinars", 2), ==, 300000);
+}
+
+/* @plan as it reads back from its file. */
+static PlPlan *
+reread (PlPlan *plan)
+{
+  g_autoptr(GBytes) bytes = pl_plan_write_bytes (plan);
+  PlPlan *copy = pl_plan_read_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "plan.pilote",
+                                     PL_READ_DEFAULT, NULL);
+
+  g_assert_nonnull (copy);
+  return copy;
+}
+
+/* They moved the fiscal period a month on (the amounts keep their places: the file's months
+ * move with it) and raised its third month; we trimmed the second: both kept, each in its
+ * place, and a conflict names the month as the result's period does. */
+static void
+test_parts_amounts_period (void)
+{
+  g_autoptr(PlPlan) base = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) ours = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) moved = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) both = load_test_plan ("data/merge/base.pilote");
+  g_autoptr(PlPlan) theirs = NULL;
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(PlMergeResult) again = NULL;
+
+  g_assert_true (pl_fiscal_period_set (moved, day (2027, 2, 1), 12, NULL));
+  set_month (moved, "line-ads", 2, 300000);
+  theirs = reread (moved);
+  set_month (ours, "line-ads", 1, 400000);
+  g_assert_true (pl_fiscal_period_set (both, day (2027, 2, 1), 12, NULL));
+  set_month (both, "line-ads", 2, 300000);
+  set_month (both, "line-ads", 1, 400000);
+  result = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 0);
+  assert_same_plan (result->plan, both);
+  assert_valid (result->plan);
+
+  set_month (ours, "line-ads", 2, 200000);
+  again = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (again->conflicts->len, ==, 1);
+  g_assert_cmpstr (conflict (again, 0)->label, ==, "Planned for April 2027");
+  g_assert_cmpuint (conflict (again, 0)->period, ==, day (2027, 4, 1));
+}
+
+/* A month trimmed by one and an allocation raised by the other break the allocations rule
+ * together: that stays a broken rule, the records involved ours. */
+static void
+test_parts_amounts_rule (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean rule = FALSE;
+
+  /* Webinar production: 2,000.00 a month, 10,000.00 allocated. */
+  set_month (f->ours, "line-webinars", 3, 0);
+  set_month (f->ours, "line-webinars", 4, 0);
+  set_month (f->theirs, "line-webinars", 2, 300000);
+  g_assert_true (pl_plan_set_int (f->theirs, get (f->theirs, "al-7"), PL_ALLOCATION_AMOUNT, 2300000, &error));
+  g_assert_no_error (error);
+  assert_valid (f->ours);
+  assert_valid (f->theirs);
+  result = pl_plan_merge (f->base, f->ours, f->theirs);
+  assert_valid (result->plan);
+  for (guint i = 0; i < result->conflicts->len; i++)
+    rule |= conflict (result, i)->kind == PL_MERGE_CONFLICT_RULE;
+  g_assert_true (rule);
+  g_assert_cmpint (planned (result->plan, "line-webinars", 3), ==, 0);
+  g_assert_cmpint (pl_item_get_int (get (result->plan, "al-7"), PL_ALLOCATION_AMOUNT), ==, 1000000);
+}
+
+/* The commentary of the leadership report, section by section. */
+static void
+test_parts_commentary (Fixture *f, gconstpointer data)
+{
+  PlPlan *plans[] = { f->base, f->ours, f->theirs, f->both };
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autofree char *text = NULL;
+  const PlMergeConflict *c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    g_assert_true (pl_report_set_commentary (plans[i], "summary", "On track.", NULL));
+  g_assert_true (pl_report_set_commentary (f->ours, "budget", "April trimmed.", NULL));
+  g_assert_true (pl_report_set_commentary (f->ours, "kpis", "Ahead of plan.", NULL));
+  g_assert_true (pl_report_set_commentary (f->theirs, "campaigns", "Webinars work.", NULL));
+  g_assert_true (pl_report_set_commentary (f->theirs, "kpis", "Behind plan.", NULL));
+  g_assert_true (pl_report_set_commentary (f->theirs, "summary", NULL, NULL));
+  g_assert_true (pl_report_set_commentary (f->both, "budget", "April trimmed.", NULL));
+  g_assert_true (pl_report_set_commentary (f->both, "kpis", "Ahead of plan.", NULL));
+  g_assert_true (pl_report_set_commentary (f->both, "campaigns", "Webinars work.", NULL));
+  g_assert_true (pl_report_set_commentary (f->both, "summary", NULL, NULL));
+  c = merge_one_conflict (f, &result);
+  g_assert_cmpint (c->collection, ==, PL_COLLECTION_NONE);
+  g_assert_cmpint (c->field, ==, PL_METADATA_COMMENTARY);
+  g_assert_cmpstr (c->part, ==, "kpis");
+  text = pl_merge_conflict_describe (c);
+  g_assert_cmpstr (text, ==, "The plan’s settings, Report commentary, “kpis”: yours “Ahead of plan.”, "
+                             "theirs “Behind plan.” (was none); yours kept");
+  take_theirs_ok (result, c);
+  g_assert_true (pl_report_set_commentary (f->both, "kpis", "Behind plan.", NULL));
+  assert_same_plan (result->plan, f->both);
+}
+
+static GVariant *
+assumptions (double cpl, double lead_to_mql, double mql_to_sql)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssd)"));
+  /* Out of order: the model sorts them. */
+  if (!isnan (mql_to_sql))
+    g_variant_builder_add (&builder, "(ssd)", "driver", "mql-to-sql", mql_to_sql);
+  if (!isnan (lead_to_mql))
+    g_variant_builder_add (&builder, "(ssd)", "driver", "lead-to-mql", lead_to_mql);
+  if (!isnan (cpl))
+    g_variant_builder_add (&builder, "(ssd)", "driver", "cpl", cpl);
+  return pl_scenario_sort_assumptions (g_variant_builder_end (&builder));
+}
+
+static void
+set_assumptions (PlPlan *plan, GVariant *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_set_variant (plan, get (plan, "sc-merge"), PL_SCENARIO_ASSUMPTIONS, value, &error));
+  g_assert_no_error (error);
+}
+
+/* A scenario's assumptions, by kind and key. */
+static void
+test_parts_assumptions (Fixture *f, gconstpointer data)
+{
+  PlPlan *plans[] = { f->base, f->ours, f->theirs, f->both };
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autofree char *text = NULL;
+  const PlMergeConflict *c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      add_record (plans[i], PL_TYPE_SCENARIO, "sc-merge", "name", "Cautious", NULL);
+      set_assumptions (plans[i], assumptions (120, 0.3, 0.4));
+    }
+  set_assumptions (f->ours, assumptions (110, 0.3, 0.45));
+  set_assumptions (f->theirs, assumptions (120, 0.35, 0.5));
+  set_assumptions (f->both, assumptions (110, 0.35, 0.45));
+  c = merge_one_conflict (f, &result);
+  g_assert_cmpstr (c->part, ==, "mql-to-sql");
+  text = pl_merge_conflict_describe (c);
+  g_assert_cmpstr (text, ==, "Scenario “Cautious”, Assumptions, “mql-to-sql”: yours 0.45, theirs 0.5 (was 0.4); "
+                             "yours kept");
+  take_theirs_ok (result, c);
+  set_assumptions (f->both, assumptions (110, 0.35, 0.5));
+  assert_same_plan (result->plan, f->both);
+  /* One removed by theirs goes. */
+  {
+    g_autoptr(PlMergeResult) again = NULL;
+
+    set_assumptions (f->theirs, assumptions (120, NAN, 0.4));
+    set_assumptions (f->both, assumptions (110, NAN, 0.45));
+    again = pl_plan_merge (f->base, f->ours, f->theirs);
+    g_assert_cmpuint (again->conflicts->len, ==, 0);
+    assert_same_plan (again->plan, f->both);
+  }
+}
+
+static void
+set_answer (PlPlan *plan, const char *question, int value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_plan_set_answer (plan, PL_ASSESSMENT (get (plan, "as-2026")), question, value, &error));
+  g_assert_no_error (error);
+}
+
+/* An assessment's answers, question by question. */
+static void
+test_parts_answers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autofree char *text = NULL;
+  const PlMergeConflict *c;
+
+  set_answer (f->ours, "q-align-business-goals", 4);
+  set_answer (f->ours, "q-data-quality", 3);
+  set_answer (f->theirs, "q-align-fast-decisions", 5);
+  set_answer (f->theirs, "q-data-quality", 1);
+  set_answer (f->theirs, "q-benchmark-peers", -1);
+  set_answer (f->both, "q-align-business-goals", 4);
+  set_answer (f->both, "q-data-quality", 3);
+  set_answer (f->both, "q-align-fast-decisions", 5);
+  set_answer (f->both, "q-benchmark-peers", -1);
+  c = merge_one_conflict (f, &result);
+  g_assert_cmpstr (c->part, ==, "q-data-quality");
+  text = pl_merge_conflict_describe (c);
+  g_assert_cmpstr (text, ==, "Assessment “as-2026”, Answers, “q-data-quality”: yours 3, theirs 1 (was 2); yours kept");
+  take_theirs_ok (result, c);
+  set_answer (f->both, "q-data-quality", 1);
+  assert_same_plan (result->plan, f->both);
+}
+
+/* A calendar entry's skipped occurrences (a set) and moved ones (by their own date). */
+static void
+test_parts_occurrences (Fixture *f, gconstpointer data)
+{
+  static const char *ours_skip[] = { "2027-08-28", "2027-09-28", NULL };
+  static const char *theirs_skip[] = { "2027-08-28", "2027-10-28", NULL };
+  static const char *both_skip[] = { "2027-08-28", "2027-09-28", "2027-10-28", NULL };
+  static const char *ours_move[] = { "2027-11-28 2027-11-26", "2027-12-28 2027-12-16", NULL };
+  static const char *theirs_move[] = { "2027-06-28 2027-06-25", "2027-11-28 2027-11-29", NULL };
+  static const char *both_move[] = { "2027-06-28 2027-06-25", "2027-11-28 2027-11-26", NULL };
+  static const char *after_move[] = { "2027-06-28 2027-06-25", "2027-11-28 2027-11-29", NULL };
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autofree char *text = NULL;
+  const PlMergeConflict *c;
+
+  set_strv (f->ours, "ent-monthly", PL_ENTRY_SKIP, ours_skip);
+  set_strv (f->theirs, "ent-monthly", PL_ENTRY_SKIP, theirs_skip);
+  set_strv (f->both, "ent-monthly", PL_ENTRY_SKIP, both_skip);
+  /* Theirs no longer moves December's review. */
+  set_strv (f->ours, "ent-monthly", PL_ENTRY_MOVE, ours_move);
+  set_strv (f->theirs, "ent-monthly", PL_ENTRY_MOVE, theirs_move);
+  set_strv (f->both, "ent-monthly", PL_ENTRY_MOVE, both_move);
+  c = merge_one_conflict (f, &result);
+  g_assert_cmpint (c->field, ==, PL_ENTRY_MOVE);
+  g_assert_cmpstr (c->part, ==, "2027-11-28");
+  text = pl_merge_conflict_describe (c);
+  g_assert_cmpstr (text, ==, "Calendar entry “Monthly marketing review with the CFO and VP Sales”, Moved occurrences, "
+                             "28 Nov 2027: yours 26 Nov 2027, theirs 29 Nov 2027 (was none); yours kept");
+  take_theirs_ok (result, c);
+  set_strv (f->both, "ent-monthly", PL_ENTRY_MOVE, after_move);
+  assert_same_plan (result->plan, f->both);
+}
+
+/* Budget carried over: a set of moves, each held in the planned amounts of its months. Moves
+ * of different months combine; a move theirs made across a month both changed stays out, with
+ * all its months. */
+static void
+test_parts_carried (Fixture *f, gconstpointer data)
+{
+  static const char *ours_carried[] = { "2027-01 2027-01 2027-02 2027-02 500.00", NULL };
+  static const char *theirs_carried[] = { "2027-07 2027-07 2027-08 2027-08 300.00", NULL };
+  static const char *both_carried[] = { "2027-01 2027-01 2027-02 2027-02 500.00",
+                                        "2027-07 2027-07 2027-08 2027-08 300.00", NULL };
+  static const char *tied[] = { "2027-03 2027-03 2027-04 2027-04 500.00", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(PlMergeResult) again = NULL;
+
+  set_month (f->ours, "line-webinars", 0, 150000);
+  set_month (f->ours, "line-webinars", 1, 250000);
+  set_strv (f->ours, "line-webinars", PL_BUDGET_LINE_CARRIED, ours_carried);
+  set_month (f->theirs, "line-webinars", 6, 170000);
+  set_month (f->theirs, "line-webinars", 7, 230000);
+  set_strv (f->theirs, "line-webinars", PL_BUDGET_LINE_CARRIED, theirs_carried);
+  set_month (f->both, "line-webinars", 0, 150000);
+  set_month (f->both, "line-webinars", 1, 250000);
+  set_month (f->both, "line-webinars", 6, 170000);
+  set_month (f->both, "line-webinars", 7, 230000);
+  set_strv (f->both, "line-webinars", PL_BUDGET_LINE_CARRIED, both_carried);
+  result = pl_plan_merge (f->base, f->ours, f->theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 0);
+  assert_same_plan (result->plan, f->both);
+  assert_valid (result->plan);
+
+  /* They carry March into April; we changed March: neither April nor the move is taken. */
+  set_month (f->ours, "line-webinars", 2, 260000);
+  set_month (f->theirs, "line-webinars", 2, 150000);
+  set_month (f->theirs, "line-webinars", 3, 250000);
+  set_strv (f->theirs, "line-webinars", PL_BUDGET_LINE_CARRIED, tied);
+  again = pl_plan_merge (f->base, f->ours, f->theirs);
+  assert_valid (again->plan);
+  g_assert_cmpuint (again->conflicts->len, ==, 3);
+  g_assert_cmpuint (conflict (again, 0)->period, ==, day (2027, 3, 1));
+  g_assert_cmpuint (conflict (again, 1)->period, ==, day (2027, 4, 1));
+  g_assert_cmpint (conflict (again, 2)->field, ==, PL_BUDGET_LINE_CARRIED);
+  g_assert_cmpstr (conflict (again, 2)->part, ==, tied[0]);
+  text = pl_merge_conflict_describe (conflict (again, 2));
+  g_assert_cmpstr (text, ==, "Budget line “Webinar production”, Carried over: yours none, theirs 500\u00a0EUR carried "
+                             "from March 2027 into April 2027 (was none); yours kept");
+  g_assert_cmpint (planned (again->plan, "line-webinars", 2), ==, 260000);
+  g_assert_cmpint (planned (again->plan, "line-webinars", 3), ==, 200000);
+  /* Our January move stays, and their July months, which we did not touch. */
+  g_assert_cmpint (planned (again->plan, "line-webinars", 0), ==, 150000);
+  g_assert_cmpint (planned (again->plan, "line-webinars", 6), ==, 170000);
+  g_assert_cmpstrv (pl_item_get_strv (get (again->plan, "line-webinars"), PL_BUDGET_LINE_CARRIED), ours_carried);
+}
+
 /* Random edits of the example plan, each a user's: whatever two people do, the merge breaks no
  * rule ours keeps, taking their side of any conflict neither, and neither side changes. */
 static void
@@ -732,13 +1118,16 @@ count_new_errors (PlPlan *plan, PlPlan *ours)
   return n;
 }
 
+typedef void (*RandomEdit) (PlPlan *plan, GRand *rand);
+
+/* Forty rounds of two people's random @edit of the example plan, merged; the kinds of conflict
+ * met counted in @kinds. */
 static void
-test_random (void)
+merge_random (RandomEdit edit, guint32 seed, guint kinds[PL_MERGE_CONFLICT_RULE + 1])
 {
   g_autoptr(PlPlan) example = load_example ();
   g_autoptr(GBytes) bytes = pl_plan_write_bytes (example);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (24);
-  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
 
   for (guint round = 0; round < 40; round++)
     {
@@ -752,8 +1141,8 @@ test_random (void)
                                        PL_READ_DEFAULT, NULL);
       for (guint e = 0; e < 6; e++)
         {
-          random_edit (plans[1], rand);
-          random_edit (plans[2], rand);
+          edit (plans[1], rand);
+          edit (plans[2], rand);
         }
       ours_bytes = snapshot (plans[1]);
       theirs_bytes = snapshot (plans[2]);
@@ -781,12 +1170,67 @@ test_random (void)
       for (guint i = 0; i < 3; i++)
         g_object_unref (plans[i]);
     }
+}
+
+static void
+test_random (void)
+{
+  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+
+  merge_random (random_edit, 24, kinds);
   g_test_message ("conflicts: %u field, %u removed/changed, %u changed/removed, %u rule",
                   kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_REMOVED_CHANGED],
                   kinds[PL_MERGE_CONFLICT_CHANGED_REMOVED], kinds[PL_MERGE_CONFLICT_RULE]);
   /* The seed gives every kind. */
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     g_assert_cmpuint (kinds[k], >, 0);
+}
+
+/* A random edit of a part of a compound field: a month of a budget line, a section's
+ * commentary, an answer, a skipped occurrence. */
+static void
+random_part_edit (PlPlan *plan, GRand *rand)
+{
+  static const char *lines[] = { "line-webinars", "line-summit", "line-linkedin" };
+  static const char *sections[] = { "summary", "budget", "kpis" };
+  static const char *questions[] = { "q-align-business-goals", "q-data-quality", "q-new-question" };
+  g_autofree char *text = g_strdup_printf ("Note %u", g_rand_int_range (rand, 0, 3));
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      pl_plan_set_planned (plan, PL_BUDGET_LINE (get (plan, lines[g_rand_int_range (rand, 0, 3)])),
+                           g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 0, 3) * 1000000, NULL);
+      break;
+    case 1:
+      pl_report_set_commentary (plan, sections[g_rand_int_range (rand, 0, 3)], g_rand_boolean (rand) ? text : NULL, NULL);
+      break;
+    case 2:
+      pl_plan_set_answer (plan, PL_ASSESSMENT (get (plan, "as-2026")), questions[g_rand_int_range (rand, 0, 3)],
+                          g_rand_int_range (rand, -1, 6), NULL);
+      break;
+    default:
+      {
+        g_auto(GStrv) skip = pl_calendar_skip_occurrence (get (plan, "ent-monthly"),
+                                                          day (2027, g_rand_int_range (rand, 1, 13), 28));
+
+        pl_plan_set_strv (plan, get (plan, "ent-monthly"), PL_ENTRY_SKIP, (const char * const *) skip, NULL);
+      }
+      break;
+    }
+}
+
+/* The same with parts of compound fields, which meet more often: conflicts on parts, each
+ * taken back one part at a time, and rules the months break with the allocations. */
+static void
+test_random_parts (void)
+{
+  guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
+
+  merge_random (random_part_edit, 25, kinds);
+  g_test_message ("conflicts: %u field, %u rule", kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_RULE]);
+  g_assert_cmpuint (kinds[PL_MERGE_CONFLICT_FIELD], >, 0);
+  g_assert_cmpuint (kinds[PL_MERGE_CONFLICT_RULE], >, 0);
 }
 
 /* They removed a campaign, with its allocation and KPI links; we gave it another allocation:
@@ -860,7 +1304,16 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/unknown-elements", test_unknown_elements);
   g_test_add_func ("/merge/settings-and-empty", test_settings_and_empty);
   g_test_add ("/merge/two-people", Fixture, NULL, fixture_set_up, test_two_people, fixture_tear_down);
+  g_test_add ("/merge/parts/amounts", Fixture, NULL, fixture_set_up, test_parts_amounts, fixture_tear_down);
+  g_test_add_func ("/merge/parts/amounts-period", test_parts_amounts_period);
+  g_test_add ("/merge/parts/amounts-rule", Fixture, NULL, fixture_set_up, test_parts_amounts_rule, fixture_tear_down);
+  g_test_add ("/merge/parts/commentary", Fixture, NULL, fixture_set_up, test_parts_commentary, fixture_tear_down);
+  g_test_add ("/merge/parts/assumptions", Fixture, NULL, fixture_set_up, test_parts_assumptions, fixture_tear_down);
+  g_test_add ("/merge/parts/answers", Fixture, NULL, fixture_set_up, test_parts_answers, fixture_tear_down);
+  g_test_add ("/merge/parts/occurrences", Fixture, NULL, fixture_set_up, test_parts_occurrences, fixture_tear_down);
+  g_test_add ("/merge/parts/carried", Fixture, NULL, fixture_set_up, test_parts_carried, fixture_tear_down);
   g_test_add_func ("/merge/random", test_random);
+  g_test_add_func ("/merge/random-parts", test_random_parts);
   g_test_add_func ("/merge/update-to", test_update_to);
   return g_test_run ();
 }
