@@ -185,6 +185,42 @@ amounts_detail (PlPlan *plan, GVariant *mine, GVariant *other)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The answers of an assessment that differ, each with its score on one side ("q-data-quality 3;
+ * q-ops-metrics —"): thirty pairs of which two changed say nothing read whole. Both are sorted
+ * by question ID ("a(sy)"). */
+static char *
+answers_detail (GVariant *mine, GVariant *other)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize n_mine = mine != NULL ? g_variant_n_children (mine) : 0;
+  gsize n_other = other != NULL ? g_variant_n_children (other) : 0;
+
+  for (gsize i = 0, j = 0; i < n_mine || j < n_other;)
+    {
+      const char *id = NULL, *other_id = NULL;
+      guchar score = 0, other_score = 0;
+      int order;
+
+      if (i < n_mine)
+        g_variant_get_child (mine, i, "(&sy)", &id, &score);
+      if (j < n_other)
+        g_variant_get_child (other, j, "(&sy)", &other_id, &other_score);
+      order = id == NULL ? 1 : other_id == NULL ? -1 : strcmp (id, other_id);
+      if (order == 0 && score == other_score)
+        {
+          i++, j++;
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      if (order > 0)
+        g_string_append_printf (out, "%s —", other_id), j++;
+      else
+        g_string_append_printf (out, "%s %u", id, (guint) score), i++, j += order == 0;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* TRUE when the months of two planned amounts that differ are worth naming beside the totals:
  * a few of them, among months that kept their amount (else the total alone says it all). */
 static gboolean
@@ -218,6 +254,7 @@ stored_text (PlPlan *plan, PlItem *item, PlItem *other, guint field, PlFieldType
       return isnan (pl_item_get_double (item, field)) ? g_strdup ("")
                                                       : g_strdup_printf ("%.15g", pl_item_get_double (item, field));
     case PL_FIELD_ANSWERS:
+      return answers_detail (pl_item_get_variant (item, field), pl_item_get_variant (other, field));
     case PL_FIELD_ASSUMPTIONS:
     case PL_FIELD_SECTION_TEXTS:
     case PL_FIELD_BYTES:
