@@ -88,6 +88,19 @@ group_heading (GString *out, const char *title, int amount_width)
   pl_cli_cell (out, title, width - before, FALSE);
 }
 
+/* @text cut to @width characters, "…" saying so: a longer name would push its row's amounts out
+ * of their columns. */
+static char *
+clip (const char *text, int width)
+{
+  g_autofree char *start = NULL;
+
+  if ((int) g_utf8_strlen (text, -1) <= width)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, width - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
 static void
 print_budget (GString *out, const PlPlanDiff *diff)
 {
@@ -130,8 +143,10 @@ print_budget (GString *out, const PlPlanDiff *diff)
     {
       const PlBudgetChange *change = g_ptr_array_index (diff->budget, i);
 
+      g_autofree char *name = clip (change->name, width);
+
       g_string_append (out, "  ");
-      pl_cli_cell (out, change->name, width, FALSE);
+      pl_cli_cell (out, name, width, FALSE);
       budget_cells (out, plan, change->old_planned, change->new_planned, amount_width);
       budget_cells (out, plan, change->old_actual, change->new_actual, amount_width);
       end_line (out);

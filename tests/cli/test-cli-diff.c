@@ -131,6 +131,44 @@ test_text (void)
   g_assert_cmpstr (zero.out, ==, outcome.out);
 }
 
+/* A category's name longer than the table's first column is cut with "…" rather than push its
+ * row's amounts out of their columns (the French example's "Développement et maintenance du site
+ * web"). */
+static void
+test_long_category (void)
+{
+  g_autofree char *changed = data ("changed.pilote");
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) renamed = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pilote-diff-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.pilote", NULL);
+  g_auto(Outcome) outcome = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *table;
+  glong width = -1;
+
+  g_assert_true (g_file_get_contents (changed, &xml, NULL, NULL));
+  renamed = g_string_new (xml);
+  g_string_replace (renamed, "name=\"Digital marketing\"",
+                    "name=\"Développement et maintenance du site web et de ses applications\"", 0);
+  g_assert_true (g_file_set_contents (path, renamed->str, -1, NULL));
+  diff (&outcome, NULL, NULL, "base.pilote", path, NULL, NULL);
+  g_test_message ("%s", outcome.out);
+  table = strstr (outcome.out, "Budget by category");
+  g_assert_nonnull (table);
+  assert_has (table, "\n  Développement et maintenance du sit…  ");
+  lines = g_strsplit (table, "\n", -1);
+  /* The heading's second line and every row end with the difference column, at one place. */
+  for (guint i = 2; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      if (width < 0)
+        width = g_utf8_strlen (lines[i], -1);
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), ==, width);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* In French: the words, and the numbers as French writes them. */
 static void
 test_french (void)
@@ -345,6 +383,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-diff/same", test_same);
   g_test_add_func ("/cli-diff/text", test_text);
   g_test_add_func ("/cli-diff/french", test_french);
+  g_test_add_func ("/cli-diff/long-category", test_long_category);
   g_test_add_func ("/cli-diff/json", test_json);
   g_test_add_func ("/cli-diff/budget-as-summary", test_budget_as_summary);
   g_test_add_func ("/cli-diff/errors", test_errors);
