@@ -376,6 +376,60 @@ test_git (void)
   }
 }
 
+/* git's diff driver on a renamed plan (git passes nine arguments then) and on a version that
+ * is not a plan (a broken file committed): the comparison, or why there is none, and git goes on
+ * to the next file rather than stop at "external diff died". */
+static void
+test_git_renamed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-diff-XXXXXX", NULL);
+  g_autofree char *attributes = g_build_filename (dir, ".gitattributes", NULL);
+  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  g_autofree char *command = g_strdup_printf ("%s diff --exit-zero", g_getenv ("PILOTE_CLI"));
+  g_auto(Outcome) renamed = { 0 };
+  g_auto(Outcome) broken = { 0 };
+  const char *renamed_argv[] = { "git", "log", "-p", "--ext-diff", "-1", "--format=", NULL };
+  const char *broken_argv[] = { "git", "log", "-p", "--ext-diff", "--format=%s", NULL };
+  const char *rm_argv[] = { "rm", "-rf", dir, NULL };
+  g_auto(Outcome) removed = { 0 };
+
+  git (dir, "init", "-q", NULL, NULL);
+  git (dir, "config", "user.email", "cmo@example.com", NULL);
+  git (dir, "config", "user.name", "CMO", NULL);
+  git (dir, "config", "diff.pilote.command", command, NULL);
+  g_assert_true (g_file_set_contents (attributes, "*.pilote diff=pilote\n", -1, NULL));
+  copy ("base.pilote", dir);
+  git (dir, "add", ".", NULL, NULL);
+  git (dir, "commit", "-q", "-m", "Plan as sent to the CFO");
+  copy ("changed.pilote", dir);
+  git (dir, "add", ".", NULL, NULL);
+  git (dir, "mv", "plan.pilote", "plan-2027.pilote", NULL);
+  git (dir, "commit", "-q", "-m", "Back from the CFO, renamed");
+
+  spawn (&renamed, dir, NULL, NULL, NULL, renamed_argv);
+  g_test_message ("%s%s", renamed.out, renamed.err);
+  g_assert_cmpint (renamed.status, ==, 0);
+  assert_has (renamed.out, "plan.pilote → plan-2027.pilote\n");
+  assert_has (renamed.out, "4 records added, 2 records removed, 6 records changed.\n");
+
+  /* A commit of a file cut short, then one that mends it. */
+  g_assert_true (g_file_set_contents (plan, "<?xml version=\"1.0\"?>\n<plan", -1, NULL));
+  git (dir, "add", ".", NULL, NULL);
+  git (dir, "commit", "-q", "-m", "Broken");
+  copy ("base.pilote", dir);
+  git (dir, "commit", "-qam", "Mended", NULL);
+  spawn (&broken, dir, NULL, NULL, NULL, broken_argv);
+  g_test_message ("%s%s", broken.out, broken.err);
+  g_assert_cmpint (broken.status, ==, 0);
+  g_assert_null (strstr (broken.err, "external diff died"));
+  assert_has (broken.out, "Mended\n");
+  assert_has (broken.out, "The file ends too early");
+  /* The commits before the broken one are shown too. */
+  assert_has (broken.out, "Plan as sent to the CFO\n");
+
+  spawn (&removed, NULL, NULL, NULL, NULL, rm_argv);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -388,5 +442,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-diff/budget-as-summary", test_budget_as_summary);
   g_test_add_func ("/cli-diff/errors", test_errors);
   g_test_add_func ("/cli-diff/git", test_git);
+  g_test_add_func ("/cli-diff/git-renamed", test_git_renamed);
   return g_test_run ();
 }
