@@ -320,14 +320,29 @@ copy (const char *name, const char *dir)
   g_assert_true (g_file_set_contents (to, text, (gssize) length, NULL));
 }
 
+/* A repository in @dir with the README's diff driver and one commit of base.pilote. */
+static void
+make_repository (const char *dir)
+{
+  g_autofree char *attributes = g_build_filename (dir, ".gitattributes", NULL);
+  g_autofree char *command = g_strdup_printf ("%s diff --exit-zero", g_getenv ("PILOTE_CLI"));
+
+  git (dir, "init", "-q", NULL, NULL);
+  git (dir, "config", "user.email", "cmo@example.com", NULL);
+  git (dir, "config", "user.name", "CMO", NULL);
+  git (dir, "config", "diff.pilote.command", command, NULL);
+  g_assert_true (g_file_set_contents (attributes, "*.pilote diff=pilote\n", -1, NULL));
+  copy ("base.pilote", dir);
+  git (dir, "add", ".", NULL, NULL);
+  git (dir, "commit", "-q", "-m", "Plan as sent to the CFO");
+}
+
 /* Real git, with the driver the README documents: `git diff` prints the comparison. */
 static void
 test_git (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pilote-diff-XXXXXX", &error);
-  g_autofree char *attributes = g_build_filename (dir, ".gitattributes", NULL);
-  g_autofree char *command = g_strdup_printf ("%s diff --exit-zero", g_getenv ("PILOTE_CLI"));
   g_autofree char *plain = g_strdup_printf ("%s diff", g_getenv ("PILOTE_CLI"));
   g_auto(Outcome) shown = { 0 };
   g_auto(Outcome) added = { 0 };
@@ -338,14 +353,7 @@ test_git (void)
   g_autofree char *died_config = g_strdup_printf ("diff.pilote.command=%s", plain);
 
   g_assert_no_error (error);
-  git (dir, "init", "-q", NULL, NULL);
-  git (dir, "config", "user.email", "cmo@example.com", NULL);
-  git (dir, "config", "user.name", "CMO", NULL);
-  git (dir, "config", "diff.pilote.command", command, NULL);
-  g_assert_true (g_file_set_contents (attributes, "*.pilote diff=pilote\n", -1, NULL));
-  copy ("base.pilote", dir);
-  git (dir, "add", ".", NULL, NULL);
-  git (dir, "commit", "-q", "-m", "Plan as sent to the CFO");
+  make_repository (dir);
   copy ("changed.pilote", dir);
 
   spawn (&shown, dir, NULL, NULL, NULL, diff_argv);
@@ -383,9 +391,7 @@ static void
 test_git_renamed (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pilote-diff-XXXXXX", NULL);
-  g_autofree char *attributes = g_build_filename (dir, ".gitattributes", NULL);
   g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
-  g_autofree char *command = g_strdup_printf ("%s diff --exit-zero", g_getenv ("PILOTE_CLI"));
   g_auto(Outcome) renamed = { 0 };
   g_auto(Outcome) broken = { 0 };
   const char *renamed_argv[] = { "git", "log", "-p", "--ext-diff", "-1", "--format=", NULL };
@@ -393,14 +399,7 @@ test_git_renamed (void)
   const char *rm_argv[] = { "rm", "-rf", dir, NULL };
   g_auto(Outcome) removed = { 0 };
 
-  git (dir, "init", "-q", NULL, NULL);
-  git (dir, "config", "user.email", "cmo@example.com", NULL);
-  git (dir, "config", "user.name", "CMO", NULL);
-  git (dir, "config", "diff.pilote.command", command, NULL);
-  g_assert_true (g_file_set_contents (attributes, "*.pilote diff=pilote\n", -1, NULL));
-  copy ("base.pilote", dir);
-  git (dir, "add", ".", NULL, NULL);
-  git (dir, "commit", "-q", "-m", "Plan as sent to the CFO");
+  make_repository (dir);
   copy ("changed.pilote", dir);
   git (dir, "add", ".", NULL, NULL);
   git (dir, "mv", "plan.pilote", "plan-2027.pilote", NULL);
