@@ -26,9 +26,6 @@ enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1, DIFF_TROUBLE = 2 };
  * wider amounts widen every column, so that two never touch. */
 #define AMOUNT_WIDTH 13
 
-static const char *page_keys[PL_DIFF_N_PAGES] = {
-  "plan", "campaigns", "budget", "calendar", "kpis", "assessment", "planning",
-};
 static const char *kind_keys[] = { "added", "removed", "changed" };
 
 /* ---- text ---- */
@@ -318,7 +315,7 @@ json_record (GString *out, const PlPlanDiff *diff, const PlRecordChange *change)
 
   g_string_append (out, "    {\"kind\": ");
   pl_cli_json_string (out, kind_keys[change->kind]);
-  json_member (out, "page", page_keys[change->page]);
+  json_member (out, "page", pl_diff_page_get_key (change->page));
   json_member (out, "page_title", pl_diff_page_get_title (change->page));
   json_member (out, "collection", change->collection == PL_COLLECTION_NONE ? NULL : pl_collection_get_container (change->collection));
   json_member (out, "element", change->collection == PL_COLLECTION_NONE ? "metadata" : pl_collection_get_element (change->collection));

@@ -78,6 +78,18 @@ pl_plan_diff_is_empty (const PlPlanDiff *diff)
 }
 
 const char *
+pl_diff_page_get_key (PlDiffPage page)
+{
+  /* As the window's page stack names its pages. */
+  static const char *keys[PL_DIFF_N_PAGES] = {
+    "plan", "campaigns", "budget", "calendar", "kpis", "assessment", "planning",
+  };
+
+  g_return_val_if_fail (page >= 0 && page < PL_DIFF_N_PAGES, "");
+  return keys[page];
+}
+
+const char *
 pl_diff_page_get_title (PlDiffPage page)
 {
   /* As the window's sidebar names its pages. */
