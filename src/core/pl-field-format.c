@@ -187,6 +187,22 @@ pl_field_format_reading (PlPlan *plan, PlItem *item, guint field)
     case PL_FIELD_ASSUMPTIONS:
     case PL_FIELD_SECTION_TEXTS:
       return pairs_reading (pl_item_get_variant (item, field), f->type);
+    case PL_FIELD_STRV:
+      {
+        const char * const *strv = pl_item_get_strv (item, field);
+        g_autoptr(GString) out = g_string_new (NULL);
+
+        /* A list of IDs (the board pack's headline KPIs) reads as the records it names, as a
+         * reference does; words that name no record stay as they are. */
+        for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+          {
+            PlItem *target = pl_plan_lookup (plan, strv[i]);
+
+            g_string_append_printf (out, "%s%s", i > 0 ? "; " : "",
+                                    target != NULL ? pl_item_get_display_name (target) : strv[i]);
+          }
+        return g_string_free (g_steal_pointer (&out), FALSE);
+      }
     case PL_FIELD_BYTES:
       {
         GVariant *bytes = pl_item_get_variant (item, field);

@@ -399,6 +399,7 @@ test_reading_texts (void)
   g_date_set_dmy (&day, 1, G_DATE_APRIL, 2027);
   pl_item_set_julian (metadata, PL_METADATA_START, g_date_get_julian (&day));
   pl_item_set_int (metadata, PL_METADATA_MONTHS, 1200);
+  pl_item_set_strv (metadata, PL_METADATA_HEADLINES, (const char *[]) { "kpi-leads", "kpi-gone", NULL });
   diff = pl_plan_diff (a, b);
   dump (diff);
 
@@ -419,6 +420,10 @@ test_reading_texts (void)
   g_assert_cmpstr (field->new_text, ==, "April 2027");
   field = find_field (settings, "months");
   g_assert_cmpstr (field->new_text, ==, "1\u202f200");
+  /* The board pack's headline figures: KPIs by their names, not their IDs. */
+  field = find_field (settings, "headline");
+  g_assert_cmpstr (field->old_text, ==, "");
+  g_assert_cmpstr (field->new_text, ==, "Leads; kpi-gone");
 }
 
 /* Two answers of thirty changed, one unanswered: the answers that differ, each with its score,
