@@ -192,7 +192,7 @@ amounts_detail (PlPlan *plan, GVariant *mine, GVariant *other)
       month = pl_date_format (pl_plan_month_start (plan, (guint) i), C_("month", "%B %Y"));
       plain = pl_money_to_string (value, pl_plan_get_currency_exponent (plan));
       amount = pl_number_localise (plain, TRUE);
-      g_string_append_printf (out, "%s%s %s", out->len > 0 ? "; " : "", month, amount);
+      g_string_append_printf (out, "%s%s %s", out->len > 0 ? pl_field_list_separator () : "", month, amount);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -224,7 +224,7 @@ answers_detail (GVariant *mine, GVariant *other)
           continue;
         }
       if (out->len > 0)
-        g_string_append (out, "; ");
+        g_string_append (out, pl_field_list_separator ());
       if (order > 0)
         g_string_append_printf (out, "%s —", other_id), j++;
       else
@@ -868,15 +868,16 @@ pl_record_change_describe (const PlRecordChange *change)
   if (change->kind == PL_DIFF_REMOVED)
     /* Translators: a record the old plan had and the new does not */
     return g_strdup_printf (_("%s removed"), heading);
-  out = g_string_new (heading);
+  out = g_string_new (NULL);
   for (guint i = 0; i < change->fields->len; i++)
     {
       g_autofree char *field = pl_field_change_describe (g_ptr_array_index (change->fields, i));
 
-      g_string_append (out, i == 0 ? ": " : "; ");
+      if (i > 0)
+        g_string_append (out, pl_field_list_separator ());
       g_string_append (out, field);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_strdup_printf (_("%s: %s"), heading, out->str);
 }
 
 char *

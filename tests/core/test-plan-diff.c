@@ -528,7 +528,19 @@ test_french (void)
     }
   a = load_data ("base.pilote");
   b = load_data ("changed.pilote");
+  {
+    PlItem *metadata = PL_ITEM (pl_plan_get_metadata (b));
+    GVariant *commentary = g_variant_new_parsed ("[('budget', 'Sous le plan'), ('summary', 'Bien')]");
+
+    pl_item_set_strv (metadata, PL_METADATA_HEADLINES, (const char *[]) { "kpi-leads", "kpi-gone", NULL });
+    pl_item_set_variant (metadata, PL_METADATA_COMMENTARY, commentary);
+  }
   diff = pl_plan_diff (a, b);
+  /* Lists and pairs as French writes them: a narrow no-break space before ";" and ":". */
+  field = find_field_of (diff, NULL, "headline");
+  g_assert_cmpstr (field->new_text, ==, "Leads\u202f; kpi-gone");
+  field = find_field_of (diff, NULL, "commentary");
+  g_assert_cmpstr (field->new_text, ==, "budget\u202f: Sous le plan\u202f; summary\u202f: Bien");
   field = find_field_of (diff, "line-webinars", "planned");
   g_assert_cmpstr (field->old_text, ==, "5\u202f000,00");
   g_assert_cmpstr (field->new_text, ==, "6\u202f500,00");
