@@ -533,12 +533,12 @@ on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PlComparePanel *self)
       if (change->id != NULL && open_item (self, change) == NULL)
         return;
       id = change->id;
-      /* The plan's own settings are no record of a list: their page is the Plan page. */
+      /* Its page first: the records no page selects (a budget line, an allocation, a
+       * scenario) show where they are edited all the same; the plan's own settings are no
+       * record of a list at all. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", pl_diff_page_get_key (change->page));
       if (id == NULL)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "plan");
-          return;
-        }
+        return;
     }
   else if (budget > 0 && budget <= self->diff->budget->len)
     {

@@ -26,9 +26,6 @@ enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1, DIFF_TROUBLE = 2 };
  * wider amounts widen every column, so that two never touch. */
 #define AMOUNT_WIDTH 13
 
-static const char *page_keys[PL_DIFF_N_PAGES] = {
-  "plan", "campaigns", "budget", "calendar", "kpis", "assessment", "planning",
-};
 static const char *kind_keys[] = { "added", "removed", "changed" };
 
 /* ---- text ---- */
@@ -88,6 +85,19 @@ group_heading (GString *out, const char *title, int amount_width)
   pl_cli_cell (out, title, width - before, FALSE);
 }
 
+/* @text cut to @width characters, "…" saying so: a longer name would push its row's amounts out
+ * of their columns. */
+static char *
+clip (const char *text, int width)
+{
+  g_autofree char *start = NULL;
+
+  if ((int) g_utf8_strlen (text, -1) <= width)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, width - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
 static void
 print_budget (GString *out, const PlPlanDiff *diff)
 {
@@ -130,8 +140,10 @@ print_budget (GString *out, const PlPlanDiff *diff)
     {
       const PlBudgetChange *change = g_ptr_array_index (diff->budget, i);
 
+      g_autofree char *name = clip (change->name, width);
+
       g_string_append (out, "  ");
-      pl_cli_cell (out, change->name, width, FALSE);
+      pl_cli_cell (out, name, width, FALSE);
       budget_cells (out, plan, change->old_planned, change->new_planned, amount_width);
       budget_cells (out, plan, change->old_actual, change->new_actual, amount_width);
       end_line (out);
@@ -303,7 +315,7 @@ json_record (GString *out, const PlPlanDiff *diff, const PlRecordChange *change)
 
   g_string_append (out, "    {\"kind\": ");
   pl_cli_json_string (out, kind_keys[change->kind]);
-  json_member (out, "page", page_keys[change->page]);
+  json_member (out, "page", pl_diff_page_get_key (change->page));
   json_member (out, "page_title", pl_diff_page_get_title (change->page));
   json_member (out, "collection", change->collection == PL_COLLECTION_NONE ? NULL : pl_collection_get_container (change->collection));
   json_member (out, "element", change->collection == PL_COLLECTION_NONE ? "metadata" : pl_collection_get_element (change->collection));
@@ -372,28 +384,24 @@ print_json (GString *out, const PlPlanDiff *diff, const char *old_name, const ch
 /* ---- the command ---- */
 
 /* Reads the plans named @old_name and @new_name side by side; a side named NO_FILE is a plan
- * with nothing in it. FALSE with the reason printed. */
+ * with nothing in it. */
 static gboolean
-load_plans (const char *old_name, const char *new_name, PlPlan **old_plan, PlPlan **new_plan)
+load_plans (const char *old_name, const char *new_name, PlPlan **old_plan, PlPlan **new_plan, GError **error)
 {
   const char *names[2] = { old_name, new_name };
   PlPlan **plans[2] = { old_plan, new_plan };
   GFile *files[2];
   guint n = 0;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
 
   for (guint i = 0; i < 2; i++)
     if (strcmp (names[i], NO_FILE) != 0)
       files[n++] = g_file_new_for_commandline_arg (names[i]);
-  loaded = n > 0 ? pl_plan_load_several (files, n, PL_READ_DEFAULT, &error) : g_ptr_array_new ();
+  loaded = n > 0 ? pl_plan_load_several (files, n, PL_READ_DEFAULT, error) : g_ptr_array_new ();
   for (guint i = 0; i < n; i++)
     g_object_unref (files[i]);
   if (loaded == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
+    return FALSE;
   for (guint i = 0, next = 0; i < 2; i++)
     *plans[i] = strcmp (names[i], NO_FILE) != 0 ? g_object_ref (g_ptr_array_index (loaded, next++)) : pl_plan_new ();
   return TRUE;
@@ -413,6 +421,7 @@ pl_cli_diff (int argc, char **argv)
   g_autoptr(PlPlan) new_plan = NULL;
   g_autoptr(PlPlanDiff) diff = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   const char *old_name, *new_name, *old_shown, *new_shown;
   int status = DIFF_TROUBLE;
 
@@ -433,19 +442,30 @@ pl_cli_diff (int argc, char **argv)
       old_name = old_shown = argv[1];
       new_name = new_shown = argv[2];
     }
-  else if (argc == 8)
+  else if (argc == 8 || argc == 10)
     {
-      /* git's external diff: the files are temporary copies; PATH is what the user knows. */
+      /* git's external diff: the files are temporary copies; PATH is what the user knows. A
+       * renamed file has two more: its new path and what git says of the rename. */
       old_name = argv[2];
       new_name = argv[5];
       old_shown = strcmp (old_name, NO_FILE) == 0 ? NO_FILE : argv[1];
-      new_shown = strcmp (new_name, NO_FILE) == 0 ? NO_FILE : argv[1];
+      new_shown = strcmp (new_name, NO_FILE) == 0 ? NO_FILE : argv[argc == 10 ? 8 : 1];
     }
   else
     return pl_cli_usage_error ("diff", _("Name two plan files: the old one, then the new one."));
 
-  if (!load_plans (old_name, new_name, &old_plan, &new_plan))
-    return DIFF_TROUBLE;
+  if (!load_plans (old_name, new_name, &old_plan, &new_plan, &error))
+    {
+      /* git stops its whole diff or log at a driver that fails: a version of the file that is
+       * not a plan (a commit of a broken file) says why in its place, and git goes on. */
+      if (argc != 3 && exit_zero)
+        {
+          g_print ("%s\n\n%s\n\n", argv[1], error->message);
+          return DIFF_SAME;
+        }
+      g_printerr ("%s\n", error->message);
+      return DIFF_TROUBLE;
+    }
   diff = pl_plan_diff (old_plan, new_plan);
   if (json)
     print_json (out, diff, old_shown, new_shown);

@@ -42,9 +42,12 @@ pl_cli_merge (int argc, char **argv)
 {
   int status = EXIT_OK;
   g_autofree char *output = NULL;
+  g_autofree char *name = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the merged plan to OUT (it may be OURS, as git’s merge driver needs)"), N_("OUT") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name,
+      N_("Call OUT NAME in the messages (git’s %P: the plan’s path, where OUT is a temporary file)"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GPtrArray) plans = NULL;
@@ -99,7 +102,7 @@ pl_cli_merge (int argc, char **argv)
     /* Translators: %u is a number of conflicts, %s the file written */
     g_print (ngettext ("%u conflict: your side of it is kept in %s.\n",
                        "%u conflicts: your side of each is kept in %s.\n", result->conflicts->len),
-             result->conflicts->len, output);
+             result->conflicts->len, name != NULL ? name : output);
   status = result->conflicts->len > 0 ? MERGE_CONFLICTS : MERGE_CLEAN;
   /* The command ends here, and the process with it, which gives the plans' memory back at once:
    * freeing four big plans record by record would add a tenth to the merge's time. */

@@ -119,7 +119,7 @@ pairs_reading (GVariant *pairs, PlFieldType type)
       g_autoptr(GVariant) child = g_variant_get_child_value (pairs, i);
 
       if (out->len > 0)
-        g_string_append (out, "; ");
+        g_string_append (out, pl_field_list_separator ());
       if (type == PL_FIELD_ASSUMPTIONS)
         {
           const char *key;
@@ -129,14 +129,14 @@ pairs_reading (GVariant *pairs, PlFieldType type)
 
           g_variant_get (child, "(&s&sd)", NULL, &key, &value);
           number = pl_number_localise (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value), fabs (value) >= 1000);
-          g_string_append_printf (out, "%s: %s", key, number);
+          g_string_append_printf (out, _("%s: %s"), key, number);
         }
       else
         {
           const char *first, *second;
 
           g_variant_get (child, "(&s&s)", &first, &second);
-          g_string_append_printf (out, "%s: %s", first, second);
+          g_string_append_printf (out, _("%s: %s"), first, second);
         }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -187,6 +187,22 @@ pl_field_format_reading (PlPlan *plan, PlItem *item, guint field)
     case PL_FIELD_ASSUMPTIONS:
     case PL_FIELD_SECTION_TEXTS:
       return pairs_reading (pl_item_get_variant (item, field), f->type);
+    case PL_FIELD_STRV:
+      {
+        const char * const *strv = pl_item_get_strv (item, field);
+        g_autoptr(GString) out = g_string_new (NULL);
+
+        /* A list of IDs (the board pack's headline KPIs) reads as the records it names, as a
+         * reference does; words that name no record stay as they are. */
+        for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+          {
+            PlItem *target = pl_plan_lookup (plan, strv[i]);
+
+            g_string_append_printf (out, "%s%s", i > 0 ? pl_field_list_separator () : "",
+                                    target != NULL ? pl_item_get_display_name (target) : strv[i]);
+          }
+        return g_string_free (g_steal_pointer (&out), FALSE);
+      }
     case PL_FIELD_BYTES:
       {
         GVariant *bytes = pl_item_get_variant (item, field);
@@ -211,6 +227,14 @@ pl_capitalise (const char *text)
     return g_strdup ("");
   first = g_utf8_strup (text, rest - text);
   return g_strconcat (first, rest, NULL);
+}
+
+const char *
+pl_field_list_separator (void)
+{
+  /* Translators: what separates the items of a list in a text ("Leads; Revenue"); French puts a
+   * narrow no-break space (U+202F) before the semicolon */
+  return C_("list", "; ");
 }
 
 char *

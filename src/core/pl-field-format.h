@@ -20,6 +20,9 @@ PlKpi    *pl_field_measured_kpi    (PlPlan *plan, PlItem *item);
 char     *pl_field_get_title       (const PlField *field);
 /* @text with its first letter in capitals ("Campaign"), for a heading. */
 char     *pl_capitalise            (const char *text);
+/* What separates the items of a list in a text, translated ("; ", in French with a narrow
+ * no-break space before the semicolon). */
+const char *pl_field_list_separator (void);
 /* The period of @kpi's frequency starting on @julian, in words: "March 2027", "week of
  * 4 Jan 2027", "quarter from 1 Apr 2027". */
 char     *pl_field_format_period   (PlItem *kpi, guint32 julian);

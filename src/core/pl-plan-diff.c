@@ -78,6 +78,18 @@ pl_plan_diff_is_empty (const PlPlanDiff *diff)
 }
 
 const char *
+pl_diff_page_get_key (PlDiffPage page)
+{
+  /* As the window's page stack names its pages. */
+  static const char *keys[PL_DIFF_N_PAGES] = {
+    "plan", "campaigns", "budget", "calendar", "kpis", "assessment", "planning",
+  };
+
+  g_return_val_if_fail (page >= 0 && page < PL_DIFF_N_PAGES, "");
+  return keys[page];
+}
+
+const char *
 pl_diff_page_get_title (PlDiffPage page)
 {
   /* As the window's sidebar names its pages. */
@@ -180,7 +192,43 @@ amounts_detail (PlPlan *plan, GVariant *mine, GVariant *other)
       month = pl_date_format (pl_plan_month_start (plan, (guint) i), C_("month", "%B %Y"));
       plain = pl_money_to_string (value, pl_plan_get_currency_exponent (plan));
       amount = pl_number_localise (plain, TRUE);
-      g_string_append_printf (out, "%s%s %s", out->len > 0 ? "; " : "", month, amount);
+      g_string_append_printf (out, "%s%s %s", out->len > 0 ? pl_field_list_separator () : "", month, amount);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The answers of an assessment that differ, each with its score on one side ("q-data-quality 3;
+ * q-ops-metrics —"): thirty pairs of which two changed say nothing read whole. Both are sorted
+ * by question ID ("a(sy)"). */
+static char *
+answers_detail (GVariant *mine, GVariant *other)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize n_mine = mine != NULL ? g_variant_n_children (mine) : 0;
+  gsize n_other = other != NULL ? g_variant_n_children (other) : 0;
+
+  for (gsize i = 0, j = 0; i < n_mine || j < n_other;)
+    {
+      const char *id = NULL, *other_id = NULL;
+      guchar score = 0, other_score = 0;
+      int order;
+
+      if (i < n_mine)
+        g_variant_get_child (mine, i, "(&sy)", &id, &score);
+      if (j < n_other)
+        g_variant_get_child (other, j, "(&sy)", &other_id, &other_score);
+      order = id == NULL ? 1 : other_id == NULL ? -1 : strcmp (id, other_id);
+      if (order == 0 && score == other_score)
+        {
+          i++, j++;
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append (out, pl_field_list_separator ());
+      if (order > 0)
+        g_string_append_printf (out, "%s —", other_id), j++;
+      else
+        g_string_append_printf (out, "%s %u", id, (guint) score), i++, j += order == 0;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -218,6 +266,7 @@ stored_text (PlPlan *plan, PlItem *item, PlItem *other, guint field, PlFieldType
       return isnan (pl_item_get_double (item, field)) ? g_strdup ("")
                                                       : g_strdup_printf ("%.15g", pl_item_get_double (item, field));
     case PL_FIELD_ANSWERS:
+      return answers_detail (pl_item_get_variant (item, field), pl_item_get_variant (other, field));
     case PL_FIELD_ASSUMPTIONS:
     case PL_FIELD_SECTION_TEXTS:
     case PL_FIELD_BYTES:
@@ -819,15 +868,16 @@ pl_record_change_describe (const PlRecordChange *change)
   if (change->kind == PL_DIFF_REMOVED)
     /* Translators: a record the old plan had and the new does not */
     return g_strdup_printf (_("%s removed"), heading);
-  out = g_string_new (heading);
+  out = g_string_new (NULL);
   for (guint i = 0; i < change->fields->len; i++)
     {
       g_autofree char *field = pl_field_change_describe (g_ptr_array_index (change->fields, i));
 
-      g_string_append (out, i == 0 ? ": " : "; ");
+      if (i > 0)
+        g_string_append (out, pl_field_list_separator ());
       g_string_append (out, field);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_strdup_printf (_("%s: %s"), heading, out->str);
 }
 
 char *

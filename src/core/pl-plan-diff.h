@@ -94,6 +94,8 @@ PlPlanDiff  *pl_plan_diff              (PlPlan *old_plan, PlPlan *new_plan);
 void         pl_plan_diff_free         (PlPlanDiff *diff);
 /* TRUE when the two plans hold the same records, values, targets and unknown elements. */
 gboolean     pl_plan_diff_is_empty     (const PlPlanDiff *diff);
+/* The page's name in the window and in `pilote-cli diff --json` ("budget"), not translated. */
+const char  *pl_diff_page_get_key      (PlDiffPage page);
 /* The page's title as the window's sidebar says it, translated ("Budget"). */
 const char  *pl_diff_page_get_title    (PlDiffPage page);
 PlDiffPage   pl_diff_page_for_collection (PlCollection collection);

@@ -210,6 +210,13 @@ test_compare_panel (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   pl_test_wait_drawn (GTK_WIDGET (window));
   pl_test_screenshot (GTK_WIDGET (window), "compare-opened");
+  /* A budget line, which no page selects, opens the page that edits it. */
+  row = find_row (panel, "LinkedIn Ads – finance audiences");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (pl_compare_panel_get_list (panel), "row-activated", row);
+  pl_test_spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (GTK_WIDGET (window), "page_stack"))),
+                   ==, "budget");
 
   /* Swapped: what changed in the file since the open plan. The campaign added here is
    * removed there, and opens; the one dropped here is added there, and cannot. */

@@ -131,6 +131,44 @@ test_text (void)
   g_assert_cmpstr (zero.out, ==, outcome.out);
 }
 
+/* A category's name longer than the table's first column is cut with "…" rather than push its
+ * row's amounts out of their columns (the French example's "Développement et maintenance du site
+ * web"). */
+static void
+test_long_category (void)
+{
+  g_autofree char *changed = data ("changed.pilote");
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) renamed = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pilote-diff-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.pilote", NULL);
+  g_auto(Outcome) outcome = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *table;
+  glong width = -1;
+
+  g_assert_true (g_file_get_contents (changed, &xml, NULL, NULL));
+  renamed = g_string_new (xml);
+  g_string_replace (renamed, "name=\"Digital marketing\"",
+                    "name=\"Développement et maintenance du site web et de ses applications\"", 0);
+  g_assert_true (g_file_set_contents (path, renamed->str, -1, NULL));
+  diff (&outcome, NULL, NULL, "base.pilote", path, NULL, NULL);
+  g_test_message ("%s", outcome.out);
+  table = strstr (outcome.out, "Budget by category");
+  g_assert_nonnull (table);
+  assert_has (table, "\n  Développement et maintenance du sit…  ");
+  lines = g_strsplit (table, "\n", -1);
+  /* The heading's second line and every row end with the difference column, at one place. */
+  for (guint i = 2; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      if (width < 0)
+        width = g_utf8_strlen (lines[i], -1);
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), ==, width);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* In French: the words, and the numbers as French writes them. */
 static void
 test_french (void)
@@ -282,14 +320,29 @@ copy (const char *name, const char *dir)
   g_assert_true (g_file_set_contents (to, text, (gssize) length, NULL));
 }
 
+/* A repository in @dir with the README's diff driver and one commit of base.pilote. */
+static void
+make_repository (const char *dir)
+{
+  g_autofree char *attributes = g_build_filename (dir, ".gitattributes", NULL);
+  g_autofree char *command = g_strdup_printf ("%s diff --exit-zero", g_getenv ("PILOTE_CLI"));
+
+  git (dir, "init", "-q", NULL, NULL);
+  git (dir, "config", "user.email", "cmo@example.com", NULL);
+  git (dir, "config", "user.name", "CMO", NULL);
+  git (dir, "config", "diff.pilote.command", command, NULL);
+  g_assert_true (g_file_set_contents (attributes, "*.pilote diff=pilote\n", -1, NULL));
+  copy ("base.pilote", dir);
+  git (dir, "add", ".", NULL, NULL);
+  git (dir, "commit", "-q", "-m", "Plan as sent to the CFO");
+}
+
 /* Real git, with the driver the README documents: `git diff` prints the comparison. */
 static void
 test_git (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pilote-diff-XXXXXX", &error);
-  g_autofree char *attributes = g_build_filename (dir, ".gitattributes", NULL);
-  g_autofree char *command = g_strdup_printf ("%s diff --exit-zero", g_getenv ("PILOTE_CLI"));
   g_autofree char *plain = g_strdup_printf ("%s diff", g_getenv ("PILOTE_CLI"));
   g_auto(Outcome) shown = { 0 };
   g_auto(Outcome) added = { 0 };
@@ -300,14 +353,7 @@ test_git (void)
   g_autofree char *died_config = g_strdup_printf ("diff.pilote.command=%s", plain);
 
   g_assert_no_error (error);
-  git (dir, "init", "-q", NULL, NULL);
-  git (dir, "config", "user.email", "cmo@example.com", NULL);
-  git (dir, "config", "user.name", "CMO", NULL);
-  git (dir, "config", "diff.pilote.command", command, NULL);
-  g_assert_true (g_file_set_contents (attributes, "*.pilote diff=pilote\n", -1, NULL));
-  copy ("base.pilote", dir);
-  git (dir, "add", ".", NULL, NULL);
-  git (dir, "commit", "-q", "-m", "Plan as sent to the CFO");
+  make_repository (dir);
   copy ("changed.pilote", dir);
 
   spawn (&shown, dir, NULL, NULL, NULL, diff_argv);
@@ -338,6 +384,51 @@ test_git (void)
   }
 }
 
+/* git's diff driver on a renamed plan (git passes nine arguments then) and on a version that
+ * is not a plan (a broken file committed): the comparison, or why there is none, and git goes on
+ * to the next file rather than stop at "external diff died". */
+static void
+test_git_renamed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pilote-diff-XXXXXX", NULL);
+  g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
+  g_auto(Outcome) renamed = { 0 };
+  g_auto(Outcome) broken = { 0 };
+  const char *renamed_argv[] = { "git", "log", "-p", "--ext-diff", "-1", "--format=", NULL };
+  const char *broken_argv[] = { "git", "log", "-p", "--ext-diff", "--format=%s", NULL };
+  const char *rm_argv[] = { "rm", "-rf", dir, NULL };
+  g_auto(Outcome) removed = { 0 };
+
+  make_repository (dir);
+  copy ("changed.pilote", dir);
+  git (dir, "add", ".", NULL, NULL);
+  git (dir, "mv", "plan.pilote", "plan-2027.pilote", NULL);
+  git (dir, "commit", "-q", "-m", "Back from the CFO, renamed");
+
+  spawn (&renamed, dir, NULL, NULL, NULL, renamed_argv);
+  g_test_message ("%s%s", renamed.out, renamed.err);
+  g_assert_cmpint (renamed.status, ==, 0);
+  assert_has (renamed.out, "plan.pilote → plan-2027.pilote\n");
+  assert_has (renamed.out, "4 records added, 2 records removed, 6 records changed.\n");
+
+  /* A commit of a file cut short, then one that mends it. */
+  g_assert_true (g_file_set_contents (plan, "<?xml version=\"1.0\"?>\n<plan", -1, NULL));
+  git (dir, "add", ".", NULL, NULL);
+  git (dir, "commit", "-q", "-m", "Broken");
+  copy ("base.pilote", dir);
+  git (dir, "commit", "-qam", "Mended", NULL);
+  spawn (&broken, dir, NULL, NULL, NULL, broken_argv);
+  g_test_message ("%s%s", broken.out, broken.err);
+  g_assert_cmpint (broken.status, ==, 0);
+  g_assert_null (strstr (broken.err, "external diff died"));
+  assert_has (broken.out, "Mended\n");
+  assert_has (broken.out, "The file ends too early");
+  /* The commits before the broken one are shown too. */
+  assert_has (broken.out, "Plan as sent to the CFO\n");
+
+  spawn (&removed, NULL, NULL, NULL, NULL, rm_argv);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,9 +436,11 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-diff/same", test_same);
   g_test_add_func ("/cli-diff/text", test_text);
   g_test_add_func ("/cli-diff/french", test_french);
+  g_test_add_func ("/cli-diff/long-category", test_long_category);
   g_test_add_func ("/cli-diff/json", test_json);
   g_test_add_func ("/cli-diff/budget-as-summary", test_budget_as_summary);
   g_test_add_func ("/cli-diff/errors", test_errors);
   g_test_add_func ("/cli-diff/git", test_git);
+  g_test_add_func ("/cli-diff/git-renamed", test_git_renamed);
   return g_test_run ();
 }

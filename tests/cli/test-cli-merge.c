@@ -311,7 +311,7 @@ make_repository (void)
 {
   char *dir = g_dir_make_tmp ("pilote-merge-git-XXXXXX", NULL);
   g_autofree char *attributes = g_build_filename (dir, ".gitattributes", NULL);
-  g_autofree char *driver = g_strdup_printf ("'%s' merge %%O %%A %%B -o %%A", g_getenv ("PILOTE_CLI"));
+  g_autofree char *driver = g_strdup_printf ("'%s' merge %%O %%A %%B -o %%A --name %%P", g_getenv ("PILOTE_CLI"));
   g_autofree char *base = fixture ("base.pilote");
   g_autofree char *plan = g_build_filename (dir, "plan.pilote", NULL);
 
@@ -389,6 +389,9 @@ test_git_conflict (void)
   /* The driver's list, then git's own word for it. */
   g_assert_nonnull (strstr (run.out, "Campaign “Trade fair stand”: you changed it, they removed it; yours kept"));
   g_assert_nonnull (strstr (run.out, "CONFLICT"));
+  /* The plan's path, not git's temporary file that nobody will find. */
+  g_assert_nonnull (strstr (run.out, "3 conflicts: your side of each is kept in plan.pilote.\n"));
+  g_assert_null (strstr (run.out, ".merge_file"));
   /* The file is a plan, with our side of each conflict, and without markers. */
   merged = read_text (plan);
   g_assert_null (strstr (merged, "<<<<<<<"));

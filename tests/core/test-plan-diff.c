@@ -399,6 +399,7 @@ test_reading_texts (void)
   g_date_set_dmy (&day, 1, G_DATE_APRIL, 2027);
   pl_item_set_julian (metadata, PL_METADATA_START, g_date_get_julian (&day));
   pl_item_set_int (metadata, PL_METADATA_MONTHS, 1200);
+  pl_item_set_strv (metadata, PL_METADATA_HEADLINES, (const char *[]) { "kpi-leads", "kpi-gone", NULL });
   diff = pl_plan_diff (a, b);
   dump (diff);
 
@@ -419,6 +420,44 @@ test_reading_texts (void)
   g_assert_cmpstr (field->new_text, ==, "April 2027");
   field = find_field (settings, "months");
   g_assert_cmpstr (field->new_text, ==, "1\u202f200");
+  /* The board pack's headline figures: KPIs by their names, not their IDs. */
+  field = find_field (settings, "headline");
+  g_assert_cmpstr (field->old_text, ==, "");
+  g_assert_cmpstr (field->new_text, ==, "Leads; kpi-gone");
+}
+
+/* Two answers of thirty changed, one unanswered: the answers that differ, each with its score,
+ * not thirty pairs in GVariant's notation. */
+static void
+test_answers (void)
+{
+  g_autoptr(PlPlan) a = load_example ();
+  g_autoptr(PlPlan) b = load_example ();
+  PlItem *round = pl_plan_lookup (b, "as-2027");
+  GVariant *answers = pl_item_get_variant (round, PL_ASSESSMENT_ANSWERS);
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(sy)"));
+  g_autoptr(PlPlanDiff) diff = NULL;
+  const PlFieldChange *field;
+
+  for (gsize i = 0; i < g_variant_n_children (answers); i++)
+    {
+      const char *id;
+      guchar score;
+
+      g_variant_get_child (answers, i, "(&sy)", &id, &score);
+      if (strcmp (id, "q-models-mix") == 0)
+        continue;
+      if (strcmp (id, "q-data-quality") == 0)
+        score = 1;
+      g_variant_builder_add (&builder, "(sy)", id, score);
+    }
+  g_variant_builder_add (&builder, "(sy)", "q-zz-new", 4);
+  pl_item_set_variant (round, PL_ASSESSMENT_ANSWERS, g_variant_builder_end (&builder));
+  diff = pl_plan_diff (a, b);
+  dump (diff);
+  field = find_field_of (diff, "as-2027", "answers");
+  g_assert_cmpstr (field->old_text, ==, "q-data-quality 3; q-models-mix 2; q-zz-new —");
+  g_assert_cmpstr (field->new_text, ==, "q-data-quality 1; q-models-mix —; q-zz-new 4");
 }
 
 /* A record put first shifts every other one down a place: that is one addition, not a move of
@@ -489,7 +528,19 @@ test_french (void)
     }
   a = load_data ("base.pilote");
   b = load_data ("changed.pilote");
+  {
+    PlItem *metadata = PL_ITEM (pl_plan_get_metadata (b));
+    GVariant *commentary = g_variant_new_parsed ("[('budget', 'Sous le plan'), ('summary', 'Bien')]");
+
+    pl_item_set_strv (metadata, PL_METADATA_HEADLINES, (const char *[]) { "kpi-leads", "kpi-gone", NULL });
+    pl_item_set_variant (metadata, PL_METADATA_COMMENTARY, commentary);
+  }
   diff = pl_plan_diff (a, b);
+  /* Lists and pairs as French writes them: a narrow no-break space before ";" and ":". */
+  field = find_field_of (diff, NULL, "headline");
+  g_assert_cmpstr (field->new_text, ==, "Leads\u202f; kpi-gone");
+  field = find_field_of (diff, NULL, "commentary");
+  g_assert_cmpstr (field->new_text, ==, "budget\u202f: Sous le plan\u202f; summary\u202f: Bien");
   field = find_field_of (diff, "line-webinars", "planned");
   g_assert_cmpstr (field->old_text, ==, "5\u202f000,00");
   g_assert_cmpstr (field->new_text, ==, "6\u202f500,00");
@@ -514,6 +565,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-diff/amounts-moved", test_amounts_moved);
   g_test_add_func ("/plan-diff/reading-texts", test_reading_texts);
   g_test_add_func ("/plan-diff/reordered", test_reordered);
+  g_test_add_func ("/plan-diff/answers", test_answers);
   g_test_add_func ("/plan-diff/example-same", test_example_same);
   g_test_add_func ("/plan-diff/default-same", test_default_same);
   g_test_add_func ("/plan-diff/renamed", test_renamed);
