@@ -877,19 +877,6 @@ refers_to_kept (Merge *m, PlItem *item, guint field)
          g_hash_table_contains (m->kept, pl_item_get_string (item, field));
 }
 
-/* TRUE when @item cannot exist without a record they removed that the result keeps. */
-static gboolean
-requires_kept (Merge *m, PlItem *item)
-{
-  guint n_fields;
-  const PlField *fields = pl_item_get_fields (item, &n_fields);
-
-  for (guint f = 0; f < n_fields; f++)
-    if ((fields[f].flags & PL_FIELD_REQUIRED) && refers_to_kept (m, item, f))
-      return TRUE;
-  return FALSE;
-}
-
 /* Three-way merges the record @o (ours) with @t (theirs), from @b (NULL: both added it), into
  * @into, a record of the same type. */
 static void
@@ -973,11 +960,13 @@ merge_ours (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t)
 
   if (b != NULL && t == NULL)
     {
-      /* They removed it: it goes, unless we changed it or what it needs stays. (The records a
-       * record needs are in collections before its own.) */
+      /* They removed it: it goes, unless we changed it or a record it names stays (the records
+       * a record names are in collections before its own). Not only what cannot exist without
+       * that record: a calendar entry of a campaign goes with it in the window's delete, and
+       * comes back with it here, so that keeping our campaign keeps all of it. */
       if (record_equal (o, b))
         {
-          if (!requires_kept (m, o))
+          if (!refers_any_kept (m, o))
             return NULL;
         }
       else

@@ -328,6 +328,22 @@ test_changed_removed (Fixture *f, gconstpointer data)
   assert_unchanged (theirs, theirs_bytes);
 }
 
+/* They removed a campaign and its calendar entry (as the window's delete does); we renamed the
+ * campaign: ours kept, with its entry, though the entry's campaign is optional. */
+static void
+test_changed_removed_entry (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlMergeResult) result = NULL;
+
+  set_string (f->ours, "cmp-benchmark", PL_CAMPAIGN_NAME, "Benchmark Report 2027");
+  pl_plan_remove (f->theirs, get (f->theirs, "ent-benchmark-pub"));
+  pl_plan_remove (f->theirs, get (f->theirs, "cmp-benchmark"));
+  result = pl_plan_merge (f->base, f->ours, f->theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (result, 0)->kind, ==, PL_MERGE_CONFLICT_CHANGED_REMOVED);
+  assert_same_plan (result->plan, f->ours);
+}
+
 /* Both added a record with one ID: the same is one record, different values are conflicts
  * with no value before. */
 static void
@@ -1295,6 +1311,8 @@ main (int argc, char **argv)
   g_test_add ("/merge/field-conflict", Fixture, NULL, fixture_set_up, test_field_conflict, fixture_tear_down);
   g_test_add ("/merge/removed-changed", Fixture, NULL, fixture_set_up, test_removed_changed, fixture_tear_down);
   g_test_add ("/merge/changed-removed", Fixture, NULL, fixture_set_up, test_changed_removed, fixture_tear_down);
+  g_test_add ("/merge/changed-removed-entry", Fixture, NULL, fixture_set_up, test_changed_removed_entry,
+              fixture_tear_down);
   g_test_add ("/merge/added-both", Fixture, NULL, fixture_set_up, test_added_both, fixture_tear_down);
   g_test_add ("/merge/added-order", Fixture, NULL, fixture_set_up, test_added_order, fixture_tear_down);
   g_test_add ("/merge/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
