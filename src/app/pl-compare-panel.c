@@ -166,11 +166,11 @@ record_row (PlComparePanel *self, const PlRecordChange *change, guint index)
   g_autofree char *title = NULL;
   GtkWidget *row;
 
+  /* Every row names its record as the CLI's heading does ("Campaign “Spring webinar”"); the
+   * mark before it says what happened. */
+  title = change->id == NULL ? g_strdup (change->name) : pl_record_change_heading (change);
   if (change->kind == PL_DIFF_CHANGED && change->fields->len > 0)
     {
-      title = change->id == NULL ? g_strdup (change->name)
-                                 /* Translators: a changed record in the Compare pane: its name, then what it is ("campaign") */
-                                 : g_strdup_printf (_("“%s”, %s"), change->name, change->noun);
       for (guint i = 0; i < change->fields->len; i++)
         {
           const PlFieldChange *field = g_ptr_array_index (change->fields, i);
@@ -182,8 +182,6 @@ record_row (PlComparePanel *self, const PlRecordChange *change, guint index)
             *field->new_text ? field->new_text : C_("value", "none")));
         }
     }
-  else
-    title = pl_record_change_describe (change);
   if (!openable)
     g_ptr_array_add (lines, g_strdup (_("Not in the open plan, so it cannot be opened.")));
   /* The mark is a word: the list never tells what happened by colour alone. */

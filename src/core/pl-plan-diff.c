@@ -130,48 +130,6 @@ pl_diff_page_for_collection (PlCollection collection)
 
 /* ---- values ---- */
 
-/* The stored value of @field as a slot that borrows it: comparing needs no copy. */
-static PlSlot
-peek_slot (PlItem *item, guint field, PlFieldType type)
-{
-  PlSlot slot = { 0 };
-
-  switch (type)
-    {
-    case PL_FIELD_STRING:
-    case PL_FIELD_TEXT:
-    case PL_FIELD_REF:
-      slot.s = (char *) pl_item_get_string (item, field);
-      break;
-    case PL_FIELD_STRV:
-      slot.v = (char **) pl_item_get_strv (item, field);
-      break;
-    case PL_FIELD_DOUBLE:
-      slot.d = pl_item_get_double (item, field);
-      break;
-    case PL_FIELD_AMOUNTS:
-    case PL_FIELD_ANSWERS:
-    case PL_FIELD_ASSUMPTIONS:
-    case PL_FIELD_SECTION_TEXTS:
-    case PL_FIELD_BYTES:
-      slot.var = pl_item_get_variant (item, field);
-      break;
-    default:
-      slot.i = pl_item_get_int (item, field);
-      break;
-    }
-  return slot;
-}
-
-static gboolean
-field_equal (PlItem *a, PlItem *b, guint field, PlFieldType type)
-{
-  PlSlot slot_a = peek_slot (a, field, type);
-  PlSlot slot_b = peek_slot (b, field, type);
-
-  return pl_slot_equal (type, &slot_a, &slot_b);
-}
-
 /* The months whose planned amounts differ, each with its amount on one side: what shows a
  * move between months that keeps the total. */
 static char *
@@ -531,10 +489,10 @@ static void
 diff_fields (GPtrArray *fields, PlPlan *old_plan, PlItem *old_item, PlPlan *new_plan, PlItem *new_item)
 {
   guint n_fields;
-  const PlField *f = pl_item_get_fields (new_item, &n_fields);
 
+  pl_item_get_fields (new_item, &n_fields);
   for (guint k = 0; k < n_fields; k++)
-    if (!field_equal (old_item, new_item, k, f[k].type))
+    if (!pl_item_field_equal (old_item, new_item, k))
       g_ptr_array_add (fields, field_change_for (old_plan, old_item, new_plan, new_item, k));
   if (PL_IS_KPI (new_item))
     {
