@@ -906,6 +906,25 @@ pl_budget_page_finalize (GObject *object)
   G_OBJECT_CLASS (pl_budget_page_parent_class)->finalize (object);
 }
 
+/* A category or a line is selected in the grid; an allocation or a spend entry selects the line
+ * it draws on (what the Compare pane and the problems' list open). */
+static gboolean
+pl_budget_page_select_item (PlPage *page, PlItem *item)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (page);
+
+  if (self->plan == NULL)
+    return FALSE;
+  if (PL_IS_ALLOCATION (item))
+    item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_ALLOCATION_LINE));
+  else if (PL_IS_SPEND (item))
+    item = pl_plan_lookup (self->plan, pl_item_get_string (item, PL_SPEND_LINE));
+  if (item == NULL || !(PL_IS_CATEGORY (item) || PL_IS_BUDGET_LINE (item)))
+    return FALSE;
+  pl_budget_grid_select (self->grid, item);
+  return pl_budget_grid_get_selected (self->grid) == item;
+}
+
 static void
 pl_budget_page_class_init (PlBudgetPageClass *klass)
 {
@@ -918,6 +937,7 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   object_class->finalize = pl_budget_page_finalize;
   page_class->bind = pl_budget_page_bind;
   page_class->refresh = pl_budget_page_refresh;
+  page_class->select_item = pl_budget_page_select_item;
   pl_page_class_set_title (page_class, N_("Budget"));
   /* The totals, the charts (the CAC chart reads the KPIs and campaigns) and the spend filters;
    * the grid and the tables follow their own records. */

@@ -42,6 +42,13 @@ test_budget_page (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget");
   pl_test_wait_drawn (GTK_WIDGET (grid));
+  /* What the Compare pane opens: a line selects itself, an allocation the line it draws on. */
+  g_assert_true (pl_page_select_item (PL_PAGE (page), google));
+  g_assert_true (pl_budget_grid_get_selected (grid) == google);
+  g_assert_true (pl_page_select_item (PL_PAGE (page), pl_plan_lookup (plan, "al-1")));
+  g_assert_true (pl_budget_grid_get_selected (grid) ==
+                 pl_plan_lookup (plan, pl_item_get_string (pl_plan_lookup (plan, "al-1"), PL_ALLOCATION_LINE)));
+  g_assert_false (pl_page_select_item (PL_PAGE (page), pl_plan_lookup (plan, "cmp-search")));
   pl_budget_grid_select (grid, linkedin);
   pl_test_spin ();
   g_assert_true (pl_budget_grid_get_selected (grid) == linkedin);
