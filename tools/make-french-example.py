@@ -117,10 +117,10 @@ LINES = [
     ("ligne-seo", "cat-contenu", "Agence SEO (forfait mensuel)", "long", "approved", months(4200),
      "Agence Référence Sud", "6226",
      "Le référencement naturel apporte 40 % de nos visiteurs pour un dixième du coût du payant : un actif qui se cumule."),
-    ("ligne-barometre", "cat-contenu", "Baromètre QHSE des industriels (enquête et rapport)", "long", "approved",
+    ("ligne-barometre", "cat-contenu", "Baromètre QHSE (enquête et rapport)", "long", "approved",
      months(0, m1=6000, m2=4000, m3=2000), "Institut Panelia", "6226",
      "Des données à nous : reprises par la presse, des liens entrants et 1_200 téléchargements par an."),
-    ("ligne-redacteurs", "cat-creation", "Rédacteurs et correcteurs indépendants", "long", "approved", months(2400),
+    ("ligne-redacteurs", "cat-creation", "Rédacteurs indépendants", "long", "approved", months(2400),
      "Rédacteurs indépendants (divers)", "6226",
      "Deux articles de fond par semaine pour le centre de ressources QHSE."),
     ("ligne-videos", "cat-creation", "Vidéos témoignages clients", "long", "submitted",
@@ -186,10 +186,10 @@ planned_by_month = [sum(PLANNED[lid][m] for lid in PLANNED) for m in range(12)]
 visitors = [23100, 24300, 27900, 26200, 28400, 26900]
 leads = [round(v * r) for v, r in zip(visitors, [0.0215, 0.0221, 0.0262, 0.0218, 0.0224, 0.0219])]  # March: the show
 mql = [round(x * r) for x, r in zip(leads, [0.30, 0.31, 0.28, 0.31, 0.32, 0.33])]
-sql = [round(x * r) for x, r in zip(mql, [0.33, 0.34, 0.35, 0.34, 0.36, 0.35])]
+sql = [round(x * r) for x, r in zip(mql, [0.31, 0.33, 0.34, 0.33, 0.34, 0.33])]
 new_customers = [8, 9, 11, 10, 11, 12]
 churn = [0.0125, 0.0121, 0.0117, 0.0114, 0.011, 0.0108]
-arpu = [585, 587, 590, 592, 596, 599]
+arpu = [583, 585, 587, 589, 592, 595]
 margin = [0.79, 0.8, 0.8, 0.8, 0.81, 0.81]
 customers, c = [], 512
 for m in range(MEASURED):
@@ -223,10 +223,10 @@ KPIS = [
     ("kpi-leads", "Leads", "count", "higher", "funnel", "leads", "sum", "mem-julien", True, None,
      t_leads, leads, "Plezi",
      "Contacts qui ont laissé leurs coordonnées : demandes de démonstration, téléchargements, webinaires, badges scannés."),
-    ("kpi-mql", "Leads qualifiés marketing (MQL)", "count", "higher", "funnel", "mql", "sum", "mem-elodie", True, None,
-     t_mql, mql, "Plezi", "Leads conformes au profil client idéal, avec un score d'engagement de 60 ou plus."),
-    ("kpi-sql", "Leads qualifiés commerciaux (SQL)", "count", "higher", "funnel", "sql", "sum", "mem-olivier", True, None,
-     t_sql, sql, "Salesforce", "MQL acceptés par les commerciaux après un appel de découverte."),
+    ("kpi-mql", "Leads qualifiés marketing", "count", "higher", "funnel", "mql", "sum", "mem-elodie", True, None,
+     t_mql, mql, "Plezi", "MQL : leads conformes au profil client idéal, avec un score d'engagement de 60 ou plus."),
+    ("kpi-sql", "Leads qualifiés ventes", "count", "higher", "funnel", "sql", "sum", "mem-olivier", True, None,
+     t_sql, sql, "Salesforce", "SQL : MQL acceptés par les commerciaux après un appel de découverte."),
     ("kpi-nouveaux-clients", "Nouveaux clients", "count", "higher", "business", "new-customers", "sum", "mem-olivier",
      True, None, t_new, new_customers, "Salesforce", "Contrats signés dans le mois."),
     ("kpi-clients", "Clients payants", "count", "higher", "business", "customers", "last", "mem-lucas", False, None,
@@ -234,8 +234,8 @@ KPIS = [
     ("kpi-commandes", "Prises de commandes", "currency", "higher", "business", "revenue", "sum", "mem-olivier", False,
      None, t_bookings, bookings, "Salesforce",
      "Valeur totale des contrats gagnés dans le mois (engagement de trois ans)."),
-    ("kpi-mrr", "Revenu mensuel récurrent (MRR)", "currency", "higher", "business", "mrr", "last", "mem-camille", True,
-     None, t_mrr, mrr, "Chargebee", "Revenu récurrent à la fin du mois."),
+    ("kpi-mrr", "Revenu mensuel récurrent", "currency", "higher", "business", "mrr", "last", "mem-camille", True,
+     None, t_mrr, mrr, "Chargebee", "MRR : revenu récurrent à la fin du mois."),
     ("kpi-attrition", "Taux d'attrition mensuel", "percent", "lower", "business", "churn", "mean", "mem-lucas", False,
      None, [T_CHURN] * 12, churn, "Chargebee", "Part des clients perdus dans le mois."),
     ("kpi-marge", "Marge brute", "percent", "higher", "business", "margin", "mean", "mem-camille", False, None,
@@ -248,13 +248,13 @@ KPIS = [
      "kpi-sql / kpi-mql", None, None, None, "Le passage de relais entre le marketing et les commerciaux."),
     ("kpi-sql-client", "Conversion SQL en client", "percent", "higher", "funnel", "none", "mean", "mem-olivier", False,
      "kpi-nouveaux-clients / kpi-sql", None, None, None, None),
-    ("kpi-cac", "Coût d'acquisition client (CAC)", "currency", "lower", "business", "none", "mean", "mem-camille", True,
+    ("kpi-cac", "Coût d'acquisition client", "currency", "lower", "business", "none", "mean", "mem-camille", True,
      "kpi-depenses / kpi-nouveaux-clients", None, None, None,
-     "Tous les coûts d'acquisition divisés par les nouveaux clients."),
-    ("kpi-arpu", "Revenu moyen par client (ARPU)", "currency", "higher", "business", "none", "mean", "mem-nadia", False,
-     "kpi-mrr / kpi-clients", None, None, None, "MRR par client payant."),
-    ("kpi-ltv", "Valeur vie client (LTV)", "currency", "higher", "business", "none", "mean", "mem-camille", False,
-     "kpi-arpu * kpi-marge / kpi-attrition", None, None, None, "ARPU × marge brute ÷ attrition mensuelle."),
+     "CAC : tous les coûts d'acquisition divisés par les nouveaux clients."),
+    ("kpi-arpu", "Revenu moyen par client", "currency", "higher", "business", "none", "mean", "mem-nadia", False,
+     "kpi-mrr / kpi-clients", None, None, None, "ARPU : MRR par client payant."),
+    ("kpi-ltv", "Valeur vie client", "currency", "higher", "business", "none", "mean", "mem-camille", False,
+     "kpi-arpu * kpi-marge / kpi-attrition", None, None, None, "LTV : ARPU × marge brute ÷ attrition mensuelle."),
     ("kpi-ltv-cac", "LTV:CAC", "ratio", "higher", "business", "none", "mean", "mem-camille", True,
      "kpi-ltv / kpi-cac", None, None, None, "Sain à partir de 3."),
 ]
@@ -359,7 +359,7 @@ CAMPAIGNS = [
       "Les clients achètent ailleurs un outil de gestion des fiches de données de sécurité.",
       "Les fiches de données de sécurité reliées au document unique déjà tenu dans Tramontane."),
      [("kpi-mrr", 12000), ("kpi-leads", 300)]),
-    ("cmp-abm", "Pilote ABM ETI", "Marketing des comptes stratégiques (ABM)", "seg-eti", "mem-julien",
+    ("cmp-abm", "Pilote ABM ETI", "ABM (comptes stratégiques)", "seg-eti", "mem-julien",
      "2027-07-01", "2027-12-15", "planned", None,
      ("Nous n'avons aucun pipeline dans les ETI de plus de 250 salariés.",
       "30 comptes visés engagés, 10 opportunités, 3 contrats d'ici mars 2028.",
@@ -558,7 +558,7 @@ NOTES = (
 # The report's commentary, one per section (the report prints it at the top of the section).
 COMMENTARY = [
     ("summary", "Premier semestre au-dessus du plan sur les nouveaux clients (61 pour 58 visés) et un LTV:CAC "
-                "au-dessus de 4. L'attrition baisse chaque mois depuis janvier mais reste au-dessus de l'objectif "
+                "d'environ 4. L'attrition baisse chaque mois depuis janvier mais reste au-dessus de l'objectif "
                 "de 1,1 % ; le marketing client en fait sa priorité au second semestre."),
     ("budget", "Dépenses du semestre légèrement sous le plan : le reciblage, arrêté fin avril, a libéré 7_000 € "
                "passés sur la recherche payante. Le stand du Forum des ETI reste à confirmer en juillet."),
