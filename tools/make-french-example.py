@@ -482,7 +482,7 @@ SCENARIOS = [
     ("scn-ambitieux", "Ambitieux", 3, [("sql-to-customer", 0.2), ("arpu", 620)], [],
      "Le module Risques chimiques vendu à un quart des nouveaux clients et les témoignages vidéo qui "
      "raccourcissent la fin du cycle."),
-    ("scn-moins-de-salons", "Moins de salons, plus de digital", 6, [],
+    ("scn-moins-de-salons", "Moins de salons, plus de digital", 3, [],
      [("cat-digital", 25), ("cat-evenements", -40)],
      "Et si le Forum des ETI était remplacé par de l'ABM sur LinkedIn ? À comparer avant de confirmer le stand en juillet."),
 ]
