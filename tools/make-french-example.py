@@ -560,7 +560,7 @@ COMMENTARY = [
     ("summary", "Premier semestre au-dessus du plan sur les nouveaux clients (61 pour 58 visés) et un LTV:CAC "
                 "d'environ 4. L'attrition baisse chaque mois depuis janvier mais reste au-dessus de l'objectif "
                 "de 1,1 % ; le marketing client en fait sa priorité au second semestre."),
-    ("budget", "Dépenses du semestre légèrement sous le plan : le reciblage, arrêté fin avril, a libéré 7_000 € "
+    ("budget", "Dépenses du semestre légèrement sous le plan : le reciblage, arrêté fin avril, a libéré près de 7_000 € "
                "passés sur la recherche payante. Le stand du Forum des ETI reste à confirmer en juillet."),
     ("campaigns", "Le salon Industrie Sûre et le baromètre ont dépassé leurs objectifs ; le co-marketing avec les "
                   "cabinets QHSE se termine le 9 juillet et sera prolongé si les 35 SQL sont atteints."),
