@@ -424,9 +424,9 @@ SEGMENTS = [
     ("seg-pme", "PME industrielles",
      "Industriels de 50 à 250 salariés qui suivent encore leurs audits, leurs non-conformités et leurs plans "
      "d'actions dans des tableurs et des classeurs partagés.",
-     "Responsable QHSE seul ou avec un assistant, dans la mécanique, la plasturgie ou l'agroalimentaire, "
-     "certifié ISO 9001 ou en passe de l'être, un audit de renouvellement dans l'année, un document unique (DUERP) "
-     "à mettre à jour chaque année.",
+     "Responsable QHSE seul ou avec un assistant, dans une entreprise de mécanique, de plasturgie ou "
+     "d'agroalimentaire certifiée ISO 9001 ou en passe de l'être ; un audit de renouvellement dans l'année, un "
+     "document unique (DUERP) à mettre à jour chaque année.",
      ["Prend conscience du risque (audit difficile, accident)", "Cherche une solution", "Essai et démonstration",
       "Validation par la direction", "Déploiement", "Extension à d'autres normes"]),
     ("seg-eti", "ETI et groupes multisites",
