@@ -15,6 +15,24 @@
 
 #define EXAMPLE_RESOURCE "/io/github/pilote/Pilote/examples/northwind-saas-2027.pilote"
 
+/* The example plan in the language the window speaks: the translation names its own example
+ * (the French one names tramontane-qhse-2027.pilote). A translated string rather than a table
+ * of languages, so that the example follows gettext's own choice, catalog by catalog: with
+ * LANGUAGE=de:fr and no German catalog, the window is French and so is the example. A path
+ * no resource holds (a translator's slip) falls back to the English example. */
+static const char *
+example_resource (void)
+{
+  /* Translators: the example plan that “Start From the Example” opens, a resource path. Keep
+   * it as it is unless data/examples/ has an example plan written in your language (listed in
+   * ui/pilote.gresource.xml): then put that file's name in place of the last part. */
+  const char *path = _("/io/github/pilote/Pilote/examples/northwind-saas-2027.pilote");
+
+  if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return EXAMPLE_RESOURCE;
+  return path;
+}
+
 struct _PlApplication
 {
   GtkApplication  parent_instance;
@@ -110,11 +128,13 @@ pl_application_new_plan (PlApplication *self, gboolean from_example)
 
   if (from_example)
     {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, 0, NULL);
+      const char *resource = example_resource ();
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+      g_autofree char *name = g_path_get_basename (resource);
       g_autoptr(GError) error = NULL;
 
-      plan = pl_plan_read_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 "northwind-saas-2027.pilote", PL_READ_DEFAULT, &error);
+      plan = pl_plan_read_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
+                                 PL_READ_DEFAULT, &error);
       g_assert_no_error (error);
     }
   else

@@ -541,7 +541,12 @@ campaigns (const PlBudgetTotals *totals)
       g_array_append_val (shares, share);
     }
 
-  /* Spend booked for one campaign: counted for it, and out of what its line shares. */
+  /* Spend booked for one campaign: counted for it, and out of what its line shares. The
+   * lines' rows outlive these totals when only a planned amount changed: their direct part is
+   * counted again from nothing, or it would be taken twice out of what the line shares. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    memset (((Row *) value)->direct, 0, (self->months + 1) * sizeof (gint64));
   spend = pl_plan_get_collection (self->plan, PL_COLLECTION_SPEND);
   for (guint i = 0, n = g_list_model_get_n_items (spend); i < n; i++)
     {

@@ -117,6 +117,34 @@ test_pages (void)
   g_rmdir (dir);
 }
 
+/* "Start From the Example" opens the example in the reader's language: the Lyon company's plan
+ * in French, Northwind's in English, unsaved and unchanged; its dashboard, budget and campaigns
+ * pages are left as screenshots (example-LANG-PAGE.png). */
+static void
+test_example (void)
+{
+  gboolean in_french = g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0;
+  GtkWindow *window = pl_application_new_plan (pl_test_app, TRUE);
+  PlDocument *document = pl_window_get_document (PL_WINDOW (window));
+  static const char *shown[] = { "dashboard", "budget", "campaigns" };
+
+  g_assert_cmpstr (pl_plan_get_title (pl_document_get_plan (document)), ==,
+                   in_french ? "Tramontane – Plan marketing 2027" : "Northwind Analytics – Marketing plan 2027");
+  g_assert_null (pl_document_get_file (document));
+  g_assert_false (pl_document_get_modified (document));
+  gtk_window_set_default_size (window, 1366, 768);
+  for (guint p = 0; p < G_N_ELEMENTS (shown); p++)
+    {
+      g_autofree char *shot = g_strdup_printf ("example-%s-%s", in_french ? "fr" : "en", shown[p]);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", shown[p]);
+      pl_test_wait_drawn (GTK_WIDGET (window));
+      pl_test_screenshot (GTK_WIDGET (window), shot);
+    }
+  gtk_window_destroy (window);
+  pl_test_spin ();
+}
+
 /* The reference plan of round numbers (worked out in tests/cli/test-cli.c) read back from the
  * funnel's and the chain's tables and from a dashboard tile's accessible summary, in the
  * reader's language: the same figures as the summary and the report. */
@@ -260,5 +288,6 @@ main (int argc, char **argv)
   g_test_add_func ("/locale/pages", test_pages);
   g_test_add_func ("/locale/typed", test_typed);
   g_test_add_func ("/locale/reference", test_reference);
+  g_test_add_func ("/locale/example", test_example);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The bundled example plan reads like a real company's: sound, clean, plausible figures. */
+/* The bundled example plans, the English one and the French one, read like a real company's:
+ * sound, clean, plausible figures. Each test runs on both. */
 #include <glib.h>
 #include <math.h>
 
@@ -10,11 +11,26 @@
 #include "pl-plan-file.h"
 #include "pl-plan-validate.h"
 
+typedef struct {
+  const char *file;
+  const char *tiles[8];        /* the dashboard's tiles, in order */
+  const char *attention[2];    /* the campaigns that need attention at the end of June */
+  const char *category;        /* a category to move a line to */
+} Example;
+
+static const Example examples[] = {
+  { "northwind-saas-2027.pilote",
+    { "kpi-leads", "kpi-mql", "kpi-sql", "kpi-new-customers", "kpi-mrr", "kpi-cpl", "kpi-cac", "kpi-ltv-cac" },
+    { "cmp-close-faster", "cmp-partners" }, "cat-staff" },
+  { "tramontane-qhse-2027.pilote",
+    { "kpi-leads", "kpi-mql", "kpi-sql", "kpi-nouveaux-clients", "kpi-mrr", "kpi-cpl", "kpi-cac", "kpi-ltv-cac" },
+    { "cmp-audit-serein", "cmp-partenaires" }, "cat-personnel" },
+};
+
 static PlPlan *
-example (void)
+example (const Example *self)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "examples",
-                                            "northwind-saas-2027.pilote", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "examples", self->file, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   PlPlan *plan = pl_plan_load (file, NULL, PL_READ_SCHEMA, NULL, &error);
@@ -24,9 +40,10 @@ example (void)
 }
 
 static void
-test_clean (void)
+test_clean (gconstpointer data)
 {
-  g_autoptr(PlPlan) plan = example ();
+  const Example *self = data;
+  g_autoptr(PlPlan) plan = example (self);
   g_autoptr(GPtrArray) problems = pl_plan_validate (plan);
   g_autoptr(GPtrArray) findings = pl_hygiene_check (plan);
 
@@ -38,9 +55,10 @@ test_clean (void)
 
 /* What a B2B SaaS marketer would expect over January to June. */
 static void
-test_plausible (void)
+test_plausible (gconstpointer data)
 {
-  g_autoptr(PlPlan) plan = example ();
+  const Example *self = data;
+  g_autoptr(PlPlan) plan = example (self);
   guint32 from = pl_plan_get_start (plan), to = pl_figures_measured_until (plan);
   double cpl = pl_figures_cpl (plan, from, to);
   double cac = pl_figures_cac (plan, from, to);
@@ -95,9 +113,10 @@ assert_totals_fresh (PlPlan *plan, PlBudgetTotals *totals)
 
 /* The one-pass totals agree with the plain sums of pl-figures everywhere, and follow edits. */
 static void
-test_budget_totals (void)
+test_budget_totals (gconstpointer data)
 {
-  g_autoptr(PlPlan) plan = example ();
+  const Example *self = data;
+  g_autoptr(PlPlan) plan = example (self);
   g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
   GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
   GListModel *categories = pl_plan_get_collection (plan, PL_COLLECTION_CATEGORIES);
@@ -151,7 +170,7 @@ test_budget_totals (void)
     g_assert_true (pl_budget_totals_refresh (totals));
     g_assert_cmpint (pl_budget_totals_planned (totals, NULL, 2), ==, before + 12345);
     assert_totals_fresh (plan, totals);
-    g_assert_true (pl_plan_set_string (plan, other, PL_BUDGET_LINE_CATEGORY, "cat-staff", NULL));
+    g_assert_true (pl_plan_set_string (plan, other, PL_BUDGET_LINE_CATEGORY, self->category, NULL));
     g_assert_true (pl_budget_totals_refresh (totals));
     assert_totals_fresh (plan, totals);
     pl_plan_remove (plan, entry);
@@ -170,36 +189,45 @@ test_budget_totals (void)
 /* The example's leadership dashboard, opened on a day before its year: eight tiles, the
  * spend of the six months measured, and the partner programme about to end. */
 static void
-test_dashboard (void)
+test_dashboard (gconstpointer data)
 {
-  g_autoptr(PlPlan) plan = example ();
-  static const char *tiles[] = { "kpi-leads", "kpi-mql", "kpi-sql", "kpi-new-customers", "kpi-mrr", "kpi-cpl",
-                                 "kpi-cac", "kpi-ltv-cac" };
+  const Example *self = data;
+  g_autoptr(PlPlan) plan = example (self);
   guint32 as_of = pl_dashboard_as_of (plan, pl_plan_get_start (plan) - 100);
   g_autoptr(PlDashboard) dashboard = pl_dashboard_new (plan, as_of);
   gint64 spent = 0;
 
   g_assert_cmpint (pl_plan_month_index (plan, as_of), ==, 5);
-  g_assert_cmpuint (dashboard->tiles->len, ==, G_N_ELEMENTS (tiles));
-  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
-    g_assert_cmpstr (pl_item_get_id (g_array_index (dashboard->tiles, PlDashboardTile, i).kpi), ==, tiles[i]);
+  g_assert_cmpuint (dashboard->tiles->len, ==, G_N_ELEMENTS (self->tiles));
+  for (guint i = 0; i < G_N_ELEMENTS (self->tiles); i++)
+    g_assert_cmpstr (pl_item_get_id (g_array_index (dashboard->tiles, PlDashboardTile, i).kpi), ==, self->tiles[i]);
   for (int m = 0; m < 6; m++)
     spent += pl_figures_actual (plan, m);
   g_assert_cmpint (dashboard->spend_to_date, ==, spent);
   g_assert_cmpfloat (dashboard->ltv_cac, ==, pl_figures_ltv_cac (plan, pl_plan_get_start (plan), pl_figures_measured_until (plan)));
   g_assert_cmpfloat (dashboard->ltv_cac, >, PL_LTV_CAC_HEALTHY);
   g_assert_cmpuint (dashboard->attention->len, ==, 2);
-  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[0])->campaign), ==, "cmp-close-faster");
-  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[1])->campaign), ==, "cmp-partners");
+  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[0])->campaign), ==, self->attention[0]);
+  g_assert_cmpstr (pl_item_get_id (((PlAttention *) dashboard->attention->pdata[1])->campaign), ==, self->attention[1]);
 }
 
 int
 main (int argc, char **argv)
 {
+  static const struct {
+    const char *name;
+    GTestDataFunc func;
+  } tests[] = {
+    { "clean", test_clean }, { "plausible", test_plausible }, { "budget-totals", test_budget_totals },
+    { "dashboard", test_dashboard },
+  };
+
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/example/clean", test_clean);
-  g_test_add_func ("/example/plausible", test_plausible);
-  g_test_add_func ("/example/budget-totals", test_budget_totals);
-  g_test_add_func ("/example/dashboard", test_dashboard);
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
+      {
+        g_autofree char *path = g_strdup_printf ("/example/%s/%s", e == 0 ? "en" : "fr", tests[t].name);
+        g_test_add_data_func (path, &examples[e], tests[t].func);
+      }
   return g_test_run ();
 }
