@@ -31,7 +31,7 @@ typedef struct {
 
 typedef struct {
   PlCommand     parent;
-  PlKpi        *kpi;
+  PlItem       *item;    /* a KPI, or a campaign's link to one for its results */
   PlSeriesKind  kind;
   guint32       julian;
   double        value;   /* the value not currently in the series */
@@ -125,8 +125,7 @@ static void
 point_swap (PlCommand *command, PlPlan *plan)
 {
   Point *self = (Point *) command;
-  PlSeries *series = self->kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (self->kpi)
-                                                     : pl_kpi_get_measurements (self->kpi);
+  PlSeries *series = pl_item_get_series (self->item, self->kind);
   const PlPoint *current = pl_series_lookup (series, self->julian);
   double old_value = current ? current->value : NAN;
   const char *old_source = current ? current->source : NULL;
@@ -137,13 +136,13 @@ point_swap (PlCommand *command, PlPlan *plan)
     pl_series_set (series, self->julian, self->value, self->source);
   self->value = old_value;
   self->source = old_source;
-  pl_plan_touch (plan, PL_COLLECTION_KPIS);
+  pl_plan_touch (plan, pl_collection_for_type (G_OBJECT_TYPE (self->item)));
 }
 
 static void
 point_destroy (PlCommand *command)
 {
-  g_object_unref (((Point *) command)->kpi);
+  g_object_unref (((Point *) command)->item);
 }
 
 static const PlCommandVTable point_vtable = { point_swap, point_swap, point_destroy };
@@ -226,12 +225,13 @@ pl_command_new_splice (PlCollection collection, guint position, GPtrArray *items
 }
 
 PlCommand *
-pl_command_new_point (PlKpi *kpi, PlSeriesKind kind, guint32 julian, double value,
+pl_command_new_point (PlItem *item, PlSeriesKind kind, guint32 julian, double value,
                       const char *source, const char *label)
 {
   Point *self = command_alloc (sizeof (Point), &point_vtable, label);
 
-  self->kpi = g_object_ref (kpi);
+  g_return_val_if_fail (pl_item_get_series (item, kind) != NULL, NULL);
+  self->item = g_object_ref (item);
   self->kind = kind;
   self->julian = julian;
   self->value = value;

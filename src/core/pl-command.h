@@ -28,8 +28,8 @@ PlCommand *pl_command_new_membership (PlCollection collection, PlItem *item, gui
 /* Inserts @items (taken) at @position of @collection, all at once; reverting removes them. */
 PlCommand *pl_command_new_splice    (PlCollection collection, guint position, GPtrArray *items,
                                      const char *label);
-/* Sets a point of a KPI's series; a NAN value is "no point". */
-PlCommand *pl_command_new_point     (PlKpi *kpi, PlSeriesKind kind, guint32 julian,
+/* Sets a point of the series @kind of @item (pl_item_get_series()); a NAN value is "no point". */
+PlCommand *pl_command_new_point     (PlItem *item, PlSeriesKind kind, guint32 julian,
                                      double value, const char *source, const char *label);
 /* Applies @children in order and reverts them in reverse order. */
 PlCommand *pl_command_new_group     (const char *label);

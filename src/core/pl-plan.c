@@ -1324,22 +1324,39 @@ pl_plan_set_answer (PlPlan *self, PlAssessment *assessment, const char *question
                               g_variant_builder_end (&builder), error);
 }
 
-void
-pl_plan_set_point (PlPlan *self, PlKpi *kpi, PlSeriesKind kind, guint32 julian, double value,
-                   const char *source)
+/* Pushes the edit of one point of @item's series @kind, unless it changes nothing. */
+static void
+set_series_point (PlPlan *self, PlItem *item, PlSeriesKind kind, guint32 julian, double value,
+                  const char *source, const char *label)
 {
-  PlSeries *series = kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (kpi)
-                                               : pl_kpi_get_measurements (kpi);
-  const PlPoint *current = pl_series_lookup (series, julian);
+  PlSeries *series = pl_item_get_series (item, kind);
+  const PlPoint *current;
 
+  g_return_if_fail (series != NULL);
+  current = pl_series_lookup (series, julian);
   if (current == NULL && isnan (value))
     return;
   if (current != NULL && current->value == value &&
       g_strcmp0 (current->source, source) == 0)
     return;
-  push (self, pl_command_new_point (kpi, kind, julian, value, source,
-                                    kind == PL_SERIES_TARGETS ? _("Change target")
-                                                              : _("Change measurement")));
+  push (self, pl_command_new_point (item, kind, julian, value, source, label));
+}
+
+void
+pl_plan_set_point (PlPlan *self, PlKpi *kpi, PlSeriesKind kind, guint32 julian, double value,
+                   const char *source)
+{
+  g_return_if_fail (kind != PL_SERIES_RESULTS);
+  set_series_point (self, PL_ITEM (kpi), kind, julian, value, source,
+                    kind == PL_SERIES_TARGETS ? _("Change target") : _("Change measurement"));
+}
+
+void
+pl_plan_set_result (PlPlan *self, PlCampaignKpi *link, guint32 julian, double value,
+                    const char *source)
+{
+  set_series_point (self, PL_ITEM (link), PL_SERIES_RESULTS, julian, value, source,
+                    _("Change campaign result"));
 }
 
 PlExtras *

@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 #define PL_TYPE_PLAN (pl_plan_get_type ())
 G_DECLARE_FINAL_TYPE (PlPlan, pl_plan, PL, PLAN, GObject)
 
-typedef enum { PL_SERIES_TARGETS, PL_SERIES_MEASUREMENTS } PlSeriesKind;
-
 /* What one "changed" emission touched: a bit per collection, and one for the metadata. */
 typedef guint PlChangeMask;
 #define PL_CHANGE_METADATA (1u << PL_N_COLLECTIONS)
@@ -82,6 +80,10 @@ gboolean       pl_plan_set_answer          (PlPlan *self, PlAssessment *assessme
 /* Sets or, with a NAN @value, removes a KPI's target or measurement for a period. */
 void           pl_plan_set_point           (PlPlan *self, PlKpi *kpi, PlSeriesKind kind,
                                             guint32 julian, double value, const char *source);
+/* Sets or, with a NAN @value, removes what the campaign of @link brought to its KPI in the
+ * month starting on @julian (a month's first day). */
+void           pl_plan_set_result          (PlPlan *self, PlCampaignKpi *link, guint32 julian,
+                                            double value, const char *source);
 
 /* Adds @item at the end of its collection, giving it an ID when it has none. */
 void           pl_plan_add                 (PlPlan *self, PlItem *item);

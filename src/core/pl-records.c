@@ -122,6 +122,8 @@ static const PlField pl_campaign_fields[] = {
   { "advantage", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("our advantage"), 0 },
   /* Format 1.3. */
   { "next-step", PL_FIELD_TEXT, 0, NULL, PL_COLLECTION_NONE, N_("what is being done"), 0 },
+  /* Format 1.5. */
+  { "code", PL_FIELD_STRING, 0, NULL, PL_COLLECTION_NONE, N_("campaign code"), 0 },
 };
 PL_DEFINE_RECORD (PlCampaign, pl_campaign, "campaign")
 
@@ -130,7 +132,42 @@ static const PlField pl_campaign_kpi_fields[] = {
   { "kpi", PL_FIELD_REF, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_KPIS, N_("KPI"), 0 },
   { "contribution", PL_FIELD_DOUBLE, 0, NULL, PL_COLLECTION_NONE, N_("expected contribution"), 0 },
 };
-PL_DEFINE_RECORD (PlCampaignKpi, pl_campaign_kpi, "campaign-kpi")
+
+struct _PlCampaignKpi
+{
+  PlItem    parent_instance;
+  PlSeries *results;
+};
+
+G_DEFINE_FINAL_TYPE (PlCampaignKpi, pl_campaign_kpi, PL_TYPE_ITEM)
+
+static void
+pl_campaign_kpi_finalize (GObject *object)
+{
+  pl_series_free (PL_CAMPAIGN_KPI (object)->results);
+  G_OBJECT_CLASS (pl_campaign_kpi_parent_class)->finalize (object);
+}
+
+static void
+pl_campaign_kpi_class_init (PlCampaignKpiClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pl_campaign_kpi_finalize;
+  pl_item_class_set_fields (PL_ITEM_CLASS (klass), "campaign-kpi", pl_campaign_kpi_fields,
+                            G_N_ELEMENTS (pl_campaign_kpi_fields));
+}
+
+static void
+pl_campaign_kpi_init (PlCampaignKpi *self)
+{
+  self->results = pl_series_new ();
+}
+
+PlSeries *
+pl_campaign_kpi_get_results (PlCampaignKpi *self)
+{
+  g_return_val_if_fail (PL_IS_CAMPAIGN_KPI (self), NULL);
+  return self->results;
+}
 
 static const PlField pl_allocation_fields[] = {
   { "line", PL_FIELD_REF, PL_FIELD_REQUIRED, NULL, PL_COLLECTION_LINES, N_("budget line"), 0 },
@@ -251,4 +288,16 @@ pl_kpi_get_measurements (PlKpi *self)
 {
   g_return_val_if_fail (PL_IS_KPI (self), NULL);
   return self->measurements;
+}
+
+PlSeries *
+pl_item_get_series (PlItem *item, PlSeriesKind kind)
+{
+  if (PL_IS_KPI (item) && kind == PL_SERIES_TARGETS)
+    return PL_KPI (item)->targets;
+  if (PL_IS_KPI (item) && kind == PL_SERIES_MEASUREMENTS)
+    return PL_KPI (item)->measurements;
+  if (PL_IS_CAMPAIGN_KPI (item) && kind == PL_SERIES_RESULTS)
+    return PL_CAMPAIGN_KPI (item)->results;
+  return NULL;
 }

@@ -127,6 +127,9 @@ enum {
   PL_CAMPAIGN_INACTION,
   PL_CAMPAIGN_ADVANTAGE,
   PL_CAMPAIGN_NEXT_STEP,  /* free text: what is being done about it (issue 22, format 1.3) */
+  /* Format 1.5: the code a CRM or an analytics tool knows the campaign by (a UTM campaign, a
+   * Salesforce campaign ID), so that an export's rows find it when the names differ. */
+  PL_CAMPAIGN_CODE,
 };
 
 #define PL_TYPE_CAMPAIGN_KPI (pl_campaign_kpi_get_type ())
@@ -136,6 +139,10 @@ enum {
   PL_CAMPAIGN_KPI_KPI,
   PL_CAMPAIGN_KPI_CONTRIBUTION,
 };
+
+/* What the campaign actually brought to the KPI, one point per month (format 1.5, issue 25);
+ * owned by the link. In the KPI's unit, as its measurements are. */
+PlSeries *pl_campaign_kpi_get_results (PlCampaignKpi *self);
 
 #define PL_TYPE_ALLOCATION (pl_allocation_get_type ())
 G_DECLARE_FINAL_TYPE (PlAllocation, pl_allocation, PL, ALLOCATION, PlItem)
@@ -220,5 +227,9 @@ enum {
 /* A KPI's targets and measurements; owned by the KPI. */
 PlSeries *pl_kpi_get_targets      (PlKpi *self);
 PlSeries *pl_kpi_get_measurements (PlKpi *self);
+
+/* The series @kind of @item (a KPI's targets or measurements, a PlCampaignKpi's results), or
+ * NULL when @item has no such series. */
+PlSeries *pl_item_get_series      (PlItem *item, PlSeriesKind kind);
 
 G_END_DECLS

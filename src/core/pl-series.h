@@ -16,6 +16,10 @@ typedef struct {
 
 typedef struct _PlSeries PlSeries;
 
+/* Which series of a record: a KPI's targets or measurements, or a campaign's results on one
+ * KPI (PlCampaignKpi, format 1.5: what the campaign actually brought, by month). */
+typedef enum { PL_SERIES_TARGETS, PL_SERIES_MEASUREMENTS, PL_SERIES_RESULTS } PlSeriesKind;
+
 PlSeries      *pl_series_new       (void);
 void           pl_series_free      (PlSeries *series);
 guint          pl_series_get_n     (const PlSeries *series);

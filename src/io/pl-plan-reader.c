@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pl-basis.h"
 #include "pl-budget-carry.h"
 #include "pl-calendar.h"
 #include "pl-enums.h"
@@ -1013,7 +1014,7 @@ read_assume (Reader *self, PlItem *scenario, GVariantBuilder *assumptions, GHash
                          key, value);
 }
 
-/* A <target/> or <measurement/> of a KPI. */
+/* A <target/> or <measurement/> of a KPI, or a <result/> of a campaign on a KPI (1.5). */
 /* Only on errors: gettext costs more than the rest of reading a measurement. */
 static const char *
 point_noun (gboolean target)
@@ -1021,10 +1022,16 @@ point_noun (gboolean target)
   return target ? _("target") : _("measurement");
 }
 
+/* A campaign's result is checked as a KPI's measurement is, with messages naming both. */
+static void read_result_error (Reader *self, PlItem *link, const char *at, const char *period,
+                               const char *value_text, gboolean twice);
+
 static void
-read_point (Reader *self, PlKpi *kpi, gboolean target)
+read_point (Reader *self, PlItem *item, PlSeriesKind kind)
 {
-  PlSeries *series = target ? pl_kpi_get_targets (kpi) : pl_kpi_get_measurements (kpi);
+  gboolean target = kind == PL_SERIES_TARGETS;
+  PlItem *kpi = item;
+  PlSeries *series = pl_item_get_series (item, kind);
   const char *period_text = NULL;
   const char *value_text = NULL;
   g_autofree char *source = NULL;
@@ -1053,27 +1060,60 @@ read_point (Reader *self, PlKpi *kpi, gboolean target)
     }
   xmlTextReaderMoveToElement (self->reader);
 
+  if (kind == PL_SERIES_RESULTS)
+    {
+      if (period_text == NULL || !parse_date (period_text, FALSE, &julian) ||
+          julian != pl_month_first_day (julian, 0))
+        read_result_error (self, item, "period=", NULL, NULL, FALSE);
+      else if (value_text == NULL || !parse_number (value_text, &value))
+        read_result_error (self, item, "value=", period, value_text ? value_text : "", FALSE);
+      else if (pl_series_lookup (series, julian) != NULL)
+        read_result_error (self, item, "period=", period, NULL, TRUE);
+      else
+        pl_series_set (series, julian, value, source);
+      return;
+    }
   if (period_text == NULL || !parse_date (period_text, FALSE, &julian))
     {
       what = point_noun (target);
       error_at (self, "period=", _("A %s of the KPI “%s” has no valid period (YYYY-MM-DD)."),
-                what, item_name (PL_ITEM (kpi)));
+                what, item_name (kpi));
       return;
     }
   if (value_text == NULL || !parse_number (value_text, &value))
     {
       what = point_noun (target);
       error_at (self, "value=", _("The %s of the KPI “%s” for %s is “%s”, which is not a finite number."),
-                what, item_name (PL_ITEM (kpi)), period, value_text ? value_text : "");
+                what, item_name (kpi), period, value_text ? value_text : "");
       return;
     }
   if (pl_series_lookup (series, julian) != NULL)
     {
       what = point_noun (target);
-      error_at (self, "period=", _("The KPI “%s” has two %ss for %s."), item_name (PL_ITEM (kpi)), what, period);
+      error_at (self, "period=", _("The KPI “%s” has two %ss for %s."), item_name (kpi), what, period);
       return;
     }
   pl_series_set (series, julian, value, source);
+}
+
+static void
+read_result_error (Reader *self, PlItem *link, const char *at, const char *period,
+                   const char *value_text, gboolean twice)
+{
+  const char *campaign = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
+  const char *kpi = pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI);
+
+  campaign = campaign ? campaign : "";
+  kpi = kpi ? kpi : "";
+  if (twice)
+    error_at (self, at, _("The campaign “%s” has two results on the KPI “%s” for %s."),
+              campaign, kpi, period);
+  else if (period == NULL)
+    error_at (self, at, _("A result of the campaign “%s” on the KPI “%s” has no valid period "
+                          "(the first day of a month, YYYY-MM-01)."), campaign, kpi);
+  else
+    error_at (self, at, _("The result of the campaign “%s” on the KPI “%s” for %s is “%s”, "
+                          "which is not a finite number."), campaign, kpi, period, value_text);
 }
 
 /* Checks a value of a list of text read into @field of @item; reports what does not fit. */
@@ -1178,9 +1218,11 @@ read_item (Reader *self, GType type)
       else if (assumed != NULL && strcmp (name, "assume") == 0)
         read_assume (self, item, &assumptions, assumed);
       else if (kpi && strcmp (name, "target") == 0)
-        read_point (self, PL_KPI (item), TRUE);
+        read_point (self, item, PL_SERIES_TARGETS);
       else if (kpi && strcmp (name, "measurement") == 0)
-        read_point (self, PL_KPI (item), FALSE);
+        read_point (self, item, PL_SERIES_MEASUREMENTS);
+      else if (PL_IS_CAMPAIGN_KPI (item) && strcmp (name, "result") == 0)
+        read_point (self, item, PL_SERIES_RESULTS);
       else if ((field = pl_item_class_find_field (klass, name)) >= 0 &&
                (klass->fields[field].type == PL_FIELD_TEXT || klass->fields[field].type == PL_FIELD_STRV))
         {

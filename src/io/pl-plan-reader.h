@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * version opens (pl_plan_get_newer_format() says so); a higher major version is refused. */
 #define PL_PLAN_NAMESPACE "https://pilote.github.io/ns/plan"
 #define PL_PLAN_FORMAT_MAJOR 1
-#define PL_PLAN_FORMAT_MINOR 4
+#define PL_PLAN_FORMAT_MINOR 5
 /* No real plan comes near this; a bigger file is refused before it is read. */
 #define PL_PLAN_MAX_FILE_SIZE ((gsize) 512 * 1024 * 1024)
 

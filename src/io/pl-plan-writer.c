@@ -282,6 +282,11 @@ write_children (Writer *self, PlItem *item, guint level, gboolean open)
       write_series (self, "target", pl_kpi_get_targets (kpi), level);
       write_series (self, "measurement", pl_kpi_get_measurements (kpi), level);
     }
+  if (PL_IS_CAMPAIGN_KPI (item) && pl_series_get_n (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (item))) > 0)
+    {
+      OPEN ();
+      write_series (self, "result", pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (item)), level);
+    }
   for (guint f = 0; f < n_fields; f++)
     {
       if (!pl_item_field_is_set (item, f))
@@ -424,6 +429,19 @@ minor_needed (PlPlan *plan)
   PlItem *metadata = PL_ITEM (pl_plan_get_metadata (plan));
   GListModel *lines = pl_plan_get_collection (plan, PL_COLLECTION_LINES);
 
+  /* 1.5: campaign results and codes (issue 25). */
+  for (guint i = 0, n = g_list_model_get_n_items (campaigns); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      if (pl_item_field_is_set (campaign, PL_CAMPAIGN_CODE))
+        return 5;
+    }
+  for (guint i = 0, n = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS); i < n; i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS), i);
+      if (pl_series_get_n (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (link))) > 0)
+        return 5;
+    }
   /* 1.4: spend rules, spend without a line, credits, committed spend, imported spend, carried
    * budget (issue 23). */
   if (pl_plan_get_n (plan, PL_COLLECTION_SPEND_RULES) > 0 ||

@@ -299,7 +299,7 @@ test_validate_newer_minor (void)
   g_assert_no_error (error);
   run_cli (&run, "validate", path, NULL);
   expected = g_strdup_printf ("%s: note: This plan was written by a newer version of Pilote (file format 1.7; "
-                              "this version knows 1.4). Everything opens; what this version does not know is "
+                              "this version knows 1.5). Everything opens; what this version does not know is "
                               "not shown, but it is kept and saved back unchanged.\n%s: valid plan\n", path, path);
   g_assert_cmpstr (run.out, ==, expected);
   g_assert_cmpint (run.status, ==, 0);

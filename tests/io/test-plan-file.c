@@ -255,7 +255,7 @@ test_stale_occurrence_loads (void)
 
 static const char future_plan[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<plan xmlns=\"https://pilote.github.io/ns/plan\" xmlns:x=\"urn:example:crm\" version=\"1.5\" x:source=\"crm\">\n"
+  "<plan xmlns=\"https://pilote.github.io/ns/plan\" xmlns:x=\"urn:example:crm\" version=\"1.6\" x:source=\"crm\">\n"
   "  <metadata title=\"Future\" currency=\"EUR\" start=\"2027-01\" months=\"12\" mood=\"sunny\">\n"
   "    <notes>n</notes>\n"
   "    <forecast horizon=\"3\">later</forecast>\n"
@@ -295,19 +295,19 @@ test_unknown_kept (void)
   g_assert_nonnull (plan);
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, 1);
   /* Newer than this build: it says so, once, in words the window and validate show. */
-  g_assert_cmpstr (pl_plan_get_newer_format (plan), ==, "1.5");
+  g_assert_cmpstr (pl_plan_get_newer_format (plan), ==, "1.6");
   {
     g_autofree char *notice = pl_plan_describe_newer_format (plan);
-    g_assert_nonnull (strstr (notice, "file format 1.5; this version knows 1.4"));
+    g_assert_nonnull (strstr (notice, "file format 1.6; this version knows 1.5"));
   }
   bytes = pl_plan_write_bytes (plan);
   text = g_bytes_get_data (bytes, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     if (g_strstr_len (text, g_bytes_get_size (bytes), kept[i]) == NULL)
       g_error ("“%s” was lost:\n%.*s", kept[i], (int) g_bytes_get_size (bytes), text);
-  /* Written in the version it was read in: it still holds 1.5's additions, so an older
+  /* Written in the version it was read in: it still holds 1.6's additions, so an older
    * reader opening it again is told too. Stable from then on. */
-  g_assert_nonnull (g_strstr_len (text, -1, "version=\"1.5\""));
+  g_assert_nonnull (g_strstr_len (text, -1, "version=\"1.6\""));
   again = pl_plan_read_bytes (text, g_bytes_get_size (bytes), "again.pilote", PL_READ_DEFAULT, &error);
   g_assert_no_error (error);
   second = pl_plan_write_bytes (again);
