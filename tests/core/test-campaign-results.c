@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Campaign results and ROI (issue 25) on tests/data/results/round-campaigns.pilote, a plan
+ * of round numbers whose every figure is worked out by hand below. EUR, January to December
+ * 2027; all spend is booked for one campaign each, so a campaign's spend is what is booked
+ * for it (its lines have nothing left to share out).
+ *
+ *   campaign      budget  spent (Jan, Feb)      leads (Jan, Feb, Mar)  new customers  revenue        pipeline
+ *   Webinars      10,000  4,000 (2,000, 2,000)  100 (60, 40, -)        4 (2, 2) of 5  12,000 (8k,4k) 30,000 (Feb)
+ *   Retargeting   25,000  12,000 (6,000, 6,000) 60 (30, 30, -)         0 (0, 0) of 3  -              -
+ *   Trade show     6,000  0                     20 (-, -, 20)          - (2 expected) 5,000 (Mar)    -
+ *   Brand video    4,000  1,000 (1,000, -)      - (only "Brand preference", a ratio: 1.2 in Jan)
+ *   Social ads     8,000  4,000 (-, 4,000)      40 (-, 40, -)          -              -              -
+ *
+ * The KPIs' own measurements: leads 100 a month (Jan to Mar), new customers 5 a month,
+ * revenue 10,000, 5,000, 5,000, pipeline 20,000 in February. */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "pl-campaign-results.h"
+#include "pl-plan-file.h"
+
+static PlPlan *
+load_round (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "results",
+                                                 "round-campaigns.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static PlCampaign *
+campaign (PlPlan *plan, const char *id)
+{
+  PlItem *item = pl_plan_lookup (plan, id);
+
+  g_assert_nonnull (item);
+  return PL_CAMPAIGN (item);
+}
+
+static void
+figures_of (PlPlan *plan, const char *id, const PlBasis *basis, PlCampaignFigures *figures)
+{
+  pl_campaign_figures_get (plan, NULL, campaign (plan, id), basis, figures);
+}
+
+#define assert_figure(figure, expected) \
+  G_STMT_START { \
+    g_assert_cmpint ((figure).missing, ==, PL_MISSING_NONE); \
+    g_assert_cmpfloat_with_epsilon ((figure).value, (expected), 1e-9); \
+  } G_STMT_END
+
+#define assert_missing(figure, why, stage) \
+  G_STMT_START { \
+    g_assert_true (isnan ((figure).value)); \
+    g_assert_cmpint ((figure).missing, ==, (why)); \
+    g_assert_cmpint ((figure).missing_stage, ==, (stage)); \
+  } G_STMT_END
+
+/* Webinars over the whole period: everything available. */
+static void
+test_webinars_period (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  PlCampaignFigures f;
+
+  figures_of (plan, "cmp-webinars", &period, &f);
+  g_assert_true (pl_basis_equal (&f.basis, &period));
+  g_assert_cmpint (f.budget, ==, 1000000);
+  /* 2,000 + 2,000, the same as the Budget page's figure. */
+  g_assert_cmpint (f.spent, ==, 400000);
+  g_assert_cmpint (f.spent, ==, pl_figures_campaign_actual (plan, campaign (plan, "cmp-webinars")));
+  g_assert_cmpfloat (f.spent_major, ==, 4000);
+  /* Attached to leads and new customers with results: new customers is deeper. */
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (f.main_link)), ==, "ck-web-customers");
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (f.main_kpi)), ==, "kpi-new-customers");
+  assert_figure (f.main_result, 4);            /* 2 + 2 */
+  g_assert_cmpfloat (f.main_expected, ==, 5);
+  g_assert_cmpfloat_with_epsilon (f.main_against, 0.8, 1e-12);  /* 4 / 5 */
+  assert_figure (f.cost_per_result, 1000);     /* 4,000 / 4 */
+  assert_figure (f.leads, 100);                /* 60 + 40 */
+  assert_figure (f.customers, 4);
+  assert_figure (f.cost_per_lead, 40);         /* 4,000 / 100 */
+  assert_figure (f.cost_per_customer, 1000);   /* 4,000 / 4 */
+  assert_figure (f.pipeline, 30000);
+  assert_figure (f.revenue, 12000);            /* 8,000 + 4,000 */
+  assert_figure (f.roi, 2);                    /* (12,000 - 4,000) / 4,000 */
+  {
+    const PlFigure *all[] = { &f.main_result, &f.cost_per_result, &f.leads, &f.customers, &f.cost_per_lead,
+                              &f.cost_per_customer, &f.pipeline, &f.revenue, &f.roi };
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      g_assert_null (pl_campaign_figure_reason (plan, &f, all[i]));
+  }
+}
+
+/* January alone: the month basis counts January's spend and results only. */
+static void
+test_webinars_month (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis january = pl_basis_month (plan, 0);
+  PlCampaignFigures f;
+  g_autofree char *reason = NULL;
+
+  figures_of (plan, "cmp-webinars", &january, &f);
+  g_assert_cmpint (f.budget, ==, 1000000);     /* the budget has no basis */
+  g_assert_cmpint (f.spent, ==, 200000);
+  assert_figure (f.main_result, 2);
+  g_assert_cmpfloat_with_epsilon (f.main_against, 0.4, 1e-12);  /* 2 of the campaign's 5 */
+  assert_figure (f.leads, 60);
+  assert_figure (f.cost_per_lead, 2000.0 / 60);
+  assert_figure (f.cost_per_customer, 1000);   /* 2,000 / 2 */
+  assert_figure (f.revenue, 8000);
+  assert_figure (f.roi, 3);                    /* (8,000 - 2,000) / 2,000 */
+  /* The pipeline came in February. */
+  assert_missing (f.pipeline, PL_MISSING_NOT_MEASURED, PL_STAGE_OPPORTUNITIES);
+  reason = pl_campaign_figure_reason (plan, &f, &f.pipeline);
+  g_assert_cmpstr (reason, ==, "No pipeline recorded for this campaign in January 2027");
+
+  /* March: nothing spent, nothing brought. */
+  {
+    PlBasis march = pl_basis_month (plan, 2);
+    g_autofree char *why = NULL;
+
+    figures_of (plan, "cmp-webinars", &march, &f);
+    g_assert_cmpint (f.spent, ==, 0);
+    assert_missing (f.main_result, PL_MISSING_NOT_MEASURED, PL_STAGE_NEW_CUSTOMERS);
+    assert_missing (f.cost_per_result, PL_MISSING_NOT_MEASURED, PL_STAGE_NEW_CUSTOMERS);
+    g_assert_true (isnan (f.main_against));
+    why = pl_campaign_figure_reason (plan, &f, &f.main_result);
+    g_assert_cmpstr (why, ==, "No results typed or imported yet for “New customers” in March 2027");
+  }
+  /* The first quarter is the period's figures, as nothing happened after March. */
+  {
+    PlBasis q1 = pl_basis_quarter (plan, 0);
+
+    figures_of (plan, "cmp-webinars", &q1, &f);
+    g_assert_cmpint (f.spent, ==, 400000);
+    assert_figure (f.roi, 2);
+  }
+}
+
+/* Retargeting: zero customers, so no cost per customer nor per result; no revenue link. */
+static void
+test_retargeting (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  PlCampaignFigures f;
+  g_autofree char *roi = NULL;
+  g_autofree char *per_result = NULL;
+  g_autofree char *per_customer = NULL;
+
+  figures_of (plan, "cmp-retargeting", &period, &f);
+  g_assert_cmpint (f.budget, ==, 2500000);     /* 20,000 + 5,000 */
+  g_assert_cmpint (f.spent, ==, 1200000);
+  g_assert_cmpint (f.spent, ==, pl_figures_campaign_actual (plan, campaign (plan, "cmp-retargeting")));
+  /* Its results on new customers are zeros: still results, and deeper than leads. */
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (f.main_link)), ==, "ck-ret-customers");
+  assert_figure (f.main_result, 0);
+  g_assert_cmpfloat (f.main_against, ==, 0);   /* 0 of 3 */
+  assert_missing (f.cost_per_result, PL_MISSING_ZERO, PL_STAGE_NEW_CUSTOMERS);
+  assert_figure (f.cost_per_lead, 200);        /* 12,000 / 60 */
+  assert_missing (f.cost_per_customer, PL_MISSING_ZERO, PL_STAGE_NEW_CUSTOMERS);
+  assert_missing (f.revenue, PL_MISSING_NOT_MEASURED, PL_STAGE_REVENUE);
+  assert_missing (f.roi, PL_MISSING_NOT_MEASURED, PL_STAGE_REVENUE);
+  assert_missing (f.pipeline, PL_MISSING_NOT_MEASURED, PL_STAGE_OPPORTUNITIES);
+
+  per_result = pl_campaign_figure_reason (plan, &f, &f.cost_per_result);
+  g_assert_cmpstr (per_result, ==, "“New customers” is 0 in January to December 2027: there is no cost per result");
+  per_customer = pl_campaign_figure_reason (plan, &f, &f.cost_per_customer);
+  g_assert_cmpstr (per_customer, ==, "No new customers in January to December 2027: there is no cost per customer");
+  roi = pl_campaign_figure_reason (plan, &f, &f.roi);
+  g_assert_cmpstr (roi, ==, "The campaign is not attached to a revenue KPI");
+}
+
+/* Trade show: nothing spent yet. Its cost per lead is a real 0; its ROI is not available. */
+static void
+test_trade_show (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  PlBasis january = pl_basis_month (plan, 0);
+  PlCampaignFigures f;
+  g_autofree char *roi = NULL;
+  g_autofree char *leads = NULL;
+
+  figures_of (plan, "cmp-show", &period, &f);
+  g_assert_cmpint (f.budget, ==, 600000);
+  g_assert_cmpint (f.spent, ==, 0);
+  /* Attached to new customers with an expected contribution only, and to leads with
+   * results: the link with results wins though it is higher in the funnel. */
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (f.main_link)), ==, "ck-show-leads");
+  assert_figure (f.main_result, 20);
+  g_assert_cmpfloat (f.main_expected, ==, 30);
+  assert_figure (f.cost_per_lead, 0);
+  assert_figure (f.cost_per_result, 0);
+  assert_missing (f.customers, PL_MISSING_NOT_MEASURED, PL_STAGE_NEW_CUSTOMERS);
+  assert_figure (f.revenue, 5000);
+  assert_missing (f.roi, PL_MISSING_ZERO, PL_STAGE_SPEND);
+  roi = pl_campaign_figure_reason (plan, &f, &f.roi);
+  g_assert_cmpstr (roi, ==, "Nothing spent on it in January to December 2027");
+
+  figures_of (plan, "cmp-show", &january, &f);
+  assert_missing (f.leads, PL_MISSING_NOT_MEASURED, PL_STAGE_LEADS);
+  assert_missing (f.cost_per_lead, PL_MISSING_NOT_MEASURED, PL_STAGE_LEADS);
+  leads = pl_campaign_figure_reason (plan, &f, &f.cost_per_lead);
+  g_assert_cmpstr (leads, ==, "No leads recorded for this campaign in January 2027");
+}
+
+/* Brand video counts nothing: no main result. */
+static void
+test_brand (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  PlCampaignFigures f;
+  g_autofree char *result = NULL;
+  g_autofree char *leads = NULL;
+
+  g_assert_null (pl_campaign_main_link (plan, campaign (plan, "cmp-brand")));
+  figures_of (plan, "cmp-brand", &period, &f);
+  g_assert_null (f.main_link);
+  g_assert_null (f.main_kpi);
+  g_assert_cmpint (f.spent, ==, 100000);
+  assert_missing (f.main_result, PL_MISSING_NO_KPI, PL_STAGE_NONE);
+  assert_missing (f.cost_per_result, PL_MISSING_NO_KPI, PL_STAGE_NONE);
+  g_assert_true (isnan (f.main_expected));
+  result = pl_campaign_figure_reason (plan, &f, &f.cost_per_result);
+  g_assert_cmpstr (result, ==, "The campaign is not attached to a KPI that counts results (leads, customers…)");
+  leads = pl_campaign_figure_reason (plan, &f, &f.leads);
+  g_assert_cmpstr (leads, ==, "The campaign is not attached to a leads KPI");
+  /* A link's result on a mean KPI is the mean of its months. */
+  {
+    PlCampaignKpi *link = PL_CAMPAIGN_KPI (pl_plan_lookup (plan, "ck-brand-nps"));
+    PlFigure nps = pl_campaign_link_result (plan, link, &period);
+
+    assert_figure (nps, 1.2);
+  }
+}
+
+/* Every campaign, in the plan's order, equal to one by one. */
+static void
+test_all (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  g_autoptr(GArray) all = pl_campaign_figures_all (plan, &period);
+  static const char *ids[] = { "cmp-webinars", "cmp-retargeting", "cmp-show", "cmp-brand", "cmp-social" };
+
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < all->len; i++)
+    {
+      PlCampaignFigures *a = &g_array_index (all, PlCampaignFigures, i);
+      PlCampaignFigures b;
+
+      figures_of (plan, ids[i], &period, &b);
+      g_assert_cmpstr (pl_item_get_id (PL_ITEM (a->campaign)), ==, ids[i]);
+      g_assert_cmpint (a->spent, ==, b.spent);
+      g_assert_cmpint (a->budget, ==, b.budget);
+      g_assert_true (a->main_link == b.main_link);
+      g_assert_cmpint (a->roi.missing, ==, b.roi.missing);
+    }
+  /* Social ads: 4,000 for 40 leads. */
+  assert_figure (g_array_index (all, PlCampaignFigures, 4).cost_per_lead, 100);
+}
+
+/* Main link follows the results: typing one for the trade show's customers moves it there. */
+static void
+test_main_link_follows (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlCampaign *show = campaign (plan, "cmp-show");
+  PlCampaignKpi *customers = PL_CAMPAIGN_KPI (pl_plan_lookup (plan, "ck-show-customers"));
+
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (pl_campaign_main_link (plan, show))), ==, "ck-show-leads");
+  pl_plan_set_result (plan, customers, pl_plan_month_start (plan, 2), 1, NULL);
+  g_assert_true (pl_campaign_main_link (plan, show) == customers);
+  pl_plan_undo (plan);
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (pl_campaign_main_link (plan, show))), ==, "ck-show-leads");
+}
+
+/* Leads: 300 measured in Q1, campaigns credited with 100 + 60 + 20 + 40 = 220, so 80 from
+ * no campaign; in January 100 measured, 60 + 30 credited. */
+static void
+test_attribution_unexplained (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlKpi *leads = PL_KPI (pl_plan_lookup (plan, "kpi-leads"));
+  PlBasis period = pl_basis_period (plan);
+  PlBasis january = pl_basis_month (plan, 0);
+  PlKpiAttribution a;
+  g_autofree char *text = NULL;
+  g_autofree char *text_january = NULL;
+
+  pl_kpi_attribution_get (plan, leads, &period, &a);
+  g_assert_true (a.additive);
+  g_assert_cmpfloat (a.total, ==, 300);
+  g_assert_cmpfloat (a.attributed, ==, 220);
+  g_assert_cmpfloat (a.unexplained, ==, 80);
+  g_assert_cmpfloat (a.over, ==, 0);
+  g_assert_cmpuint (a.n_campaigns, ==, 4);
+  text = pl_kpi_attribution_describe (plan, &a);
+  g_assert_cmpstr (text, ==, "220 of 300 leads come from campaigns; 80 (27%) from no campaign.");
+
+  pl_kpi_attribution_get (plan, leads, &january, &a);
+  g_assert_cmpfloat (a.total, ==, 100);
+  g_assert_cmpfloat (a.attributed, ==, 90);
+  g_assert_cmpfloat (a.unexplained, ==, 10);
+  g_assert_cmpuint (a.n_campaigns, ==, 2);
+  text_january = pl_kpi_attribution_describe (plan, &a);
+  g_assert_cmpstr (text_january, ==, "90 of 100 leads come from campaigns; 10 (10%) from no campaign.");
+}
+
+/* Pipeline: 20,000 measured, Webinars credited with 30,000: 10,000 over, never -10,000. */
+static void
+test_attribution_over (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlKpi *pipeline = PL_KPI (pl_plan_lookup (plan, "kpi-pipeline"));
+  PlBasis period = pl_basis_period (plan);
+  PlKpiAttribution a;
+  g_autofree char *text = NULL;
+
+  pl_kpi_attribution_get (plan, pipeline, &period, &a);
+  g_assert_true (a.additive);
+  g_assert_cmpfloat (a.total, ==, 20000);
+  g_assert_cmpfloat (a.attributed, ==, 30000);
+  g_assert_cmpfloat (a.unexplained, ==, 0);
+  g_assert_cmpfloat (a.over, ==, 10000);
+  text = pl_kpi_attribution_describe (plan, &a);
+  g_assert_cmpstr (text, ==, "Campaigns are credited with 30\u202f000 pipeline, 10\u202f000 more than the 20\u202f000 measured (over-attribution).");
+}
+
+/* Brand preference is a mean: it cannot be split among campaigns. */
+static void
+test_attribution_not_additive (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlKpi *nps = PL_KPI (pl_plan_lookup (plan, "kpi-nps"));
+  PlBasis period = pl_basis_period (plan);
+  PlKpiAttribution a;
+
+  pl_kpi_attribution_get (plan, nps, &period, &a);
+  g_assert_false (a.additive);
+  g_assert_true (isnan (a.total));
+  g_assert_true (isnan (a.unexplained));
+  g_assert_true (isnan (a.over));
+  g_assert_null (pl_kpi_attribution_describe (plan, &a));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/campaign-results/webinars-period", test_webinars_period);
+  g_test_add_func ("/campaign-results/webinars-month", test_webinars_month);
+  g_test_add_func ("/campaign-results/retargeting", test_retargeting);
+  g_test_add_func ("/campaign-results/trade-show", test_trade_show);
+  g_test_add_func ("/campaign-results/brand", test_brand);
+  g_test_add_func ("/campaign-results/all", test_all);
+  g_test_add_func ("/campaign-results/main-link-follows", test_main_link_follows);
+  g_test_add_func ("/campaign-results/attribution-unexplained", test_attribution_unexplained);
+  g_test_add_func ("/campaign-results/attribution-over", test_attribution_over);
+  g_test_add_func ("/campaign-results/attribution-not-additive", test_attribution_not_additive);
+  return g_test_run ();
+}
