@@ -611,23 +611,312 @@ pl_kpi_attribution_describe (PlPlan *plan, const PlKpiAttribution *attribution)
   return g_strdup_printf (_("All %s %s come from campaigns."), total, name);
 }
 
+/* A campaign that may give or receive in a hint. */
+typedef struct {
+  PlCampaign *campaign;
+  double      cpl;        /* major units, above 0 */
+  gint64      unspent;    /* allocated - spent over the whole period, what it can give */
+  gint64      capacity;   /* its allocation, less what earlier hints gave it */
+  double      potential;  /* the most it could gain as giver or receiver, to pick candidates */
+  gboolean    gave, received;
+} Candidate;
+
+/* Among twenty thousand campaigns every pair is too many: the hints are looked for among
+ * the givers and receivers with the most to gain (all of them in any plan of fewer). */
+#define MAX_CANDIDATES 64
+
+static int
+by_potential (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  return x->potential < y->potential ? 1 : x->potential > y->potential ? -1 : 0;
+}
+
+/* The leads @amount (minor units) buys at @to_cpl instead of @from_cpl. */
+static double
+leads_gain (gint64 amount, double scale, double from_cpl, double to_cpl)
+{
+  double major = (double) amount / scale;
+
+  return major / to_cpl - major / from_cpl;
+}
+
+/* The what-if of @hint through the chain: the drivers' CPL changed so that the period's
+ * leads change by the hint's leads. */
+static void
+reallocation_effect (PlProjector *projector, const PlDrivers *drivers, const PlProjection *before,
+                     PlReallocation *hint)
+{
+  double spend = pl_projection_get (before, PL_PROJECTION_SPEND, PL_PROJECTION_TOTAL);
+  double leads = pl_projection_get (before, PL_PROJECTION_LEADS, PL_PROJECTION_TOTAL);
+  g_autoptr(PlDrivers) changed = NULL;
+  g_autoptr(PlProjection) after = NULL;
+
+  hint->customers_before = pl_projection_get (before, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL);
+  hint->cac_before = pl_projection_get (before, PL_PROJECTION_CAC, PL_PROJECTION_TOTAL);
+  hint->customers_after = hint->cac_after = NAN;
+  if (isnan (spend) || isnan (leads) || spend <= 0 || leads + hint->leads_delta <= 0)
+    return;
+  changed = pl_drivers_copy (drivers);
+  if (!pl_drivers_set (changed, PL_DRIVER_CPL, spend / (leads + hint->leads_delta), NULL))
+    return;
+  after = pl_projector_forward (projector, changed);
+  hint->customers_after = pl_projection_get (after, PL_PROJECTION_CUSTOMERS, PL_PROJECTION_TOTAL);
+  hint->cac_after = pl_projection_get (after, PL_PROJECTION_CAC, PL_PROJECTION_TOTAL);
+}
+
 GArray *
 pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
 {
-  /* Not written yet (first cut): no hint rather than a wrong one. */
-  return g_array_new (FALSE, TRUE, sizeof (PlReallocation));
+  GArray *hints = g_array_new (FALSE, TRUE, sizeof (PlReallocation));
+  g_autoptr(GArray) figures = NULL;
+  g_autoptr(GArray) givers = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autoptr(GArray) receivers = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autoptr(PlBudgetTotals) totals = NULL;
+  g_autoptr(PlProjector) projector = NULL;
+  g_autoptr(PlDrivers) drivers = NULL;
+  g_autoptr(PlProjection) before = NULL;
+  double scale = pow (10, pl_plan_get_currency_exponent (plan));
+  double best_cpl = INFINITY, worst_cpl = 0;
+
+  if (max == 0)
+    return hints;
+  figures = pl_campaign_figures_all (plan, basis);
+  totals = pl_budget_totals_new (plan);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const PlCampaignFigures *f = &g_array_index (figures, PlCampaignFigures, i);
+      Candidate candidate = { f->campaign, f->cost_per_lead.value, 0, f->budget, 0, FALSE, FALSE };
+
+      /* A campaign that has spent nothing has a CPL of 0: it says nothing of what more
+       * budget would buy there. */
+      if (isnan (candidate.cpl) || candidate.cpl <= 0)
+        continue;
+      candidate.unspent = pl_money_difference (f->budget, pl_budget_totals_campaign_actual (totals, PL_ITEM (f->campaign)));
+      best_cpl = MIN (best_cpl, candidate.cpl);
+      worst_cpl = MAX (worst_cpl, candidate.cpl);
+      if (candidate.unspent > 0 && candidate.unspent != PL_MONEY_OVERFLOW)
+        g_array_append_val (givers, candidate);
+      if (candidate.capacity > 0 && candidate.capacity != PL_MONEY_OVERFLOW)
+        g_array_append_val (receivers, candidate);
+    }
+  for (guint i = 0; i < givers->len; i++)
+    {
+      Candidate *c = &g_array_index (givers, Candidate, i);
+      c->potential = leads_gain (c->unspent, scale, c->cpl, best_cpl);
+    }
+  for (guint i = 0; i < receivers->len; i++)
+    {
+      Candidate *c = &g_array_index (receivers, Candidate, i);
+      c->potential = leads_gain (c->capacity, scale, worst_cpl, c->cpl);
+    }
+  g_array_sort (givers, by_potential);
+  g_array_sort (receivers, by_potential);
+  g_array_set_size (givers, MIN (givers->len, MAX_CANDIDATES));
+  g_array_set_size (receivers, MIN (receivers->len, MAX_CANDIDATES));
+
+  /* Best gain first, taking each time the best pair left: a campaign gives in one hint at
+   * most, one that gives never receives (nor the other way), and a receiver takes at most
+   * its own allocation over all the hints. */
+  while (hints->len < max)
+    {
+      Candidate *from = NULL, *to = NULL;
+      gint64 amount = 0;
+      double gain = 0;
+
+      for (guint g = 0; g < givers->len; g++)
+        for (guint r = 0; r < receivers->len; r++)
+          {
+            Candidate *giver = &g_array_index (givers, Candidate, g);
+            Candidate *receiver = &g_array_index (receivers, Candidate, r);
+            gint64 moved = MIN (giver->unspent, receiver->capacity);
+            double leads;
+
+            if (giver->gave || giver->received || receiver->gave || giver->campaign == receiver->campaign ||
+                receiver->cpl >= giver->cpl || moved <= 0)
+              continue;
+            leads = leads_gain (moved, scale, giver->cpl, receiver->cpl);
+            if (leads > gain)
+              {
+                from = giver;
+                to = receiver;
+                amount = moved;
+                gain = leads;
+              }
+          }
+      if (from == NULL)
+        break;
+      from->gave = TRUE;
+      to->capacity -= amount;
+      /* The same campaign among the receivers, or the givers, is marked through its twin. */
+      for (guint r = 0; r < receivers->len; r++)
+        if (g_array_index (receivers, Candidate, r).campaign == from->campaign)
+          g_array_index (receivers, Candidate, r).gave = TRUE;
+      for (guint g = 0; g < givers->len; g++)
+        if (g_array_index (givers, Candidate, g).campaign == to->campaign)
+          g_array_index (givers, Candidate, g).received = TRUE;
+      {
+        PlReallocation hint = { from->campaign, to->campaign, amount, from->cpl, to->cpl, gain,
+                                NAN, NAN, NAN, NAN };
+        g_array_append_val (hints, hint);
+      }
+    }
+  if (hints->len == 0)
+    return hints;
+
+  /* The drivers from the history up to the basis' end, as the planning page's. */
+  projector = pl_projector_new (plan);
+  drivers = pl_drivers_new_from_plan (plan, PL_DRIVERS_DEFAULT_WINDOW, basis->to > basis->from ? basis->to - 1 : basis->to);
+  before = pl_projector_forward (projector, drivers);
+  for (guint i = 0; i < hints->len; i++)
+    reallocation_effect (projector, drivers, before, &g_array_index (hints, PlReallocation, i));
+  return hints;
+}
+
+static char *
+money_major (PlPlan *plan, double value)
+{
+  guint exponent = pl_plan_get_currency_exponent (plan);
+
+  return pl_money_format (pl_money_from_major (value, exponent), exponent, pl_plan_get_currency (plan));
+}
+
+static char *
+count_text (double value)
+{
+  g_autofree char *plain = g_strdup_printf (fabs (value) < 10 ? "%.1f" : "%.0f", value);
+
+  return pl_number_localise (plain, TRUE);
 }
 
 char *
 pl_reallocation_describe (PlPlan *plan, const PlReallocation *hint)
 {
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  g_autofree char *amount = pl_money_format (hint->amount, exponent, pl_plan_get_currency (plan));
+  g_autofree char *from_cpl = money_major (plan, hint->from_cpl);
+  g_autofree char *to_cpl = money_major (plan, hint->to_cpl);
+  g_autofree char *leads = count_text (hint->leads_delta);
+  const char *from = pl_item_get_display_name (PL_ITEM (hint->from));
+  const char *to = pl_item_get_display_name (PL_ITEM (hint->to));
+
+  if (!isnan (hint->customers_after) && !isnan (hint->customers_before) &&
+      !isnan (hint->cac_before) && !isnan (hint->cac_after))
+    {
+      g_autofree char *customers = count_text (hint->customers_after - hint->customers_before);
+      g_autofree char *cac_before = money_major (plan, hint->cac_before);
+      g_autofree char *cac_after = money_major (plan, hint->cac_after);
+
+      /* Translators: "Move 12,000 EUR from Retargeting (CPL 180 EUR) to Webinars (CPL 45 EUR):
+       * about 200 more leads, 6 more new customers, CAC 4,100 → 3,800 EUR." */
+      return g_strdup_printf (_("Move %s from %s (CPL %s) to %s (CPL %s): about %s more leads, "
+                                "%s more new customers, CAC %s → %s."),
+                              amount, from, from_cpl, to, to_cpl, leads, customers, cac_before, cac_after);
+    }
+  /* Translators: "Move 12,000 EUR from Retargeting (CPL 180 EUR) to Webinars (CPL 45 EUR):
+   * about 200 more leads." */
+  return g_strdup_printf (_("Move %s from %s (CPL %s) to %s (CPL %s): about %s more leads."),
+                          amount, from, from_cpl, to, to_cpl, leads);
+}
+
+static int
+by_amount (gconstpointer a, gconstpointer b)
+{
+  gint64 x = pl_item_get_int (*(PlItem **) a, PL_ALLOCATION_AMOUNT);
+  gint64 y = pl_item_get_int (*(PlItem **) b, PL_ALLOCATION_AMOUNT);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static PlItem *
+allocation_on (PlPlan *plan, PlCampaign *campaign, const char *line)
+{
+  GListModel *allocations = pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS);
+  guint n = g_list_model_get_n_items (allocations);
+  const char *id = pl_item_get_id (PL_ITEM (campaign));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlItem) allocation = g_list_model_get_item (allocations, i);
+
+      if (g_strcmp0 (pl_item_get_string (allocation, PL_ALLOCATION_CAMPAIGN), id) == 0 &&
+          g_strcmp0 (pl_item_get_string (allocation, PL_ALLOCATION_LINE), line) == 0)
+        return allocation;
+    }
   return NULL;
 }
 
 gboolean
 pl_reallocation_apply (PlPlan *plan, const PlReallocation *hint, GError **error)
 {
-  g_set_error_literal (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
-                       _("Moving budget between campaigns is not available yet"));
-  return FALSE;
+  GListModel *allocations = pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS);
+  guint n = g_list_model_get_n_items (allocations);
+  const char *from_id = pl_item_get_id (PL_ITEM (hint->from));
+  g_autoptr(GPtrArray) giving = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 allocated = 0, left = hint->amount;
+  gboolean ok = TRUE;
+
+  if (pl_plan_lookup (plan, from_id) != PL_ITEM (hint->from) ||
+      pl_plan_lookup (plan, pl_item_get_id (PL_ITEM (hint->to))) != PL_ITEM (hint->to))
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                           _("One of the two campaigns is no longer in the plan."));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      PlItem *allocation = g_list_model_get_item (allocations, i);
+
+      if (g_strcmp0 (pl_item_get_string (allocation, PL_ALLOCATION_CAMPAIGN), from_id) != 0)
+        {
+          g_object_unref (allocation);
+          continue;
+        }
+      allocated = pl_money_sum (allocated, pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT));
+      g_ptr_array_add (giving, allocation);
+    }
+  if (hint->amount <= 0 || allocated == PL_MONEY_OVERFLOW || allocated < hint->amount)
+    {
+      guint exponent = pl_plan_get_currency_exponent (plan);
+      g_autofree char *has = pl_money_format (allocated, exponent, pl_plan_get_currency (plan));
+      g_autofree char *needs = pl_money_format (hint->amount, exponent, pl_plan_get_currency (plan));
+
+      /* Translators: "“Retargeting” has 7,000 EUR allocated now, less than the 10,000 EUR to move." */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("“%s” has %s allocated now, less than the %s to move."),
+                   pl_item_get_display_name (PL_ITEM (hint->from)), has, needs);
+      return FALSE;
+    }
+  g_ptr_array_sort (giving, by_amount);
+
+  pl_plan_begin_group (plan, _("Move Budget Between Campaigns"));
+  for (guint i = 0; ok && left > 0 && i < giving->len; i++)
+    {
+      PlItem *allocation = giving->pdata[i];
+      const char *line = pl_item_get_string (allocation, PL_ALLOCATION_LINE);
+      gint64 amount = pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+      gint64 moved = MIN (amount, left);
+      PlItem *receiving;
+
+      if (moved <= 0)
+        continue;
+      /* Taken first, so that the line never holds more allocated than it plans. */
+      ok = pl_plan_set_int (plan, allocation, PL_ALLOCATION_AMOUNT, amount - moved, error);
+      receiving = ok ? allocation_on (plan, hint->to, line) : NULL;
+      if (ok && receiving != NULL)
+        ok = pl_plan_set_int (plan, receiving, PL_ALLOCATION_AMOUNT,
+                              pl_item_get_int (receiving, PL_ALLOCATION_AMOUNT) + moved, error);
+      else if (ok)
+        {
+          g_autoptr(PlItem) added = g_object_new (PL_TYPE_ALLOCATION, NULL);
+
+          pl_item_set_string (added, PL_ALLOCATION_LINE, line);
+          pl_item_set_string (added, PL_ALLOCATION_CAMPAIGN, pl_item_get_id (PL_ITEM (hint->to)));
+          pl_item_set_int (added, PL_ALLOCATION_AMOUNT, moved);
+          pl_plan_add (plan, added);
+        }
+      left -= moved;
+    }
+  return pl_plan_finish_group (plan, ok);
 }

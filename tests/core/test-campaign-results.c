@@ -11,14 +11,16 @@
  *   Brand video    4,000  1,000 (1,000, -)      - (only "Brand preference", a ratio: 1.2 in Jan)
  *   Social ads     8,000  4,000 (-, 4,000)      40 (-, 40, -)          -              -              -
  *
- * The KPIs' own measurements: leads 100 a month (Jan to Mar), new customers 5 a month,
- * revenue 10,000, 5,000, 5,000, pipeline 20,000 in February. */
+ * The KPIs' own measurements: leads 100 a month (Jan to Mar), MQL 50, SQL 20, new customers
+ * 5 a month, revenue 10,000, 5,000, 5,000, pipeline 20,000 in February. The budget plans
+ * 57,000 (Digital 15,000 a month, Events 6,000 in January and March). */
 #include "config.h"
 
 #include <locale.h>
 #include <math.h>
 
 #include "pl-campaign-results.h"
+#include "pl-error.h"
 #include "pl-plan-file.h"
 
 static PlPlan *
@@ -356,6 +358,172 @@ test_attribution_not_additive (void)
   g_assert_null (pl_kpi_attribution_describe (plan, &a));
 }
 
+/* The hint over the period. Campaigns with a cost per lead above 0: Webinars 40 (6,000
+ * unspent of 10,000), Retargeting 200 (13,000 unspent of 25,000), Social ads 100 (4,000 of
+ * 8,000); the trade show spent nothing, its CPL of 0 says nothing of what more would buy.
+ * Pairs: Retargeting -> Webinars moves min (13,000, 10,000) = 10,000 for 10,000/40 -
+ * 10,000/200 = 250 - 50 = 200 more leads; Social -> Webinars 4,000 for 100 - 40 = 60;
+ * Retargeting -> Social 8,000 for 80 - 40 = 40. The first is best; then Webinars has had
+ * its own allocation (doubled) and Retargeting has given: no other hint.
+ * Through the chain (CPL 70 from January to March: 21,000 spent for 300 leads; rates 50 %,
+ * 40 %, 25 %): the 57,000 planned buy 814.29 leads, 40.71 customers at a CAC of 1,400; 200
+ * more leads are 200 x 0.5 x 0.4 x 0.25 = 10 more customers, a CAC of 57,000 / 50.71. */
+static void
+test_reallocations (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  g_autoptr(GArray) hints = pl_campaign_reallocations (plan, &period, 3);
+  PlReallocation *hint;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (hints->len, ==, 1);
+  hint = &g_array_index (hints, PlReallocation, 0);
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (hint->from)), ==, "cmp-retargeting");
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (hint->to)), ==, "cmp-webinars");
+  g_assert_cmpint (hint->amount, ==, 1000000);
+  g_assert_cmpfloat_with_epsilon (hint->from_cpl, 200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hint->to_cpl, 40, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hint->leads_delta, 200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hint->customers_before, 57000.0 / 70 * 0.05, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hint->customers_after - hint->customers_before, 10, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hint->cac_before, 1400, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hint->cac_after, 57000 / (57000.0 / 70 * 0.05 + 10), 1e-6);
+  text = pl_reallocation_describe (plan, hint);
+  g_assert_cmpstr (text, ==, "Move 10\u202f000\u00a0EUR from Retargeting (CPL 200\u00a0EUR) to Webinars (CPL 40\u00a0EUR): "
+                             "about 200 more leads, 10 more new customers, CAC 1\u202f400\u00a0EUR → 1\u202f123.94\u00a0EUR.");
+  /* One hint asked, one given; none asked, none. */
+  {
+    g_autoptr(GArray) one = pl_campaign_reallocations (plan, &period, 1);
+    g_autoptr(GArray) none = pl_campaign_reallocations (plan, &period, 0);
+
+    g_assert_cmpuint (one->len, ==, 1);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
+/* January: Webinars 2,000 for 60 leads (CPL 33.33), Retargeting 6,000 for 30 (200); Social
+ * has no leads in January. 10,000 moved: 300 - 50 = 250 more leads. */
+static void
+test_reallocations_month (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis january = pl_basis_month (plan, 0);
+  g_autoptr(GArray) hints = pl_campaign_reallocations (plan, &january, 3);
+  PlReallocation *hint;
+
+  g_assert_cmpuint (hints->len, ==, 1);
+  hint = &g_array_index (hints, PlReallocation, 0);
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (hint->from)), ==, "cmp-retargeting");
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (hint->to)), ==, "cmp-webinars");
+  g_assert_cmpint (hint->amount, ==, 1000000);
+  g_assert_cmpfloat_with_epsilon (hint->to_cpl, 2000.0 / 60, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hint->leads_delta, 250, 1e-9);
+}
+
+/* Without a second campaign that spends, no hint: Webinars alone has a CPL. */
+static void
+test_reallocations_none (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis march = pl_basis_month (plan, 2);
+  g_autoptr(GArray) hints = pl_campaign_reallocations (plan, &march, 3);
+
+  /* In March only the trade show brought leads, and it spent nothing. */
+  g_assert_cmpuint (hints->len, ==, 0);
+}
+
+static gint64
+allocated (PlPlan *plan, const char *id)
+{
+  return pl_item_get_int (pl_plan_lookup (plan, id), PL_ALLOCATION_AMOUNT);
+}
+
+/* Keeping the hint: 10,000 out of Retargeting's largest allocation (Digital, 20,000 ->
+ * 10,000) into Webinars' on the same line (10,000 -> 20,000); one step, undone exactly. */
+static void
+test_apply_undo (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  g_autoptr(GArray) hints = pl_campaign_reallocations (plan, &period, 1);
+  const PlReallocation *hint = &g_array_index (hints, PlReallocation, 0);
+  static const char *ids[] = { "al-web", "al-ret-digital", "al-ret-events", "al-show", "al-brand", "al-social" };
+  gint64 before[G_N_ELEMENTS (ids)];
+  g_autoptr(GError) error = NULL;
+  guint n = pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    before[i] = allocated (plan, ids[i]);
+  g_assert_true (pl_reallocation_apply (plan, hint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 1000000);
+  g_assert_cmpint (allocated (plan, "al-web"), ==, 2000000);
+  g_assert_cmpint (allocated (plan, "al-ret-events"), ==, 500000);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n);
+  g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Move Budget Between Campaigns");
+
+  g_assert_true (pl_plan_undo (plan));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpint (allocated (plan, ids[i]), ==, before[i]);
+  g_assert_false (pl_plan_get_modified (plan));
+}
+
+/* Moving more than the largest allocation takes from the next, and adds an allocation where
+ * the receiver has none on that line; undo removes it again. */
+static void
+test_apply_adds (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlReallocation hint = { campaign (plan, "cmp-retargeting"), campaign (plan, "cmp-webinars"),
+                          2300000, 200, 40, 0, NAN, NAN, NAN, NAN };
+  g_autoptr(GError) error = NULL;
+  guint n = pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS);
+  PlItem *added;
+
+  g_assert_true (pl_reallocation_apply (plan, &hint, &error));
+  g_assert_no_error (error);
+  /* 20,000 from Digital, then 3,000 from Events. */
+  g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 0);
+  g_assert_cmpint (allocated (plan, "al-ret-events"), ==, 200000);
+  g_assert_cmpint (allocated (plan, "al-web"), ==, 3000000);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n + 1);
+  added = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS), n);
+  g_assert_cmpstr (pl_item_get_string (added, PL_ALLOCATION_CAMPAIGN), ==, "cmp-webinars");
+  g_assert_cmpstr (pl_item_get_string (added, PL_ALLOCATION_LINE), ==, "line-events");
+  g_assert_cmpint (pl_item_get_int (added, PL_ALLOCATION_AMOUNT), ==, 300000);
+  g_object_unref (added);
+
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n);
+  g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 2000000);
+  g_assert_cmpint (allocated (plan, "al-ret-events"), ==, 500000);
+  g_assert_cmpint (allocated (plan, "al-web"), ==, 1000000);
+}
+
+/* The giving campaign's allocation shrank since the hint was made: refused, nothing changed. */
+static void
+test_apply_refused (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  g_autoptr(GArray) hints = pl_campaign_reallocations (plan, &period, 1);
+  const PlReallocation *hint = &g_array_index (hints, PlReallocation, 0);
+  g_autoptr(GError) error = NULL;
+  guint64 serial;
+
+  /* 2,000 + 5,000 left: less than the 10,000 to move. */
+  g_assert_true (pl_plan_set_int (plan, pl_plan_lookup (plan, "al-ret-digital"), PL_ALLOCATION_AMOUNT, 200000, NULL));
+  serial = pl_plan_get_serial (plan);
+  g_assert_false (pl_reallocation_apply (plan, hint, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "“Retargeting” has 7\u202f000\u00a0EUR allocated now, less than the 10\u202f000\u00a0EUR to move.");
+  g_assert_cmpuint (pl_plan_get_serial (plan), ==, serial);
+  g_assert_cmpint (allocated (plan, "al-web"), ==, 1000000);
+  g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 200000);
+  g_assert_cmpint (allocated (plan, "al-ret-events"), ==, 500000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -371,5 +539,11 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-results/attribution-unexplained", test_attribution_unexplained);
   g_test_add_func ("/campaign-results/attribution-over", test_attribution_over);
   g_test_add_func ("/campaign-results/attribution-not-additive", test_attribution_not_additive);
+  g_test_add_func ("/campaign-results/reallocations", test_reallocations);
+  g_test_add_func ("/campaign-results/reallocations-month", test_reallocations_month);
+  g_test_add_func ("/campaign-results/reallocations-none", test_reallocations_none);
+  g_test_add_func ("/campaign-results/apply-undo", test_apply_undo);
+  g_test_add_func ("/campaign-results/apply-adds", test_apply_adds);
+  g_test_add_func ("/campaign-results/apply-refused", test_apply_refused);
   return g_test_run ();
 }
