@@ -466,26 +466,31 @@ cost_reason (PlPlan *plan, const PlFigure *figure, char *zero, const char *count
   return count_reason != NULL ? g_strdup (count_reason) : pl_figure_reason (plan, figure);
 }
 
+/* The plan's KPI a stage figure of PlCampaignFigures is read from. */
+static PlKpi *
+stage_kpi (PlPlan *plan, PlStage stage)
+{
+  return stage == PL_STAGE_OPPORTUNITIES ? pipeline_kpi (plan) : pl_figures_kpi_for_stage (plan, stage);
+}
+
 char *
 pl_campaign_figure_reason (PlPlan *plan, const PlCampaignFigures *figures, const PlFigure *figure)
 {
-  Context context;
   g_autofree char *count = NULL;
   g_autofree char *when = NULL;
 
   if (figure->missing == PL_MISSING_NONE && !isnan (figure->value))
     return NULL;
-  context_init (&context, plan, NULL, &figures->basis);
   if (figure == &figures->main_result)
     return main_result_reason (plan, figures, figure);
   if (figure == &figures->leads)
-    return stage_reason (plan, figures, figure, context.leads, PL_STAGE_LEADS);
+    return stage_reason (plan, figures, figure, stage_kpi (plan, PL_STAGE_LEADS), PL_STAGE_LEADS);
   if (figure == &figures->customers)
-    return stage_reason (plan, figures, figure, context.customers, PL_STAGE_NEW_CUSTOMERS);
+    return stage_reason (plan, figures, figure, stage_kpi (plan, PL_STAGE_NEW_CUSTOMERS), PL_STAGE_NEW_CUSTOMERS);
   if (figure == &figures->pipeline)
-    return stage_reason (plan, figures, figure, context.pipeline, PL_STAGE_OPPORTUNITIES);
+    return stage_reason (plan, figures, figure, stage_kpi (plan, PL_STAGE_OPPORTUNITIES), PL_STAGE_OPPORTUNITIES);
   if (figure == &figures->revenue)
-    return stage_reason (plan, figures, figure, context.revenue, PL_STAGE_REVENUE);
+    return stage_reason (plan, figures, figure, stage_kpi (plan, PL_STAGE_REVENUE), PL_STAGE_REVENUE);
   if (figure == &figures->cost_per_result)
     {
       count = main_result_reason (plan, figures, &figures->main_result);
@@ -500,7 +505,7 @@ pl_campaign_figure_reason (PlPlan *plan, const PlCampaignFigures *figures, const
     }
   if (figure == &figures->cost_per_lead)
     {
-      count = stage_reason (plan, figures, &figures->leads, context.leads, PL_STAGE_LEADS);
+      count = stage_reason (plan, figures, &figures->leads, stage_kpi (plan, PL_STAGE_LEADS), PL_STAGE_LEADS);
       when = pl_basis_describe (plan, &figure->basis);
       /* Translators: "No leads in June 2027: there is no cost per lead" */
       return cost_reason (plan, figure, g_strdup_printf (_("No leads in %s: there is no cost per lead"), when),
@@ -508,7 +513,7 @@ pl_campaign_figure_reason (PlPlan *plan, const PlCampaignFigures *figures, const
     }
   if (figure == &figures->cost_per_customer)
     {
-      count = stage_reason (plan, figures, &figures->customers, context.customers, PL_STAGE_NEW_CUSTOMERS);
+      count = stage_reason (plan, figures, &figures->customers, stage_kpi (plan, PL_STAGE_NEW_CUSTOMERS), PL_STAGE_NEW_CUSTOMERS);
       when = pl_basis_describe (plan, &figure->basis);
       return cost_reason (plan, figure,
                           g_strdup_printf (_("No new customers in %s: there is no cost per customer"), when),
@@ -522,7 +527,7 @@ pl_campaign_figure_reason (PlPlan *plan, const PlCampaignFigures *figures, const
         return g_strdup_printf (_("Nothing spent on it in %s"), when);
       if (figure->missing_stage == PL_STAGE_SPEND)
         return cost_reason (plan, figure, NULL, NULL);
-      return stage_reason (plan, figures, &figures->revenue, context.revenue, PL_STAGE_REVENUE);
+      return stage_reason (plan, figures, &figures->revenue, stage_kpi (plan, PL_STAGE_REVENUE), PL_STAGE_REVENUE);
     }
   return pl_figure_reason (plan, figure);
 }

@@ -9,7 +9,7 @@
  *   Retargeting   25,000  12,000 (6,000, 6,000) 60 (30, 30, -)         0 (0, 0) of 3  -              -
  *   Trade show     6,000  0                     20 (-, -, 20)          - (2 expected) 5,000 (Mar)    -
  *   Brand video    4,000  1,000 (1,000, -)      - (only "Brand preference", a ratio: 1.2, 1.6)
- *   Social ads     8,000  4,000 (-, 4,000)      40 (-, 40, -)          -              -              -
+ *   Social ads     8,000  4,000 (-, 4,000)      40 (-, 40, -)          -              2,000 (Feb)    -
  *
  * The KPIs' own measurements: leads 100 a month (Jan to Mar), MQL 50, SQL 20, new customers
  * 5 a month, revenue 10,000, 5,000, 5,000, pipeline 20,000 in February. The budget plans
@@ -270,8 +270,9 @@ test_all (void)
       g_assert_true (a->main_link == b.main_link);
       g_assert_cmpint (a->roi.missing, ==, b.roi.missing);
     }
-  /* Social ads: 4,000 for 40 leads. */
+  /* Social ads: 4,000 for 40 leads, and 2,000 of revenue: a loss, (2,000 - 4,000) / 4,000. */
   assert_figure (g_array_index (all, PlCampaignFigures, 4).cost_per_lead, 100);
+  assert_figure (g_array_index (all, PlCampaignFigures, 4).roi, -0.5);
 }
 
 /* Main link follows the results: typing one for the trade show's customers moves it there. */
