@@ -555,11 +555,10 @@ pl_cli_summary (PlPlan *plan, guint32 as_of)
 
 /* ---- JSON ---- */
 
+/* A figure and @reason, why it is missing (NULL when it is not). */
 static void
-json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
+json_figure_because (GString *out, PlPlan *plan, const PlFigure *figure, const char *reason)
 {
-  g_autofree char *reason = pl_figure_reason (plan, figure);
-
   g_string_append (out, "{\"value\": ");
   pl_cli_json_number (out, figure->value);
   g_string_append (out, ", \"basis\": ");
@@ -569,6 +568,14 @@ json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
   g_string_append (out, ", \"reason\": ");
   pl_cli_json_string (out, reason);
   g_string_append_c (out, '}');
+}
+
+static void
+json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
+{
+  g_autofree char *reason = pl_figure_reason (plan, figure);
+
+  json_figure_because (out, plan, figure, reason);
 }
 
 static void
@@ -645,15 +652,7 @@ json_campaign_figure (GString *out, PlPlan *plan, const PlCampaignFigures *figur
 {
   g_autofree char *reason = pl_campaign_figure_reason (plan, figures, figure);
 
-  g_string_append (out, "{\"value\": ");
-  pl_cli_json_number (out, figure->value);
-  g_string_append (out, ", \"basis\": ");
-  pl_cli_json_basis (out, plan, &figure->basis);
-  g_string_append (out, ", \"missing\": ");
-  pl_cli_json_string (out, figure->missing == PL_MISSING_NONE ? NULL : pl_missing_key (figure->missing));
-  g_string_append (out, ", \"reason\": ");
-  pl_cli_json_string (out, reason);
-  g_string_append_c (out, '}');
+  json_figure_because (out, plan, figure, reason);
 }
 
 /* Every campaign's figures over the KPIs' basis (doc/summary-json.md, issue 25). */
