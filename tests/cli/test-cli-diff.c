@@ -429,6 +429,52 @@ test_git_renamed (void)
   spawn (&removed, NULL, NULL, NULL, NULL, rm_argv);
 }
 
+/* A campaign's results and code (format 1.5): the link named by its campaign and KPI, its
+ * results summed up in one line, in the text and in the JSON. */
+static void
+test_results (void)
+{
+  g_auto(Outcome) outcome = { 0 };
+  g_auto(Outcome) json = { 0 };
+  g_auto(Outcome) checked = { 0 };
+  const char *script =
+    "import json, sys\n"
+    "d = json.load(sys.stdin)\n"
+    "c = {x['id']: x for x in d['changes']}\n"
+    "link = c['ck-webinar-leads']\n"
+    "print(link['page'], link['element'], link['name'])\n"
+    "print(link['text'])\n"
+    "print([(f['field'], f['old'], f['new']) for f in link['fields']])\n"
+    "code = c['cmp-webinar']['fields'][0]\n"
+    "print(code['field'], code['old_value'] if 'old_value' in code else '-', code['new'])\n";
+  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, NULL };
+
+  diff (&outcome, NULL, NULL, "results-base.pilote", "results-changed.pilote", NULL, NULL);
+  g_test_message ("%s", outcome.out);
+  g_assert_cmpint (outcome.status, ==, 1);
+  g_assert_cmpstr (outcome.err, ==, "");
+  assert_has (outcome.out, "\nCampaigns\n  Campaign “Spring webinar”\n      Campaign code: spring-webinar-2027 → spring-webinars-2027\n");
+  assert_has (outcome.out, "  Campaign “Always-on search”\n      Campaign code: — → search-always-on\n");
+  assert_has (outcome.out, "  Campaign “Spring webinar” → Leads\n"
+                           "      Results: 3 months → 4 months (1 added, 0 removed, 1 changed)\n");
+  assert_has (outcome.out, "  Campaign “Always-on search” → Leads\n"
+                           "      Results: 1 month → 1 month (1 added, 1 removed, 0 changed)\n");
+  assert_has (outcome.out, "  Campaign “Spring webinar” → New bookings\n"
+                           "      Results: 0 months → 1 month (1 added, 0 removed, 0 changed)\n");
+  assert_has (outcome.out, "0 records added, 0 records removed, 5 records changed.\n");
+
+  diff (&json, NULL, NULL, "results-base.pilote", "results-changed.pilote", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  spawn (&checked, NULL, NULL, NULL, json.out, argv);
+  if (checked.status != 0)
+    g_error ("%s\non:\n%s", checked.err, json.out);
+  g_assert_cmpstr (checked.out, ==,
+                   "campaigns campaign-kpi Spring webinar → Leads\n"
+                   "Campaign “Spring webinar” → Leads: Results: 3 months → 4 months (1 added, 0 removed, 1 changed)\n"
+                   "[('results', '3 months', '4 months (1 added, 0 removed, 1 changed)')]\n"
+                   "code - spring-webinars-2027\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -438,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-diff/french", test_french);
   g_test_add_func ("/cli-diff/long-category", test_long_category);
   g_test_add_func ("/cli-diff/json", test_json);
+  g_test_add_func ("/cli-diff/results", test_results);
   g_test_add_func ("/cli-diff/budget-as-summary", test_budget_as_summary);
   g_test_add_func ("/cli-diff/errors", test_errors);
   g_test_add_func ("/cli-diff/git", test_git);
