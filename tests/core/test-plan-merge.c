@@ -1186,8 +1186,19 @@ random_edit (PlPlan *plan, GRand *rand)
         }
       break;
     case 4:
-      pl_plan_set_point (plan, PL_KPI (kpi), g_rand_boolean (rand) ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS,
-                         day (2027, g_rand_int_range (rand, 1, 13), 1), g_rand_int_range (rand, 0, 3), NULL);
+      /* A KPI's target or measurement, or a campaign's result on one of the first links. */
+      if (g_rand_int_range (rand, 0, 3) == 0 && pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS) > 0)
+        {
+          g_autoptr(PlItem) link = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS),
+                                                          g_rand_int_range (rand, 0, MIN (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), 3)));
+          int value = g_rand_int_range (rand, -1, 3);
+
+          pl_plan_set_result (plan, PL_CAMPAIGN_KPI (link), day (2027, g_rand_int_range (rand, 1, 13), 1),
+                              value < 0 ? NAN : value, NULL);
+        }
+      else
+        pl_plan_set_point (plan, PL_KPI (kpi), g_rand_boolean (rand) ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS,
+                           day (2027, g_rand_int_range (rand, 1, 13), 1), g_rand_int_range (rand, 0, 3), NULL);
       break;
     case 5:
       {
@@ -1298,7 +1309,7 @@ test_random (void)
 {
   guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
 
-  merge_random (random_edit, 24, kinds);
+  merge_random (random_edit, 26, kinds);
   g_test_message ("conflicts: %u field, %u removed/changed, %u changed/removed, %u rule",
                   kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_REMOVED_CHANGED],
                   kinds[PL_MERGE_CONFLICT_CHANGED_REMOVED], kinds[PL_MERGE_CONFLICT_RULE]);
