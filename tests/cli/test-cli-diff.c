@@ -77,6 +77,19 @@ assert_has (const char *text, const char *part)
     g_error ("“%s” is not in:\n%s", part, text);
 }
 
+/* What @script (Python, reading the JSON on its input) prints of @json. */
+static char *
+read_json (const char *json, const char *script)
+{
+  g_auto(Outcome) checked = { 0 };
+  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, NULL };
+
+  spawn (&checked, NULL, NULL, NULL, json, argv);
+  if (checked.status != 0)
+    g_error ("%s\non:\n%s", checked.err, json);
+  return g_steal_pointer (&checked.out);
+}
+
 static void
 test_same (void)
 {
@@ -188,7 +201,7 @@ static void
 test_json (void)
 {
   g_auto(Outcome) outcome = { 0 };
-  g_auto(Outcome) checked = { 0 };
+  g_autofree char *checked = NULL;
   const char *script =
     "import json, sys\n"
     "d = json.load(sys.stdin)\n"
@@ -203,15 +216,12 @@ test_json (void)
     "print(c['cmp-summit']['kind'], c['cmp-launch']['kind'], c[None]['element'])\n"
     "b = d['budget'][-1]\n"
     "print(b['category'], b['name'], b['planned']['old'], b['planned']['new'], b['planned']['difference'])\n";
-  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, NULL };
 
   /* In French: the texts in English all the same (LANGUAGE), the numbers as JSON writes them. */
   diff (&outcome, "fr_FR.UTF-8", "en", "base.pilote", "changed.pilote", "--json", NULL);
   g_assert_cmpint (outcome.status, ==, 1);
-  spawn (&checked, NULL, NULL, NULL, outcome.out, argv);
-  if (checked.status != 0)
-    g_error ("%s\non:\n%s", checked.err, outcome.out);
-  g_assert_cmpstr (checked.out, ==,
+  checked = read_json (outcome.out, script);
+  g_assert_cmpstr (checked, ==,
                    "False 4 2 6 4 records added, 2 records removed, 6 records changed. EUR\n"
                    "changed budget line\n"
                    "cat-events cat-digital Events Digital marketing\n"
@@ -436,7 +446,7 @@ test_results (void)
 {
   g_auto(Outcome) outcome = { 0 };
   g_auto(Outcome) json = { 0 };
-  g_auto(Outcome) checked = { 0 };
+  g_autofree char *checked = NULL;
   const char *script =
     "import json, sys\n"
     "d = json.load(sys.stdin)\n"
@@ -447,7 +457,6 @@ test_results (void)
     "print([(f['field'], f['old'], f['new']) for f in link['fields']])\n"
     "code = c['cmp-webinar']['fields'][0]\n"
     "print(code['field'], code['old_value'] if 'old_value' in code else '-', code['new'])\n";
-  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, NULL };
 
   diff (&outcome, NULL, NULL, "results-base.pilote", "results-changed.pilote", NULL, NULL);
   g_test_message ("%s", outcome.out);
@@ -465,10 +474,8 @@ test_results (void)
 
   diff (&json, NULL, NULL, "results-base.pilote", "results-changed.pilote", "--json", NULL);
   g_assert_cmpint (json.status, ==, 1);
-  spawn (&checked, NULL, NULL, NULL, json.out, argv);
-  if (checked.status != 0)
-    g_error ("%s\non:\n%s", checked.err, json.out);
-  g_assert_cmpstr (checked.out, ==,
+  checked = read_json (json.out, script);
+  g_assert_cmpstr (checked, ==,
                    "campaigns campaign-kpi Spring webinar → Leads\n"
                    "Campaign “Spring webinar” → Leads: Results: 3 months → 4 months (1 added, 0 removed, 1 changed)\n"
                    "[('results', '3 months', '4 months (1 added, 0 removed, 1 changed)')]\n"
