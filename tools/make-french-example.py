@@ -410,7 +410,7 @@ REVENUE_LINKS = [("cmp-recherche", 360000), ("cmp-salon", 220000), ("cmp-audit-s
                  ("cmp-partenaires", 110000)]
 # What each campaign brought, by month (January = 0), as the CRM credits it: round numbers, not
 # drawn from the random generator, so that the rest of the plan stays as it was. The campaigns'
-# leads add up to less than the leads measured (about 750 from no campaign over the half year),
+# leads add up to less than the leads measured (about 850 from no campaign over the half year),
 # except in March, when the trade show's badge scans are also credited to the survey and the
 # webinars: 15 leads of over-attribution. Webinars and the survey cost about €30 a lead, the
 # stopped retargeting more than €300.
