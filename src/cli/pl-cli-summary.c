@@ -326,10 +326,15 @@ campaign_returns (GString *out, const Bases *bases)
     pl_cli_cell (out, heading, 40, FALSE);
   }
   /* Translators: column headers of the summary's campaigns; keep them short */
-  pl_cli_cell (out, _("Spent"), 14, TRUE);
-  pl_cli_cell (out, _("Main result"), 26, TRUE);
-  pl_cli_cell (out, _("Cost per result"), 17, TRUE);
-  pl_cli_cell (out, _("ROI"), 10, TRUE);
+  /* Two spaces before each column: a long result must not run into the figure before it. */
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("Spent"), 12, TRUE);
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("Main result"), 30, TRUE);
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("Cost per result"), 15, TRUE);
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("ROI"), 8, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < MIN (ranked->len, SUMMARY_CAMPAIGNS); i++)
     {
@@ -347,10 +352,14 @@ campaign_returns (GString *out, const Bases *bases)
 
       g_string_append (out, "  ");
       pl_cli_cell (out, pl_item_get_display_name (PL_ITEM (f->campaign)), 40, FALSE);
-      pl_cli_cell (out, spent, 14, TRUE);
-      pl_cli_cell (out, result, 26, TRUE);
-      pl_cli_cell (out, cost, 17, TRUE);
-      pl_cli_cell (out, roi, 10, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, spent, 12, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, result, 30, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, cost, 15, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, roi, 8, TRUE);
       g_string_append_c (out, '\n');
     }
   if (ranked->len > SUMMARY_CAMPAIGNS)
