@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "pl-budget-totals.h"
+#include "pl-campaign-ranking-chart.h"
 #include "pl-chart-catalog.h"
 #include "pl-chart-draw.h"
 #include "pl-dashboard.h"
@@ -1067,6 +1068,7 @@ add_chart_section (PlReport *self, PlReportSection section, const char *chart, c
   add_chart (self, chart, 1, NULL);
 }
 
+/* @table's rows, then its paragraphs after. */
 static void
 add_table (PlReport *self, PlReportTableText *table)
 {
@@ -1080,6 +1082,8 @@ add_table (PlReport *self, PlReportTableText *table)
       add_row (self, g_strdupv (table->rows->pdata[i]), flags);
     }
   end_table (self);
+  for (guint i = 0; i < table->after->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
 }
 
 /* Adds @table's rows while they fit on the page (a board pack's section is one page), then a
@@ -1142,26 +1146,68 @@ add_timeline (PlReport *self)
   add_chart (self, "timeline", 1, NULL);
 }
 
+/* The title of a section of text around a table, and the paragraphs before the table. */
+static void
+add_table_section_intro (PlReport *self, PlReportSection section, PlReportTableText *table)
+{
+  add_title (self, section, g_strdup (table->subtitle));
+  for (guint i = 0; i < table->before->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
+}
+
 /* A section of text around a table, with @chart_before over the table and @charts_after
  * under it (NULL-terminated). */
 static void
 add_text_table_section (PlReport *self, PlReportSection section, PlReportTableText *table, const char *chart_before,
                         const char * const *charts_after)
 {
-  add_title (self, section, g_strdup (table->subtitle));
-  for (guint i = 0; i < table->before->len; i++)
-    add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
+  add_table_section_intro (self, section, table);
   if (table->rows->len == 0)
     return;
   /* A chart over its table shares the page with it. */
   if (chart_before != NULL)
     add_chart (self, chart_before, 0.45, NULL);
   add_table (self, table);
-  for (guint i = 0; i < table->after->len; i++)
-    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
   for (guint i = 0; charts_after != NULL && charts_after[i] != NULL; i++)
     add_chart (self, charts_after[i], 0.6,
                g_markup_escape_text (_(pl_chart_catalog_lookup (charts_after[i])->title), -1));
+}
+
+/* The campaigns ranked by ROI, then by cost per result: each chart under its title, its
+ * reading under it ("“Webinars” returns the most for its spend…"). A ranking with no campaign
+ * says why in one line instead of an empty chart. The board pack has one: by ROI, or by cost
+ * per result when no campaign has revenue; none when neither ranks a campaign. */
+static void
+add_rankings (PlReport *self, gboolean board)
+{
+  static const struct { const char *chart; PlCampaignRankMode mode; } rankings[] = {
+    { "campaign-roi", PL_CAMPAIGN_RANK_ROI }, { "campaign-cost", PL_CAMPAIGN_RANK_COST },
+  };
+  PlBasis basis = pl_campaign_ranking_basis (self->plan, self->options.as_of);
+  g_autoptr(GArray) figures = pl_campaign_figures_all (self->plan, &basis);
+
+  if (figures->len == 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (rankings); i++)
+    {
+      PlCampaignRankingOptions options = { rankings[i].mode, NULL };
+      g_autoptr(PlCampaignRankingLayout) layout = pl_campaign_ranking_layout_new (self->plan, figures, &options, 900,
+                                                                                  460, &self->style);
+      g_auto(GStrv) sentences = pl_campaign_ranking_chart_sentences (self->plan, layout, &self->style);
+      g_autofree char *reading = pl_campaign_ranking_reading (self->plan, layout, &self->style);
+
+      if (layout->n_ranked == 0)
+        {
+          if (!board)
+            add_text (self, BLOCK_TEXT, g_markup_escape_text (sentences[0], -1));
+          continue;
+        }
+      add_chart (self, rankings[i].chart, board ? 1 : 0.5,
+                 g_markup_escape_text (_(pl_chart_catalog_lookup (rankings[i].chart)->title), -1));
+      add_text (self, BLOCK_TEXT, g_markup_escape_text (reading != NULL ? reading : sentences[0], -1));
+      if (board)
+        return;
+    }
 }
 
 static void
@@ -1205,8 +1251,6 @@ add_captioned_table (PlReport *self, char *caption, PlReportTableText *table)
     new_page (self, self->section);
   add_text (self, BLOCK_CAPTION, caption);
   add_table (self, table);
-  for (guint i = 0; i < table->after->len; i++)
-    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
 }
 
 /* What changed since the plan the options compare with: the counts, the budget by category
@@ -1300,7 +1344,12 @@ add_section_content (PlReport *self, PlReportSection section)
     case PL_REPORT_CAMPAIGNS:
       {
         g_autoptr(PlReportTableText) table = pl_report_campaigns_table (self->plan, self->options.share_safe);
-        add_text_table_section (self, section, table, NULL, NULL);
+
+        /* What each campaign brought for its spend first: the question asked first of them. */
+        add_table_section_intro (self, section, table);
+        add_rankings (self, FALSE);
+        if (table->rows->len > 0)
+          add_table (self, table);
       }
       break;
     case PL_REPORT_MATURITY:
@@ -1378,6 +1427,8 @@ add_board_section_content (PlReport *self, PlReportSection section)
           add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
         if (table->rows->len > 0)
           add_table_on_page (self, table, _("the Campaigns page"));
+        /* Then which campaigns return the most for their spend, in what the page has left. */
+        add_rankings (self, TRUE);
         /* Then every campaign by spend, as much as the page holds: what the attention list
          * is read against. */
         if (content_height (self) - page_used (self) > content_height (self) * 0.25)

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The campaign ranking in the report (issue 25), on tests/data/results/ranking.pilote read back
+ * with pdftotext: the campaigns section opens with the ranking by ROI and by cost per result,
+ * each chart drawn (its caption's words are in the PDF) with its reading under it, before the
+ * table; the board pack's campaigns page has the ranking by ROI; a plan without results says
+ * in one line that nothing can be ranked, with no empty chart. */
+#include <string.h>
+
+#include "pl-plan-file.h"
+#include "pl-report.h"
+#include "pl-test-charts.h"
+#include "pl-test-pdf.h"
+
+static PlPlan *
+load_ranking (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "results",
+                                            "ranking.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static guint32
+day (int year, int month, int d)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (d, month, year);
+
+  return g_date_get_julian (date);
+}
+
+/* The report of @plan (the board pack when @board, else the campaigns section alone) as of
+ * @as_of as text, its lines joined by spaces: a sentence may wrap. */
+static char *
+report_text (PlPlan *plan, gboolean board, guint32 as_of, const char *name)
+{
+  PlReportOptions options;
+  g_autoptr(PlReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  pl_report_options_init (&options, plan, as_of);
+  options.as_of = as_of;
+  options.kind = board ? PL_REPORT_KIND_BOARD_PACK : PL_REPORT_KIND_FULL;
+  if (!board)
+    {
+      g_assert_true (pl_report_options_parse_sections (&options, "campaigns", &error));
+      g_assert_no_error (error);
+    }
+  report = pl_report_new (plan, &options);
+  g_assert_true (pl_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = pl_test_poppler ("pdftotext", path, NULL);
+  lines = g_strsplit_set (text, "\n", -1);
+  return g_strjoinv (" ", lines);
+}
+
+static const char *
+find (const char *text, const char *part)
+{
+  const char *at = strstr (text, part);
+
+  if (at == NULL)
+    g_error ("“%s” is not in:\n%s", part, text);
+  return at;
+}
+
+static void
+test_campaigns_section (void)
+{
+  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autofree char *text = report_text (plan, FALSE, day (2027, 3, 15), "ranking-campaigns.pdf");
+  const char *roi = find (text, "Campaigns by return on investment");
+  const char *roi_caption = find (text, "Ranked by return on investment, the highest first");
+  const char *roi_reading = find (text, "“Webinars” returns the most for its spend (ROI 300%); “Retargeting” the least "
+                                        "(ROI -50%).");
+  const char *cost = find (text, "Campaigns by cost per result");
+  const char *cost_reading = find (text, "Cost per result on “Leads”: “Content hub” is the lowest");
+  const char *table = find (text, "Expected to move");
+
+  g_assert_true (roi < roi_caption && roi_caption < roi_reading);
+  g_assert_true (roi_reading < cost && cost < cost_reading);
+  g_assert_true (cost_reading < table);
+  find (text, "Not ranked: 2 campaigns without revenue, 1 campaign with nothing spent.");
+}
+
+static void
+test_board_pack (void)
+{
+  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autofree char *text = report_text (plan, TRUE, day (2027, 3, 15), "ranking-board-pack.pdf");
+
+  find (text, "Campaigns by return on investment");
+  find (text, "“Webinars” returns the most for its spend");
+  /* One ranking on the board's page. */
+  g_assert_null (strstr (text, "Campaigns by cost per result"));
+}
+
+/* Before any result: one line, no chart. */
+static void
+test_nothing_ranked (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_example ();
+  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      g_assert_cmpuint (pl_series_get_n (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (link))), ==, 0);
+    }
+  text = report_text (plan, FALSE, pl_plan_month_start (plan, 5) + 19, "ranking-none.pdf");
+  find (text, "No campaign can be ranked by return on investment yet");
+  find (text, "No campaign can be ranked by cost per result yet");
+  g_assert_null (strstr (text, "Campaigns by return on investment"));
+  g_assert_null (strstr (text, "Ranked by"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/report/ranking/campaigns-section", test_campaigns_section);
+  g_test_add_func ("/report/ranking/board-pack", test_board_pack);
+  g_test_add_func ("/report/ranking/nothing-ranked", test_nothing_ranked);
+  return g_test_run ();
+}
