@@ -19,6 +19,7 @@
 #define THICK      0.8    /* the thickest bar's share of its row */
 #define TICK_W     90.0   /* the least room between grid lines */
 #define MAX_EACH   8      /* the best and the worst drawn when not all are */
+#define OUTLIER    2.0    /* a figure further than this times the 90th percentile is cut short */
 
 /* The labels each bar carries, made once with the layout. */
 typedef struct {
@@ -125,6 +126,14 @@ by_cost (gconstpointer a, gconstpointer b)
   if (x->figures->spent != y->figures->spent)
     return x->figures->spent > y->figures->spent ? -1 : 1;
   return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+by_value (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 /* ---- text ---- */
@@ -299,18 +308,18 @@ pl_campaign_ranking_basis (PlPlan *plan, guint32 as_of)
   return pl_basis_to_date (plan, as_of);
 }
 
-/* Sets the scale from the values drawn: from 0 (or the lowest negative ROI, to half a tick)
- * to the highest, on round ticks about TICK_W pixels apart, counted in @unit (1, or in a
+/* Sets the scale from the values drawn, none beyond @cap: from 0 (or the lowest negative
+ * ROI, to half a tick) to the highest, on round ticks about TICK_W pixels apart, counted in @unit (1, or in a
  * share-safe chart of costs the cost of all ranked campaigns together, so that the ticks are
  * round shares of it). */
 static void
-set_scale (PlCampaignRankingLayout *layout, double unit)
+set_scale (PlCampaignRankingLayout *layout, double unit, double cap)
 {
   double low = 0, high = 0, tick;
 
   for (guint i = 0; i < layout->bars->len; i++)
     {
-      double v = g_array_index (layout->bars, PlCampaignRankingBar, i).value / unit;
+      double v = MIN (g_array_index (layout->bars, PlCampaignRankingBar, i).value, cap) / unit;
       low = MIN (low, v);
       high = MAX (high, v);
     }
@@ -320,6 +329,26 @@ set_scale (PlCampaignRankingLayout *layout, double unit)
   layout->tick = tick * unit;
   layout->low = floor (low / (tick / 2) + 1e-9) * (tick / 2) * unit;
   layout->high = ceil (high / tick - 1e-9) * tick * unit;
+}
+
+/* Where a scale should stop so that a few far-off figures (an ROI of 40,000 % on a campaign
+ * that spent almost nothing) do not flatten every other bar: the 90th percentile of the
+ * figures ranked when the highest drawn is more than twice it, else no cap. */
+static double
+outlier_cap (const PlCampaignRankingLayout *layout, GArray *ranked)
+{
+  g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (double), ranked->len);
+  double highest = -G_MAXDOUBLE, p90;
+
+  for (guint i = 0; i < ranked->len; i++)
+    g_array_append_val (values, g_array_index (ranked, Ranked, i).value);
+  for (guint i = 0; i < layout->bars->len; i++)
+    highest = MAX (highest, g_array_index (layout->bars, PlCampaignRankingBar, i).value);
+  if (values->len == 0)
+    return G_MAXDOUBLE;
+  g_array_sort (values, by_value);
+  p90 = g_array_index (values, double, (guint) round ((values->len - 1) * 0.9));
+  return p90 > 0 && highest > OUTLIER * p90 ? p90 : G_MAXDOUBLE;
 }
 
 static double
@@ -445,7 +474,7 @@ pl_campaign_ranking_layout_new (PlPlan *plan, GArray *figures, const PlCampaignR
   layout->plot_x = layout->name_x + layout->name_w + GAP;
   layout->plot_w = MAX (layout->value_x - GAP - layout->plot_x, 10);
   set_scale (layout, style->share_safe && options->mode == PL_CAMPAIGN_RANK_COST && layout->overall > 0
-                     ? layout->overall : 1);
+                     ? layout->overall : 1, outlier_cap (layout, self->ranked));
   /* Leave room for the end ticks' labels, centred on the plot's edges. */
     {
       g_autofree char *first = value_text (plan, options->mode, ceil (layout->low / layout->tick - 1e-9) * layout->tick,
@@ -463,8 +492,10 @@ pl_campaign_ranking_layout_new (PlPlan *plan, GArray *figures, const PlCampaignR
   for (guint i = 0; i < layout->bars->len; i++)
     {
       PlCampaignRankingBar *bar = &g_array_index (layout->bars, PlCampaignRankingBar, i);
-      double end = x_of (layout, bar->value);
+      double end = x_of (layout, MIN (bar->value, layout->high));
 
+      /* Beyond the scale, cut short at its end: its label says how far. */
+      bar->cut = bar->value > layout->high;
       bar->x = MIN (end, layout->axis_x);
       bar->w = fabs (end - layout->axis_x);
       bar->h = MAX (PL_CAMPAIGN_RANKING_MIN_THICKNESS, max_h * (double) bar->figures->spent / (double) max_spent);
@@ -618,6 +649,7 @@ pl_campaign_ranking_chart_paint (PlPlan *plan, const PlCampaignRankingLayout *la
   gboolean roi = layout->options.mode == PL_CAMPAIGN_RANK_ROI;
   double top = layout->header_y + HEADER_H, bottom = layout->axis_y;
   static const double dash[] = { 4, 3 };
+  double shade = style->high_contrast ? 0.12 : 0.07;  /* every other row's */
 
   pl_chart_set_color (cr, &style->background, 1);
   cairo_paint (cr);
@@ -646,7 +678,7 @@ pl_campaign_ranking_chart_paint (PlPlan *plan, const PlCampaignRankingLayout *la
       const PlCampaignRankingBar *bar = &g_array_index (layout->bars, PlCampaignRankingBar, i);
       if (i % 2 == 1)
         {
-          pl_chart_set_color (cr, &style->muted, style->high_contrast ? 0.12 : 0.07);
+          pl_chart_set_color (cr, &style->muted, shade);
           cairo_rectangle (cr, 0, bar->row_y, width, bar->row_h);
           cairo_fill (cr);
         }
@@ -682,6 +714,21 @@ pl_campaign_ranking_chart_paint (PlPlan *plan, const PlCampaignRankingLayout *la
       pl_chart_set_color (cr, color, 0.9);
       cairo_rectangle (cr, bar->x, bar->y, MAX (bar->w, 1), bar->h);
       cairo_fill (cr);
+      if (bar->cut)
+        {
+          /* A slanted gap near its end: the bar goes on beyond the scale. */
+          double end = bar->x + bar->w;
+
+          cairo_move_to (cr, end - 16, bar->y + bar->h + 2);
+          cairo_line_to (cr, end - 11, bar->y - 2);
+          cairo_line_to (cr, end - 7, bar->y - 2);
+          cairo_line_to (cr, end - 12, bar->y + bar->h + 2);
+          cairo_close_path (cr);
+          pl_chart_set_color (cr, &style->background, 1);
+          cairo_fill_preserve (cr);
+          pl_chart_set_color (cr, &style->muted, i % 2 == 1 ? shade : 0);
+          cairo_fill (cr);
+        }
       pl_chart_set_color (cr, &style->text, 1);
       pl_chart_axis_label (cr, text, labels->value, layout->value_x, mid, layout->value_w, PANGO_ALIGN_RIGHT);
       pl_chart_set_color (cr, &style->muted, 1);

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
  * campaigns whose main result is another KPI, or that have no result, a result of 0 or
  * nothing spent, are counted under the chart ("Not ranked: ..."), not drawn.
  *
+ * A few figures far beyond the others (more than twice the 90th percentile of those ranked: an
+ * ROI of 40,000 % on a campaign that spent almost nothing) would flatten every other bar: the
+ * scale stops at that percentile and their bars are drawn to its end with a break, their
+ * labels giving the figure.
+ *
  * With more campaigns than rows fit, the best (at most 8) at the top and as many of the worst
  * at the bottom, a line between them saying how many are left out ("… 19,984 more"). */
 
@@ -57,6 +62,7 @@ typedef struct {
   double  value;                     /* ROI as a ratio (0.5 is 50 %), or the cost per result in major units */
   double  x, y, w, h;                /* the bar, in pixels */
   double  row_y, row_h;              /* its row: the name and the labels are centred in it */
+  gboolean cut;                      /* beyond the scale: drawn to its end, broken (see below) */
 } PlCampaignRankingBar;
 
 /* Where everything goes, computed apart from drawing so that tests can read it. */

@@ -375,6 +375,10 @@ test_many (void)
       /* ROI from -90 % to 400 %, in a scrambled order; every tenth without revenue. */
       double roi = -0.9 + 4.9 * ((i * 7919) % 20000) / 20000.0;
 
+      /* One far beyond the others: 100,000 %. */
+      if (i == 12345)
+        roi = 1000;
+
       f.campaign = PL_CAMPAIGN (campaign);
       f.basis = pl_basis_period (plan);
       f.spent = (gint64) (1000 + (i * 31) % 50000) * 100;
@@ -391,6 +395,7 @@ test_many (void)
   g_test_message ("20,000 campaigns ranked, laid out and drawn in %.1f ms", ms);
   cairo_surface_destroy (surface);
   g_assert_cmpuint (layout->n_ranked, ==, 18000);
+  g_assert_cmpuint (layout->n_unranked[PL_CAMPAIGN_UNRANKED_NOTHING_SPENT], ==, 0);
   g_assert_cmpuint (layout->n_unranked[PL_CAMPAIGN_UNRANKED_NO_REVENUE], ==, 2000);
   g_assert_cmpuint (layout->n_best, ==, 8);
   g_assert_cmpuint (layout->bars->len, ==, 16);
@@ -403,6 +408,20 @@ test_many (void)
   g_assert_cmpuint (g_array_index (layout->bars, PlCampaignRankingBar, 8).rank, ==, 18000 - 8);
   g_assert_cmpfloat (g_array_index (layout->bars, PlCampaignRankingBar, 0).value, >=,
                      g_array_index (layout->bars, PlCampaignRankingBar, 15).value);
+  /* The one far off is first, cut short at the scale's end, which is set by the others: the
+   * second best (about 400 %) still reads against the worst (about -90 %). */
+  {
+    const PlCampaignRankingBar *first = &g_array_index (layout->bars, PlCampaignRankingBar, 0);
+    const PlCampaignRankingBar *second = &g_array_index (layout->bars, PlCampaignRankingBar, 1);
+    const PlCampaignRankingBar *last = &g_array_index (layout->bars, PlCampaignRankingBar, 15);
+
+    g_assert_cmpfloat (first->value, ==, 1000);
+    g_assert_true (first->cut);
+    g_assert_false (second->cut);
+    g_assert_cmpfloat (layout->high, <=, 5);
+    g_assert_cmpfloat (fabs (first->x + first->w - (layout->plot_x + layout->plot_w)), <, 1e-6);
+    g_assert_cmpfloat (fabs (second->w / last->w - second->value / -last->value), <, 1e-6);
+  }
   {
     g_autofree char *all = pl_number_localise ("18000", TRUE);
     g_autofree char *drawn = g_strdup_printf ("The 8 best and the 8 worst of %s campaigns ranked are drawn.", all);
