@@ -657,10 +657,13 @@ pl_campaign_ranking_chart_paint (PlPlan *plan, const PlCampaignRankingLayout *la
     {
       g_auto(GStrv) sentences = pl_campaign_ranking_chart_sentences (plan, layout, style);
 
+      double y = MAX (height / 2 - 30, 4);
+
+      /* Why nothing is ranked, then what each campaign lacks. */
       pl_chart_set_color (cr, &style->muted, 1);
-      pl_chart_axis_label (cr, text, sentences[0], 0, MAX (height / 2 - 20, 0), width, PANGO_ALIGN_CENTER);
+      y += pl_chart_axis_label (cr, text, sentences[0], 8, y, width - 16, PANGO_ALIGN_CENTER) + 6;
       if (self->footer != NULL)
-        pl_chart_axis_label (cr, small, self->footer, 0, layout->footer_y + 2, width, PANGO_ALIGN_LEFT);
+        pl_chart_axis_label (cr, small, self->footer, 8, y, width - 16, PANGO_ALIGN_CENTER);
       return pl_chart_sentences_join (g_steal_pointer (&sentences));
     }
 

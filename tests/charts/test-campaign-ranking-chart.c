@@ -11,24 +11,10 @@
 #include "pl-campaign-ranking-chart.h"
 #include "pl-chart-draw.h"
 #include "pl-money.h"
-#include "pl-plan-file.h"
 #include "pl-test-charts.h"
 
 #define WIDTH  900
 #define HEIGHT 460
-
-static PlPlan *
-load_ranking (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "results",
-                                            "ranking.pilote", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
 
 /* The link of campaign @campaign to KPI @kpi, or NULL. */
 static PlCampaignKpi *
@@ -177,7 +163,7 @@ thickness (const PlCampaignRankingLayout *layout, const char *name)
 static void
 test_roi (void)
 {
-  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
   g_autoptr(GArray) figures = hand_figures (plan);
   PlCampaignRankingOptions options = { PL_CAMPAIGN_RANK_ROI, NULL };
   g_autoptr(PlCampaignRankingLayout) layout = NULL;
@@ -230,7 +216,7 @@ test_roi (void)
 static void
 test_cost (void)
 {
-  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
   g_autoptr(GArray) figures = hand_figures (plan);
   PlCampaignRankingOptions options = { PL_CAMPAIGN_RANK_COST, NULL };
   g_autoptr(PlCampaignRankingLayout) layout = NULL;
@@ -279,7 +265,7 @@ test_cost (void)
 static void
 test_from_plan (void)
 {
-  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
   g_autoptr(GArray) hand = hand_figures (plan);
   PlBasis basis = pl_basis_to_date (plan, pl_plan_month_start (plan, 2) + 14);
   g_autoptr(GArray) computed = pl_campaign_figures_all (plan, &basis);
@@ -313,7 +299,7 @@ test_from_plan (void)
 static void
 test_styles (void)
 {
-  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
   g_autoptr(GArray) figures = hand_figures (plan);
   PlChartStyle share_safe = *pl_chart_style_light ();
   static const struct { PlCampaignRankMode mode; double width, height; const char *png; gboolean share_safe; } cases[] = {

@@ -6,23 +6,9 @@
  * in one line that nothing can be ranked, with no empty chart. */
 #include <string.h>
 
-#include "pl-plan-file.h"
 #include "pl-report.h"
 #include "pl-test-charts.h"
 #include "pl-test-pdf.h"
-
-static PlPlan *
-load_ranking (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "results",
-                                            "ranking.pilote", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
 
 static guint32
 day (int year, int month, int d)
@@ -73,7 +59,7 @@ find (const char *text, const char *part)
 static void
 test_campaigns_section (void)
 {
-  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
   g_autofree char *text = report_text (plan, FALSE, day (2027, 3, 15), "ranking-campaigns.pdf");
   const char *roi = find (text, "Campaigns by return on investment");
   const char *roi_caption = find (text, "Ranked by return on investment, the highest first");
@@ -92,7 +78,7 @@ test_campaigns_section (void)
 static void
 test_board_pack (void)
 {
-  g_autoptr(PlPlan) plan = load_ranking ();
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
   g_autofree char *text = report_text (plan, TRUE, day (2027, 3, 15), "ranking-board-pack.pdf");
 
   find (text, "Campaigns by return on investment");
