@@ -6,6 +6,7 @@
  * results says in one line that nothing can be ranked, with no empty chart. */
 #include <string.h>
 
+#include "pl-chart-catalog.h"
 #include "pl-report.h"
 #include "pl-test-charts.h"
 #include "pl-test-pdf.h"
@@ -112,6 +113,39 @@ test_nothing_ranked (void)
   g_assert_null (strstr (text, "Ranked by"));
 }
 
+/* The chart as a table, for people who cannot see it: every campaign ranked, best first, then
+ * those not ranked and why. */
+static void
+test_rows (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
+  g_autoptr(GPtrArray) roi = pl_chart_catalog_rows (plan, "campaign-roi", day (2027, 3, 15));
+  g_autoptr(GPtrArray) cost = pl_chart_catalog_rows (plan, "campaign-cost", day (2027, 3, 15));
+  char **row;
+
+  g_assert_cmpuint (roi->len, ==, 1 + 8);
+  row = g_ptr_array_index (roi, 0);
+  g_assert_cmpstr (row[2], ==, "ROI");
+  row = g_ptr_array_index (roi, 1);
+  g_assert_cmpstr (row[0], ==, "1");
+  g_assert_cmpstr (row[1], ==, "Webinars");
+  g_assert_cmpstr (row[2], ==, "300%");
+  row = g_ptr_array_index (roi, 5);
+  g_assert_cmpstr (row[1], ==, "Retargeting");
+  g_assert_cmpstr (row[2], ==, "-50%");
+  row = g_ptr_array_index (roi, 6);
+  g_assert_cmpstr (row[0], ==, "—");
+  g_assert_cmpstr (row[1], ==, "Content hub");
+  g_assert_cmpstr (row[2], ==, "Not ranked: no revenue recorded");
+
+  g_assert_cmpuint (cost->len, ==, 1 + 8);
+  row = g_ptr_array_index (cost, 0);
+  g_assert_cmpstr (row[4], ==, "Leads");
+  row = g_ptr_array_index (cost, 1);
+  g_assert_cmpstr (row[1], ==, "Content hub");
+  g_assert_cmpstr (row[4], ==, "400");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -119,5 +153,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/ranking/campaigns-section", test_campaigns_section);
   g_test_add_func ("/report/ranking/board-pack", test_board_pack);
   g_test_add_func ("/report/ranking/nothing-ranked", test_nothing_ranked);
+  g_test_add_func ("/report/ranking/rows", test_rows);
   return g_test_run ();
 }
