@@ -738,11 +738,14 @@ pl_campaign_ranking_chart_paint (PlPlan *plan, const PlCampaignRankingLayout *la
       pl_chart_axis_label (cr, text, labels->spend, layout->spend_x, mid, layout->spend_w, PANGO_ALIGN_RIGHT);
     }
 
-  /* The axis at 0, over the bars, solid: the side of it says the sign in grey too. */
+  /* The axis at 0, over the bars, thicker than the grid: the side of it says the sign in
+   * grey too. */
   pl_chart_set_color (cr, &style->text, 0.8);
-  cairo_move_to (cr, round (layout->axis_x) + 0.5, top);
-  cairo_line_to (cr, round (layout->axis_x) + 0.5, bottom);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, round (layout->axis_x), top);
+  cairo_line_to (cr, round (layout->axis_x), bottom);
   cairo_stroke (cr);
+  cairo_set_line_width (cr, 1);
 
   /* All ranked campaigns as one, dashed, named at the top. */
   if (self->overall_text != NULL && layout->overall >= layout->low && layout->overall <= layout->high)

@@ -295,7 +295,7 @@ test_from_plan (void)
     }
 }
 
-/* Dark, share-safe and narrow: the same bars, labels that fit. */
+/* Dark, share-safe, narrow and high-contrast: the same bars. */
 static void
 test_styles (void)
 {
@@ -306,12 +306,14 @@ test_styles (void)
     { PL_CAMPAIGN_RANK_ROI, WIDTH, HEIGHT, "rchart-roi-dark.png", FALSE },
     { PL_CAMPAIGN_RANK_COST, WIDTH, HEIGHT, "rchart-cost-share-safe.png", TRUE },
     { PL_CAMPAIGN_RANK_ROI, 360, 300, "rchart-roi-narrow.png", FALSE },
+    { PL_CAMPAIGN_RANK_ROI, WIDTH, HEIGHT, "rchart-roi-high-contrast.png", FALSE },
   };
 
   share_safe.share_safe = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const PlChartStyle *style = cases[i].share_safe ? &share_safe : i == 0 ? pl_chart_style_dark () : pl_chart_style_light ();
+      const PlChartStyle *style = cases[i].share_safe ? &share_safe : i == 0 ? pl_chart_style_dark ()
+                                  : i == 3 ? pl_chart_style_high_contrast (FALSE) : pl_chart_style_light ();
       PlCampaignRankingOptions options = { cases[i].mode, NULL };
       g_autoptr(PlCampaignRankingLayout) layout = pl_campaign_ranking_layout_new (plan, figures, &options, cases[i].width,
                                                                                   cases[i].height, style);
