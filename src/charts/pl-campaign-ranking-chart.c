@@ -7,6 +7,7 @@
 
 #include "pl-campaign-ranking-chart.h"
 #include "pl-chart-draw.h"
+#include "pl-dashboard.h"
 #include "pl-money.h"
 
 #define TEXT_SIZE  12.0
@@ -305,7 +306,10 @@ pl_campaign_ranking_layout_free (PlCampaignRankingLayout *layout)
 PlBasis
 pl_campaign_ranking_basis (PlPlan *plan, guint32 as_of)
 {
-  return pl_basis_to_date (plan, as_of);
+  PlDashboardBases bases;
+
+  pl_dashboard_bases (plan, as_of, &bases);
+  return bases.measured_basis;
 }
 
 /* Sets the scale from the values drawn, none beyond @cap: from 0 (or the lowest negative

@@ -112,7 +112,9 @@ char                    *pl_campaign_ranking_value_text (PlPlan *plan, const PlC
 
 /* The basis the chart ranks on as of @as_of, the day the figures are for (a Julian day: the
  * report's as_of, `pilote-cli --as-of`; in the window pl_dashboard_resolve_as_of() of today,
- * as the dashboard): from the period's start to that day, as the summary's spend to date. */
+ * as the dashboard): the KPIs' basis, from the period's start to the end of the last month
+ * measured on or before that day (pl_dashboard_bases()), as `pilote-cli summary` gives the
+ * campaigns' figures: whole months, as results are typed and imported. */
 PlBasis pl_campaign_ranking_basis (PlPlan *plan, guint32 as_of);
 
 /* Paints @layout (made from @figures of @plan); returns its summary (sentences joined). */
