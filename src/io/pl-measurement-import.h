@@ -51,6 +51,14 @@ typedef struct {
   char                delimiter;     /* 0: found from the file */
   const char         *source;        /* kept with each measurement, e.g. "GA4" */
   PlImportPercent     percent;
+  /* The column naming each row's campaign, by header name (any case) or 1-based number: the
+   * row's values are then that campaign's results on the KPIs (by month), not the KPIs'
+   * measurements. NULL: a column headed as CRM and analytics exports head it ("Campaign",
+   * "Campaign name", "utm_campaign", "Session campaign", "Campagne"…, see
+   * pl_import_guess_campaign_column()) is taken, unless @no_campaign says the file holds KPI
+   * measurements only. */
+  const char         *campaign_column;
+  gboolean            no_campaign;
 } PlImportOptions;
 
 typedef struct {
@@ -58,6 +66,19 @@ typedef struct {
   char  *reason;       /* "“12,5x” is not a number in this file’s format." */
   char  *message;      /* the same, for a list: "Row 14: “12,5x” is not a number…" */
 } PlImportRejection;
+
+/* A campaign name (or code) of the file that no campaign of the plan has, and its rows. */
+typedef struct {
+  char  *name;         /* as the file writes it, trimmed */
+  guint  n_rows;
+  guint  first_row;
+} PlImportUnmatched;
+
+/* A campaign attached to a KPI by the import, for its results (no expected contribution). */
+typedef struct {
+  PlItem *campaign;    /* borrowed from the plan */
+  PlItem *kpi;
+} PlImportLink;
 
 typedef struct {
   GStrv      header;
@@ -72,6 +93,12 @@ typedef struct {
   GStrv      notes;      /* what the import read differently from the file's face, in words
                           * ("The dates are all month ends: …") */
   gboolean   unsigned_percent; /* a percentage KPI's values came without "%" (the choice matters) */
+  /* Campaign results (PlImportOptions.campaign_column): */
+  int        campaign_column; /* the column naming the campaigns, -1 when the file has none */
+  guint      n_not_campaign;  /* rows of traffic from no campaign ("(direct)", "(organic)", "(not set)",
+                               * an empty cell): left out, not rejected */
+  GArray    *unmatched;       /* PlImportUnmatched, each name once, in file order; its rows are rejected */
+  GArray    *new_links;       /* PlImportLink: the links pl_import_apply() adds, in file order */
 } PlImportPreview;
 
 /* Files above this are not an export of KPI figures; reading stops there. */
