@@ -7,6 +7,7 @@
 
 #include "pl-error.h"
 #include "pl-import-dialog.h"
+#include "pl-import-campaigns.h"
 #include "pl-import-flow.h"
 #include "pl-kpi-value.h"
 #include "pl-measurement-import.h"
@@ -31,7 +32,10 @@ struct _PlImportDialog
   GtkDropDown          *thousands;
   GtkWidget            *percent_label;
   GtkDropDown          *percent;
+  GtkDropDown          *campaign_column;  /* "None", then the file's columns */
+  GtkLabel             *unmatched;
   GtkLabel             *summary;
+  GtkLabel             *notes;
   GtkColumnView        *preview;
   GtkListBox           *rejected;
   GtkWidget            *rejected_box;
@@ -47,6 +51,8 @@ struct _PlImportDialog
   PlImportPreview      *result;
   GtkStringList        *rows;        /* indexes into result->changes, for the column view */
   GtkFileChooserNative *chooser;
+  GtkColumnViewColumn  *campaign_view_column; /* the preview's, shown for campaign results */
+  char                 *campaign_number;  /* the campaign column chosen, 1-based, for the options */
   gboolean              filling;
   gboolean              done;        /* imported: the dialog says what changed, and only closes */
 };
@@ -78,6 +84,13 @@ show_rejected (PlImportDialog *self)
   gtk_widget_set_visible (self->rejected_box, self->result && self->result->rejected->len > 0);
   for (guint i = 0; self->result && i < self->result->rejected->len; i++)
     pl_import_flow_add_text_row (self->rejected, ((PlImportRejection *) self->result->rejected->pdata[i])->message, TRUE);
+  /* The campaign names that matched none, once each above their rows: what the CMO corrects. */
+  {
+    g_autofree char *unmatched = self->result ? pl_import_unmatched_text (self->result) : NULL;
+
+    gtk_label_set_label (self->unmatched, unmatched ? unmatched : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->unmatched), unmatched != NULL);
+  }
 }
 
 /* The import options the drop-downs say; the strings are borrowed from them. */
@@ -94,10 +107,17 @@ read_choices (PlImportDialog *self, PlImportOptions *options)
   options->thousands = thousands_separators[MIN (gtk_drop_down_get_selected (self->thousands),
                                                  G_N_ELEMENTS (thousands_separators) - 1)];
   options->percent = percent_choices[MIN (gtk_drop_down_get_selected (self->percent), G_N_ELEMENTS (percent_choices) - 1)];
+  /* By its number: two columns may have the same header. "None" reads KPI measurements, even
+   * from a column headed like campaigns. */
+  g_clear_pointer (&self->campaign_number, g_free);
+  if (gtk_drop_down_get_selected (self->campaign_column) > 0 &&
+      gtk_drop_down_get_selected (self->campaign_column) != GTK_INVALID_LIST_POSITION)
+    self->campaign_number = g_strdup_printf ("%u", gtk_drop_down_get_selected (self->campaign_column));
+  options->campaign_column = self->campaign_number;
+  options->no_campaign = self->campaign_number == NULL;
 }
 
-/* What the import would do, in a sentence: the values added and replaced, the rows rejected,
- * what was read differently from the file's face and the columns left out. */
+/* What the import would do, in a sentence: the values added and replaced, the rows rejected. */
 static char *
 describe_result (PlImportDialog *self)
 {
@@ -135,16 +155,27 @@ describe_result (PlImportDialog *self)
                                               "%u rows rejected, listed below: fix the file or the choices above, or import without them.",
                                               self->result->n_rejected_rows), self->result->n_rejected_rows);
     }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Under the summary, in plain weight: what was read differently from the file's face (the
+ * campaign column, rows from no campaign, links added) and the columns left out; NULL: none. */
+static char *
+describe_notes (PlImportDialog *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
   for (guint i = 0; self->result->notes[i] != NULL; i++)
-    g_string_append_printf (text, " %s", self->result->notes[i]);
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", self->result->notes[i]);
   if (self->result->ignored[0] != NULL)
     {
       g_autofree char *list = g_strjoinv (", ", self->result->ignored);
-      g_string_append_c (text, ' ');
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
       /* Translators: the columns of the file an import does not read */
       g_string_append_printf (text, _("Columns not read, as they name no KPI: %s."), list);
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 static void
@@ -152,7 +183,7 @@ recompute (PlImportDialog *self)
 {
   PlImportOptions options;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL, *label = NULL;
+  g_autofree char *text = NULL, *label = NULL, *notes = NULL;
   gboolean ambiguous;
   guint n_rows, n_changing = 0;
 
@@ -182,8 +213,14 @@ recompute (PlImportDialog *self)
   else if (self->result == NULL)
     text = g_strdup (error->message);
   else
-    text = describe_result (self);
+    {
+      text = describe_result (self);
+      notes = describe_notes (self);
+    }
   gtk_label_set_label (self->summary, text);
+  gtk_label_set_label (self->notes, notes ? notes : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notes), notes != NULL);
+  gtk_window_set_title (GTK_WINDOW (self), options.campaign_column ? _("Import Campaign Results") : _("Import Measurements"));
   if (self->result == NULL && !ambiguous)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
   else
@@ -193,8 +230,13 @@ recompute (PlImportDialog *self)
       PlImportCounts counts = pl_import_changes_count (self->result->changes);
       n_changing = counts.added + counts.replaced;
     }
-  label = n_changing > 0 ? g_strdup_printf (ngettext ("_Import %u Measurement", "_Import %u Measurements", n_changing), n_changing)
-                         : g_strdup (_("_Import"));
+  gtk_column_view_column_set_visible (self->campaign_view_column, options.campaign_column != NULL);
+  if (n_changing == 0)
+    label = g_strdup (_("_Import"));
+  else if (options.campaign_column != NULL)
+    label = g_strdup_printf (ngettext ("_Import %u Campaign Result", "_Import %u Campaign Results", n_changing), n_changing);
+  else
+    label = g_strdup_printf (ngettext ("_Import %u Measurement", "_Import %u Measurements", n_changing), n_changing);
   gtk_button_set_label (self->import_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", n_changing > 0);
 }
@@ -213,8 +255,16 @@ fill_columns (PlImportDialog *self, GStrv header, char delimiter)
   int date, kpi, value;
   guint n = g_strv_length (header);
 
+  g_autoptr(GtkStringList) campaign_names = gtk_string_list_new (NULL);
+  int campaign = pl_import_guess_campaign_column (header);
+
+  /* Translators: the choice of no campaign column in an import: the file holds KPI figures */
+  gtk_string_list_append (campaign_names, _("None: KPI measurements"));
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (names, header[i]);
+    {
+      gtk_string_list_append (names, header[i]);
+      gtk_string_list_append (campaign_names, header[i]);
+    }
   pl_import_guess_columns (header, &date, &kpi, &value);
   self->filling = TRUE;
   gtk_drop_down_set_model (self->date_column, G_LIST_MODEL (names));
@@ -223,6 +273,8 @@ fill_columns (PlImportDialog *self, GStrv header, char delimiter)
   gtk_drop_down_set_selected (self->date_column, (guint) MAX (date, 0));
   gtk_drop_down_set_selected (self->kpi_column, (guint) (kpi >= 0 ? kpi : MIN (1, (int) n - 1)));
   gtk_drop_down_set_selected (self->value_column, (guint) (value >= 0 ? value : MIN (2, (int) n - 1)));
+  gtk_drop_down_set_model (self->campaign_column, G_LIST_MODEL (campaign_names));
+  gtk_drop_down_set_selected (self->campaign_column, (guint) (campaign + 1));
   /* Without a KPI column and a value column, the file has a column per KPI. */
   gtk_drop_down_set_selected (self->layout, kpi >= 0 && value >= 0 ? 0 : 1);
   /* Files separated by ";" come from where "," is the decimal separator. */
@@ -309,6 +361,9 @@ cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
     case 3:
       text = pl_import_change_format_value (change, FALSE);
       break;
+    case 5:
+      text = g_strdup (change->campaign ? pl_item_get_display_name (change->campaign) : "");
+      break;
     default:
       /* What the import replaces: nothing, the figure there was, or the same figure. */
       if (change->n_previous == 0)
@@ -363,6 +418,7 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   message = g_strdup_printf (_("Imported from %s: %s."), source ? source : "", counted);
   pl_import_flow_show_done (widget, "import", message, self->summary, self->options, self->cancel_button,
                             self->import_button);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes), FALSE);
 }
 
 /* ---- GObject ---- */
@@ -377,6 +433,7 @@ pl_import_dialog_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_object (&self->rows);
+  g_clear_object (&self->campaign_view_column);
   g_clear_pointer (&self->result, pl_import_preview_free);
   G_OBJECT_CLASS (pl_import_dialog_parent_class)->dispose (object);
 }
@@ -385,6 +442,7 @@ static void
 pl_import_dialog_finalize (GObject *object)
 {
   g_free (PL_IMPORT_DIALOG (object)->text);
+  g_free (PL_IMPORT_DIALOG (object)->campaign_number);
   G_OBJECT_CLASS (pl_import_dialog_parent_class)->finalize (object);
 }
 
@@ -409,7 +467,10 @@ pl_import_dialog_class_init (PlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, thousands);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent_label);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, campaign_column);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, unmatched);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, notes);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected_box);
@@ -434,12 +495,15 @@ pl_import_dialog_init (PlImportDialog *self)
                               _("Thousands: 1 234"), _("Thousands: 1'234"), NULL };
   /* Translators: how an import reads "0.9" for a KPI measured in percent */
   const char *percents[] = { _("As the header or the plan says"), _("0.9 means 0.9%"), _("0.9 means 90%"), NULL };
-  GtkDropDown *dropdowns[8];
+  GtkDropDown *dropdowns[9];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 0, _("Row"), 0, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 5, _("Campaign"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
+  self->campaign_view_column = g_list_model_get_item (gtk_column_view_get_columns (self->preview), 1);
+  gtk_column_view_column_set_visible (self->campaign_view_column, FALSE);
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 1, _("KPI"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 2, _("Period"), 0, cell_text);
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 3, _("Value"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
@@ -457,6 +521,7 @@ pl_import_dialog_init (PlImportDialog *self)
   dropdowns[5] = self->decimal;
   dropdowns[6] = self->thousands;
   dropdowns[7] = self->percent;
+  dropdowns[8] = self->campaign_column;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (on_option_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
