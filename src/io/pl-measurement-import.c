@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl-basis.h"
 #include "pl-csv.h"
 #include "pl-date-text.h"
 #include "pl-enums.h"
@@ -705,29 +706,6 @@ is_month_start (guint32 julian)
   return g_date_get_day (&date) == 1;
 }
 
-/* The first day of the month of @julian, and of the month after it. */
-static guint32
-month_start (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  g_date_set_day (&date, 1);
-  return g_date_get_julian (&date);
-}
-
-static guint32
-month_next (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, month_start (julian));
-  g_date_add_months (&date, 1);
-  return g_date_get_julian (&date);
-}
-
 static int
 compare_days (gconstpointer a, gconstpointer b)
 {
@@ -1077,7 +1055,7 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
     {
       const Reading *reading = &g_array_index (readings, Reading, i);
       /* A campaign's results are by month, whatever the KPI's frequency. */
-      guint32 period = reading->campaign ? month_start (reading->date) : pl_kpi_period_start (plan, reading->kpi, reading->date);
+      guint32 period = reading->campaign ? pl_month_first_day (reading->date, 0) : pl_kpi_period_start (plan, reading->kpi, reading->date);
       g_autofree char *key = g_strdup_printf ("%p/%p@%u", (void *) reading->kpi, (void *) reading->campaign, period);
       gpointer found;
       Group *group;
@@ -1087,7 +1065,7 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
       if (!g_hash_table_lookup_extended (index, key, NULL, &found))
         {
           Group fresh = { reading->kpi, reading->campaign, NULL, period,
-                          reading->campaign ? month_next (reading->date) : pl_kpi_period_next (plan, reading->kpi, reading->date),
+                          reading->campaign ? pl_month_first_day (reading->date, 1) : pl_kpi_period_next (plan, reading->kpi, reading->date),
                           g_array_new (FALSE, FALSE, sizeof (guint)) };
 
           if (reading->campaign != NULL)
@@ -1102,7 +1080,7 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
   /* Rows of months cover their whole month: one dated 31 January starts the file on the 1st. */
   first_covered = first_day;
   if (grain == GRAIN_MONTH && readings->len > 0)
-    first_covered = month_start (first_day);
+    first_covered = pl_month_first_day (first_day, 0);
   for (guint g = 0; g < groups->len; g++)
     settle_group (self, plan, readings, &g_array_index (groups, Group, g), grain, month_ends, first_covered, step);
   if (month_ends && self->changes->len > 0)
