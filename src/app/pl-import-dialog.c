@@ -33,6 +33,8 @@ struct _PlImportDialog
   GtkWidget            *percent_label;
   GtkDropDown          *percent;
   GtkDropDown          *campaign_column;  /* "None", then the file's columns */
+  GtkWidget            *kpi_map_label;
+  GtkFlowBox           *kpi_map;          /* a column per KPI: each column's KPI, a drop-down each */
   GtkLabel             *unmatched;
   GtkLabel             *summary;
   GtkLabel             *notes;
@@ -53,6 +55,9 @@ struct _PlImportDialog
   GtkFileChooserNative *chooser;
   GtkColumnViewColumn  *campaign_view_column; /* the preview's, shown for campaign results */
   char                 *campaign_number;  /* the campaign column chosen, 1-based, for the options */
+  GPtrArray            *map_kpis;         /* the KPIs the column drop-downs offer, after "Not read" */
+  GPtrArray            *map_choices;      /* GtkDropDown, one per column of the file */
+  GStrv                 kpi_columns;      /* "NUMBER=KPI-ID" of each column read, for the options */
   gboolean              filling;
   gboolean              done;        /* imported: the dialog says what changed, and only closes */
 };
@@ -115,6 +120,41 @@ read_choices (PlImportDialog *self, PlImportOptions *options)
     self->campaign_number = g_strdup_printf ("%u", gtk_drop_down_get_selected (self->campaign_column));
   options->campaign_column = self->campaign_number;
   options->no_campaign = self->campaign_number == NULL;
+  /* A column per KPI: the KPI each column's drop-down says ("New contacts" read as Leads). */
+  g_clear_pointer (&self->kpi_columns, g_strfreev);
+  if (options->wide && self->map_choices != NULL)
+    {
+      g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
+
+      for (guint c = 0; c < self->map_choices->len; c++)
+        {
+          guint chosen = gtk_drop_down_get_selected (self->map_choices->pdata[c]);
+          g_autofree char *entry = NULL;
+
+          if (chosen == 0 || chosen > self->map_kpis->len || !gtk_widget_get_visible (gtk_widget_get_parent (
+                                                                   gtk_widget_get_parent (self->map_choices->pdata[c]))))
+            continue;
+          entry = g_strdup_printf ("%u=%s", c + 1, pl_item_get_id (self->map_kpis->pdata[chosen - 1]));
+          g_strv_builder_add (columns, entry);
+        }
+      self->kpi_columns = g_strv_builder_end (columns);
+      options->kpi_columns = self->kpi_columns[0] != NULL ? (const char * const *) self->kpi_columns : NULL;
+    }
+}
+
+/* Shows the columns' KPI choices for a file with a column per KPI, but for the dates' and
+ * the campaigns' columns. */
+static void
+show_kpi_map (PlImportDialog *self, const PlImportOptions *options)
+{
+  guint date = gtk_drop_down_get_selected (self->date_column);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_column);
+
+  gtk_widget_set_visible (self->kpi_map_label, options->wide && self->map_choices && self->map_choices->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->kpi_map), gtk_widget_get_visible (self->kpi_map_label));
+  for (guint c = 0; self->map_choices && c < self->map_choices->len; c++)
+    gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (self->map_choices->pdata[c])),
+                            c != date && c + 1 != campaign);
 }
 
 /* What the import would do, in a sentence: the values added and replaced, the rows rejected. */
@@ -190,6 +230,9 @@ recompute (PlImportDialog *self)
   if (self->filling || self->text == NULL || self->done)
     return;
   read_choices (self, &options);
+  show_kpi_map (self, &options);
+  /* Read again: the columns shown decide which are read. */
+  read_choices (self, &options);
   /* A column per KPI has neither: hidden, not greyed out, so they don't read as chosen. */
   gtk_widget_set_visible (self->kpi_label, !options.wide);
   gtk_widget_set_visible (GTK_WIDGET (self->kpi_column), !options.wide);
@@ -247,6 +290,62 @@ on_option_changed_cb (PlImportDialog *self)
   recompute (self);
 }
 
+/* A drop-down per column of @header choosing its KPI, each on the KPI its header names. */
+static void
+fill_kpi_map (PlImportDialog *self, GStrv header)
+{
+  GListModel *kpis = pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_map))) != NULL)
+    gtk_flow_box_remove (self->kpi_map, child);
+  g_ptr_array_set_size (self->map_choices, 0);
+  g_ptr_array_set_size (self->map_kpis, 0);
+  /* Translators: the choice of no KPI for a column of an import file */
+  gtk_string_list_append (names, _("Not read"));
+  /* A KPI computed from its formula takes no import. */
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      const char *formula = pl_item_get_string (kpi, PL_KPI_FORMULA);
+
+      if (formula != NULL && *formula != '\0')
+        continue;
+      g_ptr_array_add (self->map_kpis, kpi);
+      gtk_string_list_append (names, pl_item_get_string (kpi, PL_KPI_NAME));
+    }
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (header[c]);
+      GtkWidget *choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      PlItem *named = pl_import_find_kpi (self->plan, header[c]);
+      guint index = 0;
+
+      for (guint k = 0; named != NULL && k < self->map_kpis->len; k++)
+        if (self->map_kpis->pdata[k] == named)
+          index = k + 1;
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), index);
+      /* Translators: the accessible name of the choice of a column's KPI in an import: the column's header */
+      {
+        g_autofree char *name = g_strdup_printf (_("KPI of the column “%s”"), header[c]);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        gtk_widget_set_tooltip_text (choice, name);
+      }
+      g_signal_connect_swapped (choice, "notify::selected", G_CALLBACK (on_option_changed_cb), self);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), choice);
+      gtk_flow_box_append (self->kpi_map, box);
+      g_ptr_array_add (self->map_choices, choice);
+    }
+}
+
 /* Fills the column drop-downs from the header, each on its best guess. */
 static void
 fill_columns (PlImportDialog *self, GStrv header, char delimiter)
@@ -275,6 +374,7 @@ fill_columns (PlImportDialog *self, GStrv header, char delimiter)
   gtk_drop_down_set_selected (self->value_column, (guint) (value >= 0 ? value : MIN (2, (int) n - 1)));
   gtk_drop_down_set_model (self->campaign_column, G_LIST_MODEL (campaign_names));
   gtk_drop_down_set_selected (self->campaign_column, (guint) (campaign + 1));
+  fill_kpi_map (self, header);
   /* Without a KPI column and a value column, the file has a column per KPI. */
   gtk_drop_down_set_selected (self->layout, kpi >= 0 && value >= 0 ? 0 : 1);
   /* Files separated by ";" come from where "," is the decimal separator. */
@@ -434,6 +534,8 @@ pl_import_dialog_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->rows);
   g_clear_object (&self->campaign_view_column);
+  g_clear_pointer (&self->map_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->map_kpis, g_ptr_array_unref);
   g_clear_pointer (&self->result, pl_import_preview_free);
   G_OBJECT_CLASS (pl_import_dialog_parent_class)->dispose (object);
 }
@@ -443,6 +545,7 @@ pl_import_dialog_finalize (GObject *object)
 {
   g_free (PL_IMPORT_DIALOG (object)->text);
   g_free (PL_IMPORT_DIALOG (object)->campaign_number);
+  g_strfreev (PL_IMPORT_DIALOG (object)->kpi_columns);
   G_OBJECT_CLASS (pl_import_dialog_parent_class)->finalize (object);
 }
 
@@ -468,6 +571,8 @@ pl_import_dialog_class_init (PlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent_label);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, campaign_column);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, kpi_map_label);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, kpi_map);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, unmatched);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, summary);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, notes);
@@ -499,6 +604,8 @@ pl_import_dialog_init (PlImportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
+  self->map_choices = g_ptr_array_new ();
+  self->map_kpis = g_ptr_array_new ();
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 0, _("Row"), 0, cell_text);
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 5, _("Campaign"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);

@@ -441,12 +441,21 @@ row_campaign (PlImportPreview *self, PlImportCampaigns *campaigns, guint row, co
   return NULL;
 }
 
+static void
+free_string (GString *string)
+{
+  g_string_free (string, TRUE);
+}
+
 /* What a campaign file's preview says beyond its changes: the rows from no campaign, and the
  * links of campaigns to KPIs the import adds (which it lists in self->new_links). */
 static void
 note_campaigns (PlImportPreview *self, GPtrArray *none_seen, GStrvBuilder *notes)
 {
   g_autoptr(GString) links = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_campaign = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) free_string);
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new ();
   g_autofree char *note = NULL;
 
   if (self->n_not_campaign > 0)
@@ -463,27 +472,36 @@ note_campaigns (PlImportPreview *self, GPtrArray *none_seen, GStrvBuilder *notes
                               self->n_not_campaign, list);
       g_strv_builder_add (notes, note);
     }
+  /* Each link once, the KPIs after their campaign: "Spring webinar → Sessions, Revenue; …". */
   for (guint i = 0; i < self->changes->len; i++)
     {
       const PlImportChange *change = &g_array_index (self->changes, PlImportChange, i);
       PlImportLink link = { change->campaign, change->item };
-      gboolean known = FALSE;
+      g_autofree char *key = g_strdup_printf ("%p/%p", (void *) link.campaign, (void *) link.kpi);
+      GString *kpis;
 
-      if (change->campaign == NULL || change->link != NULL)
-        continue;
-      for (guint j = 0; j < self->new_links->len && !known; j++)
-        known = memcmp (&g_array_index (self->new_links, PlImportLink, j), &link, sizeof link) == 0;
-      if (known)
+      if (change->campaign == NULL || change->link != NULL || !g_hash_table_add (seen, g_steal_pointer (&key)))
         continue;
       g_array_append_val (self->new_links, link);
-      {
-        g_autofree char *label = pl_import_change_label (change);
+      if ((kpis = g_hash_table_lookup (by_campaign, link.campaign)) == NULL)
+        {
+          g_ptr_array_add (campaigns, link.campaign);
+          g_hash_table_insert (by_campaign, link.campaign, kpis = g_string_new (NULL));
+        }
+      else
+        /* Translators: between two KPIs in a list */
+        g_string_append (kpis, _(", "));
+      g_string_append (kpis, pl_item_get_string (link.kpi, PL_KPI_NAME));
+    }
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      GString *kpis = g_hash_table_lookup (by_campaign, campaigns->pdata[i]);
 
-        if (links->len > 0)
-          /* Translators: between two campaign → KPI links in a list */
-          g_string_append (links, _(", "));
-        g_string_append (links, label);
-      }
+      if (i > 0)
+        /* Translators: between two campaigns' lists of KPIs */
+        g_string_append (links, _("; "));
+      /* Translators: a campaign, then the KPIs an import attaches it to ("Spring webinar → Leads, Revenue") */
+      g_string_append_printf (links, _("%s → %s"), pl_item_get_display_name (campaigns->pdata[i]), kpis->str);
     }
   if (self->new_links->len > 0)
     {
@@ -903,6 +921,14 @@ compare_rejections (gconstpointer a, gconstpointer b)
 static const char * const date_names[] = { "date", "day", "month", "week", "period", "jour", "mois", "datum", NULL };
 static const char * const kpi_names[] = { "kpi", "metric", "indicator", "name", "indicateur", NULL };
 static const char * const value_names[] = { "value", "count", "total", "amount", "valeur", NULL };
+
+PlItem *
+pl_import_find_kpi (PlPlan *plan, const char *text)
+{
+  g_autoptr(GHashTable) index = kpi_index_new (plan);
+
+  return find_kpi (index, text);
+}
 
 void
 pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value)

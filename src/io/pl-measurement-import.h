@@ -126,6 +126,9 @@ GStrv            pl_import_read_header  (const char *text, gssize length, char *
 /* Which columns of @header look like the dates, the KPIs and the values (by their names,
  * in English or French); -1 for those none does. */
 void             pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value);
+/* The KPI of @plan that a column's header or a cell names, as the import finds it: by ID, or
+ * by name in any case, with or without a percent sign after it; NULL when none does. */
+PlItem          *pl_import_find_kpi      (PlPlan *plan, const char *text);
 /* Reads a date in @format (AUTO tries each); 0 when it is not one. */
 guint32          pl_import_parse_date   (const char *text, PlImportDateFormat format);
 /* The forms of dates the import reads, for a message: "2027-03-31, 31/03/2027, …". */

@@ -45,6 +45,17 @@ notes (PlImportDialog *dialog)
   return gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "notes")));
 }
 
+/* The drop-down choosing the KPI of column @column (0-based) of a file with a column per KPI. */
+static GtkDropDown *
+kpi_of_column (PlImportDialog *dialog, guint column)
+{
+  GtkWidget *map = pl_test_find_by_id (GTK_WIDGET (dialog), "kpi_map");
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (map), (int) column);
+
+  g_assert_nonnull (child);
+  return GTK_DROP_DOWN (gtk_widget_get_last_child (gtk_flow_box_child_get_child (child)));
+}
+
 static void
 close_dialog (PlImportDialog *dialog)
 {
@@ -77,11 +88,22 @@ test_campaign_column (void)
     {
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pl_test_find_by_id (GTK_WIDGET (dialog), "import_button"))), ==,
                        "_Import 8 Campaign Results");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (GTK_WIDGET (dialog), "unmatched"))), ==, "");
       g_assert_cmpstr (summary (dialog), ==, "8 values to add, from 4 rows.");
       g_assert_nonnull (strstr (notes (dialog), "The column “Campaign name” names the campaigns"));
       g_assert_nonnull (strstr (notes (dialog), "Importing attaches campaigns to KPIs they were not attached to"));
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Import Campaign Results");
     }
+  /* The columns that name KPIs are read as them; HubSpot's own names are the user's to map. */
+  g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (GTK_WIDGET (dialog), "kpi_map")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kpi_of_column (dialog, 2)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kpi_of_column (dialog, 3)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (kpi_of_column (dialog, 0))))));
+  gtk_drop_down_set_selected (kpi_of_column (dialog, 3), 2);
+  gtk_drop_down_set_selected (kpi_of_column (dialog, 5), 4);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_import_dialog_get_n_rejected (dialog), ==, 0);
+  g_assert_cmpuint (pl_import_dialog_get_n_rows (dialog), ==, 16);
   shot = g_strconcat ("import-results-hubspot", suffix, NULL);
   pl_test_screenshot (GTK_WIDGET (dialog), shot);
 
@@ -101,8 +123,8 @@ test_campaign_column (void)
   pl_test_spin ();
   g_assert_true (pl_plan_get_modified (plan));
   if (!french)
-    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Import 8 Campaign Results");
-  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), ==, n_links + 6);
+    g_assert_cmpstr (pl_plan_get_undo_label (plan), ==, "Import 16 Campaign Results");
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), ==, n_links + 10);
   close_dialog (dialog);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   pl_test_spin ();
