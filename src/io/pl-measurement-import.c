@@ -424,7 +424,7 @@ row_campaign (PlImportPreview *self, PlImportCampaigns *campaigns, guint row, co
   shown = g_strstrip (g_strdup (cell));
   if (ambiguous)
     {
-      reject (self, row, _("“%s” is the name of several campaigns: give them codes, and export the codes."), shown);
+      reject (self, row, _("“%s” names several campaigns: give each its own code, and export the codes."), shown);
       return NULL;
     }
   reject (self, row, _("no campaign is named or coded “%s”."), shown);

@@ -159,7 +159,7 @@ test_unmatched (void)
       "%1$s:3: no campaign is named or coded “Spring promo”.\n"
       "%1$s:4: no campaign is named or coded “Spring webinars”.\n"
       "%1$s:5: no campaign is named or coded “spring promo”.\n"
-      "%1$s:8: “Newsletter” is the name of several campaigns: give them codes, and export the codes.\n"
+      "%1$s:8: “Newsletter” names several campaigns: give each its own code, and export the codes.\n"
       "%1$s: No campaign of the plan is named or coded as “Spring promo” (2 rows, from row 3), “Spring webinars” "
       "(row 4): correct the names in the file, or give the campaigns these names or codes.\n",
       unmatched);

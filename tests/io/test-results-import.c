@@ -335,7 +335,7 @@ test_unmatched (void)
     "Row 3: no campaign is named or coded “Spring promo”.",
     "Row 4: no campaign is named or coded “Spring webinars”.",
     "Row 5: no campaign is named or coded “spring promo”.",
-    "Row 8: “Newsletter” is the name of several campaigns: give them codes, and export the codes.",
+    "Row 8: “Newsletter” names several campaigns: give each its own code, and export the codes.",
   };
 
   g_assert_cmpuint (preview->rejected->len, ==, G_N_ELEMENTS (reasons));
