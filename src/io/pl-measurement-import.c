@@ -499,7 +499,7 @@ note_campaigns (PlImportPreview *self, GPtrArray *none_seen, GStrvBuilder *notes
 
       if (i > 0)
         /* Translators: between two campaigns' lists of KPIs */
-        g_string_append (links, _("; "));
+        g_string_append (links, C_("list", "; "));
       /* Translators: a campaign, then the KPIs an import attaches it to ("Spring webinar → Leads, Revenue") */
       g_string_append_printf (links, _("%s → %s"), pl_item_get_display_name (campaigns->pdata[i]), kpis->str);
     }

@@ -15,7 +15,12 @@ G_BEGIN_DECLS
  * Each date lands in the period of its KPI's frequency (pl-kpi-period.h) and the file's figure
  * for that period replaces whatever the plan holds in it, on any of its days: an import never
  * adds a second value to a period, and importing the same export again changes nothing. Rows
- * finer than the KPI (daily rows into a monthly KPI) are combined by the KPI's aggregate. */
+ * finer than the KPI (daily rows into a monthly KPI) are combined by the KPI's aggregate.
+ *
+ * With a campaign column (PlImportOptions.campaign_column, pl-import-campaigns.h), the same
+ * rules give campaign results instead: each row's values are what its campaign brought to the
+ * KPIs, by month (whatever the KPI's frequency), replacing the month's result on the campaign's
+ * link to the KPI; the link is added when there is none. */
 
 typedef enum {
   PL_IMPORT_DATE_AUTO,     /* from the first date of the file */
