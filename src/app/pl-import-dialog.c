@@ -7,6 +7,7 @@
 
 #include "pl-error.h"
 #include "pl-import-dialog.h"
+#include "pl-import-campaigns.h"
 #include "pl-import-flow.h"
 #include "pl-kpi-value.h"
 #include "pl-measurement-import.h"
@@ -31,7 +32,12 @@ struct _PlImportDialog
   GtkDropDown          *thousands;
   GtkWidget            *percent_label;
   GtkDropDown          *percent;
+  GtkDropDown          *campaign_column;  /* "None", then the file's columns */
+  GtkWidget            *kpi_map_label;
+  GtkFlowBox           *kpi_map;          /* a column per KPI: each column's KPI, a drop-down each */
+  GtkLabel             *unmatched;
   GtkLabel             *summary;
+  GtkLabel             *notes;
   GtkColumnView        *preview;
   GtkListBox           *rejected;
   GtkWidget            *rejected_box;
@@ -47,6 +53,11 @@ struct _PlImportDialog
   PlImportPreview      *result;
   GtkStringList        *rows;        /* indexes into result->changes, for the column view */
   GtkFileChooserNative *chooser;
+  GtkColumnViewColumn  *campaign_view_column; /* the preview's, shown for campaign results */
+  char                 *campaign_number;  /* the campaign column chosen, 1-based, for the options */
+  GPtrArray            *map_kpis;         /* the KPIs the column drop-downs offer, after "Not read" */
+  GPtrArray            *map_choices;      /* GtkDropDown, one per column of the file */
+  GStrv                 kpi_columns;      /* "NUMBER=KPI-ID" of each column read, for the options */
   gboolean              filling;
   gboolean              done;        /* imported: the dialog says what changed, and only closes */
 };
@@ -78,6 +89,13 @@ show_rejected (PlImportDialog *self)
   gtk_widget_set_visible (self->rejected_box, self->result && self->result->rejected->len > 0);
   for (guint i = 0; self->result && i < self->result->rejected->len; i++)
     pl_import_flow_add_text_row (self->rejected, ((PlImportRejection *) self->result->rejected->pdata[i])->message, TRUE);
+  /* The campaign names that matched none, once each above their rows: what the CMO corrects. */
+  {
+    g_autofree char *unmatched = self->result ? pl_import_unmatched_text (self->result) : NULL;
+
+    gtk_label_set_label (self->unmatched, unmatched ? unmatched : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->unmatched), unmatched != NULL);
+  }
 }
 
 /* The import options the drop-downs say; the strings are borrowed from them. */
@@ -94,10 +112,52 @@ read_choices (PlImportDialog *self, PlImportOptions *options)
   options->thousands = thousands_separators[MIN (gtk_drop_down_get_selected (self->thousands),
                                                  G_N_ELEMENTS (thousands_separators) - 1)];
   options->percent = percent_choices[MIN (gtk_drop_down_get_selected (self->percent), G_N_ELEMENTS (percent_choices) - 1)];
+  /* By its number: two columns may have the same header. "None" reads KPI measurements, even
+   * from a column headed like campaigns. */
+  g_clear_pointer (&self->campaign_number, g_free);
+  if (gtk_drop_down_get_selected (self->campaign_column) > 0 &&
+      gtk_drop_down_get_selected (self->campaign_column) != GTK_INVALID_LIST_POSITION)
+    self->campaign_number = g_strdup_printf ("%u", gtk_drop_down_get_selected (self->campaign_column));
+  options->campaign_column = self->campaign_number;
+  options->no_campaign = self->campaign_number == NULL;
+  /* A column per KPI: the KPI each column's drop-down says ("New contacts" read as Leads). */
+  g_clear_pointer (&self->kpi_columns, g_strfreev);
+  if (options->wide && self->map_choices != NULL)
+    {
+      g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
+
+      for (guint c = 0; c < self->map_choices->len; c++)
+        {
+          guint chosen = gtk_drop_down_get_selected (self->map_choices->pdata[c]);
+          g_autofree char *entry = NULL;
+
+          if (chosen == 0 || chosen > self->map_kpis->len || !gtk_widget_get_visible (gtk_widget_get_parent (
+                                                                   gtk_widget_get_parent (self->map_choices->pdata[c]))))
+            continue;
+          entry = g_strdup_printf ("%u=%s", c + 1, pl_item_get_id (self->map_kpis->pdata[chosen - 1]));
+          g_strv_builder_add (columns, entry);
+        }
+      self->kpi_columns = g_strv_builder_end (columns);
+      options->kpi_columns = self->kpi_columns[0] != NULL ? (const char * const *) self->kpi_columns : NULL;
+    }
 }
 
-/* What the import would do, in a sentence: the values added and replaced, the rows rejected,
- * what was read differently from the file's face and the columns left out. */
+/* Shows the columns' KPI choices for a file with a column per KPI, but for the dates' and
+ * the campaigns' columns. */
+static void
+show_kpi_map (PlImportDialog *self, const PlImportOptions *options)
+{
+  guint date = gtk_drop_down_get_selected (self->date_column);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_column);
+
+  gtk_widget_set_visible (self->kpi_map_label, options->wide && self->map_choices && self->map_choices->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->kpi_map), gtk_widget_get_visible (self->kpi_map_label));
+  for (guint c = 0; self->map_choices && c < self->map_choices->len; c++)
+    gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (self->map_choices->pdata[c])),
+                            c != date && c + 1 != campaign);
+}
+
+/* What the import would do, in a sentence: the values added and replaced, the rows rejected. */
 static char *
 describe_result (PlImportDialog *self)
 {
@@ -135,16 +195,27 @@ describe_result (PlImportDialog *self)
                                               "%u rows rejected, listed below: fix the file or the choices above, or import without them.",
                                               self->result->n_rejected_rows), self->result->n_rejected_rows);
     }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Under the summary, in plain weight: what was read differently from the file's face (the
+ * campaign column, rows from no campaign, links added) and the columns left out; NULL: none. */
+static char *
+describe_notes (PlImportDialog *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
   for (guint i = 0; self->result->notes[i] != NULL; i++)
-    g_string_append_printf (text, " %s", self->result->notes[i]);
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", self->result->notes[i]);
   if (self->result->ignored[0] != NULL)
     {
       g_autofree char *list = g_strjoinv (", ", self->result->ignored);
-      g_string_append_c (text, ' ');
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
       /* Translators: the columns of the file an import does not read */
       g_string_append_printf (text, _("Columns not read, as they name no KPI: %s."), list);
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 static void
@@ -152,12 +223,15 @@ recompute (PlImportDialog *self)
 {
   PlImportOptions options;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL, *label = NULL;
+  g_autofree char *text = NULL, *label = NULL, *notes = NULL;
   gboolean ambiguous;
   guint n_rows, n_changing = 0;
 
   if (self->filling || self->text == NULL || self->done)
     return;
+  read_choices (self, &options);
+  show_kpi_map (self, &options);
+  /* Read again: the columns shown decide which are read. */
   read_choices (self, &options);
   /* A column per KPI has neither: hidden, not greyed out, so they don't read as chosen. */
   gtk_widget_set_visible (self->kpi_label, !options.wide);
@@ -182,8 +256,14 @@ recompute (PlImportDialog *self)
   else if (self->result == NULL)
     text = g_strdup (error->message);
   else
-    text = describe_result (self);
+    {
+      text = describe_result (self);
+      notes = describe_notes (self);
+    }
   gtk_label_set_label (self->summary, text);
+  gtk_label_set_label (self->notes, notes ? notes : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notes), notes != NULL);
+  gtk_window_set_title (GTK_WINDOW (self), options.campaign_column ? _("Import Campaign Results") : _("Import Measurements"));
   if (self->result == NULL && !ambiguous)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary), "problem-text");
   else
@@ -193,8 +273,13 @@ recompute (PlImportDialog *self)
       PlImportCounts counts = pl_import_changes_count (self->result->changes);
       n_changing = counts.added + counts.replaced;
     }
-  label = n_changing > 0 ? g_strdup_printf (ngettext ("_Import %u Measurement", "_Import %u Measurements", n_changing), n_changing)
-                         : g_strdup (_("_Import"));
+  gtk_column_view_column_set_visible (self->campaign_view_column, options.campaign_column != NULL);
+  if (n_changing == 0)
+    label = g_strdup (_("_Import"));
+  else if (options.campaign_column != NULL)
+    label = g_strdup_printf (ngettext ("_Import %u Campaign Result", "_Import %u Campaign Results", n_changing), n_changing);
+  else
+    label = g_strdup_printf (ngettext ("_Import %u Measurement", "_Import %u Measurements", n_changing), n_changing);
   gtk_button_set_label (self->import_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", n_changing > 0);
 }
@@ -205,6 +290,62 @@ on_option_changed_cb (PlImportDialog *self)
   recompute (self);
 }
 
+/* A drop-down per column of @header choosing its KPI, each on the KPI its header names. */
+static void
+fill_kpi_map (PlImportDialog *self, GStrv header)
+{
+  GListModel *kpis = pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_map))) != NULL)
+    gtk_flow_box_remove (self->kpi_map, child);
+  g_ptr_array_set_size (self->map_choices, 0);
+  g_ptr_array_set_size (self->map_kpis, 0);
+  /* Translators: the choice of no KPI for a column of an import file */
+  gtk_string_list_append (names, _("Not read"));
+  /* A KPI computed from its formula takes no import. */
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      const char *formula = pl_item_get_string (kpi, PL_KPI_FORMULA);
+
+      if (formula != NULL && *formula != '\0')
+        continue;
+      g_ptr_array_add (self->map_kpis, kpi);
+      gtk_string_list_append (names, pl_item_get_string (kpi, PL_KPI_NAME));
+    }
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (header[c]);
+      GtkWidget *choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      PlItem *named = pl_import_find_kpi (self->plan, header[c]);
+      guint index = 0;
+
+      for (guint k = 0; named != NULL && k < self->map_kpis->len; k++)
+        if (self->map_kpis->pdata[k] == named)
+          index = k + 1;
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), index);
+      /* Translators: the accessible name of the choice of a column's KPI in an import: the column's header */
+      {
+        g_autofree char *name = g_strdup_printf (_("KPI of the column “%s”"), header[c]);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        gtk_widget_set_tooltip_text (choice, name);
+      }
+      g_signal_connect_swapped (choice, "notify::selected", G_CALLBACK (on_option_changed_cb), self);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), choice);
+      gtk_flow_box_append (self->kpi_map, box);
+      g_ptr_array_add (self->map_choices, choice);
+    }
+}
+
 /* Fills the column drop-downs from the header, each on its best guess. */
 static void
 fill_columns (PlImportDialog *self, GStrv header, char delimiter)
@@ -213,8 +354,16 @@ fill_columns (PlImportDialog *self, GStrv header, char delimiter)
   int date, kpi, value;
   guint n = g_strv_length (header);
 
+  g_autoptr(GtkStringList) campaign_names = gtk_string_list_new (NULL);
+  int campaign = pl_import_guess_campaign_column (header);
+
+  /* Translators: the choice of no campaign column in an import: the file holds KPI figures */
+  gtk_string_list_append (campaign_names, _("None: KPI measurements"));
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (names, header[i]);
+    {
+      gtk_string_list_append (names, header[i]);
+      gtk_string_list_append (campaign_names, header[i]);
+    }
   pl_import_guess_columns (header, &date, &kpi, &value);
   self->filling = TRUE;
   gtk_drop_down_set_model (self->date_column, G_LIST_MODEL (names));
@@ -223,6 +372,9 @@ fill_columns (PlImportDialog *self, GStrv header, char delimiter)
   gtk_drop_down_set_selected (self->date_column, (guint) MAX (date, 0));
   gtk_drop_down_set_selected (self->kpi_column, (guint) (kpi >= 0 ? kpi : MIN (1, (int) n - 1)));
   gtk_drop_down_set_selected (self->value_column, (guint) (value >= 0 ? value : MIN (2, (int) n - 1)));
+  gtk_drop_down_set_model (self->campaign_column, G_LIST_MODEL (campaign_names));
+  gtk_drop_down_set_selected (self->campaign_column, (guint) (campaign + 1));
+  fill_kpi_map (self, header);
   /* Without a KPI column and a value column, the file has a column per KPI. */
   gtk_drop_down_set_selected (self->layout, kpi >= 0 && value >= 0 ? 0 : 1);
   /* Files separated by ";" come from where "," is the decimal separator. */
@@ -309,6 +461,9 @@ cell_text (GtkWidget *dialog, guint index, int column, GtkLabel *label)
     case 3:
       text = pl_import_change_format_value (change, FALSE);
       break;
+    case 5:
+      text = g_strdup (change->campaign ? pl_item_get_display_name (change->campaign) : "");
+      break;
     default:
       /* What the import replaces: nothing, the figure there was, or the same figure. */
       if (change->n_previous == 0)
@@ -363,6 +518,7 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   message = g_strdup_printf (_("Imported from %s: %s."), source ? source : "", counted);
   pl_import_flow_show_done (widget, "import", message, self->summary, self->options, self->cancel_button,
                             self->import_button);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes), FALSE);
 }
 
 /* ---- GObject ---- */
@@ -377,6 +533,9 @@ pl_import_dialog_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_object (&self->rows);
+  g_clear_object (&self->campaign_view_column);
+  g_clear_pointer (&self->map_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->map_kpis, g_ptr_array_unref);
   g_clear_pointer (&self->result, pl_import_preview_free);
   G_OBJECT_CLASS (pl_import_dialog_parent_class)->dispose (object);
 }
@@ -385,6 +544,8 @@ static void
 pl_import_dialog_finalize (GObject *object)
 {
   g_free (PL_IMPORT_DIALOG (object)->text);
+  g_free (PL_IMPORT_DIALOG (object)->campaign_number);
+  g_strfreev (PL_IMPORT_DIALOG (object)->kpi_columns);
   G_OBJECT_CLASS (pl_import_dialog_parent_class)->finalize (object);
 }
 
@@ -409,7 +570,12 @@ pl_import_dialog_class_init (PlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, thousands);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent_label);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, percent);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, campaign_column);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, kpi_map_label);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, kpi_map);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, unmatched);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDialog, notes);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected);
   gtk_widget_class_bind_template_child (widget_class, PlImportDialog, rejected_box);
@@ -434,12 +600,17 @@ pl_import_dialog_init (PlImportDialog *self)
                               _("Thousands: 1 234"), _("Thousands: 1'234"), NULL };
   /* Translators: how an import reads "0.9" for a KPI measured in percent */
   const char *percents[] = { _("As the header or the plan says"), _("0.9 means 0.9%"), _("0.9 means 90%"), NULL };
-  GtkDropDown *dropdowns[8];
+  GtkDropDown *dropdowns[9];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
+  self->map_choices = g_ptr_array_new ();
+  self->map_kpis = g_ptr_array_new ();
   gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 0, _("Row"), 0, cell_text);
+  pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 5, _("Campaign"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
+  self->campaign_view_column = g_list_model_get_item (gtk_column_view_get_columns (self->preview), 1);
+  gtk_column_view_column_set_visible (self->campaign_view_column, FALSE);
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 1, _("KPI"), PL_IMPORT_FLOW_COLUMN_EXPAND, cell_text);
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 2, _("Period"), 0, cell_text);
   pl_import_flow_add_column (self->preview, GTK_WIDGET (self), 3, _("Value"), PL_IMPORT_FLOW_COLUMN_END, cell_text);
@@ -457,6 +628,7 @@ pl_import_dialog_init (PlImportDialog *self)
   dropdowns[5] = self->decimal;
   dropdowns[6] = self->thousands;
   dropdowns[7] = self->percent;
+  dropdowns[8] = self->campaign_column;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (on_option_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);

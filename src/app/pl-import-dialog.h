@@ -10,9 +10,11 @@ G_BEGIN_DECLS
 #define PL_TYPE_IMPORT_DIALOG (pl_import_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (PlImportDialog, pl_import_dialog, PL, IMPORT_DIALOG, GtkWindow)
 
-/* Imports KPI measurements from a CSV file into @plan: the user picks the file, the columns
- * and the formats, reads a preview of every value that would be added or replaced and every
- * rejected row with its reason, and nothing changes until Import (one undoable edit); then
+/* Imports KPI measurements from a CSV file into @plan, or with a campaign column (guessed
+ * from the header, or chosen) the campaigns' results: the user picks the file, the columns
+ * (each column's KPI in a file with a column per KPI) and the formats, reads a preview of
+ * every value that would be added or replaced, every rejected row with its reason and the
+ * campaign names that match none, and nothing changes until Import (one undoable edit); then
  * the dialog says how many values were added and replaced, and closes. */
 PlImportDialog *pl_import_dialog_new      (GtkWindow *parent, PlPlan *plan);
 /* Reads @file as the dialog's file (what Choose File… does); FALSE with @error when it

@@ -26,6 +26,7 @@
 #include "pl-error.h"
 #include "pl-i18n.h"
 #include "pl-ical.h"
+#include "pl-import-campaigns.h"
 #include "pl-measurement-import.h"
 #include "pl-paper.h"
 #include "pl-plan-file.h"
@@ -404,16 +405,32 @@ command_format (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* Prints every change of @changes that changes something, a line each. */
+static void
+print_changes (PlPlan *plan, GArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PlImportChange *change = &g_array_index (changes, PlImportChange, i);
+      g_autofree char *line = NULL;
+
+      if (pl_import_change_is_unchanged (change))
+        continue;
+      line = pl_import_change_describe (plan, change);
+      g_print ("%s\n", line);
+    }
+}
+
 static int
 command_import (int argc, char **argv)
 {
   int status = EXIT_OK;
   g_autofree char *date_column = NULL, *kpi_column = NULL, *value_column = NULL, *date_format = NULL;
-  g_autofree char *thousands = NULL, *delimiter = NULL, *source = NULL;
+  g_autofree char *thousands = NULL, *delimiter = NULL, *source = NULL, *campaign_column = NULL;
   g_auto(GStrv) kpi_columns = NULL;
   g_auto(GStrv) column_list = NULL;
   gboolean decimal_comma = FALSE, decimal_point = FALSE, keep_going = FALSE, dry_run = FALSE;
-  gboolean percent = FALSE, fraction = FALSE;
+  gboolean percent = FALSE, fraction = FALSE, no_campaign = FALSE;
   GOptionEntry entries[] = {
     { "date-column", 0, 0, G_OPTION_ARG_STRING, &date_column, N_("The column of the dates (its header or its number)"), N_("COLUMN") },
     { "kpi-column", 0, 0, G_OPTION_ARG_STRING, &kpi_column, N_("The column naming the KPI of each row (its ID or name)"), N_("COLUMN") },
@@ -421,6 +438,12 @@ command_import (int argc, char **argv)
     { "kpi-columns", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kpi_columns,
       N_("A column per KPI: these columns, each headed by a KPI’s ID or name or given as HEADER=KPI, separated by commas "
          "(without --kpi-column and --value-column, every column naming a KPI)"), N_("COLUMNS") },
+    { "campaign-column", 0, 0, G_OPTION_ARG_STRING, &campaign_column,
+      N_("The column naming each row’s campaign (its header or its number): the values are that campaign’s results "
+         "by month, not KPI measurements (by default a column headed Campaign, Campaign name, Session campaign, "
+         "utm_campaign, Campagne…)"), N_("COLUMN") },
+    { "no-campaign-column", 0, 0, G_OPTION_ARG_NONE, &no_campaign,
+      N_("Import KPI measurements even when a column is headed like a campaign column"), NULL },
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format,
       N_("iso, dmy, mdy, yyyymmdd, month (2027-01, 01/2027, Jan 2027), words (Dec 1, 2026) or auto (the default)"), N_("FORMAT") },
     { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &decimal_comma, N_("Numbers use a decimal comma (1234,5); the default for a file separated by semicolons"), NULL },
@@ -453,6 +476,11 @@ command_import (int argc, char **argv)
                        "and replaces the value the plan holds for that period; rows finer than the KPI are "
                        "combined as the KPI adds up. Every rejected row is listed with its line and why; then "
                        "nothing is saved unless --keep-going is given.\n"
+                       "A file with a campaign column (HubSpot’s or Salesforce’s campaign report, GA4’s session "
+                       "campaign) gives campaign results instead: each row’s values are its campaign’s results on "
+                       "the KPIs, by month, the campaign found by its code, then by its name; a campaign not yet "
+                       "attached to a KPI is attached to it. Rows from no campaign (“(direct)”, “(not set)”) are "
+                       "left out, and names that match no campaign are rejected and listed.\n"
                        "Exits with 0 when everything was imported, 1 when nothing was saved (rows rejected, a file "
                        "that cannot be read or written), 2 on a wrong command line, 3 when the plan was saved with "
                        "rows left out (--keep-going). --dry-run exits as the import would."),
@@ -466,6 +494,10 @@ command_import (int argc, char **argv)
     return status;
   if (percent && fraction)
     return pl_cli_usage_error ("import", _("Give either --percent or --fraction."));
+  if (campaign_column != NULL && no_campaign)
+    return pl_cli_usage_error ("import", _("Give either --campaign-column or --no-campaign-column."));
+  options.campaign_column = campaign_column;
+  options.no_campaign = no_campaign;
   options.date_column = date_column;
   options.kpi_column = kpi_column;
   options.value_column = value_column;
@@ -490,6 +522,12 @@ command_import (int argc, char **argv)
       return EXIT_PROBLEMS;
     }
   pl_cli_print_rejections (argv[2], preview->rejected);
+  {
+    g_autofree char *unmatched = pl_import_unmatched_text (preview);
+
+    if (unmatched != NULL)
+      g_printerr ("%s: %s\n", argv[2], unmatched);
+  }
   if (preview->ignored[0] != NULL)
     {
       g_autofree char *list = g_strjoinv (", ", preview->ignored);
@@ -499,6 +537,10 @@ command_import (int argc, char **argv)
   for (guint i = 0; preview->notes[i] != NULL; i++)
     g_print ("%s\n", preview->notes[i]);
   data_name = g_file_get_basename (data);
+  counted = pl_import_changes_count (preview->changes);
+  counts = pl_import_counts_text (&counted);
+  if (dry_run)
+    print_changes (plan, preview->changes);
   if (preview->rejected->len > 0 && !keep_going)
     {
       /* Two counts, two plurals: the rows rejected, then the values that read. */
@@ -510,20 +552,8 @@ command_import (int argc, char **argv)
                preview->n_rejected_rows, values);
       return EXIT_PROBLEMS;
     }
-  counted = pl_import_changes_count (preview->changes);
-  counts = pl_import_counts_text (&counted);
   if (dry_run)
     {
-      for (guint i = 0; i < preview->changes->len; i++)
-        {
-          const PlImportChange *change = &g_array_index (preview->changes, PlImportChange, i);
-          g_autofree char *line = NULL;
-
-          if (pl_import_change_is_unchanged (change))
-            continue;
-          line = pl_import_change_describe (plan, change);
-          g_print ("%s\n", line);
-        }
       /* Translators: what a dry run would do: "3 values added, 2 replaced, 1 unchanged" */
       g_print (_("Would import: %s.\n"), counts);
       return pl_cli_import_status (preview->rejected->len, TRUE, 0);

@@ -49,7 +49,20 @@ pl_import_counts_text (const PlImportCounts *counts)
 char *
 pl_import_change_period_text (PlPlan *plan, const PlImportChange *change)
 {
-  return pl_field_format_period (change->item, change->period);
+  /* A campaign's results are monthly, whatever the KPI's own frequency. */
+  return pl_field_format_period (change->campaign ? change->campaign : change->item, change->period);
+}
+
+char *
+pl_import_change_label (const PlImportChange *change)
+{
+  const char *kpi = PL_IS_KPI (change->item) ? pl_item_get_string (change->item, PL_KPI_NAME) : NULL;
+  g_autofree char *name = kpi ? NULL : pl_item_describe (change->item);
+
+  if (change->campaign != NULL)
+    /* Translators: a campaign's result on a KPI: the campaign, then the KPI ("Spring webinar → Leads") */
+    return g_strdup_printf (_("%s → %s"), pl_item_get_display_name (change->campaign), kpi ? kpi : name);
+  return g_strdup (kpi ? kpi : name);
 }
 
 char *
@@ -70,9 +83,7 @@ pl_import_change_describe (PlPlan *plan, const PlImportChange *change)
   g_autofree char *period = pl_import_change_period_text (plan, change);
   g_autofree char *value = pl_import_change_format_value (change, FALSE);
   g_autofree char *previous = pl_import_change_format_value (change, TRUE);
-  g_autofree char *name = pl_item_describe (change->item);
-
-  const char *label = PL_IS_KPI (change->item) ? pl_item_get_string (change->item, PL_KPI_NAME) : name;
+  g_autofree char *label = pl_import_change_label (change);
 
   /* Values that differ below what the KPI shows (98 000,50 over 98 000) say by how much,
    * rather than "98 000 → 98 000". */

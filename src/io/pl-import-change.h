@@ -19,6 +19,8 @@ typedef struct {
   gboolean off_period_start; /* a value it replaces sits on another day than the period's first */
   guint    row;        /* the line of the file it comes from (the first, when rows were combined) */
   guint    n_rows;     /* the rows combined into it (daily rows into a monthly KPI) */
+  PlItem  *campaign;   /* a campaign's result on the KPI @item (monthly), NULL for a KPI's own value */
+  PlItem  *link;       /* the campaign's PlCampaignKpi link to @item, NULL when the import adds it */
 } PlImportChange;
 
 typedef struct {
@@ -36,7 +38,11 @@ char     *pl_import_counts_text         (const PlImportCounts *counts);
 /* The period of @change in words, as its record's frequency names it ("January 2027", "week of
  * 4 Jan 2027", "quarter from 1 Apr 2027"). */
 char     *pl_import_change_period_text  (PlPlan *plan, const PlImportChange *change);
-/* One line for a list of changes: "Leads, January 2027: 585 → 600" or "…: 600 (added)". */
+/* What @change is a value of: the KPI's name ("Leads"), or the campaign and the KPI
+ * ("Spring webinar → Leads"). */
+char     *pl_import_change_label        (const PlImportChange *change);
+/* One line for a list of changes: "Leads, January 2027: 585 → 600" or "…: 600 (added)";
+ * a campaign's result: "Spring webinar → Leads, March 2027: 40 → 55". */
 char     *pl_import_change_describe     (PlPlan *plan, const PlImportChange *change);
 /* The old and new values of @change in the record's unit; the old one is "" when added. */
 char     *pl_import_change_format_value (const PlImportChange *change, gboolean previous);

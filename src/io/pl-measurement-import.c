@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl-basis.h"
 #include "pl-csv.h"
 #include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-error.h"
+#include "pl-import-campaigns.h"
 #include "pl-import-text.h"
 #include "pl-kpi-period.h"
 #include "pl-kpi-value.h"
@@ -28,6 +30,8 @@ pl_import_preview_free (PlImportPreview *self)
   g_strfreev (self->notes);
   g_array_unref (self->changes);
   g_ptr_array_unref (self->rejected);
+  g_clear_pointer (&self->unmatched, g_array_unref);
+  g_clear_pointer (&self->new_links, g_array_unref);
   g_free (self);
 }
 
@@ -348,6 +352,171 @@ reject (PlImportPreview *self, guint row, const char *format, ...)
   g_ptr_array_add (self->rejected, pl_import_rejection_new (row, reason));
 }
 
+/* ---- campaign results ---- */
+
+/* The column of the campaigns in *@campaign_col (-1: none): the one @options names, or one
+ * headed as exports head it unless @options say the file holds KPI measurements only. FALSE
+ * with @error when the column named is not there, or holds the dates. */
+static gboolean
+find_campaign_column (GStrv header, const PlImportOptions *options, int date_col, int *campaign_col, GError **error)
+{
+  *campaign_col = -1;
+  if (options->campaign_column != NULL)
+    *campaign_col = pl_import_find_column (header, options->campaign_column);
+  else if (!options->no_campaign)
+    *campaign_col = pl_import_guess_campaign_column (header);
+  if (options->campaign_column != NULL && *campaign_col < 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The file has no column “%s” for the campaigns."),
+                   options->campaign_column);
+      return FALSE;
+    }
+  if (*campaign_col >= 0 && *campaign_col == date_col)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” holds the dates, not the campaigns."),
+                   header[date_col]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the row whose campaign cell is @cell is traffic from no campaign ("(direct)", an
+ * empty cell): counted in @self and its cell kept in @none_seen for the note, not rejected. */
+static gboolean
+from_no_campaign (PlImportPreview *self, PlImportCampaigns *campaigns, const char *cell, GPtrArray *none_seen)
+{
+  g_autofree char *shown = g_strstrip (g_strdup (cell));
+
+  /* A campaign of the plan named so is taken at its word. */
+  if (pl_import_campaigns_find (campaigns, cell, NULL) != NULL || !pl_import_is_not_campaign (cell))
+    return FALSE;
+  self->n_not_campaign++;
+  if (*shown == '\0')
+    {
+      g_free (shown);
+      /* Translators: an empty campaign cell, in the list of those that name no campaign */
+      shown = g_strdup (_("empty"));
+    }
+  if (!g_ptr_array_find_with_equal_func (none_seen, shown, g_str_equal, NULL))
+    g_ptr_array_add (none_seen, g_steal_pointer (&shown));
+  return TRUE;
+}
+
+static void
+unmatched_clear (PlImportUnmatched *unmatched)
+{
+  g_free (unmatched->name);
+}
+
+/* The campaign of row @row, whose campaign cell is @cell; NULL with the row rejected (and the
+ * name kept in self->unmatched, once, @unmatched_index finding it by its key) when it names none. */
+static PlItem *
+row_campaign (PlImportPreview *self, PlImportCampaigns *campaigns, guint row, const char *cell, GHashTable *unmatched_index)
+{
+  gboolean ambiguous = FALSE;
+  PlItem *campaign = pl_import_campaigns_find (campaigns, cell, &ambiguous);
+  g_autofree char *shown = NULL;
+  g_autofree char *key = NULL;
+  gpointer found;
+
+  if (campaign != NULL)
+    return campaign;
+  shown = g_strstrip (g_strdup (cell));
+  if (ambiguous)
+    {
+      reject (self, row, _("“%s” names several campaigns: give each its own code, and export the codes."), shown);
+      return NULL;
+    }
+  reject (self, row, _("no campaign is named or coded “%s”."), shown);
+  key = pl_import_campaign_key (cell);
+  if (g_hash_table_lookup_extended (unmatched_index, key, NULL, &found))
+    g_array_index (self->unmatched, PlImportUnmatched, GPOINTER_TO_UINT (found)).n_rows++;
+  else
+    {
+      PlImportUnmatched fresh = { g_steal_pointer (&shown), 1, row };
+
+      g_hash_table_insert (unmatched_index, g_steal_pointer (&key), GUINT_TO_POINTER (self->unmatched->len));
+      g_array_append_val (self->unmatched, fresh);
+    }
+  return NULL;
+}
+
+static void
+free_string (GString *string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* What a campaign file's preview says beyond its changes: the rows from no campaign, and the
+ * links of campaigns to KPIs the import adds (which it lists in self->new_links). */
+static void
+note_campaigns (PlImportPreview *self, GPtrArray *none_seen, GStrvBuilder *notes)
+{
+  g_autoptr(GString) links = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_campaign = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) free_string);
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new ();
+  g_autofree char *note = NULL;
+
+  if (self->n_not_campaign > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (none_seen, NULL);
+      list = g_strjoinv (", ", (char **) none_seen->pdata);
+      /* Translators: rows of a campaign export from no campaign, then what their campaign cell
+       * said ("(direct), (organic), (not set)") */
+      note = g_strdup_printf (ngettext ("%u row is traffic from no campaign (%s): left out, as it is no campaign’s result.",
+                                        "%u rows are traffic from no campaign (%s): left out, as they are no campaign’s results.",
+                                        self->n_not_campaign),
+                              self->n_not_campaign, list);
+      g_strv_builder_add (notes, note);
+    }
+  /* Each link once, the KPIs after their campaign: "Spring webinar → Sessions, Revenue; …". */
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      const PlImportChange *change = &g_array_index (self->changes, PlImportChange, i);
+      PlImportLink link = { change->campaign, change->item };
+      g_autofree char *key = g_strdup_printf ("%p/%p", (void *) link.campaign, (void *) link.kpi);
+      GString *kpis;
+
+      if (change->campaign == NULL || change->link != NULL || !g_hash_table_add (seen, g_steal_pointer (&key)))
+        continue;
+      g_array_append_val (self->new_links, link);
+      if ((kpis = g_hash_table_lookup (by_campaign, link.campaign)) == NULL)
+        {
+          g_ptr_array_add (campaigns, link.campaign);
+          g_hash_table_insert (by_campaign, link.campaign, kpis = g_string_new (NULL));
+        }
+      else
+        /* Translators: between two KPIs in a list */
+        g_string_append (kpis, _(", "));
+      g_string_append (kpis, pl_item_get_string (link.kpi, PL_KPI_NAME));
+    }
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      GString *kpis = g_hash_table_lookup (by_campaign, campaigns->pdata[i]);
+
+      if (i > 0)
+        /* Translators: between two campaigns' lists of KPIs */
+        g_string_append (links, C_("list", "; "));
+      /* Translators: a campaign, then the KPIs an import attaches it to ("Spring webinar → Leads, Revenue") */
+      g_string_append_printf (links, _("%s → %s"), pl_item_get_display_name (campaigns->pdata[i]), kpis->str);
+    }
+  if (self->new_links->len > 0)
+    {
+      g_free (note);
+      /* Translators: the campaign → KPI links an import adds, listed */
+      note = g_strdup_printf (ngettext ("Importing attaches a campaign to a KPI it was not attached to, with no expected "
+                                        "contribution: %s.",
+                                        "Importing attaches campaigns to KPIs they were not attached to, with no expected "
+                                        "contribution: %s.",
+                                        self->new_links->len),
+                              links->str);
+      g_strv_builder_add (notes, note);
+    }
+}
+
 static gboolean
 is_derived (PlItem *kpi)
 {
@@ -368,6 +537,7 @@ spend_is_recorded (PlPlan *plan, PlItem *kpi)
 typedef struct {
   guint    row;
   PlItem  *kpi;
+  PlItem  *campaign;        /* the campaign whose result it is, or NULL */
   guint32  date;            /* as the file gives it */
   double   value;           /* a percentage written with "%" already as a fraction */
   gboolean unsigned_percent;/* a percentage KPI's number without "%": read later (decide_percent) */
@@ -387,11 +557,11 @@ reading_clear (Reading *reading)
  * rejects the row saying why. */
 static void
 take (PlImportPreview *self, PlPlan *plan, const PlImportOptions *options, GArray *readings,
-      guint row, PlItem *kpi, guint32 date, const char *text, const char *header)
+      guint row, PlItem *kpi, PlItem *campaign, guint32 date, const char *text, const char *header)
 {
   const char *name = pl_item_get_string (kpi, PL_KPI_NAME);
   g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  Reading reading = { row, kpi, date, 0, FALSE, FALSE, NULL, NULL };
+  Reading reading = { row, kpi, campaign, date, 0, FALSE, FALSE, NULL, NULL };
   gboolean signed_percent = FALSE;
 
   if (is_derived (kpi))
@@ -610,9 +780,12 @@ file_grain (GArray *readings, PlImportDateFormat format, gboolean *month_ends)
   return weeks ? GRAIN_WEEK : GRAIN_UNKNOWN;
 }
 
-/* The readings of one KPI in one of its periods, combined into one change. */
+/* The readings of one KPI in one of its periods (or of a campaign's results on a KPI in one
+ * month), combined into one change. */
 typedef struct {
   PlItem  *kpi;
+  PlItem  *campaign;  /* NULL for the KPI's own values */
+  PlItem  *link;      /* the campaign's link to the KPI, NULL when there is none yet */
   guint32  period;
   guint32  period_end;
   GArray  *readings;  /* indexes into the readings */
@@ -656,13 +829,13 @@ static void
 settle_group (PlImportPreview *self, PlPlan *plan, GArray *readings, Group *group, Grain grain,
               gboolean month_ends, guint32 first_day, guint step)
 {
-  const char *name = pl_item_get_string (group->kpi, PL_KPI_NAME);
+  PlImportChange change = { .item = group->kpi, .campaign = group->campaign, .link = group->link };
+  g_autofree char *name = pl_import_change_label (&change);
   PlFrequency frequency = pl_item_get_int (group->kpi, PL_KPI_FREQUENCY);
   PlAggregate aggregate = pl_item_get_int (group->kpi, PL_KPI_AGGREGATE);
-  PlSeries *stored = pl_kpi_get_measurements (PL_KPI (group->kpi));
+  PlSeries *stored;
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) old = g_array_new (FALSE, FALSE, sizeof (double));
-  PlImportChange change = { 0 };
   const Reading *previous = NULL;
 
   /* Rows at odd intervals, several in one period, are taken as days. */
@@ -670,8 +843,8 @@ settle_group (PlImportPreview *self, PlPlan *plan, GArray *readings, Group *grou
     step = 1;
   g_array_sort_with_data (group->readings, compare_readings_by_date, readings);
   /* A file of months says nothing of the weeks inside them: a month's figure put into one
-   * week would count the whole month there. */
-  if (grain == GRAIN_MONTH && frequency == PL_FREQUENCY_WEEKLY)
+   * week would count the whole month there. (A campaign's results are monthly.) */
+  if (grain == GRAIN_MONTH && frequency == PL_FREQUENCY_WEEKLY && group->campaign == NULL)
     {
       for (guint i = 0; i < group->readings->len; i++)
         reject (self, g_array_index (readings, Reading, g_array_index (group->readings, guint, i)).row,
@@ -715,13 +888,16 @@ settle_group (PlImportPreview *self, PlPlan *plan, GArray *readings, Group *grou
       g_array_append_val (values, reading->value);
       previous = reading;
     }
-  change.item = group->kpi;
   change.period = group->period;
   change.period_end = group->period_end;
   change.n_rows = values->len;
   change.value = combine (group->kpi, (const double *) (void *) values->data, values->len);
-  /* Every value the plan holds in the period goes, whichever day it sits on. */
-  for (guint i = pl_series_lower_bound (stored, group->period); i < pl_series_get_n (stored); i++)
+  /* Every value the plan holds in the period goes, whichever day it sits on. A link the
+   * import adds holds none. */
+  stored = group->campaign == NULL ? pl_kpi_get_measurements (PL_KPI (group->kpi))
+           : group->link != NULL   ? pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (group->link))
+                                   : NULL;
+  for (guint i = stored ? pl_series_lower_bound (stored, group->period) : 0; stored && i < pl_series_get_n (stored); i++)
     {
       const PlPoint *point = pl_series_get (stored, i);
       if (point->julian >= group->period_end)
@@ -745,6 +921,14 @@ compare_rejections (gconstpointer a, gconstpointer b)
 static const char * const date_names[] = { "date", "day", "month", "week", "period", "jour", "mois", "datum", NULL };
 static const char * const kpi_names[] = { "kpi", "metric", "indicator", "name", "indicateur", NULL };
 static const char * const value_names[] = { "value", "count", "total", "amount", "valeur", NULL };
+
+PlItem *
+pl_import_find_kpi (PlPlan *plan, const char *text)
+{
+  g_autoptr(GHashTable) index = kpi_index_new (plan);
+
+  return find_kpi (index, text);
+}
 
 void
 pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value)
@@ -821,7 +1005,7 @@ find_date_format (GPtrArray *records, int date_col)
  * @ignored. FALSE with @error when a column named is not there or names no KPI. */
 static gboolean
 find_kpi_columns (PlImportPreview *self, GHashTable *kpi_index, const PlImportOptions *options, int date_col,
-                  PlItem **column_kpis, GStrvBuilder *ignored, GError **error)
+                  int campaign_col, PlItem **column_kpis, GStrvBuilder *ignored, GError **error)
 {
   guint n_columns = g_strv_length (self->header);
   guint matched = 0;
@@ -851,6 +1035,11 @@ find_kpi_columns (PlImportPreview *self, GHashTable *kpi_index, const PlImportOp
           g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” holds the dates, not a KPI."), column_name);
           return FALSE;
         }
+      if (c == campaign_col)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” names the campaigns, not a KPI."), column_name);
+          return FALSE;
+        }
       if ((column_kpis[c] = find_kpi (kpi_index, kpi_name ? kpi_name : self->header[c])) == NULL)
         {
           g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("“%s” is not a KPI of this plan."),
@@ -860,9 +1049,11 @@ find_kpi_columns (PlImportPreview *self, GHashTable *kpi_index, const PlImportOp
       matched++;
     }
   for (guint c = 0; options->kpi_columns == NULL && c < n_columns; c++)
-    if ((int) c != date_col && (column_kpis[c] = find_kpi (kpi_index, self->header[c])) != NULL)
+    if ((int) c == date_col || (int) c == campaign_col)
+      continue;
+    else if ((column_kpis[c] = find_kpi (kpi_index, self->header[c])) != NULL)
       matched++;
-    else if ((int) c != date_col)
+    else
       g_strv_builder_add (ignored, self->header[c]);
   if (matched == 0)
     {
@@ -875,7 +1066,8 @@ find_kpi_columns (PlImportPreview *self, GHashTable *kpi_index, const PlImportOp
 
 /* Puts the readings in their KPIs' periods and settles each period into one change. */
 static void
-settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateFormat date_format, GStrvBuilder *notes)
+settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateFormat date_format, PlImportCampaigns *campaigns,
+        GStrvBuilder *notes)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
@@ -888,8 +1080,9 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
   for (guint i = 0; i < readings->len; i++)
     {
       const Reading *reading = &g_array_index (readings, Reading, i);
-      guint32 period = pl_kpi_period_start (plan, reading->kpi, reading->date);
-      g_autofree char *key = g_strdup_printf ("%p@%u", (void *) reading->kpi, period);
+      /* A campaign's results are by month, whatever the KPI's frequency. */
+      guint32 period = reading->campaign ? pl_month_first_day (reading->date, 0) : pl_kpi_period_start (plan, reading->kpi, reading->date);
+      g_autofree char *key = g_strdup_printf ("%p/%p@%u", (void *) reading->kpi, (void *) reading->campaign, period);
       gpointer found;
       Group *group;
 
@@ -897,8 +1090,12 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
       last_day = MAX (last_day, reading->date);
       if (!g_hash_table_lookup_extended (index, key, NULL, &found))
         {
-          Group fresh = { reading->kpi, period, pl_kpi_period_next (plan, reading->kpi, reading->date),
+          Group fresh = { reading->kpi, reading->campaign, NULL, period,
+                          reading->campaign ? pl_month_first_day (reading->date, 1) : pl_kpi_period_next (plan, reading->kpi, reading->date),
                           g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+          if (reading->campaign != NULL)
+            fresh.link = pl_import_campaigns_link (campaigns, reading->campaign, reading->kpi);
           found = GUINT_TO_POINTER (groups->len);
           g_array_append_val (groups, fresh);
           g_hash_table_insert (index, g_steal_pointer (&key), found);
@@ -909,14 +1106,7 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
   /* Rows of months cover their whole month: one dated 31 January starts the file on the 1st. */
   first_covered = first_day;
   if (grain == GRAIN_MONTH && readings->len > 0)
-    {
-      GDate date;
-
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, first_day);
-      g_date_set_day (&date, 1);
-      first_covered = g_date_get_julian (&date);
-    }
+    first_covered = pl_month_first_day (first_day, 0);
   for (guint g = 0; g < groups->len; g++)
     settle_group (self, plan, readings, &g_array_index (groups, Group, g), grain, month_ends, first_covered, step);
   if (month_ends && self->changes->len > 0)
@@ -940,10 +1130,11 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
           {
             g_autofree char *period = pl_import_change_period_text (plan, change);
             g_autofree char *held = pl_kpi_value_format (PL_KPI (change->item), change->previous);
+            g_autofree char *label = pl_import_change_label (change);
             /* Translators: a KPI and period, the last day of the file, the value the plan keeps */
             g_autofree char *note = g_strdup_printf (_("%s, %s: the file stops on %s, so the plan keeps its %s for the "
                                                        "whole period."),
-                                                     pl_item_get_string (change->item, PL_KPI_NAME), period, last, held);
+                                                     label, period, last, held);
             g_strv_builder_add (notes, note);
             g_array_remove_index (self->changes, i);
             continue;
@@ -973,8 +1164,11 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   g_autoptr(GStrvBuilder) ignored = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
   g_autoptr(GHashTable) kpi_index = kpi_index_new (plan);
+  g_autoptr(PlImportCampaigns) campaigns = NULL;
+  g_autoptr(GHashTable) unmatched_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) none_seen = g_ptr_array_new_with_free_func (g_free);
   PlImportDateFormat date_format = options->date_format;
-  int date_col, kpi_col = -1, value_col = -1;
+  int date_col, kpi_col = -1, value_col = -1, campaign_col;
   gboolean wide = options->wide || options->kpi_columns != NULL;
   guint n_columns, n_dates = 0, n_bad_dates = 0;
 
@@ -982,6 +1176,10 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   self = g_new0 (PlImportPreview, 1);
   self->changes = g_array_new (FALSE, FALSE, sizeof (PlImportChange));
   self->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_import_rejection_free);
+  self->campaign_column = -1;
+  self->unmatched = g_array_new (FALSE, FALSE, sizeof (PlImportUnmatched));
+  g_array_set_clear_func (self->unmatched, (GDestroyNotify) unmatched_clear);
+  self->new_links = g_array_new (FALSE, FALSE, sizeof (PlImportLink));
   records = pl_csv_read (text, length, &csv, &self->delimiter, error);
   if (records == NULL)
     return NULL;
@@ -1015,6 +1213,11 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
                    options->date_column ? options->date_column : "");
       return NULL;
     }
+  if (!find_campaign_column (self->header, options, date_col, &campaign_col, error))
+    return NULL;
+  self->campaign_column = campaign_col;
+  if (campaign_col >= 0)
+    campaigns = pl_import_campaigns_new (plan);
   if (!wide)
     {
       kpi_col = options->kpi_column ? pl_import_find_column (self->header, options->kpi_column) : pl_import_guess_column (self->header, kpi_names);
@@ -1032,10 +1235,16 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
       /* No KPI and value columns: the file is wide, a column per KPI. */
       kpi_col = value_col = -1;
     }
+  if (campaign_col >= 0 && (kpi_col == campaign_col || value_col == campaign_col))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FILE, _("The column “%s” names the campaigns, not the KPIs or their values."),
+                   self->header[campaign_col]);
+      return NULL;
+    }
   if (kpi_col < 0)
     {
       column_kpis = g_new0 (PlItem *, n_columns);
-      if (!find_kpi_columns (self, kpi_index, options, date_col, column_kpis, ignored, error))
+      if (!find_kpi_columns (self, kpi_index, options, date_col, campaign_col, column_kpis, ignored, error))
         return NULL;
     }
 
@@ -1045,6 +1254,7 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
     {
       PlCsvRecord *record = records->pdata[r];
       guint n = g_strv_length (record->fields);
+      PlItem *campaign = NULL;
       guint32 date;
 
       /* Spreadsheets write empty cells past the last column ("a,b,c,,"): nothing lost. */
@@ -1056,6 +1266,9 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
                                                 "it has %u fields where the header has %u.", n), n, n_columns);
           continue;
         }
+      /* Traffic from no campaign is not an error: GA4 reports it beside the campaigns. */
+      if (campaign_col >= 0 && from_no_campaign (self, campaigns, record->fields[campaign_col], none_seen))
+        continue;
       date = pl_import_parse_date (record->fields[date_col], date_format);
       if (date == 0)
         {
@@ -1064,6 +1277,9 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
           continue;
         }
       n_dates++;
+      if (campaign_col >= 0 &&
+          (campaign = row_campaign (self, campaigns, record->line, record->fields[campaign_col], unmatched_index)) == NULL)
+        continue;
       if (kpi_col >= 0)
         {
           PlItem *kpi = find_kpi (kpi_index, record->fields[kpi_col]);
@@ -1072,7 +1288,7 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
               reject (self, record->line, _("“%s” is not a KPI of this plan."), record->fields[kpi_col]);
               continue;
             }
-          take (self, plan, &effective, readings, record->line, kpi, date, record->fields[value_col],
+          take (self, plan, &effective, readings, record->line, kpi, campaign, date, record->fields[value_col],
                 self->header[value_col]);
         }
       else
@@ -1081,7 +1297,7 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
             g_autofree char *cell = column_kpis[c] ? g_strstrip (g_strdup (record->fields[c])) : NULL;
             /* An empty cell in a wide file is a KPI not measured that day, not an error. */
             if (cell != NULL && *cell != '\0')
-              take (self, plan, &effective, readings, record->line, column_kpis[c], date, record->fields[c],
+              take (self, plan, &effective, readings, record->line, column_kpis[c], campaign, date, record->fields[c],
                     self->header[c]);
           }
     }
@@ -1131,7 +1347,17 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
       g_array_remove_index (readings, i);
     }
 
-  settle (self, plan, readings, date_format, notes);
+  /* First, as it says how to read the rest. */
+  if (campaign_col >= 0)
+    {
+      g_autofree char *note = g_strdup_printf (_("The column “%s” names the campaigns: its values are imported as the "
+                                                 "campaigns’ results by month, not as the KPIs’ measurements."),
+                                               self->header[campaign_col]);
+      g_strv_builder_add (notes, note);
+    }
+  settle (self, plan, readings, date_format, campaigns, notes);
+  if (campaign_col >= 0)
+    note_campaigns (self, none_seen, notes);
   /* Stable: a row's rejections keep their columns' order. */
   g_ptr_array_sort (self->rejected, compare_rejections);
   for (guint i = 0; i < self->rejected->len; i++)
@@ -1142,26 +1368,60 @@ pl_import_preview (PlPlan *plan, const char *text, gssize length, const PlImport
   return g_steal_pointer (&self);
 }
 
+/* The link of @change's campaign to its KPI: the one the plan holds, or one added now (with
+ * no expected contribution), once per campaign and KPI (@added remembers them). */
+static PlCampaignKpi *
+link_for (PlPlan *plan, const PlImportChange *change, GHashTable *added)
+{
+  g_autofree char *key = g_strconcat (pl_item_get_id (change->campaign), "\n", pl_item_get_id (change->item), NULL);
+  PlItem *link = change->link ? change->link : g_hash_table_lookup (added, key);
+
+  if (link == NULL)
+    {
+      g_autoptr(PlItem) fresh = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
+
+      pl_item_set_string (fresh, PL_CAMPAIGN_KPI_CAMPAIGN, pl_item_get_id (change->campaign));
+      pl_item_set_string (fresh, PL_CAMPAIGN_KPI_KPI, pl_item_get_id (change->item));
+      pl_plan_add (plan, fresh);
+      link = fresh;
+      g_hash_table_insert (added, g_steal_pointer (&key), link);
+    }
+  return PL_CAMPAIGN_KPI (link);
+}
+
 guint
 pl_import_apply (PlPlan *plan, const PlImportPreview *preview, const char *source)
 {
   g_autofree char *label = NULL;
+  g_autoptr(GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PlImportCounts counts = pl_import_changes_count (preview->changes);
   guint n = counts.added + counts.replaced;
 
   if (n == 0)
     return 0;
-  /* Translators: the undoable step of an import */
-  label = g_strdup_printf (ngettext ("Import %u Measurement", "Import %u Measurements", n), n);
+  if (preview->campaign_column >= 0)
+    /* Translators: the undoable step of an import of campaign results */
+    label = g_strdup_printf (ngettext ("Import %u Campaign Result", "Import %u Campaign Results", n), n);
+  else
+    /* Translators: the undoable step of an import */
+    label = g_strdup_printf (ngettext ("Import %u Measurement", "Import %u Measurements", n), n);
   pl_plan_begin_group (plan, label);
   for (guint i = 0; i < preview->changes->len; i++)
     {
       const PlImportChange *change = &g_array_index (preview->changes, PlImportChange, i);
-      PlSeries *stored = pl_kpi_get_measurements (PL_KPI (change->item));
+      PlCampaignKpi *link = NULL;
+      PlSeries *stored;
       g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (guint32));
 
       if (pl_import_change_is_unchanged (change))
         continue;
+      if (change->campaign != NULL)
+        {
+          link = link_for (plan, change, added);
+          stored = pl_campaign_kpi_get_results (link);
+        }
+      else
+        stored = pl_kpi_get_measurements (PL_KPI (change->item));
       /* The values on the period's other days go first: the period keeps one, on its first day. */
       for (guint p = pl_series_lower_bound (stored, change->period); p < pl_series_get_n (stored); p++)
         {
@@ -1171,9 +1431,17 @@ pl_import_apply (PlPlan *plan, const PlImportPreview *preview, const char *sourc
           if (point->julian != change->period)
             g_array_append_val (others, point->julian);
         }
+      g_array_append_val (others, change->period);
       for (guint o = 0; o < others->len; o++)
-        pl_plan_set_point (plan, PL_KPI (change->item), PL_SERIES_MEASUREMENTS, g_array_index (others, guint32, o), NAN, source);
-      pl_plan_set_point (plan, PL_KPI (change->item), PL_SERIES_MEASUREMENTS, change->period, change->value, source);
+        {
+          guint32 day = g_array_index (others, guint32, o);
+          double value = o + 1 == others->len ? change->value : NAN;
+
+          if (link != NULL)
+            pl_plan_set_result (plan, link, day, value, source);
+          else
+            pl_plan_set_point (plan, PL_KPI (change->item), PL_SERIES_MEASUREMENTS, day, value, source);
+        }
     }
   pl_plan_end_group (plan);
   return n;

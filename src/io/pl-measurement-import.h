@@ -15,7 +15,12 @@ G_BEGIN_DECLS
  * Each date lands in the period of its KPI's frequency (pl-kpi-period.h) and the file's figure
  * for that period replaces whatever the plan holds in it, on any of its days: an import never
  * adds a second value to a period, and importing the same export again changes nothing. Rows
- * finer than the KPI (daily rows into a monthly KPI) are combined by the KPI's aggregate. */
+ * finer than the KPI (daily rows into a monthly KPI) are combined by the KPI's aggregate.
+ *
+ * With a campaign column (PlImportOptions.campaign_column, pl-import-campaigns.h), the same
+ * rules give campaign results instead: each row's values are what its campaign brought to the
+ * KPIs, by month (whatever the KPI's frequency), replacing the month's result on the campaign's
+ * link to the KPI; the link is added when there is none. */
 
 typedef enum {
   PL_IMPORT_DATE_AUTO,     /* from the first date of the file */
@@ -51,6 +56,14 @@ typedef struct {
   char                delimiter;     /* 0: found from the file */
   const char         *source;        /* kept with each measurement, e.g. "GA4" */
   PlImportPercent     percent;
+  /* The column naming each row's campaign, by header name (any case) or 1-based number: the
+   * row's values are then that campaign's results on the KPIs (by month), not the KPIs'
+   * measurements. NULL: a column headed as CRM and analytics exports head it ("Campaign",
+   * "Campaign name", "utm_campaign", "Session campaign", "Campagne"…, see
+   * pl_import_guess_campaign_column()) is taken, unless @no_campaign says the file holds KPI
+   * measurements only. */
+  const char         *campaign_column;
+  gboolean            no_campaign;
 } PlImportOptions;
 
 typedef struct {
@@ -58,6 +71,19 @@ typedef struct {
   char  *reason;       /* "“12,5x” is not a number in this file’s format." */
   char  *message;      /* the same, for a list: "Row 14: “12,5x” is not a number…" */
 } PlImportRejection;
+
+/* A campaign name (or code) of the file that no campaign of the plan has, and its rows. */
+typedef struct {
+  char  *name;         /* as the file writes it, trimmed */
+  guint  n_rows;
+  guint  first_row;
+} PlImportUnmatched;
+
+/* A campaign attached to a KPI by the import, for its results (no expected contribution). */
+typedef struct {
+  PlItem *campaign;    /* borrowed from the plan */
+  PlItem *kpi;
+} PlImportLink;
 
 typedef struct {
   GStrv      header;
@@ -72,6 +98,12 @@ typedef struct {
   GStrv      notes;      /* what the import read differently from the file's face, in words
                           * ("The dates are all month ends: …") */
   gboolean   unsigned_percent; /* a percentage KPI's values came without "%" (the choice matters) */
+  /* Campaign results (PlImportOptions.campaign_column): */
+  int        campaign_column; /* the column naming the campaigns, -1 when the file has none */
+  guint      n_not_campaign;  /* rows of traffic from no campaign ("(direct)", "(organic)", "(not set)",
+                               * an empty cell): left out, not rejected */
+  GArray    *unmatched;       /* PlImportUnmatched, each name once, in file order; its rows are rejected */
+  GArray    *new_links;       /* PlImportLink: the links pl_import_apply() adds, in file order */
 } PlImportPreview;
 
 /* Files above this are not an export of KPI figures; reading stops there. */
@@ -99,6 +131,9 @@ GStrv            pl_import_read_header  (const char *text, gssize length, char *
 /* Which columns of @header look like the dates, the KPIs and the values (by their names,
  * in English or French); -1 for those none does. */
 void             pl_import_guess_columns (GStrv header, int *date, int *kpi, int *value);
+/* The KPI of @plan that a column's header or a cell names, as the import finds it: by ID, or
+ * by name in any case, with or without a percent sign after it; NULL when none does. */
+PlItem          *pl_import_find_kpi      (PlPlan *plan, const char *text);
 /* Reads a date in @format (AUTO tries each); 0 when it is not one. */
 guint32          pl_import_parse_date   (const char *text, PlImportDateFormat format);
 /* The forms of dates the import reads, for a message: "2027-03-31, 31/03/2027, …". */

@@ -1,20 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Fuzz target for the CSV measurement import: the first byte of the input chooses the
- * options, the rest is the file. Any text is previewed or refused in words; a preview
- * applies, and undoing it gives back the plan as it was. */
+/* Fuzz target for the CSV measurement import, and the campaign results import (a column
+ * headed like a campaign column, or the first column when chosen): the first byte of the input
+ * chooses the options, the rest is the file. Any text is previewed or refused in words; a
+ * preview applies, and undoing it (links added included) gives back the plan as it was. */
 #include <glib.h>
 #include <string.h>
 
 #include "fuzz-import.h"
 #include "fuzz-target.h"
 #include "pl-csv.h"
+#include "pl-import-campaigns.h"
 #include "pl-measurement-import.h"
 
 /* KPIs of every frequency, aggregate and unit the import treats apart, named so that
- * headers can find them by ID or name. */
+ * headers can find them by ID or name; campaigns found by code, by name, by neither (two of
+ * one name), one linked to a KPI with a result. */
 static const char plan_xml[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.0\">\n"
+  "<plan xmlns=\"https://pilote.github.io/ns/plan\" version=\"1.5\">\n"
   "<metadata title=\"Fuzz\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
   "<kpis>\n"
   "<kpi id=\"kpi-visitors\" name=\"Visitors\" unit=\"count\" direction=\"higher\" layer=\"activity\" stage=\"visitors\" aggregate=\"sum\" frequency=\"monthly\" dashboard=\"false\">\n"
@@ -27,6 +30,16 @@ static const char plan_xml[] =
   "<kpi id=\"kpi-mrr\" name=\"MRR\" unit=\"currency\" direction=\"higher\" layer=\"business\" aggregate=\"last\" frequency=\"quarterly\" dashboard=\"true\"/>\n"
   "<kpi id=\"kpi-cycle\" name=\"Sales cycle\" unit=\"days\" direction=\"lower\" layer=\"business\" aggregate=\"mean\" frequency=\"monthly\" dashboard=\"false\"/>\n"
   "</kpis>\n"
+  "<campaigns>\n"
+  "<campaign id=\"cmp-webinar\" name=\"Spring webinar\" status=\"running\" code=\"spring-webinar\"/>\n"
+  "<campaign id=\"cmp-summit\" name=\"Summit\" status=\"completed\" code=\"7015g000000XyZ1AAK\"/>\n"
+  "<campaign id=\"cmp-news-a\" name=\"Newsletter\" status=\"running\"/>\n"
+  "<campaign id=\"cmp-news-b\" name=\"Newsletter\" status=\"planned\"/>\n"
+  "</campaigns>\n"
+  "<campaign-kpis>\n"
+  "<campaign-kpi id=\"ck-1\" campaign=\"cmp-webinar\" kpi=\"kpi-leads\" contribution=\"12\">"
+  "<result period=\"2027-03-01\" value=\"40\"/></campaign-kpi>\n"
+  "</campaign-kpis>\n"
   "</plan>\n";
 
 static PlPlan *plan;
@@ -62,11 +75,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autofree char *text = NULL;
   guint8 choice;
   gsize length;
+  gboolean says_null;
 
   if (size == 0)
     return 0;
   choice = data[0];
   text = pl_fuzz_file_text (data, size, &length);
+  /* Notes and lines quote the file: "(null)" there may come from it. */
+  says_null = g_strstr_len (text, (gssize) length, "(null)") != NULL;
 
   options.date_format = (PlImportDateFormat) (choice % 7);
   options.decimal = decimals[(choice >> 3) & 3];
@@ -76,6 +92,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   options.delimiter = delimiters[(choice >> 2) & 3];
   options.wide = (choice & 0x80) != 0;
   options.kpi_columns = (choice & 0x40) && options.wide ? columns : NULL;
+  /* The bit that picks the columns of a wide file picks the campaigns' of a long one. */
+  options.campaign_column = (choice & 0x40) && !options.wide ? "1" : NULL;
   options.percent = (PlImportPercent) ((choice >> 1) % 3);
   options.source = "fuzz";
 
@@ -103,6 +121,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     {
       PlImportRejection *rejection = g_ptr_array_index (preview->rejected, i);
       g_assert_true (g_utf8_validate (rejection->message, -1, NULL));
+    }
+  for (guint i = 0; preview->notes[i] != NULL; i++)
+    pl_fuzz_check_text (preview->notes[i], says_null);
+  {
+    g_autofree char *unmatched = pl_import_unmatched_text (preview);
+
+    if (unmatched != NULL)
+      pl_fuzz_check_text (unmatched, says_null);
+    g_assert_true ((unmatched != NULL) == (preview->unmatched->len > 0));
+  }
+  for (guint i = 0; i < preview->changes->len; i++)
+    {
+      const PlImportChange *change = &g_array_index (preview->changes, PlImportChange, i);
+      g_autofree char *line = pl_import_change_describe (plan, change);
+
+      pl_fuzz_check_text (line, says_null);
+      g_assert_true (change->link == NULL || change->campaign != NULL);
     }
   pl_fuzz_check_undone (plan, plan_bytes, pl_import_apply (plan, preview, options.source) > 0);
   return 0;
