@@ -8,6 +8,7 @@
 #include "pl-cli-assessment.h"
 #include "pl-cli-output.h"
 #include "pl-cli-summary.h"
+#include "pl-campaign-results.h"
 #include "pl-dashboard.h"
 #include "pl-date-text.h"
 #include "pl-enums.h"
@@ -278,9 +279,93 @@ budget (GString *out, const Bases *bases)
     }
 }
 
-static void
-campaigns (GString *out, PlPlan *plan)
+/* The order of the summary's campaigns: by ROI where it is known, best first; then by cost
+ * per result, cheapest first; the others are left out. */
+static int
+by_return (gconstpointer a, gconstpointer b)
 {
+  const PlCampaignFigures *x = *(const PlCampaignFigures **) a, *y = *(const PlCampaignFigures **) b;
+
+  if (isnan (x->roi.value) != isnan (y->roi.value))
+    return isnan (x->roi.value) ? 1 : -1;
+  if (!isnan (x->roi.value) && x->roi.value != y->roi.value)
+    return x->roi.value > y->roi.value ? -1 : 1;
+  if (x->cost_per_result.value != y->cost_per_result.value)
+    return x->cost_per_result.value < y->cost_per_result.value ? -1 : 1;
+  return 0;
+}
+
+#define SUMMARY_CAMPAIGNS 5
+
+/* The campaigns with the best return over the KPIs' basis: what the CEO asks first. */
+static void
+campaign_returns (GString *out, const Bases *bases)
+{
+  PlPlan *plan = bases->plan;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GPtrArray) ranked = g_ptr_array_new ();
+  g_autofree char *until = NULL;
+
+  if (bases->before)
+    return;
+  all = pl_campaign_figures_all (plan, &bases->to_date);
+  for (guint i = 0; i < all->len; i++)
+    {
+      PlCampaignFigures *f = &g_array_index (all, PlCampaignFigures, i);
+      if (!isnan (f->roi.value) || !isnan (f->cost_per_result.value))
+        g_ptr_array_add (ranked, f);
+    }
+  if (ranked->len == 0)
+    return;
+  g_ptr_array_sort (ranked, by_return);
+  until = pl_basis_describe (plan, &bases->to_date);
+  g_string_append (out, "  ");
+  /* Translators: the heading of the summary's best campaigns, "Best return, January to June 2027 (EUR)" */
+  {
+    g_autofree char *heading = g_strdup_printf (_("Best return, %s (%s)"), until, pl_plan_get_currency (plan));
+    pl_cli_cell (out, heading, 40, FALSE);
+  }
+  /* Translators: column headers of the summary's campaigns; keep them short */
+  pl_cli_cell (out, _("Spent"), 14, TRUE);
+  pl_cli_cell (out, _("Main result"), 26, TRUE);
+  pl_cli_cell (out, _("Cost per result"), 17, TRUE);
+  pl_cli_cell (out, _("ROI"), 10, TRUE);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < MIN (ranked->len, SUMMARY_CAMPAIGNS); i++)
+    {
+      const PlCampaignFigures *f = ranked->pdata[i];
+      g_autofree char *spent = money_text (plan, f->spent);
+      g_autofree char *value = f->main_kpi != NULL ? pl_cli_kpi_text (plan, f->main_kpi, f->main_result.value)
+                                                   : g_strdup (_("n/a"));
+      g_autofree char *result = f->main_kpi != NULL
+        /* Translators: a campaign's main result and its KPI, "4 New customers" */
+        ? g_strdup_printf (_("%s %s"), value, pl_item_get_display_name (PL_ITEM (f->main_kpi)))
+        : g_strdup (value);
+      g_autofree char *cost = isnan (f->cost_per_result.value) ? g_strdup (_("n/a"))
+                              : g_strdup_printf ("%'.2f", f->cost_per_result.value);
+      g_autofree char *roi = percent_text (f->roi.value);
+
+      g_string_append (out, "  ");
+      pl_cli_cell (out, pl_item_get_display_name (PL_ITEM (f->campaign)), 40, FALSE);
+      pl_cli_cell (out, spent, 14, TRUE);
+      pl_cli_cell (out, result, 26, TRUE);
+      pl_cli_cell (out, cost, 17, TRUE);
+      pl_cli_cell (out, roi, 10, TRUE);
+      g_string_append_c (out, '\n');
+    }
+  if (ranked->len > SUMMARY_CAMPAIGNS)
+    g_string_append_printf (out, ngettext ("  and %u more campaign with a return or a cost per result "
+                                           "(pilote-cli summary --json lists every one)\n",
+                                           "  and %u more campaigns with a return or a cost per result "
+                                           "(pilote-cli summary --json lists every one)\n",
+                                           ranked->len - SUMMARY_CAMPAIGNS),
+                            ranked->len - SUMMARY_CAMPAIGNS);
+}
+
+static void
+campaigns (GString *out, const Bases *bases)
+{
+  PlPlan *plan = bases->plan;
   GListModel *list = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
   guint n = g_list_model_get_n_items (list);
   guint by_status[4] = { 0 };
@@ -294,6 +379,7 @@ campaigns (GString *out, PlPlan *plan)
   g_string_append_printf (out, _("%u planned, %u running, %u completed, %u stopped\n"),
                           by_status[PL_STATUS_PLANNED], by_status[PL_STATUS_RUNNING],
                           by_status[PL_STATUS_COMPLETED], by_status[PL_STATUS_STOPPED]);
+  campaign_returns (out, bases);
 }
 
 static void
@@ -453,7 +539,7 @@ pl_cli_summary (PlPlan *plan, guint32 as_of)
   g_string_append_c (out, '\n');
   budget (out, &bases);
   g_string_append_c (out, '\n');
-  campaigns (out, plan);
+  campaigns (out, &bases);
   g_string_append_c (out, '\n');
   chain (out, &bases);
   {
@@ -553,6 +639,116 @@ json_kpis (GString *out, const Bases *bases)
   g_string_append (out, "\n  ]");
 }
 
+/* A campaign's figure as json_figure() writes a plan-wide one, its reason in the campaign's words. */
+static void
+json_campaign_figure (GString *out, PlPlan *plan, const PlCampaignFigures *figures, const PlFigure *figure)
+{
+  g_autofree char *reason = pl_campaign_figure_reason (plan, figures, figure);
+
+  g_string_append (out, "{\"value\": ");
+  pl_cli_json_number (out, figure->value);
+  g_string_append (out, ", \"basis\": ");
+  pl_cli_json_basis (out, plan, &figure->basis);
+  g_string_append (out, ", \"missing\": ");
+  pl_cli_json_string (out, figure->missing == PL_MISSING_NONE ? NULL : pl_missing_key (figure->missing));
+  g_string_append (out, ", \"reason\": ");
+  pl_cli_json_string (out, reason);
+  g_string_append_c (out, '}');
+}
+
+/* Every campaign's figures over the KPIs' basis (doc/summary-json.md, issue 25). */
+static void
+json_campaign_figures (GString *out, const Bases *bases)
+{
+  PlPlan *plan = bases->plan;
+  g_autoptr(GArray) all = pl_campaign_figures_all (plan, &bases->to_date);
+  static const struct { const char *key; gsize offset; } rows[] = {
+    { "cost_per_result", G_STRUCT_OFFSET (PlCampaignFigures, cost_per_result) },
+    { "leads", G_STRUCT_OFFSET (PlCampaignFigures, leads) },
+    { "customers", G_STRUCT_OFFSET (PlCampaignFigures, customers) },
+    { "cost_per_lead", G_STRUCT_OFFSET (PlCampaignFigures, cost_per_lead) },
+    { "cost_per_customer", G_STRUCT_OFFSET (PlCampaignFigures, cost_per_customer) },
+    { "pipeline", G_STRUCT_OFFSET (PlCampaignFigures, pipeline) },
+    { "revenue", G_STRUCT_OFFSET (PlCampaignFigures, revenue) },
+    { "roi", G_STRUCT_OFFSET (PlCampaignFigures, roi) },
+  };
+
+  g_string_append (out, "[");
+  for (guint i = 0; i < all->len; i++)
+    {
+      const PlCampaignFigures *f = &g_array_index (all, PlCampaignFigures, i);
+
+      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
+      pl_cli_json_string (out, pl_item_get_id (PL_ITEM (f->campaign)));
+      g_string_append (out, ", \"name\": ");
+      pl_cli_json_string (out, pl_item_get_display_name (PL_ITEM (f->campaign)));
+      g_string_append (out, ", \"basis\": ");
+      pl_cli_json_basis (out, plan, &f->basis);
+      g_string_append (out, ",\n     \"budget\": ");
+      pl_cli_json_number (out, major (plan, f->budget));
+      g_string_append (out, ", \"spent\": ");
+      pl_cli_json_number (out, f->spent_major);
+      g_string_append (out, ",\n     \"main_result\": {\"kpi\": ");
+      pl_cli_json_string (out, f->main_kpi != NULL ? pl_item_get_id (PL_ITEM (f->main_kpi)) : NULL);
+      g_string_append (out, ", \"value\": ");
+      json_campaign_figure (out, plan, f, &f->main_result);
+      g_string_append (out, ", \"expected\": ");
+      pl_cli_json_number (out, f->main_expected);
+      g_string_append (out, ", \"against\": ");
+      pl_cli_json_number (out, f->main_against);
+      g_string_append (out, "}");
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        {
+          g_string_append (out, ",\n     ");
+          pl_cli_json_string (out, rows[r].key);
+          g_string_append (out, ": ");
+          json_campaign_figure (out, plan, f, G_STRUCT_MEMBER_P (f, rows[r].offset));
+        }
+      g_string_append (out, "}");
+    }
+  g_string_append (out, all->len > 0 ? "\n  ]" : "]");
+}
+
+/* How much of each additive KPI the campaigns explain, for the KPIs campaigns have results on. */
+static void
+json_kpi_attribution (GString *out, const Bases *bases)
+{
+  PlPlan *plan = bases->plan;
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  gboolean first = TRUE;
+
+  g_string_append (out, "[");
+  for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
+    {
+      g_autoptr(PlKpi) kpi = g_list_model_get_item (kpis, i);
+      PlFigure total = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &bases->to_date);
+      PlKpiAttribution attribution;
+      g_autofree char *sentence = NULL;
+
+      pl_kpi_attribution_get (plan, kpi, &bases->to_date, &attribution);
+      if (!attribution.additive || attribution.n_campaigns == 0)
+        continue;
+      sentence = pl_kpi_attribution_describe (plan, &attribution);
+      g_string_append (out, first ? "\n    {\"kpi\": " : ",\n    {\"kpi\": ");
+      first = FALSE;
+      pl_cli_json_string (out, pl_item_get_id (PL_ITEM (kpi)));
+      g_string_append (out, ", \"name\": ");
+      pl_cli_json_string (out, pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME));
+      g_string_append (out, ",\n     \"total\": ");
+      json_figure (out, plan, &total);
+      g_string_append (out, ",\n     \"attributed\": ");
+      pl_cli_json_number (out, attribution.attributed);
+      g_string_append (out, ", \"unexplained\": ");
+      pl_cli_json_number (out, attribution.unexplained);
+      g_string_append (out, ", \"over\": ");
+      pl_cli_json_number (out, attribution.over);
+      g_string_append_printf (out, ", \"campaigns\": %u, \"sentence\": ", attribution.n_campaigns);
+      pl_cli_json_string (out, sentence);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, first ? "]" : "\n  ]");
+}
+
 char *
 pl_cli_summary_json (PlPlan *plan, guint32 as_of)
 {
@@ -638,6 +834,11 @@ pl_cli_summary_json (PlPlan *plan, guint32 as_of)
   g_string_append_printf (out, "{\"total\": %u, \"planned\": %u, \"running\": %u, \"completed\": %u, \"stopped\": %u}",
                           g_list_model_get_n_items (list), by_status[PL_STATUS_PLANNED], by_status[PL_STATUS_RUNNING],
                           by_status[PL_STATUS_COMPLETED], by_status[PL_STATUS_STOPPED]);
+  /* "campaigns" holds the counts since format 1: the figures of each campaign have a key of their own. */
+  pl_cli_json_key (out, "campaign_figures", FALSE);
+  json_campaign_figures (out, &bases);
+  pl_cli_json_key (out, "kpi_attribution", FALSE);
+  json_kpi_attribution (out, &bases);
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }
