@@ -105,8 +105,9 @@ result_word (PlKpi *kpi, double count)
   switch (pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE))
     {
     case PL_STAGE_LEADS: return g_strdup (ngettext ("lead", "leads", n));
-    case PL_STAGE_MQL: return g_strdup (ngettext ("MQL", "MQLs", n));
-    case PL_STAGE_SQL: return g_strdup (ngettext ("SQL", "SQLs", n));
+    /* Acronyms, as the funnel names them, without a plural. */
+    case PL_STAGE_MQL: return g_strdup (_("MQL"));
+    case PL_STAGE_SQL: return g_strdup (_("SQL"));
     case PL_STAGE_OPPORTUNITIES:
       /* Pipeline is an amount, not a count of opportunities. */
       if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) != PL_UNIT_COUNT)

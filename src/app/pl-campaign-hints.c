@@ -193,6 +193,7 @@ pl_campaign_hints_init (PlCampaignHints *self)
 
   self->feedback = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget moved"), -1);
+  gtk_box_append (GTK_BOX (self->feedback), gtk_image_new_from_icon_name ("object-select-symbolic"));
   self->feedback_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->feedback_label, TRUE);
   gtk_label_set_xalign (self->feedback_label, 0);
@@ -209,7 +210,8 @@ pl_campaign_hints_init (PlCampaignHints *self)
   pl_a11y_label (dismiss, _("Dismiss"));
   g_signal_connect_swapped (dismiss, "clicked", G_CALLBACK (on_dismiss_cb), self);
   gtk_box_append (GTK_BOX (self->feedback), dismiss);
-  gtk_widget_add_css_class (self->feedback, "hint-kept");
+  /* Set apart from the hints above it: it is news, not a proposal. */
+  gtk_widget_set_margin_top (self->feedback, 6);
   gtk_widget_set_visible (self->feedback, FALSE);
   gtk_widget_set_parent (self->feedback, widget);
 

@@ -573,7 +573,7 @@ rebuild_columns (PlCampaignResultsGrid *self)
       g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
       /* Translators: a month column of a campaign's results, strftime format ("Jan") */
       g_date_strftime (title, sizeof title, C_("results month", "%b"), &date);
-      append_column (self, title, month, 72);
+      append_column (self, title, month, 64);
     }
 }
 
@@ -660,6 +660,8 @@ pl_campaign_results_grid_init (PlCampaignResultsGrid *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled), FALSE);
   gtk_scrolled_window_set_propagate_natural_height (self->scrolled, TRUE);
   gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  /* The months go on to the right of a narrow editor: a scroll bar that stays says so. */
+  gtk_scrolled_window_set_overlay_scrolling (self->scrolled, FALSE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), self);
   name = gtk_column_view_column_new (_("KPI"), factory);

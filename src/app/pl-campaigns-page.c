@@ -920,6 +920,22 @@ unbind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *c
     }
 }
 
+/* The width @title takes in a column's header, bold, with its padding and the sort arrow:
+ * a translation longer than the English is not cut short. */
+static int
+title_width (PlCampaignsPage *self, const char *title)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->list), title);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width;
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width + 30;
+}
+
 static void
 add_list_column (PlCampaignsPage *self, ListColumn which, guint field, const char *title, int width)
 {
@@ -939,7 +955,7 @@ add_list_column (PlCampaignsPage *self, ListColumn which, guint field, const cha
    * list is narrow, so its width goes from a few letters to the whole name. */
   gtk_column_view_column_set_expand (column, width == 0);
   if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, (int) (width * pl_a11y_text_scale ()));
+    gtk_column_view_column_set_fixed_width (column, MAX ((int) (width * pl_a11y_text_scale ()), title_width (self, title)));
   gtk_column_view_column_set_resizable (column, TRUE);
   sorter = gtk_custom_sorter_new (probe_compare, probe, g_free);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
@@ -973,10 +989,16 @@ show_view (PlCampaignsPage *self, ListView view)
                                     self->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   self->resetting = FALSE;
   gtk_stack_set_visible_child_name (self->list_stack, view == VIEW_RANKING ? "ranking" : "list");
-  /* The figures are wide: the list takes all the editor leaves (the pane holds it to its
-   * minimum width). */
+  /* The figures are wide: the list takes what they need beside a name of twenty letters or
+   * so, the editor the rest (the pane keeps the editor's own minimum in a narrow window). */
   if (view != VIEW_SCHEDULE)
-    gtk_paned_set_position (self->paned, G_MAXINT / 2);
+    {
+      int figures = 0;
+
+      for (guint c = COL_BUDGET; c < N_COLS; c++)
+        figures += gtk_column_view_column_get_fixed_width (self->columns[c]);
+      gtk_paned_set_position (self->paned, figures + (int) (200 * pl_a11y_text_scale ()));
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->basis_caption), view != VIEW_SCHEDULE);
   ensure_figures (self);
   refresh_caption (self);
@@ -1393,7 +1415,7 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   /* Translators: a column of the campaigns list: its main result against what was expected */
   add_list_column (self, COL_RESULT, 0, _("Result / expected"), 138);
   /* Translators: a column of the campaigns list: spend over the main result */
-  add_list_column (self, COL_COST, 0, _("Cost per result"), 116);
+  add_list_column (self, COL_COST, 0, _("Cost per result"), 120);
   /* Translators: a column of the campaigns list: return on investment */
   add_list_column (self, COL_ROI, 0, _("ROI"), 54);
   self->view = VIEW_RESULTS;
@@ -1440,6 +1462,7 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   self->results = pl_campaign_results_grid_new ();
   gtk_box_append (self->results_box, GTK_WIDGET (self->results));
   gtk_menu_button_set_create_popup_func (self->attach_kpi, prepare_attach_menu_cb, self, NULL);
+  pl_a11y_label (GTK_WIDGET (self->attach_kpi), _("Attach to a KPI"));
   self->entries = pl_record_table_new (PL_COLLECTION_CALENDAR, _("Add a Calendar _Item"));
   pl_record_table_add_column (self->entries, PL_ENTRY_TITLE, _("Title"), TRUE);
   pl_record_table_add_column (self->entries, PL_ENTRY_KIND, _("Kind"), FALSE);
