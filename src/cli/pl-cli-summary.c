@@ -326,10 +326,15 @@ campaign_returns (GString *out, const Bases *bases)
     pl_cli_cell (out, heading, 40, FALSE);
   }
   /* Translators: column headers of the summary's campaigns; keep them short */
-  pl_cli_cell (out, _("Spent"), 14, TRUE);
-  pl_cli_cell (out, _("Main result"), 26, TRUE);
-  pl_cli_cell (out, _("Cost per result"), 17, TRUE);
-  pl_cli_cell (out, _("ROI"), 10, TRUE);
+  /* Two spaces before each column: a long result must not run into the figure before it. */
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("Spent"), 12, TRUE);
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("Main result"), 30, TRUE);
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("Cost per result"), 15, TRUE);
+  g_string_append (out, "  ");
+  pl_cli_cell (out, _("ROI"), 8, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < MIN (ranked->len, SUMMARY_CAMPAIGNS); i++)
     {
@@ -347,10 +352,14 @@ campaign_returns (GString *out, const Bases *bases)
 
       g_string_append (out, "  ");
       pl_cli_cell (out, pl_item_get_display_name (PL_ITEM (f->campaign)), 40, FALSE);
-      pl_cli_cell (out, spent, 14, TRUE);
-      pl_cli_cell (out, result, 26, TRUE);
-      pl_cli_cell (out, cost, 17, TRUE);
-      pl_cli_cell (out, roi, 10, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, spent, 12, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, result, 30, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, cost, 15, TRUE);
+      g_string_append (out, "  ");
+      pl_cli_cell (out, roi, 8, TRUE);
       g_string_append_c (out, '\n');
     }
   if (ranked->len > SUMMARY_CAMPAIGNS)
@@ -555,11 +564,10 @@ pl_cli_summary (PlPlan *plan, guint32 as_of)
 
 /* ---- JSON ---- */
 
+/* A figure and @reason, why it is missing (NULL when it is not). */
 static void
-json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
+json_figure_because (GString *out, PlPlan *plan, const PlFigure *figure, const char *reason)
 {
-  g_autofree char *reason = pl_figure_reason (plan, figure);
-
   g_string_append (out, "{\"value\": ");
   pl_cli_json_number (out, figure->value);
   g_string_append (out, ", \"basis\": ");
@@ -569,6 +577,14 @@ json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
   g_string_append (out, ", \"reason\": ");
   pl_cli_json_string (out, reason);
   g_string_append_c (out, '}');
+}
+
+static void
+json_figure (GString *out, PlPlan *plan, const PlFigure *figure)
+{
+  g_autofree char *reason = pl_figure_reason (plan, figure);
+
+  json_figure_because (out, plan, figure, reason);
 }
 
 static void
@@ -645,15 +661,7 @@ json_campaign_figure (GString *out, PlPlan *plan, const PlCampaignFigures *figur
 {
   g_autofree char *reason = pl_campaign_figure_reason (plan, figures, figure);
 
-  g_string_append (out, "{\"value\": ");
-  pl_cli_json_number (out, figure->value);
-  g_string_append (out, ", \"basis\": ");
-  pl_cli_json_basis (out, plan, &figure->basis);
-  g_string_append (out, ", \"missing\": ");
-  pl_cli_json_string (out, figure->missing == PL_MISSING_NONE ? NULL : pl_missing_key (figure->missing));
-  g_string_append (out, ", \"reason\": ");
-  pl_cli_json_string (out, reason);
-  g_string_append_c (out, '}');
+  json_figure_because (out, plan, figure, reason);
 }
 
 /* Every campaign's figures over the KPIs' basis (doc/summary-json.md, issue 25). */

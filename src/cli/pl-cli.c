@@ -669,7 +669,7 @@ command_chart (int argc, char **argv)
   guint32 as_of = 0;
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (names, "\n  %-11s %s", kinds[i].name, _(kinds[i].title));
+    g_string_append_printf (names, "\n  %-14s %s", kinds[i].name, _(kinds[i].title));
   summary = g_strdup_printf (_("Draws one of the plan’s charts into a file, with no display needed: PNG for "
                                "slides and mail, SVG or PDF to print at any size. CHART is one of:%s"), names->str);
   if (!pl_cli_parse ("chart", _("FILE CHART -o OUT"), summary, entries, &argc, &argv, &status))

@@ -164,35 +164,16 @@ static PlFigure
 link_result (PlCampaignKpi *link, PlKpi *kpi, const PlBasis *basis)
 {
   PlStage stage = kpi != NULL ? (PlStage) pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE) : PL_STAGE_NONE;
-  PlSeries *series = pl_campaign_kpi_get_results (link);
-  double sum = 0, last = NAN;
-  guint count = 0;
+  PlAggregate aggregate = kpi != NULL ? (PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE)
+                                      : PL_AGGREGATE_SUM;
+  double value;
 
   /* As pl_figures_kpi() says of an empty basis, so that both read the same. */
   if (basis->to <= basis->from)
     return missing (basis, PL_MISSING_BEFORE_PERIOD, stage);
-  for (guint i = pl_series_lower_bound (series, basis->from); i < pl_series_get_n (series); i++)
-    {
-      const PlPoint *point = pl_series_get (series, i);
-
-      if (point->julian >= basis->to)
-        break;
-      sum += point->value;
-      last = point->value;
-      count++;
-    }
-  if (count == 0)
+  if (pl_series_combine (pl_campaign_kpi_get_results (link), basis->from, basis->to, aggregate, &value) == 0)
     return missing (basis, PL_MISSING_NOT_MEASURED, stage);
-  switch (kpi != NULL ? (PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE) : PL_AGGREGATE_SUM)
-    {
-    case PL_AGGREGATE_LAST:
-      return available (basis, last);
-    case PL_AGGREGATE_MEAN:
-      return available (basis, sum / count);
-    case PL_AGGREGATE_SUM:
-    default:
-      return available (basis, sum);
-    }
+  return available (basis, value);
 }
 
 PlFigure

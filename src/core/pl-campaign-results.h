@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * A campaign's results are stored on its links to KPIs (pl_campaign_kpi_get_results()), one
  * value per month, in the KPI's unit. Over a basis, a link's result is its points whose month
  * starts in [basis.from, basis.to), combined by the KPI's aggregate (a sum for counts and
- * money); no point there is "not measured", never 0.
+ * money); no point there is "not measured", never 0 (an empty basis, before the period, is
+ * PL_MISSING_BEFORE_PERIOD, as pl_figures_kpi() says it).
  *
  * Spend is the figures engine's: pl_budget_totals_campaign_actual_month() summed over the
  * months of the basis (the whole period: pl_budget_totals_campaign_actual()), so the list,
@@ -23,9 +24,10 @@ G_BEGIN_DECLS
  * pl_campaign_figure_reason() puts it in words; a rate is never 0 for "unknown". */
 
 /* The result that stands for a campaign in the list, the chart and the hints: its link to
- * the KPI deepest in the funnel among those it is attached to that count something
- * (stages leads < MQL < SQL < opportunities < new customers; then visitors; then any other
- * count KPI), preferring links with results over links with only an expected contribution.
+ * the KPI deepest in the funnel among those it is attached to that count something (unit
+ * PL_UNIT_COUNT; stages leads < MQL < SQL < opportunities < new customers; then visitors;
+ * then any other count KPI), preferring links with results (in any month, whatever the basis)
+ * over links with only an expected contribution; the first in the plan's order on a tie.
  * NULL when it is attached to no count KPI. */
 PlCampaignKpi *pl_campaign_main_link (PlPlan *plan, PlCampaign *campaign);
 
@@ -46,7 +48,8 @@ typedef struct {
   double         main_expected;  /* its expected contribution (the whole campaign), NAN unset */
   double         main_against;   /* result / expected (pl_figures_against()), NAN when either is missing */
   PlFigure       cost_per_result; /* spent / main result; PL_MISSING_ZERO when the result is 0,
-                                   * PL_MISSING_NOT_MEASURED without results */
+                                   * PL_MISSING_NOT_MEASURED without results; without a main
+                                   * link, it and main_result are PL_MISSING_NO_KPI */
 
   /* The campaign's results on the plan's stage KPIs (pl_figures_kpi_for_stage()): the link to
    * that KPI when the campaign has one, else not measured. */
@@ -57,9 +60,11 @@ typedef struct {
   PlFigure       pipeline;        /* results on a money KPI of the opportunities stage, when the
                                    * plan has one (pipeline value), major units */
   PlFigure       revenue;         /* results on the revenue KPI (PL_STAGE_REVENUE), major units */
-  PlFigure       roi;             /* (revenue - spent) / spent: missing with PL_MISSING_NOT_MEASURED
-                                   * and missing_stage PL_STAGE_REVENUE when no revenue is known for
-                                   * the campaign, PL_MISSING_ZERO when nothing is spent */
+  PlFigure       roi;             /* (revenue - spent) / spent: missing with missing_stage
+                                   * PL_STAGE_REVENUE when no revenue is known for the campaign (as
+                                   * revenue is: PL_MISSING_NOT_MEASURED, or PL_MISSING_NO_KPI when
+                                   * the plan has no revenue KPI), PL_MISSING_ZERO with
+                                   * PL_STAGE_SPEND when nothing is spent */
 } PlCampaignFigures;
 
 /* The figures of @campaign over @basis. @totals may be NULL (made for the call); pass the
@@ -89,7 +94,8 @@ typedef struct {
   double   attributed;    /* the sum of every campaign's result on it over the basis (0 when none) */
   double   unexplained;   /* total - attributed when that is >= 0, else 0; NAN when total is NAN */
   double   over;          /* attributed - total when that is > 0 (several campaigns credited for
-                           * one lead), else 0; never shown as a negative remainder */
+                           * one lead), else 0; never shown as a negative remainder; NAN when
+                           * total is NAN */
   guint    n_campaigns;   /* campaigns with a result on it over the basis */
 } PlKpiAttribution;
 
@@ -101,13 +107,17 @@ void        pl_kpi_attribution_get   (PlPlan *plan, PlKpi *kpi, const PlBasis *b
 char       *pl_kpi_attribution_describe (PlPlan *plan, const PlKpiAttribution *attribution);
 
 /* A hint: move budget from the campaign with the worst cost per lead to the one with the best,
- * shown as a what-if through the chain. Campaigns qualify with a cost per lead available over
- * the basis and, for the one giving, budget not yet spent (allocated - spent over the whole
- * period > 0). The amount is that unspent budget, capped at the receiving campaign's own
- * allocation (doubling it at most). The effect: the leads the amount buys at the best cost
- * per lead instead of the worst, put through the planning chain (pl-projection.h) as the
- * drivers' CPL changed so that the period's leads change by that much; customers and CAC read
- * from the projection before and after. Nothing in the plan changes. */
+ * shown as a what-if through the chain. Campaigns qualify with a cost per lead available and
+ * above 0 over the basis (one that has spent nothing says nothing of what more would buy) and,
+ * for the one giving, budget not yet spent (allocated - spent over the whole period > 0). The
+ * amount is that unspent budget, capped at the receiving campaign's own allocation (doubling
+ * it at most, over all the hints it receives in). The effect: the leads the amount buys at the
+ * best cost per lead instead of the worst, put through the planning chain (pl-projection.h),
+ * from the drivers of the history up to the basis' last day, as the drivers' CPL changed so
+ * that the period's leads change by that much; customers and CAC read from the projection
+ * before and after, each hint alone against the plan. Nothing in the plan changes. In a plan
+ * of thousands of campaigns the pairs are looked for among the 64 givers and 64 receivers
+ * with the most to gain. */
 typedef struct {
   PlCampaign *from;         /* borrowed */
   PlCampaign *to;           /* borrowed */
@@ -119,9 +129,9 @@ typedef struct {
   double      cac_before, cac_after;              /* major units; NAN when not available */
 } PlReallocation;
 
-/* Up to @max hints over @basis, best gain first, each pair of campaigns at most once and each
- * campaign giving in at most one: a new array of PlReallocation (empty when fewer than two
- * campaigns qualify). */
+/* Up to @max hints over @basis, best gain first, each pair of campaigns at most once, each
+ * campaign giving in at most one and never both giving and receiving: a new array of
+ * PlReallocation (empty when fewer than two campaigns qualify). */
 GArray     *pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max);
 /* The hint in one sentence: "Move 12,000 EUR from Retargeting (CPL 180 EUR) to Webinars
  * (CPL 45 EUR): about 200 more leads, 6 more customers, CAC 4,100 → 3,800 EUR." */
@@ -129,7 +139,7 @@ char       *pl_reallocation_describe  (PlPlan *plan, const PlReallocation *hint)
 /* Keeps @hint: moves its amount from the giving campaign's allocations (the largest first)
  * to the receiving campaign's on the same budget lines (an allocation is added where it has
  * none), as one undoable edit named "Move Budget Between Campaigns". The lines' planned
- * amounts do not change. FALSE with PL_ERROR_INVALID_VALUE, and nothing changed, when the
+ * amounts do not change; an allocation emptied stays, at 0. FALSE with PL_ERROR_INVALID_VALUE, and nothing changed, when the
  * giving campaign no longer has that much allocated. */
 gboolean    pl_reallocation_apply     (PlPlan *plan, const PlReallocation *hint, GError **error);
 

@@ -476,8 +476,7 @@ measure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasi
 {
   PlStage stage = pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE);
   PlSeries *series;
-  double sum = 0, last = NAN;
-  guint count = 0;
+  double value;
 
   if (basis->to <= basis->from)
     return missing (basis, PL_MISSING_BEFORE_PERIOD, stage);
@@ -508,27 +507,10 @@ measure (PlPlan *plan, Cache *cache, PlKpi *kpi, PlSeriesKind kind, const PlBasi
     }
 
   series = kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (kpi) : pl_kpi_get_measurements (kpi);
-  for (guint i = pl_series_lower_bound (series, basis->from); i < pl_series_get_n (series); i++)
-    {
-      const PlPoint *point = pl_series_get (series, i);
-      if (point->julian >= basis->to)
-        break;
-      sum += point->value;
-      last = point->value;
-      count++;
-    }
-  if (count == 0)
+  if (pl_series_combine (series, basis->from, basis->to,
+                         (PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE), &value) == 0)
     return missing (basis, kind == PL_SERIES_TARGETS ? PL_MISSING_NO_TARGET : PL_MISSING_NOT_MEASURED, stage);
-  switch ((PlAggregate) pl_item_get_int (PL_ITEM (kpi), PL_KPI_AGGREGATE))
-    {
-    case PL_AGGREGATE_LAST:
-      return available (basis, last);
-    case PL_AGGREGATE_MEAN:
-      return available (basis, sum / count);
-    case PL_AGGREGATE_SUM:
-    default:
-      return available (basis, sum);
-    }
+  return available (basis, value);
 }
 
 static const PlFigure *

@@ -43,6 +43,7 @@ record_change_free (gpointer data)
   g_free (change->id);
   g_free (change->name);
   g_free (change->noun);
+  g_free (change->heading);
   g_clear_object (&change->old_item);
   g_clear_object (&change->new_item);
   g_ptr_array_unref (change->fields);
@@ -348,9 +349,14 @@ diff_targets (GPtrArray *fields, PlKpi *old_kpi, PlKpi *new_kpi)
     }
 }
 
+/* How many points a summed-up series holds: a KPI's measurements as values, a campaign's
+ * results as the months they cover (one point a month). */
 static char *
-count_values (guint n)
+count_points (PlSeriesKind kind, guint n)
 {
+  if (kind == PL_SERIES_RESULTS)
+    /* Translators: how many months of results a campaign holds on one KPI */
+    return g_strdup_printf (ngettext ("%u month", "%u months", n), n);
   /* Translators: how many measurements a KPI holds */
   return g_strdup_printf (ngettext ("%u value", "%u values", n), n);
 }
@@ -371,13 +377,15 @@ counts_text (guint added, guint removed, guint changed)
                           changed);
 }
 
-/* One change summing up the measurements added, removed and changed, in one pass. */
+/* One change summing up the points added, removed and changed of a KPI's measurements or a
+ * campaign's results on a KPI, in one pass: a year of them read one by one says nothing. */
 static void
-diff_measurements (GPtrArray *fields, PlKpi *old_kpi, PlKpi *new_kpi)
+diff_series_summary (GPtrArray *fields, PlItem *old_item, PlItem *new_item, PlSeriesKind kind)
 {
-  const PlSeries *a = pl_kpi_get_measurements (old_kpi), *b = pl_kpi_get_measurements (new_kpi);
+  const PlSeries *a = pl_item_get_series (old_item, kind), *b = pl_item_get_series (new_item, kind);
   guint n_a = pl_series_get_n (a), n_b = pl_series_get_n (b);
   guint added = 0, removed = 0, changed = 0;
+  gboolean results = kind == PL_SERIES_RESULTS;
   g_autofree char *parts = NULL;
   g_autofree char *total = NULL;
 
@@ -397,9 +405,12 @@ diff_measurements (GPtrArray *fields, PlKpi *old_kpi, PlKpi *new_kpi)
     return;
 
   parts = counts_text (added, removed, changed);
-  total = count_values (n_b);
-  g_ptr_array_add (fields, field_change_new (PL_DIFF_FIELD_MEASUREMENTS, "measurements",
-                                             g_strdup (_("Measurements")), count_values (n_a),
+  total = count_points (kind, n_b);
+  g_ptr_array_add (fields, field_change_new (results ? PL_DIFF_FIELD_RESULTS : PL_DIFF_FIELD_MEASUREMENTS,
+                                             results ? "results" : "measurements",
+                                             /* Translators: what a campaign brought to a KPI, by month, in a comparison */
+                                             g_strdup (results ? _("Results") : _("Measurements")),
+                                             count_points (kind, n_a),
                                              /* Translators: a KPI's measurements now, then what changed
                                               * ("26 values (2 added, 0 removed, 1 changed)") */
                                              g_strdup_printf (_("%s (%s)"), total, parts)));
@@ -455,6 +466,27 @@ record_name (PlPlan *plan, PlItem *item)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The record in words: its kind and name; a campaign's link to a KPI by the campaign, then
+ * the KPI, as a CMO says it ("Campaign “Spring webinar” → Leads"). */
+static char *
+record_heading (const PlRecordChange *change, PlPlan *plan, PlItem *item)
+{
+  g_autofree char *noun = pl_capitalise (change->noun);
+
+  if (change->collection == PL_COLLECTION_NONE)
+    return g_steal_pointer (&noun);
+  if (PL_IS_CAMPAIGN_KPI (item))
+    {
+      g_autofree char *campaign = pl_field_format_reading (plan, item, PL_CAMPAIGN_KPI_CAMPAIGN);
+      g_autofree char *kpi = pl_field_format_reading (plan, item, PL_CAMPAIGN_KPI_KPI);
+
+      /* Translators: a campaign's link to a KPI in a comparison: the campaign's name, the KPI's */
+      return g_strdup_printf (_("Campaign “%s” → %s"), campaign, kpi);
+    }
+  /* Translators: a record in a comparison: its kind, its name ("Campaign “Spring webinar”") */
+  return g_strdup_printf (_("%s “%s”"), noun, change->name);
+}
+
 static PlRecordChange *
 record_change_new (PlDiffKind kind, PlCollection collection, PlPlan *plan_of_old, PlItem *old_item,
                    PlPlan *plan_of_new, PlItem *new_item)
@@ -480,6 +512,7 @@ record_change_new (PlDiffKind kind, PlCollection collection, PlPlan *plan_of_old
       change->name = record_name (new_item != NULL ? plan_of_new : plan_of_old, item);
       change->noun = g_strdup (pl_item_get_noun (item));
     }
+  change->heading = record_heading (change, new_item != NULL ? plan_of_new : plan_of_old, item);
   return change;
 }
 
@@ -497,8 +530,10 @@ diff_fields (GPtrArray *fields, PlPlan *old_plan, PlItem *old_item, PlPlan *new_
   if (PL_IS_KPI (new_item))
     {
       diff_targets (fields, PL_KPI (old_item), PL_KPI (new_item));
-      diff_measurements (fields, PL_KPI (old_item), PL_KPI (new_item));
+      diff_series_summary (fields, old_item, new_item, PL_SERIES_MEASUREMENTS);
     }
+  if (PL_IS_CAMPAIGN_KPI (new_item))
+    diff_series_summary (fields, old_item, new_item, PL_SERIES_RESULTS);
   diff_extras (fields, pl_item_peek_extras (old_item), pl_item_peek_extras (new_item), NULL);
 }
 
@@ -806,12 +841,7 @@ pl_field_change_describe (const PlFieldChange *change)
 char *
 pl_record_change_heading (const PlRecordChange *change)
 {
-  g_autofree char *noun = pl_capitalise (change->noun);
-
-  if (change->collection == PL_COLLECTION_NONE)
-    return g_steal_pointer (&noun);
-  /* Translators: a record in a comparison: its kind, its name ("Campaign “Spring webinar”") */
-  return g_strdup_printf (_("%s “%s”"), noun, change->name);
+  return g_strdup (change->heading);
 }
 
 char *

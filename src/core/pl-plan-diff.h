@@ -38,6 +38,8 @@ typedef enum {
 #define PL_DIFF_FIELD_POSITION     (-4)  /* the record's place in its list (old and new 1-based),
                                          * only for the records that moved, not those they
                                          * shifted (a longest run keeping its order stays) */
+#define PL_DIFF_FIELD_RESULTS      (-5)  /* a campaign's results on one KPI (format 1.5, issue 25):
+                                         * one change summing them up, as measurements */
 
 typedef struct {
   int      field;     /* index in the record's fields (pl_item_get_fields()), or PL_DIFF_FIELD_* */
@@ -60,6 +62,7 @@ typedef struct {
   char        *id;          /* NULL for the metadata */
   char        *name;        /* what the user calls it: the new name, or the old for a removal */
   char        *noun;        /* "campaign", "budget line" (translated) */
+  char        *heading;     /* pl_record_change_heading(): the record in words */
   PlItem      *old_item;    /* the record in the old plan (a reference), NULL when added */
   PlItem      *new_item;    /* the record in the new plan (a reference), NULL when removed */
   GPtrArray   *fields;      /* of PlFieldChange, in the record's field order; empty unless CHANGED */
@@ -102,7 +105,8 @@ PlDiffPage   pl_diff_page_for_collection (PlCollection collection);
 /* One line in words for a change, as the CLI, the panel and the report print it:
  * "Campaign “Spring webinar” added", "Budget line “Events”: Planned 12,000.00 → 15,000.00". */
 char        *pl_record_change_describe (const PlRecordChange *change);
-/* The record a change is about, in words: "Campaign “Spring webinar”", "Plan settings". */
+/* The record a change is about, in words: "Campaign “Spring webinar”", "Plan settings"; a
+ * campaign's link to a KPI by both: "Campaign “Spring webinar” → Leads". */
 char        *pl_record_change_heading  (const PlRecordChange *change);
 /* One field's change in words: "Planned amounts: 12,000.00 → 15,000.00" ("—" for no value). */
 char        *pl_field_change_describe  (const PlFieldChange *change);

@@ -28,6 +28,8 @@ typedef struct {
   GPtrArray *rule_ids;    /* RULE: the IDs of the records set back to ours ("" for the settings) */
   GPtrArray *rule_items;  /* RULE: those records as the merge had made them (NULL: absent) */
   char      *part_key;    /* a part of a compound field: its key (Parts); else NULL */
+  char      *heading;     /* the record in words when its kind and name do not say it (a
+                           * campaign's link to a KPI); else NULL */
 } Conflict;
 
 typedef struct {
@@ -64,13 +66,62 @@ item_extras (PlItem *item)
   return item != NULL ? pl_item_peek_extras (item) : NULL;
 }
 
+/* Every kind of series a record may hold: a KPI's targets and measurements, a campaign's
+ * results on a KPI (format 1.5). */
+#define N_SERIES_KINDS (PL_SERIES_RESULTS + 1)
+
+/* The series @kind of @item, or NULL when there is no record or it holds no such series. */
 static PlSeries *
-kpi_series (PlItem *kpi, PlSeriesKind kind)
+item_series (PlItem *item, PlSeriesKind kind)
 {
-  if (kpi == NULL)
-    return NULL;
-  return kind == PL_SERIES_TARGETS ? pl_kpi_get_targets (PL_KPI (kpi))
-                                   : pl_kpi_get_measurements (PL_KPI (kpi));
+  return item != NULL ? pl_item_get_series (item, kind) : NULL;
+}
+
+/* The pseudo field of pl-plan-diff.h that a conflict on one point of a series names. */
+static int
+series_field (PlSeriesKind kind)
+{
+  switch (kind)
+    {
+    case PL_SERIES_TARGETS:
+      return PL_DIFF_FIELD_TARGETS;
+    case PL_SERIES_RESULTS:
+      return PL_DIFF_FIELD_RESULTS;
+    case PL_SERIES_MEASUREMENTS:
+    default:
+      return PL_DIFF_FIELD_MEASUREMENTS;
+    }
+}
+
+/* The series a pseudo field names, or -1 when @field is not one merged point by point. */
+static int
+field_series (int field)
+{
+  switch (field)
+    {
+    case PL_DIFF_FIELD_TARGETS:
+      return PL_SERIES_TARGETS;
+    case PL_DIFF_FIELD_MEASUREMENTS:
+      return PL_SERIES_MEASUREMENTS;
+    case PL_DIFF_FIELD_RESULTS:
+      return PL_SERIES_RESULTS;
+    default:
+      return -1;
+    }
+}
+
+/* TRUE when @a and @b hold the same series of every kind (none is the same as none). */
+static gboolean
+series_all_equal (PlItem *a, PlItem *b)
+{
+  for (PlSeriesKind kind = 0; kind < N_SERIES_KINDS; kind++)
+    {
+      PlSeries *sa = pl_item_get_series (a, kind), *sb = pl_item_get_series (b, kind);
+
+      if ((sa == NULL) != (sb == NULL) || (sa != NULL && !pl_series_equal (sa, sb)))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -94,8 +145,8 @@ point_equal (const PlPoint *a, const PlPoint *b)
          (a->value == b->value || (isnan (a->value) && isnan (b->value)));
 }
 
-/* TRUE when @a and @b (records of one type) hold the same values, unknown elements, targets and
- * measurements. */
+/* TRUE when @a and @b (records of one type) hold the same values, unknown elements and series
+ * (targets, measurements, results). */
 static gboolean
 record_equal (PlItem *a, PlItem *b)
 {
@@ -111,10 +162,7 @@ record_equal (PlItem *a, PlItem *b)
       return FALSE;
   if (!pl_extras_equal (item_extras (a), item_extras (b)))
     return FALSE;
-  if (PL_IS_KPI (a))
-    return pl_series_equal (kpi_series (a, PL_SERIES_TARGETS), kpi_series (b, PL_SERIES_TARGETS)) &&
-           pl_series_equal (kpi_series (a, PL_SERIES_MEASUREMENTS), kpi_series (b, PL_SERIES_MEASUREMENTS));
-  return TRUE;
+  return series_all_equal (a, b);
 }
 
 /* Makes @to (a record of @from's type) hold what @from holds, without undo. */
@@ -129,10 +177,10 @@ record_assign (PlItem *to, PlItem *from)
       copy_field (to, from, f);
   if (!pl_extras_equal (item_extras (to), item_extras (from)))
     pl_extras_assign (pl_item_get_extras (to), item_extras (from));
-  if (PL_IS_KPI (from))
-    for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
-      if (!pl_series_equal (kpi_series (to, kind), kpi_series (from, kind)))
-        series_assign (kpi_series (to, kind), kpi_series (from, kind));
+  for (PlSeriesKind kind = 0; kind < N_SERIES_KINDS; kind++)
+    if (pl_item_get_series (from, kind) != NULL &&
+        !pl_series_equal (pl_item_get_series (to, kind), pl_item_get_series (from, kind)))
+      series_assign (pl_item_get_series (to, kind), pl_item_get_series (from, kind));
 }
 
 static PlItem *
@@ -177,12 +225,15 @@ field_text (PlPlan *plan, PlItem *item, int field, guint32 period)
     return NULL;
   if (field == PL_DIFF_FIELD_EXTRAS)
     return pl_extras_to_text (item_extras (item));
-  if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
+  if (field_series (field) >= 0)
     {
-      PlSeriesKind kind = field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS;
-      const PlPoint *point = pl_series_lookup (kpi_series (item, kind), period);
+      const PlPoint *point = pl_series_lookup (item_series (item, field_series (field)), period);
+      /* A campaign's results are in its KPI's unit. */
+      PlItem *kpi = PL_IS_KPI (item) ? item : pl_plan_lookup (plan, pl_item_get_string (item, PL_CAMPAIGN_KPI_KPI));
 
-      return point != NULL ? pl_kpi_value_format (PL_KPI (item), point->value) : g_strdup ("");
+      if (point == NULL)
+        return g_strdup ("");
+      return PL_IS_KPI (kpi) ? pl_kpi_value_format (PL_KPI (kpi), point->value) : g_strdup_printf ("%.15g", point->value);
     }
   if (field == PL_MERGE_FIELD_RECORD)
     return g_strdup (pl_item_get_display_name (item));
@@ -212,10 +263,14 @@ field_label (PlItem *item, int field, guint32 period)
 {
   if (field == PL_DIFF_FIELD_EXTRAS)
     return g_strdup (_("Unknown elements"));
-  if (field == PL_DIFF_FIELD_TARGETS || field == PL_DIFF_FIELD_MEASUREMENTS)
+  if (field_series (field) >= 0)
     {
+      /* A campaign's results are by month: its KPI's frequency does not matter here. */
       g_autofree char *when = pl_field_format_period (item, period);
 
+      if (field == PL_DIFF_FIELD_RESULTS)
+        /* Translators: %s is a month ("March 2027"): what a campaign brought to a KPI that month */
+        return g_strdup_printf (_("Result for %s"), when);
       return field == PL_DIFF_FIELD_TARGETS
         /* Translators: %s is a KPI's period ("March 2027", "week of 4 Jan 2027") */
         ? g_strdup_printf (_("Target for %s"), when)
@@ -250,9 +305,34 @@ conflict_free (Conflict *conflict)
   g_free (conflict->pub.reason);
   g_free (conflict->pub.part);
   g_free (conflict->part_key);
+  g_free (conflict->heading);
   g_clear_pointer (&conflict->rule_ids, g_ptr_array_unref);
   g_clear_pointer (&conflict->rule_items, g_ptr_array_unref);
   g_free (conflict);
+}
+
+/* Names the conflict's record @item of @plan, as the user knows it; NULL: the settings of
+ * @ours. A link has no name: the campaign and the KPI it joins are what the user knows. */
+static void
+name_record (Conflict *conflict, PlItem *item, PlPlan *plan, PlPlan *ours)
+{
+  g_autofree char *campaign = NULL, *kpi = NULL;
+
+  if (item == NULL)
+    {
+      conflict->pub.name = g_strdup (pl_plan_get_title (ours));
+      return;
+    }
+  if (!PL_IS_CAMPAIGN_KPI (item))
+    {
+      conflict->pub.name = g_strdup (pl_item_get_display_name (item));
+      return;
+    }
+  campaign = pl_field_format_reading (plan, item, PL_CAMPAIGN_KPI_CAMPAIGN);
+  kpi = pl_field_format_reading (plan, item, PL_CAMPAIGN_KPI_KPI);
+  conflict->pub.name = g_strdup_printf ("%s → %s", campaign, kpi);
+  /* Translators: a campaign's link to a KPI in a sentence: the campaign's name, the KPI's */
+  conflict->heading = g_strdup_printf (_("Campaign “%s” → %s"), campaign, kpi);
 }
 
 static Conflict *
@@ -265,8 +345,8 @@ add_conflict (Merge *m, PlMergeConflictKind kind, PlCollection collection, PlIte
   conflict->pub.kind = kind;
   conflict->pub.collection = collection;
   conflict->pub.id = collection == PL_COLLECTION_NONE ? NULL : g_strdup (pl_item_get_id (any));
-  conflict->pub.name = collection == PL_COLLECTION_NONE ? g_strdup (pl_plan_get_title (m->ours))
-                                                        : g_strdup (pl_item_get_display_name (any));
+  name_record (conflict, collection == PL_COLLECTION_NONE ? NULL : any,
+               o != NULL ? m->ours : t != NULL ? m->theirs : m->base, m->ours);
   conflict->pub.field = field;
   conflict->pub.period = period;
   conflict->pub.label = field_label (any, field, period);
@@ -298,8 +378,8 @@ static void
 merge_series (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t, PlItem *into,
               PlSeriesKind kind)
 {
-  PlSeries *sb = kpi_series (b, kind), *so = kpi_series (o, kind), *st = kpi_series (t, kind);
-  PlSeries *out = kpi_series (into, kind);
+  PlSeries *sb = item_series (b, kind), *so = item_series (o, kind), *st = item_series (t, kind);
+  PlSeries *out = item_series (into, kind);
   guint ib = 0, io = 0, it = 0;
   guint nb = sb ? pl_series_get_n (sb) : 0, no = pl_series_get_n (so), nt = pl_series_get_n (st);
 
@@ -332,8 +412,7 @@ merge_series (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
           take = pt;
           break;
         case TAKE_CONFLICT:
-          add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t,
-                        kind == PL_SERIES_TARGETS ? PL_DIFF_FIELD_TARGETS : PL_DIFF_FIELD_MEASUREMENTS, day);
+          add_conflict (m, PL_MERGE_CONFLICT_FIELD, collection, b, o, t, series_field (kind), day);
           G_GNUC_FALLTHROUGH;
         default:
           take = po;
@@ -698,8 +777,8 @@ add_part_conflict (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlIt
   conflict->pub.kind = PL_MERGE_CONFLICT_FIELD;
   conflict->pub.collection = collection;
   conflict->pub.id = collection == PL_COLLECTION_NONE ? NULL : g_strdup (pl_item_get_id (any));
-  conflict->pub.name = collection == PL_COLLECTION_NONE ? g_strdup (pl_plan_get_title (m->ours))
-                                                        : g_strdup (pl_item_get_display_name (any));
+  name_record (conflict, collection == PL_COLLECTION_NONE ? NULL : any,
+               o != NULL ? m->ours : t != NULL ? m->theirs : m->base, m->ours);
   conflict->pub.field = (int) field;
   conflict->part_key = g_strdup (key);
   /* A month is the nth of the period: a period moved keeps the amounts in their places (the
@@ -927,11 +1006,10 @@ merge_record (Merge *m, PlCollection collection, PlItem *b, PlItem *o, PlItem *t
     if (!pl_extras_equal (item_extras (into), from))
       pl_extras_assign (pl_item_get_extras (into), from);
   }
-  if (PL_IS_KPI (o))
-    {
-      merge_series (m, collection, b, o, t, into, PL_SERIES_TARGETS);
-      merge_series (m, collection, b, o, t, into, PL_SERIES_MEASUREMENTS);
-    }
+  /* Point by point: two people add different months far more often than they change one. */
+  for (PlSeriesKind kind = 0; kind < N_SERIES_KINDS; kind++)
+    if (pl_item_get_series (o, kind) != NULL)
+      merge_series (m, collection, b, o, t, into, kind);
 }
 
 /* TRUE when a reference of @item names a record they removed that the result keeps. */
@@ -1436,17 +1514,17 @@ add_rule_conflict (Result *result, const PlProblem *problem, GPtrArray *ids, gbo
   PlPlan *plan = result->pub.plan;
   Conflict *conflict = g_new0 (Conflict, 1);
   const char *id = problem->id ? problem->id : "";
+  PlPlan *holder = plan;
   PlItem *item = lookup_any (plan, id);
 
   if (item == NULL)
-    item = lookup_any (result->pub.ours, id);
+    item = lookup_any (holder = result->pub.ours, id);
   if (item == NULL)
-    item = lookup_any (result->pub.theirs, id);
+    item = lookup_any (holder = result->pub.theirs, id);
   conflict->pub.kind = PL_MERGE_CONFLICT_RULE;
   conflict->pub.collection = item ? collection_of (item) : PL_COLLECTION_NONE;
   conflict->pub.id = problem->id && item && !PL_IS_METADATA (item) ? g_strdup (problem->id) : NULL;
-  conflict->pub.name = item && !PL_IS_METADATA (item) ? g_strdup (pl_item_get_display_name (item))
-                                                      : g_strdup (pl_plan_get_title (result->pub.ours));
+  name_record (conflict, item && !PL_IS_METADATA (item) ? item : NULL, holder, result->pub.ours);
   conflict->pub.field = PL_MERGE_FIELD_RECORD;
   conflict->pub.reason = g_strdup (problem->message);
   conflict->rule_ids = g_ptr_array_new_with_free_func (g_free);
@@ -1653,6 +1731,19 @@ push_extras (PlPlan *plan, GObject *owner, PlExtras *extras, const PlExtras *wan
   pl_plan_push (plan, &self->parent);
 }
 
+/* Sets the point of @item's series @kind on @julian to @point (NULL: none), as an edit of @plan. */
+static void
+push_point (PlPlan *plan, PlItem *item, PlSeriesKind kind, guint32 julian, const PlPoint *point)
+{
+  double value = point != NULL ? point->value : NAN;
+  const char *source = point != NULL ? point->source : NULL;
+
+  if (kind == PL_SERIES_RESULTS)
+    pl_plan_set_result (plan, PL_CAMPAIGN_KPI (item), julian, value, source);
+  else
+    pl_plan_set_point (plan, PL_KPI (item), kind, julian, value, source);
+}
+
 /* Makes @have, a record of @plan, hold what @want holds, as edits of @plan. The edits are not
  * checked one by one: @want comes with the rest of its plan, and only the whole is right. */
 static void
@@ -1667,27 +1758,26 @@ push_record (PlPlan *plan, PlItem *have, PlItem *want)
       pl_plan_push (plan, pl_command_new_set_field (have, f, pl_item_dup_slot (want, f), NULL));
   if (!pl_extras_equal (item_extras (have), item_extras (want)))
     push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), collection);
-  if (PL_IS_KPI (want))
-    for (PlSeriesKind kind = PL_SERIES_TARGETS; kind <= PL_SERIES_MEASUREMENTS; kind++)
-      {
-        PlSeries *from = kpi_series (have, kind), *to = kpi_series (want, kind);
-        guint i = 0, j = 0, n = pl_series_get_n (from), nt = pl_series_get_n (to);
-        g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (PlSeriesKind kind = 0; kind < N_SERIES_KINDS; kind++)
+    {
+      PlSeries *from = pl_item_get_series (have, kind), *to = pl_item_get_series (want, kind);
+      guint i = 0, j = 0, n, nt;
+      g_autoptr(GArray) gone = NULL;
 
-        if (pl_series_equal (from, to))
-          continue;
-        /* The points to remove are found before any change moves them. */
-        for (; i < n; i++)
-          if (pl_series_lookup (to, pl_series_get (from, i)->julian) == NULL)
-            g_array_append_val (gone, pl_series_get (from, i)->julian);
-        for (guint g = 0; g < gone->len; g++)
-          pl_plan_set_point (plan, PL_KPI (have), kind, g_array_index (gone, guint32, g), NAN, NULL);
-        for (; j < nt; j++)
-          {
-            const PlPoint *p = pl_series_get (to, j);
-            pl_plan_set_point (plan, PL_KPI (have), kind, p->julian, p->value, p->source);
-          }
-      }
+      if (from == NULL || to == NULL || pl_series_equal (from, to))
+        continue;
+      n = pl_series_get_n (from);
+      nt = pl_series_get_n (to);
+      gone = g_array_new (FALSE, FALSE, sizeof (guint32));
+      /* The points to remove are found before any change moves them. */
+      for (; i < n; i++)
+        if (pl_series_lookup (to, pl_series_get (from, i)->julian) == NULL)
+          g_array_append_val (gone, pl_series_get (from, i)->julian);
+      for (guint g = 0; g < gone->len; g++)
+        push_point (plan, have, kind, g_array_index (gone, guint32, g), NULL);
+      for (; j < nt; j++)
+        push_point (plan, have, kind, pl_series_get (to, j)->julian, pl_series_get (to, j));
+    }
 }
 
 static void
@@ -1952,13 +2042,11 @@ apply_theirs (Result *result, const Conflict *conflict, GError **error)
   have = own_record (result, have);
   if (pub->field == PL_DIFF_FIELD_EXTRAS)
     push_extras (plan, G_OBJECT (have), pl_item_get_extras (have), item_extras (want), pub->collection);
-  else if (pub->field == PL_DIFF_FIELD_TARGETS || pub->field == PL_DIFF_FIELD_MEASUREMENTS)
+  else if (field_series (pub->field) >= 0)
     {
-      PlSeriesKind kind = pub->field == PL_DIFF_FIELD_TARGETS ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS;
-      const PlPoint *point = pl_series_lookup (kpi_series (want, kind), pub->period);
+      PlSeriesKind kind = (PlSeriesKind) field_series (pub->field);
 
-      pl_plan_set_point (plan, PL_KPI (have), kind, pub->period, point ? point->value : NAN,
-                         point ? point->source : NULL);
+      push_point (plan, have, kind, pub->period, pl_series_lookup (item_series (want, kind), pub->period));
     }
   else if (conflict->part_key != NULL)
     return take_part (plan, have, want, (guint) pub->field, conflict->part_key, error);
@@ -2037,6 +2125,9 @@ pl_merge_conflict_describe (const PlMergeConflict *conflict)
   g_return_val_if_fail (conflict != NULL, NULL);
   if (conflict->collection == PL_COLLECTION_NONE || conflict->id == NULL)
     what = g_strdup (_("The plan’s settings"));
+  else if (((const Conflict *) conflict)->heading != NULL)
+    /* Every conflict is a Conflict: only pl_plan_merge() makes them. */
+    what = g_strdup (((const Conflict *) conflict)->heading);
   else
     {
       g_autoptr(PlItem) sample = g_object_new (pl_collection_get_item_type (conflict->collection), NULL);

@@ -38,10 +38,12 @@ typedef struct {
   PlMergeConflictKind kind;
   PlCollection collection;   /* PL_COLLECTION_NONE: the plan's settings */
   char        *id;           /* the record's ID; NULL for the plan's settings */
-  char        *name;         /* what the user calls the record */
+  char        *name;         /* what the user calls the record; a campaign's link to a KPI:
+                              * "Spring webinar → Leads" */
   int          field;        /* the field's index, a PL_DIFF_FIELD_*, or PL_MERGE_FIELD_RECORD */
-  guint32      period;       /* PL_DIFF_FIELD_TARGETS and _MEASUREMENTS: the period's first day
-                              * (the two are merged period by period); planned amounts (merged
+  guint32      period;       /* PL_DIFF_FIELD_TARGETS, _MEASUREMENTS and _RESULTS: the period's
+                              * first day (the three are merged period by period, a campaign's
+                              * results month by month); planned amounts (merged
                               * month by month): the month's first day; else 0 */
   char        *label;        /* the field in words, translated ("Planned"); NULL for a record */
   char        *base_text;    /* the values in the user's locale, as pl-plan-diff.h shows them;
@@ -79,7 +81,8 @@ gboolean       pl_merge_result_take_theirs (PlMergeResult *result, const PlMerge
  * theirs 15,000.00 (was 10,000.00); yours kept". */
 char          *pl_merge_conflict_describe  (const PlMergeConflict *conflict);
 
-/* Makes @plan hold what @target holds (records, fields, order, targets, measurements), as one
+/* Makes @plan hold what @target holds (records, fields, order, targets, measurements, campaign
+ * results), as one
  * undoable edit named @label; nothing happens when they are already the same. What the window's
  * merge applies, so that Undo takes the whole merge back. */
 void           pl_plan_update_to           (PlPlan *plan, PlPlan *target, const char *label);

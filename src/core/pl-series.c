@@ -129,3 +129,35 @@ pl_series_equal (const PlSeries *a, const PlSeries *b)
     }
   return TRUE;
 }
+
+guint
+pl_series_combine (const PlSeries *series, guint32 from, guint32 to, PlAggregate aggregate, double *value)
+{
+  double sum = 0, last = NAN;
+  guint count = 0;
+
+  for (guint i = pl_series_lower_bound (series, from); i < pl_series_get_n (series); i++)
+    {
+      const PlPoint *point = pl_series_get (series, i);
+
+      if (point->julian >= to)
+        break;
+      sum += point->value;
+      last = point->value;
+      count++;
+    }
+  switch (aggregate)
+    {
+    case PL_AGGREGATE_LAST:
+      *value = last;
+      break;
+    case PL_AGGREGATE_MEAN:
+      *value = count > 0 ? sum / count : NAN;
+      break;
+    case PL_AGGREGATE_SUM:
+    default:
+      *value = count > 0 ? sum : NAN;
+      break;
+    }
+  return count;
+}

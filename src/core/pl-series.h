@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "pl-enums.h"
+
 G_BEGIN_DECLS
 
 /* One value per period (the period's first day, as a Julian day); a KPI holds two
@@ -35,6 +37,10 @@ const PlPoint *pl_series_latest    (const PlSeries *series, guint32 julian);
 /* Returns the index of the first point on or after @julian (n when none). */
 guint          pl_series_lower_bound (const PlSeries *series, guint32 julian);
 gboolean       pl_series_equal     (const PlSeries *a, const PlSeries *b);
+/* The points of the periods starting in [@from, @to) combined by @aggregate (a sum, the last,
+ * the mean) into *@value; returns how many there were (none: *@value is NAN). */
+guint          pl_series_combine   (const PlSeries *series, guint32 from, guint32 to,
+                                    PlAggregate aggregate, double *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlSeries, pl_series_free)
 

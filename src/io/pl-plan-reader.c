@@ -1096,15 +1096,24 @@ read_point (Reader *self, PlItem *item, PlSeriesKind kind)
   pl_series_set (series, julian, value, source);
 }
 
+/* The name of the record @field of @item names, for a message: the campaigns and the KPIs are
+ * read before their links; its ID when it names none (validation says so later). */
+static const char *
+referenced_name (Reader *self, PlItem *item, guint field)
+{
+  const char *id = pl_item_get_string (item, field);
+  PlItem *named = id != NULL ? pl_plan_lookup (self->plan, id) : NULL;
+
+  return named != NULL ? item_name (named) : id != NULL ? id : "";
+}
+
 static void
 read_result_error (Reader *self, PlItem *link, const char *at, const char *period,
                    const char *value_text, gboolean twice)
 {
-  const char *campaign = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
-  const char *kpi = pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI);
+  const char *campaign = referenced_name (self, link, PL_CAMPAIGN_KPI_CAMPAIGN);
+  const char *kpi = referenced_name (self, link, PL_CAMPAIGN_KPI_KPI);
 
-  campaign = campaign ? campaign : "";
-  kpi = kpi ? kpi : "";
   if (twice)
     error_at (self, at, _("The campaign “%s” has two results on the KPI “%s” for %s."),
               campaign, kpi, period);

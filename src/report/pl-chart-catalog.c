@@ -6,11 +6,13 @@
 #include <cairo-svg.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "pl-budget-burn-chart.h"
 #include "pl-budget-month-chart.h"
 #include "pl-budget-totals.h"
 #include "pl-cac-breakdown-chart.h"
+#include "pl-campaign-ranking-chart.h"
 #include "pl-chain-paper.h"
 #include "pl-category-spend-chart.h"
 #include "pl-chart-catalog.h"
@@ -331,6 +333,99 @@ scenarios_sentences (PlPlan *plan, guint32 today, double width, double height, c
   return pl_scenario_chart_sentences (plan, series, style);
 }
 
+/* The campaigns ranked, as of the dashboard's day. */
+static PlCampaignRankingLayout *
+ranking_layout (PlPlan *plan, guint32 today, PlCampaignRankMode mode, double width, double height,
+                const PlChartStyle *style, GArray **figures)
+{
+  PlBasis basis = pl_campaign_ranking_basis (plan, today);
+  PlCampaignRankingOptions options = { mode, NULL };
+
+  *figures = pl_campaign_figures_all (plan, &basis);
+  return pl_campaign_ranking_layout_new (plan, *figures, &options, width, height, style);
+}
+
+/* As high as its rows need, up to the catalogue's height: a short ranking is not stretched.
+ * The size knows no day: it makes room for the campaigns ranked over the whole period, as
+ * many as or more than to any day. */
+static gboolean
+ranking_size (PlCampaignRankMode mode, PlPlan *plan, double *width, double *height)
+{
+  g_autoptr(GArray) figures = NULL;
+  g_autoptr(PlCampaignRankingLayout) layout = ranking_layout (plan, pl_plan_get_end (plan), mode, *width, *height,
+                                                              pl_chart_style_light (), &figures);
+
+  *height = CLAMP (ceil (pl_campaign_ranking_layout_height (layout)) + 8, 200, *height);
+  return TRUE;
+}
+
+static char *
+ranking_draw (PlCampaignRankMode mode, PlPlan *plan, guint32 today, cairo_t *cr, double width, double height,
+              const PlChartStyle *style)
+{
+  return pl_campaign_ranking_chart_draw (plan, today, mode, cr, width, height, style);
+}
+
+static char **
+ranking_sentences (PlCampaignRankMode mode, PlPlan *plan, guint32 today, double width, double height,
+                   const PlChartStyle *style)
+{
+  g_autoptr(GArray) figures = NULL;
+  g_autoptr(PlCampaignRankingLayout) layout = ranking_layout (plan, today, mode, width, height, style, &figures);
+
+  return pl_campaign_ranking_chart_sentences (plan, layout, style);
+}
+
+static gboolean
+roi_size (PlPlan *plan, double *width, double *height, GError **error)
+{
+  return ranking_size (PL_CAMPAIGN_RANK_ROI, plan, width, height);
+}
+
+static char *
+roi_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+          GError **error)
+{
+  return ranking_draw (PL_CAMPAIGN_RANK_ROI, plan, today, cr, width, height, style);
+}
+
+static char **
+roi_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style, GError **error)
+{
+  return ranking_sentences (PL_CAMPAIGN_RANK_ROI, plan, today, width, height, style);
+}
+
+static void
+roi_rows (PlPlan *plan, guint32 today, GPtrArray *rows)
+{
+  pl_chart_rows_campaigns (plan, today, PL_CAMPAIGN_RANK_ROI, rows);
+}
+
+static gboolean
+cost_size (PlPlan *plan, double *width, double *height, GError **error)
+{
+  return ranking_size (PL_CAMPAIGN_RANK_COST, plan, width, height);
+}
+
+static char *
+cost_draw (PlPlan *plan, guint32 today, cairo_t *cr, double width, double height, const PlChartStyle *style,
+           GError **error)
+{
+  return ranking_draw (PL_CAMPAIGN_RANK_COST, plan, today, cr, width, height, style);
+}
+
+static char **
+cost_sentences (PlPlan *plan, guint32 today, double width, double height, const PlChartStyle *style, GError **error)
+{
+  return ranking_sentences (PL_CAMPAIGN_RANK_COST, plan, today, width, height, style);
+}
+
+static void
+cost_rows (PlPlan *plan, guint32 today, GPtrArray *rows)
+{
+  pl_chart_rows_campaigns (plan, today, PL_CAMPAIGN_RANK_COST, rows);
+}
+
 /* ---- the table ---- */
 
 static const PlChartKind kinds[] = {
@@ -358,6 +453,10 @@ static const PlChartKind kinds[] = {
     .draw = scenarios_draw, .sentences = scenarios_sentences, .rows = pl_chart_rows_scenarios },
   { .name = "radar", .title = N_("Maturity radar"), .page = "assessment", .width = 720, .height = 600,
     .size = radar_size, .draw = radar_draw, .sentences = radar_sentences },
+  { .name = "campaign-roi", .title = N_("Campaigns by return on investment"), .page = "campaigns", .width = 900,
+    .height = 460, .size = roi_size, .draw = roi_draw, .sentences = roi_sentences, .rows = roi_rows },
+  { .name = "campaign-cost", .title = N_("Campaigns by cost per result"), .page = "campaigns", .width = 900,
+    .height = 460, .size = cost_size, .draw = cost_draw, .sentences = cost_sentences, .rows = cost_rows },
 };
 
 const PlChartKind *

@@ -5,6 +5,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pl-campaign-ranking-chart.h"
+#include "pl-chart-draw.h"
 #include "pl-chart-rows.h"
 #include "pl-dashboard.h"
 #include "pl-figures.h"
@@ -150,5 +152,60 @@ pl_chart_rows_scenarios (PlPlan *plan, guint32 today, GPtrArray *rows)
       pl_chart_rows_add (rows, s->name, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
       for (guint k = 0; k < PL_SCENARIO_CHART_N_MEASURES; k++)
         g_free (cells[k]);
+    }
+}
+
+/* The result a campaign is ranked with: its revenue by ROI, its main result by cost. */
+static char *
+ranked_result (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignRankMode mode)
+{
+  if (mode == PL_CAMPAIGN_RANK_ROI)
+    return isnan (figures->revenue.value) ? g_strdup ("—")
+                                          : money (plan, pl_money_from_major (figures->revenue.value,
+                                                                              pl_plan_get_currency_exponent (plan)));
+  return figures->main_kpi != NULL ? kpi_figure (figures->main_kpi, figures->main_result.value) : g_strdup ("—");
+}
+
+void
+pl_chart_rows_campaigns (PlPlan *plan, guint32 today, int mode, GPtrArray *rows)
+{
+  PlBasis basis = pl_campaign_ranking_basis (plan, today);
+  g_autoptr(GArray) figures = pl_campaign_figures_all (plan, &basis);
+  PlCampaignRankingOptions options = { mode, NULL };
+  const PlChartStyle *style = pl_chart_style_light ();
+  g_autoptr(PlCampaignRankingLayout) layout = pl_campaign_ranking_layout_new (plan, figures, &options, 900, 460, style);
+  g_autofree char *result_title = NULL;
+
+  if (mode == PL_CAMPAIGN_RANK_COST && layout->options.kpi != NULL)
+    result_title = g_strdup (pl_item_get_string (PL_ITEM (layout->options.kpi), PL_KPI_NAME));
+  pl_chart_rows_add (rows, _("Rank"), _("Campaign"), mode == PL_CAMPAIGN_RANK_ROI ? _("ROI") : _("Cost per result"),
+                     _("Spent"), mode == PL_CAMPAIGN_RANK_ROI ? _("Revenue") : result_title ? result_title : _("Result"),
+                     NULL);
+  for (guint i = 0; i < layout->n_ranked; i++)
+    {
+      double value;
+      const PlCampaignFigures *f = pl_campaign_ranking_layout_nth (layout, i, &value);
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      g_autofree char *figure = pl_campaign_ranking_value_text (plan, layout, value, style);
+      g_autofree char *spent = money (plan, f->spent);
+      g_autofree char *result = ranked_result (plan, f, mode);
+
+      pl_chart_rows_add (rows, rank, pl_item_get_string (PL_ITEM (f->campaign), PL_CAMPAIGN_NAME), figure, spent, result,
+                         NULL);
+    }
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const PlCampaignFigures *f = &g_array_index (figures, PlCampaignFigures, i);
+      PlCampaignUnranked why;
+      double value;
+      g_autofree char *spent = NULL;
+      g_autofree char *result = NULL;
+
+      if (pl_campaign_ranking_layout_ranks (layout, f, &value, &why))
+        continue;
+      spent = money (plan, f->spent);
+      result = ranked_result (plan, f, mode);
+      pl_chart_rows_add (rows, "—", pl_item_get_string (PL_ITEM (f->campaign), PL_CAMPAIGN_NAME),
+                         pl_campaign_ranking_unranked_text (why), spent, result, NULL);
     }
 }

@@ -20,6 +20,9 @@ void pl_chart_rows_categories (PlPlan *plan, guint32 today, GPtrArray *rows);
 /* The scenarios (Base and each saved one, as of @today) over the period: spend, leads,
  * customers, revenue, CAC and LTV:CAC. */
 void pl_chart_rows_scenarios  (PlPlan *plan, guint32 today, GPtrArray *rows);
+/* The campaign ranking (pl-campaign-ranking-chart.h) by @mode as of @today: every campaign
+ * ranked, best first, with its figure, spend and result, then those not ranked and why. */
+void pl_chart_rows_campaigns  (PlPlan *plan, guint32 today, int mode, GPtrArray *rows);
 /* Appends the row of the NULL-terminated cells that follow @rows. */
 void pl_chart_rows_add        (GPtrArray *rows, ...) G_GNUC_NULL_TERMINATED;
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "pl-budget-totals.h"
+#include "pl-campaign-ranking-chart.h"
 #include "pl-chart-catalog.h"
 #include "pl-chart-draw.h"
 #include "pl-dashboard.h"
@@ -1067,6 +1068,7 @@ add_chart_section (PlReport *self, PlReportSection section, const char *chart, c
   add_chart (self, chart, 1, NULL);
 }
 
+/* @table's rows, then its paragraphs after. */
 static void
 add_table (PlReport *self, PlReportTableText *table)
 {
@@ -1080,6 +1082,8 @@ add_table (PlReport *self, PlReportTableText *table)
       add_row (self, g_strdupv (table->rows->pdata[i]), flags);
     }
   end_table (self);
+  for (guint i = 0; i < table->after->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
 }
 
 /* Adds @table's rows while they fit on the page (a board pack's section is one page), then a
@@ -1142,26 +1146,120 @@ add_timeline (PlReport *self)
   add_chart (self, "timeline", 1, NULL);
 }
 
+/* The title of a section of text around a table, and the paragraphs before the table. */
+static void
+add_table_section_intro (PlReport *self, PlReportSection section, PlReportTableText *table)
+{
+  add_title (self, section, g_strdup (table->subtitle));
+  for (guint i = 0; i < table->before->len; i++)
+    add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
+}
+
 /* A section of text around a table, with @chart_before over the table and @charts_after
  * under it (NULL-terminated). */
 static void
 add_text_table_section (PlReport *self, PlReportSection section, PlReportTableText *table, const char *chart_before,
                         const char * const *charts_after)
 {
-  add_title (self, section, g_strdup (table->subtitle));
-  for (guint i = 0; i < table->before->len; i++)
-    add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
+  add_table_section_intro (self, section, table);
   if (table->rows->len == 0)
     return;
   /* A chart over its table shares the page with it. */
   if (chart_before != NULL)
     add_chart (self, chart_before, 0.45, NULL);
   add_table (self, table);
-  for (guint i = 0; i < table->after->len; i++)
-    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
   for (guint i = 0; charts_after != NULL && charts_after[i] != NULL; i++)
     add_chart (self, charts_after[i], 0.6,
                g_markup_escape_text (_(pl_chart_catalog_lookup (charts_after[i])->title), -1));
+}
+
+/* A ranking of the campaigns (pl-campaign-ranking-chart.h) as the report shows it. */
+typedef struct {
+  const char *chart;     /* its catalogue name */
+  gboolean    ranked;    /* some campaign is ranked: the chart is worth drawing */
+  char       *reading;   /* "“Webinars” returns the most for its spend…", or why none is
+                          * ranked; NULL for a plan without campaigns */
+} Ranking;
+
+/* The rankings by ROI, then by cost per result, as of the report's day. */
+static void
+rankings_get (PlReport *self, Ranking rankings[2])
+{
+  static const PlCampaignRankMode modes[] = { PL_CAMPAIGN_RANK_ROI, PL_CAMPAIGN_RANK_COST };
+  PlBasis basis = pl_campaign_ranking_basis (self->plan, self->options.as_of);
+  g_autoptr(GArray) figures = pl_campaign_figures_all (self->plan, &basis);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      PlCampaignRankingOptions options = { modes[i], NULL };
+      g_autoptr(PlCampaignRankingLayout) layout = pl_campaign_ranking_layout_new (self->plan, figures, &options, 900,
+                                                                                  460, &self->style);
+      g_auto(GStrv) sentences = pl_campaign_ranking_chart_sentences (self->plan, layout, &self->style);
+
+      rankings[i].chart = modes[i] == PL_CAMPAIGN_RANK_ROI ? "campaign-roi" : "campaign-cost";
+      rankings[i].ranked = layout->n_ranked > 0;
+      rankings[i].reading = figures->len == 0 ? NULL : pl_campaign_ranking_reading (self->plan, layout, &self->style);
+      if (figures->len > 0 && rankings[i].reading == NULL)
+        rankings[i].reading = g_strdup (sentences[0]);
+    }
+}
+
+static void
+rankings_clear (Ranking rankings[2])
+{
+  for (guint i = 0; i < 2; i++)
+    g_free (rankings[i].reading);
+}
+
+/* The rankings' readings, one paragraph each: what the section answers first. */
+static void
+add_rankings_read (PlReport *self, const Ranking rankings[2])
+{
+  for (guint i = 0; i < 2; i++)
+    if (rankings[i].reading != NULL)
+      add_text (self, BLOCK_TEXT, g_markup_escape_text (rankings[i].reading, -1));
+}
+
+/* The ranking drawn: by ROI, or by cost per result when no campaign has revenue; NULL when
+ * neither ranks a campaign. One chart: both would add a page to a report read in minutes,
+ * and the readings give both. */
+static const Ranking *
+ranking_drawn (const Ranking rankings[2])
+{
+  return rankings[0].ranked ? &rankings[0] : rankings[1].ranked ? &rankings[1] : NULL;
+}
+
+/* The board pack's ranking, on the campaigns' page: its reading first and the chart in what
+ * the page has left, or neither when the page has no room left for a chart to read. */
+static void
+add_board_ranking (PlReport *self)
+{
+  Ranking rankings[2];
+  const Ranking *shown;
+
+  rankings_get (self, rankings);
+  shown = ranking_drawn (rankings);
+  if (shown != NULL)
+    {
+      Block caption = { BLOCK_CAPTION, g_markup_escape_text (_(pl_chart_catalog_lookup (shown->chart)->title), -1) };
+      Block text = { BLOCK_TEXT, g_markup_escape_text (shown->reading, -1) };
+      double need = space_before (self, BLOCK_CAPTION) + block_measure (self, &caption, content_width (self))
+                    + space_before (self, BLOCK_TEXT) + block_measure (self, &text, content_width (self))
+                    + space_before (self, BLOCK_CHART) + content_height (self) * BOARD_CHART_MIN;
+
+      if (page_used (self) + need <= content_height (self))
+        {
+          place (self, &caption);
+          place (self, &text);
+          add_chart (self, shown->chart, 1, NULL);
+        }
+      else
+        {
+          g_free (caption.markup);
+          g_free (text.markup);
+        }
+    }
+  rankings_clear (rankings);
 }
 
 static void
@@ -1205,8 +1303,6 @@ add_captioned_table (PlReport *self, char *caption, PlReportTableText *table)
     new_page (self, self->section);
   add_text (self, BLOCK_CAPTION, caption);
   add_table (self, table);
-  for (guint i = 0; i < table->after->len; i++)
-    add_text (self, BLOCK_TEXT, g_strdup (table->after->pdata[i]));
 }
 
 /* What changed since the plan the options compare with: the counts, the budget by category
@@ -1300,7 +1396,20 @@ add_section_content (PlReport *self, PlReportSection section)
     case PL_REPORT_CAMPAIGNS:
       {
         g_autoptr(PlReportTableText) table = pl_report_campaigns_table (self->plan, self->options.share_safe);
-        add_text_table_section (self, section, table, NULL, NULL);
+
+        Ranking rankings[2];
+
+        /* What the campaigns brought for their spend is read first, the question asked
+         * first of them; the charts follow the table, where its last page has room. */
+        rankings_get (self, rankings);
+        add_table_section_intro (self, section, table);
+        add_rankings_read (self, rankings);
+        if (table->rows->len > 0)
+          add_table (self, table);
+        if (ranking_drawn (rankings) != NULL)
+          add_chart (self, ranking_drawn (rankings)->chart, 0.6,
+                     g_markup_escape_text (_(pl_chart_catalog_lookup (ranking_drawn (rankings)->chart)->title), -1));
+        rankings_clear (rankings);
       }
       break;
     case PL_REPORT_MATURITY:
@@ -1378,6 +1487,8 @@ add_board_section_content (PlReport *self, PlReportSection section)
           add_text (self, BLOCK_TEXT, g_strdup (table->before->pdata[i]));
         if (table->rows->len > 0)
           add_table_on_page (self, table, _("the Campaigns page"));
+        /* Then which campaigns return the most for their spend, in what the page has left. */
+        add_board_ranking (self);
         /* Then every campaign by spend, as much as the page holds: what the attention list
          * is read against. */
         if (content_height (self) - page_used (self) > content_height (self) * 0.25)

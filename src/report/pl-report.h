@@ -38,7 +38,8 @@ typedef enum {
 /* The full report, or the board pack: at most PL_REPORT_BOARD_PACK_PAGES pages in a fixed
  * order (the summary with the commentary and the headline figures, the dashboard, the budget
  * against plan with its forecast, the KPI chain on one page, the campaigns needing attention
- * with what is being done about them); its sections ignore @sections. */
+ * with what is being done about them and, where the page has room, the campaigns ranked by
+ * return on investment); its sections ignore @sections. */
 typedef enum {
   PL_REPORT_KIND_FULL,
   PL_REPORT_KIND_BOARD_PACK,

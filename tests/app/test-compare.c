@@ -133,7 +133,8 @@ test_compare_panel (void)
   PlWindow *window;
   PlComparePanel *panel;
   PlPlan *plan;
-  PlItem *search, *added, *line;
+  PlItem *search, *added, *line, *link;
+  guint n_results;
   const PlPlanDiff *diff;
   GtkListBoxRow *row;
   g_autofree char *text = NULL;
@@ -145,7 +146,12 @@ test_compare_panel (void)
   g_assert_nonnull (panel);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
 
-  /* The edits since the file: a rename, a new campaign, a budget line's planned amount. */
+  /* The edits since the file: a campaign's result (format 1.5), a rename, a new campaign, a
+   * budget line's planned amount. */
+  link = pl_plan_lookup (plan, "ck-8");
+  g_assert_true (PL_IS_CAMPAIGN_KPI (link));
+  n_results = pl_series_get_n (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (link)));
+  pl_plan_set_result (plan, PL_CAMPAIGN_KPI (link), pl_plan_month_start (plan, 11), 35, "HubSpot");
   search = pl_plan_lookup (plan, "cmp-search");
   g_assert_nonnull (search);
   g_assert_true (pl_plan_set_string (plan, search, field (search, "name"), RENAMED, NULL));
@@ -188,6 +194,19 @@ test_compare_panel (void)
   g_assert_nonnull (strstr (text, "cannot be opened"));
   /* A removed record is in the other file only: activating it opens nothing. */
   g_assert_false (gtk_list_box_row_get_activatable (row));
+  g_clear_pointer (&text, g_free);
+  /* A campaign's results: the link by its campaign and KPI, the months summed up. */
+  row = find_row (panel, "Campaign “Month-end in five days – webinar series” → Leads");
+  g_assert_nonnull (row);
+  text = row_text (row);
+  {
+    g_autofree char *results = g_strdup_printf ("Results: %u month%s → %u month%s (1 added, 0 removed, 0 changed)",
+                                                n_results, n_results == 1 ? "" : "s", n_results + 1,
+                                                n_results + 1 == 1 ? "" : "s");
+    if (strstr (text, results) == NULL)
+      g_error ("“%s” is not in “%s”", results, text);
+  }
+  g_assert_nonnull (strstr (text, "Changed"));
   g_clear_pointer (&text, g_free);
   /* The budget before and after: the whole plan's planned total up by 5,000.00. */
   row = find_row (panel, "Whole plan");
@@ -241,6 +260,7 @@ test_compare_panel (void)
   g_assert_true (pl_plan_undo (plan));  /* the planned amount */
   g_assert_true (pl_plan_undo (plan));  /* the campaign added */
   g_assert_true (pl_plan_undo (plan));  /* the rename */
+  g_assert_true (pl_plan_undo (plan));  /* the campaign's result */
   pl_test_wait_ms (600);
   g_assert_null (find_row (panel, RENAMED));
   g_assert_null (find_row (panel, "Spring webinar"));

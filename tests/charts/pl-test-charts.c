@@ -23,6 +23,18 @@ pl_test_charts_example (void)
   return plan;
 }
 
+PlPlan *
+pl_test_charts_load_data (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlPlan *plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
 gboolean
 pl_test_charts_pixel_is (cairo_surface_t *surface, double x, double y, const PlColor *color, const PlColor *under,
                          double alpha)

@@ -77,6 +77,19 @@ assert_has (const char *text, const char *part)
     g_error ("“%s” is not in:\n%s", part, text);
 }
 
+/* What @script (Python, reading the JSON on its input) prints of @json. */
+static char *
+read_json (const char *json, const char *script)
+{
+  g_auto(Outcome) checked = { 0 };
+  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, NULL };
+
+  spawn (&checked, NULL, NULL, NULL, json, argv);
+  if (checked.status != 0)
+    g_error ("%s\non:\n%s", checked.err, json);
+  return g_steal_pointer (&checked.out);
+}
+
 static void
 test_same (void)
 {
@@ -188,7 +201,7 @@ static void
 test_json (void)
 {
   g_auto(Outcome) outcome = { 0 };
-  g_auto(Outcome) checked = { 0 };
+  g_autofree char *checked = NULL;
   const char *script =
     "import json, sys\n"
     "d = json.load(sys.stdin)\n"
@@ -203,15 +216,12 @@ test_json (void)
     "print(c['cmp-summit']['kind'], c['cmp-launch']['kind'], c[None]['element'])\n"
     "b = d['budget'][-1]\n"
     "print(b['category'], b['name'], b['planned']['old'], b['planned']['new'], b['planned']['difference'])\n";
-  const char *argv[] = { g_getenv ("PYTHON3"), "-c", script, NULL };
 
   /* In French: the texts in English all the same (LANGUAGE), the numbers as JSON writes them. */
   diff (&outcome, "fr_FR.UTF-8", "en", "base.pilote", "changed.pilote", "--json", NULL);
   g_assert_cmpint (outcome.status, ==, 1);
-  spawn (&checked, NULL, NULL, NULL, outcome.out, argv);
-  if (checked.status != 0)
-    g_error ("%s\non:\n%s", checked.err, outcome.out);
-  g_assert_cmpstr (checked.out, ==,
+  checked = read_json (outcome.out, script);
+  g_assert_cmpstr (checked, ==,
                    "False 4 2 6 4 records added, 2 records removed, 6 records changed. EUR\n"
                    "changed budget line\n"
                    "cat-events cat-digital Events Digital marketing\n"
@@ -429,6 +439,49 @@ test_git_renamed (void)
   spawn (&removed, NULL, NULL, NULL, NULL, rm_argv);
 }
 
+/* A campaign's results and code (format 1.5): the link named by its campaign and KPI, its
+ * results summed up in one line, in the text and in the JSON. */
+static void
+test_results (void)
+{
+  g_auto(Outcome) outcome = { 0 };
+  g_auto(Outcome) json = { 0 };
+  g_autofree char *checked = NULL;
+  const char *script =
+    "import json, sys\n"
+    "d = json.load(sys.stdin)\n"
+    "c = {x['id']: x for x in d['changes']}\n"
+    "link = c['ck-webinar-leads']\n"
+    "print(link['page'], link['element'], link['name'])\n"
+    "print(link['text'])\n"
+    "print([(f['field'], f['old'], f['new']) for f in link['fields']])\n"
+    "code = c['cmp-webinar']['fields'][0]\n"
+    "print(code['field'], code['old_value'] if 'old_value' in code else '-', code['new'])\n";
+
+  diff (&outcome, NULL, NULL, "results-base.pilote", "results-changed.pilote", NULL, NULL);
+  g_test_message ("%s", outcome.out);
+  g_assert_cmpint (outcome.status, ==, 1);
+  g_assert_cmpstr (outcome.err, ==, "");
+  assert_has (outcome.out, "\nCampaigns\n  Campaign “Spring webinar”\n      Campaign code: spring-webinar-2027 → spring-webinars-2027\n");
+  assert_has (outcome.out, "  Campaign “Always-on search”\n      Campaign code: — → search-always-on\n");
+  assert_has (outcome.out, "  Campaign “Spring webinar” → Leads\n"
+                           "      Results: 3 months → 4 months (1 added, 0 removed, 1 changed)\n");
+  assert_has (outcome.out, "  Campaign “Always-on search” → Leads\n"
+                           "      Results: 1 month → 1 month (1 added, 1 removed, 0 changed)\n");
+  assert_has (outcome.out, "  Campaign “Spring webinar” → New bookings\n"
+                           "      Results: 0 months → 1 month (1 added, 0 removed, 0 changed)\n");
+  assert_has (outcome.out, "0 records added, 0 records removed, 5 records changed.\n");
+
+  diff (&json, NULL, NULL, "results-base.pilote", "results-changed.pilote", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  checked = read_json (json.out, script);
+  g_assert_cmpstr (checked, ==,
+                   "campaigns campaign-kpi Spring webinar → Leads\n"
+                   "Campaign “Spring webinar” → Leads: Results: 3 months → 4 months (1 added, 0 removed, 1 changed)\n"
+                   "[('results', '3 months', '4 months (1 added, 0 removed, 1 changed)')]\n"
+                   "code - spring-webinars-2027\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -438,6 +491,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-diff/french", test_french);
   g_test_add_func ("/cli-diff/long-category", test_long_category);
   g_test_add_func ("/cli-diff/json", test_json);
+  g_test_add_func ("/cli-diff/results", test_results);
   g_test_add_func ("/cli-diff/budget-as-summary", test_budget_as_summary);
   g_test_add_func ("/cli-diff/errors", test_errors);
   g_test_add_func ("/cli-diff/git", test_git);

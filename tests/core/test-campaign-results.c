@@ -248,6 +248,46 @@ test_brand (void)
   }
 }
 
+/* Spend no campaign is booked for is shared among the campaigns on its line (the Budget
+ * page's rule): 3,000 on Events in January goes to Retargeting (5,000 allocated there) and
+ * the trade show (6,000), both running all month, 5/11 and 6/11. The months' spend adds up
+ * to the period's, and the period's is the Budget page's. */
+static void
+test_shared_spend (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  g_autoptr(PlItem) entry = g_object_new (PL_TYPE_SPEND, NULL);
+  PlBasis period = pl_basis_period (plan);
+  GListModel *campaigns = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS);
+  PlCampaignFigures f;
+
+  pl_item_set_string (entry, PL_SPEND_LINE, "line-events");
+  pl_item_set_julian (entry, PL_SPEND_DATE, pl_plan_month_start (plan, 0) + 9);
+  pl_item_set_int (entry, PL_SPEND_AMOUNT, 300000);
+  pl_plan_add (plan, entry);
+
+  figures_of (plan, "cmp-show", &period, &f);
+  g_assert_cmpint (f.spent, ==, 163636);       /* 3,000 x 6/11, to the cent */
+  figures_of (plan, "cmp-retargeting", &period, &f);
+  g_assert_cmpint (f.spent, ==, 1200000 + 136364);
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      gint64 months = 0;
+
+      for (guint m = 0; m < pl_plan_get_months (plan); m++)
+        {
+          PlBasis month = pl_basis_month (plan, m);
+
+          pl_campaign_figures_get (plan, NULL, PL_CAMPAIGN (campaign), &month, &f);
+          months += f.spent;
+        }
+      pl_campaign_figures_get (plan, NULL, PL_CAMPAIGN (campaign), &period, &f);
+      g_assert_cmpint (months, ==, f.spent);
+      g_assert_cmpint (f.spent, ==, pl_figures_campaign_actual (plan, PL_CAMPAIGN (campaign)));
+    }
+}
+
 /* Every campaign, in the plan's order, equal to one by one. */
 static void
 test_all (void)
@@ -537,6 +577,7 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-results/trade-show", test_trade_show);
   g_test_add_func ("/campaign-results/brand", test_brand);
   g_test_add_func ("/campaign-results/all", test_all);
+  g_test_add_func ("/campaign-results/shared-spend", test_shared_spend);
   g_test_add_func ("/campaign-results/main-link-follows", test_main_link_follows);
   g_test_add_func ("/campaign-results/attribution-unexplained", test_attribution_unexplained);
   g_test_add_func ("/campaign-results/attribution-over", test_attribution_over);

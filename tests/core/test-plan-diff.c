@@ -552,6 +552,58 @@ test_french (void)
   g_setenv ("LANGUAGE", "en", TRUE);
 }
 
+/* A campaign's results on a KPI (format 1.5) are summed up as a KPI's measurements, the link
+ * named by its campaign and its KPI; the campaign's code is a field as any other. */
+static void
+test_results (void)
+{
+  g_autoptr(PlPlan) a = load_data ("results-base.pilote");
+  g_autoptr(PlPlan) b = load_data ("results-changed.pilote");
+  g_autoptr(PlPlanDiff) diff = pl_plan_diff (a, b);
+  g_autoptr(PlPlanDiff) same = pl_plan_diff (a, a);
+  const PlRecordChange *change;
+  const PlFieldChange *field;
+  g_autofree char *heading = NULL, *text = NULL, *moved = NULL, *added = NULL, *code = NULL;
+
+  dump (diff);
+  g_assert_true (pl_plan_diff_is_empty (same));
+  g_assert_cmpuint (diff->n_changed, ==, 5);
+  g_assert_cmpuint (diff->n_added + diff->n_removed, ==, 0);
+
+  change = find_record (diff, "ck-webinar-leads");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->page, ==, PL_DIFF_PAGE_CAMPAIGNS);
+  g_assert_cmpint (change->collection, ==, PL_COLLECTION_CAMPAIGN_KPIS);
+  g_assert_cmpstr (change->name, ==, "Spring webinar → Leads");
+  g_assert_cmpuint (change->fields->len, ==, 1);
+  field = find_field (change, "results");
+  g_assert_cmpint (field->field, ==, PL_DIFF_FIELD_RESULTS);
+  g_assert_cmpstr (field->label, ==, "Results");
+  g_assert_cmpstr (field->old_text, ==, "3 months");
+  g_assert_cmpstr (field->new_text, ==, "4 months (1 added, 0 removed, 1 changed)");
+  heading = pl_record_change_heading (change);
+  g_assert_cmpstr (heading, ==, "Campaign “Spring webinar” → Leads");
+  text = pl_record_change_describe (change);
+  g_assert_cmpstr (text, ==, "Campaign “Spring webinar” → Leads: Results: 3 months → 4 months "
+                             "(1 added, 0 removed, 1 changed)");
+
+  /* A month moved is one removed and one added; a first result on a link. */
+  moved = pl_record_change_describe (find_record (diff, "ck-search-leads"));
+  g_assert_cmpstr (moved, ==, "Campaign “Always-on search” → Leads: Results: 1 month → 1 month "
+                              "(1 added, 1 removed, 0 changed)");
+  added = pl_record_change_describe (find_record (diff, "ck-webinar-bookings"));
+  g_assert_cmpstr (added, ==, "Campaign “Spring webinar” → New bookings: Results: 0 months → 1 month "
+                              "(1 added, 0 removed, 0 changed)");
+
+  /* The code, changed and set. */
+  field = find_field_of (diff, "cmp-webinar", "code");
+  g_assert_cmpint (field->field, ==, PL_CAMPAIGN_CODE);
+  g_assert_cmpstr (field->old_text, ==, "spring-webinar-2027");
+  g_assert_cmpstr (field->new_text, ==, "spring-webinars-2027");
+  code = pl_record_change_describe (find_record (diff, "cmp-search"));
+  g_assert_cmpstr (code, ==, "Campaign “Always-on search”: Campaign code: — → search-always-on");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -560,6 +612,7 @@ main (int argc, char **argv)
   /* First: GLib decides at its first translation whether the program is translated. */
   g_test_add_func ("/plan-diff/french", test_french);
   g_test_add_func ("/plan-diff/pair", test_pair);
+  g_test_add_func ("/plan-diff/results", test_results);
   g_test_add_func ("/plan-diff/unknown-elements", test_unknown_elements);
   g_test_add_func ("/plan-diff/empty-side", test_empty_side);
   g_test_add_func ("/plan-diff/amounts-moved", test_amounts_moved);

@@ -426,6 +426,111 @@ test_series (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (pl_series_lookup (pl_kpi_get_measurements (kpi), day (2027, 3, 1))->value, ==, 820);
 }
 
+/* A result set without an edit, as the version both started from holds it. */
+static void
+put_result (PlPlan *plan, const char *link, guint32 julian, double value)
+{
+  pl_series_set (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (get (plan, link))), julian, value, "HubSpot");
+}
+
+static double
+result_of (PlPlan *plan, const char *link, guint32 julian)
+{
+  const PlPoint *point = pl_series_lookup (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (get (plan, link))), julian);
+
+  return point != NULL ? point->value : NAN;
+}
+
+/* A campaign's results on a KPI merge month by month, as a KPI's measurements: months added on
+ * each side are both kept, one month changed both ways is a conflict in words, with both values
+ * in the KPI's unit, and taking theirs takes that month alone. */
+static void
+test_results (Fixture *f, gconstpointer data)
+{
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs, *both = f->both;
+  PlPlan *plans[] = { base, ours, theirs, both };
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const PlMergeConflict *c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    put_result (plans[i], "ck-3", day (2027, 10, 1), 100);
+  pl_plan_set_result (ours, PL_CAMPAIGN_KPI (get (ours, "ck-3")), day (2027, 11, 1), 150, "HubSpot");
+  pl_plan_set_result (theirs, PL_CAMPAIGN_KPI (get (theirs, "ck-3")), day (2027, 12, 1), 170, "HubSpot");
+  pl_plan_set_result (ours, PL_CAMPAIGN_KPI (get (ours, "ck-3")), day (2027, 10, 1), 120, "HubSpot");
+  pl_plan_set_result (theirs, PL_CAMPAIGN_KPI (get (theirs, "ck-3")), day (2027, 10, 1), 130, "HubSpot");
+  /* Theirs alone on another link: taken whole. */
+  pl_plan_set_result (theirs, PL_CAMPAIGN_KPI (get (theirs, "ck-1")), day (2027, 12, 1), 40, "Salesforce");
+  pl_plan_set_result (both, PL_CAMPAIGN_KPI (get (both, "ck-3")), day (2027, 11, 1), 150, "HubSpot");
+  pl_plan_set_result (both, PL_CAMPAIGN_KPI (get (both, "ck-3")), day (2027, 12, 1), 170, "HubSpot");
+  pl_plan_set_result (both, PL_CAMPAIGN_KPI (get (both, "ck-3")), day (2027, 10, 1), 120, "HubSpot");
+  pl_plan_set_result (both, PL_CAMPAIGN_KPI (get (both, "ck-1")), day (2027, 12, 1), 40, "Salesforce");
+
+  result = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  c = conflict (result, 0);
+  g_assert_cmpint (c->kind, ==, PL_MERGE_CONFLICT_FIELD);
+  g_assert_cmpint (c->collection, ==, PL_COLLECTION_CAMPAIGN_KPIS);
+  g_assert_cmpstr (c->id, ==, "ck-3");
+  g_assert_cmpstr (c->name, ==, "Always-on search → Leads");
+  g_assert_cmpint (c->field, ==, PL_DIFF_FIELD_RESULTS);
+  g_assert_cmpuint (c->period, ==, day (2027, 10, 1));
+  g_assert_cmpstr (c->label, ==, "Result for October 2027");
+  text = describe (result, 0);
+  g_assert_cmpstr (text, ==, "Campaign “Always-on search” → Leads, Result for October 2027: yours 120, theirs 130 "
+                             "(was 100); yours kept");
+  assert_same_plan (result->plan, both);
+  assert_valid (result->plan);
+
+  g_assert_true (pl_merge_result_take_theirs (result, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (result_of (result->plan, "ck-3", day (2027, 10, 1)), ==, 130);
+  g_assert_cmpfloat (result_of (result->plan, "ck-3", day (2027, 11, 1)), ==, 150);
+  g_assert_cmpfloat (result_of (result->plan, "ck-3", day (2027, 12, 1)), ==, 170);
+  /* The result shares ours' record no more: ours keeps its own month. */
+  g_assert_cmpfloat (result_of (ours, "ck-3", day (2027, 10, 1)), ==, 120);
+  /* Undone, the month is ours again. */
+  g_assert_true (pl_plan_undo (result->plan));
+  assert_same_plan (result->plan, both);
+}
+
+/* A link removed on one side and given results on the other follows the rule of every record:
+ * removed by us, changed by them, it stays removed (theirs can be taken, results and all);
+ * given results by us, removed by them, ours is kept. */
+static void
+test_results_removed (Fixture *f, gconstpointer data)
+{
+  PlPlan *base = f->base, *ours = f->ours, *theirs = f->theirs;
+  g_autoptr(PlMergeResult) result = NULL;
+  g_autoptr(PlMergeResult) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *back_text = NULL;
+
+  pl_plan_remove (ours, get (ours, "ck-8"));
+  pl_plan_set_result (theirs, PL_CAMPAIGN_KPI (get (theirs, "ck-8")), day (2027, 11, 1), 90, "HubSpot");
+  result = pl_plan_merge (base, ours, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (result, 0)->kind, ==, PL_MERGE_CONFLICT_REMOVED_CHANGED);
+  text = describe (result, 0);
+  g_assert_cmpstr (text, ==, "Campaign “Month-end in five days – webinar series” → Leads: you removed it, "
+                             "they changed it; it stays removed");
+  g_assert_null (pl_plan_lookup (result->plan, "ck-8"));
+  g_assert_true (pl_merge_result_take_theirs (result, conflict (result, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (result_of (result->plan, "ck-8", day (2027, 11, 1)), ==, 90);
+  assert_valid (result->plan);
+
+  /* The other way round: our results keep the link they removed. */
+  back = pl_plan_merge (base, theirs, ours);
+  g_assert_cmpuint (back->conflicts->len, ==, 1);
+  g_assert_cmpint (conflict (back, 0)->kind, ==, PL_MERGE_CONFLICT_CHANGED_REMOVED);
+  back_text = describe (back, 0);
+  g_assert_cmpstr (back_text, ==, "Campaign “Month-end in five days – webinar series” → Leads: you changed it, "
+                                  "they removed it; yours kept");
+  g_assert_cmpfloat (result_of (back->plan, "ck-8", day (2027, 11, 1)), ==, 90);
+}
+
 /* Allocations beyond a line's amount: each side's change alone is fine, together they break
  * the rule; the line keeps our amounts and the case is listed. */
 static void
@@ -1081,8 +1186,19 @@ random_edit (PlPlan *plan, GRand *rand)
         }
       break;
     case 4:
-      pl_plan_set_point (plan, PL_KPI (kpi), g_rand_boolean (rand) ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS,
-                         day (2027, g_rand_int_range (rand, 1, 13), 1), g_rand_int_range (rand, 0, 3), NULL);
+      /* A KPI's target or measurement, or a campaign's result on one of the first links. */
+      if (g_rand_int_range (rand, 0, 3) == 0 && pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS) > 0)
+        {
+          g_autoptr(PlItem) link = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS),
+                                                          g_rand_int_range (rand, 0, MIN (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS), 3)));
+          int value = g_rand_int_range (rand, -1, 3);
+
+          pl_plan_set_result (plan, PL_CAMPAIGN_KPI (link), day (2027, g_rand_int_range (rand, 1, 13), 1),
+                              value < 0 ? NAN : value, NULL);
+        }
+      else
+        pl_plan_set_point (plan, PL_KPI (kpi), g_rand_boolean (rand) ? PL_SERIES_TARGETS : PL_SERIES_MEASUREMENTS,
+                           day (2027, g_rand_int_range (rand, 1, 13), 1), g_rand_int_range (rand, 0, 3), NULL);
       break;
     case 5:
       {
@@ -1193,7 +1309,7 @@ test_random (void)
 {
   guint kinds[PL_MERGE_CONFLICT_RULE + 1] = { 0 };
 
-  merge_random (random_edit, 24, kinds);
+  merge_random (random_edit, 26, kinds);
   g_test_message ("conflicts: %u field, %u removed/changed, %u changed/removed, %u rule",
                   kinds[PL_MERGE_CONFLICT_FIELD], kinds[PL_MERGE_CONFLICT_REMOVED_CHANGED],
                   kinds[PL_MERGE_CONFLICT_CHANGED_REMOVED], kinds[PL_MERGE_CONFLICT_RULE]);
@@ -1287,6 +1403,9 @@ test_update_to (void)
   pl_plan_insert (target, campaign, 0);
   pl_plan_move (target, get (target, "line-seo"), 0);
   pl_plan_set_point (target, PL_KPI (get (target, "kpi-leads")), PL_SERIES_TARGETS, 2461407, 700, NULL);
+  /* A campaign's result too, through the same undoable edit. */
+  pl_plan_set_result (target, PL_CAMPAIGN_KPI (get (target, "ck-1")), day (2027, 12, 1), 42, "HubSpot");
+  pl_plan_set_result (target, PL_CAMPAIGN_KPI (get (target, "ck-3")), day (2027, 11, 1), 7, NULL);
 
   pl_plan_update_to (plan, target, "Merge");
   assert_same_plan (plan, target);
@@ -1316,6 +1435,8 @@ main (int argc, char **argv)
   g_test_add ("/merge/added-both", Fixture, NULL, fixture_set_up, test_added_both, fixture_tear_down);
   g_test_add ("/merge/added-order", Fixture, NULL, fixture_set_up, test_added_order, fixture_tear_down);
   g_test_add ("/merge/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
+  g_test_add ("/merge/results", Fixture, NULL, fixture_set_up, test_results, fixture_tear_down);
+  g_test_add ("/merge/results-removed", Fixture, NULL, fixture_set_up, test_results_removed, fixture_tear_down);
   g_test_add ("/merge/rule-allocations", Fixture, NULL, fixture_set_up, test_rule_allocations, fixture_tear_down);
   g_test_add ("/merge/rule-removed-reference", Fixture, NULL, fixture_set_up, test_rule_removed_reference, fixture_tear_down);
   g_test_add ("/merge/rule-taken-along", Fixture, NULL, fixture_set_up, test_rule_taken_along, fixture_tear_down);

@@ -107,6 +107,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (again == NULL)
     g_error ("a plan that was read could not be read again once written:\n%.*s",
              (int) g_bytes_get_size (written), (const char *) g_bytes_get_data (written, NULL));
+  /* ...without losing a campaign's results or code on the way (format 1.5)... */
+  for (guint i = 0, n = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGN_KPIS); i < n; i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS), i);
+      g_autoptr(PlItem) back = g_list_model_get_item (pl_plan_get_collection (again, PL_COLLECTION_CAMPAIGN_KPIS), i);
+
+      g_assert_nonnull (back);
+      g_assert_true (pl_series_equal (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (link)),
+                                      pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (back))));
+    }
+  for (guint i = 0, n = pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS); i < n; i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS), i);
+      g_autoptr(PlItem) back = g_list_model_get_item (pl_plan_get_collection (again, PL_COLLECTION_CAMPAIGNS), i);
+
+      g_assert_nonnull (back);
+      g_assert_cmpstr (pl_item_get_string (campaign, PL_CAMPAIGN_CODE), ==, pl_item_get_string (back, PL_CAMPAIGN_CODE));
+    }
   /* ...and stable: the second write gives the same bytes. */
   rewritten = pl_plan_write_bytes (again);
   if (!g_bytes_equal (written, rewritten))

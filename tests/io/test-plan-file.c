@@ -830,6 +830,226 @@ test_extension_without_declaration (void)
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* Format 1.5 (issue 25): campaign results and codes. */
+static const char results_plan[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<plan xmlns=\"https://pilote.github.io/ns/plan\" xmlns:x=\"urn:example:crm\" version=\"1.5\">\n"
+  "  <metadata title=\"T\" currency=\"EUR\" start=\"2027-01\" months=\"12\"/>\n"
+  "  <kpis>\n"
+  "    <kpi id=\"kpi-leads\" name=\"Leads\" unit=\"count\" stage=\"leads\">\n"
+  "      <measurement period=\"2027-03-01\" value=\"876\" source=\"HubSpot\"/>\n"
+  "    </kpi>\n"
+  "    <kpi id=\"kpi-bookings\" name=\"New bookings\" unit=\"currency\" stage=\"revenue\"/>\n"
+  "  </kpis>\n"
+  "  <campaigns>\n"
+  "    <campaign id=\"cmp-1\" name=\"Spring webinar\" code=\"spring-webinar-2027\"/>\n"
+  "    <campaign id=\"cmp-2\" name=\"Always-on search\"/>\n"
+  "  </campaigns>\n"
+  "  <campaign-kpis>\n"
+  "    <campaign-kpi id=\"ck-1\" campaign=\"cmp-1\" kpi=\"kpi-leads\" contribution=\"300\">\n"
+  "      <result period=\"2027-02-01\" value=\"95\" source=\"HubSpot\"/>\n"
+  "      <result period=\"2027-03-01\" value=\"120.5\" source=\"Salesforce &amp; GA4\"/>\n"
+  "      <x:note>kept</x:note>\n"
+  "    </campaign-kpi>\n"
+  "    <campaign-kpi id=\"ck-2\" campaign=\"cmp-2\" kpi=\"kpi-leads\">\n"
+  "      <result period=\"2027-03-01\" value=\"-0.25\"/>\n"
+  "    </campaign-kpi>\n"
+  "    <campaign-kpi id=\"ck-3\" campaign=\"cmp-1\" kpi=\"kpi-bookings\">\n"
+  "      <result period=\"2027-03-01\" value=\"12500.5\" source=\"Salesforce\"/>\n"
+  "    </campaign-kpi>\n"
+  "  </campaign-kpis>\n"
+  "</plan>\n";
+
+static const PlPoint *
+result_point (PlPlan *plan, const char *link, guint32 julian)
+{
+  PlItem *item = pl_plan_lookup (plan, link);
+
+  g_assert_true (PL_IS_CAMPAIGN_KPI (item));
+  return pl_series_lookup (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (item)), julian);
+}
+
+static guint32
+first_of (int month)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, month, 2027);
+
+  return g_date_get_julian (date);
+}
+
+/* Results (values bit for bit, sources, on several links) and codes read, are accepted by the
+ * schema, and are written back the same; a plan that uses them is 1.5, one without stays at the
+ * version of what it uses, for the readers before 1.5. */
+static void
+test_round_trip_results (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_read_bytes (results_plan, strlen (results_plan), "r.pilote", PL_READ_SCHEMA, &error);
+  g_autoptr(GBytes) bytes = NULL, plain = NULL;
+  g_autoptr(PlPlan) again = NULL;
+  const char *written;
+  const PlPoint *point;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_item_get_string (pl_plan_lookup (plan, "cmp-1"), PL_CAMPAIGN_CODE), ==, "spring-webinar-2027");
+  g_assert_false (pl_item_field_is_set (pl_plan_lookup (plan, "cmp-2"), PL_CAMPAIGN_CODE));
+  point = result_point (plan, "ck-1", first_of (3));
+  g_assert_nonnull (point);
+  g_assert_cmpfloat (point->value, ==, 120.5);
+  g_assert_cmpstr (point->source, ==, "Salesforce & GA4");
+  g_assert_cmpfloat (result_point (plan, "ck-1", first_of (2))->value, ==, 95);
+  g_assert_null (result_point (plan, "ck-1", first_of (1)));
+  g_assert_cmpfloat (result_point (plan, "ck-2", first_of (3))->value, ==, -0.25);
+  g_assert_null (result_point (plan, "ck-2", first_of (3))->source);
+  g_assert_cmpfloat (result_point (plan, "ck-3", first_of (3))->value, ==, 12500.5);
+  /* A link's results are its own, not its KPI's measurements. */
+  g_assert_cmpuint (pl_series_get_n (pl_kpi_get_measurements (PL_KPI (pl_plan_lookup (plan, "kpi-leads")))), ==, 1);
+
+  check_round_trip (plan);
+  bytes = pl_plan_write_bytes (plan);
+  written = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (g_strstr_len (written, -1, "version=\"1.5\""));
+  g_assert_nonnull (g_strstr_len (written, -1, " code=\"spring-webinar-2027\""));
+  if (g_strstr_len (written, -1,
+                    "    <campaign-kpi id=\"ck-1\" campaign=\"cmp-1\" kpi=\"kpi-leads\" contribution=\"300\">\n"
+                    "      <result period=\"2027-02-01\" value=\"95\" source=\"HubSpot\"/>\n"
+                    "      <result period=\"2027-03-01\" value=\"120.5\" source=\"Salesforce &amp; GA4\"/>\n"
+                    "      <x:note>kept</x:note>\n"
+                    "    </campaign-kpi>\n") == NULL)
+    g_error ("the results are not written as expected:\n%s", written);
+  again = pl_plan_read_bytes (written, g_bytes_get_size (bytes), "again.pilote", PL_READ_SCHEMA, &error);
+  g_assert_no_error (error);
+  g_assert_null (pl_plan_get_newer_format (again));
+  g_assert_cmpstr (result_point (again, "ck-1", first_of (3))->source, ==, "Salesforce & GA4");
+
+  /* Results alone make it 1.5, and so does a code alone. */
+  pl_item_set_string (pl_plan_lookup (again, "cmp-1"), PL_CAMPAIGN_CODE, NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = pl_plan_write_bytes (again);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), -1, "version=\"1.5\""));
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ck-%u", i);
+      PlSeries *results = pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (pl_plan_lookup (again, id)));
+
+      while (pl_series_get_n (results) > 0)
+        pl_series_remove (results, pl_series_get (results, 0)->julian);
+    }
+  plain = pl_plan_write_bytes (again);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (plain, NULL), -1, "version=\"1.0\""));
+  g_assert_null (g_strstr_len (g_bytes_get_data (plain, NULL), -1, "<result"));
+  pl_item_set_string (pl_plan_lookup (again, "cmp-2"), PL_CAMPAIGN_CODE, "search-always-on");
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = pl_plan_write_bytes (again);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), -1, "version=\"1.5\""));
+}
+
+/* @text with @from (once in it) replaced by @to, read; the refusal's message. */
+static char *
+refusal_of (const char *from, const char *to)
+{
+  g_autoptr(GString) text = g_string_new (results_plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), ==, 1);
+  plan = pl_plan_read_bytes (text->str, text->len, "r.pilote", PL_READ_DEFAULT, &error);
+  g_assert_null (plan);
+  g_assert_nonnull (error);
+  lines = g_strsplit (error->message, "\n", 2);
+  return g_strdup (lines[0]);
+}
+
+/* What the reader refuses in a result, the message naming the campaign and the KPI by name, at
+ * the attribute's line and column: a period that is not a month's first day (or none), a value
+ * that is not a finite number, two results for one month. */
+static void
+test_results_refused (void)
+{
+  static const struct {
+    const char *from, *to, *message;
+  } cases[] = {
+    { "period=\"2027-02-01\" value=\"95\"", "period=\"2027-02-15\" value=\"95\"",
+      "r.pilote:16:15: A result of the campaign “Spring webinar” on the KPI “Leads” has no valid period "
+      "(the first day of a month, YYYY-MM-01)." },
+    { "period=\"2027-02-01\" value=\"95\"", "value=\"95\"",
+      "r.pilote:16:7: A result of the campaign “Spring webinar” on the KPI “Leads” has no valid period "
+      "(the first day of a month, YYYY-MM-01)." },
+    { "period=\"2027-02-01\" value=\"95\"", "period=\"2027-02\" value=\"95\"",
+      "r.pilote:16:15: A result of the campaign “Spring webinar” on the KPI “Leads” has no valid period "
+      "(the first day of a month, YYYY-MM-01)." },
+    { "value=\"95\"", "value=\"95 leads\"",
+      "r.pilote:16:35: The result of the campaign “Spring webinar” on the KPI “Leads” for 2027-02-01 is "
+      "“95 leads”, which is not a finite number." },
+    { "value=\"95\"", "value=\"1e999\"",
+      "r.pilote:16:35: The result of the campaign “Spring webinar” on the KPI “Leads” for 2027-02-01 is "
+      "“1e999”, which is not a finite number." },
+    { "value=\"95\"", "value=\"\"",
+      "r.pilote:16:35: The result of the campaign “Spring webinar” on the KPI “Leads” for 2027-02-01 is "
+      "“”, which is not a finite number." },
+    { "period=\"2027-02-01\" value=\"95\"", "period=\"2027-03-01\" value=\"95\"",
+      "r.pilote:17:15: The campaign “Spring webinar” has two results on the KPI “Leads” for 2027-03-01." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = refusal_of (cases[i].from, cases[i].to);
+
+      g_assert_cmpstr (message, ==, cases[i].message);
+    }
+}
+
+/* A <result> is a campaign's, on its link to a KPI: inside a <kpi> it is not one of the KPI's
+ * series, so the reader keeps it as it keeps any element it does not know there and writes it
+ * back unchanged; the schema, which knows where results go, refuses it. */
+static void
+test_result_on_kpi (void)
+{
+  g_autoptr(GString) text = g_string_new (results_plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(PlPlan) strict = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_string_replace (text, "      <measurement period=\"2027-03-01\" value=\"876\" source=\"HubSpot\"/>\n",
+                    "      <measurement period=\"2027-03-01\" value=\"876\" source=\"HubSpot\"/>\n"
+                    "      <result period=\"2027-03-01\" value=\"7\"/>\n", 1);
+  plan = pl_plan_read_bytes (text->str, text->len, "k.pilote", PL_READ_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_series_get_n (pl_kpi_get_measurements (PL_KPI (pl_plan_lookup (plan, "kpi-leads")))), ==, 1);
+  g_assert_cmpfloat (pl_series_get (pl_kpi_get_measurements (PL_KPI (pl_plan_lookup (plan, "kpi-leads"))), 0)->value, ==, 876);
+  bytes = pl_plan_write_bytes (plan);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), -1,
+                                  "      <measurement period=\"2027-03-01\" value=\"876\" source=\"HubSpot\"/>\n"
+                                  "      <result period=\"2027-03-01\" value=\"7\"/>\n"));
+  strict = pl_plan_read_bytes (text->str, text->len, "k.pilote", PL_READ_SCHEMA, &error);
+  g_assert_null (strict);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "k.pilote:7:"));
+}
+
+/* A file cut anywhere inside a <result/> (a copy or a download interrupted) is refused with a
+ * message, never a crash or a plan that lost the rest. */
+static void
+test_results_truncated (void)
+{
+  const char *start = strstr (results_plan, "      <result period=\"2027-03-01\" value=\"120.5\"");
+  const char *end = strstr (start, "/>\n") + 3;
+
+  for (const char *cut = start; cut <= end; cut++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlPlan) plan = pl_plan_read_bytes (results_plan, (gsize) (cut - results_plan), "cut.pilote",
+                                                   PL_READ_DEFAULT, &error);
+
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, "cut.pilote:"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -845,6 +1065,10 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-file/spend-campaign", test_spend_campaign);
   g_test_add_func ("/plan-file/round-trip-scenarios", test_round_trip_scenarios);
   g_test_add_func ("/plan-file/spend-books", test_spend_books);
+  g_test_add_func ("/plan-file/round-trip-results", test_round_trip_results);
+  g_test_add_func ("/plan-file/results-refused", test_results_refused);
+  g_test_add_func ("/plan-file/result-on-kpi", test_result_on_kpi);
+  g_test_add_func ("/plan-file/results-truncated", test_results_truncated);
   g_test_add_func ("/plan-file/scenario-driver-keys", test_scenario_driver_keys);
   g_test_add_func ("/plan-file/empty-text", test_empty_text);
   g_test_add_func ("/plan-file/save-backup-and-modified", test_save_backup_and_modified);

@@ -190,9 +190,11 @@ test_full_report (void)
 
       g_test_message ("full report, %s, %s: %u pages", language (), papers[i], pl_report_get_n_pages (report));
       assert_page_fill (report, name);
-      /* It ran to 15 pages before the page-fill rule and the chain on one page (issue 22). */
+      /* It ran to 15 pages before the page-fill rule and the chain on one page (issue 22);
+       * 10, and 11 once the example's campaigns have results, the ranking chart following the
+       * campaigns' table (issue 25). */
       g_assert_cmpuint (chain_pages (report), ==, 1);
-      g_assert_cmpuint (pl_report_get_n_pages (report), <=, 10);
+      g_assert_cmpuint (pl_report_get_n_pages (report), <=, 11);
       /* The funnel is the dashboard's: not drawn again. */
       {
         int funnel = pl_report_get_section_page (report, PL_REPORT_FUNNEL);

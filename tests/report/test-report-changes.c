@@ -201,11 +201,53 @@ test_changes_section (void)
   g_assert_nonnull (strstr (text, "Dropped roadshow"));
 }
 
+/* A campaign's results entered since (format 1.5) show on the Campaigns page, the link by its
+ * campaign and KPI, the results summed up, in the full and the share-safe edition alike. */
+static void
+test_changes_results (void)
+{
+  g_autoptr(PlPlan) before = pl_test_charts_example ();
+  g_autoptr(PlPlan) now = pl_test_charts_example ();
+  PlItem *link = pl_plan_lookup (now, "ck-3");
+  guint n = pl_series_get_n (pl_campaign_kpi_get_results (PL_CAMPAIGN_KPI (link)));
+  g_autoptr(PlPlanDiff) diff = NULL;
+  g_autoptr(PlReportChanges) changes = NULL;
+  g_autoptr(PlReportChanges) safe = NULL;
+  g_autofree char *expected = NULL;
+  PlReportChanges *editions[2];
+
+  g_assert_true (PL_IS_CAMPAIGN_KPI (link));
+  pl_plan_set_result (now, PL_CAMPAIGN_KPI (link), pl_plan_month_start (now, 11), 60, "HubSpot");
+  diff = pl_plan_diff (before, now);
+  g_assert_cmpuint (diff->n_changed, ==, 1);
+  changes = pl_report_changes_new (diff, "before.pilote", FALSE);
+  safe = pl_report_changes_new (diff, "before.pilote", TRUE);
+  expected = g_strdup_printf ("Results: %u month%s → %u month%s (1 added, 0 removed, 0 changed)", n,
+                              n == 1 ? "" : "s", n + 1, n + 1 == 1 ? "" : "s");
+  editions[0] = changes;
+  editions[1] = safe;
+  for (guint e = 0; e < G_N_ELEMENTS (editions); e++)
+    {
+      PlReportTableText *campaigns = NULL;
+
+      for (guint i = 0; i < editions[e]->pages->len; i++)
+        if (g_strcmp0 (((PlReportTableText *) editions[e]->pages->pdata[i])->subtitle,
+                       pl_diff_page_get_title (PL_DIFF_PAGE_CAMPAIGNS)) == 0)
+          campaigns = editions[e]->pages->pdata[i];
+      g_assert_nonnull (campaigns);
+      g_assert_cmpuint (campaigns->rows->len, ==, 1);
+      g_assert_true (has_row (campaigns, 1, "Always-on search → Leads"));
+      if (!has_row (campaigns, 2, expected))
+        g_error ("“%s” is not in “%s”", expected, ((char **) campaigns->rows->pdata[0])[2]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-changes/text", test_changes_text);
   g_test_add_func ("/report-changes/section", test_changes_section);
+  g_test_add_func ("/report-changes/results", test_changes_results);
   return g_test_run ();
 }
