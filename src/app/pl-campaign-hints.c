@@ -28,6 +28,8 @@ struct _PlCampaignHints
   guint64     serial;         /* what the hints were computed from */
   PlBasis     basis;
   guint64     kept_serial;    /* the plan's serial right after the last Keep */
+  GtkWidget  *more;           /* the box of the hints after the first, in an expander */
+  gboolean    more_expanded;  /* the user opened it: it stays open as the hints change */
 };
 
 G_DEFINE_FINAL_TYPE (PlCampaignHints, pl_campaign_hints, GTK_TYPE_WIDGET)
@@ -98,16 +100,24 @@ on_dismiss_cb (PlCampaignHints *self)
 }
 
 static void
+on_more_expanded_cb (PlCampaignHints *self, GParamSpec *pspec, GtkExpander *expander)
+{
+  self->more_expanded = gtk_expander_get_expanded (expander);
+}
+
+static void
 rebuild (PlCampaignHints *self)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
     gtk_box_remove (GTK_BOX (self->rows), child);
+  self->more = NULL;
   g_ptr_array_set_size (self->texts, 0);
   g_ptr_array_set_size (self->keeps, 0);
   for (guint i = 0; self->hints != NULL && i < self->hints->len; i++)
     {
+      GtkWidget *parent = self->rows;
       char *text = pl_reallocation_describe (self->plan, &g_array_index (self->hints, PlReallocation, i));
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (text);
@@ -125,7 +135,25 @@ rebuild (PlCampaignHints *self)
       g_signal_connect (keep, "clicked", G_CALLBACK (on_keep_clicked_cb), self);
       gtk_box_append (GTK_BOX (row), label);
       gtk_box_append (GTK_BOX (row), keep);
-      gtk_box_append (GTK_BOX (self->rows), row);
+      /* The best one shows; the others wait behind a line that says how many, so that the
+       * bar leaves the list its room. */
+      if (i == 1)
+        {
+          guint more = self->hints->len - 1;
+          g_autofree char *title = g_strdup_printf (ngettext ("%u more idea", "%u more ideas", more), more);
+          GtkWidget *expander = gtk_expander_new (title);
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+          gtk_widget_set_margin_top (box, 6);
+          gtk_expander_set_expanded (GTK_EXPANDER (expander), self->more_expanded);
+          g_signal_connect_swapped (expander, "notify::expanded", G_CALLBACK (on_more_expanded_cb), self);
+          gtk_expander_set_child (GTK_EXPANDER (expander), box);
+          gtk_box_append (GTK_BOX (self->rows), expander);
+          self->more = box;
+        }
+      if (i >= 1)
+        parent = self->more;
+      gtk_box_append (GTK_BOX (parent), row);
       g_ptr_array_add (self->texts, text);
       g_ptr_array_add (self->keeps, keep);
     }

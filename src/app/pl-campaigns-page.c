@@ -10,7 +10,10 @@
 #include "pl-campaign-edits.h"
 #include "pl-campaign-figures-text.h"
 #include "pl-campaign-hints.h"
+#include "pl-campaign-ranking-chart.h"
 #include "pl-campaign-results-grid.h"
+#include "pl-chart-menu.h"
+#include "pl-chart-theme.h"
 #include "pl-campaigns-page.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
@@ -47,6 +50,7 @@ struct _PlCampaignsPage
   GtkDropDown        *channel_filter;
   GtkDropDown        *segment_filter;
   GtkDropDown        *owner_filter;
+  GtkLabel           *sort_label;
   GtkDropDown        *sort_order;
   GtkLabel           *count_label;
   GtkToggleButton    *view_schedule;
@@ -104,6 +108,9 @@ struct _PlCampaignsPage
   gboolean            resetting;        /* the page itself sets the columns' sort */
   GObject            *probe_a, *probe_b;
   guint               figures_idle;     /* the figures follow an edit after its frame */
+  GtkStack           *ranking_stack;    /* the ranking chart by ROI, by cost per result */
+  GtkDrawingArea     *ranking_roi;
+  GtkDrawingArea     *ranking_cost;
   GStrv               channels;        /* the channel filter's choices, after "All" */
   gboolean            channels_stale;  /* a campaign came, went or changed channel since */
   GStrv               segment_ids;     /* ids behind the segment drop-downs, after the first */
@@ -965,6 +972,99 @@ add_list_column (PlCampaignsPage *self, ListColumn which, guint field, const cha
   self->columns[which] = g_object_ref (column);
 }
 
+/* ---- the ranking chart ---- */
+
+/* The chart draws the list's figures (the same basis, computed once for both), not its own:
+ * they are most of its cost in a big plan. */
+static void
+draw_ranking_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PlCampaignsPage *self = data;
+  PlCampaignRankingOptions options = { area == self->ranking_roi ? PL_CAMPAIGN_RANK_ROI : PL_CAMPAIGN_RANK_COST, NULL };
+  const PlChartStyle *style = pl_chart_theme_for_widget (GTK_WIDGET (area));
+  g_autoptr(PlCampaignRankingLayout) layout = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->plan == NULL)
+    return;
+  ensure_figures (self);
+  if (self->figures == NULL)
+    return;
+  pl_chart_theme_zoom (cr, &width, &height);
+  layout = pl_campaign_ranking_layout_new (self->plan, self->figures, &options, width, height, style);
+  /* A short ranking leaves the rest of the box blank: the page shows there, not an empty canvas. */
+  if (layout->n_ranked > 0)
+    {
+      cairo_rectangle (cr, 0, 0, width, MIN (height, pl_campaign_ranking_layout_height (layout) + 8));
+      cairo_clip (cr);
+    }
+  summary = pl_campaign_ranking_chart_paint (self->plan, layout, cr, width, height, style);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+on_rank_by_toggled_cb (GtkToggleButton *button, PlCampaignsPage *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (self->ranking_stack, g_object_get_data (G_OBJECT (button), "mode"));
+}
+
+static GtkWidget *
+ranking_area (PlCampaignsPage *self, const char *chart, const char *name)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_widget_set_vexpand (area, TRUE);
+  gtk_widget_set_focusable (area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_ranking_cb, self, NULL);
+  pl_chart_menu_attach (area, chart);
+  pl_a11y_label (area, name);
+  return area;
+}
+
+/* The Ranking view: the chart by ROI or by cost per result, a switch above it. */
+static void
+build_ranking (PlCampaignsPage *self)
+{
+  GtkWidget *child, *modes, *by_roi, *by_cost;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->ranking_box))) != NULL)
+    gtk_box_remove (self->ranking_box, child);
+  gtk_box_set_spacing (self->ranking_box, 6);
+  modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (modes, "linked");
+  gtk_widget_set_halign (modes, GTK_ALIGN_START);
+  pl_a11y_label (modes, _("Rank the campaigns by"));
+  by_roi = gtk_toggle_button_new_with_label (_("By ROI"));
+  by_cost = gtk_toggle_button_new_with_label (_("By cost per result"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (by_cost), GTK_TOGGLE_BUTTON (by_roi));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (by_roi), TRUE);
+  g_object_set_data (G_OBJECT (by_roi), "mode", (gpointer) "roi");
+  g_object_set_data (G_OBJECT (by_cost), "mode", (gpointer) "cost");
+  g_signal_connect (by_roi, "toggled", G_CALLBACK (on_rank_by_toggled_cb), self);
+  g_signal_connect (by_cost, "toggled", G_CALLBACK (on_rank_by_toggled_cb), self);
+  gtk_box_append (GTK_BOX (modes), by_roi);
+  gtk_box_append (GTK_BOX (modes), by_cost);
+  gtk_box_append (self->ranking_box, modes);
+  self->ranking_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->ranking_stack), TRUE);
+  self->ranking_roi = GTK_DRAWING_AREA (ranking_area (self, "campaign-roi", _("Campaigns ranked by ROI")));
+  self->ranking_cost = GTK_DRAWING_AREA (ranking_area (self, "campaign-cost", _("Campaigns ranked by cost per result")));
+  gtk_stack_add_named (self->ranking_stack, GTK_WIDGET (self->ranking_roi), "roi");
+  gtk_stack_add_named (self->ranking_stack, GTK_WIDGET (self->ranking_cost), "cost");
+  gtk_box_append (self->ranking_box, GTK_WIDGET (self->ranking_stack));
+}
+
+static void
+redraw_ranking (PlCampaignsPage *self)
+{
+  if (self->ranking_roi != NULL && self->view == VIEW_RANKING)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self->ranking_roi));
+      gtk_widget_queue_draw (GTK_WIDGET (self->ranking_cost));
+    }
+}
+
 /* ---- the views: schedule, results, ranking ---- */
 
 static void
@@ -1000,9 +1100,13 @@ show_view (PlCampaignsPage *self, ListView view)
       gtk_paned_set_position (self->paned, figures + (int) (200 * pl_a11y_text_scale ()));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->basis_caption), view != VIEW_SCHEDULE);
+  /* The chart has its own order. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_order), view != VIEW_RANKING);
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_label), view != VIEW_RANKING);
   ensure_figures (self);
   refresh_caption (self);
   refresh_figure_labels (self);
+  redraw_ranking (self);
 }
 
 static void
@@ -1127,6 +1231,7 @@ update_figures (PlCampaignsPage *self)
     {
       refresh_caption (self);
       refresh_figure_labels (self);
+      redraw_ranking (self);
       /* The list keeps its order through edits: a figure that changed moves its row. */
       if (IS_FIGURE_COLUMN (self->sort_column))
         resort (self);
@@ -1307,6 +1412,7 @@ pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, channel_filter);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, segment_filter);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, sort_label);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, sort_order);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PlCampaignsPage, view_schedule);
@@ -1424,6 +1530,7 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   g_signal_connect (self->view_schedule, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->view_results, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->view_ranking, "toggled", G_CALLBACK (on_view_toggled_cb), self);
+  build_ranking (self);
   self->hints = pl_campaign_hints_new ();
   gtk_box_append (self->hints_box, GTK_WIDGET (self->hints));
 

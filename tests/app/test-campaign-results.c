@@ -150,22 +150,6 @@ link_of (PlPlan *plan, const char *id)
   return PL_CAMPAIGN_KPI (pl_plan_lookup (plan, id));
 }
 
-/* Social ads gets a revenue of 2,000 in February (against its 4,000 spent: ROI -50 %), so
- * that two campaigns have an ROI to sort; one undoable edit. */
-static void
-give_social_revenue (Fixture *f)
-{
-  g_autoptr(PlItem) link = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
-
-  pl_item_set_string (link, PL_CAMPAIGN_KPI_CAMPAIGN, "cmp-social");
-  pl_item_set_string (link, PL_CAMPAIGN_KPI_KPI, "kpi-revenue");
-  pl_plan_begin_group (f->plan, "test");
-  pl_plan_add (f->plan, link);
-  pl_plan_set_result (f->plan, PL_CAMPAIGN_KPI (link), pl_plan_month_start (f->plan, 1), 2000, NULL);
-  pl_plan_end_group (f->plan);
-  pl_test_spin ();
-}
-
 static void
 test_list_sorted (void)
 {
@@ -176,7 +160,6 @@ test_list_sorted (void)
   PlBasis basis;
 
   fixture_open (&f);
-  give_social_revenue (&f);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_results")), TRUE);
   pl_test_wait_drawn (f.page);
 
@@ -207,7 +190,8 @@ test_list_sorted (void)
    * and Retargeting (0 customers) not available. */
   check_sorted (&f, _("Cost per result"), "Trade show,Social ads,Webinars,Brand video,Retargeting",
                 "Webinars,Social ads,Trade show,Brand video,Retargeting");
-  /* ROI: Social -50 %, Webinars 200 %; the others have no revenue or spent nothing. */
+  /* ROI: Social ads -50 % (2,000 of revenue for 4,000 spent), Webinars 200 %; the others
+   * have no revenue or spent nothing. */
   check_sorted (&f, _("ROI"), "Social ads,Webinars,Brand video,Retargeting,Trade show",
                 "Webinars,Social ads,Brand video,Retargeting,Trade show");
   shot (&f, "list");
@@ -405,25 +389,51 @@ test_hints (void)
   fixture_close (&f);
 }
 
-/* A plan without a hint: the bar is not there. */
+/* Without two campaigns whose cost per lead is known there is no hint, and no bar. */
 static void
 test_no_hint (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
-  g_autofree char *path = pl_test_copy_example (dir);
-  PlWindow *window = pl_test_open_in_window (path);
-  GtkWidget *page;
+  Fixture f = { 0 };
   PlCampaignHints *hints;
+  static const struct { const char *link; guint month; } leads[] = {
+    { "ck-ret-leads", 0 }, { "ck-ret-leads", 1 }, { "ck-show-leads", 2 }, { "ck-social-leads", 1 },
+  };
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "campaigns");
+  fixture_open (&f);
+  hints = PL_CAMPAIGN_HINTS (pl_test_find_widget (f.page, PL_TYPE_CAMPAIGN_HINTS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hints)));
+  /* Only Webinars keeps its leads. */
+  pl_plan_begin_group (f.plan, "test");
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    pl_plan_set_result (f.plan, link_of (f.plan, leads[i].link), pl_plan_month_start (f.plan, leads[i].month), NAN, NULL);
+  pl_plan_end_group (f.plan);
   pl_test_spin ();
-  page = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_CAMPAIGNS_PAGE);
-  hints = PL_CAMPAIGN_HINTS (pl_test_find_widget (page, PL_TYPE_CAMPAIGN_HINTS));
   g_assert_cmpuint (pl_campaign_hints_get_n (hints), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hints)));
-  gtk_window_destroy (GTK_WINDOW (window));
+  pl_plan_undo (f.plan);
   pl_test_spin ();
-  pl_test_remove_dir (dir);
+  g_assert_cmpuint (pl_campaign_hints_get_n (hints), >=, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hints)));
+  fixture_close (&f);
+}
+
+/* The Ranking view: the chart of the catalogue, drawn from the list's figures. */
+static void
+test_ranking (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *area;
+
+  fixture_open (&f);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_ranking")), TRUE);
+  pl_test_wait_drawn (f.page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (f.page, "list_stack"))), ==, "ranking");
+  area = pl_test_find_widget (pl_test_find_by_id (f.page, "ranking_box"), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (area);
+  g_assert_true (gtk_widget_is_drawable (area));
+  g_assert_cmpint (gtk_widget_get_height (area), >, 150);
+  shot (&f, "ranking");
+  fixture_close (&f);
 }
 
 static void
@@ -472,6 +482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-results/grid", test_results_grid);
   g_test_add_func ("/campaign-results/hints", test_hints);
   g_test_add_func ("/campaign-results/no-hint", test_no_hint);
+  g_test_add_func ("/campaign-results/ranking", test_ranking);
   g_test_add_func ("/campaign-results/kpi-attribution", test_kpi_attribution);
   return g_test_run ();
 }
