@@ -65,6 +65,20 @@ money_text (PlPlan *plan, double major)
   return pl_money_format (pl_money_from_major (major, exponent), exponent, pl_plan_get_currency (plan));
 }
 
+/* @amount (minor units) to the whole currency unit: "€111,540" rather than "€111,539.87" in a
+ * column of budgets, where cents would only widen it. */
+static char *
+whole_money (gint64 amount, guint exponent, const char *currency)
+{
+  gint64 unit = 1;
+
+  for (guint i = 0; i < exponent; i++)
+    unit *= 10;
+  if (amount != PL_MONEY_OVERFLOW && unit > 1)
+    amount = (amount >= 0 ? amount + unit / 2 : amount - unit / 2) / unit * unit;
+  return pl_money_format (amount, exponent, currency);
+}
+
 /* "€42 per lead", by the stage of the KPI the cost is per: the cell's tooltip. */
 static char *
 cost_text (PlPlan *plan, const PlCampaignFigures *figures)
@@ -192,9 +206,9 @@ pl_campaign_column_text (PlPlan *plan, const PlCampaignFigures *figures, PlCampa
             *tooltip = g_strdup (_("No budget line is allocated to this campaign yet (see the Budget page)."));
           return g_strdup ("–");
         }
-      return pl_money_format (figures->budget, exponent, currency);
+      return whole_money (figures->budget, exponent, currency);
     case PL_CAMPAIGN_COLUMN_SPENT:
-      return pl_money_format (figures->spent, exponent, currency);
+      return whole_money (figures->spent, exponent, currency);
     case PL_CAMPAIGN_COLUMN_RESULT:
     case PL_CAMPAIGN_COLUMN_COST:
     case PL_CAMPAIGN_COLUMN_ROI:

@@ -618,6 +618,7 @@ refresh_budget (PlCampaignsPage *self)
 }
 
 static void on_ref_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PlCampaignsPage *self);
+static void show_editor_pane (PlCampaignsPage *self);
 static void on_status_selected_cb (PlCampaignsPage *self);
 
 /* Sets what @dropdown shows without making it an edit: its handler would read a drop-down
@@ -821,6 +822,7 @@ set_campaign (PlCampaignsPage *self, PlItem *campaign)
   g_set_object (&self->campaign, campaign);
   show_problem (self, NULL);
   gtk_stack_set_visible_child_name (self->editor_stack, campaign != NULL ? "editor" : "none");
+  show_editor_pane (self);
   pl_record_table_set_filter (self->kpis, PL_CAMPAIGN_KPI_CAMPAIGN, campaign ? pl_item_get_id (campaign) : NULL);
   pl_record_table_set_filter (self->entries, PL_ENTRY_CAMPAIGN, campaign ? pl_item_get_id (campaign) : NULL);
   pl_campaign_results_grid_set_campaign (self->results, campaign);
@@ -940,7 +942,7 @@ title_width (PlCampaignsPage *self, const char *title)
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_get_pixel_size (layout, &width, NULL);
-  return width + 30;
+  return width + 24;
 }
 
 static void
@@ -1067,6 +1069,14 @@ redraw_ranking (PlCampaignsPage *self)
 
 /* ---- the views: schedule, results, ranking ---- */
 
+/* Over the figures, an editor with nothing to edit gives its width to the list; it comes
+ * back with the campaign chosen. */
+static void
+show_editor_pane (PlCampaignsPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_stack), self->campaign != NULL || self->view == VIEW_SCHEDULE);
+}
+
 static void
 show_view (PlCampaignsPage *self, ListView view)
 {
@@ -1089,6 +1099,7 @@ show_view (PlCampaignsPage *self, ListView view)
                                     self->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   self->resetting = FALSE;
   gtk_stack_set_visible_child_name (self->list_stack, view == VIEW_RANKING ? "ranking" : "list");
+  show_editor_pane (self);
   /* The figures are wide: the list takes what they need beside a name of twenty letters or
    * so, the editor the rest (the pane keeps the editor's own minimum in a narrow window). */
   if (view != VIEW_SCHEDULE)
@@ -1515,9 +1526,9 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   add_list_column (self, COL_START, PL_CAMPAIGN_START, _("Starts"), 90);
   add_list_column (self, COL_STATUS, PL_CAMPAIGN_STATUS, _("Status"), 90);
   /* Translators: a column of the campaigns list: what is allocated to the campaign */
-  add_list_column (self, COL_BUDGET, 0, _("Budget"), 70);
+  add_list_column (self, COL_BUDGET, 0, _("Budget"), 80);
   /* Translators: a column of the campaigns list: what the campaign spent to date */
-  add_list_column (self, COL_SPENT, 0, _("Spent"), 70);
+  add_list_column (self, COL_SPENT, 0, _("Spent"), 80);
   /* Translators: a column of the campaigns list: its main result against what was expected */
   add_list_column (self, COL_RESULT, 0, _("Result / expected"), 138);
   /* Translators: a column of the campaigns list: spend over the main result */
