@@ -14,7 +14,7 @@ struct _PlCampaignHints
 {
   GtkWidget   parent_instance;
 
-  GtkWidget  *title;
+  GtkWidget  *title;          /* an expander: the hints fold under it */
   GtkWidget  *rows;           /* a box of one row per hint */
   GtkWidget  *feedback;       /* what the last Keep did, with Undo */
   GtkLabel   *feedback_label;
@@ -47,7 +47,6 @@ sync_visible (PlCampaignHints *self)
   gboolean any = self->hints != NULL && self->hints->len > 0;
 
   gtk_widget_set_visible (self->title, any);
-  gtk_widget_set_visible (self->rows, any);
   gtk_widget_set_visible (GTK_WIDGET (self), any || gtk_widget_get_visible (self->feedback) ||
                                              gtk_widget_get_visible (self->problem));
 }
@@ -198,26 +197,39 @@ pl_campaign_hints_class_init (PlCampaignHintsClass *klass)
 }
 
 static void
+fold (GtkWidget *expander)
+{
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+}
+
+static void
 pl_campaign_hints_init (PlCampaignHints *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
-  GtkWidget *dismiss;
+  GtkWidget *dismiss, *title;
 
   self->texts = g_ptr_array_new_with_free_func (g_free);
   self->keeps = g_ptr_array_new ();
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
-  self->title = gtk_label_new (_("Where the budget could work harder"));
-  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->title), TRUE);
-  gtk_widget_add_css_class (self->title, "heading");
+  /* The hints fold away under their title, for a list that needs the height. */
+  title = gtk_label_new (_("Where the budget could work harder"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  self->title = gtk_expander_new (NULL);
+  gtk_expander_set_label_widget (GTK_EXPANDER (self->title), title);
+  gtk_expander_set_expanded (GTK_EXPANDER (self->title), TRUE);
   gtk_widget_set_tooltip_text (self->title, _("From the campaigns with the highest cost per lead to those with the "
                                               "lowest, with the effect through the KPI chain. Nothing changes until you keep one."));
   gtk_widget_set_parent (self->title, widget);
   self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->rows, widget);
+  gtk_widget_set_margin_top (self->rows, 6);
+  gtk_expander_set_child (GTK_EXPANDER (self->title), self->rows);
+  /* At large text the page has no height to spare: folded until asked for. */
+  pl_a11y_when_large_text (self->title, fold);
 
   self->feedback = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget moved"), -1);

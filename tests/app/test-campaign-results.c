@@ -352,6 +352,7 @@ test_hints (void)
   webinars = pl_plan_lookup (f.plan, "cmp-webinars");
   from_before = pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (retargeting));
   to_before = pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (webinars));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_results")), TRUE);
   hints = PL_CAMPAIGN_HINTS (pl_test_find_widget (f.page, PL_TYPE_CAMPAIGN_HINTS));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hints)));
   g_assert_cmpuint (pl_campaign_hints_get_n (hints), >=, 1);
