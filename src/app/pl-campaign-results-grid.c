@@ -660,8 +660,6 @@ pl_campaign_results_grid_init (PlCampaignResultsGrid *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled), FALSE);
   gtk_scrolled_window_set_propagate_natural_height (self->scrolled, TRUE);
   gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  /* The months go on to the right of a narrow editor: a scroll bar that stays says so. */
-  gtk_scrolled_window_set_overlay_scrolling (self->scrolled, FALSE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), self);
   name = gtk_column_view_column_new (_("KPI"), factory);
