@@ -158,6 +158,34 @@ type_into (GtkWidget *cell, const char *text, double *cpu)
   return wall;
 }
 
+/* Renames @campaign @runs times, each time to the next frame in @times (the processor's in
+ * @cpus) and, when @settled is not NULL, until the main loop has nothing left to do (the
+ * work that waits for the frame). */
+static void
+rename_runs (PlPlan *plan, PlItem *campaign, double *times, double *cpus, double *settled, guint runs)
+{
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Renamed campaign %u", r);
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+      double cpu_start;
+
+      settle (40);
+      start = g_get_monotonic_time ();
+      cpu_start = thread_cpu_ms ();
+      if (!pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, name, &error))
+        g_error ("%s", error->message);
+      times[r] = until_painted_cpu (start, cpu_start);
+      cpus[r] = cpu_ms;
+      if (settled == NULL)
+        continue;
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      settled[r] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+}
+
 /* The Plan page's calendar table (a Kind, a Campaign and a Repeats drop-down per row), a
  * campaign renamed while it shows; then the Budget page's spending table. */
 static void
@@ -187,21 +215,7 @@ bench_tables (PlPlan *plan, double *times, double *cpus, guint runs, double *tab
     }
   g_assert_nonnull (campaign);
   *table_open = open_table (plan, table, &window);
-  for (guint r = 0; r < runs; r++)
-    {
-      g_autofree char *name = g_strdup_printf ("Renamed campaign %u", r);
-      g_autoptr(GError) error = NULL;
-      gint64 start;
-      double cpu_start;
-
-      settle (40);
-      start = g_get_monotonic_time ();
-      cpu_start = thread_cpu_ms ();
-      if (!pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, name, &error))
-        g_error ("%s", error->message);
-      times[r] = until_painted_cpu (start, cpu_start);
-      cpus[r] = cpu_ms;
-    }
+  rename_runs (plan, campaign, times, cpus, NULL, runs);
   *rename = pl_bench_median (times, runs);
   *rename_cpu = pl_bench_median (cpus, runs);
   gtk_window_destroy (window);
@@ -321,24 +335,8 @@ bench_campaigns (PlPlan *plan, double *times, double *cpus, guint runs, double *
       *sort = until_painted (start);
       settle (200);
     }
-  for (guint r = 0; r < runs; r++)
-    {
-      g_autofree char *name = g_strdup_printf ("Renamed campaign %u", r);
-      g_autoptr(GError) error = NULL;
-      double cpu_start;
-
-      settle (40);
-      start = g_get_monotonic_time ();
-      cpu_start = thread_cpu_ms ();
-      if (!pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, name, &error))
-        g_error ("%s", error->message);
-      times[r] = until_painted_cpu (start, cpu_start);
-      cpus[r] = cpu_ms;
-      /* The figures follow the edit once it is drawn: until nothing is left to do. */
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      settled_times[r] = (g_get_monotonic_time () - start) / 1000.0;
-    }
+  /* The figures follow the edit once it is drawn: until nothing is left to do. */
+  rename_runs (plan, campaign, times, cpus, settled_times, runs);
   *edit = pl_bench_median (times, runs);
   *edit_cpu = pl_bench_median (cpus, runs);
   *settled = pl_bench_median (settled_times, runs);
