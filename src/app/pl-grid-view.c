@@ -28,6 +28,18 @@ pl_grid_view_new (GtkWidget *parent, GtkSelectionModel *model, GtkScrolledWindow
   return view;
 }
 
+GtkWidget *
+pl_grid_view_new_figure_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_end (label, 6);
+  return label;
+}
+
 void
 pl_grid_view_scroll_to (GtkScrolledWindow *scrolled, guint position, guint n)
 {

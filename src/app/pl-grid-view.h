@@ -17,6 +17,10 @@ void           pl_grid_view_scroll_to (GtkScrolledWindow *scrolled, guint positi
 /* Scrolls @scrolled sideways and up or down just enough to show @widget (a cell) whole. */
 void           pl_grid_view_reveal    (GtkScrolledWindow *scrolled, GtkWidget *widget);
 
+/* A label for a figure computed beside a grid's cells (a total, an expected contribution):
+ * right-aligned digits, cut at its start when too long. */
+GtkWidget     *pl_grid_view_new_figure_label (void);
+
 /* ---- where a bound cell is ---- */
 
 /* Remembers that @cell shows the row of @list_item (NULL: none, it is unbound). */

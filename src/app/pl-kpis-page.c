@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pl-a11y.h"
+#include "pl-campaign-figures-text.h"
 #include "pl-cell-grid.h"
 #include "pl-chart-theme.h"
 #include "pl-delete-dialog.h"
@@ -44,6 +45,7 @@ struct _PlKpisPage
   GtkBox             *upstream_box;
   GtkBox             *downstream_box;
   GtkBox             *campaigns_box;
+  GtkLabel           *attribution;   /* how much of it the campaigns explain */
   GtkDropDown        *kind;
   GtkLabel           *grid_help;
   PlMeasurementsGrid *grid;
@@ -341,6 +343,26 @@ refresh_problems (PlKpisPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems), text->len > 0);
 }
 
+/* For a KPI that adds up, what part of it the campaigns' results explain and what part
+ * comes from no campaign, on the campaigns list's basis; nothing for the others. */
+static void
+refresh_attribution (PlKpisPage *self)
+{
+  PlBasis basis = pl_campaign_figures_basis (self->plan);
+  PlKpiAttribution attribution;
+  g_autofree char *text = NULL, *span = NULL, *line = NULL;
+
+  pl_kpi_attribution_get (self->plan, PL_KPI (self->kpi), &basis, &attribution);
+  text = pl_kpi_attribution_describe (self->plan, &attribution);
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution), text != NULL);
+  if (text == NULL)
+    return;
+  span = pl_basis_describe (self->plan, &basis);
+  /* Translators: the months ("January to June 2027"), then how much of the KPI the campaigns explain */
+  line = g_strdup_printf (_("To date (%s): %s"), span, text);
+  gtk_label_set_label (self->attribution, line);
+}
+
 static void
 refresh_description (PlKpisPage *self)
 {
@@ -408,6 +430,7 @@ refresh_editor (PlKpisPage *self)
   refresh_formula_help (self);
   refresh_problems (self);
   refresh_description (self);
+  refresh_attribution (self);
   id = pl_item_get_id (self->kpi);
   pl_record_table_set_filter (self->upstream, PL_KPI_LINK_DOWNSTREAM, id);
   pl_record_table_set_filter (self->downstream, PL_KPI_LINK_UPSTREAM, id);
@@ -457,6 +480,7 @@ pl_kpis_page_refresh (PlPage *page, PlChangeMask change)
       refresh_formula_help (self);
       refresh_problems (self);
       refresh_description (self);
+      refresh_attribution (self);
       gtk_widget_queue_draw (GTK_WIDGET (self->trend));
     }
   if (self->latest_labels->len > 0)
@@ -703,6 +727,7 @@ pl_kpis_page_class_init (PlKpisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, upstream_box);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, downstream_box);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, campaigns_box);
+  gtk_widget_class_bind_template_child (widget_class, PlKpisPage, attribution);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, kind);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, grid_help);
   gtk_widget_class_bind_template_child (widget_class, PlKpisPage, grid);

@@ -623,12 +623,8 @@ refresh_total (PlMeasurementsGrid *self, GtkWidget *label)
 static void
 setup_total_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlMeasurementsGrid *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = pl_grid_view_new_figure_label ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_margin_end (label, 6);
   g_object_set_data (G_OBJECT (label), "month", g_object_get_data (G_OBJECT (factory), "month"));
   gtk_list_item_set_child (list_item, label);
 }

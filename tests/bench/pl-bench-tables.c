@@ -10,7 +10,9 @@
  *   budget-edit-cpu-ms=.. kpis-open-ms=F kpis-edit-ms=G kpis-edit-cpu-ms=..
  * (the -cpu- figures: the main thread's processor time over the same span, which the other
  * programs of a shared machine do not inflate).
- * Usage: pl-bench-tables [--runs N] [--only tables|budget|kpis] [FILE] (without FILE it writes
+ * The Campaigns page too (issue 25): campaigns-open-ms= campaigns-results-ms= campaigns-sort-ms=
+ * campaigns-edit-ms= on a line of their own.
+ * Usage: pl-bench-tables [--runs N] [--only tables|budget|kpis|campaigns] [FILE] (without FILE it writes
  * the plan first); it judges nothing: it is not a unit test. */
 #include "config.h"
 
@@ -25,6 +27,7 @@
 #include "pl-bench-plan.h"
 #include "pl-bench-stats.h"
 #include "pl-budget-grid.h"
+#include "pl-campaigns-page.h"
 #include "pl-cell-editor.h"
 #include "pl-cell-grid.h"
 #include "pl-figures.h"
@@ -155,6 +158,34 @@ type_into (GtkWidget *cell, const char *text, double *cpu)
   return wall;
 }
 
+/* Renames @campaign @runs times, each time to the next frame in @times (the processor's in
+ * @cpus) and, when @settled is not NULL, until the main loop has nothing left to do (the
+ * work that waits for the frame). */
+static void
+rename_runs (PlPlan *plan, PlItem *campaign, double *times, double *cpus, double *settled, guint runs)
+{
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Renamed campaign %u", r);
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+      double cpu_start;
+
+      settle (40);
+      start = g_get_monotonic_time ();
+      cpu_start = thread_cpu_ms ();
+      if (!pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, name, &error))
+        g_error ("%s", error->message);
+      times[r] = until_painted_cpu (start, cpu_start);
+      cpus[r] = cpu_ms;
+      if (settled == NULL)
+        continue;
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      settled[r] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+}
+
 /* The Plan page's calendar table (a Kind, a Campaign and a Repeats drop-down per row), a
  * campaign renamed while it shows; then the Budget page's spending table. */
 static void
@@ -184,21 +215,7 @@ bench_tables (PlPlan *plan, double *times, double *cpus, guint runs, double *tab
     }
   g_assert_nonnull (campaign);
   *table_open = open_table (plan, table, &window);
-  for (guint r = 0; r < runs; r++)
-    {
-      g_autofree char *name = g_strdup_printf ("Renamed campaign %u", r);
-      g_autoptr(GError) error = NULL;
-      gint64 start;
-      double cpu_start;
-
-      settle (40);
-      start = g_get_monotonic_time ();
-      cpu_start = thread_cpu_ms ();
-      if (!pl_plan_set_string (plan, campaign, PL_CAMPAIGN_NAME, name, &error))
-        g_error ("%s", error->message);
-      times[r] = until_painted_cpu (start, cpu_start);
-      cpus[r] = cpu_ms;
-    }
+  rename_runs (plan, campaign, times, cpus, NULL, runs);
   *rename = pl_bench_median (times, runs);
   *rename_cpu = pl_bench_median (cpus, runs);
   gtk_window_destroy (window);
@@ -284,6 +301,48 @@ bench_kpis (PlPlan *plan, double *times, double *cpus, guint runs, double *open,
   gtk_window_destroy (window);
 }
 
+/* The Campaigns page (issue 25): from giving it the plan to its first frame in its Schedule
+ * view, then to its Results view (every campaign's figures, computed once), the list sorted by
+ * ROI, and a campaign renamed while the figures show (they are computed again). */
+static void
+bench_campaigns (PlPlan *plan, double *times, double *cpus, guint runs, double *open, double *results,
+                 double *sort, double *edit, double *edit_cpu, double *settled)
+{
+  GtkWidget *page = g_object_new (PL_TYPE_CAMPAIGNS_PAGE, NULL);
+  GtkWindow *window = new_window (page);
+  GObject *view_results = gtk_widget_get_template_child (page, PL_TYPE_CAMPAIGNS_PAGE, "view_results");
+  GtkColumnView *list = GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, PL_TYPE_CAMPAIGNS_PAGE, "list"));
+  g_autoptr(PlItem) campaign = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGNS), 0);
+  g_autofree double *settled_times = g_new (double, runs);
+  gint64 start = g_get_monotonic_time ();
+
+  pl_page_set_plan (PL_PAGE (page), plan);
+  *open = until_painted (start);
+  settle (200);
+  /* A page without figures (before issue 25): the opening alone. */
+  if (view_results != NULL)
+    {
+      GListModel *columns = gtk_column_view_get_columns (list);
+      g_autoptr(GtkColumnViewColumn) roi = NULL;
+
+      start = g_get_monotonic_time ();
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (view_results), TRUE);
+      *results = until_painted (start);
+      settle (200);
+      roi = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+      start = g_get_monotonic_time ();
+      gtk_column_view_sort_by_column (list, roi, GTK_SORT_DESCENDING);
+      *sort = until_painted (start);
+      settle (200);
+    }
+  /* The figures follow the edit once it is drawn: until nothing is left to do. */
+  rename_runs (plan, campaign, times, cpus, settled_times, runs);
+  *edit = pl_bench_median (times, runs);
+  *edit_cpu = pl_bench_median (cpus, runs);
+  *settled = pl_bench_median (settled_times, runs);
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -297,6 +356,8 @@ main (int argc, char **argv)
   guint runs = 21;
   double table_open = NAN, spend_open = NAN, rename = NAN, budget_open = NAN, budget_edit = NAN;
   double kpis_open = NAN, kpis_edit = NAN, rename_cpu = NAN, budget_cpu = NAN, kpis_cpu = NAN;
+  double campaigns_open = NAN, campaigns_results = NAN, campaigns_sort = NAN, campaigns_edit = NAN, campaigns_cpu = NAN;
+  double campaigns_settled = NAN;
 
   for (int i = 1; i < argc; i++)
     if (g_strcmp0 (argv[i], "--runs") == 0 && i + 1 < argc)
@@ -351,6 +412,18 @@ main (int argc, char **argv)
       printf ("KPIs grid opened in %.0f ms, a cell typed: %.1f ms to the next frame (%.1f ms of processor; target 16 ms)\n",
               kpis_open, kpis_edit, kpis_cpu);
     }
+  if (only == NULL || g_str_equal (only, "campaigns"))
+    {
+      bench_campaigns (plan, times, cpus, runs, &campaigns_open, &campaigns_results, &campaigns_sort, &campaigns_edit,
+                       &campaigns_cpu, &campaigns_settled);
+      printf ("Campaigns page opened in %.0f ms, its Results view in %.0f ms, sorted by ROI in %.0f ms; a campaign "
+              "renamed in the Results view: %.1f ms to the next frame (%.1f ms of processor), %.0f ms until its "
+              "figures are made again\n",
+              campaigns_open, campaigns_results, campaigns_sort, campaigns_edit, campaigns_cpu, campaigns_settled);
+    }
+  printf ("campaigns-open-ms=%.0f campaigns-results-ms=%.0f campaigns-sort-ms=%.0f campaigns-edit-ms=%.1f "
+          "campaigns-edit-settled-ms=%.0f\n",
+          campaigns_open, campaigns_results, campaigns_sort, campaigns_edit, campaigns_settled);
   printf ("table-open-ms=%.0f spend-open-ms=%.0f rename-ms=%.1f rename-cpu-ms=%.1f budget-open-ms=%.0f budget-edit-ms=%.1f "
           "budget-edit-cpu-ms=%.1f kpis-open-ms=%.0f kpis-edit-ms=%.1f kpis-edit-cpu-ms=%.1f\n",
           table_open, spend_open, rename, rename_cpu, budget_open, budget_edit, budget_cpu, kpis_open, kpis_edit, kpis_cpu);

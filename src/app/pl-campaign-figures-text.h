@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pl-campaign-results.h"
+
+G_BEGIN_DECLS
+
+/* How the window writes a campaign's figures (pl-campaign-results.h): the list's columns,
+ * the campaign's page, the KPI page's attribution line, on one basis. */
+
+/* The basis of every campaign figure in the window: the dashboard's "to date", the period's
+ * start to the end of the last month measured as of the dashboard's day
+ * (pl_dashboard_bases()'s measured_basis), as the KPI grid's "To date" column. */
+PlBasis  pl_campaign_figures_basis        (PlPlan *plan);
+/* "Figures to date: January to June 2027". */
+char    *pl_campaign_figures_caption      (PlPlan *plan, const PlBasis *basis);
+
+/* The figure columns of the campaigns list. */
+typedef enum {
+  PL_CAMPAIGN_COLUMN_BUDGET,
+  PL_CAMPAIGN_COLUMN_SPENT,
+  PL_CAMPAIGN_COLUMN_RESULT,
+  PL_CAMPAIGN_COLUMN_COST,
+  PL_CAMPAIGN_COLUMN_ROI,
+  PL_N_CAMPAIGN_COLUMNS
+} PlCampaignColumn;
+
+/* The cell of @column for @figures: "410 / 600 leads", "€42", "220 %", or
+ * "–" when not available. *@tooltip (may be NULL) gets what the cell means or, for "–", why
+ * it is not available (pl_campaign_figure_reason()). */
+char    *pl_campaign_column_text          (PlPlan *plan, const PlCampaignFigures *figures,
+                                           PlCampaignColumn column, char **tooltip);
+/* Where @column puts @a against @b, ascending unless @descending; what is not available comes
+ * last in both directions, and 0 when both are. */
+int      pl_campaign_column_compare       (const PlCampaignFigures *a, const PlCampaignFigures *b,
+                                           PlCampaignColumn column, gboolean descending);
+
+/* @kpi's name as a word in a sentence: "leads" for "Leads", "SQL" stays "SQL". */
+char    *pl_campaign_kpi_word             (PlKpi *kpi);
+
+G_END_DECLS

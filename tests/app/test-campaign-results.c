@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Campaign results in the window (issue 25), on the round campaigns of
+ * tests/data/results/round-campaigns.pilote (figures worked by hand in
+ * tests/core/test-campaign-results.c): the campaigns list sorted by each figure column by
+ * clicking its title, both ways, what is not available last; a result typed into a
+ * campaign's grid, refused, pasted and undone; the code field; a reallocation hint kept and
+ * undone; the KPI page's attribution line. Writes screenshots, in the language it runs in. */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "pl-basis.h"
+#include "pl-campaign-figures-text.h"
+#include "pl-campaign-hints.h"
+#include "pl-campaign-results-grid.h"
+#include "pl-campaign-results.h"
+#include "pl-campaigns-page.h"
+#include "pl-cell-editor.h"
+#include "pl-cell-grid.h"
+#include "pl-figures.h"
+#include "pl-kpis-page.h"
+#include "pl-test-util.h"
+#include "pl-tooltip.h"
+
+typedef struct {
+  char      *dir;
+  PlWindow  *window;
+  PlPlan    *plan;
+  GtkWidget *page;
+} Fixture;
+
+/* A screenshot named for the language it shows ("campaign-results-list-fr"). */
+static void
+shot (Fixture *f, const char *name)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *full = g_strdup_printf ("campaign-results-%s-%s", name, language && *language ? language : "c");
+
+  pl_test_screenshot (GTK_WIDGET (f->window), full);
+}
+
+/* Scrolls the scrolled window around @widget so that @widget is near its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), at;
+
+  pl_test_wait_drawn (widget);
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), &top, &at));
+  gtk_adjustment_set_value (adjustment, at.y - 60);
+  pl_test_wait_drawn (widget);
+}
+
+static void
+fixture_open (Fixture *f)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  path = pl_test_copy_plan (f->dir, "tests/data/results/round-campaigns.pilote", "plan.pilote");
+  f->window = pl_test_open_in_window (path);
+  f->plan = pl_document_get_plan (pl_window_get_document (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "campaigns");
+  pl_test_spin ();
+  f->page = pl_test_find_widget (GTK_WIDGET (f->window), PL_TYPE_CAMPAIGNS_PAGE);
+  g_assert_nonnull (f->page);
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  /* Nothing to save: the window goes without asking. */
+  while (pl_plan_can_undo (f->plan))
+    pl_plan_undo (f->plan);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  pl_test_spin ();
+  pl_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* The campaigns' names in the list's order, joined by commas. */
+static char *
+list_order (Fixture *f)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (pl_test_find_by_id (f->page, "list"));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (list));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (model, i);
+      g_string_append_printf (names, "%s%s", i ? "," : "", pl_item_get_string (campaign, PL_CAMPAIGN_NAME));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The title of the list's column @title (translated), as a user clicks it. */
+static GtkWidget *
+column_title (Fixture *f, const char *title)
+{
+  GtkWidget *list = pl_test_find_by_id (f->page, "list");
+  /* The column titles are the labels of the column view's first child, its header. */
+  GtkWidget *header = gtk_widget_get_first_child (list);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, header);
+  while (stack->len > 0)
+    {
+      GtkWidget *node = g_ptr_array_steal_index (stack, stack->len - 1);
+      if (GTK_IS_LABEL (node) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (node)), title) == 0 &&
+          gtk_widget_is_drawable (node))
+        return node;
+      for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_error ("no column titled “%s”", title);
+  return NULL;
+}
+
+/* Clicks a column's title with the real pointer. */
+static void
+click_title (Fixture *f, const char *title)
+{
+  GtkWidget *label = column_title (f, title);
+  double x = gtk_widget_get_width (label) / 2.0, y = gtk_widget_get_height (label) / 2.0;
+
+  pl_test_pointer_drag (label, x, y, x, y);
+  pl_test_wait_ms (150);
+}
+
+static void
+check_sorted (Fixture *f, const char *title, const char *ascending, const char *descending)
+{
+  g_autofree char *up = NULL, *down = NULL;
+
+  click_title (f, title);
+  up = list_order (f);
+  g_assert_cmpstr (up, ==, ascending);
+  click_title (f, title);
+  down = list_order (f);
+  g_assert_cmpstr (down, ==, descending);
+}
+
+static PlCampaignKpi *
+link_of (PlPlan *plan, const char *id)
+{
+  return PL_CAMPAIGN_KPI (pl_plan_lookup (plan, id));
+}
+
+static void
+test_list_sorted (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *caption;
+  g_autofree char *expected_caption = NULL;
+  g_autofree char *after_edit = NULL;
+  PlBasis basis;
+
+  fixture_open (&f);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_results")), TRUE);
+  pl_test_wait_drawn (f.page);
+
+  /* The basis, said once above the list: the dashboard's to date. */
+  basis = pl_campaign_figures_basis (f.plan);
+  expected_caption = pl_campaign_figures_caption (f.plan, &basis);
+  caption = pl_test_find_by_id (f.page, "basis_caption");
+  g_assert_true (gtk_widget_get_visible (caption));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (caption)), ==, expected_caption);
+  g_assert_nonnull (strstr (expected_caption, "2027"));
+
+  /* By the drop-down's order (start date, then name) until a title is clicked. */
+  {
+    g_autofree char *order = list_order (&f);
+    g_assert_cmpstr (order, ==, "Brand video,Retargeting,Social ads,Trade show,Webinars");
+  }
+  /* Budgets 4,000 / 25,000 / 8,000 / 6,000 / 10,000. */
+  check_sorted (&f, _("Budget"), "Brand video,Trade show,Social ads,Webinars,Retargeting",
+                "Retargeting,Webinars,Social ads,Trade show,Brand video");
+  /* Spent 1,000 / 12,000 / 4,000 / 0 / 4,000: a tie keeps the names' order both ways. */
+  check_sorted (&f, _("Spent"), "Trade show,Brand video,Social ads,Webinars,Retargeting",
+                "Retargeting,Social ads,Webinars,Brand video,Trade show");
+  /* Against expected: 0 / 3 customers, 20 / 30 leads, 40 / 50 leads, 4 / 5 customers; Brand
+   * video counts nothing (its only KPI is a ratio): last, both ways. */
+  check_sorted (&f, _("Result / expected"), "Retargeting,Trade show,Social ads,Webinars,Brand video",
+                "Social ads,Webinars,Trade show,Retargeting,Brand video");
+  /* Cost per result: Trade show 0 (nothing spent), Social 100, Webinars 1,000; Brand video
+   * and Retargeting (0 customers) not available. */
+  check_sorted (&f, _("Cost per result"), "Trade show,Social ads,Webinars,Brand video,Retargeting",
+                "Webinars,Social ads,Trade show,Brand video,Retargeting");
+  /* ROI: Social ads -50 % (2,000 of revenue for 4,000 spent), Webinars 200 %; the others
+   * have no revenue or spent nothing. */
+  check_sorted (&f, _("ROI"), "Social ads,Webinars,Brand video,Retargeting,Trade show",
+                "Webinars,Social ads,Brand video,Retargeting,Trade show");
+  shot (&f, "list");
+
+  /* The sort survives an edit that changes the figures: Webinars' revenue taken down to
+   * 1,000 (ROI -75 %) moves it below Social ads, the column still sorted descending. */
+  pl_plan_set_result (f.plan, link_of (f.plan, "ck-web-revenue"), pl_plan_month_start (f.plan, 0), 0, NULL);
+  pl_plan_set_result (f.plan, link_of (f.plan, "ck-web-revenue"), pl_plan_month_start (f.plan, 1), 1000, NULL);
+  pl_test_spin ();
+  after_edit = list_order (&f);
+  g_assert_cmpstr (after_edit, ==, "Social ads,Webinars,Brand video,Retargeting,Trade show");
+
+  /* What is not available says why. */
+  {
+    GtkWidget *list = pl_test_find_by_id (f.page, "list");
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+    guint dashes = 0;
+
+    g_ptr_array_add (stack, list);
+    while (stack->len > 0)
+      {
+        GtkWidget *node = g_ptr_array_steal_index (stack, stack->len - 1);
+        if (GTK_IS_LABEL (node) && gtk_widget_is_drawable (node) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (node)), "–") == 0)
+          {
+            dashes++;
+            g_assert_nonnull (pl_tooltip_get (node));
+            g_assert_cmpstr (pl_tooltip_get (node), !=, "");
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_assert_cmpuint (dashes, >=, 4);
+  }
+
+  /* The drop-down's order takes over again. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_test_find_by_id (f.page, "sort_order")), 1);
+  pl_test_spin ();
+  {
+    g_autofree char *order = list_order (&f);
+    g_assert_cmpstr (order, ==, "Brand video,Retargeting,Social ads,Trade show,Webinars");
+  }
+  fixture_close (&f);
+}
+
+static void
+test_results_grid (void)
+{
+  Fixture f = { 0 };
+  PlItem *webinars;
+  PlCampaignResultsGrid *grid;
+  PlCampaignKpi *leads;
+  GtkWidget *cell, *code;
+  guint32 march;
+  g_autofree char *expected = NULL, *total = NULL, *spend = NULL;
+
+  fixture_open (&f);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_results")), TRUE);
+  webinars = pl_plan_lookup (f.plan, "cmp-webinars");
+  leads = link_of (f.plan, "ck-web-leads");
+  march = pl_plan_month_start (f.plan, 2);
+  pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (f.page), webinars);
+  grid = PL_CAMPAIGN_RESULTS_GRID (pl_test_find_widget (f.page, PL_TYPE_CAMPAIGN_RESULTS_GRID));
+  pl_test_wait_drawn (GTK_WIDGET (grid));
+
+  /* A row per KPI it is attached to (leads, customers, revenue, pipeline), then its spend. */
+  g_assert_cmpuint (pl_campaign_results_grid_get_n_kpis (grid), ==, 4);
+  expected = pl_campaign_results_grid_get_side_text (grid, 0, FALSE);
+  total = pl_campaign_results_grid_get_side_text (grid, 0, TRUE);
+  g_assert_cmpstr (expected, ==, "100");
+  g_assert_cmpstr (total, ==, "100");
+  cell = pl_campaign_results_grid_get_cell (grid, 4, 0);
+  g_assert_nonnull (cell);
+  spend = g_strdup (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)));
+  g_assert_nonnull (strstr (spend, "2"));
+  g_assert_false (pl_cell_editor_get_editable (PL_CELL_EDITOR (cell)));
+
+  /* Typed: one undoable edit. */
+  cell = pl_campaign_results_grid_get_cell (grid, 0, 2);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, "");
+  pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), "25");
+  g_assert_true (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
+  pl_test_spin ();
+  g_assert_cmpfloat (pl_series_lookup (pl_campaign_kpi_get_results (leads), march)->value, ==, 25);
+  g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, "25");
+  g_free (total);
+  total = pl_campaign_results_grid_get_side_text (grid, 0, TRUE);
+  g_assert_cmpstr (total, ==, "125");
+  scroll_to (pl_test_find_by_id (f.page, "results_summary"));
+  shot (&f, "page");
+  pl_plan_undo (f.plan);
+  pl_test_spin ();
+  g_assert_null (pl_series_lookup (pl_campaign_kpi_get_results (leads), march));
+  g_assert_cmpstr (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)), ==, "");
+
+  /* Refused: said under the grid, naming the cell; what was typed stays to be mended. */
+  pl_cell_editor_start_editing (PL_CELL_EDITOR (cell), "lots");
+  g_assert_false (pl_cell_editor_commit (PL_CELL_EDITOR (cell)));
+  g_assert_true (pl_cell_editor_is_editing (PL_CELL_EDITOR (cell)));
+  g_assert_cmpstr (pl_cell_editor_get_edit_text (PL_CELL_EDITOR (cell)), ==, "lots");
+  g_assert_nonnull (pl_campaign_results_grid_get_message (grid));
+  g_assert_nonnull (strstr (pl_campaign_results_grid_get_message (grid), "Leads"));
+  g_assert_nonnull (strstr (pl_campaign_results_grid_get_message (grid), "2027"));
+  g_assert_null (pl_series_lookup (pl_campaign_kpi_get_results (leads), march));
+  g_assert_false (pl_plan_can_undo (f.plan));
+  shot (&f, "refused");
+  pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
+
+  /* A row of three cells pasted from a spreadsheet: one undoable edit. */
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (cell);
+    PlCampaignKpi *customers = link_of (f.plan, "ck-web-customers");
+
+    gdk_clipboard_set_text (clipboard, "1\t2\t3\n");
+    pl_cell_grid_select (PL_CELL_GRID (grid), 1, 2, FALSE);
+    pl_test_spin ();
+    g_signal_emit_by_name (pl_campaign_results_grid_get_cell (grid, 1, 2), "paste");
+    pl_test_wait_ms (100);
+    g_assert_cmpfloat (pl_series_lookup (pl_campaign_kpi_get_results (customers), march)->value, ==, 1);
+    g_assert_cmpfloat (pl_series_lookup (pl_campaign_kpi_get_results (customers), pl_plan_month_start (f.plan, 4))->value, ==, 3);
+    pl_plan_undo (f.plan);
+    pl_test_spin ();
+    g_assert_null (pl_series_lookup (pl_campaign_kpi_get_results (customers), march));
+    g_assert_cmpfloat (pl_series_lookup (pl_campaign_kpi_get_results (customers), pl_plan_month_start (f.plan, 0))->value, ==, 2);
+  }
+
+  /* The campaign's code, with the other fields. */
+  code = pl_test_find_by_id (f.page, "code");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "webinars-27");
+  pl_test_type_into (f.page, "code", "spring-webinars");
+  pl_test_spin ();
+  g_assert_cmpstr (pl_item_get_string (webinars, PL_CAMPAIGN_CODE), ==, "spring-webinars");
+  pl_plan_undo (f.plan);
+  pl_test_spin ();
+  g_assert_cmpstr (pl_item_get_string (webinars, PL_CAMPAIGN_CODE), ==, "webinars-27");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "webinars-27");
+
+  /* Attached to another KPI from there: a new row. */
+  gtk_widget_activate_action (f.page, "campaigns.attach-kpi", "s", "kpi-sql");
+  pl_test_spin ();
+  g_assert_cmpuint (pl_campaign_results_grid_get_n_kpis (grid), ==, 5);
+  pl_plan_undo (f.plan);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_campaign_results_grid_get_n_kpis (grid), ==, 4);
+  fixture_close (&f);
+}
+
+static void
+test_hints (void)
+{
+  Fixture f = { 0 };
+  PlCampaignHints *hints;
+  PlItem *retargeting, *webinars;
+  gint64 from_before, to_before;
+
+  fixture_open (&f);
+  retargeting = pl_plan_lookup (f.plan, "cmp-retargeting");
+  webinars = pl_plan_lookup (f.plan, "cmp-webinars");
+  from_before = pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (retargeting));
+  to_before = pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (webinars));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_results")), TRUE);
+  hints = PL_CAMPAIGN_HINTS (pl_test_find_widget (f.page, PL_TYPE_CAMPAIGN_HINTS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hints)));
+  g_assert_cmpuint (pl_campaign_hints_get_n (hints), >=, 1);
+  g_assert_cmpuint (pl_campaign_hints_get_n (hints), <=, 3);
+  /* The hint of the core, word for word. */
+  {
+    PlBasis basis = pl_campaign_figures_basis (f.plan);
+    g_autoptr(GArray) expected = pl_campaign_reallocations (f.plan, &basis, 3);
+    g_autofree char *text = pl_reallocation_describe (f.plan, &g_array_index (expected, PlReallocation, 0));
+
+    g_assert_cmpuint (expected->len, ==, pl_campaign_hints_get_n (hints));
+    g_assert_cmpstr (pl_campaign_hints_get_text (hints, 0), ==, text);
+  }
+  shot (&f, "hints");
+  /* Nothing changed until Keep. */
+  g_assert_false (pl_plan_can_undo (f.plan));
+
+  g_signal_emit_by_name (pl_campaign_hints_get_keep_button (hints, 0), "clicked");
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (retargeting)), <, from_before);
+  g_assert_cmpint (pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (webinars)), >, to_before);
+  /* Moved, not made: the plan's total allocated is the same. */
+  g_assert_cmpint (pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (retargeting)) +
+                   pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (webinars)), ==, from_before + to_before);
+  g_assert_nonnull (pl_campaign_hints_get_feedback (hints));
+  g_assert_true (gtk_widget_get_visible (pl_campaign_hints_get_undo_button (hints)));
+  shot (&f, "kept");
+
+  g_signal_emit_by_name (pl_campaign_hints_get_undo_button (hints), "clicked");
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (retargeting)), ==, from_before);
+  g_assert_cmpint (pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (webinars)), ==, to_before);
+  g_assert_null (pl_campaign_hints_get_feedback (hints));
+  g_assert_false (pl_plan_can_undo (f.plan));
+  fixture_close (&f);
+}
+
+/* Without two campaigns whose cost per lead is known there is no hint, and no bar. */
+static void
+test_no_hint (void)
+{
+  Fixture f = { 0 };
+  PlCampaignHints *hints;
+  static const struct { const char *link; guint month; } leads[] = {
+    { "ck-ret-leads", 0 }, { "ck-ret-leads", 1 }, { "ck-show-leads", 2 }, { "ck-social-leads", 1 },
+  };
+
+  fixture_open (&f);
+  hints = PL_CAMPAIGN_HINTS (pl_test_find_widget (f.page, PL_TYPE_CAMPAIGN_HINTS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hints)));
+  /* Only Webinars keeps its leads. */
+  pl_plan_begin_group (f.plan, "test");
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    pl_plan_set_result (f.plan, link_of (f.plan, leads[i].link), pl_plan_month_start (f.plan, leads[i].month), NAN, NULL);
+  pl_plan_end_group (f.plan);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_campaign_hints_get_n (hints), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hints)));
+  pl_plan_undo (f.plan);
+  pl_test_spin ();
+  g_assert_cmpuint (pl_campaign_hints_get_n (hints), >=, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hints)));
+  fixture_close (&f);
+}
+
+/* The Ranking view: the chart of the catalogue, drawn from the list's figures. */
+static void
+test_ranking (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *area;
+
+  fixture_open (&f);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_ranking")), TRUE);
+  pl_test_wait_drawn (f.page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (f.page, "list_stack"))), ==, "ranking");
+  area = pl_test_find_widget (pl_test_find_by_id (f.page, "ranking_box"), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (area);
+  g_assert_true (gtk_widget_is_drawable (area));
+  g_assert_cmpint (gtk_widget_get_height (area), >, 150);
+  shot (&f, "ranking");
+  fixture_close (&f);
+}
+
+static void
+test_kpi_attribution (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *kpis, *label;
+  PlKpiAttribution attribution;
+  PlBasis basis;
+  g_autofree char *describe = NULL, *span = NULL, *expected = NULL;
+
+  fixture_open (&f);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-item", "s", "kpi-leads");
+  pl_test_spin ();
+  kpis = pl_test_find_widget (GTK_WIDGET (f.window), PL_TYPE_KPIS_PAGE);
+  label = pl_test_find_by_id (kpis, "attribution");
+  g_assert_true (gtk_widget_get_visible (label));
+  /* 60 + 40 (Webinars) + 30 + 30 (Retargeting) + 20 (Trade show) + 40 (Social ads) = 220 of the
+   * 300 leads measured from January to March. */
+  basis = pl_campaign_figures_basis (f.plan);
+  pl_kpi_attribution_get (f.plan, PL_KPI (pl_plan_lookup (f.plan, "kpi-leads")), &basis, &attribution);
+  g_assert_cmpfloat (attribution.attributed, ==, 220);
+  g_assert_cmpfloat (attribution.unexplained, ==, 80);
+  describe = pl_kpi_attribution_describe (f.plan, &attribution);
+  span = pl_basis_describe (f.plan, &basis);
+  expected = g_strdup_printf (_("To date (%s): %s"), span, describe);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected);
+  g_assert_nonnull (strstr (expected, "220"));
+  g_assert_nonnull (strstr (expected, "300"));
+  /* Shown with the campaigns that move it. */
+  scroll_to (label);
+  shot (&f, "kpi");
+
+  /* Not additive (a ratio KPI): no line. */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-item", "s", "kpi-nps");
+  pl_test_spin ();
+  g_assert_false (gtk_widget_get_visible (label));
+  fixture_close (&f);
+}
+
+int
+main (int argc, char **argv)
+{
+  pl_test_init (&argc, &argv);
+  g_test_add_func ("/campaign-results/list-sorted", test_list_sorted);
+  g_test_add_func ("/campaign-results/grid", test_results_grid);
+  g_test_add_func ("/campaign-results/hints", test_hints);
+  g_test_add_func ("/campaign-results/no-hint", test_no_hint);
+  g_test_add_func ("/campaign-results/ranking", test_ranking);
+  g_test_add_func ("/campaign-results/kpi-attribution", test_kpi_attribution);
+  return g_test_run ();
+}
