@@ -143,6 +143,7 @@ rebuild (PlCampaignHints *self)
           GtkWidget *expander = gtk_expander_new (title);
           GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
+          pl_a11y_label (expander, title);
           gtk_widget_set_margin_top (box, 6);
           gtk_expander_set_expanded (GTK_EXPANDER (expander), self->more_expanded);
           g_signal_connect_swapped (expander, "notify::expanded", G_CALLBACK (on_more_expanded_cb), self);
@@ -221,6 +222,7 @@ pl_campaign_hints_init (PlCampaignHints *self)
   gtk_widget_add_css_class (title, "heading");
   self->title = gtk_expander_new (NULL);
   gtk_expander_set_label_widget (GTK_EXPANDER (self->title), title);
+  pl_a11y_label (self->title, gtk_label_get_label (GTK_LABEL (title)));
   gtk_expander_set_expanded (GTK_EXPANDER (self->title), TRUE);
   gtk_widget_set_tooltip_text (self->title, _("From the campaigns with the highest cost per lead to those with the "
                                               "lowest, with the effect through the KPI chain. Nothing changes until you keep one."));

@@ -1100,15 +1100,15 @@ show_view (PlCampaignsPage *self, ListView view)
   self->resetting = FALSE;
   gtk_stack_set_visible_child_name (self->list_stack, view == VIEW_RANKING ? "ranking" : "list");
   show_editor_pane (self);
-  /* The figures are wide: the list takes what they need beside a name of twenty letters or
-   * so, the editor the rest (the pane keeps the editor's own minimum in a narrow window). */
+  /* The figures are wide: the list takes what they need beside a name of some fifteen
+   * letters, the editor the rest (the pane keeps the editor's own minimum in a narrow window). */
   if (view != VIEW_SCHEDULE)
     {
       int figures = 0;
 
       for (guint c = COL_BUDGET; c < N_COLS; c++)
         figures += gtk_column_view_column_get_fixed_width (self->columns[c]);
-      gtk_paned_set_position (self->paned, figures + (int) (200 * pl_a11y_text_scale ()));
+      gtk_paned_set_position (self->paned, figures + (int) (170 * pl_a11y_text_scale ()));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->basis_caption), view != VIEW_SCHEDULE);
   /* The chart has its own order. */

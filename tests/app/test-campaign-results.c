@@ -281,6 +281,9 @@ test_results_grid (void)
   total = pl_campaign_results_grid_get_side_text (grid, 0, TRUE);
   g_assert_cmpstr (total, ==, "125");
   scroll_to (pl_test_find_by_id (f.page, "results_summary"));
+  /* The month typed into, on screen. */
+  pl_cell_grid_select (PL_CELL_GRID (grid), 0, 2, FALSE);
+  pl_test_wait_drawn (GTK_WIDGET (grid));
   shot (&f, "page");
   pl_plan_undo (f.plan);
   pl_test_spin ();
