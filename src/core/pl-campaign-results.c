@@ -83,8 +83,8 @@ link_kpi (PlPlan *plan, PlCampaignKpi *link)
   return kpi != NULL && PL_IS_KPI (kpi) ? PL_KPI (kpi) : NULL;
 }
 
-static PlCampaignKpi *
-link_to (PlPlan *plan, PlCampaign *campaign, PlKpi *kpi)
+PlCampaignKpi *
+pl_campaign_link_to (PlPlan *plan, PlCampaign *campaign, PlKpi *kpi)
 {
   GPtrArray *links;
 
@@ -252,7 +252,7 @@ stage_result (Context *context, PlCampaign *campaign, PlKpi *kpi, PlStage stage,
 
   if (kpi == NULL)
     return missing (basis, PL_MISSING_NO_KPI, stage);
-  link = link_to (context->plan, campaign, kpi);
+  link = pl_campaign_link_to (context->plan, campaign, kpi);
   if (link == NULL)
     return missing (basis, PL_MISSING_NOT_MEASURED, stage);
   return link_result (link, kpi, basis);
@@ -403,7 +403,7 @@ stage_reason (PlPlan *plan, const PlCampaignFigures *figures, const PlFigure *fi
     case PL_MISSING_BEFORE_PERIOD:
       return g_strdup (_("The period has not started yet"));
     case PL_MISSING_NOT_MEASURED:
-      return not_attached_or_none (stage, kpi == NULL || link_to (plan, figures->campaign, kpi) != NULL, when);
+      return not_attached_or_none (stage, kpi == NULL || pl_campaign_link_to (plan, figures->campaign, kpi) != NULL, when);
     default:
       return pl_figure_reason (plan, figure);
     }

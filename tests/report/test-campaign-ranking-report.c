@@ -148,6 +148,11 @@ test_rows (void)
   row = g_ptr_array_index (cost, 1);
   g_assert_cmpstr (row[1], ==, "Content hub");
   g_assert_cmpstr (row[4], ==, "400");
+  /* Partner referrals brought customers, no leads: said so, no result on leads. */
+  row = g_ptr_array_index (cost, 6);
+  g_assert_cmpstr (row[1], ==, "Partner referrals");
+  g_assert_cmpstr (row[2], ==, "Not ranked: no results on “Leads”");
+  g_assert_cmpstr (row[4], ==, "—");
 }
 
 int
