@@ -586,8 +586,8 @@ pl_campaign_ranking_layout_ranks (const PlCampaignRankingLayout *layout, const P
 {
   double result;
 
-  return rank_value (((const Layout *) layout)->plan, figures, layout->options.mode, layout->options.kpi, value, &result,
-                     why);
+  return rank_value (((const Layout *) layout)->plan, figures, layout->options.mode, layout->options.kpi, value,
+                     &result, why);
 }
 
 PlFigure

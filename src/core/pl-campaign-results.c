@@ -403,7 +403,8 @@ stage_reason (PlPlan *plan, const PlCampaignFigures *figures, const PlFigure *fi
     case PL_MISSING_BEFORE_PERIOD:
       return g_strdup (_("The period has not started yet"));
     case PL_MISSING_NOT_MEASURED:
-      return not_attached_or_none (stage, kpi == NULL || pl_campaign_link_to (plan, figures->campaign, kpi) != NULL, when);
+      return not_attached_or_none (stage, kpi == NULL || pl_campaign_link_to (plan, figures->campaign, kpi) != NULL,
+                                   when);
     default:
       return pl_figure_reason (plan, figure);
     }

@@ -160,10 +160,10 @@ static char *
 ranked_result (PlPlan *plan, const PlCampaignRankingLayout *layout, const PlCampaignFigures *figures)
 {
   PlFigure result = pl_campaign_ranking_result (layout, figures);
+  guint exponent = pl_plan_get_currency_exponent (plan);
 
   if (layout->options.mode == PL_CAMPAIGN_RANK_ROI)
-    return isnan (result.value) ? g_strdup ("—")
-                                : money (plan, pl_money_from_major (result.value, pl_plan_get_currency_exponent (plan)));
+    return isnan (result.value) ? g_strdup ("—") : money (plan, pl_money_from_major (result.value, exponent));
   return layout->options.kpi != NULL ? kpi_figure (layout->options.kpi, result.value) : g_strdup ("—");
 }
 
