@@ -36,11 +36,26 @@ typedef struct {
   guint  index;  /* in the plan's order, for a stable order among equals */
 } Ranked;
 
-/* The figure @figures is ranked by in @mode against @kpi; FALSE with @why when it is not ranked. */
-static gboolean
-rank_value (const PlCampaignFigures *figures, PlCampaignRankMode mode, PlKpi *kpi, double *value,
-            PlCampaignUnranked *why)
+/* @figures' result on @kpi over its basis: not measured when it is not attached to it. */
+static PlFigure
+kpi_result (PlPlan *plan, const PlCampaignFigures *figures, PlKpi *kpi)
 {
+  PlCampaignKpi *link = pl_campaign_link_to (plan, figures->campaign, kpi);
+
+  if (link == NULL)
+    return (PlFigure) { NAN, PL_MISSING_NOT_MEASURED, PL_STAGE_NONE, figures->basis };
+  return pl_campaign_link_result (plan, link, &figures->basis);
+}
+
+/* The figure @figures is ranked by in @mode against @kpi; FALSE with @why when it is not
+ * ranked. By cost, @result is its result on @kpi (NAN when none). */
+static gboolean
+rank_value (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignRankMode mode, PlKpi *kpi, double *value,
+            double *result, PlCampaignUnranked *why)
+{
+  PlFigure on_kpi;
+
+  *result = NAN;
   if (mode == PL_CAMPAIGN_RANK_ROI)
     {
       if (figures->spent <= 0 || figures->roi.missing == PL_MISSING_ZERO)
@@ -54,52 +69,78 @@ rank_value (const PlCampaignFigures *figures, PlCampaignRankMode mode, PlKpi *kp
         }
       return FALSE;
     }
-  if (figures->main_link == NULL || figures->main_kpi == NULL)
-    *why = PL_CAMPAIGN_UNRANKED_NO_KPI;
-  else if (figures->main_kpi != kpi)
-    *why = PL_CAMPAIGN_UNRANKED_OTHER_RESULT;
-  else if (isnan (figures->main_result.value))
+  if (kpi == NULL)
+    {
+      *why = figures->main_link == NULL ? PL_CAMPAIGN_UNRANKED_NO_KPI : PL_CAMPAIGN_UNRANKED_NO_RESULTS;
+      return FALSE;
+    }
+  on_kpi = kpi_result (plan, figures, kpi);
+  *result = on_kpi.value;
+  if (isnan (on_kpi.value))
     *why = PL_CAMPAIGN_UNRANKED_NO_RESULTS;
-  else if (figures->main_result.value <= 0)
+  else if (on_kpi.value <= 0)
     *why = PL_CAMPAIGN_UNRANKED_ZERO_RESULTS;
   /* Results that cost nothing are not the cheapest: their spend is not known to the plan. */
-  else if (figures->spent <= 0 || isnan (figures->cost_per_result.value))
+  else if (figures->spent <= 0)
     *why = PL_CAMPAIGN_UNRANKED_NOTHING_SPENT;
   else
     {
-      *value = figures->cost_per_result.value;
+      *value = figures->spent_major / on_kpi.value;
       return TRUE;
     }
   return FALSE;
 }
 
-/* The main result of most campaigns, counting first those with a cost per result; ties go
- * to the first in the plan's order. NULL when no campaign has a main result. */
-static PlKpi *
-common_kpi (GArray *figures)
+/* How deep in the funnel @kpi counts, for a tie between KPIs: the stages from visitors to
+ * new customers deeper and deeper, any other count KPI above them. */
+static int
+funnel_depth (PlKpi *kpi)
 {
+  PlStage stage = (PlStage) pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE);
+
+  return stage >= PL_STAGE_VISITORS && stage <= PL_STAGE_NEW_CUSTOMERS ? (int) stage : 0;
+}
+
+/* The count KPI on which the most of @figures' campaigns have results over their basis, by
+ * any of their links: the widest comparison there is. Ties go to the deeper stage of the
+ * funnel, then to the first in the plan's order. NULL when no campaign has results. */
+static PlKpi *
+common_kpi (PlPlan *plan, GArray *figures)
+{
+  g_autoptr(GHashTable) campaigns = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
   PlKpi *best = NULL;
   guint most = 0;
 
-  for (int pass = 0; pass < 2 && best == NULL; pass++)
+  if (figures->len == 0)
+    return NULL;
+  for (guint i = 0; i < figures->len; i++)
     {
-      g_hash_table_remove_all (counts);
-      for (guint i = 0; i < figures->len; i++)
-        {
-          const PlCampaignFigures *f = &g_array_index (figures, PlCampaignFigures, i);
-          guint n;
+      const PlCampaignFigures *f = &g_array_index (figures, PlCampaignFigures, i);
+      g_hash_table_insert (campaigns, (gpointer) pl_item_get_id (PL_ITEM (f->campaign)), (gpointer) f);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      const PlCampaignFigures *f = g_hash_table_lookup (campaigns, pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN));
+      PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
 
-          if (f->main_kpi == NULL || (pass == 0 && (f->spent <= 0 || isnan (f->cost_per_result.value))))
-            continue;
-          n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, f->main_kpi)) + 1;
-          g_hash_table_insert (counts, f->main_kpi, GUINT_TO_POINTER (n));
-          /* Strictly more: the first to reach a count keeps it. */
-          if (n > most)
-            {
-              most = n;
-              best = f->main_kpi;
-            }
+      if (f == NULL || kpi == NULL || !PL_IS_KPI (kpi) || pl_item_get_int (kpi, PL_KPI_UNIT) != PL_UNIT_COUNT ||
+          isnan (pl_campaign_link_result (plan, PL_CAMPAIGN_KPI (link), &f->basis).value))
+        continue;
+      g_hash_table_insert (counts, kpi, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, kpi)) + 1));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, kpi));
+
+      if (n > 0 && (n > most || (n == most && funnel_depth (PL_KPI (kpi)) > funnel_depth (best))))
+        {
+          most = n;
+          best = PL_KPI (kpi);
         }
     }
   return best;
@@ -189,10 +230,20 @@ caption_text (PlPlan *plan, const PlCampaignRankingLayout *layout, const PlBasis
     /* Translators: the ranking chart's caption: the basis ("January to March 2027") */
     ranked = g_strdup_printf (_("Ranked by return on investment, the highest first, %s."), when);
   else if (layout->options.kpi != NULL)
-    /* Translators: the ranking chart's caption: the KPI compared, the basis */
-    ranked = g_strdup_printf (_("Ranked by cost per result on “%s”, the lowest first, among the campaigns whose main "
-                                "result it is, %s."),
-                              pl_item_get_string (PL_ITEM (layout->options.kpi), PL_KPI_NAME), when);
+    {
+      /* Those ranked, those with nothing spent and those whose results add up to 0. */
+      guint n = layout->n_campaigns - layout->n_unranked[PL_CAMPAIGN_UNRANKED_NO_RESULTS]
+                - layout->n_unranked[PL_CAMPAIGN_UNRANKED_NO_KPI];
+      g_autofree char *count = count_text (n);
+
+      /* Translators: the ranking chart's caption: the KPI compared, how many campaigns have
+       * results on it, the basis ("January to March 2027") */
+      ranked = g_strdup_printf (ngettext ("Ranked by cost per result on “%s” (spent ÷ results), the lowest first, "
+                                          "among the %s campaign with results on it, %s.",
+                                          "Ranked by cost per result on “%s” (spent ÷ results), the lowest first, "
+                                          "among the %s campaigns with results on it, %s.", n),
+                                pl_item_get_string (PL_ITEM (layout->options.kpi), PL_KPI_NAME), count, when);
+    }
   else
     ranked = g_strdup_printf (_("Ranked by cost per result, the lowest first, %s."), when);
   if (style->share_safe && layout->options.mode == PL_CAMPAIGN_RANK_COST)
@@ -227,16 +278,18 @@ unranked_text (const PlCampaignRankingLayout *layout)
                                   count);
           break;
         case PL_CAMPAIGN_UNRANKED_NO_RESULTS:
-          part = g_strdup_printf (ngettext ("%s campaign with no results yet", "%s campaigns with no results yet", n),
-                                  count);
+          if (layout->options.kpi != NULL)
+            /* Translators: under the ranking chart by cost per result: a count, the KPI compared */
+            part = g_strdup_printf (ngettext ("%s campaign with no results on “%s”",
+                                              "%s campaigns with no results on “%s”", n),
+                                    count, pl_item_get_string (PL_ITEM (layout->options.kpi), PL_KPI_NAME));
+          else
+            part = g_strdup_printf (ngettext ("%s campaign with no results yet", "%s campaigns with no results yet", n),
+                                    count);
           break;
         case PL_CAMPAIGN_UNRANKED_ZERO_RESULTS:
           part = g_strdup_printf (ngettext ("%s campaign whose results add up to 0",
                                             "%s campaigns whose results add up to 0", n), count);
-          break;
-        case PL_CAMPAIGN_UNRANKED_OTHER_RESULT:
-          part = g_strdup_printf (ngettext ("%s campaign whose main result is another KPI",
-                                            "%s campaigns whose main result is another KPI", n), count);
           break;
         case PL_CAMPAIGN_UNRANKED_NO_KPI:
           part = g_strdup_printf (ngettext ("%s campaign attached to no KPI that counts results",
@@ -271,6 +324,7 @@ gap_text (guint n)
 /* What the layout keeps beside its public part. */
 typedef struct {
   PlCampaignRankingLayout public;
+  PlPlan *plan;      /* borrowed: it outlives its figures */
   GArray *ranked;    /* Ranked, every ranked campaign, best first */
   GArray *labels;    /* Labels, one a bar */
   PlBasis basis;
@@ -379,8 +433,9 @@ pl_campaign_ranking_layout_new (PlPlan *plan, GArray *figures, const PlCampaignR
   self->ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   self->labels = g_array_new (FALSE, TRUE, sizeof (Labels));
   self->basis = figures->len > 0 ? g_array_index (figures, PlCampaignFigures, 0).basis : pl_basis_period (plan);
+  self->plan = plan;
   if (options->mode == PL_CAMPAIGN_RANK_COST && options->kpi == NULL)
-    layout->options.kpi = common_kpi (figures);
+    layout->options.kpi = common_kpi (plan, figures);
   if (options->mode == PL_CAMPAIGN_RANK_ROI)
     layout->options.kpi = NULL;
 
@@ -389,8 +444,9 @@ pl_campaign_ranking_layout_new (PlPlan *plan, GArray *figures, const PlCampaignR
       const PlCampaignFigures *f = &g_array_index (figures, PlCampaignFigures, i);
       Ranked r = { f, 0, i };
       PlCampaignUnranked why;
+      double result;
 
-      if (!rank_value (f, layout->options.mode, layout->options.kpi, &r.value, &why))
+      if (!rank_value (plan, f, layout->options.mode, layout->options.kpi, &r.value, &result, &why))
         {
           layout->n_unranked[why]++;
           continue;
@@ -399,7 +455,7 @@ pl_campaign_ranking_layout_new (PlPlan *plan, GArray *figures, const PlCampaignR
       layout->spent_ranked = pl_money_sum (layout->spent_ranked, f->spent);
       spent += f->spent_major;
       revenue += options->mode == PL_CAMPAIGN_RANK_ROI ? f->revenue.value : 0;
-      results += options->mode == PL_CAMPAIGN_RANK_COST ? f->main_result.value : 0;
+      results += options->mode == PL_CAMPAIGN_RANK_COST ? result : 0;
     }
   g_array_sort (self->ranked, options->mode == PL_CAMPAIGN_RANK_ROI ? by_roi : by_cost);
   layout->n_ranked = self->ranked->len;
@@ -528,7 +584,20 @@ gboolean
 pl_campaign_ranking_layout_ranks (const PlCampaignRankingLayout *layout, const PlCampaignFigures *figures,
                                   double *value, PlCampaignUnranked *why)
 {
-  return rank_value (figures, layout->options.mode, layout->options.kpi, value, why);
+  double result;
+
+  return rank_value (((const Layout *) layout)->plan, figures, layout->options.mode, layout->options.kpi, value,
+                     &result, why);
+}
+
+PlFigure
+pl_campaign_ranking_result (const PlCampaignRankingLayout *layout, const PlCampaignFigures *figures)
+{
+  if (layout->options.mode == PL_CAMPAIGN_RANK_ROI)
+    return figures->revenue;
+  if (layout->options.kpi == NULL)
+    return (PlFigure) { NAN, PL_MISSING_NO_KPI, PL_STAGE_NONE, figures->basis };
+  return kpi_result (((const Layout *) layout)->plan, figures, layout->options.kpi);
 }
 
 char *
@@ -538,26 +607,28 @@ pl_campaign_ranking_value_text (PlPlan *plan, const PlCampaignRankingLayout *lay
   return value_text (plan, layout->options.mode, value, layout->overall, style);
 }
 
-const char *
-pl_campaign_ranking_unranked_text (PlCampaignUnranked why)
+char *
+pl_campaign_ranking_unranked_text (const PlCampaignRankingLayout *layout, PlCampaignUnranked why)
 {
   switch (why)
     {
     case PL_CAMPAIGN_UNRANKED_NO_REVENUE:
-      return _("Not ranked: no revenue recorded");
+      return g_strdup (_("Not ranked: no revenue recorded"));
     case PL_CAMPAIGN_UNRANKED_NOTHING_SPENT:
-      return _("Not ranked: nothing spent");
+      return g_strdup (_("Not ranked: nothing spent"));
     case PL_CAMPAIGN_UNRANKED_NO_RESULTS:
-      return _("Not ranked: no results yet");
+      if (layout->options.kpi != NULL)
+        /* Translators: a campaign left out of the ranking by cost per result: the KPI compared */
+        return g_strdup_printf (_("Not ranked: no results on “%s”"),
+                                pl_item_get_string (PL_ITEM (layout->options.kpi), PL_KPI_NAME));
+      return g_strdup (_("Not ranked: no results yet"));
     case PL_CAMPAIGN_UNRANKED_ZERO_RESULTS:
-      return _("Not ranked: results add up to 0");
-    case PL_CAMPAIGN_UNRANKED_OTHER_RESULT:
-      return _("Not ranked: its main result is another KPI");
+      return g_strdup (_("Not ranked: results add up to 0"));
     case PL_CAMPAIGN_UNRANKED_NO_KPI:
-      return _("Not ranked: attached to no KPI that counts results");
+      return g_strdup (_("Not ranked: attached to no KPI that counts results"));
     case PL_CAMPAIGN_UNRANKED_N:
     default:
-      g_return_val_if_reached ("");
+      g_return_val_if_reached (g_strdup (""));
     }
 }
 

@@ -19,11 +19,13 @@ G_BEGIN_DECLS
  *
  * By cost per result: lower is better, so the lowest is at the top. Costs per result are
  * comparable only for the same result (a lead does not cost what a customer does): the
- * campaigns ranked are those whose main result (pl_campaign_main_link()) is one KPI, the
- * caller's, or by default the KPI that is the main result of most campaigns with a cost per
- * result (ties: the first in the plan's order). The chart's caption names that KPI; the
- * campaigns whose main result is another KPI, or that have no result, a result of 0 or
- * nothing spent, are counted under the chart ("Not ranked: ..."), not drawn.
+ * campaigns are compared on one count KPI, the caller's, or by default the one on which the
+ * most campaigns have results over the basis, by any of their links and not only their main
+ * result (ties: the deeper stage of the funnel, then the first in the plan's order). A
+ * campaign's cost is its spend over its result on that KPI (pl_campaign_link_to(),
+ * pl_campaign_link_result()). The chart's caption names the KPI and how many campaigns have
+ * results on it; the campaigns with no result on it, a result of 0 or nothing spent are
+ * counted under the chart ("Not ranked: ..."), not drawn.
  *
  * A few figures far beyond the others (more than twice the 90th percentile of those ranked: an
  * ROI of 40,000 % on a campaign that spent almost nothing) would flatten every other bar: the
@@ -37,22 +39,21 @@ G_BEGIN_DECLS
 
 typedef enum {
   PL_CAMPAIGN_RANK_ROI,    /* return on investment, the highest first */
-  PL_CAMPAIGN_RANK_COST,   /* cost per main result, the lowest first */
+  PL_CAMPAIGN_RANK_COST,   /* cost per result on one KPI, the lowest first */
 } PlCampaignRankMode;
 
 typedef struct {
   PlCampaignRankMode mode;
-  PlKpi             *kpi;  /* by cost: the result compared; NULL: most campaigns' main result */
+  PlKpi             *kpi;  /* by cost: the result compared; NULL: the KPI most campaigns have results on */
 } PlCampaignRankingOptions;
 
 /* Why a campaign is not ranked. */
 typedef enum {
   PL_CAMPAIGN_UNRANKED_NO_REVENUE,     /* ROI: no revenue known over the basis */
   PL_CAMPAIGN_UNRANKED_NOTHING_SPENT,
-  PL_CAMPAIGN_UNRANKED_NO_RESULTS,     /* cost: no result typed or imported over the basis */
-  PL_CAMPAIGN_UNRANKED_ZERO_RESULTS,   /* cost: its results add up to 0 */
-  PL_CAMPAIGN_UNRANKED_OTHER_RESULT,   /* cost: its main result is another KPI */
-  PL_CAMPAIGN_UNRANKED_NO_KPI,         /* cost: attached to no KPI that counts something */
+  PL_CAMPAIGN_UNRANKED_NO_RESULTS,     /* cost: no result on the KPI compared over the basis */
+  PL_CAMPAIGN_UNRANKED_ZERO_RESULTS,   /* cost: its results on it add up to 0 */
+  PL_CAMPAIGN_UNRANKED_NO_KPI,         /* cost, no campaign having results: attached to no KPI that counts */
   PL_CAMPAIGN_UNRANKED_N
 } PlCampaignUnranked;
 
@@ -89,7 +90,7 @@ typedef struct {
 
 /* Ranks @figures (PlCampaignFigures of @plan's campaigns, as pl_campaign_figures_all() gives
  * them) by @options and lays the chart out at @width x @height in @style's font. @figures
- * must outlive it. */
+ * and @plan must outlive it. */
 PlCampaignRankingLayout *pl_campaign_ranking_layout_new  (PlPlan *plan, GArray *figures,
                                                           const PlCampaignRankingOptions *options,
                                                           double width, double height, const PlChartStyle *style);
@@ -101,8 +102,14 @@ const PlCampaignFigures *pl_campaign_ranking_layout_nth  (const PlCampaignRankin
 gboolean                 pl_campaign_ranking_layout_ranks (const PlCampaignRankingLayout *layout,
                                                            const PlCampaignFigures *figures, double *value,
                                                            PlCampaignUnranked *why);
-/* Why a campaign is not ranked, in a few words for a table's cell: "No revenue recorded". */
-const char              *pl_campaign_ranking_unranked_text (PlCampaignUnranked why);
+/* What @figures is ranked with: by cost its result on the KPI compared (not measured when it
+ * has none), by ROI its revenue. */
+PlFigure                 pl_campaign_ranking_result (const PlCampaignRankingLayout *layout,
+                                                     const PlCampaignFigures *figures);
+/* Why a campaign is not ranked, in a few words for a table's cell: "Not ranked: no results
+ * on “Leads”". Free with g_free(). */
+char                    *pl_campaign_ranking_unranked_text (const PlCampaignRankingLayout *layout,
+                                                            PlCampaignUnranked why);
 /* The height @layout takes from its top: a short ranking leaves the rest of its box blank. */
 double                   pl_campaign_ranking_layout_height (const PlCampaignRankingLayout *layout);
 /* @value (one of the figures ranked) as the chart writes it: "300 %", "€45" (in share-safe
@@ -133,7 +140,8 @@ char   *pl_campaign_ranking_reading (PlPlan *plan, const PlCampaignRankingLayout
  * functions, for the window's drawing area (with pl_chart_menu_attach (area, "campaign-roi")
  * or "campaign-cost", as the other pages' charts). Returns the summary, for the area's
  * accessible description. The figures are most of the cost (about 110 ms for 20,000
- * campaigns, against 10 ms to lay out and paint): a page that redraws often keeps them from
+ * campaigns, against 10 ms to lay out and paint by ROI, 30 ms by cost, which reads every
+ * link's results to choose the KPI): a page that redraws often keeps them from
  * one change of the plan to the next and calls pl_campaign_ranking_layout_new() and
  * pl_campaign_ranking_chart_paint() itself. */
 char   *pl_campaign_ranking_chart_draw (PlPlan *plan, guint32 as_of, PlCampaignRankMode mode, cairo_t *cr,

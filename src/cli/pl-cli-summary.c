@@ -104,17 +104,19 @@ month_name (guint32 julian)
   return g_date_time_format (time, _("%B %Y"));
 }
 
-/* Money in major units with the locale's digit grouping and always its cents, so that a
+/* Money in major units with its digits grouped as the rest of the summary groups them
+ * (pl_number_localise(): "888 017.31", also in the C locale) and always its cents, so that a
  * column lines up under a header that names the currency. */
 static char *
 money_text (PlPlan *plan, gint64 amount)
 {
-  guint exponent = pl_plan_get_currency_exponent (plan);
+  g_autofree char *plain = NULL;
 
   /* A sum too large to hold: not a wrapped number. */
   if (amount == PL_MONEY_OVERFLOW)
     return g_strdup (_("n/a"));
-  return g_strdup_printf ("%'.*f", (int) exponent, (double) amount / pow (10, exponent));
+  plain = pl_money_to_string (amount, pl_plan_get_currency_exponent (plan));
+  return pl_number_localise (plain, TRUE);
 }
 
 static char *
@@ -346,8 +348,9 @@ campaign_returns (GString *out, const Bases *bases)
         /* Translators: a campaign's main result and its KPI, "4 New customers" */
         ? g_strdup_printf (_("%s %s"), value, pl_item_get_display_name (PL_ITEM (f->main_kpi)))
         : g_strdup (value);
-      g_autofree char *cost = isnan (f->cost_per_result.value) ? g_strdup (_("n/a"))
-                              : g_strdup_printf ("%'.2f", f->cost_per_result.value);
+      g_autofree char *cost = isnan (f->cost_per_result.value)
+        ? g_strdup (_("n/a"))
+        : money_text (plan, pl_money_from_major (f->cost_per_result.value, pl_plan_get_currency_exponent (plan)));
       g_autofree char *roi = percent_text (f->roi.value);
 
       g_string_append (out, "  ");

@@ -83,8 +83,8 @@ link_kpi (PlPlan *plan, PlCampaignKpi *link)
   return kpi != NULL && PL_IS_KPI (kpi) ? PL_KPI (kpi) : NULL;
 }
 
-static PlCampaignKpi *
-link_to (PlPlan *plan, PlCampaign *campaign, PlKpi *kpi)
+PlCampaignKpi *
+pl_campaign_link_to (PlPlan *plan, PlCampaign *campaign, PlKpi *kpi)
 {
   GPtrArray *links;
 
@@ -252,7 +252,7 @@ stage_result (Context *context, PlCampaign *campaign, PlKpi *kpi, PlStage stage,
 
   if (kpi == NULL)
     return missing (basis, PL_MISSING_NO_KPI, stage);
-  link = link_to (context->plan, campaign, kpi);
+  link = pl_campaign_link_to (context->plan, campaign, kpi);
   if (link == NULL)
     return missing (basis, PL_MISSING_NOT_MEASURED, stage);
   return link_result (link, kpi, basis);
@@ -403,7 +403,8 @@ stage_reason (PlPlan *plan, const PlCampaignFigures *figures, const PlFigure *fi
     case PL_MISSING_BEFORE_PERIOD:
       return g_strdup (_("The period has not started yet"));
     case PL_MISSING_NOT_MEASURED:
-      return not_attached_or_none (stage, kpi == NULL || link_to (plan, figures->campaign, kpi) != NULL, when);
+      return not_attached_or_none (stage, kpi == NULL || pl_campaign_link_to (plan, figures->campaign, kpi) != NULL,
+                                   when);
     default:
       return pl_figure_reason (plan, figure);
     }
@@ -760,12 +761,33 @@ pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
   return hints;
 }
 
-static char *
-money_major (PlPlan *plan, double value)
+/* Two amounts in major units set side by side ("CAC 1,400 → 1,124 EUR") in one form, as the
+ * dashboard writes a cost (pl_kpi_value_format()): whole units from 1,000, else the cents
+ * when either has some, for both, so that "200.00 → 33.33" never reads "200 → 33.33". */
+static void
+money_pair (PlPlan *plan, double a, double b, char **a_text, char **b_text)
 {
   guint exponent = pl_plan_get_currency_exponent (plan);
+  const char *currency = pl_plan_get_currency (plan);
+  double values[2] = { a, b };
+  char **texts[2] = { a_text, b_text };
+  gboolean whole = fmax (fabs (a), fabs (b)) >= 1000 || (a == floor (a) && b == floor (b));
 
-  return pl_money_format (pl_money_from_major (value, exponent), exponent, pl_plan_get_currency (plan));
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 amount = pl_money_from_major (whole ? round (values[i]) : values[i], exponent);
+      g_autofree char *plain = NULL;
+      g_autofree char *number = NULL;
+
+      if (whole || amount == PL_MONEY_OVERFLOW)
+        {
+          *texts[i] = pl_money_format (amount, exponent, currency);
+          continue;
+        }
+      plain = pl_money_to_string (amount, exponent);
+      number = pl_number_localise (plain, TRUE);
+      *texts[i] = pl_money_decorate (number, currency);
+    }
 }
 
 static char *
@@ -781,18 +803,21 @@ pl_reallocation_describe (PlPlan *plan, const PlReallocation *hint)
 {
   guint exponent = pl_plan_get_currency_exponent (plan);
   g_autofree char *amount = pl_money_format (hint->amount, exponent, pl_plan_get_currency (plan));
-  g_autofree char *from_cpl = money_major (plan, hint->from_cpl);
-  g_autofree char *to_cpl = money_major (plan, hint->to_cpl);
+  g_autofree char *from_cpl = NULL;
+  g_autofree char *to_cpl = NULL;
   g_autofree char *leads = count_text (hint->leads_delta);
   const char *from = pl_item_get_display_name (PL_ITEM (hint->from));
   const char *to = pl_item_get_display_name (PL_ITEM (hint->to));
 
+  money_pair (plan, hint->from_cpl, hint->to_cpl, &from_cpl, &to_cpl);
   if (!isnan (hint->customers_after) && !isnan (hint->customers_before) &&
       !isnan (hint->cac_before) && !isnan (hint->cac_after))
     {
       g_autofree char *customers = count_text (hint->customers_after - hint->customers_before);
-      g_autofree char *cac_before = money_major (plan, hint->cac_before);
-      g_autofree char *cac_after = money_major (plan, hint->cac_after);
+      g_autofree char *cac_before = NULL;
+      g_autofree char *cac_after = NULL;
+
+      money_pair (plan, hint->cac_before, hint->cac_after, &cac_before, &cac_after);
 
       /* Translators: "Move 12,000 EUR from Retargeting (CPL 180 EUR) to Webinars (CPL 45 EUR):
        * about 200 more leads, 6 more new customers, CAC 4,100 → 3,800 EUR." */

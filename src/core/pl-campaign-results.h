@@ -31,6 +31,9 @@ G_BEGIN_DECLS
  * NULL when it is attached to no count KPI. */
 PlCampaignKpi *pl_campaign_main_link (PlPlan *plan, PlCampaign *campaign);
 
+/* @campaign's link to @kpi (the first when there are several), NULL when it has none. */
+PlCampaignKpi *pl_campaign_link_to (PlPlan *plan, PlCampaign *campaign, PlKpi *kpi);
+
 /* A link's result over @basis (see above): a figure whose missing is
  * PL_MISSING_NOT_MEASURED when no month of the basis has a result. */
 PlFigure    pl_campaign_link_result (PlPlan *plan, PlCampaignKpi *link, const PlBasis *basis);

@@ -155,15 +155,16 @@ pl_chart_rows_scenarios (PlPlan *plan, guint32 today, GPtrArray *rows)
     }
 }
 
-/* The result a campaign is ranked with: its revenue by ROI, its main result by cost. */
+/* The result a campaign is ranked with: its revenue by ROI, its result on the KPI compared by cost. */
 static char *
-ranked_result (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignRankMode mode)
+ranked_result (PlPlan *plan, const PlCampaignRankingLayout *layout, const PlCampaignFigures *figures)
 {
-  if (mode == PL_CAMPAIGN_RANK_ROI)
-    return isnan (figures->revenue.value) ? g_strdup ("—")
-                                          : money (plan, pl_money_from_major (figures->revenue.value,
-                                                                              pl_plan_get_currency_exponent (plan)));
-  return figures->main_kpi != NULL ? kpi_figure (figures->main_kpi, figures->main_result.value) : g_strdup ("—");
+  PlFigure result = pl_campaign_ranking_result (layout, figures);
+  guint exponent = pl_plan_get_currency_exponent (plan);
+
+  if (layout->options.mode == PL_CAMPAIGN_RANK_ROI)
+    return isnan (result.value) ? g_strdup ("—") : money (plan, pl_money_from_major (result.value, exponent));
+  return layout->options.kpi != NULL ? kpi_figure (layout->options.kpi, result.value) : g_strdup ("—");
 }
 
 void
@@ -188,7 +189,7 @@ pl_chart_rows_campaigns (PlPlan *plan, guint32 today, int mode, GPtrArray *rows)
       g_autofree char *rank = g_strdup_printf ("%u", i + 1);
       g_autofree char *figure = pl_campaign_ranking_value_text (plan, layout, value, style);
       g_autofree char *spent = money (plan, f->spent);
-      g_autofree char *result = ranked_result (plan, f, mode);
+      g_autofree char *result = ranked_result (plan, layout, f);
 
       pl_chart_rows_add (rows, rank, pl_item_get_string (PL_ITEM (f->campaign), PL_CAMPAIGN_NAME), figure, spent, result,
                          NULL);
@@ -200,12 +201,14 @@ pl_chart_rows_campaigns (PlPlan *plan, guint32 today, int mode, GPtrArray *rows)
       double value;
       g_autofree char *spent = NULL;
       g_autofree char *result = NULL;
+      g_autofree char *reason = NULL;
 
       if (pl_campaign_ranking_layout_ranks (layout, f, &value, &why))
         continue;
       spent = money (plan, f->spent);
-      result = ranked_result (plan, f, mode);
-      pl_chart_rows_add (rows, "—", pl_item_get_string (PL_ITEM (f->campaign), PL_CAMPAIGN_NAME),
-                         pl_campaign_ranking_unranked_text (why), spent, result, NULL);
+      result = ranked_result (plan, layout, f);
+      reason = pl_campaign_ranking_unranked_text (layout, why);
+      pl_chart_rows_add (rows, "—", pl_item_get_string (PL_ITEM (f->campaign), PL_CAMPAIGN_NAME), reason, spent,
+                         result, NULL);
     }
 }

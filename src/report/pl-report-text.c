@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "pl-budget-totals.h"
+#include "pl-campaign-ranking-chart.h"
+#include "pl-campaign-results.h"
 #include "pl-chart-style.h"
 #include "pl-dashboard.h"
 #include "pl-enums.h"
@@ -1099,93 +1101,163 @@ free_text (gpointer text)
   g_string_free (text, TRUE);
 }
 
-/* The KPIs each campaign is expected to move, as text: campaign ID -> GString. */
+/* One figure of a campaign's result on @kpi: a count as the KPI writes it, money in the
+ * report's form; in share-safe reports money as a share of the KPI's target over the
+ * period ("12% of target"), NULL when it has none. */
+static char *
+result_value (PlPlan *plan, PlKpi *kpi, double value, gboolean share_safe)
+{
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) != PL_UNIT_CURRENCY)
+    return pl_kpi_value_format (kpi, value);
+  if (share_safe)
+    {
+      double target = pl_figures_kpi_target (plan, kpi, pl_plan_get_start (plan), pl_plan_get_end (plan));
+      double against = pl_figures_against (value, target);
+      /* Translators: a campaign's result or expected contribution as a share of its KPI's target */
+      return isnan (against) ? NULL : g_strdup_printf (_("%.0f%% of target"), against * 100);
+    }
+  return money_text (plan, value);
+}
+
+/* What @link's campaign brought on its KPI over @basis against what it was expected to
+ * bring: "Leads 1,310 of 2,400", "Leads 1,310" when nothing was expected, "Leads 2,400
+ * expected" before any result; in share-safe reports a money KPI's result as a share of
+ * what was expected ("New bookings 48% of expected"). */
+static char *
+link_text (PlPlan *plan, PlCampaignKpi *link, PlKpi *kpi, const PlBasis *basis, gboolean share_safe)
+{
+  const char *name = pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME);
+  double expected = pl_item_get_double (PL_ITEM (link), PL_CAMPAIGN_KPI_CONTRIBUTION);
+  double brought = pl_campaign_link_result (plan, link, basis).value;
+  g_autofree char *brought_text = NULL;
+  g_autofree char *expected_text = NULL;
+
+  if (!isnan (brought) && !isnan (expected) && share_safe &&
+      pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) == PL_UNIT_CURRENCY)
+    {
+      double against = pl_figures_against (brought, expected);
+
+      if (!isnan (against))
+        /* Translators: a campaign's money result as a share of what it was expected to bring: the KPI, the share */
+        return g_strdup_printf (_("%s %.0f%% of expected"), name, against * 100);
+      expected = NAN;
+    }
+  brought_text = isnan (brought) ? NULL : result_value (plan, kpi, brought, share_safe);
+  expected_text = isnan (expected) ? NULL : result_value (plan, kpi, expected, share_safe);
+  if (brought_text != NULL && expected_text != NULL)
+    /* Translators: a campaign's result against what it was expected to bring: the KPI, brought, expected ("Leads 1,310 of 2,400") */
+    return g_strdup_printf (_("%s %s of %s"), name, brought_text, expected_text);
+  if (brought_text != NULL)
+    /* Translators: a campaign's result, nothing expected: the KPI, brought ("Leads 1,310") */
+    return g_strdup_printf (_("%s %s"), name, brought_text);
+  if (expected_text != NULL)
+    /* Translators: a campaign's expected contribution before any result: the KPI, expected ("Leads 2,400 expected") */
+    return g_strdup_printf (_("%s %s expected"), name, expected_text);
+  return g_strdup (name);
+}
+
+/* Each campaign's results against expected, KPI by KPI, as text: campaign ID -> GString. */
 static GHashTable *
-contributions (PlPlan *plan, gboolean share_safe)
+results_texts (PlPlan *plan, const PlBasis *basis, gboolean share_safe)
 {
   GListModel *links = pl_plan_get_collection (plan, PL_COLLECTION_CAMPAIGN_KPIS);
   GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_text);
-  guint32 start = pl_plan_get_start (plan), end = pl_plan_get_end (plan);
 
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
       g_autoptr(PlItem) link = g_list_model_get_item (links, i);
       const char *id = pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN);
       PlItem *kpi = pl_plan_lookup (plan, pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI));
-      double contribution = pl_item_get_double (link, PL_CAMPAIGN_KPI_CONTRIBUTION);
+      g_autofree char *part = NULL;
       GString *text;
-      g_autofree char *value = NULL;
 
-      if (kpi == NULL || id == NULL)
+      if (kpi == NULL || !PL_IS_KPI (kpi) || id == NULL)
         continue;
+      part = link_text (plan, PL_CAMPAIGN_KPI (link), PL_KPI (kpi), basis, share_safe);
       text = g_hash_table_lookup (texts, id);
       if (text == NULL)
         g_hash_table_insert (texts, (gpointer) id, text = g_string_new (NULL));
       else
         g_string_append (text, " · ");
-      g_string_append (text, pl_item_get_string (kpi, PL_KPI_NAME));
-      if (isnan (contribution))
-        continue;
-      if (share_safe && pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY)
-        {
-          double target = pl_figures_kpi_target (plan, PL_KPI (kpi), start, end);
-          double against = pl_figures_against (contribution, target);
-          /* Translators: a campaign's expected contribution as a share of its KPI's target */
-          value = isnan (against) ? NULL : g_strdup_printf (_("%.0f%% of target"), against * 100);
-        }
-      else
-        value = pl_kpi_value_format (PL_KPI (kpi), contribution);
-      if (value != NULL)
-        g_string_append_printf (text, " +%s", value);
+      g_string_append (text, part);
     }
   return texts;
 }
 
-PlReportTableText *
-pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
+static int
+by_spent (gconstpointer a, gconstpointer b)
 {
-  g_autoptr(PlBudgetTotals) totals = pl_budget_totals_new (plan);
-  g_autoptr(GArray) ranked = rank_campaigns (plan, totals);
-  g_autoptr(GHashTable) moves = contributions (plan, share_safe);
+  const PlCampaignFigures *x = *(const PlCampaignFigures **) a, *y = *(const PlCampaignFigures **) b;
+
+  if (x->spent != y->spent)
+    return x->spent > y->spent ? -1 : 1;
+  if (x->budget != y->budget)
+    return x->budget > y->budget ? -1 : 1;
+  return 0;
+}
+
+PlReportTableText *
+pl_report_campaigns_table (PlPlan *plan, guint32 today, gboolean share_safe)
+{
+  PlBasis basis = pl_campaign_ranking_basis (plan, today);
+  g_autoptr(GArray) figures = pl_campaign_figures_all (plan, &basis);
+  g_autoptr(GPtrArray) ranked = g_ptr_array_sized_new (figures->len);
+  g_autoptr(GHashTable) results = results_texts (plan, &basis, share_safe);
   gint64 all_allocated = 0, all_spent = 0, rest_allocated = 0, rest_spent = 0;
-  guint shown = MIN (ranked->len, PL_REPORT_TOP_CAMPAIGNS);
+  guint shown = MIN (figures->len, PL_REPORT_TOP_CAMPAIGNS);
   PlReportTableText *self;
 
-  self = pl_report_table_text_new (_("Campaign"), 0.24, PANGO_ALIGN_LEFT, _("Channel"), 0.12, PANGO_ALIGN_LEFT,
-                    _("Dates"), 0.15, PANGO_ALIGN_LEFT, _("Status"), 0.09, PANGO_ALIGN_LEFT,
-                    share_safe ? _("Share allocated") : _("Allocated"), 0.10, PANGO_ALIGN_RIGHT,
-                    share_safe ? _("Share spent") : _("Spent"), 0.10, PANGO_ALIGN_RIGHT,
-                    _("Expected to move"), 0.20, PANGO_ALIGN_LEFT, NULL);
+  for (guint i = 0; i < figures->len; i++)
+    g_ptr_array_add (ranked, &g_array_index (figures, PlCampaignFigures, i));
+  /* Stable: equal campaigns keep the plan's order. */
+  g_ptr_array_sort (ranked, by_spent);
+  self = pl_report_table_text_new (_("Campaign"), 0.18, PANGO_ALIGN_LEFT, _("Channel"), 0.10, PANGO_ALIGN_LEFT,
+                    _("Dates"), 0.12, PANGO_ALIGN_LEFT, _("Status"), 0.08, PANGO_ALIGN_LEFT,
+                    share_safe ? _("Share allocated") : _("Allocated"), 0.09, PANGO_ALIGN_RIGHT,
+                    share_safe ? _("Share spent") : _("Spent"), 0.09, PANGO_ALIGN_RIGHT,
+                    _("ROI"), 0.06, PANGO_ALIGN_RIGHT,
+                    _("Results against expected"), 0.28, PANGO_ALIGN_LEFT, NULL);
   for (guint i = 0; i < ranked->len; i++)
     {
-      const Ranked *r = &g_array_index (ranked, Ranked, i);
-      all_allocated = pl_money_sum (all_allocated, r->allocated);
-      all_spent = pl_money_sum (all_spent, r->spent);
+      const PlCampaignFigures *f = ranked->pdata[i];
+      all_allocated = pl_money_sum (all_allocated, f->budget);
+      all_spent = pl_money_sum (all_spent, f->spent);
       if (i >= shown)
         {
-          rest_allocated = pl_money_sum (rest_allocated, r->allocated);
-          rest_spent = pl_money_sum (rest_spent, r->spent);
+          rest_allocated = pl_money_sum (rest_allocated, f->budget);
+          rest_spent = pl_money_sum (rest_spent, f->spent);
         }
     }
   if (ranked->len == 0)
     g_ptr_array_add (self->before, g_markup_escape_text (_("The plan has no campaigns yet."), -1));
-  else if (ranked->len > shown)
-    self->subtitle = g_markup_printf_escaped (_("The %u campaigns with the most spend, of %u; the others are summed in the last row."),
-                                              shown, ranked->len);
   else
-    self->subtitle = g_markup_printf_escaped (_("Every campaign, the most spent first."));
+    {
+      g_autofree char *when = pl_basis_describe (plan, &basis);
+
+      if (ranked->len > shown)
+        /* Translators: the report's campaigns table: how many shown, of how many, the basis ("January to June 2027") */
+        self->subtitle = g_markup_printf_escaped (_("The %u campaigns with the most spend, of %u, and what they brought, "
+                                                    "%s; the others are summed in the last row."),
+                                                  shown, ranked->len, when);
+      else
+        /* Translators: the report's campaigns table: the basis ("January to June 2027") */
+        self->subtitle = g_markup_printf_escaped (_("Every campaign, the most spent first, and what it brought, %s."),
+                                                  when);
+    }
   for (guint i = 0; i <= shown && ranked->len > 0; i++)
     {
       gboolean rest = i == shown;
-      const Ranked *r = rest ? NULL : &g_array_index (ranked, Ranked, i);
-      gint64 allocated = rest ? rest_allocated : r->allocated, spent = rest ? rest_spent : r->spent;
+      const PlCampaignFigures *f = rest ? NULL : ranked->pdata[i];
+      PlItem *campaign = rest ? NULL : PL_ITEM (f->campaign);
+      gint64 allocated = rest ? rest_allocated : f->budget, spent = rest ? rest_spent : f->spent;
       g_autofree char *a = share_safe ? percent_text (all_allocated ? (double) allocated / all_allocated : NAN)
                                       : money_text (plan, major (plan, allocated));
       g_autofree char *s = share_safe ? percent_text (all_spent ? (double) spent / all_spent : NAN)
                                       : money_text (plan, major (plan, spent));
+      g_autofree char *roi = NULL;
       g_autofree char *dates = NULL;
       g_autofree char *others = NULL;
-      GString *move;
+      GString *brought;
 
       if (rest)
         {
@@ -1194,22 +1266,24 @@ pl_report_campaigns_table (PlPlan *plan, gboolean share_safe)
           /* Translators: the last row of the report's campaigns table */
           others = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other campaign", "%u other campaigns",
                                                  ranked->len - shown), ranked->len - shown);
-          pl_report_table_text_add_row (self, others, "", "", "", a, s, "", NULL);
+          pl_report_table_text_add_row (self, others, "", "", "", a, s, "", "", NULL);
           self->last_is_total = TRUE;
           break;
         }
-      if (pl_item_get_julian (r->campaign, PL_CAMPAIGN_START) != 0)
+      if (pl_item_get_julian (campaign, PL_CAMPAIGN_START) != 0)
         {
-          g_autofree char *from = pl_date_text (pl_item_get_julian (r->campaign, PL_CAMPAIGN_START), PL_DATE_DAY_MON);
-          g_autofree char *to = pl_date_text (MAX (pl_item_get_julian (r->campaign, PL_CAMPAIGN_END),
-                                                   pl_item_get_julian (r->campaign, PL_CAMPAIGN_START)), PL_DATE_DAY_MON_YEAR);
+          g_autofree char *from = pl_date_text (pl_item_get_julian (campaign, PL_CAMPAIGN_START), PL_DATE_DAY_MON);
+          g_autofree char *to = pl_date_text (MAX (pl_item_get_julian (campaign, PL_CAMPAIGN_END),
+                                                   pl_item_get_julian (campaign, PL_CAMPAIGN_START)), PL_DATE_DAY_MON_YEAR);
           dates = g_strdup_printf ("%s – %s", from, to);
         }
-      move = g_hash_table_lookup (moves, pl_item_get_id (r->campaign));
-      pl_report_table_text_add_row (self, pl_item_get_string (r->campaign, PL_CAMPAIGN_NAME),
-               pl_item_get_string (r->campaign, PL_CAMPAIGN_CHANNEL), dates,
-               pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (r->campaign, PL_CAMPAIGN_STATUS)), a, s,
-               move ? move->str : _("No KPI"), NULL);
+      /* A ratio: it says nothing of the amounts, share-safe or not. */
+      roi = isnan (f->roi.value) ? g_strdup ("–") : pl_percent_format (100 * f->roi.value, 0);
+      brought = g_hash_table_lookup (results, pl_item_get_id (campaign));
+      pl_report_table_text_add_row (self, pl_item_get_string (campaign, PL_CAMPAIGN_NAME),
+               pl_item_get_string (campaign, PL_CAMPAIGN_CHANNEL), dates,
+               pl_enum_get_label (PL_TYPE_CAMPAIGN_STATUS, (int) pl_item_get_int (campaign, PL_CAMPAIGN_STATUS)), a, s,
+               roi, brought ? brought->str : _("No KPI"), NULL);
     }
   return self;
 }

@@ -50,8 +50,13 @@ PlReportTableText *pl_report_funnel_table    (PlPlan *plan, guint32 today);
 /* Each budget category: planned for the period and to date, spent to date, used, variance. */
 PlReportTableText *pl_report_budget_table    (PlPlan *plan, guint32 today, gboolean share_safe);
 /* The campaigns with the most spend (PL_REPORT_TOP_CAMPAIGNS), the rest summed: status,
- * dates, allocated and spent, the KPIs they are expected to move. */
-PlReportTableText *pl_report_campaigns_table (PlPlan *plan, gboolean share_safe);
+ * dates, allocated, spent and ROI, and what each brought on each of its KPIs against what
+ * it was expected to bring: every figure from pl-campaign-results.h over the ranking
+ * chart's basis as of @today (pl_campaign_ranking_basis()), as the Campaigns page and
+ * `pilote-cli summary --json` give them. Share-safe: money as shares (of all campaigns'
+ * allocation and spend; a money result as a share of its KPI's target or of what was
+ * expected). */
+PlReportTableText *pl_report_campaigns_table (PlPlan *plan, guint32 today, gboolean share_safe);
 /* The plan's scenarios (Base, then each saved one, as of @today) over the period: spend,
  * leads, customers, revenue, CAC and LTV:CAC; money as shares of Base's when @share_safe. */
 PlReportTableText *pl_report_scenarios_table (PlPlan *plan, guint32 today, gboolean share_safe);

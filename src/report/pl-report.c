@@ -1395,7 +1395,7 @@ add_section_content (PlReport *self, PlReportSection section)
       break;
     case PL_REPORT_CAMPAIGNS:
       {
-        g_autoptr(PlReportTableText) table = pl_report_campaigns_table (self->plan, self->options.share_safe);
+        g_autoptr(PlReportTableText) table = pl_report_campaigns_table (self->plan, self->options.as_of, self->options.share_safe);
 
         Ranking rankings[2];
 
@@ -1493,7 +1493,7 @@ add_board_section_content (PlReport *self, PlReportSection section)
          * is read against. */
         if (content_height (self) - page_used (self) > content_height (self) * 0.25)
           {
-            g_autoptr(PlReportTableText) all = pl_report_campaigns_table (self->plan, self->options.share_safe);
+            g_autoptr(PlReportTableText) all = pl_report_campaigns_table (self->plan, self->options.as_of, self->options.share_safe);
 
             if (all->rows->len > 0)
               {

@@ -230,14 +230,15 @@ test_cost (void)
   cairo_surface_t *surface;
 
   layout = pl_campaign_ranking_layout_new (plan, figures, &options, WIDTH, HEIGHT, style);
-  /* Leads: the main result of most campaigns. */
+  /* Leads: the KPI most campaigns have results on. */
   g_assert_true (layout->options.kpi == PL_KPI (pl_plan_lookup (plan, "kpi-leads")));
   /* Lowest first, from 0 to the right. */
   check_order (layout, order, G_N_ELEMENTS (order));
   g_assert_cmpfloat (layout->low, ==, 0);
   g_assert_cmpfloat (fabs (bar_named (layout, "Trade shows")->w / bar_named (layout, "Content hub")->w - 400.0 / 20.0), <, 1e-9);
   g_assert_cmpfloat (fabs (thickness (layout, "Trade shows") - 2 * thickness (layout, "Always-on search")), <, 1e-9);
-  g_assert_cmpuint (layout->n_unranked[PL_CAMPAIGN_UNRANKED_OTHER_RESULT], ==, 1);
+  /* Partner referrals brought customers, no leads. */
+  g_assert_cmpuint (layout->n_unranked[PL_CAMPAIGN_UNRANKED_NO_RESULTS], ==, 1);
   g_assert_cmpuint (layout->n_unranked[PL_CAMPAIGN_UNRANKED_ZERO_RESULTS], ==, 1);
   g_assert_cmpuint (layout->n_unranked[PL_CAMPAIGN_UNRANKED_NOTHING_SPENT], ==, 1);
   /* All ranked together: 83,000 EUR for 925 leads. */
@@ -253,14 +254,95 @@ test_cost (void)
                                                 "“Trade shows” the highest (%s).", lowest, highest);
     g_assert_nonnull (strstr (summary, reading));
   }
-  g_assert_nonnull (strstr (summary, "1 campaign whose main result is another KPI"));
+  g_assert_nonnull (strstr (summary, "1 campaign with no results on “Leads”"));
+  g_assert_nonnull (strstr (summary, "the lowest first, among the 7 campaigns with results on it, January to February 2027."));
 
-  /* The caller's KPI: only Partner referrals has new customers as its main result. */
+  /* The caller's KPI: only Partner referrals has results on new customers. */
   options.kpi = PL_KPI (pl_plan_lookup (plan, "kpi-new-customers"));
   customers = pl_campaign_ranking_layout_new (plan, figures, &options, WIDTH, HEIGHT, style);
   g_assert_cmpuint (customers->n_ranked, ==, 1);
   g_assert_cmpstr (name_of (&g_array_index (customers->bars, PlCampaignRankingBar, 0)), ==, "Partner referrals");
-  g_assert_cmpuint (customers->n_unranked[PL_CAMPAIGN_UNRANKED_OTHER_RESULT], ==, 7);
+  g_assert_cmpuint (customers->n_unranked[PL_CAMPAIGN_UNRANKED_NO_RESULTS], ==, 7);
+}
+
+/* Gives Webinars 2 new customers in January beside its 200 leads: its main result becomes
+ * new customers, but it still brought leads and is compared with the others on them. */
+static PlCampaignKpi *
+add_customers (PlPlan *plan)
+{
+  PlItem *link = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
+
+  pl_item_set_id (link, "ck-webinars-customers");
+  pl_item_set_string (link, PL_CAMPAIGN_KPI_CAMPAIGN, "cmp-webinars");
+  pl_item_set_string (link, PL_CAMPAIGN_KPI_KPI, "kpi-new-customers");
+  pl_plan_add (plan, link);
+  g_object_unref (link);
+  pl_plan_set_result (plan, PL_CAMPAIGN_KPI (link), pl_plan_month_start (plan, 0), 2, NULL);
+  return PL_CAMPAIGN_KPI (link);
+}
+
+/* By cost, every campaign with results on the KPI compared is ranked, whatever its main
+ * result, at its spend over its result on that KPI. */
+static void
+test_cost_any_link (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
+  PlCampaignKpi *customers = add_customers (plan);
+  PlBasis basis = pl_campaign_ranking_basis (plan, pl_plan_month_start (plan, 2) + 14);
+  g_autoptr(GArray) figures = pl_campaign_figures_all (plan, &basis);
+  PlCampaignRankingOptions options = { PL_CAMPAIGN_RANK_COST, NULL };
+  g_autoptr(PlCampaignRankingLayout) layout = pl_campaign_ranking_layout_new (plan, figures, &options, WIDTH, HEIGHT,
+                                                                              pl_chart_style_light ());
+  static const char *order[] = { "Content hub", "Webinars", "Always-on search", "Retargeting", "Trade shows" };
+  const PlCampaignFigures *webinars = &g_array_index (figures, PlCampaignFigures, 0);
+  PlCampaignUnranked why;
+  double value;
+  PlFigure result;
+
+  g_assert_true (webinars->main_link == customers);
+  g_assert_true (layout->options.kpi == PL_KPI (pl_plan_lookup (plan, "kpi-leads")));
+  check_order (layout, order, G_N_ELEMENTS (order));
+  /* 10,000 EUR for 200 leads, not for 2 customers. */
+  g_assert_true (pl_campaign_ranking_layout_ranks (layout, webinars, &value, &why));
+  g_assert_cmpfloat (fabs (value - 50), <, 1e-9);
+  result = pl_campaign_ranking_result (layout, webinars);
+  g_assert_cmpfloat (result.value, ==, 200);
+  g_assert_cmpfloat (fabs (layout->overall - 83000.0 / 925.0), <, 1e-9);
+}
+
+/* The default KPI: as many campaigns with results on new customers as on leads, the deeper
+ * stage wins; the campaigns without results on it are "no results on" it. */
+static void
+test_cost_tie (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
+  PlBasis basis = pl_campaign_ranking_basis (plan, pl_plan_month_start (plan, 2) + 14);
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) two = g_array_new (FALSE, TRUE, sizeof (PlCampaignFigures));
+  PlCampaignRankingOptions options = { PL_CAMPAIGN_RANK_COST, NULL };
+  g_autoptr(PlCampaignRankingLayout) layout = NULL;
+  g_autofree char *reason = NULL;
+  PlCampaignUnranked why;
+  double value;
+
+  add_customers (plan);
+  all = pl_campaign_figures_all (plan, &basis);
+  /* Webinars (leads and customers) and Always-on search (leads): 2 on leads, 1 on customers. */
+  g_array_append_val (two, g_array_index (all, PlCampaignFigures, 0));
+  g_array_append_val (two, g_array_index (all, PlCampaignFigures, 1));
+  layout = pl_campaign_ranking_layout_new (plan, two, &options, WIDTH, HEIGHT, pl_chart_style_light ());
+  g_assert_true (layout->options.kpi == PL_KPI (pl_plan_lookup (plan, "kpi-leads")));
+  g_clear_pointer (&layout, pl_campaign_ranking_layout_free);
+  /* Webinars alone: 1 each, customers are deeper. */
+  g_array_set_size (two, 1);
+  layout = pl_campaign_ranking_layout_new (plan, two, &options, WIDTH, HEIGHT, pl_chart_style_light ());
+  g_assert_true (layout->options.kpi == PL_KPI (pl_plan_lookup (plan, "kpi-new-customers")));
+  g_assert_cmpuint (layout->n_ranked, ==, 1);
+  /* Search beside it on customers: no results on them. */
+  g_assert_false (pl_campaign_ranking_layout_ranks (layout, &g_array_index (all, PlCampaignFigures, 1), &value, &why));
+  g_assert_cmpint (why, ==, PL_CAMPAIGN_UNRANKED_NO_RESULTS);
+  reason = pl_campaign_ranking_unranked_text (layout, why);
+  g_assert_cmpstr (reason, ==, "Not ranked: no results on “New customers”");
 }
 
 /* The figures from core (pl_campaign_figures_all()) on the fixture are the ones worked by hand:
@@ -444,6 +526,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/campaign-ranking/roi", test_roi);
   g_test_add_func ("/campaign-ranking/cost", test_cost);
+  g_test_add_func ("/campaign-ranking/cost-any-link", test_cost_any_link);
+  g_test_add_func ("/campaign-ranking/cost-tie", test_cost_tie);
   g_test_add_func ("/campaign-ranking/from-plan", test_from_plan);
   g_test_add_func ("/campaign-ranking/styles", test_styles);
   g_test_add_func ("/campaign-ranking/many", test_many);

@@ -44,11 +44,14 @@ line_of (const char *out, const char *label)
   return NULL;
 }
 
-/* The summary's table cells are plain numbers with two decimals (LC_ALL=C.UTF-8). */
+/* The summary's table cells are numbers with two decimals, their digits grouped as the rest
+ * of the summary groups them (LC_ALL=C.UTF-8: a narrow no-break space). */
 static char *
 cli_amount (gint64 minor)
 {
-  return g_strdup_printf ("%.2f", (double) minor / 100);
+  g_autofree char *plain = g_strdup_printf ("%.2f", (double) minor / 100);
+
+  return pl_number_localise (plain, TRUE);
 }
 
 /* The report's row named @name, its cell @column. */

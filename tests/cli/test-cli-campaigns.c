@@ -219,9 +219,9 @@ test_summary_text (void)
   g_assert_nonnull (block);
   /* Webinars (ROI 200 %), Social ads (-50 %), then the trade show (no ROI, nothing spent;
    * a cost per result of 0). */
-  g_assert_nonnull (strstr (block, "\n  Webinars                                       4000.00                 "
-                                   "4 New customers          1000.00    200.0%\n"
-                                   "  Social ads                                     4000.00                        "
+  g_assert_nonnull (strstr (block, "\n  Webinars                                      4\u202F000.00                 "
+                                   "4 New customers         1\u202F000.00    200.0%\n"
+                                   "  Social ads                                    4\u202F000.00                        "
                                    "40 Leads           100.00    -50.0%\n"
                                    "  Trade show                                        0.00                        "
                                    "20 Leads             0.00       n/a\n"));

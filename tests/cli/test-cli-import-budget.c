@@ -353,13 +353,13 @@ test_round_trip_edited (void)
     for (guint i = 0; before[i] != NULL; i++)
       if (g_str_has_prefix (before[i], "  Digital marketing "))
         {
-          g_assert_nonnull (strstr (before[i], " 534000.00          264000.00 "));
-          g_assert_nonnull (strstr (after[i], " 535234.00          265234.00 "));
+          g_assert_nonnull (strstr (before[i], " 534\u202F000.00         264\u202F000.00 "));
+          g_assert_nonnull (strstr (after[i], " 535\u202F234.00         265\u202F234.00 "));
         }
       else if (g_str_has_prefix (before[i], "  Total "))
         {
-          g_assert_nonnull (strstr (before[i], " 1844500.00          922500.00 "));
-          g_assert_nonnull (strstr (after[i], " 1845734.00          923734.00 "));
+          g_assert_nonnull (strstr (before[i], " 1\u202F844\u202F500.00         922\u202F500.00 "));
+          g_assert_nonnull (strstr (after[i], " 1\u202F845\u202F734.00         923\u202F734.00 "));
           break;
         }
       else

@@ -318,7 +318,7 @@ test_summary_example (void)
     "13 campaigns: 3 planned, 4 running, 5 completed, 1 stopped",
     "Figures as of 30 June 2027",
     "KPI chain, January to June 2027",
-    "  Total                                      1844500.00          922500.00          888017.31     96.3%",
+    "  Total                                    1\u202F844\u202F500.00         922\u202F500.00         888\u202F017.31     96.3%",
     "Used 96.3%: the spend to date (January to June 2027) against the plan to 30 June 2027; 48.1% of the whole period’s budget is spent.",
     "MQL → SQL 35.6%",
     "CPL 210.48\u00A0EUR",
@@ -549,7 +549,7 @@ test_reference_text (void)
   } cases[] = {
     { "C.UTF-8", "en", {
       "Figures as of 28 February 2027",
-      "  Total                                        72000.00           12000.00           10000.00     83.3%",
+      "  Total                                       72\u202F000.00          12\u202F000.00          10\u202F000.00     83.3%",
       "Used 83.3%: the spend to date (January to February 2027) against the plan to 28 February 2027; 13.9% of the whole period’s budget is spent.",
       "KPI chain, January to February 2027",
       "Conversion: visitor → lead 10.0%, lead → MQL 25.0%, MQL → SQL 40.0%, SQL → customer 25.0%",
@@ -605,7 +605,7 @@ test_reference_kpi_spend (void)
                                       "\"spent_to_date\": 10000, \"used\": 0.83333333333333337}"));
   run_cli (&text, "summary", plan, NULL);
   g_assert_nonnull (strstr (text.out, "CPL 50\u00A0EUR · CAC 2\u202F000\u00A0EUR"));
-  g_assert_nonnull (strstr (text.out, "  Digital marketing                            60000.00           10000.00                  –         –\n"));
+  g_assert_nonnull (strstr (text.out, "  Digital marketing                           60\u202F000.00          10\u202F000.00                  –         –\n"));
   g_assert_nonnull (strstr (text.out, "spend comes from the KPI “Marketing spend” (10\u202F000\u00A0EUR to date); by category it is not known."));
   run_cli (&report, "report", plan, "-o", pdf, "--sections", "summary,budget", NULL);
   g_assert_cmpint (report.status, ==, 0);

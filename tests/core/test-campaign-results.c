@@ -432,7 +432,20 @@ test_reallocations (void)
   g_assert_cmpfloat_with_epsilon (hint->cac_after, 57000 / (57000.0 / 70 * 0.05 + 10), 1e-6);
   text = pl_reallocation_describe (plan, hint);
   g_assert_cmpstr (text, ==, "Move 10\u202f000\u00a0EUR from Retargeting (CPL 200\u00a0EUR) to Webinars (CPL 40\u00a0EUR): "
-                             "about 200 more leads, 10 more new customers, CAC 1\u202f400\u00a0EUR → 1\u202f123.94\u00a0EUR.");
+                             "about 200 more leads, 10 more new customers, CAC 1\u202f400\u00a0EUR → 1\u202f124\u00a0EUR.");
+  /* Both amounts of a pair in one form: the cents of both when one has some below 1,000. */
+  {
+    PlReallocation cents = *hint;
+    g_autofree char *cents_text = NULL;
+
+    cents.to_cpl = 100.0 / 3;
+    cents.cac_before = 400;
+    cents.cac_after = 380.5;
+    cents_text = pl_reallocation_describe (plan, &cents);
+    g_assert_cmpstr (cents_text, ==, "Move 10\u202f000\u00a0EUR from Retargeting (CPL 200.00\u00a0EUR) to Webinars "
+                                     "(CPL 33.33\u00a0EUR): about 200 more leads, 10 more new customers, "
+                                     "CAC 400.00\u00a0EUR → 380.50\u00a0EUR.");
+  }
   /* One hint asked, one given; none asked, none. */
   {
     g_autoptr(GArray) one = pl_campaign_reallocations (plan, &period, 1);

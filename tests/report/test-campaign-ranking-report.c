@@ -6,8 +6,11 @@
  * results says in one line that nothing can be ranked, with no empty chart. */
 #include <string.h>
 
+#include "pl-campaign-ranking-chart.h"
 #include "pl-chart-catalog.h"
+#include "pl-money.h"
 #include "pl-report.h"
+#include "pl-report-text.h"
 #include "pl-test-charts.h"
 #include "pl-test-pdf.h"
 
@@ -65,7 +68,7 @@ test_campaigns_section (void)
   const char *roi_reading = find (text, "“Webinars” returns the most for its spend (ROI 300%); “Retargeting” the least "
                                         "(ROI -50%).");
   const char *cost_reading = find (text, "Cost per result on “Leads”: “Content hub” is the lowest");
-  const char *table = find (text, "Expected to move");
+  const char *table = find (text, "Results against expected");
   const char *roi = find (text, "Campaigns by return on investment");
   const char *roi_caption = find (text, "Ranked by return on investment, the highest first");
 
@@ -148,6 +151,79 @@ test_rows (void)
   row = g_ptr_array_index (cost, 1);
   g_assert_cmpstr (row[1], ==, "Content hub");
   g_assert_cmpstr (row[4], ==, "400");
+  /* Partner referrals brought customers, no leads: said so, no result on leads. */
+  row = g_ptr_array_index (cost, 6);
+  g_assert_cmpstr (row[1], ==, "Partner referrals");
+  g_assert_cmpstr (row[2], ==, "Not ranked: no results on “Leads”");
+  g_assert_cmpstr (row[4], ==, "—");
+}
+
+/* The row of @table whose first cell is @name. */
+static char **
+row_named (PlReportTableText *table, const char *name)
+{
+  for (guint r = 0; r < table->rows->len; r++)
+    if (g_str_equal (((char **) table->rows->pdata[r])[0], name))
+      return table->rows->pdata[r];
+  g_error ("no row “%s”", name);
+}
+
+/* The report's campaigns table gives the figures of pl_campaign_figures_get() over the
+ * ranking's basis, as the Campaigns page and `pilote-cli summary --json` do: Webinars spent
+ * 10,000 EUR in January and February for 200 leads and 40,000 EUR of bookings (ROI 300 %).
+ * Each KPI reads brought against expected, brought alone when nothing was expected, expected
+ * alone before any result; share-safe, its money results as shares. */
+static void
+test_campaigns_table (void)
+{
+  g_autoptr(PlPlan) plan = pl_test_charts_load_data ("results/ranking.pilote");
+  guint32 as_of = day (2027, 3, 15);
+  PlBasis basis = pl_campaign_ranking_basis (plan, as_of);
+  PlCampaign *webinars = PL_CAMPAIGN (pl_plan_lookup (plan, "cmp-webinars"));
+  PlItem *customers = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
+  g_autoptr(PlReportTableText) table = NULL;
+  g_autoptr(PlReportTableText) share_safe = NULL;
+  PlCampaignFigures figures;
+  g_autofree char *spent = NULL;
+  g_autofree char *allocated = NULL;
+  g_autofree char *roi = NULL;
+  char **row;
+
+  pl_item_set_double (pl_plan_lookup (plan, "ck-1"), PL_CAMPAIGN_KPI_CONTRIBUTION, 250);
+  pl_item_set_double (pl_plan_lookup (plan, "ck-3"), PL_CAMPAIGN_KPI_CONTRIBUTION, 80000);
+  pl_item_set_id (customers, "ck-webinars-customers");
+  pl_item_set_string (customers, PL_CAMPAIGN_KPI_CAMPAIGN, "cmp-webinars");
+  pl_item_set_string (customers, PL_CAMPAIGN_KPI_KPI, "kpi-new-customers");
+  pl_item_set_double (customers, PL_CAMPAIGN_KPI_CONTRIBUTION, 5);
+  pl_plan_add (plan, customers);
+  g_object_unref (customers);
+
+  pl_campaign_figures_get (plan, NULL, webinars, &basis, &figures);
+  g_assert_cmpint (figures.spent, ==, 1000000);
+  spent = pl_money_format (figures.spent, 2, "EUR");
+  allocated = pl_money_format (figures.budget, 2, "EUR");
+  roi = pl_percent_format (100 * figures.roi.value, 0);
+  g_assert_cmpstr (roi, ==, "300%");
+
+  table = pl_report_campaigns_table (plan, as_of, FALSE);
+  g_assert_cmpstr (table->header[6], ==, "ROI");
+  g_assert_cmpstr (table->header[7], ==, "Results against expected");
+  row = row_named (table, "Webinars");
+  g_assert_cmpstr (row[4], ==, allocated);
+  g_assert_cmpstr (row[5], ==, spent);
+  g_assert_cmpstr (row[6], ==, roi);
+  g_assert_cmpstr (row[7], ==, "Leads 200 of 250 · New bookings 40\u202f000\u00a0EUR of 80\u202f000\u00a0EUR · "
+                               "New customers 5 expected");
+  /* No revenue known: no ROI, a dash. */
+  row = row_named (table, "Content hub");
+  g_assert_cmpstr (row[6], ==, "–");
+  g_assert_cmpstr (row[7], ==, "Leads 400");
+
+  share_safe = pl_report_campaigns_table (plan, as_of, TRUE);
+  row = row_named (share_safe, "Webinars");
+  g_assert_null (strstr (row[5], "EUR"));
+  g_assert_cmpstr (row[6], ==, roi);
+  g_assert_cmpstr (row[7], ==, "Leads 200 of 250 · New bookings 50% of expected · New customers 5 expected");
 }
 
 int
@@ -158,5 +234,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/ranking/board-pack", test_board_pack);
   g_test_add_func ("/report/ranking/nothing-ranked", test_nothing_ranked);
   g_test_add_func ("/report/ranking/rows", test_rows);
+  g_test_add_func ("/report/ranking/campaigns-table", test_campaigns_table);
   return g_test_run ();
 }
