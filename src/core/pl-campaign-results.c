@@ -793,7 +793,9 @@ money_pair (PlPlan *plan, double a, double b, char **a_text, char **b_text)
 static char *
 count_text (double value)
 {
-  g_autofree char *plain = g_strdup_printf (fabs (value) < 10 ? "%.1f" : "%.0f", value);
+  /* A tenth says something below ten ("about 6.2 more customers"), never when it is ".0". */
+  gboolean tenths = fabs (value) < 10 && fabs (value * 10 - round (value) * 10) >= 0.5;
+  g_autofree char *plain = g_strdup_printf (tenths ? "%.1f" : "%.0f", value);
 
   return pl_number_localise (plain, TRUE);
 }

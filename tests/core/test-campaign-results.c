@@ -446,6 +446,19 @@ test_reallocations (void)
                                      "(CPL 33.33\u00a0EUR): about 200 more leads, 10 more new customers, "
                                      "CAC 400.00\u00a0EUR → 380.50\u00a0EUR.");
   }
+  /* A few customers: a tenth where it says something, never "3.0". */
+  {
+    PlReallocation few = *hint;
+    g_autofree char *whole = NULL;
+    g_autofree char *tenth = NULL;
+
+    few.customers_after = few.customers_before + 3.0000001;
+    whole = pl_reallocation_describe (plan, &few);
+    g_assert_nonnull (strstr (whole, "about 200 more leads, 3 more new customers,"));
+    few.customers_after = few.customers_before + 6.2;
+    tenth = pl_reallocation_describe (plan, &few);
+    g_assert_nonnull (strstr (tenth, "about 200 more leads, 6.2 more new customers,"));
+  }
   /* One hint asked, one given; none asked, none. */
   {
     g_autoptr(GArray) one = pl_campaign_reallocations (plan, &period, 1);
