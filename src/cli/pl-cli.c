@@ -512,6 +512,11 @@ command_import (int argc, char **argv)
   if ((plan = pl_cli_load_plan (argv[1], &file, &stamp)) == NULL
       || (text = pl_cli_read_import (argv[2], &data, &length)) == NULL)
     return EXIT_PROBLEMS;
+  /* HubSpot's and Salesforce's "4,500.00" as the window's import reads them. */
+  if (thousands == NULL && (options.thousands = pl_import_guess_thousands (plan, text, (gssize) length, &options)) != 0)
+    /* Translators: the separator the command found the numbers need, "," or "." */
+    g_print (_("The thousands separator is “%c”, as the file’s numbers need it (--thousands to choose another).\n"),
+             options.thousands);
   preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
   if (preview == NULL)
     {
