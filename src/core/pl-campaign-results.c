@@ -513,6 +513,34 @@ pl_campaign_figure_reason (PlPlan *plan, const PlCampaignFigures *figures, const
   return pl_figure_reason (plan, figure);
 }
 
+/* The spans of @basis, month by month, in which @kpi has a measured figure: a campaign's
+ * results in a month the KPI was not measured in (an export a month behind the CRM's) have
+ * nothing to be compared with, and would make an over-attribution that is none. A quarterly
+ * KPI is measured for its quarter, not month by month: the whole basis. */
+static GArray *
+measured_spans (PlPlan *plan, PlKpi *kpi, const PlBasis *basis)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PlBasis));
+
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_FREQUENCY) == PL_FREQUENCY_QUARTERLY)
+    {
+      g_array_append_val (spans, *basis);
+      return spans;
+    }
+  for (guint32 day = basis->from; day < basis->to;)
+    {
+      PlBasis month = pl_basis_month_of (plan, day);
+      PlBasis span = pl_basis_range (MAX (month.from, basis->from), MIN (month.to, basis->to));
+
+      if (month.to <= day)
+        break;
+      if (pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &span).missing == PL_MISSING_NONE)
+        g_array_append_val (spans, span);
+      day = month.to;
+    }
+  return spans;
+}
+
 void
 pl_kpi_attribution_get (PlPlan *plan, PlKpi *kpi, const PlBasis *basis, PlKpiAttribution *attribution)
 {
@@ -520,6 +548,7 @@ pl_kpi_attribution_get (PlPlan *plan, PlKpi *kpi, const PlBasis *basis, PlKpiAtt
   guint n = g_list_model_get_n_items (links);
   const char *id = pl_item_get_id (PL_ITEM (kpi));
   g_autoptr(GHashTable) campaigns = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) spans = NULL;
 
   memset (attribution, 0, sizeof *attribution);
   attribution->kpi = kpi;
@@ -531,18 +560,26 @@ pl_kpi_attribution_get (PlPlan *plan, PlKpi *kpi, const PlBasis *basis, PlKpiAtt
       return;
     }
   attribution->total = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, basis).value;
+  /* Without the KPI's own figure, every result counts, as nothing is compared. */
+  if (isnan (attribution->total))
+    g_array_append_val ((spans = g_array_new (FALSE, FALSE, sizeof (PlBasis))), *basis);
+  else
+    spans = measured_spans (plan, kpi, basis);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlItem) link = g_list_model_get_item (links, i);
-      PlFigure result;
 
       if (g_strcmp0 (pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI), id) != 0)
         continue;
-      result = link_result (PL_CAMPAIGN_KPI (link), kpi, basis);
-      if (isnan (result.value))
-        continue;
-      attribution->attributed += result.value;
-      g_hash_table_add (campaigns, (gpointer) pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN));
+      for (guint j = 0; j < spans->len; j++)
+        {
+          PlFigure result = link_result (PL_CAMPAIGN_KPI (link), kpi, &g_array_index (spans, PlBasis, j));
+
+          if (isnan (result.value))
+            continue;
+          attribution->attributed += result.value;
+          g_hash_table_add (campaigns, (gpointer) pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN));
+        }
     }
   attribution->n_campaigns = g_hash_table_size (campaigns);
   if (isnan (attribution->total))
