@@ -546,6 +546,13 @@ command_import (int argc, char **argv)
   counts = pl_import_counts_text (&counted);
   if (dry_run)
     print_changes (plan, preview->changes);
+  if (preview->rejected->len > 0 && !keep_going && preview->changes->len == 0)
+    {
+      /* Nothing reads: --keep-going would import nothing either. */
+      g_print (ngettext ("%u row rejected: nothing imported.\n", "%u rows rejected: nothing imported.\n",
+                         preview->n_rejected_rows), preview->n_rejected_rows);
+      return EXIT_PROBLEMS;
+    }
   if (preview->rejected->len > 0 && !keep_going)
     {
       /* Two counts, two plurals: the rows rejected, then the values that read. */

@@ -296,6 +296,24 @@ test_thousands_guessed (void)
   assert_file_is (plan, original);
 }
 
+/* Every row rejected: --keep-going would import nothing, so it is not offered. */
+static void
+test_nothing_reads (void)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *plan = copy_plan (&original);
+  g_autofree char *dir = g_path_get_dirname (plan);
+  g_autofree char *ids = g_build_filename (dir, "ids.csv", NULL);
+  g_auto(Result) result = { 0 };
+
+  g_assert_true (g_file_set_contents (ids, "Campaign,Date,Leads\n70150001,2027-03-01,5\n12345,2027-03-01,7\n", -1, NULL));
+  import (&result, FALSE, (const char *[]) { plan, ids, "-n", NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, "2 rows rejected: nothing imported.\n"));
+  g_assert_null (strstr (result.out, "--keep-going"));
+  assert_file_is (plan, original);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -305,5 +323,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-import-results/options", test_options);
   g_test_add_func ("/cli-import-results/french", test_french);
   g_test_add_func ("/cli-import-results/thousands-guessed", test_thousands_guessed);
+  g_test_add_func ("/cli-import-results/nothing-reads", test_nothing_reads);
   return g_test_run ();
 }
