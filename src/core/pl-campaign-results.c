@@ -190,6 +190,7 @@ typedef struct {
   gboolean        whole_period;
   int             first_month, end_month;  /* the period's months the basis holds: [first, end) */
   PlKpi          *leads, *customers, *pipeline, *revenue;
+  gboolean        spend_recorded; /* the plan has spending records (pl_figures_spend_source()) */
 } Context;
 
 static PlKpi *
@@ -229,6 +230,7 @@ context_init (Context *context, PlPlan *plan, PlBudgetTotals *totals, const PlBa
   context->customers = pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS);
   context->revenue = pl_figures_kpi_for_stage (plan, PL_STAGE_REVENUE);
   context->pipeline = pipeline_kpi (plan);
+  context->spend_recorded = pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS;
 }
 
 static gint64
@@ -284,6 +286,11 @@ figures_get (Context *context, PlCampaign *campaign, const PlBasis *basis, PlCam
   figures->budget = pl_budget_totals_campaign_allocated (context->totals, PL_ITEM (campaign));
   figures->spent = spent_over (context, campaign);
   figures->spent_major = figures->spent == PL_MONEY_OVERFLOW ? NAN : (double) figures->spent / context->scale;
+  /* Campaigns' spend comes from the spending records: without any (no spend recorded, or
+   * only a spend KPI's monthly totals), 0 is not known to be 0, and a cost per lead of 0
+   * would read as free leads where the plan's own CPL says not available. */
+  if (!context->spend_recorded)
+    figures->spent_major = NAN;
 
   figures->main_link = pl_campaign_main_link (plan, campaign);
   figures->main_kpi = figures->main_link != NULL ? link_kpi (plan, figures->main_link) : NULL;
@@ -311,10 +318,10 @@ figures_get (Context *context, PlCampaign *campaign, const PlBasis *basis, PlCam
 
   if (isnan (figures->revenue.value))
     figures->roi = missing (basis, figures->revenue.missing, PL_STAGE_REVENUE);
-  else if (figures->spent == 0)
-    figures->roi = missing (basis, PL_MISSING_ZERO, PL_STAGE_SPEND);
   else if (isnan (figures->spent_major))
     figures->roi = missing (basis, PL_MISSING_NOT_MEASURED, PL_STAGE_SPEND);
+  else if (figures->spent == 0)
+    figures->roi = missing (basis, PL_MISSING_ZERO, PL_STAGE_SPEND);
   else
     figures->roi = available (basis, (figures->revenue.value - figures->spent_major) / figures->spent_major);
 }
