@@ -449,6 +449,9 @@ cost_reason (PlPlan *plan, const PlFigure *figure, char *zero, const char *count
   g_free (zero);
   if (figure->missing == PL_MISSING_NONE)
     return NULL;
+  /* Campaigns' spend is read from the spending records only (see figures_get). */
+  if (figure->missing_stage == PL_STAGE_SPEND && pl_figures_spend_source (plan) != PL_SPEND_FROM_RECORDS)
+    return g_strdup (_("The plan has no spending records, so the campaign’s spend is not known"));
   if (figure->missing_stage == PL_STAGE_SPEND)
     return g_strdup_printf (_("The campaign’s spend in %s is too large to compute"), when);
   return count_reason != NULL ? g_strdup (count_reason) : pl_figure_reason (plan, figure);
