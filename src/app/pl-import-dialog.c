@@ -262,6 +262,7 @@ recompute (PlImportDialog *self)
     }
   gtk_label_set_label (self->summary, text);
   gtk_label_set_label (self->notes, notes ? notes : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes), notes);
   gtk_widget_set_visible (GTK_WIDGET (self->notes), notes != NULL);
   gtk_window_set_title (GTK_WINDOW (self), options.campaign_column ? _("Import Campaign Results") : _("Import Measurements"));
   if (self->result == NULL && !ambiguous)
