@@ -262,6 +262,7 @@ recompute (PlImportDialog *self)
     }
   gtk_label_set_label (self->summary, text);
   gtk_label_set_label (self->notes, notes ? notes : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes), notes);
   gtk_widget_set_visible (GTK_WIDGET (self->notes), notes != NULL);
   gtk_window_set_title (GTK_WINDOW (self), options.campaign_column ? _("Import Campaign Results") : _("Import Measurements"));
   if (self->result == NULL && !ambiguous)
@@ -383,26 +384,17 @@ fill_columns (PlImportDialog *self, GStrv header, char delimiter)
 }
 
 /* Chooses the thousands separator when it makes more rows read ("32,500" in a GA4 file,
- * "1.234,5" from a CRM). Digits must come in groups of three around it, so the guess
- * cannot misread a decimal separator. */
+ * "1.234,5" from a CRM): pl_import_guess_thousands(), as the command line does. */
 static void
 guess_thousands (PlImportDialog *self)
 {
   PlImportOptions options;
-  g_autoptr(PlImportPreview) plain = NULL;
-  g_autoptr(PlImportPreview) grouped = NULL;
+  char thousands;
 
   read_choices (self, &options);
-  options.thousands = 0;
-  plain = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, NULL);
-  options.thousands = options.decimal == ',' ? '.' : ',';
-  grouped = pl_import_preview (self->plan, self->text, (gssize) self->length, &options, NULL);
+  thousands = pl_import_guess_thousands (self->plan, self->text, (gssize) self->length, &options);
   self->filling = TRUE;
-  if (plain != NULL && grouped != NULL && grouped->n_values > plain->n_values &&
-      grouped->rejected->len < plain->rejected->len)
-    gtk_drop_down_set_selected (self->thousands, options.thousands == ',' ? 1 : 2);
-  else
-    gtk_drop_down_set_selected (self->thousands, 0);
+  gtk_drop_down_set_selected (self->thousands, thousands == ',' ? 1 : thousands == '.' ? 2 : 0);
   self->filling = FALSE;
 }
 

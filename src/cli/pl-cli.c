@@ -512,6 +512,11 @@ command_import (int argc, char **argv)
   if ((plan = pl_cli_load_plan (argv[1], &file, &stamp)) == NULL
       || (text = pl_cli_read_import (argv[2], &data, &length)) == NULL)
     return EXIT_PROBLEMS;
+  /* HubSpot's and Salesforce's "4,500.00" as the window's import reads them. */
+  if (thousands == NULL && (options.thousands = pl_import_guess_thousands (plan, text, (gssize) length, &options)) != 0)
+    /* Translators: the separator the command found the numbers need, "," or "." */
+    g_print (_("The thousands separator is “%c”, as the file’s numbers need it (--thousands to choose another).\n"),
+             options.thousands);
   preview = pl_import_preview (plan, text, (gssize) length, &options, &error);
   if (preview == NULL)
     {
@@ -541,6 +546,13 @@ command_import (int argc, char **argv)
   counts = pl_import_counts_text (&counted);
   if (dry_run)
     print_changes (plan, preview->changes);
+  if (preview->rejected->len > 0 && !keep_going && preview->changes->len == 0)
+    {
+      /* Nothing reads: --keep-going would import nothing either. */
+      g_print (ngettext ("%u row rejected: nothing imported.\n", "%u rows rejected: nothing imported.\n",
+                         preview->n_rejected_rows), preview->n_rejected_rows);
+      return EXIT_PROBLEMS;
+    }
   if (preview->rejected->len > 0 && !keep_going)
     {
       /* Two counts, two plurals: the rows rejected, then the values that read. */

@@ -190,6 +190,7 @@ typedef struct {
   gboolean        whole_period;
   int             first_month, end_month;  /* the period's months the basis holds: [first, end) */
   PlKpi          *leads, *customers, *pipeline, *revenue;
+  gboolean        spend_recorded; /* the plan has spending records (pl_figures_spend_source()) */
 } Context;
 
 static PlKpi *
@@ -229,6 +230,7 @@ context_init (Context *context, PlPlan *plan, PlBudgetTotals *totals, const PlBa
   context->customers = pl_figures_kpi_for_stage (plan, PL_STAGE_NEW_CUSTOMERS);
   context->revenue = pl_figures_kpi_for_stage (plan, PL_STAGE_REVENUE);
   context->pipeline = pipeline_kpi (plan);
+  context->spend_recorded = pl_figures_spend_source (plan) == PL_SPEND_FROM_RECORDS;
 }
 
 static gint64
@@ -284,6 +286,11 @@ figures_get (Context *context, PlCampaign *campaign, const PlBasis *basis, PlCam
   figures->budget = pl_budget_totals_campaign_allocated (context->totals, PL_ITEM (campaign));
   figures->spent = spent_over (context, campaign);
   figures->spent_major = figures->spent == PL_MONEY_OVERFLOW ? NAN : (double) figures->spent / context->scale;
+  /* Campaigns' spend comes from the spending records: without any (no spend recorded, or
+   * only a spend KPI's monthly totals), 0 is not known to be 0, and a cost per lead of 0
+   * would read as free leads where the plan's own CPL says not available. */
+  if (!context->spend_recorded)
+    figures->spent_major = NAN;
 
   figures->main_link = pl_campaign_main_link (plan, campaign);
   figures->main_kpi = figures->main_link != NULL ? link_kpi (plan, figures->main_link) : NULL;
@@ -311,10 +318,10 @@ figures_get (Context *context, PlCampaign *campaign, const PlBasis *basis, PlCam
 
   if (isnan (figures->revenue.value))
     figures->roi = missing (basis, figures->revenue.missing, PL_STAGE_REVENUE);
-  else if (figures->spent == 0)
-    figures->roi = missing (basis, PL_MISSING_ZERO, PL_STAGE_SPEND);
   else if (isnan (figures->spent_major))
     figures->roi = missing (basis, PL_MISSING_NOT_MEASURED, PL_STAGE_SPEND);
+  else if (figures->spent == 0)
+    figures->roi = missing (basis, PL_MISSING_ZERO, PL_STAGE_SPEND);
   else
     figures->roi = available (basis, (figures->revenue.value - figures->spent_major) / figures->spent_major);
 }
@@ -443,6 +450,9 @@ cost_reason (PlPlan *plan, const PlFigure *figure, char *zero, const char *count
   g_free (zero);
   if (figure->missing == PL_MISSING_NONE)
     return NULL;
+  /* Campaigns' spend is read from the spending records only (see figures_get). */
+  if (figure->missing_stage == PL_STAGE_SPEND && pl_figures_spend_source (plan) != PL_SPEND_FROM_RECORDS)
+    return g_strdup (_("The plan has no spending records, so the campaign’s spend is not known"));
   if (figure->missing_stage == PL_STAGE_SPEND)
     return g_strdup_printf (_("The campaign’s spend in %s is too large to compute"), when);
   return count_reason != NULL ? g_strdup (count_reason) : pl_figure_reason (plan, figure);
@@ -514,6 +524,34 @@ pl_campaign_figure_reason (PlPlan *plan, const PlCampaignFigures *figures, const
   return pl_figure_reason (plan, figure);
 }
 
+/* The spans of @basis, month by month, in which @kpi has a measured figure: a campaign's
+ * results in a month the KPI was not measured in (an export a month behind the CRM's) have
+ * nothing to be compared with, and would make an over-attribution that is none. A quarterly
+ * KPI is measured for its quarter, not month by month: the whole basis. */
+static GArray *
+measured_spans (PlPlan *plan, PlKpi *kpi, const PlBasis *basis)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PlBasis));
+
+  if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_FREQUENCY) == PL_FREQUENCY_QUARTERLY)
+    {
+      g_array_append_val (spans, *basis);
+      return spans;
+    }
+  for (guint32 day = basis->from; day < basis->to;)
+    {
+      PlBasis month = pl_basis_month_of (plan, day);
+      PlBasis span = pl_basis_range (MAX (month.from, basis->from), MIN (month.to, basis->to));
+
+      if (month.to <= day)
+        break;
+      if (pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, &span).missing == PL_MISSING_NONE)
+        g_array_append_val (spans, span);
+      day = month.to;
+    }
+  return spans;
+}
+
 void
 pl_kpi_attribution_get (PlPlan *plan, PlKpi *kpi, const PlBasis *basis, PlKpiAttribution *attribution)
 {
@@ -521,6 +559,7 @@ pl_kpi_attribution_get (PlPlan *plan, PlKpi *kpi, const PlBasis *basis, PlKpiAtt
   guint n = g_list_model_get_n_items (links);
   const char *id = pl_item_get_id (PL_ITEM (kpi));
   g_autoptr(GHashTable) campaigns = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) spans = NULL;
 
   memset (attribution, 0, sizeof *attribution);
   attribution->kpi = kpi;
@@ -532,18 +571,26 @@ pl_kpi_attribution_get (PlPlan *plan, PlKpi *kpi, const PlBasis *basis, PlKpiAtt
       return;
     }
   attribution->total = pl_figures_kpi (plan, kpi, PL_SERIES_MEASUREMENTS, basis).value;
+  /* Without the KPI's own figure, every result counts, as nothing is compared. */
+  if (isnan (attribution->total))
+    g_array_append_val ((spans = g_array_new (FALSE, FALSE, sizeof (PlBasis))), *basis);
+  else
+    spans = measured_spans (plan, kpi, basis);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlItem) link = g_list_model_get_item (links, i);
-      PlFigure result;
 
       if (g_strcmp0 (pl_item_get_string (link, PL_CAMPAIGN_KPI_KPI), id) != 0)
         continue;
-      result = link_result (PL_CAMPAIGN_KPI (link), kpi, basis);
-      if (isnan (result.value))
-        continue;
-      attribution->attributed += result.value;
-      g_hash_table_add (campaigns, (gpointer) pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN));
+      for (guint j = 0; j < spans->len; j++)
+        {
+          PlFigure result = link_result (PL_CAMPAIGN_KPI (link), kpi, &g_array_index (spans, PlBasis, j));
+
+          if (isnan (result.value))
+            continue;
+          attribution->attributed += result.value;
+          g_hash_table_add (campaigns, (gpointer) pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN));
+        }
     }
   attribution->n_campaigns = g_hash_table_size (campaigns);
   if (isnan (attribution->total))

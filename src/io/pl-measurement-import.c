@@ -242,6 +242,44 @@ hundredth_of (const char *digits)
   return g_ascii_strtod (shifted, NULL);
 }
 
+/* @text without the currency a CRM writes beside an amount ("€12,345.00", "1 234,50 €",
+ * "-$500", "4 500 EUR"): a currency symbol or three capitals, before the number (after its
+ * sign) or after it; NULL when it has none. */
+static char *
+without_currency (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *start = copy, *end = copy + strlen (copy);
+  gboolean minus = *start == '-';
+  gunichar c;
+
+  if (minus)
+    start++;
+  c = g_utf8_get_char (start);
+  if (g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
+    start = g_utf8_next_char (start);
+  else if (g_ascii_isupper (start[0]) && g_ascii_isupper (start[1]) && g_ascii_isupper (start[2]))
+    start += 3;
+  else if (end > start)
+    {
+      char *last = g_utf8_prev_char (end);
+
+      if (g_unichar_type (g_utf8_get_char (last)) == G_UNICODE_CURRENCY_SYMBOL)
+        *last = '\0';
+      else if (end - start > 3 && g_ascii_isupper (end[-1]) && g_ascii_isupper (end[-2]) && g_ascii_isupper (end[-3]))
+        end[-3] = '\0';
+      else
+        return NULL;
+      return g_strdup (copy);
+    }
+  else
+    return NULL;
+  /* A symbol before the number: nothing may come between the sign and the digits but spaces. */
+  while (g_ascii_isspace (*start))
+    start++;
+  return g_strconcat (minus ? "-" : "", start, NULL);
+}
+
 /* Reads a value as the file writes it (pl_import_parse_number()), with a "%" for a percentage
  * KPI (stored as a fraction; *@signed_percent says the sign was there). *@c_number gets the
  * number as C writes it. */
@@ -250,9 +288,13 @@ parse_value (const char *text, const PlImportOptions *options, PlItem *kpi, doub
              char **c_number)
 {
   g_autofree char *clean = NULL;
+  g_autofree char *amount = NULL;
   gboolean percent = FALSE;
   double number;
 
+  /* Only where money is measured: "€25" in a count's column is the wrong column. */
+  if (pl_item_get_int (kpi, PL_KPI_UNIT) == PL_UNIT_CURRENCY && (amount = without_currency (text)) != NULL)
+    text = amount;
   if (!pl_import_parse_number (text, options->decimal ? options->decimal : '.', options->thousands, &number, &percent,
                                &clean))
     return VALUE_NOT_A_NUMBER;
@@ -1148,6 +1190,27 @@ settle (PlImportPreview *self, PlPlan *plan, GArray *readings, PlImportDateForma
           }
       }
   }
+}
+
+char
+pl_import_guess_thousands (PlPlan *plan, const char *text, gssize length, const PlImportOptions *options)
+{
+  PlImportOptions tried = *options;
+  g_autoptr(PlImportPreview) plain = NULL;
+  g_autoptr(PlImportPreview) grouped = NULL;
+  char decimal;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan) && text != NULL && options != NULL, 0);
+  tried.thousands = 0;
+  if ((plain = pl_import_preview (plan, text, length, &tried, NULL)) == NULL)
+    return 0;
+  /* The decimal separator the preview took: given, or the delimiter's (see below). */
+  decimal = options->decimal ? options->decimal : plain->delimiter == ';' ? ',' : '.';
+  tried.thousands = decimal == ',' ? '.' : ',';
+  grouped = pl_import_preview (plan, text, length, &tried, NULL);
+  if (grouped != NULL && grouped->n_values > plain->n_values && grouped->rejected->len < plain->rejected->len)
+    return tried.thousands;
+  return 0;
 }
 
 PlImportPreview *

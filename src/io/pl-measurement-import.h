@@ -119,6 +119,12 @@ char            *pl_import_read_file    (GFile *file, gsize *length, GError **er
  * Nothing in @plan changes. */
 PlImportPreview *pl_import_preview      (PlPlan *plan, const char *text, gssize length,
                                          const PlImportOptions *options, GError **error);
+/* The thousands separator @text needs read with @options ("," or "." against the decimal
+ * separator; options->thousands is not looked at): that separator when it makes more values
+ * read and fewer rows rejected than none, else 0. Digits must come in groups of three
+ * around it, so the guess cannot misread a decimal separator. */
+char             pl_import_guess_thousands (PlPlan *plan, const char *text, gssize length,
+                                            const PlImportOptions *options);
 /* Applies the changes of @preview to @plan as one undoable edit: each period gets its one value
  * on its first day, the values stored on its other days go. Returns how many values changed
  * (those the plan held already are left alone). */

@@ -269,6 +269,51 @@ test_french (void)
   remove_plan (plan);
 }
 
+/* Salesforce's "4,500.00" reads without --thousands, as in the window's import, which says
+ * so; --thousands none keeps the old reading, which refuses it. */
+static void
+test_thousands_guessed (void)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *plan = copy_plan (&original);
+  g_autofree char *salesforce = data ("salesforce.csv");
+  const char *columns = "Leads,Won Opportunities=New customers,Amount Won=Revenue";
+
+  {
+    g_auto(Result) result = { 0 };
+    import (&result, FALSE, (const char *[]) { plan, salesforce, "--kpi-columns", columns, "-n", NULL });
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_nonnull (strstr (result.out, "The thousands separator is “,”, as the file’s numbers need it (--thousands to choose another).\n"));
+    g_assert_nonnull (strstr (result.out, "Finance Summit → Revenue, March 2027: 12\u202f000 (added)\n"));
+  }
+  {
+    g_auto(Result) result = { 0 };
+    import (&result, FALSE, (const char *[]) { plan, salesforce, "--kpi-columns", columns, "--thousands", "none",
+                                               "-n", NULL });
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_nonnull (strstr (result.err, "salesforce.csv:2: “4,500.00” is not a number in this file’s format.\n"));
+  }
+  assert_file_is (plan, original);
+}
+
+/* Every row rejected: --keep-going would import nothing, so it is not offered. */
+static void
+test_nothing_reads (void)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *plan = copy_plan (&original);
+  g_autofree char *dir = g_path_get_dirname (plan);
+  g_autofree char *ids = g_build_filename (dir, "ids.csv", NULL);
+  g_auto(Result) result = { 0 };
+
+  g_assert_true (g_file_set_contents (ids, "Campaign,Date,Leads\n70150001,2027-03-01,5\n12345,2027-03-01,7\n", -1, NULL));
+  import (&result, FALSE, (const char *[]) { plan, ids, "-n", NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, "2 rows rejected: nothing imported.\n"));
+  g_assert_null (strstr (result.out, "--keep-going"));
+  assert_file_is (plan, original);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -277,5 +322,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-import-results/unmatched", test_unmatched);
   g_test_add_func ("/cli-import-results/options", test_options);
   g_test_add_func ("/cli-import-results/french", test_french);
+  g_test_add_func ("/cli-import-results/thousands-guessed", test_thousands_guessed);
+  g_test_add_func ("/cli-import-results/nothing-reads", test_nothing_reads);
   return g_test_run ();
 }

@@ -382,6 +382,50 @@ test_attribution_over (void)
   g_assert_cmpstr (text, ==, "Campaigns are credited with 30\u202f000 pipeline, 10\u202f000 more than the 20\u202f000 measured (over-attribution).");
 }
 
+/* Leads not measured in March (an export a month behind the CRM's): the Trade show's 20
+ * leads of March are compared with no measured figure, so they make no over-attribution.
+ * January and February: 200 measured, 100 + 60 + 40 credited, nothing left or over. */
+static void
+test_attribution_unmeasured_month (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlKpi *leads = PL_KPI (pl_plan_lookup (plan, "kpi-leads"));
+  PlBasis period = pl_basis_period (plan);
+  PlKpiAttribution a;
+
+  pl_plan_set_point (plan, leads, PL_SERIES_MEASUREMENTS, pl_plan_month_start (plan, 2), NAN, NULL);
+  pl_kpi_attribution_get (plan, leads, &period, &a);
+  g_assert_cmpfloat (a.total, ==, 200);
+  g_assert_cmpfloat (a.attributed, ==, 200);
+  g_assert_cmpfloat (a.unexplained, ==, 0);
+  g_assert_cmpfloat (a.over, ==, 0);
+  g_assert_cmpuint (a.n_campaigns, ==, 3);
+}
+
+/* A plan that records no spend at all (no spending records, no spend KPI): a campaign's cost
+ * is not known, never 0 per lead, as the summary says the plan's own CPL is not available. */
+static void
+test_no_spend_recorded (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "results-import", "plan.pilote", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_plan_load (file, NULL, PL_READ_DEFAULT, NULL, &error);
+  PlBasis period;
+  PlCampaignFigures f;
+  g_autofree char *why = NULL;
+
+  g_assert_no_error (error);
+  period = pl_basis_period (plan);
+  figures_of (plan, "cmp-webinar", &period, &f);
+  assert_figure (f.leads, 40);
+  g_assert_cmpint (f.spent, ==, 0);
+  assert_missing (f.cost_per_lead, PL_MISSING_NOT_MEASURED, PL_STAGE_SPEND);
+  assert_missing (f.cost_per_result, PL_MISSING_NOT_MEASURED, PL_STAGE_SPEND);
+  why = pl_campaign_figure_reason (plan, &f, &f.cost_per_lead);
+  g_assert_cmpstr (why, ==, "The plan has no spending records, so the campaign’s spend is not known");
+}
+
 /* Brand preference is a mean: it cannot be split among campaigns. */
 static void
 test_attribution_not_additive (void)
@@ -608,6 +652,8 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-results/attribution-unexplained", test_attribution_unexplained);
   g_test_add_func ("/campaign-results/attribution-over", test_attribution_over);
   g_test_add_func ("/campaign-results/attribution-not-additive", test_attribution_not_additive);
+  g_test_add_func ("/campaign-results/attribution-unmeasured-month", test_attribution_unmeasured_month);
+  g_test_add_func ("/campaign-results/no-spend-recorded", test_no_spend_recorded);
   g_test_add_func ("/campaign-results/reallocations", test_reallocations);
   g_test_add_func ("/campaign-results/reallocations-month", test_reallocations_month);
   g_test_add_func ("/campaign-results/reallocations-none", test_reallocations_none);

@@ -460,6 +460,65 @@ test_rules (void)
                    "Row 6: “Cost per lead” is computed from its formula; import the KPIs it is computed from.");
 }
 
+/* Money as CRMs write it in a currency KPI's column: Salesforce's "€12,345.00", a French
+ * Excel's "1 234,50 €", "4 500 EUR"; a symbol in a count's column is still refused. */
+static void
+test_money (void)
+{
+  g_autoptr(PlPlan) plan = load_plan ();
+  g_autoptr(GError) error = NULL;
+  const char * const columns[] = { "Value Won=Revenue", "Leads", NULL };
+  PlImportOptions options = { .kpi_columns = columns, .thousands = ',' };
+  g_autoptr(PlImportPreview) english =
+    pl_import_preview (plan,
+                       "Campaign Name,Month,Leads,Value Won\n"
+                       "Spring webinar,March 2027,55,\"€12,345.00\"\n"
+                       "Finance Summit,March 2027,€25,\"$1,000.00\"\n",
+                       -1, &options, &error);
+  g_autoptr(PlImportPreview) french = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (english->rejected->len, ==, 1);
+  g_assert_cmpstr (((PlImportRejection *) english->rejected->pdata[0])->message, ==,
+                   "Row 3: “€25” is not a number in this file’s format.");
+  g_assert_cmpfloat (g_array_index (english->changes, PlImportChange, 1).value, ==, 12345);
+  g_assert_cmpfloat (g_array_index (english->changes, PlImportChange, 2).value, ==, 1000);
+
+  options = (PlImportOptions) { .kpi_columns = (const char * const[]) { "CA=Revenue", NULL } };
+  french = pl_import_preview (plan,
+                              "Campagne;Mois;CA\n"
+                              "Campagne de printemps;mars 2027;1 234,50 €\n"
+                              "Salon Industrie Lyon;mars 2027;4 500 EUR\n",
+                              -1, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (french->rejected->len, ==, 0);
+  g_assert_cmpfloat (g_array_index (french->changes, PlImportChange, 0).value, ==, 1234.5);
+  g_assert_cmpfloat (g_array_index (french->changes, PlImportChange, 1).value, ==, 4500);
+}
+
+/* HubSpot's quoted "1,234": the thousands separator guessed as the window's import guesses
+ * it, so that the command line reads the export without --thousands; never from numbers
+ * that could be decimals. */
+static void
+test_guess_thousands (void)
+{
+  g_autoptr(PlPlan) plan = load_plan ();
+  const char * const columns[] = { "New contacts=Leads", "Revenue", NULL };
+  PlImportOptions options = { .kpi_columns = columns };
+  const char *hubspot = "\"Campaign name\",\"Date\",\"New contacts\",\"Revenue\"\n"
+                        "\"Spring webinar\",\"2027-03-01\",\"1,025\",\"4,500.50\"\n"
+                        "\"Finance Summit\",\"2027-03-01\",\"25\",\"12,000\"\n";
+  const char *decimals = "Campaign;Date;New contacts;Revenue\nSpring webinar;2027-03-01;12;4,5\n";
+
+  g_assert_cmpint (pl_import_guess_thousands (plan, hubspot, -1, &options), ==, ',');
+  g_assert_cmpint (pl_import_guess_thousands (plan, decimals, -1, &options), ==, 0);
+  g_assert_cmpint (pl_import_guess_thousands (plan, "Campaign,Date,Revenue\nSpring webinar,2027-03-01,4500\n", -1,
+                                              &options), ==, 0);
+  /* French: "1.234,50" groups with dots. */
+  g_assert_cmpint (pl_import_guess_thousands (plan, "Campagne;Mois;Leads;Revenue\nCampagne de printemps;mars 2027;2;1.234,50\n",
+                                              -1, &(PlImportOptions) { 0 }), ==, '.');
+}
+
 int
 main (int argc, char **argv)
 {
@@ -476,5 +535,7 @@ main (int argc, char **argv)
   g_test_add_func ("/results-import/truncated", test_truncated);
   g_test_add_func ("/results-import/columns", test_columns);
   g_test_add_func ("/results-import/rules", test_rules);
+  g_test_add_func ("/results-import/money", test_money);
+  g_test_add_func ("/results-import/guess-thousands", test_guess_thousands);
   return g_test_run ();
 }
