@@ -645,6 +645,8 @@ pl_kpi_attribution_describe (PlPlan *plan, const PlKpiAttribution *attribution)
   return g_strdup_printf (_("All %s %s come from campaigns."), total, name);
 }
 
+static gint64 planned_from (PlItem *line, guint first);
+
 /* A campaign that may give or receive in a hint. */
 typedef struct {
   PlCampaign *campaign;
@@ -653,7 +655,88 @@ typedef struct {
   gint64      capacity;   /* its allocation, less what earlier hints gave it */
   double      potential;  /* the most it could gain as giver or receiver, to pick candidates */
   gboolean    gave, received;
+  GArray     *lines;      /* a giver's allocations: Piece, made for the candidates kept */
+  PlItem     *line;       /* a receiver's main line (its largest allocation's), or NULL */
+  gint64      largest;
 } Candidate;
+
+/* One allocation of a giver: its line and amount. */
+typedef struct {
+  PlItem *line;
+  gint64  amount;
+} Piece;
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *c = data;
+
+  g_clear_pointer (&c->lines, g_array_unref);
+}
+
+/* Fills the givers' allocations and the receivers' main lines, in one pass over the plan's
+ * allocations (twenty thousand campaigns: never a pass per campaign). */
+static void
+candidates_fill (PlPlan *plan, GArray *givers, GArray *receivers)
+{
+  GListModel *allocations = pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS);
+  g_autoptr(GHashTable) giving = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) taking = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < givers->len; i++)
+    {
+      Candidate *c = &g_array_index (givers, Candidate, i);
+      c->lines = g_array_new (FALSE, FALSE, sizeof (Piece));
+      g_hash_table_insert (giving, (gpointer) pl_item_get_id (PL_ITEM (c->campaign)), c);
+    }
+  for (guint i = 0; i < receivers->len; i++)
+    {
+      Candidate *c = &g_array_index (receivers, Candidate, i);
+      c->largest = -1;
+      g_hash_table_insert (taking, (gpointer) pl_item_get_id (PL_ITEM (c->campaign)), c);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (allocations); i < n; i++)
+    {
+      g_autoptr(PlItem) allocation = g_list_model_get_item (allocations, i);
+      const char *campaign = pl_item_get_string (allocation, PL_ALLOCATION_CAMPAIGN);
+      PlItem *line = pl_plan_lookup (plan, pl_item_get_string (allocation, PL_ALLOCATION_LINE));
+      gint64 amount = pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+      Candidate *c;
+
+      if (campaign == NULL || line == NULL || !PL_IS_BUDGET_LINE (line))
+        continue;
+      if ((c = g_hash_table_lookup (giving, campaign)) != NULL)
+        {
+          Piece piece = { line, amount };
+          g_array_append_val (c->lines, piece);
+        }
+      if ((c = g_hash_table_lookup (taking, campaign)) != NULL && amount > c->largest)
+        {
+          c->largest = amount;
+          c->line = line;
+        }
+    }
+}
+
+/* What @giver can give @receiver from month @first on: all it has on the receiver's line (or
+ * on any line, for a receiver with none), elsewhere at most what the line still plans, as
+ * pl_reallocation_apply() moves those planned amounts with the allocation. */
+static gint64
+pair_movable (const Candidate *giver, const Candidate *receiver, guint first)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < giver->lines->len; i++)
+    {
+      const Piece *piece = &g_array_index (giver->lines, Piece, i);
+
+      if (receiver->line == NULL || receiver->line == piece->line)
+        sum = pl_money_sum (sum, piece->amount);
+      else
+        sum = pl_money_sum (sum, MIN (piece->amount, planned_from (piece->line, first)));
+    }
+  return sum;
+}
 
 /* Among twenty thousand campaigns every pair is too many: the hints are looked for among
  * the givers and receivers with the most to gain (all of them in any plan of fewer). */
@@ -700,6 +783,46 @@ reallocation_effect (PlProjector *projector, const PlDrivers *drivers, const PlP
   hint->cac_after = pl_projection_get (after, PL_PROJECTION_CAC, PL_PROJECTION_TOTAL);
 }
 
+/* TRUE when @campaign is planned or running and has not ended before @day. */
+static gboolean
+still_running (PlCampaign *campaign, guint32 day)
+{
+  PlCampaignStatus status = pl_item_get_int (PL_ITEM (campaign), PL_CAMPAIGN_STATUS);
+  guint32 end = pl_item_get_julian (PL_ITEM (campaign), PL_CAMPAIGN_END);
+
+  if (status != PL_STATUS_PLANNED && status != PL_STATUS_RUNNING)
+    return FALSE;
+  /* The end day is the campaign's last: one ending on the basis's last day still counts. */
+  return end == 0 || end + 1 >= day;
+}
+
+/* The first month of @plan's period that starts on or after @day. */
+static guint
+first_month_from (PlPlan *plan, guint32 day)
+{
+  guint first = 0;
+
+  while (first < pl_plan_get_months (plan) && day > 0 && pl_plan_month_start (plan, first) < day)
+    first++;
+  return first;
+}
+
+/* @amount rounded down to a figure a CMO would move: whole thousands from 10,000, hundreds
+ * from 1,000, whole units below. */
+static gint64
+round_amount (gint64 amount, guint exponent)
+{
+  gint64 unit = 1;
+
+  for (guint e = 0; e < exponent; e++)
+    unit *= 10;
+  if (amount >= 10000 * unit)
+    unit *= 1000;
+  else if (amount >= 1000 * unit)
+    unit *= 100;
+  return amount / unit * unit;
+}
+
 GArray *
 pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
 {
@@ -713,7 +836,10 @@ pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
   g_autoptr(PlProjection) before = NULL;
   double scale = pow (10, pl_plan_get_currency_exponent (plan));
   double best_cpl = INFINITY, worst_cpl = 0;
+  guint exponent = pl_plan_get_currency_exponent (plan);
+  guint first = first_month_from (plan, basis->to);
 
+  g_array_set_clear_func (givers, candidate_clear);
   if (max == 0)
     return hints;
   figures = pl_campaign_figures_all (plan, basis);
@@ -732,7 +858,10 @@ pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
       worst_cpl = MAX (worst_cpl, candidate.cpl);
       if (candidate.unspent > 0 && candidate.unspent != PL_MONEY_OVERFLOW)
         g_array_append_val (givers, candidate);
-      if (candidate.capacity > 0 && candidate.capacity != PL_MONEY_OVERFLOW)
+      /* Budget left in a finished campaign can go elsewhere; only a campaign that will still
+       * run after the basis can take more. */
+      if (candidate.capacity > 0 && candidate.capacity != PL_MONEY_OVERFLOW &&
+          still_running (f->campaign, basis->to))
         g_array_append_val (receivers, candidate);
     }
   for (guint i = 0; i < givers->len; i++)
@@ -749,6 +878,7 @@ pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
   g_array_sort (receivers, by_potential);
   g_array_set_size (givers, MIN (givers->len, MAX_CANDIDATES));
   g_array_set_size (receivers, MIN (receivers->len, MAX_CANDIDATES));
+  candidates_fill (plan, givers, receivers);
 
   /* Best gain first, taking each time the best pair left: a campaign gives in one hint at
    * most, one that gives never receives (nor the other way), and a receiver takes at most
@@ -764,7 +894,8 @@ pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
           {
             Candidate *giver = &g_array_index (givers, Candidate, g);
             Candidate *receiver = &g_array_index (receivers, Candidate, r);
-            gint64 moved = MIN (giver->unspent, receiver->capacity);
+            gint64 moved = round_amount (MIN (MIN (giver->unspent, receiver->capacity),
+                                              pair_movable (giver, receiver, first)), exponent);
             double leads;
 
             if (giver->gave || giver->received || receiver->gave || giver->campaign == receiver->campaign ||
@@ -792,7 +923,7 @@ pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint max)
           g_array_index (givers, Candidate, g).received = TRUE;
       {
         PlReallocation hint = { from->campaign, to->campaign, amount, from->cpl, to->cpl, gain,
-                                NAN, NAN, NAN, NAN };
+                                NAN, NAN, NAN, NAN, basis->to };
         g_array_append_val (hints, hint);
       }
     }
@@ -907,6 +1038,107 @@ allocation_on (PlPlan *plan, PlCampaign *campaign, const char *line)
   return NULL;
 }
 
+/* The line @campaign has its largest allocation on, or NULL when it has none. */
+static const char *
+main_line (PlPlan *plan, PlCampaign *campaign)
+{
+  GListModel *allocations = pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS);
+  const char *id = pl_item_get_id (PL_ITEM (campaign));
+  const char *line = NULL;
+  gint64 most = -1;
+
+  for (guint i = 0, n = g_list_model_get_n_items (allocations); i < n; i++)
+    {
+      g_autoptr(PlItem) allocation = g_list_model_get_item (allocations, i);
+      gint64 amount = pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
+
+      if (g_strcmp0 (pl_item_get_string (allocation, PL_ALLOCATION_CAMPAIGN), id) == 0 && amount > most)
+        {
+          most = amount;
+          line = pl_item_get_string (allocation, PL_ALLOCATION_LINE);
+        }
+    }
+  return line;
+}
+
+/* What @line plans in the months from @first on. */
+static gint64
+planned_from (PlItem *line, guint first)
+{
+  gsize n = 0;
+  const gint64 *amounts = g_variant_get_fixed_array (pl_item_get_variant (line, PL_BUDGET_LINE_PLANNED),
+                                                     &n, sizeof (gint64));
+  gint64 sum = 0;
+
+  for (gsize m = first; m < n; m++)
+    sum = pl_money_sum (sum, amounts[m]);
+  return sum;
+}
+
+/* Moves @amount (at most what @from plans from month @first on) of @from's planned amounts in
+ * those months to @to's, each month giving in proportion to what it plans. */
+static gboolean
+move_planned (PlPlan *plan, PlItem *from, PlItem *to, guint first, gint64 amount, GError **error)
+{
+  guint months = pl_plan_get_months (plan);
+  gsize n_from = 0, n_to = 0;
+  const gint64 *a = g_variant_get_fixed_array (pl_item_get_variant (from, PL_BUDGET_LINE_PLANNED),
+                                               &n_from, sizeof (gint64));
+  const gint64 *b = g_variant_get_fixed_array (pl_item_get_variant (to, PL_BUDGET_LINE_PLANNED),
+                                               &n_to, sizeof (gint64));
+  g_autofree gint64 *give = g_new0 (gint64, months);
+  g_autofree gint64 *take = g_new0 (gint64, months);
+  gint64 total = planned_from (from, first), left = amount;
+
+  for (guint m = 0; m < months; m++)
+    {
+      give[m] = m < n_from ? a[m] : 0;
+      take[m] = m < n_to ? b[m] : 0;
+    }
+  for (guint m = first; m < months && total > 0; m++)
+    {
+      /* In proportion; rounding's leftover comes from the last months below. */
+      gint64 part = (gint64) ((double) amount * (double) give[m] / (double) total);
+
+      part = MIN (part, MIN (give[m], left));
+      give[m] -= part;
+      take[m] += part;
+      left -= part;
+    }
+  for (guint m = months; left > 0 && m-- > first;)
+    {
+      gint64 part = MIN (give[m], left);
+
+      give[m] -= part;
+      take[m] += part;
+      left -= part;
+    }
+  return pl_plan_set_variant (plan, from, PL_BUDGET_LINE_PLANNED,
+                              g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, give, months, sizeof (gint64)),
+                              error) &&
+         pl_plan_set_variant (plan, to, PL_BUDGET_LINE_PLANNED,
+                              g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, take, months, sizeof (gint64)),
+                              error);
+}
+
+/* Gives @moved to @campaign on @line: its allocation there grows, or one is added. */
+static gboolean
+allocate (PlPlan *plan, PlCampaign *campaign, const char *line, gint64 moved, GError **error)
+{
+  PlItem *receiving = allocation_on (plan, campaign, line);
+  g_autoptr(PlItem) added = NULL;
+
+  if (receiving != NULL)
+    return pl_plan_set_int (plan, receiving, PL_ALLOCATION_AMOUNT,
+                            pl_item_get_int (receiving, PL_ALLOCATION_AMOUNT) + moved, error);
+  added = g_object_new (PL_TYPE_ALLOCATION, NULL);
+  pl_item_set_string (added, PL_ALLOCATION_LINE, line);
+  pl_item_set_string (added, PL_ALLOCATION_CAMPAIGN, pl_item_get_id (PL_ITEM (campaign)));
+  pl_item_set_int (added, PL_ALLOCATION_AMOUNT, moved);
+  pl_plan_add (plan, added);
+  return TRUE;
+}
+
 gboolean
 pl_reallocation_apply (PlPlan *plan, const PlReallocation *hint, GError **error)
 {
@@ -914,7 +1146,9 @@ pl_reallocation_apply (PlPlan *plan, const PlReallocation *hint, GError **error)
   guint n = g_list_model_get_n_items (allocations);
   const char *from_id = pl_item_get_id (PL_ITEM (hint->from));
   g_autoptr(GPtrArray) giving = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *to_line = NULL;
   gint64 allocated = 0, left = hint->amount;
+  guint first = 0;
   gboolean ok = TRUE;
 
   if (pl_plan_lookup (plan, from_id) != PL_ITEM (hint->from) ||
@@ -949,34 +1183,44 @@ pl_reallocation_apply (PlPlan *plan, const PlReallocation *hint, GError **error)
       return FALSE;
     }
   g_ptr_array_sort (giving, by_amount);
+  /* Copied: the receiver's allocations change below. */
+  to_line = g_strdup (main_line (plan, hint->to));
+  first = first_month_from (plan, hint->from_day);
 
   pl_plan_begin_group (plan, _("Move Budget Between Campaigns"));
   for (guint i = 0; ok && left > 0 && i < giving->len; i++)
     {
       PlItem *allocation = giving->pdata[i];
       const char *line = pl_item_get_string (allocation, PL_ALLOCATION_LINE);
+      PlItem *from_line = pl_plan_lookup (plan, line);
+      PlItem *receiving_line = to_line != NULL ? pl_plan_lookup (plan, to_line) : NULL;
       gint64 amount = pl_item_get_int (allocation, PL_ALLOCATION_AMOUNT);
       gint64 moved = MIN (amount, left);
-      PlItem *receiving;
+      gboolean same_line = receiving_line == NULL || receiving_line == from_line || from_line == NULL;
 
+      if (!same_line)
+        moved = MIN (moved, planned_from (from_line, first));
       if (moved <= 0)
         continue;
       /* Taken first, so that the line never holds more allocated than it plans. */
       ok = pl_plan_set_int (plan, allocation, PL_ALLOCATION_AMOUNT, amount - moved, error);
-      receiving = ok ? allocation_on (plan, hint->to, line) : NULL;
-      if (ok && receiving != NULL)
-        ok = pl_plan_set_int (plan, receiving, PL_ALLOCATION_AMOUNT,
-                              pl_item_get_int (receiving, PL_ALLOCATION_AMOUNT) + moved, error);
+      if (ok && !same_line)
+        ok = move_planned (plan, from_line, receiving_line, first, moved, error) &&
+             allocate (plan, hint->to, to_line, moved, error);
       else if (ok)
-        {
-          g_autoptr(PlItem) added = g_object_new (PL_TYPE_ALLOCATION, NULL);
-
-          pl_item_set_string (added, PL_ALLOCATION_LINE, line);
-          pl_item_set_string (added, PL_ALLOCATION_CAMPAIGN, pl_item_get_id (PL_ITEM (hint->to)));
-          pl_item_set_int (added, PL_ALLOCATION_AMOUNT, moved);
-          pl_plan_add (plan, added);
-        }
+        ok = allocate (plan, hint->to, line, moved, error);
       left -= moved;
+    }
+  if (ok && left > 0)
+    {
+      guint exponent = pl_plan_get_currency_exponent (plan);
+      g_autofree char *rest = pl_money_format (left, exponent, pl_plan_get_currency (plan));
+
+      /* Translators: "“Retargeting”'s budget lines plan 4,000 EUR too little in the months to come to move it all." */
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE,
+                   _("The budget lines of “%s” plan %s too little in the months to come to move it all."),
+                   pl_item_get_display_name (PL_ITEM (hint->from)), rest);
+      ok = FALSE;
     }
   return pl_plan_finish_group (plan, ok);
 }

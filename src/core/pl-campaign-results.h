@@ -112,9 +112,12 @@ char       *pl_kpi_attribution_describe (PlPlan *plan, const PlKpiAttribution *a
 /* A hint: move budget from the campaign with the worst cost per lead to the one with the best,
  * shown as a what-if through the chain. Campaigns qualify with a cost per lead available and
  * above 0 over the basis (one that has spent nothing says nothing of what more would buy) and,
- * for the one giving, budget not yet spent (allocated - spent over the whole period > 0). The
+ * for the one giving, budget not yet spent (allocated - spent over the whole period > 0); the
+ * one receiving must be planned or running and not ended before the basis's last day. The
  * amount is that unspent budget, capped at the receiving campaign's own allocation (doubling
- * it at most, over all the hints it receives in). The effect: the leads the amount buys at the
+ * it at most, over all the hints it receives in) and at what pl_reallocation_apply() can move
+ * (off the receiver's line, what the giving lines still plan after the basis), rounded down
+ * (to thousands from 10,000, hundreds from 1,000, whole units below). The effect: the leads the amount buys at the
  * best cost per lead instead of the worst, put through the planning chain (pl-projection.h),
  * from the drivers of the history up to the basis' last day, as the drivers' CPL changed so
  * that the period's leads change by that much; customers and CAC read from the projection
@@ -130,6 +133,8 @@ typedef struct {
   double      leads_delta;  /* leads gained over the period */
   double      customers_before, customers_after;  /* new customers over the period, projected */
   double      cac_before, cac_after;              /* major units; NAN when not available */
+  guint32     from_day;     /* the money moves in the months starting on or after this day (the
+                             * day after the hints' basis); 0: every month of the period */
 } PlReallocation;
 
 /* Up to @max hints over @basis, best gain first, each pair of campaigns at most once, each
@@ -139,11 +144,17 @@ GArray     *pl_campaign_reallocations (PlPlan *plan, const PlBasis *basis, guint
 /* The hint in one sentence: "Move 12,000 EUR from Retargeting (CPL 180 EUR) to Webinars
  * (CPL 45 EUR): about 200 more leads, 6 more customers, CAC 4,100 → 3,800 EUR." */
 char       *pl_reallocation_describe  (PlPlan *plan, const PlReallocation *hint);
-/* Keeps @hint: moves its amount from the giving campaign's allocations (the largest first)
- * to the receiving campaign's on the same budget lines (an allocation is added where it has
- * none), as one undoable edit named "Move Budget Between Campaigns". The lines' planned
- * amounts do not change; an allocation emptied stays, at 0. FALSE with PL_ERROR_INVALID_VALUE, and nothing changed, when the
- * giving campaign no longer has that much allocated. */
+/* Keeps @hint, as one undoable edit named "Move Budget Between Campaigns": takes its amount
+ * from the giving campaign's allocations (the largest first) and gives it to the receiving
+ * campaign on the line it draws on most, moving that much of the giving line's planned amounts
+ * in the months from @hint's from_day on (in proportion to what each plans) to the receiving
+ * line, so that no line allocates more than it plans and the plan's total stays. The months
+ * before stay as they are: a line's past spend is shared among its campaigns by allocation
+ * (pl-budget-totals.h), and putting the receiver on the giver's line would hand it part of
+ * spend it never drew on. Only a receiver with no allocation at all joins the giver's line.
+ * An allocation emptied stays, at 0. FALSE with PL_ERROR_INVALID_VALUE, and nothing changed,
+ * when the giving campaign no longer has that much allocated, or its lines plan less than
+ * that from from_day on. */
 gboolean    pl_reallocation_apply     (PlPlan *plan, const PlReallocation *hint, GError **error);
 
 G_END_DECLS

@@ -533,6 +533,27 @@ test_reallocations_month (void)
 }
 
 /* Without a second campaign that spends, no hint: Webinars alone has a CPL. */
+/* Only a campaign that will still run takes more: Webinars completed, the best receiver left
+ * is Social ads (CPL 100), which takes at most its own 8,000; and amounts are round. */
+static void
+test_reallocations_running (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlBasis period = pl_basis_period (plan);
+  g_autoptr(GArray) hints = NULL;
+  PlReallocation *hint;
+
+  g_assert_true (pl_plan_set_int (plan, pl_plan_lookup (plan, "cmp-webinars"), PL_CAMPAIGN_STATUS,
+                                  PL_STATUS_COMPLETED, NULL));
+  hints = pl_campaign_reallocations (plan, &period, 3);
+  g_assert_cmpuint (hints->len, ==, 1);
+  hint = &g_array_index (hints, PlReallocation, 0);
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (hint->from)), ==, "cmp-retargeting");
+  g_assert_cmpstr (pl_item_get_id (PL_ITEM (hint->to)), ==, "cmp-social");
+  g_assert_cmpint (hint->amount, ==, 800000);
+  g_assert_cmpint (hint->amount % 10000, ==, 0);
+}
+
 static void
 test_reallocations_none (void)
 {
@@ -580,37 +601,110 @@ test_apply_undo (void)
   g_assert_false (pl_plan_get_modified (plan));
 }
 
+static gint64
+planned_in (PlPlan *plan, const char *line, guint month)
+{
+  gsize n = 0;
+  const gint64 *amounts = g_variant_get_fixed_array (pl_item_get_variant (pl_plan_lookup (plan, line),
+                                                                          PL_BUDGET_LINE_PLANNED),
+                                                     &n, sizeof (gint64));
+
+  return month < n ? amounts[month] : 0;
+}
+
 /* Moving more than the largest allocation takes from the next (the file lists Events'
- * 5,000 first: the largest goes first whatever the order), and adds an allocation where the
- * receiver has none on that line; undo removes it again. */
+ * 5,000 first: the largest goes first whatever the order). The receiver draws on Digital:
+ * what comes from Events moves there with that much of Events' planned amounts, in proportion
+ * to each month's (Jan 6,000 and Mar 6,000 give 1,500 each), so that Webinars never joins a
+ * line whose past spend would then be shared with it. No allocation added; undo restores all. */
 static void
-test_apply_adds (void)
+test_apply_lines (void)
 {
   g_autoptr(PlPlan) plan = load_round ();
   PlReallocation hint = { campaign (plan, "cmp-retargeting"), campaign (plan, "cmp-webinars"),
-                          2300000, 200, 40, 0, NAN, NAN, NAN, NAN };
+                          2300000, 200, 40, 0, NAN, NAN, NAN, NAN, 0 };
   g_autoptr(GError) error = NULL;
   guint n = pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS);
-  PlItem *added;
 
   g_assert_true (pl_reallocation_apply (plan, &hint, &error));
   g_assert_no_error (error);
   /* 20,000 from Digital, then 3,000 from Events. */
   g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 0);
   g_assert_cmpint (allocated (plan, "al-ret-events"), ==, 200000);
-  g_assert_cmpint (allocated (plan, "al-web"), ==, 3000000);
-  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n + 1);
-  added = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS), n);
-  g_assert_cmpstr (pl_item_get_string (added, PL_ALLOCATION_CAMPAIGN), ==, "cmp-webinars");
-  g_assert_cmpstr (pl_item_get_string (added, PL_ALLOCATION_LINE), ==, "line-events");
-  g_assert_cmpint (pl_item_get_int (added, PL_ALLOCATION_AMOUNT), ==, 300000);
-  g_object_unref (added);
+  g_assert_cmpint (allocated (plan, "al-web"), ==, 3300000);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n);
+  g_assert_cmpint (planned_in (plan, "line-events", 0), ==, 450000);
+  g_assert_cmpint (planned_in (plan, "line-events", 2), ==, 450000);
+  g_assert_cmpint (planned_in (plan, "line-digital", 0), ==, 1650000);
+  g_assert_cmpint (planned_in (plan, "line-digital", 1), ==, 1500000);
+  g_assert_cmpint (planned_in (plan, "line-digital", 2), ==, 1650000);
+  g_assert_cmpint (pl_figures_planned (plan, -1), ==, 5700000);
 
   g_assert_true (pl_plan_undo (plan));
   g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n);
   g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 2000000);
   g_assert_cmpint (allocated (plan, "al-ret-events"), ==, 500000);
   g_assert_cmpint (allocated (plan, "al-web"), ==, 1000000);
+  g_assert_cmpint (planned_in (plan, "line-events", 0), ==, 600000);
+  g_assert_cmpint (planned_in (plan, "line-digital", 0), ==, 1500000);
+  g_assert_false (pl_plan_get_modified (plan));
+}
+
+/* From March on only: January, past, keeps what it planned; March gives the 3,000. */
+static void
+test_apply_months_to_come (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlReallocation hint = { campaign (plan, "cmp-retargeting"), campaign (plan, "cmp-webinars"),
+                          2300000, 200, 40, 0, NAN, NAN, NAN, NAN, pl_plan_month_start (plan, 2) };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_reallocation_apply (plan, &hint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (planned_in (plan, "line-events", 0), ==, 600000);
+  g_assert_cmpint (planned_in (plan, "line-events", 2), ==, 300000);
+  g_assert_cmpint (planned_in (plan, "line-digital", 0), ==, 1500000);
+  g_assert_cmpint (planned_in (plan, "line-digital", 2), ==, 1800000);
+
+  /* Nothing left to come on Events: refused, nothing changed. */
+  g_assert_true (pl_plan_undo (plan));
+  hint.from_day = pl_plan_get_end (plan);
+  g_assert_false (pl_reallocation_apply (plan, &hint, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "too little in the months to come"));
+  g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 2000000);
+  g_assert_cmpint (allocated (plan, "al-web"), ==, 1000000);
+  g_assert_cmpint (planned_in (plan, "line-events", 2), ==, 600000);
+}
+
+/* A receiver with no allocation at all joins the giver's line: an allocation is added there,
+ * and undo removes it again. */
+static void
+test_apply_adds (void)
+{
+  g_autoptr(PlPlan) plan = load_round ();
+  PlReallocation hint = { campaign (plan, "cmp-retargeting"), campaign (plan, "cmp-brand"),
+                          500000, 200, 40, 0, NAN, NAN, NAN, NAN, 0 };
+  g_autoptr(GError) error = NULL;
+  guint n;
+  PlItem *added;
+
+  pl_plan_remove (plan, pl_plan_lookup (plan, "al-brand"));
+  n = pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS);
+  g_assert_true (pl_reallocation_apply (plan, &hint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 1500000);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n + 1);
+  added = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_ALLOCATIONS), n);
+  g_assert_cmpstr (pl_item_get_string (added, PL_ALLOCATION_CAMPAIGN), ==, "cmp-brand");
+  g_assert_cmpstr (pl_item_get_string (added, PL_ALLOCATION_LINE), ==, "line-digital");
+  g_assert_cmpint (pl_item_get_int (added, PL_ALLOCATION_AMOUNT), ==, 500000);
+  g_object_unref (added);
+  g_assert_cmpint (planned_in (plan, "line-digital", 0), ==, 1500000);
+
+  g_assert_true (pl_plan_undo (plan));
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_ALLOCATIONS), ==, n);
+  g_assert_cmpint (allocated (plan, "al-ret-digital"), ==, 2000000);
 }
 
 /* The giving campaign's allocation shrank since the hint was made: refused, nothing changed. */
@@ -657,7 +751,10 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-results/reallocations", test_reallocations);
   g_test_add_func ("/campaign-results/reallocations-month", test_reallocations_month);
   g_test_add_func ("/campaign-results/reallocations-none", test_reallocations_none);
+  g_test_add_func ("/campaign-results/reallocations-running", test_reallocations_running);
   g_test_add_func ("/campaign-results/apply-undo", test_apply_undo);
+  g_test_add_func ("/campaign-results/apply-lines", test_apply_lines);
+  g_test_add_func ("/campaign-results/apply-months-to-come", test_apply_months_to_come);
   g_test_add_func ("/campaign-results/apply-adds", test_apply_adds);
   g_test_add_func ("/campaign-results/apply-refused", test_apply_refused);
   return g_test_run ();
