@@ -86,6 +86,13 @@ create_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   create (PL_NEW_PLAN_DIALOG (widget));
 }
 
+/* What was refused is said until the user changes something. */
+static void
+on_changed_cb (PlNewPlanDialog *self)
+{
+  show_message (self, NULL);
+}
+
 /* Enter on a model chooses it and creates, as Enter in a field does. */
 static void
 on_row_activated_cb (PlNewPlanDialog *self, GtkListBoxRow *row)
@@ -203,6 +210,8 @@ pl_new_plan_dialog_init (PlNewPlanDialog *self)
     if (GTK_IS_TEXT (c))
       gtk_text_set_activates_default (GTK_TEXT (c), TRUE);
   g_signal_connect_swapped (self->models, "row-activated", G_CALLBACK (on_row_activated_cb), self);
+  g_signal_connect_swapped (self->currency_entry, "changed", G_CALLBACK (on_changed_cb), self);
+  g_signal_connect_swapped (self->models, "row-selected", G_CALLBACK (on_changed_cb), self);
 }
 
 GtkWidget *

@@ -102,6 +102,7 @@ test_create (void)
   g_assert_nonnull (pl_test_find_window (PL_TYPE_NEW_PLAN_DIALOG));
   screenshot (dialog, "new-plan-wrong-currency");
   pl_test_keys (child (dialog, "currency_entry"), "ctrl+a U S D");
+  g_assert_false (gtk_widget_get_visible (message));
   pl_test_keys (child (dialog, "organisation_entry"), "L u m e n");
   pl_test_keys (child (dialog, "year"), "ctrl+a 2 0 2 8 Tab");
 
