@@ -90,7 +90,9 @@ create_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_changed_cb (PlNewPlanDialog *self)
 {
-  show_message (self, NULL);
+  /* The list unselects its row as the dialog goes: nothing left to say. */
+  if (self->message != NULL)
+    show_message (self, NULL);
 }
 
 /* Enter on a model chooses it and creates, as Enter in a field does. */
