@@ -202,6 +202,12 @@ read_record (GType type, xmlNodePtr node, const char *text_element, guint text_f
       g_autofree char *text = pl_data_xml_text (pl_data_xml_child (node, text_element));
       pl_item_set_string (item, text_field, text);
     }
+  /* A KPI may say what it stands for in its model (doc/templates.md). */
+  if (PL_IS_KPI (item) && pl_data_xml_child (node, "description") != NULL)
+    {
+      g_autofree char *text = pl_data_xml_text (pl_data_xml_child (node, "description"));
+      pl_item_set_string (item, PL_KPI_DESCRIPTION, text);
+    }
   return set_attributes (item, node, error) ? g_steal_pointer (&item) : NULL;
 }
 

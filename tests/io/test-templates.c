@@ -212,6 +212,7 @@ test_ecommerce_chain (void)
   g_assert_cmpfloat_with_epsilon (kpi_value (plan, "kpi-conversion"), 0.02, 1e-12);
   g_assert_cmpfloat_with_epsilon (kpi_value (plan, "kpi-ltv-cac"), figure (plan, PL_FIGURE_LTV_CAC), 1e-9);
   g_assert_true (pl_figures_kpi_for_figure (plan, PL_FIGURE_CAC) == PL_KPI (pl_plan_lookup (plan, "kpi-cpo")));
+  g_assert_nonnull (strstr (pl_item_get_string (pl_plan_lookup (plan, "kpi-cpo"), PL_KPI_DESCRIPTION), "acquisition cost"));
   /* The funnel: sessions, add-to-cart, orders, under the model's own names. */
   n = pl_figures_funnel (plan, &month, stages);
   g_assert_cmpuint (n, ==, 3);
