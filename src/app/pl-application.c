@@ -6,6 +6,7 @@
 
 #include "pl-app-resources.h"
 #include "pl-application.h"
+#include "pl-new-plan-dialog.h"
 #include "pl-document.h"
 #include "pl-plan-reader.h"
 #include "pl-preferences-window.h"
@@ -120,11 +121,22 @@ pl_application_open_file (PlApplication *self, GFile *file)
 }
 
 GtkWindow *
-pl_application_new_plan (PlApplication *self, gboolean from_example)
+pl_application_show_plan (PlApplication *self, PlPlan *plan)
 {
   PlWindow *window = find_window (self, NULL, TRUE);
+  g_autoptr(PlDocument) document = pl_document_new (plan, NULL, NULL);
+
+  if (window == NULL)
+    window = pl_window_new (self);
+  pl_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+GtkWindow *
+pl_application_new_plan (PlApplication *self, gboolean from_example)
+{
   g_autoptr(PlPlan) plan = NULL;
-  g_autoptr(PlDocument) document = NULL;
 
   if (from_example)
     {
@@ -155,20 +167,19 @@ pl_application_new_plan (PlApplication *self, gboolean from_example)
         }
       pl_item_set_string (PL_ITEM (pl_plan_get_metadata (plan)), PL_METADATA_CURRENCY, currency);
     }
-  document = pl_document_new (plan, NULL, NULL);
-  if (window == NULL)
-    window = pl_window_new (self);
-  pl_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
-  return GTK_WINDOW (window);
+  return pl_application_show_plan (self, plan);
 }
 
 /* ---- actions ---- */
 
+/* New Plan asks for the plan's settings and business model first (issue 26). */
 static void
 new_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  pl_application_new_plan (user_data, FALSE);
+  PlApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (pl_new_plan_dialog_new (self, parent)));
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "pl-cli-import-spend.h"
 #include "pl-cli-import-budget.h"
 #include "pl-cli-merge.h"
+#include "pl-cli-new.h"
 #include "pl-cli-planning.h"
 #include "pl-calendar.h"
 #include "pl-chart-catalog.h"
@@ -322,41 +323,6 @@ command_backsolve (int argc, char **argv)
       return EXIT_PROBLEMS;
     }
   g_print ("%s", text);
-  return EXIT_OK;
-}
-
-static int
-command_new (int argc, char **argv)
-{
-  int status = EXIT_OK;
-  g_autofree char *title = NULL;
-  gboolean force = FALSE;
-  GOptionEntry entries[] = {
-    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The plan’s title"), N_("TITLE") },
-    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace OUT if it exists"), NULL },
-    { NULL }
-  };
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(PlPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!pl_cli_parse ("new", _("OUT"), _("Writes a new plan with the default budget categories and a standard KPI chain."),
-                     entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return pl_cli_usage_error ("new", _("Name the file to write."));
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!force && g_file_query_exists (file, NULL))
-    {
-      g_printerr (_("%s: The file exists already; use --force to replace it.\n"), argv[1]);
-      return EXIT_PROBLEMS;
-    }
-  plan = pl_plan_new_default (title);
-  if (!pl_plan_save (plan, file, NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_PROBLEMS;
-    }
   return EXIT_OK;
 }
 
@@ -872,7 +838,7 @@ static const Command commands[] = {
   { "forecast", N_("PLAN [--scenario NAME]"), N_("Project the plan forward, month by month"), command_forecast },
   { "backsolve", N_("PLAN --target GOAL"), N_("Work back from a revenue or customers goal to the spend it needs"),
     command_backsolve },
-  { "new", N_("OUT"), N_("Write a new plan with default categories and KPI chain"), command_new },
+  { "new", N_("OUT [--template NAME]"), N_("Write a new plan from a business model’s template"), pl_cli_new },
   { "format", N_("FILE [-o OUT]"), N_("Rewrite a plan in the current file format"), command_format },
   { "import", N_("PLAN DATA.csv"), N_("Import KPI measurements from a CSV export"), command_import },
   { "import-spend", N_("PLAN FILE"), N_("Import actual spend from the books (an FEC or a CSV of transactions)"), pl_cli_import_spend },

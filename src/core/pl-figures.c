@@ -741,6 +741,15 @@ compute_figure (PlPlan *plan, PlFigureKind kind, const PlBasis *basis)
       b = stage_figure (plan, PL_STAGE_NEW_CUSTOMERS, basis);
       return divide (basis, &a, &b);
     case PL_FIGURE_ARPU:
+      /* A model without subscriptions (doc/templates.md) earns per sale: what a new customer
+       * (an order, a contract) brings stands for what a paying customer brings a month. */
+      if (pl_figures_kpi_for_stage (plan, PL_STAGE_MRR) == NULL &&
+          pl_figures_kpi_for_stage (plan, PL_STAGE_REVENUE) != NULL)
+        {
+          a = stage_figure (plan, PL_STAGE_REVENUE, basis);
+          b = stage_figure (plan, PL_STAGE_NEW_CUSTOMERS, basis);
+          return divide (basis, &a, &b);
+        }
       a = stage_figure (plan, PL_STAGE_MRR, basis);
       b = stage_figure (plan, PL_STAGE_CUSTOMERS, basis);
       return divide (basis, &a, &b);

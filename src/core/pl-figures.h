@@ -76,9 +76,9 @@ typedef enum {
   PL_FIGURE_PLANNED,           /* planned, a month cut by the basis counted for its days */
   PL_FIGURE_CPL,               /* spend / leads */
   PL_FIGURE_CAC,               /* acquisition spend / new customers */
-  PL_FIGURE_ARPU,              /* MRR / customers */
+  PL_FIGURE_ARPU,              /* MRR / customers; without an MRR KPI, revenue / new customers */
   PL_FIGURE_MARGIN,            /* the margin KPI, or 1.0 (assumed) without one */
-  PL_FIGURE_LTV,               /* ARPU x margin / churn */
+  PL_FIGURE_LTV,               /* ARPU x margin / churn (a sale's value / share not buying again) */
   PL_FIGURE_LTV_CAC,
   PL_FIGURE_ROI,               /* (revenue - spend) / spend */
   PL_FIGURE_USED,              /* spend / planned over the same basis */

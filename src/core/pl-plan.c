@@ -239,6 +239,9 @@ append_new (PlPlan *self, GType type, const char *id, ...)
   return item;
 }
 
+/* The B2B SaaS template (data/templates/b2b-saas.xml) without its reviews: the two are kept
+ * equal (tests/io/test-templates.c compares them), so that `pilote-cli new OUT` and the tests
+ * built on this plan keep what they had, and the core needs no file to make a plan. */
 PlPlan *
 pl_plan_new_default (const char *title)
 {

@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 #include <stdlib.h>
 
+#include "pl-data-xml.h"
 #include "pl-error.h"
 #include "pl-io-resources.h"
 #include "pl-questionnaire-file.h"
@@ -17,55 +18,7 @@
 static gboolean
 is (xmlNodePtr node, const char *name)
 {
-  return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         g_str_equal ((const char *) node->ns->href, QUESTIONNAIRE_NS) &&
-         g_str_equal ((const char *) node->name, name);
-}
-
-static xmlNodePtr
-child (xmlNodePtr parent, const char *name)
-{
-  for (xmlNodePtr node = parent->children; node != NULL; node = node->next)
-    if (is (node, name))
-      return node;
-  return NULL;
-}
-
-static char *
-attribute (xmlNodePtr node, const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
-
-/* The element's text, translated: the strings are extracted for translators from the data
- * file by its ITS rules (data/questionnaire/pilote-questionnaire.its). */
-static char *
-text_of (xmlNodePtr node)
-{
-  xmlChar *content;
-  g_autofree char *collapsed = NULL;
-  g_auto(GStrv) words = NULL;
-
-  if (node == NULL)
-    return g_strdup ("");
-  content = xmlNodeGetContent (node);
-  /* Whitespace as gettext collapses it, so the lookup finds the translation. */
-  words = g_strsplit_set (g_strstrip ((char *) content), " \t\n\r", -1);
-  xmlFree (content);
-  {
-    g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-    g_auto(GStrv) parts = NULL;
-    for (guint i = 0; words[i] != NULL; i++)
-      if (*words[i] != '\0')
-        g_strv_builder_add (kept, words[i]);
-    parts = g_strv_builder_end (kept);
-    collapsed = g_strjoinv (" ", parts);
-  }
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, collapsed));
+  return pl_data_xml_is (node, QUESTIONNAIRE_NS, name);
 }
 
 static gboolean
@@ -80,18 +33,18 @@ static PlPersona *
 read_persona (xmlNodePtr node, GError **error)
 {
   PlPersona *persona = g_new0 (PlPersona, 1);
-  g_autofree char *min = attribute (node, "min-overall");
+  g_autofree char *min = pl_data_xml_attribute (node, "min-overall");
 
-  persona->id = attribute (node, "id");
-  persona->name = text_of (child (node, "name"));
-  persona->description = text_of (child (node, "description"));
+  persona->id = pl_data_xml_attribute (node, "id");
+  persona->name = pl_data_xml_text (pl_data_xml_child (node, "name"));
+  persona->description = pl_data_xml_text (pl_data_xml_child (node, "description"));
   persona->min_overall = min ? g_ascii_strtod (min, NULL) : 0;
   persona->floors = g_array_new (FALSE, FALSE, sizeof (PlPersonaFloor));
   for (xmlNodePtr f = node->children; f != NULL; f = f->next)
     if (is (f, "floor"))
       {
-        g_autofree char *floor_min = attribute (f, "min");
-        PlPersonaFloor floor = { attribute (f, "dimension"), floor_min ? g_ascii_strtod (floor_min, NULL) : 0 };
+        g_autofree char *floor_min = pl_data_xml_attribute (f, "min");
+        PlPersonaFloor floor = { pl_data_xml_attribute (f, "dimension"), floor_min ? g_ascii_strtod (floor_min, NULL) : 0 };
         g_array_append_val (persona->floors, floor);
       }
   if (persona->id == NULL)
@@ -121,9 +74,9 @@ read_dimension (PlQuestionnaire *questionnaire, xmlNodePtr node, GError **error)
   PlDimension *dimension = g_new0 (PlDimension, 1);
   g_autoptr(GPtrArray) questions = g_ptr_array_new ();
 
-  dimension->id = attribute (node, "id");
-  dimension->title = text_of (child (node, "title"));
-  dimension->advice = text_of (child (node, "advice"));
+  dimension->id = pl_data_xml_attribute (node, "id");
+  dimension->title = pl_data_xml_text (pl_data_xml_child (node, "title"));
+  dimension->advice = pl_data_xml_text (pl_data_xml_child (node, "advice"));
   for (xmlNodePtr q = node->children; q != NULL; q = q->next)
     {
       PlQuestion *question;
@@ -132,11 +85,11 @@ read_dimension (PlQuestionnaire *questionnaire, xmlNodePtr node, GError **error)
       if (!is (q, "question"))
         continue;
       question = g_new0 (PlQuestion, 1);
-      question->id = attribute (q, "id");
-      question->statement = text_of (child (q, "statement"));
+      question->id = pl_data_xml_attribute (q, "id");
+      question->statement = pl_data_xml_text (pl_data_xml_child (q, "statement"));
       for (xmlNodePtr l = q->children; l != NULL && level < 3; l = l->next)
         if (is (l, "level"))
-          question->levels[level++] = text_of (l);
+          question->levels[level++] = pl_data_xml_text (l);
       if (question->id == NULL || level != 3 || g_hash_table_contains (questionnaire->questions, question->id))
         {
           pl_question_free (question);
@@ -173,10 +126,10 @@ pl_questionnaire_read (GBytes *bytes, GError **error)
       return NULL;
     }
   {
-    g_autofree char *version = attribute (root, "version");
+    g_autofree char *version = pl_data_xml_attribute (root, "version");
     questionnaire->version = version ? (guint) strtoul (version, NULL, 10) : 1;
   }
-  questionnaire->scoring = text_of (child (child (root, "scoring") ? child (root, "scoring") : root, "description"));
+  questionnaire->scoring = pl_data_xml_text (pl_data_xml_child (pl_data_xml_child (root, "scoring") ? pl_data_xml_child (root, "scoring") : root, "description"));
   for (xmlNodePtr node = root->children; node != NULL && ok; node = node->next)
     {
       if (is (node, "personas"))
@@ -196,7 +149,7 @@ pl_questionnaire_read (GBytes *bytes, GError **error)
         for (xmlNodePtr r = node->children; r != NULL; r = r->next)
           if (is (r, "question"))
             {
-              char *id = attribute (r, "id"), *by = attribute (r, "replaced-by");
+              char *id = pl_data_xml_attribute (r, "id"), *by = pl_data_xml_attribute (r, "replaced-by");
               if (id != NULL && by != NULL)
                 g_hash_table_insert (questionnaire->retired, id, by);
               else
