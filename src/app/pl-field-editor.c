@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-choice-list.h"
+#include "pl-date-text.h"
 #include "pl-enums.h"
 #include "pl-field-editor.h"
 #include "pl-field-text.h"
@@ -307,6 +308,13 @@ pl_field_editor_new (const PlField *field, gboolean framed)
       gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
       if (field->type == PL_FIELD_MONEY || field->type == PL_FIELD_INT || field->type == PL_FIELD_DOUBLE)
         gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+      /* An empty date shows the order and separators the reader types: 31/03/2027 in French. */
+      if (field->type == PL_FIELD_DATE)
+        {
+          g_autofree char *example = pl_date_example ();
+
+          gtk_entry_set_placeholder_text (GTK_ENTRY (cell), example);
+        }
       /* In a table the column decides the width; an entry's own minimum (about 150 pixels)
        * would push the last columns out of sight. */
       if (!framed)

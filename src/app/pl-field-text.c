@@ -94,13 +94,8 @@ pl_field_apply (PlPlan *plan, PlItem *item, guint field, const char *text, gbool
         guint32 julian = 0;
         if (*stripped != '\0' && !pl_date_parse (stripped, &julian))
           {
-            GDate example;
-            g_autofree char *shown = NULL;
+            g_autofree char *shown = pl_date_example ();
 
-            /* The 31st, so that the example shows which of day and month comes first. */
-            g_date_clear (&example, 1);
-            g_date_set_dmy (&example, 31, G_DATE_MARCH, 2027);
-            shown = pl_date_text (g_date_get_julian (&example), PL_DATE_NUMERIC);
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                          _("Type a date such as %s, with a four-digit year."), shown);
             return FALSE;

@@ -31,6 +31,43 @@ month_first (void)
          && strstr (numeric, "%m") < strstr (numeric, "%d");
 }
 
+/* The locale's numeric date with a four-digit year and two-digit day and month, in its own
+ * order and with its own separator ("%d.%m.%Y" in de_DE), or NULL when its %x is not three
+ * numbers the parser reads back (a two-digit year is widened, never kept). */
+static const char *
+locale_numeric (void)
+{
+  static char format[16];
+  const char *d_fmt = nl_langinfo (D_FMT);
+  char order[3], separator = 0;
+  guint n = 0;
+
+  for (const char *p = d_fmt; *p != '\0' && n <= 3; p++)
+    {
+      if (*p != '%')
+        {
+          if (n == 0 || (separator != 0 && separator != *p) || strchr ("/.-", *p) == NULL)
+            return NULL;
+          separator = *p;
+          continue;
+        }
+      p++;
+      if (*p == 'd' || *p == 'e')
+        order[n++] = 'd';
+      else if (*p == 'm')
+        order[n++] = 'm';
+      else if (*p == 'Y' || *p == 'y')
+        order[n++] = 'Y';
+      else
+        return NULL;
+    }
+  /* The parser reads a year first as year-month-day, and otherwise the year last. */
+  if (n != 3 || separator == 0 || (order[0] == 'Y' ? order[1] != 'm' : order[2] != 'Y'))
+    return NULL;
+  g_snprintf (format, sizeof format, "%%%c%c%%%c%c%%%c", order[0], separator, order[1], separator, order[2]);
+  return format;
+}
+
 static const char *
 format_for (PlDateStyle style, gboolean month_before_day)
 {
@@ -54,6 +91,8 @@ format_for (PlDateStyle style, gboolean month_before_day)
        * its own, so it writes what files do. */
       if (c_locale ())
         return "%Y-%m-%d";
+      if (locale_numeric () != NULL)
+        return locale_numeric ();
       return month_before_day ? "%m/%d/%Y" : C_("date, numeric", "%d/%m/%Y");
     case PL_DATE_LONG:
     default:
@@ -96,6 +135,17 @@ pl_date_format (guint32 julian, const char *format)
   if (g_date_strftime (text, sizeof text, format, &date) == 0)
     return g_strdup ("");
   return g_strdup (text);
+}
+
+char *
+pl_date_example (void)
+{
+  GDate date;
+
+  /* The 31st, so that the example shows which of day and month comes first. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 31, G_DATE_MARCH, 2027);
+  return pl_date_text (g_date_get_julian (&date), PL_DATE_NUMERIC);
 }
 
 int

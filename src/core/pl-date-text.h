@@ -21,6 +21,11 @@ typedef enum {
  * (en_US: "March 5, 2027"). Free with g_free(). */
 char *pl_date_text (guint32 julian, PlDateStyle style);
 
+/* An example date as a date field shows it and pl_date_parse() reads it: 31 March 2027 in the
+ * locale's order and separators (31/03/2027 in French, 03/31/2027 in en_US, 31.03.2027 in
+ * German, 2027-03-31 in C). What empty date fields show as placeholder. Free with g_free(). */
+char *pl_date_example (void);
+
 /* The day @julian through strftime() @format ("%B %Y"), in the user's locale; "" when it is
  * not a valid day or the text does not fit. Free with g_free(). */
 char *pl_date_format (guint32 julian, const char *format);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dates for reading in C, French and American English: no padding before a one-digit day,
  * the locale's month names, the month first only where the locale writes it first, and the
- * French "1er" for the first of a month (from the build tree's catalogue). */
+ * French "1er" for the first of a month (from the build tree's catalogue); the example a date
+ * field shows, in German too. */
 #include "config.h"
 
 #include <glib.h>
@@ -79,6 +80,39 @@ test_locales (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* The placeholder of a date field: 31 March 2027 in the locale's own order and separators,
+ * and what the parser reads back as that day. */
+static void
+test_example (void)
+{
+  static const struct { const char *locale, *language, *example; } cases[] = {
+    { "fr_FR.UTF-8", "fr", "31/03/2027" },
+    { "en_US.UTF-8", "en", "03/31/2027" },
+    { "de_DE.UTF-8", "de", "31.03.2027" },
+    { "C.UTF-8", "en", "2027-03-31" },
+  };
+  guint32 day = julian (31, 3, 2027);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *example = NULL;
+      guint32 back = 0;
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        {
+          g_test_message ("the %s locale is missing: run tools/install-deps", cases[i].locale);
+          g_test_fail ();
+          continue;
+        }
+      example = pl_date_example ();
+      g_assert_cmpstr (example, ==, cases[i].example);
+      g_assert_true (pl_date_parse (example, &back));
+      g_assert_cmpuint (back, ==, day);
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 static void
 test_invalid (void)
 {
@@ -102,6 +136,7 @@ main (int argc, char **argv)
   pl_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date-text/locales", test_locales);
+  g_test_add_func ("/date-text/example", test_example);
   g_test_add_func ("/date-text/invalid", test_invalid);
   return g_test_run ();
 }
