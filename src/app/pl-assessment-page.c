@@ -684,6 +684,14 @@ pl_assessment_page_dispose (GObject *object)
   G_OBJECT_CLASS (pl_assessment_page_parent_class)->dispose (object);
 }
 
+static gboolean
+pl_assessment_page_is_empty (PlPage *page)
+{
+  PlAssessmentPage *self = PL_ASSESSMENT_PAGE (page);
+
+  return g_list_model_get_n_items (pl_plan_get_collection (self->plan, PL_COLLECTION_ASSESSMENTS)) == 0;
+}
+
 static void
 pl_assessment_page_class_init (PlAssessmentPageClass *klass)
 {
@@ -695,7 +703,11 @@ pl_assessment_page_class_init (PlAssessmentPageClass *klass)
   object_class->dispose = pl_assessment_page_dispose;
   page_class->bind = pl_assessment_page_bind;
   page_class->refresh = pl_assessment_page_refresh;
+  page_class->is_empty = pl_assessment_page_is_empty;
   pl_page_class_set_title (page_class, N_("Maturity"));
+  pl_page_class_set_empty_state (page_class, N_("No Self-Assessment Yet"),
+                                 N_("Thirty statements about how your team measures and steers marketing, rated 1 to 5 in about fifteen minutes, show where to improve first."),
+                                 N_("_Start the Self-Assessment…"), "assessment.new-round", NULL, NULL);
   /* The answers, and the plan's own evidence (pl-maturity-evidence.c). */
   pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_ASSESSMENTS) |
                                        pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |

@@ -690,6 +690,52 @@ spread_evenly_action (GtkWidget *widget, const char *action_name, GVariant *para
        total, NULL, _("_Spread"), spread_evenly_done, self);
 }
 
+/* The first line of an empty budget, in the plan's first category (a new one when it has
+ * none), with the yearly amount spread evenly: one edit, which one undo takes back. */
+static gboolean
+spread_first_done (gpointer owner, const char *text, guint choice, GError **error)
+{
+  PlBudgetPage *self = owner;
+  GListModel *categories = pl_plan_get_collection (self->plan, PL_COLLECTION_CATEGORIES);
+  g_autoptr(PlItem) category = g_list_model_get_item (categories, 0);
+  g_autoptr(PlItem) line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
+  gint64 total;
+
+  if (!pl_money_parse_typed (text, pl_plan_get_currency_exponent (self->plan), &total, error))
+    return FALSE;
+  pl_plan_begin_group (self->plan, _("Spread a Yearly Amount"));
+  if (category == NULL)
+    {
+      category = g_object_new (PL_TYPE_CATEGORY, NULL);
+      pl_item_set_string (category, PL_CATEGORY_NAME, _("Marketing"));
+      pl_plan_add (self->plan, category);
+    }
+  pl_item_set_string (line, PL_BUDGET_LINE_NAME, _("Yearly budget"));
+  pl_item_set_string (line, PL_BUDGET_LINE_CATEGORY, pl_item_get_id (category));
+  pl_plan_add (self->plan, line);
+  if (!pl_plan_finish_group (self->plan, pl_budget_spread_evenly (self->plan, PL_BUDGET_LINE (line), total, error)))
+    return FALSE;
+  pl_page_update (PL_PAGE (self));
+  pl_budget_grid_select (self->grid, line);
+  return TRUE;
+}
+
+static void
+spread_first_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pl_ask_dialog_present (widget, _("Spread a Yearly Amount"),
+                         _("The year’s marketing budget, shared equally between the months in a first line you can rename and split later."),
+                         "", NULL, _("_Spread"), spread_first_done, widget);
+}
+
+static gboolean
+pl_budget_page_is_empty (PlPage *page)
+{
+  PlBudgetPage *self = PL_BUDGET_PAGE (page);
+
+  return g_list_model_get_n_items (pl_plan_get_collection (self->plan, PL_COLLECTION_LINES)) == 0;
+}
+
 static void
 spread_profile_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -938,7 +984,12 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   page_class->bind = pl_budget_page_bind;
   page_class->refresh = pl_budget_page_refresh;
   page_class->select_item = pl_budget_page_select_item;
+  page_class->is_empty = pl_budget_page_is_empty;
   pl_page_class_set_title (page_class, N_("Budget"));
+  pl_page_class_set_empty_state (page_class, N_("No Budget Yet"),
+                                 N_("The budget says what marketing may spend each month, line by line, and follows what is spent against it."),
+                                 N_("_Spread a Yearly Amount…"), "budget.spread-first",
+                                 N_("_Import a Budget…"), "win.import-budget");
   /* The totals, the charts (the CAC chart reads the KPIs and campaigns) and the spend filters;
    * the grid and the tables follow their own records. */
   pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_CATEGORIES) |
@@ -983,6 +1034,7 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   gtk_widget_class_install_action (widget_class, "budget.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "budget.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "budget.spread-evenly", NULL, spread_evenly_action);
+  gtk_widget_class_install_action (widget_class, "budget.spread-first", NULL, spread_first_action);
   gtk_widget_class_install_action (widget_class, "budget.spread-profile", NULL, spread_profile_action);
   gtk_widget_class_install_action (widget_class, "budget.copy-month", NULL, copy_month_action);
   gtk_widget_class_install_action (widget_class, "budget.scale-category", NULL, scale_category_action);

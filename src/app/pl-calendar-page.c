@@ -1052,6 +1052,34 @@ pl_calendar_page_dispose (GObject *object)
   G_OBJECT_CLASS (pl_calendar_page_parent_class)->dispose (object);
 }
 
+/* The first item of an empty calendar: the monthly review, at the end of the period's first
+ * month, shown where it is edited (its day, its title) on the Plan page. */
+static void
+add_review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
+  g_autoptr(PlItem) review = g_object_new (PL_TYPE_ENTRY, NULL);
+  PlPlan *plan = self->plan;
+
+  if (plan == NULL)
+    return;
+  pl_item_set_int (review, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
+  pl_item_set_string (review, PL_ENTRY_TITLE, _("Monthly marketing review"));
+  pl_item_set_julian (review, PL_ENTRY_START, pl_plan_get_months (plan) > 1 ? pl_plan_month_start (plan, 1) - 1 : pl_plan_get_end (plan));
+  pl_item_set_int (review, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
+  pl_plan_add (plan, review);
+  gtk_widget_activate_action (widget, "win.show-item", "s", pl_item_get_id (review));
+}
+
+static gboolean
+pl_calendar_page_is_empty (PlPage *page)
+{
+  PlCalendarPage *self = PL_CALENDAR_PAGE (page);
+
+  return g_list_model_get_n_items (pl_plan_get_collection (self->plan, PL_COLLECTION_CAMPAIGNS)) == 0 &&
+         g_list_model_get_n_items (pl_plan_get_collection (self->plan, PL_COLLECTION_CALENDAR)) == 0;
+}
+
 static void
 pl_calendar_page_class_init (PlCalendarPageClass *klass)
 {
@@ -1063,7 +1091,12 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
   object_class->dispose = pl_calendar_page_dispose;
   page_class->bind = pl_calendar_page_bind;
   page_class->refresh = pl_calendar_page_refresh;
+  page_class->is_empty = pl_calendar_page_is_empty;
   pl_page_class_set_title (page_class, N_("Calendar"));
+  pl_page_class_set_empty_state (page_class, N_("Nothing Scheduled Yet"),
+                                 N_("The calendar lays the year’s campaigns, reviews and milestones out in time, so that the team sees what comes when."),
+                                 N_("_Plan the Monthly Review"), "calendar.add-review",
+                                 N_("Go to _Campaigns"), "win.show-page::campaigns");
   /* The campaigns and items, laned and coloured by channel, segment, owner or status. */
   pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |
                                        pl_change_for_collection (PL_COLLECTION_CALENDAR) |
@@ -1089,6 +1122,7 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "calendar.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "calendar.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "calendar.add-review", NULL, add_review_action);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "calendar.shift", "i", shift_action);
   gtk_widget_class_install_action (widget_class, "calendar.open", NULL, open_action);

@@ -9,12 +9,14 @@
 #include "pl-chain-page.h"
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
+#include "pl-empty-state.h"
 #include "pl-figures.h"
 #include "pl-hygiene.h"
 #include "pl-kpi-chain-chart.h"
 #include "pl-kpi-chain-view.h"
 #include "pl-kpi-value.h"
 #include "pl-records.h"
+#include "pl-target-popover.h"
 #include "pl-trend-chart.h"
 
 #define MAX_FINDINGS_SHOWN 200
@@ -471,6 +473,68 @@ pl_chain_page_dispose (GObject *object)
   G_OBJECT_CLASS (pl_chain_page_parent_class)->dispose (object);
 }
 
+/* The KPI whose target a plan sets first: its first funnel KPI (leads), the first one else. */
+static PlKpi *
+first_target_kpi (PlPlan *plan)
+{
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  g_autoptr(PlItem) first = g_list_model_get_item (kpis, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+
+      if (pl_item_get_int (kpi, PL_KPI_LAYER) == PL_LAYER_FUNNEL)
+        return PL_KPI (kpi);
+    }
+  return first ? PL_KPI (first) : NULL;
+}
+
+static void
+on_target_closed_cb (GtkPopover *popover)
+{
+  /* After the popover's own handlers: it goes with its parent button otherwise. */
+  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+}
+
+/* The period's target of the plan's first funnel KPI, asked by the popover the KPIs page uses,
+ * beside the empty state's button; a plan with no KPI goes to the KPIs page to add one. */
+static void
+set_first_target_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PlChainPage *self = PL_CHAIN_PAGE (widget);
+  GtkWidget *empty = pl_page_get_empty_state (PL_PAGE (self));
+  PlKpi *kpi = self->plan ? first_target_kpi (self->plan) : NULL;
+  PlTargetPopover *popover;
+
+  if (kpi == NULL || empty == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.show-page", "s", "kpis");
+      return;
+    }
+  popover = pl_target_popover_new ();
+  gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (pl_empty_state_get_button (PL_EMPTY_STATE (empty))));
+  g_signal_connect (popover, "closed", G_CALLBACK (on_target_closed_cb), NULL);
+  pl_target_popover_ask (popover, self->plan, kpi, NULL);
+}
+
+/* Nothing to read along the chain until some KPI has a target. */
+static gboolean
+pl_chain_page_is_empty (PlPage *page)
+{
+  PlChainPage *self = PL_CHAIN_PAGE (page);
+  GListModel *kpis = pl_plan_get_collection (self->plan, PL_COLLECTION_KPIS);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+
+      if (pl_series_get_n (pl_kpi_get_targets (PL_KPI (kpi))) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 pl_chain_page_class_init (PlChainPageClass *klass)
 {
@@ -482,7 +546,12 @@ pl_chain_page_class_init (PlChainPageClass *klass)
   object_class->dispose = pl_chain_page_dispose;
   page_class->bind = pl_chain_page_bind;
   page_class->refresh = pl_chain_page_refresh;
+  page_class->is_empty = pl_chain_page_is_empty;
   pl_page_class_set_title (page_class, N_("KPI Chain"));
+  pl_page_class_set_empty_state (page_class, N_("No Targets Yet"),
+                                 N_("The KPI chain shows how spend becomes visitors, leads and customers, and where it falls short of the period’s targets."),
+                                 N_("_Set the Period’s Targets…"), "chain.set-first-target",
+                                 N_("Go to _KPIs"), "win.show-page::kpis");
   /* The findings (pl-hygiene.c) and the selected KPI's figures, owner and campaigns; the view
    * follows the chain itself. */
   pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_KPIS) |
@@ -495,6 +564,7 @@ pl_chain_page_class_init (PlChainPageClass *klass)
                                        pl_change_for_collection (PL_COLLECTION_CATEGORIES));
   pl_page_class_set_charts (page_class, charts);
 
+  gtk_widget_class_install_action (widget_class, "chain.set-first-target", NULL, set_first_target_action);
   g_type_ensure (PL_TYPE_KPI_CHAIN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilote/Pilote/pl-chain-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlChainPage, view);

@@ -11,6 +11,7 @@
 #include "pl-dashboard-chart.h"
 #include "pl-date-text.h"
 #include "pl-dashboard-page.h"
+#include "pl-figures.h"
 #include "pl-funnel-chart.h"
 
 /* Rows of campaigns shown before "and N more": the page fits one screen at 1366x768.
@@ -363,6 +364,13 @@ pl_dashboard_page_refresh (PlPage *page, PlChangeMask change)
   fill (PL_DASHBOARD_PAGE (page));
 }
 
+/* A new plan has nothing for the cards to show: a calm word on what to enter first instead. */
+static gboolean
+pl_dashboard_page_is_empty (PlPage *page)
+{
+  return !pl_figures_any_measured (PL_DASHBOARD_PAGE (page)->plan);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -390,7 +398,12 @@ pl_dashboard_page_class_init (PlDashboardPageClass *klass)
   object_class->dispose = pl_dashboard_page_dispose;
   page_class->bind = pl_dashboard_page_bind;
   page_class->refresh = pl_dashboard_page_refresh;
+  page_class->is_empty = pl_dashboard_page_is_empty;
   pl_page_class_set_title (page_class, N_("Dashboard"));
+  pl_page_class_set_empty_state (page_class, N_("Nothing Measured Yet"),
+                                 N_("Enter last month’s spend and leads on the KPIs page, or import them from your analytics tool: the dashboard then shows how the plan is doing."),
+                                 N_("_Enter Figures on the KPIs Page"), "win.show-page::kpis",
+                                 N_("_Import Measurements…"), "win.import-measurements");
   /* What the dashboard's figures are computed from (see pl-dashboard.c and pl-figures.c). */
   pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_KPIS) |
                                        pl_change_for_collection (PL_COLLECTION_KPI_LINKS) |

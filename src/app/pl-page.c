@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "pl-empty-state.h"
 #include "pl-page.h"
 
 typedef struct
@@ -12,6 +14,7 @@ typedef struct
   PlPlan       *bound;       /* the plan the widgets show, NULL until first needed */
   PlChangeMask  missed;      /* what changed in the bound plan while the page was hidden */
   guint         n_refreshes;
+  GtkWidget    *empty;       /* the empty state, made the first time the page is empty */
 } PlPagePrivate;
 
 /* What a class says about its pages, kept out of the class structure's public part. */
@@ -20,6 +23,7 @@ typedef struct
   const char          *title;
   PlChangeMask         shows;
   const char * const  *charts;
+  const char          *empty[6]; /* title, sentence, action label and name, the second's */
 } PlPageClassPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_CODE (PlPage, pl_page, GTK_TYPE_WIDGET,
@@ -41,6 +45,42 @@ class_private (gpointer klass)
   return G_TYPE_CLASS_GET_PRIVATE (klass, PL_TYPE_PAGE, PlPageClassPrivate);
 }
 
+/* ---- the empty state ---- */
+
+static GtkWidget *
+make_empty_state (PlPage *self)
+{
+  const char **texts = class_private (PL_PAGE_GET_CLASS (self))->empty;
+  PlEmptyState *empty = pl_empty_state_new (_(texts[0]), _(texts[1]), _(texts[2]), texts[3]);
+
+  if (texts[4] != NULL)
+    pl_empty_state_set_second (empty, _(texts[4]), texts[5]);
+  return GTK_WIDGET (empty);
+}
+
+/* Shows the empty state instead of the page's own widgets while the plan has nothing for
+ * it, and the widgets again as soon as it has (an undo brings the empty state back). */
+static void
+update_empty (PlPage *self)
+{
+  PlPagePrivate *priv = pl_page_get_instance_private (self);
+  gboolean empty = priv->bound != NULL && PL_PAGE_GET_CLASS (self)->is_empty != NULL
+                   && class_private (PL_PAGE_GET_CLASS (self))->empty[0] != NULL
+                   && PL_PAGE_GET_CLASS (self)->is_empty (self);
+
+  if (empty && priv->empty == NULL)
+    {
+      /* Held: a page's dispose may unparent all its children before this class's runs. */
+      priv->empty = g_object_ref_sink (make_empty_state (self));
+      gtk_widget_set_parent (priv->empty, GTK_WIDGET (self));
+    }
+  if (priv->empty == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, (child == priv->empty) == empty);
+}
+
 /* ---- following the plan ---- */
 
 static void
@@ -51,6 +91,7 @@ refresh (PlPage *self, PlChangeMask change)
   priv->n_refreshes++;
   if (PL_PAGE_GET_CLASS (self)->refresh != NULL)
     PL_PAGE_GET_CLASS (self)->refresh (self, change);
+  update_empty (self);
 }
 
 static void
@@ -64,6 +105,7 @@ bind (PlPage *self, PlPlan *plan)
   g_set_object (&priv->bound, plan);
   if (PL_PAGE_GET_CLASS (self)->bind != NULL)
     PL_PAGE_GET_CLASS (self)->bind (self, plan);
+  update_empty (self);
 }
 
 static void
@@ -104,6 +146,9 @@ pl_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (priv->plan, on_plan_changed_cb, self);
   g_clear_object (&priv->plan);
   g_clear_object (&priv->bound);
+  if (priv->empty != NULL && gtk_widget_get_parent (priv->empty) == GTK_WIDGET (self))
+    gtk_widget_unparent (priv->empty);
+  g_clear_object (&priv->empty);
   G_OBJECT_CLASS (pl_page_parent_class)->dispose (object);
 }
 
@@ -194,6 +239,27 @@ pl_page_class_set_charts (PlPageClass *klass, const char * const *charts)
 {
   g_return_if_fail (PL_IS_PAGE_CLASS (klass));
   class_private (klass)->charts = charts;
+}
+
+void
+pl_page_class_set_empty_state (PlPageClass *klass, const char *title, const char *description,
+                               const char *action_label, const char *action,
+                               const char *second_label, const char *second_action)
+{
+  const char *texts[] = { title, description, action_label, action, second_label, second_action };
+
+  g_return_if_fail (PL_IS_PAGE_CLASS (klass));
+  g_return_if_fail (title != NULL && description != NULL && action_label != NULL && action != NULL);
+  memcpy (class_private (klass)->empty, texts, sizeof texts);
+}
+
+GtkWidget *
+pl_page_get_empty_state (PlPage *self)
+{
+  PlPagePrivate *priv = pl_page_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_PAGE (self), NULL);
+  return priv->empty != NULL && gtk_widget_get_visible (priv->empty) ? priv->empty : NULL;
 }
 
 PlPlan *

@@ -32,9 +32,13 @@ struct _PlPageClass
   gboolean (*select_item) (PlPage *self, PlItem *item);
   /* Puts the keyboard in the page's search; FALSE when it has none. */
   gboolean (*search)      (PlPage *self);
+  /* TRUE while the bound plan has nothing for the page to show: the page then shows its
+   * class's empty state (pl_page_class_set_empty_state()) instead of its widgets. Asked
+   * after every refresh. */
+  gboolean (*is_empty)    (PlPage *self);
 
   /*< private >*/
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 /* Class set-up, for the pages' class_init: the title in the window's sidebar (translated
@@ -43,6 +47,14 @@ struct _PlPageClass
 void                pl_page_class_set_title   (PlPageClass *klass, const char *title);
 void                pl_page_class_set_shows   (PlPageClass *klass, PlChangeMask shows);
 void                pl_page_class_set_charts  (PlPageClass *klass, const char * const *charts);
+
+/* What the page shows while its is_empty() says so (strings marked N_(), translated when
+ * shown): a title, the one sentence saying what the page is for, and the label and detailed
+ * action name of the one action that fills it; @second_label and @second_action (both NULL
+ * for none) give another way in. */
+void                pl_page_class_set_empty_state (PlPageClass *klass, const char *title, const char *description,
+                                                   const char *action_label, const char *action,
+                                                   const char *second_label, const char *second_action);
 
 PlPlan             *pl_page_get_plan          (PlPage *self);
 void                pl_page_set_plan          (PlPage *self, PlPlan *plan);
@@ -61,6 +73,8 @@ void                pl_page_present           (PlPage *self);
 /* See PlPageClass. */
 gboolean            pl_page_select_item       (PlPage *self, PlItem *item);
 gboolean            pl_page_search            (PlPage *self);
+/* The empty state the page shows now, or NULL when it shows its own widgets. */
+GtkWidget          *pl_page_get_empty_state   (PlPage *self);
 /* How many times the page refreshed since it was made: what tests count. */
 guint               pl_page_get_n_refreshes   (PlPage *self);
 

@@ -11,6 +11,7 @@
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-dashboard.h"
+#include "pl-figures.h"
 #include "pl-money.h"
 #include "pl-planning-page.h"
 #include "pl-spin-typed.h"
@@ -990,6 +991,14 @@ structure_mask (void)
          pl_change_for_collection (PL_COLLECTION_LINES) | pl_change_for_collection (PL_COLLECTION_CATEGORIES);
 }
 
+/* The projection runs on measured rates (cost per lead, each stage's conversion): with none
+ * it has nothing to start from. */
+static gboolean
+pl_planning_page_is_empty (PlPage *page)
+{
+  return !pl_figures_any_measured (PL_PLANNING_PAGE (page)->plan);
+}
+
 static void
 pl_planning_page_bind (PlPage *page, PlPlan *plan)
 {
@@ -1074,7 +1083,12 @@ pl_planning_page_class_init (PlPlanningPageClass *klass)
   object_class->dispose = pl_planning_page_dispose;
   page_class->bind = pl_planning_page_bind;
   page_class->refresh = pl_planning_page_refresh;
+  page_class->is_empty = pl_planning_page_is_empty;
   pl_page_class_set_title (page_class, N_("Planning"));
+  pl_page_class_set_empty_state (page_class, N_("Nothing to Project From Yet"),
+                                 N_("Planning projects the year from the rates you measure, such as the cost per lead and each stage’s conversion, and finds the budget a goal needs; it starts from a few months of measured spend and leads."),
+                                 N_("_Enter Figures on the KPIs Page"), "win.show-page::kpis",
+                                 N_("_Import Measurements…"), "win.import-measurements");
   /* The drivers come from the measurements and the spend; the chain from the KPIs, their
    * links, the budget's lines and categories and the period. */
   pl_page_class_set_shows (page_class, structure_mask () | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) |

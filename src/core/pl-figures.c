@@ -1191,6 +1191,25 @@ pl_figures_measured_until (PlPlan *plan)
   return pl_month_first_day (last, 1);
 }
 
+gboolean
+pl_figures_any_measured (PlPlan *plan)
+{
+  GListModel *kpis;
+
+  g_return_val_if_fail (PL_IS_PLAN (plan), FALSE);
+  if (g_list_model_get_n_items (pl_plan_get_collection (plan, PL_COLLECTION_SPEND)) > 0)
+    return TRUE;
+  kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+
+      if (pl_series_get_n (pl_kpi_get_measurements (PL_KPI (kpi))) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static double
 major (PlPlan *plan, gint64 amount)
 {

@@ -171,6 +171,9 @@ double   pl_figures_kpi_target          (PlPlan *plan, PlKpi *kpi, guint32 from,
 double   pl_figures_stage_value         (PlPlan *plan, PlStage stage, guint32 from, guint32 to);
 /* The first day after the last month with any measurement, or the period start. */
 guint32  pl_figures_measured_until      (PlPlan *plan);
+/* TRUE when some KPI has a measurement or some spend is recorded: FALSE for a new plan, whose
+ * dashboard has nothing to show yet. */
+gboolean pl_figures_any_measured        (PlPlan *plan);
 
 /* @to / @from stage counts: conversion from stage @a to stage @b. */
 double   pl_figures_conversion          (PlPlan *plan, PlStage a, PlStage b, guint32 from, guint32 to);
