@@ -1086,7 +1086,7 @@ pl_planning_page_class_init (PlPlanningPageClass *klass)
   page_class->is_empty = pl_planning_page_is_empty;
   pl_page_class_set_title (page_class, N_("Planning"));
   pl_page_class_set_empty_state (page_class, N_("Nothing to Project From Yet"),
-                                 N_("Planning projects the year from the rates you measure, such as the cost per lead and each stage’s conversion, and finds the budget a goal needs; it starts from a few months of measured spend and leads."),
+                                 N_("Planning projects the year, and the budget a goal needs, from the rates you measure such as the cost per lead: it starts from a few months of measured spend and leads."),
                                  N_("_Enter Figures on the KPIs Page"), "win.show-page::kpis",
                                  N_("_Import Measurements…"), "win.import-measurements");
   /* The drivers come from the measurements and the spend; the chain from the KPIs, their

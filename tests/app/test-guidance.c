@@ -237,7 +237,7 @@ test_nothing_measured (void)
   PlKpi *leads = PL_KPI (pl_plan_lookup (plan, "kpi-leads"));
 
   check_empty (window, "planning", "Nothing to Project From Yet",
-               "Planning projects the year from the rates you measure, such as the cost per lead and each stage’s conversion, and finds the budget a goal needs; it starts from a few months of measured spend and leads.",
+               "Planning projects the year, and the budget a goal needs, from the rates you measure such as the cost per lead: it starts from a few months of measured spend and leads.",
                "win.show-page");
   empty = check_empty (window, "dashboard", "Nothing Measured Yet",
                        "Enter last month’s spend and leads on the KPIs page, or import them from your analytics tool: the dashboard then shows how the plan is doing.",
