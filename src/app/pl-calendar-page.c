@@ -1052,8 +1052,8 @@ pl_calendar_page_dispose (GObject *object)
   G_OBJECT_CLASS (pl_calendar_page_parent_class)->dispose (object);
 }
 
-/* The first item of an empty calendar: the monthly review, at the end of the period's first
- * month, shown where it is edited (its day, its title) on the Plan page. */
+/* The first item of an empty calendar: the monthly review the Plan page's "Add a Review or
+ * Milestone" makes, shown there, where its day and title are edited. */
 static void
 add_review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1063,10 +1063,7 @@ add_review_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   if (plan == NULL)
     return;
-  pl_item_set_int (review, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
-  pl_item_set_string (review, PL_ENTRY_TITLE, _("Monthly marketing review"));
-  pl_item_set_julian (review, PL_ENTRY_START, pl_plan_get_months (plan) > 1 ? pl_plan_month_start (plan, 1) - 1 : pl_plan_get_end (plan));
-  pl_item_set_int (review, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
+  pl_calendar_prepare_review (plan, review);
   pl_plan_add (plan, review);
   gtk_widget_activate_action (widget, "win.show-item", "s", pl_item_get_id (review));
 }

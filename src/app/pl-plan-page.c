@@ -406,10 +406,7 @@ add_table (PlPlanPage *self, GtkBox *box, PlCollection collection, const char *a
 static void
 prepare_entry (PlPlan *plan, PlItem *entry, gpointer data)
 {
-  pl_item_set_int (entry, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
-  pl_item_set_int (entry, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
-  pl_item_set_string (entry, PL_ENTRY_TITLE, _("Monthly review"));
-  pl_item_set_julian (entry, PL_ENTRY_START, pl_plan_get_start (plan));
+  pl_calendar_prepare_review (plan, entry);
 }
 
 /* ---- the objectives' progress ---- */

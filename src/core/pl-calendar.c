@@ -704,3 +704,14 @@ pl_calendar_warnings (PlPlan *plan)
     }
   return warnings;
 }
+
+void
+pl_calendar_prepare_review (PlPlan *plan, PlItem *entry)
+{
+  g_return_if_fail (PL_IS_PLAN (plan));
+  g_return_if_fail (PL_IS_ENTRY (entry));
+  pl_item_set_int (entry, PL_ENTRY_KIND, PL_ENTRY_REVIEW);
+  pl_item_set_int (entry, PL_ENTRY_CADENCE, PL_CADENCE_MONTHLY);
+  pl_item_set_string (entry, PL_ENTRY_TITLE, _("Monthly review"));
+  pl_item_set_julian (entry, PL_ENTRY_START, pl_plan_get_start (plan));
+}

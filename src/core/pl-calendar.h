@@ -79,6 +79,9 @@ gboolean   pl_calendar_apply_restore (PlPlan *plan, PlItem *entry, guint32 origi
 
 /* The entry in words for a message: "the review “Monthly marketing review”". */
 char      *pl_calendar_describe_entry (PlItem *entry);
+/* Makes @entry the item leaders ask for first: a monthly review, "Monthly review", from the
+ * period's first day. */
+void       pl_calendar_prepare_review (PlPlan *plan, PlItem *entry);
 
 typedef enum {
   PL_CALENDAR_ACTIVITY_OUTSIDE,  /* an activity outside its campaign's dates */

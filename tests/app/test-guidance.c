@@ -185,7 +185,7 @@ test_chain (void)
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   pl_test_wait_drawn (GTK_WIDGET (popover));
-  pl_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE")[0] == 'f' ? "guidance-chain-target-fr" : "guidance-chain-target-en");
+  pl_test_screenshot (GTK_WIDGET (popover), g_getenv ("LANGUAGE")[0] == 'f' ? "guidance-chain-target-fr" : "guidance-chain-target-en");
   gtk_editable_set_text (GTK_EDITABLE (pl_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_ENTRY)), "1200");
   g_assert_true (pl_target_popover_apply (popover));
   pl_test_spin ();
@@ -245,6 +245,11 @@ test_nothing_measured (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (pl_empty_state_get_second (empty))), ==, "win.import-measurements");
   click (pl_empty_state_get_button (empty));
   g_assert_cmpstr (visible_page (window), ==, "kpis");
+  /* The Plan page is never empty: its title, period and currency are what a plan starts with. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
+  pl_test_wait_drawn (GTK_WIDGET (page_named (window, "plan")));
+  g_assert_null (pl_page_get_empty_state (page_named (window, "plan")));
+  pl_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE")[0] == 'f' ? "guidance-plan-fr" : "guidance-plan-en");
   pl_plan_set_point (plan, leads, PL_SERIES_MEASUREMENTS, pl_plan_get_start (plan), 140, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
   pl_test_wait_drawn (GTK_WIDGET (dashboard));
