@@ -48,10 +48,10 @@ void                pl_page_class_set_title   (PlPageClass *klass, const char *t
 void                pl_page_class_set_shows   (PlPageClass *klass, PlChangeMask shows);
 void                pl_page_class_set_charts  (PlPageClass *klass, const char * const *charts);
 
-/* What the page shows while its is_empty() says so (strings marked N_(), translated when
- * shown): a title, the one sentence saying what the page is for, and the label and detailed
- * action name of the one action that fills it; @second_label and @second_action (both NULL
- * for none) give another way in. */
+/* What the page shows while its is_empty() says so (strings marked for translation, translated
+ * when shown): a title, the one sentence saying what the page is for, and the label and
+ * detailed action name of the one action that fills it; @second_label and @second_action
+ * (both NULL for none) give another way in. */
 void                pl_page_class_set_empty_state (PlPageClass *klass, const char *title, const char *description,
                                                    const char *action_label, const char *action,
                                                    const char *second_label, const char *second_action);

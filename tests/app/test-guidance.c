@@ -34,15 +34,22 @@ visible_page (PlWindow *window)
   return gtk_stack_get_visible_child_name (GTK_STACK (pl_test_find_by_id (GTK_WIDGET (window), "page_stack")));
 }
 
-/* Shows the page @name and returns its empty state, checked: the title and sentence given,
- * the button's label its accessible name and the sentence its description, the action. */
+/* A screenshot named after the language the test runs in ("guidance-plan-fr"). */
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  g_autofree char *named = g_strdup_printf ("guidance-%s-%s", name, g_getenv ("LANGUAGE"));
+
+  pl_test_screenshot (widget, named);
+}
+
+/* Shows the page @name and returns its empty state, checked: the title and sentence given
+ * (translated), the suggested button on screen with its action, the page's widgets hidden. */
 static PlEmptyState *
 check_empty (PlWindow *window, const char *name, const char *title, const char *description,
              const char *action)
 {
   PlPage *page = page_named (window, name);
-  g_autofree char *shot = g_strdup_printf ("guidance-%s-%s", name, g_getenv ("LANGUAGE"));
-  g_autofree char *detailed = NULL;
   PlEmptyState *empty;
   GtkButton *button;
 
@@ -60,8 +67,17 @@ check_empty (PlWindow *window, const char *name, const char *title, const char *
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     g_assert_true (gtk_widget_get_visible (child) == (child == GTK_WIDGET (empty)));
-  pl_test_screenshot (GTK_WIDGET (window), shot);
+  screenshot (GTK_WIDGET (window), name);
   return empty;
+}
+
+/* Undoes what filled @page: its empty state is back. */
+static void
+undo_shows_empty (PlPlan *plan, PlPage *page)
+{
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  g_assert_nonnull (pl_page_get_empty_state (page));
 }
 
 static void
@@ -126,9 +142,8 @@ test_budget (void)
       g_assert_cmpint (pl_figures_line_planned (PL_BUDGET_LINE (line), m), ==, 120000 * 100 / pl_plan_get_months (plan));
   }
   g_assert_null (pl_page_get_empty_state (page));
-  pl_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE")[0] == 'f' ? "guidance-budget-filled-fr" : "guidance-budget-filled-en");
-  pl_plan_undo (plan);
-  pl_test_spin ();
+  screenshot (GTK_WIDGET (window), "budget-filled");
+  undo_shows_empty (plan, page);
   g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 0);
   g_assert_true (pl_page_get_empty_state (page) == GTK_WIDGET (empty));
   close_window (window);
@@ -152,9 +167,7 @@ test_calendar (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calendar");
   pl_test_wait_drawn (GTK_WIDGET (page));
   g_assert_null (pl_page_get_empty_state (page));
-  pl_plan_undo (plan);
-  pl_test_spin ();
-  g_assert_nonnull (pl_page_get_empty_state (page));
+  undo_shows_empty (plan, page);
   /* A campaign fills it too. */
   {
     g_autoptr(PlItem) campaign = g_object_new (PL_TYPE_CAMPAIGN, NULL);
@@ -185,16 +198,14 @@ test_chain (void)
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   pl_test_wait_drawn (GTK_WIDGET (popover));
-  pl_test_screenshot (GTK_WIDGET (popover), g_getenv ("LANGUAGE")[0] == 'f' ? "guidance-chain-target-fr" : "guidance-chain-target-en");
+  screenshot (GTK_WIDGET (popover), "chain-target");
   gtk_editable_set_text (GTK_EDITABLE (pl_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_ENTRY)), "1200");
   g_assert_true (pl_target_popover_apply (popover));
   pl_test_spin ();
   g_assert_cmpuint (pl_series_get_n (pl_kpi_get_targets (leads)), >, 0);
   g_assert_null (pl_page_get_empty_state (page));
-  pl_plan_undo (plan);
-  pl_test_spin ();
+  undo_shows_empty (plan, page);
   g_assert_cmpuint (pl_series_get_n (pl_kpi_get_targets (leads)), ==, 0);
-  g_assert_nonnull (pl_page_get_empty_state (page));
   close_window (window);
 }
 
@@ -218,9 +229,7 @@ test_assessment (void)
   /* The first round's answering is on the page: the empty state is gone. */
   g_assert_cmpuint (g_list_model_get_n_items (pl_plan_get_collection (plan, PL_COLLECTION_ASSESSMENTS)), ==, 1);
   g_assert_null (pl_page_get_empty_state (page));
-  pl_plan_undo (plan);
-  pl_test_spin ();
-  g_assert_nonnull (pl_page_get_empty_state (page));
+  undo_shows_empty (plan, page);
   close_window (window);
 }
 
@@ -249,7 +258,7 @@ test_nothing_measured (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
   pl_test_wait_drawn (GTK_WIDGET (page_named (window, "plan")));
   g_assert_null (pl_page_get_empty_state (page_named (window, "plan")));
-  pl_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE")[0] == 'f' ? "guidance-plan-fr" : "guidance-plan-en");
+  screenshot (GTK_WIDGET (window), "plan");
   pl_plan_set_point (plan, leads, PL_SERIES_MEASUREMENTS, pl_plan_get_start (plan), 140, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
   pl_test_wait_drawn (GTK_WIDGET (dashboard));
@@ -257,9 +266,7 @@ test_nothing_measured (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "planning");
   pl_test_wait_drawn (GTK_WIDGET (planning));
   g_assert_null (pl_page_get_empty_state (planning));
-  pl_plan_undo (plan);
-  pl_test_spin ();
-  g_assert_nonnull (pl_page_get_empty_state (planning));
+  undo_shows_empty (plan, planning);
   close_window (window);
 }
 
