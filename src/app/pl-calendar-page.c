@@ -1053,7 +1053,7 @@ pl_calendar_page_dispose (GObject *object)
 }
 
 /* The first item of an empty calendar: the monthly review the Plan page's "Add a Review or
- * Milestone" makes, shown there, where its day and title are edited. */
+ * Milestone" makes (its day and title are edited there); the calendar shows it at once. */
 static void
 add_review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1065,7 +1065,6 @@ add_review_action (GtkWidget *widget, const char *action_name, GVariant *paramet
     return;
   pl_calendar_prepare_review (plan, review);
   pl_plan_add (plan, review);
-  gtk_widget_activate_action (widget, "win.show-item", "s", pl_item_get_id (review));
 }
 
 static gboolean

@@ -160,13 +160,13 @@ test_calendar (void)
                                      "calendar.add-review");
   GListModel *entries = pl_plan_get_collection (plan, PL_COLLECTION_CALENDAR);
 
-  /* The monthly review is added and shown where it is edited. */
+  /* The monthly review is added, and the calendar shows it. */
   click (pl_empty_state_get_button (empty));
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
-  g_assert_cmpstr (visible_page (window), ==, "plan");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calendar");
-  pl_test_wait_drawn (GTK_WIDGET (page));
+  g_assert_cmpstr (visible_page (window), ==, "calendar");
   g_assert_null (pl_page_get_empty_state (page));
+  pl_test_wait_drawn (GTK_WIDGET (page));
+  screenshot (GTK_WIDGET (window), "calendar-review");
   undo_shows_empty (plan, page);
   /* A campaign fills it too. */
   {
@@ -284,6 +284,16 @@ test_date_placeholder (void)
   g_assert_cmpstr (shown, ==, g_str_has_prefix (setlocale (LC_TIME, NULL), "fr") ? "31/03/2027" : "03/31/2027");
   g_assert_true (pl_date_parse (shown, &day));
   g_assert_cmpint (pl_date_year (day), ==, 2027);
+  {
+    GtkWidget *window = gtk_window_new ();
+
+    gtk_window_set_child (GTK_WINDOW (window), editor);
+    gtk_window_set_default_size (GTK_WINDOW (window), 220, -1);
+    gtk_window_present (GTK_WINDOW (window));
+    pl_test_wait_drawn (window);
+    screenshot (window, "date-field");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   g_object_unref (editor);
 }
 
