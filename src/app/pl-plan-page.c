@@ -478,6 +478,9 @@ build_tables (PlPlanPage *self)
   PlRecordTable *table;
 
   table = add_table (self, self->objectives_box, PL_COLLECTION_OBJECTIVES, _("_Add Objective"));
+  /* The page is never empty (its title and period are a plan's start); what it asks for
+   * first is an objective. */
+  pl_record_table_set_suggest_first (table, TRUE);
   pl_record_table_add_column (table, PL_OBJECTIVE_STATEMENT, _("Objective"), TRUE);
   pl_record_table_add_column (table, PL_OBJECTIVE_KPI, _("Measured by"), FALSE);
   pl_record_table_add_column (table, PL_OBJECTIVE_TARGET, _("Target"), FALSE);

@@ -48,6 +48,7 @@ struct _PlRecordTable
   PlChangeMask        problem_mask;    /* the changes that can change this table's problems */
   PlChangeMask        derived_mask;    /* the changes that can change its derived columns */
   guint               problems_idle;   /* the problems to look for again, once drawn */
+  gboolean            suggest_first;   /* the Add button is suggested while there is no row */
   gboolean            problems_stale;  /* hidden: looked for again when shown */
   /* The record just added: its problems (a line not chosen yet) wait until the user has had
    * a chance to fill it, that is until they leave its row or the table, or save. */
@@ -422,6 +423,17 @@ update_height (PlRecordTable *self)
                                               (int) MIN (34 + MAX (n, 1) * (tall ? 40 : 28), 360));
 }
 
+static void
+update_add_button (PlRecordTable *self)
+{
+  GtkWidget *add = g_object_get_data (G_OBJECT (self), "add-button");
+
+  if (self->suggest_first && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    gtk_widget_add_css_class (add, "suggested-action");
+  else
+    gtk_widget_remove_css_class (add, "suggested-action");
+}
+
 /* The user is done with the record just added: its problems show from now on. */
 static void
 settle_fresh (PlRecordTable *self)
@@ -522,6 +534,7 @@ pl_record_table_init (PlRecordTable *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_height), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_add_button), self);
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();
 
@@ -661,6 +674,14 @@ pl_record_table_set_filter (PlRecordTable *self, guint field, const char *id)
     }
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_height (self);
+}
+
+void
+pl_record_table_set_suggest_first (PlRecordTable *self, gboolean suggest)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  self->suggest_first = suggest;
+  update_add_button (self);
 }
 
 void

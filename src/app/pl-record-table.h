@@ -45,6 +45,9 @@ void           pl_record_table_set_prepare  (PlRecordTable *self, PlRecordTableP
                                              gpointer data);
 /* Lets the table grow to fill the height it is given, instead of its natural height. */
 void           pl_record_table_set_fill     (PlRecordTable *self, gboolean fill);
+/* Makes the Add button the suggested action while the table is empty: the first record of a
+ * page that has no empty state of its own (the Plan page's objectives). */
+void           pl_record_table_set_suggest_first (PlRecordTable *self, gboolean suggest);
 void           pl_record_table_set_plan     (PlRecordTable *self, PlPlan *plan);
 
 G_END_DECLS

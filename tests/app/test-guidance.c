@@ -3,8 +3,9 @@
  * Maturity and Planning each show, instead of empty widgets, a title, one sentence saying what
  * the page is for (also the description of its button) and the one action that fills it;
  * activating it opens the right thing; what it adds hides the empty state, and undo brings
- * it back. A date field shows an example date in the locale's own order. Runs in English and
- * French and writes a screenshot of each empty page. */
+ * it back. The Plan page, never empty, suggests its first objective. A date field shows an
+ * example date in the locale's own order. Runs in English and French and writes a screenshot
+ * of each empty page. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,6 +17,7 @@
 #include "pl-field-editor.h"
 #include "pl-figures.h"
 #include "pl-page.h"
+#include "pl-record-table.h"
 #include "pl-records.h"
 #include "pl-target-popover.h"
 #include "pl-test-util.h"
@@ -254,11 +256,6 @@ test_nothing_measured (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (pl_empty_state_get_second (empty))), ==, "win.import-measurements");
   click (pl_empty_state_get_button (empty));
   g_assert_cmpstr (visible_page (window), ==, "kpis");
-  /* The Plan page is never empty: its title, period and currency are what a plan starts with. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
-  pl_test_wait_drawn (GTK_WIDGET (page_named (window, "plan")));
-  g_assert_null (pl_page_get_empty_state (page_named (window, "plan")));
-  screenshot (GTK_WIDGET (window), "plan");
   pl_plan_set_point (plan, leads, PL_SERIES_MEASUREMENTS, pl_plan_get_start (plan), 140, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
   pl_test_wait_drawn (GTK_WIDGET (dashboard));
@@ -267,6 +264,33 @@ test_nothing_measured (void)
   pl_test_wait_drawn (GTK_WIDGET (planning));
   g_assert_null (pl_page_get_empty_state (planning));
   undo_shows_empty (plan, planning);
+  close_window (window);
+}
+
+/* The Plan page is never empty (its title, period and currency are what a plan starts with):
+ * what it asks for first is an objective, its Add button suggested until there is one. */
+static void
+test_plan (void)
+{
+  PlPlan *plan;
+  PlWindow *window = open_new_plan (&plan);
+  PlPage *page = page_named (window, "plan");
+  GtkWidget *objectives, *add;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
+  pl_test_wait_drawn (GTK_WIDGET (page));
+  g_assert_null (pl_page_get_empty_state (page));
+  objectives = pl_test_find_widget (GTK_WIDGET (page), PL_TYPE_RECORD_TABLE);
+  add = g_object_get_data (G_OBJECT (objectives), "add-button");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (add)), ==, _("_Add Objective"));
+  g_assert_true (gtk_widget_has_css_class (add, "suggested-action"));
+  screenshot (GTK_WIDGET (window), "plan");
+  click (GTK_BUTTON (add));
+  g_assert_cmpuint (g_list_model_get_n_items (pl_plan_get_collection (plan, PL_COLLECTION_OBJECTIVES)), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (add, "suggested-action"));
+  pl_plan_undo (plan);
+  pl_test_spin ();
+  g_assert_true (gtk_widget_has_css_class (add, "suggested-action"));
   close_window (window);
 }
 
@@ -306,6 +330,7 @@ main (int argc, char **argv)
   g_test_add_func ("/guidance/chain", test_chain);
   g_test_add_func ("/guidance/assessment", test_assessment);
   g_test_add_func ("/guidance/nothing-measured", test_nothing_measured);
+  g_test_add_func ("/guidance/plan", test_plan);
   g_test_add_func ("/guidance/date-placeholder", test_date_placeholder);
   return g_test_run ();
 }
