@@ -437,6 +437,28 @@ test_maturity_order (void)
     }
 }
 
+/* A new plan has nothing measured (its dashboard says what to enter first); one measurement or
+ * one spend entry is something, each undone is nothing again. */
+static void
+test_any_measured (void)
+{
+  g_autoptr(PlPlan) plan = pl_plan_new_default (NULL);
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, 0);
+  PlItem *spend;
+
+  g_assert_false (pl_figures_any_measured (plan));
+  pl_plan_set_point (plan, PL_KPI (kpi), PL_SERIES_TARGETS, pl_plan_get_start (plan), 100, NULL);
+  g_assert_false (pl_figures_any_measured (plan));
+  pl_plan_set_point (plan, PL_KPI (kpi), PL_SERIES_MEASUREMENTS, pl_plan_get_start (plan), 100, NULL);
+  g_assert_true (pl_figures_any_measured (plan));
+  pl_plan_undo (plan);
+  g_assert_false (pl_figures_any_measured (plan));
+  spend = add (plan, PL_TYPE_SPEND, "spend-1");
+  pl_item_set_julian (spend, PL_SPEND_DATE, pl_plan_get_start (plan));
+  g_assert_true (pl_figures_any_measured (plan));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -457,5 +479,6 @@ main (int argc, char **argv)
   g_test_add_func ("/figures/campaign-dates", test_campaign_dates);
   g_test_add_func ("/figures/formula-chain", test_formula_chain);
   g_test_add_func ("/figures/formula-loop", test_formula_loop);
+  g_test_add_func ("/figures/any-measured", test_any_measured);
   return g_test_run ();
 }
