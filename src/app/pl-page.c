@@ -76,9 +76,11 @@ update_empty (PlPage *self)
     }
   if (priv->empty == NULL)
     return;
+  /* A popover a page hangs on itself comes and goes on its own. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_visible (child, (child == priv->empty) == empty);
+    if (!GTK_IS_NATIVE (child))
+      gtk_widget_set_visible (child, (child == priv->empty) == empty);
 }
 
 /* ---- following the plan ---- */
