@@ -66,29 +66,11 @@ keyboard_native (void)
   return GTK_NATIVE (window);
 }
 
-static void
-on_child_exited_cb (GPid pid, int status, gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs xdotool with @argv while GTK handles the events as they come, as for a hand on the keys. */
+/* Runs xdotool, then lets what the key started (a dialog, a popover) show before the next. */
 static void
 run_xdotool (GPtrArray *argv)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  /* What the key started (a dialog, a popover) shows before the next one. */
+  pl_test_xdotool (argv);
   pl_test_wait_ms (150);
 }
 
