@@ -311,6 +311,9 @@ pl_application_startup (GApplication *application)
     { "win.report", { "<Control><Shift>r", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.compare", { "<Control><Shift>c", NULL } },
+    /* From any page: B for the budget, M for a (marketing) campaign. */
+    { "win.new-budget-line", { "<Control><Shift>b", NULL } },
+    { "win.new-campaign", { "<Control><Shift>m", NULL } },
     { "win.show-page('dashboard')", { "<Alt>1", NULL } },
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('campaigns')", { "<Alt>3", NULL } },

@@ -103,7 +103,9 @@ update_actions (PlBudgetPage *self)
 {
   gboolean line = selected_line (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.add-line", selected_category (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.add-line",
+                                 selected_category (self) != NULL ||
+                                 (self->plan != NULL && g_list_model_get_n_items (pl_plan_get_collection (self->plan, PL_COLLECTION_CATEGORIES)) > 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.delete", self->selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.move-up", self->selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.move-down", self->selected != NULL);
@@ -676,12 +678,30 @@ scale_done (gpointer owner, const char *text, guint choice, GError **error)
          pl_budget_scale_category (self->plan, PL_CATEGORY (selected_category (self)), percent, error);
 }
 
+/* Stores what is being typed in the line's form (a new line's name) before a dialog names
+ * the line: the shortcut may come straight after the typing, with no Enter. The keyboard
+ * goes to the line's row, where the dialog gives it back and the next line is added from. */
+static void
+commit_form (PlBudgetPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell;
+
+  if (focus == NULL || !GTK_IS_EDITABLE (focus) || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  cell = self->selected != NULL ? pl_budget_grid_get_cell (self->grid, self->selected, 0) : NULL;
+  if (cell == NULL || !gtk_widget_grab_focus (cell))
+    gtk_root_set_focus (root, NULL);
+}
+
 static void
 spread_evenly_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   PlBudgetPage *self = PL_BUDGET_PAGE (widget);
   g_autofree char *total = NULL, *title = NULL;
 
+  commit_form (self);
   if (selected_line (self) == NULL)
     return;
   total = line_total_text (self);
@@ -743,6 +763,7 @@ spread_profile_action (GtkWidget *widget, const char *action_name, GVariant *par
   const char *names[G_N_ELEMENTS (profiles) + 1];
   g_autofree char *total = NULL, *title = NULL;
 
+  commit_form (self);
   if (selected_line (self) == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
@@ -813,7 +834,13 @@ add_line_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   PlBudgetPage *self = PL_BUDGET_PAGE (widget);
   PlItem *category = selected_category (self);
   g_autoptr(PlItem) line = NULL;
+  g_autoptr(PlItem) first = NULL;
 
+  /* Nothing selected yet (a new plan's first line): the first category, which the line's
+   * form can change, rather than a click on a category first. */
+  if (category == NULL && self->plan != NULL &&
+      (first = g_list_model_get_item (pl_plan_get_collection (self->plan, PL_COLLECTION_CATEGORIES), 0)) != NULL)
+    category = first;
   if (category == NULL)
     return;
   line = g_object_new (PL_TYPE_BUDGET_LINE, NULL);
@@ -1044,6 +1071,8 @@ pl_budget_page_class_init (PlBudgetPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "budget.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "budget.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "budget.add-line", NULL);
+  /* A line's yearly amount is its first figure: spread in one shortcut ("Evenly"). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "budget.spread-evenly", NULL);
 }
 
 static void

@@ -189,6 +189,8 @@ update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", plan && pl_plan_can_redo (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-item", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-budget-line", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-campaign", plan != NULL);
   update_print (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", plan != NULL);
@@ -1431,6 +1433,31 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
     gtk_stack_set_visible_child_name (self->page_stack, name);
 }
 
+/* Shows the page @name and runs its @action there (adding a campaign, a budget line): the
+ * frequent additions from wherever the keyboard is, without going to the page first. */
+static void
+add_on_page (PlWindow *self, const char *name, const char *action)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, name);
+
+  if (self->document == NULL || page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->page_stack, page);
+  gtk_widget_activate_action (page, action, NULL);
+}
+
+static void
+new_budget_line_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  add_on_page (PL_WINDOW (widget), "budget", "budget.add-line");
+}
+
+static void
+new_campaign_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  add_on_page (PL_WINDOW (widget), "campaigns", "campaigns.add");
+}
+
 static PlPage *
 visible_page (PlWindow *self)
 {
@@ -1754,6 +1781,8 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.new-budget-line", NULL, new_budget_line_action);
+  gtk_widget_class_install_action (widget_class, "win.new-campaign", NULL, new_campaign_action);
   gtk_widget_class_install_action (widget_class, "win.remember-as-of", "s", remember_as_of_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);

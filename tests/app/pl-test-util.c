@@ -245,10 +245,8 @@ on_child_exited_cb (GPid pid, int status, gpointer data)
   g_spawn_close_pid (pid);
 }
 
-/* Runs xdotool with @argv (from "xdotool" on, not NULL-terminated) while GTK handles the
- * events as they come, as it would for a hand on the mouse or the keys. */
-static void
-run_xdotool (GPtrArray *argv)
+void
+pl_test_xdotool (GPtrArray *argv)
 {
   g_autoptr(GError) error = NULL;
   gboolean done = FALSE;
@@ -285,7 +283,7 @@ pl_test_keys (GtkWidget *widget, const char *keys)
       g_ptr_array_add (argv, g_strdup ("sleep"));
       g_ptr_array_add (argv, g_strdup ("0.1"));
     }
-  run_xdotool (argv);
+  pl_test_xdotool (argv);
 }
 
 void
@@ -325,7 +323,7 @@ pl_test_pointer_drag (GtkWidget *widget, double x0, double y0, double x1, double
       g_ptr_array_add (argv, g_strdup ("sleep"));
       g_ptr_array_add (argv, g_strdup ("0.05"));
     }
-  run_xdotool (argv);
+  pl_test_xdotool (argv);
 }
 
 GtkWindow *

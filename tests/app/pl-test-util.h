@@ -43,6 +43,10 @@ void        pl_test_type_into      (GtkWidget *root, const char *id, const char 
  * user's mouse makes) from (@x0, @y0) to (@x1, @y1) in @widget's coordinates, in steps. */
 void        pl_test_pointer_drag   (GtkWidget *widget, double x0, double y0, double x1, double y1);
 
+/* Runs xdotool with @argv (from "xdotool" on, not NULL-terminated) while GTK handles the
+ * events as they come, as it would for a hand on the mouse or the keys. */
+void        pl_test_xdotool        (GPtrArray *argv);
+
 /* The first window of @type on screen (a dialog), or NULL. */
 GtkWindow  *pl_test_find_window    (GType type);
 
