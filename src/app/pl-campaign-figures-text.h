@@ -30,6 +30,12 @@ typedef enum {
  * it is not available (pl_campaign_figure_reason()). */
 char    *pl_campaign_column_text          (PlPlan *plan, const PlCampaignFigures *figures,
                                            PlCampaignColumn column, char **tooltip);
+/* The same as it shows in the list, under a title that names the currency: the amounts
+ * bare ("240,000"), their exact amount with the currency in *@tooltip. */
+char    *pl_campaign_column_cell          (PlPlan *plan, const PlCampaignFigures *figures,
+                                           PlCampaignColumn column, char **tooltip);
+/* The title of @column in the list: "Budget (€)", "ROI". */
+char    *pl_campaign_column_title         (PlPlan *plan, PlCampaignColumn column);
 /* Where @column puts @a against @b, ascending unless @descending; what is not available comes
  * last in both directions, and 0 when both are. */
 int      pl_campaign_column_compare       (const PlCampaignFigures *a, const PlCampaignFigures *b,

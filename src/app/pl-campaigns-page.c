@@ -7,6 +7,7 @@
 
 #include "pl-calendar.h"
 #include "pl-a11y.h"
+#include "pl-campaign-column-fit.h"
 #include "pl-campaign-edits.h"
 #include "pl-campaign-figures-text.h"
 #include "pl-campaign-hints.h"
@@ -34,6 +35,8 @@ typedef enum {
   N_COLS
 } ListColumn;
 #define IS_FIGURE_COLUMN(c) ((c) >= COL_BUDGET && (c) < N_COLS)
+/* The letters of a campaign's name the list shows at the least, beside its figures. */
+#define NAME_MIN_CHARS 14
 
 /* What the list shows beside the campaign's name: its schedule, its figures, or the
  * ranking chart in place of the list. */
@@ -179,6 +182,8 @@ figures_needed (PlCampaignsPage *self)
   return self->plan != NULL && (self->view != VIEW_SCHEDULE || IS_FIGURE_COLUMN (self->sort_column));
 }
 
+static void fit_figure_columns (PlCampaignsPage *self);
+
 /* Computes every campaign's figures again when what they depend on changed, all at once
  * (pl_campaign_figures_all(), never per cell); TRUE when they were. */
 static gboolean
@@ -203,6 +208,7 @@ ensure_figures (PlCampaignsPage *self)
       PlCampaignFigures *figures = &g_array_index (self->figures, PlCampaignFigures, i);
       g_hash_table_insert (self->figures_by, figures->campaign, figures);
     }
+  fit_figure_columns (self);
   return TRUE;
 }
 
@@ -218,6 +224,56 @@ static const PlCampaignFigures *
 figures_of (PlCampaignsPage *self, PlItem *campaign)
 {
   return self->figures_by ? g_hash_table_lookup (self->figures_by, campaign) : NULL;
+}
+
+/* Each figure column as wide as its widest cell in this plan, whatever its currency and the
+ * user's locale write ("240 000", "$240,000" would be "240,000" under "Budget ($)"), its title
+ * broken over two lines rather than widening it: the name takes what they leave. */
+static void
+fit_figure_columns (PlCampaignsPage *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list);
+
+  for (guint c = COL_BUDGET; c < N_COLS; c++)
+    {
+      PlCampaignColumn column = (PlCampaignColumn) (c - COL_BUDGET);
+      g_autofree char *title = pl_campaign_column_title (self->plan, column);
+      g_autofree char *fitted = NULL;
+      int content = pl_column_text_width (list, "–", TRUE), width;
+      glong longest = 0;
+
+      /* Digits are as wide as each other ("numeric"): only the longest texts are measured,
+       * not every cell of a plan of 20,000 campaigns. */
+      for (guint i = 0; i < self->figures->len; i++)
+        {
+          g_autofree char *text = pl_campaign_column_cell (self->plan, &g_array_index (self->figures, PlCampaignFigures, i),
+                                                           column, NULL);
+          glong length = g_utf8_strlen (text, -1);
+
+          if (length + 1 < longest)
+            continue;
+          longest = MAX (longest, length);
+          content = MAX (content, pl_column_text_width (list, text, TRUE));
+        }
+      fitted = pl_column_fit_title (list, title, content, &width);
+      if (g_strcmp0 (gtk_column_view_column_get_title (self->columns[c]), fitted) != 0)
+        gtk_column_view_column_set_title (self->columns[c], fitted);
+      if (gtk_column_view_column_get_fixed_width (self->columns[c]) != width)
+        gtk_column_view_column_set_fixed_width (self->columns[c], width);
+    }
+}
+
+/* The list's width over the figures: the figure columns and a name of NAME_MIN_CHARS. */
+static int
+figures_list_width (PlCampaignsPage *self)
+{
+  /* The page's margins beside the list, its frame and scroll bar. */
+  int width = 18 + 12 + 8 + PL_COLUMN_CELL_PADDING;
+  g_autofree char *sample = g_strnfill (NAME_MIN_CHARS, 'n');
+
+  for (guint c = COL_BUDGET; c < N_COLS; c++)
+    width += gtk_column_view_column_get_fixed_width (self->columns[c]);
+  return width + pl_column_text_width (GTK_WIDGET (self->list), sample, FALSE);
 }
 
 static void
@@ -414,6 +470,49 @@ on_sort_changed_cb (PlCampaignsPage *self)
 }
 
 /* ---- drop-downs of the plan's records ---- */
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (ellipsize != NULL)
+    pl_tooltip_set (gtk_list_item_get_child (item), text);
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
+/* A drop-down of the editor whose choice is cut short rather than widening the editor: a long
+ * segment's name would take the room of the list's figures. Whole in its list and tooltip. */
+static void
+narrow_drop_down (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = choice_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list = choice_factory (FALSE);
+
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
 
 /* Fills @dropdown with @first then the names of @collection; returns the IDs by position. */
 static GStrv
@@ -862,6 +961,9 @@ setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *co
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (IS_FIGURE_COLUMN (column->column))
     gtk_widget_add_css_class (label, "numeric");
+  /* A name cut short still says which campaign it is. */
+  if (column->column == COL_NAME)
+    gtk_label_set_width_chars (GTK_LABEL (label), NAME_MIN_CHARS);
   gtk_list_item_set_child (item, label);
 }
 
@@ -878,7 +980,7 @@ refresh_figure_label (PlCampaignsPage *self, GtkLabel *label)
     return;
   figures = self->view != VIEW_SCHEDULE ? figures_of (self, campaign) : NULL;
   if (figures != NULL)
-    text = pl_campaign_column_text (self->plan, figures, (PlCampaignColumn) (column - COL_BUDGET), &tip);
+    text = pl_campaign_column_cell (self->plan, figures, (PlCampaignColumn) (column - COL_BUDGET), &tip);
   if (g_strcmp0 (gtk_label_get_label (label), text ? text : "") != 0)
     gtk_label_set_label (label, text ? text : "");
   pl_tooltip_set (GTK_WIDGET (label), tip);
@@ -1100,21 +1202,17 @@ show_view (PlCampaignsPage *self, ListView view)
   self->resetting = FALSE;
   gtk_stack_set_visible_child_name (self->list_stack, view == VIEW_RANKING ? "ranking" : "list");
   show_editor_pane (self);
-  /* The figures are wide: the list takes what they need beside a name of some fifteen
-   * letters, the editor the rest (the pane keeps the editor's own minimum in a narrow window). */
+  ensure_figures (self);
+  /* With a campaign open beside them, every figure column stays in sight: a CMO compares
+   * the campaigns by them while editing one, and the name, cut to NAME_MIN_CHARS letters
+   * (the whole of it on hover and in the editor), is the one to give way. The editor takes
+   * the rest, down to its own minimum in a narrow window, where the list scrolls. */
   if (view != VIEW_SCHEDULE)
-    {
-      int figures = 0;
-
-      for (guint c = COL_BUDGET; c < N_COLS; c++)
-        figures += gtk_column_view_column_get_fixed_width (self->columns[c]);
-      gtk_paned_set_position (self->paned, figures + (int) (170 * pl_a11y_text_scale ()));
-    }
+    gtk_paned_set_position (self->paned, figures_list_width (self));
   gtk_widget_set_visible (GTK_WIDGET (self->basis_caption), view != VIEW_SCHEDULE);
   /* The chart has its own order. */
   gtk_widget_set_visible (GTK_WIDGET (self->sort_order), view != VIEW_RANKING);
   gtk_widget_set_visible (GTK_WIDGET (self->sort_label), view != VIEW_RANKING);
-  ensure_figures (self);
   refresh_caption (self);
   refresh_figure_labels (self);
   redraw_ranking (self);
@@ -1525,16 +1623,10 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   add_list_column (self, COL_CHANNEL, PL_CAMPAIGN_CHANNEL, _("Channel"), 150);
   add_list_column (self, COL_START, PL_CAMPAIGN_START, _("Starts"), 90);
   add_list_column (self, COL_STATUS, PL_CAMPAIGN_STATUS, _("Status"), 90);
-  /* Translators: a column of the campaigns list: what is allocated to the campaign */
-  add_list_column (self, COL_BUDGET, 0, _("Budget"), 80);
-  /* Translators: a column of the campaigns list: what the campaign spent to date */
-  add_list_column (self, COL_SPENT, 0, _("Spent"), 80);
-  /* Translators: a column of the campaigns list: its main result against what was expected */
-  add_list_column (self, COL_RESULT, 0, _("Result / expected"), 138);
-  /* Translators: a column of the campaigns list: spend over the main result */
-  add_list_column (self, COL_COST, 0, _("Cost per result"), 120);
-  /* Translators: a column of the campaigns list: return on investment */
-  add_list_column (self, COL_ROI, 0, _("ROI"), 54);
+  /* Titled and sized for the plan's currency and figures when they are computed
+   * (fit_figure_columns()). */
+  for (guint c = COL_BUDGET; c < N_COLS; c++)
+    add_list_column (self, (ListColumn) c, 0, "", 60);
   self->view = VIEW_RESULTS;
   show_view (self, VIEW_SCHEDULE);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->list), "changed", G_CALLBACK (on_header_sort_changed_cb), self);
@@ -1548,6 +1640,8 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (gtk_string_list_new (status_filters)));
   gtk_drop_down_set_model (self->sort_order, G_LIST_MODEL (gtk_string_list_new (orders)));
   gtk_drop_down_set_model (self->status, G_LIST_MODEL (gtk_string_list_new (statuses)));
+  narrow_drop_down (self->segment);
+  narrow_drop_down (self->owner);
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->channel_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->segment_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);

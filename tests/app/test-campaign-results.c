@@ -97,10 +97,20 @@ list_order (Fixture *f)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* The title of the list's column @title (translated), as a user clicks it. */
-static GtkWidget *
-column_title (Fixture *f, const char *title)
+/* @label's text on one line: a column title may be broken over two. */
+static char *
+one_line (GtkWidget *label)
 {
+  g_autofree char *text = g_strdup (gtk_label_get_label (GTK_LABEL (label)));
+
+  return g_strdelimit (g_steal_pointer (&text), "\n", ' ');
+}
+
+/* The title of the list's column @column, as a user clicks it. */
+static GtkWidget *
+column_title (Fixture *f, PlCampaignColumn column)
+{
+  g_autofree char *title = pl_campaign_column_title (f->plan, column);
   GtkWidget *list = pl_test_find_by_id (f->page, "list");
   /* The column titles are the labels of the column view's first child, its header. */
   GtkWidget *header = gtk_widget_get_first_child (list);
@@ -110,8 +120,9 @@ column_title (Fixture *f, const char *title)
   while (stack->len > 0)
     {
       GtkWidget *node = g_ptr_array_steal_index (stack, stack->len - 1);
-      if (GTK_IS_LABEL (node) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (node)), title) == 0 &&
-          gtk_widget_is_drawable (node))
+      g_autofree char *text = GTK_IS_LABEL (node) ? one_line (node) : NULL;
+
+      if (g_strcmp0 (text, title) == 0 && gtk_widget_is_drawable (node))
         return node;
       for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
         g_ptr_array_add (stack, c);
@@ -122,7 +133,7 @@ column_title (Fixture *f, const char *title)
 
 /* Clicks a column's title with the real pointer. */
 static void
-click_title (Fixture *f, const char *title)
+click_title (Fixture *f, PlCampaignColumn title)
 {
   GtkWidget *label = column_title (f, title);
   double x = gtk_widget_get_width (label) / 2.0, y = gtk_widget_get_height (label) / 2.0;
@@ -132,7 +143,7 @@ click_title (Fixture *f, const char *title)
 }
 
 static void
-check_sorted (Fixture *f, const char *title, const char *ascending, const char *descending)
+check_sorted (Fixture *f, PlCampaignColumn title, const char *ascending, const char *descending)
 {
   g_autofree char *up = NULL, *down = NULL;
 
@@ -177,22 +188,22 @@ test_list_sorted (void)
     g_assert_cmpstr (order, ==, "Brand video,Retargeting,Social ads,Trade show,Webinars");
   }
   /* Budgets 4,000 / 25,000 / 8,000 / 6,000 / 10,000. */
-  check_sorted (&f, _("Budget"), "Brand video,Trade show,Social ads,Webinars,Retargeting",
+  check_sorted (&f, PL_CAMPAIGN_COLUMN_BUDGET, "Brand video,Trade show,Social ads,Webinars,Retargeting",
                 "Retargeting,Webinars,Social ads,Trade show,Brand video");
   /* Spent 1,000 / 12,000 / 4,000 / 0 / 4,000: a tie keeps the names' order both ways. */
-  check_sorted (&f, _("Spent"), "Trade show,Brand video,Social ads,Webinars,Retargeting",
+  check_sorted (&f, PL_CAMPAIGN_COLUMN_SPENT, "Trade show,Brand video,Social ads,Webinars,Retargeting",
                 "Retargeting,Social ads,Webinars,Brand video,Trade show");
   /* Against expected: 0 / 3 customers, 20 / 30 leads, 40 / 50 leads, 4 / 5 customers; Brand
    * video counts nothing (its only KPI is a ratio): last, both ways. */
-  check_sorted (&f, _("Result / expected"), "Retargeting,Trade show,Social ads,Webinars,Brand video",
+  check_sorted (&f, PL_CAMPAIGN_COLUMN_RESULT, "Retargeting,Trade show,Social ads,Webinars,Brand video",
                 "Social ads,Webinars,Trade show,Retargeting,Brand video");
   /* Cost per result: Trade show 0 (nothing spent), Social 100, Webinars 1,000; Brand video
    * and Retargeting (0 customers) not available. */
-  check_sorted (&f, _("Cost per result"), "Trade show,Social ads,Webinars,Brand video,Retargeting",
+  check_sorted (&f, PL_CAMPAIGN_COLUMN_COST, "Trade show,Social ads,Webinars,Brand video,Retargeting",
                 "Webinars,Social ads,Trade show,Brand video,Retargeting");
   /* ROI: Social ads -50 % (2,000 of revenue for 4,000 spent), Webinars 200 %; the others
    * have no revenue or spent nothing. */
-  check_sorted (&f, _("ROI"), "Social ads,Webinars,Brand video,Retargeting,Trade show",
+  check_sorted (&f, PL_CAMPAIGN_COLUMN_ROI, "Social ads,Webinars,Brand video,Retargeting,Trade show",
                 "Webinars,Social ads,Brand video,Retargeting,Trade show");
   shot (&f, "list");
 
@@ -478,6 +489,120 @@ test_kpi_attribution (void)
   fixture_close (&f);
 }
 
+/* Checks that no figure of the campaigns list, nor a title over them, is cut short
+ * (ellipsized), and that every figure column is in the list's sight (none scrolled off to
+ * the right); returns the number of figure cells seen. */
+static guint
+check_figures_whole (Fixture *f)
+{
+  GtkWidget *list = pl_test_find_by_id (f->page, "list");
+  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint cells = 0, titles = 0;
+
+  pl_test_wait_drawn (list);
+  g_ptr_array_add (stack, list);
+  while (stack->len > 0)
+    {
+      GtkWidget *node = g_ptr_array_steal_index (stack, stack->len - 1);
+      gboolean title = gtk_widget_get_ancestor (node, g_type_from_name ("GtkColumnViewTitle")) != NULL;
+
+      if (GTK_IS_LABEL (node) && gtk_widget_is_drawable (node) && (gtk_widget_has_css_class (node, "numeric") || title))
+        {
+          graphene_rect_t bounds;
+          g_autofree char *text = one_line (node);
+          int natural;
+
+          g_assert_true (gtk_widget_compute_bounds (node, scrolled, &bounds));
+          if (*text == '\0' || bounds.origin.y < 0 || bounds.origin.y > gtk_widget_get_height (scrolled))
+            goto next;
+          gtk_widget_measure (node, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          /* Ellipsized, or (a title, which GTK does not ellipsize) given less than it needs. */
+          if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (node))) || natural > gtk_widget_get_width (node))
+            g_error ("“%s” is cut short (%d pixels wide, %d needed)", text, gtk_widget_get_width (node), natural);
+          if (bounds.origin.x + bounds.size.width > gtk_widget_get_width (scrolled) + 1)
+            g_error ("“%s” is off to the right of the list (%g + %g > %d)", text, bounds.origin.x, bounds.size.width,
+                     gtk_widget_get_width (scrolled));
+          if (title)
+            titles++;
+          else
+            cells++;
+        }
+    next:
+      for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  /* The five figure titles and the campaign's. */
+  g_assert_cmpuint (titles, >=, 6);
+  return cells;
+}
+
+/* The example plan (the English one, or the French one in French; in dollars when
+ * @dollars), in the window as it opens, over the figures: nothing of them cut short, with a
+ * campaign open beside the list and without. */
+static void
+check_example_fits (gboolean dollars)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean french = language != NULL && g_str_has_prefix (language, "fr");
+  const char *example = french ? "data/examples/tramontane-qhse-2027.pilote" : "data/examples/northwind-saas-2027.pilote";
+  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *path = pl_test_copy_plan (dir, example, "plan.pilote");
+  Fixture f = { 0 };
+  guint n;
+
+  if (dollars)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GRegex) currency = g_regex_new ("currency=\"[A-Z]+\"", 0, 0, NULL);
+      g_autofree char *usd = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      usd = g_regex_replace_literal (currency, contents, -1, 0, "currency=\"USD\"", 0, NULL);
+      g_assert_true (g_file_set_contents (path, usd, -1, NULL));
+    }
+  f.dir = g_steal_pointer (&dir);
+  f.window = pl_test_open_in_window (path);
+  f.plan = pl_document_get_plan (pl_window_get_document (f.window));
+  g_assert_cmpstr (pl_plan_get_currency (f.plan), ==, dollars ? "USD" : "EUR");
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "campaigns");
+  pl_test_spin ();
+  f.page = pl_test_find_widget (GTK_WIDGET (f.window), PL_TYPE_CAMPAIGNS_PAGE);
+  /* The window's own size: the default a user sees first. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 1100);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pl_test_find_by_id (f.page, "view_results")), TRUE);
+  pl_test_wait_drawn (f.page);
+  n = check_figures_whole (&f);
+  g_assert_cmpuint (n, >=, 5 * 5);
+  shot (&f, dollars ? "example-list-usd" : "example-list");
+
+  /* A campaign open beside the list: the figures stay whole and in sight. */
+  {
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (pl_test_find_by_id (f.page, "list"))));
+    g_autoptr(PlItem) campaign = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (f.page), campaign);
+  }
+  pl_test_wait_drawn (f.page);
+  g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (f.page, "editor_stack")));
+  shot (&f, dollars ? "example-editor-usd" : "example-editor");
+  n = check_figures_whole (&f);
+  g_assert_cmpuint (n, >=, 5 * 5);
+  fixture_close (&f);
+}
+
+static void
+test_example_fits (void)
+{
+  check_example_fits (FALSE);
+}
+
+static void
+test_example_fits_dollars (void)
+{
+  check_example_fits (TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,5 +613,7 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-results/no-hint", test_no_hint);
   g_test_add_func ("/campaign-results/ranking", test_ranking);
   g_test_add_func ("/campaign-results/kpi-attribution", test_kpi_attribution);
+  g_test_add_func ("/campaign-results/example-fits", test_example_fits);
+  g_test_add_func ("/campaign-results/example-fits-dollars", test_example_fits_dollars);
   return g_test_run ();
 }
