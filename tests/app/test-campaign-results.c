@@ -267,7 +267,8 @@ test_results_grid (void)
   grid = PL_CAMPAIGN_RESULTS_GRID (pl_test_find_widget (f.page, PL_TYPE_CAMPAIGN_RESULTS_GRID));
   pl_test_wait_drawn (GTK_WIDGET (grid));
 
-  /* A row per KPI it is attached to (leads, customers, revenue, pipeline), then its spend. */
+  /* A column per KPI it is attached to (leads, customers, revenue, pipeline), then its spend;
+   * a row per month, under the expected contributions and over the totals to date. */
   g_assert_cmpuint (pl_campaign_results_grid_get_n_kpis (grid), ==, 4);
   expected = pl_campaign_results_grid_get_side_text (grid, 0, FALSE);
   total = pl_campaign_results_grid_get_side_text (grid, 0, TRUE);
@@ -293,7 +294,7 @@ test_results_grid (void)
   g_assert_cmpstr (total, ==, "125");
   scroll_to (pl_test_find_by_id (f.page, "results_summary"));
   /* The month typed into, on screen. */
-  pl_cell_grid_select (PL_CELL_GRID (grid), 0, 2, FALSE);
+  pl_cell_grid_select (PL_CELL_GRID (grid), 2 + 1, 0, FALSE);
   pl_test_wait_drawn (GTK_WIDGET (grid));
   shot (&f, "page");
   pl_plan_undo (f.plan);
@@ -314,13 +315,13 @@ test_results_grid (void)
   shot (&f, "refused");
   pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
 
-  /* A row of three cells pasted from a spreadsheet: one undoable edit. */
+  /* A spreadsheet's column of three months pasted: one undoable edit. */
   {
     GdkClipboard *clipboard = gtk_widget_get_clipboard (cell);
     PlCampaignKpi *customers = link_of (f.plan, "ck-web-customers");
 
-    gdk_clipboard_set_text (clipboard, "1\t2\t3\n");
-    pl_cell_grid_select (PL_CELL_GRID (grid), 1, 2, FALSE);
+    gdk_clipboard_set_text (clipboard, "1\n2\n3\n");
+    pl_cell_grid_select (PL_CELL_GRID (grid), 2 + 1, 1, FALSE);
     pl_test_spin ();
     g_signal_emit_by_name (pl_campaign_results_grid_get_cell (grid, 1, 2), "paste");
     pl_test_wait_ms (100);
