@@ -13,11 +13,13 @@ G_BEGIN_DECLS
 #define PL_COLUMN_CELL_PADDING 18
 
 /* The width of @text in @widget's font; figures (@numeric) with the tabular digits of the
- * "numeric" style class. */
-int   pl_column_text_width (GtkWidget *widget, const char *text, gboolean numeric);
-/* A column title for cells @content pixels wide: @title broken onto lines (at most two,
- * at spaces) rather than widening the column past its figures. *@width gets the column's
- * width: the wider of the cells and the title's longest line, with their padding. */
-char *pl_column_fit_title  (GtkWidget *widget, const char *title, int content, int *width);
+ * "numeric" style class; @bold. */
+int   pl_column_text_width (GtkWidget *widget, const char *text, gboolean numeric, gboolean bold);
+/* A column title for cells @content pixels wide: @title broken onto lines (at most
+ * @max_lines, at spaces) rather than widening the column past its figures; @sortable when
+ * the header shows a sort arrow. *@width gets the column's width: the wider of the cells and
+ * the title's longest line, with their padding. */
+char *pl_column_fit_title  (GtkWidget *widget, const char *title, int content, int max_lines,
+                            gboolean sortable, int *width);
 
 G_END_DECLS

@@ -22,8 +22,13 @@ struct _PlCampaignResultsGrid
 {
   GtkWidget            parent_instance;
 
+  GtkWidget           *frame;        /* the months, then the figures that scroll sideways */
   GtkScrolledWindow   *scrolled;
   GtkColumnView       *view;
+  GtkColumnView       *month_view;   /* the months' names, that stay when the figures scroll */
+  GtkWidget           *months;       /* its viewport */
+  GtkSizeGroup        *row_heights;  /* the rows of both views as tall as each other */
+  GtkSizeGroup        *title_heights;
   GtkNoSelection      *selection;
   GtkStringList       *rows;         /* a row each: the expected contributions, the months, the totals */
   GtkColumnViewColumn *month_column;
@@ -34,6 +39,8 @@ struct _PlCampaignResultsGrid
   GPtrArray           *links;        /* the KPI columns' links to the campaign, in order */
   GPtrArray           *cells;        /* bound cells */
   PlGridNotice        *notice;
+  gboolean             one_year;     /* the period is in one calendar year: its rows say "Mar" */
+  char                *month_title;  /* the year ("2027"), or "Month" */
 };
 
 static void pl_campaign_results_grid_cell_grid_init (PlCellGridInterface *iface);
@@ -230,8 +237,12 @@ row_name (PlCampaignResultsGrid *self, guint row)
     /* Translators: the last row of a campaign's results: its totals to date */
     return g_strdup (_("To date"));
   g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
-  /* Translators: a month row of a campaign's results, strftime format ("Mar 2027") */
-  g_date_strftime (name, sizeof name, C_("results month", "%b %Y"), &date);
+  if (self->one_year)
+    /* Translators: a month row of a campaign's results, under the year, strftime format ("Mar") */
+    g_date_strftime (name, sizeof name, C_("results month", "%b"), &date);
+  else
+    /* Translators: a month row of a campaign's results over two years, strftime format ("Mar 2027") */
+    g_date_strftime (name, sizeof name, C_("results month", "%b %Y"), &date);
   return g_strdup (name);
 }
 
@@ -284,16 +295,19 @@ fit_columns (PlCampaignResultsGrid *self)
   for (guint row = 0; row < n_rows (self); row++)
     {
       g_autofree char *name = row_name (self, row);
-      content = MAX (content, pl_column_text_width (view, name, FALSE));
+      guint month;
+      content = MAX (content, pl_column_text_width (view, name, FALSE, !row_month (self, row, &month)));
     }
   {
-    g_autofree char *title = pl_column_fit_title (view, _("Month"), content, &width);
+    g_autofree char *title = pl_column_fit_title (view, self->month_title, content, 1, FALSE, &width);
     gtk_column_view_column_set_title (self->month_column, title);
     gtk_column_view_column_set_fixed_width (self->month_column, width);
+    /* Beside the figures that take the rest of the pane, never narrower than the months. */
+    gtk_widget_set_size_request (self->months, width, -1);
   }
-  for (guint column = 0; column < n_columns (self) && column + 1 < g_list_model_get_n_items (columns); column++)
+  for (guint column = 0; column < n_columns (self) && column < g_list_model_get_n_items (columns); column++)
     {
-      g_autoptr(GtkColumnViewColumn) shown = g_list_model_get_item (columns, column + 1);
+      g_autoptr(GtkColumnViewColumn) shown = g_list_model_get_item (columns, column);
       g_autofree char *name = column_name (self, column);
       g_autofree char *title = NULL, *fitted = NULL;
 
@@ -302,19 +316,38 @@ fit_columns (PlCampaignResultsGrid *self)
         title = g_strdup_printf (_("Spend (%s)"), pl_currency_symbol (pl_plan_get_currency (self->plan)));
       else
         title = g_steal_pointer (&name);
-      content = pl_column_text_width (view, "–", TRUE);
+      content = pl_column_text_width (view, "–", TRUE, FALSE);
       for (guint row = 0; row < n_rows (self); row++)
         {
           g_autofree char *tip = NULL;
           g_autofree char *text = cell_text (self, row, column, &tip);
-          content = MAX (content, pl_column_text_width (view, text, TRUE));
+          content = MAX (content, pl_column_text_width (view, text, TRUE, FALSE));
         }
-      fitted = pl_column_fit_title (view, title, content, &width);
+      /* A KPI's name over three lines: "Sales / qualified / leads" over "280". */
+      fitted = pl_column_fit_title (view, title, content, 3, FALSE, &width);
       if (g_strcmp0 (gtk_column_view_column_get_title (shown), fitted) != 0)
         gtk_column_view_column_set_title (shown, fitted);
       if (gtk_column_view_column_get_fixed_width (shown) != width)
         gtk_column_view_column_set_fixed_width (shown, width);
     }
+}
+
+/* The months' names: "Mar" under the year when the period is in one year, as the budget
+ * names them, else "Mar 2027" under "Month". */
+static void
+name_months (PlCampaignResultsGrid *self)
+{
+  GDate first, last;
+
+  g_clear_pointer (&self->month_title, g_free);
+  if (self->plan == NULL || n_months (self) == 0)
+    return;
+  g_date_set_julian (&first, pl_plan_month_start (self->plan, 0));
+  g_date_set_julian (&last, pl_plan_month_start (self->plan, n_months (self) - 1));
+  self->one_year = g_date_get_year (&first) == g_date_get_year (&last);
+  /* Translators: the first column of a campaign's results, its months, when they are in
+   * more than one year */
+  self->month_title = self->one_year ? g_strdup_printf ("%u", g_date_get_year (&first)) : g_strdup (_("Month"));
 }
 
 static void
@@ -324,6 +357,7 @@ refresh_bound (PlCampaignResultsGrid *self)
     pl_budget_totals_refresh (self->totals);
   if (self->plan != NULL)
     self->basis = pl_campaign_figures_basis (self->plan);
+  name_months (self);
   for (guint i = 0; i < self->cells->len; i++)
     refresh_cell (self, g_ptr_array_index (self->cells, i));
   fit_columns (self);
@@ -543,11 +577,14 @@ pl_campaign_results_grid_cell_grid_init (PlCellGridInterface *iface)
 /* ---- columns ---- */
 
 static void
-setup_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+setup_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 4);
+  gtk_widget_set_margin_end (label, 4);
+  gtk_size_group_add_widget (self->row_heights, label);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -562,12 +599,16 @@ bind_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampa
   gtk_label_set_label (GTK_LABEL (label), name);
   if (row_month (self, row, &month))
     {
-      gtk_widget_remove_css_class (label, "heading");
+      gtk_label_set_attributes (GTK_LABEL (label), NULL);
       pl_tooltip_set (label, NULL);
     }
   else
     {
-      gtk_widget_add_css_class (label, "heading");
+      PangoAttrList *bold = pango_attr_list_new ();
+
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (label), bold);
+      pango_attr_list_unref (bold);
       if (row != ROW_EXPECTED)
         {
           g_autofree char *caption = pl_campaign_figures_caption (self->plan, &self->basis);
@@ -598,6 +639,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCamp
   g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
   g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit_cb), self);
   pl_cell_grid_add_cell (PL_CELL_GRID (self), PL_CELL_EDITOR (cell));
+  gtk_size_group_add_widget (self->row_heights, cell);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -637,17 +679,18 @@ rebuild (PlCampaignResultsGrid *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->view);
   g_autoptr(GPtrArray) links = wanted_links (self);
-  gboolean same = links->len == self->links->len && g_list_model_get_n_items (columns) == n_columns (self) + 1;
+  gboolean same = links->len == self->links->len && g_list_model_get_n_items (columns) == n_columns (self);
   guint rows = self->plan != NULL && self->campaign != NULL ? n_months (self) + 2 : 0;
   gboolean changed = FALSE;
 
+  name_months (self);
   for (guint i = 0; same && i < links->len; i++)
     same = g_ptr_array_index (links, i) == g_ptr_array_index (self->links, i);
   if (!same)
     {
-      while (g_list_model_get_n_items (columns) > 1)
+      while (g_list_model_get_n_items (columns) > 0)
         {
-          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
           gtk_column_view_remove_column (self->view, column);
         }
       g_ptr_array_unref (self->links);
@@ -696,20 +739,25 @@ pl_campaign_results_grid_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (self->scrolled != NULL)
+  if (self->frame != NULL)
     {
-      gtk_widget_unparent (GTK_WIDGET (self->scrolled));
+      gtk_widget_unparent (self->frame);
+      self->frame = NULL;
       self->scrolled = NULL;
     }
+  g_clear_object (&self->row_heights);
+  g_clear_object (&self->title_heights);
   if (self->notice != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->notice));
       self->notice = NULL;
     }
   g_clear_pointer (&self->totals, pl_budget_totals_free);
+  g_clear_object (&self->month_column);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->month_title, g_free);
   g_clear_object (&self->campaign);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (pl_campaign_results_grid_parent_class)->dispose (object);
@@ -739,22 +787,43 @@ pl_campaign_results_grid_init (PlCampaignResultsGrid *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   self->cells = g_ptr_array_new ();
   self->links = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = gtk_string_list_new (NULL);
+  self->row_heights = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+  self->title_heights = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-  self->view = pl_grid_view_new (GTK_WIDGET (self), g_object_ref (GTK_SELECTION_MODEL (self->selection)), &self->scrolled);
-  /* Fourteen rows: the grid is as tall as they are, in the page that scrolls; it scrolls
-   * sideways when the campaign moves more KPIs than the pane shows. */
+  /* The months' names in a view of their own, beside the figures' that scrolls sideways
+   * when the campaign moves more KPIs than the pane shows: they stay in sight. Not in a
+   * scrolled window: the cells' (PlCellGrid) is the first under the grid. */
+  self->frame = gtk_frame_new (NULL);
+  gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
+  gtk_frame_set_child (GTK_FRAME (self->frame), box);
+  self->month_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  gtk_column_view_set_show_row_separators (self->month_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_view), "data-table");
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_view), "measurements");
+  self->months = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_child (GTK_VIEWPORT (self->months), GTK_WIDGET (self->month_view));
+  gtk_box_append (GTK_BOX (box), self->months);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  self->view = pl_grid_view_new (box, g_object_ref (GTK_SELECTION_MODEL (self->selection)), &self->scrolled);
+  gtk_scrolled_window_set_has_frame (self->scrolled, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->scrolled), TRUE);
+  /* Fourteen rows: the grid is as tall as they are, in the page that scrolls. */
   gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled), FALSE);
   gtk_scrolled_window_set_propagate_natural_height (self->scrolled, TRUE);
   gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), NULL);
+  /* Their titles as tall as each other, so that their rows line up. */
+  gtk_size_group_add_widget (self->title_heights, gtk_widget_get_first_child (GTK_WIDGET (self->month_view)));
+  gtk_size_group_add_widget (self->title_heights, gtk_widget_get_first_child (GTK_WIDGET (self->view)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), self);
   /* Translators: the first column of a campaign's results: its months */
   self->month_column = gtk_column_view_column_new (_("Month"), factory);
-  gtk_column_view_append_column (self->view, self->month_column);
+  gtk_column_view_append_column (self->month_view, self->month_column);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   self->notice = pl_grid_notice_new ();

@@ -239,7 +239,7 @@ fit_figure_columns (PlCampaignsPage *self)
       PlCampaignColumn column = (PlCampaignColumn) (c - COL_BUDGET);
       g_autofree char *title = pl_campaign_column_title (self->plan, column);
       g_autofree char *fitted = NULL;
-      int content = pl_column_text_width (list, "–", TRUE), width;
+      int content = pl_column_text_width (list, "–", TRUE, FALSE), width;
       glong longest = 0;
 
       /* Digits are as wide as each other ("numeric"): only the longest texts are measured,
@@ -253,9 +253,9 @@ fit_figure_columns (PlCampaignsPage *self)
           if (length + 1 < longest)
             continue;
           longest = MAX (longest, length);
-          content = MAX (content, pl_column_text_width (list, text, TRUE));
+          content = MAX (content, pl_column_text_width (list, text, TRUE, FALSE));
         }
-      fitted = pl_column_fit_title (list, title, content, &width);
+      fitted = pl_column_fit_title (list, title, content, 2, TRUE, &width);
       if (g_strcmp0 (gtk_column_view_column_get_title (self->columns[c]), fitted) != 0)
         gtk_column_view_column_set_title (self->columns[c], fitted);
       if (gtk_column_view_column_get_fixed_width (self->columns[c]) != width)
@@ -273,7 +273,7 @@ figures_list_width (PlCampaignsPage *self)
 
   for (guint c = COL_BUDGET; c < N_COLS; c++)
     width += gtk_column_view_column_get_fixed_width (self->columns[c]);
-  return width + pl_column_text_width (GTK_WIDGET (self->list), sample, FALSE);
+  return width + pl_column_text_width (GTK_WIDGET (self->list), sample, FALSE, FALSE);
 }
 
 static void

@@ -490,42 +490,54 @@ test_kpi_attribution (void)
   fixture_close (&f);
 }
 
-/* Checks that no figure of the campaigns list, nor a title over them, is cut short
- * (ellipsized), and that every figure column is in the list's sight (none scrolled off to
- * the right); returns the number of figure cells seen. */
+/* Checks that no label under @root on screen is cut short (ellipsized, or given less than
+ * it needs, as GTK does a column's title) nor off to the right of the scrolled window it is
+ * in (no figure column scrolled out of sight); only the figures and titles when @figures.
+ * Returns the number of cells seen, *@titles the number of column titles. */
 static guint
-check_figures_whole (Fixture *f)
+labels_whole (GtkWidget *root, GtkWidget *scrolled, gboolean figures, guint *titles)
 {
-  GtkWidget *list = pl_test_find_by_id (f->page, "list");
-  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  guint cells = 0, titles = 0;
+  guint cells = 0;
 
-  pl_test_wait_drawn (list);
-  g_ptr_array_add (stack, list);
+  *titles = 0;
+  pl_test_wait_drawn (root);
+  g_ptr_array_add (stack, root);
   while (stack->len > 0)
     {
       GtkWidget *node = g_ptr_array_steal_index (stack, stack->len - 1);
       gboolean title = gtk_widget_get_ancestor (node, g_type_from_name ("GtkColumnViewTitle")) != NULL;
 
-      if (GTK_IS_LABEL (node) && gtk_widget_is_drawable (node) && (gtk_widget_has_css_class (node, "numeric") || title))
+      gboolean label = GTK_IS_LABEL (node) && (!figures || gtk_widget_has_css_class (node, "numeric") || title);
+
+      /* A grid's cells (PlCellEditor) show their figure in an inscription, that does not ask
+       * for the room of its text. */
+      if ((label || GTK_IS_INSCRIPTION (node)) && gtk_widget_is_drawable (node))
         {
           graphene_rect_t bounds;
-          g_autofree char *text = one_line (node);
+          g_autofree char *text = label ? one_line (node) : g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (node)));
           int natural;
 
-          g_assert_true (gtk_widget_compute_bounds (node, scrolled, &bounds));
-          if (*text == '\0' || bounds.origin.y < 0 || bounds.origin.y > gtk_widget_get_height (scrolled))
+          g_assert_true (gtk_widget_compute_bounds (node, scrolled ? scrolled : root, &bounds));
+          if (text == NULL || *text == '\0' || (scrolled && (bounds.origin.y < 0 || bounds.origin.y > gtk_widget_get_height (scrolled))))
             goto next;
-          gtk_widget_measure (node, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-          /* Ellipsized, or (a title, which GTK does not ellipsize) given less than it needs. */
-          if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (node))) || natural > gtk_widget_get_width (node))
+          if (label)
+            {
+              gtk_widget_measure (node, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+              natural -= gtk_widget_get_margin_start (node) + gtk_widget_get_margin_end (node);
+            }
+          else
+            {
+              g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (node, text);
+              pango_layout_get_pixel_size (layout, &natural, NULL);
+            }
+          if ((label && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (node)))) || natural > gtk_widget_get_width (node))
             g_error ("“%s” is cut short (%d pixels wide, %d needed)", text, gtk_widget_get_width (node), natural);
-          if (bounds.origin.x + bounds.size.width > gtk_widget_get_width (scrolled) + 1)
-            g_error ("“%s” is off to the right of the list (%g + %g > %d)", text, bounds.origin.x, bounds.size.width,
+          if (scrolled && bounds.origin.x + bounds.size.width > gtk_widget_get_width (scrolled) + 1)
+            g_error ("“%s” is off to the right (%g + %g > %d)", text, bounds.origin.x, bounds.size.width,
                      gtk_widget_get_width (scrolled));
           if (title)
-            titles++;
+            (*titles)++;
           else
             cells++;
         }
@@ -533,6 +545,31 @@ check_figures_whole (Fixture *f)
       for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
         g_ptr_array_add (stack, c);
     }
+  return cells;
+}
+
+/* The label showing @text under @root. */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The figures of the campaigns list whole and in sight; returns the number seen. */
+static guint
+check_figures_whole (Fixture *f)
+{
+  GtkWidget *list = pl_test_find_by_id (f->page, "list");
+  guint titles, cells = labels_whole (list, gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW), TRUE, &titles);
+
   /* The five figure titles and the campaign's. */
   g_assert_cmpuint (titles, >=, 6);
   return cells;
@@ -591,6 +628,31 @@ check_example_fits (gboolean dollars)
   shot (&f, dollars ? "example-editor-usd" : "example-editor");
   n = check_figures_whole (&f);
   g_assert_cmpuint (n, >=, 5 * 5);
+  /* Its results grid, in the pane: no figure, month or title cut short. */
+  {
+    GtkWidget *grid = pl_test_find_widget (f.page, PL_TYPE_CAMPAIGN_RESULTS_GRID);
+    GtkWidget *cells, *january;
+    GtkAdjustment *sideways;
+    graphene_rect_t bounds;
+    guint titles;
+
+    scroll_to (grid);
+    shot (&f, dollars ? "example-grid-usd" : "example-grid");
+    cells = gtk_widget_get_ancestor (pl_campaign_results_grid_get_cell (PL_CAMPAIGN_RESULTS_GRID (grid), 0, 0), GTK_TYPE_SCROLLED_WINDOW);
+    sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (cells));
+    /* Each month's name and its figures, the KPIs' names and the spend's title over them. */
+    g_assert_cmpuint (labels_whole (grid, NULL, FALSE, &titles), >=, 14 * 2);
+    g_assert_cmpuint (titles, >=, 2);
+    /* Scrolled to its last KPIs and its spend, the months stay in sight. */
+    gtk_adjustment_set_value (sideways, gtk_adjustment_get_upper (sideways));
+    pl_test_wait_drawn (grid);
+    shot (&f, dollars ? "example-grid-scrolled-usd" : "example-grid-scrolled");
+    g_assert_cmpuint (labels_whole (grid, NULL, FALSE, &titles), >=, 14 * 2);
+    january = find_label (grid, french ? "janv." : "Jan");
+    g_assert_true (gtk_widget_compute_bounds (january, grid, &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (grid));
+  }
   fixture_close (&f);
 }
 
