@@ -92,6 +92,12 @@ whole_money (PlPlan *plan, gint64 amount, gboolean bare)
   return amount_text (plan, amount, bare);
 }
 
+char *
+pl_campaign_whole_amount (PlPlan *plan, gint64 amount, gboolean bare)
+{
+  return whole_money (plan, amount, bare);
+}
+
 /* "€42 per lead", by the stage of the KPI the cost is per: the cell's tooltip. */
 static char *
 cost_text (PlPlan *plan, const PlCampaignFigures *figures)

@@ -41,6 +41,10 @@ char    *pl_campaign_column_title         (PlPlan *plan, PlCampaignColumn column
 int      pl_campaign_column_compare       (const PlCampaignFigures *a, const PlCampaignFigures *b,
                                            PlCampaignColumn column, gboolean descending);
 
+/* @amount (minor units) to the whole currency unit, as the list and a campaign's page write
+ * budgets and spend: "€98,223", or bare ("98,223") under a title that names the currency. */
+char    *pl_campaign_whole_amount         (PlPlan *plan, gint64 amount, gboolean bare);
+
 /* @kpi's name as a word in a sentence: "leads" for "Leads", "SQL" stays "SQL". */
 char    *pl_campaign_kpi_word             (PlKpi *kpi);
 

@@ -149,10 +149,7 @@ result_value (PlCampaignResultsGrid *self, PlItem *link, guint month, const char
 static char *
 money_whole (PlCampaignResultsGrid *self, gint64 amount)
 {
-  guint exponent = pl_plan_get_currency_exponent (self->plan);
-  double major = round ((double) amount / pow (10, exponent));
-
-  return pl_money_to_display (pl_money_from_major (major, exponent), exponent);
+  return pl_campaign_whole_amount (self->plan, amount, TRUE);
 }
 
 /* What the campaign spent over the totals' basis, as the figures engine counts it. */

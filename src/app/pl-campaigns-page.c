@@ -692,12 +692,12 @@ refresh_results_summary (PlCampaignsPage *self)
 static void
 refresh_budget (PlCampaignsPage *self)
 {
-  guint exponent = pl_plan_get_currency_exponent (self->plan);
   gint64 allocated = pl_figures_campaign_allocated (self->plan, PL_CAMPAIGN (self->campaign));
   gint64 actual = pl_figures_campaign_actual (self->plan, PL_CAMPAIGN (self->campaign));
-  const char *currency = pl_plan_get_currency (self->plan);
-  g_autofree char *a = pl_money_format (allocated, exponent, currency);
-  g_autofree char *s = pl_money_format (actual, exponent, currency);
+  /* To the whole unit, as the Results line under it and the list: one page does not say
+   * 98,222.92 and 98,223 of the same spend. */
+  g_autofree char *a = pl_campaign_whole_amount (self->plan, allocated, FALSE);
+  g_autofree char *s = pl_campaign_whole_amount (self->plan, actual, FALSE);
   double used = pl_figures_percent_used (allocated, actual);
   g_autofree char *text = NULL;
 
@@ -707,11 +707,19 @@ refresh_budget (PlCampaignsPage *self)
     text = g_strdup_printf (_("Allocated %s · spent %s"), a, s);
   else
     {
-      g_autofree char *r = pl_money_format (pl_money_difference (allocated, actual), exponent, currency);
+      gint64 left = pl_money_difference (allocated, actual);
+      g_autofree char *r = pl_campaign_whole_amount (self->plan, left < 0 ? -left : left, FALSE);
       g_autofree char *share = pl_percent_format (used * 100, 0);
-      /* Translators: the campaign's allocated budget, its actual spend, that spend as a share of
-       * the allocation ("used" on its own is the budget's spend to date against its plan), what remains */
-      text = g_strdup_printf (_("Allocated %s · spent %s (%s of the allocation) · %s remaining"), a, s, share, r);
+
+      if (left < 0)
+        /* Over budget said as the dashboard says it, never as a negative remainder.
+         * Translators: the campaign's allocated budget, its actual spend, that spend as a share
+         * of the allocation, how much it is over ("€223 over") */
+        text = g_strdup_printf (_("Allocated %s · spent %s (%s of the allocation) · %s over budget"), a, s, share, r);
+      else
+        /* Translators: the campaign's allocated budget, its actual spend, that spend as a share of
+         * the allocation ("used" on its own is the budget's spend to date against its plan), what remains */
+        text = g_strdup_printf (_("Allocated %s · spent %s (%s of the allocation) · %s remaining"), a, s, share, r);
     }
   gtk_label_set_label (self->budget, text);
 }

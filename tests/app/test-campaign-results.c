@@ -575,6 +575,37 @@ check_figures_whole (Fixture *f)
   return cells;
 }
 
+/* A campaign over its budget says so on its page as the dashboard does ("€223 over budget"),
+ * never as a negative remainder, and in whole units as the Results line under it. */
+static void
+check_over_budget_line (Fixture *f)
+{
+  GListModel *campaigns = pl_plan_get_collection (f->plan, PL_COLLECTION_CAMPAIGNS);
+
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PlItem) campaign = g_list_model_get_item (campaigns, i);
+      gint64 allocated = pl_figures_campaign_allocated (f->plan, PL_CAMPAIGN (campaign));
+      gint64 actual = pl_figures_campaign_actual (f->plan, PL_CAMPAIGN (campaign));
+      g_autofree char *over = NULL, *spent = NULL, *minus = NULL;
+      const char *text;
+
+      if (allocated == 0 || actual <= allocated)
+        continue;
+      pl_campaigns_page_select (PL_CAMPAIGNS_PAGE (f->page), campaign);
+      pl_test_spin ();
+      text = gtk_label_get_label (GTK_LABEL (pl_test_find_by_id (f->page, "budget")));
+      over = pl_campaign_whole_amount (f->plan, actual - allocated, FALSE);
+      spent = pl_campaign_whole_amount (f->plan, actual, FALSE);
+      minus = pl_campaign_whole_amount (f->plan, allocated - actual, FALSE);
+      g_assert_nonnull (strstr (text, over));
+      g_assert_nonnull (strstr (text, spent));
+      g_assert_null (strstr (text, minus));
+      return;
+    }
+  g_error ("no campaign over its budget in the example plan");
+}
+
 /* The example plan (the English one, or the French one in French; in dollars when
  * @dollars), in the window as it opens, over the figures: nothing of them cut short, with a
  * campaign open beside the list and without. */
@@ -626,6 +657,7 @@ check_example_fits (gboolean dollars)
   pl_test_wait_drawn (f.page);
   g_assert_true (gtk_widget_get_visible (pl_test_find_by_id (f.page, "editor_stack")));
   shot (&f, dollars ? "example-editor-usd" : "example-editor");
+  check_over_budget_line (&f);
   n = check_figures_whole (&f);
   g_assert_cmpuint (n, >=, 5 * 5);
   /* Its results grid, in the pane: no figure, month or title cut short. */
