@@ -396,6 +396,16 @@ test_hints (void)
   g_assert_true (gtk_widget_get_visible (pl_campaign_hints_get_undo_button (hints)));
   shot (&f, "kept");
 
+  /* Undone elsewhere (Ctrl+Z): the Kept line goes, and comes back with redo. */
+  pl_plan_undo (f.plan);
+  pl_test_spin ();
+  g_assert_cmpint (pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (retargeting)), ==, from_before);
+  g_assert_null (pl_campaign_hints_get_feedback (hints));
+  pl_plan_redo (f.plan);
+  pl_test_spin ();
+  g_assert_nonnull (pl_campaign_hints_get_feedback (hints));
+  g_assert_true (gtk_widget_get_visible (pl_campaign_hints_get_undo_button (hints)));
+
   g_signal_emit_by_name (pl_campaign_hints_get_undo_button (hints), "clicked");
   pl_test_spin ();
   g_assert_cmpint (pl_figures_campaign_allocated (f.plan, PL_CAMPAIGN (retargeting)), ==, from_before);
