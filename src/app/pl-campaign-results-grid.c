@@ -395,7 +395,7 @@ read_only_reason (PlCampaignResultsGrid *self, guint row, guint column)
   if (column >= self->links->len)
     return _("the spend comes from the Budget page: record spending there.");
   if (link_kpi (self, column_link (self, column)) == NULL)
-    return _("choose the KPI of this line first, under “KPIs It Moves”.");
+    return _("choose the KPI of this column first, under “KPIs It Moves”.");
   if (row == ROW_EXPECTED)
     return _("the expected contribution is set under “KPIs It Moves”.");
   if (!row_month (self, row, &month))
