@@ -291,9 +291,19 @@ pl_campaign_column_cell (PlPlan *plan, const PlCampaignFigures *figures, PlCampa
 }
 
 char *
+pl_campaign_currency_sign (PlPlan *plan)
+{
+  g_autofree char *decorated = pl_money_decorate ("", pl_plan_get_currency (plan));
+  g_auto(GStrv) parts = g_strsplit (decorated, "\u00A0", -1);
+
+  /* As the amounts around it write it: "€", or "EUR" where the locale has no rule. */
+  return g_strjoinv ("", parts);
+}
+
+char *
 pl_campaign_column_title (PlPlan *plan, PlCampaignColumn column)
 {
-  const char *sign = pl_currency_symbol (pl_plan_get_currency (plan));
+  g_autofree char *sign = pl_campaign_currency_sign (plan);
 
   switch (column)
     {

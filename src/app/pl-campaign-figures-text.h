@@ -34,6 +34,9 @@ char    *pl_campaign_column_text          (PlPlan *plan, const PlCampaignFigures
  * bare ("240,000"), their exact amount with the currency in *@tooltip. */
 char    *pl_campaign_column_cell          (PlPlan *plan, const PlCampaignFigures *figures,
                                            PlCampaignColumn column, char **tooltip);
+/* The plan's currency as the amounts on screen name it: "€", or "EUR" where the user's
+ * locale has no rule for money (C), as pl_money_format() writes it. */
+char    *pl_campaign_currency_sign        (PlPlan *plan);
 /* The title of @column in the list: "Budget (€)", "ROI". */
 char    *pl_campaign_column_title         (PlPlan *plan, PlCampaignColumn column);
 /* Where @column puts @a against @b, ascending unless @descending; what is not available comes

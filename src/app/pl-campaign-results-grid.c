@@ -310,7 +310,10 @@ fit_columns (PlCampaignResultsGrid *self)
 
       if (column >= self->links->len)
         /* Translators: the spend column of a campaign's results, in a currency ("Spend (€)") */
-        title = g_strdup_printf (_("Spend (%s)"), pl_currency_symbol (pl_plan_get_currency (self->plan)));
+        {
+          g_autofree char *sign = pl_campaign_currency_sign (self->plan);
+          title = g_strdup_printf (_("Spend (%s)"), sign);
+        }
       else
         title = g_steal_pointer (&name);
       content = pl_column_text_width (view, "–", TRUE, FALSE);

@@ -228,7 +228,7 @@ figures_of (PlCampaignsPage *self, PlItem *campaign)
 
 /* Each figure column as wide as its widest cell in this plan, whatever its currency and the
  * user's locale write ("240 000", "$240,000" would be "240,000" under "Budget ($)"), its title
- * broken over two lines rather than widening it: the name takes what they leave. */
+ * broken over up to three lines rather than widening it: the name takes what they leave. */
 static void
 fit_figure_columns (PlCampaignsPage *self)
 {
@@ -255,7 +255,7 @@ fit_figure_columns (PlCampaignsPage *self)
           longest = MAX (longest, length);
           content = MAX (content, pl_column_text_width (list, text, TRUE, FALSE));
         }
-      fitted = pl_column_fit_title (list, title, content, 2, TRUE, &width);
+      fitted = pl_column_fit_title (list, title, content, 3, TRUE, &width);
       if (g_strcmp0 (gtk_column_view_column_get_title (self->columns[c]), fitted) != 0)
         gtk_column_view_column_set_title (self->columns[c], fitted);
       if (gtk_column_view_column_get_fixed_width (self->columns[c]) != width)
