@@ -694,6 +694,14 @@ check_example_fits (gboolean dollars)
     g_assert_true (gtk_widget_compute_bounds (january, grid, &bounds));
     g_assert_cmpfloat (bounds.origin.x, >=, 0);
     g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (grid));
+    /* Moved to with the keyboard, the spend column of a month scrolls into sight. */
+    gtk_adjustment_set_value (sideways, 0);
+    pl_cell_grid_select (PL_CELL_GRID (grid), 1, pl_campaign_results_grid_get_n_kpis (PL_CAMPAIGN_RESULTS_GRID (grid)), FALSE);
+    pl_test_wait_drawn (grid);
+    if (gtk_adjustment_get_upper (sideways) > gtk_adjustment_get_page_size (sideways))
+      g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0);
+    g_assert_true (gtk_widget_has_focus (pl_campaign_results_grid_get_cell (PL_CAMPAIGN_RESULTS_GRID (grid),
+                                                                          pl_campaign_results_grid_get_n_kpis (PL_CAMPAIGN_RESULTS_GRID (grid)), 0)));
   }
   fixture_close (&f);
 }
