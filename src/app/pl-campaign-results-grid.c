@@ -363,6 +363,20 @@ refresh_bound (PlCampaignResultsGrid *self)
   fit_columns (self);
 }
 
+static gboolean
+refit_idle_cb (gpointer data)
+{
+  refresh_bound (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Text made larger or smaller: the columns measured again, once the fonts follow. */
+static void
+on_text_scale_cb (PlCampaignResultsGrid *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refit_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 /* ---- naming cells, refusing ---- */
 
 static char *
@@ -828,6 +842,8 @@ pl_campaign_results_grid_init (PlCampaignResultsGrid *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   self->notice = pl_grid_notice_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->notice), GTK_WIDGET (self));
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (on_text_scale_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 PlCampaignResultsGrid *

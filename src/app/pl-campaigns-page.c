@@ -183,6 +183,7 @@ figures_needed (PlCampaignsPage *self)
 }
 
 static void fit_figure_columns (PlCampaignsPage *self);
+static int figures_list_width (PlCampaignsPage *self);
 
 /* Computes every campaign's figures again when what they depend on changed, all at once
  * (pl_campaign_figures_all(), never per cell); TRUE when they were. */
@@ -261,6 +262,28 @@ fit_figure_columns (PlCampaignsPage *self)
       if (gtk_column_view_column_get_fixed_width (self->columns[c]) != width)
         gtk_column_view_column_set_fixed_width (self->columns[c], width);
     }
+}
+
+static gboolean
+refit_idle_cb (gpointer data)
+{
+  PlCampaignsPage *self = data;
+
+  if (self->plan != NULL && self->figures != NULL)
+    {
+      fit_figure_columns (self);
+      if (self->view != VIEW_SCHEDULE)
+        gtk_paned_set_position (self->paned, figures_list_width (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Text made larger or smaller (gtk-xft-dpi) while the page shows: its figures are measured
+ * again, once the widgets' fonts follow. */
+static void
+on_text_scale_cb (PlCampaignsPage *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refit_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* The list's width over the figures: the figure columns and a name of NAME_MIN_CHARS. */
@@ -1635,6 +1658,8 @@ pl_campaigns_page_init (PlCampaignsPage *self)
    * (fit_figure_columns()). */
   for (guint c = COL_BUDGET; c < N_COLS; c++)
     add_list_column (self, (ListColumn) c, 0, "", 60);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (on_text_scale_cb), self,
+                           G_CONNECT_SWAPPED);
   self->view = VIEW_RESULTS;
   show_view (self, VIEW_SCHEDULE);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->list), "changed", G_CALLBACK (on_header_sort_changed_cb), self);

@@ -702,6 +702,22 @@ check_example_fits (gboolean dollars)
       g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0);
     g_assert_true (gtk_widget_has_focus (pl_campaign_results_grid_get_cell (PL_CAMPAIGN_RESULTS_GRID (grid),
                                                                           pl_campaign_results_grid_get_n_kpis (PL_CAMPAIGN_RESULTS_GRID (grid)), 0)));
+
+    /* Text made larger while the page shows: the figures are measured again, none cut short
+     * (the list may scroll sideways now). */
+    {
+      int dpi = 0;
+
+      g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+      g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 125 * 1024, NULL);
+      pl_test_wait_ms (200);
+      pl_test_wait_drawn (f.page);
+      g_assert_cmpuint (labels_whole (pl_test_find_by_id (f.page, "list"), NULL, TRUE, &titles), >=, 5 * 5);
+      g_assert_cmpuint (labels_whole (grid, NULL, FALSE, &titles), >=, 14 * 2);
+      shot (&f, dollars ? "example-larger-usd" : "example-larger");
+      g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
+      pl_test_wait_ms (200);
+    }
   }
   fixture_close (&f);
 }
