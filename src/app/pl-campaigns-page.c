@@ -227,6 +227,77 @@ figures_of (PlCampaignsPage *self, PlItem *campaign)
   return self->figures_by ? g_hash_table_lookup (self->figures_by, campaign) : NULL;
 }
 
+/* The figures whose cells are the widest each column can show, a cell growing with its digits:
+ * the smallest and largest amounts and ratios, and for each KPI a main result one with its
+ * largest result and expected contribution. A handful to format and measure rather than the
+ * 20,000 campaigns of a big plan, on every edit. */
+/* Budget, spent, cost per result (and under ten), ROI. */
+#define N_EXTREMES 5
+
+static double
+amount_of (const PlCampaignFigures *f, guint k)
+{
+  switch (k)
+    {
+    case 0: return (double) f->budget;
+    case 1: return (double) f->spent;
+    case 2: return f->cost_per_result.value;
+    /* Under ten a cost keeps its cents ("9.87"): wider than "930". */
+    case 3: return fabs (f->cost_per_result.value) < 10 ? f->cost_per_result.value : NAN;
+    default: return f->roi.value;
+    }
+}
+
+static GArray *
+widest_figures (GArray *all)
+{
+  GArray *widest = g_array_new (FALSE, FALSE, sizeof (PlCampaignFigures));
+  g_autoptr(GHashTable) by_kpi = g_hash_table_new (NULL, NULL);
+  guint low[N_EXTREMES], high[N_EXTREMES];
+
+  for (guint k = 0; k < N_EXTREMES; k++)
+    low[k] = high[k] = G_MAXUINT;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const PlCampaignFigures *f = &g_array_index (all, PlCampaignFigures, i);
+      gpointer at;
+
+      for (guint k = 0; k < N_EXTREMES; k++)
+        {
+          double value = amount_of (f, k);
+
+          if (isnan (value))
+            continue;
+          if (low[k] == G_MAXUINT || value < amount_of (&g_array_index (all, PlCampaignFigures, low[k]), k))
+            low[k] = i;
+          if (high[k] == G_MAXUINT || value > amount_of (&g_array_index (all, PlCampaignFigures, high[k]), k))
+            high[k] = i;
+        }
+      /* One per KPI: its largest result over its largest expected contribution. */
+      if (!g_hash_table_lookup_extended (by_kpi, f->main_kpi, NULL, &at))
+        {
+          g_array_append_val (widest, *f);
+          g_hash_table_insert (by_kpi, f->main_kpi, GUINT_TO_POINTER (widest->len - 1));
+        }
+      else
+        {
+          PlCampaignFigures *kept = &g_array_index (widest, PlCampaignFigures, GPOINTER_TO_UINT (at));
+          if (!isnan (f->main_result.value) && (isnan (kept->main_result.value) || f->main_result.value > kept->main_result.value))
+            kept->main_result = f->main_result;
+          if (!isnan (f->main_expected) && (isnan (kept->main_expected) || f->main_expected > kept->main_expected))
+            kept->main_expected = f->main_expected;
+        }
+    }
+  for (guint k = 0; k < N_EXTREMES; k++)
+    {
+      if (low[k] != G_MAXUINT)
+        g_array_append_val (widest, g_array_index (all, PlCampaignFigures, low[k]));
+      if (high[k] != G_MAXUINT)
+        g_array_append_val (widest, g_array_index (all, PlCampaignFigures, high[k]));
+    }
+  return widest;
+}
+
 /* Each figure column as wide as its widest cell in this plan, whatever its currency and the
  * user's locale write ("240 000", "$240,000" would be "240,000" under "Budget ($)"), its title
  * broken over up to three lines rather than widening it: the name takes what they leave. */
@@ -234,6 +305,7 @@ static void
 fit_figure_columns (PlCampaignsPage *self)
 {
   GtkWidget *list = GTK_WIDGET (self->list);
+  g_autoptr(GArray) widest = widest_figures (self->figures);
 
   for (guint c = COL_BUDGET; c < N_COLS; c++)
     {
@@ -241,19 +313,10 @@ fit_figure_columns (PlCampaignsPage *self)
       g_autofree char *title = pl_campaign_column_title (self->plan, column);
       g_autofree char *fitted = NULL;
       int content = pl_column_text_width (list, "–", TRUE, FALSE), width;
-      glong longest = 0;
 
-      /* Digits are as wide as each other ("numeric"): only the longest texts are measured,
-       * not every cell of a plan of 20,000 campaigns. */
-      for (guint i = 0; i < self->figures->len; i++)
+      for (guint i = 0; i < widest->len; i++)
         {
-          g_autofree char *text = pl_campaign_column_cell (self->plan, &g_array_index (self->figures, PlCampaignFigures, i),
-                                                           column, NULL);
-          glong length = g_utf8_strlen (text, -1);
-
-          if (length + 1 < longest)
-            continue;
-          longest = MAX (longest, length);
+          g_autofree char *text = pl_campaign_column_cell (self->plan, &g_array_index (widest, PlCampaignFigures, i), column, NULL);
           content = MAX (content, pl_column_text_width (list, text, TRUE, FALSE));
         }
       fitted = pl_column_fit_title (list, title, content, 3, TRUE, &width);
