@@ -331,6 +331,24 @@ test_results_grid (void)
     pl_test_spin ();
     g_assert_null (pl_series_lookup (pl_campaign_kpi_get_results (customers), march));
     g_assert_cmpfloat (pl_series_lookup (pl_campaign_kpi_get_results (customers), pl_plan_month_start (f.plan, 0))->value, ==, 2);
+
+    /* Pasted over the spend (the Budget page's) or the totals: refused, said, nothing kept. */
+    gdk_clipboard_set_text (clipboard, "5\t6\n");
+    pl_cell_grid_select (PL_CELL_GRID (grid), 2 + 1, pl_campaign_results_grid_get_n_kpis (grid) - 1, FALSE);
+    pl_test_spin ();
+    g_signal_emit_by_name (pl_campaign_results_grid_get_cell (grid, pl_campaign_results_grid_get_n_kpis (grid) - 1, 2), "paste");
+    pl_test_wait_ms (100);
+    g_assert_false (pl_plan_can_undo (f.plan));
+    g_assert_nonnull (pl_campaign_results_grid_get_message (grid));
+    g_assert_nonnull (strstr (pl_campaign_results_grid_get_message (grid), _("the spend comes from the Budget page: record spending there.")));
+    /* December and, under it, the totals. */
+    gdk_clipboard_set_text (clipboard, "5\n6\n");
+    pl_cell_grid_select (PL_CELL_GRID (grid), pl_plan_get_months (f.plan), 0, FALSE);
+    pl_test_spin ();
+    g_signal_emit_by_name (pl_campaign_results_grid_get_cell (grid, 0, pl_plan_get_months (f.plan) - 1), "paste");
+    pl_test_wait_ms (100);
+    g_assert_false (pl_plan_can_undo (f.plan));
+    g_assert_nonnull (strstr (pl_campaign_results_grid_get_message (grid), _("the totals add the months up: type into the months.")));
   }
 
   /* The campaign's code, with the other fields. */
