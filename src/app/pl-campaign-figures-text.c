@@ -54,29 +54,48 @@ pl_campaign_kpi_word (PlKpi *kpi)
   return g_strdup (name);
 }
 
+/* @amount with the plan's currency, or bare (@bare: in a column whose title names it). */
 static char *
-money_text (PlPlan *plan, double major)
+amount_text (PlPlan *plan, gint64 amount, gboolean bare)
 {
   guint exponent = pl_plan_get_currency_exponent (plan);
 
+  return bare ? pl_money_to_display (amount, exponent) : pl_money_format (amount, exponent, pl_plan_get_currency (plan));
+}
+
+static char *
+cost_money (PlPlan *plan, double major, gboolean bare)
+{
   /* "€42" rather than "€41.87" from ten up: a cost per result is read, not audited. */
   if (fabs (major) >= 10)
     major = round (major);
-  return pl_money_format (pl_money_from_major (major, exponent), exponent, pl_plan_get_currency (plan));
+  return amount_text (plan, pl_money_from_major (major, pl_plan_get_currency_exponent (plan)), bare);
+}
+
+static char *
+money_text (PlPlan *plan, double major)
+{
+  return cost_money (plan, major, FALSE);
 }
 
 /* @amount (minor units) to the whole currency unit: "€111,540" rather than "€111,539.87" in a
  * column of budgets, where cents would only widen it. */
 static char *
-whole_money (gint64 amount, guint exponent, const char *currency)
+whole_money (PlPlan *plan, gint64 amount, gboolean bare)
 {
   gint64 unit = 1;
 
-  for (guint i = 0; i < exponent; i++)
+  for (guint i = 0; i < pl_plan_get_currency_exponent (plan); i++)
     unit *= 10;
   if (amount != PL_MONEY_OVERFLOW && unit > 1)
     amount = (amount >= 0 ? amount + unit / 2 : amount - unit / 2) / unit * unit;
-  return pl_money_format (amount, exponent, currency);
+  return amount_text (plan, amount, bare);
+}
+
+char *
+pl_campaign_whole_amount (PlPlan *plan, gint64 amount, gboolean bare)
+{
+  return whole_money (plan, amount, bare);
 }
 
 /* "€42 per lead", by the stage of the KPI the cost is per: the cell's tooltip. */
@@ -186,11 +205,9 @@ column_figure (const PlCampaignFigures *figures, PlCampaignColumn column)
     }
 }
 
-char *
-pl_campaign_column_text (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignColumn column, char **tooltip)
+static char *
+column_text (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignColumn column, gboolean bare, char **tooltip)
 {
-  guint exponent = pl_plan_get_currency_exponent (plan);
-  const char *currency = pl_plan_get_currency (plan);
   const PlFigure *figure = column_figure (figures, column);
   g_autofree char *why = NULL;
   char *text;
@@ -206,9 +223,13 @@ pl_campaign_column_text (PlPlan *plan, const PlCampaignFigures *figures, PlCampa
             *tooltip = g_strdup (_("No budget line is allocated to this campaign yet (see the Budget page)."));
           return g_strdup ("–");
         }
-      return whole_money (figures->budget, exponent, currency);
+      if (tooltip != NULL && bare)
+        *tooltip = amount_text (plan, figures->budget, FALSE);
+      return whole_money (plan, figures->budget, bare);
     case PL_CAMPAIGN_COLUMN_SPENT:
-      return whole_money (figures->spent, exponent, currency);
+      if (tooltip != NULL && bare)
+        *tooltip = amount_text (plan, figures->spent, FALSE);
+      return whole_money (plan, figures->spent, bare);
     case PL_CAMPAIGN_COLUMN_RESULT:
     case PL_CAMPAIGN_COLUMN_COST:
     case PL_CAMPAIGN_COLUMN_ROI:
@@ -244,7 +265,7 @@ pl_campaign_column_text (PlPlan *plan, const PlCampaignFigures *figures, PlCampa
       /* The unit is the result's, in the column beside it; the tooltip names it. */
       if (tooltip != NULL)
         *tooltip = cost_text (plan, figures);
-      return money_text (plan, figures->cost_per_result.value);
+      return cost_money (plan, figures->cost_per_result.value, bare);
     case PL_CAMPAIGN_COLUMN_ROI:
       if (tooltip != NULL)
         *tooltip = g_strdup (_("The revenue credited to the campaign less what it spent, over what it spent"));
@@ -254,6 +275,53 @@ pl_campaign_column_text (PlPlan *plan, const PlCampaignFigures *figures, PlCampa
     case PL_N_CAMPAIGN_COLUMNS:
     default:
       return g_strdup ("–");
+    }
+}
+
+char *
+pl_campaign_column_text (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignColumn column, char **tooltip)
+{
+  return column_text (plan, figures, column, FALSE, tooltip);
+}
+
+char *
+pl_campaign_column_cell (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignColumn column, char **tooltip)
+{
+  return column_text (plan, figures, column, TRUE, tooltip);
+}
+
+char *
+pl_campaign_currency_sign (PlPlan *plan)
+{
+  g_autofree char *decorated = pl_money_decorate ("", pl_plan_get_currency (plan));
+  g_auto(GStrv) parts = g_strsplit (decorated, "\u00A0", -1);
+
+  /* As the amounts around it write it: "€", or "EUR" where the locale has no rule. */
+  return g_strjoinv ("", parts);
+}
+
+char *
+pl_campaign_column_title (PlPlan *plan, PlCampaignColumn column)
+{
+  g_autofree char *sign = pl_campaign_currency_sign (plan);
+
+  switch (column)
+    {
+    /* Translators: a column of the campaigns list: what is allocated to the campaign, in a
+     * currency ("Budget (€)") */
+    case PL_CAMPAIGN_COLUMN_BUDGET: return g_strdup_printf (_("Budget (%s)"), sign);
+    /* Translators: a column of the campaigns list: what the campaign spent to date, in a
+     * currency ("Spent (€)") */
+    case PL_CAMPAIGN_COLUMN_SPENT: return g_strdup_printf (_("Spent (%s)"), sign);
+    /* Translators: a column of the campaigns list: its main result against what was expected */
+    case PL_CAMPAIGN_COLUMN_RESULT: return g_strdup (_("Result / expected"));
+    /* Translators: a column of the campaigns list: spend over the main result, in a currency
+     * ("Cost per result (€)") */
+    case PL_CAMPAIGN_COLUMN_COST: return g_strdup_printf (_("Cost per result (%s)"), sign);
+    /* Translators: a column of the campaigns list: return on investment */
+    case PL_CAMPAIGN_COLUMN_ROI: return g_strdup (_("ROI"));
+    case PL_N_CAMPAIGN_COLUMNS:
+    default: return g_strdup ("");
     }
 }
 

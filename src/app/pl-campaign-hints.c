@@ -27,7 +27,8 @@ struct _PlCampaignHints
   GPtrArray  *keeps;
   guint64     serial;         /* what the hints were computed from */
   PlBasis     basis;
-  guint64     kept_serial;    /* the plan's serial right after the last Keep */
+  char       *kept_label;     /* the undo step of the last Keep, while its line shows */
+  gboolean    kept_in;        /* that move is in the plan (not undone) */
   GtkWidget  *more;           /* the box of the hints after the first, in an expander */
   gboolean    more_expanded;  /* the user opened it: it stays open as the hints change */
 };
@@ -69,7 +70,9 @@ on_keep_clicked_cb (GtkButton *button, PlCampaignHints *self)
       sync_visible (self);
       return;
     }
-  self->kept_serial = pl_plan_get_serial (self->plan);
+  g_free (self->kept_label);
+  self->kept_label = g_strdup (pl_plan_get_undo_label (self->plan));
+  self->kept_in = TRUE;
   {
     /* Translators: what was just done, the hint's own sentence */
     g_autofree char *text = g_strdup_printf (_("Kept: %s"), said);
@@ -81,12 +84,39 @@ on_keep_clicked_cb (GtkButton *button, PlCampaignHints *self)
   sync_visible (self);
 }
 
+/* TRUE when the move kept last is the plan's last edit. */
+static gboolean
+kept_is_last (PlCampaignHints *self)
+{
+  return self->plan != NULL && self->kept_label != NULL && pl_plan_can_undo (self->plan) &&
+         g_strcmp0 (pl_plan_get_undo_label (self->plan), self->kept_label) == 0;
+}
+
+/* The Kept line follows the move through undo and redo: it goes when the move is undone
+ * (the page never says kept for a move that is not in the plan) and comes back with redo;
+ * its Undo shows only while the move is the last edit (later edits are the user's). */
+static void
+follow_kept (PlCampaignHints *self)
+{
+  gboolean last = kept_is_last (self);
+
+  if (self->kept_label == NULL)
+    return;
+  if (last)
+    self->kept_in = TRUE;
+  else if (pl_plan_can_redo (self->plan) && g_strcmp0 (pl_plan_get_redo_label (self->plan), self->kept_label) == 0)
+    self->kept_in = FALSE;
+  gtk_widget_set_visible (self->feedback, self->kept_in);
+  gtk_widget_set_visible (self->undo, last);
+  sync_visible (self);
+}
+
 static void
 on_undo_clicked_cb (PlCampaignHints *self)
 {
-  /* Only that move, and only while it is the last edit: later edits are the user's. */
-  if (self->plan != NULL && pl_plan_get_serial (self->plan) == self->kept_serial && pl_plan_can_undo (self->plan))
+  if (kept_is_last (self))
     pl_plan_undo (self->plan);
+  self->kept_in = FALSE;
   gtk_widget_set_visible (self->feedback, FALSE);
   sync_visible (self);
 }
@@ -94,6 +124,7 @@ on_undo_clicked_cb (PlCampaignHints *self)
 static void
 on_dismiss_cb (PlCampaignHints *self)
 {
+  g_clear_pointer (&self->kept_label, g_free);
   gtk_widget_set_visible (self->feedback, FALSE);
   sync_visible (self);
 }
@@ -171,6 +202,7 @@ pl_campaign_hints_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->hints, g_array_unref);
+  g_clear_pointer (&self->kept_label, g_free);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (pl_campaign_hints_parent_class)->dispose (object);
 }
@@ -281,6 +313,7 @@ pl_campaign_hints_update (PlCampaignHints *self, PlPlan *plan, const PlBasis *ba
   if (plan != self->plan)
     {
       g_set_object (&self->plan, plan);
+      g_clear_pointer (&self->kept_label, g_free);
       self->serial = 0;
       gtk_widget_set_visible (self->feedback, FALSE);
       gtk_widget_set_visible (self->problem, FALSE);
@@ -291,15 +324,13 @@ pl_campaign_hints_update (PlCampaignHints *self, PlPlan *plan, const PlBasis *ba
       rebuild (self);
       return;
     }
+  follow_kept (self);
   /* + 1: a fresh plan's serials may all be 0, as self->serial starts. */
   serial = pl_plan_get_collections_serial (plan, depends, G_N_ELEMENTS (depends)) + 1;
   if (serial == self->serial && pl_basis_equal (basis, &self->basis))
     return;
   self->serial = serial;
   self->basis = *basis;
-  /* The move kept is no longer the last edit: its Undo would take back another. */
-  if (pl_plan_get_serial (plan) != self->kept_serial)
-    gtk_widget_set_visible (self->undo, FALSE);
   g_clear_pointer (&self->hints, g_array_unref);
   self->hints = pl_campaign_reallocations (plan, basis, MAX_HINTS);
   rebuild (self);

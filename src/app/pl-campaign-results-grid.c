@@ -7,6 +7,8 @@
 
 #include "pl-a11y.h"
 #include "pl-budget-totals.h"
+#include "pl-campaign-column-fit.h"
+#include "pl-campaign-figures-text.h"
 #include "pl-campaign-results-grid.h"
 #include "pl-campaign-results.h"
 #include "pl-cell-editor.h"
@@ -18,19 +20,27 @@
 
 struct _PlCampaignResultsGrid
 {
-  GtkWidget          parent_instance;
+  GtkWidget            parent_instance;
 
-  GtkScrolledWindow *scrolled;
-  GtkColumnView     *view;
-  GtkNoSelection    *selection;
-  GListStore        *rows;         /* the campaign's links to KPIs, then the campaign (its spend) */
-  PlPlan            *plan;
-  PlItem            *campaign;
-  PlBudgetTotals    *totals;       /* the spend row's figures; refreshed on every change */
-  GPtrArray         *cells;        /* bound cells and side labels */
-  guint32            built_start;  /* the period the month columns were built for */
-  guint              built_months;
-  PlGridNotice      *notice;
+  GtkWidget           *frame;        /* the months, then the figures that scroll sideways */
+  GtkScrolledWindow   *scrolled;
+  GtkColumnView       *view;
+  GtkColumnView       *month_view;   /* the months' names, that stay when the figures scroll */
+  GtkWidget           *months;       /* its viewport */
+  GtkSizeGroup        *row_heights;  /* the rows of both views as tall as each other */
+  GtkSizeGroup        *title_heights;
+  GtkNoSelection      *selection;
+  GtkStringList       *rows;         /* a row each: the expected contributions, the months, the totals */
+  GtkColumnViewColumn *month_column;
+  PlPlan              *plan;
+  PlItem              *campaign;
+  PlBudgetTotals      *totals;       /* the spend column's figures; refreshed on every change */
+  PlBasis              basis;        /* the totals' (the campaigns list's "to date") */
+  GPtrArray           *links;        /* the KPI columns' links to the campaign, in order */
+  GPtrArray           *cells;        /* bound cells */
+  PlGridNotice        *notice;
+  gboolean             one_year;     /* the period is in one calendar year: its rows say "Mar" */
+  char                *month_title;  /* the year ("2027"), or "Month" */
 };
 
 static void pl_campaign_results_grid_cell_grid_init (PlCellGridInterface *iface);
@@ -38,11 +48,19 @@ static void pl_campaign_results_grid_cell_grid_init (PlCellGridInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (PlCampaignResultsGrid, pl_campaign_results_grid, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (PL_TYPE_CELL_GRID, pl_campaign_results_grid_cell_grid_init))
 
-/* Month numbers of the two columns before the months, so that find_cell() tells them apart. */
-#define SIDE_EXPECTED (G_MAXUINT - 2)
-#define SIDE_TOTAL    (G_MAXUINT - 1)
+/* ---- rows and columns ----
+ *
+ * Turned so that it fits the campaign's pane: a row per month of the period (typed or pasted
+ * into as a spreadsheet's column of months), a column per KPI the campaign moves and one for
+ * its spend. Row 0 holds the expected contributions, the last row the totals to date. */
 
-/* ---- rows ---- */
+#define ROW_EXPECTED 0
+
+static guint
+n_months (PlCampaignResultsGrid *self)
+{
+  return self->plan != NULL ? pl_plan_get_months (self->plan) : 0;
+}
 
 static guint
 n_rows (PlCampaignResultsGrid *self)
@@ -50,13 +68,33 @@ n_rows (PlCampaignResultsGrid *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 }
 
-/* The item of row @row (a PlCampaignKpi, or the campaign for the spend row), borrowed. */
-static PlItem *
-row_item (PlCampaignResultsGrid *self, guint row)
+static guint
+total_row (PlCampaignResultsGrid *self)
 {
-  g_autoptr(PlItem) item = row < n_rows (self) ? g_list_model_get_item (G_LIST_MODEL (self->rows), row) : NULL;
+  return n_months (self) + 1;
+}
 
-  return item;
+/* TRUE when @row is a month's, that month in *@month. */
+static gboolean
+row_month (PlCampaignResultsGrid *self, guint row, guint *month)
+{
+  if (row == ROW_EXPECTED || row >= total_row (self))
+    return FALSE;
+  *month = row - 1;
+  return TRUE;
+}
+
+static guint
+n_columns (PlCampaignResultsGrid *self)
+{
+  return self->plan != NULL ? self->links->len + 1 : 0;
+}
+
+/* The link of KPI column @column, or NULL for the spend column. */
+static PlItem *
+column_link (PlCampaignResultsGrid *self, guint column)
+{
+  return column < self->links->len ? g_ptr_array_index (self->links, column) : NULL;
 }
 
 static PlKpi *
@@ -70,11 +108,11 @@ link_kpi (PlCampaignResultsGrid *self, PlItem *link)
   return kpi != NULL && PL_IS_KPI (kpi) ? PL_KPI (kpi) : NULL;
 }
 
-/* The links of the campaign shown, in the plan's order, then the campaign itself. */
+/* The links of the campaign shown, in the plan's order. */
 static GPtrArray *
-wanted_rows (PlCampaignResultsGrid *self)
+wanted_links (PlCampaignResultsGrid *self)
 {
-  GPtrArray *items = g_ptr_array_new ();
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *links;
   const char *id;
 
@@ -84,26 +122,13 @@ wanted_rows (PlCampaignResultsGrid *self)
   id = pl_item_get_id (self->campaign);
   for (guint i = 0, n = g_list_model_get_n_items (links); i < n; i++)
     {
-      g_autoptr(PlItem) link = g_list_model_get_item (links, i);
+      PlItem *link = g_list_model_get_item (links, i);
       if (g_strcmp0 (pl_item_get_string (link, PL_CAMPAIGN_KPI_CAMPAIGN), id) == 0)
         g_ptr_array_add (items, link);
+      else
+        g_object_unref (link);
     }
-  g_ptr_array_add (items, self->campaign);
   return items;
-}
-
-/* The rows follow the links; unchanged rows are left bound (a cell being typed in stays). */
-static gboolean
-update_rows (PlCampaignResultsGrid *self)
-{
-  g_autoptr(GPtrArray) items = wanted_rows (self);
-  gboolean same = items->len == n_rows (self);
-
-  for (guint i = 0; same && i < items->len; i++)
-    same = row_item (self, i) == g_ptr_array_index (items, i);
-  if (!same)
-    g_list_store_splice (self->rows, 0, n_rows (self), items->pdata, items->len);
-  return !same;
 }
 
 /* ---- values ---- */
@@ -119,94 +144,210 @@ result_value (PlCampaignResultsGrid *self, PlItem *link, guint month, const char
   return point ? point->value : NAN;
 }
 
+/* @amount to the whole currency unit, as the campaigns list and the pane's summary write it;
+ * the currency is in the column's title. */
 static char *
-money_short (PlCampaignResultsGrid *self, gint64 amount)
+money_whole (PlCampaignResultsGrid *self, gint64 amount)
 {
-  return pl_money_to_display (amount, pl_plan_get_currency_exponent (self->plan));
+  return pl_campaign_whole_amount (self->plan, amount, TRUE);
+}
+
+/* What the campaign spent over the totals' basis, as the figures engine counts it. */
+static gint64
+spent_to_date (PlCampaignResultsGrid *self)
+{
+  gint64 spent = 0;
+
+  for (guint month = 0; self->totals != NULL && month < n_months (self); month++)
+    {
+      guint32 start = pl_plan_month_start (self->plan, month);
+      if (start >= self->basis.from && start < self->basis.to)
+        spent = pl_money_sum (spent, pl_budget_totals_campaign_actual_month (self->totals, self->campaign, (int) month));
+    }
+  return spent;
+}
+
+/* The text of the cell (@row, @column); *@tip what it is. */
+static char *
+cell_text (PlCampaignResultsGrid *self, guint row, guint column, char **tip)
+{
+  PlItem *link = column_link (self, column);
+  PlKpi *kpi = link_kpi (self, link);
+  guint month = 0;
+  gboolean in_month = row_month (self, row, &month);
+  double value;
+
+  *tip = NULL;
+  if (self->plan == NULL || self->campaign == NULL)
+    return g_strdup ("");
+  if (column >= self->links->len)
+    {
+      if (in_month)
+        {
+          *tip = g_strdup (_("What the campaign spent this month, as the Budget page counts it: record spending there."));
+          return money_whole (self, self->totals ? pl_budget_totals_campaign_actual_month (self->totals, self->campaign, (int) month) : 0);
+        }
+      if (row == ROW_EXPECTED)
+        {
+          *tip = g_strdup (_("Allocated to the campaign on the Budget page"));
+          return money_whole (self, self->totals ? pl_budget_totals_campaign_allocated (self->totals, self->campaign) : 0);
+        }
+      *tip = g_strdup (_("Spent to date, as the campaigns list counts it"));
+      return money_whole (self, spent_to_date (self));
+    }
+  if (kpi == NULL)
+    return g_strdup (in_month ? "" : "–");
+  if (in_month)
+    {
+      const char *source = NULL;
+
+      value = result_value (self, link, month, &source);
+      if (source != NULL)
+        *tip = g_strdup_printf (_("From %s"), source);
+      return pl_kpi_value_format (kpi, value);
+    }
+  if (row == ROW_EXPECTED)
+    {
+      value = pl_item_get_double (link, PL_CAMPAIGN_KPI_CONTRIBUTION);
+      *tip = g_strdup (_("What the campaign is expected to bring to this KPI (its expected contribution)"));
+    }
+  else
+    {
+      value = pl_campaign_link_result (self->plan, PL_CAMPAIGN_KPI (link), &self->basis).value;
+      *tip = g_strdup (_("What it brought to date, its months combined as the KPI combines them"));
+    }
+  return isnan (value) ? g_strdup ("–") : pl_kpi_value_format (kpi, value);
+}
+
+/* The name of row @row, in the month column: "Expected", "Mar 2027", "To date". */
+static char *
+row_name (PlCampaignResultsGrid *self, guint row)
+{
+  guint month;
+  GDate date;
+  char name[64];
+
+  if (row == ROW_EXPECTED)
+    /* Translators: the first row of a campaign's results: what it is expected to bring */
+    return g_strdup (_("Expected"));
+  if (!row_month (self, row, &month))
+    /* Translators: the last row of a campaign's results: its totals to date */
+    return g_strdup (_("To date"));
+  g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
+  if (self->one_year)
+    /* Translators: a month row of a campaign's results, under the year, strftime format ("Mar") */
+    g_date_strftime (name, sizeof name, C_("results month", "%b"), &date);
+  else
+    /* Translators: a month row of a campaign's results over two years, strftime format ("Mar 2027") */
+    g_date_strftime (name, sizeof name, C_("results month", "%b %Y"), &date);
+  return g_strdup (name);
+}
+
+/* The name of column @column: the KPI's, or "Spend". */
+static char *
+column_name (PlCampaignResultsGrid *self, guint column)
+{
+  PlItem *link = column_link (self, column);
+  PlKpi *kpi;
+
+  if (link == NULL)
+    return g_strdup (_("Spend"));
+  kpi = link_kpi (self, link);
+  return g_strdup (kpi ? pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME) : _("No KPI chosen"));
 }
 
 static void
 refresh_cell (PlCampaignResultsGrid *self, PlCellEditor *cell)
 {
-  PlItem *item = g_object_get_data (G_OBJECT (cell), "item");
-  guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
+  guint row = pl_grid_view_cell_position (GTK_WIDGET (cell));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  guint month;
   g_autofree char *text = NULL, *tip = NULL;
-  PlKpi *kpi;
+  gboolean editable;
 
-  if (item == NULL || self->plan == NULL || month >= pl_plan_get_months (self->plan))
+  if (self->plan == NULL || row >= n_rows (self) || column >= n_columns (self))
     return;
-  if (PL_IS_CAMPAIGN (item))
-    {
-      gint64 spent = self->totals ? pl_budget_totals_campaign_actual_month (self->totals, item, (int) month) : 0;
-      text = money_short (self, spent);
-      pl_cell_editor_set_editable (cell, FALSE);
-      gtk_widget_add_css_class (GTK_WIDGET (cell), "derived");
-      pl_cell_editor_set_text (cell, text);
-      pl_tooltip_set (GTK_WIDGET (cell), _("What the campaign spent this month, as the Budget page counts it: record spending there."));
-      return;
-    }
-  kpi = link_kpi (self, item);
-  pl_cell_editor_set_editable (cell, kpi != NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (cell), "derived");
-  if (kpi == NULL)
-    {
-      pl_cell_editor_set_text (cell, "");
-      pl_tooltip_set (GTK_WIDGET (cell), NULL);
-      return;
-    }
-  {
-    const char *source = NULL;
-    double value = result_value (self, item, month, &source);
-
-    text = pl_kpi_value_format (kpi, value);
-    if (source != NULL)
-      tip = g_strdup_printf (_("From %s"), source);
-  }
+  text = cell_text (self, row, column, &tip);
+  editable = row_month (self, row, &month) && link_kpi (self, column_link (self, column)) != NULL;
+  pl_cell_editor_set_editable (cell, editable);
+  if (editable)
+    gtk_widget_remove_css_class (GTK_WIDGET (cell), "derived");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "derived");
   pl_cell_editor_set_text (cell, text);
   pl_tooltip_set (GTK_WIDGET (cell), tip);
 }
 
+/* Each column as wide as its widest figure, its title (the KPI's name) over two lines rather
+ * than cutting either: a money figure or a KPI's name is never cut short. */
 static void
-refresh_side (PlCampaignResultsGrid *self, GtkWidget *label)
+fit_columns (PlCampaignResultsGrid *self)
 {
-  PlItem *item = g_object_get_data (G_OBJECT (label), "item");
-  guint side = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "month"));
-  g_autofree char *text = NULL;
-  const char *tip = NULL;
-  PlKpi *kpi;
+  GtkWidget *view = GTK_WIDGET (self->view);
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+  int content = 0, width;
 
-  if (item == NULL || self->plan == NULL)
+  if (self->plan == NULL)
     return;
-  if (PL_IS_CAMPAIGN (item))
+  for (guint row = 0; row < n_rows (self); row++)
     {
-      gint64 amount = self->totals == NULL ? 0
-                      : side == SIDE_EXPECTED ? pl_budget_totals_campaign_allocated (self->totals, item)
-                                              : pl_budget_totals_campaign_actual (self->totals, item);
-      text = money_short (self, amount);
-      tip = side == SIDE_EXPECTED ? _("Allocated to the campaign on the Budget page") : _("Spent over the whole period");
+      g_autofree char *name = row_name (self, row);
+      guint month;
+      content = MAX (content, pl_column_text_width (view, name, FALSE, !row_month (self, row, &month)));
     }
-  else if ((kpi = link_kpi (self, item)) != NULL)
+  {
+    g_autofree char *title = pl_column_fit_title (view, self->month_title, content, 1, FALSE, &width);
+    gtk_column_view_column_set_title (self->month_column, title);
+    gtk_column_view_column_set_fixed_width (self->month_column, width);
+    /* Beside the figures that take the rest of the pane, never narrower than the months. */
+    gtk_widget_set_size_request (self->months, width, -1);
+  }
+  for (guint column = 0; column < n_columns (self) && column < g_list_model_get_n_items (columns); column++)
     {
-      double value;
+      g_autoptr(GtkColumnViewColumn) shown = g_list_model_get_item (columns, column);
+      g_autofree char *name = column_name (self, column);
+      g_autofree char *title = NULL, *fitted = NULL;
 
-      if (side == SIDE_EXPECTED)
+      if (column >= self->links->len)
+        /* Translators: the spend column of a campaign's results, in a currency ("Spend (€)") */
         {
-          value = pl_item_get_double (item, PL_CAMPAIGN_KPI_CONTRIBUTION);
-          tip = _("What the campaign is expected to bring to this KPI (its expected contribution)");
+          g_autofree char *sign = pl_campaign_currency_sign (self->plan);
+          title = g_strdup_printf (_("Spend (%s)"), sign);
         }
       else
+        title = g_steal_pointer (&name);
+      content = pl_column_text_width (view, "–", TRUE, FALSE);
+      for (guint row = 0; row < n_rows (self); row++)
         {
-          PlBasis period = pl_basis_period (self->plan);
-          value = pl_campaign_link_result (self->plan, PL_CAMPAIGN_KPI (item), &period).value;
-          tip = _("What it brought over the whole period, its months combined as the KPI combines them");
+          g_autofree char *tip = NULL;
+          g_autofree char *text = cell_text (self, row, column, &tip);
+          content = MAX (content, pl_column_text_width (view, text, TRUE, FALSE));
         }
-      text = isnan (value) ? g_strdup ("–") : pl_kpi_value_format (kpi, value);
+      /* A KPI's name over three lines: "Sales / qualified / leads" over "280". */
+      fitted = pl_column_fit_title (view, title, content, 3, FALSE, &width);
+      if (g_strcmp0 (gtk_column_view_column_get_title (shown), fitted) != 0)
+        gtk_column_view_column_set_title (shown, fitted);
+      if (gtk_column_view_column_get_fixed_width (shown) != width)
+        gtk_column_view_column_set_fixed_width (shown, width);
     }
-  else
-    text = g_strdup ("–");
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_label (GTK_LABEL (label), text);
-  pl_tooltip_set (label, tip);
+}
+
+/* The months' names: "Mar" under the year when the period is in one year, as the budget
+ * names them, else "Mar 2027" under "Month". */
+static void
+name_months (PlCampaignResultsGrid *self)
+{
+  GDate first, last;
+
+  g_clear_pointer (&self->month_title, g_free);
+  if (self->plan == NULL || n_months (self) == 0)
+    return;
+  g_date_set_julian (&first, pl_plan_month_start (self->plan, 0));
+  g_date_set_julian (&last, pl_plan_month_start (self->plan, n_months (self) - 1));
+  self->one_year = g_date_get_year (&first) == g_date_get_year (&last);
+  /* Translators: the first column of a campaign's results, its months, when they are in
+   * more than one year */
+  self->month_title = self->one_year ? g_strdup_printf ("%u", g_date_get_year (&first)) : g_strdup (_("Month"));
 }
 
 static void
@@ -214,67 +355,76 @@ refresh_bound (PlCampaignResultsGrid *self)
 {
   if (self->totals != NULL)
     pl_budget_totals_refresh (self->totals);
+  if (self->plan != NULL)
+    self->basis = pl_campaign_figures_basis (self->plan);
+  name_months (self);
   for (guint i = 0; i < self->cells->len; i++)
-    {
-      GtkWidget *cell = g_ptr_array_index (self->cells, i);
-      if (PL_IS_CELL_EDITOR (cell))
-        refresh_cell (self, PL_CELL_EDITOR (cell));
-      else
-        refresh_side (self, cell);
-    }
+    refresh_cell (self, g_ptr_array_index (self->cells, i));
+  fit_columns (self);
+}
+
+static gboolean
+refit_idle_cb (gpointer data)
+{
+  refresh_bound (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Text made larger or smaller: the columns measured again, once the fonts follow. */
+static void
+on_text_scale_cb (PlCampaignResultsGrid *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refit_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* ---- naming cells, refusing ---- */
 
 static char *
-row_name (PlCampaignResultsGrid *self, PlItem *item)
-{
-  PlKpi *kpi;
-
-  if (item == NULL)
-    return g_strdup ("");
-  if (PL_IS_CAMPAIGN (item))
-    return g_strdup (_("Spend"));
-  kpi = link_kpi (self, item);
-  return g_strdup (kpi ? pl_item_get_string (PL_ITEM (kpi), PL_KPI_NAME) : _("No KPI chosen"));
-}
-
-static char *
-describe_cell (PlCellGrid *grid, guint row, guint month)
+describe_cell (PlCellGrid *grid, guint row, guint column)
 {
   PlCampaignResultsGrid *self = PL_CAMPAIGN_RESULTS_GRID (grid);
-  g_autofree char *name = row_name (self, row_item (self, row));
+  g_autofree char *name = column_name (self, column);
+  g_autofree char *when = NULL;
+  guint month;
 
-  return pl_grid_describe_cell (self->plan, name, month, TRUE);
+  if (row_month (self, row, &month))
+    return pl_grid_describe_cell (self->plan, name, month, TRUE);
+  when = row_name (self, row);
+  return g_strdup_printf (C_("grid cell", "%s, %s"), name, when);
 }
 
 static void
-show_error (PlCampaignResultsGrid *self, guint row, guint month, const char *message)
+show_error (PlCampaignResultsGrid *self, guint row, guint column, const char *message)
 {
-  g_autofree char *cell = describe_cell (PL_CELL_GRID (self), row, month);
+  g_autofree char *cell = describe_cell (PL_CELL_GRID (self), row, column);
   /* Translators: a cell of the grid ("Leads, March 2027"), then what is wrong with it */
   g_autofree char *text = g_strdup_printf (_("%s: %s"), cell, message);
 
   pl_grid_notice_show (self->notice, text, FALSE);
 }
 
-/* Why the cell cannot be typed into, or NULL. */
+/* Why the cell (@row, @column) cannot be typed into, or NULL. */
 static const char *
-read_only_reason (PlCampaignResultsGrid *self, PlItem *item)
+read_only_reason (PlCampaignResultsGrid *self, guint row, guint column)
 {
-  if (item != NULL && PL_IS_CAMPAIGN (item))
+  guint month;
+
+  if (column >= self->links->len)
     return _("the spend comes from the Budget page: record spending there.");
-  if (link_kpi (self, item) == NULL)
-    return _("choose the KPI of this line first, under “KPIs It Moves”.");
+  if (link_kpi (self, column_link (self, column)) == NULL)
+    return _("choose the KPI of this column first, under “KPIs It Moves”.");
+  if (row == ROW_EXPECTED)
+    return _("the expected contribution is set under “KPIs It Moves”.");
+  if (!row_month (self, row, &month))
+    return _("the totals add the months up: type into the months.");
   return NULL;
 }
 
-/* Reads @text for the cell (@row, @month): "" is no value (NAN). */
+/* Reads @text for the cell (@row, @column): "" is no value (NAN). */
 static gboolean
-read_value (PlCampaignResultsGrid *self, guint row, const char *text, double *value, GError **error)
+read_value (PlCampaignResultsGrid *self, guint row, guint column, const char *text, double *value, GError **error)
 {
-  PlItem *item = row_item (self, row);
-  const char *refusal = read_only_reason (self, item);
+  const char *refusal = read_only_reason (self, row, column);
   g_autofree char *cell = g_strstrip (g_strdup (text ? text : ""));
 
   if (refusal != NULL)
@@ -282,7 +432,7 @@ read_value (PlCampaignResultsGrid *self, guint row, const char *text, double *va
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, refusal);
       return FALSE;
     }
-  return pl_kpi_value_parse (link_kpi (self, item), cell, value, error);
+  return pl_kpi_value_parse (link_kpi (self, column_link (self, column)), cell, value, error);
 }
 
 /* ---- typing ---- */
@@ -290,34 +440,36 @@ read_value (PlCampaignResultsGrid *self, guint row, const char *text, double *va
 static gboolean
 on_cell_commit_cb (PlCellEditor *cell, const char *text, PlCampaignResultsGrid *self)
 {
-  PlItem *item = g_object_get_data (G_OBJECT (cell), "item");
-  guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
   guint row = pl_grid_view_cell_position (GTK_WIDGET (cell));
   g_autoptr(GError) error = NULL;
-  double value;
+  PlItem *link;
+  guint month;
+  double value, before;
 
-  if (item == NULL || self->plan == NULL || month >= pl_plan_get_months (self->plan))
+  if (self->plan == NULL || row >= n_rows (self) || column >= n_columns (self))
     return FALSE;
   if (text == NULL)
     {
-      show_error (self, row, month, read_only_reason (self, item) ? read_only_reason (self, item) : "");
+      const char *reason = read_only_reason (self, row, column);
+      show_error (self, row, column, reason ? reason : "");
       return FALSE;
     }
-  if (!read_value (self, row, text, &value, &error))
+  if (!read_value (self, row, column, text, &value, &error))
     {
-      show_error (self, row, month, error->message);
+      show_error (self, row, column, error->message);
       pl_cell_editor_set_error (cell, error->message);
       return FALSE;
     }
   pl_grid_notice_hide (self->notice);
-  {
-    double before = result_value (self, item, month, NULL);
-    /* Nothing typed over nothing, or the same value: no edit to undo. */
-    if ((isnan (before) && isnan (value)) || before == value)
-      return TRUE;
-  }
+  link = column_link (self, column);
+  g_assert (row_month (self, row, &month));
+  before = result_value (self, link, month, NULL);
+  /* Nothing typed over nothing, or the same value: no edit to undo. */
+  if ((isnan (before) && isnan (value)) || before == value)
+    return TRUE;
   /* Typed by hand: no source (the source names the tool a value was imported from). */
-  pl_plan_set_result (self->plan, PL_CAMPAIGN_KPI (item), pl_plan_month_start (self->plan, month), value, NULL);
+  pl_plan_set_result (self->plan, PL_CAMPAIGN_KPI (link), pl_plan_month_start (self->plan, month), value, NULL);
   return TRUE;
 }
 
@@ -332,61 +484,48 @@ get_n_rows (PlCellGrid *grid)
 static guint
 get_n_columns (PlCellGrid *grid)
 {
-  return PL_CAMPAIGN_RESULTS_GRID (grid)->built_months;
+  return n_columns (PL_CAMPAIGN_RESULTS_GRID (grid));
 }
 
 static GtkWidget *
-find_cell (PlCampaignResultsGrid *self, PlItem *item, guint month)
+get_cell (PlCellGrid *grid, guint row, guint column)
 {
-  for (guint i = 0; item != NULL && i < self->cells->len; i++)
+  PlCampaignResultsGrid *self = PL_CAMPAIGN_RESULTS_GRID (grid);
+
+  for (guint i = 0; i < self->cells->len; i++)
     {
-      GObject *cell = g_ptr_array_index (self->cells, i);
-      if (g_object_get_data (cell, "item") == (gpointer) item &&
-          GPOINTER_TO_UINT (g_object_get_data (cell, "month")) == month)
-        return GTK_WIDGET (cell);
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")) == column &&
+          pl_grid_view_cell_position (cell) == row)
+        return cell;
     }
   return NULL;
 }
 
-static GtkWidget *
-get_cell (PlCellGrid *grid, guint row, guint month)
-{
-  PlCampaignResultsGrid *self = PL_CAMPAIGN_RESULTS_GRID (grid);
-
-  return find_cell (self, row_item (self, row), month);
-}
-
 static gboolean
-locate (PlCellGrid *grid, GtkWidget *cell, guint *row, guint *month)
+locate (PlCellGrid *grid, GtkWidget *cell, guint *row, guint *column)
 {
   *row = pl_grid_view_cell_position (cell);
-  *month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
+  *column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
   return *row != G_MAXUINT;
 }
 
 static char *
-copy_cell (PlCellGrid *grid, guint row, guint month)
+copy_cell (PlCellGrid *grid, guint row, guint column)
 {
   PlCampaignResultsGrid *self = PL_CAMPAIGN_RESULTS_GRID (grid);
-  GtkWidget *cell = get_cell (grid, row, month);
-  PlItem *item = row_item (self, row);
-  g_autofree char *shown = NULL;
+  g_autofree char *tip = NULL;
+  g_autofree char *shown = cell_text (self, row, column, &tip);
 
-  if (cell != NULL)
-    shown = g_strdup (pl_cell_editor_get_text (PL_CELL_EDITOR (cell)));
-  else if (item != NULL && PL_IS_CAMPAIGN_KPI (item) && link_kpi (self, item) != NULL)
-    shown = pl_kpi_value_format (link_kpi (self, item), result_value (self, item, month, NULL));
-  else
-    shown = g_strdup ("");
   return pl_grid_copy_number (shown);
 }
 
 static gboolean
-check_cell (PlCellGrid *grid, guint row, guint month, const char *text, GError **error)
+check_cell (PlCellGrid *grid, guint row, guint column, const char *text, GError **error)
 {
   double value;
 
-  return read_value (PL_CAMPAIGN_RESULTS_GRID (grid), row, text, &value, error);
+  return read_value (PL_CAMPAIGN_RESULTS_GRID (grid), row, column, text, &value, error);
 }
 
 static gboolean
@@ -395,22 +534,23 @@ store_block (PlCellGrid *grid, guint top, guint left, GPtrArray *rows, GError **
   PlCampaignResultsGrid *self = PL_CAMPAIGN_RESULTS_GRID (grid);
 
   pl_plan_begin_group (self->plan, _("Paste"));
-  for (guint r = 0; r < rows->len; r++)
+  for (guint r = 0; r < rows->len && top + r < n_rows (self); r++)
     {
       char **texts = g_ptr_array_index (rows, r);
-      PlItem *item = row_item (self, top + r);
+      guint month;
 
-      for (guint c = 0; texts[c] != NULL && left + c < self->built_months; c++)
+      for (guint c = 0; texts[c] != NULL && left + c < n_columns (self); c++)
         {
           double value;
 
           /* Checked before (check_cell); read again for its value. */
-          if (!read_value (self, top + r, texts[c], &value, error))
+          if (!read_value (self, top + r, left + c, texts[c], &value, error) || !row_month (self, top + r, &month))
             {
               pl_plan_cancel_group (self->plan);
               return FALSE;
             }
-          pl_plan_set_result (self->plan, PL_CAMPAIGN_KPI (item), pl_plan_month_start (self->plan, left + c), value, NULL);
+          pl_plan_set_result (self->plan, PL_CAMPAIGN_KPI (column_link (self, left + c)),
+                              pl_plan_month_start (self->plan, month), value, NULL);
         }
     }
   pl_plan_end_group (self->plan);
@@ -422,6 +562,15 @@ static void
 refuse (PlCellGrid *grid, const char *message)
 {
   pl_grid_notice_show (PL_CAMPAIGN_RESULTS_GRID (grid)->notice, message, FALSE);
+}
+
+/* Up, Down and Enter go from month to month, over the expected contributions and totals. */
+static gboolean
+is_stop (PlCellGrid *grid, guint row)
+{
+  guint month;
+
+  return row_month (PL_CAMPAIGN_RESULTS_GRID (grid), row, &month);
 }
 
 static void
@@ -436,17 +585,20 @@ pl_campaign_results_grid_cell_grid_init (PlCellGridInterface *iface)
   iface->check_cell = check_cell;
   iface->store_block = store_block;
   iface->refuse = refuse;
+  iface->is_stop = is_stop;
 }
 
 /* ---- columns ---- */
 
 static void
-setup_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+setup_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 4);
+  gtk_widget_set_margin_end (label, 4);
+  gtk_size_group_add_widget (self->row_heights, label);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -454,123 +606,123 @@ static void
 bind_name_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
 {
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  PlItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *name = row_name (self, item);
+  guint row = gtk_list_item_get_position (list_item);
+  g_autofree char *name = row_name (self, row);
+  guint month;
 
   gtk_label_set_label (GTK_LABEL (label), name);
-  pl_tooltip_set (label, name);
-  if (PL_IS_CAMPAIGN (item))
-    gtk_widget_add_css_class (label, "dim-label");
+  if (row_month (self, row, &month))
+    {
+      gtk_label_set_attributes (GTK_LABEL (label), NULL);
+      pl_tooltip_set (label, NULL);
+    }
   else
-    gtk_widget_remove_css_class (label, "dim-label");
+    {
+      PangoAttrList *bold = pango_attr_list_new ();
+
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (label), bold);
+      pango_attr_list_unref (bold);
+      if (row != ROW_EXPECTED)
+        {
+          g_autofree char *caption = pl_campaign_figures_caption (self->plan, &self->basis);
+          pl_tooltip_set (label, caption);
+        }
+      else
+        pl_tooltip_set (label, _("What the campaign is expected to bring to each KPI, and what is allocated to it"));
+    }
 }
 
 static void
-setup_side_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
-{
-  GtkWidget *label = pl_grid_view_new_figure_label ();
-
-  g_object_set_data (G_OBJECT (label), "month", g_object_get_data (G_OBJECT (factory), "month"));
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_side_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  g_object_set_data_full (G_OBJECT (label), "item", g_object_ref (gtk_list_item_get_item (list_item)), g_object_unref);
-  pl_grid_view_cell_bound (label, list_item);
-  g_ptr_array_add (self->cells, label);
-  refresh_side (self, label);
-}
-
-static void
-unbind_any_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
+unbind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   /* A value typed but not yet committed is kept when the row goes. */
-  if (PL_IS_CELL_EDITOR (cell) && !pl_cell_editor_commit (PL_CELL_EDITOR (cell)))
+  if (!pl_cell_editor_commit (PL_CELL_EDITOR (cell)))
     pl_cell_editor_cancel (PL_CELL_EDITOR (cell));
   g_ptr_array_remove_fast (self->cells, cell);
-  g_object_set_data (G_OBJECT (cell), "item", NULL);
   pl_grid_view_cell_bound (cell, NULL);
 }
 
 static void
-setup_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
+setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
 {
   GtkWidget *cell = GTK_WIDGET (pl_cell_editor_new ());
 
-  g_object_set_data (G_OBJECT (cell), "month", g_object_get_data (G_OBJECT (factory), "month"));
+  g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
   g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit_cb), self);
   pl_cell_grid_add_cell (PL_CELL_GRID (self), PL_CELL_EDITOR (cell));
+  gtk_size_group_add_widget (self->row_heights, cell);
   gtk_list_item_set_child (list_item, cell);
 }
 
 static void
-bind_month_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlCampaignResultsGrid *self)
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
-  PlItem *item = gtk_list_item_get_item (list_item);
-  guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "month"));
-  g_autofree char *name = row_name (self, item);
-  g_autofree char *label = pl_grid_describe_cell (self->plan, name, month, TRUE);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  g_autofree char *label = NULL;
 
-  g_object_set_data_full (G_OBJECT (cell), "item", g_object_ref (item), g_object_unref);
   pl_grid_view_cell_bound (cell, list_item);
   g_ptr_array_add (self->cells, cell);
+  label = describe_cell (PL_CELL_GRID (self), gtk_list_item_get_position (list_item), column);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   refresh_cell (self, PL_CELL_EDITOR (cell));
   pl_cell_grid_cell_bound (PL_CELL_GRID (self), PL_CELL_EDITOR (cell));
 }
 
 static void
-append_column (PlCampaignResultsGrid *self, const char *title, guint month, int width)
+append_column (PlCampaignResultsGrid *self, guint column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-  gboolean side = month == SIDE_EXPECTED || month == SIDE_TOTAL;
+  g_autoptr(GtkColumnViewColumn) shown = NULL;
 
-  g_object_set_data (G_OBJECT (factory), "month", GUINT_TO_POINTER (month));
-  g_signal_connect (factory, "setup", side ? G_CALLBACK (setup_side_cb) : G_CALLBACK (setup_month_cb), self);
-  g_signal_connect (factory, "bind", side ? G_CALLBACK (bind_side_cb) : G_CALLBACK (bind_month_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_any_cb), self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_fixed_width (column, (int) (width * pl_a11y_text_scale ()));
-  gtk_column_view_append_column (self->view, column);
+  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+  shown = gtk_column_view_column_new (NULL, factory);
+  gtk_column_view_append_column (self->view, shown);
 }
 
-static void
-rebuild_columns (PlCampaignResultsGrid *self)
+/* The columns follow the campaign's links, the rows the period's months; TRUE when either
+ * changed (the cells were bound again). */
+static gboolean
+rebuild (PlCampaignResultsGrid *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->view);
+  g_autoptr(GPtrArray) links = wanted_links (self);
+  gboolean same = links->len == self->links->len && g_list_model_get_n_items (columns) == n_columns (self);
+  guint rows = self->plan != NULL && self->campaign != NULL ? n_months (self) + 2 : 0;
+  gboolean changed = FALSE;
 
-  while (g_list_model_get_n_items (columns) > 1)
+  name_months (self);
+  for (guint i = 0; same && i < links->len; i++)
+    same = g_ptr_array_index (links, i) == g_ptr_array_index (self->links, i);
+  if (!same)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
-      gtk_column_view_remove_column (self->view, column);
+      while (g_list_model_get_n_items (columns) > 0)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+          gtk_column_view_remove_column (self->view, column);
+        }
+      g_ptr_array_unref (self->links);
+      self->links = g_steal_pointer (&links);
+      for (guint column = 0; self->plan != NULL && column < self->links->len + 1; column++)
+        append_column (self, column);
+      changed = TRUE;
     }
-  self->built_start = self->plan ? pl_plan_get_start (self->plan) : 0;
-  self->built_months = self->plan ? pl_plan_get_months (self->plan) : 0;
-  if (self->plan == NULL)
-    return;
-  /* Beside the row's name, where they are seen without scrolling sideways. */
-  /* Translators: a column of a campaign's results: what it is expected to bring to the KPI */
-  append_column (self, _("Expected"), SIDE_EXPECTED, 84);
-  /* Translators: a column of a campaign's results: what it brought over the period */
-  append_column (self, _("Total"), SIDE_TOTAL, 72);
-  for (guint month = 0; month < self->built_months; month++)
+  if (rows != n_rows (self))
     {
-      GDate date;
-      char title[64];
+      g_autofree const char **empty = g_new0 (const char *, rows + 1);
 
-      g_date_set_julian (&date, pl_plan_month_start (self->plan, month));
-      /* Translators: a month column of a campaign's results, strftime format ("Jan") */
-      g_date_strftime (title, sizeof title, C_("results month", "%b"), &date);
-      append_column (self, title, month, 64);
+      for (guint i = 0; i < rows; i++)
+        empty[i] = "";
+      gtk_string_list_splice (self->rows, 0, n_rows (self), empty);
+      changed = TRUE;
     }
+  return changed;
 }
 
 /* ---- following the plan ---- */
@@ -588,10 +740,7 @@ on_plan_changed_cb (PlCampaignResultsGrid *self, PlChangeMask change)
   /* The campaign went (deleted, or its creation undone): its page goes with it. */
   if (pl_plan_lookup (self->plan, pl_item_get_id (self->campaign)) != self->campaign)
     return;
-  if (pl_plan_get_start (self->plan) != self->built_start || pl_plan_get_months (self->plan) != self->built_months)
-    rebuild_columns (self);
-  if (change & (pl_change_for_collection (PL_COLLECTION_CAMPAIGN_KPIS) | pl_change_for_collection (PL_COLLECTION_CAMPAIGNS)))
-    update_rows (self);
+  rebuild (self);
   refresh_bound (self);
 }
 
@@ -604,19 +753,25 @@ pl_campaign_results_grid_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (self->scrolled != NULL)
+  if (self->frame != NULL)
     {
-      gtk_widget_unparent (GTK_WIDGET (self->scrolled));
+      gtk_widget_unparent (self->frame);
+      self->frame = NULL;
       self->scrolled = NULL;
     }
+  g_clear_object (&self->row_heights);
+  g_clear_object (&self->title_heights);
   if (self->notice != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->notice));
       self->notice = NULL;
     }
   g_clear_pointer (&self->totals, pl_budget_totals_free);
+  g_clear_object (&self->month_column);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->month_title, g_free);
   g_clear_object (&self->campaign);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (pl_campaign_results_grid_parent_class)->dispose (object);
@@ -645,27 +800,50 @@ static void
 pl_campaign_results_grid_init (PlCampaignResultsGrid *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) name = NULL;
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   self->cells = g_ptr_array_new ();
-  self->rows = g_list_store_new (PL_TYPE_ITEM);
+  self->links = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = gtk_string_list_new (NULL);
+  self->row_heights = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+  self->title_heights = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-  self->view = pl_grid_view_new (GTK_WIDGET (self), g_object_ref (GTK_SELECTION_MODEL (self->selection)), &self->scrolled);
-  /* A few rows: the grid is as tall as they are, in the page that scrolls. */
+  /* The months' names in a view of their own, beside the figures' that scrolls sideways
+   * when the campaign moves more KPIs than the pane shows: they stay in sight. Not in a
+   * scrolled window: the cells' (PlCellGrid) is the first under the grid. */
+  self->frame = gtk_frame_new (NULL);
+  gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
+  gtk_frame_set_child (GTK_FRAME (self->frame), box);
+  self->month_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  gtk_column_view_set_show_row_separators (self->month_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_view), "data-table");
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_view), "measurements");
+  self->months = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_child (GTK_VIEWPORT (self->months), GTK_WIDGET (self->month_view));
+  gtk_box_append (GTK_BOX (box), self->months);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  self->view = pl_grid_view_new (box, g_object_ref (GTK_SELECTION_MODEL (self->selection)), &self->scrolled);
+  gtk_scrolled_window_set_has_frame (self->scrolled, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->scrolled), TRUE);
+  /* Fourteen rows: the grid is as tall as they are, in the page that scrolls. */
   gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled), FALSE);
   gtk_scrolled_window_set_propagate_natural_height (self->scrolled, TRUE);
   gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), NULL);
+  /* Their titles as tall as each other, so that their rows line up. */
+  gtk_size_group_add_widget (self->title_heights, gtk_widget_get_first_child (GTK_WIDGET (self->month_view)));
+  gtk_size_group_add_widget (self->title_heights, gtk_widget_get_first_child (GTK_WIDGET (self->view)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), self);
-  name = gtk_column_view_column_new (_("KPI"), factory);
-  gtk_column_view_column_set_fixed_width (name, (int) (110 * pl_a11y_text_scale ()));
-  gtk_column_view_column_set_resizable (name, TRUE);
-  gtk_column_view_append_column (self->view, name);
+  /* Translators: the first column of a campaign's results: its months */
+  self->month_column = gtk_column_view_column_new (_("Month"), factory);
+  gtk_column_view_append_column (self->month_view, self->month_column);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   self->notice = pl_grid_notice_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->notice), GTK_WIDGET (self));
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (on_text_scale_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 PlCampaignResultsGrid *
@@ -682,12 +860,11 @@ pl_campaign_results_grid_set_plan (PlCampaignResultsGrid *self, PlPlan *plan)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->campaign);
   /* Unbinding commits pending text into the plan it was typed for. */
-  g_list_store_remove_all (self->rows);
+  rebuild (self);
   g_clear_pointer (&self->totals, pl_budget_totals_free);
   pl_grid_notice_hide (self->notice);
   pl_cell_grid_reset (PL_CELL_GRID (self));
   g_set_object (&self->plan, plan);
-  rebuild_columns (self);
   if (plan != NULL)
     {
       self->totals = pl_budget_totals_new (plan);
@@ -702,36 +879,37 @@ pl_campaign_results_grid_set_campaign (PlCampaignResultsGrid *self, PlItem *camp
   if (campaign == self->campaign)
     return;
   pl_grid_notice_hide (self->notice);
-  g_list_store_remove_all (self->rows);
+  /* The cells of the campaign before are unbound (what was typed in them kept) first. */
+  g_clear_object (&self->campaign);
+  rebuild (self);
   pl_cell_grid_reset (PL_CELL_GRID (self));
   g_set_object (&self->campaign, campaign);
-  if (self->totals != NULL)
-    pl_budget_totals_refresh (self->totals);
-  update_rows (self);
+  rebuild (self);
+  refresh_bound (self);
 }
 
 guint
 pl_campaign_results_grid_get_n_kpis (PlCampaignResultsGrid *self)
 {
   g_return_val_if_fail (PL_IS_CAMPAIGN_RESULTS_GRID (self), 0);
-  return n_rows (self) > 0 ? n_rows (self) - 1 : 0;
+  return self->links->len;
 }
 
 GtkWidget *
-pl_campaign_results_grid_get_cell (PlCampaignResultsGrid *self, guint row, guint month)
+pl_campaign_results_grid_get_cell (PlCampaignResultsGrid *self, guint kpi, guint month)
 {
   g_return_val_if_fail (PL_IS_CAMPAIGN_RESULTS_GRID (self), NULL);
-  return get_cell (PL_CELL_GRID (self), row, month);
+  return get_cell (PL_CELL_GRID (self), month + 1, kpi);
 }
 
 char *
-pl_campaign_results_grid_get_side_text (PlCampaignResultsGrid *self, guint row, gboolean total)
+pl_campaign_results_grid_get_side_text (PlCampaignResultsGrid *self, guint kpi, gboolean total)
 {
-  GtkWidget *label;
+  GtkWidget *cell;
 
   g_return_val_if_fail (PL_IS_CAMPAIGN_RESULTS_GRID (self), NULL);
-  label = find_cell (self, row_item (self, row), total ? SIDE_TOTAL : SIDE_EXPECTED);
-  return label ? g_strdup (gtk_label_get_label (GTK_LABEL (label))) : NULL;
+  cell = get_cell (PL_CELL_GRID (self), total ? total_row (self) : ROW_EXPECTED, kpi);
+  return cell ? g_strdup (pl_cell_editor_get_text (PL_CELL_EDITOR (cell))) : NULL;
 }
 
 const char *

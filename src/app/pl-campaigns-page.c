@@ -7,6 +7,7 @@
 
 #include "pl-calendar.h"
 #include "pl-a11y.h"
+#include "pl-campaign-column-fit.h"
 #include "pl-campaign-edits.h"
 #include "pl-campaign-figures-text.h"
 #include "pl-campaign-hints.h"
@@ -34,6 +35,8 @@ typedef enum {
   N_COLS
 } ListColumn;
 #define IS_FIGURE_COLUMN(c) ((c) >= COL_BUDGET && (c) < N_COLS)
+/* The letters of a campaign's name the list shows at the least, beside its figures. */
+#define NAME_MIN_CHARS 14
 
 /* What the list shows beside the campaign's name: its schedule, its figures, or the
  * ranking chart in place of the list. */
@@ -179,6 +182,9 @@ figures_needed (PlCampaignsPage *self)
   return self->plan != NULL && (self->view != VIEW_SCHEDULE || IS_FIGURE_COLUMN (self->sort_column));
 }
 
+static void fit_figure_columns (PlCampaignsPage *self);
+static int figures_list_width (PlCampaignsPage *self);
+
 /* Computes every campaign's figures again when what they depend on changed, all at once
  * (pl_campaign_figures_all(), never per cell); TRUE when they were. */
 static gboolean
@@ -203,6 +209,7 @@ ensure_figures (PlCampaignsPage *self)
       PlCampaignFigures *figures = &g_array_index (self->figures, PlCampaignFigures, i);
       g_hash_table_insert (self->figures_by, figures->campaign, figures);
     }
+  fit_figure_columns (self);
   return TRUE;
 }
 
@@ -218,6 +225,141 @@ static const PlCampaignFigures *
 figures_of (PlCampaignsPage *self, PlItem *campaign)
 {
   return self->figures_by ? g_hash_table_lookup (self->figures_by, campaign) : NULL;
+}
+
+/* The figures whose cells are the widest each column can show, a cell growing with its digits:
+ * the smallest and largest amounts and ratios, and for each KPI a main result one with its
+ * largest result and expected contribution. A handful to format and measure rather than the
+ * 20,000 campaigns of a big plan, on every edit. */
+/* Budget, spent, cost per result (and under ten), ROI. */
+#define N_EXTREMES 5
+
+static double
+amount_of (const PlCampaignFigures *f, guint k)
+{
+  switch (k)
+    {
+    case 0: return (double) f->budget;
+    case 1: return (double) f->spent;
+    case 2: return f->cost_per_result.value;
+    /* Under ten a cost keeps its cents ("9.87"): wider than "930". */
+    case 3: return fabs (f->cost_per_result.value) < 10 ? f->cost_per_result.value : NAN;
+    default: return f->roi.value;
+    }
+}
+
+static GArray *
+widest_figures (GArray *all)
+{
+  GArray *widest = g_array_new (FALSE, FALSE, sizeof (PlCampaignFigures));
+  g_autoptr(GHashTable) by_kpi = g_hash_table_new (NULL, NULL);
+  guint low[N_EXTREMES], high[N_EXTREMES];
+
+  for (guint k = 0; k < N_EXTREMES; k++)
+    low[k] = high[k] = G_MAXUINT;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const PlCampaignFigures *f = &g_array_index (all, PlCampaignFigures, i);
+      gpointer at;
+
+      for (guint k = 0; k < N_EXTREMES; k++)
+        {
+          double value = amount_of (f, k);
+
+          if (isnan (value))
+            continue;
+          if (low[k] == G_MAXUINT || value < amount_of (&g_array_index (all, PlCampaignFigures, low[k]), k))
+            low[k] = i;
+          if (high[k] == G_MAXUINT || value > amount_of (&g_array_index (all, PlCampaignFigures, high[k]), k))
+            high[k] = i;
+        }
+      /* One per KPI: its largest result over its largest expected contribution. */
+      if (!g_hash_table_lookup_extended (by_kpi, f->main_kpi, NULL, &at))
+        {
+          g_array_append_val (widest, *f);
+          g_hash_table_insert (by_kpi, f->main_kpi, GUINT_TO_POINTER (widest->len - 1));
+        }
+      else
+        {
+          PlCampaignFigures *kept = &g_array_index (widest, PlCampaignFigures, GPOINTER_TO_UINT (at));
+          if (!isnan (f->main_result.value) && (isnan (kept->main_result.value) || f->main_result.value > kept->main_result.value))
+            kept->main_result = f->main_result;
+          if (!isnan (f->main_expected) && (isnan (kept->main_expected) || f->main_expected > kept->main_expected))
+            kept->main_expected = f->main_expected;
+        }
+    }
+  for (guint k = 0; k < N_EXTREMES; k++)
+    {
+      if (low[k] != G_MAXUINT)
+        g_array_append_val (widest, g_array_index (all, PlCampaignFigures, low[k]));
+      if (high[k] != G_MAXUINT)
+        g_array_append_val (widest, g_array_index (all, PlCampaignFigures, high[k]));
+    }
+  return widest;
+}
+
+/* Each figure column as wide as its widest cell in this plan, whatever its currency and the
+ * user's locale write ("240 000", "$240,000" would be "240,000" under "Budget ($)"), its title
+ * broken over up to three lines rather than widening it: the name takes what they leave. */
+static void
+fit_figure_columns (PlCampaignsPage *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list);
+  g_autoptr(GArray) widest = widest_figures (self->figures);
+
+  for (guint c = COL_BUDGET; c < N_COLS; c++)
+    {
+      PlCampaignColumn column = (PlCampaignColumn) (c - COL_BUDGET);
+      g_autofree char *title = pl_campaign_column_title (self->plan, column);
+      g_autofree char *fitted = NULL;
+      int content = pl_column_text_width (list, "–", TRUE, FALSE), width;
+
+      for (guint i = 0; i < widest->len; i++)
+        {
+          g_autofree char *text = pl_campaign_column_cell (self->plan, &g_array_index (widest, PlCampaignFigures, i), column, NULL);
+          content = MAX (content, pl_column_text_width (list, text, TRUE, FALSE));
+        }
+      fitted = pl_column_fit_title (list, title, content, 3, TRUE, &width);
+      if (g_strcmp0 (gtk_column_view_column_get_title (self->columns[c]), fitted) != 0)
+        gtk_column_view_column_set_title (self->columns[c], fitted);
+      if (gtk_column_view_column_get_fixed_width (self->columns[c]) != width)
+        gtk_column_view_column_set_fixed_width (self->columns[c], width);
+    }
+}
+
+static gboolean
+refit_idle_cb (gpointer data)
+{
+  PlCampaignsPage *self = data;
+
+  if (self->plan != NULL && self->figures != NULL)
+    {
+      fit_figure_columns (self);
+      if (self->view != VIEW_SCHEDULE)
+        gtk_paned_set_position (self->paned, figures_list_width (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Text made larger or smaller (gtk-xft-dpi) while the page shows: its figures are measured
+ * again, once the widgets' fonts follow. */
+static void
+on_text_scale_cb (PlCampaignsPage *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refit_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The list's width over the figures: the figure columns and a name of NAME_MIN_CHARS. */
+static int
+figures_list_width (PlCampaignsPage *self)
+{
+  /* The page's margins beside the list, its frame and scroll bar. */
+  int width = 18 + 12 + 8 + PL_COLUMN_CELL_PADDING;
+  g_autofree char *sample = g_strnfill (NAME_MIN_CHARS, 'n');
+
+  for (guint c = COL_BUDGET; c < N_COLS; c++)
+    width += gtk_column_view_column_get_fixed_width (self->columns[c]);
+  return width + pl_column_text_width (GTK_WIDGET (self->list), sample, FALSE, FALSE);
 }
 
 static void
@@ -415,6 +557,49 @@ on_sort_changed_cb (PlCampaignsPage *self)
 
 /* ---- drop-downs of the plan's records ---- */
 
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (ellipsize != NULL)
+    pl_tooltip_set (gtk_list_item_get_child (item), text);
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
+/* A drop-down of the editor whose choice is cut short rather than widening the editor: a long
+ * segment's name would take the room of the list's figures. Whole in its list and tooltip. */
+static void
+narrow_drop_down (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = choice_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list = choice_factory (FALSE);
+
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
 /* Fills @dropdown with @first then the names of @collection; returns the IDs by position. */
 static GStrv
 fill_records (PlCampaignsPage *self, GtkDropDown *dropdown, PlCollection collection, const char *first)
@@ -593,12 +778,12 @@ refresh_results_summary (PlCampaignsPage *self)
 static void
 refresh_budget (PlCampaignsPage *self)
 {
-  guint exponent = pl_plan_get_currency_exponent (self->plan);
   gint64 allocated = pl_figures_campaign_allocated (self->plan, PL_CAMPAIGN (self->campaign));
   gint64 actual = pl_figures_campaign_actual (self->plan, PL_CAMPAIGN (self->campaign));
-  const char *currency = pl_plan_get_currency (self->plan);
-  g_autofree char *a = pl_money_format (allocated, exponent, currency);
-  g_autofree char *s = pl_money_format (actual, exponent, currency);
+  /* To the whole unit, as the Results line under it and the list: one page does not say
+   * 98,222.92 and 98,223 of the same spend. */
+  g_autofree char *a = pl_campaign_whole_amount (self->plan, allocated, FALSE);
+  g_autofree char *s = pl_campaign_whole_amount (self->plan, actual, FALSE);
   double used = pl_figures_percent_used (allocated, actual);
   g_autofree char *text = NULL;
 
@@ -608,11 +793,19 @@ refresh_budget (PlCampaignsPage *self)
     text = g_strdup_printf (_("Allocated %s · spent %s"), a, s);
   else
     {
-      g_autofree char *r = pl_money_format (pl_money_difference (allocated, actual), exponent, currency);
+      gint64 left = pl_money_difference (allocated, actual);
+      g_autofree char *r = pl_campaign_whole_amount (self->plan, left < 0 ? -left : left, FALSE);
       g_autofree char *share = pl_percent_format (used * 100, 0);
-      /* Translators: the campaign's allocated budget, its actual spend, that spend as a share of
-       * the allocation ("used" on its own is the budget's spend to date against its plan), what remains */
-      text = g_strdup_printf (_("Allocated %s · spent %s (%s of the allocation) · %s remaining"), a, s, share, r);
+
+      if (left < 0)
+        /* Over budget said as the dashboard says it, never as a negative remainder.
+         * Translators: the campaign's allocated budget, its actual spend, that spend as a share
+         * of the allocation, how much it is over ("€223 over") */
+        text = g_strdup_printf (_("Allocated %s · spent %s (%s of the allocation) · %s over budget"), a, s, share, r);
+      else
+        /* Translators: the campaign's allocated budget, its actual spend, that spend as a share of
+         * the allocation ("used" on its own is the budget's spend to date against its plan), what remains */
+        text = g_strdup_printf (_("Allocated %s · spent %s (%s of the allocation) · %s remaining"), a, s, share, r);
     }
   gtk_label_set_label (self->budget, text);
 }
@@ -862,6 +1055,9 @@ setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *co
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (IS_FIGURE_COLUMN (column->column))
     gtk_widget_add_css_class (label, "numeric");
+  /* A name cut short still says which campaign it is. */
+  if (column->column == COL_NAME)
+    gtk_label_set_width_chars (GTK_LABEL (label), NAME_MIN_CHARS);
   gtk_list_item_set_child (item, label);
 }
 
@@ -878,7 +1074,7 @@ refresh_figure_label (PlCampaignsPage *self, GtkLabel *label)
     return;
   figures = self->view != VIEW_SCHEDULE ? figures_of (self, campaign) : NULL;
   if (figures != NULL)
-    text = pl_campaign_column_text (self->plan, figures, (PlCampaignColumn) (column - COL_BUDGET), &tip);
+    text = pl_campaign_column_cell (self->plan, figures, (PlCampaignColumn) (column - COL_BUDGET), &tip);
   if (g_strcmp0 (gtk_label_get_label (label), text ? text : "") != 0)
     gtk_label_set_label (label, text ? text : "");
   pl_tooltip_set (GTK_WIDGET (label), tip);
@@ -1100,21 +1296,17 @@ show_view (PlCampaignsPage *self, ListView view)
   self->resetting = FALSE;
   gtk_stack_set_visible_child_name (self->list_stack, view == VIEW_RANKING ? "ranking" : "list");
   show_editor_pane (self);
-  /* The figures are wide: the list takes what they need beside a name of some fifteen
-   * letters, the editor the rest (the pane keeps the editor's own minimum in a narrow window). */
+  ensure_figures (self);
+  /* With a campaign open beside them, every figure column stays in sight: a CMO compares
+   * the campaigns by them while editing one, and the name, cut to NAME_MIN_CHARS letters
+   * (the whole of it on hover and in the editor), is the one to give way. The editor takes
+   * the rest, down to its own minimum in a narrow window, where the list scrolls. */
   if (view != VIEW_SCHEDULE)
-    {
-      int figures = 0;
-
-      for (guint c = COL_BUDGET; c < N_COLS; c++)
-        figures += gtk_column_view_column_get_fixed_width (self->columns[c]);
-      gtk_paned_set_position (self->paned, figures + (int) (170 * pl_a11y_text_scale ()));
-    }
+    gtk_paned_set_position (self->paned, figures_list_width (self));
   gtk_widget_set_visible (GTK_WIDGET (self->basis_caption), view != VIEW_SCHEDULE);
   /* The chart has its own order. */
   gtk_widget_set_visible (GTK_WIDGET (self->sort_order), view != VIEW_RANKING);
   gtk_widget_set_visible (GTK_WIDGET (self->sort_label), view != VIEW_RANKING);
-  ensure_figures (self);
   refresh_caption (self);
   refresh_figure_labels (self);
   redraw_ranking (self);
@@ -1525,16 +1717,12 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   add_list_column (self, COL_CHANNEL, PL_CAMPAIGN_CHANNEL, _("Channel"), 150);
   add_list_column (self, COL_START, PL_CAMPAIGN_START, _("Starts"), 90);
   add_list_column (self, COL_STATUS, PL_CAMPAIGN_STATUS, _("Status"), 90);
-  /* Translators: a column of the campaigns list: what is allocated to the campaign */
-  add_list_column (self, COL_BUDGET, 0, _("Budget"), 80);
-  /* Translators: a column of the campaigns list: what the campaign spent to date */
-  add_list_column (self, COL_SPENT, 0, _("Spent"), 80);
-  /* Translators: a column of the campaigns list: its main result against what was expected */
-  add_list_column (self, COL_RESULT, 0, _("Result / expected"), 138);
-  /* Translators: a column of the campaigns list: spend over the main result */
-  add_list_column (self, COL_COST, 0, _("Cost per result"), 120);
-  /* Translators: a column of the campaigns list: return on investment */
-  add_list_column (self, COL_ROI, 0, _("ROI"), 54);
+  /* Titled and sized for the plan's currency and figures when they are computed
+   * (fit_figure_columns()). */
+  for (guint c = COL_BUDGET; c < N_COLS; c++)
+    add_list_column (self, (ListColumn) c, 0, "", 60);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (on_text_scale_cb), self,
+                           G_CONNECT_SWAPPED);
   self->view = VIEW_RESULTS;
   show_view (self, VIEW_SCHEDULE);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->list), "changed", G_CALLBACK (on_header_sort_changed_cb), self);
@@ -1548,6 +1736,8 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (gtk_string_list_new (status_filters)));
   gtk_drop_down_set_model (self->sort_order, G_LIST_MODEL (gtk_string_list_new (orders)));
   gtk_drop_down_set_model (self->status, G_LIST_MODEL (gtk_string_list_new (statuses)));
+  narrow_drop_down (self->segment);
+  narrow_drop_down (self->owner);
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->channel_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->segment_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
