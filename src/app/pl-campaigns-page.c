@@ -16,6 +16,8 @@
 #include "pl-chart-menu.h"
 #include "pl-chart-theme.h"
 #include "pl-campaigns-page.h"
+
+#include "pl-date-text.h"
 #include "pl-delete-dialog.h"
 #include "pl-enums.h"
 #include "pl-field-text.h"
@@ -1588,6 +1590,14 @@ pl_campaigns_page_finalize (GObject *object)
   G_OBJECT_CLASS (pl_campaigns_page_parent_class)->finalize (object);
 }
 
+static gboolean
+pl_campaigns_page_is_empty (PlPage *page)
+{
+  PlCampaignsPage *self = PL_CAMPAIGNS_PAGE (page);
+
+  return self->plan != NULL && pl_plan_get_n (self->plan, PL_COLLECTION_CAMPAIGNS) == 0;
+}
+
 static void
 pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
 {
@@ -1601,7 +1611,12 @@ pl_campaigns_page_class_init (PlCampaignsPageClass *klass)
   page_class->bind = pl_campaigns_page_bind;
   page_class->refresh = pl_campaigns_page_refresh;
   page_class->select_item = pl_campaigns_page_select_item;
+  page_class->is_empty = pl_campaigns_page_is_empty;
   pl_page_class_set_title (page_class, N_("Campaigns"));
+  pl_page_class_set_empty_state (page_class, N_("No Campaigns Yet"),
+                                 N_("Campaigns are what marketing does with the budget, such as a webinar, an ad "
+                                    "flight or a trade show, each with its dates, its cost and the KPIs it should move."),
+                                 N_("_Add the First Campaign"), "campaigns.add", NULL, NULL);
   /* The list follows its records itself; the filters' choices, the figures and the editor
    * need these. */
   pl_page_class_set_shows (page_class, pl_change_for_collection (PL_COLLECTION_CAMPAIGNS) | CHOICE_CHANGES | BUDGET_CHANGES |
@@ -1693,6 +1708,13 @@ pl_campaigns_page_init (PlCampaignsPage *self)
   entries[2] = self->start;
   entries[3] = self->end;
   entries[4] = self->code;
+  /* The date as the user's locale writes it, which the field reads back. */
+  {
+    g_autofree char *example = pl_date_example ();
+
+    gtk_entry_set_placeholder_text (self->start, example);
+    gtk_entry_set_placeholder_text (self->end, example);
+  }
   self->figure_labels = g_ptr_array_new ();
   self->sort_column = -1;
   self->probing = -1;

@@ -687,6 +687,14 @@ pl_kpis_page_finalize (GObject *object)
   G_OBJECT_CLASS (pl_kpis_page_parent_class)->finalize (object);
 }
 
+static gboolean
+pl_kpis_page_is_empty (PlPage *page)
+{
+  PlKpisPage *self = PL_KPIS_PAGE (page);
+
+  return self->plan != NULL && pl_plan_get_n (self->plan, PL_COLLECTION_KPIS) == 0;
+}
+
 static void
 pl_kpis_page_class_init (PlKpisPageClass *klass)
 {
@@ -700,7 +708,12 @@ pl_kpis_page_class_init (PlKpisPageClass *klass)
   page_class->refresh = pl_kpis_page_refresh;
   page_class->select_item = pl_kpis_page_select_item;
   page_class->search = pl_kpis_page_search;
+  page_class->is_empty = pl_kpis_page_is_empty;
   pl_page_class_set_title (page_class, N_("KPIs"));
+  pl_page_class_set_empty_state (page_class, N_("No KPIs Yet"),
+                                 N_("The KPIs are the figures the plan is steered by, from spend and visitors to "
+                                    "leads, customers and revenue, each with a target for the period and what was measured."),
+                                 N_("_Add a KPI"), "kpis.add", NULL, NULL);
   /* The KPIs, their figures (computed from the spend too), owners and links; the tables and
    * the grid follow their own records. */
   pl_page_class_set_shows (page_class, PL_CHANGE_METADATA | pl_change_for_collection (PL_COLLECTION_KPIS) |

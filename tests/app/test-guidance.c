@@ -182,6 +182,54 @@ test_calendar (void)
   close_window (window);
 }
 
+/* The first campaign: the button adds it, the page's form comes back; undo, empty again. */
+static void
+test_campaigns (void)
+{
+  PlPlan *plan;
+  PlWindow *window = open_new_plan (&plan);
+  PlPage *page = page_named (window, "campaigns");
+  PlEmptyState *empty = check_empty (window, "campaigns", "No Campaigns Yet",
+                                     "Campaigns are what marketing does with the budget, such as a webinar, an ad "
+                                     "flight or a trade show, each with its dates, its cost and the KPIs it should move.",
+                                     "campaigns.add");
+
+  click (pl_empty_state_get_button (empty));
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, 1);
+  g_assert_null (pl_page_get_empty_state (page));
+  undo_shows_empty (plan, page);
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_CAMPAIGNS), ==, 0);
+  close_window (window);
+}
+
+/* A plan without a KPI (every one deleted): the KPIs page offers to add one. */
+static void
+test_kpis (void)
+{
+  PlPlan *plan;
+  PlWindow *window = open_new_plan (&plan);
+  PlPage *page = page_named (window, "kpis");
+  PlEmptyState *empty;
+
+  pl_plan_begin_group (plan, "Delete Every KPI");
+  while (pl_plan_get_n (plan, PL_COLLECTION_KPIS) > 0)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (pl_plan_get_collection (plan, PL_COLLECTION_KPIS), 0);
+      pl_plan_remove (plan, kpi);
+    }
+  pl_plan_end_group (plan);
+  pl_test_spin ();
+  empty = check_empty (window, "kpis", "No KPIs Yet",
+                       "The KPIs are the figures the plan is steered by, from spend and visitors to "
+                       "leads, customers and revenue, each with a target for the period and what was measured.",
+                       "kpis.add");
+  click (pl_empty_state_get_button (empty));
+  g_assert_cmpuint (pl_plan_get_n (plan, PL_COLLECTION_KPIS), ==, 1);
+  g_assert_null (pl_page_get_empty_state (page));
+  undo_shows_empty (plan, page);
+  close_window (window);
+}
+
 static void
 test_chain (void)
 {
@@ -328,6 +376,8 @@ main (int argc, char **argv)
   g_test_add_func ("/guidance/budget", test_budget);
   g_test_add_func ("/guidance/calendar", test_calendar);
   g_test_add_func ("/guidance/chain", test_chain);
+  g_test_add_func ("/guidance/campaigns", test_campaigns);
+  g_test_add_func ("/guidance/kpis", test_kpis);
   g_test_add_func ("/guidance/assessment", test_assessment);
   g_test_add_func ("/guidance/nothing-measured", test_nothing_measured);
   g_test_add_func ("/guidance/plan", test_plan);
