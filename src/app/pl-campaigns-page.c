@@ -1368,7 +1368,8 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 /* Attaches the campaign shown to the KPI named by @parameter: a link without an expected
- * contribution, which its row in the results grid and under "KPIs It Moves" then shows. */
+ * contribution, which its row in the results grid and under "KPIs It Moves" then shows and
+ * the user types at once. */
 static void
 attach_kpi_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1380,6 +1381,8 @@ attach_kpi_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   link = g_object_new (PL_TYPE_CAMPAIGN_KPI, NULL);
   pl_item_set_string (link, PL_CAMPAIGN_KPI_CAMPAIGN, pl_item_get_id (self->campaign));
   pl_item_set_string (link, PL_CAMPAIGN_KPI_KPI, g_variant_get_string (parameter, NULL));
+  /* What the user types next: how much the campaign should bring, under "KPIs It Moves". */
+  pl_record_table_focus_when_shown (self->kpis, link, PL_CAMPAIGN_KPI_CONTRIBUTION);
   pl_plan_add (self->plan, link);
 }
 

@@ -467,6 +467,19 @@ on_search_changed_cb (PlKpisPage *self)
   update_count (self);
 }
 
+/* Enter in the search takes the first match, so what acts on the selected KPI (Set Target)
+ * works straight after it. */
+static void
+on_search_activate_cb (PlKpisPage *self)
+{
+  g_autoptr(PlItem) first = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+
+  if (first == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
+}
+
 static void
 pl_kpis_page_refresh (PlPage *page, PlChangeMask change)
 {
@@ -777,6 +790,7 @@ pl_kpis_page_init (PlKpisPage *self)
   add_list_column (self, 1, _("Layer"), FALSE);
   add_list_column (self, 2, _("Latest"), FALSE);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (on_search_activate_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (form_fields); i++)
     {

@@ -53,6 +53,8 @@ struct _PlRecordTable
   /* The record just added: its problems (a line not chosen yet) wait until the user has had
    * a chance to fill it, that is until they leave its row or the table, or save. */
   PlItem             *fresh;
+  PlItem             *focus_item;      /* a record whose cell takes the focus once bound */
+  int                 focus_field;     /* that cell's field */
 };
 
 G_DEFINE_FINAL_TYPE (PlRecordTable, pl_record_table, GTK_TYPE_WIDGET)
@@ -120,6 +122,40 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTab
   gtk_list_item_set_child (list_item, cell);
 }
 
+/* The first field of @item shown in a column that still waits for a value (an amount of
+ * zero counts as waiting), else the first column's; -1 when no column shows a field. */
+static int
+field_to_fill (PlRecordTable *self, PlItem *item)
+{
+  const PlField *fields = pl_item_get_fields (item, NULL);
+  int first = -1;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      if (column->field < 0)
+        continue;
+      if (first < 0)
+        first = column->field;
+      if (!pl_item_field_is_set (item, (guint) column->field)
+          || ((fields[column->field].type == PL_FIELD_MONEY || fields[column->field].type == PL_FIELD_INT)
+              && pl_item_get_int (item, (guint) column->field) == 0))
+        return column->field;
+    }
+  return first;
+}
+
+static gboolean
+focus_cell_cb (gpointer data)
+{
+  PlFieldCell *cell = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (cell)))
+    gtk_widget_grab_focus (pl_field_cell_reach (cell));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTable *self)
 {
@@ -135,6 +171,12 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, PlRecordTabl
       return;
     }
   pl_field_cell_bind (PL_FIELD_CELL (cell), self->plan, item, (guint) column->field);
+  /* A record just added: the user goes on typing in the field it waits for, once it shows. */
+  if (item == self->focus_item && column->field == self->focus_field)
+    {
+      g_clear_object (&self->focus_item);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_cell_cb, g_object_ref (cell), g_object_unref);
+    }
   {
     /* A screen reader names a cell by its column and its row, as a sighted user reads it. */
     /* Translators: the accessible name of a table cell: its column, then its row ("Budget, Webinars") */
@@ -380,6 +422,7 @@ on_add_clicked_cb (PlRecordTable *self)
   if (self->prepare != NULL)
     self->prepare (self->plan, item, self->prepare_data);
   g_set_object (&self->fresh, item);
+  pl_record_table_focus_when_shown (self, item, field_to_fill (self, item));
   pl_plan_set_filling (self->plan, item);
   pl_plan_add (self->plan, item);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
@@ -477,6 +520,7 @@ pl_record_table_dispose (GObject *object)
   g_clear_handle_id (&self->problems_idle, g_source_remove);
   g_clear_object (&self->plan);
   g_clear_object (&self->fresh);
+  g_clear_object (&self->focus_item);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (pl_record_table_parent_class)->dispose (object);
@@ -692,6 +736,7 @@ pl_record_table_set_plan (PlRecordTable *self, PlPlan *plan)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
   g_clear_object (&self->fresh);
+  g_clear_object (&self->focus_item);
   if (plan == NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   else if (self->filter != NULL)
@@ -752,4 +797,15 @@ pl_record_table_set_fill (PlRecordTable *self, gboolean fill)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), fill ? -1 : 360);
   gtk_widget_set_vexpand (scrolled, fill);
   gtk_widget_set_vexpand (GTK_WIDGET (self), fill);
+}
+
+void
+pl_record_table_focus_when_shown (PlRecordTable *self, PlItem *item, int field)
+{
+  g_return_if_fail (PL_IS_RECORD_TABLE (self));
+  g_return_if_fail (PL_IS_ITEM (item));
+  g_clear_object (&self->focus_item);
+  if (field >= 0)
+    self->focus_item = g_object_ref (item);
+  self->focus_field = field;
 }

@@ -48,6 +48,9 @@ void           pl_record_table_set_fill     (PlRecordTable *self, gboolean fill)
 /* Makes the Add button the suggested action while the table is empty: the first record of a
  * page that has no empty state of its own (the Plan page's objectives). */
 void           pl_record_table_set_suggest_first (PlRecordTable *self, gboolean suggest);
+/* Gives the focus to the cell of @field of @item when its row first shows (a record about to
+ * be added: the user types its value next). */
+void           pl_record_table_focus_when_shown (PlRecordTable *self, PlItem *item, int field);
 void           pl_record_table_set_plan     (PlRecordTable *self, PlPlan *plan);
 
 G_END_DECLS
