@@ -347,6 +347,10 @@ test_first_plan (void)
     type ("1200");
     shot ("target-popover");
     press ("Return");
+    {
+      PlBasis year = pl_basis_period (plan);
+      g_assert_cmpfloat (pl_figures_kpi (plan, PL_KPI (leads), PL_SERIES_TARGETS, &year).value, ==, 1200);
+    }
     step_done ("kpi-target");
   }
 
