@@ -222,6 +222,38 @@ test_ecommerce_chain (void)
   g_assert_cmpfloat_with_epsilon (stages[2].rate.value, 0.4, 1e-9);
 }
 
+/* The KPIs a new plan shows on the leadership dashboard (issue 26, doc/templates.md). */
+static void
+check_dashboard (const char *id, const char *const *expected)
+{
+  g_autoptr(PlPlan) plan = new_plan (id);
+  GListModel *kpis = pl_plan_get_collection (plan, PL_COLLECTION_KPIS);
+  guint ticked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
+      gboolean shown = pl_item_get_int (kpi, PL_KPI_DASHBOARD);
+
+      g_assert_cmpint (shown, ==, g_strv_contains (expected, pl_item_get_id (kpi)));
+      ticked += shown;
+    }
+  g_assert_cmpuint (ticked, >=, 6);
+  g_assert_cmpuint (ticked, <=, 8);
+}
+
+static void
+test_dashboard (void)
+{
+  const char *const services[] = { "kpi-spend", "kpi-leads", "kpi-contracts", "kpi-revenue", "kpi-cpl",
+                                   "kpi-win-rate", "kpi-cac", "kpi-ltv-cac", NULL };
+  const char *const shop[] = { "kpi-spend", "kpi-sessions", "kpi-orders", "kpi-revenue", "kpi-conversion",
+                               "kpi-basket", "kpi-cpo", "kpi-ltv-cac", NULL };
+
+  check_dashboard ("b2b-services", services);
+  check_dashboard ("e-commerce", shop);
+}
+
 static void
 test_bad_settings (void)
 {
@@ -305,6 +337,7 @@ main (int argc, char **argv)
   g_test_add_func ("/templates/saas-chain", test_saas_chain);
   g_test_add_func ("/templates/services-chain", test_services_chain);
   g_test_add_func ("/templates/e-commerce-chain", test_ecommerce_chain);
+  g_test_add_func ("/templates/dashboard", test_dashboard);
   g_test_add_func ("/templates/bad-settings", test_bad_settings);
   g_test_add_func ("/templates/bad-file", test_bad_file);
   return g_test_run ();
