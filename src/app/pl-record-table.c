@@ -151,8 +151,22 @@ focus_cell_cb (gpointer data)
 {
   PlFieldCell *cell = data;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (cell)))
-    gtk_widget_grab_focus (pl_field_cell_reach (cell));
+  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (cell), PL_TYPE_RECORD_TABLE);
+  GtkWidget *form = table != NULL ? gtk_widget_get_ancestor (gtk_widget_get_parent (table), GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (cell)))
+    return G_SOURCE_REMOVE;
+  gtk_widget_grab_focus (pl_field_cell_reach (cell));
+  /* A table low in a long form (a campaign's KPIs): the whole cell in view, not its top edge
+   * (the form scrolled to the focus before the new row made the table taller). */
+  if (form != NULL && gtk_widget_compute_bounds (GTK_WIDGET (cell), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (form)), &bounds))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form));
+      double top = bounds.origin.y + (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (form))) ? gtk_adjustment_get_value (adjustment) : 0);
+
+      gtk_adjustment_clamp_page (adjustment, top - 12, top + bounds.size.height + 12);
+    }
   return G_SOURCE_REMOVE;
 }
 
