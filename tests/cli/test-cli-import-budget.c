@@ -5,6 +5,8 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "pl-cli-scratch.h"
+
 /* What a run said and how it ended. */
 typedef struct {
   int   status;
@@ -71,7 +73,7 @@ copy_example (char **original)
 {
   g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
                                               "northwind-saas-2027.pilote", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("pilote-cli-budget-XXXXXX", NULL);
+  g_autofree char *dir = pl_cli_scratch_dir ("pilote-cli-budget-XXXXXX");
   char *plan = g_build_filename (dir, "plan.pilote", NULL);
   gsize length;
 

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "pl-cli-scratch.h"
+
 typedef struct {
   int   status;
   char *out;
@@ -61,7 +63,7 @@ static char *
 copy_plan (char **original)
 {
   g_autofree char *source = data ("plan.pilote");
-  g_autofree char *dir = g_dir_make_tmp ("pilote-cli-results-XXXXXX", NULL);
+  g_autofree char *dir = pl_cli_scratch_dir ("pilote-cli-results-XXXXXX");
   char *plan = g_build_filename (dir, "plan.pilote", NULL);
   gsize length;
 

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "pl-cli-scratch.h"
+
 typedef struct {
   int   status;
   char *out;
@@ -49,7 +51,7 @@ static char *
 temp_path (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pilote-new-XXXXXX", &error);
+  g_autofree char *dir = pl_cli_scratch_dir ("pilote-new-XXXXXX");
 
   g_assert_no_error (error);
   return g_build_filename (dir, name, NULL);

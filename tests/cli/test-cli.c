@@ -9,6 +9,8 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "pl-cli-scratch.h"
+
 typedef struct {
   int   status;
   char *out;
@@ -88,7 +90,7 @@ static char *
 temp_dir (void)
 {
   g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pilote-cli-XXXXXX", &error);
+  char *dir = pl_cli_scratch_dir ("pilote-cli-XXXXXX");
 
   g_assert_no_error (error);
   return dir;
