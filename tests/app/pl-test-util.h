@@ -15,6 +15,9 @@ extern PlApplication *pl_test_app;
 void        pl_test_init           (int *argc, char ***argv);
 /* Runs the main context until it has nothing pending (many times over). */
 void        pl_test_spin           (void);
+/* Makes a scratch folder from @pattern ("pilote-ui-XXXXXX"), removed with everything in it when
+ * the test program ends; free the path with g_free(). */
+char       *pl_test_scratch_dir    (const char *pattern);
 /* Runs the main context for @ms milliseconds, then until it has nothing pending: for what
  * waits on a timer (a button activated by Enter shows itself pressed before it is clicked). */
 void        pl_test_wait_ms        (guint ms);

@@ -25,7 +25,7 @@ rating_button (GtkWidget *questions, guint question, guint value)
 static void
 test_assessment_page (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));

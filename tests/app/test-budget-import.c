@@ -53,7 +53,7 @@ has_line (PlPlan *plan, const char *name)
 static void
 test_budget_import_dialog (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autoptr(GFile) ods = sheet_file ("budget-lo.ods");
   g_autoptr(GFile) truncated = sheet_file ("truncated.xlsx");

@@ -25,7 +25,7 @@
 static void
 test_budget_page (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -276,7 +276,7 @@ show_figure (GtkWidget *page, const char *name)
 static void
 test_committed (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -502,7 +502,7 @@ test_committed (void)
 static void
 test_fresh_record (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));

@@ -58,7 +58,7 @@ fixture_open (Fixture *f)
 {
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  f->dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   path = pl_test_copy_plan (f->dir, "tests/data/results/round-campaigns.pilote", "plan.pilote");
   f->window = pl_test_open_in_window (path);
   f->plan = pl_document_get_plan (pl_window_get_document (f->window));
@@ -643,7 +643,7 @@ check_example_fits (gboolean dollars)
   const char *language = g_getenv ("LANGUAGE");
   gboolean french = language != NULL && g_str_has_prefix (language, "fr");
   const char *example = french ? "data/examples/tramontane-qhse-2027.pilote" : "data/examples/northwind-saas-2027.pilote";
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_plan (dir, example, "plan.pilote");
   Fixture f = { 0 };
   guint n;

@@ -40,7 +40,7 @@ n_rows (GtkWidget *list)
 static void
 test_chain_page (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -204,7 +204,7 @@ test_chain_page (void)
 static void
 test_chain_opening (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -247,7 +247,7 @@ test_chain_opening (void)
 static void
 test_chain_fit (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -372,7 +372,7 @@ test_chain_300 (void)
 static void
 test_new_campaign_left_alone (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));

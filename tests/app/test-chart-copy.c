@@ -109,7 +109,7 @@ menu_has_copy (GMenuModel *menu, const char *chart)
 static void
 test_copy (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));

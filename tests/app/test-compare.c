@@ -124,7 +124,7 @@ write_before (const char *example, const char *path)
 static void
 test_compare_panel (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-compare-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-compare-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *before_path = g_build_filename (dir, "before.pilote", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "notes.pilote", NULL);
@@ -301,7 +301,7 @@ test_compare_panel (void)
 static void
 test_report_changes (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-compare-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-compare-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *before_path = g_build_filename (dir, "before.pilote", NULL);
   g_autoptr(GFile) before = g_file_new_for_path (before_path);

@@ -16,7 +16,7 @@
 static void
 test_dashboard_page (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window;
   GtkWidget *page, *tiles, *attention, *row, *stack;
@@ -131,7 +131,7 @@ test_dashboard_page (void)
 static void
 test_chart_tables (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -198,7 +198,7 @@ cell (GPtrArray *rows, guint row, guint column)
 static void
 test_reference (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = copy_reference (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -246,7 +246,7 @@ test_reference (void)
 static void
 test_as_of (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = copy_reference (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);

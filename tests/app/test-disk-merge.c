@@ -24,7 +24,7 @@ typedef struct {
 static void
 fixture_open (Fixture *f, gconstpointer data)
 {
-  f->dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  f->dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   f->path = pl_test_copy_example (f->dir);
   f->window = pl_test_open_in_window (f->path);
   f->document = pl_window_get_document (f->window);
@@ -509,7 +509,7 @@ test_not_a_plan_any_more (Fixture *f, gconstpointer data)
 static void
 test_newer_version_on_disk (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_plan (dir, "tests/data/diff/base.pilote", "plan.pilote");
   g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "..", "data", "diff", "newer.pilote", NULL);
   PlWindow *window = pl_test_open_in_window (path);
@@ -543,7 +543,7 @@ test_newer_version_on_disk (void)
 static void
 test_no_base_no_merge (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlPlan) plan = load (path);

@@ -16,7 +16,7 @@ find_dialog (void)
 static void
 test_export_dialog (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *xlsx = g_build_filename (dir, "budget.xlsx", NULL);
   g_autofree char *csv = g_build_filename (dir, "campaigns.csv", NULL);

@@ -92,7 +92,7 @@ change_keeping_mtime (const char *path, const char *from, const char *to)
 static void
 test_changed_elsewhere (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlDocument *document = pl_window_get_document (window);
@@ -190,7 +190,7 @@ test_changed_elsewhere (void)
 static void
 test_bad_file_beside_work (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *bad = g_build_filename (dir, "cut-in-transit.pilote", NULL);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
@@ -246,7 +246,7 @@ organisation_of (PlPlan *plan)
 static void
 test_typing_kept (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PlWindow *window = pl_test_open_in_window (path);
@@ -299,7 +299,7 @@ test_typing_kept (void)
 static void
 test_autosave_failed_said (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlDocument *document = pl_window_get_document (window);
@@ -321,7 +321,7 @@ test_autosave_failed_said (void)
 static void
 test_failed_save_as_forgotten (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *gone = g_build_filename (dir, "gone", "elsewhere.pilote", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (gone);
@@ -353,7 +353,7 @@ main (int argc, char *argv[])
   /* No recovery folder can be made, neither in the state folder (under a file) nor in the
    * data folder, autosave's second choice (a file stands where its "pilote" folder would):
    * autosave has nowhere to write. */
-  g_autofree char *data = g_dir_make_tmp ("pilote-ui-data-XXXXXX", NULL);
+  g_autofree char *data = pl_test_scratch_dir ("pilote-ui-data-XXXXXX");
   g_autofree char *blocker = g_build_filename (data, "pilote", NULL);
 
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));

@@ -278,7 +278,7 @@ nth_mapped (GtkWidget *root, GType type, guint n)
 static void
 test_first_plan (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-first-plan-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-first-plan-XXXXXX");
   PlWindow *start = pl_window_new (pl_test_app);
   GtkWidget *window;
   PlPlan *plan;

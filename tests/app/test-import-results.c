@@ -69,7 +69,7 @@ test_campaign_column (void)
   const char *language = g_getenv ("LANGUAGE");
   gboolean french = language != NULL && g_str_has_prefix (language, "fr");
   const char *suffix = french ? "-fr" : "";
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_plan (dir, "tests/data/results-import/plan.pilote", "plan.pilote");
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));

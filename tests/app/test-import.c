@@ -16,7 +16,7 @@ find_dialog (void)
 static void
 test_import_dialog (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *csv = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "io", "csv", "crm-semicolon.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);

@@ -23,7 +23,7 @@ open_example (char **dir, char **path)
 {
   PlWindow *window;
 
-  *dir = g_dir_make_tmp ("pilote-large-text-XXXXXX", NULL);
+  *dir = pl_test_scratch_dir ("pilote-large-text-XXXXXX");
   *path = pl_test_copy_example (*dir);
   window = pl_test_open_in_window (*path);
   gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_W - 100, SCREEN_H - 100);

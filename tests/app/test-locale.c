@@ -95,7 +95,7 @@ test_pages (void)
   gboolean in_french = g_strcmp0 (language, "fr") == 0;
   const Expected *expected = in_french ? french : english;
   guint n_expected = in_french ? G_N_ELEMENTS (french) : G_N_ELEMENTS (english);
-  g_autofree char *dir = g_dir_make_tmp ("pilote-locale-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-locale-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
 
@@ -152,7 +152,7 @@ static void
 test_reference (void)
 {
   gboolean in_french = g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0;
-  g_autofree char *dir = g_dir_make_tmp ("pilote-locale-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-locale-XXXXXX");
   g_autofree char *path = pl_test_copy_plan (dir, "tests/data/round-numbers.pilote", "round-numbers.pilote");
   PlWindow *window;
   PlPlan *plan;

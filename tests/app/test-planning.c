@@ -49,7 +49,7 @@ show_view (GtkWidget *page, const char *name)
 static void
 test_planning_page (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(PlProjector) projector = NULL;

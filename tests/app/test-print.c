@@ -25,7 +25,7 @@ count_pages (const char *path)
 static void
 test_print (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
   PlWindow *window = pl_test_open_in_window (path);

@@ -29,7 +29,7 @@ open_plan_page (char **dir, GPtrArray *tables)
   g_autofree char *path = NULL;
   PlWindow *window;
 
-  *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   path = pl_test_copy_example (*dir);
   window = pl_test_open_in_window (path);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");

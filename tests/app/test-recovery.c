@@ -223,7 +223,7 @@ close_without_saving (PlWindow *window)
 static void
 test_kill_restore (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-recovery-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *expected_saved = g_build_filename (dir, "expected-0.pilote", NULL);
   g_autofree char *expected_untitled = g_build_filename (dir, "expected-1.pilote", NULL);
@@ -297,7 +297,7 @@ test_kill_restore (void)
 static void
 test_file_removed (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-recovery-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *expected = g_build_filename (dir, "expected-0.pilote", NULL);
   const char *plans[] = { path, NULL };
@@ -328,7 +328,7 @@ test_file_removed (void)
 static void
 test_file_changed (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-recovery-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *expected = g_build_filename (dir, "expected-0.pilote", NULL);
   const char *plans[] = { path, NULL };
@@ -400,7 +400,7 @@ damage_kept_plans (const char *folder)
 static void
 test_damaged (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-recovery-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *root = pl_recovery_get_root ();
   const char *plans[] = { path, NULL };
@@ -429,7 +429,7 @@ test_damaged (void)
 static void
 test_discard (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-recovery-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   const char *plans[] = { path, NULL };
   PlRecoveryOffer *offer;
@@ -463,7 +463,7 @@ test_discard (void)
 static void
 test_unchanged_not_written (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-recovery-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-recovery-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlDocument *document = pl_window_get_document (window);
@@ -516,7 +516,7 @@ main (int argc, char **argv)
   if (argc > 2 && g_str_equal (argv[1], "--child"))
     return run_child (argc, argv);
   /* A state folder of this run's own, which the children inherit. */
-  state = g_dir_make_tmp ("pilote-state-XXXXXX", NULL);
+  state = pl_test_scratch_dir ("pilote-state-XXXXXX");
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   pl_test_init (&argc, &argv);
   g_test_add_func ("/recovery/unchanged-not-written", test_unchanged_not_written);

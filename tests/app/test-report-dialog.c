@@ -171,7 +171,7 @@ saved_sections (PlPlan *plan)
 static void
 test_report_dialog (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *nowhere = g_build_filename (dir, "no such folder", "report.pdf", NULL);
@@ -345,7 +345,7 @@ test_report_dialog (void)
 static void
 test_report_print (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *previewed = g_build_filename (dir, "previewed.pdf", NULL);

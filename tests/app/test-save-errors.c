@@ -43,7 +43,7 @@ find_file_chooser (void)
 static void
 test_read_only_offers_save_as (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlDocument *document = pl_window_get_document (window);
@@ -101,7 +101,7 @@ test_read_only_offers_save_as (void)
 static void
 test_document_sees_change_keeping_mtime (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;

@@ -25,7 +25,7 @@ summary (PlSpendImportDialog *dialog)
 static void
 test_spend_dialog (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *fec = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "books", "fec-2027-q1.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (fec);

@@ -62,7 +62,7 @@ grid_cell (GtkWidget *root, PlItem *kpi, guint month)
 static void
 test_grid_columns (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -133,7 +133,7 @@ test_grid_columns (void)
 static void
 test_period_target (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlPlan *plan = pl_document_get_plan (pl_window_get_document (window));
@@ -233,7 +233,7 @@ test_period_target (void)
 static void
 test_reconciled_on_open (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_plan (dir, "tests/io/objectives/mismatch.pilote", "mismatch.pilote");
   g_autofree char *contents = NULL;
   PlWindow *window = pl_test_open_in_window (path);

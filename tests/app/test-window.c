@@ -18,7 +18,7 @@
 static void
 test_edit_undo_save_reopen (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   PlWindow *window = pl_test_open_in_window (path);
   PlDocument *document = pl_window_get_document (window);
@@ -191,7 +191,7 @@ test_edit_undo_save_reopen (void)
 static void
 test_campaigns_and_files (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = pl_test_copy_example (dir);
   g_autofree char *other = g_build_filename (dir, "copy.pilote", NULL);
   g_autofree char *text_path = g_build_filename (dir, "notes.txt", NULL);
@@ -335,7 +335,7 @@ test_empty_state (void)
 static void
 test_newer_minor (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "newer.pilote", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PlWindow *window;
@@ -361,7 +361,7 @@ test_newer_minor (void)
 static void
 test_problems_banner (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pilote-ui-XXXXXX", NULL);
+  g_autofree char *dir = pl_test_scratch_dir ("pilote-ui-XXXXXX");
   g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "tests", "data", "round-numbers.pilote", NULL);
   g_autofree char *path = g_build_filename (dir, "impossible.pilote", NULL);
   g_autofree char *contents = NULL;
