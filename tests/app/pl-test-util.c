@@ -4,8 +4,7 @@
 
 #include "pl-test-util.h"
 #include "pl-i18n.h"
-
-#include <stdlib.h>
+#include "../pl-test-scratch.h"
 
 #include <gdk/x11/gdkx.h>
 #include <math.h>
@@ -356,50 +355,8 @@ pl_test_find_message_dialog (void)
   return NULL;
 }
 
-/* The scratch folders made by pl_test_scratch_dir(), removed at exit: a test that writes a
- * backup, an export or a file it was given leaves nothing behind in the temporary folder. */
-static GPtrArray *scratch_dirs;
-
-static void
-scratch_remove (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        scratch_remove (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
-scratch_remove_all (void)
-{
-  for (guint i = 0; scratch_dirs != NULL && i < scratch_dirs->len; i++)
-    scratch_remove (g_ptr_array_index (scratch_dirs, i));
-  g_clear_pointer (&scratch_dirs, g_ptr_array_unref);
-}
-
 char *
 pl_test_scratch_dir (const char *pattern)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp (pattern, &error);
-
-  g_assert_no_error (error);
-  if (scratch_dirs == NULL)
-    {
-      scratch_dirs = g_ptr_array_new_with_free_func (g_free);
-      atexit (scratch_remove_all);
-    }
-  g_ptr_array_add (scratch_dirs, g_strdup (dir));
-  return dir;
+  return pl_test_scratch_make (pattern);
 }

@@ -16,7 +16,7 @@
 #include "pl-plan-file.h"
 #include "pl-report-text.h"
 #include "pl-unbudgeted.h"
-#include "pl-cli-scratch.h"
+#include "../pl-test-scratch.h"
 
 static PlItem *
 add_spend (PlPlan *plan, const char *line, guint month, gint64 amount, PlSpendStatus status, const char *vendor)
@@ -80,7 +80,7 @@ test_agree (void)
 {
   g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
                                               "northwind-saas-2027.pilote", NULL);
-  g_autofree char *dir = pl_cli_scratch_dir ("pilote-cli-XXXXXX");
+  g_autofree char *dir = pl_test_scratch_make ("pilote-cli-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "plan.pilote", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (source);
   g_autoptr(GFile) saved = g_file_new_for_path (path);

@@ -5,7 +5,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "pl-cli-scratch.h"
+#include "../pl-test-scratch.h"
 
 /* What a run said and how it ended. */
 typedef struct {
@@ -73,7 +73,7 @@ copy_example (char **original)
 {
   g_autofree char *source = g_build_filename (g_getenv ("PILOTE_SOURCE_ROOT"), "data", "examples",
                                               "northwind-saas-2027.pilote", NULL);
-  g_autofree char *dir = pl_cli_scratch_dir ("pilote-cli-budget-XXXXXX");
+  g_autofree char *dir = pl_test_scratch_make ("pilote-cli-budget-XXXXXX");
   char *plan = g_build_filename (dir, "plan.pilote", NULL);
   gsize length;
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "pl-cli-scratch.h"
+#include "../pl-test-scratch.h"
 
 typedef struct {
   int   status;
@@ -63,7 +63,7 @@ static char *
 copy_plan (char **original)
 {
   g_autofree char *source = data ("plan.pilote");
-  g_autofree char *dir = pl_cli_scratch_dir ("pilote-cli-results-XXXXXX");
+  g_autofree char *dir = pl_test_scratch_make ("pilote-cli-results-XXXXXX");
   char *plan = g_build_filename (dir, "plan.pilote", NULL);
   gsize length;
 

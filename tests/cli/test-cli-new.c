@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "pl-cli-scratch.h"
+#include "../pl-test-scratch.h"
 
 typedef struct {
   int   status;
@@ -51,7 +51,7 @@ static char *
 temp_path (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = pl_cli_scratch_dir ("pilote-new-XXXXXX");
+  g_autofree char *dir = pl_test_scratch_make ("pilote-new-XXXXXX");
 
   g_assert_no_error (error);
   return g_build_filename (dir, name, NULL);

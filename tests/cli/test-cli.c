@@ -9,7 +9,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
-#include "pl-cli-scratch.h"
+#include "../pl-test-scratch.h"
 
 typedef struct {
   int   status;
@@ -90,7 +90,7 @@ static char *
 temp_dir (void)
 {
   g_autoptr(GError) error = NULL;
-  char *dir = pl_cli_scratch_dir ("pilote-cli-XXXXXX");
+  char *dir = pl_test_scratch_make ("pilote-cli-XXXXXX");
 
   g_assert_no_error (error);
   return dir;
