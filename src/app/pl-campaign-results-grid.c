@@ -152,19 +152,16 @@ money_whole (PlCampaignResultsGrid *self, gint64 amount)
   return pl_campaign_whole_amount (self->plan, amount, TRUE);
 }
 
-/* What the campaign spent over the totals' basis, as the figures engine counts it. */
+/* What the campaign spent over the grid's basis: the campaigns list's figure, from core. */
 static gint64
 spent_to_date (PlCampaignResultsGrid *self)
 {
-  gint64 spent = 0;
+  PlCampaignFigures figures;
 
-  for (guint month = 0; self->totals != NULL && month < n_months (self); month++)
-    {
-      guint32 start = pl_plan_month_start (self->plan, month);
-      if (start >= self->basis.from && start < self->basis.to)
-        spent = pl_money_sum (spent, pl_budget_totals_campaign_actual_month (self->totals, self->campaign, (int) month));
-    }
-  return spent;
+  if (self->totals == NULL)
+    return 0;
+  pl_campaign_figures_get (self->plan, self->totals, PL_CAMPAIGN (self->campaign), &self->basis, &figures);
+  return figures.spent;
 }
 
 /* The text of the cell (@row, @column); *@tip what it is. */

@@ -91,16 +91,6 @@ rank_value (PlPlan *plan, const PlCampaignFigures *figures, PlCampaignRankMode m
   return FALSE;
 }
 
-/* How deep in the funnel @kpi counts, for a tie between KPIs: the stages from visitors to
- * new customers deeper and deeper, any other count KPI above them. */
-static int
-funnel_depth (PlKpi *kpi)
-{
-  PlStage stage = (PlStage) pl_item_get_int (PL_ITEM (kpi), PL_KPI_STAGE);
-
-  return stage >= PL_STAGE_VISITORS && stage <= PL_STAGE_NEW_CUSTOMERS ? (int) stage : 0;
-}
-
 /* The count KPI on which the most of @figures' campaigns have results over their basis, by
  * any of their links: the widest comparison there is. Ties go to the deeper stage of the
  * funnel, then to the first in the plan's order. NULL when no campaign has results. */
@@ -137,7 +127,7 @@ common_kpi (PlPlan *plan, GArray *figures)
       g_autoptr(PlItem) kpi = g_list_model_get_item (kpis, i);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, kpi));
 
-      if (n > 0 && (n > most || (n == most && funnel_depth (PL_KPI (kpi)) > funnel_depth (best))))
+      if (n > 0 && (n > most || (n == most && pl_campaign_kpi_depth (PL_KPI (kpi)) > pl_campaign_kpi_depth (best))))
         {
           most = n;
           best = PL_KPI (kpi);

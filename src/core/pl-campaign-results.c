@@ -97,9 +97,8 @@ pl_campaign_link_to (PlPlan *plan, PlCampaign *campaign, PlKpi *kpi)
   return NULL;
 }
 
-/* How deep in the funnel a KPI counts, for the main result: 0 when it counts nothing. */
-static int
-count_depth (PlKpi *kpi)
+int
+pl_campaign_kpi_depth (PlKpi *kpi)
 {
   if (pl_item_get_int (PL_ITEM (kpi), PL_KPI_UNIT) != PL_UNIT_COUNT)
     return 0;
@@ -128,7 +127,7 @@ pl_campaign_main_link (PlPlan *plan, PlCampaign *campaign)
     {
       PlCampaignKpi *link = links->pdata[i];
       PlKpi *kpi = link_kpi (plan, link);
-      int depth = kpi != NULL ? count_depth (kpi) : 0;
+      int depth = kpi != NULL ? pl_campaign_kpi_depth (kpi) : 0;
       int rank;
 
       if (depth == 0)

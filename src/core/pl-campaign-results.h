@@ -30,6 +30,10 @@ G_BEGIN_DECLS
  * over links with only an expected contribution; the first in the plan's order on a tie.
  * NULL when it is attached to no count KPI. */
 PlCampaignKpi *pl_campaign_main_link (PlPlan *plan, PlCampaign *campaign);
+/* How deep in the funnel @kpi counts, as the main result ranks it: new customers 7,
+ * opportunities 6, SQL 5, MQL 4, leads 3, visitors 2, any other count 1; 0 when it counts
+ * nothing (money, rates). */
+int            pl_campaign_kpi_depth (PlKpi *kpi);
 
 /* @campaign's link to @kpi (the first when there are several), NULL when it has none. */
 PlCampaignKpi *pl_campaign_link_to (PlPlan *plan, PlCampaign *campaign, PlKpi *kpi);
